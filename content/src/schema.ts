@@ -1,0 +1,217 @@
+/**
+ * The shape of Kotae's curated content files. This is the contract between `content/`
+ * (files, validator, CSV), `cms/` (seed, collections) and `search-indexer/` (documents).
+ * Every field carries a JSDoc with its default where it has one.
+ */
+import { z } from 'zod'
+
+/** A stable, URL-safe id: lowercase ASCII words joined by hyphens (e.g. `card-renewal-when`). */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase ASCII words joined by hyphens (a-z, 0-9, -)')
+  .max(80)
+
+/** A calendar date written `YYYY-MM-DD`. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date')
+
+export const localeSchema = z.enum(['ja', 'en'])
+export type Locale = z.infer<typeof localeSchema>
+
+/** Who may read an entry: everyone, or call-center staff only. */
+export const audienceSchema = z.enum(['public', 'operator'])
+
+/** Who goes to the counter; what to bring differs by case. */
+export const bringCaseSchema = z.enum(['self', 'proxy', 'child', 'foreign'])
+export type BringCase = z.infer<typeof bringCaseSchema>
+
+/** One thing to bring (a document or an item), structured rather than prose. */
+export const requiredItemSchema = z.object({
+  /** What to bring, e.g. `マイナンバーカード`. */
+  item: z.string().min(1).max(120),
+  /** A caveat, e.g. `有効期限内のもの`. Default: none. */
+  note: z.string().max(300).optional(),
+  /** The cases this item applies to. Default: every case. */
+  cases: z.array(bringCaseSchema).optional(),
+  /** Whether it can be omitted in some situations. Default: required. */
+  optional: z.boolean().default(false),
+})
+export type RequiredItem = z.infer<typeof requiredItemSchema>
+
+/** An official source (sources.yaml). */
+export const sourceSchema = z.object({
+  id: slugSchema,
+  title: z.string().min(1).max(200),
+  /** Who published it, e.g. `デジタル庁`, `地方公共団体情報システム機構（J-LIS）`. */
+  publisher: z.string().min(1).max(120),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  /** When a person last checked the page. */
+  checkedAt: isoDateSchema,
+})
+export type Source = z.infer<typeof sourceSchema>
+
+/** A topic category (categories.yaml). */
+export const categorySchema = z.object({
+  id: slugSchema,
+  /** Japanese name shown to citizens and operators. */
+  name: z.string().min(1).max(60),
+  /** English name for /en/. */
+  nameEn: z.string().min(1).max(80),
+  description: z.string().max(300).optional(),
+  /** Display order, ascending. Default: 100. */
+  order: z.number().int().default(100),
+})
+export type Category = z.infer<typeof categorySchema>
+
+/** Publication state of a curated entry. */
+export const statusSchema = z.enum(['draft', 'published'])
+
+/** The front matter of one FAQ file (`faqs/<locale>/<id>.md`); the Markdown body is the full answer. */
+export const faqFrontMatterSchema = z.object({
+  id: slugSchema,
+  /** The question as a citizen would write it. */
+  question: z.string().min(4).max(200),
+  /** How callers really say it (colloquial, hiragana, short). At least three. */
+  alternatives: z.array(z.string().min(2).max(200)).min(3),
+  /** One or two sentences an operator can read aloud. ≤ 80 characters. */
+  shortAnswer: z.string().min(4).max(80),
+  /** Category id from categories.yaml. */
+  category: slugSchema,
+  /** Free tags. Default: none. */
+  tags: z.array(z.string().min(1).max(40)).default([]),
+  /** Default: `public`. */
+  audience: audienceSchema.default('public'),
+  /** Notes for operators only; never published. Default: none. */
+  operatorNotes: z.string().max(2000).optional(),
+  /** Source ids from sources.yaml. At least one. */
+  sources: z.array(slugSchema).min(1),
+  /** Ids of the fact-sheet bullets this answer rests on (e.g. `VAL-01`). Default: none. */
+  facts: z.array(z.string().regex(/^[A-Z]{2,5}-\d{2}$/, 'must look like VAL-01')).default([]),
+  /** What to bring. Default: nothing. */
+  bring: z.array(requiredItemSchema).default([]),
+  /** Related FAQ ids. Default: none. */
+  related: z.array(slugSchema).default([]),
+  /** Date by which a person must review this answer again. */
+  reviewBy: isoDateSchema,
+  /** Default: `ja`. */
+  locale: localeSchema.default('ja'),
+  /** For a translation: the id of the Japanese FAQ it translates. */
+  translationOf: slugSchema.optional(),
+  /** True when the answer rests on a 要確認 fact and a reviewer must look again. Default: false. */
+  needsReview: z.boolean().default(false),
+  /** Default: `published`. */
+  status: statusSchema.default('published'),
+})
+export type FaqFrontMatter = z.infer<typeof faqFrontMatterSchema>
+
+/** A loaded FAQ: front matter plus the Markdown body (the full answer). */
+export type Faq = FaqFrontMatter & { answer: string; file: string }
+
+/** One step of a procedure guide. */
+export const guideStepSchema = z.object({
+  title: z.string().min(1).max(120),
+  detail: z.string().min(1).max(1500),
+})
+
+/** What to bring for one case of a procedure. */
+export const guideBringSchema = z.object({
+  case: bringCaseSchema,
+  items: z.array(requiredItemSchema).min(1),
+})
+
+/** Procedures a guide can describe. */
+export const procedureSchema = z.enum([
+  'application',
+  'pickup',
+  'card-renewal',
+  'certificate-renewal',
+  'pin-reset',
+  'health-insurance',
+  'lost-card',
+  'moving',
+  'other',
+])
+export type Procedure = z.infer<typeof procedureSchema>
+
+/** The front matter of one guide file (`guides/<locale>/<id>.md`); the body is an optional introduction. */
+export const guideFrontMatterSchema = z.object({
+  id: slugSchema,
+  title: z.string().min(2).max(120),
+  procedure: procedureSchema,
+  /** One or two sentences. */
+  summary: z.string().min(4).max(300),
+  category: slugSchema,
+  steps: z.array(guideStepSchema).min(1),
+  bring: z.array(guideBringSchema).default([]),
+  /** Where to go (counter, online, by post). */
+  where: z.string().min(1).max(500),
+  /** When (hours, how long it takes). */
+  when: z.string().min(1).max(500),
+  sources: z.array(slugSchema).min(1),
+  facts: z.array(z.string().regex(/^[A-Z]{2,5}-\d{2}$/)).default([]),
+  related: z.array(slugSchema).default([]),
+  reviewBy: isoDateSchema,
+  locale: localeSchema.default('ja'),
+  needsReview: z.boolean().default(false),
+  status: statusSchema.default('published'),
+})
+export type GuideFrontMatter = z.infer<typeof guideFrontMatterSchema>
+export type Guide = GuideFrontMatter & { body: string; file: string }
+
+/** synonyms.yaml: groups of terms that mean the same thing to a caller. */
+export const synonymGroupSchema = z.object({
+  /** The preferred term first. At least two terms. */
+  terms: z.array(z.string().min(1).max(40)).min(2),
+  note: z.string().max(200).optional(),
+})
+export const synonymsFileSchema = z.object({ groups: z.array(synonymGroupSchema) })
+export type SynonymGroup = z.infer<typeof synonymGroupSchema>
+
+/** Hours of a regular weekly opening, `HH:MM` in Asia/Tokyo. */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')
+
+/** An opening on given weekdays, optionally only on given weeks of the month (e.g. the 2nd and 4th Sunday). */
+export const openingRuleSchema = z.object({
+  label: z.string().min(1).max(80),
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdays: z.array(z.number().int().min(0).max(6)).min(1),
+  /** 1–5 = which occurrence of that weekday in the month. Default: every week. */
+  weeksOfMonth: z.array(z.number().int().min(1).max(5)).optional(),
+  opens: hhmm,
+  closes: hhmm,
+  /** Whether the opening is cancelled on a national holiday. Default: true. */
+  closedOnHolidays: z.boolean().default(true),
+})
+export type OpeningRule = z.infer<typeof openingRuleSchema>
+
+export const cityProfileSchema = z.object({
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  /** 全国地方公共団体コード (6 digits incl. check digit). */
+  localGovernmentCode: z.string().regex(/^\d{6}$/, 'must be the 6-digit 全国地方公共団体コード'),
+  phones: z.array(
+    z.object({
+      label: z.string().min(1),
+      number: z.string().regex(/^[0-9-]+$/, 'must be digits and hyphens'),
+      /** True where the number is a placeholder to fill in before going live. Default: false. */
+      placeholder: z.boolean().default(false),
+    }),
+  ),
+  counters: z.array(
+    z.object({
+      name: z.string().min(1),
+      address: z.string().min(1),
+      placeholder: z.boolean().default(false),
+    }),
+  ),
+  /** Weekly openings; the first is the regular weekday opening. */
+  hours: z.array(openingRuleSchema).min(1),
+  /** Closed every year from 12/29 to 1/3 (written MM-DD). */
+  yearEndClosure: z.object({ from: z.string().regex(/^\d{2}-\d{2}$/), to: z.string().regex(/^\d{2}-\d{2}$/) }),
+  /** Extra closed days (YYYY-MM-DD). Default: none. */
+  closedDates: z.array(isoDateSchema).default([]),
+  notices: z.array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() })).default([]),
+})
+export type CityProfile = z.infer<typeof cityProfileSchema>
