@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { roleIn } from '../../access/roleIn'
+import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { slugField } from '../../fields/slug'
+import { auditChange, auditDelete } from '../../hooks/audit'
+
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  labels: { singular: 'カテゴリ', plural: 'カテゴリ' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameEn', 'order'], group: 'ナレッジ' },
+  defaultSort: 'order',
+  access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
+  hooks: { afterChange: [auditChange('name')], afterDelete: [auditDelete('name')] },
+  fields: [
+    { name: 'name', label: '名称', type: 'text', required: true, maxLength: 60 },
+    { name: 'nameEn', label: '英語名', type: 'text', required: true, maxLength: 80 },
+    { name: 'description', label: '説明', type: 'textarea', maxLength: 300 },
+    { name: 'order', label: '表示順', type: 'number', defaultValue: 100 },
+    slugField('category'),
+  ],
+}

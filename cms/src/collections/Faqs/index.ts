@@ -1,0 +1,99 @@
+import type { CollectionConfig } from 'payload'
+
+import { fieldRoleIn, roleIn } from '../../access/roleIn'
+import { readContent } from '../../access/readContent'
+import { CONTENT_WRITERS, PUBLISHERS, STAFF_READERS } from '../../access/roles'
+import { bringItemsField } from '../../fields/bringItems'
+import { slugField } from '../../fields/slug'
+import { workflowFields } from '../../fields/workflow'
+import { plainTextOf } from '../../hooks/answerText'
+import { auditChange, auditDelete } from '../../hooks/audit'
+import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+
+export const Faqs: CollectionConfig = {
+  slug: 'faqs',
+  labels: { singular: 'FAQ', plural: 'FAQ' },
+  admin: {
+    useAsTitle: 'question',
+    defaultColumns: ['question', 'category', 'audience', '_status', 'reviewState', 'reviewBy'],
+    listSearchableFields: ['question', 'shortAnswer', 'slug'],
+    group: 'ナレッジ',
+    description: '市民とオペレーターが使うよくある質問です。編集者が下書きし、承認者が公開します。',
+  },
+  versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
+  access: {
+    read: readContent,
+    create: roleIn(...CONTENT_WRITERS),
+    update: roleIn(...CONTENT_WRITERS),
+    delete: roleIn(...PUBLISHERS),
+    readVersions: roleIn(...CONTENT_WRITERS),
+  },
+  hooks: {
+    beforeChange: [enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
+    afterChange: [auditChange('question')],
+    afterDelete: [auditDelete('question')],
+  },
+  fields: [
+    { name: 'question', label: '質問', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'alternatives',
+      label: '言い換え（実際の聞かれ方）',
+      type: 'array',
+      labels: { singular: '言い換え', plural: '言い換え' },
+      admin: { description: '電話で実際に聞かれる言い方を入れると検索で見つかりやすくなります。' },
+      fields: [{ name: 'text', label: '言い換え', type: 'text', required: true, maxLength: 200 }],
+    },
+    {
+      name: 'shortAnswer',
+      label: '短い回答（読み上げ用）',
+      type: 'textarea',
+      required: true,
+      maxLength: 80,
+      admin: { description: 'オペレーターがそのまま読み上げられる1〜2文（80文字以内）。' },
+    },
+    { name: 'answer', label: '回答', type: 'richText', required: true },
+    { name: 'answerText', type: 'textarea', admin: { hidden: true } },
+    bringItemsField('bring', '持ち物', true),
+    {
+      name: 'operatorNotes',
+      label: 'オペレーター向けメモ（非公開）',
+      type: 'textarea',
+      maxLength: 2000,
+      access: { read: fieldRoleIn(...STAFF_READERS) },
+      admin: { description: '市民向けサイトには表示されません。' },
+    },
+    { name: 'sources', label: '出典', type: 'relationship', relationTo: 'sources', hasMany: true, required: true },
+    { name: 'related', label: '関連FAQ', type: 'relationship', relationTo: 'faqs', hasMany: true },
+    { name: 'facts', label: '根拠（事実シートID）', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    slugField('faq'),
+    { name: 'category', label: 'カテゴリ', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
+    { name: 'tags', label: 'タグ', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'audience',
+      label: '公開範囲',
+      type: 'select',
+      required: true,
+      defaultValue: 'public',
+      index: true,
+      options: [
+        { label: '一般公開', value: 'public' },
+        { label: 'オペレーターのみ', value: 'operator' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'locale',
+      label: '言語',
+      type: 'select',
+      required: true,
+      defaultValue: 'ja',
+      options: [
+        { label: '日本語', value: 'ja' },
+        { label: '英語', value: 'en' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    { name: 'translationOf', label: '翻訳元のFAQ', type: 'relationship', relationTo: 'faqs', admin: { position: 'sidebar' } },
+    ...workflowFields,
+  ],
+}

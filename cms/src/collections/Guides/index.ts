@@ -1,0 +1,106 @@
+import type { CollectionConfig } from 'payload'
+
+import { roleIn } from '../../access/roleIn'
+import { readContent } from '../../access/readContent'
+import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { BRING_CASES, bringItemsField } from '../../fields/bringItems'
+import { slugField } from '../../fields/slug'
+import { workflowFields } from '../../fields/workflow'
+import { auditChange, auditDelete } from '../../hooks/audit'
+import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+
+export const PROCEDURES = [
+  { label: '申請', value: 'application' },
+  { label: '受け取り', value: 'pickup' },
+  { label: 'カードの更新', value: 'card-renewal' },
+  { label: '電子証明書の更新', value: 'certificate-renewal' },
+  { label: '暗証番号の再設定・ロック解除', value: 'pin-reset' },
+  { label: '健康保険証としての利用', value: 'health-insurance' },
+  { label: '紛失・盗難', value: 'lost-card' },
+  { label: '転入・転出', value: 'moving' },
+  { label: 'その他', value: 'other' },
+]
+
+export const Guides: CollectionConfig = {
+  slug: 'guides',
+  labels: { singular: '手続きガイド', plural: '手続きガイド' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'procedure', '_status', 'reviewState', 'reviewBy'],
+    group: 'ナレッジ',
+    description: '申請・更新・再設定などの手順、持ち物、場所と時間をまとめたガイドです。',
+  },
+  versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
+  access: {
+    read: readContent,
+    create: roleIn(...CONTENT_WRITERS),
+    update: roleIn(...CONTENT_WRITERS),
+    delete: roleIn(...PUBLISHERS),
+    readVersions: roleIn(...CONTENT_WRITERS),
+  },
+  hooks: {
+    beforeChange: [enforcePublishWorkflow],
+    afterChange: [auditChange('title')],
+    afterDelete: [auditDelete('title')],
+  },
+  fields: [
+    { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 120 },
+    { name: 'summary', label: '概要', type: 'textarea', required: true, maxLength: 300 },
+    { name: 'body', label: '説明', type: 'richText' },
+    {
+      name: 'steps',
+      label: '手順',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      labels: { singular: '手順', plural: '手順' },
+      fields: [
+        { name: 'title', label: '見出し', type: 'text', required: true, maxLength: 120 },
+        { name: 'detail', label: '内容', type: 'textarea', required: true, maxLength: 1500 },
+      ],
+    },
+    {
+      name: 'bring',
+      label: '持ち物（場合別）',
+      type: 'array',
+      labels: { singular: '場合', plural: '場合' },
+      fields: [
+        { name: 'case', label: '来庁する人', type: 'select', required: true, options: BRING_CASES },
+        bringItemsField('items', '持ち物', false),
+      ],
+    },
+    { name: 'where', label: '場所', type: 'textarea', required: true, maxLength: 500 },
+    { name: 'when', label: '時間・日数', type: 'textarea', required: true, maxLength: 500 },
+    { name: 'sources', label: '出典', type: 'relationship', relationTo: 'sources', hasMany: true, required: true },
+    { name: 'related', label: '関連FAQ', type: 'relationship', relationTo: 'faqs', hasMany: true },
+    { name: 'facts', label: '根拠（事実シートID）', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    slugField('guide'),
+    { name: 'procedure', label: '手続き', type: 'select', required: true, options: PROCEDURES, admin: { position: 'sidebar' } },
+    { name: 'category', label: 'カテゴリ', type: 'relationship', relationTo: 'categories', required: true, admin: { position: 'sidebar' } },
+    {
+      name: 'audience',
+      label: '公開範囲',
+      type: 'select',
+      required: true,
+      defaultValue: 'public',
+      options: [
+        { label: '一般公開', value: 'public' },
+        { label: 'オペレーターのみ', value: 'operator' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'locale',
+      label: '言語',
+      type: 'select',
+      required: true,
+      defaultValue: 'ja',
+      options: [
+        { label: '日本語', value: 'ja' },
+        { label: '英語', value: 'en' },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    ...workflowFields,
+  ],
+}

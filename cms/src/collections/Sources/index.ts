@@ -1,0 +1,31 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { roleIn } from '../../access/roleIn'
+import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { slugField } from '../../fields/slug'
+import { auditChange, auditDelete } from '../../hooks/audit'
+
+const isHttpUrl = (value: unknown): true | string => {
+  try {
+    const url = new URL(String(value))
+    return url.protocol === 'http:' || url.protocol === 'https:' ? true : 'http(s) のURLを入力してください。'
+  } catch {
+    return 'URLの形式が正しくありません。'
+  }
+}
+
+export const Sources: CollectionConfig = {
+  slug: 'sources',
+  labels: { singular: '出典', plural: '出典' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'publisher', 'checkedAt'], group: 'ナレッジ' },
+  access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
+  hooks: { afterChange: [auditChange('title')], afterDelete: [auditDelete('title')] },
+  fields: [
+    { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 200 },
+    { name: 'publisher', label: '発行元', type: 'text', required: true, maxLength: 120 },
+    { name: 'url', label: 'URL', type: 'text', required: true, validate: isHttpUrl },
+    { name: 'checkedAt', label: '最終確認日', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+    slugField('source'),
+  ],
+}

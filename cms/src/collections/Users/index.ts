@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+
+import { fieldRoleIn, roleIn } from '../../access/roleIn'
+import { ROLE_LABELS, ROLES } from '../../access/roles'
+import { selfOrAdmin } from '../../access/selfOrAdmin'
+import { firstUserIsAdmin } from './firstUserIsAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'ユーザー', plural: 'ユーザー' },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'], group: '管理' },
+  access: {
+    read: selfOrAdmin,
+    create: roleIn('admin'),
+    update: selfOrAdmin,
+    delete: roleIn('admin'),
+  },
+  hooks: { beforeChange: [firstUserIsAdmin] },
+  fields: [
+    { name: 'name', label: '氏名', type: 'text', maxLength: 100 },
+    {
+      name: 'roles',
+      label: '役割',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['operator'],
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      saveToJWT: true,
+      access: { update: fieldRoleIn('admin'), create: fieldRoleIn('admin') },
+      admin: { description: '最初に登録したユーザーはシステム管理者になります。' },
+    },
+  ],
+}

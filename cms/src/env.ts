@@ -1,0 +1,42 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { z } from 'zod'
+
+/** Repository root (two levels above cms/src). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+const envSchema = z.object({
+  /** PostgreSQL when it starts with `postgres`; otherwise the embedded SQLite file is used. Default: unset. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)')
+    .optional(),
+  /** Where the embedded SQLite database lives. Default: `<repo>/data/kotae.db`. */
+  KOTAE_SQLITE_PATH: z.string().min(1).default(path.join(REPO_ROOT, 'data', 'kotae.db')),
+  /** Signs sessions. `npm start` generates one into data/ on first run. */
+  PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters (npm start writes one to data/.payload-secret)'),
+  /** The public URL of the admin, for links in e-mails. Default: http://localhost:3000. */
+  KOTAE_SERVER_URL: z.url().default('http://localhost:3000'),
+})
+export type Env = z.infer<typeof envSchema>
+
+export class InvalidEnvironmentError extends Error {
+  constructor(issues: string[]) {
+    super(`Kotae cannot start: invalid environment\n${issues.map((i) => `  - ${i}`).join('\n')}`)
+    this.name = 'InvalidEnvironmentError'
+  }
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse({
+    ...source,
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
+    KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,
+  })
+  if (!parsed.success) {
+    throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  return parsed.data
+}

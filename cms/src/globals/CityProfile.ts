@@ -1,0 +1,86 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone } from '../access/anyone'
+import { roleIn } from '../access/roleIn'
+import { auditGlobalChange } from '../hooks/audit'
+
+const hhmm = (value: unknown): true | string =>
+  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : '24時間表記の HH:MM で入力してください（例: 08:30）。'
+
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'].map((label, i) => ({ label: `${label}曜日`, value: String(i) }))
+
+/** The city's name, numbers, counters and opening rules; the site computes "open now" from it. */
+export const CityProfile: GlobalConfig = {
+  slug: 'city-profile',
+  label: '自治体情報',
+  admin: { group: '設定' },
+  access: { read: anyone, update: roleIn('admin', 'reviewer') },
+  hooks: { afterChange: [auditGlobalChange] },
+  fields: [
+    { name: 'name', label: '自治体名', type: 'text', required: true },
+    { name: 'nameEn', label: '自治体名（英語）', type: 'text', required: true },
+    { name: 'localGovernmentCode', label: '全国地方公共団体コード', type: 'text', required: true, validate: (v: unknown) => (/^\d{6}$/.test(String(v)) ? true : '6桁の数字で入力してください。') },
+    {
+      name: 'phones',
+      label: '電話番号',
+      type: 'array',
+      fields: [
+        { name: 'label', label: '名称', type: 'text', required: true },
+        { name: 'number', label: '番号', type: 'text', required: true, validate: (v: unknown) => (/^[0-9-]+$/.test(String(v)) ? true : '半角数字とハイフンで入力してください。') },
+        { name: 'placeholder', label: '仮の値（要入力）', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    {
+      name: 'counters',
+      label: '窓口',
+      type: 'array',
+      fields: [
+        { name: 'name', label: '名称', type: 'text', required: true },
+        { name: 'address', label: '所在地', type: 'text', required: true },
+        { name: 'placeholder', label: '仮の値（要入力）', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    {
+      name: 'hours',
+      label: '受付時間',
+      type: 'array',
+      minRows: 1,
+      admin: { description: '平日の通常受付と、第2・第4日曜日や第1・第3木曜日の延長受付などを登録します（日本時間）。' },
+      fields: [
+        { name: 'label', label: '名称', type: 'text', required: true },
+        { name: 'weekdays', label: '曜日', type: 'select', hasMany: true, required: true, options: WEEKDAYS },
+        {
+          name: 'weeksOfMonth',
+          label: '第何週（空欄は毎週）',
+          type: 'select',
+          hasMany: true,
+          options: [1, 2, 3, 4, 5].map((n) => ({ label: `第${n}`, value: String(n) })),
+        },
+        { name: 'opens', label: '開始', type: 'text', required: true, validate: hhmm },
+        { name: 'closes', label: '終了', type: 'text', required: true, validate: hhmm },
+        { name: 'closedOnHolidays', label: '祝日は休み', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    {
+      name: 'yearEndClosure',
+      label: '年末年始の休み',
+      type: 'group',
+      fields: [
+        { name: 'from', label: '開始（MM-DD）', type: 'text', defaultValue: '12-29' },
+        { name: 'to', label: '終了（MM-DD）', type: 'text', defaultValue: '01-03' },
+      ],
+    },
+    { name: 'closedDates', label: '臨時休業日', type: 'array', fields: [{ name: 'date', label: '日付', type: 'date', required: true }] },
+    {
+      name: 'notices',
+      label: 'お知らせ',
+      type: 'array',
+      fields: [
+        { name: 'title', label: '見出し', type: 'text', required: true },
+        { name: 'body', label: '本文', type: 'textarea', required: true },
+        { name: 'until', label: '掲載終了日', type: 'date' },
+      ],
+    },
+    { name: 'contentHash', type: 'text', admin: { hidden: true } },
+  ],
+}

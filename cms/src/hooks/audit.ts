@@ -1,0 +1,89 @@
+import type {
+  CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+
+/** What the audit log records. */
+export const AUDIT_ACTIONS = [
+  { label: '作成', value: 'create' },
+  { label: '変更', value: 'update' },
+  { label: '承認依頼', value: 'submit' },
+  { label: '承認・公開', value: 'publish' },
+  { label: '公開停止', value: 'unpublish' },
+  { label: '削除', value: 'delete' },
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
+
+const IGNORED_KEYS = new Set(['updatedAt', 'createdAt', 'id', 'approvedAt', 'approvedBy', 'answerText', 'contentHash'])
+
+/** Top-level fields whose value differs between two versions of a document. */
+export const changedFields = (before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] =>
+  Object.keys(after)
+    .filter((k) => !IGNORED_KEYS.has(k))
+    .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null))
+
+const actionFor = (operation: 'create' | 'update', doc: Record<string, unknown>, previous?: Record<string, unknown>): AuditAction => {
+  if (doc._status === 'published' && (operation === 'create' || previous?._status !== 'published' || doc.approvedAt !== previous?.approvedAt)) {
+    return 'publish'
+  }
+  if (operation === 'update' && doc.reviewState === 'in_review' && previous?.reviewState !== 'in_review') return 'submit'
+  return operation
+}
+
+async function writeAudit(
+  req: PayloadRequest,
+  entry: { action: AuditAction; collectionSlug: string; docId: string; title: string; changed: string[] },
+): Promise<void> {
+  await req.payload.create({
+    collection: 'audit-log',
+    data: {
+      action: entry.action,
+      collectionSlug: entry.collectionSlug,
+      docId: entry.docId,
+      title: entry.title.slice(0, 200),
+      user: req.user && req.user.collection === 'users' ? req.user.id : null,
+      userEmail: (req.user as { email?: string } | null)?.email ?? 'system',
+      changedFields: entry.changed.join(', ').slice(0, 1000),
+    },
+    overrideAccess: true,
+    req,
+  })
+}
+
+/** Records create, change, submit-for-review and publish of any document in the audit log. */
+export const auditChange =
+  (titleField: string): CollectionAfterChangeHook =>
+  async ({ collection, doc, operation, previousDoc, req }) => {
+    await writeAudit(req, {
+      action: actionFor(operation, doc, operation === 'update' ? previousDoc : undefined),
+      collectionSlug: collection.slug,
+      docId: String(doc.id),
+      title: String(doc[titleField] ?? doc.id),
+      changed: operation === 'create' ? [] : changedFields(previousDoc, doc),
+    })
+    return doc
+  }
+
+/** Records deletions in the audit log. */
+export const auditDelete =
+  (titleField: string): CollectionAfterDeleteHook =>
+  async ({ collection, doc, req }) => {
+    await writeAudit(req, {
+      action: 'delete',
+      collectionSlug: collection.slug,
+      docId: String(doc.id),
+      title: String(doc[titleField] ?? doc.id),
+      changed: [],
+    })
+    return doc
+  }
+
+/** Records changes to globals (city profile, synonyms) in the audit log. */
+export const auditGlobalChange: GlobalAfterChangeHook = async ({ doc, global, previousDoc, req }) => {
+  await writeAudit(req, {
+    action: 'update',
+    collectionSlug: global.slug,
+    docId: global.slug,
+    title: typeof global.label === 'string' ? global.label : global.slug,
+    changed: changedFields(previousDoc, doc),
+  })
+  return doc
+}

@@ -1,0 +1,47 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { ja } from '@payloadcms/translations/languages/ja'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig } from 'payload'
+
+import { AuditLog } from './collections/AuditLog'
+import { Categories } from './collections/Categories'
+import { Faqs } from './collections/Faqs'
+import { Guides } from './collections/Guides'
+import { Sources } from './collections/Sources'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './db/adapter'
+import { readEnv } from './env'
+import { CityProfile } from './globals/CityProfile'
+import { Synonyms } from './globals/Synonyms'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readEnv()
+
+export default buildConfig({
+  serverURL: env.KOTAE_SERVER_URL,
+  secret: env.PAYLOAD_SECRET,
+  // Nothing leaves the deployment: no telemetry, no remote avatar.
+  telemetry: false,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    dateFormat: 'yyyy/MM/dd HH:mm',
+    meta: { titleSuffix: ' | Kotae', description: 'マイナンバーカードコールセンター ナレッジベース' },
+    importMap: { baseDir: dirname },
+  },
+  i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
+  collections: [Faqs, Guides, Categories, Sources, Users, AuditLog],
+  globals: [CityProfile, Synonyms],
+  editor: lexicalEditor(),
+  db: databaseAdapter(env),
+  graphQL: { disablePlaygroundInProduction: true },
+  jobs: {
+    // Runs scheduled publishes (drafts.schedulePublish) inside the app server.
+    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+})
