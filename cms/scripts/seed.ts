@@ -1,0 +1,23 @@
+/**
+ * `npm run seed`: validates content/ and loads it into the configured database.
+ * Invalid content writes nothing and lists every problem.
+ */
+import { ContentInvalidError, loadValidContent } from '@kotae/content'
+
+import { ensureSecret } from './secret'
+
+ensureSecret()
+try {
+  const bundle = await loadValidContent()
+  const { getMigratedPayload } = await import('../src/lib/payload')
+  const { seedContent } = await import('../src/seed/seedContent')
+  const payload = await getMigratedPayload()
+  await seedContent(payload, bundle, (line) => console.log(`seed: ${line}`))
+  process.exit(0)
+} catch (error) {
+  if (error instanceof ContentInvalidError) {
+    for (const p of error.problems) console.error(`${p.file}: ${p.field ?? ''}: ${p.message}`)
+    console.error(`seed: ${error.problems.length} problem(s) in content/; nothing was written.`)
+  } else console.error(error)
+  process.exit(1)
+}

@@ -1,0 +1,188 @@
+import type { ContentBundle, Faq, Guide } from '@kotae/content'
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import type { CollectionSlug, Payload } from 'payload'
+
+import { contentHash } from './hash'
+
+export type SeedReport = Record<string, { created: number; updated: number; unchanged: number }>
+
+type Existing = { id: number | string; contentHash?: string | null }
+
+/**
+ * Loads the curated content into the CMS through the local API, idempotently:
+ * an entry whose file did not change is left alone; a changed file becomes a new version of the
+ * same entry (found by its slug); a missing entry is created. Relationships between FAQs are set
+ * in a second pass, and the content hash is written last, so a seed killed at any point is
+ * completed by the next run without duplicates (every write is one transaction).
+ */
+export async function seedContent(payload: Payload, bundle: ContentBundle, log: (line: string) => void = () => {}): Promise<SeedReport> {
+  const report: SeedReport = {}
+  const count = (collection: string, kind: 'created' | 'updated' | 'unchanged') => {
+    report[collection] ??= { created: 0, updated: 0, unchanged: 0 }
+    report[collection][kind] += 1
+  }
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const richText = (markdown: string) => convertMarkdownToLexical({ editorConfig, markdown })
+
+  async function findBySlug(collection: CollectionSlug, slug: string): Promise<Existing | undefined> {
+    const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true, pagination: false })
+    return docs[0] as Existing | undefined
+  }
+
+  /** Creates or updates one entry that links to nothing of its own kind; returns its id. */
+  async function upsert(
+    collection: CollectionSlug,
+    slug: string,
+    hash: string,
+    data: Record<string, unknown>,
+  ): Promise<{ id: number | string; changed: boolean }> {
+    const existing = await findBySlug(collection, slug)
+    if (existing && existing.contentHash === hash) {
+      count(collection, 'unchanged')
+      return { id: existing.id, changed: false }
+    }
+    const body = { ...data, slug, contentHash: hash }
+    if (existing) {
+      await payload.update({ collection, id: existing.id, data: body, depth: 0 })
+      count(collection, 'updated')
+      return { id: existing.id, changed: true }
+    }
+    const created = await payload.create({ collection, data: body as never, depth: 0 })
+    count(collection, 'created')
+    return { id: created.id, changed: true }
+  }
+
+  const categoryIds = new Map<string, number | string>()
+  for (const c of bundle.categories) {
+    const { id } = await upsert('categories', c.id, contentHash(c), { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order })
+    categoryIds.set(c.id, id)
+  }
+  const sourceIds = new Map<string, number | string>()
+  for (const s of bundle.sources) {
+    const { id } = await upsert('sources', s.id, contentHash(s), { title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt })
+    sourceIds.set(s.id, id)
+  }
+  const ref = (map: Map<string, number | string>, id: string) => {
+    const found = map.get(id)
+    if (found === undefined) throw new Error(`seed: unknown reference ${id}`)
+    return found
+  }
+
+  /**
+   * Entries that link to each other (related FAQs) are written in two steps: missing entries are
+   * created first without links; then every new or changed entry is written whole, links and hash
+   * included. An unchanged file costs one read; a changed one adds exactly one version.
+   */
+  async function seedLinked<T extends { id: string; status: 'draft' | 'published' }>(
+    collection: CollectionSlug,
+    entries: T[],
+    toData: (entry: T) => Record<string, unknown>,
+    toLinks: (entry: T, ids: Map<string, number | string>) => Record<string, unknown>,
+    ids: Map<string, number | string>,
+  ): Promise<void> {
+    const pending: { entry: T; id: number | string; hash: string; existed: boolean }[] = []
+    for (const entry of entries) {
+      const hash = contentHash({ ...entry, file: undefined })
+      const existing = await findBySlug(collection, entry.id)
+      if (existing) {
+        ids.set(entry.id, existing.id)
+        if (existing.contentHash === hash) count(collection, 'unchanged')
+        else pending.push({ entry, id: existing.id, hash, existed: true })
+        continue
+      }
+      const created = await payload.create({
+        collection,
+        data: { ...toData(entry), slug: entry.id, contentHash: null, _status: 'draft' } as never,
+        draft: true,
+        depth: 0,
+      })
+      ids.set(entry.id, created.id)
+      pending.push({ entry, id: created.id, hash, existed: false })
+    }
+    for (const { entry, id, hash, existed } of pending) {
+      await payload.update({
+        collection,
+        id,
+        data: { ...toData(entry), ...toLinks(entry, ids), contentHash: hash, _status: entry.status } as never,
+        draft: entry.status === 'draft',
+        depth: 0,
+      })
+      count(collection, existed ? 'updated' : 'created')
+    }
+  }
+
+  const faqIds = new Map<string, number | string>()
+  await seedLinked<Faq>(
+    'faqs',
+    bundle.faqs,
+    (f) => ({
+      question: f.question,
+      alternatives: f.alternatives.map((text) => ({ text })),
+      shortAnswer: f.shortAnswer,
+      answer: richText(f.answer),
+      category: ref(categoryIds, f.category),
+      tags: f.tags,
+      audience: f.audience,
+      operatorNotes: f.operatorNotes ?? null,
+      sources: f.sources.map((s) => ref(sourceIds, s)),
+      facts: f.facts,
+      bring: f.bring.map((b) => ({ item: b.item, note: b.note, cases: b.cases, optional: b.optional })),
+      reviewBy: f.reviewBy,
+      locale: f.locale,
+      needsReview: f.needsReview,
+    }),
+    (f, ids) => ({
+      related: f.related.filter((r) => ids.has(r)).map((r) => ref(ids, r)),
+      translationOf: f.translationOf ? ref(ids, f.translationOf) : null,
+    }),
+    faqIds,
+  )
+  await seedLinked<Guide>(
+    'guides',
+    bundle.guides,
+    (g) => ({
+      title: g.title,
+      procedure: g.procedure,
+      summary: g.summary,
+      body: g.body.trim() ? richText(g.body) : null,
+      category: ref(categoryIds, g.category),
+      steps: g.steps,
+      bring: g.bring.map((b) => ({ case: b.case, items: b.items.map((i) => ({ item: i.item, note: i.note, optional: i.optional })) })),
+      where: g.where,
+      when: g.when,
+      sources: g.sources.map((s) => ref(sourceIds, s)),
+      facts: g.facts,
+      reviewBy: g.reviewBy,
+      locale: g.locale,
+      needsReview: g.needsReview,
+    }),
+    (g) => ({ related: g.related.filter((r) => faqIds.has(r)).map((r) => ref(faqIds, r)) }),
+    new Map(),
+  )
+
+  const cityHash = contentHash(bundle.city)
+  const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0 })) as { contentHash?: string | null }
+  if (city.contentHash !== cityHash) {
+    const c = bundle.city
+    await payload.updateGlobal({
+      slug: 'city-profile',
+      data: {
+        ...c,
+        hours: c.hours.map((h) => ({ ...h, weekdays: h.weekdays.map(String), weeksOfMonth: h.weeksOfMonth?.map(String) })),
+        closedDates: c.closedDates.map((date) => ({ date })),
+        contentHash: cityHash,
+      } as never,
+    })
+    count('city-profile', city.contentHash ? 'updated' : 'created')
+  } else count('city-profile', 'unchanged')
+
+  const synonymsHash = contentHash(bundle.synonyms)
+  const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })) as { contentHash?: string | null }
+  if (synonyms.contentHash !== synonymsHash) {
+    await payload.updateGlobal({ slug: 'synonyms', data: { groups: bundle.synonyms, contentHash: synonymsHash } as never })
+    count('synonyms', synonyms.contentHash ? 'updated' : 'created')
+  } else count('synonyms', 'unchanged')
+
+  for (const [collection, r] of Object.entries(report)) log(`${collection}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)
+  return report
+}

@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto'
+
+import pg from 'pg'
+
+import { TEST_PG_BASE } from './postgresServer'
+
+// A throwaway PostgreSQL database for each test file.
+const name = `kotae_test_${randomBytes(5).toString('hex')}`
+const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
+await admin.connect()
+await admin.query(`CREATE DATABASE "${name}"`)
+await admin.end()
+process.env.DATABASE_URL = `${TEST_PG_BASE}/${name}`
+process.env.PAYLOAD_SECRET = 'kotae-test-secret-0123456789'
+process.env.KOTAE_DISABLE_JOBS = '1'

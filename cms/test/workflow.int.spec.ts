@@ -1,0 +1,97 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '../src/access/roles'
+import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+
+let payload: Payload
+let users: Record<Role, TestUser>
+let refs: { category: number | string; source: number | string }
+
+beforeAll(async () => {
+  payload = await startPayload()
+  users = await createRoleUsers(payload)
+  refs = await createReferences(payload)
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+const as = (user: TestUser | undefined) => ({ overrideAccess: false, user, depth: 0 }) as const
+const anonymousIds = async () => (await payload.find({ collection: 'faqs', ...as(undefined), limit: 100 })).docs.map((d) => d.id)
+
+describe('draft → in review → published', () => {
+  it('an editor drafts and submits; only a reviewer publishes, and the approval is recorded', async () => {
+    const draft = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'wf-1' }), _status: 'draft' } as never, draft: true, ...as(users.editor) })
+    expect(draft._status).toBe('draft')
+    expect(await anonymousIds()).not.toContain(draft.id)
+
+    const submitted = await payload.update({ collection: 'faqs', id: draft.id, data: { reviewState: 'in_review', _status: 'draft' }, draft: true, ...as(users.editor) })
+    expect(submitted.reviewState).toBe('in_review')
+
+    // An editor cannot publish alone, nor forge the approval.
+    await expect(payload.update({ collection: 'faqs', id: draft.id, data: { _status: 'published' }, ...as(users.editor) })).rejects.toMatchObject({ status: 403 })
+    const forged = await payload.update({ collection: 'faqs', id: draft.id, data: { reviewState: 'approved', approvedBy: users.editor.id, _status: 'draft' } as never, draft: true, ...as(users.editor) })
+    expect(forged.reviewState).toBe('draft')
+    expect(forged.approvedBy ?? null).toBeNull()
+    expect(await anonymousIds()).not.toContain(draft.id)
+
+    const published = await payload.update({ collection: 'faqs', id: draft.id, data: { _status: 'published' }, ...as(users.reviewer) })
+    expect(published._status).toBe('published')
+    expect(published.reviewState).toBe('approved')
+    expect(published.approvedBy).toBe(users.reviewer.id)
+    expect(Date.now() - Date.parse(String(published.approvedAt))).toBeLessThan(60_000)
+    expect(await anonymousIds()).toContain(draft.id)
+
+    const log = await payload.find({ collection: 'audit-log', where: { docId: { equals: String(draft.id) } }, sort: 'createdAt', limit: 50, depth: 0 })
+    const actions = log.docs.map((d) => `${d.action}:${d.userEmail}`)
+    expect(actions).toContain(`create:${users.editor.email}`)
+    expect(actions).toContain(`submit:${users.editor.email}`)
+    expect(actions).toContain(`publish:${users.reviewer.email}`)
+  })
+
+  it('a new draft on a published FAQ stays invisible to the public until a reviewer publishes it; each save is a version', async () => {
+    const live = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'wf-2' }), _status: 'published' } as never })
+    await payload.update({ collection: 'faqs', id: live.id, data: { shortAnswer: '新しい下書きの回答です。', _status: 'draft' }, draft: true, ...as(users.editor) })
+
+    const publicView = await payload.findByID({ collection: 'faqs', id: live.id, ...as(undefined) })
+    expect(publicView.shortAnswer).toBe('発行日から5回目の誕生日までです。')
+    const editorView = await payload.findByID({ collection: 'faqs', id: live.id, draft: true, ...as(users.editor) })
+    expect(editorView.shortAnswer).toBe('新しい下書きの回答です。')
+    // Operators answer calls from the published text only.
+    const operatorView = await payload.findByID({ collection: 'faqs', id: live.id, draft: true, ...as(users.operator) })
+    expect(operatorView.shortAnswer).toBe('発行日から5回目の誕生日までです。')
+
+    await payload.update({ collection: 'faqs', id: live.id, data: { _status: 'published' }, ...as(users.reviewer) })
+    expect((await payload.findByID({ collection: 'faqs', id: live.id, ...as(undefined) })).shortAnswer).toBe('新しい下書きの回答です。')
+
+    const versions = await payload.findVersions({ collection: 'faqs', where: { parent: { equals: live.id } }, limit: 50, depth: 0 })
+    expect(versions.totalDocs).toBeGreaterThanOrEqual(3)
+    await expect(payload.findVersions({ collection: 'faqs', ...as(undefined) })).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('what the public and each role can read', () => {
+  it('operator-only FAQs and operator notes never reach anonymous readers or city viewers', async () => {
+    const pub = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'vis-public' }), _status: 'published' } as never })
+    const internal = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'vis-internal', audience: 'operator', question: '内部向けの対応手順は？' }), _status: 'published' } as never })
+
+    for (const reader of [undefined, users.cityViewer]) {
+      const { docs } = await payload.find({ collection: 'faqs', ...as(reader), limit: 100 })
+      expect(docs.map((d) => d.id)).toContain(pub.id)
+      expect(docs.map((d) => d.id)).not.toContain(internal.id)
+      for (const d of docs) expect(d).not.toHaveProperty('operatorNotes')
+      await expect(payload.findByID({ collection: 'faqs', id: internal.id, ...as(reader) })).rejects.toMatchObject({ status: 404 })
+    }
+    for (const reader of [users.operator, users.supervisor, users.editor]) {
+      const { docs } = await payload.find({ collection: 'faqs', ...as(reader), limit: 100 })
+      expect(docs.map((d) => d.id)).toContain(internal.id)
+      expect(docs.find((d) => d.id === pub.id)?.operatorNotes).toBe('券面の記入欄が空欄のこともあります。')
+    }
+  })
+
+  it('the public cannot query by a hidden field to learn its value', async () => {
+    const { docs } = await payload.find({ collection: 'faqs', where: { operatorNotes: { like: '空欄' } }, ...as(undefined) }).catch(() => ({ docs: [] }))
+    expect(docs).toHaveLength(0)
+  })
+})

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config'
+
+/**
+ * Integration tests run twice, once per storage adapter, against real databases:
+ * a fresh SQLite file per test file, and a throwaway PostgreSQL database per test file on the
+ * machine's PostgreSQL 15 (started by the global setup).
+ */
+const shared = {
+  include: ['test/**/*.int.spec.ts'],
+  globalSetup: ['test/setup/global.ts'],
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  fileParallelism: false,
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { ...shared, name: 'sqlite', setupFiles: ['test/setup/sqlite.ts'] } },
+      { test: { ...shared, name: 'postgres', setupFiles: ['test/setup/postgres.ts'] } },
+    ],
+  },
+})
