@@ -9,6 +9,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const nextConfig: NextConfig = {
   // The workspace libraries ship TypeScript sources.
   transpilePackages: ['@kotae/content', '@kotae/search-indexer', '@kotae/analytics'],
+  // Type errors are caught by `npm run typecheck` (strict, all packages), not by every production build.
+  typescript: { ignoreBuildErrors: true },
   turbopack: { root: path.resolve(dirname, '..') },
   outputFileTracingRoot: path.resolve(dirname, '..'),
   async redirects() {

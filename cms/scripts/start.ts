@@ -35,7 +35,7 @@ function buildIfStale(): void {
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceMtime()) return
   console.log('kotae: building the admin (first run or changed sources, about a minute)…')
   const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env: process.env })
+    const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts' } })
     if (result.status !== 0) throw new Error(`kotae: ${args.join(' ')} failed`)
   }
   run([createRequire(import.meta.url).resolve('payload/bin.js'), 'generate:importmap'])

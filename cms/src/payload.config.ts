@@ -31,6 +31,10 @@ export default buildConfig({
     dateFormat: 'yyyy/MM/dd HH:mm',
     meta: { titleSuffix: ' | Kotae', description: 'マイナンバーカードコールセンター ナレッジベース' },
     importMap: { baseDir: dirname },
+    components: {
+      views: { reviewDue: { Component: '/components/ReviewDueView#ReviewDueView', path: '/review-due' } },
+      afterNavLinks: ['/components/ReviewDueNavLink#ReviewDueNavLink'],
+    },
   },
   i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Users, AuditLog],

@@ -1,6 +1,9 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { CONTENT_WRITERS, hasRole } from './roles'
+
+const published: Where = { _status: { equals: 'published' } }
+const publishedPublic: Where = { and: [published, { audience: { equals: 'public' } }] }
 
 /**
  * Read access for FAQs and guides, as a query filter:
@@ -10,6 +13,6 @@ import { CONTENT_WRITERS, hasRole } from './roles'
  */
 export const readContent: Access = ({ req }) => {
   if (hasRole(req.user, ...CONTENT_WRITERS)) return true
-  if (hasRole(req.user, 'operator', 'supervisor')) return { _status: { equals: 'published' } }
-  return { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
+  if (hasRole(req.user, 'operator', 'supervisor')) return published
+  return publishedPublic
 }

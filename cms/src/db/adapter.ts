@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterResult } from 'payload'
+import type { DatabaseAdapterObj } from 'payload'
 
 import type { Env } from '../env'
 
@@ -17,7 +17,7 @@ export const dbKind = (env: Pick<Env, 'DATABASE_URL'>): 'postgres' | 'sqlite' =>
  * SQLite by default, PostgreSQL when DATABASE_URL is set (docs/decisions/0001-storage.md).
  * Schema changes always go through committed migrations, one folder per adapter, never push.
  */
-export function databaseAdapter(env: Env): DatabaseAdapterResult {
+export function databaseAdapter(env: Env): DatabaseAdapterObj {
   if (env.DATABASE_URL) {
     return postgresAdapter({
       pool: { connectionString: env.DATABASE_URL },

@@ -9,6 +9,7 @@ import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+import { reviewDueEndpoint } from './reviewDueEndpoint'
 
 export const Faqs: CollectionConfig = {
   slug: 'faqs',
@@ -20,6 +21,7 @@ export const Faqs: CollectionConfig = {
     group: 'ナレッジ',
     description: '市民とオペレーターが使うよくある質問です。編集者が下書きし、承認者が公開します。',
   },
+  endpoints: [reviewDueEndpoint],
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
   access: {
     read: readContent,
