@@ -1,6 +1,7 @@
 /**
- * `npm run seed`: validates content/ and loads it into the configured database.
- * Invalid content writes nothing and lists every problem.
+ * `npm run seed`: validates content/ (or KOTAE_CONTENT_DIR) and loads it into the configured
+ * database. Invalid content writes nothing and lists every problem with file and field.
+ * KOTAE_SEED_VERBOSE=1 prints each entry as it is written.
  */
 import { ContentInvalidError, loadValidContent } from '@kotae/content'
 
@@ -8,11 +9,11 @@ import { ensureSecret } from './secret'
 
 ensureSecret()
 try {
-  const bundle = await loadValidContent()
+  const bundle = await loadValidContent(process.env.KOTAE_CONTENT_DIR || undefined)
   const { getMigratedPayload } = await import('../src/lib/payload')
   const { seedContent } = await import('../src/seed/seedContent')
   const payload = await getMigratedPayload()
-  await seedContent(payload, bundle, (line) => console.log(`seed: ${line}`))
+  await seedContent(payload, bundle, (line) => console.log(`seed: ${line}`), process.env.KOTAE_SEED_VERBOSE === '1' ? (line) => console.log(`seed: ${line}`) : undefined)
   process.exit(0)
 } catch (error) {
   if (error instanceof ContentInvalidError) {

@@ -15,11 +15,17 @@ type Existing = { id: number | string; contentHash?: string | null }
  * in a second pass, and the content hash is written last, so a seed killed at any point is
  * completed by the next run without duplicates (every write is one transaction).
  */
-export async function seedContent(payload: Payload, bundle: ContentBundle, log: (line: string) => void = () => {}): Promise<SeedReport> {
+export async function seedContent(
+  payload: Payload,
+  bundle: ContentBundle,
+  log: (line: string) => void = () => {},
+  progress: (line: string) => void = () => {},
+): Promise<SeedReport> {
   const report: SeedReport = {}
   const count = (collection: string, kind: 'created' | 'updated' | 'unchanged') => {
     report[collection] ??= { created: 0, updated: 0, unchanged: 0 }
     report[collection][kind] += 1
+    if (kind !== 'unchanged') progress(`${collection}: ${kind} one`)
   }
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   const richText = (markdown: string) => convertMarkdownToLexical({ editorConfig, markdown })
@@ -97,6 +103,7 @@ export async function seedContent(payload: Payload, bundle: ContentBundle, log: 
         depth: 0,
       })
       ids.set(entry.id, created.id)
+      progress(`${collection}: started ${entry.id}`)
       pending.push({ entry, id: created.id, hash, existed: false })
     }
     for (const { entry, id, hash, existed } of pending) {

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser } from '../support/browser'
+import { startKotae, type RunningKotae } from '../support/kotaeServer'
+
+let kotae: RunningKotae
+let browser: Browser
+
+beforeAll(async () => {
+  kotae = await startKotae({ port: 3191 })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await kotae?.stop()
+})
+
+describe('README quick start: npm start on a fresh SQLite file', () => {
+  it('prints the admin URL and how to sign in', () => {
+    expect(kotae.output()).toContain(`${kotae.url.replace('3191', '3191')}/admin`)
+    expect(kotae.output()).toContain('create the first user')
+  })
+
+  it('has loaded the curated content: the public API lists published public FAQs without operator notes', async () => {
+    const res = await fetch(`${kotae.url}/api/faqs?limit=500&depth=0`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { totalDocs: number; docs: Record<string, unknown>[] }
+    expect(body.totalDocs).toBeGreaterThanOrEqual(30)
+    for (const doc of body.docs) {
+      expect(doc.audience).toBe('public')
+      expect(doc._status).toBe('published')
+      expect(doc).not.toHaveProperty('operatorNotes')
+    }
+    const guides = (await (await fetch(`${kotae.url}/api/guides?limit=100&depth=0`)).json()) as { totalDocs: number }
+    expect(guides.totalDocs).toBeGreaterThanOrEqual(8)
+  })
+
+  it('the first user created in the Japanese admin becomes the admin and sees the seeded FAQs', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${kotae.url}/admin`)
+    await page.waitForURL(/create-first-user/)
+    await expect(page.getByText('最初のユーザーを作成').first().isVisible()).resolves.toBe(true)
+    await page.locator('input[name="email"]').fill('admin@example.test')
+    await page.locator('input[name="password"]').fill('kotae-admin-pass-1')
+    await page.locator('input[name="confirm-password"]').fill('kotae-admin-pass-1')
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 60_000 })
+
+    const me = (await (await page.request.get(`${kotae.url}/api/users/me`)).json()) as { user: { roles: string[] } }
+    expect(me.user.roles).toEqual(['admin'])
+
+    await page.goto(`${kotae.url}/admin/collections/faqs`)
+    await page.waitForSelector('table tbody tr')
+    const rows = await page.locator('table tbody tr').count()
+    expect(rows).toBeGreaterThanOrEqual(10)
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja')
+
+    await page.goto(`${kotae.url}/admin/review-due`)
+    await expect(page.getByRole('heading', { name: '見直し期限の確認' }).isVisible()).resolves.toBe(true)
+    await page.close()
+  })
+})

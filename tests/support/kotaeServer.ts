@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export type RunningKotae = { url: string; output: () => string; stop: () => Promise<void> }
+
+/**
+ * Runs the README's `npm start` exactly as a newcomer would, on a fresh SQLite file and a free
+ * port, and resolves once it prints where to sign in.
+ */
+export async function startKotae(options: { port: number; env?: Record<string, string> }): Promise<RunningKotae> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-e2e-'))
+  let output = ''
+  const child: ChildProcess = spawn('npm', ['start'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db'),
+      PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
+      KOTAE_SERVER_URL: `http://localhost:${options.port}`,
+      DATABASE_URL: '',
+      ...options.env,
+    },
+  })
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    process.kill(-child.pid, 'SIGTERM')
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+  }
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Kotae is running')) resolve()
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output.slice(-4000)}`)))
+  })
+  return { url: `http://localhost:${options.port}`, output: () => output, stop }
+}
