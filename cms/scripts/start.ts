@@ -38,7 +38,7 @@ function buildIfStale(): void {
     const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts' } })
     if (result.status !== 0) throw new Error(`kotae: ${args.join(' ')} failed`)
   }
-  run([createRequire(import.meta.url).resolve('payload/bin.js'), 'generate:importmap'])
+  run([path.resolve(path.dirname(createRequire(import.meta.url).resolve('payload')), '../bin.js'), 'generate:importmap'])
   run([nextBin, 'build'])
 }
 

@@ -18,6 +18,12 @@ const envSchema = z.object({
   PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters (npm start writes one to data/.payload-secret)'),
   /** The public URL of the admin, for links in e-mails. Default: http://localhost:3000. */
   KOTAE_SERVER_URL: z.url().default('http://localhost:3000'),
+  /** Outgoing mail server, e.g. `smtp://mail.city.example:25`. Default: unset (mail is written to the log). */
+  KOTAE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of Kotae's mail. Default: `kotae@localhost`. */
+  KOTAE_MAIL_FROM: z.email().default('kotae@localhost'),
+  /** Where escalations to 市民課 are announced. Default: unset (no mail). */
+  KOTAE_ESCALATION_TO: z.email().optional(),
 })
 export type Env = z.infer<typeof envSchema>
 
@@ -34,6 +40,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_URL: source.DATABASE_URL || undefined,
     KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
     KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,
+    KOTAE_SMTP_URL: source.KOTAE_SMTP_URL || undefined,
+    KOTAE_MAIL_FROM: source.KOTAE_MAIL_FROM || undefined,
+    KOTAE_ESCALATION_TO: source.KOTAE_ESCALATION_TO || undefined,
   })
   if (!parsed.success) {
     throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))

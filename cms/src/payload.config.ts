@@ -1,12 +1,16 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import nodemailer from 'nodemailer'
 import { ja } from '@payloadcms/translations/languages/ja'
 import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 
 import { AuditLog } from './collections/AuditLog'
+import { Calls } from './collections/Calls'
+import { Escalations } from './collections/Escalations'
 import { Categories } from './collections/Categories'
 import { Faqs } from './collections/Faqs'
 import { Guides } from './collections/Guides'
@@ -37,10 +41,14 @@ export default buildConfig({
     },
   },
   i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
-  collections: [Faqs, Guides, Categories, Sources, Users, AuditLog],
+  collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, Users, AuditLog],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),
+  // Mail goes only to the city's own SMTP server; without one it is written to the log.
+  email: env.KOTAE_SMTP_URL
+    ? nodemailerAdapter({ defaultFromAddress: env.KOTAE_MAIL_FROM, defaultFromName: 'Kotae', transport: nodemailer.createTransport(env.KOTAE_SMTP_URL) })
+    : undefined,
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
     // Runs scheduled publishes (drafts.schedulePublish) inside the app server.

@@ -95,3 +95,27 @@ describe('what the public and each role can read', () => {
     expect(docs).toHaveLength(0)
   })
 })
+
+describe('scheduled publish', () => {
+  const schedule = (id: number | string, user: TestUser) =>
+    payload.jobs.queue({
+      task: 'schedulePublish' as never,
+      input: { type: 'publish', doc: { relationTo: 'faqs', value: String(id) }, user: { relationTo: 'users', value: user.id } } as never,
+      waitUntil: new Date(Date.now() - 1000),
+    })
+
+  it('publishes a reviewer-scheduled draft when its time comes; an editor-scheduled one stays a draft', async () => {
+    const byReviewer = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'sched-1' }), _status: 'draft' } as never, draft: true })
+    const byEditor = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'sched-2' }), _status: 'draft' } as never, draft: true })
+    await schedule(byReviewer.id, users.reviewer)
+    await schedule(byEditor.id, users.editor)
+    await payload.jobs.run()
+
+    const published = await payload.findByID({ collection: 'faqs', id: byReviewer.id, depth: 0 })
+    expect(published._status).toBe('published')
+    expect(published.approvedBy).toBe(users.reviewer.id)
+    const stillDraft = await payload.findByID({ collection: 'faqs', id: byEditor.id, depth: 0 })
+    expect(stillDraft._status).toBe('draft')
+    expect(await anonymousIds()).not.toContain(byEditor.id)
+  })
+})

@@ -24,3 +24,8 @@ export const CONTENT_WRITERS: Role[] = ['admin', 'editor', 'reviewer']
 export const PUBLISHERS: Role[] = ['admin', 'reviewer']
 /** Staff who may read operator-only content and fields. */
 export const STAFF_READERS: Role[] = ['admin', 'editor', 'reviewer', 'operator', 'supervisor']
+
+/** Who may read a caller's contact details for a callback (never operators, never analysis). */
+export const CONTACT_READERS: Role[] = ['admin', 'supervisor', 'reviewer']
+/** Who logs calls. */
+export const CALL_TAKERS: Role[] = ['admin', 'supervisor', 'operator']

@@ -10,6 +10,7 @@ import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
 import { reviewDueEndpoint } from './reviewDueEndpoint'
+import { usageCountField } from './usageCount'
 
 export const Faqs: CollectionConfig = {
   slug: 'faqs',
@@ -96,6 +97,7 @@ export const Faqs: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'translationOf', label: '翻訳元のFAQ', type: 'relationship', relationTo: 'faqs', admin: { position: 'sidebar' } },
+    usageCountField,
     ...workflowFields,
   ],
 }

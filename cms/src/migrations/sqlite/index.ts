@@ -1,9 +1,15 @@
 import * as migration_20261124_063125_initial from './20261124_063125_initial';
+import * as migration_20261124_064746_calls_escalations from './20261124_064746_calls_escalations';
 
 export const migrations = [
   {
     up: migration_20261124_063125_initial.up,
     down: migration_20261124_063125_initial.down,
-    name: '20261124_063125_initial'
+    name: '20261124_063125_initial',
+  },
+  {
+    up: migration_20261124_064746_calls_escalations.up,
+    down: migration_20261124_064746_calls_escalations.down,
+    name: '20261124_064746_calls_escalations'
   },
 ];

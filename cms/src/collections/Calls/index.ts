@@ -1,0 +1,88 @@
+import type { CollectionConfig } from 'payload'
+
+import { ownCallsOrSupervisor } from '../../access/ownCallsOrSupervisor'
+import { fieldRoleIn, roleIn } from '../../access/roleIn'
+import { CALL_TAKERS, CONTACT_READERS } from '../../access/roles'
+import { maskFreeText } from '../../hooks/maskFreeText'
+import { CALLER_TYPES, CHANNELS, OUTCOMES } from './options'
+import { setOperator } from './setOperator'
+import { validateFaqsExist } from './validateFaqsExist'
+import { validateTalkEnd } from './validateTalkEnd'
+
+/** 問い合わせ記録簿: one entry per call, written by the operator who took it. */
+export const Calls: CollectionConfig = {
+  slug: 'calls',
+  labels: { singular: '問い合わせ記録', plural: '問い合わせ記録簿' },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['talkStartedAt', 'operator', 'category', 'outcome', 'summary'],
+    group: '応対',
+  },
+  defaultSort: '-talkStartedAt',
+  access: {
+    read: ownCallsOrSupervisor,
+    create: roleIn(...CALL_TAKERS),
+    update: ownCallsOrSupervisor,
+    delete: roleIn('admin'),
+  },
+  hooks: { beforeChange: [setOperator, maskFreeText(['summary'], ['queries'])] },
+  fields: [
+    { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'holdSeconds', label: '保留（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
+    { name: 'afterCallWorkSeconds', label: '後処理（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
+    { name: 'channel', label: '入電経路', type: 'select', required: true, defaultValue: 'direct', options: CHANNELS },
+    { name: 'callerType', label: '相談者', type: 'select', required: true, defaultValue: 'self', options: CALLER_TYPES },
+    { name: 'category', label: '用件（カテゴリ）', type: 'relationship', relationTo: 'categories', index: true },
+    {
+      name: 'faqsUsed',
+      label: '使用したFAQ（使った順）',
+      type: 'relationship',
+      relationTo: 'faqs',
+      hasMany: true,
+      index: true,
+      validate: validateFaqsExist,
+    },
+    {
+      name: 'queries',
+      label: '検索した言葉（マスク済み）',
+      type: 'text',
+      hasMany: true,
+      maxRows: 50,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'summary',
+      label: '要旨（個人情報は自動でマスクされます）',
+      type: 'textarea',
+      required: true,
+      maxLength: 4000,
+    },
+    { name: 'outcome', label: '結果', type: 'select', required: true, index: true, options: OUTCOMES },
+    {
+      name: 'callback',
+      label: '折り返し先（スーパーバイザー・市職員のみ閲覧）',
+      type: 'group',
+      access: { read: fieldRoleIn(...CONTACT_READERS), update: fieldRoleIn(...CONTACT_READERS) },
+      fields: [
+        { name: 'name', label: 'お名前', type: 'text', maxLength: 100 },
+        { name: 'phone', label: '電話番号', type: 'text', maxLength: 30 },
+        { name: 'preferredTime', label: '希望の時間帯', type: 'text', maxLength: 100 },
+      ],
+    },
+    { name: 'operator', label: '対応者', type: 'relationship', relationTo: 'users', index: true, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'telephonyCallId',
+      label: '電話システムの通話ID',
+      type: 'text',
+      index: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'clientRequestId',
+      type: 'text',
+      unique: true,
+      admin: { hidden: true },
+    },
+  ],
+}
