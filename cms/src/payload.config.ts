@@ -5,7 +5,6 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import nodemailer from 'nodemailer'
 import { ja } from '@payloadcms/translations/languages/ja'
-import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 
 import { AuditLog } from './collections/AuditLog'
@@ -36,11 +35,15 @@ export default buildConfig({
     meta: { titleSuffix: ' | Kotae', description: 'マイナンバーカードコールセンター ナレッジベース' },
     importMap: { baseDir: dirname },
     components: {
-      views: { reviewDue: { Component: '/components/ReviewDueView#ReviewDueView', path: '/review-due' } },
-      afterNavLinks: ['/components/ReviewDueNavLink#ReviewDueNavLink'],
+      views: {
+        reviewDue: { Component: '/components/ReviewDueView#ReviewDueView', path: '/review-due' },
+        supervisor: { Component: '/components/SupervisorView#SupervisorView', path: '/supervisor' },
+      },
+      afterNavLinks: ['/components/StaffNavLinks#StaffNavLinks'],
     },
   },
-  i18n: { supportedLanguages: { ja, en }, fallbackLanguage: 'ja' },
+  // Japanese only, so the admin never follows an English browser's Accept-Language.
+  i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, Users, AuditLog],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),

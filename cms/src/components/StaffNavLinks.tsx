@@ -1,0 +1,17 @@
+import Link from 'next/link'
+
+const style = { display: 'block', padding: '0.25rem 0' } as const
+
+/** Sidebar links to Kotae's own admin pages. */
+export function StaffNavLinks() {
+  return (
+    <nav aria-label="Kotae">
+      <Link href="/admin/review-due" className="nav__link" style={style}>
+        見直し期限の確認
+      </Link>
+      <Link href="/admin/supervisor" className="nav__link" style={style}>
+        本日の状況
+      </Link>
+    </nav>
+  )
+}
