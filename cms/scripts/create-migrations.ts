@@ -13,14 +13,12 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
-import { ensureSecret } from './secret'
 
 const name = process.argv[2]
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: npm run migrate:create -w @kotae/cms -- <name_in_snake_case>')
   process.exit(1)
 }
-ensureSecret()
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // payload's package exports do not include its CLI, so find bin.js beside its dist folder.
 const payloadBin = path.resolve(path.dirname(createRequire(import.meta.url).resolve('payload')), '../bin.js')

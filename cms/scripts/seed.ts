@@ -5,9 +5,7 @@
  */
 import { ContentInvalidError, loadValidContent } from '@kotae/content'
 
-import { ensureSecret } from './secret'
 
-ensureSecret()
 try {
   const bundle = await loadValidContent(process.env.KOTAE_CONTENT_DIR || undefined)
   const { getMigratedPayload } = await import('../src/lib/payload')

@@ -9,7 +9,6 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { ensureSecret } from './secret'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const repoRoot = path.resolve(cmsDir, '..')
@@ -42,7 +41,6 @@ function buildIfStale(): void {
   run([nextBin, 'build'])
 }
 
-ensureSecret()
 buildIfStale()
 
 const { getMigratedPayload } = await import('../src/lib/payload')

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,7 +16,7 @@ const envSchema = z.object({
     .optional(),
   /** Where the embedded SQLite database lives. Default: `<repo>/data/kotae.db`. */
   KOTAE_SQLITE_PATH: z.string().min(1).default(path.join(REPO_ROOT, 'data', 'kotae.db')),
-  /** Signs sessions. `npm start` generates one into data/ on first run. */
+  /** Signs sessions. Default: generated once into data/.payload-secret. */
   PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters (npm start writes one to data/.payload-secret)'),
   /** The public URL of the admin, for links in e-mails. Default: http://localhost:3000. */
   KOTAE_SERVER_URL: z.url().default('http://localhost:3000'),
@@ -34,9 +36,23 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
+/**
+ * One machine needs no setup: without PAYLOAD_SECRET, a secret is generated once into
+ * data/.payload-secret (owner-only) and reused. Several app servers must share one PAYLOAD_SECRET.
+ */
+function embeddedSecret(): string {
+  const file = path.join(REPO_ROOT, 'data', '.payload-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
+  }
+  return fs.readFileSync(file, 'utf8').trim()
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse({
     ...source,
+    PAYLOAD_SECRET: source.PAYLOAD_SECRET || embeddedSecret(),
     DATABASE_URL: source.DATABASE_URL || undefined,
     KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
     KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,
