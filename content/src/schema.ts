@@ -15,7 +15,11 @@ export const slugSchema = z
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date')
+  .refine((s) => {
+    // Date.parse accepts 2027-02-30 (rolling over to March), so compare the parts back.
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'is not a real calendar date')
 
 export const localeSchema = z.enum(['ja', 'en'])
 export type Locale = z.infer<typeof localeSchema>
