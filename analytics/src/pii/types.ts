@@ -1,0 +1,20 @@
+/** Kinds of personal information the masker finds, strongest first (wins an overlap). */
+export const PII_KINDS = ['myNumber', 'email', 'phone', 'postalCode', 'birthDate', 'address', 'name'] as const
+export type PiiKind = (typeof PII_KINDS)[number]
+
+/** A span of the input (UTF-16 offsets, end exclusive). */
+export type PiiFinding = { kind: PiiKind; start: number; end: number }
+
+/** What replaces each kind in masked text. No digits, so masking masked text changes nothing. */
+export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
+  myNumber: '［個人番号］',
+  email: '［メール］',
+  phone: '［電話番号］',
+  postalCode: '［郵便番号］',
+  birthDate: '［生年月日］',
+  address: '［住所］',
+  name: '［氏名］',
+}
+
+/** A detector looks at width-folded text (same length as the input) and returns spans. */
+export type Detector = (folded: string) => PiiFinding[]
