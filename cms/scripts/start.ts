@@ -3,7 +3,7 @@
  * applies migrations, loads the curated content on first run, then serves the admin and prints
  * where to sign in. Works on the embedded SQLite file with no setup; PostgreSQL via DATABASE_URL.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -29,19 +29,24 @@ function newestSourceMtime(): number {
   return newest
 }
 
-function buildIfStale(): void {
+/** Runs a Node script to completion. Asynchronous on purpose: blocking the main thread for the
+ * whole build (spawnSync) stalls tsx's module loader, and the next dynamic import never settles. */
+function runNode(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts' } })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kotae: ${args.join(' ')} failed with exit code ${code}`))))
+  })
+}
+
+async function buildIfStale(): Promise<void> {
   const buildId = path.join(cmsDir, '.next', 'BUILD_ID')
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceMtime()) return
   console.log('kotae: building the admin (first run or changed sources, about a minute)…')
-  const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts' } })
-    if (result.status !== 0) throw new Error(`kotae: ${args.join(' ')} failed`)
-  }
-  run([path.resolve(path.dirname(createRequire(import.meta.url).resolve('payload')), '../bin.js'), 'generate:importmap'])
-  run([nextBin, 'build'])
+  await runNode([path.resolve(path.dirname(createRequire(import.meta.url).resolve('payload')), '../bin.js'), 'generate:importmap'])
+  await runNode([nextBin, 'build'])
 }
 
-buildIfStale()
+await buildIfStale()
 
 const { getMigratedPayload } = await import('../src/lib/payload')
 const payload = await getMigratedPayload()
@@ -62,7 +67,7 @@ server.stdout.on('data', (chunk: Buffer) => {
   if (!announced && /Ready|ready/.test(chunk.toString())) {
     announced = true
     const url = `http://localhost:${port}/admin`
-    console.log(`\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${path.relative(repoRoot, process.env.KOTAE_SQLITE_PATH ?? 'data/kotae.db')})`}.`)
+    console.log(`\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${process.env.KOTAE_SQLITE_PATH || path.join(repoRoot, 'data', 'kotae.db')})`}.`)
     console.log(`  Admin: ${url}`)
     console.log(
       userCount === 0

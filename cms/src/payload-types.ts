@@ -71,6 +71,8 @@ export interface Config {
     guides: Guide;
     categories: Category;
     sources: Source;
+    calls: Call;
+    escalations: Escalation;
     users: User;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -85,6 +87,8 @@ export interface Config {
     guides: GuidesSelect<false> | GuidesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
+    calls: CallsSelect<false> | CallsSelect<true>;
+    escalations: EscalationsSelect<false> | EscalationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -202,6 +206,7 @@ export interface Faq {
   audience: 'public' | 'operator';
   locale: 'ja' | 'en';
   translationOf?: (number | null) | Faq;
+  usageCount?: number | null;
   /**
    * 編集が終わったら「承認待ち」にして保存し、承認者に公開を依頼します。
    */
@@ -366,6 +371,60 @@ export interface Guide {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calls".
+ */
+export interface Call {
+  id: number;
+  talkStartedAt: string;
+  talkEndedAt: string;
+  holdSeconds?: number | null;
+  afterCallWorkSeconds?: number | null;
+  channel: 'direct' | 'transfer-shiminka' | 'transfer-switchboard';
+  callerType: 'self' | 'family' | 'proxy' | 'business' | 'unknown';
+  category?: (number | null) | Category;
+  faqsUsed?: (number | Faq)[] | null;
+  queries?: string[] | null;
+  summary: string;
+  outcome:
+    | 'resolved'
+    | 'escalated'
+    | 'callback'
+    | 'reservation-made'
+    | 'reservation-changed'
+    | 'reservation-cancelled'
+    | 'transferred';
+  callback?: {
+    name?: string | null;
+    phone?: string | null;
+    preferredTime?: string | null;
+  };
+  operator?: (number | null) | User;
+  telephonyCallId?: string | null;
+  clientRequestId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "escalations".
+ */
+export interface Escalation {
+  id: number;
+  call?: (number | null) | Call;
+  summary: string;
+  urgency: 'high' | 'normal' | 'low';
+  assignedTo: string;
+  status: 'open' | 'answered' | 'closed';
+  answer?: string | null;
+  answeredAt?: string | null;
+  answeredBy?: (number | null) | User;
+  closedAt?: string | null;
+  faqDraft?: (number | null) | Faq;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 誰がいつ何を作成・変更・承認・公開・削除したかの記録です（変更できません）。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -516,6 +575,14 @@ export interface PayloadLockedDocument {
         value: number | Source;
       } | null)
     | ({
+        relationTo: 'calls';
+        value: number | Call;
+      } | null)
+    | ({
+        relationTo: 'escalations';
+        value: number | Escalation;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -599,6 +666,7 @@ export interface FaqsSelect<T extends boolean = true> {
   audience?: T;
   locale?: T;
   translationOf?: T;
+  usageCount?: T;
   reviewState?: T;
   approvedBy?: T;
   approvedAt?: T;
@@ -681,6 +749,53 @@ export interface SourcesSelect<T extends boolean = true> {
   url?: T;
   checkedAt?: T;
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calls_select".
+ */
+export interface CallsSelect<T extends boolean = true> {
+  talkStartedAt?: T;
+  talkEndedAt?: T;
+  holdSeconds?: T;
+  afterCallWorkSeconds?: T;
+  channel?: T;
+  callerType?: T;
+  category?: T;
+  faqsUsed?: T;
+  queries?: T;
+  summary?: T;
+  outcome?: T;
+  callback?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+        preferredTime?: T;
+      };
+  operator?: T;
+  telephonyCallId?: T;
+  clientRequestId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "escalations_select".
+ */
+export interface EscalationsSelect<T extends boolean = true> {
+  call?: T;
+  summary?: T;
+  urgency?: T;
+  assignedTo?: T;
+  status?: T;
+  answer?: T;
+  answeredAt?: T;
+  answeredBy?: T;
+  closedAt?: T;
+  faqDraft?: T;
   updatedAt?: T;
   createdAt?: T;
 }

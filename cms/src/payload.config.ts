@@ -38,6 +38,7 @@ export default buildConfig({
       views: {
         reviewDue: { Component: '/components/ReviewDueView#ReviewDueView', path: '/review-due' },
         supervisor: { Component: '/components/SupervisorView#SupervisorView', path: '/supervisor' },
+        desk: { Component: '/components/DeskView#DeskView', path: '/desk' },
       },
       afterNavLinks: ['/components/StaffNavLinks#StaffNavLinks'],
     },

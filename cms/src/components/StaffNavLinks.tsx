@@ -6,6 +6,9 @@ const style = { display: 'block', padding: '0.25rem 0' } as const
 export function StaffNavLinks() {
   return (
     <nav aria-label="Kotae">
+      <Link href="/admin/desk" className="nav__link" style={style}>
+        応対デスク
+      </Link>
       <Link href="/admin/review-due" className="nav__link" style={style}>
         見直し期限の確認
       </Link>

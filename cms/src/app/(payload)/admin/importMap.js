@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { StaffNavLinks as StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3 } from '../../../components/StaffNavLinks'
 import { ReviewDueView as ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d } from '../../../components/ReviewDueView'
 import { SupervisorView as SupervisorView_07aee522195cad40262591b882702374 } from '../../../components/SupervisorView'
+import { DeskView as DeskView_70ba9c90cafa12b424462968b3df2d42 } from '../../../components/DeskView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +55,6 @@ export const importMap = {
   "/components/StaffNavLinks#StaffNavLinks": StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3,
   "/components/ReviewDueView#ReviewDueView": ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d,
   "/components/SupervisorView#SupervisorView": SupervisorView_07aee522195cad40262591b882702374,
+  "/components/DeskView#DeskView": DeskView_70ba9c90cafa12b424462968b3df2d42,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

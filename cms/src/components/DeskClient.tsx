@@ -1,0 +1,344 @@
+'use client'
+
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+
+import { deskText as t } from '../desk/strings'
+import type { LookupCandidate, LookupResponse } from '../desk/types'
+
+type Option = { label: string; value: string }
+type Props = { channels: Option[]; callerTypes: Option[]; outcomes: Option[]; categories: Option[] }
+
+const newRequestId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Date.now()))
+const mmss = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
+
+/** Highlights the matching passage without ever injecting HTML. */
+function Snippet({ snippet }: { snippet: LookupCandidate['snippet'] }) {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  snippet.marks.forEach(([s, e], i) => {
+    if (s > at) parts.push(snippet.text.slice(at, s))
+    parts.push(<mark key={i}>{snippet.text.slice(s, e)}</mark>)
+    at = e
+  })
+  parts.push(snippet.text.slice(at))
+  return <span>{parts}</span>
+}
+
+/** The operator's one screen: ask, find, read aloud, log. Keyboard first. */
+export function DeskClient({ channels, callerTypes, outcomes, categories }: Props) {
+  const listId = useId()
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [query, setQuery] = useState('')
+  const [result, setResult] = useState<LookupResponse | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [active, setActive] = useState(0)
+  const [used, setUsed] = useState<LookupCandidate[]>([])
+  const [queries, setQueries] = useState<string[]>([])
+  const [startedAt, setStartedAt] = useState<Date | null>(null)
+  const [endedAt, setEndedAt] = useState<Date | null>(null)
+  const [now, setNow] = useState(Date.now())
+  const [form, setForm] = useState({ channel: 'direct', callerType: 'self', category: '', outcome: 'resolved', summary: '', name: '', phone: '', time: '' })
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' })
+  const requestId = useRef(newRequestId())
+
+  useEffect(() => inputRef.current?.focus(), [])
+  useEffect(() => {
+    if (!startedAt || endedAt) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [startedAt, endedAt])
+
+  // Results as you type: debounced, and a newer query cancels the older request.
+  useEffect(() => {
+    const q = query.trim()
+    if (!q) return setResult(null)
+    const controller = new AbortController()
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/lookup?q=${encodeURIComponent(q)}&limit=8`, { signal: controller.signal, credentials: 'include' })
+        if (!res.ok) throw new Error(String(res.status))
+        setResult((await res.json()) as LookupResponse)
+        setActive(0)
+        setError(null)
+      } catch (e) {
+        if ((e as Error).name !== 'AbortError') setError(t.lookupError)
+      }
+    }, 120)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [query])
+
+  const candidates = result?.candidates ?? []
+  const toggleUsed = useCallback(
+    (c: LookupCandidate) => {
+      if (c.kind !== 'faq') return
+      setUsed((prev) => (prev.some((u) => u.id === c.id) ? prev.filter((u) => u.id !== c.id) : [...prev, c]))
+      const q = query.trim()
+      if (q) setQueries((prev) => (prev.includes(q) ? prev : [...prev, q]))
+      if (!form.category && c.category) setForm((f) => ({ ...f, category: categories.find((o) => o.label === c.category)?.value ?? f.category }))
+    },
+    [query, form.category, categories],
+  )
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (!startedAt) setStartedAt(new Date())
+    if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      setActive((i) => Math.min(i + 1, Math.max(candidates.length - 1, 0)))
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault()
+      setActive((i) => Math.max(i - 1, 0))
+    } else if (e.key === 'Enter' && candidates[active]) {
+      e.preventDefault()
+      toggleUsed(candidates[active])
+    }
+  }
+
+  const elapsed = startedAt ? Math.round(((endedAt?.getTime() ?? now) - startedAt.getTime()) / 1000) : 0
+  const selected = candidates[active]
+  const usedIds = useMemo(() => new Set(used.map((u) => u.id)), [used])
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault()
+    if (status.kind === 'saving') return
+    setStatus({ kind: 'saving' })
+    const start = startedAt ?? new Date()
+    const end = endedAt ?? new Date()
+    const body = {
+      talkStartedAt: start.toISOString(),
+      talkEndedAt: end.toISOString(),
+      afterCallWorkSeconds: Math.max(0, Math.round((Date.now() - end.getTime()) / 1000)),
+      channel: form.channel,
+      callerType: form.callerType,
+      category: form.category ? Number(form.category) || form.category : undefined,
+      faqsUsed: used.map((u) => u.docId),
+      queries,
+      summary: form.summary,
+      outcome: form.outcome,
+      callback: form.outcome === 'callback' ? { name: form.name, phone: form.phone, preferredTime: form.time } : undefined,
+      clientRequestId: requestId.current,
+    }
+    const res = await fetch('/api/calls', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    if (!res.ok) {
+      const data = (await res.json().catch(() => ({}))) as { errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[] }
+      const fields = data.errors?.flatMap((er) => er.data?.errors ?? []) ?? []
+      setStatus({ kind: 'error', message: `${t.saveError}: ${fields.map((f) => `${f.path} ${f.message}`).join(' / ') || data.errors?.[0]?.message || res.status}` })
+      return
+    }
+    setStatus({ kind: 'saved', message: t.saved })
+    requestId.current = newRequestId()
+    setUsed([])
+    setQueries([])
+    setQuery('')
+    setStartedAt(null)
+    setEndedAt(null)
+    setForm((f) => ({ ...f, category: '', summary: '', outcome: 'resolved', name: '', phone: '', time: '' }))
+    inputRef.current?.focus()
+  }
+
+  const field = (name: keyof typeof form) => ({
+    id: `desk-${name}`,
+    value: form[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setForm((f) => ({ ...f, [name]: e.target.value })),
+  })
+
+  return (
+    <div className="kotae-desk">
+      <div className="kotae-desk__bar">
+        <h1>{t.title}</h1>
+        <p className="kotae-desk__timer" aria-label={t.timer}>
+          {t.timer} <strong>{mmss(elapsed)}</strong>{' '}
+          {!startedAt ? (
+            <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setStartedAt(new Date())}>
+              {t.startCall}
+            </button>
+          ) : !endedAt ? (
+            <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setEndedAt(new Date())}>
+              {t.endCall}
+            </button>
+          ) : null}
+        </p>
+      </div>
+      <div className="kotae-desk__grid">
+        <section aria-labelledby="desk-query-label">
+          <label id="desk-query-label" htmlFor="desk-query">
+            {t.queryLabel}
+          </label>
+          <input
+            ref={inputRef}
+            id="desk-query"
+            type="search"
+            role="combobox"
+            aria-expanded={candidates.length > 0}
+            aria-controls={listId}
+            aria-activedescendant={selected ? `${listId}-${active}` : undefined}
+            aria-describedby="desk-query-hint"
+            autoComplete="off"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <p id="desk-query-hint" className="kotae-desk__hint">
+            {t.queryHint}
+          </p>
+          <p aria-live="polite" className="kotae-desk__count">
+            {error ?? (result ? t.resultsCount(candidates.length) : '\u00a0')}
+          </p>
+          <ul id={listId} role="listbox" aria-label={t.resultsCount(candidates.length)} className="kotae-desk__list">
+            {candidates.map((c, i) => (
+              <li
+                key={c.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'is-active' : undefined}
+                onMouseEnter={() => setActive(i)}
+              >
+                <p className="kotae-desk__q">
+                  {usedIds.has(c.id) ? `【${t.used}】` : ''}
+                  {c.title}
+                </p>
+                <p>
+                  <Snippet snippet={c.snippet} />
+                </p>
+                {c.kind === 'faq' ? (
+                  <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => toggleUsed(c)} aria-pressed={usedIds.has(c.id)}>
+                    {usedIds.has(c.id) ? t.used : t.markUsed}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {result && candidates.length === 0 ? <p>{t.noResults}</p> : null}
+        </section>
+        <section aria-label={t.fullAnswer} className="kotae-desk__detail">
+          {selected ? (
+            <>
+              <h2>{selected.title}</h2>
+              <h3>{t.readAloud}</h3>
+              <p className="kotae-desk__read">{selected.shortAnswer}</p>
+              {selected.bring.length > 0 ? (
+                <>
+                  <h3>{t.bring}</h3>
+                  <ul>
+                    {selected.bring.map((b) => (
+                      <li key={b.item}>
+                        {b.item}
+                        {b.note ? `（${b.note}）` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {selected.steps.length > 0 ? (
+                <>
+                  <h3>{t.steps}</h3>
+                  <ol>
+                    {selected.steps.map((s) => (
+                      <li key={s.title}>
+                        <strong>{s.title}</strong> {s.detail}
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              ) : null}
+              <h3>{t.fullAnswer}</h3>
+              <p style={{ whiteSpace: 'pre-wrap' }}>{selected.answer}</p>
+              <h3>{t.sources}</h3>
+              <ul>
+                {selected.sources.map((s) => (
+                  <li key={s.url}>
+                    <a href={s.url} target="_blank" rel="noreferrer">
+                      {s.title}
+                    </a>
+                    {s.checkedAt ? `（${t.checked} ${s.checkedAt.slice(0, 10)}）` : ''}
+                  </li>
+                ))}
+              </ul>
+              <p className="kotae-desk__why">
+                {t.why}: {selected.explanation}
+              </p>
+            </>
+          ) : null}
+          {result && result.pastCalls.length > 0 ? (
+            <>
+              <h3>{t.pastCalls}</h3>
+              <ul>
+                {result.pastCalls.map((p) => (
+                  <li key={p.id}>
+                    {p.summary}（{outcomes.find((o) => o.value === p.outcome)?.label ?? p.outcome}
+                    {p.faqsUsed.length ? ` / ${p.faqsUsed.map((f) => f.question).join('、')}` : ''}）
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+        <form onSubmit={save} aria-labelledby="desk-form-title" className="kotae-desk__form">
+          <h2 id="desk-form-title">{t.form}</h2>
+          <p>{t.usedList}</p>
+          <ol>
+            {used.map((u) => (
+              <li key={u.id}>{u.title}</li>
+            ))}
+          </ol>
+          <label htmlFor="desk-channel">{t.channel}</label>
+          <select {...field('channel')}>
+            {channels.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="desk-callerType">{t.callerType}</label>
+          <select {...field('callerType')}>
+            {callerTypes.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="desk-category">{t.category}</label>
+          <select {...field('category')}>
+            <option value="">—</option>
+            {categories.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="desk-outcome">{t.outcome}</label>
+          <select {...field('outcome')}>
+            {outcomes.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="desk-summary">{t.summary}</label>
+          <textarea {...field('summary')} rows={4} required maxLength={4000} />
+          {form.outcome === 'callback' ? (
+            <fieldset>
+              <legend>{t.callback}</legend>
+              <label htmlFor="desk-name">{t.callbackName}</label>
+              <input {...field('name')} autoComplete="off" />
+              <label htmlFor="desk-phone">{t.callbackPhone}</label>
+              <input {...field('phone')} autoComplete="off" inputMode="tel" />
+              <label htmlFor="desk-time">{t.callbackTime}</label>
+              <input {...field('time')} autoComplete="off" />
+            </fieldset>
+          ) : null}
+          <button type="submit" className="btn btn--style-primary" disabled={status.kind === 'saving'}>
+            {status.kind === 'saving' ? t.saving : t.save}
+          </button>
+          <p role="status" aria-live="polite">
+            {status.message ?? '\u00a0'}
+          </p>
+          <a href="/admin/collections/escalations/create">{t.escalate}</a>
+        </form>
+      </div>
+    </div>
+  )
+}
