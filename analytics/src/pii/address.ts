@@ -1,17 +1,99 @@
-import type { Detector } from './types'
+import type { Detector, PiiFinding } from './types'
 
-// Place names are kanji or katakana; hiragana is allowed only as a whole city name (さいたま市), so
-// particles such as 「住所は」 never start an address.
-const PLACE = String.raw`[一-龥々ヶァ-ヶー]`
+const PREFECTURES = [
+  '北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県', '埼玉県', '千葉県', '東京都', '神奈川県',
+  '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県', '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県',
+  '奈良県', '和歌山県', '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県', '長崎県',
+  '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県',
+]
+
+/** Words written before an address, not part of it (住所は… is cut by the hiragana anyway). */
+const LEADS = ['現住所', '新住所', '旧住所', '住所', '転居先', '転入先', '転出先', '送付先', '郵送先', '宛先', '自宅', '実家', '本籍', '居所', '本日', '昨日', '先日', '今日', '以前', '在住', '住']
+/** Labels that say what follows is an address, so a block number alone is enough. */
+const LABEL = /(?:住所|転居先|転入先|転出先|送付先|郵送先|宛先|居所|本籍|自宅)(?:は|が|:|：| )*$/
+
+// Characters of a place name: kanji, katakana, and が/ケ/ヶ inside names (霞が関, 自由が丘).
+const PLACE_CHAR = /[一-龥々〆ヵヶァ-ヺー]/
+const isPlaceChar = (text: string, i: number) => {
+  const ch = text[i]
+  if (ch === undefined) return false
+  if (PLACE_CHAR.test(ch)) return true
+  return ch === 'が' && PLACE_CHAR.test(text[i - 1] ?? '') && PLACE_CHAR.test(text[i + 1] ?? '')
+}
+
+/** Block numbers: 1丁目2番3号, 八丁目23番35号, 8-29, 1234番地の5, 3210の2, 12-3-405, 4-5号室. */
+const BLOCK = /(?<![\d.,/:-])(?:\d{1,5}|[一二三四五六七八九十]{1,3}(?=丁目))(?:(?:丁目|番地の?|番|号|-|の)\d{1,5})*(?:丁目|番地|番|号室|号)?/g
+/** What may not follow a bare number for it to be a block number (counters, 3番窓口 …). */
+const COUNTER = /^(?:[か件人名日月年回分時秒円歳%％位個枚ヶヵ階台冊通歩本点割倍才週]|番目|番窓|番線|号(?!室))/
+
+// Buildings: a name with a building word, or any katakana/kanji name, before a room number.
+const BWORD = '(?:マンション|ハイツ|コーポ|アパート|レジデンス|ハイム|メゾン|パレス|ヴィラ|ビラ|シャトー|コート|ハウス|荘|団地|住宅|ビル|タワー|寮|プラザ|ヒルズ|テラス|ガーデン|カーサ|ドミール)'
+const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
+const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
+const ROOM = String.raw`\d{1,4}号室`
+/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 市営住宅B棟201」. */
+const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|\d{1,4}(?:号(?!室))?(?!\d))|${NAME}{1,16} ?${ROOM})`, 'y')
+/** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
+const BUILDING = new RegExp(String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{2,16}) ?${ROOM}`, 'g')
+
+function trimLeads(place: string): string {
+  const pref = PREFECTURES.map((p) => place.indexOf(p)).filter((i) => i >= 0)
+  if (pref.length > 0) return place.slice(Math.min(...pref))
+  for (let again = true; again; ) {
+    again = false
+    for (const w of LEADS)
+      if (place.startsWith(w) && place.length > w.length) {
+        place = place.slice(w.length)
+        again = true
+      }
+  }
+  return place
+}
+
+// A municipality (or prefecture) inside the place name: a suffix after at least one character.
+const hasMunicipality = (place: string) => /.[都道府県市区郡町村]/.test(place)
+// Place names that are document or counter words, not places (様式第1-2号, 第3条).
+const NOT_PLACE_END = /(?:第|様式|条|項|表|図|版|回|期|型|式|便|線|階|棟|室|番号|号|コード|ID|内線|電話|携帯|FAX|TEL)$/
+
 /**
- * A street address: a place name ending in 都道府県市区町村 followed by block numbers
- * (1丁目2番3号, 8-29, 1234番地の5) and optionally a building and room. A city name alone
- * (「東広島市の窓口」) has no block numbers and is not personal.
+ * Street addresses: a place name followed by block numbers, then an optional building and room.
+ * With a municipality (〜市/区/郡/町/村) or prefecture, any block number counts; without one, the
+ * block has to look like a street address (丁目 plus a number, 番地, 1-2-3). 「東広島市の窓口」
+ * and 「鏡山3丁目」 (a 丁目 alone, shared by hundreds of households) are not personal and stay.
+ * A building with a room number is an address on its own (「○○マンション101号室」).
  */
-const ADDRESS = new RegExp(
-  String.raw`(?:${PLACE}{1,4}[都道府県])?(?:(?:${PLACE}{1,8}|[ぁ-ん]{2,5})[市郡区町村])+${PLACE}{0,8}\d{1,5}(?:丁目|番地の|番地|番|号|-|の)(?:\d{1,5}(?:丁目|番地の|番地|番|号|-|の)?){0,3}(?:\s?[^\s、。,，]{1,20}?\d{1,4}号室)?`,
-  'g',
-)
+export const detectAddress: Detector = (text) => {
+  const out: PiiFinding[] = []
+  for (const m of text.matchAll(BLOCK)) {
+    const block = m[0]
+    let start = m.index
+    while (start > 0 && m.index - start < 30 && isPlaceChar(text, start - 1)) start--
+    const place = trimLeads(text.slice(start, m.index))
+    start = m.index - place.length
+    let end = m.index + block.length
+    if (!accept(place, block, text.slice(0, start), text.slice(end, end + 3))) continue
+    BUILDING_AFTER.lastIndex = end
+    const b = BUILDING_AFTER.exec(text)
+    if (b) end += b[0].length
+    out.push({ kind: 'address', start, end })
+  }
+  for (const m of text.matchAll(BUILDING)) {
+    const name = m[0].replace(/ ?\d{1,4}号室$/, '')
+    const start = m.index + name.length - trimLeads(name).length
+    out.push({ kind: 'address', start, end: m.index + m[0].length })
+  }
+  return out
+}
 
-export const detectAddress: Detector = (text) =>
-  [...text.matchAll(ADDRESS)].map((m) => ({ kind: 'address' as const, start: m.index, end: m.index + m[0].length }))
+function accept(place: string, block: string, before: string, after: string): boolean {
+  if (/^[一二三四五六七八九十\d]+丁目$/.test(block)) return false // a 丁目 alone
+  const numbers = block.match(/\d+/g) ?? []
+  if (numbers.some((n) => n.startsWith('0'))) return false // block numbers have no leading zero; phone numbers do
+  const bare = /^\d+$/.test(block)
+  if ((bare || /番$/.test(block)) && COUNTER.test(after)) return false
+  if (place.length === 0) return LABEL.test(before) && !bare
+  if (NOT_PLACE_END.test(place)) return false
+  if (hasMunicipality(place) || LABEL.test(before)) return true
+  if (place.length < 2) return false
+  return /番地|丁目\d|\d番\d|\d+-\d+-\d+/.test(block)
+}

@@ -1,16 +1,71 @@
-import type { Detector } from './types'
+import type { Detector, MaskOptions } from './types'
 
-const SEIREKI = String.raw`(?:19|20)\d{2}(?:年|/|\.|-)\d{1,2}(?:月|/|\.|-)\d{1,2}日?`
-const WAREKI = String.raw`(?:明治|大正|昭和|平成|令和|[MTSHR])\s?(?:元|\d{1,2})(?:年|\.|/)\d{1,2}(?:月|\.|/)\d{1,2}日?`
-const DATE = new RegExp(`${SEIREKI}|${WAREKI}`, 'g')
-const BEFORE = /(生年月日|誕生日|生まれ|うまれ)[はがの:：\s]*$/
-const AFTER = /^\s?(生まれ|うまれ|生|の誕生日)/
+/** A date found in text; year, month and day are present when written. */
+export type DateMention = { start: number; end: number; year?: number; month?: number; day?: number }
+
+const ERA_BASE: Record<string, number> = { 明治: 1867, M: 1867, 大正: 1911, T: 1911, 昭和: 1925, S: 1925, 平成: 1988, H: 1988, 令和: 2018, R: 2018 }
+const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR])`
+const EYEAR = String.raw`(元|\d{1,2})`
+
+type Pattern = { re: RegExp; parse: (m: RegExpMatchArray) => Omit<DateMention, 'start' | 'end'> }
+const num = (s: string | undefined) => (s === undefined ? undefined : Number(s))
+const eraYear = (era: string, y: string) => ERA_BASE[era]! + (y === '元' ? 1 : Number(y))
+
+const PATTERNS: Pattern[] = [
+  // 1975年3月4日, 1975/3/4, 1975.3.4, 1975-03-04
+  { re: /(?<!\d)((?:19|20)\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) }) },
+  { re: /(?<![\d/.-])((?:19|20)\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/g, parse: (m) => ({ year: num(m[1]), month: num(m[3]), day: num(m[4]) }) },
+  // 1975年3月, 1975年
+  { re: /(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月)?(?! ?\d)/g, parse: (m) => ({ year: num(m[1]), month: num(m[2]) }) },
+  // 昭和50年3月4日, 平成元年5月, 大正15年, S50.3.4, H2/2/14
+  {
+    re: new RegExp(String.raw`${ERA} ?${EYEAR} ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?`, 'g'),
+    parse: (m) => ({ year: eraYear(m[1]!, m[2]!), month: num(m[3]), day: num(m[4]) }),
+  },
+  {
+    re: new RegExp(String.raw`${ERA} ?${EYEAR}([/.-])(\d{1,2})\3(\d{1,2})(?![\d/.-])`, 'g'),
+    parse: (m) => ({ year: eraYear(m[1]!, m[2]!), month: num(m[4]), day: num(m[5]) }),
+  },
+  // 3月4日, 3/4 (counted only next to a birth-date word)
+  { re: /(?<![\d年/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
+  { re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
+]
+
+const plausible = (d: DateMention) =>
+  (d.month === undefined || (d.month >= 1 && d.month <= 12)) && (d.day === undefined || (d.day >= 1 && d.day <= 31))
+
+/** Every 西暦/和暦 date in (width-folded) text, the longest reading where two overlap. */
+export function findDates(text: string): DateMention[] {
+  const all: DateMention[] = []
+  for (const p of PATTERNS) for (const m of text.matchAll(p.re)) all.push({ start: m.index, end: m.index + m[0].length, ...p.parse(m) })
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: DateMention[] = []
+  for (const d of all) if (plausible(d) && !kept.some((k) => d.start < k.end && k.start < d.end)) kept.push(d)
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+// A birth-date word, then either particles/punctuation only or (for the unambiguous words) a short
+// clause such as 「生年月日を聴取：」 that does not cross a sentence or list boundary.
+const BEFORE = new RegExp(
+  String.raw`(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$`,
+)
+// 〜生まれ, 〜生, 〜うまれ right after the date (not 生活, 生存 …), or 〜が誕生日.
+const AFTER = /^ ?(?:生まれ|うまれ|生れ|産まれ|生(?![活存命涯徒産成協])|[がは]?誕生日)/
 
 /**
- * Dates are masked only where the text says they are a birth date (生年月日, 生まれ, 誕生日):
- * call summaries are full of appointment and deadline dates that are not personal.
+ * Dates of birth: a 西暦/和暦 date (full, year–month, year only, or month–day) next to a birth-date
+ * word (生年月日, 誕生日, 生まれ, 〜生, DOB), or a full date whose year is before
+ * `bareBirthYearBefore` (default 2006: the My Number system began in 2015, so dates that old in a
+ * call summary are birth dates, while appointments, deadlines and issue dates are recent or future;
+ * 0 turns this off). Other dates, e.g. 「12月2日以降」「来週の3日」「有効期限2030年3月4日」, are not personal and stay.
  */
-export const detectBirthDate: Detector = (text) =>
-  [...text.matchAll(DATE)]
-    .filter((m) => BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) || AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
-    .map((m) => ({ kind: 'birthDate' as const, start: m.index, end: m.index + m[0].length }))
+export const detectBirthDate: Detector = (text: string, options: MaskOptions = {}) => {
+  const before = options.bareBirthYearBefore ?? 2006
+  return findDates(text)
+    .filter((d) => {
+      if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true
+      if (AFTER.test(text.slice(d.end, d.end + 6))) return true
+      return d.year !== undefined && d.month !== undefined && d.day !== undefined && d.year < before
+    })
+    .map((d) => ({ kind: 'birthDate' as const, start: d.start, end: d.end }))
+}

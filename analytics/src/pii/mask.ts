@@ -1,12 +1,12 @@
 import { detectAddress } from './address'
 import { detectBirthDate } from './birthDate'
 import { detectEmail } from './email'
-import { foldWidth } from './fold'
+import { foldWidth, hidePlaceholders } from './fold'
 import { detectMyNumber } from './myNumber'
 import { detectName } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
-import { PII_KINDS, PII_PLACEHOLDERS, type Detector, type PiiFinding, type PiiKind } from './types'
+import { PII_KINDS, PII_PLACEHOLDERS, type Detector, type MaskOptions, type PiiFinding, type PiiKind } from './types'
 
 const DETECTORS: Record<PiiKind, Detector> = {
   myNumber: detectMyNumber,
@@ -18,27 +18,27 @@ const DETECTORS: Record<PiiKind, Detector> = {
   name: detectName,
 }
 
-export type MaskOptions = {
-  /** Kinds to look for. Default: every kind. */
-  kinds?: readonly PiiKind[]
-}
-
 /**
- * Finds personal information. Overlaps go to the stronger kind (PII_KINDS order), then to the
- * longer span, so "082-420-0925" inside an address is one finding, not two.
+ * Finds personal information, sorted by position, never overlapping. Every detector reads the
+ * width-folded text with earlier placeholders blanked out. Where findings overlap, the stronger kind
+ * wins (PII_KINDS order: 個人番号, メール, 電話番号, 郵便番号, 生年月日, 住所, 氏名), then the longer
+ * span, then the earlier one; the loser is dropped.
  */
 export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
-  const folded = foldWidth(text)
+  const folded = hidePlaceholders(foldWidth(text))
   const kinds = options.kinds ?? PII_KINDS
-  const all = kinds.flatMap((k) => DETECTORS[k](folded))
+  const all = kinds.flatMap((k) => DETECTORS[k](folded, options))
   const rank = (f: PiiFinding) => PII_KINDS.indexOf(f.kind)
   all.sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: PiiFinding[] = []
-  for (const f of all) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f)
+  for (const f of all) if (f.end > f.start && !kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f)
   return kept.sort((a, b) => a.start - b.start)
 }
 
-/** Replaces every finding with its placeholder (［電話番号］…). Masking masked text changes nothing. */
+/**
+ * Replaces every finding with its typed placeholder (［電話番号］…) and returns the findings, whose
+ * offsets are in the input. Masking masked text changes nothing.
+ */
 export function maskPii(text: string, options: MaskOptions = {}): { text: string; findings: PiiFinding[] } {
   const findings = findPii(text, options)
   let out = ''

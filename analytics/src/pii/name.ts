@@ -1,40 +1,229 @@
+import { COMMON_SURNAMES } from './surnames'
 import type { Detector, PiiFinding } from './types'
 
-const KANJI_NAME = String.raw`[一-龥々]{1,4}(?:[ 　]?[一-龥々]{1,3})?`
-const KANA_NAME = String.raw`[ァ-ヶー]{2,12}(?:[・ 　][ァ-ヶー]{2,12})?`
-const ROMAN_NAME = String.raw`[A-Z][a-z]+(?: [A-Z][a-z]+)?`
-const NAME = `(${KANJI_NAME}|${KANA_NAME}|${ROMAN_NAME})`
+const isKanji = (c: string | undefined) => c !== undefined && /[一-龥々〆ヶ]/.test(c)
+const isKata = (c: string | undefined) => c !== undefined && /[ァ-ヺー]/.test(c)
+const isHira = (c: string | undefined) => c !== undefined && /[ぁ-ゖ]/.test(c)
+const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c)
 
-/** Words before さん/様 that are roles or places, not people. */
-const NOT_NAMES = new Set([
-  '皆', '客', 'お客', '市民課', '郵便局', '窓口', '担当', '職員', '相手', '息子', '娘', '奥', '旦那', '家族', '業者', '銀行', '病院', '大家', '先方', '本人', 'ご本人',
-  '市役所', '役所', '区役所', '支所', '出張所', '警察', '薬局', '施設', '保険者', '会社', '学校', '先生', '親御', '患者', '利用者', '申請者', '代理人', '住民', '市民', '外国人',
-  'お母', 'お父', 'おばあ', 'おじい', 'お姉', 'お兄', 'オペレーター', 'コールセンター', 'センター', 'スタッフ', 'ケアマネ', 'ヘルパー', '市', '県', '国',
-])
+/** Kanji words that stand before さん/様 but are roles, relatives, places or set phrases, not names. */
+const NOT_NAMES = new Set(
+  `皆 客 同 仕 模 多 異 一 両 各 諸 神 仏 殿 上 奥 子 孫 母 父 兄 姉 弟 妹 娘 夫 妻 嫁 婿 姑 舅 嬢 坊 婆 爺 親 隣 寺 主 主人 息子 両親 家族
+  遺族 親族 親戚 本人 相手 先方 患者 隣人 住人 友人 知人 新人 常連 派遣 大工 旦那 親御 子供 祖母 祖父 叔母 叔父 伯母 伯父 義母 義父 兄弟
+  姉妹 夫婦 親子 長男 長女 次男 次女 三男 三女 利用 苦労 世話 馳走 得意 互い 先生 担当 管理人 後見人 保証人 代理人 申請人 外国人 日本人 老人
+  同居人 世帯主 家主 地主 市長 町長 村長 課長 部長 係長 所長 社長 店長 局長 会長 院長 園長 校長 館長 議長 署長 班長 区長 警察 役場 町役場 交番
+  大学 会社 施設 八百屋 魚屋 本屋 花屋 床屋 酒屋 薬屋 米屋 電気屋 不動産屋 問屋 植木屋 運転手 選手 助手 歌手 上司 部下 同僚 先輩 後輩 各位 御中
+  不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村`.split(/\s+/),
+)
+/** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
+const NOT_NAME_END = /(?:課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所)$/
+/** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
+const LEAD_WORDS = `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
+  配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口`.split(/\s+/)
+/** One-kanji surnames (Japanese, Chinese, Korean); other single kanji before さん are words (お子さん). */
+const ONE_KANJI = new Set([...'林森原関東堀辻岡泉谷西北南杉岩沢浜星畑城陳李朴張劉呉黄周徐金王崔鄭姜尹趙楊胡郭何高羅宋謝韓唐許曹潘袁梁蔡馬孔魏呂彭朱沈'])
+/** Two kanji + 様 that are words (同様, 仕様 …): the candidate's last kanji must not form one. */
+const YOU_WORDS = /[同多仕模異一有紋文両今神王殿奥客皆]$/
 
-const isName = (candidate: string) => {
-  const c = candidate.replace(/[ 　]/g, '')
-  if (NOT_NAMES.has(c) || /(者|員|係|課|所|局|店|社|家)$/.test(c)) return false
-  for (const w of NOT_NAMES) if (w.length >= 2 && c.endsWith(w)) return false
-  return true
+const NOT_KATA = new Set(
+  `ケアマネ ヘルパー パート バイト アルバイト ママ パパ ドライバー オペレーター スタッフ センター ショップ メーカー ベンダー ドコモ ソフトバンク
+  ヤマト セブン ローソン ファミマ アマゾン グーグル アップル ケースワーカー ワーカー マネージャー リーダー ドクター ナース コンビニ カード
+  ボランティア ガイド サポート サポーター コールセンター ホテル クリニック`.split(/\s+/),
+)
+const NOT_KATA_END = /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム)$/
+const NOT_HIRA = new Set(
+  `みな みんな おきゃく おかあ おとう おばあ おじい おねえ おにい おくさ おこ おまご おまわり おいしゃ おとなり おじょう おぼう おてら おとく
+  だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
+)
+
+type Span = { start: number; end: number }
+
+/** The kanji run ending at `end` (one space allowed inside, 中村 一郎), cut of lead words, or undefined. */
+function kanjiBefore(text: string, end: number): Span | undefined {
+  let start = end
+  while (start > 0 && end - start < 8 && isKanji(text[start - 1])) start--
+  if (start === end) return undefined
+  // 中村 一郎: a surname of 1–4 kanji before a single space.
+  if (text[start - 1] === ' ' && isKanji(text[start - 2]) && end - start <= 4) {
+    let s = start - 1
+    while (s > 0 && start - 1 - s < 4 && isKanji(text[s - 1])) s--
+    const surname = text.slice(s, start - 1)
+    if (!isKanji(text[s - 1]) && isPlausibleKanji(surname) && !LEAD_WORDS.includes(surname)) return { start: s, end }
+  }
+  return cutLeads(text, { start, end })
 }
 
-const PATTERNS: RegExp[] = [
-  new RegExp(`${NAME}(?=[ 　]?(?:さん|様|さま|サマ|氏|くん|君|ちゃん))`, 'gu'),
-  new RegExp(`${NAME}(?=と(?:申します|申す|いいます|言います|いう者))`, 'gu'),
-  new RegExp(`(?:名前は|氏名は|名前が)[ 　]?${NAME}(?=[、。，,\\s）)]|です|でした|さん|様|と|$)`, 'gu'),
-]
+function cutLeads(text: string, span: Span): Span {
+  for (let again = true; again; ) {
+    again = false
+    const word = text.slice(span.start, span.end)
+    const org = /^.+?(?:課|係|室|局|センター)(?=..)/.exec(word)
+    if (org) {
+      span = { start: span.start + org[0].length, end: span.end }
+      again = true
+      continue
+    }
+    for (const w of LEAD_WORDS)
+      if (word.startsWith(w) && word.length - w.length >= 2) {
+        span = { start: span.start + w.length, end: span.end }
+        again = true
+        break
+      }
+  }
+  return span
+}
 
-/** Personal names next to honorifics (さん, 様), self-introductions (と申します) and 名前は. */
+function isPlausibleKanji(word: string): boolean {
+  const w = word.replace(/ /g, '')
+  if (w.length === 0 || w.length > 7) return false
+  if (w.length === 1) return ONE_KANJI.has(w)
+  return !NOT_NAMES.has(w) && !NOT_NAME_END.test(w)
+}
+
+/** The katakana name ending at `end` (parts joined by ・, = or a space: グエン・ティ・ホア). */
+function kataBefore(text: string, end: number): Span | undefined {
+  let start = end
+  let parts = 1
+  while (start > 0) {
+    const c = text[start - 1]
+    if (isKata(c)) start--
+    else if ((c === '・' || c === '=' || c === ' ') && isKata(text[start - 2]) && parts < 4 && isKata(text[start])) {
+      start--
+      parts++
+    } else break
+  }
+  // drop leading words that are not names (「カード グエン」)
+  while (true) {
+    const word = text.slice(start, end)
+    const sep = word.search(/[・= ]/)
+    if (sep < 0 || !NOT_KATA.has(word.slice(0, sep))) break
+    start += sep + 1
+  }
+  if (end - start < 2 || isKanji(text[start - 1])) return undefined
+  return { start, end }
+}
+
+function isPlausibleKata(word: string): boolean {
+  return word.replace(/[ー・= ]/g, '').length >= 2 && !NOT_KATA.has(word) && !NOT_KATA_END.test(word)
+}
+
+/** Latin-letter words ending at `end` (Maria Santos, NGUYEN VAN AN), without a title (Ms.). */
+function latinBefore(text: string, end: number): Span | undefined {
+  let start = end
+  let words = 1
+  while (start > 0) {
+    const c = text[start - 1]
+    if (isLatin(c) || c === "'" || c === '-') start--
+    else if (c === ' ' && isLatin(text[start - 2]) && words < 4) {
+      start--
+      words++
+    } else if (c === '.' && isLatin(text[start - 2])) start--
+    else break
+  }
+  const title = /^(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? /.exec(text.slice(start, end))
+  if (title) start += title[0].length
+  while (text[start] === ' ' || text[start] === '.') start++
+  const word = text.slice(start, end)
+  if (!/^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*$/.test(word) || word.length < 2 || /[A-Za-z0-9]/.test(text[start - 1] ?? '')) return undefined
+  return { start, end }
+}
+
+/** A hiragana name (さとう, わたなべ) standing after a boundary; particles run into other words. */
+function hiraBefore(text: string, end: number): Span | undefined {
+  let start = end
+  while (start > 0 && end - start < 7 && (isHira(text[start - 1]) || (text[start - 1] === 'ー' && start < end))) start--
+  const prev = text[start - 1]
+  if (end - start < 2 || end - start > 6 || isHira(prev) || isKanji(prev) || isKata(prev) || isLatin(prev) || /\d/.test(prev ?? '')) return undefined
+  if (NOT_HIRA.has(text.slice(start, end))) return undefined
+  return { start, end }
+}
+
+/** The name that ends at `end`, of whichever script the last character is. */
+function nameBefore(text: string, end: number): Span | undefined {
+  const c = text[end - 1]
+  let span: Span | undefined
+  if (isKanji(c)) {
+    span = kanjiBefore(text, end)
+    if (span && !isPlausibleKanji(text.slice(span.start, span.end))) return undefined
+  } else if (isKata(c)) {
+    span = kataBefore(text, end)
+    if (span && !isPlausibleKata(text.slice(span.start, span.end))) return undefined
+  } else if (isLatin(c)) span = latinBefore(text, end)
+  else if (isHira(c)) span = hiraBefore(text, end)
+  if (!span) return undefined
+  // 小川 さくら, 小川 サクラ: a kanji surname before a kana given name
+  if ((isHira(c) || isKata(c)) && text[span.start - 1] === ' ' && isKanji(text[span.start - 2])) {
+    const surname = kanjiBefore(text, span.start - 1)
+    if (surname && isPlausibleKanji(text.slice(surname.start, surname.end)) && span.start - 1 - surname.start <= 4) span = { start: surname.start, end: span.end }
+  }
+  return span
+}
+
+/** The name that starts at `start` (after a label such as 氏名：), up to what may follow a name. */
+function nameAfter(text: string, start: number): Span | undefined {
+  const rest = text.slice(start, start + 40)
+  const m =
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い])/.exec(rest)
+  if (!m) return undefined
+  const word = m[0]
+  const plain = word.replace(/ /g, '')
+  if (/^[一-龥々〆ヶ]/.test(word) && !/[ァ-ヺぁ-ゖ]/.test(word) && !isPlausibleKanji(plain)) return undefined
+  if (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) return undefined
+  if (/^[ぁ-ゖ]/.test(word) && NOT_HIRA.has(word)) return undefined
+  if (/^[一-龥々〆ヶ]+ /.test(word) && !isPlausibleKanji(word.split(' ')[0]!)) return undefined
+  return { start, end: start + word.length }
+}
+
+const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
+const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
+const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|name|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者)(?:は|:|：| )+/g
+const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
+// A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
+const SURNAME_CUE = /(?:です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返し|より入電|から入電|からの入電|から電話|より電話)/g
+
+/**
+ * Personal names: before さん/様/氏/くん/ちゃん, before と申します/といいます, after 名前は/氏名：,
+ * after Mr./Ms.; common surnames also before です/が対応/より入電 and standing alone between
+ * spaces or punctuation. Roles, relatives and offices before さん (お客様, 皆さん, 市民課さん,
+ * 郵便局さん, 息子さん) are not names.
+ */
 export const detectName: Detector = (text) => {
   const out: PiiFinding[] = []
-  for (const re of PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const value = m[1]!
-      if (!isName(value)) continue
-      const start = m.index + m[0].lastIndexOf(value)
-      out.push({ kind: 'name', start, end: start + value.length })
-    }
+  const push = (s: Span | undefined) => s && s.end > s.start && out.push({ kind: 'name', start: s.start, end: s.end })
+
+  for (const m of text.matchAll(HONORIFIC)) {
+    const end = text[m.index - 1] === ' ' ? m.index - 1 : m.index
+    const span = nameBefore(text, end)
+    if (span && m[0] === '様' && YOU_WORDS.test(text.slice(span.start, span.end)) && span.end - span.start <= 2) continue
+    push(span)
   }
+  for (const m of text.matchAll(INTRO)) {
+    const span = nameBefore(text, m.index)
+    if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
+  }
+  for (const m of text.matchAll(LABEL)) push(nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(TITLE)) {
+    const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(text.slice(m.index + m[0].length))
+    if (s) push({ start: m.index + m[0].length, end: m.index + m[0].length + s[0].length })
+  }
+  for (const m of text.matchAll(SURNAME_CUE)) push(surnameBefore(text, m.index))
+  // A common surname standing alone: 「… 090-1234-5678 山本」
+  for (const m of text.matchAll(/(?<=^|[\s、。,（(「/])[一-龥々]{2,3}(?=$|[\s、。,）)」/])/g)) if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
   return out
+}
+
+/** A common surname, optionally with a given name, ending at `end` and starting at a boundary. */
+function surnameBefore(text: string, end: number): Span | undefined {
+  let start = end
+  while (start > 0 && end - start < 7 && isKanji(text[start - 1])) start--
+  let word = text.slice(start, end)
+  // 市民課西村, 市民課 西村
+  const org = /^.*(?:課|係|室)/.exec(word)
+  if (org) {
+    start += org[0].length
+    word = word.slice(org[0].length)
+  }
+  for (let n = Math.min(4, word.length); n >= 2; n--)
+    if (COMMON_SURNAMES.has(word.slice(0, n)) && word.length - n <= 3) return { start, end }
+  return undefined
 }

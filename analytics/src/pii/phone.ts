@@ -1,15 +1,40 @@
 import { digitsOf } from './fold'
 import type { Detector } from './types'
 
+// Group separators people type: hyphen, space, dot. Parentheses are handled by the patterns.
+const S = '[ .-]'
+/** The shapes a Japanese number is written in (after width folding). */
+const SHAPES = [
+  String.raw`\+81${S}?(?:\(0\)${S}?)?\d{1,4}${S}?\d{1,4}${S}?\d{3,4}`, // +81 90-1234-5678, +81 (0)82 …
+  String.raw`\(0\d{1,4}\) ?\d{1,4}${S}?\d{3,4}`, // (082)422-3344
+  String.raw`0\d{1,4}\(\d{1,4}\)\d{3,4}`, // 082(423)1234
+  String.raw`0\d{1,4}${S}\d{1,4}${S}\d{2,4}`, // 082-420-0925, 0120-0178-26, 070 1234 5678
+  String.raw`0\d{9,10}`, // 09012345678
+]
+const PHONE = new RegExp(String.raw`(?<![\d+]|\d[.-])(?:${SHAPES.join('|')})(?![\d]|[.-]\d)`, 'g')
+
 /**
- * Japanese fixed and mobile numbers: 10 or 11 digits starting with 0 (or +81), with hyphens,
- * spaces, parentheses or nothing between the groups. Longer digit runs are not phone numbers.
+ * The national form (0 + 9 or 10 digits) of a candidate, or undefined when it is not a plausible
+ * Japanese number: 11 digits only for 050/060/070/080/090 and 0800 numbers, 10 digits otherwise,
+ * and never 00… (an international prefix, or a zero-padded reference number).
+ */
+export function nationalPhoneDigits(candidate: string): string | undefined {
+  let d = digitsOf(candidate)
+  if (candidate.trimStart().startsWith('+')) {
+    if (!d.startsWith('81')) return undefined
+    d = `0${d.slice(2).replace(/^0/, '')}`
+  }
+  if (!/^0[1-9]/.test(d)) return undefined
+  if (d.length === 11) return /^0(?:[5-9]0|800)/.test(d) ? d : undefined
+  return d.length === 10 ? d : undefined
+}
+
+/**
+ * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, parentheses or
+ * nothing between the groups, and +81. Public numbers (the city's, 0120 lines) are masked too: a
+ * masker cannot tell whose number it is.
  */
 export const detectPhone: Detector = (text) =>
-  [...text.matchAll(/(?<![\d-])(?:\+81[ -]?\(?0?\)?|0)\d{1,4}(?:[ -]?\(?\d{1,4}\)?){1,2}[ -]?\d{2,4}(?![\d-])/g)]
-    .filter((m) => {
-      const d = digitsOf(m[0])
-      const national = m[0].startsWith('+81') ? `0${d.slice(2).replace(/^0/, '')}` : d
-      return /^0\d{9,10}$/.test(national)
-    })
+  [...text.matchAll(PHONE)]
+    .filter((m) => nationalPhoneDigits(m[0]) !== undefined)
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))

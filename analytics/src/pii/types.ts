@@ -5,7 +5,7 @@ export type PiiKind = (typeof PII_KINDS)[number]
 /** A span of the input (UTF-16 offsets, end exclusive). */
 export type PiiFinding = { kind: PiiKind; start: number; end: number }
 
-/** What replaces each kind in masked text. No digits, so masking masked text changes nothing. */
+/** What replaces each kind in masked text. No digits or letters, so masking masked text changes nothing. */
 export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
   myNumber: '［個人番号］',
   email: '［メール］',
@@ -16,5 +16,15 @@ export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
   name: '［氏名］',
 }
 
+export type MaskOptions = {
+  /** Kinds to look for. Default: every kind. */
+  kinds?: readonly PiiKind[]
+  /**
+   * A full date with no birth-date word around it is masked as a birth date when its year is before
+   * this one (default 2006; 0 turns the rule off). See detectBirthDate.
+   */
+  bareBirthYearBefore?: number
+}
+
 /** A detector looks at width-folded text (same length as the input) and returns spans. */
-export type Detector = (folded: string) => PiiFinding[]
+export type Detector = (folded: string, options: MaskOptions) => PiiFinding[]
