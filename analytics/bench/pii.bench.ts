@@ -88,8 +88,8 @@ export const prf = (c: Counts) => {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const at = process.argv.indexOf('--corpus')
-  const rows = at > 0 && process.argv[at + 1] ? loadCorpus(path.resolve(process.argv[at + 1])) : loadCorpus()
+  const file = process.argv[process.argv.indexOf('--corpus') + 1]
+  const rows = process.argv.includes('--corpus') && file ? loadCorpus(path.resolve(file)) : loadCorpus()
   const s = score(rows)
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')
   const line = (label: string, e: Counts, o: Counts) => {

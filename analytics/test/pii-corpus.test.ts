@@ -1,3 +1,6 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { describe, expect, it } from 'vitest'
 
 import { loadCorpus, prf, score, total } from '../bench/pii.bench'
@@ -30,5 +33,14 @@ describe('the labelled corpus (test/pii-corpus.jsonl)', () => {
       const once = maskPii(row.text).text
       expect(maskPii(once).text, row.text).toBe(once)
     }
+  })
+})
+
+describe('the held-out set (test/pii-heldout.jsonl, written after the masker)', () => {
+  it('reaches precision and recall of at least 0.95 overall, exact spans', () => {
+    const heldOut = loadCorpus(path.join(path.dirname(fileURLToPath(import.meta.url)), 'pii-heldout.jsonl'))
+    const { precision, recall } = prf(total(score(heldOut).exact))
+    expect(precision).toBeGreaterThanOrEqual(0.95)
+    expect(recall).toBeGreaterThanOrEqual(0.95)
   })
 })

@@ -1,21 +1,62 @@
 import { describe, expect, it } from 'vitest'
 
-import { isValidMyNumber, maskPii, myNumberCheckDigit } from '../src/pii'
+import { isValidMyNumber, myNumberCheckDigit } from '../src/pii'
+import { masked, of } from './helpers'
 
-describe('My Number (個人番号)', () => {
-  it('computes the check digit by the official formula', () => {
-    // By hand for 12345678901: P(1..11) from the right = 1,0,9,8,7,6,5,4,3,2,1; Q = 2..7, 2..6;
-    // Σ = 2+0+36+40+42+42+10+12+12+10+6 = 212; 212 mod 11 = 3; 11 − 3 = 8.
+describe('My Number (個人番号) check digit', () => {
+  it('follows the official formula, worked by hand', () => {
+    // 12345678901: P(1..11) from the right = 1,0,9,8,7,6,5,4,3,2,1; Q = 2,3,4,5,6,7,2,3,4,5,6
+    // Σ = 2+0+36+40+42+42+10+12+12+10+6 = 212; 212 mod 11 = 3; 11 − 3 = 8
     expect(myNumberCheckDigit('12345678901')).toBe(8)
+    // 00000000000: Σ = 0, remainder 0 ≤ 1 → 0
     expect(myNumberCheckDigit('00000000000')).toBe(0)
+    // 10000000000: only P(11) = 1 with Q(11) = 6 → Σ = 6, 11 − 6 = 5
+    expect(myNumberCheckDigit('10000000000')).toBe(5)
+    // 00000000001: only P(1) = 1 with Q(1) = 2 → Σ = 2, 11 − 2 = 9
+    expect(myNumberCheckDigit('00000000001')).toBe(9)
+    // 00000000005: Σ = 10 → 11 − 10 = 1
+    expect(myNumberCheckDigit('00000000005')).toBe(1)
+    // 00000000060: P(2) = 6, Q(2) = 3 → Σ = 18, 18 mod 11 = 7 → 4
+    expect(myNumberCheckDigit('00000000060')).toBe(4)
+    // 00000000600: P(3) = 6, Q(3) = 4 → 24, 24 mod 11 = 2 → 9; 00000006000: P(4) = 6, Q(4) = 5 → 30,
+    // 30 mod 11 = 8 → 3; 00000000400: 16 mod 11 = 5 → 6; 00000000300: 12 mod 11 = 1 (≤ 1) → 0
+    expect(myNumberCheckDigit('00000000600')).toBe(9)
+    expect(myNumberCheckDigit('00000006000')).toBe(3)
+    expect(myNumberCheckDigit('00000000400')).toBe(6)
+    expect(myNumberCheckDigit('00000000300')).toBe(0)
   })
 
-  it('masks 12 digits only when the check digit verifies, in any grouping and width', () => {
-    expect(isValidMyNumber('123456789018')).toBe(true)
-    expect(isValidMyNumber('123456789012')).toBe(false)
-    expect(maskPii('番号は123456789018です').text).toBe('番号は［個人番号］です')
-    expect(maskPii('番号は1234-5678-9018です').text).toBe('番号は［個人番号］です')
-    expect(maskPii('番号は１２３４ ５６７８ ９０１８です').text).toBe('番号は［個人番号］です')
-    expect(maskPii('予約番号123456789012').text).toBe('予約番号123456789012')
+  it('accepts numbers whose 12th digit verifies and rejects every other 12th digit', () => {
+    for (const valid of ['123456789018', '526018159084', '301661318600', '913909960300', '752917034232']) {
+      expect(isValidMyNumber(valid)).toBe(true)
+      for (let d = 0; d <= 9; d++) if (String(d) !== valid[11]) expect(isValidMyNumber(valid.slice(0, 11) + d)).toBe(false)
+    }
+    expect(isValidMyNumber('12345678901')).toBe(false)
+    expect(isValidMyNumber('1234567890188')).toBe(false)
+    expect(isValidMyNumber('１２３４５６７８９０１８')).toBe(false) // callers fold the width first
+    expect(() => myNumberCheckDigit('123')).toThrow(RangeError)
+  })
+})
+
+describe('My Number detection', () => {
+  it('masks a valid number in any grouping and width', () => {
+    for (const n of ['123456789018', '1234 5678 9018', '1234-5678-9018', '１２３４５６７８９０１８', '１２３４－５６７８－９０１８', '1234　5678　9018', '123 456 789 018'])
+      expect(masked(`番号は${n}です`), n).toBe('番号は［個人番号］です')
+  })
+
+  it('leaves 12-digit numbers that fail the check digit (reservation numbers …)', () => {
+    expect(masked('予約番号123456789012')).toBe('予約番号123456789012')
+    expect(masked('受付番号 5260-1815-9087')).toBe('受付番号 5260-1815-9087')
+  })
+
+  it('never cuts a My Number out of a longer number', () => {
+    // 23-digit 申請書ID read in fours: 526018159084 is valid but is only a part here
+    expect(of('myNumber', '申請書ID 5260 1815 9084 3456 7890 123')).toEqual([])
+    expect(of('myNumber', '法人番号 5526018159084')).toEqual([])
+    expect(of('myNumber', '5260181590841')).toEqual([])
+  })
+
+  it('still lets a failing 12-digit number be something else', () => {
+    expect(of('myNumber', '090123456789')).toEqual([])
   })
 })

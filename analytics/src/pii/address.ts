@@ -21,8 +21,8 @@ const isPlaceChar = (text: string, i: number) => {
   return ch === 'が' && PLACE_CHAR.test(text[i - 1] ?? '') && PLACE_CHAR.test(text[i + 1] ?? '')
 }
 
-/** Block numbers: 1丁目2番3号, 八丁目23番35号, 8-29, 1234番地の5, 3210の2, 12-3-405, 4-5号室. */
-const BLOCK = /(?<![\d.,/:-])(?:\d{1,5}|[一二三四五六七八九十]{1,3}(?=丁目))(?:(?:丁目|番地の?|番|号|-|の)\d{1,5})*(?:丁目|番地|番|号室|号)?/g
+/** Block numbers: 1丁目2番3号, 八丁目23番35号, 8-29, 1234番地の5, 3210の2, 12-3-405, 4-5号室, 北1条西2丁目. */
+const BLOCK = /(?<![\d.,/:-])(?:\d{1,5}|[一二三四五六七八九十]{1,3}(?=丁目))(?:(?:丁目|番地の?|番|号|-|の|条[東西南北]?)\d{1,5})*(?:丁目|番地|番|号室|号)?/g
 /** What may not follow a bare number for it to be a block number (counters, 3番窓口 …). */
 const COUNTER = /^(?:[か件人名日月年回分時秒円歳%％位個枚ヶヵ階台冊通歩本点割倍才週]|番目|番窓|番線|号(?!室))/
 
@@ -30,11 +30,12 @@ const COUNTER = /^(?:[か件人名日月年回分時秒円歳%％位個枚ヶヵ
 const BWORD = '(?:マンション|ハイツ|コーポ|アパート|レジデンス|ハイム|メゾン|パレス|ヴィラ|ビラ|シャトー|コート|ハウス|荘|団地|住宅|ビル|タワー|寮|プラザ|ヒルズ|テラス|ガーデン|カーサ|ドミール)'
 const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
 const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
+const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
-/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 市営住宅B棟201」. */
-const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|\d{1,4}(?:号(?!室))?(?!\d))|${NAME}{1,16} ?${ROOM})`, 'y')
+/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 市営住宅B棟201」「 101号室」. */
+const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-)?\d{1,4}(?:号(?!室))?(?![\d-]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM})`, 'y')
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
-const BUILDING = new RegExp(String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{2,16}) ?${ROOM}`, 'g')
+const BUILDING = new RegExp(String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`, 'g')
 
 function trimLeads(place: string): string {
   const pref = PREFECTURES.map((p) => place.indexOf(p)).filter((i) => i >= 0)
@@ -50,8 +51,10 @@ function trimLeads(place: string): string {
   return place
 }
 
-// A municipality (or prefecture) inside the place name: a suffix after at least one character.
-const hasMunicipality = (place: string) => /.[都道府県市区郡町村]/.test(place)
+// A municipality or prefecture inside the place name (国道, 県道 are roads, not prefectures).
+const hasMunicipality = (place: string) => /.[市区郡町村]/.test(place) || PREFECTURES.some((p) => place.includes(p))
+/** Municipalities whose names start in hiragana (さいたま市, つくば市, あきる野市 …): the hiragana part. */
+const HIRAGANA_CITIES = ['さいたま', 'つくばみらい', 'つくば', 'ひたちなか', 'いわき', 'かすみがうら', 'みどり', 'あきる', 'ふじみ', 'さくら', 'うるま', 'えびの', 'みよし', 'あま', 'たつの', 'かほく', 'いちき', 'むつ', 'かつらぎ', 'みなかみ', 'みやま', 'うきは', 'いすみ', 'にかほ']
 // Place names that are document or counter words, not places (様式第1-2号, 第3条).
 const NOT_PLACE_END = /(?:第|様式|条|項|表|図|版|回|期|型|式|便|線|階|棟|室|番号|号|コード|ID|内線|電話|携帯|FAX|TEL)$/
 
@@ -68,10 +71,12 @@ export const detectAddress: Detector = (text) => {
     const block = m[0]
     let start = m.index
     while (start > 0 && m.index - start < 30 && isPlaceChar(text, start - 1)) start--
+    const city = HIRAGANA_CITIES.find((c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start)))
+    if (city) start -= city.length
     const place = trimLeads(text.slice(start, m.index))
     start = m.index - place.length
     let end = m.index + block.length
-    if (!accept(place, block, text.slice(0, start), text.slice(end, end + 3))) continue
+    if (!accept(place, block, text.slice(Math.max(0, start - 12), start), text.slice(end, end + 3))) continue
     BUILDING_AFTER.lastIndex = end
     const b = BUILDING_AFTER.exec(text)
     if (b) end += b[0].length

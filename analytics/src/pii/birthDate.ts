@@ -4,7 +4,7 @@ import type { Detector, MaskOptions } from './types'
 export type DateMention = { start: number; end: number; year?: number; month?: number; day?: number }
 
 const ERA_BASE: Record<string, number> = { 明治: 1867, M: 1867, 大正: 1911, T: 1911, 昭和: 1925, S: 1925, 平成: 1988, H: 1988, 令和: 2018, R: 2018 }
-const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR])`
+const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR](?=\.?\s?[元\d]))\.?`
 const EYEAR = String.raw`(元|\d{1,2})`
 
 type Pattern = { re: RegExp; parse: (m: RegExpMatchArray) => Omit<DateMention, 'start' | 'end'> }
@@ -51,13 +51,15 @@ const BEFORE = new RegExp(
 )
 // 〜生まれ, 〜生, 〜うまれ right after the date (not 生活, 生存 …), or 〜が誕生日.
 const AFTER = /^ ?(?:生まれ|うまれ|生れ|産まれ|生(?![活存命涯徒産成協])|[がは]?誕生日)/
+// A bare old date followed by these is a procedure date (平成10年3月31日付で転入), not a birth date.
+const EVENT_AFTER = /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ごろ|時点|現在|に(?:転入|転出|転居|申請|交付|発行|届出|結婚|婚姻|離婚|死亡|開始|終了))/
 
 /**
  * Dates of birth: a 西暦/和暦 date (full, year–month, year only, or month–day) next to a birth-date
  * word (生年月日, 誕生日, 生まれ, 〜生, DOB), or a full date whose year is before
  * `bareBirthYearBefore` (default 2006: the My Number system began in 2015, so dates that old in a
  * call summary are birth dates, while appointments, deadlines and issue dates are recent or future;
- * 0 turns this off). Other dates, e.g. 「12月2日以降」「来週の3日」「有効期限2030年3月4日」, are not personal and stay.
+ * 0 turns this off) and that is not followed by 付/から/まで/以降/に転入…, which mark an event. Other dates, e.g. 「12月2日以降」「来週の3日」「有効期限2030年3月4日」, are not personal and stay.
  */
 export const detectBirthDate: Detector = (text: string, options: MaskOptions = {}) => {
   const before = options.bareBirthYearBefore ?? 2006
@@ -65,7 +67,8 @@ export const detectBirthDate: Detector = (text: string, options: MaskOptions = {
     .filter((d) => {
       if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true
       if (AFTER.test(text.slice(d.end, d.end + 6))) return true
-      return d.year !== undefined && d.month !== undefined && d.day !== undefined && d.year < before
+      const full = d.year !== undefined && d.month !== undefined && d.day !== undefined
+      return full && (d.year ?? before) < before && !EVENT_AFTER.test(text.slice(d.end, d.end + 6))
     })
     .map((d) => ({ kind: 'birthDate' as const, start: d.start, end: d.end }))
 }

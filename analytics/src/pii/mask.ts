@@ -30,8 +30,13 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   const all = kinds.flatMap((k) => DETECTORS[k](folded, options))
   const rank = (f: PiiFinding) => PII_KINDS.indexOf(f.kind)
   all.sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const taken = new Uint8Array(text.length)
   const kept: PiiFinding[] = []
-  for (const f of all) if (f.end > f.start && !kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f)
+  for (const f of all) {
+    if (f.end <= f.start || taken.subarray(f.start, f.end).includes(1)) continue
+    taken.fill(1, f.start, f.end)
+    kept.push(f)
+  }
   return kept.sort((a, b) => a.start - b.start)
 }
 

@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
   不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村`.split(/\s+/),
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
-const NOT_NAME_END = /(?:課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所)$/
+const NOT_NAME_END = /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所)$/
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
 const LEAD_WORDS = `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
   配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口`.split(/\s+/)
@@ -33,7 +33,7 @@ const NOT_KATA = new Set(
 const NOT_KATA_END = /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム)$/
 const NOT_HIRA = new Set(
   `みな みんな おきゃく おかあ おとう おばあ おじい おねえ おにい おくさ おこ おまご おまわり おいしゃ おとなり おじょう おぼう おてら おとく
-  だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
+  さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
 )
 
 type Span = { start: number; end: number }
@@ -134,7 +134,8 @@ function hiraBefore(text: string, end: number): Span | undefined {
   while (start > 0 && end - start < 7 && (isHira(text[start - 1]) || (text[start - 1] === 'ー' && start < end))) start--
   const prev = text[start - 1]
   if (end - start < 2 || end - start > 6 || isHira(prev) || isKanji(prev) || isKata(prev) || isLatin(prev) || /\d/.test(prev ?? '')) return undefined
-  if (NOT_HIRA.has(text.slice(start, end))) return undefined
+  const word = text.slice(start, end)
+  if (NOT_HIRA.has(word) || /さん|さま|くん|ちゃん/.test(word)) return undefined
   return { start, end }
 }
 
@@ -176,10 +177,12 @@ function nameAfter(text: string, start: number): Span | undefined {
 
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
-const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|name|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者)(?:は|:|：| )+/g
+const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者)(?:は|:|：| )+/g
 const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
-const SURNAME_CUE = /(?:です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返し|より入電|から入電|からの入電|から電話|より電話)/g
+const SURNAME_CUE = /(?:です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
+/** Romanized honorifics: Tanaka-san, Suzuki sama. */
+const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]*)[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g
 
 /**
  * Personal names: before さん/様/氏/くん/ちゃん, before と申します/といいます, after 名前は/氏名：,
@@ -192,11 +195,19 @@ export const detectName: Detector = (text) => {
   const push = (s: Span | undefined) => s && s.end > s.start && out.push({ kind: 'name', start: s.start, end: s.end })
 
   for (const m of text.matchAll(HONORIFIC)) {
-    const end = text[m.index - 1] === ' ' ? m.index - 1 : m.index
+    let end = text[m.index - 1] === ' ' ? m.index - 1 : m.index
+    // 佐藤（さとう）様, グエン・ヴァン・ナム（Nguyen Van Nam）さん: a reading or spelling in brackets
+    const bracket = /[(（]([^()（）]{1,30})[)）]$/.exec(text.slice(Math.max(0, end - 32), end))
+    if (bracket) {
+      const inner = end - 1
+      push(nameBefore(text, inner))
+      end = inner - bracket[1]!.length - 1
+    }
     const span = nameBefore(text, end)
     if (span && m[0] === '様' && YOU_WORDS.test(text.slice(span.start, span.end)) && span.end - span.start <= 2) continue
     push(span)
   }
+  for (const m of text.matchAll(ROMAN_HONORIFIC)) push({ start: m.index, end: m.index + m[1]!.length })
   for (const m of text.matchAll(INTRO)) {
     const span = nameBefore(text, m.index)
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition

@@ -1,8 +1,8 @@
-import { digitsOf } from './fold'
-import type { Detector } from './types'
+import { digitsOf, foldWidth } from './fold'
+import type { Detector, MaskOptions } from './types'
 
-// Group separators people type: hyphen, space, dot. Parentheses are handled by the patterns.
-const S = '[ .-]'
+// Group separators people type: hyphen, space, dot, spaced hyphen. Parentheses are handled by the patterns.
+const S = '(?:[ .-]| - )'
 /** The shapes a Japanese number is written in (after width folding). */
 const SHAPES = [
   String.raw`\+81${S}?(?:\(0\)${S}?)?\d{1,4}${S}?\d{1,4}${S}?\d{3,4}`, // +81 90-1234-5678, +81 (0)82 …
@@ -31,10 +31,15 @@ export function nationalPhoneDigits(candidate: string): string | undefined {
 
 /**
  * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, parentheses or
- * nothing between the groups, and +81. Public numbers (the city's, 0120 lines) are masked too: a
- * masker cannot tell whose number it is.
+ * nothing between the groups, and +81. Public numbers (the city's, 0120 lines) are masked too, as a
+ * masker cannot tell whose number it is, unless listed in `keepPhones`.
  */
-export const detectPhone: Detector = (text) =>
-  [...text.matchAll(PHONE)]
-    .filter((m) => nationalPhoneDigits(m[0]) !== undefined)
+export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
+  const keep = new Set((options.keepPhones ?? []).map((p) => nationalPhoneDigits(foldWidth(p))))
+  return [...text.matchAll(PHONE)]
+    .filter((m) => {
+      const national = nationalPhoneDigits(m[0])
+      return national !== undefined && !keep.has(national)
+    })
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
+}

@@ -3,8 +3,8 @@ import type { Detector, PiiFinding } from './types'
 const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
 /** 〒123-4567 (〒 included in the span). */
 const AFTER_MARK = new RegExp(String.raw`〒 ?${CODE}`, 'g')
-/** 123-4567 after the words 郵便番号 / postal code. */
-const AFTER_WORD = new RegExp(String.raw`(?:郵便番号|[Pp]ostal code|ZIP|zip)(?:は|が|:|：| )*(${CODE})`, 'g')
+/** 123-4567 (or 123 4567) after the words 郵便番号 / postal code. */
+const AFTER_WORD = new RegExp(String.raw`(?:郵便番号|[Pp]ostal code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))`, 'g')
 /** 123-4567 right before a prefecture or municipality, as addresses are written. */
 const BEFORE_ADDRESS = new RegExp(String.raw`(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県]|[一-龥]{1,5}[市郡区町村]))`, 'g')
 

@@ -24,6 +24,11 @@ export type MaskOptions = {
    * this one (default 2006; 0 turns the rule off). See detectBirthDate.
    */
   bareBirthYearBefore?: number
+  /**
+   * Phone numbers that are public and stay readable (the city's own lines, 0120-95-0178 …), in any
+   * format; compared by their national digits. Default: none, every phone number is masked.
+   */
+  keepPhones?: readonly string[]
 }
 
 /** A detector looks at width-folded text (same length as the input) and returns spans. */

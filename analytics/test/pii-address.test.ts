@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+
+import { masked, of } from './helpers'
+
+describe('addresses', () => {
+  it('masks prefecture/city/town + block numbers', () => {
+    expect(masked('広島県東広島市西条栄町8-29')).toBe('［住所］')
+    expect(masked('東広島市西条栄町8番29号から')).toBe('［住所］から')
+    expect(masked('東京都港区芝公園4丁目2-8へ')).toBe('［住所］へ')
+    expect(masked('西条町御薗宇1234番地の5')).toBe('［住所］')
+    expect(masked('志和町志和東1234に住む')).toBe('［住所］に住む')
+    expect(masked('西条中央七丁目23番35号')).toBe('［住所］')
+    expect(masked('札幌市中央区北1条西2丁目')).toBe('［住所］')
+    expect(masked('千代田区霞が関2-1-2')).toBe('［住所］')
+    expect(masked('さいたま市浦和区高砂3丁目15番1号')).toBe('［住所］')
+  })
+
+  it('includes the building and room', () => {
+    expect(masked('東広島市八本松南3丁目2-1 ハイツ八本松203号室に転居')).toBe('［住所］に転居')
+    expect(masked('西条岡町2-13-301')).toBe('［住所］')
+    expect(masked('高屋町中島2-3-4 市営住宅B棟201')).toBe('［住所］')
+    expect(masked('西条町吉行2145-3 吉行団地3-201')).toBe('［住所］')
+    expect(masked('東広島市西条栄町8-29 101号室の方')).toBe('［住所］の方')
+  })
+
+  it('masks a building with a room number on its own', () => {
+    expect(masked('○○マンション101号室')).toBe('［住所］')
+    expect(masked('宛先はコーポさくら203号室')).toBe('宛先は［住所］')
+  })
+
+  it('masks a place and block after a label such as 住所', () => {
+    expect(of('address', '住所は中央1-2-3')).toEqual(['中央1-2-3'])
+    expect(of('address', '住所 西条下見4丁目3-12')).toEqual(['西条下見4丁目3-12'])
+  })
+
+  it('cuts words that come before an address', () => {
+    expect(of('address', '新住所東広島市西条町寺家1-2')).toEqual(['東広島市西条町寺家1-2'])
+    expect(of('address', '昨日広島県呉市中央4丁目1-6に転居')).toEqual(['広島県呉市中央4丁目1-6'])
+  })
+
+  it('leaves city names, offices, 丁目 alone and numbers that are not blocks', () => {
+    for (const t of [
+      '東広島市の窓口を案内',
+      '八本松出張所で受け取り',
+      '鏡山3丁目で降りる',
+      '本庁舎2階の市民課21番窓口',
+      '1番窓口から3番窓口へ',
+      '国道2号沿い',
+      '県道59号線',
+      '東広島市内に2か所',
+      '黒瀬町で3件',
+      '様式第1-2号',
+      'ID: 2025-12-0034',
+      '101号室',
+    ])
+      expect(masked(t), t).toBe(t)
+    expect(of('address', '電話082-424-1111')).toEqual([]) // a phone number, not a block number
+  })
+})

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+
+import { findDates } from '../src/pii'
+import { masked, of } from './helpers'
+
+describe('finding dates', () => {
+  it('reads 西暦 and 和暦 dates, full, year–month, year only and month–day', () => {
+    const read = (t: string) => findDates(t).map(({ year, month, day }) => ({ year, month, day }))
+    expect(read('昭和50年3月4日')).toEqual([{ year: 1975, month: 3, day: 4 }])
+    expect(read('S50.3.4')).toEqual([{ year: 1975, month: 3, day: 4 }])
+    expect(read('H元.5.1')).toEqual([{ year: 1989, month: 5, day: 1 }])
+    expect(read('平成元年')).toEqual([{ year: 1989, month: undefined, day: undefined }])
+    expect(read('令和5年4月')).toEqual([{ year: 2023, month: 4, day: undefined }])
+    expect(read('大正15年')).toEqual([{ year: 1926, month: undefined, day: undefined }])
+    expect(read('明治45年7月30日')).toEqual([{ year: 1912, month: 7, day: 30 }])
+    expect(read('1975/3/4')).toEqual([{ year: 1975, month: 3, day: 4 }])
+    expect(read('1975-03-04')).toEqual([{ year: 1975, month: 3, day: 4 }])
+    expect(read('1975年3月4日')).toEqual([{ year: 1975, month: 3, day: 4 }])
+    expect(read('12月2日')).toEqual([{ year: undefined, month: 12, day: 2 }])
+  })
+
+  it('rejects impossible months and days and number runs that only look like dates', () => {
+    expect(findDates('1975/13/4')).toEqual([])
+    expect(findDates('2025-12-0034')).toEqual([])
+    expect(findDates('SH-51C')).toEqual([])
+  })
+})
+
+describe('dates of birth', () => {
+  it('masks dates next to a birth-date word', () => {
+    expect(masked('生年月日は昭和50年3月4日')).toBe('生年月日は［生年月日］')
+    expect(masked('生年月日：1962年8月30日')).toBe('生年月日：［生年月日］')
+    expect(masked('誕生日 1985/07/21')).toBe('誕生日 ［生年月日］')
+    expect(masked('DOB 1990-01-31')).toBe('DOB ［生年月日］')
+    expect(masked('生年月日を確認：H12.1.1')).toBe('生年月日を確認：［生年月日］')
+    expect(masked('誕生日が7月7日')).toBe('誕生日が［生年月日］')
+    expect(masked('生まれは平成3年')).toBe('生まれは［生年月日］')
+  })
+
+  it('masks dates followed by 生まれ / 生', () => {
+    expect(masked('平成元年5月1日生まれの方')).toBe('［生年月日］生まれの方')
+    expect(masked('（S12.4.5生）')).toBe('（［生年月日］生）')
+    expect(masked('令和5年4月1日生まれ')).toBe('［生年月日］生まれ')
+    expect(masked('平成元年生まれ')).toBe('［生年月日］生まれ')
+    expect(masked('昭和50年3月生まれ')).toBe('［生年月日］生まれ')
+  })
+
+  it('masks full dates older than 2006 even without a birth-date word', () => {
+    expect(masked('本人確認 S50.3.4 一致')).toBe('本人確認 ［生年月日］ 一致')
+    expect(masked('1948/5/5の方')).toBe('［生年月日］の方')
+  })
+
+  it('leaves appointment, deadline, issue and procedure dates alone', () => {
+    for (const t of [
+      '12月2日以降に来庁',
+      '来週の3日に予約',
+      '令和8年3月31日まで有効',
+      '期限は2027年5月31日です',
+      '2024年12月2日から保険証の新規発行停止',
+      '平成27年10月5日から通知カード送付',
+      '平成10年3月31日付で転入',
+      '受付日 R7.11.20',
+      '昭和30年代生まれの方',
+      '昭和61年に結婚',
+      '生年月日の入力を間違えた',
+      '4月1日生活保護の申請',
+    ])
+      expect(masked(t), t).toBe(t)
+  })
+
+  it('can turn the bare-date rule off', () => {
+    expect(of('birthDate', '本人確認 S50.3.4', { bareBirthYearBefore: 0 })).toEqual([])
+    expect(of('birthDate', '生年月日 S50.3.4', { bareBirthYearBefore: 0 })).toEqual(['S50.3.4'])
+  })
+})

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+
+import { masked, of } from './helpers'
+
+describe('e-mail addresses', () => {
+  it('masks addresses in half and full width, with plus, dots, hyphens and subdomains', () => {
+    expect(masked('a.b+c@example.co.jp まで')).toBe('［メール］ まで')
+    expect(masked('ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ')).toBe('［メール］')
+    expect(masked('taro＠example.jp')).toBe('［メール］')
+    expect(masked('メール:k-sato_01@mail.city.example.lg.jp。')).toBe('メール:［メール］。')
+  })
+
+  it('masks addresses with the @ spelt out', () => {
+    expect(of('email', 'yamada(at)example.com')).toEqual(['yamada(at)example.com'])
+    expect(of('email', 'yamada [at] example.com')).toEqual(['yamada [at] example.com'])
+  })
+
+  it('does not swallow a sentence-final period or surrounding Japanese', () => {
+    expect(of('email', 'アドレスはhanako@example.jp.です')).toEqual(['hanako@example.jp'])
+  })
+
+  it('leaves incomplete addresses and talk about e-mail alone', () => {
+    for (const t of ['abc@def', '@マークの入力方法', 'メールアドレスの登録', 'user@localhost']) expect(masked(t), t).toBe(t)
+  })
+})

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+
+import { findPii, foldWidth, maskPii, PII_KINDS, PII_PLACEHOLDERS } from '../src/pii'
+import { found, masked } from './helpers'
+
+describe('maskPii', () => {
+  it('replaces each finding with its typed placeholder and keeps the rest', () => {
+    const t = '佐藤さん（090-1234-5678）東広島市西条栄町8番29号、生年月日S50.3.4、a@example.jp、〒739-8601、個人番号123456789018'
+    expect(masked(t)).toBe('［氏名］さん（［電話番号］）［住所］、生年月日［生年月日］、［メール］、［郵便番号］、個人番号［個人番号］')
+  })
+
+  it('reports findings with offsets into the input, sorted and never overlapping', () => {
+    const t = '電話 ０８２－４２０－０９２５ 山田様'
+    const { findings } = maskPii(t)
+    expect(findings).toEqual([
+      { kind: 'phone', start: 3, end: 15 },
+      { kind: 'name', start: 16, end: 18 },
+    ])
+    expect(t.slice(3, 15)).toBe('０８２－４２０－０９２５')
+  })
+
+  it('keeps offsets right around characters outside the BMP', () => {
+    const t = '𠮷田さん 090-1234-5678'
+    const [phone] = findPii(t).filter((f) => f.kind === 'phone')
+    expect(t.slice(phone!.start, phone!.end)).toBe('090-1234-5678')
+  })
+
+  it('gives an overlap to the stronger kind', () => {
+    // a valid My Number is also 12 digits a phone pattern could not take; an e-mail beats a name inside it
+    expect(found('Maria.Santos@example.com')).toEqual([['email', 'Maria.Santos@example.com']])
+    expect(found('1234-5678-9018')).toEqual([['myNumber', '1234-5678-9018']])
+  })
+
+  it('is idempotent', () => {
+    for (const t of ['山田様 090-1234-5678', '生年月日 ［生年月日］ 予約 R8.1.5', '［氏名］さん', '住所は［住所］', '氏名：［氏名］']) {
+      const once = masked(t)
+      expect(masked(once), t).toBe(once)
+    }
+    expect(masked('［氏名］様 ［電話番号］')).toBe('［氏名］様 ［電話番号］')
+  })
+
+  it('masks only the kinds asked for', () => {
+    expect(masked('山田様 090-1234-5678', { kinds: ['phone'] })).toBe('山田様 ［電話番号］')
+    expect(masked('山田様 090-1234-5678', { kinds: [] })).toBe('山田様 090-1234-5678')
+  })
+
+  it('handles several lines, empty text and placeholders for every kind', () => {
+    expect(masked('山田様\n090-1234-5678\n')).toBe('［氏名］様\n［電話番号］\n')
+    expect(masked('')).toBe('')
+    expect(new Set(PII_KINDS.map((k) => PII_PLACEHOLDERS[k])).size).toBe(PII_KINDS.length)
+  })
+
+  it('folds width one character for one', () => {
+    const t = '０９０ー１２３４ー５６７８　ＡＢＣ＠ｅｘ．ｊｐ'
+    expect(foldWidth(t)).toBe('090-1234-5678 ABC@ex.jp')
+    expect(foldWidth(t)).toHaveLength(t.length)
+    expect(foldWidth('コーポ')).toBe('コーポ')
+  })
+
+  it('stays fast on long and hostile input', () => {
+    const t0 = performance.now()
+    for (const t of ['東'.repeat(50_000), '1 '.repeat(25_000), '町1-'.repeat(15_000), '山田さん'.repeat(10_000), 'a.'.repeat(25_000) + '@']) maskPii(t)
+    expect(performance.now() - t0).toBeLessThan(2_000)
+  })
+})

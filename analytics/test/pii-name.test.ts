@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+
+import { masked, of } from './helpers'
+
+describe('personal names', () => {
+  it('masks names before honorifics, in kanji, kana and roman letters', () => {
+    expect(masked('山田太郎様から')).toBe('［氏名］様から')
+    expect(masked('石井さんより')).toBe('［氏名］さんより')
+    expect(masked('中村 一郎様')).toBe('［氏名］様')
+    expect(masked('林さん')).toBe('［氏名］さん')
+    expect(masked('藤井氏より')).toBe('［氏名］氏より')
+    expect(masked('健太くん')).toBe('［氏名］くん')
+    expect(masked('さとう様')).toBe('［氏名］様')
+    expect(masked('ジョン・スミスさん')).toBe('［氏名］さん')
+    expect(masked('グエン ヴァン アン様')).toBe('［氏名］様')
+    expect(masked('Maria Santosさん')).toBe('［氏名］さん')
+    expect(masked('NGUYEN VAN AN様')).toBe('［氏名］様')
+    expect(masked('小川 さくらさん')).toBe('［氏名］さん')
+    expect(masked('Tanaka-san')).toBe('［氏名］-san')
+  })
+
+  it('masks names in self-introductions, after labels and after titles', () => {
+    expect(masked('鈴木と申します')).toBe('［氏名］と申します')
+    expect(masked('わたなべといいます')).toBe('［氏名］といいます')
+    expect(masked('パク・ジミンと言います')).toBe('［氏名］と言います')
+    expect(masked('お名前は高橋花子、')).toBe('お名前は［氏名］、')
+    expect(masked('氏名：小川 さくら')).toBe('氏名：［氏名］')
+    expect(masked('フリガナ：ヤマザキ タロウ')).toBe('フリガナ：［氏名］')
+    expect(masked('Name: Tran Van Long')).toBe('Name: ［氏名］')
+    expect(masked('Ms. Emily Brown called')).toBe('Ms. ［氏名］ called')
+  })
+
+  it('masks a reading or spelling given in brackets too', () => {
+    expect(masked('佐藤（さとう）様')).toBe('［氏名］（［氏名］）様')
+    expect(masked('グエン・ヴァン・ナム（Nguyen Van Nam）さん')).toBe('［氏名］（［氏名］）さん')
+  })
+
+  it('masks common surnames without honorific where the sentence says they are a person', () => {
+    expect(masked('小林です。')).toBe('［氏名］です。')
+    expect(masked('市民課 西村が対応')).toBe('市民課 ［氏名］が対応')
+    expect(masked('渡辺から電話あり')).toBe('［氏名］から電話あり')
+    expect(masked('田中課長に確認')).toBe('［氏名］課長に確認')
+    expect(masked('折返し 090-1234-5678 山本')).toBe('折返し ［電話番号］ ［氏名］')
+  })
+
+  it('cuts time words, relatives and offices off the name', () => {
+    expect(of('name', '本日山田さんから')).toEqual(['山田'])
+    expect(of('name', '長男太郎さん')).toEqual(['太郎'])
+    expect(of('name', '市民課田中さんへ')).toEqual(['田中'])
+  })
+
+  it('leaves roles, relatives, offices and set phrases alone', () => {
+    for (const t of [
+      'お客様',
+      '皆さん',
+      '皆様へ',
+      '市民課さんへ転送',
+      '郵便局さん',
+      '窓口の方',
+      '息子さん',
+      'お子さん',
+      'お母さん',
+      'ご主人様',
+      '奥様',
+      'お孫さん',
+      '大家さん',
+      '担当者様',
+      'ケアマネさん',
+      'ドコモショップさん',
+      'デジタル庁さん',
+      '医療機関さん',
+      '同様の問い合わせ',
+      '所定様式',
+      '仕様変更',
+      'お疲れ様です',
+      'ご苦労様',
+      '氏名欄',
+      '本人氏名',
+      'ちゃんと届いた',
+      'さまざまな書類',
+      '名前は言いたくない',
+      '名前は不明',
+      '代理人は長女',
+      'これを個人番号カードといいます',
+      '本人確認を身元確認といいます',
+      '法定代理人が同行',
+      'name: 東広島市',
+      '以上です。',
+      '山田太郎（例）',
+      '千葉',
+    ])
+      expect(masked(t), t).toBe(t)
+  })
+})

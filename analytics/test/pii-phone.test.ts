@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+
+import { nationalPhoneDigits } from '../src/pii'
+import { masked, of } from './helpers'
+
+describe('phone numbers', () => {
+  it('masks fixed, mobile, IP, toll-free and navi-dial numbers in the usual shapes', () => {
+    for (const n of [
+      '03-1234-5678',
+      '090-1234-5678',
+      '0120-123-456',
+      '0120-12-3456',
+      '0800-123-4567',
+      '0570-012-345',
+      '082-422-1234',
+      '0824-22-1234',
+      '08477-1-2345',
+      '050-1234-5678',
+      '09012345678',
+      '0824221234',
+      '082(422)1234',
+      '(082)422-1234',
+      '(082) 422-1234',
+      '082 422 1234',
+      '082.422.1234',
+      '090 - 1234 - 5678',
+      '０９０－１２３４－５６７８',
+      '０８２（４２２）１２３４',
+      '090ー1234ー5678',
+      '+81 90-1234-5678',
+      '+81-82-422-1234',
+      '+819012345678',
+      '+81 (0)90 1234 5678',
+    ])
+      expect(masked(`連絡先${n}まで`), n).toBe('連絡先［電話番号］まで')
+  })
+
+  it('keeps the brackets around a number outside the mask', () => {
+    expect(masked('佐藤（090-1234-5678）')).toBe('佐藤（［電話番号］）')
+  })
+
+  it('leaves fees, times, counts, dates, PINs and reference numbers alone', () => {
+    for (const t of [
+      '手数料は1,000円',
+      '8時30分～17時15分',
+      '8:30-17:15',
+      '2027-05-31まで',
+      '100,000件',
+      '暗証番号1234',
+      '受付番号0012345678',
+      '内線2345',
+      '110番',
+      '0120の番号は無料',
+      '予約受付番号08012345',
+      '住民票コード12345678901',
+      '090-1234-5678-9',
+      '12-3456-7890',
+    ])
+      expect(masked(t), t).toBe(t)
+  })
+
+  it('checks the number of digits against the kind of number', () => {
+    expect(nationalPhoneDigits('090-1234-5678')).toBe('09012345678')
+    expect(nationalPhoneDigits('082-422-1234')).toBe('0824221234')
+    expect(nationalPhoneDigits('082-4221-23456')).toBeUndefined() // 11 digits but not a mobile/IP number
+    expect(nationalPhoneDigits('+81 (0)82 422 1234')).toBe('0824221234')
+    expect(nationalPhoneDigits('+1 212 555 0100')).toBeUndefined()
+    expect(nationalPhoneDigits('0012345678')).toBeUndefined()
+  })
+
+  it('keeps listed public numbers readable when asked', () => {
+    const keepPhones = ['0120-95-0178', '082-420-0925']
+    expect(masked('フリーダイヤル0120950178を案内、本人は090-1111-2222', { keepPhones })).toBe('フリーダイヤル0120950178を案内、本人は［電話番号］')
+    expect(of('phone', '市役所 ０８２－４２０－０９２５', { keepPhones })).toEqual([])
+  })
+})
