@@ -88,6 +88,7 @@ export const prf = (c: Counts) => {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const here = path.dirname(fileURLToPath(import.meta.url))
   const file = process.argv[process.argv.indexOf('--corpus') + 1]
   const rows = process.argv.includes('--corpus') && file ? loadCorpus(path.resolve(file)) : loadCorpus()
   const s = score(rows)
@@ -96,19 +97,27 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const a = prf(e)
     const b = prf(o)
     const n = e.tp + e.fn
-    return `${label.padEnd(11)} ${String(n).padStart(4)}   ${fmt(a.precision)} ${fmt(a.recall)} ${fmt(a.f1)}   ${fmt(b.precision)} ${fmt(b.recall)} ${fmt(b.f1)}`
+    return `${label.padEnd(11)} ${String(n).padStart(5)}   ${fmt(a.precision)} ${fmt(a.recall)} ${fmt(a.f1)}   ${fmt(b.precision)} ${fmt(b.recall)} ${fmt(b.f1)}`
   }
-  const spans = rows.reduce((n, r) => n + r.expected.length, 0)
-  const negatives = rows.filter((r) => r.expected.length === 0).length
-  console.log(`PII masker on ${rows.length} snippets (${spans} expected spans, ${negatives} snippets with nothing to mask)`)
-  console.log(`${''.padEnd(11)} ${'spans'.padStart(4)}   ${'exact P/R/F1'.padEnd(17)}   overlap P/R/F1`)
+  const describe = (r: CorpusRow[]) =>
+    `${r.length} snippets, ${r.reduce((n, x) => n + x.expected.length, 0)} expected spans, ${r.filter((x) => x.expected.length === 0).length} with nothing to mask`
+  console.log(`PII masker on ${path.basename(file && process.argv.includes('--corpus') ? file : 'pii-corpus.jsonl')}: ${describe(rows)}`)
+  console.log(`${''.padEnd(11)} ${'spans'.padStart(5)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`)
   for (const k of PII_KINDS) console.log(line(k, s.exact[k], s.overlap[k]))
   console.log(line('overall', total(s.exact), total(s.overlap)))
   if (process.argv.includes('--errors')) for (const e of s.errors) console.log(e)
+  if (!process.argv.includes('--corpus')) {
+    console.log('\nsets written after the masker (see README for their scores before tuning):')
+    for (const later of ['pii-heldout.jsonl', 'pii-unseen.jsonl']) {
+      const r = loadCorpus(path.join(here, '../test', later))
+      const t = score(r)
+      console.log(`${line('overall', total(t.exact), total(t.overlap))}   ${later}: ${describe(r)}`)
+    }
+  }
   const n = 20_000
   const t0 = performance.now()
   for (let i = 0; i < n; i++) findPii(rows[i % rows.length]!.text)
   const secs = (performance.now() - t0) / 1000
   const chars = rows.reduce((a, r) => a + r.text.length, 0) / rows.length
-  console.log(`throughput: ${Math.round(n / secs).toLocaleString('en')} snippets/s (${n.toLocaleString('en')} snippets of ${chars.toFixed(0)} chars on average, one core)`)
+  console.log(`\nthroughput: ${Math.round(n / secs).toLocaleString('en')} snippets/s (${n.toLocaleString('en')} snippets of ${chars.toFixed(0)} characters on average, one core)`)
 }

@@ -21,6 +21,8 @@ describe('addresses', () => {
     expect(masked('高屋町中島2-3-4 市営住宅B棟201')).toBe('［住所］')
     expect(masked('西条町吉行2145-3 吉行団地3-201')).toBe('［住所］')
     expect(masked('東広島市西条栄町8-29 101号室の方')).toBe('［住所］の方')
+    expect(masked('住所：西条西本町28-6 サンシャイン西条305')).toBe('住所：［住所］')
+    expect(masked('西条西本町28-6 本館2階')).toBe('［住所］ 本館2階')
   })
 
   it('masks a building with a room number on its own', () => {

@@ -55,6 +55,8 @@ describe('maskPii', () => {
     expect(foldWidth(t)).toBe('090-1234-5678 ABC@ex.jp')
     expect(foldWidth(t)).toHaveLength(t.length)
     expect(foldWidth('コーポ')).toBe('コーポ')
+    expect(foldWidth('ｻﾄｳ ｶﾞｲﾄﾞ･ﾌﾞｯｸ')).toBe('サトウ カ゛イト゛・フ゛ック')
+    expect(foldWidth('ｻﾄｳ ｶﾞｲﾄﾞ･ﾌﾞｯｸ')).toHaveLength('ｻﾄｳ ｶﾞｲﾄﾞ･ﾌﾞｯｸ'.length)
   })
 
   it('stays fast on long and hostile input', () => {

@@ -43,6 +43,21 @@ describe('personal names', () => {
     expect(masked('折返し 090-1234-5678 山本')).toBe('折返し ［電話番号］ ［氏名］')
   })
 
+  it('reads half-width katakana, full-width roman letters and readings in brackets', () => {
+    expect(masked('ｻﾄｳ様')).toBe('［氏名］様')
+    expect(masked('氏名 ｲﾄｳ ﾀﾛｳ')).toBe('氏名 ［氏名］')
+    expect(masked('ＬＥＥ　ＳＵＮＧ　ＨＯ様')).toBe('［氏名］様')
+    expect(masked('田中 太郎（たなか たろう）さん')).toBe('［氏名］（［氏名］）さん')
+    expect(masked('John（ジョン）さん')).toBe('［氏名］（［氏名］）さん')
+  })
+
+  it('finds a name after a label past a relative, and a surname before 宅 or between particles', () => {
+    expect(of('name', '代理人：長男 佐藤健一')).toEqual(['佐藤健一'])
+    expect(of('name', '佐々木宅に郵送')).toEqual(['佐々木'])
+    expect(of('name', '内線1234の田村に転送')).toEqual(['田村'])
+    expect(of('name', '岡本様方')).toEqual(['岡本'])
+  })
+
   it('cuts time words, relatives and offices off the name', () => {
     expect(of('name', '本日山田さんから')).toEqual(['山田'])
     expect(of('name', '長男太郎さん')).toEqual(['太郎'])
@@ -88,6 +103,17 @@ describe('personal names', () => {
       '以上です。',
       '山田太郎（例）',
       '千葉',
+      'NTTさん',
+      'JAさん',
+      'KDDIさん',
+      'イオンさん',
+      'ゆめタウンさん',
+      'ヤマト運輸さん',
+      '長女様より',
+      'おじいさまのカード',
+      'みなさまへ',
+      'ゆうちょ銀行さん',
+      '方法',
     ])
       expect(masked(t), t).toBe(t)
   })

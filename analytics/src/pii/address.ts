@@ -32,14 +32,16 @@ const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
 const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
 const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
-/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 市営住宅B棟201」「 101号室」. */
-const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-)?\d{1,4}(?:号(?!室))?(?![\d-]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM})`, 'y')
+/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」. */
+const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-)?\d{1,4}(?:号(?!室))?(?![\d-]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END}[1-9]\d{2,3}(?![\d-]))`, 'y')
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
 const BUILDING = new RegExp(String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`, 'g')
 
+const PREFECTURE = new RegExp(PREFECTURES.join('|'))
+
 function trimLeads(place: string): string {
-  const pref = PREFECTURES.map((p) => place.indexOf(p)).filter((i) => i >= 0)
-  if (pref.length > 0) return place.slice(Math.min(...pref))
+  const pref = PREFECTURE.exec(place)
+  if (pref) return place.slice(pref.index)
   for (let again = true; again; ) {
     again = false
     for (const w of LEADS)
@@ -52,7 +54,7 @@ function trimLeads(place: string): string {
 }
 
 // A municipality or prefecture inside the place name (国道, 県道 are roads, not prefectures).
-const hasMunicipality = (place: string) => /.[市区郡町村]/.test(place) || PREFECTURES.some((p) => place.includes(p))
+const hasMunicipality = (place: string) => /.[市区郡町村]/.test(place) || PREFECTURE.test(place)
 /** Municipalities whose names start in hiragana (さいたま市, つくば市, あきる野市 …): the hiragana part. */
 const HIRAGANA_CITIES = ['さいたま', 'つくばみらい', 'つくば', 'ひたちなか', 'いわき', 'かすみがうら', 'みどり', 'あきる', 'ふじみ', 'さくら', 'うるま', 'えびの', 'みよし', 'あま', 'たつの', 'かほく', 'いちき', 'むつ', 'かつらぎ', 'みなかみ', 'みやま', 'うきは', 'いすみ', 'にかほ']
 // Place names that are document or counter words, not places (様式第1-2号, 第3条).
@@ -67,6 +69,7 @@ const NOT_PLACE_END = /(?:第|様式|条|項|表|図|版|回|期|型|式|便|線
  */
 export const detectAddress: Detector = (text) => {
   const out: PiiFinding[] = []
+  if (!/\d/.test(text)) return out
   for (const m of text.matchAll(BLOCK)) {
     const block = m[0]
     let start = m.index
@@ -82,7 +85,8 @@ export const detectAddress: Detector = (text) => {
     if (b) end += b[0].length
     out.push({ kind: 'address', start, end })
   }
-  for (const m of text.matchAll(BUILDING)) {
+  const buildings = text.includes('号室') ? text.matchAll(BUILDING) : []
+  for (const m of buildings) {
     const name = m[0].replace(/ ?\d{1,4}号室$/, '')
     const start = m.index + name.length - trimLeads(name).length
     out.push({ kind: 'address', start, end: m.index + m[0].length })

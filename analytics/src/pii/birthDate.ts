@@ -63,6 +63,7 @@ const EVENT_AFTER = /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ご
  */
 export const detectBirthDate: Detector = (text: string, options: MaskOptions = {}) => {
   const before = options.bareBirthYearBefore ?? 2006
+  if (!/[\d元]/.test(text)) return [] // 平成元年 has no digit
   return findDates(text)
     .filter((d) => {
       if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true

@@ -1,5 +1,8 @@
+// Half-width katakana (ｦ-ﾝ) to full width, one for one; ﾞ and ﾟ become the spacing marks ゛ ゜.
+const HALF_KANA = 'ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜'
+
 /**
- * Folds full-width ASCII (０-９, Ａ-Ｚ, ＠, （）, －, ．) to half width, dash variants to "-", the
+ * Folds half-width katakana (ｻﾄｳ) to full width, full-width ASCII (０-９, Ａ-Ｚ, ＠, （）, －, ．) to half width, dash variants to "-", the
  * ideographic space to " ", and a long-vowel mark typed between digits (090ー1234, a common IME slip)
  * to "-". Every replacement is one UTF-16 unit for one, so offsets in the folded text are offsets in
  * the original. (NFKC would fold more but can change the length, which would break the offsets.)
@@ -10,6 +13,8 @@ export function foldWidth(text: string): string {
     const ch = text[i]!
     const code = ch.charCodeAt(0)
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0)
+    else if (code >= 0xff66 && code <= 0xff9f) out += HALF_KANA[code - 0xff66]!
+    else if (ch === '･') out += '・'
     else if ('‐‑‒–—―−﹣'.includes(ch)) out += '-'
     else if (ch === '　') out += ' '
     else if ((ch === 'ー' || ch === 'ｰ') && isDigit(text[i - 1]) && isDigit(text[i + 1])) out += '-'

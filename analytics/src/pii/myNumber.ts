@@ -27,6 +27,6 @@ export function isValidMyNumber(digits: string): boolean {
 const MY_NUMBER = /(?<!\d[ -]?)\d(?:[ -]?\d){11}(?![ -]?\d)/g
 
 export const detectMyNumber: Detector = (text) =>
-  [...text.matchAll(MY_NUMBER)]
+  [...(/\d/.test(text) ? text.matchAll(MY_NUMBER) : [])]
     .filter((m) => isValidMyNumber(digitsOf(m[0])))
     .map((m) => ({ kind: 'myNumber' as const, start: m.index, end: m.index + m[0].length }))

@@ -2,7 +2,7 @@ import { COMMON_SURNAMES } from './surnames'
 import type { Detector, PiiFinding } from './types'
 
 const isKanji = (c: string | undefined) => c !== undefined && /[一-龥々〆ヶ]/.test(c)
-const isKata = (c: string | undefined) => c !== undefined && /[ァ-ヺー]/.test(c)
+const isKata = (c: string | undefined) => c !== undefined && /[ァ-ヺー゛゜]/.test(c)
 const isHira = (c: string | undefined) => c !== undefined && /[ぁ-ゖ]/.test(c)
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c)
 
@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
   不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村`.split(/\s+/),
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
-const NOT_NAME_END = /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所)$/
+const NOT_NAME_END = /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療)$/
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
 const LEAD_WORDS = `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
   配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口`.split(/\s+/)
@@ -28,9 +28,10 @@ const YOU_WORDS = /[同多仕模異一有紋文両今神王殿奥客皆]$/
 const NOT_KATA = new Set(
   `ケアマネ ヘルパー パート バイト アルバイト ママ パパ ドライバー オペレーター スタッフ センター ショップ メーカー ベンダー ドコモ ソフトバンク
   ヤマト セブン ローソン ファミマ アマゾン グーグル アップル ケースワーカー ワーカー マネージャー リーダー ドクター ナース コンビニ カード
-  ボランティア ガイド サポート サポーター コールセンター ホテル クリニック`.split(/\s+/),
+  ボランティア ガイド サポート サポーター コールセンター ホテル クリニック イオン コープ ゆめタウン ダイソー ユニクロ ニトリ セブンイレブン
+  ファミリーマート ヨドバシ ビックカメラ エディオン ヤマダ電機 ゆうパック ネット ソニー パナソニック シャープ キャノン トヨタ マツダ`.split(/\s+/),
 )
-const NOT_KATA_END = /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム)$/
+const NOT_KATA_END = /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム|タウン|モール|マート|ホール|プラザ|ホテル|ドラッグ|ファーマシー|バンク|モバイル)$/
 const NOT_HIRA = new Set(
   `みな みんな おきゃく おかあ おとう おばあ おじい おねえ おにい おくさ おこ おまご おまわり おいしゃ おとなり おじょう おぼう おてら おとく
   さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
@@ -42,7 +43,7 @@ type Span = { start: number; end: number }
 function kanjiBefore(text: string, end: number): Span | undefined {
   let start = end
   while (start > 0 && end - start < 8 && isKanji(text[start - 1])) start--
-  if (start === end) return undefined
+  if (start === end || isKata(text[start - 1]) || isLatin(text[start - 1])) return undefined // ヤマト運輸, NTT東日本
   // 中村 一郎: a surname of 1–4 kanji before a single space.
   if (text[start - 1] === ' ' && isKanji(text[start - 2]) && end - start <= 4) {
     let s = start - 1
@@ -125,8 +126,13 @@ function latinBefore(text: string, end: number): Span | undefined {
   while (text[start] === ' ' || text[start] === '.') start++
   const word = text.slice(start, end)
   if (!/^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*$/.test(word) || word.length < 2 || /[A-Za-z0-9]/.test(text[start - 1] ?? '')) return undefined
+  if (isAcronym(word)) return undefined
   return { start, end }
 }
+
+/** Company and agency initials before さん (NTTさん, JAさん, KDDIさん): one capitalised word without a vowel, or a known one. */
+const ACRONYMS = new Set(['JA', 'KDDI', 'AU', 'UQ', 'IIJ', 'AEON', 'LINE', 'NHK', 'JR', 'NTT', 'JP', 'ATM', 'PC', 'IT', 'NPO', 'JICA', 'JETRO', 'IOM', 'UNHCR'])
+const isAcronym = (word: string) => !word.includes(' ') && (ACRONYMS.has(word) || (/^[A-Z]+$/.test(word) && !/[AEIOUY]/.test(word)))
 
 /** A hiragana name (さとう, わたなべ) standing after a boundary; particles run into other words. */
 function hiraBefore(text: string, end: number): Span | undefined {
@@ -162,6 +168,8 @@ function nameBefore(text: string, end: number): Span | undefined {
 
 /** The name that starts at `start` (after a label such as 氏名：), up to what may follow a name. */
 function nameAfter(text: string, start: number): Span | undefined {
+  const relation = /^(?:長男|長女|次男|次女|三男|三女|夫|妻|母|父|祖母|祖父|息子|娘|孫|兄|姉|弟|妹|叔母|叔父|伯母|伯父|義母|義父|本人) /.exec(text.slice(start, start + 4))
+  if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
     /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い])/.exec(rest)
@@ -180,7 +188,7 @@ const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名
 const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者)(?:は|:|：| )+/g
 const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
-const SURNAME_CUE = /(?:です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
+const SURNAME_CUE = /(?:宅|(?<!様)方(?![法向針面式])|です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
 /** Romanized honorifics: Tanaka-san, Suzuki sama. */
 const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]*)[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g
 
@@ -200,8 +208,12 @@ export const detectName: Detector = (text) => {
     const bracket = /[(（]([^()（）]{1,30})[)）]$/.exec(text.slice(Math.max(0, end - 32), end))
     if (bracket) {
       const inner = end - 1
-      push(nameBefore(text, inner))
-      end = inner - bracket[1]!.length - 1
+      const content = bracket[1]!
+      const contentStart = inner - content.length
+      // a reading or spelling fills the brackets (たなか たろう, Nguyen Van Nam); else look for a name at their end
+      if (/^(?:[ぁ-ゖー]+|[ァ-ヺー゛゜・]+|[A-Za-z'-]+)(?: (?:[ぁ-ゖー]+|[ァ-ヺー゛゜・]+|[A-Za-z'-]+)){0,3}$/.test(content) && nameBefore(text, inner)) push({ start: contentStart, end: inner })
+      else push(nameBefore(text, inner))
+      end = contentStart - 1
     }
     const span = nameBefore(text, end)
     if (span && m[0] === '様' && YOU_WORDS.test(text.slice(span.start, span.end)) && span.end - span.start <= 2) continue
@@ -218,8 +230,8 @@ export const detectName: Detector = (text) => {
     if (s) push({ start: m.index + m[0].length, end: m.index + m[0].length + s[0].length })
   }
   for (const m of text.matchAll(SURNAME_CUE)) push(surnameBefore(text, m.index))
-  // A common surname standing alone: 「… 090-1234-5678 山本」
-  for (const m of text.matchAll(/(?<=^|[\s、。,（(「/])[一-龥々]{2,3}(?=$|[\s、。,）)」/])/g)) if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
+  // A common surname standing alone or between particles: 「… 090-1234-5678 山本」「上司の岩井に確認」
+  for (const m of text.matchAll(/(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g)) if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
   return out
 }
 

@@ -36,6 +36,7 @@ export function nationalPhoneDigits(candidate: string): string | undefined {
  */
 export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
   const keep = new Set((options.keepPhones ?? []).map((p) => nationalPhoneDigits(foldWidth(p))))
+  if (!/\d/.test(text)) return []
   return [...text.matchAll(PHONE)]
     .filter((m) => {
       const national = nationalPhoneDigits(m[0])

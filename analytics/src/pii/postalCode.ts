@@ -11,6 +11,7 @@ const BEFORE_ADDRESS = new RegExp(String.raw`(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-�
 /** Postal codes, when 〒, the word 郵便番号 or a following address says so. A bare 7-digit number is left alone. */
 export const detectPostalCode: Detector = (text) => {
   const out: PiiFinding[] = []
+  if (!/\d/.test(text)) return out
   for (const m of text.matchAll(AFTER_MARK)) out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })
   for (const m of text.matchAll(AFTER_WORD)) {
     const end = m.index + m[0].length
