@@ -58,7 +58,7 @@ function cutLeads(text: string, span: Span): Span {
   for (let again = true; again; ) {
     again = false
     const word = text.slice(span.start, span.end)
-    const org = /^.+?(?:課|係|室|局|センター)(?=..)/.exec(word)
+    const org = /^.+?(?:課|係|室|局)(?=..)/.exec(word)
     if (org) {
       span = { start: span.start + org[0].length, end: span.end }
       again = true
