@@ -73,6 +73,7 @@ export interface Config {
     sources: Source;
     calls: Call;
     escalations: Escalation;
+    'site-events': SiteEvent;
     users: User;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -89,6 +90,7 @@ export interface Config {
     sources: SourcesSelect<false> | SourcesSelect<true>;
     calls: CallsSelect<false> | CallsSelect<true>;
     escalations: EscalationsSelect<false> | EscalationsSelect<true>;
+    'site-events': SiteEventsSelect<false> | SiteEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -425,6 +427,22 @@ export interface Escalation {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-events".
+ */
+export interface SiteEvent {
+  id: number;
+  type: 'search' | 'zero-result' | 'faq-view' | 'helpful';
+  at: string;
+  query?: string | null;
+  faq?: string | null;
+  helpful?: boolean | null;
+  reason?: string | null;
+  locale?: ('ja' | 'en') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 誰がいつ何を作成・変更・承認・公開・削除したかの記録です（変更できません）。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -581,6 +599,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'escalations';
         value: number | Escalation;
+      } | null)
+    | ({
+        relationTo: 'site-events';
+        value: number | SiteEvent;
       } | null)
     | ({
         relationTo: 'users';
@@ -796,6 +818,21 @@ export interface EscalationsSelect<T extends boolean = true> {
   answeredBy?: T;
   closedAt?: T;
   faqDraft?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-events_select".
+ */
+export interface SiteEventsSelect<T extends boolean = true> {
+  type?: T;
+  at?: T;
+  query?: T;
+  faq?: T;
+  helpful?: T;
+  reason?: T;
+  locale?: T;
   updatedAt?: T;
   createdAt?: T;
 }

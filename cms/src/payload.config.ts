@@ -12,11 +12,13 @@ import { Calls } from './collections/Calls'
 import { Escalations } from './collections/Escalations'
 import { Categories } from './collections/Categories'
 import { Faqs } from './collections/Faqs'
+import { SiteEvents } from './collections/SiteEvents'
 import { Guides } from './collections/Guides'
 import { Sources } from './collections/Sources'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
 import { readEnv } from './env'
+import { siteEventsEndpoint } from './events/endpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -45,7 +47,8 @@ export default buildConfig({
   },
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
-  collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, Users, AuditLog],
+  collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, SiteEvents, Users, AuditLog],
+  endpoints: [siteEventsEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

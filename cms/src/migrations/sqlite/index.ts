@@ -1,5 +1,6 @@
 import * as migration_20261124_063125_initial from './20261124_063125_initial';
 import * as migration_20261124_064746_calls_escalations from './20261124_064746_calls_escalations';
+import * as migration_20261124_074612_site_events from './20261124_074612_site_events';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_064746_calls_escalations.up,
     down: migration_20261124_064746_calls_escalations.down,
-    name: '20261124_064746_calls_escalations'
+    name: '20261124_064746_calls_escalations',
+  },
+  {
+    up: migration_20261124_074612_site_events.up,
+    down: migration_20261124_074612_site_events.down,
+    name: '20261124_074612_site_events'
   },
 ];
