@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { fieldRoleIn, roleIn } from '../../access/roleIn'
 import { readContent } from '../../access/readContent'
 import { CONTENT_WRITERS, PUBLISHERS, STAFF_READERS } from '../../access/roles'
+import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { bringItemsField } from '../../fields/bringItems'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
@@ -71,31 +72,8 @@ export const Faqs: CollectionConfig = {
     slugField('faq'),
     { name: 'category', label: 'カテゴリ', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
     { name: 'tags', label: 'タグ', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
-    {
-      name: 'audience',
-      label: '公開範囲',
-      type: 'select',
-      required: true,
-      defaultValue: 'public',
-      index: true,
-      options: [
-        { label: '一般公開', value: 'public' },
-        { label: 'オペレーターのみ', value: 'operator' },
-      ],
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'locale',
-      label: '言語',
-      type: 'select',
-      required: true,
-      defaultValue: 'ja',
-      options: [
-        { label: '日本語', value: 'ja' },
-        { label: '英語', value: 'en' },
-      ],
-      admin: { position: 'sidebar' },
-    },
+    audienceField,
+    localeField,
     { name: 'translationOf', label: '翻訳元のFAQ', type: 'relationship', relationTo: 'faqs', admin: { position: 'sidebar' } },
     usageCountField,
     ...workflowFields,

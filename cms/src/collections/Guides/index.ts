@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { roleIn } from '../../access/roleIn'
 import { readContent } from '../../access/readContent'
 import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { BRING_CASES, bringItemsField } from '../../fields/bringItems'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
@@ -77,30 +78,8 @@ export const Guides: CollectionConfig = {
     slugField('guide'),
     { name: 'procedure', label: '手続き', type: 'select', required: true, options: PROCEDURES, admin: { position: 'sidebar' } },
     { name: 'category', label: 'カテゴリ', type: 'relationship', relationTo: 'categories', required: true, admin: { position: 'sidebar' } },
-    {
-      name: 'audience',
-      label: '公開範囲',
-      type: 'select',
-      required: true,
-      defaultValue: 'public',
-      options: [
-        { label: '一般公開', value: 'public' },
-        { label: 'オペレーターのみ', value: 'operator' },
-      ],
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'locale',
-      label: '言語',
-      type: 'select',
-      required: true,
-      defaultValue: 'ja',
-      options: [
-        { label: '日本語', value: 'ja' },
-        { label: '英語', value: 'en' },
-      ],
-      admin: { position: 'sidebar' },
-    },
+    audienceField,
+    localeField,
     ...workflowFields,
   ],
 }

@@ -1,6 +1,7 @@
 import * as migration_20261124_063125_initial from './20261124_063125_initial';
 import * as migration_20261124_064746_calls_escalations from './20261124_064746_calls_escalations';
 import * as migration_20261124_074612_site_events from './20261124_074612_site_events';
+import * as migration_20261124_074909_guides_audience_index from './20261124_074909_guides_audience_index';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_074612_site_events.up,
     down: migration_20261124_074612_site_events.down,
-    name: '20261124_074612_site_events'
+    name: '20261124_074612_site_events',
+  },
+  {
+    up: migration_20261124_074909_guides_audience_index.up,
+    down: migration_20261124_074909_guides_audience_index.down,
+    name: '20261124_074909_guides_audience_index'
   },
 ];
