@@ -31,7 +31,8 @@ const buildId = path.join(cmsDir, '.next', 'BUILD_ID')
 if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceMtime()) process.exit(0)
 
 console.log('kotae: building the admin (first run or changed sources, about a minute)…')
-const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts' }
+// --conditions=production: see docs/decisions/0007-node-conditions-production.md
+const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: '--conditions=production' }
 const payloadBin = path.resolve(path.dirname(require.resolve('payload')), '../bin.js')
 for (const args of [[payloadBin, 'generate:importmap'], [require.resolve('next/dist/bin/next'), 'build']]) {
   const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env })

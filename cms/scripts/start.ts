@@ -8,19 +8,24 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { loadValidContent } from '@kotae/content'
+
+import { getMigratedPayload } from '../src/lib/payload'
+import { seedContent } from '../src/seed/seedContent'
+
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const repoRoot = path.resolve(cmsDir, '..')
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 const port = Number(process.env.PORT ?? 3000)
 
-/** No top-level await: a pending top-level await ends Node with exit code 13 and no message. */
+/**
+ * Static imports and no top-level await: under tsx on Node 20 a dynamic import() now and then
+ * never settled, and Node ended with exit code 13 and no message.
+ */
 async function main(): Promise<void> {
-  const { getMigratedPayload } = await import('../src/lib/payload')
   const payload = await getMigratedPayload()
   const { totalDocs: faqCount } = await payload.count({ collection: 'faqs', overrideAccess: true })
   if (faqCount === 0) {
-    const { loadValidContent } = await import('@kotae/content')
-    const { seedContent } = await import('../src/seed/seedContent')
     console.log('kotae: first run, loading the curated content from content/ …')
     await seedContent(payload, await loadValidContent(), (line) => console.log(`kotae: seed: ${line}`))
   }
