@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -37,7 +38,8 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
   })
 
   it('the first user created in the Japanese admin becomes the admin and sees the seeded FAQs', async () => {
-    const page = await browser.newPage()
+    const context = await browser.newContext()
+    const page = await context.newPage()
     await page.goto(`${kotae.url}/admin`)
     await page.waitForURL(/create-first-user/)
     await expect(page.getByText('最初のユーザーを作成').first().isVisible()).resolves.toBe(true)
@@ -58,6 +60,13 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
 
     await page.goto(`${kotae.url}/admin/review-due`)
     await expect(page.getByRole('heading', { name: '見直し期限の確認' }).isVisible()).resolves.toBe(true)
-    await page.close()
+
+    // The operator desk is staff-facing web content: WCAG 2.1 AA, checked by axe.
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('desk-query')
+    const axe = await new AxeBuilder({ page }).include('.kotae-desk').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+    await context.close()
   })
 })
