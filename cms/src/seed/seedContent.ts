@@ -41,31 +41,31 @@ export async function seedContent(
     slug: string,
     hash: string,
     data: Record<string, unknown>,
-  ): Promise<{ id: number | string; changed: boolean }> {
+  ): Promise<number | string> {
     const existing = await findBySlug(collection, slug)
     if (existing && existing.contentHash === hash) {
       count(collection, 'unchanged')
-      return { id: existing.id, changed: false }
+      return existing.id
     }
     const body = { ...data, slug, contentHash: hash }
     if (existing) {
       await payload.update({ collection, id: existing.id, data: body, depth: 0 })
       count(collection, 'updated')
-      return { id: existing.id, changed: true }
+      return existing.id
     }
     const created = await payload.create({ collection, data: body as never, depth: 0 })
     count(collection, 'created')
-    return { id: created.id, changed: true }
+    return created.id
   }
 
   const categoryIds = new Map<string, number | string>()
   for (const c of bundle.categories) {
-    const { id } = await upsert('categories', c.id, contentHash(c), { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order })
+    const id = await upsert('categories', c.id, contentHash(c), { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order })
     categoryIds.set(c.id, id)
   }
   const sourceIds = new Map<string, number | string>()
   for (const s of bundle.sources) {
-    const { id } = await upsert('sources', s.id, contentHash(s), { title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt })
+    const id = await upsert('sources', s.id, contentHash(s), { title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt })
     sourceIds.set(s.id, id)
   }
   const ref = (map: Map<string, number | string>, id: string) => {
