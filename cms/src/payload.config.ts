@@ -56,7 +56,8 @@ export default buildConfig({
   email: env.KOTAE_SMTP_URL
     ? nodemailerAdapter({ defaultFromAddress: env.KOTAE_MAIL_FROM, defaultFromName: 'Kotae', transport: nodemailer.createTransport(env.KOTAE_SMTP_URL) })
     : undefined,
-  graphQL: { disablePlaygroundInProduction: true },
+  // No GraphQL route is mounted; REST and the local API are the only ways in.
+  graphQL: { disable: true },
   jobs: {
     // Runs scheduled publishes (drafts.schedulePublish) inside the app server.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],

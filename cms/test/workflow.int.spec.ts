@@ -119,3 +119,15 @@ describe('scheduled publish', () => {
     expect(await anonymousIds()).not.toContain(byEditor.id)
   })
 })
+
+describe('populated relationships keep the same rules', () => {
+  it('a public FAQ related to an operator-only FAQ does not reveal it, nor any operator note, at depth 2', async () => {
+    const internal = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'rel-internal', audience: 'operator', question: '内部手順の質問' }), _status: 'published' } as never })
+    const pub = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'rel-public', question: '公開の質問です', related: [internal.id] }), _status: 'published' } as never })
+    const seen = await payload.findByID({ collection: 'faqs', id: pub.id, depth: 2, overrideAccess: false })
+    const text = JSON.stringify(seen)
+    expect(text).not.toContain('内部手順の質問')
+    expect(text).not.toContain('operatorNotes')
+    expect(text).not.toContain('券面の記入欄が空欄のこともあります。')
+  })
+})
