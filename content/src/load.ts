@@ -1,19 +1,28 @@
+/**
+ * Reads the content folder into a {@link ContentBundle}. Loading never throws on bad content:
+ * every problem (schema, YAML, cross-file) is collected with its file and field, so an editor
+ * sees all of them at once. {@link loadValidContent} throws when there is any.
+ */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import matter from 'gray-matter'
 import YAML from 'yaml'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 import { ContentInvalidError, type ContentProblem } from './problems'
 import {
   categorySchema,
   cityProfileSchema,
   faqFrontMatterSchema,
+  guideBringSchema,
   guideFrontMatterSchema,
+  guideStepSchema,
+  localeSchema,
+  requiredItemSchema,
   sourceSchema,
-  synonymsFileSchema,
+  synonymGroupSchema,
   type Category,
   type CityProfile,
   type Faq,
@@ -21,131 +30,229 @@ import {
   type Source,
   type SynonymGroup,
 } from './schema'
-import { crossCheck } from './validate'
+import { crossCheck, entryRef, type EntryRef } from './validate'
 
-/** The curated corpus as files, next to this package's src/. */
+export type { ContentProblem } from './problems'
+
+/** The curated corpus: the folder that holds this package's `src/`. */
 export const DEFAULT_CONTENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** The locales a `faqs/` or `guides/` folder may hold, one subfolder each. */
+export const LOCALES = localeSchema.options
+
 export type ContentBundle = {
+  /** The folder that was read. */
   dir: string
+  /** Only files that passed their schema; Japanese first, then English, each sorted by file name. */
   faqs: Faq[]
   guides: Guide[]
   sources: Source[]
   categories: Category[]
   synonyms: SynonymGroup[]
+  /** When city.yaml is missing or invalid this is `undefined` at run time and `problems` says why. */
   city: CityProfile
+  /** Every problem found; empty when the content is valid. */
   problems: ContentProblem[]
 }
 
-/** A missing field reads "is required", not zod's type wording. */
-const issueMessage = (i: z.core.$ZodIssue): string => (i.code === 'invalid_type' && /received undefined/.test(i.message) ? 'is required' : i.message)
+// The schemas as the files must follow them: a misspelt field name (`needReview:`) is a problem,
+// not silently dropped. Defaults and types are those of schema.ts.
+const item = z.strictObject(requiredItemSchema.shape)
+const faqFileSchema = z.strictObject({ ...faqFrontMatterSchema.shape, bring: z.array(item).default([]) })
+const guideFileSchema = z.strictObject({
+  ...guideFrontMatterSchema.shape,
+  steps: z.array(z.strictObject(guideStepSchema.shape)).min(1),
+  bring: z.array(z.strictObject({ ...guideBringSchema.shape, items: z.array(item).min(1) })).default([]),
+})
+const categoryFileSchema = z.strictObject(categorySchema.shape)
+const sourceFileSchema = z.strictObject(sourceSchema.shape)
+const synonymsFileSchema = z.strictObject({ groups: z.array(z.strictObject(synonymGroupSchema.shape)) })
+const cityFileSchema = z.strictObject(cityProfileSchema.shape)
 
-const issuesToProblems = (file: string, error: z.ZodError, prefix = ''): ContentProblem[] =>
-  error.issues.map((i) => ({ file, field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || undefined, message: issueMessage(i) }))
+/** Reads the value at a zod issue path, to say how long a too-long text is. */
+const valueAt = (root: unknown, at: PropertyKey[]): unknown =>
+  at.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root)
 
-async function readYaml(dir: string, file: string, problems: ContentProblem[]): Promise<unknown> {
-  try {
-    return YAML.parse(await fs.readFile(path.join(dir, file), 'utf8'))
-  } catch (error) {
-    problems.push({ file, message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : `YAML: ${(error as Error).message.split('\n')[0]}` })
-    return undefined
-  }
-}
-
-/** Parses a YAML list file whose items each follow `schema`; bad items are reported by index. */
-async function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: ContentProblem[]): Promise<T[]> {
-  const raw = await readYaml(dir, file, problems)
-  if (raw === undefined) return []
-  if (!Array.isArray(raw)) {
-    problems.push({ file, message: 'must be a YAML list' })
-    return []
-  }
-  const items: T[] = []
-  raw.forEach((item, i) => {
-    const parsed = schema.safeParse(item)
-    if (parsed.success) items.push(parsed.data)
-    else problems.push(...issuesToProblems(file, parsed.error, String(i)))
-  })
-  return items
-}
-
-async function markdownFiles(dir: string, sub: string): Promise<string[]> {
-  const out: string[] = []
-  for (const locale of ['ja', 'en']) {
-    const folder = path.join(dir, sub, locale)
-    const names = await fs.readdir(folder).catch(() => [] as string[])
-    for (const name of names.sort()) if (name.endsWith('.md')) out.push(path.join(sub, locale, name))
+/** Zod issues as problems, with plain messages: "is required", "is 93 characters long; at most 80". */
+function issuesToProblems(file: string, error: z.ZodError, raw: unknown, prefix: (string | number)[] = []): ContentProblem[] {
+  const out: ContentProblem[] = []
+  const field = (at: PropertyKey[]) => [...prefix, ...at].map(String).join('.')
+  for (const issue of error.issues) {
+    const value = valueAt(raw, issue.path)
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ file, field: field([...issue.path, key]), message: 'unknown field (misspelt? see src/schema.ts)' })
+      continue
+    }
+    let message = issue.message
+    if (issue.code === 'invalid_type' && value === undefined) message = 'is required'
+    else if (issue.code === 'too_big' && issue.origin === 'string' && typeof value === 'string') message = `is ${[...value].length} characters long; at most ${String(issue.maximum)}`
+    else if (issue.code === 'too_small' && issue.origin === 'array' && Array.isArray(value)) message = `has ${value.length} item(s); needs at least ${String(issue.minimum)}`
+    const at = field(issue.path)
+    out.push(at ? { file, field: at, message } : { file, message })
   }
   return out
 }
 
-/** Reads one Markdown file with YAML front matter; `file` is relative to `dir`. */
-async function readFrontMatter<T>(dir: string, file: string, schema: z.ZodType<T>, problems: ContentProblem[]): Promise<{ data: T; body: string } | undefined> {
-  let parsed: matter.GrayMatterFile<string>
+const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+
+async function readText(dir: string, file: string, problems: ContentProblem[]): Promise<string | undefined> {
   try {
-    // The `yaml` package (YAML 1.2) keeps dates as strings, so the schema sees what the editor wrote.
-    parsed = matter(await fs.readFile(path.join(dir, file), 'utf8'), { engines: { yaml: (text: string) => YAML.parse(text) as object } })
+    return await fs.readFile(path.join(dir, file), 'utf8')
   } catch (error) {
-    problems.push({ file, field: 'front matter', message: `YAML: ${(error as Error).message.split('\n')[0]}` })
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    problems.push({ file, message: missing ? 'file is missing' : `cannot be read: ${firstLine(error)}` })
     return undefined
   }
-  const result = schema.safeParse(parsed.data)
-  if (!result.success) {
-    problems.push(...issuesToProblems(file, result.error))
+}
+
+/** Parses a YAML file; a syntax error (or a duplicate key) is a problem, and the result is `undefined`. */
+async function readYaml(dir: string, file: string, problems: ContentProblem[]): Promise<unknown> {
+  const text = await readText(dir, file, problems)
+  if (text === undefined) return undefined
+  try {
+    return YAML.parse(text) as unknown
+  } catch (error) {
+    problems.push({ file, message: `YAML: ${firstLine(error)}` })
     return undefined
   }
-  const id = (result.data as { id: string }).id
-  if (path.basename(file, '.md') !== id) problems.push({ file, field: 'id', message: `must match the file name (${path.basename(file, '.md')})` })
-  const locale = (result.data as { locale: string }).locale
-  if (path.basename(path.dirname(file)) !== locale) problems.push({ file, field: 'locale', message: `is "${locale}" but the file is in the ${path.basename(path.dirname(file))}/ folder` })
-  return { data: result.data, body: parsed.content.trim() }
 }
 
 /**
- * Loads every content file. Never throws on bad content: each problem is collected with its
- * file and field, so an editor sees all of them at once.
+ * A YAML list file whose items each follow `schema`. Bad items are reported by index and left
+ * out of `items`; `refs` keeps every item's id by position for the cross-file checks.
+ */
+async function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: ContentProblem[]): Promise<{ items: T[]; refs: { id?: string }[] }> {
+  const raw = await readYaml(dir, file, problems)
+  if (raw === undefined || raw === null) {
+    if (raw === null) problems.push({ file, message: 'is empty; it must be a YAML list' })
+    return { items: [], refs: [] }
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ file, message: 'must be a YAML list (each item starting with "- ")' })
+    return { items: [], refs: [] }
+  }
+  const items: T[] = []
+  const refs = raw.map((entry: unknown, i) => {
+    const parsed = schema.safeParse(entry)
+    if (parsed.success) items.push(parsed.data)
+    else problems.push(...issuesToProblems(file, parsed.error, entry, [i]))
+    const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined
+    return { id: typeof id === 'string' ? id : undefined }
+  })
+  return { items, refs }
+}
+
+/** A YAML file holding one object that follows `schema`. */
+async function readObject<T>(dir: string, file: string, schema: z.ZodType<T>, problems: ContentProblem[]): Promise<T | undefined> {
+  const raw = await readYaml(dir, file, problems)
+  if (raw === undefined) return undefined
+  const parsed = schema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  problems.push(...issuesToProblems(file, parsed.error, raw))
+  return undefined
+}
+
+/** The Markdown files of `faqs/` or `guides/`, by locale folder then name; anything else there is a problem. */
+async function markdownFiles(dir: string, sub: 'faqs' | 'guides', problems: ContentProblem[]): Promise<string[]> {
+  const top = await fs.readdir(path.join(dir, sub), { withFileTypes: true }).catch(() => undefined)
+  if (!top) {
+    problems.push({ file: sub, message: 'folder is missing' })
+    return []
+  }
+  const out: string[] = []
+  for (const entry of top.filter((e) => !e.name.startsWith('.'))) {
+    if (!entry.isDirectory() || !(LOCALES as readonly string[]).includes(entry.name)) {
+      problems.push({ file: `${sub}/${entry.name}`, message: `not loaded: files go in ${LOCALES.map((l) => `${sub}/${l}/`).join(' or ')}` })
+    }
+  }
+  for (const locale of LOCALES) {
+    const names = await fs.readdir(path.join(dir, sub, locale)).catch(() => [] as string[])
+    for (const name of names.sort()) {
+      if (name.startsWith('.')) continue
+      if (name.endsWith('.md')) out.push(`${sub}/${locale}/${name}`)
+      else problems.push({ file: `${sub}/${locale}/${name}`, message: 'not loaded: only .md files are read here' })
+    }
+  }
+  return out
+}
+
+/** One Markdown file with YAML front matter: the parsed data (when valid), the body and the raw front matter. */
+async function readFrontMatter<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): Promise<{ data?: T; body: string; raw: unknown } | undefined> {
+  const text = await readText(dir, file, problems)
+  if (text === undefined) return undefined
+  if (!/^\uFEFF?---\r?\n/.test(text)) {
+    problems.push({ file, field: 'front matter', message: 'is missing: the file must start with a line "---", the YAML fields, then "---"' })
+    return undefined
+  }
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    // The `yaml` package (YAML 1.2) keeps 2027-05-31 as a string, so the schema sees what the editor wrote.
+    parsed = matter(text.replace(/^\uFEFF/, ''), { engines: { yaml: (s: string) => (YAML.parse(s) ?? {}) as object } })
+  } catch (error) {
+    problems.push({ file, field: 'front matter', message: `YAML: ${firstLine(error)}` })
+    return undefined
+  }
+  const body = parsed.content.trim()
+  const result = schema.safeParse(parsed.data)
+  if (!result.success) {
+    problems.push(...issuesToProblems(file, result.error, parsed.data))
+    return { body, raw: parsed.data }
+  }
+  return { data: result.data, body, raw: parsed.data }
+}
+
+/**
+ * Loads every content file under `dir` (default: this package's folder). Never throws on bad
+ * content; see `problems`.
  */
 export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<ContentBundle> {
   const problems: ContentProblem[] = []
-  const [categories, sources] = await Promise.all([
-    readList(dir, 'categories.yaml', categorySchema, problems),
-    readList(dir, 'sources.yaml', sourceSchema, problems),
+  const [categories, sources, synonyms, city] = await Promise.all([
+    readList(dir, 'categories.yaml', categoryFileSchema, problems),
+    readList(dir, 'sources.yaml', sourceFileSchema, problems),
+    readObject(dir, 'synonyms.yaml', synonymsFileSchema, problems),
+    readObject(dir, 'city.yaml', cityFileSchema, problems),
   ])
-  const synonymsRaw = await readYaml(dir, 'synonyms.yaml', problems)
-  const synonymsParsed = synonymsRaw === undefined ? undefined : synonymsFileSchema.safeParse(synonymsRaw)
-  if (synonymsParsed && !synonymsParsed.success) problems.push(...issuesToProblems('synonyms.yaml', synonymsParsed.error))
-  const cityRaw = await readYaml(dir, 'city.yaml', problems)
-  const cityParsed = cityRaw === undefined ? undefined : cityProfileSchema.safeParse(cityRaw)
-  if (cityParsed && !cityParsed.success) problems.push(...issuesToProblems('city.yaml', cityParsed.error))
 
+  const refs: EntryRef[] = []
   const faqs: Faq[] = []
-  for (const file of await markdownFiles(dir, 'faqs')) {
-    const read = await readFrontMatter(dir, file, faqFrontMatterSchema, problems)
+  for (const file of await markdownFiles(dir, 'faqs', problems)) {
+    const read = await readFrontMatter(dir, file, faqFileSchema, problems)
     if (!read) continue
-    if (!read.body) problems.push({ file, field: 'answer', message: 'the Markdown body (the full answer) is empty' })
-    faqs.push({ ...read.data, answer: read.body, file })
+    refs.push(entryRef(file, 'faq', read.raw))
+    if (!read.body) problems.push({ file, field: 'answer', message: 'is empty: the Markdown body after the front matter is the full answer' })
+    if (read.data) faqs.push({ ...read.data, answer: read.body, file })
   }
   const guides: Guide[] = []
-  for (const file of await markdownFiles(dir, 'guides')) {
-    const read = await readFrontMatter(dir, file, guideFrontMatterSchema, problems)
-    if (read) guides.push({ ...read.data, body: read.body, file })
+  for (const file of await markdownFiles(dir, 'guides', problems)) {
+    const read = await readFrontMatter(dir, file, guideFileSchema, problems)
+    if (!read) continue
+    refs.push(entryRef(file, 'guide', read.raw))
+    if (read.data) guides.push({ ...read.data, body: read.body, file })
   }
 
-  const bundle: ContentBundle = {
+  problems.push(...crossCheck({ categories: categories.refs, sources: sources.refs, entries: refs }))
+  // Grouped by file name (a stable sort, so each file's problems keep the order they were found in).
+  problems.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1))
+
+  return {
     dir,
     faqs,
     guides,
-    sources,
-    categories,
-    synonyms: synonymsParsed?.success ? synonymsParsed.data.groups : [],
-    city: cityParsed?.success ? cityParsed.data : (undefined as unknown as CityProfile),
+    sources: sources.items,
+    categories: categories.items,
+    synonyms: synonyms?.groups ?? [],
+    city: city as CityProfile,
     problems,
   }
-  problems.push(...crossCheck(bundle))
-  return bundle
 }
 
-/** Like {@link loadContent}, but throws {@link ContentInvalidError} listing every problem. */
+/** Like {@link loadContent}, but throws {@link ContentInvalidError} (listing every problem) when there is any. */
 export async function loadValidContent(dir?: string): Promise<ContentBundle> {
   const bundle = await loadContent(dir)
   if (bundle.problems.length > 0) throw new ContentInvalidError(bundle.problems)

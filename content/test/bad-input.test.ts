@@ -3,69 +3,127 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { loadContent, loadValidContent } from '../src/load'
-import { ContentInvalidError } from '../src/problems'
-import { copyCorpus, edit } from './helpers'
+import { ContentInvalidError, loadContent, loadValidContent, type ContentProblem } from '../src/index'
+import { edit, faqText, miniCorpus, write } from './helpers'
 
-const FAQ = 'faqs/ja/pin-forgot.md'
-const OTHER = 'faqs/ja/pin-locked.md'
+const A = 'faqs/ja/faq-a.md'
+const B = 'faqs/ja/faq-b.md'
+const C = 'faqs/ja/faq-c.md'
 
-describe('content:check reports every problem with file and field', () => {
-  it('lists all problems at once, not just the first', async () => {
-    const dir = copyCorpus()
-    edit(dir, FAQ, (t) => t.replace(/^category: pin$/m, 'category: no-such-category').replace(/^- awara-pin$/m, '- no-such-source'))
-    edit(dir, OTHER, (t) => t.replace(/^shortAnswer:.*\n/m, ''))
-    edit(dir, 'sources.yaml', (t) => t.replace('"https://www.city.awara.lg.jp', '"ftp://www.city.awara.lg.jp'))
-    const { problems } = await loadContent(dir)
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ file: FAQ, field: 'category', message: expect.stringContaining('no-such-category') }),
-        expect.objectContaining({ file: FAQ, field: 'sources.0', message: expect.stringContaining('no-such-source') }),
-        expect.objectContaining({ file: OTHER, field: 'shortAnswer' }),
-        expect.objectContaining({ file: 'sources.yaml', field: expect.stringMatching(/^\d+\.url$/) }),
-      ]),
-    )
+const has = (problems: ContentProblem[], file: string, field: string | undefined, message: RegExp | string) =>
+  expect(problems).toContainEqual(
+    expect.objectContaining({ file, ...(field === undefined ? {} : { field }), message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }),
+  )
+
+/** Each kind of bad input: how to break the mini corpus, and the problem it must produce. */
+const cases: { name: string; breakIt: (dir: string) => void; file: string; field?: string; message: RegExp | string }[] = [
+  { name: 'missing field', breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*\n/m, '')), file: A, field: 'shortAnswer', message: 'is required' },
+  { name: 'short answer too long', breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'あ'.repeat(81)}`)), file: A, field: 'shortAnswer', message: 'is 81 characters long; at most 80' },
+  { name: 'too few alternatives', breakIt: (d) => edit(d, A, (t) => t.replace(/^ {2}- faq-a その3\n/m, '')), file: A, field: 'alternatives', message: 'needs at least 3' },
+  { name: 'bad URL', breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('https://example.org/b', 'ftp://example.org/b')), file: 'sources.yaml', field: '1.url', message: 'http(s) URL' },
+  { name: 'unknown category', breakIt: (d) => edit(d, B, (t) => t.replace('category: basics', 'category: no-such-category')), file: B, field: 'category', message: 'unknown category "no-such-category"' },
+  { name: 'unknown source', breakIt: (d) => edit(d, B, (t) => t.replace('  - src-a', '  - src-a\n  - no-such-source')), file: B, field: 'sources.1', message: 'unknown source "no-such-source"' },
+  { name: 'unknown related id', breakIt: (d) => edit(d, B, (t) => t.replace('  - faq-a', '  - faq-a\n  - no-such-faq')), file: B, field: 'related.1', message: 'unknown FAQ or guide "no-such-faq"' },
+  { name: 'unknown related id in a guide', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => t.replace('related: [faq-a]', 'related: [faq-a, gone]')), file: 'guides/ja/guide-a.md', field: 'related.1', message: 'unknown FAQ or guide "gone"' },
+  { name: 'duplicate id across files', breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-a', question: '別の質問ですか？' })), file: 'faqs/ja/faq-z.md', field: 'id', message: 'duplicate id "faq-a" (also faqs/ja/faq-a.md)' },
+  { name: 'file name differs from id', breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-y', question: '別の質問ですか？' })), file: 'faqs/ja/faq-z.md', field: 'id', message: 'must match the file name "faq-z"' },
+  { name: 'duplicate question', breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-z', question: '質問Aはどうなりますか' })), file: 'faqs/ja/faq-z.md', field: 'question', message: 'the same question is asked by faqs/ja/faq-a.md' },
+  { name: 'duplicate source id', breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('id: src-b', 'id: src-a')), file: 'sources.yaml', field: '1.id', message: 'duplicate id "src-a"' },
+  { name: 'category with fewer than 3 FAQs', breakIt: (d) => fs.rmSync(path.join(d, C)), file: 'categories.yaml', field: '0.id', message: 'category "basics" has 2 Japanese FAQ(s)' },
+  { name: 'translationOf pointing nowhere', breakIt: (d) => write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: no-such-faq\n' })), file: 'faqs/en/faq-a-en.md', field: 'translationOf', message: 'points to "no-such-faq", which is not an FAQ' },
+  { name: 'English FAQ without translationOf', breakIt: (d) => write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\n' })), file: 'faqs/en/faq-a-en.md', field: 'translationOf', message: 'must name the Japanese FAQ' },
+  { name: 'locale not matching the folder', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'locale: en\nreviewBy:')), file: A, field: 'locale', message: 'is "en" but the file is in the ja/ folder' },
+  { name: 'misspelt field', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needReview: true\nreviewBy:')), file: A, field: 'needReview', message: 'unknown field' },
+  { name: 'not a real date', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy: 2027-05-31', 'reviewBy: 2027-02-30')), file: A, field: 'reviewBy', message: 'is not a real calendar date' },
+  { name: 'broken front matter YAML', breakIt: (d) => edit(d, A, (t) => t.replace(/^question:.*$/m, 'question: [unclosed')), file: A, field: 'front matter', message: /^YAML: / },
+  { name: 'no front matter at all', breakIt: (d) => write(d, A, '# 質問A\n答えです。\n'), file: A, field: 'front matter', message: 'is missing' },
+  { name: 'empty answer', breakIt: (d) => edit(d, A, (t) => t.replace(/---\n\nfaq-a の答えです。\n$/, '---\n')), file: A, field: 'answer', message: 'is empty' },
+  { name: 'broken YAML in a list file', breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'), file: 'sources.yaml', field: undefined, message: /^YAML: / },
+  { name: 'missing file', breakIt: (d) => fs.rmSync(path.join(d, 'city.yaml')), file: 'city.yaml', field: undefined, message: 'file is missing' },
+  { name: 'bad field inside city.yaml', breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"')), file: 'city.yaml', field: 'hours.0.opens', message: 'HH:MM' },
+  { name: 'bad item in a bring list', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => t.replace('- case: self', '- case: neighbour')), file: 'guides/ja/guide-a.md', field: 'bring.0.case', message: /./ },
+  { name: 'review flag without a note', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needsReview: true\nreviewBy:')), file: A, field: 'operatorNotes', message: 'needsReview is true' },
+  { name: 'a file outside the locale folders', breakIt: (d) => write(d, 'faqs/faq-q.md', faqText({ id: 'faq-q', question: '迷子の質問ですか？' })), file: 'faqs/faq-q.md', field: undefined, message: 'not loaded' },
+]
+
+describe('bad content is reported with file and field', () => {
+  it('the mini corpus itself is valid', async () => {
+    const bundle = await loadContent(miniCorpus())
+    expect(bundle.problems).toEqual([])
+    expect(bundle.faqs.map((f) => f.id)).toEqual(['faq-a', 'faq-b', 'faq-c', 'faq-d', 'faq-e', 'faq-f'])
+    expect(bundle.guides[0]?.bring[0]?.items[0]).toEqual({ item: 'マイナンバーカード', optional: false })
   })
 
-  it('reports a duplicate id, a file named differently from its id, and an unknown related FAQ', async () => {
-    const dir = copyCorpus()
-    fs.copyFileSync(path.join(dir, FAQ), path.join(dir, 'faqs/ja/pin-forgot2.md'))
-    edit(dir, OTHER, (t) => t.replace(/^related:\n/m, 'related:\n- no-such-faq\n'))
+  it.each(cases)('$name', async ({ breakIt, file, field, message }) => {
+    const dir = miniCorpus()
+    breakIt(dir)
     const { problems } = await loadContent(dir)
-    const messages = problems.map((p) => `${p.file}|${p.field}|${p.message}`)
-    expect(messages.some((m) => m.startsWith('faqs/ja/pin-forgot2.md|id|duplicate id'))).toBe(true)
-    expect(messages.some((m) => m.startsWith('faqs/ja/pin-forgot2.md|id|must match the file name'))).toBe(true)
-    expect(messages.some((m) => m.startsWith('faqs/ja/pin-forgot2.md|question|duplicate question'))).toBe(true)
-    expect(messages.some((m) => m.startsWith(`${OTHER}|related.0|unknown FAQ or guide "no-such-faq"`))).toBe(true)
+    has(problems, file, field, message)
   })
 
-  it('rejects a short answer too long to read aloud, a bad date and broken YAML', async () => {
-    const dir = copyCorpus()
-    edit(dir, FAQ, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'あ'.repeat(81)}`).replace(/^reviewBy:.*$/m, 'reviewBy: 2027-02-30'))
-    edit(dir, OTHER, (t) => t.replace(/^question:.*$/m, 'question: [unclosed'))
+  it('lists ALL problems at once, across files and within one file', async () => {
+    const dir = miniCorpus()
+    // One file with three problems: all three are reported.
+    write(dir, 'faqs/ja/faq-m.md', faqText({ id: 'faq-m', question: '質問Mですか？', category: 'nowhere' }).replace('  - src-a', '  - gone-source').replace(/^shortAnswer:.*\n/m, ''))
+    edit(dir, B, (t) => t.replace('category: basics', 'category: elsewhere').replace('  - faq-a', '  - faq-a\n  - no-such-faq'))
+    edit(dir, C, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'い'.repeat(85)}`))
+    edit(dir, 'sources.yaml', (t) => t.replace('https://example.org/b', 'ftp://example.org/b'))
+    edit(dir, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"'))
+    write(dir, 'faqs/ja/faq-z.md', faqText({ id: 'faq-a', question: '別の質問ですか？', category: 'more' }))
+    write(dir, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: no-such-faq\n' }))
     const { problems } = await loadContent(dir)
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ file: FAQ, field: 'shortAnswer' }),
-        expect.objectContaining({ file: FAQ, field: 'reviewBy', message: 'is not a real calendar date' }),
-        expect.objectContaining({ file: OTHER, field: 'front matter', message: expect.stringContaining('YAML') }),
-      ]),
-    )
+    has(problems, 'faqs/ja/faq-m.md', 'shortAnswer', 'is required')
+    has(problems, 'faqs/ja/faq-m.md', 'category', 'unknown category "nowhere"')
+    has(problems, 'faqs/ja/faq-m.md', 'sources.0', 'unknown source "gone-source"')
+    has(problems, B, 'category', 'unknown category "elsewhere"')
+    has(problems, B, 'related.1', 'unknown FAQ or guide "no-such-faq"')
+    has(problems, C, 'shortAnswer', 'is 85 characters long')
+    has(problems, 'sources.yaml', '1.url', 'http(s) URL')
+    has(problems, 'city.yaml', 'hours.0.opens', 'HH:MM')
+    has(problems, 'faqs/ja/faq-z.md', 'id', 'duplicate id "faq-a"')
+    has(problems, 'faqs/ja/faq-z.md', 'id', 'must match the file name')
+    has(problems, 'faqs/en/faq-a-en.md', 'translationOf', 'no-such-faq')
+    has(problems, 'categories.yaml', '0.id', 'category "basics" has 2')
+    expect(problems).toHaveLength(12)
+    // Grouped by file, so the CLI output reads file by file.
+    const files = problems.map((p) => p.file)
+    expect(files).toEqual([...files].sort())
   })
 
-  it('a category with fewer than three FAQs is a problem', async () => {
-    const dir = copyCorpus()
-    for (const f of ['smartphone-cert.md', 'smartphone-change.md']) fs.rmSync(path.join(dir, 'faqs/ja', f))
-    edit(dir, 'faqs/ja/smartphone-hoken.md', (t) => t.replace(/^related:\n(- .*\n)+/m, ''))
-    const { problems } = await loadContent(dir)
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'categories.yaml (smartphone)', message: expect.stringContaining('at least 3') }))
+  it('one bad field does not make other files look broken', async () => {
+    const dir = miniCorpus()
+    edit(dir, 'sources.yaml', (t) => t.replace('https://example.org/a', 'not a url'))
+    edit(dir, A, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'あ'.repeat(90)}`))
+    const { problems, faqs } = await loadContent(dir)
+    // faq-a failed its schema and is left out of `faqs`, but faq-b may still point to it,
+    // every FAQ may still cite src-a, and category "basics" still counts three FAQs.
+    expect(faqs.map((f) => f.id)).not.toContain('faq-a')
+    expect(problems).toHaveLength(2)
+    has(problems, 'sources.yaml', '0.url', /./)
+    has(problems, A, 'shortAnswer', 'is 90 characters long')
   })
 
-  it('loadValidContent throws a named error carrying every problem', async () => {
-    const dir = copyCorpus()
-    edit(dir, FAQ, (t) => t.replace(/^category: pin$/m, 'category: nope'))
+  it('loads an English translation next to its Japanese FAQ', async () => {
+    const dir = miniCorpus()
+    write(dir, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What happens with A?', extra: 'locale: en\ntranslationOf: faq-a\n' }))
+    const bundle = await loadValidContent(dir)
+    expect(bundle.faqs.find((f) => f.id === 'faq-a-en')).toMatchObject({ locale: 'en', translationOf: 'faq-a', file: 'faqs/en/faq-a-en.md' })
+  })
+
+  it('loadValidContent throws ContentInvalidError carrying every problem', async () => {
+    const dir = miniCorpus()
+    edit(dir, A, (t) => t.replace('category: basics', 'category: nope'))
+    edit(dir, B, (t) => t.replace('  - src-a', '  - nope'))
     const error = await loadValidContent(dir).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ContentInvalidError)
-    expect((error as ContentInvalidError).problems.length).toBeGreaterThanOrEqual(1)
+    expect((error as ContentInvalidError).name).toBe('ContentInvalidError')
+    // Two broken fields, and category "basics" is left with two FAQs: three problems.
+    expect((error as ContentInvalidError).problems).toHaveLength(3)
+    expect((error as Error).message).toContain(`${A}: category: unknown category "nope"`)
+  })
+
+  it('a folder that does not exist is a list of problems, not a crash', async () => {
+    const { problems } = await loadContent(path.join(miniCorpus(), 'nowhere'))
+    expect(problems.map((p) => p.file)).toEqual(expect.arrayContaining(['categories.yaml', 'sources.yaml', 'synonyms.yaml', 'city.yaml', 'faqs', 'guides']))
   })
 })

@@ -1,48 +1,138 @@
-import { describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import path from 'node:path'
 
-import { loadContent, loadValidContent } from '../src/load'
-import { faqFrontMatterSchema } from '../src/schema'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { DEFAULT_CONTENT_DIR, faqFrontMatterSchema, loadContent, procedureSchema, type ContentBundle, type Faq, type Guide } from '../src/index'
+
+/** The fact sheet every answer rests on (the repository's sibling `shared/` folder). */
+const FACT_SHEET = process.env.KOTAE_FACT_SHEET ?? path.resolve(DEFAULT_CONTENT_DIR, '../../shared/reference/mynumber-facts.md')
+const haveSheet = fs.existsSync(FACT_SHEET)
+
+/** The sheet's bullets: id → its text (continuation lines included) and whether it is 要確認. */
+function readFacts(text: string): Map<string, { text: string; unsure: boolean }> {
+  const facts = new Map<string, { text: string; unsure: boolean }>()
+  let current: string | undefined
+  for (const line of text.split('\n')) {
+    const m = /^- \*\*([A-Z]{2,5}-\d{2})\b/.exec(line)
+    if (m?.[1]) {
+      current = m[1]
+      facts.set(current, { text: line, unsure: false })
+    } else if (/^(#|- \*\*|\| ID)/.test(line)) current = undefined
+    else if (current) facts.get(current)!.text += `\n${line}`
+  }
+  for (const f of facts.values()) f.unsure = f.text.includes('要確認')
+  return facts
+}
+
+/** Everything a citizen or operator reads in an entry. */
+const textOf = (e: Faq | Guide): string =>
+  'answer' in e
+    ? [e.question, ...e.alternatives, e.shortAnswer, e.answer, e.operatorNotes ?? '', ...e.bring.flatMap((b) => [b.item, b.note ?? ''])].join('\n')
+    : [e.title, e.summary, e.body, e.where, e.when, ...e.steps.flatMap((s) => [s.title, s.detail]), ...e.bring.flatMap((b) => b.items.flatMap((i) => [i.item, i.note ?? '']))].join('\n')
+
+let bundle: ContentBundle
+beforeAll(async () => {
+  bundle = await loadContent()
+})
 
 describe('the curated corpus', () => {
-  it('loads with no problems', async () => {
-    const bundle = await loadContent()
+  it('loads with zero problems', () => {
     expect(bundle.problems).toEqual([])
-    expect(bundle.faqs.length).toBeGreaterThanOrEqual(30)
-    expect(bundle.guides.map((g) => g.procedure).sort()).toEqual(
-      ['application', 'card-renewal', 'certificate-renewal', 'health-insurance', 'lost-card', 'moving', 'pickup', 'pin-reset'].sort(),
-    )
-    expect(bundle.city.name).toBe('東広島市')
   })
 
-  it('every FAQ has a source, three phrasings, a short answer that can be read aloud, and a body', async () => {
-    const { faqs } = await loadValidContent()
-    for (const f of faqs) {
-      expect(f.sources.length, f.id).toBeGreaterThanOrEqual(1)
+  it('has the expected shape: FAQs, one guide per procedure, categories, synonyms, city', () => {
+    expect(bundle.faqs.filter((f) => f.locale === 'ja').length).toBeGreaterThanOrEqual(45)
+    expect(bundle.categories.length).toBeGreaterThanOrEqual(10)
+    const procedures = bundle.guides.filter((g) => g.locale === 'ja').map((g) => g.procedure)
+    expect([...procedures].sort()).toEqual(procedureSchema.options.filter((p) => p !== 'other').sort())
+    expect(bundle.synonyms.length).toBeGreaterThanOrEqual(60)
+    expect(bundle.city.name).toBe('東広島市')
+    expect(bundle.city.hours[0]?.weekdays).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('every FAQ has three phrasings, a readable short answer, a source and a real body', () => {
+    for (const f of bundle.faqs) {
       expect(f.alternatives.length, f.id).toBeGreaterThanOrEqual(3)
       expect([...f.shortAnswer].length, f.id).toBeLessThanOrEqual(80)
-      expect(f.answer.length, f.id).toBeGreaterThan(20)
+      expect(f.sources.length, f.id).toBeGreaterThanOrEqual(1)
+      expect(f.facts.length, f.id).toBeGreaterThanOrEqual(1)
+      expect(f.answer.length, f.id).toBeGreaterThan(60)
+      expect(f.reviewBy > '2026-11-24', f.id).toBe(true)
     }
   })
 
-  it('uses the fact sheet canonical wording: half-width digits and か月', async () => {
-    const { faqs } = await loadValidContent()
-    for (const f of faqs) {
-      const text = `${f.question}${f.shortAnswer}${f.answer}`
-      expect(text, f.id).not.toMatch(/[０-９]/)
-      expect(text, f.id).not.toMatch(/[ヶカケ]月/)
-    }
-  })
-
-  it('defaults are filled in from the schema', () => {
-    const parsed = faqFrontMatterSchema.parse({
-      id: 'x-y',
-      question: 'テストの質問です',
-      alternatives: ['a1', 'a2', 'a3'],
-      shortAnswer: '短い回答です。',
-      category: 'general',
-      sources: ['s'],
-      reviewBy: '2027-01-01',
+  it('no term belongs to two synonym groups', () => {
+    const seen = new Map<string, number>()
+    bundle.synonyms.forEach((g, i) => {
+      for (const t of g.terms) {
+        expect(seen.has(t), `"${t}" is in groups ${seen.get(t)} and ${i}`).toBe(false)
+        seen.set(t, i)
+      }
     })
+  })
+
+  it('uses the fact sheet canonical wording: half-width digits, か月, ranges with ～', () => {
+    for (const e of [...bundle.faqs, ...bundle.guides]) {
+      const text = textOf(e)
+      expect(text, e.id).not.toMatch(/[０-９]/)
+      expect(text, e.id).not.toMatch(/\d\s*[ヶヵカケ箇]月/)
+      expect(text, e.id).not.toMatch(/[〜~]/)
+    }
+  })
+
+  it('schema defaults are filled in', () => {
+    const parsed = faqFrontMatterSchema.parse({ id: 'x-y', question: 'テストの質問です', alternatives: ['a1', 'a2', 'a3'], shortAnswer: '短い回答です。', category: 'general', sources: ['s'], reviewBy: '2027-01-01' })
     expect(parsed).toMatchObject({ audience: 'public', locale: 'ja', status: 'published', needsReview: false, bring: [], related: [], tags: [] })
+  })
+})
+
+describe.skipIf(!haveSheet)('the corpus against the fact sheet', () => {
+  const sheet = haveSheet ? fs.readFileSync(FACT_SHEET, 'utf8') : ''
+  const facts = readFacts(sheet)
+
+  it('reads the sheet', () => {
+    expect(facts.size).toBeGreaterThan(150)
+    expect(facts.get('CITY-14')?.unsure).toBe(true)
+    expect(facts.get('SYS-01')?.unsure).toBe(false)
+  })
+
+  it('every cited fact exists, and an entry resting on a 要確認 fact has needsReview', () => {
+    for (const e of [...bundle.faqs, ...bundle.guides]) {
+      for (const id of e.facts) {
+        expect(facts.has(id), `${e.id}: ${id}`).toBe(true)
+        if (facts.get(id)?.unsure) expect(e.needsReview, `${e.id} rests on ${id} (要確認)`).toBe(true)
+      }
+    }
+  })
+
+  it('every source is a URL the sheet cites, checked on the day the sheet was compiled', () => {
+    for (const s of bundle.sources) {
+      expect(sheet.includes(s.url), `${s.id}: ${s.url}`).toBe(true)
+      expect(s.checkedAt, s.id).toBe('2026-11-24')
+    }
+  })
+
+  it('every source is cited by some entry', () => {
+    const cited = new Set([...bundle.faqs, ...bundle.guides].flatMap((e) => e.sources))
+    expect(bundle.sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([])
+  })
+
+  it('no phone number, fee, URL or date that the sheet does not give', () => {
+    const plain = sheet.replace(/\*\*/g, '')
+    for (const e of [...bundle.faqs, ...bundle.guides]) {
+      const text = textOf(e)
+      for (const phone of text.match(/\+?\d[\d-]{6,}\d/g) ?? []) expect(plain.includes(phone), `${e.id}: ${phone}`).toBe(true)
+      for (const fee of text.match(/\d[\d,]*円/g) ?? []) expect(plain.includes(fee), `${e.id}: ${fee}`).toBe(true)
+      for (const url of text.match(/https?:\/\/[^\s)）]+/g) ?? []) expect(plain.includes(url), `${e.id}: ${url}`).toBe(true)
+      for (const date of text.match(/(令和|平成)\d+年\d+月\d+日|\d{4}年\d+月\d+日/g) ?? []) expect(plain.includes(date), `${e.id}: ${date}`).toBe(true)
+    }
+    for (const p of bundle.city.phones.filter((p) => !p.placeholder)) expect(plain.includes(p.number), p.label).toBe(true)
+  })
+
+  it('every section of the sheet is covered by at least one FAQ', () => {
+    const cited = new Set(bundle.faqs.flatMap((f) => f.facts))
+    const prefixes = new Set([...facts.keys()].map((id) => id.replace(/-\d+$/, '')))
+    for (const prefix of prefixes) expect([...cited].some((id) => id.startsWith(`${prefix}-`)), prefix).toBe(true)
   })
 })

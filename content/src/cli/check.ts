@@ -1,12 +1,27 @@
-/** `npm run content:check [dir]`: lists every problem with file and field; exit 1 when there is any. */
-import { formatProblem } from '../problems'
-import { loadContent } from '../load'
+/**
+ * `npm run content:check [dir]`: loads the content folder (default: this package), prints every
+ * problem as `file: field: message`, then a summary line. Exit code 1 when there is any problem.
+ */
+import path from 'node:path'
 
-const bundle = await loadContent(process.argv[2] || undefined)
+import { loadContent } from '../load'
+import { formatProblem } from '../problems'
+
+const dir = process.argv[2] ? path.resolve(process.argv[2]) : undefined
+const bundle = await loadContent(dir)
 for (const p of bundle.problems) console.error(formatProblem(p))
-const counts = `${bundle.faqs.length} FAQs, ${bundle.guides.length} guides, ${bundle.categories.length} categories, ${bundle.sources.length} sources, ${bundle.synonyms.length} synonym groups`
+
+const files = new Set(bundle.problems.map((p) => p.file)).size
+const counts = [
+  `${bundle.faqs.length} FAQs`,
+  `${bundle.guides.length} guides`,
+  `${bundle.categories.length} categories`,
+  `${bundle.sources.length} sources`,
+  `${bundle.synonyms.length} synonym groups`,
+].join(', ')
 if (bundle.problems.length > 0) {
-  console.error(`content:check: ${bundle.problems.length} problem(s) (${counts} loaded)`)
-  process.exit(1)
+  console.error(`content:check: ${bundle.problems.length} problem(s) in ${files} file(s); loaded ${counts} from ${bundle.dir}`)
+  process.exitCode = 1
+} else {
+  console.log(`content:check: ok, 0 problems; loaded ${counts} from ${bundle.dir}`)
 }
-console.log(`content:check: ok — ${counts}`)
