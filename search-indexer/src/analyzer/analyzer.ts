@@ -1,0 +1,94 @@
+/**
+ * The analyzer: one object that turns documents and queries into tokens the same way, with the
+ * query-only steps (length cap, filler stripping, romaji, synonym expansion) on top. Browser-safe.
+ */
+import { stripFillers } from './filler'
+import { MAX_QUERY_CHARS, normalizeText, prepareText } from './normalize'
+import { romajiToKana } from './romaji'
+import { SynonymSet, type SynonymGroupLike, type SynonymMatch } from './synonyms'
+import { tokenizePrepared, type TokenizeOptions } from './tokenize'
+
+export type AnalyzerOptions = TokenizeOptions & {
+  /** Synonym groups (e.g. content's synonyms.yaml or the CMS's list). Default: none. */
+  synonyms?: readonly SynonymGroupLike[]
+  /** Strip fillers and politeness from queries. Default: true. */
+  stripFillers?: boolean
+}
+
+export type QueryAnalysis = {
+  /** The query after the length cap and filler stripping (what was analyzed). */
+  text: string
+  /** Tokens of the query itself (and of its romaji reading), deduplicated. */
+  tokens: string[]
+  /** Tokens that only synonyms brought in, deduplicated and disjoint from `tokens`. */
+  expansionTokens: string[]
+  /** The synonym groups that matched. */
+  synonyms: SynonymMatch[]
+  /** Romaji words read as kana (mainanba- → マイナンバー). */
+  romaji: { from: string; to: string }[]
+  /** Normalized strings to highlight in results: the query's runs and the synonym terms. */
+  highlightTerms: string[]
+}
+
+export type Analyzer = {
+  readonly synonyms: SynonymSet
+  readonly options: Readonly<AnalyzerOptions>
+  /** Index-side tokens of a field's text (duplicates kept). */
+  documentTokens(text: string): string[]
+  /** Query-side analysis. Never throws; empty tokens for empty or symbol-only input. */
+  analyzeQuery(text: string): QueryAnalysis
+}
+
+const ROMAJI_WORD = /[a-zāīūēōâîûêô'-]{3,}/gu
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const synonyms = new SynonymSet(options.synonyms ?? [])
+  const tok: TokenizeOptions = { segmenter: options.segmenter, words: options.words, bigrams: options.bigrams }
+
+  const documentTokens = (text: string): string[] => {
+    if (typeof text !== 'string' || !text) return []
+    return tokenizePrepared(prepareText(text), tok)
+  }
+
+  const analyzeQuery = (input: string): QueryAnalysis => {
+    const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], highlightTerms: [] }
+    if (typeof input !== 'string') return empty
+    let text = [...input.slice(0, MAX_QUERY_CHARS * 2)].slice(0, MAX_QUERY_CHARS).join('')
+    text = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ').normalize('NFKC').toLowerCase()
+    if (options.stripFillers !== false) text = stripFillers(text)
+    const prepared = prepareText(text)
+    const tokens = new Set(tokenizePrepared(prepared, tok))
+    const highlight = new Set<string>()
+    const normalized = normalizeText(text)
+    for (const m of normalized.matchAll(/[^\s\p{P}\p{S}]+/gu)) highlight.add(m[0])
+
+    const romaji: { from: string; to: string }[] = []
+    for (const m of text.matchAll(ROMAJI_WORD)) {
+      const word = m[0].replace(/^[-']+/u, '')
+      const kana = romajiToKana(word)
+      if (!kana || [...kana].length < 2) continue
+      romaji.push({ from: word, to: kana })
+      for (const t of tokenizePrepared(prepareText(kana), tok)) tokens.add(t)
+      highlight.add(normalizeText(kana))
+    }
+
+    const matches = synonyms.find([normalized, ...romaji.map((r) => normalizeText(r.to))].join(' '))
+    const expansion = new Set<string>()
+    for (const m of matches) {
+      for (const term of m.expandedTo) {
+        highlight.add(normalizeText(term))
+        for (const t of tokenizePrepared(prepareText(term), tok)) if (!tokens.has(t)) expansion.add(t)
+      }
+    }
+    return {
+      text,
+      tokens: [...tokens],
+      expansionTokens: [...expansion],
+      synonyms: matches,
+      romaji,
+      highlightTerms: [...highlight].filter((h) => h.length > 0),
+    }
+  }
+
+  return { synonyms, options, documentTokens, analyzeQuery }
+}

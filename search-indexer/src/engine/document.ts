@@ -1,0 +1,99 @@
+/**
+ * The generic document the engine indexes, and converters from the content types. Converters are
+ * where audience filtering happens: a public document carries only public fields, and an
+ * operator-only FAQ has no public document at all.
+ */
+import type { Faq, Guide, Source } from '@kotae/content/schema'
+
+export type DocumentKind = 'faq' | 'guide' | 'source'
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['faq', 'guide', 'source']
+export type Audience = 'public' | 'operator'
+
+export type SearchDocument = {
+  /** The content id (a FAQ's slug); unique per kind within one index. */
+  id: string
+  kind: DocumentKind
+  /** Default: `ja`. */
+  locale?: 'ja' | 'en'
+  /** A FAQ's question, a guide's or a source's title. Weighted highest, with `alternatives`. */
+  question: string
+  /** Other ways callers ask it. */
+  alternatives?: string[]
+  /** A FAQ's short answer, a guide's summary, a source's publisher. */
+  shortAnswer?: string
+  /** The full answer or guide text (Markdown or plain); split into passages. */
+  body?: string
+  /** Operator-only notes; an operator index searches them like the body, a public index refuses them. */
+  operatorNotes?: string
+  tags?: string[]
+  category?: string
+  url?: string
+  /** Who may read it. Default: `public`. */
+  audience?: Audience
+}
+
+export type ConvertOptions = { audience: Audience }
+
+/** A FAQ as a search document, or `undefined` when the audience may not see it (or it is a draft). */
+export function faqToDocument(faq: Faq, { audience }: ConvertOptions): SearchDocument | undefined {
+  if (faq.status === 'draft') return undefined
+  if (audience === 'public' && faq.audience === 'operator') return undefined
+  const doc: SearchDocument = {
+    id: faq.id,
+    kind: 'faq',
+    locale: faq.locale,
+    question: faq.question,
+    alternatives: [...faq.alternatives],
+    shortAnswer: faq.shortAnswer,
+    body: faq.answer,
+    tags: [...faq.tags],
+    category: faq.category,
+    audience: faq.audience,
+  }
+  if (audience === 'operator' && faq.operatorNotes) doc.operatorNotes = faq.operatorNotes
+  return doc
+}
+
+/** A guide as a search document (steps, what to bring, where and when as its body). */
+export function guideToDocument(guide: Guide, _options: ConvertOptions): SearchDocument | undefined {
+  if (guide.status === 'draft') return undefined
+  const bring = guide.bring.map((b) => `${b.case}: ${b.items.map((i) => i.item + (i.note ? `（${i.note}）` : '')).join('、')}`)
+  const body = [
+    guide.body,
+    ...guide.steps.map((s, i) => `${i + 1}. ${s.title}\n${s.detail}`),
+    bring.length ? `持ち物\n${bring.join('\n')}` : '',
+    `場所\n${guide.where}`,
+    `時間\n${guide.when}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+  return {
+    id: guide.id,
+    kind: 'guide',
+    locale: guide.locale,
+    question: guide.title,
+    shortAnswer: guide.summary,
+    body,
+    tags: [guide.procedure],
+    category: guide.category,
+    audience: 'public',
+  }
+}
+
+/** An official source as a search document (title and publisher). */
+export function sourceToDocument(source: Source, _options: ConvertOptions): SearchDocument | undefined {
+  return { id: source.id, kind: 'source', locale: 'ja', question: source.title, shortAnswer: source.publisher, url: source.url, audience: 'public' }
+}
+
+/** Every document of a content bundle that the audience may see. */
+export function contentToDocuments(
+  content: { faqs: readonly Faq[]; guides?: readonly Guide[]; sources?: readonly Source[] },
+  options: ConvertOptions & { kinds?: readonly DocumentKind[] },
+): SearchDocument[] {
+  const kinds = new Set(options.kinds ?? DOCUMENT_KINDS)
+  const out: (SearchDocument | undefined)[] = []
+  if (kinds.has('faq')) out.push(...content.faqs.map((f) => faqToDocument(f, options)))
+  if (kinds.has('guide')) out.push(...(content.guides ?? []).map((g) => guideToDocument(g, options)))
+  if (kinds.has('source')) out.push(...(content.sources ?? []).map((s) => sourceToDocument(s, options)))
+  return out.filter((d): d is SearchDocument => d !== undefined)
+}

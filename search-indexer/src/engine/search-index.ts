@@ -1,0 +1,379 @@
+/**
+ * The search index: Orama with Kotae's analyzer as its tokenizer, in two Orama databases:
+ *  - documents: question + alternatives, short answer and tags, weighted per field;
+ *  - passages: the body (and, for operators, the operator notes) cut into passages.
+ * A document scores its field score plus its best passage (and a little of its second best), so a
+ * long answer is judged by its best part rather than diluted by its length. Synonym expansions are
+ * searched separately and count at a lower weight. Browser-safe (no node: imports).
+ */
+import { create, getByID, insert, remove, search, type AnyOrama, type Results, type Tokenizer } from '@orama/orama'
+
+import { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis } from '../analyzer/analyzer'
+import type { SynonymGroupLike, SynonymMatch } from '../analyzer/synonyms'
+import { AudienceError, InvalidDocumentError } from '../errors'
+import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument } from './document'
+import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
+import { splitPassages } from './passages'
+import { normalizeText } from '../analyzer/normalize'
+
+/** Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README). */
+export type RankingWeights = {
+  /** Question and alternatives. */
+  question: number
+  shortAnswer: number
+  tags: number
+  /** The best matching passage of the body (or operator notes). */
+  passage: number
+  /** The second best passage. */
+  secondPassage: number
+  /** Multiplier for tokens that only synonym expansion brought in. */
+  synonyms: number
+}
+
+export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
+  question: 3,
+  shortAnswer: 1.5,
+  tags: 0.5,
+  passage: 1,
+  secondPassage: 0.3,
+  synonyms: 0.4,
+}
+
+/** BM25 parameters passed to Orama. */
+export type Bm25Params = { k: number; b: number; d: number }
+export const DEFAULT_BM25: Readonly<Bm25Params> = { k: 1.2, b: 0.75, d: 0.5 }
+
+export type SearchIndexOptions = Omit<AnalyzerOptions, 'synonyms'> & {
+  /** Synonym groups for query expansion (e.g. the CMS's editable list). Default: none. */
+  synonyms?: readonly SynonymGroupLike[]
+  /** `public` refuses operator-only documents and operator notes. Default: `public`. */
+  audience?: Audience
+  weights?: Partial<RankingWeights>
+  bm25?: Partial<Bm25Params>
+  /** Passage length in characters. Default: 160. */
+  passageChars?: number
+}
+
+export type SearchOptions = {
+  /** Results to return, 1–100. Default: 10. */
+  limit?: number
+  /** Only these kinds. Default: all. */
+  kinds?: readonly DocumentKind[]
+  /** Only this locale. Default: all. */
+  locale?: 'ja' | 'en'
+}
+
+export type MatchedField = 'question' | 'alternatives' | 'shortAnswer' | 'body' | 'operatorNotes' | 'tags'
+
+export type MatchExplanation = {
+  /** Per field, the text that matched the query (or its synonyms). */
+  fields: { field: MatchedField; terms: string[] }[]
+  /** Synonym groups of the query whose other terms occur in this document. */
+  synonyms: SynonymMatch[]
+  /** Romaji words of the query read as kana. */
+  romaji: { from: string; to: string }[]
+  /** One line for people, e.g. `question: 暗証番号 · body: 再設定 · synonym: マイナ → マイナンバーカード`. */
+  summary: string
+}
+
+export type SearchHit = {
+  id: string
+  kind: DocumentKind
+  score: number
+  document: SearchDocument
+  /** The best matching passage of the body (or the first one when only other fields matched). */
+  passage?: { index: number; field: 'body' | 'operatorNotes'; text: string; start: number; end: number; highlights: Span[] }
+  /** A short window of the passage (or the short answer) with highlight offsets into `snippet.text`. */
+  snippet: { text: string; highlights: Span[] }
+  explanation: MatchExplanation
+}
+
+type DocRecord = {
+  id: string
+  kind: DocumentKind
+  locale: string
+  question: string
+  shortAnswer: string
+  tags: string
+  passageCount: number
+  doc: SearchDocument
+}
+
+type PassageRecord = {
+  id: string
+  kind: DocumentKind
+  locale: string
+  text: string
+  docKey: string
+  n: number
+  field: 'body' | 'operatorNotes'
+  start: number
+  end: number
+}
+
+export const DOC_SCHEMA = { kind: 'enum', locale: 'enum', question: 'string', shortAnswer: 'string', tags: 'string' } as const
+export const PASSAGE_SCHEMA = { kind: 'enum', locale: 'enum', text: 'string' } as const
+
+/** Pre-analyzed token lists are passed to Orama's search as PRE + tokens joined by SEP. */
+const PRE = '\u0002'
+const SEP = '\u0003'
+/**
+ * Appended to every token: Orama's radix tree matches prefixes (`申込` would also match `申込書`),
+ * and a terminator that never occurs in text makes every lookup exact.
+ */
+const END = '\u0001'
+/** Candidates taken from each Orama search before the documents are combined. */
+const CANDIDATES = 300
+
+/** The Orama tokenizer that runs Kotae's analyzer (index side per field; query side when no field). */
+export function createOramaTokenizer(analyzer: Analyzer): Tokenizer {
+  return {
+    language: 'japanese',
+    normalizationCache: new Map(),
+    tokenize(raw: string, _language?: string, prop?: string): string[] {
+      if (typeof raw !== 'string' || raw.length === 0) return []
+      if (raw.startsWith(PRE)) return raw.slice(1).split(SEP).filter(Boolean).map((t) => t + END)
+      if (prop === undefined) return analyzer.analyzeQuery(raw).tokens.map((t) => t + END)
+      return [...new Set(analyzer.documentTokens(raw))].map((t) => t + END)
+    },
+  }
+}
+
+/** Orama calls return a value or a promise depending on its components; ours are all sync. */
+function sync<T>(value: T | Promise<T>): T {
+  if (value instanceof Promise) throw new Error('unexpected asynchronous Orama call')
+  return value
+}
+
+export const docKey = (kind: DocumentKind, id: string): string => `${kind}:${id}`
+
+export class SearchIndex {
+  readonly audience: Audience
+  readonly analyzer: Analyzer
+  readonly weights: Readonly<RankingWeights>
+  readonly bm25: Readonly<Bm25Params>
+  readonly passageChars: number
+  /** What is needed to rebuild this index's analyzer (saved with the index). */
+  readonly settings: { words?: boolean; bigrams?: boolean; stripFillers?: boolean }
+  /** @internal */ readonly docsDb: AnyOrama
+  /** @internal */ readonly passagesDb: AnyOrama
+  private readonly keySet = new Set<string>()
+
+  /** @internal Use {@link createSearchIndex} or {@link loadSerializedIndex}. */
+  constructor(options: SearchIndexOptions, dbs?: { docs: AnyOrama; passages: AnyOrama; keys: Iterable<string>; analyzer: Analyzer }) {
+    this.audience = options.audience ?? 'public'
+    this.analyzer = dbs?.analyzer ?? createAnalyzer(options)
+    this.weights = { ...DEFAULT_WEIGHTS, ...options.weights }
+    this.bm25 = { ...DEFAULT_BM25, ...options.bm25 }
+    this.passageChars = options.passageChars ?? 160
+    this.settings = { words: options.words, bigrams: options.bigrams, stripFillers: options.stripFillers }
+    if (dbs) {
+      this.docsDb = dbs.docs
+      this.passagesDb = dbs.passages
+      for (const k of dbs.keys) this.keySet.add(k)
+    } else {
+      const tokenizer = createOramaTokenizer(this.analyzer)
+      this.docsDb = create({ schema: DOC_SCHEMA, components: { tokenizer } })
+      this.passagesDb = create({ schema: PASSAGE_SCHEMA, components: { tokenizer } })
+    }
+  }
+
+  /** Number of documents. */
+  get size(): number {
+    return this.keySet.size
+  }
+
+  /** The keys (`kind:id`) of every document. @internal */
+  keys(): string[] {
+    return [...this.keySet]
+  }
+
+  has(id: string, kind: DocumentKind = 'faq'): boolean {
+    return this.keySet.has(docKey(kind, id))
+  }
+
+  /** Adds a document, replacing one with the same kind and id. */
+  add(input: SearchDocument): void {
+    const doc = this.check(input)
+    const key = docKey(doc.kind, doc.id)
+    if (this.keySet.has(key)) this.removeKey(key)
+    const locale = doc.locale ?? 'ja'
+    const passages = [
+      ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'body' as const })),
+      ...splitPassages(doc.operatorNotes ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'operatorNotes' as const })),
+    ]
+    const record: DocRecord = {
+      id: key,
+      kind: doc.kind,
+      locale,
+      question: [doc.question, ...(doc.alternatives ?? [])].join('\n'),
+      shortAnswer: doc.shortAnswer ?? '',
+      tags: (doc.tags ?? []).join(' '),
+      passageCount: passages.length,
+      doc,
+    }
+    sync(insert(this.docsDb, record))
+    passages.forEach((p, n) => {
+      const rec: PassageRecord = { id: `${key}#${n}`, kind: doc.kind, locale, text: p.text, docKey: key, n, field: p.field, start: p.start, end: p.end }
+      sync(insert(this.passagesDb, rec))
+    })
+    this.keySet.add(key)
+  }
+
+  /** Removes a document; without `kind`, every kind with that id. Returns whether one was removed. */
+  remove(id: string, kind?: DocumentKind): boolean {
+    let removed = false
+    for (const k of kind ? [kind] : DOCUMENT_KINDS) {
+      const key = docKey(k, id)
+      if (this.keySet.has(key)) {
+        this.removeKey(key)
+        removed = true
+      }
+    }
+    return removed
+  }
+
+  /** The stored document, if any. */
+  get(id: string, kind: DocumentKind = 'faq'): SearchDocument | undefined {
+    return (getByID(this.docsDb, docKey(kind, id)) as DocRecord | undefined)?.doc
+  }
+
+  /** Ranked results for a query. Never throws on odd input; returns [] when nothing matches. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(1, Math.min(100, Math.floor(Number(options.limit ?? 10)) || 10))
+    const q = this.analyzer.analyzeQuery(typeof query === 'string' ? query : '')
+    if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
+    const ranked = this.rank(q, options).slice(0, limit)
+    return ranked.map(([key, score, best]) => this.toHit(key, score, best, q))
+  }
+
+  /** Document keys and scores for an analyzed query (used by search and by the eval). @internal */
+  rank(q: QueryAnalysis, options: SearchOptions = {}): [key: string, score: number, bestPassage: string | undefined][] {
+    const w = this.weights
+    const where: Record<string, unknown> = {}
+    if (options.kinds && options.kinds.length > 0) where.kind = { in: [...options.kinds] }
+    if (options.locale) where.locale = { eq: options.locale }
+    const hasWhere = Object.keys(where).length > 0
+
+    const docScores = new Map<string, number>()
+    const passageScores = new Map<string, { key: string; score: number }>()
+    const runs: [string[], number][] = [
+      [q.tokens, 1],
+      [q.expansionTokens, w.synonyms],
+    ]
+    for (const [tokens, weight] of runs) {
+      if (tokens.length === 0 || weight <= 0) continue
+      const term = PRE + tokens.join(SEP)
+      const docs = sync(
+        search(this.docsDb, {
+          term,
+          properties: ['question', 'shortAnswer', 'tags'],
+          boost: { question: w.question, shortAnswer: w.shortAnswer, tags: w.tags },
+          relevance: this.bm25,
+          limit: CANDIDATES,
+          ...(hasWhere ? { where } : {}),
+        } as never),
+      ) as Results<DocRecord>
+      for (const h of docs.hits) docScores.set(h.id, (docScores.get(h.id) ?? 0) + h.score * weight)
+      const passages = sync(
+        search(this.passagesDb, {
+          term,
+          properties: ['text'],
+          relevance: this.bm25,
+          limit: CANDIDATES * 2,
+          ...(hasWhere ? { where } : {}),
+        } as never),
+      ) as Results<PassageRecord>
+      for (const h of passages.hits) {
+        const prev = passageScores.get(h.id)
+        passageScores.set(h.id, { key: h.document.docKey, score: (prev?.score ?? 0) + h.score * weight })
+      }
+    }
+    // Best and second-best passage per document.
+    const best = new Map<string, { id: string; first: number; second: number }>()
+    for (const [pid, { key, score }] of passageScores) {
+      const b = best.get(key)
+      if (!b) best.set(key, { id: pid, first: score, second: 0 })
+      else if (score > b.first) best.set(key, { id: pid, first: score, second: b.first })
+      else if (score > b.second) b.second = score
+    }
+    const total = new Map<string, number>(docScores)
+    for (const [key, b] of best) total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
+    return [...total.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([key, score]) => [key, score, best.get(key)?.id])
+  }
+
+  private toHit(key: string, score: number, bestPassage: string | undefined, q: QueryAnalysis): SearchHit {
+    const rec = getByID(this.docsDb, key) as DocRecord
+    const doc = rec.doc
+    const tokens = [...q.tokens, ...q.expansionTokens]
+    const passageId = bestPassage ?? (rec.passageCount > 0 ? `${key}#0` : undefined)
+    const p = passageId ? (getByID(this.passagesDb, passageId) as PassageRecord | undefined) : undefined
+
+    const fields: MatchExplanation['fields'] = []
+    const note = (field: MatchedField, text: string | undefined): Span[] => {
+      if (!text) return []
+      const spans = findMatches(text, tokens)
+      const terms = matchedTerms(text, spans)
+      if (terms.length) {
+        const existing = fields.find((f) => f.field === field)
+        if (existing) existing.terms = [...new Set([...existing.terms, ...terms])]
+        else fields.push({ field, terms })
+      }
+      return spans
+    }
+    note('question', doc.question)
+    for (const alt of doc.alternatives ?? []) note('alternatives', alt)
+    const shortSpans = note('shortAnswer', doc.shortAnswer)
+    const passageSpans = p ? note(p.field, p.text) : []
+    note('tags', (doc.tags ?? []).join(' '))
+
+    const docText = normalizeText([doc.question, ...(doc.alternatives ?? []), doc.shortAnswer ?? '', p?.text ?? ''].join('\n'))
+    const synonyms = q.synonyms.filter((m) => m.expandedTo.some((t) => {
+      const n = normalizeText(t)
+      return n.length > 0 && docText.includes(n)
+    }))
+    const summary = [
+      ...fields.map((f) => `${f.field}: ${f.terms.slice(0, 5).join(', ')}`),
+      ...synonyms.map((s) => `synonym: ${s.term} → ${s.expandedTo.filter((t) => docText.includes(normalizeText(t))).join(', ')}`),
+      ...q.romaji.map((r) => `romaji: ${r.from} → ${r.to}`),
+    ].join(' · ')
+
+    const snippet = p ? makeSnippet(p.text, passageSpans) : makeSnippet(doc.shortAnswer ?? doc.question, doc.shortAnswer ? shortSpans : [])
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      score,
+      document: doc,
+      ...(p ? { passage: { index: p.n, field: p.field, text: p.text, start: p.start, end: p.end, highlights: passageSpans } } : {}),
+      snippet,
+      explanation: { fields, synonyms, romaji: q.romaji, summary },
+    }
+  }
+
+  private removeKey(key: string): void {
+    const rec = getByID(this.docsDb, key) as DocRecord | undefined
+    for (let n = 0; n < (rec?.passageCount ?? 0); n++) sync(remove(this.passagesDb, `${key}#${n}`))
+    sync(remove(this.docsDb, key))
+    this.keySet.delete(key)
+  }
+
+  private check(input: SearchDocument): SearchDocument {
+    if (!input || typeof input !== 'object') throw new InvalidDocumentError('a document must be an object')
+    if (typeof input.id !== 'string' || !input.id.trim()) throw new InvalidDocumentError('a document needs a non-empty string id')
+    if (!DOCUMENT_KINDS.includes(input.kind)) throw new InvalidDocumentError(`document ${input.id}: kind must be one of ${DOCUMENT_KINDS.join(', ')}`)
+    if (typeof input.question !== 'string') throw new InvalidDocumentError(`document ${input.id}: question must be a string`)
+    if (this.audience === 'public') {
+      if (input.audience === 'operator') throw new AudienceError(`document ${input.id} is for operators only; a public index cannot hold it`)
+      if (input.operatorNotes) throw new AudienceError(`document ${input.id} has operator notes; a public index cannot hold them (use faqToDocument(faq, { audience: 'public' }))`)
+    }
+    // A copy, so later changes to the caller's object do not reach the index.
+    return structuredClone(input)
+  }
+}
+
+/** A new, empty index. */
+export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  return new SearchIndex(options)
+}

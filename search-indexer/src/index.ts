@@ -1,0 +1,40 @@
+/**
+ * @kotae/search-indexer — one Japanese analyzer and one engine (Orama) for the public site (in the
+ * browser, on a prebuilt index) and the operator lookup (in Node). Browser-safe: nothing here
+ * imports node: modules (only src/cli and src/node-only do).
+ */
+export { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis } from './analyzer/analyzer'
+export { normalizeText, prepareText, foldKana, MAX_QUERY_CHARS } from './analyzer/normalize'
+export { foldOkurigana } from './analyzer/okurigana'
+export { romajiToKana } from './analyzer/romaji'
+export { stripFillers } from './analyzer/filler'
+export { SynonymSet, type SynonymGroupLike, type SynonymMatch } from './analyzer/synonyms'
+export { tokenize, intlWordSegmenter, type WordSegmenter, type TokenizeOptions } from './analyzer/tokenize'
+export {
+  faqToDocument,
+  guideToDocument,
+  sourceToDocument,
+  contentToDocuments,
+  DOCUMENT_KINDS,
+  type SearchDocument,
+  type DocumentKind,
+  type Audience,
+  type ConvertOptions,
+} from './engine/document'
+export { splitPassages, type Passage } from './engine/passages'
+export { markSnippet, type Span, type Snippet } from './engine/highlight'
+export {
+  createSearchIndex,
+  SearchIndex,
+  DEFAULT_WEIGHTS,
+  DEFAULT_BM25,
+  type SearchIndexOptions,
+  type SearchOptions,
+  type SearchHit,
+  type MatchExplanation,
+  type MatchedField,
+  type RankingWeights,
+  type Bm25Params,
+} from './engine/search-index'
+export { serializeIndex, loadSerializedIndex, INDEX_FORMAT, INDEX_VERSION, type SerializedIndex, type LoadOptions } from './engine/persist'
+export * from './errors'
