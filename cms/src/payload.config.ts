@@ -19,6 +19,7 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
+import { lookupEndpoint } from './search/lookupEndpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -48,7 +49,7 @@ export default buildConfig({
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, SiteEvents, Users, AuditLog],
-  endpoints: [siteEventsEndpoint],
+  endpoints: [siteEventsEndpoint, lookupEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 
 export const PROCEDURES = [
   { label: '申請', value: 'application' },
@@ -41,8 +42,8 @@ export const Guides: CollectionConfig = {
   },
   hooks: {
     beforeChange: [enforcePublishWorkflow],
-    afterChange: [auditChange('title')],
-    afterDelete: [auditDelete('title')],
+    afterChange: [auditChange('title'), reindexAfterChange('guides')],
+    afterDelete: [auditDelete('title'), reindexAfterDelete('guides')],
   },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 120 },

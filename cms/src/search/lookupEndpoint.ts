@@ -1,0 +1,90 @@
+import type { Endpoint } from 'payload'
+import { z } from 'zod'
+
+import { hasRole, STAFF_READERS } from '../access/roles'
+import type { LookupCandidate, LookupResponse, PastCall } from '../desk/types'
+import { getOperatorIndex } from './operatorIndex'
+
+const querySchema = z.object({
+  q: z.string().max(10_000, 'q is at most 10,000 characters').default(''),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+})
+
+const relName = (rel: unknown) => (rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : null)
+
+/**
+ * GET /api/lookup?q=…&limit=8 — answer candidates for the operator desk (staff only): the shared
+ * Orama engine over the operator index, enriched with what the operator reads out (short answer,
+ * what to bring, steps, sources), plus recent masked calls that used the top FAQs.
+ */
+export const lookupEndpoint: Endpoint = {
+  path: '/lookup',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
+    if (!hasRole(req.user, ...STAFF_READERS)) return Response.json({ errors: [{ message: '検索する権限がありません。' }] }, { status: 403 })
+    const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
+    if (!parsed.success) return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, { status: 400 })
+    const { q, limit } = parsed.data
+    const started = performance.now()
+    const index = await getOperatorIndex(req.payload)
+    const hits = q.trim() ? index.search(q, { limit }) : []
+
+    const slugsOf = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.id)
+    const [faqs, guides, sources] = await Promise.all([
+      req.payload.find({ collection: 'faqs', where: { slug: { in: slugsOf('faq') } }, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user }),
+      req.payload.find({ collection: 'guides', where: { slug: { in: slugsOf('guide') } }, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user }),
+      req.payload.find({ collection: 'sources', where: { slug: { in: slugsOf('source') } }, depth: 0, limit, pagination: false, req }),
+    ])
+    const bySlug = new Map<string, Record<string, unknown>>()
+    for (const d of faqs.docs) bySlug.set(`faq:${d.slug}`, d as never)
+    for (const d of guides.docs) bySlug.set(`guide:${d.slug}`, d as never)
+    for (const d of sources.docs) bySlug.set(`source:${d.slug}`, d as never)
+
+    const candidates: LookupCandidate[] = []
+    for (const h of hits) {
+      const d = bySlug.get(`${h.kind}:${h.id}`) as Record<string, any> | undefined
+      if (!d) continue // unpublished since the index was read, or not readable by this user
+      const srcs = h.kind === 'source' ? [d] : ((d.sources ?? []) as unknown[]).filter((s): s is Record<string, any> => typeof s === 'object' && s !== null)
+      candidates.push({
+        id: `${h.kind}:${h.id}`,
+        kind: h.kind,
+        docId: d.id,
+        title: h.document.question,
+        shortAnswer: h.document.shortAnswer ?? '',
+        answer: h.kind === 'faq' ? d.answerText ?? '' : h.kind === 'guide' ? d.summary ?? '' : d.url ?? '',
+        snippet: { text: h.snippet.text, marks: h.snippet.highlights.map((s) => [s.start, s.end] as [number, number]) },
+        explanation: h.explanation.summary,
+        category: relName(d.category),
+        sources: srcs.map((s) => ({ title: String(s.title), url: String(s.url), checkedAt: s.checkedAt ?? null })),
+        bring: h.kind === 'faq' ? (d.bring ?? []).map((b: any) => ({ item: b.item, note: b.note })) : (d.bring ?? []).flatMap((b: any) => (b.items ?? []).map((i: any) => ({ item: i.item, note: i.note }))),
+        steps: h.kind === 'guide' ? (d.steps ?? []).map((s: any) => ({ title: s.title, detail: s.detail })) : [],
+        score: h.score,
+      })
+    }
+
+    const topFaqIds = candidates.filter((c) => c.kind === 'faq').slice(0, 3).map((c) => c.docId)
+    const past = topFaqIds.length
+      ? await req.payload.find({
+          collection: 'calls',
+          where: { faqsUsed: { in: topFaqIds } },
+          sort: '-talkStartedAt',
+          limit: 3,
+          depth: 1,
+          // Summaries are masked when stored; contact details are never selected.
+          select: { talkStartedAt: true, summary: true, outcome: true, faqsUsed: true },
+          overrideAccess: true,
+          req,
+        })
+      : { docs: [] }
+    const pastCalls: PastCall[] = past.docs.map((c) => ({
+      id: c.id,
+      talkStartedAt: c.talkStartedAt,
+      summary: c.summary,
+      outcome: c.outcome,
+      faqsUsed: (c.faqsUsed ?? []).filter((f): f is Exclude<typeof f, number> => typeof f === 'object').map((f) => ({ id: f.id, question: f.question })),
+    }))
+    const body: LookupResponse = { query: q, tookMs: Math.round(performance.now() - started), candidates, pastCalls }
+    return Response.json(body, { headers: { 'Cache-Control': 'no-store' } })
+  },
+}

@@ -1,0 +1,62 @@
+import { loadValidContent } from '@kotae/content'
+import { createLocalReq, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '../src/access/roles'
+import type { LookupResponse } from '../src/desk/types'
+import { lookupEndpoint } from '../src/search/lookupEndpoint'
+import { seedContent } from '../src/seed/seedContent'
+import { createRoleUsers, startPayload, type TestUser } from './helpers'
+
+let payload: Payload
+let users: Record<Role, TestUser>
+
+beforeAll(async () => {
+  payload = await startPayload()
+  users = await createRoleUsers(payload)
+  await seedContent(payload, await loadValidContent())
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+async function lookup(q: string, user?: TestUser): Promise<{ status: number; body: LookupResponse }> {
+  const req = await createLocalReq({ user: user ? ({ ...user } as never) : undefined }, payload)
+  Object.assign(req, { searchParams: new URLSearchParams({ q }) })
+  const res = await lookupEndpoint.handler(req)
+  return { status: res.status, body: (await res.json()) as LookupResponse }
+}
+
+describe('GET /api/lookup', () => {
+  it('finds the FAQ a caller half-says, with what to read aloud, sources and why it matched', async () => {
+    const { status, body } = await lookup('マイナの暗証番号わすれた', users.operator)
+    expect(status).toBe(200)
+    const top3 = body.candidates.slice(0, 3).map((c) => c.id)
+    expect(top3).toContain('faq:pin-forgot')
+    const pin = body.candidates.find((c) => c.id === 'faq:pin-forgot')!
+    expect(pin.shortAnswer.length).toBeGreaterThan(0)
+    expect(pin.sources.length).toBeGreaterThan(0)
+    expect(pin.explanation.length).toBeGreaterThan(0)
+  })
+
+  it('is for staff only', async () => {
+    expect((await lookup('暗証番号')).status).toBe(401)
+    expect((await lookup('暗証番号', users.cityViewer)).status).toBe(403)
+  })
+
+  it('a published change is searchable right away; an unpublished one disappears', async () => {
+    const [faq] = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'pin-forgot' } }, limit: 1 })).docs
+    await payload.update({ collection: 'faqs', id: faq!.id, data: { alternatives: [...(faq!.alternatives ?? []), { text: 'ぴよぴよ番号が出てこない' }], _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+    expect((await lookup('ぴよぴよ番号', users.operator)).body.candidates[0]?.id).toBe('faq:pin-forgot')
+    await payload.update({ collection: 'faqs', id: faq!.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    expect((await lookup('ぴよぴよ番号', users.operator)).body.candidates.map((c) => c.id)).not.toContain('faq:pin-forgot')
+  })
+
+  it('bad input gives an empty result or a clear error, never a crash', async () => {
+    for (const q of ['', '🙂🙂', '<script>alert(1)</script>', "'; DROP TABLE faqs; --", '\u0000\u0007', 'あ'.repeat(9_000)]) {
+      const { status } = await lookup(q, users.operator)
+      expect(status, q.slice(0, 20)).toBe(200)
+    }
+    expect((await lookup('あ'.repeat(10_001), users.operator)).status).toBe(400)
+  })
+})
