@@ -43,7 +43,7 @@ const ROMAJI_WORD = /[a-zāīūēōâîûêô'-]{3,}/gu
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const synonyms = new SynonymSet(options.synonyms ?? [])
-  const tok: TokenizeOptions = { segmenter: options.segmenter, words: options.words, bigrams: options.bigrams }
+  const tok: TokenizeOptions = { segmenter: options.segmenter, words: options.words, bigrams: options.bigrams, hiraganaBigrams: options.hiraganaBigrams, bigramScope: options.bigramScope, minHiraganaRun: options.minHiraganaRun, kanjiBigrams: options.kanjiBigrams, kanjiStems: options.kanjiStems, stopwords: options.stopwords, minHiraganaWord: options.minHiraganaWord }
 
   const documentTokens = (text: string): string[] => {
     if (typeof text !== 'string' || !text) return []

@@ -7,6 +7,16 @@
 import { ENGLISH_STOPWORDS, stemEnglish } from './english'
 import { foldKana, prepareText } from './normalize'
 
+/**
+ * Bigram tokens start with this mark, so that they live apart from word tokens (a two-character
+ * word and a bigram of the same two characters are different tokens) and the engine can weight
+ * them separately. It is a control character, which normalized text never contains.
+ */
+export const GRAM = '\u0004'
+export const isGram = (token: string): boolean => token.startsWith(GRAM)
+/** A token as people read it (without the bigram mark). */
+export const tokenText = (token: string): string => (isGram(token) ? token.slice(1) : token)
+
 /** Splits prepared (script-preserving) text into words. */
 export type WordSegmenter = (text: string) => string[]
 
@@ -17,6 +27,23 @@ export type TokenizeOptions = {
   words?: boolean
   /** Emit character bigrams of Japanese runs. Default: true. */
   bigrams?: boolean
+  /**
+   * Where bigrams are taken: `script` = within runs of one script (kanji, katakana, hiragana),
+   * `run` = across any Japanese run, `word` = inside segmenter words. Default: `script`.
+   */
+  bigramScope?: 'script' | 'run' | 'word'
+  /** Drop Japanese function words ({@link JAPANESE_STOPWORDS}) from segmenter words. Default: true. */
+  stopwords?: boolean
+  /** For a word of kanji + kana ending (払っ, 忘れ, 住ん), also emit the kanji stem. Default: true. */
+  kanjiStems?: boolean
+  /** Bigrams of kanji runs too (`script` scope). Default: true. */
+  kanjiBigrams?: boolean
+  /** Shortest hiragana run that gives bigrams in `script` scope. Default: 3. */
+  minHiraganaRun?: number
+  /** Keep bigrams made only of hiragana (grammar, or words typed in kana). Default: true. */
+  hiraganaBigrams?: boolean
+  /** Shortest all-hiragana segmenter word kept. Default: 2. */
+  minHiraganaWord?: number
 }
 
 let intlSegmenter: Intl.Segmenter | undefined
@@ -31,7 +58,26 @@ export const intlWordSegmenter: WordSegmenter = (text) => {
 const JA_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 const JA_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu
 const HAN = /\p{Script=Han}/u
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u
+const KANJI_STEM = /^(\p{Script=Han}+)\p{Script=Hiragana}{1,3}$/u
+const SCRIPT_RUN = /\p{Script=Han}+|[\p{Script=Katakana}ー]+|\p{Script=Hiragana}+/gu
 const LATIN_WORD = /[\p{Script=Latin}0-9]+(?:['’][a-z]+)?/gu
+
+/**
+ * Japanese function words (after kana folding: っ → つ, ょ → よ) that the segmenter returns as
+ * words: auxiliaries, verb endings, particles, demonstratives. Question words that carry intent
+ * (いつ, どこ, いくら, 何) are kept.
+ */
+export const JAPANESE_STOPWORDS = new Set(
+  (
+    'した して する すれ され される させ しま します しまい しまつ しよう ます ました ません ませ まし ない なく なかつ なり なる なつ なつた ' +
+    'いる いま いた いて いない ある あり あつ あれ あります です でし でしよう だつ だろ から ので のに ため こと もの よう ような ように ' +
+    'という といつ として とし について につい による により によつて における において に関する など なら たら ば たい たく たいの ' +
+    'ほしい 欲しい いい よい どう どの どんな どういう この その あの これ それ ここ そこ てい てお おり まで より つて ので ' +
+    'いただく いただき いただけ いただけ ください くだ さい もらう もらい もらえ くれ られ られる れる でき できる できま ござい ござい ' +
+    'おります おる いう 言う やつ ほう けど けれど でも しか また および 及び 又は または それとも'
+  ).split(/\s+/u),
+)
 
 /** English word → token, or undefined for a stopword. */
 export function latinToken(word: string): string | undefined {
@@ -57,6 +103,7 @@ export function bigramsOf(run: string, out: string[]): void {
 export function tokenizePrepared(prepared: string, options: TokenizeOptions = {}): string[] {
   const out: string[] = []
   if (!prepared) return out
+  const minHira = options.minHiraganaWord ?? 2
   if (options.words !== false) {
     const segment = options.segmenter ?? intlWordSegmenter
     for (const w of segment(prepared)) {
@@ -65,15 +112,34 @@ export function tokenizePrepared(prepared: string, options: TokenizeOptions = {}
       if (!f) continue
       // A lone kana (particles, auxiliaries) is not a word worth indexing; a lone kanji is.
       if ([...f].length === 1 && !HAN.test(f)) continue
+      if (HIRAGANA_ONLY.test(f) && [...f].length < minHira) continue
+      if (options.stopwords !== false && JAPANESE_STOPWORDS.has(f)) continue
       out.push(f)
+      if (options.kanjiStems !== false) {
+        const stem = KANJI_STEM.exec(f)
+        if (stem?.[1]) out.push(stem[1])
+      }
     }
   }
   const folded = foldKana(prepared)
   if (options.bigrams !== false) {
-    for (const m of folded.matchAll(JA_RUN)) bigramsOf(m[0], out)
+    const grams: string[] = []
+    const scope = options.bigramScope ?? 'script'
+    if (scope === 'run') for (const m of folded.matchAll(JA_RUN)) bigramsOf(m[0], grams)
+    else if (scope === 'word') for (const w of (options.segmenter ?? intlWordSegmenter)(prepared)) bigramsOf(foldKana(w), grams)
+    else {
+      const minRun = options.minHiraganaRun ?? 3
+      for (const m of prepared.matchAll(SCRIPT_RUN)) {
+        if (HIRAGANA_ONLY.test(m[0]) && [...m[0]].length < minRun) continue
+        if (options.kanjiBigrams === false && HAN.test(m[0])) continue
+        bigramsOf(foldKana(m[0]), grams)
+      }
+    }
+    for (const g of grams) if (options.hiraganaBigrams !== false || !HIRAGANA_ONLY.test(g)) out.push(GRAM + g)
   } else if (options.words === false) {
     for (const m of folded.matchAll(JA_RUN)) out.push(m[0])
   }
+  void JA_RUN
   for (const m of folded.matchAll(LATIN_WORD)) {
     const t = latinToken(m[0])
     if (t) out.push(t)

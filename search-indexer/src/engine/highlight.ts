@@ -3,7 +3,7 @@
  * Works on a per-character normalization that maps back to the original offsets.
  */
 import { normalizeWithOffsets } from '../analyzer/normalize'
-import { latinToken } from '../analyzer/tokenize'
+import { latinToken, tokenText } from '../analyzer/tokenize'
 
 export type Span = { start: number; end: number }
 
@@ -16,7 +16,8 @@ export function findMatches(text: string, tokens: Iterable<string>): Span[] {
   const bigrams = new Set<string>()
   const singles = new Set<string>()
   const latin = new Set<string>()
-  for (const t of tokens) {
+  for (const raw of tokens) {
+    const t = tokenText(raw)
     const chars = [...t]
     if (/^[\p{Script=Latin}0-9]/u.test(t)) latin.add(t)
     else if (chars.length === 1) singles.add(t)

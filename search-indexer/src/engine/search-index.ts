@@ -15,6 +15,7 @@ import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument }
 import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
+import { isGram } from '../analyzer/tokenize'
 
 /** Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README). */
 export type RankingWeights = {
@@ -26,16 +27,19 @@ export type RankingWeights = {
   passage: number
   /** The second best passage. */
   secondPassage: number
+  /** Multiplier for character bigrams (words count 1). */
+  grams: number
   /** Multiplier for tokens that only synonym expansion brought in. */
   synonyms: number
 }
 
 export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
-  question: 3,
-  shortAnswer: 1.5,
-  tags: 0.5,
+  question: 1,
+  shortAnswer: 0.7,
+  tags: 0.3,
   passage: 1,
-  secondPassage: 0.3,
+  secondPassage: 0.7,
+  grams: 0.25,
   synonyms: 0.4,
 }
 
@@ -93,7 +97,9 @@ type DocRecord = {
   kind: DocumentKind
   locale: string
   question: string
+  questionGrams: string
   shortAnswer: string
+  shortAnswerGrams: string
   tags: string
   passageCount: number
   doc: SearchDocument
@@ -104,6 +110,7 @@ type PassageRecord = {
   kind: DocumentKind
   locale: string
   text: string
+  textGrams: string
   docKey: string
   n: number
   field: 'body' | 'operatorNotes'
@@ -111,8 +118,21 @@ type PassageRecord = {
   end: number
 }
 
-export const DOC_SCHEMA = { kind: 'enum', locale: 'enum', question: 'string', shortAnswer: 'string', tags: 'string' } as const
-export const PASSAGE_SCHEMA = { kind: 'enum', locale: 'enum', text: 'string' } as const
+/**
+ * Each text is indexed twice: its words under its own name and its character bigrams under
+ * `<name>Grams`, so that each BM25 field keeps its own length statistics and bigrams can weigh less.
+ */
+export const DOC_SCHEMA = {
+  kind: 'enum',
+  locale: 'enum',
+  question: 'string',
+  questionGrams: 'string',
+  shortAnswer: 'string',
+  shortAnswerGrams: 'string',
+  tags: 'string',
+} as const
+export const PASSAGE_SCHEMA = { kind: 'enum', locale: 'enum', text: 'string', textGrams: 'string' } as const
+const GRAMS_SUFFIX = 'Grams'
 
 /** Pre-analyzed token lists are passed to Orama's search as PRE + tokens joined by SEP. */
 const PRE = '\u0002'
@@ -134,7 +154,8 @@ export function createOramaTokenizer(analyzer: Analyzer): Tokenizer {
       if (typeof raw !== 'string' || raw.length === 0) return []
       if (raw.startsWith(PRE)) return raw.slice(1).split(SEP).filter(Boolean).map((t) => t + END)
       if (prop === undefined) return analyzer.analyzeQuery(raw).tokens.map((t) => t + END)
-      return [...new Set(analyzer.documentTokens(raw))].map((t) => t + END)
+      const grams = prop.endsWith(GRAMS_SUFFIX)
+      return [...new Set(analyzer.documentTokens(raw))].filter((t) => isGram(t) === grams).map((t) => t + END)
     },
   }
 }
@@ -202,19 +223,22 @@ export class SearchIndex {
       ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'body' as const })),
       ...splitPassages(doc.operatorNotes ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'operatorNotes' as const })),
     ]
+    const question = [doc.question, ...(doc.alternatives ?? [])].join('\n')
     const record: DocRecord = {
       id: key,
       kind: doc.kind,
       locale,
-      question: [doc.question, ...(doc.alternatives ?? [])].join('\n'),
+      question,
+      questionGrams: question,
       shortAnswer: doc.shortAnswer ?? '',
+      shortAnswerGrams: doc.shortAnswer ?? '',
       tags: (doc.tags ?? []).join(' '),
       passageCount: passages.length,
       doc,
     }
     sync(insert(this.docsDb, record))
     passages.forEach((p, n) => {
-      const rec: PassageRecord = { id: `${key}#${n}`, kind: doc.kind, locale, text: p.text, docKey: key, n, field: p.field, start: p.start, end: p.end }
+      const rec: PassageRecord = { id: `${key}#${n}`, kind: doc.kind, locale, text: p.text, textGrams: p.text, docKey: key, n, field: p.field, start: p.start, end: p.end }
       sync(insert(this.passagesDb, rec))
     })
     this.keySet.add(key)
@@ -257,6 +281,16 @@ export class SearchIndex {
 
     const docScores = new Map<string, number>()
     const passageScores = new Map<string, { key: string; score: number }>()
+    // Orama refuses a boost of 0: a field weighted 0 is left out of the search.
+    const positive = (b: Record<string, number>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v > 0))
+    const docBoost = positive({
+      question: w.question,
+      questionGrams: w.question * w.grams,
+      shortAnswer: w.shortAnswer,
+      shortAnswerGrams: w.shortAnswer * w.grams,
+      tags: w.tags,
+    })
+    const passageBoost = positive({ text: w.passage > 0 ? 1 : 0, textGrams: w.passage > 0 ? w.grams : 0 })
     const runs: [string[], number][] = [
       [q.tokens, 1],
       [q.expansionTokens, w.synonyms],
@@ -264,21 +298,25 @@ export class SearchIndex {
     for (const [tokens, weight] of runs) {
       if (tokens.length === 0 || weight <= 0) continue
       const term = PRE + tokens.join(SEP)
+      if (Object.keys(docBoost).length > 0) {
       const docs = sync(
         search(this.docsDb, {
           term,
-          properties: ['question', 'shortAnswer', 'tags'],
-          boost: { question: w.question, shortAnswer: w.shortAnswer, tags: w.tags },
+          properties: Object.keys(docBoost),
+          boost: docBoost,
           relevance: this.bm25,
           limit: CANDIDATES,
           ...(hasWhere ? { where } : {}),
         } as never),
       ) as Results<DocRecord>
       for (const h of docs.hits) docScores.set(h.id, (docScores.get(h.id) ?? 0) + h.score * weight)
+      }
+      if (Object.keys(passageBoost).length === 0) continue
       const passages = sync(
         search(this.passagesDb, {
           term,
-          properties: ['text'],
+          properties: Object.keys(passageBoost),
+          boost: passageBoost,
           relevance: this.bm25,
           limit: CANDIDATES * 2,
           ...(hasWhere ? { where } : {}),

@@ -1,0 +1,73 @@
+/**
+ * npm run eval -- --faq <faq.jsonl> --queries <queries.jsonl> [--k 10] [--json]
+ *
+ * Prints P@1, P@5, MRR@10, nDCG@5, Recall@5 and Recall@10 for Kotae's ranking and for the plain
+ * BM25 baseline (raw character bigrams) in the same run. `--json` prints exactly one object:
+ * {"queries": n, "kotae": {...}, "bm25": {...}}. A malformed file line exits 1 with its file:line.
+ */
+import fs from 'node:fs'
+import { parseArgs } from 'node:util'
+
+import { EvalFileError, UsageError } from '../errors'
+import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
+import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
+import { runEval } from '../eval/run'
+
+const USAGE = 'usage: npm run eval -- --faq <faq.jsonl> --queries <queries.jsonl> [--k 10] [--json]'
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new EvalFileError(file, 0, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`)
+  }
+}
+
+function main(argv: string[]): void {
+  let values
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { faq: { type: 'string' }, queries: { type: 'string' }, k: { type: 'string', default: '10' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
+  }
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  if (!values.faq || !values.queries) throw new UsageError(`--faq and --queries are required\n${USAGE}`)
+  const k = Number(values.k)
+  if (!Number.isInteger(k) || k < 10 || k > 1000) throw new UsageError(`--k must be an integer from 10 to 1000 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
+
+  const faqs = parseFaqJsonl(readFile(values.faq), values.faq)
+  const queries = parseQueriesJsonl(readFile(values.queries), values.queries)
+  const result = runEval(faqs, queries, {}, k)
+
+  if (values.json) {
+    console.log(JSON.stringify({ queries: result.queries, kotae: roundMetrics(result.kotae), bm25: roundMetrics(result.bm25) }))
+    return
+  }
+  console.log(`${faqs.length} FAQs (${values.faq}), ${queries.length} queries (${values.queries}), ranked to depth ${k}`)
+  console.log(`index build ${result.buildMs.toFixed(0)} ms, ${result.queryMs.toFixed(1)} ms per query`)
+  const pad = (s: string, n: number) => s.padEnd(n)
+  console.log(`${pad('', 12)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
+  for (const [name, m] of [['kotae', result.kotae], ['bm25', result.bm25]] as const) {
+    console.log(`${pad(name, 12)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
+  }
+  const ratio = result.bm25.mrr10 > 0 ? result.kotae.mrr10 / result.bm25.mrr10 : Number.NaN
+  console.log(`MRR@10 kotae / bm25 = ${ratio.toFixed(2)}`)
+}
+
+try {
+  main(process.argv.slice(2))
+} catch (error) {
+  if (error instanceof EvalFileError || error instanceof UsageError) {
+    console.error(`eval: ${error.message}`)
+    process.exit(1)
+  }
+  throw error
+}
