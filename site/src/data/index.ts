@@ -1,0 +1,159 @@
+/**
+ * The site's one data source. Pages call {@link loadSiteData} and see only the public view
+ * ({@link SiteData}); nothing else in the site imports @kotae/content.
+ *
+ * Today the data comes from the curated content files (`@kotae/content`). When the site builds
+ * from the CMS, only this module changes: fetch the published, public entries from the CMS REST
+ * API (`/api/faqs?where[audience][equals]=public&where[_status][equals]=published`, guides,
+ * sources, categories, the city global, synonyms) into the same shapes and pass them through
+ * {@link toPublicData}, which applies the same allow-list again.
+ */
+import { loadValidContent } from '@kotae/content'
+import type { Category, CityProfile, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
+import { contentToDocuments } from '@kotae/search-indexer'
+
+import type { PublicCity, PublicFaq, PublicGuide, PublicSource, SiteData } from './types'
+
+export type * from './types'
+
+/**
+ * Popular topics until the CMS's usage counts drive them: the questions the call center says it
+ * hears most (renewals, the notice letter, PINs, pickup, a lost card, the insurance card).
+ */
+export const DEFAULT_POPULAR = [
+  'card-renewal-how',
+  'cert-renewal-how',
+  'notice-letter-what',
+  'pin-forgot',
+  'pickup-what-to-bring',
+  'lost-what-to-do',
+  'hoken-register',
+  'pickup-hours-reservation',
+]
+
+type Bundle = {
+  faqs: readonly Faq[]
+  guides: readonly Guide[]
+  sources: readonly Source[]
+  categories: readonly Category[]
+  synonyms: readonly SynonymGroup[]
+  city: CityProfile
+}
+
+const isPublished = (e: { status?: string }) => (e.status ?? 'published') === 'published'
+const isPublicFaq = (f: Faq) => isPublished(f) && (f.audience ?? 'public') === 'public'
+
+/** The public view of a content bundle. Pure; `today` (YYYY-MM-DD, Asia/Tokyo) drops expired notices. */
+export function toPublicData(bundle: Bundle, today: string, popular: readonly string[] = DEFAULT_POPULAR): SiteData {
+  const sources: Record<string, PublicSource> = {}
+  for (const s of bundle.sources) sources[s.id] = { id: s.id, title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt }
+
+  const publicFaqs = bundle.faqs.filter(isPublicFaq)
+  const jaIds = new Set(publicFaqs.filter((f) => f.locale === 'ja').map((f) => f.id))
+  const reviewedAt = (ids: readonly string[]) =>
+    ids
+      .map((id) => sources[id]?.checkedAt)
+      .filter((d): d is string => Boolean(d))
+      .sort()
+      .at(-1) ?? ''
+
+  const faq = (f: Faq): PublicFaq => ({
+    id: f.id,
+    locale: f.locale,
+    question: f.question,
+    shortAnswer: f.shortAnswer,
+    answer: f.answer,
+    category: f.category,
+    tags: [...f.tags],
+    bring: f.bring.map((b) => ({ ...b })),
+    sources: f.sources.filter((id) => id in sources),
+    related: f.related.filter((id) => jaIds.has(id) && id !== f.id),
+    reviewedAt: reviewedAt(f.sources),
+    ...(f.translationOf ? { translationOf: f.translationOf } : {}),
+  })
+
+  const faqs = publicFaqs.filter((f) => f.locale === 'ja').map(faq)
+  const translations: Record<string, PublicFaq> = {}
+  for (const f of publicFaqs) if (f.locale === 'en' && f.translationOf && jaIds.has(f.translationOf)) translations[f.translationOf] = faq(f)
+
+  const guides: PublicGuide[] = bundle.guides
+    .filter((g) => isPublished(g) && g.locale === 'ja')
+    .map((g) => ({
+      id: g.id,
+      locale: g.locale,
+      title: g.title,
+      procedure: g.procedure,
+      summary: g.summary,
+      category: g.category,
+      body: g.body,
+      steps: g.steps.map((s) => ({ title: s.title, detail: s.detail })),
+      bring: g.bring.map((b) => ({ case: b.case, items: b.items.map((i) => ({ ...i })) })),
+      where: g.where,
+      when: g.when,
+      sources: g.sources.filter((id) => id in sources),
+      related: g.related.filter((id) => jaIds.has(id)),
+      reviewedAt: reviewedAt(g.sources),
+    }))
+
+  const used = new Set([...faqs.map((f) => f.category), ...guides.map((g) => g.category)])
+  const categories = bundle.categories
+    .filter((c) => used.has(c.id))
+    .map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, order: c.order, ...(c.description ? { description: c.description } : {}) }))
+    .sort((a, b) => a.order - b.order)
+
+  const c = bundle.city
+  const city: PublicCity = {
+    name: c.name,
+    nameEn: c.nameEn,
+    phones: c.phones.filter((p) => !p.placeholder).map((p) => ({ label: p.label, number: p.number })),
+    counters: c.counters.map((x) => ({ name: x.name, address: x.address })),
+    hours: c.hours.map((h) => ({
+      label: h.label,
+      weekdays: [...h.weekdays],
+      ...(h.weeksOfMonth ? { weeksOfMonth: [...h.weeksOfMonth] } : {}),
+      opens: h.opens,
+      closes: h.closes,
+      closedOnHolidays: h.closedOnHolidays ?? true,
+    })),
+    yearEndClosure: { ...c.yearEndClosure },
+    closedDates: [...c.closedDates],
+    notices: c.notices.filter((n) => !n.until || n.until >= today).map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: n.until } : {}) })),
+  }
+
+  // The search documents come from the search package's own converter, given only public entries,
+  // so the browser ranks exactly like the operators' engine does.
+  const documents = contentToDocuments(
+    { faqs: publicFaqs.filter((f) => f.locale === 'ja').map((f) => ({ ...f, operatorNotes: undefined })), guides: bundle.guides.filter((g) => isPublished(g) && g.locale === 'ja') },
+    { audience: 'public', kinds: ['faq', 'guide'] },
+  )
+
+  return {
+    faqs,
+    translations,
+    guides,
+    sources,
+    categories,
+    city,
+    popular: popular.filter((id) => jaIds.has(id)),
+    search: { documents, synonyms: bundle.synonyms.map((g) => ({ terms: [...g.terms] })) },
+  }
+}
+
+/** Today in Asia/Tokyo as YYYY-MM-DD. */
+export const tokyoToday = (now = new Date()) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+
+let cached: Promise<SiteData> | undefined
+
+/** The site's data, loaded once per build. */
+export function loadSiteData(): Promise<SiteData> {
+  cached ??= loadValidContent().then((bundle) => toPublicData(bundle, tokyoToday()))
+  return cached
+}
+
+/** Lookups the templates use. */
+export function indexes(data: SiteData) {
+  const faqById = new Map(data.faqs.map((f) => [f.id, f]))
+  const guideById = new Map(data.guides.map((g) => [g.id, g]))
+  const categoryById = new Map(data.categories.map((c) => [c.id, c]))
+  return { faqById, guideById, categoryById }
+}

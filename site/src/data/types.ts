@@ -1,0 +1,88 @@
+/**
+ * What the public site may show, and nothing more. Every page reads these types only; the loader
+ * (`index.ts`) is the one place that knows where they come from (content files today, the CMS's
+ * published REST API later) and builds them field by field from an allow-list, so operator-only
+ * FAQs and operator notes can never reach a page or the search data.
+ */
+import type { BringCase, Procedure, RequiredItem } from '@kotae/content/schema'
+import type { SearchDocument } from '@kotae/search-indexer'
+
+export type { BringCase, Procedure, RequiredItem }
+
+export type PublicSource = { id: string; title: string; publisher: string; url: string; checkedAt: string }
+
+export type PublicCategory = { id: string; name: string; nameEn: string; description?: string; order: number }
+
+export type PublicFaq = {
+  id: string
+  locale: 'ja' | 'en'
+  question: string
+  shortAnswer: string
+  /** Markdown, rendered with `lib/markdown.ts` (raw HTML dropped, URLs sanitized). */
+  answer: string
+  category: string
+  tags: string[]
+  bring: RequiredItem[]
+  /** Source ids (each resolves in `SiteData.sources`). */
+  sources: string[]
+  /** Related public FAQ ids (ids that are not public are dropped). */
+  related: string[]
+  /**
+   * When a person last checked this answer (YYYY-MM-DD). From the content files: the latest
+   * `checkedAt` of its sources, the date its facts were last checked against them. From the CMS:
+   * the approval date.
+   */
+  reviewedAt: string
+  /** For an English FAQ: the Japanese FAQ it translates. */
+  translationOf?: string
+}
+
+export type PublicGuide = {
+  id: string
+  locale: 'ja' | 'en'
+  title: string
+  procedure: Procedure
+  summary: string
+  category: string
+  /** Markdown introduction (may be empty). */
+  body: string
+  steps: { title: string; detail: string }[]
+  bring: { case: BringCase; items: RequiredItem[] }[]
+  where: string
+  when: string
+  sources: string[]
+  /** Related public FAQ ids. */
+  related: string[]
+  reviewedAt: string
+}
+
+export type PublicPhone = { label: string; number: string }
+
+export type PublicCity = {
+  name: string
+  nameEn: string
+  /** Real numbers only: placeholders are left out. */
+  phones: PublicPhone[]
+  counters: { name: string; address: string }[]
+  hours: { label: string; weekdays: number[]; weeksOfMonth?: number[]; opens: string; closes: string; closedOnHolidays: boolean }[]
+  yearEndClosure: { from: string; to: string }
+  closedDates: string[]
+  /** Notices still current at build time. */
+  notices: { title: string; body: string; until?: string }[]
+}
+
+export type SiteData = {
+  /** Japanese FAQs, the site's canonical set: one page per id in each language. */
+  faqs: PublicFaq[]
+  /** English translations by the id of the Japanese FAQ they translate. */
+  translations: Record<string, PublicFaq>
+  guides: PublicGuide[]
+  sources: Record<string, PublicSource>
+  /** Sorted by `order`; only categories that hold at least one public FAQ or guide. */
+  categories: PublicCategory[]
+  city: PublicCity
+  /** FAQ ids shown as popular topics, most asked first. */
+  popular: string[]
+  /** The public search documents (FAQs and guides) and synonyms the browser builds its index from. */
+  search: { documents: SearchDocument[]; synonyms: { terms: string[] }[] }
+}
