@@ -264,7 +264,8 @@ export class SearchIndex {
 
   /** Ranked results for a query. Never throws on odd input; returns [] when nothing matches. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = Math.max(1, Math.min(100, Math.floor(Number(options.limit ?? 10)) || 10))
+    const asked = Number(options.limit ?? 10)
+    const limit = Number.isFinite(asked) ? Math.max(1, Math.min(100, Math.floor(asked))) : 10
     const q = this.analyzer.analyzeQuery(typeof query === 'string' ? query : '')
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
     const ranked = this.rank(q, options).slice(0, limit)

@@ -45,6 +45,11 @@ export class Bm25Baseline {
 
   /** Document ids by descending BM25 score (only documents sharing a token with the query). */
   rank(query: string, limit = 10): string[] {
+    return this.scored(query, limit).map(([id]) => id)
+  }
+
+  /** [id, score] pairs by descending score. */
+  scored(query: string, limit = 10): [string, number][] {
     const N = this.ids.length
     const scores = new Map<number, number>()
     for (const t of new Set(rawBigrams(query))) {
@@ -60,6 +65,6 @@ export class Bm25Baseline {
     return [...scores.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
-      .map(([n]) => this.ids[n] ?? '')
+      .map(([n, score]): [string, number] => [this.ids[n] ?? '', score])
   }
 }

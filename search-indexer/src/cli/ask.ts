@@ -1,0 +1,106 @@
+/**
+ * npm run ask -- [--k 3] [--json] "<question>"      one question
+ * npm run ask -- [--k 3] [--json] --queries file.jsonl   one question per line ({"query": "..."} or a JSON string)
+ *
+ * The operator ranking over the project's own content (loadContent from @kotae/content, operator
+ * audience, synonyms from content): each candidate's id, question, short answer and full answer.
+ * `--json` prints one line per question, in order: {"query", "candidates": [{"id","question","shortAnswer","answer"}]}.
+ */
+import fs from 'node:fs'
+import { parseArgs } from 'node:util'
+
+import { loadContent } from '@kotae/content'
+
+import { faqToDocument, type SearchDocument } from '../engine/document'
+import { createSearchIndex, type SearchHit } from '../engine/search-index'
+import { EvalFileError, UsageError } from '../errors'
+
+const USAGE = 'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
+
+function readQueries(file: string): string[] {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new EvalFileError(file, 0, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`)
+  }
+  const out: string[] = []
+  text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r?\n/u)
+    .forEach((line, i) => {
+      if (!line.trim()) return
+      let raw: unknown
+      try {
+        raw = JSON.parse(line)
+      } catch (error) {
+        throw new EvalFileError(file, i + 1, `not valid JSON (${(error as Error).message})`)
+      }
+      const query = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? (raw as { query?: unknown }).query : undefined
+      if (typeof query !== 'string') throw new EvalFileError(file, i + 1, 'expected {"query": "..."} or a JSON string')
+      out.push(query)
+    })
+  return out
+}
+
+async function main(argv: string[]): Promise<void> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { k: { type: 'string', default: '3' }, json: { type: 'boolean', default: false }, queries: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  const k = Number(values.k)
+  if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError(`--k must be an integer from 1 to 100\n${USAGE}`)
+  const questions = values.queries ? readQueries(values.queries) : positionals.length ? [positionals.join(' ')] : []
+  if (questions.length === 0) throw new UsageError(`give a question or --queries <file>\n${USAGE}`)
+
+  const content = await loadContent()
+  if (content.problems.length > 0) console.error(`ask: content has ${content.problems.length} problem(s) (npm run content:check); searching what loaded`)
+  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms })
+  for (const faq of content.faqs) {
+    const doc = faqToDocument(faq, { audience: 'operator' })
+    if (doc) index.add(doc)
+  }
+
+  for (const query of questions) {
+    const hits = index.search(query, { limit: k, kinds: ['faq'] })
+    if (values.json) {
+      console.log(JSON.stringify({ query, candidates: hits.map((h) => candidate(h.document)) }))
+      continue
+    }
+    console.log(`\n? ${query}`)
+    if (hits.length === 0) console.log('  (no candidates)')
+    hits.forEach((h, i) => printHit(h, i + 1))
+  }
+}
+
+const candidate = (d: SearchDocument) => ({ id: d.id, question: d.question, shortAnswer: d.shortAnswer ?? '', answer: d.body ?? '' })
+
+function printHit(h: SearchHit, n: number): void {
+  const d = h.document
+  console.log(`\n${n}. ${d.id}  (score ${h.score.toFixed(2)})`)
+  console.log(`   Q: ${d.question}`)
+  console.log(`   A: ${d.shortAnswer ?? ''}`)
+  console.log(`   why: ${h.explanation.summary || '-'}`)
+  console.log((d.body ?? '').split('\n').map((l) => `   | ${l}`).join('\n'))
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof EvalFileError) {
+    console.error(`ask: ${error.message}`)
+    process.exit(1)
+  }
+  throw error
+})

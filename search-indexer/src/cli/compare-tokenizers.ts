@@ -1,0 +1,45 @@
+/**
+ * Compares word segmenters on the eval sets: Intl.Segmenter vs kuromoji, each with and without
+ * character bigrams, and bigrams alone. Prints one line per variant and set.
+ *   npx tsx search-indexer/src/cli/compare-tokenizers.ts [--json]
+ * Reads /work/shared/eval/{localgovfaq,stackfaq} unless KOTAE_EVAL_DIR points elsewhere.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { SearchIndexOptions } from '../engine/search-index'
+import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
+import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
+import { runEval } from '../eval/run'
+import { loadKuromojiSegmenter } from '../node-only/kuromoji-segmenter'
+
+const root = process.env.KOTAE_EVAL_DIR ?? '/work/shared/eval'
+const json = process.argv.includes('--json')
+
+const t0 = performance.now()
+const kuromojiSurface = await loadKuromojiSegmenter('surface')
+const kuromojiBasic = await loadKuromojiSegmenter('basic')
+const loadMs = performance.now() - t0
+
+const variants: [string, SearchIndexOptions][] = [
+  ['segmenter words + bigrams (default)', {}],
+  ['segmenter words only', { weights: { grams: 0 } }],
+  ['bigrams only', { words: false, weights: { grams: 1 } }],
+  ['kuromoji surface + bigrams', { segmenter: kuromojiSurface }],
+  ['kuromoji surface only', { segmenter: kuromojiSurface, weights: { grams: 0 } }],
+  ['kuromoji base forms + bigrams', { segmenter: kuromojiBasic }],
+]
+const rows: unknown[] = []
+if (!json) console.log(`kuromoji dictionaries loaded in ${loadMs.toFixed(0)} ms`)
+for (const set of ['localgovfaq', 'stackfaq']) {
+  const dir = path.join(root, set)
+  const faqs = parseFaqJsonl(fs.readFileSync(path.join(dir, 'faq.jsonl'), 'utf8'), path.join(dir, 'faq.jsonl'))
+  const queries = parseQueriesJsonl(fs.readFileSync(path.join(dir, 'queries.dev.jsonl'), 'utf8'), path.join(dir, 'queries.dev.jsonl'))
+  if (!json) console.log(`\n${set}: ${faqs.length} FAQs, ${queries.length} dev queries\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`)
+  for (const [name, opts] of variants) {
+    const r = runEval(faqs, queries, opts)
+    rows.push({ set, variant: name, ...roundMetrics(r.kotae), buildMs: Math.round(r.buildMs), msPerQuery: Math.round(r.queryMs * 10) / 10 })
+    if (!json) console.log(`${name.padEnd(36)}${METRIC_NAMES.map((m) => r.kotae[m].toFixed(3).padStart(10)).join('')}${r.buildMs.toFixed(0).padStart(10)}${r.queryMs.toFixed(1).padStart(8)}`)
+  }
+}
+if (json) console.log(JSON.stringify(rows))

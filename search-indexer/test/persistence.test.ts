@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+
+import { createSearchIndex, type SearchHit } from '../src/engine/search-index'
+import { loadSerializedIndex, serializeIndex } from '../src/engine/persist'
+import { SerializedIndexError } from '../src/errors'
+import { DOCS, QUERIES, SYNONYMS } from './fixtures'
+
+const view = (hits: SearchHit[]) => hits.map((h) => ({ id: h.id, kind: h.kind, score: h.score, passage: h.passage, snippet: h.snippet, why: h.explanation }))
+
+describe('serializeIndex / loadSerializedIndex', () => {
+  it('restores an index that searches exactly like the fresh one', () => {
+    const fresh = createSearchIndex({ synonyms: SYNONYMS, audience: 'public' })
+    for (const d of DOCS) fresh.add(d)
+    const raw = serializeIndex(fresh)
+    const restored = loadSerializedIndex(raw)
+    expect(restored.size).toBe(fresh.size)
+    for (const q of QUERIES) {
+      const a = fresh.search(q, { limit: 5 })
+      expect(a.length, q).toBeGreaterThan(0)
+      expect(view(restored.search(q, { limit: 5 })), q).toEqual(view(a))
+    }
+    // From the parsed object too, and a second round trip gives the same bytes.
+    expect(serializeIndex(loadSerializedIndex(JSON.parse(raw)))).toBe(raw)
+  })
+
+  it('keeps add and remove working after a restore', () => {
+    const fresh = createSearchIndex({ synonyms: SYNONYMS })
+    for (const d of DOCS) fresh.add(d)
+    const restored = loadSerializedIndex(serializeIndex(fresh))
+    for (const idx of [fresh, restored]) {
+      expect(idx.remove('pin-forgot')).toBe(true)
+      idx.add({ id: 'new', kind: 'faq', question: '顔認証マイナンバーカードとは', body: '暗証番号を設定しないカードです。' })
+    }
+    for (const q of [...QUERIES, '顔認証']) expect(view(restored.search(q)), q).toEqual(view(fresh.search(q)))
+    expect(restored.search('暗証番号わすれた').map((h) => h.id)).not.toContain('pin-forgot')
+  })
+
+  it('takes new synonyms at load time', () => {
+    const fresh = createSearchIndex({ synonyms: SYNONYMS })
+    for (const d of DOCS) fresh.add(d)
+    const restored = loadSerializedIndex(serializeIndex(fresh), { synonyms: [{ terms: ['写真', 'フォト'] }] })
+    expect(restored.search('フォト')[0]?.id).toBe('photo')
+  })
+
+  it('refuses what is not a serialized index', () => {
+    expect(() => loadSerializedIndex('not json')).toThrow(SerializedIndexError)
+    expect(() => loadSerializedIndex('{"format":"other"}')).toThrow(SerializedIndexError)
+    expect(() => loadSerializedIndex('{"format":"kotae-search-index","version":99}')).toThrow(/version 99/)
+  })
+})

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+
+import { createAnalyzer } from '../src/analyzer/analyzer'
+import { SynonymSet } from '../src/analyzer/synonyms'
+import { createSearchIndex } from '../src/engine/search-index'
+
+const groups = [
+  { terms: ['マイナンバーカード', 'マイナ', 'マイナカード'] },
+  { terms: ['マイナ保険証', '保険証', 'ほけんしょう'] },
+  { terms: ['暗証番号', 'パスワード', 'PIN'] },
+]
+
+describe('synonyms', () => {
+  it('finds terms on normalized text, longest first', () => {
+    const set = new SynonymSet(groups)
+    expect(set.find('まいな保険証').map((m) => m.term)).toEqual(['マイナ保険証'])
+    expect(set.find('まいなの暗証番号').map((m) => m.term).sort()).toEqual(['マイナ', '暗証番号'])
+  })
+  it('matches latin terms as whole words only', () => {
+    const set = new SynonymSet(groups)
+    expect(set.find('pin code').map((m) => m.term)).toEqual(['PIN'])
+    expect(set.find('spinning')).toEqual([])
+  })
+  it('ignores bad groups', () => {
+    expect(new SynonymSet([{ terms: ['ひとつ'] }, { terms: [] }, null as never]).size).toBe(0)
+  })
+  it('expands a query with the other terms of its group, apart from its own tokens', () => {
+    const q = createAnalyzer({ synonyms: groups }).analyzeQuery('パスワードをわすれた')
+    expect(q.synonyms[0]?.expandedTo).toContain('暗証番号')
+    expect(q.expansionTokens).toContain('暗証')
+    expect(q.tokens).not.toContain('暗証')
+  })
+  it('lets a synonym find a document that never uses the query word', () => {
+    const index = createSearchIndex({ synonyms: groups })
+    index.add({ id: 'pin', kind: 'faq', question: '暗証番号を忘れたときは', body: '窓口で再設定します。' })
+    index.add({ id: 'photo', kind: 'faq', question: '写真の規格は', body: '縦4.5cm、横3.5cmです。' })
+    const hits = index.search('パスワードがわからない')
+    expect(hits[0]?.id).toBe('pin')
+    expect(hits[0]?.explanation.synonyms[0]?.term).toBe('パスワード')
+    expect(createSearchIndex().search('パスワードがわからない').length).toBe(0)
+  })
+})
