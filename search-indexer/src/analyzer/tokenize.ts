@@ -10,9 +10,10 @@ import { foldKana, prepareText } from './normalize'
 /**
  * Bigram tokens start with this mark, so that they live apart from word tokens (a two-character
  * word and a bigram of the same two characters are different tokens) and the engine can weight
- * them separately. It is a control character, which normalized text never contains.
+ * them separately. A private-use character: analyzed text never contains one (they become spaces),
+ * and JSON keeps it as is (a control character would be escaped to six bytes in a saved index).
  */
-export const GRAM = '\u0004'
+export const GRAM = '\ue000'
 export const isGram = (token: string): boolean => token.startsWith(GRAM)
 /** A token as people read it (without the bigram mark). */
 export const tokenText = (token: string): string => (isGram(token) ? token.slice(1) : token)

@@ -4,7 +4,7 @@
  * index then finds nothing), see STACK-NOTES gotcha 6. The result is one JSON string, the same in
  * Node and the browser.
  */
-import { create, load, save, type RawData } from '@orama/orama'
+import { load, save, type RawData } from '@orama/orama'
 
 import type { SynonymGroupLike } from '../analyzer/synonyms'
 import { SerializedIndexError } from '../errors'
@@ -13,6 +13,7 @@ import {
   DOC_SCHEMA,
   PASSAGE_SCHEMA,
   SearchIndex,
+  createDb,
   createOramaTokenizer,
   type Bm25Params,
   type RankingWeights,
@@ -35,6 +36,52 @@ export type SerializedIndex = {
   passages: RawData
 }
 
+/**
+ * Orama's raw data, made smaller for the wire and restored exactly on load:
+ *  - per-document term frequencies are all 1 / field length (our tokenizer gives each token once
+ *    per field), so only the token lists are kept;
+ *  - the `…Grams` copies of stored texts are dropped (they equal the field they copy).
+ * Anything that does not fit these rules is kept as Orama wrote it.
+ */
+type Loose = Record<string, unknown>
+const TOKEN_SEP = '\ue002'
+const COPIES: Record<string, string> = { questionGrams: 'question', shortAnswerGrams: 'shortAnswer', textGrams: 'text' }
+
+function packRaw(raw: RawData): RawData {
+  const out = structuredClone(raw) as unknown as { index: { frequencies: Record<string, Record<string, unknown>>; fieldLengths: Record<string, Record<string, number>> }; docs: { docs: Record<string, Loose> } }
+  for (const [prop, byDoc] of Object.entries(out.index.frequencies)) {
+    const lengths = out.index.fieldLengths[prop] ?? {}
+    const packed: Record<string, unknown> = {}
+    for (const [id, freqs] of Object.entries(byDoc)) {
+      const tokens = freqs && typeof freqs === 'object' ? Object.keys(freqs) : []
+      const len = lengths[id]
+      const uniform = len !== undefined && tokens.length === len && tokens.every((t) => (freqs as Record<string, number>)[t] === 1 / len) && tokens.every((t) => !t.includes(TOKEN_SEP))
+      packed[id] = uniform ? tokens.join(TOKEN_SEP) : freqs
+    }
+    out.index.frequencies[prop] = packed
+  }
+  for (const doc of Object.values(out.docs.docs)) {
+    for (const [copy, from] of Object.entries(COPIES)) if (doc && copy in doc && doc[copy] === doc[from]) delete doc[copy]
+  }
+  return out as unknown as RawData
+}
+
+function unpackRaw(raw: RawData): RawData {
+  const out = structuredClone(raw) as unknown as { index: { frequencies: Record<string, Record<string, unknown>>; fieldLengths: Record<string, Record<string, number>> }; docs: { docs: Record<string, Loose> } }
+  for (const [prop, byDoc] of Object.entries(out.index.frequencies)) {
+    const lengths = out.index.fieldLengths[prop] ?? {}
+    for (const [id, value] of Object.entries(byDoc)) {
+      if (typeof value !== 'string') continue
+      const len = lengths[id] ?? 0
+      byDoc[id] = Object.fromEntries((value ? value.split(TOKEN_SEP) : []).map((t) => [t, 1 / len]))
+    }
+  }
+  for (const doc of Object.values(out.docs.docs)) {
+    for (const [copy, from] of Object.entries(COPIES)) if (doc && from in doc && !(copy in doc)) doc[copy] = doc[from]
+  }
+  return out as unknown as RawData
+}
+
 /** The index as a JSON string (synonyms, weights and analyzer settings included). */
 export function serializeIndex(index: SearchIndex): string {
   const data: SerializedIndex = {
@@ -46,8 +93,8 @@ export function serializeIndex(index: SearchIndex): string {
     bm25: { ...index.bm25 },
     synonyms: index.analyzer.synonyms.groups,
     keys: index.keys(),
-    docs: save(index.docsDb),
-    passages: save(index.passagesDb),
+    docs: packRaw(save(index.docsDb)),
+    passages: packRaw(save(index.passagesDb)),
   }
   return JSON.stringify(data)
 }
@@ -82,11 +129,11 @@ export function loadSerializedIndex(raw: string | SerializedIndex, options: Load
   // The analyzer is rebuilt first so that both databases get the same tokenizer.
   const probe = new SearchIndex(opts)
   const tokenizer = createOramaTokenizer(probe.analyzer)
-  const docs = create({ schema: DOC_SCHEMA, components: { tokenizer } })
-  const passages = create({ schema: PASSAGE_SCHEMA, components: { tokenizer } })
+  const docs = createDb(DOC_SCHEMA, tokenizer)
+  const passages = createDb(PASSAGE_SCHEMA, tokenizer)
   try {
-    load(docs, data.docs)
-    load(passages, data.passages)
+    load(docs, unpackRaw(data.docs))
+    load(passages, unpackRaw(data.passages))
   } catch (error) {
     throw new SerializedIndexError(`serialized index could not be loaded: ${(error as Error).message}`)
   }

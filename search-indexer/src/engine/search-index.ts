@@ -139,9 +139,10 @@ const PRE = '\u0002'
 const SEP = '\u0003'
 /**
  * Appended to every token: Orama's radix tree matches prefixes (`申込` would also match `申込書`),
- * and a terminator that never occurs in text makes every lookup exact.
+ * and a terminator that never occurs in analyzed text makes every lookup exact. Private use, so a
+ * saved index keeps it as one character.
  */
-const END = '\u0001'
+export const END = '\ue001'
 /** Candidates taken from each Orama search before the documents are combined. */
 const CANDIDATES = 300
 
@@ -164,6 +165,11 @@ export function createOramaTokenizer(analyzer: Analyzer): Tokenizer {
 function sync<T>(value: T | Promise<T>): T {
   if (value instanceof Promise) throw new Error('unexpected asynchronous Orama call')
   return value
+}
+
+/** An Orama database with our tokenizer; sorting is off (results are ranked by score only). */
+export function createDb(schema: typeof DOC_SCHEMA | typeof PASSAGE_SCHEMA, tokenizer: Tokenizer): AnyOrama {
+  return create({ schema, components: { tokenizer }, sort: { enabled: false } }) as AnyOrama
 }
 
 export const docKey = (kind: DocumentKind, id: string): string => `${kind}:${id}`
@@ -194,8 +200,8 @@ export class SearchIndex {
       for (const k of dbs.keys) this.keySet.add(k)
     } else {
       const tokenizer = createOramaTokenizer(this.analyzer)
-      this.docsDb = create({ schema: DOC_SCHEMA, components: { tokenizer } })
-      this.passagesDb = create({ schema: PASSAGE_SCHEMA, components: { tokenizer } })
+      this.docsDb = createDb(DOC_SCHEMA, tokenizer)
+      this.passagesDb = createDb(PASSAGE_SCHEMA, tokenizer)
     }
   }
 
