@@ -1,0 +1,54 @@
+/**
+ * 時間帯別 (by 30-minute slot): 48 rows, 00:00-00:30 … 23:30-24:00 JST.
+ *
+ *   slot(t)            = ⌊ ((t + 9 h) mod 24 h) / 30 min ⌋
+ *   row.offered        = |{ r offered : slot(r.offeredAt) = s }|          (null without telephony)
+ *   row.answered       = |{ r answered : slot(r.offeredAt) = s }|
+ *   row.abandoned      = |{ r abandoned, not short : slot(r.offeredAt) = s }|
+ *   row.shortAbandoned = |{ r short abandons : slot(r.offeredAt) = s }|
+ *   row.calls          = |{ c logged : slot(c.talkStartedAt) = s }|
+ *
+ * Telephony rows go by the time the call was offered, logged calls by the time talk started; a call
+ * from 23:50 to 00:10 belongs to 23:30-24:00 of the day it started.
+ */
+import { HALF_HOURS_PER_DAY, halfHourSlotLabel } from '../time'
+
+export interface HalfHourRow {
+  /** 0 … 47 */
+  slot: number
+  /** '09:00-09:30' */
+  label: string
+  offered: number | null
+  answered: number | null
+  abandoned: number | null
+  shortAbandoned: number | null
+  calls: number
+}
+
+export interface SlotCounts {
+  offered: Int32Array
+  answered: Int32Array
+  abandoned: Int32Array
+  shortAbandoned: Int32Array
+  calls: Int32Array
+}
+
+export const newSlotCounts = (rows: number): SlotCounts => ({
+  offered: new Int32Array(rows),
+  answered: new Int32Array(rows),
+  abandoned: new Int32Array(rows),
+  shortAbandoned: new Int32Array(rows),
+  calls: new Int32Array(rows),
+})
+
+export function halfHourRows(counts: SlotCounts, hasTelephony: boolean): HalfHourRow[] {
+  return Array.from({ length: HALF_HOURS_PER_DAY }, (_, slot) => ({
+    slot,
+    label: halfHourSlotLabel(slot),
+    offered: hasTelephony ? counts.offered[slot]! : null,
+    answered: hasTelephony ? counts.answered[slot]! : null,
+    abandoned: hasTelephony ? counts.abandoned[slot]! : null,
+    shortAbandoned: hasTelephony ? counts.shortAbandoned[slot]! : null,
+    calls: counts.calls[slot]!,
+  }))
+}

@@ -1,0 +1,47 @@
+/**
+ * 用件別 (by topic = the call log's category slug; null is 未分類), most calls first.
+ *
+ *   row.calls                      = |{ c logged in the period : c.category = k }|
+ *   row.share                      = row.calls / all logged calls
+ *   row.firstContactResolved       = |{ c : c.category = k, fcr(c) }|              (fcr as in fcr.ts)
+ *   row.firstContactResolutionRate = row.firstContactResolved / row.calls
+ *   row.ahtSeconds                 = Σ handle(c) / |{ c : c.category = k, valid span }|   (as in aht.ts)
+ */
+import { meanOf, ratio } from './stats'
+
+export interface TopicRow {
+  /** Category slug, null for calls without one. */
+  category: string | null
+  calls: number
+  share: number | null
+  firstContactResolved: number
+  firstContactResolutionRate: number | null
+  ahtSeconds: number | null
+}
+
+export interface TopicCounts {
+  calls: number
+  loggedResolved: number
+  handleSeconds: number
+  callsWithTalk: number
+}
+
+export const newTopicCounts = (): TopicCounts => ({ calls: 0, loggedResolved: 0, handleSeconds: 0, callsWithTalk: 0 })
+
+export function topicRows(topics: Map<string | null, TopicCounts>, totalCalls: number, disqualifiedByCategory: Map<string, number>): TopicRow[] {
+  const rows: TopicRow[] = []
+  for (const [category, c] of topics) {
+    const fcr = c.loggedResolved - (category === null ? 0 : (disqualifiedByCategory.get(category) ?? 0))
+    rows.push({
+      category,
+      calls: c.calls,
+      share: ratio(c.calls, totalCalls),
+      firstContactResolved: fcr,
+      firstContactResolutionRate: ratio(fcr, c.calls),
+      ahtSeconds: meanOf(c.handleSeconds, c.callsWithTalk),
+    })
+  }
+  return rows.sort((a, b) => b.calls - a.calls || compareCategory(a.category, b.category))
+}
+
+const compareCategory = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)

@@ -1,0 +1,83 @@
+/**
+ * 曜日別 (by weekday): rows 月 火 水 木 金 土 日, then 祝日 (national holidays, JST) unless
+ * holidaysAsOwnRow is false. With the 祝日 row a holiday counts there and not under its weekday, as
+ * the center runs holiday hours on those days; the rows still add up to the period's totals.
+ *
+ *   dayType(t)  = 祝日 if the JST date of t is a national holiday (and the row is on), else its JST weekday
+ *   row.days    = number of calendar days of that type in the period (for per-day averages)
+ *   row.offered, answered, abandoned, shortAbandoned, calls: as in 時間帯別, grouped by dayType
+ */
+import { DAY_MS, type InstantRange, JST_OFFSET_MS, isHolidayDayNumber, jstDayNumber } from '../time'
+import type { SlotCounts } from './by-half-hour'
+
+export const DAY_TYPE_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday'] as const
+export type DayTypeKey = (typeof DAY_TYPE_KEYS)[number]
+export const DAY_TYPE_LABELS: Record<DayTypeKey, string> = {
+  mon: '月',
+  tue: '火',
+  wed: '水',
+  thu: '木',
+  fri: '金',
+  sat: '土',
+  sun: '日',
+  holiday: '祝日',
+}
+
+export interface WeekdayRow {
+  key: DayTypeKey
+  /** '月' … '日', '祝日' */
+  label: string
+  days: number
+  offered: number | null
+  answered: number | null
+  abandoned: number | null
+  shortAbandoned: number | null
+  calls: number
+}
+
+/** Row index (0 = Monday … 6 = Sunday, 7 = holiday) of a JST day number. */
+export function dayTypeIndex(day: number, holidaysAsOwnRow: boolean): number {
+  if (holidaysAsOwnRow && isHolidayDayNumber(day)) return 7
+  return (((day + 3) % 7) + 7) % 7 // 1970-01-01 (day 0) was a Thursday, index 3
+}
+
+/**
+ * Day types of every JST day of a range, computed once so a million records cost a subtraction and
+ * an array read each: `indexOf(ms)` gives the row index, or -1 outside the range.
+ */
+export class DayTypeTable {
+  readonly firstDay: number
+  readonly types: Int8Array
+  readonly days: Int32Array
+
+  constructor(range: InstantRange, holidaysAsOwnRow: boolean) {
+    this.firstDay = jstDayNumber(range.start)
+    const lastDay = range.end > range.start ? jstDayNumber(range.end - 1) : this.firstDay - 1
+    this.types = new Int8Array(Math.max(0, lastDay - this.firstDay + 1))
+    this.days = new Int32Array(8)
+    for (let d = this.firstDay; d <= lastDay; d++) {
+      const type = dayTypeIndex(d, holidaysAsOwnRow)
+      this.types[d - this.firstDay] = type
+      this.days[type]!++
+    }
+  }
+
+  indexOf(ms: number): number {
+    const i = Math.floor((ms + JST_OFFSET_MS) / DAY_MS) - this.firstDay
+    return i >= 0 && i < this.types.length ? this.types[i]! : -1
+  }
+}
+
+export function weekdayRows(counts: SlotCounts, table: DayTypeTable, hasTelephony: boolean, holidaysAsOwnRow: boolean): WeekdayRow[] {
+  const keys = holidaysAsOwnRow ? DAY_TYPE_KEYS : DAY_TYPE_KEYS.slice(0, 7)
+  return keys.map((key, i) => ({
+    key,
+    label: DAY_TYPE_LABELS[key],
+    days: table.days[i]!,
+    offered: hasTelephony ? counts.offered[i]! : null,
+    answered: hasTelephony ? counts.answered[i]! : null,
+    abandoned: hasTelephony ? counts.abandoned[i]! : null,
+    shortAbandoned: hasTelephony ? counts.shortAbandoned[i]! : null,
+    calls: counts.calls[i]!,
+  }))
+}

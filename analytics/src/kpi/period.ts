@@ -1,0 +1,88 @@
+/**
+ * Report periods: a JST calendar month, a year (fiscal 年度 April–March by default, or calendar), or
+ * an arbitrary range of instants (dashboards: today, this week).
+ */
+import { z } from 'zod'
+
+import {
+  calendarYearRange,
+  fiscalYearRange,
+  formatSeirekiDate,
+  formatSeirekiMonth,
+  formatSeirekiYear,
+  formatWarekiDate,
+  formatWarekiMonth,
+  formatWarekiYear,
+  type InstantRange,
+  monthRange,
+  parseInstant,
+} from '../time'
+
+export const ReportPeriodSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('month'), year: z.number().int().min(1900).max(2200), month: z.number().int().min(1).max(12) }),
+  z.object({
+    kind: z.literal('year'),
+    year: z.number().int().min(1900).max(2200),
+    /** 'fiscal' (default): 年度, 1 April of `year` to 31 March of the next. 'calendar': 1 January – 31 December. */
+    basis: z.enum(['fiscal', 'calendar']).optional(),
+  }),
+  z.object({ kind: z.literal('range'), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }),
+])
+export type ReportPeriod = z.infer<typeof ReportPeriodSchema>
+
+/** The instants [start, end) of a period. */
+export function periodRange(period: ReportPeriod): InstantRange {
+  switch (period.kind) {
+    case 'month':
+      return monthRange(period.year, period.month)
+    case 'year':
+      return period.basis === 'calendar' ? calendarYearRange(period.year) : fiscalYearRange(period.year)
+    case 'range': {
+      const start = parseInstant(period.start)
+      const end = parseInstant(period.end)
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) throw new RangeError(`bad range ${period.start} – ${period.end}`)
+      return { start, end }
+    }
+  }
+}
+
+export interface PeriodLabels {
+  /** '令和8年10月', '令和8年度', '令和8年10月1日～令和8年10月7日' */
+  wareki: string
+  /** '2026年10月', '2026年度', '2026年10月1日～2026年10月7日' */
+  seireki: string
+  /** '令和8年10月（2026年10月）' */
+  both: string
+  /** '月次' | '年次' | '期間' */
+  kind: string
+}
+
+/** Labels of a period in 和暦 and 西暦. */
+export function periodLabels(period: ReportPeriod): PeriodLabels {
+  let wareki: string
+  let seireki: string
+  let kind: string
+  switch (period.kind) {
+    case 'month':
+      wareki = formatWarekiMonth(period.year, period.month)
+      seireki = formatSeirekiMonth(period.year, period.month)
+      kind = '月次'
+      break
+    case 'year': {
+      const fiscal = period.basis !== 'calendar'
+      wareki = formatWarekiYear(period.year, { fiscal })
+      seireki = formatSeirekiYear(period.year, { fiscal })
+      kind = '年次'
+      break
+    }
+    case 'range': {
+      const { start, end } = periodRange(period)
+      const last = Math.max(start, end - 1)
+      wareki = `${formatWarekiDate(start)}～${formatWarekiDate(last)}`
+      seireki = `${formatSeirekiDate(start)}～${formatSeirekiDate(last)}`
+      kind = '期間'
+      break
+    }
+  }
+  return { wareki, seireki, both: `${wareki}（${seireki}）`, kind }
+}
