@@ -8,6 +8,9 @@
  * sources, categories, the city global, synonyms) into the same shapes and pass them through
  * {@link toPublicData}, which applies the same allow-list again.
  */
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
 import { loadValidContent } from '@kotae/content'
 import type { Category, CityProfile, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
 import { contentToDocuments } from '@kotae/search-indexer'
@@ -142,11 +145,20 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
 /** Today in Asia/Tokyo as YYYY-MM-DD. */
 export const tokyoToday = (now = new Date()) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
 
+/**
+ * The content folder: `KOTAE_CONTENT_DIR`, or the @kotae/content package's own folder (resolved
+ * through node_modules, because the build bundles this module away from its source path).
+ */
+export function contentDir(): string {
+  if (process.env.KOTAE_CONTENT_DIR) return path.resolve(process.env.KOTAE_CONTENT_DIR)
+  return path.resolve(path.dirname(createRequire(import.meta.url).resolve('@kotae/content')), '..')
+}
+
 let cached: Promise<SiteData> | undefined
 
 /** The site's data, loaded once per build. */
 export function loadSiteData(): Promise<SiteData> {
-  cached ??= loadValidContent().then((bundle) => toPublicData(bundle, tokyoToday()))
+  cached ??= loadValidContent(contentDir()).then((bundle) => toPublicData(bundle, tokyoToday()))
   return cached
 }
 

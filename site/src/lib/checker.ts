@@ -80,3 +80,12 @@ export function checkList(guides: readonly CheckerGuide[], input: CheckerInput):
   if (!noticeAsked || input.hasNotice) return { kind: 'list', guide, items, missing: [], noticeAsked }
   return { kind: 'list', guide, items: items.filter((i) => !notice(i)), missing: items.filter((i) => notice(i) && !i.optional), noticeAsked }
 }
+
+/**
+ * FAQs that explain what to do without the notice letter, by procedure (ids that are not public
+ * are dropped by the page). Pickup has none: the checker points to the city's phone instead.
+ */
+export const NOTICE_HELP: Partial<Record<Procedure, readonly string[]>> = {
+  'card-renewal': ['notice-letter-not-received'],
+  'certificate-renewal': ['notice-letter-not-received', 'cert-renewal-proxy', 'cert-inquiry-letter-expired'],
+}

@@ -1,0 +1,47 @@
+/**
+ * Markdown → safe HTML for answers and guide texts (build time only). Raw HTML in the Markdown is
+ * dropped (remark-rehype without `allowDangerousHtml`), then rehype-sanitize applies GitHub's
+ * allow-list (no scripts, styles, event handlers or `javascript:` URLs). A `#` heading becomes
+ * `##` (the page has one h1, the question), and tables get a focusable scroll wrapper so a narrow
+ * phone screen can scroll them by keyboard too.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+
+type Parent = Root | Element
+
+function shape(tableLabel: string) {
+  return (tree: Root) => {
+    const walk = (node: Parent) => {
+      node.children = node.children.map((child: RootContent | ElementContent) => {
+        if (child.type !== 'element') return child
+        if (child.tagName === 'h1') child.tagName = 'h2'
+        if (child.tagName === 'table') {
+          return { type: 'element', tagName: 'div', properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: tableLabel }, children: [child] } as Element
+        }
+        if (child.tagName === 'a' && typeof child.properties.href === 'string' && /^https?:/i.test(child.properties.href)) {
+          child.properties.rel = ['noopener', 'noreferrer']
+        }
+        walk(child)
+        return child
+      }) as typeof node.children
+    }
+    walk(tree)
+  }
+}
+
+const processors = new Map<string, ReturnType<typeof build>>()
+const build = (tableLabel: string) =>
+  unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(shape, tableLabel).use(rehypeStringify)
+
+/** Safe HTML for a Markdown text. `tableLabel` names the scrollable table regions. */
+export function renderMarkdown(markdown: string, tableLabel = '表'): string {
+  let p = processors.get(tableLabel)
+  if (!p) processors.set(tableLabel, (p = build(tableLabel)))
+  return String(p.processSync(markdown))
+}

@@ -1,0 +1,15 @@
+/** Messages between the page and the search worker, and the result shape the island renders. */
+export type SearchResult = {
+  id: string
+  kind: 'faq' | 'guide'
+  title: string
+  /** A short passage with highlight ranges (offsets into `text`). */
+  snippet: { text: string; highlights: { start: number; end: number }[] }
+}
+
+/** Results, and spelling suggestions when there are none. */
+export type SearchResponse = { results: SearchResult[]; suggestions: string[] }
+
+export type WorkerRequest = { type: 'init'; url: string } | { type: 'search'; id: number; query: string; limit: number }
+
+export type WorkerResponse = { type: 'ready' } | { type: 'error'; message: string } | ({ type: 'results'; id: number } & SearchResponse)

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+
+import { renderMarkdown } from '../src/lib/markdown'
+
+describe('renderMarkdown', () => {
+  it('renders the Markdown the answers use: headings, bold, lists, tables', () => {
+    const html = renderMarkdown('## 手順\n1. **申請** する\n\n| 種類 | 桁 |\n|---|---|\n| 署名用 | 6文字以上 |\n')
+    expect(html).toContain('<h2>手順</h2>')
+    expect(html).toContain('<strong>申請</strong>')
+    expect(html).toMatch(/<div class="table-wrap" tabindex="0" role="region" aria-label="表"><table>/)
+  })
+
+  it('drops raw HTML, scripts, event handlers and javascript: links', () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n[x](javascript:alert(1)) <b onclick="x()">b</b>')
+    expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<img/i)
+  })
+
+  it('makes a top-level heading an h2 and marks external links noopener', () => {
+    const html = renderMarkdown('# 見出し\n\n[市](https://www.city.higashihiroshima.lg.jp/)')
+    expect(html).toContain('<h2>見出し</h2>')
+    expect(html).toContain('rel="noopener noreferrer"')
+  })
+})
