@@ -46,10 +46,12 @@ describe('GET /api/lookup', () => {
 
   it('a published change is searchable right away; an unpublished one disappears', async () => {
     const [faq] = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'pin-forgot' } }, limit: 1 })).docs
+    const ids = async (q: string) => (await lookup(q, users.operator)).body.candidates.slice(0, 3).map((c) => c.id)
+    expect(await ids('ぴよぴよ')).not.toContain('faq:pin-forgot')
     await payload.update({ collection: 'faqs', id: faq!.id, data: { alternatives: [...(faq!.alternatives ?? []), { text: 'ぴよぴよ番号が出てこない' }], _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
-    expect((await lookup('ぴよぴよ番号', users.operator)).body.candidates[0]?.id).toBe('faq:pin-forgot')
+    expect(await ids('ぴよぴよ')).toContain('faq:pin-forgot')
     await payload.update({ collection: 'faqs', id: faq!.id, data: { _status: 'draft' } as never, overrideAccess: true })
-    expect((await lookup('ぴよぴよ番号', users.operator)).body.candidates.map((c) => c.id)).not.toContain('faq:pin-forgot')
+    expect(await ids('ぴよぴよ')).not.toContain('faq:pin-forgot')
   })
 
   it('bad input gives an empty result or a clear error, never a crash', async () => {
