@@ -1,0 +1,170 @@
+/**
+ * Reads a PBX call-detail CSV through a mapping, streaming: bytes → CsvDecoder → csv-parse → the row
+ * reader. All or nothing: any bad row (or bad mapping, unknown encoding, missing column) gives
+ * `{ ok: false, errors }` listing every problem with its line and column, and no records.
+ *
+ *  - parseTelephonyCsv: one pass, records returned in memory (fine for a month of a city's calls).
+ *  - importTelephonyCsv: flat memory for any size: a validating pass that keeps nothing but the
+ *    call ids seen, then, only if it found nothing wrong, a second pass that hands records to a
+ *    callback in batches. It needs to open the source twice.
+ *  - validateTelephonyCsv: the first pass alone.
+ */
+import { once } from 'node:events'
+
+import { parse } from 'csv-parse'
+
+import type { TelephonyRecord } from '../kpi/records'
+import { CsvDecoder, type DetectedEncoding } from './decode.node'
+import { telephonyError, type TelephonyImportError } from './errors'
+import { parseTelephonyMapping, type TelephonyMapping } from './mapping'
+import { createTelephonyRowReader } from './rows'
+
+/** Bytes (a Node Readable, any async iterable of chunks, a Buffer) or already-decoded text. */
+export type TelephonyCsvSource = AsyncIterable<Uint8Array | string> | Uint8Array | string
+
+export interface TelephonyCsvOptions {
+  /** Keep at most this many errors (all are counted in errorCount). Default: all. */
+  maxErrors?: number
+}
+
+export type TelephonyFailure = {
+  ok: false
+  errors: TelephonyImportError[]
+  /** Errors found, including any beyond maxErrors. */
+  errorCount: number
+  rows: number
+  encoding: DetectedEncoding | null
+}
+export type TelephonyParseResult = { ok: true; records: TelephonyRecord[]; rows: number; encoding: DetectedEncoding } | TelephonyFailure
+export type TelephonyValidateResult = { ok: true; rows: number; encoding: DetectedEncoding } | TelephonyFailure
+export type TelephonyImportResult = { ok: true; count: number; encoding: DetectedEncoding } | TelephonyFailure
+
+/** `mapping` may be the validated mapping or raw JSON (object or text); a bad one fails like a bad file. */
+export type MappingArgument = TelephonyMapping | unknown
+
+async function* chunksOf(source: TelephonyCsvSource): AsyncGenerator<Uint8Array | string> {
+  if (typeof source === 'string') yield source
+  else if (source instanceof Uint8Array) for (let i = 0; i < source.length; i += 1 << 16) yield source.subarray(i, i + (1 << 16))
+  else yield* source
+}
+
+function countNewlines(cells: readonly string[]): number {
+  let n = 0
+  for (const c of cells) if (c.includes('\n')) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n++
+  return n
+}
+
+interface Scan {
+  errors: TelephonyImportError[]
+  errorCount: number
+  rows: number
+  encoding: DetectedEncoding | null
+}
+
+async function scan(
+  source: TelephonyCsvSource,
+  mappingArg: MappingArgument,
+  onRecord: ((record: TelephonyRecord) => void | Promise<void>) | null,
+  options: TelephonyCsvOptions,
+): Promise<Scan> {
+  const parsed = parseTelephonyMapping(mappingArg)
+  if (!parsed.ok) {
+    const errors = parsed.problems.map((p) => telephonyError('bad-mapping', null, null, null, p))
+    return { errors, errorCount: errors.length, rows: 0, encoding: null }
+  }
+  const mapping = parsed.mapping
+  const reader = createTelephonyRowReader(mapping, options)
+  const decoder = new CsvDecoder(mapping.encoding)
+  const parser = parse({ delimiter: mapping.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true })
+  let syntaxLine: number | null | undefined
+  parser.on('skip', (err: Error & { lines?: number }) => {
+    // One syntax error per line: csv-parse may raise a second one while it recovers.
+    const line = err.lines ?? null
+    if (line !== syntaxLine) reader.add(telephonyError('csv-syntax', line, null, null, err.message))
+    syntaxLine = line
+  })
+
+  const feed = (async () => {
+    let first = true
+    for await (const chunk of chunksOf(source)) {
+      let text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+      if (first && typeof chunk === 'string') text = text.replace(/^\uFEFF/, '')
+      first = false
+      if (text && !parser.write(text)) await once(parser, 'drain')
+    }
+    const tail = decoder.end()
+    if (tail) parser.write(tail)
+    parser.end()
+  })()
+  feed.catch((e: Error) => parser.destroy(e))
+
+  let header = true
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (decoder.encoding === 'unknown') reader.setEncodingTrouble('unknown-encoding')
+    const line = info.lines - countNewlines(record)
+    if (header) {
+      header = false
+      reader.header(record, line)
+      continue
+    }
+    const r = reader.row(record, line)
+    if (r && onRecord) await onRecord(r)
+  }
+  await feed
+  if (header) reader.add(telephonyError('no-header', null, null, null))
+  const errors = [...reader.errors]
+  let errorCount = reader.errorCount()
+  if (decoder.encoding === 'unknown') {
+    errors.unshift(telephonyError('unknown-encoding', null, null, null, 'UTF-8（BOM あり・なし）か Shift_JIS で保存し直してください'))
+    errorCount++
+  }
+  // In file order (csv-parse reports syntax errors before the rows around them); file-level first.
+  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  return { errors, errorCount, rows: reader.rows(), encoding: decoder.encoding }
+}
+
+const failure = (s: Scan): TelephonyFailure => ({ ok: false, errors: s.errors, errorCount: s.errorCount, rows: s.rows, encoding: s.encoding })
+
+/** Parses and validates a whole CSV; records only when every row is good. */
+export async function parseTelephonyCsv(source: TelephonyCsvSource, mapping: MappingArgument, options: TelephonyCsvOptions = {}): Promise<TelephonyParseResult> {
+  const records: TelephonyRecord[] = []
+  const s = await scan(source, mapping, (r) => void records.push(r), options)
+  return s.errorCount > 0 ? failure(s) : { ok: true, records, rows: s.rows, encoding: s.encoding ?? 'utf-8' }
+}
+
+/** Validates a CSV without keeping records. */
+export async function validateTelephonyCsv(source: TelephonyCsvSource, mapping: MappingArgument, options: TelephonyCsvOptions = {}): Promise<TelephonyValidateResult> {
+  const s = await scan(source, mapping, null, options)
+  return s.errorCount > 0 ? failure(s) : { ok: true, rows: s.rows, encoding: s.encoding ?? 'utf-8' }
+}
+
+/**
+ * Flat-memory import: validates the whole file (first `open()`), and only when it is clean reads it
+ * again (second `open()`) handing records to `onBatch` in batches of `batchSize` (default 1000).
+ * `onBatch` is never called for a bad file. Should the file change between the passes and the second
+ * pass find errors, it throws after the batches already handed over: run the import in a transaction.
+ */
+export async function importTelephonyCsv(
+  open: () => TelephonyCsvSource | Promise<TelephonyCsvSource>,
+  mapping: MappingArgument,
+  onBatch: (records: TelephonyRecord[]) => void | Promise<void>,
+  options: TelephonyCsvOptions & { batchSize?: number } = {},
+): Promise<TelephonyImportResult> {
+  const check = await scan(await open(), mapping, null, options)
+  if (check.errorCount > 0) return failure(check)
+  const size = options.batchSize ?? 1000
+  let batch: TelephonyRecord[] = []
+  let count = 0
+  const again = await scan(await open(), mapping, async (r) => {
+    batch.push(r)
+    count++
+    if (batch.length >= size) {
+      const full = batch
+      batch = []
+      await onBatch(full)
+    }
+  }, options)
+  if (again.errorCount > 0) throw new Error(`the telephony CSV changed between validation and import: ${again.errorCount} errors on the second pass`)
+  if (batch.length) await onBatch(batch)
+  return { ok: true, count, encoding: again.encoding ?? 'utf-8' }
+}

@@ -1,0 +1,165 @@
+/**
+ * Turns decoded CSV rows into TelephonyRecords through a mapping, collecting every problem with its
+ * line and column. Pure: the node-side parser (parse.node.ts) feeds it; anything else that has rows
+ * (a spreadsheet upload, a test) can too.
+ */
+import type { TelephonyRecord } from '../kpi/records'
+import { telephonyError, type TelephonyImportError } from './errors'
+import { TELEPHONY_FIELDS, type TelephonyField, type TelephonyMapping } from './mapping'
+import { compileTimestampParser } from './timestamp'
+
+export type EncodingTrouble = 'invalid-bytes' | 'unknown-encoding'
+
+export interface TelephonyRowReader {
+  /** Reads the header row; returns false (after adding errors) when mapped columns are missing. */
+  header(cells: readonly string[], line: number): boolean
+  /** Reads one data row: the record, or null after adding its errors. */
+  row(cells: readonly string[], line: number): TelephonyRecord | null
+  /** Adds an error found outside the reader (CSV syntax, no header). */
+  add(error: TelephonyImportError): void
+  /** Sets what a U+FFFD in a cell means (the decoder's finding). */
+  setEncodingTrouble(kind: EncodingTrouble): void
+  readonly errors: TelephonyImportError[]
+  /** Errors found, even beyond maxErrors. */
+  errorCount(): number
+  /** Data rows read. */
+  rows(): number
+}
+
+const norm = (s: string) => s.replace(/^\uFEFF/, '').normalize('NFKC').trim()
+const ISO = (ms: number) => new Date(ms).toISOString()
+
+export function createTelephonyRowReader(mapping: TelephonyMapping, options: { maxErrors?: number } = {}): TelephonyRowReader {
+  const maxErrors = options.maxErrors ?? Number.POSITIVE_INFINITY
+  const errors: TelephonyImportError[] = []
+  let count = 0
+  let rows = 0
+  let trouble: EncodingTrouble = 'invalid-bytes'
+  const push = (e: TelephonyImportError) => {
+    count++
+    if (errors.length < maxErrors) errors.push(e)
+  }
+  const parseTime = compileTimestampParser(mapping.timestamps.format, mapping.timestamps.timeZone)
+  const nulls = new Set(mapping.nullValues.map((v) => v.trim()))
+  const index = new Map<TelephonyField, number>()
+  let headers: string[] = []
+  let width = 0
+  let usable = true
+  const seenIds = new Map<string, number>()
+  const synthetic = new Map<string, number>()
+  const mapped = TELEPHONY_FIELDS.filter((f) => mapping.columns[f] !== undefined)
+
+  function header(cells: readonly string[], line: number): boolean {
+    headers = cells.map((c) => c.replace(/^\uFEFF/, '').trim())
+    width = cells.length
+    const positions = new Map<string, number[]>()
+    headers.forEach((h, i) => {
+      const k = norm(h)
+      positions.set(k, [...(positions.get(k) ?? []), i])
+    })
+    for (let i = 0; i < headers.length; i++) if (headers[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i]!, null, undefined, headers[i]))
+    for (const field of mapped) {
+      const name = mapping.columns[field]!
+      const at = positions.get(norm(name))
+      if (!at) {
+        usable = false
+        push(telephonyError('missing-column', line, name, field, `見出し行: ${headers.join(', ').slice(0, 200)}`))
+      } else {
+        if (at.length > 1) push(telephonyError('duplicate-column', line, name, field, `${at.length} 列`))
+        index.set(field, at[0]!)
+      }
+    }
+    return usable
+  }
+
+  function row(cells: readonly string[], line: number): TelephonyRecord | null {
+    rows++
+    const before = count
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i] ?? `${i + 1}列目`, fieldAt(i), undefined, cells[i]))
+    }
+    if (cells.length !== width) {
+      push(telephonyError('column-count', line, null, null, `見出し ${width} 列、この行 ${cells.length} 列`))
+      return null
+    }
+    if (!usable) return null
+    const cell = (f: TelephonyField): string | null => {
+      const i = index.get(f)
+      if (i === undefined) return null
+      const v = cells[i]!.trim()
+      return nulls.has(v) ? null : v
+    }
+    const col = (f: TelephonyField) => mapping.columns[f] ?? null
+    const time = (f: TelephonyField): number | null => {
+      const v = cell(f)
+      if (v === null) return null
+      const t = parseTime(v)
+      if (Number.isNaN(t)) {
+        push(telephonyError('bad-time', line, col(f), f, `形式 ${mapping.timestamps.format}`, v))
+        return Number.NaN
+      }
+      return t
+    }
+    let callId = cell('callId')
+    if (mapping.columns.callId !== undefined && callId === null) push(telephonyError('missing-value', line, col('callId'), 'callId'))
+    const queue = cell('queue') ?? mapping.defaultQueue
+    const offered = time('offeredAt')
+    if (offered === null) push(telephonyError('missing-value', line, col('offeredAt'), 'offeredAt'))
+    const answered = time('answeredAt')
+    const abandoned = time('abandonedAt')
+    const ended = time('endedAt')
+    const wrapUp = time('wrapUpEndedAt')
+    const ok = (t: number | null): t is number => t !== null && !Number.isNaN(t)
+    if (ok(offered)) {
+      if (ok(answered) && answered < offered) push(telephonyError('answer-before-offer', line, col('answeredAt'), 'answeredAt', undefined, cell('answeredAt')!))
+      if (ok(abandoned) && abandoned < offered) push(telephonyError('abandon-before-offer', line, col('abandonedAt'), 'abandonedAt', undefined, cell('abandonedAt')!))
+      if (ok(ended) && !ok(answered) && answered === null && ended < offered) push(telephonyError('end-before-offer', line, col('endedAt'), 'endedAt', undefined, cell('endedAt')!))
+    }
+    if (answered !== null && abandoned !== null) push(telephonyError('answered-and-abandoned', line, col('abandonedAt'), 'abandonedAt', undefined, cell('abandonedAt')!))
+    if (ok(answered) && ok(ended) && ended < answered) push(telephonyError('end-before-answer', line, col('endedAt'), 'endedAt', undefined, cell('endedAt')!))
+    const callEnd = ok(ended) ? ended : answered
+    if (ok(wrapUp) && ok(callEnd) && wrapUp < callEnd) push(telephonyError('wrap-up-before-end', line, col('wrapUpEndedAt'), 'wrapUpEndedAt', undefined, cell('wrapUpEndedAt')!))
+
+    if (callId !== null) {
+      const first = seenIds.get(callId)
+      if (first !== undefined) push(telephonyError('duplicate-call-id', line, col('callId'), 'callId', `${first} 行目と同じ`, callId))
+      else seenIds.set(callId, line)
+    }
+    if (count !== before || !ok(offered)) return null
+    if (callId === null) {
+      // No call id from this PBX: a stable one from queue and offer time (and its occurrence), so the
+      // same file imported twice gives the same ids.
+      const base = `${queue}@${ISO(offered)}`
+      const n = (synthetic.get(base) ?? 0) + 1
+      synthetic.set(base, n)
+      callId = n === 1 ? base : `${base}#${n}`
+    }
+    return {
+      callId,
+      queue,
+      offeredAt: ISO(offered),
+      answeredAt: ok(answered) ? ISO(answered) : null,
+      abandonedAt: ok(abandoned) ? ISO(abandoned) : null,
+      endedAt: ok(ended) ? ISO(ended) : null,
+      agent: cell('agent'),
+      wrapUpEndedAt: ok(wrapUp) ? ISO(wrapUp) : null,
+    }
+  }
+
+  function fieldAt(i: number): TelephonyField | null {
+    for (const [f, at] of index) if (at === i) return f
+    return null
+  }
+
+  return {
+    header,
+    row,
+    add: push,
+    setEncodingTrouble: (kind) => {
+      trouble = kind
+    },
+    errors,
+    errorCount: () => count,
+    rows: () => rows,
+  }
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+
+import { TelephonyRecordSchema } from '../src/kpi'
+import { importTelephonyCsv, parseTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node'
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
+const file = (name: string) => path.join(dir, name)
+const mapping = JSON.parse(fs.readFileSync(file('telephony-mapping.json'), 'utf8'))
+
+const expectedRecords = [
+  { callId: 'P001', queue: 'マイナンバー', offeredAt: '2026-10-01T00:00:00.000Z', answeredAt: '2026-10-01T00:00:10.000Z', abandonedAt: null, endedAt: '2026-10-01T00:05:10.000Z', agent: 'op-a', wrapUpEndedAt: '2026-10-01T00:06:10.000Z' },
+  { callId: 'P002', queue: 'マイナンバー', offeredAt: '2026-10-01T00:15:00.000Z', answeredAt: null, abandonedAt: '2026-10-01T00:15:03.000Z', endedAt: '2026-10-01T00:15:03.000Z', agent: null, wrapUpEndedAt: null },
+  { callId: 'P003', queue: 'マイナンバー', offeredAt: '2026-10-15T14:50:00.000Z', answeredAt: '2026-10-15T14:50:15.000Z', abandonedAt: null, endedAt: '2026-10-15T15:10:00.000Z', agent: 'op-c', wrapUpEndedAt: '2026-10-15T15:12:00.000Z' },
+  { callId: 'P004', queue: '予約専用', offeredAt: '2026-10-31T14:55:00.000Z', answeredAt: '2026-10-31T14:55:08.000Z', abandonedAt: null, endedAt: '2026-10-31T15:20:00.000Z', agent: 'op-a', wrapUpEndedAt: null },
+  { callId: 'P005', queue: 'マイナンバー', offeredAt: '2026-10-01T00:05:00.000Z', answeredAt: '2026-10-01T00:05:00.000Z', abandonedAt: null, endedAt: '2026-10-01T00:10:00.000Z', agent: '髙橋, 花子', wrapUpEndedAt: null },
+]
+
+describe('parseTelephonyCsv: the same calls in three encodings', () => {
+  for (const [name, encoding] of [
+    ['telephony-good.utf8.csv', 'utf-8'],
+    ['telephony-good.utf8-bom.csv', 'utf-8'],
+    ['telephony-good.sjis.csv', 'shift_jis'],
+  ] as const) {
+    it(`${name} (auto-detected)`, async () => {
+      const r = await parseTelephonyCsv(fs.readFileSync(file(name)), mapping)
+      expect(r).toMatchObject({ ok: true, rows: 5, encoding })
+      if (!r.ok) return
+      expect(r.records).toEqual(expectedRecords)
+      for (const rec of r.records) expect(TelephonyRecordSchema.safeParse(rec).success).toBe(true)
+    })
+
+    it(`${name} streamed in 5-byte chunks (BOM and characters split) with the encoding named`, async () => {
+      const stream = fs.createReadStream(file(name), { highWaterMark: 5 })
+      const r = await parseTelephonyCsv(stream, { ...mapping, encoding })
+      expect(r.ok && r.records).toEqual(expectedRecords)
+    })
+  }
+
+  it('text already decoded', async () => {
+    const r = await parseTelephonyCsv(fs.readFileSync(file('telephony-good.utf8-bom.csv'), 'utf8'), mapping)
+    expect(r.ok && r.records).toEqual(expectedRecords)
+  })
+
+  it('an empty file has no header; a header alone has no records', async () => {
+    expect(await parseTelephonyCsv(Buffer.alloc(0), mapping)).toMatchObject({ ok: false, errors: [{ code: 'no-header', row: null }] })
+    const header = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8').split('\n')[0]!
+    expect(await parseTelephonyCsv(Buffer.from(header), mapping)).toEqual({ ok: true, records: [], rows: 0, encoding: 'utf-8' })
+  })
+
+  it('a PBX without call ids gets stable ids from queue and offer time', async () => {
+    const { callId: _, ...columns } = mapping.columns
+    const text = 'キュー,着信日時,応答日時\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:01:00,2026/10/01 09:01:05\n'
+    const r = await parseTelephonyCsv(text, { ...mapping, columns: { ...columns, abandonedAt: undefined, endedAt: undefined, agent: undefined, wrapUpEndedAt: undefined } })
+    expect(r.ok && r.records.map((x) => x.callId)).toEqual(['q@2026-10-01T00:00:00.000Z', 'q@2026-10-01T00:00:00.000Z#2', 'q@2026-10-01T00:01:00.000Z'])
+  })
+
+  it('other timestamp formats and zones', async () => {
+    const text = 'id,offered,answered\na,2026-10-01T09:00:00,2026-10-01T00:00:30Z\nb,2026-10-01 09:00:00.250,\n'
+    const iso = await parseTelephonyCsv(text, { columns: { callId: 'id', offeredAt: 'offered', answeredAt: 'answered' } })
+    expect(iso.ok && iso.records.map((r) => [r.offeredAt, r.answeredAt])).toEqual([
+      ['2026-10-01T00:00:00.000Z', '2026-10-01T00:00:30.000Z'],
+      ['2026-10-01T00:00:00.250Z', null],
+    ])
+    const epoch = await parseTelephonyCsv('id,o,a\nx,1790000000,1790000012\n', { columns: { callId: 'id', offeredAt: 'o', answeredAt: 'a' }, timestamps: { format: 'epoch-seconds', timeZone: 'UTC' } })
+    expect(epoch.ok && epoch.records[0]!.answeredAt).toBe(new Date(1790000012000).toISOString())
+    // US Eastern: EDT (−4) in July, EST (−5) in December.
+    const ny = await parseTelephonyCsv('id\to\ta\nx\t07/04/2026 12:00\t\ny\t12/04/2026 12:00\t\n', {
+      delimiter: '\t',
+      columns: { callId: 'id', offeredAt: 'o', answeredAt: 'a' },
+      timestamps: { format: 'MM/dd/yyyy HH:mm', timeZone: 'America/New_York' },
+    })
+    expect(ny.ok && ny.records.map((r) => r.offeredAt)).toEqual(['2026-07-04T16:00:00.000Z', '2026-12-04T17:00:00.000Z'])
+  })
+})
+
+describe('importTelephonyCsv: flat memory, two passes, batches only for a clean file', () => {
+  it('hands every record over in batches', async () => {
+    const batches: number[] = []
+    const r = await importTelephonyCsv(() => fs.createReadStream(file('telephony-good.sjis.csv')), mapping, (b) => void batches.push(b.length), { batchSize: 2 })
+    expect(r).toEqual({ ok: true, count: 5, encoding: 'shift_jis' })
+    expect(batches).toEqual([2, 2, 1])
+  })
+
+  it('never calls back for a bad file', async () => {
+    let called = 0
+    const r = await importTelephonyCsv(() => fs.createReadStream(file('telephony-bad.utf8.csv')), mapping, () => void called++)
+    expect(r.ok).toBe(false)
+    expect(called).toBe(0)
+  })
+
+  it('validateTelephonyCsv reads a Readable of strings too', async () => {
+    const text = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8')
+    expect(await validateTelephonyCsv(Readable.from([text.slice(0, 50), text.slice(50)]), mapping)).toEqual({ ok: true, rows: 5, encoding: 'utf-8' })
+  })
+})
+
+describe('encodings the file does not match', () => {
+  it('Shift_JIS read as UTF-8: every row with undecodable bytes, with its column', async () => {
+    const r = await parseTelephonyCsv(fs.readFileSync(file('telephony-good.sjis.csv')), { ...mapping, encoding: 'utf-8' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    const undecodable = r.errors.filter((e) => e.code === 'invalid-bytes')
+    // Every line has Japanese text: header and all five rows (line 5 is blank).
+    expect([...new Set(undecodable.map((e) => e.row))]).toEqual([1, 2, 3, 4, 6, 7])
+    expect(undecodable.every((e) => typeof e.column === 'string' && e.column.length > 0 && e.message.includes('読めない'))).toBe(true)
+    expect(r.errors.filter((e) => e.code === 'missing-column').map((e) => e.column)).toContain('着信日時')
+  })
+
+  it('neither UTF-8 nor Shift_JIS (UTF-16 from Excel "Unicode text"): unknown encoding, no records', async () => {
+    const text = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8')
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])
+    const r = await parseTelephonyCsv(utf16, mapping)
+    expect(r).toMatchObject({ ok: false, encoding: 'unknown' })
+    expect(!r.ok && r.errors[0]).toMatchObject({ row: null, code: 'unknown-encoding', message: expect.stringContaining('文字コードを判別できません') })
+    expect(!r.ok && r.errors.find((e) => e.code === 'unknown-encoding' && e.row !== null)).toMatchObject({ row: 1 })
+  })
+})
