@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 import { compileTimestampParser, parseTelephonyMapping } from '../src/telephony'
-import { parseTelephonyCsv } from '../src/telephony/index.node'
+import { parseTelephonyCsv } from '../src/telephony/index.node.ts'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const mapping = JSON.parse(fs.readFileSync(path.join(dir, 'telephony-mapping.json'), 'utf8'))

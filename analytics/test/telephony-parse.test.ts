@@ -7,7 +7,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
 import { TelephonyRecordSchema } from '../src/kpi'
-import { importTelephonyCsv, parseTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node'
+import { importTelephonyCsv, parseTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const file = (name: string) => path.join(dir, name)

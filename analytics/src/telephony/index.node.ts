@@ -1,6 +1,6 @@
 // Everything in index.ts plus the Node-only streaming CSV parser and decoder.
 export * from './index'
-export { CsvDecoder, type DetectedEncoding, type RequestedEncoding } from './decode.node'
+export { CsvDecoder, type DetectedEncoding, type RequestedEncoding } from './decode.node.ts'
 export {
   parseTelephonyCsv,
   validateTelephonyCsv,
@@ -12,4 +12,4 @@ export {
   type TelephonyImportResult,
   type TelephonyFailure,
   type MappingArgument,
-} from './parse.node'
+} from './parse.node.ts'

@@ -14,7 +14,7 @@ import { once } from 'node:events'
 import { parse } from 'csv-parse'
 
 import type { TelephonyRecord } from '../kpi/records'
-import { CsvDecoder, type DetectedEncoding } from './decode.node'
+import { CsvDecoder, type DetectedEncoding } from './decode.node.ts'
 import { telephonyError, type TelephonyImportError } from './errors'
 import { parseTelephonyMapping, type TelephonyMapping } from './mapping'
 import { createTelephonyRowReader } from './rows'

@@ -1,0 +1,19 @@
+// Pure: the report's sections, headings and CSV text. Bytes (CSV encodings, XLSX) are in index.node.ts.
+export {
+  buildSections,
+  reportHeading,
+  cellKind,
+  formatCell,
+  SECTION_TITLES,
+  UNCATEGORIZED_LABEL,
+  type Section,
+  type Table,
+  type Column,
+  type ColumnKind,
+  type Cell,
+  type ReportLabels,
+  type RenderOptions,
+  type ReportHeading,
+} from './sections'
+export { renderCsvText, csvField } from './csv'
+export { periodLabel, type PeriodLabelStyle } from './period-label'
