@@ -81,7 +81,7 @@ function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; 
           <li key={tip}>{tip}</li>
         ))}
       </ul>
-      <h3>{t.zeroPhone}</h3>
+      <h2>{t.zeroPhone}</h2>
       <ul className="phones">
         {props.phones
           .filter((p) => !p.fax)
@@ -96,7 +96,7 @@ function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; 
             </li>
           ))}
       </ul>
-      <h4>{props.hoursTitle}</h4>
+      <h3>{props.hoursTitle}</h3>
       <div className="hours-status" data-state={st.state}>
         <p className={`badge ${st.state}`}>
           {st.badge}
@@ -108,7 +108,7 @@ function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; 
       </div>
       {props.popular.length > 0 && (
         <>
-          <h3>{t.zeroPopular}</h3>
+          <h2>{t.zeroPopular}</h2>
           <ul className="links">
             {props.popular.map((p) => (
               <li key={p.id}>
@@ -131,6 +131,7 @@ export default function SearchBox(props: Props) {
   const [response, setResponse] = useState<(SearchResponse & { query: string }) | undefined>()
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const seq = useRef(0)
+  const input = useRef<HTMLInputElement>(null)
   const tracked = useRef('')
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
@@ -173,8 +174,9 @@ export default function SearchBox(props: Props) {
   }
 
   useEffect(() => {
-    if (mode !== 'page') return
-    const q = new URLSearchParams(location.search).get('q') ?? ''
+    // Text typed before the island woke up (a slow phone), else ?q= on the search page.
+    const typed = input.current?.value ?? ''
+    const q = typed || (mode === 'page' ? (new URLSearchParams(location.search).get('q') ?? '') : '')
     if (q) {
       setQuery(q)
       run(q)
@@ -207,6 +209,7 @@ export default function SearchBox(props: Props) {
         <label htmlFor={`${id}-q`}>{t.label}</label>
         <div className="search-row">
           <input
+            ref={input}
             id={`${id}-q`}
             type="search"
             name="q"

@@ -1,0 +1,168 @@
+/**
+ * The public site's pages in Chromium on a phone-sized screen: the what-to-bring checker, the
+ * open/closed state with a fixed clock, an FAQ page and its 「解決しましたか？」 vote reaching
+ * /api/events, and, with JavaScript off, every FAQ reachable from the categories.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser } from '../support/browser'
+import { phoneContext } from '../support/phone'
+import { ensureSiteBuilt } from '../support/siteBuild'
+import { serveSite, SITE_DIST, type StaticSite } from '../support/staticSite'
+
+import fs from 'node:fs'
+import path from 'node:path'
+
+let site: StaticSite
+let browser: Browser
+
+beforeAll(async () => {
+  ensureSiteBuilt()
+  site = await serveSite()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.stop()
+})
+
+async function open(path: string, at?: string, timezoneId?: string): Promise<Page> {
+  const page = await (await phoneContext(browser, timezoneId ? { timezoneId } : {})).newPage()
+  if (at) await page.clock.setFixedTime(new Date(at))
+  await page.goto(`${site.url}${path}`)
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+  return page
+}
+
+const checklist = (page: Page) => page.locator('[data-testid="checker-result"] .checklist .item').allInnerTexts()
+
+describe('what-to-bring checker', () => {
+  it('a proxy renewing an electronic certificate gets the exact list, where and when', async () => {
+    const page = await open('/checker/')
+    await page.getByLabel('電子証明書を更新する').check()
+    await page.getByLabel('代理人（ご家族など）').check()
+    await page.getByLabel('はい、あります').check()
+    expect(await checklist(page)).toEqual(['ご本人のマイナンバーカード', '照会書兼回答書（ご本人が記入し封をしたもの）', '代理人の本人確認書類'])
+    const result = await page.locator('[data-testid="checker-result"]').innerText()
+    expect(result).toContain('市民課・各支所・出張所の窓口')
+    expect(result).toContain('有効期限の3か月前から')
+    expect(await page.getByRole('button', { name: 'この一覧を印刷する' }).isVisible()).toBe(true)
+
+    // Without the notice letter: the 照会書兼回答書 is flagged as missing, with the city's number.
+    await page.getByLabel('いいえ、ありません').check()
+    expect(await checklist(page)).toEqual(['ご本人のマイナンバーカード', '代理人の本人確認書類'])
+    const missing = await page.locator('[data-testid="checker-missing"]').innerText()
+    expect(missing).toContain('照会書兼回答書')
+    expect(result + (await page.locator('[data-testid="checker-result"]').innerText())).toContain('082-420-0925')
+    await page.context().close()
+  })
+
+  it('opens on the procedure a guide links to, and the print view shows only the list', async () => {
+    const page = await open('/checker/?procedure=pickup')
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="procedure"][value="pickup"]')?.checked)
+    expect((await checklist(page))[0]).toBe('交付通知書（はがき）')
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.checker-form').isVisible()).toBe(false)
+    expect(await page.locator('[data-testid="checker-result"]').isVisible()).toBe(true)
+    await page.context().close()
+  })
+
+  it('works in English with the same list', async () => {
+    const page = await open('/en/checker/')
+    await page.getByLabel('電子証明書を更新する').check()
+    await page.getByLabel('A proxy (e.g. a family member)').check()
+    expect(await checklist(page)).toEqual(['ご本人のマイナンバーカード', '照会書兼回答書（ご本人が記入し封をしたもの）', '代理人の本人確認書類'])
+    await page.context().close()
+  })
+})
+
+describe('open now / closed, with a fixed clock (Asia/Tokyo, whatever the phone’s time zone)', () => {
+  it('shows closed on a national holiday, with the holiday and the next opening', async () => {
+    // Monday 2026-11-23 10:00 JST, 勤労感謝の日; the phone is set to New York time.
+    const page = await open('/', '2026-11-23T10:00:00+09:00', 'America/New_York')
+    const status = page.locator('.contact-card [data-hours-status]')
+    await status.waitFor()
+    expect(await status.getAttribute('data-state')).toBe('closed')
+    const text = await status.innerText()
+    expect(text).toContain('受付時間外')
+    expect(text).toContain('勤労感謝の日')
+    expect(text).toContain('11月24日（火） 8:30から')
+    await page.context().close()
+  })
+
+  it('shows closed during the year-end closure and open on an ordinary weekday', async () => {
+    const closed = await open('/contact/', '2026-12-30T11:00:00+09:00')
+    expect(await closed.locator('[data-hours-status]').innerText()).toContain('年末年始')
+    await closed.context().close()
+    const openPage = await open('/en/', '2026-12-03T18:30:00+09:00') // 1st Thursday, open until 19:00
+    const status = openPage.locator('.contact-card [data-hours-status]')
+    expect(await status.getAttribute('data-state')).toBe('open')
+    expect(await status.innerText()).toContain('until 19:00')
+    await openPage.context().close()
+  })
+})
+
+describe('an FAQ page', () => {
+  it('shows the answer, what to bring, sources with checked dates and the last-reviewed date', async () => {
+    const page = await open('/faq/cert-renewal-proxy/')
+    expect(await page.locator('h1').innerText()).toBe('家族が代わりに電子証明書を更新できますか？')
+    expect(await page.locator('.bring .checklist li').count()).toBe(3)
+    const sources = await page.locator('.sources').innerText()
+    expect(sources).toMatch(/確認日：2026年11月24日/)
+    expect(await page.locator('.reviewed').innerText()).toContain('最終確認日')
+    expect(await page.locator('a[hreflang="en"]').getAttribute('href')).toBe('/en/faq/cert-renewal-proxy/')
+    await page.context().close()
+  })
+
+  it('the helpful vote with a reason reaches /api/events once, with the FAQ id and no personal id', async () => {
+    site.events.length = 0
+    const page = await open('/faq/pin-forgot/')
+    await page.getByRole('button', { name: 'いいえ' }).click()
+    await page.getByLabel('よろしければ理由を教えてください（任意）').fill('コンビニでできるか知りたかった')
+    await page.getByRole('button', { name: '送信する' }).click()
+    await page.locator('.feedback [role="status"]').filter({ hasText: 'ありがとうございました' }).waitFor()
+    await expect.poll(() => site.events.filter((e) => e.type === 'helpful').length, { timeout: 8000 }).toBe(1)
+    const vote = site.events.find((e) => e.type === 'helpful')!
+    expect(vote).toMatchObject({ faqId: 'pin-forgot', helpful: false, reason: 'コンビニでできるか知りたかった', locale: 'ja' })
+    await expect.poll(() => site.events.some((e) => e.type === 'faq-view' && e.faqId === 'pin-forgot'), { timeout: 8000 }).toBe(true)
+    await page.goto(`${site.url}/`)
+    await page.waitForTimeout(300)
+    expect(site.events.filter((e) => e.type === 'helpful')).toHaveLength(1)
+    await page.context().close()
+  })
+
+  it('keyboard only reaches the feedback buttons and the reason field', async () => {
+    const page = await open('/faq/pin-forgot/')
+    let reached = false
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-helpful') === 'yes')
+    }
+    expect(reached).toBe(true)
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback-reason')
+    await page.context().close()
+  })
+})
+
+describe('with JavaScript off', () => {
+  it('every FAQ is reachable from the category pages, and FAQ pages read fully', async () => {
+    const ctx = await phoneContext(browser, { javaScriptEnabled: false })
+    const page = await ctx.newPage()
+    const ids = fs.readdirSync(path.join(SITE_DIST, 'faq'))
+    expect(ids.length).toBeGreaterThan(100)
+    await page.goto(`${site.url}/`)
+    const categoryLinks = await page.locator('main a[href^="/category/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    const reached = new Set<string>()
+    for (const href of new Set(categoryLinks)) {
+      await page.goto(`${site.url}${href}`)
+      for (const h of await page.locator('main a[href^="/faq/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) reached.add(h.split('/')[2]!)
+    }
+    expect([...ids].filter((id) => !reached.has(id))).toEqual([])
+    await page.goto(`${site.url}/faq/pin-kinds/`)
+    expect(await page.locator('.answer table').count()).toBe(1)
+    expect(await page.locator('.feedback').isVisible()).toBe(false) // nothing that cannot work
+    await ctx.close()
+  })
+})

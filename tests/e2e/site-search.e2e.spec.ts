@@ -1,0 +1,171 @@
+/**
+ * The public site's search, in Chromium on a phone-sized screen: a colloquial question finds the
+ * right FAQ, nothing found shows the phone number, markup in a query stays text, the searches
+ * reach the events endpoint anonymously, and the keyboard alone reaches search and a result.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser } from '../support/browser'
+import { phoneContext } from '../support/phone'
+import { ensureSiteBuilt } from '../support/siteBuild'
+import { serveSite, type StaticSite } from '../support/staticSite'
+
+let site: StaticSite
+let browser: Browser
+
+beforeAll(async () => {
+  ensureSiteBuilt()
+  site = await serveSite()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.stop()
+})
+
+/** Opens a page and waits for the islands to wake up. */
+async function open(path: string): Promise<Page> {
+  const page = await (await phoneContext(browser)).newPage()
+  await page.goto(`${site.url}${path}`)
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+  return page
+}
+
+const resultIds = (page: Page) =>
+  page.locator('[data-testid="search-results"] li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+
+describe('search on a phone', () => {
+  it('a colloquial question typed on the home page finds the right FAQ in the top three', async () => {
+    const page = await open('/')
+    await page.getByLabel('キーワードや質問').fill('マイナの暗証番号わすれた')
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect((await resultIds(page)).slice(0, 3)).toContain('/faq/pin-forgot/')
+    // Highlighted passages.
+    expect(await page.locator('[data-testid="search-results"] mark').count()).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
+  it('text typed before the island wakes up (a slow phone) is not lost', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await page.route('**/_astro/SearchBox*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500))
+      await route.continue()
+    })
+    await page.goto(`${site.url}/`, { waitUntil: 'domcontentloaded' })
+    await page.getByLabel('キーワードや質問').fill('暗証番号 ロック')
+    expect(await page.locator('astro-island[ssr]').count()).toBe(1)
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect(await page.getByLabel('キーワードや質問').inputValue()).toBe('暗証番号 ロック')
+    await page.context().close()
+  })
+
+  it('more colloquial questions land in the top three on the search page', async () => {
+    const page = await open('/search/')
+    const input = page.getByLabel('キーワードや質問')
+    const cases: [string, string][] = [
+      ['カードなくした', '/faq/lost-what-to-do/'],
+      ['電子証明書の更新を家族に頼みたい', '/faq/cert-renewal-proxy/'],
+      ['青い封筒がとどいた', '/faq/notice-letter-what/'],
+    ]
+    for (const [q, want] of cases) {
+      await input.fill(q)
+      await page.waitForFunction((q) => document.querySelector('[role="status"]')?.textContent?.includes(q), q)
+      expect((await resultIds(page)).slice(0, 3), q).toContain(want)
+    }
+    await page.context().close()
+  })
+
+  it('the search page reads ?q= and shows the results (a shareable URL)', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('受け取り 持ち物')}`)
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect((await resultIds(page)).slice(0, 3)).toContain('/faq/pickup-what-to-bring/')
+    await page.context().close()
+  })
+
+  it('zero results show the phone number with today’s hours, and popular topics', async () => {
+    const page = await open('/search/')
+    await page.getByLabel('キーワードや質問').fill('xyzzy')
+    const zero = page.locator('[data-testid="zero-results"]')
+    await zero.waitFor()
+    const text = await zero.innerText()
+    expect(text).toContain('082-420-0925')
+    expect(text).toMatch(/受付中|受付時間外/)
+    expect(await zero.locator('a[href^="tel:"]').count()).toBeGreaterThan(0)
+    expect(await zero.locator('a[href^="/faq/"]').count()).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
+  it('the English search page shows the phone number too', async () => {
+    const page = await open('/en/search/')
+    await page.getByLabel('Keywords or a question').fill('qqqzzz')
+    const zero = page.locator('[data-testid="zero-results"]')
+    await zero.waitFor()
+    expect(await zero.innerText()).toContain('082-420-0925')
+    await page.context().close()
+  })
+
+  it('a query with HTML or script renders as text, never as markup', async () => {
+    const page = await open('/search/')
+    let dialog = false
+    page.on('dialog', (d) => {
+      dialog = true
+      void d.dismiss()
+    })
+    const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+    await page.getByLabel('キーワードや質問').fill(evil)
+    await page.locator('[role="status"]').filter({ hasText: '<img' }).waitFor()
+    expect(await page.locator('main img').count()).toBe(0)
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(2)')))).toBe(false)
+    expect(await page.locator('[role="status"]').innerText()).toContain('<script>')
+    expect(dialog).toBe(false)
+    await page.context().close()
+  })
+
+  it('searches and zero-result searches reach /api/events as text/plain, with no cookie and no id', async () => {
+    site.events.length = 0
+    site.eventRequests.length = 0
+    const page = await open('/search/')
+    const input = page.getByLabel('キーワードや質問')
+    await input.fill('暗証番号 ロック')
+    await page.locator('[data-testid="search-results"]').waitFor()
+    await page.waitForTimeout(1700) // the query settles
+    await input.fill('ほげほげふがふが')
+    await page.locator('[data-testid="zero-results"]').waitFor()
+    await page.waitForTimeout(1700)
+    await page.goto(`${site.url}/contact/`) // leaving the page sends the batch
+    await expect.poll(() => site.events.length, { timeout: 8000 }).toBeGreaterThanOrEqual(3)
+    const types = site.events.map((e) => `${e.type}:${String(e.query)}`)
+    expect(types).toContain('search:暗証番号 ロック')
+    expect(types).toContain('zero-result:ほげほげふがふが')
+    for (const e of site.events) {
+      expect(Object.keys(e).sort()).toEqual(expect.arrayContaining(['at', 'type']))
+      expect(Object.keys(e).some((k) => /id$/i.test(k) && k !== 'faqId')).toBe(false)
+      expect(() => new Date(String(e.at)).toISOString()).not.toThrow()
+    }
+    for (const r of site.eventRequests) {
+      expect(r.contentType).toMatch(/^text\/plain/)
+      expect(r.cookie).toBeUndefined()
+    }
+    await page.context().close()
+  })
+
+  it('keyboard only: skip link, search box, then a result', async () => {
+    const page = await open('/')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動')
+    await page.keyboard.press('Enter')
+    // From the start of main, the search box is the first field.
+    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'search')); i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search')
+    await page.keyboard.type('コンビニで暗証番号')
+    await page.locator('[data-testid="search-results"]').waitFor()
+    await page.keyboard.press('Tab') // the search button
+    await page.keyboard.press('Tab') // the first result
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))
+    expect(href).toMatch(/^\/(faq|guide)\//)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/(faq|guide)\//)
+    await page.context().close()
+  })
+})
