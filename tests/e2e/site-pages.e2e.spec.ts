@@ -13,6 +13,7 @@ import { serveSite, SITE_DIST, type StaticSite } from '../support/staticSite'
 
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 
 let site: StaticSite
 let browser: Browser
@@ -143,6 +144,46 @@ describe('an FAQ page', () => {
     await page.keyboard.press('Enter')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback-reason')
     await page.context().close()
+  })
+})
+
+describe('the built site', () => {
+  it('an FAQ page loads at most 60 KB gzip of HTML, CSS and JS before search is used', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    const paths: string[] = []
+    page.on('request', (r) => paths.push(new URL(r.url()).pathname))
+    await page.goto(`${site.url}/faq/cert-renewal-proxy/`, { waitUntil: 'networkidle' })
+    let gz = 0
+    for (const p of paths) {
+      let f = path.join(SITE_DIST, p)
+      if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html')
+      if (fs.existsSync(f) && /\.(html|css|js|mjs)$/.test(f)) gz += zlib.gzipSync(fs.readFileSync(f)).length
+    }
+    expect(gz).toBeGreaterThan(0)
+    expect(gz).toBeLessThanOrEqual(60 * 1024)
+    await page.context().close()
+  })
+
+  it('holds no operator note and no operator-only FAQ, in any page or in the search data', async () => {
+    const { loadValidContent } = await import('@kotae/content')
+    const content = await loadValidContent()
+    const notes = content.faqs.flatMap((f) => (f.operatorNotes ? [f.operatorNotes.slice(0, 40)] : []))
+    expect(notes.length).toBeGreaterThan(0)
+    const files: string[] = []
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name)
+        if (e.isDirectory()) walk(p)
+        else if (/\.(html|json|js)$/.test(e.name)) files.push(p)
+      }
+    }
+    walk(SITE_DIST)
+    const all = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    for (const n of notes) expect(all.includes(n), n).toBe(false)
+    // The field name occurs in the engine's code; never in a page or the search data.
+    const pages = files.filter((f) => !f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    expect(pages.includes('operatorNotes')).toBe(false)
+    for (const f of content.faqs.filter((x) => x.audience === 'operator')) expect(fs.existsSync(path.join(SITE_DIST, 'faq', f.id))).toBe(false)
   })
 })
 
