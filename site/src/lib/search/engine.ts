@@ -1,8 +1,8 @@
 /**
  * The in-browser search, on the shared engine of @kotae/search-indexer (the same analyzer and
  * ranking as the operators' lookup). The index is built in the browser from the public search
- * documents (`/search-data.json`, ~36 KB gzip): the serialized Orama index is ~60 times larger
- * for ~120 documents, and building it takes a fraction of a second, in a worker.
+ * documents (`/search-data.json`, ~38 KB gzip): the serialized Orama index is ~8 times larger
+ * (~295 KB gzip) for ~120 documents, and building it takes a fraction of a second, in a worker.
  */
 import { createSearchIndex, type SearchDocument, type SearchIndex } from '@kotae/search-indexer'
 
