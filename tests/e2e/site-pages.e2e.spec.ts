@@ -6,6 +6,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+// The CMS's own validation of POST /api/events: what the site sends must pass it unchanged.
+import { eventBatchSchema } from '@kotae/cms/src/events/schema'
+
 import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'
 import { ensureSiteBuilt } from '../support/siteBuild'
@@ -118,6 +121,7 @@ describe('an FAQ page', () => {
 
   it('the helpful vote with a reason reaches /api/events once, with the FAQ id and no personal id', async () => {
     site.events.length = 0
+    site.eventRequests.length = 0
     const page = await open('/faq/pin-forgot/')
     await page.getByRole('button', { name: 'いいえ' }).click()
     await page.getByLabel('よろしければ理由を教えてください（任意）').fill('コンビニでできるか知りたかった')
@@ -130,6 +134,7 @@ describe('an FAQ page', () => {
     await page.goto(`${site.url}/`)
     await page.waitForTimeout(300)
     expect(site.events.filter((e) => e.type === 'helpful')).toHaveLength(1)
+    for (const r of site.eventRequests) expect(eventBatchSchema.safeParse(JSON.parse(r.body)).error).toBeUndefined()
     await page.context().close()
   })
 

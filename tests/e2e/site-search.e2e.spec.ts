@@ -6,6 +6,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+// The CMS's own validation of POST /api/events: what the site sends must pass it unchanged.
+import { eventBatchSchema } from '@kotae/cms/src/events/schema'
+
 import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'
 import { ensureSiteBuilt } from '../support/siteBuild'
@@ -146,6 +149,7 @@ describe('search on a phone', () => {
     for (const r of site.eventRequests) {
       expect(r.contentType).toMatch(/^text\/plain/)
       expect(r.cookie).toBeUndefined()
+      expect(eventBatchSchema.safeParse(JSON.parse(r.body)).error).toBeUndefined()
     }
     await page.context().close()
   })

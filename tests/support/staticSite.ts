@@ -27,8 +27,8 @@ export type StaticSite = {
   url: string
   /** Every event posted to /api/events, in order. */
   events: ReceivedEvent[]
-  /** Raw request info for each events POST (content type, cookie header). */
-  eventRequests: { contentType?: string; cookie?: string }[]
+  /** Raw request info for each events POST (content type, cookie header, body). */
+  eventRequests: { contentType?: string; cookie?: string; body: string }[]
   stop(): Promise<void>
 }
 
@@ -43,7 +43,7 @@ export async function serveSite(root = SITE_DIST): Promise<StaticSite> {
       req.setEncoding('utf8')
       req.on('data', (c: string) => (body += c))
       req.on('end', () => {
-        eventRequests.push({ contentType: req.headers['content-type'], cookie: req.headers.cookie })
+        eventRequests.push({ contentType: req.headers['content-type'], cookie: req.headers.cookie, body })
         try {
           events.push(...((JSON.parse(body) as { events: ReceivedEvent[] }).events ?? []))
           res.writeHead(202).end()
