@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { abandonRate, answerRate, asaSeconds, attSeconds, callHandleSeconds, firstContactResolutionRate, median, ratio, RepeatTracker, serviceLevel, talkSeconds } from '../src/kpi'
+import { abandonRate, answerRate, asaSeconds, attSeconds, callerKey, callHandleSeconds, firstContactResolutionRate, median, ratio, RepeatTracker, serviceLevel, talkSeconds } from '../src/kpi'
 import { calls } from './fixtures/october-2026'
 
 const day = 86_400_000
@@ -56,5 +56,39 @@ describe('formulas on sums never give NaN', () => {
     expect(talkSeconds(c1, false)).toBe(300)
     expect(callHandleSeconds(c1)).toBe(360)
     expect(talkSeconds({ ...c1, holdSeconds: 1000 })).toBe(0)
+  })
+})
+
+describe('RepeatTracker against a direct count', () => {
+  it('agrees on random calls, hex hashes and short ones, several categories', () => {
+    let seed = 7
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+    const calls = Array.from({ length: 3000 }, () => ({
+      caller: random() < 0.5 ? `h${Math.floor(random() * 300)}` : Math.floor(random() * 300).toString(16).padStart(64, 'a'),
+      category: `cat${Math.floor(random() * 5)}`,
+      t: Date.UTC(2026, 9, 1) + Math.floor(random() * 40) * day + Math.floor(random() * 3) * 3_600_000,
+      resolved: random() < 0.7,
+    }))
+    const tracker = new RepeatTracker(7)
+    for (const c of calls) tracker.add(c.caller, c.category, c.t, c.resolved)
+    const expected = new Map<string, number>()
+    let total = 0
+    for (const c of calls) {
+      if (!c.resolved) continue
+      if (calls.some((d) => d.caller === c.caller && d.category === c.category && d.t > c.t && d.t - c.t <= 7 * day)) {
+        total++
+        expected.set(c.category, (expected.get(c.category) ?? 0) + 1)
+      }
+    }
+    const out = tracker.finish()
+    expect(total).toBeGreaterThan(100)
+    expect(out.disqualified).toBe(total)
+    expect(Object.fromEntries(out.disqualifiedByCategory)).toEqual(Object.fromEntries(expected))
+  })
+
+  it('caller keys do not collide on similar hashes', () => {
+    const keys = new Set<number>()
+    for (let i = 0; i < 100_000; i++) keys.add(callerKey(i.toString(16).padStart(64, '0')))
+    expect(keys.size).toBe(100_000)
   })
 })

@@ -91,3 +91,15 @@ describe('holidays', () => {
     expect(holidaysIn(monthRange(2026, 5)).map((h) => h.date)).toEqual(['2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06'])
   })
 })
+
+describe('parseInstant fast path', () => {
+  it('agrees with Date.parse on canonical strings and rejects impossible dates', () => {
+    for (let i = 0; i < 2000; i++) {
+      const iso = new Date(Date.UTC(1990, 0, 1) + i * 7_919_993_117).toISOString()
+      expect(parseInstant(iso)).toBe(Date.parse(iso))
+    }
+    expect(parseInstant('2026-04-31T00:00:00.000Z')).toBeNaN()
+    expect(parseInstant('2026-10-01T24:00:00.000Z')).toBeNaN()
+    expect(parseInstant('2026-1x-01T00:00:00.000Z')).toBeNaN()
+  })
+})

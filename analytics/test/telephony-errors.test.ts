@@ -86,7 +86,8 @@ describe('timestamp parsers', () => {
   it('range-check every field', () => {
     expect(jst('2026/10/01 09:00:00')).toBe(Date.parse('2026-10-01T00:00:00Z'))
     expect(jst('2026/10/1 9:00')).toBe(Date.parse('2026-10-01T00:00:00Z'))
-    for (const bad of ['2026/04/31 09:00:00', '2026/13/01 09:00:00', '2026/10/01 24:00:00', '2026/10/01 09:60:00', '2026/10/01 09:00:61', '2026-10-01 09:00:00', ''])
+    expect(jst('2028/02/29 09:00:00')).toBe(Date.parse('2028-02-29T00:00:00Z'))
+    for (const bad of ['2026/04/31 09:00:00', '2026/02/29 09:00:00', '2100/02/29 09:00:00', '2026/13/01 09:00:00', '2026/10/01 24:00:00', '2026/10/01 09:60:00', '2026/10/01 09:00:61', '2026-10-01 09:00:00', ''])
       expect(jst(bad), bad).toBeNaN()
     expect(compileTimestampParser("yyyy年M月d日 H時mm分")('2026年10月1日 9時05分')).toBe(Date.parse('2026-10-01T00:05:00Z'))
     expect(compileTimestampParser('yyyyMMddHHmmss', '+00:00')('20261001090000')).toBe(Date.parse('2026-10-01T09:00:00Z'))

@@ -94,6 +94,21 @@ describe('importTelephonyCsv: flat memory, two passes, batches only for a clean 
     expect(called).toBe(0)
   })
 
+  it('one pass inside a transaction: batches stop at the first bad row and the caller is told what to roll back', async () => {
+    const good: number[] = []
+    expect(await importTelephonyCsv(() => fs.createReadStream(file('telephony-good.utf8.csv')), mapping, (b) => void good.push(b.length), { validateFirst: false })).toEqual({ ok: true, count: 5, encoding: 'utf-8' })
+    expect(good).toEqual([5])
+    let opened = 0
+    const bad = await importTelephonyCsv(
+      () => (opened++, fs.createReadStream(file('telephony-bad.utf8.csv'))),
+      mapping,
+      () => {},
+      { validateFirst: false, batchSize: 1 },
+    )
+    expect(opened).toBe(1)
+    expect(bad).toMatchObject({ ok: false, delivered: 1, errorCount: 13 })
+  })
+
   it('validateTelephonyCsv reads a Readable of strings too', async () => {
     const text = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8')
     expect(await validateTelephonyCsv(Readable.from([text.slice(0, 50), text.slice(50)]), mapping)).toEqual({ ok: true, rows: 5, encoding: 'utf-8' })

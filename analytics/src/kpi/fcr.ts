@@ -14,9 +14,8 @@
  * caller of computeReport should also pass the calls of the `repeatWindowDays` after it; they are used
  * for this check only.
  *
- * The tracker keeps one number per (caller, category) seen once and a small array for repeaters, in
- * any input order; finish() sorts each repeater's calls, so the whole check is O(n log k) for k calls
- * per caller.
+ * The tracker takes calls in any order and keeps about 60 bytes per distinct caller and 8 per extra
+ * call; finish() sorts each repeat caller's calls, so the check is O(n log k) for k calls per caller.
  */
 import { ratio } from './stats'
 import type { CallLogRecord, CallOutcome } from './records'
@@ -29,8 +28,6 @@ export function firstContactResolutionRate(counts: { firstContactResolved: numbe
   return ratio(counts.firstContactResolved, counts.calls)
 }
 
-const SEP = '\u0001'
-
 export interface RepeatCheckResult {
   /** Logged-resolved calls in the period that had a repeat within the window. */
   disqualified: number
@@ -38,11 +35,49 @@ export interface RepeatCheckResult {
   disqualifiedByCategory: Map<string, number>
 }
 
-/** Finds logged-resolved calls followed by a repeat call from the same caller on the same category. */
+/** Up to this many categories: a category's index takes 10 bits of a call's code. */
+export const MAX_REPEAT_CATEGORIES = 1024
+
+/**
+ * A 53-bit key of a caller hash (two 32-bit multiplicative string hashes, mixed). Keys are numbers so
+ * the tracker holds no strings: two callers would share a key with probability about n² / 2⁵⁴
+ * (≈ 10⁻⁵ for 400,000 callers), which could at worst take one 一次完了 away.
+ */
+export function callerKey(callerHash: string): number {
+  let a = 0x811c9dc5
+  let b = 0x9747b28c ^ callerHash.length
+  for (let i = 0; i < callerHash.length; i++) {
+    const c = callerHash.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x5bd1e995)
+    b ^= b >>> 13
+  }
+  a ^= a >>> 16
+  a = Math.imul(a, 0x85ebca6b)
+  a ^= a >>> 13
+  b ^= b >>> 15
+  b = Math.imul(b, 0xc2b2ae35)
+  b ^= b >>> 16
+  return (a >>> 0) * 2_097_152 + (b >>> 11)
+}
+
+/**
+ * Finds logged-resolved calls followed by a repeat call from the same caller on the same category,
+ * from calls given in any order.
+ *
+ * Memory: one Map entry per caller (a number key, a small-integer value) and 8 bytes per caller
+ * with a single call; callers with several calls get a list of codes. A call is coded as
+ * ((ms · 2 + resolved) · 1024 + category index), exact below 2⁵³ until the year 2109.
+ */
 export class RepeatTracker {
-  // Each call is coded as ms * 2 + (1 if it is a logged-resolved call of the period): exact below 2^53.
-  private readonly calls = new Map<string, number | number[]>()
   private readonly windowMs: number
+  private readonly categories = new Map<string, number>()
+  private readonly categoryNames: string[] = []
+  /** caller key → slot: ≥ 0 an index into `single`, < 0 the list −slot − 1. */
+  private readonly callers = new Map<number, number>()
+  private single = new Float64Array(1024)
+  private singles = 0
+  private readonly lists: number[][] = []
 
   constructor(windowDays = 7) {
     this.windowMs = windowDays * 86_400_000
@@ -50,40 +85,60 @@ export class RepeatTracker {
 
   /** Records one call: `resolvedInPeriod` for a call that counts, false for one that can only be a repeat. */
   add(callerHash: string, category: string, startMs: number, resolvedInPeriod: boolean): void {
-    const key = callerHash + SEP + category
-    const code = startMs * 2 + (resolvedInPeriod ? 1 : 0)
-    const seen = this.calls.get(key)
-    if (seen === undefined) this.calls.set(key, code)
-    else if (typeof seen === 'number') this.calls.set(key, [seen, code])
-    else seen.push(code)
+    let cat = this.categories.get(category)
+    if (cat === undefined) {
+      if (this.categoryNames.length >= MAX_REPEAT_CATEGORIES) throw new RangeError(`more than ${MAX_REPEAT_CATEGORIES} categories`)
+      cat = this.categoryNames.length
+      this.categories.set(category, cat)
+      this.categoryNames.push(category)
+    }
+    const code = (startMs * 2 + (resolvedInPeriod ? 1 : 0)) * MAX_REPEAT_CATEGORIES + cat
+    const key = callerKey(callerHash)
+    const slot = this.callers.get(key)
+    if (slot === undefined) {
+      if (this.singles === this.single.length) {
+        const grown = new Float64Array(this.single.length * 2)
+        grown.set(this.single)
+        this.single = grown
+      }
+      this.single[this.singles] = code
+      this.callers.set(key, this.singles++)
+    } else if (slot >= 0) {
+      this.lists.push([this.single[slot]!, code])
+      this.callers.set(key, -this.lists.length)
+    } else this.lists[-slot - 1]!.push(code)
   }
 
   finish(): RepeatCheckResult {
+    const perCategory = new Float64Array(this.categoryNames.length)
+    const nextLater = new Float64Array(this.categoryNames.length)
     let disqualified = 0
-    const disqualifiedByCategory = new Map<string, number>()
-    for (const [key, codes] of this.calls) {
-      if (typeof codes === 'number') continue
-      codes.sort((a, b) => a - b)
-      // Walk from the latest call back, remembering the earliest time strictly later than the current one.
-      let nextLater = Number.POSITIVE_INFINITY
+    for (const codes of this.lists) {
+      codes.sort((x, y) => x - y)
+      nextLater.fill(Number.POSITIVE_INFINITY)
+      // Walk from the latest call back; per category, remember the earliest time strictly later than
+      // the current one. Calls at the same instant do not repeat each other.
       let i = codes.length - 1
       while (i >= 0) {
-        const t = Math.floor(codes[i]! / 2)
+        const t = Math.floor(codes[i]! / (2 * MAX_REPEAT_CATEGORIES))
         let j = i
-        let found = 0
-        while (j >= 0 && Math.floor(codes[j]! / 2) === t) {
-          if (codes[j]! % 2 === 1 && nextLater - t <= this.windowMs) found++
+        while (j >= 0 && Math.floor(codes[j]! / (2 * MAX_REPEAT_CATEGORIES)) === t) {
+          const c = codes[j]!
+          const cat = c % MAX_REPEAT_CATEGORIES
+          if (Math.floor(c / MAX_REPEAT_CATEGORIES) % 2 === 1 && nextLater[cat]! - t <= this.windowMs) {
+            perCategory[cat]!++
+            disqualified++
+          }
           j--
         }
-        if (found) {
-          disqualified += found
-          const category = key.slice(key.indexOf(SEP) + 1)
-          disqualifiedByCategory.set(category, (disqualifiedByCategory.get(category) ?? 0) + found)
-        }
-        nextLater = t
+        for (let k = j + 1; k <= i; k++) nextLater[codes[k]! % MAX_REPEAT_CATEGORIES] = t
         i = j
       }
     }
+    const disqualifiedByCategory = new Map<string, number>()
+    this.categoryNames.forEach((name, cat) => {
+      if (perCategory[cat]) disqualifiedByCategory.set(name, perCategory[cat]!)
+    })
     return { disqualified, disqualifiedByCategory }
   }
 }

@@ -6,7 +6,7 @@
  *  - parseTelephonyCsv: one pass, records returned in memory (fine for a month of a city's calls).
  *  - importTelephonyCsv: flat memory for any size: a validating pass that keeps nothing but the
  *    call ids seen, then, only if it found nothing wrong, a second pass that hands records to a
- *    callback in batches. It needs to open the source twice.
+ *    callback in batches (it opens the source twice); or one pass inside the caller's transaction.
  *  - validateTelephonyCsv: the first pass alone.
  */
 import { once } from 'node:events'
@@ -37,7 +37,7 @@ export type TelephonyFailure = {
 }
 export type TelephonyParseResult = { ok: true; records: TelephonyRecord[]; rows: number; encoding: DetectedEncoding } | TelephonyFailure
 export type TelephonyValidateResult = { ok: true; rows: number; encoding: DetectedEncoding } | TelephonyFailure
-export type TelephonyImportResult = { ok: true; count: number; encoding: DetectedEncoding } | TelephonyFailure
+export type TelephonyImportResult = { ok: true; count: number; encoding: DetectedEncoding } | (TelephonyFailure & { delivered?: number })
 
 /** `mapping` may be the validated mapping or raw JSON (object or text); a bad one fails like a bad file. */
 export type MappingArgument = TelephonyMapping | unknown
@@ -65,7 +65,7 @@ async function scan(
   source: TelephonyCsvSource,
   mappingArg: MappingArgument,
   onRecord: ((record: TelephonyRecord) => void | Promise<void>) | null,
-  options: TelephonyCsvOptions,
+  options: TelephonyCsvOptions & { onFirstError?: () => void },
 ): Promise<Scan> {
   const parsed = parseTelephonyMapping(mappingArg)
   if (!parsed.ok) {
@@ -107,7 +107,11 @@ async function scan(
       reader.header(record, line)
       continue
     }
-    const r = reader.row(record, line)
+    const r = reader.row(record, line, onRecord !== null)
+    if (options.onFirstError && reader.errorCount() > 0) {
+      options.onFirstError()
+      options = { ...options, onFirstError: undefined }
+    }
     if (r && onRecord) await onRecord(r)
   }
   await feed
@@ -139,32 +143,54 @@ export async function validateTelephonyCsv(source: TelephonyCsvSource, mapping: 
 }
 
 /**
- * Flat-memory import: validates the whole file (first `open()`), and only when it is clean reads it
- * again (second `open()`) handing records to `onBatch` in batches of `batchSize` (default 1000).
- * `onBatch` is never called for a bad file. Should the file change between the passes and the second
- * pass find errors, it throws after the batches already handed over: run the import in a transaction.
+ * Flat-memory import, handing records to `onBatch` in batches of `batchSize` (default 1000).
+ *
+ * validateFirst (default): reads the whole file once to validate it (first `open()`), and only when
+ * it is clean reads it again (second `open()`) to hand the records over: `onBatch` is never called
+ * for a bad file. Should the file change between the passes and the second pass find errors, it
+ * throws after the batches already handed over.
+ *
+ * validateFirst: false — one pass, for callers that write inside a transaction: batches are handed
+ * over while the file is read and stop at the first bad row; the result is then `ok: false` with every
+ * error in the file and `delivered` records already handed over, which the caller must roll back.
  */
 export async function importTelephonyCsv(
   open: () => TelephonyCsvSource | Promise<TelephonyCsvSource>,
   mapping: MappingArgument,
   onBatch: (records: TelephonyRecord[]) => void | Promise<void>,
-  options: TelephonyCsvOptions & { batchSize?: number } = {},
+  options: TelephonyCsvOptions & { batchSize?: number; validateFirst?: boolean } = {},
 ): Promise<TelephonyImportResult> {
-  const check = await scan(await open(), mapping, null, options)
-  if (check.errorCount > 0) return failure(check)
   const size = options.batchSize ?? 1000
+  const validateFirst = options.validateFirst ?? true
+  if (validateFirst) {
+    const check = await scan(await open(), mapping, null, options)
+    if (check.errorCount > 0) return failure(check)
+  }
   let batch: TelephonyRecord[] = []
   let count = 0
-  const again = await scan(await open(), mapping, async (r) => {
-    batch.push(r)
-    count++
-    if (batch.length >= size) {
-      const full = batch
-      batch = []
-      await onBatch(full)
-    }
-  }, options)
-  if (again.errorCount > 0) throw new Error(`the telephony CSV changed between validation and import: ${again.errorCount} errors on the second pass`)
-  if (batch.length) await onBatch(batch)
-  return { ok: true, count, encoding: again.encoding ?? 'utf-8' }
+  let delivered = 0
+  let clean = true
+  const flush = async () => {
+    const full = batch
+    batch = []
+    delivered += full.length
+    await onBatch(full)
+  }
+  const result = await scan(
+    await open(),
+    mapping,
+    async (r) => {
+      count++
+      if (!clean) return
+      batch.push(r)
+      if (batch.length >= size) await flush()
+    },
+    { ...options, onFirstError: () => void (clean = false) },
+  )
+  if (result.errorCount > 0) {
+    if (validateFirst) throw new Error(`the telephony CSV changed between validation and import: ${result.errorCount} errors on the second pass`)
+    return { ...failure(result), delivered }
+  }
+  if (batch.length) await flush()
+  return { ok: true, count, encoding: result.encoding ?? 'utf-8' }
 }

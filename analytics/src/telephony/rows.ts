@@ -13,8 +13,8 @@ export type EncodingTrouble = 'invalid-bytes' | 'unknown-encoding'
 export interface TelephonyRowReader {
   /** Reads the header row; returns false (after adding errors) when mapped columns are missing. */
   header(cells: readonly string[], line: number): boolean
-  /** Reads one data row: the record, or null after adding its errors. */
-  row(cells: readonly string[], line: number): TelephonyRecord | null
+  /** Reads one data row: the record, or null after adding its errors (always null when build is false: validation only). */
+  row(cells: readonly string[], line: number, build?: boolean): TelephonyRecord | null
   /** Adds an error found outside the reader (CSV syntax, no header). */
   add(error: TelephonyImportError): void
   /** Sets what a U+FFFD in a cell means (the decoder's finding). */
@@ -49,7 +49,12 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
   const synthetic = new Map<string, number>()
   const mapped = TELEPHONY_FIELDS.filter((f) => mapping.columns[f] !== undefined)
 
-  function header(cells: readonly string[], line: number): boolean {
+  // Column positions of the mapped fields (-1: not mapped), set by header().
+  const at = { callId: -1, queue: -1, offeredAt: -1, answeredAt: -1, abandonedAt: -1, endedAt: -1, agent: -1, wrapUpEndedAt: -1 }
+
+  function header(headerCells: readonly string[], headerLine: number): boolean {
+    const cells = headerCells
+    const line = headerLine
     headers = cells.map((c) => c.replace(/^\uFEFF/, '').trim())
     width = cells.length
     const positions = new Map<string, number[]>()
@@ -60,20 +65,45 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
     for (let i = 0; i < headers.length; i++) if (headers[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i]!, null, undefined, headers[i]))
     for (const field of mapped) {
       const name = mapping.columns[field]!
-      const at = positions.get(norm(name))
-      if (!at) {
+      const found = positions.get(norm(name))
+      if (!found) {
         usable = false
         push(telephonyError('missing-column', line, name, field, `見出し行: ${headers.join(', ').slice(0, 200)}`))
       } else {
-        if (at.length > 1) push(telephonyError('duplicate-column', line, name, field, `${at.length} 列`))
-        index.set(field, at[0]!)
+        if (found.length > 1) push(telephonyError('duplicate-column', line, name, field, `${found.length} 列`))
+        index.set(field, found[0]!)
+        at[field] = found[0]!
       }
     }
     return usable
   }
 
-  function row(cells: readonly string[], line: number): TelephonyRecord | null {
+  const col = (f: TelephonyField) => mapping.columns[f] ?? null
+  let cells: readonly string[] = []
+  let line = 0
+
+  /** The trimmed cell of a field, null when unmapped or a null value. */
+  function cell(f: TelephonyField): string | null {
+    const i = at[f]
+    if (i < 0) return null
+    const v = cells[i]!.trim()
+    return nulls.has(v) ? null : v
+  }
+  /** A time field: null when empty, NaN (after an error) when unreadable. */
+  function time(f: TelephonyField): number | null {
+    const v = cell(f)
+    if (v === null) return null
+    const t = parseTime(v)
+    if (Number.isNaN(t)) push(telephonyError('bad-time', line, col(f), f, `形式 ${mapping.timestamps.format}`, v))
+    return t
+  }
+  const ok = (t: number | null): t is number => t !== null && !Number.isNaN(t)
+  const fail = (code: Parameters<typeof telephonyError>[0], f: TelephonyField) => push(telephonyError(code, line, col(f), f, undefined, cell(f) ?? ''))
+
+  function row(rowCells: readonly string[], rowLine: number, build = true): TelephonyRecord | null {
     rows++
+    cells = rowCells
+    line = rowLine
     const before = count
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i] ?? `${i + 1}列目`, fieldAt(i), undefined, cells[i]))
@@ -83,25 +113,8 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
       return null
     }
     if (!usable) return null
-    const cell = (f: TelephonyField): string | null => {
-      const i = index.get(f)
-      if (i === undefined) return null
-      const v = cells[i]!.trim()
-      return nulls.has(v) ? null : v
-    }
-    const col = (f: TelephonyField) => mapping.columns[f] ?? null
-    const time = (f: TelephonyField): number | null => {
-      const v = cell(f)
-      if (v === null) return null
-      const t = parseTime(v)
-      if (Number.isNaN(t)) {
-        push(telephonyError('bad-time', line, col(f), f, `形式 ${mapping.timestamps.format}`, v))
-        return Number.NaN
-      }
-      return t
-    }
     let callId = cell('callId')
-    if (mapping.columns.callId !== undefined && callId === null) push(telephonyError('missing-value', line, col('callId'), 'callId'))
+    if (at.callId >= 0 && callId === null) push(telephonyError('missing-value', line, col('callId'), 'callId'))
     const queue = cell('queue') ?? mapping.defaultQueue
     const offered = time('offeredAt')
     if (offered === null) push(telephonyError('missing-value', line, col('offeredAt'), 'offeredAt'))
@@ -109,23 +122,22 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
     const abandoned = time('abandonedAt')
     const ended = time('endedAt')
     const wrapUp = time('wrapUpEndedAt')
-    const ok = (t: number | null): t is number => t !== null && !Number.isNaN(t)
     if (ok(offered)) {
-      if (ok(answered) && answered < offered) push(telephonyError('answer-before-offer', line, col('answeredAt'), 'answeredAt', undefined, cell('answeredAt')!))
-      if (ok(abandoned) && abandoned < offered) push(telephonyError('abandon-before-offer', line, col('abandonedAt'), 'abandonedAt', undefined, cell('abandonedAt')!))
-      if (ok(ended) && !ok(answered) && answered === null && ended < offered) push(telephonyError('end-before-offer', line, col('endedAt'), 'endedAt', undefined, cell('endedAt')!))
+      if (ok(answered) && answered < offered) fail('answer-before-offer', 'answeredAt')
+      if (ok(abandoned) && abandoned < offered) fail('abandon-before-offer', 'abandonedAt')
+      if (ok(ended) && answered === null && ended < offered) fail('end-before-offer', 'endedAt')
     }
-    if (answered !== null && abandoned !== null) push(telephonyError('answered-and-abandoned', line, col('abandonedAt'), 'abandonedAt', undefined, cell('abandonedAt')!))
-    if (ok(answered) && ok(ended) && ended < answered) push(telephonyError('end-before-answer', line, col('endedAt'), 'endedAt', undefined, cell('endedAt')!))
+    if (answered !== null && abandoned !== null) fail('answered-and-abandoned', 'abandonedAt')
+    if (ok(answered) && ok(ended) && ended < answered) fail('end-before-answer', 'endedAt')
     const callEnd = ok(ended) ? ended : answered
-    if (ok(wrapUp) && ok(callEnd) && wrapUp < callEnd) push(telephonyError('wrap-up-before-end', line, col('wrapUpEndedAt'), 'wrapUpEndedAt', undefined, cell('wrapUpEndedAt')!))
+    if (ok(wrapUp) && ok(callEnd) && wrapUp < callEnd) fail('wrap-up-before-end', 'wrapUpEndedAt')
 
     if (callId !== null) {
       const first = seenIds.get(callId)
       if (first !== undefined) push(telephonyError('duplicate-call-id', line, col('callId'), 'callId', `${first} 行目と同じ`, callId))
       else seenIds.set(callId, line)
     }
-    if (count !== before || !ok(offered)) return null
+    if (count !== before || !ok(offered) || !build) return null
     if (callId === null) {
       // No call id from this PBX: a stable one from queue and offer time (and its occurrence), so the
       // same file imported twice gives the same ids.

@@ -64,13 +64,14 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** The wall-clock fields as if they were UTC, NaN when any is out of range. */
+/** The wall-clock fields as if they were UTC, NaN when any is out of range (no 31 April, no 29 February 2026). */
 function wallMs(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction?: string): number {
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second, fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0)
-  // Date.UTC rolls 31 April over to 1 May: reject what rolled.
-  return new Date(ms).getUTCDate() === day ? ms : Number.NaN
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Number.NaN
+  return Date.UTC(year, month - 1, day, hour, minute, second, fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0)
 }
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const daysInMonth = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!)
 
 function offsetMs(designator: string): number {
   if (designator === 'Z' || designator === 'z') return 0

@@ -33,6 +33,11 @@ export function parseInstant(value: string | number | Date | null | undefined): 
   if (value === null || value === undefined) return Number.NaN
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN
   if (value instanceof Date) return value.getTime()
+  if (value.length === 24 && value.charCodeAt(23) === 90 /* Z */ && value.charCodeAt(10) === 84 /* T */) {
+    // The canonical form of toISOString() and of Payload's dates, read digit by digit: twice as fast
+    // as Date.parse, and stricter (V8's Date.parse takes 31 April as 1 May).
+    return canonicalIso(value)
+  }
   if (value.length <= 10) {
     // A date alone: midnight JST of that day.
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -41,6 +46,28 @@ export function parseInstant(value: string | number | Date | null | undefined): 
   if (hasZone.test(value)) return Date.parse(value)
   const asUtc = Date.parse(`${value}Z`)
   return Number.isNaN(asUtc) ? asUtc : asUtc - JST_OFFSET_MS
+}
+
+const digit = (s: string, i: number) => {
+  const d = s.charCodeAt(i) - 48
+  return d >= 0 && d <= 9 ? d : Number.NaN
+}
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1)
+
+/** 'YYYY-MM-DDTHH:mm:ss.sssZ' → ms, NaN when a field is not a digit or out of range. */
+function canonicalIso(s: string): number {
+  const year = two(s, 0) * 100 + two(s, 2)
+  const month = two(s, 5)
+  const day = two(s, 8)
+  const hour = two(s, 11)
+  const minute = two(s, 14)
+  const second = two(s, 17)
+  const milli = digit(s, 20) * 100 + two(s, 21)
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && milli >= 0)) return Number.NaN
+  if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.') return Number.NaN
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli)
+  // Date.UTC rolls 31 April over to 1 May: reject what rolled.
+  return new Date(ms).getUTCDate() === day ? ms : Number.NaN
 }
 
 /** UTC milliseconds of 00:00 JST on a calendar day (month 1–12; day and month may overflow, as Date.UTC). */
