@@ -121,6 +121,7 @@ export const en: Strings = {
     no: 'No, I do not',
     result: 'What to bring',
     resultFor: '{procedure} ({who})',
+    count: '{n} items',
     optional: 'if it applies to you',
     missing: 'Documents you do not have',
     missingText: 'To find out what to do without these, read the related questions, or call the Citizens Division (市民課) before you go.',

@@ -123,6 +123,7 @@ export const ja = {
     no: 'いいえ、ありません',
     result: '持って行くもの',
     resultFor: '{procedure}（{who}）',
+    count: '{n}点',
     optional: '該当する方・お持ちの方',
     missing: 'お手元にない書類',
     missingText: '次の書類がない場合の手続きは、関連する質問をご覧になるか、お越しになる前に市民課にお問い合わせください。',

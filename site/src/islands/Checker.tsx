@@ -18,6 +18,7 @@ export type CheckerText = {
   no: string
   result: string
   resultFor: string
+  count: string
   optional: string
   missing: string
   missingText: string
@@ -128,6 +129,7 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
           {result && result.kind !== 'no-guide' && (
             <p className="result-for">
               {fill(t.resultFor, { procedure: result.guide.title, who: t.whoOptions[who] })}
+              {result.kind === 'list' && <span className="count">{` ${fill(t.count, { n: result.items.length })}`}</span>}
             </p>
           )}
         </div>
