@@ -71,6 +71,9 @@ export const en: Strings = {
     category: 'Topic: ',
     onlyJapanese: 'This answer is available in Japanese only for now.',
     guideCta: 'See the procedure step by step',
+    colon: ': ',
+    tableLabel: 'Table',
+    listJoin: ', ',
   },
   feedback: {
     title: 'Did this answer your question?',

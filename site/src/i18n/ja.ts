@@ -73,6 +73,9 @@ export const ja = {
     category: '分野：',
     onlyJapanese: '',
     guideCta: '手続きの流れを見る',
+    colon: '：',
+    tableLabel: '表',
+    listJoin: '・',
   },
   feedback: {
     title: '解決しましたか？',

@@ -23,3 +23,6 @@ export const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')
 
 /** Whether a phone entry is a FAX line (shown, but not as a link to call). */
 export const isFax = (label: string) => /FAX/i.test(label)
+
+/** Whether a phone entry is the city's Citizens Division (市民課), the office whose hours the site shows. */
+export const isCitizensDivision = (label: string) => label.includes('市民課')
