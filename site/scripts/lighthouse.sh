@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 PORT="${PORT:-4329}"
-PAGES=("" "search/" "faq/cert-renewal-proxy/" "checker/" "en/")
-ASTRO_TELEMETRY_DISABLED=1 npx astro preview --port "$PORT" --host 127.0.0.1 >/dev/null 2>&1 &
+PAGES=(${LH_PAGES:-"" "search/" "faq/cert-renewal-proxy/" "checker/" "en/"})
+ASTRO="$(npm root)/.bin/astro"; [ -x "$ASTRO" ] || ASTRO="$(cd .. && npm root)/.bin/astro"
+ASTRO_TELEMETRY_DISABLED=1 "$ASTRO" preview --port "$PORT" --host 127.0.0.1 >/dev/null 2>&1 &
 PREVIEW=$!
 trap 'kill $PREVIEW 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
