@@ -63,6 +63,17 @@ describe('search on a phone', () => {
     await page.context().close()
   })
 
+  it('when the search worker cannot load, the same search runs on the page', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await page.route('**/_astro/worker-*.js', (route) => route.abort())
+    await page.goto(`${site.url}/search/`)
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+    await page.getByLabel('キーワードや質問').fill('マイナの暗証番号わすれた')
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect((await resultIds(page)).slice(0, 3)).toContain('/faq/pin-forgot/')
+    await page.context().close()
+  })
+
   it('more colloquial questions land in the top three on the search page', async () => {
     const page = await open('/search/')
     const input = page.getByLabel('キーワードや質問')

@@ -1,15 +1,16 @@
 /**
  * The search island's only door to the search engine: `getSearcher().search(query, limit)`.
  * The engine loads on first use (first focus or keystroke), in a Web Worker so that typing stays
- * smooth on a phone; without workers it runs on the page. Swapping the engine means changing
- * this folder only.
+ * smooth on a phone; when a worker cannot start or fails before it is ready (old browser, strict
+ * content security policy), the same engine runs on the page instead. Swapping the engine means
+ * changing this folder only.
  */
 import type { SearchResponse, WorkerResponse } from './protocol'
 
 export type { SearchResponse, SearchResult } from './protocol'
 
 export type Searcher = {
-  /** Resolves when the index is ready (rejects if it cannot load). */
+  /** Resolves when the index is ready (rejects if it cannot load at all). */
   ready: Promise<void>
   search(query: string, limit: number): Promise<SearchResponse>
 }
@@ -20,16 +21,33 @@ export const SEARCH_DATA_URL = '/search-data.json'
 let searcher: Searcher | undefined
 
 export function getSearcher(): Searcher {
-  searcher ??= typeof Worker !== 'undefined' ? workerSearcher() : pageSearcher()
+  searcher ??= withFallback()
   return searcher
+}
+
+/** The worker, or the page when the worker does not come up. */
+function withFallback(): Searcher {
+  let active: Promise<Searcher>
+  if (typeof Worker === 'undefined') active = Promise.resolve(pageSearcher())
+  else {
+    const w = workerSearcher()
+    active = w.ready.then(
+      () => w,
+      () => pageSearcher(),
+    )
+  }
+  return {
+    ready: active.then((s) => s.ready),
+    search: (query, limit) => active.then((s) => s.search(query, limit)),
+  }
 }
 
 function workerSearcher(): Searcher {
   let worker: Worker
   try {
     worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
-  } catch {
-    return pageSearcher()
+  } catch (error) {
+    return { ready: Promise.reject(error as Error), search: () => Promise.reject(error as Error) }
   }
   let next = 0
   const pending = new Map<number, (r: SearchResponse) => void>()
@@ -60,12 +78,18 @@ function workerSearcher(): Searcher {
 }
 
 function pageSearcher(): Searcher {
-  const loaded = Promise.all([import('./engine'), fetch(SEARCH_DATA_URL).then((r) => r.json())]).then(([engine, data]) => ({ engine, index: engine.buildEngine(data) }))
+  const loaded = Promise.all([
+    import('./engine'),
+    fetch(SEARCH_DATA_URL).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`)
+      return r.json()
+    }),
+  ]).then(([engine, data]) => ({ engine, built: engine.buildEngine(data) }))
   return {
     ready: loaded.then(() => undefined),
     async search(query, limit) {
-      const { engine, index } = await loaded
-      return engine.runSearch(index, query, limit)
+      const { engine, built } = await loaded
+      return engine.runSearch(built, query, limit)
     },
   }
 }
