@@ -103,6 +103,10 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
     }
   }
 
+  // One translation per Japanese FAQ and locale: two English versions of one entry would compete
+  // for the same /en/ page, and an editor would not know which one readers see.
+  const translations = new Map<string, string>()
+
   for (const e of input.entries) {
     if (e.category !== undefined && !categoryIds.has(e.category)) report(e.file, 'category', `unknown category "${e.category}" (see categories.yaml)`)
     e.sources.forEach((s, i) => {
@@ -127,6 +131,12 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
       if (!original || original.kind !== 'faq') report(e.file, 'translationOf', `points to "${e.translationOf}", which is not an FAQ`)
       else if (original.locale !== 'ja') report(e.file, 'translationOf', `points to "${e.translationOf}", which is not a Japanese FAQ`)
       if (e.locale === 'ja') report(e.file, 'translationOf', 'only a translation (locale: en) names the FAQ it translates')
+      else {
+        const key = `${e.locale}:${e.translationOf}`
+        const first = translations.get(key)
+        if (first) report(e.file, 'translationOf', `"${e.translationOf}" already has a translation (locale ${e.locale}): ${first}`)
+        else translations.set(key, e.file)
+      }
     } else if (e.locale !== 'ja') {
       report(e.file, 'translationOf', `a ${e.locale} FAQ must name the Japanese FAQ it translates`)
     }

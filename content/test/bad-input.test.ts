@@ -31,6 +31,16 @@ const cases: { name: string; breakIt: (dir: string) => void; file: string; field
   { name: 'duplicate source id', breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('id: src-b', 'id: src-a')), file: 'sources.yaml', field: '1.id', message: 'duplicate id "src-a"' },
   { name: 'category with fewer than 3 FAQs', breakIt: (d) => fs.rmSync(path.join(d, C)), file: 'categories.yaml', field: '0.id', message: 'category "basics" has 2 Japanese FAQ(s)' },
   { name: 'translationOf pointing nowhere', breakIt: (d) => write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: no-such-faq\n' })), file: 'faqs/en/faq-a-en.md', field: 'translationOf', message: 'points to "no-such-faq", which is not an FAQ' },
+  {
+    name: 'two English translations of one Japanese FAQ',
+    breakIt: (d) => {
+      write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: faq-a\n' }))
+      write(d, 'faqs/en/faq-a-en2.md', faqText({ id: 'faq-a-en2', question: 'And what about A?', extra: 'locale: en\ntranslationOf: faq-a\n' }))
+    },
+    file: 'faqs/en/faq-a-en2.md',
+    field: 'translationOf',
+    message: '"faq-a" already has a translation (locale en): faqs/en/faq-a-en.md',
+  },
   { name: 'English FAQ without translationOf', breakIt: (d) => write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\n' })), file: 'faqs/en/faq-a-en.md', field: 'translationOf', message: 'must name the Japanese FAQ' },
   { name: 'locale not matching the folder', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'locale: en\nreviewBy:')), file: A, field: 'locale', message: 'is "en" but the file is in the ja/ folder' },
   { name: 'misspelt field', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needReview: true\nreviewBy:')), file: A, field: 'needReview', message: 'unknown field' },

@@ -81,6 +81,22 @@ describe('the curated corpus', () => {
     }
   })
 
+  it('every reference to another entry by its question or title resolves', () => {
+    // Bodies point to other FAQs as 「question」をご覧ください (ja) or “question” (en), so a
+    // reworded question must not leave a dead pointer behind.
+    const targets = new Set([...bundle.faqs.map((f) => f.question), ...bundle.guides.map((g) => g.title)])
+    const refs = /「([^「」]+)」(?=(?:を|も)(?:ご覧|参照))|“([^“”]+[?？])”/g
+    const dead: string[] = []
+    for (const e of [...bundle.faqs, ...bundle.guides]) {
+      const text = 'answer' in e ? e.answer : [e.body, ...e.steps.map((s) => s.detail)].join('\n')
+      for (const m of text.matchAll(refs)) {
+        const target = m[1] ?? m[2] ?? ''
+        if (!targets.has(target)) dead.push(`${e.id}: ${target}`)
+      }
+    }
+    expect(dead).toEqual([])
+  })
+
   it('schema defaults are filled in', () => {
     const parsed = faqFrontMatterSchema.parse({ id: 'x-y', question: 'テストの質問です', alternatives: ['a1', 'a2', 'a3'], shortAnswer: '短い回答です。', category: 'general', sources: ['s'], reviewBy: '2027-01-01' })
     expect(parsed).toMatchObject({ audience: 'public', locale: 'ja', status: 'published', needsReview: false, bring: [], related: [], tags: [] })
