@@ -71,10 +71,10 @@ describe('a CSV with every kind of bad row', () => {
 describe('mapping JSON', () => {
   it('validates with every problem named', () => {
     expect(parseTelephonyMapping({ columns: { offeredAt: 'a', answeredAt: 'b' } })).toMatchObject({ ok: true, mapping: { encoding: 'auto', delimiter: ',', defaultQueue: 'default' } })
-    const r = parseTelephonyMapping({ encoding: 'euc-jp', columns: { offeredAt: 'a', answeredAt: 'a', caller: 'x' } })
+    const r = parseTelephonyMapping({ encoding: 'euc-jp', columns: { offeredAt: 'a', answeredAt: 'a', callerName: 'x' } })
     expect(r.ok).toBe(false)
     expect(!r.ok && r.problems.join('\n')).toMatch(/encoding/)
-    expect(!r.ok && r.problems.join('\n')).toMatch(/caller|unrecognized/i)
+    expect(!r.ok && r.problems.join('\n')).toMatch(/callerName|unrecognized/i)
     expect(parseTelephonyMapping({ columns: { offeredAt: 'a', answeredAt: 'a' } })).toMatchObject({ ok: false, problems: [expect.stringContaining('mapped to both')] })
     expect(parseTelephonyMapping('{nope')).toMatchObject({ ok: false })
     expect(parseTelephonyMapping({ columns: { offeredAt: 'a', answeredAt: 'b' }, timestamps: { format: 'yy/MM/dd HH:mm' } })).toMatchObject({ ok: false })

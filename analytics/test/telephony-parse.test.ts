@@ -60,6 +60,15 @@ describe('parseTelephonyCsv: the same calls in three encodings', () => {
     expect(r.ok && r.records.map((x) => x.callId)).toEqual(['q@2026-10-01T00:00:00.000Z', 'q@2026-10-01T00:00:00.000Z#2', 'q@2026-10-01T00:01:00.000Z'])
   })
 
+  it('a mapped caller column is handed over as callerNumber (for hashing); unmapped, there is none', async () => {
+    const text = '通話ID,着信日時,応答日時,発信者番号\nA1,2026/10/01 09:00:00,2026/10/01 09:00:05,090-1234-5678\nA2,2026/10/01 09:01:00,,非通知\nA3,2026/10/01 09:02:00,,-\n'
+    const cols = { callId: '通話ID', offeredAt: '着信日時', answeredAt: '応答日時' }
+    const r = await parseTelephonyCsv(text, { ...mapping, columns: { ...cols, caller: '発信者番号' } })
+    expect(r.ok && r.records.map((x) => x.callerNumber)).toEqual(['090-1234-5678', '非通知', null])
+    const plain = await parseTelephonyCsv(text, { ...mapping, columns: cols })
+    expect(plain.ok && plain.records.every((x) => !('callerNumber' in x))).toBe(true)
+  })
+
   it('other timestamp formats and zones', async () => {
     const text = 'id,offered,answered\na,2026-10-01T09:00:00,2026-10-01T00:00:30Z\nb,2026-10-01 09:00:00.250,\n'
     const iso = await parseTelephonyCsv(text, { columns: { callId: 'id', offeredAt: 'offered', answeredAt: 'answered' } })

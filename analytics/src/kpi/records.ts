@@ -60,6 +60,11 @@ export const TelephonyRecordSchema = z.object({
   endedAt: instant.nullable(),
   agent: z.string().min(1).nullable(),
   wrapUpEndedAt: instant.nullable(),
+  /**
+   * The caller's number as the PBX wrote it, present only when the mapping names a caller column.
+   * Importers turn it into callerHash (hashCaller) at once and never store or log it.
+   */
+  callerNumber: z.string().min(1).nullable().optional(),
 })
 export type TelephonyRecord = z.infer<typeof TelephonyRecordSchema>
 

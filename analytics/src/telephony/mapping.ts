@@ -18,7 +18,7 @@ import { z } from 'zod'
 
 import { compileTimestampParser, isUsableTimeZone } from './timestamp'
 
-export const TELEPHONY_FIELDS = ['callId', 'queue', 'offeredAt', 'answeredAt', 'abandonedAt', 'endedAt', 'agent', 'wrapUpEndedAt'] as const
+export const TELEPHONY_FIELDS = ['callId', 'queue', 'offeredAt', 'answeredAt', 'abandonedAt', 'endedAt', 'agent', 'wrapUpEndedAt', 'caller'] as const
 export type TelephonyField = (typeof TELEPHONY_FIELDS)[number]
 export const TELEPHONY_TIME_FIELDS = ['offeredAt', 'answeredAt', 'abandonedAt', 'endedAt', 'wrapUpEndedAt'] as const
 
@@ -40,6 +40,8 @@ export const TelephonyMappingSchema = z
         endedAt: header.optional(),
         agent: header.optional(),
         wrapUpEndedAt: header.optional(),
+        /** The caller's number (発信者番号). Read only to be hashed at once (hashCaller); never stored. */
+        caller: header.optional(),
       })
       .strict(),
     /** Queue of every record when the CSV has no queue column (or the cell is empty). */

@@ -50,7 +50,7 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
   const mapped = TELEPHONY_FIELDS.filter((f) => mapping.columns[f] !== undefined)
 
   // Column positions of the mapped fields (-1: not mapped), set by header().
-  const at = { callId: -1, queue: -1, offeredAt: -1, answeredAt: -1, abandonedAt: -1, endedAt: -1, agent: -1, wrapUpEndedAt: -1 }
+  const at = { callId: -1, queue: -1, offeredAt: -1, answeredAt: -1, abandonedAt: -1, endedAt: -1, agent: -1, wrapUpEndedAt: -1, caller: -1 }
 
   function header(headerCells: readonly string[], headerLine: number): boolean {
     const cells = headerCells
@@ -155,6 +155,7 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
       endedAt: ok(ended) ? ISO(ended) : null,
       agent: cell('agent'),
       wrapUpEndedAt: ok(wrapUp) ? ISO(wrapUp) : null,
+      ...(at.caller >= 0 ? { callerNumber: cell('caller') } : {}),
     }
   }
 
