@@ -9,11 +9,10 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 
-import { loadContent } from '@kotae/content'
-
-import { faqToDocument, type SearchDocument } from '../engine/document'
-import { createSearchIndex, type SearchHit } from '../engine/search-index'
+import type { SearchDocument } from '../engine/document'
+import type { SearchHit } from '../engine/search-index'
 import { EvalFileError, UsageError } from '../errors'
+import { loadContentIndex } from './content-index'
 
 const USAGE = 'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
 
@@ -66,13 +65,8 @@ async function main(argv: string[]): Promise<void> {
   const questions = values.queries ? readQueries(values.queries) : positionals.length ? [positionals.join(' ')] : []
   if (questions.length === 0) throw new UsageError(`give a question or --queries <file>\n${USAGE}`)
 
-  const content = await loadContent()
+  const { content, index } = await loadContentIndex()
   if (content.problems.length > 0) console.error(`ask: content has ${content.problems.length} problem(s) (npm run content:check); searching what loaded`)
-  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms })
-  for (const faq of content.faqs) {
-    const doc = faqToDocument(faq, { audience: 'operator' })
-    if (doc) index.add(doc)
-  }
 
   for (const query of questions) {
     const hits = index.search(query, { limit: k, kinds: ['faq'] })
