@@ -73,6 +73,7 @@ export interface Config {
     sources: Source;
     calls: Call;
     escalations: Escalation;
+    'telephony-records': TelephonyRecord;
     'site-events': SiteEvent;
     users: User;
     'audit-log': AuditLog;
@@ -90,6 +91,7 @@ export interface Config {
     sources: SourcesSelect<false> | SourcesSelect<true>;
     calls: CallsSelect<false> | CallsSelect<true>;
     escalations: EscalationsSelect<false> | EscalationsSelect<true>;
+    'telephony-records': TelephonyRecordsSelect<false> | TelephonyRecordsSelect<true>;
     'site-events': SiteEventsSelect<false> | SiteEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -428,6 +430,27 @@ export interface Escalation {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "telephony-records".
+ */
+export interface TelephonyRecord {
+  id: number;
+  pbxCallId: string;
+  queue: string;
+  offeredAt: string;
+  answeredAt?: string | null;
+  abandonedAt?: string | null;
+  endedAt?: string | null;
+  wrapUpEndedAt?: string | null;
+  agent?: string | null;
+  callerHash?: string | null;
+  call?: (number | null) | Call;
+  linkMethod?: ('call-id' | 'agent-time') | null;
+  importedFrom?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-events".
  */
 export interface SiteEvent {
@@ -599,6 +622,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'escalations';
         value: number | Escalation;
+      } | null)
+    | ({
+        relationTo: 'telephony-records';
+        value: number | TelephonyRecord;
       } | null)
     | ({
         relationTo: 'site-events';
@@ -818,6 +845,26 @@ export interface EscalationsSelect<T extends boolean = true> {
   answeredBy?: T;
   closedAt?: T;
   faqDraft?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "telephony-records_select".
+ */
+export interface TelephonyRecordsSelect<T extends boolean = true> {
+  pbxCallId?: T;
+  queue?: T;
+  offeredAt?: T;
+  answeredAt?: T;
+  abandonedAt?: T;
+  endedAt?: T;
+  wrapUpEndedAt?: T;
+  agent?: T;
+  callerHash?: T;
+  call?: T;
+  linkMethod?: T;
+  importedFrom?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,6 +13,7 @@ import { Escalations } from './collections/Escalations'
 import { Categories } from './collections/Categories'
 import { Faqs } from './collections/Faqs'
 import { SiteEvents } from './collections/SiteEvents'
+import { TelephonyRecords } from './collections/TelephonyRecords'
 import { Guides } from './collections/Guides'
 import { Sources } from './collections/Sources'
 import { Users } from './collections/Users'
@@ -20,6 +21,7 @@ import { databaseAdapter } from './db/adapter'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
 import { lookupEndpoint } from './search/lookupEndpoint'
+import { siteContentEndpoint } from './publish/endpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -48,8 +50,8 @@ export default buildConfig({
   },
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
-  collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, SiteEvents, Users, AuditLog],
-  endpoints: [siteEventsEndpoint, lookupEndpoint],
+  collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
+  endpoints: [siteEventsEndpoint, lookupEndpoint, siteContentEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

@@ -53,6 +53,11 @@ export const TelephonyMappingSchema = z
       })
       .strict()
       .default({ format: 'iso', timeZone: 'Asia/Tokyo' }),
+    /**
+     * PBX agent id → the operator's login e-mail in Kotae, for linking records to call logs by agent
+     * and time. An agent not listed is compared as written (a PBX configured with the e-mails).
+     */
+    agents: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Cell values that mean "no value" (after trimming). */
     nullValues: z.array(z.string()).default(['', '-', 'NULL', 'null', '0000-00-00 00:00:00', '0000/00/00 00:00:00']),
   })

@@ -2,6 +2,7 @@ import * as migration_20261124_063134_initial from './20261124_063134_initial';
 import * as migration_20261124_064750_calls_escalations from './20261124_064750_calls_escalations';
 import * as migration_20261124_074615_site_events from './20261124_074615_site_events';
 import * as migration_20261124_074915_guides_audience_index from './20261124_074915_guides_audience_index';
+import * as migration_20261130_005542_telephony_records from './20261130_005542_telephony_records';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261124_074915_guides_audience_index.up,
     down: migration_20261124_074915_guides_audience_index.down,
-    name: '20261124_074915_guides_audience_index'
+    name: '20261124_074915_guides_audience_index',
+  },
+  {
+    up: migration_20261130_005542_telephony_records.up,
+    down: migration_20261130_005542_telephony_records.down,
+    name: '20261130_005542_telephony_records'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261124_063125_initial from './20261124_063125_initial';
 import * as migration_20261124_064746_calls_escalations from './20261124_064746_calls_escalations';
 import * as migration_20261124_074612_site_events from './20261124_074612_site_events';
 import * as migration_20261124_074909_guides_audience_index from './20261124_074909_guides_audience_index';
+import * as migration_20261130_005531_telephony_records from './20261130_005531_telephony_records';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261124_074909_guides_audience_index.up,
     down: migration_20261124_074909_guides_audience_index.down,
-    name: '20261124_074909_guides_audience_index'
+    name: '20261124_074909_guides_audience_index',
+  },
+  {
+    up: migration_20261130_005531_telephony_records.up,
+    down: migration_20261130_005531_telephony_records.down,
+    name: '20261130_005531_telephony_records'
   },
 ];

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../../access/nobody'
+import { roleIn } from '../../access/roleIn'
+import { REPORT_READERS } from '../../reports/access'
+
+export const LINK_METHODS = [
+  { label: '通話IDで照合', value: 'call-id' },
+  { label: '担当者と時刻で照合', value: 'agent-time' },
+]
+
+/**
+ * 電話システム記録: one row per offered call from the PBX's call-detail CSV
+ * (`npm run import:telephony`). Written only by the import (overrideAccess); staff who read
+ * reports may read them. The caller's number is never stored: only its salted hash (hashCaller),
+ * which the 一次完了 repeat check needs.
+ */
+export const TelephonyRecords: CollectionConfig = {
+  slug: 'telephony-records',
+  labels: { singular: '電話システム記録', plural: '電話システム記録' },
+  admin: {
+    useAsTitle: 'pbxCallId',
+    defaultColumns: ['offeredAt', 'queue', 'answeredAt', 'abandonedAt', 'agent', 'call'],
+    group: '応対',
+  },
+  defaultSort: '-offeredAt',
+  access: { read: roleIn(...REPORT_READERS), create: nobody, update: nobody, delete: roleIn('admin') },
+  fields: [
+    { name: 'pbxCallId', label: '通話ID', type: 'text', required: true, unique: true },
+    { name: 'queue', label: 'キュー', type: 'text', required: true, index: true },
+    { name: 'offeredAt', label: '着信', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'answeredAt', label: '応答', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'abandonedAt', label: '放棄', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'endedAt', label: '終話', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'wrapUpEndedAt', label: '後処理終了', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'agent', label: 'オペレーター（電話システムのID）', type: 'text', index: true },
+    { name: 'callerHash', label: '発信者（番号の仮名化ハッシュ）', type: 'text', index: true, admin: { readOnly: true } },
+    { name: 'call', label: '問い合わせ記録', type: 'relationship', relationTo: 'calls', index: true, admin: { position: 'sidebar' } },
+    { name: 'linkMethod', label: '照合方法', type: 'select', options: LINK_METHODS, admin: { position: 'sidebar' } },
+    { name: 'importedFrom', label: '取り込んだファイル', type: 'text', admin: { position: 'sidebar' } },
+  ],
+}
