@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url'
 import { loadValidContent } from '@kotae/content'
 
 import { getMigratedPayload } from '../src/lib/payload'
+import { readSiteEnv } from '../src/publish/env'
+import { createSitePublisher } from '../src/publish/publisher'
 import { seedContent } from '../src/seed/seedContent'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -32,7 +34,13 @@ async function main(): Promise<void> {
   const { totalDocs: userCount } = await payload.count({ collection: 'users', overrideAccess: true })
   await payload.destroy()
 
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: process.env })
+  // The public site beside the admin: served on its own port, rebuilt when the app server's hooks
+  // touch the stamp file (docs/decisions/0014-site-publishing.md).
+  const siteEnv = readSiteEnv(port)
+  const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, cmsUrl: `http://localhost:${port}`, log: (line) => console.log(`kotae: ${line}`) }) : undefined
+  const serverEnv = site ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile } : process.env
+
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: serverEnv })
   let announced = false
   server.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk)
@@ -41,6 +49,10 @@ async function main(): Promise<void> {
       const url = `http://localhost:${port}/admin`
       console.log(`\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${process.env.KOTAE_SQLITE_PATH || path.join(repoRoot, 'data', 'kotae.db')})`}.`)
       console.log(`  Admin: ${url}`)
+      if (site) {
+        console.log(`  Site:  ${site.url}${site.hasBuild() ? ' (rebuilding from the published content)' : ' (first build under way, about a minute)'}`)
+        void site.start()
+      }
       console.log(
         userCount === 0
           ? '  Sign in: open the admin and create the first user there; that account becomes the system administrator (システム管理者).'
@@ -48,7 +60,7 @@ async function main(): Promise<void> {
       )
     }
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (void site?.stop(), server.kill(signal)))
   server.on('exit', (code) => process.exit(code ?? 0))
 }
 

@@ -21,6 +21,7 @@ import { databaseAdapter } from './db/adapter'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
 import { lookupEndpoint } from './search/lookupEndpoint'
+import { siteContentEndpoint } from './publish/endpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -50,7 +51,7 @@ export default buildConfig({
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
-  endpoints: [siteEventsEndpoint, lookupEndpoint],
+  endpoints: [siteEventsEndpoint, lookupEndpoint, siteContentEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { roleIn } from '../access/roleIn'
 import { CONTENT_WRITERS } from '../access/roles'
 import { auditGlobalChange } from '../hooks/audit'
+import { rebuildSiteAfterGlobalChange } from '../publish/hooks'
 import { rebuildAfterSynonymsChange } from '../search/hooks'
 
 /** Terms callers use interchangeably; the search analyzer expands queries with them. */
@@ -12,7 +13,7 @@ export const Synonyms: GlobalConfig = {
   label: '同義語',
   admin: { group: '設定', description: '同じ意味で使われる言葉のグループです。先頭が代表の言葉です。' },
   access: { read: anyone, update: roleIn(...CONTENT_WRITERS) },
-  hooks: { afterChange: [auditGlobalChange, rebuildAfterSynonymsChange] },
+  hooks: { afterChange: [auditGlobalChange, rebuildAfterSynonymsChange, rebuildSiteAfterGlobalChange] },
   fields: [
     {
       name: 'groups',

@@ -5,6 +5,7 @@ import { roleIn } from '../../access/roleIn'
 import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
+import { rebuildSiteAfterAnyChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
@@ -12,7 +13,7 @@ export const Categories: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameEn', 'order'], group: 'ナレッジ' },
   defaultSort: 'order',
   access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
-  hooks: { afterChange: [auditChange('name')], afterDelete: [auditDelete('name')] },
+  hooks: { afterChange: [auditChange('name'), rebuildSiteAfterAnyChange('categories')], afterDelete: [auditDelete('name'), rebuildSiteAfterDelete('categories')] },
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true, maxLength: 60 },
     { name: 'nameEn', label: '英語名', type: 'text', required: true, maxLength: 80 },

@@ -10,6 +10,7 @@ import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 import { reviewDueEndpoint } from './reviewDueEndpoint'
 import { usageCountField } from './usageCount'
@@ -35,8 +36,8 @@ export const Faqs: CollectionConfig = {
   },
   hooks: {
     beforeChange: [enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
-    afterChange: [auditChange('question'), reindexAfterChange('faqs')],
-    afterDelete: [auditDelete('question'), reindexAfterDelete('faqs')],
+    afterChange: [auditChange('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs')],
+    afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs')],
   },
   fields: [
     { name: 'question', label: '質問', type: 'text', required: true, maxLength: 200 },

@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 
 export const PROCEDURES = [
@@ -42,8 +43,8 @@ export const Guides: CollectionConfig = {
   },
   hooks: {
     beforeChange: [enforcePublishWorkflow],
-    afterChange: [auditChange('title'), reindexAfterChange('guides')],
-    afterDelete: [auditDelete('title'), reindexAfterDelete('guides')],
+    afterChange: [auditChange('title'), reindexAfterChange('guides'), rebuildSiteAfterChange('guides')],
+    afterDelete: [auditDelete('title'), reindexAfterDelete('guides'), rebuildSiteAfterDelete('guides')],
   },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 120 },

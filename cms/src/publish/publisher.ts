@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { REPO_ROOT } from '../env'
+import { buildSite, liveBuild, siteFolder } from './buildSite'
+import type { SiteEnv } from './env'
+import { createRebuildScheduler } from './scheduler'
+import { serveSiteFolder } from './siteServer'
+
+export type SitePublisher = {
+  /** The public site's URL. */
+  url: string
+  /** The file the app server's hooks touch to ask for a rebuild (pass it as KOTAE_SITE_REBUILD_STAMP). */
+  stampFile: string
+  /** Whether a build is already being served. */
+  hasBuild: () => boolean
+  /** Builds once now (at start), then follows the hooks' requests. */
+  start: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+/**
+ * The public site beside the admin (run by `npm start`): serves the live build on its own port,
+ * and rebuilds it from the CMS's published content when the app server's hooks ask (debounced,
+ * one build at a time, swapped in atomically). See docs/decisions/0014-site-publishing.md.
+ */
+export async function createSitePublisher(options: { env: SiteEnv; cmsUrl: string; log: (line: string) => void }): Promise<SitePublisher> {
+  const { env, cmsUrl, log } = options
+  const folder = siteFolder(env.KOTAE_SITE_DIR)
+  fs.mkdirSync(folder.root, { recursive: true })
+  const stampFile = path.join(folder.root, 'rebuild-requested')
+  fs.writeFileSync(stampFile, '')
+
+  const scheduler = createRebuildScheduler({
+    quietMs: env.KOTAE_SITE_QUIET_MS,
+    maxWaitMs: env.KOTAE_SITE_MAX_WAIT_MS,
+    build: async (reasons) => {
+      log(`site: rebuilding (${[...new Set(reasons)].slice(0, 5).join(', ')}${reasons.length > 5 ? ', …' : ''})`)
+      await buildSite({ siteDir: path.join(REPO_ROOT, 'site'), folder, cmsUrl, log })
+    },
+    onError: (error) => log(`site: ${error instanceof Error ? error.message : String(error)}`),
+  })
+  const server = await serveSiteFolder({ folder, port: env.KOTAE_SITE_PORT, cmsUrl })
+
+  const onStamp = (now: fs.Stats, before: fs.Stats) => {
+    if (now.mtimeMs === before.mtimeMs) return
+    const reason = fs.readFileSync(stampFile, 'utf8').trim().split(' ').slice(1).join(' ')
+    if (reason) scheduler.request(reason)
+  }
+
+  return {
+    url: server.url,
+    stampFile,
+    hasBuild: () => liveBuild(folder) !== undefined,
+    async start() {
+      // Polling the stamp's mtime (twice a second) works the same on every file system and
+      // needs no port or secret between the two processes.
+      fs.watchFile(stampFile, { interval: 500 }, onStamp)
+      await scheduler.now('start')
+    },
+    async stop() {
+      fs.unwatchFile(stampFile, onStamp)
+      scheduler.stop()
+      await server.close()
+    },
+  }
+}

@@ -1,0 +1,125 @@
+import { convertLexicalToMarkdown, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import type { Payload, Where } from 'payload'
+
+import type { Category, CityProfile, Faq, Guide, Source, Synonym } from '../payload-types'
+
+/** Bumped when the shape changes; the site refuses a format it does not know. */
+export const SITE_CONTENT_FORMAT = 'kotae-site-content/1'
+
+/**
+ * What the public site is built from, in the shapes of the content files (`@kotae/content`):
+ * answers as Markdown, links as slugs, dates as YYYY-MM-DD. Only what an anonymous citizen may
+ * read is here; every field is copied by name, so nothing new (operator notes, review state,
+ * approvers) can slip through when a collection grows a field.
+ */
+export type SiteContent = {
+  format: typeof SITE_CONTENT_FORMAT
+  generatedAt: string
+  faqs: Record<string, unknown>[]
+  guides: Record<string, unknown>[]
+  categories: Record<string, unknown>[]
+  sources: Record<string, unknown>[]
+  synonyms: { terms: string[] }[]
+  city: Record<string, unknown>
+}
+
+/** A Payload date (ISO instant) as the day it names in Asia/Tokyo, YYYY-MM-DD. */
+export const tokyoDay = (iso: string | null | undefined): string | undefined =>
+  iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : undefined
+
+const idOf = (rel: unknown): number | string | undefined =>
+  rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string | undefined)
+
+type EditorConfig = Awaited<ReturnType<typeof editorConfigFactory.default>>
+let editorConfig: Promise<EditorConfig> | undefined
+
+/**
+ * Reads the published, public entries as an anonymous visitor: the collections' own read access
+ * decides (`overrideAccess: false`, no user), and the query asks for published public entries
+ * again, so a staff session can never widen what the site shows.
+ */
+export async function readSiteContent(payload: Payload): Promise<SiteContent> {
+  editorConfig ??= editorConfigFactory.default({ config: payload.config })
+  const config = await editorConfig
+  const markdown = (data: unknown) => (data ? convertLexicalToMarkdown({ data: data as never, editorConfig: config }).trim() : '')
+  const anonymous = { overrideAccess: false, depth: 0, pagination: false, draft: false } as const
+  const publicPublished: Where = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
+
+  const [categories, sources, faqs, guides, city, synonyms] = await Promise.all([
+    payload.find({ collection: 'categories', ...anonymous }).then((r) => r.docs as Category[]),
+    payload.find({ collection: 'sources', ...anonymous }).then((r) => r.docs as Source[]),
+    payload.find({ collection: 'faqs', ...anonymous, where: publicPublished }).then((r) => r.docs as Faq[]),
+    payload.find({ collection: 'guides', ...anonymous, where: publicPublished }).then((r) => r.docs as Guide[]),
+    payload.findGlobal({ slug: 'city-profile', overrideAccess: false, depth: 0 }) as Promise<CityProfile>,
+    payload.findGlobal({ slug: 'synonyms', overrideAccess: false, depth: 0 }) as Promise<Synonym>,
+  ])
+
+  const slugs = (docs: { id: number | string; slug?: string | null }[]) => new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
+  const categorySlug = slugs(categories)
+  const sourceSlug = slugs(sources)
+  const faqSlug = slugs(faqs)
+  const slugList = (map: Map<number | string, string>, rels: unknown[] | null | undefined) =>
+    (rels ?? []).map((r) => map.get(idOf(r) as number | string)).filter((s): s is string => s !== undefined)
+  const items = (list: { item: string; note?: string | null; cases?: string[] | null; optional?: boolean | null }[] | null | undefined) =>
+    (list ?? []).map((b) => ({ item: b.item, ...(b.note ? { note: b.note } : {}), ...(b.cases?.length ? { cases: b.cases } : {}), optional: b.optional ?? false }))
+
+  return {
+    format: SITE_CONTENT_FORMAT,
+    generatedAt: new Date().toISOString(),
+    categories: categories.map((c) => ({ id: c.slug ?? String(c.id), name: c.name, nameEn: c.nameEn, ...(c.description ? { description: c.description } : {}), order: c.order ?? 100 })),
+    sources: sources.map((s) => ({ id: s.slug ?? String(s.id), title: s.title, publisher: s.publisher, url: s.url, checkedAt: tokyoDay(s.checkedAt) })),
+    faqs: faqs.map((f) => ({
+      id: faqSlug.get(f.id),
+      locale: f.locale,
+      question: f.question,
+      alternatives: (f.alternatives ?? []).map((a) => a.text),
+      shortAnswer: f.shortAnswer,
+      answer: markdown(f.answer),
+      category: categorySlug.get(idOf(f.category) as number | string),
+      tags: f.tags ?? [],
+      audience: 'public',
+      sources: slugList(sourceSlug, f.sources),
+      bring: items(f.bring),
+      related: slugList(faqSlug, f.related),
+      reviewBy: tokyoDay(f.reviewBy),
+      ...(f.translationOf ? { translationOf: faqSlug.get(idOf(f.translationOf) as number | string) } : {}),
+      status: 'published',
+    })),
+    guides: guides.map((g) => ({
+      id: g.slug ?? String(g.id),
+      locale: g.locale,
+      title: g.title,
+      procedure: g.procedure,
+      summary: g.summary,
+      body: markdown(g.body),
+      category: categorySlug.get(idOf(g.category) as number | string),
+      steps: g.steps.map((s) => ({ title: s.title, detail: s.detail })),
+      bring: (g.bring ?? []).map((b) => ({ case: b.case, items: items(b.items) })),
+      where: g.where,
+      when: g.when,
+      sources: slugList(sourceSlug, g.sources),
+      related: slugList(faqSlug, g.related),
+      reviewBy: tokyoDay(g.reviewBy),
+      status: 'published',
+    })),
+    synonyms: (synonyms.groups ?? []).map((g) => ({ terms: g.terms ?? [] })),
+    city: {
+      name: city.name,
+      nameEn: city.nameEn,
+      localGovernmentCode: city.localGovernmentCode,
+      phones: (city.phones ?? []).map((p) => ({ label: p.label, number: p.number, placeholder: p.placeholder ?? false })),
+      counters: (city.counters ?? []).map((c) => ({ name: c.name, address: c.address, placeholder: c.placeholder ?? false })),
+      hours: (city.hours ?? []).map((h) => ({
+        label: h.label,
+        weekdays: (h.weekdays ?? []).map(Number),
+        ...(h.weeksOfMonth?.length ? { weeksOfMonth: h.weeksOfMonth.map(Number) } : {}),
+        opens: h.opens,
+        closes: h.closes,
+        closedOnHolidays: h.closedOnHolidays ?? true,
+      })),
+      yearEndClosure: { from: city.yearEndClosure?.from ?? '12-29', to: city.yearEndClosure?.to ?? '01-03' },
+      closedDates: (city.closedDates ?? []).map((d) => tokyoDay(d.date)),
+      notices: (city.notices ?? []).map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: tokyoDay(n.until) } : {}) })),
+    },
+  }
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+import { liveBuild, type SiteFolder } from './buildSite'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+}
+
+const BUILDING_PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5"><title>準備中</title></head><body><main><h1>ただいまサイトを準備しています</h1><p>1分ほどで表示されます。このページは自動で再読み込みします。</p></main></body></html>`
+
+/** The file a URL path names inside `root` (a folder means its index.html), or undefined. */
+function fileIn(root: string, pathname: string): string | undefined {
+  const file = path.join(root, pathname)
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined
+  try {
+    const stat = fs.statSync(file)
+    if (stat.isFile()) return file
+    if (stat.isDirectory() && fs.statSync(path.join(file, 'index.html')).isFile()) return path.join(file, 'index.html')
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+/**
+ * Serves the live build (`current`, resolved once per request, so a request never mixes two
+ * builds). Hashed assets missing from the live build come from the previous one, for pages opened
+ * just before a swap. `POST /api/events` is passed to the CMS, so the site sends its events to its
+ * own origin (no CORS) and the CMS's rate limit sees each visitor's address, not ours.
+ */
+export async function serveSiteFolder(options: { folder: SiteFolder; port: number; host?: string; cmsUrl: string }): Promise<{ url: string; close: () => Promise<void> }> {
+  const { folder, cmsUrl } = options
+  const server = http.createServer((req, res) => {
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname)
+    } catch {
+      return void res.writeHead(400).end()
+    }
+    if (req.method === 'POST' && pathname === '/api/events') {
+      const target = new URL('/api/events', cmsUrl)
+      const upstream = http.request(target, {
+        method: 'POST',
+        headers: {
+          'content-type': req.headers['content-type'] ?? 'text/plain',
+          ...(req.headers['content-length'] ? { 'content-length': req.headers['content-length'] } : {}),
+          'x-forwarded-for': req.socket.remoteAddress ?? 'unknown',
+        },
+      })
+      upstream.on('response', (r) => {
+        res.writeHead(r.statusCode ?? 502, { 'content-type': r.headers['content-type'] ?? 'application/json', 'cache-control': 'no-store' })
+        r.pipe(res)
+      })
+      upstream.on('error', () => res.headersSent || res.writeHead(502).end())
+      return void req.pipe(upstream)
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end()
+
+    const live = liveBuild(folder)
+    if (!live) return void res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' }).end(BUILDING_PAGE)
+    let file = fileIn(live, pathname)
+    if (!file && pathname.startsWith('/_astro/')) {
+      const previous = fs.existsSync(folder.previous) ? fs.realpathSync(folder.previous) : undefined
+      file = previous ? fileIn(previous, pathname) : undefined
+    }
+    const status = file ? 200 : 404
+    file ??= fileIn(live, '/404.html')
+    if (!file) return void res.writeHead(404).end('not found')
+    const ext = path.extname(file)
+    res.writeHead(status, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      // Hashed assets never change; pages and the search data do on every publish.
+      'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    })
+    if (req.method === 'HEAD') return void res.end()
+    fs.createReadStream(file).pipe(res)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  return { url: `http://localhost:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
