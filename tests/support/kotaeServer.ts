@@ -25,6 +25,9 @@ export async function startKotae(options: { port: number; env?: Record<string, s
       KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db'),
       PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
       KOTAE_SERVER_URL: `http://localhost:${options.port}`,
+      // The public site npm start serves beside the admin: its own folder and port per run.
+      KOTAE_SITE_DIR: path.join(dir, 'site'),
+      KOTAE_SITE_PORT: String(options.port + 1),
       DATABASE_URL: '',
       ...options.env,
     },

@@ -2,10 +2,9 @@
  * The site's one data source. Pages call {@link loadSiteData} and see only the public view
  * ({@link SiteData}); nothing else in the site imports @kotae/content.
  *
- * Today the data comes from the curated content files (`@kotae/content`). When the site builds
- * from the CMS, only this module changes: fetch the published, public entries from the CMS REST
- * API (`/api/faqs?where[audience][equals]=public&where[_status][equals]=published`, guides,
- * sources, categories, the city global, synonyms) into the same shapes and pass them through
+ * With `KOTAE_CMS_URL` set (as `npm start`'s rebuilds do), the data is the CMS's published,
+ * public content (`cms.ts`, `GET /api/site-content`); without it, the curated content files
+ * (`@kotae/content`), so the site also builds on its own. Either way it passes through
  * {@link toPublicData}, which applies the same allow-list again.
  */
 import { createRequire } from 'node:module'
@@ -15,6 +14,7 @@ import { loadValidContent } from '@kotae/content'
 import type { Category, CityProfile, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
 import { contentToDocuments } from '@kotae/search-indexer'
 
+import { fetchSiteContent } from './cms'
 import type { PublicCity, PublicFaq, PublicGuide, PublicSource, SiteData } from './types'
 
 export type * from './types'
@@ -156,9 +156,13 @@ export function contentDir(): string {
 
 let cached: Promise<SiteData> | undefined
 
-/** The site's data, loaded once per build. */
+/** The CMS to build from (`KOTAE_CMS_URL`), or undefined for the content files. */
+export const cmsUrl = (): string | undefined => process.env.KOTAE_CMS_URL || undefined
+
+/** The site's data, loaded once per build: from the CMS when `KOTAE_CMS_URL` is set, else the content files. */
 export function loadSiteData(): Promise<SiteData> {
-  cached ??= loadValidContent(contentDir()).then((bundle) => toPublicData(bundle, tokyoToday()))
+  const cms = cmsUrl()
+  cached ??= (cms ? fetchSiteContent(cms) : loadValidContent(contentDir())).then((bundle) => toPublicData(bundle, tokyoToday()))
   return cached
 }
 
