@@ -1,0 +1,103 @@
+/**
+ * Plain SQL on the configured adapter's own client (libsql for SQLite, pg's pool for PostgreSQL).
+ * Reports and the telephony import read and write hundreds of thousands of rows; Payload's local
+ * API costs milliseconds per document, so these paths go to SQL, with `?` placeholders and the few
+ * dialect differences (ISO timestamps, upsert) kept here.
+ */
+import type { Payload } from 'payload'
+
+export type Row = Record<string, unknown>
+
+export interface Sql {
+  readonly dialect: 'postgres' | 'sqlite'
+  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
+  /** Runs `fn` in one transaction on one connection: committed when it returns, rolled back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>
+  /** A timestamp column as an ISO 8601 UTC string (what the KPI functions read). */
+  iso(column: string): string
+}
+
+interface PgClient {
+  query(text: string, params?: unknown[]): Promise<{ rows: Row[] }>
+}
+interface PgPool extends PgClient {
+  connect(): Promise<PgClient & { release(): void }>
+}
+interface LibsqlExecutor {
+  execute(stmt: { sql: string; args: unknown[] }): Promise<{ rows: unknown[]; columns: string[] }>
+}
+interface LibsqlClient extends LibsqlExecutor {
+  transaction(mode: 'write'): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
+}
+
+const toDollar = (text: string) => {
+  let n = 0
+  return text.replace(/\?/g, () => `$${++n}`)
+}
+
+function pgSql(client: PgClient, pool: PgPool | null): Sql {
+  return {
+    dialect: 'postgres',
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      return (await client.query(toDollar(text), [...params])).rows as T[]
+    },
+    async transaction(fn) {
+      if (!pool) return fn(this)
+      const conn = await pool.connect()
+      try {
+        await conn.query('BEGIN')
+        const result = await fn(pgSql(conn, null))
+        await conn.query('COMMIT')
+        return result
+      } catch (e) {
+        await conn.query('ROLLBACK')
+        throw e
+      } finally {
+        conn.release()
+      }
+    },
+    iso: (c) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  }
+}
+
+function sqliteSql(client: LibsqlExecutor, root: LibsqlClient | null): Sql {
+  return {
+    dialect: 'sqlite',
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const r = await client.execute({ sql: text, args: params.map((p) => (p === undefined ? null : p)) })
+      // libsql rows are array-like objects with column-name keys; copy them into plain objects.
+      return r.rows.map((row) => {
+        const o: Row = {}
+        r.columns.forEach((c, i) => (o[c] = (row as unknown[])[i]))
+        return o
+      }) as T[]
+    },
+    async transaction(fn) {
+      if (!root) return fn(this)
+      const tx = await root.transaction('write')
+      try {
+        const result = await fn(sqliteSql(tx, null))
+        await tx.commit()
+        return result
+      } catch (e) {
+        await tx.rollback()
+        throw e
+      } finally {
+        tx.close()
+      }
+    },
+    // Payload stores SQLite dates as ISO 8601 text already.
+    iso: (c) => c,
+  }
+}
+
+/** The SQL runner of a Payload instance's database. */
+export function sqlOf(payload: Payload): Sql {
+  const db = payload.db as unknown as { name: string; pool?: PgPool; client?: LibsqlClient }
+  if (db.name === 'postgres') {
+    if (!db.pool) throw new Error('the PostgreSQL adapter has no pool')
+    return pgSql(db.pool, db.pool)
+  }
+  if (!db.client) throw new Error('the SQLite adapter has no client')
+  return sqliteSql(db.client, db.client)
+}
