@@ -42,7 +42,8 @@ describe('the curated corpus', () => {
   })
 
   it('has the expected shape: FAQs, one guide per procedure, categories, synonyms, city', () => {
-    expect(bundle.faqs.filter((f) => f.locale === 'ja').length).toBeGreaterThanOrEqual(45)
+    expect(bundle.faqs.filter((f) => f.locale === 'ja').length).toBeGreaterThanOrEqual(150)
+    expect(bundle.faqs.filter((f) => f.locale === 'en').length).toBeGreaterThanOrEqual(30)
     expect(bundle.categories.length).toBeGreaterThanOrEqual(10)
     const procedures = bundle.guides.filter((g) => g.locale === 'ja').map((g) => g.procedure)
     expect([...procedures].sort()).toEqual(procedureSchema.options.filter((p) => p !== 'other').sort())
@@ -78,6 +79,19 @@ describe('the curated corpus', () => {
       expect(text, e.id).not.toMatch(/[０-９]/)
       expect(text, e.id).not.toMatch(/\d\s*[ヶヵカケ箇]月/)
       expect(text, e.id).not.toMatch(/[〜~]/)
+    }
+  })
+
+  it('an English translation keeps the category and review flag of its original and links to Japanese ids', () => {
+    // The site shows /en/faq/<ja id>/ with the translation's text, the original's category and
+    // the translation's related links (to Japanese ids); a 要確認 flag must not be lost in translation.
+    const ja = new Map(bundle.faqs.filter((f) => f.locale === 'ja').map((f) => [f.id, f]))
+    for (const en of bundle.faqs.filter((f) => f.locale === 'en')) {
+      const original = ja.get(en.translationOf ?? '')
+      expect(original, en.id).toBeDefined()
+      expect(en.category, en.id).toBe(original?.category)
+      for (const r of en.related) expect(ja.has(r), `${en.id} → ${r}`).toBe(true)
+      if (original?.needsReview) expect(en.needsReview, `${en.id}: ${original.id} needs review`).toBe(true)
     }
   })
 
