@@ -39,4 +39,20 @@ describe('synonyms', () => {
     expect(hits[0]?.explanation.synonyms[0]?.term).toBe('パスワード')
     expect(createSearchIndex().search('パスワードがわからない').length).toBe(0)
   })
+  it('reads a hiragana list term as the preferred word itself, at full weight', () => {
+    const kana = [
+      { terms: ['マイナンバーカード', 'マイナ', 'まいなんばーかーど'] },
+      { terms: ['更新', '切り替え', 'こうしん'] },
+    ]
+    const q = createAnalyzer({ synonyms: kana }).analyzeQuery('まいなんばーかーど こうしん')
+    expect(q.tokens).toContain('更新')
+    expect(q.expansionTokens).not.toContain('更新')
+    // A synonym that is not a reading still counts less.
+    expect(createAnalyzer({ synonyms: kana }).analyzeQuery('切り替え').expansionTokens).toContain('更新')
+    const index = createSearchIndex({ synonyms: kana })
+    index.add({ id: 'renew', kind: 'faq', question: 'カードの更新はどうすればいいですか', alternatives: ['マイナンバーカードの作り直し'], body: '新しいカードを申請します。' })
+    index.add({ id: 'number', kind: 'faq', question: '自分のマイナンバーを確認したい', shortAnswer: 'マイナンバーカードの裏面に載っています。', body: 'マイナンバーカードがない方は住民票で確認できます。' })
+    index.add({ id: 'face', kind: 'faq', question: '顔認証マイナンバーカードとは', body: '暗証番号を設定しないマイナンバーカードです。' })
+    expect(index.search('まいなんばーかーど こうしん')[0]?.id).toBe('renew')
+  })
 })

@@ -39,6 +39,8 @@ export type Analyzer = {
   analyzeQuery(text: string): QueryAnalysis
 }
 
+/** A synonym list term that is a kana reading (hiragana, long-vowel marks, spaces). */
+const READING = /^[\p{Script=Hiragana}ー\s]+$/u
 const ROMAJI_WORD = /[a-zāīūēōâîûêô'-]{3,}/gu
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -73,6 +75,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
 
     const matches = synonyms.find([normalized, ...romaji.map((r) => normalizeText(r.to))].join(' '))
+    // A list term written in hiragana only (まいなんばーかーど, こうしん) is a reading, not a
+    // synonym: the caller typed the preferred word (the group's first term) in kana, so that word
+    // counts as the query's own. Its hiragana bigrams alone rarely meet the kanji of the answers.
+    for (const m of matches) {
+      const preferred = m.expandedTo[0]
+      if (preferred && READING.test(m.term)) for (const t of tokenizePrepared(prepareText(preferred), tok)) tokens.add(t)
+    }
     const expansion = new Set<string>()
     for (const m of matches) {
       for (const term of m.expandedTo) {

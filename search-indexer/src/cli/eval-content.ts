@@ -3,7 +3,8 @@
  *
  * Kotae's operator ranking (as `npm run ask`) over the project's own content, scored on the golden
  * set: P@1, P@5, MRR@10, nDCG@5, Recall@5 and Recall@10 per split (dev, test, all), with the plain
- * bigram-BM25 baseline over question + answer for reference. `--json` prints one object:
+ * bigram-BM25 baseline over question + answer for reference. A hit on an English translation counts
+ * as the Japanese FAQ it translates (`translationOf`). `--json` prints one object:
  * {"faqs": n, "splits": {"dev": {"queries", "kotae": {...}, "bm25": {...}}, "test": {...}, "all": {...}}}.
  * `--misses` lists the questions whose first candidate is not relevant (tune on dev only).
  * A malformed line or an unknown FAQ id exits 1 naming the file and line.
@@ -64,7 +65,10 @@ async function main(argv: string[]): Promise<void> {
   const faqIds = new Set(content.faqs.map((f) => f.id))
   checkGoldenIds(golden, faqIds, file)
 
-  const rank = (query: string): string[] => index.search(query, { limit: k, kinds: ['faq'] }).map((h) => h.id)
+  // An English FAQ is a translation of a Japanese one: the operator reads the same answer, so a hit
+  // on it counts as its original (and each answer counts once).
+  const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
+  const rank = (query: string): string[] => [...new Set(index.search(query, { limit: k, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))]
   const baseline = new Bm25Baseline(content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer })))
 
   const ranked = new Map<string, string[]>()

@@ -21,7 +21,7 @@ import {
 } from './search-index'
 
 export const INDEX_FORMAT = 'kotae-search-index'
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 
 export type SerializedIndex = {
   format: typeof INDEX_FORMAT
@@ -45,7 +45,7 @@ export type SerializedIndex = {
  */
 type Loose = Record<string, unknown>
 const TOKEN_SEP = '\ue002'
-const COPIES: Record<string, string> = { questionGrams: 'question', shortAnswerGrams: 'shortAnswer', textGrams: 'text' }
+const COPIES: Record<string, string> = { questionGrams: 'question', alternativesGrams: 'alternatives', shortAnswerGrams: 'shortAnswer', textGrams: 'text' }
 
 function packRaw(raw: RawData): RawData {
   const out = structuredClone(raw) as unknown as { index: { frequencies: Record<string, Record<string, unknown>>; fieldLengths: Record<string, Record<string, number>> }; docs: { docs: Record<string, Loose> } }

@@ -1,6 +1,6 @@
 /**
  * The search index: Orama with Kotae's analyzer as its tokenizer, in two Orama databases:
- *  - documents: question + alternatives, short answer and tags, weighted per field;
+ *  - documents: question, alternatives, short answer and tags, weighted per field;
  *  - passages: the body (and, for operators, the operator notes) cut into passages.
  * A document scores its field score plus its best passage (and a little of its second best), so a
  * long answer is judged by its best part rather than diluted by its length. Synonym expansions are
@@ -19,8 +19,14 @@ import { isGram } from '../analyzer/tokenize'
 
 /** Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README). */
 export type RankingWeights = {
-  /** Question and alternatives. */
+  /** The question (a FAQ's, or a guide's title). */
   question: number
+  /**
+   * The other ways callers ask it, a field of its own: each alternative is written in callers'
+   * words, so a match there is strong evidence; joined with the question it would also lengthen
+   * that field and weaken every question match (BM25 length normalization).
+   */
+  alternatives: number
   shortAnswer: number
   tags: number
   /** The best matching passage of the body (or operator notes). */
@@ -35,6 +41,7 @@ export type RankingWeights = {
 
 export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
   question: 1,
+  alternatives: 2,
   shortAnswer: 0.7,
   tags: 0.3,
   passage: 1,
@@ -98,6 +105,8 @@ type DocRecord = {
   locale: string
   question: string
   questionGrams: string
+  alternatives: string
+  alternativesGrams: string
   shortAnswer: string
   shortAnswerGrams: string
   tags: string
@@ -127,6 +136,8 @@ export const DOC_SCHEMA = {
   locale: 'enum',
   question: 'string',
   questionGrams: 'string',
+  alternatives: 'string',
+  alternativesGrams: 'string',
   shortAnswer: 'string',
   shortAnswerGrams: 'string',
   tags: 'string',
@@ -229,13 +240,15 @@ export class SearchIndex {
       ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'body' as const })),
       ...splitPassages(doc.operatorNotes ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'operatorNotes' as const })),
     ]
-    const question = [doc.question, ...(doc.alternatives ?? [])].join('\n')
+    const alternatives = (doc.alternatives ?? []).join('\n')
     const record: DocRecord = {
       id: key,
       kind: doc.kind,
       locale,
-      question,
-      questionGrams: question,
+      question: doc.question,
+      questionGrams: doc.question,
+      alternatives,
+      alternativesGrams: alternatives,
       shortAnswer: doc.shortAnswer ?? '',
       shortAnswerGrams: doc.shortAnswer ?? '',
       tags: (doc.tags ?? []).join(' '),
@@ -293,6 +306,8 @@ export class SearchIndex {
     const docBoost = positive({
       question: w.question,
       questionGrams: w.question * w.grams,
+      alternatives: w.alternatives,
+      alternativesGrams: w.alternatives * w.grams,
       shortAnswer: w.shortAnswer,
       shortAnswerGrams: w.shortAnswer * w.grams,
       tags: w.tags,
