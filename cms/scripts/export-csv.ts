@@ -1,0 +1,121 @@
+/**
+ * `npm run content:export-csv -- [--out file] [--encoding utf8|shift_jis]`: every FAQ of the
+ * configured database (SQLite file or DATABASE_URL) as one CSV in the documented format
+ * (docs/decisions/0010-faq-csv.md, content/README.md). UTF-8 with BOM by default.
+ *
+ * Each FAQ is exported as its latest version, what editors see in the admin: an entry with an
+ * unpublished draft is exported as that draft (状態 下書き or 承認待ち).
+ *
+ * Static imports only and no top-level await (see scripts/seed.ts).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+import { formatProblem, loadContent } from '@kotae/content'
+import { formatCsvProblem, parseEncodingName, writeFaqCsv, type CityIdentity, type CsvEncoding, type FaqCsvRecord, type WriteResult } from '@kotae/content/csv/index'
+import { convertLexicalToMarkdown, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import type { Payload } from 'payload'
+
+import type { Category, Faq, Source } from '../src/payload-types'
+import { getMigratedPayload } from '../src/lib/payload'
+
+/** A Payload date (ISO instant) as the day it names in Asia/Tokyo, YYYY-MM-DD. */
+const tokyoDay = (iso: string): string => new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+
+const idOf = (rel: unknown): number | string =>
+  rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string)
+
+/** The city the file is for, from content/city.yaml (or KOTAE_CONTENT_DIR). */
+export async function cityIdentity(contentDir?: string): Promise<CityIdentity> {
+  const bundle = await loadContent(contentDir)
+  if (!bundle.city) {
+    const cityProblems = bundle.problems.filter((p) => p.file === 'city.yaml').map(formatProblem)
+    throw new Error(`content/city.yaml is missing or invalid:\n${cityProblems.join('\n')}`)
+  }
+  return { localGovernmentCode: bundle.city.localGovernmentCode, name: bundle.city.name }
+}
+
+/** Every FAQ (latest version) as a CSV record: Japanese first, then English, each by id. */
+export async function readFaqRecords(payload: Payload, city: CityIdentity): Promise<FaqCsvRecord[]> {
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const all = { depth: 0, pagination: false, overrideAccess: true } as const
+  const [faqs, categories, sources] = await Promise.all([
+    payload.find({ collection: 'faqs', ...all, draft: true }).then((r) => r.docs as Faq[]),
+    payload.find({ collection: 'categories', ...all }).then((r) => r.docs as Category[]),
+    payload.find({ collection: 'sources', ...all }).then((r) => r.docs as Source[]),
+  ])
+  const slugs = (docs: { id: number | string; slug?: string | null }[]) => new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
+  const categorySlug = slugs(categories)
+  const sourceSlug = slugs(sources)
+  const faqSlug = slugs(faqs)
+  const slugList = (map: Map<number | string, string>, rels: unknown[] | null | undefined) =>
+    (rels ?? []).map((r) => map.get(idOf(r))).filter((s): s is string => s !== undefined)
+
+  return faqs
+    .map((f): FaqCsvRecord => {
+      const translationOf = f.translationOf ? faqSlug.get(idOf(f.translationOf)) : undefined
+      return {
+        localGovernmentCode: city.localGovernmentCode,
+        id: faqSlug.get(f.id)!,
+        cityName: city.name,
+        question: f.question,
+        alternatives: (f.alternatives ?? []).map((a) => a.text),
+        shortAnswer: f.shortAnswer,
+        answer: f.answer ? convertLexicalToMarkdown({ data: f.answer as never, editorConfig }).trim() : '',
+        category: categorySlug.get(idOf(f.category)) ?? '',
+        sources: slugList(sourceSlug, f.sources),
+        reviewBy: f.reviewBy ? tokyoDay(f.reviewBy) : '',
+        status: f._status === 'published' ? 'published' : f.reviewState === 'in_review' ? 'in_review' : 'draft',
+        audience: f.audience,
+        locale: f.locale,
+        ...(translationOf ? { translationOf } : {}),
+        related: slugList(faqSlug, f.related),
+        needsReview: f.needsReview ?? false,
+      }
+    })
+    .sort((a, b) => (a.locale === b.locale ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.locale === 'ja' ? -1 : 1))
+}
+
+/** The database's FAQs as CSV bytes, with the warnings (characters written as 〓, cells too long for Excel). */
+export async function exportFaqCsv(payload: Payload, options: { city: CityIdentity; encoding?: CsvEncoding }): Promise<WriteResult & { count: number }> {
+  const records = await readFaqRecords(payload, options.city)
+  return { ...writeFaqCsv(records, options.encoding ?? 'utf8'), count: records.length }
+}
+
+/** Paths on the command line are the caller's (npm runs scripts from the package folder). */
+export const callerPath = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+
+async function main(): Promise<number> {
+  let values: { out?: string; encoding?: string }
+  try {
+    values = parseArgs({ options: { out: { type: 'string' }, encoding: { type: 'string' } } }).values
+  } catch (error) {
+    console.error(`export-csv: ${(error as Error).message}\nusage: npm run content:export-csv -- [--out file.csv] [--encoding utf8|shift_jis]`)
+    return 2
+  }
+  const encoding = parseEncodingName(values.encoding ?? 'utf8')
+  if (encoding === undefined || encoding === 'auto') {
+    console.error(`export-csv: --encoding must be utf8 or shift_jis (got "${values.encoding}")`)
+    return 2
+  }
+  const out = callerPath(values.out ?? 'kotae-faqs.csv')
+  try {
+    const city = await cityIdentity(process.env.KOTAE_CONTENT_DIR || undefined)
+    const payload = await getMigratedPayload()
+    const { bytes, warnings, count } = await exportFaqCsv(payload, { city, encoding })
+    await payload.destroy()
+    fs.writeFileSync(out, bytes)
+    for (const w of warnings) console.error(`export-csv: 注意: ${formatCsvProblem(w)}`)
+    console.log(`export-csv: ${count} FAQs → ${out} (${encoding === 'utf8' ? 'UTF-8 with BOM' : 'Shift_JIS (cp932)'})`)
+    return 0
+  } catch (error) {
+    console.error(error)
+    return 1
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().then((code) => process.exit(code))
+}

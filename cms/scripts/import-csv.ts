@@ -1,0 +1,235 @@
+/**
+ * `npm run content:import-csv -- <file> [--encoding auto|utf8|shift_jis]`: FAQs from a CSV in the
+ * documented format (docs/decisions/0010-faq-csv.md) into the configured database, as drafts.
+ *
+ * - Every row is validated first (zod, content/src/csv); if any row is bad, every problem is
+ *   printed with its line and column and nothing is written.
+ * - Nothing is published: a new ID becomes a new draft; a known ID gets a new draft version (its
+ *   published version, if any, stays live until a reviewer publishes the draft). 状態 公開 and
+ *   承認待ち come in as 承認待ち, 下書き as 下書き. Fields the CSV does not carry (tags, operator
+ *   notes, what to bring, facts) keep their stored values.
+ * - Categories and sources are referenced by id. One missing from the database but defined in
+ *   content/categories.yaml or content/sources.yaml is created from that file, so a file exported
+ *   from one Kotae imports into an empty one.
+ * - All writes are one database transaction: a failure part-way leaves nothing behind.
+ *
+ * Static imports only and no top-level await (see scripts/seed.ts).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+import { loadContent, type Category as ContentCategory, type Source as ContentSource } from '@kotae/content'
+import {
+  formatCsvProblem,
+  parseEncodingName,
+  readFaqCsv,
+  type CityIdentity,
+  type CsvEncoding,
+  type CsvEncodingOption,
+  type CsvProblem,
+  type FaqCsvRow,
+} from '@kotae/content/csv/index'
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+
+import { getMigratedPayload } from '../src/lib/payload'
+import { contentHash } from '../src/seed/hash'
+import { callerPath, cityIdentity } from './export-csv'
+
+export type ImportOptions = {
+  city: CityIdentity
+  /** Default: `auto`. */
+  encoding?: CsvEncodingOption
+  /** Categories and sources that may be created when the database lacks them (content/). Default: none. */
+  referenceData?: { categories: ContentCategory[]; sources: ContentSource[] }
+  /** Called after each FAQ write, inside the transaction (tests use it to fail part-way). */
+  afterWrite?: (written: number) => void | Promise<void>
+}
+
+export type ImportResult =
+  | { ok: true; encoding: CsvEncoding; created: number; updated: number; createdReferences: string[] }
+  | { ok: false; encoding: CsvEncoding; problems: CsvProblem[] }
+
+type Ref = { id: number | string; slug?: string | null }
+
+/**
+ * Runs `write` in one transaction. Payload's PostgreSQL adapter opens one by itself. The SQLite
+ * adapter opens none unless configured with `transactionOptions` (ours is not: cms/src/db/adapter.ts);
+ * then one is opened the way the adapter would (@payloadcms/drizzle's beginTransaction: a drizzle
+ * transaction whose session is registered under an id that `req.transactionID` names).
+ */
+async function inTransaction<T>(payload: Payload, write: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const req = await createLocalReq({}, payload)
+  if (!(await initTransaction(req))) req.transactionID = await openDrizzleTransaction(payload)
+  try {
+    const result = await write(req)
+    await commitTransaction(req)
+    return result
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}
+
+type DrizzleAdapter = {
+  drizzle?: { transaction: (fn: (tx: unknown) => Promise<void>) => Promise<void> }
+  sessions?: Record<string, { db: unknown; resolve: () => Promise<void>; reject: () => Promise<void> }>
+}
+
+async function openDrizzleTransaction(payload: Payload): Promise<string> {
+  const db = payload.db as unknown as DrizzleAdapter
+  if (!db.drizzle || !db.sessions) throw new Error('import-csv: this database adapter cannot run the import in a transaction')
+  const id = `import-csv-${Date.now()}-${Math.random().toString(36).slice(2)}`
+  await new Promise<void>((ready, failed) => {
+    let finish: { resolve: () => Promise<void>; reject: () => Promise<void> } | undefined
+    const done = db
+      .drizzle!.transaction(async (tx) => {
+        await new Promise<void>((commit, rollback) => {
+          finish = { resolve: () => (commit(), done), reject: () => (rollback(new Error('rolled back')), done) }
+          db.sessions![id] = { db: tx, ...finish }
+          ready()
+        })
+      })
+      .catch((error: unknown) => failed(error)) // a rollback ends here too (after `ready`, a no-op)
+  })
+  return id
+}
+
+/** The slugs → ids of a collection. */
+async function slugMap(payload: Payload, collection: 'categories' | 'sources' | 'faqs', req?: PayloadRequest): Promise<Map<string, number | string>> {
+  const { docs } = await payload.find({ collection, depth: 0, pagination: false, overrideAccess: true, draft: collection === 'faqs', req, select: { slug: true } as never })
+  return new Map((docs as Ref[]).filter((d) => d.slug).map((d) => [d.slug!, d.id]))
+}
+
+/** Validates the file against the database; writes only if every row is valid. */
+export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const [categories, sources, faqs] = await Promise.all([slugMap(payload, 'categories'), slugMap(payload, 'sources'), slugMap(payload, 'faqs')])
+  const spareCategories = new Map((options.referenceData?.categories ?? []).filter((c) => !categories.has(c.id)).map((c) => [c.id, c]))
+  const spareSources = new Map((options.referenceData?.sources ?? []).filter((s) => !sources.has(s.id)).map((s) => [s.id, s]))
+  const read = readFaqCsv(bytes, {
+    city: options.city,
+    encoding: options.encoding,
+    known: {
+      categories: new Set([...categories.keys(), ...spareCategories.keys()]),
+      sources: new Set([...sources.keys(), ...spareSources.keys()]),
+      faqs: new Set(faqs.keys()),
+    },
+  })
+  if (read.problems.length) return { ok: false, encoding: read.encoding, problems: read.problems }
+
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  return inTransaction(payload, async (req) => {
+    const createdReferences: string[] = []
+    // Reference data the rows need and only content/ defines, created as `npm run seed` would.
+    for (const row of read.rows) {
+      const c = spareCategories.get(row.category)
+      if (c && !categories.has(c.id)) {
+        const doc = await payload.create({ collection: 'categories', data: { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order, slug: c.id, contentHash: contentHash(c) } as never, depth: 0, req })
+        categories.set(c.id, doc.id)
+        createdReferences.push(`categories/${c.id}`)
+      }
+      for (const id of row.sources) {
+        const s = spareSources.get(id)
+        if (s && !sources.has(s.id)) {
+          const doc = await payload.create({ collection: 'sources', data: { title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt, slug: s.id, contentHash: contentHash(s) } as never, depth: 0, req })
+          sources.set(s.id, doc.id)
+          createdReferences.push(`sources/${s.id}`)
+        }
+      }
+    }
+
+    const data = (row: FaqCsvRow) => ({
+      question: row.question,
+      alternatives: row.alternatives.map((text) => ({ text })),
+      shortAnswer: row.shortAnswer,
+      answer: convertMarkdownToLexical({ editorConfig, markdown: row.answer }),
+      category: categories.get(row.category)!,
+      sources: row.sources.map((s) => sources.get(s)!),
+      reviewBy: row.reviewBy,
+      audience: row.audience,
+      locale: row.locale,
+      needsReview: row.needsReview,
+      // Import never publishes: a row exported as 公開 asks a reviewer to publish it again.
+      reviewState: row.status === 'draft' ? 'draft' : 'in_review',
+      _status: 'draft',
+    })
+    const links = (row: FaqCsvRow) => ({
+      related: row.related.map((r) => faqs.get(r)!),
+      translationOf: row.translationOf ? faqs.get(row.translationOf)! : null,
+    })
+    const hasLinks = (row: FaqCsvRow) => row.related.length > 0 || row.translationOf !== undefined
+
+    let written = 0
+    const wrote = async () => {
+      written += 1
+      await options.afterWrite?.(written)
+    }
+    // New entries first (links to other new entries come in the second pass), then every row
+    // that is not complete yet: existing entries get exactly one new draft version.
+    const created = new Set<string>()
+    for (const row of read.rows) {
+      if (faqs.has(row.id)) continue
+      const doc = await payload.create({ collection: 'faqs', data: { ...data(row), ...(hasLinks(row) ? {} : links(row)), slug: row.id } as never, draft: true, depth: 0, req })
+      faqs.set(row.id, doc.id)
+      created.add(row.id)
+      await wrote()
+    }
+    for (const row of read.rows) {
+      if (created.has(row.id) && !hasLinks(row)) continue
+      const body = created.has(row.id) ? links(row) : { ...data(row), ...links(row) }
+      await payload.update({ collection: 'faqs', id: faqs.get(row.id)!, data: { ...body, _status: 'draft' } as never, draft: true, depth: 0, req })
+      await wrote()
+    }
+    return { ok: true as const, encoding: read.encoding, created: created.size, updated: read.rows.length - created.size, createdReferences }
+  })
+}
+
+async function main(): Promise<number> {
+  let parsed: { values: { encoding?: string }; positionals: string[] }
+  try {
+    parsed = parseArgs({ options: { encoding: { type: 'string' } }, allowPositionals: true })
+  } catch (error) {
+    console.error(`import-csv: ${(error as Error).message}`)
+    parsed = { values: {}, positionals: [] }
+  }
+  const encoding = parseEncodingName(parsed.values.encoding ?? 'auto')
+  if (parsed.positionals.length !== 1 || encoding === undefined) {
+    console.error('usage: npm run content:import-csv -- <file.csv> [--encoding auto|utf8|shift_jis]')
+    return 2
+  }
+  const file = callerPath(parsed.positionals[0]!)
+  if (!fs.existsSync(file)) {
+    console.error(`import-csv: ${file} が見つかりません。`)
+    return 2
+  }
+  try {
+    const contentDir = process.env.KOTAE_CONTENT_DIR || undefined
+    const city = await cityIdentity(contentDir)
+    const bundle = await loadContent(contentDir)
+    const payload = await getMigratedPayload()
+    const result = await importFaqCsv(payload, fs.readFileSync(file), { city, encoding, referenceData: { categories: bundle.categories, sources: bundle.sources } })
+    await payload.destroy()
+    const label = result.encoding === 'utf8' ? 'UTF-8' : 'Shift_JIS'
+    if (!result.ok) {
+      for (const p of result.problems) console.error(formatCsvProblem(p))
+      console.error(`import-csv: ${path.basename(file)}（${label}）に${result.problems.length}件の問題があります。何も書き込んでいません。`)
+      return 1
+    }
+    if (result.createdReferences.length) {
+      const count = (kind: string) => result.createdReferences.filter((r) => r.startsWith(`${kind}/`)).length
+      console.log(`import-csv: データベースになかったカテゴリ ${count('categories')} 件と出典 ${count('sources')} 件を content/ から作成しました。`)
+    }
+    console.log(`import-csv: ${path.basename(file)}（${label}）: 新規 ${result.created} 件、既存FAQの新しい下書き ${result.updated} 件。公開はしていません（承認者が公開します）。`)
+    return 0
+  } catch (error) {
+    console.error(error)
+    console.error('import-csv: 途中で失敗したため、何も書き込んでいません。')
+    return 1
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().then((code) => process.exit(code))
+}
