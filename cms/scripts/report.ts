@@ -1,0 +1,81 @@
+/**
+ * `npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]`
+ * The monthly (2026-10) or fiscal-year (2026 = 令和8年度) report from the configured database, for
+ * scheduled delivery. json without --out prints to standard output (Payload's log goes to standard
+ * error). Exit code 0 on success, 2 on wrong arguments. Static imports only (see seed.ts).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { getPayload } from 'payload'
+import { z } from 'zod'
+
+import { migrateDatabase } from '../src/db/migrate'
+import config from '../src/payload.config'
+import { loadReport } from '../src/reports/load'
+import { PeriodParamSchema, REPORT_FORMATS } from '../src/reports/period'
+import { reportProposals } from '../src/reports/proposals'
+import { renderReport } from '../src/reports/render'
+
+const USAGE = 'usage: npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]'
+
+const ArgsSchema = z
+  .object({
+    period: PeriodParamSchema,
+    format: z.enum(REPORT_FORMATS, { message: `--format は ${REPORT_FORMATS.join(' / ')} のどれかです` }),
+    out: z.string().min(1).optional(),
+    encoding: z.enum(['utf-8-bom', 'shift_jis']).default('utf-8-bom'),
+  })
+  .refine((a) => a.out || a.format === 'json', { message: `--out が必要です（json 以外）`, path: ['out'] })
+
+// Payload logs to standard output by default; keep it free for the JSON.
+const writeOut = process.stdout.write.bind(process.stdout)
+process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+
+async function main(): Promise<number> {
+  let raw
+  try {
+    raw = parseArgs({ options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, encoding: { type: 'string' } } }).values
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`)
+    return 2
+  }
+  const args = ArgsSchema.safeParse(raw)
+  if (!args.success) {
+    for (const i of args.error.issues) console.error(`--${i.path.join('.')}: ${i.message}`)
+    console.error(USAGE)
+    return 2
+  }
+  const { period, format, out, encoding } = args.data
+  const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
+  await migrateDatabase(payload)
+  try {
+    const started = performance.now()
+    const data = await loadReport(payload, period)
+    const { report } = data
+    const loaded = performance.now()
+    const rendered = await renderReport(data, format, { csvEncoding: encoding, generatedAt: new Date(), proposals: () => reportProposals(payload, period) })
+    if (out) {
+      // npm -w runs this in cms/: --out is relative to where the command was typed.
+      const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), out)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, rendered.body)
+      console.error(
+        `report: ${report.meta.period.labels.both} → ${file} (${rendered.body.length} bytes; ${report.meta.counts.calls} calls, ${report.offered ?? '–'} offered; ` +
+          `read+KPIs ${((loaded - started) / 1000).toFixed(2)} s, render ${((performance.now() - loaded) / 1000).toFixed(2)} s)`,
+      )
+    } else writeOut(rendered.body)
+    return 0
+  } finally {
+    await payload.destroy()
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  },
+)

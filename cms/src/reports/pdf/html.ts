@@ -1,0 +1,114 @@
+/**
+ * The report as one printable HTML page (A4 portrait): title with 和暦 and 西暦, notes, the KPI
+ * summary, charts of calls by hour, by topic and the trend (inline SVG), every section's tables
+ * (the same cells as the CSV and XLSX, through buildSections), and the improvement proposals for the
+ * monthly meeting. Fonts: Debian's Noto CJK, by name; nothing is fetched.
+ */
+import { buildSections, cellKind, formatCell, reportHeading, UNCATEGORIZED_LABEL, type Proposal, type Report, type ReportLabels, type Table } from '@kotae/analytics'
+
+import type { TrendPoint } from '../load'
+import { ORGANIZATION } from '../render'
+import { barChart, columnChart, esc } from './svg'
+
+export interface ReportPageInput {
+  report: Report
+  labels: ReportLabels
+  trend: readonly TrendPoint[]
+  /** Improvement proposals from the gap analysis; null when the analysis is not available. */
+  proposals: readonly Proposal[] | null
+  generatedAt?: Date
+}
+
+const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
+
+function tableHtml(t: Table): string {
+  const head = t.columns.map((c) => `<th class="${c.kind}">${esc(c.header)}${UNIT[c.kind] ? `（${UNIT[c.kind]}）` : ''}</th>`).join('')
+  const cells = (row: readonly (string | number | null)[], r: number) =>
+    row.map((v, c) => `<td class="${cellKind(t, r, c)}">${esc(formatCell(v, cellKind(t, r, c)))}</td>`).join('')
+  const body = t.rows.map((row, r) => `<tr>${cells(row, r)}</tr>`).join('')
+  const total = t.total ? `<tr class="total">${t.total.map((v, c) => `<td class="${t.columns[c]?.kind ?? 'text'}">${esc(formatCell(v, t.columns[c]?.kind ?? 'text'))}</td>`).join('')}</tr>` : ''
+  return `${t.title ? `<h3>${esc(t.title)}</h3>` : ''}<table><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${t.columns.length}" class="none">該当なし（0 件）</td></tr>`}${total}</tbody></table>`
+}
+
+/** The three charts, as SVG strings (also shown on the admin page). */
+export function reportCharts(report: Report, labels: ReportLabels, trend: readonly TrendPoint[]): { byHour: string; byTopic: string; trend: string } {
+  const hours = Array.from({ length: 24 }, (_, h) => `${h}時`)
+  const perHour = (pick: (s: Report['byHalfHour'][number]) => number | null) => hours.map((_, h) => (pick(report.byHalfHour[2 * h]!) ?? 0) + (pick(report.byHalfHour[2 * h + 1]!) ?? 0))
+  const series = [
+    ...(report.meta.hasTelephony ? [{ name: '入電件数', values: perHour((s) => s.offered), color: '#9bb7d4' }] : []),
+    { name: '応対件数（記録）', values: perHour((s) => s.calls), color: '#1f4e79' },
+  ]
+  const topics = report.byTopic.slice(0, 12)
+  const trendSeries = [
+    ...(report.meta.hasTelephony ? [{ name: '入電件数', values: trend.map((p) => p.offered ?? 0), color: '#9bb7d4' }] : []),
+    { name: '応対件数（記録）', values: trend.map((p) => p.calls), color: '#1f4e79' },
+  ]
+  return {
+    byHour: columnChart({ title: '時間帯別の件数（1時間ごと）', labels: hours, series, labelEvery: 1 }),
+    byTopic: barChart({
+      title: '用件別の応対件数（上位12件）',
+      labels: topics.map((t) => (t.category === null ? UNCATEGORIZED_LABEL : (labels.categories?.[t.category] ?? t.category))),
+      values: topics.map((t) => t.calls),
+      color: '#2e7d32',
+    }),
+    trend: columnChart({ title: report.meta.period.kind === 'year' ? '月別の推移' : '日別の推移', labels: trend.map((p) => p.label), series: trendSeries }),
+  }
+}
+
+function proposalsHtml(proposals: readonly Proposal[] | null): string {
+  if (proposals === null)
+    return `<p class="empty-proposals">ギャップ分析を利用できないため、この欄は空欄です。定例会では、検索で見つからなかった質問やエスカレーションの一覧をもとに検討してください。</p>`
+  if (!proposals.length) return `<p>この期間のギャップ分析からの提案はありません。</p>`
+  return `<ol class="proposals">${proposals.map((p) => `<li><strong>${p.kind === 'new-faq' ? '【FAQ追加】' : '【FAQ見直し】'}${esc(p.title)}</strong><br>${esc(p.detail)}</li>`).join('')}</ol>`
+}
+
+export function reportHtml(input: ReportPageInput): string {
+  const { report, labels } = input
+  const heading = reportHeading(report, { organization: ORGANIZATION, labels, generatedAt: input.generatedAt })
+  const sections = buildSections(report, { organization: ORGANIZATION, labels })
+  const charts = reportCharts(report, labels, input.trend)
+  const [summary, ...rest] = sections
+  return `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>${esc(heading.title)} ${esc(heading.period)}</title>
+<style>
+@page { size: A4 portrait; margin: 14mm 12mm 16mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif; font-size: 9.5pt; color: #111; margin: 0; line-height: 1.5; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+h2 { font-size: 12pt; border-bottom: 1.5px solid #1f4e79; margin: 6mm 0 2mm; padding-bottom: 1mm; break-after: avoid; }
+h3 { font-size: 10pt; margin: 3mm 0 1mm; break-after: avoid; }
+.period { font-size: 11pt; margin: 0; }
+.meta { color: #444; margin: 1mm 0 3mm; }
+.notes { border: 1px solid #c77700; background: #fff7e6; padding: 2mm 3mm; margin: 2mm 0; }
+.notes p { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 8.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 0.5px solid #999; padding: 0.6mm 1.5mm; }
+th { background: #e8eef5; font-weight: bold; }
+td.count, td.rate, td.seconds, td.hours, td.number { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: bold; background: #f3f3f3; }
+td.none { color: #666; text-align: center; }
+.chart { break-inside: avoid; margin: 2mm 0 4mm; }
+.chart svg { font-family: 'Noto Sans CJK JP', sans-serif; }
+section.page { break-before: page; }
+.proposals li { margin-bottom: 2mm; }
+.empty-proposals { border: 1px dashed #999; padding: 4mm; color: #444; }
+</style></head>
+<body>
+<header>
+<h1>${esc(heading.title)}</h1>
+<p class="period">対象期間: ${esc(heading.period)}</p>
+<p class="meta">${esc(heading.dates)}${heading.generatedAt ? `　作成日: ${esc(heading.generatedAt)}` : ''}</p>
+${heading.notes.length ? `<div class="notes">${heading.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>` : ''}
+</header>
+<section><h2>${esc(summary!.title)}</h2>${summary!.tables.map(tableHtml).join('')}</section>
+<section class="page"><h2>グラフ</h2>
+<div class="chart">${charts.byHour}</div>
+<div class="chart">${charts.byTopic}</div>
+<div class="chart">${charts.trend}</div>
+</section>
+${rest.map((s) => `<section class="${s.key === 'halfHour' ? 'page' : ''}"><h2>${esc(s.title)}</h2>${s.tables.map(tableHtml).join('')}</section>`).join('\n')}
+<section class="page"><h2>改善提案（定例会用）</h2>${proposalsHtml(input.proposals)}</section>
+</body></html>`
+}
