@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import { liveBuild, type SiteFolder } from './buildSite'
+import { BUILDING_PAGE } from './strings'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +20,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 }
 
-const BUILDING_PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5"><title>準備中</title></head><body><main><h1>ただいまサイトを準備しています</h1><p>1分ほどで表示されます。このページは自動で再読み込みします。</p></main></body></html>`
+const { title, heading, body } = BUILDING_PAGE
+const BUILDING_HTML = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5"><title>${title}</title></head><body><main><h1>${heading}</h1><p>${body}</p></main></body></html>`
 
 /** The file a URL path names inside `root` (a folder means its index.html), or undefined. */
 function fileIn(root: string, pathname: string): string | undefined {
@@ -70,7 +72,7 @@ export async function serveSiteFolder(options: { folder: SiteFolder; port: numbe
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end()
 
     const live = liveBuild(folder)
-    if (!live) return void res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' }).end(BUILDING_PAGE)
+    if (!live) return void res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' }).end(BUILDING_HTML)
     let file = fileIn(live, pathname)
     if (!file && pathname.startsWith('/_astro/')) {
       const previous = fs.existsSync(folder.previous) ? fs.realpathSync(folder.previous) : undefined
