@@ -61,10 +61,21 @@ describe('clusterGapSignals', () => {
   })
 
   it('a stricter threshold splits, a looser one merges', () => {
-    expect(clusterGapSignals(signals, { tokenize, threshold: 0.95 }).map((c) => c.volume)).toEqual([4, 2, 1, 1, 1])
+    expect(clusterGapSignals(signals, { tokenize, threshold: 0.95, containment: 1.01 }).map((c) => c.volume)).toEqual([4, 2, 1, 1, 1])
     const lock = [...signals, sig('zero-result', '暗証番号 ロック 解除 方法 窓口', 9)]
     expect(clusterGapSignals(lock, { tokenize }).map((c) => c.volume)).toEqual([5, 3, 1, 1])
     expect(clusterGapSignals(lock, { tokenize, threshold: 0.2 }).map((c) => c.volume)).toEqual([6, 3, 1])
+  })
+
+  it('a short search joins a longer text that contains its terms (containment), unless it is too short', () => {
+    const long = sig('escalation', '海外 転出 カード 返す 必要 確認 したい 窓口 方法 期限 本人 家族 郵送', 3)
+    const short = [sig('zero-result', '海外 転出 カード', 1), sig('zero-result', '海外 転出 カード', 2)]
+    expect(setCosine(new Set(tokenize(long.text)), new Set(tokenize(short[0]!.text)))).toBeLessThan(0.6)
+    expect(clusterGapSignals([...short, long], { tokenize, threshold: 0.6 }).map((c) => c.volume)).toEqual([3])
+    expect(clusterGapSignals([...short, long], { tokenize, threshold: 0.6, containment: 1.01 }).map((c) => c.volume)).toEqual([2, 1])
+    const tiny = [sig('zero-result', '海外', 1), sig('zero-result', '海外', 2)]
+    expect(clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6 }).map((c) => c.volume)).toEqual([2, 1])
+    expect(clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6, containMinTerms: 1 }).map((c) => c.volume)).toEqual([3])
   })
 
   it('honours maxExamples, minVolume and maxClusters, and skips texts with no terms', () => {

@@ -20,6 +20,7 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
+import { gapDraftEndpoint, gapEndpoint } from './gap/endpoints'
 import { lookupEndpoint } from './search/lookupEndpoint'
 import { siteContentEndpoint } from './publish/endpoint'
 import { CityProfile } from './globals/CityProfile'
@@ -44,6 +45,8 @@ export default buildConfig({
         reviewDue: { Component: '/components/ReviewDueView#ReviewDueView', path: '/review-due' },
         supervisor: { Component: '/components/SupervisorView#SupervisorView', path: '/supervisor' },
         desk: { Component: '/components/DeskView#DeskView', path: '/desk' },
+        dashboard: { Component: '/components/DashboardView#DashboardView', path: '/dashboard' },
+        gap: { Component: '/components/GapView#GapView', path: '/gap' },
       },
       afterNavLinks: ['/components/StaffNavLinks#StaffNavLinks'],
     },
@@ -51,7 +54,7 @@ export default buildConfig({
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
-  endpoints: [siteEventsEndpoint, lookupEndpoint, siteContentEndpoint],
+  endpoints: [siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

@@ -3,9 +3,10 @@
  *
  * 1. Each signal becomes its set of terms; signals with the same set are one item (so 500 identical
  *    zero-result searches cost one comparison, not 500).
- * 2. Items are visited by volume, largest first; each joins the cluster whose leader (its first,
- *    largest item) is most similar — cosine over term sets, at least `threshold` — or leads a new
- *    cluster ("leader clustering"). Only clusters sharing a term with the item are compared.
+ * 2. Items are visited by volume, largest first; each joins the cluster whose leaders (its first,
+ *    largest items, up to 8) are most similar — cosine over term sets, at least `threshold`, or
+ *    the shorter text's terms almost all inside the longer one's — or leads a new cluster
+ *    ("leader clustering"). Only clusters sharing a term with the item are compared.
  * 3. Clusters are ranked by volume; the typical text is the member most similar to all the others,
  *    weighted by how often each was seen.
  *
@@ -14,7 +15,7 @@
  * searches) or a k chosen in advance, and none of them know Japanese terms. Leader clustering is
  * linear in items × candidate clusters and deterministic for the same data (ties break by text).
  */
-import { setCosine, fnv1a } from './similarity'
+import { fnv1a, setContainment, setCosine } from './similarity'
 import type { GapCluster, GapKind, GapSignal, Tokenize } from './types'
 
 export interface ClusterOptions {
@@ -22,6 +23,13 @@ export interface ClusterOptions {
   tokenize: Tokenize
   /** Least cosine similarity to a cluster's leader to join it, 0–1. Default 0.5. */
   threshold?: number
+  /**
+   * Also join when the smaller term set (of at least `containMinTerms` terms) lies this much inside
+   * the larger: a short search 「海外 転出 カード」 inside an escalation's longer sentence. Default 0.8.
+   */
+  containment?: number
+  /** Default 3: one- or two-term searches never join by containment alone. */
+  containMinTerms?: number
   /** Distinct example texts kept per cluster. Default 5. */
   maxExamples?: number
   /** Clusters returned (after ranking). Default all. */
@@ -42,11 +50,22 @@ interface Item {
   lastAt: string
 }
 
+/** A new item is compared with a cluster's first (largest) members, at most this many. */
+const REPRESENTATIVES = 8
 /** Items are compared with at most this many others when choosing the typical text. */
 const MEDOID_CANDIDATES = 300
 
 export function clusterGapSignals(signals: Iterable<GapSignal>, options: ClusterOptions): GapCluster[] {
   const threshold = options.threshold ?? 0.5
+  const containment = options.containment ?? 0.8
+  const containMinTerms = options.containMinTerms ?? 3
+  /** Cosine, raised to the threshold when containment alone qualifies. */
+  const similarity = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+    const cos = setCosine(a, b)
+    if (cos >= threshold) return cos
+    const small = Math.min(a.size, b.size)
+    return small >= containMinTerms && setContainment(a, b) >= containment ? threshold : cos
+  }
   const maxExamples = options.maxExamples ?? 5
   const minVolume = options.minVolume ?? 1
 
@@ -69,9 +88,17 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
     if (s.at > item.lastAt) item.lastAt = s.at
   }
 
-  const ordered = [...items.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  // Most seen first; among equals the shorter (more general) text leads, so longer texts can join it.
+  const ordered = [...items.values()].sort((a, b) => b.count - a.count || a.terms.size - b.terms.size || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   const clusters: Item[][] = []
-  const byTerm = new Map<string, number[]>() // leader term → cluster indexes
+  const byTerm = new Map<string, number[]>() // a representative's term → cluster indexes
+  const index = (c: number, terms: Iterable<string>) => {
+    for (const t of terms) {
+      const list = byTerm.get(t)
+      if (!list) byTerm.set(t, [c])
+      else if (list[list.length - 1] !== c) list.push(c)
+    }
+  }
   for (const item of ordered) {
     let best = -1
     let bestSim = 0
@@ -80,7 +107,8 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
       for (const c of byTerm.get(t) ?? []) {
         if (seen.has(c)) continue
         seen.add(c)
-        const sim = setCosine(item.terms, clusters[c]![0]!.terms)
+        let sim = 0
+        for (const rep of clusters[c]!.slice(0, REPRESENTATIVES)) sim = Math.max(sim, similarity(item.terms, rep.terms))
         if (sim > bestSim || (sim === bestSim && best !== -1 && c < best)) {
           best = c
           bestSim = sim
@@ -88,15 +116,12 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
       }
     }
     if (best !== -1 && bestSim >= threshold) {
-      clusters[best]!.push(item)
+      const members = clusters[best]!
+      members.push(item)
+      if (members.length <= REPRESENTATIVES) index(best, item.terms)
     } else {
-      const index = clusters.length
       clusters.push([item])
-      for (const t of item.terms) {
-        const list = byTerm.get(t)
-        if (list) list.push(index)
-        else byTerm.set(t, [index])
-      }
+      index(clusters.length - 1, item.terms)
     }
   }
 

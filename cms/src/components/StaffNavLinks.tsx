@@ -15,6 +15,12 @@ export function StaffNavLinks() {
       <Link href="/admin/supervisor" className="nav__link" style={style}>
         本日の状況
       </Link>
+      <Link href="/admin/dashboard" className="nav__link" style={style}>
+        ダッシュボード
+      </Link>
+      <Link href="/admin/gap" className="nav__link" style={style}>
+        ギャップ分析
+      </Link>
     </nav>
   )
 }

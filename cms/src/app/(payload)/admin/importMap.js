@@ -25,6 +25,8 @@ import { StaffNavLinks as StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3 } from 
 import { ReviewDueView as ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d } from '../../../components/ReviewDueView'
 import { SupervisorView as SupervisorView_07aee522195cad40262591b882702374 } from '../../../components/SupervisorView'
 import { DeskView as DeskView_70ba9c90cafa12b424462968b3df2d42 } from '../../../components/DeskView'
+import { DashboardView as DashboardView_11caf4012f6606a9997505bc7ae412ac } from '../../../components/DashboardView'
+import { GapView as GapView_ecd399ebb7944570e644c63161cbbb96 } from '../../../components/GapView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +58,7 @@ export const importMap = {
   "/components/ReviewDueView#ReviewDueView": ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d,
   "/components/SupervisorView#SupervisorView": SupervisorView_07aee522195cad40262591b882702374,
   "/components/DeskView#DeskView": DeskView_70ba9c90cafa12b424462968b3df2d42,
+  "/components/DashboardView#DashboardView": DashboardView_11caf4012f6606a9997505bc7ae412ac,
+  "/components/GapView#GapView": GapView_ecd399ebb7944570e644c63161cbbb96,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

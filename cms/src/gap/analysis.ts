@@ -1,0 +1,41 @@
+import { clusterGapSignals, collectGapSignals, proposalsFromGaps, staleContent, type GapCluster, type Proposal, type StaleRow } from '@kotae/analytics'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { getOperatorIndex } from '../search/operatorIndex'
+import { gapTokenize } from './analyzer'
+import { gatherGapData, gatherStaleInputs } from './gather'
+import type { GapRange } from './range'
+import { weakQueries } from './weakMatch'
+
+export interface GapAnalysis {
+  range: Pick<GapRange, 'from' | 'to'>
+  /** Signals behind the clusters. */
+  signals: number
+  clusters: (GapCluster & { topicNames: string[] })[]
+  stale: StaleRow[]
+  proposals: Proposal[]
+}
+
+export interface GapAnalysisOptions {
+  /** Clusters returned. Default 50. */
+  maxClusters?: number
+  now?: Date
+}
+
+/** Everything the gap view, GET /api/gap and the monthly report's proposals need. */
+export async function analyzeGaps(payload: Payload, range: GapRange, options: GapAnalysisOptions = {}, req?: PayloadRequest): Promise<GapAnalysis> {
+  const data = await gatherGapData(payload, range, req)
+  const searched = new Set(data.siteEvents.filter((e) => e.type === 'search' && e.query).map((e) => e.query!))
+  for (const e of data.siteEvents) if (e.type === 'zero-result' && e.query) searched.delete(e.query)
+  const lowScoreQueries = searched.size > 0 ? weakQueries(await getOperatorIndex(payload), searched) : new Set<string>()
+  const signals = collectGapSignals(data, { lowScoreQueries })
+  const clusters = clusterGapSignals(signals, { tokenize: gapTokenize, maxClusters: options.maxClusters ?? 50 })
+  const stale = staleContent(await gatherStaleInputs(payload, options.now ?? new Date(), 90, req), { now: options.now ?? new Date() })
+  return {
+    range: { from: range.from, to: range.to },
+    signals: signals.length,
+    clusters: clusters.map((c) => ({ ...c, topicNames: c.topics.map((t) => data.categories.get(t) ?? t) })),
+    stale,
+    proposals: proposalsFromGaps(clusters, stale),
+  }
+}

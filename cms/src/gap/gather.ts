@@ -1,0 +1,82 @@
+import type { GapCallRecord, GapEscalationRecord, SiteEventRecord, StaleInput } from '@kotae/analytics'
+import { DAY_MS } from '@kotae/analytics'
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { GapRange } from './range'
+
+/** The role check is done by the caller (endpoint or view); reads here see every record. */
+const sys = (req?: PayloadRequest) => ({ overrideAccess: true, depth: 0, pagination: false, req }) as const
+const idOf = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id: unknown }).id) : String(v))
+const between = (field: string, start: string, end: string) => ({ and: [{ [field]: { greater_than_equal: start } }, { [field]: { less_than: end } }] })
+
+export interface GapData {
+  siteEvents: SiteEventRecord[]
+  calls: GapCallRecord[]
+  escalations: GapEscalationRecord[]
+  /** Category id → name, for topics. */
+  categories: Map<string, string>
+}
+
+/** Site events, calls and escalations of the range, as analytics' plain records. */
+export async function gatherGapData(payload: Payload, range: GapRange, req?: PayloadRequest): Promise<GapData> {
+  const [events, calls, escalations, categories] = await Promise.all([
+    payload.find({ collection: 'site-events', where: between('at', range.start, range.end), select: { type: true, at: true, query: true, faq: true, helpful: true, reason: true }, limit: 0, ...sys(req) }),
+    payload.find({ collection: 'calls', where: between('talkStartedAt', range.start, range.end), select: { talkStartedAt: true, queries: true, summary: true, faqsUsed: true, category: true }, limit: 0, ...sys(req) }),
+    payload.find({ collection: 'escalations', where: between('createdAt', range.start, range.end), select: { createdAt: true, summary: true }, limit: 0, ...sys(req) }),
+    payload.find({ collection: 'categories', select: { name: true }, limit: 0, ...sys(req) }),
+  ])
+  return {
+    siteEvents: events.docs.map((e) => ({ type: e.type, at: e.at, query: e.query, faq: e.faq, helpful: e.helpful, reason: e.reason })),
+    calls: calls.docs.map((c) => ({
+      id: String(c.id),
+      talkStartedAt: c.talkStartedAt,
+      queries: c.queries ?? [],
+      summary: c.summary,
+      faqsUsed: (c.faqsUsed ?? []).map((f) => idOf(f)!).filter(Boolean),
+      category: idOf(c.category),
+    })),
+    escalations: escalations.docs.map((e) => ({ id: String(e.id), createdAt: e.createdAt, summary: e.summary })),
+    categories: new Map(categories.docs.map((c) => [String(c.id), c.name])),
+  }
+}
+
+/**
+ * Published FAQs with their last use in a call and last site view in the `days` before `now`, and
+ * their helpful / not-helpful votes in that window (site events name FAQs by slug, calls by id).
+ */
+export async function gatherStaleInputs(payload: Payload, now: Date, days = 90, req?: PayloadRequest): Promise<StaleInput[]> {
+  const start = new Date(now.getTime() - days * DAY_MS).toISOString()
+  const end = now.toISOString()
+  const [faqs, calls, events] = await Promise.all([
+    payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, select: { question: true, slug: true, reviewBy: true, createdAt: true }, limit: 0, ...sys(req) }),
+    payload.find({ collection: 'calls', where: between('talkStartedAt', start, end), select: { talkStartedAt: true, faqsUsed: true }, limit: 0, ...sys(req) }),
+    payload.find({ collection: 'site-events', where: { and: [between('at', start, end), { type: { in: ['faq-view', 'helpful'] } }] }, select: { type: true, at: true, faq: true, helpful: true }, limit: 0, ...sys(req) }),
+  ])
+  const lastUse = new Map<string, string>()
+  for (const c of calls.docs) for (const f of c.faqsUsed ?? []) {
+    const id = idOf(f)!
+    if ((lastUse.get(id) ?? '') < c.talkStartedAt) lastUse.set(id, c.talkStartedAt)
+  }
+  const lastView = new Map<string, string>()
+  const votes = new Map<string, { yes: number; no: number }>()
+  for (const e of events.docs) {
+    if (!e.faq) continue
+    if (e.type === 'faq-view' && (lastView.get(e.faq) ?? '') < e.at) lastView.set(e.faq, e.at)
+    if (e.type === 'helpful') {
+      const v = votes.get(e.faq) ?? { yes: 0, no: 0 }
+      if (e.helpful) v.yes += 1
+      else v.no += 1
+      votes.set(e.faq, v)
+    }
+  }
+  return faqs.docs.map((f) => ({
+    id: String(f.id),
+    title: f.question,
+    reviewBy: f.reviewBy ?? null,
+    createdAt: f.createdAt,
+    lastUsedAt: lastUse.get(String(f.id)) ?? null,
+    lastViewedAt: (f.slug && lastView.get(f.slug)) || null,
+    helpfulVotes: (f.slug && votes.get(f.slug)?.yes) || 0,
+    notHelpfulVotes: (f.slug && votes.get(f.slug)?.no) || 0,
+  }))
+}

@@ -1,0 +1,96 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { dashboardData, dashboardRanges } from '../src/dashboard/data'
+import { createReferences, faqData, startPayload } from './helpers'
+
+let payload: Payload
+let faqId: number | string
+
+// Tuesday 24 November 2026, 12:00 JST.
+const now = new Date('2026-11-24T03:00:00.000Z')
+const jst = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`).toISOString()
+
+beforeAll(async () => {
+  payload = await startPayload()
+  const refs = await createReferences(payload)
+  faqId = (await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'cert-expiry' }), _status: 'published' } as never })).id
+  const call = (date: string, time: string, outcome: string, faqs: (number | string)[] = []) =>
+    payload.create({
+      collection: 'calls',
+      data: { talkStartedAt: jst(date, time), talkEndedAt: new Date(Date.parse(jst(date, time)) + 240_000).toISOString(), channel: 'direct', callerType: 'self', summary: '案内', outcome, category: refs.category, faqsUsed: faqs } as never,
+    })
+  await call('2026-11-24', '10:15', 'resolved', [faqId])
+  await call('2026-11-24', '11:40', 'escalated')
+  await call('2026-11-23', '09:00', 'resolved', [faqId]) // Monday: this week
+  await call('2026-11-22', '23:59', 'callback') // Sunday: last week, this month
+  await call('2026-10-31', '23:59', 'resolved') // last month
+  const event = (type: string, at: string, faq?: string) => payload.create({ collection: 'site-events', data: { type, at, faq, query: type === 'search' ? '証明書' : undefined } as never })
+  await event('search', jst('2026-11-23', '20:00'))
+  await event('search', jst('2026-11-24', '08:00'))
+  await event('faq-view', jst('2026-11-24', '08:01'), 'cert-expiry')
+  await event('faq-view', jst('2026-11-17', '08:01'), 'cert-expiry')
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('dashboard', () => {
+  it('today, this week (from Monday) and this month in Japan time', () => {
+    const r = dashboardRanges(now)
+    expect(new Date(r.today.start).toISOString()).toBe('2026-11-23T15:00:00.000Z')
+    expect(new Date(r.week.start).toISOString()).toBe('2026-11-22T15:00:00.000Z')
+    expect(new Date(r.week.end).toISOString()).toBe('2026-11-29T15:00:00.000Z')
+    expect(new Date(r.month.start).toISOString()).toBe('2026-10-31T15:00:00.000Z')
+  })
+
+  it('counts calls, outcomes, hours, topics and FAQs from the call log when no PBX is connected', async () => {
+    const d = await dashboardData(payload, now)
+    const [today, week, month] = d.periods
+    expect(d.periods.map((p) => [p.key, p.calls])).toEqual([
+      ['today', 2],
+      ['week', 3],
+      ['month', 4],
+    ])
+    expect(today!.hasTelephony).toBe(false)
+    expect([today!.offered, today!.answered, today!.answerRate]).toEqual([null, null, null])
+    expect(today!.outcomes.filter((o) => o.count > 0).map((o) => [o.outcome, o.count, o.share])).toEqual([
+      ['resolved', 1, 0.5],
+      ['escalated', 1, 0.5],
+    ])
+    expect(month!.outcomes.find((o) => o.outcome === 'callback')!.count).toBe(1)
+    expect(today!.hours.filter((h) => h.calls > 0).map((h) => [h.label, h.calls])).toEqual([
+      ['10時', 1],
+      ['11時', 1],
+    ])
+    expect(week!.topics).toEqual([{ name: '更新', calls: 3, share: 1 }])
+    expect(week!.topFaqs).toEqual([{ title: '電子証明書の有効期限はいつまでですか？', count: 2 }])
+    expect(today!.firstContactResolutionRate).toBe(0.5)
+  })
+
+  it('shows the self-service trend by week and topic', async () => {
+    const d = await dashboardData(payload, now)
+    expect(d.trend.weeks).toHaveLength(8)
+    const thisWeek = d.trend.weeks.at(-1)!
+    expect([thisWeek.weekStart, thisWeek.searches, thisWeek.faqViews, thisWeek.calls]).toEqual(['2026-11-23', 2, 1, 3])
+    const lastWeek = d.trend.weeks.at(-2)!
+    expect([lastWeek.weekStart, lastWeek.searches, lastWeek.faqViews, lastWeek.calls]).toEqual(['2026-11-16', 0, 1, 1])
+    expect(d.trend.topics.map((t) => [d.trend.topicNames[t.topic!], t.faqViews, t.calls])).toEqual([['更新', 2, 5]])
+  })
+
+  it('uses telephony records for offered, answered and the answer rate once there are any', async () => {
+    const rec = (id: string, offered: string, answered: string | null, abandoned: string | null) =>
+      payload.create({ collection: 'telephony-records' as never, data: { pbxCallId: id, queue: 'main', offeredAt: jst('2026-11-24', offered), answeredAt: answered && jst('2026-11-24', answered), abandonedAt: abandoned && jst('2026-11-24', abandoned) } as never })
+    await rec('t1', '10:14', '10:15', null)
+    await rec('t2', '11:39', '11:40', null)
+    await rec('t3', '11:50', null, '11:51')
+    const [today] = (await dashboardData(payload, now)).periods
+    expect(today!.hasTelephony).toBe(true)
+    expect([today!.offered, today!.answered]).toEqual([3, 2])
+    expect(today!.answerRate).toBeCloseTo(2 / 3, 12)
+    expect(today!.hours.filter((h) => (h.offered ?? 0) > 0).map((h) => [h.label, h.offered, h.answered])).toEqual([
+      ['10時', 1, 1],
+      ['11時', 2, 1],
+    ])
+  })
+})
