@@ -22,6 +22,7 @@ import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
 import { gapDraftEndpoint, gapEndpoint } from './gap/endpoints'
 import { lookupEndpoint } from './search/lookupEndpoint'
+import { reportsEndpoint } from './reports/endpoint'
 import { siteContentEndpoint } from './publish/endpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
@@ -47,6 +48,7 @@ export default buildConfig({
         desk: { Component: '/components/DeskView#DeskView', path: '/desk' },
         dashboard: { Component: '/components/DashboardView#DashboardView', path: '/dashboard' },
         gap: { Component: '/components/GapView#GapView', path: '/gap' },
+        reports: { Component: '/components/ReportsView#ReportsView', path: '/reports' },
       },
       afterNavLinks: ['/components/StaffNavLinks#StaffNavLinks'],
     },
@@ -54,7 +56,7 @@ export default buildConfig({
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
-  endpoints: [siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint],
+  endpoints: [siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

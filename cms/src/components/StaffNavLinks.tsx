@@ -21,6 +21,9 @@ export function StaffNavLinks() {
       <Link href="/admin/gap" className="nav__link" style={style}>
         ギャップ分析
       </Link>
+      <Link href="/admin/reports" className="nav__link" style={style}>
+        レポート
+      </Link>
     </nav>
   )
 }

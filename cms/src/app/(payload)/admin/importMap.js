@@ -27,6 +27,7 @@ import { SupervisorView as SupervisorView_07aee522195cad40262591b882702374 } fro
 import { DeskView as DeskView_70ba9c90cafa12b424462968b3df2d42 } from '../../../components/DeskView'
 import { DashboardView as DashboardView_11caf4012f6606a9997505bc7ae412ac } from '../../../components/DashboardView'
 import { GapView as GapView_ecd399ebb7944570e644c63161cbbb96 } from '../../../components/GapView'
+import { ReportsView as ReportsView_f38cfc1b9ecf3645fff5adb5910da58e } from '../../../components/ReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,5 +61,6 @@ export const importMap = {
   "/components/DeskView#DeskView": DeskView_70ba9c90cafa12b424462968b3df2d42,
   "/components/DashboardView#DashboardView": DashboardView_11caf4012f6606a9997505bc7ae412ac,
   "/components/GapView#GapView": GapView_ecd399ebb7944570e644c63161cbbb96,
+  "/components/ReportsView#ReportsView": ReportsView_f38cfc1b9ecf3645fff5adb5910da58e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

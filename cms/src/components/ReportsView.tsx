@@ -1,0 +1,161 @@
+import { buildSections, cellKind, formatCell, jstParts, reportHeading, type Table } from '@kotae/analytics'
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps } from 'payload'
+
+import { canReadReports } from '../reports/access'
+import { loadReport } from '../reports/load'
+import { PeriodParamSchema } from '../reports/period'
+import { reportCharts } from '../reports/pdf/html'
+import { ORGANIZATION } from '../reports/render'
+import { REPORT_STRINGS as S } from '../reports/strings'
+
+const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
+
+/** The previous JST month, the report the city reads at the start of a month. */
+function defaultPeriod(): string {
+  const p = jstParts(Date.now())
+  return p.month === 1 ? `${p.year - 1}-12` : `${p.year}-${String(p.month - 1).padStart(2, '0')}`
+}
+
+function SummaryTable({ table }: { table: Table }) {
+  return (
+    <table className="table" style={{ width: '100%', maxWidth: 900 }}>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c.header} scope="col" style={{ textAlign: 'left' }}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((v, c) => {
+              const kind = cellKind(table, r, c)
+              const text = formatCell(v, kind)
+              return (
+                <td key={c} style={kind === 'text' ? undefined : { textAlign: 'right' }}>
+                  {text === '' ? '—' : text}
+                  {text !== '' && UNIT[kind] && table.columns[c]?.header !== '値' ? UNIT[kind] : ''}
+                </td>
+              )
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** /admin/reports: pick a month or fiscal year, read the KPIs and charts, download the files. */
+export async function ReportsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req, visibleEntities, permissions, locale } = initPageResult
+  const allowed = canReadReports(req.user)
+  const raw = typeof searchParams?.period === 'string' ? searchParams.period : defaultPeriod()
+  const parsed = PeriodParamSchema.safeParse(raw)
+  const data = allowed && parsed.success ? await loadReport(req.payload, parsed.data) : null
+  const heading = data ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels }) : null
+  const summary = data ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels })[0] : null
+  const charts = data ? reportCharts(data.report, data.labels, data.trend) : null
+  const api = `${req.payload.config.routes.api}/reports/${encodeURIComponent(raw)}`
+  const month = parsed.success && parsed.data.kind === 'month' ? raw : ''
+  const year = parsed.success && parsed.data.kind === 'year' ? raw : ''
+  const thisYear = jstParts(Date.now()).year
+  return (
+    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+      <Gutter>
+        <h1>{S.title}</h1>
+        {!allowed ? (
+          <p>{S.forbidden}</p>
+        ) : (
+          <>
+            <div style={{ display: 'flex', gap: '2rem', flexWrap: 'wrap', margin: '1rem 0' }}>
+              <form method="get" aria-label={S.pickMonth}>
+                <label>
+                  {S.pickMonth}{' '}
+                  <input type="month" name="period" defaultValue={month} required aria-describedby="month-help" />
+                </label>{' '}
+                <button type="submit" className="btn btn--style-secondary btn--size-small">
+                  {S.show}
+                </button>
+                <div id="month-help" style={{ fontSize: '0.85em' }}>
+                  {S.monthHelp}
+                </div>
+              </form>
+              <form method="get" aria-label={S.pickYear}>
+                <label>
+                  {S.pickYear}{' '}
+                  <select name="period" defaultValue={year || String(thisYear - (jstParts(Date.now()).month < 4 ? 1 : 0))}>
+                    {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
+                      <option key={y} value={String(y)}>
+                        {`${y}年度`}
+                      </option>
+                    ))}
+                  </select>
+                </label>{' '}
+                <button type="submit" className="btn btn--style-secondary btn--size-small">
+                  {S.show}
+                </button>
+                <div style={{ fontSize: '0.85em' }}>{S.yearHelp}</div>
+              </form>
+            </div>
+            {!parsed.success || !data || !heading || !summary || !charts ? (
+              <p role="alert">{S.badPeriod}</p>
+            ) : (
+              <>
+                <h2>{heading.period}</h2>
+                <p>{heading.dates}</p>
+                {heading.notes.map((n) => (
+                  <p key={n} role="note" style={{ border: '1px solid #c77700', padding: '0.5rem' }}>
+                    {n}
+                  </p>
+                ))}
+                <h3>{S.downloads}</h3>
+                <ul className="kotae-report-downloads">
+                  <li>
+                    <a href={`${api}?format=xlsx`} download>
+                      {S.xlsx}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={`${api}?format=csv&encoding=utf-8-bom`} download>
+                      {S.csvUtf8}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={`${api}?format=csv&encoding=shift_jis`} download>
+                      {S.csvSjis}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={`${api}?format=pdf`} download>
+                      {S.pdf}
+                    </a>{' '}
+                    <span style={{ fontSize: '0.85em' }}>{S.pdfNote}</span>
+                  </li>
+                  <li>
+                    <a href={`${api}?format=json`}>{S.json}</a>
+                  </li>
+                </ul>
+                <h3>{S.summary}</h3>
+                {summary.tables.map((t, i) => (
+                  <SummaryTable key={i} table={t} />
+                ))}
+                <h3>{S.charts}</h3>
+                {/* Server-drawn SVG from our own figures and escaped labels (reports/pdf/svg.ts). */}
+                <div style={{ maxWidth: 900, background: '#fff', color: '#111', padding: '0.5rem' }}>
+                  <div dangerouslySetInnerHTML={{ __html: charts.byHour }} />
+                  <div dangerouslySetInnerHTML={{ __html: charts.byTopic }} />
+                  <div dangerouslySetInnerHTML={{ __html: charts.trend }} />
+                </div>
+              </>
+            )}
+          </>
+        )}
+      </Gutter>
+    </DefaultTemplate>
+  )
+}
