@@ -117,7 +117,8 @@ describe('write then read', () => {
       関連FAQ: '',
       要確認: '',
     }
-    const text = `${header.join(',')}\r\n${header.map((h) => cells[h]).join(',')}\r\n${','.repeat(header.length - 1)}\r\n\r\n`
+    // Excel's extra empty columns on the right (header and rows) and empty rows below
+    const text = `${header.join(',')},,\r\n${header.map((h) => cells[h]).join(',')},,\r\n${','.repeat(header.length + 1)}\r\n\r\n`
     const read = readFaqCsv(iconv.encode(text, 'cp932'), { city, known })
     expect(read.problems).toEqual([])
     expect(read.rows).toEqual([expect.objectContaining({ localGovernmentCode: '012025', reviewBy: '2027-05-31', answer: '一行目\n二行目', needsReview: false, line: 2 })])

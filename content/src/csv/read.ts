@@ -69,7 +69,8 @@ function readHeader(cells: string[]): { index: Map<FaqCsvColumn, number>; proble
   const known = new Set<string>(FAQ_CSV_HEADER)
   cells.forEach((raw, i) => {
     const name = raw.trim()
-    if (name === '' && i === cells.length - 1) return // a trailing comma
+    // Excel writes empty cells to the right of the table (a trailing comma, or more).
+    if (name === '' && cells.slice(i).every((c) => c.trim() === '')) return
     if (!known.has(name)) problems.push({ line: 1, column: name, message: msg.unknownColumn(name) })
     else if (index.has(name as FaqCsvColumn)) problems.push({ line: 1, column: name, message: msg.duplicateColumn(name) })
     else index.set(name as FaqCsvColumn, i)
@@ -102,7 +103,8 @@ export function readFaqCsv(bytes: Uint8Array, options: ReadOptions): ReadResult 
   if (headerProblems.length) return done()
 
   const schema = faqRowSchema(options.city)
-  const width = header.cells.length
+  let width = header.cells.length
+  while (width > 0 && header.cells[width - 1]!.trim() === '') width--
   const idCell = index.get('ID')!
   // Ids of every row, valid or not, so that a bad row does not also make its id "unknown" to others.
   const idsInFile = new Map<string, number>()
@@ -116,7 +118,7 @@ export function readFaqCsv(bytes: Uint8Array, options: ReadOptions): ReadResult 
   for (const raw of data) {
     // Excel leaves rows of empty cells (,,,,) below the data: they are not records.
     if (raw.cells.every((c) => c.trim() === '')) continue
-    const widthOk = raw.cells.length === width || (raw.cells.length === width + 1 && raw.cells[width] === '')
+    const widthOk = raw.cells.length >= width && raw.cells.slice(width).every((c) => c.trim() === '')
     if (decoded.broken && raw.cells.some((c) => c.includes('\ufffd'))) {
       const columns = widthOk ? FAQ_CSV_HEADER.filter((name) => raw.cells[index.get(name)!]!.includes('\ufffd')) : [undefined]
       for (const column of columns) problems.push({ line: raw.line, ...(column ? { column } : {}), message: msg.brokenEncoding })
