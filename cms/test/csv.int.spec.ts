@@ -211,7 +211,7 @@ describe('CSV import', () => {
       importFaqCsv(payload, file, {
         city,
         afterWrite: (n) => {
-          if (n === 5) throw new Error('simulated failure after 4 writes')
+          if (n === 5) throw new Error('simulated failure after the fifth write')
         },
       }),
     ).rejects.toThrow('simulated failure')
