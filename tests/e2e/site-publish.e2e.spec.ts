@@ -9,7 +9,7 @@ import { createRebuildScheduler } from '@kotae/cms/src/publish/scheduler'
 
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
-const PORT = 3197
+const PORT = 3205
 const SITE = `http://localhost:${PORT + 1}`
 const LIVE_WITHIN_MS = 60_000
 const PASSWORD = 'kotae-publish-pass-1'
