@@ -4,14 +4,16 @@
  *  - passages: the body (and, for operators, the operator notes) cut into passages.
  * A document scores its field score plus its best passage (and a little of its second best), so a
  * long answer is judged by its best part rather than diluted by its length. Synonym expansions are
- * searched separately and count at a lower weight. Browser-safe (no node: imports).
+ * searched separately and count at a lower weight. Scoring reads Orama's index directly (bm25.ts).
+ * Browser-safe (no node: imports).
  */
-import { create, getByID, insert, remove, search, type AnyOrama, type Results, type Tokenizer } from '@orama/orama'
+import { create, getByID, insert, remove, type AnyOrama, type Tokenizer } from '@orama/orama'
 
 import { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis } from '../analyzer/analyzer'
 import type { SynonymGroupLike, SynonymMatch } from '../analyzer/synonyms'
 import { AudienceError, InvalidDocumentError } from '../errors'
 import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument } from './document'
+import { addBm25Scores, newScores, recordOf, whereIds } from './bm25'
 import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
@@ -145,7 +147,7 @@ export const DOC_SCHEMA = {
 export const PASSAGE_SCHEMA = { kind: 'enum', locale: 'enum', text: 'string', textGrams: 'string' } as const
 const GRAMS_SUFFIX = 'Grams'
 
-/** Pre-analyzed token lists are passed to Orama's search as PRE + tokens joined by SEP. */
+/** Pre-analyzed token lists can be passed to Orama's own `search` as PRE + tokens joined by SEP (rank() scores in bm25.ts). */
 const PRE = '\u0002'
 const SEP = '\u0003'
 /**
@@ -317,36 +319,27 @@ export class SearchIndex {
       [q.tokens, 1],
       [q.expansionTokens, w.synonyms],
     ]
+    // Where-filters (kind, locale) as sets of Orama's internal ids.
+    const docsAllowed = hasWhere ? whereIds(this.docsDb, where) : undefined
+    const passagesAllowed = hasWhere ? whereIds(this.passagesDb, where) : undefined
     for (const [tokens, weight] of runs) {
       if (tokens.length === 0 || weight <= 0) continue
-      const term = PRE + tokens.join(SEP)
-      if (Object.keys(docBoost).length > 0) {
-      const docs = sync(
-        search(this.docsDb, {
-          term,
-          properties: Object.keys(docBoost),
-          boost: docBoost,
-          relevance: this.bm25,
-          limit: CANDIDATES,
-          ...(hasWhere ? { where } : {}),
-        } as never),
-      ) as Results<DocRecord>
-      for (const h of docs.hits) docScores.set(h.id, (docScores.get(h.id) ?? 0) + h.score * weight)
+      const terms = tokens.map((t) => t + END)
+      // Each run keeps its best CANDIDATES documents and 2 × CANDIDATES passages.
+      const docs = newScores(this.docsDb)
+      addBm25Scores(this.docsDb, terms, docBoost, this.bm25, docs, docsAllowed)
+      for (const [id, score] of docs.top(CANDIDATES)) {
+        const rec = recordOf<DocRecord>(this.docsDb, id)
+        if (rec) docScores.set(rec.id, (docScores.get(rec.id) ?? 0) + score * weight)
       }
       if (Object.keys(passageBoost).length === 0) continue
-      const passages = sync(
-        search(this.passagesDb, {
-          term,
-          properties: Object.keys(passageBoost),
-          boost: passageBoost,
-          relevance: this.bm25,
-          limit: CANDIDATES * 2,
-          ...(hasWhere ? { where } : {}),
-        } as never),
-      ) as Results<PassageRecord>
-      for (const h of passages.hits) {
-        const prev = passageScores.get(h.id)
-        passageScores.set(h.id, { key: h.document.docKey, score: (prev?.score ?? 0) + h.score * weight })
+      const passages = newScores(this.passagesDb)
+      addBm25Scores(this.passagesDb, terms, passageBoost, this.bm25, passages, passagesAllowed)
+      for (const [id, score] of passages.top(CANDIDATES * 2)) {
+        const rec = recordOf<PassageRecord>(this.passagesDb, id)
+        if (!rec) continue
+        const prev = passageScores.get(rec.id)
+        passageScores.set(rec.id, { key: rec.docKey, score: (prev?.score ?? 0) + score * weight })
       }
     }
     // Best and second-best passage per document.
