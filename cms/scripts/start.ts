@@ -4,6 +4,7 @@
  * with no setup; PostgreSQL via DATABASE_URL.
  */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +14,7 @@ import { loadValidContent } from '@kotae/content'
 import { getMigratedPayload } from '../src/lib/payload'
 import { readSiteEnv } from '../src/publish/env'
 import { createSitePublisher } from '../src/publish/publisher'
+import { warmUpLookup } from '../src/search/warmUpLookup'
 import { seedContent } from '../src/seed/seedContent'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -40,12 +42,15 @@ async function main(): Promise<void> {
   const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, cmsUrl: `http://localhost:${port}`, log: (line) => console.log(`kotae: ${line}`) }) : undefined
   const serverEnv = site ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile } : process.env
 
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: serverEnv })
+  // The server builds its lookup index when asked with this token, before we announce it.
+  const warmupToken = randomBytes(32).toString('base64url')
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken } })
   let announced = false
-  server.stdout.on('data', (chunk: Buffer) => {
+  server.stdout.on('data', async (chunk: Buffer) => {
     process.stdout.write(chunk)
     if (!announced && /Ready|ready/.test(chunk.toString())) {
       announced = true
+      await warmUpLookup(`http://127.0.0.1:${port}`, warmupToken, (line) => console.log(`kotae: ${line}`))
       const url = `http://localhost:${port}/admin`
       console.log(`\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${process.env.KOTAE_SQLITE_PATH || path.join(repoRoot, 'data', 'kotae.db')})`}.`)
       console.log(`  Admin: ${url}`)

@@ -3,7 +3,11 @@ import { z } from 'zod'
 
 import { hasRole, STAFF_READERS } from '../access/roles'
 import type { LookupCandidate, LookupResponse, PastCall } from '../desk/types'
-import { getOperatorIndex } from './operatorIndex'
+import { LOOKUP_POOL, priorWeight } from './lookupRanking'
+import { currentOperatorPrior } from './operatorPrior'
+import { faqIdOf, getOperatorIndex, searchOperatorIndex, warmOperatorIndex } from './operatorIndex'
+import { blendWithPrior } from './usagePrior'
+import { isWarmupRequest } from './warmup'
 
 const querySchema = z.object({
   q: z.string().max(10_000, 'q is at most 10,000 characters').default(''),
@@ -21,6 +25,8 @@ export const lookupEndpoint: Endpoint = {
   path: '/lookup',
   method: 'get',
   handler: async (req) => {
+    // `npm start` asks once, with the process's own token, so the first operator does not wait.
+    if (isWarmupRequest(req.headers)) return Response.json(await warmOperatorIndex(req.payload))
     if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
     if (!hasRole(req.user, ...STAFF_READERS)) return Response.json({ errors: [{ message: '検索する権限がありません。' }] }, { status: 403 })
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
@@ -28,13 +34,33 @@ export const lookupEndpoint: Endpoint = {
     const { q, limit } = parsed.data
     const started = performance.now()
     const index = await getOperatorIndex(req.payload)
-    const hits = q.trim() ? index.search(q, { limit }) : []
+    // A larger pool, reordered by which FAQs operators used for similar words, then cut.
+    const pool = q.trim() ? searchOperatorIndex(index, q, Math.max(LOOKUP_POOL, limit)) : []
+    const weight = priorWeight()
+    const prior = weight > 0 && pool.length > 1 ? currentOperatorPrior(req.payload, index) : null
+    const priorScores = prior
+      ? prior.score(
+          q,
+          pool.flatMap((h) => (h.kind === 'faq' ? [String(faqIdOf(index, h.id) ?? '')] : [])),
+        )
+      : new Map<string, number>()
+    const priorOf = (h: (typeof pool)[number]) => (h.kind === 'faq' ? (priorScores.get(String(faqIdOf(index, h.id) ?? '')) ?? 0) : 0)
+    const hits = blendWithPrior(pool, (h) => h.score, priorOf, weight).slice(0, limit)
 
     const slugsOf = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.id)
+    // Only what the desk shows: no virtual usage count (a count over all calls per FAQ) and only
+    // the names and links of categories and sources.
+    const populate = { categories: { name: true }, sources: { title: true, url: true, checkedAt: true } } as const
     const [faqs, guides, sources] = await Promise.all([
-      req.payload.find({ collection: 'faqs', where: { slug: { in: slugsOf('faq') } }, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user }),
-      req.payload.find({ collection: 'guides', where: { slug: { in: slugsOf('guide') } }, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user }),
-      req.payload.find({ collection: 'sources', where: { slug: { in: slugsOf('source') } }, depth: 0, limit, pagination: false, req }),
+      slugsOf('faq').length
+        ? req.payload.find({ collection: 'faqs', where: { slug: { in: slugsOf('faq') } }, select: { slug: true, answerText: true, category: true, sources: true, bring: true }, populate, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user })
+        : { docs: [] },
+      slugsOf('guide').length
+        ? req.payload.find({ collection: 'guides', where: { slug: { in: slugsOf('guide') } }, select: { slug: true, summary: true, category: true, sources: true, bring: true, steps: true }, populate, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user })
+        : { docs: [] },
+      slugsOf('source').length
+        ? req.payload.find({ collection: 'sources', where: { slug: { in: slugsOf('source') } }, select: { slug: true, title: true, url: true, checkedAt: true }, depth: 0, limit, pagination: false, req })
+        : { docs: [] },
     ])
     const bySlug = new Map<string, Record<string, unknown>>()
     for (const d of faqs.docs) bySlug.set(`faq:${d.slug}`, d as never)
@@ -71,8 +97,10 @@ export const lookupEndpoint: Endpoint = {
           sort: '-talkStartedAt',
           limit: 3,
           depth: 1,
+          pagination: false,
           // Summaries are masked when stored; contact details are never selected.
           select: { talkStartedAt: true, summary: true, outcome: true, faqsUsed: true },
+          populate: { faqs: { question: true } },
           overrideAccess: true,
           req,
         })

@@ -1,11 +1,44 @@
-import { createSearchIndex, type SearchIndex } from '@kotae/search-indexer'
+import { createSearchIndex, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { warmOperatorPrior } from './operatorPrior'
 import { faqDocument, guideDocument, sourceDocument } from './toDocument'
 
 type State = { payload: Payload; index: Promise<SearchIndex> }
 const KEY = Symbol.for('kotae.operatorIndex')
 const holder = globalThis as unknown as { [KEY]?: State }
+/** FAQ slug (the index's id) → CMS id, so the lookup can join the usage prior (keyed by CMS id). */
+const faqIds = new WeakMap<SearchIndex, Map<string, number | string>>()
+
+/**
+ * Recent engine results by query. Operators type the same questions all day and the desk asks on
+ * every pause in typing; the engine is the slow part of a lookup. Any change to the index clears
+ * it. Engine results are the same for every staff reader; access is still checked per request
+ * when the documents are read.
+ */
+const CACHE_SIZE = 1_000
+const hitCache = new WeakMap<SearchIndex, Map<string, SearchHit[]>>()
+export const cacheStats = { hits: 0, misses: 0 }
+
+export function searchOperatorIndex(index: SearchIndex, q: string, limit: number): SearchHit[] {
+  let cache = hitCache.get(index)
+  if (!cache) hitCache.set(index, (cache = new Map()))
+  const key = `${limit}\u0000${q}`
+  const cached = cache.get(key)
+  if (cached) {
+    cacheStats.hits++
+    cache.delete(key) // least recently used goes first
+    cache.set(key, cached)
+    return cached
+  }
+  cacheStats.misses++
+  const hits = index.search(q, { limit })
+  cache.set(key, hits)
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  return hits
+}
+
+export const faqIdOf = (index: SearchIndex, slug: string): number | string | undefined => faqIds.get(index)?.get(slug)
 
 /**
  * The operator index lives in the CMS process: built from the database on first use (published
@@ -21,7 +54,13 @@ async function build(payload: Payload): Promise<SearchIndex> {
     payload.find({ collection: 'guides', where: { _status: { equals: 'published' } }, ...common }),
     payload.find({ collection: 'sources', ...common, depth: 0 }),
   ])
-  for (const f of faqs.docs) index.add(faqDocument(f))
+  const ids = new Map<string, number | string>()
+  for (const f of faqs.docs) {
+    const doc = faqDocument(f)
+    index.add(doc)
+    ids.set(doc.id, f.id)
+  }
+  faqIds.set(index, ids)
   for (const g of guides.docs) index.add(guideDocument(g))
   for (const s of sources.docs) index.add(sourceDocument(s))
   return index
@@ -56,8 +95,23 @@ export async function refreshEntry(
   // Same request, so the read sees this transaction's write.
   const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req })
   if (slug) index.remove(slug, kind)
-  if (doc && doc._status === 'published') index.add(collection === 'faqs' ? faqDocument(doc as never) : guideDocument(doc as never))
-  else if (doc?.slug) index.remove(doc.slug, kind)
+  if (doc && doc._status === 'published') {
+    const entry = collection === 'faqs' ? faqDocument(doc as never) : guideDocument(doc as never)
+    index.add(entry)
+    if (collection === 'faqs') faqIds.get(index)?.set(entry.id, doc.id)
+  } else if (doc?.slug) index.remove(doc.slug, kind)
+  hitCache.delete(index) // after the change, so no lookup can cache the old results again
+}
+
+/**
+ * Builds the index now (and learns the usage prior from the logged calls) so that the first
+ * lookup does not pay for it: called once the server is up (scripts/start.ts → warmUpLookup.ts).
+ */
+export async function warmOperatorIndex(payload: Payload): Promise<{ documents: number; calls: number; ms: number }> {
+  const started = performance.now()
+  const index = await getOperatorIndex(payload)
+  const prior = await warmOperatorPrior(payload, index)
+  return { documents: index.size, calls: prior.size, ms: Math.round(performance.now() - started) }
 }
 
 /** The synonyms list changed: rebuild on the next lookup. */

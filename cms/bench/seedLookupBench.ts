@@ -1,0 +1,117 @@
+/**
+ * Fills the bench's throwaway SQLite file (KOTAE_SQLITE_PATH, set by lookup.bench.ts): the curated
+ * content, synthetic FAQs up to BENCH_FAQS, the generated call history (callHistory.ts) and one
+ * operator. Run by lookup.bench.ts in its own process, because the Payload config reads the
+ * environment when it is imported.
+ *
+ * Synthetic FAQs are copies of the curated ones (question, alternatives, answer, sources) with a
+ * numbered 「（ベンチ用 n）」 suffix: realistic text for the index and the database, and no
+ * invented facts. Calls are written through Payload's database adapter in transactions of
+ * 1,000 (hooks skipped: the summaries are fixed sentences without personal data).
+ */
+import { loadContent } from '@kotae/content'
+
+import { sql } from '@payloadcms/db-sqlite'
+
+import { getMigratedPayload } from '../src/lib/payload'
+import { seedContent } from '../src/seed/seedContent'
+import { generateCallHistory } from './callHistory'
+
+const BENCH_FAQS = Number(process.env.BENCH_FAQS ?? 3000)
+const BENCH_CALLS = Number(process.env.BENCH_CALLS ?? 100_000)
+export const BENCH_OPERATOR = { email: 'bench-operator@example.test', password: 'bench-operator-pass-1' }
+
+async function main(): Promise<void> {
+  const t0 = performance.now()
+  const payload = await getMigratedPayload()
+  // A throwaway file: no fsync per commit while filling it (the bench measures reads, not writes).
+  const db = (payload.db as unknown as { drizzle: { run: (q: unknown) => Promise<unknown> } }).drizzle
+  await db.run(sql`PRAGMA synchronous = OFF`)
+  await db.run(sql`PRAGMA journal_mode = MEMORY`)
+  await seedContent(payload, await loadContent())
+  console.log(`seed: curated content (${Math.round((performance.now() - t0) / 1000)} s)`)
+  await payload.create({ collection: 'users', data: { email: 'bench-admin@example.test', password: BENCH_OPERATOR.password, roles: ['admin'] } as never })
+  await payload.create({ collection: 'users', data: { ...BENCH_OPERATOR, roles: ['operator'] } as never })
+  const operator = (await payload.find({ collection: 'users', where: { email: { equals: BENCH_OPERATOR.email } }, limit: 1, depth: 0 })).docs[0]!
+
+  const curated = (await payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, limit: 10_000, depth: 0, pagination: false, overrideAccess: true })).docs
+  const synthetic = Math.max(0, BENCH_FAQS - curated.length)
+  for (let n = 1; n <= synthetic; n++) {
+    const f = curated[(n - 1) % curated.length]! as Record<string, any>
+    await payload.create({
+      collection: 'faqs',
+      depth: 0,
+      overrideAccess: true,
+      data: {
+        question: `${f.question}（ベンチ用 ${n}）`,
+        alternatives: (f.alternatives ?? []).map((a: { text: string }) => ({ text: a.text })),
+        shortAnswer: f.shortAnswer,
+        answer: f.answer,
+        category: f.category,
+        tags: f.tags,
+        audience: f.audience,
+        operatorNotes: f.operatorNotes,
+        sources: f.sources,
+        facts: f.facts,
+        bring: (f.bring ?? []).map(({ id: _id, ...b }: Record<string, unknown>) => b),
+        reviewBy: f.reviewBy,
+        locale: f.locale,
+        slug: `bench-${n}-${f.slug}`,
+        _status: 'published',
+      } as never,
+    })
+    if (n % 500 === 0) console.log(`seed: ${n} synthetic FAQs (${Math.round((performance.now() - t0) / 1000)} s)`)
+  }
+
+  const all = (await payload.find({ collection: 'faqs', limit: 10_000, depth: 1, pagination: false, overrideAccess: true, select: { slug: true, question: true, alternatives: true, category: true, related: true } })).docs as Record<string, any>[]
+  const idOf = new Map(all.map((f) => [String(f.slug), f.id as number]))
+  const slugOfId = new Map(all.map((f) => [f.id as number, String(f.slug)]))
+  const history = generateCallHistory(
+    all.map((f) => ({
+      id: String(f.slug),
+      question: String(f.question),
+      alternatives: (f.alternatives ?? []).map((a: { text: string }) => a.text),
+      category: typeof f.category === 'object' && f.category ? String(f.category.id) : String(f.category),
+      related: (f.related ?? []).map((r: number | { id: number }) => slugOfId.get(typeof r === 'object' ? r.id : r) ?? ''),
+    })),
+    { seed: 7, calls: BENCH_CALLS },
+  )
+  for (let i = 0; i < history.length; i += 1000) {
+    const tx = await payload.db.beginTransaction()
+    const req = { transactionID: tx ?? undefined } as never
+    for (const c of history.slice(i, i + 1000)) {
+      await payload.db.create({
+        collection: 'calls',
+        req,
+        data: {
+          talkStartedAt: new Date(c.at).toISOString(),
+          talkEndedAt: new Date(c.at + c.talkSeconds * 1000).toISOString(),
+          afterCallWorkSeconds: c.afterCallWorkSeconds,
+          holdSeconds: 0,
+          channel: c.channel,
+          callerType: c.callerType,
+          category: Number(c.category),
+          faqsUsed: c.faqs.map((s) => idOf.get(s)!),
+          queries: [c.query],
+          summary: c.summary,
+          outcome: c.outcome,
+          operator: operator.id,
+        },
+      })
+    }
+    if (tx) await payload.db.commitTransaction(tx)
+    if ((i + 1000) % 20_000 === 0) console.log(`seed: ${i + 1000} calls (${Math.round((performance.now() - t0) / 1000)} s)`)
+  }
+  const faqs = (await payload.count({ collection: 'faqs', overrideAccess: true })).totalDocs
+  const calls = (await payload.count({ collection: 'calls', overrideAccess: true })).totalDocs
+  console.log(`seed: done in ${Math.round((performance.now() - t0) / 1000)} s — ${faqs} FAQs, ${calls} calls`)
+  await payload.destroy()
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
