@@ -2,7 +2,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
-import { DASHBOARD_PERIODS, dashboardData, type DashboardPeriodKey } from '../dashboard/data'
+import { DASHBOARD_PERIODS, dashboardData, type DashboardPeriod, type DashboardPeriodKey } from '../dashboard/data'
 import { DASHBOARD_STRINGS as t } from '../dashboard/strings'
 import { canReadReports } from '../reports/access'
 import { BarChartBox, LineChartBox } from './DashboardCharts'
@@ -12,6 +12,8 @@ const num = (v: number | null, fallback: string = t.none) => (v === null ? fallb
 const BLUE = '#1f4e9c'
 const ORANGE = '#a84f00'
 const GREEN = '#2e6b30'
+/** Payload's global `thead` colour (elevation-400) fails 4.5:1 on white; headers use the text colour. */
+const HEAD = { color: 'var(--theme-text)', fontWeight: 600 } as const
 const cell = { padding: '0.25rem 0.5rem' } as const
 const right = { ...cell, textAlign: 'right' } as const
 
@@ -34,9 +36,9 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
           ) : (
             <>
               <p>{t.intro}</p>
-              <table className="table" style={{ width: '100%' }} data-testid="dashboard-summary">
+              <table style={{ width: '100%' }} data-testid="dashboard-summary">
                 <caption style={{ textAlign: 'left' }}>{t.summaryCaption}</caption>
-                <thead>
+                <thead style={HEAD}>
                   <tr>
                     <th scope="col">{t.item}</th>
                     {data.periods.map((p) => (
@@ -54,7 +56,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                       [t.answerRate, (p) => (p.hasTelephony ? pct(p.answerRate) : t.noTelephony)],
                       [t.logged, (p) => num(p.calls)],
                       [t.fcr, (p) => pct(p.firstContactResolutionRate)],
-                    ] as [string, (p: (typeof data.periods)[number]) => string][]
+                    ] as [string, (p: DashboardPeriod) => string][]
                   ).map(([label, value]) => (
                     <tr key={label}>
                       <th scope="row" style={cell}>
@@ -71,8 +73,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
               </table>
 
               <h2>{t.outcomesHeading}</h2>
-              <table className="table" style={{ width: '100%' }}>
-                <thead>
+              <table style={{ width: '100%' }}>
+                <thead style={HEAD}>
                   <tr>
                     <th scope="col">{t.outcome}</th>
                     {data.periods.map((p) => (
@@ -121,8 +123,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   xKey="hour"
                   series={selected.hasTelephony ? [{ key: 'offered', label: t.offeredSeries, color: ORANGE }, { key: 'answered', label: t.answeredSeries, color: GREEN }, { key: 'calls', label: t.callsSeries, color: BLUE }] : [{ key: 'calls', label: t.callsSeries, color: BLUE }]}
                 />
-                <table className="table" style={{ width: '100%' }}>
-                  <thead>
+                <table style={{ width: '100%' }}>
+                  <thead style={HEAD}>
                     <tr>
                       <th scope="col">{t.hour}</th>
                       {selected.hasTelephony && <th scope="col" style={right}>{t.offeredSeries}</th>}
@@ -155,8 +157,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   <h3 style={{ margin: 0 }}>{t.byTopic}</h3>
                 </figcaption>
                 <BarChartBox data={selected.topics.map((r) => ({ topic: r.name, calls: r.calls }))} xKey="topic" series={[{ key: 'calls', label: t.callsSeries, color: BLUE }]} horizontal height={Math.max(120, 36 * selected.topics.length + 40)} />
-                <table className="table" style={{ width: '100%' }}>
-                  <thead>
+                <table style={{ width: '100%' }}>
+                  <thead style={HEAD}>
                     <tr>
                       <th scope="col">{t.topic}</th>
                       <th scope="col" style={right}>
@@ -185,8 +187,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
               {selected.topFaqs.length === 0 ? (
                 <p>{t.noFaqs}</p>
               ) : (
-                <table className="table" style={{ width: '100%' }}>
-                  <thead>
+                <table style={{ width: '100%' }}>
+                  <thead style={HEAD}>
                     <tr>
                       <th scope="col">{t.faq}</th>
                       <th scope="col" style={right}>
@@ -222,8 +224,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                     { key: 'calls', label: t.calls, color: BLUE },
                   ]}
                 />
-                <table className="table" style={{ width: '100%' }} data-testid="self-service-trend">
-                  <thead>
+                <table style={{ width: '100%' }} data-testid="self-service-trend">
+                  <thead style={HEAD}>
                     <tr>
                       <th scope="col">{t.week}</th>
                       <th scope="col" style={right}>{t.searches}</th>
@@ -248,8 +250,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 </table>
               </figure>
               <h3>{t.trendByTopic}</h3>
-              <table className="table" style={{ width: '100%' }}>
-                <thead>
+              <table style={{ width: '100%' }}>
+                <thead style={HEAD}>
                   <tr>
                     <th scope="col">{t.topic}</th>
                     <th scope="col" style={right}>{t.faqViews}</th>

@@ -1,0 +1,155 @@
+/**
+ * The dashboard and the gap analysis end to end: a real Kotae (`npm start` on a fresh SQLite file),
+ * real Chromium. A supervisor sees today's seeded figures, opens the gap analysis, drafts a FAQ
+ * from the largest cluster, and the draft exists but is not public. axe checks both views.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser } from '../support/browser'
+import { startKotae, type RunningKotae } from '../support/kotaeServer'
+
+const PORT = 3199
+const PASSWORD = 'kotae-dashboard-pass-1'
+const email = (who: string) => `${who}@dashboard.example.test`
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+let kotae: RunningKotae
+let browser: Browser
+const tokens: Record<string, string> = {}
+
+type Json = Record<string, any>
+async function api(who: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+  const res = await fetch(`${kotae.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  let json: Json = {}
+  try {
+    json = JSON.parse(text) as Json
+  } catch {
+    json = { text }
+  }
+  return { status: res.status, json }
+}
+const login = async (who: string) => {
+  const { status, json } = await api(null, 'POST', '/api/users/login', { email: email(who), password: PASSWORD })
+  expect(status, JSON.stringify(json)).toBe(200)
+  tokens[who] = json.token as string
+}
+
+// Seeded today (server time): 3 logged calls, one of them with no FAQ used; site searches.
+const CALLS = 3
+const LOST_PIN = ['マイナ 暗証番号 忘れた', 'マイナ 暗証番号 忘れた', 'マイナの暗証番号を忘れた', 'マイナ 暗証番号 忘れた 再発行']
+
+beforeAll(async () => {
+  kotae = await startKotae({ port: PORT })
+  browser = await launchBrowser()
+  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
+  await login('admin')
+  const created = await api('admin', 'POST', '/api/users', { email: email('supervisor'), password: PASSWORD, roles: ['supervisor'], name: '監督 花子' })
+  expect(created.status, JSON.stringify(created.json)).toBe(201)
+
+  const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
+  const faq = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0')).json.docs[0].id
+  const now = Date.now()
+  const call = (minutesAgo: number, extra: Json) => ({
+    talkStartedAt: new Date(now - minutesAgo * 60_000).toISOString(),
+    talkEndedAt: new Date(now - minutesAgo * 60_000 + 1000).toISOString(),
+    channel: 'direct',
+    callerType: 'self',
+    summary: '案内しました。',
+    outcome: 'resolved',
+    category,
+    ...extra,
+  })
+  // Minutes ago small enough to stay inside today in Japan time (unless run right after midnight JST).
+  for (const body of [call(1, { faqsUsed: [faq] }), call(1, { faqsUsed: [faq] }), call(1, { outcome: 'callback', queries: undefined, summary: 'マイナの暗証番号を忘れたので再設定したい。' })]) {
+    const res = await api('admin', 'POST', '/api/calls', body)
+    expect(res.status, JSON.stringify(res.json)).toBe(201)
+  }
+  // What the public site sends: a zero-result search arrives as search + zero-result.
+  const events = LOST_PIN.flatMap((query) => [
+    { type: 'search', query, results: 0 },
+    { type: 'zero-result', query },
+  ])
+  const sent = await fetch(`${kotae.url}/api/events`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ events }) })
+  expect(sent.status).toBe(202)
+  await login('supervisor')
+})
+afterAll(async () => {
+  await browser?.close()
+  await kotae?.stop()
+})
+
+async function signIn(who: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${kotae.url}/admin/login`)
+  await page.locator('input[name="email"]').fill(email(who))
+  await page.locator('input[name="password"]').fill(PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+  return page
+}
+
+describe('dashboard and gap analysis', () => {
+  let page: Page
+
+  it('a supervisor sees today’s figures and the charts; axe finds no violation', async () => {
+    page = await signIn('supervisor')
+    await page.goto(`${kotae.url}/admin/dashboard`)
+    await page.getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor()
+    const summary = page.getByTestId('dashboard-summary')
+    const row = (name: string) => summary.locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td')
+    expect(await row('応対記録の件数').allTextContents()).toEqual([String(CALLS), String(CALLS), String(CALLS)])
+    expect((await row('一次完了率').allTextContents())[0]).toBe('66.7%')
+    expect((await row('入電件数').allTextContents())[0]).toBe('—（電話システムの記録なし）')
+    // recharts draws after hydration: an SVG with one bar per charted hour.
+    await page.locator('.kotae-chart svg.recharts-surface').first().waitFor({ timeout: 30_000 })
+    expect(await page.locator('.kotae-chart').count()).toBe(3)
+    const trend = page.getByTestId('self-service-trend')
+    const thisWeek = trend.locator('tbody tr').last().locator('td')
+    expect((await thisWeek.allTextContents()).slice(0, 3)).toEqual([String(LOST_PIN.length), '0', String(CALLS)])
+    const axe = await new AxeBuilder({ page }).include('.kotae-dashboard').withTags(WCAG).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+  })
+
+  it('opens the gap analysis, drafts a FAQ from the largest cluster; the draft exists and is not public; axe finds no violation', async () => {
+    await page.goto(`${kotae.url}/admin/gap`)
+    await page.getByRole('heading', { name: 'ギャップ分析', level: 1 }).waitFor()
+    const top = page.locator('tr[data-cluster]').first()
+    // 4 zero-result searches and the call with no FAQ used, asked five ways, one cluster.
+    expect(await top.locator('td').nth(1).textContent()).toBe('5')
+    expect(await top.locator('th').textContent()).toContain('マイナ 暗証番号 忘れた')
+    const axe = await new AxeBuilder({ page }).include('.kotae-gap').withTags(WCAG).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+
+    await top.getByRole('button', { name: /FAQ下書きを作成/ }).click()
+    const status = top.getByRole('status')
+    await status.getByRole('link', { name: '下書きを開く' }).waitFor({ timeout: 30_000 })
+    expect(await status.textContent()).toContain('下書きを作成しました')
+    const href = (await status.getByRole('link').getAttribute('href'))!
+    const id = href.split('/').pop()!
+
+    const draft = await api('admin', 'GET', `/api/faqs/${id}?draft=true&depth=0`)
+    expect(draft.status).toBe(200)
+    expect(draft.json._status).toBe('draft')
+    expect(draft.json.question).toBe('マイナ 暗証番号 忘れた')
+    expect(draft.json.alternatives.map((a: Json) => a.text)).toContain('マイナの暗証番号を忘れた')
+    expect(draft.json.operatorNotes).toContain('ギャップ分析')
+    // Not public: anonymous readers get nothing, not even by id.
+    expect((await api(null, 'GET', `/api/faqs/${id}?depth=0`)).status).toBeGreaterThanOrEqual(400)
+    const publicList = await api(null, 'GET', '/api/faqs?limit=1000&depth=0')
+    expect(publicList.json.docs.map((d: Json) => String(d.id))).not.toContain(id)
+
+    // The draft opens in the editor for the supervisor's colleagues (here, the admin's view of the link target).
+    await page.reload()
+    await page.locator('tr[data-cluster]').first().getByRole('button', { name: /FAQ下書きを作成/ }).click()
+    await page.locator('tr[data-cluster]').first().getByRole('status').getByText('作成済み').waitFor({ timeout: 30_000 })
+  })
+})
