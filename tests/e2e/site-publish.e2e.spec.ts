@@ -165,6 +165,12 @@ describe('npm start serves the public site beside the admin', () => {
     const faq = json.docs[0]!
     const before = await page(`/category/`)
     expect(before.html).toContain('/faq/pin-kinds/')
+    // A draft save of another published FAQ changes nothing public: it asks for no rebuild and never shows.
+    const { json: others } = await api<{ docs: Doc[] }>('GET', '/api/faqs?where[slug][equals]=pin-forgot&depth=0')
+    const drafted = others.docs[0]!
+    const draftMarker = `DRAFT${Date.now().toString(36)}`
+    expect((await api('PATCH', `/api/faqs/${drafted.id}?draft=true&depth=0`, { shortAnswer: `下書き ${draftMarker}` })).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 1500))
     const unpublishedAt = Date.now()
     expect((await api('PATCH', `/api/faqs/${faq.id}?depth=0`, { _status: 'draft' })).status).toBe(200)
     await until('the unpublished FAQ gone', async () => (await page('/faq/pin-kinds/')).status === 404, LIVE_WITHIN_MS)
@@ -173,6 +179,12 @@ describe('npm start serves the public site beside the admin', () => {
     expect((await page('/en/faq/pin-kinds/')).status).toBe(404)
     expect((await page('/category/')).html).not.toContain('/faq/pin-kinds/')
     expect((await page('/search-data.json')).html).not.toContain('"pin-kinds"')
+    const drafts = await page(`/faq/${drafted.slug}/`)
+    expect(drafts.status).toBe(200)
+    expect(drafts.html).not.toContain(draftMarker)
+    const rebuilds = kotae.output().split('\n').filter((l) => l.includes('site: rebuilding'))
+    expect(rebuilds.at(-1)).toContain('faqs pin-kinds')
+    expect(rebuilds.at(-1)).not.toContain(`faqs ${drafted.slug}`)
   })
 })
 

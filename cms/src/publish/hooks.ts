@@ -13,7 +13,8 @@ export function requestSiteRebuild(reason: string): void {
   const stamp = process.env[STAMP_ENV]
   if (!stamp) return
   try {
-    fs.writeFileSync(stamp, `${new Date().toISOString()} ${reason}\n`)
+    // One line per request (appended, so requests close together are all logged).
+    fs.appendFileSync(stamp, `${new Date().toISOString()} ${reason}\n`)
   } catch (error) {
     // A missed rebuild must not fail the editor's save; the next change or restart rebuilds.
     console.error(`kotae: could not request a site rebuild (${stamp}):`, error)

@@ -42,10 +42,13 @@ export async function createSitePublisher(options: { env: SiteEnv; cmsUrl: strin
   })
   const server = await serveSiteFolder({ folder, port: env.KOTAE_SITE_PORT, cmsUrl })
 
+  let read = 0
   const onStamp = (now: fs.Stats, before: fs.Stats) => {
-    if (now.mtimeMs === before.mtimeMs) return
-    const reason = fs.readFileSync(stampFile, 'utf8').trim().split(' ').slice(1).join(' ')
-    if (reason) scheduler.request(reason)
+    if (now.mtimeMs === before.mtimeMs && now.size === before.size) return
+    const text = fs.readFileSync(stampFile, 'utf8')
+    if (text.length < read) read = 0
+    for (const line of text.slice(read).split('\n')) if (line.trim()) scheduler.request(line.trim().split(' ').slice(1).join(' ') || 'change')
+    read = text.length
   }
 
   return {
