@@ -30,6 +30,8 @@ export interface ClusterOptions {
   containment?: number
   /** Default 3: one- or two-term searches never join by containment alone. */
   containMinTerms?: number
+  /** A new item is compared with a cluster's first (largest) members, at most this many. Default 8. */
+  representatives?: number
   /** Distinct example texts kept per cluster. Default 5. */
   maxExamples?: number
   /** Clusters returned (after ranking). Default all. */
@@ -50,8 +52,6 @@ interface Item {
   lastAt: string
 }
 
-/** A new item is compared with a cluster's first (largest) members, at most this many. */
-const REPRESENTATIVES = 8
 /** Items are compared with at most this many others when choosing the typical text. */
 const MEDOID_CANDIDATES = 300
 
@@ -59,6 +59,7 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
   const threshold = options.threshold ?? 0.5
   const containment = options.containment ?? 0.8
   const containMinTerms = options.containMinTerms ?? 3
+  const representatives = options.representatives ?? 8
   /** Cosine, raised to the threshold when containment alone qualifies. */
   const similarity = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
     const cos = setCosine(a, b)
@@ -70,8 +71,13 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
   const minVolume = options.minVolume ?? 1
 
   const items = new Map<string, Item>()
+  const termsOf = new Map<string, Set<string>>() // the same text is analyzed once
   for (const s of signals) {
-    const terms = new Set(options.tokenize(s.text).filter((t) => t.length > 0))
+    let terms = termsOf.get(s.text)
+    if (!terms) {
+      terms = new Set(options.tokenize(s.text).filter((t) => t.length > 0))
+      termsOf.set(s.text, terms)
+    }
     if (terms.size === 0) continue
     const key = [...terms].sort().join('\u0001')
     let item = items.get(key)
@@ -108,7 +114,7 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
         if (seen.has(c)) continue
         seen.add(c)
         let sim = 0
-        for (const rep of clusters[c]!.slice(0, REPRESENTATIVES)) sim = Math.max(sim, similarity(item.terms, rep.terms))
+        for (const rep of clusters[c]!.slice(0, representatives)) sim = Math.max(sim, similarity(item.terms, rep.terms))
         if (sim > bestSim || (sim === bestSim && best !== -1 && c < best)) {
           best = c
           bestSim = sim
@@ -118,7 +124,7 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
     if (best !== -1 && bestSim >= threshold) {
       const members = clusters[best]!
       members.push(item)
-      if (members.length <= REPRESENTATIVES) index(best, item.terms)
+      if (members.length <= representatives) index(best, item.terms)
     } else {
       clusters.push([item])
       index(clusters.length - 1, item.terms)
