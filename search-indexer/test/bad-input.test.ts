@@ -42,4 +42,12 @@ describe('bad input never throws', () => {
     expect(() => i.add({ id: 'a', kind: 'blog' as never, question: 'x' })).toThrow(InvalidDocumentError)
     expect(() => i.add(null as never)).toThrow(InvalidDocumentError)
   })
+  it('indexes documents with emoji, control characters and markup, and finds them as text', () => {
+    const i = createSearchIndex()
+    i.add({ id: 'odd', kind: 'faq', question: '暗証番号🔑\u0000\u001bを<b>忘れた</b>', alternatives: ['\ud800', ''], shortAnswer: "' OR 1=1; --", body: '<script>alert(1)</script>\n\n窓口で再設定できます。', tags: ['\u202e'] })
+    expect(i.search('暗証番号を忘れた')[0]?.id).toBe('odd')
+    expect(i.search('再設定')[0]?.passage?.text).toContain('窓口で再設定')
+    expect(i.search('script alert')[0]?.id).toBe('odd')
+  })
 })
+
