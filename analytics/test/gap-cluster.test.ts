@@ -78,6 +78,13 @@ describe('clusterGapSignals', () => {
     expect(clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6, containMinTerms: 1 }).map((c) => c.volume)).toEqual([3])
   })
 
+  it('compares a new text with a cluster’s first members, not only its leader (representatives)', () => {
+    // B joins A; C resembles B (cosine 0.58) but shares nothing with A: with one representative C starts its own cluster.
+    const chain = [sig('zero-result', '住所 変更', 1), sig('zero-result', '住所 変更', 2), sig('zero-result', '住所 変更 窓口 予約', 3), sig('zero-result', '住所 変更 窓口 予約', 4), sig('zero-result', '窓口 予約 時間', 5)]
+    expect(clusterGapSignals(chain, { tokenize, threshold: 0.45 }).map((c) => c.volume)).toEqual([5])
+    expect(clusterGapSignals(chain, { tokenize, threshold: 0.45, representatives: 1 }).map((c) => c.volume)).toEqual([4, 1])
+  })
+
   it('honours maxExamples, minVolume and maxClusters, and skips texts with no terms', () => {
     const c = clusterGapSignals([...signals, sig('zero-result', '？？', 9)], { tokenize, maxExamples: 1, minVolume: 2, maxClusters: 1 })
     expect(c).toHaveLength(1)
