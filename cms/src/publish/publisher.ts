@@ -47,8 +47,10 @@ export async function createSitePublisher(options: { env: SiteEnv; cmsUrl: strin
     if (now.mtimeMs === before.mtimeMs && now.size === before.size) return
     const text = fs.readFileSync(stampFile, 'utf8')
     if (text.length < read) read = 0
-    for (const line of text.slice(read).split('\n')) if (line.trim()) scheduler.request(line.trim().split(' ').slice(1).join(' ') || 'change')
-    read = text.length
+    // Whole lines only: a line still being appended is read on the next poll.
+    const end = text.lastIndexOf('\n') + 1
+    for (const line of text.slice(read, end).split('\n')) if (line.trim()) scheduler.request(line.trim().split(' ').slice(1).join(' ') || 'change')
+    read = Math.max(read, end)
   }
 
   return {
