@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:reports [-- --calls 1000000 --rows 1000000 --db sqlite,postgres]`
+ *
+ * The reports against real databases, with the dataset sizes printed beside the figures:
+ *  1. seed: N seeded synthetic calls in October 2026, each with its PBX record (10 % abandoned),
+ *     FAQs used and 1 escalation per 50 calls (src/reports/synthetic.ts), written by multi-row INSERTs;
+ *  2. the monthly report (loadReport: paged SQL into the streaming KPI accumulator), twice — the
+ *     city's target is ≤ 2 s on PostgreSQL and ≤ 5 s on SQLite for 1,000,000 calls — and its
+ *     rendering as JSON, CSV and XLSX;
+ *  3. the telephony import (`npm run import:telephony` code path: validate, then upsert and link in
+ *     one transaction) of an M-row CSV for November 2026, and the same file again (nothing changes).
+ * Each adapter runs in its own child process (fresh SQLite file; PostgreSQL database
+ * kotae_bench_reports on the machine's cluster, recreated), so peak RSS is per adapter.
+ * Payload's init and migrations are not timed.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
+
+const args = process.argv.slice(2)
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1]! : fallback
+}
+const CALLS = Number(arg('calls', '1000000'))
+const ROWS = Number(arg('rows', '1000000'))
+const DBS = arg('db', 'sqlite,postgres').split(',')
+const child = arg('child', '')
+const self = fileURLToPath(import.meta.url)
+
+const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
+const s = (ms: number) => (ms / 1000).toFixed(2)
+
+async function runChild(): Promise<void> {
+  const [{ monthRange }, { getMigratedPayload }, { sqlOf }, { insertSynthetic }, { loadReport }, { renderReport }, { importTelephony }] = await Promise.all([
+    import('@kotae/analytics'),
+    import('../src/lib/payload'),
+    import('../src/reports/sql'),
+    import('../src/reports/synthetic'),
+    import('../src/reports/load'),
+    import('../src/reports/render'),
+    import('../src/collections/TelephonyRecords/importTelephony'),
+  ])
+  const payload = await getMigratedPayload()
+  const sql = sqlOf(payload)
+  const out: Record<string, unknown> = { db: child, calls: CALLS, rows: ROWS }
+  const cats = []
+  for (let i = 0; i < 12; i++) cats.push({ id: Number((await payload.create({ collection: 'categories', data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never })).id), slug: `topic-${i + 1}` })
+  const ops: number[] = []
+  for (let i = 0; i < 24; i++) ops.push(Number((await payload.create({ collection: 'users', data: { email: `op${i}@bench.test`, password: 'bench-password-123', roles: ['operator'], name: `op${i}` } as never })).id))
+  // FAQs are referenced by id only (calls_rels); insert bare rows to keep the seed fast.
+  const faqIds: number[] = []
+  for (let i = 0; i < 115; i++) {
+    const [row] = await sql.query<{ id: number }>(`INSERT INTO faqs (question, _status) VALUES (?, 'published') RETURNING id`, [`ベンチFAQ ${i + 1}`])
+    faqIds.push(Number(row!.id))
+  }
+  const oct = monthRange(2026, 10)
+  let t = performance.now()
+  const counts = await insertSynthetic(sql, { start: oct.start, end: oct.end, calls: CALLS, seed: 20261001, categories: cats, faqIds, operatorIds: ops })
+  out.seed = { ...counts, seconds: s(performance.now() - t) }
+  if (child === 'postgres') await sql.query('ANALYZE')
+
+  console.error(`bench: seeded ${JSON.stringify(out.seed)}`)
+  const period = { kind: 'month', year: 2026, month: 10 } as const
+  const runs: string[] = []
+  let loaded
+  for (let i = 0; i < 2; i++) {
+    const cpu = process.cpuUsage()
+    t = performance.now()
+    loaded = await loadReport(payload, period)
+    const c = process.cpuUsage(cpu)
+    runs.push(`${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU`)
+  }
+  out.monthlyReport = { runs, offered: loaded!.report.offered, calls: loaded!.report.meta.counts.calls, rssMb: mb() }
+  for (const format of ['json', 'csv', 'xlsx'] as const) {
+    t = performance.now()
+    const r = await renderReport(loaded!, format)
+    out[`render_${format}`] = `${s(performance.now() - t)} s, ${r.body.length} bytes`
+  }
+
+  if (ROWS > 0) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-csv-'))
+    const file = path.join(dir, 'calls.csv')
+    const w = fs.createWriteStream(file)
+    w.write('通話ID,キュー,着信日時,応答日時,放棄日時,終話日時,オペレーターID,発信者番号\n')
+    const nov = monthRange(2026, 11)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    const fmt = (ms: number) => {
+      const d = new Date(ms + 9 * 3_600_000)
+      return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+    }
+    for (let i = 0; i < ROWS; i++) {
+      const offered = nov.start + Math.floor((i / ROWS) * (nov.end - nov.start - 3_600_000))
+      const answered = i % 10 === 0 ? null : offered + (i % 60) * 1000
+      const line = `N${i},mynumber,${fmt(offered)},${answered === null ? '' : fmt(answered)},${answered === null ? fmt(offered + 30_000) : ''},${fmt(offered + 300_000)},agent-${i % 24},090-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}\n`
+      if (!w.write(line)) await new Promise((r) => w.once('drain', r))
+    }
+    await new Promise((r) => w.end(r))
+    const mapping = { encoding: 'utf-8', columns: { callId: '通話ID', queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時', abandonedAt: '放棄日時', endedAt: '終話日時', agent: 'オペレーターID', caller: '発信者番号' }, timestamps: { format: 'yyyy/MM/dd HH:mm:ss' } }
+    for (const pass of ['first', 'again']) {
+      t = performance.now()
+      console.error(`bench: import ${pass}`)
+      const r = await importTelephony(payload, { mapping, open: () => fs.createReadStream(file), source: 'bench.csv', salt: 'bench-salt-0123456789abcdef', batchSize: 1000 })
+      out[`import_${pass}`] = { seconds: s(performance.now() - t), ...(r.ok ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged } : { errors: r.errorCount }), rssMb: mb(), csvMb: Math.round(fs.statSync(file).size / 1e6) }
+    }
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  console.log(`RESULT ${JSON.stringify(out)}`)
+  await payload.destroy()
+  process.exit(0)
+}
+
+async function main(): Promise<void> {
+  for (const db of DBS) {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), KOTAE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', NODE_ENV: 'production' }
+    if (db === 'postgres') {
+      ensurePostgresServer()
+      const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
+      await admin.connect()
+      await admin.query('DROP DATABASE IF EXISTS kotae_bench_reports WITH (FORCE)')
+      await admin.query('CREATE DATABASE kotae_bench_reports')
+      await admin.end()
+      env.DATABASE_URL = `${TEST_PG_BASE}/kotae_bench_reports`
+    } else {
+      env.DATABASE_URL = ''
+      env.KOTAE_SQLITE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
+    }
+    const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--calls', String(CALLS), '--rows', String(ROWS)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+    const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
+    if (!line) {
+      console.error(`${db}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
+      continue
+    }
+    console.log(JSON.stringify(JSON.parse(line.slice(7)), null, 1))
+    if (env.KOTAE_SQLITE_PATH) fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
+  }
+}
+
+if (child) await runChild()
+else await main()
