@@ -1,8 +1,9 @@
 /**
  * Compares word segmenters on the eval sets: Intl.Segmenter vs kuromoji, each with and without
  * character bigrams, and bigrams alone. Prints one line per variant and set.
- *   npx tsx search-indexer/src/cli/compare-tokenizers.ts [--json]
- * Reads /work/shared/eval/{localgovfaq,stackfaq} unless KOTAE_EVAL_DIR points elsewhere.
+ *   npx tsx search-indexer/src/cli/compare-tokenizers.ts [--json] [--golden-only]
+ * Reads /work/shared/eval/{localgovfaq,stackfaq} unless KOTAE_EVAL_DIR points elsewhere, and the
+ * dev split of Kotae's golden set (tests/eval/golden.jsonl) over the project's content.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,10 +12,14 @@ import type { SearchIndexOptions } from '../engine/search-index'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
 import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
+import { parseGoldenJsonl, toJudgement } from '../eval/golden'
+import { meanMetrics, queryMetrics } from '../eval/metrics'
+import { DEFAULT_GOLDEN, loadContentIndex } from './content-index'
 import { loadKuromojiSegmenter } from '../node-only/kuromoji-segmenter'
 
 const root = process.env.KOTAE_EVAL_DIR ?? '/work/shared/eval'
 const json = process.argv.includes('--json')
+const goldenOnly = process.argv.includes('--golden-only')
 
 const t0 = performance.now()
 const kuromojiSurface = await loadKuromojiSegmenter('surface')
@@ -31,7 +36,7 @@ const variants: [string, SearchIndexOptions][] = [
 ]
 const rows: unknown[] = []
 if (!json) console.log(`kuromoji dictionaries loaded in ${loadMs.toFixed(0)} ms`)
-for (const set of ['localgovfaq', 'stackfaq']) {
+for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
   const dir = path.join(root, set)
   const faqs = parseFaqJsonl(fs.readFileSync(path.join(dir, 'faq.jsonl'), 'utf8'), path.join(dir, 'faq.jsonl'))
   const queries = parseQueriesJsonl(fs.readFileSync(path.join(dir, 'queries.dev.jsonl'), 'utf8'), path.join(dir, 'queries.dev.jsonl'))
@@ -40,6 +45,21 @@ for (const set of ['localgovfaq', 'stackfaq']) {
     const r = runEval(faqs, queries, opts)
     rows.push({ set, variant: name, ...roundMetrics(r.kotae), buildMs: Math.round(r.buildMs), msPerQuery: Math.round(r.queryMs * 10) / 10 })
     if (!json) console.log(`${name.padEnd(36)}${METRIC_NAMES.map((m) => r.kotae[m].toFixed(3).padStart(10)).join('')}${r.buildMs.toFixed(0).padStart(10)}${r.queryMs.toFixed(1).padStart(8)}`)
+  }
+}
+{
+  const golden = parseGoldenJsonl(fs.readFileSync(DEFAULT_GOLDEN, 'utf8'), DEFAULT_GOLDEN).filter((q) => q.split === 'dev')
+  if (!json) console.log(`\ngolden dev: ${golden.length} questions over the project's content (operator ranking)\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`)
+  for (const [name, opts] of variants) {
+    const t0 = performance.now()
+    const { content, index } = await loadContentIndex(opts)
+    const buildMs = performance.now() - t0
+    const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
+    const t1 = performance.now()
+    const m = meanMetrics(golden.map((q) => queryMetrics([...new Set(index.search(q.query, { limit: 10, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))], toJudgement(q))))
+    const msPerQuery = (performance.now() - t1) / golden.length
+    rows.push({ set: 'golden-dev', variant: name, ...roundMetrics(m), buildMs: Math.round(buildMs), msPerQuery: Math.round(msPerQuery * 10) / 10 })
+    if (!json) console.log(`${name.padEnd(36)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}${buildMs.toFixed(0).padStart(10)}${msPerQuery.toFixed(1).padStart(8)}`)
   }
 }
 if (json) console.log(JSON.stringify(rows))

@@ -10,17 +10,15 @@
  * A malformed line or an unknown FAQ id exits 1 naming the file and line.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { EvalFileError, UsageError } from '../errors'
 import { Bm25Baseline } from '../eval/bm25-baseline'
 import { GOLDEN_SPLITS, checkGoldenIds, parseGoldenJsonl, toJudgement, type GoldenQuestion } from '../eval/golden'
 import { METRIC_LABELS, METRIC_NAMES, evaluateRanking, meanMetrics, queryMetrics, roundMetrics, type Metrics } from '../eval/metrics'
-import { loadContentIndex } from './content-index'
+import { DEFAULT_GOLDEN, loadContentIndex } from './content-index'
 
 const USAGE = 'usage: npm run eval:content -- [--golden <golden.jsonl>] [--split dev|test|all] [--k 10] [--json] [--misses]'
-export const DEFAULT_GOLDEN = path.resolve(import.meta.dirname, '../../../tests/eval/golden.jsonl')
 
 function readFile(file: string): string {
   try {
