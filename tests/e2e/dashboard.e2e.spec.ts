@@ -51,8 +51,10 @@ beforeAll(async () => {
   const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
-  const created = await api('admin', 'POST', '/api/users', { email: email('supervisor'), password: PASSWORD, roles: ['supervisor'], name: '監督 花子' })
-  expect(created.status, JSON.stringify(created.json)).toBe(201)
+  for (const role of ['supervisor', 'cityViewer', 'operator']) {
+    const created = await api('admin', 'POST', '/api/users', { email: email(role), password: PASSWORD, roles: [role], name: role })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+  }
 
   const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
   const faq = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0')).json.docs[0].id
@@ -151,5 +153,22 @@ describe('dashboard and gap analysis', () => {
     await page.reload()
     await page.locator('tr[data-cluster]').first().getByRole('button', { name: /FAQ下書きを作成/ }).click()
     await page.locator('tr[data-cluster]').first().getByRole('status').getByText('作成済み').waitFor({ timeout: 30_000 })
+  })
+
+  it('city staff read both views but cannot draft; operators see neither', async () => {
+    const city = await signIn('cityViewer')
+    await city.goto(`${kotae.url}/admin/gap`)
+    await city.locator('tr[data-cluster]').first().waitFor()
+    expect(await city.getByRole('button', { name: /FAQ下書きを作成/ }).count()).toBe(0)
+    await city.goto(`${kotae.url}/admin/dashboard`)
+    await city.getByTestId('dashboard-summary').waitFor()
+
+    const operator = await signIn('operator')
+    for (const view of ['gap', 'dashboard']) {
+      await operator.goto(`${kotae.url}/admin/${view}`)
+      await operator.getByText('だけが見られます').waitFor()
+      expect(await operator.locator('tr[data-cluster], [data-testid="dashboard-summary"]').count()).toBe(0)
+    }
+    expect((await api(null, 'GET', '/api/gap')).status).toBe(401)
   })
 })
