@@ -8,6 +8,12 @@ import type { LookupCandidate, LookupResponse } from '../desk/types'
 type Option = { label: string; value: string }
 type Props = { channels: Option[]; callerTypes: Option[]; outcomes: Option[]; categories: Option[] }
 
+/**
+ * Results and the answer scroll inside a reserved height: as results arrive while the operator
+ * types, nothing on the screen moves (no layout shift).
+ */
+const PANE: React.CSSProperties = { height: 'max(20rem, calc(100vh - 17rem))', overflowY: 'auto', overscrollBehavior: 'contain' }
+
 const newRequestId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Date.now()))
 const mmss = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
 
@@ -95,6 +101,11 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       toggleUsed(candidates[active])
     }
   }
+
+  // Keeps the active option visible inside the scrolling list.
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' })
+  }, [active, listId, result])
 
   const elapsed = startedAt ? Math.round(((endedAt?.getTime() ?? now) - startedAt.getTime()) / 1000) : 0
   const selected = candidates[active]
@@ -186,7 +197,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
           <p aria-live="polite" className="kotae-desk__count">
             {error ?? (result ? t.resultsCount(candidates.length) : '\u00a0')}
           </p>
-          <ul id={listId} role="listbox" aria-label={t.resultsCount(candidates.length)} className="kotae-desk__list">
+          <ul id={listId} role="listbox" aria-label={t.resultsCount(candidates.length)} className="kotae-desk__list" style={PANE}>
             {candidates.map((c, i) => (
               <li
                 key={c.id}
@@ -195,6 +206,14 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
                 aria-selected={i === active}
                 className={i === active ? 'is-active' : undefined}
                 onMouseEnter={() => setActive(i)}
+                // An option holds no button (nested controls confuse screen readers): a click on
+                // the option marks it used, as Enter does.
+                onClick={() => {
+                  setActive(i)
+                  toggleUsed(c)
+                  inputRef.current?.focus()
+                }}
+                style={{ cursor: c.kind === 'faq' ? 'pointer' : undefined }}
               >
                 <p className="kotae-desk__q">
                   {usedIds.has(c.id) ? `【${t.used}】` : ''}
@@ -203,17 +222,13 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
                 <p>
                   <Snippet snippet={c.snippet} />
                 </p>
-                {c.kind === 'faq' ? (
-                  <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => toggleUsed(c)} aria-pressed={usedIds.has(c.id)}>
-                    {usedIds.has(c.id) ? t.used : t.markUsed}
-                  </button>
-                ) : null}
               </li>
             ))}
           </ul>
-          {result && candidates.length === 0 ? <p>{t.noResults}</p> : null}
         </section>
-        <section aria-label={t.fullAnswer} className="kotae-desk__detail">
+        {/* Scrolls inside its reserved height, so a longer answer never moves anything. */}
+        <section aria-label={t.fullAnswer} className="kotae-desk__detail" style={PANE} tabIndex={0}>
+          {result && candidates.length === 0 ? <p>{t.noResults}</p> : null}
           {selected ? (
             <>
               <h2>{selected.title}</h2>
@@ -279,7 +294,8 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
         <form onSubmit={save} aria-labelledby="desk-form-title" className="kotae-desk__form">
           <h2 id="desk-form-title">{t.form}</h2>
           <p>{t.usedList}</p>
-          <ol>
+          {/* Room for a few marked FAQs, so marking one does not push the form down. */}
+          <ol style={{ minHeight: '4.5em' }}>
             {used.map((u) => (
               <li key={u.id}>{u.title}</li>
             ))}

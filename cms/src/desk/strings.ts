@@ -2,7 +2,7 @@
 export const deskText = {
   title: '応対デスク',
   queryLabel: 'お客様のご質問（聞き取った言葉を入力）',
-  queryHint: '↑↓で候補を選び、Enterで「使用」に追加します。',
+  queryHint: '↑↓で候補を選び、Enterで「使用」に追加します（クリックでも追加できます）。',
   resultsCount: (n: number) => (n === 0 ? '候補はありません' : `候補 ${n}件`),
   noResults: '該当するFAQが見つかりません。言い換えて検索するか、判断できない場合は市民課へエスカレーションしてください。',
   readAloud: '読み上げ',

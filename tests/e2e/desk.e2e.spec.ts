@@ -1,0 +1,245 @@
+/**
+ * The operator desk (応対デスク) end to end: a real Kotae (`npm start` on a fresh SQLite file), real
+ * Chromium, and a real SMTP server in this process standing in for the city's mail server.
+ */
+import type { AddressInfo } from 'node:net'
+
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser } from '../support/browser'
+import { startKotae, type RunningKotae } from '../support/kotaeServer'
+
+const PORT = 3193
+type Mail = { to: string[]; raw: string }
+const received: Mail[] = []
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    let raw = ''
+    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
+    stream.on('end', () => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
+      callback()
+    })
+  },
+})
+
+let kotae: RunningKotae
+let browser: Browser
+const tokens: Record<'admin' | 'operator' | 'reviewer', string> = { admin: '', operator: '', reviewer: '' }
+const PASSWORD = 'kotae-desk-pass-1'
+const email = (who: string) => `${who}@desk.example.test`
+
+type Json = Record<string, any>
+async function api(who: keyof typeof tokens | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+  const res = await fetch(`${kotae.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  let json: Json = {}
+  try {
+    json = JSON.parse(text) as Json
+  } catch {
+    json = { text }
+  }
+  return { status: res.status, json }
+}
+const login = async (who: keyof typeof tokens) => {
+  const { status, json } = await api(null, 'POST', '/api/users/login', { email: email(who), password: PASSWORD })
+  expect(status, JSON.stringify(json)).toBe(200)
+  tokens[who] = json.token as string
+}
+const faqBySlug = async (slug: string) => (await api('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json.docs[0] as Json
+const usageCount = async (id: number) => (await api('operator', 'GET', `/api/faqs/${id}?depth=0`)).json.usageCount as number
+const countCalls = async () => (await api('admin', 'GET', '/api/calls?limit=1&depth=0')).json.totalDocs as number
+
+const callBody = (overrides: Json = {}) => ({
+  talkStartedAt: '2026-11-24T01:00:00.000Z',
+  talkEndedAt: '2026-11-24T01:03:00.000Z',
+  channel: 'direct',
+  callerType: 'self',
+  summary: '暗証番号を忘れた方に再設定の手続きを案内した。',
+  outcome: 'resolved',
+  ...overrides,
+})
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  const smtpPort = (smtp.server.address() as AddressInfo).port
+  kotae = await startKotae({ port: PORT, env: { KOTAE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, KOTAE_ESCALATION_TO: 'shiminka@city.example' } })
+  browser = await launchBrowser()
+  // The first user becomes the system administrator, who adds the operator and the reviewer.
+  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
+  await login('admin')
+  for (const [who, roles] of [
+    ['operator', ['operator']],
+    ['reviewer', ['reviewer']],
+  ] as const) {
+    const created = await api('admin', 'POST', '/api/users', { email: email(who), password: PASSWORD, roles })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    await login(who)
+  }
+})
+afterAll(async () => {
+  await browser?.close()
+  await kotae?.stop()
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+})
+
+async function signIn(context: BrowserContext, who: 'operator' | 'reviewer'): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`${kotae.url}/admin/login`)
+  await page.locator('input[name="email"]').fill(email(who))
+  await page.locator('input[name="password"]').fill(PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+  return page
+}
+
+describe('operator desk', () => {
+  it('an operator searches, marks two FAQs used and saves the call once (double click); usage counts rise; no layout shift; axe finds nothing', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('desk-query')
+
+    // Every layout shift from here on, including those right after a key press.
+    await page.evaluate(() => {
+      const w = window as unknown as { __shifts: { value: number; nodes: string[] }[] }
+      w.__shifts = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; sources?: { node?: Element }[] }[]) {
+          w.__shifts.push({ value: e.value, nodes: (e.sources ?? []).map((s) => (s.node ? `${s.node.nodeName}#${s.node.id}.${s.node.className}` : '?')) })
+        }
+      }).observe({ type: 'layout-shift', buffered: false })
+    })
+    const formTop = await page.locator('#desk-form-title').evaluate((el) => el.getBoundingClientRect().top)
+
+    const lookup = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('わすれた')))
+    await page.locator('#desk-query').pressSequentially('マイナの暗証番号わすれた', { delay: 40 })
+    const body = (await (await lookup).json()) as { candidates: { id: string; kind: string; docId: number }[] }
+    await page.waitForSelector('[role="option"]')
+    await page.waitForTimeout(300)
+
+    // Calm while typing: nothing moved while the results came in.
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; nodes: string[] }[] }).__shifts)
+    expect(shifts.reduce((a, b) => a + b.value, 0), JSON.stringify(shifts)).toBeLessThan(0.001)
+    expect(await page.locator('#desk-form-title').evaluate((el) => el.getBoundingClientRect().top)).toBe(formTop)
+    const faqIndexes = body.candidates.flatMap((c, i) => (c.kind === 'faq' ? [i] : []))
+    expect(faqIndexes.length).toBeGreaterThanOrEqual(2)
+    const [first, second] = [body.candidates[faqIndexes[0]!]!, body.candidates[faqIndexes[1]!]!]
+    const before = [await usageCount(first.docId), await usageCount(second.docId)]
+
+    // Keyboard only: ↓ to the first FAQ, Enter; ↓ to the second, Enter.
+    for (let i = 0; i < faqIndexes[0]!; i++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    for (let i = faqIndexes[0]!; i < faqIndexes[1]!; i++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.kotae-desk__form ol li').count()).toBe(2)
+
+    // WCAG 2.1 AA with results shown.
+    const axe = await new AxeBuilder({ page }).include('.kotae-desk').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+
+    const callsBefore = await countCalls()
+    await page.locator('#desk-summary').fill('暗証番号の再設定について案内した（e2e 机上テスト）。')
+    await page.locator('.kotae-desk__form button[type="submit"]').dblclick()
+    await expect.poll(() => page.locator('.kotae-desk__form [role="status"]').textContent()).toContain('保存しました')
+    await new Promise((r) => setTimeout(r, 1000)) // a late second request would land by now
+    expect(await countCalls()).toBe(callsBefore + 1)
+    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json.docs[0] as Json
+    expect(saved.faqsUsed).toEqual([first.docId, second.docId])
+    expect(saved.queries).toContain('マイナの暗証番号わすれた')
+    expect([await usageCount(first.docId), await usageCount(second.docId)]).toEqual([before[0]! + 1, before[1]! + 1])
+    await context.close()
+  })
+
+  it('past calls in the lookup show masked summaries only, in the API and on the desk', async () => {
+    const pin = await faqBySlug('pin-forgot')
+    const seeded = await api('operator', 'POST', '/api/calls', callBody({ faqsUsed: [pin.id], summary: '山田さん（090-1234-5678）から暗証番号を忘れたとの問い合わせ。', talkStartedAt: '2026-11-29T01:00:00.000Z', talkEndedAt: '2026-11-29T01:02:00.000Z' }))
+    expect(seeded.status, JSON.stringify(seeded.json)).toBe(201)
+    const { json } = await api('operator', 'GET', `/api/lookup?q=${encodeURIComponent('暗証番号 忘れた')}`)
+    const summaries = (json.pastCalls as { summary: string }[]).map((p) => p.summary)
+    expect(summaries.length).toBeGreaterThan(0)
+    expect(summaries.some((s) => s.includes('暗証番号を忘れた'))).toBe(true)
+    for (const s of summaries) {
+      expect(s).not.toMatch(/090-?1234-?5678|1234-?5678/)
+      expect(s).not.toContain('山田')
+    }
+    expect(JSON.stringify(json)).not.toContain('1234-5678')
+
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.locator('#desk-query').fill('暗証番号 忘れた')
+    await page.waitForSelector('.kotae-desk__detail li')
+    const text = (await page.locator('.kotae-desk').textContent()) ?? ''
+    expect(text).toContain('暗証番号を忘れた')
+    expect(text).not.toContain('1234-5678')
+    expect(text).not.toContain('山田')
+    await context.close()
+  })
+
+  it('an operator cannot read callback contact fields; a reviewer can', async () => {
+    const created = await api('operator', 'POST', '/api/calls', callBody({ outcome: 'callback', callback: { name: '佐藤花子', phone: '082-420-0000', preferredTime: '午後' } }))
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    const id = created.json.doc.id as number
+    expect(JSON.stringify(created.json)).not.toContain('082-420-0000')
+    const asOperator = await api('operator', 'GET', `/api/calls/${id}`)
+    expect(asOperator.status).toBe(200)
+    expect(JSON.stringify(asOperator.json)).not.toContain('082-420-0000')
+    expect(JSON.stringify(asOperator.json)).not.toContain('佐藤花子')
+    const list = await api('operator', 'GET', `/api/calls?where[id][equals]=${id}`)
+    expect(JSON.stringify(list.json)).not.toContain('082-420-0000')
+    const asReviewer = await api('reviewer', 'GET', `/api/calls/${id}`)
+    expect(asReviewer.json.callback?.phone).toBe('082-420-0000')
+  })
+
+  it('an escalation reaches the SMTP server, masked; the reviewer turns the answer into a FAQ draft', async () => {
+    const callDoc = await api('operator', 'POST', '/api/calls', callBody({ outcome: 'escalated', summary: '施設に入所中の親の電子証明書を代理で更新できるか。' }))
+    expect(callDoc.status).toBe(201)
+    const esc = await api('operator', 'POST', '/api/escalations', { call: callDoc.json.doc.id, summary: '代理人による電子証明書の更新の必要書類は？ 連絡先 090-1111-2222', urgency: 'high' })
+    expect(esc.status, JSON.stringify(esc.json)).toBe(201)
+    const escId = esc.json.doc.id as number
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
+    const mail = received.at(-1)!
+    expect(mail.to).toEqual(['shiminka@city.example'])
+    expect(mail.raw).not.toContain('090-1111-2222')
+
+    const answered = await api('reviewer', 'PATCH', `/api/escalations/${escId}`, { status: 'answered', answer: '代理人による更新には照会書兼回答書が必要です。詳しくは市民課にお問い合わせください。' })
+    expect(answered.status, JSON.stringify(answered.json)).toBe(200)
+    const draft = await api('reviewer', 'POST', `/api/escalations/${escId}/draft-faq`)
+    expect(draft.status, JSON.stringify(draft.json)).toBe(201)
+    const faq = await api('reviewer', 'GET', `/api/faqs/${draft.json.faq}?draft=true&depth=0`)
+    expect(faq.json._status).toBe('draft')
+    expect(faq.json.shortAnswer).toBe('代理人による更新には照会書兼回答書が必要です。')
+    expect((await api('reviewer', 'GET', `/api/escalations/${escId}?depth=0`)).json.faqDraft).toBe(draft.json.faq)
+    // Not public: a draft is not readable without signing in.
+    expect((await api(null, 'GET', `/api/faqs/${draft.json.faq}`)).status).not.toBe(200)
+  })
+
+  it('bad input over HTTP gets a field error and stores nothing', async () => {
+    const pin = await faqBySlug('pin-forgot')
+    const before = await countCalls()
+    const cases: [Json, string][] = [
+      [callBody({ talkEndedAt: '2026-11-24T00:59:00.000Z' }), 'talkEndedAt'],
+      [callBody({ faqsUsed: [pin.id, 987654] }), 'faqsUsed'],
+      [callBody({ summary: 'あ'.repeat(1_000_000) }), 'summary'],
+    ]
+    for (const [body, field] of cases) {
+      const res = await api('operator', 'POST', '/api/calls', body)
+      expect(res.status, field).toBe(400)
+      const paths = (res.json.errors as { data?: { errors?: { path: string }[] } }[]).flatMap((e) => e.data?.errors ?? []).map((e) => e.path)
+      expect(paths, field).toContain(field)
+    }
+    expect(await countCalls()).toBe(before)
+  })
+})
