@@ -61,7 +61,7 @@ beforeAll(async () => {
   const login = await api<{ token: string }>('POST', '/api/users/login', { email: 'publish-admin@example.test', password: PASSWORD })
   token = login.json.token
   // The first build starts when the admin is ready.
-  await until('first site build', async () => (await page('/')).status === 200, 240_000)
+  await until('first site build', async () => (await page('/')).status === 200, 300_000)
 })
 afterAll(async () => {
   if (kotae) console.log(kotae.output().split('\n').filter((l) => l.startsWith('kotae: site')).join('\n'))

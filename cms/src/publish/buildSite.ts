@@ -41,6 +41,49 @@ function swapLink(link: string, target: string): void {
 
 export type BuildResult = { dir: string; ms: number; pages: number }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * One `astro build` per site folder at a time on this machine: Astro keeps intermediate files in
+ * the project (`site/.astro`), so two builds side by side (two `npm start`s, say) break each
+ * other. The lock is a directory (mkdir is atomic) holding the owner's pid; a dead owner's lock
+ * is taken over.
+ */
+async function withBuildLock<T>(siteDir: string, run: () => Promise<T>): Promise<T> {
+  const lock = path.join(siteDir, 'node_modules', '.kotae-site-build.lock')
+  fs.mkdirSync(path.dirname(lock), { recursive: true })
+  for (;;) {
+    try {
+      fs.mkdirSync(lock)
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid))
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      let stale = false
+      try {
+        const owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8') || 0)
+        stale = owner ? !alive(owner) : Date.now() - fs.statSync(lock).mtimeMs > 60_000
+      } catch {
+        // The pid file is not written yet, or the lock was just released: look again shortly.
+      }
+      if (stale) fs.rmSync(lock, { recursive: true, force: true })
+      else await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  try {
+    return await run()
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true })
+  }
+}
+
 /**
  * Builds the site from the CMS at `cmsUrl` into a new folder under builds/ and swaps it in.
  * `astro build` runs as its own Node process (the site reads the CMS over HTTP, it never loads
@@ -54,7 +97,7 @@ export async function buildSite(options: { siteDir: string; folder: SiteFolder; 
   const astroBin = path.join(path.dirname(createRequire(path.join(options.siteDir, 'package.json')).resolve('astro/package.json')), 'astro.js')
 
   let output = ''
-  const code = await new Promise<number | null>((resolve, reject) => {
+  const code = await withBuildLock(options.siteDir, () => new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', out], {
       cwd: options.siteDir,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,7 +107,7 @@ export async function buildSite(options: { siteDir: string; folder: SiteFolder; 
     child.stderr.on('data', (c: Buffer) => (output += c.toString()))
     child.on('error', reject)
     child.on('exit', resolve)
-  })
+  }))
   if (code !== 0 || !fs.existsSync(path.join(out, 'index.html'))) {
     fs.rmSync(out, { recursive: true, force: true })
     throw new Error(`site build failed (exit ${code}); the served site is unchanged.\n${output.split('\n').slice(-25).join('\n')}`)
