@@ -10,7 +10,8 @@
  *  3. headless Chromium (Debian's /usr/bin/chromium via playwright-core): time from the start of the
  *     index download to the first result, for the serialized index and for the documents the site
  *     ships (built into an index in the page), over loopback and over a throttled link.
- * Timings depend on the machine's load: the load average is printed with them.
+ * Timings depend on the machine's load: the load average is printed with them, and query latency
+ * also as this process's CPU time per query (which waiting for a busy CPU does not inflate).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -74,8 +75,8 @@ const queries = syntheticQueries(QUERY_RUNS)
 const corpus = syntheticDocs(Math.max(...SIZES))
 const avgChars = Math.round(corpus.slice(0, 300).reduce((s, d) => s + d.question.length + (d.alternatives ?? []).join('').length + (d.body?.length ?? 0) + (d.shortAnswer?.length ?? 0), 0) / 300)
 console.log(`\nSYNTHETIC FAQ-like documents (seeded generator, not real content): ~${avgChars} characters each; ${queries.length} queries per size, after 20 warm-up queries`)
-const W = [8, 11, 10, 11, 20, 20, 11, 11, 11, 6]
-console.log(row(['docs', 'build', 'per doc', 'serialize', 'index raw / gzip', 'documents raw / gzip', 'query p50', 'query p95', 'query max', 'load'], W))
+const W = [8, 11, 10, 11, 20, 20, 11, 11, 11, 20, 6]
+console.log(row(['docs', 'build', 'per doc', 'serialize', 'index raw / gzip', 'documents raw / gzip', 'query p50', 'query p95', 'query max', 'CPU p50 / p95', 'load'], W))
 const payloads = new Map<number, { index: string; documents: string }>()
 for (const n of SIZES) {
   const docs = corpus.slice(0, n)
@@ -91,13 +92,18 @@ for (const n of SIZES) {
   }
   for (const q of queries.slice(0, 20)) index.search(q)
   const times: number[] = []
+  const cpu: number[] = []
   for (const q of queries) {
+    const c = process.cpuUsage()
     const t = performance.now()
     index.search(q, { limit: 10 })
     times.push(performance.now() - t)
+    const used = process.cpuUsage(c)
+    cpu.push((used.user + used.system) / 1000)
   }
   times.sort((a, b) => a - b)
-  console.log(row([n, ms(buildMs), ms(buildMs / n), ...sizes, ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times[times.length - 1] ?? 0), load()], W))
+  cpu.sort((a, b) => a - b)
+  console.log(row([n, ms(buildMs), ms(buildMs / n), ...sizes, ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times[times.length - 1] ?? 0), `${ms(percentile(cpu, 50))} / ${ms(percentile(cpu, 95))}`, load()], W))
 }
 
 // 3. Headless Chromium: from the start of the download to the first result.
