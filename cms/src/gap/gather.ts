@@ -1,11 +1,22 @@
 import type { GapCallRecord, GapEscalationRecord, SiteEventRecord, StaleInput } from '@kotae/analytics'
 import { DAY_MS } from '@kotae/analytics'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import type { Call, Escalation, SiteEvent } from '../payload-types'
 
 import type { GapRange } from './range'
 
 /** The role check is done by the caller (endpoint or view); reads here see every record. */
 const sys = (req?: PayloadRequest) => ({ overrideAccess: true, depth: 0, pagination: false, req }) as const
+
+/**
+ * Bulk reads straight from the database adapter: no access, hooks or afterRead per field (a month
+ * of site events through payload.find cost ~1.7 s for 12,000 rows on SQLite; this path ~5× less).
+ */
+async function rows<T>(payload: Payload, collection: 'site-events' | 'calls' | 'escalations', where: Where, select: Record<string, true>, req?: PayloadRequest): Promise<T[]> {
+  const result = await payload.db.find<T>({ collection, where, select, limit: 0, pagination: false, req })
+  return result.docs
+}
 const idOf = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id: unknown }).id) : String(v))
 const between = (field: string, start: string, end: string) => ({ and: [{ [field]: { greater_than_equal: start } }, { [field]: { less_than: end } }] })
 
@@ -20,14 +31,14 @@ export interface GapData {
 /** Site events, calls and escalations of the range, as analytics' plain records. */
 export async function gatherGapData(payload: Payload, range: GapRange, req?: PayloadRequest): Promise<GapData> {
   const [events, calls, escalations, categories] = await Promise.all([
-    payload.find({ collection: 'site-events', where: between('at', range.start, range.end), select: { type: true, at: true, query: true, faq: true, helpful: true, reason: true }, limit: 0, ...sys(req) }),
-    payload.find({ collection: 'calls', where: between('talkStartedAt', range.start, range.end), select: { talkStartedAt: true, queries: true, summary: true, faqsUsed: true, category: true }, limit: 0, ...sys(req) }),
-    payload.find({ collection: 'escalations', where: between('createdAt', range.start, range.end), select: { createdAt: true, summary: true }, limit: 0, ...sys(req) }),
+    rows<SiteEvent>(payload, 'site-events', between('at', range.start, range.end), { type: true, at: true, query: true, faq: true, helpful: true, reason: true }, req),
+    rows<Call>(payload, 'calls', between('talkStartedAt', range.start, range.end), { talkStartedAt: true, queries: true, summary: true, faqsUsed: true, category: true }, req),
+    rows<Escalation>(payload, 'escalations', between('createdAt', range.start, range.end), { createdAt: true, summary: true }, req),
     payload.find({ collection: 'categories', select: { name: true }, limit: 0, ...sys(req) }),
   ])
   return {
-    siteEvents: events.docs.map((e) => ({ type: e.type, at: e.at, query: e.query, faq: e.faq, helpful: e.helpful, reason: e.reason })),
-    calls: calls.docs.map((c) => ({
+    siteEvents: events.map((e) => ({ type: e.type, at: e.at, query: e.query, faq: e.faq, helpful: e.helpful, reason: e.reason })),
+    calls: calls.map((c) => ({
       id: String(c.id),
       talkStartedAt: c.talkStartedAt,
       queries: c.queries ?? [],
@@ -35,7 +46,7 @@ export async function gatherGapData(payload: Payload, range: GapRange, req?: Pay
       faqsUsed: (c.faqsUsed ?? []).map((f) => idOf(f)!).filter(Boolean),
       category: idOf(c.category),
     })),
-    escalations: escalations.docs.map((e) => ({ id: String(e.id), createdAt: e.createdAt, summary: e.summary })),
+    escalations: escalations.map((e) => ({ id: String(e.id), createdAt: e.createdAt, summary: e.summary })),
     categories: new Map(categories.docs.map((c) => [String(c.id), c.name])),
   }
 }
@@ -49,17 +60,17 @@ export async function gatherStaleInputs(payload: Payload, now: Date, days = 90, 
   const end = now.toISOString()
   const [faqs, calls, events] = await Promise.all([
     payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, select: { question: true, slug: true, reviewBy: true, createdAt: true }, limit: 0, ...sys(req) }),
-    payload.find({ collection: 'calls', where: between('talkStartedAt', start, end), select: { talkStartedAt: true, faqsUsed: true }, limit: 0, ...sys(req) }),
-    payload.find({ collection: 'site-events', where: { and: [between('at', start, end), { type: { in: ['faq-view', 'helpful'] } }] }, select: { type: true, at: true, faq: true, helpful: true }, limit: 0, ...sys(req) }),
+    rows<Call>(payload, 'calls', between('talkStartedAt', start, end), { talkStartedAt: true, faqsUsed: true }, req),
+    rows<SiteEvent>(payload, 'site-events', { and: [between('at', start, end), { type: { in: ['faq-view', 'helpful'] } }] }, { type: true, at: true, faq: true, helpful: true }, req),
   ])
   const lastUse = new Map<string, string>()
-  for (const c of calls.docs) for (const f of c.faqsUsed ?? []) {
+  for (const c of calls) for (const f of c.faqsUsed ?? []) {
     const id = idOf(f)!
     if ((lastUse.get(id) ?? '') < c.talkStartedAt) lastUse.set(id, c.talkStartedAt)
   }
   const lastView = new Map<string, string>()
   const votes = new Map<string, { yes: number; no: number }>()
-  for (const e of events.docs) {
+  for (const e of events) {
     if (!e.faq) continue
     if (e.type === 'faq-view' && (lastView.get(e.faq) ?? '') < e.at) lastView.set(e.faq, e.at)
     if (e.type === 'helpful') {
