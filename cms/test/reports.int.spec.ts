@@ -34,6 +34,10 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
+/** Means summed in another order differ in the last bits: compare to 12 significant digits. */
+const rounded = (v: unknown): unknown =>
+  typeof v === 'number' ? Number(v.toPrecision(12)) : Array.isArray(v) ? v.map(rounded) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) : v
+
 function expectedRecords() {
   const calls: CallLogRecord[] = []
   const telephony: TelephonyRecord[] = []
@@ -48,11 +52,11 @@ function expectedRecords() {
 }
 
 describe('reports from the database', () => {
-  it('a month read from the database in pages equals computeReport over the same records', async () => {
+  it('a month read from the database window by window equals computeReport over the same records', async () => {
     const period = { kind: 'month', year: 2026, month: 10 } as const
-    const { report, labels, trend } = await mod.loadReport(payload, period, { pageSize: 97 })
+    const { report, labels, trend } = await mod.loadReport(payload, period, { windowHours: 0.5 })
     const expected = computeReport({ period, ...expectedRecords() })
-    for (const key of REPORT_KPI_KEYS) expect(report[key], key).toEqual(expected[key])
+    for (const key of REPORT_KPI_KEYS) expect(rounded(report[key]), key).toEqual(rounded(expected[key]))
     expect(report.offered).toBeGreaterThan(1000)
     expect(report.meta.details.callsCrossCheckable).toBeGreaterThan(0)
     expect(report.faqUsage[0]?.count).toBeGreaterThan(0)

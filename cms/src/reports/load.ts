@@ -1,7 +1,7 @@
 /**
  * Builds a report from the configured database: call logs, telephony records and escalations are
- * read in pages of `pageSize` rows straight into the streaming KPI accumulator, so memory stays at
- * one page plus the accumulator however large the period (a month of a million calls).
+ * read in time windows (default 2 hours) straight into the streaming KPI accumulator, so memory
+ * stays at one window plus the accumulator however large the period (a month of a million calls).
  */
 import {
   createReportAccumulator,
@@ -40,27 +40,29 @@ export interface TrendPoint {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 
-/** Rows of `select` in pages by ascending id (keyset), so no page costs more than the last. */
-async function* pages<T extends { id: unknown }>(sql: Sql, select: string, params: unknown[], pageSize: number): AsyncGenerator<T[]> {
-  let after = 0
-  for (;;) {
-    const rows = await sql.query<T>(`${select} AND x.id > ? ORDER BY x.id LIMIT ${pageSize}`, [...params, after])
-    if (!rows.length) return
-    yield rows
-    if (rows.length < pageSize) return
-    after = Number(rows[rows.length - 1]!.id)
+/**
+ * Rows of `select` (which ends in `WHERE <column> >= ? AND <column> < ?`) one time window at a time.
+ * Each window is a plain range scan of the timestamp index; no ORDER BY, since the accumulator
+ * takes records in any order. (Keyset pages ordered by id made SQLite sort the whole month for
+ * every page: 100 s for a million calls.)
+ */
+async function* windows<T>(sql: Sql, select: string, from: number, to: number, windowMs: number): AsyncGenerator<T[] & { bounds: [string, string] }> {
+  for (let a = from; a < to; a += windowMs) {
+    const bounds: [string, string] = [new Date(a).toISOString(), new Date(Math.min(to, a + windowMs)).toISOString()]
+    const rows = await sql.query<T>(select, bounds)
+    if (rows.length) yield Object.assign(rows, { bounds })
   }
 }
 
-export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & { pageSize?: number } = {}): Promise<LoadedReport> {
-  const { pageSize = 10_000, ...reportOptions } = options
+export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & { windowHours?: number } = {}): Promise<LoadedReport> {
+  // Two hours of a busy center is a few thousand rows: small pages, few queries (372 a month).
+  const { windowHours = 2, ...reportOptions } = options
+  const windowMs = windowHours * 3_600_000
   const sql = sqlOf(payload)
   const resolved = resolveReportOptions(reportOptions)
   const range = periodRange(period)
-  const from = new Date(range.start).toISOString()
-  const to = new Date(range.end).toISOString()
   // The 一次完了 repeat check looks at calls up to repeatWindowDays after the period.
-  const callsTo = new Date(range.end + resolved.repeatWindowDays * DAY_MS + 1).toISOString()
+  const callsTo = range.end + resolved.repeatWindowDays * DAY_MS + 1
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
   // offered rather than "no telephony data".
@@ -75,12 +77,13 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
     WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`
   type CallRow = { id: number; started: string; ended: string; hold: unknown; acw: unknown; channel: string; caller_type: string; category: string | null; outcome: string; operator: unknown; pbx: string | null; caller_hash: string | null }
   const trend = trendBuckets(period, range)
-  for await (const rows of pages<CallRow>(sql, callSelect, [from, callsTo], pageSize)) {
+  for await (const rows of windows<CallRow>(sql, callSelect, range.start, callsTo, windowMs)) {
     for (const r of rows) trend.add(r.started, 'calls')
     const faqs = new Map<number, string[]>()
     const rels = await sql.query<{ parent: number; faq: number }>(
-      `SELECT parent_id AS parent, faqs_id AS faq FROM calls_rels WHERE path = 'faqsUsed' AND faqs_id IS NOT NULL AND parent_id >= ? AND parent_id <= ? ORDER BY parent_id, "order"`,
-      [rows[0]!.id, rows[rows.length - 1]!.id],
+      `SELECT r.parent_id AS parent, r.faqs_id AS faq FROM calls_rels r JOIN calls c ON c.id = r.parent_id
+       WHERE r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL AND c.talk_started_at >= ? AND c.talk_started_at < ? ORDER BY r.parent_id, r."order"`,
+      rows.bounds,
     )
     for (const r of rels) {
       const list = faqs.get(Number(r.parent)) ?? []
@@ -112,7 +115,7 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
       ${sql.iso('x.abandoned_at')} AS abandoned, ${sql.iso('x.ended_at')} AS ended, x.agent, ${sql.iso('x.wrap_up_ended_at')} AS wrap
     FROM telephony_records x WHERE x.offered_at >= ? AND x.offered_at < ?`
   type TelRow = { id: number; pbx: string; queue: string; offered: string; answered: string | null; abandoned: string | null; ended: string | null; agent: string | null; wrap: string | null }
-  for await (const rows of pages<TelRow>(sql, telSelect, [from, to], pageSize)) {
+  for await (const rows of windows<TelRow>(sql, telSelect, range.start, range.end, windowMs)) {
     for (const r of rows) trend.add(r.offered, 'offered')
     acc.addTelephonyRecords(
       rows.map((r): TelephonyRecord => ({ callId: r.pbx, queue: r.queue, offeredAt: r.offered, answeredAt: r.answered, abandonedAt: r.abandoned, endedAt: r.ended, agent: r.agent, wrapUpEndedAt: r.wrap })),
@@ -122,7 +125,7 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
   const escSelect = `SELECT x.id, ${sql.iso('x.created_at')} AS created, ${sql.iso('x.answered_at')} AS answered, ${sql.iso('x.closed_at')} AS closed, x.urgency
     FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`
   type EscRow = { id: number; created: string; answered: string | null; closed: string | null; urgency: string }
-  for await (const rows of pages<EscRow>(sql, escSelect, [from, to], pageSize)) {
+  for await (const rows of windows<EscRow>(sql, escSelect, range.start, range.end, windowMs * 24)) {
     acc.addEscalations(rows.map((r): EscalationRecord => ({ id: String(r.id), createdAt: r.created, answeredAt: r.answered, closedAt: r.closed, urgency: r.urgency })))
   }
 
