@@ -138,3 +138,19 @@ describe('POST /api/gap/draft-faq', () => {
     expect(await again.json()).toEqual({ faq, created: false })
   })
 })
+
+describe('synonyms', () => {
+  it('the city’s synonym list joins 「パスワード」 searches to the 「暗証番号」 cluster', async () => {
+    const range = gapRangeSchema.parse({ from: '2026-11-01', to: '2026-11-28' })
+    await payload.create({ collection: 'site-events', data: { type: 'zero-result', at: at(13), query: 'パスワード 忘れた' } as never })
+    const apart = (await analyzeGaps(payload, range)).clusters
+    expect(apart[0]!.examples.map((e) => e.text)).not.toContain('パスワード 忘れた')
+    expect(apart.some((c) => c.typicalText === 'パスワード 忘れた')).toBe(true)
+
+    await payload.updateGlobal({ slug: 'synonyms', data: { groups: [{ terms: ['暗証番号', 'パスワード'] }] } as never })
+    const joined = (await analyzeGaps(payload, range)).clusters
+    expect(joined[0]!.typicalText).toBe('暗証番号 忘れた')
+    expect(joined[0]!.volume).toBe(7)
+    expect(joined[0]!.examples.map((e) => e.text)).toContain('パスワード 忘れた')
+  })
+})

@@ -2,7 +2,7 @@ import { clusterGapSignals, collectGapSignals, proposalsFromGaps, staleContent, 
 import type { Payload, PayloadRequest } from 'payload'
 
 import { getOperatorIndex } from '../search/operatorIndex'
-import { gapTokenize } from './analyzer'
+import { gapTokenizer } from './analyzer'
 import { gatherGapData, gatherStaleInputs } from './gather'
 import type { GapRange } from './range'
 import { weakQueries } from './weakMatch'
@@ -29,7 +29,7 @@ export async function analyzeGaps(payload: Payload, range: GapRange, options: Ga
   for (const e of data.siteEvents) if (e.type === 'zero-result' && e.query) searched.delete(e.query)
   const lowScoreQueries = searched.size > 0 ? weakQueries(await getOperatorIndex(payload), searched) : new Set<string>()
   const signals = collectGapSignals(data, { lowScoreQueries })
-  const clusters = clusterGapSignals(signals, { tokenize: gapTokenize, maxClusters: options.maxClusters ?? 50 })
+  const clusters = clusterGapSignals(signals, { tokenize: await gapTokenizer(payload, req), maxClusters: options.maxClusters ?? 50 })
   const stale = staleContent(await gatherStaleInputs(payload, options.now ?? new Date(), 90, req), { now: options.now ?? new Date() })
   return {
     range: { from: range.from, to: range.to },
