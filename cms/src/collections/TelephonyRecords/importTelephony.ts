@@ -76,6 +76,7 @@ export async function importTelephony(payload: Payload, input: TelephonyImportIn
     return await sql.transaction(async (tx) => {
       let inserted = 0
       let updated = 0
+      const hashes = new Map<string, string | null>()
       let min = Number.POSITIVE_INFINITY
       let max = Number.NEGATIVE_INFINITY
       const result = await importTelephonyCsv(
@@ -87,7 +88,7 @@ export async function importTelephony(payload: Payload, input: TelephonyImportIn
             if (t < min) min = t
             if (t > max) max = t
           }
-          const n = await upsert(tx, batch, { source: input.source, salt: input.salt, withCaller })
+          const n = await upsert(tx, batch, { source: input.source, salt: input.salt, withCaller, hashes })
           inserted += n.inserted
           updated += n.updated
         },
@@ -103,7 +104,18 @@ export async function importTelephony(payload: Payload, input: TelephonyImportIn
   }
 }
 
-async function upsert(tx: Sql, batch: readonly TelephonyRecord[], o: { source: string; salt: string; withCaller: boolean }): Promise<{ inserted: number; updated: number }> {
+/** Hashes of numbers seen in this import (callers call again); dropped when it grows past 100,000. */
+async function cachedHash(cache: Map<string, string | null>, number: string, salt: string): Promise<string | null> {
+  let h = cache.get(number)
+  if (h === undefined) {
+    if (cache.size >= 100_000) cache.clear()
+    h = (await hashCaller(number, salt)) ?? null
+    cache.set(number, h)
+  }
+  return h
+}
+
+async function upsert(tx: Sql, batch: readonly TelephonyRecord[], o: { source: string; salt: string; withCaller: boolean; hashes: Map<string, string | null> }): Promise<{ inserted: number; updated: number }> {
   const ids = batch.map((r) => r.callId)
   const existing = new Set(
     (await tx.query<{ id: string }>(`SELECT pbx_call_id AS id FROM telephony_records WHERE pbx_call_id IN (${ids.map(() => '?').join(',')})`, ids)).map((r) => r.id),
@@ -111,8 +123,8 @@ async function upsert(tx: Sql, batch: readonly TelephonyRecord[], o: { source: s
   const now = new Date().toISOString()
   const params: unknown[] = []
   for (const r of batch) {
-    // The number itself goes no further than this line.
-    const callerHash = o.withCaller && r.callerNumber ? ((await hashCaller(r.callerNumber, o.salt)) ?? null) : null
+    // The number itself goes no further than this line (and the cache of this import).
+    const callerHash = o.withCaller && r.callerNumber ? await cachedHash(o.hashes, r.callerNumber, o.salt) : null
     params.push(r.callId, r.queue, r.offeredAt, r.answeredAt, r.abandonedAt, r.endedAt, r.wrapUpEndedAt, r.agent, callerHash, o.source, now, now)
   }
   const row = `(${COLUMNS.map(() => '?').join(',')})`
@@ -166,6 +178,7 @@ async function linkDays(tx: Sql, min: number, max: number, o: { toleranceSeconds
       { toleranceSeconds: o.toleranceSeconds, agentToOperator: (agent) => o.agents[agent] ?? agent },
     )
     const linkOf = new Map(result.links.map((l) => [l.telephonyCallId, l]))
+    const changes: [number, number | null, string | null][] = []
     for (const r of records) {
       const link = linkOf.get(r.pbx)
       const call = link ? Number(link.callLogId) : null
@@ -174,11 +187,27 @@ async function linkDays(tx: Sql, min: number, max: number, o: { toleranceSeconds
       else if (method === 'agent-time') counts.byAgentTime++
       else counts.unlinked++
       if (call === (r.call === null ? null : Number(r.call)) && method === r.method) continue
-      counts.changed++
-      await tx.query('UPDATE telephony_records SET call_id = ?, link_method = ? WHERE id = ?', [call, method, r.id])
+      changes.push([Number(r.id), call, method])
     }
+    counts.changed += changes.length
+    await updateLinks(tx, changes)
   }
   return counts
+}
+
+/** Writes changed links, 300 rows per UPDATE (one statement per row took minutes for a month). */
+async function updateLinks(tx: Sql, changes: readonly [number, number | null, string | null][]): Promise<void> {
+  // PostgreSQL types a CASE of parameters as text; the column is an enum.
+  const methodType = tx.dialect === 'postgres' ? '::"enum_telephony_records_link_method"' : ''
+  const callType = tx.dialect === 'postgres' ? '::integer' : ''
+  for (let i = 0; i < changes.length; i += 300) {
+    const chunk = changes.slice(i, i + 300)
+    const when = chunk.map(() => 'WHEN ? THEN ?').join(' ')
+    await tx.query(
+      `UPDATE telephony_records SET call_id = (CASE id ${when} END)${callType}, link_method = (CASE id ${when} END)${methodType} WHERE id IN (${chunk.map(() => '?').join(',')})`,
+      [...chunk.flatMap(([id, call]) => [id, call]), ...chunk.flatMap(([id, , method]) => [id, method]), ...chunk.map(([id]) => id)],
+    )
+  }
 }
 
 /** The fields linking reads, in a CallLogRecord (the rest do not matter to it). */
