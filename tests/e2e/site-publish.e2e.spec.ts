@@ -3,11 +3,14 @@
  * content; a publish, an unpublish or a new translation in the CMS is live on the served site
  * within a minute (debounced rebuild, atomic swap). One Kotae for the whole file.
  */
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRebuildScheduler } from '@kotae/cms/src/publish/scheduler'
 
+import { launchBrowser } from '../support/browser'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
+import { phoneContext } from '../support/phone'
 
 const PORT = 3205
 const SITE = `http://localhost:${PORT + 1}`
@@ -15,6 +18,7 @@ const LIVE_WITHIN_MS = 60_000
 const PASSWORD = 'kotae-publish-pass-1'
 
 let kotae: RunningKotae
+let browser: Browser | undefined
 let token = ''
 
 type Doc = { id: number; slug: string; locale: string; question: string; shortAnswer: string; translationOf?: number | null; category: number; sources: number[]; reviewBy: string }
@@ -65,6 +69,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   if (kotae) console.log(kotae.output().split('\n').filter((l) => l.startsWith('kotae: site')).join('\n'))
+  await browser?.close()
   await kotae?.stop()
 })
 
@@ -79,6 +84,24 @@ describe('npm start serves the public site beside the admin', () => {
     const search = await page('/search-data.json')
     expect(search.status).toBe(200)
     expect(search.html).not.toContain('operatorNotes')
+  })
+
+  it('a vote on the served site reaches the CMS through the site origin, its reason masked', async () => {
+    browser = await launchBrowser()
+    const context = await phoneContext(browser)
+    const tab = await context.newPage()
+    await tab.goto(`${SITE}/faq/pin-forgot/`)
+    await tab.getByRole('button', { name: 'いいえ' }).click()
+    await tab.getByLabel('よろしければ理由を教えてください（任意）').fill('090-1234-5678 に電話がほしい')
+    await tab.getByRole('button', { name: '送信する' }).click()
+    await tab.locator('.feedback [role="status"]').filter({ hasText: 'ありがとうございました' }).waitFor()
+    await tab.goto(`${SITE}/`) // leaving the page sends what is still batched
+    type Ev = { docs: { faq: string; helpful: boolean; reason?: string }[] }
+    await until('the vote in the CMS', async () => (await api<Ev>('GET', '/api/site-events?where[type][equals]=helpful&depth=0')).json.docs.length > 0, 15_000)
+    const vote = (await api<Ev>('GET', '/api/site-events?where[type][equals]=helpful&depth=0')).json.docs[0]!
+    expect(vote).toMatchObject({ faq: 'pin-forgot', helpful: false })
+    expect(vote.reason).not.toContain('1234-5678')
+    await context.close()
   })
 
   it('a published edit and a new English translation are live within a minute, with no half-built page served meanwhile', async () => {

@@ -113,6 +113,8 @@ export async function buildSite(options: { siteDir: string; folder: SiteFolder; 
     throw new Error(`site build failed (exit ${code}); the served site is unchanged.\n${output.split('\n').slice(-25).join('\n')}`)
   }
 
+  // Astro leaves two content-layer stubs in an outDir outside the project; they are not site files.
+  for (const stub of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(out, stub), { force: true })
   const before = liveBuild(folder)
   swapLink(folder.current, out)
   if (before) swapLink(folder.previous, before)
