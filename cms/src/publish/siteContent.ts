@@ -42,7 +42,8 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
   editorConfig ??= editorConfigFactory.default({ config: payload.config })
   const config = await editorConfig
   const markdown = (data: unknown) => (data ? convertLexicalToMarkdown({ data: data as never, editorConfig: config }).trim() : '')
-  const anonymous = { overrideAccess: false, depth: 0, pagination: false, draft: false } as const
+  // Sorted by slug, as the content files are listed, so the same entries make the same pages.
+  const anonymous = { overrideAccess: false, depth: 0, pagination: false, draft: false, sort: 'slug' } as const
   const publicPublished: Where = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
 
   const [categories, sources, faqs, guides, city, synonyms] = await Promise.all([
