@@ -76,15 +76,23 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
     FROM calls x LEFT JOIN categories cat ON cat.id = x.category_id
     WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`
   type CallRow = { id: number; started: string; ended: string; hold: unknown; acw: unknown; channel: string; caller_type: string; category: string | null; outcome: string; operator: unknown; pbx: string | null; caller_hash: string | null }
+  const relsIndex = sql.dialect === 'sqlite' ? ' INDEXED BY calls_rels_parent_idx' : ''
   const trend = trendBuckets(period, range)
   for await (const rows of windows<CallRow>(sql, callSelect, range.start, callsTo, windowMs)) {
     for (const r of rows) trend.add(r.started, 'calls')
     const faqs = new Map<number, string[]>()
-    const rels = await sql.query<{ parent: number; faq: number }>(
-      `SELECT r.parent_id AS parent, r.faqs_id AS faq FROM calls_rels r JOIN calls c ON c.id = r.parent_id
-       WHERE r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL AND c.talk_started_at >= ? AND c.talk_started_at < ? ORDER BY r.parent_id, r."order"`,
-      rows.bounds,
-    )
+    // FAQs used, by the window's call ids through the parent index. Without statistics SQLite
+    // picks the path index (every row is 'faqsUsed') and walks the whole table for each window.
+    const rels: { parent: number; faq: number }[] = []
+    for (let i = 0; i < rows.length; i += 1000) {
+      const ids = rows.slice(i, i + 1000).map((r) => r.id)
+      rels.push(
+        ...(await sql.query<{ parent: number; faq: number }>(
+          `SELECT parent_id AS parent, faqs_id AS faq FROM calls_rels${relsIndex} WHERE parent_id IN (${ids.map(() => '?').join(',')}) AND path = 'faqsUsed' AND faqs_id IS NOT NULL ORDER BY parent_id, "order"`,
+          ids,
+        )),
+      )
+    }
     for (const r of rels) {
       const list = faqs.get(Number(r.parent)) ?? []
       list.push(String(r.faq))
