@@ -71,7 +71,12 @@ async function httpBench(): Promise<void> {
     const took: number[] = []
     let candidates = 0
     let pastCalls = 0
+    // Queries repeat, as at a real desk; the server caches engine results per query string.
+    const seen = new Set<string>()
+    let repeats = 0
     for (const [i, q] of queries.entries()) {
+      if (i >= 50 && seen.has(q)) repeats++
+      seen.add(q)
       const t = performance.now()
       const res = await fetch(`${base}/api/lookup?q=${encodeURIComponent(q)}&limit=8`, { headers: auth })
       const body = (await res.json()) as { tookMs: number; candidates: unknown[]; pastCalls: unknown[] }
@@ -89,7 +94,11 @@ async function httpBench(): Promise<void> {
     console.log(`\nlookup over HTTP: ${await count('faqs')} FAQs, ${(await count('calls')).toLocaleString('en')} calls in SQLite (${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB); index at boot: ${warm}`)
     console.log(`  ${client.length} sequential lookups (limit 8), ${(candidates / client.length).toFixed(1)} candidates and ${(pastCalls / client.length).toFixed(1)} past calls each`)
     console.log(`  client p50 ${pct(client, 50).toFixed(1)} ms, p95 ${pct(client, 95).toFixed(1)} ms, p99 ${pct(client, 99).toFixed(1)} ms, max ${client.at(-1)!.toFixed(1)} ms (target p95 ≤ 50 ms)`)
-    console.log(`  server tookMs p50 ${pct(took, 50)} ms, p95 ${pct(took, 95)} ms`)
+    console.log(`  server tookMs p50 ${pct(took, 50)} ms, p95 ${pct(took, 95)} ms; engine result cache hit on ${repeats} of ${client.length} queries`)
+    console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work on the machine inflates these figures)`)
+  } catch (error) {
+    console.error(`server output (last lines):\n${output.slice(-3000)}`)
+    throw error
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM')
   }

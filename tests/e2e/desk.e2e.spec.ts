@@ -105,6 +105,10 @@ async function signIn(context: BrowserContext, who: 'operator' | 'reviewer'): Pr
 
 describe('operator desk', () => {
   it('an operator searches, marks two FAQs used and saves the call once (double click); usage counts rise; no layout shift; axe finds nothing', async () => {
+    // npm start built the lookup index before it said it was running (no cold first lookup).
+    expect(kotae.output()).toMatch(/lookup index ready: \d+ documents/)
+    expect(kotae.output().indexOf('lookup index ready')).toBeLessThan(kotae.output().indexOf('Kotae is running'))
+
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
     const page = await signIn(context, 'operator')
     await page.goto(`${kotae.url}/admin/desk`)

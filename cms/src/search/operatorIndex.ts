@@ -45,12 +45,16 @@ export const faqIdOf = (index: SearchIndex, slug: string): number | string | und
  * FAQs of every audience with operator notes, guides, sources; the editable synonyms), and kept
  * current by hooks. Each app server holds its own copy, so servers stay stateless.
  */
+/** What faqDocument reads (toDocument.ts). */
+const FAQ_FIELDS = { slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answerText: true, operatorNotes: true, tags: true, category: true, audience: true, _status: true } as const
+
 async function build(payload: Payload): Promise<SearchIndex> {
   const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })).groups ?? []
   const index = createSearchIndex({ audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })) })
-  const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true } as const
+  // Category names only, and no virtual usage count (one count over all calls per FAQ).
+  const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true, populate: { categories: { name: true } } } as const
   const [faqs, guides, sources] = await Promise.all([
-    payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, ...common }),
+    payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, ...common, select: FAQ_FIELDS }),
     payload.find({ collection: 'guides', where: { _status: { equals: 'published' } }, ...common }),
     payload.find({ collection: 'sources', ...common, depth: 0 }),
   ])
@@ -93,7 +97,7 @@ export async function refreshEntry(
   const index = await state.index
   const kind = collection === 'faqs' ? 'faq' : 'guide'
   // Same request, so the read sees this transaction's write.
-  const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req })
+  const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req, populate: { categories: { name: true } }, ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}) })
   if (slug) index.remove(slug, kind)
   if (doc && doc._status === 'published') {
     const entry = collection === 'faqs' ? faqDocument(doc as never) : guideDocument(doc as never)

@@ -5,7 +5,9 @@ import type { Faq, Guide, Source } from '../payload-types'
 const nameOf = (rel: unknown): string | undefined => (rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : undefined)
 
 /** A published FAQ as the operator index sees it (operator notes included; the index is staff-only). */
-export const faqDocument = (f: Faq): SearchDocument => ({
+export type IndexedFaq = Pick<Faq, 'id' | 'slug' | 'locale' | 'question' | 'alternatives' | 'shortAnswer' | 'answerText' | 'operatorNotes' | 'tags' | 'category' | 'audience'>
+
+export const faqDocument = (f: IndexedFaq): SearchDocument => ({
   id: f.slug ?? String(f.id),
   kind: 'faq',
   locale: f.locale,
