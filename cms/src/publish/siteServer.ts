@@ -92,7 +92,9 @@ export async function serveSiteFolder(options: { folder: SiteFolder; port: numbe
     fs.createReadStream(file).pipe(res)
   })
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Kotae cannot start: the public site's port ${options.port} is in use; set KOTAE_SITE_PORT to a free port, or KOTAE_SITE=off to serve the admin only.`) : error),
+    )
     server.listen(options.port, options.host, resolve)
   })
   const { port } = server.address() as AddressInfo
