@@ -9,7 +9,7 @@ let kotae: RunningKotae
 let browser: Browser
 
 beforeAll(async () => {
-  kotae = await startKotae({ port: 3191 })
+  kotae = await startKotae({ port: 3191, site: true })
   browser = await launchBrowser()
 })
 afterAll(async () => {

@@ -59,7 +59,7 @@ const lexical = (text: string) => ({
 })
 
 beforeAll(async () => {
-  kotae = await startKotae({ port: PORT })
+  kotae = await startKotae({ port: PORT, site: true })
   const first = await api('POST', '/api/users/first-register', { email: 'publish-admin@example.test', password: PASSWORD, roles: ['admin'] })
   expect(first.status).toBeLessThan(300)
   const login = await api<{ token: string }>('POST', '/api/users/login', { email: 'publish-admin@example.test', password: PASSWORD })

@@ -12,7 +12,12 @@ export type RunningKotae = { url: string; output: () => string; stop: () => Prom
  * Runs the README's `npm start` exactly as a newcomer would, on a fresh SQLite file and a free
  * port, and resolves once it prints where to sign in.
  */
-export async function startKotae(options: { port: number; env?: Record<string, string> }): Promise<RunningKotae> {
+export async function startKotae(options: {
+  port: number
+  env?: Record<string, string>
+  /** Build and serve the public site beside the admin, as `npm start` does by default. Off unless a spec needs it: each site build costs CI time. */
+  site?: boolean
+}): Promise<RunningKotae> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-e2e-'))
   let output = ''
   const child: ChildProcess = spawn('npm', ['start'], {
@@ -28,6 +33,7 @@ export async function startKotae(options: { port: number; env?: Record<string, s
       // The public site npm start serves beside the admin: its own folder and port per run.
       KOTAE_SITE_DIR: path.join(dir, 'site'),
       KOTAE_SITE_PORT: String(options.port + 1),
+      KOTAE_SITE: options.site ? 'on' : 'off',
       DATABASE_URL: '',
       ...options.env,
     },
