@@ -32,6 +32,7 @@ const CALLS = Number(arg('calls', '1000000'))
 const ROWS = Number(arg('rows', '1000000'))
 const DBS = arg('db', 'sqlite,postgres').split(',')
 const child = arg('child', '')
+const phase = arg('phase', 'all')
 const self = fileURLToPath(import.meta.url)
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
@@ -50,6 +51,8 @@ async function runChild(): Promise<void> {
   const payload = await getMigratedPayload()
   const sql = sqlOf(payload)
   const out: Record<string, unknown> = { db: child, calls: CALLS, rows: ROWS }
+  if (phase === 'report') return reportPhase(payload, out, { loadReport, renderReport })
+  if (phase === 'import') return importPhase(payload, out, { monthRange, importTelephony })
   const cats = []
   for (let i = 0; i < 12; i++) cats.push({ id: Number((await payload.create({ collection: 'categories', data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never })).id), slug: `topic-${i + 1}` })
   const ops: number[] = []
@@ -65,6 +68,15 @@ async function runChild(): Promise<void> {
   const counts = await insertSynthetic(sql, { start: oct.start, end: oct.end, calls: CALLS, seed: 20261001, categories: cats, faqIds, operatorIds: ops })
   out.seed = { ...counts, seconds: s(performance.now() - t) }
   if (child === 'postgres') await sql.query('ANALYZE')
+  out.seedRssMb = mb()
+  console.log(`RESULT ${JSON.stringify(out)}`)
+  await payload.destroy()
+  process.exit(0)
+}
+
+type Mods = Record<string, any>
+async function reportPhase(payload: any, out: Record<string, unknown>, { loadReport, renderReport }: Mods): Promise<void> {
+  let t = 0
 
   console.error(`bench: seeded ${JSON.stringify(out.seed)}`)
   const period = { kind: 'month', year: 2026, month: 10 } as const
@@ -84,6 +96,13 @@ async function runChild(): Promise<void> {
     out[`render_${format}`] = `${s(performance.now() - t)} s, ${r.body.length} bytes`
   }
 
+  console.log(`RESULT ${JSON.stringify(out)}`)
+  await payload.destroy()
+  process.exit(0)
+}
+
+async function importPhase(payload: any, out: Record<string, unknown>, { monthRange, importTelephony }: Mods): Promise<void> {
+  let t = 0
   if (ROWS > 0) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-csv-'))
     const file = path.join(dir, 'calls.csv')
@@ -131,13 +150,18 @@ async function main(): Promise<void> {
       env.DATABASE_URL = ''
       env.KOTAE_SQLITE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
     }
-    const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--calls', String(CALLS), '--rows', String(ROWS)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
-    const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
-    if (!line) {
-      console.error(`${db}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
-      continue
+    // One process per phase, so each phase's peak RSS and heap are its own.
+    const result: Record<string, unknown> = {}
+    for (const p of ['seed', 'report', 'import']) {
+      const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--phase', p, '--calls', String(CALLS), '--rows', String(ROWS)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
+      if (!line) {
+        console.error(`${db} ${p}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
+        break
+      }
+      Object.assign(result, JSON.parse(line.slice(7)))
     }
-    console.log(JSON.stringify(JSON.parse(line.slice(7)), null, 1))
+    console.log(JSON.stringify(result, null, 1))
     if (env.KOTAE_SQLITE_PATH) fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
   }
 }
