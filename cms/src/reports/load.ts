@@ -8,6 +8,7 @@ import {
   DAY_MS,
   jstDayNumber,
   jstParts,
+  parseInstant,
   periodRange,
   resolveReportOptions,
   type CallLogRecord,
@@ -20,6 +21,7 @@ import {
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
+import { rowReaderOf, type RowReader } from './rows'
 import { sqlOf, type Sql } from './sql'
 
 export interface LoadedReport {
@@ -39,26 +41,44 @@ export interface TrendPoint {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
+/** A timestamp as read (epoch ms or ISO text), null kept. */
+type At = string | number
+const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v as At))
 
 /**
- * Rows of `select` (which ends in `WHERE <column> >= ? AND <column> < ?`) one time window at a time.
- * Each window is a plain range scan of the timestamp index; no ORDER BY, since the accumulator
+ * Array rows of `select` (which ends in `WHERE <column> >= ? AND <column> < ?`) one time window at a
+ * time. Each window is a plain range scan of the timestamp index; no ORDER BY, since the accumulator
  * takes records in any order. (Keyset pages ordered by id made SQLite sort the whole month for
  * every page: 100 s for a million calls.)
  */
-async function* windows<T>(sql: Sql, select: string, from: number, to: number, windowMs: number): AsyncGenerator<T[] & { bounds: [string, string] }> {
-  for (let a = from; a < to; a += windowMs) {
-    const bounds: [string, string] = [new Date(a).toISOString(), new Date(Math.min(to, a + windowMs)).toISOString()]
-    const rows = await sql.query<T>(select, bounds)
-    if (rows.length) yield Object.assign(rows, { bounds })
+async function* windows(db: RowReader, select: string, from: number, to: number, windowMs: number): AsyncGenerator<unknown[][]> {
+  // The next window is asked for before this one is consumed, so PostgreSQL works while we count.
+  const ask = (a: number) => {
+    const p = db.rows(select, [new Date(a).toISOString(), new Date(Math.min(to, a + windowMs)).toISOString()])
+    p.catch(() => {}) // awaited below; this only keeps an abandoned prefetch from being "unhandled"
+    return p
+  }
+  let next = from < to ? ask(from) : null
+  for (let a = from; next; a += windowMs) {
+    const rows = await next
+    next = a + windowMs < to ? ask(a + windowMs) : null
+    if (rows.length) yield rows
   }
 }
 
 export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & { windowHours?: number } = {}): Promise<LoadedReport> {
+  const db = rowReaderOf(payload)
+  try {
+    return await loadWith(db, sqlOf(payload), period, options)
+  } finally {
+    db.close()
+  }
+}
+
+async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: ReportOptions & { windowHours?: number }): Promise<LoadedReport> {
   // Two hours of a busy center is a few thousand rows: small pages, few queries (372 a month).
   const { windowHours = 2, ...reportOptions } = options
   const windowMs = windowHours * 3_600_000
-  const sql = sqlOf(payload)
   const resolved = resolveReportOptions(reportOptions)
   const range = periodRange(period)
   // The 一次完了 repeat check looks at calls up to repeatWindowDays after the period.
@@ -66,79 +86,109 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
   // offered rather than "no telephony data".
-  const anyTelephony = (await sql.query('SELECT 1 AS one FROM telephony_records LIMIT 1')).length > 0
-  const acc = createReportAccumulator({ ...reportOptions, telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null), period })
+  const anyTelephony = (await db.rows('SELECT 1 AS one FROM telephony_records LIMIT 1')).length > 0
+  const acc = createReportAccumulator({
+    ...reportOptions,
+    telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null),
+    period,
+  })
+  const t = db.instant
 
-  const callSelect = `SELECT x.id, ${sql.iso('x.talk_started_at')} AS started, ${sql.iso('x.talk_ended_at')} AS ended, x.hold_seconds AS hold,
-      x.after_call_work_seconds AS acw, x.channel, x.caller_type AS caller_type, cat.slug AS category, x.outcome,
-      x.operator_id AS operator, x.telephony_call_id AS pbx,
-      (SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = x.id AND tr.caller_hash IS NOT NULL LIMIT 1) AS caller_hash
+  // Only the columns the accumulator reads, as arrays (see rows.ts): id, started, ended, hold, acw,
+  // channel, caller type, category, outcome, operator, PBX call id, caller hash.
+  const callSelect = `SELECT x.id, ${t('x.talk_started_at')}, ${t('x.talk_ended_at')}, x.hold_seconds, x.after_call_work_seconds,
+      x.channel, x.caller_type, cat.slug, x.outcome, x.operator_id, x.telephony_call_id,
+      (SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = x.id AND tr.caller_hash IS NOT NULL LIMIT 1)
     FROM calls x LEFT JOIN categories cat ON cat.id = x.category_id
     WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`
-  type CallRow = { id: number; started: string; ended: string; hold: unknown; acw: unknown; channel: string; caller_type: string; category: string | null; outcome: string; operator: unknown; pbx: string | null; caller_hash: string | null }
-  const relsIndex = sql.dialect === 'sqlite' ? ' INDEXED BY calls_rels_parent_idx' : ''
+  const relsIndex = db.dialect === 'sqlite' ? ' INDEXED BY calls_rels_parent_idx' : ''
   const trend = trendBuckets(period, range)
-  for await (const rows of windows<CallRow>(sql, callSelect, range.start, callsTo, windowMs)) {
-    for (const r of rows) trend.add(r.started, 'calls')
-    const faqs = new Map<number, string[]>()
-    // FAQs used, by the window's call ids through the parent index. Without statistics SQLite
-    // picks the path index (every row is 'faqsUsed') and walks the whole table for each window.
-    const rels: { parent: number; faq: number }[] = []
-    for (let i = 0; i < rows.length; i += 1000) {
-      const ids = rows.slice(i, i + 1000).map((r) => r.id)
-      rels.push(
-        ...(await sql.query<{ parent: number; faq: number }>(
-          `SELECT parent_id AS parent, faqs_id AS faq FROM calls_rels${relsIndex} WHERE parent_id IN (${ids.map(() => '?').join(',')}) AND path = 'faqsUsed' AND faqs_id IS NOT NULL ORDER BY parent_id, "order"`,
+  // The three tables are read side by side (on PostgreSQL, separate pool connections); the
+  // accumulator is synchronous, so their records interleave safely.
+  const readCalls = async () => {
+    for await (const rows of windows(db, callSelect, range.start, callsTo, windowMs)) {
+      const faqs = new Map<number, string[]>()
+      // FAQs used, by the window's call ids through the parent index. Without statistics SQLite
+      // picks the path index (every row is 'faqsUsed') and walks the whole table for each window.
+      for (let i = 0; i < rows.length; i += 1000) {
+        const ids = rows.slice(i, i + 1000).map((r) => r[0])
+        const rels = await db.rows(
+          `SELECT parent_id, faqs_id FROM calls_rels${relsIndex} WHERE parent_id IN (${ids.map(() => '?').join(',')}) AND path = 'faqsUsed' AND faqs_id IS NOT NULL ORDER BY parent_id, "order"`,
           ids,
-        )),
-      )
+        )
+        for (const [parent, faq] of rels) {
+          const key = Number(parent)
+          const list = faqs.get(key)
+          if (list) list.push(String(faq))
+          else faqs.set(key, [String(faq)])
+        }
+      }
+      for (const r of rows) {
+        const started = r[1] as At
+        trend.add(started, 'calls')
+        acc.addCall({
+          id: String(r[0]),
+          talkStartedAt: started,
+          talkEndedAt: at(r[2]),
+          holdSeconds: num(r[3]),
+          afterCallWorkSeconds: num(r[4]),
+          channel: r[5] as CallLogRecord['channel'],
+          callerType: r[6] as CallLogRecord['callerType'],
+          category: str(r[7]),
+          faqsUsed: faqs.get(Number(r[0])) ?? [],
+          outcome: r[8] as CallLogRecord['outcome'],
+          operator: str(r[9]),
+          telephonyCallId: str(r[10]),
+          callerHash: str(r[11]),
+        } as CallLogRecord)
+      }
     }
-    for (const r of rels) {
-      const list = faqs.get(Number(r.parent)) ?? []
-      list.push(String(r.faq))
-      faqs.set(Number(r.parent), list)
-    }
-    acc.addCalls(
-      rows.map(
-        (r): CallLogRecord => ({
-          id: String(r.id),
-          talkStartedAt: r.started,
-          talkEndedAt: r.ended,
-          holdSeconds: num(r.hold),
-          afterCallWorkSeconds: num(r.acw),
-          channel: r.channel as CallLogRecord['channel'],
-          callerType: r.caller_type as CallLogRecord['callerType'],
-          category: r.category,
-          faqsUsed: faqs.get(Number(r.id)) ?? [],
-          outcome: r.outcome as CallLogRecord['outcome'],
-          operator: str(r.operator),
-          telephonyCallId: r.pbx,
-          callerHash: r.caller_hash,
-        }),
-      ),
-    )
   }
 
-  const telSelect = `SELECT x.id, x.pbx_call_id AS pbx, x.queue, ${sql.iso('x.offered_at')} AS offered, ${sql.iso('x.answered_at')} AS answered,
-      ${sql.iso('x.abandoned_at')} AS abandoned, ${sql.iso('x.ended_at')} AS ended, x.agent, ${sql.iso('x.wrap_up_ended_at')} AS wrap
+  // callId, queue, offered, answered, abandoned, ended, agent, wrap-up ended.
+  const telSelect = `SELECT x.pbx_call_id, x.queue, ${t('x.offered_at')}, ${t('x.answered_at')}, ${t('x.abandoned_at')}, ${t('x.ended_at')}, x.agent, ${t('x.wrap_up_ended_at')}
     FROM telephony_records x WHERE x.offered_at >= ? AND x.offered_at < ?`
-  type TelRow = { id: number; pbx: string; queue: string; offered: string; answered: string | null; abandoned: string | null; ended: string | null; agent: string | null; wrap: string | null }
-  for await (const rows of windows<TelRow>(sql, telSelect, range.start, range.end, windowMs)) {
-    for (const r of rows) trend.add(r.offered, 'offered')
-    acc.addTelephonyRecords(
-      rows.map((r): TelephonyRecord => ({ callId: r.pbx, queue: r.queue, offeredAt: r.offered, answeredAt: r.answered, abandonedAt: r.abandoned, endedAt: r.ended, agent: r.agent, wrapUpEndedAt: r.wrap })),
-    )
+  const readTelephony = async () => {
+    for await (const rows of windows(db, telSelect, range.start, range.end, windowMs)) {
+      for (const r of rows) {
+        const offered = r[2] as At
+        trend.add(offered, 'offered')
+        acc.addTelephony({
+          callId: String(r[0]),
+          queue: String(r[1]),
+          offeredAt: offered,
+          answeredAt: at(r[3]),
+          abandonedAt: at(r[4]),
+          endedAt: at(r[5]),
+          agent: str(r[6]),
+          wrapUpEndedAt: at(r[7]),
+        } as TelephonyRecord)
+      }
+    }
   }
 
-  const escSelect = `SELECT x.id, ${sql.iso('x.created_at')} AS created, ${sql.iso('x.answered_at')} AS answered, ${sql.iso('x.closed_at')} AS closed, x.urgency
+  const escSelect = `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
     FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`
-  type EscRow = { id: number; created: string; answered: string | null; closed: string | null; urgency: string }
-  for await (const rows of windows<EscRow>(sql, escSelect, range.start, range.end, windowMs * 24)) {
-    acc.addEscalations(rows.map((r): EscalationRecord => ({ id: String(r.id), createdAt: r.created, answeredAt: r.answered, closedAt: r.closed, urgency: r.urgency })))
+  const readEscalations = async () => {
+    for await (const rows of windows(db, escSelect, range.start, range.end, windowMs * 24)) {
+      for (const r of rows)
+        acc.addEscalation({
+          id: String(r[0]),
+          createdAt: r[1] as At,
+          answeredAt: at(r[2]),
+          closedAt: at(r[3]),
+          urgency: String(r[4]),
+        } as EscalationRecord)
+    }
   }
+  await Promise.all([readCalls(), readTelephony(), readEscalations()])
 
   const report = acc.finish()
-  return { report, labels: await loadLabels(sql, report), trend: trend.points(report.meta.hasTelephony) }
+  return {
+    report,
+    labels: await loadLabels(sql, report),
+    trend: trend.points(report.meta.hasTelephony),
+  }
 }
 
 /** Counts per JST day of a month, or per month of a year, by the records' start instants. */
@@ -160,8 +210,8 @@ function trendBuckets(period: ReportPeriod, range: { start: number; end: number 
   const calls = new Array<number>(labels.length).fill(0)
   const offered = new Array<number>(labels.length).fill(0)
   return {
-    add(iso: string, what: 'calls' | 'offered') {
-      const ms = Date.parse(iso)
+    add(instant: string | number, what: 'calls' | 'offered') {
+      const ms = parseInstant(instant)
       if (!(ms >= range.start && ms < range.end)) return
       const k = keyOf(ms)
       if (what === 'calls') calls[k]!++
