@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { TEST_PG_BASE } from './postgresServer'
+import { TEST_PG_BASE, testDatabasePrefix } from './postgresServer'
 
 /** Environment for a child process on a new, empty database of the same kind as this test project's. */
 export async function freshDatabaseEnv(): Promise<Record<string, string>> {
@@ -13,7 +13,7 @@ export async function freshDatabaseEnv(): Promise<Record<string, string>> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-test-'))
     return { DATABASE_URL: '', KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db') }
   }
-  const name = `kotae_test_${randomBytes(5).toString('hex')}`
+  const name = `${testDatabasePrefix()}${randomBytes(5).toString('hex')}`
   const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
   await admin.connect()
   await admin.query(`CREATE DATABASE "${name}"`)

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 
 import pg from 'pg'
 
-import { TEST_PG_BASE } from './postgresServer'
+import { TEST_PG_BASE, testDatabasePrefix } from './postgresServer'
 
 // A throwaway PostgreSQL database for each test file.
-const name = `kotae_test_${randomBytes(5).toString('hex')}`
+const name = `${testDatabasePrefix()}${randomBytes(5).toString('hex')}`
 const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
 await admin.connect()
 await admin.query(`CREATE DATABASE "${name}"`)

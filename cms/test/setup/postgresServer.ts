@@ -24,3 +24,8 @@ export function ensurePostgresServer(): void {
     psql("CREATE ROLE kotae_test LOGIN SUPERUSER PASSWORD 'kotae_test'")
   }
 }
+
+/** Names of this test run's throwaway databases start with this (the run id comes from global setup). */
+export function testDatabasePrefix(): string {
+  return `kotae_test_${process.env.KOTAE_TEST_RUN ?? 'adhoc'}_`
+}
