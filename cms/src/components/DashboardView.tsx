@@ -12,8 +12,6 @@ const num = (v: number | null, fallback: string = t.none) => (v === null ? fallb
 const BLUE = '#1f4e9c'
 const ORANGE = '#a84f00'
 const GREEN = '#2e6b30'
-/** Payload's global `thead` colour (elevation-400) fails 4.5:1 on white; headers use the text colour. */
-const HEAD = { color: 'var(--theme-text)', fontWeight: 600 } as const
 const cell = { padding: '0.25rem 0.5rem' } as const
 const right = { ...cell, textAlign: 'right' } as const
 
@@ -38,7 +36,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
               <p>{t.intro}</p>
               <table style={{ width: '100%' }} data-testid="dashboard-summary">
                 <caption style={{ textAlign: 'left' }}>{t.summaryCaption}</caption>
-                <thead style={HEAD}>
+                <thead>
                   <tr>
                     <th scope="col">{t.item}</th>
                     {data.periods.map((p) => (
@@ -74,7 +72,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
 
               <h2>{t.outcomesHeading}</h2>
               <table style={{ width: '100%' }}>
-                <thead style={HEAD}>
+                <thead>
                   <tr>
                     <th scope="col">{t.outcome}</th>
                     {data.periods.map((p) => (
@@ -124,7 +122,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   series={selected.hasTelephony ? [{ key: 'offered', label: t.offeredSeries, color: ORANGE }, { key: 'answered', label: t.answeredSeries, color: GREEN }, { key: 'calls', label: t.callsSeries, color: BLUE }] : [{ key: 'calls', label: t.callsSeries, color: BLUE }]}
                 />
                 <table style={{ width: '100%' }}>
-                  <thead style={HEAD}>
+                  <thead>
                     <tr>
                       <th scope="col">{t.hour}</th>
                       {selected.hasTelephony && <th scope="col" style={right}>{t.offeredSeries}</th>}
@@ -158,7 +156,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 </figcaption>
                 <BarChartBox data={selected.topics.map((r) => ({ topic: r.name, calls: r.calls }))} xKey="topic" series={[{ key: 'calls', label: t.callsSeries, color: BLUE }]} horizontal height={Math.max(120, 36 * selected.topics.length + 40)} />
                 <table style={{ width: '100%' }}>
-                  <thead style={HEAD}>
+                  <thead>
                     <tr>
                       <th scope="col">{t.topic}</th>
                       <th scope="col" style={right}>
@@ -188,7 +186,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 <p>{t.noFaqs}</p>
               ) : (
                 <table style={{ width: '100%' }}>
-                  <thead style={HEAD}>
+                  <thead>
                     <tr>
                       <th scope="col">{t.faq}</th>
                       <th scope="col" style={right}>
@@ -225,7 +223,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   ]}
                 />
                 <table style={{ width: '100%' }} data-testid="self-service-trend">
-                  <thead style={HEAD}>
+                  <thead>
                     <tr>
                       <th scope="col">{t.week}</th>
                       <th scope="col" style={right}>{t.searches}</th>
@@ -251,7 +249,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
               </figure>
               <h3>{t.trendByTopic}</h3>
               <table style={{ width: '100%' }}>
-                <thead style={HEAD}>
+                <thead>
                   <tr>
                     <th scope="col">{t.topic}</th>
                     <th scope="col" style={right}>{t.faqViews}</th>

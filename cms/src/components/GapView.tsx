@@ -11,8 +11,6 @@ import { GAP_STRINGS as t } from '../gap/strings'
 import { GapDraftButton } from './GapDraftButton'
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
-/** Payload's global `thead` colour (elevation-400) fails 4.5:1 on white; headers use the text colour. */
-const HEAD = { color: 'var(--theme-text)', fontWeight: 600 } as const
 const cell = { verticalAlign: 'top', padding: '0.5rem' } as const
 
 /** ギャップ分析: what the knowledge base lacks, grouped, largest first, with one action per group. */
@@ -56,7 +54,7 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
               ) : (
                 <table style={{ width: '100%', borderCollapse: 'collapse' }}>
                   <caption style={{ textAlign: 'left' }}>{t.clustersCaption(analysis.clusters.length, analysis.signals)}</caption>
-                  <thead style={HEAD}>
+                  <thead>
                     <tr>
                       <th scope="col">{t.rank}</th>
                       <th scope="col">{t.volume}</th>
@@ -111,7 +109,7 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                 <p>{t.staleNone}</p>
               ) : (
                 <table style={{ width: '100%' }}>
-                  <thead style={HEAD}>
+                  <thead>
                     <tr>
                       <th scope="col">{t.staleTitle}</th>
                       <th scope="col">{t.staleReasons}</th>
