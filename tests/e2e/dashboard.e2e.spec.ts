@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchBrowser } from '../support/browser'
+import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3199
@@ -17,29 +18,8 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let kotae: RunningKotae
 let browser: Browser
-const tokens: Record<string, string> = {}
 
-type Json = Record<string, any>
-async function api(who: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${kotae.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let json: Json = {}
-  try {
-    json = JSON.parse(text) as Json
-  } catch {
-    json = { text }
-  }
-  return { status: res.status, json }
-}
-const login = async (who: string) => {
-  const { status, json } = await api(null, 'POST', '/api/users/login', { email: email(who), password: PASSWORD })
-  expect(status, JSON.stringify(json)).toBe(200)
-  tokens[who] = json.token as string
-}
+const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 // Seeded today (server time): 3 logged calls, one of them with no FAQ used; site searches.
 const CALLS = 3

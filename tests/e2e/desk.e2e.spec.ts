@@ -10,6 +10,7 @@ import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchBrowser } from '../support/browser'
+import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3193
@@ -30,31 +31,10 @@ const smtp = new SMTPServer({
 
 let kotae: RunningKotae
 let browser: Browser
-const tokens: Record<'admin' | 'operator' | 'reviewer', string> = { admin: '', operator: '', reviewer: '' }
 const PASSWORD = 'kotae-desk-pass-1'
 const email = (who: string) => `${who}@desk.example.test`
 
-type Json = Record<string, any>
-async function api(who: keyof typeof tokens | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${kotae.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let json: Json = {}
-  try {
-    json = JSON.parse(text) as Json
-  } catch {
-    json = { text }
-  }
-  return { status: res.status, json }
-}
-const login = async (who: keyof typeof tokens) => {
-  const { status, json } = await api(null, 'POST', '/api/users/login', { email: email(who), password: PASSWORD })
-  expect(status, JSON.stringify(json)).toBe(200)
-  tokens[who] = json.token as string
-}
+const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 const faqBySlug = async (slug: string) => (await api('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json.docs[0] as Json
 const usageCount = async (id: number) => (await api('operator', 'GET', `/api/faqs/${id}?depth=0`)).json.usageCount as number
 const countCalls = async () => (await api('admin', 'GET', '/api/calls?limit=1&depth=0')).json.totalDocs as number
