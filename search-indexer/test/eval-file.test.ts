@@ -28,6 +28,8 @@ describe('eval files', () => {
     expect(() => parseFaqJsonl(bad, 'faq.jsonl')).toThrow(/^faq\.jsonl:2: field "answer"/)
     expect(() => parseQueriesJsonl('{"id":"q","query":"a","relevant":[]}\nnot json\n', 'q.jsonl')).toThrow(/^q\.jsonl:2: not valid JSON/)
     expect(() => parseFaqJsonl(jsonl([FAQ[0], FAQ[0]]), 'f')).toThrow(/f:2: duplicate id/)
+    // Blank lines count: the duplicate is named by its line in the file, not by its position.
+    expect(() => parseFaqJsonl(`\n${jsonl([FAQ[0]])}\n${jsonl([FAQ[0]])}`, 'f')).toThrow(/f:4: duplicate id/)
     expect(() => parseFaqJsonl('\n\n', 'empty.jsonl')).toThrow(/empty\.jsonl: has no lines/)
   })
   it('scores a tiny set, Kotae and the baseline', () => {

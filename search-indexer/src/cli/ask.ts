@@ -9,9 +9,12 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 
+import { z } from 'zod'
+
 import type { SearchDocument } from '../engine/document'
 import type { SearchHit } from '../engine/search-index'
 import { EvalFileError, UsageError } from '../errors'
+import { parseJsonlLines } from '../eval/jsonl'
 import { loadContentIndex } from './content-index'
 
 const USAGE = 'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
@@ -24,23 +27,12 @@ function readQueries(file: string): string[] {
     const code = (error as NodeJS.ErrnoException).code
     throw new EvalFileError(file, 0, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`)
   }
-  const out: string[] = []
-  text
-    .replace(/^\uFEFF/u, '')
-    .split(/\r?\n/u)
-    .forEach((line, i) => {
-      if (!line.trim()) return
-      let raw: unknown
-      try {
-        raw = JSON.parse(line)
-      } catch (error) {
-        throw new EvalFileError(file, i + 1, `not valid JSON (${(error as Error).message})`)
-      }
-      const query = typeof raw === 'string' ? raw : raw && typeof raw === 'object' ? (raw as { query?: unknown }).query : undefined
-      if (typeof query !== 'string') throw new EvalFileError(file, i + 1, 'expected {"query": "..."} or a JSON string')
-      out.push(query)
-    })
-  return out
+  // A line is a JSON string or {"query": "..."}; anything else is named by its line.
+  return parseJsonlLines(text, file, z.unknown(), 'a JSON string or {"query": "..."}').map(({ value, line }) => {
+    const query = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as { query?: unknown }).query : undefined
+    if (typeof query !== 'string') throw new EvalFileError(file, line, 'expected {"query": "..."} or a JSON string')
+    return query
+  })
 }
 
 async function main(argv: string[]): Promise<void> {

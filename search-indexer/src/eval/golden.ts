@@ -6,6 +6,7 @@
 import { z } from 'zod'
 
 import { EvalFileError } from '../errors'
+import { parseNonEmptyJsonl } from './jsonl'
 import type { Judgement } from './metrics'
 
 export const GOLDEN_SPLITS = ['dev', 'test'] as const
@@ -29,30 +30,14 @@ export function parseGoldenJsonl(text: string, file: string): GoldenQuestion[] {
   const out: GoldenQuestion[] = []
   const ids = new Set<string>()
   const queries = new Set<string>()
-  text
-    .replace(/^\uFEFF/u, '')
-    .split(/\r?\n/u)
-    .forEach((line, i) => {
-      if (!line.trim()) return
-      let raw: unknown
-      try {
-        raw = JSON.parse(line)
-      } catch (error) {
-        throw new EvalFileError(file, i + 1, `not valid JSON (${(error as Error).message})`)
-      }
-      const parsed = goldenLine.safeParse(raw)
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        const at = issue?.path.length ? `field "${issue.path.join('.')}"` : 'the line'
-        throw new EvalFileError(file, i + 1, `${at}: ${issue?.message ?? 'invalid'} (expected {"id","split","style","query","relevant":[FAQ ids]})`)
-      }
-      if (ids.has(parsed.data.id)) throw new EvalFileError(file, i + 1, `duplicate id "${parsed.data.id}"`)
-      if (queries.has(parsed.data.query)) throw new EvalFileError(file, i + 1, `duplicate query "${parsed.data.query}"`)
-      ids.add(parsed.data.id)
-      queries.add(parsed.data.query)
-      out.push({ ...parsed.data, line: i + 1 })
-    })
-  if (out.length === 0) throw new EvalFileError(file, 0, 'has no lines')
+  const expected = '{"id","split","style","query","relevant":[FAQ ids]}'
+  for (const { value, line } of parseNonEmptyJsonl(text, file, goldenLine, expected)) {
+    if (ids.has(value.id)) throw new EvalFileError(file, line, `duplicate id "${value.id}"`)
+    if (queries.has(value.query)) throw new EvalFileError(file, line, `duplicate query "${value.query}"`)
+    ids.add(value.id)
+    queries.add(value.query)
+    out.push({ ...value, line })
+  }
   return out
 }
 
