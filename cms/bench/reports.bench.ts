@@ -12,6 +12,9 @@
  * Each adapter runs in its own child process (fresh SQLite file; PostgreSQL database
  * kotae_bench_reports on the machine's cluster, recreated), so peak RSS is per adapter.
  * Payload's init and migrations are not timed.
+ * Options for iterating: `--phases report,import` (skip the seed), `--pg-db <name>` (default
+ * kotae_bench_reports; dropped and recreated only when the seed runs), `--sqlite <file>` (keep the
+ * SQLite file between runs instead of a fresh temporary one).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -33,6 +36,10 @@ const ROWS = Number(arg('rows', '1000000'))
 const DBS = arg('db', 'sqlite,postgres').split(',')
 const child = arg('child', '')
 const phase = arg('phase', 'all')
+const PHASES = arg('phases', 'seed,report,import').split(',')
+const PG_DB = arg('pg-db', 'kotae_bench_reports')
+const SQLITE_FILE = arg('sqlite', '')
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
 const self = fileURLToPath(import.meta.url)
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
@@ -142,17 +149,20 @@ async function main(): Promise<void> {
       ensurePostgresServer()
       const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
       await admin.connect()
-      await admin.query('DROP DATABASE IF EXISTS kotae_bench_reports WITH (FORCE)')
-      await admin.query('CREATE DATABASE kotae_bench_reports')
+      if (PHASES.includes('seed')) {
+        await admin.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`)
+        await admin.query(`CREATE DATABASE ${PG_DB}`)
+      }
       await admin.end()
-      env.DATABASE_URL = `${TEST_PG_BASE}/kotae_bench_reports`
+      env.DATABASE_URL = `${TEST_PG_BASE}/${PG_DB}`
     } else {
       env.DATABASE_URL = ''
-      env.KOTAE_SQLITE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
+      if (SQLITE_FILE && PHASES.includes('seed')) fs.rmSync(SQLITE_FILE, { force: true })
+      env.KOTAE_SQLITE_PATH = SQLITE_FILE ? path.resolve(SQLITE_FILE) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
     }
     // One process per phase, so each phase's peak RSS and heap are its own.
     const result: Record<string, unknown> = {}
-    for (const p of ['seed', 'report', 'import']) {
+    for (const p of PHASES) {
       const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--phase', p, '--calls', String(CALLS), '--rows', String(ROWS)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
@@ -162,7 +172,7 @@ async function main(): Promise<void> {
       Object.assign(result, JSON.parse(line.slice(7)))
     }
     console.log(JSON.stringify(result, null, 1))
-    if (env.KOTAE_SQLITE_PATH) fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
+    if (env.KOTAE_SQLITE_PATH && !SQLITE_FILE) fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
   }
 }
 
