@@ -188,7 +188,13 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
             aria-describedby="desk-query-hint"
             autoComplete="off"
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              // Japanese input arrives through the IME (composition, then one input event), which
+              // does not always send an ordinary keydown: typed text itself starts the call timer.
+              if (!startedAt && e.target.value) setStartedAt(new Date())
+              setQuery(e.target.value)
+            }}
+            onCompositionStart={() => startedAt || setStartedAt(new Date())}
             onKeyDown={onKeyDown}
           />
           <p id="desk-query-hint" className="kotae-desk__hint">
