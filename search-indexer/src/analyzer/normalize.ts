@@ -144,6 +144,9 @@ export function normalizeText(input: string): string {
   return foldKana(prepareText(input))
 }
 
+/** Per-character results of {@link normalizeWithOffsets}. */
+const CHAR_FOLDS = new Map<string, string>()
+
 /**
  * Per-character normalization that keeps a map back to the original offsets; used to highlight
  * matches in stored text. Coarser than {@link normalizeText} (no okurigana or numeral folding).
@@ -160,9 +163,13 @@ export function normalizeWithOffsets(input: string): { text: string; offsets: nu
       i += c.length
       continue
     }
-    let n = c.replace(CONTROL, ' ').normalize('NFKC').toLowerCase()
-    n = n.replace(VARIANT_RE, (v) => VARIANT_KANJI[v] ?? v)
-    n = foldKana(n)
+    let n = CHAR_FOLDS.get(c)
+    if (n === undefined) {
+      n = foldKana(c.replace(CONTROL, ' ').normalize('NFKC').toLowerCase().replace(VARIANT_RE, (v) => VARIANT_KANJI[v] ?? v))
+      // Highlighting normalizes every character of every shown text: the per-character result is
+      // kept (a few thousand distinct characters at most; bounded anyway).
+      if (CHAR_FOLDS.size < 20_000) CHAR_FOLDS.set(c, n)
+    }
     for (const ch of n) {
       text += ch
       offsets.push(i)

@@ -38,7 +38,18 @@ export class Scores {
   /** The `limit` best [internal id, score] pairs, by score then id (as Orama orders its hits). */
   top(limit: number): [number, number][] {
     const v = this.values
-    return this.touched
+    let ids = this.touched
+    if (ids.length > limit) {
+      // Only the best `limit` are sorted: the limit-th best score is found with a numeric sort of
+      // the scores alone (no pair per touched document), then ids at or above it are kept (ties at
+      // the cut by id, as the full sort would).
+      const scores = Float64Array.from(ids, (id) => v[id] ?? 0).sort()
+      const cut = scores[scores.length - limit] ?? 0
+      const above = ids.filter((id) => (v[id] ?? 0) > cut)
+      const at = ids.filter((id) => (v[id] ?? 0) === cut).sort((a, b) => a - b)
+      ids = above.concat(at.slice(0, limit - above.length))
+    }
+    return ids
       .map((id): [number, number] => [id, v[id] ?? 0])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)

@@ -357,13 +357,30 @@ export class SearchIndex {
       .map(([key, score]) => [key, score, best.get(key)?.id])
   }
 
+  /**
+   * A hit whose passage, snippet and explanation are worked out when first read (then kept): a
+   * caller that takes a wide pool and shows a few (the desk lookup reorders 30 and shows 8) pays
+   * for highlighting only what it shows. They are enumerable getters, so spreading, JSON and
+   * structuredClone see plain values.
+   */
   private toHit(key: string, score: number, bestPassage: string | undefined, q: QueryAnalysis): SearchHit {
     const rec = getByID(this.docsDb, key) as DocRecord
     const doc = rec.doc
-    const tokens = [...q.tokens, ...q.expansionTokens]
     const passageId = bestPassage ?? (rec.passageCount > 0 ? `${key}#0` : undefined)
     const p = passageId ? (getByID(this.passagesDb, passageId) as PassageRecord | undefined) : undefined
+    let details: ReturnType<SearchIndex['details']> | undefined
+    const get = () => (details ??= this.details(doc, p, q))
+    const hit = { id: doc.id, kind: doc.kind, score, document: doc } as SearchHit
+    const lazy = (name: 'passage' | 'snippet' | 'explanation') =>
+      Object.defineProperty(hit, name, { enumerable: true, configurable: true, get: () => get()[name] })
+    if (p) lazy('passage')
+    lazy('snippet')
+    lazy('explanation')
+    return hit
+  }
 
+  private details(doc: SearchDocument, p: PassageRecord | undefined, q: QueryAnalysis): Pick<SearchHit, 'passage' | 'snippet' | 'explanation'> {
+    const tokens = [...q.tokens, ...q.expansionTokens]
     const fields: MatchExplanation['fields'] = []
     const note = (field: MatchedField, text: string | undefined): Span[] => {
       if (!text) return []
@@ -395,10 +412,6 @@ export class SearchIndex {
 
     const snippet = p ? makeSnippet(p.text, passageSpans) : makeSnippet(doc.shortAnswer ?? doc.question, doc.shortAnswer ? shortSpans : [])
     return {
-      id: doc.id,
-      kind: doc.kind,
-      score,
-      document: doc,
       ...(p ? { passage: { index: p.n, field: p.field, text: p.text, start: p.start, end: p.end, highlights: passageSpans } } : {}),
       snippet,
       explanation: { fields, synonyms, romaji: q.romaji, summary },
