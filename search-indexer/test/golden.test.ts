@@ -50,6 +50,10 @@ describe('eval:content CLI', () => {
     expect(Object.keys(parsed.splits)).toEqual(['dev', 'test', 'all'])
     expect(parsed.splits.all?.queries).toBe((parsed.splits.dev?.queries ?? 0) + (parsed.splits.test?.queries ?? 0))
     expect(Object.keys(parsed.splits.dev?.kotae ?? {})).toEqual(['p1', 'p5', 'mrr10', 'ndcg5', 'recall5', 'recall10'])
+    // success@5 (any correct answer in the top 5) can never be below Recall@5 (every answer counted).
+    const dev = parsed.splits.dev as unknown as { kotae: { recall5: number }; success5: { kotae: number; bm25: number } }
+    expect(dev.success5.kotae).toBeGreaterThanOrEqual(dev.kotae.recall5)
+    expect(dev.success5.kotae).toBeLessThanOrEqual(1)
   }, 60_000)
 
   it('a golden file naming an unknown FAQ exits 1 with file:line', async () => {
