@@ -73,7 +73,15 @@ describe('toPublicData', () => {
     expect(json).not.toContain('OPERATOR-ONLY')
     expect(json).not.toContain('DRAFT')
     expect(json).not.toContain('operatorNotes')
-    expect(data.search.documents.map((d) => d.id)).toEqual(['pub', 'pub2'])
+    expect(data.search.documents.map((d) => d.id)).toEqual(['pub', 'pub2', 'pub-en'])
+  })
+
+  it('search documents link to their page below the language root; a translation to its original’s', () => {
+    expect(data.search.documents.map((d) => [d.id, d.locale, d.url])).toEqual([
+      ['pub', 'ja', 'faq/pub/'],
+      ['pub2', 'ja', 'faq/pub2/'],
+      ['pub-en', 'en', 'faq/pub/'],
+    ])
   })
 
   it('drops related and popular ids that are not public', () => {

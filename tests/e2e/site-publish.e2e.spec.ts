@@ -81,9 +81,11 @@ describe('npm start serves the public site beside the admin', () => {
     expect((await page('/faq/pin-kinds/')).status).toBe(200)
     expect((await page('/en/faq/pin-kinds/')).status).toBe(200)
     expect((await page('/no-such-page/')).status).toBe(404)
-    const search = await page('/search-data.json')
-    expect(search.status).toBe(200)
-    expect(search.html).not.toContain('operatorNotes')
+    for (const locale of ['ja', 'en']) {
+      const search = await page(`/search-index/${locale}.json`)
+      expect(search.status).toBe(200)
+      expect(search.html).not.toContain('operatorNotes')
+    }
   })
 
   it('a vote on the served site reaches the CMS through the site origin, its reason masked', async () => {
@@ -164,9 +166,10 @@ describe('npm start serves the public site beside the admin', () => {
     console.log(`site-publish: publish → live in ${(liveMs / 1000).toFixed(1)} s (${served.length} page loads during the rebuild, all whole)`)
     expect(liveMs).toBeLessThan(LIVE_WITHIN_MS)
     expect(served.filter((s) => s !== 'ok')).toEqual([])
-    const searchData = (await page('/search-data.json')).html
+    const searchData = (await page('/search-index/ja.json')).html
     expect(searchData).toContain(marker)
     expect(searchData).not.toContain(secret)
+    expect((await page('/search-index/en.json')).html).not.toContain(secret)
     expect((await page('/faq/pin-kinds/')).html).not.toContain(secret)
     expect((await page(`/faq/${operatorOnly.json.doc.slug}/`)).status).toBe(404)
     expect((await page('/category/')).html).not.toContain(secret)
@@ -175,6 +178,9 @@ describe('npm start serves the public site beside the admin', () => {
     await until('the English translation', async () => (await page(`/en/faq/${untranslated.slug}/`)).html.includes(`English question ${marker}?`), LIVE_WITHIN_MS)
     const en = (await page(`/en/faq/${untranslated.slug}/`)).html
     expect(en).toContain(`English answer ${marker}.`)
+    // …and the English search index holds it (the Japanese one does not).
+    expect((await page('/search-index/en.json')).html).toContain(`English question ${marker}?`)
+    expect((await page('/search-index/ja.json')).html).not.toContain(`English question ${marker}?`)
     expect(en).not.toContain('class="note-lang"')
     expect(en).toMatch(new RegExp(`class="lang" href="/faq/${untranslated.slug}/"`))
     expect((await page(`/faq/${untranslated.slug}/`)).html).toMatch(new RegExp(`class="lang" href="/en/faq/${untranslated.slug}/"`))
@@ -201,7 +207,7 @@ describe('npm start serves the public site beside the admin', () => {
     console.log(`site-publish: unpublish → gone in ${(goneMs / 1000).toFixed(1)} s`)
     expect((await page('/en/faq/pin-kinds/')).status).toBe(404)
     expect((await page('/category/')).html).not.toContain('/faq/pin-kinds/')
-    expect((await page('/search-data.json')).html).not.toContain('"pin-kinds"')
+    expect((await page('/search-index/ja.json')).html).not.toContain('"pin-kinds"')
     const drafts = await page(`/faq/${drafted.slug}/`)
     expect(drafts.status).toBe(200)
     expect(drafts.html).not.toContain(draftMarker)

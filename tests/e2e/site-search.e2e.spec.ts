@@ -74,6 +74,91 @@ describe('search on a phone', () => {
     await page.context().close()
   })
 
+  it('the home page downloads no search index until the search box is used', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    const fetched: string[] = []
+    page.on('request', (r) => r.url().includes('/search-') && fetched.push(new URL(r.url()).pathname))
+    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+    await page.waitForTimeout(1500)
+    expect(fetched).toEqual([])
+    const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/search-index/ja.json')
+    await page.getByLabel('キーワードや質問').focus()
+    expect((await loaded).status()).toBe(200)
+    await page.context().close()
+  })
+
+  it('the search page fetches its saved index once idle and searches from it (no documents to index)', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    const fetched: string[] = []
+    page.on('request', (r) => r.url().includes('/search-') && fetched.push(new URL(r.url()).pathname))
+    const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/search-index/ja.json')
+    await page.goto(`${site.url}/search/`)
+    const index = await (await loaded).json()
+    expect(index).toMatchObject({ format: 'kotae-search-index', audience: 'public' })
+    expect(JSON.stringify(index)).not.toContain('operatorNotes')
+    await page.getByLabel('キーワードや質問').fill('暗証番号 ロック')
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect((await resultIds(page)).slice(0, 3)).toContain('/faq/pin-locked/')
+    expect(fetched).toEqual(['/search-index/ja.json'])
+    await page.context().close()
+  })
+
+  it('when the index cannot be downloaded, the status says so; the next focus tries again', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await page.route('**/search-index/*.json', (route) => route.abort())
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+    const input = page.getByLabel('キーワードや質問')
+    await input.fill('暗証番号')
+    await page.locator('[role="status"]').filter({ hasText: '検索を読み込めませんでした' }).waitFor()
+    expect(await page.locator('[data-testid="search-results"]').count()).toBe(0)
+    await page.unroute('**/search-index/*.json')
+    await input.blur()
+    await input.focus()
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect((await resultIds(page)).length).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
+  it('English pages find English answers for English questions, linked to the English page', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    const fetched: string[] = []
+    page.on('request', (r) => r.url().includes('/search-index/') && fetched.push(new URL(r.url()).pathname))
+    await page.goto(`${site.url}/en/search/`)
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+    const input = page.getByLabel('Keywords or a question')
+    const cases: [string, string][] = [
+      ['renew my card', '/en/faq/card-renewal-how/'],
+      ['forgot PIN', '/en/faq/pin-forgot/'],
+      ['lost card', '/en/faq/lost-what-to-do/'],
+    ]
+    for (const [q, want] of cases) {
+      await input.fill(q)
+      await page.waitForFunction((q) => document.querySelector('[role="status"]')?.textContent?.includes(q), q)
+      const first = page.locator('[data-testid="search-results"] li a').first()
+      expect(new URL((await first.getAttribute('href'))!, site.url).pathname, q).toBe(want)
+      expect(await first.getAttribute('lang'), q).toBe('en')
+    }
+    // Japanese typed on an English page still finds the Japanese entries (on their English pages).
+    await input.fill('マイナの暗証番号わすれた')
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('マイナ'))
+    expect((await resultIds(page)).slice(0, 3)).toContain('/en/faq/pin-forgot/')
+    expect(await page.locator('[data-testid="search-results"] li a[lang="ja"]').count()).toBeGreaterThan(0)
+    // No page is listed twice (a translation and its original share one page).
+    const ids = await resultIds(page)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(fetched).toEqual(['/search-index/en.json'])
+    // The result opens the English answer.
+    await input.fill('renew my card')
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('renew my card'))
+    await page.locator('[data-testid="search-results"] li a').first().click()
+    await page.waitForURL(/\/en\/faq\/card-renewal-how\/$/)
+    expect(await page.locator('h1').innerText()).toMatch(/renew/i)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.context().close()
+  })
+
   it('more colloquial questions land in the top three on the search page', async () => {
     const page = await open('/search/')
     const input = page.getByLabel('キーワードや質問')

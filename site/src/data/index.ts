@@ -124,11 +124,15 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
   }
 
   // The search documents come from the search package's own converter, given only public entries,
-  // so the browser ranks exactly like the operators' engine does.
+  // so the browser ranks exactly like the operators' engine does. Each carries `url`, its page's
+  // path below the language root (an English translation points at its Japanese id's page).
+  const pageOf = (f: Faq) => (f.locale === 'en' && f.translationOf ? f.translationOf : f.id)
+  const searchFaqs = publicFaqs.filter((f) => (f.locale === 'ja' ? true : f.translationOf !== undefined && jaIds.has(f.translationOf)))
+  const urls = new Map(searchFaqs.map((f) => [`faq:${f.id}`, `faq/${pageOf(f)}/`]))
   const documents = contentToDocuments(
-    { faqs: publicFaqs.filter((f) => f.locale === 'ja').map((f) => ({ ...f, operatorNotes: undefined })), guides: bundle.guides.filter((g) => isPublished(g) && g.locale === 'ja') },
+    { faqs: searchFaqs.map((f) => ({ ...f, operatorNotes: undefined })), guides: bundle.guides.filter((g) => isPublished(g) && g.locale === 'ja') },
     { audience: 'public', kinds: ['faq', 'guide'] },
-  )
+  ).map((d) => ({ ...d, url: urls.get(`${d.kind}:${d.id}`) ?? `${d.kind}/${d.id}/` }))
 
   return {
     faqs,

@@ -83,6 +83,10 @@ export type SiteData = {
   city: PublicCity
   /** FAQ ids shown as popular topics, most asked first. */
   popular: string[]
-  /** The public search documents (FAQs and guides) and synonyms the browser builds its index from. */
+  /**
+   * The public search documents (Japanese FAQs and guides, and the English translations, each with
+   * its `locale` and its page's `url` below the language root, e.g. `faq/pin-forgot/`) and the
+   * synonyms; the build saves them as one index per page language (`lib/search/build.ts`).
+   */
   search: { documents: SearchDocument[]; synonyms: { terms: string[] }[] }
 }

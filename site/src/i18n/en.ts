@@ -41,7 +41,7 @@ export const en: Strings = {
     label: 'Keywords or a question',
     placeholder: 'e.g. forgot my PIN (暗証番号)',
     submit: 'Search',
-    hint: 'Answers are in Japanese; Japanese words find the most. Romaji such as “anshou bangou” works too.',
+    hint: 'Ask in English or Japanese. Not every answer is in English yet: Japanese words (or romaji such as “anshou bangou”) find the most.',
     loading: 'Getting search ready…',
     count: '{n} results',
     countFor: '{n} results for “{q}”',

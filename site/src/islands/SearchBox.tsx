@@ -1,7 +1,8 @@
 /**
  * The search island: instant results as the citizen types, in the browser. Server-rendered as a
  * plain GET form to the search page, so it works (as a link to the search page) before and
- * without JavaScript. The engine loads on first focus or keystroke (lib/search/client.ts).
+ * without JavaScript. The saved index loads on first focus or keystroke, or on the search page
+ * once the page is idle (lib/search/client.ts); a failed load says so and is retried on next focus.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 
@@ -34,9 +35,12 @@ type Props = {
   text: SearchText
   /** The search page URL for this language (the form's action). */
   action: string
-  /** URL prefixes for results in this language: `/faq/`, `/en/faq/`. */
+  /** This language's root (`/`, `/en/`): result paths (`faq/x/`) are below it. */
+  base: string
+  /** URL prefix of FAQ pages in this language (`/faq/`, `/en/faq/`), for the popular topics. */
   faqBase: string
-  guideBase: string
+  /** The saved search index of this language (`/search-index/en.json`). */
+  indexUrl: string
   popular: { id: string; title: string }[]
   phones: { label: string; number: string; fax: boolean }[]
   hours: HoursPayload
@@ -46,6 +50,8 @@ type Props = {
 }
 
 const SETTLE_MS = 1500
+
+type Phase = 'idle' | 'loading' | 'ready' | 'error'
 
 function Highlighted({ text, spans }: { text: string; spans: { start: number; end: number }[] }) {
   const out: ReactNode[] = []
@@ -129,18 +135,31 @@ export default function SearchBox(props: Props) {
   const id = useId()
   const [query, setQuery] = useState('')
   const [response, setResponse] = useState<(SearchResponse & { query: string }) | undefined>()
-  const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const [state, setState] = useState<Phase>('idle')
+  // The same, for handlers created before the last render (idle callback, pending promises).
+  const phase = useRef<Phase>('idle')
+  const setPhase = (p: Phase) => {
+    phase.current = p
+    setState(p)
+  }
   const seq = useRef(0)
   const input = useRef<HTMLInputElement>(null)
   const tracked = useRef('')
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
+  // Starts the download, or retries after a failure (on the next focus).
   const start = () => {
-    if (state !== 'idle') return
-    setState('loading')
-    getSearcher().ready.then(
-      () => setState('ready'),
-      () => setState('error'),
+    if (phase.current === 'loading' || phase.current === 'ready') return
+    const retry = phase.current === 'error'
+    setPhase('loading')
+    getSearcher(props.indexUrl).ready.then(
+      () => {
+        setPhase('ready')
+        // After a failure, the text already in the box gets its results now.
+        const typed = input.current?.value ?? ''
+        if (retry && typed.trim()) run(typed)
+      },
+      () => setPhase('error'),
     )
   }
 
@@ -159,8 +178,10 @@ export default function SearchBox(props: Props) {
       setResponse(undefined)
       return
     }
+    // After a failed load, typing does not download again; the next focus does.
+    if (phase.current === 'error') return
     start()
-    getSearcher()
+    getSearcher(props.indexUrl)
       .search(q, props.limit)
       .then((r) => {
         if (n !== seq.current) return
@@ -170,7 +191,7 @@ export default function SearchBox(props: Props) {
           if (mode === 'page') history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(q.trim())}`)
         }, SETTLE_MS)
       })
-      .catch(() => setState('error'))
+      .catch(() => setPhase('error'))
   }
 
   useEffect(() => {
@@ -186,6 +207,18 @@ export default function SearchBox(props: Props) {
 
   useEffect(() => () => settle.current && clearTimeout(settle.current), [])
 
+  // The search page is for searching: fetch the index once the page is idle, before the first key.
+  useEffect(() => {
+    if (mode !== 'page') return
+    if (typeof requestIdleCallback === 'function') {
+      const h = requestIdleCallback(start, { timeout: 3000 })
+      return () => cancelIdleCallback(h)
+    }
+    const h = setTimeout(start, 500)
+    return () => clearTimeout(h)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     if (mode === 'page') {
       e.preventDefault()
@@ -200,7 +233,7 @@ export default function SearchBox(props: Props) {
 
   const shown = response && response.query.trim() ? response : undefined
   const results = shown?.results ?? []
-  const href = (r: SearchResult) => `${r.kind === 'guide' ? props.guideBase : props.faqBase}${r.id}/`
+  const href = (r: SearchResult) => `${props.base}${r.path}`
   const status = state === 'error' ? t.error : shown ? fill(t.countFor, { q: shown.query.trim(), n: results.length }) : state === 'loading' && query ? t.loading : ''
 
   return (
@@ -238,11 +271,11 @@ export default function SearchBox(props: Props) {
         <ol className="results" data-testid="search-results">
           {results.map((r) => (
             <li key={`${r.kind}:${r.id}`}>
-              <a href={href(r)} lang="ja" onClick={() => record(shown!.query, results.length)}>
+              <a href={href(r)} lang={r.lang} onClick={() => record(shown!.query, results.length)}>
                 {r.title}
               </a>
               {r.kind === 'guide' && <span className="tag">{t.guideBadge}</span>}
-              <p className="snippet" lang="ja">
+              <p className="snippet" lang={r.lang}>
                 <Highlighted text={r.snippet.text} spans={r.snippet.highlights} />
               </p>
             </li>

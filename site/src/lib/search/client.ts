@@ -1,9 +1,10 @@
 /**
- * The search island's only door to the search engine: `getSearcher().search(query, limit)`.
- * The engine loads on first use (first focus or keystroke), in a Web Worker so that typing stays
- * smooth on a phone; when a worker cannot start or fails before it is ready (old browser, strict
- * content security policy), the same engine runs on the page instead. Swapping the engine means
- * changing this folder only.
+ * The search island's only door to the search engine: `getSearcher(url).search(query, limit)`.
+ * Nothing loads until the island asks (first focus or keystroke, or the search page once it is
+ * idle). The saved index is downloaded and restored in a Web Worker so that typing stays smooth on a
+ * phone; when the worker itself cannot start (old browser, strict content security policy), the
+ * same engine runs on the page instead. When the index cannot be loaded, `ready` rejects and the
+ * next call starts over (a retry on the next focus). Swapping the engine means changing this folder only.
  */
 import type { SearchResponse, WorkerResponse } from './protocol'
 
@@ -15,34 +16,43 @@ export type Searcher = {
   search(query: string, limit: number): Promise<SearchResponse>
 }
 
-/** The public search data, written by `pages/search-data.json.ts`. */
-export const SEARCH_DATA_URL = '/search-data.json'
+/** The index could not be downloaded or restored: the page would fail the same way, so no fallback. */
+class IndexLoadError extends Error {}
 
-let searcher: Searcher | undefined
+const searchers = new Map<string, Searcher>()
 
-export function getSearcher(): Searcher {
-  searcher ??= withFallback()
-  return searcher
+/** The searcher of a saved index (`/search-index/ja.json`), started on first call. */
+export function getSearcher(url: string): Searcher {
+  let s = searchers.get(url)
+  if (!s) {
+    const created = withFallback(new URL(url, location.href).href)
+    created.ready.catch(() => searchers.get(url) === created && searchers.delete(url))
+    searchers.set(url, created)
+    s = created
+  }
+  return s
 }
 
 /** The worker, or the page when the worker does not come up. */
-function withFallback(): Searcher {
+function withFallback(url: string): Searcher {
   let active: Promise<Searcher>
-  if (typeof Worker === 'undefined') active = Promise.resolve(pageSearcher())
+  if (typeof Worker === 'undefined') active = Promise.resolve(pageSearcher(url))
   else {
-    const w = workerSearcher()
+    const w = workerSearcher(url)
     active = w.ready.then(
       () => w,
-      () => pageSearcher(),
+      (error: unknown) => (error instanceof IndexLoadError ? Promise.reject(error) : pageSearcher(url)),
     )
   }
+  const ready = active.then((s) => s.ready)
+  ready.catch(() => undefined) // callers see it through `ready` or `search`
   return {
-    ready: active.then((s) => s.ready),
+    ready,
     search: (query, limit) => active.then((s) => s.search(query, limit)),
   }
 }
 
-function workerSearcher(): Searcher {
+function workerSearcher(url: string): Searcher {
   let worker: Worker
   try {
     worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
@@ -55,15 +65,17 @@ function workerSearcher(): Searcher {
     worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
       const m = e.data
       if (m.type === 'ready') resolve()
-      else if (m.type === 'error') reject(new Error(m.message))
-      else if (m.type === 'results') {
+      else if (m.type === 'error') {
+        reject(new IndexLoadError(m.message))
+        worker.terminate()
+      } else if (m.type === 'results') {
         pending.get(m.id)?.({ results: m.results, suggestions: m.suggestions })
         pending.delete(m.id)
       }
     }
     worker.onerror = (e) => reject(new Error(e.message || 'search worker failed'))
   })
-  worker.postMessage({ type: 'init', url: new URL(SEARCH_DATA_URL, location.href).href })
+  worker.postMessage({ type: 'init', url })
   return {
     ready,
     async search(query, limit) {
@@ -77,14 +89,8 @@ function workerSearcher(): Searcher {
   }
 }
 
-function pageSearcher(): Searcher {
-  const loaded = Promise.all([
-    import('./engine'),
-    fetch(SEARCH_DATA_URL).then((r) => {
-      if (!r.ok) throw new Error(`HTTP ${r.status}`)
-      return r.json()
-    }),
-  ]).then(([engine, data]) => ({ engine, built: engine.buildEngine(data) }))
+function pageSearcher(url: string): Searcher {
+  const loaded = import('./engine').then(async (engine) => ({ engine, built: await engine.fetchEngine(url) }))
   return {
     ready: loaded.then(() => undefined),
     async search(query, limit) {

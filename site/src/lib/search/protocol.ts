@@ -2,7 +2,11 @@
 export type SearchResult = {
   id: string
   kind: 'faq' | 'guide'
+  /** The language of the entry that matched (an English page also finds Japanese entries). */
+  lang: 'ja' | 'en'
   title: string
+  /** Its page below the language root (`faq/pin-forgot/`); the island adds `/` or `/en/`. */
+  path: string
   /** A short passage with highlight ranges (offsets into `text`). */
   snippet: { text: string; highlights: { start: number; end: number }[] }
 }
@@ -12,4 +16,5 @@ export type SearchResponse = { results: SearchResult[]; suggestions: string[] }
 
 export type WorkerRequest = { type: 'init'; url: string } | { type: 'search'; id: number; query: string; limit: number }
 
+/** `error`: the index could not be downloaded or restored (the page would fail the same way). */
 export type WorkerResponse = { type: 'ready' } | { type: 'error'; message: string } | ({ type: 'results'; id: number } & SearchResponse)

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-/** The search worker: builds the index off the main thread and answers queries. */
-import { buildEngine, runSearch, type Engine, type SearchData } from './engine'
+/** The search worker: downloads and restores the saved index off the main thread and answers queries. */
+import { fetchEngine, runSearch, type Engine } from './engine'
 import type { WorkerRequest, WorkerResponse } from './protocol'
 
 let engine: Engine | undefined
@@ -10,9 +10,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const m = e.data
   if (m.type === 'init') {
     try {
-      const res = await fetch(m.url)
-      if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      engine = buildEngine((await res.json()) as SearchData)
+      engine = await fetchEngine(m.url)
       post({ type: 'ready' })
     } catch (error) {
       post({ type: 'error', message: (error as Error).message })

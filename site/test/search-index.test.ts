@@ -1,0 +1,129 @@
+/**
+ * The saved search indexes the build writes (`/search-index/{ja,en}.json`): public fields only,
+ * the right documents per page language, and a restored index that finds English answers for
+ * English questions on the real content.
+ */
+import { loadValidContent } from '@kotae/content'
+import type { Faq } from '@kotae/content/schema'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { toPublicData } from '../src/data'
+import { buildSearchIndex } from '../src/lib/search/build'
+import { loadEngine, runSearch, type Engine } from '../src/lib/search/engine'
+
+const faq = (over: Partial<Faq>): Faq => ({
+  id: 'a',
+  question: '暗証番号を忘れました',
+  alternatives: ['パスワードがわからない'],
+  shortAnswer: '窓口で再設定できます',
+  category: 'pin',
+  tags: [],
+  audience: 'public',
+  sources: [],
+  facts: ['SYS-01'],
+  bring: [],
+  related: [],
+  reviewBy: '2027-05-31',
+  locale: 'ja',
+  needsReview: false,
+  status: 'published',
+  answer: '暗証番号は市民課の窓口で再設定します。',
+  file: 'faqs/ja/a.md',
+  ...over,
+})
+
+const city = {
+  name: '市',
+  nameEn: 'City',
+  localGovernmentCode: '000000',
+  phones: [],
+  counters: [],
+  hours: [],
+  yearEndClosure: { from: '12-29', to: '01-03' },
+  closedDates: [],
+  notices: [],
+}
+
+describe('the saved indexes of a small bundle', () => {
+  const data = toPublicData(
+    {
+      faqs: [
+        faq({ id: 'pin', operatorNotes: 'SECRET-NOTE 内部メモ 暗証番号' }),
+        faq({ id: 'op', audience: 'operator', question: 'OPERATOR-ONLY 暗証番号', answer: 'OPERATOR-BODY' }),
+        faq({ id: 'draft', status: 'draft', question: 'DRAFT 暗証番号' }),
+        faq({ id: 'pin-en', locale: 'en', translationOf: 'pin', question: 'I forgot my PIN', alternatives: ['forgot password'], shortAnswer: 'Reset it at the counter.', answer: 'Reset your PIN at 市民課.' }),
+        faq({ id: 'op-en', locale: 'en', translationOf: 'op', question: 'OPERATOR-EN PIN', answer: 'operator only' }),
+      ],
+      guides: [],
+      sources: [],
+      categories: [{ id: 'pin', name: '暗証番号', nameEn: 'PIN', order: 1 }],
+      synonyms: [{ terms: ['暗証番号', 'パスワード'] }],
+      city,
+    },
+    '2026-11-30',
+  )
+  const ja = buildSearchIndex(data.search, 'ja')
+  const en = buildSearchIndex(data.search, 'en')
+
+  it('hold no operator notes, operator-only entries or drafts (nor their translations)', () => {
+    for (const saved of [ja, en]) {
+      for (const secret of ['SECRET-NOTE', '内部メモ', 'OPERATOR-ONLY', 'OPERATOR-BODY', 'OPERATOR-EN', 'DRAFT', 'operatorNotes', '"op"', '"op-en"', '"draft"']) expect(saved).not.toContain(secret)
+    }
+  })
+
+  it('ja holds the Japanese entries only; en adds the English translations', () => {
+    expect(loadEngine(ja).index.keys()).toEqual(['faq:pin'])
+    expect(loadEngine(en).index.keys().sort()).toEqual(['faq:pin', 'faq:pin-en'])
+  })
+
+  it('an English question finds the English entry, linked to the page of its original; Japanese still finds Japanese', () => {
+    const engine = loadEngine(en)
+    const r = runSearch(engine, 'forgot my PIN', 5).results
+    expect(r[0]).toMatchObject({ id: 'pin-en', lang: 'en', path: 'faq/pin/', title: 'I forgot my PIN' })
+    // One result per page: the Japanese original (same page) is not listed again.
+    expect(r.filter((x) => x.path === 'faq/pin/')).toHaveLength(1)
+    expect(runSearch(engine, '暗証番号を忘れた', 5).results[0]).toMatchObject({ lang: 'ja', path: 'faq/pin/' })
+    expect(runSearch(loadEngine(ja), 'forgot my PIN', 5).results).toEqual([])
+  })
+
+  it('a file that is not a saved index fails to load (the island then shows its message)', () => {
+    expect(() => loadEngine('{"documents": []}')).toThrow(/not a serialized index/)
+    expect(() => loadEngine('<html>')).toThrow(/invalid JSON/)
+  })
+})
+
+describe('the saved indexes of the real content', () => {
+  let content: Awaited<ReturnType<typeof loadValidContent>>
+  let en: Engine
+  let jaSaved: string
+  let enSaved: string
+  beforeAll(async () => {
+    content = await loadValidContent()
+    const data = toPublicData(content, '2026-11-30')
+    jaSaved = buildSearchIndex(data.search, 'ja')
+    enSaved = buildSearchIndex(data.search, 'en')
+    en = loadEngine(enSaved)
+  }, 120_000)
+
+  it('carry no operator note and no operator-only entry', () => {
+    const notes = content.faqs.flatMap((f) => (f.operatorNotes ? f.operatorNotes.split(/\n+/).map((l) => l.trim()).filter((l) => l.length >= 12) : []))
+    const hidden = content.faqs.filter((f) => f.audience === 'operator' || f.status === 'draft').map((f) => `"${f.id}"`)
+    expect(notes.length + hidden.length).toBeGreaterThan(0)
+    for (const saved of [jaSaved, enSaved]) {
+      for (const n of notes) expect(saved.includes(n), n).toBe(false)
+      for (const id of hidden) expect(saved.includes(id), id).toBe(false)
+    }
+  })
+
+  it.each([
+    ['renew my card', 'faq/card-renewal-how/'],
+    ['forgot PIN', 'faq/pin-forgot/'],
+    ['lost card', 'faq/lost-what-to-do/'],
+  ])('“%s” finds the English answer %s first', (query, path) => {
+    expect(runSearch(en, query, 5).results[0]).toMatchObject({ lang: 'en', path })
+  })
+
+  it('a Japanese question on an English page still finds the Japanese entry', () => {
+    expect(runSearch(en, 'マイナの暗証番号わすれた', 5).results.slice(0, 3).map((r) => r.path)).toContain('faq/pin-forgot/')
+  })
+})
