@@ -18,9 +18,18 @@ import { DayTypeTable, weekdayRows } from './by-weekday'
 import { EscalationCounter } from './escalations'
 import { addFaqsUsed, type FaqCounts, faqUsageRows } from './faq-usage'
 import { RepeatTracker, firstContactResolutionRate } from './fcr'
-import { type ReportOptions, resolveReportOptions } from './options'
+import { type ReportOptions, type ResolvedReportOptions, resolveReportOptions } from './options'
 import { type ReportPeriod, periodLabels, periodRange } from './period'
 import type { CallLogRecord, EscalationRecord, TelephonyRecord } from './records'
+import {
+  type CallSlotAggregate,
+  type FaqUsageAggregate,
+  type RepeatCheckCall,
+  type TelephonySlotAggregate,
+  checkCallSlot,
+  checkFaqUsage,
+  checkTelephonySlot,
+} from './aggregate'
 import type { Report } from './report'
 import { isWithinServiceLevel, serviceLevel } from './service-level'
 import { HALF_HOURS_PER_DAY } from '../time'
@@ -28,12 +37,25 @@ import { HALF_HOURS_PER_DAY } from '../time'
 export interface ReportAccumulator {
   readonly period: ReportPeriod
   readonly range: InstantRange
+  /** The resolved options; pre-aggregated counts must be taken with these thresholds and outcomes. */
+  readonly options: ResolvedReportOptions
   addCall(call: CallLogRecord): void
   addCalls(calls: Iterable<CallLogRecord>): void
   addTelephony(record: TelephonyRecord): void
   addTelephonyRecords(records: Iterable<TelephonyRecord>): void
   addEscalation(escalation: EscalationRecord): void
   addEscalations(escalations: Iterable<EscalationRecord>): void
+  /** Telephony records of one JST half-hour counted elsewhere (a database); see aggregate.ts. */
+  addTelephonySlot(slot: TelephonySlotAggregate): void
+  /** Call logs of one JST half-hour and one category counted elsewhere; see aggregate.ts. */
+  addCallSlot(slot: CallSlotAggregate): void
+  /**
+   * One call for the 一次完了 repeat check only (its counts come through addCallSlot): a call with a
+   * caller hash and a category, in the period or in the repeat window after it.
+   */
+  addRepeatCheckCall(call: RepeatCheckCall): void
+  /** FAQ usage counted elsewhere (calls in the period only). */
+  addFaqUsage(usage: FaqUsageAggregate): void
   /** The report so far; may be called again after more records are added. */
   finish(): Report
 }
@@ -177,6 +199,92 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     }
   }
 
+  const instantOf = (at: number | string, what: string): number => {
+    const ms = parseInstant(at)
+    if (Number.isNaN(ms)) throw new RangeError(`${what}.at: ${String(at)} is not an instant`)
+    return ms
+  }
+
+  function addTelephonySlot(a: TelephonySlotAggregate): void {
+    checkTelephonySlot(a)
+    const o = instantOf(a.at, 'telephony slot')
+    const other = a.otherQueues ?? 0
+    if (o < start || o >= end) {
+      n.outsideTelephony += a.offered + other
+      return
+    }
+    n.telephonyInPeriod += a.offered + other
+    n.otherQueues += other
+    const slot = jstHalfHourSlot(o)
+    const day = days.indexOf(o)
+    n.offered += a.offered
+    n.answered += a.answered
+    n.answeredWithWait += a.answeredWithWait
+    n.telephonyWithoutWait += a.answered - a.answeredWithWait
+    n.waitSeconds += a.waitSeconds
+    n.answeredWithin += a.answeredWithin
+    n.shortAbandoned += a.shortAbandoned
+    n.abandoned += a.abandoned
+    for (const [counts, i] of [
+      [slots, slot],
+      [weekdays, day],
+    ] as const) {
+      counts.offered[i]! += a.offered
+      counts.answered[i]! += a.answered
+      counts.shortAbandoned[i]! += a.shortAbandoned
+      counts.abandoned[i]! += a.abandoned
+    }
+  }
+
+  function addCallSlot(a: CallSlotAggregate): void {
+    checkCallSlot(a)
+    const t = instantOf(a.at, 'call slot')
+    if (t < start || t >= repeatEnd) {
+      n.outsideCalls += a.calls
+      return
+    }
+    if (t >= end) {
+      n.callsForRepeatCheck += a.calls
+      return
+    }
+    n.calls += a.calls
+    slots.calls[jstHalfHourSlot(t)]! += a.calls
+    weekdays.calls[days.indexOf(t)]! += a.calls
+    let topic = topics.get(a.category)
+    if (!topic) topics.set(a.category, (topic = newTopicCounts()))
+    topic.calls += a.calls
+    n.callsWithTalk += a.callsWithTalk
+    n.callsWithoutTalk += a.calls - a.callsWithTalk
+    n.talkSeconds += a.talkSeconds
+    n.handleSeconds += a.handleSeconds
+    topic.callsWithTalk += a.callsWithTalk
+    topic.handleSeconds += a.handleSeconds
+    n.loggedResolved += a.loggedResolved
+    topic.loggedResolved += a.loggedResolved
+  }
+
+  function addRepeatCheckCall(c: RepeatCheckCall): void {
+    if (!c.caller || !c.category) throw new RangeError('repeat-check call: caller and category are required')
+    const t = instantOf(c.at, 'repeat-check call')
+    if (t < start || t >= repeatEnd) return
+    if (t >= end) repeats.add(c.caller, c.category, t, false)
+    else {
+      n.callsCrossCheckable++
+      repeats.add(c.caller, c.category, t, c.loggedResolved)
+    }
+  }
+
+  function addFaqUsage(a: FaqUsageAggregate): void {
+    checkFaqUsage(a)
+    n.callsWithFaq += a.callsWithFaq
+    for (const f of a.faqs) {
+      let c = faqs.get(f.faqId)
+      if (!c) faqs.set(f.faqId, (c = { count: 0, first: 0 }))
+      c.count += f.count
+      c.first += f.first
+    }
+  }
+
   function addEscalation(e: EscalationRecord): void {
     const t = parseInstant(e.createdAt)
     if (Number.isNaN(t)) n.invalidEscalations++
@@ -255,12 +363,17 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   return {
     period,
     range,
+    options: opts,
     addCall,
     addCalls: each(addCall),
     addTelephony,
     addTelephonyRecords: each(addTelephony),
     addEscalation,
     addEscalations: each(addEscalation),
+    addTelephonySlot,
+    addCallSlot,
+    addRepeatCheckCall,
+    addFaqUsage,
     finish,
   }
 }

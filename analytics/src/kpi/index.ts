@@ -18,4 +18,13 @@ export { addFaqsUsed, faqUsageRows, type FaqUsageRow } from './faq-usage'
 export { escalationTurnaroundHours, EscalationCounter, type EscalationSummary, type TurnaroundSummary } from './escalations'
 export { linkCallsToTelephony, type LinkOptions, type LinkResult, type CallTelephonyLink } from './link'
 export { createReportAccumulator, type ReportAccumulator } from './accumulator'
+export {
+  checkCallSlot,
+  checkFaqUsage,
+  checkTelephonySlot,
+  type CallSlotAggregate,
+  type FaqUsageAggregate,
+  type RepeatCheckCall,
+  type TelephonySlotAggregate,
+} from './aggregate'
 export { computeReport, REPORT_KPI_KEYS, type Report, type ReportMeta, type ComputeReportInput } from './report'
