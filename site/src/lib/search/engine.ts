@@ -23,11 +23,11 @@ export function loadEngine(saved: string): Engine {
   return { index, terms }
 }
 
-/** Downloads and restores a saved index. */
-export async function fetchEngine(url: string): Promise<Engine> {
-  const res = await fetch(url)
-  if (!res.ok) throw new Error(`search index: HTTP ${res.status}`)
-  return loadEngine(await res.text())
+/** Restores a saved index from its bytes (UTF-8 JSON), timing it. */
+export function restoreEngine(bytes: ArrayBuffer): { engine: Engine; restoreMs: number } {
+  const t = performance.now()
+  const engine = loadEngine(new TextDecoder().decode(bytes))
+  return { engine, restoreMs: performance.now() - t }
 }
 
 export function runSearch(engine: Engine, query: string, limit: number): SearchResponse {

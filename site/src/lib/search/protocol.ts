@@ -14,7 +14,11 @@ export type SearchResult = {
 /** Results, and spelling suggestions when there are none. */
 export type SearchResponse = { results: SearchResult[]; suggestions: string[] }
 
-export type WorkerRequest = { type: 'init'; url: string } | { type: 'search'; id: number; query: string; limit: number }
+/** How long the saved index took to download and to restore (ms); recorded as the `kotae-search-ready` mark. */
+export type LoadTiming = { downloadMs: number; restoreMs: number }
 
-/** `error`: the index could not be downloaded or restored (the page would fail the same way). */
-export type WorkerResponse = { type: 'ready' } | { type: 'error'; message: string } | ({ type: 'results'; id: number } & SearchResponse)
+/** `init` carries the saved index's bytes: the page downloads them while the worker starts. */
+export type WorkerRequest = { type: 'init'; bytes: ArrayBuffer } | { type: 'search'; id: number; query: string; limit: number }
+
+/** `error`: the bytes are not a saved index this engine can restore (the page would fail the same way). */
+export type WorkerResponse = { type: 'ready'; restoreMs: number } | { type: 'error'; message: string } | ({ type: 'results'; id: number } & SearchResponse)

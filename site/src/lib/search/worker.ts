@@ -1,17 +1,18 @@
 /// <reference lib="webworker" />
-/** The search worker: downloads and restores the saved index off the main thread and answers queries. */
-import { fetchEngine, runSearch, type Engine } from './engine'
+/** The search worker: restores the saved index off the main thread and answers queries. */
+import { restoreEngine, runSearch, type Engine } from './engine'
 import type { WorkerRequest, WorkerResponse } from './protocol'
 
 let engine: Engine | undefined
 const post = (m: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
 
-self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const m = e.data
   if (m.type === 'init') {
     try {
-      engine = await fetchEngine(m.url)
-      post({ type: 'ready' })
+      const restored = restoreEngine(m.bytes)
+      engine = restored.engine
+      post({ type: 'ready', restoreMs: restored.restoreMs })
     } catch (error) {
       post({ type: 'error', message: (error as Error).message })
     }
