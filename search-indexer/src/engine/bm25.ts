@@ -124,3 +124,21 @@ export function whereIds(db: AnyOrama, where: Record<string, unknown>): Set<numb
 export function recordOf<T>(db: AnyOrama, internalId: number): T | undefined {
   return (db as unknown as OramaInternals).data.docs.docs[internalId] as T | undefined
 }
+
+/** Orama's internal id of a document id, if it is in the database. */
+export function internalIdOf(db: AnyOrama, id: string): number | undefined {
+  return (db as unknown as { internalDocumentIDStore: { idToInternalId: Map<string, number> } }).internalDocumentIDStore.idToInternalId.get(id)
+}
+
+/** The internal ids of the documents whose `prop` field holds exactly `term`, if any. */
+export function fieldPostings(db: AnyOrama, prop: string, term: string): Set<number> | undefined {
+  const tree = (db as unknown as OramaInternals).data.index.indexes[prop]
+  return tree ? postings(tree.node, term) : undefined
+}
+
+/** Share of the database's documents whose `prop` field holds `term` (0 when none does). */
+export function documentShare(db: AnyOrama, prop: string, term: string): number {
+  const docsCount = count(db) as number
+  const n = (db as unknown as OramaInternals).data.index.tokenOccurrences[prop]?.[term] ?? 0
+  return docsCount > 0 ? n / docsCount : 0
+}

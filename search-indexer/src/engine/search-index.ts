@@ -13,7 +13,8 @@ import { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis
 import type { SynonymGroupLike, SynonymMatch } from '../analyzer/synonyms'
 import { AudienceError, InvalidDocumentError } from '../errors'
 import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument } from './document'
-import { addBm25Scores, newScores, recordOf, whereIds } from './bm25'
+import { addBm25Scores, documentShare, fieldPostings, internalIdOf, newScores, recordOf, whereIds } from './bm25'
+import { coverage, matchUnits } from './min-match'
 import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
@@ -39,6 +40,11 @@ export type RankingWeights = {
   grams: number
   /** Multiplier for tokens that only synonym expansion brought in. */
   synonyms: number
+  /**
+   * Minimum should match: a document must hold at least this share (0–1) of the query's
+   * rarity-weighted tokens (min-match.ts), else it is not a result. 0 turns the rule off.
+   */
+  minMatch: number
 }
 
 export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
@@ -50,6 +56,7 @@ export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
   secondPassage: 0.7,
   grams: 0.25,
   synonyms: 0.4,
+  minMatch: 0.1,
 }
 
 /** BM25 parameters passed to Orama. */
@@ -289,11 +296,14 @@ export class SearchIndex {
     const limit = Number.isFinite(asked) ? Math.max(1, Math.min(100, Math.floor(asked))) : 10
     const q = this.analyzer.analyzeQuery(typeof query === 'string' ? query : '')
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
-    const ranked = this.rank(q, options).slice(0, limit)
+    const ranked = this.rank(q, { ...options, limit })
     return ranked.map(([key, score, best]) => this.toHit(key, score, best, q))
   }
 
-  /** Document keys and scores for an analyzed query (used by search and by the eval). @internal */
+  /**
+   * Document keys and scores for an analyzed query, best first (used by search and by the eval);
+   * with `limit`, at most that many. @internal
+   */
   rank(q: QueryAnalysis, options: SearchOptions = {}): [key: string, score: number, bestPassage: string | undefined][] {
     const w = this.weights
     const where: Record<string, unknown> = {}
@@ -352,9 +362,57 @@ export class SearchIndex {
     }
     const total = new Map<string, number>(docScores)
     for (const [key, b] of best) total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
-    return [...total.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([key, score]) => [key, score, best.get(key)?.id])
+    const sorted = [...total.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    const limit = options.limit ?? Infinity
+    const out: [string, number, string | undefined][] = []
+    const held = w.minMatch > 0 ? this.coverageOf(q) : undefined
+    for (const [key, score] of sorted) {
+      if (out.length >= limit) break
+      if (!held || held(key) >= w.minMatch) out.push([key, score, best.get(key)?.id])
+    }
+    return out
+  }
+
+  /**
+   * The share of the query a document (by key) holds, 0–1 (min-match.ts). Token lookups are made
+   * once per query; rank() tests documents in rank order only until its list is full. @internal
+   */
+  coverageOf(q: QueryAnalysis): (key: string) => number {
+    const size = Math.max(1, this.size)
+    const docFields = { words: ['question', 'alternatives', 'shortAnswer', 'tags'], grams: ['questionGrams', 'alternativesGrams', 'shortAnswerGrams'] }
+    const passageField = (t: string) => (isGram(t) ? 'textGrams' : 'text')
+    const idf = (t: string) => {
+      let share = documentShare(this.passagesDb, passageField(t), t + END)
+      for (const f of isGram(t) ? docFields.grams : docFields.words) share = Math.max(share, documentShare(this.docsDb, f, t + END))
+      return Math.log(1 + 1 / Math.max(share, 0.5 / size))
+    }
+    const units = matchUnits(q, this.analyzer, { grams: this.weights.grams, idf })
+    if (units.length === 0) return () => 1 // only synonym expansions: nothing of its own to hold
+    const lookups = new Map<string, { docs: Set<number>[]; passages: Set<number>[] }>()
+    const lookup = (t: string) => {
+      let l = lookups.get(t)
+      if (!l) {
+        const docs = (isGram(t) ? docFields.grams : docFields.words).flatMap((f) => fieldPostings(this.docsDb, f, t + END) ?? [])
+        const passages = [fieldPostings(this.passagesDb, passageField(t), t + END)].filter((x): x is Set<number> => x !== undefined)
+        lookups.set(t, (l = { docs, passages }))
+      }
+      return l
+    }
+    return (key) => {
+      const docId = internalIdOf(this.docsDb, key)
+      const rec = getByID(this.docsDb, key) as DocRecord | undefined
+      if (docId === undefined || !rec) return 0
+      const passageIds: number[] = []
+      for (let n = 0; n < rec.passageCount; n++) {
+        const id = internalIdOf(this.passagesDb, `${key}#${n}`)
+        if (id !== undefined) passageIds.push(id)
+      }
+      const holds = (t: string) => {
+        const l = lookup(t)
+        return l.docs.some((s) => s.has(docId)) || l.passages.some((s) => passageIds.some((id) => s.has(id)))
+      }
+      return coverage(units, holds)
+    }
   }
 
   /**

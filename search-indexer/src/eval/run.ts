@@ -14,8 +14,7 @@ export function kotaeRanker(faqs: readonly EvalFaq[], options: SearchIndexOption
     const q = index.analyzer.analyzeQuery(query)
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
     return index
-      .rank(q)
-      .slice(0, k)
+      .rank(q, { limit: k })
       .map(([key]) => key.slice(key.indexOf(':') + 1))
   }
 }
