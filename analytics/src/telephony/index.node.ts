@@ -1,10 +1,13 @@
 // Everything in index.ts plus the Node-only streaming CSV parser and decoder.
 export * from './index'
+export { createCallerHasher } from './callerHash.node.ts'
 export { CsvDecoder, type DetectedEncoding, type RequestedEncoding } from './decode.node.ts'
 export {
   parseTelephonyCsv,
   validateTelephonyCsv,
   importTelephonyCsv,
+  readTelephonyCsv,
+  type TelephonyReadResult,
   type TelephonyCsvSource,
   type TelephonyCsvOptions,
   type TelephonyParseResult,

@@ -10,4 +10,4 @@ export {
 } from './mapping'
 export { compileTimestampParser, wallClockToUtc, isUsableTimeZone, type TimestampParser } from './timestamp'
 export { TELEPHONY_ERROR_MESSAGES, telephonyError, type TelephonyErrorCode, type TelephonyImportError } from './errors'
-export { createTelephonyRowReader, type TelephonyRowReader, type EncodingTrouble } from './rows'
+export { createTelephonyRowReader, type TelephonyRowReader, type TelephonyRowReaderOptions, type EncodingTrouble } from './rows'

@@ -8,6 +8,8 @@
  *    call ids seen, then, only if it found nothing wrong, a second pass that hands records to a
  *    callback in batches (it opens the source twice); or one pass inside the caller's transaction.
  *  - validateTelephonyCsv: the first pass alone.
+ *  - readTelephonyCsv: one pass that hands every row (good or bad) to a callback, for an importer that
+ *    stages rows in its database and checks call ids there (memory flat for any file size).
  */
 import { once } from 'node:events'
 
@@ -61,11 +63,14 @@ interface Scan {
   encoding: DetectedEncoding | null
 }
 
+/** Every data row: its record (null when the row has errors, or when only validating), line and call-id cell. */
+type RowCallback = (record: TelephonyRecord | null, line: number, callId: string | null) => void | Promise<void>
+
 async function scan(
   source: TelephonyCsvSource,
   mappingArg: MappingArgument,
   onRecord: ((record: TelephonyRecord) => void | Promise<void>) | null,
-  options: TelephonyCsvOptions & { onFirstError?: () => void },
+  options: TelephonyCsvOptions & { onFirstError?: () => void; onRow?: RowCallback; ids?: 'reader' | 'caller' },
 ): Promise<Scan> {
   const parsed = parseTelephonyMapping(mappingArg)
   if (!parsed.ok) {
@@ -73,7 +78,8 @@ async function scan(
     return { errors, errorCount: errors.length, rows: 0, encoding: null }
   }
   const mapping = parsed.mapping
-  const reader = createTelephonyRowReader(mapping, options)
+  const reader = createTelephonyRowReader(mapping, { maxErrors: options.maxErrors, ids: options.ids })
+  const onRow = options.onRow
   const decoder = new CsvDecoder(mapping.encoding)
   const parser = parse({ delimiter: mapping.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true })
   let syntaxLine: number | null | undefined
@@ -107,12 +113,16 @@ async function scan(
       reader.header(record, line)
       continue
     }
-    const r = reader.row(record, line, onRecord !== null)
+    const r = reader.row(record, line, onRecord !== null || onRow !== undefined)
     if (options.onFirstError && reader.errorCount() > 0) {
       options.onFirstError()
       options = { ...options, onFirstError: undefined }
     }
     if (r && onRecord) await onRecord(r)
+    if (onRow) {
+      const pending = onRow(r, line, reader.lastCallId())
+      if (pending) await pending
+    }
   }
   await feed
   if (header) reader.add(telephonyError('no-header', null, null, null))
@@ -139,6 +149,25 @@ export async function parseTelephonyCsv(source: TelephonyCsvSource, mapping: Map
 /** Validates a CSV without keeping records. */
 export async function validateTelephonyCsv(source: TelephonyCsvSource, mapping: MappingArgument, options: TelephonyCsvOptions = {}): Promise<TelephonyValidateResult> {
   const s = await scan(source, mapping, null, options)
+  return s.errorCount > 0 ? failure(s) : { ok: true, rows: s.rows, encoding: s.encoding ?? 'utf-8' }
+}
+
+export type TelephonyReadResult = { ok: true; rows: number; encoding: DetectedEncoding } | TelephonyFailure
+
+/**
+ * One pass for a staged import, in flat memory: `onRow` gets every data row in file order — its record
+ * (null when the row has errors), its line and its call-id cell — and may stage them (awaited when it
+ * returns a promise). With `ids: 'caller'` (the default here) the caller finds duplicate call ids and
+ * numbers the ids of a PBX without them (see TelephonyRowReaderOptions), so nothing here grows with
+ * the file. The result lists every error the reader found; `ok` only for a file with none.
+ */
+export async function readTelephonyCsv(
+  source: TelephonyCsvSource,
+  mapping: MappingArgument,
+  onRow: RowCallback,
+  options: TelephonyCsvOptions & { ids?: 'reader' | 'caller' } = {},
+): Promise<TelephonyReadResult> {
+  const s = await scan(source, mapping, null, { ...options, onRow, ids: options.ids ?? 'caller' })
   return s.errorCount > 0 ? failure(s) : { ok: true, rows: s.rows, encoding: s.encoding ?? 'utf-8' }
 }
 

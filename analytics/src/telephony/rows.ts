@@ -24,13 +24,30 @@ export interface TelephonyRowReader {
   errorCount(): number
   /** Data rows read. */
   rows(): number
+  /** The call-id cell of the row read last (null when empty or unmapped), good row or bad. */
+  lastCallId(): string | null
+}
+
+export interface TelephonyRowReaderOptions {
+  /** Keep at most this many errors (all are counted). */
+  maxErrors?: number
+  /**
+   * 'reader' (default): duplicate call ids are found here and a PBX without ids gets its stable ids
+   * here, from maps that hold every id of the file. 'caller': the caller does both (e.g. in a database
+   * staging table, so memory does not grow with the file): no 'duplicate-call-id' errors come from
+   * the reader, and a record without a call id has callId '' — the caller numbers it
+   * `${queue}@${offeredAt}`, with `#n` from the second record of that queue and instant on.
+   */
+  ids?: 'reader' | 'caller'
 }
 
 const norm = (s: string) => s.replace(/^\uFEFF/, '').normalize('NFKC').trim()
 const ISO = (ms: number) => new Date(ms).toISOString()
 
-export function createTelephonyRowReader(mapping: TelephonyMapping, options: { maxErrors?: number } = {}): TelephonyRowReader {
+export function createTelephonyRowReader(mapping: TelephonyMapping, options: TelephonyRowReaderOptions = {}): TelephonyRowReader {
   const maxErrors = options.maxErrors ?? Number.POSITIVE_INFINITY
+  const idsHere = (options.ids ?? 'reader') === 'reader'
+  let lastId: string | null = null
   const errors: TelephonyImportError[] = []
   let count = 0
   let rows = 0
@@ -108,12 +125,14 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
     for (let i = 0; i < cells.length; i++) {
       if (cells[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i] ?? `${i + 1}列目`, fieldAt(i), undefined, cells[i]))
     }
+    lastId = null
     if (cells.length !== width) {
       push(telephonyError('column-count', line, null, null, `見出し ${width} 列、この行 ${cells.length} 列`))
       return null
     }
     if (!usable) return null
     let callId = cell('callId')
+    lastId = callId
     if (at.callId >= 0 && callId === null) push(telephonyError('missing-value', line, col('callId'), 'callId'))
     const queue = cell('queue') ?? mapping.defaultQueue
     const offered = time('offeredAt')
@@ -132,13 +151,14 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
     const callEnd = ok(ended) ? ended : answered
     if (ok(wrapUp) && ok(callEnd) && wrapUp < callEnd) fail('wrap-up-before-end', 'wrapUpEndedAt')
 
-    if (callId !== null) {
+    if (callId !== null && idsHere) {
       const first = seenIds.get(callId)
       if (first !== undefined) push(telephonyError('duplicate-call-id', line, col('callId'), 'callId', `${first} 行目と同じ`, callId))
       else seenIds.set(callId, line)
     }
     if (count !== before || !ok(offered) || !build) return null
-    if (callId === null) {
+    if (callId === null && !idsHere) callId = ''
+    else if (callId === null) {
       // No call id from this PBX: a stable one from queue and offer time (and its occurrence), so the
       // same file imported twice gives the same ids.
       const base = `${queue}@${ISO(offered)}`
@@ -174,5 +194,6 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: { m
     errors,
     errorCount: () => count,
     rows: () => rows,
+    lastCallId: () => lastId,
   }
 }

@@ -1,29 +1,34 @@
 /**
- * The PBX call-detail import behind `npm run import:telephony`: validate the whole file (every bad
- * row named, nothing written), then in ONE transaction upsert every record by its PBX call id and
- * link the records to the operators' call logs. Same file twice: nothing added, nothing changed.
- * Rows go through SQL (src/reports/sql.ts): a month of a city's calls is hundreds of thousands of rows.
+ * The PBX call-detail import behind `npm run import:telephony`, in ONE transaction on its own
+ * connection (importDb.ts), reading the file once:
+ *  1. every row is validated as it streams by and staged in a temporary table (the caller's number
+ *     hashed on the way, never staged); telephony_records is not touched yet;
+ *  2. duplicate call ids are found in the staging table (so memory stays flat for any file); any bad
+ *     row → roll back and report every one, nothing written;
+ *  3. one INSERT … SELECT … ON CONFLICT (pbx_call_id) DO UPDATE … WHERE something differs: the same
+ *     file twice adds and changes nothing, a corrected row is updated in place;
+ *  4. records are linked to the operators' call logs day by day (JST).
+ * Figures and design: docs/decisions/0016-telephony-import-at-scale.md.
  */
 import {
   DAY_MS,
-  hashCaller,
   JST_OFFSET_MS,
   jstDayNumber,
   linkCallsToTelephony,
   parseTelephonyMapping,
+  telephonyError,
   type CallLogRecord,
   type TelephonyImportError,
-  type TelephonyRecord,
 } from '@kotae/analytics'
-import { importTelephonyCsv, validateTelephonyCsv, type TelephonyCsvSource } from '@kotae/analytics/telephony.node'
+import { createCallerHasher, readTelephonyCsv, validateTelephonyCsv, type TelephonyCsvSource } from '@kotae/analytics/telephony.node'
 import type { Payload } from 'payload'
 
-import { sqlOf, type Sql } from '../../reports/sql'
+import { openImportDb, type ImportDb, type LinkChange } from './importDb'
 
 export interface TelephonyImportInput {
   /** The mapping JSON (text or parsed); validated here. */
   mapping: unknown
-  /** Opens the CSV (called twice: validation, then import). */
+  /** Opens the CSV (read once). */
   open: () => TelephonyCsvSource | Promise<TelephonyCsvSource>
   /** Recorded on each row as where it came from (the file name). */
   source: string
@@ -31,7 +36,6 @@ export interface TelephonyImportInput {
   salt: string
   /** Agent-and-time links: largest gap between the PBX answer and the logged talk start. Default 120 s. */
   toleranceSeconds?: number
-  batchSize?: number
 }
 
 export interface TelephonyImportSummary {
@@ -42,6 +46,8 @@ export interface TelephonyImportSummary {
   unchanged: number
   encoding: string
   links: { byCallId: number; byAgentTime: number; unlinked: number; changed: number }
+  /** Wall seconds of each step: read and stage the file, check call ids, merge, link. */
+  seconds: { read: number; check: number; merge: number; link: number }
 }
 export interface TelephonyImportFailure {
   ok: false
@@ -51,95 +57,111 @@ export interface TelephonyImportFailure {
   encoding: string | null
 }
 
-class Rollback extends Error {
-  constructor(readonly failure: TelephonyImportFailure) {
-    super('telephony import rolled back')
-  }
-}
-
-const COLUMNS = ['pbx_call_id', 'queue', 'offered_at', 'answered_at', 'abandoned_at', 'ended_at', 'wrap_up_ended_at', 'agent', 'caller_hash', 'imported_from', 'updated_at', 'created_at'] as const
+const TIMES = ['offered_at', 'answered_at', 'abandoned_at', 'ended_at', 'wrap_up_ended_at'] as const
 /** Columns an import may change on an existing record (caller_hash only when the mapping has a caller column). */
-const UPDATABLE = ['queue', 'offered_at', 'answered_at', 'abandoned_at', 'ended_at', 'wrap_up_ended_at', 'agent'] as const
+const UPDATABLE = ['queue', ...TIMES, 'agent'] as const
 
 export async function importTelephony(payload: Payload, input: TelephonyImportInput): Promise<TelephonyImportSummary | TelephonyImportFailure> {
   const parsed = parseTelephonyMapping(input.mapping)
-  // A bad mapping fails like a bad file, through the parser, so every report has one shape.
-  const mapping = parsed.ok ? parsed.mapping : input.mapping
-  const check = await validateTelephonyCsv(await input.open(), mapping)
-  if (!check.ok) return { ok: false, errors: check.errors, errorCount: check.errorCount, rows: check.rows, encoding: check.encoding }
-  if (!parsed.ok) throw new Error('unreachable: the parser accepted a mapping parseTelephonyMapping rejected')
-  const withCaller = parsed.mapping.columns.caller !== undefined
-  const agents = parsed.mapping.agents
-  const sql = sqlOf(payload)
-
+  if (!parsed.ok) {
+    // A bad mapping fails like a bad file, through the parser, so every report has one shape.
+    const r = await validateTelephonyCsv('', input.mapping)
+    if (r.ok) throw new Error('unreachable: the parser accepted a mapping parseTelephonyMapping rejected')
+    return { ok: false, errors: r.errors, errorCount: r.errorCount, rows: r.rows, encoding: r.encoding }
+  }
+  const mapping = parsed.mapping
+  const hash = mapping.columns.caller !== undefined ? createCallerHasher(input.salt) : null
+  const db = await openImportDb(payload)
   try {
-    return await sql.transaction(async (tx) => {
-      let inserted = 0
-      let updated = 0
-      const hashes = new Map<string, string | null>()
-      let min = Number.POSITIVE_INFINITY
-      let max = Number.NEGATIVE_INFINITY
-      const result = await importTelephonyCsv(
-        input.open,
-        mapping,
-        async (batch) => {
-          for (const r of batch) {
-            const t = Date.parse(r.offeredAt)
-            if (t < min) min = t
-            if (t > max) max = t
-          }
-          const n = await upsert(tx, batch, { source: input.source, salt: input.salt, withCaller, hashes })
-          inserted += n.inserted
-          updated += n.updated
-        },
-        { batchSize: input.batchSize ?? 500, validateFirst: false },
-      )
-      if (!result.ok) throw new Rollback({ ok: false, errors: result.errors, errorCount: result.errorCount, rows: result.rows, encoding: result.encoding })
-      const links = result.count ? await linkDays(tx, min, max, { toleranceSeconds: input.toleranceSeconds ?? 120, agents }) : { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
-      return { ok: true as const, rows: result.count, inserted, updated, unchanged: result.count - inserted - updated, encoding: result.encoding, links }
+    // 1. Stage. Canonical ISO strings compare like the instants, so min/max need no Date.parse.
+    let t = performance.now()
+    const lap = () => {
+      const now = performance.now()
+      const s = Math.round(now - t) / 1000
+      t = now
+      return s
+    }
+    let min = ''
+    let max = ''
+    let good = 0
+    const read = await readTelephonyCsv(await input.open(), mapping, (r, line, callId) => {
+      if (!r) return callId === null ? undefined : db.stage([line, 0, callId, null, null, null, null, null, null, null, null])
+      good++
+      if (min === '' || r.offeredAt < min) min = r.offeredAt
+      if (r.offeredAt > max) max = r.offeredAt
+      // The number itself goes no further than this line (and the hasher's cache for this import).
+      const callerHash = hash && r.callerNumber ? (hash(r.callerNumber) ?? null) : null
+      return db.stage([line, 1, r.callId || null, r.queue, r.offeredAt, r.answeredAt, r.abandonedAt, r.endedAt, r.wrapUpEndedAt, r.agent, callerHash])
     })
-  } catch (e) {
-    if (e instanceof Rollback) return e.failure
-    throw e
+    await db.endStage()
+    const readSeconds = lap()
+
+    // 2. Duplicate call ids, with every other error, in file order.
+    const duplicates = mapping.columns.callId === undefined ? [] : await duplicateIds(db, mapping.columns.callId)
+    if (!read.ok || duplicates.length) {
+      const errors = read.ok ? duplicates : [...read.errors, ...duplicates].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+      return { ok: false, errors, errorCount: (read.ok ? 0 : read.errorCount) + duplicates.length, rows: read.rows, encoding: read.encoding }
+    }
+    if (mapping.columns.callId === undefined) await numberSyntheticIds(db)
+    const checkSeconds = lap()
+
+    // 3. Merge.
+    const { inserted, updated } = good ? await merge(db, { source: input.source, withCaller: hash !== null }) : { inserted: 0, updated: 0 }
+    const mergeSeconds = lap()
+    const links = good
+      ? await linkDays(db, Date.parse(min), Date.parse(max), { toleranceSeconds: input.toleranceSeconds ?? 120, agents: mapping.agents })
+      : { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
+    await db.commit()
+    const seconds = { read: readSeconds, check: checkSeconds, merge: mergeSeconds, link: lap() }
+    return { ok: true, rows: read.rows, inserted, updated, unchanged: good - inserted - updated, encoding: read.encoding, links, seconds }
+  } finally {
+    await db.close()
   }
 }
 
-/** Hashes of numbers seen in this import (callers call again); dropped when it grows past 100,000. */
-async function cachedHash(cache: Map<string, string | null>, number: string, salt: string): Promise<string | null> {
-  let h = cache.get(number)
-  if (h === undefined) {
-    if (cache.size >= 100_000) cache.clear()
-    h = (await hashCaller(number, salt)) ?? null
-    cache.set(number, h)
-  }
-  return h
-}
-
-async function upsert(tx: Sql, batch: readonly TelephonyRecord[], o: { source: string; salt: string; withCaller: boolean; hashes: Map<string, string | null> }): Promise<{ inserted: number; updated: number }> {
-  const ids = batch.map((r) => r.callId)
-  const existing = new Set(
-    (await tx.query<{ id: string }>(`SELECT pbx_call_id AS id FROM telephony_records WHERE pbx_call_id IN (${ids.map(() => '?').join(',')})`, ids)).map((r) => r.id),
+/** Every row whose call id an earlier row of the file has, named like the reader names its errors. */
+async function duplicateIds(db: ImportDb, column: string): Promise<TelephonyImportError[]> {
+  const rows = await db.rows(
+    `SELECT line, call_id, first FROM (SELECT line, call_id, min(line) OVER (PARTITION BY call_id) AS first FROM telephony_stage WHERE call_id IS NOT NULL) d
+     WHERE line > first ORDER BY line`,
   )
+  return rows.map(([line, id, first]) => telephonyError('duplicate-call-id', Number(line), column, 'callId', `${Number(first)} 行目と同じ`, String(id)))
+}
+
+/**
+ * A PBX without call ids: each record gets `${queue}@${offeredAt}`, with `#n` from the second record
+ * of the same queue and instant on (file order), as the analytics reader numbers them in memory.
+ */
+async function numberSyntheticIds(db: ImportDb): Promise<void> {
+  await db.run(
+    `UPDATE telephony_stage SET call_id = queue || '@' || offered_at || CASE WHEN n.rn > 1 THEN '#' || n.rn ELSE '' END
+     FROM (SELECT line, row_number() OVER (PARTITION BY queue, offered_at ORDER BY line) AS rn FROM telephony_stage WHERE ok = 1) AS n
+     WHERE telephony_stage.line = n.line`,
+  )
+}
+
+/**
+ * One upsert from the staging table. Inserted = staged − already there; updated = rows the upsert
+ * changed − inserted (ON CONFLICT … WHERE skips identical rows, so they count as neither).
+ */
+async function merge(db: ImportDb, o: { source: string; withCaller: boolean }): Promise<{ inserted: number; updated: number }> {
+  const pg = db.dialect === 'postgres'
+  const time = (c: string) => (pg ? `${c}::timestamptz` : c)
+  const [[staged, existing]] = (await db.rows(
+    `SELECT count(*), count(t.id) FROM telephony_stage s LEFT JOIN telephony_records t ON t.pbx_call_id = s.call_id WHERE s.ok = 1`,
+  )) as [[number | string, number | string]]
   const now = new Date().toISOString()
-  const params: unknown[] = []
-  for (const r of batch) {
-    // The number itself goes no further than this line (and the cache of this import).
-    const callerHash = o.withCaller && r.callerNumber ? await cachedHash(o.hashes, r.callerNumber, o.salt) : null
-    params.push(r.callId, r.queue, r.offeredAt, r.answeredAt, r.abandonedAt, r.endedAt, r.wrapUpEndedAt, r.agent, callerHash, o.source, now, now)
-  }
-  const row = `(${COLUMNS.map(() => '?').join(',')})`
   const changeable = o.withCaller ? [...UPDATABLE, 'caller_hash'] : [...UPDATABLE]
-  const differs = tx.dialect === 'postgres' ? 'IS DISTINCT FROM' : 'IS NOT'
-  const returned = await tx.query<{ id: string }>(
-    `INSERT INTO telephony_records (${COLUMNS.join(',')}) VALUES ${batch.map(() => row).join(',')}
+  const differs = pg ? 'IS DISTINCT FROM' : 'IS NOT'
+  const changed = await db.run(
+    `INSERT INTO telephony_records (pbx_call_id, queue, ${TIMES.join(', ')}, agent, caller_hash, imported_from, updated_at, created_at)
+     SELECT call_id, queue, ${TIMES.map(time).join(', ')}, agent, caller_hash, ${pg ? '?::text' : '?'}, ${time('?')}, ${time('?')} FROM telephony_stage WHERE ok = 1
      ON CONFLICT (pbx_call_id) DO UPDATE SET ${[...changeable, 'imported_from', 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}
-     WHERE ${changeable.map((c) => `telephony_records.${c} ${differs} excluded.${c}`).join(' OR ')}
-     RETURNING pbx_call_id AS id`,
-    params,
+     WHERE ${changeable.map((c) => `telephony_records.${c} ${differs} excluded.${c}`).join(' OR ')}`,
+    [o.source, now, now],
   )
-  let updated = 0
-  for (const r of returned) if (existing.has(r.id)) updated++
-  return { inserted: batch.length - existing.size, updated }
+  const inserted = Number(staged) - Number(existing)
+  return { inserted, updated: changed - inserted }
 }
 
 interface LinkCounts {
@@ -153,69 +175,76 @@ interface LinkCounts {
  * Links the telephony records of every JST day from `min` to `max` to the call logs of that day
  * (analytics linkCallsToTelephony: by call id, else by agent and time). A day at a time keeps memory
  * to one day's calls; every record of those days is (re)linked, so the result does not depend on
- * the order files were imported in.
+ * the order files were imported in. A day without call logs needs no records read: they are all
+ * unlinked (and any old link is cleared).
  */
-async function linkDays(tx: Sql, min: number, max: number, o: { toleranceSeconds: number; agents: Record<string, string> }): Promise<LinkCounts> {
+async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSeconds: number; agents: Record<string, string> }): Promise<LinkCounts> {
   const counts: LinkCounts = { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
   const tol = o.toleranceSeconds * 1000
+  const pg = db.dialect === 'postgres'
+  // Timestamps: epoch ms from PostgreSQL (no to_char per value), the stored ISO text from SQLite.
+  const instant = (c: string) => (pg ? `floor(extract(epoch from ${c}) * 1000)::float8` : c)
+  const iso = (v: unknown): string | null => (v === null ? null : typeof v === 'number' ? new Date(v).toISOString() : String(v))
   for (let day = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS; day <= max; day += DAY_MS) {
     const from = new Date(day).toISOString()
     const to = new Date(day + DAY_MS).toISOString()
-    const records = await tx.query<{ id: number; pbx: string; offered: string; answered: string | null; agent: string | null; call: number | null; method: string | null; queue: string }>(
-      `SELECT id, pbx_call_id AS pbx, ${tx.iso('offered_at')} AS offered, ${tx.iso('answered_at')} AS answered, agent, call_id AS call, link_method AS method, queue
-       FROM telephony_records WHERE offered_at >= ? AND offered_at < ?`,
-      [from, to],
-    )
-    if (!records.length) continue
-    const calls = await tx.query<{ id: number; started: string; ended: string; pbx: string | null; email: string | null }>(
-      `SELECT c.id, ${tx.iso('c.talk_started_at')} AS started, ${tx.iso('c.talk_ended_at')} AS ended, c.telephony_call_id AS pbx, u.email
+    const calls = await db.rows(
+      `SELECT c.id, ${instant('c.talk_started_at')}, ${instant('c.talk_ended_at')}, c.telephony_call_id, u.email
        FROM calls c LEFT JOIN users u ON u.id = c.operator_id WHERE c.talk_started_at >= ? AND c.talk_started_at < ?`,
       [new Date(day - tol).toISOString(), new Date(day + DAY_MS + tol).toISOString()],
     )
+    if (!calls.length) {
+      const [[n]] = (await db.rows(`SELECT count(*) FROM telephony_records WHERE offered_at >= ? AND offered_at < ?`, [from, to])) as [[number | string]]
+      counts.unlinked += Number(n)
+      counts.changed += await db.run(
+        `UPDATE telephony_records SET call_id = NULL, link_method = NULL WHERE offered_at >= ? AND offered_at < ? AND (call_id IS NOT NULL OR link_method IS NOT NULL)`,
+        [from, to],
+      )
+      continue
+    }
+    const records = await db.rows(
+      `SELECT id, pbx_call_id, ${instant('offered_at')}, ${instant('answered_at')}, agent, call_id, link_method, queue FROM telephony_records WHERE offered_at >= ? AND offered_at < ?`,
+      [from, to],
+    )
+    if (!records.length) continue
     const result = linkCallsToTelephony(
-      calls.map((c) => callForLink(c)),
-      records.map((r) => ({ callId: r.pbx, queue: r.queue, offeredAt: r.offered, answeredAt: r.answered, abandonedAt: null, endedAt: null, agent: r.agent, wrapUpEndedAt: null })),
+      calls.map(([id, started, ended, pbx, email]) => callForLink(Number(id), iso(started)!, iso(ended)!, pbx as string | null, email as string | null)),
+      records.map(([, pbx, offered, answered, agent, , , queue]) => ({
+        callId: String(pbx),
+        queue: String(queue),
+        offeredAt: iso(offered)!,
+        answeredAt: iso(answered),
+        abandonedAt: null,
+        endedAt: null,
+        agent: agent as string | null,
+        wrapUpEndedAt: null,
+      })),
       { toleranceSeconds: o.toleranceSeconds, agentToOperator: (agent) => o.agents[agent] ?? agent },
     )
     const linkOf = new Map(result.links.map((l) => [l.telephonyCallId, l]))
-    const changes: [number, number | null, string | null][] = []
-    for (const r of records) {
-      const link = linkOf.get(r.pbx)
+    const changes: LinkChange[] = []
+    for (const [id, pbx, , , , oldCall, oldMethod] of records) {
+      const link = linkOf.get(String(pbx))
       const call = link ? Number(link.callLogId) : null
       const method = link?.method ?? null
       if (method === 'call-id') counts.byCallId++
       else if (method === 'agent-time') counts.byAgentTime++
       else counts.unlinked++
-      if (call === (r.call === null ? null : Number(r.call)) && method === r.method) continue
-      changes.push([Number(r.id), call, method])
+      if (call === (oldCall === null ? null : Number(oldCall)) && method === oldMethod) continue
+      changes.push([Number(id), call, method])
     }
     counts.changed += changes.length
-    await updateLinks(tx, changes)
+    await db.updateLinks(changes)
   }
   return counts
 }
 
-/** Writes changed links, 300 rows per UPDATE (one statement per row took minutes for a month). */
-async function updateLinks(tx: Sql, changes: readonly [number, number | null, string | null][]): Promise<void> {
-  // PostgreSQL types a CASE of parameters as text; the column is an enum.
-  const methodType = tx.dialect === 'postgres' ? '::"enum_telephony_records_link_method"' : ''
-  const callType = tx.dialect === 'postgres' ? '::integer' : ''
-  for (let i = 0; i < changes.length; i += 300) {
-    const chunk = changes.slice(i, i + 300)
-    const when = chunk.map(() => 'WHEN ? THEN ?').join(' ')
-    await tx.query(
-      `UPDATE telephony_records SET call_id = (CASE id ${when} END)${callType}, link_method = (CASE id ${when} END)${methodType} WHERE id IN (${chunk.map(() => '?').join(',')})`,
-      [...chunk.flatMap(([id, call]) => [id, call]), ...chunk.flatMap(([id, , method]) => [id, method]), ...chunk.map(([id]) => id)],
-    )
-  }
-}
-
 /** The fields linking reads, in a CallLogRecord (the rest do not matter to it). */
-function callForLink(c: { id: number; started: string; ended: string; pbx: string | null; email: string | null }): CallLogRecord {
+function callForLink(id: number, started: string, ended: string, pbx: string | null, email: string | null): CallLogRecord {
   return {
-    id: String(c.id),
-    talkStartedAt: c.started,
-    talkEndedAt: c.ended,
+    id: String(id),
+    talkStartedAt: started,
+    talkEndedAt: ended,
     holdSeconds: 0,
     afterCallWorkSeconds: 0,
     channel: 'direct',
@@ -223,8 +252,8 @@ function callForLink(c: { id: number; started: string; ended: string; pbx: strin
     category: null,
     faqsUsed: [],
     outcome: 'resolved',
-    operator: c.email,
-    telephonyCallId: c.pbx,
+    operator: email,
+    telephonyCallId: pbx,
     callerHash: null,
   }
 }

@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:import [-- --rows 100000,1000000 --db sqlite,postgres]`
+ *
+ * The telephony import (`npm run import:telephony`'s code path) of a seeded PBX CSV for November
+ * 2026 (the same generator as bench:reports: 10 % abandoned, caller numbers, Japanese headers), twice:
+ * the first pass inserts every row, the second finds nothing to change. Each database and file size
+ * runs in its own process, so the peak RSS printed is that import's (Payload's init included): compare
+ * it across sizes to see that memory does not grow with the file. Load average is printed beside
+ * every figure (the machine is shared). Records of earlier runs of this bench (imported_from
+ * 'bench-import.csv') are deleted first, untimed.
+ *
+ * Options: `--sqlite <file>` (default: a fresh temporary file, migrated), `--pg-db <name>` (default
+ * kotae_bench_import, created when missing), `--cpu-prof <dir>` (a V8 CPU profile per child).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
+
+const args = process.argv.slice(2)
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1]! : fallback
+}
+const SIZES = arg('rows', '100000,1000000').split(',').map(Number)
+const DBS = arg('db', 'sqlite,postgres').split(',')
+const PG_DB = arg('pg-db', 'kotae_bench_import')
+const SQLITE_FILE = arg('sqlite', '')
+const PROF = arg('cpu-prof', '')
+const child = arg('child', '')
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
+const self = fileURLToPath(import.meta.url)
+const SOURCE = 'bench-import.csv'
+
+const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
+
+/** The CSV of `rows` calls in November 2026 (kept in the temp dir between runs). */
+async function csvFile(rows: number): Promise<string> {
+  const file = path.join(os.tmpdir(), 'kotae-bench-import', `calls-${rows}.csv`)
+  if (fs.existsSync(file)) return file
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const w = fs.createWriteStream(`${file}.part`)
+  w.write('通話ID,キュー,着信日時,応答日時,放棄日時,終話日時,オペレーターID,発信者番号\n')
+  const start = Date.UTC(2026, 10, 1) - 9 * 3_600_000
+  const end = Date.UTC(2026, 11, 1) - 9 * 3_600_000
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const fmt = (ms: number) => {
+    const d = new Date(ms + 9 * 3_600_000)
+    return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  }
+  for (let i = 0; i < rows; i++) {
+    const offered = start + Math.floor((i / rows) * (end - start - 3_600_000))
+    const answered = i % 10 === 0 ? null : offered + (i % 60) * 1000
+    const line = `N${i},mynumber,${fmt(offered)},${answered === null ? '' : fmt(answered)},${answered === null ? fmt(offered + 30_000) : ''},${fmt(offered + 300_000)},agent-${i % 24},090-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}\n`
+    if (!w.write(line)) await new Promise((r) => w.once('drain', r))
+  }
+  await new Promise((r) => w.end(r))
+  fs.renameSync(`${file}.part`, file)
+  return file
+}
+
+const MAPPING = {
+  encoding: 'utf-8',
+  columns: { callId: '通話ID', queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時', abandonedAt: '放棄日時', endedAt: '終話日時', agent: 'オペレーターID', caller: '発信者番号' },
+  timestamps: { format: 'yyyy/MM/dd HH:mm:ss' },
+}
+
+async function runChild(): Promise<void> {
+  const rows = Number(arg('size', '0'))
+  const file = await csvFile(rows)
+  const [{ getMigratedPayload }, { sqlOf }, { importTelephony }] = await Promise.all([
+    import('../src/lib/payload'),
+    import('../src/reports/sql'),
+    import('../src/collections/TelephonyRecords/importTelephony'),
+  ])
+  const payload = await getMigratedPayload()
+  await sqlOf(payload).query(`DELETE FROM telephony_records WHERE imported_from = ?`, [SOURCE])
+  const out: Record<string, unknown> = { db: child, rows, csvMb: Math.round(fs.statSync(file).size / 1e6), rssAfterInitMb: mb() }
+  for (const pass of ['first', 'again']) {
+    const before = load()
+    const t = performance.now()
+    const cpu = process.cpuUsage()
+    const r = await importTelephony(payload, { mapping: MAPPING, open: () => fs.createReadStream(file), source: SOURCE, salt: 'bench-salt-0123456789abcdef' })
+    const c = process.cpuUsage(cpu)
+    out[pass] = {
+      seconds: ((performance.now() - t) / 1000).toFixed(2),
+      cpuSeconds: ((c.user + c.system) / 1e6).toFixed(2),
+      ...(r.ok ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, links: r.links, steps: r.seconds } : { errors: r.errorCount, first: r.errors.slice(0, 3) }),
+      peakRssMb: mb(),
+      load: `${before} → ${load()}`,
+    }
+  }
+  console.log(`RESULT ${JSON.stringify(out)}`)
+  await payload.destroy()
+  process.exit(0)
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:import on ${os.cpus().length} cores, load average ${load()}`)
+  for (const db of DBS) {
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), KOTAE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', NODE_ENV: 'production' }
+    let tmp: string | null = null
+    if (db === 'postgres') {
+      ensurePostgresServer()
+      const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
+      await admin.connect()
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DB])
+      if (!exists.rowCount) await admin.query(`CREATE DATABASE ${PG_DB}`)
+      await admin.end()
+      env.DATABASE_URL = `${TEST_PG_BASE}/${PG_DB}`
+    } else {
+      env.DATABASE_URL = ''
+      if (!SQLITE_FILE) tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-import-db-'))
+      env.KOTAE_SQLITE_PATH = SQLITE_FILE ? path.resolve(SQLITE_FILE) : path.join(tmp!, 'bench.db')
+    }
+    for (const size of SIZES) {
+      const node = ['--conditions=production', '--import', 'tsx', ...(PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : [])]
+      const r = spawnSync(process.execPath, [...node, self, '--child', db, '--size', String(size)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
+      if (!line) {
+        console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
+        continue
+      }
+      console.log(JSON.stringify(JSON.parse(line.slice(7))))
+    }
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+if (child) await runChild()
+else await main()
