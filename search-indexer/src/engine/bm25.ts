@@ -40,20 +40,55 @@ export class Scores {
     const v = this.values
     let ids = this.touched
     if (ids.length > limit) {
-      // Only the best `limit` are sorted: the limit-th best score is found with a numeric sort of
-      // the scores alone (no pair per touched document), then ids at or above it are kept (ties at
-      // the cut by id, as the full sort would).
-      const scores = Float64Array.from(ids, (id) => v[id] ?? 0).sort()
-      const cut = scores[scores.length - limit] ?? 0
-      const above = ids.filter((id) => (v[id] ?? 0) > cut)
-      const at = ids.filter((id) => (v[id] ?? 0) === cut).sort((a, b) => a - b)
-      ids = above.concat(at.slice(0, limit - above.length))
+      // Only the best `limit` are sorted: the limit-th best score is selected from the scores
+      // alone (no pair per touched document), then ids at or above it are kept (ties at the cut
+      // by id, as the full sort would).
+      const scores = new Float64Array(ids.length)
+      for (let i = 0; i < ids.length; i++) scores[i] = v[ids[i]!] ?? 0
+      const cut = kthLargest(scores, limit)
+      const above: number[] = []
+      const at: number[] = []
+      for (const id of ids) {
+        const s = v[id] ?? 0
+        if (s > cut) above.push(id)
+        else if (s === cut) at.push(id)
+      }
+      ids = at.length + above.length > limit ? above.concat(at.sort((a, b) => a - b).slice(0, limit - above.length)) : above.concat(at)
     }
     return ids
       .map((id): [number, number] => [id, v[id] ?? 0])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
   }
+}
+
+/**
+ * The k-th largest value (1-based) of `values`, which it reorders: quickselect, O(n) on average,
+ * so a query touching most of a large index does not sort every score to keep the best few.
+ */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0
+  let hi = values.length - 1
+  const target = Math.min(Math.max(k, 1), values.length) - 1
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (values[i]! > pivot) i++
+      while (values[j]! < pivot) j--
+      if (i <= j) {
+        const t = values[i]!
+        values[i] = values[j]!
+        values[j] = t
+        i++
+        j--
+      }
+    }
+    if (target <= j) hi = j
+    else if (target >= i) lo = i
+    else break
+  }
+  return values[target]!
 }
 
 /** An empty {@link Scores} for a database. */

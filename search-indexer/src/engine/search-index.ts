@@ -13,7 +13,7 @@ import { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis
 import type { SynonymGroupLike, SynonymMatch } from '../analyzer/synonyms'
 import { AudienceError, InvalidDocumentError } from '../errors'
 import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument } from './document'
-import { addBm25Scores, documentShare, fieldPostings, internalIdOf, newScores, recordOf, whereIds } from './bm25'
+import { addBm25Scores, documentShare, fieldPostings, internalIdOf, kthLargest, newScores, recordOf, whereIds } from './bm25'
 import { coverage, matchUnits } from './min-match'
 import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
@@ -362,11 +362,10 @@ export class SearchIndex {
     }
     const total = new Map<string, number>(docScores)
     for (const [key, b] of best) total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
-    const sorted = [...total.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     const limit = options.limit ?? Infinity
     const out: [string, number, string | undefined][] = []
     const held = w.minMatch > 0 ? this.coverageOf(q) : undefined
-    for (const [key, score] of sorted) {
+    for (const [key, score] of bestFirst(total, limit)) {
       if (out.length >= limit) break
       if (!held || held(key) >= w.minMatch) out.push([key, score, best.get(key)?.id])
     }
@@ -495,6 +494,23 @@ export class SearchIndex {
     // A copy, so later changes to the caller's object do not reach the index.
     return structuredClone(input)
   }
+}
+
+/**
+ * Entries by score (then key), best first. With a small `limit`, only the best 2 × limit are
+ * sorted at first (the minimum-should-match test may pass over some); the rest only if needed.
+ */
+function* bestFirst(scores: Map<string, number>, limit: number): Generator<[string, number]> {
+  const byScore = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)
+  const entries = [...scores.entries()]
+  const first = 2 * limit
+  if (!Number.isFinite(first) || entries.length <= first * 2) {
+    yield* entries.sort(byScore)
+    return
+  }
+  const cut = kthLargest(Float64Array.from(entries, (e) => e[1]), first)
+  yield* entries.filter((e) => e[1] >= cut).sort(byScore)
+  yield* entries.filter((e) => e[1] < cut).sort(byScore)
 }
 
 /** A new, empty index. */
