@@ -29,6 +29,7 @@ const searchers = new Map<string, Searcher>()
 export function getSearcher(url: string): Searcher {
   let s = searchers.get(url)
   if (!s) {
+    mark('kotae-search-start')
     const created = withFallback(new URL(url, location.href).href)
     created.ready.catch(() => searchers.get(url) === created && searchers.delete(url))
     searchers.set(url, created)
@@ -37,14 +38,15 @@ export function getSearcher(url: string): Searcher {
   return s
 }
 
-/** A User Timing mark when the index is ready (seen in DevTools and by `npm run bench -w @kotae/site`). */
-function markReady(timing: LoadTiming): void {
+/** User Timing marks when loading starts and when the index is ready (DevTools; `npm run bench -w @kotae/site`). */
+function mark(name: string, detail?: LoadTiming): void {
   try {
-    performance.mark('kotae-search-ready', { detail: timing })
+    performance.mark(name, detail ? { detail } : undefined)
   } catch {
-    // Old browsers without mark details: the timing is only for measuring.
+    // Old browsers without mark details: the marks are only for measuring.
   }
 }
+const markReady = (timing: LoadTiming) => mark('kotae-search-ready', timing)
 
 function download(url: string): Download {
   const t = performance.now()

@@ -1,0 +1,155 @@
+/**
+ * npm run bench -w @kotae/site  (after `npm run build -w @kotae/site`)
+ *
+ * The built site's search in headless Chromium (Debian's /usr/bin/chromium via playwright-core):
+ * the time from the start of the page load of /search/?q=… (and /en/search/?q=…) to the first
+ * result on screen, with the saved index's download and restore inside it. Every file is served
+ * gzip-encoded, as a static host or CDN would; each run is a fresh browser context (cold cache).
+ * Three links: loopback; 10 Mbit/s with 40 ms RTT; and Lighthouse's mobile preset (1.6 Mbit/s,
+ * 150 ms RTT, CPU slowed 4×). Prints the saved indexes' sizes and the load average with the timings.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import zlib from 'node:zlib'
+
+import { chromium, type Browser } from 'playwright-core'
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') } } })
+const RUNS = Math.max(1, Number(values.runs) || 5)
+const DIST = path.resolve(values.dist)
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`
+const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '-')
+const load = () => os.loadavg()[0]?.toFixed(1) ?? '?'
+const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 14)).join(' ')
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error(`${DIST} has no index.html: run npm run build -w @kotae/site first`)
+  process.exit(1)
+}
+if (!fs.existsSync(CHROME_PATH)) {
+  console.error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium fonts-noto-cjk)`)
+  process.exit(1)
+}
+
+/** dist served gzip-encoded (gzip level 6, as common web servers do), files read once. */
+const cache = new Map<string, Buffer>()
+function file(pathname: string): { body: Buffer; type: string } | undefined {
+  let f = path.join(DIST, pathname)
+  if (!f.startsWith(DIST)) return undefined
+  if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html')
+  if (!fs.existsSync(f)) return undefined
+  let body = cache.get(f)
+  if (!body) cache.set(f, (body = zlib.gzipSync(fs.readFileSync(f), { level: 6 })))
+  return { body, type: TYPES[path.extname(f)] ?? 'application/octet-stream' }
+}
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  if (req.method === 'POST') return void res.writeHead(202).end()
+  const f = file(decodeURIComponent(url.pathname))
+  if (!f) return void res.writeHead(404).end()
+  res.writeHead(200, { 'content-type': f.type, 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(f.body)
+})
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+
+// Sizes of what the search downloads (`--dist` may name an older build that shipped /search-data.json).
+const payloads = ['search-index/ja.json', 'search-index/en.json', 'search-data.json'].filter((f) => fs.existsSync(path.join(DIST, f))).map((f) => {
+  const raw = fs.readFileSync(path.join(DIST, f))
+  const json = JSON.parse(raw.toString('utf8')) as { keys?: string[]; documents?: unknown[] }
+  return { file: f, docs: json.keys?.length ?? json.documents?.length ?? 0, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 6 }).length, gzip9: zlib.gzipSync(raw, { level: 9 }).length }
+})
+const worker = fs.readdirSync(path.join(DIST, '_astro')).find((f) => f.startsWith('worker-'))
+const workerGz = worker ? zlib.gzipSync(fs.readFileSync(path.join(DIST, '_astro', worker))).length : 0
+const built = fs.statSync(path.join(DIST, 'index.html')).mtime.toISOString()
+console.log(`Kotae site search bench — ${DIST} (built ${built}), Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} at start (machine shared with other work)`)
+for (const s of payloads) console.log(`  /${s.file}: ${s.docs} documents, ${kb(s.raw)} raw, ${kb(s.gzip)} gzip (${kb(s.gzip9)} at gzip -9)`)
+console.log(`  search worker (engine + Orama): ${kb(workerGz)} gzip`)
+
+type Run = { result: number; loadEvent: number; start: number; ready: number; downloadMs: number; restoreMs: number }
+
+const LINKS = [
+  { name: 'loopback', net: undefined, cpu: 1 },
+  { name: '10 Mbit/s, 40 ms', net: { offline: false, latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 }, cpu: 1 },
+  { name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)', net: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }, cpu: 4 },
+]
+const CASES = [
+  { path: '/search/', query: 'マイナの暗証番号わすれた' },
+  { path: '/en/search/', query: 'renew my card' },
+]
+
+async function once(browser: Browser, url: string, link: (typeof LINKS)[number]): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+  try {
+    const page = await context.newPage()
+    if (link.net || link.cpu > 1) {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      if (link.net) await cdp.send('Network.emulateNetworkConditions', link.net)
+      if (link.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: link.cpu })
+    }
+    // The moment the first result is in the document, on the page's clock (0 = navigation start).
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[data-testid="search-results"] li')) {
+          ;(globalThis as unknown as { firstResult: number }).firstResult = performance.now()
+          obs.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(url)
+    await page.waitForFunction(() => 'firstResult' in globalThis, undefined, { timeout: 120_000 })
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+      // The island's mark when the saved index is ready, with the worker's download and restore times.
+      const ready = performance.getEntriesByName('kotae-search-ready')[0] as PerformanceMark | undefined
+      const detail = (ready?.detail ?? {}) as { downloadMs?: number; restoreMs?: number }
+      return {
+        result: (globalThis as unknown as { firstResult: number }).firstResult,
+        loadEvent: nav?.loadEventEnd ?? Number.NaN,
+        start: performance.getEntriesByName('kotae-search-start')[0]?.startTime ?? Number.NaN,
+        ready: ready?.startTime ?? Number.NaN,
+        downloadMs: detail.downloadMs ?? Number.NaN,
+        restoreMs: detail.restoreMs ?? Number.NaN,
+      }
+    })
+  } finally {
+    await context.close()
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROME_PATH,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+})
+try {
+  console.log(`\nHeadless Chromium ${browser.version()}, phone-sized page, median of ${RUNS} fresh contexts: page load start → first result of ?q=`)
+  const W = [26, 36, 11, 11, 12, 19, 26, 6]
+  console.log(pad(['page and query', 'link', 'load event', 'search on', 'index ready', 'download / restore', 'first result (min–max)', 'load'], W))
+  for (const c of CASES) {
+    for (const link of LINKS) {
+      const runs: Run[] = []
+      for (let i = 0; i < RUNS; i++) runs.push(await once(browser, `${base}${c.path}?q=${encodeURIComponent(c.query)}`, link))
+      runs.sort((a, b) => a.result - b.result)
+      const m = runs[Math.floor(runs.length / 2)]!
+      const span = `${ms(runs[0]!.result)}–${ms(runs.at(-1)!.result)}`
+      console.log(pad([`${c.path} “${c.query}”`, link.name, ms(m.loadEvent), ms(m.start), ms(m.ready), `${ms(m.downloadMs)} / ${ms(m.restoreMs)}`, `${ms(m.result)} (${span})`, load()], W))
+    }
+  }
+} finally {
+  await browser.close()
+  server.close()
+}
