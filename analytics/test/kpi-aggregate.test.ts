@@ -57,7 +57,7 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
   acc.addRepeatCheckCall({ caller: 'a', category: 'renewal', at: jst('2026-10-08T09:05:00'), loggedResolved: false })
   acc.addRepeatCheckCall({ caller: 'b', category: 'renewal', at: jst('2026-10-31T23:50:00'), loggedResolved: true })
   acc.addRepeatCheckCall({ caller: 'b', category: 'renewal', at: jst('2026-11-01T00:30:00'), loggedResolved: false })
-  acc.addRepeatCheckCall({ caller: 'c', category: 'renewal', at: jst('2026-10-01T09:07:00'), loggedResolved: true })
+  acc.addRepeatCheckCall({ caller: 0xc, category: 'renewal', at: jst('2026-10-01T09:07:00'), loggedResolved: true }) // a numeric key
   acc.addFaqUsage({ callsWithFaq: 3, faqs: [{ faqId: 'f1', count: 3, first: 2 }, { faqId: 'f2', count: 1, first: 1 }] })
   acc.addFaqUsage({ callsWithFaq: 1, faqs: [{ faqId: 'f2', count: 1, first: 1 }] })
   const r = acc.finish()
@@ -132,6 +132,7 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
     expect(() => a.addCallSlot({ ...c[0]!, calls: -1 })).toThrow(/calls: -1/)
     expect(() => a.addFaqUsage({ callsWithFaq: 1, faqs: [{ faqId: 'f', count: 2, first: 0 }] })).toThrow(/f.count/)
     expect(() => a.addRepeatCheckCall({ caller: '', category: 'x', at: 0, loggedResolved: true })).toThrow(/caller/)
+    expect(() => a.addRepeatCheckCall({ caller: 2 ** 53, category: 'x', at: 0, loggedResolved: true })).toThrow(/caller/)
     expect(a.finish().empty).toBe(true) // nothing was added
   })
 })

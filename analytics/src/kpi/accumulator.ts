@@ -264,7 +264,8 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   }
 
   function addRepeatCheckCall(c: RepeatCheckCall): void {
-    if (!c.caller || !c.category) throw new RangeError('repeat-check call: caller and category are required')
+    if ((typeof c.caller === 'number' ? !Number.isSafeInteger(c.caller) || c.caller < 0 : !c.caller) || !c.category)
+      throw new RangeError('repeat-check call: caller (a hash, or a whole number key) and category are required')
     const t = instantOf(c.at, 'repeat-check call')
     if (t < start || t >= repeatEnd) return
     if (t >= end) repeats.add(c.caller, c.category, t, false)

@@ -51,8 +51,11 @@ export interface CallSlotAggregate {
 }
 
 export interface RepeatCheckCall {
-  /** Identifies the caller: the salted caller hash (or any fixed part of it). */
-  caller: string
+  /**
+   * Identifies the caller: the salted caller hash (or any fixed part of it), or a whole number
+   * below 2⁵³ derived from it (e.g. 52 bits of the hash), used as the tracker's key as it is.
+   */
+  caller: string | number
   category: string
   /** When talk started (epoch ms or ISO text). */
   at: number | string

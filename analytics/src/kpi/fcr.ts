@@ -83,8 +83,11 @@ export class RepeatTracker {
     this.windowMs = windowDays * 86_400_000
   }
 
-  /** Records one call: `resolvedInPeriod` for a call that counts, false for one that can only be a repeat. */
-  add(callerHash: string, category: string, startMs: number, resolvedInPeriod: boolean): void {
+  /**
+   * Records one call: `resolvedInPeriod` for a call that counts, false for one that can only be a
+   * repeat. The caller is the hash, or a number that already is its key (an integer below 2⁵³).
+   */
+  add(callerHash: string | number, category: string, startMs: number, resolvedInPeriod: boolean): void {
     let cat = this.categories.get(category)
     if (cat === undefined) {
       if (this.categoryNames.length >= MAX_REPEAT_CATEGORIES) throw new RangeError(`more than ${MAX_REPEAT_CATEGORIES} categories`)
@@ -93,7 +96,7 @@ export class RepeatTracker {
       this.categoryNames.push(category)
     }
     const code = (startMs * 2 + (resolvedInPeriod ? 1 : 0)) * MAX_REPEAT_CATEGORIES + cat
-    const key = callerKey(callerHash)
+    const key = typeof callerHash === 'number' ? callerHash : callerKey(callerHash)
     const slot = this.callers.get(key)
     if (slot === undefined) {
       if (this.singles === this.single.length) {

@@ -1,26 +1,27 @@
 /**
- * Builds a report from the configured database: call logs, telephony records and escalations are
- * read in time windows (default 2 hours) straight into the streaming KPI accumulator, so memory
- * stays at one window plus the accumulator however large the period (a month of a million calls).
+ * Builds a report from the configured database: the database counts telephony records and call
+ * logs per JST half-hour (counts.ts) and the streaming KPI accumulator adds those counts up, with
+ * the per-call parts (一次完了 repeat check, FAQ usage) read as compact lists and escalations row by
+ * row. Memory stays at one window plus the accumulator however large the period (a month of a
+ * million calls); the figures are the same KPI functions the unit tests check by hand.
  */
 import {
   createReportAccumulator,
   DAY_MS,
+  HALF_HOUR_MS,
   jstDayNumber,
   jstParts,
   parseInstant,
   periodRange,
-  resolveReportOptions,
-  type CallLogRecord,
   type EscalationRecord,
   type Report,
   type ReportLabels,
   type ReportOptions,
   type ReportPeriod,
-  type TelephonyRecord,
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
+import { callSlots, perCall, telephonySlots } from './counts'
 import { rowReaderOf, type RowReader } from './rows'
 import { sqlOf, type Sql } from './sql'
 
@@ -39,20 +40,12 @@ export interface TrendPoint {
   offered: number | null
 }
 
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 /** A timestamp as read (epoch ms or ISO text), null kept. */
 type At = string | number
 const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v as At))
 
-/**
- * Array rows of `select` (which ends in `WHERE <column> >= ? AND <column> < ?`) one time window at a
- * time. Each window is a plain range scan of the timestamp index; no ORDER BY, since the accumulator
- * takes records in any order. (Keyset pages ordered by id made SQLite sort the whole month for
- * every page: 100 s for a million calls.)
- */
+/** Escalation rows one time window at a time (few: one per fifty calls), the next asked for early. */
 async function* windows(db: RowReader, select: string, from: number, to: number, windowMs: number): AsyncGenerator<unknown[][]> {
-  // The next window is asked for before this one is consumed, so PostgreSQL works while we count.
   const ask = (a: number) => {
     const p = db.rows(select, [new Date(a).toISOString(), new Date(Math.min(to, a + windowMs)).toISOString()])
     p.catch(() => {}) // awaited below; this only keeps an abandoned prefetch from being "unhandled"
@@ -76,13 +69,8 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
 }
 
 async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: ReportOptions & { windowHours?: number }): Promise<LoadedReport> {
-  // Two hours of a busy center is a few thousand rows: small pages, few queries (372 a month).
-  const { windowHours = 2, ...reportOptions } = options
-  const windowMs = windowHours * 3_600_000
-  const resolved = resolveReportOptions(reportOptions)
+  const { windowHours, ...reportOptions } = options
   const range = periodRange(period)
-  // The 一次完了 repeat check looks at calls up to repeatWindowDays after the period.
-  const callsTo = range.end + resolved.repeatWindowDays * DAY_MS + 1
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
   // offered rather than "no telephony data".
@@ -92,85 +80,45 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
     telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null),
     period,
   })
-  const t = db.instant
-
-  // Only the columns the accumulator reads, as arrays (see rows.ts): id, started, ended, hold, acw,
-  // channel, caller type, category, outcome, operator, PBX call id, caller hash.
-  const callSelect = `SELECT x.id, ${t('x.talk_started_at')}, ${t('x.talk_ended_at')}, x.hold_seconds, x.after_call_work_seconds,
-      x.channel, x.caller_type, cat.slug, x.outcome, x.operator_id, x.telephony_call_id,
-      (SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = x.id AND tr.caller_hash IS NOT NULL LIMIT 1)
-    FROM calls x LEFT JOIN categories cat ON cat.id = x.category_id
-    WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`
-  const relsIndex = db.dialect === 'sqlite' ? ' INDEXED BY calls_rels_parent_idx' : ''
+  const categories = new Map<number, string>()
+  for (const [id, slug] of await db.rows('SELECT id, slug FROM categories')) if (slug !== null && slug !== undefined) categories.set(Number(id), String(slug))
   const trend = trendBuckets(period, range)
-  // The three tables are read side by side (on PostgreSQL, separate pool connections); the
-  // accumulator is synchronous, so their records interleave safely.
-  const readCalls = async () => {
-    for await (const rows of windows(db, callSelect, range.start, callsTo, windowMs)) {
-      const faqs = new Map<number, string[]>()
-      // FAQs used, by the window's call ids through the parent index. Without statistics SQLite
-      // picks the path index (every row is 'faqsUsed') and walks the whole table for each window.
-      for (let i = 0; i < rows.length; i += 1000) {
-        const ids = rows.slice(i, i + 1000).map((r) => r[0])
-        const rels = await db.rows(
-          `SELECT parent_id, faqs_id FROM calls_rels${relsIndex} WHERE parent_id IN (${ids.map(() => '?').join(',')}) AND path = 'faqsUsed' AND faqs_id IS NOT NULL ORDER BY parent_id, "order"`,
-          ids,
-        )
-        for (const [parent, faq] of rels) {
-          const key = Number(parent)
-          const list = faqs.get(key)
-          if (list) list.push(String(faq))
-          else faqs.set(key, [String(faq)])
-        }
-      }
-      for (const r of rows) {
-        const started = r[1] as At
-        trend.add(started, 'calls')
-        acc.addCall({
-          id: String(r[0]),
-          talkStartedAt: started,
-          talkEndedAt: at(r[2]),
-          holdSeconds: num(r[3]),
-          afterCallWorkSeconds: num(r[4]),
-          channel: r[5] as CallLogRecord['channel'],
-          callerType: r[6] as CallLogRecord['callerType'],
-          category: str(r[7]),
-          faqsUsed: faqs.get(Number(r[0])) ?? [],
-          outcome: r[8] as CallLogRecord['outcome'],
-          operator: str(r[9]),
-          telephonyCallId: str(r[10]),
-          callerHash: str(r[11]),
-        } as CallLogRecord)
-      }
-    }
-  }
 
-  // callId, queue, offered, answered, abandoned, ended, agent, wrap-up ended.
-  const telSelect = `SELECT x.pbx_call_id, x.queue, ${t('x.offered_at')}, ${t('x.answered_at')}, ${t('x.abandoned_at')}, ${t('x.ended_at')}, x.agent, ${t('x.wrap_up_ended_at')}
-    FROM telephony_records x WHERE x.offered_at >= ? AND x.offered_at < ?`
+  // Counts come from SQL (counts.ts). Window sizes: SQLite sorts every GROUP BY, so it counts one
+  // half-hour per query with no grouping by time (a month is 1,488 small range scans); PostgreSQL
+  // groups a day per query by half-hour with a hash aggregate.
+  const pg = db.dialect === 'postgres'
+  const windowMs = windowHours ? Math.max(1, Math.round(windowHours * 2)) * HALF_HOUR_MS : pg ? DAY_MS : HALF_HOUR_MS
+  const count = { range, options: acc.options, windowMs }
+
+  // The reads run side by side (on PostgreSQL, separate pool connections); the accumulator is
+  // synchronous, so their aggregates interleave safely.
   const readTelephony = async () => {
-    for await (const rows of windows(db, telSelect, range.start, range.end, windowMs)) {
-      for (const r of rows) {
-        const offered = r[2] as At
-        trend.add(offered, 'offered')
-        acc.addTelephony({
-          callId: String(r[0]),
-          queue: String(r[1]),
-          offeredAt: offered,
-          answeredAt: at(r[3]),
-          abandonedAt: at(r[4]),
-          endedAt: at(r[5]),
-          agent: str(r[6]),
-          wrapUpEndedAt: at(r[7]),
-        } as TelephonyRecord)
+    for await (const slots of telephonySlots(db, count))
+      for (const slot of slots) {
+        acc.addTelephonySlot(slot)
+        trend.add(slot.at, 'offered', slot.offered + (slot.otherQueues ?? 0))
       }
+  }
+  const readCalls = async () => {
+    for await (const slots of callSlots(db, count, categories))
+      for (const slot of slots) {
+        acc.addCallSlot(slot)
+        trend.add(slot.at, 'calls', slot.calls)
+      }
+  }
+  const readPerCall = async () => {
+    for await (const { repeats, faq } of perCall(db, count, categories)) {
+      for (const call of repeats) acc.addRepeatCheckCall(call)
+      acc.addFaqUsage(faq)
     }
   }
 
+  const t = db.instant
   const escSelect = `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
     FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`
   const readEscalations = async () => {
-    for await (const rows of windows(db, escSelect, range.start, range.end, windowMs * 24)) {
+    for await (const rows of windows(db, escSelect, range.start, range.end, 2 * DAY_MS)) {
       for (const r of rows)
         acc.addEscalation({
           id: String(r[0]),
@@ -181,7 +129,7 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
         } as EscalationRecord)
     }
   }
-  await Promise.all([readCalls(), readTelephony(), readEscalations()])
+  await Promise.all([readCalls(), readTelephony(), readPerCall(), readEscalations()])
 
   const report = acc.finish()
   return {
@@ -210,12 +158,13 @@ function trendBuckets(period: ReportPeriod, range: { start: number; end: number 
   const calls = new Array<number>(labels.length).fill(0)
   const offered = new Array<number>(labels.length).fill(0)
   return {
-    add(instant: string | number, what: 'calls' | 'offered') {
+    /** `n` records at `instant` (records of one half-hour lie in one day). */
+    add(instant: string | number, what: 'calls' | 'offered', n = 1) {
       const ms = parseInstant(instant)
       if (!(ms >= range.start && ms < range.end)) return
       const k = keyOf(ms)
-      if (what === 'calls') calls[k]!++
-      else offered[k]!++
+      if (what === 'calls') calls[k]! += n
+      else offered[k]! += n
     },
     points: (hasTelephony: boolean): TrendPoint[] => labels.map((label, i) => ({ label, calls: calls[i]!, offered: hasTelephony ? offered[i]! : null })),
   }

@@ -1,0 +1,316 @@
+/**
+ * The report's counting done by the database (decision 0011, "aggregation in SQL"): per JST
+ * half-hour, the telephony figures and the call logs' sums per category come back as a few rows
+ * (`TelephonySlotAggregate`, `CallSlotAggregate` of @kotae/analytics); what cannot be summed — the
+ * 一次完了 repeat check and FAQ usage, which need each call's caller, time and FAQ list — comes back
+ * as one concatenated string per window (`group_concat` / `string_agg`) and is counted in
+ * JavaScript. Why strings: handing a million rows to JavaScript one by one was most of the old
+ * report's time (about 4 µs a row through the SQLite driver); one string per window is split in
+ * microseconds.
+ *
+ * Definitions are the KPI files' (see aggregate.ts in analytics): instants are compared as integer
+ * epoch milliseconds, thresholds are the accumulator's options passed as parameters, a wait is
+ * valid only when it is ≥ 0. Windows are aligned to half-hours (JST half-hours are UTC ones, Japan
+ * being UTC+9), so each window or bucket lies in one slot and one JST day.
+ */
+import {
+  callerKey,
+  DAY_MS,
+  HALF_HOUR_MS,
+  type CallSlotAggregate,
+  type FaqUsageAggregate,
+  type InstantRange,
+  type RepeatCheckCall,
+  type ResolvedReportOptions,
+  type TelephonySlotAggregate,
+} from '@kotae/analytics'
+
+import type { RowReader } from './rows'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
+
+/** SQL expressions that differ between the two databases. */
+function dialectOf(db: RowReader) {
+  const pg = db.dialect === 'postgres'
+  return {
+    /**
+     * A timestamp column as whole epoch milliseconds, rounded from the engine's own float (SQLite's
+     * julianday, PostgreSQL's date_part: both exact to far below a millisecond for these dates;
+     * PostgreSQL's numeric `extract` cost twice the time).
+     */
+    ms: (c: string) => (pg ? `round(date_part('epoch', ${c}) * 1000)` : `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`),
+    /** The half-hour number of an epoch-ms value. */
+    halfHour: (x: string) => (pg ? `floor(${x} / ${HALF_HOUR_MS})` : `${x} / ${HALF_HOUR_MS}`),
+    /** A number column as a float (PostgreSQL's numeric would make every sum numeric). */
+    float: (x: string) => (pg ? `(${x})::float8` : x),
+    greatest: (a: string, b: string) => (pg ? `GREATEST(${a}, ${b})` : `max(${a}, ${b})`),
+    concat: (x: string) => (pg ? `string_agg(${x}, ',')` : `group_concat(${x}, ',')`),
+    /** The caller hash's last 16 hex digits: 64 bits of an HMAC, as good as the whole to tell callers apart. */
+    tail16: (x: string) => (pg ? `right(${x}, 16)` : `substr(${x}, -16)`),
+    /** SQLite without statistics would pick another index for some of these scans. */
+    indexed: (name: string) => (pg ? '' : ` INDEXED BY ${name}`),
+    /** SQLite: read the table by rowid range, not through a time index. */
+    byRowid: pg ? '' : ' NOT INDEXED',
+    /**
+     * A FROM subquery computed once per row: SQLite would otherwise copy its expressions into every
+     * place the outer query uses them (LIMIT -1 keeps it a co-routine; the conversions were half the time).
+     */
+    perRow: (select: string) => (pg ? `(${select})` : `(${select} LIMIT -1)`),
+    /** Casts a sum to a JavaScript-safe number (pg returns bigint and numeric as text). */
+    f8: (x: string) => (pg ? `(${x})::float8` : x),
+  }
+}
+
+/**
+ * [from, to) split into windows of `windowMs` (a multiple of 30 minutes) on half-hour boundaries;
+ * the query for the next window is sent before the current one is handed over.
+ */
+async function* windows<T>(from: number, to: number, windowMs: number, ask: (a: number, b: number) => Promise<T>): AsyncGenerator<T> {
+  const steps = Math.max(1, Math.round(windowMs / HALF_HOUR_MS))
+  const next = (a: number) => Math.min(to, (Math.floor(a / HALF_HOUR_MS) + steps) * HALF_HOUR_MS)
+  const send = (a: number) => {
+    const p = ask(a, next(a))
+    p.catch(() => {}) // awaited below; only keeps an abandoned prefetch from being "unhandled"
+    return p
+  }
+  let a = from
+  let pending = a < to ? send(a) : null
+  while (pending) {
+    const result = await pending
+    a = next(a)
+    pending = a < to ? send(a) : null
+    yield result
+  }
+}
+
+export interface CountOptions {
+  range: InstantRange
+  options: ResolvedReportOptions
+  /** Window length in ms, a multiple of 30 minutes; when longer, rows are grouped by half-hour in SQL. */
+  windowMs: number
+}
+
+/** Telephony records offered in the range, one aggregate per JST half-hour that has any. */
+export async function* telephonySlots(db: RowReader, { range, options, windowMs }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
+  const d = dialectOf(db)
+  const params: unknown[] = []
+  const bind = (v: unknown) => (params.push(v), '?')
+  const queues = options.queues
+  // An empty queue list counts nothing (`queue IN ()` is not SQL).
+  const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
+  // Per record: q counted queue, o offered, a answered (null when unanswered), g abandoned or ended, in ms.
+  const rows = d.perRow(`SELECT ${q} AS q, ${d.ms('x.offered_at')} AS o, ${d.ms('x.answered_at')} AS a, ${d.ms('COALESCE(x.abandoned_at, x.ended_at)')} AS g
+    FROM telephony_records x${d.indexed('telephony_records_offered_at_idx')} WHERE x.offered_at >= ? AND x.offered_at < ?`)
+  const when = (cond: string, then = '1') => `SUM(CASE WHEN ${cond} THEN ${then} ELSE 0 END)`
+  const withWait = 'q = 1 AND a >= o'
+  const bucketed = windowMs > HALF_HOUR_MS
+  // The two thresholds come first in the text, then the queues and the window. Waits are whole ms:
+  // wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
+  const text = `SELECT MIN(o), COUNT(*), SUM(q), ${when('q = 1 AND a IS NOT NULL')}, ${when(withWait)},
+      ${d.f8(when(withWait, 'a - o'))}, ${when(`${withWait} AND a - o <= ?`)},
+      ${when('q = 1 AND a IS NULL AND g >= o AND g - o < ?')}
+    FROM ${rows} x${bucketed ? ` GROUP BY ${d.halfHour('o')}` : ''}`
+  const thresholds = [Math.floor(options.serviceLevelSeconds * 1000), Math.ceil(options.shortAbandonSeconds * 1000)]
+  for await (const rows of windows(range.start, range.end, windowMs, (from, to) => db.rows(text, [...thresholds, ...params, iso(from), iso(to)]))) {
+    const out: TelephonySlotAggregate[] = []
+    for (const r of rows) {
+      const total = num(r[1])
+      if (!total) continue
+      const offered = num(r[2])
+      const answered = num(r[3])
+      const short = num(r[7])
+      out.push({
+        at: num(r[0]),
+        offered,
+        answered,
+        answeredWithWait: num(r[4]),
+        waitSeconds: num(r[5]) / 1000,
+        answeredWithin: num(r[6]),
+        shortAbandoned: short,
+        abandoned: offered - answered - short,
+        otherQueues: total - offered,
+      })
+    }
+    yield out
+  }
+}
+
+/**
+ * Call logs that started in [range.start, range.end + repeatWindowDays): per half-hour and category,
+ * the counts and sums of CallSlotAggregate (the accumulator keeps those after the period for
+ * `callsForRepeatCheck` only).
+ */
+export async function* callSlots(db: RowReader, { range, options, windowMs }: CountOptions, categories: ReadonlyMap<number, string>): AsyncGenerator<CallSlotAggregate[]> {
+  const d = dialectOf(db)
+  const params: unknown[] = []
+  const bind = (v: unknown) => (params.push(v), '?')
+  // Per call: category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
+  const rows = d.perRow(`SELECT x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
+      ${d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')} AS hold,
+      ${d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')} AS acw,
+      CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
+    FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`)
+  const talk = options.holdInsideTalkSpan ? d.greatest('0', '(e - s) / 1000.0 - hold') : '(e - s) / 1000.0'
+  const bucketed = windowMs > HALF_HOUR_MS
+  const select = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
+      ${d.f8(`SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END)`)},
+      ${d.f8(`SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END)`)}
+    FROM ${rows} x GROUP BY cat${bucketed ? `, ${d.halfHour('s')}` : ''}`
+  const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
+  for await (const rows of windows(range.start, repeatEnd, windowMs, (from, to) => db.rows(select, [...params, iso(from), iso(to)]))) {
+    const out: CallSlotAggregate[] = []
+    for (const r of rows) {
+      const calls = num(r[2])
+      if (!calls) continue
+      const category = r[0] === null || r[0] === undefined ? null : (categories.get(Number(r[0])) ?? null)
+      out.push({ at: num(r[1]), category, calls, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]) })
+    }
+    yield out
+  }
+}
+
+export interface PerCallCounts {
+  repeats: RepeatCheckCall[]
+  faq: FaqUsageAggregate
+}
+
+/**
+ * What needs each call: the 一次完了 repeat check (caller, category, time, logged outcome of calls
+ * with a caller hash and a category, up to repeatWindowDays after the period) and FAQ usage (each
+ * call's FAQ list, calls in the period). Read by ranges of call ids, three lists per range: the
+ * calls, the caller hashes of their telephony records (call_id index) and their FAQ links
+ * (parent index), joined here. Why by id: these are in-order range scans, where looking up each
+ * call's telephony record and FAQ links one by one was most of the report's database time. Call ids
+ * grow with time, so the ids of a period are one range; ids out of order only cost reading more.
+ */
+export async function* perCall(db: RowReader, { range, options }: Pick<CountOptions, 'range' | 'options'>, categories: ReadonlyMap<number, string>, chunk = 20_000): AsyncGenerator<PerCallCounts> {
+  const d = dialectOf(db)
+  const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
+  const [bounds] = await db.rows(`SELECT MIN(x.id), MAX(x.id) FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`, [iso(range.start), iso(repeatEnd)])
+  if (!bounds || bounds[0] === null || bounds[0] === undefined) return
+  const first = num(bounds[0])
+  const last = num(bounds[1])
+  const params: unknown[] = []
+  const bind = (v: unknown) => (params.push(v), '?')
+  const resolved = `CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END`
+  // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
+  // Calls: id:start ms:resolved:category id (-1 for none).
+  const callsText = `SELECT ${d.concat(`x.id || ':' || ${d.ms('x.talk_started_at')} || ':' || ${resolved} || ':' || COALESCE(x.category_id, -1)`)}
+    FROM calls x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.talk_started_at >= ? AND x.talk_started_at < ?`
+  const hashesText = `SELECT ${d.concat(`tr.call_id || ':' || ${d.tail16('tr.caller_hash')}`)}
+    FROM telephony_records tr${d.indexed('telephony_records_call_idx')} WHERE tr.call_id >= ? AND tr.call_id < ? AND tr.caller_hash IS NOT NULL`
+  const faqsText = `SELECT ${d.concat(`r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0)`)}
+    FROM calls_rels r${d.indexed('calls_rels_parent_idx')} WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
+  const ask = (a: number) => {
+    const b = Math.min(last + 1, a + chunk)
+    const p = Promise.all([
+      db.rows(callsText, [...params, a, b, iso(range.start), iso(repeatEnd)]),
+      db.rows(hashesText, [a, b]),
+      db.rows(faqsText, [a, b]),
+    ])
+    p.catch(() => {}) // awaited below; only keeps an abandoned prefetch from being "unhandled"
+    return p
+  }
+  const slugs = new Map<number, string>(categories)
+  let pending: ReturnType<typeof ask> | null = ask(first)
+  for (let a = first; pending; a += chunk) {
+    const [callRows, hashRows, faqRows] = await pending
+    pending = a + chunk <= last ? ask(a + chunk) : null
+
+    // Caller key per call id − a: 52 bits of the hash tail (a call with several hashed telephony
+    // records takes the first listed, as LIMIT 1 did); NaN for none.
+    const caller = new Float64Array(chunk).fill(Number.NaN)
+    forEachItem(hashRows, (item) => {
+      const i = item.indexOf(':')
+      const k = Number(item.slice(0, i)) - a
+      if (Number.isNaN(caller[k]!)) caller[k] = callerKeyOf(item.slice(i + 1))
+    })
+    // 1 for calls of the period (their FAQs count).
+    const inPeriod = new Uint8Array(chunk)
+    const repeats: RepeatCheckCall[] = []
+    const f = [0, 0, 0, 0]
+    forEachItem(callRows, (item) => {
+      fields(item, f)
+      const k = f[0]! - a
+      if (f[1]! < range.end) inPeriod[k] = 1
+      const key = caller[k]!
+      const category = f[3] === -1 ? undefined : slugs.get(f[3]!)
+      if (category && !Number.isNaN(key)) repeats.push({ caller: key, category, at: f[1]!, loggedResolved: f[2] === 1 })
+    })
+    yield { repeats, faq: faqCounts(faqRows, a, inPeriod) }
+  }
+}
+
+/** Calls each item of a one-string list result (`a,b,c`). */
+function forEachItem(rows: unknown[][], fn: (item: string) => void): void {
+  const v = rows[0]?.[0]
+  if (typeof v !== 'string' || !v) return
+  for (let i = 0; ; ) {
+    const j = v.indexOf(',', i)
+    fn(j < 0 ? v.slice(i) : v.slice(i, j))
+    if (j < 0) return
+    i = j + 1
+  }
+}
+
+/** Parses `n:n:n…` (decimal numbers, maybe negative or fractional) into `out`. */
+function fields(item: string, out: number[]): void {
+  let k = 0
+  for (let i = 0; i <= item.length; ) {
+    let j = item.indexOf(':', i)
+    if (j < 0) j = item.length
+    out[k++] = Number(item.slice(i, j))
+    i = j + 1
+  }
+}
+
+/**
+ * A caller key from the hash's tail: its last 13 hex digits as a number (52 bits; HMAC output is
+ * uniform), or for a tail that is not hex, the analytics package's 53-bit string key.
+ */
+function callerKeyOf(tail: string): number {
+  const hex = tail.slice(-13)
+  return /^[0-9a-f]+$/i.test(hex) ? parseInt(hex, 16) : callerKey(tail)
+}
+
+/** FAQ usage of the period's calls in one id range: each call's list in order, each FAQ once (as addFaqsUsed). */
+function faqCounts(rows: unknown[][], base: number, inPeriod: Uint8Array): FaqUsageAggregate {
+  const parents: number[] = []
+  const faqs: number[] = []
+  const orders: number[] = []
+  const f = [0, 0, 0]
+  let sorted = true
+  forEachItem(rows, (item) => {
+    fields(item, f)
+    if (!inPeriod[f[0]! - base]) return
+    const n = parents.length
+    if (n && (parents[n - 1]! > f[0]! || (parents[n - 1] === f[0] && orders[n - 1]! > f[2]!))) sorted = false
+    parents.push(f[0]!)
+    faqs.push(f[1]!)
+    orders.push(f[2]!)
+  })
+  // Rows come in index order (by call, then as inserted); sort by call and order only when they do not.
+  let idx = parents.map((_, i) => i)
+  if (!sorted) idx = idx.sort((x, y) => parents[x]! - parents[y]! || orders[x]! - orders[y]!)
+  const counts = new Map<number, { faqId: string; count: number; first: number }>()
+  let callsWithFaq = 0
+  for (let i = 0; i < idx.length; ) {
+    const parent = parents[idx[i]!]!
+    let j = i
+    while (j < idx.length && parents[idx[j]!] === parent) j++
+    callsWithFaq++
+    for (let m = i; m < j; m++) {
+      const faq = faqs[idx[m]!]!
+      let seen = false
+      for (let q = i; q < m && !seen; q++) seen = faqs[idx[q]!] === faq
+      if (seen) continue
+      let c = counts.get(faq)
+      if (!c) counts.set(faq, (c = { faqId: String(faq), count: 0, first: 0 }))
+      c.count++
+      if (m === i) c.first++
+    }
+    i = j
+  }
+  return { callsWithFaq, faqs: [...counts.values()] }
+}
