@@ -63,6 +63,12 @@ const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u
 const KANJI_STEM = /^(\p{Script=Han}+)\p{Script=Hiragana}{1,3}$/u
 const SCRIPT_RUN = /\p{Script=Han}+|[\p{Script=Katakana}ー]+|\p{Script=Hiragana}+/gu
 const LATIN_WORD = /[\p{Script=Latin}0-9]+(?:['’][a-z]+)?/gu
+/**
+ * A number with its counter (0歳, 90歳, 12桁, 3ヶ月, 1,000円) is one token, whole numbers only:
+ * 「0歳」 then matches 0歳 and not the end of 90歳. It replaces the bare number's token (the counter
+ * stays a token of its own), so a text has as many tokens as before.
+ */
+export const COUNTED_NUMBER = /(?<![0-9.,])([0-9][0-9,]*)(ヶ月|ヵ月|か月|カ月|ケ月|け月|[桁歳才月日年回枚件人円週階番通部時分秒号度点箇個冊本台名割])/gu
 
 /**
  * Japanese function words (after kana folding: っ → つ, ょ → よ) that the segmenter returns as
@@ -141,12 +147,22 @@ export function tokenizePrepared(prepared: string, options: TokenizeOptions = {}
     for (const m of folded.matchAll(JA_RUN)) out.push(m[0])
   }
   void JA_RUN
+  const counted: [number, number][] = []
+  for (const m of folded.matchAll(COUNTED_NUMBER)) {
+    out.push(countedToken(m[1] ?? '', m[2] ?? ''))
+    counted.push([m.index ?? 0, (m.index ?? 0) + (m[1] ?? '').length])
+  }
   for (const m of folded.matchAll(LATIN_WORD)) {
+    const at = m.index ?? 0
+    if (counted.some(([from, to]) => at >= from && at < to)) continue
     const t = latinToken(m[0])
     if (t) out.push(t)
   }
   return out
 }
+
+/** The token of a number and its counter: digits without separators; ヶ月, ヵ月, カ月, ケ月 → か月. */
+export const countedToken = (digits: string, counter: string): string => digits.replace(/,/gu, '') + (counter.length === 2 ? 'か月' : counter)
 
 /** Tokens of raw text (documents): {@link prepareText} then {@link tokenizePrepared}. */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {

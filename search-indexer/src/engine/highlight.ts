@@ -3,7 +3,7 @@
  * Works on a per-character normalization that maps back to the original offsets.
  */
 import { normalizeWithOffsets } from '../analyzer/normalize'
-import { latinToken, tokenText } from '../analyzer/tokenize'
+import { COUNTED_NUMBER, countedToken, latinToken, tokenText } from '../analyzer/tokenize'
 
 export type Span = { start: number; end: number }
 
@@ -16,10 +16,12 @@ export function findMatches(text: string, tokens: Iterable<string>): Span[] {
   const bigrams = new Set<string>()
   const singles = new Set<string>()
   const latin = new Set<string>()
+  const counted = new Set<string>()
   for (const raw of tokens) {
     const t = tokenText(raw)
     const chars = [...t]
-    if (/^[\p{Script=Latin}0-9]/u.test(t)) latin.add(t)
+    if (/^[0-9]+\P{ASCII}/u.test(t)) counted.add(t)
+    else if (/^[\p{Script=Latin}0-9]/u.test(t)) latin.add(t)
     else if (chars.length === 1) singles.add(t)
     else for (let i = 0; i + 1 < chars.length; i++) bigrams.add(`${chars[i]}${chars[i + 1]}`)
   }
@@ -27,10 +29,20 @@ export function findMatches(text: string, tokens: Iterable<string>): Span[] {
   // `offsets` has one entry per code point of `norm` (and one for the end).
   const chars = [...norm]
   const marked = new Array<boolean>(chars.length).fill(false)
+  // A counter asked with a number (0歳) is not marked after another number (90歳).
+  const counters = new Set([...counted].map((t) => [...t.replace(/^[0-9]+/u, '')][0]))
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] ?? ''
-    if (singles.has(c) && HAN.test(c)) marked[i] = true
+    if (singles.has(c) && HAN.test(c) && !(counters.has(c) && /[0-9]/u.test(chars[i - 1] ?? ''))) marked[i] = true
     if (i + 1 < chars.length && bigrams.has(c + (chars[i + 1] ?? ''))) marked[i] = marked[i + 1] = true
+  }
+  if (counted.size > 0) {
+    // Whole numbers only: 「0歳」 marks 0歳, not the end of 90歳.
+    for (const m of norm.matchAll(COUNTED_NUMBER)) {
+      if (!counted.has(countedToken(m[1] ?? '', m[2] ?? ''))) continue
+      const from = [...norm.slice(0, m.index ?? 0)].length
+      for (let i = from; i < from + [...m[0]].length; i++) marked[i] = true
+    }
   }
   if (latin.size > 0) {
     for (const m of norm.matchAll(/[\p{Script=Latin}0-9]+/gu)) {
