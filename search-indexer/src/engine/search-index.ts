@@ -13,7 +13,7 @@ import { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis
 import type { SynonymGroupLike, SynonymMatch } from '../analyzer/synonyms'
 import { AudienceError, InvalidDocumentError } from '../errors'
 import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument } from './document'
-import { addBm25Scores, documentShare, fieldPostings, internalIdOf, kthLargest, newScores, recordOf, whereIds } from './bm25'
+import { addBm25Scores, documentShare, fieldPostings, internalIdOf, kthLargest, newScores, recordOf, releaseScores, whereIds } from './bm25'
 import { coverage, matchUnits } from './min-match'
 import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
@@ -338,14 +338,18 @@ export class SearchIndex {
       // Each run keeps its best CANDIDATES documents and 2 × CANDIDATES passages.
       const docs = newScores(this.docsDb)
       addBm25Scores(this.docsDb, terms, docBoost, this.bm25, docs, docsAllowed)
-      for (const [id, score] of docs.top(CANDIDATES)) {
+      const bestDocs = docs.top(CANDIDATES)
+      releaseScores(this.docsDb, docs)
+      for (const [id, score] of bestDocs) {
         const rec = recordOf<DocRecord>(this.docsDb, id)
         if (rec) docScores.set(rec.id, (docScores.get(rec.id) ?? 0) + score * weight)
       }
       if (Object.keys(passageBoost).length === 0) continue
       const passages = newScores(this.passagesDb)
       addBm25Scores(this.passagesDb, terms, passageBoost, this.bm25, passages, passagesAllowed)
-      for (const [id, score] of passages.top(CANDIDATES * 2)) {
+      const bestPassages = passages.top(CANDIDATES * 2)
+      releaseScores(this.passagesDb, passages)
+      for (const [id, score] of bestPassages) {
         const rec = recordOf<PassageRecord>(this.passagesDb, id)
         if (!rec) continue
         const prev = passageScores.get(rec.id)
