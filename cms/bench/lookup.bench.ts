@@ -1,11 +1,16 @@
 /**
- * `npm run bench:lookup` — two parts, figures printed with their dataset sizes:
+ * `npm run bench:lookup` — three parts, figures printed with their dataset sizes:
  * 1. The usage prior's offline eval (priorEval.ts): MRR@10 with and without the prior.
- * 2. GET /api/lookup over HTTP against a real Kotae (`npm start`'s scripts on a throwaway SQLite
+ * 2. The lookup's ranking in this process, without HTTP or database (engineBench): the operator
+ *    index with BENCH_FAQS FAQs (curated + the same synthetic copies as the seeded server) plus
+ *    guides and sources, a usage prior learned from ENGINE_CALLS generated calls; per first-time
+ *    query, what GET /api/lookup computes: the engine's pool of 30, the prior, the blend, and the
+ *    snippet and explanation of the 8 shown. CPU and wall p50/p95. Target: p95 ≤ 20 ms.
+ * 3. GET /api/lookup over HTTP against a real Kotae (`npm start`'s scripts on a throwaway SQLite
  *    file) holding BENCH_FAQS FAQs (curated + synthetic copies) and BENCH_CALLS generated calls
  *    (seedLookupBench.ts): p50/p95 of LOOKUPS sequential lookups by a signed-in operator, queries
  *    drawn from the generated history (another seed). Target: p95 ≤ 50 ms.
- * Options: BENCH_SKIP_EVAL=1, BENCH_SKIP_HTTP=1, BENCH_DATA_DIR=<dir> (reuse a seeded file there).
+ * Options: BENCH_SKIP_EVAL=1, BENCH_SKIP_ENGINE=1, BENCH_SKIP_HTTP=1, BENCH_DATA_DIR=<dir> (reuse a seeded file there).
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,13 +19,19 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { loadContent } from '@kotae/content'
+import { contentToDocuments, createSearchIndex, type SearchDocument } from '@kotae/search-indexer'
 
+import { LOOKUP_POOL, DEFAULT_PRIOR_WEIGHT } from '../src/search/lookupRanking'
+import { blendWithPrior, UsagePrior } from '../src/search/usagePrior'
 import { generateCallHistory } from './callHistory'
 import { printPriorEval, runPriorEval } from './priorEval'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3197)
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 1000)
+const BENCH_FAQS = Number(process.env.BENCH_FAQS ?? 3000)
+const ENGINE_CALLS = Number(process.env.BENCH_ENGINE_CALLS ?? 20_000)
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
 const OPERATOR = { email: 'bench-operator@example.test', password: 'bench-operator-pass-1' }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
@@ -110,8 +121,62 @@ async function httpBench(): Promise<void> {
   }
 }
 
+/** Part 2: the lookup's ranking in this process (see the header). */
+async function engineBench(): Promise<void> {
+  const content = await loadContent()
+  const docs = contentToDocuments(content, { audience: 'operator' })
+  const curated = docs.filter((d) => d.kind === 'faq' && (d.locale ?? 'ja') === 'ja')
+  // As seedLookupBench.ts: copies of the curated FAQs with a numbered suffix, up to BENCH_FAQS FAQs.
+  const faqCount = docs.filter((d) => d.kind === 'faq').length
+  for (let n = 1; n <= BENCH_FAQS - faqCount; n++) {
+    const f = curated[(n - 1) % curated.length]!
+    docs.push({ ...f, id: `bench-${n}-${f.id}`, question: `${f.question}（ベンチ用 ${n}）` } satisfies SearchDocument)
+  }
+  const t0 = performance.now()
+  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms })
+  for (const d of docs) index.add(d)
+  const buildMs = performance.now() - t0
+  const historyFaqs = content.faqs.filter((f) => f.locale === 'ja').map((f) => ({ id: f.id, question: f.question, alternatives: f.alternatives, category: f.category, related: f.related }))
+  const prior = new UsagePrior((text) => index.analyzer.analyzeQuery(text).tokens)
+  for (const c of generateCallHistory(historyFaqs, { seed: 20261130, calls: ENGINE_CALLS })) prior.add({ texts: [c.query], faqs: c.faqs, at: c.at })
+  // The HTTP part's query stream; each query once (repeats are served by the server's cache).
+  const queries = [...new Set(generateCallHistory(historyFaqs, { seed: 99, calls: LOOKUPS + 50 }).map((c) => c.query))]
+
+  const lookup = (q: string) => {
+    const pool = index.search(q, { limit: LOOKUP_POOL })
+    const scores = prior.score(q, pool.map((h) => h.id))
+    const shown = blendWithPrior(pool, (h) => h.score, (h) => scores.get(h.id) ?? 0, DEFAULT_PRIOR_WEIGHT).slice(0, 8)
+    return shown.reduce((n, h) => n + h.snippet.text.length + h.explanation.summary.length, 0)
+  }
+  for (const q of queries.slice(0, 50)) lookup(q) // JIT warm-up
+  const cpu: number[] = []
+  const wall: number[] = []
+  const engineCpu: number[] = []
+  for (const q of queries.slice(50)) {
+    const c = process.cpuUsage()
+    const t = performance.now()
+    lookup(q)
+    wall.push(performance.now() - t)
+    const d = process.cpuUsage(c)
+    cpu.push((d.user + d.system) / 1000)
+  }
+  for (const q of queries.slice(50)) {
+    const c = process.cpuUsage()
+    index.search(q, { limit: LOOKUP_POOL })
+    const d = process.cpuUsage(c)
+    engineCpu.push((d.user + d.system) / 1000)
+  }
+  for (const a of [cpu, wall, engineCpu]) a.sort((x, y) => x - y)
+  const f = (a: number[]) => `p50 ${pct(a, 50).toFixed(1)} ms, p95 ${pct(a, 95).toFixed(1)} ms, max ${a.at(-1)!.toFixed(1)} ms`
+  console.log(`\nlookup ranking in process: ${index.size.toLocaleString('en')} documents (${BENCH_FAQS.toLocaleString('en')} FAQs = ${faqCount} curated + synthetic copies, guides, sources), built in ${(buildMs / 1000).toFixed(1)} s; prior from ${prior.size.toLocaleString('en')} generated calls`)
+  console.log(`  ${cpu.length} first-time queries (pool ${LOOKUP_POOL}, prior, blend, 8 snippets and explanations): CPU ${f(cpu)}; wall ${f(wall)} (target p95 ≤ 20 ms)`)
+  console.log(`  engine search alone (pool ${LOOKUP_POOL}, details not read): CPU ${f(engineCpu)}`)
+  console.log(`  machine: ${os.cpus().length} cores, load average ${loadAverage()}`)
+}
+
 async function main(): Promise<void> {
   if (!process.env.BENCH_SKIP_EVAL) printPriorEval(await runPriorEval())
+  if (!process.env.BENCH_SKIP_ENGINE) await engineBench()
   if (!process.env.BENCH_SKIP_HTTP) await httpBench()
 }
 
