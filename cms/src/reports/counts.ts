@@ -97,22 +97,39 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs 
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const queues = options.queues
-  // An empty queue list counts nothing (`queue IN ()` is not SQL).
-  const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
-  // Per record: q counted queue, o offered, a answered (null when unanswered), g abandoned or ended, in ms.
-  const rows = d.perRow(`SELECT ${q} AS q, ${d.ms('x.offered_at')} AS o, ${d.ms('x.answered_at')} AS a, ${d.ms('COALESCE(x.abandoned_at, x.ended_at)')} AS g
-    FROM telephony_records x${d.indexed('telephony_records_offered_at_idx')} WHERE x.offered_at >= ? AND x.offered_at < ?`)
-  const when = (cond: string, then = '1') => `SUM(CASE WHEN ${cond} THEN ${then} ELSE 0 END)`
-  const withWait = 'q = 1 AND a >= o'
-  const bucketed = windowMs > HALF_HOUR_MS
-  // The two thresholds come first in the text, then the queues and the window. Waits are whole ms:
-  // wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
-  const text = `SELECT MIN(o), COUNT(*), SUM(q), ${when('q = 1 AND a IS NOT NULL')}, ${when(withWait)},
-      ${d.f8(when(withWait, 'a - o'))}, ${when(`${withWait} AND a - o <= ?`)},
-      ${when('q = 1 AND a IS NULL AND g >= o AND g - o < ?')}
-    FROM ${rows} x${bucketed ? ` GROUP BY ${d.halfHour('o')}` : ''}`
+  // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
   const thresholds = [Math.floor(options.serviceLevelSeconds * 1000), Math.ceil(options.shortAbandonSeconds * 1000)]
-  for await (const rows of windows(range.start, range.end, windowMs, (from, to) => db.rows(text, [...thresholds, ...params, iso(from), iso(to)]))) {
+  const bucketed = windowMs > HALF_HOUR_MS
+  let text: string
+  if (db.dialect === 'postgres') {
+    // Timestamps compared and subtracted as timestamps (intervals are exact µs); one conversion per group.
+    // Functions: each use binds its own parameters, in text order (template parts run left to right).
+    const q = () => (queues === null ? 'true' : queues.length ? `x.queue IN (${queues.map(bind).join(', ')})` : 'false')
+    const withWait = () => `${q()} AND x.answered_at >= x.offered_at`
+    const gone = 'COALESCE(x.abandoned_at, x.ended_at)'
+    text = `SELECT round(date_part('epoch', MIN(x.offered_at)) * 1000)::float8, COUNT(*), COUNT(*) FILTER (WHERE ${q()}),
+        COUNT(*) FILTER (WHERE ${q()} AND x.answered_at IS NOT NULL), COUNT(*) FILTER (WHERE ${withWait()}),
+        (date_part('epoch', SUM(x.answered_at - x.offered_at) FILTER (WHERE ${withWait()})) * 1000)::float8,
+        COUNT(*) FILTER (WHERE ${withWait()} AND x.answered_at - x.offered_at <= make_interval(secs => ${bind(thresholds[0]! / 1000)})),
+        COUNT(*) FILTER (WHERE ${q()} AND x.answered_at IS NULL AND ${gone} >= x.offered_at AND ${gone} - x.offered_at < make_interval(secs => ${bind(thresholds[1]! / 1000)}))
+      FROM telephony_records x WHERE x.offered_at >= ? AND x.offered_at < ?
+      ${bucketed ? "GROUP BY date_bin('30 minutes', x.offered_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')" : ''}`
+  } else {
+    // An empty queue list counts nothing (`queue IN ()` is not SQL).
+    const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
+    // Per record: q counted queue, o offered, a answered (null when unanswered), g abandoned or ended, in ms.
+    const rows = d.perRow(`SELECT ${q} AS q, ${d.ms('x.offered_at')} AS o, ${d.ms('x.answered_at')} AS a, ${d.ms('COALESCE(x.abandoned_at, x.ended_at)')} AS g
+      FROM telephony_records x${d.indexed('telephony_records_offered_at_idx')} WHERE x.offered_at >= ? AND x.offered_at < ?`)
+    const when = (cond: string, then = '1') => `SUM(CASE WHEN ${cond} THEN ${then} ELSE 0 END)`
+    const withWait = 'q = 1 AND a >= o'
+    // The two thresholds come first in the text, then the queues and the window.
+    params.unshift(...thresholds)
+    text = `SELECT MIN(o), COUNT(*), SUM(q), ${when('q = 1 AND a IS NOT NULL')}, ${when(withWait)},
+        ${when(withWait, 'a - o')}, ${when(`${withWait} AND a - o <= ?`)},
+        ${when('q = 1 AND a IS NULL AND g >= o AND g - o < ?')}
+      FROM ${rows} x${bucketed ? ` GROUP BY ${d.halfHour('o')}` : ''}`
+  }
+  for await (const rows of windows(range.start, range.end, windowMs, (from, to) => db.rows(text, [...params, iso(from), iso(to)]))) {
     const out: TelephonySlotAggregate[] = []
     for (const r of rows) {
       const total = num(r[1])
@@ -145,18 +162,30 @@ export async function* callSlots(db: RowReader, { range, options, windowMs }: Co
   const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
-  // Per call: category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
-  const rows = d.perRow(`SELECT x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
-      ${d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')} AS hold,
-      ${d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')} AS acw,
-      CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
-    FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`)
-  const talk = options.holdInsideTalkSpan ? d.greatest('0', '(e - s) / 1000.0 - hold') : '(e - s) / 1000.0'
   const bucketed = windowMs > HALF_HOUR_MS
-  const select = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
-      ${d.f8(`SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END)`)},
-      ${d.f8(`SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END)`)}
-    FROM ${rows} x GROUP BY cat${bucketed ? `, ${d.halfHour('s')}` : ''}`
+  const hold = d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')
+  const acw = d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')
+  let select: string
+  if (db.dialect === 'postgres') {
+    // span: the talk span in seconds (a float from an exact interval; null without an end), one
+    // conversion per call; a span < 0 is not valid.
+    const talk = options.holdInsideTalkSpan ? 'GREATEST(0, span - hold)' : 'span'
+    select = `SELECT cat, round(date_part('epoch', MIN(t)) * 1000)::float8, COUNT(*), COUNT(*) FILTER (WHERE r),
+        COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0)
+      FROM (SELECT x.category_id AS cat, x.talk_started_at AS t, date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span,
+          ${hold} AS hold, ${acw} AS acw, x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) AS r
+        FROM calls x WHERE x.talk_started_at >= ? AND x.talk_started_at < ? OFFSET 0) x
+      GROUP BY cat${bucketed ? ", date_bin('30 minutes', t, TIMESTAMPTZ '2000-01-01 00:00:00+00')" : ''}`
+  } else {
+    // Per call: category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
+    const rows = d.perRow(`SELECT x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
+        ${hold} AS hold, ${acw} AS acw, CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
+      FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`)
+    const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
+    select = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END)
+      FROM ${rows} x GROUP BY cat${bucketed ? `, ${d.halfHour('s')}` : ''}`
+  }
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   for await (const rows of windows(range.start, repeatEnd, windowMs, (from, to) => db.rows(select, [...params, iso(from), iso(to)]))) {
     const out: CallSlotAggregate[] = []
@@ -254,14 +283,34 @@ function forEachItem(rows: unknown[][], fn: (item: string) => void): void {
   }
 }
 
-/** Parses `n:n:n…` (decimal numbers, maybe negative or fractional) into `out`. */
+/** Parses `n:n:n…` (whole decimal numbers, maybe negative) into `out`, digit by digit (no substrings). */
 function fields(item: string, out: number[]): void {
   let k = 0
-  for (let i = 0; i <= item.length; ) {
-    let j = item.indexOf(':', i)
-    if (j < 0) j = item.length
-    out[k++] = Number(item.slice(i, j))
-    i = j + 1
+  let n = 0
+  let sign = 1
+  let digits = false
+  for (let i = 0; i <= item.length; i++) {
+    const c = i < item.length ? item.charCodeAt(i) : 58
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48)
+      digits = true
+    } else if (c === 45) sign = -1
+    else if (c === 58) {
+      out[k++] = digits ? sign * n : Number.NaN
+      n = 0
+      sign = 1
+      digits = false
+    } else {
+      // Anything else (a fraction, an exponent): parse this field the slow way.
+      const end = item.indexOf(':', i)
+      const start = item.lastIndexOf(':', i) + 1
+      out[k++] = Number(item.slice(start, end < 0 ? item.length : end))
+      if (end < 0) return
+      i = end
+      n = 0
+      sign = 1
+      digits = false
+    }
   }
 }
 
@@ -270,8 +319,8 @@ function fields(item: string, out: number[]): void {
  * uniform), or for a tail that is not hex, the analytics package's 53-bit string key.
  */
 function callerKeyOf(tail: string): number {
-  const hex = tail.slice(-13)
-  return /^[0-9a-f]+$/i.test(hex) ? parseInt(hex, 16) : callerKey(tail)
+  const key = Number(`0x${tail.slice(-13)}`) // NaN unless every digit is hex
+  return Number.isNaN(key) ? callerKey(tail) : key
 }
 
 /** FAQ usage of the period's calls in one id range: each call's list in order, each FAQ once (as addFaqsUsed). */
