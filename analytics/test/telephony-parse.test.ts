@@ -7,7 +7,8 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
 import { TelephonyRecordSchema } from '../src/kpi'
-import { importTelephonyCsv, parseTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
+import { hashCaller } from '../src/pii'
+import { createCallerHasher, importTelephonyCsv, parseTelephonyCsv, readTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const file = (name: string) => path.join(dir, name)
@@ -143,5 +144,71 @@ describe('encodings the file does not match', () => {
     expect(r).toMatchObject({ ok: false, encoding: 'unknown' })
     expect(!r.ok && r.errors[0]).toMatchObject({ row: null, code: 'unknown-encoding', message: expect.stringContaining('文字コードを判別できません') })
     expect(!r.ok && r.errors.find((e) => e.code === 'unknown-encoding' && e.row !== null)).toMatchObject({ row: 1 })
+  })
+})
+
+describe('readTelephonyCsv: one pass for an importer that stages rows and checks ids itself', () => {
+  it('hands over every row in file order: good rows with their record, bad rows with their call id', async () => {
+    const seen: [number, string | null, string | null][] = []
+    const r = await readTelephonyCsv(fs.readFileSync(file('telephony-bad.utf8.csv')), mapping, (record, line, callId) => void seen.push([line, record?.callId ?? null, callId]))
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    // The reader leaves duplicate ids to the caller: line 6 (B01 again) is a good row here.
+    expect(r.errors.map((e) => e.code)).not.toContain('duplicate-call-id')
+    expect(r.errorCount).toBe(12)
+    expect(seen).toEqual([
+      [2, 'B01', 'B01'],
+      [3, null, 'B02'],
+      [4, null, 'B03'],
+      [5, null, 'B04'],
+      [6, 'B01', 'B01'],
+      [7, null, null],
+      [8, null, 'B07'],
+      [9, null, 'B08'],
+      [10, null, 'B09'],
+      [11, null, 'B10'],
+      [12, null, null],
+      [13, null, 'B12\n改行入りID'],
+      [15, null, 'B13'],
+      [16, null, 'B14'],
+    ])
+  })
+
+  it('a PBX without call ids: records come with callId "" for the caller to number', async () => {
+    const columns = { queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時' }
+    const ids: (string | undefined)[] = []
+    const r = await readTelephonyCsv('キュー,着信日時,応答日時\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:00:00,\n', { ...mapping, columns }, (rec) => void ids.push(rec?.callId))
+    expect(r).toEqual({ ok: true, rows: 2, encoding: 'utf-8' })
+    expect(ids).toEqual(['', ''])
+  })
+
+  it("ids: 'reader' keeps the in-memory checks", async () => {
+    const r = await readTelephonyCsv(fs.readFileSync(file('telephony-bad.utf8.csv')), mapping, () => {}, { ids: 'reader' })
+    expect(!r.ok && r.errorCount).toBe(13)
+  })
+
+  it('waits for the callback (backpressure of the staging table)', async () => {
+    const order: string[] = []
+    await readTelephonyCsv(fs.readFileSync(file('telephony-good.utf8.csv')), mapping, async (rec) => {
+      order.push(`start ${rec!.callId}`)
+      await new Promise((done) => setTimeout(done, 1))
+      order.push(`end ${rec!.callId}`)
+    })
+    expect(order.slice(0, 4)).toEqual(['start P001', 'end P001', 'start P002', 'end P002'])
+  })
+})
+
+describe('createCallerHasher: hashCaller for a million rows', () => {
+  it('gives the same hash as hashCaller for every way of writing a number, and none for 非通知', async () => {
+    const salt = 'telephony-test-salt-0123456789'
+    const hash = createCallerHasher(salt)
+    for (const n of ['090-1234-5678', '０９０－１２３４－５６７８', '+81 90 1234 5678', '03-1111-2222', '+1 415 555 0100', '非通知', '']) {
+      expect(hash(n), n).toBe(await hashCaller(n, salt))
+      expect(hash(n), `${n} (cached)`).toBe(await hashCaller(n, salt))
+    }
+    expect(hash('090-1234-5678')).toBe(hash('09012345678'))
+    expect(hash('非通知')).toBeUndefined()
+    expect(createCallerHasher(new TextEncoder().encode(salt))('090-1234-5678')).toBe(hash('090-1234-5678'))
+    expect(() => createCallerHasher('short')).toThrow(RangeError)
   })
 })

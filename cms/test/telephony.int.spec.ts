@@ -115,6 +115,49 @@ describe('telephony import (npm run import:telephony)', () => {
     expect(await count()).toBe(9)
   })
 
+  it('duplicate call ids are found in the staging table, also beside other bad rows; nothing imported', async () => {
+    const dup = [CSV, 'T001,マイナンバー,2026/10/02 09:00:00,,,,,,', 'T002,マイナンバー,2026/10/02 25:00:00,,,,,,', 'T002,マイナンバー,2026/10/02 10:00:00,,,,,,'].join('\r\n')
+    const r = await run(dup)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.map((e) => [e.row, e.code, e.value])).toEqual([
+      [6, 'duplicate-call-id', 'T001'],
+      [7, 'bad-time', '2026/10/02 25:00:00'],
+      [7, 'duplicate-call-id', 'T002'],
+      [8, 'duplicate-call-id', 'T002'],
+    ])
+    expect(r.errors[0]).toMatchObject({ column: '通話ID', field: 'callId', message: expect.stringContaining('2 行目と同じ') })
+    expect(r.errorCount).toBe(4)
+    expect(await count()).toBe(9)
+  })
+
+  it('a PBX without call ids: ids from queue and offer time, numbered in file order; the same file again changes nothing', async () => {
+    const noIds = { columns: { queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時' }, timestamps: { format: 'yyyy/MM/dd HH:mm:ss' } }
+    const text = 'キュー,着信日時,応答日時\nq,2026/10/03 09:00:00,\nq,2026/10/03 09:00:00,2026/10/03 09:00:04\nq,2026/10/03 09:01:00,\n'
+    expect(await run(text, noIds)).toMatchObject({ ok: true, rows: 3, inserted: 3 })
+    expect(await run(text, noIds)).toMatchObject({ ok: true, rows: 3, inserted: 0, updated: 0, unchanged: 3 })
+    const docs = (await payload.find({ collection: 'telephony-records', where: { queue: { equals: 'q' } }, sort: 'pbxCallId', depth: 0 })).docs
+    expect(docs.map((d) => [d.pbxCallId, d.answeredAt ?? null])).toEqual([
+      ['q@2026-10-03T00:00:00.000Z', null],
+      ['q@2026-10-03T00:00:00.000Z#2', '2026-10-03T00:00:04.000Z'],
+      ['q@2026-10-03T00:01:00.000Z', null],
+    ])
+    await payload.delete({ collection: 'telephony-records', where: { queue: { equals: 'q' } } })
+  })
+
+  it('cells with tabs, backslashes, quotes and line breaks are stored as written (COPY escaping)', async () => {
+    const odd = ['通話ID,キュー,着信日時,応答日時', 'X\\1,"改行\nと\tタブ",2026/10/04 09:00:00,', '"X""2",\\N,2026/10/04 09:00:01,'].join('\n')
+    const m = { columns: { callId: '通話ID', queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時' }, timestamps: { format: 'yyyy/MM/dd HH:mm:ss' } }
+    expect(await run(odd, m)).toMatchObject({ ok: true, inserted: 2 })
+    expect(await run(odd, m)).toMatchObject({ ok: true, inserted: 0, unchanged: 2 })
+    const docs = (await payload.find({ collection: 'telephony-records', where: { pbxCallId: { in: ['X\\1', 'X"2'] } }, sort: 'pbxCallId', depth: 0 })).docs
+    expect(docs.map((d) => [d.pbxCallId, d.queue])).toEqual([
+      ['X"2', '\\N'],
+      ['X\\1', '改行\nと\tタブ'],
+    ])
+    await payload.delete({ collection: 'telephony-records', where: { pbxCallId: { in: ['X\\1', 'X"2'] } } })
+  })
+
   it('report readers read telephony records; operators and editors do not; nobody writes them through the API', async () => {
     for (const role of ['supervisor', 'cityViewer', 'reviewer', 'admin'] as const)
       expect((await payload.find({ collection: 'telephony-records', overrideAccess: false, user: users[role] })).totalDocs, role).toBe(9)

@@ -141,26 +141,31 @@ async function numberSyntheticIds(db: ImportDb): Promise<void> {
 }
 
 /**
- * One upsert from the staging table. Inserted = staged − already there; updated = rows the upsert
- * changed − inserted (ON CONFLICT … WHERE skips identical rows, so they count as neither).
+ * The staging table into telephony_records in one upsert (ON CONFLICT … DO UPDATE … WHERE something
+ * differs: identical rows are left alone and count as neither inserted nor updated). Each staged row
+ * is one lookup in the pbx_call_id index, so the cost follows the file, not the table; set-based
+ * forms (UPDATE … FROM plus INSERT … WHERE NOT EXISTS) were faster on PostgreSQL only with fresh
+ * statistics and took a nested loop over the whole table without them (docs/decisions/0016).
  */
 async function merge(db: ImportDb, o: { source: string; withCaller: boolean }): Promise<{ inserted: number; updated: number }> {
   const pg = db.dialect === 'postgres'
-  const time = (c: string) => (pg ? `${c}::timestamptz` : c)
-  const [[staged, existing]] = (await db.rows(
-    `SELECT count(*), count(t.id) FROM telephony_stage s LEFT JOIN telephony_records t ON t.pbx_call_id = s.call_id WHERE s.ok = 1`,
-  )) as [[number | string, number | string]]
   const now = new Date().toISOString()
   const changeable = o.withCaller ? [...UPDATABLE, 'caller_hash'] : [...UPDATABLE]
-  const differs = pg ? 'IS DISTINCT FROM' : 'IS NOT'
-  const changed = await db.run(
-    `INSERT INTO telephony_records (pbx_call_id, queue, ${TIMES.join(', ')}, agent, caller_hash, imported_from, updated_at, created_at)
+  const time = (c: string) => (pg ? `${c}::timestamptz` : c)
+  const upsert = `INSERT INTO telephony_records (pbx_call_id, queue, ${TIMES.join(', ')}, agent, caller_hash, imported_from, updated_at, created_at)
      SELECT call_id, queue, ${TIMES.map(time).join(', ')}, agent, caller_hash, ${pg ? '?::text' : '?'}, ${time('?')}, ${time('?')} FROM telephony_stage WHERE ok = 1
      ON CONFLICT (pbx_call_id) DO UPDATE SET ${[...changeable, 'imported_from', 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}
-     WHERE ${changeable.map((c) => `telephony_records.${c} ${differs} excluded.${c}`).join(' OR ')}`,
-    [o.source, now, now],
-  )
-  const inserted = Number(staged) - Number(existing)
+     WHERE ${changeable.map((c) => `telephony_records.${c} ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} excluded.${c}`).join(' OR ')}`
+  if (pg) {
+    // xmax = 0 marks a row this statement inserted (an updated row carries the updating transaction).
+    const [[inserted, updated]] = (await db.rows(`WITH u AS (${upsert} RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u`, [o.source, now, now])) as [[string, string]]
+    return { inserted: Number(inserted), updated: Number(updated) }
+  }
+  const [[staged, existing]] = (await db.rows(
+    `SELECT count(*), count(t.id) FROM telephony_stage s LEFT JOIN telephony_records t ON t.pbx_call_id = s.call_id WHERE s.ok = 1`,
+  )) as [[number, number]]
+  const changed = await db.run(upsert, [o.source, now, now])
+  const inserted = staged - existing
   return { inserted, updated: changed - inserted }
 }
 
