@@ -35,4 +35,9 @@ describe('tokenize', () => {
     const a = createAnalyzer()
     expect(a.analyzeQuery('えーと暗証番号について教えてください').tokens).toEqual(a.analyzeQuery('暗証番号').tokens)
   })
+  it('strips "what should I do" and western dialect endings', () => {
+    expect(stripFillers('暗証番号わすれたんじゃけど、どうしたらええんかね')).toBe('暗証番号わすれた 、')
+    expect(stripFillers('カードなくした。どうすればいいでしょうか')).toBe('カードなくした。')
+    expect(stripFillers('どうしたらいい')).toBe('どうしたらいい')
+  })
 })
