@@ -82,7 +82,9 @@ describe('the saved indexes of a small bundle', () => {
     expect(r[0]).toMatchObject({ id: 'pin-en', lang: 'en', path: 'faq/pin/', title: 'I forgot my PIN' })
     // One result per page: the Japanese original (same page) is not listed again.
     expect(r.filter((x) => x.path === 'faq/pin/')).toHaveLength(1)
-    expect(runSearch(engine, '暗証番号を忘れた', 5).results[0]).toMatchObject({ lang: 'ja', path: 'faq/pin/' })
+    // Japanese words match the original; the link shows the English page's title, the snippet stays Japanese.
+    expect(runSearch(engine, '暗証番号を忘れた', 5).results[0]).toMatchObject({ id: 'pin', lang: 'en', title: 'I forgot my PIN', snippetLang: 'ja', path: 'faq/pin/' })
+    expect(runSearch(loadEngine(ja), '暗証番号を忘れた', 5).results[0]).toMatchObject({ id: 'pin', lang: 'ja', title: '暗証番号を忘れました', snippetLang: 'ja' })
     expect(runSearch(loadEngine(ja), 'forgot my PIN', 5).results).toEqual([])
   })
 

@@ -48,6 +48,7 @@ export const en: Strings = {
     showing: 'Showing the top {n}',
     more: 'See all results',
     guideBadge: 'Procedure',
+    japaneseOnly: 'In Japanese',
     zeroTitle: 'No answers found for “{q}”',
     zeroTips: ['Try a shorter word (e.g. 更新 renewal, 暗証番号 PIN, 受け取り pickup).', 'Try writing it another way, or in hiragana.'],
     didYouMean: 'Did you mean:',

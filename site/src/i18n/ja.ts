@@ -50,6 +50,8 @@ export const ja = {
     showing: '上位{n}件を表示しています',
     more: 'すべての結果を見る',
     guideBadge: '手続きの案内',
+    // Shown on English pages only (a result whose page has no English translation yet).
+    japaneseOnly: '日本語のみ',
     zeroTitle: '「{q}」に合う回答が見つかりませんでした',
     zeroTips: ['短い言葉で探してみてください（例：「更新」「暗証番号」「受け取り」）。', '漢字をひらがなにしたり、別の言い方にしたりしてみてください。'],
     didYouMean: 'もしかして：',

@@ -21,6 +21,8 @@ export type SearchText = {
   countFor: string
   more: string
   guideBadge: string
+  /** On English pages, a result whose page is in Japanese only. */
+  japaneseOnly: string
   zeroTitle: string
   zeroTips: readonly string[]
   didYouMean: string
@@ -32,6 +34,8 @@ export type SearchText = {
 type Props = {
   /** `home`: a few results under the box and a link to all; `page`: the search page (reads and writes ?q=). */
   mode: 'home' | 'page'
+  /** The page's language. */
+  locale: 'ja' | 'en'
   text: SearchText
   /** The search page URL for this language (the form's action). */
   action: string
@@ -275,7 +279,8 @@ export default function SearchBox(props: Props) {
                 {r.title}
               </a>
               {r.kind === 'guide' && <span className="tag">{t.guideBadge}</span>}
-              <p className="snippet" lang={r.lang}>
+              {props.locale === 'en' && r.lang === 'ja' && <span className="tag">{t.japaneseOnly}</span>}
+              <p className="snippet" lang={r.snippetLang}>
                 <Highlighted text={r.snippet.text} spans={r.snippet.highlights} />
               </p>
             </li>

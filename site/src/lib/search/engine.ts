@@ -10,7 +10,8 @@ import type { SearchResponse, SearchResult } from './protocol'
 import { cleanSnippet } from './snippet'
 import { suggest } from './suggest'
 
-export type Engine = { index: SearchIndex; terms: string[] }
+/** `english`: the English title of each page that has an English entry in the index (by `url`). */
+export type Engine = { index: SearchIndex; terms: string[]; english: Map<string, string> }
 
 /** An engine from a saved index (its JSON text). Throws when the text is not a saved index of this engine's format. */
 export function loadEngine(saved: string): Engine {
@@ -20,7 +21,8 @@ export function loadEngine(saved: string): Engine {
     return index.get(id.join(':'), kind === 'guide' ? 'guide' : 'faq')
   })
   const terms = [...new Set([...index.analyzer.synonyms.groups.flatMap((g) => g.terms), ...docs.flatMap((d) => d?.tags ?? [])])]
-  return { index, terms }
+  const english = new Map(docs.filter((d) => d?.locale === 'en' && d.url).map((d) => [d!.url!, d!.question]))
+  return { index, terms, english }
 }
 
 /** Restores a saved index from its bytes (UTF-8 JSON), timing it. */
@@ -39,7 +41,18 @@ export function runSearch(engine: Engine, query: string, limit: number): SearchR
     const path = h.document.url ?? `${kind}/${h.id}/`
     if (seen.has(path)) continue
     seen.add(path)
-    results.push({ id: h.id, kind, lang: h.document.locale === 'en' ? 'en' : 'ja', title: h.document.question, path, snippet: cleanSnippet(h.snippet.text, h.snippet.highlights) })
+    const matched = h.document.locale === 'en' ? 'en' : 'ja'
+    // Japanese words that matched a translated page's original: the link shows the page's English title.
+    const english = matched === 'ja' ? engine.english.get(path) : undefined
+    results.push({
+      id: h.id,
+      kind,
+      lang: english ? 'en' : matched,
+      title: english ?? h.document.question,
+      path,
+      snippetLang: matched,
+      snippet: cleanSnippet(h.snippet.text, h.snippet.highlights),
+    })
     if (results.length === limit) break
   }
   return { results, suggestions: results.length === 0 ? suggest(query, engine.terms) : [] }

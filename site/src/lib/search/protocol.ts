@@ -2,9 +2,14 @@
 export type SearchResult = {
   id: string
   kind: 'faq' | 'guide'
-  /** The language of the entry that matched (an English page also finds Japanese entries). */
+  /**
+   * The language of the title and of the page it opens: `en` when an English translation of the
+   * page is in the index (even if its Japanese original matched), else the matched entry's.
+   */
   lang: 'ja' | 'en'
   title: string
+  /** The language of the snippet (the matched entry's). */
+  snippetLang: 'ja' | 'en'
   /** Its page below the language root (`faq/pin-forgot/`); the island adds `/` or `/en/`. */
   path: string
   /** A short passage with highlight ranges (offsets into `text`). */
