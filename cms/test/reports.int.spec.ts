@@ -1,4 +1,4 @@
-import { computeReport, monthRange, REPORT_KPI_KEYS, type CallLogRecord, type EscalationRecord, type TelephonyRecord } from '@kotae/analytics'
+import { computeReport, monthRange, REPORT_KPI_KEYS, type CallLogRecord, type EscalationRecord, type ReportOptions, type TelephonyRecord } from '@kotae/analytics'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -6,6 +6,8 @@ import type { SyntheticInput } from '../src/reports/synthetic'
 
 let payload: Payload
 let input: SyntheticInput
+/** Hand-made September 2026 records for the edges the SQL counts (see `edgeRecords`). */
+let edges: { calls: CallLogRecord[]; telephony: TelephonyRecord[] }
 let mod: {
   loadReport: typeof import('../src/reports/load').loadReport
   renderReport: typeof import('../src/reports/render').renderReport
@@ -29,7 +31,94 @@ beforeAll(async () => {
   const { start } = monthRange(2026, 10)
   input = { start, end: monthRange(2026, 11).start + 5 * 86_400_000, calls: 1500, seed: 7, categories: [{ id: Number(refs.category), slug: 'renewal' }], faqIds: [Number(faq.id)], operatorIds: [Number(users.operator.id)] }
   await insertSynthetic(sqlOf(payload), input)
+  const [second] = await sqlOf(payload).query<{ id: number }>(`INSERT INTO faqs (question, _status) VALUES (?, 'published') RETURNING id`, ['二つ目のFAQ'])
+  const other = await payload.create({ collection: 'categories', data: { name: '紛失', nameEn: 'lost', slug: 'lost' } as never })
+  edges = await insertEdges(sqlOf(payload), { renewal: Number(refs.category), lost: Number(other.id) }, [Number(faq.id), Number(second!.id)], Number(users.operator.id))
 })
+
+/**
+ * September 2026 (JST): 21 Sep 敬老の日, 22 Sep 国民の休日, 23 Sep 秋分の日. Each record sits on an edge
+ * the SQL counting has to get right: midnight at both ends of the month (a millisecond either
+ * side), waits of exactly the thresholds, abandons with unknown or impossible waits, an answer
+ * before its offer, another queue, talk spans that end before they start, and repeat calls at
+ * exactly 7 days, 7 days + 1 ms, the same instant, after the month end, without a caller hash,
+ * without a category, and with a caller hash that is not hex.
+ */
+async function insertEdges(sql: import('../src/reports/sql').Sql, categoryIds: Record<string, number>, faqIds: number[], operator: number) {
+  const jst = (s: string) => new Date(`${s}+09:00`).toISOString()
+  const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
+  const hex = (n: number) => n.toString(16).padStart(64, 'e')
+  const telephony: TelephonyRecord[] = []
+  const calls: CallLogRecord[] = []
+  const tel = (id: string, offered: string, f: Partial<TelephonyRecord> = {}) =>
+    telephony.push({ callId: id, queue: 'mynumber', offeredAt: offered, answeredAt: null, abandonedAt: null, endedAt: null, agent: null, wrapUpEndedAt: null, ...f })
+  tel('E-T1', jst('2026-09-30T23:59:59.999'), { answeredAt: jst('2026-10-01T00:00:09.999'), endedAt: jst('2026-10-01T00:05:00') }) // last ms of the month
+  tel('E-T2', jst('2026-09-01T00:00:00.000'), { answeredAt: jst('2026-09-01T00:00:20.000'), endedAt: jst('2026-09-01T00:03:00') }) // first ms, wait exactly 20 s
+  tel('E-T3', jst('2026-08-31T23:59:59.999'), { answeredAt: jst('2026-09-01T00:00:01'), endedAt: jst('2026-09-01T00:01:00') }) // August
+  tel('E-T4', jst('2026-09-02T10:00:00.000'), { abandonedAt: jst('2026-09-02T10:00:04.999'), endedAt: jst('2026-09-02T10:00:04.999') }) // short at 5 s
+  tel('E-T5', jst('2026-09-02T10:01:00.000'), { abandonedAt: jst('2026-09-02T10:01:05.000'), endedAt: jst('2026-09-02T10:01:05.000') }) // exactly 5 s: not short
+  tel('E-T6', jst('2026-09-02T10:02:00.000')) // unanswered, no end: abandoned, wait unknown
+  tel('E-T7', jst('2026-09-02T10:03:00.000'), { abandonedAt: jst('2026-09-02T10:02:59.000'), endedAt: jst('2026-09-02T10:02:59.000') }) // gone before offered
+  tel('E-T8', jst('2026-09-02T10:04:00.000'), { answeredAt: jst('2026-09-02T10:03:59.000'), endedAt: jst('2026-09-02T10:06:00') }) // answer before offer
+  tel('E-T9', jst('2026-09-21T10:00:00.000'), { answeredAt: jst('2026-09-21T10:00:03.000'), endedAt: jst('2026-09-21T10:05:00') }) // holiday
+  tel('E-T10', jst('2026-09-22T10:00:00.000'), { queue: 'other', answeredAt: jst('2026-09-22T10:00:01'), endedAt: jst('2026-09-22T10:02:00') })
+  tel('E-T11', jst('2026-09-23T12:00:00.000'), { answeredAt: jst('2026-09-23T12:00:25.000'), endedAt: jst('2026-09-23T12:09:00') })
+  tel('E-T12', jst('2026-09-24T12:00:00.000'), { abandonedAt: null, endedAt: jst('2026-09-24T12:00:05.500') }) // gone at ended_at, 5.5 s
+
+  let n = 0
+  const call = (start: string, f: Partial<CallLogRecord> & { caller?: string | null } = {}) => {
+    const id = `E-C${++n}`
+    const { caller = null, ...rest } = f
+    calls.push({ id, talkStartedAt: start, talkEndedAt: plus(start, 300_000), holdSeconds: 30, afterCallWorkSeconds: 60, channel: 'direct', callerType: 'self', category: 'renewal', faqsUsed: [], outcome: 'resolved', operator: String(operator), telephonyCallId: id, callerHash: caller, ...rest })
+    // Every call has its PBX record (offered 10 s before), which carries the caller hash.
+    tel(id, plus(start, -10_000), { answeredAt: plus(start, -2_000), endedAt: plus(start, 300_000), agent: 'op' })
+  }
+  const f1 = String(faqIds[0])
+  const f2 = String(faqIds[1])
+  call(jst('2026-09-21T10:00:05.000'), { caller: hex(1), faqsUsed: [f1, f2] }) // holiday; repeated at exactly 7 days
+  call(jst('2026-09-28T10:00:05.000'), { caller: hex(1), outcome: 'callback', faqsUsed: [f2] })
+  call(jst('2026-09-30T23:59:59.999'), { caller: hex(2), holdSeconds: 400 }) // last ms; hold longer than the span
+  call(jst('2026-10-07T23:59:59.999'), { caller: hex(2), outcome: 'escalated' }) // 7 days later, after the month
+  call(jst('2026-09-10T10:00:00.000'), { caller: hex(3), category: 'lost' })
+  call(jst('2026-09-17T10:00:00.001'), { caller: hex(3), category: 'lost' }) // 7 days + 1 ms: not a repeat
+  call(jst('2026-09-15T10:00:00.000'), { caller: null }) // no caller hash
+  call(jst('2026-09-16T10:00:00.000'), { caller: hex(4), category: null })
+  call(jst('2026-09-17T09:00:00.000'), { caller: hex(4), category: null }) // no category: not checked
+  call(jst('2026-09-18T10:00:00.000'), { caller: hex(5) })
+  call(jst('2026-09-18T10:00:00.000'), { caller: hex(5), category: 'renewal' }) // the same instant: not a repeat
+  call(jst('2026-09-01T00:00:00.000'), { caller: 'caller-six-is-not-hex', faqsUsed: [f2, f1, f2] }) // first ms; f2 once
+  call(jst('2026-09-03T10:00:00.000'), { caller: 'caller-six-is-not-hex', outcome: 'transferred' })
+  call(jst('2026-08-31T23:59:59.999'), { caller: hex(7) }) // August
+  call(jst('2026-09-04T10:00:00.000'), { caller: hex(8), talkEndedAt: jst('2026-09-04T09:59:00.000') }) // ends before it starts
+  call(jst('2026-09-24T17:00:00.000'), { caller: hex(9), outcome: 'reservation-made', category: 'lost' })
+  call(jst('2026-09-25T17:00:00.000'), { caller: hex(9), category: 'lost' })
+
+  const [top] = await sql.query<{ max: number | null }>('SELECT MAX(id) AS max FROM calls')
+  let next = Number(top?.max ?? 0) + 1
+  const now = new Date().toISOString()
+  for (const c of calls) {
+    const id = next++
+    await sql.query(
+      `INSERT INTO calls (id, talk_started_at, talk_ended_at, hold_seconds, after_call_work_seconds, channel, caller_type, category_id, summary, outcome, operator_id, telephony_call_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, c.talkStartedAt, c.talkEndedAt, c.holdSeconds, c.afterCallWorkSeconds, c.channel, c.callerType, c.category ? categoryIds[c.category] : null, '境界', c.outcome, operator, c.telephonyCallId, now, now],
+    )
+    // Links in their order; the second call's list starts with an emptied link (a deleted FAQ).
+    const links = c.id === 'E-C12' ? [null, ...c.faqsUsed] : c.faqsUsed
+    for (const [i, f] of links.entries()) await sql.query(`INSERT INTO calls_rels ("order", parent_id, path, faqs_id) VALUES (?, ?, 'faqsUsed', ?)`, [i + 1, id, f === null ? null : Number(f)])
+    const t = telephony.find((x) => x.callId === c.id)!
+    Object.assign(t, { dbCallId: id, callerHash: c.callerHash })
+  }
+  for (const t of telephony) {
+    const x = t as TelephonyRecord & { dbCallId?: number; callerHash?: string | null }
+    await sql.query(
+      `INSERT INTO telephony_records (pbx_call_id, queue, offered_at, answered_at, abandoned_at, ended_at, wrap_up_ended_at, agent, caller_hash, call_id, link_method, imported_from, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [x.callId, x.queue, x.offeredAt, x.answeredAt, x.abandonedAt, x.endedAt, x.wrapUpEndedAt, x.agent, x.callerHash ?? null, x.dbCallId ?? null, x.dbCallId ? 'call-id' : null, 'edges', now, now],
+    )
+    delete x.dbCallId
+    delete x.callerHash
+  }
+  return { calls, telephony }
+}
 afterAll(async () => {
   await payload?.destroy()
 })
@@ -55,7 +144,8 @@ describe('reports from the database', () => {
   it('a month read from the database window by window equals computeReport over the same records', async () => {
     const period = { kind: 'month', year: 2026, month: 10 } as const
     const { report, labels, trend } = await mod.loadReport(payload, period, { windowHours: 0.5 })
-    const expected = computeReport({ period, ...expectedRecords() })
+    const { calls, telephony, escalations } = expectedRecords()
+    const expected = computeReport({ period, calls: [...calls, ...edges.calls], telephony: [...telephony, ...edges.telephony], escalations })
     for (const key of REPORT_KPI_KEYS) expect(rounded(report[key]), key).toEqual(rounded(expected[key]))
     expect(report.offered).toBeGreaterThan(1000)
     expect(report.meta.details.callsCrossCheckable).toBeGreaterThan(0)
@@ -67,11 +157,40 @@ describe('reports from the database', () => {
     expect(trend.reduce((s, p) => s + p.calls, 0)).toBe(report.meta.counts.calls)
   })
 
-  it('the fiscal year (令和8年度) counts the same October and November calls', async () => {
+  const variants: [string, ReportOptions][] = [
+    ['default options', {}],
+    ['short abandon 6 s, service level 19 s', { shortAbandonSeconds: 6, serviceLevelSeconds: 19 }],
+    ['short abandon 0 s, service level 0 s, one queue, reservations resolved, hold outside the span', { shortAbandonSeconds: 0, serviceLevelSeconds: 0, queues: ['mynumber'], resolvedOutcomes: ['resolved', 'reservation-made'], holdInsideTalkSpan: false }],
+    ['no holiday row, a 3-day repeat window', { holidaysAsOwnRow: false, repeatWindowDays: 3 }],
+  ]
+  for (const [name, options] of variants)
+    it(`September's edges equal computeReport (${name}), with each window size`, async () => {
+      const period = { kind: 'month', year: 2026, month: 9 } as const
+      const { calls, telephony, escalations } = expectedRecords()
+      const expected = computeReport({ period, calls: [...calls, ...edges.calls], telephony: [...telephony, ...edges.telephony], escalations, options })
+      // What the edges must exercise, so the comparison cannot pass on empty counts.
+      expect(expected.abandoned.count).toBeGreaterThan(0)
+      if (options.shortAbandonSeconds !== 0) expect(expected.abandoned.short).toBeGreaterThan(0)
+      expect(expected.meta.counts.answeredWithoutWait).toBe(1)
+      expect(expected.meta.details.repeatDisqualified).toBeGreaterThan(0)
+      expect(expected.meta.details.callsCrossCheckable).toBeGreaterThan(0)
+      expect(expected.byWeekday.find((w) => w.key === 'holiday')?.offered ?? expected.byWeekday.find((w) => w.key === 'mon')?.offered).toBeGreaterThan(0)
+      for (const windowHours of [undefined, 0.5, 24]) {
+        const { report, trend } = await mod.loadReport(payload, period, { ...options, windowHours })
+        for (const key of REPORT_KPI_KEYS) expect(rounded(report[key]), `${key}, windowHours ${windowHours}`).toEqual(rounded(expected[key]))
+        expect(report.meta.details, `windowHours ${windowHours}`).toEqual(expected.meta.details)
+        const { outside: _o, invalid: _i, ...counts } = report.meta.counts
+        const { outside: _eo, invalid: _ei, ...expectedCounts } = expected.meta.counts
+        expect(counts).toEqual(expectedCounts)
+        expect(trend.reduce((s, p) => s + p.calls, 0)).toBe(report.meta.counts.calls)
+      }
+    })
+
+  it('the fiscal year (令和8年度) equals computeReport over every record (September edges, October, November)', async () => {
     const { report, trend } = await mod.loadReport(payload, { kind: 'year', year: 2026 })
-    const expected = computeReport({ period: { kind: 'year', year: 2026 }, ...expectedRecords() })
-    expect(report.offered).toBe(expected.offered)
-    expect(report.firstContactResolutionRate).toBe(expected.firstContactResolutionRate)
+    const { calls, telephony, escalations } = expectedRecords()
+    const expected = computeReport({ period: { kind: 'year', year: 2026 }, calls: [...calls, ...edges.calls], telephony: [...telephony, ...edges.telephony], escalations })
+    for (const key of REPORT_KPI_KEYS) expect(rounded(report[key]), key).toEqual(rounded(expected[key]))
     expect(report.meta.period.labels.wareki).toBe('令和8年度')
     expect(trend.map((p) => p.label)).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月'])
   })
