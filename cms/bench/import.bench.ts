@@ -9,7 +9,7 @@
  * every figure (the machine is shared). Records of earlier runs of this bench (imported_from
  * 'bench-import.csv') are deleted first (and vacuumed on PostgreSQL), untimed.
  *
- * Options: `--sqlite <file>` (default: a fresh temporary file, migrated), `--pg-db <name>` (default
+ * Options: `--passes first` (skip the second import), `--sqlite <file>` (default: a fresh temporary file, migrated), `--pg-db <name>` (default
  * kotae_bench_import, created when missing), `--cpu-prof <dir>` (a V8 CPU profile per child).
  */
 import { spawnSync } from 'node:child_process'
@@ -32,6 +32,7 @@ const DBS = arg('db', 'sqlite,postgres').split(',')
 const PG_DB = arg('pg-db', 'kotae_bench_import')
 const SQLITE_FILE = arg('sqlite', '')
 const PROF = arg('cpu-prof', '')
+const PASSES = arg('passes', 'first,again').split(',')
 const child = arg('child', '')
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
 const self = fileURLToPath(import.meta.url)
@@ -85,7 +86,7 @@ async function runChild(): Promise<void> {
   // A new month's file meets no dead rows: clear the ones the delete left (PostgreSQL keeps them until vacuumed).
   if (child === 'postgres') await sql.query('VACUUM ANALYZE telephony_records')
   const out: Record<string, unknown> = { db: child, rows, csvMb: Math.round(fs.statSync(file).size / 1e6), rssAfterInitMb: mb() }
-  for (const pass of ['first', 'again']) {
+  for (const pass of PASSES) {
     const before = load()
     const t = performance.now()
     const cpu = process.cpuUsage()
@@ -96,6 +97,7 @@ async function runChild(): Promise<void> {
       cpuSeconds: ((c.user + c.system) / 1e6).toFixed(2),
       ...(r.ok ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, links: r.links, steps: r.seconds } : { errors: r.errorCount, first: r.errors.slice(0, 3) }),
       peakRssMb: mb(),
+      heapMb: Math.round(process.memoryUsage().heapTotal / 2 ** 20),
       load: `${before} → ${load()}`,
     }
   }
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
     }
     for (const size of SIZES) {
       const node = ['--conditions=production', '--import', 'tsx', ...(PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : [])]
-      const r = spawnSync(process.execPath, [...node, self, '--child', db, '--size', String(size)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const r = spawnSync(process.execPath, [...node, self, '--child', db, '--size', String(size), '--passes', PASSES.join(',')], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
         console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)

@@ -1,6 +1,6 @@
 /**
- * The PBX call-detail import behind `npm run import:telephony`, in ONE transaction on its own
- * connection (importDb.ts), reading the file once:
+ * The PBX call-detail import behind `npm run import:telephony`, on its own connection (importDb.ts),
+ * reading the file once; telephony_records changes in ONE transaction (steps 3 and 4):
  *  1. every row is validated as it streams by and staged in a temporary table (the caller's number
  *     hashed on the way, never staged); telephony_records is not touched yet;
  *  2. duplicate call ids are found in the staging table (so memory stays flat for any file); any bad
@@ -106,6 +106,7 @@ export async function importTelephony(payload: Payload, input: TelephonyImportIn
     const checkSeconds = lap()
 
     // 3. Merge.
+    await db.beginWrite()
     const { inserted, updated } = good ? await merge(db, { source: input.source, withCaller: hash !== null }) : { inserted: 0, updated: 0 }
     const mergeSeconds = lap()
     const links = good
