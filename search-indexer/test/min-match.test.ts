@@ -14,7 +14,7 @@ import { DOCS, SYNONYMS } from './fixtures'
 const NONSENSE = ['ほげほげふがふが', 'ふがふが', 'もげもげ', 'qwertyuiop', 'ｱｲｳｴｵ', 'lorem ipsum dolor']
 const OFF_TOPIC = ['ラーメンのおいしい店', '株価の見通し', '今日の晩ごはん何にしよう', '猫の飼い方', '英会話教室に通いたい', '花粉症の薬', '明日の天気は？', '野球の試合結果']
 /** One-word questions: the share rule must not need more than the word. */
-const SHORT = ['更新', 'PIN', 'pin', 'マイナ', '暗証番号', '保険証', 'こうしん', 'mainanba-kaado', '紛失', 'e-tax', 'パスワード']
+const SHORT = ['用', '証', '更新', 'PIN', 'pin', 'マイナ', '暗証番号', '保険証', 'こうしん', 'mainanba-kaado', '紛失', 'e-tax', 'パスワード']
 
 describe('minimum should match (real content)', async () => {
   const { index } = await loadContentIndex()

@@ -20,6 +20,7 @@ describe('numbers keep their boundaries', () => {
     expect(a.documentTokens('90歳の母')).toContain('90歳')
     expect(a.documentTokens('90歳の母')).not.toContain('0歳')
     expect(a.documentTokens('１，０００円')).toContain('1000円')
+    expect(a.analyzeQuery('75 歳 母').tokens).toContain('75歳')
     for (const t of ['3ヶ月', '3ヵ月', '3か月', '3カ月']) expect(a.documentTokens(t), t).toContain('3か月')
   })
   it('ranks 0歳 above 90歳 and 90歳 above 0歳', () => {

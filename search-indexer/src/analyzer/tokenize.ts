@@ -64,11 +64,11 @@ const KANJI_STEM = /^(\p{Script=Han}+)\p{Script=Hiragana}{1,3}$/u
 const SCRIPT_RUN = /\p{Script=Han}+|[\p{Script=Katakana}ー]+|\p{Script=Hiragana}+/gu
 const LATIN_WORD = /[\p{Script=Latin}0-9]+(?:['’][a-z]+)?/gu
 /**
- * A number with its counter (0歳, 90歳, 12桁, 3ヶ月, 1,000円) is one token, whole numbers only:
+ * A number with its counter (0歳, 90歳, 12桁, 3ヶ月, 1,000円, also 75 歳) is one token, whole numbers only:
  * 「0歳」 then matches 0歳 and not the end of 90歳. It replaces the bare number's token (the counter
  * stays a token of its own), so a text has as many tokens as before.
  */
-export const COUNTED_NUMBER = /(?<![0-9.,])([0-9][0-9,]*)(ヶ月|ヵ月|か月|カ月|ケ月|け月|[桁歳才月日年回枚件人円週階番通部時分秒号度点箇個冊本台名割])/gu
+export const COUNTED_NUMBER = /(?<![0-9.,])([0-9][0-9,]*) ?(ヶ月|ヵ月|か月|カ月|ケ月|け月|[桁歳才月日年回枚件人円週階番通部時分秒号度点箇個冊本台名割])/gu
 
 /**
  * Japanese function words (after kana folding: っ → つ, ょ → よ) that the segmenter returns as

@@ -73,7 +73,13 @@ export function matchUnits(q: QueryAnalysis, analyzer: Analyzer, { grams, idf }:
     // As much as the reading's own words (the letters are rarely in any document).
     units.push({ weight: Math.max(...options.flat().map((u) => u.weight)), options })
   }
-  for (const t of own) if (!taken.has(t)) units.push({ weight: weightOf(t), options: [[token(t)]] })
+  // A word and a bigram of the same characters (用 typed alone is both) are one unit, held by either.
+  const byText = new Map<string, string[]>()
+  for (const t of own) if (!taken.has(t)) byText.set(tokenText(t), [...(byText.get(tokenText(t)) ?? []), t])
+  for (const same of byText.values()) {
+    const options = same.map((t) => [token(t)])
+    units.push({ weight: Math.max(...options.map(([u]) => u!.weight)), options })
+  }
   return units.filter((u) => u.weight > 0)
 }
 
