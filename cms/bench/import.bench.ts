@@ -59,9 +59,9 @@ async function csvFile(rows: number): Promise<string> {
     const offered = start + Math.floor((i / rows) * (end - start - 3_600_000))
     const answered = i % 10 === 0 ? null : offered + (i % 60) * 1000
     const line = `N${i},mynumber,${fmt(offered)},${answered === null ? '' : fmt(answered)},${answered === null ? fmt(offered + 30_000) : ''},${fmt(offered + 300_000)},agent-${i % 24},090-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}\n`
-    if (!w.write(line)) await new Promise((r) => w.once('drain', r))
+    if (!w.write(line)) await new Promise<void>((r) => w.once('drain', () => r()))
   }
-  await new Promise((r) => w.end(r))
+  await new Promise<void>((r) => w.end(() => r()))
   fs.renameSync(`${file}.part`, file)
   return file
 }
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     }
     for (const size of SIZES) {
       const node = ['--conditions=production', '--import', 'tsx', ...(PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : [])]
-      const r = spawnSync(process.execPath, [...node, self, '--child', db, '--size', String(size), '--passes', PASSES.join(',')], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const r = spawnSync(process.execPath, [...node, self, '--child', db, '--size', String(size), '--passes', PASSES.join(',')], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
         console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
