@@ -89,17 +89,56 @@ export interface CountOptions {
   options: ResolvedReportOptions
   /** Window length in ms, a multiple of 30 minutes; when longer, rows are grouped by half-hour in SQL. */
   windowMs: number
+  /**
+   * Read by ranges of this many row ids instead (grouped by half-hour), the period's rows found by
+   * their time: on SQLite an in-order read of the table, where reading through the time index cost
+   * a table lookup per row (three times the time). Ids grow with time; ids out of order only cost
+   * reading more.
+   */
+  idChunk?: number
+}
+
+/** The scan of `table` for rows whose `time` is in [from, to): by time windows, or by id ranges. */
+function scanOf(db: RowReader, table: string, time: string, timeIndex: string, from: number, to: number, { windowMs, idChunk }: Pick<CountOptions, 'windowMs' | 'idChunk'>) {
+  const d = dialectOf(db)
+  if (!idChunk)
+    return {
+      from: `${table} x${d.indexed(timeIndex)} WHERE x.${time} >= ? AND x.${time} < ?`,
+      grouped: windowMs > HALF_HOUR_MS,
+      each: <T>(ask: (params: unknown[]) => Promise<T>) => windows(from, to, windowMs, (a, b) => ask([iso(a), iso(b)])),
+    }
+  return {
+    from: `${table} x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.${time} >= ? AND x.${time} < ?`,
+    grouped: true,
+    each: async function* <T>(ask: (params: unknown[]) => Promise<T>): AsyncGenerator<T> {
+      const [bounds] = await db.rows(`SELECT MIN(x.id), MAX(x.id) FROM ${table} x${d.indexed(timeIndex)} WHERE x.${time} >= ? AND x.${time} < ?`, [iso(from), iso(to)])
+      if (!bounds || bounds[0] === null || bounds[0] === undefined) return
+      const last = num(bounds[1])
+      const send = (a: number) => {
+        const p = ask([a, Math.min(last + 1, a + idChunk), iso(from), iso(to)])
+        p.catch(() => {}) // awaited below; only keeps an abandoned prefetch from being "unhandled"
+        return p
+      }
+      let pending: Promise<T> | null = send(num(bounds[0]))
+      for (let a = num(bounds[0]); pending; a += idChunk) {
+        const result: T = await pending
+        pending = a + idChunk <= last ? send(a + idChunk) : null
+        yield result
+      }
+    },
+  }
 }
 
 /** Telephony records offered in the range, one aggregate per JST half-hour that has any. */
-export async function* telephonySlots(db: RowReader, { range, options, windowMs }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
+export async function* telephonySlots(db: RowReader, { range, options, windowMs, idChunk }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
   const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const queues = options.queues
   // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
   const thresholds = [Math.floor(options.serviceLevelSeconds * 1000), Math.ceil(options.shortAbandonSeconds * 1000)]
-  const bucketed = windowMs > HALF_HOUR_MS
+  const scan = scanOf(db, 'telephony_records', 'offered_at', 'telephony_records_offered_at_idx', range.start, range.end, { windowMs, idChunk })
+  const bucketed = scan.grouped
   let text: string
   if (db.dialect === 'postgres') {
     // Timestamps compared and subtracted as timestamps (intervals are exact µs); one conversion per group.
@@ -112,14 +151,15 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs 
         (date_part('epoch', SUM(x.answered_at - x.offered_at) FILTER (WHERE ${withWait()})) * 1000)::float8,
         COUNT(*) FILTER (WHERE ${withWait()} AND x.answered_at - x.offered_at <= make_interval(secs => ${bind(thresholds[0]! / 1000)})),
         COUNT(*) FILTER (WHERE ${q()} AND x.answered_at IS NULL AND ${gone} >= x.offered_at AND ${gone} - x.offered_at < make_interval(secs => ${bind(thresholds[1]! / 1000)}))
-      FROM telephony_records x WHERE x.offered_at >= ? AND x.offered_at < ?
+      FROM ${scan.from}
       ${bucketed ? "GROUP BY date_bin('30 minutes', x.offered_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')" : ''}`
   } else {
     // An empty queue list counts nothing (`queue IN ()` is not SQL).
     const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
     // Per record: q counted queue, o offered, a answered (null when unanswered), g abandoned or ended, in ms.
-    const rows = d.perRow(`SELECT ${q} AS q, ${d.ms('x.offered_at')} AS o, ${d.ms('x.answered_at')} AS a, ${d.ms('COALESCE(x.abandoned_at, x.ended_at)')} AS g
-      FROM telephony_records x${d.indexed('telephony_records_offered_at_idx')} WHERE x.offered_at >= ? AND x.offered_at < ?`)
+    const rows = d.perRow(`SELECT ${q} AS q, ${d.ms('x.offered_at')} AS o, ${d.ms('x.answered_at')} AS a,
+        CASE WHEN x.answered_at IS NULL THEN ${d.ms('COALESCE(x.abandoned_at, x.ended_at)')} END AS g
+      FROM ${scan.from}`)
     const when = (cond: string, then = '1') => `SUM(CASE WHEN ${cond} THEN ${then} ELSE 0 END)`
     const withWait = 'q = 1 AND a >= o'
     // The two thresholds come first in the text, then the queues and the window.
@@ -129,7 +169,7 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs 
         ${when('q = 1 AND a IS NULL AND g >= o AND g - o < ?')}
       FROM ${rows} x${bucketed ? ` GROUP BY ${d.halfHour('o')}` : ''}`
   }
-  for await (const rows of windows(range.start, range.end, windowMs, (from, to) => db.rows(text, [...params, iso(from), iso(to)]))) {
+  for await (const rows of scan.each((window) => db.rows(text, [...params, ...window]))) {
     const out: TelephonySlotAggregate[] = []
     for (const r of rows) {
       const total = num(r[1])
@@ -158,11 +198,13 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs 
  * the counts and sums of CallSlotAggregate (the accumulator keeps those after the period for
  * `callsForRepeatCheck` only).
  */
-export async function* callSlots(db: RowReader, { range, options, windowMs }: CountOptions, categories: ReadonlyMap<number, string>): AsyncGenerator<CallSlotAggregate[]> {
+export async function* callSlots(db: RowReader, { range, options, windowMs, idChunk }: CountOptions, categories: ReadonlyMap<number, string>): AsyncGenerator<CallSlotAggregate[]> {
   const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
-  const bucketed = windowMs > HALF_HOUR_MS
+  const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
+  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs, idChunk })
+  const bucketed = scan.grouped
   const hold = d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')
   const acw = d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')
   let select: string
@@ -174,20 +216,19 @@ export async function* callSlots(db: RowReader, { range, options, windowMs }: Co
         COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0)
       FROM (SELECT x.category_id AS cat, x.talk_started_at AS t, date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span,
           ${hold} AS hold, ${acw} AS acw, x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) AS r
-        FROM calls x WHERE x.talk_started_at >= ? AND x.talk_started_at < ? OFFSET 0) x
+        FROM ${scan.from} OFFSET 0) x
       GROUP BY cat${bucketed ? ", date_bin('30 minutes', t, TIMESTAMPTZ '2000-01-01 00:00:00+00')" : ''}`
   } else {
     // Per call: category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
     const rows = d.perRow(`SELECT x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
         ${hold} AS hold, ${acw} AS acw, CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
-      FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`)
+      FROM ${scan.from}`)
     const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
     select = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
         SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END)
       FROM ${rows} x GROUP BY cat${bucketed ? `, ${d.halfHour('s')}` : ''}`
   }
-  const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
-  for await (const rows of windows(range.start, repeatEnd, windowMs, (from, to) => db.rows(select, [...params, iso(from), iso(to)]))) {
+  for await (const rows of scan.each((window) => db.rows(select, [...params, ...window]))) {
     const out: CallSlotAggregate[] = []
     for (const r of rows) {
       const calls = num(r[2])
