@@ -181,10 +181,16 @@ describe('search on a phone', () => {
     await page.context().close()
   })
 
-  it('the search page reads ?q= and shows the results (a shareable URL)', async () => {
-    const page = await open(`/search/?q=${encodeURIComponent('受け取り 持ち物')}`)
+  it('the search page reads ?q= and shows the results (a shareable URL), downloading the index once', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    const fetched: string[] = []
+    page.on('request', (r) => r.url().includes('/search-index/') && fetched.push(new URL(r.url()).pathname))
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('受け取り 持ち物')}`)
     await page.locator('[data-testid="search-results"]').waitFor()
     expect((await resultIds(page)).slice(0, 3)).toContain('/faq/pickup-what-to-bring/')
+    // The page's inline script started the download before the island woke up; the island took it over.
+    expect(fetched).toEqual(['/search-index/ja.json'])
+    expect(await page.evaluate(() => (globalThis as unknown as { kotaeSearchPrefetch?: Map<string, unknown> }).kotaeSearchPrefetch?.size)).toBe(0)
     await page.context().close()
   })
 

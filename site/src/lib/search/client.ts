@@ -8,6 +8,7 @@
  * the next call starts over (a retry on the next focus). Swapping the engine means changing this
  * folder only.
  */
+import { takePrefetch } from './prefetch'
 import type { LoadTiming, SearchResponse, WorkerResponse } from './protocol'
 
 export type { SearchResponse, SearchResult } from './protocol'
@@ -49,8 +50,9 @@ function mark(name: string, detail?: LoadTiming): void {
 const markReady = (timing: LoadTiming) => mark('kotae-search-ready', timing)
 
 function download(url: string): Download {
-  const t = performance.now()
-  return fetch(url).then(
+  const pre = takePrefetch(url)
+  const t = pre?.at ?? performance.now()
+  return (pre?.response ?? fetch(url)).then(
     async (res) => {
       if (!res.ok) throw new IndexLoadError(`search index: HTTP ${res.status}`)
       const bytes = await res.arrayBuffer()
