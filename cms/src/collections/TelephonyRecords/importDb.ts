@@ -174,7 +174,7 @@ async function openPostgres(pool: PgPool): Promise<ImportDb> {
     // The staging table (~150 MB a million rows) and the duplicate check's sort: in memory rather
     // than spilled at the defaults (8 MB, 4 MB). temp_buffers can only be set before a session's
     // first temporary table, so the connection is closed after the import, never reused.
-    await client.query(`SET temp_buffers = '256MB'`)
+    await client.query(`SET temp_buffers = '256MB'`).catch(() => {})
     await client.query('BEGIN')
     await client.query(`SET LOCAL work_mem = '64MB'`)
     // Text columns: the merge casts the times, and ids of a PBX without them are built from the text.
