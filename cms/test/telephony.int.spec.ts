@@ -96,6 +96,10 @@ describe('telephony import (npm run import:telephony)', () => {
     const rows = new Set(r.errors.map((e) => e.row))
     expect([...rows].length).toBeGreaterThanOrEqual(3)
     expect(r.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['bad-time', 'answer-before-offer', 'end-before-answer']))
+    // Duplicates found in the staging table: the same list, in the same order, as the in-memory reader's.
+    const { parseTelephonyCsv } = await import('@kotae/analytics/telephony.node')
+    const inMemory = await parseTelephonyCsv(bad, JSON.parse(fs.readFileSync(path.join(fixtures, 'telephony-mapping.json'), 'utf8')))
+    expect(!inMemory.ok && [inMemory.errors, inMemory.errorCount]).toEqual([r.errors, r.errorCount])
     expect(await count()).toBe(4)
     expect((await payload.find({ collection: 'telephony-records', where: { pbxCallId: { equals: 'B01' } } })).totalDocs).toBe(0)
   })
