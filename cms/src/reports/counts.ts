@@ -194,65 +194,59 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
 }
 
 /**
- * Call logs that started in [range.start, range.end + repeatWindowDays): per half-hour and category,
- * the counts and sums of CallSlotAggregate (the accumulator keeps those after the period for
- * `callsForRepeatCheck` only).
+ * The calls of one scan grouped by category and JST half-hour: CallSlotAggregate's counts and sums
+ * (columns 0–6: category id, first start in ms, calls, logged resolved, with a valid span, Σ talk,
+ * Σ handle) and the group's calls as a list `id:start ms:resolved,…` (column 7) for the repeat check
+ * and FAQ usage.
  */
-export async function* callSlots(db: RowReader, { range, options, windowMs, idChunk }: CountOptions, categories: ReadonlyMap<number, string>): AsyncGenerator<CallSlotAggregate[]> {
+function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string): { text: string; params: unknown[] } {
   const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
-  const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
-  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs, idChunk })
-  const bucketed = scan.grouped
   const hold = d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')
   const acw = d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')
-  let select: string
   if (db.dialect === 'postgres') {
     // span: the talk span in seconds (a float from an exact interval; null without an end), one
     // conversion per call; a span < 0 is not valid.
     const talk = options.holdInsideTalkSpan ? 'GREATEST(0, span - hold)' : 'span'
-    select = `SELECT cat, round(date_part('epoch', MIN(t)) * 1000)::float8, COUNT(*), COUNT(*) FILTER (WHERE r),
-        COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0)
-      FROM (SELECT x.category_id AS cat, x.talk_started_at AS t, date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span,
-          ${hold} AS hold, ${acw} AS acw, x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) AS r
-        FROM ${scan.from} OFFSET 0) x
-      GROUP BY cat${bucketed ? ", date_bin('30 minutes', t, TIMESTAMPTZ '2000-01-01 00:00:00+00')" : ''}`
-  } else {
-    // Per call: category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
-    const rows = d.perRow(`SELECT x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
-        ${hold} AS hold, ${acw} AS acw, CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
-      FROM ${scan.from}`)
-    const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
-    select = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
-        SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END)
-      FROM ${rows} x GROUP BY cat${bucketed ? `, ${d.halfHour('s')}` : ''}`
+    const text = `SELECT cat, MIN(s), COUNT(*), COUNT(*) FILTER (WHERE r = 1),
+        COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0),
+        string_agg(id || ':' || s || ':' || r, ',')
+      FROM (SELECT x.id, x.category_id AS cat, round(date_part('epoch', x.talk_started_at) * 1000) AS s,
+          date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span, ${hold} AS hold, ${acw} AS acw,
+          CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
+        FROM ${from} OFFSET 0) x
+      GROUP BY cat, floor(s / ${HALF_HOUR_MS})`
+    return { text, params }
   }
-  for await (const rows of scan.each((window) => db.rows(select, [...params, ...window]))) {
-    const out: CallSlotAggregate[] = []
-    for (const r of rows) {
-      const calls = num(r[2])
-      if (!calls) continue
-      const category = r[0] === null || r[0] === undefined ? null : (categories.get(Number(r[0])) ?? null)
-      out.push({ at: num(r[1]), category, calls, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]) })
-    }
-    yield out
-  }
+  // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
+  const rows = d.perRow(`SELECT x.id, x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
+      ${hold} AS hold, ${acw} AS acw, CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
+    FROM ${from}`)
+  const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
+  const text = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
+      SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END),
+      group_concat(id || ':' || s || ':' || r, ',')
+    FROM ${rows} x GROUP BY cat, ${d.halfHour('s')}`
+  return { text, params }
 }
 
 export interface PerCallCounts {
+  slots: CallSlotAggregate[]
   repeats: RepeatCheckCall[]
   faq: FaqUsageAggregate
 }
 
 /**
- * What needs each call: the 一次完了 repeat check (caller, category, time, logged outcome of calls
- * with a caller hash and a category, up to repeatWindowDays after the period) and FAQ usage (each
- * call's FAQ list, calls in the period). Read by ranges of call ids, three lists per range: the
- * calls, the caller hashes of their telephony records (call_id index) and their FAQ links
- * (parent index), joined here. Why by id: these are in-order range scans, where looking up each
- * call's telephony record and FAQ links one by one was most of the report's database time. Call ids
- * grow with time, so the ids of a period are one range; ids out of order only cost reading more.
+ * The call logs, read by ranges of call ids, three results per range: the calls grouped by
+ * category and JST half-hour (CallSlotAggregate's counts and sums, with each group's calls as a
+ * list), the caller hashes of their telephony records (call_id index) and their FAQ links (parent
+ * index), joined here for what needs each call — the 一次完了 repeat check (caller, category, time,
+ * logged outcome of calls with a caller hash and a category, up to repeatWindowDays after the
+ * period) and FAQ usage (each call's FAQ list, calls in the period). Why by id: these are in-order
+ * range scans, where looking up each call's telephony record and FAQ links one by one was most of
+ * the report's database time. Call ids grow with time, so a period's ids are one range; ids out of
+ * order only cost reading more. (PostgreSQL gets one range: its planner picks the scans.)
  */
 export async function* perCall(db: RowReader, { range, options }: Pick<CountOptions, 'range' | 'options'>, categories: ReadonlyMap<number, string>, chunk = 20_000): AsyncGenerator<PerCallCounts> {
   const d = dialectOf(db)
@@ -261,13 +255,8 @@ export async function* perCall(db: RowReader, { range, options }: Pick<CountOpti
   if (!bounds || bounds[0] === null || bounds[0] === undefined) return
   const first = num(bounds[0])
   const last = num(bounds[1])
-  const params: unknown[] = []
-  const bind = (v: unknown) => (params.push(v), '?')
-  const resolved = `CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END`
+  const calls = callsSelect(db, options, `calls x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.talk_started_at >= ? AND x.talk_started_at < ?`)
   // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
-  // Calls: id:start ms:resolved:category id (-1 for none).
-  const callsText = `SELECT ${d.concat(`x.id || ':' || ${d.ms('x.talk_started_at')} || ':' || ${resolved} || ':' || COALESCE(x.category_id, -1)`)}
-    FROM calls x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.talk_started_at >= ? AND x.talk_started_at < ?`
   const hashesText = `SELECT ${d.concat(`tr.call_id || ':' || ${d.tail16('tr.caller_hash')}`)}
     FROM telephony_records tr${d.indexed('telephony_records_call_idx')} WHERE tr.call_id >= ? AND tr.call_id < ? AND tr.caller_hash IS NOT NULL`
   const faqsText = `SELECT ${d.concat(`r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0)`)}
@@ -275,7 +264,7 @@ export async function* perCall(db: RowReader, { range, options }: Pick<CountOpti
   const ask = (a: number) => {
     const b = Math.min(last + 1, a + chunk)
     const p = Promise.all([
-      db.rows(callsText, [...params, a, b, iso(range.start), iso(repeatEnd)]),
+      db.rows(calls.text, [...calls.params, a, b, iso(range.start), iso(repeatEnd)]),
       db.rows(hashesText, [a, b]),
       db.rows(faqsText, [a, b]),
     ])
@@ -298,18 +287,23 @@ export async function* perCall(db: RowReader, { range, options }: Pick<CountOpti
     }
     // 1 for calls of the period (their FAQs count).
     const inPeriod = new Uint8Array(chunk)
+    const slots: CallSlotAggregate[] = []
     const repeats: RepeatCheckCall[] = []
-    for (const l = new List(callRows); l.more(); ) {
-      const k = l.number() - a
-      const at = l.number()
-      const loggedResolved = l.number() === 1
-      const cat = l.number()
-      if (at < range.end) inPeriod[k] = 1
-      const key = caller[k]!
-      const category = cat === -1 ? undefined : slugs.get(cat)
-      if (category && !Number.isNaN(key)) repeats.push({ caller: key, category, at, loggedResolved })
+    for (const r of callRows) {
+      const count = num(r[2])
+      if (!count) continue
+      const category = r[0] === null || r[0] === undefined ? null : (slugs.get(Number(r[0])) ?? null)
+      slots.push({ at: num(r[1]), category, calls: count, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]) })
+      for (const l = new List([[r[7]]]); l.more(); ) {
+        const k = l.number() - a
+        const at = l.number()
+        const loggedResolved = l.number() === 1
+        if (at < range.end) inPeriod[k] = 1
+        const key = caller[k]!
+        if (category !== null && !Number.isNaN(key)) repeats.push({ caller: key, category, at, loggedResolved })
+      }
     }
-    yield { repeats, faq: faqCounts(faqRows, a, inPeriod) }
+    yield { slots, repeats, faq: faqCounts(faqRows, a, inPeriod) }
   }
 }
 

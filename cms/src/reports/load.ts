@@ -21,7 +21,7 @@ import {
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
-import { callSlots, perCall, telephonySlots } from './counts'
+import { perCall, telephonySlots } from './counts'
 import { rowReaderOf, type RowReader } from './rows'
 import { sqlOf, type Sql } from './sql'
 
@@ -111,15 +111,12 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
         trend.add(slot.at, 'offered', slot.offered + (slot.otherQueues ?? 0))
       }
   }
-  const readCalls = async () => {
-    for await (const slots of callSlots(db, count, categories))
+  const readPerCall = async () => {
+    for await (const { slots, repeats, faq } of perCall(db, count, categories, options.idChunk ?? (pg ? 1 << 21 : 20_000))) {
       for (const slot of slots) {
         acc.addCallSlot(slot)
         trend.add(slot.at, 'calls', slot.calls)
       }
-  }
-  const readPerCall = async () => {
-    for await (const { repeats, faq } of perCall(db, count, categories, options.idChunk ?? (pg && !windowHours ? 1 << 21 : 20_000))) {
       for (const call of repeats) acc.addRepeatCheckCall(call)
       acc.addFaqUsage(faq)
     }
@@ -140,7 +137,7 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
         } as EscalationRecord)
     }
   }
-  await Promise.all([readCalls(), readTelephony(), readPerCall(), readEscalations()])
+  await Promise.all([readTelephony(), readPerCall(), readEscalations()])
 
   const report = acc.finish()
   return {
