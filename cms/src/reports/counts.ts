@@ -1,17 +1,16 @@
 /**
- * The report's counting done by the database (decision 0011, "aggregation in SQL"): per JST
+ * The report's counting done by the database (decision 0011, "Update: aggregation in SQL"): per JST
  * half-hour, the telephony figures and the call logs' sums per category come back as a few rows
  * (`TelephonySlotAggregate`, `CallSlotAggregate` of @kotae/analytics); what cannot be summed — the
  * 一次完了 repeat check and FAQ usage, which need each call's caller, time and FAQ list — comes back
- * as one concatenated string per window (`group_concat` / `string_agg`) and is counted in
+ * as one concatenated string per group or range (`group_concat` / `string_agg`) and is counted in
  * JavaScript. Why strings: handing a million rows to JavaScript one by one was most of the old
- * report's time (about 4 µs a row through the SQLite driver); one string per window is split in
- * microseconds.
+ * report's time (about 4 µs a row through the SQLite driver); a string is read in microseconds.
  *
- * Definitions are the KPI files' (see aggregate.ts in analytics): instants are compared as integer
- * epoch milliseconds, thresholds are the accumulator's options passed as parameters, a wait is
- * valid only when it is ≥ 0. Windows are aligned to half-hours (JST half-hours are UTC ones, Japan
- * being UTC+9), so each window or bucket lies in one slot and one JST day.
+ * Definitions are the KPI files' (see aggregate.ts in analytics): instants are whole epoch
+ * milliseconds (PostgreSQL compares its timestamps directly), thresholds are the accumulator's
+ * options passed as parameters, a wait is valid only when it is ≥ 0. Groups are JST half-hours
+ * (the same boundaries as UTC ones, Japan being UTC+9), so each lies in one slot and one JST day.
  */
 import {
   callerKey,
@@ -44,7 +43,6 @@ function dialectOf(db: RowReader) {
     halfHour: (x: string) => (pg ? `floor(${x} / ${HALF_HOUR_MS})` : `${x} / ${HALF_HOUR_MS}`),
     /** A number column as a float (PostgreSQL's numeric would make every sum numeric). */
     float: (x: string) => (pg ? `(${x})::float8` : x),
-    greatest: (a: string, b: string) => (pg ? `GREATEST(${a}, ${b})` : `max(${a}, ${b})`),
     concat: (x: string) => (pg ? `string_agg(${x}, ',')` : `group_concat(${x}, ',')`),
     /** The caller hash's last 16 hex digits: 64 bits of an HMAC, as good as the whole to tell callers apart. */
     tail16: (x: string) => (pg ? `right(${x}, 16)` : `substr(${x}, -16)`),
@@ -57,8 +55,6 @@ function dialectOf(db: RowReader) {
      * place the outer query uses them (LIMIT -1 keeps it a co-routine; the conversions were half the time).
      */
     perRow: (select: string) => (pg ? `(${select})` : `(${select} LIMIT -1)`),
-    /** Casts a sum to a JavaScript-safe number (pg returns bigint and numeric as text). */
-    f8: (x: string) => (pg ? `(${x})::float8` : x),
   }
 }
 
