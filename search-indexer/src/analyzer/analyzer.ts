@@ -35,12 +35,17 @@ export type Analyzer = {
   readonly options: Readonly<AnalyzerOptions>
   /** Index-side tokens of a field's text (duplicates kept). */
   documentTokens(text: string): string[]
-  /** Query-side analysis. Never throws; empty tokens for empty or symbol-only input. */
+  /**
+   * Query-side analysis. Never throws; empty tokens for empty or symbol-only input. The last few
+   * hundred results are kept and returned again for the same text: treat them as read-only.
+   */
   analyzeQuery(text: string): QueryAnalysis
 }
 
 /** A synonym list term that is a kana reading (hiragana, long-vowel marks, spaces). */
 const READING = /^[\p{Script=Hiragana}ー\s]+$/u
+/** Analyses kept per analyzer (the results are read-only by convention). */
+const RECENT_QUERIES = 256
 const ROMAJI_WORD = /[a-zāīūēōâîûêô'-]{3,}/gu
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
@@ -52,7 +57,19 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return tokenizePrepared(prepareText(text), tok)
   }
 
+  // The desk analyzes each query twice (engine, then usage prior) and repeats queries all day.
+  const recent = new Map<string, QueryAnalysis>()
   const analyzeQuery = (input: string): QueryAnalysis => {
+    if (typeof input !== 'string') return analyze(input)
+    const hit = recent.get(input)
+    if (hit) return hit
+    const result = analyze(input)
+    recent.set(input, result)
+    if (recent.size > RECENT_QUERIES) recent.delete(recent.keys().next().value!)
+    return result
+  }
+
+  const analyze = (input: string): QueryAnalysis => {
     const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], highlightTerms: [] }
     if (typeof input !== 'string') return empty
     let text = [...input.slice(0, MAX_QUERY_CHARS * 2)].slice(0, MAX_QUERY_CHARS).join('')
