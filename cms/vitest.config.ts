@@ -18,6 +18,8 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'sqlite', setupFiles: ['test/setup/sqlite.ts'] } },
       { test: { ...shared, name: 'postgres', setupFiles: ['test/setup/postgres.ts'] } },
+      // Parts that need no database (the public site's file server) run once.
+      { test: { name: 'unit', include: ['test/**/*.unit.spec.ts'] } },
     ],
   },
 })
