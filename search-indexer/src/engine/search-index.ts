@@ -317,7 +317,8 @@ export class SearchIndex {
     const hasWhere = Object.keys(where).length > 0
 
     const docScores = new Map<string, number>()
-    const passageScores = new Map<string, { key: string; score: number }>()
+    // Passage scores by Orama internal id (records are looked up once, after both runs).
+    const passageScores = new Map<number, number>()
     // Orama refuses a boost of 0: a field weighted 0 is left out of the search.
     const positive = (b: Record<string, number>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v > 0))
     const docBoost = positive({
@@ -354,16 +355,15 @@ export class SearchIndex {
       addBm25Scores(this.passagesDb, terms, passageBoost, this.bm25, passages, passagesAllowed)
       const bestPassages = passages.top(CANDIDATES * 2)
       releaseScores(this.passagesDb, passages)
-      for (const [id, score] of bestPassages) {
-        const rec = recordOf<PassageRecord>(this.passagesDb, id)
-        if (!rec) continue
-        const prev = passageScores.get(rec.id)
-        passageScores.set(rec.id, { key: rec.docKey, score: (prev?.score ?? 0) + score * weight })
-      }
+      for (const [id, score] of bestPassages) passageScores.set(id, (passageScores.get(id) ?? 0) + score * weight)
     }
     // Best and second-best passage per document.
     const best = new Map<string, { id: string; first: number; second: number }>()
-    for (const [pid, { key, score }] of passageScores) {
+    for (const [internal, score] of passageScores) {
+      const rec = recordOf<PassageRecord>(this.passagesDb, internal)
+      if (!rec) continue
+      const pid = rec.id
+      const key = rec.docKey
       const b = best.get(key)
       if (!b) best.set(key, { id: pid, first: score, second: 0 })
       else if (score > b.first) best.set(key, { id: pid, first: score, second: b.first })
