@@ -73,6 +73,8 @@ export class RepeatTracker {
   private readonly windowMs: number
   private readonly categories = new Map<string, number>()
   private readonly categoryNames: string[] = []
+  private lastCategory: string | null = null
+  private lastIndex = 0
   /**
    * caller key → slot (≥ 0 an index into `single`, < 0 the list −slot − 1), as an open-addressing
    * table in typed arrays: a Map keyed by 53-bit numbers (heap numbers, not small integers) cost
@@ -94,13 +96,16 @@ export class RepeatTracker {
    * repeat. The caller is the hash, or a number that already is its key (an integer below 2⁵³).
    */
   add(callerHash: string | number, category: string, startMs: number, resolvedInPeriod: boolean): void {
-    let cat = this.categories.get(category)
+    // Calls come grouped by category from a database: the last one is usually this one.
+    let cat = category === this.lastCategory ? this.lastIndex : this.categories.get(category)
     if (cat === undefined) {
       if (this.categoryNames.length >= MAX_REPEAT_CATEGORIES) throw new RangeError(`more than ${MAX_REPEAT_CATEGORIES} categories`)
       cat = this.categoryNames.length
       this.categories.set(category, cat)
       this.categoryNames.push(category)
     }
+    this.lastCategory = category
+    this.lastIndex = cat
     const code = (startMs * 2 + (resolvedInPeriod ? 1 : 0)) * MAX_REPEAT_CATEGORIES + cat
     const key = typeof callerHash === 'number' ? callerHash : callerKey(callerHash)
     const at = this.find(key)

@@ -229,7 +229,6 @@ function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string
 
 export interface PerCallCounts {
   slots: CallSlotAggregate[]
-  repeats: RepeatCheckCall[]
   faq: FaqUsageAggregate
 }
 
@@ -244,7 +243,17 @@ export interface PerCallCounts {
  * the report's database time. Call ids grow with time, so a period's ids are one range; ids out of
  * order only cost reading more. (PostgreSQL gets one range: its planner picks the scans.)
  */
-export async function* perCall(db: RowReader, { range, options }: Pick<CountOptions, 'range' | 'options'>, categories: ReadonlyMap<number, string>, chunk = 20_000): AsyncGenerator<PerCallCounts> {
+/**
+ * `repeat` is called for each call the repeat check needs, with one object reused from call to call
+ * (a million short-lived objects were a third of the garbage collector's time): read it, do not keep it.
+ */
+export async function* perCall(
+  db: RowReader,
+  { range, options }: Pick<CountOptions, 'range' | 'options'>,
+  categories: ReadonlyMap<number, string>,
+  repeat: (call: Readonly<RepeatCheckCall>) => void,
+  chunk = 20_000,
+): AsyncGenerator<PerCallCounts> {
   const d = dialectOf(db)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   const [bounds] = await db.rows(`SELECT MIN(x.id), MAX(x.id) FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`, [iso(range.start), iso(repeatEnd)])
@@ -268,6 +277,7 @@ export async function* perCall(db: RowReader, { range, options }: Pick<CountOpti
     return p
   }
   const slugs = new Map<number, string>(categories)
+  const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
   let pending: ReturnType<typeof ask> | null = ask(first)
   for (let a = first; pending; a += chunk) {
     const [callRows, hashRows, faqRows] = await pending
@@ -284,7 +294,6 @@ export async function* perCall(db: RowReader, { range, options }: Pick<CountOpti
     // 1 for calls of the period (their FAQs count).
     const inPeriod = new Uint8Array(chunk)
     const slots: CallSlotAggregate[] = []
-    const repeats: RepeatCheckCall[] = []
     for (const r of callRows) {
       const count = num(r[2])
       if (!count) continue
@@ -296,10 +305,16 @@ export async function* perCall(db: RowReader, { range, options }: Pick<CountOpti
         const loggedResolved = l.number() === 1
         if (at < range.end) inPeriod[k] = 1
         const key = caller[k]!
-        if (category !== null && !Number.isNaN(key)) repeats.push({ caller: key, category, at, loggedResolved })
+        if (category !== null && !Number.isNaN(key)) {
+          call.caller = key
+          call.category = category
+          call.at = at
+          call.loggedResolved = loggedResolved
+          repeat(call)
+        }
       }
     }
-    yield { slots, repeats, faq: faqCounts(faqRows, a, inPeriod) }
+    yield { slots, faq: faqCounts(faqRows, a, inPeriod) }
   }
 }
 

@@ -112,12 +112,11 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
       }
   }
   const readPerCall = async () => {
-    for await (const { slots, repeats, faq } of perCall(db, count, categories, options.idChunk ?? (pg ? 1 << 21 : 20_000))) {
+    for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? (pg ? 1 << 21 : 20_000))) {
       for (const slot of slots) {
         acc.addCallSlot(slot)
         trend.add(slot.at, 'calls', slot.calls)
       }
-      for (const call of repeats) acc.addRepeatCheckCall(call)
       acc.addFaqUsage(faq)
     }
   }
