@@ -61,6 +61,13 @@ describe('minimum should match (rule)', () => {
     expect(coverage(units, (t) => t === `${GRAM}がふ`)).toBe(0)
     expect(coverage(units, () => true)).toBe(1)
   })
+  it('takes a short kana run the document holds as a word as a word in common, not a piece of a long one', () => {
+    const index = createSearchIndex()
+    index.add({ id: 'gomi', kind: 'faq', question: 'ゴミの出し方を知りたい' })
+    index.add({ id: 'eye', kind: 'faq', question: 'アイ' })
+    expect(index.search('粗大ごみを出す場所').map((h) => h.id)).toContain('gomi')
+    expect(index.search('アイウエオカキクケコ').map((h) => h.id)).toEqual([])
+  })
   it('is kept by a saved index', () => {
     const index = createSearchIndex({ synonyms: SYNONYMS })
     for (const d of DOCS) index.add(d)

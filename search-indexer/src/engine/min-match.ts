@@ -11,6 +11,7 @@
  * Browser-safe; the index supplies rarity and lookups (search-index.ts).
  */
 import type { Analyzer, QueryAnalysis } from '../analyzer/analyzer'
+import { foldKana } from '../analyzer/normalize'
 import { isGram, tokenText } from '../analyzer/tokenize'
 
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u
@@ -73,11 +74,18 @@ export function matchUnits(q: QueryAnalysis, analyzer: Analyzer, { grams, idf }:
     // As much as the reading's own words (the letters are rarely in any document).
     units.push({ weight: Math.max(...options.flat().map((u) => u.weight)), options })
   }
+  // The first two kana of a kana run of at most three (ごみ, ごみを; not あいうえお).
+  const shortKanaRuns = new Set([...foldKana(q.text).matchAll(/\p{Script=Hiragana}+/gu)].map((m) => [...m[0]]).filter((r) => r.length <= 3).map((r) => r.slice(0, 2).join('')))
   // A word and a bigram of the same characters (用 typed alone is both) are one unit, held by either.
   const byText = new Map<string, string[]>()
   for (const t of own) if (!taken.has(t)) byText.set(tokenText(t), [...(byText.get(tokenText(t)) ?? []), t])
-  for (const same of byText.values()) {
+  for (const [text, same] of byText) {
     const options = same.map((t) => [token(t)])
+    // A short kana run of the query (粗大ごみ, ゴミを) whose two kana the document holds as a whole
+    // word is a word in common; a bigram cut from a longer kana run (アイウエオ → あい) is not.
+    if (same.every(isGram) && shortKanaRuns.has(text)) {
+      options.push([{ tokens: [text], weight: weightOf(same[0]!), anchor: true }])
+    }
     units.push({ weight: Math.max(...options.map(([u]) => u!.weight)), options })
   }
   return units.filter((u) => u.weight > 0)
