@@ -134,7 +134,7 @@ async function importPhase(payload: any, out: Record<string, unknown>, { monthRa
     for (const pass of ['first', 'again']) {
       t = performance.now()
       console.error(`bench: import ${pass}`)
-      const r = await importTelephony(payload, { mapping, open: () => fs.createReadStream(file), source: 'bench.csv', salt: 'bench-salt-0123456789abcdef', batchSize: 1000 })
+      const r = await importTelephony(payload, { mapping, open: () => fs.createReadStream(file), source: 'bench.csv', salt: 'bench-salt-0123456789abcdef' })
       out[`import_${pass}`] = { seconds: s(performance.now() - t), ...(r.ok ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged } : { errors: r.errorCount }), rssMb: mb(), csvMb: Math.round(fs.statSync(file).size / 1e6) }
     }
     fs.rmSync(dir, { recursive: true, force: true })
