@@ -26,6 +26,12 @@ describe('tokenize', () => {
     expect(tokenize('How do I delete my Facebook Accounts?')).toEqual(['delet', 'facebook', 'account'])
     expect(tokenize('deleting deleted')).toEqual(['delet', 'delet'])
   })
+  it('lets a noun made from a verb meet the verb (renewal/renew, replacement/replace)', () => {
+    expect(tokenize('card renewal')).toEqual(tokenize('card renew'))
+    expect(tokenize('replacement approval')).toEqual(tokenize('replace approve'))
+    // Short words keep their ending: "local", "payment" and "comment" are not stems.
+    expect(tokenize('local payment comment')).toEqual(['local', 'payment', 'comment'])
+  })
   it('keeps numbers', () => {
     expect(tokenize('0120-95-0178')).toEqual(['0120', '95', '0178'])
   })

@@ -1,6 +1,6 @@
 /**
  * English word handling so that the analyzer does not break English FAQs: lowercase words, a few
- * stopwords, and a light suffix stemmer (plural -s/-es/-ies, -ing, -ed, -ly). Not Porter: it only
+ * stopwords, and a light suffix stemmer (plural -s/-es/-ies, -ing, -ed, -ly, -ment, -al). Not Porter: it only
  * needs queries and FAQs to meet on the same stem.
  */
 export const ENGLISH_STOPWORDS = new Set([
@@ -21,6 +21,9 @@ export function stemEnglish(word: string): string {
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3))
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2))
   else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2)
+  // Nouns made from verbs meet their verb: renewal/renew, approval/approve, replacement/replace.
+  else if (w.endsWith('ment') && w.length >= 8) w = w.slice(0, -4)
+  else if (w.endsWith('al') && w.length > 6) w = w.slice(0, -2)
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1)
   return w
 }
