@@ -23,6 +23,19 @@ describe('serializeIndex / loadSerializedIndex', () => {
     expect(serializeIndex(loadSerializedIndex(JSON.parse(raw)))).toBe(raw)
   })
 
+  it("restores a string in place but never changes a caller's object", () => {
+    const fresh = createSearchIndex({ synonyms: SYNONYMS })
+    for (const d of DOCS) fresh.add(d)
+    const raw = serializeIndex(fresh)
+    const object = JSON.parse(raw)
+    const restored = loadSerializedIndex(object)
+    expect(JSON.stringify(object)).toBe(raw)
+    // The object can be loaded again, and searches like the string's restore.
+    const again = loadSerializedIndex(object)
+    for (const q of QUERIES) expect(view(again.search(q)), q).toEqual(view(restored.search(q)))
+    for (const q of QUERIES) expect(view(loadSerializedIndex(raw).search(q)), q).toEqual(view(restored.search(q)))
+  })
+
   it('keeps add and remove working after a restore', () => {
     const fresh = createSearchIndex({ synonyms: SYNONYMS })
     for (const d of DOCS) fresh.add(d)

@@ -141,8 +141,9 @@ function packRaw(raw: RawData, bodies?: Map<string, SearchDocument>): RawData {
   return out as unknown as RawData
 }
 
-function unpackRaw(raw: RawData, bodies?: Map<string, SearchDocument>): RawData {
-  const out = structuredClone(raw) as unknown as RawShape
+/** `owned`: the raw data was parsed here, so it is filled in place rather than copied first. */
+function unpackRaw(raw: RawData, owned: boolean, bodies?: Map<string, SearchDocument>): RawData {
+  const out = (owned ? raw : structuredClone(raw)) as unknown as RawShape
   const ix = out.index
   for (const [prop, tree] of Object.entries(ix.indexes)) {
     if (tree.type !== 'Postings') continue
@@ -203,6 +204,9 @@ export type LoadOptions = Pick<SearchIndexOptions, 'segmenter' | 'weights'> & {
 /** Restores an index from {@link serializeIndex}'s output (a string or the parsed object). */
 export function loadSerializedIndex(raw: string | SerializedIndex, options: LoadOptions = {}): SearchIndex {
   let data: SerializedIndex
+  // A string is parsed here and nobody else holds the result: restore it in place (a deep copy of
+  // the whole index was a large part of the restore time). A caller's object is copied first.
+  const owned = typeof raw === 'string'
   try {
     data = (typeof raw === 'string' ? JSON.parse(raw) : raw) as SerializedIndex
   } catch (error) {
@@ -228,9 +232,9 @@ export function loadSerializedIndex(raw: string | SerializedIndex, options: Load
   const docs = createDb(DOC_SCHEMA, tokenizer)
   const passages = createDb(PASSAGE_SCHEMA, tokenizer)
   try {
-    const docsRaw = unpackRaw(data.docs)
+    const docsRaw = unpackRaw(data.docs, owned)
     load(docs, docsRaw)
-    load(passages, unpackRaw(data.passages, documentsByKey(docsRaw)))
+    load(passages, unpackRaw(data.passages, owned, documentsByKey(docsRaw)))
   } catch (error) {
     throw new SerializedIndexError(`serialized index could not be loaded: ${(error as Error).message}`)
   }
