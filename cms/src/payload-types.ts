@@ -405,6 +405,7 @@ export interface Call {
   };
   operator?: (number | null) | User;
   telephonyCallId?: string | null;
+  callerHash?: string | null;
   clientRequestId?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -826,6 +827,7 @@ export interface CallsSelect<T extends boolean = true> {
       };
   operator?: T;
   telephonyCallId?: T;
+  callerHash?: T;
   clientRequestId?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -99,8 +99,9 @@ async function insertEdges(sql: import('../src/reports/sql').Sql, categoryIds: R
   for (const c of calls) {
     const id = next++
     await sql.query(
-      `INSERT INTO calls (id, talk_started_at, talk_ended_at, hold_seconds, after_call_work_seconds, channel, caller_type, category_id, summary, outcome, operator_id, telephony_call_id, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, c.talkStartedAt, c.talkEndedAt, c.holdSeconds, c.afterCallWorkSeconds, c.channel, c.callerType, c.category ? categoryIds[c.category] : null, '境界', c.outcome, operator, c.telephonyCallId, now, now],
+      // The call carries its record's caller hash (calls.caller_hash, as the import's link step copies it).
+      `INSERT INTO calls (id, talk_started_at, talk_ended_at, hold_seconds, after_call_work_seconds, channel, caller_type, category_id, summary, outcome, operator_id, telephony_call_id, caller_hash, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, c.talkStartedAt, c.talkEndedAt, c.holdSeconds, c.afterCallWorkSeconds, c.channel, c.callerType, c.category ? categoryIds[c.category] : null, '境界', c.outcome, operator, c.telephonyCallId, c.callerHash, now, now],
     )
     // Links in their order; the second call's list starts with an emptied link (a deleted FAQ).
     const links = c.id === 'E-C12' ? [null, ...c.faqsUsed] : c.faqsUsed

@@ -74,6 +74,20 @@ describe('telephony import (npm run import:telephony)', () => {
     expect(docs[1]!.callerHash ?? null).toBeNull()
     expect(docs[3]!.callerHash).not.toBe(docs[0]!.callerHash)
     expect(JSON.stringify(docs)).not.toMatch(/1234|5678|1111-2222/)
+    // Each linked call log carries its record's hash (for the report's repeat check); the rest none.
+    const { sqlOf } = await import('../src/reports/sql')
+    const stored = await sqlOf(payload).query<{ id: number; h: string | null }>('SELECT id, caller_hash AS h FROM calls ORDER BY id')
+    expect(stored.map((c) => [Number(c.id), c.h])).toEqual([
+      [byId.id, docs[0]!.callerHash],
+      [byTime.id, docs[2]!.callerHash],
+      [expect.any(Number), null],
+    ])
+    // The migration that added the column back-fills it from the links (run again on a dropped column).
+    const pg = payload.db.name === 'postgres'
+    const migration = pg ? await import('../src/migrations/postgres/20261130_045242_calls_caller_hash') : await import('../src/migrations/sqlite/20261130_045238_calls_caller_hash')
+    await sqlOf(payload).query('ALTER TABLE calls DROP COLUMN caller_hash')
+    await migration.up({ db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req: {} } as never)
+    expect(await sqlOf(payload).query('SELECT id, caller_hash AS h FROM calls ORDER BY id')).toEqual(stored)
   })
 
   it('the same file twice adds and changes nothing; a corrected row is updated in place', async () => {
@@ -170,5 +184,50 @@ describe('telephony import (npm run import:telephony)', () => {
     await expect(
       payload.create({ collection: 'telephony-records', data: { pbxCallId: 'X', queue: 'q', offeredAt: '2026-10-01T00:00:00.000Z' }, overrideAccess: false, user: users.supervisor }),
     ).rejects.toThrow()
+  })
+
+  it('a linked call carries its record\'s caller hash for the report, never over the API, and loses it with the link', async () => {
+    const { sqlOf } = await import('../src/reports/sql')
+    const { handleEndpoints } = await import('payload')
+    const stored = async (id: unknown) => (await sqlOf(payload).query<{ h: string | null }>('SELECT caller_hash AS h FROM calls WHERE id = ?', [Number(id)]))[0]?.h ?? null
+    const [t1] = (await payload.find({ collection: 'telephony-records', where: { pbxCallId: { equals: 'T001' } }, depth: 0 })).docs
+    expect(t1!.callerHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(await stored(t1!.call)).toBe(t1!.callerHash)
+
+    // Never returned: GET /api/calls/:id and the list as admin, the local API with access.
+    const { token } = await payload.login({ collection: 'users', data: { email: users.admin.email, password: 'correct horse battery' } })
+    const get = (url: string) => handleEndpoints({ config: payload.config, request: new Request(`http://localhost${url}`, { headers: { Authorization: `JWT ${token}` } }) })
+    const one = await get(`/api/calls/${t1!.call}`)
+    expect(one.status).toBe(200)
+    const body = (await one.json()) as Record<string, unknown>
+    expect(body.id).toBe(t1!.call)
+    expect(body).not.toHaveProperty('callerHash')
+    const list = await get('/api/calls?limit=100&depth=0')
+    expect(list.status).toBe(200)
+    const listed = await list.text()
+    expect(listed).toContain(`"id":${t1!.call}`)
+    expect(listed).not.toContain(t1!.callerHash!)
+    expect(listed).not.toContain('callerHash')
+    const local = await payload.findByID({ collection: 'calls', id: t1!.call as number, overrideAccess: false, user: users.admin })
+    expect(local).not.toHaveProperty('callerHash')
+
+    // Not writable through the API, and an edit keeps it.
+    await payload.update({ collection: 'calls', id: t1!.call as number, data: { summary: '編集しました', callerHash: 'forged' } as never, overrideAccess: false, user: users.admin })
+    expect(await stored(t1!.call)).toBe(t1!.callerHash)
+
+    // The link goes (the call log's id no longer matches): the hash goes; it comes back with the link.
+    await payload.update({ collection: 'calls', id: t1!.call as number, data: { telephonyCallId: 'T999' } as never, overrideAccess: true })
+    expect(await run(CSV)).toMatchObject({ ok: true })
+    expect((await payload.find({ collection: 'telephony-records', where: { pbxCallId: { equals: 'T001' } }, depth: 0 })).docs[0]?.call ?? null).toBeNull()
+    expect(await stored(t1!.call)).toBeNull()
+    await payload.update({ collection: 'calls', id: t1!.call as number, data: { telephonyCallId: 'T001' } as never, overrideAccess: true })
+    expect(await run(CSV)).toMatchObject({ ok: true })
+    expect(await stored(t1!.call)).toBe(t1!.callerHash)
+
+    // A record deleted by an admin takes its hash off the call.
+    await payload.delete({ collection: 'telephony-records', id: t1!.id, overrideAccess: false, user: users.admin })
+    expect(await stored(t1!.call)).toBeNull()
+    const after = await payload.findByID({ collection: 'calls', id: t1!.call as number, overrideAccess: true, depth: 0 })
+    expect(after).toMatchObject({ summary: '編集しました', telephonyCallId: 'T001' })
   })
 })

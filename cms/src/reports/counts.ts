@@ -192,8 +192,9 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
 /**
  * The calls of one scan grouped by category and JST half-hour: CallSlotAggregate's counts and sums
  * (columns 0–6: category id, first start in ms, calls, logged resolved, with a valid span, Σ talk,
- * Σ handle) and the group's calls as a list `id:start ms:resolved,…` (column 7) for the repeat check
- * and FAQ usage.
+ * Σ handle) and the group's calls as a list `id:start ms:resolved[:caller hash tail],…` (column 7)
+ * for the repeat check and FAQ usage. The hash is the call's own `caller_hash` (copied from its
+ * telephony record when the import links them), so no second read joins it in.
  */
 function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string): { text: string; params: unknown[] } {
   const d = dialectOf(db)
@@ -207,22 +208,22 @@ function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string
     const talk = options.holdInsideTalkSpan ? 'GREATEST(0, span - hold)' : 'span'
     const text = `SELECT cat, MIN(s), COUNT(*), COUNT(*) FILTER (WHERE r = 1),
         COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0),
-        string_agg(id || ':' || s || ':' || r, ',')
-      FROM (SELECT x.id, x.category_id AS cat, round(date_part('epoch', x.talk_started_at) * 1000) AS s,
+        string_agg(id || ':' || s || ':' || r || COALESCE(':' || h, ''), ',')
+      FROM (SELECT x.id, x.category_id AS cat, round(date_part('epoch', x.talk_started_at) * 1000) AS s, ${d.tail16('x.caller_hash')} AS h,
           date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span, ${hold} AS hold, ${acw} AS acw,
           CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
         FROM ${from} OFFSET 0) x
       GROUP BY cat, floor(s / ${HALF_HOUR_MS})`
     return { text, params }
   }
-  // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved.
-  const rows = d.perRow(`SELECT x.id, x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e,
+  // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved, h hash tail.
+  const rows = d.perRow(`SELECT x.id, x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e, ${d.tail16('x.caller_hash')} AS h,
       ${hold} AS hold, ${acw} AS acw, CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
     FROM ${from}`)
   const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
   const text = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
       SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END),
-      group_concat(id || ':' || s || ':' || r, ',')
+      group_concat(id || ':' || s || ':' || r || COALESCE(':' || h, ''), ',')
     FROM ${rows} x GROUP BY cat, ${d.halfHour('s')}`
   return { text, params }
 }
@@ -233,14 +234,14 @@ export interface PerCallCounts {
 }
 
 /**
- * The call logs, read by ranges of call ids, three results per range: the calls grouped by
- * category and JST half-hour (CallSlotAggregate's counts and sums, with each group's calls as a
- * list), the caller hashes of their telephony records (call_id index) and their FAQ links (parent
- * index), joined here for what needs each call — the 一次完了 repeat check (caller, category, time,
- * logged outcome of calls with a caller hash and a category, up to repeatWindowDays after the
- * period) and FAQ usage (each call's FAQ list, calls in the period). Why by id: these are in-order
- * range scans, where looking up each call's telephony record and FAQ links one by one was most of
- * the report's database time. Call ids grow with time, so a period's ids are one range; ids out of
+ * The call logs, read by ranges of call ids, two results per range: the calls grouped by category
+ * and JST half-hour (CallSlotAggregate's counts and sums, with each group's calls and their caller
+ * hashes as a list) and their FAQ links (parent index), joined here for what needs each call — the
+ * 一次完了 repeat check (caller, category, time, logged outcome of calls with a caller hash and a
+ * category, up to repeatWindowDays after the period) and FAQ usage (each call's FAQ list, calls in
+ * the period). Why by id: these are in-order range scans, where looking up each call's FAQ links
+ * one by one was most of the report's database time. (The caller hash was a third read, of
+ * telephony_records by call_id, until calls carried it: decision 0011, "caller hash on calls".) Call ids grow with time, so a period's ids are one range; ids out of
  * order only cost reading more. (PostgreSQL gets one range: its planner picks the scans.)
  */
 /**
@@ -262,15 +263,12 @@ export async function* perCall(
   const last = num(bounds[1])
   const calls = callsSelect(db, options, `calls x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.talk_started_at >= ? AND x.talk_started_at < ?`)
   // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
-  const hashesText = `SELECT ${d.concat(`tr.call_id || ':' || ${d.tail16('tr.caller_hash')}`)}
-    FROM telephony_records tr${d.indexed('telephony_records_call_idx')} WHERE tr.call_id >= ? AND tr.call_id < ? AND tr.caller_hash IS NOT NULL`
   const faqsText = `SELECT ${d.concat(`r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0)`)}
     FROM calls_rels r${d.indexed('calls_rels_parent_idx')} WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
   const ask = (a: number) => {
     const b = Math.min(last + 1, a + chunk)
     const p = Promise.all([
       db.rows(calls.text, [...calls.params, a, b, iso(range.start), iso(repeatEnd)]),
-      db.rows(hashesText, [a, b]),
       db.rows(faqsText, [a, b]),
     ])
     p.catch(() => {}) // awaited below; only keeps an abandoned prefetch from being "unhandled"
@@ -280,17 +278,9 @@ export async function* perCall(
   const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
   let pending: ReturnType<typeof ask> | null = ask(first)
   for (let a = first; pending; a += chunk) {
-    const [callRows, hashRows, faqRows] = await pending
+    const [callRows, faqRows] = await pending
     pending = a + chunk <= last ? ask(a + chunk) : null
 
-    // Caller key per call id − a: 52 bits of the hash tail (a call with several hashed telephony
-    // records takes the first listed, as LIMIT 1 did); NaN for none.
-    const caller = new Float64Array(chunk).fill(Number.NaN)
-    for (const l = new List(hashRows); l.more(); ) {
-      const k = l.number() - a
-      const key = l.callerKey()
-      if (Number.isNaN(caller[k]!)) caller[k] = key
-    }
     // 1 for calls of the period (their FAQs count).
     const inPeriod = new Uint8Array(chunk)
     const slots: CallSlotAggregate[] = []
@@ -303,8 +293,9 @@ export async function* perCall(
         const k = l.number() - a
         const at = l.number()
         const loggedResolved = l.number() === 1
+        // The caller key (52 bits of the hash tail) when the call has a hash; calls without one are not checked.
+        const key = l.followed() ? l.callerKey() : Number.NaN
         if (at < range.end) inPeriod[k] = 1
-        const key = caller[k]!
         if (category !== null && !Number.isNaN(key)) {
           call.caller = key
           call.category = category
@@ -331,6 +322,10 @@ class List {
   }
   more(): boolean {
     return this.i < this.s.length
+  }
+  /** Whether the field just read ended with ':', i.e. its entry has another field. */
+  followed(): boolean {
+    return this.i > 0 && this.s.charCodeAt(this.i - 1) === 58
   }
   /** The next field up to ':' or ',' as a number (whole decimals fast, anything else by Number()). */
   number(): number {

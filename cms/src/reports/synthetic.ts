@@ -112,7 +112,8 @@ export function* syntheticRecords(o: SyntheticInput): Generator<SyntheticRecord>
 /**
  * Writes the records in one transaction with multi-row INSERTs; returns how many of each. Call
  * logs get ids after the current largest; the telephony record carries the caller hash (from
- * `callerNumber`, already a hash here) and its link to the call.
+ * `callerNumber`, already a hash here) and its link to the call, and the call a copy of the hash
+ * (calls.caller_hash, as the import's link step sets it).
  */
 export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgress?: (done: number) => void): Promise<{ calls: number; telephony: number; escalations: number }> {
   const categoryId = new Map(input.categories.map((c) => [c.slug, c.id]))
@@ -131,7 +132,7 @@ export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgres
       await tx.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${rows.map(() => row).join(',')}`, rows.flat())
     }
     const flush = async () => {
-      await insert('calls', ['id', 'talk_started_at', 'talk_ended_at', 'hold_seconds', 'after_call_work_seconds', 'channel', 'caller_type', 'category_id', 'summary', 'outcome', 'operator_id', 'telephony_call_id', 'updated_at', 'created_at'], calls)
+      await insert('calls', ['id', 'talk_started_at', 'talk_ended_at', 'hold_seconds', 'after_call_work_seconds', 'channel', 'caller_type', 'category_id', 'summary', 'outcome', 'operator_id', 'telephony_call_id', 'caller_hash', 'updated_at', 'created_at'], calls)
       await insert('calls_rels', ['"order"', 'parent_id', 'path', 'faqs_id'], rels)
       await insert('telephony_records', ['pbx_call_id', 'queue', 'offered_at', 'answered_at', 'abandoned_at', 'ended_at', 'wrap_up_ended_at', 'agent', 'caller_hash', 'call_id', 'link_method', 'imported_from', 'updated_at', 'created_at'], tels)
       await insert('escalations', ['call_id', 'summary', 'urgency', 'assigned_to', 'status', 'answered_at', 'closed_at', 'updated_at', 'created_at'], escs)
@@ -146,7 +147,8 @@ export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgres
       if (r.call) {
         const c = r.call
         callId = nextId++
-        calls.push([callId, c.talkStartedAt, c.talkEndedAt, c.holdSeconds, c.afterCallWorkSeconds, c.channel, c.callerType, c.category === null ? null : categoryId.get(c.category)!, '合成データ', c.outcome, Number(c.operator), c.telephonyCallId, now, now])
+        // The linked record's caller hash, as the import's link step copies it.
+        calls.push([callId, c.talkStartedAt, c.talkEndedAt, c.holdSeconds, c.afterCallWorkSeconds, c.channel, c.callerType, c.category === null ? null : categoryId.get(c.category)!, '合成データ', c.outcome, Number(c.operator), c.telephonyCallId, r.telephony.callerNumber ?? null, now, now])
         c.faqsUsed.forEach((f, i) => rels.push([i + 1, callId, 'faqsUsed', Number(f)]))
         counts.calls++
       }
@@ -158,7 +160,7 @@ export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgres
         escs.push([callId, '合成データ', e.urgency, '市民課', e.closedAt ? 'closed' : e.answeredAt ? 'answered' : 'open', e.answeredAt, e.closedAt, now, e.createdAt])
         counts.escalations++
       }
-      // SQLite allows 32,766 parameters per statement: 14 columns × 500 rows stays well below.
+      // SQLite allows 32,766 parameters per statement: 15 columns × 500 rows stays well below.
       if (calls.length >= 500 || tels.length >= 500) await flush()
       if (++done % 100_000 === 0) onProgress?.(done)
     }

@@ -79,6 +79,15 @@ export const Calls: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // The caller's salted hash (hashCaller), copied from the linked telephony record when the
+      // telephony import links them (importTelephony.ts), so the monthly report's 一次完了 check reads
+      // it with the call (decision 0011). Nobody reads or writes it through Payload: SQL only.
+      name: 'callerHash',
+      type: 'text',
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+    },
+    {
       name: 'clientRequestId',
       type: 'text',
       unique: true,

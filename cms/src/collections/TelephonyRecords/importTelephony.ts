@@ -194,18 +194,22 @@ async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSe
   for (let day = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS; day <= max; day += DAY_MS) {
     const from = new Date(day).toISOString()
     const to = new Date(day + DAY_MS).toISOString()
+    // The calls this day's records may link to.
+    const window: [string, string] = [new Date(day - tol).toISOString(), new Date(day + DAY_MS + tol).toISOString()]
     const calls = await db.rows(
       `SELECT c.id, ${instant('c.talk_started_at')}, ${instant('c.talk_ended_at')}, c.telephony_call_id, u.email
        FROM calls c LEFT JOIN users u ON u.id = c.operator_id WHERE c.talk_started_at >= ? AND c.talk_started_at < ?`,
-      [new Date(day - tol).toISOString(), new Date(day + DAY_MS + tol).toISOString()],
+      window,
     )
     if (!calls.length) {
       const [[n]] = (await db.rows(`SELECT count(*) FROM telephony_records WHERE offered_at >= ? AND offered_at < ?`, [from, to])) as [[number | string]]
       counts.unlinked += Number(n)
+      const unlinked = await db.rows(`SELECT DISTINCT call_id FROM telephony_records WHERE offered_at >= ? AND offered_at < ? AND call_id IS NOT NULL`, [from, to])
       counts.changed += await db.run(
         `UPDATE telephony_records SET call_id = NULL, link_method = NULL WHERE offered_at >= ? AND offered_at < ? AND (call_id IS NOT NULL OR link_method IS NOT NULL)`,
         [from, to],
       )
+      await syncCallerHashes(db, null, unlinked.map(([id]) => Number(id)))
       continue
     }
     const records = await db.rows(
@@ -229,6 +233,7 @@ async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSe
     )
     const linkOf = new Map(result.links.map((l) => [l.telephonyCallId, l]))
     const changes: LinkChange[] = []
+    const unlinked: number[] = []
     for (const [id, pbx, , , , oldCall, oldMethod] of records) {
       const link = linkOf.get(String(pbx))
       const call = link ? Number(link.callLogId) : null
@@ -238,11 +243,40 @@ async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSe
       else counts.unlinked++
       if (call === (oldCall === null ? null : Number(oldCall)) && method === oldMethod) continue
       changes.push([Number(id), call, method])
+      // A call that loses its link here may lie outside the day's window: its hash is synced by id.
+      if (oldCall !== null && Number(oldCall) !== call) unlinked.push(Number(oldCall))
     }
     counts.changed += changes.length
     await db.updateLinks(changes)
+    await syncCallerHashes(db, window, unlinked)
   }
   return counts
+}
+
+/**
+ * calls.caller_hash follows the links (decision 0011, "Update: caller hash on calls"): each call takes
+ * the hash of its linked telephony record — the lowest record id with a hash, for the rare call two
+ * records link to — or null. Run after each day's links (and after a merge that may have changed a
+ * record's hash, which linkDays follows for every record of the file's days): the calls of `window`
+ * (every call the day's records could link to) and `ids` (calls that lost a link). Writes only the
+ * calls whose hash differs. The same statement back-fills existing data in the migration
+ * `calls_caller_hash`.
+ */
+async function syncCallerHashes(db: ImportDb, window: [string, string] | null, ids: number[]): Promise<void> {
+  if (!window && !ids.length) return
+  const pg = db.dialect === 'postgres'
+  const hash = '(SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = calls.id AND tr.caller_hash IS NOT NULL ORDER BY tr.id LIMIT 1)'
+  const which: string[] = []
+  const params: unknown[] = []
+  if (window) {
+    which.push('(calls.talk_started_at >= ? AND calls.talk_started_at < ?)')
+    params.push(...window)
+  }
+  if (ids.length) {
+    which.push(pg ? 'calls.id = ANY(?::integer[])' : 'calls.id IN (SELECT value FROM json_each(?))')
+    params.push(pg ? ids : JSON.stringify(ids))
+  }
+  await db.run(`UPDATE calls SET caller_hash = ${hash} WHERE (${which.join(' OR ')}) AND calls.caller_hash ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} ${hash}`, params)
 }
 
 /** The fields linking reads, in a CallLogRecord (the rest do not matter to it). */

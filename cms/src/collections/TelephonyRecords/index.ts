@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
 import { REPORT_READERS } from '../../reports/access'
+import { syncCallerHashAfterDelete } from './syncCallerHash'
 
 export const LINK_METHODS = [
   { label: '通話IDで照合', value: 'call-id' },
@@ -25,6 +26,7 @@ export const TelephonyRecords: CollectionConfig = {
   },
   defaultSort: '-offeredAt',
   access: { read: roleIn(...REPORT_READERS), create: nobody, update: nobody, delete: roleIn('admin') },
+  hooks: { afterDelete: [syncCallerHashAfterDelete] },
   fields: [
     { name: 'pbxCallId', label: '通話ID', type: 'text', required: true, unique: true },
     { name: 'queue', label: 'キュー', type: 'text', required: true, index: true },

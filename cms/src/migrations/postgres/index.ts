@@ -3,6 +3,7 @@ import * as migration_20261124_064750_calls_escalations from './20261124_064750_
 import * as migration_20261124_074615_site_events from './20261124_074615_site_events';
 import * as migration_20261124_074915_guides_audience_index from './20261124_074915_guides_audience_index';
 import * as migration_20261130_005542_telephony_records from './20261130_005542_telephony_records';
+import * as migration_20261130_045242_calls_caller_hash from './20261130_045242_calls_caller_hash';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_005542_telephony_records.up,
     down: migration_20261130_005542_telephony_records.down,
-    name: '20261130_005542_telephony_records'
+    name: '20261130_005542_telephony_records',
+  },
+  {
+    up: migration_20261130_045242_calls_caller_hash.up,
+    down: migration_20261130_045242_calls_caller_hash.down,
+    name: '20261130_045242_calls_caller_hash'
   },
 ];
