@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { loadContent } from '@kotae/content'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { createAnalyzer } from '../src/analyzer/analyzer'
+import { normalizeText } from '../src/analyzer/normalize'
+import { GENERATED_MARKER, loadTokenizer, proposeReadingGroups } from '../src/cli/reading-synonyms'
+import { faqToDocument } from '../src/engine/document'
+import { createSearchIndex } from '../src/engine/search-index'
+
+type Tokenizer = Awaited<ReturnType<typeof loadTokenizer>>
+let tokenizer: Tokenizer
+
+beforeAll(async () => {
+  tokenizer = await loadTokenizer()
+}, 30_000)
+
+describe('reading synonyms (npm run synonyms:readings)', () => {
+  it('proposes kanji words with their readings, verbs in stem and dictionary form', () => {
+    const { groups } = proposeReadingGroups(tokenizer, ['英語の説明は不要です', 'カードを作りたい'], new Set())
+    expect(groups).toContainEqual(['英語', 'えいご'])
+    expect(groups).toContainEqual(['不要', 'ふよう'])
+    expect(groups).toContainEqual(['作り', 'つくり'])
+    expect(groups).toContainEqual(['作る', 'つくる'])
+    expect(groups).toContainEqual(['説明', 'せつめい'])
+  })
+  it('skips ambiguous readings, short readings and words a hand-written group holds', () => {
+    const { groups, skipped } = proposeReadingGroups(tokenizer, ['期間と機関', '写真を撮る', '更新の手続き'], new Set([normalizeText('更新')]))
+    const words = groups.map((g) => g[0])
+    expect(words).not.toContain('期間') // きかん: 期間 and 機関
+    expect(words).not.toContain('機関')
+    expect(skipped.find((s) => s.word === '撮る')?.why).toMatch(/under 3 kana/)
+    expect(words).not.toContain('更新')
+    expect(words).toContain('写真')
+    expect(words).toContain('手続き')
+    expect(skipped.find((s) => s.word === '期間')?.why).toMatch(/ambiguous/)
+  })
+  it('content/synonyms.yaml holds a generated section whose readings are unambiguous and 3+ kana', async () => {
+    const yaml = await readFile(path.resolve(import.meta.dirname, '../../content/synonyms.yaml'), 'utf8')
+    const section = yaml.slice(yaml.indexOf(GENERATED_MARKER))
+    expect(section.startsWith(GENERATED_MARKER)).toBe(true)
+    const groups = [...section.matchAll(/terms: \[(.+?), (.+?)\]/gu)].map((m) => [m[1]!, m[2]!] as const)
+    expect(groups.length).toBeGreaterThan(100)
+    const readings = new Set<string>()
+    for (const [word, reading] of groups) {
+      expect(word, word).toMatch(/\p{Script=Han}/u)
+      expect(reading, word).toMatch(/^[\p{Script=Hiragana}ー]{3,}$/u)
+      expect(readings.has(reading), reading).toBe(false)
+      readings.add(reading)
+    }
+  })
+  it('lets a kana query reach kanji-only content through the generated groups', async () => {
+    const content = await loadContent()
+    const q = createAnalyzer({ synonyms: content.synonyms }).analyzeQuery('えいごのかーどはふようですか')
+    expect(q.synonyms.map((m) => m.term)).toEqual(expect.arrayContaining(['えいご', 'ふよう']))
+    const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms })
+    for (const faq of content.faqs) {
+      const doc = faqToDocument(faq, { audience: 'operator' })
+      if (doc) index.add(doc)
+    }
+    // つくりたい meets 作り (the stem) in the application FAQs
+    const hits = index.search('まいなんばーかーど つくりたい', { limit: 5, kinds: ['faq'] })
+    expect(hits.map((h) => h.document.question).join(' ')).toMatch(/作/u)
+  })
+})
