@@ -10,27 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { toPublicData } from '../src/data'
 import { buildSearchIndex } from '../src/lib/search/build'
 import { loadEngine, runSearch, type Engine } from '../src/lib/search/engine'
+import { faq as baseFaq } from './faq'
 
-const faq = (over: Partial<Faq>): Faq => ({
-  id: 'a',
-  question: '暗証番号を忘れました',
-  alternatives: ['パスワードがわからない'],
-  shortAnswer: '窓口で再設定できます',
-  category: 'pin',
-  tags: [],
-  audience: 'public',
-  sources: [],
-  facts: ['SYS-01'],
-  bring: [],
-  related: [],
-  reviewBy: '2027-05-31',
-  locale: 'ja',
-  needsReview: false,
-  status: 'published',
-  answer: '暗証番号は市民課の窓口で再設定します。',
-  file: 'faqs/ja/a.md',
-  ...over,
-})
+// Defaults for searching: a PIN question with its answer (the rest from the shared test FAQ).
+const faq = (over: Partial<Faq>): Faq =>
+  baseFaq({ question: '暗証番号を忘れました', alternatives: ['パスワードがわからない'], shortAnswer: '窓口で再設定できます', category: 'pin', sources: [], answer: '暗証番号は市民課の窓口で再設定します。', ...over })
 
 const city = {
   name: '市',
