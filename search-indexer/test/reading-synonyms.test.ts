@@ -6,15 +6,16 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createAnalyzer } from '../src/analyzer/analyzer'
 import { normalizeText } from '../src/analyzer/normalize'
-import { GENERATED_MARKER, loadTokenizer, proposeReadingGroups } from '../src/cli/reading-synonyms'
+import { GENERATED_MARKER, proposeReadingGroups } from '../src/cli/reading-synonyms'
+import { loadKuromoji } from '../src/node-only/kuromoji'
 import { faqToDocument } from '../src/engine/document'
 import { createSearchIndex } from '../src/engine/search-index'
 
-type Tokenizer = Awaited<ReturnType<typeof loadTokenizer>>
+type Tokenizer = Awaited<ReturnType<typeof loadKuromoji>>
 let tokenizer: Tokenizer
 
 beforeAll(async () => {
-  tokenizer = await loadTokenizer()
+  tokenizer = await loadKuromoji()
 }, 30_000)
 
 describe('reading synonyms (npm run synonyms:readings)', () => {
