@@ -19,9 +19,6 @@ export { escalationTurnaroundHours, EscalationCounter, type EscalationSummary, t
 export { linkCallsToTelephony, type LinkOptions, type LinkResult, type CallTelephonyLink } from './link'
 export { createReportAccumulator, type ReportAccumulator } from './accumulator'
 export {
-  checkCallSlot,
-  checkFaqUsage,
-  checkTelephonySlot,
   type CallSlotAggregate,
   type FaqUsageAggregate,
   type RepeatCheckCall,

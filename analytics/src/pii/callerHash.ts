@@ -22,13 +22,18 @@ export function normalizeCallerNumber(phone: string): string | undefined {
 const encoder = new TextEncoder()
 /** The bytes of a key, copied into a fresh buffer (Web Crypto takes no shared buffers). */
 const bytes = (key: string | Uint8Array): Uint8Array<ArrayBuffer> => (typeof key === 'string' ? encoder.encode(key) : new Uint8Array(key))
+
+/** The salt's bytes; throws when it is too short to be a secret (both hashers check the same way). */
+export function saltBytes(salt: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  const raw = bytes(salt)
+  if (raw.length < 16) throw new RangeError('the salt must be a secret of at least 16 bytes')
+  return raw
+}
 let cached: { salt: string | Uint8Array; key: Promise<CryptoKey> } | undefined
 
 function keyFor(salt: string | Uint8Array): Promise<CryptoKey> {
   if (cached?.salt !== salt) {
-    const raw = bytes(salt)
-    if (raw.length < 16) throw new RangeError('the salt must be a secret of at least 16 bytes')
-    cached = { salt, key: crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) }
+    cached = { salt, key: crypto.subtle.importKey('raw', saltBytes(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) }
   }
   return cached.key
 }

@@ -7,11 +7,10 @@
  */
 import { createHmac } from 'node:crypto'
 
-import { normalizeCallerNumber } from '../pii/callerHash'
+import { normalizeCallerNumber, saltBytes } from '../pii/callerHash'
 
 export function createCallerHasher(salt: string | Uint8Array): (phone: string) => string | undefined {
-  const key = typeof salt === 'string' ? Buffer.from(salt, 'utf8') : Buffer.from(salt)
-  if (key.length < 16) throw new RangeError('the salt must be a secret of at least 16 bytes')
+  const key = saltBytes(salt)
   const cache = new Map<string, string | undefined>()
   return (phone) => {
     if (cache.has(phone)) return cache.get(phone)

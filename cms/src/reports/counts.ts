@@ -62,7 +62,7 @@ function dialectOf(db: RowReader) {
  * [from, to) split into windows of `windowMs` (a multiple of 30 minutes) on half-hour boundaries;
  * the query for the next window is sent before the current one is handed over.
  */
-async function* windows<T>(from: number, to: number, windowMs: number, ask: (a: number, b: number) => Promise<T>): AsyncGenerator<T> {
+export async function* windows<T>(from: number, to: number, windowMs: number, ask: (a: number, b: number) => Promise<T>): AsyncGenerator<T> {
   const steps = Math.max(1, Math.round(windowMs / HALF_HOUR_MS))
   const next = (a: number) => Math.min(to, (Math.floor(a / HALF_HOUR_MS) + steps) * HALF_HOUR_MS)
   const send = (a: number) => {
@@ -253,7 +253,8 @@ export async function* perCall(
   { range, options }: Pick<CountOptions, 'range' | 'options'>,
   categories: ReadonlyMap<number, string>,
   repeat: (call: Readonly<RepeatCheckCall>) => void,
-  chunk = 20_000,
+  /** Call ids per read. */
+  chunk: number,
 ): AsyncGenerator<PerCallCounts> {
   const d = dialectOf(db)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS

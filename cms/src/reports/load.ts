@@ -21,9 +21,8 @@ import {
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
-import { perCall, telephonySlots } from './counts'
+import { perCall, telephonySlots, windows } from './counts'
 import { rowReaderOf, type RowReader } from './rows'
-import { sqlOf, type Sql } from './sql'
 
 export interface LoadedReport {
   report: Report
@@ -52,31 +51,16 @@ export interface TrendPoint {
 type At = string | number
 const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v as At))
 
-/** Escalation rows one time window at a time (few: one per fifty calls), the next asked for early. */
-async function* windows(db: RowReader, select: string, from: number, to: number, windowMs: number): AsyncGenerator<unknown[][]> {
-  const ask = (a: number) => {
-    const p = db.rows(select, [new Date(a).toISOString(), new Date(Math.min(to, a + windowMs)).toISOString()])
-    p.catch(() => {}) // awaited below; this only keeps an abandoned prefetch from being "unhandled"
-    return p
-  }
-  let next = from < to ? ask(from) : null
-  for (let a = from; next; a += windowMs) {
-    const rows = await next
-    next = a + windowMs < to ? ask(a + windowMs) : null
-    if (rows.length) yield rows
-  }
-}
-
 export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & LoadOptions = {}): Promise<LoadedReport> {
   const db = rowReaderOf(payload)
   try {
-    return await loadWith(db, sqlOf(payload), period, options)
+    return await loadWith(db, period, options)
   } finally {
     db.close()
   }
 }
 
-async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: ReportOptions & LoadOptions): Promise<LoadedReport> {
+async function loadWith(db: RowReader, period: ReportPeriod, options: ReportOptions & LoadOptions): Promise<LoadedReport> {
   const { windowHours, idChunk: _idChunk, ...reportOptions } = options
   const range = periodRange(period)
 
@@ -89,7 +73,12 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
     period,
   })
   const categories = new Map<number, string>()
-  for (const [id, slug] of await db.rows('SELECT id, slug FROM categories')) if (slug !== null && slug !== undefined) categories.set(Number(id), String(slug))
+  const categoryNames: Record<string, string> = {}
+  for (const [id, slug, name] of await db.rows('SELECT id, slug, name FROM categories')) {
+    if (slug === null || slug === undefined) continue
+    categories.set(Number(id), String(slug))
+    categoryNames[String(slug)] = String(name)
+  }
   const trend = trendBuckets(period, range)
 
   // Counts come from SQL (counts.ts). SQLite reads the tables in id order (in-order table reads,
@@ -125,7 +114,9 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
   const escSelect = `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
     FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`
   const readEscalations = async () => {
-    for await (const rows of windows(db, escSelect, range.start, range.end, 2 * DAY_MS)) {
+    // Few rows (one per fifty calls): two days at a time, the next window asked for early.
+    const iso = (ms: number) => new Date(ms).toISOString()
+    for await (const rows of windows(range.start, range.end, 2 * DAY_MS, (a, b) => db.rows(escSelect, [iso(a), iso(b)]))) {
       for (const r of rows)
         acc.addEscalation({
           id: String(r[0]),
@@ -141,7 +132,7 @@ async function loadWith(db: RowReader, sql: Sql, period: ReportPeriod, options: 
   const report = acc.finish()
   return {
     report,
-    labels: await loadLabels(sql, report),
+    labels: await loadLabels(db, categoryNames, report),
     trend: trend.points(report.meta.hasTelephony),
   }
 }
@@ -178,15 +169,13 @@ function trendBuckets(period: ReportPeriod, range: { start: number; end: number 
 }
 
 /** Japanese names of the categories and FAQs the report mentions. */
-async function loadLabels(sql: Sql, report: Report): Promise<ReportLabels> {
-  const categories: Record<string, string> = {}
-  for (const c of await sql.query<{ slug: string; name: string }>('SELECT slug, name FROM categories')) categories[c.slug] = c.name
+async function loadLabels(db: RowReader, categories: Record<string, string>, report: Report): Promise<ReportLabels> {
   const faqs: Record<string, string> = {}
   const ids = report.faqUsage.map((f) => Number(f.faqId)).filter(Number.isFinite)
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500)
-    for (const f of await sql.query<{ id: number; question: string | null }>(`SELECT id, question FROM faqs WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk))
-      if (f.question) faqs[String(f.id)] = f.question
+    for (const [id, question] of await db.rows(`SELECT id, question FROM faqs WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk))
+      if (question) faqs[String(id)] = String(question)
   }
   const urgency = { high: '高（当日中）', normal: '通常', low: '低' }
   return { categories, faqs, urgency }

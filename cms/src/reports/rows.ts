@@ -13,6 +13,8 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 
+import { toDollar } from './sql'
+
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'
   /** `text` with `?` placeholders; each row is the selected columns in order. */
@@ -36,11 +38,6 @@ interface PgPool extends PgClient {
  */
 const PG_REPORT_SETTINGS = "SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
 
-
-const toDollar = (text: string) => {
-  let n = 0
-  return text.replace(/\?/g, () => `$${++n}`)
-}
 
 export function rowReaderOf(payload: Payload): RowReader {
   const db = payload.db as unknown as {

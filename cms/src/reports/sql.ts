@@ -13,8 +13,6 @@ export interface Sql {
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
   /** Runs `fn` in one transaction on one connection: committed when it returns, rolled back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>
-  /** A timestamp column as an ISO 8601 UTC string (what the KPI functions read). */
-  iso(column: string): string
 }
 
 interface PgClient {
@@ -30,7 +28,8 @@ interface LibsqlClient extends LibsqlExecutor {
   transaction(mode: 'write'): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
 }
 
-const toDollar = (text: string) => {
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (one SQL text for both adapters). */
+export const toDollar = (text: string) => {
   let n = 0
   return text.replace(/\?/g, () => `$${++n}`)
 }
@@ -56,7 +55,6 @@ function pgSql(client: PgClient, pool: PgPool | null): Sql {
         conn.release()
       }
     },
-    iso: (c) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   }
 }
 
@@ -86,8 +84,6 @@ function sqliteSql(client: LibsqlExecutor, root: LibsqlClient | null): Sql {
         tx.close()
       }
     },
-    // Payload stores SQLite dates as ISO 8601 text already.
-    iso: (c) => c,
   }
 }
 

@@ -21,6 +21,8 @@ import type { Payload } from 'payload'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Writable } from 'node:stream'
 
+import { toDollar } from '../../reports/sql'
+
 /** One staged row: line, whether it is a good record (0: a bad row, staged for its call id only), then the record's columns. */
 export type StageRow = [
   line: number,
@@ -152,11 +154,6 @@ interface PgClient {
 }
 interface PgPool {
   connect(): Promise<PgClient>
-}
-
-const toDollar = (text: string) => {
-  let n = 0
-  return text.replace(/\?/g, () => `$${++n}`)
 }
 
 /** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
