@@ -13,7 +13,7 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 
-import { toDollar } from './sql'
+import { sqliteFileOf, toDollar } from './sql'
 
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'
@@ -43,7 +43,6 @@ export function rowReaderOf(payload: Payload): RowReader {
   const db = payload.db as unknown as {
     name: string
     pool?: PgPool
-    clientConfig?: { url?: string }
   }
   if (db.name === 'postgres') {
     const pool = db.pool
@@ -67,9 +66,7 @@ export function rowReaderOf(payload: Payload): RowReader {
       close() {},
     }
   }
-  const url = db.clientConfig?.url
-  if (!url?.startsWith('file:')) throw new Error(`the SQLite adapter's database is not a file: ${url ?? '(none)'}`)
-  const conn = new Database(url.slice('file:'.length))
+  const conn = new Database(sqliteFileOf(payload))
   // Read-only, and a page cache to match a month: the caller-hash lookup jumps around the
   // telephony index, and with SQLite's default 2 MB cache a million calls took 15 s of page reads
   // instead of 4 s (the cache is filled only as pages are read; the memory map is the OS's page cache).

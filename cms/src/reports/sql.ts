@@ -28,6 +28,16 @@ interface LibsqlClient extends LibsqlExecutor {
   transaction(mode: 'write'): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
 }
 
+/**
+ * The file of Payload's SQLite database, for code that opens its own connection to it (the
+ * report's read-only reader, the telephony import).
+ */
+export function sqliteFileOf(payload: Payload): string {
+  const url = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url
+  if (!url?.startsWith('file:')) throw new Error(`the SQLite adapter's database is not a file: ${url ?? '(none)'}`)
+  return url.slice('file:'.length)
+}
+
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (one SQL text for both adapters). */
 export const toDollar = (text: string) => {
   let n = 0

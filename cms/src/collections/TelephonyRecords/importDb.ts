@@ -21,7 +21,7 @@ import type { Payload } from 'payload'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Writable } from 'node:stream'
 
-import { toDollar } from '../../reports/sql'
+import { sqliteFileOf, toDollar } from '../../reports/sql'
 
 /** One staged row: line, whether it is a good record (0: a bad row, staged for its call id only), then the record's columns. */
 export type StageRow = [
@@ -62,14 +62,12 @@ export interface ImportDb {
 const STAGE_COLUMNS = 'line, ok, call_id, queue, offered_at, answered_at, abandoned_at, ended_at, wrap_up_ended_at, agent, caller_hash'
 
 export async function openImportDb(payload: Payload): Promise<ImportDb> {
-  const db = payload.db as unknown as { name: string; pool?: PgPool; clientConfig?: { url?: string } }
+  const db = payload.db as unknown as { name: string; pool?: PgPool }
   if (db.name === 'postgres') {
     if (!db.pool) throw new Error('the PostgreSQL adapter has no pool')
     return openPostgres(db.pool)
   }
-  const url = db.clientConfig?.url
-  if (!url?.startsWith('file:')) throw new Error(`the SQLite adapter's database is not a file: ${url ?? '(none)'}`)
-  return openSqlite(url.slice('file:'.length))
+  return openSqlite(sqliteFileOf(payload))
 }
 
 function openSqlite(file: string): ImportDb {
