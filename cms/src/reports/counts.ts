@@ -258,30 +258,20 @@ export async function* perCall(
 ): AsyncGenerator<PerCallCounts> {
   const d = dialectOf(db)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
-  const [bounds] = await db.rows(`SELECT MIN(x.id), MAX(x.id) FROM calls x${d.indexed('calls_talk_started_at_idx')} WHERE x.talk_started_at >= ? AND x.talk_started_at < ?`, [iso(range.start), iso(repeatEnd)])
-  if (!bounds || bounds[0] === null || bounds[0] === undefined) return
-  const first = num(bounds[0])
-  const last = num(bounds[1])
-  const calls = callsSelect(db, options, `calls x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.talk_started_at >= ? AND x.talk_started_at < ?`)
+  // The same id-range scan as the half-hour counts, over the period plus the repeat window.
+  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs: Number.MAX_SAFE_INTEGER, idChunk: chunk })
+  const calls = callsSelect(db, options, scan.from)
   // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
   const faqsText = `SELECT ${d.concat(`r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0)`)}
     FROM calls_rels r${d.indexed('calls_rels_parent_idx')} WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
-  const ask = (a: number) => {
-    const b = Math.min(last + 1, a + chunk)
-    const p = Promise.all([
-      db.rows(calls.text, [...calls.params, a, b, iso(range.start), iso(repeatEnd)]),
-      db.rows(faqsText, [a, b]),
-    ])
-    p.catch(() => {}) // awaited below; only keeps an abandoned prefetch from being "unhandled"
-    return p
-  }
+  const reads = scan.each(async (params) => {
+    const [a, b] = params as [number, number]
+    const [callRows, faqRows] = await Promise.all([db.rows(calls.text, [...calls.params, ...params]), db.rows(faqsText, [a, b])])
+    return { a, callRows, faqRows }
+  })
   const slugs = new Map<number, string>(categories)
   const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
-  let pending: ReturnType<typeof ask> | null = ask(first)
-  for (let a = first; pending; a += chunk) {
-    const [callRows, faqRows] = await pending
-    pending = a + chunk <= last ? ask(a + chunk) : null
-
+  for await (const { a, callRows, faqRows } of reads) {
     // 1 for calls of the period (their FAQs count).
     const inPeriod = new Uint8Array(chunk)
     const slots: CallSlotAggregate[] = []
