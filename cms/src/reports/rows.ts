@@ -13,7 +13,7 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 
-import { sqliteFileOf, toDollar } from './sql'
+import { instantSql, sqliteFileOf, toDollar } from './sql'
 
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'
@@ -62,7 +62,7 @@ export function rowReaderOf(payload: Payload): RowReader {
           throw e
         }
       },
-      instant: (c) => `floor(extract(epoch from ${c}) * 1000)::float8`,
+      instant: (c) => instantSql('postgres', c),
       close() {},
     }
   }
@@ -81,8 +81,7 @@ export function rowReaderOf(payload: Payload): RowReader {
       if (!stmt) statements.set(text, (stmt = conn.prepare(text).raw(true)))
       return stmt.all(...params.map((p) => (p === undefined ? null : p))) as unknown[][]
     },
-    // Payload stores SQLite dates as ISO 8601 text already.
-    instant: (c) => c,
+    instant: (c) => instantSql('sqlite', c),
     close: () => conn.close(),
   }
 }

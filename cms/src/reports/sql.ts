@@ -38,6 +38,13 @@ export function sqliteFileOf(payload: Payload): string {
   return url.slice('file:'.length)
 }
 
+/**
+ * A timestamp column as the KPI functions read it: epoch milliseconds on PostgreSQL (no to_char per
+ * value), the stored ISO 8601 text on SQLite (Payload stores SQLite dates that way).
+ */
+export const instantSql = (dialect: 'postgres' | 'sqlite', column: string): string =>
+  dialect === 'postgres' ? `floor(extract(epoch from ${column}) * 1000)::float8` : column
+
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (one SQL text for both adapters). */
 export const toDollar = (text: string) => {
   let n = 0

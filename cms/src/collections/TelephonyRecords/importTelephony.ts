@@ -23,6 +23,7 @@ import {
 import { createCallerHasher, readTelephonyCsv, validateTelephonyCsv, type TelephonyCsvSource } from '@kotae/analytics/telephony.node'
 import type { Payload } from 'payload'
 
+import { instantSql } from '../../reports/sql'
 import { openImportDb, type ImportDb, type LinkChange } from './importDb'
 
 export interface TelephonyImportInput {
@@ -187,9 +188,8 @@ interface LinkCounts {
 async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSeconds: number; agents: Record<string, string> }): Promise<LinkCounts> {
   const counts: LinkCounts = { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
   const tol = o.toleranceSeconds * 1000
-  const pg = db.dialect === 'postgres'
   // Timestamps: epoch ms from PostgreSQL (no to_char per value), the stored ISO text from SQLite.
-  const instant = (c: string) => (pg ? `floor(extract(epoch from ${c}) * 1000)::float8` : c)
+  const instant = (c: string) => instantSql(db.dialect, c)
   const iso = (v: unknown): string | null => (v === null ? null : typeof v === 'number' ? new Date(v).toISOString() : String(v))
   for (let day = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS; day <= max; day += DAY_MS) {
     const from = new Date(day).toISOString()
