@@ -42,7 +42,8 @@ beforeAll(async () => {
  * side), waits of exactly the thresholds, abandons with unknown or impossible waits, an answer
  * before its offer, another queue, talk spans that end before they start, and repeat calls at
  * exactly 7 days, 7 days + 1 ms, the same instant, after the month end, without a caller hash,
- * without a category, and with a caller hash that is not hex.
+ * without a category, with a caller hash that is not hex and one with a tab and a backslash
+ * (escaped by PostgreSQL's COPY), and hold and after-call work in fractions of a second.
  */
 async function insertEdges(sql: import('../src/reports/sql').Sql, categoryIds: Record<string, number>, faqIds: number[], operator: number) {
   const jst = (s: string) => new Date(`${s}+09:00`).toISOString()
@@ -89,6 +90,9 @@ async function insertEdges(sql: import('../src/reports/sql').Sql, categoryIds: R
   call(jst('2026-09-01T00:00:00.000'), { caller: 'caller-six-is-not-hex', faqsUsed: [f2, f1, f2] }) // first ms; f2 once
   call(jst('2026-09-03T10:00:00.000'), { caller: 'caller-six-is-not-hex', outcome: 'transferred' })
   call(jst('2026-08-31T23:59:59.999'), { caller: hex(7) }) // August
+  // A hash with characters PostgreSQL's COPY escapes (a tab, a backslash), and hold and after-call work with fractions.
+  call(jst('2026-09-05T10:00:00.000'), { caller: 'tab\there\\back', holdSeconds: 12.5, afterCallWorkSeconds: 0.25 })
+  call(jst('2026-09-06T10:00:00.000'), { caller: 'tab\there\\back', holdSeconds: 0.001 })
   call(jst('2026-09-04T10:00:00.000'), { caller: hex(8), talkEndedAt: jst('2026-09-04T09:59:00.000') }) // ends before it starts
   call(jst('2026-09-24T17:00:00.000'), { caller: hex(9), outcome: 'reservation-made', category: 'lost' })
   call(jst('2026-09-25T17:00:00.000'), { caller: hex(9), category: 'lost' })

@@ -2,10 +2,11 @@
  * The report's counting done by the database (decision 0011, "Update: aggregation in SQL"): per JST
  * half-hour, the telephony figures and the call logs' sums per category come back as a few rows
  * (`TelephonySlotAggregate`, `CallSlotAggregate` of @kotae/analytics); what cannot be summed — the
- * 一次完了 repeat check and FAQ usage, which need each call's caller, time and FAQ list — comes back
- * as one concatenated string per group or range (`group_concat` / `string_agg`) and is counted in
- * JavaScript. Why strings: handing a million rows to JavaScript one by one was most of the old
- * report's time (about 4 µs a row through the SQLite driver); a string is read in microseconds.
+ * 一次完了 repeat check and FAQ usage, which need each call's caller, time and FAQ list — is
+ * counted in JavaScript: on SQLite from one concatenated string per group or range (`group_concat`),
+ * on PostgreSQL from a COPY stream of the calls, read as it arrives (decision 0020). Why not rows:
+ * handing a million rows to JavaScript through a driver was most of the old report's time (about
+ * 4 µs a row); a string or a COPY message is read in place in a fraction of that.
  *
  * Definitions are the KPI files' (see aggregate.ts in analytics): instants are whole epoch
  * milliseconds (PostgreSQL compares its timestamps directly), thresholds are the accumulator's
@@ -13,7 +14,6 @@
  * (the same boundaries as UTC ones, Japan being UTC+9), so each lies in one slot and one JST day.
  */
 import {
-  callerKey,
   DAY_MS,
   HALF_HOUR_MS,
   type CallSlotAggregate,
@@ -24,7 +24,8 @@ import {
   type TelephonySlotAggregate,
 } from '@kotae/analytics'
 
-import type { RowReader } from './rows'
+import { CopyRows, FieldReader, type Fields } from './fieldReader'
+import { literal, type RowReader } from './rows'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
@@ -192,14 +193,16 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
 /**
  * The calls of one scan grouped by category and JST half-hour: CallSlotAggregate's counts and sums
  * (columns 0–6: category id, first start in ms, calls, logged resolved, with a valid span, Σ talk,
- * Σ handle) and the group's calls as a list `id:start ms:resolved[:caller hash tail],…` (column 7)
- * for the repeat check and FAQ usage. The hash is the call's own `caller_hash` (copied from its
- * telephony record when the import links them), so no second read joins it in.
+ * Σ handle). On SQLite the same read also lists each group's calls (column 7,
+ * `id:start ms:resolved[:caller hash tail],…`) for the repeat check and FAQ usage; PostgreSQL
+ * streams those separately (`perCallStreamed`). The hash is the call's own `caller_hash` (copied
+ * from its telephony record when the import links them), so no second read joins it in.
  */
 function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string): { text: string; params: unknown[] } {
   const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
+  const resolved = () => (options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})` : 'false')
   const hold = d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')
   const acw = d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')
   if (db.dialect === 'postgres') {
@@ -207,18 +210,17 @@ function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string
     // conversion per call; a span < 0 is not valid.
     const talk = options.holdInsideTalkSpan ? 'GREATEST(0, span - hold)' : 'span'
     const text = `SELECT cat, MIN(s), COUNT(*), COUNT(*) FILTER (WHERE r = 1),
-        COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0),
-        string_agg(id || ':' || s || ':' || r || COALESCE(':' || h, ''), ',')
-      FROM (SELECT x.id, x.category_id AS cat, round(date_part('epoch', x.talk_started_at) * 1000) AS s, ${d.tail16('x.caller_hash')} AS h,
+        COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0)
+      FROM (SELECT x.category_id AS cat, round(date_part('epoch', x.talk_started_at) * 1000) AS s,
           date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span, ${hold} AS hold, ${acw} AS acw,
-          CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
+          CASE WHEN ${resolved()} THEN 1 ELSE 0 END AS r
         FROM ${from} OFFSET 0) x
       GROUP BY cat, floor(s / ${HALF_HOUR_MS})`
     return { text, params }
   }
   // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved, h hash tail.
   const rows = d.perRow(`SELECT x.id, x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e, ${d.tail16('x.caller_hash')} AS h,
-      ${hold} AS hold, ${acw} AS acw, CASE WHEN x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')}) THEN 1 ELSE 0 END AS r
+      ${hold} AS hold, ${acw} AS acw, CASE WHEN ${resolved()} THEN 1 ELSE 0 END AS r
     FROM ${from}`)
   const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
   const text = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
@@ -233,29 +235,37 @@ export interface PerCallCounts {
   faq: FaqUsageAggregate
 }
 
+/** One call-slot row of callsSelect (columns 0–6), null for an empty group. */
+function callSlotOf(r: unknown[], slugs: ReadonlyMap<number, string>): CallSlotAggregate | null {
+  const count = num(r[2])
+  if (!count) return null
+  const category = r[0] === null || r[0] === undefined ? null : (slugs.get(Number(r[0])) ?? null)
+  return { at: num(r[1]), category, calls: count, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]) }
+}
+
 /**
- * The call logs, read by ranges of call ids, two results per range: the calls grouped by category
- * and JST half-hour (CallSlotAggregate's counts and sums, with each group's calls and their caller
- * hashes as a list) and their FAQ links (parent index), joined here for what needs each call — the
- * 一次完了 repeat check (caller, category, time, logged outcome of calls with a caller hash and a
- * category, up to repeatWindowDays after the period) and FAQ usage (each call's FAQ list, calls in
- * the period). Why by id: these are in-order range scans, where looking up each call's FAQ links
- * one by one was most of the report's database time. (The caller hash was a third read, of
- * telephony_records by call_id, until calls carried it: decision 0011, "caller hash on calls".) Call ids grow with time, so a period's ids are one range; ids out of
- * order only cost reading more. (PostgreSQL gets one range: its planner picks the scans.)
- */
-/**
+ * The call logs, for the half-hour sums and for what needs each call: the 一次完了 repeat check
+ * (caller, category, time, logged outcome of calls with a caller hash and a category, up to
+ * repeatWindowDays after the period) and FAQ usage (each call's FAQ list, calls in the period).
+ *
  * `repeat` is called for each call the repeat check needs, with one object reused from call to call
  * (a million short-lived objects were a third of the garbage collector's time): read it, do not keep it.
+ *
+ * SQLite: by ranges of `chunk` call ids, two results per range (the grouped calls with their lists,
+ * and the range's FAQ links by the parent index), joined here. Why by id: these are in-order range
+ * scans, where looking up each call's FAQ links one by one was most of the report's database time.
+ * Call ids grow with time, so a period's ids are one range; ids out of order only cost reading more.
+ * PostgreSQL: see perCallStreamed.
  */
 export async function* perCall(
   db: RowReader,
   { range, options }: Pick<CountOptions, 'range' | 'options'>,
   categories: ReadonlyMap<number, string>,
   repeat: (call: Readonly<RepeatCheckCall>) => void,
-  /** Call ids per read. */
+  /** Call ids per read (SQLite). */
   chunk: number,
 ): AsyncGenerator<PerCallCounts> {
+  if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, categories, repeat)
   const d = dialectOf(db)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   // The same id-range scan as the half-hour counts, over the period plus the repeat window.
@@ -269,18 +279,17 @@ export async function* perCall(
     const [callRows, faqRows] = await Promise.all([db.rows(calls.text, [...calls.params, ...params]), db.rows(faqsText, [a, b])])
     return { a, callRows, faqRows }
   })
-  const slugs = new Map<number, string>(categories)
   const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
   for await (const { a, callRows, faqRows } of reads) {
     // 1 for calls of the period (their FAQs count).
     const inPeriod = new Uint8Array(chunk)
     const slots: CallSlotAggregate[] = []
     for (const r of callRows) {
-      const count = num(r[2])
-      if (!count) continue
-      const category = r[0] === null || r[0] === undefined ? null : (slugs.get(Number(r[0])) ?? null)
-      slots.push({ at: num(r[1]), category, calls: count, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]) })
-      for (const l = new List([[r[7]]]); l.more(); ) {
+      const slot = callSlotOf(r, categories)
+      if (!slot) continue
+      slots.push(slot)
+      const { category } = slot
+      for (const l = FieldReader.ofList([[r[7]]]); l.more(); ) {
         const k = l.number() - a
         const at = l.number()
         const loggedResolved = l.number() === 1
@@ -296,112 +305,254 @@ export async function* perCall(
         }
       }
     }
-    yield { slots, faq: faqCounts(faqRows, a, inPeriod) }
+    const faq = new FaqRows()
+    faq.add(FieldReader.ofList(faqRows))
+    yield { slots, faq: faq.count((parent) => inPeriod[parent - a] === 1) }
   }
 }
 
 /**
- * Reads a one-string list result (`n:n:n,n:n:n,…`) field by field, straight from the string: a
- * million calls are a few million fields, and a substring for each was a third of the JavaScript time.
+ * PostgreSQL: three reads on three connections, overlapping. The half-hour sums are one grouped
+ * query; the calls the repeat check and FAQ usage need are streamed (`RowReader.copy`: one COPY,
+ * counted as its rows arrive, not one aggregated string handed over at the end, which left the
+ * report waiting on the query and then on JavaScript); the period's FAQ links follow, streamed the
+ * same way for the range of ids the calls stream saw in the period.
  */
-class List {
-  private readonly s: string
-  private i = 0
-  constructor(rows: unknown[][]) {
-    const v = rows[0]?.[0]
-    this.s = typeof v === 'string' ? v : ''
+async function* perCallStreamed(
+  db: RowReader,
+  copy: NonNullable<RowReader['copy']>,
+  range: InstantRange,
+  options: ResolvedReportOptions,
+  categories: ReadonlyMap<number, string>,
+  repeat: (call: Readonly<RepeatCheckCall>) => void,
+): AsyncGenerator<PerCallCounts> {
+  const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
+  const [from, to] = [literal(iso(range.start)), literal(iso(repeatEnd))]
+  const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(literal).join(', ')})` : 'false'
+  // Per call: id, start ms, logged resolved, category id, talk span in seconds (a float from an
+  // exact interval), hold and after-call work as stored, caller hash tail (last: read to the row's end).
+  const stream = copy(`SELECT x.id, round(date_part('epoch', x.talk_started_at) * 1000)::int8, CASE WHEN ${resolved} THEN 1 ELSE 0 END,
+      x.category_id, date_part('epoch', x.talk_ended_at - x.talk_started_at), x.hold_seconds, x.after_call_work_seconds, right(x.caller_hash, 16)
+    FROM calls x WHERE x.talk_started_at >= ${from} AND x.talk_started_at < ${to}`)
+  const sums = new CallSlotSums(range.start, repeatEnd, categories, options.holdInsideTalkSpan)
+  const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
+  // The ids of the period's calls (their FAQs count), as a growing list; a bitmap once all are known.
+  let ids = new Int32Array(1 << 16)
+  let n = 0
+  let lo = Infinity
+  let hi = -Infinity
+  // FAQ links are read while the calls stream, for ids up to the highest period id seen so far
+  // (ids grow with time, so that is most of them); each id interval is read once, on its own
+  // connection, and its rows are counted once every period id is known (a call's links are all in one read).
+  const reads: FaqRows[] = []
+  const fetched = { from: Infinity, to: -Infinity } // [from, to]: ids whose links are read or being read
+  const linkReads: Promise<void>[] = []
+  const readLinks = (a: number, b: number) => {
+    if (a > b) return
+    const faq = new FaqRows()
+    reads.push(faq)
+    const p = (async () => {
+      for await (const block of copy(`SELECT r.parent_id, r.faqs_id, COALESCE(r."order", 0) FROM calls_rels r
+        WHERE r.parent_id >= ${literal(a)} AND r.parent_id <= ${literal(b)} AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`))
+        faq.add(new CopyRows(block))
+    })()
+    p.catch(() => {}) // awaited below
+    linkReads.push(p)
   }
-  more(): boolean {
-    return this.i < this.s.length
-  }
-  /** Whether the field just read ended with ':', i.e. its entry has another field. */
-  followed(): boolean {
-    return this.i > 0 && this.s.charCodeAt(this.i - 1) === 58
-  }
-  /** The next field up to ':' or ',' as a number (whole decimals fast, anything else by Number()). */
-  number(): number {
-    const { s } = this
-    const start = this.i
-    let n = 0
-    let sign = 1
-    let i = start
-    for (; i < s.length; i++) {
-      const c = s.charCodeAt(i)
-      if (c >= 48 && c <= 57) n = n * 10 + (c - 48)
-      else if (c === 45 && i === start) sign = -1
-      else if (c === 58 || c === 44) break
-      else {
-        let end = i
-        while (end < s.length && s.charCodeAt(end) !== 58 && s.charCodeAt(end) !== 44) end++
-        this.i = end + 1
-        return Number(s.slice(start, end))
+  let lastCat = Number.NaN
+  let lastSlug: string | undefined
+  for await (const block of stream) {
+    for (const l = new CopyRows(block); l.more(); ) {
+      const id = l.number()
+      const at = l.number()
+      const loggedResolved = l.number() === 1
+      const cat = l.number() // NaN when null
+      sums.add(at, cat, loggedResolved, l.number(), l.number(), l.number())
+      if (at < range.end) {
+        if (n === ids.length) {
+          const grown = new Int32Array(n * 2)
+          grown.set(ids)
+          ids = grown
+        }
+        ids[n++] = id
+        if (id < lo) lo = id
+        if (id > hi) hi = id
       }
-    }
-    this.i = i + 1
-    return sign * n
-  }
-  /**
-   * The next field, a caller hash's tail, as a key: its last 13 hex digits as a number (52 bits;
-   * HMAC output is uniform), or for a tail that is not hex, the analytics package's 53-bit string key.
-   */
-  callerKey(): number {
-    const { s } = this
-    let end = this.i
-    while (end < s.length && s.charCodeAt(end) !== 44) end++
-    const from = Math.max(this.i, end - 13)
-    let key = 0
-    for (let i = from; i < end; i++) {
-      const c = s.charCodeAt(i) | 32 // lower case
-      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1
-      if (v < 0) {
-        key = callerKey(s.slice(this.i, end))
-        break
+      if (l.nextIsNull()) {
+        l.skip()
+        continue
       }
-      key = key * 16 + v
+      if (cat !== lastCat) [lastCat, lastSlug] = [cat, categories.get(cat)]
+      if (lastSlug === undefined) {
+        l.skip()
+        continue
+      }
+      call.caller = l.callerKey()
+      call.category = lastSlug
+      call.at = at
+      call.loggedResolved = loggedResolved
+      repeat(call)
     }
-    this.i = end + 1
-    return key
+    // One read of links at a time, for the ids seen since the last one.
+    if (n && linkReads.length < LINK_READS && hi - Math.max(fetched.to, lo - 1) >= LINK_READ_IDS) {
+      if (fetched.from === Infinity) fetched.from = lo
+      readLinks(Math.max(fetched.to + 1, fetched.from), hi)
+      fetched.to = hi
+    }
+  }
+  // The rest: ids below the first read and above the last.
+  if (n) {
+    if (fetched.from === Infinity) [fetched.from, fetched.to] = [lo, lo - 1]
+    readLinks(lo, fetched.from - 1)
+    readLinks(fetched.to + 1, hi)
+  }
+  yield { slots: sums.slots(), faq: { faqs: [], callsWithFaq: 0 } }
+  await Promise.all(linkReads)
+  if (!n) return
+  const inPeriod = new Uint8Array(hi - lo + 1)
+  for (let i = 0; i < n; i++) inPeriod[ids[i]! - lo] = 1
+  for (const faq of reads) yield { slots: [], faq: faq.count((parent) => parent >= lo && parent <= hi && inPeriod[parent - lo] === 1) }
+}
+
+/**
+ * CallSlotAggregate's sums per category and JST half-hour, from calls one by one: what callsSelect
+ * counts in SQL, for the calls PostgreSQL streams anyway (a second scan of the table for the sums
+ * cost more server time than adding them up here). Same definitions: a span is valid when ≥ 0,
+ * hold and after-call work count when > 0, talk excludes hold when it lies inside the span.
+ */
+class CallSlotSums {
+  private readonly index = new Map<number, number>()
+  private readonly names: (string | null)[] = [null]
+  private readonly halfHours: number
+  private readonly calls: Float64Array
+  private readonly resolved: Float64Array
+  private readonly withTalk: Float64Array
+  private readonly talk: Float64Array
+  private readonly handle: Float64Array
+  private lastCat = Number.NaN
+  private lastIndex = 0
+
+  constructor(
+    private readonly start: number,
+    end: number,
+    categories: ReadonlyMap<number, string>,
+    private readonly holdInsideTalkSpan: boolean,
+  ) {
+    // Row 0 holds calls without a category (or of one without a slug), as callSlotOf reads them.
+    for (const [id, slug] of categories) {
+      this.index.set(id, this.names.length)
+      this.names.push(slug)
+    }
+    this.halfHours = Math.ceil((end - start) / HALF_HOUR_MS)
+    const cells = this.halfHours * this.names.length
+    this.calls = new Float64Array(cells)
+    this.resolved = new Float64Array(cells)
+    this.withTalk = new Float64Array(cells)
+    this.talk = new Float64Array(cells)
+    this.handle = new Float64Array(cells)
+  }
+
+  add(at: number, category: number, loggedResolved: boolean, span: number, hold: number, acw: number): void {
+    if (category !== this.lastCat) [this.lastCat, this.lastIndex] = [category, this.index.get(category) ?? 0]
+    const k = this.lastIndex * this.halfHours + Math.floor((at - this.start) / HALF_HOUR_MS)
+    this.calls[k]!++
+    if (loggedResolved) this.resolved[k]!++
+    if (!(span >= 0)) return
+    const h = hold > 0 ? hold : 0
+    const talk = this.holdInsideTalkSpan ? Math.max(0, span - h) : span
+    this.withTalk[k]!++
+    this.talk[k]! += talk
+    this.handle[k]! += talk + h + (acw > 0 ? acw : 0)
+  }
+
+  slots(): CallSlotAggregate[] {
+    const out: CallSlotAggregate[] = []
+    for (let c = 0; c < this.names.length; c++)
+      for (let h = 0; h < this.halfHours; h++) {
+        const k = c * this.halfHours + h
+        if (!this.calls[k]) continue
+        out.push({
+          at: this.start + h * HALF_HOUR_MS,
+          category: this.names[c]!,
+          calls: this.calls[k]!,
+          loggedResolved: this.resolved[k]!,
+          callsWithTalk: this.withTalk[k]!,
+          talkSeconds: this.talk[k]!,
+          handleSeconds: this.handle[k]!,
+        })
+      }
+    return out
   }
 }
 
-/** FAQ usage of the period's calls in one id range: each call's list in order, each FAQ once (as addFaqsUsed). */
-function faqCounts(rows: unknown[][], base: number, inPeriod: Uint8Array): FaqUsageAggregate {
-  const parents: number[] = []
-  const faqs: number[] = []
-  const orders: number[] = []
-  let sorted = true
-  for (const l = new List(rows); l.more(); ) {
-    const parent = l.number()
-    const faq = l.number()
-    const order = l.number()
-    if (!inPeriod[parent - base]) continue
-    const n = parents.length
-    if (n && (parents[n - 1]! > parent || (parents[n - 1] === parent && orders[n - 1]! > order))) sorted = false
-    parents.push(parent)
-    faqs.push(faq)
-    orders.push(order)
-  }
-  // Rows come in index order (by call, then as inserted); sort by call and order only when they do not.
-  let idx = parents.map((_, i) => i)
-  if (!sorted) idx = idx.sort((x, y) => parents[x]! - parents[y]! || orders[x]! - orders[y]!)
-  const counts = new Map<number, { faqId: string; count: number; first: number }>()
-  let callsWithFaq = 0
-  for (let i = 0; i < idx.length; ) {
-    const parent = parents[idx[i]!]!
-    let j = i
-    while (j < idx.length && parents[idx[j]!] === parent) j++
-    callsWithFaq++
-    for (let m = i; m < j; m++) {
-      const faq = faqs[idx[m]!]!
-      let seen = false
-      for (let q = i; q < m && !seen; q++) seen = faqs[idx[q]!] === faq
-      if (seen) continue
-      let c = counts.get(faq)
-      if (!c) counts.set(faq, (c = { faqId: String(faq), count: 0, first: 0 }))
-      c.count++
-      if (m === i) c.first++
+/** PostgreSQL: FAQ links are read in at most this many parts, each of at least this many call ids. */
+const LINK_READS = 8
+const LINK_READ_IDS = 100_000
+
+/** FAQ links (call, FAQ, order) of one read, counted as addFaqsUsed does: each call's list in order, each FAQ once. */
+class FaqRows {
+  private parents = new Float64Array(1024)
+  private faqs = new Float64Array(1024)
+  private orders = new Float64Array(1024)
+  private n = 0
+  private sorted = true
+
+  /** Reads `parent:faq:order` entries, keeping those whose call `counts` (all when not given). */
+  add(l: Fields, counts?: (parent: number) => boolean): void {
+    while (l.more()) {
+      const parent = l.number()
+      const faq = l.number()
+      const order = l.number()
+      if (counts && !counts(parent)) continue
+      const n = this.n
+      if (n === this.parents.length) this.grow()
+      const { parents, orders } = this
+      if (n && (parents[n - 1]! > parent || (parents[n - 1] === parent && orders[n - 1]! > order))) this.sorted = false
+      parents[n] = parent
+      this.faqs[n] = faq
+      orders[n] = order
+      this.n = n + 1
     }
-    i = j
   }
-  return { callsWithFaq, faqs: [...counts.values()] }
+
+  private grow(): void {
+    for (const name of ['parents', 'faqs', 'orders'] as const) {
+      const grown = new Float64Array(this[name].length * 2)
+      grown.set(this[name])
+      this[name] = grown
+    }
+  }
+
+  /** The usage of the calls that `counts` (all when not given). */
+  count(counts?: (parent: number) => boolean): FaqUsageAggregate {
+    const { parents, faqs, orders, n } = this
+    // Rows come in index order (by call, then as inserted); sort by call and order only when they do not.
+    let idx: ArrayLike<number> | null = null
+    if (!this.sorted) idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => parents[x]! - parents[y]! || orders[x]! - orders[y]!)
+    const at = (i: number) => (idx ? idx[i]! : i)
+    const usage = new Map<number, { faqId: string; count: number; first: number }>()
+    let callsWithFaq = 0
+    for (let i = 0; i < n; ) {
+      const parent = parents[at(i)]!
+      let j = i + 1
+      while (j < n && parents[at(j)] === parent) j++
+      if (counts && !counts(parent)) {
+        i = j
+        continue
+      }
+      callsWithFaq++
+      for (let m = i; m < j; m++) {
+        const faq = faqs[at(m)]!
+        let seen = false
+        for (let q = i; q < m && !seen; q++) seen = faqs[at(q)] === faq
+        if (seen) continue
+        let c = usage.get(faq)
+        if (!c) usage.set(faq, (c = { faqId: String(faq), count: 0, first: 0 }))
+        c.count++
+        if (m === i) c.first++
+      }
+      i = j
+    }
+    return { callsWithFaq, faqs: [...usage.values()] }
+  }
 }

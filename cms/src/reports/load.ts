@@ -82,10 +82,11 @@ async function loadWith(db: RowReader, period: ReportPeriod, options: ReportOpti
   const trend = trendBuckets(period, range)
 
   // Counts come from SQL (counts.ts). SQLite reads the tables in id order (in-order table reads,
-  // grouped by half-hour per 20,000 ids). PostgreSQL gets the whole period in one query per table
-  // and picks its own plan (a sequential scan and a hash aggregate when the period is much of the
-  // table): day-sized queries each walked the index, 2 µs a row once the tables outgrew
-  // shared_buffers. `windowHours` (tests) reads by time windows instead, on either database.
+  // grouped by half-hour per 20,000 ids) on two reader threads. PostgreSQL gets the telephony
+  // records in one grouped query (its planner picks a sequential scan and a hash aggregate when the
+  // period is much of the table: day-sized queries each walked the index, 2 µs a row once the
+  // tables outgrew shared_buffers) and streams the call logs with COPY, counted as they arrive.
+  // `windowHours` (tests) reads the telephony records by time windows instead, on either database.
   const pg = db.dialect === 'postgres'
   const windowMs = windowHours ? Math.max(1, Math.round(windowHours * 2)) * HALF_HOUR_MS : Number.MAX_SAFE_INTEGER
   const idChunk = options.idChunk ?? (!windowHours && !pg ? 20_000 : undefined)
@@ -101,7 +102,7 @@ async function loadWith(db: RowReader, period: ReportPeriod, options: ReportOpti
       }
   }
   const readPerCall = async () => {
-    for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? (pg ? 1 << 21 : 20_000))) {
+    for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? 20_000)) {
       for (const slot of slots) {
         acc.addCallSlot(slot)
         trend.add(slot.at, 'calls', slot.calls)

@@ -5,15 +5,17 @@
  * each row with Object.defineProperty twice per column, after reading every integer as a BigInt, and
  * prepares the statement again for every query; node-postgres builds an object per row. Here SQLite
  * is read through the `libsql` engine underneath @libsql/client (its better-sqlite3 API: raw array
- * rows, plain numbers, statements prepared once) on a second, read-only use of the same file, and
- * PostgreSQL through the adapter's pool with `rowMode: 'array'`. Timestamps come as epoch
+ * rows, plain numbers, statements prepared once) on two read-only reader threads of the same file
+ * (sqliteThreads.ts), and PostgreSQL through the adapter's pool with `rowMode: 'array'`, or streamed
+ * with COPY (copyOut.ts) where the report needs each call. Timestamps come as epoch
  * milliseconds on PostgreSQL (no to_char per value) and as the stored ISO text on SQLite; the KPI
  * functions take both.
  */
-import Database from 'libsql'
 import type { Payload } from 'payload'
 
+import { copyOut } from './copyOut'
 import { instantSql, sqliteFileOf, toDollar } from './sql'
+import { SqliteThreads } from './sqliteThreads'
 
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'
@@ -21,11 +23,30 @@ export interface RowReader {
   rows(text: string, params?: readonly unknown[]): Promise<unknown[][]>
   /** A timestamp column as something parseInstant reads (epoch ms or canonical ISO text). */
   instant(column: string): string
+  /**
+   * PostgreSQL only: the rows of `select` (no parameters: values as `literal()`s) streamed by
+   * `COPY … TO STDOUT` in its text format while the server is still producing the rest, so counting
+   * overlaps the query: chunks of whole protocol messages, one row each, to read with CopyRows.
+   */
+  copy?(select: string): AsyncGenerator<Buffer>
   close(): void
+}
+
+/**
+ * A value written into SQL text, for COPY, which takes no parameters: finite numbers as they are,
+ * strings quoted (the transaction sets standard_conforming_strings, so a backslash is just a character).
+ */
+export function literal(v: number | string): string {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`)
+    return String(v)
+  }
+  return `'${v.replace(/'/g, "''")}'`
 }
 
 interface PgClient {
   query(config: { text: string; values: unknown[]; rowMode: 'array' } | string): Promise<{ rows: unknown[][] }>
+  query<T extends NodeJS.ReadableStream>(stream: T): T
 }
 interface PgPool extends PgClient {
   connect(): Promise<PgClient & { release(err?: Error | boolean): void }>
@@ -63,25 +84,28 @@ export function rowReaderOf(payload: Payload): RowReader {
         }
       },
       instant: (c) => instantSql('postgres', c),
+      async *copy(select) {
+        const client = await pool.connect()
+        let done = false
+        try {
+          await client.query(`BEGIN READ ONLY; ${PG_REPORT_SETTINGS}; SET LOCAL standard_conforming_strings = on`)
+          yield* client.query(copyOut(`COPY (${select}) TO STDOUT`)) as AsyncIterable<Buffer>
+          await client.query('COMMIT')
+          done = true
+        } finally {
+          // Left early or failed: the connection is mid-COPY or in an unknown state, so it is not reused.
+          client.release(done ? undefined : true)
+        }
+      },
       close() {},
     }
   }
-  const conn = new Database(sqliteFileOf(payload))
-  // Read-only, and a page cache to match a month: the caller-hash lookup jumps around the
-  // telephony index, and with SQLite's default 2 MB cache a million calls took 15 s of page reads
-  // instead of 4 s (the cache is filled only as pages are read; the memory map is the OS's page cache).
-  conn.pragma('query_only = 1')
-  conn.pragma('cache_size = -262144')
-  conn.pragma('mmap_size = 1073741824')
-  const statements = new Map<string, Database.Statement>()
+  // Two reader threads (sqliteThreads.ts): the reads run side by side while this thread counts.
+  const threads = new SqliteThreads(sqliteFileOf(payload))
   return {
     dialect: 'sqlite',
-    async rows(text, params = []) {
-      let stmt = statements.get(text)
-      if (!stmt) statements.set(text, (stmt = conn.prepare(text).raw(true)))
-      return stmt.all(...params.map((p) => (p === undefined ? null : p))) as unknown[][]
-    },
+    rows: (text, params = []) => threads.rows(text, params),
     instant: (c) => instantSql('sqlite', c),
-    close: () => conn.close(),
+    close: () => threads.close(),
   }
 }
