@@ -15,7 +15,7 @@ import type { Payload } from 'payload'
 
 import { copyOut } from './copyOut'
 import { instantSql, sqliteFileOf, toDollar } from './sql'
-import { SqliteThreads } from './sqliteThreads'
+import { sqliteThreadsFor } from './sqliteThreads'
 
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'
@@ -101,11 +101,11 @@ export function rowReaderOf(payload: Payload): RowReader {
     }
   }
   // Two reader threads (sqliteThreads.ts): the reads run side by side while this thread counts.
-  const threads = new SqliteThreads(sqliteFileOf(payload))
+  const threads = sqliteThreadsFor(sqliteFileOf(payload))
   return {
     dialect: 'sqlite',
     rows: (text, params = []) => threads.rows(text, params),
     instant: (c) => instantSql('sqlite', c),
-    close: () => threads.close(),
+    close: () => threads.release(),
   }
 }

@@ -10,7 +10,10 @@
  * Each thread opens the file with the `libsql` engine (better-sqlite3's API: raw array rows,
  * statements prepared once) and only answers `{ text, params }` with rows; the SQL is built on the
  * main thread. The thread's code is a string (`eval`), so it needs no build step or bundling.
+ * The threads of a file are shared by the reports running at once (the dashboard asks for three)
+ * and stop when unused for IDLE_MS; an idle thread does not keep the process alive.
  */
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
@@ -48,23 +51,33 @@ function libsqlPath(): string {
   }
 }
 
+/** How long unused threads wait for the next report before they stop. */
+const IDLE_MS = 30_000
+
 interface Pending {
   resolve(rows: unknown[][]): void
   reject(e: Error): void
 }
 
-export class SqliteThreads {
+class SqliteThreads {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = []
   private nextId = 0
   private failed: Error | null = null
+
+  /** A thread failed: later reports start new ones. */
+  get broken(): boolean {
+    return this.failed !== null
+  }
 
   constructor(file: string, threads = 2) {
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(THREAD, { eval: true, workerData: { file, libsql: libsqlPath(), pragmas: PRAGMAS } })
       const pending = new Map<number, Pending>()
+      worker.unref()
       worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[][]; error?: string }) => {
         const p = pending.get(id)
         pending.delete(id)
+        if (!pending.size) worker.unref()
         if (error !== undefined) p?.reject(new Error(`SQLite: ${error}`))
         else p?.resolve(rows!)
       })
@@ -84,6 +97,8 @@ export class SqliteThreads {
     if (this.failed) return Promise.reject(this.failed)
     const target = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     const id = this.nextId++
+    // A thread with work keeps the process alive (the promise alone would not).
+    target.worker.ref()
     return new Promise((resolve, reject) => {
       target.pending.set(id, { resolve, reject })
       target.worker.postMessage({ id, text, params: params.map((p) => (p === undefined ? null : p)) })
@@ -92,5 +107,37 @@ export class SqliteThreads {
 
   close(): void {
     for (const { worker } of this.workers) void worker.terminate()
+  }
+}
+
+const shared = new Map<string, { threads: SqliteThreads; users: number; idle?: NodeJS.Timeout }>()
+
+/** The reader threads of `file`, shared; call `release()` when done with them. */
+export function sqliteThreadsFor(file: string): { rows: SqliteThreads['rows']; release(): void } {
+  // Keyed by the file's inode too: a file replaced at the same path (a restore) gets new connections.
+  const key = `${file}#${fs.statSync(file).ino}`
+  let entry = shared.get(key)
+  if (!entry || entry.threads.broken) {
+    entry?.threads.close()
+    entry = { threads: new SqliteThreads(file), users: 0 }
+    shared.set(key, entry)
+  }
+  const e = entry
+  clearTimeout(e.idle)
+  e.users++
+  let released = false
+  return {
+    rows: (text, params) => e.threads.rows(text, params),
+    release() {
+      if (released) return
+      released = true
+      if (--e.users > 0) return
+      e.idle = setTimeout(() => {
+        if (e.users > 0) return
+        e.threads.close()
+        if (shared.get(key) === e) shared.delete(key)
+      }, IDLE_MS)
+      e.idle.unref()
+    },
   }
 }
