@@ -42,8 +42,6 @@ function dialectOf(db: RowReader) {
     ms: (c: string) => (pg ? `round(date_part('epoch', ${c}) * 1000)` : `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`),
     /** The half-hour number of an epoch-ms value. */
     halfHour: (x: string) => (pg ? `floor(${x} / ${HALF_HOUR_MS})` : `${x} / ${HALF_HOUR_MS}`),
-    /** A number column as a float (PostgreSQL's numeric would make every sum numeric). */
-    float: (x: string) => (pg ? `(${x})::float8` : x),
     concat: (x: string) => (pg ? `string_agg(${x}, ',')` : `group_concat(${x}, ',')`),
     /** The caller hash's last 16 hex digits: 64 bits of an HMAC, as good as the whole to tell callers apart. */
     tail16: (x: string) => (pg ? `right(${x}, 16)` : `substr(${x}, -16)`),
@@ -191,36 +189,22 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
 }
 
 /**
- * The calls of one scan grouped by category and JST half-hour: CallSlotAggregate's counts and sums
- * (columns 0–6: category id, first start in ms, calls, logged resolved, with a valid span, Σ talk,
- * Σ handle). On SQLite the same read also lists each group's calls (column 7,
- * `id:start ms:resolved[:caller hash tail],…`) for the repeat check and FAQ usage; PostgreSQL
- * streams those separately (`perCallStreamed`). The hash is the call's own `caller_hash` (copied
+ * SQLite: the calls of one scan grouped by category and JST half-hour: CallSlotAggregate's counts
+ * and sums (columns 0–6: category id, first start in ms, calls, logged resolved, with a valid span,
+ * Σ talk, Σ handle) and the group's calls as a list `id:start ms:resolved[:caller hash tail],…`
+ * (column 7) for the repeat check and FAQ usage. The hash is the call's own `caller_hash` (copied
  * from its telephony record when the import links them), so no second read joins it in.
+ * (PostgreSQL streams the calls instead and adds the same sums in CallSlotSums.)
  */
 function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string): { text: string; params: unknown[] } {
   const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
-  const resolved = () => (options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})` : 'false')
-  const hold = d.float('CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END')
-  const acw = d.float('CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END')
-  if (db.dialect === 'postgres') {
-    // span: the talk span in seconds (a float from an exact interval; null without an end), one
-    // conversion per call; a span < 0 is not valid.
-    const talk = options.holdInsideTalkSpan ? 'GREATEST(0, span - hold)' : 'span'
-    const text = `SELECT cat, MIN(s), COUNT(*), COUNT(*) FILTER (WHERE r = 1),
-        COUNT(*) FILTER (WHERE span >= 0), SUM(${talk}) FILTER (WHERE span >= 0), SUM(${talk} + hold + acw) FILTER (WHERE span >= 0)
-      FROM (SELECT x.category_id AS cat, round(date_part('epoch', x.talk_started_at) * 1000) AS s,
-          date_part('epoch', x.talk_ended_at - x.talk_started_at) AS span, ${hold} AS hold, ${acw} AS acw,
-          CASE WHEN ${resolved()} THEN 1 ELSE 0 END AS r
-        FROM ${from} OFFSET 0) x
-      GROUP BY cat, floor(s / ${HALF_HOUR_MS})`
-    return { text, params }
-  }
+  const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})` : '0'
   // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved, h hash tail.
   const rows = d.perRow(`SELECT x.id, x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e, ${d.tail16('x.caller_hash')} AS h,
-      ${hold} AS hold, ${acw} AS acw, CASE WHEN ${resolved()} THEN 1 ELSE 0 END AS r
+      CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END AS hold, CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END AS acw,
+      CASE WHEN ${resolved} THEN 1 ELSE 0 END AS r
     FROM ${from}`)
   const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
   const text = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
@@ -393,7 +377,7 @@ async function* perCallStreamed(
       call.loggedResolved = loggedResolved
       repeat(call)
     }
-    // One read of links at a time, for the ids seen since the last one.
+    // A read of links for the ids seen since the last read, once there are enough of them.
     if (n && linkReads.length < LINK_READS && hi - Math.max(fetched.to, lo - 1) >= LINK_READ_IDS) {
       if (fetched.from === Infinity) fetched.from = lo
       readLinks(Math.max(fetched.to + 1, fetched.from), hi)
