@@ -246,10 +246,10 @@ export async function* perCall(
   { range, options }: Pick<CountOptions, 'range' | 'options'>,
   categories: ReadonlyMap<number, string>,
   repeat: (call: Readonly<RepeatCheckCall>) => void,
-  /** Call ids per read (SQLite). */
+  /** Call ids per read (SQLite); on PostgreSQL, the least call ids per read of FAQ links. */
   chunk: number,
 ): AsyncGenerator<PerCallCounts> {
-  if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, categories, repeat)
+  if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, categories, repeat, chunk)
   const d = dialectOf(db)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   // The same id-range scan as the half-hour counts, over the period plus the repeat window.
@@ -309,6 +309,8 @@ async function* perCallStreamed(
   options: ResolvedReportOptions,
   categories: ReadonlyMap<number, string>,
   repeat: (call: Readonly<RepeatCheckCall>) => void,
+  /** Call ids per read of FAQ links (at least). */
+  linkReadIds: number,
 ): AsyncGenerator<PerCallCounts> {
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   const [from, to] = [literal(iso(range.start)), literal(iso(repeatEnd))]
@@ -326,22 +328,21 @@ async function* perCallStreamed(
   let lo = Infinity
   let hi = -Infinity
   // FAQ links are read while the calls stream, for ids up to the highest period id seen so far
-  // (ids grow with time, so that is most of them); each id interval is read once, on its own
-  // connection, and its rows are counted once every period id is known (a call's links are all in one read).
+  // (ids grow with time, so that is most of them); each id interval is read once, one read after
+  // another on one more connection (a report must not take the pool from the operators' desk), and
+  // its rows are counted once every period id is known (a call's links are all in one read).
   const reads: FaqRows[] = []
-  const fetched = { from: Infinity, to: -Infinity } // [from, to]: ids whose links are read or being read
-  const linkReads: Promise<void>[] = []
-  const readLinks = (a: number, b: number) => {
-    if (a > b) return
+  const plan = new LinkReadPlan(linkReadIds, LINK_READS)
+  let linkReads: Promise<void> = Promise.resolve()
+  const readLinks = ([a, b]: [number, number]) => {
     const faq = new FaqRows()
     reads.push(faq)
-    const p = (async () => {
+    linkReads = linkReads.then(async () => {
       for await (const block of copy(`SELECT r.parent_id, r.faqs_id, COALESCE(r."order", 0) FROM calls_rels r
         WHERE r.parent_id >= ${literal(a)} AND r.parent_id <= ${literal(b)} AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`))
         faq.add(new CopyRows(block))
-    })()
-    p.catch(() => {}) // awaited below
-    linkReads.push(p)
+    })
+    linkReads.catch(() => {}) // awaited below
   }
   let lastCat = Number.NaN
   let lastSlug: string | undefined
@@ -377,21 +378,14 @@ async function* perCallStreamed(
       call.loggedResolved = loggedResolved
       repeat(call)
     }
-    // A read of links for the ids seen since the last read, once there are enough of them.
-    if (n && linkReads.length < LINK_READS && hi - Math.max(fetched.to, lo - 1) >= LINK_READ_IDS) {
-      if (fetched.from === Infinity) fetched.from = lo
-      readLinks(Math.max(fetched.to + 1, fetched.from), hi)
-      fetched.to = hi
+    if (n) {
+      const next = plan.next(lo, hi)
+      if (next) readLinks(next)
     }
   }
-  // The rest: ids below the first read and above the last.
-  if (n) {
-    if (fetched.from === Infinity) [fetched.from, fetched.to] = [lo, lo - 1]
-    readLinks(lo, fetched.from - 1)
-    readLinks(fetched.to + 1, hi)
-  }
+  if (n) plan.rest(lo, hi).forEach(readLinks)
   yield { slots: sums.slots(), faq: { faqs: [], callsWithFaq: 0 } }
-  await Promise.all(linkReads)
+  await linkReads
   if (!n) return
   const inPeriod = new Uint8Array(hi - lo + 1)
   for (let i = 0; i < n; i++) inPeriod[ids[i]! - lo] = 1
@@ -469,9 +463,44 @@ class CallSlotSums {
   }
 }
 
-/** PostgreSQL: FAQ links are read in at most this many parts, each of at least this many call ids. */
+/** PostgreSQL: FAQ links are read in at most this many parts while the calls stream (each of at least `linkReadIds` ids). */
 const LINK_READS = 8
-const LINK_READ_IDS = 100_000
+
+/**
+ * Which call-id intervals to read FAQ links for while the period's ids are still arriving: one
+ * contiguous range [from, to] grows as the highest id seen grows; at the end, the ids below its
+ * start and above its end. So each id is read once, and [lowest, highest] is read whole.
+ */
+export class LinkReadPlan {
+  private from = Number.POSITIVE_INFINITY
+  private to = Number.NEGATIVE_INFINITY
+  private reads = 0
+
+  constructor(
+    private readonly minIds: number,
+    private readonly maxReads: number,
+  ) {}
+
+  /** With the period's lowest and highest id so far: an interval to read now, or null. */
+  next(lo: number, hi: number): [number, number] | null {
+    if (this.reads >= this.maxReads) return null
+    const start = this.from === Number.POSITIVE_INFINITY ? lo : this.to + 1
+    if (hi - start + 1 < this.minIds) return null
+    if (this.from === Number.POSITIVE_INFINITY) this.from = lo
+    this.to = hi
+    this.reads++
+    return [start, hi]
+  }
+
+  /** After the last id: what is left of [lo, hi] (up to two intervals). */
+  rest(lo: number, hi: number): [number, number][] {
+    if (this.from === Number.POSITIVE_INFINITY) return [[lo, hi]]
+    const out: [number, number][] = []
+    if (lo < this.from) out.push([lo, this.from - 1])
+    if (hi > this.to) out.push([this.to + 1, hi])
+    return out
+  }
+}
 
 /** FAQ links (call, FAQ, order) of one read, counted as addFaqsUsed does: each call's list in order, each FAQ once. */
 class FaqRows {

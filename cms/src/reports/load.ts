@@ -102,7 +102,7 @@ async function loadWith(db: RowReader, period: ReportPeriod, options: ReportOpti
       }
   }
   const readPerCall = async () => {
-    for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? 20_000)) {
+    for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? (pg ? 100_000 : 20_000))) {
       for (const slot of slots) {
         acc.addCallSlot(slot)
         trend.add(slot.at, 'calls', slot.calls)
