@@ -15,6 +15,7 @@
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 /** The thread: open the file read-only, then run each statement it is sent. */
@@ -42,13 +43,19 @@ parentPort.on('message', ({ id, text, params }) => {
  */
 const PRAGMAS = ['query_only = 1', 'cache_size = -262144', 'mmap_size = 1073741824']
 
-/** The `libsql` package's entry, resolved here so the thread finds the same one wherever the process runs. */
+/**
+ * The `libsql` package's entry, resolved here so the thread finds the same one wherever the process
+ * runs. Inside the Next.js server bundle `require.resolve` answers a module number, not a path: the
+ * thread then resolves the bare name itself, from the working directory (the repository).
+ */
 function libsqlPath(): string {
   try {
-    return createRequire(import.meta.url).resolve('libsql')
+    const resolved: unknown = createRequire(import.meta.url).resolve('libsql')
+    if (typeof resolved === 'string' && path.isAbsolute(resolved)) return resolved
   } catch {
-    return 'libsql'
+    // resolved by the thread below
   }
+  return 'libsql'
 }
 
 /** How long unused threads wait for the next report before they stop. */
