@@ -207,12 +207,17 @@ describe('search on a phone', () => {
     await page.context().close()
   })
 
-  it('the English search page shows the phone number too', async () => {
+  it('the English search page shows the phone number too, and popular topics in English', async () => {
     const page = await open('/en/search/')
     await page.getByLabel('Keywords or a question').fill('qqqzzz')
     const zero = page.locator('[data-testid="zero-results"]')
     await zero.waitFor()
     expect(await zero.innerText()).toContain('082-420-0925')
+    // Popular topics with an English translation show its title, marked as English.
+    const english = zero.locator('a[href^="/en/faq/"][lang="en"]')
+    expect(await english.count()).toBeGreaterThan(0)
+    // (English titles may quote a Japanese term, e.g. 有効期限通知書, but read as English sentences.)
+    for (const title of await english.allInnerTexts()) expect(title).toMatch(/^(How|What|When|Where|Can|Do|Does|Is|I|My)\b/)
     await page.context().close()
   })
 

@@ -45,7 +45,7 @@ type Props = {
   faqBase: string
   /** The saved search index of this language (`/search-index/en.json`). */
   indexUrl: string
-  popular: { id: string; title: string }[]
+  popular: { id: string; title: string; lang: string }[]
   phones: { label: string; number: string; fax: boolean }[]
   hours: HoursPayload
   hoursTitle: string
@@ -122,7 +122,7 @@ function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; 
           <ul className="links">
             {props.popular.map((p) => (
               <li key={p.id}>
-                <a href={`${props.faqBase}${p.id}/`} lang="ja">
+                <a href={`${props.faqBase}${p.id}/`} lang={p.lang}>
                   {p.title}
                 </a>
               </li>
