@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createAnalyzer } from '../src/analyzer/analyzer'
 import { normalizeText } from '../src/analyzer/normalize'
-import { GENERATED_MARKER, proposeReadingGroups } from '../src/cli/reading-synonyms'
+import { GENERATED_MARKER, proposeReadingGroups, readingSynonymsFile, SYNONYMS_FILE } from '../src/cli/reading-synonyms'
 import { loadKuromoji } from '../src/node-only/kuromoji'
 import { faqToDocument } from '../src/engine/document'
 import { createSearchIndex } from '../src/engine/search-index'
@@ -19,6 +19,10 @@ beforeAll(async () => {
 }, 30_000)
 
 describe('reading synonyms (npm run synonyms:readings)', () => {
+  it('the generated section of content/synonyms.yaml is current (else run `npm run synonyms:readings -- --write`)', async () => {
+    const { text } = await readingSynonymsFile(tokenizer)
+    expect(await readFile(SYNONYMS_FILE, 'utf8'), 'content/synonyms.yaml differs from what `npm run synonyms:readings -- --write` writes for the current FAQs').toBe(text)
+  })
   it('proposes kanji words with their readings, verbs in stem and dictionary form', () => {
     const { groups } = proposeReadingGroups(tokenizer, ['英語の説明は不要です', 'カードを作りたい'], new Set())
     expect(groups).toContainEqual(['英語', 'えいご'])
