@@ -105,53 +105,36 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     telephonyWithoutWait: 0,
   }
 
+  // Each record is counted as an aggregate of one (callCounts, telephonyCounts), so a record and a
+  // pre-aggregated slot from the database go through the same sums.
+
   function addCall(call: CallLogRecord): void {
     const t = parseInstant(call.talkStartedAt)
     if (Number.isNaN(t)) {
       n.invalidCalls++
       return
     }
-    if (t < start || t >= repeatEnd) {
-      n.outsideCalls++
-      return
-    }
     const crossCheckable = !!call.callerHash && !!call.category
-    if (t >= end) {
-      // After the period: only evidence that an earlier resolved call was not first-contact.
-      n.callsForRepeatCheck++
-      if (crossCheckable) repeats.add(call.callerHash!, call.category!, t, false)
-      return
-    }
-    n.calls++
-    slots.calls[jstHalfHourSlot(t)]!++
-    weekdays.calls[days.indexOf(t)]!++
-
-    const category = call.category || null
-    let topic = topics.get(category)
-    if (!topic) topics.set(category, (topic = newTopicCounts()))
-    topic.calls++
-
+    const isResolved = resolved.has(call.outcome)
     const talk = talkSeconds(call, opts.holdInsideTalkSpan, t)
     const handle = handleSeconds(call, talk)
-    if (talk === null || handle === null) n.callsWithoutTalk++
-    else {
-      n.callsWithTalk++
-      n.talkSeconds += talk
-      n.handleSeconds += handle
-      topic.callsWithTalk++
-      topic.handleSeconds += handle
-    }
-
-    const isResolved = resolved.has(call.outcome)
-    if (isResolved) {
-      n.loggedResolved++
-      topic.loggedResolved++
-    }
+    const withTalk = talk !== null && handle !== null
+    const place = callCounts(t, {
+      at: t,
+      category: call.category || null,
+      calls: 1,
+      loggedResolved: isResolved ? 1 : 0,
+      callsWithTalk: withTalk ? 1 : 0,
+      talkSeconds: withTalk ? talk : 0,
+      handleSeconds: withTalk ? handle : 0,
+    })
+    if (place === 'outside') return
+    // A call in the repeat window after the period is only evidence that an earlier resolved call was not first-contact.
     if (crossCheckable) {
-      n.callsCrossCheckable++
-      repeats.add(call.callerHash!, call.category!, t, isResolved)
+      if (place === 'period') n.callsCrossCheckable++
+      repeats.add(call.callerHash!, call.category!, t, place === 'period' && isResolved)
     }
-    if (addFaqsUsed(faqs, call.faqsUsed)) n.callsWithFaq++
+    if (place === 'period' && addFaqsUsed(faqs, call.faqsUsed)) n.callsWithFaq++
   }
 
   function addTelephony(record: TelephonyRecord): void {
@@ -160,43 +143,23 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       n.invalidTelephony++
       return
     }
-    if (o < start || o >= end) {
-      n.outsideTelephony++
-      return
-    }
-    n.telephonyInPeriod++
-    if (queues !== null && !queues.has(record.queue)) {
-      n.otherQueues++
-      return
-    }
-    const slot = jstHalfHourSlot(o)
-    const day = days.indexOf(o)
-    n.offered++
-    slots.offered[slot]!++
-    weekdays.offered[day]!++
-    if (isAnswered(record)) {
-      n.answered++
-      slots.answered[slot]!++
-      weekdays.answered[day]!++
+    const one = { at: o, offered: 0, answered: 0, answeredWithWait: 0, waitSeconds: 0, answeredWithin: 0, shortAbandoned: 0, abandoned: 0, otherQueues: 0 }
+    if (queues !== null && !queues.has(record.queue)) one.otherQueues = 1
+    else if (isAnswered(record)) {
+      one.offered = one.answered = 1
       const wait = answerWaitSeconds(record, o)
-      if (wait === null) n.telephonyWithoutWait++
-      else {
-        n.answeredWithWait++
-        n.waitSeconds += wait
-        if (isWithinServiceLevel(wait, opts.serviceLevelSeconds)) n.answeredWithin++
+      if (wait !== null) {
+        one.answeredWithWait = 1
+        one.waitSeconds = wait
+        if (isWithinServiceLevel(wait, opts.serviceLevelSeconds)) one.answeredWithin = 1
       }
     } else {
+      one.offered = 1
       const wait = abandonWaitSeconds(record, o)
-      if (wait !== null && wait < opts.shortAbandonSeconds) {
-        n.shortAbandoned++
-        slots.shortAbandoned[slot]!++
-        weekdays.shortAbandoned[day]!++
-      } else {
-        n.abandoned++
-        slots.abandoned[slot]!++
-        weekdays.abandoned[day]!++
-      }
+      if (wait !== null && wait < opts.shortAbandonSeconds) one.shortAbandoned = 1
+      else one.abandoned = 1
     }
+    telephonyCounts(o, one)
   }
 
   const instantOf = (at: number | string, what: string): number => {
@@ -207,7 +170,11 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
 
   function addTelephonySlot(a: TelephonySlotAggregate): void {
     checkTelephonySlot(a)
-    const o = instantOf(a.at, 'telephony slot')
+    telephonyCounts(instantOf(a.at, 'telephony slot'), a)
+  }
+
+  /** Telephony counts offered at instant `o`. */
+  function telephonyCounts(o: number, a: TelephonySlotAggregate): void {
     const other = a.otherQueues ?? 0
     if (o < start || o >= end) {
       n.outsideTelephony += a.offered + other
@@ -238,14 +205,18 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
 
   function addCallSlot(a: CallSlotAggregate): void {
     checkCallSlot(a)
-    const t = instantOf(a.at, 'call slot')
+    callCounts(instantOf(a.at, 'call slot'), a)
+  }
+
+  /** Call-log counts started at instant `t`; says where `t` lies (the period, the repeat window after it, or outside). */
+  function callCounts(t: number, a: CallSlotAggregate): 'period' | 'repeat-window' | 'outside' {
     if (t < start || t >= repeatEnd) {
       n.outsideCalls += a.calls
-      return
+      return 'outside'
     }
     if (t >= end) {
       n.callsForRepeatCheck += a.calls
-      return
+      return 'repeat-window'
     }
     n.calls += a.calls
     slots.calls[jstHalfHourSlot(t)]! += a.calls
@@ -261,6 +232,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     topic.handleSeconds += a.handleSeconds
     n.loggedResolved += a.loggedResolved
     topic.loggedResolved += a.loggedResolved
+    return 'period'
   }
 
   function addRepeatCheckCall(c: RepeatCheckCall): void {
