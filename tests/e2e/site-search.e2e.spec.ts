@@ -3,7 +3,7 @@
  * right FAQ, nothing found shows the phone number, markup in a query stays text, the searches
  * reach the events endpoint anonymously, and the keyboard alone reaches search and a result.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // The CMS's own validation of POST /api/events: what the site sends must pass it unchanged.
@@ -33,6 +33,12 @@ async function open(path: string): Promise<Page> {
   await page.goto(`${site.url}${path}`)
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
   return page
+}
+
+/** Types `q` into the search box and waits until the results' status line names it. */
+async function searchFor(page: Page, input: Locator, q: string): Promise<void> {
+  await input.fill(q)
+  await page.waitForFunction((q) => document.querySelector('[role="status"]')?.textContent?.includes(q), q)
 }
 
 const resultIds = (page: Page) =>
@@ -134,15 +140,13 @@ describe('search on a phone', () => {
       ['lost card', '/en/faq/lost-what-to-do/'],
     ]
     for (const [q, want] of cases) {
-      await input.fill(q)
-      await page.waitForFunction((q) => document.querySelector('[role="status"]')?.textContent?.includes(q), q)
+      await searchFor(page, input, q)
       const first = page.locator('[data-testid="search-results"] li a').first()
       expect(new URL((await first.getAttribute('href'))!, site.url).pathname, q).toBe(want)
       expect(await first.getAttribute('lang'), q).toBe('en')
     }
     // Japanese typed on an English page still finds the Japanese entries (on their English pages).
-    await input.fill('マイナの暗証番号わすれた')
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('マイナ'))
+    await searchFor(page, input, 'マイナの暗証番号わすれた')
     expect((await resultIds(page)).slice(0, 3)).toContain('/en/faq/pin-forgot/')
     // A translated page is listed by its English title; a page in Japanese only says so.
     const pinForgot = page.locator('[data-testid="search-results"] li a[href="/en/faq/pin-forgot/"]')
@@ -156,8 +160,7 @@ describe('search on a phone', () => {
     expect(new Set(ids).size).toBe(ids.length)
     expect(fetched).toEqual(['/search-index/en.json'])
     // The result opens the English answer.
-    await input.fill('renew my card')
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('renew my card'))
+    await searchFor(page, input, 'renew my card')
     await page.locator('[data-testid="search-results"] li a').first().click()
     await page.waitForURL(/\/en\/faq\/card-renewal-how\/$/)
     expect(await page.locator('h1').innerText()).toMatch(/renew/i)
@@ -174,8 +177,7 @@ describe('search on a phone', () => {
       ['青い封筒がとどいた', '/faq/notice-letter-what/'],
     ]
     for (const [q, want] of cases) {
-      await input.fill(q)
-      await page.waitForFunction((q) => document.querySelector('[role="status"]')?.textContent?.includes(q), q)
+      await searchFor(page, input, q)
       expect((await resultIds(page)).slice(0, 3), q).toContain(want)
     }
     await page.context().close()
