@@ -30,31 +30,33 @@ import { literal, type RowReader } from './rows'
 const iso = (ms: number) => new Date(ms).toISOString()
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 
-/** SQL expressions that differ between the two databases. */
+/** SQL that differs between the two databases in the reads both share (scanOf). */
 function dialectOf(db: RowReader) {
   const pg = db.dialect === 'postgres'
   return {
-    /**
-     * A timestamp column as whole epoch milliseconds, rounded from the engine's own float (SQLite's
-     * julianday, PostgreSQL's date_part: both exact to far below a millisecond for these dates;
-     * PostgreSQL's numeric `extract` cost twice the time).
-     */
-    ms: (c: string) => (pg ? `round(date_part('epoch', ${c}) * 1000)` : `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`),
-    /** The half-hour number of an epoch-ms value. */
-    halfHour: (x: string) => (pg ? `floor(${x} / ${HALF_HOUR_MS})` : `${x} / ${HALF_HOUR_MS}`),
-    concat: (x: string) => (pg ? `string_agg(${x}, ',')` : `group_concat(${x}, ',')`),
-    /** The caller hash's last 16 hex digits: 64 bits of an HMAC, as good as the whole to tell callers apart. */
-    tail16: (x: string) => (pg ? `right(${x}, 16)` : `substr(${x}, -16)`),
     /** SQLite without statistics would pick another index for some of these scans. */
     indexed: (name: string) => (pg ? '' : ` INDEXED BY ${name}`),
     /** SQLite: read the table by rowid range, not through a time index. */
     byRowid: pg ? '' : ' NOT INDEXED',
-    /**
-     * A FROM subquery computed once per row: SQLite would otherwise copy its expressions into every
-     * place the outer query uses them (LIMIT -1 keeps it a co-routine; the conversions were half the time).
-     */
-    perRow: (select: string) => (pg ? `(${select})` : `(${select} LIMIT -1)`),
   }
+}
+
+/** SQLite expressions of the SQLite-only reads (PostgreSQL's are written in its own branches). */
+const sqlite = {
+  /**
+   * A timestamp column as whole epoch milliseconds, rounded from julianday (exact to far below a
+   * millisecond for these dates).
+   */
+  ms: (c: string) => `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`,
+  /** The half-hour number of an epoch-ms value. */
+  halfHour: (x: string) => `${x} / ${HALF_HOUR_MS}`,
+  /** The caller hash's last 16 hex digits: 64 bits of an HMAC, as good as the whole to tell callers apart. */
+  tail16: (x: string) => `substr(${x}, -16)`,
+  /**
+   * A FROM subquery computed once per row: SQLite would otherwise copy its expressions into every
+   * place the outer query uses them (LIMIT -1 keeps it a co-routine; the conversions were half the time).
+   */
+  perRow: (select: string) => `(${select} LIMIT -1)`,
 }
 
 /**
@@ -126,7 +128,6 @@ function scanOf(db: RowReader, table: string, time: string, timeIndex: string, f
 
 /** Telephony records offered in the range, one aggregate per JST half-hour that has any. */
 export async function* telephonySlots(db: RowReader, { range, options, windowMs, idChunk }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
-  const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const queues = options.queues
@@ -152,8 +153,8 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
     // An empty queue list counts nothing (`queue IN ()` is not SQL).
     const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
     // Per record: q counted queue, o offered, a answered (null when unanswered), g abandoned or ended, in ms.
-    const rows = d.perRow(`SELECT ${q} AS q, ${d.ms('x.offered_at')} AS o, ${d.ms('x.answered_at')} AS a,
-        CASE WHEN x.answered_at IS NULL THEN ${d.ms('COALESCE(x.abandoned_at, x.ended_at)')} END AS g
+    const rows = sqlite.perRow(`SELECT ${q} AS q, ${sqlite.ms('x.offered_at')} AS o, ${sqlite.ms('x.answered_at')} AS a,
+        CASE WHEN x.answered_at IS NULL THEN ${sqlite.ms('COALESCE(x.abandoned_at, x.ended_at)')} END AS g
       FROM ${scan.from}`)
     const when = (cond: string, then = '1') => `SUM(CASE WHEN ${cond} THEN ${then} ELSE 0 END)`
     const withWait = 'q = 1 AND a >= o'
@@ -162,7 +163,7 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
     text = `SELECT MIN(o), COUNT(*), SUM(q), ${when('q = 1 AND a IS NOT NULL')}, ${when(withWait)},
         ${when(withWait, 'a - o')}, ${when(`${withWait} AND a - o <= ?`)},
         ${when('q = 1 AND a IS NULL AND g >= o AND g - o < ?')}
-      FROM ${rows} x${bucketed ? ` GROUP BY ${d.halfHour('o')}` : ''}`
+      FROM ${rows} x${bucketed ? ` GROUP BY ${sqlite.halfHour('o')}` : ''}`
   }
   for await (const rows of scan.each((window) => db.rows(text, [...params, ...window]))) {
     const out: TelephonySlotAggregate[] = []
@@ -197,12 +198,11 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
  * (PostgreSQL streams the calls instead and adds the same sums in CallSlotSums.)
  */
 function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string): { text: string; params: unknown[] } {
-  const d = dialectOf(db)
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})` : '0'
   // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved, h hash tail.
-  const rows = d.perRow(`SELECT x.id, x.category_id AS cat, ${d.ms('x.talk_started_at')} AS s, ${d.ms('x.talk_ended_at')} AS e, ${d.tail16('x.caller_hash')} AS h,
+  const rows = sqlite.perRow(`SELECT x.id, x.category_id AS cat, ${sqlite.ms('x.talk_started_at')} AS s, ${sqlite.ms('x.talk_ended_at')} AS e, ${sqlite.tail16('x.caller_hash')} AS h,
       CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END AS hold, CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END AS acw,
       CASE WHEN ${resolved} THEN 1 ELSE 0 END AS r
     FROM ${from}`)
@@ -210,7 +210,7 @@ function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string
   const text = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
       SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END),
       group_concat(id || ':' || s || ':' || r || COALESCE(':' || h, ''), ',')
-    FROM ${rows} x GROUP BY cat, ${d.halfHour('s')}`
+    FROM ${rows} x GROUP BY cat, ${sqlite.halfHour('s')}`
   return { text, params }
 }
 
@@ -250,14 +250,13 @@ export async function* perCall(
   chunk: number,
 ): AsyncGenerator<PerCallCounts> {
   if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, categories, repeat, chunk)
-  const d = dialectOf(db)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   // The same id-range scan as the half-hour counts, over the period plus the repeat window.
   const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs: Number.MAX_SAFE_INTEGER, idChunk: chunk })
   const calls = callsSelect(db, options, scan.from)
   // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
-  const faqsText = `SELECT ${d.concat(`r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0)`)}
-    FROM calls_rels r${d.indexed('calls_rels_parent_idx')} WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
+  const faqsText = `SELECT group_concat(r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0), ',')
+    FROM calls_rels r INDEXED BY calls_rels_parent_idx WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
   const reads = scan.each(async (params) => {
     const [a, b] = params as [number, number]
     const [callRows, faqRows] = await Promise.all([db.rows(calls.text, [...calls.params, ...params]), db.rows(faqsText, [a, b])])
