@@ -7,17 +7,16 @@
  * Written by hand because a CSV parser builds a string per field, which is the cost avoided here.
  */
 
-/** What the report's loops read from either shape. */
+/** What FAQ-link counting reads from either shape. */
 export interface Fields {
   more(): boolean
   number(): number
-  nextIsNull(): boolean
-  skip(): void
-  callerKey(): number
 }
 import { callerKey } from '@kotae/analytics'
 
 const BACKSLASH = 92
+const COLON = 58
+const COMMA = 44
 const TAB = 9
 const NEWLINE = 10
 const COPY_DATA = 0x64 // 'd'
@@ -51,16 +50,8 @@ function hexTailOfBytes(b: Uint8Array, from: number, end: number): number {
 
 export class FieldReader implements Fields {
   private i = 0
-  private readonly field: number
-  private readonly entry: number
 
-  constructor(
-    private readonly s: string,
-    { field = ':', entry = ',' }: { field?: string; entry?: string } = {},
-  ) {
-    this.field = field.charCodeAt(0)
-    this.entry = entry.charCodeAt(0)
-  }
+  constructor(private readonly s: string) {}
 
   /** Lists joined by `:` and `,`, from the one-value result of an aggregate query. */
   static ofList(rows: unknown[][]): FieldReader {
@@ -72,23 +63,9 @@ export class FieldReader implements Fields {
     return this.i < this.s.length
   }
 
-  /** Whether the field just read ended with a field separator, i.e. its entry has another field. */
+  /** Whether the field just read ended with ':', i.e. its entry has another field. */
   followed(): boolean {
-    return this.i > 0 && this.s.charCodeAt(this.i - 1) === this.field
-  }
-
-  /** Whether the next field is COPY's null (`\N`). */
-  nextIsNull(): boolean {
-    const { s, i } = this
-    return s.charCodeAt(i) === BACKSLASH && s.charCodeAt(i + 1) === 78 && (i + 2 === s.length || s.charCodeAt(i + 2) === this.field || s.charCodeAt(i + 2) === this.entry)
-  }
-
-  /** Skips the next field. */
-  skip(): void {
-    const { s } = this
-    let i = this.i
-    while (i < s.length && s.charCodeAt(i) !== this.field && s.charCodeAt(i) !== this.entry) i++
-    this.i = i + 1
+    return this.i > 0 && this.s.charCodeAt(this.i - 1) === COLON
   }
 
   /** The next field as a number (whole decimals fast, anything else by Number(); null is NaN). */
@@ -102,10 +79,10 @@ export class FieldReader implements Fields {
       const c = s.charCodeAt(i)
       if (c >= 48 && c <= 57) n = n * 10 + (c - 48)
       else if (c === 45 && i === start) sign = -1
-      else if (c === this.field || c === this.entry) break
+      else if (c === COLON || c === COMMA) break
       else {
         let end = i
-        while (end < s.length && s.charCodeAt(end) !== this.field && s.charCodeAt(end) !== this.entry) end++
+        while (end < s.length && s.charCodeAt(end) !== COLON && s.charCodeAt(end) !== COMMA) end++
         this.i = end + 1
         return Number(s.slice(start, end))
       }
@@ -122,7 +99,7 @@ export class FieldReader implements Fields {
   callerKey(): number {
     const { s } = this
     let end = this.i
-    while (end < s.length && s.charCodeAt(end) !== this.entry) end++
+    while (end < s.length && s.charCodeAt(end) !== COMMA) end++
     let key = hexTailOfString(s, this.i, end)
     if (key < 0) key = callerKey(s.slice(this.i, end))
     this.i = end + 1
