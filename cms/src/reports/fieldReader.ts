@@ -1,7 +1,7 @@
 /**
  * Reads delimited text field by field, straight from the string or bytes: a month is a few million
  * fields, and a substring for each was a third of the report's JavaScript time. Two shapes:
- *  - FieldReader: lists joined in SQL (`group_concat` / `string_agg`), fields split by ':', entries by ',';
+ *  - FieldReader: lists SQLite joins with `group_concat`, fields split by ':', entries by ',';
  *  - CopyRows: the protocol messages of PostgreSQL's `COPY … TO STDOUT` (copyOut.ts), one row per
  *    CopyData message in COPY's text format: fields split by tab, `\N` for null.
  * Written by hand because a CSV parser builds a string per field, which is the cost avoided here.
