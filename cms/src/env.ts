@@ -18,8 +18,14 @@ const envSchema = z.object({
   KOTAE_SQLITE_PATH: z.string().min(1).default(path.join(REPO_ROOT, 'data', 'kotae.db')),
   /** Signs sessions. Default: generated once into data/.payload-secret. */
   PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters (npm start writes one to data/.payload-secret)'),
-  /** The public URL of the admin, for links in e-mails. Default: http://localhost:3000. */
-  KOTAE_SERVER_URL: z.url().default('http://localhost:3000'),
+  /** The port the admin listens on. Default: 3000. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The origin browsers use to reach the admin (scheme, host and port, no path): Payload accepts the
+   * sign-in cookie only from this origin, and mail links point at it. Behind a reverse proxy, the
+   * proxy's public origin (https://kotae.city.example). Default: http://localhost:PORT.
+   */
+  KOTAE_SERVER_URL: z.url().optional(),
   /** Outgoing mail server, e.g. `smtp://mail.city.example:25`. Default: unset (mail is written to the log). */
   KOTAE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** Sender of Kotae's mail. Default: `kotae@localhost`. */
@@ -27,7 +33,29 @@ const envSchema = z.object({
   /** Where escalations to 市民課 are announced. Default: unset (no mail). */
   KOTAE_ESCALATION_TO: z.email().optional(),
 })
-export type Env = z.infer<typeof envSchema>
+export type Env = Omit<z.infer<typeof envSchema>, 'KOTAE_SERVER_URL'> & {
+  KOTAE_SERVER_URL: string
+  /** Origins besides KOTAE_SERVER_URL whose requests may carry the sign-in cookie (loopback aliases). */
+  trustedOrigins: string[]
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The admin's origin and the origins Payload's CSRF check accepts. KOTAE_SERVER_URL defaults to the
+ * port actually served, so no PORT breaks sign-in; a loopback KOTAE_SERVER_URL on another port than
+ * PORT would (every admin write answers 403), so it is refused with both settings named.
+ */
+function serverOrigins(port: number, serverUrl: string | undefined): { origin: string; trusted: string[] } | string {
+  const url = new URL(serverUrl ?? `http://localhost:${port}`)
+  if (url.pathname !== '/' || url.search || url.hash) return `KOTAE_SERVER_URL: must be an origin only (scheme, host, port), e.g. ${url.origin}; got ${serverUrl}`
+  if (!LOOPBACK_HOSTS.has(url.hostname)) return { origin: url.origin, trusted: [] }
+  const servedPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
+  if (servedPort !== port) {
+    return `KOTAE_SERVER_URL (${url.origin}) names this machine on port ${servedPort}, but PORT is ${port}: the admin would refuse every signed-in write. Unset KOTAE_SERVER_URL (it then follows PORT) or give both the same port.`
+  }
+  return { origin: url.origin, trusted: [...LOOPBACK_HOSTS].map((host) => `${url.protocol}//${host}:${port}`).filter((o) => o !== url.origin) }
+}
 
 export class InvalidEnvironmentError extends Error {
   constructor(issues: string[]) {
@@ -55,6 +83,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     PAYLOAD_SECRET: source.PAYLOAD_SECRET || embeddedSecret(),
     DATABASE_URL: source.DATABASE_URL || undefined,
     KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
+    PORT: source.PORT || undefined,
     KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,
     KOTAE_SMTP_URL: source.KOTAE_SMTP_URL || undefined,
     KOTAE_MAIL_FROM: source.KOTAE_MAIL_FROM || undefined,
@@ -63,5 +92,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!parsed.success) {
     throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
   }
-  return parsed.data
+  const origins = serverOrigins(parsed.data.PORT, parsed.data.KOTAE_SERVER_URL)
+  if (typeof origins === 'string') throw new InvalidEnvironmentError([origins])
+  return { ...parsed.data, KOTAE_SERVER_URL: origins.origin, trustedOrigins: origins.trusted }
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+
+import { InvalidEnvironmentError, readEnv } from '../src/env'
+
+const env = (vars: Record<string, string>) => readEnv({ NODE_ENV: 'test', PAYLOAD_SECRET: 'kotae-test-secret-0123456789', ...vars })
+
+describe('readEnv: the admin origin follows PORT, so any port keeps sign-in working', () => {
+  it('defaults KOTAE_SERVER_URL to localhost on the port actually served', () => {
+    expect(env({}).KOTAE_SERVER_URL).toBe('http://localhost:3000')
+    const e = env({ PORT: '3400' })
+    expect(e.PORT).toBe(3400)
+    expect(e.KOTAE_SERVER_URL).toBe('http://localhost:3400')
+    // A browser on 127.0.0.1 or [::1] sends that Origin; Payload must accept its cookie too.
+    expect(e.trustedOrigins).toEqual(['http://127.0.0.1:3400', 'http://[::1]:3400'])
+  })
+
+  it('takes a public origin behind a reverse proxy, whatever PORT is, and normalizes a trailing slash', () => {
+    const e = env({ PORT: '3400', KOTAE_SERVER_URL: 'https://kotae.city.example/' })
+    expect(e.KOTAE_SERVER_URL).toBe('https://kotae.city.example')
+    expect(e.trustedOrigins).toEqual([])
+  })
+
+  it('refuses a loopback KOTAE_SERVER_URL on another port than PORT, naming both settings', () => {
+    expect(() => env({ PORT: '3400', KOTAE_SERVER_URL: 'http://localhost:3000' })).toThrow(InvalidEnvironmentError)
+    expect(() => env({ PORT: '3400', KOTAE_SERVER_URL: 'http://localhost:3000' })).toThrow(/KOTAE_SERVER_URL \(http:\/\/localhost:3000\).*PORT is 3400/)
+    expect(() => env({ PORT: '8080', KOTAE_SERVER_URL: 'http://127.0.0.1' })).toThrow(/port 80, but PORT is 8080/)
+    expect(env({ PORT: '3400', KOTAE_SERVER_URL: 'http://127.0.0.1:3400' }).KOTAE_SERVER_URL).toBe('http://127.0.0.1:3400')
+  })
+
+  it('refuses a URL with a path, and a PORT that is not a port', () => {
+    expect(() => env({ KOTAE_SERVER_URL: 'https://city.example/kotae' })).toThrow(/origin only/)
+    expect(() => env({ PORT: 'abc' })).toThrow(/PORT/)
+    expect(() => env({ PORT: '70000' })).toThrow(/PORT/)
+  })
+})
