@@ -32,9 +32,14 @@ const env = readEnv()
 
 export default buildConfig({
   serverURL: env.KOTAE_SERVER_URL,
+  // Payload adds serverURL itself; these are its loopback aliases (127.0.0.1 for localhost …).
+  csrf: env.trustedOrigins,
   secret: env.PAYLOAD_SECRET,
   // Nothing leaves the deployment: no telemetry, no remote avatar.
   telemetry: false,
+  // No read, through any API, populates more than two levels of relationships (REST reads are
+  // bound further, to one level: src/http/restQuery.ts).
+  maxDepth: 2,
   admin: {
     user: Users.slug,
     avatar: 'default',

@@ -69,7 +69,8 @@ export const Faqs: CollectionConfig = {
       admin: { description: '市民向けサイトには表示されません。' },
     },
     { name: 'sources', label: '出典', type: 'relationship', relationTo: 'sources', hasMany: true, required: true },
-    { name: 'related', label: '関連FAQ', type: 'relationship', relationTo: 'faqs', hasMany: true },
+    // A related FAQ is a link: populating it would repeat whole answers at every level of depth.
+    { name: 'related', label: '関連FAQ', type: 'relationship', relationTo: 'faqs', hasMany: true, maxDepth: 0 },
     { name: 'facts', label: '根拠（事実シートID）', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
     slugField('faq'),
     { name: 'category', label: 'カテゴリ', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },

@@ -75,7 +75,8 @@ export const Guides: CollectionConfig = {
     { name: 'where', label: '場所', type: 'textarea', required: true, maxLength: 500 },
     { name: 'when', label: '時間・日数', type: 'textarea', required: true, maxLength: 500 },
     { name: 'sources', label: '出典', type: 'relationship', relationTo: 'sources', hasMany: true, required: true },
-    { name: 'related', label: '関連FAQ', type: 'relationship', relationTo: 'faqs', hasMany: true },
+    // A related FAQ is a link: populating it would repeat whole answers at every level of depth.
+    { name: 'related', label: '関連FAQ', type: 'relationship', relationTo: 'faqs', hasMany: true, maxDepth: 0 },
     { name: 'facts', label: '根拠（事実シートID）', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
     slugField('guide'),
     { name: 'procedure', label: '手続き', type: 'select', required: true, options: PROCEDURES, admin: { position: 'sidebar' } },
