@@ -5,12 +5,12 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { loadValidContent } from '@kotae/content'
 
+import { readEnv } from '../src/env'
 import { getMigratedPayload } from '../src/lib/payload'
 import { readSiteEnv } from '../src/publish/env'
 import { createSitePublisher } from '../src/publish/publisher'
@@ -19,14 +19,14 @@ import { seedContent } from '../src/seed/seedContent'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const repoRoot = path.resolve(cmsDir, '..')
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
-const port = Number(process.env.PORT ?? 3000)
 
 /**
  * Static imports and no top-level await: under tsx on Node 20 a dynamic import() now and then
  * never settled, and Node ended with exit code 13 and no message.
  */
 async function main(): Promise<void> {
+  // Validated first, so a bad PORT or KOTAE_SERVER_URL stops the start with both named.
+  const { PORT: port } = readEnv()
   const payload = await getMigratedPayload()
   const { totalDocs: faqCount } = await payload.count({ collection: 'faqs', overrideAccess: true })
   if (faqCount === 0) {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   // The server builds its lookup index when asked with this token, before we announce it.
   const warmupToken = randomBytes(32).toString('base64url')
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken } })
+  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/server.ts'], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken } })
   let announced = false
   server.stdout.on('data', async (chunk: Buffer) => {
     process.stdout.write(chunk)

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
+import { admitBody } from '../http/bodyLimit'
 import { liveBuild, type SiteFolder } from './buildSite'
 import { BUILDING_PAGE } from './strings'
 
@@ -97,6 +98,8 @@ export async function serveSiteFolder(options: { folder: SiteFolder; port: numbe
       return void res.writeHead(400).end()
     }
     if (req.method === 'POST' && pathname === '/api/events') {
+      // The same limit as the CMS's, checked here too, so an oversized body is never read or passed on.
+      if (!admitBody(req, res)) return
       const target = new URL('/api/events', cmsUrl)
       const upstream = http.request(target, {
         method: 'POST',

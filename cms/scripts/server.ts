@@ -1,0 +1,34 @@
+/**
+ * The admin's HTTP server, started by scripts/start.ts in its own process: Next.js's request handler
+ * behind a check that refuses oversized or unsized bodies before any byte of them is read
+ * (src/http/bodyLimit.ts). `next start` offers no such check (its middleware body limit truncates
+ * instead of refusing).
+ */
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import next from 'next'
+
+import { readEnv } from '../src/env'
+import { admitBody } from '../src/http/bodyLimit'
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { PORT: port } = readEnv()
+
+const app = next({ dev: false, dir: cmsDir, port, hostname: 'localhost' })
+const handle = app.getRequestHandler()
+
+app
+  .prepare()
+  .then(() => {
+    const server = http.createServer((req, res) => {
+      if (admitBody(req, res)) void handle(req, res)
+    })
+    server.listen(port, () => console.log(`✓ Ready on port ${port}`))
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)))
+  })
+  .catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
