@@ -69,4 +69,33 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
     await context.close()
   })
+
+  it('bounds what an anonymous visitor can make the servers do: deep reads, huge bodies, framing', async () => {
+    // depth and limit are capped, not obeyed (a 326 MB answer before).
+    const deep = await fetch(`${kotae.url}/api/faqs?depth=1000&limit=100000`)
+    expect(deep.status).toBe(200)
+    const body = await deep.text()
+    expect((JSON.parse(body) as { docs: unknown[] }).docs.length).toBe(100)
+    expect(body.length).toBeLessThan(2_000_000)
+    expect(deep.headers.get('x-powered-by')).toBeNull()
+    expect(deep.headers.get('x-frame-options')).toBe('DENY')
+    expect(deep.headers.get('x-content-type-options')).toBe('nosniff')
+    const admin = await fetch(`${kotae.url}/admin`, { redirect: 'manual' })
+    expect(admin.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+
+    // 20 MB of JSON is refused by its declared length; a chunked body is refused before it is read,
+    // at the admin and through the public site's events proxy.
+    const big = await fetch(`${kotae.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(20 * 1024 * 1024) })
+    expect(big.status).toBe(413)
+    const chunked = (url: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        // A body of unknown length (sent chunked); small, so the upload ends before the answer.
+        body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"events":[]}')), c.close()) }),
+        duplex: 'half',
+      } as RequestInit).then((r) => r.status, () => 'connection closed')
+    expect(await chunked(`${kotae.url}/api/events`)).toBe(411)
+    expect(await chunked(`http://localhost:3192/api/events`)).toBe(411)
+  })
 })
