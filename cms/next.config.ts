@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   // Type errors are caught by `npm run typecheck` (strict, all packages), not by every production build.
   typescript: { ignoreBuildErrors: true },
   turbopack: { root: path.resolve(dirname, '..') },
+  // No X-Powered-By (withPayload adds "Next.js, Payload" unless this is false).
+  poweredByHeader: false,
   outputFileTracingRoot: path.resolve(dirname, '..'),
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]

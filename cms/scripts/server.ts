@@ -2,7 +2,7 @@
  * The admin's HTTP server, started by scripts/start.ts in its own process: Next.js's request handler
  * behind a check that refuses oversized or unsized bodies before any byte of them is read
  * (src/http/bodyLimit.ts). `next start` offers no such check (its middleware body limit truncates
- * instead of refusing).
+ * instead of refusing). Every response carries src/http/securityHeaders.ts.
  */
 import http from 'node:http'
 import path from 'node:path'
@@ -12,9 +12,11 @@ import next from 'next'
 
 import { readEnv } from '../src/env'
 import { admitBody } from '../src/http/bodyLimit'
+import { securityHeaders } from '../src/http/securityHeaders'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { PORT: port } = readEnv()
+const { PORT: port, KOTAE_SERVER_URL } = readEnv()
+const headers = Object.entries(securityHeaders(KOTAE_SERVER_URL))
 
 const app = next({ dev: false, dir: cmsDir, port, hostname: 'localhost' })
 const handle = app.getRequestHandler()
@@ -23,6 +25,7 @@ app
   .prepare()
   .then(() => {
     const server = http.createServer((req, res) => {
+      for (const [name, value] of headers) res.setHeader(name, value)
       if (admitBody(req, res)) void handle(req, res)
     })
     server.listen(port, () => console.log(`✓ Ready on port ${port}`))

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   // The server builds its lookup index when asked with this token, before we announce it.
   const warmupToken = randomBytes(32).toString('base64url')
-  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/server.ts'], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken } })
+  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/server.ts'], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken, NEXT_TELEMETRY_DISABLED: '1' } })
   let announced = false
   server.stdout.on('data', async (chunk: Buffer) => {
     process.stdout.write(chunk)

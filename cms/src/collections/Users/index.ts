@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { fieldRoleIn, roleIn } from '../../access/roleIn'
+import { readEnv } from '../../env'
 import { ROLE_LABELS, ROLES } from '../../access/roles'
 import { selfOrAdmin } from '../../access/selfOrAdmin'
 import { firstUserIsAdmin } from './firstUserIsAdmin'
@@ -8,7 +9,12 @@ import { firstUserIsAdmin } from './firstUserIsAdmin'
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'ユーザー', plural: 'ユーザー' },
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: {
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    // The session cookie never travels over plain http when browsers reach Kotae over https.
+    cookies: { secure: readEnv().KOTAE_SERVER_URL.startsWith('https:'), sameSite: 'Lax' },
+  },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'], group: '管理' },
   access: {
     read: selfOrAdmin,
