@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer'
 import { ja } from '@payloadcms/translations/languages/ja'
 import { buildConfig } from 'payload'
 
+import { hasRole } from './access/roles'
 import { AuditLog } from './collections/AuditLog'
 import { Calls } from './collections/Calls'
 import { Escalations } from './collections/Escalations'
@@ -72,6 +73,8 @@ export default buildConfig({
   // No GraphQL route is mounted; REST and the local API are the only ways in.
   graphQL: { disable: true },
   jobs: {
+    // Only administrators may trigger a run over REST (the server's own cron runs with full access).
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
     // Runs scheduled publishes (drafts.schedulePublish) inside the app server.
     autoRun: [{ cron: '* * * * *', queue: 'default' }],
     shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',

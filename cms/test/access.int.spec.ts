@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLES, type Role } from '../src/access/roles'
@@ -167,4 +167,17 @@ describe('users', () => {
     expect(all.totalDocs).toBe(ROLES.length)
     await expect(payload.find({ collection: 'users', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
   })
+})
+
+describe('job queue', () => {
+  // GET /api/payload-jobs/run runs this same check with the signed-in user.
+  for (const who of WHO) {
+    const allowed = who === 'admin'
+    it(`running the job queue by ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+      const req = await createLocalReq({ user: userOf(who) as never }, payload)
+      const run = payload.jobs.run({ req, overrideAccess: false, silent: true })
+      if (allowed) await expect(run).resolves.toBeDefined()
+      else await expect(run).rejects.toMatchObject({ status: 403 })
+    })
+  }
 })
