@@ -14,6 +14,18 @@ const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const dbKind = (env: Pick<Env, 'DATABASE_URL'>): 'postgres' | 'sqlite' => (env.DATABASE_URL ? 'postgres' : 'sqlite')
 
 /**
+ * The SQLite file holds callback names and phone numbers: it is readable by its owner only (0600),
+ * created so before SQLite opens it and tightened if found looser. SQLite gives its -wal and -shm
+ * files the database file's mode. A new folder for it is 0700; an existing one is left as it is (it
+ * may be a shared folder such as /tmp).
+ */
+export function ownerOnlyDatabaseFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+  fs.closeSync(fs.openSync(file, 'a', 0o600))
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600)
+}
+
+/**
  * SQLite by default, PostgreSQL when DATABASE_URL is set (docs/decisions/0001-storage.md).
  * Schema changes always go through committed migrations, one folder per adapter, never push.
  */
@@ -25,7 +37,7 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       migrationDir: path.join(migrationsRoot, 'postgres'),
     })
   }
-  fs.mkdirSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true })
+  ownerOnlyDatabaseFile(env.KOTAE_SQLITE_PATH)
   return sqliteAdapter({
     client: { url: `file:${env.KOTAE_SQLITE_PATH}` },
     push: false,
