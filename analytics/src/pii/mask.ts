@@ -1,17 +1,21 @@
 import { detectAddress } from './address'
 import { detectBirthDate } from './birthDate'
+import { detectCardNumber } from './cardNumber'
 import { detectEmail } from './email'
 import { foldWidth, hidePlaceholders } from './fold'
 import { detectMyNumber } from './myNumber'
 import { detectName } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
+import { detectSecret } from './secret'
 import { PII_KINDS, PII_PLACEHOLDERS, type Detector, type MaskOptions, type PiiFinding, type PiiKind } from './types'
 
 const DETECTORS: Record<PiiKind, Detector> = {
+  secret: detectSecret,
   myNumber: detectMyNumber,
   email: detectEmail,
   phone: detectPhone,
+  cardNumber: detectCardNumber,
   postalCode: detectPostalCode,
   birthDate: detectBirthDate,
   address: detectAddress,
@@ -21,8 +25,8 @@ const DETECTORS: Record<PiiKind, Detector> = {
 /**
  * Finds personal information, sorted by position, never overlapping. Every detector reads the
  * width-folded text with earlier placeholders blanked out. Where findings overlap, the stronger kind
- * wins (PII_KINDS order: 個人番号, メール, 電話番号, 郵便番号, 生年月日, 住所, 氏名), then the longer
- * span, then the earlier one; the loser is dropped.
+ * wins (PII_KINDS order: 暗証番号, 個人番号, メール, 電話番号, カード番号, 郵便番号, 生年月日, 住所,
+ * 氏名), then the longer span, then the earlier one; the loser is dropped.
  */
 export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   const folded = hidePlaceholders(foldWidth(text))

@@ -1,5 +1,6 @@
+import { unitFollows, valuesAfterCues } from './cue'
 import { digitsOf } from './fold'
-import type { Detector } from './types'
+import type { Detector, PiiFinding } from './types'
 
 /**
  * The 個人番号 check digit (the 12th digit), as the official formula defines it: with P(n) the n-th
@@ -20,13 +21,55 @@ export function isValidMyNumber(digits: string): boolean {
 }
 
 /**
- * 12 digits in any grouping (single spaces or hyphens between groups, as people read them out)
- * whose check digit verifies. A run that is part of a longer number (a 23-digit 申請書ID read in
- * groups of four, a 13-digit 法人番号) is never cut into a My Number.
+ * Rule 1: 12 digits in any grouping (single spaces or hyphens between groups, as people read them
+ * out) whose check digit verifies, wherever they stand. A run that is part of a longer number (a
+ * 23-digit 申請書ID read in groups of four, a 13-digit 法人番号) is never cut into a My Number.
  */
 const MY_NUMBER = /(?<!\d[ -]?)\d(?:[ -]?\d){11}(?![ -]?\d)/g
 
-export const detectMyNumber: Detector = (text) =>
-  [...(/\d/.test(text) ? text.matchAll(MY_NUMBER) : [])]
-    .filter((m) => isValidMyNumber(digitsOf(m[0])))
-    .map((m) => ({ kind: 'myNumber' as const, start: m.index, end: m.index + m[0].length }))
+// Separators people put between the groups of a number they read out or type: space, hyphen (all
+// dashes fold to "-"), 、 ､ , ・ (full-width ones fold to these), with or without spaces around.
+const SEP = String.raw`(?: ?[-、､,・] ?| )`
+
+/**
+ * Rule 2: 12 digits in three groups of four (1234 5678 9018, 1234、5678、9018) are how a My Number
+ * is written on the card and read out, so they are masked whether or not the check digit verifies
+ * (a misheard digit is still the caller's number). Same guard against longer numbers.
+ */
+const FOUR_FOUR_FOUR = new RegExp(String.raw`(?<!\d${SEP}?)\d{4}${SEP}\d{4}${SEP}\d{4}(?!${SEP}?\d)`, 'g')
+
+/** Rule 3: any 12 digits, in any grouping, said after a My Number cue (no check digit needed). */
+const ANY_TWELVE = new RegExp(String.raw`(?<!\d${SEP}?)\d(?:${SEP}?\d){11}(?!${SEP}?\d)`, 'g')
+
+// Labels of the city's own reference numbers. A number right after one is that number (受付番号
+// 5260-1815-9087), not a My Number, unless its check digit verifies (rule 1 does not look at labels).
+const OTHER_LABEL = String.raw`(?:予約|受付|整理|整理券|問い?合わ?せ|お問合せ|注文|管理|会員|口座|顧客|お客様|伝票|追跡|申請書?|法人|証明書)番号|住民票コード|(?<![A-Za-z])(?:ID|No\.?)`
+const AFTER_OTHER_LABEL = new RegExp(String.raw`(?:${OTHER_LABEL})[ :：は]*$`)
+
+// My Number cues: マイナンバー, 個人番号, マイナ番号, and a bare 番号 (「番号は…」「カードの番号…」)
+// that is not the end of another label (予約番号, お問い合わせ番号): only after の, a particle, a
+// mark or at the start.
+const CUE = /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがを、,:; 「（(])番号/g
+// The cue's reach ends at a sentence end, a line break or another label (「マイナンバーの件で予約番号…」).
+const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
+
+/** Years listed with separators (2024・2025・2026) are not a number read out. */
+const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
+
+export const detectMyNumber: Detector = (text) => {
+  if (!/\d/.test(text)) return []
+  const out: PiiFinding[] = []
+  const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
+  for (const m of text.matchAll(MY_NUMBER)) if (isValidMyNumber(digitsOf(m[0]))) add(m.index, m.index + m[0].length)
+  for (const m of text.matchAll(FOUR_FOUR_FOUR))
+    if (!YEARS.test(m[0]) && !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index))) add(m.index, m.index + m[0].length)
+  const cued = valuesAfterCues(text, CUE, ANY_TWELVE, STOP, (m, start) => {
+    const end = start + m[0].length
+    // One way of grouping throughout, and no unit after: 「マイナンバー総合フリーダイヤル（0120-95-0178、24時間）」
+    // is a phone number and an opening time that happen to make 12 digits.
+    const seps = new Set(m[0].replace(/[\d ]/g, ''))
+    return seps.size <= 1 && !unitFollows(text, end) ? { start, end } : undefined
+  })
+  for (const s of cued) add(s.start, s.end)
+  return out
+}

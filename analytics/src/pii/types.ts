@@ -1,5 +1,9 @@
-/** Kinds of personal information the masker finds, strongest first (wins an overlap). */
-export const PII_KINDS = ['myNumber', 'email', 'phone', 'postalCode', 'birthDate', 'address', 'name'] as const
+/**
+ * Kinds of personal information the masker finds, strongest first (wins an overlap). A PIN or
+ * password (`secret`) is the worst thing to store, so it wins everything; a card serial comes after
+ * the phone number, so a phone number said after カード番号 keeps its own placeholder (and `keepPhones`).
+ */
+export const PII_KINDS = ['secret', 'myNumber', 'email', 'phone', 'cardNumber', 'postalCode', 'birthDate', 'address', 'name'] as const
 export type PiiKind = (typeof PII_KINDS)[number]
 
 /** A span of the input (UTF-16 offsets, end exclusive). */
@@ -7,9 +11,11 @@ export type PiiFinding = { kind: PiiKind; start: number; end: number }
 
 /** What replaces each kind in masked text. No digits or letters, so masking masked text changes nothing. */
 export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
+  secret: '［暗証番号］',
   myNumber: '［個人番号］',
   email: '［メール］',
   phone: '［電話番号］',
+  cardNumber: '［カード番号］',
   postalCode: '［郵便番号］',
   birthDate: '［生年月日］',
   address: '［住所］',

@@ -1,0 +1,145 @@
+import { unitFollows, valuesAfterCues, type Window } from './cue'
+import { nationalPhoneDigits } from './phone'
+import type { Detector, PiiFinding } from './types'
+
+/*
+ * PINs and passwords (暗証番号, パスワード) a caller says out loud. A bare 4-digit number is
+ * everywhere in a summary (fees, years, counts), so a value is a secret only next to a cue word that
+ * says so, and the cue word itself stays readable: 「暗証番号は［暗証番号］にしました」.
+ */
+
+// The words that announce a secret. Longest first, so 暗証番号 wins over 暗証. 暗唱番号 is the usual
+// slip for 暗証番号. PIN/password in Latin letters (full width is folded first) only as a whole word
+// (not SHOPPING, Pinterest, pin-reset). The length phrases (数字4桁, 英数字6〜16桁, 4桁の数字) are how the
+// card's PINs are described, and a value said right after one is the PIN.
+const LENGTH = String.raw`\d{1,2}(?: ?[〜~-] ?\d{1,2})? ?(?:桁|文字)(?:以上|以内|以下)?`
+const CUE = new RegExp(
+  [
+    String.raw`暗[証唱](?:番号|ナンバー|コード)?`,
+    String.raw`パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
+    String.raw`(?<![A-Za-z0-9_-])(?:PIN|pass ?word|passcode)(?![a-z_-])`, // not in an id such as pin-4digit
+    String.raw`(?:英?数字|英字) ?${LENGTH}`,
+    String.raw`${LENGTH}の(?:英?数字|英字)`,
+  ].join('|'),
+  'gi',
+)
+
+// The window ends at a sentence end or a line break, or at another numbered thing (電話番号, 受付番号,
+// 個人番号, ID, TEL, 〒): a number after it is that label's, not the secret. (A bare 番号 does not stop it.)
+const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|ナンバー|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
+
+// What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
+// 1-2-3-4, 1、2、3、4, and invisible control or zero-width characters. Not "." or "/" (dates, decimals).
+const SEP = String.raw`[ \t・、､,\-\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]`
+// Spoken digits in kana (いち に/にい さん よん/し ご ろく なな/しち はち きゅう/く ぜろ/れい/まる), in
+// hiragana or katakana; two-letter readings first so しち is not し + ち.
+const KANA_DIGIT = [
+  'きゅう', 'きゅー', 'キュウ', 'キュー', 'しち', 'シチ', 'なな', 'ナナ', 'はち', 'ハチ', 'ろく', 'ロク', 'よん', 'ヨン',
+  'さん', 'サン', 'いち', 'イチ', 'にい', 'にー', 'ニイ', 'ニー', 'ごー', 'ゴー', 'ぜろ', 'ゼロ', 'れい', 'レイ', 'まる', 'マル',
+  'に', 'ニ', 'し', 'シ', 'ご', 'ゴ', 'く', 'ク',
+].join('|')
+const KANJI_DIGIT = '[〇一二三四五六七八九零]'
+/** Everyday words spelled with kana digits: にいさん (兄さん) is a brother, not 2-3. */
+const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
+
+// One candidate value, by kind of writing (named groups). The digit run must not touch a letter or
+// digit on either side, so it never cuts a piece out of a longer code.
+const VALUE = new RegExp(
+  [
+    String.raw`(?<num>(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
+    String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
+    String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
+    String.raw`(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
+  ].join('|'),
+  'g',
+)
+
+/** A particle or mark that says the value comes next: 「パスワードは」「PIN:」「暗証番号＝」. */
+const FIRST = /^ ?(?:は|が|を|も|って|とは|:|=)[ 「『（("'“]*$/
+/** Device and app names with digits that follow パスワード in a summary without being the password. */
+const PRODUCT = /^(?:iPhone|iPad|iOS|Android|Windows|Win|Pixel|Galaxy|Xperia|AQUOS|arrows|Chrome|Edge|Safari|Firefox|OS)\d*/i
+/** Trailing punctuation that ends a sentence, not a password. */
+const TRAILING = /[.,;:!?)\]}'"]+$/
+
+const span = (start: number, end: number) => ({ start, end })
+
+/** Digits of a grouped number; drops the last group when a unit follows it (「1234 4回」: 4 is a count). */
+function pickNumber(text: string, start: number, raw: string): { start: number; end: number } | undefined {
+  let value = raw
+  for (;;) {
+    const end = start + value.length
+    const after = text.slice(end, end + 6)
+    const digits = value.replace(/\D/g, '')
+    // 2024/10/15, 8:30: a date or a time
+    if (/^[/:]\d/.test(after) || /\d[/:]$/.test(text.slice(Math.max(0, start - 2), start))) return undefined
+    if (unitFollows(text, end)) {
+      const cut = value.match(new RegExp(String.raw`^(.*\d)${SEP}{1,3}\d+$`, 's'))
+      if (!cut) return undefined
+      value = cut[1]!
+      continue
+    }
+    // A PIN has at least 3 digits said (「最初の3桁は123」); a phone number is the phone detector's.
+    if (digits.length < 3 || digits.length > 16 || nationalPhoneDigits(value) !== undefined) return undefined
+    return span(start, end)
+  }
+}
+
+function pickPassword(start: number, raw: string, gap: string): { start: number; end: number } | undefined {
+  const value = raw.replace(TRAILING, '')
+  // 6–16 characters is the 署名用 password's rule; longer runs after a cue are masked too (still a secret).
+  if (value.length < 6 || value.length > 32 || !/[A-Za-z]/.test(value)) return undefined
+  // URLs and e-mail addresses are not passwords (the e-mail detector masks the address).
+  if (/:\/\/|^www\./i.test(value) || /@[A-Za-z0-9-]+\.[A-Za-z]{2,}/.test(value)) return undefined
+  // Device names are not passwords: 「パスワードをiPhone15で再設定」 stays.
+  if (PRODUCT.test(value)) return undefined
+  // Letters alone are a password only right after a particle or a colon (「パスワードはabcdefgh」),
+  // not any word further on or in English text (「PIN sections」); letters with digits anywhere.
+  if (!FIRST.test(gap) && !/\d/.test(value)) return undefined
+  return span(start, start + value.length)
+}
+
+function pickSpelled(text: string, start: number, raw: string, count: number): { start: number; end: number } | undefined {
+  const end = start + raw.length
+  if (count < 3 || unitFollows(text, end)) return undefined
+  return span(start, end)
+}
+
+function pick(text: string, m: RegExpExecArray, start: number, window: Window, gap: string) {
+  const g = m.groups!
+  if (g.num) return pickNumber(text, start, g.num)
+  if (g.pw) return pickPassword(start, g.pw, gap)
+  if (g.kanji) return pickSpelled(text, start, g.kanji, g.kanji.match(new RegExp(KANJI_DIGIT, 'g'))!.length)
+  const kana = g.kana!
+  // Kana digits are also everyday syllables (娘さんにしか, 兄さん), so a spelled PIN must start right
+  // after the cue or a particle, have at least three digits and at least one two-letter reading.
+  const tokens = kana.match(new RegExp(KANA_DIGIT, 'g'))!
+  const prev = text[start - 1] ?? ''
+  const startsClean = start === window.from || /[はがをもでにと:= 、,「『（(]/.test(prev)
+  if (!startsClean || !tokens.some((t) => t.length > 1) || (KANA_WORD.test(kana) && tokens.length <= 3)) return undefined
+  return pickSpelled(text, start, kana, tokens.length)
+}
+
+// 「1234という暗証番号」「0315を暗証番号にした」: a value right before the cue, joined by a particle.
+const BEFORE_CUE = new RegExp(
+  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z])))`,
+  'g',
+)
+
+/**
+ * PINs and passwords a cue word governs (see the rules above): after 暗証番号/パスワード/PIN/数字4桁…
+ * in the same sentence and within CUE_REACH characters, digits (any width, grouped with ・、 space or
+ * hyphen), kanji numerals (一二三四), kana digits (いちにいさんよん) and 6–16 character passwords; and
+ * a value joined right before such a cue. A number followed by 桁/回/文字/日/月/年/歳/時/分… is a
+ * length or a count, not a value.
+ */
+export const detectSecret: Detector = (text) => {
+  const out: PiiFinding[] = []
+  for (const s of valuesAfterCues(text, CUE, VALUE, STOP, (m, start, window, gap) => pick(text, m, start, window, gap)))
+    out.push({ kind: 'secret', ...s })
+  if (/\d/.test(text))
+    for (const m of text.matchAll(BEFORE_CUE)) {
+      const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
+      if (s) out.push({ kind: 'secret', ...s })
+    }
+  return out
+}
