@@ -60,3 +60,61 @@ describe('My Number detection', () => {
     expect(of('myNumber', '090123456789')).toEqual([])
   })
 })
+
+describe('My Numbers as callers say them', () => {
+  const M = '［個人番号］'
+
+  it('masks any 12 digits after a My Number cue, check digit or not', () => {
+    const cases: [string, string][] = [
+      ['マイナンバーは123456789019です', `マイナンバーは${M}です`], // a misheard last digit
+      ['個人番号123456789012を読み上げた', `個人番号${M}を読み上げた`],
+      ['個人番号（１２３４５６７８９０１２）記載の住民票', `個人番号（${M}）記載の住民票`],
+      ['マイナンバーを聞いたら 123 456 789 012 とのこと', `マイナンバーを聞いたら ${M} とのこと`],
+      ['マイナ番号：111122223333', `マイナ番号：${M}`],
+      ['マイナンバーカードの番号は123456789019', `マイナンバーカードの番号は${M}`],
+      ['番号は987654321098です', `番号は${M}です`],
+      ['ご本人のマイナンバーは、1993-5181-9091 と言っていた', `ご本人のマイナンバーは、${M} と言っていた`],
+    ]
+    for (const [t, want] of cases) expect(masked(t), t).toBe(want)
+  })
+
+  it('masks 12 digits in three groups of four with any separator, check digit or not', () => {
+    for (const n of ['1234、5678、9012', '1234 5678 9012', '1234-5678-9012', '1234・5678・9012', '１２３４　５６７８　９０１２', '１２３４－５６７８－９０１２', '１２３４、５６７８、９０１２', '１２３４・５６７８・９０１２', '1234 - 5678 - 9012', '1234，5678，9012'])
+      expect(masked(`読み上げ：${n}（途中で制止）`), n).toBe(`読み上げ：${M}（途中で制止）`)
+    expect(masked('1234、5678、9018')).toBe(M)
+    expect(masked('通知カードの番号 1234 5678 9012')).toBe(`通知カードの番号 ${M}`)
+  })
+
+  it('leaves reference numbers, longer numbers, years and other 12-digit things alone', () => {
+    for (const t of [
+      '予約番号123456789012',
+      '受付番号 5260-1815-9087',
+      'お問い合わせ番号 118625276016',
+      '整理番号は1234-5678-9012',
+      '申請書ID 1234 5678 9012 3456 7890 123',
+      '法人番号 5526018159084',
+      'マイナンバーは1234567890123（13桁）と言われた',
+      '2024・2025・2026年度の交付件数',
+      '2024、2025、2026の各年度',
+      'マイナンバー総合フリーダイヤル（0120-95-0178、24時間365日）',
+      'マイナンバーは12桁、住民票コードは11桁',
+      'マイナンバーの件で予約番号123456789012を案内',
+      '手数料は1,000円、交付は12,345,678,901件',
+      '12桁の番号を口頭で言わないよう注意',
+    ])
+      expect(of('myNumber', t), t).toEqual([])
+  })
+
+  it('never cuts a grouped run out of a longer number', () => {
+    expect(of('myNumber', '1234 5678 9012 3456')).toEqual([])
+    expect(of('myNumber', '1234-5678-9012-3')).toEqual([])
+    expect(of('myNumber', 'マイナンバーは 1234 5678 9012 3456 だと言う')).toEqual([])
+  })
+
+  it('is idempotent', () => {
+    for (const t of ['マイナンバーは123456789019です', '1234、5678、9012 と 2345、6789、0123', `マイナンバーは${M}、念のため 1234 5678 9012`]) {
+      const once = masked(t)
+      expect(masked(once), t).toBe(once)
+    }
+  })
+})

@@ -58,8 +58,8 @@ const VALUE = new RegExp(
 const FIRST = /^ ?(?:は|が|を|も|って|とは|:|=)[ 「『（("'“]*$/
 /** Device and app names with digits that follow パスワード in a summary without being the password. */
 const PRODUCT = /^(?:iPhone|iPad|iOS|Android|Windows|Win|Pixel|Galaxy|Xperia|AQUOS|arrows|Chrome|Edge|Safari|Firefox|OS)\d*/i
-/** Trailing punctuation that ends a sentence, not a password. */
-const TRAILING = /[.,;:!?)\]}'"]+$/
+/** Trailing punctuation that ends a clause or a bracket, not a password (! and ? may be part of one: masked too). */
+const TRAILING = /[.,;:)\]}'"]+$/
 
 const span = (start: number, end: number) => ({ start, end })
 

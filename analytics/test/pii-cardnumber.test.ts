@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+
+import { masked, of } from './helpers'
+
+const C = '［カード番号］'
+
+describe('card and certificate serials (cardNumber)', () => {
+  it('masks a serial after a card or certificate cue', () => {
+    const cases: [string, string][] = [
+      ['カード番号AB12345678CD', `カード番号${C}`],
+      ['在留カード番号はAB12345678CDです', `在留カード番号は${C}です`],
+      ['在留カードの番号：ＡＢ１２３４５６７８ＣＤ', `在留カードの番号：${C}`],
+      ['特別永住者証明書番号 XY98765432ZW を確認', `特別永住者証明書番号 ${C} を確認`],
+      ['シリアル番号 0A1B2C3D4E5F', `シリアル番号 ${C}`],
+      ['電子証明書のシリアル番号は 1A2B3C4D5E6F7A8B とのこと', `電子証明書のシリアル番号は ${C} とのこと`],
+      ['証明書の番号は 1234567890123456', `証明書の番号は ${C}`],
+      ['カード番号 1234 5678 9012 3456 を読み上げた', `カード番号 ${C} を読み上げた`],
+      ['カード番号を聞くと 12345678 とのこと', `カード番号を聞くと ${C} とのこと`],
+      ['serial no. 98765432', `serial no. ${C}`],
+    ]
+    for (const [t, want] of cases) expect(masked(t), t).toBe(want)
+  })
+
+  it('masks the 在留カード shape anywhere', () => {
+    expect(masked('本人確認 AB12345678CD 在留期限内')).toBe(`本人確認 ${C} 在留期限内`)
+    expect(masked('（ＣＤ９８７６５４３２ＥＦ）')).toBe(`（${C}）`)
+  })
+
+  it('leaves lengths, short numbers, words and the FAQ vocabulary alone', () => {
+    for (const t of [
+      'カード番号は16桁ではない',
+      'カード番号の確認方法',
+      'カード番号 1234',
+      '在留カードの番号欄を確認',
+      'グエン・ティ・ホアさんが在留カードを持参',
+      'シリアル番号がわからない',
+      '証明書の番号は2025年3月に変わる',
+      'カード番号はABCDEFGHIJです', // no digit: not a serial
+      'ABC12345678CD', // 3 letters: not the residence card shape
+      'AB12345678CDE',
+      '証明書の有効期限は5年、カードは10年',
+    ])
+      expect(of('cardNumber', t), t).toEqual([])
+  })
+
+  it('leaves a phone number or a My Number said after the cue to its own kind', () => {
+    expect(masked('カード番号がわからない場合は0120-95-0178へ')).toBe('カード番号がわからない場合は［電話番号］へ')
+    expect(masked('カードの番号は123456789018')).toBe('カードの番号は［個人番号］')
+    expect(masked('カード番号 1234 5678 9012')).toBe('カード番号 ［個人番号］')
+  })
+
+  it('is idempotent', () => {
+    for (const t of ['在留カード番号はAB12345678CDです', `カード番号${C}、シリアル番号 0A1B2C3D4E5F`]) {
+      const once = masked(t)
+      expect(masked(once), t).toBe(once)
+    }
+  })
+})

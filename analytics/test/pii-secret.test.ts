@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest'
+
+import { maskPii } from '../src/pii'
+import { masked, of } from './helpers'
+
+const P = '［暗証番号］'
+
+describe('PINs and passwords (secret)', () => {
+  it('masks the value after a cue word and keeps the cue word', () => {
+    const cases: [string, string][] = [
+      ['暗証番号は4桁で1234にしました', `暗証番号は4桁で${P}にしました`],
+      ['パスワードはabc12345です', `パスワードは${P}です`],
+      ['暗証番号1234を4回間違えた', `暗証番号${P}を4回間違えた`],
+      ['暗証番号を0000にしたまま使っている', `暗証番号を${P}にしたまま使っている`],
+      ['暗証番号：9876', `暗証番号：${P}`],
+      ['暗証番号＝５５５５とメモしていた', `暗証番号＝${P}とメモしていた`],
+      ['暗唱番号は2580のはず', `暗唱番号は${P}のはず`], // the usual slip for 暗証番号
+      ['暗証は7777', `暗証は${P}`],
+      ['PIN 4321 を入力した', `PIN ${P} を入力した`],
+      ['pin:5555', `pin:${P}`],
+      ['ＰＩＮは９８７６', `ＰＩＮは${P}`],
+      ['パスコード 2468', `パスコード ${P}`],
+      ['セキュリティコードは1357', `セキュリティコードは${P}`],
+      ['ピン番号は8642です', `ピン番号は${P}です`],
+      ['数字4桁は5678にした', `数字4桁は${P}にした`],
+      ['4桁の数字で3141にした', `4桁の数字で${P}にした`],
+      ['署名用は英数字6〜16桁でAB12CD34にした', `署名用は英数字6〜16桁で${P}にした`],
+      ['暗証番号は誕生日の0315にしていた', `暗証番号は誕生日の${P}にしていた`],
+      ['暗証番号 1234 4回間違えた', `暗証番号 ${P} 4回間違えた`], // 4 is a count, 1234 the PIN
+      ['暗証番号は1234か5678だったと思う', `暗証番号は${P}か${P}だったと思う`],
+    ]
+    for (const [t, want] of cases) expect(masked(t), t).toBe(want)
+  })
+
+  it('reads digits in every width and spelling', () => {
+    for (const v of ['１２３４', '一二三四', '〇九八七', 'いちにいさんよん', 'いちにさんし', 'きゅうきゅうはちはち', 'ぜろななろくご', 'イチニサンヨン', '1・2・3・4', '1 2 3 4', '1-2-3-4', '1、2、3、4', '１・２・３・４', 'きゅう・はち・なな・ろく'])
+      expect(masked(`暗証番号は${v}です`), v).toBe(`暗証番号は${P}です`)
+  })
+
+  it('masks passwords of letters, digits and symbols', () => {
+    for (const v of ['abc12345', 'ABC123DEF', 'Passw0rd!', 'MYNA2024', 'x9y8z7w6v5u4t3s2', 'abcdefgh'])
+      expect(masked(`パスワードは${v}です`), v).toBe(`パスワードは${P}です`)
+    expect(masked('署名用電子証明書のパスワード（英数字6〜16桁）はABC123DEFにしたと話していた')).toBe(
+      `署名用電子証明書のパスワード（英数字6〜16桁）は${P}にしたと話していた`,
+    )
+    expect(masked('password: Hiroshima2024')).toBe(`password: ${P}`)
+    expect(masked('パスワード「kotae7788」で入れない')).toBe(`パスワード「${P}」で入れない`)
+  })
+
+  it('masks a PIN in a long sentence', () => {
+    const t =
+      'お客様より入電、コンビニで住民票を取ろうとしたが暗証番号を2回間違えたとのこと、暗証番号は1357だと思うとのことで、残り1回なので来庁を勧めた。'
+    expect(masked(t)).toBe(
+      `お客様より入電、コンビニで住民票を取ろうとしたが暗証番号を2回間違えたとのこと、暗証番号は${P}だと思うとのことで、残り1回なので来庁を勧めた。`,
+    )
+    expect(masked('本人いわく、マイナポータルにログインしようとして利用者証明用の暗証番号（数字4桁）を入れたら、4321でもエラーとのこと')).toBe(
+      `本人いわく、マイナポータルにログインしようとして利用者証明用の暗証番号（数字4桁）を入れたら、${P}でもエラーとのこと`,
+    )
+  })
+
+  it('masks a value said just before the cue', () => {
+    expect(masked('1234という暗証番号にした')).toBe(`${P}という暗証番号にした`)
+    expect(masked('0315を暗証番号に設定していた')).toBe(`${P}を暗証番号に設定していた`)
+    expect(masked('abc12345がパスワード')).toBe(`${P}がパスワード`)
+  })
+
+  it('leaves lengths, counts, dates, times, fees and the FAQ vocabulary alone', () => {
+    for (const t of [
+      '暗証番号を3回間違えてロックされました',
+      '暗証番号は4桁です',
+      '暗証番号4桁を3回間違えてロック',
+      'パスワードを忘れました',
+      '暗証番号の再設定',
+      '暗証番号の初期化は本人が来庁',
+      'カード受取時に暗証番号を設定',
+      'お子さんのカードの暗証番号',
+      '利用者証明用電子証明書は数字4桁',
+      '署名用電子証明書のパスワードは英数字6〜16桁',
+      'パスワードは6文字以上16文字以下',
+      '暗証番号の入力を5回間違えるとロック',
+      '暗証番号の再設定は市民課で、手数料は無料',
+      '暗証番号再設定は平日8:30〜17:15、手数料は1,000円',
+      '暗証番号ロック、令和7年4月1日以降に来庁',
+      '暗証番号を2024/10/15に変更した',
+      '暗証番号は5年ごとに更新ではない',
+      '暗証番号の有効期限は10年ではなく発行から5回目の誕生日',
+      '暗証番号のリセットは3日後に完了',
+      '暗証番号の件で受付番号1234を案内',
+      '暗証番号の件、整理券番号105',
+      '暗証番号は息子さんにしか教えていない',
+      '暗証番号はにいさんに聞いた',
+      '暗証番号がわからず困っている',
+      'パスワードをiPhone15で再設定',
+      'パスワード再設定はhttps://myna.go.jp から',
+      'スマホ用電子証明書のパスワード（英数字6〜16桁）を忘れた',
+      '暗証番号を一回間違えた',
+      '暗証番号は四桁',
+      'the signature PIN (6-16 letters and numbers)',
+      'I entered the wrong PIN several times and now it is locked',
+      'reset password without going to city hall',
+      'PIN 4 digits',
+      'pin-4digit-conveni',
+      'SHOPPING 12345678',
+    ])
+      expect(masked(t), t).toBe(t)
+  })
+
+  it('gives a phone number after a PIN cue to the phone detector', () => {
+    expect(masked('暗証番号の件、電話090-1234-5678に折り返し')).toBe('暗証番号の件、電話［電話番号］に折り返し')
+    expect(masked('暗証番号がロック、0824221234へ折り返し')).toBe('暗証番号がロック、［電話番号］へ折り返し')
+    expect(masked('暗証番号を忘れた方は 0120-95-0178 へ', { keepPhones: ['0120-95-0178'] })).toBe('暗証番号を忘れた方は 0120-95-0178 へ')
+  })
+
+  it('wins an overlap with every other kind', () => {
+    expect(of('secret', '暗証番号は123456789018')).toEqual(['123456789018'])
+    expect(of('myNumber', '暗証番号は123456789018')).toEqual([])
+  })
+
+  it('stops at the end of the sentence and after about twenty characters', () => {
+    expect(masked('暗証番号を忘れた。1234は受付の番号')).toBe('暗証番号を忘れた。1234は受付の番号')
+    expect(masked('暗証番号を忘れた\n1234')).toBe('暗証番号を忘れた\n1234')
+    expect(masked('暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目')).toBe('暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目')
+  })
+
+  it('is idempotent', () => {
+    for (const t of [
+      '暗証番号は4桁で1234にしました',
+      'パスワードはabcdefghijklmnop、次に1234',
+      '暗証番号は1234か5678だったと思う',
+      '暗証番号 1234 4回間違えた',
+      '佐藤さんの暗証番号は9876、電話090-1234-5678',
+      '暗証番号は［暗証番号］',
+      `暗証番号は${P}、${P}`,
+    ]) {
+      const once = masked(t)
+      expect(masked(once), t).toBe(once)
+    }
+  })
+
+  it('survives a 1 MB line and control characters without letting a secret through', () => {
+    const filler = 'あ'.repeat(500_000)
+    const long = `${filler}暗証番号は4321です${filler}パスワードはzx98cv76${'1 '.repeat(20_000)}`
+    const t0 = performance.now()
+    const out = maskPii(long).text
+    expect(performance.now() - t0).toBeLessThan(2_000)
+    expect(out).not.toContain('4321')
+    expect(out).not.toContain('zx98cv76')
+    expect(maskPii('暗証番号'.repeat(250_000)).text).toBe('暗証番号'.repeat(250_000))
+    // control and zero-width characters around and between the digits
+    for (const t of ['\u0000暗証番号\u0007は1234\u001b', '暗証番号は1\u00002\u00003\u00004', '暗証番号は1\u200b2\u200b3\u200b4', '\t暗証番号\tは\t5678\r\n'])
+      expect(masked(t), JSON.stringify(t)).not.toMatch(/[1-8](?:\D{0,1}[1-8]){3}/)
+  })
+})
