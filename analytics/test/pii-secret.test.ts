@@ -109,6 +109,9 @@ describe('PINs and passwords (secret)', () => {
     expect(masked('暗証番号の件、電話090-1234-5678に折り返し')).toBe('暗証番号の件、電話［電話番号］に折り返し')
     expect(masked('暗証番号がロック、0824221234へ折り返し')).toBe('暗証番号がロック、［電話番号］へ折り返し')
     expect(masked('暗証番号を忘れた方は 0120-95-0178 へ', { keepPhones: ['0120-95-0178'] })).toBe('暗証番号を忘れた方は 0120-95-0178 へ')
+    expect(masked('暗証番号の件、(082)422-3344へ折り返し')).toBe('暗証番号の件、［電話番号］へ折り返し')
+    expect(masked('暗証番号 082 422 3344 に連絡')).toBe('暗証番号 ［電話番号］ に連絡')
+    expect(masked('佐藤様 090-1111-2222 暗証番号')).toBe('［氏名］様 ［電話番号］ 暗証番号')
   })
 
   it('wins an overlap with every other kind', () => {

@@ -1,5 +1,5 @@
 import { unitFollows, valuesAfterCues, type Window } from './cue'
-import { nationalPhoneDigits } from './phone'
+import { detectPhone } from './phone'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -78,8 +78,9 @@ function pickNumber(text: string, start: number, raw: string): { start: number; 
       value = cut[1]!
       continue
     }
-    // A PIN has at least 3 digits said (「最初の3桁は123」); a phone number is the phone detector's.
-    if (digits.length < 3 || digits.length > 16 || nationalPhoneDigits(value) !== undefined) return undefined
+    // A PIN has at least 3 digits said (「最初の3桁は123」). Phone numbers are left to the phone detector
+    // (see detectSecret), but a long run it does not take is still masked here.
+    if (digits.length < 3 || digits.length > 16) return undefined
     return span(start, end)
   }
 }
@@ -141,5 +142,9 @@ export const detectSecret: Detector = (text) => {
       const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
       if (s) out.push({ kind: 'secret', ...s })
     }
-  return out
+  if (out.length === 0) return out
+  // A phone number near a PIN cue (「暗証番号の件、(082)422-3344へ折り返し」) is the phone detector's,
+  // even one listed in keepPhones: no piece of it is taken for a PIN.
+  const phones = detectPhone(text, {})
+  return out.filter((f) => !phones.some((p) => f.start < p.end && p.start < f.end))
 }
