@@ -83,6 +83,8 @@ describe('My Numbers as callers say them', () => {
       expect(masked(`読み上げ：${n}（途中で制止）`), n).toBe(`読み上げ：${M}（途中で制止）`)
     expect(masked('1234、5678、9018')).toBe(M)
     expect(masked('通知カードの番号 1234 5678 9012')).toBe(`通知カードの番号 ${M}`)
+    // a phone number just before is a separate number, not the start of a longer one
+    expect(masked('連絡先 090-1234-5678 1234 5678 9012 と読み上げ')).toBe(`連絡先 ［電話番号］ ${M} と読み上げ`)
   })
 
   it('leaves reference numbers, longer numbers, years and other 12-digit things alone', () => {

@@ -119,6 +119,11 @@ describe('PINs and passwords (secret)', () => {
     expect(of('myNumber', '暗証番号は123456789018')).toEqual([])
   })
 
+  it('measures the reach with other findings counted as their placeholders', () => {
+    expect(masked('暗証番号について東広島市西条栄町8番29号の窓口で1234に再設定')).toBe(`暗証番号について［住所］の窓口で${P}に再設定`)
+    expect(masked('PIN の１２３４ １２３４ 090-1234-5678')).toBe(`PIN の${P} ［電話番号］`)
+  })
+
   it('stops at the end of the sentence and after about twenty characters', () => {
     expect(masked('暗証番号を忘れた。1234は受付の番号')).toBe('暗証番号を忘れた。1234は受付の番号')
     expect(masked('暗証番号を忘れた\n1234')).toBe('暗証番号を忘れた\n1234')
@@ -134,6 +139,10 @@ describe('PINs and passwords (secret)', () => {
       '佐藤さんの暗証番号は9876、電話090-1234-5678',
       '暗証番号は［暗証番号］',
       `暗証番号は${P}、${P}`,
+      '［個人番号］の123456789019', // a placeholder's word is not a cue
+      '［カード番号］ abc12345とのこと',
+      '暗証番号について東広島市西条栄町8番29号の窓口で1234に再設定', // an address between cue and PIN counts as its placeholder
+      '電話090-1234-5678 マイナンバー1234 5678 9012',
     ]) {
       const once = masked(t)
       expect(masked(once), t).toBe(once)

@@ -1,4 +1,5 @@
-import { unitFollows, valuesAfterCues } from './cue'
+import { blankAlso, unitFollows, valuesAfterCues } from './cue'
+import { withoutPhones } from './phone'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -25,15 +26,16 @@ const RESIDENCE_CARD = /(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g
  * 8 letters and digits with at least one digit (「カード番号は16桁」 is a length and stays); and the
  * 在留カード shape anywhere.
  */
-export const detectCardNumber: Detector = (text) => {
-  if (!/\d/.test(text)) return []
+export const detectCardNumber: Detector = (folded, _options, others) => {
+  if (!/\d/.test(folded)) return []
+  const text = withoutPhones(folded) // a phone number is the phone detector's, also after カード番号
   const out: PiiFinding[] = []
   for (const m of text.matchAll(RESIDENCE_CARD)) out.push({ kind: 'cardNumber', start: m.index, end: m.index + m[0].length })
   const spans = valuesAfterCues(text, CUE, SERIAL, STOP, (m, start) => {
     const end = start + m[0].length
     if (!/\d/.test(m[0]) || (!/[A-Za-z]/.test(m[0]) && unitFollows(text, end))) return undefined
     return { start, end }
-  })
+  }, blankAlso(text, others))
   for (const s of spans) out.push({ kind: 'cardNumber', ...s })
   return out
 }

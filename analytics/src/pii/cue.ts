@@ -27,6 +27,18 @@ const NOT_A_VALUE_AFTER =
 /** True when the text at `end` makes the number before it a count, a length, a date or an amount. */
 export const unitFollows = (text: string, end: number): boolean => NOT_A_VALUE_AFTER.test(text.slice(end, end + 12))
 
+/** `text` with every position blanked that is blanked in `others` (same length), e.g. phones and other findings. */
+export function blankAlso(text: string, others: string | undefined): string {
+  if (others === undefined || others === text || !others.includes(FILLER)) return text
+  let out = ''
+  let at = 0
+  for (let i = others.indexOf(FILLER); i >= 0; i = others.indexOf(FILLER, i + 1)) {
+    out += text.slice(at, i) + FILLER
+    at = i + 1
+  }
+  return out + text.slice(at)
+}
+
 export type Window = { from: number; to: number }
 
 /**
@@ -34,8 +46,9 @@ export type Window = { from: number; to: number }
  * is run over the text after it, up to `stop` (a sentence end, a line break, another label). A
  * candidate counts when it starts within CUE_REACH characters of the cue, where masked text
  * (placeholders, and values already taken for this cue) does not count: so masking never pulls a
- * farther number into the reach and masking masked text changes nothing. `pick` turns a candidate
- * into the span to mask, or rejects it (undefined).
+ * farther number into the reach and masking masked text changes nothing. `reach` is the text the
+ * distance is measured on (the text with other findings blanked, same length). `pick` turns a
+ * candidate into the span to mask, or rejects it (undefined).
  */
 export function valuesAfterCues(
   text: string,
@@ -43,6 +56,7 @@ export function valuesAfterCues(
   value: RegExp,
   stop: RegExp,
   pick: (m: RegExpExecArray, start: number, window: Window, gap: string) => { start: number; end: number } | undefined,
+  reach: string = text,
 ): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
   for (const c of text.matchAll(cue)) {
@@ -61,8 +75,7 @@ export function valuesAfterCues(
         continue
       }
       const start = base + m.index
-      const before = text.slice(from, start)
-      const gap = before.replaceAll(FILLER, '')
+      const gap = reach.slice(from, start).replaceAll(FILLER, '')
       if (gap.length - taken > CUE_REACH) break
       const span = pick(m, start, { from, to }, gap)
       if (span) {

@@ -28,8 +28,11 @@ const isDigit = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && c
 /** Digits only, e.g. for counting the digits of a phone number. Expects folded text. */
 export const digitsOf = (s: string): string => s.replace(/\D/g, '')
 
-/** The placeholders of masked text, so that masking masked text changes nothing. */
-export const PLACEHOLDER = /［(?:暗証番号|個人番号|カード番号|電話番号|メール|郵便番号|生年月日|住所|氏名)］/g
+/**
+ * The placeholders of masked text, so that masking masked text changes nothing. Either bracket
+ * width: detectors read width-folded text, where ［ ］ have become [ ].
+ */
+export const PLACEHOLDER = /[［[](?:暗証番号|個人番号|カード番号|電話番号|メール|郵便番号|生年月日|住所|氏名)[］\]]/g
 
 /** Replaces placeholders with a filler no detector reads as a word, a digit or context (same length). */
 export const hidePlaceholders = (text: string): string => text.replace(PLACEHOLDER, (m) => '〓'.repeat(m.length))

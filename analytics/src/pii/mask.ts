@@ -22,16 +22,30 @@ const DETECTORS: Record<PiiKind, Detector> = {
   name: detectName,
 }
 
+/** Detectors that find a value by a cue word within a reach; they run after the others (see Detector). */
+const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
+
 /**
  * Finds personal information, sorted by position, never overlapping. Every detector reads the
- * width-folded text with earlier placeholders blanked out. Where findings overlap, the stronger kind
+ * width-folded text with earlier placeholders blanked out; the cue-based ones also get that text
+ * with the other findings blanked (an address between 暗証番号 and the PIN counts as much as its
+ * placeholder will, so masking masked text finds nothing new). Where findings overlap, the stronger kind
  * wins (PII_KINDS order: 暗証番号, 個人番号, メール, 電話番号, カード番号, 郵便番号, 生年月日, 住所,
  * 氏名), then the longer span, then the earlier one; the loser is dropped.
  */
 export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   const folded = hidePlaceholders(foldWidth(text))
   const kinds = options.kinds ?? PII_KINDS
-  const all = kinds.flatMap((k) => DETECTORS[k](folded, options))
+  const all = kinds.filter((k) => !CUED.has(k)).flatMap((k) => DETECTORS[k](folded, options))
+  let others = ''
+  let at = 0
+  for (const f of [...all].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue
+    others += folded.slice(at, f.start) + '〓'.repeat(f.end - f.start)
+    at = f.end
+  }
+  others += folded.slice(at)
+  for (const k of kinds) if (CUED.has(k)) all.push(...DETECTORS[k](folded, options, others))
   const rank = (f: PiiFinding) => PII_KINDS.indexOf(f.kind)
   all.sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const taken = new Uint8Array(text.length)

@@ -1,5 +1,6 @@
-import { unitFollows, valuesAfterCues } from './cue'
+import { blankAlso, unitFollows, valuesAfterCues } from './cue'
 import { digitsOf } from './fold'
+import { withoutPhones } from './phone'
 import type { Detector, PiiFinding } from './types'
 
 /**
@@ -56,8 +57,13 @@ const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
 /** Years listed with separators (2024・2025・2026) are not a number read out. */
 const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
 
-export const detectMyNumber: Detector = (text) => {
-  if (!/\d/.test(text)) return []
+/**
+ * My Numbers by the three rules above. Phone numbers are blanked out first (withoutPhones), so a
+ * phone number right before a My Number does not make it look like part of a longer number.
+ */
+export const detectMyNumber: Detector = (folded, _options, others) => {
+  if (!/\d/.test(folded)) return []
+  const text = withoutPhones(folded)
   const out: PiiFinding[] = []
   const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
   for (const m of text.matchAll(MY_NUMBER)) if (isValidMyNumber(digitsOf(m[0]))) add(m.index, m.index + m[0].length)
@@ -69,7 +75,7 @@ export const detectMyNumber: Detector = (text) => {
     // is a phone number and an opening time that happen to make 12 digits.
     const seps = new Set(m[0].replace(/[\d ]/g, ''))
     return seps.size <= 1 && !unitFollows(text, end) ? { start, end } : undefined
-  })
+  }, blankAlso(text, others))
   for (const s of cued) add(s.start, s.end)
   return out
 }

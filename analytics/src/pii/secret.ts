@@ -1,5 +1,5 @@
-import { unitFollows, valuesAfterCues, type Window } from './cue'
-import { detectPhone } from './phone'
+import { blankAlso, unitFollows, valuesAfterCues, type Window } from './cue'
+import { withoutPhones } from './phone'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -17,7 +17,7 @@ const CUE = new RegExp(
   [
     String.raw`暗[証唱](?:番号|ナンバー|コード)?`,
     String.raw`パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
-    String.raw`(?<![A-Za-z0-9_-])(?:PIN|pass ?word|passcode)(?![a-z_-])`, // not in an id such as pin-4digit
+    String.raw`(?<![A-Za-z_-])(?:PIN|pass ?word|passcode)(?![a-z_-])`, // not in an id such as pin-4digit
     String.raw`(?:英?数字|英字) ?${LENGTH}`,
     String.raw`${LENGTH}の(?:英?数字|英字)`,
   ].join('|'),
@@ -133,18 +133,17 @@ const BEFORE_CUE = new RegExp(
  * a value joined right before such a cue. A number followed by 桁/回/文字/日/月/年/歳/時/分… is a
  * length or a count, not a value.
  */
-export const detectSecret: Detector = (text) => {
+export const detectSecret: Detector = (folded, _options, others) => {
+  // A phone number near a PIN cue (「暗証番号の件、(082)422-3344へ折り返し」) is the phone detector's,
+  // even one listed in keepPhones: no piece of it is taken for a PIN, and it does not count towards the reach.
+  const text = withoutPhones(folded)
   const out: PiiFinding[] = []
-  for (const s of valuesAfterCues(text, CUE, VALUE, STOP, (m, start, window, gap) => pick(text, m, start, window, gap)))
+  for (const s of valuesAfterCues(text, CUE, VALUE, STOP, (m, start, window, gap) => pick(text, m, start, window, gap), blankAlso(text, others)))
     out.push({ kind: 'secret', ...s })
   if (/\d/.test(text))
     for (const m of text.matchAll(BEFORE_CUE)) {
       const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
       if (s) out.push({ kind: 'secret', ...s })
     }
-  if (out.length === 0) return out
-  // A phone number near a PIN cue (「暗証番号の件、(082)422-3344へ折り返し」) is the phone detector's,
-  // even one listed in keepPhones: no piece of it is taken for a PIN.
-  const phones = detectPhone(text, {})
-  return out.filter((f) => !phones.some((p) => f.start < p.end && p.start < f.end))
+  return out
 }

@@ -37,5 +37,10 @@ export type MaskOptions = {
   keepPhones?: readonly string[]
 }
 
-/** A detector looks at width-folded text (same length as the input) and returns spans. */
-export type Detector = (folded: string, options: MaskOptions) => PiiFinding[]
+/**
+ * A detector looks at width-folded text (same length as the input) and returns spans. The detectors
+ * that need a cue word nearby (secret, myNumber, cardNumber) also get `others`: the same text with
+ * the other detectors' findings blanked like placeholders, to measure how far a value is from its cue
+ * the same way before and after masking.
+ */
+export type Detector = (folded: string, options: MaskOptions, others?: string) => PiiFinding[]
