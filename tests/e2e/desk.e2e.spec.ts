@@ -30,6 +30,7 @@ const smtp = new SMTPServer({
 })
 
 let kotae: RunningKotae
+let kotaeEnv: Record<string, string>
 let browser: Browser
 const PASSWORD = 'kotae-desk-pass-1'
 const email = (who: string) => `${who}@desk.example.test`
@@ -52,7 +53,8 @@ const callBody = (overrides: Json = {}) => ({
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
   const smtpPort = (smtp.server.address() as AddressInfo).port
-  kotae = await startKotae({ port: PORT, env: { KOTAE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, KOTAE_ESCALATION_TO: 'shiminka@city.example' } })
+  kotaeEnv = { KOTAE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, KOTAE_ESCALATION_TO: 'shiminka@city.example' }
+  kotae = await startKotae({ port: PORT, env: kotaeEnv })
   browser = await launchBrowser()
   // The first user becomes the system administrator, who adds the operator and the reviewer.
   const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
@@ -143,6 +145,61 @@ describe('operator desk', () => {
     expect(saved.faqsUsed).toEqual([first.docId, second.docId])
     expect(saved.queries).toContain('マイナの暗証番号わすれた')
     expect([await usageCount(first.docId), await usageCount(second.docId)]).toEqual([before[0]! + 1, before[1]! + 1])
+    await context.close()
+  })
+
+  it('a save while the server is down keeps the record on screen, says so, and stores it once when the server is back', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    await page.locator('#desk-query').pressSequentially('電子証明書 更新', { delay: 20 })
+    await page.locator('#desk-summary').fill('電子証明書の更新方法を案内した（サーバー再起動中の保存）。')
+    const status = () => page.locator('.kotae-desk__form [role="status"]').textContent()
+    const before = await countCalls()
+
+    // The server goes away mid-shift, with the same data kept for its restart.
+    await kotae.stop()
+    await page.locator('.kotae-desk__form button[type="submit"]').click()
+    await expect.poll(status, { timeout: 15_000 }).toContain('サーバーに接続できない')
+    expect(await page.locator('#desk-summary').inputValue()).toContain('サーバー再起動中の保存')
+    expect(await page.locator('.kotae-desk__form button[type="submit"]').isEnabled()).toBe(true)
+
+    kotae = await startKotae({ port: PORT, env: kotaeEnv, dataDir: kotae.dataDir })
+    // Resent on its own (at most 30 s apart), with the same request id.
+    await expect.poll(status, { timeout: 60_000 }).toContain('保存しました')
+    await login('admin')
+    expect(await countCalls()).toBe(before + 1)
+    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json.docs[0] as Json
+    expect(saved.summary).toContain('サーバー再起動中の保存')
+    await context.close()
+  })
+
+  it('a record whose save failed survives a reload of the desk, and is saved once from there', async () => {
+    await login('operator')
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    await page.locator('#desk-summary').fill('転出の手続きについて案内した（再読み込みの前に入力）。')
+    const status = () => page.locator('.kotae-desk__form [role="status"]').textContent()
+    const before = await countCalls()
+    // The browser cannot reach the server for this one save.
+    await page.route('**/api/calls', (route) => route.abort('connectionrefused'), { times: 1 })
+    await page.locator('.kotae-desk__form button[type="submit"]').click()
+    await expect.poll(status).toContain('サーバーに接続できない')
+
+    await page.reload()
+    await page.waitForSelector('#desk-query')
+    await expect.poll(status).toContain('保存されていない記録を復元しました')
+    expect(await page.locator('#desk-summary').inputValue()).toContain('再読み込みの前に入力')
+    await page.locator('.kotae-desk__form button[type="submit"]').click()
+    await expect.poll(status).toContain('保存しました')
+    expect(await countCalls()).toBe(before + 1)
+    // Saved: nothing is restored any more.
+    await page.reload()
+    await page.waitForSelector('#desk-query')
+    expect(await page.locator('#desk-summary').inputValue()).toBe('')
     await context.close()
   })
 

@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-export type RunningKotae = { url: string; output: () => string; stop: () => Promise<void> }
+export type RunningKotae = {
+  url: string
+  /** The folder holding this run's SQLite file and site builds; pass it to a restart to keep the data. */
+  dataDir: string
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * Runs the README's `npm start` exactly as a newcomer would, on a fresh SQLite file and a free
@@ -17,8 +23,10 @@ export async function startKotae(options: {
   env?: Record<string, string>
   /** Build and serve the public site beside the admin, as `npm start` does by default. Off unless a spec needs it: each site build costs CI time. */
   site?: boolean
+  /** Start on the data of an earlier run (a restart); default: a fresh folder. */
+  dataDir?: string
 }): Promise<RunningKotae> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-e2e-'))
+  const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-e2e-'))
   let output = ''
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
@@ -56,5 +64,5 @@ export async function startKotae(options: {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output.slice(-4000)}`)))
   })
-  return { url: `http://localhost:${options.port}`, output: () => output, stop }
+  return { url: `http://localhost:${options.port}`, dataDir: dir, output: () => output, stop }
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 
+import { DESK_DRAFT_KEY, draftHasContent, readDeskDraft, RESEND_AFTER_SECONDS, type DeskDraft } from '../desk/draft'
 import { deskText as t } from '../desk/strings'
 import type { LookupCandidate, LookupResponse } from '../desk/types'
 
@@ -46,8 +47,34 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   const [form, setForm] = useState({ channel: 'direct', callerType: 'self', category: '', outcome: 'resolved', summary: '', name: '', phone: '', time: '' })
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' })
   const requestId = useRef(newRequestId())
+  const resendTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const restored = useRef(false)
 
   useEffect(() => inputRef.current?.focus(), [])
+
+  // A record that was not saved (a failed save, then a reload or a restarted server) comes back.
+  useEffect(() => {
+    const draft = readDeskDraft(sessionStorage)
+    if (draft && draftHasContent(draft)) {
+      setForm(draft.form)
+      setUsed(draft.used)
+      setQueries(draft.queries)
+      setStartedAt(draft.startedAt ? new Date(draft.startedAt) : null)
+      setEndedAt(draft.endedAt ? new Date(draft.endedAt) : null)
+      requestId.current = draft.requestId
+      setStatus({ kind: 'error', message: t.draftRestored })
+    }
+    restored.current = true
+    return () => clearTimeout(resendTimer.current)
+  }, [])
+
+  // Kept in the tab until the server has saved it (src/desk/draft.ts).
+  useEffect(() => {
+    if (!restored.current) return
+    const draft: DeskDraft = { form, used, queries, startedAt: startedAt?.toISOString() ?? null, endedAt: endedAt?.toISOString() ?? null, requestId: requestId.current }
+    if (draftHasContent(draft)) sessionStorage.setItem(DESK_DRAFT_KEY, JSON.stringify(draft))
+    else sessionStorage.removeItem(DESK_DRAFT_KEY)
+  }, [form, used, queries, startedAt, endedAt])
   useEffect(() => {
     if (!startedAt || endedAt) return
     const timer = setInterval(() => setNow(Date.now()), 1000)
@@ -114,9 +141,20 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   async function save(e: React.FormEvent) {
     e.preventDefault()
     if (status.kind === 'saving') return
-    setStatus({ kind: 'saving' })
-    const start = startedAt ?? new Date()
+    clearTimeout(resendTimer.current)
     const end = endedAt ?? new Date()
+    // The end of the call is fixed at the first save, so a resend records the same call.
+    if (!endedAt) setEndedAt(end)
+    await send(startedAt ?? new Date(), end, 0)
+  }
+
+  /**
+   * One attempt to save. A save that does not reach the server, or meets a server error, is resent
+   * on its own (RESEND_AFTER_SECONDS) with the same request id, so it is stored once; the record
+   * stays on screen and in the tab meanwhile. A refusal for the content (4xx) waits for the operator.
+   */
+  async function send(start: Date, end: Date, attempt: number) {
+    setStatus({ kind: 'saving' })
     const body = {
       talkStartedAt: start.toISOString(),
       talkEndedAt: end.toISOString(),
@@ -131,15 +169,31 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       callback: form.outcome === 'callback' ? { name: form.name, phone: form.phone, preferredTime: form.time } : undefined,
       clientRequestId: requestId.current,
     }
-    const res = await fetch('/api/calls', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    let res: Response | undefined
+    try {
+      res = await fetch('/api/calls', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    } catch {
+      res = undefined
+    }
+    if (!res || res.status >= 500) {
+      const seconds = RESEND_AFTER_SECONDS[Math.min(attempt, RESEND_AFTER_SECONDS.length - 1)]!
+      setStatus({ kind: 'error', message: t.saveUnreachable(seconds) })
+      resendTimer.current = setTimeout(() => void send(start, end, attempt + 1), seconds * 1000)
+      return
+    }
     if (!res.ok) {
       const data = (await res.json().catch(() => ({}))) as { errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[] }
       const fields = data.errors?.flatMap((er) => er.data?.errors ?? []) ?? []
-      setStatus({ kind: 'error', message: `${t.saveError}: ${fields.map((f) => `${f.path} ${f.message}`).join(' / ') || data.errors?.[0]?.message || res.status}` })
-      return
+      // An earlier attempt was stored but its answer was lost: this request id is taken.
+      const alreadySaved = fields.some((f) => f.path === 'clientRequestId')
+      if (!alreadySaved) {
+        setStatus({ kind: 'error', message: `${t.saveError}: ${fields.map((f) => `${f.path} ${f.message}`).join(' / ') || data.errors?.[0]?.message || res.status}` })
+        return
+      }
     }
     setStatus({ kind: 'saved', message: t.saved })
     requestId.current = newRequestId()
+    sessionStorage.removeItem(DESK_DRAFT_KEY)
     setUsed([])
     setQueries([])
     setQuery('')

@@ -33,6 +33,8 @@ export const deskText = {
   saving: '保存しています…',
   saved: '保存しました。次の通話に進めます。',
   saveError: '保存できませんでした',
+  saveUnreachable: (seconds: number) => `サーバーに接続できないため保存できませんでした。入力内容は残っています。${seconds}秒後に自動で再送します（「記録を保存」ですぐに再送できます）。`,
+  draftRestored: '保存されていない記録を復元しました。内容を確認して「記録を保存」を押してください。',
   lookupError: '検索できませんでした。もう一度お試しください。',
   escalate: '市民課へエスカレーション',
 } as const
