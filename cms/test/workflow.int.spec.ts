@@ -71,6 +71,29 @@ describe('draft → in review → published', () => {
   })
 })
 
+describe('unpublishing is a publishing decision', () => {
+  it('an editor cannot take a published FAQ offline, alone or in bulk; a reviewer can; a draft version leaves it live', async () => {
+    const live = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'wf-unpub' }), _status: 'published' } as never })
+    // PATCH /api/faqs/:id {"_status":"draft"} as an editor (was 200, and the answer went offline).
+    await expect(payload.update({ collection: 'faqs', id: live.id, data: { _status: 'draft' }, ...as(users.editor) })).rejects.toMatchObject({ status: 403, name: 'UnpublishNotAllowedError' })
+    await expect(payload.update({ collection: 'faqs', where: { slug: { equals: 'wf-unpub' } }, data: { _status: 'draft' }, ...as(users.editor) })).rejects.toMatchObject({ status: 403 })
+    expect(await anonymousIds()).toContain(live.id)
+
+    // Saving a draft version is the editor's everyday work and keeps the published text live.
+    await payload.update({ collection: 'faqs', id: live.id, data: { shortAnswer: '編集中の回答です。', _status: 'draft' }, draft: true, ...as(users.editor) })
+    expect(await anonymousIds()).toContain(live.id)
+
+    const offline = await payload.update({ collection: 'faqs', id: live.id, data: { _status: 'draft' }, ...as(users.reviewer) })
+    expect(offline._status).toBe('draft')
+    expect(await anonymousIds()).not.toContain(live.id)
+
+    // An entry that was never published: an editor's plain save of `draft` is allowed.
+    const draft = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'wf-unpub-2' }), _status: 'draft' } as never, draft: true, ...as(users.editor) })
+    const saved = await payload.update({ collection: 'faqs', id: draft.id, data: { shortAnswer: '下書きのまま保存します。', _status: 'draft' }, ...as(users.editor) })
+    expect(saved.shortAnswer).toBe('下書きのまま保存します。')
+  })
+})
+
 describe('what the public and each role can read', () => {
   it('operator-only FAQs and operator notes never reach anonymous readers or city viewers', async () => {
     const pub = await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'vis-public' }), _status: 'published' } as never })

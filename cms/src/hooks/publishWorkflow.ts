@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type Where } from 'payload'
 
 import { hasRole, PUBLISHERS } from '../access/roles'
 
@@ -14,6 +14,29 @@ export class PublishNotAllowedError extends APIError {
     super('公開できるのは承認者（市職員）またはシステム管理者だけです。承認待ちにして承認を依頼してください。', 403, undefined, true)
     this.name = 'PublishNotAllowedError'
   }
+}
+
+export class UnpublishNotAllowedError extends APIError {
+  constructor() {
+    super('公開中の内容を非公開にできるのは承認者（市職員）またはシステム管理者だけです。変更は下書きとして保存してください。', 403, undefined, true)
+    this.name = 'UnpublishNotAllowedError'
+  }
+}
+
+/**
+ * Taking a published entry offline is a publishing decision too. Saving `_status: 'draft'` to the
+ * document itself (not as a draft version, which leaves the published one live) unpublishes it, so
+ * only reviewers and admins may do it. Checked before the operation, where Payload still says
+ * whether the save is a draft version (`draft`); a change hook cannot tell the two apart.
+ */
+export const refuseUnpublishByNonPublishers: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  if (operation !== 'update' || args.overrideAccess !== false || !req.user || hasRole(req.user, ...PUBLISHERS)) return args
+  const data: object | undefined = args.data
+  if (args.draft || !data || !('_status' in data) || data._status !== 'draft') return args
+  const target: Where = 'id' in args && args.id !== undefined ? { id: { equals: args.id } } : 'where' in args && args.where ? args.where : {}
+  const { totalDocs } = await req.payload.count({ collection: collection.slug, where: { and: [target, { _status: { equals: 'published' } }] }, overrideAccess: true, req })
+  if (totalDocs > 0) throw new UnpublishNotAllowedError()
+  return args
 }
 
 /**

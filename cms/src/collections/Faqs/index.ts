@@ -9,7 +9,7 @@ import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
-import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 import { reviewDueEndpoint } from './reviewDueEndpoint'
@@ -35,6 +35,7 @@ export const Faqs: CollectionConfig = {
     readVersions: roleIn(...CONTENT_WRITERS),
   },
   hooks: {
+    beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
     afterChange: [auditChange('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs')],
     afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs')],

@@ -8,7 +8,7 @@ import { BRING_CASES, bringItemsField } from '../../fields/bringItems'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
-import { enforcePublishWorkflow } from '../../hooks/publishWorkflow'
+import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 
@@ -42,6 +42,7 @@ export const Guides: CollectionConfig = {
     readVersions: roleIn(...CONTENT_WRITERS),
   },
   hooks: {
+    beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [enforcePublishWorkflow],
     afterChange: [auditChange('title'), reindexAfterChange('guides'), rebuildSiteAfterChange('guides')],
     afterDelete: [auditDelete('title'), reindexAfterDelete('guides'), rebuildSiteAfterDelete('guides')],
