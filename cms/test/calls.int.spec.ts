@@ -36,6 +36,24 @@ const call = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe('inquiry log (問い合わせ記録簿)', () => {
+  it('a PIN, a password and a misheard My Number are never stored; a public number the city gives out stays readable', async () => {
+    await payload.updateGlobal({
+      slug: 'city-profile',
+      data: { name: '東広島市', nameEn: 'Higashihiroshima City', localGovernmentCode: '000000', phones: [{ label: 'マイナンバー総合フリーダイヤル', number: '0120-95-0178' }, { label: '仮の番号', number: '0000-00-0000', placeholder: true }] } as never,
+    })
+    const saved = await payload.create({
+      collection: 'calls',
+      data: call({
+        summary: '暗証番号は4桁で1234にしたとのこと。パスワードはabc12345。マイナンバーは123456789019。国のフリーダイヤル0120-95-0178を案内。折り返しは090-1234-5678。',
+        queries: ['暗証番号 いちにいさんよん 忘れた'],
+      }) as never,
+      ...as(users.operator),
+    })
+    for (const secret of ['1234に', 'abc12345', '123456789019', '090-1234-5678', 'いちにいさんよん']) expect(saved.summary + saved.queries!.join()).not.toContain(secret)
+    expect(saved.summary).toContain('［暗証番号］')
+    expect(saved.summary).toContain('0120-95-0178')
+  })
+
   it('an operator logs a call: FAQs keep their order, the operator is the signed-in user, personal data is masked', async () => {
     const saved = await payload.create({
       collection: 'calls',

@@ -1,6 +1,7 @@
-import { maskPii } from '@kotae/analytics'
 import type { Endpoint } from 'payload'
 
+import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress'
+import { maskForStorage } from '../privacy/maskStored'
 import { createRateLimiter } from './rateLimit'
 import { eventBatchSchema, MAX_EVENT_BODY_BYTES } from './schema'
 
@@ -16,7 +17,8 @@ export const siteEventsEndpoint: Endpoint = {
   path: '/events',
   method: 'post',
   handler: async (req) => {
-    const key = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'local'
+    // Set by Kotae's server from the socket and trusted proxies only (src/http/clientAddress.ts).
+    const key = req.headers.get(CLIENT_ADDRESS_HEADER) || 'local'
     if (!limiter(key)) return json({ errors: [{ message: 'Too many events; try again later.' }] }, 429)
     const declared = Number(req.headers.get('content-length') ?? 0)
     if (declared > MAX_EVENT_BODY_BYTES) return json({ errors: [{ message: `Body over ${MAX_EVENT_BODY_BYTES} bytes.` }] }, 413)
@@ -43,10 +45,10 @@ export const siteEventsEndpoint: Endpoint = {
           // The server's clock, so a client cannot write events into the past or future.
           at: now,
           locale: e.locale,
-          query: 'query' in e ? maskPii(e.query).text.slice(0, 200) : undefined,
+          query: 'query' in e ? (await maskForStorage(req.payload, e.query)).slice(0, 200) : undefined,
           faq: 'faqId' in e ? e.faqId : undefined,
           helpful: e.type === 'helpful' ? e.helpful : undefined,
-          reason: e.type === 'helpful' && e.reason ? maskPii(e.reason).text.slice(0, 500) : undefined,
+          reason: e.type === 'helpful' && e.reason ? (await maskForStorage(req.payload, e.reason)).slice(0, 500) : undefined,
         },
       })
     }

@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { roleIn } from '../access/roleIn'
 import { auditGlobalChange } from '../hooks/audit'
 import { rebuildSiteAfterGlobalChange } from '../publish/hooks'
+import { forgetPublicPhoneNumbers } from '../privacy/maskStored'
 
 const hhmm = (value: unknown): true | string =>
   typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : '24時間表記の HH:MM で入力してください（例: 08:30）。'
@@ -16,7 +17,7 @@ export const CityProfile: GlobalConfig = {
   label: '自治体情報',
   admin: { group: '設定' },
   access: { read: anyone, update: roleIn('admin', 'reviewer') },
-  hooks: { afterChange: [auditGlobalChange, rebuildSiteAfterGlobalChange] },
+  hooks: { afterChange: [auditGlobalChange, rebuildSiteAfterGlobalChange, () => forgetPublicPhoneNumbers()] },
   fields: [
     { name: 'name', label: '自治体名', type: 'text', required: true },
     { name: 'nameEn', label: '自治体名（英語）', type: 'text', required: true },

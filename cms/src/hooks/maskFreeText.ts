@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { maskPii } from '@kotae/analytics'
+import { maskForStorage } from '../privacy/maskStored'
 
 /**
  * Free text is masked before it is stored: the city's rule is that no personal information is
@@ -8,9 +8,10 @@ import { maskPii } from '@kotae/analytics'
  */
 export const maskFreeText =
   (textFields: string[], textListFields: string[] = []): CollectionBeforeChangeHook =>
-  ({ data }) => {
+  async ({ data, req }) => {
     const next = { ...data }
-    for (const f of textFields) if (typeof next[f] === 'string') next[f] = maskPii(next[f]).text
-    for (const f of textListFields) if (Array.isArray(next[f])) next[f] = next[f].map((t: unknown) => (typeof t === 'string' ? maskPii(t).text : t))
+    const mask = (text: string) => maskForStorage(req.payload, text)
+    for (const f of textFields) if (typeof next[f] === 'string') next[f] = await mask(next[f])
+    for (const f of textListFields) if (Array.isArray(next[f])) next[f] = await Promise.all(next[f].map((t: unknown) => (typeof t === 'string' ? mask(t) : t)))
     return next
   }
