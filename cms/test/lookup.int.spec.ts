@@ -39,6 +39,21 @@ describe('GET /api/lookup', () => {
     expect(pin.explanation.length).toBeGreaterThan(0)
   })
 
+  it('shows past calls to those who take or supervise calls, never to editors or reviewers', async () => {
+    const pin = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'pin-forgot' } }, limit: 1, depth: 0 })).docs[0]!
+    await payload.create({
+      collection: 'calls',
+      data: { talkStartedAt: '2026-11-24T01:00:00.000Z', talkEndedAt: '2026-11-24T01:03:00.000Z', channel: 'direct', callerType: 'self', faqsUsed: [pin.id], summary: '暗証番号の再設定を案内した。', outcome: 'resolved', operator: users.operator.id } as never,
+    })
+    for (const who of ['operator', 'supervisor', 'admin'] as const) expect((await lookup('暗証番号 忘れた', users[who])).body.pastCalls.length, who).toBeGreaterThan(0)
+    for (const who of ['editor', 'reviewer'] as const) {
+      const { status, body } = await lookup('暗証番号 忘れた', users[who])
+      expect(status).toBe(200)
+      expect(body.candidates.length).toBeGreaterThan(0)
+      expect(body.pastCalls, who).toEqual([])
+    }
+  })
+
   it('is for staff only', async () => {
     expect((await lookup('暗証番号')).status).toBe(401)
     expect((await lookup('暗証番号', users.cityViewer)).status).toBe(403)

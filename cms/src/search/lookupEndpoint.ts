@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { hasRole, STAFF_READERS } from '../access/roles'
+import { CALL_TAKERS, hasRole, STAFF_READERS } from '../access/roles'
 import type { LookupCandidate, LookupResponse, PastCall } from '../desk/types'
 import { LOOKUP_POOL, priorWeight } from './lookupRanking'
 import { currentOperatorPrior } from './operatorPrior'
@@ -90,7 +90,8 @@ export const lookupEndpoint: Endpoint = {
     }
 
     const topFaqIds = candidates.filter((c) => c.kind === 'faq').slice(0, 3).map((c) => c.docId)
-    const past = topFaqIds.length
+    // Past calls are for those who take and supervise calls; editors and reviewers get none.
+    const past = topFaqIds.length && hasRole(req.user, ...CALL_TAKERS)
       ? await req.payload.find({
           collection: 'calls',
           where: { faqsUsed: { in: topFaqIds } },
