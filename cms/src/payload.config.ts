@@ -19,6 +19,7 @@ import { Guides } from './collections/Guides'
 import { Sources } from './collections/Sources'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
+import { kotaeLoggerOptions } from './logging/logger'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
 import { gapDraftEndpoint, gapEndpoint } from './gap/endpoints'
@@ -70,6 +71,8 @@ export default buildConfig({
   email: env.KOTAE_SMTP_URL
     ? nodemailerAdapter({ defaultFromAddress: env.KOTAE_MAIL_FROM, defaultFromName: 'Kotae', transport: nodemailer.createTransport(env.KOTAE_SMTP_URL) })
     : undefined,
+  // JSON lines with no personal data: no failed query's parameters (src/logging/logger.ts).
+  logger: kotaeLoggerOptions,
   // No GraphQL route is mounted; REST and the local API are the only ways in.
   graphQL: { disable: true },
   jobs: {

@@ -1,0 +1,36 @@
+/**
+ * Kotae's server log: JSON lines (one object per line, for the city's log collector) that never
+ * carry personal data. Payload's database adapters put a failed query's parameter values in the
+ * error message ("Failed query: insert … params: 山田,090-…"), and PostgreSQL puts row values in
+ * `detail` ("Key (email)=(…) already exists"): an error is logged with its kind, code and message
+ * only, parameter lists cut out, and no detail, parameters or request body.
+ */
+
+/** A failed query's parameter list, as drizzle appends it to the message and the stack. */
+const PARAMS = /\nparams: [^\n]*/g
+
+export const withoutParameters = (text: string): string => text.replace(PARAMS, '\nparams: [hidden]')
+
+type LoggedError = { type: string; message: string; code?: string; stack?: string; cause?: LoggedError }
+
+/** The error serializer of Kotae's logger (pino calls it for the `err` key). */
+export function serializeError(err: unknown, depth = 0): LoggedError | unknown {
+  if (!(err instanceof Error)) return err
+  const code = (err as { code?: unknown }).code
+  const cause = (err as { cause?: unknown }).cause
+  return {
+    type: err.name,
+    message: withoutParameters(err.message),
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(err.stack ? { stack: withoutParameters(err.stack) } : {}),
+    ...(cause instanceof Error && depth < 3 ? { cause: serializeError(cause, depth + 1) as LoggedError } : {}),
+  }
+}
+
+/** For Payload's `logger` setting: pino options, written to standard output as JSON lines. */
+export const kotaeLoggerOptions = {
+  options: {
+    name: 'kotae',
+    serializers: { err: serializeError, error: serializeError },
+  },
+}
