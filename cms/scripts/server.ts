@@ -12,10 +12,11 @@ import next from 'next'
 
 import { readEnv } from '../src/env'
 import { admitBody } from '../src/http/bodyLimit'
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/http/clientAddress'
 import { securityHeaders } from '../src/http/securityHeaders'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { PORT: port, KOTAE_SERVER_URL } = readEnv()
+const { PORT: port, KOTAE_SERVER_URL, KOTAE_TRUSTED_PROXIES } = readEnv()
 const headers = Object.entries(securityHeaders(KOTAE_SERVER_URL))
 
 const app = next({ dev: false, dir: cmsDir, port, hostname: 'localhost' })
@@ -26,6 +27,8 @@ app
   .then(() => {
     const server = http.createServer((req, res) => {
       for (const [name, value] of headers) res.setHeader(name, value)
+      // The only client address the app reads; X-Forwarded-For counts from trusted proxies only.
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], KOTAE_TRUSTED_PROXIES)
       if (admitBody(req, res)) void handle(req, res)
     })
     server.listen(port, () => console.log(`✓ Ready on port ${port}`))

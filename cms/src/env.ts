@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -26,6 +27,16 @@ const envSchema = z.object({
    * proxy's public origin (https://kotae.city.example). Default: http://localhost:PORT.
    */
   KOTAE_SERVER_URL: z.url().optional(),
+  /**
+   * Addresses of the reverse proxies in front of Kotae, comma-separated: only their
+   * X-Forwarded-For is believed (for the site events' rate limit). Default: this machine only
+   * (127.0.0.1, ::1), which covers the public site's own proxy.
+   */
+  KOTAE_TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isIP(a) !== 0), 'must be IP addresses separated by commas, e.g. 127.0.0.1,::1,10.0.0.2'),
   /** Outgoing mail server, e.g. `smtp://mail.city.example:25`. Default: unset (mail is written to the log). */
   KOTAE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** Sender of Kotae's mail. Default: `kotae@localhost`. */
@@ -85,6 +96,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
     PORT: source.PORT || undefined,
     KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,
+    KOTAE_TRUSTED_PROXIES: source.KOTAE_TRUSTED_PROXIES || undefined,
     KOTAE_SMTP_URL: source.KOTAE_SMTP_URL || undefined,
     KOTAE_MAIL_FROM: source.KOTAE_MAIL_FROM || undefined,
     KOTAE_ESCALATION_TO: source.KOTAE_ESCALATION_TO || undefined,

@@ -32,4 +32,10 @@ describe('readEnv: the admin origin follows PORT, so any port keeps sign-in work
     expect(() => env({ PORT: 'abc' })).toThrow(/PORT/)
     expect(() => env({ PORT: '70000' })).toThrow(/PORT/)
   })
+
+  it('trusts X-Forwarded-For from this machine only, unless the proxies are named', () => {
+    expect(env({}).KOTAE_TRUSTED_PROXIES).toEqual(['127.0.0.1', '::1'])
+    expect(env({ KOTAE_TRUSTED_PROXIES: '10.0.0.2, 127.0.0.1' }).KOTAE_TRUSTED_PROXIES).toEqual(['10.0.0.2', '127.0.0.1'])
+    expect(() => env({ KOTAE_TRUSTED_PROXIES: 'proxy.city.example' })).toThrow(/KOTAE_TRUSTED_PROXIES: must be IP addresses/)
+  })
 })
