@@ -68,6 +68,21 @@ function serverOrigins(port: number, serverUrl: string | undefined): { origin: s
   return { origin: url.origin, trusted: [...LOOPBACK_HOSTS].map((host) => `${url.protocol}//${host}:${port}`).filter((o) => o !== url.origin) }
 }
 
+/**
+ * Every KOTAE_* variable some part of Kotae reads (the admin, the site publisher, the site build,
+ * the CLIs, benches and tests). Any other KOTAE_* variable is a typo that would silently fall back
+ * to a default (KOTAE_SERVERURL …), so the start refuses it.
+ */
+const KNOWN_SETTINGS = new Set([
+  ...Object.keys(envSchema.shape),
+  // the public site (src/publish/env.ts) and its build
+  'KOTAE_SITE', 'KOTAE_SITE_DIR', 'KOTAE_SITE_PORT', 'KOTAE_SITE_QUIET_MS', 'KOTAE_SITE_MAX_WAIT_MS', 'KOTAE_SITE_URL', 'KOTAE_SITE_REBUILD_STAMP', 'KOTAE_CMS_URL',
+  // the desk lookup, jobs, seeding, content, hashing
+  'KOTAE_LOOKUP_PRIOR_WEIGHT', 'KOTAE_WARMUP_TOKEN', 'KOTAE_DISABLE_JOBS', 'KOTAE_SEED_VERBOSE', 'KOTAE_CONTENT_DIR', 'KOTAE_CALLER_SALT',
+  // tests, benches and evaluation
+  'KOTAE_TEST_RUN', 'KOTAE_TEST_PG_URL', 'KOTAE_MIGRATE_PG_URL', 'KOTAE_EVAL_DIR', 'KOTAE_FACT_SHEET', 'KOTAE_API',
+])
+
 export class InvalidEnvironmentError extends Error {
   constructor(issues: string[]) {
     super(`Kotae cannot start: invalid environment\n${issues.map((i) => `  - ${i}`).join('\n')}`)
@@ -89,6 +104,8 @@ function embeddedSecret(): string {
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const unknown = Object.keys(source).filter((k) => k.startsWith('KOTAE_') && !KNOWN_SETTINGS.has(k))
+  if (unknown.length > 0) throw new InvalidEnvironmentError(unknown.map((k) => `${k}: not a Kotae setting (a typo?); the settings are listed in README.md and cms/src/env.ts`))
   const parsed = envSchema.safeParse({
     ...source,
     PAYLOAD_SECRET: source.PAYLOAD_SECRET || embeddedSecret(),

@@ -38,4 +38,9 @@ describe('readEnv: the admin origin follows PORT, so any port keeps sign-in work
     expect(env({ KOTAE_TRUSTED_PROXIES: '10.0.0.2, 127.0.0.1' }).KOTAE_TRUSTED_PROXIES).toEqual(['10.0.0.2', '127.0.0.1'])
     expect(() => env({ KOTAE_TRUSTED_PROXIES: 'proxy.city.example' })).toThrow(/KOTAE_TRUSTED_PROXIES: must be IP addresses/)
   })
+
+  it('refuses a KOTAE_ setting it does not know (a typo would otherwise fall back to a default)', () => {
+    expect(() => env({ KOTAE_SERVERURL: 'https://kotae.city.example' })).toThrow(/KOTAE_SERVERURL: not a Kotae setting/)
+    expect(env({ KOTAE_SITE_PORT: '3001', KOTAE_DISABLE_JOBS: '1' }).PORT).toBe(3000)
+  })
 })
