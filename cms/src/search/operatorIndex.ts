@@ -4,7 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { warmOperatorPrior } from './operatorPrior'
 import { faqDocument, guideDocument, sourceDocument } from './toDocument'
 
-type State = { payload: Payload; index: Promise<SearchIndex> }
+type State = { payload: Payload; index: Promise<SearchIndex>; builtAt?: number; changedAt?: number }
 const KEY = Symbol.for('kotae.operatorIndex')
 const holder = globalThis as unknown as { [KEY]?: State }
 /** FAQ slug (the index's id) → CMS id, so the lookup can join the usage prior (keyed by CMS id). */
@@ -74,10 +74,14 @@ export function getOperatorIndex(payload: Payload): Promise<SearchIndex> {
   const state = holder[KEY]
   if (state && state.payload === payload) return state.index
   const index = build(payload)
-  holder[KEY] = { payload, index }
-  index.catch(() => {
-    if (holder[KEY]?.index === index) delete holder[KEY]
-  })
+  const built: State = { payload, index }
+  holder[KEY] = built
+  index.then(
+    () => void (built.builtAt = Date.now()),
+    () => {
+      if (holder[KEY]?.index === index) delete holder[KEY]
+    },
+  )
   return index
 }
 
@@ -105,6 +109,15 @@ export async function refreshEntry(
     if (collection === 'faqs') faqIds.get(index)?.set(entry.id, doc.id)
   } else if (doc?.slug) index.remove(doc.slug, kind)
   hitCache.delete(index) // after the change, so no lookup can cache the old results again
+  state.changedAt = Date.now()
+}
+
+/** For the health check: whether this process's index is built, when, and when an entry last changed. */
+export async function operatorIndexInfo(payload: Payload): Promise<{ built: boolean; builtAt: string | null; changedAt: string | null; documents: number | null }> {
+  const state = holder[KEY]
+  if (!state || state.payload !== payload || state.builtAt === undefined) return { built: false, builtAt: null, changedAt: null, documents: null }
+  const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString())
+  return { built: true, builtAt: iso(state.builtAt), changedAt: iso(state.changedAt), documents: (await state.index).size }
 }
 
 /**
