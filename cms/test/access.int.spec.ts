@@ -169,6 +169,20 @@ describe('users', () => {
   })
 })
 
+describe('passwords', () => {
+  it('a new or changed password has at least 12 characters and is not a common one', async () => {
+    const create = (password: string) => payload.create({ collection: 'users', data: { email: `pw-${unique()}@example.test`, password, roles: ['operator'] } })
+    await expect(create('abc')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password', message: expect.stringContaining('12文字以上') }] } })
+    await expect(create('qwerty123456')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password', message: expect.stringContaining('推測されやすい') }] } })
+    await expect(create('QWERTY123456')).rejects.toMatchObject({ status: 400 })
+    const ok = await create('しずかな　みずうみの　あさ')
+    expect(ok.id).toBeDefined()
+    const asSelf = { overrideAccess: false, user: users.editor } as const
+    await expect(payload.update({ collection: 'users', id: users.editor.id, data: { password: 'short' }, ...asSelf })).rejects.toMatchObject({ status: 400 })
+    await expect(payload.update({ collection: 'users', id: users.editor.id, data: { password: 'password1234' }, ...asSelf })).rejects.toMatchObject({ status: 400 })
+  })
+})
+
 describe('job queue', () => {
   // GET /api/payload-jobs/run runs this same check with the signed-in user.
   for (const who of WHO) {

@@ -90,7 +90,7 @@ describe('inquiry log (問い合わせ記録簿)', () => {
   })
 
   it('an operator reads only their own calls; a supervisor reads all', async () => {
-    const other = await payload.create({ collection: 'users', data: { email: 'op2@example.test', password: 'pw-pw-pw-pw', roles: ['operator'] } })
+    const other = await payload.create({ collection: 'users', data: { email: 'op2@example.test', password: 'second operator pass', roles: ['operator'] } })
     await payload.create({ collection: 'calls', data: call() as never, ...as({ id: other.id, email: other.email, roles: ['operator'], collection: 'users' }) })
     const mine = await payload.find({ collection: 'calls', ...as(users.operator), limit: 100 })
     expect(mine.docs.every((c) => c.operator === users.operator.id)).toBe(true)

@@ -5,6 +5,7 @@ import { readEnv } from '../../env'
 import { ROLE_LABELS, ROLES } from '../../access/roles'
 import { selfOrAdmin } from '../../access/selfOrAdmin'
 import { firstUserIsAdmin } from './firstUserIsAdmin'
+import { enforcePasswordPolicy } from './passwordPolicy'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -22,7 +23,7 @@ export const Users: CollectionConfig = {
     update: selfOrAdmin,
     delete: roleIn('admin'),
   },
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: { beforeValidate: [enforcePasswordPolicy], beforeChange: [firstUserIsAdmin] },
   fields: [
     { name: 'name', label: '氏名', type: 'text', maxLength: 100 },
     {
