@@ -98,4 +98,14 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     expect(await chunked(`${kotae.url}/api/events`)).toBe(411)
     expect(await chunked(`http://localhost:3192/api/events`)).toBe(411)
   })
+
+  it('a failed sign-in reads the same for a staff e-mail and an unknown one', async () => {
+    const attempt = async (email: string) => {
+      const res = await fetch(`${kotae.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong-password-123' }) })
+      return { status: res.status, body: (await res.json()) as unknown }
+    }
+    const known = await attempt('admin@example.test')
+    expect(known.status).toBe(401)
+    expect(await attempt('nobody@example.test')).toEqual(known)
+  })
 })

@@ -3,6 +3,7 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { requireJsonObjectBody } from '../../../../http/jsonBody'
+import { guardLogin, isLoginRequest } from '../../../../http/loginGuard'
 import { boundRestQuery } from '../../../../http/restQuery'
 
 type Handler = ReturnType<typeof REST_GET>
@@ -18,7 +19,10 @@ const objectBody =
 const get = REST_GET(config)
 // Reads are bounded here, for every collection and global at once (src/http/restQuery.ts).
 export const GET: Handler = (request, args) => get(boundRestQuery(request), args)
-export const POST = objectBody(REST_POST(config))
+const post = objectBody(REST_POST(config))
+// A failed sign-in gets one answer in one time, and each address a bounded number of tries.
+const login = guardLogin(post)
+export const POST: Handler = (request, args) => (isLoginRequest(request) ? login(request, args) : post(request, args))
 export const DELETE = REST_DELETE(config)
 export const PATCH = objectBody(REST_PATCH(config))
 export const PUT = objectBody(REST_PUT(config))
