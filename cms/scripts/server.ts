@@ -16,7 +16,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/http/clientAddress'
 import { securityHeaders } from '../src/http/securityHeaders'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { PORT: port, KOTAE_SERVER_URL, KOTAE_TRUSTED_PROXIES } = readEnv()
+const { PORT: port, KOTAE_HOST: host, KOTAE_SERVER_URL, KOTAE_TRUSTED_PROXIES } = readEnv()
 const headers = Object.entries(securityHeaders(KOTAE_SERVER_URL))
 
 const app = next({ dev: false, dir: cmsDir, port, hostname: 'localhost' })
@@ -31,7 +31,7 @@ app
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], KOTAE_TRUSTED_PROXIES)
       if (admitBody(req, res)) void handle(req, res)
     })
-    server.listen(port, () => console.log(`✓ Ready on port ${port}`))
+    server.listen(port, host, () => console.log(`✓ Ready on ${host} port ${port}`))
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)))
   })
   .catch((error: unknown) => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 
 import { loadValidContent } from '@kotae/content'
 
-import { readEnv } from '../src/env'
+import { localAdminUrl, readEnv } from '../src/env'
 import { getMigratedPayload } from '../src/lib/payload'
 import { readSiteEnv } from '../src/publish/env'
 import { createSitePublisher } from '../src/publish/publisher'
@@ -26,7 +26,9 @@ const repoRoot = path.resolve(cmsDir, '..')
  */
 async function main(): Promise<void> {
   // Validated first, so a bad PORT or KOTAE_SERVER_URL stops the start with both named.
-  const { PORT: port } = readEnv()
+  const env = readEnv()
+  const { PORT: port, KOTAE_HOST: host } = env
+  const localUrl = localAdminUrl(env)
   const payload = await getMigratedPayload()
   const { totalDocs: faqCount } = await payload.count({ collection: 'faqs', overrideAccess: true })
   if (faqCount === 0) {
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   // The public site beside the admin: served on its own port, rebuilt when the app server's hooks
   // touch the stamp file (docs/decisions/0014-site-publishing.md).
   const siteEnv = readSiteEnv(port)
-  const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, cmsUrl: `http://localhost:${port}`, log: (line) => console.log(`kotae: ${line}`) }) : undefined
+  const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, host, cmsUrl: localUrl, log: (line) => console.log(`kotae: ${line}`) }) : undefined
   const serverEnv = site ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile } : process.env
 
   // The server builds its lookup index when asked with this token, before we announce it.
@@ -50,10 +52,11 @@ async function main(): Promise<void> {
     process.stdout.write(chunk)
     if (!announced && /Ready|ready/.test(chunk.toString())) {
       announced = true
-      await warmUpLookup(`http://127.0.0.1:${port}`, warmupToken, (line) => console.log(`kotae: ${line}`))
+      await warmUpLookup(localUrl, warmupToken, (line) => console.log(`kotae: ${line}`))
       const url = `http://localhost:${port}/admin`
       console.log(`\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${process.env.KOTAE_SQLITE_PATH || path.join(repoRoot, 'data', 'kotae.db')})`}.`)
       console.log(`  Admin: ${url}`)
+      if (host === '127.0.0.1' || host === '::1') console.log(`  Listening on ${host} only (this machine); set KOTAE_HOST=0.0.0.0 to serve other machines.`)
       if (site) {
         console.log(`  Site:  ${site.url}${site.hasBuild() ? ' (rebuilding from the published content)' : ' (first build under way, about a minute)'}`)
         void site.start()

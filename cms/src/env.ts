@@ -22,6 +22,11 @@ const envSchema = z.object({
   /** The port the admin listens on. Default: 3000. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
+   * The address the admin and the public site listen on. Default 127.0.0.1: this machine only, for
+   * a reverse proxy on the same host. `0.0.0.0` (or `::`) serves other machines directly.
+   */
+  KOTAE_HOST: z.string().refine((v) => isIP(v) !== 0, 'must be an IP address, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  /**
    * The origin browsers use to reach the admin (scheme, host and port, no path): Payload accepts the
    * sign-in cookie only from this origin, and mail links point at it. Behind a reverse proxy, the
    * proxy's public origin (https://kotae.city.example). Default: http://localhost:PORT.
@@ -112,6 +117,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_URL: source.DATABASE_URL || undefined,
     KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
     PORT: source.PORT || undefined,
+    KOTAE_HOST: source.KOTAE_HOST || undefined,
     KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,
     KOTAE_TRUSTED_PROXIES: source.KOTAE_TRUSTED_PROXIES || undefined,
     KOTAE_SMTP_URL: source.KOTAE_SMTP_URL || undefined,
@@ -124,4 +130,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const origins = serverOrigins(parsed.data.PORT, parsed.data.KOTAE_SERVER_URL)
   if (typeof origins === 'string') throw new InvalidEnvironmentError([origins])
   return { ...parsed.data, KOTAE_SERVER_URL: origins.origin, trustedOrigins: origins.trusted }
+}
+
+/** The URL this machine's own processes (the site build, the warm-up) use to reach the admin on KOTAE_HOST. */
+export function localAdminUrl(env: Pick<Env, 'KOTAE_HOST' | 'PORT'>): string {
+  const host = env.KOTAE_HOST === '0.0.0.0' ? '127.0.0.1' : env.KOTAE_HOST === '::' ? '::1' : env.KOTAE_HOST
+  return `http://${isIP(host) === 6 ? `[${host}]` : host}:${env.PORT}`
 }

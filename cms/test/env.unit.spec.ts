@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { InvalidEnvironmentError, readEnv } from '../src/env'
+import { InvalidEnvironmentError, localAdminUrl, readEnv } from '../src/env'
 
 const env = (vars: Record<string, string>) => readEnv({ NODE_ENV: 'test', PAYLOAD_SECRET: 'kotae-test-secret-0123456789', ...vars })
 
@@ -42,5 +42,14 @@ describe('readEnv: the admin origin follows PORT, so any port keeps sign-in work
   it('refuses a KOTAE_ setting it does not know (a typo would otherwise fall back to a default)', () => {
     expect(() => env({ KOTAE_SERVERURL: 'https://kotae.city.example' })).toThrow(/KOTAE_SERVERURL: not a Kotae setting/)
     expect(env({ KOTAE_SITE_PORT: '3001', KOTAE_DISABLE_JOBS: '1' }).PORT).toBe(3000)
+  })
+
+  it('listens on this machine only unless KOTAE_HOST says otherwise, and reaches itself there', () => {
+    expect(env({}).KOTAE_HOST).toBe('127.0.0.1')
+    expect(localAdminUrl(env({ PORT: '3400' }))).toBe('http://127.0.0.1:3400')
+    expect(localAdminUrl(env({ KOTAE_HOST: '0.0.0.0' }))).toBe('http://127.0.0.1:3000')
+    expect(localAdminUrl(env({ KOTAE_HOST: '::' }))).toBe('http://[::1]:3000')
+    expect(localAdminUrl(env({ KOTAE_HOST: '10.0.0.5' }))).toBe('http://10.0.0.5:3000')
+    expect(() => env({ KOTAE_HOST: 'all' })).toThrow(/KOTAE_HOST: must be an IP address/)
   })
 })

@@ -24,7 +24,7 @@ export type SitePublisher = {
  * and rebuilds it from the CMS's published content when the app server's hooks ask (debounced,
  * one build at a time, swapped in atomically). See docs/decisions/0014-site-publishing.md.
  */
-export async function createSitePublisher(options: { env: SiteEnv; cmsUrl: string; log: (line: string) => void }): Promise<SitePublisher> {
+export async function createSitePublisher(options: { env: SiteEnv; host: string; cmsUrl: string; log: (line: string) => void }): Promise<SitePublisher> {
   const { env, cmsUrl, log } = options
   const folder = siteFolder(env.KOTAE_SITE_DIR)
   fs.mkdirSync(folder.root, { recursive: true })
@@ -40,7 +40,7 @@ export async function createSitePublisher(options: { env: SiteEnv; cmsUrl: strin
     },
     onError: (error) => log(`site: ${error instanceof Error ? error.message : String(error)}`),
   })
-  const server = await serveSiteFolder({ folder, port: env.KOTAE_SITE_PORT, cmsUrl })
+  const server = await serveSiteFolder({ folder, port: env.KOTAE_SITE_PORT, host: options.host, cmsUrl })
 
   let read = 0
   const onStamp = (now: fs.Stats, before: fs.Stats) => {
