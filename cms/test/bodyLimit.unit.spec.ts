@@ -4,7 +4,7 @@ import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { admitBody, bodyLimitFor } from '../src/http/bodyLimit'
+import { admitBody, bodyLimitFor, DISCARD_LIMIT_BYTES } from '../src/http/bodyLimit'
 
 let server: http.Server
 let port: number
@@ -72,13 +72,19 @@ describe('admitBody: request bodies within their route limit, refused before the
     expect(handled).toEqual([])
   })
 
-  it('answers 411 to a chunked body and closes the connection instead of reading 400 MB', async () => {
+  it('answers 411 to a chunked body and cuts the connection instead of reading 400 MB', async () => {
     handled.length = 0
     const { statusLine, sent } = await chunkedUpload('/api/events', 400)
     expect(statusLine).toBe('HTTP/1.1 411 Length Required')
-    // Only what the socket buffers took before the close, not the 400 MB.
+    // The dropped 16 MB and what the socket buffers took before the cut, not the 400 MB.
+    expect(sent).toBeGreaterThan(DISCARD_LIMIT_BYTES)
     expect(sent).toBeLessThan(64 * 1024 * 1024)
     expect(handled).toEqual([])
+  })
+
+  it('lets a client that sends a few MB too many read its 413 (no reset)', async () => {
+    const res = await post('/api/calls', 'x'.repeat(8 * 1024 * 1024))
+    expect(res.status).toBe(413)
   })
 
   it('answers 400 to a Content-Length that is not a number', async () => {

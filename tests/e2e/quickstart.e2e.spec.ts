@@ -83,9 +83,9 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     const admin = await fetch(`${kotae.url}/admin`, { redirect: 'manual' })
     expect(admin.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
 
-    // 20 MB of JSON is refused by its declared length; a chunked body is refused before it is read,
+    // 8 MB of JSON is refused by its declared length; a chunked body is refused before it is read,
     // at the admin and through the public site's events proxy.
-    const big = await fetch(`${kotae.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(20 * 1024 * 1024) })
+    const big = await fetch(`${kotae.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(8 * 1024 * 1024) })
     expect(big.status).toBe(413)
     const chunked = (url: string) =>
       fetch(url, {

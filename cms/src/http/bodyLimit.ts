@@ -17,12 +17,15 @@ export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
 
 export const bodyLimitFor = (pathname: string): number => BODY_LIMITS.find((l) => pathname.startsWith(l.prefix))?.bytes ?? 0
 
+/** How much of a refused body is read and dropped, so an ordinary client sees the answer rather than a reset; past it the connection is cut. */
+export const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024
+
 /**
  * Lets a request through when its body cannot exceed its path's limit; otherwise answers it (411 for
- * a body of unknown length, 413 for a declared length over the limit) without reading the body and
- * closes the connection, so a 400 MB upload costs nothing but the headers. A body without a length
- * (chunked) is refused rather than counted, because Next.js reads the request stream itself: the
- * browser, `curl -d` and reverse proxies (nginx buffers by default) all send Content-Length.
+ * a body of unknown length, 413 for a declared length over the limit) before reading the body. A
+ * body without a length (chunked) is refused rather than counted, because Next.js reads the request
+ * stream itself: the browser, `curl -d` and reverse proxies (nginx buffers by default) all send
+ * Content-Length.
  */
 export function admitBody(req: IncomingMessage, res: ServerResponse): boolean {
   const pathname = (req.url ?? '/').split('?')[0] ?? '/'
@@ -35,8 +38,19 @@ export function admitBody(req: IncomingMessage, res: ServerResponse): boolean {
   return true
 }
 
+/**
+ * Answers at once, then reads and drops what the client is still sending (nothing is kept, so
+ * memory stays flat) up to DISCARD_LIMIT_BYTES, and cuts the connection past that: a 400 MB upload
+ * costs 16 MB of reading, and a client sending a few MB too many gets a clean 413.
+ */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): false {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'no-store' })
-  res.end(JSON.stringify({ errors: [{ message }] }), () => req.destroy())
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify({ errors: [{ message }] }))
+  let dropped = 0
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length
+    if (dropped > DISCARD_LIMIT_BYTES) req.socket.destroy()
+  })
+  req.resume()
   return false
 }
