@@ -143,9 +143,11 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     if (status.kind === 'saving') return
     clearTimeout(resendTimer.current)
     const end = endedAt ?? new Date()
-    // The end of the call is fixed at the first save, so a resend records the same call.
+    const start = startedAt ?? end
+    // The call's span is fixed at the first save, so a resend (or a save after a reload) records the same call.
     if (!endedAt) setEndedAt(end)
-    await send(startedAt ?? new Date(), end, 0)
+    if (!startedAt) setStartedAt(start)
+    await send(start, end, 0)
   }
 
   /**
