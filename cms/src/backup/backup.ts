@@ -1,0 +1,102 @@
+/**
+ * `npm run backup -- --out <dir>`: a consistent online backup of the configured database, the
+ * secrets a restore needs, and manifest.json (docs/decisions/0022-backup-and-restore.md).
+ * The folder is 0700 and every file 0600: they hold personal data.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { REPO_ROOT } from '../env'
+import { BackupError } from './errors'
+import { digestFile, MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, writeManifest, writeOwnerOnly } from './manifest'
+import { postgresBackup } from './postgres'
+import { backupSecret, SECRETS } from './secrets'
+import { databaseSettings, DEFAULT_DATA_DIR } from './settings'
+import { sqliteBackup } from './sqlite'
+
+export const DATABASE_FILES = { sqlite: 'kotae.db', postgres: 'kotae.pgdump' } as const
+
+export interface BackupOptions {
+  /** The backup folder: created, or an existing empty folder. */
+  out: string
+  env?: NodeJS.ProcessEnv
+  /** Where the secret files are (default: data/ of the repository). */
+  dataDir?: string
+}
+
+export interface BackupResult {
+  dir: string
+  manifest: Manifest
+  bytes: number
+  seconds: number
+}
+
+/** Creates the folder 0700, or takes an existing empty one (tightened to 0700); refuses anything else. */
+function prepareFolder(out: string): { created: boolean } {
+  if (fs.existsSync(out)) {
+    if (!fs.statSync(out).isDirectory()) throw new BackupError(`--out ${out} exists and is not a folder.`)
+    const entries = fs.readdirSync(out)
+    if (entries.length > 0) throw new BackupError(`--out ${out} exists and is not empty (${entries.length} entries): give a new folder per backup.`)
+    fs.chmodSync(out, 0o700)
+    return { created: false }
+  }
+  fs.mkdirSync(out, { recursive: true, mode: 0o700 })
+  fs.chmodSync(out, 0o700)
+  return { created: true }
+}
+
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim()
+    return /^[0-9a-f]{40}$/.test(head) ? head : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export async function backup(options: BackupOptions): Promise<BackupResult> {
+  const env = options.env ?? process.env
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR
+  const settings = databaseSettings(env)
+  const dir = path.resolve(options.out)
+  const started = performance.now()
+  const { created } = prepareFolder(dir)
+  try {
+    const dbFile = DATABASE_FILES[settings.kind]
+    const target = path.join(dir, dbFile)
+    const createdAt = new Date().toISOString()
+    const { counts, serverVersion } = settings.kind === 'postgres' ? await postgresBackup(settings.url!, target) : sqliteBackup(settings.sqlitePath, target)
+
+    const secrets = {} as Manifest['secrets']
+    const names: string[] = [dbFile]
+    for (const spec of SECRETS) {
+      const { entry, copy } = backupSecret(spec, env, dataDir)
+      secrets[spec.key] = entry
+      if (copy) {
+        writeOwnerOnly(path.join(dir, copy.name), fs.readFileSync(copy.from))
+        names.push(copy.name)
+      }
+    }
+    const files = []
+    for (const name of names) files.push({ name, ...(await digestFile(path.join(dir, name))) })
+    const commit = gitCommit()
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      version: MANIFEST_VERSION,
+      createdAt,
+      database: { kind: settings.kind, file: dbFile, serverVersion },
+      kotae: commit ? { commit } : {},
+      files,
+      tables: counts,
+      secrets,
+    }
+    writeManifest(dir, manifest)
+    return { dir, manifest, bytes: files.reduce((s, f) => s + f.size, 0), seconds: (performance.now() - started) / 1000 }
+  } catch (e) {
+    // No half backup left behind: a folder without manifest.json is refused by restore anyway.
+    if (created) fs.rmSync(dir, { recursive: true, force: true })
+    else for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true })
+    throw e
+  }
+}

@@ -1,0 +1,257 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import Database from 'libsql'
+import pg from 'pg'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '../src/access/roles'
+import type { TestUser } from './helpers'
+import { freshDatabaseEnv } from './setup/freshDatabase'
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const SALT = 'backup-test-caller-salt-0123456789'
+const SUMMARY = 'バックアップ試験: 電子証明書の更新手続きの案内'
+
+let payload: Payload
+let users: Record<Role, TestUser>
+let tmp: string
+let backupDir: string
+const pgKind = () => Boolean(process.env.DATABASE_URL)
+
+/** Runs scripts/backup.ts or restore.ts in a child process, as `npm run backup` does; the caller salt from the environment (nothing under data/ touched). */
+function runScript(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
+      cwd: cmsDir,
+      env: { ...process.env, KOTAE_CALLER_SALT: SALT, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    child.on('exit', (code) => resolve({ code, out, err }))
+  })
+}
+
+/** Rows of a query on the database of `env` (a fresh target or this test's own). */
+async function queryOn(env: Record<string, string>, sql: string): Promise<Record<string, unknown>[]> {
+  if (env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL })
+    await client.connect()
+    try {
+      return (await client.query(sql)).rows
+    } finally {
+      await client.end()
+    }
+  }
+  const db = new Database(env.KOTAE_SQLITE_PATH!, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare(sql).all() as Record<string, unknown>[]
+  } finally {
+    db.close()
+  }
+}
+
+async function countsOf(env: Record<string, string>): Promise<Record<string, number>> {
+  const { postgresTableCounts } = await import('../src/backup/postgres')
+  const { sqliteTableCounts } = await import('../src/backup/sqlite')
+  return env.DATABASE_URL ? postgresTableCounts(env.DATABASE_URL) : sqliteTableCounts(env.KOTAE_SQLITE_PATH!)
+}
+
+/** The target is as freshDatabaseEnv made it: no SQLite file, or no tables. */
+async function expectUntouched(env: Record<string, string>): Promise<void> {
+  if (env.DATABASE_URL) expect(await countsOf(env)).toEqual({})
+  else expect(fs.existsSync(env.KOTAE_SQLITE_PATH!)).toBe(false)
+}
+
+const ownEnv = (): Record<string, string> => (pgKind() ? { DATABASE_URL: process.env.DATABASE_URL! } : { KOTAE_SQLITE_PATH: process.env.KOTAE_SQLITE_PATH! })
+const modeOf = (p: string) => fs.statSync(p).mode & 0o777
+const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
+const copyBackup = (name: string) => {
+  const dir = path.join(tmp, name)
+  fs.cpSync(backupDir, dir, { recursive: true })
+  return dir
+}
+
+let callNo = 0
+const addCall = (summary = `通話 ${++callNo}`) =>
+  payload.create({
+    collection: 'calls',
+    data: {
+      channel: 'direct',
+      callerType: 'self',
+      outcome: 'resolved',
+      summary,
+      operator: users.operator.id,
+      talkStartedAt: '2026-10-01T00:00:00.000Z',
+      talkEndedAt: '2026-10-01T00:05:00.000Z',
+    } as never,
+  })
+
+beforeAll(async () => {
+  const helpers = await import('./helpers')
+  payload = await helpers.startPayload()
+  users = await helpers.createRoleUsers(payload)
+  const refs = await helpers.createReferences(payload)
+  await payload.create({ collection: 'faqs', data: helpers.faqData(refs) as never })
+  await addCall(SUMMARY)
+  for (let i = 0; i < 4; i++) await addCall()
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-backup-test-'))
+  backupDir = path.join(tmp, 'nightly', 'b1')
+})
+afterAll(async () => {
+  await payload?.destroy()
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+describe('npm run backup / npm run restore', () => {
+  it('backs up (0700 folder, 0600 files, manifest) and restores into an empty database with the same rows in every table', async () => {
+    const before = await countsOf(ownEnv())
+    const b = await runScript('backup', ['--out', backupDir])
+    expect(b.err).toBe('')
+    expect(b.code).toBe(0)
+    expect(b.out).toMatch(new RegExp(`^backup: ${pgKind() ? 'postgres' : 'sqlite'}, \\d+ tables, \\d+ rows, 1 files, .* → ${backupDir}\\n$`))
+    expect(modeOf(backupDir)).toBe(0o700)
+    const dbFile = pgKind() ? 'kotae.pgdump' : 'kotae.db'
+    expect(fs.readdirSync(backupDir).sort()).toEqual([dbFile, 'manifest.json'].sort())
+    for (const f of fs.readdirSync(backupDir)) expect([f, modeOf(path.join(backupDir, f))]).toEqual([f, 0o600])
+
+    const { ManifestSchema } = await import('../src/backup/manifest')
+    const manifest = ManifestSchema.parse(readManifest(backupDir))
+    expect(manifest).toMatchObject({ database: { kind: pgKind() ? 'postgres' : 'sqlite', file: dbFile }, secrets: { payloadSecret: { source: 'environment' }, callerSalt: { source: 'environment' } } })
+    expect(manifest.files[0]).toMatchObject({ name: dbFile, size: fs.statSync(path.join(backupDir, dbFile)).size })
+    expect(manifest.tables).toEqual(before)
+    expect(manifest.tables.calls).toBe(5)
+
+    const target = await freshDatabaseEnv()
+    const r = await runScript('restore', [backupDir], target)
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^calls\s+5\s+5$/m)
+    expect(r.out).toMatch(/restore: \d+ tables, \d+ rows, counts equal the manifest/)
+    expect(await countsOf(target)).toEqual(before)
+    expect(await queryOn(target, `SELECT summary FROM calls WHERE summary = '${SUMMARY}'`)).toEqual([{ summary: SUMMARY }])
+    expect(await queryOn(target, 'SELECT question FROM faqs')).toEqual([{ question: '電子証明書の有効期限はいつまでですか？' }])
+    if (!pgKind()) expect(modeOf(target.KOTAE_SQLITE_PATH!)).toBe(0o600)
+  })
+
+  it('a backup taken while calls are being written restores to exactly the manifest’s counts', async () => {
+    const before = (await countsOf(ownEnv())).calls!
+    let running = true
+    let written = 0
+    const writer = (async () => {
+      while (running) {
+        await addCall()
+        written++
+        // SQLite's client resolves without going back to the event loop: let the child's exit in.
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })()
+    const dir = path.join(tmp, 'during-writes')
+    const b = await runScript('backup', ['--out', dir])
+    running = false
+    await writer
+    expect(b.code).toBe(0)
+    const after = (await countsOf(ownEnv())).calls!
+    expect(written).toBeGreaterThan(0)
+    const manifest = readManifest(dir)
+    // Calls were written before the snapshot (while the child started) and go on after it.
+    expect(manifest.tables.calls).toBeGreaterThan(before)
+    expect(manifest.tables.calls).toBeLessThanOrEqual(after)
+
+    const target = await freshDatabaseEnv()
+    const r = await runScript('restore', [dir], target)
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(await countsOf(target)).toEqual(manifest.tables)
+  })
+
+  it('a tampered, truncated or malformed backup is refused before the target is touched', async () => {
+    const dbFile = pgKind() ? 'kotae.pgdump' : 'kotae.db'
+    const tampered = copyBackup('tampered')
+    const bytes = fs.readFileSync(path.join(tampered, dbFile))
+    const at = Math.floor(bytes.length / 2)
+    bytes[at] = bytes[at]! ^ 0x01
+    fs.writeFileSync(path.join(tampered, dbFile), bytes)
+    const truncated = copyBackup('truncated')
+    fs.truncateSync(path.join(truncated, dbFile), fs.statSync(path.join(truncated, dbFile)).size - 1024)
+    const malformed = copyBackup('malformed')
+    fs.writeFileSync(path.join(malformed, 'manifest.json'), JSON.stringify({ ...readManifest(malformed), version: 2, createdAt: 'yesterday' }))
+    const unfinished = copyBackup('unfinished')
+    fs.rmSync(path.join(unfinished, 'manifest.json'))
+
+    const target = await freshDatabaseEnv()
+    const cases: [string, RegExp][] = [
+      [tampered, new RegExp(`${path.join(tampered, dbFile)} has sha256 [0-9a-f]{64}, but manifest.json says [0-9a-f]{64}`)],
+      [truncated, new RegExp(`${path.join(truncated, dbFile)} is \\d+ bytes, but manifest.json says \\d+: the backup is truncated`)],
+      [malformed, /manifest\.json is not a valid backup manifest:\n {2}- version: .*\n {2}- createdAt: /],
+      [unfinished, /manifest\.json is missing/],
+    ]
+    for (const [dir, message] of cases) {
+      const r = await runScript('restore', [dir], target)
+      expect([dir, r.code]).toEqual([dir, 1])
+      expect(r.err).toMatch(message)
+      await expectUntouched(target)
+    }
+  })
+
+  it('refuses a target that is not empty, an --out folder that is not empty, and wrong arguments', async () => {
+    const own = await runScript('restore', [backupDir])
+    expect(own.code).toBe(1)
+    const name = pgKind() ? new URL(process.env.DATABASE_URL!).pathname.slice(1) : process.env.KOTAE_SQLITE_PATH!
+    expect(own.err).toContain(name)
+    expect(own.err).toMatch(/Restore refused: the (SQLite|PostgreSQL) database .* already has \d+ tables/)
+
+    // A backup of the other kind of database: refused, naming the manifest's field (checked before connecting).
+    const otherKind: Record<string, string> = pgKind() ? { DATABASE_URL: '', KOTAE_SQLITE_PATH: path.join(tmp, 'other-kind.db') } : { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }
+    const kind = await runScript('restore', [backupDir], otherKind)
+    expect(kind.code).toBe(1)
+    expect(kind.err).toMatch(/the backup is of a (sqlite|postgres) database \(database\.kind in manifest\.json\), but this installation is configured for (postgres|sqlite)/)
+
+    const full = await runScript('backup', ['--out', backupDir])
+    expect(full.code).toBe(1)
+    expect(full.err).toContain(`--out ${backupDir} exists and is not empty`)
+    expect(readManifest(backupDir).format).toBe('kotae-backup')
+
+    expect((await runScript('backup', [])).code).toBe(2)
+    expect((await runScript('restore', [])).code).toBe(2)
+  })
+
+  it('copies secret files from data/ into the backup and restores them only where the target has none', async () => {
+    const { backup } = await import('../src/backup/backup')
+    const { restore } = await import('../src/backup/restore')
+    const { RestoreRefusedError } = await import('../src/backup/errors')
+    const source = fs.mkdtempSync(path.join(tmp, 'data-'))
+    fs.writeFileSync(path.join(source, '.payload-secret'), 'source-payload-secret-0123456789', { mode: 0o600 })
+    fs.writeFileSync(path.join(source, '.caller-salt'), 'source-caller-salt-0123456789', { mode: 0o600 })
+    const noSecrets = { PAYLOAD_SECRET: '', KOTAE_CALLER_SALT: '' }
+    const dir = path.join(tmp, 'with-secrets')
+    const b = await backup({ out: dir, env: { ...process.env, ...noSecrets }, dataDir: source })
+    expect(b.manifest.secrets).toMatchObject({ payloadSecret: { source: 'file', file: 'payload-secret' }, callerSalt: { source: 'file', file: 'caller-salt' } })
+    for (const f of ['payload-secret', 'caller-salt']) expect(modeOf(path.join(dir, f))).toBe(0o600)
+
+    // A target with another secret: refused before anything is written, both settings named.
+    const clash = fs.mkdtempSync(path.join(tmp, 'data-'))
+    fs.writeFileSync(path.join(clash, '.payload-secret'), 'another-payload-secret-0123456789')
+    const t1 = await freshDatabaseEnv()
+    await expect(restore({ dir, env: { ...process.env, ...noSecrets, ...t1 }, dataDir: clash })).rejects.toThrow(RestoreRefusedError)
+    await expect(restore({ dir, env: { ...process.env, ...noSecrets, ...t1 }, dataDir: clash })).rejects.toThrow(
+      `${path.join(clash, '.payload-secret')} differs from the backup's PAYLOAD_SECRET (${path.join(dir, 'payload-secret')})`,
+    )
+    await expectUntouched(t1)
+
+    // A target without secrets gets the backup's, owner-only.
+    const empty = fs.mkdtempSync(path.join(tmp, 'data-'))
+    const r = await restore({ dir, env: { ...process.env, ...noSecrets, ...t1 }, dataDir: empty })
+    expect(r.mismatches).toEqual([])
+    expect(r.secretsWritten.sort()).toEqual([path.join(empty, '.caller-salt'), path.join(empty, '.payload-secret')])
+    expect(fs.readFileSync(path.join(empty, '.caller-salt'), 'utf8')).toBe('source-caller-salt-0123456789')
+    expect(modeOf(path.join(empty, '.payload-secret'))).toBe(0o600)
+  })
+})
