@@ -201,6 +201,17 @@ describe('npm run backup / npm run restore', () => {
     }
   })
 
+  it('a restored table whose rows differ from the manifest is printed and exits 1', async () => {
+    const dir = copyBackup('miscounted')
+    const manifest = readManifest(dir)
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, tables: { ...manifest.tables, calls: manifest.tables.calls + 1 } }))
+    const target = await freshDatabaseEnv()
+    const r = await runScript('restore', [dir], target)
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(new RegExp(`^calls\\s+${manifest.tables.calls + 1}\\s+${manifest.tables.calls}  MISMATCH$`, 'm'))
+    expect(r.err).toMatch(/restore: 1 tables differ from the manifest \(calls\) in /)
+  })
+
   it('refuses a target that is not empty, an --out folder that is not empty, and wrong arguments', async () => {
     const own = await runScript('restore', [backupDir])
     expect(own.code).toBe(1)
