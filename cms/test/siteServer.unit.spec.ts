@@ -66,6 +66,16 @@ describe('public site server: compression', () => {
     expect(refused.headers['content-encoding']).toBeUndefined()
   })
 
+  it('refuses framing and sniffing on every file, as the admin does', async () => {
+    for (const file of ['/', '/search-index/ja.json', '/icon.png']) {
+      const { headers } = await get(`${site.url.replace(/\/$/, '')}${file}`)
+      expect(headers['x-frame-options'], file).toBe('DENY')
+      expect(headers['content-security-policy'], file).toBe("frame-ancestors 'none'")
+      expect(headers['x-content-type-options'], file).toBe('nosniff')
+      expect(headers['referrer-policy'], file).toBe('same-origin')
+    }
+  })
+
   it('leaves images alone', async () => {
     const png = await get(`${site.url}icon.png`, 'br')
     expect(png.headers['content-encoding']).toBeUndefined()

@@ -5,6 +5,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 
 import { admitBody } from '../http/bodyLimit'
+import { securityHeaders } from '../http/securityHeaders'
 import { liveBuild, type SiteFolder } from './buildSite'
 import { BUILDING_PAGE } from './strings'
 
@@ -21,6 +22,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 }
+
+/** HSTS is left to the city's https proxy in front of the site, which knows its public origin. */
+const SITE_HEADERS = securityHeaders('')
 
 /** Text types worth compressing (images here are already compressed or tiny). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest'])
@@ -133,7 +137,8 @@ export async function serveSiteFolder(options: { folder: SiteFolder; port: numbe
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       // Hashed assets never change; pages and the search data do on every publish.
       'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
+      // Not framed, not sniffed, referrers kept on the site (the admin sends the same: ../http/securityHeaders.ts).
+      ...SITE_HEADERS,
     }
     const encoding = COMPRESSIBLE.has(ext) ? pickEncoding(req.headers['accept-encoding']) : undefined
     if (COMPRESSIBLE.has(ext)) headers.vary = 'Accept-Encoding'
