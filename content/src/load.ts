@@ -31,6 +31,7 @@ import {
   type SynonymGroup,
 } from './schema'
 import { crossCheck, entryRef, type EntryRef } from './validate'
+import { findRawHtml } from './markdown/rawHtml'
 
 export type { ContentProblem } from './problems'
 
@@ -226,6 +227,7 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     if (!read) continue
     refs.push(entryRef(file, 'faq', read.raw))
     if (!read.body) problems.push({ file, field: 'answer', message: 'is empty: the Markdown body after the front matter is the full answer' })
+    for (const { line, tag } of findRawHtml(read.body)) problems.push({ file, field: 'answer', message: `line ${line} of the answer: raw HTML ${tag} would be dropped on the site; write it in Markdown` })
     if (read.data) faqs.push({ ...read.data, answer: read.body, file })
   }
   const guides: Guide[] = []

@@ -20,6 +20,7 @@ const cases: { name: string; breakIt: (dir: string) => void; file: string; field
   { name: 'missing field', breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*\n/m, '')), file: A, field: 'shortAnswer', message: 'is required' },
   { name: 'short answer too long', breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'あ'.repeat(81)}`)), file: A, field: 'shortAnswer', message: 'is 81 characters long; at most 80' },
   { name: 'too few alternatives', breakIt: (d) => edit(d, A, (t) => t.replace(/^ {2}- faq-a その3\n/m, '')), file: A, field: 'alternatives', message: 'needs at least 3' },
+  { name: 'raw HTML in the answer', breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n<div>消える文</div>\n`), file: A, field: 'answer', message: 'raw HTML <div> would be dropped on the site' },
   { name: 'bad URL', breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('https://example.org/b', 'ftp://example.org/b')), file: 'sources.yaml', field: '1.url', message: 'http(s) URL' },
   { name: 'unknown category', breakIt: (d) => edit(d, B, (t) => t.replace('category: basics', 'category: no-such-category')), file: B, field: 'category', message: 'unknown category "no-such-category"' },
   { name: 'unknown source', breakIt: (d) => edit(d, B, (t) => t.replace('  - src-a', '  - src-a\n  - no-such-source')), file: B, field: 'sources.1', message: 'unknown source "no-such-source"' },

@@ -37,6 +37,7 @@ const cases: { name: string; file: () => Buffer | string; problem: CsvProblem | 
   { name: 'a row with too many columns (a comma not quoted)', file: () => setCell(goodText(), 1, '質問', '1,000円ですか？'), problem: { line: 2, message: expect.stringContaining('列の数が17です') } },
   { name: 'unterminated quote', file: () => setCell(goodText(), 2, '質問', '"閉じない質問ですか？'), problem: { line: 3, message: expect.stringContaining('閉じられていません') } },
   { name: 'quote inside an unquoted value', file: () => setCell(goodText(), 3, '質問', '途中に"引用"がある'), problem: { line: 4, message: expect.stringContaining('「"」の使い方が正しくありません') } },
+  { name: 'raw HTML in the answer (the site would drop it)', file: () => setCell(goodText(), 2, '回答', '<div>窓口で申請します。</div>'), problem: { line: 3, column: '回答', message: expect.stringContaining('HTMLタグ 「<div>」、「</div>」 はサイトに表示されません') } },
   { name: 'duplicate id', file: () => setCell(goodText(), 3, 'ID', 'pin-forgot'), problem: { line: 4, column: 'ID', message: 'ID「pin-forgot」が2行目と重複しています。' } },
   { name: 'duplicate question', file: () => setCell(goodText(), 2, '質問', '暗証番号を忘れました。どうすればよいですか？'), problem: { line: 3, column: '質問', message: '同じ質問が2行目にもあります。' } },
   { name: 'unknown category', file: () => setCell(goodText(), 2, 'カテゴリ', 'no-such'), problem: { line: 3, column: 'カテゴリ', message: 'カテゴリ「no-such」は登録されていません。' } },

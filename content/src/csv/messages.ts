@@ -9,6 +9,7 @@ export const msg = {
   code: (value: string) => `「${value}」は全国地方公共団体コード（6桁の数字）ではありません。`,
   otherCity: (value: string, expected: string) => `「${value}」はこの自治体（${expected}）のものではありません。`,
   noSources: '出典を1つ以上、「;」で区切って入力してください。',
+  rawHtml: (tags: string[]) => `HTMLタグ ${tags.slice(0, 3).map((t) => `「${t}」`).join('、')} はサイトに表示されません。Markdown（**太字**、## 見出し など）で書いてください。`,
   translationOfJa: '翻訳元IDは言語が「en」の行だけに入力します。',
   translationOfSelf: '翻訳元IDに自分自身のIDは指定できません。',
   relatedSelf: '関連FAQに自分自身のIDは指定できません。',

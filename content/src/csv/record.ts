@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { AUDIENCE_LABELS, EXCEL_CELL_MAX, NO, STATUS_LABELS, YES, type FaqCsvRecord, type FaqCsvStatus } from './columns'
 import { decodeCell, decodeListCell } from './escape'
 import { msg } from './messages'
+import { findRawHtml } from '../markdown/rawHtml'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -113,7 +114,10 @@ export function faqRowSchema(city: CityIdentity) {
       質問: text(200),
       言い換え: list(z.string().max(200, { error: (iss) => msg.tooLong(String(iss.input).length, 200) })),
       短い回答: text(80),
-      回答: text(EXCEL_CELL_MAX),
+      回答: text(EXCEL_CELL_MAX).superRefine((value, ctx) => {
+        const html = findRawHtml(value)
+        if (html.length > 0) ctx.addIssue({ code: 'custom', message: msg.rawHtml(html.map((h) => h.tag)) })
+      }),
       カテゴリ: slugCell,
       出典: list(slug).refine((v) => v.length > 0, msg.noSources),
       確認期限: date,
