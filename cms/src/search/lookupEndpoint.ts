@@ -7,6 +7,7 @@ import { LOOKUP_POOL, priorWeight } from './lookupRanking'
 import { currentOperatorPrior } from './operatorPrior'
 import { faqIdOf, getOperatorIndex, searchOperatorIndex, warmOperatorIndex } from './operatorIndex'
 import { blendWithPrior } from './usagePrior'
+import { startIndexSync } from './indexSync'
 import { isWarmupRequest } from './warmup'
 
 const querySchema = z.object({
@@ -26,7 +27,11 @@ export const lookupEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     // `npm start` asks once, with the process's own token, so the first operator does not wait.
-    if (isWarmupRequest(req.headers)) return Response.json(await warmOperatorIndex(req.payload))
+    if (isWarmupRequest(req.headers)) {
+      // Only the app server npm start runs sends this: it also follows the other servers' changes.
+      startIndexSync(req.payload)
+      return Response.json(await warmOperatorIndex(req.payload))
+    }
     if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
     if (!hasRole(req.user, ...STAFF_READERS)) return Response.json({ errors: [{ message: '検索する権限がありません。' }] }, { status: 403 })
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))

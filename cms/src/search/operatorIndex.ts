@@ -45,8 +45,8 @@ export const faqIdOf = (index: SearchIndex, slug: string): number | string | und
  * FAQs of every audience with operator notes, guides, sources; the editable synonyms), and kept
  * current by hooks. Each app server holds its own copy, so servers stay stateless.
  */
-/** What faqDocument reads (toDocument.ts). */
-const FAQ_FIELDS = { slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answerText: true, operatorNotes: true, tags: true, category: true, audience: true, _status: true } as const
+/** What faqDocument reads (toDocument.ts), and updatedAt, which tells app servers which version they hold (indexSync.ts). */
+const FAQ_FIELDS = { updatedAt: true, slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answerText: true, operatorNotes: true, tags: true, category: true, audience: true, _status: true } as const
 
 async function build(payload: Payload): Promise<SearchIndex> {
   const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })).groups ?? []
@@ -85,31 +85,32 @@ export function getOperatorIndex(payload: Payload): Promise<SearchIndex> {
   return index
 }
 
-/**
- * After a publish, unpublish, edit or delete: re-read the published version and update the index
- * (a draft save leaves the published version, and so the index, as it was).
- */
-export async function refreshEntry(
-  payload: Payload,
-  collection: 'faqs' | 'guides',
-  id: number | string,
-  slug?: string | null,
-  req?: PayloadRequest,
-): Promise<void> {
-  const state = holder[KEY]
-  if (!state || state.payload !== payload) return // not built yet: the first lookup builds it fresh
-  const index = await state.index
-  const kind = collection === 'faqs' ? 'faq' : 'guide'
-  // Same request, so the read sees this transaction's write.
+/** What the operator index should hold for one FAQ or guide: its published version, or nothing. */
+export type EntryState = { published: true; doc: Record<string, unknown> & { id: number | string; slug?: string | null; updatedAt: string } } | { published: false; slug?: string | null }
+
+/** Reads the published version of an entry (in `req`'s transaction when given: a draft save leaves it as it was). */
+export async function readEntryState(payload: Payload, collection: 'faqs' | 'guides', id: number | string, req?: PayloadRequest): Promise<EntryState> {
   const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req, populate: { categories: { name: true } }, ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}) })
-  if (slug) index.remove(slug, kind)
-  if (doc && doc._status === 'published') {
-    const entry = collection === 'faqs' ? faqDocument(doc as never) : guideDocument(doc as never)
+  return doc && doc._status === 'published' ? { published: true, doc: doc as never } : { published: false, slug: doc?.slug }
+}
+
+/**
+ * After a publish, unpublish, edit or delete: puts the entry's published version into this
+ * process's index, or takes it out (`previousSlug`: the slug it was indexed under before the change).
+ */
+export async function applyEntryState(payload: Payload, collection: 'faqs' | 'guides', state: EntryState, previousSlug?: string | null): Promise<void> {
+  const current = holder[KEY]
+  if (!current || current.payload !== payload) return // not built yet: the first lookup builds it fresh
+  const index = await current.index
+  const kind = collection === 'faqs' ? 'faq' : 'guide'
+  if (previousSlug) index.remove(previousSlug, kind)
+  if (state.published) {
+    const entry = collection === 'faqs' ? faqDocument(state.doc as never) : guideDocument(state.doc as never)
     index.add(entry)
-    if (collection === 'faqs') faqIds.get(index)?.set(entry.id, doc.id)
-  } else if (doc?.slug) index.remove(doc.slug, kind)
+    if (collection === 'faqs') faqIds.get(index)?.set(entry.id, state.doc.id)
+  } else if (state.slug) index.remove(state.slug, kind)
   hitCache.delete(index) // after the change, so no lookup can cache the old results again
-  state.changedAt = Date.now()
+  current.changedAt = Date.now()
 }
 
 /** For the health check: whether this process's index is built, when, and when an entry last changed. */
