@@ -1,13 +1,13 @@
 /**
  * `npm run bench:pii`: precision, recall and F1 of the masker per kind and overall on the
- * hand-labelled corpus (test/pii-corpus.jsonl), span-level, counted two ways:
+ * hand-labelled tuning set (test/pii-tuning-1.jsonl), span-level, counted two ways:
  *  - exact: a finding is right when its kind and its exact text match an expected span;
  *  - overlap: a finding is right when it overlaps an expected span of the same kind.
  * A kind the set never labels (secret and cardNumber are newer than the sets) shows how many
  * findings it made there instead of P/R; those findings still count as false alarms overall.
  * Then throughput, and the p95 time to mask a 200-character summary (the desk needs ≤ 1 ms).
  * `--errors` lists every miss and every false alarm; `--corpus FILE` scores another JSONL file
- * (e.g. the held-out set, test/pii-heldout.jsonl).
+ * (e.g. tuning set 2, test/pii-tuning-2.jsonl).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -19,7 +19,7 @@ export type CorpusRow = { text: string; expected: { kind: PiiKind; value: string
 export type Counts = { tp: number; fp: number; fn: number }
 export type Score = { exact: Record<PiiKind, Counts>; overlap: Record<PiiKind, Counts>; errors: string[] }
 
-export function loadCorpus(file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/pii-corpus.jsonl')): CorpusRow[] {
+export function loadCorpus(file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/pii-tuning-1.jsonl')): CorpusRow[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -104,7 +104,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const describe = (r: CorpusRow[]) =>
     `${r.length} snippets, ${r.reduce((n, x) => n + x.expected.length, 0)} expected spans, ${r.filter((x) => x.expected.length === 0).length} with nothing to mask`
-  console.log(`PII masker on ${path.basename(file && process.argv.includes('--corpus') ? file : 'pii-corpus.jsonl')}: ${describe(rows)}`)
+  console.log(`PII masker on ${path.basename(file && process.argv.includes('--corpus') ? file : 'pii-tuning-1.jsonl')}: ${describe(rows)}`)
   console.log(`${''.padEnd(11)} ${'spans'.padStart(5)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`)
   const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
   for (const k of PII_KINDS)
@@ -112,8 +112,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(line('overall', total(s.exact), total(s.overlap)))
   if (process.argv.includes('--errors')) for (const e of s.errors) console.log(e)
   if (!process.argv.includes('--corpus')) {
-    console.log('\nsets written after the masker (see README for their scores before tuning):')
-    for (const later of ['pii-heldout.jsonl', 'pii-unseen.jsonl']) {
+    console.log('\ntuning sets written after the masker, then tuned on (see README for their scores before tuning):')
+    for (const later of ['pii-tuning-2.jsonl', 'pii-tuning-3.jsonl']) {
       const r = loadCorpus(path.join(here, '../test', later))
       const t = score(r)
       console.log(`${line('overall', total(t.exact), total(t.overlap))}   ${later}: ${describe(r)}`)

@@ -8,7 +8,7 @@ import { maskPii } from '../src/pii'
 
 const rows = loadCorpus()
 
-describe('the labelled corpus (test/pii-corpus.jsonl)', () => {
+describe('tuning set 1 (test/pii-tuning-1.jsonl, the masker was tuned on it)', () => {
   it('has at least 200 snippets, negatives included, every expected value taken from its text', () => {
     expect(rows.length).toBeGreaterThanOrEqual(200)
     expect(rows.filter((r) => r.expected.length === 0).length).toBeGreaterThanOrEqual(100)
@@ -36,7 +36,7 @@ describe('the labelled corpus (test/pii-corpus.jsonl)', () => {
   })
 })
 
-describe.each(['pii-heldout.jsonl', 'pii-unseen.jsonl'])('the later set %s (written after the masker)', (file) => {
+describe.each(['pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'])('tuning set %s (written after the masker, then tuned on)', (file) => {
   const later = loadCorpus(path.join(path.dirname(fileURLToPath(import.meta.url)), file))
   it('reaches precision and recall of at least 0.95 overall, exact spans, and lets no number or e-mail through', () => {
     const { precision, recall } = prf(total(score(later).exact))
