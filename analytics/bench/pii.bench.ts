@@ -1,19 +1,27 @@
 /**
- * `npm run bench:pii`: precision, recall and F1 of the masker per kind and overall on the
- * hand-labelled tuning set (test/pii-tuning-1.jsonl), span-level, counted two ways:
+ * `npm run bench:pii`: precision and recall of the masker PER KIND and overall, for each labelled
+ * corpus, span-level, counted two ways:
  *  - exact: a finding is right when its kind and its exact text match an expected span;
  *  - overlap: a finding is right when it overlaps an expected span of the same kind.
- * A kind the set never labels (secret and cardNumber are newer than the sets) shows how many
+ * A kind a set never labels (secret and cardNumber are newer than the tuning sets) shows how many
  * findings it made there instead of P/R; those findings still count as false alarms overall.
+ * Each corpus also gets "public numbers kept" (the national call centre, the city hall and the
+ * navi-dial, passed as `keepPhones` as the CMS does) and "negatives untouched" (lines with nothing to
+ * mask where nothing was masked).
+ *
+ * Corpora: the three TUNING sets (test/pii-tuning-{1,2,3}.jsonl; the masker was tuned on them, scored
+ * without keepPhones, as their labels mask public numbers) and the fresh DEV split
+ * (test/pii-fresh.dev.jsonl, with keepPhones) by default. The fresh TEST split
+ * (test/pii-fresh.test.jsonl) only with `--split test`: it is for one final run, not for tuning.
  * Then throughput, and the p95 time to mask a 200-character summary (the desk needs ≤ 1 ms).
  * `--errors` lists every miss and every false alarm; `--corpus FILE` scores another JSONL file
- * (e.g. tuning set 2, test/pii-tuning-2.jsonl).
+ * (with keepPhones).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { findPii, maskPii, PII_KINDS, type PiiKind } from '../src/pii'
+import { findPii, foldWidth, maskPii, PII_KINDS, type MaskOptions, type PiiKind } from '../src/pii'
 
 export type CorpusRow = { text: string; expected: { kind: PiiKind; value: string }[] }
 export type Counts = { tp: number; fp: number; fn: number }
@@ -50,12 +58,12 @@ function locate(row: CorpusRow): Span[] {
 
 const zero = () => Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiKind, Counts>
 
-export function score(corpus: CorpusRow[]): Score {
+export function score(corpus: CorpusRow[], options: MaskOptions = {}): Score {
   const exact = zero()
   const overlap = zero()
   const errors: string[] = []
   for (const row of corpus) {
-    const found = findPii(row.text)
+    const found = findPii(row.text, options)
     const expected = locate(row)
     const show = (s: Span) => `${s.kind}「${row.text.slice(s.start, s.end)}」`
     for (const [counts, same] of [
@@ -90,41 +98,94 @@ export const prf = (c: Counts) => {
   return { precision: p, recall: r, f1: (2 * p * r) / (p + r) }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const file = process.argv[process.argv.indexOf('--corpus') + 1]
-  const rows = process.argv.includes('--corpus') && file ? loadCorpus(path.resolve(file)) : loadCorpus()
-  const s = score(rows)
-  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')
-  const line = (label: string, e: Counts, o: Counts) => {
-    const a = prf(e)
-    const b = prf(o)
-    const n = e.tp + e.fn
-    return `${label.padEnd(11)} ${String(n).padStart(5)}   ${fmt(a.precision)} ${fmt(a.recall)} ${fmt(a.f1)}   ${fmt(b.precision)} ${fmt(b.recall)} ${fmt(b.f1)}`
-  }
-  const describe = (r: CorpusRow[]) =>
-    `${r.length} snippets, ${r.reduce((n, x) => n + x.expected.length, 0)} expected spans, ${r.filter((x) => x.expected.length === 0).length} with nothing to mask`
-  console.log(`PII masker on ${path.basename(file && process.argv.includes('--corpus') ? file : 'pii-tuning-1.jsonl')}: ${describe(rows)}`)
-  console.log(`${''.padEnd(11)} ${'spans'.padStart(5)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`)
-  const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
-  for (const k of PII_KINDS)
-    console.log(labelled.has(k) ? line(k, s.exact[k], s.overlap[k]) : `${k.padEnd(11)} ${'0'.padStart(5)}   not labelled in this set; ${s.exact[k].fp} finding(s)`)
-  console.log(line('overall', total(s.exact), total(s.overlap)))
-  if (process.argv.includes('--errors')) for (const e of s.errors) console.log(e)
-  if (!process.argv.includes('--corpus')) {
-    console.log('\ntuning sets written after the masker, then tuned on (see README for their scores before tuning):')
-    for (const later of ['pii-tuning-2.jsonl', 'pii-tuning-3.jsonl']) {
-      const r = loadCorpus(path.join(here, '../test', later))
-      const t = score(r)
-      console.log(`${line('overall', total(t.exact), total(t.overlap))}   ${later}: ${describe(r)}`)
+/** The public numbers the CMS passes as `keepPhones`: national My Number call centre, the city hall, the navi-dial. */
+export const PUBLIC_PHONES = ['0120-95-0178', '082-420-0925', '0570-783-578'] as const
+export const KEEP: MaskOptions = { keepPhones: PUBLIC_PHONES }
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const TUNING_SETS = ['pii-tuning-1.jsonl', 'pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'].map((f) => path.join(here, '../test', f))
+export const FRESH = { dev: path.join(here, '../test/pii-fresh.dev.jsonl'), test: path.join(here, '../test/pii-fresh.test.jsonl') }
+
+// A public number written any way: its digits with up to two separators (hyphen, space, brackets, dot) between them.
+const PUBLIC_RE = new RegExp(
+  String.raw`(?<!\d)(?:${PUBLIC_PHONES.map((p) => p.replace(/\D/g, '').split('').join(String.raw`[\s().・-]{0,2}`)).join('|')})(?!\d)`,
+  'g',
+)
+
+/** Occurrences of the public numbers in the corpus, and how many survive masking with `options`. */
+export function publicKept(corpus: CorpusRow[], options: MaskOptions = KEEP): { kept: number; total: number; lost: string[] } {
+  let kept = 0
+  let total = 0
+  const lost: string[] = []
+  for (const row of corpus) {
+    const found = findPii(row.text, options)
+    for (const m of foldWidth(row.text).matchAll(PUBLIC_RE)) {
+      total++
+      if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) lost.push(`public number masked 「${row.text.slice(m.index, m.index + m[0].length)}」 in: ${row.text}`)
+      else kept++
     }
   }
+  return { kept, total, lost }
+}
+
+/** Lines labelled with nothing to mask, and how many of them come out unchanged. */
+export function negativesUntouched(corpus: CorpusRow[], options: MaskOptions = KEEP): { untouched: number; total: number } {
+  const negatives = corpus.filter((r) => r.expected.length === 0)
+  return { untouched: negatives.filter((r) => findPii(r.text, options).length === 0).length, total: negatives.length }
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')
+
+/** The per-kind table of one corpus, its overall line, public numbers kept and negatives untouched. */
+export function report(label: string, rows: CorpusRow[], options: MaskOptions, errors = false): string[] {
+  const s = score(rows, options)
+  const out: string[] = []
+  const line = (name: string, e: Counts, o: Counts) => {
+    const a = prf(e)
+    const b = prf(o)
+    return `  ${name.padEnd(11)} ${String(e.tp + e.fn).padStart(5)} ${String(e.tp + e.fp).padStart(6)}   ${fmt(a.precision)} ${fmt(a.recall)} ${fmt(a.f1)}   ${fmt(b.precision)} ${fmt(b.recall)} ${fmt(b.f1)}`
+  }
+  const spans = rows.reduce((n, x) => n + x.expected.length, 0)
+  const negatives = rows.filter((x) => x.expected.length === 0).length
+  out.push(`${label}: ${rows.length} snippets, ${spans} expected spans, ${negatives} with nothing to mask${options.keepPhones ? '; keepPhones = the 3 public numbers' : '; no keepPhones'}`)
+  out.push(`  ${'kind'.padEnd(11)} ${'spans'.padStart(5)} ${'found'.padStart(6)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`)
+  const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
+  for (const k of PII_KINDS)
+    out.push(labelled.has(k) ? line(k, s.exact[k], s.overlap[k]) : `  ${k.padEnd(11)} ${'0'.padStart(5)}   not labelled in this set; ${s.exact[k].fp} finding(s)`)
+  out.push(line('overall', total(s.exact), total(s.overlap)))
+  const pub = publicKept(rows, KEEP) // always as the CMS masks: with keepPhones
+  out.push(`  public numbers kept (with keepPhones): ${pub.total ? `${pub.kept}/${pub.total} = ${fmt(pub.kept / pub.total)}` : 'none in this set'}`)
+  const neg = negativesUntouched(rows, options)
+  out.push(`  negatives untouched: ${neg.untouched}/${neg.total} lines`)
+  if (errors) out.push(...s.errors.map((e) => `    ${e}`), ...pub.lost.map((e) => `    ${e}`))
+  return out
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2)
+  const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
+  const errors = argv.includes('--errors')
+  const split = arg('--split') ?? 'dev'
+  if (split !== 'dev' && split !== 'test') throw new Error('--split dev|test')
+  const corpus = arg('--corpus')
+  const runs: [string, string, MaskOptions][] = corpus
+    ? [[path.basename(corpus), path.resolve(corpus), KEEP]]
+    : split === 'test'
+      ? [['FRESH TEST split (final run only) pii-fresh.test.jsonl', FRESH.test, KEEP]]
+      : [
+          ...TUNING_SETS.map((f): [string, string, MaskOptions] => [`tuning set ${path.basename(f)}`, f, {}]),
+          ['fresh DEV split pii-fresh.dev.jsonl', FRESH.dev, KEEP],
+        ]
+  for (const [label, file, options] of runs) console.log(`${report(label, loadCorpus(file), options, errors).join('\n')}\n`)
+
+  // Speed on the tuning sets and the dev split (the same texts whatever is scored above).
+  const rows = [...TUNING_SETS, FRESH.dev].flatMap((f) => loadCorpus(f))
   const n = 20_000
   const t0 = performance.now()
-  for (let i = 0; i < n; i++) findPii(rows[i % rows.length]!.text)
+  for (let i = 0; i < n; i++) findPii(rows[i % rows.length]!.text, KEEP)
   const secs = (performance.now() - t0) / 1000
   const chars = rows.reduce((a, r) => a + r.text.length, 0) / rows.length
-  console.log(`\nthroughput: ${Math.round(n / secs).toLocaleString('en')} snippets/s (${n.toLocaleString('en')} snippets of ${chars.toFixed(0)} characters on average, one core)`)
+  console.log(`throughput: ${Math.round(n / secs).toLocaleString('en')} snippets/s (${n.toLocaleString('en')} snippets of ${chars.toFixed(0)} characters on average, one core)`)
 
   // Call summaries of 200 characters: corpus snippets joined in a shifting order, then cut.
   const summaries = Array.from({ length: 2_000 }, (_, i) => {
@@ -132,10 +193,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (let j = i; t.length < 200; j += 7) t += `${rows[j % rows.length]!.text}。`
     return t.slice(0, 200)
   })
-  for (const t of summaries) maskPii(t) // warm up
+  for (const t of summaries) maskPii(t, KEEP) // warm up
   const times = summaries.map((t) => {
     const a = performance.now()
-    maskPii(t)
+    maskPii(t, KEEP)
     return performance.now() - a
   })
   times.sort((a, b) => a - b)
