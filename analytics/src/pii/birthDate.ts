@@ -7,6 +7,10 @@ const ERA_BASE: Record<string, number> = { 明治: 1867, M: 1867, 大正: 1911, 
 const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR](?=\.?\s?[元\d]))\.?`
 const EYEAR = String.raw`(元|\d{1,2})`
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1
+
 type Pattern = { re: RegExp; parse: (m: RegExpMatchArray) => Omit<DateMention, 'start' | 'end'> }
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s))
 const eraYear = (era: string, y: string) => ERA_BASE[era]! + (y === '元' ? 1 : Number(y))
@@ -25,6 +29,15 @@ const PATTERNS: Pattern[] = [
   {
     re: new RegExp(String.raw`${ERA} ?${EYEAR}([/.-])(\d{1,2})\3(\d{1,2})(?![\d/.-])`, 'g'),
     parse: (m) => ({ year: eraYear(m[1]!, m[2]!), month: num(m[4]), day: num(m[5]) }),
+  },
+  // March 4, 1975 / 4 March 1975 / Mar. 4 1975 (English lines)
+  {
+    re: new RegExp(String.raw`(?<![A-Za-z])${MONTH_NAME} ?(\d{1,2})(?:st|nd|rd|th)?,? ((?:19|20)\d{2})(?!\d)`, 'gi'),
+    parse: (m) => ({ year: num(m[3]), month: monthOf(m[1]!), day: num(m[2]) }),
+  },
+  {
+    re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)? ${MONTH_NAME},? ((?:19|20)\d{2})(?!\d)`, 'gi'),
+    parse: (m) => ({ year: num(m[3]), month: monthOf(m[2]!), day: num(m[1]) }),
   },
   // 3月4日, 3/4 (counted only next to a birth-date word)
   { re: /(?<![\d年/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
@@ -47,7 +60,7 @@ export function findDates(text: string): DateMention[] {
 // A birth-date word, then either particles/punctuation only or (for the unambiguous words) a short
 // clause such as 「生年月日を聴取：」 that does not cross a sentence or list boundary.
 const BEFORE = new RegExp(
-  String.raw`(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$`,
+  String.raw`(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?|[Bb]orn(?: on| in)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$`,
 )
 // 〜生まれ, 〜生, 〜うまれ right after the date (not 生活, 生存 …), or 〜が誕生日.
 const AFTER = /^ ?(?:生まれ|うまれ|生れ|産まれ|生(?![活存命涯徒産成協])|[がは]?誕生日)/

@@ -35,12 +35,13 @@ const SEP = String.raw`(?: ?[-、､,・] ?| )`
 /**
  * Rule 2: 12 digits in three groups of four (1234 5678 9018, 1234、5678、9018) are how a My Number
  * is written on the card and read out, so they are masked whether or not the check digit verifies
- * (a misheard digit is still the caller's number). Same guard against longer numbers.
+ * (a misheard digit is still the caller's number). Same guard against longer numbers, and none
+ * right after a letter (証明書の番号 C0921-7781-4430 is a serial, the card-number detector's).
  */
-const FOUR_FOUR_FOUR = new RegExp(String.raw`(?<!\d${SEP}?)\d{4}${SEP}\d{4}${SEP}\d{4}(?!${SEP}?\d)`, 'g')
+const FOUR_FOUR_FOUR = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d{4}${SEP}\d{4}${SEP}\d{4}(?!${SEP}?\d)`, 'g')
 
 /** Rule 3: any 12 digits, in any grouping, said after a My Number cue (no check digit needed). */
-const ANY_TWELVE = new RegExp(String.raw`(?<!\d${SEP}?)\d(?:${SEP}?\d){11}(?!${SEP}?\d)`, 'g')
+const ANY_TWELVE = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d(?:${SEP}?\d){11}(?!${SEP}?\d)`, 'g')
 
 // Labels of the city's own reference numbers. A number right after one is that number (受付番号
 // 5260-1815-9087), not a My Number, unless its check digit verifies (rule 1 does not look at labels).

@@ -31,11 +31,11 @@ const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|ナンバー|(?<![A-Za
 // What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
 // 1-2-3-4, 1、2、3、4, and invisible control or zero-width characters. Not "." or "/" (dates, decimals).
 const SEP = String.raw`[ \t・、､,\-\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]`
-// Spoken digits in kana (いち に/にい さん よん/し ご ろく なな/しち はち きゅう/く ぜろ/れい/まる), in
+// Spoken digits in kana (いち に/にい さん よん/し ご/ごー/ごお ろく なな/しち はち きゅう/く ぜろ/れい/まる), in
 // hiragana or katakana; two-letter readings first so しち is not し + ち.
 const KANA_DIGIT = [
   'きゅう', 'きゅー', 'キュウ', 'キュー', 'しち', 'シチ', 'なな', 'ナナ', 'はち', 'ハチ', 'ろく', 'ロク', 'よん', 'ヨン',
-  'さん', 'サン', 'いち', 'イチ', 'にい', 'にー', 'ニイ', 'ニー', 'ごー', 'ゴー', 'ぜろ', 'ゼロ', 'れい', 'レイ', 'まる', 'マル',
+  'さん', 'サン', 'いち', 'イチ', 'にい', 'にー', 'ニイ', 'ニー', 'ごー', 'ゴー', 'ごお', 'ゴオ', 'ぜろ', 'ゼロ', 'れい', 'レイ', 'まる', 'マル',
   'に', 'ニ', 'し', 'シ', 'ご', 'ゴ', 'く', 'ク',
 ].join('|')
 const KANJI_DIGIT = '[〇一二三四五六七八九零]'
