@@ -13,7 +13,9 @@ const NOT_NAMES = new Set(
   姉妹 夫婦 親子 長男 長女 次男 次女 三男 三女 利用 苦労 世話 馳走 得意 互い 先生 担当 管理人 後見人 保証人 代理人 申請人 外国人 日本人 老人
   同居人 世帯主 家主 地主 市長 町長 村長 課長 部長 係長 所長 社長 店長 局長 会長 院長 園長 校長 館長 議長 署長 班長 区長 警察 役場 町役場 交番
   大学 会社 施設 八百屋 魚屋 本屋 花屋 床屋 酒屋 薬屋 米屋 電気屋 不動産屋 問屋 植木屋 運転手 選手 助手 歌手 上司 部下 同僚 先輩 後輩 各位 御中
-  不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村`.split(/\s+/),
+  不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村
+  漢字 戸籍 旧姓 通称 本名 記載 記入 登録 変更 確認 入力 表記 一致 不一致 相違 誤り 間違 外字 異体字 署名 印字 自分 友達 全員 実家 公園 本館 別館 新館
+  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要`.split(/\s+/),
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
 const NOT_NAME_END = /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療)$/
@@ -34,7 +36,7 @@ const NOT_KATA = new Set(
 const NOT_KATA_END = /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム|タウン|モール|マート|ホール|プラザ|ホテル|ドラッグ|ファーマシー|バンク|モバイル)$/
 const NOT_HIRA = new Set(
   `みな みんな おきゃく おかあ おとう おばあ おじい おねえ おにい おくさ おこ おまご おまわり おいしゃ おとなり おじょう おぼう おてら おとく
-  さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
+  おば おじ さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
 )
 
 type Span = { start: number; end: number }
@@ -157,14 +159,48 @@ function nameBefore(text: string, end: number): Span | undefined {
     if (span && !isPlausibleKata(text.slice(span.start, span.end))) return undefined
   } else if (isLatin(c)) span = latinBefore(text, end)
   else if (isHira(c)) span = hiraBefore(text, end)
+  // 松浦みどり, 宇野サチコ: a kana given name written straight after a kanji surname
+  if (!span && (isHira(c) || isKata(c))) span = kanaAfterKanji(text, end)
   if (!span) return undefined
   // 小川 さくら, 小川 サクラ: a kanji surname before a kana given name
   if ((isHira(c) || isKata(c)) && text[span.start - 1] === ' ' && isKanji(text[span.start - 2])) {
     const surname = kanjiBefore(text, span.start - 1)
-    if (surname && isPlausibleKanji(text.slice(surname.start, surname.end)) && span.start - 1 - surname.start <= 4) span = { start: surname.start, end: span.end }
+    if (surname && isSurnameBeforeGiven(text.slice(surname.start, surname.end)) && span.start - 1 - surname.start <= 4) span = { start: surname.start, end: span.end }
+  }
+  // さとう けいこ: a hiragana surname, a space, a hiragana given name
+  if (isHira(c) && text[span.start - 1] === ' ' && isHira(text[span.start - 2])) {
+    const surname = hiraBefore(text, span.start - 1)
+    if (surname && surname.end - surname.start <= 5) span = { start: surname.start, end: span.end }
   }
   return span
 }
+
+/**
+ * A kana given name of 2–4 hiragana or 2–6 katakana joined to the kanji surname before it
+ * (松浦みどり, 宇野サチコ, 本日サトウ → サトウ). The surname must be a plausible one of 1–4 kanji; a
+ * given name starting with の is a particle (田中のおば), not a name.
+ */
+function kanaAfterKanji(text: string, end: number): Span | undefined {
+  const kata = isKata(text[end - 1])
+  const max = kata ? 6 : 4
+  let start = end
+  while (start > 0 && end - start <= max && (kata ? isKata(text[start - 1]) : isHira(text[start - 1]))) start--
+  const given = text.slice(start, end)
+  if (given.length < 2 || given.length > max || !isKanji(text[start - 1])) return undefined
+  if (kata ? !isPlausibleKata(given) : NOT_HIRA.has(given) || /^の|さん|さま|くん|ちゃん/.test(given)) return undefined
+  const surname = kanjiBefore(text, start)
+  if (!surname) return undefined
+  const word = text.slice(surname.start, start)
+  if (word.length > 4 || word.includes(' ')) return undefined
+  if (LEAD_WORDS.includes(word)) return { start, end }
+  return isSurnameBeforeGiven(word) ? { start: surname.start, end } : undefined
+}
+
+/**
+ * A kanji word before a kana given name is a surname when plausible, and also a two-kanji word ending
+ * in 園/館/舘 (中園, 古館), which alone would be a kindergarten or a hall.
+ */
+const isSurnameBeforeGiven = (word: string) => isPlausibleKanji(word) || (/^[一-龥々][園館舘]$/.test(word) && !NOT_NAMES.has(word))
 
 /** The name that starts at `start` (after a label such as 氏名：), up to what may follow a name. */
 function nameAfter(text: string, start: number): Span | undefined {
@@ -172,10 +208,13 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い])/.exec(rest)
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(rest)
   if (!m) return undefined
-  const word = m[0]
+  // 井手 直人様, くどう みきさん: the honorific is not the name
+  const word = m[0].replace(/(?:(?<=[一-龥々〆ヶ])(?:様|氏|君|殿)|(?<=[ぁ-ゖ])(?:さん|さま|くん|ちゃん))$/, '')
   const plain = word.replace(/ /g, '')
+  // a lone hiragana word before a particle is a phrase (名前はわからないが), not a name
+  if (/^[ぁ-ゖ]+$/.test(word) && /^(?:が|に|へ|から|より|との)/.test(rest.slice(m[0].length))) return undefined
   if (/^[一-龥々〆ヶ]/.test(word) && !/[ァ-ヺぁ-ゖ]/.test(word) && !isPlausibleKanji(plain)) return undefined
   if (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) return undefined
   if (/^[ぁ-ゖ]/.test(word) && NOT_HIRA.has(word)) return undefined
@@ -189,8 +228,28 @@ const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|
 const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
 const SURNAME_CUE = /(?:宅|(?<!様)方(?![法向針面式])|です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
-/** Romanized honorifics: Tanaka-san, Suzuki sama. */
-const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]*)[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g
+/** Romanized honorifics: Tanaka-san, Suzuki sama, Tran Van Minh-san (up to three words). */
+const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,2})[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g
+/** Capitalised English words that start a sentence or name a thing, not a person (「Caller Tanaka-san」). */
+const EN_NOT_NAME = new Set(
+  `The A An This That My Your His Her Our Their Caller Called Call Spoke Said Asked Name Mr Ms Mrs Miss Dr Mx Dear Hello Hi Yes No Please
+  Thanks Thank Today Yesterday Tomorrow City Hall Office Branch Center Centre Card Number Numbers PIN Password English Japanese Saijo
+  Hiroshima Higashihiroshima Japan Tokyo Osaka Kure Mynumber Portal Certificate Residence Post Bank Station Monday Tuesday Wednesday
+  Thursday Friday Saturday Sunday January February March April May June July August September October November December`.split(/\s+/),
+)
+/**
+ * English introductions and reports: 「My name is David Miller」「This is Kenji Watanabe」「The caller, Ahmed
+ * Khan,」「spoke with Olivia Brown」「her son Lucas Silva」: two or three capitalised words after them.
+ */
+const EN_CUE =
+  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
+/** A name typed in lower case after caller/my name is, when a verb follows: 「caller john smith asked …」. */
+const EN_LOWER = /(?<![A-Za-z])(?:[Cc]aller|[Mm]y name is|[Nn]ame:) ([a-z]{2,12} [a-z]{2,12})(?= (?:asked|called|said|says|wants|wanted|needs|needed|phoned|rang|would|will|is|was|has|had)(?![a-z]))/g
+const EN_LOWER_NOT = new Set(`the a an and or but then also again just still from about with who which that this has had was is asked called said wants needs from her his their our your my me him them please`.split(/\s+/))
+/** Relations after a name without an honorific: 「オカダ ケンイチの母です」「中園 ひなたの父から」. */
+const RELATION = /の(?:母|父|妻|夫|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|母親|父親)(?:です|でございます|から|より|が|と申|として|の代理)/g
+/** Words before の母 that are not names (うちの母, 自分の父). */
+const RELATION_NOT = new Set(`うち わたし あたし わたくし ぼく おれ じぶん そちら こちら あちら どちら かれ かのじょ あなた みんな よそ ひと とも ともだち`.split(/\s+/))
 
 /**
  * Personal names: before さん/様/氏/くん/ちゃん, before と申します/といいます, after 名前は/氏名：,
@@ -219,7 +278,36 @@ export const detectName: Detector = (text) => {
     if (span && m[0] === '様' && YOU_WORDS.test(text.slice(span.start, span.end)) && span.end - span.start <= 2) continue
     push(span)
   }
-  for (const m of text.matchAll(ROMAN_HONORIFIC)) push({ start: m.index, end: m.index + m[1]!.length })
+  for (const m of text.matchAll(ROMAN_HONORIFIC)) {
+    // drop leading words that are not names: 「Caller Tanaka-san」 → Tanaka
+    let start = m.index
+    let word = m[1]!
+    for (let sp = word.indexOf(' '); sp >= 0 && EN_NOT_NAME.has(word.slice(0, sp)); sp = word.indexOf(' ')) {
+      start += sp + 1
+      word = word.slice(sp + 1)
+    }
+    if (!EN_NOT_NAME.has(word) && !isAcronym(word)) push({ start, end: start + word.length })
+  }
+  if (/[A-Za-z]/.test(text)) {
+    for (const m of text.matchAll(EN_CUE)) {
+      const words = m[1]!.split(' ')
+      const start = m.index + m[0].length - m[1]!.length
+      if (!words.some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) push({ start, end: start + m[1]!.length })
+    }
+    for (const m of text.matchAll(EN_LOWER)) {
+      const start = m.index + m[0].length - m[1]!.length
+      if (!m[1]!.split(' ').some((w) => EN_LOWER_NOT.has(w))) push({ start, end: start + m[1]!.length })
+    }
+  }
+  for (const m of text.matchAll(RELATION)) {
+    const span = nameBefore(text, m.index)
+    if (!span) continue
+    const word = text.slice(span.start, span.end)
+    // a kana name, a full name (surname and given name) or a common surname; a lone kanji word is a role (自分の母)
+    const kana = /^[ァ-ヺー・= ]+$/.test(word) || (/^[ぁ-ゖー ]+$/.test(word) && word.length >= 3 && !RELATION_NOT.has(word))
+    const full = /[一-龥々〆ヶ]/.test(word) && (word.includes(' ') || /[ぁ-ゖァ-ヺ]/.test(word))
+    if (kana || full || COMMON_SURNAMES.has(word) || /^[A-Za-z]/.test(word)) push(span)
+  }
   for (const m of text.matchAll(INTRO)) {
     const span = nameBefore(text, m.index)
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
