@@ -178,7 +178,8 @@ function nameBefore(text: string, end: number): Span | undefined {
 /**
  * A kana given name of 2–4 hiragana or 2–6 katakana joined to the kanji surname before it
  * (松浦みどり, 宇野サチコ, 本日サトウ → サトウ). The surname must be a plausible one of 1–4 kanji; a
- * given name starting with の is a particle (田中のおば), not a name.
+ * given name starting with の is a particle (田中のおば), not a name, and one starting with another
+ * particle (は が を へ で も に と) joins only a common surname.
  */
 function kanaAfterKanji(text: string, end: number): Span | undefined {
   const kata = isKata(text[end - 1])
@@ -193,6 +194,8 @@ function kanaAfterKanji(text: string, end: number): Span | undefined {
   const word = text.slice(surname.start, start)
   if (word.length > 4 || word.includes(' ')) return undefined
   if (LEAD_WORDS.includes(word)) return { start, end }
+  // 暗証番号はにい(さん), 担当がゆき(さん): a hiragana run that starts with a particle joins a name only to a common surname (田中はるか)
+  if (!kata && /^[はがをへでもにと]/.test(given) && !COMMON_SURNAMES.has(word)) return undefined
   return isSurnameBeforeGiven(word) ? { start: surname.start, end } : undefined
 }
 
