@@ -85,7 +85,7 @@ const KNOWN_SETTINGS = new Set([
   // the desk lookup, jobs, seeding, content, hashing
   'KOTAE_LOOKUP_PRIOR_WEIGHT', 'KOTAE_WARMUP_TOKEN', 'KOTAE_DISABLE_JOBS', 'KOTAE_SEED_VERBOSE', 'KOTAE_CONTENT_DIR', 'KOTAE_CALLER_SALT',
   // tests, benches and evaluation
-  'KOTAE_TEST_RUN', 'KOTAE_TEST_PG_URL', 'KOTAE_MIGRATE_PG_URL', 'KOTAE_EVAL_DIR', 'KOTAE_FACT_SHEET', 'KOTAE_API',
+  'KOTAE_TEST_RUN', 'KOTAE_PURGE_TEST_CRASH', 'KOTAE_TEST_PG_URL', 'KOTAE_MIGRATE_PG_URL', 'KOTAE_EVAL_DIR', 'KOTAE_FACT_SHEET', 'KOTAE_API',
 ])
 
 export class InvalidEnvironmentError extends Error {
