@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { readEnv } from '../src/env'
+import { drainSiteEventQueues } from '../src/events/queue'
 import { admitBody } from '../src/http/bodyLimit'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/http/clientAddress'
 import { securityHeaders } from '../src/http/securityHeaders'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { PORT: port, KOTAE_HOST: host, KOTAE_SERVER_URL, KOTAE_TRUSTED_PROXIES } = readEnv()
+/** How long open requests may run after a stop signal before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 3000
 const headers = Object.entries(securityHeaders(KOTAE_SERVER_URL))
 
 const app = next({ dev: false, dir: cmsDir, port, hostname: 'localhost' })
@@ -32,7 +35,25 @@ app
       if (admitBody(req, res)) void handle(req, res)
     })
     server.listen(port, host, () => console.log(`✓ Ready on ${host} port ${port}`))
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)))
+    // On stop: no new connections, open ones end after their response (at most a few seconds),
+    // then the site events still queued are written (src/events/queue.ts) before the process ends.
+    let stopping = false
+    const stop = async () => {
+      if (stopping) return
+      stopping = true
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+        setTimeout(() => (server.closeAllConnections(), resolve()), SHUTDOWN_GRACE_MS).unref()
+      })
+      try {
+        await drainSiteEventQueues()
+      } catch (error) {
+        console.error(error)
+      }
+      process.exit(0)
+    }
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop())
   })
   .catch((error: unknown) => {
     console.error(error)

@@ -2,15 +2,20 @@ import type { Endpoint } from 'payload'
 
 import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress'
 import { maskForStorage } from '../privacy/maskStored'
+import { siteEventQueue, type QueuedSiteEvent } from './queue'
 import { createRateLimiter } from './rateLimit'
 import { eventBatchSchema, MAX_EVENT_BODY_BYTES } from './schema'
 
 const limiter = createRateLimiter({ limit: 30, windowMs: 60_000 })
+/** What a 503 (queue full) asks the client to wait: a few flush intervals, time for the queue to drain. */
+const RETRY_AFTER_SECONDS = 1
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * POST /api/events — anonymous, batched events from the public site (sent with sendBeacon as
- * text/plain, so no CORS preflight). Validated, size-capped and rate-limited; 4xx stores nothing.
+ * text/plain, so no CORS preflight). Validated, size-capped, rate-limited and masked, then queued
+ * and answered 202 at once; the queue writes them in batches (src/events/queue.ts). 4xx and 503
+ * store nothing.
  * The client address is used only in memory for the rate limit and is never stored.
  */
 export const siteEventsEndpoint: Endpoint = {
@@ -34,23 +39,24 @@ export const siteEventsEndpoint: Endpoint = {
     if (!parsed.success) {
       return json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, 400)
     }
+    // The server's clock, so a client cannot write events into the past or future.
     const now = new Date().toISOString()
+    const events: QueuedSiteEvent[] = []
     for (const e of parsed.data.events) {
-      await req.payload.create({
-        collection: 'site-events',
-        overrideAccess: true,
-        req,
-        data: {
-          type: e.type,
-          // The server's clock, so a client cannot write events into the past or future.
-          at: now,
-          locale: e.locale,
-          query: 'query' in e ? (await maskForStorage(req.payload, e.query)).slice(0, 200) : undefined,
-          faq: 'faqId' in e ? e.faqId : undefined,
-          helpful: e.type === 'helpful' ? e.helpful : undefined,
-          reason: e.type === 'helpful' && e.reason ? (await maskForStorage(req.payload, e.reason)).slice(0, 500) : undefined,
-        },
+      events.push({
+        type: e.type,
+        at: now,
+        locale: e.locale,
+        query: 'query' in e ? (await maskForStorage(req.payload, e.query)).slice(0, 200) : undefined,
+        faq: 'faqId' in e ? e.faqId : undefined,
+        helpful: e.type === 'helpful' ? e.helpful : undefined,
+        reason: e.type === 'helpful' && e.reason ? (await maskForStorage(req.payload, e.reason)).slice(0, 500) : undefined,
       })
+    }
+    // Stored off the request path, in batches (src/events/queue.ts): a flood of events must not
+    // hold the database away from the desk. A full queue refuses the whole batch and keeps what it holds.
+    if (!siteEventQueue(req.payload).offer(events)) {
+      return Response.json({ errors: [{ message: 'Too many events queued; try again later.' }] }, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) } })
     }
     return json({ accepted: parsed.data.events.length }, 202)
   },
