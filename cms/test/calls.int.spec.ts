@@ -36,6 +36,15 @@ const call = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe('inquiry log (問い合わせ記録簿)', () => {
+  it('a text field given an object or a list is a field error (400), not a database error (500)', async () => {
+    const before = (await payload.count({ collection: 'calls' })).totalDocs
+    await expect(payload.create({ collection: 'calls', data: call({ summary: { text: 'x' } }) as never, ...as(users.operator) })).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'summary' }] } })
+    await expect(payload.create({ collection: 'calls', data: call({ summary: ['x'] }) as never, ...as(users.operator) })).rejects.toMatchObject({ status: 400 })
+    await expect(payload.create({ collection: 'calls', data: call({ outcome: 'callback', callback: { name: ['山田'], phone: '090-0000-0000' } }) as never, ...as(users.operator) })).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'callback.name' }] } })
+    await expect(payload.create({ collection: 'escalations', data: { summary: { a: 1 }, urgency: 'high' } as never, ...as(users.operator) })).rejects.toMatchObject({ status: 400 })
+    expect((await payload.count({ collection: 'calls' })).totalDocs).toBe(before)
+  })
+
   it('a PIN, a password and a misheard My Number are never stored; a public number the city gives out stays readable', async () => {
     await payload.updateGlobal({
       slug: 'city-profile',

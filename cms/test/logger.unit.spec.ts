@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { serializeError, withoutParameters } from '../src/logging/logger'
+import { serializeError, withoutParameters, withoutParametersInArguments } from '../src/logging/logger'
 
 describe('the server log never carries personal data from a failed query', () => {
   const failed = new Error('Failed query: insert into "calls" ("summary", "callback_name", "callback_phone") values (?, ?, ?)\nparams: 要旨,山田太郎,090-1234-5678')
@@ -25,5 +25,12 @@ describe('the server log never carries personal data from a failed query', () =>
   it('leaves text without parameters and non-errors as they are', () => {
     expect(withoutParameters('Failed query: select 1')).toBe('Failed query: select 1')
     expect(serializeError('plain')).toBe('plain')
+  })
+
+  it("cuts the parameter list from the log line's message too (Payload logs { err, msg: err.message })", () => {
+    const [merged, text] = withoutParametersInArguments([{ err: failed, msg: failed.message }, failed.message]) as [{ err: Error; msg: string }, string]
+    expect(merged.msg).toContain('params: [hidden]')
+    expect(merged.err).toBe(failed) // the serializer handles the error itself
+    expect(JSON.stringify([merged.msg, text])).not.toMatch(/山田太郎|090-1234-5678/)
   })
 })

@@ -27,10 +27,27 @@ export function serializeError(err: unknown, depth = 0): LoggedError | unknown {
   }
 }
 
+/**
+ * A log call's arguments with parameter lists cut from its message too: Payload logs a failed
+ * query as `{ err, msg: err.message }`, so the message repeats what the error serializer cuts.
+ */
+export function withoutParametersInArguments(args: unknown[]): unknown[] {
+  return args.map((arg) => {
+    if (typeof arg === 'string') return withoutParameters(arg)
+    if (arg && typeof arg === 'object' && !(arg instanceof Error) && 'msg' in arg && typeof arg.msg === 'string') return { ...arg, msg: withoutParameters(arg.msg) }
+    return arg
+  })
+}
+
 /** For Payload's `logger` setting: pino options, written to standard output as JSON lines. */
 export const kotaeLoggerOptions = {
   options: {
     name: 'kotae',
     serializers: { err: serializeError, error: serializeError },
+    hooks: {
+      logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void) {
+        method.apply(this, withoutParametersInArguments(args))
+      },
+    },
   },
 }

@@ -4,6 +4,7 @@ import { ownCallsOrSupervisor } from '../../access/ownCallsOrSupervisor'
 import { fieldRoleIn, roleIn } from '../../access/roleIn'
 import { CALL_TAKERS, CONTACT_READERS } from '../../access/roles'
 import { maskFreeText } from '../../hooks/maskFreeText'
+import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
 import { CALLER_TYPES, CHANNELS, OUTCOMES } from './options'
 import { setOperator } from './setOperator'
 import { validateFaqsExist } from './validateFaqsExist'
@@ -25,7 +26,7 @@ export const Calls: CollectionConfig = {
     update: ownCallsOrSupervisor,
     delete: roleIn('admin'),
   },
-  hooks: { beforeChange: [setOperator, maskFreeText(['summary'], ['queries'])] },
+  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [setOperator, maskFreeText(['summary'], ['queries'])] },
   fields: [
     { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: { pickerAppearance: 'dayAndTime' } } },

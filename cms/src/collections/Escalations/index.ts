@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { roleIn } from '../../access/roleIn'
 import { CALL_TAKERS } from '../../access/roles'
 import { maskFreeText } from '../../hooks/maskFreeText'
+import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
 import { draftFaqEndpoint } from './draftFaqEndpoint'
 import { notifyShiminka } from './notifyShiminka'
 import { stampStatusChanges } from './stampStatusChanges'
@@ -26,7 +27,7 @@ export const Escalations: CollectionConfig = {
     update: roleIn('admin', 'supervisor', 'reviewer'),
     delete: roleIn('admin'),
   },
-  hooks: { beforeChange: [maskFreeText(['summary', 'answer']), stampStatusChanges], afterChange: [notifyShiminka] },
+  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [maskFreeText(['summary', 'answer']), stampStatusChanges], afterChange: [notifyShiminka] },
   fields: [
     { name: 'call', label: '元の問い合わせ', type: 'relationship', relationTo: 'calls', index: true },
     { name: 'summary', label: '内容（個人情報は自動でマスクされます）', type: 'textarea', required: true, maxLength: 4000 },
