@@ -12,6 +12,8 @@ import { backup } from '../src/backup/backup'
 import { BackupError } from '../src/backup/errors'
 import { InvalidEnvironmentError } from '../src/env'
 
+import { runCli } from './lib/runCli'
+
 const USAGE = 'usage: npm run backup -- --out <dir>   (a new or empty folder)'
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
@@ -30,26 +32,12 @@ async function main(): Promise<number> {
   }
   // npm -w runs this in cms/: --out is relative to where the command was typed.
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.values.out)
-  try {
-    const r = await backup({ out })
-    const rows = Object.values(r.manifest.tables).reduce((s, n) => s + n, 0)
-    console.log(
-      `backup: ${r.manifest.database.kind}, ${Object.keys(r.manifest.tables).length} tables, ${rows} rows, ${r.manifest.files.length} files, ${mb(r.bytes)} in ${r.seconds.toFixed(1)} s → ${r.dir}`,
-    )
-    return 0
-  } catch (e) {
-    if (e instanceof BackupError || e instanceof InvalidEnvironmentError) {
-      console.error(e.message)
-      return 1
-    }
-    throw e
-  }
+  const r = await backup({ out })
+  const rows = Object.values(r.manifest.tables).reduce((s, n) => s + n, 0)
+  console.log(
+    `backup: ${r.manifest.database.kind}, ${Object.keys(r.manifest.tables).length} tables, ${rows} rows, ${r.manifest.files.length} files, ${mb(r.bytes)} in ${r.seconds.toFixed(1)} s → ${r.dir}`,
+  )
+  return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runCli(main, [BackupError, InvalidEnvironmentError])

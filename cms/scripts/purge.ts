@@ -13,6 +13,8 @@ import { InvalidEnvironmentError } from '../src/env'
 import { PurgeFailedError, PurgeRefusedError } from '../src/purge/errors'
 import { purge } from '../src/purge/purge'
 
+import { runCli } from './lib/runCli'
+
 const USAGE =
   'usage: npm run purge -- --confirm <全国地方公共団体コード> [--keep-content] [--keep-user <email>] [--out <dir>] [--backups <dir>]... [--data-dir <dir>]'
 
@@ -36,41 +38,27 @@ async function main(): Promise<number> {
   // npm -w runs this in cms/: paths are relative to where the command was typed.
   const here = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p)
   const v = args.values
-  try {
-    const r = await purge({
-      confirm: v.confirm,
-      keepContent: v['keep-content'],
-      keepUser: v['keep-user'],
-      out: v.out ? here(v.out) : undefined,
-      backups: (v.backups ?? []).map(here),
-      dataDir: v['data-dir'] ? here(v['data-dir']) : undefined,
-    })
-    const c = r.certificate
-    const deleted = c.tables.reduce((s, t) => s + (t.before - t.after), 0)
-    const emptied = c.tables.filter((t) => t.action === 'emptied').length
-    if (c.run.alreadyPurged) console.log(`purge: ${c.database.kind} database was already purged: no rows to delete`)
-    if (c.run.resumed) console.log(`purge: completed the interrupted purge started at ${c.startedAt}`)
-    console.log(
-      `purge: ${c.database.kind}, ${deleted} rows deleted (${emptied} tables emptied${c.options.keepContent ? ', content kept' : ''}), ${c.files.backupsDeleted.length} backup folders and ${c.files.secrets.filter((s) => s.result === 'deleted').length} secret files deleted, in ${r.seconds.toFixed(1)} s`,
-    )
-    for (const s of c.files.secrets.filter((s) => s.result === 'environment')) console.log(`purge: ${s.setting} is set in the environment: remove it from the deployment's configuration`)
-    if (r.keptUser) console.log(`purge: kept user ${r.keptUser.email}; new password (shown once, stored nowhere): ${r.keptUser.password}`)
-    else console.log('purge: no user kept (the database had no administrator)')
-    console.log(`purge: certificate sha256 ${c.checksum.value} → ${r.files.join(', ')}`)
-    return 0
-  } catch (e) {
-    if (e instanceof PurgeRefusedError || e instanceof PurgeFailedError || e instanceof InvalidEnvironmentError) {
-      console.error(e.message)
-      return 1
-    }
-    throw e
-  }
+  const r = await purge({
+    confirm: v.confirm,
+    keepContent: v['keep-content'],
+    keepUser: v['keep-user'],
+    out: v.out ? here(v.out) : undefined,
+    backups: (v.backups ?? []).map(here),
+    dataDir: v['data-dir'] ? here(v['data-dir']) : undefined,
+  })
+  const c = r.certificate
+  const deleted = c.tables.reduce((s, t) => s + (t.before - t.after), 0)
+  const emptied = c.tables.filter((t) => t.action === 'emptied').length
+  if (c.run.alreadyPurged) console.log(`purge: ${c.database.kind} database was already purged: no rows to delete`)
+  if (c.run.resumed) console.log(`purge: completed the interrupted purge started at ${c.startedAt}`)
+  console.log(
+    `purge: ${c.database.kind}, ${deleted} rows deleted (${emptied} tables emptied${c.options.keepContent ? ', content kept' : ''}), ${c.files.backupsDeleted.length} backup folders and ${c.files.secrets.filter((s) => s.result === 'deleted').length} secret files deleted, in ${r.seconds.toFixed(1)} s`,
+  )
+  for (const s of c.files.secrets.filter((s) => s.result === 'environment')) console.log(`purge: ${s.setting} is set in the environment: remove it from the deployment's configuration`)
+  if (r.keptUser) console.log(`purge: kept user ${r.keptUser.email}; new password (shown once, stored nowhere): ${r.keptUser.password}`)
+  else console.log('purge: no user kept (the database had no administrator)')
+  console.log(`purge: certificate sha256 ${c.checksum.value} → ${r.files.join(', ')}`)
+  return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runCli(main, [PurgeRefusedError, PurgeFailedError, InvalidEnvironmentError])

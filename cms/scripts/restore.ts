@@ -12,6 +12,8 @@ import { InvalidBackupError, RestoreFailedError, RestoreRefusedError } from '../
 import { restore } from '../src/backup/restore'
 import { InvalidEnvironmentError } from '../src/env'
 
+import { runCli } from './lib/runCli'
+
 const USAGE = 'usage: npm run restore -- <backup folder>'
 
 async function main(): Promise<number> {
@@ -27,33 +29,19 @@ async function main(): Promise<number> {
     return 2
   }
   const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.positionals[0]!)
-  try {
-    const r = await restore({ dir })
-    const width = Math.max(5, ...r.tables.map((t) => t.table.length))
-    const cell = (n: number | null) => (n === null ? '–' : String(n)).padStart(9)
-    console.log(`${'table'.padEnd(width)} ${'manifest'.padStart(9)} ${'restored'.padStart(9)}`)
-    for (const t of r.tables) console.log(`${t.table.padEnd(width)} ${cell(t.expected)} ${cell(t.actual)}${t.expected === t.actual ? '' : '  MISMATCH'}`)
-    for (const file of r.secretsWritten) console.log(`restored secret file ${file}`)
-    if (r.mismatches.length > 0) {
-      console.error(`restore: ${r.mismatches.length} tables differ from the manifest (${r.mismatches.map((t) => t.table).join(', ')}) in ${r.target}`)
-      return 1
-    }
-    const rows = r.tables.reduce((s, t) => s + (t.actual ?? 0), 0)
-    console.log(`restore: ${r.tables.length} tables, ${rows} rows, counts equal the manifest of ${r.manifest.createdAt}, in ${r.seconds.toFixed(1)} s → ${r.target}`)
-    return 0
-  } catch (e) {
-    if (e instanceof InvalidBackupError || e instanceof RestoreRefusedError || e instanceof RestoreFailedError || e instanceof InvalidEnvironmentError) {
-      console.error(e.message)
-      return 1
-    }
-    throw e
+  const r = await restore({ dir })
+  const width = Math.max(5, ...r.tables.map((t) => t.table.length))
+  const cell = (n: number | null) => (n === null ? '–' : String(n)).padStart(9)
+  console.log(`${'table'.padEnd(width)} ${'manifest'.padStart(9)} ${'restored'.padStart(9)}`)
+  for (const t of r.tables) console.log(`${t.table.padEnd(width)} ${cell(t.expected)} ${cell(t.actual)}${t.expected === t.actual ? '' : '  MISMATCH'}`)
+  for (const file of r.secretsWritten) console.log(`restored secret file ${file}`)
+  if (r.mismatches.length > 0) {
+    console.error(`restore: ${r.mismatches.length} tables differ from the manifest (${r.mismatches.map((t) => t.table).join(', ')}) in ${r.target}`)
+    return 1
   }
+  const rows = r.tables.reduce((s, t) => s + (t.actual ?? 0), 0)
+  console.log(`restore: ${r.tables.length} tables, ${rows} rows, counts equal the manifest of ${r.manifest.createdAt}, in ${r.seconds.toFixed(1)} s → ${r.target}`)
+  return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runCli(main, [InvalidBackupError, RestoreRefusedError, RestoreFailedError, InvalidEnvironmentError])
