@@ -4,14 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import Database from 'libsql'
-import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../src/access/roles'
 import type { TestUser } from './helpers'
-import { freshDatabaseEnv } from './setup/freshDatabase'
+import { freshDatabaseEnv, queryDatabase } from './setup/freshDatabase'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SALT = 'backup-test-caller-salt-0123456789'
@@ -37,25 +35,6 @@ function runScript(script: 'backup' | 'restore', args: string[], env: Record<str
     child.stderr.on('data', (c: Buffer) => (err += c.toString()))
     child.on('exit', (code) => resolve({ code, out, err }))
   })
-}
-
-/** Rows of a query on the database of `env` (a fresh target or this test's own). */
-async function queryOn(env: Record<string, string>, sql: string): Promise<Record<string, unknown>[]> {
-  if (env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: env.DATABASE_URL })
-    await client.connect()
-    try {
-      return (await client.query(sql)).rows
-    } finally {
-      await client.end()
-    }
-  }
-  const db = new Database(env.KOTAE_SQLITE_PATH!, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[]
-  } finally {
-    db.close()
-  }
 }
 
 async function countsOf(env: Record<string, string>): Promise<Record<string, number>> {
@@ -136,8 +115,8 @@ describe('npm run backup / npm run restore', () => {
     expect(r.out).toMatch(/^calls\s+5\s+5$/m)
     expect(r.out).toMatch(/restore: \d+ tables, \d+ rows, counts equal the manifest/)
     expect(await countsOf(target)).toEqual(before)
-    expect(await queryOn(target, `SELECT summary FROM calls WHERE summary = '${SUMMARY}'`)).toEqual([{ summary: SUMMARY }])
-    expect(await queryOn(target, 'SELECT question FROM faqs')).toEqual([{ question: '電子証明書の有効期限はいつまでですか？' }])
+    expect(await queryDatabase(target, `SELECT summary FROM calls WHERE summary = '${SUMMARY}'`)).toEqual([{ summary: SUMMARY }])
+    expect(await queryDatabase(target, 'SELECT question FROM faqs')).toEqual([{ question: '電子証明書の有効期限はいつまでですか？' }])
     if (!pgKind()) expect(modeOf(target.KOTAE_SQLITE_PATH!)).toBe(0o600)
   })
 

@@ -5,12 +5,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import Database from 'libsql'
-import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseEnv } from './setup/freshDatabase'
+import { freshDatabaseEnv, queryDatabase } from './setup/freshDatabase'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SALT = 'purge-test-caller-salt-0123456789'
@@ -40,24 +38,6 @@ function run(script: string, args: string[], env: Env = {}): Promise<{ code: num
   })
 }
 
-async function query(env: Env, sql: string): Promise<Record<string, unknown>[]> {
-  if (env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: env.DATABASE_URL })
-    await client.connect()
-    try {
-      return (await client.query(sql)).rows
-    } finally {
-      await client.end()
-    }
-  }
-  const db = new Database(env.KOTAE_SQLITE_PATH!, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[]
-  } finally {
-    db.close()
-  }
-}
-
 async function counts(env: Env): Promise<Record<string, number>> {
   const { postgresTableCounts } = await import('../src/backup/postgres')
   const { sqliteTableCounts } = await import('../src/backup/sqlite')
@@ -78,12 +58,12 @@ async function personalHits(env: Env): Promise<string[]> {
     }
     return hits
   }
-  const tables = await query(env, "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+  const tables = await queryDatabase(env, "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
   for (const { t } of tables) {
-    const rows = await query(env, `SELECT t::text AS row FROM public."${String(t)}" t`)
+    const rows = await queryDatabase(env, `SELECT t::text AS row FROM public."${String(t)}" t`)
     for (const { row } of rows) for (const s of PERSONAL) if (String(row).includes(s)) hits.push(`${String(t)}: ${s}`)
   }
-  const stats = await query(env, "SELECT tablename, concat(most_common_vals::text, histogram_bounds::text) AS v FROM pg_stats WHERE schemaname = 'public'")
+  const stats = await queryDatabase(env, "SELECT tablename, concat(most_common_vals::text, histogram_bounds::text) AS v FROM pg_stats WHERE schemaname = 'public'")
   for (const { tablename, v } of stats) for (const s of PERSONAL) if (String(v).includes(s)) hits.push(`pg_stats ${String(tablename)}: ${s}`)
   return hits
 }
@@ -200,14 +180,14 @@ describe('npm run purge', () => {
     for (const t of PERSONAL_TABLES) expect([t, after[t]]).toEqual([t, 0])
     expect(after.users).toBe(1)
     expect(after.payload_migrations).toBe(before.payload_migrations)
-    expect(await query(env, "SELECT slug FROM faqs WHERE _status = 'published'")).toEqual([{ slug: 'purge-published' }])
+    expect(await queryDatabase(env, "SELECT slug FROM faqs WHERE _status = 'published'")).toEqual([{ slug: 'purge-published' }])
     expect(await personalHits(env)).toEqual([])
     expect(fs.readdirSync(dataDir).sort()).toEqual(['backups', 'notes'])
     expect(fs.readdirSync(path.join(dataDir, 'notes'))).toEqual(['keep.txt'])
 
     // The kept admin's new password is accepted by Payload's own check.
     const { authenticateLocalStrategy } = await import('../../node_modules/payload/dist/auth/strategies/local/authenticate.js' as string)
-    const [admin] = await query(env, 'SELECT email, salt, hash FROM users')
+    const [admin] = await queryDatabase(env, 'SELECT email, salt, hash FROM users')
     expect(admin!.email).toBe('admin@example.test')
     expect(await authenticateLocalStrategy({ doc: admin, password })).toMatchObject({ doc: admin })
     expect(await authenticateLocalStrategy({ doc: admin, password: 'correct horse battery' })).toBeNull()
