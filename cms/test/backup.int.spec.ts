@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../src/access/roles'
 import type { TestUser } from './helpers'
 import { freshDatabaseEnv, queryDatabase } from './setup/freshDatabase'
+import { runScript as runCmsScript } from './setup/runScript'
 
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SALT = 'backup-test-caller-salt-0123456789'
 const SUMMARY = 'バックアップ試験: 電子証明書の更新手続きの案内'
 
@@ -21,21 +19,8 @@ let tmp: string
 let backupDir: string
 const pgKind = () => Boolean(process.env.DATABASE_URL)
 
-/** Runs scripts/backup.ts or restore.ts in a child process, as `npm run backup` does; the caller salt from the environment (nothing under data/ touched). */
-function runScript(script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      cwd: cmsDir,
-      env: { ...process.env, KOTAE_CALLER_SALT: SALT, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.on('exit', (code) => resolve({ code, out, err }))
-  })
-}
+/** Runs scripts/backup.ts or restore.ts as `npm run backup` does; the caller salt from the environment (nothing under data/ touched). */
+const runScript = (script: 'backup' | 'restore', args: string[], env: Record<string, string> = {}) => runCmsScript(script, args, { KOTAE_CALLER_SALT: SALT, ...env })
 
 async function countsOf(env: Record<string, string>): Promise<Record<string, number>> {
   const { postgresTableCounts } = await import('../src/backup/postgres')

@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freshDatabaseEnv, queryDatabase } from './setup/freshDatabase'
+import { runScript as runCmsScript } from './setup/runScript'
 
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SALT = 'purge-test-caller-salt-0123456789'
 const CODE = '349999'
 /** Personal data seeded into every personal table; none of it may survive a purge anywhere in the database. */
@@ -23,20 +21,7 @@ let seedBackup: string
 const pgKind = () => Boolean(process.env.DATABASE_URL)
 type Env = Record<string, string>
 
-function run(script: string, args: string[], env: Env = {}): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      cwd: cmsDir,
-      env: { ...process.env, KOTAE_CALLER_SALT: SALT, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.on('exit', (code, signal) => resolve({ code, signal, out, err }))
-  })
-}
+const run = (script: string, args: string[], env: Env = {}) => runCmsScript(script, args, { KOTAE_CALLER_SALT: SALT, ...env })
 
 async function counts(env: Env): Promise<Record<string, number>> {
   const { postgresTableCounts } = await import('../src/backup/postgres')
