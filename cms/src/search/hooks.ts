@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
-import { announceEntryChange, announceRebuild } from './indexSync'
-import { applyEntryState, invalidateOperatorIndex, readEntryState } from './operatorIndex'
+import { announceEntryChange, announceRebuild, announcesChanges } from './indexSync'
+import { applyEntryState, hasOperatorIndex, invalidateOperatorIndex, readEntryState } from './operatorIndex'
 
 /**
  * Keeps the operator index current: a published change is searchable within the request on this
@@ -9,6 +9,8 @@ import { applyEntryState, invalidateOperatorIndex, readEntryState } from './oper
  * a draft save leaves the published version, and so the index, as it was.
  */
 const reindex = async (req: Parameters<CollectionAfterChangeHook>[0]['req'], collection: 'faqs' | 'guides', id: number | string, previousSlug: string | null | undefined) => {
+  // A seed or CSV import on SQLite: no index here and nobody to tell, so no read either.
+  if (!hasOperatorIndex(req.payload) && !announcesChanges()) return
   const state = await readEntryState(req.payload, collection, id, req)
   await applyEntryState(req.payload, collection, state, previousSlug)
   await announceEntryChange(req.payload, collection, id, previousSlug, state)

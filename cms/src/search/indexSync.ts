@@ -33,6 +33,8 @@ const changeSchema = z.union([
 type Change = z.infer<typeof changeSchema>
 
 const databaseUrl = () => process.env.DATABASE_URL || undefined
+/** Whether changes are announced at all: only PostgreSQL can have several app servers. */
+export const announcesChanges = (): boolean => databaseUrl() !== undefined
 let notifier: pg.Pool | undefined
 
 async function announce(change: Change): Promise<void> {

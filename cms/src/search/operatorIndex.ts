@@ -85,6 +85,9 @@ export function getOperatorIndex(payload: Payload): Promise<SearchIndex> {
   return index
 }
 
+/** Whether this process holds an operator index (built, or being built) for `payload`. */
+export const hasOperatorIndex = (payload: Payload): boolean => holder[KEY]?.payload === payload
+
 /** What the operator index should hold for one FAQ or guide: its published version, or nothing. */
 export type EntryState = { published: true; doc: Record<string, unknown> & { id: number | string; slug?: string | null; updatedAt: string } } | { published: false; slug?: string | null }
 
