@@ -51,8 +51,9 @@ describe('eval files', () => {
     expect(lines.length).toBe(1)
     const parsed = JSON.parse(lines[0] ?? '') as { queries: number; kotae: Record<string, number>; bm25: Record<string, number> }
     expect(parsed.queries).toBe(3)
-    expect(Object.keys(parsed.kotae)).toEqual(['p1', 'p5', 'mrr10', 'ndcg5', 'recall5', 'recall10'])
-    expect(Object.keys(parsed.bm25)).toEqual(['p1', 'p5', 'mrr10', 'ndcg5', 'recall5', 'recall10'])
+    expect(Object.keys(parsed.kotae)).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
+    expect(Object.keys(parsed.bm25)).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
+    expect(Object.keys((parsed as { peer?: object }).peer ?? {})).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
 
     fs.writeFileSync(queries, `${jsonl(QUERIES.slice(0, 2))}{"id": "q3", "query": 5}\n`)
     let status = 0

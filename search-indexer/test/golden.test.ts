@@ -5,7 +5,7 @@ import { loadContent } from '@kotae/content'
 import { describe, expect, it } from 'vitest'
 
 import { EvalFileError } from '../src/errors'
-import { GOLDEN_STYLES, checkGoldenIds, parseGoldenJsonl } from '../src/eval/golden'
+import { checkGoldenIds, parseGoldenJsonl } from '../src/eval/golden'
 
 const FILE = path.resolve(import.meta.dirname, '../../tests/eval/golden.jsonl')
 
@@ -17,7 +17,7 @@ describe('golden set (tests/eval/golden.jsonl)', () => {
     const dev = questions.filter((q) => q.split === 'dev').length
     expect(dev).toBeGreaterThan(questions.length * 0.3)
     expect(questions.length - dev).toBeGreaterThan(questions.length * 0.3)
-    for (const style of GOLDEN_STYLES) expect(questions.some((q) => q.style === style), style).toBe(true)
+    for (const style of ['colloquial', 'hiragana', 'typo', 'rambling', 'dialect', 'elderly', 'foreign'] as const) expect(questions.some((q) => q.style === style), style).toBe(true)
   })
 
   it('names only FAQ ids that exist in content', async () => {
@@ -30,6 +30,8 @@ describe('golden set (tests/eval/golden.jsonl)', () => {
     const good = '{"id":"g001","split":"dev","style":"typo","query":"暗証番号","relevant":["pin-forgot"]}'
     expect(() => parseGoldenJsonl(`${good}\n{"id":"g002","split":"train","style":"typo","query":"x","relevant":["a"]}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: field "split"/)
     expect(() => parseGoldenJsonl(`${good}\n{"id":"g002","split":"dev","style":"typo","query":"x","relevant":[]}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: field "relevant"/)
+    expect(() => parseGoldenJsonl(`${good}\n{"id":"o002","split":"dev","style":"off-topic","query":"x","relevant":["pin-forgot"]}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: field "relevant"/)
+    expect(parseGoldenJsonl('{"id":"o001","split":"test","style":"off-topic","query":"粗大ごみ","relevant":[]}\n', 'g.jsonl')[0]?.relevant).toEqual([])
     expect(() => parseGoldenJsonl(`${good}\n\n{oops\n`, 'g.jsonl')).toThrow(/^g\.jsonl:3: not valid JSON/)
     expect(() => parseGoldenJsonl(`${good}\n${good.replace('g001', 'g002')}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: duplicate query/)
     const parsed = parseGoldenJsonl(`${good}\n${good.replace('g001', 'g002').replace('暗証番号', '暗証')}\n`, 'g.jsonl')
@@ -42,18 +44,30 @@ describe('eval:content CLI', () => {
   const cli = path.resolve(import.meta.dirname, '../src/cli/eval-content.ts')
   const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx')
 
-  it('--json prints one object with every metric per split', async () => {
+  it('--json prints one object: the dev split by default, every metric for Kotae, bm25 and the peer', async () => {
     const { execFileSync } = await import('node:child_process')
-    const out = execFileSync(tsx, [cli, '--json'], { encoding: 'utf8' }).trim().split('\n')
+    const out = execFileSync(tsx, [cli, '--json', '--set', 'golden'], { encoding: 'utf8' }).trim().split('\n')
     expect(out.length).toBe(1)
-    const parsed = JSON.parse(out[0] ?? '') as { faqs: number; splits: Record<string, { queries: number; kotae: Record<string, number>; bm25: Record<string, number> }> }
-    expect(Object.keys(parsed.splits)).toEqual(['dev', 'test', 'all'])
-    expect(parsed.splits.all?.queries).toBe((parsed.splits.dev?.queries ?? 0) + (parsed.splits.test?.queries ?? 0))
-    expect(Object.keys(parsed.splits.dev?.kotae ?? {})).toEqual(['p1', 'p5', 'mrr10', 'ndcg5', 'recall5', 'recall10'])
-    // success@5 (any correct answer in the top 5) can never be below Recall@5 (every answer counted).
-    const dev = parsed.splits.dev as unknown as { kotae: { recall5: number }; success5: { kotae: number; bm25: number } }
-    expect(dev.success5.kotae).toBeGreaterThanOrEqual(dev.kotae.recall5)
-    expect(dev.success5.kotae).toBeLessThanOrEqual(1)
+    const parsed = JSON.parse(out[0] ?? '') as { split: string; ranking: string; sets: Record<string, { queries: number; kotae: Record<string, number>; bm25: Record<string, number>; peer: Record<string, number> }> }
+    expect(parsed.split).toBe('dev')
+    expect(parsed.ranking).toBe('desk')
+    expect(Object.keys(parsed.sets)).toEqual(['golden'])
+    expect(parsed.sets.golden?.queries).toBe(parseGoldenJsonl(fs.readFileSync(FILE, 'utf8'), FILE).filter((q) => q.split === 'dev').length)
+    for (const engine of ['kotae', 'bm25', 'peer'] as const) expect(Object.keys(parsed.sets.golden?.[engine] ?? {})).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
+    // success@3 (any correct answer in the top 3) can never be below P@1.
+    const golden = parsed.sets.golden as unknown as { kotae: { p1: number; success3: number } }
+    expect(golden.kotae.success3).toBeGreaterThanOrEqual(golden.kotae.p1)
+  }, 60_000)
+
+  it('never lists test-split misses, and knows only dev and test', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const misses = spawnSync(tsx, [cli, '--split', 'test', '--misses'], { encoding: 'utf8' })
+    expect(misses.status).toBe(1)
+    expect(misses.stderr).toContain('--misses lists dev questions only')
+    expect(misses.stdout).toBe('')
+    const all = spawnSync(tsx, [cli, '--split', 'all'], { encoding: 'utf8' })
+    expect(all.status).toBe(1)
+    expect(all.stderr).toContain('--split must be dev or test')
   }, 60_000)
 
   it('a golden file naming an unknown FAQ exits 1 with file:line', async () => {

@@ -7,11 +7,13 @@ import path from 'node:path'
 
 import { loadContent, type ContentBundle } from '@kotae/content'
 
-import { faqToDocument } from '../engine/document'
+import { contentToDocuments, faqToDocument } from '../engine/document'
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../engine/search-index'
 
+/** Kotae's question sets (golden, colloquial, off-topic). */
+export const EVAL_DIR = path.resolve(import.meta.dirname, '../../../tests/eval')
 /** Kotae's golden set (tests/eval/golden.jsonl). */
-export const DEFAULT_GOLDEN = path.resolve(import.meta.dirname, '../../../tests/eval/golden.jsonl')
+export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
 
 export async function loadContentIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
@@ -20,5 +22,13 @@ export async function loadContentIndex(options: SearchIndexOptions = {}): Promis
     const doc = faqToDocument(faq, { audience: 'operator' })
     if (doc) index.add(doc)
   }
+  return { content, index }
+}
+
+/** The public ranking as the static site ships it: public FAQs and guides, no operator notes. */
+export async function loadSiteIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
+  const content = await loadContent()
+  const index = createSearchIndex({ audience: 'public', synonyms: content.synonyms, ...options })
+  for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'] })) index.add(doc)
   return { content, index }
 }

@@ -1,26 +1,40 @@
 /**
- * npm run eval:content -- [--golden tests/eval/golden.jsonl] [--split dev|test|all] [--k 10] [--json] [--misses]
+ * npm run eval:content -- [--set golden|colloquial] [--golden <file>] [--split dev|test]
+ *                         [--ranking desk|site] [--k 10] [--json] [--misses]
  *
- * Kotae's operator ranking (as `npm run ask`) over the project's own content, scored on the golden
- * set: P@1, P@5, MRR@10, nDCG@5, Recall@5 and Recall@10 per split (dev, test, all), with the plain
- * bigram-BM25 baseline over question + answer for reference. A hit on an English translation counts
- * as the Japanese FAQ it translates (`translationOf`). `--json` prints one object:
- * {"faqs": n, "splits": {"dev": {"queries", "kotae": {...}, "bm25": {...}}, "test": {...}, "all": {...}}}.
- * Each split also carries `success5`: the share of questions with at least one correct answer in the
- * top 5 (Recall@5 counts every listed answer, which the label audit made stricter; see tests/eval).
- * `--misses` lists the questions whose first candidate is not relevant (tune on dev only).
+ * Kotae's ranking over the project's own content, scored on its question sets (tests/eval):
+ * `golden.jsonl` (tidy-to-colloquial, 176), `colloquial.jsonl` (callers' own words: dialect, kana,
+ * typos, rambling) and `offtopic.jsonl` (questions no FAQ answers). Per set: P@1, success@3, P@5,
+ * MRR@10, nDCG@5, nDCG@10, Recall@5, Recall@10 for Kotae, for the plain bigram-BM25 baseline and for
+ * the MiniSearch peer (eval/minisearch-peer.ts), all over the same FAQs; for the off-topic set, the
+ * share that gets no sure answer. A hit on an English translation counts as its original.
+ *
+ * Evaluation hygiene: the default split is `dev` (tune on it). The `test` split is printed only when
+ * asked for with `--split test`, and never with `--misses` (which lists the dev questions whose first
+ * candidate is wrong). `--ranking desk` (default) is the operator ranking as `npm run ask` and the
+ * desk use it; `site` is the public index the static site ships (public FAQs, no operator notes).
+ * `--json` prints one object:
+ * {"faqs", "ranking", "split", "sets": {"golden": {"queries", "kotae", "bm25", "peer"}, ...},
+ *  "offtopic": {"queries", "unsure"}}.
  * A malformed line or an unknown FAQ id exits 1 naming the file and line.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { EvalFileError, UsageError } from '../errors'
 import { Bm25Baseline } from '../eval/bm25-baseline'
-import { GOLDEN_SPLITS, checkGoldenIds, parseGoldenJsonl, toJudgement, type GoldenQuestion } from '../eval/golden'
+import { GOLDEN_SPLITS, checkGoldenIds, parseGoldenJsonl, toJudgement, type GoldenQuestion, type GoldenSplit } from '../eval/golden'
 import { METRIC_LABELS, METRIC_NAMES, evaluateRanking, meanMetrics, queryMetrics, roundMetrics, type Metrics } from '../eval/metrics'
-import { DEFAULT_GOLDEN, loadContentIndex } from './content-index'
+import { MiniSearchPeer } from '../eval/minisearch-peer'
+import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
 
-const USAGE = 'usage: npm run eval:content -- [--golden <golden.jsonl>] [--split dev|test|all] [--k 10] [--json] [--misses]'
+const USAGE = 'usage: npm run eval:content -- [--set golden|colloquial] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses]'
+/** The question sets scored by default, by name (files in tests/eval). */
+const SETS: Record<string, string> = { golden: 'golden.jsonl', colloquial: 'colloquial.jsonl' }
+const OFFTOPIC = 'offtopic.jsonl'
+
+type SetResult = { queries: number; kotae: Metrics; bm25: Metrics; peer: Metrics }
 
 function readFile(file: string): string {
   try {
@@ -31,14 +45,16 @@ function readFile(file: string): string {
   }
 }
 
-async function main(argv: string[]): Promise<void> {
+function parseCli(argv: string[]) {
   let values
   try {
     values = parseArgs({
       args: argv,
       options: {
-        golden: { type: 'string', default: DEFAULT_GOLDEN },
-        split: { type: 'string', default: 'all' },
+        set: { type: 'string', multiple: true },
+        golden: { type: 'string' },
+        split: { type: 'string', default: 'dev' },
+        ranking: { type: 'string', default: 'desk' },
         k: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
         misses: { type: 'boolean', default: false },
@@ -49,71 +65,87 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`)
   }
-  if (values.help) {
+  const k = Number(values.k)
+  if (!Number.isInteger(k) || k < 10 || k > 100) throw new UsageError(`--k must be an integer from 10 to 100 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
+  if (!(GOLDEN_SPLITS as readonly string[]).includes(values.split)) throw new UsageError(`--split must be dev or test (the test split is read only when asked for by name)\n${USAGE}`)
+  if (values.split === 'test' && values.misses) throw new UsageError(`--misses lists dev questions only: looking at test misses would tune on the test split\n${USAGE}`)
+  if (values.ranking !== 'desk' && values.ranking !== 'site') throw new UsageError(`--ranking must be desk or site\n${USAGE}`)
+  const unknown = (values.set ?? []).filter((s) => !(s in SETS))
+  if (unknown.length) throw new UsageError(`unknown --set ${unknown.join(', ')} (known: ${Object.keys(SETS).join(', ')})\n${USAGE}`)
+  const files: [string, string][] = values.golden
+    ? [[path.basename(values.golden, '.jsonl'), values.golden]]
+    : (values.set?.length ? values.set : Object.keys(SETS)).map((s): [string, string] => [s, path.join(EVAL_DIR, SETS[s] ?? '')]).filter(([name, file]) => values.set?.includes(name) || fs.existsSync(file))
+  return { k, split: values.split as GoldenSplit, ranking: values.ranking as 'desk' | 'site', json: values.json, misses: values.misses, help: values.help, files, custom: Boolean(values.golden) }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const cli = parseCli(argv)
+  if (cli.help) {
     console.log(USAGE)
     return
   }
-  const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 10 || k > 100) throw new UsageError(`--k must be an integer from 10 to 100 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
-  const wanted = values.split === 'all' ? [...GOLDEN_SPLITS, 'all'] : [values.split]
-  if (!wanted.every((s) => s === 'all' || (GOLDEN_SPLITS as readonly string[]).includes(s))) throw new UsageError(`--split must be dev, test or all\n${USAGE}`)
+  const sets = cli.files.map(([name, file]) => ({ name, file, questions: parseGoldenJsonl(readFile(file), file) }))
+  const offtopicFile = path.join(EVAL_DIR, OFFTOPIC)
+  const offtopic = !cli.custom && fs.existsSync(offtopicFile) ? parseGoldenJsonl(readFile(offtopicFile), offtopicFile).filter((q) => q.split === cli.split) : []
 
-  const file = values.golden
-  const golden = parseGoldenJsonl(readFile(file), file)
-  const { content, index } = await loadContentIndex()
+  const { content, index } = cli.ranking === 'desk' ? await loadContentIndex() : await loadSiteIndex()
   if (content.problems.length > 0) console.error(`eval:content: content has ${content.problems.length} problem(s) (npm run content:check); scoring what loaded`)
   const faqIds = new Set(content.faqs.map((f) => f.id))
-  checkGoldenIds(golden, faqIds, file)
+  for (const s of sets) checkGoldenIds(s.questions, faqIds, s.file)
 
   // An English FAQ is a translation of a Japanese one: the operator reads the same answer, so a hit
   // on it counts as its original (and each answer counts once).
   const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
-  const rank = (query: string): string[] => [...new Set(index.search(query, { limit: k, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))]
-  const baseline = new Bm25Baseline(content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer })))
+  const rank = (query: string): string[] => [...new Set(index.search(query, { limit: cli.k, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))]
+  const baselineDocs = content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer }))
+  const baseline = new Bm25Baseline(baselineDocs)
+  const peer = new MiniSearchPeer(baselineDocs)
+  const peerRank = (query: string) => [...new Set(peer.rank(query, cli.k).map((id) => original.get(id) ?? id))]
+  const bm25Rank = (query: string) => [...new Set(baseline.rank(query, cli.k).map((id) => original.get(id) ?? id))]
 
-  const ranked = new Map<string, string[]>()
+  const results: Record<string, SetResult> = {}
+  const ranked = new Map<GoldenQuestion, string[]>()
+  let queries = 0
   const t0 = performance.now()
-  for (const q of golden) ranked.set(q.id, rank(q.query))
-  const msPerQuery = (performance.now() - t0) / golden.length
-
-  const splits: Record<string, { queries: number; kotae: Metrics; bm25: Metrics; success5: { kotae: number; bm25: number } }> = {}
-  const anyIn5 = (r: readonly string[], q: GoldenQuestion) => r.slice(0, 5).some((id) => q.relevant.includes(id))
-  const share = (qs: GoldenQuestion[], hit: (q: GoldenQuestion) => boolean) => (qs.length ? Math.round((qs.filter(hit).length / qs.length) * 1000) / 1000 : 0)
-  for (const split of wanted) {
-    const qs = golden.filter((q) => split === 'all' || q.split === split)
+  for (const s of sets) {
+    const qs = s.questions.filter((q) => q.split === cli.split)
+    for (const q of qs) ranked.set(q, rank(q.query))
+    queries += qs.length
     const judgements = qs.map(toJudgement)
-    splits[split] = {
+    results[s.name] = {
       queries: qs.length,
-      kotae: meanMetrics(judgements.map((j) => queryMetrics(ranked.get(j.id) ?? [], j))),
-      bm25: evaluateRanking(judgements, (q) => baseline.rank(q, k)),
-      success5: { kotae: share(qs, (q) => anyIn5(ranked.get(q.id) ?? [], q)), bm25: share(qs, (q) => anyIn5(baseline.rank(q.query, 5), q)) },
+      kotae: meanMetrics(qs.map((q) => queryMetrics(ranked.get(q) ?? [], toJudgement(q)))),
+      bm25: evaluateRanking(judgements, bm25Rank),
+      peer: evaluateRanking(judgements, peerRank),
     }
   }
+  const msPerQuery = (performance.now() - t0) / Math.max(1, queries)
+  const unsure = offtopic.filter((q) => index.search(q.query, { limit: 1, kinds: ['faq'] }).length === 0).length
+  const offtopicResult = { queries: offtopic.length, unsure: offtopic.length ? Math.round((unsure / offtopic.length) * 1000) / 1000 : 0 }
 
-  if (values.json) {
+  if (cli.json) {
     const out: Record<string, unknown> = {}
-    for (const [s, r] of Object.entries(splits)) out[s] = { queries: r.queries, kotae: roundMetrics(r.kotae), bm25: roundMetrics(r.bm25), success5: r.success5 }
-    console.log(JSON.stringify({ faqs: faqIds.size, splits: out }))
+    for (const [name, r] of Object.entries(results)) out[name] = { queries: r.queries, kotae: roundMetrics(r.kotae), bm25: roundMetrics(r.bm25), peer: roundMetrics(r.peer) }
+    console.log(JSON.stringify({ faqs: faqIds.size, ranking: cli.ranking, split: cli.split, sets: out, offtopic: offtopicResult }))
     return
   }
-  console.log(`golden set ${file}: ${golden.length} questions; ${content.faqs.length} FAQs (operator ranking, FAQs only); ${msPerQuery.toFixed(1)} ms per query`)
-  console.log(`${''.padEnd(16)}${'queries'.padStart(8)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
-  for (const [s, r] of Object.entries(splits)) {
-    for (const [name, m] of [['kotae', r.kotae], ['bm25', r.bm25]] as const) {
-      console.log(`${`${s} ${name}`.padEnd(16)}${String(r.queries).padStart(8)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
+  console.log(`${cli.ranking} ranking, ${cli.split} split; ${content.faqs.length} FAQs; ${msPerQuery.toFixed(1)} ms per query`)
+  console.log(`${''.padEnd(22)}${'queries'.padStart(8)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
+  for (const [name, r] of Object.entries(results)) {
+    for (const [engine, m] of [['kotae', r.kotae], ['bm25', r.bm25], ['minisearch', r.peer]] as const) {
+      console.log(`${`${name} ${engine}`.padEnd(22)}${String(r.queries).padStart(8)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
     }
   }
-  console.log(`success@5 (at least one correct answer in the top 5): ${Object.entries(splits).map(([s, r]) => `${s} kotae ${r.success5.kotae.toFixed(3)} / bm25 ${r.success5.bm25.toFixed(3)}`).join('; ')}`)
-  if (values.misses) printMisses(golden.filter((q) => wanted.includes('all') || wanted.includes(q.split)), ranked)
+  if (offtopic.length) console.log(`off-topic (${offtopicFile}, ${cli.split}): ${unsure} of ${offtopic.length} get no sure answer (${(offtopicResult.unsure * 100).toFixed(1)} %)`)
+  if (cli.misses) printMisses([...ranked.entries()])
 }
 
-function printMisses(questions: GoldenQuestion[], ranked: Map<string, string[]>): void {
-  console.log('\nfirst candidate not relevant (id split style: query → expected; got top 5):')
-  for (const q of questions) {
-    const r = ranked.get(q.id) ?? []
+function printMisses(entries: [GoldenQuestion, string[]][]): void {
+  console.log('\nfirst candidate not relevant (id style: query → expected; got top 5):')
+  for (const [q, r] of entries) {
     if (r[0] !== undefined && q.relevant.includes(r[0])) continue
     const at = r.findIndex((id) => q.relevant.includes(id))
-    console.log(`${q.id} ${q.split} ${q.style}: ${q.query} → ${q.relevant.join(', ')} (rank ${at >= 0 ? at + 1 : '-'}); got ${r.slice(0, 5).join(', ') || '(nothing)'}`)
+    console.log(`${q.id} ${q.style}: ${q.query} → ${q.relevant.join(', ')} (rank ${at >= 0 ? at + 1 : '-'}); got ${r.slice(0, 5).join(', ') || '(nothing)'}`)
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * npm run eval -- --faq <faq.jsonl> --queries <queries.jsonl> [--k 10] [--json]
  *
- * Prints P@1, P@5, MRR@10, nDCG@5, Recall@5 and Recall@10 for Kotae's ranking and for the plain
- * BM25 baseline (raw character bigrams) in the same run. `--json` prints exactly one object:
- * {"queries": n, "kotae": {...}, "bm25": {...}}. A malformed file line exits 1 with its file:line.
+ * Prints P@1, success@3, P@5, MRR@10, nDCG@5, nDCG@10, Recall@5 and Recall@10 for Kotae's ranking,
+ * for the plain BM25 baseline (raw character bigrams) and for the peer a team would pick instead
+ * (MiniSearch with an Intl.Segmenter tokenizer, eval/minisearch-peer.ts), all in the same run.
+ * `--json` prints exactly one object: {"queries": n, "kotae": {...}, "bm25": {...}, "peer": {...}}.
+ * A malformed file line exits 1 with its file:line.
  */
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -48,18 +50,18 @@ function main(argv: string[]): void {
   const result = runEval(faqs, queries, {}, k)
 
   if (values.json) {
-    console.log(JSON.stringify({ queries: result.queries, kotae: roundMetrics(result.kotae), bm25: roundMetrics(result.bm25) }))
+    console.log(JSON.stringify({ queries: result.queries, kotae: roundMetrics(result.kotae), bm25: roundMetrics(result.bm25), peer: roundMetrics(result.peer) }))
     return
   }
   console.log(`${faqs.length} FAQs (${values.faq}), ${queries.length} queries (${values.queries}), ranked to depth ${k}`)
   console.log(`index build ${result.buildMs.toFixed(0)} ms, ${result.queryMs.toFixed(1)} ms per query`)
   const pad = (s: string, n: number) => s.padEnd(n)
   console.log(`${pad('', 12)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
-  for (const [name, m] of [['kotae', result.kotae], ['bm25', result.bm25]] as const) {
+  for (const [name, m] of [['kotae', result.kotae], ['bm25', result.bm25], ['minisearch', result.peer]] as const) {
     console.log(`${pad(name, 12)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
   }
-  const ratio = result.bm25.mrr10 > 0 ? result.kotae.mrr10 / result.bm25.mrr10 : Number.NaN
-  console.log(`MRR@10 kotae / bm25 = ${ratio.toFixed(2)}`)
+  const ratio = (base: number) => (base > 0 ? result.kotae.mrr10 / base : Number.NaN).toFixed(2)
+  console.log(`MRR@10 kotae / bm25 = ${ratio(result.bm25.mrr10)}; kotae / minisearch = ${ratio(result.peer.mrr10)}`)
 }
 
 try {

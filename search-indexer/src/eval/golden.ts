@@ -1,6 +1,7 @@
 /**
- * Kotae's own golden set (tests/eval/golden.jsonl): caller-style questions mapped to the FAQ ids
- * that answer them, split into `dev` (tune on it) and `test` (report only). Pure and browser-safe;
+ * Kotae's own question sets (tests/eval: golden.jsonl, colloquial.jsonl, offtopic.jsonl):
+ * caller-style questions mapped to the FAQ ids that answer them, split into `dev` (tune on it) and
+ * `test` (report only). An off-topic question has no FAQ (`relevant: []`). Pure and browser-safe;
  * a malformed line raises {@link EvalFileError} naming the file and the line.
  */
 import { z } from 'zod'
@@ -11,17 +12,21 @@ import type { Judgement } from './metrics'
 
 export const GOLDEN_SPLITS = ['dev', 'test'] as const
 export type GoldenSplit = (typeof GOLDEN_SPLITS)[number]
-export const GOLDEN_STYLES = ['colloquial', 'hiragana', 'typo', 'rambling', 'dialect', 'elderly', 'foreign'] as const
+export const GOLDEN_STYLES = ['colloquial', 'hiragana', 'kana', 'typo', 'rambling', 'two-part', 'dialect', 'elderly', 'foreign', 'off-topic'] as const
 
 const goldenLine = z
   .object({
-    id: z.string().regex(/^g\d{3,}$/u, 'must look like g001'),
+    id: z.string().regex(/^[gco]\d{3,}$/u, 'must look like g001 (golden), c001 (colloquial) or o001 (off-topic)'),
     split: z.enum(GOLDEN_SPLITS),
     style: z.enum(GOLDEN_STYLES),
     query: z.string().trim().min(1, 'must not be empty'),
-    relevant: z.array(z.string().min(1)).min(1, 'needs at least one FAQ id'),
+    relevant: z.array(z.string().min(1)),
   })
   .strict()
+  .superRefine((q, ctx) => {
+    if (q.style === 'off-topic' && q.relevant.length > 0) ctx.addIssue({ code: 'custom', path: ['relevant'], message: 'an off-topic question has no FAQ: must be []' })
+    if (q.style !== 'off-topic' && q.relevant.length === 0) ctx.addIssue({ code: 'custom', path: ['relevant'], message: 'needs at least one FAQ id (or style "off-topic")' })
+  })
 
 export type GoldenQuestion = z.infer<typeof goldenLine> & { line: number }
 

@@ -1,10 +1,11 @@
-/** Runs Kotae's ranking and the BM25 baseline over one eval set. */
+/** Runs Kotae's ranking, the bigram-BM25 baseline and the MiniSearch peer over one eval set. */
 import { createSearchIndex, type SearchIndexOptions } from '../engine/search-index'
 import { Bm25Baseline } from './bm25-baseline'
 import { evalFaqToDocument, type EvalFaq } from './dataset'
 import { evaluateRanking, type Judgement, type Metrics } from './metrics'
+import { MiniSearchPeer } from './minisearch-peer'
 
-export type EvalResult = { queries: number; kotae: Metrics; bm25: Metrics; buildMs: number; queryMs: number }
+export type EvalResult = { queries: number; kotae: Metrics; bm25: Metrics; peer: Metrics; buildMs: number; queryMs: number }
 
 /** Kotae's ranked ids for each query, at depth `k`. */
 export function kotaeRanker(faqs: readonly EvalFaq[], options: SearchIndexOptions = {}): (query: string, k?: number) => string[] {
@@ -28,5 +29,7 @@ export function runEval(faqs: readonly EvalFaq[], queries: readonly Judgement[],
   const queryMs = (performance.now() - t1) / Math.max(1, queries.length)
   const baseline = new Bm25Baseline(faqs)
   const bm25 = evaluateRanking(queries, (q) => baseline.rank(q, k))
-  return { queries: queries.length, kotae: kotaeMetrics, bm25, buildMs, queryMs }
+  const peerEngine = new MiniSearchPeer(faqs)
+  const peer = evaluateRanking(queries, (q) => peerEngine.rank(q, k))
+  return { queries: queries.length, kotae: kotaeMetrics, bm25, peer, buildMs, queryMs }
 }
