@@ -111,6 +111,32 @@ describe('the curated corpus', () => {
     expect(dead).toEqual([])
   })
 
+  it('answers the questions outside callers found missing (issue #20 item 9)', () => {
+    const faq = (id: string) => {
+      const f = bundle.faqs.find((x) => x.id === id && x.locale === 'ja')
+      expect(f, id).toBeDefined()
+      return f as Faq
+    }
+    // The expiry notice says the PINs are needed at the counter for the certificate renewal.
+    const notice = faq('notice-letter-what')
+    expect(notice.facts).toEqual(expect.arrayContaining(['REN-06', 'REN-07', 'NOT-05']))
+    expect(notice.answer).toMatch(/暗証番号/)
+    expect(notice.answer).toMatch(/数字4桁/)
+    expect(notice.answer).toMatch(/英数字6文字以上16文字以下/)
+    // The national call centre: number, hours, year-end break, 24-hour suspension.
+    const cc = faq('callcenter-national')
+    for (const s of ['0120-95-0178', '9時30分～20時00分', '9時30分～17時30分', '12月29日～1月3日', '24時間365日', '0570-783-578']) expect(cc.answer, s).toContain(s)
+    // A card that turns up again: reached by how callers say it.
+    const found = faq('lost-found')
+    expect([found.question, ...found.alternatives, ...found.tags].join(' ')).toMatch(/出てき/)
+    expect(found.facts).toEqual(expect.arrayContaining(['LST-04', 'LST-05']))
+    // Year-end closure.
+    const yearEnd = faq('year-end-closure')
+    expect(yearEnd.facts).toEqual(expect.arrayContaining(['CITY-04', 'CC-01']))
+    expect(yearEnd.answer).toContain('12月29日～1月3日')
+    expect(yearEnd.answer).toContain('24時間365日')
+  })
+
   it('schema defaults are filled in', () => {
     const parsed = faqFrontMatterSchema.parse({ id: 'x-y', question: 'テストの質問です', alternatives: ['a1', 'a2', 'a3'], shortAnswer: '短い回答です。', category: 'general', sources: ['s'], reviewBy: '2027-01-01' })
     expect(parsed).toMatchObject({ audience: 'public', locale: 'ja', status: 'published', needsReview: false, bring: [], related: [], tags: [] })
