@@ -2,6 +2,7 @@
  * The analyzer: one object that turns documents and queries into tokens the same way, with the
  * query-only steps (length cap, filler stripping, romaji, synonym expansion) on top. Browser-safe.
  */
+import { normalizeDialect } from './dialect'
 import { stripFillers } from './filler'
 import { MAX_QUERY_CHARS, normalizeText, prepareText } from './normalize'
 import { romajiToKana } from './romaji'
@@ -13,6 +14,8 @@ export type AnalyzerOptions = TokenizeOptions & {
   synonyms?: readonly SynonymGroupLike[]
   /** Strip fillers and politeness from queries. Default: true. */
   stripFillers?: boolean
+  /** Rewrite western-Japan spoken forms in queries to standard Japanese (dialect.ts). Default: true. */
+  normalizeDialect?: boolean
 }
 
 export type QueryAnalysis = {
@@ -74,6 +77,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (typeof input !== 'string') return empty
     let text = [...input.slice(0, MAX_QUERY_CHARS * 2)].slice(0, MAX_QUERY_CHARS).join('')
     text = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ').normalize('NFKC').toLowerCase()
+    if (options.normalizeDialect !== false) text = normalizeDialect(text)
     if (options.stripFillers !== false) text = stripFillers(text)
     const prepared = prepareText(text)
     const tokens = new Set(tokenizePrepared(prepared, tok))
