@@ -8,6 +8,7 @@ import { MAX_QUERY_CHARS, normalizeText, prepareText } from './normalize'
 import { romajiToKana } from './romaji'
 import { SynonymSet, type SynonymGroupLike, type SynonymMatch } from './synonyms'
 import { tokenizePrepared, type TokenizeOptions } from './tokenize'
+import { correctTyposBySound, type TypoCorrection } from './typos'
 
 export type AnalyzerOptions = TokenizeOptions & {
   /** Synonym groups (e.g. content's synonyms.yaml or the CMS's list). Default: none. */
@@ -16,6 +17,8 @@ export type AnalyzerOptions = TokenizeOptions & {
   stripFillers?: boolean
   /** Rewrite western-Japan spoken forms in queries to standard Japanese (dialect.ts). Default: true. */
   normalizeDialect?: boolean
+  /** Read unknown kanji words of a query by sound towards the list's reading terms (typos.ts). Default: true. */
+  soundTypos?: boolean
 }
 
 export type QueryAnalysis = {
@@ -29,6 +32,8 @@ export type QueryAnalysis = {
   synonyms: SynonymMatch[]
   /** Romaji words read as kana (mainanba- → マイナンバー). */
   romaji: { from: string; to: string }[]
+  /** Kanji typos read by sound (保健証 → ほけんしょう, which the reading rule makes 保険証). */
+  typos: TypoCorrection[]
   /** Normalized strings to highlight in results: the query's runs and the synonym terms. */
   highlightTerms: string[]
 }
@@ -73,12 +78,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   const analyze = (input: string): QueryAnalysis => {
-    const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], highlightTerms: [] }
+    const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], typos: [], highlightTerms: [] }
     if (typeof input !== 'string') return empty
     let text = [...input.slice(0, MAX_QUERY_CHARS * 2)].slice(0, MAX_QUERY_CHARS).join('')
     text = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ').normalize('NFKC').toLowerCase()
     if (options.normalizeDialect !== false) text = normalizeDialect(text)
     if (options.stripFillers !== false) text = stripFillers(text)
+    let typos: TypoCorrection[] = []
+    if (options.soundTypos !== false) ({ text, corrections: typos } = correctTyposBySound(text, synonyms))
     const prepared = prepareText(text)
     const tokens = new Set(tokenizePrepared(prepared, tok))
     const highlight = new Set<string>()
@@ -116,6 +123,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       expansionTokens: [...expansion],
       synonyms: matches,
       romaji,
+      typos,
       highlightTerms: [...highlight].filter((h) => h.length > 0),
     }
   }
