@@ -11,6 +11,7 @@ const groups = [
   { terms: ['電子証明書', 'でんししょうめいしょ'] },
   { terms: ['紛失', 'ふんしつ'] },
   { terms: ['普通', 'ふつう'] },
+  { terms: ['成長', 'せいちょう'] },
 ]
 const synonyms = new SynonymSet(groups)
 
@@ -20,16 +21,18 @@ describe('kanji typos by sound (typos.ts)', () => {
     expect(KANJI_ONYOMI).toContain('健けん')
   })
 
-  it('reads an unknown kanji word whose reading is a reading term of the list', () => {
-    expect(correctTyposBySound('保健証の期限', synonyms)).toEqual({ text: 'ほけんしようの期限', corrections: [{ from: '保健証', to: 'ほけんしよう' }] })
-    expect(correctTyposBySound('電子証明所', synonyms).corrections).toEqual([{ from: '電子証明所', to: 'でんししようめいしよ' }])
-    expect(correctTyposBySound('粉失した', synonyms).corrections[0]?.from).toBe('粉失')
+  it('replaces an unknown kanji word by the list word it sounds like and differs from by one kanji', () => {
+    expect(correctTyposBySound('保健証の期限', synonyms)).toEqual({ text: '保険証の期限', corrections: [{ from: '保健証', to: '保険証' }] })
+    expect(correctTyposBySound('電子証明所', synonyms).corrections).toEqual([{ from: '電子証明所', to: '電子証明書' }])
+    expect(correctTyposBySound('粉失した', synonyms).corrections).toEqual([{ from: '粉失', to: '紛失' }])
   })
 
   it('leaves words the list knows, unknown readings and the middle of a longer word alone', () => {
     for (const text of ['保険証の期限', '電子証明書', '期限が切れた', 'ほけんしょう']) expect(correctTyposBySound(text, synonyms).corrections).toEqual([])
     // 附通 reads ふつう (普通), but it is the middle of 交附通知書, not a word of its own.
     expect(correctTyposBySound('交附通知書', synonyms).corrections).toEqual([])
+    // 西条 can be read せいちょう (成長), but no kanji is shared: a place name, not a slip.
+    expect(correctTyposBySound('西条駅', synonyms).corrections).toEqual([])
     expect(correctTyposBySound('保健証', new SynonymSet([])).corrections).toEqual([])
   })
 

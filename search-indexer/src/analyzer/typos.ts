@@ -1,10 +1,11 @@
 /**
- * Kanji typos by sound (保健証 → 保険証, 電子証明所 → 電子証明書, 暗唱番号 → 暗証番号): an IME offers
- * every kanji with the reading typed, and callers pick the wrong one. A run of kanji in the query
- * that is not a term of the synonym list, but whose reading (the 常用漢字' on'yomi, kanji-onyomi.ts,
- * one per kanji, in order) is a reading term of the list (ほけんしょう), is replaced by that reading;
- * the analyzer's reading rule then makes it the group's word. Only readings the list holds count,
- * so a typo is matched only towards a word the FAQs use. Browser-safe.
+ * Kanji typos by sound (保健証 → 保険証, 電子証明所 → 電子証明書, 更親 → 更新): an IME offers every
+ * kanji with the reading typed, and callers pick the wrong one. A run of kanji in the query that is
+ * not a term of the synonym list, whose reading (the 常用漢字' on'yomi, kanji-onyomi.ts, one per
+ * kanji, in order) is a reading term of the list (ほけんしょう), and which differs by one kanji from a
+ * word of that term's group (保険証), is replaced by that word. One substituted kanji is what an IME
+ * slip looks like; a real word that merely sounds the same (西条 せいじょう/せいちょう vs 成長)
+ * differs in every kanji and is left alone. Only the list's words are targets. Browser-safe.
  */
 import { KANJI_ONYOMI } from './kanji-onyomi'
 import { foldKana, normalizeText } from './normalize'
@@ -28,20 +29,22 @@ function onyomiOf(c: string): readonly string[] {
   return onyomi.get(c) ?? []
 }
 
-type Readings = { readings: Set<string>; prefixes: Set<string>; terms: Set<string> }
+/** Reading terms (folded) → the kanji words of their group; their prefixes; every term (normalized). */
+type Readings = { readings: Map<string, string[]>; prefixes: Set<string>; terms: Set<string> }
 const cache = new WeakMap<SynonymSet, Readings>()
 
 /** The list's reading terms (folded), their prefixes, and every term (normalized). */
 function readingsOf(synonyms: SynonymSet): Readings {
   let r = cache.get(synonyms)
   if (r) return r
-  r = { readings: new Set(), prefixes: new Set(), terms: new Set() }
+  r = { readings: new Map(), prefixes: new Set(), terms: new Set() }
   for (const g of synonyms.groups) {
+    const words = g.terms.filter((t) => /\p{Script=Han}/u.test(t)).map((t) => normalizeText(t).replace(/\s+/gu, ''))
     for (const term of g.terms) {
       const key = normalizeText(term).replace(/\s+/gu, '')
       r.terms.add(key)
       if (!READING_TERM.test(term.trim())) continue
-      r.readings.add(key)
+      r.readings.set(key, [...(r.readings.get(key) ?? []), ...words])
       for (let i = 1; i <= key.length; i++) r.prefixes.add(key.slice(0, i))
     }
   }
@@ -49,8 +52,8 @@ function readingsOf(synonyms: SynonymSet): Readings {
   return r
 }
 
-/** A reading of `span` that is one of the list's reading terms, if any. */
-function knownReading(span: string, r: Readings): string | undefined {
+/** The list's word that `span` is a one-kanji slip for: same reading, one kanji differs. */
+function intendedWord(span: string, r: Readings): string | undefined {
   let partial = ['']
   for (const c of span) {
     const next: string[] = []
@@ -58,13 +61,20 @@ function knownReading(span: string, r: Readings): string | undefined {
     if (next.length === 0) return undefined
     partial = next
   }
-  return partial.find((p) => r.readings.has(p))
+  const chars = [...span]
+  for (const reading of partial) {
+    for (const word of r.readings.get(reading) ?? []) {
+      const w = [...word]
+      if (w.length === chars.length && w.filter((c, i) => c !== chars[i]).length === 1) return word
+    }
+  }
+  return undefined
 }
 
 export type TypoCorrection = { from: string; to: string }
 
 /**
- * Replaces kanji spans the list does not know, whose reading it knows, by that reading.
+ * Replaces kanji spans the list does not know by the list's word they are a slip for.
  * `text` is NFKC-lowercased query text; returns it unchanged when nothing applies.
  */
 export function correctTyposBySound(text: string, synonyms: SynonymSet): { text: string; corrections: TypoCorrection[] } {
@@ -91,10 +101,10 @@ export function correctTyposBySound(text: string, synonyms: SynonymSet): { text:
           done = true
           break
         }
-        const reading = knownReading(span, r)
-        if (reading === undefined) continue
-        corrections.push({ from: span, to: reading })
-        result += reading
+        const word = intendedWord(span, r)
+        if (word === undefined) continue
+        corrections.push({ from: span, to: word })
+        result += word
         i = j
         done = true
       }
