@@ -9,6 +9,9 @@ export { foldOkurigana } from './analyzer/okurigana'
 export { romajiToKana } from './analyzer/romaji'
 export { stripFillers } from './analyzer/filler'
 export { SynonymSet, type SynonymGroupLike, type SynonymMatch } from './analyzer/synonyms'
+export { FacetVocabulary, type FacetDimensionLike, type FacetValues } from './analyzer/facets'
+export { normalizeDialect } from './analyzer/dialect'
+export { meetFacets, facetFactor, type FacetMeeting } from './engine/facet-score'
 export { tokenize, intlWordSegmenter, type WordSegmenter, type TokenizeOptions } from './analyzer/tokenize'
 export {
   faqToDocument,

@@ -3,6 +3,7 @@
  * query-only steps (length cap, filler stripping, romaji, synonym expansion) on top. Browser-safe.
  */
 import { normalizeDialect } from './dialect'
+import { FacetVocabulary, type FacetDimensionLike, type FacetValues } from './facets'
 import { stripFillers } from './filler'
 import { MAX_QUERY_CHARS, normalizeText, prepareText } from './normalize'
 import { romajiToKana } from './romaji'
@@ -13,6 +14,8 @@ import { correctTyposBySound, type TypoCorrection } from './typos'
 export type AnalyzerOptions = TokenizeOptions & {
   /** Synonym groups (e.g. content's synonyms.yaml or the CMS's list). Default: none. */
   synonyms?: readonly SynonymGroupLike[]
+  /** Facet dimensions (content's facets.yaml). Default: none. */
+  facets?: readonly FacetDimensionLike[]
   /** Strip fillers and politeness from queries. Default: true. */
   stripFillers?: boolean
   /** Rewrite western-Japan spoken forms in queries to standard Japanese (dialect.ts). Default: true. */
@@ -32,14 +35,17 @@ export type QueryAnalysis = {
   synonyms: SynonymMatch[]
   /** Romaji words read as kana (mainanba- → マイナンバー). */
   romaji: { from: string; to: string }[]
-  /** Kanji typos read by sound (保健証 → ほけんしょう, which the reading rule makes 保険証). */
+  /** Kanji typos read by sound (保健証 → 保険証). */
   typos: TypoCorrection[]
+  /** The query's facets (who, what, action, when), found after dialect and typo correction. */
+  facets: FacetValues
   /** Normalized strings to highlight in results: the query's runs and the synonym terms. */
   highlightTerms: string[]
 }
 
 export type Analyzer = {
   readonly synonyms: SynonymSet
+  readonly facets: FacetVocabulary
   readonly options: Readonly<AnalyzerOptions>
   /** Index-side tokens of a field's text (duplicates kept). */
   documentTokens(text: string): string[]
@@ -58,6 +64,7 @@ const ROMAJI_WORD = /[a-zāīūēōâîûêô'-]{3,}/gu
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const synonyms = new SynonymSet(options.synonyms ?? [])
+  const facets = new FacetVocabulary(options.facets ?? [])
   const tok: TokenizeOptions = { segmenter: options.segmenter, words: options.words, bigrams: options.bigrams, hiraganaBigrams: options.hiraganaBigrams, bigramScope: options.bigramScope, minHiraganaRun: options.minHiraganaRun, kanjiBigrams: options.kanjiBigrams, kanjiStems: options.kanjiStems, stopwords: options.stopwords, minHiraganaWord: options.minHiraganaWord }
 
   const documentTokens = (text: string): string[] => {
@@ -78,7 +85,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   const analyze = (input: string): QueryAnalysis => {
-    const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], typos: [], highlightTerms: [] }
+    const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], typos: [], facets: {}, highlightTerms: [] }
     if (typeof input !== 'string') return empty
     let text = [...input.slice(0, MAX_QUERY_CHARS * 2)].slice(0, MAX_QUERY_CHARS).join('')
     text = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ').normalize('NFKC').toLowerCase()
@@ -124,9 +131,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       synonyms: matches,
       romaji,
       typos,
+      facets: facets.detect(text),
       highlightTerms: [...highlight].filter((h) => h.length > 0),
     }
   }
 
-  return { synonyms, options, documentTokens, analyzeQuery }
+  return { synonyms, facets, options, documentTokens, analyzeQuery }
 }

@@ -30,6 +30,11 @@ export type SearchDocument = {
   url?: string
   /** Who may read it. Default: `public`. */
   audience?: Audience
+  /**
+   * Its facets per dimension (value ids of facets.yaml), where given by hand; a dimension left out
+   * is found in the question and alternatives, an empty list means none.
+   */
+  facets?: Partial<Record<string, string[]>>
 }
 
 export type ConvertOptions = { audience: Audience }

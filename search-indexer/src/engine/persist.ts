@@ -6,6 +6,7 @@
  */
 import { create, load, save, type RawData } from '@orama/orama'
 
+import type { FacetDimensionLike } from '../analyzer/facets'
 import type { SynonymGroupLike } from '../analyzer/synonyms'
 import { SerializedIndexError } from '../errors'
 import type { Audience, SearchDocument } from './document'
@@ -32,6 +33,8 @@ export type SerializedIndex = {
   weights: RankingWeights
   bm25: Bm25Params
   synonyms: { terms: string[] }[]
+  /** Facet dimensions (absent in indexes saved before facets). */
+  facets?: FacetDimensionLike[]
   keys: string[]
   docs: RawData
   passages: RawData
@@ -189,6 +192,7 @@ export function serializeIndex(index: SearchIndex): string {
     weights: { ...index.weights },
     bm25: { ...index.bm25 },
     synonyms: index.analyzer.synonyms.groups,
+    facets: index.analyzer.facets.dimensions,
     keys: index.keys(),
     docs: packRaw(docsRaw),
     passages: packRaw(save(index.passagesDb), documentsByKey(docsRaw)),
@@ -199,6 +203,8 @@ export function serializeIndex(index: SearchIndex): string {
 export type LoadOptions = Pick<SearchIndexOptions, 'segmenter' | 'weights'> & {
   /** Synonym groups to use from now on. Default: the ones saved with the index. */
   synonyms?: readonly SynonymGroupLike[]
+  /** Facet dimensions to use from now on. Default: the ones saved with the index. */
+  facets?: readonly FacetDimensionLike[]
 }
 
 /** Restores an index from {@link serializeIndex}'s output (a string or the parsed object). */
@@ -224,6 +230,7 @@ export function loadSerializedIndex(raw: string | SerializedIndex, options: Load
     weights: { ...data.weights, ...options.weights },
     bm25: data.bm25,
     synonyms: options.synonyms ?? data.synonyms,
+    facets: options.facets ?? data.facets ?? [],
     segmenter: options.segmenter,
   }
   // The analyzer is rebuilt first so that both databases get the same tokenizer.

@@ -19,6 +19,8 @@ import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
 import { isGram } from '../analyzer/tokenize'
+import type { FacetValues } from '../analyzer/facets'
+import { facetFactor, meetFacets } from './facet-score'
 
 /**
  * Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README), except
@@ -50,6 +52,10 @@ export type RankingWeights = {
    * rarity-weighted tokens (min-match.ts), else it is not a result. 0 turns the rule off.
    */
   minMatch: number
+  /** Score multiplier per facet dimension where a document agrees with the query (facet-score.ts). */
+  facetAgree: number
+  /** Score divisor per facet dimension where a document contradicts the query. */
+  facetConflict: number
 }
 
 export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
@@ -62,6 +68,8 @@ export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
   grams: 0.25,
   synonyms: 0.4,
   minMatch: 0.1,
+  facetAgree: 0.3,
+  facetConflict: 1,
 }
 
 /** BM25 parameters passed to Orama. */
@@ -210,6 +218,7 @@ export class SearchIndex {
   /** @internal */ readonly docsDb: AnyOrama
   /** @internal */ readonly passagesDb: AnyOrama
   private readonly keySet = new Set<string>()
+  private readonly facetCache = new Map<string, FacetValues>()
 
   /** @internal Use {@link createSearchIndex} or {@link loadSerializedIndex}. */
   constructor(options: SearchIndexOptions, dbs?: { docs: AnyOrama; passages: AnyOrama; keys: Iterable<string>; analyzer: Analyzer }) {
@@ -249,6 +258,7 @@ export class SearchIndex {
     const doc = this.check(input)
     const key = docKey(doc.kind, doc.id)
     if (this.keySet.has(key)) this.removeKey(key)
+    this.facetCache.delete(key)
     const locale = doc.locale ?? 'ja'
     const passages = [
       ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'body' as const })),
@@ -371,6 +381,9 @@ export class SearchIndex {
     }
     const total = new Map<string, number>(docScores)
     for (const [key, b] of best) total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
+    if (Object.keys(q.facets).length > 0 && (w.facetAgree > 0 || w.facetConflict > 0)) {
+      for (const [key, score] of total) total.set(key, score * facetFactor(meetFacets(q.facets, this.facetsOf(key)), w.facetAgree, w.facetConflict))
+    }
     const limit = options.limit ?? Infinity
     const out: [string, number, string | undefined][] = []
     const held = w.minMatch > 0 ? this.coverageOf(q) : undefined
@@ -484,7 +497,25 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * A document's facets: its own (`SearchDocument.facets`, per dimension) where given, else found
+   * in its question and alternatives. Kept per key until the document changes. @internal
+   */
+  facetsOf(key: string): FacetValues {
+    let f = this.facetCache.get(key)
+    if (f) return f
+    const doc = (getByID(this.docsDb, key) as DocRecord | undefined)?.doc
+    f = doc ? this.analyzer.facets.detect([doc.question, ...(doc.alternatives ?? [])].join('\n')) : {}
+    for (const [dimension, values] of Object.entries(doc?.facets ?? {})) {
+      if (values) f[dimension] = [...values]
+    }
+    for (const [dimension, values] of Object.entries(f)) if (values.length === 0) delete f[dimension]
+    this.facetCache.set(key, f)
+    return f
+  }
+
   private removeKey(key: string): void {
+    this.facetCache.delete(key)
     const rec = getByID(this.docsDb, key) as DocRecord | undefined
     for (let n = 0; n < (rec?.passageCount ?? 0); n++) sync(remove(this.passagesDb, `${key}#${n}`))
     sync(remove(this.docsDb, key))
