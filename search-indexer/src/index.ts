@@ -24,6 +24,8 @@ export {
   type Audience,
   type ConvertOptions,
 } from './engine/document'
+// Types only: the schemas (zod) are at '@kotae/search-indexer/engine/indexable', kept out of the browser's bundle.
+export type { IndexableFaq, IndexableGuide, IndexableSource } from './engine/indexable'
 export { splitPassages, type Passage } from './engine/passages'
 export { markSnippet, type Span, type Snippet } from './engine/highlight'
 export {

@@ -1,9 +1,11 @@
 /**
- * The generic document the engine indexes, and converters from the content types. Converters are
- * where audience filtering happens: a public document carries only public fields, and an
- * operator-only FAQ has no public document at all.
+ * The generic document the engine indexes, and the one mapping from an FAQ, a guide or a source to
+ * it (input shapes in indexable.ts): the site's build, the CMS's operator index and the content CLIs
+ * (`eval:content`, `ask`) all call these, so they score the same document. Converters are where
+ * audience filtering happens: a public document carries only public fields, and an operator-only
+ * entry has no public document at all; a draft has none.
  */
-import type { Faq, Guide, Source } from '@kotae/content/schema'
+import type { IndexableFaq, IndexableGuide, IndexableSource } from './indexable'
 
 export type DocumentKind = 'faq' | 'guide' | 'source'
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['faq', 'guide', 'source']
@@ -40,59 +42,65 @@ export type SearchDocument = {
 export type ConvertOptions = { audience: Audience }
 
 /** A FAQ as a search document, or `undefined` when the audience may not see it (or it is a draft). */
-export function faqToDocument(faq: Faq, { audience }: ConvertOptions): SearchDocument | undefined {
-  if (faq.status === 'draft') return undefined
-  if (audience === 'public' && faq.audience === 'operator') return undefined
+export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): SearchDocument | undefined {
+  const faqAudience = faq.audience ?? 'public'
+  if ((faq.status ?? 'published') === 'draft') return undefined
+  if (audience === 'public' && faqAudience === 'operator') return undefined
   const doc: SearchDocument = {
     id: faq.id,
     kind: 'faq',
-    locale: faq.locale,
+    locale: faq.locale ?? 'ja',
     question: faq.question,
-    alternatives: [...faq.alternatives],
+    alternatives: [...(faq.alternatives ?? [])],
     shortAnswer: faq.shortAnswer,
-    body: faq.answer,
-    tags: [...faq.tags],
+    body: faq.answer ?? '',
+    tags: [...(faq.tags ?? [])],
     category: faq.category,
-    audience: faq.audience,
+    audience: faqAudience,
   }
   if (audience === 'operator' && faq.operatorNotes) doc.operatorNotes = faq.operatorNotes
   return doc
 }
 
-/** A guide as a search document (steps, what to bring, where and when as its body). */
-export function guideToDocument(guide: Guide, _options: ConvertOptions): SearchDocument | undefined {
-  if (guide.status === 'draft') return undefined
-  const bring = guide.bring.map((b) => `${b.case}: ${b.items.map((i) => i.item + (i.note ? `（${i.note}）` : '')).join('、')}`)
+/**
+ * A guide as a search document: its introduction, steps, what to bring, where and when as the
+ * body; `undefined` for a draft, or an operator-only guide asked for the public.
+ */
+export function guideToDocument(guide: IndexableGuide, { audience }: ConvertOptions): SearchDocument | undefined {
+  const guideAudience = guide.audience ?? 'public'
+  if ((guide.status ?? 'published') === 'draft') return undefined
+  if (audience === 'public' && guideAudience === 'operator') return undefined
+  const bring = (guide.bring ?? []).map((b) => `${b.case}: ${b.items.map((i) => i.item + (i.note ? `（${i.note}）` : '')).join('、')}`)
   const body = [
-    guide.body,
-    ...guide.steps.map((s, i) => `${i + 1}. ${s.title}\n${s.detail}`),
+    guide.body ?? '',
+    ...(guide.steps ?? []).map((s, i) => `${i + 1}. ${s.title}\n${s.detail}`),
     bring.length ? `持ち物\n${bring.join('\n')}` : '',
-    `場所\n${guide.where}`,
-    `時間\n${guide.when}`,
+    guide.where ? `場所\n${guide.where}` : '',
+    guide.when ? `時間\n${guide.when}` : '',
   ]
     .filter(Boolean)
     .join('\n\n')
   return {
     id: guide.id,
     kind: 'guide',
-    locale: guide.locale,
+    locale: guide.locale ?? 'ja',
     question: guide.title,
     shortAnswer: guide.summary,
     body,
-    tags: [guide.procedure],
+    tags: guide.procedure ? [guide.procedure] : [],
     category: guide.category,
-    audience: 'public',
+    audience: guideAudience,
   }
 }
 
 /** An official source as a search document (title and publisher). */
-export function sourceToDocument(source: Source, _options: ConvertOptions): SearchDocument | undefined {
+export function sourceToDocument(source: IndexableSource, _options: ConvertOptions): SearchDocument | undefined {
   return { id: source.id, kind: 'source', locale: 'ja', question: source.title, shortAnswer: source.publisher, url: source.url, audience: 'public' }
 }
 
 /** Every document of a content bundle that the audience may see. */
 export function contentToDocuments(
-  content: { faqs: readonly Faq[]; guides?: readonly Guide[]; sources?: readonly Source[] },
+  content: { faqs: readonly IndexableFaq[]; guides?: readonly IndexableGuide[]; sources?: readonly IndexableSource[] },
   options: ConvertOptions & { kinds?: readonly DocumentKind[] },
 ): SearchDocument[] {
   const kinds = new Set(options.kinds ?? DOCUMENT_KINDS)
