@@ -75,3 +75,14 @@ describe('a guide document', () => {
     expect(guideToDocument({ ...guide, status: 'draft' }, { audience: 'operator' })).toBeUndefined()
   })
 })
+
+describe('a document body', () => {
+  it('is the same whatever blank lines the Markdown has (a content file vs the CMS rich text as Markdown)', () => {
+    const file = 'カードは更新できます。\n\n## 手順\n1. 申請します。\n2. 受け取ります。  \n'
+    const cms = 'カードは更新できます。\n\n## 手順\n\n1. 申請します。\n2. 受け取ります。'
+    const doc = (answer: string) => faqToDocument({ id: 'x', question: '更新は？', answer }, { audience: 'public' })
+    expect(doc(file)).toEqual(doc(cms))
+    expect(doc(cms.replace(/\n/g, '\r\n'))).toEqual(doc(cms))
+    expect(doc(file)?.body).toBe('カードは更新できます。\n## 手順\n1. 申請します。\n2. 受け取ります。')
+  })
+})

@@ -41,6 +41,20 @@ export type SearchDocument = {
 
 export type ConvertOptions = { audience: Audience }
 
+/**
+ * A Markdown text as a document holds it: LF line ends, no trailing spaces, no blank lines. The
+ * content files and the CMS's rich text (exported as Markdown) lay the same answer out with
+ * different blank lines (a file's heading is followed by its text, the CMS's by an empty line);
+ * passages break at every line end anyway, so only the layout goes, and the same answer makes the
+ * same document from either.
+ */
+export const documentText = (markdown: string): string =>
+  markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
+
 /** A FAQ as a search document, or `undefined` when the audience may not see it (or it is a draft). */
 export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): SearchDocument | undefined {
   const faqAudience = faq.audience ?? 'public'
@@ -53,7 +67,7 @@ export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): 
     question: faq.question,
     alternatives: [...(faq.alternatives ?? [])],
     shortAnswer: faq.shortAnswer,
-    body: faq.answer ?? '',
+    body: documentText(faq.answer ?? ''),
     tags: [...(faq.tags ?? [])],
     category: faq.category,
     audience: faqAudience,
@@ -72,7 +86,7 @@ export function guideToDocument(guide: IndexableGuide, { audience }: ConvertOpti
   if (audience === 'public' && guideAudience === 'operator') return undefined
   const bring = (guide.bring ?? []).map((b) => `${b.case}: ${b.items.map((i) => i.item + (i.note ? `（${i.note}）` : '')).join('、')}`)
   const body = [
-    guide.body ?? '',
+    documentText(guide.body ?? ''),
     ...(guide.steps ?? []).map((s, i) => `${i + 1}. ${s.title}\n${s.detail}`),
     bring.length ? `持ち物\n${bring.join('\n')}` : '',
     guide.where ? `場所\n${guide.where}` : '',
