@@ -1,6 +1,6 @@
-import { convertLexicalToMarkdown, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { Payload, Where } from 'payload'
 
+import { markdownOf } from '../lib/markdown'
 import type { Category, CityProfile, Faq, Guide, Source, Synonym } from '../payload-types'
 
 /** Bumped when the shape changes; the site refuses a format it does not know. */
@@ -30,18 +30,13 @@ export const tokyoDay = (iso: string | null | undefined): string | undefined =>
 const idOf = (rel: unknown): number | string | undefined =>
   rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string | undefined)
 
-type EditorConfig = Awaited<ReturnType<typeof editorConfigFactory.default>>
-let editorConfig: Promise<EditorConfig> | undefined
-
 /**
  * Reads the published, public entries as an anonymous visitor: the collections' own read access
  * decides (`overrideAccess: false`, no user), and the query asks for published public entries
  * again, so a staff session can never widen what the site shows.
  */
 export async function readSiteContent(payload: Payload): Promise<SiteContent> {
-  editorConfig ??= editorConfigFactory.default({ config: payload.config })
-  const config = await editorConfig
-  const markdown = (data: unknown) => (data ? convertLexicalToMarkdown({ data: data as never, editorConfig: config }).trim() : '')
+  const markdown = await markdownOf(payload)
   // Sorted by slug, as the content files are listed, so the same entries make the same pages.
   const anonymous = { overrideAccess: false, depth: 0, pagination: false, draft: false, sort: 'slug' } as const
   const publicPublished: Where = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }

@@ -1,8 +1,9 @@
-import { createSearchIndex, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
+import { createSearchIndex, faqToDocument, guideToDocument, sourceToDocument, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { markdownOf, type ToMarkdown } from '../lib/markdown'
+import { faqInput, guideInput, sourceInput, type IndexedFaq, type IndexedGuide } from './indexable'
 import { warmOperatorPrior } from './operatorPrior'
-import { faqDocument, guideDocument, sourceDocument } from './toDocument'
 
 type State = { payload: Payload; index: Promise<SearchIndex>; builtAt?: number; changedAt?: number }
 const KEY = Symbol.for('kotae.operatorIndex')
@@ -41,32 +42,50 @@ export function searchOperatorIndex(index: SearchIndex, q: string, limit: number
 export const faqIdOf = (index: SearchIndex, slug: string): number | string | undefined => faqIds.get(index)?.get(slug)
 
 /**
+ * The operator's document of a published FAQ or guide: the search package's own converter over
+ * the record mapped to its indexable shape, so the desk scores what the site and eval:content do.
+ */
+const OPERATOR = { audience: 'operator' } as const
+export const faqDocument = (f: IndexedFaq, markdown: ToMarkdown): SearchDocument | undefined => faqToDocument(faqInput(f, markdown), OPERATOR)
+export const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocument | undefined => guideToDocument(guideInput(g, markdown), OPERATOR)
+
+/**
  * The operator index lives in the CMS process: built from the database on first use (published
  * FAQs of every audience with operator notes, guides, sources; the editable synonyms), and kept
  * current by hooks. Each app server holds its own copy, so servers stay stateless.
  */
-/** What faqDocument reads (toDocument.ts), and updatedAt, which tells app servers which version they hold (indexSync.ts). */
-const FAQ_FIELDS = { updatedAt: true, slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answerText: true, operatorNotes: true, tags: true, category: true, audience: true, _status: true } as const
+/** What faqInput reads (indexable.ts), and updatedAt, which tells app servers which version they hold (indexSync.ts). */
+const FAQ_FIELDS = { updatedAt: true, slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answer: true, operatorNotes: true, tags: true, category: true, audience: true, _status: true } as const
+/** A category as the search documents name it: by slug (see the search package's indexable.ts). */
+const CATEGORY_SLUG = { categories: { slug: true } } as const
 
 async function build(payload: Payload): Promise<SearchIndex> {
   const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })).groups ?? []
   const index = createSearchIndex({ audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })) })
-  // Category names only, and no virtual usage count (one count over all calls per FAQ).
-  const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true, populate: { categories: { name: true } } } as const
-  const [faqs, guides, sources] = await Promise.all([
+  // Category slugs only, and no virtual usage count (one count over all calls per FAQ).
+  const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true, populate: CATEGORY_SLUG } as const
+  const [markdown, faqs, guides, sources] = await Promise.all([
+    markdownOf(payload),
     payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, ...common, select: FAQ_FIELDS }),
     payload.find({ collection: 'guides', where: { _status: { equals: 'published' } }, ...common }),
     payload.find({ collection: 'sources', ...common, depth: 0 }),
   ])
   const ids = new Map<string, number | string>()
   for (const f of faqs.docs) {
-    const doc = faqDocument(f)
+    const doc = faqDocument(f, markdown)
+    if (!doc) continue
     index.add(doc)
     ids.set(doc.id, f.id)
   }
   faqIds.set(index, ids)
-  for (const g of guides.docs) index.add(guideDocument(g))
-  for (const s of sources.docs) index.add(sourceDocument(s))
+  for (const g of guides.docs) {
+    const doc = guideDocument(g, markdown)
+    if (doc) index.add(doc)
+  }
+  for (const s of sources.docs) {
+    const doc = sourceToDocument(sourceInput(s), OPERATOR)
+    if (doc) index.add(doc)
+  }
   return index
 }
 
@@ -93,7 +112,7 @@ export type EntryState = { published: true; doc: Record<string, unknown> & { id:
 
 /** Reads the published version of an entry (in `req`'s transaction when given: a draft save leaves it as it was). */
 export async function readEntryState(payload: Payload, collection: 'faqs' | 'guides', id: number | string, req?: PayloadRequest): Promise<EntryState> {
-  const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req, populate: { categories: { name: true } }, ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}) })
+  const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req, populate: CATEGORY_SLUG, ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}) })
   return doc && doc._status === 'published' ? { published: true, doc: doc as never } : { published: false, slug: doc?.slug }
 }
 
@@ -106,12 +125,17 @@ export async function applyEntryState(payload: Payload, collection: 'faqs' | 'gu
   if (!current || current.payload !== payload) return // not built yet: the first lookup builds it fresh
   const index = await current.index
   const kind = collection === 'faqs' ? 'faq' : 'guide'
+  // Worked out before the index changes (the Markdown converter may still be loading).
+  const markdown = state.published ? await markdownOf(payload) : undefined
+  const entry = state.published && markdown ? (collection === 'faqs' ? faqDocument(state.doc as never, markdown) : guideDocument(state.doc as never, markdown)) : undefined
   if (previousSlug) index.remove(previousSlug, kind)
-  if (state.published) {
-    const entry = collection === 'faqs' ? faqDocument(state.doc as never) : guideDocument(state.doc as never)
+  if (entry) {
     index.add(entry)
-    if (collection === 'faqs') faqIds.get(index)?.set(entry.id, state.doc.id)
-  } else if (state.slug) index.remove(state.slug, kind)
+    if (collection === 'faqs' && state.published) faqIds.get(index)?.set(entry.id, state.doc.id)
+  } else {
+    const slug = state.published ? state.doc.slug : state.slug
+    if (slug) index.remove(slug, kind)
+  }
   hitCache.delete(index) // after the change, so no lookup can cache the old results again
   current.changedAt = Date.now()
 }
