@@ -2,7 +2,7 @@
  * What an FAQ, a guide or a source must say to become a search document: the one input of
  * `faqToDocument`, `guideToDocument` and `sourceToDocument` (document.ts), whoever holds the entry.
  * A content file's entry (`@kotae/content`) fits as it is; the CMS maps its records to this shape
- * in one function (cms/src/search/toDocument.ts). Framework-free.
+ * in one function per kind (cms/src/search/indexable.ts). Framework-free.
  *
  * Texts are Markdown, as in the content files and as the CMS turns its rich text for the site,
  * so the same entry makes the same passages everywhere.
