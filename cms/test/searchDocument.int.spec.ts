@@ -87,6 +87,15 @@ describe('a guide at the desk', () => {
     expect((await getOperatorIndex(payload)).get(guide.id, 'guide')?.body).toContain(`proxy: ${word}証明書（原本のみ）`)
   })
 
+  it('shows snippets of the Markdown body without its marks, highlights on the words', async () => {
+    const candidates = (await lookup('署名用の暗証番号を忘れた')).candidates
+    expect(candidates.length).toBeGreaterThan(0)
+    for (const c of candidates) {
+      expect(c.snippet.text, c.id).not.toMatch(/\*\*|(^|\s)#{1,6} |\n/)
+      for (const [from, to] of c.snippet.marks) expect(c.snippet.text.slice(from, to).trim(), c.id).not.toBe('')
+    }
+  })
+
   it('is found by its introduction (the rich-text body)', async () => {
     const guide = bundle.guides.find((g) => g.status === 'published' && g.body.trim())!
     expect((await getOperatorIndex(payload)).get(guide.id, 'guide')?.body).toContain(guide.body.trim().split('\n')[0]!)

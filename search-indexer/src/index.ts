@@ -28,6 +28,7 @@ export {
 export type { IndexableFaq, IndexableGuide, IndexableSource } from './engine/indexable'
 export { splitPassages, type Passage } from './engine/passages'
 export { markSnippet, type Span, type Snippet } from './engine/highlight'
+export { cleanSnippet } from './engine/snippet-text'
 export {
   createSearchIndex,
   SearchIndex,

@@ -1,3 +1,4 @@
+import { cleanSnippet } from '@kotae/search-indexer'
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
@@ -77,6 +78,8 @@ export const lookupEndpoint: Endpoint = {
       const d = bySlug.get(`${h.kind}:${h.id}`) as Record<string, any> | undefined
       if (!d) continue // unpublished since the index was read, or not readable by this user
       const srcs = h.kind === 'source' ? [d] : ((d.sources ?? []) as unknown[]).filter((s): s is Record<string, any> => typeof s === 'object' && s !== null)
+      // The body is Markdown (as on the site): the snippet shows its text without the marks.
+      const snippet = cleanSnippet(h.snippet.text, h.snippet.highlights)
       candidates.push({
         id: `${h.kind}:${h.id}`,
         kind: h.kind,
@@ -84,7 +87,7 @@ export const lookupEndpoint: Endpoint = {
         title: h.document.question,
         shortAnswer: h.document.shortAnswer ?? '',
         answer: h.kind === 'faq' ? d.answerText ?? '' : h.kind === 'guide' ? d.summary ?? '' : d.url ?? '',
-        snippet: { text: h.snippet.text, marks: h.snippet.highlights.map((s) => [s.start, s.end] as [number, number]) },
+        snippet: { text: snippet.text, marks: snippet.highlights.map((s) => [s.start, s.end] as [number, number]) },
         explanation: h.explanation.summary,
         category: relName(d.category),
         sources: srcs.map((s) => ({ title: String(s.title), url: String(s.url), checkedAt: s.checkedAt ?? null })),

@@ -4,10 +4,9 @@
  * (`/search-index/{ja,en}.json`, see build.ts) rather than built in the page: on the real content
  * the first result comes 1.2–1.8× sooner (site README), and the gap grows with the content.
  */
-import { loadSerializedIndex, type SearchIndex } from '@kotae/search-indexer'
+import { cleanSnippet, loadSerializedIndex, type SearchIndex } from '@kotae/search-indexer'
 
 import type { SearchResponse, SearchResult } from './protocol'
-import { cleanSnippet } from './snippet'
 import { suggest } from './suggest'
 
 /** `english`: the English title of each page that has an English entry in the index (by `url`). */

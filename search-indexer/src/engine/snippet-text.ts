@@ -1,8 +1,9 @@
 /**
  * Snippets come from the Markdown answers: take out the Markdown marks (`**`, `## `, list
  * bullets, table pipes) and line breaks, keeping the highlight ranges on the same characters.
+ * For whoever shows a hit's snippet: the site's search page and the desk's lookup.
  */
-export type Span = { start: number; end: number }
+import type { Span } from './highlight'
 
 const MARKS = [/\*\*|__|`/g, /^#{1,6}[ \t]+/gm, /^[ \t]*(?:[-*+]|\d+\.)[ \t]+/gm, /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm]
 
