@@ -20,7 +20,7 @@ import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
 import { isGram } from '../analyzer/tokenize'
 import type { FacetValues } from '../analyzer/facets'
-import { facetFactor, meetFacets } from './facet-score'
+import { facetFactor, meetFacets, type FacetMeeting } from './facet-score'
 
 /**
  * Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README), except
@@ -119,6 +119,13 @@ export type SearchHit = {
   /** A short window of the passage (or the short answer) with highlight offsets into `snippet.text`. */
   snippet: { text: string; highlights: Span[] }
   explanation: MatchExplanation
+  /**
+   * The share (0–1) of the query this document holds, rarity-weighted (min-match.ts); 1 when
+   * minimum should match is off. The top hit's coverage says how sure an answer is (confidence.ts).
+   */
+  coverage: number
+  /** Facet dimensions where this document agrees with or contradicts the query. */
+  facets: FacetMeeting
 }
 
 type DocRecord = {
@@ -312,14 +319,14 @@ export class SearchIndex {
     const q = this.analyzer.analyzeQuery(typeof query === 'string' ? query : '')
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
     const ranked = this.rank(q, { ...options, limit })
-    return ranked.map(([key, score, best]) => this.toHit(key, score, best, q))
+    return ranked.map(([key, score, best, coverage]) => this.toHit(key, score, best, q, coverage))
   }
 
   /**
    * Document keys and scores for an analyzed query, best first (used by search and by the eval);
    * with `limit`, at most that many. @internal
    */
-  rank(q: QueryAnalysis, options: SearchOptions = {}): [key: string, score: number, bestPassage: string | undefined][] {
+  rank(q: QueryAnalysis, options: SearchOptions = {}): [key: string, score: number, bestPassage: string | undefined, coverage: number][] {
     const w = this.weights
     const where: Record<string, unknown> = {}
     if (options.kinds && options.kinds.length > 0) where.kind = { in: [...options.kinds] }
@@ -385,11 +392,12 @@ export class SearchIndex {
       for (const [key, score] of total) total.set(key, score * facetFactor(meetFacets(q.facets, this.facetsOf(key)), w.facetAgree, w.facetConflict))
     }
     const limit = options.limit ?? Infinity
-    const out: [string, number, string | undefined][] = []
+    const out: [string, number, string | undefined, number][] = []
     const held = w.minMatch > 0 ? this.coverageOf(q) : undefined
     for (const [key, score] of bestFirst(total, limit)) {
       if (out.length >= limit) break
-      if (!held || held(key) >= w.minMatch) out.push([key, score, best.get(key)?.id])
+      const coverage = held ? held(key) : 1
+      if (coverage >= w.minMatch) out.push([key, score, best.get(key)?.id, coverage])
     }
     return out
   }
@@ -442,14 +450,14 @@ export class SearchIndex {
    * for highlighting only what it shows. They are enumerable getters, so spreading, JSON and
    * structuredClone see plain values.
    */
-  private toHit(key: string, score: number, bestPassage: string | undefined, q: QueryAnalysis): SearchHit {
+  private toHit(key: string, score: number, bestPassage: string | undefined, q: QueryAnalysis, coverage: number): SearchHit {
     const rec = getByID(this.docsDb, key) as DocRecord
     const doc = rec.doc
     const passageId = bestPassage ?? (rec.passageCount > 0 ? `${key}#0` : undefined)
     const p = passageId ? (getByID(this.passagesDb, passageId) as PassageRecord | undefined) : undefined
     let details: ReturnType<SearchIndex['details']> | undefined
     const get = () => (details ??= this.details(doc, p, q))
-    const hit = { id: doc.id, kind: doc.kind, score, document: doc } as SearchHit
+    const hit = { id: doc.id, kind: doc.kind, score, document: doc, coverage, facets: meetFacets(q.facets, this.facetsOf(key)) } as SearchHit
     const lazy = (name: 'passage' | 'snippet' | 'explanation') =>
       Object.defineProperty(hit, name, { enumerable: true, configurable: true, get: () => get()[name] })
     if (p) lazy('passage')
