@@ -36,7 +36,9 @@ describe('GET /api/lookup', () => {
     const pin = body.candidates.find((c) => c.id === 'faq:pin-forgot')!
     expect(pin.shortAnswer.length).toBeGreaterThan(0)
     expect(pin.sources.length).toBeGreaterThan(0)
-    expect(pin.explanation.length).toBeGreaterThan(0)
+    // Why it matched, in Japanese for the operator (not the engine's developer summary).
+    expect(pin.explanation).toMatch(/(質問文|言い換え例|回答の要約|回答本文)に「[^」]+」/u)
+    expect(pin.explanation).not.toMatch(/question:|alternatives:|synonym:/u)
   })
 
   it('shows past calls to those who take or supervise calls, never to editors or reviewers', async () => {

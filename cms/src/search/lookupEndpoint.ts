@@ -88,7 +88,7 @@ export const lookupEndpoint: Endpoint = {
         shortAnswer: h.document.shortAnswer ?? '',
         answer: h.kind === 'faq' ? d.answerText ?? '' : h.kind === 'guide' ? d.summary ?? '' : d.url ?? '',
         snippet: { text: snippet.text, marks: snippet.highlights.map((s) => [s.start, s.end] as [number, number]) },
-        explanation: h.explanation.summary,
+        explanation: h.explanation.reasons.join(' ／ '),
         category: relName(d.category),
         sources: srcs.map((s) => ({ title: String(s.title), url: String(s.url), checkedAt: s.checkedAt ?? null })),
         bring: h.kind === 'faq' ? (d.bring ?? []).map((b: any) => ({ item: b.item, note: b.note })) : (d.bring ?? []).flatMap((b: any) => (b.items ?? []).map((i: any) => ({ item: i.item, note: i.note }))),

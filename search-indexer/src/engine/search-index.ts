@@ -21,6 +21,7 @@ import { normalizeText } from '../analyzer/normalize'
 import { isGram } from '../analyzer/tokenize'
 import type { FacetValues } from '../analyzer/facets'
 import { facetFactor, meetFacets, type FacetMeeting } from './facet-score'
+import { reasonsInJapanese } from './reasons'
 
 /**
  * Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README), except
@@ -105,8 +106,10 @@ export type MatchExplanation = {
   synonyms: SynonymMatch[]
   /** Romaji words of the query read as kana. */
   romaji: { from: string; to: string }[]
-  /** One line for people, e.g. `question: 暗証番号 · body: 再設定 · synonym: マイナ → マイナンバーカード`. */
+  /** One line for developers, e.g. `question: 暗証番号 · body: 再設定 · synonym: マイナ → マイナンバーカード`. */
   summary: string
+  /** Why it matched, in Japanese for operators (reasons.ts), strongest first: 「質問文に「暗証番号」」. */
+  reasons: string[]
 }
 
 export type SearchHit = {
@@ -491,17 +494,24 @@ export class SearchIndex {
       const n = normalizeText(t)
       return n.length > 0 && docText.includes(n)
     }))
+    const usedTerms = (s: SynonymMatch) => s.expandedTo.filter((t) => docText.includes(normalizeText(t)))
     const summary = [
       ...fields.map((f) => `${f.field}: ${f.terms.slice(0, 5).join(', ')}`),
-      ...synonyms.map((s) => `synonym: ${s.term} → ${s.expandedTo.filter((t) => docText.includes(normalizeText(t))).join(', ')}`),
+      ...synonyms.map((s) => `synonym: ${s.term} → ${usedTerms(s).join(', ')}`),
       ...q.romaji.map((r) => `romaji: ${r.from} → ${r.to}`),
+      ...q.typos.map((t) => `typo: ${t.from} → ${t.to}`),
     ].join(' · ')
+    const documentFacets = this.facetsOf(docKey(doc.kind, doc.id))
+    const reasons = reasonsInJapanese(
+      { fields, synonyms: synonyms.map((s) => ({ term: s.term, used: usedTerms(s) })), romaji: q.romaji, typos: q.typos, facets: meetFacets(q.facets, documentFacets), queryFacets: q.facets, documentFacets },
+      this.analyzer.facets,
+    )
 
     const snippet = p ? makeSnippet(p.text, passageSpans) : makeSnippet(doc.shortAnswer ?? doc.question, doc.shortAnswer ? shortSpans : [])
     return {
       ...(p ? { passage: { index: p.n, field: p.field, text: p.text, start: p.start, end: p.end, highlights: passageSpans } } : {}),
       snippet,
-      explanation: { fields, synonyms, romaji: q.romaji, summary },
+      explanation: { fields, synonyms, romaji: q.romaji, summary, reasons },
     }
   }
 
