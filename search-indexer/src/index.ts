@@ -12,6 +12,8 @@ export { SynonymSet, type SynonymGroupLike, type SynonymMatch } from './analyzer
 export { FacetVocabulary, type FacetDimensionLike, type FacetValues } from './analyzer/facets'
 export { normalizeDialect } from './analyzer/dialect'
 export { meetFacets, facetFactor, type FacetMeeting } from './engine/facet-score'
+export { askBackFor, type AskBack } from './engine/ask-back'
+export { confidenceOf, confidenceFeatures, type ConfidenceModel } from './engine/confidence'
 export { tokenize, intlWordSegmenter, type WordSegmenter, type TokenizeOptions } from './analyzer/tokenize'
 export {
   faqToDocument,
@@ -37,6 +39,7 @@ export {
   type SearchIndexOptions,
   type SearchOptions,
   type SearchHit,
+  type Answer,
   type MatchExplanation,
   type MatchedField,
   type RankingWeights,

@@ -22,6 +22,9 @@ import { isGram } from '../analyzer/tokenize'
 import type { FacetValues } from '../analyzer/facets'
 import { facetFactor, meetFacets, type FacetMeeting } from './facet-score'
 import { reasonsInJapanese } from './reasons'
+import { askBackFor, type AskBack } from './ask-back'
+import { confidenceOf } from './confidence'
+import { CONFIDENCE_MODEL } from './confidence-model'
 
 /**
  * Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README), except
@@ -95,6 +98,19 @@ export type SearchOptions = {
   kinds?: readonly DocumentKind[]
   /** Only this locale. Default: all. */
   locale?: 'ja' | 'en'
+  /** Facets the user chose (an ask-back answer): they replace the query's own in those dimensions. */
+  facets?: FacetValues
+}
+
+/** A search with what to do about it: how sure the first answer is, and a question to ask back. */
+export type Answer = {
+  hits: SearchHit[]
+  /** Probability (0–1) that the first hit answers an in-scope question (confidence.ts). */
+  confidence: number
+  /** Whether that is at or above the model's threshold; false without hits. */
+  sure: boolean
+  /** One tap-to-choose question when the first answers differ by one facet (ask-back.ts). */
+  askBack?: AskBack
 }
 
 export type MatchedField = 'question' | 'alternatives' | 'shortAnswer' | 'body' | 'operatorNotes' | 'tags'
@@ -319,10 +335,31 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const asked = Number(options.limit ?? 10)
     const limit = Number.isFinite(asked) ? Math.max(1, Math.min(100, Math.floor(asked))) : 10
-    const q = this.analyzer.analyzeQuery(typeof query === 'string' ? query : '')
+    const q = this.analyzeWith(query, options)
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
     const ranked = this.rank(q, { ...options, limit })
     return ranked.map(([key, score, best, coverage]) => this.toHit(key, score, best, q, coverage))
+  }
+
+  /**
+   * {@link search}, with how sure the first answer is and, when the first answers differ by one
+   * facet the query leaves open, a question to ask back. The site and the desk both use it.
+   */
+  answer(query: string, options: SearchOptions = {}): Answer {
+    const hits = this.search(query, options)
+    const q = this.analyzeWith(query, options)
+    const top = hits[0]
+    const confidence = confidenceOf({ query: q, top })
+    const chosen = new Set(Object.keys(options.facets ?? {}))
+    const askBack = askBackFor(hits.map((h) => ({ score: h.score, facets: this.facetsOf(docKey(h.kind, h.id)) })), q.facets, this.analyzer.facets)
+    return { hits, confidence, sure: top !== undefined && confidence >= CONFIDENCE_MODEL.threshold, ...(askBack && !chosen.has(askBack.dimension) ? { askBack } : {}) }
+  }
+
+  /** The query's analysis with the user's chosen facets put over its own. */
+  private analyzeWith(query: string, options: SearchOptions): QueryAnalysis {
+    const q = this.analyzer.analyzeQuery(typeof query === 'string' ? query : '')
+    if (!options.facets || Object.keys(options.facets).length === 0) return q
+    return { ...q, facets: { ...q.facets, ...options.facets } }
   }
 
   /**

@@ -1,0 +1,65 @@
+/**
+ * Knowing when it does not know: how sure the first answer is, from a small logistic model over
+ * features of the query and its top hit. Below the threshold the site says plainly that it found
+ * no sure answer (and shows the closest topics and the phone number), and the desk marks the list
+ * as uncertain. The weights are data (confidence-model.ts), fitted by `npm run train:confidence`
+ * on the dev splits only: in-scope questions (golden, colloquial) against off-topic ones.
+ * A logistic model, not a rule list: a handful of named weights the city can read (docs/AI.md).
+ */
+import type { QueryAnalysis } from '../analyzer/analyzer'
+import { CONFIDENCE_MODEL } from './confidence-model'
+
+export type ConfidenceModel = {
+  /** Feature name → weight; `bias` is the intercept. Unknown features weigh 0. */
+  weights: Record<string, number>
+  /** Probability at or above which an answer is sure. */
+  threshold: number
+}
+
+/** What the model reads of a query and its top hit. */
+export type ConfidenceInput = { query: QueryAnalysis; top?: { score: number; coverage: number } }
+
+/**
+ * The features: the top hit's coverage of the query, its score (log), and, per facet dimension,
+ * whether the query names a value of it (a question about the card, a PIN, a move …). A query
+ * with no hit has no features but the bias and scores 0.
+ */
+export function confidenceFeatures({ query, top }: ConfidenceInput): Record<string, number> {
+  if (!top) return {}
+  const out: Record<string, number> = { coverage: top.coverage, logScore: Math.log1p(Math.max(0, top.score)) }
+  for (const [dimension, values] of Object.entries(query.facets)) if (values.length) out[`facet:${dimension}`] = 1
+  return out
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
+
+/** The probability (0–1) that the top hit answers an in-scope question; 0 without a hit. */
+export function confidenceOf(input: ConfidenceInput, model: ConfidenceModel = CONFIDENCE_MODEL): number {
+  if (!input.top) return 0
+  let z = model.weights.bias ?? 0
+  for (const [name, value] of Object.entries(confidenceFeatures(input))) z += (model.weights[name] ?? 0) * value
+  return sigmoid(z)
+}
+
+/** Fits a logistic model by gradient descent (L2-regularized); small data, so plain full-batch. */
+export function fitConfidence(samples: readonly { features: Record<string, number>; sure: boolean }[], { epochs = 3000, rate = 0.5, l2 = 0.001 } = {}): Record<string, number> {
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.features)))].sort()
+  const w: Record<string, number> = { bias: 0 }
+  for (const n of names) w[n] = 0
+  // Classes are weighted to balance (few off-topic questions against many in-scope ones).
+  const positives = samples.filter((s) => s.sure).length
+  const weightOf = (sure: boolean) => (sure ? samples.length / (2 * Math.max(1, positives)) : samples.length / (2 * Math.max(1, samples.length - positives)))
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const grad: Record<string, number> = { bias: 0 }
+    for (const n of names) grad[n] = 0
+    for (const s of samples) {
+      let z = w.bias!
+      for (const [n, v] of Object.entries(s.features)) z += w[n]! * v
+      const err = (sigmoid(z) - (s.sure ? 1 : 0)) * weightOf(s.sure)
+      grad.bias! += err
+      for (const [n, v] of Object.entries(s.features)) grad[n]! += err * v
+    }
+    for (const n of Object.keys(w)) w[n] = w[n]! - rate * (grad[n]! / samples.length + (n === 'bias' ? 0 : l2 * w[n]!))
+  }
+  return Object.fromEntries(Object.entries(w).map(([n, v]) => [n, Math.round(v * 1000) / 1000]))
+}
