@@ -73,6 +73,7 @@ export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): 
     audience: faqAudience,
   }
   if (audience === 'operator' && faq.operatorNotes) doc.operatorNotes = faq.operatorNotes
+  if (faq.facets && Object.keys(faq.facets).length > 0) doc.facets = Object.fromEntries(Object.entries(faq.facets).map(([d, v]) => [d, [...v]]))
   return doc
 }
 

@@ -37,6 +37,11 @@ export const indexableFaqSchema = z.object({
   audience: audience.default('public'),
   /** A draft has no document. */
   status: status.default('published'),
+  /**
+   * Facets set by hand (dimension → value ids of facets.yaml); a dimension left out is found in
+   * the question and alternatives, an empty list means none.
+   */
+  facets: z.record(z.string(), z.array(z.string())).optional(),
 })
 
 const bringItem = z.object({ item: z.string(), note: z.string().optional() })
