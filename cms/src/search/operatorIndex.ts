@@ -1,4 +1,4 @@
-import { createSearchIndex, faqToDocument, guideToDocument, sourceToDocument, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
+import { createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { markdownOf, type ToMarkdown } from '../lib/markdown'
@@ -33,7 +33,8 @@ export function searchOperatorIndex(index: SearchIndex, q: string, limit: number
     return cached
   }
   cacheStats.misses++
-  const hits = index.search(q, { limit })
+  // The question's language: an English translation does not take a Japanese caller's top places.
+  const hits = index.search(q, { limit, locale: queryLocale(q) })
   cache.set(key, hits)
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
   return hits

@@ -15,6 +15,7 @@ import type { SearchDocument } from '../engine/document'
 import type { SearchHit } from '../engine/search-index'
 import { EvalFileError, UsageError } from '../errors'
 import { parseJsonlLines } from '../eval/jsonl'
+import { queryLocale } from '../analyzer/language'
 import { loadContentIndex } from './content-index'
 
 const USAGE = 'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
   if (content.problems.length > 0) console.error(`ask: content has ${content.problems.length} problem(s) (npm run content:check); searching what loaded`)
 
   for (const query of questions) {
-    const hits = index.search(query, { limit: k, kinds: ['faq'] })
+    const hits = index.search(query, { limit: k, kinds: ['faq'], locale: queryLocale(query) })
     if (values.json) {
       console.log(JSON.stringify({ query, candidates: hits.map((h) => candidate(h.document)) }))
       continue

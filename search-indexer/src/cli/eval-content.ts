@@ -22,6 +22,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { queryLocale } from '../analyzer/language'
 import { EvalFileError, UsageError } from '../errors'
 import { Bm25Baseline } from '../eval/bm25-baseline'
 import { GOLDEN_SPLITS, checkGoldenIds, parseGoldenJsonl, toJudgement, type GoldenQuestion, type GoldenSplit } from '../eval/golden'
@@ -96,7 +97,9 @@ async function main(argv: string[]): Promise<void> {
   // An English FAQ is a translation of a Japanese one: the operator reads the same answer, so a hit
   // on it counts as its original (and each answer counts once).
   const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
-  const rank = (query: string): string[] => [...new Set(index.search(query, { limit: cli.k, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))]
+  // The desk answers in the question's language (a translation is not a result of its own there).
+  const locale = (query: string) => (cli.ranking === 'desk' ? queryLocale(query) : undefined)
+  const rank = (query: string): string[] => [...new Set(index.search(query, { limit: cli.k, kinds: ['faq'], locale: locale(query) }).map((h) => original.get(h.id) ?? h.id))]
   const baselineDocs = content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer }))
   const baseline = new Bm25Baseline(baselineDocs)
   const peer = new MiniSearchPeer(baselineDocs)
