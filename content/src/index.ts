@@ -1,4 +1,5 @@
 export * from './schema'
+export * from './facets'
 export * from './problems'
 export * from './load'
 export * from './validate'

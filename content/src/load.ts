@@ -15,6 +15,8 @@ import { ContentInvalidError, type ContentProblem } from './problems'
 import {
   categorySchema,
   cityProfileSchema,
+  facetDimensionSchema,
+  facetsFileShapeSchema,
   faqFrontMatterSchema,
   guideBringSchema,
   guideFrontMatterSchema,
@@ -26,11 +28,13 @@ import {
   type Category,
   type CityProfile,
   type Faq,
+  type FacetDimension,
   type Guide,
   type Source,
   type SynonymGroup,
 } from './schema'
-import { crossCheck, entryRef, type EntryRef } from './validate'
+import { facetDimensionRefs, type FacetDimensionRef } from './facets'
+import { crossCheck, entryRef, FACETS_FILE, type EntryRef } from './validate'
 import { findRawHtml } from './markdown/rawHtml'
 
 export type { ContentProblem } from './problems'
@@ -50,6 +54,12 @@ export type ContentBundle = {
   sources: Source[]
   categories: Category[]
   synonyms: SynonymGroup[]
+  /**
+   * The facet vocabulary (facets.yaml): dimensions, their values and the forms that name them.
+   * `[]` when the folder has no facets.yaml (the curated corpus must have one; its tests say so).
+   * When the file fails its schema, the dimensions that pass on their own are kept.
+   */
+  facets: FacetDimension[]
   /** When city.yaml is missing or invalid this is `undefined` at run time and `problems` says why. */
   city: CityProfile
   /** Every problem found; empty when the content is valid. */
@@ -153,6 +163,36 @@ async function readObject<T>(dir: string, file: string, schema: z.ZodType<T>, pr
   return undefined
 }
 
+/**
+ * facets.yaml: the dimensions that pass their schema, and every dimension as written for the
+ * cross-file checks (duplicates, FAQ overrides). A missing file is no problem here (`[]` for both,
+ * so any FAQ override is reported as unknown); a file that cannot be parsed leaves `refs` out.
+ */
+async function readFacets(dir: string, problems: ContentProblem[]): Promise<{ dimensions: FacetDimension[]; refs?: FacetDimensionRef[] }> {
+  const exists = await fs.stat(path.join(dir, FACETS_FILE)).then(
+    () => true,
+    () => false,
+  )
+  if (!exists) return { dimensions: [], refs: [] }
+  // Unreadable or empty: that is the problem reported; the FAQ overrides are not checked against nothing.
+  const raw = await readYaml(dir, FACETS_FILE, problems)
+  if (raw === undefined) return { dimensions: [] }
+  if (raw === null) {
+    problems.push({ file: FACETS_FILE, message: 'is empty; it must hold "dimensions:", a list of dimensions' })
+    return { dimensions: [] }
+  }
+  const refs = facetDimensionRefs(raw)
+  const parsed = facetsFileShapeSchema.safeParse(raw)
+  if (parsed.success) return { dimensions: parsed.data.dimensions, refs }
+  problems.push(...issuesToProblems(FACETS_FILE, parsed.error, raw))
+  const rawDimensions = raw !== null && typeof raw === 'object' ? (raw as { dimensions?: unknown }).dimensions : undefined
+  const dimensions = (Array.isArray(rawDimensions) ? rawDimensions : []).flatMap((d: unknown) => {
+    const one = facetDimensionSchema.safeParse(d)
+    return one.success ? [one.data] : []
+  })
+  return { dimensions, refs }
+}
+
 /** The Markdown files of `faqs/` or `guides/`, by locale folder then name; anything else there is a problem. */
 async function markdownFiles(dir: string, sub: 'faqs' | 'guides', problems: ContentProblem[]): Promise<string[]> {
   const top = await fs.readdir(path.join(dir, sub), { withFileTypes: true }).catch(() => undefined)
@@ -213,11 +253,12 @@ async function readFrontMatter<T>(
  */
 export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<ContentBundle> {
   const problems: ContentProblem[] = []
-  const [categories, sources, synonyms, city] = await Promise.all([
+  const [categories, sources, synonyms, city, facets] = await Promise.all([
     readList(dir, 'categories.yaml', categoryFileSchema, problems),
     readList(dir, 'sources.yaml', sourceFileSchema, problems),
     readObject(dir, 'synonyms.yaml', synonymsFileSchema, problems),
     readObject(dir, 'city.yaml', cityFileSchema, problems),
+    readFacets(dir, problems),
   ])
 
   const refs: EntryRef[] = []
@@ -238,7 +279,7 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     if (read.data) guides.push({ ...read.data, body: read.body, file })
   }
 
-  problems.push(...crossCheck({ categories: categories.refs, sources: sources.refs, entries: refs }))
+  problems.push(...crossCheck({ categories: categories.refs, sources: sources.refs, entries: refs, facets: facets.refs }))
   // Grouped by file name (a stable sort, so each file's problems keep the order they were found in).
   problems.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1))
 
@@ -249,6 +290,7 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     sources: sources.items,
     categories: categories.items,
     synonyms: synonyms?.groups ?? [],
+    facets: facets.dimensions,
     city: city as CityProfile,
     problems,
   }

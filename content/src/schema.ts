@@ -5,6 +5,8 @@
  */
 import { z } from 'zod'
 
+import { facetDimensionRefs, facetFormTooShort, findFacetIssues } from './facets'
+
 /** A stable, URL-safe id: lowercase ASCII words joined by hyphens (e.g. `card-renewal-when`). */
 export const slugSchema = z
   .string()
@@ -69,6 +71,17 @@ export const categorySchema = z.object({
 })
 export type Category = z.infer<typeof categorySchema>
 
+/**
+ * Per-FAQ facet override: dimension id → value ids from facets.yaml, e.g.
+ * `facets: { action: [move-in], who: [] }`. A listed dimension replaces what the search would
+ * derive from the FAQ's text; an empty list means "this FAQ has no value in that dimension"; a
+ * dimension left out is derived automatically. Set it only where automatic detection would be
+ * wrong or ambiguous against a neighbouring FAQ (moving in vs out, card vs certificate renewal,
+ * child vs adult, found vs lost, proxy vs self). validate.ts checks the ids.
+ */
+export const faqFacetsSchema = z.record(slugSchema, z.array(slugSchema))
+export type FaqFacets = z.infer<typeof faqFacetsSchema>
+
 /** Publication state of a curated entry. */
 export const statusSchema = z.enum(['draft', 'published'])
 
@@ -107,6 +120,8 @@ export const faqFrontMatterSchema = z.object({
   needsReview: z.boolean().default(false),
   /** Default: `published`. */
   status: statusSchema.default('published'),
+  /** Facet override (see {@link faqFacetsSchema}): dimension id → value ids. Default: none, every dimension derived. */
+  facets: faqFacetsSchema.optional(),
 })
 export type FaqFrontMatter = z.infer<typeof faqFrontMatterSchema>
 
@@ -172,6 +187,53 @@ export const synonymGroupSchema = z.object({
 })
 export const synonymsFileSchema = z.object({ groups: z.array(synonymGroupSchema) })
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>
+
+/**
+ * One word or phrase that, found in a question, says it is about a facet value (`転入`, `引っ越してきた`).
+ * Matched on normalized text (`facetFormKey` in facets.ts); no spaces; at least two
+ * characters after folding, or one kanji.
+ */
+export const facetFormSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^\S+$/u, 'must not contain spaces (a form is one run of text)')
+  .superRefine((form, ctx) => {
+    const short = facetFormTooShort(form)
+    if (short) ctx.addIssue({ code: 'custom', message: short })
+  })
+
+/** One value of a facet dimension (facets.yaml), e.g. `move-in` of `action`. */
+export const facetValueSchema = z.strictObject({
+  id: slugSchema,
+  /** Short polite Japanese an operator or a citizen can tap on: `東広島市への転入`. */
+  name: z.string().min(1).max(30),
+  /** How questions say it; each form in one place only in the file (after normalization). At least one. */
+  forms: z.array(facetFormSchema).min(1),
+})
+export type FacetValue = z.infer<typeof facetValueSchema>
+
+/** One dimension of the facet vocabulary: what a question is about along one axis (`who`, `action`). */
+export const facetDimensionSchema = z.strictObject({
+  id: slugSchema,
+  /** Short polite Japanese, e.g. `どなたの`. */
+  name: z.string().min(1).max(30),
+  /** Value ids are unique within the dimension. At least one value. */
+  values: z.array(facetValueSchema).min(1),
+})
+export type FacetDimension = z.infer<typeof facetDimensionSchema>
+
+/** facets.yaml without the file-wide checks (the loader reports those through validate.ts). */
+export const facetsFileShapeSchema = z.strictObject({ dimensions: z.array(facetDimensionSchema).min(1) })
+
+/**
+ * facets.yaml: the facet vocabulary. Dimension ids unique; value ids unique per dimension; every
+ * form in one place only in the file, after normalization (see facets.ts).
+ */
+export const facetsFileSchema = facetsFileShapeSchema.superRefine((file, ctx) => {
+  for (const issue of findFacetIssues(facetDimensionRefs(file))) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
+})
+export type FacetsFile = z.infer<typeof facetsFileSchema>
 
 /** Hours of a regular weekly opening, `HH:MM` in Asia/Tokyo. */
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')

@@ -5,8 +5,12 @@
  */
 import path from 'node:path'
 
+import { facetDimensionRefs, findFacetIssues, type FacetDimensionRef } from './facets'
 import type { ContentProblem } from './problems'
-import type { Category, Faq, Guide, Source } from './schema'
+import type { Category, Faq, FacetDimension, Guide, Source } from './schema'
+
+/** The facet vocabulary's file, relative to the content folder. */
+export const FACETS_FILE = 'facets.yaml'
 
 /** Every category needs at least this many Japanese FAQs, so no category page is nearly empty. */
 export const MIN_FAQS_PER_CATEGORY = 3
@@ -31,6 +35,8 @@ export type EntryRef = {
   translationOf?: string
   needsReview: boolean
   operatorNotes?: string
+  /** The `facets` override as written: dimension id → value ids by position (non-strings `undefined`). */
+  facets?: Record<string, (string | undefined)[]>
 }
 
 /** The list files by position: an item whose id is missing or not a string has `id: undefined`. */
@@ -38,10 +44,17 @@ export type CrossCheckInput = {
   categories: { id?: string }[]
   sources: { id?: string }[]
   entries: EntryRef[]
+  /**
+   * The facet vocabulary (facets.yaml) by position, valid or not: checked for duplicate ids and
+   * forms, and FAQ overrides are checked against it. `[]` when the file is missing (every override
+   * is then unknown); leave it out to skip both checks (e.g. a corpus assembled without facets).
+   */
+  facets?: FacetDimensionRef[]
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 const strList = (v: unknown): (string | undefined)[] => (Array.isArray(v) ? v.map(str) : [])
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Reads the fields the cross-file checks use from a file's raw front matter (anything YAML gave). */
 export function entryRef(file: string, kind: 'faq' | 'guide', raw: unknown): EntryRef {
@@ -59,6 +72,7 @@ export function entryRef(file: string, kind: 'faq' | 'guide', raw: unknown): Ent
     translationOf: str(r.translationOf),
     needsReview: r.needsReview === true,
     operatorNotes: str(r.operatorNotes),
+    facets: isRecord(r.facets) ? Object.fromEntries(Object.entries(r.facets).map(([k, v]) => [k, strList(v)])) : undefined,
   }
 }
 
@@ -141,7 +155,10 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
       report(e.file, 'translationOf', `a ${e.locale} FAQ must name the Japanese FAQ it translates`)
     }
     if (e.needsReview && !e.operatorNotes?.trim()) report(e.file, 'operatorNotes', 'needsReview is true: say in operatorNotes what a reviewer must confirm')
+    if (e.facets && input.facets) checkFacetOverride(e, input.facets, report)
   }
+
+  if (input.facets) for (const issue of findFacetIssues(input.facets)) report(FACETS_FILE, issue.path.join('.'), issue.message)
 
   input.categories.forEach((c, i) => {
     if (c.id === undefined) return
@@ -151,11 +168,33 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
   return problems
 }
 
+/** An FAQ's `facets` override names dimensions and values that facets.yaml defines, each once. */
+function checkFacetOverride(e: EntryRef, dimensions: FacetDimensionRef[], report: (file: string, field: string, message: string) => void): void {
+  const known = dimensions.filter((d) => d.id !== undefined)
+  for (const [dimension, values] of Object.entries(e.facets ?? {})) {
+    const d = known.find((x) => x.id === dimension)
+    if (!d) {
+      const hint = known.length > 0 ? `facets.yaml has ${known.map((x) => x.id).join(', ')}` : 'there is no facets.yaml, or it defines no dimension'
+      report(e.file, `facets.${dimension}`, `unknown facet dimension "${dimension}" (${hint})`)
+      continue
+    }
+    const ids = d.values.map((v) => v.id).filter((id): id is string => id !== undefined)
+    const seen = new Set<string>()
+    values.forEach((v, i) => {
+      if (v === undefined) return
+      if (!ids.includes(v)) report(e.file, `facets.${dimension}.${i}`, `unknown value "${v}" in facet dimension "${dimension}" (facets.yaml has ${ids.join(', ')})`)
+      else if (seen.has(v)) report(e.file, `facets.${dimension}.${i}`, `"${v}" is listed twice`)
+      seen.add(v)
+    })
+  }
+}
+
 /** Runs the cross-file checks on an already-parsed corpus (e.g. one assembled by the CMS). */
-export function validateBundle(bundle: { faqs: Faq[]; guides: Guide[]; sources: Source[]; categories: Category[] }): ContentProblem[] {
+export function validateBundle(bundle: { faqs: Faq[]; guides: Guide[]; sources: Source[]; categories: Category[]; facets?: FacetDimension[] }): ContentProblem[] {
   return crossCheck({
     categories: bundle.categories,
     sources: bundle.sources,
+    facets: bundle.facets ? facetDimensionRefs({ dimensions: bundle.facets }) : undefined,
     entries: [...bundle.faqs.map((f) => entryRef(f.file, 'faq', f)), ...bundle.guides.map((g) => entryRef(g.file, 'guide', g))],
   })
 }

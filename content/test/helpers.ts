@@ -9,7 +9,7 @@ const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-conte
 /** A copy of the real corpus in a temp folder, to break on purpose. */
 export function copyCorpus(): string {
   const dir = tempDir()
-  for (const name of ['categories.yaml', 'sources.yaml', 'synonyms.yaml', 'city.yaml', 'faqs', 'guides']) {
+  for (const name of ['categories.yaml', 'sources.yaml', 'synonyms.yaml', 'city.yaml', 'facets.yaml', 'faqs', 'guides']) {
     fs.cpSync(path.join(DEFAULT_CONTENT_DIR, name), path.join(dir, name), { recursive: true })
   }
   return dir
@@ -29,6 +29,26 @@ export function edit(dir: string, file: string, change: (text: string) => string
   if (after === before) throw new Error(`edit(${file}) changed nothing: the test no longer matches the file`)
   fs.writeFileSync(full, after)
 }
+
+/** A small facet vocabulary: three dimensions. */
+export const MINI_FACETS = `# test vocabulary
+dimensions:
+  - id: who
+    name: どなたの
+    values:
+      - { id: self, name: ご本人, forms: [自分, 本人が] }
+      - { id: child, name: お子さま, forms: [子ども, こども] }
+  - id: action
+    name: ご用件
+    values:
+      - { id: move-in, name: 転入, forms: [転入, 引っ越してきた] }
+      - { id: move-out, name: 転出, forms: [転出, 引っ越す] }
+      - { id: hours, name: 受付時間, forms: [何時, 開いて] }
+  - id: when
+    name: いつ
+    values:
+      - { id: weekend, name: 土日・夜間, forms: [土日, 夜] }
+`
 
 export type MiniFaq = { id: string; question: string; category?: string; extra?: string; body?: string }
 
@@ -52,7 +72,7 @@ ${f.body ?? `${f.id} の答えです。`}
 
 /**
  * A small, valid corpus written from scratch: one category with three FAQs (`faq-a`, `faq-b`,
- * `faq-c`), one guide, two sources, synonyms and a city. Tests break one thing at a time.
+ * `faq-c`), one guide, two sources, synonyms, a city and a facet vocabulary ({@link MINI_FACETS}). Tests break one thing at a time.
  */
 export function miniCorpus(): string {
   const dir = tempDir()
@@ -67,6 +87,7 @@ export function miniCorpus(): string {
     ].join('\n'),
   )
   write(dir, 'synonyms.yaml', 'groups:\n  - { terms: [マイナンバーカード, マイナ] }\n')
+  write(dir, 'facets.yaml', MINI_FACETS)
   write(
     dir,
     'city.yaml',

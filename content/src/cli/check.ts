@@ -18,6 +18,7 @@ const counts = [
   `${bundle.categories.length} categories`,
   `${bundle.sources.length} sources`,
   `${bundle.synonyms.length} synonym groups`,
+  `${bundle.facets.length} facet dimensions`,
 ].join(', ')
 if (bundle.problems.length > 0) {
   console.error(`content:check: ${bundle.problems.length} problem(s) in ${files} file(s); loaded ${counts} from ${bundle.dir}`)
