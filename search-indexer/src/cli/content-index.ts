@@ -17,7 +17,7 @@ export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
 
 export async function loadContentIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
-  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms, ...options })
+  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms, facets: content.facets, ...options })
   for (const faq of content.faqs) {
     const doc = faqToDocument(faq, { audience: 'operator' })
     if (doc) index.add(doc)
@@ -28,7 +28,7 @@ export async function loadContentIndex(options: SearchIndexOptions = {}): Promis
 /** The public ranking as the static site ships it: public FAQs and guides, no operator notes. */
 export async function loadSiteIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
-  const index = createSearchIndex({ audience: 'public', synonyms: content.synonyms, ...options })
+  const index = createSearchIndex({ audience: 'public', synonyms: content.synonyms, facets: content.facets, ...options })
   for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'] })) index.add(doc)
   return { content, index }
 }
