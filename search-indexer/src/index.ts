@@ -15,6 +15,7 @@ export { queryLocale } from './analyzer/language'
 export { meetFacets, facetFactor, type FacetMeeting } from './engine/facet-score'
 export { askBackFor, type AskBack } from './engine/ask-back'
 export { confidenceOf, confidenceFeatures, type ConfidenceModel } from './engine/confidence'
+export { CONTENT_WEIGHTS } from './engine/content-weights'
 export { tokenize, intlWordSegmenter, type WordSegmenter, type TokenizeOptions } from './analyzer/tokenize'
 export {
   faqToDocument,

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { loadContent, type ContentBundle } from '@kotae/content'
 
 import { contentToDocuments, faqToDocument } from '../engine/document'
+import { CONTENT_WEIGHTS } from '../engine/content-weights'
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../engine/search-index'
 
 /** Kotae's question sets (golden, colloquial, off-topic). */
@@ -17,7 +18,7 @@ export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
 
 export async function loadContentIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
-  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms, facets: content.facets, ...options })
+  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms, facets: content.facets, ...options, weights: { ...CONTENT_WEIGHTS, ...options.weights } })
   for (const faq of content.faqs) {
     const doc = faqToDocument(faq, { audience: 'operator' })
     if (doc) index.add(doc)
@@ -28,7 +29,7 @@ export async function loadContentIndex(options: SearchIndexOptions = {}): Promis
 /** The public ranking as the static site ships it: public FAQs and guides, no operator notes. */
 export async function loadSiteIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
-  const index = createSearchIndex({ audience: 'public', synonyms: content.synonyms, facets: content.facets, ...options })
+  const index = createSearchIndex({ audience: 'public', synonyms: content.synonyms, facets: content.facets, ...options, weights: { ...CONTENT_WEIGHTS, ...options.weights } })
   for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'] })) index.add(doc)
   return { content, index }
 }

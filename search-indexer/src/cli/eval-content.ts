@@ -14,8 +14,8 @@
  * candidate is wrong). `--ranking desk` (default) is the operator ranking as `npm run ask` and the
  * desk use it; `site` is the public index the static site ships (public FAQs, no operator notes).
  * `--json` prints one object:
- * {"faqs", "ranking", "split", "sets": {"golden": {"queries", "kotae", "bm25", "peer"}, ...},
- *  "offtopic": {"queries", "unsure"}}.
+ * {"faqs", "ranking", "split", "sets": {"golden": {"queries", "kotae", "bm25", "peer", "unsure"}, ...},
+ *  "offtopic": {"queries", "unsure"}}; `unsure` is the share that gets no sure answer (confidence.ts).
  * A malformed line or an unknown FAQ id exits 1 naming the file and line.
  */
 import fs from 'node:fs'
@@ -35,7 +35,9 @@ const USAGE = 'usage: npm run eval:content -- [--set golden|colloquial] [--golde
 const SETS: Record<string, string> = { golden: 'golden.jsonl', colloquial: 'colloquial.jsonl' }
 const OFFTOPIC = 'offtopic.jsonl'
 
-type SetResult = { queries: number; kotae: Metrics; bm25: Metrics; peer: Metrics }
+const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0)
+
+type SetResult = { queries: number; kotae: Metrics; bm25: Metrics; peer: Metrics; unsure: number }
 
 function readFile(file: string): string {
   try {
@@ -120,15 +122,16 @@ async function main(argv: string[]): Promise<void> {
       kotae: meanMetrics(qs.map((q) => queryMetrics(ranked.get(q) ?? [], toJudgement(q)))),
       bm25: evaluateRanking(judgements, bm25Rank),
       peer: evaluateRanking(judgements, peerRank),
+      unsure: share(qs.filter((q) => !index.answer(q.query, { limit: 1, kinds: ['faq'], locale: locale(q.query) }).sure).length, qs.length),
     }
   }
   const msPerQuery = (performance.now() - t0) / Math.max(1, queries)
-  const unsure = offtopic.filter((q) => index.search(q.query, { limit: 1, kinds: ['faq'] }).length === 0).length
-  const offtopicResult = { queries: offtopic.length, unsure: offtopic.length ? Math.round((unsure / offtopic.length) * 1000) / 1000 : 0 }
+  const unsure = offtopic.filter((q) => !index.answer(q.query, { limit: 1, kinds: ['faq'], locale: locale(q.query) }).sure).length
+  const offtopicResult = { queries: offtopic.length, unsure: share(unsure, offtopic.length) }
 
   if (cli.json) {
     const out: Record<string, unknown> = {}
-    for (const [name, r] of Object.entries(results)) out[name] = { queries: r.queries, kotae: roundMetrics(r.kotae), bm25: roundMetrics(r.bm25), peer: roundMetrics(r.peer) }
+    for (const [name, r] of Object.entries(results)) out[name] = { queries: r.queries, kotae: roundMetrics(r.kotae), bm25: roundMetrics(r.bm25), peer: roundMetrics(r.peer), unsure: r.unsure }
     console.log(JSON.stringify({ faqs: faqIds.size, ranking: cli.ranking, split: cli.split, sets: out, offtopic: offtopicResult }))
     return
   }
@@ -139,7 +142,8 @@ async function main(argv: string[]): Promise<void> {
       console.log(`${`${name} ${engine}`.padEnd(22)}${String(r.queries).padStart(8)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
     }
   }
-  if (offtopic.length) console.log(`off-topic (${offtopicFile}, ${cli.split}): ${unsure} of ${offtopic.length} get no sure answer (${(offtopicResult.unsure * 100).toFixed(1)} %)`)
+  console.log(`no sure answer: ${Object.entries(results).map(([name, r]) => `${name} ${(r.unsure * 100).toFixed(1)} %`).join(', ')} (in scope: should be low)`)
+  if (offtopic.length) console.log(`off-topic (${path.basename(offtopicFile)}, ${cli.split}): ${unsure} of ${offtopic.length} get no sure answer (${(offtopicResult.unsure * 100).toFixed(1)} %; should be high)`)
   if (cli.misses) printMisses([...ranked.entries()])
 }
 
