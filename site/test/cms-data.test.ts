@@ -21,6 +21,7 @@ async function wireBody() {
       categories: c.categories,
       sources: c.sources,
       synonyms: c.synonyms,
+      facets: c.facets,
       city: c.city,
     },
   }
@@ -36,6 +37,17 @@ describe('the CMS as the data source', () => {
     expect(fromCms.translations).toEqual(fromFiles.translations)
     expect(fromCms.guides).toEqual(fromFiles.guides)
     expect(fromCms.search.documents).toEqual(fromFiles.search.documents)
+    expect(fromCms.search.facets).toEqual(fromFiles.search.facets)
+    expect(fromFiles.search.facets.length).toBeGreaterThan(0)
+  })
+
+  it('reads the facet vocabulary when the CMS sends it, and takes none when it does not (an older CMS)', async () => {
+    const { body } = await wireBody()
+    const { facets: _f, ...older } = body
+    expect(toPublicData(parseSiteContent(older), '2026-11-30').search.facets).toEqual([])
+    const bad = structuredClone(body)
+    ;(bad.facets[0]!.values[0] as Record<string, unknown>).forms = []
+    expect(() => parseSiteContent(bad)).toThrow(/facets\.0\.values\.0\.forms/)
   })
 
   it('refuses operator notes, operator-only or draft entries, and an unknown format, naming the path', async () => {

@@ -13,12 +13,14 @@ import { z } from 'zod'
 import {
   categorySchema,
   cityProfileSchema,
+  facetDimensionSchema,
   faqFrontMatterSchema,
   guideFrontMatterSchema,
   sourceSchema,
   synonymGroupSchema,
   type Category,
   type CityProfile,
+  type FacetDimension,
   type Faq,
   type Guide,
   type Source,
@@ -52,6 +54,8 @@ export const siteContentSchema = z.object({
   categories: z.array(categorySchema),
   sources: z.array(sourceSchema),
   synonyms: z.array(synonymGroupSchema),
+  /** The facet vocabulary (content's facets.yaml shape); a CMS that does not send it yet means none. */
+  facets: z.array(facetDimensionSchema).optional(),
   city: cityProfileSchema,
 })
 
@@ -61,6 +65,7 @@ export type CmsBundle = {
   sources: Source[]
   categories: Category[]
   synonyms: SynonymGroup[]
+  facets: FacetDimension[]
   city: CityProfile
 }
 
@@ -78,6 +83,7 @@ export function parseSiteContent(body: unknown): CmsBundle {
     sources: d.sources,
     categories: d.categories,
     synonyms: d.synonyms,
+    facets: d.facets ?? [],
     city: d.city,
   }
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { loadValidContent } from '@kotae/content'
-import type { Category, CityProfile, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
+import type { Category, CityProfile, FacetDimension, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
 import { contentToDocuments } from '@kotae/search-indexer'
 
 import { fetchSiteContent } from './cms'
@@ -40,6 +40,8 @@ type Bundle = {
   sources: readonly Source[]
   categories: readonly Category[]
   synonyms: readonly SynonymGroup[]
+  /** The facet vocabulary (what a question is about: who, what, action, when). Default: none. */
+  facets?: readonly FacetDimension[]
   city: CityProfile
 }
 
@@ -142,7 +144,12 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
     categories,
     city,
     popular: popular.filter((id) => jaIds.has(id)),
-    search: { documents, synonyms: bundle.synonyms.map((g) => ({ terms: [...g.terms] })) },
+    search: {
+      documents,
+      synonyms: bundle.synonyms.map((g) => ({ terms: [...g.terms] })),
+      // Names and forms only (the vocabulary has nothing else); copied so the caller's bundle stays its own.
+      facets: (bundle.facets ?? []).map((d) => ({ id: d.id, name: d.name, values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })) })),
+    },
   }
 }
 

@@ -4,10 +4,10 @@
  * published REST API later) and builds them field by field from an allow-list, so operator-only
  * FAQs and operator notes can never reach a page or the search data.
  */
-import type { BringCase, Procedure, RequiredItem } from '@kotae/content/schema'
+import type { BringCase, FacetDimension, Procedure, RequiredItem } from '@kotae/content/schema'
 import type { SearchDocument } from '@kotae/search-indexer'
 
-export type { BringCase, Procedure, RequiredItem }
+export type { BringCase, FacetDimension, Procedure, RequiredItem }
 
 export type PublicSource = { id: string; title: string; publisher: string; url: string; checkedAt: string }
 
@@ -86,7 +86,8 @@ export type SiteData = {
   /**
    * The public search documents (Japanese FAQs and guides, and the English translations, each with
    * its `locale` and its page's `url` below the language root, e.g. `faq/pin-forgot/`) and the
-   * synonyms; the build saves them as one index per page language (`lib/search/build.ts`).
+   * synonyms and the facet vocabulary (content's facets.yaml, or the CMS's; `[]` when there is
+   * none); the build saves them as one index per page language (`lib/search/build.ts`).
    */
-  search: { documents: SearchDocument[]; synonyms: { terms: string[] }[] }
+  search: { documents: SearchDocument[]; synonyms: { terms: string[] }[]; facets: FacetDimension[] }
 }

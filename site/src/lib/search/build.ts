@@ -8,7 +8,7 @@
  * Only the public documents of `SiteData.search` go in (the data layer's allow-list); a public
  * index also refuses operator-only documents and operator notes by itself.
  */
-import { createSearchIndex, serializeIndex, type SearchDocument } from '@kotae/search-indexer'
+import { createSearchIndex, serializeIndex, type FacetDimensionLike, type SearchDocument } from '@kotae/search-indexer'
 
 import type { Locale } from '../../i18n'
 
@@ -20,9 +20,17 @@ export function documentsFor(documents: readonly SearchDocument[], locale: Local
   return locale === 'en' ? [...documents] : documents.filter((d) => (d.locale ?? 'ja') === 'ja')
 }
 
+/** What the build indexes: `SiteData.search`. */
+export type SearchData = {
+  documents: readonly SearchDocument[]
+  synonyms: readonly { terms: readonly string[] }[]
+  /** The facet vocabulary, saved with the index: the browser finds a question's facets and asks back with it. */
+  facets?: readonly FacetDimensionLike[]
+}
+
 /** The serialized index (JSON) of a page language. */
-export function buildSearchIndex(search: { documents: readonly SearchDocument[]; synonyms: readonly { terms: readonly string[] }[] }, locale: Locale): string {
-  const index = createSearchIndex({ audience: 'public', synonyms: search.synonyms.map((g) => ({ terms: [...g.terms] })) })
+export function buildSearchIndex(search: SearchData, locale: Locale): string {
+  const index = createSearchIndex({ audience: 'public', synonyms: search.synonyms.map((g) => ({ terms: [...g.terms] })), facets: search.facets ?? [] })
   for (const doc of documentsFor(search.documents, locale)) index.add(doc)
   return serializeIndex(index)
 }
