@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { toPublicData } from '../src/data'
 import { buildSearchIndex } from '../src/lib/search/build'
-import { loadEngine, runSearch, type Engine } from '../src/lib/search/engine'
+import { loadEngine, MAX_QUERY, runSearch, type Engine } from '../src/lib/search/engine'
 import { faq as baseFaq } from './faq'
 
 // Defaults for searching: a PIN question with its answer (the rest from the shared test FAQ).
@@ -72,6 +72,19 @@ describe('the saved indexes of a small bundle', () => {
     expect(runSearch(loadEngine(ja), 'forgot my PIN', 5).results).toEqual([])
   })
 
+  it('results that are not sure stay results (the island shows them as close topics); askBack and sure pass through', () => {
+    const engine = loadEngine(ja)
+    const hits = engine.index.search('暗証番号を忘れた', { limit: 5 })
+    const fake = (sure: boolean, askBack?: object): Engine => ({
+      ...engine,
+      index: Object.assign(Object.create(engine.index) as typeof engine.index, { answer: () => ({ hits, confidence: sure ? 0.9 : 0.2, sure, ...(askBack ? { askBack } : {}) }) }),
+    })
+    expect(runSearch(fake(false), '暗証番号を忘れた', 5)).toMatchObject({ sure: false, results: [{ id: 'pin' }] })
+    const askBack = { dimension: 'what', question: 'どちらについてのご質問ですか？', options: [{ value: 'card', name: 'カード本体' }, { value: 'certificate', name: '電子証明書' }] }
+    // One result is no list to re-rank: no question.
+    expect(runSearch(fake(true, askBack), '暗証番号を忘れた', 5).askBack).toBeUndefined()
+  })
+
   it('a file that is not a saved index fails to load (the island then shows its message)', () => {
     expect(() => loadEngine('{"documents": []}')).toThrow(/not a serialized index/)
     expect(() => loadEngine('<html>')).toThrow(/invalid JSON/)
@@ -80,6 +93,7 @@ describe('the saved indexes of a small bundle', () => {
 
 describe('the saved indexes of the real content', () => {
   let content: Awaited<ReturnType<typeof loadValidContent>>
+  let ja: Engine
   let en: Engine
   let jaSaved: string
   let enSaved: string
@@ -89,7 +103,77 @@ describe('the saved indexes of the real content', () => {
     jaSaved = buildSearchIndex(data.search, 'ja')
     enSaved = buildSearchIndex(data.search, 'en')
     en = loadEngine(enSaved)
+    ja = loadEngine(jaSaved)
   }, 120_000)
+
+  it('carry the facet vocabulary of facets.yaml', () => {
+    expect(content.facets.length).toBeGreaterThan(0)
+    for (const engine of [ja, en]) expect(engine.index.analyzer.facets.dimensions.map((d) => d.id)).toEqual(content.facets.map((d) => d.id))
+  })
+
+  it('a question the content answers is sure, with no question to ask back', () => {
+    const r = runSearch(ja, '暗証番号 ロック', 20)
+    expect(r).toMatchObject({ sure: true, suggestions: [] })
+    expect(r.askBack).toBeUndefined()
+    expect(r.results[0]?.path).toBe('faq/pin-locked/')
+  })
+
+  it('an off-topic question is not sure and finds nothing', () => {
+    expect(runSearch(ja, '粗大ゴミの出し方', 20)).toMatchObject({ results: [], sure: false })
+    expect(runSearch(en, 'garbage collection', 20)).toMatchObject({ results: [], sure: false })
+  })
+
+  it('an open question (card or certificate?) is asked back; the answer re-ranks and the question goes', () => {
+    const open = runSearch(ja, '更新したい', 20)
+    expect(open.askBack).toMatchObject({ dimension: 'what', question: 'どちらについてのご質問ですか？' })
+    const values = open.askBack!.options.map((o) => o.value)
+    expect(values).toEqual(expect.arrayContaining(['card', 'certificate']))
+    expect(open.askBack!.options.find((o) => o.value === 'certificate')?.name).toBe('電子証明書')
+    const cert = runSearch(ja, '更新したい', 20, { what: ['certificate'] })
+    expect(cert.askBack).toBeUndefined()
+    expect(cert.results.slice(0, 3).every((r) => r.path.startsWith('faq/cert-'))).toBe(true)
+    expect(cert.results[0]?.path).not.toBe(open.results[0]?.path)
+    const card = runSearch(ja, '更新したい', 20, { what: ['card'] })
+    expect(card.results.slice(0, 2).map((r) => r.path)).toContain('faq/card-renewal-how/')
+    // The same on an English page, where the results are English pages.
+    expect(runSearch(en, '期限が切れる', 20).askBack?.dimension).toBe('what')
+  })
+
+  it('facet choices that are not slug-like are ignored, never an error', () => {
+    const plain = runSearch(ja, '更新したい', 20)
+    const odd = { 'WHAT <b>': ['card'], what: ['<script>', 'x'.repeat(41)], '': [] } as unknown as Record<string, string[]>
+    expect(runSearch(ja, '更新したい', 20, odd).results.map((r) => r.path)).toEqual(plain.results.map((r) => r.path))
+  })
+
+  it.each([
+    ['empty', ''],
+    ['spaces only', '   　 '],
+    ['one character', 'カ'],
+    ['emoji only', '😀🙏🏻👨‍👩‍👧'],
+    ['10,000 characters', 'あ'.repeat(10_000)],
+    ['10,000 characters of a real question', '暗証番号を忘れました'.repeat(1000)],
+    ['mixed scripts', 'マイナcardの更新'],
+    ['romaji only', 'kaado nakushita'],
+    ['markup', '<img src=x onerror=alert(1)>'],
+  ])('%s gives a sensible answer, never an error', (_name, query) => {
+    for (const engine of [ja, en]) {
+      const r = runSearch(engine, query, 20)
+      expect(Array.isArray(r.results) && Array.isArray(r.suggestions)).toBe(true)
+      expect(typeof r.sure).toBe('boolean')
+      if (r.results.length === 0) expect(r.sure).toBe(false)
+      expect(r.results.length).toBeLessThanOrEqual(20)
+    }
+  })
+
+  it('reads odd input sensibly: nothing for empty or emoji; a found card for romaji; the card renewal for mixed scripts', () => {
+    expect(runSearch(ja, '', 20)).toEqual({ results: [], sure: false, suggestions: [] })
+    expect(runSearch(ja, '😀🙏🏻', 20).results).toEqual([])
+    expect(runSearch(ja, 'kaado nakushita', 20).results[0]?.path).toBe('faq/lost-what-to-do/')
+    expect(runSearch(ja, 'マイナcardの更新', 20).results.slice(0, 3).map((r) => r.path)).toContain('faq/card-renewal-how/')
+    // A long query is cut to what the box takes; its start still finds the answer.
+    expect(MAX_QUERY).toBe(200)
+    expect(runSearch(ja, '暗証番号を忘れました'.repeat(1000), 20).results.slice(0, 3).map((r) => r.path)).toContain('faq/pin-forgot/')
+  })
 
   it('carry no operator note and no operator-only entry', () => {
     const notes = content.faqs.flatMap((f) => (f.operatorNotes ? f.operatorNotes.split(/\n+/).map((l) => l.trim()).filter((l) => l.length >= 12) : []))

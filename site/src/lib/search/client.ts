@@ -9,14 +9,15 @@
  * folder only.
  */
 import { takePrefetch } from './prefetch'
-import type { LoadTiming, SearchResponse, WorkerResponse } from './protocol'
+import type { ChosenFacets, LoadTiming, SearchResponse, WorkerResponse } from './protocol'
 
-export type { SearchResponse, SearchResult } from './protocol'
+export type { AskBack, ChosenFacets, SearchResponse, SearchResult } from './protocol'
 
 export type Searcher = {
   /** Resolves when the index is ready (rejects if it cannot load at all). */
   ready: Promise<void>
-  search(query: string, limit: number): Promise<SearchResponse>
+  /** `facets`: the citizen's answer to a question asked back (re-ranks at once). */
+  search(query: string, limit: number, facets?: ChosenFacets): Promise<SearchResponse>
 }
 
 /** The index could not be downloaded or restored: the page would fail the same way, so no fallback. */
@@ -81,7 +82,7 @@ function withFallback(url: string): Searcher {
   ready.catch(() => undefined) // callers see it through `ready` or `search`
   return {
     ready,
-    search: (query, limit) => active.then((s) => s.search(query, limit)),
+    search: (query, limit, facets) => active.then((s) => s.search(query, limit, facets)),
   }
 }
 
@@ -105,7 +106,7 @@ function workerSearcher(bytes: Download): Searcher {
         reject(new IndexLoadError(m.message))
         worker.terminate()
       } else if (m.type === 'results') {
-        pending.get(m.id)?.({ results: m.results, suggestions: m.suggestions })
+        pending.get(m.id)?.({ results: m.results, sure: m.sure, ...(m.askBack ? { askBack: m.askBack } : {}), suggestions: m.suggestions })
         pending.delete(m.id)
       }
     }
@@ -124,12 +125,12 @@ function workerSearcher(bytes: Download): Searcher {
   })
   return {
     ready,
-    async search(query, limit) {
+    async search(query, limit, facets) {
       await ready
       const id = ++next
       return new Promise<SearchResponse>((resolve) => {
         pending.set(id, resolve)
-        worker.postMessage({ type: 'search', id, query, limit })
+        worker.postMessage({ type: 'search', id, query, limit, ...(facets ? { facets } : {}) })
       })
     },
   }
@@ -147,9 +148,9 @@ function pageSearcher(bytes: Download): Searcher {
   })
   return {
     ready: loaded.then(() => undefined),
-    async search(query, limit) {
+    async search(query, limit, facets) {
       const { engine, built } = await loaded
-      return engine.runSearch(built, query, limit)
+      return engine.runSearch(built, query, limit, facets)
     },
   }
 }

@@ -6,7 +6,7 @@
  */
 import { cleanSnippet, loadSerializedIndex, type SearchIndex } from '@kotae/search-indexer'
 
-import type { SearchResponse, SearchResult } from './protocol'
+import type { ChosenFacets, SearchResponse, SearchResult } from './protocol'
 import { suggest } from './suggest'
 
 /** `english`: the English title of each page that has an English entry in the index (by `url`). */
@@ -31,11 +31,36 @@ export function restoreEngine(bytes: ArrayBuffer): { engine: Engine; restoreMs: 
   return { engine, restoreMs: performance.now() - t }
 }
 
-export function runSearch(engine: Engine, query: string, limit: number): SearchResponse {
+/** The longest query searched (the search box takes 200 characters; a `?q=` link may carry more). */
+export const MAX_QUERY = 200
+
+/** Facet choices as the engine takes them: slug-like ids only, one dimension at most a few values. */
+function cleanFacets(facets: ChosenFacets | undefined): ChosenFacets | undefined {
+  if (!facets) return undefined
+  const out: ChosenFacets = {}
+  for (const [dimension, values] of Object.entries(facets)) {
+    if (!/^[a-z0-9-]{1,40}$/.test(dimension) || !Array.isArray(values)) continue
+    const ok = values.filter((v) => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v)).slice(0, 5)
+    if (ok.length > 0) out[dimension] = ok
+  }
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+/**
+ * One search, as the island shows it: results (one per page), whether the first is a sure answer,
+ * a question to ask back, and spelling suggestions when nothing matched. `facets` is the
+ * citizen's answer to a question asked back (`{ what: ['certificate'] }`): it re-ranks at once.
+ * Never throws on odd input (empty, emoji, very long): it returns no results instead.
+ */
+export function runSearch(engine: Engine, query: string, limit: number, facets?: ChosenFacets): SearchResponse {
+  const q = typeof query === 'string' ? query.slice(0, MAX_QUERY) : ''
   const results: SearchResult[] = []
+  if (!q.trim()) return { results, sure: false, suggestions: [] }
   const seen = new Set<string>()
+  const chosen = cleanFacets(facets)
   // A few more than shown: an English translation and its Japanese original share one page.
-  for (const h of engine.index.search(query, { limit: Math.min(100, limit * 2), kinds: ['faq', 'guide'] })) {
+  const answer = engine.index.answer(q, { limit: Math.min(100, limit * 2), kinds: ['faq', 'guide'], ...(chosen ? { facets: chosen } : {}) })
+  for (const h of answer.hits) {
     const kind = h.kind === 'guide' ? ('guide' as const) : ('faq' as const)
     const path = h.document.url ?? `${kind}/${h.id}/`
     if (seen.has(path)) continue
@@ -54,5 +79,11 @@ export function runSearch(engine: Engine, query: string, limit: number): SearchR
     })
     if (results.length === limit) break
   }
-  return { results, suggestions: results.length === 0 ? suggest(query, engine.terms) : [] }
+  const askBack = answer.askBack && results.length > 1 ? { dimension: answer.askBack.dimension, question: answer.askBack.question, options: answer.askBack.options.map((o) => ({ value: o.value, name: o.name })) } : undefined
+  return {
+    results,
+    sure: results.length > 0 && answer.sure,
+    ...(askBack ? { askBack } : {}),
+    suggestions: results.length === 0 ? suggest(q, engine.terms) : [],
+  }
 }

@@ -16,14 +16,31 @@ export type SearchResult = {
   snippet: { text: string; highlights: { start: number; end: number }[] }
 }
 
-/** Results, and spelling suggestions when there are none. */
-export type SearchResponse = { results: SearchResult[]; suggestions: string[] }
+/** One tap-to-choose question when the first answers differ by one facet the query left open. */
+export type AskBack = {
+  /** The facet dimension asked about (`what`, `action`, `who`). */
+  dimension: string
+  /** The engine's question (polite Japanese); the island shows its own page-language string. */
+  question: string
+  /** The choices: a value id of the dimension and its name (Japanese, from the facet vocabulary). */
+  options: { value: string; name: string }[]
+}
+
+/** Facets the citizen chose (an ask-back answer): dimension → value ids. */
+export type ChosenFacets = Record<string, string[]>
+
+/**
+ * Results; whether the first one is a sure answer (the engine's calibrated model: when false the
+ * island says plainly it found no sure answer and shows the top results as close topics); a
+ * question to ask back; spelling suggestions when there are no results.
+ */
+export type SearchResponse = { results: SearchResult[]; sure: boolean; askBack?: AskBack; suggestions: string[] }
 
 /** How long the saved index took to download and to restore (ms); recorded as the `kotae-search-ready` mark. */
 export type LoadTiming = { downloadMs: number; restoreMs: number }
 
 /** `init` carries the saved index's bytes: the page downloads them while the worker starts. */
-export type WorkerRequest = { type: 'init'; bytes: ArrayBuffer } | { type: 'search'; id: number; query: string; limit: number }
+export type WorkerRequest = { type: 'init'; bytes: ArrayBuffer } | { type: 'search'; id: number; query: string; limit: number; facets?: ChosenFacets }
 
 /** `error`: the bytes are not a saved index this engine can restore (the page would fail the same way). */
 export type WorkerResponse = { type: 'ready'; restoreMs: number } | { type: 'error'; message: string } | ({ type: 'results'; id: number } & SearchResponse)
