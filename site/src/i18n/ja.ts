@@ -52,11 +52,23 @@ export const ja = {
     guideBadge: '手続きの案内',
     // Shown on English pages only (a result whose page has no English translation yet).
     japaneseOnly: '日本語のみ',
-    zeroTitle: '「{q}」に合う回答が見つかりませんでした',
+    // No sure answer: nothing matched, or the engine is not sure the first result answers it.
+    notSure: '「{q}」について、はっきりお答えできる回答が見つかりませんでした。',
+    notSureStatus: '「{q}」について、はっきりお答えできる回答が見つかりませんでした。近い話題を{n}件表示しています。',
+    nearTopics: '近い話題',
+    nearLead: 'お探しの内容と同じとは限りませんが、近い話題です。',
     zeroTips: ['短い言葉で探してみてください（例：「更新」「暗証番号」「受け取り」）。', '漢字をひらがなにしたり、別の言い方にしたりしてみてください。'],
+    tooShort: '2文字以上の言葉で探してみてください（例：「暗証番号」「受け取り」）。',
     didYouMean: 'もしかして：',
     zeroPhone: 'お電話でもお答えします',
     zeroPopular: 'よく見られている質問',
+    // Ask back: the first answers differ by one thing the question left open (card or certificate …).
+    askBack: 'どちらについてのご質問ですか？',
+    askBackHint: '選ぶと、その内容の回答を先に表示します。',
+    askBackStatus: '「{q}」の検索結果：{n}件（絞り込みの質問があります）',
+    askBackChosen: '「{name}」についての回答を先に表示しています：{n}件',
+    // Facet names by `dimension.value` for pages not in Japanese; Japanese pages use the vocabulary's own names.
+    facetNames: {} as Readonly<Record<string, string>>,
     error: '検索を読み込めませんでした。ページを再読み込みするか、下の一覧から探してください。',
     noscript: '検索にはJavaScriptが必要です。JavaScriptが使えない場合は、分野の一覧からすべての質問を見られます。',
     browse: '分野の一覧から探す',

@@ -3,13 +3,20 @@
  * plain GET form to the search page, so it works (as a link to the search page) before and
  * without JavaScript. The saved index loads on first focus or keystroke, or on the search page
  * once the page is idle (lib/search/client.ts); a failed load says so and is retried on next focus.
+ *
+ * An answer is in one of three states (lib/search/view.ts): sure (the results), not sure (a plain
+ * sentence, the top results as close topics, the phone and today's hours) or none (the same
+ * sentence, hints, the phone, popular topics); a question asked back (card or certificate?) sits
+ * above the results, one button per choice, and a choice re-ranks at once. While an IME is
+ * composing, nothing found is never flashed nor announced: the last answer stays until the text
+ * is committed.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 
 import { track } from '../lib/events'
 import { statusText, type HoursPayload } from '../lib/hours-text'
-import { getSearcher, type SearchResponse, type SearchResult } from '../lib/search/client'
-import { fill } from '../lib/text'
+import { getSearcher, type AskBack, type ChosenFacets, type SearchResponse, type SearchResult } from '../lib/search/client'
+import { answerState, NEAR_TOPICS, optionName, statusLine } from '../lib/search/view'
 
 export type SearchText = {
   label: string
@@ -23,11 +30,21 @@ export type SearchText = {
   guideBadge: string
   /** On English pages, a result whose page is in Japanese only. */
   japaneseOnly: string
-  zeroTitle: string
+  notSure: string
+  notSureStatus: string
+  nearTopics: string
+  nearLead: string
   zeroTips: readonly string[]
+  tooShort: string
   didYouMean: string
   zeroPhone: string
   zeroPopular: string
+  askBack: string
+  askBackHint: string
+  askBackStatus: string
+  askBackChosen: string
+  /** Facet names by `dimension.value` for pages not in Japanese. */
+  facetNames: Readonly<Record<string, string>>
   error: string
 }
 
@@ -55,6 +72,9 @@ type Props = {
 
 const SETTLE_MS = 1500
 
+/** What the box takes (and what the search reads of a `?q=` link). */
+const MAX_QUERY = 200
+
 type Phase = 'idle' | 'loading' | 'ready' | 'error'
 
 function Highlighted({ text, spans }: { text: string; spans: { start: number; end: number }[] }) {
@@ -70,28 +90,12 @@ function Highlighted({ text, spans }: { text: string; spans: { start: number; en
   return <>{out}</>
 }
 
-function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; suggestions: string[]; onSuggest: (q: string) => void; props: Props }) {
-  const { text: t } = props
+/** The phone numbers (no fax) and today's hours, as the contact card shows them. */
+function CallUs({ props }: { props: Props }) {
   const st = statusText(props.hours, new Date())
   return (
-    <div className="zero" data-testid="zero-results">
-      <p className="zero-title">{fill(t.zeroTitle, { q: query })}</p>
-      {suggestions.length > 0 && (
-        <p>
-          {t.didYouMean}{' '}
-          {suggestions.map((s) => (
-            <button key={s} type="button" className="link-button" lang="ja" onClick={() => onSuggest(s)}>
-              {s}
-            </button>
-          ))}
-        </p>
-      )}
-      <ul className="tips">
-        {t.zeroTips.map((tip) => (
-          <li key={tip}>{tip}</li>
-        ))}
-      </ul>
-      <h2>{t.zeroPhone}</h2>
+    <>
+      <h2>{props.text.zeroPhone}</h2>
       <ul className="phones">
         {props.phones
           .filter((p) => !p.fax)
@@ -116,7 +120,66 @@ function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; 
         {st.reason && <p className="reason">{st.reason}</p>}
         {st.next && <p className="next">{st.next}</p>}
       </div>
-      {props.popular.length > 0 && (
+    </>
+  )
+}
+
+function ResultItem({ r, props, onOpen }: { r: SearchResult; props: Props; onOpen: () => void }) {
+  const { text: t } = props
+  return (
+    <li>
+      <a href={`${props.base}${r.path}`} lang={r.lang} onClick={onOpen}>
+        {r.title}
+      </a>
+      {r.kind === 'guide' && <span className="tag">{t.guideBadge}</span>}
+      {props.locale === 'en' && r.lang === 'ja' && <span className="tag">{t.japaneseOnly}</span>}
+      <p className="snippet" lang={r.snippetLang}>
+        <Highlighted text={r.snippet.text} spans={r.snippet.highlights} />
+      </p>
+    </li>
+  )
+}
+
+/**
+ * No sure answer: said plainly, then the closest topics (the top results, when there are any) or
+ * spelling hints, the phone number with today's hours, and popular topics when nothing matched.
+ */
+function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, props }: { query: string; response: SearchResponse; labelledBy: string; onSuggest: (q: string) => void; onOpen: () => void; props: Props }) {
+  const { text: t } = props
+  const near = response.results.slice(0, NEAR_TOPICS)
+  const id = useId()
+  // The plain sentence (no sure answer) is the status line just above, which labels this panel.
+  return (
+    <section className="zero" data-testid={near.length > 0 ? 'not-sure' : 'zero-results'} aria-labelledby={labelledBy}>
+      {near.length > 0 ? (
+        <>
+          <h2 id={`${id}-near`}>{t.nearTopics}</h2>
+          <p className="hint">{t.nearLead}</p>
+          <ol className="results near" aria-labelledby={`${id}-near`} data-testid="near-topics">
+            {near.map((r) => (
+              <ResultItem key={`${r.kind}:${r.id}`} r={r} props={props} onOpen={onOpen} />
+            ))}
+          </ol>
+        </>
+      ) : (
+        <>
+          {response.suggestions.length > 0 && (
+            <p>
+              {t.didYouMean}{' '}
+              {response.suggestions.map((s) => (
+                <button key={s} type="button" className="link-button" lang="ja" onClick={() => onSuggest(s)}>
+                  {s}
+                </button>
+              ))}
+            </p>
+          )}
+          <ul className="tips">
+            {[...query.trim()].length < 2 ? <li>{t.tooShort}</li> : t.zeroTips.map((tip) => <li key={tip}>{tip}</li>)}
+          </ul>
+        </>
+      )}
+      <CallUs props={props} />
+      {near.length === 0 && props.popular.length > 0 && (
         <>
           <h2>{t.zeroPopular}</h2>
           <ul className="links">
@@ -130,16 +193,50 @@ function ZeroResults({ query, suggestions, onSuggest, props }: { query: string; 
           </ul>
         </>
       )}
+    </section>
+  )
+}
+
+/** The question asked back: one toggle button per choice; the chosen one is pressed. */
+function AskBackQuestion({ askBack, chosen, onChoose, props }: { askBack: AskBack; chosen?: string; onChoose: (value: string) => void; props: Props }) {
+  const { text: t } = props
+  const id = useId()
+  return (
+    <div className="ask-back" role="group" aria-labelledby={`${id}-q`} aria-describedby={`${id}-hint`} data-testid="ask-back">
+      <p className="ask-back-question" id={`${id}-q`}>
+        {t.askBack}
+      </p>
+      <p className="hint" id={`${id}-hint`}>
+        {t.askBackHint}
+      </p>
+      <div className="ask-back-options">
+        {askBack.options.map((o) => {
+          const { name, lang } = optionName(askBack, o, props.locale, t.facetNames)
+          return (
+            <button key={o.value} type="button" lang={lang} data-value={o.value} aria-pressed={chosen === o.value} onClick={() => onChoose(o.value)}>
+              {name}
+            </button>
+          )
+        })}
+      </div>
     </div>
   )
 }
+
+/** A question asked back for a query, and the citizen's answer to it (if any). */
+type Asked = { query: string; askBack: AskBack; chosen?: string }
 
 export default function SearchBox(props: Props) {
   const { mode, text: t } = props
   const id = useId()
   const [query, setQuery] = useState('')
   const [response, setResponse] = useState<(SearchResponse & { query: string }) | undefined>()
+  const [asked, setAsked] = useState<Asked | undefined>()
   const [state, setState] = useState<Phase>('idle')
+  // True between compositionstart and compositionend (an IME is turning keystrokes into text).
+  const composing = useRef(false)
+  const [isComposing, setComposing] = useState(false)
+  const lastStatus = useRef('')
   // The same, for handlers created before the last render (idle callback, pending promises).
   const phase = useRef<Phase>('idle')
   const setPhase = (p: Phase) => {
@@ -175,21 +272,30 @@ export default function SearchBox(props: Props) {
     if (results === 0) track({ type: 'zero-result', query: key })
   }
 
-  const run = (q: string) => {
+  /** Searches `q`; `choice`: the answer to the question asked back for `q` (re-ranks, keeps the question). */
+  const run = (q: string, choice?: { dimension: string; value: string }) => {
     const n = ++seq.current
     if (settle.current) clearTimeout(settle.current)
+    if (mode === 'page') document.documentElement.classList.toggle('search-has-q', Boolean(q.trim()))
     if (!q.trim()) {
       setResponse(undefined)
+      setAsked(undefined)
       return
     }
     // After a failed load, typing does not download again; the next focus does.
     if (phase.current === 'error') return
     start()
+    const facets: ChosenFacets | undefined = choice ? { [choice.dimension]: [choice.value] } : undefined
     getSearcher(props.indexUrl)
-      .search(q, props.limit)
+      .search(q, props.limit, facets)
       .then((r) => {
         if (n !== seq.current) return
+        // Mid-composition text (かーど, ｍｙ) often finds nothing yet: keep the last answer on screen.
+        if (composing.current && answerState(r) !== 'sure') return
         setResponse({ ...r, query: q })
+        if (choice) setAsked((a) => (a && a.query === q ? { ...a, chosen: choice.value } : a))
+        else setAsked(r.askBack ? { query: q, askBack: r.askBack } : undefined)
+        if (composing.current) return
         settle.current = setTimeout(() => {
           record(q, r.results.length)
           if (mode === 'page') history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(q.trim())}`)
@@ -198,10 +304,24 @@ export default function SearchBox(props: Props) {
       .catch(() => setPhase('error'))
   }
 
+  /** A choice in the question asked back: search again with it at once; pressing it again undoes it. */
+  const choose = (value: string) => {
+    if (!asked || !response) return
+    const q = asked.query
+    if (asked.chosen === value) {
+      setAsked({ query: q, askBack: asked.askBack })
+      run(q)
+      return
+    }
+    track({ type: 'facet-choice', dimension: asked.askBack.dimension, value })
+    run(q, { dimension: asked.askBack.dimension, value })
+  }
+
   useEffect(() => {
     // Text typed before the island woke up (a slow phone), else ?q= on the search page.
     const typed = input.current?.value ?? ''
-    const q = typed || (mode === 'page' ? (new URLSearchParams(location.search).get('q') ?? '') : '')
+    // (A link's ?q= is cut to what the box takes.)
+    const q = typed || (mode === 'page' ? (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY) : '')
     if (q) {
       setQuery(q)
       run(q)
@@ -237,8 +357,21 @@ export default function SearchBox(props: Props) {
 
   const shown = response && response.query.trim() ? response : undefined
   const results = shown?.results ?? []
-  const href = (r: SearchResult) => `${props.base}${r.path}`
-  const status = state === 'error' ? t.error : shown ? fill(t.countFor, { q: shown.query.trim(), n: results.length }) : state === 'loading' && query ? t.loading : ''
+  const answer = shown ? answerState(shown) : undefined
+  const question = shown && asked && asked.query === shown.query ? asked : undefined
+  const chosenName = question?.chosen ? question.askBack.options.find((o) => o.value === question.chosen) : undefined
+  const statusNow =
+    state === 'error'
+      ? t.error
+      : shown
+        ? statusLine(t, shown.query, { ...shown, askBack: question?.askBack }, chosenName && optionName(question!.askBack, chosenName, props.locale, t.facetNames).name)
+        : state === 'loading' && query
+          ? t.loading
+          : ''
+  // While an IME composes, the live region keeps what it said before (no "0 results" per keystroke).
+  const status = isComposing && state !== 'error' ? lastStatus.current : statusNow
+  if (!isComposing) lastStatus.current = statusNow
+  const open = () => shown && record(shown.query, results.length)
 
   return (
     <div className={`search search-${mode}`}>
@@ -254,12 +387,22 @@ export default function SearchBox(props: Props) {
             placeholder={t.placeholder}
             autoComplete="off"
             enterKeyHint="search"
-            maxLength={200}
+            maxLength={MAX_QUERY}
             aria-describedby={`${id}-hint`}
             onFocus={start}
             onChange={(e) => {
               setQuery(e.target.value)
               run(e.target.value)
+            }}
+            onCompositionStart={() => {
+              composing.current = true
+              setComposing(true)
+            }}
+            onCompositionEnd={(e) => {
+              composing.current = false
+              setComposing(false)
+              // The committed text (some browsers send its input event after this, which searches again).
+              run(e.currentTarget.value)
             }}
           />
           <button type="submit">{t.submit}</button>
@@ -268,31 +411,25 @@ export default function SearchBox(props: Props) {
           {t.hint}
         </p>
       </form>
-      <p className="search-status" role="status" aria-live="polite">
-        {status}
-      </p>
-      {results.length > 0 && (
-        <ol className="results" data-testid="search-results">
-          {results.map((r) => (
-            <li key={`${r.kind}:${r.id}`}>
-              <a href={href(r)} lang={r.lang} onClick={() => record(shown!.query, results.length)}>
-                {r.title}
-              </a>
-              {r.kind === 'guide' && <span className="tag">{t.guideBadge}</span>}
-              {props.locale === 'en' && r.lang === 'ja' && <span className="tag">{t.japaneseOnly}</span>}
-              <p className="snippet" lang={r.snippetLang}>
-                <Highlighted text={r.snippet.text} spans={r.snippet.highlights} />
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {mode === 'home' && results.length > 0 && (
-        <p className="more">
-          <a href={`${props.action}?q=${encodeURIComponent(shown!.query.trim())}`}>{t.more}</a>
+      <div className="search-output">
+        <p className="search-status" id={`${id}-status`} role="status" aria-live="polite">
+          {status}
         </p>
-      )}
-      {shown && results.length === 0 && state !== 'error' && <ZeroResults query={shown.query.trim()} suggestions={shown.suggestions} onSuggest={onSuggest} props={props} />}
+        {question && state !== 'error' && <AskBackQuestion askBack={question.askBack} chosen={question.chosen} onChoose={choose} props={props} />}
+        {answer === 'sure' && (
+          <ol className="results" data-testid="search-results">
+            {results.map((r) => (
+              <ResultItem key={`${r.kind}:${r.id}`} r={r} props={props} onOpen={open} />
+            ))}
+          </ol>
+        )}
+        {mode === 'home' && answer === 'sure' && (
+          <p className="more">
+            <a href={`${props.action}?q=${encodeURIComponent(shown!.query.trim())}`}>{t.more}</a>
+          </p>
+        )}
+        {shown && answer !== 'sure' && state !== 'error' && <NoSureAnswer query={shown.query} response={shown} labelledBy={`${id}-status`} onSuggest={onSuggest} onOpen={open} props={props} />}
+      </div>
     </div>
   )
 }

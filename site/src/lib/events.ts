@@ -13,6 +13,8 @@ export type SiteEvent =
   | { type: 'zero-result'; query: string }
   | { type: 'faq-view'; faqId: string }
   | { type: 'helpful'; faqId: string; helpful: boolean; reason?: string }
+  /** The answer to a question asked back (ids of the facet vocabulary, e.g. `what` / `certificate`); no query. */
+  | { type: 'facet-choice'; dimension: string; value: string }
 
 type Stamped = SiteEvent & { at: string; locale?: 'ja' | 'en' }
 
@@ -22,6 +24,9 @@ const DELAY_MS = 4000
 
 /** Where events go: the CMS origin from the build-time env, or this site's origin. */
 export const EVENTS_URL = `${(import.meta.env.PUBLIC_KOTAE_API ?? '').replace(/\/+$/, '')}/api/events`
+
+/** Facet ids as the server takes them (slug-like, at most 40 characters). */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/
 
 const bytes = (s: string) => new TextEncoder().encode(s).length
 
@@ -38,6 +43,7 @@ const locale = (): 'ja' | 'en' | undefined => {
 /** Cuts free text to what the server accepts. */
 function clean(e: SiteEvent): SiteEvent {
   if (e.type === 'search' || e.type === 'zero-result') return { ...e, query: e.query.trim().slice(0, 200) }
+  if (e.type === 'facet-choice') return { type: e.type, dimension: e.dimension.slice(0, 40), value: e.value.slice(0, 40) }
   if (e.type === 'helpful' && e.reason !== undefined) {
     const reason = e.reason.trim().slice(0, 500)
     const { reason: _drop, ...rest } = e
@@ -67,6 +73,7 @@ function listen() {
 export function track(event: SiteEvent): void {
   if (typeof window === 'undefined') return
   if ((event.type === 'search' || event.type === 'zero-result') && !event.query.trim()) return
+  if (event.type === 'facet-choice' && !(SLUG.test(event.dimension) && SLUG.test(event.value))) return
   listen()
   queue.push(stamp(event))
   if (queue.length >= MAX_BATCH) flush()
