@@ -1,0 +1,119 @@
+/**
+ * npm run bench:cls -w @kotae/site  (after `npm run build -w @kotae/site`; `--dist <dir>` for another build)
+ *
+ * Cumulative Layout Shift of the search page opened with `?q=` (a shared link), on a phone-sized
+ * screen in headless Chromium (Debian's /usr/bin/chromium via playwright-core): a
+ * PerformanceObserver for `layout-shift` entries from the start of the load until the answer has
+ * been on screen for two seconds. No input happens, so every shift counts; the score is the
+ * largest session window (shifts less than 1 s apart, at most 5 s), as Chrome's CLS. Each run is a
+ * fresh context; two links: loopback, and Lighthouse's mobile preset (1.6 Mbit/s, 150 ms, CPU 4×).
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import zlib from 'node:zlib'
+
+import { chromium, type Browser } from 'playwright-core'
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') } } })
+const RUNS = Math.max(1, Number(values.runs) || 3)
+const DIST = path.resolve(values.dist)
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error(`${DIST} has no index.html: run npm run build -w @kotae/site first`)
+  process.exit(1)
+}
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  if (req.method === 'POST') return void res.writeHead(202).end()
+  let f = path.join(DIST, decodeURIComponent(url.pathname))
+  if (!f.startsWith(DIST)) return void res.writeHead(403).end()
+  if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html')
+  if (!fs.existsSync(f)) return void res.writeHead(404).end()
+  const body = zlib.gzipSync(fs.readFileSync(f))
+  res.writeHead(200, { 'content-type': TYPES[path.extname(f)] ?? 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(body)
+})
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+
+const LINKS = [
+  { name: 'loopback', net: undefined, cpu: 1 },
+  { name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)', net: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }, cpu: 4 },
+]
+/** A sure answer, an off-topic question (not sure), a question asked back, an English page. */
+const CASES = ['/search/?q=受け取り 持ち物', '/search/?q=粗大ゴミの出し方', '/search/?q=更新したい', '/en/search/?q=renew my card']
+
+type Shift = { value: number; time: number; sources: string[] }
+
+async function once(browser: Browser, url: string, link: (typeof LINKS)[number]): Promise<{ cls: number; shifts: Shift[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
+  try {
+    const page = await context.newPage()
+    if (link.net || link.cpu > 1) {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      if (link.net) await cdp.send('Network.emulateNetworkConditions', link.net)
+      if (link.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: link.cpu })
+    }
+    // No named functions inside: the page would not know tsx's `__name` helper.
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { shifts: Shift[] }
+      g.shifts = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
+          if (!e.hadRecentInput) g.shifts.push({ value: e.value, time: e.startTime, sources: (e.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : (s.node?.parentElement?.tagName.toLowerCase() ?? '?'))) })
+        }
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    await page.goto(`${base}${encodeURI(url)}`)
+    await page.waitForFunction(() => document.querySelector('[data-testid="search-results"] li, [data-testid="zero-results"], [data-testid="not-sure"]'), undefined, { timeout: 120_000 })
+    await page.waitForTimeout(2000)
+    const shifts = await page.evaluate(() => (globalThis as unknown as { shifts: Shift[] }).shifts)
+    // Largest session window: shifts under 1 s apart, a window at most 5 s long.
+    let best = 0
+    let cur = 0
+    let start = -Infinity
+    let last = -Infinity
+    for (const s of shifts) {
+      if (s.time - last > 1000 || s.time - start > 5000) {
+        cur = 0
+        start = s.time
+      }
+      cur += s.value
+      last = s.time
+      best = Math.max(best, cur)
+    }
+    return { cls: best, shifts }
+  } finally {
+    await context.close()
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROME_PATH,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+})
+try {
+  console.log(`CLS of the search page with ?q=, 390×844, ${RUNS} fresh contexts per row — ${DIST}`)
+  for (const c of CASES) {
+    for (const link of LINKS) {
+      const runs = []
+      for (let i = 0; i < RUNS; i++) runs.push(await once(browser, c, link))
+      const worst = runs.reduce((a, b) => (b.cls > a.cls ? b : a))
+      const sources = [...new Set(worst.shifts.flatMap((s) => s.sources))].slice(0, 6).join(', ')
+      console.log(`${c.padEnd(34)} ${link.name.padEnd(36)} CLS max ${worst.cls.toFixed(3)} (runs: ${runs.map((r) => r.cls.toFixed(3)).join(' ')})${sources ? `  shifted: ${sources}` : ''}`)
+    }
+  }
+} finally {
+  await browser.close()
+  server.close()
+}
