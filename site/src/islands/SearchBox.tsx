@@ -48,7 +48,7 @@ export type SearchText = {
   error: string
 }
 
-type Props = {
+export type SearchBoxProps = {
   /** `home`: a few results under the box and a link to all; `page`: the search page (reads and writes ?q=). */
   mode: 'home' | 'page'
   /** The page's language. */
@@ -91,7 +91,7 @@ function Highlighted({ text, spans }: { text: string; spans: { start: number; en
 }
 
 /** The phone numbers (no fax) and today's hours, as the contact card shows them. */
-function CallUs({ props }: { props: Props }) {
+function CallUs({ props }: { props: SearchBoxProps }) {
   const st = statusText(props.hours, new Date())
   return (
     <>
@@ -124,7 +124,7 @@ function CallUs({ props }: { props: Props }) {
   )
 }
 
-function ResultItem({ r, props, onOpen }: { r: SearchResult; props: Props; onOpen: () => void }) {
+function ResultItem({ r, props, onOpen }: { r: SearchResult; props: SearchBoxProps; onOpen: () => void }) {
   const { text: t } = props
   return (
     <li>
@@ -144,7 +144,7 @@ function ResultItem({ r, props, onOpen }: { r: SearchResult; props: Props; onOpe
  * No sure answer: said plainly, then the closest topics (the top results, when there are any) or
  * spelling hints, the phone number with today's hours, and popular topics when nothing matched.
  */
-function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, props }: { query: string; response: SearchResponse; labelledBy: string; onSuggest: (q: string) => void; onOpen: () => void; props: Props }) {
+export function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, props }: { query: string; response: SearchResponse; labelledBy: string; onSuggest: (q: string) => void; onOpen: () => void; props: SearchBoxProps }) {
   const { text: t } = props
   const near = response.results.slice(0, NEAR_TOPICS)
   const id = useId()
@@ -198,7 +198,7 @@ function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, props }:
 }
 
 /** The question asked back: one toggle button per choice; the chosen one is pressed. */
-function AskBackQuestion({ askBack, chosen, onChoose, props }: { askBack: AskBack; chosen?: string; onChoose: (value: string) => void; props: Props }) {
+export function AskBackQuestion({ askBack, chosen, onChoose, props }: { askBack: AskBack; chosen?: string; onChoose: (value: string) => void; props: SearchBoxProps }) {
   const { text: t } = props
   const id = useId()
   return (
@@ -226,7 +226,7 @@ function AskBackQuestion({ askBack, chosen, onChoose, props }: { askBack: AskBac
 /** A question asked back for a query, and the citizen's answer to it (if any). */
 type Asked = { query: string; askBack: AskBack; chosen?: string }
 
-export default function SearchBox(props: Props) {
+export default function SearchBox(props: SearchBoxProps) {
   const { mode, text: t } = props
   const id = useId()
   const [query, setQuery] = useState('')
