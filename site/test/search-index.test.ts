@@ -131,7 +131,7 @@ describe('the saved indexes of the real content', () => {
     expect(open.askBack!.options.find((o) => o.value === 'certificate')?.name).toBe('電子証明書')
     const cert = runSearch(ja, '更新したい', 20, { what: ['certificate'] })
     expect(cert.askBack).toBeUndefined()
-    expect(cert.results.slice(0, 3).every((r) => r.path.startsWith('faq/cert-'))).toBe(true)
+    expect(cert.results.slice(0, 2).every((r) => r.path.startsWith('faq/cert-'))).toBe(true)
     expect(cert.results[0]?.path).not.toBe(open.results[0]?.path)
     const card = runSearch(ja, '更新したい', 20, { what: ['card'] })
     expect(card.results.slice(0, 2).map((r) => r.path)).toContain('faq/card-renewal-how/')

@@ -350,9 +350,10 @@ export class SearchIndex {
     const q = this.analyzeWith(query, options)
     const top = hits[0]
     const confidence = confidenceOf({ query: q, top })
-    const chosen = new Set(Object.keys(options.facets ?? {}))
-    const askBack = askBackFor(hits.map((h) => ({ score: h.score, facets: this.facetsOf(docKey(h.kind, h.id)) })), q.facets, this.analyzer.facets)
-    return { hits, confidence, sure: top !== undefined && confidence >= CONFIDENCE_MODEL.threshold, ...(askBack && !chosen.has(askBack.dimension) ? { askBack } : {}) }
+    // One question per search: after a choice, the results speak for themselves.
+    const chose = Object.keys(options.facets ?? {}).length > 0
+    const askBack = chose ? undefined : askBackFor(hits.map((h) => ({ score: h.score, facets: this.facetsOf(docKey(h.kind, h.id)) })), q.facets, this.analyzer.facets)
+    return { hits, confidence, sure: top !== undefined && confidence >= CONFIDENCE_MODEL.threshold, ...(askBack ? { askBack } : {}) }
   }
 
   /** The query's analysis with the user's chosen facets put over its own. */
