@@ -6,3 +6,4 @@ export { staleContent, STALE_REASONS, STALE_REASON_LABELS, type StaleReason, typ
 export { selfServiceTrend, NO_TOPIC, type TrendInput, type SelfServiceTrend, type TrendWeek, type TrendTopic, type TrendCounts } from './trend'
 export { outcomeRows, hourRows, busyHours, type OutcomeRow, type HourRow } from './dashboard'
 export { proposalsFromGaps, type Proposal, type ProposalOptions } from './proposals'
+export { facetChoiceTable, type FacetChoiceTable, type FacetChoiceDimension, type FacetChoiceValue, type FacetNames } from './facetChoices'

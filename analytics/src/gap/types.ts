@@ -32,13 +32,17 @@ export interface GapSignal {
 
 /** A site event as the CMS stores it (`site-events`). */
 export interface SiteEventRecord {
-  type: 'search' | 'zero-result' | 'faq-view' | 'helpful'
+  type: 'search' | 'zero-result' | 'faq-view' | 'helpful' | 'facet-choice'
   at: string
   query?: string | null
   faq?: string | null
   helpful?: boolean | null
   reason?: string | null
   locale?: string | null
+  /** facet-choice: the dimension asked about (content/facets.yaml id, e.g. `what`). */
+  dimension?: string | null
+  /** facet-choice: the value chosen (e.g. `certificate`). */
+  value?: string | null
 }
 
 /** The part of a call log gap analysis reads. */
