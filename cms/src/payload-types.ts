@@ -207,6 +207,18 @@ export interface Faq {
   slug?: string | null;
   category: number | Category;
   tags?: string[] | null;
+  /**
+   * 自動判定が紛らわしいときだけ指定します。例: {"action": ["move-in"], "who": []}（観点と値は content/facets.yaml のID。[] は「該当なし」、書かない観点は質問文から自動判定）。
+   */
+  facets?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   audience: 'public' | 'operator';
   locale: 'ja' | 'en';
   translationOf?: (number | null) | Faq;
@@ -456,12 +468,14 @@ export interface TelephonyRecord {
  */
 export interface SiteEvent {
   id: number;
-  type: 'search' | 'zero-result' | 'faq-view' | 'helpful';
+  type: 'search' | 'zero-result' | 'faq-view' | 'helpful' | 'facet-choice';
   at: string;
   query?: string | null;
   faq?: string | null;
   helpful?: boolean | null;
   reason?: string | null;
+  dimension?: string | null;
+  value?: string | null;
   locale?: ('ja' | 'en') | null;
   updatedAt: string;
   createdAt: string;
@@ -713,6 +727,7 @@ export interface FaqsSelect<T extends boolean = true> {
   slug?: T;
   category?: T;
   tags?: T;
+  facets?: T;
   audience?: T;
   locale?: T;
   translationOf?: T;
@@ -881,6 +896,8 @@ export interface SiteEventsSelect<T extends boolean = true> {
   faq?: T;
   helpful?: T;
   reason?: T;
+  dimension?: T;
+  value?: T;
   locale?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -104,6 +104,40 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                 </table>
               )}
 
+              <h2>{t.facetHeading}</h2>
+              <p>{t.facetIntro}</p>
+              {analysis.facetChoices.total === 0 ? (
+                <p>{t.facetNone}</p>
+              ) : (
+                <table className="kotae-gap__facets" style={{ borderCollapse: 'collapse' }}>
+                  <caption style={{ textAlign: 'left' }}>{t.facetCaption(analysis.facetChoices.total)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.facetDimension}</th>
+                      <th scope="col">{t.facetValue}</th>
+                      <th scope="col">{t.facetCount}</th>
+                      <th scope="col">{t.facetShare}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {analysis.facetChoices.dimensions.flatMap((d) =>
+                      d.values.map((v, i) => (
+                        <tr key={`${d.dimension}:${v.value}`} data-facet={`${d.dimension}:${v.value}`}>
+                          {i === 0 && (
+                            <th scope="rowgroup" rowSpan={d.values.length} style={{ ...cell, textAlign: 'left' }}>
+                              {d.name}（{d.total}件）
+                            </th>
+                          )}
+                          <td style={cell}>{v.name}</td>
+                          <td style={cell}>{v.count}</td>
+                          <td style={cell}>{Math.round(v.share * 100)}%</td>
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              )}
+
               <h2>{t.staleHeading}</h2>
               {analysis.stale.length === 0 ? (
                 <p>{t.staleNone}</p>

@@ -13,7 +13,7 @@ const json = (body: unknown, status: number) => Response.json(body, { status, he
 
 /**
  * POST /api/events — anonymous, batched events from the public site (sent with sendBeacon as
- * text/plain, so no CORS preflight). Validated, size-capped, rate-limited and masked, then queued
+ * text/plain, so no CORS preflight) and the desk's ask-back choices (`facet-choice`). Validated, size-capped, rate-limited and masked, then queued
  * and answered 202 at once; the queue writes them in batches (src/events/queue.ts). 4xx and 503
  * store nothing.
  * The client address is used only in memory for the rate limit and is never stored.
@@ -51,6 +51,8 @@ export const siteEventsEndpoint: Endpoint = {
         faq: 'faqId' in e ? e.faqId : undefined,
         helpful: e.type === 'helpful' ? e.helpful : undefined,
         reason: e.type === 'helpful' && e.reason ? (await maskForStorage(req.payload, e.reason)).slice(0, 500) : undefined,
+        dimension: e.type === 'facet-choice' ? e.dimension : undefined,
+        value: e.type === 'facet-choice' ? e.value : undefined,
       })
     }
     // Stored off the request path, in batches (src/events/queue.ts): a flood of events must not

@@ -2,13 +2,16 @@ import type { Payload } from 'payload'
 
 /** One site event as it is stored: validated, masked and stamped with the server's clock on arrival. */
 export type QueuedSiteEvent = {
-  type: 'search' | 'zero-result' | 'faq-view' | 'helpful'
+  type: 'search' | 'zero-result' | 'faq-view' | 'helpful' | 'facet-choice'
   at: string
   locale?: 'ja' | 'en'
   query?: string
   faq?: string
   helpful?: boolean
   reason?: string
+  /** facet-choice: the dimension and the value picked (content/facets.yaml ids). */
+  dimension?: string
+  value?: string
 }
 
 export type EventQueueOptions = {
@@ -162,6 +165,8 @@ export function siteEventsWriter(payload: Payload): (events: readonly QueuedSite
         faq: e.faq ?? null,
         helpful: e.helpful ?? null,
         reason: e.reason ?? null,
+        dimension: e.dimension ?? null,
+        value: e.value ?? null,
         locale: e.locale ?? null,
         createdAt: e.at,
         updatedAt: e.at,

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+/** A facet dimension or value id (content/facets.yaml): kebab-case, at most 40 characters. */
+const facetId = z.string().max(40).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase a-z, 0-9 and -, e.g. move-in')
+
 /** One anonymous event as the site sends it. Unknown keys are refused, not stored. */
 export const siteEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('search'), query: z.string().min(1).max(200), results: z.number().int().min(0).max(1000).optional(), locale: z.enum(['ja', 'en']).optional(), at: z.iso.datetime().optional() }),
@@ -13,6 +16,12 @@ export const siteEventSchema = z.discriminatedUnion('type', [
     locale: z.enum(['ja', 'en']).optional(),
     at: z.iso.datetime().optional(),
   }),
+  /**
+   * The choice after an ask back (「どちらについてのご質問ですか？」), from the site or the desk:
+   * which facet value was picked in which dimension. No query, no user: the gap analysis counts
+   * the choices to show which facets people confuse.
+   */
+  z.strictObject({ type: z.literal('facet-choice'), dimension: facetId, value: facetId, locale: z.enum(['ja', 'en']).optional(), at: z.iso.datetime().optional() }),
 ])
 export type SiteEvent = z.infer<typeof siteEventSchema>
 

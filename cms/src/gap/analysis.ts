@@ -1,6 +1,7 @@
-import { clusterGapSignals, collectGapSignals, proposalsFromGaps, staleContent, type GapCluster, type Proposal, type StaleRow } from '@kotae/analytics'
+import { clusterGapSignals, collectGapSignals, facetChoiceTable, proposalsFromGaps, staleContent, type FacetChoiceTable, type GapCluster, type Proposal, type StaleRow } from '@kotae/analytics'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { facetVocabulary } from '../search/facetVocabulary'
 import { getOperatorIndex } from '../search/operatorIndex'
 import { gapTokenizer } from './analyzer'
 import { gatherGapData, gatherStaleInputs } from './gather'
@@ -14,6 +15,8 @@ export interface GapAnalysis {
   clusters: (GapCluster & { topicNames: string[] })[]
   stale: StaleRow[]
   proposals: Proposal[]
+  /** The ask-back choices of the period (site and desk) per dimension and value: which facets people confuse. */
+  facetChoices: FacetChoiceTable
 }
 
 export interface GapAnalysisOptions {
@@ -37,5 +40,6 @@ export async function analyzeGaps(payload: Payload, range: GapRange, options: Ga
     clusters: clusters.map((c) => ({ ...c, topicNames: c.topics.map((t) => data.categories.get(t) ?? t) })),
     stale,
     proposals: proposalsFromGaps(clusters, stale),
+    facetChoices: facetChoiceTable(data.siteEvents, await facetVocabulary()),
   }
 }

@@ -31,13 +31,13 @@ export interface GapData {
 /** Site events, calls and escalations of the range, as analytics' plain records. */
 export async function gatherGapData(payload: Payload, range: GapRange, req?: PayloadRequest): Promise<GapData> {
   const [events, calls, escalations, categories] = await Promise.all([
-    rows<SiteEvent>(payload, 'site-events', between('at', range.start, range.end), { type: true, at: true, query: true, faq: true, helpful: true, reason: true }, req),
+    rows<SiteEvent>(payload, 'site-events', between('at', range.start, range.end), { type: true, at: true, query: true, faq: true, helpful: true, reason: true, dimension: true, value: true }, req),
     rows<Call>(payload, 'calls', between('talkStartedAt', range.start, range.end), { talkStartedAt: true, queries: true, summary: true, faqsUsed: true, category: true }, req),
     rows<Escalation>(payload, 'escalations', between('createdAt', range.start, range.end), { createdAt: true, summary: true }, req),
     payload.find({ collection: 'categories', select: { name: true }, limit: 0, ...sys(req) }),
   ])
   return {
-    siteEvents: events.map((e) => ({ type: e.type, at: e.at, query: e.query, faq: e.faq, helpful: e.helpful, reason: e.reason })),
+    siteEvents: events.map((e) => ({ type: e.type, at: e.at, query: e.query, faq: e.faq, helpful: e.helpful, reason: e.reason, dimension: e.dimension, value: e.value })),
     calls: calls.map((c) => ({
       id: String(c.id),
       talkStartedAt: c.talkStartedAt,

@@ -1,7 +1,9 @@
+import type { FacetDimension } from '@kotae/content'
 import type { Payload, Where } from 'payload'
 
 import { markdownOf } from '../lib/markdown'
 import type { Category, CityProfile, Faq, Guide, Source, Synonym } from '../payload-types'
+import { facetOverrideOf, facetVocabulary } from '../search/facetVocabulary'
 
 /** Bumped when the shape changes; the site refuses a format it does not know. */
 export const SITE_CONTENT_FORMAT = 'kotae-site-content/1'
@@ -20,6 +22,11 @@ export type SiteContent = {
   categories: Record<string, unknown>[]
   sources: Record<string, unknown>[]
   synonyms: { terms: string[] }[]
+  /**
+   * The facet vocabulary (content/facets.yaml, as the content package loads it): the site's engine
+   * ranks and asks back with the same dimensions as the desk. Each FAQ carries its override as `facets`.
+   */
+  facets: FacetDimension[]
   city: Record<string, unknown>
 }
 
@@ -29,6 +36,12 @@ export const tokyoDay = (iso: string | null | undefined): string | undefined =>
 
 const idOf = (rel: unknown): number | string | undefined =>
   rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string | undefined)
+
+/** An FAQ's facet override, in the content files' shape, when it has one. */
+const withFacets = (raw: unknown): { facets?: Record<string, string[]> } => {
+  const facets = facetOverrideOf(raw)
+  return facets && Object.keys(facets).length > 0 ? { facets } : {}
+}
 
 /**
  * Reads the published, public entries as an anonymous visitor: the collections' own read access
@@ -41,13 +54,14 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
   const anonymous = { overrideAccess: false, depth: 0, pagination: false, draft: false, sort: 'slug' } as const
   const publicPublished: Where = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
 
-  const [categories, sources, faqs, guides, city, synonyms] = await Promise.all([
+  const [categories, sources, faqs, guides, city, synonyms, facets] = await Promise.all([
     payload.find({ collection: 'categories', ...anonymous }).then((r) => r.docs as Category[]),
     payload.find({ collection: 'sources', ...anonymous }).then((r) => r.docs as Source[]),
     payload.find({ collection: 'faqs', ...anonymous, where: publicPublished }).then((r) => r.docs as Faq[]),
     payload.find({ collection: 'guides', ...anonymous, where: publicPublished }).then((r) => r.docs as Guide[]),
     payload.findGlobal({ slug: 'city-profile', overrideAccess: false, depth: 0 }) as Promise<CityProfile>,
     payload.findGlobal({ slug: 'synonyms', overrideAccess: false, depth: 0 }) as Promise<Synonym>,
+    facetVocabulary(),
   ])
 
   const slugs = (docs: { id: number | string; slug?: string | null }[]) => new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
@@ -73,6 +87,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       answer: markdown(f.answer),
       category: categorySlug.get(idOf(f.category) as number | string),
       tags: f.tags ?? [],
+      ...withFacets(f.facets),
       audience: 'public',
       sources: slugList(sourceSlug, f.sources),
       bring: items(f.bring),
@@ -99,6 +114,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       status: 'published',
     })),
     synonyms: (synonyms.groups ?? []).map((g) => ({ terms: g.terms ?? [] })),
+    facets: facets.map((d) => ({ id: d.id, name: d.name, values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })) })),
     city: {
       name: city.name,
       nameEn: city.nameEn,

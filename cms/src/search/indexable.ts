@@ -1,6 +1,7 @@
 import { indexableFaqSchema, indexableGuideSchema, indexableSourceSchema, type IndexableFaq, type IndexableGuide, type IndexableSource } from '@kotae/search-indexer/engine/indexable'
 
 import type { ToMarkdown } from '../lib/markdown'
+import { facetOverrideOf } from './facetVocabulary'
 import type { Faq, Guide, Source } from '../payload-types'
 
 /**
@@ -13,7 +14,7 @@ import type { Faq, Guide, Source } from '../payload-types'
  */
 
 /** What {@link faqInput} reads (and so what the operator index selects). */
-export type IndexedFaq = Pick<Faq, 'id' | 'slug' | 'locale' | 'question' | 'alternatives' | 'shortAnswer' | 'answer' | 'operatorNotes' | 'tags' | 'category' | 'audience' | '_status'>
+export type IndexedFaq = Pick<Faq, 'id' | 'slug' | 'locale' | 'question' | 'alternatives' | 'shortAnswer' | 'answer' | 'operatorNotes' | 'tags' | 'category' | 'audience' | 'facets' | '_status'>
 export type IndexedGuide = Pick<Guide, 'id' | 'slug' | 'locale' | 'title' | 'summary' | 'body' | 'procedure' | 'category' | 'steps' | 'bring' | 'where' | 'when' | 'audience' | '_status'>
 
 const slugOf = (rel: unknown): string | undefined =>
@@ -33,6 +34,8 @@ export const faqInput = (f: IndexedFaq, markdown: ToMarkdown): IndexableFaq =>
     category: slugOf(f.category),
     audience: f.audience,
     status: statusOf(f._status),
+    // The editor's override (checked against the vocabulary on publish); one not well formed is left out.
+    facets: facetOverrideOf(f.facets),
   } satisfies IndexableFaq)
 
 export const guideInput = (g: IndexedGuide, markdown: ToMarkdown): IndexableGuide =>

@@ -1,7 +1,8 @@
-import { createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
+import { createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type Answer, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { markdownOf, type ToMarkdown } from '../lib/markdown'
+import { facetVocabulary } from './facetVocabulary'
 import { faqInput, guideInput, sourceInput, type IndexedFaq, type IndexedGuide } from './indexable'
 import { warmOperatorPrior } from './operatorPrior'
 
@@ -12,19 +13,36 @@ const holder = globalThis as unknown as { [KEY]?: State }
 const faqIds = new WeakMap<SearchIndex, Map<string, number | string>>()
 
 /**
- * Recent engine results by query. Operators type the same questions all day and the desk asks on
- * every pause in typing; the engine is the slow part of a lookup. Any change to the index clears
- * it. Engine results are the same for every staff reader; access is still checked per request
- * when the documents are read.
+ * Recent engine answers by query and chosen facets. Operators type the same questions all day and
+ * the desk asks on every pause in typing; the engine is the slow part of a lookup. Any change to
+ * the index clears it. Engine answers are the same for every staff reader; access is still checked
+ * per request when the documents are read.
  */
 const CACHE_SIZE = 1_000
-const hitCache = new WeakMap<SearchIndex, Map<string, SearchHit[]>>()
+const hitCache = new WeakMap<SearchIndex, Map<string, Answer>>()
 export const cacheStats = { hits: 0, misses: 0 }
 
-export function searchOperatorIndex(index: SearchIndex, q: string, limit: number): SearchHit[] {
+/** A chosen facet per dimension (an ask-back answer): dimension id → value ids. */
+export type ChosenFacets = Readonly<Record<string, readonly string[]>>
+
+/** The cache key part for chosen facets: sorted, so the same choice is one key. */
+const facetsKey = (facets: ChosenFacets | undefined): string =>
+  facets
+    ? Object.keys(facets)
+        .sort()
+        .map((d) => `${d}:${[...(facets[d] ?? [])].sort().join('|')}`)
+        .join(',')
+    : ''
+
+/**
+ * The engine's answer for the desk: ranked hits, how sure the first one is (`sure`, `confidence`)
+ * and, when the first answers differ by one facet the question leaves open, what to ask back.
+ * `facets` are the operator's choice, which replace the question's own in those dimensions.
+ */
+export function answerOperatorIndex(index: SearchIndex, q: string, limit: number, facets?: ChosenFacets): Answer {
   let cache = hitCache.get(index)
   if (!cache) hitCache.set(index, (cache = new Map()))
-  const key = `${limit}\u0000${q}`
+  const key = `${limit}\u0000${facetsKey(facets)}\u0000${q}`
   const cached = cache.get(key)
   if (cached) {
     cacheStats.hits++
@@ -34,11 +52,15 @@ export function searchOperatorIndex(index: SearchIndex, q: string, limit: number
   }
   cacheStats.misses++
   // The question's language: an English translation does not take a Japanese caller's top places.
-  const hits = index.search(q, { limit, locale: queryLocale(q) })
-  cache.set(key, hits)
+  const chosen = facets && Object.keys(facets).length > 0 ? Object.fromEntries(Object.entries(facets).map(([d, v]) => [d, [...v]])) : undefined
+  const answer = index.answer(q, { limit, locale: queryLocale(q), ...(chosen ? { facets: chosen } : {}) })
+  cache.set(key, answer)
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
-  return hits
+  return answer
 }
+
+/** The ranked hits only (see {@link answerOperatorIndex}). */
+export const searchOperatorIndex = (index: SearchIndex, q: string, limit: number, facets?: ChosenFacets): SearchHit[] => answerOperatorIndex(index, q, limit, facets).hits
 
 export const faqIdOf = (index: SearchIndex, slug: string): number | string | undefined => faqIds.get(index)?.get(slug)
 
@@ -52,17 +74,20 @@ export const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocu
 
 /**
  * The operator index lives in the CMS process: built from the database on first use (published
- * FAQs of every audience with operator notes, guides, sources; the editable synonyms), and kept
+ * FAQs of every audience with operator notes, guides, sources; the editable synonyms; content's
+ * facet vocabulary, with each FAQ's override from the CMS), and kept
  * current by hooks. Each app server holds its own copy, so servers stay stateless.
  */
 /** What faqInput reads (indexable.ts), and updatedAt, which tells app servers which version they hold (indexSync.ts). */
-const FAQ_FIELDS = { updatedAt: true, slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answer: true, operatorNotes: true, tags: true, category: true, audience: true, _status: true } as const
+const FAQ_FIELDS = { updatedAt: true, slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answer: true, operatorNotes: true, tags: true, category: true, audience: true, facets: true, _status: true } as const
 /** A category as the search documents name it: by slug (see the search package's indexable.ts). */
 const CATEGORY_SLUG = { categories: { slug: true } } as const
 
 async function build(payload: Payload): Promise<SearchIndex> {
-  const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })).groups ?? []
-  const index = createSearchIndex({ audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })) })
+  const [synonymsGlobal, facets] = await Promise.all([payload.findGlobal({ slug: 'synonyms', depth: 0 }), facetVocabulary()])
+  const synonyms = synonymsGlobal.groups ?? []
+  // The facet vocabulary is content's (facets.yaml): who, what, action, when.
+  const index = createSearchIndex({ audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })), facets })
   // Category slugs only, and no virtual usage count (one count over all calls per FAQ).
   const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true, populate: CATEGORY_SLUG } as const
   const [markdown, faqs, guides, sources] = await Promise.all([

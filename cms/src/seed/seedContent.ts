@@ -129,6 +129,8 @@ export async function seedContent(
       answer: richText(f.answer),
       category: ref(categoryIds, f.category),
       tags: f.tags,
+      // The facet override of the front matter (dimension → value ids of facets.yaml), or none.
+      facets: f.facets ?? null,
       audience: f.audience,
       operatorNotes: f.operatorNotes ?? null,
       sources: f.sources.map((s) => ref(sourceIds, s)),

@@ -12,6 +12,7 @@ import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
+import { facetsField } from './facets'
 import { reviewDueEndpoint } from './reviewDueEndpoint'
 import { usageCountField } from './usageCount'
 
@@ -76,6 +77,7 @@ export const Faqs: CollectionConfig = {
     slugField('faq'),
     { name: 'category', label: 'カテゴリ', type: 'relationship', relationTo: 'categories', required: true, index: true, admin: { position: 'sidebar' } },
     { name: 'tags', label: 'タグ', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    facetsField,
     audienceField,
     localeField,
     { name: 'translationOf', label: '翻訳元のFAQ', type: 'relationship', relationTo: 'faqs', admin: { position: 'sidebar' } },

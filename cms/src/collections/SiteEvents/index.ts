@@ -3,11 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
 
-export const SITE_EVENT_TYPES = ['search', 'zero-result', 'faq-view', 'helpful'] as const
+export const SITE_EVENT_TYPES = ['search', 'zero-result', 'faq-view', 'helpful', 'facet-choice'] as const
 
 /**
  * Anonymous events from the public site: what citizens search, what finds nothing, which FAQs
- * they read and whether they helped. No cookie, IP address or user id is stored; query and
+ * they read and whether they helped, and which facet they chose when asked back (site and desk:
+ * `facet-choice`, its dimension and value). No cookie, IP address or user id is stored; query and
  * reason text are masked before they are written. Written only by POST /api/events.
  */
 export const SiteEvents: CollectionConfig = {
@@ -23,6 +24,8 @@ export const SiteEvents: CollectionConfig = {
     { name: 'faq', label: 'FAQ', type: 'text', maxLength: 80, index: true },
     { name: 'helpful', label: '解決した', type: 'checkbox' },
     { name: 'reason', label: '理由（マスク済み）', type: 'text', maxLength: 500 },
+    { name: 'dimension', label: '聞き返しの観点', type: 'text', maxLength: 40 },
+    { name: 'value', label: '選ばれた値', type: 'text', maxLength: 40 },
     { name: 'locale', label: '言語', type: 'select', options: ['ja', 'en'].map((value) => ({ value, label: value })) },
   ],
 }

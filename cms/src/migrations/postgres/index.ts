@@ -4,6 +4,7 @@ import * as migration_20261124_074615_site_events from './20261124_074615_site_e
 import * as migration_20261124_074915_guides_audience_index from './20261124_074915_guides_audience_index';
 import * as migration_20261130_005542_telephony_records from './20261130_005542_telephony_records';
 import * as migration_20261130_045242_calls_caller_hash from './20261130_045242_calls_caller_hash';
+import * as migration_20261206_051607_faq_facets_facet_choice from './20261206_051607_faq_facets_facet_choice';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_045242_calls_caller_hash.up,
     down: migration_20261130_045242_calls_caller_hash.down,
-    name: '20261130_045242_calls_caller_hash'
+    name: '20261130_045242_calls_caller_hash',
+  },
+  {
+    up: migration_20261206_051607_faq_facets_facet_choice.up,
+    down: migration_20261206_051607_faq_facets_facet_choice.down,
+    name: '20261206_051607_faq_facets_facet_choice'
   },
 ];
