@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../src/access/roles'
 import type { LookupResponse } from '../src/desk/types'
 import { lookupEndpoint } from '../src/search/lookupEndpoint'
+import { getOperatorIndex } from '../src/search/operatorIndex'
 import { seedContent } from '../src/seed/seedContent'
 import { createRoleUsers, startPayload, type TestUser } from './helpers'
 
@@ -20,9 +21,9 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-async function lookup(q: string, user?: TestUser): Promise<{ status: number; body: LookupResponse }> {
+async function lookup(q: string, user?: TestUser, params: Record<string, string> = {}): Promise<{ status: number; body: LookupResponse }> {
   const req = await createLocalReq({ user: user ? ({ ...user } as never) : undefined }, payload)
-  Object.assign(req, { searchParams: new URLSearchParams({ q }) })
+  Object.assign(req, { searchParams: new URLSearchParams({ q, ...params }) })
   const res = await lookupEndpoint.handler(req)
   return { status: res.status, body: (await res.json()) as LookupResponse }
 }
@@ -77,5 +78,64 @@ describe('GET /api/lookup', () => {
       expect(status, q.slice(0, 20)).toBe(200)
     }
     expect((await lookup('あ'.repeat(10_001), users.operator)).status).toBe(400)
+  })
+})
+
+describe('GET /api/lookup: how sure, what to ask back, the chosen facet', () => {
+  type Errors = { errors: { field: string; message: string }[] }
+  /** The facets the operator index gives a candidate (its own override, else found in its question). */
+  const whatOf = async (candidateId: string) => (await getOperatorIndex(payload)).facetsOf(candidateId).what ?? []
+
+  it('is sure of a question it answers, and unsure of one it does not', async () => {
+    const pin = await lookup('マイナの暗証番号わすれた', users.operator)
+    expect(pin.status).toBe(200)
+    expect(pin.body.sure).toBe(true)
+    expect(pin.body.confidence).toBeGreaterThan(0.5)
+    expect(pin.body.candidates[0]?.title).toMatch(/暗証番号/u)
+
+    const offTopic = await lookup('粗大ゴミの出し方を教えて', users.operator)
+    expect(offTopic.status).toBe(200)
+    expect(offTopic.body.sure).toBe(false)
+    expect(offTopic.body.confidence).toBeLessThan(0.5)
+    expect(offTopic.body.askBack).toBeUndefined()
+
+    const empty = await lookup('', users.operator)
+    expect([empty.body.sure, empty.body.confidence, empty.body.candidates]).toEqual([false, 0, []])
+  })
+
+  it('asks back when the first answers differ by one facet, and the chosen facet re-ranks', async () => {
+    const open = await lookup('更新したい', users.operator)
+    expect(open.body.askBack?.dimension).toBe('what')
+    expect(open.body.askBack?.question).toMatch(/ご質問ですか/u)
+    const values = open.body.askBack!.options.map((o) => o.value)
+    expect(values).toEqual(expect.arrayContaining(['card', 'certificate']))
+    expect(open.body.askBack!.options.find((o) => o.value === 'certificate')?.name).toBe('電子証明書')
+    expect(open.body.facets).toEqual({})
+    // Without a choice the card comes first; with 電子証明書 chosen, a certificate renewal FAQ.
+    expect(await whatOf(open.body.candidates[0]!.id)).not.toContain('certificate')
+    const certificate = await lookup('更新したい', users.operator, { facets: 'what:certificate' })
+    expect(certificate.status).toBe(200)
+    expect(certificate.body.facets).toEqual({ what: ['certificate'] })
+    expect(certificate.body.candidates[0]!.id).toMatch(/^faq:cert-/)
+    expect(await whatOf(certificate.body.candidates[0]!.id)).toContain('certificate')
+    // The dimension is answered: no second question about it.
+    expect(certificate.body.askBack?.dimension).not.toBe('what')
+    const card = await lookup('更新したい', users.operator, { facets: 'what:card' })
+    expect(await whatOf(card.body.candidates[0]!.id)).toContain('card')
+    // The cache keeps the choices apart: asked again, each answer is what it was.
+    expect((await lookup('更新したい', users.operator, { facets: 'what:certificate' })).body.candidates.map((c) => c.id)).toEqual(certificate.body.candidates.map((c) => c.id))
+    expect((await lookup('更新したい', users.operator)).body.candidates.map((c) => c.id)).toEqual(open.body.candidates.map((c) => c.id))
+  })
+
+  it('refuses a bad facets parameter with 400, naming the field', async () => {
+    for (const facets of ['certificate', 'what:', 'WHAT:card', 'what:card:x', 'what:card,who:self,action:renew,when:abroad', 'what:no-such-value', 'nowhere:card', `what:${'a'.repeat(41)}`]) {
+      const { status, body } = await lookup('更新したい', users.operator, { facets })
+      expect(status, facets).toBe(400)
+      expect((body as unknown as Errors).errors[0]!.field, facets).toBe('facets')
+    }
+    // Up to three pairs, several values of one dimension together.
+    const ok = await lookup('更新したい', users.operator, { facets: 'what:certificate,action:renew,who:self' })
+    expect(ok.status).toBe(200)
+    expect(ok.body.facets).toEqual({ what: ['certificate'], action: ['renew'], who: ['self'] })
   })
 })

@@ -26,4 +26,27 @@ export type PastCall = {
   faqsUsed: { id: number | string; question: string }[]
 }
 
-export type LookupResponse = { query: string; tookMs: number; candidates: LookupCandidate[]; pastCalls: PastCall[] }
+/** A question to ask the caller back: the first answers differ by one facet the question leaves open. */
+export type LookupAskBack = {
+  /** The facet dimension (content/facets.yaml), e.g. `what`. */
+  dimension: string
+  /** Polite Japanese, e.g. 「どちらについてのご質問ですか？」. */
+  question: string
+  /** One button each at the desk; `value` goes back as `facets=<dimension>:<value>`. */
+  options: { value: string; name: string }[]
+}
+
+export type LookupResponse = {
+  query: string
+  tookMs: number
+  candidates: LookupCandidate[]
+  pastCalls: PastCall[]
+  /** Whether the first answer is a confident one (the search package's calibrated model); false without candidates. */
+  sure: boolean
+  /** The model's probability (0–1) that the engine's first answer answers the question. */
+  confidence: number
+  /** Present when the first answers differ by one facet the question leaves open (and none was chosen there). */
+  askBack?: LookupAskBack
+  /** The facets the lookup was asked with (`facets=` param), dimension → value ids; `{}` without. */
+  facets: Record<string, string[]>
+}

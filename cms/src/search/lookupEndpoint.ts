@@ -6,22 +6,56 @@ import { CALL_TAKERS, hasRole, STAFF_READERS } from '../access/roles'
 import type { LookupCandidate, LookupResponse, PastCall } from '../desk/types'
 import { LOOKUP_POOL, priorWeight } from './lookupRanking'
 import { currentOperatorPrior } from './operatorPrior'
-import { faqIdOf, getOperatorIndex, searchOperatorIndex, warmOperatorIndex } from './operatorIndex'
+import { facetVocabulary, hasFacetValue } from './facetVocabulary'
+import { answerOperatorIndex, faqIdOf, getOperatorIndex, warmOperatorIndex } from './operatorIndex'
 import { blendWithPrior } from './usagePrior'
 import { startIndexSync } from './indexSync'
 import { isWarmupRequest } from './warmup'
 
+/** A facet dimension or value id as content/facets.yaml writes them (kebab-case), at most 40 characters. */
+const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const MAX_FACET_PAIRS = 3
+
+/**
+ * `facets=what:certificate` or `facets=what:certificate,who:proxy`: the operator's choice after an
+ * ask back, at most three `dimension:value` pairs; several values of one dimension are kept together.
+ */
+const facetsParamSchema = z
+  .string()
+  .max(200, 'facets is at most 200 characters')
+  .transform((raw, ctx) => {
+    const pairs = raw.split(',').map((p) => p.trim()).filter(Boolean)
+    if (pairs.length > MAX_FACET_PAIRS) {
+      ctx.addIssue({ code: 'custom', message: `facets takes at most ${MAX_FACET_PAIRS} dimension:value pairs` })
+      return z.NEVER
+    }
+    const out: Record<string, string[]> = {}
+    for (const pair of pairs) {
+      const [dimension = '', value = '', ...rest] = pair.split(':')
+      if (rest.length > 0 || !FACET_ID.test(dimension) || !FACET_ID.test(value) || dimension.length > 40 || value.length > 40) {
+        ctx.addIssue({ code: 'custom', message: `facets: "${pair.slice(0, 90)}" is not dimension:value (lowercase a-z, 0-9 and -, each at most 40 characters), e.g. what:certificate` })
+        return z.NEVER
+      }
+      const values = (out[dimension] ??= [])
+      if (!values.includes(value)) values.push(value)
+    }
+    return out
+  })
+
 const querySchema = z.object({
   q: z.string().max(10_000, 'q is at most 10,000 characters').default(''),
   limit: z.coerce.number().int().min(1).max(20).default(8),
+  facets: facetsParamSchema.optional(),
 })
 
 const relName = (rel: unknown) => (rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : null)
 
 /**
- * GET /api/lookup?q=…&limit=8 — answer candidates for the operator desk (staff only): the shared
- * Orama engine over the operator index, enriched with what the operator reads out (short answer,
- * what to bring, steps, sources), plus recent masked calls that used the top FAQs.
+ * GET /api/lookup?q=…&limit=8[&facets=what:certificate] — answer candidates for the operator desk
+ * (staff only): the shared Orama engine over the operator index (`answer()`: how sure the first
+ * answer is, and a question to ask back when the first answers differ by one facet), enriched with
+ * what the operator reads out (short answer, what to bring, steps, sources), plus recent masked
+ * calls that used the top FAQs. `facets` is the operator's choice after an ask back; it re-ranks.
  */
 export const lookupEndpoint: Endpoint = {
   path: '/lookup',
@@ -38,10 +72,17 @@ export const lookupEndpoint: Endpoint = {
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!parsed.success) return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, { status: 400 })
     const { q, limit } = parsed.data
+    const facets = parsed.data.facets ?? {}
     const started = performance.now()
+    if (Object.keys(facets).length > 0) {
+      const vocabulary = await facetVocabulary()
+      const unknown = Object.entries(facets).flatMap(([d, values]) => values.filter((v) => !hasFacetValue(vocabulary, d, v)).map((v) => `${d}:${v}`))
+      if (unknown.length > 0) return Response.json({ errors: [{ field: 'facets', message: `facets: unknown dimension or value ${unknown.join(', ')} (see content/facets.yaml)` }] }, { status: 400 })
+    }
     const index = await getOperatorIndex(req.payload)
     // A larger pool, reordered by which FAQs operators used for similar words, then cut.
-    const pool = q.trim() ? searchOperatorIndex(index, q, Math.max(LOOKUP_POOL, limit)) : []
+    const answer = q.trim() ? answerOperatorIndex(index, q, Math.max(LOOKUP_POOL, limit), facets) : undefined
+    const pool = answer?.hits ?? []
     const weight = priorWeight()
     const prior = weight > 0 && pool.length > 1 ? currentOperatorPrior(req.payload, index) : null
     const priorScores = prior
@@ -121,7 +162,18 @@ export const lookupEndpoint: Endpoint = {
       outcome: c.outcome,
       faqsUsed: (c.faqsUsed ?? []).filter((f): f is Exclude<typeof f, number> => typeof f === 'object').map((f) => ({ id: f.id, question: f.question })),
     }))
-    const body: LookupResponse = { query: q, tookMs: Math.round(performance.now() - started), candidates, pastCalls }
+    const body: LookupResponse = {
+      query: q,
+      tookMs: Math.round(performance.now() - started),
+      candidates,
+      pastCalls,
+      // How sure the engine's first answer is (before the usage prior reorders the pool): the desk
+      // marks the list as uncertain below the model's threshold. The operator decides either way.
+      sure: (answer?.sure ?? false) && candidates.length > 0,
+      confidence: Math.round((answer?.confidence ?? 0) * 1000) / 1000,
+      ...(answer?.askBack && candidates.length > 1 ? { askBack: answer.askBack } : {}),
+      facets,
+    }
     return Response.json(body, { headers: { 'Cache-Control': 'no-store' } })
   },
 }
