@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 
 import { DESK_DRAFT_KEY, draftHasContent, readDeskDraft, RESEND_AFTER_SECONDS, type DeskDraft } from '../desk/draft'
 import { deskText as t } from '../desk/strings'
-import type { LookupCandidate, LookupResponse } from '../desk/types'
+import type { LookupAskBack, LookupCandidate, LookupResponse } from '../desk/types'
 
 type Option = { label: string; value: string }
 type Props = { channels: Option[]; callerTypes: Option[]; outcomes: Option[]; categories: Option[] }
@@ -14,6 +14,26 @@ type Props = { channels: Option[]; callerTypes: Option[]; outcomes: Option[]; ca
  * types, nothing on the screen moves (no layout shift).
  */
 const PANE: React.CSSProperties = { height: 'max(20rem, calc(100vh - 17rem))', overflowY: 'auto', overscrollBehavior: 'contain' }
+/**
+ * Above the candidates, a slot of fixed height for what the lookup says about them (not sure; a
+ * question to ask back; the facet chosen), so that it never pushes the list; the list is shorter
+ * by as much, so the columns end together.
+ */
+const GUIDE_HEIGHT = '5.5rem'
+const GUIDE: React.CSSProperties = { height: GUIDE_HEIGHT, overflowY: 'auto', margin: '0 0 0.5rem' }
+const LIST_PANE: React.CSSProperties = { ...PANE, height: `max(14.5rem, calc(100vh - 17rem - ${GUIDE_HEIGHT} - 0.5rem))` }
+
+/** A facet the operator chose after asking the caller back. */
+type ChosenFacet = { dimension: string; value: string; name: string }
+
+/**
+ * The choice, as an anonymous event (no query, no user) through the same path as the site's:
+ * the gap analysis counts which facets callers leave open. Best effort: a lost event changes nothing here.
+ */
+function sendFacetChoice(dimension: string, value: string): void {
+  const body = JSON.stringify({ events: [{ type: 'facet-choice', dimension, value, locale: 'ja' }] })
+  void fetch('/api/events', { method: 'POST', credentials: 'include', keepalive: true, headers: { 'Content-Type': 'text/plain' }, body }).catch(() => {})
+}
 
 const newRequestId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Date.now()))
 const mmss = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
@@ -37,6 +57,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   const inputRef = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
   const [result, setResult] = useState<LookupResponse | null>(null)
+  const [facet, setFacet] = useState<ChosenFacet | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [active, setActive] = useState(0)
   const [used, setUsed] = useState<LookupCandidate[]>([])
@@ -81,14 +102,16 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     return () => clearInterval(timer)
   }, [startedAt, endedAt])
 
-  // Results as you type: debounced, and a newer query cancels the older request.
+  // Results as you type: debounced, and a newer query cancels the older request. A chosen facet
+  // (the caller's answer to an ask back) is asked with the question; it re-ranks, nothing more.
   useEffect(() => {
     const q = query.trim()
     if (!q) return setResult(null)
     const controller = new AbortController()
+    const facets = facet ? `&facets=${encodeURIComponent(`${facet.dimension}:${facet.value}`)}` : ''
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/lookup?q=${encodeURIComponent(q)}&limit=8`, { signal: controller.signal, credentials: 'include' })
+        const res = await fetch(`/api/lookup?q=${encodeURIComponent(q)}&limit=8${facets}`, { signal: controller.signal, credentials: 'include' })
         if (!res.ok) throw new Error(String(res.status))
         setResult((await res.json()) as LookupResponse)
         setActive(0)
@@ -101,9 +124,22 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       clearTimeout(timer)
       controller.abort()
     }
-  }, [query])
+  }, [query, facet])
 
   const candidates = result?.candidates ?? []
+  const askBack = result?.askBack
+  // Not sure of the first answer (the search package's calibrated model), or nothing found at all.
+  const uncertain = result !== null && !result.sure
+  /** The operator picked what the caller answered: the lookup runs again with it. Never automatic. */
+  const chooseFacet = useCallback((ask: LookupAskBack, option: LookupAskBack['options'][number]) => {
+    setFacet({ dimension: ask.dimension, value: option.value, name: option.name })
+    sendFacetChoice(ask.dimension, option.value)
+    inputRef.current?.focus()
+  }, [])
+  const clearFacet = useCallback(() => {
+    setFacet(null)
+    inputRef.current?.focus()
+  }, [])
   const toggleUsed = useCallback(
     (c: LookupCandidate) => {
       if (c.kind !== 'faq') return
@@ -117,6 +153,19 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (!startedAt) setStartedAt(new Date())
+    // Alt+1…3 picks an ask-back option, Alt+0 clears the choice (by key position: Option+digit types a symbol on a Mac).
+    const digit = e.altKey && !e.ctrlKey && !e.metaKey ? /^Digit(\d)$/.exec(e.code)?.[1] : undefined
+    if (digit !== undefined) {
+      const option = digit === '0' ? undefined : askBack?.options[Number(digit) - 1]
+      if (digit === '0' && facet) {
+        e.preventDefault()
+        clearFacet()
+      } else if (askBack && option) {
+        e.preventDefault()
+        chooseFacet(askBack, option)
+      }
+      return
+    }
     if (e.key === 'ArrowDown') {
       e.preventDefault()
       setActive((i) => Math.min(i + 1, Math.max(candidates.length - 1, 0)))
@@ -199,6 +248,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     setUsed([])
     setQueries([])
     setQuery('')
+    setFacet(null)
     setStartedAt(null)
     setEndedAt(null)
     setForm((f) => ({ ...f, category: '', summary: '', outcome: 'resolved', name: '', phone: '', time: '' }))
@@ -249,6 +299,8 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
               // does not always send an ordinary keydown: typed text itself starts the call timer.
               if (!startedAt && e.target.value) setStartedAt(new Date())
               setQuery(e.target.value)
+              // A choice answers the question it was asked for: a new question starts without one.
+              setFacet(null)
             }}
             onCompositionStart={() => startedAt || setStartedAt(new Date())}
             onKeyDown={onKeyDown}
@@ -259,7 +311,51 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
           <p aria-live="polite" className="kotae-desk__count">
             {error ?? (result ? t.resultsCount(candidates.length) : '\u00a0')}
           </p>
-          <ul id={listId} role="listbox" aria-label={t.resultsCount(candidates.length)} className="kotae-desk__list" style={PANE}>
+          <div className="kotae-desk__guide" style={GUIDE} aria-live="polite">
+            {uncertain ? (
+              <p id="desk-uncertain" className="kotae-desk__uncertain">
+                {t.uncertain}
+              </p>
+            ) : null}
+            {facet ? (
+              <p className="kotae-desk__facet">
+                {t.facetChosen(facet.name)}{' '}
+                <button type="button" className="btn btn--style-secondary btn--size-small" onClick={clearFacet} aria-keyshortcuts="Alt+0">
+                  {t.facetClear}
+                </button>
+              </p>
+            ) : null}
+            {askBack ? (
+              <div role="group" aria-label={t.askBackGroup} className="kotae-desk__askback">
+                <p id="desk-askback-question">
+                  {t.askBackLead}
+                  <strong>{askBack.question}</strong>
+                  <span className="kotae-desk__hint">{t.askBackKeys(askBack.options.length)}</span>
+                </p>
+                {askBack.options.map((o, i) => (
+                  <button
+                    key={o.value}
+                    type="button"
+                    className="btn btn--style-secondary btn--size-small"
+                    data-facet={`${askBack.dimension}:${o.value}`}
+                    aria-keyshortcuts={`Alt+${i + 1}`}
+                    aria-describedby="desk-askback-question"
+                    onClick={() => chooseFacet(askBack, o)}
+                  >
+                    {i + 1}. {o.name}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </div>
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={t.resultsCount(candidates.length)}
+            aria-describedby={uncertain && candidates.length > 0 ? 'desk-uncertain' : undefined}
+            className={uncertain ? 'kotae-desk__list is-uncertain' : 'kotae-desk__list'}
+            style={LIST_PANE}
+          >
             {candidates.map((c, i) => (
               <li
                 key={c.id}

@@ -2,7 +2,7 @@
 export const deskText = {
   title: '応対デスク',
   queryLabel: 'お客様のご質問（聞き取った言葉を入力）',
-  queryHint: '↑↓で候補を選び、Enterで「使用」に追加します（クリックでも追加できます）。',
+  queryHint: '↑↓で候補を選び、Enterで「使用」に追加します（クリックでも追加できます）。聞き返しの候補は Alt+数字 で選べます。',
   resultsCount: (n: number) => (n === 0 ? '候補はありません' : `候補 ${n}件`),
   noResults: '該当するFAQが見つかりません。言い換えて検索するか、判断できない場合は市民課へエスカレーションしてください。',
   readAloud: '読み上げ',
@@ -36,5 +36,11 @@ export const deskText = {
   saveUnreachable: (seconds: number) => `サーバーに接続できないため保存できませんでした。入力内容は残っています。${seconds}秒後に自動で再送します（「記録を保存」ですぐに再送できます）。`,
   draftRestored: '保存されていない記録を復元しました。内容を確認して「記録を保存」を押してください。',
   lookupError: '検索できませんでした。もう一度お試しください。',
+  uncertain: '確かな候補が見つかりません。聞き取りの内容を確かめるか、市民課への確認をご検討ください。',
+  askBackLead: 'お客様にご確認ください：',
+  askBackKeys: (n: number) => (n > 1 ? `（Alt+1〜${n} でも選べます）` : '（Alt+1 でも選べます）'),
+  askBackGroup: '聞き返しの候補',
+  facetChosen: (name: string) => `「${name}」で絞り込んでいます。`,
+  facetClear: '絞り込みを解除（Alt+0）',
   escalate: '市民課へエスカレーション',
 } as const
