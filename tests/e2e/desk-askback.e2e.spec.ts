@@ -14,7 +14,7 @@ import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 /** Its own port in the suite's range; ASKBACK_E2E_PORT moves it (e.g. beside a running suite). */
-const PORT = Number(process.env.ASKBACK_E2E_PORT || 3197)
+const PORT = Number(process.env.ASKBACK_E2E_PORT || 3201)
 const PASSWORD = 'kotae-askback-pass-1'
 const email = (who: string) => `${who}@askback.example.test`
 
