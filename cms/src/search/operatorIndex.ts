@@ -1,4 +1,4 @@
-import { createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type Answer, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
+import { CONTENT_WEIGHTS, createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type Answer, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { markdownOf, type ToMarkdown } from '../lib/markdown'
@@ -87,7 +87,8 @@ async function build(payload: Payload): Promise<SearchIndex> {
   const [synonymsGlobal, facets] = await Promise.all([payload.findGlobal({ slug: 'synonyms', depth: 0 }), facetVocabulary()])
   const synonyms = synonymsGlobal.groups ?? []
   // The facet vocabulary is content's (facets.yaml): who, what, action, when.
-  const index = createSearchIndex({ audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })), facets })
+  // The weights learned for the city's content (train:ranker): the desk ranks as eval:content measures.
+  const index = createSearchIndex({ weights: CONTENT_WEIGHTS, audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })), facets })
   // Category slugs only, and no virtual usage count (one count over all calls per FAQ).
   const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true, populate: CATEGORY_SLUG } as const
   const [markdown, faqs, guides, sources] = await Promise.all([
