@@ -56,8 +56,8 @@ describe('ask back at the desk', () => {
     const page = await deskPage()
     const listTop = await page.locator('[role="listbox"]').evaluate((el) => el.getBoundingClientRect().top)
 
-    const first = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('更新したい')) && !r.url().includes('facets='))
-    await page.locator('#desk-query').pressSequentially('更新したい', { delay: 30 })
+    const first = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('期限が切れる')) && !r.url().includes('facets='))
+    await page.locator('#desk-query').pressSequentially('期限が切れる', { delay: 30 })
     const open = (await (await first).json()) as Lookup
     expect(open.sure).toBe(true)
     expect(open.askBack?.dimension).toBe('what')
@@ -97,7 +97,7 @@ describe('ask back at the desk', () => {
       .toEqual([['what', 'certificate', null]])
 
     // Alt+0 clears the choice; the question is asked again without it.
-    const cleared = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('更新したい')) && !r.url().includes('facets='))
+    const cleared = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('期限が切れる')) && !r.url().includes('facets='))
     await page.keyboard.press('Alt+Digit0')
     await cleared
     await expect.poll(() => page.locator('.kotae-desk__facet').count()).toBe(0)
