@@ -57,6 +57,7 @@ export default buildConfig({
         dashboard: { Component: '/components/DashboardView#DashboardView', path: '/dashboard' },
         gap: { Component: '/components/GapView#GapView', path: '/gap' },
         reports: { Component: '/components/ReportsView#ReportsView', path: '/reports' },
+        ai: { Component: '/components/AiView#AiView', path: '/ai' },
       },
       afterNavLinks: ['/components/StaffNavLinks#StaffNavLinks'],
     },

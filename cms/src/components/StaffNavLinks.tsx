@@ -24,6 +24,9 @@ export function StaffNavLinks() {
       <Link href="/admin/reports" className="nav__link" style={style}>
         レポート
       </Link>
+      <Link href="/admin/ai" className="nav__link" style={style}>
+        AI の説明
+      </Link>
     </nav>
   )
 }

@@ -17,7 +17,7 @@ export const DEFAULT_PRIOR_WEIGHT = 0.75
 const weightSchema = z.coerce.number().min(0, 'must be ≥ 0').max(10, 'must be ≤ 10')
 
 /** KOTAE_LOOKUP_PRIOR_WEIGHT overrides the default (e.g. 0 to compare without the prior). */
-export function priorWeight(env: NodeJS.ProcessEnv = process.env): number {
+export function priorWeight(env: Readonly<Partial<Record<string, string>>> = process.env): number {
   const raw = env.KOTAE_LOOKUP_PRIOR_WEIGHT
   if (raw === undefined || raw === '') return DEFAULT_PRIOR_WEIGHT
   const parsed = weightSchema.safeParse(raw)

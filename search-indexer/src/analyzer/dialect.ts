@@ -65,6 +65,9 @@ const RULES: readonly Rule[] = [
   [/(?<=[来見出寝着居])れ(?=る|ん|ない|ます|ません)/gu, 'られ'],
 ]
 
+/** How many rewriting rules there are (docs/AI.md and the admin's AI page list it). */
+export const DIALECT_RULE_COUNT = RULES.length
+
 /** Rewrites western-Japan spoken forms to standard Japanese (NFKC-lowercased input). */
 export function normalizeDialect(text: string): string {
   let out = text

@@ -1,0 +1,145 @@
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import type { AdminViewServerProps } from 'payload'
+import type { ReactNode } from 'react'
+
+import type { Block } from '../ai/explanation'
+import { aiPageData, canReadAiPage } from '../ai/page'
+
+const STRINGS = {
+  lead: 'このページは、このサーバーで動いている設定値から、AI のしくみ・使うデータ・安全管理を説明しています。同じ内容の文書は docs/AI.md（npm run docs:ai で作成）です。',
+  noAccess: 'このページはシステム管理者、スーパーバイザー、承認者（市職員）、市職員、FAQ 編集者だけが見られます。',
+  contents: '目次',
+}
+
+const cell = { verticalAlign: 'top', padding: '0.4rem 0.5rem', borderBottom: '1px solid var(--theme-elevation-150, #ddd)', textAlign: 'left' } as const
+
+/** `code`, **bold** and *emphasis* spans of the explanation's text. */
+function Inline({ text }: { text: string }): ReactNode {
+  return text.split(/(`[^`]+`|\*\*[^*]+\*\*|\*[^*]+\*)/u).map((part, i) => {
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return <code key={i}>{part.slice(1, -1)}</code>
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 3) return <strong key={i}>{part.slice(2, -2)}</strong>
+    if (part.startsWith('*') && part.endsWith('*') && part.length > 1) return <em key={i}>{part.slice(1, -1)}</em>
+    return part
+  })
+}
+
+function Cell({ value }: { value: string | string[] }) {
+  if (!Array.isArray(value)) return <Inline text={value} />
+  return (
+    <ul style={{ margin: 0, paddingLeft: '1rem' }}>
+      {value.map((v) => (
+        <li key={v}>
+          <Inline text={v} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function BlockView({ block }: { block: Block }) {
+  switch (block.kind) {
+    case 'p':
+      return (
+        <p>
+          <Inline text={block.text} />
+        </p>
+      )
+    case 'note':
+      return (
+        <p role="note">
+          <Inline text={block.text} />
+        </p>
+      )
+    case 'h3':
+      return (
+        <h3>
+          <Inline text={block.text} />
+        </h3>
+      )
+    case 'list':
+      return (
+        <ul>
+          {block.items.map((item) => (
+            <li key={item}>
+              <Inline text={item} />
+            </li>
+          ))}
+        </ul>
+      )
+    case 'table':
+      return (
+        <div style={{ overflowX: 'auto', margin: '0.5rem 0 1rem' }}>
+          <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+            <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>{block.caption}</caption>
+            <thead>
+              <tr>
+                {block.head.map((h) => (
+                  <th key={h} scope="col" style={cell}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {block.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((value, c) =>
+                    c === 0 ? (
+                      <th key={c} scope="row" style={cell}>
+                        <Cell value={value} />
+                      </th>
+                    ) : (
+                      <td key={c} style={cell}>
+                        <Cell value={value} />
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )
+  }
+}
+
+/** /admin/ai 「AI の説明」: how the AI works, which data it uses and how it is secured, from the live configuration. */
+export async function AiView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req, visibleEntities, permissions, locale } = initPageResult
+  const allowed = canReadAiPage(req.user)
+  const explanation = allowed ? await aiPageData(req.payload) : null
+  return (
+    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+      <Gutter>
+        <article className="kotae-ai" style={{ maxWidth: 1100 }}>
+          <h1>{explanation?.title ?? 'AI の説明'}</h1>
+          {!explanation ? (
+            <p>{STRINGS.noAccess}</p>
+          ) : (
+            <>
+              <p>{STRINGS.lead}</p>
+              <nav aria-label={STRINGS.contents}>
+                <ul>
+                  {explanation.sections.map((s) => (
+                    <li key={s.id}>
+                      <a href={`#ai-${s.id}`}>{s.title}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              {explanation.sections.map((s) => (
+                <section key={s.id} aria-labelledby={`ai-${s.id}`}>
+                  <h2 id={`ai-${s.id}`}>{s.title}</h2>
+                  {s.blocks.map((b, i) => (
+                    <BlockView key={i} block={b} />
+                  ))}
+                </section>
+              ))}
+            </>
+          )}
+        </article>
+      </Gutter>
+    </DefaultTemplate>
+  )
+}
