@@ -284,6 +284,10 @@ export interface User {
    * 最初に登録したユーザーはシステム管理者になります。
    */
   roles: ('admin' | 'editor' | 'reviewer' | 'operator' | 'supervisor' | 'cityViewer')[];
+  /**
+   * メールアドレスやパスワードを変更するときは、現在のパスワードを入力してください。
+   */
+  currentPassword?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -292,8 +296,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -909,6 +911,7 @@ export interface SiteEventsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -917,8 +920,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

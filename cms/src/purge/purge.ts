@@ -163,7 +163,7 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
           await db.query('DELETE FROM users WHERE id <> ?', [kept.id])
           const { salt, hash } = newHash!
           await db.query(
-            'UPDATE users SET salt = ?, hash = ?, reset_password_token = NULL, reset_password_expiration = NULL, reset_password_requested_at = NULL, login_attempts = 0, lock_until = NULL WHERE id = ?',
+            'UPDATE users SET salt = ?, hash = ?, reset_password_token = NULL, reset_password_expiration = NULL, reset_password_requested_at = NULL WHERE id = ?',
             [salt, hash, kept.id],
           )
         } else await db.query('DELETE FROM users')

@@ -5,6 +5,7 @@ import * as migration_20261124_074909_guides_audience_index from './20261124_074
 import * as migration_20261130_005531_telephony_records from './20261130_005531_telephony_records';
 import * as migration_20261130_045238_calls_caller_hash from './20261130_045238_calls_caller_hash';
 import * as migration_20261206_051557_faq_facets_facet_choice from './20261206_051557_faq_facets_facet_choice';
+import * as migration_20261206_060051_users_no_account_lock from './20261206_060051_users_no_account_lock';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261206_051557_faq_facets_facet_choice.up,
     down: migration_20261206_051557_faq_facets_facet_choice.down,
-    name: '20261206_051557_faq_facets_facet_choice'
+    name: '20261206_051557_faq_facets_facet_choice',
+  },
+  {
+    up: migration_20261206_060051_users_no_account_lock.up,
+    down: migration_20261206_060051_users_no_account_lock.down,
+    name: '20261206_060051_users_no_account_lock'
   },
 ];

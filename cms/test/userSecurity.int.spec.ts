@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto'
+
+import { handleEndpoints, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { CURRENT_PASSWORD_MISSING, CURRENT_PASSWORD_WRONG } from '../src/collections/Users/requireCurrentPassword'
+import { LOGIN_FAILURE_FLOOR_MS } from '../src/http/loginGuard'
+import { startPayload, type TestUser } from './helpers'
+
+let payload: Payload
+let admin: TestUser
+
+const PASSWORD = 'correct horse battery'
+const NEW_PASSWORD = 'しずかな　みずうみの　あさ'
+
+beforeAll(async () => {
+  payload = await startPayload()
+  admin = await staff('admin')
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+/** A new user with PASSWORD. */
+async function staff(role: 'admin' | 'operator' = 'operator'): Promise<TestUser> {
+  const email = `${role}-${randomBytes(4).toString('hex')}@example.test`
+  const doc = await payload.create({ collection: 'users', data: { email, password: PASSWORD, roles: [role] } })
+  return { id: doc.id, email, roles: [role], collection: 'users' }
+}
+
+const signsIn = (email: string, password: string) =>
+  payload.login({ collection: 'users', data: { email, password } }).then(
+    () => true,
+    () => false,
+  )
+
+/** The REST API as the route serves it, signed in with a token. */
+const rest = (method: string, url: string, token?: string, body?: unknown) =>
+  handleEndpoints({
+    config: payload.config,
+    request: new Request(`http://localhost${url}`, {
+      method,
+      headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    }),
+  })
+
+const fieldErrors = (error: unknown) => (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors
+
+describe('changing one\'s own password or e-mail asks for the current password', () => {
+  it('local API with the user: missing or wrong current password is a 400 naming currentPassword; the right one changes it', async () => {
+    const u = await staff()
+    const asSelf = { overrideAccess: false, user: u } as const
+    const missing = await payload.update({ collection: 'users', id: u.id, data: { password: NEW_PASSWORD }, ...asSelf }).catch((e: unknown) => e)
+    expect(missing).toMatchObject({ status: 400 })
+    expect(fieldErrors(missing)).toEqual([{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }])
+
+    const started = Date.now()
+    const wrong = await payload.update({ collection: 'users', id: u.id, data: { password: NEW_PASSWORD, currentPassword: 'not the password' }, ...asSelf }).catch((e: unknown) => e)
+    // Answered no sooner than a failed sign-in.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LOGIN_FAILURE_FLOOR_MS - 5)
+    expect(wrong).toMatchObject({ status: 400 })
+    expect(fieldErrors(wrong)).toEqual([{ path: 'currentPassword', message: CURRENT_PASSWORD_WRONG }])
+    expect(await signsIn(u.email, PASSWORD)).toBe(true)
+
+    const emailChange = await payload.update({ collection: 'users', id: u.id, data: { email: `moved-${u.email}` }, ...asSelf }).catch((e: unknown) => e)
+    expect(fieldErrors(emailChange)).toEqual([{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }])
+
+    const changed = await payload.update({ collection: 'users', id: u.id, data: { password: NEW_PASSWORD, currentPassword: PASSWORD }, ...asSelf })
+    expect(changed).not.toHaveProperty('currentPassword')
+    expect(await signsIn(u.email, NEW_PASSWORD)).toBe(true)
+    expect(await signsIn(u.email, PASSWORD)).toBe(false)
+
+    const moved = await payload.update({ collection: 'users', id: u.id, data: { email: `moved-${u.email}`, currentPassword: NEW_PASSWORD }, ...asSelf })
+    expect(moved.email).toBe(`moved-${u.email}`)
+    // The same e-mail in other letters' case is no change; other fields need no password.
+    const renamed = await payload.update({ collection: 'users', id: u.id, data: { name: '受付 花子', email: `MOVED-${u.email}` }, ...asSelf })
+    expect(renamed.name).toBe('受付 花子')
+  })
+
+  it('an administrator resets another user\'s password without one, but not their own', async () => {
+    const u = await staff()
+    await payload.update({ collection: 'users', id: u.id, data: { password: NEW_PASSWORD }, overrideAccess: false, user: admin })
+    expect(await signsIn(u.email, NEW_PASSWORD)).toBe(true)
+    const own = await payload.update({ collection: 'users', id: admin.id, data: { password: NEW_PASSWORD }, overrideAccess: false, user: admin }).catch((e: unknown) => e)
+    expect(fieldErrors(own)).toEqual([{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }])
+    // The system (no user: seed, scripts) sets passwords as before.
+    await payload.update({ collection: 'users', id: u.id, data: { password: PASSWORD } })
+    expect(await signsIn(u.email, PASSWORD)).toBe(true)
+  })
+
+  it('REST PATCH /api/users/:id: 400 naming currentPassword in Japanese; the right one keeps the session it was sent from and leaves no other', async () => {
+    const u = await staff()
+    const { token } = await payload.login({ collection: 'users', data: { email: u.email, password: PASSWORD } })
+    const sessions = async () => ((await payload.db.findOne({ collection: 'users', where: { id: { equals: u.id } } })) as { sessions?: unknown[] }).sessions?.length ?? 0
+    expect(await sessions()).toBe(1)
+
+    const missing = await rest('PATCH', `/api/users/${u.id}`, token, { password: NEW_PASSWORD })
+    expect(missing.status).toBe(400)
+    const body = (await missing.json()) as { errors: { message: string; data: { errors: { path: string; message: string }[] } }[] }
+    expect(body.errors[0]!.message).toContain('currentPassword')
+    expect(body.errors[0]!.data.errors).toEqual([{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }])
+    const wrong = await rest('PATCH', `/api/users/${u.id}`, token, { email: `new-${u.email}`, currentPassword: 'not the password' })
+    expect(wrong.status).toBe(400)
+
+    const moved = await rest('PATCH', `/api/users/${u.id}`, token, { email: `new-${u.email}`, currentPassword: PASSWORD })
+    expect(moved.status).toBe(200)
+    expect(JSON.stringify(await moved.json())).not.toContain(PASSWORD)
+    // The check signed in and out again: no session was added.
+    expect(await sessions()).toBe(1)
+
+    const changed = await rest('PATCH', `/api/users/${u.id}`, token, { password: NEW_PASSWORD, currentPassword: PASSWORD })
+    expect(changed.status).toBe(200)
+    // Payload keeps the session the change came from (and ends all others).
+    expect(await sessions()).toBe(1)
+    const me = (await (await rest('GET', '/api/users/me', token)).json()) as { user: { email: string } | null }
+    expect(me.user?.email).toBe(`new-${u.email}`)
+    expect(await signsIn(`new-${u.email}`, NEW_PASSWORD)).toBe(true)
+  })
+
+  it('wrong current passwords lock nothing: the owner still signs in after a dozen', async () => {
+    const u = await staff()
+    for (let i = 0; i < 12; i++) {
+      await expect(payload.update({ collection: 'users', id: u.id, data: { password: NEW_PASSWORD, currentPassword: `guess-${i}` }, overrideAccess: false, user: u })).rejects.toMatchObject({ status: 400 })
+    }
+    expect(await signsIn(u.email, PASSWORD)).toBe(true)
+  })
+})
