@@ -126,3 +126,30 @@ describe('changing one\'s own password or e-mail asks for the current password',
     expect(await signsIn(u.email, PASSWORD)).toBe(true)
   })
 })
+
+describe('a password set through the reset link meets the password policy', () => {
+  it('POST /api/users/reset-password refuses a short or common password (400, naming password) and keeps the link; a strong one works', async () => {
+    const u = await staff()
+    // What the e-mailed link carries (Payload returns the token when no mail is sent).
+    const token = await payload.forgotPassword({ collection: 'users', data: { email: u.email }, disableEmail: true })
+    expect(typeof token).toBe('string')
+
+    for (const [password, says] of [['short-pass', '12文字以上'], ['password1234', '推測されやすい']] as const) {
+      const res = await rest('POST', '/api/users/reset-password', undefined, { token, password })
+      expect(res.status).toBe(400)
+      const body = (await res.json()) as { errors: { message: string; data: { errors: { path: string; message: string }[] } }[] }
+      expect(body.errors[0]!.data.errors).toEqual([{ path: 'password', message: expect.stringContaining(says) }])
+      expect(await signsIn(u.email, password)).toBe(false)
+    }
+    // The local API too.
+    await expect(payload.resetPassword({ collection: 'users', data: { token: token!, password: 'qwerty123456' }, overrideAccess: true })).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password' }] } })
+    expect(await signsIn(u.email, PASSWORD)).toBe(true)
+
+    const ok = await rest('POST', '/api/users/reset-password', undefined, { token, password: NEW_PASSWORD })
+    expect(ok.status).toBe(200)
+    expect(await signsIn(u.email, NEW_PASSWORD)).toBe(true)
+    expect(await signsIn(u.email, PASSWORD)).toBe(false)
+    // The link is spent.
+    expect((await rest('POST', '/api/users/reset-password', undefined, { token, password: 'もういちど　べつの　あいことば' })).status).toBe(403)
+  })
+})

@@ -7,6 +7,7 @@ import { selfOrAdmin } from '../../access/selfOrAdmin'
 import { firstUserIsAdmin } from './firstUserIsAdmin'
 import { enforcePasswordPolicy } from './passwordPolicy'
 import { requireCurrentPassword } from './requireCurrentPassword'
+import { enforcePasswordPolicyOnReset } from './resetPasswordPolicy'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -26,7 +27,11 @@ export const Users: CollectionConfig = {
     update: selfOrAdmin,
     delete: roleIn('admin'),
   },
-  hooks: { beforeValidate: [requireCurrentPassword, enforcePasswordPolicy], beforeChange: [firstUserIsAdmin] },
+  hooks: {
+    beforeOperation: [enforcePasswordPolicyOnReset],
+    beforeValidate: [requireCurrentPassword, enforcePasswordPolicy],
+    beforeChange: [firstUserIsAdmin],
+  },
   fields: [
     { name: 'name', label: '氏名', type: 'text', maxLength: 100 },
     {

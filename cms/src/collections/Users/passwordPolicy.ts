@@ -17,8 +17,8 @@ export function passwordProblem(password: string): string | undefined {
 
 /**
  * Every new password (first user, a user an admin creates, a changed password) meets the policy.
- * A password reset through the e-mailed link is set by Payload without collection hooks; Kotae
- * sends no reset mail unless the city configures SMTP.
+ * A password reset through the e-mailed link is checked by resetPasswordPolicy.ts (Payload's reset
+ * does not hand this hook the new password).
  */
 export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data }) => {
   const password: unknown = data?.password
