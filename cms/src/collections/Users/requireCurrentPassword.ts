@@ -1,6 +1,6 @@
-import { AuthenticationError, LockedAuth, logoutOperation, ValidationError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
+import { APIError, AuthenticationError, LockedAuth, logoutOperation, ValidationError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
 
-import { LOGIN_FAILURE_FLOOR_MS } from '../../http/loginGuard'
+import { accountKey, addressOf, LOGIN_FAILURE_FLOOR_MS, LOGIN_THROTTLED_MESSAGE, loginFailures } from '../../http/loginGuard'
 
 export const CURRENT_PASSWORD_MISSING = 'メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。'
 export const CURRENT_PASSWORD_WRONG = '現在のパスワードが正しくありません。もう一度入力してください。'
@@ -49,7 +49,9 @@ async function passwordMatches(req: PayloadRequest, email: string, password: str
  * the admin's account page, the local API with a user): a session left open at a desk, or a stolen
  * cookie, cannot take the account over. An administrator resetting another user's password needs
  * none; neither does the system (no user). A wrong one is answered no sooner than a failed sign-in
- * (LOGIN_FAILURE_FLOOR_MS). `currentPassword` is never stored or returned.
+ * (LOGIN_FAILURE_FLOOR_MS) and counts as one towards the sign-in limits of the address and of the
+ * account from that address (src/http/loginGuard.ts): a session is no way round them to guess the
+ * password. `currentPassword` is never stored or returned.
  */
 export const requireCurrentPassword: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
   if (!data) return data
@@ -62,8 +64,16 @@ export const requireCurrentPassword: CollectionBeforeValidateHook = async ({ dat
   if (typeof currentPassword !== 'string' || currentPassword === '') {
     throw new ValidationError({ errors: [{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }] }, req.t)
   }
+  const failures = loginFailures()
+  const address = addressOf(req.headers)
+  const account = accountKey(originalDoc.email)
+  if (failures.throttled(address, account)) throw new APIError(LOGIN_THROTTLED_MESSAGE, 429, null, true)
   const started = Date.now()
-  if (await passwordMatches(req, String(originalDoc.email), currentPassword)) return rest
+  if (await passwordMatches(req, String(originalDoc.email), currentPassword)) {
+    failures.succeeded(address, account)
+    return rest
+  }
+  failures.failed(address, account)
   const wait = LOGIN_FAILURE_FLOOR_MS - (Date.now() - started)
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
   throw new ValidationError({ errors: [{ path: 'currentPassword', message: CURRENT_PASSWORD_WRONG }] }, req.t)
