@@ -8,42 +8,20 @@
  * largest session window (shifts less than 1 s apart, at most 5 s), as Chrome's CLS. Each run is a
  * fresh context; two links: loopback, and Lighthouse's mobile preset (1.6 Mbit/s, 150 ms, CPU 4×).
  */
-import fs from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import zlib from 'node:zlib'
 
 import { chromium, type Browser } from 'playwright-core'
+
+import { requireBuiltSite, serveDist } from './serve-dist'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') } } })
 const RUNS = Math.max(1, Number(values.runs) || 3)
 const DIST = path.resolve(values.dist)
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-}
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  console.error(`${DIST} has no index.html: run npm run build -w @kotae/site first`)
-  process.exit(1)
-}
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  if (req.method === 'POST') return void res.writeHead(202).end()
-  let f = path.join(DIST, decodeURIComponent(url.pathname))
-  if (!f.startsWith(DIST)) return void res.writeHead(403).end()
-  if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html')
-  if (!fs.existsSync(f)) return void res.writeHead(404).end()
-  const body = zlib.gzipSync(fs.readFileSync(f))
-  res.writeHead(200, { 'content-type': TYPES[path.extname(f)] ?? 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(body)
-})
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+requireBuiltSite(DIST)
+const { server, base } = await serveDist(DIST)
 
 const LINKS = [
   { name: 'loopback', net: undefined, cpu: 1 },

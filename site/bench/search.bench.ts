@@ -9,13 +9,14 @@
  * 150 ms RTT, CPU slowed 4×). Prints the saved indexes' sizes and the load average with the timings.
  */
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 
 import { chromium, type Browser } from 'playwright-core'
+
+import { requireBuiltSite, serveDist } from './serve-dist'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') } } })
 const RUNS = Math.max(1, Number(values.runs) || 5)
@@ -27,44 +28,13 @@ const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '-')
 const load = () => os.loadavg()[0]?.toFixed(1) ?? '?'
 const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 14)).join(' ')
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  console.error(`${DIST} has no index.html: run npm run build -w @kotae/site first`)
-  process.exit(1)
-}
+requireBuiltSite(DIST)
 if (!fs.existsSync(CHROME_PATH)) {
   console.error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium fonts-noto-cjk)`)
   process.exit(1)
 }
 
-/** dist served gzip-encoded (gzip level 6, as common web servers do), files read once. */
-const cache = new Map<string, Buffer>()
-function file(pathname: string): { body: Buffer; type: string } | undefined {
-  let f = path.join(DIST, pathname)
-  if (!f.startsWith(DIST)) return undefined
-  if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html')
-  if (!fs.existsSync(f)) return undefined
-  let body = cache.get(f)
-  if (!body) cache.set(f, (body = zlib.gzipSync(fs.readFileSync(f), { level: 6 })))
-  return { body, type: TYPES[path.extname(f)] ?? 'application/octet-stream' }
-}
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  if (req.method === 'POST') return void res.writeHead(202).end()
-  const f = file(decodeURIComponent(url.pathname))
-  if (!f) return void res.writeHead(404).end()
-  res.writeHead(200, { 'content-type': f.type, 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(f.body)
-})
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+const { server, base } = await serveDist(DIST)
 
 // Sizes of what the search downloads (`--dist` may name an older build that shipped /search-data.json).
 const payloads = ['search-index/ja.json', 'search-index/en.json', 'search-data.json'].filter((f) => fs.existsSync(path.join(DIST, f))).map((f) => {
