@@ -333,9 +333,13 @@ export class SearchIndex {
 
   /** Ranked results for a query. Never throws on odd input; returns [] when nothing matches. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return this.searchAnalyzed(this.analyzeWith(query, options), options)
+  }
+
+  /** Hits for an analysis (the query's own, with any chosen facets put over it). */
+  private searchAnalyzed(q: QueryAnalysis, options: SearchOptions): SearchHit[] {
     const asked = Number(options.limit ?? 10)
     const limit = Number.isFinite(asked) ? Math.max(1, Math.min(100, Math.floor(asked))) : 10
-    const q = this.analyzeWith(query, options)
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
     const ranked = this.rank(q, { ...options, limit })
     return ranked.map(([key, score, best, coverage]) => this.toHit(key, score, best, q, coverage))
@@ -346,8 +350,8 @@ export class SearchIndex {
    * facet the query leaves open, a question to ask back. The site and the desk both use it.
    */
   answer(query: string, options: SearchOptions = {}): Answer {
-    const hits = this.search(query, options)
     const q = this.analyzeWith(query, options)
+    const hits = this.searchAnalyzed(q, options)
     const top = hits[0]
     const confidence = confidenceOf({ query: q, top })
     // One question per search: after a choice, the results speak for themselves.
