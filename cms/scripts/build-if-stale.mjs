@@ -33,7 +33,9 @@ if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceMtime()
 console.log('kotae: building the admin (first run or changed sources, about a minute)…')
 // --conditions=production: see docs/decisions/0007-node-conditions-production.md
 // NEXT_TELEMETRY_DISABLED: nothing leaves the machine, not even Next.js's anonymous build telemetry.
-const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: '--conditions=production', NEXT_TELEMETRY_DISABLED: '1' }
+// NODE_OPTIONS the caller set (a memory limit, the e2e network guard) are kept.
+const nodeOptions = [process.env.NODE_OPTIONS, '--conditions=production'].filter(Boolean).join(' ')
+const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: '1' }
 const payloadBin = path.resolve(path.dirname(require.resolve('payload')), '../bin.js')
 for (const args of [[payloadBin, 'generate:importmap'], [require.resolve('next/dist/bin/next'), 'build']]) {
   const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env })

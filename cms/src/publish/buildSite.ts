@@ -89,6 +89,22 @@ async function withBuildLock<T>(siteDir: string, run: () => Promise<T>): Promise
  * `astro build` runs as its own Node process (the site reads the CMS over HTTP, it never loads
  * Payload). A failed build leaves the served site as it was.
  */
+/**
+ * The NODE_OPTIONS an Astro build inherits, less any `--conditions`: `production` is for the
+ * processes that load the Payload config (docs/decisions/0007-node-conditions-production.md), and
+ * the site build resolves packages as Astro and Vite expect. Other options (a memory limit, the
+ * e2e network guard's preload) are kept.
+ */
+export function withoutConditions(nodeOptions: string | undefined): string {
+  const kept: string[] = []
+  const words = (nodeOptions ?? '').split(/\s+/u).filter(Boolean)
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '--conditions' || words[i] === '-C') i++
+    else if (!/^(?:--conditions|-C)=/u.test(words[i]!)) kept.push(words[i]!)
+  }
+  return kept.join(' ')
+}
+
 export async function buildSite(options: { siteDir: string; folder: SiteFolder; cmsUrl: string; log: (line: string) => void; env?: NodeJS.ProcessEnv }): Promise<BuildResult> {
   const { folder, log } = options
   const started = Date.now()
@@ -101,7 +117,7 @@ export async function buildSite(options: { siteDir: string; folder: SiteFolder; 
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', out], {
       cwd: options.siteDir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env, KOTAE_CMS_URL: options.cmsUrl, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '' },
+      env: { ...process.env, ...options.env, KOTAE_CMS_URL: options.cmsUrl, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: withoutConditions(process.env.NODE_OPTIONS) },
     })
     child.stdout.on('data', (c: Buffer) => (output += c.toString()))
     child.stderr.on('data', (c: Buffer) => (output += c.toString()))
