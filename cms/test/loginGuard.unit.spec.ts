@@ -112,6 +112,25 @@ describe('guardLogin: a failed sign-in says nothing about the account', () => {
     expect((await guarded(login('203.0.113.51', 'nobody@example.test'))).status).toBe(429)
   })
 
+  it('stops guesses at one account spread over many addresses, while its owner signs in from an address it used before', async () => {
+    const c = clock()
+    const guarded = guardLogin(async (request) => {
+      const { password } = (await request.json()) as { password: string }
+      return password === 'owner' ? Response.json({ token: 't' }) : new Response(null, { status: 401 })
+    }, c)
+    const attempt = (address: string, password: string, email = 'staff@example.test') =>
+      guarded(new Request('http://kotae.test/api/users/login', { method: 'POST', headers: { [CLIENT_ADDRESS_HEADER]: address, 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }))
+    expect((await attempt('192.0.2.30', 'owner')).status).toBe(200) // the owner's office
+    // Three guesses from each of many addresses: under each address's limits, over the account's.
+    for (let i = 0; i < LOGIN_ATTEMPTS.perAccountAnywhere; i++) expect((await attempt(`198.51.100.${i}`, `guess-${i}`)).status).toBe(401)
+    expect((await attempt('198.51.100.200', 'guess')).status).toBe(429)
+    expect((await attempt('198.51.100.201', 'owner')).status).toBe(429) // a new address waits, even with the right password
+    expect((await attempt('198.51.100.200', 'guess', 'other@example.test')).status).toBe(401) // other accounts are untouched
+    expect((await attempt('192.0.2.30', 'owner')).status).toBe(200)
+    c.advance(LOGIN_ATTEMPTS.windowMs)
+    expect((await attempt('198.51.100.201', 'owner')).status).toBe(200)
+  })
+
   it('recognizes the sign-in route of any auth collection', () => {
     expect(isLoginRequest(login())).toBe(true)
     expect(isLoginRequest(new Request('http://kotae.test/api/users/logout', { method: 'POST' }))).toBe(false)

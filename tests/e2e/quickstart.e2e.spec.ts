@@ -108,4 +108,19 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     expect(known.status).toBe(401)
     expect(await attempt('nobody@example.test')).toEqual(known)
   })
+  it('a reset link request reads the same for a staff e-mail and an unknown one, and three per e-mail is the most', async () => {
+    const ask = async (email: string) => {
+      const started = Date.now()
+      const res = await fetch(`${kotae.url}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+      return { status: res.status, body: (await res.json()) as unknown, ms: Date.now() - started }
+    }
+    const known = await ask('admin@example.test')
+    const unknown = await ask('nobody@example.test')
+    expect(known.status).toBe(200)
+    expect(unknown.body).toEqual(known.body)
+    expect(Math.min(known.ms, unknown.ms)).toBeGreaterThanOrEqual(390)
+    await ask('admin@example.test')
+    await ask('admin@example.test')
+    expect((await ask('admin@example.test')).status).toBe(429)
+  })
 })

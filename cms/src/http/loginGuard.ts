@@ -1,3 +1,4 @@
+import { createAttemptWindows } from './attemptWindows'
 import { CLIENT_ADDRESS_HEADER } from './clientAddress'
 
 /** One answer for every failed sign-in: unknown e-mail and wrong password alike. */
@@ -9,16 +10,18 @@ export const LOGIN_FAILURE_FLOOR_MS = 400
 /**
  * Failed sign-ins per window: `limit` per client address (all accounts), `perAccount` per account
  * from one address. Then 429 until the window ends, for that address or that account from that
- * address only: a stranger elsewhere never stops the owner signing in.
+ * address only: a stranger elsewhere never stops the owner signing in. `perAccountAnywhere` bounds
+ * guessing spread over many addresses: past it, an account is tried only from addresses it signed
+ * in from (within `knownForMs`), so its owner still gets in and the spread guesses stop.
  */
-export const LOGIN_ATTEMPTS = { limit: 20, perAccount: 10, windowMs: 10 * 60_000 } as const
+export const LOGIN_ATTEMPTS = { limit: 20, perAccount: 10, perAccountAnywhere: 30, windowMs: 10 * 60_000, knownForMs: 30 * 24 * 60 * 60_000 } as const
 
-/** Failed sign-ins by address and by (account, address), kept in this process's memory. */
+/** Failed sign-ins by address, by (account, address) and by account, kept in this process's memory. */
 export type LoginFailures = {
-  /** True when the address, or the account from this address, has used up its failures in the window. */
+  /** True when the address, or the account from this address, or the account from an address it never signed in from, has used up its failures. */
   throttled(address: string, account: string | undefined): boolean
   failed(address: string, account: string | undefined): void
-  /** A right password clears the account's failures from this address (never the address's own count). */
+  /** A right password clears the account's failures from this address (never the address's own count) and marks the address as the account's. */
   succeeded(address: string, account: string | undefined): void
 }
 
@@ -27,33 +30,29 @@ export type LoginFailures = {
  * exists, so an unknown e-mail is counted and throttled exactly like a staff one.
  */
 export function createLoginFailures(now: () => number = Date.now): LoginFailures {
-  const windows = new Map<string, { start: number; count: number }>()
-  const live = (key: string, t: number) => {
-    const w = windows.get(key)
-    return w && t - w.start < LOGIN_ATTEMPTS.windowMs ? w : undefined
-  }
-  const bump = (key: string, t: number) => {
-    const w = live(key, t)
-    if (w) w.count += 1
-    else {
-      if (windows.size > 20_000) windows.clear()
-      windows.set(key, { start: t, count: 1 })
-    }
-  }
+  const failures = createAttemptWindows(LOGIN_ATTEMPTS.windowMs, now)
+  // The addresses each account signed in from: a success opens a window of knownForMs.
+  const known = createAttemptWindows(LOGIN_ATTEMPTS.knownForMs, now)
   const pair = (address: string, account: string) => `${address}\n${account}`
+  const anywhere = (account: string) => `*\n${account}`
   return {
     throttled(address, account) {
-      const t = now()
-      if ((live(address, t)?.count ?? 0) >= LOGIN_ATTEMPTS.limit) return true
-      return account !== undefined && (live(pair(address, account), t)?.count ?? 0) >= LOGIN_ATTEMPTS.perAccount
+      if (failures.count(address) >= LOGIN_ATTEMPTS.limit) return true
+      if (account === undefined) return false
+      if (failures.count(pair(address, account)) >= LOGIN_ATTEMPTS.perAccount) return true
+      return failures.count(anywhere(account)) >= LOGIN_ATTEMPTS.perAccountAnywhere && known.count(pair(address, account)) === 0
     },
     failed(address, account) {
-      const t = now()
-      bump(address, t)
-      if (account !== undefined) bump(pair(address, account), t)
+      failures.bump(address)
+      if (account === undefined) return
+      failures.bump(pair(address, account))
+      failures.bump(anywhere(account))
     },
     succeeded(address, account) {
-      if (account !== undefined) windows.delete(pair(address, account))
+      if (account === undefined) return
+      failures.clear(pair(address, account))
+      known.clear(pair(address, account))
+      known.bump(pair(address, account))
     },
   }
 }
@@ -68,8 +67,8 @@ export const loginFailures = (): LoginFailures => ((globalThis as Record<symbol,
 /** The account a failure is counted for: the e-mail as Kotae's server reads it, or the address alone. */
 export const accountKey = (email: unknown): string | undefined => (typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined)
 
-/** The e-mail of a sign-in request: JSON, or the admin's form post (`_payload` holds the JSON). */
-async function accountOf(request: Request): Promise<string | undefined> {
+/** The e-mail of a sign-in or reset-link request: JSON, or the admin's form post (`_payload` holds the JSON). */
+export async function accountOf(request: Request): Promise<string | undefined> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   try {
     let data: unknown

@@ -4,6 +4,7 @@ import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } 
 
 import { requireJsonObjectBody } from '../../../../http/jsonBody'
 import { guardLogin, isLoginRequest } from '../../../../http/loginGuard'
+import { guardResetRequest, isResetRequest } from '../../../../http/resetRequestGuard'
 import { boundRestQuery } from '../../../../http/restQuery'
 
 type Handler = ReturnType<typeof REST_GET>
@@ -22,7 +23,9 @@ export const GET: Handler = (request, args) => get(boundRestQuery(request), args
 const post = objectBody(REST_POST(config))
 // A failed sign-in gets one answer in one time, and each address a bounded number of tries.
 const login = guardLogin(post)
-export const POST: Handler = (request, args) => (isLoginRequest(request) ? login(request, args) : post(request, args))
+// Reset links: bounded per address and per e-mail, one answer time whether the account exists.
+const resetRequest = guardResetRequest(post)
+export const POST: Handler = (request, args) => (isLoginRequest(request) ? login(request, args) : isResetRequest(request) ? resetRequest(request, args) : post(request, args))
 export const DELETE = REST_DELETE(config)
 export const PATCH = objectBody(REST_PATCH(config))
 export const PUT = objectBody(REST_PUT(config))
