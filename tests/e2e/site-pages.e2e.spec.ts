@@ -169,6 +169,26 @@ describe('the built site', () => {
     await page.context().close()
   })
 
+  it('every kind of page runs under its own script policy, with nothing refused', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    const refused: string[] = []
+    page.on('console', (m) => void (m.text().includes('Content Security Policy') && refused.push(`${page.url()}: ${m.text()}`)))
+    page.on('pageerror', (e) => refused.push(`${page.url()}: ${e.message}`))
+    const guide = fs.readdirSync(path.join(SITE_DIST, 'guide')).find((d) => fs.existsSync(path.join(SITE_DIST, 'guide', d, 'index.html')))
+    for (const p of ['/', '/faq/pin-forgot/', '/checker/', `/guide/${guide}/`, '/en/', '/search/']) {
+      await page.goto(`${site.url}${p}`)
+      await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+      const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')
+      expect(policy, p).toMatch(/script-src 'self'( 'sha256-[^']+')*;/)
+      expect(policy, p).not.toContain('unsafe-inline')
+    }
+    // Search: the worker, the saved index and the events all load under the policy.
+    await page.getByLabel('キーワードや質問').fill('暗証番号を忘れた')
+    await page.locator('[data-testid="search-results"] li a').first().waitFor()
+    expect(refused).toEqual([])
+    await page.context().close()
+  })
+
   it('holds no operator note and no operator-only FAQ, in any page or in the search data', async () => {
     const { loadValidContent } = await import('@kotae/content')
     const content = await loadValidContent()
