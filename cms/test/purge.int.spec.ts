@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freshDatabaseEnv, queryDatabase } from './setup/freshDatabase'
 import { runScript as runCmsScript } from './setup/runScript'
+import { findStoredStrings } from './setup/storedStrings'
 
 const SALT = 'purge-test-caller-salt-0123456789'
 const CODE = '349999'
@@ -29,29 +30,8 @@ async function counts(env: Env): Promise<Record<string, number>> {
   return env.DATABASE_URL ? postgresTableCounts(env.DATABASE_URL) : sqliteTableCounts(env.KOTAE_SQLITE_PATH!)
 }
 
-/**
- * Where each personal string still occurs. SQLite: the raw bytes of the file and its -wal (UTF-8).
- * PostgreSQL: every row of every table of the public schema as text, and the planner statistics.
- */
-async function personalHits(env: Env): Promise<string[]> {
-  const hits: string[] = []
-  if (!env.DATABASE_URL) {
-    for (const file of [env.KOTAE_SQLITE_PATH!, `${env.KOTAE_SQLITE_PATH!}-wal`]) {
-      if (!fs.existsSync(file)) continue
-      const bytes = fs.readFileSync(file)
-      for (const s of PERSONAL) if (bytes.includes(Buffer.from(s, 'utf8'))) hits.push(`${path.basename(file)}: ${s}`)
-    }
-    return hits
-  }
-  const tables = await queryDatabase(env, "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
-  for (const { t } of tables) {
-    const rows = await queryDatabase(env, `SELECT t::text AS row FROM public."${String(t)}" t`)
-    for (const { row } of rows) for (const s of PERSONAL) if (String(row).includes(s)) hits.push(`${String(t)}: ${s}`)
-  }
-  const stats = await queryDatabase(env, "SELECT tablename, concat(most_common_vals::text, histogram_bounds::text) AS v FROM pg_stats WHERE schemaname = 'public'")
-  for (const { tablename, v } of stats) for (const s of PERSONAL) if (String(v).includes(s)) hits.push(`pg_stats ${String(tablename)}: ${s}`)
-  return hits
-}
+/** Where each personal string still occurs anywhere in the database (setup/storedStrings.ts). */
+const personalHits = (env: Env) => findStoredStrings(env, PERSONAL)
 
 /** A copy of the seeded database (restored from the seed backup) and a data/ folder with secrets, a Kotae backup and a folder of someone else. */
 async function target(): Promise<{ env: Env; dataDir: string }> {
