@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { ROLES, type Role } from '../src/access/roles'
+import { CLIENT_ADDRESS_HEADER } from '../src/http/clientAddress'
 import { getMigratedPayload } from '../src/lib/payload'
 
 export type TestUser = { id: number | string; email: string; roles: Role[]; collection: 'users' }
@@ -53,3 +54,14 @@ export const faqData = (refs: { category: number | string; source: number | stri
   reviewBy: '2027-05-31',
   ...overrides,
 })
+
+/**
+ * A REST request as Kotae's server hands it on (for Payload's `handleEndpoints`, the handler the
+ * REST route serves): a JWT, a JSON body, the client's address in its own header.
+ */
+export const restRequest = (method: string, url: string, token?: string, body?: unknown, address?: string) =>
+  new Request(`http://localhost${url}`, {
+    method,
+    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...(address ? { [CLIENT_ADDRESS_HEADER]: address } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })

@@ -4,9 +4,8 @@ import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CURRENT_PASSWORD_MISSING, CURRENT_PASSWORD_WRONG } from '../src/collections/Users/requireCurrentPassword'
-import { CLIENT_ADDRESS_HEADER } from '../src/http/clientAddress'
 import { guardLogin, LOGIN_ATTEMPTS, LOGIN_FAILED_MESSAGE, LOGIN_FAILURE_FLOOR_MS, LOGIN_THROTTLED_MESSAGE } from '../src/http/loginGuard'
-import { startPayload, type TestUser } from './helpers'
+import { restRequest as request, startPayload, type TestUser } from './helpers'
 
 let payload: Payload
 let admin: TestUser
@@ -34,14 +33,6 @@ const signsIn = (email: string, password: string) =>
     () => true,
     () => false,
   )
-
-/** A REST request as Kotae's server hands it on: the client's address in its own header. */
-const request = (method: string, url: string, token?: string, body?: unknown, address?: string) =>
-  new Request(`http://localhost${url}`, {
-    method,
-    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...(address ? { [CLIENT_ADDRESS_HEADER]: address } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
 
 /** The REST API as the route serves it (src/app/(payload)/api/[...slug]/route.ts), with the sign-in guard and its shared count. */
 const rest = (method: string, url: string, token?: string, body?: unknown, address?: string) => handleEndpoints({ config: payload.config, request: request(method, url, token, body, address) })
