@@ -26,7 +26,7 @@ export const Calls: CollectionConfig = {
     update: ownCallsOrSupervisor,
     delete: roleIn('admin'),
   },
-  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [setOperator, maskFreeText(['summary'], ['queries'])] },
+  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [setOperator, maskFreeText(['summary', 'queries', 'callback.preferredTime'])] },
   fields: [
     { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: { pickerAppearance: 'dayAndTime' } } },

@@ -27,7 +27,7 @@ export const Escalations: CollectionConfig = {
     update: roleIn('admin', 'supervisor', 'reviewer'),
     delete: roleIn('admin'),
   },
-  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [maskFreeText(['summary', 'answer']), stampStatusChanges], afterChange: [notifyShiminka] },
+  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [maskFreeText(['summary', 'answer', 'assignedTo']), stampStatusChanges], afterChange: [notifyShiminka] },
   fields: [
     { name: 'call', label: '元の問い合わせ', type: 'relationship', relationTo: 'calls', index: true },
     { name: 'summary', label: '内容（個人情報は自動でマスクされます）', type: 'textarea', required: true, maxLength: 4000 },
