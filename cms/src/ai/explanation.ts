@@ -139,6 +139,7 @@ export const REQUIREMENTS: { requirement: string; how: string; proofs: Proof[] }
       { file: 'analytics/test/pii-mask.test.ts', shows: '見つけた個人情報を種類ごとの置き換え文字にすること' },
       { file: 'cms/test/calls.int.spec.ts', shows: '暗証番号・パスワード・聞き間違えたマイナンバーが応対記録に保存されないこと（SQLite と PostgreSQL）' },
       { file: 'cms/test/events.int.spec.ts', shows: '公開サイトのイベントの検索語がマスクされて保存されること' },
+      { file: 'cms/test/persistence.int.spec.ts', shows: '自由記述が入るすべての入口（応対記録、エスカレーションとその通知メール、公開サイトのイベント、デスクの検索、電話システム記録の取り込み）に個人情報を入れても、データベース全体・メール・サーバーのログのどこにも残らないこと（SQLite と PostgreSQL）' },
       { file: 'cms/test/prior.int.spec.ts', shows: '利用実績が保存済みの応対記録から学び、重み 0 で検索だけの並びに戻ること' },
       { file: 'tests/e2e/desk.e2e.spec.ts', shows: 'デスクに出る過去の応対がマスク済みの要約だけであること、サーバーのログに入力した個人情報が残らないこと' },
       { file: 'cms/test/logger.unit.spec.ts', shows: '失敗したデータベース操作のパラメーター（個人情報を含みうる値）をログに書かないこと' },
@@ -346,7 +347,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         },
         {
           kind: 'p',
-          text: '**個人情報をそのまま学習に使うことはありません。** 通話の要約、デスクの検索語、エスカレーションの本文と回答、公開サイトの検索語と意見は、保存・索引・記録の前に必ず一つのマスク処理（`cms/src/privacy/maskStored.ts` の `maskForStorage`。中身は `analytics/src/pii/mask.ts` の `maskPii`）を通ります。市が公開している電話番号（市の窓口、国のフリーダイヤルなど）だけは、意味が変わらないように残します。折り返しの連絡先は専用の欄に保存し、オペレーターと分析からは見えません。（English: every free text is masked before it is stored; the prior learns from masked text only.）',
+          text: '**個人情報をそのまま学習に使うことはありません。** 通話の要約、デスクの検索語、折り返しの希望の時間帯、エスカレーションの本文・回答・担当、公開サイトの検索語と意見は、保存・索引・記録の前に必ず一つのマスク処理（`cms/src/privacy/maskStored.ts` の `maskForStorage`。中身は `analytics/src/pii/mask.ts` の `maskPii`）を通ります。市が公開している電話番号（市の窓口、国のフリーダイヤルなど）だけは、意味が変わらないように残します。折り返しの連絡先は専用の欄に保存し、オペレーターと分析からは見えません。（English: every free text is masked before it is stored; the prior learns from masked text only.）',
         },
       ],
     },
