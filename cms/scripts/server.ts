@@ -14,7 +14,7 @@ import { readEnv } from '../src/env'
 import { drainSiteEventQueues } from '../src/events/queue'
 import { admitBody } from '../src/http/bodyLimit'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/http/clientAddress'
-import { securityHeaders } from '../src/http/securityHeaders'
+import { adminScriptPolicy, securityHeaders } from '../src/http/securityHeaders'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { PORT: port, KOTAE_HOST: host, KOTAE_SERVER_URL, KOTAE_TRUSTED_PROXIES } = readEnv()
@@ -30,6 +30,10 @@ app
   .then(() => {
     const server = http.createServer((req, res) => {
       for (const [name, value] of headers) res.setHeader(name, value)
+      // Set on the request too (whatever a client sent there), where Next.js takes the nonce from.
+      const { policy } = adminScriptPolicy()
+      req.headers['content-security-policy'] = policy
+      res.setHeader('content-security-policy', policy)
       // The only client address the app reads; X-Forwarded-For counts from trusted proxies only.
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], KOTAE_TRUSTED_PROXIES)
       if (admitBody(req, res)) void handle(req, res)

@@ -6,6 +6,7 @@ import zlib from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { BASE_POLICY } from '../src/http/securityHeaders'
 import { siteFolder } from '../src/publish/buildSite'
 import { pickEncoding, serveSiteFolder } from '../src/publish/siteServer'
 
@@ -70,7 +71,7 @@ describe('public site server: compression', () => {
     for (const file of ['/', '/search-index/ja.json', '/icon.png']) {
       const { headers } = await get(`${site.url.replace(/\/$/, '')}${file}`)
       expect(headers['x-frame-options'], file).toBe('DENY')
-      expect(headers['content-security-policy'], file).toBe("frame-ancestors 'none'")
+      expect(headers['content-security-policy'], file).toBe(BASE_POLICY)
       expect(headers['x-content-type-options'], file).toBe('nosniff')
       expect(headers['referrer-policy'], file).toBe('same-origin')
     }

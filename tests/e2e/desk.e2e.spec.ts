@@ -95,7 +95,8 @@ describe('operator desk', () => {
     const page = await signIn(context, 'operator')
     await page.goto(`${kotae.url}/admin/desk`)
     await page.waitForSelector('#desk-query')
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('desk-query')
+    // The field takes the focus once the desk has hydrated (later on a loaded machine).
+    await page.waitForFunction(() => document.activeElement?.id === 'desk-query', undefined, { timeout: 15_000 })
 
     // Every layout shift from here on, including those right after a key press.
     await page.evaluate(() => {
