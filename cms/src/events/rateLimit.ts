@@ -1,20 +1,14 @@
+import { createAttemptWindows } from '../http/attemptWindows'
+
 /**
- * A fixed-window counter per client key, kept in memory only (the key is never stored). Enough
- * for one app server; behind several servers each counts its own share. Written by hand because
- * the well-known limiters are Express middleware, and Payload endpoints take Web Requests.
+ * Allows `limit` requests per window for each client key (kept in memory only, never stored), and
+ * answers false past it until the window ends.
  */
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }) {
-  const now = options.now ?? Date.now
-  const windows = new Map<string, { start: number; count: number }>()
-  return (key: string): boolean => {
-    const t = now()
-    const w = windows.get(key)
-    if (!w || t - w.start >= options.windowMs) {
-      if (windows.size > 10_000) for (const [k, v] of windows) if (t - v.start >= options.windowMs) windows.delete(k)
-      windows.set(key, { start: t, count: 1 })
-      return true
-    }
-    w.count += 1
-    return w.count <= options.limit
+export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }): (key: string) => boolean {
+  const windows = createAttemptWindows(options.windowMs, options.now)
+  return (key) => {
+    if (windows.count(key) >= options.limit) return false
+    windows.bump(key)
+    return true
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Counts per key in a fixed window, in this process's memory: the sign-in and reset-link limits.
+ * Counts per key in a fixed window, in this process's memory: the sign-in, reset-link and site-event
+ * limits. Enough for one app server; behind several, each counts its own share.
  * Written by hand: the rate-limit packages count requests per route for Express or Koa, and these
  * counts are per key, updated after the answer is known, and shared by two code paths.
  */
@@ -11,7 +12,7 @@ export type AttemptWindows = {
   clear(key: string): void
 }
 
-/** At most this many keys are kept; a flood of new keys clears them (the limits then start over, never lock). */
+/** At most about this many keys are kept: past it, ended windows go, and if all are live, all go (the limits start over, never lock). */
 const MAX_KEYS = 20_000
 
 export function createAttemptWindows(windowMs: number, now: () => number = Date.now): AttemptWindows {
@@ -26,7 +27,10 @@ export function createAttemptWindows(windowMs: number, now: () => number = Date.
       const w = live(key)
       if (w) w.count += 1
       else {
-        if (windows.size > MAX_KEYS) windows.clear()
+        if (windows.size > MAX_KEYS) {
+          for (const [k, v] of windows) if (now() - v.start >= windowMs) windows.delete(k)
+          if (windows.size > MAX_KEYS) windows.clear()
+        }
         windows.set(key, { start: now(), count: 1 })
       }
     },
