@@ -1,5 +1,5 @@
 /**
- * The report's counting done by the database (decision 0011, "Update: aggregation in SQL"): per JST
+ * The report's counting done by the database (decision 0011): per JST
  * half-hour, the telephony figures and the call logs' sums per category come back as a few rows
  * (`TelephonySlotAggregate`, `CallSlotAggregate` of @kotae/analytics); what cannot be summed — the
  * 一次完了 repeat check and FAQ usage, which need each call's caller, time and FAQ list — is

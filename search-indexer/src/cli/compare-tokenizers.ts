@@ -1,14 +1,16 @@
 /**
  * Compares word segmenters on the eval sets: Intl.Segmenter vs kuromoji, each with and without
  * character bigrams, and bigrams alone. Prints one line per variant and set.
- *   npx tsx search-indexer/src/cli/compare-tokenizers.ts [--json] [--golden-only]
- * Reads /work/shared/eval/{localgovfaq,stackfaq} unless KOTAE_EVAL_DIR points elsewhere, and the
- * dev split of Kotae's golden set (tests/eval/golden.jsonl) over the project's content.
+ *   npm run compare:tokenizers -- --eval-dir <folder> [--json] [--golden-only]
+ * Reads <folder>/{localgovfaq,stackfaq} (the external sets, in the format search-indexer/README.md
+ * describes; KOTAE_EVAL_DIR works too), and the dev split of Kotae's golden set
+ * (tests/eval/golden.jsonl) over the project's content. With --golden-only no folder is needed.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 
 import type { SearchIndexOptions } from '../engine/search-index'
+import { UsageError } from '../errors'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
 import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
@@ -17,9 +19,11 @@ import { meanMetrics, queryMetrics } from '../eval/metrics'
 import { DEFAULT_GOLDEN, loadContentIndex } from './content-index'
 import { loadKuromojiSegmenter } from '../node-only/kuromoji-segmenter'
 
-const root = process.env.KOTAE_EVAL_DIR ?? '/work/shared/eval'
 const json = process.argv.includes('--json')
 const goldenOnly = process.argv.includes('--golden-only')
+const dirAt = process.argv.indexOf('--eval-dir')
+const root = (dirAt >= 0 ? process.argv[dirAt + 1] : undefined) ?? process.env.KOTAE_EVAL_DIR ?? ''
+if (!goldenOnly && !root) throw new UsageError('usage: compare-tokenizers --eval-dir <folder holding localgovfaq/ and stackfaq/> [--json] [--golden-only]')
 
 const t0 = performance.now()
 const kuromojiSurface = await loadKuromojiSegmenter('surface')

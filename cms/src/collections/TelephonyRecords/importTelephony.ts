@@ -254,7 +254,7 @@ async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSe
 }
 
 /**
- * calls.caller_hash follows the links (decision 0011, "Update: caller hash on calls"): each call takes
+ * calls.caller_hash follows the links (decision 0011): each call takes
  * the hash of its linked telephony record — the lowest record id with a hash, for the rare call two
  * records link to — or null. Run after each day's links (and after a merge that may have changed a
  * record's hash, which linkDays follows for every record of the file's days): the calls of `window`
