@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { readEnv } from '../src/env'
+import { refuseEventsOverLimit } from '../src/events/earlyRefusal'
 import { drainSiteEventQueues } from '../src/events/queue'
 import { admitBody } from '../src/http/bodyLimit'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/http/clientAddress'
@@ -36,7 +37,7 @@ app
       res.setHeader('content-security-policy', policy)
       // The only client address the app reads; X-Forwarded-For counts from trusted proxies only.
       req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], KOTAE_TRUSTED_PROXIES)
-      if (admitBody(req, res)) void handle(req, res)
+      if (admitBody(req, res) && !refuseEventsOverLimit(req, res)) void handle(req, res)
     })
     server.listen(port, host, () => console.log(`✓ Ready on ${host} port ${port}`))
     // On stop: no new connections, open ones end after their response (at most a few seconds),

@@ -123,9 +123,13 @@ describe('the event queue', () => {
 describe('rate limit', () => {
   it('allows the limit per window, then refuses until the window passes', () => {
     let t = 0
-    const allow = createRateLimiter({ limit: 2, windowMs: 1000, now: () => t })
-    expect([allow('a'), allow('a'), allow('a'), allow('b')]).toEqual([true, true, false, true])
+    const limiter = createRateLimiter({ limit: 2, windowMs: 1000, now: () => t })
+    expect(limiter.exhausted('a')).toBe(false)
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([true, true, false, true])
+    expect(limiter.exhausted('a')).toBe(true)
+    expect(limiter.exhausted('b')).toBe(false)
     t = 1000
-    expect(allow('a')).toBe(true)
+    expect(limiter.exhausted('a')).toBe(false)
+    expect(limiter.take('a')).toBe(true)
   })
 })

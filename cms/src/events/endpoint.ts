@@ -3,13 +3,13 @@ import type { Endpoint } from 'payload'
 import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress'
 import { maskForStorage } from '../privacy/maskStored'
 import { siteEventQueue, type QueuedSiteEvent } from './queue'
-import { createRateLimiter } from './rateLimit'
+import { siteEventLimiter, TOO_MANY_EVENTS_MESSAGE } from './rateLimit'
 import { eventBatchSchema, MAX_EVENT_BODY_BYTES } from './schema'
 
-const limiter = createRateLimiter({ limit: 30, windowMs: 60_000 })
 /** What a 503 (queue full) asks the client to wait: a few flush intervals, time for the queue to drain. */
 const RETRY_AFTER_SECONDS = 1
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+
 
 /**
  * POST /api/events — anonymous, batched events from the public site (sent with sendBeacon as
@@ -24,7 +24,7 @@ export const siteEventsEndpoint: Endpoint = {
   handler: async (req) => {
     // Set by Kotae's server from the socket and trusted proxies only (src/http/clientAddress.ts).
     const key = req.headers.get(CLIENT_ADDRESS_HEADER) || 'local'
-    if (!limiter(key)) return json({ errors: [{ message: 'Too many events; try again later.' }] }, 429)
+    if (!siteEventLimiter().take(key)) return json({ errors: [{ message: TOO_MANY_EVENTS_MESSAGE }] }, 429)
     const declared = Number(req.headers.get('content-length') ?? 0)
     if (declared > MAX_EVENT_BODY_BYTES) return json({ errors: [{ message: `Body over ${MAX_EVENT_BODY_BYTES} bytes.` }] }, 413)
     const raw = req.text ? await req.text() : ''

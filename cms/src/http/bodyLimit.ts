@@ -43,8 +43,8 @@ export function admitBody(req: IncomingMessage, res: ServerResponse): boolean {
  * memory stays flat) up to DISCARD_LIMIT_BYTES, and cuts the connection past that: a 400 MB upload
  * costs 16 MB of reading, and a client sending a few MB too many gets a clean 413.
  */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): false {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+export function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): false {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
   res.end(JSON.stringify({ errors: [{ message }] }))
   let dropped = 0
   req.on('data', (chunk: Buffer) => {

@@ -23,7 +23,10 @@ const json = process.argv.includes('--json')
 const goldenOnly = process.argv.includes('--golden-only')
 const dirAt = process.argv.indexOf('--eval-dir')
 const root = (dirAt >= 0 ? process.argv[dirAt + 1] : undefined) ?? process.env.KOTAE_EVAL_DIR ?? ''
-if (!goldenOnly && !root) throw new UsageError('usage: compare-tokenizers --eval-dir <folder holding localgovfaq/ and stackfaq/> [--json] [--golden-only]')
+if (!goldenOnly && !root) {
+  console.error(new UsageError('usage: npm run compare:tokenizers -- --eval-dir <folder holding localgovfaq/ and stackfaq/> [--json] [--golden-only]').message)
+  process.exit(2)
+}
 
 const t0 = performance.now()
 const kuromojiSurface = await loadKuromojiSegmenter('surface')
