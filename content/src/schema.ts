@@ -252,6 +252,50 @@ export const openingRuleSchema = z.object({
 })
 export type OpeningRule = z.infer<typeof openingRuleSchema>
 
+/** The shortest and longest retention period a city profile may set, in months. */
+export const RETENTION_MONTHS_MIN = 1
+export const RETENTION_MONTHS_MAX = 120
+
+/**
+ * A retention period in whole months. A record of a month is deleted or anonymized once this many
+ * months have passed since the end of that month (12 = a record of 2026-10 goes on 2027-11-01).
+ * More than 120 (ten years) is refused as a likely typo (days written as months); 0 or less would
+ * throw away today's records.
+ */
+export const retentionMonthsSchema = z
+  .number({ error: 'must be a number of months' })
+  .int('must be a whole number of months')
+  .min(RETENTION_MONTHS_MIN, `must be at least ${RETENTION_MONTHS_MIN} month`)
+  .max(RETENTION_MONTHS_MAX, `must be at most ${RETENTION_MONTHS_MAX} months (10 years)`)
+
+/**
+ * How long each kind of record is kept (`retentionMonths` in city.yaml), in months after the end of
+ * the month it was recorded in; the CMS's daily retention run applies it (cms/src/retention,
+ * docs/decisions/0029). The defaults are Kotae's proposal, each with its reason in city.yaml and
+ * content/README.md: the city confirms them against its own 文書管理規程 and the contract.
+ */
+export const retentionSchema = z.strictObject({
+  /** 問い合わせ記録: summary, callback name/phone/time and caller pseudonym are cleared; the figures stay. Default: 24. */
+  calls: retentionMonthsSchema.default(24),
+  /** エスカレーション: summary and 市民課's answer are cleared (open ones are kept); the figures stay. Default: 24. */
+  escalations: retentionMonthsSchema.default(24),
+  /** 電話システム記録: the caller pseudonym is cleared; the times stay. Default: 24. */
+  telephonyRecords: retentionMonthsSchema.default(24),
+  /** Call transcripts: Kotae stores none yet; the period a transcript store must apply. Default: 3. */
+  transcripts: retentionMonthsSchema.default(3),
+  /** サイト利用記録 other than searches (FAQ views, helpful votes with their reasons, ask-back choices): deleted. Default: 13. */
+  siteEvents: retentionMonthsSchema.default(13),
+  /** Search logs: the site's search and zero-result events (deleted) and the desk's search words on calls (cleared). Default: 6. */
+  searchLogs: retentionMonthsSchema.default(6),
+  /** 操作履歴 (audit log): deleted. Default: 60. */
+  auditLog: retentionMonthsSchema.default(60),
+})
+export type Retention = z.infer<typeof retentionSchema>
+export type RetentionKind = keyof Retention
+
+/** Every period at its default. */
+export const RETENTION_DEFAULTS: Retention = retentionSchema.parse({})
+
 export const cityProfileSchema = z.object({
   name: z.string().min(1),
   nameEn: z.string().min(1),
@@ -279,5 +323,7 @@ export const cityProfileSchema = z.object({
   /** Extra closed days (YYYY-MM-DD). Default: none. */
   closedDates: z.array(isoDateSchema).default([]),
   notices: z.array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() })).default([]),
+  /** How long each kind of record is kept, in months ({@link retentionSchema}). Default: every period at its default. */
+  retentionMonths: retentionSchema.prefault({}),
 })
 export type CityProfile = z.infer<typeof cityProfileSchema>

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { ContentInvalidError, loadContent, loadValidContent, type ContentProblem } from '../src/index'
+import { ContentInvalidError, loadContent, loadValidContent, RETENTION_DEFAULTS, type ContentProblem } from '../src/index'
 import { edit, faqText, miniCorpus, write } from './helpers'
 
 const A = 'faqs/ja/faq-a.md'
@@ -52,6 +52,12 @@ const cases: { name: string; breakIt: (dir: string) => void; file: string; field
   { name: 'broken YAML in a list file', breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'), file: 'sources.yaml', field: undefined, message: /^YAML: / },
   { name: 'missing file', breakIt: (d) => fs.rmSync(path.join(d, 'city.yaml')), file: 'city.yaml', field: undefined, message: 'file is missing' },
   { name: 'bad field inside city.yaml', breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"')), file: 'city.yaml', field: 'hours.0.opens', message: 'HH:MM' },
+  { name: 'negative retention period', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: -1 }\n`), file: 'city.yaml', field: 'retentionMonths.calls', message: 'must be at least 1 month' },
+  { name: 'absurd retention period', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { auditLog: 6000 }\n`), file: 'city.yaml', field: 'retentionMonths.auditLog', message: 'must be at most 120 months' },
+  { name: 'retention period of zero', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { searchLogs: 0 }\n`), file: 'city.yaml', field: 'retentionMonths.searchLogs', message: 'must be at least 1 month' },
+  { name: 'retention period in part-months', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { siteEvents: 1.5 }\n`), file: 'city.yaml', field: 'retentionMonths.siteEvents', message: 'whole number of months' },
+  { name: 'retention period as text', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: 2年 }\n`), file: 'city.yaml', field: 'retentionMonths.calls', message: 'must be a number of months' },
+  { name: 'misspelt retention kind', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { call: 12 }\n`), file: 'city.yaml', field: 'retentionMonths.call', message: 'unknown field' },
   { name: 'bad item in a bring list', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => t.replace('- case: self', '- case: neighbour')), file: 'guides/ja/guide-a.md', field: 'bring.0.case', message: /./ },
   { name: 'review flag without a note', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needsReview: true\nreviewBy:')), file: A, field: 'operatorNotes', message: 'needsReview is true' },
   { name: 'a file outside the locale folders', breakIt: (d) => write(d, 'faqs/faq-q.md', faqText({ id: 'faq-q', question: '迷子の質問ですか？' })), file: 'faqs/faq-q.md', field: undefined, message: 'not loaded' },
@@ -63,6 +69,15 @@ describe('bad content is reported with file and field', () => {
     expect(bundle.problems).toEqual([])
     expect(bundle.faqs.map((f) => f.id)).toEqual(['faq-a', 'faq-b', 'faq-c', 'faq-d', 'faq-e', 'faq-f'])
     expect(bundle.guides[0]?.bring[0]?.items[0]).toEqual({ item: 'マイナンバーカード', optional: false })
+  })
+
+  it('a city.yaml without retentionMonths takes every default; one period given keeps the others at theirs', async () => {
+    const dir = miniCorpus()
+    expect((await loadContent(dir)).city.retentionMonths).toEqual(RETENTION_DEFAULTS)
+    edit(dir, 'city.yaml', (t) => `${t}retentionMonths: { calls: 36 }\n`)
+    const { city, problems } = await loadContent(dir)
+    expect(problems).toEqual([])
+    expect(city.retentionMonths).toEqual({ ...RETENTION_DEFAULTS, calls: 36 })
   })
 
   it.each(cases)('$name', async ({ breakIt, file, field, message }) => {

@@ -1,4 +1,4 @@
-import { loadValidContent } from '@kotae/content'
+import { loadValidContent, RETENTION_DEFAULTS } from '@kotae/content'
 import { describe, expect, it } from 'vitest'
 
 import { toPublicData } from '../src/data'
@@ -35,6 +35,7 @@ const bundle = {
     hours: [{ label: '平日', weekdays: [1, 2, 3, 4, 5], opens: '08:30', closes: '17:15', closedOnHolidays: true }],
     yearEndClosure: { from: '12-29', to: '01-03' },
     closedDates: [],
+    retentionMonths: RETENTION_DEFAULTS,
     notices: [
       { title: 'old', body: 'expired', until: '2026-01-01' },
       { title: 'current', body: 'still on', until: '2026-12-31' },

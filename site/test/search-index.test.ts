@@ -3,7 +3,7 @@
  * the right documents per page language, and a restored index that finds English answers for
  * English questions on the real content.
  */
-import { loadValidContent } from '@kotae/content'
+import { loadValidContent, RETENTION_DEFAULTS } from '@kotae/content'
 import type { Faq } from '@kotae/content/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -26,6 +26,7 @@ const city = {
   yearEndClosure: { from: '12-29', to: '01-03' },
   closedDates: [],
   notices: [],
+  retentionMonths: RETENTION_DEFAULTS,
 }
 
 describe('the saved indexes of a small bundle', () => {
