@@ -4,6 +4,7 @@
  * API costs milliseconds per document, so these paths go to SQL, with `?` placeholders and the few
  * dialect differences (ISO timestamps, upsert) kept here.
  */
+import Database from 'libsql'
 import type { Payload } from 'payload'
 
 export type Row = Record<string, unknown>
@@ -11,18 +12,20 @@ export type Row = Record<string, unknown>
 export interface Sql {
   readonly dialect: 'postgres' | 'sqlite'
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
+  /** Runs an INSERT, UPDATE or DELETE; resolves to the number of rows it changed. */
+  run(text: string, params?: readonly unknown[]): Promise<number>
   /** Runs `fn` in one transaction on one connection: committed when it returns, rolled back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>
 }
 
 interface PgClient {
-  query(text: string, params?: unknown[]): Promise<{ rows: Row[] }>
+  query(text: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>
 }
 interface PgPool extends PgClient {
   connect(): Promise<PgClient & { release(): void }>
 }
 interface LibsqlExecutor {
-  execute(stmt: { sql: string; args: unknown[] }): Promise<{ rows: unknown[]; columns: string[] }>
+  execute(stmt: { sql: string; args: unknown[] }): Promise<{ rows: unknown[]; columns: string[]; rowsAffected: number }>
 }
 interface LibsqlClient extends LibsqlExecutor {
   transaction(mode: 'write'): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
@@ -57,6 +60,9 @@ function pgSql(client: PgClient, pool: PgPool | null): Sql {
     async query<T>(text: string, params: readonly unknown[] = []) {
       return (await client.query(toDollar(text), [...params])).rows as T[]
     },
+    async run(text: string, params: readonly unknown[] = []) {
+      return (await client.query(toDollar(text), [...params])).rowCount ?? 0
+    },
     async transaction(fn) {
       if (!pool) return fn(this)
       const conn = await pool.connect()
@@ -87,6 +93,9 @@ function sqliteSql(client: LibsqlExecutor, root: LibsqlClient | null): Sql {
         return o
       }) as T[]
     },
+    async run(text: string, params: readonly unknown[] = []) {
+      return (await client.execute({ sql: text, args: params.map((p) => (p === undefined ? null : p)) })).rowsAffected
+    },
     async transaction(fn) {
       if (!root) return fn(this)
       const tx = await root.transaction('write')
@@ -102,6 +111,49 @@ function sqliteSql(client: LibsqlExecutor, root: LibsqlClient | null): Sql {
       }
     },
   }
+}
+
+/**
+ * A runner on a connection of its own to a SQLite file, for one write transaction that must not
+ * be interleaved (the retention run). `transaction` takes the write lock first (BEGIN IMMEDIATE),
+ * retrying every 100 ms while another connection holds it — asynchronously, so the process goes on
+ * meanwhile — and throws SQLITE_BUSY after `waitMs`. Its statements run synchronously (libsql's
+ * engine API), so while the transaction holds the lock, code that awaits only this runner never
+ * lets another write of the same process start and wait on it. Close it when done.
+ */
+export function openSqliteSql(file: string, waitMs = 10_000): Sql & { close(): void } {
+  const conn = new Database(file)
+  const args = (params: readonly unknown[]) => params.map((p) => (p === undefined ? null : p))
+  const runner: Sql & { close(): void } = {
+    dialect: 'sqlite',
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      return conn.prepare(text).all(...args(params)) as T[]
+    },
+    async run(text: string, params: readonly unknown[] = []) {
+      return conn.prepare(text).run(...args(params)).changes
+    },
+    async transaction(fn) {
+      for (const until = Date.now() + waitMs; ; ) {
+        try {
+          conn.exec('BEGIN IMMEDIATE')
+          break
+        } catch (e) {
+          if ((e as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw e
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      }
+      try {
+        const result = await fn(runner)
+        conn.exec('COMMIT')
+        return result
+      } catch (e) {
+        conn.exec('ROLLBACK')
+        throw e
+      }
+    },
+    close: () => conn.close(),
+  }
+  return runner
 }
 
 /** The SQL runner of a Payload instance's database. */
