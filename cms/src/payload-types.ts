@@ -108,10 +108,12 @@ export interface Config {
   globals: {
     'city-profile': CityProfile;
     synonyms: Synonym;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'city-profile': CityProfileSelect<false> | CityProfileSelect<true>;
     synonyms: SynonymsSelect<false> | SynonymsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -120,6 +122,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      retention: TaskRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -420,6 +423,7 @@ export interface Call {
   operator?: (number | null) | User;
   telephonyCallId?: string | null;
   callerHash?: string | null;
+  anonymizedAt?: string | null;
   clientRequestId?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -440,6 +444,7 @@ export interface Escalation {
   answeredBy?: (number | null) | User;
   closedAt?: string | null;
   faqDraft?: (number | null) | Faq;
+  anonymizedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -490,7 +495,7 @@ export interface SiteEvent {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'submit' | 'publish' | 'unpublish' | 'delete';
+  action: 'create' | 'update' | 'submit' | 'publish' | 'unpublish' | 'delete' | 'retention';
   collectionSlug: string;
   docId: string;
   title?: string | null;
@@ -569,7 +574,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'retention' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -602,10 +607,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'retention' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -845,6 +859,7 @@ export interface CallsSelect<T extends boolean = true> {
   operator?: T;
   telephonyCallId?: T;
   callerHash?: T;
+  anonymizedAt?: T;
   clientRequestId?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -864,6 +879,7 @@ export interface EscalationsSelect<T extends boolean = true> {
   answeredBy?: T;
   closedAt?: T;
   faqDraft?: T;
+  anonymizedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -979,6 +995,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1071,6 +1088,18 @@ export interface CityProfile {
         id?: string | null;
       }[]
     | null;
+  /**
+   * 記録した月の末日から数えて、この月数を過ぎた記録を毎晩削除または匿名化します（1～120か月。空欄は既定値）。匿名化した問い合わせ記録も件数・時間・カテゴリ・結果は残るため、月次・年度レポートの数値は変わりません。変更できるのはシステム管理者のみです。
+   */
+  retentionMonths?: {
+    calls?: number | null;
+    escalations?: number | null;
+    telephonyRecords?: number | null;
+    transcripts?: number | null;
+    siteEvents?: number | null;
+    searchLogs?: number | null;
+    auditLog?: number | null;
+  };
   contentHash?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1091,6 +1120,24 @@ export interface Synonym {
       }[]
     | null;
   contentHash?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1149,6 +1196,17 @@ export interface CityProfileSelect<T extends boolean = true> {
         until?: T;
         id?: T;
       };
+  retentionMonths?:
+    | T
+    | {
+        calls?: T;
+        escalations?: T;
+        telephonyRecords?: T;
+        transcripts?: T;
+        siteEvents?: T;
+        searchLogs?: T;
+        auditLog?: T;
+      };
   contentHash?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1173,6 +1231,16 @@ export interface SynonymsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1180,6 +1248,14 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetention".
+ */
+export interface TaskRetention {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

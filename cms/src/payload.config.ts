@@ -26,6 +26,7 @@ import { gapDraftEndpoint, gapEndpoint } from './gap/endpoints'
 import { healthEndpoint } from './health/endpoint'
 import { lookupEndpoint } from './search/lookupEndpoint'
 import { reportsEndpoint } from './reports/endpoint'
+import { RETENTION_QUEUE, retentionTask } from './retention/task'
 import { siteContentEndpoint } from './publish/endpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
@@ -80,8 +81,14 @@ export default buildConfig({
   jobs: {
     // Only administrators may trigger a run over REST (the server's own cron runs with full access).
     access: { run: ({ req }) => hasRole(req.user, 'admin') },
-    // Runs scheduled publishes (drafts.schedulePublish) inside the app server.
-    autoRun: [{ cron: '* * * * *', queue: 'default' }],
+    // The nightly retention run (src/retention), queued on its schedule into its own queue.
+    tasks: [retentionTask],
+    // Runs scheduled publishes (drafts.schedulePublish) inside the app server, and the retention
+    // run within five minutes of its time. Tests and benchmarks (KOTAE_DISABLE_JOBS) queue nothing.
+    autoRun: [
+      { cron: '* * * * *', queue: 'default' },
+      { cron: '*/5 * * * *', queue: RETENTION_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' },
+    ],
     shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },

@@ -1,10 +1,13 @@
 import type { GlobalConfig } from 'payload'
 
+import { RETENTION_DEFAULTS, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from '@kotae/content'
+
 import { anyone } from '../access/anyone'
-import { roleIn } from '../access/roleIn'
+import { fieldRoleIn, roleIn } from '../access/roleIn'
 import { auditGlobalChange } from '../hooks/audit'
 import { rebuildSiteAfterGlobalChange } from '../publish/hooks'
 import { forgetPublicPhoneNumbers } from '../privacy/maskStored'
+import { RETENTION_FIELDS, retentionMonthsField } from '../retention/settings'
 
 const hhmm = (value: unknown): true | string =>
   typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : '24時間表記の HH:MM で入力してください（例: 08:30）。'
@@ -82,6 +85,26 @@ export const CityProfile: GlobalConfig = {
         { name: 'body', label: '本文', type: 'textarea', required: true },
         { name: 'until', label: '掲載終了日', type: 'date' },
       ],
+    },
+    {
+      // content's retentionSchema is the one rule for these (city.yaml, this form, the run); blank = its default.
+      name: 'retentionMonths',
+      label: '保存期間（月数）',
+      type: 'group',
+      access: { update: fieldRoleIn('admin') },
+      admin: {
+        description:
+          '記録した月の末日から数えて、この月数を過ぎた記録を毎晩削除または匿名化します（1～120か月。空欄は既定値）。匿名化した問い合わせ記録も件数・時間・カテゴリ・結果は残るため、月次・年度レポートの数値は変わりません。変更できるのはシステム管理者のみです。',
+      },
+      fields: RETENTION_FIELDS.map(({ kind, label }) => ({
+        name: kind,
+        label: `${label}（既定 ${RETENTION_DEFAULTS[kind]}か月）`,
+        type: 'number' as const,
+        min: RETENTION_MONTHS_MIN,
+        max: RETENTION_MONTHS_MAX,
+        admin: { step: 1, placeholder: String(RETENTION_DEFAULTS[kind]) },
+        validate: retentionMonthsField,
+      })),
     },
     { name: 'contentHash', type: 'text', admin: { hidden: true } },
   ],

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   { label: '承認・公開', value: 'publish' },
   { label: '公開停止', value: 'unpublish' },
   { label: '削除', value: 'delete' },
+  { label: '保存期間による削除・匿名化', value: 'retention' },
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 

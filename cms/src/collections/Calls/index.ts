@@ -89,6 +89,14 @@ export const Calls: CollectionConfig = {
       admin: { hidden: true, disableListColumn: true, disableListFilter: true },
     },
     {
+      // Set by the retention run (src/retention) when it clears the personal fields; never by a user.
+      name: 'anonymizedAt',
+      label: '個人情報を消去した日時（保存期間の経過）',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.anonymizedAt) },
+    },
+    {
       name: 'clientRequestId',
       type: 'text',
       unique: true,

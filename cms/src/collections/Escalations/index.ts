@@ -50,5 +50,13 @@ export const Escalations: CollectionConfig = {
     { name: 'answeredBy', label: '回答者', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'closedAt', label: '完了日時', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'faqDraft', label: '回答から作ったFAQ下書き', type: 'relationship', relationTo: 'faqs', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      // Set by the retention run (src/retention) when it clears summary and answer; never by a user.
+      name: 'anonymizedAt',
+      label: '個人情報を消去した日時（保存期間の経過）',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.anonymizedAt) },
+    },
   ],
 }

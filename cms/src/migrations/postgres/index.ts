@@ -6,6 +6,7 @@ import * as migration_20261130_005542_telephony_records from './20261130_005542_
 import * as migration_20261130_045242_calls_caller_hash from './20261130_045242_calls_caller_hash';
 import * as migration_20261206_051607_faq_facets_facet_choice from './20261206_051607_faq_facets_facet_choice';
 import * as migration_20261206_060056_users_no_account_lock from './20261206_060056_users_no_account_lock';
+import * as migration_20261206_081040_retention from './20261206_081040_retention';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_060056_users_no_account_lock.up,
     down: migration_20261206_060056_users_no_account_lock.down,
-    name: '20261206_060056_users_no_account_lock'
+    name: '20261206_060056_users_no_account_lock',
+  },
+  {
+    up: migration_20261206_081040_retention.up,
+    down: migration_20261206_081040_retention.down,
+    name: '20261206_081040_retention'
   },
 ];

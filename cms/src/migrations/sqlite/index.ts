@@ -6,6 +6,7 @@ import * as migration_20261130_005531_telephony_records from './20261130_005531_
 import * as migration_20261130_045238_calls_caller_hash from './20261130_045238_calls_caller_hash';
 import * as migration_20261206_051557_faq_facets_facet_choice from './20261206_051557_faq_facets_facet_choice';
 import * as migration_20261206_060051_users_no_account_lock from './20261206_060051_users_no_account_lock';
+import * as migration_20261206_081031_retention from './20261206_081031_retention';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_060051_users_no_account_lock.up,
     down: migration_20261206_060051_users_no_account_lock.down,
-    name: '20261206_060051_users_no_account_lock'
+    name: '20261206_060051_users_no_account_lock',
+  },
+  {
+    up: migration_20261206_081031_retention.up,
+    down: migration_20261206_081031_retention.down,
+    name: '20261206_081031_retention'
   },
 ];
