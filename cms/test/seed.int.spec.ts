@@ -61,6 +61,8 @@ describe('seed', () => {
     expect(synonyms.groups?.length).toBe(bundle.synonyms.length)
     const city = await payload.findGlobal({ slug: 'city-profile' })
     expect(city.name).toBe(bundle.city.name)
+    // The retention periods of city.yaml, as the nightly run reads them.
+    expect(city.retentionMonths).toMatchObject(bundle.city.retentionMonths)
 
     const versionsBefore = (await payload.findVersions({ collection: 'faqs', limit: 1 })).totalDocs
     const second = await seedContent(payload, bundle)
