@@ -26,7 +26,7 @@ import type { Sql } from '../reports/sql'
 /** Tokens start with this (a real hash is hex), so the run and a reader can tell them apart. */
 export const PSEUDONYM_TOKEN_PREFIX = 'anon:'
 const PAGE = 10_000
-const UPDATE_BATCH = 1_000
+const UPDATE_BATCH = 10_000
 
 interface Chain {
   ids: number[]
