@@ -38,11 +38,12 @@ async function main(): Promise<void> {
   const { totalDocs: userCount } = await payload.count({ collection: 'users', overrideAccess: true })
   await payload.destroy()
 
-  // The public site beside the admin: served on its own port, rebuilt when the app server's hooks
-  // touch the stamp file (docs/decisions/0014-site-publishing.md).
+  // The public site beside the admin: served on its own port, rebuilt when the published content
+  // changes — on SQLite when the app server's hooks touch the stamp file, on PostgreSQL once per
+  // change across all app servers (docs/decisions/0014-site-publishing.md, 0030).
   const siteEnv = readSiteEnv(port)
-  const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, host, cmsUrl: localUrl, log: (line) => console.log(`kotae: ${line}`) }) : undefined
-  const serverEnv = site ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile } : process.env
+  const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, host, cmsUrl: localUrl, databaseUrl: env.DATABASE_URL, log: (line) => console.log(`kotae: ${line}`) }) : undefined
+  const serverEnv = site?.stampFile ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile } : process.env
 
   // The server builds its lookup index when asked with this token, before we announce it.
   const warmupToken = randomBytes(32).toString('base64url')

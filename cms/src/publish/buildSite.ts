@@ -11,6 +11,8 @@ import path from 'node:path'
  *                              old site or the new one, never a half-written folder
  *   previous → builds/<time>   the one before, kept so pages already open can still load their
  *                              assets; older builds are deleted
+ *   builds/<time>.content      beside a build (not in it, so never served): the version of the
+ *                              published content it was built from, on PostgreSQL (sharedBuilds.ts)
  */
 export type SiteFolder = { root: string; current: string; previous: string; builds: string }
 
@@ -26,6 +28,19 @@ export function liveBuild(folder: SiteFolder): string | undefined {
   try {
     const target = fs.realpathSync(folder.current)
     return fs.existsSync(path.join(target, 'index.html')) ? target : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const versionFile = (build: string) => `${build}.content`
+
+/** The content version the live build was made from (PostgreSQL), or undefined (none recorded, or no build). */
+export function liveContentVersion(folder: SiteFolder): string | undefined {
+  const live = liveBuild(folder)
+  if (!live) return undefined
+  try {
+    return fs.readFileSync(versionFile(live), 'utf8')
   } catch {
     return undefined
   }
@@ -85,10 +100,22 @@ async function withBuildLock<T>(siteDir: string, run: () => Promise<T>): Promise
 }
 
 /**
- * Builds the site from the CMS at `cmsUrl` into a new folder under builds/ and swaps it in.
- * `astro build` runs as its own Node process (the site reads the CMS over HTTP, it never loads
- * Payload). A failed build leaves the served site as it was.
+ * Makes a finished build folder the live one: its content version (if any) is written beside it
+ * first, so `current` never points at a build whose version is missing or another's; `current` is
+ * swapped, the old build becomes `previous`, and older builds (with their version files) are deleted.
  */
+export function swapInBuild(folder: SiteFolder, out: string, contentVersion?: string): void {
+  if (contentVersion !== undefined) fs.writeFileSync(versionFile(out), contentVersion)
+  const before = liveBuild(folder)
+  swapLink(folder.current, out)
+  if (before) swapLink(folder.previous, before)
+  const keep = new Set([out, before].filter(Boolean).map((p) => path.resolve(p as string)))
+  for (const name of fs.readdirSync(folder.builds)) {
+    const p = path.resolve(folder.builds, name)
+    if (!keep.has(p) && !keep.has(p.replace(/\.content$/, ''))) fs.rmSync(p, { recursive: true, force: true })
+  }
+}
+
 /**
  * The NODE_OPTIONS an Astro build inherits, less any `--conditions`: `production` is for the
  * processes that load the Payload config (docs/decisions/0007-node-conditions-production.md), and
@@ -105,7 +132,20 @@ export function withoutConditions(nodeOptions: string | undefined): string {
   return kept.join(' ')
 }
 
-export async function buildSite(options: { siteDir: string; folder: SiteFolder; cmsUrl: string; log: (line: string) => void; env?: NodeJS.ProcessEnv }): Promise<BuildResult> {
+/**
+ * Builds the site from the CMS at `cmsUrl` into a new folder under builds/ and swaps it in.
+ * `astro build` runs as its own Node process (the site reads the CMS over HTTP, it never loads
+ * Payload). A failed build leaves the served site as it was.
+ */
+export async function buildSite(options: {
+  siteDir: string
+  folder: SiteFolder
+  cmsUrl: string
+  log: (line: string) => void
+  env?: NodeJS.ProcessEnv
+  /** The published content's version read before the build (PostgreSQL), recorded beside it. */
+  contentVersion?: string
+}): Promise<BuildResult> {
   const { folder, log } = options
   const started = Date.now()
   fs.mkdirSync(folder.builds, { recursive: true })
@@ -131,14 +171,7 @@ export async function buildSite(options: { siteDir: string; folder: SiteFolder; 
 
   // Astro leaves two content-layer stubs in an outDir outside the project; they are not site files.
   for (const stub of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(out, stub), { force: true })
-  const before = liveBuild(folder)
-  swapLink(folder.current, out)
-  if (before) swapLink(folder.previous, before)
-  const keep = new Set([out, before].filter(Boolean).map((p) => path.resolve(p as string)))
-  for (const name of fs.readdirSync(folder.builds)) {
-    const p = path.resolve(folder.builds, name)
-    if (!keep.has(p)) fs.rmSync(p, { recursive: true, force: true })
-  }
+  swapInBuild(folder, out, options.contentVersion)
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0)
   const ms = Date.now() - started
   log(`site: built ${pages} pages in ${(ms / 1000).toFixed(1)} s`)
