@@ -44,7 +44,7 @@ const copyBackup = (name: string) => {
 }
 
 let callNo = 0
-const addCall = (summary = `通話 ${++callNo}`) =>
+const addCall = (summary = `通話 ${++callNo}`, talkStartedAt = '2026-10-01T00:00:00.000Z') =>
   payload.create({
     collection: 'calls',
     data: {
@@ -53,8 +53,8 @@ const addCall = (summary = `通話 ${++callNo}`) =>
       outcome: 'resolved',
       summary,
       operator: users.operator.id,
-      talkStartedAt: '2026-10-01T00:00:00.000Z',
-      talkEndedAt: '2026-10-01T00:05:00.000Z',
+      talkStartedAt,
+      talkEndedAt: new Date(Date.parse(talkStartedAt) + 5 * 60_000).toISOString(),
     } as never,
   })
 
@@ -92,13 +92,18 @@ describe('npm run backup / npm run restore', () => {
     expect(manifest.files[0]).toMatchObject({ name: dbFile, size: fs.statSync(path.join(backupDir, dbFile)).size })
     expect(manifest.tables).toEqual(before)
     expect(manifest.tables.calls).toBe(5)
+    // The run of the monthly reports: 2026-10-01 00:00 UTC is October in JST, the only month with calls.
+    expect(manifest.version).toBe(2)
+    expect(manifest.reports).toEqual([expect.objectContaining({ period: '2026-10', calls: 5, telephony: 0, escalations: 0, offered: null })])
+    expect(Object.keys(manifest.reports![0]!.parts)).toEqual(expect.arrayContaining(['offered', 'firstContactResolutionRate', 'byTopic', 'faqUsage', 'escalations', 'labels', 'trend', 'counts']))
 
     const target = await freshDatabaseEnv()
     const r = await runScript('restore', [backupDir], target)
     expect(r.err).toBe('')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/^calls\s+5\s+5$/m)
-    expect(r.out).toMatch(/restore: \d+ tables, \d+ rows, counts equal the manifest/)
+    expect(r.out).toMatch(/^monthly report 2026-10 {2}equal$/m)
+    expect(r.out).toMatch(/restore: \d+ tables, \d+ rows, counts equal the manifest of .*, 1 monthly reports equal the backup's/)
     expect(await countsOf(target)).toEqual(before)
     expect(await queryDatabase(target, `SELECT summary FROM calls WHERE summary = '${SUMMARY}'`)).toEqual([{ summary: SUMMARY }])
     expect(await queryDatabase(target, 'SELECT question FROM faqs')).toEqual([{ question: '電子証明書の有効期限はいつまでですか？' }])
@@ -136,6 +141,78 @@ describe('npm run backup / npm run restore', () => {
     expect(await countsOf(target)).toEqual(manifest.tables)
   })
 
+  it('a backup while calls are saved at about 10 a second records the monthly reports of its own snapshot, and the restore computes the same', async () => {
+    // Calls keep arriving for two months (October and November, JST), one every 100 ms.
+    let running = true
+    let written = 0
+    const writing = Date.now()
+    const writer = (async () => {
+      while (running) {
+        const started = Date.now()
+        await addCall(undefined, written % 2 ? '2026-11-15T01:00:00.000Z' : '2026-10-20T01:00:00.000Z')
+        written++
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - started))))
+      }
+    })()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const dir = path.join(tmp, 'reports-during-calls')
+    const started = Date.now()
+    const writtenBefore = written
+    const b = await runScript('backup', ['--out', dir])
+    const seconds = (Date.now() - started) / 1000
+    const writtenDuring = written - writtenBefore
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    running = false
+    await writer
+    expect(b.err).toBe('')
+    expect(b.code).toBe(0)
+    expect(b.out).toContain('monthly reports 2026-10…2026-11 (2)')
+    expect(writtenDuring).toBeGreaterThan(0)
+    console.log(`backup with its report run: ${seconds.toFixed(1)} s (CLI wall time), ${writtenDuring} calls saved meanwhile, ${(written / ((Date.now() - writing) / 1000)).toFixed(1)} calls/s`)
+
+    const manifest = readManifest(dir)
+    const reports = manifest.reports as { period: string; calls: number }[]
+    expect(reports.map((r) => r.period)).toEqual(['2026-10', '2026-11'])
+    // Every call lies in those two months: the reports count exactly the snapshot's calls, not the
+    // live table's, which went on growing.
+    expect(reports[0]!.calls + reports[1]!.calls).toBe(manifest.tables.calls)
+    expect((await countsOf(ownEnv())).calls!).toBeGreaterThan(manifest.tables.calls)
+
+    const target = await freshDatabaseEnv()
+    const r = await runScript('restore', [dir], target)
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^monthly report 2026-10 {2}equal$/m)
+    expect(r.out).toMatch(/^monthly report 2026-11 {2}equal$/m)
+    expect(r.out).toContain('2 monthly reports equal the backup\'s')
+  })
+
+  it('a restored month whose report differs from the backup’s run is named with what differs and exits 1; a backup without a run is restored uncompared', async () => {
+    const dir = copyBackup('other-report')
+    const manifest = readManifest(dir)
+    const october = manifest.reports[0]
+    const altered = { ...october, calls: october.calls + 1, parts: { ...october.parts, byTopic: '0123456789abcdef' } }
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, reports: [altered, { ...october, period: '2026-09' }] }))
+    const r = await runScript('restore', [dir], await freshDatabaseEnv())
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/^monthly report 2026-10 {2}MISMATCH$/m)
+    expect(r.err).toContain(`restore: the monthly report 2026-10 differs from the backup's (reports in manifest.json): calls ${october.calls + 1} → ${october.calls}, byTopic`)
+    expect(r.err).toContain("restore: the monthly report 2026-09 differs from the backup's (reports in manifest.json): missing after restore")
+
+    const old = copyBackup('version-1')
+    const { reports: _reports, ...v1 } = readManifest(old)
+    fs.writeFileSync(path.join(old, 'manifest.json'), JSON.stringify({ ...v1, version: 1 }))
+    const restored = await runScript('restore', [old], await freshDatabaseEnv())
+    expect(restored.err).toBe('')
+    expect(restored.code).toBe(0)
+    expect(restored.out).toContain('monthly reports: this backup has no report run (made by an earlier Kotae): not compared')
+    // A version 2 manifest without the run is not a valid one.
+    fs.writeFileSync(path.join(old, 'manifest.json'), JSON.stringify({ ...v1, version: 2 }))
+    const refused = await runScript('restore', [old], await freshDatabaseEnv())
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/- reports: a version 2 manifest has a report run/)
+  })
+
   it('a tampered, truncated or malformed backup is refused before the target is touched', async () => {
     const dbFile = pgKind() ? 'kotae.pgdump' : 'kotae.db'
     const tampered = copyBackup('tampered')
@@ -146,7 +223,7 @@ describe('npm run backup / npm run restore', () => {
     const truncated = copyBackup('truncated')
     fs.truncateSync(path.join(truncated, dbFile), fs.statSync(path.join(truncated, dbFile)).size - 1024)
     const malformed = copyBackup('malformed')
-    fs.writeFileSync(path.join(malformed, 'manifest.json'), JSON.stringify({ ...readManifest(malformed), version: 2, createdAt: 'yesterday' }))
+    fs.writeFileSync(path.join(malformed, 'manifest.json'), JSON.stringify({ ...readManifest(malformed), version: 99, createdAt: 'yesterday' }))
     const unfinished = copyBackup('unfinished')
     fs.rmSync(path.join(unfinished, 'manifest.json'))
 

@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../env'
 import { BackupError } from './errors'
 import { digestFile, MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, writeManifest, writeOwnerOnly } from './manifest'
 import { postgresBackup } from './postgres'
+import { postgresReportRun, sqliteReportRun } from './reports'
 import { backupSecret, SECRETS } from './secrets'
 import { databaseSettings, DEFAULT_DATA_DIR } from './settings'
 import { sqliteBackup } from './sqlite'
@@ -46,13 +47,23 @@ function prepareFolder(out: string): { created: boolean } {
   return { created: true }
 }
 
-function gitCommit(): string | undefined {
+export function gitCommit(): string | undefined {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim()
     return /^[0-9a-f]{40}$/.test(head) ? head : undefined
   } catch {
     return undefined
   }
+}
+
+async function postgresParts(url: string, target: string) {
+  const { counts, serverVersion, inSnapshot } = await postgresBackup(url, target, (snapshot) => postgresReportRun(url, snapshot))
+  return { counts, serverVersion, reports: inSnapshot }
+}
+
+async function sqliteParts(source: string, target: string) {
+  const { counts, serverVersion } = sqliteBackup(source, target)
+  return { counts, serverVersion, reports: await sqliteReportRun(target) }
 }
 
 export async function backup(options: BackupOptions): Promise<BackupResult> {
@@ -66,7 +77,8 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
     const dbFile = DATABASE_FILES[settings.kind]
     const target = path.join(dir, dbFile)
     const createdAt = new Date().toISOString()
-    const { counts, serverVersion } = settings.kind === 'postgres' ? await postgresBackup(settings.url!, target) : sqliteBackup(settings.sqlitePath, target)
+    // The report run reads the same data as the file: the dump's snapshot, or the copy itself.
+    const { counts, serverVersion, reports } = settings.kind === 'postgres' ? await postgresParts(settings.url!, target) : await sqliteParts(settings.sqlitePath, target)
 
     const secrets = {} as Manifest['secrets']
     const names: string[] = [dbFile]
@@ -90,6 +102,7 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
       files,
       tables: counts,
       secrets,
+      reports,
     }
     writeManifest(dir, manifest)
     return { dir, manifest, bytes: files.reduce((s, f) => s + f.size, 0), seconds: (performance.now() - started) / 1000 }

@@ -1,7 +1,7 @@
 /**
  * manifest.json of a backup folder: what was backed up, from which database, and how to check it
- * (each file's size and sha256, each table's row count). Written last by the backup, so a folder
- * without it is an unfinished backup; read and checked first by the restore.
+ * (each file's size and sha256, each table's row count, a run of the monthly reports). Written last
+ * by the backup, so a folder without it is an unfinished backup; read and checked first by the restore.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -13,7 +13,8 @@ import { InvalidBackupError } from './errors'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const MANIFEST_FORMAT = 'kotae-backup'
-export const MANIFEST_VERSION = 1
+/** 2 added `reports`; a version 1 manifest (no report run) is still restored. */
+export const MANIFEST_VERSION = 2
 
 /** A file name inside the backup folder: no folders, no leading dot (nothing outside the folder). */
 const fileName = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a plain file name inside the backup folder')
@@ -27,9 +28,25 @@ const secretSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('none') }),
 ])
 
+const count = z.number().int().nonnegative()
+
+/** One monthly report of the run (backup/reports.ts): its headline counts and a digest per KPI. */
+export const ReportRunSchema = z.strictObject({
+  /** The month, YYYY-MM (JST), as `npm run report -- --period` takes it. */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-10'),
+  calls: count,
+  telephony: count,
+  escalations: count,
+  /** 入電件数; null without telephony data. */
+  offered: count.nullable(),
+  /** KPI (or labels, trend, counts) → the first 16 hex characters of the sha256 of its canonical JSON. */
+  parts: z.record(z.string().min(1), z.string().regex(/^[0-9a-f]{16}$/)),
+})
+export type ReportRun = z.infer<typeof ReportRunSchema>
+
 export const ManifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(MANIFEST_VERSION),
+  version: z.union([z.literal(1), z.literal(MANIFEST_VERSION)]),
   createdAt: z.iso.datetime(),
   database: z.strictObject({
     kind: z.enum(['sqlite', 'postgres']),
@@ -48,7 +65,13 @@ export const ManifestSchema = z.strictObject({
   /** Rows of every table, in the same snapshot as the database file. */
   tables: z.record(z.string().min(1), z.number().int().nonnegative()),
   secrets: z.strictObject({ payloadSecret: secretSchema, callerSalt: secretSchema }),
-})
+  /**
+   * The monthly report of every month from the first to the last call, telephony record or
+   * escalation, computed in the same snapshot as the database file (empty: no such records).
+   * Required from version 2.
+   */
+  reports: z.array(ReportRunSchema).optional(),
+}).refine((m) => m.version === 1 || m.reports !== undefined, { message: 'a version 2 manifest has a report run', path: ['reports'] })
 export type Manifest = z.infer<typeof ManifestSchema>
 export type SecretEntry = Manifest['secrets']['payloadSecret']
 

@@ -71,8 +71,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ cod
   })
 }
 
-/** Dumps the database into `target` (created 0600 first) and returns every table's row count in the dump's snapshot. */
-export async function postgresBackup(url: string, target: string): Promise<{ counts: Record<string, number>; serverVersion: string }> {
+/**
+ * Dumps the database into `target` (created 0600 first) and returns every table's row count in the
+ * dump's snapshot, and what `inSnapshot` returns: it runs beside pg_dump, given the snapshot's id
+ * while the transaction that exported it is still open (the backup's report run reads in it).
+ */
+export async function postgresBackup<T>(url: string, target: string, inSnapshot: (snapshot: string) => Promise<T>): Promise<{ counts: Record<string, number>; serverVersion: string; inSnapshot: T }> {
   let client: pg.Client
   try {
     client = await connect(url)
@@ -87,11 +91,17 @@ export async function postgresBackup(url: string, target: string): Promise<{ cou
     const { url: bare, env } = splitPassword(url)
     // pg_dump opens the file for writing (truncating): created owner-only here first.
     fs.closeSync(fs.openSync(target, 'wx', 0o600))
-    const r = await run(PG_DUMP, ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, `--file=${target}`, `--dbname=${bare}`], env)
-    if (r.code !== 0) throw new BackupError(`pg_dump of ${redactUrl(url)} failed (exit ${r.code}): ${r.stderr}`)
+    // Both settle before the snapshot's transaction ends (allSettled: a failed one must not commit it under the other).
+    const [dumped, also] = await Promise.allSettled([
+      run(PG_DUMP, ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, `--file=${target}`, `--dbname=${bare}`], env),
+      inSnapshot(snapshot),
+    ])
+    if (dumped.status === 'rejected') throw dumped.reason
+    if (dumped.value.code !== 0) throw new BackupError(`pg_dump of ${redactUrl(url)} failed (exit ${dumped.value.code}): ${dumped.value.stderr}`)
+    if (also.status === 'rejected') throw also.reason
     fs.chmodSync(target, 0o600)
     await client.query('COMMIT')
-    return { counts, serverVersion }
+    return { counts, serverVersion, inSnapshot: also.value }
   } catch (e) {
     if (e instanceof BackupError) throw e
     throw new BackupError(`Backup of ${redactUrl(url)} failed: ${(e as Error).message}`)

@@ -2,13 +2,14 @@
  * `npm run restore -- <dir>`: a backup folder into the configured database, which must be empty.
  * Order: the manifest and every file's size and sha256, the target's emptiness and secrets are all
  * checked before anything is written; then the database, the missing secret files, and last the
- * row count of every table against the manifest.
+ * row count of every table and the monthly report run against the manifest.
  */
 import path from 'node:path'
 
 import { InvalidBackupError, RestoreRefusedError } from './errors'
 import { readManifest, verifyFiles, type Manifest } from './manifest'
 import { postgresRestore, postgresTableCounts, postgresTargetProblem, redactUrl } from './postgres'
+import { compareReportRuns, postgresReportRun, sqliteReportRun, type ReportDifference } from './reports'
 import { planSecrets, writeSecrets } from './secrets'
 import { databaseSettings, DEFAULT_DATA_DIR } from './settings'
 import { sqliteRestore, sqliteTableCounts, sqliteTargetProblem } from './sqlite'
@@ -33,6 +34,11 @@ export interface RestoreResult {
   tables: TableCheck[]
   /** Tables whose row count differs from the manifest (or that are missing on either side). */
   mismatches: TableCheck[]
+  /**
+   * The monthly reports computed on the restored database (null: the backup has no report run,
+   * manifest version 1), and the months whose report differs from the backup's run.
+   */
+  reports: { months: string[]; differences: ReportDifference[] } | null
   secretsWritten: string[]
   seconds: number
 }
@@ -70,11 +76,19 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   const actual = settings.kind === 'postgres' ? await postgresTableCounts(settings.url!) : sqliteTableCounts(settings.sqlitePath)
   const names = [...new Set([...Object.keys(manifest.tables), ...Object.keys(actual)])].sort()
   const tables = names.map((table) => ({ table, expected: manifest.tables[table] ?? null, actual: actual[table] ?? null }))
+
+  // 5. The same monthly reports as the backup's run, from the restored database.
+  let reports: RestoreResult['reports'] = null
+  if (manifest.reports) {
+    const run = settings.kind === 'postgres' ? await postgresReportRun(settings.url!) : await sqliteReportRun(settings.sqlitePath)
+    reports = { months: run.map((r) => r.period), differences: compareReportRuns(manifest.reports, run) }
+  }
   return {
     manifest,
     target,
     tables,
     mismatches: tables.filter((t) => t.expected !== t.actual),
+    reports,
     secretsWritten: secretWrites.map((w) => w.file),
     seconds: (performance.now() - started) / 1000,
   }

@@ -54,13 +54,14 @@ const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v
 export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & LoadOptions = {}): Promise<LoadedReport> {
   const db = rowReaderOf(payload)
   try {
-    return await loadWith(db, period, options)
+    return await loadReportFrom(db, period, options)
   } finally {
     db.close()
   }
 }
 
-async function loadWith(db: RowReader, period: ReportPeriod, options: ReportOptions & LoadOptions): Promise<LoadedReport> {
+/** The same report through a reader of one's own (the backup reads its snapshot, or its copy, without Payload). */
+export async function loadReportFrom(db: RowReader, period: ReportPeriod, options: ReportOptions & LoadOptions = {}): Promise<LoadedReport> {
   const { windowHours, idChunk: _idChunk, ...reportOptions } = options
   const range = periodRange(period)
 

@@ -48,7 +48,7 @@ interface PgClient {
   query(config: { text: string; values: unknown[]; rowMode: 'array' } | string): Promise<{ rows: unknown[][] }>
   query<T extends NodeJS.ReadableStream>(stream: T): T
 }
-interface PgPool extends PgClient {
+export interface PgPool extends PgClient {
   connect(): Promise<PgClient & { release(err?: Error | boolean): void }>
 }
 
@@ -60,48 +60,69 @@ interface PgPool extends PgClient {
 const PG_REPORT_SETTINGS = "SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
 
 
+/**
+ * The report's reader for the configured database: the adapter's own PostgreSQL pool, or reader
+ * threads on its SQLite file.
+ */
 export function rowReaderOf(payload: Payload): RowReader {
   const db = payload.db as unknown as {
     name: string
     pool?: PgPool
   }
   if (db.name === 'postgres') {
-    const pool = db.pool
-    if (!pool) throw new Error('the PostgreSQL adapter has no pool')
-    return {
-      dialect: 'postgres',
-      async rows(text, params = []) {
-        const client = await pool.connect()
-        try {
-          await client.query(`BEGIN READ ONLY; ${PG_REPORT_SETTINGS}`)
-          const { rows } = await client.query({ text: toDollar(text), values: [...params], rowMode: 'array' })
-          await client.query('COMMIT')
-          client.release()
-          return rows
-        } catch (e) {
-          client.release(true) // a connection in an unknown state is not reused
-          throw e
-        }
-      },
-      instant: (c) => instantSql('postgres', c),
-      async *copy(select) {
-        const client = await pool.connect()
-        let done = false
-        try {
-          await client.query(`BEGIN READ ONLY; ${PG_REPORT_SETTINGS}; SET LOCAL standard_conforming_strings = on`)
-          yield* client.query(copyOut(`COPY (${select}) TO STDOUT`)) as AsyncIterable<Buffer>
-          await client.query('COMMIT')
-          done = true
-        } finally {
-          // Left early or failed: the connection is mid-COPY or in an unknown state, so it is not reused.
-          client.release(done ? undefined : true)
-        }
-      },
-      close() {},
-    }
+    if (!db.pool) throw new Error('the PostgreSQL adapter has no pool')
+    return pgRowReader(db.pool)
   }
-  // Two reader threads (sqliteThreads.ts): the reads run side by side while this thread counts.
-  const threads = sqliteThreadsFor(sqliteFileOf(payload))
+  return sqliteRowReader(sqliteFileOf(payload))
+}
+
+/** A snapshot id as pg_export_snapshot() writes it (it goes into SQL text: checked first). */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/
+
+/**
+ * Reads through `pool`, each read in its own read-only transaction. With `snapshot` (an id from
+ * `pg_export_snapshot()` whose transaction is still open) every read sees exactly that snapshot:
+ * the backup computes its report run in the snapshot of its dump.
+ */
+export function pgRowReader(pool: PgPool, options: { snapshot?: string } = {}): RowReader {
+  if (options.snapshot !== undefined && !SNAPSHOT_ID.test(options.snapshot)) throw new Error(`not a PostgreSQL snapshot id: ${options.snapshot}`)
+  const begin = options.snapshot ? `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${options.snapshot}'` : 'BEGIN READ ONLY'
+  return {
+    dialect: 'postgres',
+    async rows(text, params = []) {
+      const client = await pool.connect()
+      try {
+        await client.query(`${begin}; ${PG_REPORT_SETTINGS}`)
+        const { rows } = await client.query({ text: toDollar(text), values: [...params], rowMode: 'array' })
+        await client.query('COMMIT')
+        client.release()
+        return rows
+      } catch (e) {
+        client.release(true) // a connection in an unknown state is not reused
+        throw e
+      }
+    },
+    instant: (c) => instantSql('postgres', c),
+    async *copy(select) {
+      const client = await pool.connect()
+      let done = false
+      try {
+        await client.query(`${begin}; ${PG_REPORT_SETTINGS}; SET LOCAL standard_conforming_strings = on`)
+        yield* client.query(copyOut(`COPY (${select}) TO STDOUT`)) as AsyncIterable<Buffer>
+        await client.query('COMMIT')
+        done = true
+      } finally {
+        // Left early or failed: the connection is mid-COPY or in an unknown state, so it is not reused.
+        client.release(done ? undefined : true)
+      }
+    },
+    close() {},
+  }
+}
+
+/** Two reader threads on a SQLite file (sqliteThreads.ts): the reads run side by side while this thread counts. */
+export function sqliteRowReader(file: string): RowReader {
+  const threads = sqliteThreadsFor(file)
   return {
     dialect: 'sqlite',
     rows: (text, params = []) => threads.rows(text, params),
