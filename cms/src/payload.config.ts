@@ -59,6 +59,7 @@ export default buildConfig({
         gap: { Component: '/components/GapView#GapView', path: '/gap' },
         reports: { Component: '/components/ReportsView#ReportsView', path: '/reports' },
         ai: { Component: '/components/AiView#AiView', path: '/ai' },
+        health: { Component: '/components/HealthView#HealthView', path: '/health' },
       },
       afterNavLinks: ['/components/StaffNavLinks#StaffNavLinks'],
     },

@@ -1,9 +1,12 @@
 import Link from 'next/link'
 
+import type { RoleHolder } from '../access/roles'
+import { canReadHealthDetails } from '../health/access'
+
 const style = { display: 'block', padding: '0.25rem 0' } as const
 
-/** Sidebar links to Kotae's own admin pages. */
-export function StaffNavLinks() {
+/** Sidebar links to Kotae's own admin pages (Payload passes the signed-in user to this server component). */
+export function StaffNavLinks({ user }: { user?: RoleHolder }) {
   return (
     <nav aria-label="Kotae">
       <Link href="/admin/desk" className="nav__link" style={style}>
@@ -27,6 +30,11 @@ export function StaffNavLinks() {
       <Link href="/admin/ai" className="nav__link" style={style}>
         AI の説明
       </Link>
+      {canReadHealthDetails(user) && (
+        <Link href="/admin/health" className="nav__link" style={style}>
+          稼働状況
+        </Link>
+      )}
     </nav>
   )
 }

@@ -30,6 +30,7 @@ import { DashboardView as DashboardView_11caf4012f6606a9997505bc7ae412ac } from 
 import { GapView as GapView_ecd399ebb7944570e644c63161cbbb96 } from '../../../components/GapView'
 import { ReportsView as ReportsView_f38cfc1b9ecf3645fff5adb5910da58e } from '../../../components/ReportsView'
 import { AiView as AiView_7e3b465bf5ef3fb1a083c9bbd1b58ff4 } from '../../../components/AiView'
+import { HealthView as HealthView_48f01ded8308a65dfc15fb3009c7968e } from '../../../components/HealthView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -66,5 +67,6 @@ export const importMap = {
   "/components/GapView#GapView": GapView_ecd399ebb7944570e644c63161cbbb96,
   "/components/ReportsView#ReportsView": ReportsView_f38cfc1b9ecf3645fff5adb5910da58e,
   "/components/AiView#AiView": AiView_7e3b465bf5ef3fb1a083c9bbd1b58ff4,
+  "/components/HealthView#HealthView": HealthView_48f01ded8308a65dfc15fb3009c7968e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
