@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { signInToAdmin } from '../support/adminSignIn'
 import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
@@ -34,16 +35,7 @@ afterAll(async () => {
   await kotae?.stop()
 })
 
-async function signIn(who: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${kotae.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(email(who))
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
-  return page
-}
+const signIn = (who: string): Promise<Page> => signInToAdmin(browser, kotae.url, email(who), PASSWORD)
 
 describe('/admin/health (稼働状況)', () => {
   it('an administrator finds it in the sidebar and reads 正常 with the database latency, the index and the site; axe finds no violation', async () => {

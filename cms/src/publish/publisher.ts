@@ -18,7 +18,7 @@ export type SitePublisher = {
   stampFile: string | undefined
   /** Whether a build is already being served. */
   hasBuild: () => boolean
-  /** Builds once now (at start), then follows the hooks' requests. */
+  /** Builds once now (at start), then follows the published content's changes. */
   start: () => Promise<void>
   stop: () => Promise<void>
 }
