@@ -54,7 +54,8 @@ describe('the admin account page asks for the current password to change it', ()
     await page.locator('input[name="confirm-password"]').fill('kotae-admin-pass-2')
     const refused = await save(page)
     expect(refused.status()).toBe(400)
-    await expect(page.getByText('メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。').first().isVisible()).resolves.toBe(true)
+    // The message renders after the answer arrives (later under load): wait for it rather than look once.
+    await page.getByText('メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。').first().waitFor({ state: 'visible', timeout: 15_000 })
     expect(await signIn('admin@example.test', 'kotae-admin-pass-2')).toBe(401)
 
     await current.fill('kotae-admin-pass-1')
