@@ -5,26 +5,28 @@
  *  - overlap: a finding is right when it overlaps an expected span of the same kind.
  * A kind a set never labels (secret and cardNumber are newer than the tuning sets) shows how many
  * findings it made there instead of P/R; those findings still count as false alarms overall.
- * Each corpus also gets "public numbers kept" (the national call centre, the city hall and the
- * navi-dial, passed as `keepPhones` as the CMS does) and "negatives untouched" (lines with nothing to
- * mask where nothing was masked).
+ * Each corpus also gets "public numbers kept" (every number the knowledge base publishes, kept as the
+ * CMS keeps it) and "negatives untouched" (lines with nothing to mask where nothing
+ * was masked). The allow-list is the product's: `publicAllowList` over the content files (content/),
+ * the numbers and addresses of the city profile, the FAQs, the guides and the sources.
  *
  * Corpora: the three TUNING sets (test/pii-tuning-{1,2,3}.jsonl; the masker was tuned on them, scored
- * without keepPhones, as their labels mask public numbers) and the DEV splits of the two fresh corpora
- * (test/pii-fresh.dev.jsonl and test/pii-fresh2.dev.jsonl, with keepPhones) by default. The fresh TEST
+ * without the allow-list, as their labels mask public numbers) and the DEV splits of the two fresh corpora
+ * (test/pii-fresh.dev.jsonl and test/pii-fresh2.dev.jsonl, with it) by default. The fresh TEST
  * splits (test/pii-fresh.test.jsonl, test/pii-fresh2.test.jsonl) only with `--split test`: they are for
  * one final run, not for tuning.
  * Then throughput, and the p95 time to mask a 200-character summary (the desk needs ≤ 1 ms).
  * `--errors` lists every miss and every false alarm; `--corpus FILE` scores another JSONL file
- * (with keepPhones).
+ * (with the allow-list).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { loadValidContent } from '@kotae/content'
 import { z } from 'zod'
 
-import { findPii, foldWidth, maskPii, PII_KINDS, type MaskOptions, type PiiKind } from '../src/pii'
+import { findPii, foldWidth, maskPii, PII_KINDS, publicAllowList, type MaskOptions, type PiiKind } from '../src/pii'
 
 /** One corpus line: the text and every personal value in it with its kind; nothing else (public numbers and
  * hard negatives carry no entry). A value is found in the text by `locate`, each occurrence used once. */
@@ -118,9 +120,12 @@ export const prf = (c: Counts) => {
   return { precision: p, recall: r, f1: (2 * p * r) / (p + r) }
 }
 
-/** The public numbers the CMS passes as `keepPhones`: national My Number call centre, the city hall, the navi-dial. */
-export const PUBLIC_PHONES = ['0120-95-0178', '082-420-0925', '0570-783-578'] as const
-export const KEEP: MaskOptions = { keepPhones: PUBLIC_PHONES }
+/**
+ * What the CMS keeps readable (`maskForStorage`): the numbers and addresses the knowledge base publishes,
+ * built by the same function from the content files (the CMS reads the same entries from its database).
+ */
+const content = await loadValidContent()
+export const KEEP: MaskOptions = publicAllowList({ city: content.city, faqs: content.faqs, guides: content.guides, sources: content.sources })
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const TUNING_SETS = ['pii-tuning-1.jsonl', 'pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'].map((f) => path.join(here, '../test', f))
@@ -130,7 +135,7 @@ export const FRESH2 = { dev: path.join(here, '../test/pii-fresh2.dev.jsonl'), te
 
 // A public number written any way: its digits with up to two separators (hyphen, space, brackets, dot) between them.
 const PUBLIC_RE = new RegExp(
-  String.raw`(?<!\d)(?:${PUBLIC_PHONES.map((p) => p.replace(/\D/g, '').split('').join(String.raw`[\s().・-]{0,2}`)).join('|')})(?!\d)`,
+  String.raw`(?<!\d)(?:${(KEEP.keepPhones ?? []).map((p) => p.replace(/\D/g, '').split('').join(String.raw`[\s().・-]{0,2}`)).join('|')})(?!\d)`,
   'g',
 )
 
@@ -169,14 +174,14 @@ export function report(label: string, rows: CorpusRow[], options: MaskOptions, e
   }
   const spans = rows.reduce((n, x) => n + x.expected.length, 0)
   const negatives = rows.filter((x) => x.expected.length === 0).length
-  out.push(`${label}: ${rows.length} snippets, ${spans} expected spans, ${negatives} with nothing to mask${options.keepPhones ? '; keepPhones = the 3 public numbers' : '; no keepPhones'}`)
+  out.push(`${label}: ${rows.length} snippets, ${spans} expected spans, ${negatives} with nothing to mask${options.keepPhones ? `; allow-list from content/ (${options.keepPhones.length} numbers, ${options.keepAddresses?.length ?? 0} addresses and postal codes)` : '; no allow-list'}`)
   out.push(`  ${'kind'.padEnd(11)} ${'spans'.padStart(5)} ${'found'.padStart(6)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`)
   const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
   for (const k of PII_KINDS)
     out.push(labelled.has(k) ? line(k, s.exact[k], s.overlap[k]) : `  ${k.padEnd(11)} ${'0'.padStart(5)}   not labelled in this set; ${s.exact[k].fp} finding(s)`)
   out.push(line('overall', total(s.exact), total(s.overlap)))
-  const pub = publicKept(rows, KEEP) // always as the CMS masks: with keepPhones
-  out.push(`  public numbers kept (with keepPhones): ${pub.total ? `${pub.kept}/${pub.total} = ${fmt(pub.kept / pub.total)}` : 'none in this set'}`)
+  const pub = publicKept(rows, KEEP) // always as the CMS masks: with the allow-list
+  out.push(`  public numbers kept (with the allow-list): ${pub.total ? `${pub.kept}/${pub.total} = ${fmt(pub.kept / pub.total)}` : 'none in this set'}`)
   const neg = negativesUntouched(rows, options)
   out.push(`  negatives untouched: ${neg.untouched}/${neg.total} lines`)
   if (errors) out.push(...s.errors.map((e) => `    ${e}`), ...pub.lost.map((e) => `    ${e}`))

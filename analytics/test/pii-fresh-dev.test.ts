@@ -10,7 +10,7 @@ import { maskPii, PII_KINDS } from '../src/pii'
 const rows = loadCorpus(FRESH.dev)
 const s = score(rows, KEEP)
 
-describe('the fresh dev split (test/pii-fresh.dev.jsonl), masked with keepPhones as the CMS does', () => {
+describe('the fresh dev split (test/pii-fresh.dev.jsonl), masked with the allow-list from content/ as the CMS does', () => {
   it('has at least 150 snippets and at least 20 spans of every kind but postal codes', () => {
     expect(rows.length).toBeGreaterThanOrEqual(150)
     for (const k of PII_KINDS) expect(s.exact[k].tp + s.exact[k].fn, k).toBeGreaterThanOrEqual(k === 'postalCode' ? 10 : 20)

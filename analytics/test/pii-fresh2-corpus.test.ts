@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { FRESH, FRESH2, locate, loadCorpus, PUBLIC_PHONES, TUNING_SETS, type CorpusRow } from '../bench/pii.bench'
+import { FRESH, FRESH2, locate, loadCorpus, TUNING_SETS, type CorpusRow } from '../bench/pii.bench'
 
 // The shape of the second fresh corpus (test/pii-fresh2.{dev,test}.jsonl, issue #19), checked
 // WITHOUT running the masker on it: it was written before any masker run and is not scored here.
@@ -15,7 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const content = path.join(here, '../../content')
 
 /** Numbers the knowledge base publishes (content/city.yaml, content/faqs): they must stay. */
-const PUBLISHED_NUMBERS = [...PUBLIC_PHONES, '082-420-0011', '050-3818-1250', '0570-064-738', '0120-601-785', '0120-0178-26', '0120-0178-27']
+const PUBLISHED_NUMBERS = ['0120-95-0178', '082-420-0925', '0570-783-578', '082-420-0011', '050-3818-1250', '0570-064-738', '0120-601-785', '0120-0178-26', '0120-0178-27']
 /** The city hall's published address (content/city.yaml, counters); must stay. */
 const PUBLISHED_ADDRESS = ['〒739-8601', '東広島市西条栄町8番29号']
 

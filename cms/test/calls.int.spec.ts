@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../src/access/roles'
-import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { createReferences, createRoleUsers, faqData, lexical, startPayload, type TestUser } from './helpers'
 
 let payload: Payload
 let users: Record<Role, TestUser>
@@ -61,6 +61,36 @@ describe('inquiry log (問い合わせ記録簿)', () => {
     for (const secret of ['1234に', 'abc12345', '123456789019', '090-1234-5678', 'いちにいさんよん']) expect(saved.summary + saved.queries!.join()).not.toContain(secret)
     expect(saved.summary).toContain('［暗証番号］')
     expect(saved.summary).toContain('0120-95-0178')
+  })
+
+  it('numbers and addresses the knowledge base publishes stay readable; unpublished ones and the caller’s are masked', async () => {
+    await payload.updateGlobal({
+      slug: 'city-profile',
+      data: {
+        name: '東広島市',
+        nameEn: 'Higashihiroshima City',
+        localGovernmentCode: '000000',
+        phones: [{ label: '市民課', number: '082-420-0925' }],
+        counters: [
+          { name: '市民課', address: '〒739-8601 東広島市西条栄町8番29号' },
+          { name: '出張所', address: '東広島市八本松町1丁目2番3号', placeholder: true },
+        ],
+      } as never,
+    })
+    // A published FAQ gives out a number; a draft and an operator note do not publish theirs.
+    await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'call-en', answer: lexical('英語は0120-0178-27です。') }), _status: 'published' } as never })
+    await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'call-draft', answer: lexical('下書きの番号 0570-064-738') }), _status: 'draft' } as never })
+    await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'call-note', operatorNotes: '内部メモ 0120-601-785' }), _status: 'published' } as never })
+    const saved = await payload.create({
+      collection: 'calls',
+      data: call({
+        summary:
+          '英語窓口0120-0178-27と市民課082-420-0925を案内、郵送先は〒739-8601 西条栄町8-29。0570-064-738と0120-601-785は未公開。本人は〒739-0036 東広島市西条町助実1108-2、八本松町1丁目2番3号。',
+      }) as never,
+      ...as(users.operator),
+    })
+    for (const kept of ['0120-0178-27', '082-420-0925', '〒739-8601', '西条栄町8-29']) expect(saved.summary, kept).toContain(kept)
+    for (const masked of ['0570-064-738', '0120-601-785', '739-0036', '1108-2', '1丁目2番3号']) expect(saved.summary, masked).not.toContain(masked)
   })
 
   it('an operator logs a call: FAQs keep their order, the operator is the signed-in user, personal data is masked', async () => {

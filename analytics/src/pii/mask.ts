@@ -3,6 +3,7 @@ import { detectBirthDate } from './birthDate'
 import { detectCardNumber } from './cardNumber'
 import { detectEmail } from './email'
 import { foldWidth, hidePlaceholders } from './fold'
+import { withoutPublicAddresses } from './keepAddresses'
 import { detectMyNumber } from './myNumber'
 import { detectName } from './name'
 import { detectPhone } from './phone'
@@ -31,12 +32,17 @@ const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
  * with the other findings blanked (an address between 暗証番号 and the PIN counts as much as its
  * placeholder will, so masking masked text finds nothing new). Where findings overlap, the stronger kind
  * wins (PII_KINDS order: 暗証番号, 個人番号, メール, 電話番号, カード番号, 郵便番号, 生年月日, 住所,
- * 氏名), then the longer span, then the earlier one; the loser is dropped.
+ * 氏名), then the longer span, then the earlier one; the loser is dropped. Public numbers and
+ * addresses (`keepPhones`, `keepAddresses`) are never findings.
  */
 export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   const folded = hidePlaceholders(foldWidth(text))
   const kinds = options.kinds ?? PII_KINDS
-  const all = kinds.filter((k) => !CUED.has(k)).flatMap((k) => DETECTORS[k](folded, options))
+  const all = withoutPublicAddresses(
+    kinds.filter((k) => !CUED.has(k)).flatMap((k) => DETECTORS[k](folded, options)),
+    folded,
+    options.keepAddresses,
+  )
   let others = ''
   let at = 0
   for (const f of [...all].sort((a, b) => a.start - b.start)) {

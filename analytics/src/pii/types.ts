@@ -35,6 +35,14 @@ export type MaskOptions = {
    * format; compared by their national digits. Default: none, every phone number is masked.
    */
   keepPhones?: readonly string[]
+  /**
+   * Addresses and postal codes that are public and stay readable (the city hall's, the counters'),
+   * as the knowledge base writes them (「〒739-8601 東広島市西条栄町8番29号」). An address found in the
+   * text stays when its block numbers are the same and one place name ends the other (西条栄町8-29,
+   * 東広島市西条栄町8番29号); a postal code stays when its digits are one of these. Default: none.
+   * `publicAllowList` builds this and `keepPhones` from the published content.
+   */
+  keepAddresses?: readonly string[]
 }
 
 /**

@@ -347,7 +347,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         },
         {
           kind: 'p',
-          text: '**個人情報をそのまま学習に使うことはありません。** 通話の要約、デスクの検索語、折り返しの希望の時間帯、エスカレーションの本文・回答・担当、公開サイトの検索語と意見は、保存・索引・記録の前に必ず一つのマスク処理（`cms/src/privacy/maskStored.ts` の `maskForStorage`。中身は `analytics/src/pii/mask.ts` の `maskPii`）を通ります。市が公開している電話番号（市の窓口、国のフリーダイヤルなど）だけは、意味が変わらないように残します。折り返しの連絡先は専用の欄に保存し、オペレーターと分析からは見えません。（English: every free text is masked before it is stored; the prior learns from masked text only.）',
+          text: '**個人情報をそのまま学習に使うことはありません。** 通話の要約、デスクの検索語、折り返しの希望の時間帯、エスカレーションの本文・回答・担当、公開サイトの検索語と意見は、保存・索引・記録の前に必ず一つのマスク処理（`cms/src/privacy/maskStored.ts` の `maskForStorage`。中身は `analytics/src/pii/mask.ts` の `maskPii`）を通ります。ナレッジベース（自治体情報と公開中の FAQ・ガイド）が案内している電話番号と所在地（市の窓口、国のフリーダイヤル、市役所の住所など）だけは、意味が変わらないように残します。折り返しの連絡先は専用の欄に保存し、オペレーターと分析からは見えません。（English: every free text is masked before it is stored; the prior learns from masked text only.）',
         },
       ],
     },

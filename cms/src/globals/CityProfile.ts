@@ -6,7 +6,7 @@ import { anyone } from '../access/anyone'
 import { fieldRoleIn, roleIn } from '../access/roleIn'
 import { auditGlobalChange } from '../hooks/audit'
 import { rebuildSiteAfterGlobalChange } from '../publish/hooks'
-import { forgetPublicPhoneNumbers } from '../privacy/maskStored'
+import { forgetPublicContacts } from '../privacy/maskStored'
 import { RETENTION_FIELDS, retentionMonthsField } from '../retention/settings'
 
 const hhmm = (value: unknown): true | string =>
@@ -20,7 +20,7 @@ export const CityProfile: GlobalConfig = {
   label: '自治体情報',
   admin: { group: '設定' },
   access: { read: anyone, update: roleIn('admin', 'reviewer') },
-  hooks: { afterChange: [auditGlobalChange, rebuildSiteAfterGlobalChange, () => forgetPublicPhoneNumbers()] },
+  hooks: { afterChange: [auditGlobalChange, rebuildSiteAfterGlobalChange, () => forgetPublicContacts()] },
   fields: [
     { name: 'name', label: '自治体名', type: 'text', required: true },
     { name: 'nameEn', label: '自治体名（英語）', type: 'text', required: true },

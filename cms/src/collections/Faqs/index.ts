@@ -10,6 +10,7 @@ import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
+import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 import { facetsField } from './facets'
@@ -38,8 +39,8 @@ export const Faqs: CollectionConfig = {
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
-    afterChange: [auditChange('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs')],
-    afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs')],
+    afterChange: [auditChange('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs'), forgetPublicContactsAfter],
+    afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs'), forgetPublicContactsAfter],
   },
   fields: [
     { name: 'question', label: '質問', type: 'text', required: true, maxLength: 200 },

@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
+import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 
@@ -44,8 +45,8 @@ export const Guides: CollectionConfig = {
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [enforcePublishWorkflow],
-    afterChange: [auditChange('title'), reindexAfterChange('guides'), rebuildSiteAfterChange('guides')],
-    afterDelete: [auditDelete('title'), reindexAfterDelete('guides'), rebuildSiteAfterDelete('guides')],
+    afterChange: [auditChange('title'), reindexAfterChange('guides'), rebuildSiteAfterChange('guides'), forgetPublicContactsAfter],
+    afterDelete: [auditDelete('title'), reindexAfterDelete('guides'), rebuildSiteAfterDelete('guides'), forgetPublicContactsAfter],
   },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 120 },

@@ -5,6 +5,7 @@ import { roleIn } from '../../access/roleIn'
 import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
+import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterAnyChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 
 const isHttpUrl = (value: unknown): true | string => {
@@ -21,7 +22,7 @@ export const Sources: CollectionConfig = {
   labels: { singular: '出典', plural: '出典' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'publisher', 'checkedAt'], group: 'ナレッジ' },
   access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
-  hooks: { afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources')], afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources')] },
+  hooks: { afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources'), forgetPublicContactsAfter], afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources'), forgetPublicContactsAfter] },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 200 },
     { name: 'publisher', label: '発行元', type: 'text', required: true, maxLength: 120 },
