@@ -64,6 +64,23 @@ describe('PINs and passwords (secret)', () => {
     expect(masked('abc12345がパスワード')).toBe(`${P}がパスワード`)
   })
 
+  it('knows the card’s secrets by their purpose, a length in kanji, an English length and a bare 番号 before a spelled number', () => {
+    expect(masked('券面事項入力補助用は2580、署名用電子証明書はSaijo2580とのこと')).toBe(`券面事項入力補助用は${P}、署名用電子証明書は${P}とのこと`)
+    expect(masked('利用者証明用の暗証番号 6 6 1 2')).toBe(`利用者証明用の暗証番号 ${P}`)
+    expect(masked('六桁から十六桁の英数字でkoyo3321にした')).toBe(`六桁から十六桁の英数字で${P}にした`)
+    expect(masked('四桁のコードは七三七三')).toBe(`四桁のコードは${P}`)
+    expect(masked('my 4 digit number for the card is 7 7 1 0')).toBe(`my 4 digit number for the card is ${P}`)
+    expect(masked('the PIN he chose at the counter was 2468')).toBe(`the PIN he chose at the counter was ${P}`)
+    expect(masked('番号は、ななさんごーいち')).toBe(`番号は、${P}`)
+    expect(masked('聞いた番号は九〇一二とのこと')).toBe(`聞いた番号は${P}とのこと`)
+  })
+
+  it('masks what a caller typed in (と入力 / を入力)', () => {
+    expect(masked('コンビニで3・3・0・1と入力したら弾かれた')).toBe(`コンビニで${P}と入力したら弾かれた`)
+    expect(masked('アプリにmiyajima55を入力してもだめ')).toBe(`アプリに${P}を入力してもだめ`)
+    expect(masked('4455って打ったらロック')).toBe(`${P}って打ったらロック`)
+  })
+
   it('leaves lengths, counts, dates, times, fees and the FAQ vocabulary alone', () => {
     for (const t of [
       '暗証番号を3回間違えてロックされました',
@@ -101,6 +118,12 @@ describe('PINs and passwords (secret)', () => {
       'PIN 4 digits',
       'pin-4digit-conveni',
       'SHOPPING 12345678',
+      '12桁の番号は確認できない',
+      '番号は1234です', // digits after a bare 番号 are not a PIN
+      '番号はにいさんに聞いた',
+      '郵便番号を入力してください',
+      '5回入力を間違えた',
+      'a 4-digit code is needed for the convenience store',
     ])
       expect(masked(t), t).toBe(t)
   })

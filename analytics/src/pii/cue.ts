@@ -4,8 +4,13 @@
  * make a number a count or a length rather than a value.
  */
 
-/** How far past a cue a value may start (characters of other text, not counting masked spans). */
+/**
+ * How far past a cue a value may start (characters of other text, not counting masked spans). Twice
+ * that when everything in between is ASCII: English says in 28 letters (「code I set at the city hall
+ * was」) what Japanese says in 12.
+ */
 export const CUE_REACH = 20
+const reachOf = (gap: string) => (/^[\x20-\x7e]*$/.test(gap) ? 2 * CUE_REACH : CUE_REACH)
 
 /** How long a value may run past the end of the reach (so a 16-character password is not cut). */
 const VALUE_TAIL = 40
@@ -76,7 +81,7 @@ export function valuesAfterCues(
       }
       const start = base + m.index
       const gap = reach.slice(from, start).replaceAll(FILLER, '')
-      if (gap.length - taken > CUE_REACH) break
+      if (gap.length - taken > reachOf(gap)) break
       const span = pick(m, start, { from, to }, gap)
       if (span) {
         out.push(span)

@@ -12,14 +12,21 @@ import type { Detector, PiiFinding } from './types'
 // slip for 暗証番号. PIN/password in Latin letters (full width is folded first) only as a whole word
 // (not SHOPPING, Pinterest, pin-reset). The length phrases (数字4桁, 英数字6〜16桁, 4桁の数字) are how the
 // card's PINs are described, and a value said right after one is the PIN.
-const LENGTH = String.raw`\d{1,2}(?: ?[〜~-] ?\d{1,2})? ?(?:桁|文字)(?:以上|以内|以下)?`
+const LENGTH_NUMBER = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})` // 4桁, 四桁, 十六桁
+const LENGTH = String.raw`${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|文字)(?:以上|以内|以下)?`
+// The card's four secrets are called by what they are for (利用者証明用, 署名用 …), often without the word
+// 暗証番号 after it: 「利用者証明用7412、署名用HIRO7412」.
+const PURPOSE = String.raw`(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード)?`
 const CUE = new RegExp(
   [
+    PURPOSE,
     String.raw`暗[証唱](?:番号|ナンバー|コード)?`,
     String.raw`パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
-    String.raw`(?<![A-Za-z_-])(?:PIN|pass ?word|passcode)(?![a-z_-])`, // not in an id such as pin-4digit
+    String.raw`(?<![A-Za-z_-])(?:PIN|pass ?word|passcode|security code)(?![a-z_-])`, // not in an id such as pin-4digit
+    String.raw`(?<![A-Za-z])\d{1,2}[- ]digits? (?:code|number|PIN)(?![a-z])`, // the 4-digit code
     String.raw`(?:英?数字|英字) ?${LENGTH}`,
     String.raw`${LENGTH}の(?:英?数字|英字)`,
+    String.raw`(?<!\d)[4４四] ?桁の(?:番号|コード)`, // a 4-digit number is a PIN (12桁の番号 is a My Number)
   ].join('|'),
   'gi',
 )
@@ -120,9 +127,20 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
   return pickSpelled(text, start, kana, tokens.length)
 }
 
+// 「番号はさんいちよんいち」「番号は五九五九」: a bare 番号 says nothing of what number it is, but a short
+// number spelled out in kana or kanji is a caller reading out a PIN (reference numbers are written in
+// digits; a My Number is 12 digits). Digits after a bare 番号 are left to the other detectors.
+const BARE_NUMBER_CUE = /(?<![一-龥々ァ-ヶーA-Za-z])番号/g
+const SPELLED = new RegExp(
+  [String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`, String.raw`(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`].join('|'),
+  'g',
+)
+const SPELLED_DIGIT = new RegExp(`${KANJI_DIGIT}|${KANA_DIGIT}`, 'g')
+
 // 「1234という暗証番号」「0315を暗証番号にした」: a value right before the cue, joined by a particle.
+// 「8-8-2-1と入力してロックされた」: what a caller types into a terminal or an app is a PIN or a password.
 const BEFORE_CUE = new RegExp(
-  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z])))`,
+  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?(?:(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z]))|(?:と|って|を) ?(?:入力|打ち込|打っ|押し)))`,
   'g',
 )
 
@@ -140,6 +158,10 @@ export const detectSecret: Detector = (folded, _options, others) => {
   const out: PiiFinding[] = []
   for (const s of valuesAfterCues(text, CUE, VALUE, STOP, (m, start, window, gap) => pick(text, m, start, window, gap), blankAlso(text, others)))
     out.push({ kind: 'secret', ...s })
+  const spelled = valuesAfterCues(text, BARE_NUMBER_CUE, SPELLED, STOP, (m, start, window, gap) => {
+    return (m[0].match(SPELLED_DIGIT) ?? []).length <= 8 ? pick(text, m, start, window, gap) : undefined
+  }, blankAlso(text, others))
+  for (const s of spelled) out.push({ kind: 'secret', ...s })
   if (/\d/.test(text))
     for (const m of text.matchAll(BEFORE_CUE)) {
       const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
