@@ -17,12 +17,23 @@ describe('card and certificate serials (cardNumber)', () => {
       ['カード番号 1234 5678 9012 3456 を読み上げた', `カード番号 ${C} を読み上げた`],
       ['カード番号を聞くと 12345678 とのこと', `カード番号を聞くと ${C} とのこと`],
       ['serial no. 98765432', `serial no. ${C}`],
+      // documents read out as proof of identity: a residence card, a licence, a passport, an application ID
+      ['在留カードはKL 2041 7730 MN です', `在留カードは${C} です`],
+      ['運転免許証の番号は 482001556721', `運転免許証の番号は ${C}`],
+      ['免許証 第 920113344558 号', `免許証 第 ${C} 号`],
+      ['申請書IDは20931187745520918837112', `申請書IDは${C}`],
+      ['交付申請書の申請書ID 7711-2093-1187-7455-2091-883', `交付申請書の申請書ID ${C}`],
+      ["driver's license number 3301 2245 6612", `driver's license number ${C}`],
+      ['passport no. XQ8812093', `passport no. ${C}`],
+      ['residence card: UV55019283WX', `residence card: ${C}`],
     ]
     for (const [t, want] of cases) expect(masked(t), t).toBe(want)
   })
 
-  it('masks the 在留カード shape anywhere', () => {
+  it('masks the 在留カード and passport shapes anywhere', () => {
     expect(masked('本人確認 AB12345678CD 在留期限内')).toBe(`本人確認 ${C} 在留期限内`)
+    expect(masked('旅券TR5510293の写し')).toBe(`旅券${C}の写し`)
+    expect(masked('copy of RK0093152 attached')).toBe(`copy of ${C} attached`)
     expect(masked('（ＣＤ９８７６５４３２ＥＦ）')).toBe(`（${C}）`)
   })
 
@@ -39,6 +50,11 @@ describe('card and certificate serials (cardNumber)', () => {
       'ABC12345678CD', // 3 letters: not the residence card shape
       'AB12345678CDE',
       '証明書の有効期限は5年、カードは10年',
+      'パスポートの有効期限は2031-04-30',
+      'a card with 8 letters and digits', // English words are not a serial
+      'the residence card must be valid for 3 more months',
+      '運転免許証は2026年に更新',
+      'ABC1234567', // 3 letters: not the passport shape
     ])
       expect(of('cardNumber', t), t).toEqual([])
   })

@@ -74,6 +74,12 @@ describe('My Numbers as callers say them', () => {
       ['マイナンバーカードの番号は123456789019', `マイナンバーカードの番号は${M}`],
       ['番号は987654321098です', `番号は${M}です`],
       ['ご本人のマイナンバーは、1993-5181-9091 と言っていた', `ご本人のマイナンバーは、${M} と言っていた`],
+      // misheard or cut off: 10, 11 or 13 digits after the cue are still the caller's number
+      ['マイナンバーは1234567890123（13桁）と言われた', `マイナンバーは${M}（13桁）と言われた`],
+      ['個人番号 7001 2288 41 で途切れた', `個人番号 ${M} で途切れた`],
+      ['番号は5512-7730-981と聞こえた', `番号は${M}と聞こえた`],
+      ['my number card number is 5512 7730 9811', `my number card number is ${M}`],
+      ['The caller read her My Number, 5512 7730 9812, aloud', `The caller read her My Number, ${M}, aloud`],
     ]
     for (const [t, want] of cases) expect(masked(t), t).toBe(want)
   })
@@ -95,7 +101,6 @@ describe('My Numbers as callers say them', () => {
       '整理番号は1234-5678-9012',
       '申請書ID 1234 5678 9012 3456 7890 123',
       '法人番号 5526018159084',
-      'マイナンバーは1234567890123（13桁）と言われた',
       '2024・2025・2026年度の交付件数',
       '2024、2025、2026の各年度',
       'マイナンバー総合フリーダイヤル（0120-95-0178、24時間365日）',
@@ -103,6 +108,10 @@ describe('My Numbers as callers say them', () => {
       'マイナンバーの件で予約番号123456789012を案内',
       '手数料は1,000円、交付は12,345,678,901件',
       '12桁の番号を口頭で言わないよう注意',
+      'マイナンバーの件、123456789件目', // a count
+      '個人番号 12345', // too short to be one
+      '運転免許証の番号 123456789018', // a licence number whose check digit happens to verify: a card number
+      'パスポート番号 1234 5678 9012',
     ])
       expect(of('myNumber', t), t).toEqual([])
   })

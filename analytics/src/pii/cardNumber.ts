@@ -8,32 +8,52 @@ import type { Detector, PiiFinding } from './types'
  * as a My Number does, but have no check digit and no fixed shape, so they are found after a cue word.
  */
 
-// カード番号, 在留カード番号, カードの番号, 証明書の番号, 特別永住者証明書番号, シリアル番号, 製造番号, serial.
-const CUE = /(?:カード|証明書)の?(?:番号|ナンバー|No\.?)|シリアル(?:番号|ナンバー|No\.?)?|製造番号|(?<![A-Za-z])serial(?: ?(?:number|no\.?))?/gi
+// カード番号, 在留カード番号, カードの番号, 証明書の番号, 特別永住者証明書番号, シリアル番号, 製造番号, serial;
+// the documents themselves (在留カード, 運転免許証, パスポート, 交付申請書の申請書ID), whose numbers a caller
+// reads out as proof of identity, in Japanese and English.
+export const DOCUMENT_CUE = String.raw`在留カード|特別永住者証明書|(?:運転)?免許証?|パスポート|旅券|申請書(?:ID|の?番号)|(?<![A-Za-z])(?:passport|(?:driver'?s |driving )?licen[cs]e|residence card|application ID)(?: ?(?:number|no\.?))?(?![a-z])`
+const CUE = new RegExp(
+  String.raw`(?:カード|証明書)の?(?:番号|ナンバー|No\.?)|シリアル(?:番号|ナンバー|No\.?)?|製造番号|(?<![A-Za-z])(?:serial(?: ?(?:number|no\.?))?|card ?(?:number|no\.?))|${DOCUMENT_CUE}`,
+  'gi',
+)
 // The reach ends at a sentence end, a line break or another label.
 const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])(?<!カード|証明書)番号|電話|TEL|〒/
 // A run of letters and digits, optionally grouped by single spaces or hyphens (1234 5678 9012 3456),
-// not touching another letter or digit.
-const SERIAL = /(?<![A-Za-z0-9])[A-Za-z0-9](?:[ -]?[A-Za-z0-9]){7,31}(?![A-Za-z0-9])/g
+// not touching another letter or digit, except a label it is written against (申請書ID1023…, No.5530…).
+const SERIAL = /(?<=^|[^A-Za-z0-9]|ID|No\.?|NO\.?)[A-Za-z0-9](?:[ -]?[A-Za-z0-9]){7,31}(?![A-Za-z0-9])/g
 /**
  * The 在留カード number's shape (2 letters, 8 digits, 2 letters: AB12345678CD) is masked wherever it
  * stands: no word, code or amount in a call summary looks like it.
  */
 const RESIDENCE_CARD = /(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g
+/** A Japanese passport number (2 letters, 7 digits: TK1234567), anywhere, for the same reason. */
+const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g
+/** A lower-case word: a serial is letters and digits, not English (「8 letters and digits」). */
+const WORD = /[a-z]{3}/
+/** Lower-case words, each followed by a space or hyphen, at the start of a candidate. */
+const LEADING_WORDS = /^(?:[a-z]+[ -])+/
+/** 「第 920113344558 号」: how a licence writes its number; the 号 after it is no unit. */
+const NUMBERED = /第 ?$/
+/** A date written with hyphens (2026-11-24) is not a serial. */
+const DATE = /^(?:19|20)\d\d-\d{1,2}-\d{1,2}$/
 
 /**
- * After a card or certificate cue, within the cue's reach in the same sentence: a serial of at least
- * 8 letters and digits with at least one digit (「カード番号は16桁」 is a length and stays); and the
- * 在留カード shape anywhere.
+ * After a card, certificate or document cue, within the cue's reach in the same sentence: a serial of
+ * at least 8 letters and digits with at least one digit and no lower-case word (「カード番号は16桁」 is
+ * a length and stays); and the 在留カード and passport shapes anywhere.
  */
 export const detectCardNumber: Detector = (folded, _options, others) => {
   if (!/\d/.test(folded)) return []
   const text = withoutPhones(folded) // a phone number is the phone detector's, also after カード番号
   const out: PiiFinding[] = []
-  for (const m of text.matchAll(RESIDENCE_CARD)) out.push({ kind: 'cardNumber', start: m.index, end: m.index + m[0].length })
-  const spans = valuesAfterCues(text, CUE, SERIAL, STOP, (m, start) => {
-    const end = start + m[0].length
-    if (!/\d/.test(m[0]) || (!/[A-Za-z]/.test(m[0]) && unitFollows(text, end))) return undefined
+  for (const shape of [RESIDENCE_CARD, PASSPORT]) for (const m of text.matchAll(shape)) out.push({ kind: 'cardNumber', start: m.index, end: m.index + m[0].length })
+  const spans = valuesAfterCues(text, CUE, SERIAL, STOP, (m, at) => {
+    // English words before the serial are not part of it: 「number is WS40021896TG」
+    const lead = LEADING_WORDS.exec(m[0])?.[0].length ?? 0
+    const value = m[0].slice(lead)
+    const start = at + lead
+    const end = at + m[0].length
+    if (value.replace(/[ -]/g, '').length < 8 || !/\d/.test(value) || WORD.test(value) || DATE.test(value) || (!/[A-Za-z]/.test(value) && unitFollows(text, end) && !NUMBERED.test(text.slice(Math.max(0, start - 2), start)))) return undefined
     return { start, end }
   }, blankAlso(text, others))
   for (const s of spans) out.push({ kind: 'cardNumber', ...s })

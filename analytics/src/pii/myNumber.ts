@@ -1,3 +1,4 @@
+import { DOCUMENT_CUE } from './cardNumber'
 import { blankAlso, unitFollows, valuesAfterCues } from './cue'
 import { digitsOf } from './fold'
 import { withoutPhones } from './phone'
@@ -40,18 +41,25 @@ const SEP = String.raw`(?: ?[-、､,・] ?| )`
  */
 const FOUR_FOUR_FOUR = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d{4}${SEP}\d{4}${SEP}\d{4}(?!${SEP}?\d)`, 'g')
 
-/** Rule 3: any 12 digits, in any grouping, said after a My Number cue (no check digit needed). */
-const ANY_TWELVE = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d(?:${SEP}?\d){11}(?!${SEP}?\d)`, 'g')
+/**
+ * Rule 3: any 12 digits, in any grouping, said after a My Number cue (no check digit needed); and 10,
+ * 11 or 13 digits there too, a My Number misheard or cut off (「個人番号1846 2930 077（11桁）」).
+ */
+const ANY_TWELVE = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d(?:${SEP}?\d){9,12}(?!${SEP}?\d)`, 'g')
 
 // Labels of the city's own reference numbers. A number right after one is that number (受付番号
 // 5260-1815-9087), not a My Number, unless its check digit verifies (rule 1 does not look at labels).
 const OTHER_LABEL = String.raw`(?:予約|受付|整理|整理券|問い?合わ?せ|お問合せ|注文|管理|会員|口座|顧客|お客様|伝票|追跡|申請書?|法人|証明書)番号|住民票コード|(?<![A-Za-z])(?:ID|No\.?)`
 const AFTER_OTHER_LABEL = new RegExp(String.raw`(?:${OTHER_LABEL})[ :：は]*$`)
+// Another document's number (運転免許証の番号, パスポート, 在留カード, 申請書ID) is a card number, masked by
+// that detector, even when its check digit happens to verify.
+const AFTER_DOCUMENT = new RegExp(String.raw`(?:${DOCUMENT_CUE})の? ?(?:番号|No\.?|number)?[ :：は]*$`, 'i')
+const afterDocument = (text: string, at: number) => AFTER_DOCUMENT.test(text.slice(Math.max(0, at - 20), at))
 
 // My Number cues: マイナンバー, 個人番号, マイナ番号, and a bare 番号 (「番号は…」「カードの番号…」)
 // that is not the end of another label (予約番号, お問い合わせ番号): only after の, a particle, a
 // mark or at the start.
-const CUE = /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがを、,:; 「（(])番号/g
+const CUE = /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがを、,:; 「（(])番号|(?<![A-Za-z])(?:[Mm]y ?[Nn]umber|[Ii]ndividual [Nn]umber)(?: [Cc]ard)?(?: [Nn]umber| [Nn]o\.?)?/g
 // The cue's reach ends at a sentence end, a line break or another label (「マイナンバーの件で予約番号…」).
 const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
 
@@ -67,15 +75,15 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
   const text = withoutPhones(folded)
   const out: PiiFinding[] = []
   const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
-  for (const m of text.matchAll(MY_NUMBER)) if (isValidMyNumber(digitsOf(m[0]))) add(m.index, m.index + m[0].length)
+  for (const m of text.matchAll(MY_NUMBER)) if (isValidMyNumber(digitsOf(m[0])) && !afterDocument(text, m.index)) add(m.index, m.index + m[0].length)
   for (const m of text.matchAll(FOUR_FOUR_FOUR))
-    if (!YEARS.test(m[0]) && !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index))) add(m.index, m.index + m[0].length)
+    if (!YEARS.test(m[0]) && !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) && !afterDocument(text, m.index)) add(m.index, m.index + m[0].length)
   const cued = valuesAfterCues(text, CUE, ANY_TWELVE, STOP, (m, start) => {
     const end = start + m[0].length
     // One way of grouping throughout, and no unit after: 「マイナンバー総合フリーダイヤル（0120-95-0178、24時間）」
     // is a phone number and an opening time that happen to make 12 digits.
     const seps = new Set(m[0].replace(/[\d ]/g, ''))
-    return seps.size <= 1 && !unitFollows(text, end) ? { start, end } : undefined
+    return seps.size <= 1 && !unitFollows(text, end) && !afterDocument(text, start) ? { start, end } : undefined
   }, blankAlso(text, others))
   for (const s of cued) add(s.start, s.end)
   return out
