@@ -31,8 +31,22 @@ describe('phone numbers', () => {
       '+81-82-422-1234',
       '+819012345678',
       '+81 (0)90 1234 5678',
+      '090・1234・5678',
+      '090、1234、5678',
+      '０９０・１２３４・５６７８',
+      '090ｰ1234ｰ5678', // half-width ｰ between digits
+      '０９０-1234-５６７８', // mixed widths
+      '090-12345-678', // grouped oddly
+      '0 8 0 9 9 1 2 3 4 0 0', // read out digit by digit
+      '0・8・2・4・2・2・1・2・3・4',
     ])
       expect(masked(`連絡先${n}まで`), n).toBe('連絡先［電話番号］まで')
+  })
+
+  it('masks a fixed number said with a digit too many next to a phone word, and only there', () => {
+    expect(masked('携帯からではなく08242213344から電話')).toBe('携帯からではなく［電話番号］から電話')
+    expect(masked('06-6123-45678にかけたがつながらない')).toBe('［電話番号］にかけたがつながらない')
+    expect(masked('整理番号08242213344')).toBe('整理番号08242213344')
   })
 
   it('keeps the brackets around a number outside the mask', () => {
@@ -54,6 +68,8 @@ describe('phone numbers', () => {
       '住民票コード12345678901',
       '090-1234-5678-9',
       '12-3456-7890',
+      '0、1、2、3の順に押す',
+      '2024・2025・2026年度',
     ])
       expect(masked(t), t).toBe(t)
     // a PIN is not a phone number (the PIN itself is masked as a secret, see pii-secret.test.ts)

@@ -12,12 +12,12 @@ export function foldWidth(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     const code = ch.charCodeAt(0)
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0)
+    if ((ch === 'ー' || ch === 'ｰ') && isDigit(text[i - 1]) && isDigit(text[i + 1])) out += '-'
+    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0)
     else if (code >= 0xff66 && code <= 0xff9f) out += HALF_KANA[code - 0xff66]!
     else if (ch === '･') out += '・'
     else if ('‐‑‒–—―−﹣'.includes(ch)) out += '-'
     else if (ch === '　') out += ' '
-    else if ((ch === 'ー' || ch === 'ｰ') && isDigit(text[i - 1]) && isDigit(text[i + 1])) out += '-'
     else out += ch
   }
   return out

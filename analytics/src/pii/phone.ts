@@ -1,17 +1,28 @@
 import { digitsOf, foldWidth } from './fold'
 import type { Detector, MaskOptions } from './types'
 
-// Group separators people type: hyphen, space, dot, spaced hyphen. Parentheses are handled by the patterns.
-const S = '(?:[ .-]| - )'
+// Group separators people type: hyphen, space, dot, ・ 、, spaced hyphen. Parentheses are handled by the patterns.
+const S = '(?:[ .・、-]| - )'
 /** The shapes a Japanese number is written in (after width folding). */
 const SHAPES = [
   String.raw`\+81${S}?(?:\(0\)${S}?)?\d{1,4}${S}?\d{1,4}${S}?\d{3,4}`, // +81 90-1234-5678, +81 (0)82 …
   String.raw`\(0\d{1,4}\) ?\d{1,4}${S}?\d{3,4}`, // (082)422-3344
   String.raw`0\d{1,4}\(\d{1,4}\)\d{3,4}`, // 082(423)1234
-  String.raw`0\d{1,4}${S}\d{1,4}${S}\d{2,4}`, // 082-420-0925, 0120-0178-26, 070 1234 5678
+  String.raw`0\d{1,5}${S}\d{1,5}${S}\d{1,5}`, // 082-420-0925, 0120-0178-26, 070 1234 5678, 090・1234・5678, 090-12345-678
+  String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
   String.raw`0\d{9,10}`, // 09012345678
 ]
 const PHONE = new RegExp(String.raw`(?<![\d+]|\d[.-])(?:${SHAPES.join('|')})(?![\d]|[.-]\d)`, 'g')
+
+/** Words that say a number is a phone number (a number with a digit too many is still one then). */
+const PHONE_WORD = /電話|TEL|Tel|tel|携帯|連絡先|折り?返|かけ|掛け|つなが|繋が|phone|call/
+/** 11 digits that are not a mobile or IP number: a fixed number with a digit too many (08224208846). */
+const misdialled = (text: string, m: RegExpMatchArray) => {
+  const d = digitsOf(m[0])
+  if (d.length !== 11 || !/^0[1-9]/.test(d)) return false
+  const end = m.index! + m[0].length
+  return PHONE_WORD.test(text.slice(Math.max(0, m.index! - 10), m.index)) || PHONE_WORD.test(text.slice(end, end + 12))
+}
 
 /**
  * The national form (0 + 9 or 10 digits) of a candidate, or undefined when it is not a plausible
@@ -30,9 +41,10 @@ export function nationalPhoneDigits(candidate: string): string | undefined {
 }
 
 /**
- * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, parentheses or
- * nothing between the groups, and +81. Public numbers (the city's, 0120 lines) are masked too, as a
- * masker cannot tell whose number it is, unless listed in `keepPhones`.
+ * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, ・ 、, parentheses or
+ * nothing between the groups (in any grouping, or digit by digit), and +81; and 11 digits from 0 next
+ * to a phone word (a fixed number said with a digit too many). Public numbers (the city's, 0120 lines)
+ * are masked too, as a masker cannot tell whose number it is, unless listed in `keepPhones`.
  */
 export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
   const keep = new Set((options.keepPhones ?? []).map((p) => nationalPhoneDigits(foldWidth(p))))
@@ -40,7 +52,7 @@ export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
   return [...text.matchAll(PHONE)]
     .filter((m) => {
       const national = nationalPhoneDigits(m[0])
-      return national !== undefined && !keep.has(national)
+      return national !== undefined ? !keep.has(national) : misdialled(text, m)
     })
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
 }
