@@ -64,6 +64,46 @@ describe('personal names', () => {
     expect(of('name', '市民課田中さんへ')).toEqual(['田中'])
   })
 
+  it('masks a full name written straight after a label, after 本人確認 and after a relative', () => {
+    expect(masked('氏名岡部 ユキ、来庁予定')).toBe('氏名［氏名］、来庁予定')
+    expect(masked('お客様名小松 ひろし、折り返し希望')).toBe('お客様名［氏名］、折り返し希望')
+    expect(masked('申請者田中ゆうこ、代理人なし')).toBe('申請者［氏名］、代理人なし')
+    expect(masked('本人確認：片山 りょう、住所一致')).toBe('本人確認：［氏名］、住所一致')
+    expect(masked('本人Pham Van Long、在留期限内')).toBe('本人［氏名］、在留期限内')
+    expect(masked('父の高田 ノボルの代理で来庁')).toBe('父の［氏名］の代理で来庁')
+    expect(masked('妻の松井 由美が受け取る')).toBe('妻の［氏名］が受け取る')
+    expect(masked('旧姓は岩田とのこと')).toBe('旧姓は［氏名］とのこと')
+  })
+
+  it('masks a name again wherever it stands once found, and its surname', () => {
+    expect(masked('タカハシです、タカハシ ジロウの妻です')).toBe('［氏名］です、［氏名］の妻です')
+    expect(masked('Ms. Okafor called; Okafor will come on Monday')).toBe('Ms. ［氏名］ called; ［氏名］ will come on Monday')
+  })
+
+  it('masks romaji names that start an English report or stand in a Japanese line', () => {
+    expect(masked('Olga Petrova asked about the fee')).toBe('［氏名］ asked about the fee')
+    expect(masked('Thanks. Chen Jie wants the form in English')).toBe('Thanks. ［氏名］ wants the form in English')
+    expect(masked('Pham Thi Lan、電話あり、在留カード持参')).toBe('［氏名］、電話あり、在留カード持参')
+  })
+
+  it('leaves words that only look like names alone', () => {
+    for (const t of [
+      '母の実家に送る',
+      '父の手続きをしたい',
+      '息子の受取予約について',
+      '本人確認書類などを持参',
+      '母の介護 認定の件',
+      '氏名変更の手続き',
+      'The City Hall is closed on Sunday',
+      'Each KPI is a rate',
+      'Google Play で入手',
+      'マイナポータルは Apple Store から',
+      'My Number Card の申請',
+      'Saijo Branch Office に行く',
+    ])
+      expect(masked(t), t).toBe(t)
+  })
+
   it('leaves roles, relatives, offices and set phrases alone', () => {
     for (const t of [
       'お客様',

@@ -5,7 +5,7 @@ import { detectEmail } from './email'
 import { foldWidth, hidePlaceholders } from './fold'
 import { withoutPublicAddresses } from './keepAddresses'
 import { detectMyNumber } from './myNumber'
-import { detectName } from './name'
+import { detectName, sameNameElsewhere } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
@@ -56,11 +56,14 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   all.sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const taken = new Uint8Array(text.length)
   const kept: PiiFinding[] = []
-  for (const f of all) {
-    if (f.end <= f.start || taken.subarray(f.start, f.end).includes(1)) continue
+  const take = (f: PiiFinding) => {
+    if (f.end <= f.start || taken.subarray(f.start, f.end).includes(1)) return
     taken.fill(1, f.start, f.end)
     kept.push(f)
   }
+  all.forEach(take)
+  // A name is a name wherever else it stands (only names that won their overlaps are repeated).
+  if (kinds.includes('name')) sameNameElsewhere(folded, kept).forEach(take)
   return kept.sort((a, b) => a.start - b.start)
 }
 

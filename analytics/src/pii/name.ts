@@ -225,9 +225,55 @@ function nameAfter(text: string, start: number): Span | undefined {
   return { start, end: start + word.length }
 }
 
+/**
+ * A full name starting at `start`, where a word before it says a person follows but no particle
+ * or honorific marks the name's end: 「氏名森 さくら」「母の原田 キヨの」「本人Tran Thi Hoa、」. Only two-part
+ * names count (a kanji surname with a space or a kana given name, two katakana words, two to four
+ * capitalised Latin words), so 「母の実家」「本人確認書類」 are left alone. `strict` asks for a common
+ * surname or a kana given name when both parts are kanji (「母の介護 認定」 is no name).
+ */
+const FULL_NAME =
+  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です)/
+function fullNameAfter(text: string, start: number, strict: boolean): Span | undefined {
+  const m = FULL_NAME.exec(text.slice(start, start + 40))
+  if (!m) return undefined
+  const [, surname, givenKanji, space, givenKana, kataSurname, kataGiven, latin] = m
+  if (surname !== undefined) {
+    if (!isSurnameBeforeGiven(surname) || LEAD_WORDS.includes(surname)) return undefined
+    const common = COMMON_SURNAMES.has(surname)
+    if (givenKanji !== undefined && (!isPlausibleKanji(givenKanji) || (strict && !common))) return undefined
+    if (givenKana !== undefined) {
+      if (/^[ァ-ヺ]/.test(givenKana)) {
+        if (!isPlausibleKata(givenKana)) return undefined
+      } else if (NOT_HIRA.has(givenKana) || /^の/.test(givenKana)) return undefined
+      // hiragana glued to kanji is also how words are written (手続きをしたい, 書類など): then only after a common surname
+      else if (!space && !common) return undefined
+    }
+  } else if (kataSurname !== undefined) {
+    if (!isPlausibleKata(kataSurname) || !isPlausibleKata(kataGiven!) || NOT_KATA.has(kataSurname)) return undefined
+  } else if (latin!.split(' ').some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) return undefined
+  return { start, end: start + m[0].length }
+}
+
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
-const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者)(?:は|:|：| )+/g
+const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓)(?:は|:|：| )+/g
+/** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
+const LABEL_GLUED = /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は] ?)?/g
+/** A relative before a full name: 「母の原田 キヨのカード」「夫の菅原 達也が代理で」. */
+const RELATION_BEFORE = /(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)の/g
+/**
+ * English reports that start with the caller's name: 「Li Wei called about …」「Jose Garcia asked whether …」:
+ * two or three capitalised words at the start of a sentence, then a verb.
+ */
+const EN_SUBJECT =
+  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2}) (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't)(?![A-Za-z])/g
+/**
+ * A romaji full name inside a Japanese line: 「Nguyen Thi Thu、生年月日…」: two to four capitalised words
+ * between Japanese text or punctuation. Product and place words are not names (EN_NOT_NAME).
+ */
+const LATIN_IN_JAPANESE = /(?<=^|[ぁ-ゖァ-ヺ一-龥々、。「」（）・：:]\s?)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,3})(?=\s?(?:$|[ぁ-ゖァ-ヺ一-龥々、。「」（）(),]))/g
+const JAPANESE = /[ぁ-ゖァ-ヺ一-龥]/
 const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
 const SURNAME_CUE = /(?:宅|(?<!様)方(?![法向針面式])|です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
@@ -238,7 +284,10 @@ const EN_NOT_NAME = new Set(
   `The A An This That My Your His Her Our Their Caller Called Call Spoke Said Asked Name Mr Ms Mrs Miss Dr Mx Dear Hello Hi Yes No Please
   Thanks Thank Today Yesterday Tomorrow City Hall Office Branch Center Centre Card Number Numbers PIN Password English Japanese Saijo
   Hiroshima Higashihiroshima Japan Tokyo Osaka Kure Mynumber Portal Certificate Residence Post Bank Station Monday Tuesday Wednesday
-  Thursday Friday Saturday Sunday January February March April May June July August September October November December`.split(/\s+/),
+  Thursday Friday Saturday Sunday January February March April May June July August September October November December
+  Google Apple App Store Play Pay Microsoft Windows Edge Chrome Safari Face Touch Android Galaxy Pixel Xperia Yahoo Amazon Line
+  Lawson Family Mart Seven Eleven Smart Phone Online Web Internet Japan Post Office Police Passport Driver License Health Insurance
+  Each Every All Some Any Both Either Neither Another Other Such Many Most Several Digital Agency Ministry Government Service`.split(/\s+/),
 )
 /**
  * English introductions and reports: 「My name is David Miller」「This is Kenji Watanabe」「The caller, Ahmed
@@ -316,6 +365,13 @@ export const detectName: Detector = (text) => {
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
   }
   for (const m of text.matchAll(LABEL)) push(nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(LABEL_GLUED)) push(fullNameAfter(text, m.index + m[0].length, false))
+  for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, true))
+  if (/[A-Z]/.test(text)) {
+    for (const m of text.matchAll(EN_SUBJECT)) if (!m[1]!.split(' ').some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) push({ start: m.index, end: m.index + m[1]!.length })
+    if (JAPANESE.test(text))
+      for (const m of text.matchAll(LATIN_IN_JAPANESE)) if (!m[1]!.split(' ').some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) push({ start: m.index, end: m.index + m[1]!.length })
+  }
   for (const m of text.matchAll(TITLE)) {
     const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(text.slice(m.index + m[0].length))
     if (s) push({ start: m.index + m[0].length, end: m.index + m[0].length + s[0].length })
@@ -323,6 +379,36 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(SURNAME_CUE)) push(surnameBefore(text, m.index))
   // A common surname standing alone or between particles: 「… 090-1234-5678 山本」「上司の岩井に確認」
   for (const m of text.matchAll(/(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g)) if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+/** The script a character is written in, for telling where a word ends. */
+const scriptOf = (c: string | undefined) => (isKanji(c) ? 'kanji' : isKata(c) ? 'kata' : isHira(c) ? 'hira' : isLatin(c) ? 'latin' : undefined)
+
+/**
+ * A name found once is a name wherever else it stands in the same text as a whole word, and so is
+ * the surname of a full name found: 「サイトウです、サイトウ マサルの娘です」 (the second one has の娘です
+ * after it, the first only です). `found` are the findings that won their overlaps (see findPii).
+ */
+export function sameNameElsewhere(text: string, found: readonly PiiFinding[]): PiiFinding[] {
+  const words = new Set<string>()
+  for (const f of found) {
+    if (f.kind !== 'name') continue
+    const name = text.slice(f.start, f.end)
+    if (name.length >= 2) words.add(name)
+    const surname = name.split(/[ ・=]/)[0]!
+    if (surname !== name && surname.length >= 2 && (scriptOf(surname[0]) !== 'kanji' || isPlausibleKanji(surname))) words.add(surname)
+  }
+  const out: PiiFinding[] = []
+  for (const word of words) {
+    const script = scriptOf(word[0])
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length
+      // a whole word: no letter of the same script runs on at either side (サイトウです, not サイトウカ)
+      if (scriptOf(text[at - 1]) === script || scriptOf(text[end]) === scriptOf(word[word.length - 1])) continue
+      out.push({ kind: 'name', start: at, end })
+    }
+  }
   return out
 }
 
