@@ -40,6 +40,14 @@ describe('addresses', () => {
     expect(of('address', '昨日広島県呉市中央4丁目1-6に転居')).toEqual(['広島県呉市中央4丁目1-6'])
   })
 
+  it('reads a hiragana part of a place name, a room like 1-B and English addresses', () => {
+    expect(masked('送付先は東広島市黒瀬町みどりが丘3丁目2番1号')).toBe('送付先は［住所］')
+    expect(masked('東広島市西条町寺家5340-2 ハイツ寺家 2-A、確認済み')).toBe('［住所］、確認済み')
+    expect(masked('I moved to 3-21-7 Misonou, Higashihiroshima, Apt 102 last month')).toBe('I moved to ［住所］ last month')
+    expect(masked('address: Saijo Chuo 5-1-12, Room 3')).toBe('address: ［住所］')
+    expect(masked('new address 1108-2, Sukezane, Saijo-cho')).toBe('new address ［住所］')
+  })
+
   it('leaves city names, offices, 丁目 alone and numbers that are not blocks', () => {
     for (const t of [
       '東広島市の窓口を案内',
@@ -54,8 +62,14 @@ describe('addresses', () => {
       '様式第1-2号',
       'ID: 2025-12-0034',
       '101号室',
+      '東広島市の1丁目から3丁目まで',
+      '東広島市から12番の窓口へ',
+      'open 9-5, Monday, Friday',
+      'Update 2026-11-30 Tokyo',
+      'Windows 10-11',
     ])
       expect(masked(t), t).toBe(t)
+    expect(of('address', 'call 082-420-0925 Saijo')).toEqual([]) // a phone number: its groups start with 0
     expect(of('address', '電話082-424-1111')).toEqual([]) // a phone number, not a block number
   })
 })

@@ -32,12 +32,26 @@ const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
 const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
 const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
-/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 コーポ田口B-201」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」. */
-const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END}[1-9]\d{2,3}(?![\d-]))`, 'y')
+/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」. */
+const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END}[1-9]\d{2,3}(?![\d-]))`, 'y')
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
 const BUILDING = new RegExp(String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`, 'g')
 
 const PREFECTURE = new RegExp(PREFECTURES.join('|'))
+
+// English addresses: block numbers (no leading zero) and romaji place names, as foreign residents write
+// them: 「2-14-8 Saijo-Chuo, Higashihiroshima, Room 305」「Saijo Chuo 3-14-2」. Days and months are no places.
+const EN_NOT_PLACE = '(?!(?:Room|Apt|Apartment|Unit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z]))'
+const EN_WORD = String.raw`${EN_NOT_PLACE}[A-Z][a-z]+(?:-(?:cho|machi|chome|ku|shi|gun|mura|son)(?![a-z]))?`
+const EN_PLACE = String.raw`${EN_WORD}(?:[- ]${EN_WORD})*`
+const EN_BLOCK = String.raw`[1-9]\d{0,3}`
+const NOT_DATE = String.raw`(?!(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d))` // 2026-11-30 is a date
+const EN_ROOM = String.raw`(?:,? (?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?(?![\dA-Za-z]))`
+const EN_ADDRESS = new RegExp(
+  String.raw`(?<![\d-])${NOT_DATE}(?:${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}|${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}(?=, [A-Z]))(?:, ${EN_PLACE}){0,3}${EN_ROOM}?` +
+    String.raw`|(?<![A-Za-z])${EN_PLACE} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK}(?![\d-])${EN_ROOM}?`,
+  'g',
+)
 
 function trimLeads(place: string): string {
   const pref = PREFECTURE.exec(place)
@@ -65,7 +79,8 @@ const NOT_PLACE_END = /(?:第|様式|条|項|表|図|版|回|期|型|式|便|線
  * With a municipality (〜市/区/郡/町/村) or prefecture, any block number counts; without one, the
  * block has to look like a street address (丁目 plus a number, 番地, 1-2-3). 「東広島市の窓口」
  * and 「鏡山3丁目」 (a 丁目 alone, shared by hundreds of households) are not personal and stay.
- * A building with a room number is an address on its own (「○○マンション101号室」).
+ * A building with a room number is an address on its own (「○○マンション101号室」). English
+ * addresses: block numbers with romaji place names (EN_ADDRESS).
  */
 export const detectAddress: Detector = (text) => {
   const out: PiiFinding[] = []
@@ -74,6 +89,7 @@ export const detectAddress: Detector = (text) => {
     const block = m[0]
     let start = m.index
     while (start > 0 && m.index - start < 30 && isPlaceChar(text, start - 1)) start--
+    start = hiraganaPlaceBefore(text, start, m.index)
     const city = HIRAGANA_CITIES.find((c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start)))
     if (city) start -= city.length
     const place = trimLeads(text.slice(start, m.index))
@@ -85,6 +101,7 @@ export const detectAddress: Detector = (text) => {
     if (b) end += b[0].length
     out.push({ kind: 'address', start, end })
   }
+  if (/[A-Z]/.test(text)) for (const m of text.matchAll(EN_ADDRESS)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length })
   const buildings = text.includes('号室') ? text.matchAll(BUILDING) : []
   for (const m of buildings) {
     const name = m[0].replace(/ ?\d{1,4}号室$/, '')
@@ -92,6 +109,23 @@ export const detectAddress: Detector = (text) => {
     out.push({ kind: 'address', start, end: m.index + m[0].length })
   }
   return out
+}
+
+// A hiragana part of a place name (高屋うれしの, 八本松町みどり): not a particle or a word that joins a sentence.
+const NOT_HIRAGANA_PLACE = /^(?:[のはがをにでとへもや]|から|まで|より|など|です|ます)/
+
+/**
+ * Where the place name before a block really starts when a hiragana part sits inside it
+ * (「東広島市高屋うれしの1丁目5番3号」): the hiragana run, and the place name before it, count when that
+ * name has a municipality (東広島市高屋) and the run does not start like a particle (「東広島市の1丁目」).
+ */
+function hiraganaPlaceBefore(text: string, start: number, blockAt: number): number {
+  let h = start
+  while (h > 0 && start - h < 6 && /[ぁ-ゖ]/.test(text[h - 1]!)) h--
+  if (start - h < 2 || NOT_HIRAGANA_PLACE.test(text.slice(h, start)) || !isPlaceChar(text, h - 1)) return start
+  let s = h
+  while (s > 0 && blockAt - s < 30 && isPlaceChar(text, s - 1)) s--
+  return hasMunicipality(trimLeads(text.slice(s, h))) ? s : start
 }
 
 function accept(place: string, block: string, before: string, after: string): boolean {
