@@ -17,6 +17,13 @@ describe('finding dates', () => {
     expect(read('1975-03-04')).toEqual([{ year: 1975, month: 3, day: 4 }])
     expect(read('1975年3月4日')).toEqual([{ year: 1975, month: 3, day: 4 }])
     expect(read('12月2日')).toEqual([{ year: undefined, month: 12, day: 2 }])
+    // numerals in kanji, and day-first or month-first dates with a 4-digit year
+    expect(read('昭和四十二年十一月三十日')).toEqual([{ year: 1967, month: 11, day: 30 }])
+    expect(read('平成元年十月')).toEqual([{ year: 1989, month: 10, day: undefined }])
+    expect(read('一九八〇年五月十日')).toEqual([{ year: 1980, month: 5, day: 10 }])
+    expect(read('25/12/1979')).toEqual([{ year: 1979, month: 12, day: 25 }])
+    expect(read('12/25/1979')).toEqual([{ year: 1979, month: 12, day: 25 }])
+    expect(read('05.11.1990')).toEqual([{ year: 1990, month: 5, day: 11 }])
   })
 
   it('rejects impossible months and days and number runs that only look like dates', () => {
@@ -35,6 +42,8 @@ describe('dates of birth', () => {
     expect(masked('生年月日を確認：H12.1.1')).toBe('生年月日を確認：［生年月日］')
     expect(masked('誕生日が7月7日')).toBe('誕生日が［生年月日］')
     expect(masked('生まれは平成3年')).toBe('生まれは［生年月日］')
+    expect(masked('生年月日は平成二年八月一日と記入')).toBe('生年月日は［生年月日］と記入')
+    expect(masked('date of birth 17/09/1992')).toBe('date of birth ［生年月日］')
   })
 
   it('masks dates followed by 生まれ / 生', () => {
@@ -64,6 +73,9 @@ describe('dates of birth', () => {
       '昭和61年に結婚',
       '生年月日の入力を間違えた',
       '4月1日生活保護の申請',
+      '令和七年四月一日以降',
+      '十二月の予約',
+      'due 31/03/2027',
     ])
       expect(masked(t), t).toBe(t)
   })

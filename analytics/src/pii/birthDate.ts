@@ -11,6 +11,18 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1
 
+/** A number in kanji numerals up to 99 (二十九, 十, 三) or written digit by digit (一九七五, 〇三). */
+const KANJI_NUMBER = '[〇一二三四五六七八九十]{1,4}'
+const KANJI_DIGITS = '〇一二三四五六七八九'
+function kanjiNumber(s: string): number {
+  const ten = s.indexOf('十')
+  if (ten < 0) return Number([...s].map((c) => KANJI_DIGITS.indexOf(c)).join(''))
+  const tens = ten === 0 ? 1 : KANJI_DIGITS.indexOf(s[ten - 1]!)
+  const ones = ten === s.length - 1 ? 0 : KANJI_DIGITS.indexOf(s[ten + 1]!)
+  return tens * 10 + ones
+}
+const kanjiNumberOrUndefined = (s: string | undefined) => (s === undefined ? undefined : kanjiNumber(s))
+
 type Pattern = { re: RegExp; parse: (m: RegExpMatchArray) => Omit<DateMention, 'start' | 'end'> }
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s))
 const eraYear = (era: string, y: string) => ERA_BASE[era]! + (y === '元' ? 1 : Number(y))
@@ -38,6 +50,23 @@ const PATTERNS: Pattern[] = [
   {
     re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)? ${MONTH_NAME},? ((?:19|20)\d{2})(?!\d)`, 'gi'),
     parse: (m) => ({ year: num(m[3]), month: monthOf(m[2]!), day: num(m[1]) }),
+  },
+  // 30/01/1986, 01/30/1986, 30.01.1986 (English lines: day or month first, whichever reads as a date)
+  {
+    re: /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])/g,
+    parse: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[3])]
+      return a > 12 ? { year: num(m[4]), month: b, day: a } : { year: num(m[4]), month: a, day: b }
+    },
+  },
+  // 昭和二十九年十月十日, 平成元年五月, 一九七五年三月四日: numerals in kanji
+  {
+    re: new RegExp(String.raw`(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`, 'g'),
+    parse: (m) => ({ year: ERA_BASE[m[1]!]! + (m[2] === '元' ? 1 : kanjiNumber(m[2]!)), month: kanjiNumberOrUndefined(m[3]), day: kanjiNumberOrUndefined(m[4]) }),
+  },
+  {
+    re: new RegExp(String.raw`([一二][〇一二三四五六七八九]{3}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`, 'g'),
+    parse: (m) => ({ year: kanjiNumber(m[1]!), month: kanjiNumberOrUndefined(m[2]), day: kanjiNumberOrUndefined(m[3]) }),
   },
   // 3月4日, 3/4 (counted only next to a birth-date word)
   { re: /(?<![\d年/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
@@ -76,7 +105,7 @@ const EVENT_AFTER = /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ご
  */
 export const detectBirthDate: Detector = (text: string, options: MaskOptions = {}) => {
   const before = options.bareBirthYearBefore ?? 2006
-  if (!/[\d元]/.test(text)) return [] // 平成元年 has no digit
+  if (!/[\d元〇一二三四五六七八九十]/.test(text)) return [] // 平成元年, 昭和二十九年 have no digit
   return findDates(text)
     .filter((d) => {
       if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true
