@@ -73,6 +73,10 @@ describe('personal names', () => {
     expect(masked('父の高田 ノボルの代理で来庁')).toBe('父の［氏名］の代理で来庁')
     expect(masked('妻の松井 由美が受け取る')).toBe('妻の［氏名］が受け取る')
     expect(masked('旧姓は岩田とのこと')).toBe('旧姓は［氏名］とのこと')
+    expect(masked('名前は、おかだ みのる')).toBe('名前は、［氏名］')
+    expect(masked('母は山下 さち子、施設に入所')).toBe('母は［氏名］、施設に入所')
+    expect(masked('長女 小島 翔')).toBe('長女 ［氏名］')
+    expect(masked('北原トシ江様の代理')).toBe('［氏名］様の代理') // katakana given name ending in kanji
   })
 
   it('masks a name again wherever it stands once found, and its surname', () => {
@@ -84,6 +88,10 @@ describe('personal names', () => {
     expect(masked('Olga Petrova asked about the fee')).toBe('［氏名］ asked about the fee')
     expect(masked('Thanks. Chen Jie wants the form in English')).toBe('Thanks. ［氏名］ wants the form in English')
     expect(masked('Pham Thi Lan、電話あり、在留カード持参')).toBe('［氏名］、電話あり、在留カード持参')
+    expect(masked('Tran Van An (the caller) asked for help')).toBe('［氏名］ (the caller) asked for help')
+    expect(masked('Kenji Mori, the son, phoned')).toBe('［氏名］, the son, phoned')
+    expect(masked('The applicant is Sofia Ruiz')).toBe('The applicant is ［氏名］')
+    expect(masked("The caller's son Ali Khan will come")).toBe("The caller's son ［氏名］ will come")
   })
 
   it('leaves words that only look like names alone', () => {
@@ -93,6 +101,9 @@ describe('personal names', () => {
       '息子の受取予約について',
       '本人確認書類などを持参',
       '母の介護 認定の件',
+      '母は仕事 なので来られない',
+      '住所、氏名、生年月日、性別の4情報',
+      'A Number Card is issued', 
       '氏名変更の手続き',
       'The City Hall is closed on Sunday',
       'Each KPI is a rate',

@@ -83,6 +83,9 @@ function isPlausibleKanji(word: string): boolean {
   return !NOT_NAMES.has(w) && !NOT_NAME_END.test(w)
 }
 
+/** A kanji given name: one kanji is enough (花, 翔), unless it is a word such as 母 or 市. */
+const isPlausibleGiven = (word: string) => (word.length === 1 ? !NOT_NAMES.has(word) : isPlausibleKanji(word))
+
 /** The katakana name ending at `end` (parts joined by ・, = or a space: グエン・ティ・ホア). */
 function kataBefore(text: string, end: number): Span | undefined {
   let start = end
@@ -148,9 +151,14 @@ function hiraBefore(text: string, end: number): Span | undefined {
 }
 
 /** The name that ends at `end`, of whichever script the last character is. */
+/** A kanji surname and a given name of katakana ending in a kanji (桑原トシ子, 井上ミツ江). */
+const MIXED_GIVEN = /([一-龥々]{1,4}) ?([ァ-ヺー]{1,3}[子美代江枝恵乃])$/
+
 function nameBefore(text: string, end: number): Span | undefined {
   const c = text[end - 1]
   let span: Span | undefined
+  const mixed = isKanji(c) ? MIXED_GIVEN.exec(text.slice(Math.max(0, end - 10), end)) : null
+  if (mixed && isPlausibleKanji(mixed[1]!) && !LEAD_WORDS.includes(mixed[1]!) && !isKanji(text[end - mixed[0].length - 1])) return { start: end - mixed[0].length, end }
   if (isKanji(c)) {
     span = kanjiBefore(text, end)
     if (span && !isPlausibleKanji(text.slice(span.start, span.end))) return undefined
@@ -233,15 +241,19 @@ function nameAfter(text: string, start: number): Span | undefined {
  * surname or a kana given name when both parts are kanji (「母の介護 認定」 is no name).
  */
 const FULL_NAME =
-  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です)/
-function fullNameAfter(text: string, start: number, strict: boolean): Span | undefined {
+  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です)/
+type Strictness = 'label' | 'relation' | 'common'
+function fullNameAfter(text: string, start: number, strictness: Strictness): Span | undefined {
+  const strict = strictness !== 'label'
   const m = FULL_NAME.exec(text.slice(start, start + 40))
   if (!m) return undefined
   const [, surname, givenKanji, space, givenKana, kataSurname, kataGiven, latin] = m
   if (surname !== undefined) {
     if (!isSurnameBeforeGiven(surname) || LEAD_WORDS.includes(surname)) return undefined
     const common = COMMON_SURNAMES.has(surname)
-    if (givenKanji !== undefined && (!isPlausibleKanji(givenKanji) || (strict && !common))) return undefined
+    // a relative before a name with は or a space (「母は吉田 和子」) reads like any sentence: a common surname only
+    if (strictness === 'common' && !common && !(givenKana !== undefined && /^[ァ-ヺ]/.test(givenKana))) return undefined
+    if (givenKanji !== undefined && (!isPlausibleGiven(givenKanji) || (strict && !common))) return undefined
     if (givenKana !== undefined) {
       if (/^[ァ-ヺ]/.test(givenKana)) {
         if (!isPlausibleKata(givenKana)) return undefined
@@ -251,23 +263,26 @@ function fullNameAfter(text: string, start: number, strict: boolean): Span | und
     }
   } else if (kataSurname !== undefined) {
     if (!isPlausibleKata(kataSurname) || !isPlausibleKata(kataGiven!) || NOT_KATA.has(kataSurname)) return undefined
-  } else if (latin!.split(' ').some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) return undefined
+  } else if (notRomajiName(latin!)) return undefined
   return { start, end: start + m[0].length }
 }
 
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
-const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓)(?:は|:|：| )+/g
+const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓)(?:は、?|:|：| )+/g
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
 const LABEL_GLUED = /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は] ?)?/g
 /** A relative before a full name: 「母の原田 キヨのカード」「夫の菅原 達也が代理で」. */
-const RELATION_BEFORE = /(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)の/g
+const RELATIVES = '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)'
+const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
+/** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
+const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：] ?| )`, 'g')
 /**
  * English reports that start with the caller's name: 「Li Wei called about …」「Jose Garcia asked whether …」:
  * two or three capitalised words at the start of a sentence, then a verb.
  */
 const EN_SUBJECT =
-  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2}) (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't)(?![A-Za-z])/g
+  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2})(?:,? \(?(?:the |her |his |their )?(?:caller|applicant|resident|son|daughter|husband|wife|mother|father)\)?,?)? (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't)(?![A-Za-z])/g
 /**
  * A romaji full name inside a Japanese line: 「Nguyen Thi Thu、生年月日…」: two to four capitalised words
  * between Japanese text or punctuation. Product and place words are not names (EN_NOT_NAME).
@@ -289,12 +304,16 @@ const EN_NOT_NAME = new Set(
   Lawson Family Mart Seven Eleven Smart Phone Online Web Internet Japan Post Office Police Passport Driver License Health Insurance
   Each Every All Some Any Both Either Neither Another Other Such Many Most Several Digital Agency Ministry Government Service`.split(/\s+/),
 )
+/** Words of a romaji name that make it a phrase instead; A and An only count first (Nguyen Van An is a name). */
+const notRomajiName = (name: string) =>
+  name.split(' ').some((w, i) => (EN_NOT_NAME.has(w) && !(i > 0 && (w === 'A' || w === 'An'))) || isAcronym(w))
+
 /**
  * English introductions and reports: 「My name is David Miller」「This is Kenji Watanabe」「The caller, Ahmed
  * Khan,」「spoke with Olivia Brown」「her son Lucas Silva」: two or three capitalised words after them.
  */
 const EN_CUE =
-  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
+  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|[Tt]he applicant(?: is|,|:)?|[Aa]pplicant:|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Tt]he caller's) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
 /** A name typed in lower case after caller/my name is, when a verb follows: 「caller john smith asked …」. */
 const EN_LOWER = /(?<![A-Za-z])(?:[Cc]aller|[Mm]y name is|[Nn]ame:) ([a-z]{2,12} [a-z]{2,12})(?= (?:asked|called|said|says|wants|wanted|needs|needed|phoned|rang|would|will|is|was|has|had)(?![a-z]))/g
 const EN_LOWER_NOT = new Set(`the a an and or but then also again just still from about with who which that this has had was is asked called said wants needs from her his their our your my me him them please`.split(/\s+/))
@@ -344,7 +363,7 @@ export const detectName: Detector = (text) => {
     for (const m of text.matchAll(EN_CUE)) {
       const words = m[1]!.split(' ')
       const start = m.index + m[0].length - m[1]!.length
-      if (!words.some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) push({ start, end: start + m[1]!.length })
+      if (!notRomajiName(words.join(' '))) push({ start, end: start + m[1]!.length })
     }
     for (const m of text.matchAll(EN_LOWER)) {
       const start = m.index + m[0].length - m[1]!.length
@@ -365,12 +384,13 @@ export const detectName: Detector = (text) => {
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
   }
   for (const m of text.matchAll(LABEL)) push(nameAfter(text, m.index + m[0].length))
-  for (const m of text.matchAll(LABEL_GLUED)) push(fullNameAfter(text, m.index + m[0].length, false))
-  for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, true))
+  for (const m of text.matchAll(LABEL_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'label'))
+  for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   if (/[A-Z]/.test(text)) {
-    for (const m of text.matchAll(EN_SUBJECT)) if (!m[1]!.split(' ').some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) push({ start: m.index, end: m.index + m[1]!.length })
+    for (const m of text.matchAll(EN_SUBJECT)) if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
     if (JAPANESE.test(text))
-      for (const m of text.matchAll(LATIN_IN_JAPANESE)) if (!m[1]!.split(' ').some((w) => EN_NOT_NAME.has(w) || isAcronym(w))) push({ start: m.index, end: m.index + m[1]!.length })
+      for (const m of text.matchAll(LATIN_IN_JAPANESE)) if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
   }
   for (const m of text.matchAll(TITLE)) {
     const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(text.slice(m.index + m[0].length))
