@@ -47,6 +47,8 @@ describe('phone numbers', () => {
     expect(masked('携帯からではなく08242213344から電話')).toBe('携帯からではなく［電話番号］から電話')
     expect(masked('06-6123-45678にかけたがつながらない')).toBe('［電話番号］にかけたがつながらない')
     expect(masked('整理番号08242213344')).toBe('整理番号08242213344')
+    expect(masked('携帯 090-1234-56789 は桁が多い')).toBe('携帯 ［電話番号］ は桁が多い') // 12 digits grouped as a phone number
+    expect(of('phone', '電話でマイナンバー0123 4567 8901を聞いた')).toEqual([]) // 4-4-4 is a My Number
   })
 
   it('keeps the brackets around a number outside the mask', () => {

@@ -16,10 +16,13 @@ const PHONE = new RegExp(String.raw`(?<![\d+]|\d[.-])(?:${SHAPES.join('|')})(?![
 
 /** Words that say a number is a phone number (a number with a digit too many is still one then). */
 const PHONE_WORD = /電話|TEL|Tel|tel|携帯|連絡先|折り?返|かけ|掛け|つなが|繋が|phone|call/
-/** 11 digits that are not a mobile or IP number: a fixed number with a digit too many (08224208846). */
+/**
+ * A number with a digit too many: 11 digits that are not a mobile or IP number (08224208846), or 12 grouped
+ * as a phone number is (090-1234-56789; 4-4-4 is how a My Number is grouped).
+ */
 const misdialled = (text: string, m: RegExpMatchArray) => {
   const d = digitsOf(m[0])
-  if (d.length !== 11 || !/^0[1-9]/.test(d)) return false
+  if (!/^0[1-9]/.test(d) || (d.length !== 11 && !(d.length === 12 && /^0\d{1,3}\D/.test(m[0]) && !/^\d{4}\D\d{4}\D\d{4}$/.test(m[0])))) return false
   const end = m.index! + m[0].length
   return PHONE_WORD.test(text.slice(Math.max(0, m.index! - 10), m.index)) || PHONE_WORD.test(text.slice(end, end + 12))
 }
