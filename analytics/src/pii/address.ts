@@ -43,7 +43,7 @@ const PREFECTURE = new RegExp(PREFECTURES.join('|'))
 // them: 「2-14-8 Saijo-Chuo, Higashihiroshima, Room 305」「Saijo Chuo 3-14-2」. Days and months are no places.
 const EN_NOT_PLACE = '(?!(?:Room|Apt|Apartment|Unit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z]))'
 const EN_WORD = String.raw`${EN_NOT_PLACE}[A-Z][a-z]+(?:-(?:cho|machi|chome|ku|shi|gun|mura|son)(?![a-z]))?`
-const EN_PLACE = String.raw`${EN_WORD}(?:[- ]${EN_WORD})*`
+const EN_PLACE = String.raw`${EN_WORD}(?:[- ]${EN_WORD}){0,3}` // bounded: a regex must stay linear on hostile input
 const EN_BLOCK = String.raw`[1-9]\d{0,3}`
 const NOT_DATE = String.raw`(?!(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d))` // 2026-11-30 is a date
 const EN_ROOM = String.raw`(?:,? (?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?(?![\dA-Za-z]))`
@@ -90,7 +90,7 @@ export const detectAddress: Detector = (text) => {
     let start = m.index
     while (start > 0 && m.index - start < 30 && isPlaceChar(text, start - 1)) start--
     start = hiraganaPlaceBefore(text, start, m.index)
-    const city = HIRAGANA_CITIES.find((c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start)))
+    const city = HIRAGANA_CITIES.find((c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start, start + 4)))
     if (city) start -= city.length
     const place = trimLeads(text.slice(start, m.index))
     start = m.index - place.length

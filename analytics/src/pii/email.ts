@@ -11,12 +11,13 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:@| ?[([]at[)\
 // yamada あっとまーく docomo ドット ne ドット jp」「john dot lee at gmail dot com」. The local part and the
 // domain are ASCII words; @ and the dots may be spoken (アットマーク, アット, ドット, at, dot) or written, and
 // the address ends in a top-level domain, also spoken (ドットコム, ドットジェーピー).
-const WORD = '[A-Za-z0-9][A-Za-z0-9_%+-]*'
+// Bounded lengths and counts, so the pattern stays linear on hostile input (「aドットaドット…」 of any length).
+const WORD = '[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}'
 const DOT = String.raw`(?: ?(?:ドット|どっと|dot) ?|\.)`
 const AT = String.raw`(?: ?(?:アットマーク|あっとまーく|アット|あっと|at ?mark|at) ?|@)`
 const TLD = String.raw`(?:com|net|org|info|jp|ne|co|or|ac|go|lg|コム|ネット|ジェーピー|ジェイピー)`
-const DOMAIN = '[A-Za-z][A-Za-z0-9-]*' // a domain starts with a letter (「at 3 dot com」 is no address)
-const SPOKEN = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD})*${AT}${DOMAIN}(?:${DOT}${DOMAIN})*${DOT}${TLD}(?![A-Za-z0-9-])`, 'g')
+const DOMAIN = '[A-Za-z][A-Za-z0-9-]{0,62}' // a domain starts with a letter (「at 3 dot com」 is no address)
+const SPOKEN = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD}){0,4}${AT}${DOMAIN}(?:${DOT}${DOMAIN}){0,4}${DOT}${TLD}(?![A-Za-z0-9-])`, 'g')
 /** Something is spoken, so the written-out pattern above has not already found it. */
 const SAID = /アット|あっと|ドット|どっと|(?<![A-Za-z])(?:at|dot)(?![A-Za-z])/
 

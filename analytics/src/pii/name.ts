@@ -293,7 +293,7 @@ const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
 const SURNAME_CUE = /(?:宅|(?<!様)方(?![法向針面式])|です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
 /** Romanized honorifics: Tanaka-san, Suzuki sama, Tran Van Minh-san (up to three words). */
-const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,2})[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g
+const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]{0,30}(?: [A-Z][A-Za-z'-]{0,30}){0,2})[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g // bounded: linear on hostile input
 /** Capitalised English words that start a sentence or name a thing, not a person (「Caller Tanaka-san」). */
 const EN_NOT_NAME = new Set(
   `The A An This That My Your His Her Our Their Caller Called Call Spoke Said Asked Name Mr Ms Mrs Miss Dr Mx Dear Hello Hi Yes No Please
@@ -393,7 +393,7 @@ export const detectName: Detector = (text) => {
       for (const m of text.matchAll(LATIN_IN_JAPANESE)) if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
   }
   for (const m of text.matchAll(TITLE)) {
-    const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(text.slice(m.index + m[0].length))
+    const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 120))
     if (s) push({ start: m.index + m[0].length, end: m.index + m[0].length + s[0].length })
   }
   for (const m of text.matchAll(SURNAME_CUE)) push(surnameBefore(text, m.index))
