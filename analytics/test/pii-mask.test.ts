@@ -59,6 +59,22 @@ describe('maskPii', () => {
     expect(foldWidth('ｻﾄｳ ｶﾞｲﾄﾞ･ﾌﾞｯｸ')).toHaveLength('ｻﾄｳ ｶﾞｲﾄﾞ･ﾌﾞｯｸ'.length)
   })
 
+  it('lets no control or zero-width character hide a number, an address or a name', () => {
+    const cases: [string, string][] = [
+      ['電話090\u00001234\u00005678', '電話［電話番号］'],
+      ['携帯0\u200b8\u200b0\u200b9\u200b9\u200b1\u200b2\u200b3\u200b4\u200b0\u200b0', '携帯［電話番号］'],
+      ['マイナンバー1234\u200b5678\u200b9012', 'マイナンバー［個人番号］'],
+      ['\ufeff1234\u00075678\u00079018', '\ufeff［個人番号］'],
+      ['taro\u200d@example.com', '［メール］'],
+      ['田\u0000中\u0000太郎様', '［氏名］様'],
+      ['090\t1234\t5678', '［電話番号］'],
+      ['東広島市西条町\u00ad助実1108\u200b-2', '［住所］'],
+    ]
+    for (const [t, want] of cases) expect(maskPii(t).text, JSON.stringify(t)).toBe(want)
+    const line = '\u0000'.repeat(500_000) + '電話090-1234-5678' + '\u200b'.repeat(500_000)
+    expect(maskPii(line).text).toBe(`${'\u0000'.repeat(500_000)}電話［電話番号］${'\u200b'.repeat(500_000)}`)
+  })
+
   it('stays fast on long and hostile input', () => {
     const t0 = performance.now()
     for (const t of ['東'.repeat(50_000), '1 '.repeat(25_000), '町1-'.repeat(15_000), '山田さん'.repeat(10_000), 'a.'.repeat(25_000) + '@']) maskPii(t)

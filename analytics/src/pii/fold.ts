@@ -3,7 +3,7 @@ const HALF_KANA = 'ヲァィゥェォャュョッーアイウエオカキクケ�
 
 /**
  * Folds half-width katakana (ｻﾄｳ) to full width, full-width ASCII (０-９, Ａ-Ｚ, ＠, （）, －, ．) to half width, dash variants to "-", the
- * ideographic space to " ", and a long-vowel mark typed between digits (090ー1234, a common IME slip)
+ * ideographic space and the tab to " ", and a long-vowel mark typed between digits (090ー1234, a common IME slip)
  * to "-". Every replacement is one UTF-16 unit for one, so offsets in the folded text are offsets in
  * the original. (NFKC would fold more but can change the length, which would break the offsets.)
  */
@@ -17,7 +17,7 @@ export function foldWidth(text: string): string {
     else if (code >= 0xff66 && code <= 0xff9f) out += HALF_KANA[code - 0xff66]!
     else if (ch === '･') out += '・'
     else if ('‐‑‒–—―−﹣'.includes(ch)) out += '-'
-    else if (ch === '　') out += ' '
+    else if (ch === '　' || ch === '\t') out += ' '
     else out += ch
   }
   return out

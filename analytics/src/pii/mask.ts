@@ -23,6 +23,9 @@ const DETECTORS: Record<PiiKind, Detector> = {
   name: detectName,
 }
 
+/** Characters that show nothing: C0 and C1 controls (not tab or line breaks), soft hyphen, zero-width and direction marks, BOM. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]/
+
 /** Detectors that find a value by a cue word within a reach; they run after the others (see Detector). */
 const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
 
@@ -36,6 +39,18 @@ const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
  * addresses (`keepPhones`, `keepAddresses`) are never findings.
  */
 export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
+  // Control and zero-width characters hide nothing: 「090\u00001234\u00005678」 is read as 09012345678 and
+  // masked with the characters inside it.
+  if (INVISIBLE.test(text)) {
+    const kept: number[] = []
+    let visible = ''
+    for (let i = 0; i < text.length; i++)
+      if (!INVISIBLE.test(text[i]!)) {
+        kept.push(i)
+        visible += text[i]
+      }
+    return findPii(visible, options).map((f) => ({ kind: f.kind, start: kept[f.start]!, end: kept[f.end - 1]! + 1 }))
+  }
   const folded = hidePlaceholders(foldWidth(text))
   const kinds = options.kinds ?? PII_KINDS
   const all = withoutPublicAddresses(
