@@ -43,6 +43,16 @@ export function nationalPhoneDigits(candidate: string): string | undefined {
   return d.length === 10 ? d : undefined
 }
 
+// The national digits of one keepPhones list, made once per list (the CMS passes the same array until content changes).
+const keepSets = new WeakMap<readonly string[], ReadonlySet<string | undefined>>()
+const NONE: ReadonlySet<string | undefined> = new Set()
+function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | undefined> {
+  if (!list?.length) return NONE
+  let set = keepSets.get(list)
+  if (!set) keepSets.set(list, (set = new Set(list.map((p) => nationalPhoneDigits(foldWidth(p))))))
+  return set
+}
+
 /**
  * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, ・ 、, parentheses or
  * nothing between the groups (in any grouping, or digit by digit), and +81; and 11 digits from 0 next
@@ -50,8 +60,8 @@ export function nationalPhoneDigits(candidate: string): string | undefined {
  * are masked too, as a masker cannot tell whose number it is, unless listed in `keepPhones`.
  */
 export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
-  const keep = new Set((options.keepPhones ?? []).map((p) => nationalPhoneDigits(foldWidth(p))))
   if (!/\d/.test(text)) return []
+  const keep = keepSetOf(options.keepPhones)
   return [...text.matchAll(PHONE)]
     .filter((m) => {
       const national = nationalPhoneDigits(m[0])
