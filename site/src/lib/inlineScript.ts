@@ -6,6 +6,6 @@ import { createHash } from 'node:crypto'
  * itself; an `is:inline` script must declare its hash, or the page's policy refuses to run it.
  * Build time only (node:crypto).
  */
-export function inlineScriptHash(code: string): string {
+export function inlineScriptHash(code: string): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`
 }
