@@ -1,7 +1,7 @@
 /**
  * Bundled by the bench (esbuild) and run in headless Chromium: downloads an index, makes it
  * searchable, and answers one query, timing each step with the page's clock.
- *  - `index`: the serialized Orama index (serializeIndex) → loadSerializedIndex;
+ *  - `index`: the serialized index (serializeIndex) → loadSerializedIndex;
  *  - `documents`: the public search documents + synonyms (what the site ships) → a fresh index.
  */
 import type { SearchDocument } from '../src/engine/document'

@@ -1,7 +1,7 @@
 /**
- * @kotae/search-indexer — one Japanese analyzer and one engine (Orama) for the public site (in the
- * browser, on a prebuilt index) and the operator lookup (in Node). Browser-safe: nothing here
- * imports node: modules (only src/cli and src/node-only do).
+ * @kotae/search-indexer — one Japanese analyzer and one engine (BM25 over its own inverted index)
+ * for the public site (in the browser, on a prebuilt index) and the operator lookup (in Node).
+ * Browser-safe: nothing here imports node: modules (only src/cli and src/node-only do).
  */
 export { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis } from './analyzer/analyzer'
 export { normalizeText, prepareText, foldKana, MAX_QUERY_CHARS } from './analyzer/normalize'

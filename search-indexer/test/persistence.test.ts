@@ -23,7 +23,7 @@ describe('serializeIndex / loadSerializedIndex', () => {
     expect(serializeIndex(loadSerializedIndex(JSON.parse(raw)))).toBe(raw)
   })
 
-  it("restores a string in place but never changes a caller's object", () => {
+  it("never changes a caller's object nor shares its documents", () => {
     const fresh = createSearchIndex({ synonyms: SYNONYMS })
     for (const d of DOCS) fresh.add(d)
     const raw = serializeIndex(fresh)
@@ -34,6 +34,8 @@ describe('serializeIndex / loadSerializedIndex', () => {
     const again = loadSerializedIndex(object)
     for (const q of QUERIES) expect(view(again.search(q)), q).toEqual(view(restored.search(q)))
     for (const q of QUERIES) expect(view(loadSerializedIndex(raw).search(q)), q).toEqual(view(restored.search(q)))
+    object.documents[0].question = 'changed by the caller'
+    expect(restored.get(object.documents[0].id, object.documents[0].kind)?.question).not.toBe('changed by the caller')
   })
 
   it('keeps add and remove working after a restore', () => {
@@ -48,6 +50,18 @@ describe('serializeIndex / loadSerializedIndex', () => {
     expect(restored.search('暗証番号わすれた').map((h) => h.id)).not.toContain('pin-forgot')
   })
 
+  it('saves an index with removed and replaced documents so that it searches the same', () => {
+    const fresh = createSearchIndex({ synonyms: SYNONYMS })
+    for (const d of DOCS) fresh.add(d)
+    fresh.remove('pin-forgot')
+    fresh.add({ ...DOCS[1]!, body: `${DOCS[1]!.body ?? ''}\n暗証番号の再設定もできます。` })
+    const raw = serializeIndex(fresh)
+    const restored = loadSerializedIndex(raw)
+    expect(restored.keys().sort()).toEqual(fresh.keys().sort())
+    for (const q of QUERIES) expect(view(restored.search(q)), q).toEqual(view(fresh.search(q)))
+    expect(serializeIndex(restored)).toBe(raw)
+  })
+
   it('takes new synonyms at load time', () => {
     const fresh = createSearchIndex({ synonyms: SYNONYMS })
     for (const d of DOCS) fresh.add(d)
@@ -59,5 +73,13 @@ describe('serializeIndex / loadSerializedIndex', () => {
     expect(() => loadSerializedIndex('not json')).toThrow(SerializedIndexError)
     expect(() => loadSerializedIndex('{"format":"other"}')).toThrow(SerializedIndexError)
     expect(() => loadSerializedIndex('{"format":"kotae-search-index","version":99}')).toThrow(/version 99/)
+    // An index saved by the Orama-based engine (format 3) asks to be rebuilt.
+    expect(() => loadSerializedIndex('{"format":"kotae-search-index","version":3}')).toThrow(/version 3 is not supported .*rebuild/)
+    const fresh = createSearchIndex({ synonyms: SYNONYMS })
+    for (const d of DOCS) fresh.add(d)
+    const saved = JSON.parse(serializeIndex(fresh))
+    saved.fields.documents.question.ids[0] = [DOCS.length + 5]
+    expect(() => loadSerializedIndex(saved)).toThrow(SerializedIndexError)
+    expect(() => loadSerializedIndex({ ...saved, passages: [[99, 0, 0, 0, 1]] })).toThrow(/names document 99/)
   })
 })

@@ -47,7 +47,7 @@ const workerGz = worker ? zlib.gzipSync(fs.readFileSync(path.join(DIST, '_astro'
 const built = fs.statSync(path.join(DIST, 'index.html')).mtime.toISOString()
 console.log(`Kotae site search bench — ${DIST} (built ${built}), Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} at start (machine shared with other work)`)
 for (const s of payloads) console.log(`  /${s.file}: ${s.docs} documents, ${kb(s.raw)} raw, ${kb(s.gzip)} gzip (${kb(s.gzip9)} at gzip -9)`)
-console.log(`  search worker (engine + Orama): ${kb(workerGz)} gzip`)
+console.log(`  search worker (engine): ${kb(workerGz)} gzip`)
 
 type Run = { result: number; loadEvent: number; start: number; ready: number; downloadMs: number; restoreMs: number }
 

@@ -52,7 +52,7 @@ const relName = (rel: unknown) => (rel && typeof rel === 'object' && 'name' in r
 
 /**
  * GET /api/lookup?q=…&limit=8[&facets=what:certificate] — answer candidates for the operator desk
- * (staff only): the shared Orama engine over the operator index (`answer()`: how sure the first
+ * (staff only): the shared search engine (@kotae/search-indexer) over the operator index (`answer()`: how sure the first
  * answer is, and a question to ask back when the first answers differ by one facet), enriched with
  * what the operator reads out (short answer, what to bring, steps, sources), plus recent masked
  * calls that used the top FAQs. `facets` is the operator's choice after an ask back; it re-ranks.

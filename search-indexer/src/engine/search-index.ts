@@ -1,19 +1,18 @@
 /**
- * The search index: Orama with Kotae's analyzer as its tokenizer, in two Orama databases:
+ * The search index: Kotae's analyzer over two inverted indexes (inverted-index.ts):
  *  - documents: question, alternatives, short answer and tags, weighted per field;
  *  - passages: the body (and, for operators, the operator notes) cut into passages.
  * A document scores its field score plus its best passage (and a little of its second best), so a
  * long answer is judged by its best part rather than diluted by its length. Synonym expansions are
- * searched separately and count at a lower weight. Scoring reads Orama's index directly (bm25.ts).
- * Browser-safe (no node: imports).
+ * searched separately and count at a lower weight (BM25: bm25.ts). Browser-safe (no node: imports).
  */
-import { create, getByID, insert, remove, type AnyOrama, type Tokenizer } from '@orama/orama'
 
 import { createAnalyzer, type Analyzer, type AnalyzerOptions, type QueryAnalysis } from '../analyzer/analyzer'
 import type { SynonymGroupLike, SynonymMatch } from '../analyzer/synonyms'
 import { AudienceError, InvalidDocumentError } from '../errors'
 import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument } from './document'
-import { addBm25Scores, documentShare, fieldPostings, internalIdOf, kthLargest, newScores, recordOf, releaseScores, whereIds } from './bm25'
+import { addBm25Scores, kthLargest, newScores, releaseScores } from './bm25'
+import { InvertedIndex, type FieldTokens } from './inverted-index'
 import { coverage, matchUnits } from './min-match'
 import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
 import { splitPassages } from './passages'
@@ -76,7 +75,7 @@ export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
   facetConflict: 1,
 }
 
-/** BM25 parameters passed to Orama. */
+/** BM25 parameters (bm25.ts). */
 export type Bm25Params = { k: number; b: number; d: number }
 export const DEFAULT_BM25: Readonly<Bm25Params> = { k: 1.2, b: 0.75, d: 0.5 }
 
@@ -147,88 +146,40 @@ export type SearchHit = {
   facets: FacetMeeting
 }
 
-type DocRecord = {
-  id: string
-  kind: DocumentKind
-  locale: string
-  question: string
-  questionGrams: string
-  alternatives: string
-  alternativesGrams: string
-  shortAnswer: string
-  shortAnswerGrams: string
-  tags: string
-  passageCount: number
-  doc: SearchDocument
-}
+/** @internal A document as the documents index holds it (`kind` and `locale` for filters). */
+export type DocRecord = { kind: DocumentKind; locale: string; passageCount: number; doc: SearchDocument }
 
-type PassageRecord = {
-  id: string
+/** @internal A passage of a document's body or operator notes; `text` is `source.slice(start, end)`. */
+export type PassageRecord = {
   kind: DocumentKind
   locale: string
-  text: string
-  textGrams: string
   docKey: string
   n: number
   field: 'body' | 'operatorNotes'
   start: number
   end: number
+  text: string
 }
 
 /**
- * Each text is indexed twice: its words under its own name and its character bigrams under
- * `<name>Grams`, so that each BM25 field keeps its own length statistics and bigrams can weigh less.
+ * The fields of each index. Each text is indexed twice: its words under its own name and its
+ * character bigrams under `<name>Grams`, so that each BM25 field keeps its own length statistics
+ * and bigrams can weigh less. Tags have words only.
  */
-export const DOC_SCHEMA = {
-  kind: 'enum',
-  locale: 'enum',
-  question: 'string',
-  questionGrams: 'string',
-  alternatives: 'string',
-  alternativesGrams: 'string',
-  shortAnswer: 'string',
-  shortAnswerGrams: 'string',
-  tags: 'string',
-} as const
-export const PASSAGE_SCHEMA = { kind: 'enum', locale: 'enum', text: 'string', textGrams: 'string' } as const
+export const DOC_FIELDS = ['question', 'questionGrams', 'alternatives', 'alternativesGrams', 'shortAnswer', 'shortAnswerGrams', 'tags'] as const
+export const PASSAGE_FIELDS = ['text', 'textGrams'] as const
 const GRAMS_SUFFIX = 'Grams'
 
-/** Pre-analyzed token lists can be passed to Orama's own `search` as PRE + tokens joined by SEP (rank() scores in bm25.ts). */
-const PRE = '\u0002'
-const SEP = '\u0003'
-/**
- * Appended to every token: Orama's radix tree matches prefixes (`申込` would also match `申込書`),
- * and a terminator that never occurs in analyzed text makes every lookup exact. Private use, so a
- * saved index keeps it as one character.
- */
-export const END = '\ue001'
-/** Candidates taken from each Orama search before the documents are combined. */
+/** Candidates taken from each index's scores before the documents are combined. */
 const CANDIDATES = 300
 
-/** The Orama tokenizer that runs Kotae's analyzer (index side per field; query side when no field). */
-export function createOramaTokenizer(analyzer: Analyzer): Tokenizer {
-  return {
-    language: 'japanese',
-    normalizationCache: new Map(),
-    tokenize(raw: string, _language?: string, prop?: string): string[] {
-      if (typeof raw !== 'string' || raw.length === 0) return []
-      if (raw.startsWith(PRE)) return raw.slice(1).split(SEP).filter(Boolean).map((t) => t + END)
-      if (prop === undefined) return analyzer.analyzeQuery(raw).tokens.map((t) => t + END)
-      const grams = prop.endsWith(GRAMS_SUFFIX)
-      return [...new Set(analyzer.documentTokens(raw))].filter((t) => isGram(t) === grams).map((t) => t + END)
-    },
-  }
-}
+/** @internal The record of a document with `passageCount` passages. */
+export const docRecord = (doc: SearchDocument, passageCount: number): DocRecord => ({ kind: doc.kind, locale: doc.locale ?? 'ja', passageCount, doc })
 
-/** Orama calls return a value or a promise depending on its components; ours are all sync. */
-function sync<T>(value: T | Promise<T>): T {
-  if (value instanceof Promise) throw new Error('unexpected asynchronous Orama call')
-  return value
-}
-
-/** An Orama database with our tokenizer; sorting is off (results are ranked by score only). */
-export function createDb(schema: typeof DOC_SCHEMA | typeof PASSAGE_SCHEMA, tokenizer: Tokenizer): AnyOrama {
-  return create({ schema, components: { tokenizer }, sort: { enabled: false } }) as AnyOrama
+/** @internal The record of a passage of `owner`'s body or operator notes. */
+export function passageRecord(owner: DocRecord, docKey: string, n: number, field: PassageRecord['field'], start: number, end: number): PassageRecord {
+  const text = (field === 'body' ? owner.doc.body : owner.doc.operatorNotes)?.slice(start, end) ?? ''
+  return { kind: owner.kind, locale: owner.locale, docKey, n, field, start, end, text }
 }
 
 export const docKey = (kind: DocumentKind, id: string): string => `${kind}:${id}`
@@ -241,76 +192,71 @@ export class SearchIndex {
   readonly passageChars: number
   /** What is needed to rebuild this index's analyzer (saved with the index). */
   readonly settings: { words?: boolean; bigrams?: boolean; stripFillers?: boolean }
-  /** @internal */ readonly docsDb: AnyOrama
-  /** @internal */ readonly passagesDb: AnyOrama
-  private readonly keySet = new Set<string>()
+  /** @internal */ readonly docs: InvertedIndex<DocRecord>
+  /** @internal */ readonly passages: InvertedIndex<PassageRecord>
   private readonly facetCache = new Map<string, FacetValues>()
 
   /** @internal Use {@link createSearchIndex} or {@link loadSerializedIndex}. */
-  constructor(options: SearchIndexOptions, dbs?: { docs: AnyOrama; passages: AnyOrama; keys: Iterable<string>; analyzer: Analyzer }) {
+  constructor(options: SearchIndexOptions, restored?: { docs: InvertedIndex<DocRecord>; passages: InvertedIndex<PassageRecord> }) {
     this.audience = options.audience ?? 'public'
-    this.analyzer = dbs?.analyzer ?? createAnalyzer(options)
+    this.analyzer = createAnalyzer(options)
     this.weights = { ...DEFAULT_WEIGHTS, ...options.weights }
     this.bm25 = { ...DEFAULT_BM25, ...options.bm25 }
     this.passageChars = options.passageChars ?? 160
     this.settings = { words: options.words, bigrams: options.bigrams, stripFillers: options.stripFillers }
-    if (dbs) {
-      this.docsDb = dbs.docs
-      this.passagesDb = dbs.passages
-      for (const k of dbs.keys) this.keySet.add(k)
-    } else {
-      const tokenizer = createOramaTokenizer(this.analyzer)
-      this.docsDb = createDb(DOC_SCHEMA, tokenizer)
-      this.passagesDb = createDb(PASSAGE_SCHEMA, tokenizer)
-    }
+    this.docs = restored?.docs ?? new InvertedIndex(DOC_FIELDS)
+    this.passages = restored?.passages ?? new InvertedIndex(PASSAGE_FIELDS)
   }
 
   /** Number of documents. */
   get size(): number {
-    return this.keySet.size
+    return this.docs.count
   }
 
   /** The keys (`kind:id`) of every document. @internal */
   keys(): string[] {
-    return [...this.keySet]
+    return [...this.docs.entries()].map(([key]) => key)
   }
 
   has(id: string, kind: DocumentKind = 'faq'): boolean {
-    return this.keySet.has(docKey(kind, id))
+    return this.docs.get(docKey(kind, id)) !== undefined
   }
 
   /** Adds a document, replacing one with the same kind and id. */
   add(input: SearchDocument): void {
     const doc = this.check(input)
     const key = docKey(doc.kind, doc.id)
-    if (this.keySet.has(key)) this.removeKey(key)
-    this.facetCache.delete(key)
-    const locale = doc.locale ?? 'ja'
+    this.removeKey(key)
     const passages = [
       ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'body' as const })),
       ...splitPassages(doc.operatorNotes ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'operatorNotes' as const })),
     ]
-    const alternatives = (doc.alternatives ?? []).join('\n')
-    const record: DocRecord = {
-      id: key,
-      kind: doc.kind,
-      locale,
-      question: doc.question,
-      questionGrams: doc.question,
-      alternatives,
-      alternativesGrams: alternatives,
-      shortAnswer: doc.shortAnswer ?? '',
-      shortAnswerGrams: doc.shortAnswer ?? '',
-      tags: (doc.tags ?? []).join(' '),
-      passageCount: passages.length,
-      doc,
-    }
-    sync(insert(this.docsDb, record))
+    const record = docRecord(doc, passages.length)
+    this.docs.add(key, record, this.docTokens(doc))
     passages.forEach((p, n) => {
-      const rec: PassageRecord = { id: `${key}#${n}`, kind: doc.kind, locale, text: p.text, textGrams: p.text, docKey: key, n, field: p.field, start: p.start, end: p.end }
-      sync(insert(this.passagesDb, rec))
+      const rec = passageRecord(record, key, n, p.field, p.start, p.end)
+      this.passages.add(`${key}#${n}`, rec, this.tokens({ text: rec.text }))
     })
-    this.keySet.add(key)
+  }
+
+  /**
+   * Each text's distinct tokens: words under its name, character bigrams under `<name>Grams`
+   * (a name no index field has is ignored: tags have no bigram field).
+   */
+  private tokens(texts: Record<string, string>): FieldTokens {
+    const out: Record<string, string[]> = {}
+    for (const [name, text] of Object.entries(texts)) {
+      const words: string[] = []
+      const grams: string[] = []
+      for (const t of new Set(this.analyzer.documentTokens(text))) (isGram(t) ? grams : words).push(t)
+      out[name] = words
+      out[name + GRAMS_SUFFIX] = grams
+    }
+    return out
+  }
+
+  private docTokens(doc: SearchDocument): FieldTokens {
+    return this.tokens({ question: doc.question, alternatives: (doc.alternatives ?? []).join('\n'), shortAnswer: doc.shortAnswer ?? '', tags: (doc.tags ?? []).join(' ') })
   }
 
   /** Removes a document; without `kind`, every kind with that id. Returns whether one was removed. */
@@ -318,17 +264,14 @@ export class SearchIndex {
     let removed = false
     for (const k of kind ? [kind] : DOCUMENT_KINDS) {
       const key = docKey(k, id)
-      if (this.keySet.has(key)) {
-        this.removeKey(key)
-        removed = true
-      }
+      if (this.removeKey(key)) removed = true
     }
     return removed
   }
 
   /** The stored document, if any. */
   get(id: string, kind: DocumentKind = 'faq'): SearchDocument | undefined {
-    return (getByID(this.docsDb, docKey(kind, id)) as DocRecord | undefined)?.doc
+    return this.docs.get(docKey(kind, id))?.doc
   }
 
   /** Ranked results for a query. Never throws on odd input; returns [] when nothing matches. */
@@ -373,15 +316,14 @@ export class SearchIndex {
    */
   rank(q: QueryAnalysis, options: SearchOptions = {}): [key: string, score: number, bestPassage: string | undefined, coverage: number][] {
     const w = this.weights
-    const where: Record<string, unknown> = {}
-    if (options.kinds && options.kinds.length > 0) where.kind = { in: [...options.kinds] }
-    if (options.locale) where.locale = { eq: options.locale }
-    const hasWhere = Object.keys(where).length > 0
+    const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined
+    const locale = options.locale
+    const allowed = (r: { kind: DocumentKind; locale: string }) => (!kinds || kinds.includes(r.kind)) && (!locale || r.locale === locale)
 
     const docScores = new Map<string, number>()
-    // Passage scores by Orama internal id (records are looked up once, after both runs).
+    // Passage scores by record id (records are looked up once, after both runs).
     const passageScores = new Map<number, number>()
-    // Orama refuses a boost of 0: a field weighted 0 is left out of the search.
+    // A field weighted 0 is left out of the search.
     const positive = (b: Record<string, number>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v > 0))
     const docBoost = positive({
       question: w.question,
@@ -397,34 +339,33 @@ export class SearchIndex {
       [q.tokens, 1],
       [q.expansionTokens, w.synonyms],
     ]
-    // Where-filters (kind, locale) as sets of Orama's internal ids.
-    const docsAllowed = hasWhere ? whereIds(this.docsDb, where) : undefined
-    const passagesAllowed = hasWhere ? whereIds(this.passagesDb, where) : undefined
+    // Filters (kind, locale) as sets of record ids.
+    const docsAllowed = kinds || locale ? this.docs.idsWhere(allowed) : undefined
+    const passagesAllowed = kinds || locale ? this.passages.idsWhere(allowed) : undefined
     for (const [tokens, weight] of runs) {
       if (tokens.length === 0 || weight <= 0) continue
-      const terms = tokens.map((t) => t + END)
       // Each run keeps its best CANDIDATES documents and 2 × CANDIDATES passages.
-      const docs = newScores(this.docsDb)
-      addBm25Scores(this.docsDb, terms, docBoost, this.bm25, docs, docsAllowed)
+      const docs = newScores(this.docs)
+      addBm25Scores(this.docs, tokens, docBoost, this.bm25, docs, docsAllowed)
       const bestDocs = docs.top(CANDIDATES)
-      releaseScores(this.docsDb, docs)
+      releaseScores(this.docs, docs)
       for (const [id, score] of bestDocs) {
-        const rec = recordOf<DocRecord>(this.docsDb, id)
-        if (rec) docScores.set(rec.id, (docScores.get(rec.id) ?? 0) + score * weight)
+        const key = this.docs.keyOf(id)
+        if (key !== undefined) docScores.set(key, (docScores.get(key) ?? 0) + score * weight)
       }
       if (Object.keys(passageBoost).length === 0) continue
-      const passages = newScores(this.passagesDb)
-      addBm25Scores(this.passagesDb, terms, passageBoost, this.bm25, passages, passagesAllowed)
+      const passages = newScores(this.passages)
+      addBm25Scores(this.passages, tokens, passageBoost, this.bm25, passages, passagesAllowed)
       const bestPassages = passages.top(CANDIDATES * 2)
-      releaseScores(this.passagesDb, passages)
+      releaseScores(this.passages, passages)
       for (const [id, score] of bestPassages) passageScores.set(id, (passageScores.get(id) ?? 0) + score * weight)
     }
     // Best and second-best passage per document.
     const best = new Map<string, { id: string; first: number; second: number }>()
-    for (const [internal, score] of passageScores) {
-      const rec = recordOf<PassageRecord>(this.passagesDb, internal)
-      if (!rec) continue
-      const pid = rec.id
+    for (const [id, score] of passageScores) {
+      const rec = this.passages.record(id)
+      const pid = this.passages.keyOf(id)
+      if (!rec || pid === undefined) continue
       const key = rec.docKey
       const b = best.get(key)
       if (!b) best.set(key, { id: pid, first: score, second: 0 })
@@ -456,29 +397,29 @@ export class SearchIndex {
     const docFields = { words: ['question', 'alternatives', 'shortAnswer', 'tags'], grams: ['questionGrams', 'alternativesGrams', 'shortAnswerGrams'] }
     const passageField = (t: string) => (isGram(t) ? 'textGrams' : 'text')
     const idf = (t: string) => {
-      let share = documentShare(this.passagesDb, passageField(t), t + END)
-      for (const f of isGram(t) ? docFields.grams : docFields.words) share = Math.max(share, documentShare(this.docsDb, f, t + END))
+      let share = this.passages.share(passageField(t), t)
+      for (const f of isGram(t) ? docFields.grams : docFields.words) share = Math.max(share, this.docs.share(f, t))
       return Math.log(1 + 1 / Math.max(share, 0.5 / size))
     }
     const units = matchUnits(q, this.analyzer, { grams: this.weights.grams, idf })
     if (units.length === 0) return () => 1 // only synonym expansions: nothing of its own to hold
-    const lookups = new Map<string, { docs: Set<number>[]; passages: Set<number>[] }>()
+    const lookups = new Map<string, { docs: ReadonlySet<number>[]; passages: ReadonlySet<number>[] }>()
     const lookup = (t: string) => {
       let l = lookups.get(t)
       if (!l) {
-        const docs = (isGram(t) ? docFields.grams : docFields.words).flatMap((f) => fieldPostings(this.docsDb, f, t + END) ?? [])
-        const passages = [fieldPostings(this.passagesDb, passageField(t), t + END)].filter((x): x is Set<number> => x !== undefined)
+        const docs = (isGram(t) ? docFields.grams : docFields.words).flatMap((f) => this.docs.postings(f, t) ?? [])
+        const passages = [this.passages.postings(passageField(t), t)].filter((x) => x !== undefined)
         lookups.set(t, (l = { docs, passages }))
       }
       return l
     }
     return (key) => {
-      const docId = internalIdOf(this.docsDb, key)
-      const rec = getByID(this.docsDb, key) as DocRecord | undefined
+      const docId = this.docs.idOf(key)
+      const rec = this.docs.get(key)
       if (docId === undefined || !rec) return 0
       const passageIds: number[] = []
       for (let n = 0; n < rec.passageCount; n++) {
-        const id = internalIdOf(this.passagesDb, `${key}#${n}`)
+        const id = this.passages.idOf(`${key}#${n}`)
         if (id !== undefined) passageIds.push(id)
       }
       const holds = (t: string) => {
@@ -496,10 +437,10 @@ export class SearchIndex {
    * structuredClone see plain values.
    */
   private toHit(key: string, score: number, bestPassage: string | undefined, q: QueryAnalysis, coverage: number): SearchHit {
-    const rec = getByID(this.docsDb, key) as DocRecord
+    const rec = this.docs.get(key)!
     const doc = rec.doc
     const passageId = bestPassage ?? (rec.passageCount > 0 ? `${key}#0` : undefined)
-    const p = passageId ? (getByID(this.passagesDb, passageId) as PassageRecord | undefined) : undefined
+    const p = passageId ? this.passages.get(passageId) : undefined
     let details: ReturnType<SearchIndex['details']> | undefined
     const get = () => (details ??= this.details(doc, p, q))
     const hit = { id: doc.id, kind: doc.kind, score, document: doc, coverage, facets: meetFacets(q.facets, this.facetsOf(key)) } as SearchHit
@@ -564,7 +505,7 @@ export class SearchIndex {
   facetsOf(key: string): FacetValues {
     let f = this.facetCache.get(key)
     if (f) return f
-    const doc = (getByID(this.docsDb, key) as DocRecord | undefined)?.doc
+    const doc = this.docs.get(key)?.doc
     f = doc ? this.analyzer.facets.detect([doc.question, ...(doc.alternatives ?? [])].join('\n')) : {}
     for (const [dimension, values] of Object.entries(doc?.facets ?? {})) {
       if (values) f[dimension] = [...values]
@@ -574,12 +515,16 @@ export class SearchIndex {
     return f
   }
 
-  private removeKey(key: string): void {
+  /** Removes a document and its passages (their tokens are found again, as when added). */
+  private removeKey(key: string): boolean {
     this.facetCache.delete(key)
-    const rec = getByID(this.docsDb, key) as DocRecord | undefined
-    for (let n = 0; n < (rec?.passageCount ?? 0); n++) sync(remove(this.passagesDb, `${key}#${n}`))
-    sync(remove(this.docsDb, key))
-    this.keySet.delete(key)
+    const rec = this.docs.get(key)
+    if (!rec) return false
+    for (let n = 0; n < rec.passageCount; n++) {
+      const p = this.passages.get(`${key}#${n}`)
+      if (p) this.passages.remove(`${key}#${n}`, this.tokens({ text: p.text }))
+    }
+    return this.docs.remove(key, this.docTokens(rec.doc))
   }
 
   private check(input: SearchDocument): SearchDocument {
