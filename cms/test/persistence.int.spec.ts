@@ -130,7 +130,8 @@ const NOT_CALLER_TEXT: Record<string, string> = {
   'payload-locked-documents': "Payload's own bookkeeping",
   'payload-preferences': "Payload's own bookkeeping (a staff member's admin settings)",
   'payload-migrations': "Payload's own bookkeeping",
-  'payload-jobs': "Payload's own bookkeeping (scheduled publishing of content)",
+  'payload-jobs': "Payload's own bookkeeping (scheduled publishing of content, the nightly retention run)",
+  'payload-jobs-stats': "Payload's own bookkeeping (when each scheduled job last ran)",
   'payload-kv': "Payload's own bookkeeping (its key-value store)",
 }
 
