@@ -11,6 +11,8 @@
  *    batch, while 20 simulated operators (signed in) call /api/lookup; events accepted/refused
  *    per second, desk p50/p95/max during the flood and for 10 s before it, server RSS at start and
  *    end; then the server is stopped (SIGTERM) and the stored rows are counted against the accepted.
+ * 4. site traffic: for N seconds, small batches (2 events) from many visitors through the proxy,
+ *    8 in flight: requests accepted per second and the server's RSS (start, middle, end).
  * Loopback only; every loop is bounded in count and time; the server is stopped at the end.
  * The server's RSS is read from /proc/<pid>/status, the pid being the descendant of `npm start` that
  * owns the listening socket on the port (Linux only).
@@ -292,6 +294,41 @@ async function flood(pid: number, token: string, queries: string[], faqIds: stri
   return { accepted }
 }
 
+/**
+ * Part 4: the site's ordinary traffic at its peak — many visitors (a new X-Forwarded-For per
+ * request, through the trusted proxy) each sending a small batch (a search and an FAQ view, what
+ * a visitor's page sends), SENDERS in flight for FLOOD_SECONDS: requests accepted per second and the
+ * server's RSS at start, middle and end (flat RSS: the queue drains as fast as it fills).
+ */
+async function siteTraffic(pid: number, queries: string[], faqIds: string[]): Promise<{ accepted: number }> {
+  const SENDERS = 8
+  console.log(`\n4. site traffic: ${FLOOD_SECONDS} s of 2-event batches (a search and an FAQ view) from many visitors through the proxy, ${SENDERS} in flight`)
+  const rss = [rssKb(pid)]
+  const start = Date.now()
+  const until = start + FLOOD_SECONDS * 1000
+  let sent = 0
+  let accepted = 0
+  const other = new Map<number, number>()
+  const midway = setTimeout(() => rss.push(rssKb(pid)), (FLOOD_SECONDS * 1000) / 2)
+  const sender = async () => {
+    for (let i = 0; i < 10_000_000 && Date.now() < until; i++) {
+      const n = sent++
+      const body = JSON.stringify({ events: [{ type: 'search', query: queries[n % queries.length]!.slice(0, 60), results: 3, locale: 'ja' }, { type: 'faq-view', faqId: faqIds[n % faqIds.length]! }] })
+      const res = await fetch(`${BASE}/api/events`, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }, body })
+      await res.arrayBuffer()
+      if (res.status === 202) accepted++
+      else other.set(res.status, (other.get(res.status) ?? 0) + 1)
+    }
+  }
+  await Promise.all(Array.from({ length: SENDERS }, sender))
+  clearTimeout(midway)
+  rss.push(rssKb(pid))
+  const seconds = (Date.now() - start) / 1000
+  console.log(`   requests accepted (202): ${accepted.toLocaleString('en')} in ${seconds.toFixed(0)} s = ${Math.round(accepted / seconds).toLocaleString('en')} req/s (${(accepted * 2).toLocaleString('en')} events)${other.size ? `; other answers: ${[...other].map(([c, k]) => `${k} × ${c}`).join(', ')}` : ''}`)
+  console.log(`   server RSS ${rss.map(mb).join(' → ')} (start, middle, end)`)
+  return { accepted: accepted * 2 }
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-abuse-bench-'))
   console.log(`bench:abuse — fresh Kotae (npm start) on ${BASE}, SQLite ${path.join(dir, 'kotae.db')}, KOTAE_SITE=off`)
@@ -327,6 +364,7 @@ async function main(): Promise<void> {
     // One client as the review flooded it (its address limited), then many visitors at once.
     accepted += (await flood(pid, operatorToken, queries, jaFaqs.map((f) => f.id), false)).accepted
     accepted += (await flood(pid, operatorToken, queries, jaFaqs.map((f) => f.id), true)).accepted
+    accepted += (await siteTraffic(pid, queries, jaFaqs.map((f) => f.id))).accepted
   } finally {
     const t = performance.now()
     await stopKotae(child, pid)
