@@ -154,3 +154,111 @@ describe('kill -9 during the PBX import and during a backup', () => {
     expect(JSON.parse(fs.readFileSync(path.join(tmp, 'backup-good', 'manifest.json'), 'utf8')).tables.telephony_records).toBe(rows)
   })
 })
+
+describe('kill -9 during the CSV FAQ import', () => {
+  it('killed inside its transaction: FAQs and versions as before, integrity ok; the re-run writes every row once', async () => {
+    // The CSV: 40 curated FAQs and their translations, exported from this test's database.
+    const all = await loadValidContent()
+    const ja = all.faqs.filter((f) => f.locale === 'ja').slice(0, 40)
+    const ids = new Set(ja.map((f) => f.id))
+    const bundle: ContentBundle = { ...all, faqs: [...ja, ...all.faqs.filter((f) => f.locale === 'en' && f.translationOf && ids.has(f.translationOf))], guides: [] }
+    await seedContent(payload, bundle)
+    const file = path.join(tmp, 'faqs.csv')
+    fs.writeFileSync(file, (await exportFaqCsv(payload, { city: await cityIdentity() })).bytes)
+    const rows = bundle.faqs.length
+
+    // Imported once into another database (which migrates it); the kill is in the second import, a new draft version of each.
+    const env = await freshDatabaseEnv()
+    const first = await run('import-csv', [file], env)
+    expect(first.code).toBe(0)
+    expect(first.out).toContain(`新規 ${rows} 件`)
+    const state = async () => ({
+      faqs: await count(env, 'SELECT count(*) AS n FROM faqs'),
+      versions: await count(env, 'SELECT count(*) AS n FROM _faqs_v'),
+      categories: await count(env, 'SELECT count(*) AS n FROM categories'),
+    })
+    const before = await state()
+
+    const killed = await killWhile(start('import-csv', [file], env), () => writing(env, 'backend_xid IS NOT NULL'), 300)
+    expect(killed.signal).toBe('SIGKILL')
+    expect(await afterCrash(env)).toBe('ok')
+    expect(await state()).toEqual(before)
+
+    const again = await run('import-csv', [file], env)
+    expect(again.code).toBe(0)
+    expect(again.out).toContain(`既存FAQの新しい下書き ${rows} 件`)
+    expect(await state()).toEqual({ ...before, versions: before.versions + rows })
+    expect(await afterCrash(env)).toBe('ok')
+  })
+})
+
+describe('kill -9 of the server during a burst of call saves', () => {
+  const base = `http://127.0.0.1:${PORT}`
+  const server = async (env: Env) => {
+    const s = start('test/setup/restServer.ts', [], { ...env, PORT: String(PORT), CRASH_TEST_OPERATOR: `${OPERATOR.email}:${OPERATOR.password}` })
+    let ended = false
+    void s.done.then(() => (ended = true))
+    if (!(await when(() => s.output().includes('ready'), () => ended))) throw new Error(`server did not start:\n${s.output().slice(-2000)}`)
+    return s
+  }
+  const login = async () => {
+    const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) })
+    return { Authorization: `JWT ${((await res.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+  }
+  const save = (headers: Record<string, string>, id: string) =>
+    fetch(`${base}/api/calls`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ clientRequestId: id, talkStartedAt: '2026-11-24T01:00:00.000Z', talkEndedAt: '2026-11-24T01:03:10.000Z', channel: 'direct', callerType: 'self', outcome: 'resolved', summary: `電子証明書の期限について案内した（${id}）。` }),
+    })
+
+  it('every call answered 201 before the kill is stored exactly once after the restart; a retried unanswered save is stored once; integrity ok', async () => {
+    const env = await freshDatabaseEnv()
+    const first = await server(env)
+    const headers = await login()
+    const acknowledged: string[] = []
+    const unanswered: string[] = []
+    let killed = false
+    // 6 desks saving as fast as they can; the server is killed once 40 saves were acknowledged.
+    const desk = async (d: number) => {
+      for (let i = 0; !killed; i++) {
+        const id = `crash-${d}-${i}`
+        try {
+          const res = await save(headers, id)
+          if (res.status === 201) acknowledged.push(id)
+          else throw new Error(`${id}: HTTP ${res.status} ${await res.text()}`)
+        } catch (e) {
+          if (!killed) throw e
+          unanswered.push(id)
+        }
+        if (acknowledged.length >= 40 && !killed) {
+          killed = true
+          first.child.kill('SIGKILL')
+        }
+      }
+    }
+    await Promise.all([0, 1, 2, 3, 4, 5].map(desk))
+    expect((await first.done).signal).toBe('SIGKILL')
+    expect(await afterCrash(env)).toBe('ok')
+
+    const stored = async () => new Map((await queryDatabase(env, 'SELECT client_request_id AS id, count(*) AS n FROM calls GROUP BY client_request_id')).map((r) => [String(r.id), Number(r.n)]))
+    const afterKill = await stored()
+    for (const id of acknowledged) expect([id, afterKill.get(id)]).toEqual([id, 1])
+    // Nothing stored that no desk sent.
+    for (const id of afterKill.keys()) expect([...acknowledged, ...unanswered]).toContain(id)
+
+    // The restarted server on the same database; the desks retry what got no answer (the same request id).
+    const second = await server(env)
+    try {
+      const retryHeaders = await login()
+      for (const id of unanswered) expect([201, 400]).toContain((await save(retryHeaders, id)).status)
+    } finally {
+      second.child.kill('SIGTERM')
+      await second.done
+    }
+    const afterRetry = await stored()
+    for (const id of [...acknowledged, ...unanswered]) expect([id, afterRetry.get(id)]).toEqual([id, 1])
+    expect(afterRetry.size).toBe(acknowledged.length + unanswered.length)
+    expect(await afterCrash(env)).toBe('ok')
+  })
+})
