@@ -13,7 +13,6 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { loadValidContent, type ContentBundle } from '@kotae/content'
-import Database from 'libsql'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -21,8 +20,9 @@ import { cityIdentity, exportFaqCsv } from '../scripts/export-csv'
 import { DATABASE_FILES } from '../src/backup/backup'
 import { seedContent } from '../src/seed/seedContent'
 import { startPayload } from './helpers'
+import { afterCrash, count, killWhile, when, writing } from './setup/crash'
 import { freshDatabaseEnv, queryDatabase } from './setup/freshDatabase'
-import { runScript, startScript, type ScriptResult } from './setup/runScript'
+import { runScript, startScript } from './setup/runScript'
 import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from './setup/telephonyCsv'
 
 type Env = Record<string, string>
@@ -36,64 +36,6 @@ let payload: Payload
 let tmp: string
 const run = (script: string, args: string[], env: Env) => runScript(script, args, { KOTAE_CALLER_SALT: SALT, ...env })
 const start = (script: string, args: string[], env: Env) => startScript(script, args, { KOTAE_CALLER_SALT: SALT, KOTAE_DISABLE_JOBS: '1', ...env })
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const count = async (env: Env, sql: string) => Number((await queryDatabase(env, sql))[0]!.n)
-
-/** Polls `check` every 20 ms until it holds (true) or the child ended first (false). */
-async function when(check: () => Promise<boolean> | boolean, ended: () => boolean, timeoutMs = 60_000): Promise<boolean> {
-  for (const t0 = Date.now(); Date.now() - t0 < timeoutMs; await sleep(20)) {
-    if (ended()) return false
-    if (await check()) return true
-  }
-  throw new Error(`nothing to kill after ${timeoutMs} ms`)
-}
-
-/** Another connection cannot take the write lock (SQLite), or a backend of the database matches `pgWhere` (PostgreSQL). */
-async function writing(env: Env, pgWhere: string): Promise<boolean> {
-  if (env.DATABASE_URL) return (await count(env, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND ${pgWhere}`)) > 0
-  const db = new Database(env.KOTAE_SQLITE_PATH!, { timeout: 0 } as never)
-  try {
-    db.pragma('busy_timeout = 0')
-    db.exec('BEGIN IMMEDIATE')
-    db.exec('ROLLBACK')
-    return false
-  } catch (e) {
-    if (/busy|locked/i.test(String((e as Error).message))) return true
-    throw e
-  } finally {
-    db.close()
-  }
-}
-
-/**
- * What the next start finds. SQLite: opened read-write (which rolls back a hot journal or recovers
- * the WAL, as the next process would), then `PRAGMA integrity_check`. PostgreSQL: waits until the
- * killed client's backend has ended (its transaction rolled back); the server has no integrity_check.
- */
-async function afterCrash(env: Env): Promise<string> {
-  if (env.DATABASE_URL) {
-    await when(async () => (await count(env, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')) === 0, () => false, 30_000)
-    return 'ok'
-  }
-  const db = new Database(env.KOTAE_SQLITE_PATH!)
-  try {
-    return (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n')
-  } finally {
-    db.close()
-  }
-}
-
-/** Starts a child and kills it with SIGKILL once `ready` holds twice 100 ms apart (so a short write of its start-up does not count), then `after` ms later. */
-async function killWhile(child: ReturnType<typeof startScript>, ready: () => Promise<boolean>, after = 0): Promise<ScriptResult> {
-  let ended = false
-  void child.done.then(() => (ended = true))
-  const caught = await when(async () => (await ready()) && (await sleep(100), !ended && (await ready())), () => ended)
-  if (!caught) throw new Error(`the child ended before the moment to kill it:\n${child.output().slice(-2000)}`)
-  await sleep(after)
-  child.child.kill('SIGKILL')
-  return child.done
-}
-
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-crash-test-'))
   payload = await startPayload()
@@ -157,9 +99,9 @@ describe('kill -9 during the PBX import and during a backup', () => {
 
 describe('kill -9 during the CSV FAQ import', () => {
   it('killed inside its transaction: FAQs and versions as before, integrity ok; the re-run writes every row once', async () => {
-    // The CSV: 40 curated FAQs and their translations, exported from this test's database.
+    // The CSV: 20 curated FAQs and their translations, exported from this test's database.
     const all = await loadValidContent()
-    const ja = all.faqs.filter((f) => f.locale === 'ja').slice(0, 40)
+    const ja = all.faqs.filter((f) => f.locale === 'ja').slice(0, 20)
     const ids = new Set(ja.map((f) => f.id))
     const bundle: ContentBundle = { ...all, faqs: [...ja, ...all.faqs.filter((f) => f.locale === 'en' && f.translationOf && ids.has(f.translationOf))], guides: [] }
     await seedContent(payload, bundle)
@@ -179,7 +121,7 @@ describe('kill -9 during the CSV FAQ import', () => {
     })
     const before = await state()
 
-    const killed = await killWhile(start('import-csv', [file], env), () => writing(env, 'backend_xid IS NOT NULL'), 300)
+    const killed = await killWhile(start('import-csv', [file], env), () => writing(env, 'backend_xid IS NOT NULL'), 200)
     expect(killed.signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
     expect(await state()).toEqual(before)
