@@ -5,7 +5,7 @@
  * `--rows` file (test/setup/telephonyCsv.ts, November 2026) is started and killed with SIGKILL
  * 0.5 s into its write transaction (seen from outside: SQLite's write lock taken, or PostgreSQL's
  * backend running the upsert; test/setup/crash.ts); then the rows before and after, SQLite's
- * `PRAGMA integrity_check`, and the re-run's time and result are printed. crash.int.spec.ts does
+ * `PRAGMA integrity_check` (PostgreSQL: how long the killed client's backend ran on), and the re-run's time and result are printed. crash.int.spec.ts does
  * the same with 100,000 rows in CI. Load average is printed (the machine may be shared).
  */
 import fs from 'node:fs'
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       const distinct = await count(env, 'SELECT count(DISTINCT pbx_call_id) AS n FROM telephony_records')
       console.log(
         `${kind}: rows before ${before}; killed (${killed.signal}) ${killedAt} after start, inside the write transaction; after the kill ${afterKill} rows ` +
-          `(${afterKill === before ? 'no row of the file' : 'PARTIAL IMPORT'}), integrity ${integrity === 'ok' ? 'ok' : `FAILED: ${integrity}`} (opened in ${recovered}); ` +
+          `(${afterKill === before ? 'no row of the file' : 'PARTIAL IMPORT'}), ${kind === 'sqlite' ? `PRAGMA integrity_check ${integrity} (reopened in ${recovered})` : `the killed backend ended ${recovered} later (its transaction rolled back)`}; ` +
           `re-run ${again.code === 0 ? 'ok' : `FAILED (exit ${again.code})`} in ${rerun}: ${after} rows, ${distinct} distinct call ids (expected ${before + ROWS}); load average ${load()}`,
       )
       if (again.code !== 0) console.log(again.err.slice(-2000))
