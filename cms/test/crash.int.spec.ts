@@ -36,6 +36,7 @@ let payload: Payload
 let tmp: string
 const run = (script: string, args: string[], env: Env) => runScript(script, args, { KOTAE_CALLER_SALT: SALT, ...env })
 const start = (script: string, args: string[], env: Env) => startScript(script, args, { KOTAE_CALLER_SALT: SALT, KOTAE_DISABLE_JOBS: '1', ...env })
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-crash-test-'))
   payload = await startPayload()
