@@ -76,7 +76,7 @@ describe('an FAQ’s facet override', () => {
     await publishFaq('facets-site', { what: ['certificate'] })
     const site = await readSiteContent(payload)
     const vocabulary = (await loadValidContent()).facets
-    expect(site.facets.map((d) => d.id)).toEqual(vocabulary.map((d) => d.id))
+    expect(site.facets?.map((d) => d.id)).toEqual(vocabulary.map((d) => d.id))
     expect(site.facets).toEqual(vocabulary)
     expect(site.faqs.find((f) => f.id === 'facets-site')?.facets).toEqual({ what: ['certificate'] })
     // An FAQ without an override (cleared above) carries no facets key (the site's schema is the content files').

@@ -18,7 +18,7 @@
  *    server from stored, masked text (never from text the browser sends).
  *  - POST /api/events (the site's search terms, zero-result terms and feedback reasons; the desk's
  *    and site's facet choice): query and reason masked in the endpoint; faq, dimension and value
- *    must match id patterns (events/schema.ts), so they cannot carry sentences.
+ *    must match id patterns (content/src/contracts/events.ts), so they cannot carry sentences.
  *  - GET /api/lookup (the desk's search): answered, never stored or logged; the call keeps the
  *    desk's queries, masked.
  *  - npm run import:telephony: the caller's number is hashed on the line it is read; the mapping has

@@ -2,10 +2,11 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { loadValidContent } from '@kotae/content'
+import { SITE_CONTENT_FORMAT } from '@kotae/content/contracts/siteContent'
 import { describe, expect, it } from 'vitest'
 
 import { contentDir, toPublicData } from '../src/data'
-import { fetchSiteContent, parseSiteContent, SITE_CONTENT_FORMAT } from '../src/data/cms'
+import { fetchSiteContent, parseSiteContent } from '../src/data/cms'
 
 /** The curated content as the CMS's /api/site-content sends it: public and published only, no notes or fact ids. */
 async function wireBody() {

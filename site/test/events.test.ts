@@ -1,3 +1,4 @@
+import { eventBatchSchema } from '@kotae/content/contracts/events'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 /** A minimal browser: listeners, document language, sendBeacon that records bodies. */
@@ -19,7 +20,13 @@ function fakeBrowser() {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
-const events = (sent: { body: string }[]) => sent.flatMap((s) => (JSON.parse(s.body) as { events: Record<string, unknown>[] }).events)
+/** The events sent, each request checked against the CMS's own schema (the one contract). */
+const events = (sent: { body: string }[]) =>
+  sent.flatMap((s) => {
+    const body = JSON.parse(s.body) as { events: Record<string, unknown>[] }
+    expect(eventBatchSchema.safeParse(body).error).toBeUndefined()
+    return body.events
+  })
 
 describe('events', () => {
   beforeEach(() => {

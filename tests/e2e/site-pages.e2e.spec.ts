@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // The CMS's own validation of POST /api/events: what the site sends must pass it unchanged.
-import { eventBatchSchema } from '@kotae/cms/src/events/schema'
+import { eventBatchSchema } from '@kotae/content/contracts/events'
 
 import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'

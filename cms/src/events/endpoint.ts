@@ -1,10 +1,10 @@
+import { eventBatchSchema, MAX_EVENT_BODY_BYTES } from '@kotae/content/contracts/events'
 import type { Endpoint } from 'payload'
 
 import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress'
 import { maskForStorage } from '../privacy/maskStored'
 import { siteEventQueue, type QueuedSiteEvent } from './queue'
 import { siteEventLimiter, TOO_MANY_EVENTS_MESSAGE } from './rateLimit'
-import { eventBatchSchema, MAX_EVENT_BODY_BYTES } from './schema'
 
 /** What a 503 (queue full) asks the client to wait: a few flush intervals, time for the queue to drain. */
 const RETRY_AFTER_SECONDS = 1

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { MAX_EVENT_BODY_BYTES } from '../events/schema'
+import { MAX_EVENT_BODY_BYTES } from '@kotae/content/contracts/events'
 
 /**
  * The most bytes a request body may have, by path prefix (first match wins). Node's HTTP parser

@@ -1,38 +1,17 @@
-import type { FacetDimension } from '@kotae/content'
+import { SITE_CONTENT_FORMAT, type SiteContent } from '@kotae/content/contracts/siteContent'
+import type { BringCase } from '@kotae/content/schema'
 import type { Payload, Where } from 'payload'
 
 import { markdownOf } from '../lib/markdown'
 import type { Category, CityProfile, Faq, Guide, Source, Synonym } from '../payload-types'
 import { facetOverrideOf, facetVocabulary } from '../search/facetVocabulary'
 
-/** Bumped when the shape changes; the site refuses a format it does not know. */
-export const SITE_CONTENT_FORMAT = 'kotae-site-content/1'
-
-/**
- * What the public site is built from, in the shapes of the content files (`@kotae/content`):
- * answers as Markdown, links as slugs, dates as YYYY-MM-DD. Only what an anonymous citizen may
- * read is here; every field is copied by name, so nothing new (operator notes, review state,
- * approvers) can slip through when a collection grows a field.
- */
-export type SiteContent = {
-  format: typeof SITE_CONTENT_FORMAT
-  generatedAt: string
-  faqs: Record<string, unknown>[]
-  guides: Record<string, unknown>[]
-  categories: Record<string, unknown>[]
-  sources: Record<string, unknown>[]
-  synonyms: { terms: string[] }[]
-  /**
-   * The facet vocabulary (content/facets.yaml, as the content package loads it): the site's engine
-   * ranks and asks back with the same dimensions as the desk. Each FAQ carries its override as `facets`.
-   */
-  facets: FacetDimension[]
-  city: Record<string, unknown>
-}
-
 /** A Payload date (ISO instant) as the day it names in Asia/Tokyo, YYYY-MM-DD. */
-export const tokyoDay = (iso: string | null | undefined): string | undefined =>
-  iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : undefined
+export function tokyoDay(iso: string): string
+export function tokyoDay(iso: string | null | undefined): string | undefined
+export function tokyoDay(iso: string | null | undefined): string | undefined {
+  return iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : undefined
+}
 
 const idOf = (rel: unknown): number | string | undefined =>
   rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string | undefined)
@@ -44,6 +23,11 @@ const withFacets = (raw: unknown): { facets?: Record<string, string[]> } => {
 }
 
 /**
+ * What the public site is built from (the contract: @kotae/content/contracts/siteContent), in the
+ * shapes of the content files: answers as Markdown, links as slugs, dates as YYYY-MM-DD. Every
+ * field is copied by name, so nothing new (operator notes, review state, approvers) can slip
+ * through when a collection grows a field.
+ *
  * Reads the published, public entries as an anonymous visitor: the collections' own read access
  * decides (`overrideAccess: false`, no user), and the query asks for published public entries
  * again, so a staff session can never widen what the site shows.
@@ -68,9 +52,11 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
   const categorySlug = slugs(categories)
   const sourceSlug = slugs(sources)
   const faqSlug = slugs(faqs)
+  // A required link the anonymous read cannot resolve is left empty: the site's validation names it.
+  const slugOf = (map: Map<number | string, string>, rel: unknown) => map.get(idOf(rel) as number | string) ?? ''
   const slugList = (map: Map<number | string, string>, rels: unknown[] | null | undefined) =>
     (rels ?? []).map((r) => map.get(idOf(r) as number | string)).filter((s): s is string => s !== undefined)
-  const items = (list: { item: string; note?: string | null; cases?: string[] | null; optional?: boolean | null }[] | null | undefined) =>
+  const items = (list: { item: string; note?: string | null; cases?: BringCase[] | null; optional?: boolean | null }[] | null | undefined) =>
     (list ?? []).map((b) => ({ item: b.item, ...(b.note ? { note: b.note } : {}), ...(b.cases?.length ? { cases: b.cases } : {}), optional: b.optional ?? false }))
 
   return {
@@ -79,13 +65,13 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
     categories: categories.map((c) => ({ id: c.slug ?? String(c.id), name: c.name, nameEn: c.nameEn, ...(c.description ? { description: c.description } : {}), order: c.order ?? 100 })),
     sources: sources.map((s) => ({ id: s.slug ?? String(s.id), title: s.title, publisher: s.publisher, url: s.url, checkedAt: tokyoDay(s.checkedAt) })),
     faqs: faqs.map((f) => ({
-      id: faqSlug.get(f.id),
+      id: slugOf(faqSlug, f.id),
       locale: f.locale,
       question: f.question,
       alternatives: (f.alternatives ?? []).map((a) => a.text),
       shortAnswer: f.shortAnswer,
       answer: markdown(f.answer),
-      category: categorySlug.get(idOf(f.category) as number | string),
+      category: slugOf(categorySlug, f.category),
       tags: f.tags ?? [],
       ...withFacets(f.facets),
       audience: 'public',
@@ -103,7 +89,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       procedure: g.procedure,
       summary: g.summary,
       body: markdown(g.body),
-      category: categorySlug.get(idOf(g.category) as number | string),
+      category: slugOf(categorySlug, g.category),
       steps: g.steps.map((s) => ({ title: s.title, detail: s.detail })),
       bring: (g.bring ?? []).map((b) => ({ case: b.case, items: items(b.items) })),
       where: g.where,

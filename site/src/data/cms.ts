@@ -5,59 +5,10 @@
  * and the served site stays as it was. The result then goes through the same allow-list
  * (`toPublicData`) as the content files.
  *
- * The schemas are the content files' own, loosened only where the CMS is looser than the files
- * (fewer alternatives, no fact ids), so an entry the CMS accepts never breaks the build.
+ * The contract (format version and schema) is the CMS's and the site's one: @kotae/content/contracts/siteContent.
  */
-import { z } from 'zod'
-
-import {
-  categorySchema,
-  cityProfileSchema,
-  facetDimensionSchema,
-  faqFrontMatterSchema,
-  guideFrontMatterSchema,
-  sourceSchema,
-  synonymGroupSchema,
-  type Category,
-  type CityProfile,
-  type FacetDimension,
-  type Faq,
-  type Guide,
-  type Source,
-  type SynonymGroup,
-} from '@kotae/content/schema'
-
-export const SITE_CONTENT_FORMAT = 'kotae-site-content/1'
-
-const faqSchema = faqFrontMatterSchema
-  .omit({ operatorNotes: true, facts: true })
-  .extend({
-    question: z.string().min(1).max(200),
-    shortAnswer: z.string().min(1).max(200),
-    alternatives: z.array(z.string().min(1).max(200)).default([]),
-    audience: z.literal('public'),
-    status: z.literal('published'),
-    answer: z.string().max(100_000),
-  })
-  .strict()
-
-const guideSchema = guideFrontMatterSchema
-  .omit({ facts: true })
-  .extend({ status: z.literal('published'), body: z.string().max(100_000) })
-  .strict()
-
-export const siteContentSchema = z.object({
-  format: z.literal(SITE_CONTENT_FORMAT),
-  generatedAt: z.string(),
-  faqs: z.array(faqSchema),
-  guides: z.array(guideSchema),
-  categories: z.array(categorySchema),
-  sources: z.array(sourceSchema),
-  synonyms: z.array(synonymGroupSchema),
-  /** The facet vocabulary (content's facets.yaml shape); a CMS that does not send it yet means none. */
-  facets: z.array(facetDimensionSchema).optional(),
-  city: cityProfileSchema,
-})
+import { siteContentSchema } from '@kotae/content/contracts/siteContent'
+import type { Category, CityProfile, FacetDimension, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
 
 export type CmsBundle = {
   faqs: Faq[]

@@ -8,25 +8,26 @@
  * when the page is hidden or left. A vote can be "held" while its optional reason is typed; held
  * events go out with the next flush caused by leaving the page, or when released.
  */
-export type SiteEvent =
-  | { type: 'search'; query: string; results?: number }
-  | { type: 'zero-result'; query: string }
-  | { type: 'faq-view'; faqId: string }
-  | { type: 'helpful'; faqId: string; helpful: boolean; reason?: string }
-  /** The answer to a question asked back (ids of the facet vocabulary, e.g. `what` / `certificate`); no query. */
-  | { type: 'facet-choice'; dimension: string; value: string }
+import type { SiteEvent as SentEvent } from '@kotae/content/contracts/events'
+import { EVENT_LIMITS, FACET_ID } from '@kotae/content/contracts/eventLimits'
 
-type Stamped = SiteEvent & { at: string; locale?: 'ja' | 'en' }
+// The contract is the CMS's schema (@kotae/content/contracts/events); only its types and limits are
+// imported here, so no zod reaches the browser.
+type Unstamped<E> = E extends unknown ? Omit<E, 'at' | 'locale'> : never
+/** An event as a page reports it; `at` and `locale` are added here. */
+export type SiteEvent = Unstamped<SentEvent>
 
-const MAX_BATCH = 20 // the server takes 50
-const MAX_BODY = 15 * 1024 // the server takes 16 KB
+type Stamped = SentEvent & { at: string }
+
+const MAX_BATCH = 20 // the server takes EVENT_LIMITS.batch (50)
+const MAX_BODY = EVENT_LIMITS.bodyBytes - 1024 // a margin under the server's limit
 const DELAY_MS = 4000
 
 /** Where events go: the CMS origin from the build-time env, or this site's origin. */
 export const EVENTS_URL = `${(import.meta.env.PUBLIC_KOTAE_API ?? '').replace(/\/+$/, '')}/api/events`
 
-/** Facet ids as the server takes them (slug-like, at most 40 characters). */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/
+/** Facet ids as the server takes them. */
+const isFacetId = (id: string) => id.length <= EVENT_LIMITS.facetId && FACET_ID.test(id)
 
 const bytes = (s: string) => new TextEncoder().encode(s).length
 
@@ -42,10 +43,10 @@ const locale = (): 'ja' | 'en' | undefined => {
 
 /** Cuts free text to what the server accepts. */
 function clean(e: SiteEvent): SiteEvent {
-  if (e.type === 'search' || e.type === 'zero-result') return { ...e, query: e.query.trim().slice(0, 200) }
-  if (e.type === 'facet-choice') return { type: e.type, dimension: e.dimension.slice(0, 40), value: e.value.slice(0, 40) }
+  if (e.type === 'search' || e.type === 'zero-result') return { ...e, query: e.query.trim().slice(0, EVENT_LIMITS.query) }
+  if (e.type === 'facet-choice') return { type: e.type, dimension: e.dimension.slice(0, EVENT_LIMITS.facetId), value: e.value.slice(0, EVENT_LIMITS.facetId) }
   if (e.type === 'helpful' && e.reason !== undefined) {
-    const reason = e.reason.trim().slice(0, 500)
+    const reason = e.reason.trim().slice(0, EVENT_LIMITS.reason)
     const { reason: _drop, ...rest } = e
     return reason ? { ...rest, reason } : rest
   }
@@ -73,7 +74,7 @@ function listen() {
 export function track(event: SiteEvent): void {
   if (typeof window === 'undefined') return
   if ((event.type === 'search' || event.type === 'zero-result') && !event.query.trim()) return
-  if (event.type === 'facet-choice' && !(SLUG.test(event.dimension) && SLUG.test(event.value))) return
+  if (event.type === 'facet-choice' && !(isFacetId(event.dimension) && isFacetId(event.value))) return
   listen()
   queue.push(stamp(event))
   if (queue.length >= MAX_BATCH) flush()
