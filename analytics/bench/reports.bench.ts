@@ -29,7 +29,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { computeReport, createReportAccumulator, type CallLogRecord, type CallOutcome, type ReportPeriod, type TelephonyRecord } from '../src/kpi'
+import type { CallOutcome } from '@kotae/content/contracts/calls'
+
+import { computeReport, createReportAccumulator, type CallLogRecord, type ReportPeriod, type TelephonyRecord } from '../src/kpi'
 import { importTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
 import { jstMidnight, jstWeekday } from '../src/time'
 

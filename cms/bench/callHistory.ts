@@ -13,10 +13,13 @@
  *   content words (65%), sometimes with one character dropped (10%, a typo).
  * - FAQs used: the FAQ asked about first; 30% of calls also use one of its related FAQs (a
  *   follow-up question).
- * - Outcome: resolved 82%, escalated 6%, callback 5%, reservation 4%, transferred 3%.
+ * - Outcome: resolved 82%, escalated 6%, callback 5%, reservation made 4%, transferred 3%; channel,
+ *   outcome and caller type are the calls collection's own values (@kotae/content/contracts/calls).
  * Summaries are fixed sentences built from the question, with no personal data (stored summaries
  * are masked anyway).
  */
+
+import type { CallChannel, CallerType, CallOutcome } from '@kotae/content/contracts/calls'
 
 export type HistoryFaq = { id: string; question: string; alternatives: readonly string[]; category: string; related: readonly string[] }
 
@@ -25,10 +28,10 @@ export type GeneratedCall = {
   query: string
   faqs: string[]
   category: string
-  outcome: 'resolved' | 'escalated' | 'callback' | 'reservation' | 'transferred'
+  outcome: CallOutcome
   summary: string
-  channel: 'direct' | 'shiminka' | 'switchboard'
-  callerType: 'self' | 'family' | 'proxy' | 'business'
+  channel: CallChannel
+  callerType: CallerType
   talkSeconds: number
   afterCallWorkSeconds: number
 }
@@ -90,13 +93,13 @@ const OUTCOMES: [GeneratedCall['outcome'], number][] = [
   ['resolved', 82],
   ['escalated', 6],
   ['callback', 5],
-  ['reservation', 4],
+  ['reservation-made', 4],
   ['transferred', 3],
 ]
 const CHANNELS: [GeneratedCall['channel'], number][] = [
   ['direct', 80],
-  ['shiminka', 12],
-  ['switchboard', 8],
+  ['transfer-shiminka', 12],
+  ['transfer-switchboard', 8],
 ]
 const CALLERS: [GeneratedCall['callerType'], number][] = [
   ['self', 70],

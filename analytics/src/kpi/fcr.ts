@@ -17,8 +17,10 @@
  * The tracker takes calls in any order and keeps 16 bytes per call; finish() radix-sorts them by
  * caller and sorts each repeat caller's calls, so the check is O(n + n log k) for k calls per caller.
  */
+import type { CallOutcome } from '@kotae/content/contracts/calls'
+
+import type { CallLogRecord } from './records'
 import { ratio } from './stats'
-import type { CallLogRecord, CallOutcome } from './records'
 
 export function isLoggedResolved(call: Pick<CallLogRecord, 'outcome'>, resolvedOutcomes: readonly CallOutcome[] = ['resolved']): boolean {
   return resolvedOutcomes.includes(call.outcome)

@@ -2,9 +2,8 @@
  * Report options, each one a choice where call-center practice differs (see KPIS.md). Validated with
  * zod so the CMS can store them as the city's settings.
  */
+import { callOutcomeSchema } from '@kotae/content/contracts/calls'
 import { z } from 'zod'
-
-import { CALL_OUTCOMES } from './records'
 
 export const ReportOptionsSchema = z.object({
   /** An abandon after a wait shorter than this is a short abandon: reported apart, out of every rate. */
@@ -16,7 +15,7 @@ export const ReportOptionsSchema = z.object({
   /** A resolved call is not 一次完了 when the same caller calls again on the same category within this many days. */
   repeatWindowDays: z.number().finite().min(0).default(7),
   /** Logged outcomes that count as resolved on the call. */
-  resolvedOutcomes: z.array(z.enum(CALL_OUTCOMES)).min(1).default(['resolved']),
+  resolvedOutcomes: z.array(callOutcomeSchema).min(1).default(['resolved']),
   /** The logged talk span (talkStartedAt → talkEndedAt) includes hold, so talk = span − hold. */
   holdInsideTalkSpan: z.boolean().default(true),
   /** byWeekday gets an eighth row 祝日 for national holidays (taken out of their weekday). */

@@ -4,22 +4,11 @@
  * records (a million zod parses would dominate a report's time); they skip a record whose needed
  * timestamp does not parse and count it in the report's metadata.
  */
+import { callChannelSchema, callerTypeSchema, callOutcomeSchema } from '@kotae/content/contracts/calls'
 import { z } from 'zod'
 
 const instant = z.iso.datetime({ offset: true })
 const seconds = z.number().finite().min(0)
-
-export const CALL_CHANNELS = ['direct', 'transfer-shiminka', 'transfer-switchboard'] as const
-export const CALLER_TYPES = ['self', 'family', 'proxy', 'business', 'unknown'] as const
-export const CALL_OUTCOMES = [
-  'resolved',
-  'escalated',
-  'callback',
-  'reservation-made',
-  'reservation-changed',
-  'reservation-cancelled',
-  'transferred',
-] as const
 
 /** One operator's 問い合わせ記録 (the CMS `calls` collection). */
 export const CallLogRecordSchema = z.object({
@@ -30,13 +19,13 @@ export const CallLogRecordSchema = z.object({
   holdSeconds: seconds,
   /** 後処理: seconds of after-call work. */
   afterCallWorkSeconds: seconds,
-  channel: z.enum(CALL_CHANNELS),
-  callerType: z.enum(CALLER_TYPES),
+  channel: callChannelSchema,
+  callerType: callerTypeSchema,
   /** Category slug (用件), null when the operator did not choose one. */
   category: z.string().min(1).nullable(),
   /** FAQ ids the operator used, in order. */
   faqsUsed: z.array(z.string().min(1)),
-  outcome: z.enum(CALL_OUTCOMES),
+  outcome: callOutcomeSchema,
   operator: z.string().min(1).nullable(),
   /** The PBX's call id when the desk received it. */
   telephonyCallId: z.string().min(1).nullable(),
@@ -44,9 +33,6 @@ export const CallLogRecordSchema = z.object({
   callerHash: z.string().min(1).nullable(),
 })
 export type CallLogRecord = z.infer<typeof CallLogRecordSchema>
-export type CallChannel = (typeof CALL_CHANNELS)[number]
-export type CallerType = (typeof CALLER_TYPES)[number]
-export type CallOutcome = (typeof CALL_OUTCOMES)[number]
 
 /** One offered call from the PBX/ACD call-detail records. */
 export const TelephonyRecordSchema = z.object({

@@ -1,9 +1,9 @@
+import { CALL_CHANNEL_OPTIONS, CALL_OUTCOME_OPTIONS, CALLER_TYPE_OPTIONS } from '@kotae/content/contracts/calls'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { CALL_TAKERS, hasRole } from '../access/roles'
-import { CALLER_TYPES, CHANNELS, OUTCOMES } from '../collections/Calls/options'
 import { DeskClient } from './DeskClient'
 
 /** 応対デスク: the operator's single screen during a call. */
@@ -17,7 +17,7 @@ export async function DeskView({ initPageResult, params, searchParams }: AdminVi
     <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
       <Gutter>
         {allowed ? (
-          <DeskClient channels={CHANNELS} callerTypes={CALLER_TYPES} outcomes={OUTCOMES} categories={categories} />
+          <DeskClient channels={CALL_CHANNEL_OPTIONS} callerTypes={CALLER_TYPE_OPTIONS} outcomes={CALL_OUTCOME_OPTIONS} categories={categories} />
         ) : (
           <p>応対デスクはオペレーター、スーパーバイザー、システム管理者が使えます。</p>
         )}

@@ -1,7 +1,7 @@
-import { CALL_OUTCOMES, DAY_MS, hourRows, jstDayNumber, jstParts, jstWeekday, monthRange, outcomeRows, selfServiceTrend, type HourRow, type OutcomeRow, type SelfServiceTrend } from '@kotae/analytics'
+import { DAY_MS, hourRows, jstDayNumber, jstParts, jstWeekday, monthRange, outcomeRows, selfServiceTrend, type HourRow, type OutcomeRow, type SelfServiceTrend } from '@kotae/analytics'
+import { CALL_OUTCOMES, callOutcomeLabel } from '@kotae/content/contracts/calls'
 import type { Payload } from 'payload'
 
-import { OUTCOMES } from '../collections/Calls/options'
 import { loadReport } from '../reports/load'
 import { DASHBOARD_STRINGS as t } from './strings'
 
@@ -43,7 +43,6 @@ export interface DashboardData {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
-const OUTCOME_LABEL = new Map(OUTCOMES.map((o) => [o.value, o.label]))
 
 /**
  * The dashboard's figures: the KPIs of each period from the same loader as the reports (calls and,
@@ -82,7 +81,7 @@ export async function dashboardData(payload: Payload, now = new Date()): Promise
       answerRate: report.answerRate,
       calls: report.meta.counts.calls,
       firstContactResolutionRate: report.firstContactResolutionRate,
-      outcomes: outcomeRows(inPeriod, CALL_OUTCOMES).map((r) => ({ ...r, label: OUTCOME_LABEL.get(r.outcome) ?? r.outcome })),
+      outcomes: outcomeRows(inPeriod, CALL_OUTCOMES).map((r) => ({ ...r, label: callOutcomeLabel(r.outcome) })),
       hours: hourRows(report.byHalfHour),
       topics: report.byTopic.map((r) => ({ name: r.category === null ? t.noTopic : (labels.categories?.[r.category] ?? r.category), calls: r.calls, share: r.share })),
       topFaqs: report.faqUsage.slice(0, 10).map((f) => ({ title: labels.faqs?.[f.faqId] ?? `FAQ ${f.faqId}`, count: f.count })),

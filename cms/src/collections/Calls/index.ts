@@ -1,3 +1,4 @@
+import { CALL_CHANNEL_OPTIONS, CALL_OUTCOME_OPTIONS, CALLER_TYPE_OPTIONS } from '@kotae/content/contracts/calls'
 import type { CollectionConfig } from 'payload'
 
 import { ownCallsOrSupervisor } from '../../access/ownCallsOrSupervisor'
@@ -5,7 +6,6 @@ import { fieldRoleIn, roleIn } from '../../access/roleIn'
 import { CALL_TAKERS, CONTACT_READERS } from '../../access/roles'
 import { maskFreeText } from '../../hooks/maskFreeText'
 import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
-import { CALLER_TYPES, CHANNELS, OUTCOMES } from './options'
 import { setOperator } from './setOperator'
 import { validateFaqsExist } from './validateFaqsExist'
 import { validateTalkEnd } from './validateTalkEnd'
@@ -32,8 +32,8 @@ export const Calls: CollectionConfig = {
     { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'holdSeconds', label: '保留（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
     { name: 'afterCallWorkSeconds', label: '後処理（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
-    { name: 'channel', label: '入電経路', type: 'select', required: true, defaultValue: 'direct', options: CHANNELS },
-    { name: 'callerType', label: '相談者', type: 'select', required: true, defaultValue: 'self', options: CALLER_TYPES },
+    { name: 'channel', label: '入電経路', type: 'select', required: true, defaultValue: 'direct', options: CALL_CHANNEL_OPTIONS },
+    { name: 'callerType', label: '相談者', type: 'select', required: true, defaultValue: 'self', options: CALLER_TYPE_OPTIONS },
     { name: 'category', label: '用件（カテゴリ）', type: 'relationship', relationTo: 'categories', index: true },
     {
       name: 'faqsUsed',
@@ -59,7 +59,7 @@ export const Calls: CollectionConfig = {
       required: true,
       maxLength: 4000,
     },
-    { name: 'outcome', label: '結果', type: 'select', required: true, index: true, options: OUTCOMES },
+    { name: 'outcome', label: '結果', type: 'select', required: true, index: true, options: CALL_OUTCOME_OPTIONS },
     {
       name: 'callback',
       label: '折り返し先（スーパーバイザー・市職員のみ閲覧）',
