@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 
 import { computeReport, type Report } from '../src/kpi'
-import { csvField, periodLabel, renderCsvText } from '../src/reports'
+import { periodLabel, renderCsvText } from '../src/reports'
 import { renderCsv } from '../src/reports/index.node.ts'
 import { calls, escalations, telephony } from './fixtures/october-2026'
 
@@ -105,12 +105,12 @@ describe('renderCsv', () => {
 })
 
 describe('CSV details', () => {
-  it('quotes and defuses formulas', () => {
-    expect(csvField('a,b')).toBe('"a,b"')
-    expect(csvField('say "hi"')).toBe('"say ""hi"""')
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
-    expect(csvField('-12.5')).toBe('-12.5')
-    expect(csvField('@sum')).toBe("'@sum")
+  it('quotes and defuses formulas (the one CSV writer, @kotae/content/csv/text)', () => {
+    const text = renderCsvText(report, { labels: { categories: { 'card-renewal': '=HYPERLINK("x")', 'pin-reset': 'a,b', mynaportal: '@sum' } } })
+    expect(text).toContain(`\r\n"'=HYPERLINK(""x"")",`)
+    expect(text).toContain('\r\n"a,b",')
+    expect(text).toContain("\r\n'@sum,")
+    expect(blocks(text).get('用件別')!.map((row) => row[0])).toEqual(expect.arrayContaining(["'=HYPERLINK(\"x\")", 'a,b', "'@sum"]))
   })
 
   it('period labels', () => {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
-import { decodeCell, decodeListCell, encodeCell, encodeListCell, FAQ_CSV_HEADER, readFaqCsv, writeFaqCsv, type FaqCsvRecord } from '../src/csv/index'
+import { csvText, decodeCell, decodeListCell, encodeCell, encodeListCell, FAQ_CSV_HEADER, readFaqCsv, writeFaqCsv, type FaqCsvRecord } from '../src/csv/index'
 import { CITY, csvBytes, known, record } from './csv-helpers'
 
 const strip = (rows: (FaqCsvRecord & { line?: number })[]) => rows.map(({ line: _line, ...r }) => r)
@@ -21,13 +21,22 @@ describe('cell escaping', () => {
     const cell = encodeListCell(values)
     expect(cell).toBe('a\\;b;c\\\\\\;d;-e;f\\ng')
     expect(decodeListCell(cell)).toEqual(values)
-    expect(encodeListCell(['-x', 'y'])).toBe('\\-x;y')
+    expect(csvText([[encodeListCell(['-x', 'y'])]])).toBe("'-x;y\r\n")
+    expect(decodeListCell("'-x;y")).toEqual(['-x', 'y'])
     expect(decodeListCell('\\-x;y')).toEqual(['-x', 'y'])
   })
 
-  it('cells Excel would read as formulas start with a backslash', () => {
-    for (const v of ['=1+1', '+81', '-5', '@x']) expect(encodeCell(v)).toBe(`\\${v}`)
-    expect(encodeCell('1-2')).toBe('1-2')
+  it("cells Excel would read as formulas start with a ' (the one CSV writer's guard), taken off on reading", () => {
+    for (const v of ['=1+1', '+81', '-x', '@x', '- a Markdown list']) {
+      const written = csvText([[encodeCell(v)]])
+      expect(written).toBe(`'${v}\r\n`)
+      expect(decodeCell(written.trimEnd())).toBe(v)
+    }
+    // Numbers and a minus inside are data, not formulas.
+    expect(csvText([['1-2', '-5', '-12.5']])).toBe('1-2,-5,-12.5\r\n')
+    // A value that starts with ' itself reads back as written; so does the \ guard of older files.
+    for (const v of ["'=1+1", "'quoted", "'"]) expect(decodeCell(csvText([[encodeCell(v)]]).trimEnd())).toBe(v)
+    expect(decodeCell('\\=1+1')).toBe('=1+1')
   })
 
   it('reads hand-typed cells leniently: unknown escapes and real line breaks stay', () => {

@@ -3,7 +3,7 @@
  * open UTF-8 without garbling; 'shift_jis' is Windows-31J (cp932), for older Excel and city systems.
  * Characters Shift_JIS lacks (rare in category names) become '?'.
  */
-import iconv from 'iconv-lite'
+import { encodeText } from '@kotae/content/csv/encoding'
 
 import type { Report } from '../kpi/report'
 import { renderCsvText } from './csv'
@@ -12,7 +12,5 @@ import type { RenderOptions } from './sections'
 export type CsvEncoding = 'utf-8-bom' | 'shift_jis'
 
 export function renderCsv(report: Report, options: RenderOptions & { encoding?: CsvEncoding } = {}): Buffer {
-  const text = renderCsvText(report, options)
-  if (options.encoding === 'shift_jis') return iconv.encode(text, 'cp932')
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+  return encodeText(renderCsvText(report, options), options.encoding === 'shift_jis' ? 'shift_jis' : 'utf8')
 }

@@ -15,5 +15,5 @@ export {
   type RenderOptions,
   type ReportHeading,
 } from './sections'
-export { renderCsvText, csvField } from './csv'
+export { renderCsvText } from './csv'
 export { periodLabel, type PeriodLabelStyle } from './period-label'

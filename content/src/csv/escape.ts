@@ -1,15 +1,16 @@
 /**
  * Cell escaping. The format keeps one record per line (機械判読性ルール), so a line break inside a
  * value is written as the two characters `\n`; a backslash itself as `\\`; a tab as `\t`. A list
- * cell joins its values with `;` and writes a `;` inside a value as `\;`. A cell that would start
- * with `=`, `+`, `-` or `@` gets a `\` in front, so that Excel shows it as text instead of
- * reading a formula (a Markdown list starts with `- `).
+ * cell joins its values with `;` and writes a `;` inside a value as `\;`. A `'` that starts a cell
+ * is written `\'`, so it is never taken for the formula guard's: the CSV writer (text.ts) puts a
+ * `'` before a cell Excel would read as a formula (a Markdown list starts with `- `), and decoding
+ * takes it off again.
  *
- * Decoding is lenient for hand-edited files: any other `\x` stays as written, and real line
- * breaks (Excel writes them for Alt+Enter inside a quoted cell) are kept as line breaks.
+ * Decoding is lenient for hand-edited files: any other `\x` stays as written, real line breaks
+ * (Excel writes them for Alt+Enter inside a quoted cell) are kept as line breaks, and the `\`
+ * guard of files written before the `'` one (`\=`, `\-`) still reads.
  */
-
-const FORMULA_START = /^[=+\-@]/
+import { unguardFormula } from './formulaGuard'
 
 /** Escapes one value (no list separator handling). */
 function escapeValue(value: string, inList: boolean): string {
@@ -24,18 +25,19 @@ function escapeValue(value: string, inList: boolean): string {
   return out
 }
 
-const guardFormula = (cell: string): string => (FORMULA_START.test(cell) ? `\\${cell}` : cell)
+/** A leading `'` escaped, so only the formula guard's `'` starts a cell. */
+const escapeLeadingQuote = (cell: string): string => (cell.startsWith("'") ? `\\${cell}` : cell)
 
-/** One text value as a cell. */
-export const encodeCell = (value: string): string => guardFormula(escapeValue(value, false))
+/** One text value as a cell (before the CSV writer's formula guard). */
+export const encodeCell = (value: string): string => escapeLeadingQuote(escapeValue(value, false))
 
 /** Several values as one cell, joined by `;`. */
-export const encodeListCell = (values: readonly string[]): string => guardFormula(values.map((v) => escapeValue(v, true)).join(';'))
+export const encodeListCell = (values: readonly string[]): string => escapeLeadingQuote(values.map((v) => escapeValue(v, true)).join(';'))
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', ';': ';', '=': '=', '+': '+', '-': '-', '@': '@' }
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', ';': ';', "'": "'", '=': '=', '+': '+', '-': '-', '@': '@' }
 
-/** A cell back to its value; real CR LF / CR become LF. */
-export function decodeCell(cell: string): string {
+/** Escapes back to characters; real CR LF / CR become LF. */
+function unescape(cell: string): string {
   let out = ''
   const text = cell.replace(/\r\n?/g, '\n')
   for (let i = 0; i < text.length; i++) {
@@ -49,8 +51,12 @@ export function decodeCell(cell: string): string {
   return out
 }
 
+/** A cell as read (the formula guard's `'` still on) back to its value. */
+export const decodeCell = (cell: string): string => unescape(unguardFormula(cell))
+
 /** A list cell back to its values: split on `;` not preceded by an escaping `\`; each trimmed; empty values dropped. */
-export function decodeListCell(cell: string): string[] {
+export function decodeListCell(guarded: string): string[] {
+  const cell = unguardFormula(guarded)
   const parts: string[] = []
   let current = ''
   for (let i = 0; i < cell.length; i++) {
@@ -64,5 +70,5 @@ export function decodeListCell(cell: string): string[] {
     } else current += ch
   }
   parts.push(current)
-  return parts.map((p) => decodeCell(p).trim()).filter((p) => p !== '')
+  return parts.map((p) => unescape(p).trim()).filter((p) => p !== '')
 }

@@ -1,9 +1,8 @@
 /**
- * Writing a FAQ CSV: records → bytes. CRLF line ends (RFC 4180, what Excel writes), a cell is
- * quoted only when it holds a comma or a quote, every value is folded free of 機種依存文字 and
- * escaped so that each record is one line.
+ * Writing a FAQ CSV: records → bytes, through the one CSV writer (text.ts: CRLF, quoting, the
+ * formula guard); every value is folded free of 機種依存文字 and escaped so that each record is
+ * one line.
  */
-import { stringify } from 'csv-stringify/sync'
 
 import { AUDIENCE_LABELS, EXCEL_CELL_MAX, FAQ_CSV_HEADER, NO, STATUS_LABELS, YES, type FaqCsvColumn, type FaqCsvRecord } from './columns'
 import { encodeText, type CsvEncoding } from './encoding'
@@ -11,6 +10,7 @@ import { encodeCell, encodeListCell } from './escape'
 import { foldMachineDependent, REPLACEMENT_CHAR } from './machineDependent'
 import { msg } from './messages'
 import type { CsvProblem } from './problems'
+import { csvText } from './text'
 
 export type WriteResult = {
   bytes: Buffer
@@ -61,7 +61,7 @@ export function faqCsvText(records: readonly FaqCsvRecord[]): { text: string; wa
       }),
     )
   })
-  return { text: stringify(rows, { record_delimiter: '\r\n' }), warnings }
+  return { text: csvText(rows), warnings }
 }
 
 /** The records as file bytes: UTF-8 with BOM by default, or Shift_JIS (cp932). */
