@@ -137,6 +137,15 @@ describe('encodings the file does not match', () => {
     expect(r.errors.filter((e) => e.code === 'missing-column').map((e) => e.column)).toContain('着信日時')
   })
 
+  it('damaged UTF-8 (a byte lost in the middle of a character) is UTF-8 with that row named, not Shift_JIS garbage', async () => {
+    const good = fs.readFileSync(file('telephony-good.utf8.csv'))
+    const at = good.indexOf(Buffer.from('短時間放棄')) + 1
+    const damaged = Buffer.concat([good.subarray(0, at), good.subarray(at + 1)])
+    const r = await parseTelephonyCsv(damaged, mapping)
+    expect(r).toMatchObject({ ok: false, encoding: 'utf-8' })
+    expect(!r.ok && [...new Set(r.errors.filter((e) => e.code === 'invalid-bytes').map((e) => e.row))]).toEqual([3])
+  })
+
   it('neither UTF-8 nor Shift_JIS (UTF-16 from Excel "Unicode text"): unknown encoding, no records', async () => {
     const text = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8')
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])

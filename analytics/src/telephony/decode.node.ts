@@ -3,10 +3,12 @@
  * as Windows-31J (cp932), the superset Windows and Excel write (①, ㈱, NEC/IBM extensions).
  *
  * 'auto': a UTF-8 BOM decides UTF-8. Otherwise ASCII passes through until the first chunk with a
- * byte ≥ 0x80, which decides: valid UTF-8 → UTF-8; else decodable as Shift_JIS → Shift_JIS; else the
- * encoding is unknown, and the text is decoded as UTF-8 with U+FFFD for the bad bytes so that every
- * row they are in can be reported. A BOM also wins over an explicit 'shift_jis'.
+ * byte ≥ 0x80, which the one detector (detectEncoding, the FAQ import's too) decides: UTF-8 (damaged
+ * UTF-8 too: its bad bytes are reported by row), Shift_JIS, or unknown, which is decoded as UTF-8
+ * with U+FFFD for the bad bytes so that every row they are in can be reported. A BOM also wins over
+ * an explicit 'shift_jis'.
  */
+import { detectEncoding } from '@kotae/content/csv/encoding'
 import iconv from 'iconv-lite'
 
 export type RequestedEncoding = 'utf-8' | 'shift_jis' | 'auto'
@@ -29,15 +31,6 @@ const sjis = (): Sink => {
 const isAscii = (c: Uint8Array) => {
   for (let i = 0; i < c.length; i++) if (c[i]! >= 0x80) return false
   return true
-}
-
-function looksUtf8(c: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(c, { stream: true })
-    return true
-  } catch {
-    return false
-  }
 }
 
 export class CsvDecoder {
@@ -67,8 +60,8 @@ export class CsvDecoder {
     }
     if (!this.sink) {
       if (isAscii(chunk)) return buf(chunk).toString('latin1')
-      const sj = iconv.decode(buf(chunk), 'cp932')
-      this.choose(looksUtf8(chunk) ? 'utf-8' : sj.slice(0, -1).includes('\uFFFD') ? 'unknown' : 'shift_jis')
+      const detected = detectEncoding(chunk, true)
+      this.choose(detected === 'utf8' || detected === 'damaged-utf8' ? 'utf-8' : detected)
     }
     return this.sink!.write(chunk)
   }
