@@ -7,7 +7,6 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import matter from 'gray-matter'
 import YAML from 'yaml'
 import { z } from 'zod'
 
@@ -217,6 +216,13 @@ async function markdownFiles(dir: string, sub: 'faqs' | 'guides', problems: Cont
   return out
 }
 
+/**
+ * A Markdown file's YAML front matter (between a first line `---` and the next line `---`) and the
+ * body after it. Written here, not taken from a library: it is one regular expression, and
+ * gray-matter, which did it before, brought js-yaml 3 beside the `yaml` 2 every file is parsed with.
+ */
+const FRONT_MATTER = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/
+
 /** One Markdown file with YAML front matter: the parsed data (when valid), the body and the raw front matter. */
 async function readFrontMatter<T>(
   dir: string,
@@ -230,21 +236,26 @@ async function readFrontMatter<T>(
     problems.push({ file, field: 'front matter', message: 'is missing: the file must start with a line "---", the YAML fields, then "---"' })
     return undefined
   }
-  let parsed: matter.GrayMatterFile<string>
+  const split = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''))
+  if (!split) {
+    problems.push({ file, field: 'front matter', message: 'is not closed: a line "---" must end the YAML fields' })
+    return undefined
+  }
+  let raw: unknown
   try {
     // The `yaml` package (YAML 1.2) keeps 2027-05-31 as a string, so the schema sees what the editor wrote.
-    parsed = matter(text.replace(/^\uFEFF/, ''), { engines: { yaml: (s: string) => (YAML.parse(s) ?? {}) as object } })
+    raw = YAML.parse(split[1] ?? '') ?? {}
   } catch (error) {
     problems.push({ file, field: 'front matter', message: `YAML: ${firstLine(error)}` })
     return undefined
   }
-  const body = parsed.content.trim()
-  const result = schema.safeParse(parsed.data)
+  const body = split.input.slice(split[0].length).trim()
+  const result = schema.safeParse(raw)
   if (!result.success) {
-    problems.push(...issuesToProblems(file, result.error, parsed.data))
-    return { body, raw: parsed.data }
+    problems.push(...issuesToProblems(file, result.error, raw))
+    return { body, raw }
   }
-  return { data: result.data, body, raw: parsed.data }
+  return { data: result.data, body, raw }
 }
 
 /**

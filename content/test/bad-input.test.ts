@@ -47,6 +47,7 @@ const cases: { name: string; breakIt: (dir: string) => void; file: string; field
   { name: 'misspelt field', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needReview: true\nreviewBy:')), file: A, field: 'needReview', message: 'unknown field' },
   { name: 'not a real date', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy: 2027-05-31', 'reviewBy: 2027-02-30')), file: A, field: 'reviewBy', message: 'is not a real calendar date' },
   { name: 'broken front matter YAML', breakIt: (d) => edit(d, A, (t) => t.replace(/^question:.*$/m, 'question: [unclosed')), file: A, field: 'front matter', message: /^YAML: / },
+  { name: 'front matter never closed', breakIt: (d) => edit(d, A, (t) => t.replace(/\n---\n/, '\n\n')), file: A, field: 'front matter', message: /^is not closed/ },
   { name: 'no front matter at all', breakIt: (d) => write(d, A, '# 質問A\n答えです。\n'), file: A, field: 'front matter', message: 'is missing' },
   { name: 'empty answer', breakIt: (d) => edit(d, A, (t) => t.replace(/---\n\nfaq-a の答えです。\n$/, '---\n')), file: A, field: 'answer', message: 'is empty' },
   { name: 'broken YAML in a list file', breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'), file: 'sources.yaml', field: undefined, message: /^YAML: / },
