@@ -6,10 +6,11 @@
  *   purity       = Σ over clusters of its largest topic's signals / all signals (1 = no mixing)
  *   completeness = Σ over topics of its signals in its largest cluster / all signals (1 = no splitting)
  *   purityCeiling = the purity of one cluster per distinct text (some texts fit several topics)
- * Synthetic data (seeded xorshift): 300 topics, each two nouns and an ending from My Number call
+ * Synthetic data (seededRandom): 300 topics, each two nouns and an ending from My Number call
  * vocabulary; topic frequencies Zipf-like; each signal is written one of five ways (spaces,
  * particles, a noun dropped, polite ending, a filler word added).
  */
+import { seededRandom } from '@kotae/content/seededRandom'
 import { createAnalyzer } from '@kotae/search-indexer'
 
 import { clusterGapSignals, type GapSignal } from '../src/gap'
@@ -19,18 +20,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
 
-let s0 = 20261130
-let s1 = 362436069
-let s2 = 521288629
-let s3 = 88675123
-function random(): number {
-  const t = s0 ^ (s0 << 11)
-  s0 = s1
-  s1 = s2
-  s2 = s3
-  s3 = (s3 ^ (s3 >>> 19) ^ (t ^ (t >>> 8))) >>> 0
-  return s3 / 4294967296
-}
+const random = seededRandom(20261130)
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
 
 const NOUNS = ['暗証番号', '電子証明書', '保険証', '住民票', '転出', '転入', '海外', '更新', '受け取り', '代理人', '予約', '手数料', '写真', '申請書', '紛失', '再発行', 'コンビニ', '有効期限', '署名用', '口座', 'ポイント', 'スマホ', '読み取り', 'ロック', '初期化', '引越し', '氏名変更', '在留カード', '交付通知書', '窓口', '郵送', '顔認証', '資格確認書', '医療費', '年金', '子ども', '施設', '入院', '死亡', '返納']

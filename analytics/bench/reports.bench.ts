@@ -17,7 +17,7 @@
  * generates) and reported, and "report" is the difference. `--arrays` builds the arrays first instead
  * and times computeReport alone (needs ~1 GB more).
  *
- * Synthetic data (seeded, reproducible): Marsaglia's xorshift128 seeded from 20261001. Calls fall on
+ * Synthetic data (seeded, reproducible): @kotae/content's seededRandom from 20261001. Calls fall on
  * business hours — weekdays 08:30–17:15, Thursdays until 20:00, Sundays 09:00–17:00 — with 3 % at
  * night; 400,000 callers (64-hex hashes, 5 % anonymous), skewed so that about a third of calls come from
  * repeat callers; 12 categories; 0–3 of 115 FAQs per call; outcomes 70 % resolved. Telephony: 90 %
@@ -30,6 +30,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { CallOutcome } from '@kotae/content/contracts/calls'
+import { seededRandom } from '@kotae/content/seededRandom'
 
 import { computeReport, createReportAccumulator, type CallLogRecord, type ReportPeriod, type TelephonyRecord } from '../src/kpi'
 import { importTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
@@ -44,22 +45,6 @@ const N_CALLS = arg('calls', 1_000_000)
 const N_ROWS = arg('rows', 1_000_000)
 const ARRAYS = args.includes('--arrays')
 const SEED = 20261001
-
-/** Marsaglia's xorshift128 on four 32-bit words; returns [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0 || 1
-  let b = (seed * 2654435761) >>> 0 || 2
-  let c = 0x9e3779b9
-  let d = 0x7f4a7c15
-  return () => {
-    const t = a ^ (a << 11)
-    a = b
-    b = c
-    c = d
-    d = (d ^ (d >>> 19) ^ (t ^ (t >>> 8))) >>> 0
-    return d / 4294967296
-  }
-}
 
 const CATEGORIES = ['card-renewal', 'pin-reset', 'lost-card', 'mynaportal', 'health-insurance', 'certificate', 'address-change', 'reservation', 'foreign-resident', 'child', 'proxy', 'other']
 const FAQS = Array.from({ length: 115 }, (_, i) => `faq-${String(i + 1).padStart(3, '0')}`)
@@ -94,7 +79,7 @@ interface Pair {
 
 /** N pairs of call log + telephony record in [start, end), reproducible from the seed. */
 function* generate(n: number, start: number, end: number): Generator<Pair> {
-  const random = rng(SEED)
+  const random = seededRandom(SEED)
   const iso = (ms: number) => new Date(ms).toISOString()
   for (let i = 0; i < n; i++) {
     const offered = Math.floor(businessInstant(random, start, end))

@@ -1,3 +1,4 @@
+import { seededRandom } from '@kotae/content/seededRandom'
 import { describe, expect, it } from 'vitest'
 
 import { abandonRate, answerRate, asaSeconds, attSeconds, callerKey, callHandleSeconds, firstContactResolutionRate, median, ratio, RepeatTracker, serviceLevel, talkSeconds } from '../src/kpi'
@@ -61,8 +62,7 @@ describe('formulas on sums never give NaN', () => {
 
 describe('RepeatTracker against a direct count', () => {
   it('agrees on random calls, hex hashes and short ones, several categories', () => {
-    let seed = 7
-    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+    const random = seededRandom(7)
     const calls = Array.from({ length: 3000 }, () => ({
       caller: random() < 0.5 ? `h${Math.floor(random() * 300)}` : Math.floor(random() * 300).toString(16).padStart(64, 'a'),
       category: `cat${Math.floor(random() * 5)}`,

@@ -20,6 +20,7 @@
  */
 
 import type { CallChannel, CallerType, CallOutcome } from '@kotae/content/contracts/calls'
+import { seededRandom } from '@kotae/content/seededRandom'
 
 export type HistoryFaq = { id: string; question: string; alternatives: readonly string[]; category: string; related: readonly string[] }
 
@@ -37,18 +38,6 @@ export type GeneratedCall = {
 }
 
 export type HistoryOptions = { seed: number; calls: number; days?: number; end?: Date; waveFaqs?: number }
-
-/** mulberry32: small, fast, seedable; enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const shuffle = <T>(items: readonly T[], rand: () => number): T[] => {
   const a = [...items]
@@ -111,7 +100,7 @@ const choose = <T>(table: [T, number][], rand: () => number): T => table[pick(ta
 
 /** Calls in time order. */
 export function generateCallHistory(faqs: readonly HistoryFaq[], options: HistoryOptions): GeneratedCall[] {
-  const rand = prng(options.seed)
+  const rand = seededRandom(options.seed)
   const days = options.days ?? 365
   const end = (options.end ?? new Date('2026-11-30T00:00:00Z')).getTime()
   const known = new Set(faqs.map((f) => f.id))

@@ -1,11 +1,11 @@
+import { seededRandom } from '@kotae/content/seededRandom'
 import { describe, expect, it } from 'vitest'
 
 import { LinkReadPlan } from '../src/reports/counts'
 
 describe('FAQ links read while the calls stream (LinkReadPlan)', () => {
   it('reads each id of [lowest, highest] exactly once, whatever order the ids come in', () => {
-    let seed = 11
-    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32)
+    const random = seededRandom(11)
     for (let trial = 0; trial < 200; trial++) {
       // Mostly growing ids, some far out of order, in blocks of a random size.
       const ids = Array.from({ length: 1 + Math.floor(random() * 400) }, (_, i) => (random() < 0.05 ? Math.floor(random() * 1000) : 500 + i * (1 + Math.floor(random() * 3))))

@@ -3,18 +3,9 @@
  * generator (the same every run): questions, alternatives, short answers and Markdown bodies made
  * from the project's vocabulary, about the length of the project's FAQs. Not real content.
  */
-import type { SearchDocument } from '../src/engine/document'
+import { seededRandom } from '@kotae/content/seededRandom'
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import type { SearchDocument } from '../src/engine/document'
 
 const TOPICS = ['マイナンバーカード', '暗証番号', '電子証明書', '健康保険証', '住民票', '印鑑登録', '転入届', '転出届', '児童手当', '国民健康保険',
   '介護保険', '住民税', '固定資産税', 'ごみの分別', '粗大ごみ', '図書館', '市営住宅', '保育所', '予防接種', '戸籍謄本', 'パスポート', '婚姻届',
@@ -32,7 +23,7 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
 }
 
 export function syntheticDocs(n: number, seed = 1): SearchDocument[] {
-  const r = rng(seed)
+  const r = seededRandom(seed)
   const docs: SearchDocument[] = []
   for (let i = 0; i < n; i++) {
     const topic = pick(r, TOPICS)
@@ -58,7 +49,7 @@ export function syntheticDocs(n: number, seed = 1): SearchDocument[] {
 }
 
 export function syntheticQueries(n: number, seed = 7): string[] {
-  const r = rng(seed)
+  const r = seededRandom(seed)
   const fixed = ['マイナの暗証番号わすれた', '更新の通知きたけど何もってく？', 'ほけんしょう　ひもづけ　やりかた', 'mainanba- kaado', '住民票']
   const out = [...fixed]
   while (out.length < n) {

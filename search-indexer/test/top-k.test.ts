@@ -1,21 +1,11 @@
+import { seededRandom } from '@kotae/content/seededRandom'
 import { describe, expect, it } from 'vitest'
 
 import { Scores, kthLargest } from '../src/engine/bm25'
 
-/** A seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 describe('top k without a full sort', () => {
   it('kthLargest agrees with sorting, ties included', () => {
-    const rand = prng(1)
+    const rand = seededRandom(1)
     for (let round = 0; round < 200; round++) {
       const n = 1 + Math.floor(rand() * 300)
       const values = Float64Array.from({ length: n }, () => Math.floor(rand() * 20) / 4)
@@ -25,7 +15,7 @@ describe('top k without a full sort', () => {
     }
   })
   it('Scores.top gives what the full sort by score then id gives', () => {
-    const rand = prng(2)
+    const rand = seededRandom(2)
     for (let round = 0; round < 100; round++) {
       const size = 50 + Math.floor(rand() * 500)
       const scores = new Scores(size)

@@ -6,6 +6,7 @@
  * same records; `records` returns them as the KPI functions see them, to compute the expected report.
  */
 import { DAY_MS, type CallLogRecord, type EscalationRecord, type TelephonyRecord } from '@kotae/analytics'
+import { seededRandom } from '@kotae/content/seededRandom'
 
 import type { Sql } from './sql'
 
@@ -28,28 +29,13 @@ export interface SyntheticRecord {
   escalation: EscalationRecord | null
 }
 
-function xorshift(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  let y = 362436069
-  let z = 521288629
-  let w = 88675123
-  return () => {
-    const t = x ^ (x << 11)
-    x = y
-    y = z
-    z = w
-    w = (w ^ (w >>> 19) ^ (t ^ (t >>> 8))) >>> 0
-    return w / 4294967296
-  }
-}
-
 const OUTCOMES = ['resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'escalated', 'callback', 'reservation-made'] as const
 const URGENCY = ['high', 'normal', 'normal', 'low'] as const
 const iso = (ms: number) => new Date(ms).toISOString()
 
 /** The records, in offer-time order within each day (ids: `S{seed}-{n}`). */
 export function* syntheticRecords(o: SyntheticInput): Generator<SyntheticRecord> {
-  const random = xorshift(o.seed ?? 20261001)
+  const random = seededRandom(o.seed ?? 20261001)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
   const span = o.end - o.start
   const callers = Math.max(10, Math.floor(o.calls * 0.4))
