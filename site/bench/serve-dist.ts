@@ -1,20 +1,18 @@
 /**
- * The built site (`dist`) served over loopback, gzip-encoded at level 6 as common web servers do,
- * each file compressed once; POSTs (anonymous events) answered 202. Shared by the site's benches.
+ * The built site (`dist`) served over loopback by sirv, gzip-encoded at level 6 as common web
+ * servers do: each text file is compressed once, into a temporary copy that sirv serves
+ * precompressed and that is removed when the server closes. POSTs (anonymous events) are answered
+ * 202. Shared by the site's benches.
  */
 import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-}
+import sirv from 'sirv'
+
+const TEXT = /\.(html|js|mjs|css|json|svg|txt|xml|webmanifest)$/
 
 /** Exits with a message when `dist` is not a built site. */
 export function requireBuiltSite(dist: string): void {
@@ -25,23 +23,15 @@ export function requireBuiltSite(dist: string): void {
 
 /** Starts the server on a free loopback port. */
 export async function serveDist(dist: string): Promise<{ server: http.Server; base: string }> {
-  const cache = new Map<string, Buffer>()
-  const file = (pathname: string): { body: Buffer; type: string } | undefined => {
-    let f = path.join(dist, pathname)
-    if (!f.startsWith(dist)) return undefined
-    if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html')
-    if (!fs.existsSync(f)) return undefined
-    let body = cache.get(f)
-    if (!body) cache.set(f, (body = zlib.gzipSync(fs.readFileSync(f), { level: 6 })))
-    return { body, type: TYPES[path.extname(f)] ?? 'application/octet-stream' }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-site-bench-'))
+  fs.cpSync(dist, root, { recursive: true })
+  for (const name of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(root, name)
+    if (TEXT.test(name) && fs.statSync(file).isFile()) fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 6 }))
   }
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (req.method === 'POST') return void res.writeHead(202).end()
-    const f = file(decodeURIComponent(url.pathname))
-    if (!f) return void res.writeHead(404).end()
-    res.writeHead(200, { 'content-type': f.type, 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(f.body)
-  })
+  const serve = sirv(root, { gzip: true, setHeaders: (res) => res.setHeader('cache-control', 'no-store') })
+  const server = http.createServer((req, res) => (req.method === 'POST' ? void res.writeHead(202).end() : serve(req, res)))
+  server.on('close', () => fs.rmSync(root, { recursive: true, force: true }))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` }
 }
