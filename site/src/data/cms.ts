@@ -8,17 +8,10 @@
  * The contract (format version and schema) is the CMS's and the site's one: @kotae/content/contracts/siteContent.
  */
 import { siteContentSchema } from '@kotae/content/contracts/siteContent'
-import type { Category, CityProfile, FacetDimension, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
+import type { ContentBundle } from '@kotae/content'
 
-export type CmsBundle = {
-  faqs: Faq[]
-  guides: Guide[]
-  sources: Source[]
-  categories: Category[]
-  synonyms: SynonymGroup[]
-  facets: FacetDimension[]
-  city: CityProfile
-}
+/** What the content files' loader gives, less the folder and its problems (a bad body throws). */
+export type CmsBundle = Omit<ContentBundle, 'dir' | 'problems'>
 
 /** Validates a `/api/site-content` body into the content shapes; throws naming every bad path. */
 export function parseSiteContent(body: unknown): CmsBundle {
