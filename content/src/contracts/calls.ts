@@ -13,22 +13,12 @@ const optionsOf = <L extends Labels>(labels: L) => valuesOf(labels).map((value) 
 
 const CHANNEL_LABELS = { direct: '直接入電', 'transfer-shiminka': '市民課から転送', 'transfer-switchboard': '代表電話から転送' } as const
 const CALLER_TYPE_LABELS = { self: '本人', family: '家族', proxy: '代理人', business: '事業者', unknown: '不明' } as const
-const OUTCOME_LABELS = {
-  resolved: '一次完了（その場で解決）',
-  escalated: '市民課へエスカレーション',
-  callback: '折り返し',
-  'reservation-made': '予約の受付',
-  'reservation-changed': '予約の変更',
-  'reservation-cancelled': '予約の取消',
-  transferred: '転送',
-} as const
+const OUTCOME_LABELS = { resolved: '一次完了（その場で解決）', escalated: '市民課へエスカレーション', callback: '折り返し', 'reservation-made': '予約の受付', 'reservation-changed': '予約の変更', 'reservation-cancelled': '予約の取消', transferred: '転送' } as const
 
 export const callChannelSchema = z.enum(valuesOf(CHANNEL_LABELS)).describe('入電経路: how the call reached the call center')
 export const callerTypeSchema = z.enum(valuesOf(CALLER_TYPE_LABELS)).describe('相談者: who called')
 export const callOutcomeSchema = z.enum(valuesOf(OUTCOME_LABELS)).describe('結果: how the call ended')
 
-export const CALL_CHANNELS = callChannelSchema.options
-export const CALLER_TYPES = callerTypeSchema.options
 export const CALL_OUTCOMES = callOutcomeSchema.options
 export type CallChannel = z.infer<typeof callChannelSchema>
 export type CallerType = z.infer<typeof callerTypeSchema>
