@@ -37,11 +37,13 @@ let users: Record<string, TestUser>
 let mod: {
   runRetention: typeof import('../src/retention/run').runRetention
   loadReport: typeof import('../src/reports/load').loadReport
+  canonical: typeof import('../src/backup/reports').canonical
 }
 let reportsBefore: string[]
 let ids: Record<string, number>
 
-const reports = async () => Promise.all(MONTHS.map(async (p) => JSON.stringify(await mod.loadReport(payload, p))))
+/** Each report in the backup's canonical form (decision 0031): rows rewritten in place may be read in another order and add the same fractional seconds in another order (the last bit of a float). */
+const reports = async () => Promise.all(MONTHS.map(async (p) => mod.canonical(await mod.loadReport(payload, p))))
 
 /** Every row of the retention tables, as text, in id order. */
 async function snapshot(): Promise<Record<string, string>> {
@@ -60,13 +62,14 @@ const hits = (snap: Record<string, string>, strings: string[]) => strings.filter
 
 beforeAll(async () => {
   const helpers = await import('./helpers')
-  const [{ runRetention }, { loadReport }, { insertSynthetic }, { sqlOf }] = await Promise.all([
+  const [{ runRetention }, { loadReport }, { insertSynthetic }, { sqlOf }, { canonical }] = await Promise.all([
     import('../src/retention/run'),
     import('../src/reports/load'),
     import('../src/reports/synthetic'),
     import('../src/reports/sql'),
+    import('../src/backup/reports'),
   ])
-  mod = { runRetention, loadReport }
+  mod = { runRetention, loadReport, canonical }
   payload = await helpers.startPayload()
   sql = sqlOf(payload)
   users = await helpers.createRoleUsers(payload)

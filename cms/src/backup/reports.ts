@@ -48,7 +48,7 @@ export async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPe
  * a dump in another physical row order may add the same fractional seconds in another order, and
  * differ in the last bit of a float, which no one reading the report could see.
  */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9)
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value && typeof value === 'object') {
