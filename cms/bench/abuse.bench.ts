@@ -13,11 +13,12 @@
  *    end; then the server is stopped (SIGTERM) and the stored rows are counted against the accepted.
  * 4. site traffic: for N seconds, small batches (2 events) from many visitors through the proxy,
  *    8 in flight: requests accepted per second and the server's RSS (start, middle, end).
+ * BENCH_PIN=1 puts the server on CPU 0 and the bench on CPU 1 (taskset), as when clients are other machines.
  * Loopback only; every loop is bounded in count and time; the server is stopped at the end.
  * The server's RSS is read from /proc/<pid>/status, the pid being the descendant of `npm start` that
  * owns the listening socket on the port (Linux only).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -37,6 +38,8 @@ const BASELINE_SECONDS = 10
 const OPERATORS = 20
 const IN_FLIGHT = 4
 const BIG_BODY = 400 * 1024 * 1024
+/** BENCH_PIN=1 (Linux, 2+ cores): the server and the bench on separate cores. */
+const PIN = process.env.BENCH_PIN === '1'
 const PASSWORD = 'abuse-bench-password-2026'
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN)
@@ -338,6 +341,13 @@ async function main(): Promise<void> {
   if (!pid) {
     await stopKotae(child, undefined)
     throw new Error(`no process of npm start listens on port ${PORT}`)
+  }
+  if (PIN) {
+    // The server on one core, this bench (the attacker and the operators) on the other: as when
+    // the clients are other machines, the flood's own sending does not take the server's CPU.
+    execFileSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' })
+    execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
+    console.log(`   BENCH_PIN=1: server (pid ${pid}) on CPU 0, this bench on CPU 1 (taskset)`)
   }
   console.log(`   ready in ${((performance.now() - t0) / 1000).toFixed(0)} s; server pid ${pid} (child of npm start listening on ${PORT}), RSS ${mb(rssKb(pid))}`)
   let accepted = 0
