@@ -52,6 +52,7 @@ async function httpBench(): Promise<void> {
     const client: number[] = []
     const took: number[] = []
     const firstTime: number[] = [] // queries not asked before: no engine cache
+    const phases = new Map<string, number[]>() // the server's Server-Timing, per phase
     let candidates = 0
     let pastCalls = 0
     // Queries repeat, as at a real desk; the server caches engine results per query string.
@@ -70,6 +71,11 @@ async function httpBench(): Promise<void> {
       client.push(ms)
       if (!repeat) firstTime.push(ms)
       took.push(body.tookMs)
+      for (const m of (res.headers.get('server-timing') ?? '').matchAll(/([\w]+);dur=([\d.]+)/g)) {
+        const list = phases.get(m[1]!) ?? []
+        list.push(Number(m[2]))
+        phases.set(m[1]!, list)
+      }
       candidates += body.candidates.length
       pastCalls += body.pastCalls.length
     }
@@ -82,6 +88,8 @@ async function httpBench(): Promise<void> {
     console.log(`  client p50 ${pct(client, 50).toFixed(1)} ms, p95 ${pct(client, 95).toFixed(1)} ms, p99 ${pct(client, 99).toFixed(1)} ms, max ${client.at(-1)!.toFixed(1)} ms (target p95 ≤ 50 ms)`)
     console.log(`  first-time queries only (${firstTime.length}): p50 ${pct(firstTime, 50).toFixed(1)} ms, p95 ${pct(firstTime, 95).toFixed(1)} ms`)
     console.log(`  server tookMs p50 ${pct(took, 50)} ms, p95 ${pct(took, 95)} ms; engine result cache hit on ${repeats} of ${client.length} queries`)
+    const phaseLine = [...phases].map(([name, ms]) => `${name} ${pct(ms.sort((a, b) => a - b), 50).toFixed(1)}/${pct(ms, 95).toFixed(1)}`).join(', ')
+    console.log(`  server phases p50/p95 ms (Server-Timing): ${phaseLine}`)
     console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work on the machine inflates these figures)`)
   } catch (error) {
     console.error(`server output (last lines):\n${server.output().slice(-3000)}`)

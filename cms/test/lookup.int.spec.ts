@@ -68,6 +68,11 @@ describe('GET /api/lookup', () => {
     expect(await ids('ぴよぴよ')).not.toContain('faq:pin-forgot')
     await payload.update({ collection: 'faqs', id: faq!.id, data: { alternatives: [...(faq!.alternatives ?? []), { text: 'ぴよぴよ番号が出てこない' }], _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
     expect(await ids('ぴよぴよ')).toContain('faq:pin-forgot')
+    // What the desk shows of it (cached per index) follows the next published change at once.
+    const bringOf = async () => (await lookup('ぴよぴよ', users.operator)).body.candidates.find((c) => c.id === 'faq:pin-forgot')?.bring.map((b) => b.item)
+    expect(await bringOf()).not.toContain('ぴよぴよ手帳')
+    await payload.update({ collection: 'faqs', id: faq!.id, data: { bring: [...(faq!.bring ?? []), { item: 'ぴよぴよ手帳' }], _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+    expect(await bringOf()).toContain('ぴよぴよ手帳')
     await payload.update({ collection: 'faqs', id: faq!.id, data: { _status: 'draft' } as never, overrideAccess: true })
     expect(await ids('ぴよぴよ')).not.toContain('faq:pin-forgot')
   })

@@ -7,6 +7,7 @@ import type { LookupCandidate, LookupResponse, PastCall } from '../desk/types'
 import { LOOKUP_POOL, priorWeight } from './lookupRanking'
 import { currentOperatorPrior } from './operatorPrior'
 import { facetVocabulary, hasFacetValue } from './facetVocabulary'
+import { deskCards } from './deskCards'
 import { answerOperatorIndex, faqIdOf, getOperatorIndex, warmOperatorIndex } from './operatorIndex'
 import { blendWithPrior } from './usagePrior'
 import { startIndexSync } from './indexSync'
@@ -48,8 +49,6 @@ const querySchema = z.object({
   facets: facetsParamSchema.optional(),
 })
 
-const relName = (rel: unknown) => (rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : null)
-
 /**
  * GET /api/lookup?q=…&limit=8[&facets=what:certificate] — answer candidates for the operator desk
  * (staff only): the shared search engine (@kotae/search-indexer) over the operator index (`answer()`: how sure the first
@@ -74,12 +73,21 @@ export const lookupEndpoint: Endpoint = {
     const { q, limit } = parsed.data
     const facets = parsed.data.facets ?? {}
     const started = performance.now()
+    // Where a lookup's time goes, for `Server-Timing` (bench:lookup prints it): phase → ms.
+    const phases: [string, number][] = []
+    let mark = started
+    const lap = (name: string) => {
+      const now = performance.now()
+      phases.push([name, now - mark])
+      mark = now
+    }
     if (Object.keys(facets).length > 0) {
       const vocabulary = await facetVocabulary()
       const unknown = Object.entries(facets).flatMap(([d, values]) => values.filter((v) => !hasFacetValue(vocabulary, d, v)).map((v) => `${d}:${v}`))
       if (unknown.length > 0) return Response.json({ errors: [{ field: 'facets', message: `facets: unknown dimension or value ${unknown.join(', ')} (see content/facets.yaml)` }] }, { status: 400 })
     }
     const index = await getOperatorIndex(req.payload)
+    lap('index')
     // A larger pool, reordered by which FAQs operators used for similar words, then cut.
     const answer = q.trim() ? answerOperatorIndex(index, q, Math.max(LOOKUP_POOL, limit), facets) : undefined
     const pool = answer?.hits ?? []
@@ -93,51 +101,30 @@ export const lookupEndpoint: Endpoint = {
       : new Map<string, number>()
     const priorOf = (h: (typeof pool)[number]) => (h.kind === 'faq' ? (priorScores.get(String(faqIdOf(index, h.id) ?? '')) ?? 0) : 0)
     const hits = blendWithPrior(pool, (h) => h.score, priorOf, weight).slice(0, limit)
+    lap('engine')
 
-    const slugsOf = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.id)
-    // Only what the desk shows: no virtual usage count (a count over all calls per FAQ) and only
-    // the names and links of categories and sources.
-    const populate = { categories: { name: true }, sources: { title: true, url: true, checkedAt: true } } as const
-    const [faqs, guides, sources] = await Promise.all([
-      slugsOf('faq').length
-        ? req.payload.find({ collection: 'faqs', where: { slug: { in: slugsOf('faq') } }, select: { slug: true, answerText: true, category: true, sources: true, bring: true }, populate, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user })
-        : { docs: [] },
-      slugsOf('guide').length
-        ? req.payload.find({ collection: 'guides', where: { slug: { in: slugsOf('guide') } }, select: { slug: true, summary: true, category: true, sources: true, bring: true, steps: true }, populate, depth: 1, limit, pagination: false, req, overrideAccess: false, user: req.user })
-        : { docs: [] },
-      slugsOf('source').length
-        ? req.payload.find({ collection: 'sources', where: { slug: { in: slugsOf('source') } }, select: { slug: true, title: true, url: true, checkedAt: true }, depth: 0, limit, pagination: false, req })
-        : { docs: [] },
-    ])
-    const bySlug = new Map<string, Record<string, unknown>>()
-    for (const d of faqs.docs) bySlug.set(`faq:${d.slug}`, d as never)
-    for (const d of guides.docs) bySlug.set(`guide:${d.slug}`, d as never)
-    for (const d of sources.docs) bySlug.set(`source:${d.slug}`, d as never)
+    const cards = await deskCards(req.payload, index, hits)
+    lap('documents')
 
     const candidates: LookupCandidate[] = []
     for (const h of hits) {
-      const d = bySlug.get(`${h.kind}:${h.id}`) as Record<string, any> | undefined
-      if (!d) continue // unpublished since the index was read, or not readable by this user
-      const srcs = h.kind === 'source' ? [d] : ((d.sources ?? []) as unknown[]).filter((s): s is Record<string, any> => typeof s === 'object' && s !== null)
+      const card = cards.get(`${h.kind}:${h.id}`)
+      if (!card) continue // unpublished since the index was read
       // The body is Markdown (as on the site): the snippet shows its text without the marks.
       const snippet = cleanSnippet(h.snippet.text, h.snippet.highlights)
       candidates.push({
         id: `${h.kind}:${h.id}`,
         kind: h.kind,
-        docId: d.id,
         title: h.document.question,
         shortAnswer: h.document.shortAnswer ?? '',
-        answer: h.kind === 'faq' ? d.answerText ?? '' : h.kind === 'guide' ? d.summary ?? '' : d.url ?? '',
         snippet: { text: snippet.text, marks: snippet.highlights.map((s) => [s.start, s.end] as [number, number]) },
         explanation: h.explanation.reasons.join(' ／ '),
-        category: relName(d.category),
-        sources: srcs.map((s) => ({ title: String(s.title), url: String(s.url), checkedAt: s.checkedAt ?? null })),
-        bring: h.kind === 'faq' ? (d.bring ?? []).map((b: any) => ({ item: b.item, note: b.note })) : (d.bring ?? []).flatMap((b: any) => (b.items ?? []).map((i: any) => ({ item: i.item, note: i.note }))),
-        steps: h.kind === 'guide' ? (d.steps ?? []).map((s: any) => ({ title: s.title, detail: s.detail })) : [],
         score: h.score,
+        ...card,
       })
     }
 
+    lap('candidates')
     const topFaqIds = candidates.filter((c) => c.kind === 'faq').slice(0, 3).map((c) => c.docId)
     // Past calls are for those who take and supervise calls; editors and reviewers get none.
     const past = topFaqIds.length && hasRole(req.user, ...CALL_TAKERS)
@@ -155,6 +142,7 @@ export const lookupEndpoint: Endpoint = {
           req,
         })
       : { docs: [] }
+    lap('pastCalls')
     const pastCalls: PastCall[] = past.docs.map((c) => ({
       id: c.id,
       talkStartedAt: c.talkStartedAt,
@@ -174,6 +162,7 @@ export const lookupEndpoint: Endpoint = {
       ...(answer?.askBack && candidates.length > 1 ? { askBack: answer.askBack } : {}),
       facets,
     }
-    return Response.json(body, { headers: { 'Cache-Control': 'no-store' } })
+    const timing = [...phases, ['total', performance.now() - started] as [string, number]].map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`).join(', ')
+    return Response.json(body, { headers: { 'Cache-Control': 'no-store', 'Server-Timing': timing } })
   },
 }

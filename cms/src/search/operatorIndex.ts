@@ -1,6 +1,7 @@
 import { CONTENT_WEIGHTS, createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type Answer, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { forgetDeskCards } from './deskCards'
 import { markdownOf, type ToMarkdown } from '../lib/markdown'
 import { facetVocabulary } from './facetVocabulary'
 import { faqInput, guideInput, sourceInput, type IndexedFaq, type IndexedGuide } from './indexable'
@@ -163,7 +164,9 @@ export async function applyEntryState(payload: Payload, collection: 'faqs' | 'gu
     const slug = state.published ? state.doc.slug : state.slug
     if (slug) index.remove(slug, kind)
   }
-  hitCache.delete(index) // after the change, so no lookup can cache the old results again
+  // After the change, so no lookup can cache the old results or cards again.
+  hitCache.delete(index)
+  forgetDeskCards(index)
   current.changedAt = Date.now()
 }
 
