@@ -4,7 +4,9 @@
  * (docs/decisions/0010-faq-csv.md, content/README.md). UTF-8 with BOM by default.
  *
  * Each FAQ is exported as its latest version, what editors see in the admin: an entry with an
- * unpublished draft is exported as that draft (状態 下書き or 承認待ち).
+ * unpublished draft is exported as that draft (状態 下書き or 承認待ち). A draft may be incomplete
+ * (no answer yet, even no question, a blank 言い換え row): it is written with those cells empty
+ * (blank 言い換え dropped) and named in the report, so that nobody imports it expecting a whole FAQ.
  *
  * Static imports only and no top-level await (see scripts/seed.ts).
  */
@@ -14,15 +16,23 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import { formatProblem, loadContent } from '@kotae/content'
-import { formatCsvProblem, parseEncodingName, writeFaqCsv, type CityIdentity, type CsvEncoding, type FaqCsvRecord, type WriteResult } from '@kotae/content/csv/index'
-import { convertLexicalToMarkdown, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import {
+  formatCsvProblem,
+  missingForReview,
+  parseEncodingName,
+  writeFaqCsv,
+  type CityIdentity,
+  type CsvEncoding,
+  type FaqCsvRecord,
+  type IncompleteRow,
+  type WriteResult,
+} from '@kotae/content/csv/index'
 import type { Payload } from 'payload'
 
 import type { Category, Faq, Source } from '../src/payload-types'
+import { markdownOf } from '../src/lib/markdown'
 import { getMigratedPayload } from '../src/lib/payload'
-
-/** A Payload date (ISO instant) as the day it names in Asia/Tokyo, YYYY-MM-DD. */
-const tokyoDay = (iso: string): string => new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+import { tokyoDay } from '../src/publish/siteContent'
 
 const idOf = (rel: unknown): number | string =>
   rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string)
@@ -39,7 +49,18 @@ export async function cityIdentity(contentDir?: string): Promise<CityIdentity> {
 
 /** Every FAQ (latest version) as a CSV record: Japanese first, then English, each by id. */
 export async function readFaqRecords(payload: Payload, city: CityIdentity): Promise<FaqCsvRecord[]> {
-  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  return (await readFaqEntries(payload, city)).map((e) => e.record)
+}
+
+/** A stored FAQ as a CSV record, with whether its stored 言い換え had blank rows (dropped). */
+type FaqEntry = { record: FaqCsvRecord; blankAlternatives: boolean }
+
+/**
+ * Every FAQ (latest version) as a record. A draft is stored unvalidated (Payload skips required
+ * fields on drafts), so every field may be missing: it becomes an empty cell, never a crash.
+ */
+async function readFaqEntries(payload: Payload, city: CityIdentity): Promise<FaqEntry[]> {
+  const toMarkdown = await markdownOf(payload)
   const all = { depth: 0, pagination: false, overrideAccess: true } as const
   const [faqs, categories, sources] = await Promise.all([
     payload.find({ collection: 'faqs', ...all, draft: true }).then((r) => r.docs as Faq[]),
@@ -54,35 +75,50 @@ export async function readFaqRecords(payload: Payload, city: CityIdentity): Prom
     (rels ?? []).map((r) => map.get(idOf(r))).filter((s): s is string => s !== undefined)
 
   return faqs
-    .map((f): FaqCsvRecord => {
+    .map((f): FaqEntry => {
       const translationOf = f.translationOf ? faqSlug.get(idOf(f.translationOf)) : undefined
-      return {
+      const alternatives = (f.alternatives ?? []).map((a) => (a.text ?? '').trim())
+      const record: FaqCsvRecord = {
         localGovernmentCode: city.localGovernmentCode,
         id: faqSlug.get(f.id)!,
         cityName: city.name,
-        question: f.question,
-        alternatives: (f.alternatives ?? []).map((a) => a.text),
-        shortAnswer: f.shortAnswer,
-        answer: f.answer ? convertLexicalToMarkdown({ data: f.answer as never, editorConfig }).trim() : '',
-        category: categorySlug.get(idOf(f.category)) ?? '',
+        question: f.question ?? '',
+        alternatives: alternatives.filter((a) => a !== ''),
+        shortAnswer: f.shortAnswer ?? '',
+        answer: toMarkdown(f.answer),
+        category: f.category ? categorySlug.get(idOf(f.category)) ?? '' : '',
         sources: slugList(sourceSlug, f.sources),
         reviewBy: f.reviewBy ? tokyoDay(f.reviewBy) : '',
         status: f._status === 'published' ? 'published' : f.reviewState === 'in_review' ? 'in_review' : 'draft',
-        audience: f.audience,
-        locale: f.locale,
+        audience: f.audience ?? 'public',
+        locale: f.locale ?? 'ja',
         ...(translationOf ? { translationOf } : {}),
         related: slugList(faqSlug, f.related),
         needsReview: f.needsReview ?? false,
       }
+      return { record, blankAlternatives: alternatives.includes('') }
     })
-    .sort((a, b) => (a.locale === b.locale ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.locale === 'ja' ? -1 : 1))
+    .sort(({ record: a }, { record: b }) => (a.locale === b.locale ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.locale === 'ja' ? -1 : 1))
 }
 
-/** The database's FAQs as CSV bytes, with the warnings (characters written as 〓, cells too long for Excel). */
-export async function exportFaqCsv(payload: Payload, options: { city: CityIdentity; encoding?: CsvEncoding }): Promise<WriteResult & { count: number }> {
-  const records = await readFaqRecords(payload, options.city)
-  return { ...writeFaqCsv(records, options.encoding ?? 'utf8'), count: records.length }
+export type ExportResult = WriteResult & {
+  count: number
+  /** Drafts written with empty cells a review needs (or blank 言い換え rows dropped), by line. */
+  incomplete: IncompleteRow[]
 }
+
+/** The database's FAQs as CSV bytes, with the warnings (characters written as 〓, cells too long for Excel) and the incomplete drafts. */
+export async function exportFaqCsv(payload: Payload, options: { city: CityIdentity; encoding?: CsvEncoding }): Promise<ExportResult> {
+  const entries = await readFaqEntries(payload, options.city)
+  const incomplete = entries.flatMap(({ record, blankAlternatives }, i): IncompleteRow[] => {
+    const columns = [...missingForReview(record), ...(blankAlternatives ? (['言い換え'] as const) : [])]
+    return columns.length ? [{ line: i + 2, id: record.id, columns }] : []
+  })
+  return { ...writeFaqCsv(entries.map((e) => e.record), options.encoding ?? 'utf8'), count: entries.length, incomplete }
+}
+
+/** The report line for an incomplete row, in Japanese for the staff who read it. */
+export const formatIncomplete = (row: IncompleteRow): string => `${row.line}行目（ID ${row.id}）: ${row.columns.map((c) => (c === '言い換え' ? '空の言い換え（書き出していません）' : `「${c}」が未入力`)).join('、')}`
 
 /** Paths on the command line are the caller's (npm runs scripts from the package folder). */
 export const callerPath = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
@@ -104,10 +140,14 @@ async function main(): Promise<number> {
   try {
     const city = await cityIdentity(process.env.KOTAE_CONTENT_DIR || undefined)
     const payload = await getMigratedPayload()
-    const { bytes, warnings, count } = await exportFaqCsv(payload, { city, encoding })
+    const { bytes, warnings, count, incomplete } = await exportFaqCsv(payload, { city, encoding })
     await payload.destroy()
     fs.writeFileSync(out, bytes)
     for (const w of warnings) console.error(`export-csv: 注意: ${formatCsvProblem(w)}`)
+    if (incomplete.length) {
+      console.error(`export-csv: 未完成の下書きが ${incomplete.length} 件あります（空欄のまま書き出しました。承認待ち・公開にする前に入力してください）:`)
+      for (const row of incomplete) console.error(`  ${formatIncomplete(row)}`)
+    }
     console.log(`export-csv: ${count} FAQs → ${out} (${encoding === 'utf8' ? 'UTF-8 with BOM' : 'Shift_JIS (cp932)'})`)
     return 0
   } catch (error) {

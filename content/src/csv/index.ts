@@ -1,5 +1,6 @@
 /** FAQ CSV interchange (docs/decisions/0010-faq-csv.md): the format, reading and writing. */
 export * from './columns'
+export * from './completeness'
 export * from './encoding'
 export * from './escape'
 export * from './formulaGuard'

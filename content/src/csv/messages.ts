@@ -1,6 +1,7 @@
 /** What the CSV import and export say, in Japanese for the city staff who read them. */
 export const msg = {
   required: '入力が必要です。',
+  requiredForReview: '入力が必要です（状態が「下書き」の行だけは空のまま取り込めます）。',
   tooLong: (length: number, max: number) => `${length}文字あります。${max}文字以内にしてください。`,
   slug: (value: string) => `「${value}」はIDとして使えません。半角英小文字・数字・ハイフンで入力してください（例: card-renewal-when）。`,
   date: (value: string) => `「${value}」は日付として読めません。2027-05-31 のように西暦の年-月-日で入力してください。`,

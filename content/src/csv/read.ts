@@ -151,7 +151,7 @@ function crossCheck(rows: FaqCsvRow[], idsInFile: ReadonlySet<string>, known: Kn
   const firstByQuestion = new Map<string, number>()
   for (const row of rows) {
     const q = `${row.locale}\u0000${row.question}`
-    const seenQ = firstByQuestion.get(q)
+    const seenQ = row.question === '' ? undefined : firstByQuestion.get(q)
     if (seenQ !== undefined) problems.push({ line: row.line, column: '質問', message: msg.duplicateQuestion(seenQ) })
     else firstByQuestion.set(q, row.line)
 
@@ -162,7 +162,7 @@ function crossCheck(rows: FaqCsvRow[], idsInFile: ReadonlySet<string>, known: Kn
   if (!known) return problems
   const isFaq = (id: string) => idsInFile.has(id) || known.faqs.has(id)
   for (const row of rows) {
-    if (!known.categories.has(row.category)) problems.push({ line: row.line, column: 'カテゴリ', message: msg.unknownCategory(row.category) })
+    if (row.category !== '' && !known.categories.has(row.category)) problems.push({ line: row.line, column: 'カテゴリ', message: msg.unknownCategory(row.category) })
     row.sources.forEach((s, i) => {
       if (!known.sources.has(s)) problems.push({ line: row.line, column: `出典（${i + 1}つ目）`, message: msg.unknownSource(s) })
     })

@@ -6,18 +6,20 @@
 import { z } from 'zod'
 
 import { AUDIENCE_LABELS, EXCEL_CELL_MAX, NO, STATUS_LABELS, YES, type FaqCsvRecord, type FaqCsvStatus } from './columns'
+import { missingForReview } from './completeness'
 import { decodeCell, decodeListCell } from './escape'
 import { msg } from './messages'
 import { findRawHtml } from '../markdown/rawHtml'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const text = (max: number) =>
+/** Text up to `max` characters; `blank: true` lets it be empty (checked by status below). */
+const text = (max: number, { blank = false } = {}) =>
   z
     .string()
     .transform((cell) => decodeCell(cell).trim())
     .superRefine((value, ctx) => {
-      if (value === '') ctx.addIssue({ code: 'custom', message: msg.required })
+      if (value === '' && !blank) ctx.addIssue({ code: 'custom', message: msg.required })
       else if ([...value].length > max) ctx.addIssue({ code: 'custom', message: msg.tooLong([...value].length, max) })
     })
 
@@ -35,13 +37,10 @@ const optionalSlugCell = z
 
 const list = (item: z.ZodType<string, string>) => z.string().transform(decodeListCell).pipe(z.array(item))
 
-/** Excel rewrites 2027-05-31 as 2027/5/31 when it saves: both are read. */
+/** Excel rewrites 2027-05-31 as 2027/5/31 when it saves: both are read. Empty stays '' (checked by status below). */
 const date = z.string().transform((cell, ctx) => {
   const value = decodeCell(cell).trim()
-  if (value === '') {
-    ctx.addIssue({ code: 'custom', message: msg.required })
-    return z.NEVER
-  }
+  if (value === '') return ''
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value)
   if (!m) {
     ctx.addIssue({ code: 'custom', message: msg.date(value) })
@@ -111,15 +110,16 @@ export function faqRowSchema(city: CityIdentity) {
       全国地方公共団体コード: code(city.localGovernmentCode),
       ID: slugCell,
       地方公共団体名: cityName(city.name),
-      質問: text(200),
+      // A 下書き may leave these empty; 承認待ち and 公開 rows may not (the superRefine below).
+      質問: text(200, { blank: true }),
       言い換え: list(z.string().max(200, { error: (iss) => msg.tooLong(String(iss.input).length, 200) })),
-      短い回答: text(80),
-      回答: text(EXCEL_CELL_MAX).superRefine((value, ctx) => {
+      短い回答: text(80, { blank: true }),
+      回答: text(EXCEL_CELL_MAX, { blank: true }).superRefine((value, ctx) => {
         const html = findRawHtml(value)
         if (html.length > 0) ctx.addIssue({ code: 'custom', message: msg.rawHtml(html.map((h) => h.tag)) })
       }),
-      カテゴリ: slugCell,
-      出典: list(slug).refine((v) => v.length > 0, msg.noSources),
+      カテゴリ: optionalSlugCell,
+      出典: list(slug),
       確認期限: date,
       状態: labelled<FaqCsvStatus>(STATUS_LABELS),
       公開範囲: labelled(AUDIENCE_LABELS),
@@ -127,6 +127,11 @@ export function faqRowSchema(city: CityIdentity) {
       翻訳元ID: optionalSlugCell,
       関連FAQ: list(slug),
       要確認: yesNo,
+    })
+    .superRefine((r, ctx) => {
+      if (r.状態 === 'draft') return
+      const missing = missingForReview({ question: r.質問, shortAnswer: r.短い回答, answer: r.回答, category: r.カテゴリ ?? '', sources: r.出典, reviewBy: r.確認期限 })
+      for (const column of missing) ctx.addIssue({ code: 'custom', path: [column], message: column === '出典' ? msg.noSources : msg.requiredForReview })
     })
     .transform(
       (r): FaqCsvRecord => ({
@@ -137,7 +142,7 @@ export function faqRowSchema(city: CityIdentity) {
         alternatives: r.言い換え,
         shortAnswer: r.短い回答,
         answer: r.回答,
-        category: r.カテゴリ,
+        category: r.カテゴリ ?? '',
         sources: r.出典,
         reviewBy: r.確認期限,
         status: r.状態,

@@ -38,28 +38,38 @@ const valuesOf = (r: FaqCsvRecord): Record<FaqCsvColumn, string | string[]> => (
   要確認: r.needsReview ? YES : NO,
 })
 
+/**
+ * One record as the cells of its line (folded and escaped, before the formula guard), with the
+ * warnings for it. Also the canonical form an import compares a row with what is stored in: two
+ * records that give the same cells give the same line in any export.
+ */
+export function faqCsvCells(record: FaqCsvRecord, line = 0): { cells: string[]; warnings: CsvProblem[] } {
+  const warnings: CsvProblem[] = []
+  const values = valuesOf(record)
+  const cells = FAQ_CSV_HEADER.map((column) => {
+    const value = values[column]
+    const lost: string[] = []
+    const fold = (v: string) => {
+      const { text, folds } = foldMachineDependent(v)
+      for (const f of folds) if (f.to === REPLACEMENT_CHAR) lost.push(f.from)
+      return text
+    }
+    const cell = Array.isArray(value) ? encodeListCell(value.map(fold)) : encodeCell(fold(value))
+    if (lost.length) warnings.push({ line, column, message: msg.unsafeChar(lost) })
+    if (cell.length > EXCEL_CELL_MAX) warnings.push({ line, column, message: msg.cellTooLongForExcel(cell.length) })
+    return cell
+  })
+  return { cells, warnings }
+}
+
 /** The records as CSV text (header first), with the warnings. */
 export function faqCsvText(records: readonly FaqCsvRecord[]): { text: string; warnings: CsvProblem[] } {
   const warnings: CsvProblem[] = []
   const rows: string[][] = [[...FAQ_CSV_HEADER]]
   records.forEach((record, i) => {
-    const line = i + 2
-    const values = valuesOf(record)
-    rows.push(
-      FAQ_CSV_HEADER.map((column) => {
-        const value = values[column]
-        const lost: string[] = []
-        const fold = (v: string) => {
-          const { text, folds } = foldMachineDependent(v)
-          for (const f of folds) if (f.to === REPLACEMENT_CHAR) lost.push(f.from)
-          return text
-        }
-        const cell = Array.isArray(value) ? encodeListCell(value.map(fold)) : encodeCell(fold(value))
-        if (lost.length) warnings.push({ line, column, message: msg.unsafeChar(lost) })
-        if (cell.length > EXCEL_CELL_MAX) warnings.push({ line, column, message: msg.cellTooLongForExcel(cell.length) })
-        return cell
-      }),
-    )
+    const { cells, warnings: own } = faqCsvCells(record, i + 2)
+    rows.push(cells)
+    warnings.push(...own)
   })
   return { text: csvText(rows), warnings }
 }
