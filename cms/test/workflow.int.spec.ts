@@ -31,8 +31,10 @@ describe('draft → in review → published', () => {
 
     // An editor cannot publish alone, nor forge the approval.
     await expect(payload.update({ collection: 'faqs', id: draft.id, data: { _status: 'published' }, ...as(users.editor) })).rejects.toMatchObject({ status: 403 })
-    const forged = await payload.update({ collection: 'faqs', id: draft.id, data: { reviewState: 'approved', approvedBy: users.editor.id, _status: 'draft' } as never, draft: true, ...as(users.editor) })
-    expect(forged.reviewState).toBe('draft')
+    // 承認済み by hand is refused with a reason (it used to be saved silently as 下書き); approvedBy alone is ignored.
+    await expect(payload.update({ collection: 'faqs', id: draft.id, data: { reviewState: 'approved', _status: 'draft' } as never, draft: true, ...as(users.editor) })).rejects.toMatchObject({ status: 400 })
+    const forged = await payload.update({ collection: 'faqs', id: draft.id, data: { approvedBy: users.editor.id, _status: 'draft' } as never, draft: true, ...as(users.editor) })
+    expect(forged.reviewState).toBe('in_review')
     expect(forged.approvedBy ?? null).toBeNull()
     expect(await anonymousIds()).not.toContain(draft.id)
 

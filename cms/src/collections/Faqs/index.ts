@@ -10,12 +10,17 @@ import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
+import { checkReviewReadiness } from '../../hooks/reviewReadiness'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 import { facetsField } from './facets'
+import { FAQ_LIMITS } from './limits'
 import { reviewDueEndpoint } from './reviewDueEndpoint'
 import { usageCountField } from './usageCount'
+
+/** The character counter under the question and the short answer (their `maxLength`). */
+const CHAR_COUNTER = '/components/CharCounter#CharCounter'
 
 export const Faqs: CollectionConfig = {
   slug: 'faqs',
@@ -38,27 +43,34 @@ export const Faqs: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
-    beforeChange: [enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
+    beforeChange: [checkReviewReadiness, enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
     afterChange: [auditChange('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs'), forgetPublicContactsAfter],
     afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs'), forgetPublicContactsAfter],
   },
   fields: [
-    { name: 'question', label: '質問', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'question',
+      label: '質問',
+      type: 'text',
+      required: true,
+      maxLength: FAQ_LIMITS.question,
+      admin: { components: { afterInput: [CHAR_COUNTER] } },
+    },
     {
       name: 'alternatives',
       label: '言い換え（実際の聞かれ方）',
       type: 'array',
       labels: { singular: '言い換え', plural: '言い換え' },
       admin: { description: '電話で実際に聞かれる言い方を入れると検索で見つかりやすくなります。' },
-      fields: [{ name: 'text', label: '言い換え', type: 'text', required: true, maxLength: 200 }],
+      fields: [{ name: 'text', label: '言い換え', type: 'text', required: true, maxLength: FAQ_LIMITS.alternative }],
     },
     {
       name: 'shortAnswer',
       label: '短い回答（読み上げ用）',
       type: 'textarea',
       required: true,
-      maxLength: 80,
-      admin: { description: 'オペレーターがそのまま読み上げられる1〜2文（80文字以内）。' },
+      maxLength: FAQ_LIMITS.shortAnswer,
+      admin: { description: `オペレーターがそのまま読み上げられる1〜2文（${FAQ_LIMITS.shortAnswer}文字以内）。`, components: { afterInput: [CHAR_COUNTER] } },
     },
     { name: 'answer', label: '回答', type: 'richText', required: true },
     { name: 'answerText', type: 'textarea', admin: { hidden: true } },
