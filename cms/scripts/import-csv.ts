@@ -1,9 +1,16 @@
 /**
- * `npm run content:import-csv -- <file> [--encoding auto|utf8|shift_jis]`: FAQs from a CSV in the
- * documented format (docs/decisions/0010-faq-csv.md) into the configured database, as drafts.
+ * `npm run content:import-csv -- <file> --as <email> [--encoding auto|utf8|shift_jis]`: FAQs from a
+ * CSV in the documented format (docs/decisions/0010-faq-csv.md) into the configured database, as
+ * drafts, written by the named user (an editor, reviewer or admin): the audit log names that person.
  *
  * - Every row is validated first (zod, content/src/csv); if any row is bad, every problem is
  *   printed with its line and column and nothing is written.
+ * - Only rows that differ from what is stored are written: each row and the stored entry are
+ *   compared as the cells an export would write (faqCsvCells), so re-importing an export with one
+ *   edited answer changes that one FAQ and sends only it to review.
+ * - A 下書き row may be incomplete (no answer, category, source or review date yet): it comes in as
+ *   a draft and is named in the report. It still needs a question (the title) when it is written.
+ *   承認待ち and 公開 rows must be complete and their review date not past, as in the CMS.
  * - Nothing is published: a new ID becomes a new draft; a known ID gets a new draft version (its
  *   published version, if any, stays live until a reviewer publishes the draft). 状態 公開 and
  *   承認待ち come in as 承認待ち, 下書き as 下書き. Fields the CSV does not carry (tags, operator
@@ -22,24 +29,33 @@ import { parseArgs } from 'node:util'
 
 import { loadContent, type Category as ContentCategory, type Source as ContentSource } from '@kotae/content'
 import {
+  faqCsvCells,
   formatCsvProblem,
+  missingForReview,
   parseEncodingName,
   readFaqCsv,
   type CityIdentity,
   type CsvEncoding,
   type CsvEncodingOption,
   type CsvProblem,
+  type FaqCsvRecord,
   type FaqCsvRow,
+  type IncompleteRow,
 } from '@kotae/content/csv/index'
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 
+import { CONTENT_WRITERS, hasRole } from '../src/access/roles'
+import { tokyoToday } from '../src/hooks/reviewReadiness'
 import { getMigratedPayload } from '../src/lib/payload'
+import type { User } from '../src/payload-types'
 import { contentHash } from '../src/seed/hash'
-import { callerPath, cityIdentity } from './export-csv'
+import { callerPath, cityIdentity, formatIncomplete, readFaqRecords } from './export-csv'
 
 export type ImportOptions = {
   city: CityIdentity
+  /** Who imports (an editor, reviewer or admin): every write is theirs, in the audit log too. */
+  user: User
   /** Default: `auto`. */
   encoding?: CsvEncodingOption
   /** Categories and sources that may be created when the database lacks them (content/). Default: none. */
@@ -49,8 +65,25 @@ export type ImportOptions = {
 }
 
 export type ImportResult =
-  | { ok: true; encoding: CsvEncoding; created: number; updated: number; createdReferences: string[] }
+  | { ok: true; encoding: CsvEncoding; created: number; updated: number; unchanged: number; createdReferences: string[]; incomplete: IncompleteRow[] }
   | { ok: false; encoding: CsvEncoding; problems: CsvProblem[] }
+
+/** What the import says beyond the CSV format's own messages. */
+const importMsg = {
+  questionForDraft: '下書きでも質問（タイトル）は必要です。入力してください。',
+  reviewByPast: (date: string, today: string) => `確認期限（${date}）が過ぎています（今日は${today}）。承認待ち・公開の行は今日以降の日付にしてください。`,
+  notAWriter: (email: string) => `${email} にはFAQを書き込む権限がありません（FAQ編集者・承認者・システム管理者のみ取り込めます）。`,
+  noSuchUser: (email: string) => `${email} というユーザーは登録されていません。管理画面に登録されたメールアドレスを --as に指定してください。`,
+}
+
+/** The user `--as` names, if they may write FAQs; otherwise the reason, in Japanese. */
+export async function importingUser(payload: Payload, email: string): Promise<{ user: User } | { error: string }> {
+  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email.trim().toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true })
+  const user = docs[0] as User | undefined
+  if (!user) return { error: importMsg.noSuchUser(email) }
+  if (!hasRole(user, ...CONTENT_WRITERS)) return { error: importMsg.notAWriter(email) }
+  return { user }
+}
 
 type Ref = { id: number | string; slug?: string | null }
 
@@ -60,8 +93,8 @@ type Ref = { id: number | string; slug?: string | null }
  * then one is opened the way the adapter would (@payloadcms/drizzle's beginTransaction: a drizzle
  * transaction whose session is registered under an id that `req.transactionID` names).
  */
-async function inTransaction<T>(payload: Payload, write: (req: PayloadRequest) => Promise<T>): Promise<T> {
-  const req = await createLocalReq({}, payload)
+async function inTransaction<T>(payload: Payload, user: User, write: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } as TypedUser }, payload)
   if (!(await initTransaction(req))) req.transactionID = await openDrizzleTransaction(payload)
   try {
     const result = await write(req)
@@ -119,11 +152,30 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
   })
   if (read.problems.length) return { ok: false, encoding: read.encoding, problems: read.problems }
 
+  // Only rows that differ from the stored entry, compared as the cells an export writes. A row
+  // still marked 公開 over an entry already 承認待ち is what the import made of it: unchanged.
+  const line = (r: FaqCsvRecord) => faqCsvCells(r).cells.join('\u0000')
+  const stored = new Map((await readFaqRecords(payload, options.city)).map((r) => [r.id, line(r)]))
+  const changed = read.rows.filter(({ line: _line, ...row }: FaqCsvRow) => {
+    const was = stored.get(row.id)
+    return was !== line(row) && !(row.status === 'published' && was === line({ ...row, status: 'in_review' }))
+  })
+  const problems: CsvProblem[] = []
+  const incomplete: IncompleteRow[] = []
+  const today = tokyoToday()
+  for (const row of changed) {
+    const missing = missingForReview(row)
+    if (row.question === '') problems.push({ line: row.line, column: '質問', message: importMsg.questionForDraft })
+    if (row.status !== 'draft' && row.reviewBy !== '' && row.reviewBy < today) problems.push({ line: row.line, column: '確認期限', message: importMsg.reviewByPast(row.reviewBy, today) })
+    if (missing.length) incomplete.push({ line: row.line, id: row.id, columns: missing })
+  }
+  if (problems.length) return { ok: false, encoding: read.encoding, problems }
+
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
-  return inTransaction(payload, async (req) => {
+  return inTransaction(payload, options.user, async (req) => {
     const createdReferences: string[] = []
     // Reference data the rows need and only content/ defines, created as `npm run seed` would.
-    for (const row of read.rows) {
+    for (const row of changed) {
       const c = spareCategories.get(row.category)
       if (c && !categories.has(c.id)) {
         const doc = await payload.create({ collection: 'categories', data: { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order, slug: c.id, contentHash: contentHash(c) } as never, depth: 0, req })
@@ -144,10 +196,11 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
       question: row.question,
       alternatives: row.alternatives.map((text) => ({ text })),
       shortAnswer: row.shortAnswer,
-      answer: convertMarkdownToLexical({ editorConfig, markdown: row.answer }),
-      category: categories.get(row.category)!,
+      // An incomplete draft's empty cells are stored empty (null), as the admin stores them.
+      answer: row.answer === '' ? null : convertMarkdownToLexical({ editorConfig, markdown: row.answer }),
+      category: row.category === '' ? null : categories.get(row.category)!,
       sources: row.sources.map((s) => sources.get(s)!),
-      reviewBy: row.reviewBy,
+      reviewBy: row.reviewBy === '' ? null : row.reviewBy,
       audience: row.audience,
       locale: row.locale,
       needsReview: row.needsReview,
@@ -169,34 +222,42 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
     // New entries first (links to other new entries come in the second pass), then every row
     // that is not complete yet: existing entries get exactly one new draft version.
     const created = new Set<string>()
-    for (const row of read.rows) {
+    for (const row of changed) {
       if (faqs.has(row.id)) continue
       const doc = await payload.create({ collection: 'faqs', data: { ...data(row), ...(hasLinks(row) ? {} : links(row)), slug: row.id } as never, draft: true, depth: 0, req })
       faqs.set(row.id, doc.id)
       created.add(row.id)
       await wrote()
     }
-    for (const row of read.rows) {
+    for (const row of changed) {
       if (created.has(row.id) && !hasLinks(row)) continue
       const body = created.has(row.id) ? links(row) : { ...data(row), ...links(row) }
       await payload.update({ collection: 'faqs', id: faqs.get(row.id)!, data: { ...body, _status: 'draft' } as never, draft: true, depth: 0, req })
       await wrote()
     }
-    return { ok: true as const, encoding: read.encoding, created: created.size, updated: read.rows.length - created.size, createdReferences }
+    return {
+      ok: true as const,
+      encoding: read.encoding,
+      created: created.size,
+      updated: changed.length - created.size,
+      unchanged: read.rows.length - changed.length,
+      createdReferences,
+      incomplete,
+    }
   })
 }
 
 async function main(): Promise<number> {
-  let parsed: { values: { encoding?: string }; positionals: string[] }
+  let parsed: { values: { encoding?: string; as?: string }; positionals: string[] }
   try {
-    parsed = parseArgs({ options: { encoding: { type: 'string' } }, allowPositionals: true })
+    parsed = parseArgs({ options: { encoding: { type: 'string' }, as: { type: 'string' } }, allowPositionals: true })
   } catch (error) {
     console.error(`import-csv: ${(error as Error).message}`)
     parsed = { values: {}, positionals: [] }
   }
   const encoding = parseEncodingName(parsed.values.encoding ?? 'auto')
-  if (parsed.positionals.length !== 1 || encoding === undefined) {
-    console.error('usage: npm run content:import-csv -- <file.csv> [--encoding auto|utf8|shift_jis]')
+  if (parsed.positionals.length !== 1 || encoding === undefined || !parsed.values.as) {
+    console.error('usage: npm run content:import-csv -- <file.csv> --as <取り込む人のメールアドレス> [--encoding auto|utf8|shift_jis]')
     return 2
   }
   const file = callerPath(parsed.positionals[0]!)
@@ -209,7 +270,13 @@ async function main(): Promise<number> {
     const city = await cityIdentity(contentDir)
     const bundle = await loadContent(contentDir)
     const payload = await getMigratedPayload()
-    const result = await importFaqCsv(payload, fs.readFileSync(file), { city, encoding, referenceData: { categories: bundle.categories, sources: bundle.sources } })
+    const who = await importingUser(payload, parsed.values.as)
+    if ('error' in who) {
+      await payload.destroy()
+      console.error(`import-csv: ${who.error}`)
+      return 2
+    }
+    const result = await importFaqCsv(payload, fs.readFileSync(file), { city, user: who.user, encoding, referenceData: { categories: bundle.categories, sources: bundle.sources } })
     await payload.destroy()
     const label = result.encoding === 'utf8' ? 'UTF-8' : 'Shift_JIS'
     if (!result.ok) {
@@ -221,7 +288,13 @@ async function main(): Promise<number> {
       const count = (kind: string) => result.createdReferences.filter((r) => r.startsWith(`${kind}/`)).length
       console.log(`import-csv: データベースになかったカテゴリ ${count('categories')} 件と出典 ${count('sources')} 件を content/ から作成しました。`)
     }
-    console.log(`import-csv: ${path.basename(file)}（${label}）: 新規 ${result.created} 件、既存FAQの新しい下書き ${result.updated} 件。公開はしていません（承認者が公開します）。`)
+    if (result.incomplete.length) {
+      console.log(`import-csv: 未完成の下書きとして取り込んだ行が ${result.incomplete.length} 件あります（承認待ちにする前に入力してください）:`)
+      for (const row of result.incomplete) console.log(`  ${formatIncomplete(row)}`)
+    }
+    console.log(
+      `import-csv: ${path.basename(file)}（${label}）: 新規 ${result.created} 件、既存FAQの新しい下書き ${result.updated} 件、変更なし ${result.unchanged} 件（${parsed.values.as} として記録）。公開はしていません（承認者が公開します）。`,
+    )
     return 0
   } catch (error) {
     console.error(error)

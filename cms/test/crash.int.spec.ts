@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { loadValidContent, type ContentBundle } from '@kotae/content'
+import { faqCsvText, readFaqCsv } from '@kotae/content/csv/index'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -110,11 +111,19 @@ describe('kill -9 during the CSV FAQ import', () => {
     fs.writeFileSync(file, (await exportFaqCsv(payload, { city: await cityIdentity() })).bytes)
     const rows = bundle.faqs.length
 
-    // Imported once into another database (which migrates it); the kill is in the second import, a new draft version of each.
+    // Imported once into another database (which migrates it), as a named editor; the kill is in
+    // the second import, of the same file with every answer edited: a new draft version of each
+    // (an import writes only the rows that changed).
     const env = await freshDatabaseEnv()
-    const first = await run('import-csv', [file], env)
+    const editor = ['--as', 'crash-editor@example.test']
+    expect((await run('test/setup/createUser.ts', [editor[1]!, 'editor'], env)).code).toBe(0)
+    const first = await run('import-csv', [file, ...editor], env)
     expect(first.code).toBe(0)
     expect(first.out).toContain(`新規 ${rows} 件`)
+    const edited = path.join(tmp, 'faqs-edited.csv')
+    const city = await cityIdentity()
+    const records = readFaqCsv(fs.readFileSync(file), { city }).rows.map(({ line: _line, ...r }) => ({ ...r, answer: `${r.answer}\n\n改訂しました。` }))
+    fs.writeFileSync(edited, Buffer.from(`\ufeff${faqCsvText(records).text}`, 'utf8'))
     const state = async () => ({
       faqs: await count(env, 'SELECT count(*) AS n FROM faqs'),
       versions: await count(env, 'SELECT count(*) AS n FROM _faqs_v'),
@@ -122,12 +131,12 @@ describe('kill -9 during the CSV FAQ import', () => {
     })
     const before = await state()
 
-    const killed = await killWhile(start('import-csv', [file], env), () => writing(env, 'backend_xid IS NOT NULL'), 200)
+    const killed = await killWhile(start('import-csv', [edited, ...editor], env), () => writing(env, 'backend_xid IS NOT NULL'), 200)
     expect(killed.signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
     expect(await state()).toEqual(before)
 
-    const again = await run('import-csv', [file], env)
+    const again = await run('import-csv', [edited, ...editor], env)
     expect(again.code).toBe(0)
     expect(again.out).toContain(`既存FAQの新しい下書き ${rows} 件`)
     expect(await state()).toEqual({ ...before, versions: before.versions + rows })

@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cityIdentity, exportFaqCsv, readFaqRecords } from '../scripts/export-csv'
 import { importFaqCsv } from '../scripts/import-csv'
 import type { Faq } from '../src/payload-types'
+import type { User } from '../src/payload-types'
 import { seedContent } from '../src/seed/seedContent'
 import { freshDatabaseEnv } from './setup/freshDatabase'
+import { runScript as runTestScript } from './setup/runScript'
 import { startPayload } from './helpers'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -63,6 +65,18 @@ const fixtures: ContentFaq[] = [
 let payload: Payload
 let city: CityIdentity
 let seededIds: string[]
+/** Who imports: import-csv runs as a named editor (--as). */
+let editor: User
+const EDITOR = 'csv-editor@example.test'
+
+/** An empty database of this project's kind with the editor who imports into it. */
+async function freshDatabaseWithEditor(): Promise<Record<string, string>> {
+  const env = await freshDatabaseEnv()
+  const made = await runTestScript('test/setup/createUser.ts', [EDITOR, 'editor'], env)
+  expect(made.err).toBe('')
+  expect(made.code).toBe(0)
+  return env
+}
 
 /** The real categories and sources, 20 Japanese FAQs and their translations, and the fixtures. */
 function slice(bundle: ContentBundle): ContentBundle {
@@ -78,6 +92,7 @@ beforeAll(async () => {
   seededIds = seeded.faqs.map((f) => f.id)
   await seedContent(payload, seeded)
   city = await cityIdentity()
+  editor = (await payload.create({ collection: 'users', data: { email: EDITOR, password: 'correct horse battery', roles: ['editor'], name: 'CSV担当' } as never })) as User
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -132,9 +147,9 @@ describe('CSV round trip into an empty database', () => {
   it('export → import (UTF-8) → export gives the same entries, all as drafts', async () => {
     const fileA = path.join(tmp, 'a.csv')
     fs.writeFileSync(fileA, (await exportFaqCsv(payload, { city })).bytes)
-    const env = await freshDatabaseEnv()
+    const env = await freshDatabaseWithEditor()
 
-    const imported = await runScript('import-csv', [fileA], env)
+    const imported = await runScript('import-csv', [fileA, '--as', EDITOR], env)
     expect(imported.err).not.toMatch(/行目/)
     expect(imported.code).toBe(0)
     expect(imported.out).toContain(`新規 ${seededIds.length} 件`)
@@ -154,8 +169,8 @@ describe('CSV round trip into an empty database', () => {
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
     const fileS = path.join(tmp, 's.csv')
     fs.writeFileSync(fileS, bytes)
-    const env = await freshDatabaseEnv()
-    const imported = await runScript('import-csv', [fileS], env)
+    const env = await freshDatabaseWithEditor()
+    const imported = await runScript('import-csv', [fileS, '--as', EDITOR], env)
     expect(imported.code).toBe(0)
     expect(imported.out).toContain('Shift_JIS')
 
@@ -182,7 +197,7 @@ describe('CSV import', () => {
     bad[3]!.id = bad[1]!.id
     bad.push({ ...records[5]!, id: 'new-entry-1', question: '新しい質問ですか？', sources: ['no-such-source'] })
     const before = await counts()
-    const result = await importFaqCsv(payload, bytesOf(bad), { city })
+    const result = await importFaqCsv(payload, bytesOf(bad), { city, user: editor })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.problems).toEqual([
@@ -195,7 +210,7 @@ describe('CSV import', () => {
 
     const file = path.join(tmp, 'bad.csv')
     fs.writeFileSync(file, bytesOf(bad))
-    const cli = await runScript('import-csv', [file], {})
+    const cli = await runScript('import-csv', [file, '--as', EDITOR], {})
     expect(cli.code).toBe(1)
     expect(cli.err).toContain('2行目 「短い回答」: 81文字あります。80文字以内にしてください。')
     expect(cli.err).toContain('4件の問題があります。何も書き込んでいません。')
@@ -210,6 +225,7 @@ describe('CSV import', () => {
     await expect(
       importFaqCsv(payload, file, {
         city,
+        user: editor,
         afterWrite: (n) => {
           if (n === 5) throw new Error('simulated failure after the fifth write')
         },
@@ -217,7 +233,7 @@ describe('CSV import', () => {
     ).rejects.toThrow('simulated failure')
     expect(await counts()).toEqual(before)
 
-    const ok = await importFaqCsv(payload, file, { city })
+    const ok = await importFaqCsv(payload, file, { city, user: editor })
     expect(ok).toMatchObject({ ok: true, created: 4, updated: 1 })
     expect((await counts()).faqs).toBe(before.faqs + 4)
   })
@@ -226,7 +242,7 @@ describe('CSV import', () => {
     const { records } = await exportedText()
     const en = records.find((r) => r.id === 'csv-fixture-tricky-en')!
     const tricky = records.find((r) => r.id === 'csv-fixture-tricky')!
-    const result = await importFaqCsv(payload, bytesOf([{ ...en, question: 'Until when is my card valid? (edited)' }, { ...tricky, shortAnswer: '書き換えた短い回答です。' }]), { city })
+    const result = await importFaqCsv(payload, bytesOf([{ ...en, question: 'Until when is my card valid? (edited)' }, { ...tricky, shortAnswer: '書き換えた短い回答です。' }]), { city, user: editor })
     expect(result).toMatchObject({ ok: true, created: 0, updated: 2 })
 
     const where = { slug: { equals: 'csv-fixture-tricky-en' } }

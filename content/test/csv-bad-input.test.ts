@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
-import { FAQ_CSV_HEADER, faqCsvText, formatCsvProblem, readFaqCsv, type CsvProblem, type FaqCsvRecord } from '../src/csv/index'
+import { FAQ_CSV_HEADER, faqCsvText, formatCsvProblem, missingForReview, readFaqCsv, type CsvProblem, type FaqCsvRecord } from '../src/csv/index'
 import { CITY, csvBytes, known, record } from './csv-helpers'
 
 /** A valid file of three rows (lines 2–4) as text, for a case to break. */
@@ -113,5 +113,22 @@ describe('bad input: every problem named by line and column, no row returned', (
     text = setCell(text, 3, '質問', '"閉じない')
     const result = read(text)
     expect(result.problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('閉じられていません') })])
+  })
+})
+
+describe('incomplete drafts', () => {
+  const gaps: Partial<FaqCsvRecord> = { question: '', shortAnswer: '', answer: '', category: '', sources: [], reviewBy: '' }
+  it('a 下書き row may leave the columns a review needs empty, and says which', () => {
+    const result = read(faqCsvText([record({ ...gaps, status: 'draft' })]).text)
+    expect(result.problems).toEqual([])
+    expect(result.rows).toHaveLength(1)
+    expect(missingForReview(result.rows[0]!)).toEqual(['質問', '短い回答', '回答', 'カテゴリ', '出典', '確認期限'])
+  })
+  it('a 承認待ち or 公開 row may not: each empty column is named', () => {
+    for (const status of ['in_review', 'published'] as const) {
+      const result = read(faqCsvText([record({ ...gaps, status })]).text)
+      expect(result.problems.map((p) => p.column)).toEqual(['質問', '短い回答', '回答', 'カテゴリ', '出典', '確認期限'])
+      expect(result.problems[1]!.message).toBe('入力が必要です（状態が「下書き」の行だけは空のまま取り込めます）。')
+    }
   })
 })
