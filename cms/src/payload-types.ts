@@ -495,7 +495,7 @@ export interface SiteEvent {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'submit' | 'publish' | 'unpublish' | 'delete' | 'retention';
+  action: 'create' | 'update' | 'submit' | 'publish' | 'unpublish' | 'delete' | 'retention' | 'export';
   collectionSlug: string;
   docId: string;
   title?: string | null;

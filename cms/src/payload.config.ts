@@ -23,6 +23,7 @@ import { kotaeLoggerOptions } from './logging/logger'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
 import { gapDraftEndpoint, gapEndpoint } from './gap/endpoints'
+import { callsExportEndpoint } from './callsExport/endpoint'
 import { healthEndpoint } from './health/endpoint'
 import { lookupEndpoint } from './search/lookupEndpoint'
 import { reportsEndpoint } from './reports/endpoint'
@@ -67,7 +68,7 @@ export default buildConfig({
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
-  endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint],
+  endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

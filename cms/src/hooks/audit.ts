@@ -1,5 +1,5 @@
 import type {
-  CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+  CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
 /** What the audit log records. */
 export const AUDIT_ACTIONS = [
@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   { label: '公開停止', value: 'unpublish' },
   { label: '削除', value: 'delete' },
   { label: '保存期間による削除・匿名化', value: 'retention' },
+  { label: 'データの書き出し', value: 'export' },
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 
@@ -87,4 +88,20 @@ export const auditGlobalChange: GlobalAfterChangeHook = async ({ doc, global, pr
     changed: changedFields(previousDoc, doc),
   })
   return doc
+}
+
+/**
+ * Records that records left the system as a file (the inquiry-log export): who (null for a
+ * command run on the server, recorded as `system`), what span and how many — never the content.
+ */
+export async function auditExport(
+  payload: Payload,
+  user: { id: number; email?: string | null } | null,
+  entry: { collectionSlug: string; docId: string; title: string },
+): Promise<void> {
+  await payload.create({
+    collection: 'audit-log',
+    data: { action: 'export', collectionSlug: entry.collectionSlug, docId: entry.docId, title: entry.title.slice(0, 200), user: user?.id ?? null, userEmail: user?.email ?? 'system' },
+    overrideAccess: true,
+  })
 }

@@ -23,8 +23,14 @@ export function parseEncodingName(name: string): CsvEncodingOption | undefined {
 
 /** Text → file bytes. Shift_JIS assumes the text is already folded (machineDependent.ts). */
 export function encodeText(text: string, encoding: CsvEncoding): Buffer {
-  return encoding === 'utf8' ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : iconv.encode(text, 'cp932')
+  return Buffer.concat([filePreamble(encoding), encodeChunk(text, encoding)])
 }
+
+/** What a file starts with before its text: the BOM for UTF-8, nothing for Shift_JIS. */
+export const filePreamble = (encoding: CsvEncoding): Buffer => (encoding === 'utf8' ? BOM : Buffer.alloc(0))
+
+/** A part of a file's text → bytes, no preamble: for files written a page of rows at a time (whole rows, so no character is cut). */
+export const encodeChunk = (text: string, encoding: CsvEncoding): Buffer => (encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'cp932'))
 
 export type Decoded = {
   text: string
