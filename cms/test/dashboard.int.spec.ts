@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { dashboardData, dashboardRanges } from '../src/dashboard/data'
+import { parseDashboardQuery, type DashboardCustomRange } from '../src/dashboard/range'
 import { createReferences, faqData, startPayload } from './helpers'
 
 let payload: Payload
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await call('2026-11-23', '09:00', 'resolved', [faqId]) // Monday: this week
   await call('2026-11-22', '23:59', 'callback') // Sunday: last week, this month
   await call('2026-10-31', '23:59', 'resolved') // last month
+  await call('2026-11-26', '10:00', 'resolved') // after now (a typing slip): never counted
   const event = (type: string, at: string, faq?: string) => payload.create({ collection: 'site-events', data: { type, at, faq, query: type === 'search' ? '証明書' : undefined } as never })
   await event('search', jst('2026-11-23', '20:00'))
   await event('search', jst('2026-11-24', '08:00'))
@@ -36,12 +38,12 @@ afterAll(async () => {
 })
 
 describe('dashboard', () => {
-  it('today, this week (from Monday) and this month in Japan time', () => {
+  it('today, this week (from Monday) and this month in Japan time, each up to now', () => {
     const r = dashboardRanges(now)
     expect(new Date(r.today.start).toISOString()).toBe('2026-11-23T15:00:00.000Z')
     expect(new Date(r.week.start).toISOString()).toBe('2026-11-22T15:00:00.000Z')
-    expect(new Date(r.week.end).toISOString()).toBe('2026-11-29T15:00:00.000Z')
     expect(new Date(r.month.start).toISOString()).toBe('2026-10-31T15:00:00.000Z')
+    expect([r.today.end, r.week.end, r.month.end]).toEqual([now.getTime(), now.getTime(), now.getTime()])
   })
 
   it('counts calls, outcomes, hours, topics and FAQs from the call log when no PBX is connected', async () => {
@@ -92,5 +94,58 @@ describe('dashboard', () => {
       ['10時', 1, 1],
       ['11時', 2, 1],
     ])
+  })
+
+  const range = (query: Record<string, unknown>): DashboardCustomRange => {
+    const { selection, errors } = parseDashboardQuery(query, now)
+    expect(errors).toEqual([])
+    if (selection.key !== 'range') throw new Error(`not a range: ${selection.key}`)
+    return selection
+  }
+
+  it('shows any past month, as ?month=YYYY-MM', async () => {
+    const october = range({ month: '2026-10' })
+    expect(october).toMatchObject({ label: '2026年10月', from: '2026-10-01', to: '2026-10-31', query: 'month=2026-10' })
+    const d = await dashboardData(payload, now, october)
+    expect(d.periods.map((p) => [p.key, p.label, p.calls])).toEqual([
+      ['today', '今日', 2],
+      ['week', '今週', 3],
+      ['month', '今月', 4],
+      ['range', '2026年10月', 1],
+    ])
+    const picked = d.periods[3]!
+    expect([new Date(picked.start).toISOString(), new Date(picked.end).toISOString()]).toEqual(['2026-09-30T15:00:00.000Z', '2026-10-31T15:00:00.000Z'])
+    expect(picked.hours.filter((h) => h.calls > 0).map((h) => h.label)).toEqual(['23時'])
+  })
+
+  it('shows any span of days, as ?from=&to= (JST days, both included), cut at now', async () => {
+    const span = range({ from: '2026-10-31', to: '2026-11-23' })
+    expect(span.label).toBe('2026-10-31〜2026-11-23')
+    expect((await dashboardData(payload, now, span)).periods[3]!.calls).toBe(3)
+    // A span that runs past now ends at now: the call dated 26 November is not counted.
+    const [, , month, upToNow] = (await dashboardData(payload, now, range({ from: '2026-11-20', to: '2026-11-30' }))).periods
+    expect([upToNow!.label, upToNow!.calls, upToNow!.end]).toEqual(['2026-11-20〜2026-11-30（現在まで）', 4, now.getTime()])
+    expect(month!.calls).toBe(4)
+    // Next.js hands repeated keys as arrays; the first counts.
+    expect(range({ from: ['2026-11-01', 'x'], to: '2026-11-01' }).to).toBe('2026-11-01')
+  })
+
+  it('refuses a bad or future period in the URL, naming the field, and shows today instead', () => {
+    const errorsOf = (query: Record<string, unknown>) => {
+      const r = parseDashboardQuery(query, now)
+      expect(r.selection).toEqual({ key: 'today' })
+      return r.errors.map((e) => [e.field, e.message])
+    }
+    expect(parseDashboardQuery({}, now)).toEqual({ selection: { key: 'today' }, errors: [] })
+    expect(parseDashboardQuery({ period: 'week' }, now)).toEqual({ selection: { key: 'week' }, errors: [] })
+    expect(errorsOf({ period: 'year' })).toEqual([['period', 'period は today・week・month のどれかです']])
+    expect(errorsOf({ month: '2026-13' })).toEqual([['month', 'YYYY-MM の形の月で指定してください（例: 2026-10）']])
+    expect(errorsOf({ from: '2026-11-01' })).toEqual([['to', '開始日と終了日の両方を指定してください']])
+    expect(errorsOf({ from: '2026-11-10', to: '2026-11-01' })).toEqual([['to', 'to（2026-11-01）が from（2026-11-10）より前です']])
+    expect(errorsOf({ from: '2025-01-01', to: '2026-11-01' })).toEqual([['to', '期間は 366 日までです']])
+    expect(errorsOf({ from: '2026-02-30', to: '2026-03-01' })).toEqual([['from', '2026-02-30 はありえない日付です']])
+    expect(errorsOf({ month: '2026-10', from: '2026-10-01', to: '2026-10-02' })).toEqual([['month', '月と日付の範囲は同時に指定できません']])
+    expect(errorsOf({ month: '2026-12' })).toEqual([['month', 'これから先の期間は表示できません。今日までの期間を選んでください。']])
+    expect(errorsOf({ from: '2026-11-25', to: '2026-11-30' })).toEqual([['from', 'これから先の期間は表示できません。今日までの期間を選んでください。']])
   })
 })

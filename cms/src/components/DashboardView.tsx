@@ -2,9 +2,13 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
-import { DASHBOARD_PERIODS, dashboardData, type DashboardPeriod, type DashboardPeriodKey } from '../dashboard/data'
+import { jstDateKey } from '@kotae/analytics'
+
+import { dashboardData, type DashboardPeriod } from '../dashboard/data'
+import { currentMonthKey, parseDashboardQuery } from '../dashboard/range'
 import { DASHBOARD_STRINGS as t } from '../dashboard/strings'
 import { canReadReports } from '../reports/access'
+import { CallsExportForm } from './CallsExportForm'
 import { BarChartBox, LineChartBox } from './DashboardCharts'
 
 const pct = (v: number | null) => (v === null ? t.none : `${(v * 100).toFixed(1)}%`)
@@ -15,15 +19,22 @@ const GREEN = '#2e6b30'
 const cell = { padding: '0.25rem 0.5rem' } as const
 const right = { ...cell, textAlign: 'right' } as const
 
-/** ダッシュボード: today, this week and this month at a glance, with charts and their tables. */
+/**
+ * ダッシュボード: today, this week and this month at a glance, and any month or span of days chosen
+ * in the URL (`?month=2026-10`, `?from=…&to=…`; dashboard/range.ts), with charts and their tables,
+ * nothing after now; and the inquiry-log download for the period shown.
+ */
 export async function DashboardView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, visibleEntities, permissions, locale } = initPageResult
   const allowed = canReadReports(req.user)
-  const data = allowed ? await dashboardData(req.payload) : null
-  const asked = (Array.isArray(searchParams?.period) ? searchParams.period[0] : searchParams?.period) as DashboardPeriodKey | undefined
-  const key: DashboardPeriodKey = asked && (DASHBOARD_PERIODS as readonly string[]).includes(asked) ? asked : 'today'
+  const now = new Date()
+  const { selection, errors } = parseDashboardQuery(searchParams ?? {}, now)
+  const data = allowed ? await dashboardData(req.payload, now, selection.key === 'range' ? selection : undefined) : null
   const admin = req.payload.config.routes.admin
-  const selected = data?.periods.find((p) => p.key === key)
+  const selected = data?.periods.find((p) => p.key === selection.key)
+  const today = jstDateKey(now.getTime())
+  const shownFrom = selected ? jstDateKey(selected.start) : today
+  const shownTo = selected ? jstDateKey(Math.max(selected.start, selected.end - 1)) : today
   return (
     <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
       <Gutter>
@@ -34,6 +45,40 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
           ) : (
             <>
               <p>{t.intro}</p>
+              <section aria-labelledby="dashboard-range-heading" style={{ margin: '1rem 0' }}>
+                <h2 id="dashboard-range-heading" style={{ fontSize: '1.1rem' }}>
+                  {t.rangeLabel}
+                </h2>
+                <p id="dashboard-range-hint">{t.rangeHint}</p>
+                {errors.length > 0 && (
+                  <div role="alert" data-testid="dashboard-range-errors">
+                    {errors.map((e) => (
+                      <p key={e.field + e.message}>{t.badQuery(e.field, e.message)}</p>
+                    ))}
+                  </div>
+                )}
+                <form method="get" action={`${admin}/dashboard#details`} aria-describedby="dashboard-range-hint" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end' }}>
+                  <label>
+                    {t.monthPicker}
+                    <br />
+                    <input type="month" name="month" max={currentMonthKey(now)} defaultValue={shownFrom.slice(0, 7)} />
+                  </label>
+                  <button type="submit">{t.show}</button>
+                </form>
+                <form method="get" action={`${admin}/dashboard#details`} aria-describedby="dashboard-range-hint" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end', marginTop: '0.5rem' }}>
+                  <label>
+                    {t.fromDay}
+                    <br />
+                    <input type="date" name="from" required max={today} defaultValue={shownFrom} />
+                  </label>
+                  <label>
+                    {t.toDay}
+                    <br />
+                    <input type="date" name="to" required max={today} defaultValue={shownTo} />
+                  </label>
+                  <button type="submit">{t.show}</button>
+                </form>
+              </section>
               <table style={{ width: '100%' }} data-testid="dashboard-summary">
                 <caption style={{ textAlign: 'left' }}>{t.summaryCaption}</caption>
                 <thead>
@@ -103,7 +148,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 <ul style={{ display: 'flex', gap: '1rem', listStyle: 'none', padding: 0 }}>
                   {data.periods.map((p) => (
                     <li key={p.key}>
-                      <a href={`${admin}/dashboard?period=${p.key}#details`} aria-current={p.key === key ? 'page' : undefined} style={{ fontWeight: p.key === key ? 700 : 400 }}>
+                      <a href={`${admin}/dashboard?${p.key === 'range' && selection.key === 'range' ? selection.query : `period=${p.key}`}#details`} aria-current={p.key === selection.key ? 'page' : undefined} style={{ fontWeight: p.key === selection.key ? 700 : 400 }}>
                         {p.label}
                       </a>
                     </li>
@@ -206,6 +251,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   </tbody>
                 </table>
               )}
+
+              <CallsExportForm action={`${req.payload.config.routes.api}/calls-export`} from={shownFrom} to={shownTo} max={today} />
 
               <h2>{t.trendHeading}</h2>
               <figure style={{ margin: '1rem 0' }}>

@@ -3,27 +3,33 @@ import { CALL_OUTCOMES, callOutcomeLabel } from '@kotae/content/contracts/calls'
 import type { Payload } from 'payload'
 
 import { loadReport } from '../reports/load'
+import { DASHBOARD_PERIODS, type DashboardCustomRange, type DashboardPeriodKey } from './range'
 import { DASHBOARD_STRINGS as t } from './strings'
 
-export const DASHBOARD_PERIODS = ['today', 'week', 'month'] as const
-export type DashboardPeriodKey = (typeof DASHBOARD_PERIODS)[number]
+export { DASHBOARD_PERIODS, type DashboardPeriodKey } from './range'
 
-/** Today, this week (Monday first) and this month in JST, as [start, end) milliseconds. */
+/**
+ * Today, this week (Monday first) and this month in JST, as [start, end) milliseconds, each
+ * ending at `now`: a call dated in the future (a clock or typing slip) is never counted.
+ */
 export function dashboardRanges(now: Date): Record<DashboardPeriodKey, { start: number; end: number }> {
   const ms = now.getTime()
   const todayStart = jstDayNumber(ms) * DAY_MS - 9 * 3600_000
   const weekStart = todayStart - ((jstWeekday(ms) + 6) % 7) * DAY_MS
   const p = jstParts(ms)
   return {
-    today: { start: todayStart, end: todayStart + DAY_MS },
-    week: { start: weekStart, end: weekStart + 7 * DAY_MS },
-    month: monthRange(p.year, p.month),
+    today: { start: todayStart, end: ms },
+    week: { start: weekStart, end: ms },
+    month: { start: monthRange(p.year, p.month).start, end: ms },
   }
 }
 
 export interface DashboardPeriod {
-  key: DashboardPeriodKey
+  key: DashboardPeriodKey | 'range'
   label: string
+  /** The instants counted, [start, end): the end is now at the latest. */
+  start: number
+  end: number
   hasTelephony: boolean
   offered: number | null
   answered: number | null
@@ -45,15 +51,21 @@ export interface DashboardData {
 const iso = (ms: number) => new Date(ms).toISOString()
 
 /**
- * The dashboard's figures: the KPIs of each period from the same loader as the reports (calls and,
- * once a PBX is connected, telephony records), outcomes from the call log, and the self-service
- * trend of the last 8 weeks. The caller checks the role; reads here are the system's.
+ * The dashboard's figures: the KPIs of today, this week, this month and, when asked, another month
+ * or span of days (`range`, cut at now), from the same loader as the reports (calls and, once a PBX
+ * is connected, telephony records), outcomes from the call log, and the self-service trend of the
+ * last 8 weeks. The caller checks the role; reads here are the system's.
  */
-export async function dashboardData(payload: Payload, now = new Date()): Promise<DashboardData> {
-  const ranges = dashboardRanges(now)
+export async function dashboardData(payload: Payload, now = new Date(), range?: DashboardCustomRange): Promise<DashboardData> {
+  const fixed = dashboardRanges(now)
+  const asked: { key: DashboardPeriod['key']; label: string; start: number; end: number }[] = DASHBOARD_PERIODS.map((key) => ({ key, label: t.periods[key], ...fixed[key] }))
+  if (range) {
+    const end = Math.min(range.end, now.getTime())
+    asked.push({ key: 'range', label: end < range.end ? t.upToNow(range.label) : range.label, start: range.start, end: Math.max(end, range.start) })
+  }
   const periods: DashboardPeriod[] = []
-  const earliest = Math.min(...Object.values(ranges).map((r) => r.start))
-  const latest = Math.max(...Object.values(ranges).map((r) => r.end))
+  const earliest = Math.min(...asked.map((r) => r.start))
+  const latest = Math.max(...asked.map((r) => r.end))
   const outcomeCalls = (
     await payload.find({
       collection: 'calls',
@@ -65,8 +77,7 @@ export async function dashboardData(payload: Payload, now = new Date()): Promise
       overrideAccess: true,
     })
   ).docs
-  for (const key of DASHBOARD_PERIODS) {
-    const { start, end } = ranges[key]
+  for (const { key, label, start, end } of asked) {
     const { report, labels } = await loadReport(payload, { kind: 'range', start: iso(start), end: iso(end) })
     const inPeriod = outcomeCalls.filter((c) => {
       const t0 = Date.parse(c.talkStartedAt)
@@ -74,7 +85,9 @@ export async function dashboardData(payload: Payload, now = new Date()): Promise
     })
     periods.push({
       key,
-      label: t.periods[key],
+      label,
+      start,
+      end,
       hasTelephony: report.meta.hasTelephony,
       offered: report.offered,
       answered: report.answered,
@@ -87,12 +100,13 @@ export async function dashboardData(payload: Payload, now = new Date()): Promise
       topFaqs: report.faqUsage.slice(0, 10).map((f) => ({ title: labels.faqs?.[f.faqId] ?? `FAQ ${f.faqId}`, count: f.count })),
     })
   }
-  return { periods, trend: await trendOfWeeks(payload, ranges.week.end, 8) }
+  return { periods, trend: await trendOfWeeks(payload, fixed.week.start + 7 * DAY_MS, 8, now.getTime()) }
 }
 
-/** Site searches and FAQ views against calls, the `weeks` weeks up to the end of this week. */
-async function trendOfWeeks(payload: Payload, end: number, weeks: number): Promise<DashboardData['trend']> {
-  const start = end - weeks * 7 * DAY_MS
+/** Site searches and FAQ views against calls, the `weeks` weeks up to the end of this week, nothing after `now`. */
+async function trendOfWeeks(payload: Payload, weekEnd: number, weeks: number, now: number): Promise<DashboardData['trend']> {
+  const start = weekEnd - weeks * 7 * DAY_MS
+  const end = Math.min(weekEnd, now)
   const common = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
   const [events, calls, faqs, categories] = await Promise.all([
     payload.find({ collection: 'site-events', where: { and: [{ at: { greater_than_equal: iso(start) } }, { at: { less_than: iso(end) } }, { type: { in: ['search', 'faq-view'] } }] }, select: { type: true, at: true, faq: true }, ...common }),
@@ -107,7 +121,7 @@ async function trendOfWeeks(payload: Payload, end: number, weeks: number): Promi
     if (f.slug && c) faqTopics.set(f.slug, c)
   }
   const trend = selfServiceTrend({
-    range: { start, end },
+    range: { start, end: weekEnd },
     faqTopics,
     siteEvents: events.docs.map((e) => ({ type: e.type, at: e.at, faq: e.faq })),
     calls: calls.docs.map((c) => ({ talkStartedAt: c.talkStartedAt, category: idOf(c.category) })),
