@@ -20,4 +20,11 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<h2>見出し</h2>')
     expect(html).toContain('rel="noopener noreferrer"')
   })
+
+  it('closes bold next to Japanese punctuation and kana, with no space around it (CJK-friendly emphasis)', () => {
+    // Plain CommonMark leaves these as literal ** (a closing ** after 」 or 。 before a kana is not right-flanking).
+    expect(renderMarkdown('マイナ保険証か「**資格確認書**」のどちらかをお持ちください。')).toContain('「<strong>資格確認書</strong>」')
+    expect(renderMarkdown('受け取りは原則**ご本人の来庁です。**ご注意ください。')).toContain('<strong>ご本人の来庁です。</strong>ご注意')
+    expect(renderMarkdown('カードと**引き換え**でお渡しします。')).toContain('カードと<strong>引き換え</strong>でお渡し')
+  })
 })

@@ -1,13 +1,16 @@
 /**
  * Markdown → safe HTML for answers and guide texts (build time only). Raw HTML in the Markdown is
  * dropped (remark-rehype without `allowDangerousHtml`), then rehype-sanitize applies GitHub's
- * allow-list (no scripts, styles, event handlers or `javascript:` URLs). A `#` heading becomes
+ * allow-list (no scripts, styles, event handlers or `javascript:` URLs). remark-cjk-friendly lets
+ * `**` close and open next to Japanese punctuation and kana (「の**どちらか一方**を」), which plain
+ * CommonMark refuses after 」 or before a kana, so no space is needed around bold text. A `#` heading becomes
  * `##` (the page has one h1, the question), and tables get a focusable scroll wrapper so a narrow
  * phone screen can scroll them by keyboard too.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
+import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -37,7 +40,7 @@ function shape(tableLabel: string) {
 
 const processors = new Map<string, ReturnType<typeof build>>()
 const build = (tableLabel: string) =>
-  unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(shape, tableLabel).use(rehypeStringify)
+  unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkRehype).use(rehypeSanitize).use(shape, tableLabel).use(rehypeStringify)
 
 /** Safe HTML for a Markdown text. `tableLabel` names the scrollable table regions. */
 export function renderMarkdown(markdown: string, tableLabel = '表'): string {
