@@ -34,6 +34,7 @@ import {
 } from './schema'
 import { facetDimensionRefs, type FacetDimensionRef } from './facets'
 import { crossCheck, entryRef, FACETS_FILE, type EntryRef } from './validate'
+import { BOLD_SPACING_RULE, findBoldSpacing } from './markdown/boldSpacing'
 import { findRawHtml } from './markdown/rawHtml'
 
 export type { ContentProblem } from './problems'
@@ -229,7 +230,7 @@ async function readFrontMatter<T>(
   file: string,
   schema: z.ZodType<T>,
   problems: ContentProblem[],
-): Promise<{ data?: T; body: string; raw: unknown } | undefined> {
+): Promise<{ data?: T; body: string; bodyLine: number; raw: unknown } | undefined> {
   const text = await readText(dir, file, problems)
   if (text === undefined) return undefined
   if (!/^\uFEFF?---\r?\n/.test(text)) {
@@ -249,14 +250,20 @@ async function readFrontMatter<T>(
     problems.push({ file, field: 'front matter', message: `YAML: ${firstLine(error)}` })
     return undefined
   }
-  const body = split.input.slice(split[0].length).trim()
+  const rest = split.input.slice(split[0].length)
+  const body = rest.trim()
+  // Lines of the file before the body's first line, so a problem in the body can name the file's line.
+  const bodyLine = (split.input.slice(0, split[0].length + rest.length - rest.trimStart().length).match(/\n/g) ?? []).length
   const result = schema.safeParse(raw)
   if (!result.success) {
     problems.push(...issuesToProblems(file, result.error, raw))
-    return { body, raw }
+    return { body, bodyLine, raw }
   }
-  return { data: result.data, body, raw }
+  return { data: result.data, body, bodyLine, raw }
 }
+
+const boldSpacingMessage = (line: number, bold: string) =>
+  `line ${line}: ${BOLD_SPACING_RULE}: a space between Japanese text and ${bold} shows as a gap on the site; write it without the space (bold closes next to kana and 」 as it is)`
 
 /**
  * Loads every content file under `dir` (default: this package's folder). Never throws on bad
@@ -280,6 +287,7 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     refs.push(entryRef(file, 'faq', read.raw))
     if (!read.body) problems.push({ file, field: 'answer', message: 'is empty: the Markdown body after the front matter is the full answer' })
     for (const { line, tag } of findRawHtml(read.body)) problems.push({ file, field: 'answer', message: `line ${line} of the answer: raw HTML ${tag} would be dropped on the site; write it in Markdown` })
+    for (const { line, text } of findBoldSpacing(read.body)) problems.push({ file, field: 'answer', message: boldSpacingMessage(read.bodyLine + line, text) })
     if (read.data) faqs.push({ ...read.data, answer: read.body, file })
   }
   const guides: Guide[] = []
@@ -287,6 +295,7 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     const read = await readFrontMatter(dir, file, guideFileSchema, problems)
     if (!read) continue
     refs.push(entryRef(file, 'guide', read.raw))
+    for (const { line, text } of findBoldSpacing(read.body)) problems.push({ file, field: 'body', message: boldSpacingMessage(read.bodyLine + line, text) })
     if (read.data) guides.push({ ...read.data, body: read.body, file })
   }
 

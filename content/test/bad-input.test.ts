@@ -49,6 +49,8 @@ const cases: { name: string; breakIt: (dir: string) => void; file: string; field
   { name: 'broken front matter YAML', breakIt: (d) => edit(d, A, (t) => t.replace(/^question:.*$/m, 'question: [unclosed')), file: A, field: 'front matter', message: /^YAML: / },
   { name: 'front matter never closed', breakIt: (d) => edit(d, A, (t) => t.replace(/\n---\n/, '\n\n')), file: A, field: 'front matter', message: /^is not closed/ },
   { name: 'no front matter at all', breakIt: (d) => write(d, A, '# 質問A\n答えです。\n'), file: A, field: 'front matter', message: 'is missing' },
+  { name: 'space around bold in Japanese', breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n申請は **ご本人** が行います。\n`), file: A, field: 'answer', message: 'line 17: bold-spacing: a space between Japanese text and **ご本人**' },
+  { name: 'space after bold in a guide', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => `${t.trimEnd()}\n\n**無料です。** 予約は要りません。\n`), file: 'guides/ja/guide-a.md', field: 'body', message: 'bold-spacing' },
   { name: 'empty answer', breakIt: (d) => edit(d, A, (t) => t.replace(/---\n\nfaq-a の答えです。\n$/, '---\n')), file: A, field: 'answer', message: 'is empty' },
   { name: 'broken YAML in a list file', breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'), file: 'sources.yaml', field: undefined, message: /^YAML: / },
   { name: 'missing file', breakIt: (d) => fs.rmSync(path.join(d, 'city.yaml')), file: 'city.yaml', field: undefined, message: 'file is missing' },
