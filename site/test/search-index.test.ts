@@ -119,6 +119,15 @@ describe('the saved indexes of the real content', () => {
     expect(r.results[0]?.path).toBe('faq/pin-locked/')
   })
 
+  it('counts every page found, beyond the few shown', () => {
+    const home = runSearch(ja, '暗証番号', 5)
+    const page = runSearch(ja, '暗証番号', 20)
+    expect(home.results).toHaveLength(5)
+    expect(home.found).toBeGreaterThan(5)
+    expect(home.found).toBe(page.found)
+    expect(home.results.map((r) => r.path)).toEqual(page.results.slice(0, 5).map((r) => r.path))
+  })
+
   it('an off-topic question is not sure and finds nothing', () => {
     expect(runSearch(ja, '粗大ゴミの出し方', 20)).toMatchObject({ results: [], sure: false })
     expect(runSearch(en, 'garbage collection', 20)).toMatchObject({ results: [], sure: false })
@@ -167,7 +176,7 @@ describe('the saved indexes of the real content', () => {
   })
 
   it('reads odd input sensibly: nothing for empty or emoji; a found card for romaji; the card renewal for mixed scripts', () => {
-    expect(runSearch(ja, '', 20)).toEqual({ results: [], sure: false, suggestions: [] })
+    expect(runSearch(ja, '', 20)).toEqual({ results: [], found: 0, sure: false, suggestions: [] })
     expect(runSearch(ja, '😀🙏🏻', 20).results).toEqual([])
     expect(runSearch(ja, 'kaado nakushita', 20).results[0]?.path).toBe('faq/lost-what-to-do/')
     expect(runSearch(ja, 'マイナcardの更新', 20).results.slice(0, 3).map((r) => r.path)).toContain('faq/card-renewal-how/')

@@ -45,7 +45,7 @@ const noop = () => undefined
 describe('the not-sure panel', () => {
   it('shows the top 3 results as close topics, then the phone numbers and today’s hours', () => {
     const html = renderToStaticMarkup(
-      createElement(NoSureAnswer, { query: 'ごみ', response: { results: ['a', 'b', 'c', 'd', 'e'].map(result), sure: false, suggestions: [] }, labelledBy: 'st', onSuggest: noop, onOpen: noop, props }),
+      createElement(NoSureAnswer, { query: 'ごみ', response: { results: ['a', 'b', 'c', 'd', 'e'].map(result), found: 5, sure: false, suggestions: [] }, labelledBy: 'st', onSuggest: noop, onOpen: noop, props }),
     )
     expect(html).toContain('data-testid="not-sure"')
     expect(html).toContain('aria-labelledby="st"')
@@ -62,7 +62,7 @@ describe('the not-sure panel', () => {
   })
 
   it('with nothing found: hints (or the two-character hint for one character), the phone, popular topics', () => {
-    const none = (query: string) => renderToStaticMarkup(createElement(NoSureAnswer, { query, response: { results: [], sure: false, suggestions: [] }, labelledBy: 'st', onSuggest: noop, onOpen: noop, props }))
+    const none = (query: string) => renderToStaticMarkup(createElement(NoSureAnswer, { query, response: { results: [], found: 0, sure: false, suggestions: [] }, labelledBy: 'st', onSuggest: noop, onOpen: noop, props }))
     const html = none('粗大ゴミの出し方')
     expect(html).toContain('data-testid="zero-results"')
     expect(html).toContain('短い言葉で探してみてください')

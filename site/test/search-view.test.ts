@@ -33,6 +33,13 @@ describe('answer states', () => {
     expect(statusLine(en.search, 'x', { results: five.slice(0, 2), sure: false })).toBe('We could not find an answer we are sure of for “x”. Showing 2 close topics.')
   })
 
+  it('counts what was found, not what is shown (the home page shows 5)', () => {
+    expect(statusLine(ja.search, '暗証番号', { results: five, found: 23, sure: true })).toBe('「暗証番号」の検索結果：23件（上位5件を表示しています）')
+    expect(statusLine(ja.search, '暗証番号', { results: five, found: 5, sure: true })).toBe('「暗証番号」の検索結果：5件')
+    expect(statusLine(en.search, 'pin', { results: five, found: 12, sure: true })).toBe('12 results for “pin” (showing the top 5)')
+    expect(statusLine(ja.search, '更新したい', { results: five, found: 9, sure: true, askBack })).toBe('「更新したい」の検索結果：9件（絞り込みの質問があります）')
+  })
+
   it('quotes a long query short (a ?q= link may carry 10,000 characters)', () => {
     expect(quoted('  暗証番号   ロック ')).toBe('暗証番号 ロック')
     expect(quoted('あ'.repeat(10_000))).toBe(`${'あ'.repeat(40)}…`)

@@ -45,6 +45,7 @@ export const en: Strings = {
     loading: 'Getting search ready…',
     count: '{n} results',
     countFor: '{n} results for “{q}”',
+    countShown: '{n} results for “{q}” (showing the top {shown})',
     showing: 'Showing the top {n}',
     more: 'See all results',
     guideBadge: 'Procedure',

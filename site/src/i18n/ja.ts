@@ -47,6 +47,7 @@ export const ja = {
     loading: '検索の準備をしています…',
     count: '{n}件見つかりました',
     countFor: '「{q}」の検索結果：{n}件',
+    countShown: '「{q}」の検索結果：{n}件（上位{shown}件を表示しています）',
     showing: '上位{n}件を表示しています',
     more: 'すべての結果を見る',
     guideBadge: '手続きの案内',

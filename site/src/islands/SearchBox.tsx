@@ -26,6 +26,7 @@ export type SearchText = {
   loading: string
   count: string
   countFor: string
+  countShown: string
   more: string
   guideBadge: string
   /** On English pages, a result whose page is in Japanese only. */

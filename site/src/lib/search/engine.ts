@@ -34,6 +34,9 @@ export function restoreEngine(bytes: ArrayBuffer): { engine: Engine; restoreMs: 
 /** The longest query searched (the search box takes 200 characters; a `?q=` link may carry more). */
 export const MAX_QUERY = 200
 
+/** The most hits the engine returns for one query: the most a status line can count. */
+const FOUND_POOL = 100
+
 /** Facet choices as the engine takes them: slug-like ids only, one dimension at most a few values. */
 function cleanFacets(facets: ChosenFacets | undefined): ChosenFacets | undefined {
   if (!facets) return undefined
@@ -55,16 +58,19 @@ function cleanFacets(facets: ChosenFacets | undefined): ChosenFacets | undefined
 export function runSearch(engine: Engine, query: string, limit: number, facets?: ChosenFacets): SearchResponse {
   const q = typeof query === 'string' ? query.slice(0, MAX_QUERY) : ''
   const results: SearchResult[] = []
-  if (!q.trim()) return { results, sure: false, suggestions: [] }
+  if (!q.trim()) return { results, found: 0, sure: false, suggestions: [] }
   const seen = new Set<string>()
   const chosen = cleanFacets(facets)
-  // A few more than shown: an English translation and its Japanese original share one page.
-  const answer = engine.index.answer(q, { limit: Math.min(100, limit * 2), kinds: ['faq', 'guide'], ...(chosen ? { facets: chosen } : {}) })
+  // The engine's whole pool (100; passages and snippets are worked out only for the hits read), so
+  // the status can say how many pages were found, not only how many are shown. An English
+  // translation and its Japanese original share one page.
+  const answer = engine.index.answer(q, { limit: FOUND_POOL, kinds: ['faq', 'guide'], ...(chosen ? { facets: chosen } : {}) })
   for (const h of answer.hits) {
     const kind = h.kind === 'guide' ? ('guide' as const) : ('faq' as const)
     const path = h.document.url ?? `${kind}/${h.id}/`
     if (seen.has(path)) continue
     seen.add(path)
+    if (results.length === limit) continue
     const matched = h.document.locale === 'en' ? 'en' : 'ja'
     // Japanese words that matched a translated page's original: the link shows the page's English title.
     const english = matched === 'ja' ? engine.english.get(path) : undefined
@@ -77,11 +83,11 @@ export function runSearch(engine: Engine, query: string, limit: number, facets?:
       snippetLang: matched,
       snippet: cleanSnippet(h.snippet.text, h.snippet.highlights),
     })
-    if (results.length === limit) break
   }
   const askBack = answer.askBack && results.length > 1 ? { dimension: answer.askBack.dimension, question: answer.askBack.question, options: answer.askBack.options.map((o) => ({ value: o.value, name: o.name })) } : undefined
   return {
     results,
+    found: seen.size,
     sure: results.length > 0 && answer.sure,
     ...(askBack ? { askBack } : {}),
     suggestions: results.length === 0 ? suggest(q, engine.terms) : [],

@@ -34,7 +34,8 @@ export type ChosenFacets = Record<string, string[]>
  * island says plainly it found no sure answer and shows the top results as close topics); a
  * question to ask back; spelling suggestions when there are no results.
  */
-export type SearchResponse = { results: SearchResult[]; sure: boolean; askBack?: AskBack; suggestions: string[] }
+/** `found`: how many pages the engine found (up to its pool of 100), which may be more than `results` shows. */
+export type SearchResponse = { results: SearchResult[]; found: number; sure: boolean; askBack?: AskBack; suggestions: string[] }
 
 /** How long the saved index took to download and to restore (ms); recorded as the `kotae-search-ready` mark. */
 export type LoadTiming = { downloadMs: number; restoreMs: number }

@@ -27,6 +27,7 @@ export function quoted(query: string, max = 40): string {
 
 export type StatusStrings = {
   countFor: string
+  countShown: string
   notSure: string
   notSureStatus: string
   askBackStatus: string
@@ -37,15 +38,17 @@ export type StatusStrings = {
  * The live region's sentence for an answer. `chosen`: the name of the facet the citizen picked in
  * answer to the question asked back (the results are re-ranked by it).
  */
-export function statusLine(t: StatusStrings, query: string, r: Pick<SearchResponse, 'results' | 'sure' | 'askBack'>, chosen?: string): string {
+export function statusLine(t: StatusStrings, query: string, r: Pick<SearchResponse, 'results' | 'sure' | 'askBack'> & { found?: number }, chosen?: string): string {
   const q = quoted(query)
-  const n = r.results.length
+  const shown = r.results.length
+  // What was found, not what is shown (the home page shows the first 5).
+  const n = Math.max(r.found ?? shown, shown)
   const state = answerState(r)
   if (state === 'none') return fill(t.notSure, { q })
-  if (state === 'not-sure') return fill(t.notSureStatus, { q, n: Math.min(n, NEAR_TOPICS) })
+  if (state === 'not-sure') return fill(t.notSureStatus, { q, n: Math.min(shown, NEAR_TOPICS) })
   if (chosen) return fill(t.askBackChosen, { name: chosen, n })
   if (r.askBack) return fill(t.askBackStatus, { q, n })
-  return fill(t.countFor, { q, n })
+  return fill(n > shown ? t.countShown : t.countFor, { q, n, shown })
 }
 
 /**
