@@ -310,11 +310,15 @@ export const cityProfileSchema = z.object({
     }),
   ),
   counters: z.array(
-    z.object({
-      name: z.string().min(1),
-      address: z.string().min(1),
-      placeholder: z.boolean().default(false),
-    }),
+    z
+      .object({
+        name: z.string().min(1),
+        address: z.string().min(1),
+        /** True where the address is not known yet (written 要確認…): the public site never shows it. */
+        placeholder: z.boolean().default(false),
+      })
+      // An address still to confirm must be marked, so the site leaves it out.
+      .refine((c) => c.placeholder || !c.address.includes('要確認'), { path: ['placeholder'], message: 'must be true: the address says 要確認' }),
   ),
   /** Weekly openings; the first is the regular weekday opening. */
   hours: z.array(openingRuleSchema).min(1),

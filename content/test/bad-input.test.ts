@@ -55,6 +55,7 @@ const cases: { name: string; breakIt: (dir: string) => void; file: string; field
   { name: 'broken YAML in a list file', breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'), file: 'sources.yaml', field: undefined, message: /^YAML: / },
   { name: 'missing file', breakIt: (d) => fs.rmSync(path.join(d, 'city.yaml')), file: 'city.yaml', field: undefined, message: 'file is missing' },
   { name: 'bad field inside city.yaml', breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"')), file: 'city.yaml', field: 'hours.0.opens', message: 'HH:MM' },
+  { name: 'a 要確認 counter address not marked placeholder', breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('address: テスト市1-1', 'address: 要確認')), file: 'city.yaml', field: 'counters.0.placeholder', message: 'must be true: the address says 要確認' },
   { name: 'negative retention period', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: -1 }\n`), file: 'city.yaml', field: 'retentionMonths.calls', message: 'must be at least 1 month' },
   { name: 'absurd retention period', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { auditLog: 6000 }\n`), file: 'city.yaml', field: 'retentionMonths.auditLog', message: 'must be at most 120 months' },
   { name: 'retention period of zero', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { searchLogs: 0 }\n`), file: 'city.yaml', field: 'retentionMonths.searchLogs', message: 'must be at least 1 month' },

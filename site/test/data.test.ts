@@ -31,7 +31,10 @@ const bundle = {
       { label: '本物', number: '082-420-0925', placeholder: false },
       { label: '仮', number: '0000-00-0000', placeholder: true },
     ],
-    counters: [],
+    counters: [
+      { name: '市民課', address: '東広島市西条栄町8番29号', placeholder: false },
+      { name: '出張所', address: '要確認（所在地を市に確認して入力）', placeholder: true },
+    ],
     hours: [{ label: '平日', weekdays: [1, 2, 3, 4, 5], opens: '08:30', closes: '17:15', closedOnHolidays: true }],
     yearEndClosure: { from: '12-29', to: '01-03' },
     closedDates: [],
@@ -78,6 +81,20 @@ describe('toPublicData', () => {
     expect(data.city.phones.map((p) => p.number)).toEqual(['082-420-0925'])
     expect(data.city.notices.map((n) => n.title)).toEqual(['current', 'always'])
     expect(data.categories.map((c) => c.id)).toEqual(['cat'])
+  })
+
+  it('names a counter whose address is a placeholder (要確認) without the address', () => {
+    expect(data.city.counters).toEqual([{ name: '市民課', address: '東広島市西条栄町8番29号' }, { name: '出張所' }])
+    expect(json).not.toContain('要確認')
+  })
+
+  it('the real city profile: no 要確認 or placeholder reaches the public data', async () => {
+    const content = await loadValidContent()
+    expect(content.city.counters.filter((c) => c.placeholder).length).toBeGreaterThan(0)
+    const pub = JSON.stringify(toPublicData(content, '2026-11-24'))
+    expect(pub).not.toContain('要確認')
+    for (const c of content.city.counters.filter((x) => x.placeholder)) expect(pub).not.toContain(c.address)
+    for (const p of content.city.phones.filter((x) => x.placeholder)) expect(pub).not.toContain(p.number)
   })
 
   it('last reviewed is the latest checked date of the sources', () => {

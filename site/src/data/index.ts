@@ -111,7 +111,8 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
     name: c.name,
     nameEn: c.nameEn,
     phones: c.phones.filter((p) => !p.placeholder).map((p) => ({ label: p.label, number: p.number })),
-    counters: c.counters.map((x) => ({ name: x.name, address: x.address })),
+    // A placeholder address (要確認) never reaches a page: the counter is named without it.
+    counters: c.counters.map((x) => (x.placeholder ? { name: x.name } : { name: x.name, address: x.address })),
     hours: c.hours.map((h) => ({
       label: h.label,
       weekdays: [...h.weekdays],

@@ -63,7 +63,8 @@ export type PublicCity = {
   nameEn: string
   /** Real numbers only: placeholders are left out. */
   phones: PublicPhone[]
-  counters: { name: string; address: string }[]
+  /** `address` is left out where the city profile has a placeholder (要確認). */
+  counters: { name: string; address?: string }[]
   hours: { label: string; weekdays: number[]; weeksOfMonth?: number[]; opens: string; closes: string; closedOnHolidays: boolean }[]
   yearEndClosure: { from: string; to: string }
   closedDates: string[]

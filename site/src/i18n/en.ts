@@ -186,6 +186,7 @@ export const en: Strings = {
     lead: 'Whom to call about the My Number Card. Phone lines answer in Japanese unless noted.',
     phones: 'Phone numbers',
     counters: 'Counters',
+    addressOnCityPage: 'Please see the city’s website for the address.',
     hours: 'Opening hours of the Citizens Division and branch offices',
     notices: 'Notices',
     fax: 'FAX',

@@ -160,6 +160,7 @@ export const ja = {
     lead: 'マイナンバーカードについてのお問い合わせ先です。',
     phones: '電話番号',
     counters: '窓口',
+    addressOnCityPage: '所在地は市のホームページでご確認ください。',
     hours: '市民課などの受付時間',
     notices: 'お知らせ',
     fax: 'FAX',
