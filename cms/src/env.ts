@@ -46,6 +46,12 @@ const envSchema = z.object({
   KOTAE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** Sender of Kotae's mail. Default: `kotae@localhost`. */
   KOTAE_MAIL_FROM: z.email().default('kotae@localhost'),
+  /**
+   * The official-source watch (src/sourceWatch, decision 0038): `on` fetches every source's page
+   * each morning and flags the answers citing a changed one. The one feature that reaches other
+   * sites, so default `off`: no request leaves the machine.
+   */
+  KOTAE_SOURCE_WATCH: z.enum(['on', 'off']).default('off'),
   /** Where escalations to 市民課 are announced. Default: unset (no mail). */
   KOTAE_ESCALATION_TO: z.email().optional(),
 })
@@ -123,6 +129,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     KOTAE_SMTP_URL: source.KOTAE_SMTP_URL || undefined,
     KOTAE_MAIL_FROM: source.KOTAE_MAIL_FROM || undefined,
     KOTAE_ESCALATION_TO: source.KOTAE_ESCALATION_TO || undefined,
+    KOTAE_SOURCE_WATCH: source.KOTAE_SOURCE_WATCH || undefined,
   })
   if (!parsed.success) {
     throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))

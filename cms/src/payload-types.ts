@@ -71,6 +71,8 @@ export interface Config {
     guides: Guide;
     categories: Category;
     sources: Source;
+    'source-checks': SourceCheck;
+    'source-changes': SourceChange;
     calls: Call;
     escalations: Escalation;
     'telephony-records': TelephonyRecord;
@@ -89,6 +91,8 @@ export interface Config {
     guides: GuidesSelect<false> | GuidesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     sources: SourcesSelect<false> | SourcesSelect<true>;
+    'source-checks': SourceChecksSelect<false> | SourceChecksSelect<true>;
+    'source-changes': SourceChangesSelect<false> | SourceChangesSelect<true>;
     calls: CallsSelect<false> | CallsSelect<true>;
     escalations: EscalationsSelect<false> | EscalationsSelect<true>;
     'telephony-records': TelephonyRecordsSelect<false> | TelephonyRecordsSelect<true>;
@@ -123,6 +127,7 @@ export interface Config {
   jobs: {
     tasks: {
       retention: TaskRetention;
+      'source-watch': TaskSourceWatch;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -392,6 +397,52 @@ export interface Guide {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * 出典の自動確認（KOTAE_SOURCE_WATCH=on のとき）が記録します。編集はできません。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "source-checks".
+ */
+export interface SourceCheck {
+  id: number;
+  source: number | Source;
+  url: string;
+  status: 'ok' | 'failed';
+  checkedAt: string;
+  failure?: string | null;
+  hash?: string | null;
+  text?: string | null;
+  encoding?: string | null;
+  changedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "source-changes".
+ */
+export interface SourceChange {
+  id: number;
+  source: number | Source;
+  title: string;
+  detectedAt: string;
+  passageCount: number;
+  passages:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  faqs?: (number | Faq)[] | null;
+  guides?: (number | Guide)[] | null;
+  resolvedAt?: string | null;
+  resolvedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "calls".
  */
@@ -574,7 +625,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'retention' | 'schedulePublish';
+        taskSlug: 'inline' | 'retention' | 'source-watch' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -607,7 +658,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'retention' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'retention' | 'source-watch' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -645,6 +696,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sources';
         value: number | Source;
+      } | null)
+    | ({
+        relationTo: 'source-checks';
+        value: number | SourceCheck;
+      } | null)
+    | ({
+        relationTo: 'source-changes';
+        value: number | SourceChange;
       } | null)
     | ({
         relationTo: 'calls';
@@ -830,6 +889,40 @@ export interface SourcesSelect<T extends boolean = true> {
   url?: T;
   checkedAt?: T;
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "source-checks_select".
+ */
+export interface SourceChecksSelect<T extends boolean = true> {
+  source?: T;
+  url?: T;
+  status?: T;
+  checkedAt?: T;
+  failure?: T;
+  hash?: T;
+  text?: T;
+  encoding?: T;
+  changedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "source-changes_select".
+ */
+export interface SourceChangesSelect<T extends boolean = true> {
+  source?: T;
+  title?: T;
+  detectedAt?: T;
+  passageCount?: T;
+  passages?: T;
+  faqs?: T;
+  guides?: T;
+  resolvedAt?: T;
+  resolvedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1254,6 +1347,14 @@ export interface CollectionsWidget {
  * via the `definition` "TaskRetention".
  */
 export interface TaskRetention {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSource-watch".
+ */
+export interface TaskSourceWatch {
   input?: unknown;
   output?: unknown;
 }

@@ -16,6 +16,8 @@ import { Faqs } from './collections/Faqs'
 import { SiteEvents } from './collections/SiteEvents'
 import { TelephonyRecords } from './collections/TelephonyRecords'
 import { Guides } from './collections/Guides'
+import { SourceChanges } from './collections/SourceChanges'
+import { SourceChecks } from './collections/SourceChecks'
 import { Sources } from './collections/Sources'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
@@ -29,6 +31,8 @@ import { lookupEndpoint } from './search/lookupEndpoint'
 import { reportsEndpoint } from './reports/endpoint'
 import { RETENTION_QUEUE, retentionTask } from './retention/task'
 import { siteContentEndpoint } from './publish/endpoint'
+import { SOURCE_WATCH_QUEUE, sourceWatchTask } from './sourceWatch/task'
+import { sourceWatchOn } from './sourceWatch/settings'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -67,7 +71,7 @@ export default buildConfig({
   },
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
-  collections: [Faqs, Guides, Categories, Sources, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
+  collections: [Faqs, Guides, Categories, Sources, SourceChecks, SourceChanges, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
   endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
@@ -83,13 +87,16 @@ export default buildConfig({
   jobs: {
     // Only administrators may trigger a run over REST (the server's own cron runs with full access).
     access: { run: ({ req }) => hasRole(req.user, 'admin') },
-    // The nightly retention run (src/retention), queued on its schedule into its own queue.
-    tasks: [retentionTask],
+    // The nightly retention run (src/retention) and the morning source watch (src/sourceWatch),
+    // each queued on its schedule into its own queue.
+    tasks: [retentionTask, sourceWatchTask],
     // Runs scheduled publishes (drafts.schedulePublish) inside the app server, and the retention
     // run within five minutes of its time. Tests and benchmarks (KOTAE_DISABLE_JOBS) queue nothing.
     autoRun: [
       { cron: '* * * * *', queue: 'default' },
       { cron: '*/5 * * * *', queue: RETENTION_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' },
+      // The source watch fetches other sites: queued only when the city turned it on (KOTAE_SOURCE_WATCH=on).
+      { cron: '*/5 * * * *', queue: SOURCE_WATCH_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' || !sourceWatchOn() },
     ],
     shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',
   },

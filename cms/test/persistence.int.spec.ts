@@ -123,6 +123,8 @@ const NOT_CALLER_TEXT: Record<string, string> = {
   guides: CONTENT,
   categories: CONTENT,
   sources: CONTENT,
+  'source-checks': "the source watch's copy of each official page's main text (public pages the city cites), its hash, the URL and why a check failed",
+  'source-changes': "passages of official pages that changed (public text), and the FAQs and guides citing them",
   'city-profile': CONTENT,
   synonyms: CONTENT,
   users: 'staff accounts: their e-mail and name are kept by purpose',
@@ -130,7 +132,7 @@ const NOT_CALLER_TEXT: Record<string, string> = {
   'payload-locked-documents': "Payload's own bookkeeping",
   'payload-preferences': "Payload's own bookkeeping (a staff member's admin settings)",
   'payload-migrations': "Payload's own bookkeeping",
-  'payload-jobs': "Payload's own bookkeeping (scheduled publishing of content, the nightly retention run)",
+  'payload-jobs': "Payload's own bookkeeping (scheduled publishing of content, the nightly retention run, the morning source watch)",
   'payload-jobs-stats': "Payload's own bookkeeping (when each scheduled job last ran)",
   'payload-kv': "Payload's own bookkeeping (its key-value store)",
 }

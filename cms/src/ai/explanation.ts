@@ -124,6 +124,12 @@ export const OUTBOUND_CALLS: { files: string[]; from: string; to: string; what: 
     to: '市のメールサーバー（`KOTAE_SMTP_URL` を設定したときだけ）',
     what: '市民課へのエスカレーションの通知メールです（本文は保存の前にマスク済み）。',
   },
+  {
+    files: ['cms/src/sourceWatch/fetchPage.ts'],
+    from: 'CMS の出典の自動確認（`KOTAE_SOURCE_WATCH=on` にしたときだけ。既定は off）',
+    to: 'FAQ・手続きガイドが出典として挙げる公的機関のページ（国・J-LIS・市などのウェブサイト）',
+    what: '出典ページを取得するだけの GET です（robots.txt に従い、同じサイトへは間隔を空け、市の名前を User-Agent に示します）。Kotae のデータは何も送りません。',
+  },
 ]
 
 /** A test file and what it shows. */
@@ -234,7 +240,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           items: [
             'Kotae の「AI」は、FAQ 検索の並び順と、1 位の答えが確かかどうかを決める、名前の付いた少数の数値と規則です。大規模言語モデル（生成 AI）は使っていません。回答文を AI が作ることもありません。',
             '学習に使うのは、公開済みの FAQ（職員向けのものを含みます）、開発者が作成した評価用の質問集、個人情報をマスクした応対記録（どの言葉の問い合わせにどの FAQ を使ったか）だけです。個人情報そのものでは学習しません。',
-            '外部の AI サービスは呼び出しません。学習済みのモデルをインターネットから取得することもありません。通信はすべて市のシステムの中で、その一覧を「6. 外部に出ないもの」に載せています。',
+            '外部の AI サービスは呼び出しません。学習済みのモデルをインターネットから取得することもありません。通信は、市が有効にしたときだけ動く出典の自動確認（公的機関のページを読むだけ）を除いて、すべて市のシステムの中です。その一覧を「6. 外部に出ないもの」に載せています。',
             '回答を決めるのは人です。応対デスクは候補と「一致の理由」を示し、オペレーターが選びます。',
             '*English: a few named numbers and rules rank the FAQs and judge whether the first answer is sure. No generative AI, no external AI service, no personal data in training; a person always chooses the answer.*',
           ],
@@ -388,11 +394,12 @@ export function aiExplanation(config: AiConfig): AiExplanation {
             '個人情報で学習しません（「4. 使うデータ」）。',
             '公開サイトの検索は、訪問者のブラウザの中で、サイトから取得した保存済みの索引に対して行います。検索するために検索語をサーバーへ送ることはありません（分析のための匿名イベントは、下の一覧のとおり市の CMS へ送ります）。',
             'Payload・Next.js・Astro の利用統計（telemetry）の送信は無効にしています。PDF を作るためのブラウザは、ネットワークへの接続をすべて止めて動かします。',
+            '外部のサイトへ接続するのは、出典の自動確認（`KOTAE_SOURCE_WATCH=on` のときだけ。既定は off）が出典のページを読むときだけです。送るのはページの要求だけで、Kotae のデータは送りません。',
           ],
         },
         {
           kind: 'p',
-          text: 'ソースコードの中の通信（`fetch`、`http.request`、`sendBeacon`、メール送信）は、次のものだけです。送り先はすべて市のシステムの中です。`cms/test/outbound.unit.spec.ts` がソースコードを調べ、この一覧にない通信があれば失敗します。',
+          text: 'ソースコードの中の通信（`fetch`、`http.request`、`sendBeacon`、メール送信）は、次のものだけです。送り先は、既定では off の出典の自動確認を除いて、すべて市のシステムの中です。`cms/test/outbound.unit.spec.ts` がソースコードを調べ、この一覧にない通信があれば失敗します。',
         },
         {
           kind: 'table',

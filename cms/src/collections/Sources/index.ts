@@ -7,6 +7,8 @@ import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterAnyChange, rebuildSiteAfterDelete } from '../../publish/hooks'
+import { sourcesChangedEndpoint } from '../../sourceWatch/changedEndpoint'
+import { forgetWatchedSource } from '../../sourceWatch/forgetSource'
 
 const isHttpUrl = (value: unknown): true | string => {
   try {
@@ -21,8 +23,9 @@ export const Sources: CollectionConfig = {
   slug: 'sources',
   labels: { singular: '出典', plural: '出典' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'publisher', 'checkedAt'], group: 'ナレッジ' },
+  endpoints: [sourcesChangedEndpoint],
   access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
-  hooks: { afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources'), forgetPublicContactsAfter], afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources'), forgetPublicContactsAfter] },
+  hooks: { beforeDelete: [forgetWatchedSource], afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources'), forgetPublicContactsAfter], afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources'), forgetPublicContactsAfter] },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 200 },
     { name: 'publisher', label: '発行元', type: 'text', required: true, maxLength: 120 },

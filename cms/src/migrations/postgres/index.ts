@@ -7,6 +7,7 @@ import * as migration_20261130_045242_calls_caller_hash from './20261130_045242_
 import * as migration_20261206_051607_faq_facets_facet_choice from './20261206_051607_faq_facets_facet_choice';
 import * as migration_20261206_060056_users_no_account_lock from './20261206_060056_users_no_account_lock';
 import * as migration_20261206_081040_retention from './20261206_081040_retention';
+import * as migration_20261206_105341_source_watch from './20261206_105341_source_watch';
 import * as migration_20261206_105359_audit_log_export from './20261206_105359_audit_log_export';
 
 export const migrations = [
@@ -54,6 +55,11 @@ export const migrations = [
     up: migration_20261206_081040_retention.up,
     down: migration_20261206_081040_retention.down,
     name: '20261206_081040_retention',
+  },
+  {
+    up: migration_20261206_105341_source_watch.up,
+    down: migration_20261206_105341_source_watch.down,
+    name: '20261206_105341_source_watch'
   },
   {
     up: migration_20261206_105359_audit_log_export.up,

@@ -7,6 +7,7 @@ import * as migration_20261130_045238_calls_caller_hash from './20261130_045238_
 import * as migration_20261206_051557_faq_facets_facet_choice from './20261206_051557_faq_facets_facet_choice';
 import * as migration_20261206_060051_users_no_account_lock from './20261206_060051_users_no_account_lock';
 import * as migration_20261206_081031_retention from './20261206_081031_retention';
+import * as migration_20261206_105334_source_watch from './20261206_105334_source_watch';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_081031_retention.up,
     down: migration_20261206_081031_retention.down,
-    name: '20261206_081031_retention'
+    name: '20261206_081031_retention',
+  },
+  {
+    up: migration_20261206_105334_source_watch.up,
+    down: migration_20261206_105334_source_watch.down,
+    name: '20261206_105334_source_watch'
   },
 ];

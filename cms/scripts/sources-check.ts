@@ -1,0 +1,51 @@
+/**
+ * `npm run sources:check`: the official-source watch the server runs every morning
+ * (docs/decisions/0038), now. Needs KOTAE_SOURCE_WATCH=on (the one command that fetches pages from
+ * other sites); prints one line per source that changed or failed and the counts. Exit code 0 when
+ * the run completed (failed sources are reported, not fatal), 1 when refused, 2 on wrong arguments.
+ */
+import { parseArgs } from 'node:util'
+
+import { getPayload } from 'payload'
+
+import { migrateDatabase } from '../src/db/migrate'
+import { InvalidEnvironmentError, readEnv } from '../src/env'
+import config from '../src/payload.config'
+import { checkSources, countBy } from '../src/sourceWatch/run'
+import { deploymentSettings, sourceWatchOn } from '../src/sourceWatch/settings'
+
+import { runCli } from './lib/runCli'
+
+const USAGE = 'usage: KOTAE_SOURCE_WATCH=on npm run sources:check'
+
+async function main(): Promise<number> {
+  try {
+    parseArgs({ options: {} })
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`)
+    return 2
+  }
+  const env = readEnv()
+  if (!sourceWatchOn()) {
+    console.error(`sources:check: the source watch is off (KOTAE_SOURCE_WATCH=off, the default), so no page is fetched.\n${USAGE}`)
+    return 1
+  }
+  const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
+  try {
+    await migrateDatabase(payload)
+    const settings = await deploymentSettings(payload, env.KOTAE_SERVER_URL)
+    console.log(`sources:check as ${settings.limits.userAgent}`)
+    const report = await checkSources(payload, settings)
+    for (const o of report.outcomes) {
+      if (o.outcome === 'changed') console.log(`  changed  source ${o.source} ${o.url}: ${o.passages} passage(s); flagged ${o.faqs.length} FAQ(s), ${o.guides.length} guide(s)`)
+      if (o.outcome === 'failed') console.log(`  failed   source ${o.source} ${o.url}: ${o.reason} (${o.detail})`)
+    }
+    const c = countBy(report.outcomes)
+    console.log(`sources:check: ${report.outcomes.length} sources on ${report.hosts} hosts in ${report.seconds.toFixed(1)} s: ${c.unchanged} unchanged, ${c.changed} changed, ${c.first} checked for the first time, ${c.failed} failed`)
+    return 0
+  } finally {
+    await payload.destroy()
+  }
+}
+
+runCli(main, [InvalidEnvironmentError])
