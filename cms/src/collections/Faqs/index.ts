@@ -48,6 +48,8 @@ export const Faqs: CollectionConfig = {
     afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs'), forgetPublicContactsAfter],
   },
   fields: [
+    // The source watch's review flag (src/sourceWatch): shown only while a cited source has an open change.
+    { name: 'sourceChanges', type: 'ui', admin: { components: { Field: '/components/SourceChangesPanel#SourceChangesPanel' } } },
     {
       name: 'question',
       label: '質問',

@@ -49,6 +49,8 @@ export const Guides: CollectionConfig = {
     afterDelete: [auditDelete('title'), reindexAfterDelete('guides'), rebuildSiteAfterDelete('guides'), forgetPublicContactsAfter],
   },
   fields: [
+    // The source watch's review flag (src/sourceWatch): shown only while a cited source has an open change.
+    { name: 'sourceChanges', type: 'ui', admin: { components: { Field: '/components/SourceChangesPanel#SourceChangesPanel' } } },
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 120 },
     { name: 'summary', label: '概要', type: 'textarea', required: true, maxLength: 300 },
     { name: 'body', label: '説明', type: 'richText' },

@@ -18,7 +18,11 @@ export const SourceChanges: CollectionConfig = {
   labels: { singular: '出典の更新', plural: '出典の更新' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'passageCount', 'detectedAt', 'resolvedAt'], group: 'ナレッジ' },
   access: { read: staffReaders, create: nobody, update: roleIn(...CONTENT_WRITERS), delete: nobody },
-  hooks: { afterChange: [auditChange('title')] },
+  hooks: {
+    // Who closed it is the signed-in user, whatever the request says.
+    beforeChange: [({ data, req, originalDoc }) => (data.resolvedAt && !originalDoc?.resolvedAt ? { ...data, resolvedBy: req.user?.id ?? null } : { ...data, resolvedBy: originalDoc?.resolvedBy ?? null })],
+    afterChange: [auditChange('title')],
+  },
   fields: [
     { name: 'source', label: '出典', type: 'relationship', relationTo: 'sources', required: true, index: true, access: { update: () => false } },
     { name: 'title', label: '出典のタイトル', type: 'text', required: true, access: { update: () => false } },

@@ -1,4 +1,5 @@
 import { CharCounter as CharCounter_a2ae72658f7a679cb075b1beec17e86d } from '../../../components/CharCounter'
+import { SourceChangesPanel as SourceChangesPanel_5fbee235a1d65bab38b1977377c4b05e } from '../../../components/SourceChangesPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -37,6 +38,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/components/CharCounter#CharCounter": CharCounter_a2ae72658f7a679cb075b1beec17e86d,
+  "/components/SourceChangesPanel#SourceChangesPanel": SourceChangesPanel_5fbee235a1d65bab38b1977377c4b05e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
