@@ -216,3 +216,17 @@ describe('later runs', () => {
     expect((await payload.count({ collection: 'source-changes', where: { source: { equals: src.moved } } })).totalDocs).toBe(0)
   })
 })
+
+describe('switched off (KOTAE_SOURCE_WATCH=off, the default)', () => {
+  it('the job does nothing and npm run sources:check refuses: not one request', async () => {
+    const { sourceWatchTask } = await import('../src/sourceWatch/task')
+    const requests = site.requests.length
+    const result = await (sourceWatchTask.handler as (args: unknown) => Promise<{ output: unknown }>)({ req: { payload }, input: {}, job: {}, tasks: {} })
+    expect(result.output).toEqual({ checked: 0, changed: 0, failed: 0, skipped: true })
+    const { runScript } = await import('./setup/runScript')
+    const cli = await runScript('sources-check', [], { KOTAE_SOURCE_WATCH: 'off' })
+    expect(cli.code).toBe(1)
+    expect(cli.err).toContain('the source watch is off (KOTAE_SOURCE_WATCH=off, the default), so no page is fetched.')
+    expect(site.requests.length).toBe(requests)
+  })
+})
