@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -37,6 +38,30 @@ describe('golden set (tests/eval/golden.jsonl)', () => {
     const parsed = parseGoldenJsonl(`${good}\n${good.replace('g001', 'g002').replace('暗証番号', '暗証')}\n`, 'g.jsonl')
     expect(() => checkGoldenIds(parsed, new Set(['other']), 'g.jsonl')).toThrow(EvalFileError)
     expect(() => checkGoldenIds(parsed, new Set(['other']), 'g.jsonl')).toThrow(/^g\.jsonl:1: unknown FAQ id\(s\) pin-forgot/)
+  })
+})
+
+describe('second held-out round (tests/eval/colloquial2.jsonl, offtopic2.jsonl)', () => {
+  const read = (name: string) => {
+    const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
+    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
+  }
+  // The split is a fixed function of the text, so no line can be moved between halves after reading it.
+  const splitOf = (query: string) => (createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test')
+
+  it.each(['colloquial2.jsonl', 'offtopic2.jsonl'])('%s: split by the sha256 rule, large enough, no line of the older sets', async (name) => {
+    const questions = read(name)
+    expect(questions.length).toBeGreaterThanOrEqual(name.startsWith('colloquial') ? 240 : 80)
+    for (const q of questions) expect(q.split, q.id).toBe(splitOf(q.query))
+    const older = new Set(['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl'].flatMap((f) => read(f).map((q) => q.query)))
+    expect(questions.filter((q) => older.has(q.query))).toEqual([])
+    const content = await loadContent()
+    expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
+  })
+
+  it('colloquial2 is at least half western-Japan dialect', () => {
+    const questions = read('colloquial2.jsonl')
+    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 })
 
