@@ -76,6 +76,7 @@ export interface Config {
     calls: Call;
     escalations: Escalation;
     'telephony-records': TelephonyRecord;
+    transcripts: Transcript;
     'site-events': SiteEvent;
     users: User;
     'audit-log': AuditLog;
@@ -96,6 +97,7 @@ export interface Config {
     calls: CallsSelect<false> | CallsSelect<true>;
     escalations: EscalationsSelect<false> | EscalationsSelect<true>;
     'telephony-records': TelephonyRecordsSelect<false> | TelephonyRecordsSelect<true>;
+    transcripts: TranscriptsSelect<false> | TranscriptsSelect<true>;
     'site-events': SiteEventsSelect<false> | SiteEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -521,6 +523,41 @@ export interface TelephonyRecord {
   createdAt: string;
 }
 /**
+ * 照合方法が「未照合」の文字起こしは、まだどの問い合わせ記録にも結びついていません。問い合わせ記録か電話システム記録が登録された後、同じファイルをもう一度取り込むと照合されます。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "transcripts".
+ */
+export interface Transcript {
+  id: number;
+  transcriptKey: string;
+  call?: (number | null) | Call;
+  linkMethod: 'call-id' | 'agent-time' | 'unlinked';
+  externalCallId?: string | null;
+  agent?: string | null;
+  startedAt?: string | null;
+  format: 'vtt' | 'srt' | 'json' | 'csv';
+  /**
+   * 話者: operator / caller / unknown
+   */
+  segments:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  segmentCount: number;
+  durationSeconds: number;
+  audioUri?: string | null;
+  importedFrom?: string | null;
+  contentHash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-events".
  */
@@ -716,6 +753,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'telephony-records';
         value: number | TelephonyRecord;
+      } | null)
+    | ({
+        relationTo: 'transcripts';
+        value: number | Transcript;
       } | null)
     | ({
         relationTo: 'site-events';
@@ -993,6 +1034,27 @@ export interface TelephonyRecordsSelect<T extends boolean = true> {
   call?: T;
   linkMethod?: T;
   importedFrom?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "transcripts_select".
+ */
+export interface TranscriptsSelect<T extends boolean = true> {
+  transcriptKey?: T;
+  call?: T;
+  linkMethod?: T;
+  externalCallId?: T;
+  agent?: T;
+  startedAt?: T;
+  format?: T;
+  segments?: T;
+  segmentCount?: T;
+  durationSeconds?: T;
+  audioUri?: T;
+  importedFrom?: T;
+  contentHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

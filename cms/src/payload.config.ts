@@ -15,6 +15,7 @@ import { Categories } from './collections/Categories'
 import { Faqs } from './collections/Faqs'
 import { SiteEvents } from './collections/SiteEvents'
 import { TelephonyRecords } from './collections/TelephonyRecords'
+import { Transcripts } from './collections/Transcripts'
 import { Guides } from './collections/Guides'
 import { SourceChanges } from './collections/SourceChanges'
 import { SourceChecks } from './collections/SourceChecks'
@@ -71,7 +72,7 @@ export default buildConfig({
   },
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
-  collections: [Faqs, Guides, Categories, Sources, SourceChecks, SourceChanges, Calls, Escalations, TelephonyRecords, SiteEvents, Users, AuditLog],
+  collections: [Faqs, Guides, Categories, Sources, SourceChecks, SourceChanges, Calls, Escalations, TelephonyRecords, Transcripts, SiteEvents, Users, AuditLog],
   endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),

@@ -23,6 +23,8 @@
  *    desk's queries, masked.
  *  - npm run import:telephony: the caller's number is hashed on the line it is read; the mapping has
  *    no memo field, and columns it does not name are never read.
+ *  - npm run import:transcripts: every segment and the file's name are masked before they are staged;
+ *    speaker labels (which may be names) are replaced by a role; ids are the recording system's.
  *  - The server log: Payload's JSON lines; validation errors name fields, not values; a failed
  *    query's parameters are cut (logging/logger.ts).
  * Not caller text, so not driven here: FAQ content (npm run seed, npm run import:csv, the admin's
@@ -101,6 +103,15 @@ const FIELDS: Record<string, Record<string, string>> = {
     callerHash: 'a salted hash, written by the telephony import (SQL only)',
   },
   escalations: { summary: MASKED, answer: MASKED, assignedTo: MASKED },
+  transcripts: {
+    segments: MASKED,
+    importedFrom: MASKED,
+    transcriptKey: "the recording system's call id, or its agent id and start time",
+    externalCallId: "the recording system's call id",
+    agent: "the PBX's operator id",
+    audioUri: "where the city's recording system keeps the recording (only when the mapping says so); never the audio",
+    contentHash: 'a sha256 of the masked transcript (a re-import of the same file changes nothing)',
+  },
   'site-events': {
     query: MASKED,
     reason: MASKED,
@@ -311,6 +322,24 @@ describe('every entry point, driven with seeded personal data', () => {
     expect(records.docs.map((d) => [d.pbxCallId, typeof d.callerHash === 'string' && d.callerHash.length > 0])).toEqual([['P-0001', true], ['P-0002', true]])
   })
 
+  it('npm run import:transcripts: every turn and the file name are masked before anything is stored', async () => {
+    const rows = SEEDED.flatMap((x, i) => [`P-0001,operator,${i * 10},${i * 10 + 4},お名前とご用件をお願いします`, `P-0001,caller,${i * 10 + 5},${i * 10 + 9},${x.sentence}`])
+    const csv = path.join(tmp, `折り返し${CONTACT.phone}.csv`)
+    fs.writeFileSync(csv, ['call_id,speaker,start,end,text', ...rows, `P-0001,caller,200,205,${ALL_SENTENCES}`].join('\r\n'))
+    const json = path.join(tmp, 'P-0002.json')
+    fs.writeFileSync(json, JSON.stringify({ call_id: 'P-0002', segments: [{ start: 0, end: 3, speaker: CONTACT.name, text: `${CONTACT.name}と申します、${CONTACT.phone}` }] }))
+    const r = await runScript('import-transcripts', [csv])
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(leaks('import:transcripts output', r.out + r.err)).toEqual([])
+    // P-0002 is the PBX record the telephony import stored: known, not linked to a call. The speaker
+    // label is the caller's name: only the role is kept.
+    const r2 = await runScript('import-transcripts', [json])
+    expect([r2.code, leaks('import:transcripts output', r2.out + r2.err)]).toEqual([0, []])
+    const docs = await payload.find({ collection: 'transcripts', depth: 0, overrideAccess: true, sort: 'transcriptKey' })
+    expect(docs.docs.map((d) => [d.transcriptKey, d.linkMethod])).toEqual([['P-0001', 'call-id'], ['P-0002', 'unlinked']])
+  })
+
   it('requests refused with personal data in them store nothing and log none of it', async () => {
     const calls = (await payload.count({ collection: 'calls', overrideAccess: true })).totalDocs
     const logged = logLines.length
@@ -345,7 +374,13 @@ describe('every entry point, driven with seeded personal data', () => {
 /** The values a field path (`callback.preferredTime`, `queries`) holds in every document of a collection. */
 async function storedValues(slug: string, fieldPath: string): Promise<string[]> {
   const { docs } = await payload.find({ collection: slug as 'calls', depth: 0, limit: 0, pagination: false, overrideAccess: true })
-  return docs.flatMap((doc) => [fieldPath.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc)].flat().filter((v): v is string => typeof v === 'string'))
+  return docs.flatMap((doc) =>
+    [fieldPath.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc)]
+      .flat()
+      // A JSON field (a transcript's segments) is scanned as its JSON text.
+      .map((v) => (v && typeof v === 'object' ? JSON.stringify(v) : v))
+      .filter((v): v is string => typeof v === 'string'),
+  )
 }
 
 describe('after every entry point was driven', () => {

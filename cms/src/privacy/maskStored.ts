@@ -46,3 +46,9 @@ export const forgetPublicContactsAfter: CollectionAfterChangeHook & CollectionAf
 export async function maskForStorage(payload: Payload, text: string): Promise<string> {
   return maskPii(text, await publicContacts(payload)).text
 }
+
+/** maskForStorage for many texts in a row (an import): the allow-list read once, each text masked synchronously. */
+export async function storageMasker(payload: Payload): Promise<(text: string) => string> {
+  const list = await publicContacts(payload)
+  return (text) => maskPii(text, list).text
+}

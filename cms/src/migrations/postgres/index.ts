@@ -9,6 +9,7 @@ import * as migration_20261206_060056_users_no_account_lock from './20261206_060
 import * as migration_20261206_081040_retention from './20261206_081040_retention';
 import * as migration_20261206_105341_source_watch from './20261206_105341_source_watch';
 import * as migration_20261206_105359_audit_log_export from './20261206_105359_audit_log_export';
+import * as migration_20261206_105520_transcripts from './20261206_105520_transcripts';
 
 export const migrations = [
   {
@@ -59,11 +60,16 @@ export const migrations = [
   {
     up: migration_20261206_105341_source_watch.up,
     down: migration_20261206_105341_source_watch.down,
-    name: '20261206_105341_source_watch'
+    name: '20261206_105341_source_watch',
   },
   {
     up: migration_20261206_105359_audit_log_export.up,
     down: migration_20261206_105359_audit_log_export.down,
-    name: '20261206_105359_audit_log_export'
+    name: '20261206_105359_audit_log_export',
+  },
+  {
+    up: migration_20261206_105520_transcripts.up,
+    down: migration_20261206_105520_transcripts.down,
+    name: '20261206_105520_transcripts'
   },
 ];

@@ -8,6 +8,7 @@ import * as migration_20261206_051557_faq_facets_facet_choice from './20261206_0
 import * as migration_20261206_060051_users_no_account_lock from './20261206_060051_users_no_account_lock';
 import * as migration_20261206_081031_retention from './20261206_081031_retention';
 import * as migration_20261206_105334_source_watch from './20261206_105334_source_watch';
+import * as migration_20261206_105508_transcripts from './20261206_105508_transcripts';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261206_105334_source_watch.up,
     down: migration_20261206_105334_source_watch.down,
-    name: '20261206_105334_source_watch'
+    name: '20261206_105334_source_watch',
+  },
+  {
+    up: migration_20261206_105508_transcripts.up,
+    down: migration_20261206_105508_transcripts.down,
+    name: '20261206_105508_transcripts'
   },
 ];
