@@ -6,7 +6,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_TRANSCRIPT_MAPPING as M, parseTranscriptText, transcriptMappingSchema } from '../src/transcripts'
-import { readTranscriptFile } from '../src/transcripts/index.node'
+import { readTranscriptFile } from '../src/transcripts/index.node.ts'
 
 const VTT = `WEBVTT
 
