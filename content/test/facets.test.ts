@@ -39,7 +39,7 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
     expect(ids).toEqual({
       who: ['self', 'child', 'infant', 'proxy', 'elderly-parent', 'foreign-resident'],
       what: ['card', 'certificate', 'pin', 'health-insurance', 'number', 'notice-letter', 'smartphone'],
-      action: ['apply', 'receive', 'renew', 'lost', 'found', 'move-in', 'move-out', 'move-within', 'change', 'cancel', 'reserve', 'reset', 'reissue', 'fee', 'hours'],
+      action: ['apply', 'receive', 'renew', 'expired', 'lost', 'found', 'move-in', 'move-out', 'move-within', 'change', 'cancel', 'reserve', 'reset', 'reissue', 'fee', 'hours'],
       when: ['abroad', 'year-end', 'weekend'],
     })
   })
@@ -56,7 +56,9 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
     // Hiragana spellings callers type, dialect, and realistic typos.
     expect(forms('action', 'move-in')).toEqual(expect.arrayContaining(['転入', 'てんにゅう', '越してきた']))
     expect(forms('action', 'move-out')).toEqual(expect.arrayContaining(['転出', 'てんしゅつ']))
-    expect(forms('action', 'renew')).toEqual(expect.arrayContaining(['更新', 'こうしん', '更親']))
+    expect(forms('action', 'renew')).toEqual(expect.arrayContaining(['更新', 'こうしん', '更親', '切れそう']))
+    // Soon to expire (renew) is not already expired: card-expired-already and cert-expired answer the latter.
+    expect(forms('action', 'expired')).toEqual(expect.arrayContaining(['切れた', '切れとる', '期限切れ']))
     expect(forms('action', 'lost')).toEqual(expect.arrayContaining(['紛失', 'ふんしつ', '粉失', 'なくしてしもうた']))
     expect(forms('action', 'found')).toEqual(expect.arrayContaining(['見つかっとった', '出てきた']))
     expect(forms('action', 'move-within')).toEqual(expect.arrayContaining(['市内で引っ越し', '市内で引っ越します']))
@@ -104,6 +106,8 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
         ['renewal-fee', 'cert-renewal-fee', 'what', 'card'],
         ['cert-renewal-fee', 'renewal-fee', 'what', 'certificate'],
         ['card-expired-already', 'cert-expired', 'what', 'card'],
+        ['card-expired-already', 'card-renewal-how', 'action', 'expired'],
+        ['cert-expired', 'cert-renewal-how', 'action', 'expired'],
         ['lost-found', 'lost-what-to-do', 'action', 'found'],
         ['lost-what-to-do', 'lost-found', 'action', 'lost'],
         ['cert-renewal-proxy', 'cert-renewal-how', 'who', 'proxy'],

@@ -9,7 +9,9 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { queryLocale } from '../src/analyzer/language'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from '../src/cli/content-index'
+import { loadSerializedIndex, serializeIndex } from '../src/engine/persist'
 import { parseGoldenJsonl, toJudgement } from '../src/eval/golden'
 import { evaluateRanking } from '../src/eval/metrics'
 
@@ -17,14 +19,19 @@ const dev = (file: string) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DI
 
 /** Floors per ranking and set: [P@1, success@3]. */
 const FLOORS = {
-  desk: { 'golden.jsonl': [0.91, 0.95], 'colloquial.jsonl': [0.83, 0.92] },
-  site: { 'golden.jsonl': [0.9, 0.94], 'colloquial.jsonl': [0.83, 0.92] },
+  desk: { 'golden.jsonl': [0.91, 0.95], 'colloquial.jsonl': [0.83, 0.92], 'colloquial2.jsonl': [0.83, 0.95] },
+  site: { 'golden.jsonl': [0.9, 0.94], 'colloquial.jsonl': [0.83, 0.92], 'colloquial2.jsonl': [0.83, 0.95] },
 } as const
 
 describe.each(['desk', 'site'] as const)('%s ranking on the dev splits', async (ranking) => {
-  const { content, index } = ranking === 'desk' ? await loadContentIndex() : await loadSiteIndex()
-  const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
-  const rank = (q: string) => [...new Set(index.search(q, { limit: 10, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))]
+  // As eval:content scores them: the desk's FAQs in the question's language; the site's saved index
+  // as the search island asks it (FAQs and guides; a guide first is a miss).
+  const loaded = ranking === 'desk' ? await loadContentIndex() : await loadSiteIndex()
+  const index = ranking === 'desk' ? loaded.index : loadSerializedIndex(serializeIndex(loaded.index))
+  const original = new Map(loaded.content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
+  const key = (h: { kind: string; id: string }) => (h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`)
+  const rank = (q: string) =>
+    [...new Set((ranking === 'desk' ? index.search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) }) : index.search(q, { limit: 10, kinds: ['faq', 'guide'] })).map(key))]
 
   it.each(Object.entries(FLOORS[ranking]))('%s: P@1 and success@3 stay above their floors', (file, [p1, s3]) => {
     const m = evaluateRanking(dev(file).map(toJudgement), rank)

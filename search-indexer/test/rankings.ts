@@ -1,5 +1,6 @@
 /**
- * The engine's exact answers to every dev question of tests/eval (golden, colloquial, off-topic),
+ * The engine's exact answers to every dev question of tests/eval (golden, colloquial, colloquial2,
+ * offtopic, offtopic2),
  * for the fixture `rankings.json` (`npm run rankings:record`) and the test that compares with it
  * (rankings.test.ts). Two rankings: the desk's (operator index in memory, FAQs in the question's
  * language) and the site's (public index saved and restored, FAQs and guides, no filter). Per
@@ -16,11 +17,11 @@ import type { SearchIndex, SearchOptions } from '../src/engine/search-index'
 import { parseGoldenJsonl } from '../src/eval/golden'
 
 export const RANKINGS_FILE = path.join(import.meta.dirname, 'rankings.json')
-const SETS = ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl']
+const SETS = ['golden.jsonl', 'colloquial.jsonl', 'colloquial2.jsonl', 'offtopic.jsonl', 'offtopic2.jsonl']
 
 /**
  * One hit as `id#passage score[ coverage]`: a guide's id with `guide:` before it, passage -1 when
- * it has none, coverage only when below 1. Kept short: 2 × 253 answers of 10 hits.
+ * it has none, coverage only when below 1. Kept short: 2 × 429 answers of 10 hits.
  */
 export type RecordedHit = string
 /** `id`: the question's id in tests/eval (g001, c001, o001). */

@@ -254,7 +254,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         { kind: 'h3', text: '2.1 検索の重み（ranking weights, `CONTENT_WEIGHTS`）' },
         {
           kind: 'p',
-          text: '市の FAQ を検索するとき、どの欄での一致をどれだけ重く見るかを決める数値です。`npm run train:ranker` が、評価用の質問集（`tests/eval` の golden と colloquial の **dev 分割**。質問と正解の FAQ の組です）で、正解が 1 位と 3 位以内に入る割合が高くなるように、値を一つずつ少しずつ変えて選びます（座標上昇法）。**test 分割は学習に使わず**、結果の確認にだけ使います。学習の結果（dev での正解率）は、作られたファイルの先頭に記録されます。',
+          text: '市の FAQ を検索するとき、どの欄での一致をどれだけ重く見るかを決める数値です。`npm run train:ranker` が、評価用の質問集（`tests/eval` の golden・colloquial・colloquial2 の **dev 分割**。質問と正解の FAQ の組です）で、正解が 1 位と 3 位以内に入る割合が高くなるように、値を一つずつ少しずつ変えて選びます（座標上昇法）。**test 分割は学習に使わず**、結果の確認にだけ使います。学習の結果（dev での正解率）は、作られたファイルの先頭に記録されます。',
         },
         {
           kind: 'table',
@@ -284,7 +284,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         {
           kind: 'list',
           items: [
-            '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden・colloquial の dev 分割）と、答えられない質問（offtopic の dev 分割）を見分けるように学習します。しきい値は、答えられる dev の質問のうち下回るものが 2 % 以下になる、最も高い値です。test 分割は使いません。',
+            '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden・colloquial・colloquial2 の dev 分割）と、答えられない質問（offtopic・offtopic2 の dev 分割）を見分けるように学習します。しきい値は、答えられる dev の質問のうち下回るものが 2 % 以下になる、最も高い値です。test 分割は使いません。',
             '保存場所: `search-indexer/src/engine/confidence-model.ts`。検索エンジンのプログラムの一部として、公開サイトの検索（ブラウザの中）と CMS で使われます。',
             '止め方: 設定項目はありません。この判定は「確かでない」という表示にだけ使い、並び順は変えません。止めるにはプログラムの変更が必要です。',
           ],
@@ -346,7 +346,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           head: ['データ', '使い道', '個人情報'],
           rows: [
             ['公開済みの FAQ・手続きガイド・出典（職員向けの FAQ とオペレーター向けメモを含みます）', '検索の索引、重みの学習、読みの同義語', '含みません（職員が作成し、承認した文書です）'],
-            ['評価用の質問集 `tests/eval`（golden・colloquial・offtopic）', '重みと確からしさの学習（dev 分割だけ）、精度の確認（test 分割）', '含みません（開発者が作成した質問です）'],
+            ['評価用の質問集 `tests/eval`（golden・colloquial・colloquial2・offtopic・offtopic2）', '重みと確からしさの学習（dev 分割だけ）、精度の確認（test 分割）', '含みません（開発者が作成した質問です）'],
             ['応対記録の検索語・要約と、使った FAQ', '応対デスクの利用実績', '保存の前にマスク済みです。折り返し連絡先の欄は読みません'],
             ['公開サイトの匿名イベント（検索語、役に立ったか、聞き返しの選択）', 'ギャップ分析とレポート（AI の学習には使いません）', '保存の前にマスクします。Cookie や利用者 ID はありません'],
           ],
