@@ -46,9 +46,10 @@ export async function* readCallPages(sql: Sql, range: { start: number; end: numb
   let cursor: { started: Stamp; id: number } | null = null
   // Payload indexes calls_texts on ("order", parent_id) only: naming every position a list holds
   // lets SQLite look each call up in that index instead of scanning the table once per page
-  // (100,000 calls: ~120 → ~25 ms a page). max("order") is read from the index's first column.
+  // (100,000 calls: ~120 → ~25 ms a page). max("order") is read from the index's first column,
+  // once: a call saved during the export with more search words than any before loses the extra.
   const [top] = await sql.query<{ m: unknown }>('SELECT max("order") AS m FROM calls_texts')
-  const positions = Array.from({ length: Number(top?.m ?? 0) }, (_, i) => i + 1).join(', ') || '0'
+  const positions = Array.from({ length: Number(top?.m ?? 0) + 1 }, (_, i) => i).join(', ')
   for (;;) {
     // After the first page the lower bound is the cursor's start, so the index seeks there
     // instead of scanning again from the range's start (each page costs the same).
