@@ -138,6 +138,7 @@ describe('fetching within limits (a local server on port 3852)', () => {
 
   it('refuses an address inside a private network unless allowed (loopback here)', async () => {
     expect(await fetchPage(site.url('/card.html'), { ...LIMITS, allowPrivateNetwork: false })).toEqual({ ok: false, reason: 'private-address', detail: '127.0.0.1 is an address inside a private network' })
+    expect(await readRobots(new URL(site.url('/')).origin, { ...LIMITS, allowPrivateNetwork: false }, AGENT_TOKEN)).toEqual({ ok: false, reason: 'private-address', detail: '127.0.0.1 is an address inside a private network' })
   })
 
   it('reads robots.txt: a disallowed path, the Crawl-delay for its agent; no robots.txt allows all', async () => {

@@ -45,6 +45,8 @@ export async function startKotae(options: {
       KOTAE_SITE_PORT: String(options.port + 1),
       KOTAE_SITE: options.site ? 'on' : 'off',
       DATABASE_URL: '',
+      // The source watch (the one feature that fetches from other sites) stays off, as by default.
+      KOTAE_SOURCE_WATCH: 'off',
       ...options.env,
     },
   })

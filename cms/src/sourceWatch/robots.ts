@@ -18,6 +18,7 @@ export async function readRobots(origin: string, limits: FetchLimits, agentToken
   const got = await fetchPage(robotsUrl, { ...limits, maxBytes: ROBOTS_MAX_BYTES }, 'text')
   if (!got.ok) {
     if (got.reason === 'not-found' || (got.reason === 'http-status' && /HTTP 4\d\d/u.test(got.detail))) return { ok: true, allows: () => true, crawlDelayMs: undefined }
+    if (got.reason === 'private-address') return got
     return { ok: false, reason: 'robots', detail: `robots.txt could not be read: ${got.detail}` }
   }
   const robots = robotsParser(robotsUrl, got.bytes.toString('utf8'))

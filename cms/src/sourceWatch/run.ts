@@ -42,10 +42,11 @@ async function citing(payload: Payload, source: number | string) {
   return { faqs: await ids('faqs'), guides: await ids('guides') }
 }
 
-export async function checkSources(payload: Payload, settings: WatchSettings, now: () => Date = () => new Date()): Promise<WatchReport> {
+/** Checks every source, or those in `only` (ids). */
+export async function checkSources(payload: Payload, settings: WatchSettings, now: () => Date = () => new Date(), only?: (number | string)[]): Promise<WatchReport> {
   const started = performance.now()
   const ranAt = now().toISOString()
-  const sources = (await payload.find({ collection: 'sources', depth: 0, pagination: false, sort: 'id', select: { url: true, title: true }, overrideAccess: true })).docs as unknown as SourceRow[]
+  const sources = (await payload.find({ collection: 'sources', where: only ? { id: { in: only } } : undefined, depth: 0, pagination: false, sort: 'id', select: { url: true, title: true }, overrideAccess: true })).docs as unknown as SourceRow[]
   const byHost = new Map<string, SourceRow[]>()
   for (const s of sources) {
     const origin = new URL(s.url).origin
