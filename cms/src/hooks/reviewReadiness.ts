@@ -76,6 +76,12 @@ export const checkReviewReadiness: CollectionBeforeChangeHook = ({ collection, d
     if (day < today) fail('reviewBy', readinessMsg.reviewByPast(day, today))
   }
 
-  if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
+  if (errors.length) {
+    const error = new ValidationError({ collection: collection.slug, errors, req })
+    // Payload's message names only the fields' labels, and for a draft save the edit screen shows
+    // only that message (a toast), not the field errors: it says the whole reason instead.
+    error.message = errors.map((e) => e.message).join('\n')
+    throw error
+  }
   return data
 }
