@@ -141,7 +141,7 @@ describe('kill -9 during the CSV FAQ import', () => {
     expect(again.out).toContain(`既存FAQの新しい下書き ${rows} 件`)
     expect(await state()).toEqual({ ...before, versions: before.versions + rows })
     expect(await afterCrash(env)).toBe('ok')
-  })
+  }, 300_000) // five child processes, each loading Payload
 })
 
 describe('kill -9 of the server during a burst of call saves', () => {

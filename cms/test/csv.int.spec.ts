@@ -68,6 +68,8 @@ let seededIds: string[]
 /** Who imports: import-csv runs as a named editor (--as). */
 let editor: User
 const EDITOR = 'csv-editor@example.test'
+/** Three child processes each load Payload (create the user, import, export): slow on a busy machine. */
+const CHILD_PROCESSES_TIMEOUT = 300_000
 
 /** An empty database of this project's kind with the editor who imports into it. */
 async function freshDatabaseWithEditor(): Promise<Record<string, string>> {
@@ -162,7 +164,7 @@ describe('CSV round trip into an empty database', () => {
     const b = rowsOf(fs.readFileSync(fileB))
     expect(b).toEqual(a.map(asImported))
     expect(b.some((r) => r.status === 'published')).toBe(false)
-  })
+  }, CHILD_PROCESSES_TIMEOUT)
 
   it('a Shift_JIS export imports (detected) and exports back the same', async () => {
     const { bytes } = await exportFaqCsv(payload, { city, encoding: 'shift_jis' })
@@ -179,7 +181,7 @@ describe('CSV round trip into an empty database', () => {
     const back = fs.readFileSync(fileT)
     expect(readFaqCsv(back, { city }).encoding).toBe('shift_jis')
     expect(rowsOf(back)).toEqual(rowsOf(bytes).map(asImported))
-  })
+  }, CHILD_PROCESSES_TIMEOUT)
 })
 
 describe('CSV import', () => {

@@ -169,5 +169,5 @@ describe('import-csv --as', () => {
     expect(ok.code).toBe(0)
     expect(ok.out).toContain(`（${users.reviewer.email} として記録）`)
     expect(await versionCount()).toBe(before)
-  })
+  }, 300_000) // four child processes, each loading Payload
 })
