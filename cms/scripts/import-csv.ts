@@ -42,11 +42,11 @@ import {
   type FaqCsvRow,
   type IncompleteRow,
 } from '@kotae/content/csv/index'
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 
 import { CONTENT_WRITERS, hasRole } from '../src/access/roles'
 import { tokyoToday } from '../src/hooks/reviewReadiness'
+import { richTextOf } from '../src/lib/markdown'
 import { getMigratedPayload } from '../src/lib/payload'
 import type { User } from '../src/payload-types'
 import { contentHash } from '../src/seed/hash'
@@ -171,7 +171,7 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
   }
   if (problems.length) return { ok: false, encoding: read.encoding, problems }
 
-  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const richText = await richTextOf(payload)
   return inTransaction(payload, options.user, async (req) => {
     const createdReferences: string[] = []
     // Reference data the rows need and only content/ defines, created as `npm run seed` would.
@@ -197,7 +197,7 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
       alternatives: row.alternatives.map((text) => ({ text })),
       shortAnswer: row.shortAnswer,
       // An incomplete draft's empty cells are stored empty (null), as the admin stores them.
-      answer: row.answer === '' ? null : convertMarkdownToLexical({ editorConfig, markdown: row.answer }),
+      answer: row.answer === '' ? null : richText(row.answer),
       category: row.category === '' ? null : categories.get(row.category)!,
       sources: row.sources.map((s) => sources.get(s)!),
       reviewBy: row.reviewBy === '' ? null : row.reviewBy,

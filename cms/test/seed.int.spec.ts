@@ -8,6 +8,7 @@ import { loadValidContent, type ContentBundle } from '@kotae/content'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { markdownOf } from '../src/lib/markdown'
 import { seedContent } from '../src/seed/seedContent'
 import { freshDatabaseEnv } from './setup/freshDatabase'
 import { startPayload } from './helpers'
@@ -70,6 +71,21 @@ describe('seed', () => {
     expect(second.guides).toEqual({ created: 0, updated: 0, unchanged: bundle.guides.length })
     expect(second['city-profile']).toEqual({ created: 0, updated: 0, unchanged: 1 })
     expect((await payload.findVersions({ collection: 'faqs', limit: 1 })).totalDocs).toBe(versionsBefore)
+  })
+
+  it('bold next to Japanese text comes in as bold, with no gap, and goes out as the same Markdown', async () => {
+    // content/faqs/ja/application-baby.md: 「、**1歳未満**の方は**顔写真なし**のカードに」
+    const [faq] = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'application-baby' } }, depth: 0 })).docs
+    expect(faq!.answerText).toContain('、1歳未満の方は顔写真なしのカードに') // what the desk reads
+    const bold: string[] = []
+    const walk = (n: { type?: string; text?: string; format?: number; children?: unknown[] }) => {
+      if (n.type === 'text' && typeof n.format === 'number' && n.format & 1) bold.push(n.text ?? '')
+      for (const c of n.children ?? []) walk(c as typeof n)
+    }
+    walk((faq!.answer as { root: Parameters<typeof walk>[0] }).root)
+    expect(bold).toEqual(expect.arrayContaining(['1歳未満', '顔写真なし']))
+    const toMarkdown = await markdownOf(payload)
+    expect(toMarkdown(faq!.answer)).toContain('、**1歳未満**の方は**顔写真なし**のカードに')
   })
 
   it('a changed file becomes a new version of the same entry', async () => {

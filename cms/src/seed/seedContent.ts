@@ -1,7 +1,7 @@
 import type { ContentBundle, Faq, Guide } from '@kotae/content'
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { CollectionSlug, Payload } from 'payload'
 
+import { richTextOf } from '../lib/markdown'
 import { contentHash } from './hash'
 
 export type SeedReport = Record<string, { created: number; updated: number; unchanged: number }>
@@ -27,8 +27,7 @@ export async function seedContent(
     report[collection][kind] += 1
     if (kind !== 'unchanged') progress(`${collection}: ${kind} one`)
   }
-  const editorConfig = await editorConfigFactory.default({ config: payload.config })
-  const richText = (markdown: string) => convertMarkdownToLexical({ editorConfig, markdown })
+  const richText = await richTextOf(payload)
 
   async function findBySlug(collection: CollectionSlug, slug: string): Promise<Existing | undefined> {
     const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true, pagination: false })

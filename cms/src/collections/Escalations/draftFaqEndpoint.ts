@@ -1,7 +1,7 @@
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { Endpoint } from 'payload'
 
 import { CONTENT_WRITERS, hasRole } from '../../access/roles'
+import { richTextOf } from '../../lib/markdown'
 
 const SIX_MONTHS = 182 * 24 * 60 * 60 * 1000
 
@@ -22,7 +22,7 @@ export const draftFaqEndpoint: Endpoint = {
       const existing = typeof escalation.faqDraft === 'object' ? escalation.faqDraft.id : escalation.faqDraft
       return Response.json({ faq: existing, created: false })
     }
-    const editorConfig = await editorConfigFactory.default({ config: req.payload.config })
+    const richText = await richTextOf(req.payload)
     const call = typeof escalation.call === 'object' ? escalation.call : null
     const category = call && typeof call.category === 'object' ? call.category?.id : call?.category
     const firstSentence = escalation.answer.split(/(?<=。)/)[0] ?? escalation.answer
@@ -34,7 +34,7 @@ export const draftFaqEndpoint: Endpoint = {
         _status: 'draft',
         question: escalation.summary.slice(0, 200),
         shortAnswer: firstSentence.slice(0, 80),
-        answer: convertMarkdownToLexical({ editorConfig, markdown: escalation.answer }),
+        answer: richText(escalation.answer),
         category: category ?? undefined,
         sources: [],
         reviewBy: new Date(Date.now() + SIX_MONTHS).toISOString(),
