@@ -82,7 +82,7 @@ describe('seed', () => {
       if (n.type === 'text' && typeof n.format === 'number' && n.format & 1) bold.push(n.text ?? '')
       for (const c of n.children ?? []) walk(c as typeof n)
     }
-    walk((faq!.answer as { root: Parameters<typeof walk>[0] }).root)
+    walk((faq!.answer as unknown as { root: Parameters<typeof walk>[0] }).root)
     expect(bold).toEqual(expect.arrayContaining(['1歳未満', '顔写真なし']))
     const toMarkdown = await markdownOf(payload)
     expect(toMarkdown(faq!.answer)).toContain('、**1歳未満**の方は**顔写真なし**のカードに')
