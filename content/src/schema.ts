@@ -82,6 +82,18 @@ export type Category = z.infer<typeof categorySchema>
 export const faqFacetsSchema = z.record(slugSchema, z.array(slugSchema))
 export type FaqFacets = z.infer<typeof faqFacetsSchema>
 
+/**
+ * Furigana overrides: word → its reading in hiragana, e.g. `readings: { 東広島: ひがしひろしま }`.
+ * The site reads kanji with the kuromoji dictionary at build time; an override wins where the
+ * dictionary is wrong (a proper noun, a word read otherwise in this context). Per FAQ, and
+ * city-wide in city.yaml.
+ */
+export const readingsSchema = z.record(
+  z.string().min(1).max(30).regex(/\p{Script=Han}/u, 'must contain a kanji: only kanji get furigana'),
+  z.string().min(1).max(60).regex(/^[\p{Script=Hiragana}ー～・]+$/u, 'must be written in hiragana'),
+)
+export type Readings = z.infer<typeof readingsSchema>
+
 /** Publication state of a curated entry. */
 export const statusSchema = z.enum(['draft', 'published'])
 
@@ -122,6 +134,8 @@ export const faqFrontMatterSchema = z.object({
   status: statusSchema.default('published'),
   /** Facet override (see {@link faqFacetsSchema}): dimension id → value ids. Default: none, every dimension derived. */
   facets: faqFacetsSchema.optional(),
+  /** Furigana overrides for this FAQ (see {@link readingsSchema}). Default: none. */
+  readings: readingsSchema.optional(),
 })
 export type FaqFrontMatter = z.infer<typeof faqFrontMatterSchema>
 
@@ -327,6 +341,8 @@ export const cityProfileSchema = z.object({
   /** Extra closed days (YYYY-MM-DD). Default: none. */
   closedDates: z.array(isoDateSchema).default([]),
   notices: z.array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() })).default([]),
+  /** City-wide furigana overrides (see {@link readingsSchema}): place names, the city's own words. Default: none. */
+  readings: readingsSchema.optional(),
   /** How long each kind of record is kept, in months ({@link retentionSchema}). Default: every period at its default. */
   retentionMonths: retentionSchema.prefault({}),
 })

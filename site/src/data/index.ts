@@ -75,6 +75,7 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
     related: f.related.filter((id) => jaIds.has(id) && id !== f.id),
     reviewedAt: reviewedAt(f.sources),
     ...(f.translationOf ? { translationOf: f.translationOf } : {}),
+    ...(f.readings ? { readings: { ...f.readings } } : {}),
   })
 
   const faqs = publicFaqs.filter((f) => f.locale === 'ja').map(faq)
@@ -123,6 +124,7 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
     })),
     yearEndClosure: { ...c.yearEndClosure },
     closedDates: [...c.closedDates],
+    readings: { ...(c.readings ?? {}) },
     notices: c.notices.filter((n) => !n.until || n.until >= today).map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: n.until } : {}) })),
   }
 

@@ -35,6 +35,8 @@ export type PublicFaq = {
   reviewedAt: string
   /** For an English FAQ: the Japanese FAQ it translates. */
   translationOf?: string
+  /** Furigana overrides for this FAQ: word → hiragana (content's `readings`). */
+  readings?: Record<string, string>
 }
 
 export type PublicGuide = {
@@ -70,6 +72,8 @@ export type PublicCity = {
   closedDates: string[]
   /** Notices still current at build time. */
   notices: { title: string; body: string; until?: string }[]
+  /** City-wide furigana overrides: word → hiragana. */
+  readings: Record<string, string>
 }
 
 export type SiteData = {

@@ -218,6 +218,7 @@ export const en: Strings = {
     noJs: '',
   },
   date: { full: '{w}, {mon} {d}, {y}', short: '{w}, {mon} {d}', plain: '{mon} {d}, {y}' },
+  furigana: { label: 'Furigana' },
   notFound: { title: 'Page not found', lead: 'The page may have moved or been removed.', back: 'Back to the home page' },
   accessibility: {
     title: 'Accessibility',

@@ -192,6 +192,7 @@ export const ja = {
     noJs: '',
   },
   date: { full: '{y}年{m}月{d}日（{w}）', short: '{m}月{d}日（{w}）', plain: '{y}年{m}月{d}日' },
+  furigana: { label: 'ふりがな' },
   notFound: { title: 'ページが見つかりません', lead: 'お探しのページは移動したか、削除された可能性があります。', back: 'ホームへ戻る' },
   accessibility: {
     title: 'アクセシビリティ',

@@ -16,6 +16,8 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 
+import { addRuby, type ReadText } from './furigana'
+
 type Parent = Root | Element
 
 function shape(tableLabel: string) {
@@ -42,9 +44,15 @@ const processors = new Map<string, ReturnType<typeof build>>()
 const build = (tableLabel: string) =>
   unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkRehype).use(rehypeSanitize).use(shape, tableLabel).use(rehypeStringify)
 
-/** Safe HTML for a Markdown text. `tableLabel` names the scrollable table regions. */
-export function renderMarkdown(markdown: string, tableLabel = '表'): string {
+/**
+ * Safe HTML for a Markdown text. `tableLabel` names the scrollable table regions; `read` (Japanese
+ * pages) adds furigana to the text after sanitizing, so only our own `<ruby>` is added.
+ */
+export function renderMarkdown(markdown: string, tableLabel = '表', read?: ReadText): string {
   let p = processors.get(tableLabel)
   if (!p) processors.set(tableLabel, (p = build(tableLabel)))
-  return String(p.processSync(markdown))
+  if (!read) return String(p.processSync(markdown))
+  const tree = p.runSync(p.parse(markdown)) as Root
+  addRuby(tree, read)
+  return p.stringify(tree)
 }
