@@ -1,7 +1,7 @@
 /**
  * WCAG 2.1 AA on every page template of the public site, in Japanese and English, checked by
  * axe-core in Chromium on a phone-sized screen — including the interactive states (search results,
- * zero results, the checker's list, the feedback form).
+ * zero results, the checker's list, the feedback form), with the 「ふりがな」 readings shown.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -21,6 +21,8 @@ beforeAll(async () => {
   site = await serveSite()
   browser = await launchBrowser()
   ctx = await phoneContext(browser)
+  // With furigana on (issue #17): the readings shown on every Japanese page.
+  await ctx.addInitScript(() => localStorage.setItem('kotae-furigana', 'on'))
 })
 afterAll(async () => {
   await browser?.close()
@@ -78,6 +80,7 @@ describe('axe finds no WCAG 2.1 AA violation', () => {
         const page = await ctx.newPage()
         await page.goto(`${site.url}${lang === 'en' ? '/en/' : '/'}${t.path}`)
         await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
+        if (lang === 'ja') expect(await page.locator('#furigana-on').isChecked()).toBe(true)
         await t.act?.(page, lang === 'en')
         expect(await violations(page)).toEqual([])
         await page.close()

@@ -232,3 +232,68 @@ describe('with JavaScript off', () => {
     await ctx.close()
   })
 })
+
+describe('furigana (issue #17)', () => {
+  it('the readings are in the HTML, hidden until 「ふりがな」 is ticked, and the choice is kept', async () => {
+    const page = await open('/faq/application-baby/')
+    const rt = page.locator('.answer ruby rt').first()
+    expect(await page.locator('.answer ruby').count()).toBeGreaterThan(20)
+    expect(await rt.isVisible()).toBe(false)
+    await page.getByLabel('ふりがな').check()
+    expect(await rt.isVisible()).toBe(true)
+    await page.goto(`${site.url}/guide/guide-pickup/`)
+    expect(await page.getByLabel('ふりがな').isChecked()).toBe(true)
+    expect(await page.locator('main ruby rt').first().isVisible()).toBe(true)
+    await page.getByLabel('ふりがな').uncheck()
+    await page.reload()
+    expect(await page.locator('main ruby rt').first().isVisible()).toBe(false)
+    // English pages have no switch and no readings.
+    await page.goto(`${site.url}/en/faq/application-baby/`)
+    expect(await page.locator('#furigana-on').count()).toBe(0)
+    expect(await page.locator('ruby').count()).toBe(0)
+    await page.context().close()
+  })
+
+  it('without JavaScript the box still shows the readings (CSS only)', async () => {
+    const ctx = await phoneContext(browser, { javaScriptEnabled: false })
+    const page = await ctx.newPage()
+    await page.goto(`${site.url}/faq/application-baby/`)
+    expect(await page.locator('.answer ruby rt').first().isVisible()).toBe(false)
+    await page.getByLabel('ふりがな').check()
+    expect(await page.locator('.answer ruby rt').first().isVisible()).toBe(true)
+    await ctx.close()
+  })
+})
+
+describe('small reading faults (issue #17)', () => {
+  it('the header title wraps by phrase at 390 px, never a character alone', async () => {
+    const page = await open('/faq/application-baby/')
+    const lines = await page.locator('.brand .name > span').evaluateAll((spans) => spans.map((s) => ({ text: s.textContent, rects: s.getClientRects().length, height: s.getBoundingClientRect().height, line: parseFloat(getComputedStyle(s).lineHeight) })))
+    expect(lines.map((l) => l.text)).toEqual(['マイナンバーカード', 'よくある質問'])
+    for (const l of lines) expect(l.height, `${l.text} on one line`).toBeLessThan(l.line * 1.5)
+    await page.context().close()
+  })
+
+  it('the 404 page searches', async () => {
+    const page = await (await phoneContext(browser)).newPage()
+    await page.goto(`${site.url}/no-such-page/`)
+    await page.getByRole('searchbox', { name: 'キーワードや質問' }).fill('暗証番号')
+    await page.getByRole('button', { name: '検索', exact: true }).click()
+    await page.waitForURL(/\/search\/\?q=/)
+    await page.locator('[data-testid="search-results"]').waitFor()
+    await page.context().close()
+  })
+
+  it('the home page counts what was found, not the 5 it shows', async () => {
+    const page = await open('/')
+    await page.locator('input[type="search"]').fill('暗証番号')
+    await page.locator('[data-testid="search-results"]').waitFor()
+    expect(await page.locator('[data-testid="search-results"] > li').count()).toBe(5)
+    const status = await page.locator('.search-status').innerText()
+    const found = Number(/検索結果：(\d+)件/.exec(status)?.[1])
+    expect(found).toBeGreaterThan(5)
+    // (With a question asked back the line says so instead of 「上位5件を表示しています」.)
+    if (!status.includes('絞り込み')) expect(status).toContain('上位5件を表示しています')
+    await page.context().close()
+  })
+})
