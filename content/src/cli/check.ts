@@ -6,10 +6,24 @@ import path from 'node:path'
 
 import { loadContent } from '../load'
 import { formatProblem } from '../problems'
+import { readabilityOf } from '../readability/readability'
 
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : undefined
 const bundle = await loadContent(dir)
 for (const p of bundle.problems) console.error(formatProblem(p))
+
+// やさしい日本語 (src/readability): warnings, never problems; the exit code does not change.
+let warnings = 0
+const warned = new Set<string>()
+for (const faq of bundle.faqs.filter((f) => f.locale === 'ja')) {
+  for (const flag of readabilityOf(faq.answer).flags) {
+    if (flag.rule === 'kanji-run') continue // a figure (content:readability), too common to warn about
+    warnings += 1
+    warned.add(faq.file)
+    console.log(`warning: ${faq.file}: やさしい日本語: ${flag.rule} (${flag.found}): ${flag.sentence}`)
+  }
+}
+if (warnings > 0) console.log(`content:check: ${warnings} やさしい日本語 warning(s) in ${warned.size} FAQ(s) (not errors; every FAQ's figures: npm run content:readability)`)
 
 const files = new Set(bundle.problems.map((p) => p.file)).size
 const counts = [

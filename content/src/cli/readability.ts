@@ -1,0 +1,26 @@
+/**
+ * `npm run content:readability [dir]`: the やさしい日本語 figures (src/readability) of every Japanese
+ * FAQ, one line each, then the totals. Figures only: nothing here fails; content:check shows the
+ * flagged sentences as warnings.
+ */
+import path from 'node:path'
+
+import { loadContent } from '../load'
+import { readabilityOf } from '../readability/readability'
+
+const dir = process.argv[2] ? path.resolve(process.argv[2]) : undefined
+const bundle = await loadContent(dir)
+const rows = bundle.faqs.filter((f) => f.locale === 'ja').map((f) => ({ id: f.id, r: readabilityOf(f.answer) }))
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`
+console.log(['id', 'sentences', 'avg chars', 'longest', 'long (>60)', 'longest kanji run', 'kanji runs (6+)', 'katakana words', 'words above N3', 'double negatives', 'honorific stacking'].join('\t'))
+for (const { id, r } of rows) {
+  console.log([id, r.sentences, r.averageSentenceLength, r.longestSentence, r.longSentences, r.longestKanjiRun, r.kanjiRuns, r.katakanaWords, pct(r.aboveIntermediateShare), r.doubleNegatives, r.honorificStacking].join('\t'))
+}
+const sum = (pick: (r: ReturnType<typeof readabilityOf>) => number) => rows.reduce((a, { r }) => a + pick(r), 0)
+const sentences = sum((r) => r.sentences)
+const words = sum((r) => r.words)
+console.log(
+  `readability: ${rows.length} FAQs, ${sentences} sentences, ${(sum((r) => r.averageSentenceLength * r.sentences) / Math.max(1, sentences)).toFixed(1)} characters a sentence on average, ` +
+    `${sum((r) => r.longSentences)} longer than 60 in ${rows.filter(({ r }) => r.longSentences > 0).length} FAQs, ${sum((r) => r.kanjiRuns)} runs of 6+ kanji, ${sum((r) => r.katakanaWords)} katakana words, ` +
+    `${pct(sum((r) => r.aboveIntermediateShare * r.words) / Math.max(1, words))} of ${words} words above N3 kanji, ${sum((r) => r.doubleNegatives)} double negatives, ${sum((r) => r.honorificStacking)} stacked honorifics`,
+)
