@@ -30,7 +30,7 @@ function retentionLines(r: RetentionReport): string[] {
     `desk search words on calls (${period(words)}): ${c.callSearchWordsCleared} ${verb('deleted', 'to delete')}`,
     `escalations (${period('escalations')}): ${c.escalationsAnonymized} ${verb('anonymized', 'to anonymize')}, ${c.escalationsKeptOpen} still open (kept)`,
     `telephony records (${period('telephonyRecords')}): ${c.telephonyRecordsAnonymized} ${verb('anonymized', 'to anonymize')}`,
-    `transcripts (${retention.transcripts} months): none stored (Kotae keeps no transcripts yet)`,
+    `transcripts (${period('transcripts')}): ${c.transcriptsDeleted} ${verb('deleted', 'to delete')}`,
     `site events (${period('siteEvents')}): ${c.siteEventsDeleted} ${verb('deleted', 'to delete')}`,
     `search events (${period('searchLogs')}): ${c.searchEventsDeleted} ${verb('deleted', 'to delete')}`,
     `audit log (${period('auditLog')}): ${c.auditEntriesDeleted} ${verb('deleted', 'to delete')}`,

@@ -225,7 +225,7 @@ describe('retention run', () => {
     expect(entry).toMatchObject({ collectionSlug: 'retention', docId: '2026-12-06', userEmail: 'system', user: null })
     expect(entry.title).toMatch(/^保存期間の経過による削除・匿名化（計\d+件）$/)
     const lines = String(entry.changedFields).split('\n')
-    expect(lines).toHaveLength(7)
+    expect(lines).toHaveLength(8)
     expect(lines[0]).toBe(
       `問い合わせ記録（2024-11以前）: ${first.counts.callsAnonymized}件の要旨・折り返し先を消去、発信者の仮名${first.counts.callerPseudonymsReplaced}件を置換（${first.counts.callerPseudonymsHeld}件は再入電の確認期間のため保留）`,
     )

@@ -142,4 +142,13 @@ describe('import:transcripts', () => {
     await payload.delete({ collection: 'calls', id: callA, overrideAccess: false, user: users.admin })
     expect((await stored()).map((d) => d.transcriptKey)).toEqual(['P-200', 'P-300', 'op-z@2026-10-01T02:00:20.000Z'])
   })
+
+  it('the retention run deletes transcripts past the period (3 months) from their call’s start; an unlinked one from its import', async () => {
+    const { runRetention } = await import('../src/retention/run')
+    const dry = await runRetention(payload, { now: new Date('2027-02-10T00:00:00Z'), dryRun: true })
+    expect(dry.counts.transcriptsDeleted).toBe(2)
+    const r = await runRetention(payload, { now: new Date('2027-02-10T00:00:00Z') })
+    expect(r.counts.transcriptsDeleted).toBe(2)
+    expect((await stored()).map((d) => d.transcriptKey)).toEqual(['P-300'])
+  })
 })

@@ -295,7 +295,7 @@ export const retentionSchema = z.strictObject({
   escalations: retentionMonthsSchema.default(24),
   /** 電話システム記録: the caller pseudonym is cleared; the times stay. Default: 24. */
   telephonyRecords: retentionMonthsSchema.default(24),
-  /** Call transcripts: Kotae stores none yet; the period a transcript store must apply. Default: 3. */
+  /** Call transcripts: deleted after this period, from the call's start. Default: 3. */
   transcripts: retentionMonthsSchema.default(3),
   /** サイト利用記録 other than searches (FAQ views, helpful votes with their reasons, ask-back choices): deleted. Default: 13. */
   siteEvents: retentionMonthsSchema.default(13),

@@ -21,6 +21,7 @@ export function retentionSummaryLines({ counts: c, cutoffs }: Pick<RetentionRepo
     `応対デスクの検索語${upTo(searchWords.lastMonth)}: ${c.callSearchWordsCleared}件を削除`,
     `エスカレーション${upTo(cutoffs.escalations.lastMonth)}: ${c.escalationsAnonymized}件の内容・回答を消去${c.escalationsKeptOpen ? `（未対応${c.escalationsKeptOpen}件は保持）` : ''}`,
     `電話システム記録${upTo(cutoffs.telephonyRecords.lastMonth)}: ${c.telephonyRecordsAnonymized}件の発信者の仮名を消去`,
+    `通話の文字起こし${upTo(cutoffs.transcripts.lastMonth)}: ${c.transcriptsDeleted}件を削除`,
     `サイト利用記録（検索以外）${upTo(cutoffs.siteEvents.lastMonth)}: ${c.siteEventsDeleted}件を削除`,
     `サイトの検索記録${upTo(cutoffs.searchLogs.lastMonth)}: ${c.searchEventsDeleted}件を削除`,
     `操作履歴${upTo(cutoffs.auditLog.lastMonth)}: ${c.auditEntriesDeleted}件を削除`,

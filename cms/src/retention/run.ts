@@ -41,6 +41,8 @@ export interface RetentionCounts {
   escalationsKeptOpen: number
   /** Telephony records whose caller pseudonym was cleared. */
   telephonyRecordsAnonymized: number
+  /** Call transcripts deleted (decision 0039). */
+  transcriptsDeleted: number
   siteEventsDeleted: number
   searchEventsDeleted: number
   auditEntriesDeleted: number
@@ -117,6 +119,13 @@ const STEPS: readonly Step[] = [
     apply: { text: 'UPDATE telephony_records SET caller_hash = NULL WHERE offered_at < ? AND caller_hash IS NOT NULL' },
   },
   {
+    // From the call's start; an unlinked transcript from the recording's start, else its import.
+    key: 'transcriptsDeleted',
+    cutoff: (c) => c.transcripts,
+    where: 'transcripts WHERE coalesce((SELECT c.talk_started_at FROM calls c WHERE c.id = transcripts.call_id), transcripts.started_at, transcripts.created_at) < ?',
+    apply: { text: 'DELETE FROM transcripts WHERE coalesce((SELECT c.talk_started_at FROM calls c WHERE c.id = transcripts.call_id), transcripts.started_at, transcripts.created_at) < ?' },
+  },
+  {
     key: 'siteEventsDeleted',
     cutoff: (c) => c.siteEvents,
     where: `site_events WHERE at < ? AND type NOT IN (${searchTypes})`,
@@ -142,6 +151,7 @@ const noCounts = (): RetentionCounts => ({
   escalationsAnonymized: 0,
   escalationsKeptOpen: 0,
   telephonyRecordsAnonymized: 0,
+  transcriptsDeleted: 0,
   siteEventsDeleted: 0,
   searchEventsDeleted: 0,
   auditEntriesDeleted: 0,

@@ -11,7 +11,7 @@ export const RETENTION_FIELDS: readonly { kind: RetentionKind; label: string }[]
   { kind: 'calls', label: '問い合わせ記録' },
   { kind: 'escalations', label: 'エスカレーション' },
   { kind: 'telephonyRecords', label: '電話システム記録' },
-  { kind: 'transcripts', label: '通話の文字起こし（未導入・導入時に適用）' },
+  { kind: 'transcripts', label: '通話の文字起こし' },
   { kind: 'siteEvents', label: 'サイト利用記録（検索以外）' },
   { kind: 'searchLogs', label: '検索ログ（サイトの検索・応対デスクの検索語）' },
   { kind: 'auditLog', label: '操作履歴' },
