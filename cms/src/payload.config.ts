@@ -34,6 +34,7 @@ import { RETENTION_QUEUE, retentionTask } from './retention/task'
 import { siteContentEndpoint } from './publish/endpoint'
 import { SOURCE_WATCH_QUEUE, sourceWatchTask } from './sourceWatch/task'
 import { sourceWatchOn } from './sourceWatch/settings'
+import { callTranscriptEndpoint } from './transcripts/endpoint'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -73,7 +74,7 @@ export default buildConfig({
   // Japanese only, so the admin never follows an English browser's Accept-Language.
   i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
   collections: [Faqs, Guides, Categories, Sources, SourceChecks, SourceChanges, Calls, Escalations, TelephonyRecords, Transcripts, SiteEvents, Users, AuditLog],
-  endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint],
+  endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint, callTranscriptEndpoint],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),

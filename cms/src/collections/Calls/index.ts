@@ -98,6 +98,12 @@ export const Calls: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.anonymizedAt) },
     },
     {
+      // The masked transcript and its suggestions (src/components/TranscriptPanel.tsx); no column.
+      name: 'transcript',
+      type: 'ui',
+      admin: { condition: (data) => Boolean(data?.id), components: { Field: '/components/TranscriptPanel#TranscriptPanel' } },
+    },
+    {
       name: 'clientRequestId',
       type: 'text',
       unique: true,

@@ -23,6 +23,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { TranscriptPanel as TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9 } from '../../../components/TranscriptPanel'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { StaffNavLinks as StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3 } from '../../../components/StaffNavLinks'
 import { ReviewDueView as ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d } from '../../../components/ReviewDueView'
@@ -62,6 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/TranscriptPanel#TranscriptPanel": TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/StaffNavLinks#StaffNavLinks": StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3,
   "/components/ReviewDueView#ReviewDueView": ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d,

@@ -1,0 +1,20 @@
+/** The transcript panel's words (the call's page in the admin). */
+export const TRANSCRIPT_STRINGS = {
+  heading: '通話の文字起こし（マスク済み）',
+  none: 'この通話の文字起こしはまだありません。',
+  loading: '読み込んでいます…',
+  failed: '文字起こしを読み込めませんでした。',
+  speaker: { operator: '対応者', caller: '相談者', unknown: '話者不明' } as Record<string, string>,
+  suggestions: '記録の候補（確認して採用してください。採用するまで何も保存されません）',
+  faqs: '使用したFAQの候補',
+  noFaqs: '候補はありません。',
+  evidence: '根拠',
+  reasons: { 'read-out': '回答を読み上げ', asked: '相談者の質問から' } as Record<string, string>,
+  accept: '使用したFAQに追加',
+  accepting: '追加しています…',
+  accepted: '追加しました',
+  acceptFailed: '追加できませんでした。',
+  summary: '要旨の下書き（発話から抜き出し）',
+  category: '用件（カテゴリ）の候補',
+  outcome: '結果の候補',
+} as const
