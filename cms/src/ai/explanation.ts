@@ -113,10 +113,10 @@ export const OUTBOUND_CALLS: { files: string[]; from: string; to: string; what: 
     what: '起動時に一度だけ、応対デスクの索引と利用実績を作らせます。',
   },
   {
-    files: ['cms/src/components/DeskClient.tsx', 'cms/src/components/GapDraftButton.tsx', 'cms/src/components/SourceChangesPanel.tsx'],
+    files: ['cms/src/components/DeskClient.tsx', 'cms/src/components/GapDraftButton.tsx', 'cms/src/components/SourceChangesPanel.tsx', 'cms/src/components/TranscriptPanel.tsx'],
     from: '職員のブラウザ（管理画面）',
-    to: '市の CMS の `/api/lookup`・`/api/calls`・`/api/events`・`/api/gap/draft-faq`・`/api/sources/changed`・`/api/source-changes`',
-    what: '応対デスクの検索と応対記録の保存、ギャップ分析からの下書き作成、出典の更新の表示と確認済みの記録です。',
+    to: '市の CMS の `/api/lookup`・`/api/calls`・`/api/events`・`/api/gap/draft-faq`・`/api/sources/changed`・`/api/source-changes`・`/api/call-transcript`',
+    what: '応対デスクの検索と応対記録の保存、ギャップ分析からの下書き作成、出典の更新の表示と確認済みの記録、通話の文字起こしの表示と候補の FAQ の採用です。',
   },
   {
     files: ['cms/src/payload.config.ts'],
