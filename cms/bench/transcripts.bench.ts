@@ -68,7 +68,10 @@ async function folder(calls: number): Promise<{ dir: string; ids: string[]; byte
 
 async function runChild(): Promise<void> {
   const calls = Number(arg('size', '0'))
-  const data = await folder(calls)
+  // Written by the parent (folder()): the child's memory is the import's, not the generator's.
+  const dir = arg('dir', '')
+  const names = fs.readdirSync(dir).filter((n) => !n.startsWith('.'))
+  const data = { dir, ids: names.map((n) => n.replace(/\.[^.]+$/, '')), bytes: names.reduce((s, n) => s + fs.statSync(path.join(dir, n)).size, 0), turns: Number(arg('turns', '0')) }
   const [{ getMigratedPayload }, { sqlOf }, { importTranscripts, transcriptFilesIn }] = await Promise.all([
     import('../src/lib/payload'),
     import('../src/reports/sql'),
@@ -95,6 +98,7 @@ async function runChild(): Promise<void> {
     const t = performance.now()
     const r = await importTranscripts(payload, { files })
     out[pass] = {
+      heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
       seconds: ((performance.now() - t) / 1000).toFixed(2),
       ...(r.ok ? { transcripts: r.transcripts, segments: r.segments, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, steps: r.seconds } : { errors: r.errors.length, first: r.errors.slice(0, 3) }),
       peakRssMb: mb(),
@@ -125,7 +129,8 @@ async function main(): Promise<void> {
       env.KOTAE_SQLITE_PATH = path.join(tmp, 'bench.db')
     }
     for (const size of SIZES) {
-      const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--size', String(size)], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const data = await folder(size)
+      const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--size', String(size), '--dir', data.dir, '--turns', String(data.turns)], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
         console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
