@@ -4,27 +4,50 @@
  * masked first. Every file is validated before anything is written; any bad file or line fails the
  * whole run with every problem listed. The same files again change nothing.
  * `--unlinked` lists the stored transcripts no call log matched yet.
+ * `--audio rec.wav --call-id P-1`: the recording through the city's speech-to-text server
+ * (KOTAE_STT_URL; off by default, src/transcripts/stt.ts), then the same import.
  * Exit code 0 on success, 1 on bad input, 2 on wrong arguments. Static imports only (see seed.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import os from 'node:os'
+
 import { getMigratedPayload } from '../src/lib/payload'
 import { importTranscripts, transcriptFilesIn } from '../src/transcripts/import'
+import { SttError, sttSettings, transcribeAudio } from '../src/transcripts/stt'
 import { runCli } from './lib/runCli'
 
-const USAGE = 'usage: npm run import:transcripts -- <file or folder>… [--mapping m.json] [--max-mb 100] | --unlinked'
+const USAGE = 'usage: npm run import:transcripts -- <file or folder>… [--mapping m.json] [--max-mb 100] | --unlinked | --audio <rec.wav> --call-id <id>'
 
 async function main(): Promise<number> {
   let args
   try {
-    args = parseArgs({ options: { mapping: { type: 'string' }, 'max-mb': { type: 'string' }, unlinked: { type: 'boolean' } }, allowPositionals: true })
+    args = parseArgs({ options: { mapping: { type: 'string' }, 'max-mb': { type: 'string' }, unlinked: { type: 'boolean' }, audio: { type: 'string' }, 'call-id': { type: 'string' } }, allowPositionals: true })
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`)
     return 2
   }
   if (args.values.unlinked) return listUnlinked()
+  if (args.values.audio) {
+    const stt = sttSettings()
+    if (!stt) {
+      console.error('音声の文字起こしは設定されていません（KOTAE_STT_URL に市の音声認識サーバーを設定してください）')
+      return 2
+    }
+    if (!args.values['call-id']) {
+      console.error(`--audio には --call-id が必要です\n${USAGE}`)
+      return 2
+    }
+    const { segments } = await transcribeAudio(path.resolve(process.env.INIT_CWD ?? process.cwd(), args.values.audio), stt)
+    // Unmasked text goes no further than this 0600 file, which the import reads, masks and removes.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-stt-'))
+    const file = path.join(dir, `${args.values['call-id'].replace(/[^\w.-]/g, '_')}.json`)
+    fs.writeFileSync(file, JSON.stringify({ call_id: args.values['call-id'], segments }), { mode: 0o600 })
+    args.positionals.push(file)
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+  }
   if (!args.positionals.length) {
     console.error(USAGE)
     return 2
@@ -82,4 +105,4 @@ async function listUnlinked(): Promise<number> {
   }
 }
 
-runCli(main)
+runCli(main, [SttError])

@@ -119,6 +119,12 @@ export const OUTBOUND_CALLS: { files: string[]; from: string; to: string; what: 
     what: '応対デスクの検索と応対記録の保存、ギャップ分析からの下書き作成、出典の更新の表示と確認済みの記録、通話の文字起こしの表示と候補の FAQ の採用です。',
   },
   {
+    files: ['cms/src/transcripts/stt.ts'],
+    from: 'CMS（npm run import:transcripts -- --audio、設定した場合のみ）',
+    to: '市が用意する音声認識サーバー（KOTAE_STT_URL、市のネットワーク内に限る）',
+    what: '通話の録音ファイルを送り、文字起こし（発話と時刻）を受け取ります。既定では使いません。結果は保存の前にマスクします。',
+  },
+  {
     files: ['cms/src/payload.config.ts'],
     from: 'CMS',
     to: '市のメールサーバー（`KOTAE_SMTP_URL` を設定したときだけ）',
