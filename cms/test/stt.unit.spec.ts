@@ -35,7 +35,10 @@ beforeAll(async () => {
   audio = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-stt-')), 'rec.wav')
   fs.writeFileSync(audio, Buffer.from('RIFF0000WAVEfmt fake audio bytes'))
 })
-afterAll(() => new Promise<void>((r) => server.close(() => r())))
+afterAll(async () => {
+  fs.rmSync(path.dirname(audio), { recursive: true, force: true })
+  await new Promise<void>((r) => server.close(() => r()))
+})
 
 const settings = (extra: Record<string, string> = {}) => sttSettings({ KOTAE_STT_URL: `http://127.0.0.1:${PORT}`, ...extra })!
 
