@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import iconv from 'iconv-lite'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 import { DEFAULT_TRANSCRIPT_MAPPING as M, parseTranscriptText, transcriptMappingSchema } from '../src/transcripts'
 import { readTranscriptFile } from '../src/transcripts/index.node.ts'
@@ -101,6 +101,7 @@ describe('bad input is named by file and line', () => {
 
 describe('reading files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-transcripts-'))
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
   it('a file over the limit is refused by its size, before it is read', async () => {
     const f = path.join(dir, 'big.vtt')
     fs.writeFileSync(f, '')
