@@ -22,7 +22,7 @@ export interface SttSettings {
 export class SttError extends Error {}
 
 /** The settings from the environment, or null when speech-to-text is off (KOTAE_STT_URL unset). */
-export function sttSettings(env: NodeJS.ProcessEnv = process.env): SttSettings | null {
+export function sttSettings(env: Readonly<Record<string, string | undefined>> = process.env): SttSettings | null {
   const raw = env.KOTAE_STT_URL
   if (!raw) return null
   let url: URL
