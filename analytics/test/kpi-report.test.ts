@@ -25,7 +25,7 @@ describe('computeReport, October 2026 by hand', () => {
 
   it('rates: answer rate, service level, ASA', () => {
     expect(r.answerRate).toBeCloseTo(expected.answerRate, 12)
-    expect(r.serviceLevel).toEqual({ rate: expected.serviceLevel, answeredWithin: expected.answeredWithin, thresholdSeconds: 20, base: 'offered' })
+    expect(r.serviceLevel).toEqual({ rate: expected.serviceLevel, answeredWithin: expected.answeredWithin, thresholdSeconds: 20, base: 'offered', target: 0.8 })
     expect(r.asaSeconds).toBeCloseTo(expected.asaSeconds, 9)
   })
 

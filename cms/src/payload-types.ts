@@ -454,7 +454,7 @@ export interface Call {
   talkEndedAt: string;
   holdSeconds?: number | null;
   afterCallWorkSeconds?: number | null;
-  channel: 'direct' | 'transfer-shiminka' | 'transfer-switchboard';
+  channel: 'direct' | 'transfer-shiminka' | 'transfer-switchboard' | 'outbound-callback' | 'outbound';
   callerType: 'self' | 'family' | 'proxy' | 'business' | 'unknown';
   category?: (number | null) | Category;
   faqsUsed?: (number | Faq)[] | null;
@@ -1244,6 +1244,15 @@ export interface CityProfile {
       }[]
     | null;
   /**
+   * センターの受付時間は上の「受付時間」「年末年始の休み」「臨時休業日」です。時間外の入電は別の行に集計し、応答率などには含めません。月次・年度レポートの冒頭に毎回印刷されます。
+   */
+  callCenter?: {
+    queues?: string | null;
+    shortAbandonSeconds?: number | null;
+    serviceLevelSeconds?: number | null;
+    serviceLevelTarget?: number | null;
+  };
+  /**
    * 記録した月の末日から数えて、この月数を過ぎた記録を毎晩削除または匿名化します（1～120か月。空欄は既定値）。匿名化した問い合わせ記録も件数・時間・カテゴリ・結果は残るため、月次・年度レポートの数値は変わりません。変更できるのはシステム管理者のみです。
    */
   retentionMonths?: {
@@ -1350,6 +1359,14 @@ export interface CityProfileSelect<T extends boolean = true> {
         body?: T;
         until?: T;
         id?: T;
+      };
+  callCenter?:
+    | T
+    | {
+        queues?: T;
+        shortAbandonSeconds?: T;
+        serviceLevelSeconds?: T;
+        serviceLevelTarget?: T;
       };
   retentionMonths?:
     | T

@@ -310,6 +310,25 @@ export type RetentionKind = keyof Retention
 /** Every period at its default. */
 export const RETENTION_DEFAULTS: Retention = retentionSchema.parse({})
 
+/**
+ * The call center's counting rules, printed on every report with the hours above (the centre's
+ * hours are the profile's `hours`, `yearEndClosure` and `closedDates`; calls outside them are counted
+ * apart). The defaults are the contract's: every queue, 5 s short abandons, 80 % within 20 s.
+ */
+export const callCenterSchema = z.strictObject({
+  /** The PBX queues that are the centre's (others, e.g. 総合案内, are left out). Empty: every queue. */
+  queues: z.array(z.string().trim().min(1)).default([]),
+  /** An unanswered call gone within this many seconds is a short abandon, out of every rate. */
+  shortAbandonSeconds: z.number().finite().min(0).max(60).default(5),
+  /** Service level: answered within this many seconds… */
+  serviceLevelSeconds: z.number().finite().min(1).max(600).default(20),
+  /** …for at least this share of calls (0–1). */
+  serviceLevelTarget: z.number().finite().min(0).max(1).default(0.8),
+})
+export type CallCenterRules = z.infer<typeof callCenterSchema>
+/** Every rule at its default. */
+export const CALL_CENTER_DEFAULTS: CallCenterRules = callCenterSchema.parse({})
+
 export const cityProfileSchema = z.object({
   name: z.string().min(1),
   nameEn: z.string().min(1),
@@ -343,6 +362,8 @@ export const cityProfileSchema = z.object({
   notices: z.array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() })).default([]),
   /** City-wide furigana overrides (see {@link readingsSchema}): place names, the city's own words. Default: none. */
   readings: readingsSchema.optional(),
+  /** How the reports count the call center's calls ({@link callCenterSchema}). Default: every rule at its default. */
+  callCenter: callCenterSchema.prefault({}),
   /** How long each kind of record is kept, in months ({@link retentionSchema}). Default: every period at its default. */
   retentionMonths: retentionSchema.prefault({}),
 })

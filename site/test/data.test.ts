@@ -1,4 +1,4 @@
-import { loadValidContent, RETENTION_DEFAULTS } from '@kotae/content'
+import { loadValidContent, RETENTION_DEFAULTS, CALL_CENTER_DEFAULTS } from '@kotae/content'
 import { describe, expect, it } from 'vitest'
 
 import { toPublicData } from '../src/data'
@@ -39,6 +39,7 @@ const bundle = {
     yearEndClosure: { from: '12-29', to: '01-03' },
     closedDates: [],
     retentionMonths: RETENTION_DEFAULTS,
+    callCenter: CALL_CENTER_DEFAULTS,
     notices: [
       { title: 'old', body: 'expired', until: '2026-01-01' },
       { title: 'current', body: 'still on', until: '2026-12-31' },

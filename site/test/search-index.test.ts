@@ -3,7 +3,7 @@
  * the right documents per page language, and a restored index that finds English answers for
  * English questions on the real content.
  */
-import { loadValidContent, RETENTION_DEFAULTS } from '@kotae/content'
+import { loadValidContent, RETENTION_DEFAULTS, CALL_CENTER_DEFAULTS } from '@kotae/content'
 import type { Faq } from '@kotae/content/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -27,6 +27,7 @@ const city = {
   closedDates: [],
   notices: [],
   retentionMonths: RETENTION_DEFAULTS,
+  callCenter: CALL_CENTER_DEFAULTS,
 }
 
 describe('the saved indexes of a small bundle', () => {

@@ -18,6 +18,8 @@ import { DayTypeTable, weekdayRows } from './by-weekday'
 import { EscalationCounter } from './escalations'
 import { addFaqsUsed, type FaqCounts, faqUsageRows } from './faq-usage'
 import { RepeatTracker, firstContactResolutionRate } from './fcr'
+import { hoursClock, OUT_OF_HOURS_REASONS, type OutOfHoursReason } from './hours'
+import { isOutboundChannel } from '@kotae/content/contracts/calls'
 import { type ReportOptions, type ResolvedReportOptions, resolveReportOptions } from './options'
 import { type ReportPeriod, periodLabels, periodRange } from './period'
 import type { CallLogRecord, EscalationRecord, TelephonyRecord } from './records'
@@ -39,6 +41,11 @@ export interface ReportAccumulator {
   readonly range: InstantRange
   /** The resolved options; pre-aggregated counts must be taken with these thresholds and outcomes. */
   readonly options: ResolvedReportOptions
+  /**
+   * Pre-aggregated counts must be grouped by buckets of this many ms (a divisor of 30 minutes on JST
+   * half-hour boundaries), in which in-hours / out-of-hours never changes (hours.ts).
+   */
+  readonly bucketMs: number
   addCall(call: CallLogRecord): void
   addCalls(calls: Iterable<CallLogRecord>): void
   addTelephony(record: TelephonyRecord): void
@@ -76,6 +83,12 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   const faqs = new Map<string, FaqCounts>()
   const repeats = new RepeatTracker(opts.repeatWindowDays)
   const escalations = new EscalationCounter()
+  const clock = hoursClock(opts.hours)
+  // Telephony offered out of hours (and call logs started then), counted apart from every headline figure.
+  const out = { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, calls: 0 }
+  const outByReason = new Map<OutOfHoursReason, number>(OUT_OF_HOURS_REASONS.map((r) => [r, 0]))
+  // Calls the centre made (outbound channels): their own line only.
+  const outbound = { calls: 0, callsWithTalk: 0, handleSeconds: 0 }
 
   const n = {
     calls: 0,
@@ -114,10 +127,11 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       n.invalidCalls++
       return
     }
-    const crossCheckable = !!call.callerHash && !!call.category
+    const isOutbound = isOutboundChannel(call.channel)
+    const crossCheckable = !isOutbound && !!call.callerHash && !!call.category
     const isResolved = resolved.has(call.outcome)
     const talk = talkSeconds(call, opts.holdInsideTalkSpan, t)
-    const handle = handleSeconds(call, talk)
+    const handle = handleSeconds(call, talk, opts.holdInsideTalkSpan, t)
     const withTalk = talk !== null && handle !== null
     const place = callCounts(t, {
       at: t,
@@ -127,8 +141,9 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       callsWithTalk: withTalk ? 1 : 0,
       talkSeconds: withTalk ? talk : 0,
       handleSeconds: withTalk ? handle : 0,
+      outbound: isOutbound,
     })
-    if (place === 'outside') return
+    if (place === 'outside' || (isOutbound && place === 'period')) return
     // A call in the repeat window after the period is only evidence that an earlier resolved call was not first-contact.
     if (crossCheckable) {
       if (place === 'period') n.callsCrossCheckable++
@@ -182,6 +197,15 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     }
     n.telephonyInPeriod += a.offered + other
     n.otherQueues += other
+    const reason = clock.outOfHours(o)
+    if (reason) {
+      out.offered += a.offered
+      out.answered += a.answered
+      out.shortAbandoned += a.shortAbandoned
+      out.abandoned += a.abandoned
+      outByReason.set(reason, outByReason.get(reason)! + a.offered)
+      return
+    }
     const slot = jstHalfHourSlot(o)
     const day = days.indexOf(o)
     n.offered += a.offered
@@ -218,6 +242,13 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       n.callsForRepeatCheck += a.calls
       return 'repeat-window'
     }
+    if (a.outbound) {
+      outbound.calls += a.calls
+      outbound.callsWithTalk += a.callsWithTalk
+      outbound.handleSeconds += a.handleSeconds
+      return 'period'
+    }
+    if (clock.outOfHours(t)) out.calls += a.calls
     n.calls += a.calls
     slots.calls[jstHalfHourSlot(t)]! += a.calls
     weekdays.calls[days.indexOf(t)]! += a.calls
@@ -289,16 +320,26 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
         answeredWithin: tel(n.answeredWithin),
         thresholdSeconds: opts.serviceLevelSeconds,
         base: opts.serviceLevelBase,
+        target: opts.serviceLevelTarget,
       },
       asaSeconds: hasTelephony ? asaSeconds(n) : null,
       attSeconds: attSeconds(n),
       ahtSeconds: ahtSeconds(n),
+      outOfHours: {
+        offered: tel(out.offered),
+        answered: tel(out.answered),
+        abandoned: tel(out.abandoned),
+        shortAbandoned: tel(out.shortAbandoned),
+        byReason: OUT_OF_HOURS_REASONS.map((reason) => ({ reason, offered: tel(outByReason.get(reason)!) })),
+        calls: out.calls,
+      },
+      outbound: { calls: outbound.calls, ahtSeconds: ahtSeconds(outbound) },
       byHalfHour: halfHourRows(slots, hasTelephony),
       byWeekday: weekdayRows(weekdays, days, hasTelephony, opts.holidaysAsOwnRow),
       byTopic: topicRows(topics, n.calls, repeat.disqualifiedByCategory),
       faqUsage: faqUsageRows(faqs, n.calls),
       escalations: escalationSummary,
-      empty: n.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
+      empty: n.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
       meta: {
         period: { ...period, start: iso.start, end: iso.end, labels: periodLabels(period), days: days.types.length, holidays: holidaysIn(range) },
         hasTelephony,
@@ -337,6 +378,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     period,
     range,
     options: opts,
+    bucketMs: clock.bucketMs,
     addCall,
     addCalls: each(addCall),
     addTelephony,

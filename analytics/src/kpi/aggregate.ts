@@ -4,7 +4,8 @@
  * JavaScript). Each aggregate holds exactly the sums the per-record path (addTelephony, addCall)
  * would have added, so a report fed either way is the same; the formulas stay in the KPI files:
  *
- *   TelephonySlotAggregate  records offered in one JST half-hour (any part of it):
+ *   TelephonySlotAggregate  records offered in one bucket (`acc.bucketMs`: a JST half-hour, or a part
+ *                           of one when the centre's hours open or close inside it):
  *     offered           = |T|                                  (queues counted; otherQueues apart)
  *     answered          = |{t : answeredAt ≠ null}|
  *     answeredWithWait  = |{t answered : answeredAt ≥ offeredAt}|                 (asa.ts)
@@ -12,7 +13,7 @@
  *     answeredWithin    = |{t answered : 0 ≤ answeredAt − offeredAt ≤ serviceLevelSeconds}|
  *     shortAbandoned    = |{t unanswered : 0 ≤ (abandonedAt ?? endedAt) − offeredAt < shortAbandonSeconds}|
  *     abandoned         = the other unanswered records (unknown or impossible wait included)
- *   CallSlotAggregate       call logs whose talk started in one JST half-hour, of one category:
+ *   CallSlotAggregate       call logs whose talk started in one bucket, of one category and direction (outbound or not):
  *     calls, loggedResolved (outcome ∈ resolvedOutcomes), callsWithTalk (valid span),
  *     talkSeconds = Σ talk, handleSeconds = Σ handle                            (att.ts, aht.ts)
  *   RepeatCheckCall         one call with a caller hash and a category, for the 一次完了 check (fcr.ts)
@@ -48,6 +49,8 @@ export interface CallSlotAggregate {
   callsWithTalk: number
   talkSeconds: number
   handleSeconds: number
+  /** Calls the centre made (outbound channels): counted on their own line only. Default false. */
+  outbound?: boolean
 }
 
 export interface RepeatCheckCall {

@@ -1,24 +1,31 @@
 /**
  * 平均処理時間 AHT (average handle time), from the operators' call logs.
  *
- *   handle(c)  = talk(c) + c.holdSeconds + c.afterCallWorkSeconds     (talk as in ATT)
+ *   handle(c)  = talk(c) + hold(c) + c.afterCallWorkSeconds          (talk as in ATT)
+ *   hold(c)    = min(c.holdSeconds, span(c))   when holdInsideTalkSpan (default)
+ *              = c.holdSeconds                 otherwise
  *   ahtSeconds = Σ handle(c) / |calls with a valid span|
  *
- * With the default holdInsideTalkSpan this equals span + after-call work.
+ * With the default holdInsideTalkSpan this is exactly span + after-call work, even when the logged
+ * hold is longer than the span (a typo or a clock slip): the hold inside the span cannot exceed it.
  */
-import { meanOf } from './stats'
+import { meanOf, secondsBetween } from './stats'
+import { parseInstant } from '../time'
 import { safeSeconds, talkSeconds } from './att'
 import type { CallLogRecord } from './records'
 
 /** Handle seconds of one call, given its talk seconds (null when talk is unknown). */
-export function handleSeconds(call: CallLogRecord, talk: number | null): number | null {
+export function handleSeconds(call: CallLogRecord, talk: number | null, holdInsideTalkSpan = true, startMs = parseInstant(call.talkStartedAt)): number | null {
   if (talk === null) return null
-  return talk + safeSeconds(call.holdSeconds) + safeSeconds(call.afterCallWorkSeconds)
+  const acw = safeSeconds(call.afterCallWorkSeconds)
+  if (!holdInsideTalkSpan) return talk + safeSeconds(call.holdSeconds) + acw
+  // Talk and hold both lie inside the span, so together they are the span, whatever hold was logged.
+  return (secondsBetween(startMs, parseInstant(call.talkEndedAt)) ?? talk) + acw
 }
 
 /** Handle seconds computed from the call alone. */
 export function callHandleSeconds(call: CallLogRecord, holdInsideTalkSpan = true): number | null {
-  return handleSeconds(call, talkSeconds(call, holdInsideTalkSpan))
+  return handleSeconds(call, talkSeconds(call, holdInsideTalkSpan), holdInsideTalkSpan)
 }
 
 export function ahtSeconds(sums: { handleSeconds: number; callsWithTalk: number }): number | null {

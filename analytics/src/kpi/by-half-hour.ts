@@ -9,7 +9,8 @@
  *   row.calls          = |{ c logged : slot(c.talkStartedAt) = s }|
  *
  * Telephony rows go by the time the call was offered, logged calls by the time talk started; a call
- * from 23:50 to 00:10 belongs to 23:30-24:00 of the day it started.
+ * from 23:50 to 00:10 belongs to 23:30-24:00 of the day it started. With the centre's hours set,
+ * telephony rows count calls offered in hours only (out-of-hours calls are the report's own line).
  */
 import { HALF_HOURS_PER_DAY, halfHourSlotLabel } from '../time'
 
@@ -52,3 +53,4 @@ export function halfHourRows(counts: SlotCounts, hasTelephony: boolean): HalfHou
     calls: counts.calls[slot]!,
   }))
 }
+

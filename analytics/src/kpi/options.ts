@@ -3,6 +3,7 @@
  * zod so the CMS can store them as the city's settings.
  */
 import { callOutcomeSchema } from '@kotae/content/contracts/calls'
+import { cityProfileSchema } from '@kotae/content/schema'
 import { z } from 'zod'
 
 export const ReportOptionsSchema = z.object({
@@ -10,6 +11,8 @@ export const ReportOptionsSchema = z.object({
   shortAbandonSeconds: z.number().finite().min(0).default(5),
   /** Service level counts calls answered within this many seconds (wait ≤ threshold). */
   serviceLevelSeconds: z.number().finite().min(0).default(20),
+  /** The service-level target printed beside the rate (the contract's 80 % within 20 s). */
+  serviceLevelTarget: z.number().finite().min(0).max(1).default(0.8),
   /** Service level's base: offered calls less short abandons ('offered'), or answered calls ('answered'). */
   serviceLevelBase: z.enum(['offered', 'answered']).default('offered'),
   /** A resolved call is not 一次完了 when the same caller calls again on the same category within this many days. */
@@ -22,6 +25,12 @@ export const ReportOptionsSchema = z.object({
   holidaysAsOwnRow: z.boolean().default(true),
   /** Only these PBX queues count; null takes every queue. */
   queues: z.array(z.string().min(1)).nullable().default(null),
+  /**
+   * The centre's hours (the city profile's `hours`, `yearEndClosure`, `closedDates`): telephony
+   * records offered outside them are counted apart (`outOfHours`), out of every headline figure and
+   * table. null: always open (every call in hours).
+   */
+  hours: cityProfileSchema.pick({ hours: true, yearEndClosure: true, closedDates: true }).nullable().default(null),
   /**
    * Whether telephony data exists for the period. null (default): it does when at least one telephony
    * record falls in the period. Set true when the PBX is connected, so a month with no calls shows 0.

@@ -7,6 +7,7 @@
 import { createReportAccumulator } from './accumulator'
 import type { AbandonedSummary } from './abandoned'
 import type { HalfHourRow } from './by-half-hour'
+import type { OutOfHoursReason } from './hours'
 import type { TopicRow } from './by-topic'
 import type { WeekdayRow } from './by-weekday'
 import type { EscalationSummary } from './escalations'
@@ -27,6 +28,8 @@ export const REPORT_KPI_KEYS = [
   'asaSeconds',
   'attSeconds',
   'ahtSeconds',
+  'outOfHours',
+  'outbound',
   'byHalfHour',
   'byWeekday',
   'byTopic',
@@ -52,6 +55,22 @@ export interface Report {
   attSeconds: number | null
   /** 平均処理時間 (seconds) = talk + hold + after-call work, from call logs. */
   ahtSeconds: number | null
+  /**
+   * Telephony offered while the centre was closed (options.hours), kept out of every figure above and
+   * every table; `byReason` splits offered by why (after-hours on an open day, a day without
+   * openings, a holiday, 年末年始, a closed date). `calls`: call logs (inbound) started out of hours,
+   * which stay in the call-log figures.
+   */
+  outOfHours: {
+    offered: number | null
+    answered: number | null
+    abandoned: number | null
+    shortAbandoned: number | null
+    byReason: { reason: OutOfHoursReason; offered: number | null }[]
+    calls: number
+  }
+  /** Calls the centre made (callbacks, its own calls): shown apart, out of ATT, AHT, 一次完了 and FAQ usage. */
+  outbound: { calls: number; ahtSeconds: number | null }
   byHalfHour: HalfHourRow[]
   byWeekday: WeekdayRow[]
   byTopic: TopicRow[]

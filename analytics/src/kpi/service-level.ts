@@ -15,6 +15,8 @@ export interface ServiceLevelSummary {
   answeredWithin: number | null
   thresholdSeconds: number
   base: 'offered' | 'answered'
+  /** The contract's target rate (0–1), printed beside the rate. */
+  target: number
 }
 
 export function isWithinServiceLevel(waitSeconds: number | null, thresholdSeconds: number): boolean {

@@ -87,6 +87,22 @@ export const CityProfile: GlobalConfig = {
       ],
     },
     {
+      // content's callCenterSchema is the one rule (city.yaml, this form, the reports: reports/counting.ts).
+      name: 'callCenter',
+      label: 'レポートの集計ルール（コールセンター）',
+      type: 'group',
+      admin: {
+        description:
+          'センターの受付時間は上の「受付時間」「年末年始の休み」「臨時休業日」です。時間外の入電は別の行に集計し、応答率などには含めません。月次・年度レポートの冒頭に毎回印刷されます。',
+      },
+      fields: [
+        { name: 'queues', label: '集計する電話システムのキュー（1行に1つ。空欄はすべて）', type: 'textarea' },
+        { name: 'shortAbandonSeconds', label: '短時間放棄とみなす秒数（既定 5）', type: 'number', min: 0, max: 60 },
+        { name: 'serviceLevelSeconds', label: 'サービスレベルの応答秒数（既定 20）', type: 'number', min: 1, max: 600 },
+        { name: 'serviceLevelTarget', label: 'サービスレベルの目標（0～1、既定 0.8 = 80%）', type: 'number', min: 0, max: 1 },
+      ],
+    },
+    {
       // content's retentionSchema is the one rule for these (city.yaml, this form, the run); blank = its default.
       name: 'retentionMonths',
       label: '保存期間（月数）',

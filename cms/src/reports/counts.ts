@@ -23,6 +23,7 @@ import {
   type ResolvedReportOptions,
   type TelephonySlotAggregate,
 } from '@kotae/analytics'
+import { OUTBOUND_CHANNELS } from '@kotae/content/contracts/calls'
 
 import { CopyRows, FieldReader, type Fields } from './fieldReader'
 import { literal, type RowReader } from './rows'
@@ -48,8 +49,8 @@ const sqlite = {
    * millisecond for these dates).
    */
   ms: (c: string) => `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`,
-  /** The half-hour number of an epoch-ms value. */
-  halfHour: (x: string) => `${x} / ${HALF_HOUR_MS}`,
+  /** The bucket number of an epoch-ms value (buckets of `ms`, a divisor of 30 minutes). */
+  bucket: (x: string, ms: number) => `${x} / ${ms}`,
   /** The caller hash's last 16 hex digits: 64 bits of an HMAC, as good as the whole to tell callers apart. */
   tail16: (x: string) => `substr(${x}, -16)`,
   /**
@@ -84,6 +85,8 @@ export async function* windows<T>(from: number, to: number, windowMs: number, as
 export interface CountOptions {
   range: InstantRange
   options: ResolvedReportOptions
+  /** Group by buckets of this many ms (the accumulator's bucketMs: in or out of hours is the same across one). */
+  bucketMs: number
   /** Window length in ms, a multiple of 30 minutes; when longer, rows are grouped by half-hour in SQL. */
   windowMs: number
   /**
@@ -96,12 +99,12 @@ export interface CountOptions {
 }
 
 /** The scan of `table` for rows whose `time` is in [from, to): by time windows, or by id ranges. */
-function scanOf(db: RowReader, table: string, time: string, timeIndex: string, from: number, to: number, { windowMs, idChunk }: Pick<CountOptions, 'windowMs' | 'idChunk'>) {
+function scanOf(db: RowReader, table: string, time: string, timeIndex: string, from: number, to: number, { windowMs, idChunk, bucketMs }: Pick<CountOptions, 'windowMs' | 'idChunk' | 'bucketMs'>) {
   const d = dialectOf(db)
   if (!idChunk)
     return {
       from: `${table} x${d.indexed(timeIndex)} WHERE x.${time} >= ? AND x.${time} < ?`,
-      grouped: windowMs > HALF_HOUR_MS,
+      grouped: windowMs > bucketMs,
       each: <T>(ask: (params: unknown[]) => Promise<T>) => windows(from, to, windowMs, (a, b) => ask([iso(a), iso(b)])),
     }
   return {
@@ -127,13 +130,13 @@ function scanOf(db: RowReader, table: string, time: string, timeIndex: string, f
 }
 
 /** Telephony records offered in the range, one aggregate per JST half-hour that has any. */
-export async function* telephonySlots(db: RowReader, { range, options, windowMs, idChunk }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
+export async function* telephonySlots(db: RowReader, { range, options, windowMs, idChunk, bucketMs }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const queues = options.queues
   // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
   const thresholds = [Math.floor(options.serviceLevelSeconds * 1000), Math.ceil(options.shortAbandonSeconds * 1000)]
-  const scan = scanOf(db, 'telephony_records', 'offered_at', 'telephony_records_offered_at_idx', range.start, range.end, { windowMs, idChunk })
+  const scan = scanOf(db, 'telephony_records', 'offered_at', 'telephony_records_offered_at_idx', range.start, range.end, { windowMs, idChunk, bucketMs })
   const bucketed = scan.grouped
   let text: string
   if (db.dialect === 'postgres') {
@@ -148,7 +151,7 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
         COUNT(*) FILTER (WHERE ${withWait()} AND x.answered_at - x.offered_at <= make_interval(secs => ${bind(thresholds[0]! / 1000)})),
         COUNT(*) FILTER (WHERE ${q()} AND x.answered_at IS NULL AND ${gone} >= x.offered_at AND ${gone} - x.offered_at < make_interval(secs => ${bind(thresholds[1]! / 1000)}))
       FROM ${scan.from}
-      ${bucketed ? "GROUP BY date_bin('30 minutes', x.offered_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')" : ''}`
+      ${bucketed ? `GROUP BY date_bin('${bucketMs / 60_000} minutes', x.offered_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')` : ''}`
   } else {
     // An empty queue list counts nothing (`queue IN ()` is not SQL).
     const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
@@ -163,7 +166,7 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
     text = `SELECT MIN(o), COUNT(*), SUM(q), ${when('q = 1 AND a IS NOT NULL')}, ${when(withWait)},
         ${when(withWait, 'a - o')}, ${when(`${withWait} AND a - o <= ?`)},
         ${when('q = 1 AND a IS NULL AND g >= o AND g - o < ?')}
-      FROM ${rows} x${bucketed ? ` GROUP BY ${sqlite.halfHour('o')}` : ''}`
+      FROM ${rows} x${bucketed ? ` GROUP BY ${sqlite.bucket('o', bucketMs)}` : ''}`
   }
   for await (const rows of scan.each((window) => db.rows(text, [...params, ...window]))) {
     const out: TelephonySlotAggregate[] = []
@@ -197,20 +200,23 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
  * from its telephony record when the import links them), so no second read joins it in.
  * (PostgreSQL streams the calls instead and adds the same sums in CallSlotSums.)
  */
-function callsSelect(db: RowReader, options: ResolvedReportOptions, from: string): { text: string; params: unknown[] } {
+function callsSelect(db: RowReader, options: ResolvedReportOptions, bucketMs: number, from: string): { text: string; params: unknown[] } {
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})` : '0'
+  const outbound = `x.channel IN (${OUTBOUND_CHANNELS.map(bind).join(', ')})`
   // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved, h hash tail.
   const rows = sqlite.perRow(`SELECT x.id, x.category_id AS cat, ${sqlite.ms('x.talk_started_at')} AS s, ${sqlite.ms('x.talk_ended_at')} AS e, ${sqlite.tail16('x.caller_hash')} AS h,
       CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END AS hold, CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END AS acw,
-      CASE WHEN ${resolved} THEN 1 ELSE 0 END AS r
+      CASE WHEN ${resolved} THEN 1 ELSE 0 END AS r, CASE WHEN ${outbound} THEN 1 ELSE 0 END AS ob
     FROM ${from}`)
   const talk = options.holdInsideTalkSpan ? 'max(0, (e - s) / 1000.0 - hold)' : '(e - s) / 1000.0'
+  // Hold inside the span: talk + hold is the span, whatever hold was logged (aht.ts).
+  const handle = options.holdInsideTalkSpan ? '(e - s) / 1000.0 + acw' : `${talk} + hold + acw`
   const text = `SELECT cat, MIN(s), COUNT(*), SUM(r), SUM(CASE WHEN e >= s THEN 1 ELSE 0 END),
-      SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${talk} + hold + acw ELSE 0 END),
-      group_concat(id || ':' || s || ':' || r || COALESCE(':' || h, ''), ',')
-    FROM ${rows} x GROUP BY cat, ${sqlite.halfHour('s')}`
+      SUM(CASE WHEN e >= s THEN ${talk} ELSE 0 END), SUM(CASE WHEN e >= s THEN ${handle} ELSE 0 END),
+      group_concat(id || ':' || s || ':' || r || COALESCE(':' || h, ''), ','), ob
+    FROM ${rows} x GROUP BY cat, ob, ${sqlite.bucket('s', bucketMs)}`
   return { text, params }
 }
 
@@ -224,7 +230,7 @@ function callSlotOf(r: unknown[], slugs: ReadonlyMap<number, string>): CallSlotA
   const count = num(r[2])
   if (!count) return null
   const category = r[0] === null || r[0] === undefined ? null : (slugs.get(Number(r[0])) ?? null)
-  return { at: num(r[1]), category, calls: count, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]) }
+  return { at: num(r[1]), category, calls: count, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]), outbound: num(r[8]) === 1 }
 }
 
 /**
@@ -243,17 +249,17 @@ function callSlotOf(r: unknown[], slugs: ReadonlyMap<number, string>): CallSlotA
  */
 export async function* perCall(
   db: RowReader,
-  { range, options }: Pick<CountOptions, 'range' | 'options'>,
+  { range, options, bucketMs }: Pick<CountOptions, 'range' | 'options' | 'bucketMs'>,
   categories: ReadonlyMap<number, string>,
   repeat: (call: Readonly<RepeatCheckCall>) => void,
   /** Call ids per read (SQLite); on PostgreSQL, the least call ids per read of FAQ links. */
   chunk: number,
 ): AsyncGenerator<PerCallCounts> {
-  if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, categories, repeat, chunk)
+  if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, bucketMs, categories, repeat, chunk)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   // The same id-range scan as the half-hour counts, over the period plus the repeat window.
-  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs: Number.MAX_SAFE_INTEGER, idChunk: chunk })
-  const calls = callsSelect(db, options, scan.from)
+  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs: Number.MAX_SAFE_INTEGER, idChunk: chunk, bucketMs })
+  const calls = callsSelect(db, options, bucketMs, scan.from)
   // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
   const faqsText = `SELECT group_concat(r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0), ',')
     FROM calls_rels r INDEXED BY calls_rels_parent_idx WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
@@ -271,6 +277,8 @@ export async function* perCall(
       const slot = callSlotOf(r, categories)
       if (!slot) continue
       slots.push(slot)
+      // Calls the centre made count on their own line only: not in the repeat check nor FAQ usage.
+      if (slot.outbound) continue
       const { category } = slot
       for (const l = FieldReader.ofList([[r[7]]]); l.more(); ) {
         const k = l.number() - a
@@ -306,6 +314,7 @@ async function* perCallStreamed(
   copy: NonNullable<RowReader['copy']>,
   range: InstantRange,
   options: ResolvedReportOptions,
+  bucketMs: number,
   categories: ReadonlyMap<number, string>,
   repeat: (call: Readonly<RepeatCheckCall>) => void,
   /** Call ids per read of FAQ links (at least). */
@@ -315,11 +324,14 @@ async function* perCallStreamed(
   const [from, to] = [literal(iso(range.start)), literal(iso(repeatEnd))]
   const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(literal).join(', ')})` : 'false'
   // Per call: id, start ms, logged resolved, category id, talk span in seconds (a float from an
-  // exact interval), hold and after-call work as stored, caller hash tail (last: read to the row's end).
+  // exact interval), hold and after-call work as stored, outbound (1/0), caller hash tail (last: read to the row's end).
+  const outbound = `x.channel IN (${OUTBOUND_CHANNELS.map(literal).join(', ')})`
   const stream = copy(`SELECT x.id, round(date_part('epoch', x.talk_started_at) * 1000)::int8, CASE WHEN ${resolved} THEN 1 ELSE 0 END,
-      x.category_id, date_part('epoch', x.talk_ended_at - x.talk_started_at), x.hold_seconds, x.after_call_work_seconds, right(x.caller_hash, 16)
+      x.category_id, date_part('epoch', x.talk_ended_at - x.talk_started_at), x.hold_seconds, x.after_call_work_seconds,
+      CASE WHEN ${outbound} THEN 1 ELSE 0 END, right(x.caller_hash, 16)
     FROM calls x WHERE x.talk_started_at >= ${from} AND x.talk_started_at < ${to}`)
-  const sums = new CallSlotSums(range.start, repeatEnd, categories, options.holdInsideTalkSpan)
+  const sums = new CallSlotSums(range.start, repeatEnd, bucketMs, categories, options.holdInsideTalkSpan)
+  const outboundSums = new CallSlotSums(range.start, repeatEnd, bucketMs, categories, options.holdInsideTalkSpan)
   const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
   // The ids of the period's calls (their FAQs count), as a growing list; a bitmap once all are known.
   let ids = new Int32Array(1 << 16)
@@ -351,7 +363,14 @@ async function* perCallStreamed(
       const at = l.number()
       const loggedResolved = l.number() === 1
       const cat = l.number() // NaN when null
-      sums.add(at, cat, loggedResolved, l.number(), l.number(), l.number())
+      const [span, hold, acw] = [l.number(), l.number(), l.number()]
+      if (l.number() === 1) {
+        // Calls the centre made count on their own line only: not in the repeat check nor FAQ usage.
+        outboundSums.add(at, cat, loggedResolved, span, hold, acw)
+        l.skip()
+        continue
+      }
+      sums.add(at, cat, loggedResolved, span, hold, acw)
       if (at < range.end) {
         if (n === ids.length) {
           const grown = new Int32Array(n * 2)
@@ -383,7 +402,7 @@ async function* perCallStreamed(
     }
   }
   if (n) plan.rest(lo, hi).forEach(readLinks)
-  yield { slots: sums.slots(), faq: { faqs: [], callsWithFaq: 0 } }
+  yield { slots: [...sums.slots(), ...outboundSums.slots().map((slot) => ({ ...slot, outbound: true }))], faq: { faqs: [], callsWithFaq: 0 } }
   await linkReads
   if (!n) return
   const inPeriod = new Uint8Array(hi - lo + 1)
@@ -400,7 +419,7 @@ async function* perCallStreamed(
 class CallSlotSums {
   private readonly index = new Map<number, number>()
   private readonly names: (string | null)[] = [null]
-  private readonly halfHours: number
+  private readonly buckets: number
   private readonly calls: Float64Array
   private readonly resolved: Float64Array
   private readonly withTalk: Float64Array
@@ -412,6 +431,7 @@ class CallSlotSums {
   constructor(
     private readonly start: number,
     end: number,
+    private readonly bucketMs: number,
     categories: ReadonlyMap<number, string>,
     private readonly holdInsideTalkSpan: boolean,
   ) {
@@ -420,8 +440,8 @@ class CallSlotSums {
       this.index.set(id, this.names.length)
       this.names.push(slug)
     }
-    this.halfHours = Math.ceil((end - start) / HALF_HOUR_MS)
-    const cells = this.halfHours * this.names.length
+    this.buckets = Math.ceil((end - start) / bucketMs)
+    const cells = this.buckets * this.names.length
     this.calls = new Float64Array(cells)
     this.resolved = new Float64Array(cells)
     this.withTalk = new Float64Array(cells)
@@ -431,7 +451,7 @@ class CallSlotSums {
 
   add(at: number, category: number, loggedResolved: boolean, span: number, hold: number, acw: number): void {
     if (category !== this.lastCat) [this.lastCat, this.lastIndex] = [category, this.index.get(category) ?? 0]
-    const k = this.lastIndex * this.halfHours + Math.floor((at - this.start) / HALF_HOUR_MS)
+    const k = this.lastIndex * this.buckets + Math.floor((at - this.start) / this.bucketMs)
     this.calls[k]!++
     if (loggedResolved) this.resolved[k]!++
     if (!(span >= 0)) return
@@ -439,17 +459,17 @@ class CallSlotSums {
     const talk = this.holdInsideTalkSpan ? Math.max(0, span - h) : span
     this.withTalk[k]!++
     this.talk[k]! += talk
-    this.handle[k]! += talk + h + (acw > 0 ? acw : 0)
+    this.handle[k]! += (this.holdInsideTalkSpan ? span : talk + h) + (acw > 0 ? acw : 0)
   }
 
   slots(): CallSlotAggregate[] {
     const out: CallSlotAggregate[] = []
     for (let c = 0; c < this.names.length; c++)
-      for (let h = 0; h < this.halfHours; h++) {
-        const k = c * this.halfHours + h
+      for (let h = 0; h < this.buckets; h++) {
+        const k = c * this.buckets + h
         if (!this.calls[k]) continue
         out.push({
-          at: this.start + h * HALF_HOUR_MS,
+          at: this.start + h * this.bucketMs,
           category: this.names[c]!,
           calls: this.calls[k]!,
           loggedResolved: this.resolved[k]!,

@@ -21,6 +21,7 @@ import {
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
+import { readCountingRules } from './counting'
 import { perCall, telephonySlots, windows } from './counts'
 import { rowReaderOf, type RowReader } from './rows'
 
@@ -51,10 +52,12 @@ export interface TrendPoint {
 type At = string | number
 const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v as At))
 
+/** The report with the city profile's counting rules (counting.ts); `options` override them. */
 export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & LoadOptions = {}): Promise<LoadedReport> {
+  const rules = await readCountingRules(payload)
   const db = rowReaderOf(payload)
   try {
-    return await loadReportFrom(db, period, options)
+    return await loadReportFrom(db, period, { ...rules, ...options })
   } finally {
     db.close()
   }
@@ -91,7 +94,7 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
   const pg = db.dialect === 'postgres'
   const windowMs = windowHours ? Math.max(1, Math.round(windowHours * 2)) * HALF_HOUR_MS : Number.MAX_SAFE_INTEGER
   const idChunk = options.idChunk ?? (!windowHours && !pg ? 20_000 : undefined)
-  const count = { range, options: acc.options, windowMs, idChunk }
+  const count = { range, options: acc.options, bucketMs: acc.bucketMs, windowMs, idChunk }
 
   // The reads run side by side (on PostgreSQL, separate pool connections); the accumulator is
   // synchronous, so their aggregates interleave safely.
@@ -106,7 +109,7 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
     for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? (pg ? 100_000 : 20_000))) {
       for (const slot of slots) {
         acc.addCallSlot(slot)
-        trend.add(slot.at, 'calls', slot.calls)
+        if (!slot.outbound) trend.add(slot.at, 'calls', slot.calls)
       }
       acc.addFaqUsage(faq)
     }

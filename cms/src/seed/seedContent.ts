@@ -178,6 +178,7 @@ export async function seedContent(
         ...c,
         hours: c.hours.map((h) => ({ ...h, weekdays: h.weekdays.map(String), weeksOfMonth: h.weeksOfMonth?.map(String) })),
         closedDates: c.closedDates.map((date) => ({ date })),
+        callCenter: { ...c.callCenter, queues: c.callCenter.queues.join('\n') },
         contentHash: cityHash,
       } as never,
     })

@@ -7,6 +7,7 @@ import { CALL_TAKERS, CONTACT_READERS } from '../../access/roles'
 import { maskFreeText } from '../../hooks/maskFreeText'
 import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
 import { deleteTranscriptsOfCall } from './deleteTranscripts'
+import { linkCallToTelephonyAfterChange } from '../TelephonyRecords/syncCallerHash'
 import { setOperator } from './setOperator'
 import { validateFaqsExist } from './validateFaqsExist'
 import { validateTalkEnd } from './validateTalkEnd'
@@ -27,7 +28,12 @@ export const Calls: CollectionConfig = {
     update: ownCallsOrSupervisor,
     delete: roleIn('admin'),
   },
-  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [setOperator, maskFreeText(['summary', 'queries', 'callback.preferredTime'])], beforeDelete: [deleteTranscriptsOfCall] },
+  hooks: {
+    beforeValidate: [textFieldsHoldText],
+    beforeChange: [setOperator, maskFreeText(['summary', 'queries', 'callback.preferredTime'])],
+    afterChange: [linkCallToTelephonyAfterChange],
+    beforeDelete: [deleteTranscriptsOfCall],
+  },
   fields: [
     { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: { pickerAppearance: 'dayAndTime' } } },

@@ -10,6 +10,7 @@ import * as migration_20261206_081040_retention from './20261206_081040_retentio
 import * as migration_20261206_105341_source_watch from './20261206_105341_source_watch';
 import * as migration_20261206_105359_audit_log_export from './20261206_105359_audit_log_export';
 import * as migration_20261206_105520_transcripts from './20261206_105520_transcripts';
+import * as migration_20261206_105751_report_counting from './20261206_105751_report_counting';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261206_105520_transcripts.up,
     down: migration_20261206_105520_transcripts.down,
-    name: '20261206_105520_transcripts'
+    name: '20261206_105520_transcripts',
+  },
+  {
+    up: migration_20261206_105751_report_counting.up,
+    down: migration_20261206_105751_report_counting.down,
+    name: '20261206_105751_report_counting'
   },
 ];

@@ -9,6 +9,7 @@ import * as migration_20261206_060051_users_no_account_lock from './20261206_060
 import * as migration_20261206_081031_retention from './20261206_081031_retention';
 import * as migration_20261206_105334_source_watch from './20261206_105334_source_watch';
 import * as migration_20261206_105508_transcripts from './20261206_105508_transcripts';
+import * as migration_20261206_105724_report_counting from './20261206_105724_report_counting';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261206_105508_transcripts.up,
     down: migration_20261206_105508_transcripts.down,
-    name: '20261206_105508_transcripts'
+    name: '20261206_105508_transcripts',
+  },
+  {
+    up: migration_20261206_105724_report_counting.up,
+    down: migration_20261206_105724_report_counting.down,
+    name: '20261206_105724_report_counting'
   },
 ];
