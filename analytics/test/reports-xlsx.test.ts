@@ -44,7 +44,7 @@ describe('renderXlsx, re-opened with exceljs', async () => {
   const wb = await open(report)
 
   it('has a sheet per section, each print-ready on A4 with the title in 和暦 and 西暦', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '時間帯別', '曜日別', '用件別', 'FAQ利用', 'エスカレーション'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['集計ルール', '概要', '時間別', '用件別', 'FAQ利用', '付録 時間帯別', '付録 曜日別', '付録 サービスレベル・放棄', '付録 エスカレーション'])
     for (const ws of wb.worksheets) {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 })
       expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/)
@@ -55,7 +55,8 @@ describe('renderXlsx, re-opened with exceljs', async () => {
 
   it('概要: every figure equals computeReport, rates as fractions shown in %', () => {
     const { rows } = table(wb.getWorksheet('概要')!, '項目')
-    const v = new Map(rows.map((r) => [r[0] as string, r[1]]))
+    const annex = table(wb.getWorksheet('付録 サービスレベル・放棄')!, '項目').rows
+    const v = new Map([...rows, ...annex].map((r) => [r[0] as string, r[1]]))
     expect(v.get('入電件数')).toBe(report.offered)
     expect(v.get('応答件数')).toBe(report.answered)
     expect(v.get('放棄呼件数')).toBe(report.abandoned.count)
@@ -74,11 +75,18 @@ describe('renderXlsx, re-opened with exceljs', async () => {
   })
 
   it('時間帯別, 曜日別, 用件別, FAQ利用, エスカレーション', () => {
-    const slots = table(wb.getWorksheet('時間帯別')!, '時間帯')
-    expect(slots.rows.slice(0, 48)).toEqual(report.byHalfHour.map((s) => [s.label, s.offered, s.answered, s.abandoned, s.shortAbandoned, s.calls]))
-    expect(slots.rows[48]).toEqual(['合計', report.offered, report.answered, report.abandoned.count, report.abandoned.short, report.meta.counts.calls])
+    const slots = table(wb.getWorksheet('付録 時間帯別')!, '時間帯')
+    const shown = report.byHalfHour.filter((s) => { const h = Math.floor(s.slot / 2); const busy = (x = report.byHalfHour[2 * h]!) => x.calls || x.offered || x.abandoned || x.shortAbandoned; return (h >= 8 && h <= 18) || busy() || busy(report.byHalfHour[2 * h + 1]!) })
+    expect(slots.rows.slice(0, -1)).toEqual(shown.map((s) => [s.label, s.offered, s.answered, s.abandoned, s.shortAbandoned, s.calls]))
+    expect(slots.rows.at(-1)).toEqual(['合計', report.offered, report.answered, report.abandoned.count, report.abandoned.short, report.meta.counts.calls])
 
-    const days = table(wb.getWorksheet('曜日別')!, '曜日')
+    const days = table(wb.getWorksheet('付録 曜日別')!, '曜日')
+    // Holidays: real date cells, shown in 和暦.
+    const ws = wb.getWorksheet('付録 曜日別')!
+    const holidayRow = values(ws).findIndex((r) => r[1] === 'スポーツの日') + 1
+    const cell = ws.getRow(holidayRow).getCell(1)
+    expect(cell.value).toEqual(new Date(Date.UTC(2026, 9, 12)))
+    expect(cell.numFmt).toBe('[$-411]ggge"年"m"月"d"日"')
     expect(days.rows.slice(0, 8).map((r) => r.slice(0, 7))).toEqual(report.byWeekday.map((w) => [w.label, w.days, w.offered, w.answered, w.abandoned, w.shortAbandoned, w.calls]))
 
     const topics = table(wb.getWorksheet('用件別')!, '用件')
@@ -95,12 +103,12 @@ describe('renderXlsx, re-opened with exceljs', async () => {
     const faq = table(wb.getWorksheet('FAQ利用')!, '順位')
     expect(faq.rows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual(report.faqUsage.map((f) => [f.faqId, f.count, f.first, f.share]))
 
-    const esc = table(wb.getWorksheet('エスカレーション')!, '項目')
+    const esc = table(wb.getWorksheet('付録 エスカレーション')!, '項目')
     const e = new Map(esc.rows.map((r) => [r[0], r[1]]))
     expect(e.get('エスカレーション件数')).toBe(report.escalations.count)
     expect(e.get('回答までの平均時間')).toBe(report.escalations.answerTurnaround.meanHours)
     expect(e.get('完了までの時間（中央値）')).toBe(report.escalations.closeTurnaround.medianHours)
-    const urgency = table(wb.getWorksheet('エスカレーション')!, '緊急度')
+    const urgency = table(wb.getWorksheet('付録 エスカレーション')!, '緊急度')
     expect(urgency.rows).toEqual([
       ['通常', 3, null],
       ['高', 1, null],

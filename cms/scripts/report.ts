@@ -2,7 +2,7 @@
  * `npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]`
  * The monthly (2026-10) or fiscal-year (2026 = 令和8年度) report from the configured database, for
  * scheduled delivery. json without --out prints to standard output (Payload's log goes to standard
- * error). Exit code 0 on success, 2 on wrong arguments. Static imports only (see seed.ts).
+ * error). Exit code 0 on success, 2 on wrong arguments, 3 when the period has not begun or ends before the first record (said plainly). Static imports only (see seed.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,7 +14,7 @@ import { z } from 'zod'
 import { migrateDatabase } from '../src/db/migrate'
 import config from '../src/payload.config'
 import { loadReport } from '../src/reports/load'
-import { PeriodParamSchema, REPORT_FORMATS } from '../src/reports/period'
+import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from '../src/reports/period'
 import { reportProposals } from '../src/reports/proposals'
 import { renderReport } from '../src/reports/render'
 
@@ -51,6 +51,11 @@ async function main(): Promise<number> {
   const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
   await migrateDatabase(payload)
   try {
+    const problem = await periodProblem(payload, period)
+    if (problem) {
+      console.error(`report: ${problem}`)
+      return 3
+    }
     const started = performance.now()
     const data = await loadReport(payload, period)
     const { report } = data

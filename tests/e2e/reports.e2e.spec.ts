@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { loadValidContent } from '@kotae/content'
 import { computeReport, type CallLogRecord, type EscalationRecord, type Report, type TelephonyRecord } from '@kotae/analytics'
 import ExcelJS from 'exceljs'
 import type { Browser } from 'playwright-core'
@@ -87,7 +88,11 @@ beforeAll(async () => {
     telephony.push(r.telephony)
     if (r.escalation) escalations.push(r.escalation)
   }
-  expected = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations })
+  // The server seeded content/city.yaml: the report counts with its hours and call-center rules.
+  const { city } = await loadValidContent()
+  const { queues, ...rules } = city.callCenter
+  const options = { hours: { hours: city.hours, yearEndClosure: city.yearEndClosure, closedDates: city.closedDates }, queues: queues.length ? queues : null, ...rules }
+  expected = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations, options })
   expect(expected.offered).toBe(CALLS)
 })
 
@@ -103,11 +108,12 @@ describe('report downloads', () => {
     expect(res.headers.get('content-disposition')).toContain('kotae-report-2026-10.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(body as unknown as ExcelJS.Buffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概要', '時間帯別', '曜日別', '用件別', 'FAQ利用', 'エスカレーション'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['集計ルール', '概要', '時間別', '用件別', 'FAQ利用', '付録 時間帯別', '付録 曜日別', '付録 サービスレベル・放棄', '付録 エスカレーション'])
     const ws = wb.getWorksheet('概要')!
     expect(String(ws.getCell('A1').value)).toContain('令和8年10月（2026年10月）')
     const v = new Map<string, unknown>()
-    ws.eachRow((row) => v.set(String(row.getCell(1).value), row.getCell(2).value))
+    for (const sheet of [ws, wb.getWorksheet('付録 サービスレベル・放棄')!]) sheet.eachRow((row) => v.set(String(row.getCell(1).value), row.getCell(2).value))
+    expect(v.get('受付時間外の入電件数')).toBe(expected.outOfHours.offered)
     expect(v.get('入電件数')).toBe(expected.offered)
     expect(v.get('応答件数')).toBe(expected.answered)
     expect(v.get('放棄呼件数')).toBe(expected.abandoned.count)
@@ -157,9 +163,13 @@ describe('report downloads', () => {
     has(`平均応答時間（ASA）${one(expected.asaSeconds)}秒`)
     has(`平均処理時間（AHT）${one(expected.ahtSeconds)}秒`)
     has(`エスカレーション件数${expected.escalations.count}件`)
-    has(`合計${expected.offered}${expected.answered}${expected.abandoned.count}${expected.abandoned.short}${expected.meta.counts.calls}`)
+    has(`合計（受付時間内）${expected.offered}${expected.answered}${expected.abandoned.count}${expected.abandoned.short}${expected.meta.counts.calls}`)
     has('改善提案（定例会用）')
     has('時間帯別の件数')
+    has('平均処理時間（秒）')
+    expect(flat).not.toContain('（秒）（秒）')
+    has('集計ルール')
+    has('年末年始の休み12月29日～1月3日')
   })
 
   it('JSON has every KPI key; only report readers get any of it', async () => {

@@ -1,9 +1,9 @@
 /**
- * renderXlsx: the report as an Excel workbook (exceljs), one sheet per section — 概要, 時間帯別, 曜日別,
- * 用件別, FAQ利用, エスカレーション — each print-ready on A4 portrait, fitted to one page wide, the
+ * renderXlsx: the report as an Excel workbook (exceljs), one sheet per section (SECTION_TITLES: 集計ルール,
+ * 概要, 時間別, 用件別, FAQ利用, 月別 for a fiscal year, then the annexes) — each print-ready on A4 portrait, fitted to one page wide, the
  * table header repeated on every printed page, page numbers in the footer. Every sheet starts with
  * the title and the period in 和暦 and 西暦. Figures are stored as numbers (rates as fractions shown
- * with %), so they can be checked and charted; a figure that cannot be computed is an empty cell.
+ * with %, dates as date cells shown in 和暦), so they can be checked and charted; a figure that cannot be computed is an empty cell.
  */
 import ExcelJS from 'exceljs'
 
@@ -17,6 +17,8 @@ const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   seconds: '#,##0.0',
   hours: '#,##0.0',
   number: '#,##0.0',
+  // 和暦 (Excel's Japanese calendar, LCID 411): the cell stays a date.
+  date: '[$-411]ggge"年"m"月"d"日"',
 }
 
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } }
@@ -79,7 +81,9 @@ function addSheet(wb: ExcelJS.Workbook, section: Section, heading: ReturnType<ty
       cell.border = box
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
     })
-    const add = (values: (string | number | null)[], bold: boolean, kindOf: (c: number) => ColumnKind) => {
+    const add = (cells: (string | number | null)[], bold: boolean, kindOf: (c: number) => ColumnKind) => {
+      // A date is the epoch ms of a JST midnight; Excel's dates have no zone, so write that calendar day at UTC midnight.
+      const values = cells.map((v, c) => (kindOf(c) === 'date' && typeof v === 'number' ? new Date(v + 9 * 3_600_000) : v))
       const row = ws.addRow(values)
       row.font = { name: FONT, bold }
       values.forEach((v, c) => {
@@ -87,7 +91,7 @@ function addSheet(wb: ExcelJS.Workbook, section: Section, heading: ReturnType<ty
         cell.border = box
         const kind = kindOf(c)
         const fmt = NUMBER_FORMATS[kind]
-        if (fmt && typeof v === 'number') cell.numFmt = fmt
+        if (fmt && (typeof v === 'number' || v instanceof Date)) cell.numFmt = fmt
         cell.alignment = kind === 'text' || typeof v === 'string' ? { vertical: 'top', wrapText: true } : { horizontal: 'right' }
       })
     }

@@ -4,6 +4,7 @@ import type { TelephonyField } from './mapping'
 export type TelephonyErrorCode =
   | 'bad-mapping'
   | 'no-header'
+  | 'no-rows'
   | 'missing-column'
   | 'duplicate-column'
   | 'unknown-encoding'
@@ -36,6 +37,7 @@ export interface TelephonyImportError {
 export const TELEPHONY_ERROR_MESSAGES: Record<TelephonyErrorCode, string> = {
   'bad-mapping': '列の対応づけ（マッピング）が正しくありません',
   'no-header': '見出し行がありません（空のファイル）',
+  'no-rows': 'データ行がありません（見出し行だけのファイル）。0 行のため、何も取り込んでいません',
   'missing-column': 'マッピングで指定した列が見出し行にありません',
   'duplicate-column': '同じ見出しの列が複数あります',
   'unknown-encoding': '文字コードを判別できません（UTF-8 でも Shift_JIS でもありません）',

@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 import { canReadReports } from './access'
 import { loadReport } from './load'
-import { PeriodParamSchema, REPORT_FORMATS } from './period'
+import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from './period'
 import { reportProposals } from './proposals'
 import { renderReport } from './render'
 import { REPORT_STRINGS as S } from './strings'
@@ -32,6 +32,8 @@ export const reportsEndpoint: Endpoint = {
       return Response.json({ errors: issues }, { status: 400 })
     }
     const { format, encoding } = query.data
+    const problem = await periodProblem(req.payload, period.data)
+    if (problem) return Response.json({ errors: [{ field: 'period', message: problem }] }, { status: 404 })
     try {
       const loaded = await loadReport(req.payload, period.data)
       const out = await renderReport(loaded, format, { csvEncoding: encoding, generatedAt: new Date(), proposals: () => reportProposals(req.payload, period.data) })

@@ -30,6 +30,8 @@ export interface LoadedReport {
   labels: ReportLabels
   /** Calls and offered calls per JST day (a month) or per month (a fiscal year), for the trend chart. */
   trend: TrendPoint[]
+  /** A fiscal year's twelve monthly reports, for the 月別 table (absent for other periods). */
+  months?: Report[]
 }
 
 /** How the database is read (tests and benchmarks; the defaults suit each database). */
@@ -135,10 +137,20 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
   await Promise.all([readTelephony(), readPerCall(), readEscalations()])
 
   const report = acc.finish()
+  // The 月別 table: each month read as its own report, with the same rules (so a month's row equals its monthly report).
+  const months: Report[] = []
+  if (period.kind === 'year') {
+    const first = jstParts(range.start)
+    for (let i = 0; i < 12; i++) {
+      const m = new Date(Date.UTC(first.year, first.month - 1 + i, 1))
+      months.push((await loadReportFrom(db, { kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 }, options)).report)
+    }
+  }
   return {
     report,
     labels: await loadLabels(db, categoryNames, report),
     trend: trend.points(report.meta.hasTelephony),
+    ...(months.length ? { months } : {}),
   }
 }
 

@@ -17,10 +17,11 @@ export interface RenderedReport {
 }
 
 /** Every KPI under the keys the city's scheduled jobs read, with the period and the notes. */
-export function reportJson(report: Report, labels: ReportLabels): Record<string, unknown> {
+export function reportJson(report: Report, labels: ReportLabels, months?: readonly Report[]): Record<string, unknown> {
   const heading = reportHeading(report, { organization: ORGANIZATION, labels })
-  const kpis = Object.fromEntries(REPORT_KPI_KEYS.map((k) => [k, report[k]]))
-  return { title: heading.title, periodLabel: heading.period, dates: heading.dates, empty: report.empty, notes: heading.notes, ...kpis, meta: report.meta, labels }
+  const kpis = (r: Report) => Object.fromEntries(REPORT_KPI_KEYS.map((k) => [k, r[k]]))
+  const byMonth = months?.map((m) => ({ period: m.meta.period.labels.both, ...kpis(m) }))
+  return { title: heading.title, periodLabel: heading.period, dates: heading.dates, empty: report.empty, notes: heading.notes, ...kpis(report), ...(byMonth ? { months: byMonth } : {}), meta: report.meta, labels }
 }
 
 export interface RenderReportOptions {
@@ -31,11 +32,11 @@ export interface RenderReportOptions {
 }
 
 export async function renderReport(loaded: LoadedReport, format: ReportFormat, options: RenderReportOptions = {}): Promise<RenderedReport> {
-  const { report, labels } = loaded
-  const common = { organization: ORGANIZATION, labels, generatedAt: options.generatedAt }
+  const { report, labels, months } = loaded
+  const common = { organization: ORGANIZATION, labels, generatedAt: options.generatedAt, months }
   switch (format) {
     case 'json':
-      return { body: Buffer.from(`${JSON.stringify(reportJson(report, labels), null, 2)}\n`), contentType: 'application/json; charset=utf-8', extension: 'json' }
+      return { body: Buffer.from(`${JSON.stringify(reportJson(report, labels, months), null, 2)}\n`), contentType: 'application/json; charset=utf-8', extension: 'json' }
     case 'csv': {
       const encoding = options.csvEncoding ?? 'utf-8-bom'
       return { body: renderCsv(report, { ...common, encoding }), contentType: `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`, extension: 'csv' }

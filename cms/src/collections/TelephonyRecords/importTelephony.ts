@@ -103,6 +103,8 @@ export async function importTelephony(payload: Payload, input: TelephonyImportIn
       const errors = read.ok ? duplicates : [...read.errors, ...duplicates].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
       return { ok: false, errors, errorCount: (read.ok ? 0 : read.errorCount) + duplicates.length, rows: read.rows, encoding: read.encoding }
     }
+    // A file with a header and no rows is not a successful import of nothing: say so.
+    if (read.rows === 0) return { ok: false, errors: [telephonyError('no-rows', null, null, null)], errorCount: 1, rows: 0, encoding: read.encoding }
     if (mapping.columns.callId === undefined) await numberSyntheticIds(db)
     const checkSeconds = lap()
 

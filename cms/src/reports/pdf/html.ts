@@ -17,6 +17,8 @@ export interface ReportPageInput {
   /** Improvement proposals from the gap analysis; null when the analysis is not available. */
   proposals: readonly Proposal[] | null
   generatedAt?: Date
+  /** A fiscal year's monthly reports (the 月別 table). */
+  months?: readonly Report[]
 }
 
 const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
@@ -55,19 +57,23 @@ export function reportCharts(report: Report, labels: ReportLabels, trend: readon
   }
 }
 
-function proposalsHtml(proposals: readonly Proposal[] | null): string {
+function proposalsHtml(proposals: readonly Proposal[] | null, report: Report): string {
   if (proposals === null)
     return `<p class="empty-proposals">ギャップ分析を利用できないため、この欄は空欄です。定例会では、検索で見つからなかった質問やエスカレーションの一覧をもとに検討してください。</p>`
   if (!proposals.length) return `<p>この期間のギャップ分析からの提案はありません。</p>`
-  return `<ol class="proposals">${proposals.map((p) => `<li><strong>${p.kind === 'new-faq' ? '【FAQ追加】' : '【FAQ見直し】'}${esc(p.title)}</strong><br>${esc(p.detail)}</li>`).join('')}</ol>`
+  // The proposals count signals in clusters of similar questions; the summary counts every call without an FAQ.
+  const basis = `<p class="meta">各提案の件数は、似た質問のまとまりごとの件数です（検索・応対記録の文面から分類できたもののみ）。「FAQを使わなかった応対」の件数は、概要の「FAQ を参照しなかった応対」${report.meta.details.callsWithoutFaq} 件のうち、このまとまりに入ったものです。</p>`
+  return `${basis}<ol class="proposals">${proposals.map((p) => `<li><strong>${p.kind === 'new-faq' ? '【FAQ追加】' : '【FAQ見直し】'}${esc(p.title)}</strong><br>${esc(p.detail)}</li>`).join('')}</ol>`
 }
 
 export function reportHtml(input: ReportPageInput): string {
   const { report, labels } = input
   const heading = reportHeading(report, { organization: ORGANIZATION, labels, generatedAt: input.generatedAt })
-  const sections = buildSections(report, { organization: ORGANIZATION, labels })
+  const sections = buildSections(report, { organization: ORGANIZATION, labels, months: input.months })
   const charts = reportCharts(report, labels, input.trend)
-  const [summary, ...rest] = sections
+  const annexAt = sections.findIndex((x) => x.key === 'halfHour')
+  const sectionHtml = (x: (typeof sections)[number], i: number) =>
+    `<section class="${i === annexAt ? 'page' : ''}"><h2>${esc(x.title)}</h2>${x.tables.map(tableHtml).join('')}</section>`
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>${esc(heading.title)} ${esc(heading.period)}</title>
 <style>
@@ -102,13 +108,13 @@ section.page { break-before: page; }
 <p class="meta">${esc(heading.dates)}${heading.generatedAt ? `　作成日: ${esc(heading.generatedAt)}` : ''}</p>
 ${heading.notes.length ? `<div class="notes">${heading.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>` : ''}
 </header>
-<section><h2>${esc(summary!.title)}</h2>${summary!.tables.map(tableHtml).join('')}</section>
+${sections.slice(0, annexAt).map(sectionHtml).join('\n')}
 <section class="page"><h2>グラフ</h2>
 <div class="chart">${charts.byHour}</div>
 <div class="chart">${charts.byTopic}</div>
 <div class="chart">${charts.trend}</div>
 </section>
-${rest.map((s) => `<section class="${s.key === 'halfHour' ? 'page' : ''}"><h2>${esc(s.title)}</h2>${s.tables.map(tableHtml).join('')}</section>`).join('\n')}
-<section class="page"><h2>改善提案（定例会用）</h2>${proposalsHtml(input.proposals)}</section>
+${sections.slice(annexAt).map((x, i) => sectionHtml(x, annexAt + i)).join('\n')}
+<section class="page"><h2>改善提案（定例会用）</h2>${proposalsHtml(input.proposals, report)}</section>
 </body></html>`
 }
