@@ -5,36 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { computeReport, hoursClock, type Report } from '../src'
+import { computeReport, hoursClock } from '../src'
 import { buildSections, renderCsvText } from '../src/reports'
-import { CITY_RULES, EXPECTED, JANUARY_2027, TELEPHONY, callLogs } from './fixtures/january-2027-hours'
-
-/** Checks a report against the hand figures; shared with the CMS's test of both import orders. */
-export function expectJanuary(r: Report): void {
-  const e = EXPECTED
-  expect([r.offered, r.answered, r.abandoned.count, r.abandoned.short]).toEqual([e.offered, e.answered, e.abandoned.count, e.abandoned.short])
-  expect(r.answerRate).toBeCloseTo(e.answerRate, 12)
-  expect(r.abandoned.rate).toBeCloseTo(e.abandoned.rate, 12)
-  expect(r.serviceLevel.rate).toBeCloseTo(e.serviceLevel.rate, 12)
-  expect(r.serviceLevel.answeredWithin).toBe(e.serviceLevel.answeredWithin)
-  expect(r.serviceLevel.target).toBe(0.8)
-  expect(r.asaSeconds).toBeCloseTo(e.asaSeconds, 9)
-  const { byReason, ...out } = r.outOfHours
-  expect(out).toEqual({ offered: e.outOfHours.offered, answered: e.outOfHours.answered, abandoned: e.outOfHours.abandoned, shortAbandoned: e.outOfHours.shortAbandoned, calls: e.outOfHours.calls })
-  expect(Object.fromEntries(byReason.map((x) => [x.reason, x.offered]))).toEqual(e.outOfHours.byReason)
-  expect(r.meta.counts.otherQueues).toBe(e.otherQueues)
-  expect(r.meta.counts.telephony).toBe(e.telephonyInPeriod)
-  const hours = Object.fromEntries(Array.from({ length: 24 }, (_, h) => [h, (r.byHalfHour[2 * h]!.offered ?? 0) + (r.byHalfHour[2 * h + 1]!.offered ?? 0)]).filter(([, n]) => n))
-  expect(hours).toEqual(e.byHour)
-  expect(r.meta.counts.calls).toBe(e.calls)
-  expect(r.meta.details).toMatchObject({ loggedResolved: e.loggedResolved, repeatDisqualified: e.repeatDisqualified, firstContactResolved: e.firstContactResolved, callsCrossCheckable: e.callsCrossCheckable, callsWithFaq: e.callsWithFaq, callsWithoutFaq: e.calls - e.callsWithFaq })
-  expect(r.firstContactResolutionRate).toBe(e.firstContactResolutionRate)
-  expect(r.attSeconds).toBeCloseTo(e.attSeconds, 9)
-  expect(r.ahtSeconds).toBeCloseTo(e.ahtSeconds, 9)
-  expect(r.outbound.calls).toBe(e.outbound.calls)
-  expect(r.outbound.ahtSeconds).toBeCloseTo(e.outbound.ahtSeconds, 9)
-  expect(Object.fromEntries(r.byTopic.map((t) => [t.category ?? 'none', t.calls]))).toEqual(e.byTopic)
-}
+import { CITY_RULES, EXPECTED, JANUARY_2027, TELEPHONY, callLogs, expectJanuary } from './fixtures/january-2027-hours'
 
 describe('January 2027 with the city hours, by hand', () => {
   const calls = callLogs((n) => `hash-${n}`)
