@@ -58,7 +58,7 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
   const parsed = PeriodParamSchema.safeParse(raw)
   const data = allowed && parsed.success ? await loadReport(req.payload, parsed.data) : null
   const heading = data ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels }) : null
-  const summary = data ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels })[0] : null
+  const summary = data ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels }).find((s) => s.key === 'summary') : null
   const charts = data ? reportCharts(data.report, data.labels, data.trend) : null
   const api = `${req.payload.config.routes.api}/reports/${encodeURIComponent(raw)}`
   const month = parsed.success && parsed.data.kind === 'month' ? raw : ''
