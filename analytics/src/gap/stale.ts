@@ -6,7 +6,7 @@
  *                    (only for entries older than that: a new FAQ is not "unused")
  *   low-helpfulness  at least `minVotes` votes in the window and helpful / votes < `maxHelpfulRate`
  */
-import { DAY_MS, parseInstant } from '../time'
+import { DAY_MS, jstDaysBetween, parseInstant } from '../time'
 
 export const STALE_REASONS = ['past-review-by', 'unused', 'low-helpfulness'] as const
 export type StaleReason = (typeof STALE_REASONS)[number]
@@ -64,7 +64,7 @@ export function staleContent(entries: Iterable<StaleInput>, options: StaleOption
   for (const e of entries) {
     const reasons: StaleReason[] = []
     const reviewBy = parseInstant(e.reviewBy)
-    const daysOverdue = Number.isFinite(reviewBy) && reviewBy < now ? Math.floor((now - reviewBy) / DAY_MS) : 0
+    const daysOverdue = Number.isFinite(reviewBy) && reviewBy < now ? jstDaysBetween(reviewBy, now) : 0
     if (Number.isFinite(reviewBy) && reviewBy < now) reasons.push('past-review-by')
     const created = parseInstant(e.createdAt)
     const lastUse = Math.max(parseInstant(e.lastUsedAt) || -Infinity, parseInstant(e.lastViewedAt) || -Infinity)

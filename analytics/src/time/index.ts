@@ -11,6 +11,7 @@ export {
   parseInstant,
   jstMidnight,
   jstDayNumber,
+  jstDaysBetween,
   jstHalfHourSlot,
   jstWeekday,
   jstDateKey,

@@ -80,6 +80,15 @@ export function jstDayNumber(ms: number): number {
   return Math.floor((ms + JST_OFFSET_MS) / DAY_MS)
 }
 
+/**
+ * Whole JST calendar days from the day of `from` to the day of `to` (negative when `to` is
+ * earlier): 「N日超過」 everywhere. The one count for overdue days, so the time of day of either
+ * instant never makes one screen say 15 and another 16.
+ */
+export function jstDaysBetween(from: number, to: number): number {
+  return jstDayNumber(to) - jstDayNumber(from)
+}
+
 /** The 30-minute slot (0–47) of an instant in JST. */
 export function jstHalfHourSlot(ms: number): number {
   const inDay = (ms + JST_OFFSET_MS) % DAY_MS

@@ -2,12 +2,13 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
+import { formatWarekiDate } from '@kotae/analytics'
+
 import { isStaffReader } from '../access/staffReaders'
 import { findReviewDue } from '../reviewDue/findReviewDue'
 import { findOpenChanges } from '../sourceWatch/changedEndpoint'
 import { ChangedPassages } from './SourceChangesPanel'
 
-const formatDate = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 /** 見直し期限切れ: every FAQ and guide past its review-by date, oldest first, with links to edit. */
 export async function ReviewDueView({ initPageResult, params, searchParams }: AdminViewServerProps) {
@@ -15,7 +16,6 @@ export async function ReviewDueView({ initPageResult, params, searchParams }: Ad
   const adminRoute = req.payload.config.routes.admin
   const entries = req.user ? await findReviewDue(req.payload, { req, withinDays: 30 }) : []
   const changes = isStaffReader(req) ? await findOpenChanges(req.payload) : []
-  const now = Date.now()
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -38,7 +38,7 @@ export async function ReviewDueView({ initPageResult, params, searchParams }: Ad
             {changes.map((c) => (
               <details key={String(c.id)} style={{ marginBottom: '1rem' }}>
                 <summary>
-                  出典が更新されました（{c.passageCount}か所）：{c.source.title}（{formatDate(c.detectedAt)}に検出、FAQ {c.faqs.length}件・手続きガイド {c.guides.length}件）
+                  出典が更新されました（{c.passageCount}か所）：{c.source.title}（{formatWarekiDate(Date.parse(c.detectedAt))}に検出、FAQ {c.faqs.length}件・手続きガイド {c.guides.length}件）
                 </summary>
                 <p>
                   <a href={c.source.url} target="_blank" rel="noreferrer noopener">
@@ -80,8 +80,8 @@ export async function ReviewDueView({ initPageResult, params, searchParams }: Ad
             <tbody>
               {entries.map((e) => (
                 <tr key={`${e.collection}-${e.id}`}>
-                  <td>{formatDate(e.reviewBy)}</td>
-                  <td>{Date.parse(e.reviewBy) < now ? `期限切れ（${e.daysOverdue}日超過）` : 'まもなく期限'}</td>
+                  <td>{formatWarekiDate(Date.parse(e.reviewBy))}</td>
+                  <td>{e.daysOverdue > 0 ? `期限切れ（${e.daysOverdue}日超過）` : 'まもなく期限'}</td>
                   <td>{e.collection === 'faqs' ? 'FAQ' : '手続きガイド'}</td>
                   <td>
                     <a href={`${adminRoute}/collections/${e.collection}/${e.id}`}>{e.title}</a>

@@ -2,11 +2,13 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
+import { formatJstDateTime } from '@kotae/analytics'
+
 import { hasRole } from '../access/roles'
 import { supervisorSummary } from '../supervisor/todaySummary'
 
 const URGENCY: Record<string, string> = { high: '高', normal: '通常', low: '低' }
-const time = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const time = (iso: string) => formatJstDateTime(Date.parse(iso))
 
 /** 本日の状況: today's calls, calls per operator and open escalations, for supervisors. */
 export async function SupervisorView({ initPageResult, params, searchParams }: AdminViewServerProps) {

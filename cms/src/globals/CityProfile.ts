@@ -8,6 +8,7 @@ import { auditGlobalChange } from '../hooks/audit'
 import { rebuildSiteAfterGlobalChange } from '../publish/hooks'
 import { forgetPublicContacts } from '../privacy/maskStored'
 import { RETENTION_FIELDS, retentionMonthsField } from '../retention/settings'
+import { DAY } from '../fields/dates'
 
 const hhmm = (value: unknown): true | string =>
   typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : '24時間表記の HH:MM で入力してください（例: 08:30）。'
@@ -75,7 +76,7 @@ export const CityProfile: GlobalConfig = {
         { name: 'to', label: '終了（MM-DD）', type: 'text', defaultValue: '01-03' },
       ],
     },
-    { name: 'closedDates', label: '臨時休業日', type: 'array', fields: [{ name: 'date', label: '日付', type: 'date', required: true }] },
+    { name: 'closedDates', label: '臨時休業日', type: 'array', fields: [{ name: 'date', label: '日付', type: 'date', required: true, admin: { date: DAY } }] },
     {
       name: 'notices',
       label: 'お知らせ',
@@ -83,7 +84,7 @@ export const CityProfile: GlobalConfig = {
       fields: [
         { name: 'title', label: '見出し', type: 'text', required: true },
         { name: 'body', label: '本文', type: 'textarea', required: true },
-        { name: 'until', label: '掲載終了日', type: 'date' },
+        { name: 'until', label: '掲載終了日', type: 'date', admin: { date: DAY } },
       ],
     },
     {

@@ -1,3 +1,4 @@
+import { jstDaysBetween } from '@kotae/analytics'
 import type { Payload, PayloadRequest } from 'payload'
 
 export type ReviewDueEntry = {
@@ -33,7 +34,7 @@ export async function findReviewDue(
     title,
     reviewBy: d.reviewBy,
     status: d._status ?? 'draft',
-    daysOverdue: Math.floor((now.getTime() - Date.parse(d.reviewBy)) / DAY),
+    daysOverdue: Math.max(0, jstDaysBetween(Date.parse(d.reviewBy), now.getTime())),
   })
   return [
     ...faqs.docs.map((d) => toEntry('faqs', d.question, d)),

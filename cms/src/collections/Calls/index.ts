@@ -11,6 +11,7 @@ import { linkCallToTelephonyAfterChange } from '../TelephonyRecords/syncCallerHa
 import { setOperator } from './setOperator'
 import { validateFaqsExist } from './validateFaqsExist'
 import { validateTalkEnd } from './validateTalkEnd'
+import { DAY_AND_TIME } from '../../fields/dates'
 
 /** 問い合わせ記録簿: one entry per call, written by the operator who took it. */
 export const Calls: CollectionConfig = {
@@ -35,8 +36,8 @@ export const Calls: CollectionConfig = {
     beforeDelete: [deleteTranscriptsOfCall],
   },
   fields: [
-    { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME } },
+    { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: DAY_AND_TIME } },
     { name: 'holdSeconds', label: '保留（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
     { name: 'afterCallWorkSeconds', label: '後処理（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
     { name: 'channel', label: '入電経路', type: 'select', required: true, defaultValue: 'direct', options: CALL_CHANNEL_OPTIONS },
@@ -101,7 +102,7 @@ export const Calls: CollectionConfig = {
       label: '個人情報を消去した日時（保存期間の経過）',
       type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.anonymizedAt) },
+      admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME, condition: (data) => Boolean(data?.anonymizedAt) },
     },
     {
       // The masked transcript and its suggestions (src/components/TranscriptPanel.tsx); no column.

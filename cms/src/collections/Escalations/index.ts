@@ -7,6 +7,7 @@ import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
 import { draftFaqEndpoint } from './draftFaqEndpoint'
 import { notifyShiminka } from './notifyShiminka'
 import { stampStatusChanges } from './stampStatusChanges'
+import { DAY_AND_TIME } from '../../fields/dates'
 
 export const ESCALATION_STATUSES = [
   { label: '未対応', value: 'open' },
@@ -46,9 +47,9 @@ export const Escalations: CollectionConfig = {
     { name: 'assignedTo', label: '担当', type: 'text', defaultValue: '市民課', required: true },
     { name: 'status', label: '状況', type: 'select', required: true, defaultValue: 'open', index: true, options: ESCALATION_STATUSES },
     { name: 'answer', label: '市民課の回答', type: 'textarea', maxLength: 4000 },
-    { name: 'answeredAt', label: '回答日時', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'answeredAt', label: '回答日時', type: 'date', admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME } },
     { name: 'answeredBy', label: '回答者', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'closedAt', label: '完了日時', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'closedAt', label: '完了日時', type: 'date', admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME } },
     { name: 'faqDraft', label: '回答から作ったFAQ下書き', type: 'relationship', relationTo: 'faqs', admin: { readOnly: true, position: 'sidebar' } },
     {
       // Set by the retention run (src/retention) when it clears summary and answer; never by a user.
@@ -56,7 +57,7 @@ export const Escalations: CollectionConfig = {
       label: '個人情報を消去した日時（保存期間の経過）',
       type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.anonymizedAt) },
+      admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME, condition: (data) => Boolean(data?.anonymizedAt) },
     },
   ],
 }

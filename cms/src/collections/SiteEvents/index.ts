@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
+import { DAY_AND_TIME } from '../../fields/dates'
 
 export const SITE_EVENT_TYPES = ['search', 'zero-result', 'faq-view', 'helpful', 'facet-choice'] as const
 
@@ -19,7 +20,7 @@ export const SiteEvents: CollectionConfig = {
   access: { read: roleIn('admin', 'supervisor', 'reviewer', 'cityViewer', 'editor'), create: nobody, update: nobody, delete: roleIn('admin') },
   fields: [
     { name: 'type', label: '種類', type: 'select', required: true, index: true, options: SITE_EVENT_TYPES.map((value) => ({ value, label: value })) },
-    { name: 'at', label: '日時', type: 'date', required: true, index: true },
+    { name: 'at', label: '日時', type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME } },
     { name: 'query', label: '検索語（マスク済み）', type: 'text', maxLength: 200 },
     { name: 'faq', label: 'FAQ', type: 'text', maxLength: 80, index: true },
     { name: 'helpful', label: '解決した', type: 'checkbox' },

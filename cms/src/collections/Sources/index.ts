@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { roleIn } from '../../access/roleIn'
 import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { DAY } from '../../fields/dates'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
@@ -30,7 +31,7 @@ export const Sources: CollectionConfig = {
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 200 },
     { name: 'publisher', label: '発行元', type: 'text', required: true, maxLength: 120 },
     { name: 'url', label: 'URL', type: 'text', required: true, validate: isHttpUrl },
-    { name: 'checkedAt', label: '最終確認日', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+    { name: 'checkedAt', label: '最終確認日', type: 'date', required: true, admin: { date: DAY } },
     slugField('source'),
   ],
 }

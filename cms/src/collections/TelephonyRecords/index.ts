@@ -4,6 +4,7 @@ import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
 import { REPORT_READERS } from '../../reports/access'
 import { syncCallerHashAfterDelete } from './syncCallerHash'
+import { DAY_AND_TIME } from '../../fields/dates'
 
 export const LINK_METHODS = [
   { label: '通話IDで照合', value: 'call-id' },
@@ -30,11 +31,11 @@ export const TelephonyRecords: CollectionConfig = {
   fields: [
     { name: 'pbxCallId', label: '通話ID', type: 'text', required: true, unique: true },
     { name: 'queue', label: 'キュー', type: 'text', required: true, index: true },
-    { name: 'offeredAt', label: '着信', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'answeredAt', label: '応答', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'abandonedAt', label: '放棄', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'endedAt', label: '終話', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'wrapUpEndedAt', label: '後処理終了', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'offeredAt', label: '着信', type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME } },
+    { name: 'answeredAt', label: '応答', type: 'date', admin: { date: DAY_AND_TIME } },
+    { name: 'abandonedAt', label: '放棄', type: 'date', admin: { date: DAY_AND_TIME } },
+    { name: 'endedAt', label: '終話', type: 'date', admin: { date: DAY_AND_TIME } },
+    { name: 'wrapUpEndedAt', label: '後処理終了', type: 'date', admin: { date: DAY_AND_TIME } },
     { name: 'agent', label: 'オペレーター（電話システムのID）', type: 'text', index: true },
     { name: 'callerHash', label: '発信者（番号の仮名化ハッシュ）', type: 'text', index: true, admin: { readOnly: true } },
     { name: 'call', label: '問い合わせ記録', type: 'relationship', relationTo: 'calls', index: true, admin: { position: 'sidebar' } },
