@@ -12,54 +12,7 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
-  | 'Europe/London'
-  | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+export type SupportedTimezones = 'Asia/Tokyo';
 
 export interface Config {
   auth: {
@@ -237,6 +190,14 @@ export interface Faq {
    * 編集が終わったら「承認待ち」にして保存し、承認者に公開を依頼します。
    */
   reviewState?: ('draft' | 'in_review' | 'approved') | null;
+  /**
+   * 差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。
+   */
+  sendBackReason?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  sentBackBy?: (number | null) | User;
+  sentBackAt?: string | null;
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   reviewBy: string;
@@ -386,6 +347,14 @@ export interface Guide {
    * 編集が終わったら「承認待ち」にして保存し、承認者に公開を依頼します。
    */
   reviewState?: ('draft' | 'in_review' | 'approved') | null;
+  /**
+   * 差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。
+   */
+  sendBackReason?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  sentBackBy?: (number | null) | User;
+  sentBackAt?: string | null;
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   reviewBy: string;
@@ -583,13 +552,24 @@ export interface SiteEvent {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'submit' | 'publish' | 'unpublish' | 'delete' | 'retention' | 'export';
+  action:
+    | 'create'
+    | 'update'
+    | 'submit'
+    | 'publish'
+    | 'unpublish'
+    | 'sendBack'
+    | 'discard'
+    | 'delete'
+    | 'retention'
+    | 'export';
   collectionSlug: string;
   docId: string;
   title?: string | null;
   user?: (number | null) | User;
   userEmail?: string | null;
   changedFields?: string | null;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -849,6 +829,11 @@ export interface FaqsSelect<T extends boolean = true> {
   translationOf?: T;
   usageCount?: T;
   reviewState?: T;
+  sendBackReason?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  sentBackBy?: T;
+  sentBackAt?: T;
   approvedBy?: T;
   approvedAt?: T;
   reviewBy?: T;
@@ -898,6 +883,11 @@ export interface GuidesSelect<T extends boolean = true> {
   audience?: T;
   locale?: T;
   reviewState?: T;
+  sendBackReason?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  sentBackBy?: T;
+  sentBackAt?: T;
   approvedBy?: T;
   approvedAt?: T;
   reviewBy?: T;
@@ -1111,6 +1101,7 @@ export interface AuditLogSelect<T extends boolean = true> {
   user?: T;
   userEmail?: T;
   changedFields?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

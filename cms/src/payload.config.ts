@@ -22,6 +22,7 @@ import { SourceChecks } from './collections/SourceChecks'
 import { Sources } from './collections/Sources'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
+import { jobsWithScheduleCheck } from './hooks/refuseScheduleByNonPublishers'
 import { kotaeLoggerOptions } from './logging/logger'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
@@ -55,14 +56,21 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     dateFormat: 'yyyy/MM/dd HH:mm',
+    // Dates in the admin are Japan time, whatever the browser's or the server's zone.
+    timezones: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
     meta: { titleSuffix: ' | Kotae', description: 'マイナンバーカードコールセンター ナレッジベース' },
     importMap: { baseDir: dirname },
     components: {
       views: {
+        // /admin itself: each role's first screen (components/HomeView.tsx).
+        dashboard: { Component: '/components/HomeView#HomeView' },
+        reviewQueue: { Component: '/components/ReviewQueueView#ReviewQueueView', path: '/review-queue' },
+        myFaqs: { Component: '/components/ReviewQueueView#WorkListView', path: '/my-faqs' },
         reviewDue: { Component: '/components/ReviewDueView#ReviewDueView', path: '/review-due' },
         supervisor: { Component: '/components/SupervisorView#SupervisorView', path: '/supervisor' },
         desk: { Component: '/components/DeskView#DeskView', path: '/desk' },
-        dashboard: { Component: '/components/DashboardView#DashboardView', path: '/dashboard' },
+        // Not the key `dashboard`: that one replaces /admin itself, inside Payload's template.
+        kpiDashboard: { Component: '/components/DashboardView#DashboardView', path: '/dashboard' },
         gap: { Component: '/components/GapView#GapView', path: '/gap' },
         reports: { Component: '/components/ReportsView#ReportsView', path: '/reports' },
         ai: { Component: '/components/AiView#AiView', path: '/ai' },
@@ -72,7 +80,12 @@ export default buildConfig({
     },
   },
   // Japanese only, so the admin never follows an English browser's Accept-Language.
-  i18n: { supportedLanguages: { ja }, fallbackLanguage: 'ja' },
+  // Payload's Japanese leaves a few words in English; an entry with no question showed "[Untitled]".
+  i18n: {
+    supportedLanguages: { ja },
+    fallbackLanguage: 'ja',
+    translations: { ja: { general: { untitled: '無題', noLabel: '<{{label}}なし>', notFound: '見つかりません', nothingFound: '見つかりませんでした', true: 'はい', false: 'いいえ' } } },
+  },
   collections: [Faqs, Guides, Categories, Sources, SourceChecks, SourceChanges, Calls, Escalations, TelephonyRecords, Transcripts, SiteEvents, Users, AuditLog],
   endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint, callTranscriptEndpoint],
   globals: [CityProfile, Synonyms],
@@ -101,6 +114,10 @@ export default buildConfig({
       { cron: '*/5 * * * *', queue: SOURCE_WATCH_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' || !sourceWatchOn() },
     ],
     shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',
+    // An editor's scheduled publish is refused when it is set, not when it runs. The check is a
+    // hook on payload-jobs, which Payload runs only with runHooks (a few jobs a minute here).
+    jobsCollectionOverrides: jobsWithScheduleCheck,
+    runHooks: true,
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
 })

@@ -1,14 +1,31 @@
 import Link from 'next/link'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { RoleHolder } from '../access/roles'
+import { CONTENT_WRITERS, hasRole, PUBLISHERS, type RoleHolder } from '../access/roles'
 import { canReadHealthDetails } from '../health/access'
+import { countReviewQueue } from '../reviewQueue/queue'
 
 const style = { display: 'block', padding: '0.25rem 0' } as const
 
-/** Sidebar links to Kotae's own admin pages (Payload passes the signed-in user to this server component). */
-export function StaffNavLinks({ user }: { user?: RoleHolder }) {
+/**
+ * Sidebar links to Kotae's own admin pages (Payload passes the signed-in user to this server
+ * component). Reviewers see how many entries wait for them on every page: the in-app notice of a
+ * new request for review.
+ */
+export async function StaffNavLinks({ user, payload }: { user?: RoleHolder; payload?: Payload }) {
+  const waiting = payload && user && hasRole(user, ...PUBLISHERS) ? await countReviewQueue(payload, user as PayloadRequest['user']) : null
   return (
     <nav aria-label="Kotae">
+      {waiting !== null && (
+        <Link href="/admin/review-queue" className="nav__link" style={{ ...style, fontWeight: waiting > 0 ? 700 : undefined }} data-testid="nav-review-queue">
+          承認待ち（{waiting}件）
+        </Link>
+      )}
+      {hasRole(user, ...CONTENT_WRITERS) && (
+        <Link href="/admin/my-faqs" className="nav__link" style={style}>
+          編集中のFAQ
+        </Link>
+      )}
       <Link href="/admin/desk" className="nav__link" style={style}>
         応対デスク
       </Link>

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { REVIEW_STATES } from '../hooks/publishWorkflow'
+import { DAY, DAY_AND_TIME } from './dates'
 
 /** Review state, approval record and review-by date shared by FAQs and guides. */
 export const workflowFields: Field[] = [
@@ -14,6 +15,47 @@ export const workflowFields: Field[] = [
     admin: { position: 'sidebar', description: '編集が終わったら「承認待ち」にして保存し、承認者に公開を依頼します。' },
   },
   {
+    // Written by a reviewer when sending an entry back; the editor reads it on the entry and in
+    // 編集中のFAQ; a new request for review clears it. Who may write it is checked in
+    // hooks/reviewSteps.ts (not field access, which would also stop that hook from clearing it).
+    name: 'sendBackReason',
+    label: '差し戻し理由',
+    type: 'textarea',
+    maxLength: 1000,
+    admin: {
+      components: { Field: '/components/SendBackReasonField#SendBackReasonField' },
+      position: 'sidebar',
+      condition: (data) => data?.reviewState === 'in_review' || (data?.reviewState === 'draft' && Boolean(data?.sendBackReason)),
+      description: '差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。',
+    },
+  },
+  {
+    name: 'submittedBy',
+    label: '承認依頼者',
+    type: 'relationship',
+    relationTo: 'users',
+    admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.submittedBy) },
+  },
+  {
+    name: 'submittedAt',
+    label: '承認依頼日時',
+    type: 'date',
+    admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.submittedAt), date: DAY_AND_TIME },
+  },
+  {
+    name: 'sentBackBy',
+    label: '差し戻した承認者',
+    type: 'relationship',
+    relationTo: 'users',
+    admin: { position: 'sidebar', readOnly: true, condition: (data) => data?.reviewState === 'draft' && Boolean(data?.sentBackBy) },
+  },
+  {
+    name: 'sentBackAt',
+    label: '差し戻し日時',
+    type: 'date',
+    admin: { position: 'sidebar', readOnly: true, condition: (data) => data?.reviewState === 'draft' && Boolean(data?.sentBackAt), date: DAY_AND_TIME },
+  },
+  {
     name: 'approvedBy',
     label: '承認者',
     type: 'relationship',
@@ -24,7 +66,7 @@ export const workflowFields: Field[] = [
     name: 'approvedAt',
     label: '承認日時',
     type: 'date',
-    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    admin: { position: 'sidebar', readOnly: true, date: DAY_AND_TIME },
   },
   {
     name: 'reviewBy',
@@ -32,7 +74,7 @@ export const workflowFields: Field[] = [
     type: 'date',
     required: true,
     index: true,
-    admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy/MM/dd' } },
+    admin: { position: 'sidebar', date: DAY },
   },
   {
     name: 'needsReview',
@@ -43,7 +85,16 @@ export const workflowFields: Field[] = [
   },
   {
     name: 'contentHash',
+    label: '内容のハッシュ（取り込みの照合用）',
     type: 'text',
     admin: { hidden: true },
   },
 ]
+
+/**
+ * The edit screen's publish control (「変更内容を公開」 and its schedule menu) only for those who
+ * may publish: an editor would get a 403 from it. Editors save drafts and ask for review.
+ */
+export const PUBLISHER_ONLY_EDIT_COMPONENTS = {
+  PublishButton: '/components/PublishButtonForPublishers#PublishButtonForPublishers',
+} as const

@@ -1,6 +1,8 @@
 import type {
   CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
+import { REVIEW_STEP_CONTEXT } from './reviewSteps'
+
 /** What the audit log records. */
 export const AUDIT_ACTIONS = [
   { label: '作成', value: 'create' },
@@ -8,6 +10,8 @@ export const AUDIT_ACTIONS = [
   { label: '承認依頼', value: 'submit' },
   { label: '承認・公開', value: 'publish' },
   { label: '公開停止', value: 'unpublish' },
+  { label: '差し戻し', value: 'sendBack' },
+  { label: '下書きの破棄', value: 'discard' },
   { label: '削除', value: 'delete' },
   { label: '保存期間による削除・匿名化', value: 'retention' },
   { label: 'データの書き出し', value: 'export' },
@@ -22,7 +26,9 @@ export const changedFields = (before: Record<string, unknown> | undefined, after
     .filter((k) => !IGNORED_KEYS.has(k))
     .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null))
 
-const actionFor = (operation: 'create' | 'update', doc: Record<string, unknown>, previous?: Record<string, unknown>): AuditAction => {
+const actionFor = (operation: 'create' | 'update', doc: Record<string, unknown>, req: PayloadRequest, previous?: Record<string, unknown>): AuditAction => {
+  if (req.context[REVIEW_STEP_CONTEXT.discard]) return 'discard'
+  if (req.context[REVIEW_STEP_CONTEXT.sendBack]) return 'sendBack'
   if (doc._status === 'published' && (operation === 'create' || previous?._status !== 'published' || doc.approvedAt !== previous?.approvedAt)) {
     return 'publish'
   }
@@ -32,7 +38,7 @@ const actionFor = (operation: 'create' | 'update', doc: Record<string, unknown>,
 
 async function writeAudit(
   req: PayloadRequest,
-  entry: { action: AuditAction; collectionSlug: string; docId: string; title: string; changed: string[] },
+  entry: { action: AuditAction; collectionSlug: string; docId: string; title: string; changed: string[]; note?: string },
 ): Promise<void> {
   await req.payload.create({
     collection: 'audit-log',
@@ -44,6 +50,7 @@ async function writeAudit(
       user: req.user && req.user.collection === 'users' ? req.user.id : null,
       userEmail: (req.user as { email?: string } | null)?.email ?? 'system',
       changedFields: entry.changed.join(', ').slice(0, 1000),
+      note: entry.note ? entry.note.slice(0, 1000) : null,
     },
     overrideAccess: true,
     req,
@@ -55,12 +62,17 @@ export const auditChange =
   (titleField: string): CollectionAfterChangeHook =>
   async ({ collection, doc, operation, previousDoc, req }) => {
     await writeAudit(req, {
-      action: actionFor(operation, doc, operation === 'update' ? previousDoc : undefined),
+      action: actionFor(operation, doc, req, operation === 'update' ? previousDoc : undefined),
       collectionSlug: collection.slug,
       docId: String(doc.id),
       title: String(doc[titleField] ?? doc.id),
       changed: operation === 'create' ? [] : changedFields(previousDoc, doc),
+      // A send-back keeps its reason in the log: the entry's own field is cleared by the next request for review.
+      note: req.context[REVIEW_STEP_CONTEXT.sendBack] && typeof doc.sendBackReason === 'string' ? doc.sendBackReason : undefined,
     })
+    // The step belongs to this save only, not to later saves in the same request.
+    delete req.context[REVIEW_STEP_CONTEXT.sendBack]
+    delete req.context[REVIEW_STEP_CONTEXT.discard]
     return doc
   }
 

@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type Where } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type PayloadRequest, type Where } from 'payload'
 
 import { hasRole, PUBLISHERS } from '../access/roles'
+import { REVIEW_STEP_CONTEXT } from './reviewSteps'
 
 /** Review states an entry moves through before a reviewer publishes it. */
 export const REVIEW_STATES = [
@@ -39,16 +40,42 @@ export const refuseUnpublishByNonPublishers: CollectionBeforeOperationHook = asy
   return args
 }
 
+/** Fields a save of the published content may carry with other values: bookkeeping and the workflow's own fields. */
+const NOT_CONTENT = new Set(['id', 'createdAt', 'updatedAt', '_status', 'reviewState', 'approvedBy', 'approvedAt', 'submittedBy', 'submittedAt', 'sendBackReason', 'sentBackBy', 'sentBackAt', 'answerText', 'contentHash', 'usageCount', 'deletedAt'])
+const idOf = (v: unknown): unknown => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+/** Relationships as ids, so a body read at depth 0 compares equal to the stored document. */
+const comparable = (v: unknown): string =>
+  JSON.stringify(v ?? null, (_k, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) && 'id' in value && 'createdAt' in value ? (value as { id: unknown }).id : value))
+
+/**
+ * The published version of a document when `data` carries exactly its content (what Payload's
+ * 「公開時の内容に戻す」 sends), otherwise null. Lets an editor discard a draft without letting an
+ * editor publish anything that is not already live.
+ */
+async function publishedVersionIfSame(collection: string, id: unknown, data: Record<string, unknown>, req: PayloadRequest): Promise<Record<string, unknown> | null> {
+  if (id === undefined || id === null) return null
+  const published = (await req.payload.findByID({ collection: collection as 'faqs', id: id as number, draft: false, depth: 0, overrideAccess: true, req, disableErrors: true })) as Record<string, unknown> | null
+  if (!published || published._status !== 'published') return null
+  const same = Object.keys(data).every((k) => NOT_CONTENT.has(k) || comparable(data[k]) === comparable(published[k]))
+  return same ? published : null
+}
+
 /**
  * draft → in review → published. Publishing is the reviewer's approval: only reviewers and
  * admins may publish, and the hook records who approved and when. Editors save drafts and ask
  * for review; they can never set the approval fields themselves. Requests without a user are the
  * system (seed, migrations) and pass, because collection access already refuses anonymous writes.
  */
-export const enforcePublishWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+export const enforcePublishWorkflow: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
   const nextStatus = data._status ?? originalDoc?._status ?? 'draft'
   if (nextStatus === 'published') {
-    if (req.user && !hasRole(req.user, ...PUBLISHERS)) throw new PublishNotAllowedError()
+    if (req.user && !hasRole(req.user, ...PUBLISHERS)) {
+      const published = await publishedVersionIfSame(collection.slug, originalDoc?.id, data, req)
+      if (!published) throw new PublishNotAllowedError()
+      // 「公開時の内容に戻す」: the published content saved again, which discards the draft and publishes nothing new.
+      req.context[REVIEW_STEP_CONTEXT.discard] = true
+      return { ...data, reviewState: 'approved', approvedBy: idOf(published.approvedBy) ?? null, approvedAt: published.approvedAt ?? null }
+    }
     const republishUnchanged = originalDoc?._status === 'published' && originalDoc?.reviewState === 'approved' && data._status === undefined
     return {
       ...data,

@@ -10,7 +10,7 @@ export const AuditLog: CollectionConfig = {
   labels: { singular: '操作履歴', plural: '操作履歴' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['createdAt', 'action', 'collectionSlug', 'title', 'userEmail'],
+    defaultColumns: ['createdAt', 'action', 'collectionSlug', 'title', 'userEmail', 'note'],
     group: '管理',
     description: '誰がいつ何を作成・変更・承認・公開・削除したかの記録です（変更できません）。',
   },
@@ -24,5 +24,6 @@ export const AuditLog: CollectionConfig = {
     { name: 'user', label: 'ユーザー', type: 'relationship', relationTo: 'users' },
     { name: 'userEmail', label: 'ユーザー（メール）', type: 'text' },
     { name: 'changedFields', label: '変更された項目', type: 'text' },
+    { name: 'note', label: 'メモ（差し戻し理由）', type: 'textarea' },
   ],
 }

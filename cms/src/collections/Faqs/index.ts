@@ -11,6 +11,9 @@ import { plainTextOf } from '../../hooks/answerText'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
 import { checkReviewReadiness } from '../../hooks/reviewReadiness'
+import { notifyReviewersOfSubmission } from '../../reviewQueue/notify'
+import { recordReviewSteps } from '../../hooks/reviewSteps'
+import { PUBLISHER_ONLY_EDIT_COMPONENTS } from '../../fields/workflow'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
@@ -30,6 +33,7 @@ export const Faqs: CollectionConfig = {
     defaultColumns: ['question', 'category', 'audience', '_status', 'reviewState', 'reviewBy'],
     listSearchableFields: ['question', 'shortAnswer', 'slug'],
     group: 'ナレッジ',
+    components: { edit: PUBLISHER_ONLY_EDIT_COMPONENTS },
     description: '市民とオペレーターが使うよくある質問です。編集者が下書きし、承認者が公開します。',
   },
   endpoints: [reviewDueEndpoint],
@@ -43,8 +47,8 @@ export const Faqs: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
-    beforeChange: [checkReviewReadiness, enforcePublishWorkflow, plainTextOf('answer', 'answerText')],
-    afterChange: [auditChange('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs'), forgetPublicContactsAfter],
+    beforeChange: [checkReviewReadiness, enforcePublishWorkflow, recordReviewSteps, plainTextOf('answer', 'answerText')],
+    afterChange: [auditChange('question'), notifyReviewersOfSubmission('question'), reindexAfterChange('faqs'), rebuildSiteAfterChange('faqs'), forgetPublicContactsAfter],
     afterDelete: [auditDelete('question'), reindexAfterDelete('faqs'), rebuildSiteAfterDelete('faqs'), forgetPublicContactsAfter],
   },
   fields: [
@@ -75,7 +79,7 @@ export const Faqs: CollectionConfig = {
       admin: { description: `オペレーターがそのまま読み上げられる1〜2文（${FAQ_LIMITS.shortAnswer}文字以内）。`, components: { afterInput: [CHAR_COUNTER] } },
     },
     { name: 'answer', label: '回答', type: 'richText', required: true },
-    { name: 'answerText', type: 'textarea', admin: { hidden: true } },
+    { name: 'answerText', label: '回答（検索用の本文）', type: 'textarea', admin: { hidden: true } },
     bringItemsField('bring', '持ち物', true),
     {
       name: 'operatorNotes',

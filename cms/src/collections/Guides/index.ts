@@ -9,6 +9,9 @@ import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { enforcePublishWorkflow, refuseUnpublishByNonPublishers } from '../../hooks/publishWorkflow'
+import { notifyReviewersOfSubmission } from '../../reviewQueue/notify'
+import { recordReviewSteps } from '../../hooks/reviewSteps'
+import { PUBLISHER_ONLY_EDIT_COMPONENTS } from '../../fields/workflow'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
@@ -32,6 +35,7 @@ export const Guides: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', '_status', 'reviewState', 'reviewBy'],
     group: 'ナレッジ',
+    components: { edit: PUBLISHER_ONLY_EDIT_COMPONENTS },
     description: '申請・更新・再設定などの手順、持ち物、場所と時間をまとめたガイドです。',
   },
   versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
@@ -44,8 +48,8 @@ export const Guides: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
-    beforeChange: [enforcePublishWorkflow],
-    afterChange: [auditChange('title'), reindexAfterChange('guides'), rebuildSiteAfterChange('guides'), forgetPublicContactsAfter],
+    beforeChange: [enforcePublishWorkflow, recordReviewSteps],
+    afterChange: [auditChange('title'), notifyReviewersOfSubmission('title'), reindexAfterChange('guides'), rebuildSiteAfterChange('guides'), forgetPublicContactsAfter],
     afterDelete: [auditDelete('title'), reindexAfterDelete('guides'), rebuildSiteAfterDelete('guides'), forgetPublicContactsAfter],
   },
   fields: [

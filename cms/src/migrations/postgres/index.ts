@@ -11,6 +11,7 @@ import * as migration_20261206_105341_source_watch from './20261206_105341_sourc
 import * as migration_20261206_105359_audit_log_export from './20261206_105359_audit_log_export';
 import * as migration_20261206_105520_transcripts from './20261206_105520_transcripts';
 import * as migration_20261206_105751_report_counting from './20261206_105751_report_counting';
+import * as migration_20261206_105807_review_queue_send_back from './20261206_105807_review_queue_send_back';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261206_105751_report_counting.up,
     down: migration_20261206_105751_report_counting.down,
-    name: '20261206_105751_report_counting'
+    name: '20261206_105751_report_counting',
+  },
+  {
+    up: migration_20261206_105807_review_queue_send_back.up,
+    down: migration_20261206_105807_review_queue_send_back.down,
+    name: '20261206_105807_review_queue_send_back'
   },
 ];

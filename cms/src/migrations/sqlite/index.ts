@@ -10,6 +10,7 @@ import * as migration_20261206_081031_retention from './20261206_081031_retentio
 import * as migration_20261206_105334_source_watch from './20261206_105334_source_watch';
 import * as migration_20261206_105508_transcripts from './20261206_105508_transcripts';
 import * as migration_20261206_105724_report_counting from './20261206_105724_report_counting';
+import * as migration_20261206_105749_review_queue_send_back from './20261206_105749_review_queue_send_back';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261206_105724_report_counting.up,
     down: migration_20261206_105724_report_counting.down,
-    name: '20261206_105724_report_counting'
+    name: '20261206_105724_report_counting',
+  },
+  {
+    up: migration_20261206_105749_review_queue_send_back.up,
+    down: migration_20261206_105749_review_queue_send_back.down,
+    name: '20261206_105749_review_queue_send_back'
   },
 ];

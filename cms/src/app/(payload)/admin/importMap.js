@@ -1,5 +1,5 @@
-import { CharCounter as CharCounter_a2ae72658f7a679cb075b1beec17e86d } from '../../../components/CharCounter'
 import { SourceChangesPanel as SourceChangesPanel_5fbee235a1d65bab38b1977377c4b05e } from '../../../components/SourceChangesPanel'
+import { CharCounter as CharCounter_a2ae72658f7a679cb075b1beec17e86d } from '../../../components/CharCounter'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -23,9 +23,14 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SendBackReasonField as SendBackReasonField_46627d52b9bbfdee447ea20acd741f02 } from '../../../components/SendBackReasonField'
+import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8 } from '../../../components/PublishButtonForPublishers'
 import { TranscriptPanel as TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9 } from '../../../components/TranscriptPanel'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { StaffNavLinks as StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3 } from '../../../components/StaffNavLinks'
+import { HomeView as HomeView_78d4460baf957364b329d4c0fed6bcb8 } from '../../../components/HomeView'
+import { ReviewQueueView as ReviewQueueView_dd633564f0a13145322aec195e51febb } from '../../../components/ReviewQueueView'
+import { WorkListView as WorkListView_dd633564f0a13145322aec195e51febb } from '../../../components/ReviewQueueView'
 import { ReviewDueView as ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d } from '../../../components/ReviewDueView'
 import { SupervisorView as SupervisorView_07aee522195cad40262591b882702374 } from '../../../components/SupervisorView'
 import { DeskView as DeskView_70ba9c90cafa12b424462968b3df2d42 } from '../../../components/DeskView'
@@ -38,8 +43,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/components/CharCounter#CharCounter": CharCounter_a2ae72658f7a679cb075b1beec17e86d,
   "/components/SourceChangesPanel#SourceChangesPanel": SourceChangesPanel_5fbee235a1d65bab38b1977377c4b05e,
+  "/components/CharCounter#CharCounter": CharCounter_a2ae72658f7a679cb075b1beec17e86d,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -63,9 +68,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/SendBackReasonField#SendBackReasonField": SendBackReasonField_46627d52b9bbfdee447ea20acd741f02,
+  "/components/PublishButtonForPublishers#PublishButtonForPublishers": PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8,
   "/components/TranscriptPanel#TranscriptPanel": TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/StaffNavLinks#StaffNavLinks": StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3,
+  "/components/HomeView#HomeView": HomeView_78d4460baf957364b329d4c0fed6bcb8,
+  "/components/ReviewQueueView#ReviewQueueView": ReviewQueueView_dd633564f0a13145322aec195e51febb,
+  "/components/ReviewQueueView#WorkListView": WorkListView_dd633564f0a13145322aec195e51febb,
   "/components/ReviewDueView#ReviewDueView": ReviewDueView_6722c73804b17d7eb237e3d2c4878d8d,
   "/components/SupervisorView#SupervisorView": SupervisorView_07aee522195cad40262591b882702374,
   "/components/DeskView#DeskView": DeskView_70ba9c90cafa12b424462968b3df2d42,
