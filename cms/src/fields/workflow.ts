@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { hasRole, PUBLISHERS, type RoleHolder } from '../access/roles'
 import { REVIEW_STATES } from '../hooks/publishWorkflow'
 import { DAY, DAY_AND_TIME } from './dates'
 
@@ -25,7 +26,10 @@ export const workflowFields: Field[] = [
     admin: {
       components: { Field: '/components/SendBackReasonField#SendBackReasonField' },
       position: 'sidebar',
-      condition: (data) => data?.reviewState === 'in_review' || (data?.reviewState === 'draft' && Boolean(data?.sendBackReason)),
+      // Reviewers see it while they decide (also once they have chosen 下書き); editors once it holds a reason.
+      condition: (data, _sibling, { user }) =>
+        (hasRole(user as RoleHolder, ...PUBLISHERS) && data?.reviewState !== 'approved' && (data?.reviewState === 'in_review' || Boolean(data?.submittedAt))) ||
+        (data?.reviewState === 'draft' && Boolean(data?.sendBackReason)),
       description: '差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。',
     },
   },
