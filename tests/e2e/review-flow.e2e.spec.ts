@@ -1,0 +1,258 @@
+/**
+ * Issue #21: the editor → reviewer flow in Chromium, through the admin as staff use it. An editor
+ * asks for review; the reviewer lands on 承認待ち with a count in the menu, sends it back with a
+ * reason; the editor reads the reason, fixes and asks again; the reviewer publishes. Each role
+ * lands on its own first screen, /admin draws one header, and axe checks the FAQ list and edit
+ * screens (violations that belong to Payload itself are listed in decision 0035 and left out here
+ * by their exact rule and element, so a new one of ours still fails).
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { signInToAdmin } from '../support/adminSignIn'
+import { launchBrowser } from '../support/browser'
+import { kotaeApi } from '../support/kotaeApi'
+import { startKotae, type RunningKotae } from '../support/kotaeServer'
+
+/** Its own port (P and P+1 for the site); REVIEW_FLOW_E2E_PORT moves it. */
+const PORT = Number(process.env.REVIEW_FLOW_E2E_PORT ?? 3822)
+const PASSWORD = 'kotae-review-flow-1'
+const email = (who: string) => `${who.toLowerCase()}@review.example`
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+const REASON = '出典の確認日が古いため、公式ページで確かめて更新してください。'
+
+let kotae: RunningKotae
+let browser: Browser
+let faqId: number
+const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+
+beforeAll(async () => {
+  kotae = await startKotae({ port: PORT })
+  browser = await launchBrowser()
+  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
+  await login('admin')
+  const names: Record<string, string> = { editor: '編集 花子', reviewer: '承認 太郎', operator: 'オペ 一郎', supervisor: 'SV 次郎', cityViewer: '市 三郎' }
+  for (const role of Object.keys(names)) {
+    const created = await api('admin', 'POST', '/api/users', { email: email(role), password: PASSWORD, roles: [role], name: names[role] })
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+  }
+  await login('editor')
+  // The editor's draft: a copy of a seeded FAQ's content under a new question (filling a rich-text answer is not what this spec is about).
+  const seeded = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0&where[audience][equals]=public')).json.docs[0]
+  const draft = await api('editor', 'POST', '/api/faqs?draft=true&depth=0', {
+    question: 'レビューの流れを確かめる質問ですか？',
+    shortAnswer: '確認中の短い回答です。',
+    answer: seeded.answer,
+    category: seeded.category,
+    sources: seeded.sources,
+    reviewBy: '2027-03-31',
+    _status: 'draft',
+  })
+  expect(draft.status, JSON.stringify(draft.json)).toBe(201)
+  faqId = draft.json.doc.id
+})
+afterAll(async () => {
+  await browser?.close()
+  await kotae?.stop()
+})
+
+const signIn = (who: string) => signInToAdmin(browser, kotae.url, email(who), PASSWORD)
+const edit = async (page: Page) => {
+  await page.goto(`${kotae.url}/admin/collections/faqs/${faqId}`)
+  await page.locator('#field-reviewState').waitFor()
+  // Payload keeps its edit lock for a while after the last person left: take over, as staff would (「引き継ぐ」).
+  const takeOver = page.locator('#document-locked-take-over')
+  if (await takeOver.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+    await takeOver.click()
+    await page.locator('#document-locked').waitFor({ state: 'detached', timeout: 10_000 })
+  }
+}
+/** Leave the FAQ before closing the window, so Payload releases its edit lock (else the next person gets 「編集中」). */
+async function done(page: Page) {
+  await page.goto(`${kotae.url}/admin/my-faqs`)
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  await page.waitForTimeout(500)
+  await page.context().close()
+}
+/** Payload's select (react-select): open it and pick the option by its label. */
+async function choose(page: Page, field: string, label: string) {
+  for (let attempt = 0; ; attempt++) {
+    await page.locator(`#field-${field} .rs__control`).click()
+    const option = page.locator('.rs__option', { hasText: label }).first()
+    // The menu closes when the form re-renders (after a take-over): open it again.
+    if (await option.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 3)) {
+      await option.click()
+      return
+    }
+  }
+}
+/** 「下書きを保存」 and the toast it brings (sonner). */
+async function saveDraft(page: Page): Promise<string> {
+  await page.locator('#action-save-draft').click()
+  const toast = page.locator('[data-sonner-toast]').last()
+  await toast.waitFor({ timeout: 30_000 })
+  return (await toast.textContent()) ?? ''
+}
+const reviewState = async () => (await api('admin', 'GET', `/api/faqs/${faqId}?draft=true&depth=0`)).json
+
+describe('each role’s first screen, one header', () => {
+  for (const [who, path, heading] of [
+    ['operator', '/admin/desk', null],
+    ['supervisor', '/admin/supervisor', '本日の状況'],
+    ['cityViewer', '/admin/dashboard', 'ダッシュボード'],
+    ['editor', '/admin/my-faqs', '編集中のFAQ'],
+    ['reviewer', '/admin/review-queue', null],
+  ] as const) {
+    it(`${who} lands on ${path}`, async () => {
+      const page = await signIn(who)
+      await page.waitForURL((u) => u.pathname === path, { timeout: 60_000 })
+      if (heading) await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+      expect(await page.getByText('このページは').count()).toBe(0)
+      expect(await page.locator('header.app-header').count()).toBe(1)
+      await page.context().close()
+    })
+  }
+
+  it('the administrator’s /admin draws one header and one menu', async () => {
+    const page = await signIn('admin')
+    await page.goto(`${kotae.url}/admin`)
+    await page.locator('.dashboard').first().waitFor()
+    expect(await page.locator('header.app-header').count()).toBe(1)
+    expect(await page.locator('nav[aria-label="Kotae"]').count()).toBe(1)
+    await page.context().close()
+  })
+})
+
+describe('editor → 承認待ち → send back with a reason → fix → 承認待ち → publish', () => {
+  it('the editor has no 「変更内容を公開」 and asks for review', async () => {
+    const page = await signIn('editor')
+    await edit(page)
+    expect(await page.locator('#action-save').count()).toBe(0)
+    expect(await page.getByRole('button', { name: '変更内容を公開' }).count()).toBe(0)
+    await choose(page, 'reviewState', '承認待ち')
+    expect(await saveDraft(page)).not.toMatch(/エラー|できません/)
+    expect(await reviewState()).toMatchObject({ reviewState: 'in_review', _status: 'draft' })
+    await done(page)
+  })
+
+  it('the reviewer lands on 承認待ち with its count, who asked and when', async () => {
+    const page = await signIn('reviewer')
+    await page.waitForURL((u) => u.pathname === '/admin/review-queue')
+    expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（1件）')
+    const row = page.getByTestId('review-queue').locator('tbody tr')
+    expect(await row.count()).toBe(1)
+    const cells = await row.locator('td').allTextContents()
+    expect(cells[1]).toBe('レビューの流れを確かめる質問ですか？')
+    expect(cells[2]).toBe('編集 花子')
+    expect(cells[3]).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/)
+    await done(page)
+  })
+
+  it('the reviewer cannot send back without a reason; with one, it goes back to the editor', async () => {
+    const page = await signIn('reviewer')
+    await edit(page)
+    await choose(page, 'reviewState', '下書き')
+    const refused = await saveDraft(page)
+    expect(refused).toContain('差し戻し理由')
+    expect((await reviewState()).reviewState).toBe('in_review')
+    await page.locator('#field-sendBackReason').fill(REASON)
+    await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined)
+    await saveDraft(page)
+    await expect.poll(async () => (await reviewState()).reviewState, { timeout: 15_000 }).toBe('draft')
+    expect((await reviewState()).sendBackReason).toBe(REASON)
+    const log = await api('admin', 'GET', `/api/audit-log?where[docId][equals]=${faqId}&where[action][equals]=sendBack&depth=0`)
+    expect(log.json.docs.map((d: { userEmail: string; note: string }) => [d.userEmail, d.note])).toEqual([[email('reviewer'), REASON]])
+    await done(page)
+  })
+
+  it('the editor reads the reason in their list and on the FAQ, fixes it and asks again', async () => {
+    const page = await signIn('editor')
+    await page.waitForURL((u) => u.pathname === '/admin/my-faqs')
+    const row = page.getByTestId('work-list').locator('tbody tr', { hasText: 'レビューの流れを確かめる質問ですか？' })
+    expect(await row.locator('td').nth(2).textContent()).toBe('差し戻し')
+    expect(await row.textContent()).toContain(REASON)
+    expect(await row.textContent()).toContain('承認 太郎')
+    await edit(page)
+    await page.locator('#field-sendBackReason').waitFor()
+    expect(await page.locator('#field-sendBackReason').inputValue()).toBe(REASON)
+    expect(await page.locator('#field-sendBackReason').isEditable()).toBe(false)
+    await page.locator('#field-shortAnswer').fill('公式ページで確かめた短い回答です。')
+    await choose(page, 'reviewState', '承認待ち')
+    await saveDraft(page)
+    await expect.poll(async () => (await reviewState()).reviewState, { timeout: 15_000 }).toBe('in_review')
+    expect((await reviewState()).sendBackReason ?? null).toBeNull()
+    await done(page)
+  })
+
+  it('the reviewer publishes it', async () => {
+    const page = await signIn('reviewer')
+    await page.waitForURL((u) => u.pathname === '/admin/review-queue')
+    expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（1件）')
+    expect(await page.getByTestId('review-queue').getByRole('link', { name: 'レビューの流れを確かめる質問ですか？' }).getAttribute('href')).toBe(`/admin/collections/faqs/${faqId}`)
+    await edit(page)
+    await page.locator('#action-save').waitFor()
+    await page.locator('#action-save').click()
+    await expect.poll(async () => (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).status, { timeout: 30_000 }).toBe(200)
+    const live = (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).json
+    expect(live).toMatchObject({ _status: 'published', shortAnswer: '公式ページで確かめた短い回答です。' })
+    await page.goto(`${kotae.url}/admin/review-queue`)
+    expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（0件）')
+    await done(page)
+  })
+})
+
+/**
+ * Violations that come from Payload's own components, not from Kotae's configuration or code: rule
+ * and the element they name (decision 0035 says why each is Payload's and what would work around
+ * it). Anything else axe finds on these screens fails.
+ */
+const PAYLOAD_OWNED: [rule: string, element: RegExp][] = [
+  ['button-name', /\.clickable-arrow/], // list pagination arrows, icon only
+  ['label', /^#_R_\w+_$/], // list row selection checkboxes (aria-label="")
+  ['aria-hidden-focus', /\.rs__indicators/], // react-select's clear/dropdown indicators: focusable inside aria-hidden
+  ['aria-input-field-name', /\.ContentEditable__root/], // the Lexical editor's role=textbox has no name
+  ['button-name', /\.popup-button/], // 「…」 document menu and the array clipboard menu, icon only
+  ['button-name', /\.date-time-picker__clear-button/], // the date picker's clear button, icon only
+  ['label', /^#react-select-.*-input$/], // react-select's input is not tied to the field label
+  ['label', /(^|react-datepicker__input-container > )input\[value=/], // react-datepicker's input is not tied to the field label
+  ['aria-command-name', /\.locked/], // the list's lock icon on a document someone has open (role=button, no name)
+  ['list', /\.doc-tabs__tabs/], // the document tabs: <ul> with non-<li> children
+  ['label-content-name-mismatch', /aria-label="バージョン"/], // the バージョン tab's aria-label hides its count
+  ['nested-interactive', /\.rs__multi-value/], // sortable multi-value chips (dnd-kit role=button) holding a remove button
+]
+
+/** Violations as `rule element`, and those of them that are not Payload's own. */
+async function axeViolations(page: Page, include?: string): Promise<{ all: string[]; ours: string[] }> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG)
+  const r = await (include ? builder.include(include) : builder).analyze()
+  const all = r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`))
+  const ours = all.filter((line) => {
+    const [rule, ...rest] = line.split(' ')
+    return !PAYLOAD_OWNED.some(([r, element]) => r === rule && element.test(rest.join(' ')))
+  })
+  return { all, ours }
+}
+
+describe('axe on the FAQ list and the FAQ edit screen: no violation from Kotae’s own code', () => {
+  it('the FAQ list, the edit screen, 承認待ち and 編集中のFAQ', async () => {
+    const page = await signIn('reviewer')
+    await page.goto(`${kotae.url}/admin/collections/faqs`)
+    await page.locator('table tbody tr').first().waitFor()
+    const list = await axeViolations(page)
+    await edit(page)
+    await page.locator('.ContentEditable__root').first().waitFor()
+    const form = await axeViolations(page)
+    await page.goto(`${kotae.url}/admin/review-queue`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    const queue = await axeViolations(page, '.gutter')
+    await page.goto(`${kotae.url}/admin/my-faqs`)
+    await page.getByRole('heading', { name: '編集中のFAQ', level: 1 }).waitFor()
+    const work = await axeViolations(page, '.gutter')
+    // Printed so the Payload-owned list in decision 0035 can be checked against a run.
+    console.log(`axe, Payload-owned: list ${list.all.length - list.ours.length}, edit ${form.all.length - form.ours.length}`)
+    expect({ list: list.ours, form: form.ours, queue: queue.ours, work: work.ours }).toEqual({ list: [], form: [], queue: [], work: [] })
+    await page.context().close()
+  })
+})
