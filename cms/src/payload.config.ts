@@ -22,7 +22,6 @@ import { SourceChecks } from './collections/SourceChecks'
 import { Sources } from './collections/Sources'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db/adapter'
-import { jobsWithScheduleCheck } from './hooks/refuseScheduleByNonPublishers'
 import { kotaeLoggerOptions } from './logging/logger'
 import { readEnv } from './env'
 import { siteEventsEndpoint } from './events/endpoint'
@@ -114,10 +113,10 @@ export default buildConfig({
       { cron: '*/5 * * * *', queue: SOURCE_WATCH_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' || !sourceWatchOn() },
     ],
     shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',
-    // An editor's scheduled publish is refused when it is set, not when it runs. The check is a
-    // hook on payload-jobs, which Payload runs only with runHooks (a few jobs a minute here).
-    jobsCollectionOverrides: jobsWithScheduleCheck,
-    runHooks: true,
+    // Not `runHooks: true` (which would let a payload-jobs hook refuse an editor's schedule when it
+    // is set): with it, Payload's own update of a finished retention job failed its validation
+    // ("Status > Log"). Editors are not offered the schedule (PUBLISHER_ONLY_EDIT_COMPONENTS), and a
+    // schedule that reaches the queue anyway runs as its user, so an editor's is refused then.
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
 })
