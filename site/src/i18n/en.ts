@@ -80,6 +80,7 @@ export const en: Strings = {
       'action.apply': 'Applying for a new card',
       'action.receive': 'Picking up the card',
       'action.renew': 'Renewing',
+      'action.expired': 'After it expired',
       'action.lost': 'Lost or stolen',
       'action.found': 'A lost card was found',
       'action.move-in': 'Moving into the city',
