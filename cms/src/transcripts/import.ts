@@ -33,6 +33,7 @@ import {
 import { readTranscriptFile } from '@kotae/analytics/transcripts.node'
 import type { Payload } from 'payload'
 
+import { callForLink } from '../collections/TelephonyRecords/importTelephony'
 import { storageMasker } from '../privacy/maskStored'
 import { instantSql, sqlOf, type Sql } from '../reports/sql'
 
@@ -244,22 +245,8 @@ async function linkByAgentTime(sql: Sql, transcripts: { key: string; agent: stri
        FROM calls c LEFT JOIN users u ON u.id = c.operator_id WHERE c.talk_started_at >= ? AND c.talk_started_at < ?`,
       [new Date(from - tol).toISOString(), new Date(from + DAY_MS + tol).toISOString()],
     )
-    const calls: CallLogRecord[] = rows.map((r) => ({
-      id: String(r.id),
-      talkStartedAt: iso(r.s),
-      talkEndedAt: iso(r.e),
-      holdSeconds: 0,
-      afterCallWorkSeconds: 0,
-      channel: 'direct',
-      callerType: 'unknown',
-      category: null,
-      faqsUsed: [],
-      outcome: 'resolved',
-      operator: r.email,
-      // A transcript is its own source: a call the PBX import already linked may still get its recording by agent and time.
-      telephonyCallId: null,
-      callerHash: null,
-    }))
+    // A transcript is its own source: a call the PBX import already linked may still get its recording by agent and time.
+    const calls: CallLogRecord[] = rows.map((r) => callForLink(String(r.id), iso(r.s), iso(r.e), null, r.email))
     const linked = linkCallsToTelephony(
       calls,
       list.map((t) => ({ callId: t.key, queue: '', offeredAt: t.startedAt, answeredAt: t.startedAt, abandonedAt: null, endedAt: null, agent: t.agent, wrapUpEndedAt: null })),

@@ -282,7 +282,7 @@ async function syncCallerHashes(db: ImportDb, window: [string, string] | null, i
 }
 
 /** The fields linking reads, in a CallLogRecord (the rest do not matter to it). */
-function callForLink(id: number, started: string, ended: string, pbx: string | null, email: string | null): CallLogRecord {
+export function callForLink(id: number | string, started: string, ended: string, pbx: string | null, email: string | null): CallLogRecord {
   return {
     id: String(id),
     talkStartedAt: started,
