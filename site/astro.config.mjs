@@ -21,7 +21,14 @@ export default defineConfig({
   // for each of its inline ones. (frame-ancestors cannot go in a <meta>: the site server sends it.)
   experimental: {
     csp: {
-      directives: ["default-src 'self'", `connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ''}`, "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        `connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ''}`,
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
     },
   },
 })

@@ -23,8 +23,60 @@ const arg = (name: string, fallback: number) => {
 const random = seededRandom(20261130)
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
 
-const NOUNS = ['暗証番号', '電子証明書', '保険証', '住民票', '転出', '転入', '海外', '更新', '受け取り', '代理人', '予約', '手数料', '写真', '申請書', '紛失', '再発行', 'コンビニ', '有効期限', '署名用', '口座', 'ポイント', 'スマホ', '読み取り', 'ロック', '初期化', '引越し', '氏名変更', '在留カード', '交付通知書', '窓口', '郵送', '顔認証', '資格確認書', '医療費', '年金', '子ども', '施設', '入院', '死亡', '返納']
-const ENDINGS = ['忘れた', 'できない', 'どこ', 'いつまで', '方法', '必要', '届かない', 'エラー', 'いくら', '変更']
+const NOUNS = [
+  '暗証番号',
+  '電子証明書',
+  '保険証',
+  '住民票',
+  '転出',
+  '転入',
+  '海外',
+  '更新',
+  '受け取り',
+  '代理人',
+  '予約',
+  '手数料',
+  '写真',
+  '申請書',
+  '紛失',
+  '再発行',
+  'コンビニ',
+  '有効期限',
+  '署名用',
+  '口座',
+  'ポイント',
+  'スマホ',
+  '読み取り',
+  'ロック',
+  '初期化',
+  '引越し',
+  '氏名変更',
+  '在留カード',
+  '交付通知書',
+  '窓口',
+  '郵送',
+  '顔認証',
+  '資格確認書',
+  '医療費',
+  '年金',
+  '子ども',
+  '施設',
+  '入院',
+  '死亡',
+  '返納',
+]
+const ENDINGS = [
+  '忘れた',
+  'できない',
+  'どこ',
+  'いつまで',
+  '方法',
+  '必要',
+  '届かない',
+  'エラー',
+  'いくら',
+  '変更',
+]
 const FILLERS = ['マイナ', 'カード', '教えて', 'すみません']
 
 const TOPICS = 300
@@ -67,13 +119,21 @@ const signals: GapSignal[] = []
 for (let i = 0; i < n; i++) {
   const t = topicIndex()
   truth.push(t)
-  signals.push({ kind: 'zero-result', text: write(topics[t]!), at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString() })
+  signals.push({
+    kind: 'zero-result',
+    text: write(topics[t]!),
+    at: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
+  })
 }
 
 const analyzer = createAnalyzer()
 const tokenize = (text: string) => analyzer.analyzeQuery(text).tokens
 const started = performance.now()
-const options = { threshold: arg('threshold', 0.5), containment: arg('containment', 0.8), representatives: arg('representatives', 8) }
+const options = {
+  threshold: arg('threshold', 0.5),
+  containment: arg('containment', 0.8),
+  representatives: arg('representatives', 8),
+}
 const clusters = clusterGapSignals(signals, { tokenize, maxExamples: 1_000_000, ...options })
 const ms = performance.now() - started
 
@@ -88,7 +148,8 @@ let pure = 0
 const bestClusterOfTopic = new Map<number, number>()
 for (const c of clusters) {
   const perTopic = new Map<number, number>()
-  for (const e of c.examples) for (const [t, k] of topicsOfText.get(e.text)!) perTopic.set(t, (perTopic.get(t) ?? 0) + k)
+  for (const e of c.examples)
+    for (const [t, k] of topicsOfText.get(e.text)!) perTopic.set(t, (perTopic.get(t) ?? 0) + k)
   pure += Math.max(...perTopic.values())
   for (const [t, k] of perTopic) bestClusterOfTopic.set(t, Math.max(bestClusterOfTopic.get(t) ?? 0, k))
 }

@@ -26,7 +26,15 @@ import { fileURLToPath } from 'node:url'
 import { loadValidContent } from '@kotae/content'
 import { z } from 'zod'
 
-import { findPii, foldWidth, maskPii, PII_KINDS, publicAllowList, type MaskOptions, type PiiKind } from '../src/pii'
+import {
+  findPii,
+  foldWidth,
+  maskPii,
+  PII_KINDS,
+  publicAllowList,
+  type MaskOptions,
+  type PiiKind,
+} from '../src/pii'
 
 /** One corpus line: the text and every personal value in it with its kind; nothing else (public numbers and
  * hard negatives carry no entry). A value is found in the text by `locate`, each occurrence used once. */
@@ -38,7 +46,9 @@ export type CorpusRow = z.infer<typeof corpusRowSchema>
 export type Counts = { tp: number; fp: number; fn: number }
 export type Score = { exact: Record<PiiKind, Counts>; overlap: Record<PiiKind, Counts>; errors: string[] }
 
-export function loadCorpus(file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/pii-tuning-1.jsonl')): CorpusRow[] {
+export function loadCorpus(
+  file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/pii-tuning-1.jsonl'),
+): CorpusRow[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -52,7 +62,10 @@ export function loadCorpus(file = path.resolve(path.dirname(fileURLToPath(import
         throw new Error(`${file}:${n}: not JSON (${(e as Error).message})`)
       }
       const row = corpusRowSchema.safeParse(json)
-      if (!row.success) throw new Error(`${file}:${n}: ${row.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`)
+      if (!row.success)
+        throw new Error(
+          `${file}:${n}: ${row.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`,
+        )
       return row.data
     })
 }
@@ -78,7 +91,8 @@ export function locate(row: CorpusRow): Span[] {
   return used
 }
 
-const zero = () => Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiKind, Counts>
+const zero = () =>
+  Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiKind, Counts>
 
 export function score(corpus: CorpusRow[], options: MaskOptions = {}): Score {
   const exact = zero()
@@ -113,7 +127,11 @@ export function score(corpus: CorpusRow[], options: MaskOptions = {}): Score {
 }
 
 export const total = (per: Record<PiiKind, Counts>): Counts =>
-  Object.values(per).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 })
+  Object.values(per).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  })
 export const prf = (c: Counts) => {
   const p = c.tp / (c.tp + c.fp)
   const r = c.tp / (c.tp + c.fn)
@@ -125,13 +143,26 @@ export const prf = (c: Counts) => {
  * built by the same function from the content files (the CMS reads the same entries from its database).
  */
 const content = await loadValidContent()
-export const KEEP: MaskOptions = publicAllowList({ city: content.city, faqs: content.faqs, guides: content.guides, sources: content.sources })
+export const KEEP: MaskOptions = publicAllowList({
+  city: content.city,
+  faqs: content.faqs,
+  guides: content.guides,
+  sources: content.sources,
+})
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const TUNING_SETS = ['pii-tuning-1.jsonl', 'pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'].map((f) => path.join(here, '../test', f))
-export const FRESH = { dev: path.join(here, '../test/pii-fresh.dev.jsonl'), test: path.join(here, '../test/pii-fresh.test.jsonl') }
+export const TUNING_SETS = ['pii-tuning-1.jsonl', 'pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'].map((f) =>
+  path.join(here, '../test', f),
+)
+export const FRESH = {
+  dev: path.join(here, '../test/pii-fresh.dev.jsonl'),
+  test: path.join(here, '../test/pii-fresh.test.jsonl'),
+}
 /** The second fresh corpus (issue #19), written by another hand before any masker run on it. */
-export const FRESH2 = { dev: path.join(here, '../test/pii-fresh2.dev.jsonl'), test: path.join(here, '../test/pii-fresh2.test.jsonl') }
+export const FRESH2 = {
+  dev: path.join(here, '../test/pii-fresh2.dev.jsonl'),
+  test: path.join(here, '../test/pii-fresh2.test.jsonl'),
+}
 
 // A public number written any way: its digits with up to two separators (hyphen, space, brackets, dot) between them.
 const PUBLIC_RE = new RegExp(
@@ -140,7 +171,10 @@ const PUBLIC_RE = new RegExp(
 )
 
 /** Occurrences of the public numbers in the corpus, and how many survive masking with `options`. */
-export function publicKept(corpus: CorpusRow[], options: MaskOptions = KEEP): { kept: number; total: number; lost: string[] } {
+export function publicKept(
+  corpus: CorpusRow[],
+  options: MaskOptions = KEEP,
+): { kept: number; total: number; lost: string[] } {
   let kept = 0
   let total = 0
   const lost: string[] = []
@@ -148,7 +182,10 @@ export function publicKept(corpus: CorpusRow[], options: MaskOptions = KEEP): { 
     const found = findPii(row.text, options)
     for (const m of foldWidth(row.text).matchAll(PUBLIC_RE)) {
       total++
-      if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end)) lost.push(`public number masked 「${row.text.slice(m.index, m.index + m[0].length)}」 in: ${row.text}`)
+      if (found.some((f) => f.start < m.index + m[0].length && m.index < f.end))
+        lost.push(
+          `public number masked 「${row.text.slice(m.index, m.index + m[0].length)}」 in: ${row.text}`,
+        )
       else kept++
     }
   }
@@ -156,9 +193,15 @@ export function publicKept(corpus: CorpusRow[], options: MaskOptions = KEEP): { 
 }
 
 /** Lines labelled with nothing to mask, and how many of them come out unchanged. */
-export function negativesUntouched(corpus: CorpusRow[], options: MaskOptions = KEEP): { untouched: number; total: number } {
+export function negativesUntouched(
+  corpus: CorpusRow[],
+  options: MaskOptions = KEEP,
+): { untouched: number; total: number } {
   const negatives = corpus.filter((r) => r.expected.length === 0)
-  return { untouched: negatives.filter((r) => findPii(r.text, options).length === 0).length, total: negatives.length }
+  return {
+    untouched: negatives.filter((r) => findPii(r.text, options).length === 0).length,
+    total: negatives.length,
+  }
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')
@@ -174,14 +217,24 @@ export function report(label: string, rows: CorpusRow[], options: MaskOptions, e
   }
   const spans = rows.reduce((n, x) => n + x.expected.length, 0)
   const negatives = rows.filter((x) => x.expected.length === 0).length
-  out.push(`${label}: ${rows.length} snippets, ${spans} expected spans, ${negatives} with nothing to mask${options.keepPhones ? `; allow-list from content/ (${options.keepPhones.length} numbers, ${options.keepAddresses?.length ?? 0} addresses and postal codes)` : '; no allow-list'}`)
-  out.push(`  ${'kind'.padEnd(11)} ${'spans'.padStart(5)} ${'found'.padStart(6)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`)
+  out.push(
+    `${label}: ${rows.length} snippets, ${spans} expected spans, ${negatives} with nothing to mask${options.keepPhones ? `; allow-list from content/ (${options.keepPhones.length} numbers, ${options.keepAddresses?.length ?? 0} addresses and postal codes)` : '; no allow-list'}`,
+  )
+  out.push(
+    `  ${'kind'.padEnd(11)} ${'spans'.padStart(5)} ${'found'.padStart(6)}   ${'exact P / R / F1'.padEnd(17)}   overlap P / R / F1`,
+  )
   const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
   for (const k of PII_KINDS)
-    out.push(labelled.has(k) ? line(k, s.exact[k], s.overlap[k]) : `  ${k.padEnd(11)} ${'0'.padStart(5)}   not labelled in this set; ${s.exact[k].fp} finding(s)`)
+    out.push(
+      labelled.has(k)
+        ? line(k, s.exact[k], s.overlap[k])
+        : `  ${k.padEnd(11)} ${'0'.padStart(5)}   not labelled in this set; ${s.exact[k].fp} finding(s)`,
+    )
   out.push(line('overall', total(s.exact), total(s.overlap)))
   const pub = publicKept(rows, KEEP) // always as the CMS masks: with the allow-list
-  out.push(`  public numbers kept (with the allow-list): ${pub.total ? `${pub.kept}/${pub.total} = ${fmt(pub.kept / pub.total)}` : 'none in this set'}`)
+  out.push(
+    `  public numbers kept (with the allow-list): ${pub.total ? `${pub.kept}/${pub.total} = ${fmt(pub.kept / pub.total)}` : 'none in this set'}`,
+  )
   const neg = negativesUntouched(rows, options)
   out.push(`  negatives untouched: ${neg.untouched}/${neg.total} lines`)
   if (errors) out.push(...s.errors.map((e) => `    ${e}`), ...pub.lost.map((e) => `    ${e}`))
@@ -207,7 +260,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
           ['fresh DEV split pii-fresh.dev.jsonl', FRESH.dev, KEEP],
           ['fresh2 DEV split pii-fresh2.dev.jsonl', FRESH2.dev, KEEP],
         ]
-  for (const [label, file, options] of runs) console.log(`${report(label, loadCorpus(file), options, errors).join('\n')}\n`)
+  for (const [label, file, options] of runs)
+    console.log(`${report(label, loadCorpus(file), options, errors).join('\n')}\n`)
 
   // Speed on the tuning sets and the dev split (the same texts whatever is scored above).
   const rows = [...TUNING_SETS, FRESH.dev].flatMap((f) => loadCorpus(f))
@@ -216,7 +270,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (let i = 0; i < n; i++) findPii(rows[i % rows.length]!.text, KEEP)
   const secs = (performance.now() - t0) / 1000
   const chars = rows.reduce((a, r) => a + r.text.length, 0) / rows.length
-  console.log(`throughput: ${Math.round(n / secs).toLocaleString('en')} snippets/s (${n.toLocaleString('en')} snippets of ${chars.toFixed(0)} characters on average, one core)`)
+  console.log(
+    `throughput: ${Math.round(n / secs).toLocaleString('en')} snippets/s (${n.toLocaleString('en')} snippets of ${chars.toFixed(0)} characters on average, one core)`,
+  )
 
   // Call summaries of 200 characters: corpus snippets joined in a shifting order, then cut.
   const summaries = Array.from({ length: 2_000 }, (_, i) => {
@@ -232,5 +288,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   })
   times.sort((a, b) => a - b)
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(3)
-  console.log(`maskPii on a 200-character summary: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms (${times.length.toLocaleString('en')} summaries, one core)`)
+  console.log(
+    `maskPii on a 200-character summary: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms (${times.length.toLocaleString('en')} summaries, one core)`,
+  )
 }

@@ -32,7 +32,13 @@ import { fileURLToPath } from 'node:url'
 import type { CallOutcome } from '@kotae/content/contracts/calls'
 import { seededRandom } from '@kotae/content/seededRandom'
 
-import { computeReport, createReportAccumulator, type CallLogRecord, type ReportPeriod, type TelephonyRecord } from '../src/kpi'
+import {
+  computeReport,
+  createReportAccumulator,
+  type CallLogRecord,
+  type ReportPeriod,
+  type TelephonyRecord,
+} from '../src/kpi'
 import { importTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
 import { jstMidnight, jstWeekday } from '../src/time'
 
@@ -46,9 +52,33 @@ const N_ROWS = arg('rows', 1_000_000)
 const ARRAYS = args.includes('--arrays')
 const SEED = 20261001
 
-const CATEGORIES = ['card-renewal', 'pin-reset', 'lost-card', 'mynaportal', 'health-insurance', 'certificate', 'address-change', 'reservation', 'foreign-resident', 'child', 'proxy', 'other']
+const CATEGORIES = [
+  'card-renewal',
+  'pin-reset',
+  'lost-card',
+  'mynaportal',
+  'health-insurance',
+  'certificate',
+  'address-change',
+  'reservation',
+  'foreign-resident',
+  'child',
+  'proxy',
+  'other',
+]
 const FAQS = Array.from({ length: 115 }, (_, i) => `faq-${String(i + 1).padStart(3, '0')}`)
-const OUTCOMES: CallOutcome[] = ['resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'escalated', 'callback', 'reservation-made']
+const OUTCOMES: CallOutcome[] = [
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'escalated',
+  'callback',
+  'reservation-made',
+]
 const OPERATORS = Array.from({ length: 24 }, (_, i) => `op-${i + 1}`)
 const HOUR = 3_600_000
 
@@ -143,8 +173,12 @@ interface PhaseResult {
 }
 
 function reportPhase(phase: 'month' | 'year'): PhaseResult {
-  const period: ReportPeriod = phase === 'month' ? { kind: 'month', year: 2026, month: 10 } : { kind: 'year', year: 2026 }
-  const [start, end] = phase === 'month' ? [jstMidnight(2026, 10, 1), jstMidnight(2026, 11, 1)] : [jstMidnight(2026, 4, 1), jstMidnight(2027, 4, 1)]
+  const period: ReportPeriod =
+    phase === 'month' ? { kind: 'month', year: 2026, month: 10 } : { kind: 'year', year: 2026 }
+  const [start, end] =
+    phase === 'month'
+      ? [jstMidnight(2026, 10, 1), jstMidnight(2026, 11, 1)]
+      : [jstMidnight(2026, 4, 1), jstMidnight(2027, 4, 1)]
   if (ARRAYS) {
     let t0 = performance.now()
     const pairs = [...generate(N_CALLS, start, end)]
@@ -158,7 +192,18 @@ function reportPhase(phase: 'month' | 'year'): PhaseResult {
     const r = computeReport({ period, calls: callArray, telephony: telArray })
     const reportMs = ms(t0)
     const reportCpuMs = cpuMs(cpu0)
-    return { phase, figures: { calls: callArray.length, telephony: telArray.length, generateMs, reportMs, reportCpuMs, ...summary(r) }, peakRssMb: mb() }
+    return {
+      phase,
+      figures: {
+        calls: callArray.length,
+        telephony: telArray.length,
+        generateMs,
+        reportMs,
+        reportCpuMs,
+        ...summary(r),
+      },
+      peakRssMb: mb(),
+    }
   }
   // Generation alone, then generation + report; both streamed through one generator each.
   const base = retained()
@@ -182,7 +227,16 @@ function reportPhase(phase: 'month' | 'year'): PhaseResult {
   const retainedMb = retained(acc) - base
   return {
     phase,
-    figures: { calls: count, telephony: count, generateMs, totalMs, reportMs: totalMs - generateMs, reportCpuMs: totalCpuMs - generateCpuMs, accumulatorHeapMb: retainedMb, ...summary(r) },
+    figures: {
+      calls: count,
+      telephony: count,
+      generateMs,
+      totalMs,
+      reportMs: totalMs - generateMs,
+      reportCpuMs: totalCpuMs - generateCpuMs,
+      accumulatorHeapMb: retainedMb,
+      ...summary(r),
+    },
     peakRssMb: mb(),
   }
 }
@@ -203,7 +257,8 @@ async function csvPhase(): Promise<PhaseResult> {
   const file = path.join(dir, 'cdr.csv')
   let t0 = performance.now()
   const out = fs.createWriteStream(file)
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((res) => out.once('drain', () => res())))
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((res) => out.once('drain', () => res()))
   await write('通話ID,キュー,着信日時,応答日時,放棄日時,終話日時,オペレーターID,後処理終了日時,備考\n')
   const pad = (n: number) => String(n).padStart(2, '0')
   const fmt = (msUtc: number) => {
@@ -225,7 +280,16 @@ async function csvPhase(): Promise<PhaseResult> {
   const writeMs = ms(t0)
   const bytes = fs.statSync(file).size
   const mapping = {
-    columns: { callId: '通話ID', queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時', abandonedAt: '放棄日時', endedAt: '終話日時', agent: 'オペレーターID', wrapUpEndedAt: '後処理終了日時' },
+    columns: {
+      callId: '通話ID',
+      queue: 'キュー',
+      offeredAt: '着信日時',
+      answeredAt: '応答日時',
+      abandonedAt: '放棄日時',
+      endedAt: '終話日時',
+      agent: 'オペレーターID',
+      wrapUpEndedAt: '後処理終了日時',
+    },
     timestamps: { format: 'yyyy/MM/dd HH:mm:ss', timeZone: 'Asia/Tokyo' },
   }
   t0 = performance.now()
@@ -234,17 +298,38 @@ async function csvPhase(): Promise<PhaseResult> {
   const rssAfterValidate = mb()
   t0 = performance.now()
   let imported = 0
-  const r = await importTelephonyCsv(() => fs.createReadStream(file, { highWaterMark: 1 << 20 }), mapping, (batch) => {
-    imported += batch.length
-  })
+  const r = await importTelephonyCsv(
+    () => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+    mapping,
+    (batch) => {
+      imported += batch.length
+    },
+  )
   const importMs = ms(t0)
   t0 = performance.now()
-  const one = await importTelephonyCsv(() => fs.createReadStream(file, { highWaterMark: 1 << 20 }), mapping, () => {}, { validateFirst: false })
+  const one = await importTelephonyCsv(
+    () => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+    mapping,
+    () => {},
+    { validateFirst: false },
+  )
   const importOnePassMs = ms(t0)
   if (!args.includes('--keep-csv')) fs.rmSync(dir, { recursive: true, force: true })
   return {
     phase: 'csv',
-    figures: { rows: N_ROWS, megabytes: Math.round(bytes / 1e5) / 10, writeMs, validateMs, validateOk: String(v.ok), rssAfterValidateMb: rssAfterValidate, importTwoPassMs: importMs, imported, importOk: String(r.ok), importOnePassMs, onePassOk: String(one.ok) },
+    figures: {
+      rows: N_ROWS,
+      megabytes: Math.round(bytes / 1e5) / 10,
+      writeMs,
+      validateMs,
+      validateOk: String(v.ok),
+      rssAfterValidateMb: rssAfterValidate,
+      importTwoPassMs: importMs,
+      imported,
+      importOk: String(r.ok),
+      importOnePassMs,
+      onePassOk: String(one.ok),
+    },
     peakRssMb: mb(),
   }
 }
@@ -257,17 +342,27 @@ async function main() {
     process.stdout.write(`${JSON.stringify(result)}\n`)
     return
   }
-  console.log(`reports bench: ${N_CALLS.toLocaleString()} calls + ${N_CALLS.toLocaleString()} telephony records per report, ${N_ROWS.toLocaleString()} CSV rows; seed ${SEED}; ${ARRAYS ? 'arrays' : 'streamed from generators'}; node ${process.version}, ${os.cpus().length} CPUs`)
+  console.log(
+    `reports bench: ${N_CALLS.toLocaleString()} calls + ${N_CALLS.toLocaleString()} telephony records per report, ${N_ROWS.toLocaleString()} CSV rows; seed ${SEED}; ${ARRAYS ? 'arrays' : 'streamed from generators'}; node ${process.version}, ${os.cpus().length} CPUs`,
+  )
   const self = fileURLToPath(import.meta.url)
   for (const phase of ['month', 'year', 'csv']) {
-    const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', self, ...args, '--phase', phase], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, '--expose-gc', self, ...args, '--phase', phase],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    )
     if (child.status !== 0) {
       console.error(child.stderr)
       process.exitCode = 1
       continue
     }
     const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as PhaseResult
-    console.log(`${r.phase.padEnd(6)} peak RSS ${String(r.peakRssMb).padStart(5)} MB  ${Object.entries(r.figures).map(([k, v]) => `${k}=${v}`).join('  ')}`)
+    console.log(
+      `${r.phase.padEnd(6)} peak RSS ${String(r.peakRssMb).padStart(5)} MB  ${Object.entries(r.figures)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('  ')}`,
+    )
   }
 }
 

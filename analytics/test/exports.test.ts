@@ -7,7 +7,19 @@ import * as telephonyNode from '@kotae/analytics/telephony.node'
 // The CMS and the command-line tools import only through the package's entry points.
 describe('package entry points', () => {
   it('exports time, KPIs, telephony, reports and pii from the root', () => {
-    for (const name of ['maskPii', 'hashCaller', 'jstHalfHourSlot', 'formatWarekiDate', 'computeReport', 'createReportAccumulator', 'linkCallsToTelephony', 'REPORT_KPI_KEYS', 'parseTelephonyMapping', 'buildSections', 'periodLabel'])
+    for (const name of [
+      'maskPii',
+      'hashCaller',
+      'jstHalfHourSlot',
+      'formatWarekiDate',
+      'computeReport',
+      'createReportAccumulator',
+      'linkCallsToTelephony',
+      'REPORT_KPI_KEYS',
+      'parseTelephonyMapping',
+      'buildSections',
+      'periodLabel',
+    ])
       expect(typeof (api as Record<string, unknown>)[name], name).not.toBe('undefined')
   })
   it('exports the Node-only renderers and parser from their subpaths', () => {

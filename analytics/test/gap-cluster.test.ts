@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest'
 
-import { clusterGapSignals, collectGapSignals, type GapSignal, proposalsFromGaps, setCosine } from '../src/gap'
+import {
+  clusterGapSignals,
+  collectGapSignals,
+  type GapSignal,
+  proposalsFromGaps,
+  setCosine,
+} from '../src/gap'
 
 /** A stand-in for the search analyzer: words split at spaces and particles, plus their character bigrams. */
 const tokenize = (text: string) => {
-  const words = text.normalize('NFKC').split(/[\s、。？?をがはにでのも]+/u).filter(Boolean)
+  const words = text
+    .normalize('NFKC')
+    .split(/[\s、。？?をがはにでのも]+/u)
+    .filter(Boolean)
   const grams = words.flatMap((w) => [...w].slice(0, -1).map((c, i) => c + [...w][i + 1]))
   return [...new Set([...words, ...grams])]
 }
@@ -57,11 +66,15 @@ describe('clusterGapSignals', () => {
 
   it('is deterministic: same clusters and ids whatever the input order', () => {
     const again = clusterGapSignals([...signals].reverse(), { tokenize })
-    expect(again.map((c) => [c.id, c.volume, c.typicalText])).toEqual(clusters.map((c) => [c.id, c.volume, c.typicalText]))
+    expect(again.map((c) => [c.id, c.volume, c.typicalText])).toEqual(
+      clusters.map((c) => [c.id, c.volume, c.typicalText]),
+    )
   })
 
   it('a stricter threshold splits, a looser one merges', () => {
-    expect(clusterGapSignals(signals, { tokenize, threshold: 0.95, containment: 1.01 }).map((c) => c.volume)).toEqual([4, 2, 1, 1, 1])
+    expect(
+      clusterGapSignals(signals, { tokenize, threshold: 0.95, containment: 1.01 }).map((c) => c.volume),
+    ).toEqual([4, 2, 1, 1, 1])
     const lock = [...signals, sig('zero-result', '暗証番号 ロック 解除 方法 窓口', 9)]
     expect(clusterGapSignals(lock, { tokenize }).map((c) => c.volume)).toEqual([5, 3, 1, 1])
     expect(clusterGapSignals(lock, { tokenize, threshold: 0.2 }).map((c) => c.volume)).toEqual([6, 3, 1])
@@ -71,22 +84,47 @@ describe('clusterGapSignals', () => {
     const long = sig('escalation', '海外 転出 カード 返す 必要 確認 したい 窓口 方法 期限 本人 家族 郵送', 3)
     const short = [sig('zero-result', '海外 転出 カード', 1), sig('zero-result', '海外 転出 カード', 2)]
     expect(setCosine(new Set(tokenize(long.text)), new Set(tokenize(short[0]!.text)))).toBeLessThan(0.6)
-    expect(clusterGapSignals([...short, long], { tokenize, threshold: 0.6 }).map((c) => c.volume)).toEqual([3])
-    expect(clusterGapSignals([...short, long], { tokenize, threshold: 0.6, containment: 1.01 }).map((c) => c.volume)).toEqual([2, 1])
+    expect(clusterGapSignals([...short, long], { tokenize, threshold: 0.6 }).map((c) => c.volume)).toEqual([
+      3,
+    ])
+    expect(
+      clusterGapSignals([...short, long], { tokenize, threshold: 0.6, containment: 1.01 }).map(
+        (c) => c.volume,
+      ),
+    ).toEqual([2, 1])
     const tiny = [sig('zero-result', '海外', 1), sig('zero-result', '海外', 2)]
-    expect(clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6 }).map((c) => c.volume)).toEqual([2, 1])
-    expect(clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6, containMinTerms: 1 }).map((c) => c.volume)).toEqual([3])
+    expect(clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6 }).map((c) => c.volume)).toEqual([
+      2, 1,
+    ])
+    expect(
+      clusterGapSignals([...tiny, long], { tokenize, threshold: 0.6, containMinTerms: 1 }).map(
+        (c) => c.volume,
+      ),
+    ).toEqual([3])
   })
 
   it('compares a new text with a cluster’s first members, not only its leader (representatives)', () => {
     // B joins A; C resembles B (cosine 0.58) but shares nothing with A: with one representative C starts its own cluster.
-    const chain = [sig('zero-result', '住所 変更', 1), sig('zero-result', '住所 変更', 2), sig('zero-result', '住所 変更 窓口 予約', 3), sig('zero-result', '住所 変更 窓口 予約', 4), sig('zero-result', '窓口 予約 時間', 5)]
+    const chain = [
+      sig('zero-result', '住所 変更', 1),
+      sig('zero-result', '住所 変更', 2),
+      sig('zero-result', '住所 変更 窓口 予約', 3),
+      sig('zero-result', '住所 変更 窓口 予約', 4),
+      sig('zero-result', '窓口 予約 時間', 5),
+    ]
     expect(clusterGapSignals(chain, { tokenize, threshold: 0.45 }).map((c) => c.volume)).toEqual([5])
-    expect(clusterGapSignals(chain, { tokenize, threshold: 0.45, representatives: 1 }).map((c) => c.volume)).toEqual([4, 1])
+    expect(
+      clusterGapSignals(chain, { tokenize, threshold: 0.45, representatives: 1 }).map((c) => c.volume),
+    ).toEqual([4, 1])
   })
 
   it('honours maxExamples, minVolume and maxClusters, and skips texts with no terms', () => {
-    const c = clusterGapSignals([...signals, sig('zero-result', '？？', 9)], { tokenize, maxExamples: 1, minVolume: 2, maxClusters: 1 })
+    const c = clusterGapSignals([...signals, sig('zero-result', '？？', 9)], {
+      tokenize,
+      maxExamples: 1,
+      minVolume: 2,
+      maxClusters: 1,
+    })
     expect(c).toHaveLength(1)
     expect(c[0]!.examples).toEqual([{ text: '暗証番号 忘れた', count: 3 }])
     expect(clusterGapSignals([], { tokenize })).toEqual([])
@@ -104,17 +142,40 @@ describe('collectGapSignals', () => {
     { type: 'search' as const, at: '2026-11-03T01:00:00.000Z', query: '転入 手続き' },
     { type: 'faq-view' as const, at: '2026-11-03T01:05:00.000Z', faq: 'moving' },
     { type: 'search' as const, at: '2026-11-04T01:00:00.000Z', query: '弱い 一致' },
-    { type: 'helpful' as const, at: at(5), faq: 'cert-expiry', helpful: false, reason: '山田太郎様の場合が書いていない 090-1234-5678' },
+    {
+      type: 'helpful' as const,
+      at: at(5),
+      faq: 'cert-expiry',
+      helpful: false,
+      reason: '山田太郎様の場合が書いていない 090-1234-5678',
+    },
     { type: 'helpful' as const, at: at(5), faq: 'cert-expiry', helpful: false },
     { type: 'helpful' as const, at: at(5), faq: 'cert-expiry', helpful: true, reason: 'よくわかった' },
   ]
   const calls = [
-    { id: '1', talkStartedAt: at(6), queries: ['代理人 受け取り', '委任状'], faqsUsed: [], category: 'pickup' },
-    { id: '2', talkStartedAt: at(6), summary: '施設に入所中の母の更新について。職員が代理で来庁予定。', faqsUsed: null, category: 'renewal' },
+    {
+      id: '1',
+      talkStartedAt: at(6),
+      queries: ['代理人 受け取り', '委任状'],
+      faqsUsed: [],
+      category: 'pickup',
+    },
+    {
+      id: '2',
+      talkStartedAt: at(6),
+      summary: '施設に入所中の母の更新について。職員が代理で来庁予定。',
+      faqsUsed: null,
+      category: 'renewal',
+    },
     { id: '3', talkStartedAt: at(6), queries: ['更新'], faqsUsed: ['12'], category: 'renewal' },
   ]
-  const escalations = [{ id: '9', createdAt: at(7), summary: '在外公館での手続き可否の確認をお願いします。急ぎです。' }]
-  const signals = collectGapSignals({ siteEvents: events, calls, escalations }, { lowScoreQueries: new Set(['弱い 一致']) })
+  const escalations = [
+    { id: '9', createdAt: at(7), summary: '在外公館での手続き可否の確認をお願いします。急ぎです。' },
+  ]
+  const signals = collectGapSignals(
+    { siteEvents: events, calls, escalations },
+    { lowScoreQueries: new Set(['弱い 一致']) },
+  )
 
   it('takes each kind of evidence once, and only the gaps', () => {
     expect(signals.map((s) => [s.kind, s.text])).toEqual([
@@ -136,8 +197,16 @@ describe('collectGapSignals', () => {
   })
 
   it('re-masks text defensively: nothing personal reaches a cluster or a proposal', () => {
-    const leaky = [sig('zero-result', '佐藤様 090-1111-2222 暗証番号'), sig('zero-result', '佐藤様 090-1111-2222 暗証番号')]
-    const c = clusterGapSignals(collectGapSignals({ siteEvents: leaky.map((s) => ({ type: 'zero-result' as const, at: s.at, query: s.text })) }), { tokenize })
+    const leaky = [
+      sig('zero-result', '佐藤様 090-1111-2222 暗証番号'),
+      sig('zero-result', '佐藤様 090-1111-2222 暗証番号'),
+    ]
+    const c = clusterGapSignals(
+      collectGapSignals({
+        siteEvents: leaky.map((s) => ({ type: 'zero-result' as const, at: s.at, query: s.text })),
+      }),
+      { tokenize },
+    )
     const all = JSON.stringify([c, proposalsFromGaps(c)])
     expect(all).not.toContain('090-1111-2222')
     expect(all).not.toContain('佐藤')
@@ -147,11 +216,26 @@ describe('collectGapSignals', () => {
 describe('proposalsFromGaps', () => {
   it('turns the largest clusters into new-FAQ proposals with their evidence, then stale entries into reviews', () => {
     const clusters = clusterGapSignals(
-      [sig('zero-result', '暗証番号 忘れた'), sig('zero-result', '暗証番号 忘れた'), sig('escalation', '暗証番号を忘れた'), sig('zero-result', '図書館')],
+      [
+        sig('zero-result', '暗証番号 忘れた'),
+        sig('zero-result', '暗証番号 忘れた'),
+        sig('escalation', '暗証番号を忘れた'),
+        sig('zero-result', '図書館'),
+      ],
       { tokenize },
     )
     const proposals = proposalsFromGaps(clusters, [
-      { id: '7', title: '更新の手数料', reasons: ['past-review-by', 'low-helpfulness'], reviewBy: '2026-01-01', daysOverdue: 30, lastUsedAt: null, lastViewedAt: null, votes: 10, helpfulRate: 0.2 },
+      {
+        id: '7',
+        title: '更新の手数料',
+        reasons: ['past-review-by', 'low-helpfulness'],
+        reviewBy: '2026-01-01',
+        daysOverdue: 30,
+        lastUsedAt: null,
+        lastViewedAt: null,
+        votes: 10,
+        helpfulRate: 0.2,
+      },
     ])
     expect(proposals).toEqual([
       {
@@ -161,7 +245,13 @@ describe('proposalsFromGaps', () => {
         volume: 3,
         ref: clusters[0]!.id,
       },
-      { kind: 'review-faq', title: '「更新の手数料」を見直す', detail: '見直し期限切れ（30日超過）、「解決した」が少ない（10票中20%）。', volume: 10, ref: '7' },
+      {
+        kind: 'review-faq',
+        title: '「更新の手数料」を見直す',
+        detail: '見直し期限切れ（30日超過）、「解決した」が少ない（10票中20%）。',
+        volume: 10,
+        ref: '7',
+      },
     ])
   })
 })

@@ -3,10 +3,29 @@ import { describe, expect, it } from 'vitest'
 import { collectGapSignals, facetChoiceTable, type SiteEventRecord } from '../src/gap'
 
 const at = '2026-12-01T01:00:00.000Z'
-const choice = (dimension: string, value: string): SiteEventRecord => ({ type: 'facet-choice', at, dimension, value })
+const choice = (dimension: string, value: string): SiteEventRecord => ({
+  type: 'facet-choice',
+  at,
+  dimension,
+  value,
+})
 const vocabulary = [
-  { id: 'what', name: '何について', values: [{ id: 'card', name: 'カード本体' }, { id: 'certificate', name: '電子証明書' }] },
-  { id: 'action', name: 'どうしたい', values: [{ id: 'move-in', name: '転入' }, { id: 'move-out', name: '転出' }] },
+  {
+    id: 'what',
+    name: '何について',
+    values: [
+      { id: 'card', name: 'カード本体' },
+      { id: 'certificate', name: '電子証明書' },
+    ],
+  },
+  {
+    id: 'action',
+    name: 'どうしたい',
+    values: [
+      { id: 'move-in', name: '転入' },
+      { id: 'move-out', name: '転出' },
+    ],
+  },
 ]
 
 describe('facetChoiceTable', () => {
@@ -46,7 +65,10 @@ describe('facetChoiceTable', () => {
   })
 
   it('is empty without choices, and choices are no gap signals', () => {
-    expect(facetChoiceTable([{ type: 'search', at, query: 'x' }] as SiteEventRecord[])).toEqual({ total: 0, dimensions: [] })
+    expect(facetChoiceTable([{ type: 'search', at, query: 'x' }] as SiteEventRecord[])).toEqual({
+      total: 0,
+      dimensions: [],
+    })
     expect(collectGapSignals({ siteEvents: [choice('what', 'card')] })).toEqual([])
   })
 })

@@ -5,21 +5,50 @@ import { busyHours, hourRows, outcomeRows, selfServiceTrend, staleContent, type 
 
 describe('staleContent', () => {
   const now = '2026-11-30T03:00:00.000Z'
-  const base: StaleInput = { id: '1', title: '基本', reviewBy: '2027-06-30', createdAt: '2026-01-01T00:00:00.000Z', lastUsedAt: '2026-11-20T00:00:00.000Z', lastViewedAt: null, helpfulVotes: 0, notHelpfulVotes: 0 }
+  const base: StaleInput = {
+    id: '1',
+    title: '基本',
+    reviewBy: '2027-06-30',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: '2026-11-20T00:00:00.000Z',
+    lastViewedAt: null,
+    helpfulVotes: 0,
+    notHelpfulVotes: 0,
+  }
   const rows = staleContent(
     [
       base,
       { ...base, id: '2', title: '期限切れ', reviewBy: '2026-11-20' },
       // Last used 91 days ago, last viewed 95 days ago: unused for 90 days.
-      { ...base, id: '3', title: '使われない', lastUsedAt: '2026-08-31T03:00:00.000Z', lastViewedAt: '2026-08-27T00:00:00.000Z' },
+      {
+        ...base,
+        id: '3',
+        title: '使われない',
+        lastUsedAt: '2026-08-31T03:00:00.000Z',
+        lastViewedAt: '2026-08-27T00:00:00.000Z',
+      },
       // Viewed 10 days ago though no call used it: in use.
-      { ...base, id: '4', title: 'サイトで読まれる', lastUsedAt: null, lastViewedAt: '2026-11-20T00:00:00.000Z' },
+      {
+        ...base,
+        id: '4',
+        title: 'サイトで読まれる',
+        lastUsedAt: null,
+        lastViewedAt: '2026-11-20T00:00:00.000Z',
+      },
       // Created 30 days ago, never used: too new to call unused.
       { ...base, id: '5', title: '新しい', createdAt: '2026-10-31T00:00:00.000Z', lastUsedAt: null },
       { ...base, id: '6', title: '役に立たない', helpfulVotes: 2, notHelpfulVotes: 4 },
       // 4 votes, all negative: below minVotes, not judged.
       { ...base, id: '7', title: '票が少ない', helpfulVotes: 0, notHelpfulVotes: 4 },
-      { ...base, id: '8', title: '全部', reviewBy: '2026-10-31', lastUsedAt: null, helpfulVotes: 1, notHelpfulVotes: 9 },
+      {
+        ...base,
+        id: '8',
+        title: '全部',
+        reviewBy: '2026-10-31',
+        lastUsedAt: null,
+        helpfulVotes: 1,
+        notHelpfulVotes: 9,
+      },
     ],
     { now },
   )
@@ -39,7 +68,10 @@ describe('staleContent', () => {
   })
 
   it('takes its thresholds from options', () => {
-    const strict = staleContent([{ ...base, id: '7', title: '票が少ない', helpfulVotes: 0, notHelpfulVotes: 4 }], { now, minVotes: 3 })
+    const strict = staleContent(
+      [{ ...base, id: '7', title: '票が少ない', helpfulVotes: 0, notHelpfulVotes: 4 }],
+      { now, minVotes: 3 },
+    )
     expect(strict.map((r) => r.reasons)).toEqual([['low-helpfulness']])
     expect(staleContent([base], { now, unusedDays: 5 }).map((r) => r.reasons)).toEqual([['unused']])
   })
@@ -73,7 +105,14 @@ describe('selfServiceTrend', () => {
   })
 
   it('has every week of the range, Monday first, empty weeks as zeros', () => {
-    expect(trend.weeks.map((w) => w.weekStart)).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'])
+    expect(trend.weeks.map((w) => w.weekStart)).toEqual([
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
+    ])
     expect(trend.weeks.map((w) => [w.searches, w.faqViews, w.calls])).toEqual([
       [1, 1, 1],
       [1, 3, 2],
@@ -86,7 +125,11 @@ describe('selfServiceTrend', () => {
   })
 
   it('splits views and calls by topic (a view by its FAQ’s category)', () => {
-    expect(trend.weeks[1]!.byTopic).toEqual({ pin: { faqViews: 1, calls: 1 }, renewal: { faqViews: 1, calls: 0 }, '': { faqViews: 1, calls: 1 } })
+    expect(trend.weeks[1]!.byTopic).toEqual({
+      pin: { faqViews: 1, calls: 1 },
+      renewal: { faqViews: 1, calls: 0 },
+      '': { faqViews: 1, calls: 1 },
+    })
     expect(trend.topics).toEqual([
       { topic: 'pin', faqViews: 2, calls: 2, selfServiceRate: 0.5 },
       { topic: null, faqViews: 1, calls: 1, selfServiceRate: 0.5 },
@@ -96,14 +139,27 @@ describe('selfServiceTrend', () => {
   })
 
   it('an empty range gives no weeks and null rates, never NaN', () => {
-    const empty = selfServiceTrend({ range: { start: range.start, end: range.start }, siteEvents: [], calls: [] })
-    expect(empty).toEqual({ weeks: [], topics: [], totals: { searches: 0, faqViews: 0, calls: 0, selfServiceRate: null } })
+    const empty = selfServiceTrend({
+      range: { start: range.start, end: range.start },
+      siteEvents: [],
+      calls: [],
+    })
+    expect(empty).toEqual({
+      weeks: [],
+      topics: [],
+      totals: { searches: 0, faqViews: 0, calls: 0, selfServiceRate: null },
+    })
   })
 })
 
 describe('dashboard pieces', () => {
   it('outcomeRows counts in the given order, unknown outcomes last', () => {
-    expect(outcomeRows([{ outcome: 'resolved' }, { outcome: 'resolved' }, { outcome: 'escalated' }, { outcome: 'other' }], ['resolved', 'escalated', 'callback'])).toEqual([
+    expect(
+      outcomeRows(
+        [{ outcome: 'resolved' }, { outcome: 'resolved' }, { outcome: 'escalated' }, { outcome: 'other' }],
+        ['resolved', 'escalated', 'callback'],
+      ),
+    ).toEqual([
       { outcome: 'resolved', count: 2, share: 0.5 },
       { outcome: 'escalated', count: 1, share: 0.25 },
       { outcome: 'callback', count: 0, share: 0 },
@@ -113,7 +169,13 @@ describe('dashboard pieces', () => {
   })
 
   it('hourRows folds 30-minute slots into hours; busyHours keeps business hours and any busy hour', () => {
-    const counts = (rows: number) => ({ offered: new Int32Array(rows), answered: new Int32Array(rows), abandoned: new Int32Array(rows), shortAbandoned: new Int32Array(rows), calls: new Int32Array(rows) })
+    const counts = (rows: number) => ({
+      offered: new Int32Array(rows),
+      answered: new Int32Array(rows),
+      abandoned: new Int32Array(rows),
+      shortAbandoned: new Int32Array(rows),
+      calls: new Int32Array(rows),
+    })
     const c = counts(48)
     c.calls[18] = 2 // 09:00-09:30
     c.calls[19] = 3 // 09:30-10:00

@@ -8,4 +8,7 @@ export const found = (text: string, options?: MaskOptions): [PiiKind, string][] 
   maskPii(text, options).findings.map((f) => [f.kind, text.slice(f.start, f.end)])
 
 /** Only the findings of one kind, as exact text. */
-export const of = (kind: PiiKind, text: string, options?: MaskOptions) => found(text, options).filter(([k]) => k === kind).map(([, v]) => v)
+export const of = (kind: PiiKind, text: string, options?: MaskOptions) =>
+  found(text, options)
+    .filter(([k]) => k === kind)
+    .map(([, v]) => v)

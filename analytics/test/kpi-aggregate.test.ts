@@ -29,9 +29,38 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
   //    2 within; plus 3 records of another queue;
   //  - Sun 1 Nov 00:00 JST: outside the month (5 offered + 1 other queue).
   const t: TelephonySlotAggregate[] = [
-    { at: jst('2026-10-12T00:10:00'), offered: 10, answered: 6, answeredWithWait: 5, waitSeconds: 40, answeredWithin: 4, shortAbandoned: 1, abandoned: 3 },
-    { at: jst('2026-10-31T23:45:00'), offered: 4, answered: 4, answeredWithWait: 4, waitSeconds: 100, answeredWithin: 2, shortAbandoned: 0, abandoned: 0, otherQueues: 3 },
-    { at: jst('2026-11-01T00:00:00'), offered: 5, answered: 5, answeredWithWait: 5, waitSeconds: 5, answeredWithin: 5, shortAbandoned: 0, abandoned: 0, otherQueues: 1 },
+    {
+      at: jst('2026-10-12T00:10:00'),
+      offered: 10,
+      answered: 6,
+      answeredWithWait: 5,
+      waitSeconds: 40,
+      answeredWithin: 4,
+      shortAbandoned: 1,
+      abandoned: 3,
+    },
+    {
+      at: jst('2026-10-31T23:45:00'),
+      offered: 4,
+      answered: 4,
+      answeredWithWait: 4,
+      waitSeconds: 100,
+      answeredWithin: 2,
+      shortAbandoned: 0,
+      abandoned: 0,
+      otherQueues: 3,
+    },
+    {
+      at: jst('2026-11-01T00:00:00'),
+      offered: 5,
+      answered: 5,
+      answeredWithWait: 5,
+      waitSeconds: 5,
+      answeredWithin: 5,
+      shortAbandoned: 0,
+      abandoned: 0,
+      otherQueues: 1,
+    },
   ]
   // Calls: Thu 1 Oct 09:05 renewal 3 calls (callers a and c resolved, one without a caller hash not:
   // 3 with talk, 600 s talk, 900 s handle); Thu 1 Oct 09:20 no category 1 call (resolved, no valid
@@ -39,11 +68,51 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
   // renewal 1 call (caller b, resolved, 60 s talk, 90 s handle); Sun 1 Nov 00:30 renewal 2 calls
   // (after the month: repeat check only; one is caller b again).
   const c: CallSlotAggregate[] = [
-    { at: jst('2026-10-01T09:05:00'), category: 'renewal', calls: 3, loggedResolved: 2, callsWithTalk: 3, talkSeconds: 600, handleSeconds: 900 },
-    { at: jst('2026-10-01T09:20:00'), category: null, calls: 1, loggedResolved: 1, callsWithTalk: 0, talkSeconds: 0, handleSeconds: 0 },
-    { at: jst('2026-10-08T09:05:00'), category: 'renewal', calls: 1, loggedResolved: 0, callsWithTalk: 1, talkSeconds: 100, handleSeconds: 100 },
-    { at: jst('2026-10-31T23:50:00'), category: 'renewal', calls: 1, loggedResolved: 1, callsWithTalk: 1, talkSeconds: 60, handleSeconds: 90 },
-    { at: jst('2026-11-01T00:30:00'), category: 'renewal', calls: 2, loggedResolved: 2, callsWithTalk: 2, talkSeconds: 1, handleSeconds: 1 },
+    {
+      at: jst('2026-10-01T09:05:00'),
+      category: 'renewal',
+      calls: 3,
+      loggedResolved: 2,
+      callsWithTalk: 3,
+      talkSeconds: 600,
+      handleSeconds: 900,
+    },
+    {
+      at: jst('2026-10-01T09:20:00'),
+      category: null,
+      calls: 1,
+      loggedResolved: 1,
+      callsWithTalk: 0,
+      talkSeconds: 0,
+      handleSeconds: 0,
+    },
+    {
+      at: jst('2026-10-08T09:05:00'),
+      category: 'renewal',
+      calls: 1,
+      loggedResolved: 0,
+      callsWithTalk: 1,
+      talkSeconds: 100,
+      handleSeconds: 100,
+    },
+    {
+      at: jst('2026-10-31T23:50:00'),
+      category: 'renewal',
+      calls: 1,
+      loggedResolved: 1,
+      callsWithTalk: 1,
+      talkSeconds: 60,
+      handleSeconds: 90,
+    },
+    {
+      at: jst('2026-11-01T00:30:00'),
+      category: 'renewal',
+      calls: 2,
+      loggedResolved: 2,
+      callsWithTalk: 2,
+      talkSeconds: 1,
+      handleSeconds: 1,
+    },
   ]
 
   const acc = createReportAccumulator({ period: october })
@@ -53,12 +122,43 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
   // 31 Oct 23:50, again 1 Nov 00:30 (after the month, within 7 days: a repeat). Caller c: resolved
   // 1 Oct 09:07, nothing after. 2 of the 4 logged-resolved calls are disqualified; 4 calls of the
   // month could be cross-checked (a twice, b, c).
-  acc.addRepeatCheckCall({ caller: 'a', category: 'renewal', at: jst('2026-10-01T09:05:00'), loggedResolved: true })
-  acc.addRepeatCheckCall({ caller: 'a', category: 'renewal', at: jst('2026-10-08T09:05:00'), loggedResolved: false })
-  acc.addRepeatCheckCall({ caller: 'b', category: 'renewal', at: jst('2026-10-31T23:50:00'), loggedResolved: true })
-  acc.addRepeatCheckCall({ caller: 'b', category: 'renewal', at: jst('2026-11-01T00:30:00'), loggedResolved: false })
-  acc.addRepeatCheckCall({ caller: 0xc, category: 'renewal', at: jst('2026-10-01T09:07:00'), loggedResolved: true }) // a numeric key
-  acc.addFaqUsage({ callsWithFaq: 3, faqs: [{ faqId: 'f1', count: 3, first: 2 }, { faqId: 'f2', count: 1, first: 1 }] })
+  acc.addRepeatCheckCall({
+    caller: 'a',
+    category: 'renewal',
+    at: jst('2026-10-01T09:05:00'),
+    loggedResolved: true,
+  })
+  acc.addRepeatCheckCall({
+    caller: 'a',
+    category: 'renewal',
+    at: jst('2026-10-08T09:05:00'),
+    loggedResolved: false,
+  })
+  acc.addRepeatCheckCall({
+    caller: 'b',
+    category: 'renewal',
+    at: jst('2026-10-31T23:50:00'),
+    loggedResolved: true,
+  })
+  acc.addRepeatCheckCall({
+    caller: 'b',
+    category: 'renewal',
+    at: jst('2026-11-01T00:30:00'),
+    loggedResolved: false,
+  })
+  acc.addRepeatCheckCall({
+    caller: 0xc,
+    category: 'renewal',
+    at: jst('2026-10-01T09:07:00'),
+    loggedResolved: true,
+  }) // a numeric key
+  acc.addFaqUsage({
+    callsWithFaq: 3,
+    faqs: [
+      { faqId: 'f1', count: 3, first: 2 },
+      { faqId: 'f2', count: 1, first: 1 },
+    ],
+  })
   acc.addFaqUsage({ callsWithFaq: 1, faqs: [{ faqId: 'f2', count: 1, first: 1 }] })
   const r = acc.finish()
 
@@ -78,10 +178,29 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
   })
 
   it('telephony by slot and by day type: the holiday row and the last half-hour of the month', () => {
-    expect(r.byHalfHour[0]).toMatchObject({ label: '00:00-00:30', offered: 10, answered: 6, abandoned: 3, shortAbandoned: 1, calls: 0 })
-    expect(r.byHalfHour[47]).toMatchObject({ label: '23:30-24:00', offered: 4, answered: 4, abandoned: 0, shortAbandoned: 0 })
+    expect(r.byHalfHour[0]).toMatchObject({
+      label: '00:00-00:30',
+      offered: 10,
+      answered: 6,
+      abandoned: 3,
+      shortAbandoned: 1,
+      calls: 0,
+    })
+    expect(r.byHalfHour[47]).toMatchObject({
+      label: '23:30-24:00',
+      offered: 4,
+      answered: 4,
+      abandoned: 0,
+      shortAbandoned: 0,
+    })
     const row = (key: string) => r.byWeekday.find((w) => w.key === key)!
-    expect(row('holiday')).toMatchObject({ days: 1, offered: 10, answered: 6, abandoned: 3, shortAbandoned: 1 })
+    expect(row('holiday')).toMatchObject({
+      days: 1,
+      offered: 10,
+      answered: 6,
+      abandoned: 3,
+      shortAbandoned: 1,
+    })
     expect(row('mon')).toMatchObject({ days: 3, offered: 0 }) // 12 Oct is not counted as a Monday
     expect(row('sat')).toMatchObject({ offered: 4, answered: 4 })
     expect(row('thu')).toMatchObject({ calls: 5 }) // 1 Oct and 8 Oct
@@ -102,8 +221,22 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
     expect(r.firstContactResolutionRate).toBe(2 / 6) // (4 − 2) / 6
     expect(r.byTopic).toEqual([
       // 5 calls, 3 logged resolved − 2 repeats; handle (900 + 100 + 90) / 5
-      { category: 'renewal', calls: 5, share: 5 / 6, firstContactResolved: 1, firstContactResolutionRate: 1 / 5, ahtSeconds: 218 },
-      { category: null, calls: 1, share: 1 / 6, firstContactResolved: 1, firstContactResolutionRate: 1, ahtSeconds: null },
+      {
+        category: 'renewal',
+        calls: 5,
+        share: 5 / 6,
+        firstContactResolved: 1,
+        firstContactResolutionRate: 1 / 5,
+        ahtSeconds: 218,
+      },
+      {
+        category: null,
+        calls: 1,
+        share: 1 / 6,
+        firstContactResolved: 1,
+        firstContactResolutionRate: 1,
+        ahtSeconds: null,
+      },
     ])
   })
 
@@ -118,7 +251,12 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
 
   it('thresholds and outcomes to count with are the accumulator options', () => {
     const a = createReportAccumulator({ period: october, shortAbandonSeconds: 3, serviceLevelSeconds: 30 })
-    expect(a.options).toMatchObject({ shortAbandonSeconds: 3, serviceLevelSeconds: 30, resolvedOutcomes: ['resolved'], repeatWindowDays: 7 })
+    expect(a.options).toMatchObject({
+      shortAbandonSeconds: 3,
+      serviceLevelSeconds: 30,
+      resolvedOutcomes: ['resolved'],
+      repeatWindowDays: 7,
+    })
   })
 
   it('a bad aggregate throws and names the field', () => {
@@ -130,9 +268,15 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
     expect(() => a.addTelephonySlot({ ...ok, at: 'yesterday' })).toThrow(/at: yesterday/)
     expect(() => a.addCallSlot({ ...c[0]!, loggedResolved: 4 })).toThrow(/loggedResolved/)
     expect(() => a.addCallSlot({ ...c[0]!, calls: -1 })).toThrow(/calls: -1/)
-    expect(() => a.addFaqUsage({ callsWithFaq: 1, faqs: [{ faqId: 'f', count: 2, first: 0 }] })).toThrow(/f.count/)
-    expect(() => a.addRepeatCheckCall({ caller: '', category: 'x', at: 0, loggedResolved: true })).toThrow(/caller/)
-    expect(() => a.addRepeatCheckCall({ caller: 2 ** 53, category: 'x', at: 0, loggedResolved: true })).toThrow(/caller/)
+    expect(() => a.addFaqUsage({ callsWithFaq: 1, faqs: [{ faqId: 'f', count: 2, first: 0 }] })).toThrow(
+      /f.count/,
+    )
+    expect(() => a.addRepeatCheckCall({ caller: '', category: 'x', at: 0, loggedResolved: true })).toThrow(
+      /caller/,
+    )
+    expect(() =>
+      a.addRepeatCheckCall({ caller: 2 ** 53, category: 'x', at: 0, loggedResolved: true }),
+    ).toThrow(/caller/)
     expect(a.finish().empty).toBe(true) // nothing was added
   })
 })
@@ -141,13 +285,30 @@ describe('pre-aggregated counts, October 2026 by hand', () => {
  * The hand-computed fixture month fed as aggregates grouped here with the per-record KPI functions:
  * every KPI equals computeReport over the records.
  */
-function aggregatesOf(tel: TelephonyRecord[], cs: CallLogRecord[], o: { serviceLevelSeconds: number; shortAbandonSeconds: number }) {
+function aggregatesOf(
+  tel: TelephonyRecord[],
+  cs: CallLogRecord[],
+  o: { serviceLevelSeconds: number; shortAbandonSeconds: number },
+) {
   const ts = new Map<string, TelephonySlotAggregate>()
   for (const r of tel) {
     const at = parseInstant(r.offeredAt)
     const key = `${Math.floor(at / 1_800_000)}`
     let a = ts.get(key)
-    if (!a) ts.set(key, (a = { at, offered: 0, answered: 0, answeredWithWait: 0, waitSeconds: 0, answeredWithin: 0, shortAbandoned: 0, abandoned: 0 }))
+    if (!a)
+      ts.set(
+        key,
+        (a = {
+          at,
+          offered: 0,
+          answered: 0,
+          answeredWithWait: 0,
+          waitSeconds: 0,
+          answeredWithin: 0,
+          shortAbandoned: 0,
+          abandoned: 0,
+        }),
+      )
     a.offered++
     if (isAnswered(r)) {
       a.answered++
@@ -169,7 +330,19 @@ function aggregatesOf(tel: TelephonyRecord[], cs: CallLogRecord[], o: { serviceL
     if (Number.isNaN(at)) continue
     const key = `${Math.floor(at / 1_800_000)} ${call.category}`
     let a = cslots.get(key)
-    if (!a) cslots.set(key, (a = { at, category: call.category || null, calls: 0, loggedResolved: 0, callsWithTalk: 0, talkSeconds: 0, handleSeconds: 0 }))
+    if (!a)
+      cslots.set(
+        key,
+        (a = {
+          at,
+          category: call.category || null,
+          calls: 0,
+          loggedResolved: 0,
+          callsWithTalk: 0,
+          talkSeconds: 0,
+          handleSeconds: 0,
+        }),
+      )
     a.calls++
     if (call.outcome === 'resolved') a.loggedResolved++
     const talk = talkSeconds(call)
@@ -194,7 +367,13 @@ describe('the fixture month fed as aggregates', () => {
       agg.telephony.forEach(acc.addTelephonySlot)
       agg.calls.forEach(acc.addCallSlot)
       for (const call of calls)
-        if (call.callerHash && call.category) acc.addRepeatCheckCall({ caller: call.callerHash, category: call.category, at: call.talkStartedAt, loggedResolved: call.outcome === 'resolved' })
+        if (call.callerHash && call.category)
+          acc.addRepeatCheckCall({
+            caller: call.callerHash,
+            category: call.category,
+            at: call.talkStartedAt,
+            loggedResolved: call.outcome === 'resolved',
+          })
       const inPeriod = calls.filter((x) => {
         const ms = parseInstant(x.talkStartedAt)
         return ms >= acc.range.start && ms < acc.range.end
@@ -205,7 +384,10 @@ describe('the fixture month fed as aggregates', () => {
           const e = faqs.get(f) ?? { faqId: f, count: 0, first: 0 }
           faqs.set(f, { ...e, count: e.count + 1, first: e.first + (i === 0 ? 1 : 0) })
         })
-      acc.addFaqUsage({ callsWithFaq: inPeriod.filter((x) => x.faqsUsed.length).length, faqs: [...faqs.values()] })
+      acc.addFaqUsage({
+        callsWithFaq: inPeriod.filter((x) => x.faqsUsed.length).length,
+        faqs: [...faqs.values()],
+      })
       acc.addEscalations(escalations)
       const r = acc.finish()
       for (const key of REPORT_KPI_KEYS) expect(r[key], key).toEqual(expected[key])

@@ -1,7 +1,20 @@
 import { seededRandom } from '@kotae/content/seededRandom'
 import { describe, expect, it } from 'vitest'
 
-import { abandonRate, answerRate, asaSeconds, attSeconds, callerKey, callHandleSeconds, firstContactResolutionRate, median, ratio, RepeatTracker, serviceLevel, talkSeconds } from '../src/kpi'
+import {
+  abandonRate,
+  answerRate,
+  asaSeconds,
+  attSeconds,
+  callerKey,
+  callHandleSeconds,
+  firstContactResolutionRate,
+  median,
+  ratio,
+  RepeatTracker,
+  serviceLevel,
+  talkSeconds,
+} from '../src/kpi'
 import { calls } from './fixtures/october-2026'
 
 const day = 86_400_000
@@ -43,7 +56,9 @@ describe('formulas on sums never give NaN', () => {
     expect(answerRate({ answered: 3, offered: 5, shortAbandoned: 1 })).toBe(0.75)
     expect(abandonRate({ abandoned: 1, offered: 5, shortAbandoned: 1 })).toBe(0.25)
     expect(serviceLevel({ answeredWithin: 2, answered: 3, offered: 5, shortAbandoned: 1 })).toBe(0.5)
-    expect(serviceLevel({ answeredWithin: 2, answered: 4, offered: 5, shortAbandoned: 1 }, 'answered')).toBe(0.5)
+    expect(serviceLevel({ answeredWithin: 2, answered: 4, offered: 5, shortAbandoned: 1 }, 'answered')).toBe(
+      0.5,
+    )
     expect(asaSeconds({ waitSeconds: 0, answeredWithWait: 0 })).toBeNull()
     expect(attSeconds({ talkSeconds: 10, callsWithTalk: 0 })).toBeNull()
     expect(firstContactResolutionRate({ firstContactResolved: 0, calls: 0 })).toBeNull()
@@ -64,7 +79,12 @@ describe('RepeatTracker against a direct count', () => {
   it('agrees on random calls, hex hashes and short ones, several categories', () => {
     const random = seededRandom(7)
     const calls = Array.from({ length: 3000 }, () => ({
-      caller: random() < 0.5 ? `h${Math.floor(random() * 300)}` : Math.floor(random() * 300).toString(16).padStart(64, 'a'),
+      caller:
+        random() < 0.5
+          ? `h${Math.floor(random() * 300)}`
+          : Math.floor(random() * 300)
+              .toString(16)
+              .padStart(64, 'a'),
       category: `cat${Math.floor(random() * 5)}`,
       t: Date.UTC(2026, 9, 1) + Math.floor(random() * 40) * day + Math.floor(random() * 3) * 3_600_000,
       resolved: random() < 0.7,
@@ -75,7 +95,11 @@ describe('RepeatTracker against a direct count', () => {
     let total = 0
     for (const c of calls) {
       if (!c.resolved) continue
-      if (calls.some((d) => d.caller === c.caller && d.category === c.category && d.t > c.t && d.t - c.t <= 7 * day)) {
+      if (
+        calls.some(
+          (d) => d.caller === c.caller && d.category === c.category && d.t > c.t && d.t - c.t <= 7 * day,
+        )
+      ) {
         total++
         expected.set(c.category, (expected.get(c.category) ?? 0) + 1)
       }

@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest'
 
 import { computeReport, hoursClock } from '../src'
 import { buildSections, renderCsvText } from '../src/reports'
-import { CITY_RULES, EXPECTED, JANUARY_2027, TELEPHONY, callLogs, expectJanuary } from './fixtures/january-2027-hours'
+import {
+  CITY_RULES,
+  EXPECTED,
+  JANUARY_2027,
+  TELEPHONY,
+  callLogs,
+  expectJanuary,
+} from './fixtures/january-2027-hours'
 
 describe('January 2027 with the city hours, by hand', () => {
   const calls = callLogs((n) => `hash-${n}`)
@@ -15,16 +22,28 @@ describe('January 2027 with the city hours, by hand', () => {
 
   it('every KPI, in hours and out of hours, equals the hand figures', () => {
     expectJanuary(report)
-    expect(Object.fromEntries(report.faqUsage.map((f) => [f.faqId, { count: f.count, first: f.first }]))).toEqual(EXPECTED.faqUsage)
+    expect(
+      Object.fromEntries(report.faqUsage.map((f) => [f.faqId, { count: f.count, first: f.first }])),
+    ).toEqual(EXPECTED.faqUsage)
   })
 
   it('the same records in any order give the same report', () => {
-    const shuffled = computeReport({ period: JANUARY_2027, calls: [...calls].reverse(), telephony: [...TELEPHONY].reverse(), options: CITY_RULES })
+    const shuffled = computeReport({
+      period: JANUARY_2027,
+      calls: [...calls].reverse(),
+      telephony: [...TELEPHONY].reverse(),
+      options: CITY_RULES,
+    })
     expect(shuffled).toEqual(report)
   })
 
   it('without the hours every call is in hours (the old figures): offered = in + out', () => {
-    const all = computeReport({ period: JANUARY_2027, calls, telephony: TELEPHONY, options: { ...CITY_RULES, hours: null } })
+    const all = computeReport({
+      period: JANUARY_2027,
+      calls,
+      telephony: TELEPHONY,
+      options: { ...CITY_RULES, hours: null },
+    })
     expect(all.offered).toBe(EXPECTED.offered + EXPECTED.outOfHours.offered)
     expect(all.outOfHours.offered).toBe(0)
   })
@@ -48,6 +67,8 @@ describe('January 2027 with the city hours, by hand', () => {
     expect(text).toContain('受付時間外の入電件数,9,件')
     expect(text).toContain('"　うち年末年始",2,件,')
     const hour = buildSections(report).find((s) => s.key === 'hour')!.tables[0]!
-    expect(hour.rows.map((r) => [r[0], r[1]])).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 23].map((h) => [`${h}時台`, EXPECTED.byHour[h] ?? 0]))
+    expect(hour.rows.map((r) => [r[0], r[1]])).toEqual(
+      [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 23].map((h) => [`${h}時台`, EXPECTED.byHour[h] ?? 0]),
+    )
   })
 })

@@ -30,7 +30,12 @@ describe('linkCallsToTelephony', () => {
     agent,
     wrapUpEndedAt: null,
   })
-  const c = (id: string, start: string, operator: string, telephonyCallId: string | null = null): CallLogRecord => ({
+  const c = (
+    id: string,
+    start: string,
+    operator: string,
+    telephonyCallId: string | null = null,
+  ): CallLogRecord => ({
     ...calls[0]!,
     id,
     talkStartedAt: start,
@@ -39,7 +44,11 @@ describe('linkCallsToTelephony', () => {
   })
 
   it('within the tolerance only, closest first, each record once, agents mapped to operators', () => {
-    const tel = [t('A', '2026-10-01T01:00:00Z', 'pbx-7'), t('B', '2026-10-01T01:01:00Z', 'pbx-7'), t('C', '2026-10-01T02:00:00Z', 'pbx-7')]
+    const tel = [
+      t('A', '2026-10-01T01:00:00Z', 'pbx-7'),
+      t('B', '2026-10-01T01:01:00Z', 'pbx-7'),
+      t('C', '2026-10-01T02:00:00Z', 'pbx-7'),
+    ]
     const cl = [
       c('x', '2026-10-01T01:01:10Z', 'sato'), // 10 s after B, 70 s after A
       c('y', '2026-10-01T01:00:30Z', 'sato'), // 30 s after A, 30 s before B: B is taken by the closer x
@@ -51,12 +60,18 @@ describe('linkCallsToTelephony', () => {
       ['y', 'A', 30],
     ])
     expect(r.unlinkedCallIds).toEqual(['z'])
-    expect(linkCallsToTelephony(cl, tel, { agentToOperator: { 'pbx-7': 'sato' }, toleranceSeconds: 200 }).unlinkedCallIds).toEqual([])
+    expect(
+      linkCallsToTelephony(cl, tel, { agentToOperator: { 'pbx-7': 'sato' }, toleranceSeconds: 200 })
+        .unlinkedCallIds,
+    ).toEqual([])
     expect(linkCallsToTelephony(cl, tel).links).toEqual([]) // pbx-7 is not sato without the mapping
   })
 
   it('an id the telephony data lacks is not guessed by time', () => {
-    const r = linkCallsToTelephony([c('x', '2026-10-01T01:00:00Z', 'sato', 'MISSING')], [t('A', '2026-10-01T01:00:00Z', 'sato')])
+    const r = linkCallsToTelephony(
+      [c('x', '2026-10-01T01:00:00Z', 'sato', 'MISSING')],
+      [t('A', '2026-10-01T01:00:00Z', 'sato')],
+    )
     expect(r.links).toEqual([])
   })
 })

@@ -4,7 +4,8 @@ import { computeReport, createReportAccumulator, REPORT_KPI_KEYS, type Report } 
 import { calls, escalations, expected, telephony } from './fixtures/october-2026'
 import { badLeaves } from './fixtures/walk'
 
-const october = () => computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations })
+const october = () =>
+  computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations })
 
 describe('computeReport, October 2026 by hand', () => {
   const r = october()
@@ -18,14 +19,25 @@ describe('computeReport, October 2026 by hand', () => {
   it('counts offered, answered, abandoned and short abandons by JST offer time', () => {
     expect(r.offered).toBe(expected.offered)
     expect(r.answered).toBe(expected.answered)
-    expect(r.abandoned).toEqual({ count: expected.abandoned, short: expected.shortAbandoned, rate: expected.abandonRate, shortThresholdSeconds: 5 })
+    expect(r.abandoned).toEqual({
+      count: expected.abandoned,
+      short: expected.shortAbandoned,
+      rate: expected.abandonRate,
+      shortThresholdSeconds: 5,
+    })
     expect(r.meta.details.offeredForRate).toBe(expected.offeredForRate)
     expect(r.meta.counts.outside.telephony).toBe(2)
   })
 
   it('rates: answer rate, service level, ASA', () => {
     expect(r.answerRate).toBeCloseTo(expected.answerRate, 12)
-    expect(r.serviceLevel).toEqual({ rate: expected.serviceLevel, answeredWithin: expected.answeredWithin, thresholdSeconds: 20, base: 'offered', target: 0.8 })
+    expect(r.serviceLevel).toEqual({
+      rate: expected.serviceLevel,
+      answeredWithin: expected.answeredWithin,
+      thresholdSeconds: 20,
+      base: 'offered',
+      target: 0.8,
+    })
     expect(r.asaSeconds).toBeCloseTo(expected.asaSeconds, 9)
   })
 
@@ -59,7 +71,10 @@ describe('computeReport, October 2026 by hand', () => {
 
   it('weekdays Monday first, the holiday in its own row, with the number of days of each type', () => {
     expect(r.byWeekday.map((w) => w.label)).toEqual(['月', '火', '水', '木', '金', '土', '日', '祝日'])
-    for (const w of r.byWeekday) expect([w.days, w.offered, w.answered, w.abandoned, w.shortAbandoned, w.calls], w.key).toEqual(expected.byWeekday[w.key])
+    for (const w of r.byWeekday)
+      expect([w.days, w.offered, w.answered, w.abandoned, w.shortAbandoned, w.calls], w.key).toEqual(
+        expected.byWeekday[w.key],
+      )
     expect(r.byWeekday.reduce((s, w) => s + w.days, 0)).toBe(31)
     expect(r.meta.period.holidays).toEqual([{ date: '2026-10-12', name: 'スポーツの日' }])
   })
@@ -73,8 +88,20 @@ describe('computeReport, October 2026 by hand', () => {
   })
 
   it('period metadata in 和暦 and 西暦', () => {
-    expect(r.meta.period).toMatchObject({ kind: 'month', year: 2026, month: 10, start: '2026-09-30T15:00:00.000Z', end: '2026-10-31T15:00:00.000Z', days: 31 })
-    expect(r.meta.period.labels).toEqual({ wareki: '令和8年10月', seireki: '2026年10月', both: '令和8年10月（2026年10月）', kind: '月次' })
+    expect(r.meta.period).toMatchObject({
+      kind: 'month',
+      year: 2026,
+      month: 10,
+      start: '2026-09-30T15:00:00.000Z',
+      end: '2026-10-31T15:00:00.000Z',
+      days: 31,
+    })
+    expect(r.meta.period.labels).toEqual({
+      wareki: '令和8年10月',
+      seireki: '2026年10月',
+      both: '令和8年10月（2026年10月）',
+      kind: '月次',
+    })
   })
 
   it('survives JSON unchanged', () => {
@@ -88,7 +115,13 @@ describe('options', () => {
       period: { kind: 'month', year: 2026, month: 10 },
       calls,
       telephony,
-      options: { shortAbandonSeconds: 0, serviceLevelSeconds: 30, serviceLevelBase: 'answered', resolvedOutcomes: ['resolved', 'reservation-made'], repeatWindowDays: 6 },
+      options: {
+        shortAbandonSeconds: 0,
+        serviceLevelSeconds: 30,
+        serviceLevelBase: 'answered',
+        resolvedOutcomes: ['resolved', 'reservation-made'],
+        repeatWindowDays: 6,
+      },
     })
     // No short abandons: 5 abandoned over 12.
     expect(r.abandoned).toMatchObject({ count: 5, short: 0, rate: 5 / 12 })
@@ -102,27 +135,45 @@ describe('options', () => {
   })
 
   it('hold outside the talk span', () => {
-    const r = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, options: { holdInsideTalkSpan: false } })
+    const r = computeReport({
+      period: { kind: 'month', year: 2026, month: 10 },
+      calls,
+      options: { holdInsideTalkSpan: false },
+    })
     // talk = span: 5792 + hold (30 + 60 + 100) = 5982; handle adds hold again: 6362 + 190 = 6552
     expect(r.attSeconds).toBeCloseTo(5982 / 11, 9)
     expect(r.ahtSeconds).toBeCloseTo(6552 / 11, 9)
   })
 
   it('holidays under their weekday when asked', () => {
-    const r = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, options: { holidaysAsOwnRow: false } })
+    const r = computeReport({
+      period: { kind: 'month', year: 2026, month: 10 },
+      calls,
+      telephony,
+      options: { holidaysAsOwnRow: false },
+    })
     expect(r.byWeekday).toHaveLength(7)
     expect(r.byWeekday[0]).toMatchObject({ key: 'mon', days: 4, offered: 1, calls: 1 })
   })
 
   it('queue filter', () => {
     const other = { ...telephony[0]!, callId: 'X1', queue: 'other' }
-    const r = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, telephony: [...telephony, other], options: { queues: ['mynumber'] } })
+    const r = computeReport({
+      period: { kind: 'month', year: 2026, month: 10 },
+      telephony: [...telephony, other],
+      options: { queues: ['mynumber'] },
+    })
     expect(r.offered).toBe(12)
     expect(r.meta.counts.otherQueues).toBe(1)
   })
 
   it('rejects bad options', () => {
-    expect(() => computeReport({ period: { kind: 'month', year: 2026, month: 10 }, options: { shortAbandonSeconds: -1 } })).toThrow()
+    expect(() =>
+      computeReport({
+        period: { kind: 'month', year: 2026, month: 10 },
+        options: { shortAbandonSeconds: -1 },
+      }),
+    ).toThrow()
     expect(() => computeReport({ period: { kind: 'month', year: 2026, month: 13 } })).toThrow()
   })
 })
@@ -149,7 +200,11 @@ describe('years', () => {
 describe('the accumulator', () => {
   it('gives the same report in any order, in any mix, and finish() can be called again', () => {
     const reversed = (xs: readonly unknown[]) => [...xs].reverse()
-    const shuffled = <T>(xs: readonly T[]) => xs.map((x, i) => [((i * 7919) % 13) + i / 100, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x)
+    const shuffled = <T>(xs: readonly T[]) =>
+      xs
+        .map((x, i) => [((i * 7919) % 13) + i / 100, x] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, x]) => x)
     const acc = createReportAccumulator({ period: { kind: 'month', year: 2026, month: 10 } })
     for (const e of reversed(escalations) as typeof escalations) acc.addEscalation(e)
     const cs = shuffled(calls)

@@ -41,10 +41,19 @@ describe('JST business time', () => {
   })
 
   it('month, calendar year and fiscal year ranges as UTC instants', () => {
-    expect(monthRange(2026, 10)).toEqual({ start: at('2026-09-30T15:00:00Z'), end: at('2026-10-31T15:00:00Z') })
+    expect(monthRange(2026, 10)).toEqual({
+      start: at('2026-09-30T15:00:00Z'),
+      end: at('2026-10-31T15:00:00Z'),
+    })
     expect(monthRange(2026, 12).end).toBe(at('2026-12-31T15:00:00Z'))
-    expect(calendarYearRange(2026)).toEqual({ start: at('2025-12-31T15:00:00Z'), end: at('2026-12-31T15:00:00Z') })
-    expect(fiscalYearRange(2026)).toEqual({ start: at('2026-03-31T15:00:00Z'), end: at('2027-03-31T15:00:00Z') })
+    expect(calendarYearRange(2026)).toEqual({
+      start: at('2025-12-31T15:00:00Z'),
+      end: at('2026-12-31T15:00:00Z'),
+    })
+    expect(fiscalYearRange(2026)).toEqual({
+      start: at('2026-03-31T15:00:00Z'),
+      end: at('2027-03-31T15:00:00Z'),
+    })
     expect(fiscalYearOf(at('2027-03-31T14:59:59Z'))).toBe(2026)
     expect(fiscalYearOf(at('2027-03-31T15:00:00Z'))).toBe(2027)
     expect(() => monthRange(2026, 0)).toThrow(RangeError)
@@ -77,7 +86,10 @@ describe('和暦 and 西暦', () => {
     expect(periodLabels({ kind: 'month', year: 2026, month: 10 }).both).toBe('令和8年10月（2026年10月）')
     expect(periodLabels({ kind: 'year', year: 2026 }).both).toBe('令和8年度（2026年度）')
     expect(periodLabels({ kind: 'year', year: 2026, basis: 'calendar' }).both).toBe('令和8年（2026年）')
-    expect(periodLabels({ kind: 'range', start: '2026-10-05T00:00:00+09:00', end: '2026-10-12T00:00:00+09:00' }).seireki).toBe('2026年10月5日～2026年10月11日')
+    expect(
+      periodLabels({ kind: 'range', start: '2026-10-05T00:00:00+09:00', end: '2026-10-12T00:00:00+09:00' })
+        .seireki,
+    ).toBe('2026年10月5日～2026年10月11日')
   })
 })
 
@@ -88,7 +100,12 @@ describe('holidays', () => {
     expect(isJapaneseHoliday(at('2026-10-11T15:00:00Z'))).toBe(true) // 00:00 JST on the 12th
     expect(isJapaneseHoliday(at('2026-10-11T14:59:59Z'))).toBe(false)
     expect(isJapaneseHoliday('2026-10-13')).toBe(false)
-    expect(holidaysIn(monthRange(2026, 5)).map((h) => h.date)).toEqual(['2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06'])
+    expect(holidaysIn(monthRange(2026, 5)).map((h) => h.date)).toEqual([
+      '2026-05-03',
+      '2026-05-04',
+      '2026-05-05',
+      '2026-05-06',
+    ])
   })
 })
 

@@ -44,7 +44,9 @@ describe('addresses', () => {
     expect(masked('送付先は東広島市黒瀬町みどりが丘3丁目2番1号')).toBe('送付先は［住所］')
     expect(masked('東広島市西条町寺家5340-2 ハイツ寺家 2-A、確認済み')).toBe('［住所］、確認済み')
     expect(masked('東広島市高屋町中島12-4 コーポ中島 B')).toBe('［住所］')
-    expect(masked('I moved to 3-21-7 Misonou, Higashihiroshima, Apt 102 last month')).toBe('I moved to ［住所］ last month')
+    expect(masked('I moved to 3-21-7 Misonou, Higashihiroshima, Apt 102 last month')).toBe(
+      'I moved to ［住所］ last month',
+    )
     expect(masked('address: Saijo Chuo 5-1-12, Room 3')).toBe('address: ［住所］')
     expect(masked('new address 1108-2, Sukezane, Saijo-cho')).toBe('new address ［住所］')
   })

@@ -60,7 +60,9 @@ describe('card and certificate serials (cardNumber)', () => {
   })
 
   it('leaves a phone number or a My Number said after the cue to its own kind', () => {
-    expect(masked('カード番号がわからない場合は0120-95-0178へ')).toBe('カード番号がわからない場合は［電話番号］へ')
+    expect(masked('カード番号がわからない場合は0120-95-0178へ')).toBe(
+      'カード番号がわからない場合は［電話番号］へ',
+    )
     expect(masked('カードの番号は123456789018')).toBe('カードの番号は［個人番号］')
     expect(masked('カード番号 1234 5678 9012')).toBe('カード番号 ［個人番号］')
   })

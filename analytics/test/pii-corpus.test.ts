@@ -24,7 +24,8 @@ describe('tuning set 1 (test/pii-tuning-1.jsonl, the masker was tuned on it)', (
   it('lets no My Number, phone number or e-mail address through', () => {
     for (const row of rows) {
       const out = maskPii(row.text).text
-      for (const e of row.expected) if (['myNumber', 'phone', 'email'].includes(e.kind)) expect(out, row.text).not.toContain(e.value)
+      for (const e of row.expected)
+        if (['myNumber', 'phone', 'email'].includes(e.kind)) expect(out, row.text).not.toContain(e.value)
     }
   })
 
@@ -36,15 +37,19 @@ describe('tuning set 1 (test/pii-tuning-1.jsonl, the masker was tuned on it)', (
   })
 })
 
-describe.each(['pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'])('tuning set %s (written after the masker, then tuned on)', (file) => {
-  const later = loadCorpus(path.join(path.dirname(fileURLToPath(import.meta.url)), file))
-  it('reaches precision and recall of at least 0.95 overall, exact spans, and lets no number or e-mail through', () => {
-    const { precision, recall } = prf(total(score(later).exact))
-    expect(precision).toBeGreaterThanOrEqual(0.95)
-    expect(recall).toBeGreaterThanOrEqual(0.95)
-    for (const row of later) {
-      const out = maskPii(row.text).text
-      for (const e of row.expected) if (['myNumber', 'phone', 'email'].includes(e.kind)) expect(out, row.text).not.toContain(e.value)
-    }
-  })
-})
+describe.each(['pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'])(
+  'tuning set %s (written after the masker, then tuned on)',
+  (file) => {
+    const later = loadCorpus(path.join(path.dirname(fileURLToPath(import.meta.url)), file))
+    it('reaches precision and recall of at least 0.95 overall, exact spans, and lets no number or e-mail through', () => {
+      const { precision, recall } = prf(total(score(later).exact))
+      expect(precision).toBeGreaterThanOrEqual(0.95)
+      expect(recall).toBeGreaterThanOrEqual(0.95)
+      for (const row of later) {
+        const out = maskPii(row.text).text
+        for (const e of row.expected)
+          if (['myNumber', 'phone', 'email'].includes(e.kind)) expect(out, row.text).not.toContain(e.value)
+      }
+    })
+  },
+)

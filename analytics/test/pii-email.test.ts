@@ -16,8 +16,12 @@ describe('e-mail addresses', () => {
   })
 
   it('masks addresses read out: アットマーク, ドット, at, dot', () => {
-    expect(masked('アドレスは sato.k アットマーク example ドットコム です')).toBe('アドレスは ［メール］ です')
-    expect(masked('taro ドット yamada あっとまーく docomo ドット ne ドット jp に送信')).toBe('［メール］ に送信')
+    expect(masked('アドレスは sato.k アットマーク example ドットコム です')).toBe(
+      'アドレスは ［メール］ です',
+    )
+    expect(masked('taro ドット yamada あっとまーく docomo ドット ne ドット jp に送信')).toBe(
+      '［メール］ に送信',
+    )
     expect(masked('mika99アットマークgmailドットコムとのこと')).toBe('［メール］とのこと')
     expect(masked('it is john dot lee at gmail dot com')).toBe('it is ［メール］')
     expect(masked('hana_m アット mail.example.co.jp')).toBe('［メール］')
@@ -28,7 +32,17 @@ describe('e-mail addresses', () => {
   })
 
   it('leaves incomplete addresses and talk about e-mail alone', () => {
-    for (const t of ['abc@def', '@マークの入力方法', 'メールアドレスの登録', 'user@localhost', 'アットマークの入力方法', 'ドットコムのサイト', 'look at the card', 'arrived at 3 dot com', 'Gmail アットマーク'])
+    for (const t of [
+      'abc@def',
+      '@マークの入力方法',
+      'メールアドレスの登録',
+      'user@localhost',
+      'アットマークの入力方法',
+      'ドットコムのサイト',
+      'look at the card',
+      'arrived at 3 dot com',
+      'Gmail アットマーク',
+    ])
       expect(masked(t), t).toBe(t)
   })
 })

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
-import { FRESH, KEEP, loadCorpus, negativesUntouched, prf, publicKept, score, total } from '../bench/pii.bench'
+import {
+  FRESH,
+  KEEP,
+  loadCorpus,
+  negativesUntouched,
+  prf,
+  publicKept,
+  score,
+  total,
+} from '../bench/pii.bench'
 import { maskPii, PII_KINDS } from '../src/pii'
 
 // Floors on the fresh DEV split (test/pii-fresh.dev.jsonl), a little below the figures it reached
@@ -13,7 +22,8 @@ const s = score(rows, KEEP)
 describe('the fresh dev split (test/pii-fresh.dev.jsonl), masked with the allow-list from content/ as the CMS does', () => {
   it('has at least 150 snippets and at least 20 spans of every kind but postal codes', () => {
     expect(rows.length).toBeGreaterThanOrEqual(150)
-    for (const k of PII_KINDS) expect(s.exact[k].tp + s.exact[k].fn, k).toBeGreaterThanOrEqual(k === 'postalCode' ? 10 : 20)
+    for (const k of PII_KINDS)
+      expect(s.exact[k].tp + s.exact[k].fn, k).toBeGreaterThanOrEqual(k === 'postalCode' ? 10 : 20)
   })
 
   it.each(PII_KINDS)('keeps %s at precision and recall of at least 0.95, exact spans', (k) => {
@@ -39,7 +49,9 @@ describe('the fresh dev split (test/pii-fresh.dev.jsonl), masked with the allow-
   it('lets no PIN, My Number, phone number or e-mail address through, and is idempotent', () => {
     for (const row of rows) {
       const once = maskPii(row.text, KEEP).text
-      for (const e of row.expected) if (['secret', 'myNumber', 'phone', 'email'].includes(e.kind)) expect(once, row.text).not.toContain(e.value)
+      for (const e of row.expected)
+        if (['secret', 'myNumber', 'phone', 'email'].includes(e.kind))
+          expect(once, row.text).not.toContain(e.value)
       expect(maskPii(once, KEEP).text, row.text).toBe(once)
     }
   })

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
-import { FRESH2, KEEP, loadCorpus, negativesUntouched, prf, publicKept, score, total } from '../bench/pii.bench'
+import {
+  FRESH2,
+  KEEP,
+  loadCorpus,
+  negativesUntouched,
+  prf,
+  publicKept,
+  score,
+  total,
+} from '../bench/pii.bench'
 import { maskPii, PII_KINDS } from '../src/pii'
 
 // Floors on the second fresh corpus's DEV split (test/pii-fresh2.dev.jsonl, issue #19), a little below
@@ -15,14 +24,18 @@ const floor = (spans: number) => Math.min(0.95, 1 - 1 / spans)
 describe('the second fresh dev split (test/pii-fresh2.dev.jsonl), masked with the allow-list from content/', () => {
   it('has at least 200 snippets and spans of every kind', () => {
     expect(rows.length).toBeGreaterThanOrEqual(200)
-    for (const k of PII_KINDS) expect(s.exact[k].tp + s.exact[k].fn, k).toBeGreaterThanOrEqual(k === 'postalCode' ? 5 : 15)
+    for (const k of PII_KINDS)
+      expect(s.exact[k].tp + s.exact[k].fn, k).toBeGreaterThanOrEqual(k === 'postalCode' ? 5 : 15)
   })
 
-  it.each(PII_KINDS)('keeps %s at precision and recall of at least 0.95 (one span for a small kind), exact spans', (k) => {
-    const { precision, recall } = prf(s.exact[k])
-    expect(recall, `${k} recall`).toBeGreaterThanOrEqual(floor(s.exact[k].tp + s.exact[k].fn))
-    expect(precision, `${k} precision`).toBeGreaterThanOrEqual(floor(s.exact[k].tp + s.exact[k].fp))
-  })
+  it.each(PII_KINDS)(
+    'keeps %s at precision and recall of at least 0.95 (one span for a small kind), exact spans',
+    (k) => {
+      const { precision, recall } = prf(s.exact[k])
+      expect(recall, `${k} recall`).toBeGreaterThanOrEqual(floor(s.exact[k].tp + s.exact[k].fn))
+      expect(precision, `${k} precision`).toBeGreaterThanOrEqual(floor(s.exact[k].tp + s.exact[k].fp))
+    },
+  )
 
   it('keeps overall precision and recall of at least 0.98, exact spans', () => {
     const { precision, recall } = prf(total(s.exact))
@@ -43,14 +56,18 @@ describe('the second fresh dev split (test/pii-fresh2.dev.jsonl), masked with th
     expect(hall.length).toBeGreaterThanOrEqual(10)
     for (const r of hall) {
       const out = maskPii(r.text, KEEP).text
-      for (const kept of ['西条栄町', '8601', '８６０１']) if (r.text.includes(kept) && !r.expected.some((e) => e.value.includes(kept))) expect(out, r.text).toContain(kept)
+      for (const kept of ['西条栄町', '8601', '８６０１'])
+        if (r.text.includes(kept) && !r.expected.some((e) => e.value.includes(kept)))
+          expect(out, r.text).toContain(kept)
     }
   })
 
   it('lets no PIN, My Number, card number, phone number or e-mail address through, and is idempotent', () => {
     for (const row of rows) {
       const once = maskPii(row.text, KEEP).text
-      for (const e of row.expected) if (['secret', 'myNumber', 'cardNumber', 'phone', 'email'].includes(e.kind)) expect(once, row.text).not.toContain(e.value)
+      for (const e of row.expected)
+        if (['secret', 'myNumber', 'cardNumber', 'phone', 'email'].includes(e.kind))
+          expect(once, row.text).not.toContain(e.value)
       expect(maskPii(once, KEEP).text, row.text).toBe(once)
     }
   })

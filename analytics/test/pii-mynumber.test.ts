@@ -29,7 +29,8 @@ describe('My Number (個人番号) check digit', () => {
   it('accepts numbers whose 12th digit verifies and rejects every other 12th digit', () => {
     for (const valid of ['123456789018', '526018159084', '301661318600', '913909960300', '752917034232']) {
       expect(isValidMyNumber(valid)).toBe(true)
-      for (let d = 0; d <= 9; d++) if (String(d) !== valid[11]) expect(isValidMyNumber(valid.slice(0, 11) + d)).toBe(false)
+      for (let d = 0; d <= 9; d++)
+        if (String(d) !== valid[11]) expect(isValidMyNumber(valid.slice(0, 11) + d)).toBe(false)
     }
     expect(isValidMyNumber('12345678901')).toBe(false)
     expect(isValidMyNumber('1234567890188')).toBe(false)
@@ -40,7 +41,15 @@ describe('My Number (個人番号) check digit', () => {
 
 describe('My Number detection', () => {
   it('masks a valid number in any grouping and width', () => {
-    for (const n of ['123456789018', '1234 5678 9018', '1234-5678-9018', '１２３４５６７８９０１８', '１２３４－５６７８－９０１８', '1234　5678　9018', '123 456 789 018'])
+    for (const n of [
+      '123456789018',
+      '1234 5678 9018',
+      '1234-5678-9018',
+      '１２３４５６７８９０１８',
+      '１２３４－５６７８－９０１８',
+      '1234　5678　9018',
+      '123 456 789 018',
+    ])
       expect(masked(`番号は${n}です`), n).toBe('番号は［個人番号］です')
   })
 
@@ -85,12 +94,26 @@ describe('My Numbers as callers say them', () => {
   })
 
   it('masks 12 digits in three groups of four with any separator, check digit or not', () => {
-    for (const n of ['1234、5678、9012', '1234 5678 9012', '1234-5678-9012', '1234・5678・9012', '１２３４　５６７８　９０１２', '１２３４－５６７８－９０１２', '１２３４、５６７８、９０１２', '１２３４・５６７８・９０１２', '1234 - 5678 - 9012', '1234，5678，9012', '1234.5678.9012'])
+    for (const n of [
+      '1234、5678、9012',
+      '1234 5678 9012',
+      '1234-5678-9012',
+      '1234・5678・9012',
+      '１２３４　５６７８　９０１２',
+      '１２３４－５６７８－９０１２',
+      '１２３４、５６７８、９０１２',
+      '１２３４・５６７８・９０１２',
+      '1234 - 5678 - 9012',
+      '1234，5678，9012',
+      '1234.5678.9012',
+    ])
       expect(masked(`読み上げ：${n}（途中で制止）`), n).toBe(`読み上げ：${M}（途中で制止）`)
     expect(masked('1234、5678、9018')).toBe(M)
     expect(masked('通知カードの番号 1234 5678 9012')).toBe(`通知カードの番号 ${M}`)
     // a phone number just before is a separate number, not the start of a longer one
-    expect(masked('連絡先 090-1234-5678 1234 5678 9012 と読み上げ')).toBe(`連絡先 ［電話番号］ ${M} と読み上げ`)
+    expect(masked('連絡先 090-1234-5678 1234 5678 9012 と読み上げ')).toBe(
+      `連絡先 ［電話番号］ ${M} と読み上げ`,
+    )
   })
 
   it('leaves reference numbers, longer numbers, years and other 12-digit things alone', () => {
@@ -123,7 +146,11 @@ describe('My Numbers as callers say them', () => {
   })
 
   it('is idempotent', () => {
-    for (const t of ['マイナンバーは123456789019です', '1234、5678、9012 と 2345、6789、0123', `マイナンバーは${M}、念のため 1234 5678 9012`]) {
+    for (const t of [
+      'マイナンバーは123456789019です',
+      '1234、5678、9012 と 2345、6789、0123',
+      `マイナンバーは${M}、念のため 1234 5678 9012`,
+    ]) {
       const once = masked(t)
       expect(masked(once), t).toBe(once)
     }

@@ -81,12 +81,16 @@ describe('personal names', () => {
 
   it('masks a name again wherever it stands once found, and its surname', () => {
     expect(masked('タカハシです、タカハシ ジロウの妻です')).toBe('［氏名］です、［氏名］の妻です')
-    expect(masked('Ms. Okafor called; Okafor will come on Monday')).toBe('Ms. ［氏名］ called; ［氏名］ will come on Monday')
+    expect(masked('Ms. Okafor called; Okafor will come on Monday')).toBe(
+      'Ms. ［氏名］ called; ［氏名］ will come on Monday',
+    )
   })
 
   it('masks romaji names that start an English report or stand in a Japanese line', () => {
     expect(masked('Olga Petrova asked about the fee')).toBe('［氏名］ asked about the fee')
-    expect(masked('Thanks. Chen Jie wants the form in English')).toBe('Thanks. ［氏名］ wants the form in English')
+    expect(masked('Thanks. Chen Jie wants the form in English')).toBe(
+      'Thanks. ［氏名］ wants the form in English',
+    )
     expect(masked('Pham Thi Lan、電話あり、在留カード持参')).toBe('［氏名］、電話あり、在留カード持参')
     expect(masked('Tran Van An (the caller) asked for help')).toBe('［氏名］ (the caller) asked for help')
     expect(masked('Kenji Mori, the son, phoned')).toBe('［氏名］, the son, phoned')
@@ -103,7 +107,7 @@ describe('personal names', () => {
       '母の介護 認定の件',
       '母は仕事 なので来られない',
       '住所、氏名、生年月日、性別の4情報',
-      'A Number Card is issued', 
+      'A Number Card is issued',
       '氏名変更の手続き',
       'The City Hall is closed on Sunday',
       'Each KPI is a rate',

@@ -89,7 +89,9 @@ describe('phone numbers', () => {
 
   it('keeps listed public numbers readable when asked', () => {
     const keepPhones = ['0120-95-0178', '082-420-0925']
-    expect(masked('フリーダイヤル0120950178を案内、本人は090-1111-2222', { keepPhones })).toBe('フリーダイヤル0120950178を案内、本人は［電話番号］')
+    expect(masked('フリーダイヤル0120950178を案内、本人は090-1111-2222', { keepPhones })).toBe(
+      'フリーダイヤル0120950178を案内、本人は［電話番号］',
+    )
     expect(of('phone', '市役所 ０８２－４２０－０９２５', { keepPhones })).toEqual([])
   })
 })

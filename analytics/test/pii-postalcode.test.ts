@@ -21,6 +21,7 @@ describe('postal codes', () => {
   })
 
   it('leaves bare 7-digit numbers and talk about postal codes alone', () => {
-    for (const t of ['受付番号7390024', '郵便番号が分からない', '739-0024番の書類', '整理番号 123-4567']) expect(masked(t), t).toBe(t)
+    for (const t of ['受付番号7390024', '郵便番号が分からない', '739-0024番の書類', '整理番号 123-4567'])
+      expect(masked(t), t).toBe(t)
   })
 })

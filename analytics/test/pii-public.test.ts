@@ -8,8 +8,17 @@ const CITY_HALL = '〒739-8601 東広島市西条栄町8番29号'
 describe('publicAllowList: what the knowledge base publishes, found with the masker’s own detectors', () => {
   it('reads every text of the city profile and the published entries, in any nesting', () => {
     const list = publicAllowList({
-      city: { phones: [{ label: '市民課', number: '082-420-0925' }], counters: [{ name: '市民課', address: CITY_HALL }] },
-      faqs: [{ question: '英語の窓口は？', answer: '英語は **0120-0178-27** へ（有料の0570-064-738も）。', bring: [{ item: 'なし' }] }],
+      city: {
+        phones: [{ label: '市民課', number: '082-420-0925' }],
+        counters: [{ name: '市民課', address: CITY_HALL }],
+      },
+      faqs: [
+        {
+          question: '英語の窓口は？',
+          answer: '英語は **0120-0178-27** へ（有料の0570-064-738も）。',
+          bring: [{ item: 'なし' }],
+        },
+      ],
       guides: [{ steps: [{ title: '電話', detail: '海外からは +81-3-6734-0170' }] }],
     })
     expect(list.keepPhones).toEqual(['0120017827', '0367340170', '0570064738', '0824200925'])
@@ -19,7 +28,13 @@ describe('publicAllowList: what the knowledge base publishes, found with the mas
 
   it('leaves out placeholders, drafts and operator notes', () => {
     const list = publicAllowList({
-      city: { phones: [{ number: '0000-00-0000', placeholder: true }, { number: '082-111-2222', placeholder: true }], counters: [{ address: '東広島市八本松町1丁目2番3号', placeholder: true }] },
+      city: {
+        phones: [
+          { number: '0000-00-0000', placeholder: true },
+          { number: '082-111-2222', placeholder: true },
+        ],
+        counters: [{ address: '東広島市八本松町1丁目2番3号', placeholder: true }],
+      },
       faqs: [
         { answer: '下書き 0570-111-222', status: 'draft' },
         { answer: '下書き 0570-111-333', _status: 'draft' },
@@ -31,9 +46,16 @@ describe('publicAllowList: what the knowledge base publishes, found with the mas
 
   it('over the content files holds the city profile’s numbers and the numbers the FAQs give out', async () => {
     const content = await loadValidContent()
-    const list = publicAllowList({ city: content.city, faqs: content.faqs, guides: content.guides, sources: content.sources })
-    for (const p of content.city.phones.filter((p) => !p.placeholder)) expect(list.keepPhones, p.number).toContain(p.number.replace(/\D/g, ''))
-    for (const p of ['0120017826', '0120017827', '0570064738', '0120601785', '05038181250']) expect(list.keepPhones).toContain(p)
+    const list = publicAllowList({
+      city: content.city,
+      faqs: content.faqs,
+      guides: content.guides,
+      sources: content.sources,
+    })
+    for (const p of content.city.phones.filter((p) => !p.placeholder))
+      expect(list.keepPhones, p.number).toContain(p.number.replace(/\D/g, ''))
+    for (const p of ['0120017826', '0120017827', '0570064738', '0120601785', '05038181250'])
+      expect(list.keepPhones).toContain(p)
     expect(list.keepPhones.some((p) => p.startsWith('00'))).toBe(false) // the placeholder 0000-00-0000
     expect(list.keepAddresses).toContain('東広島市西条栄町8番29号')
   })

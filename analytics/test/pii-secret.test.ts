@@ -33,7 +33,22 @@ describe('PINs and passwords (secret)', () => {
   })
 
   it('reads digits in every width and spelling', () => {
-    for (const v of ['１２３４', '一二三四', '〇九八七', 'いちにいさんよん', 'いちにさんし', 'きゅうきゅうはちはち', 'ぜろななろくご', 'イチニサンヨン', '1・2・3・4', '1 2 3 4', '1-2-3-4', '1、2、3、4', '１・２・３・４', 'きゅう・はち・なな・ろく'])
+    for (const v of [
+      '１２３４',
+      '一二三四',
+      '〇九八七',
+      'いちにいさんよん',
+      'いちにさんし',
+      'きゅうきゅうはちはち',
+      'ぜろななろくご',
+      'イチニサンヨン',
+      '1・2・3・4',
+      '1 2 3 4',
+      '1-2-3-4',
+      '1、2、3、4',
+      '１・２・３・４',
+      'きゅう・はち・なな・ろく',
+    ])
       expect(masked(`暗証番号は${v}です`), v).toBe(`暗証番号は${P}です`)
   })
 
@@ -53,7 +68,11 @@ describe('PINs and passwords (secret)', () => {
     expect(masked(t)).toBe(
       `お客様より入電、コンビニで住民票を取ろうとしたが暗証番号を2回間違えたとのこと、暗証番号は${P}だと思うとのことで、残り1回なので来庁を勧めた。`,
     )
-    expect(masked('本人いわく、マイナポータルにログインしようとして利用者証明用の暗証番号（数字4桁）を入れたら、4321でもエラーとのこと')).toBe(
+    expect(
+      masked(
+        '本人いわく、マイナポータルにログインしようとして利用者証明用の暗証番号（数字4桁）を入れたら、4321でもエラーとのこと',
+      ),
+    ).toBe(
       `本人いわく、マイナポータルにログインしようとして利用者証明用の暗証番号（数字4桁）を入れたら、${P}でもエラーとのこと`,
     )
   })
@@ -65,12 +84,16 @@ describe('PINs and passwords (secret)', () => {
   })
 
   it('knows the card’s secrets by their purpose, a length in kanji, an English length and a bare 番号 before a spelled number', () => {
-    expect(masked('券面事項入力補助用は2580、署名用電子証明書はSaijo2580とのこと')).toBe(`券面事項入力補助用は${P}、署名用電子証明書は${P}とのこと`)
+    expect(masked('券面事項入力補助用は2580、署名用電子証明書はSaijo2580とのこと')).toBe(
+      `券面事項入力補助用は${P}、署名用電子証明書は${P}とのこと`,
+    )
     expect(masked('利用者証明用の暗証番号 6 6 1 2')).toBe(`利用者証明用の暗証番号 ${P}`)
     expect(masked('六桁から十六桁の英数字でkoyo3321にした')).toBe(`六桁から十六桁の英数字で${P}にした`)
     expect(masked('四桁のコードは七三七三')).toBe(`四桁のコードは${P}`)
     expect(masked('my 4 digit number for the card is 7 7 1 0')).toBe(`my 4 digit number for the card is ${P}`)
-    expect(masked('the PIN he chose at the counter was 2468')).toBe(`the PIN he chose at the counter was ${P}`)
+    expect(masked('the PIN he chose at the counter was 2468')).toBe(
+      `the PIN he chose at the counter was ${P}`,
+    )
     expect(masked('番号は、ななさんごーいち')).toBe(`番号は、${P}`)
     expect(masked('聞いた番号は九〇一二とのこと')).toBe(`聞いた番号は${P}とのこと`)
   })
@@ -129,9 +152,13 @@ describe('PINs and passwords (secret)', () => {
   })
 
   it('gives a phone number after a PIN cue to the phone detector', () => {
-    expect(masked('暗証番号の件、電話090-1234-5678に折り返し')).toBe('暗証番号の件、電話［電話番号］に折り返し')
+    expect(masked('暗証番号の件、電話090-1234-5678に折り返し')).toBe(
+      '暗証番号の件、電話［電話番号］に折り返し',
+    )
     expect(masked('暗証番号がロック、0824221234へ折り返し')).toBe('暗証番号がロック、［電話番号］へ折り返し')
-    expect(masked('暗証番号を忘れた方は 0120-95-0178 へ', { keepPhones: ['0120-95-0178'] })).toBe('暗証番号を忘れた方は 0120-95-0178 へ')
+    expect(masked('暗証番号を忘れた方は 0120-95-0178 へ', { keepPhones: ['0120-95-0178'] })).toBe(
+      '暗証番号を忘れた方は 0120-95-0178 へ',
+    )
     expect(masked('暗証番号の件、(082)422-3344へ折り返し')).toBe('暗証番号の件、［電話番号］へ折り返し')
     expect(masked('暗証番号 082 422 3344 に連絡')).toBe('暗証番号 ［電話番号］ に連絡')
     expect(masked('佐藤様 090-1111-2222 暗証番号')).toBe('［氏名］様 ［電話番号］ 暗証番号')
@@ -143,14 +170,18 @@ describe('PINs and passwords (secret)', () => {
   })
 
   it('measures the reach with other findings counted as their placeholders', () => {
-    expect(masked('暗証番号について東広島市西条栄町8番29号の窓口で1234に再設定')).toBe(`暗証番号について［住所］の窓口で${P}に再設定`)
+    expect(masked('暗証番号について東広島市西条栄町8番29号の窓口で1234に再設定')).toBe(
+      `暗証番号について［住所］の窓口で${P}に再設定`,
+    )
     expect(masked('PIN の１２３４ １２３４ 090-1234-5678')).toBe(`PIN の${P} ［電話番号］`)
   })
 
   it('stops at the end of the sentence and after about twenty characters', () => {
     expect(masked('暗証番号を忘れた。1234は受付の番号')).toBe('暗証番号を忘れた。1234は受付の番号')
     expect(masked('暗証番号を忘れた\n1234')).toBe('暗証番号を忘れた\n1234')
-    expect(masked('暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目')).toBe('暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目')
+    expect(masked('暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目')).toBe(
+      '暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目',
+    )
   })
 
   it('is idempotent', () => {
@@ -182,7 +213,12 @@ describe('PINs and passwords (secret)', () => {
     expect(out).not.toContain('zx98cv76')
     expect(maskPii('暗証番号'.repeat(250_000)).text).toBe('暗証番号'.repeat(250_000))
     // control and zero-width characters around and between the digits
-    for (const t of ['\u0000暗証番号\u0007は1234\u001b', '暗証番号は1\u00002\u00003\u00004', '暗証番号は1\u200b2\u200b3\u200b4', '\t暗証番号\tは\t5678\r\n'])
+    for (const t of [
+      '\u0000暗証番号\u0007は1234\u001b',
+      '暗証番号は1\u00002\u00003\u00004',
+      '暗証番号は1\u200b2\u200b3\u200b4',
+      '\t暗証番号\tは\t5678\r\n',
+    ])
       expect(masked(t), JSON.stringify(t)).not.toMatch(/[1-8](?:\D{0,1}[1-8]){3}/)
   })
 })

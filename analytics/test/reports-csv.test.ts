@@ -7,8 +7,20 @@ import { periodLabel, renderCsvText } from '../src/reports'
 import { renderCsv } from '../src/reports/index.node.ts'
 import { calls, escalations, telephony } from './fixtures/october-2026'
 
-const labels = { categories: { 'card-renewal': 'カードの更新', 'pin-reset': '暗証番号の再設定', mynaportal: 'マイナポータル' }, faqs: { 'faq-renew': '更新の手続きは？①' } }
-const report = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations })
+const labels = {
+  categories: {
+    'card-renewal': 'カードの更新',
+    'pin-reset': '暗証番号の再設定',
+    mynaportal: 'マイナポータル',
+  },
+  faqs: { 'faq-renew': '更新の手続きは？①' },
+}
+const report = computeReport({
+  period: { kind: 'month', year: 2026, month: 10 },
+  calls,
+  telephony,
+  escalations,
+})
 
 /** The CSV's blocks: heading → rows (header row first). */
 function blocks(text: string): Map<string, string[][]> {
@@ -31,8 +43,27 @@ const n = (x: number | null) => (x === null ? '' : String(x))
 function checkFigures(text: string, r: Report) {
   const b = blocks(text)
   // The specification's order (§13(2) ①–⑤), then the annexes.
-  expect([...b.keys()]).toEqual(['集計ルール', '概要', '時間別', '用件別', 'FAQ利用', '付録 時間帯別', '付録 曜日別', '付録 曜日別：期間中の祝日', '付録 サービスレベル・放棄', '付録 エスカレーション', '付録 エスカレーション：緊急度別'].filter((k) => b.has(k)))
-  const summary = new Map([...b.get('概要')!.slice(1), ...b.get('付録 サービスレベル・放棄')!.slice(1)].map((row) => [row[0]!, row[1]!]))
+  expect([...b.keys()]).toEqual(
+    [
+      '集計ルール',
+      '概要',
+      '時間別',
+      '用件別',
+      'FAQ利用',
+      '付録 時間帯別',
+      '付録 曜日別',
+      '付録 曜日別：期間中の祝日',
+      '付録 サービスレベル・放棄',
+      '付録 エスカレーション',
+      '付録 エスカレーション：緊急度別',
+    ].filter((k) => b.has(k)),
+  )
+  const summary = new Map(
+    [...b.get('概要')!.slice(1), ...b.get('付録 サービスレベル・放棄')!.slice(1)].map((row) => [
+      row[0]!,
+      row[1]!,
+    ]),
+  )
   expect(summary.get('入電件数')).toBe(n(r.offered))
   expect(summary.get('応答件数')).toBe(n(r.answered))
   expect(summary.get('放棄呼件数')).toBe(n(r.abandoned.count))
@@ -48,10 +79,30 @@ function checkFigures(text: string, r: Report) {
   // Half-hours: only 8:00–18:59 (no hours set) and any slot with a count; nothing left out of the total.
   const slots = b.get('付録 時間帯別')!
   expect(slots[0]).toEqual(['時間帯', '入電件数', '応答件数', '放棄呼', '短時間放棄', '応対記録件数'])
-  const shown = r.byHalfHour.filter((s) => { const h = Math.floor(s.slot / 2); const busy = (x = r.byHalfHour[2 * h]!) => x.calls || x.offered || x.abandoned || x.shortAbandoned; return (h >= 8 && h <= 18) || busy() || busy(r.byHalfHour[2 * h + 1]!) })
+  const shown = r.byHalfHour.filter((s) => {
+    const h = Math.floor(s.slot / 2)
+    const busy = (x = r.byHalfHour[2 * h]!) => x.calls || x.offered || x.abandoned || x.shortAbandoned
+    return (h >= 8 && h <= 18) || busy() || busy(r.byHalfHour[2 * h + 1]!)
+  })
   expect(slots.length).toBeLessThan(48)
-  expect(slots.slice(1, -1)).toEqual(shown.map((s) => [s.label, n(s.offered), n(s.answered), n(s.abandoned), n(s.shortAbandoned), String(s.calls)]))
-  expect(slots.at(-1)).toEqual(['合計', n(r.offered), n(r.answered), n(r.abandoned.count), n(r.abandoned.short), String(r.meta.counts.calls)])
+  expect(slots.slice(1, -1)).toEqual(
+    shown.map((s) => [
+      s.label,
+      n(s.offered),
+      n(s.answered),
+      n(s.abandoned),
+      n(s.shortAbandoned),
+      String(s.calls),
+    ]),
+  )
+  expect(slots.at(-1)).toEqual([
+    '合計',
+    n(r.offered),
+    n(r.answered),
+    n(r.abandoned.count),
+    n(r.abandoned.short),
+    String(r.meta.counts.calls),
+  ])
   // ③ by hour, with numbers: each row the sum of its two half-hours.
   const hours = b.get('時間別')!
   for (const row of hours.slice(1, -1)) {
@@ -60,14 +111,48 @@ function checkFigures(text: string, r: Report) {
   }
   expect(hours.at(-1)![5]).toBe(String(r.meta.counts.calls))
 
-  expect(b.get('付録 曜日別')!.slice(1, -1).map((row) => row.slice(0, 7))).toEqual(
-    r.byWeekday.map((w) => [w.label, String(w.days), n(w.offered), n(w.answered), n(w.abandoned), n(w.shortAbandoned), String(w.calls)]),
+  expect(
+    b
+      .get('付録 曜日別')!
+      .slice(1, -1)
+      .map((row) => row.slice(0, 7)),
+  ).toEqual(
+    r.byWeekday.map((w) => [
+      w.label,
+      String(w.days),
+      n(w.offered),
+      n(w.answered),
+      n(w.abandoned),
+      n(w.shortAbandoned),
+      String(w.calls),
+    ]),
   )
   expect(b.get('用件別')!.slice(1, -1)).toEqual(
-    r.byTopic.map((t) => [t.category === null ? '（未分類）' : (labels.categories as Record<string, string>)[t.category]!, String(t.calls), pct(t.share), String(t.firstContactResolved), pct(t.firstContactResolutionRate), one(t.ahtSeconds)]),
+    r.byTopic.map((t) => [
+      t.category === null ? '（未分類）' : (labels.categories as Record<string, string>)[t.category]!,
+      String(t.calls),
+      pct(t.share),
+      String(t.firstContactResolved),
+      pct(t.firstContactResolutionRate),
+      one(t.ahtSeconds),
+    ]),
   )
-  expect(b.get('FAQ利用')!.slice(1)).toEqual(r.faqUsage.map((f, i) => [String(i + 1), f.faqId, f.faqId === 'faq-renew' ? '更新の手続きは？①' : '', String(f.count), String(f.first), pct(f.share)]))
-  const esc = new Map(b.get('付録 エスカレーション')!.slice(1).map((row) => [row[0]!, row[1]!]))
+  expect(b.get('FAQ利用')!.slice(1)).toEqual(
+    r.faqUsage.map((f, i) => [
+      String(i + 1),
+      f.faqId,
+      f.faqId === 'faq-renew' ? '更新の手続きは？①' : '',
+      String(f.count),
+      String(f.first),
+      pct(f.share),
+    ]),
+  )
+  const esc = new Map(
+    b
+      .get('付録 エスカレーション')!
+      .slice(1)
+      .map((row) => [row[0]!, row[1]!]),
+  )
   expect(esc.get('回答までの平均時間')).toBe(one(r.escalations.answerTurnaround.meanHours))
   expect(esc.get('完了までの時間（中央値）')).toBe(one(r.escalations.closeTurnaround.medianHours))
 }
@@ -105,7 +190,10 @@ describe('renderCsv', () => {
 
   it('a year report and the generated date', () => {
     const year = computeReport({ period: { kind: 'year', year: 2026 }, calls, telephony, escalations })
-    const text = renderCsvText(year, { generatedAt: '2027-04-05T01:00:00Z', organization: '〇〇市 マイナンバーカードコールセンター' })
+    const text = renderCsvText(year, {
+      generatedAt: '2027-04-05T01:00:00Z',
+      organization: '〇〇市 マイナンバーカードコールセンター',
+    })
     expect(text.split('\r\n').slice(0, 4)).toEqual([
       '〇〇市 マイナンバーカードコールセンター 年次報告書',
       '対象期間,令和8年度（2026年度）',
@@ -117,11 +205,17 @@ describe('renderCsv', () => {
 
 describe('CSV details', () => {
   it('quotes and defuses formulas (the one CSV writer, @kotae/content/csv/text)', () => {
-    const text = renderCsvText(report, { labels: { categories: { 'card-renewal': '=HYPERLINK("x")', 'pin-reset': 'a,b', mynaportal: '@sum' } } })
+    const text = renderCsvText(report, {
+      labels: { categories: { 'card-renewal': '=HYPERLINK("x")', 'pin-reset': 'a,b', mynaportal: '@sum' } },
+    })
     expect(text).toContain(`\r\n"'=HYPERLINK(""x"")",`)
     expect(text).toContain('\r\n"a,b",')
     expect(text).toContain("\r\n'@sum,")
-    expect(blocks(text).get('用件別')!.map((row) => row[0])).toEqual(expect.arrayContaining(["'=HYPERLINK(\"x\")", 'a,b', "'@sum"]))
+    expect(
+      blocks(text)
+        .get('用件別')!
+        .map((row) => row[0]),
+    ).toEqual(expect.arrayContaining(['\'=HYPERLINK("x")', 'a,b', "'@sum"]))
   })
 
   it('period labels', () => {

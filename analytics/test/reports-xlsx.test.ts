@@ -30,7 +30,10 @@ function values(ws: ExcelJS.Worksheet): Value[][] {
 }
 
 /** The rows after the header row whose first cell is `first`, up to a blank row. */
-function table(ws: ExcelJS.Worksheet, first: string): { header: Value[]; rows: Value[][]; headerRow: number } {
+function table(
+  ws: ExcelJS.Worksheet,
+  first: string,
+): { header: Value[]; rows: Value[][]; headerRow: number } {
   const all = values(ws)
   const at = all.findIndex((r) => r[0] === first)
   expect(at, `header ${first} in ${ws.name}`).toBeGreaterThan(0)
@@ -40,16 +43,41 @@ function table(ws: ExcelJS.Worksheet, first: string): { header: Value[]; rows: V
 }
 
 describe('renderXlsx, re-opened with exceljs', async () => {
-  const report = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations })
+  const report = computeReport({
+    period: { kind: 'month', year: 2026, month: 10 },
+    calls,
+    telephony,
+    escalations,
+  })
   const wb = await open(report)
 
   it('has a sheet per section, each print-ready on A4 with the title in 和暦 and 西暦', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['集計ルール', '概要', '時間別', '用件別', 'FAQ利用', '付録 時間帯別', '付録 曜日別', '付録 サービスレベル・放棄', '付録 エスカレーション'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '集計ルール',
+      '概要',
+      '時間別',
+      '用件別',
+      'FAQ利用',
+      '付録 時間帯別',
+      '付録 曜日別',
+      '付録 サービスレベル・放棄',
+      '付録 エスカレーション',
+    ])
     for (const ws of wb.worksheets) {
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 })
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      })
       expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/)
-      expect(ws.getCell('A1').value).toBe('マイナンバーカード コールセンター 月次報告書　令和8年10月（2026年10月）')
-      expect(String(ws.getCell('A2').value)).toContain('令和8年10月1日～令和8年10月31日（2026年10月1日～2026年10月31日）')
+      expect(ws.getCell('A1').value).toBe(
+        'マイナンバーカード コールセンター 月次報告書　令和8年10月（2026年10月）',
+      )
+      expect(String(ws.getCell('A2').value)).toContain(
+        '令和8年10月1日～令和8年10月31日（2026年10月1日～2026年10月31日）',
+      )
     }
   })
 
@@ -76,9 +104,22 @@ describe('renderXlsx, re-opened with exceljs', async () => {
 
   it('時間帯別, 曜日別, 用件別, FAQ利用, エスカレーション', () => {
     const slots = table(wb.getWorksheet('付録 時間帯別')!, '時間帯')
-    const shown = report.byHalfHour.filter((s) => { const h = Math.floor(s.slot / 2); const busy = (x = report.byHalfHour[2 * h]!) => x.calls || x.offered || x.abandoned || x.shortAbandoned; return (h >= 8 && h <= 18) || busy() || busy(report.byHalfHour[2 * h + 1]!) })
-    expect(slots.rows.slice(0, -1)).toEqual(shown.map((s) => [s.label, s.offered, s.answered, s.abandoned, s.shortAbandoned, s.calls]))
-    expect(slots.rows.at(-1)).toEqual(['合計', report.offered, report.answered, report.abandoned.count, report.abandoned.short, report.meta.counts.calls])
+    const shown = report.byHalfHour.filter((s) => {
+      const h = Math.floor(s.slot / 2)
+      const busy = (x = report.byHalfHour[2 * h]!) => x.calls || x.offered || x.abandoned || x.shortAbandoned
+      return (h >= 8 && h <= 18) || busy() || busy(report.byHalfHour[2 * h + 1]!)
+    })
+    expect(slots.rows.slice(0, -1)).toEqual(
+      shown.map((s) => [s.label, s.offered, s.answered, s.abandoned, s.shortAbandoned, s.calls]),
+    )
+    expect(slots.rows.at(-1)).toEqual([
+      '合計',
+      report.offered,
+      report.answered,
+      report.abandoned.count,
+      report.abandoned.short,
+      report.meta.counts.calls,
+    ])
 
     const days = table(wb.getWorksheet('付録 曜日別')!, '曜日')
     // Holidays: real date cells, shown in 和暦.
@@ -87,12 +128,24 @@ describe('renderXlsx, re-opened with exceljs', async () => {
     const cell = ws.getRow(holidayRow).getCell(1)
     expect(cell.value).toEqual(new Date(Date.UTC(2026, 9, 12)))
     expect(cell.numFmt).toBe('[$-411]ggge"年"m"月"d"日"')
-    expect(days.rows.slice(0, 8).map((r) => r.slice(0, 7))).toEqual(report.byWeekday.map((w) => [w.label, w.days, w.offered, w.answered, w.abandoned, w.shortAbandoned, w.calls]))
+    expect(days.rows.slice(0, 8).map((r) => r.slice(0, 7))).toEqual(
+      report.byWeekday.map((w) => [
+        w.label,
+        w.days,
+        w.offered,
+        w.answered,
+        w.abandoned,
+        w.shortAbandoned,
+        w.calls,
+      ]),
+    )
 
     const topics = table(wb.getWorksheet('用件別')!, '用件')
     expect(topics.rows.slice(0, -1)).toEqual(
       report.byTopic.map((t) => [
-        t.category === null ? '（未分類）' : ((labels.categories as Record<string, string>)[t.category] ?? t.category),
+        t.category === null
+          ? '（未分類）'
+          : ((labels.categories as Record<string, string>)[t.category] ?? t.category),
         t.calls,
         t.share,
         t.firstContactResolved,
@@ -101,7 +154,9 @@ describe('renderXlsx, re-opened with exceljs', async () => {
       ]),
     )
     const faq = table(wb.getWorksheet('FAQ利用')!, '順位')
-    expect(faq.rows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual(report.faqUsage.map((f) => [f.faqId, f.count, f.first, f.share]))
+    expect(faq.rows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual(
+      report.faqUsage.map((f) => [f.faqId, f.count, f.first, f.share]),
+    )
 
     const esc = table(wb.getWorksheet('付録 エスカレーション')!, '項目')
     const e = new Map(esc.rows.map((r) => [r[0], r[1]]))

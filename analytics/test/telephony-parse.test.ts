@@ -8,18 +8,69 @@ import { describe, expect, it } from 'vitest'
 
 import { TelephonyRecordSchema } from '../src/kpi'
 import { hashCaller } from '../src/pii'
-import { createCallerHasher, importTelephonyCsv, parseTelephonyCsv, readTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
+import {
+  createCallerHasher,
+  importTelephonyCsv,
+  parseTelephonyCsv,
+  readTelephonyCsv,
+  validateTelephonyCsv,
+} from '../src/telephony/index.node.ts'
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 const file = (name: string) => path.join(dir, name)
 const mapping = JSON.parse(fs.readFileSync(file('telephony-mapping.json'), 'utf8'))
 
 const expectedRecords = [
-  { callId: 'P001', queue: 'マイナンバー', offeredAt: '2026-10-01T00:00:00.000Z', answeredAt: '2026-10-01T00:00:10.000Z', abandonedAt: null, endedAt: '2026-10-01T00:05:10.000Z', agent: 'op-a', wrapUpEndedAt: '2026-10-01T00:06:10.000Z' },
-  { callId: 'P002', queue: 'マイナンバー', offeredAt: '2026-10-01T00:15:00.000Z', answeredAt: null, abandonedAt: '2026-10-01T00:15:03.000Z', endedAt: '2026-10-01T00:15:03.000Z', agent: null, wrapUpEndedAt: null },
-  { callId: 'P003', queue: 'マイナンバー', offeredAt: '2026-10-15T14:50:00.000Z', answeredAt: '2026-10-15T14:50:15.000Z', abandonedAt: null, endedAt: '2026-10-15T15:10:00.000Z', agent: 'op-c', wrapUpEndedAt: '2026-10-15T15:12:00.000Z' },
-  { callId: 'P004', queue: '予約専用', offeredAt: '2026-10-31T14:55:00.000Z', answeredAt: '2026-10-31T14:55:08.000Z', abandonedAt: null, endedAt: '2026-10-31T15:20:00.000Z', agent: 'op-a', wrapUpEndedAt: null },
-  { callId: 'P005', queue: 'マイナンバー', offeredAt: '2026-10-01T00:05:00.000Z', answeredAt: '2026-10-01T00:05:00.000Z', abandonedAt: null, endedAt: '2026-10-01T00:10:00.000Z', agent: '髙橋, 花子', wrapUpEndedAt: null },
+  {
+    callId: 'P001',
+    queue: 'マイナンバー',
+    offeredAt: '2026-10-01T00:00:00.000Z',
+    answeredAt: '2026-10-01T00:00:10.000Z',
+    abandonedAt: null,
+    endedAt: '2026-10-01T00:05:10.000Z',
+    agent: 'op-a',
+    wrapUpEndedAt: '2026-10-01T00:06:10.000Z',
+  },
+  {
+    callId: 'P002',
+    queue: 'マイナンバー',
+    offeredAt: '2026-10-01T00:15:00.000Z',
+    answeredAt: null,
+    abandonedAt: '2026-10-01T00:15:03.000Z',
+    endedAt: '2026-10-01T00:15:03.000Z',
+    agent: null,
+    wrapUpEndedAt: null,
+  },
+  {
+    callId: 'P003',
+    queue: 'マイナンバー',
+    offeredAt: '2026-10-15T14:50:00.000Z',
+    answeredAt: '2026-10-15T14:50:15.000Z',
+    abandonedAt: null,
+    endedAt: '2026-10-15T15:10:00.000Z',
+    agent: 'op-c',
+    wrapUpEndedAt: '2026-10-15T15:12:00.000Z',
+  },
+  {
+    callId: 'P004',
+    queue: '予約専用',
+    offeredAt: '2026-10-31T14:55:00.000Z',
+    answeredAt: '2026-10-31T14:55:08.000Z',
+    abandonedAt: null,
+    endedAt: '2026-10-31T15:20:00.000Z',
+    agent: 'op-a',
+    wrapUpEndedAt: null,
+  },
+  {
+    callId: 'P005',
+    queue: 'マイナンバー',
+    offeredAt: '2026-10-01T00:05:00.000Z',
+    answeredAt: '2026-10-01T00:05:00.000Z',
+    abandonedAt: null,
+    endedAt: '2026-10-01T00:10:00.000Z',
+    agent: '髙橋, 花子',
+    wrapUpEndedAt: null,
+  },
 ]
 
 describe('parseTelephonyCsv: the same calls in three encodings', () => {
@@ -49,20 +100,43 @@ describe('parseTelephonyCsv: the same calls in three encodings', () => {
   })
 
   it('an empty file has no header; a header alone has no records', async () => {
-    expect(await parseTelephonyCsv(Buffer.alloc(0), mapping)).toMatchObject({ ok: false, errors: [{ code: 'no-header', row: null }] })
+    expect(await parseTelephonyCsv(Buffer.alloc(0), mapping)).toMatchObject({
+      ok: false,
+      errors: [{ code: 'no-header', row: null }],
+    })
     const header = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8').split('\n')[0]!
-    expect(await parseTelephonyCsv(Buffer.from(header), mapping)).toEqual({ ok: true, records: [], rows: 0, encoding: 'utf-8' })
+    expect(await parseTelephonyCsv(Buffer.from(header), mapping)).toEqual({
+      ok: true,
+      records: [],
+      rows: 0,
+      encoding: 'utf-8',
+    })
   })
 
   it('a PBX without call ids gets stable ids from queue and offer time', async () => {
     const { callId: _, ...columns } = mapping.columns
-    const text = 'キュー,着信日時,応答日時\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:01:00,2026/10/01 09:01:05\n'
-    const r = await parseTelephonyCsv(text, { ...mapping, columns: { ...columns, abandonedAt: undefined, endedAt: undefined, agent: undefined, wrapUpEndedAt: undefined } })
-    expect(r.ok && r.records.map((x) => x.callId)).toEqual(['q@2026-10-01T00:00:00.000Z', 'q@2026-10-01T00:00:00.000Z#2', 'q@2026-10-01T00:01:00.000Z'])
+    const text =
+      'キュー,着信日時,応答日時\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:01:00,2026/10/01 09:01:05\n'
+    const r = await parseTelephonyCsv(text, {
+      ...mapping,
+      columns: {
+        ...columns,
+        abandonedAt: undefined,
+        endedAt: undefined,
+        agent: undefined,
+        wrapUpEndedAt: undefined,
+      },
+    })
+    expect(r.ok && r.records.map((x) => x.callId)).toEqual([
+      'q@2026-10-01T00:00:00.000Z',
+      'q@2026-10-01T00:00:00.000Z#2',
+      'q@2026-10-01T00:01:00.000Z',
+    ])
   })
 
   it('a mapped caller column is handed over as callerNumber (for hashing); unmapped, there is none', async () => {
-    const text = '通話ID,着信日時,応答日時,発信者番号\nA1,2026/10/01 09:00:00,2026/10/01 09:00:05,090-1234-5678\nA2,2026/10/01 09:01:00,,非通知\nA3,2026/10/01 09:02:00,,-\n'
+    const text =
+      '通話ID,着信日時,応答日時,発信者番号\nA1,2026/10/01 09:00:00,2026/10/01 09:00:05,090-1234-5678\nA2,2026/10/01 09:01:00,,非通知\nA3,2026/10/01 09:02:00,,-\n'
     const cols = { callId: '通話ID', offeredAt: '着信日時', answeredAt: '応答日時' }
     const r = await parseTelephonyCsv(text, { ...mapping, columns: { ...cols, caller: '発信者番号' } })
     expect(r.ok && r.records.map((x) => x.callerNumber)).toEqual(['090-1234-5678', '非通知', null])
@@ -71,13 +145,19 @@ describe('parseTelephonyCsv: the same calls in three encodings', () => {
   })
 
   it('other timestamp formats and zones', async () => {
-    const text = 'id,offered,answered\na,2026-10-01T09:00:00,2026-10-01T00:00:30Z\nb,2026-10-01 09:00:00.250,\n'
-    const iso = await parseTelephonyCsv(text, { columns: { callId: 'id', offeredAt: 'offered', answeredAt: 'answered' } })
+    const text =
+      'id,offered,answered\na,2026-10-01T09:00:00,2026-10-01T00:00:30Z\nb,2026-10-01 09:00:00.250,\n'
+    const iso = await parseTelephonyCsv(text, {
+      columns: { callId: 'id', offeredAt: 'offered', answeredAt: 'answered' },
+    })
     expect(iso.ok && iso.records.map((r) => [r.offeredAt, r.answeredAt])).toEqual([
       ['2026-10-01T00:00:00.000Z', '2026-10-01T00:00:30.000Z'],
       ['2026-10-01T00:00:00.250Z', null],
     ])
-    const epoch = await parseTelephonyCsv('id,o,a\nx,1790000000,1790000012\n', { columns: { callId: 'id', offeredAt: 'o', answeredAt: 'a' }, timestamps: { format: 'epoch-seconds', timeZone: 'UTC' } })
+    const epoch = await parseTelephonyCsv('id,o,a\nx,1790000000,1790000012\n', {
+      columns: { callId: 'id', offeredAt: 'o', answeredAt: 'a' },
+      timestamps: { format: 'epoch-seconds', timeZone: 'UTC' },
+    })
     expect(epoch.ok && epoch.records[0]!.answeredAt).toBe(new Date(1790000012000).toISOString())
     // US Eastern: EDT (−4) in July, EST (−5) in December.
     const ny = await parseTelephonyCsv('id\to\ta\nx\t07/04/2026 12:00\t\ny\t12/04/2026 12:00\t\n', {
@@ -85,28 +165,47 @@ describe('parseTelephonyCsv: the same calls in three encodings', () => {
       columns: { callId: 'id', offeredAt: 'o', answeredAt: 'a' },
       timestamps: { format: 'MM/dd/yyyy HH:mm', timeZone: 'America/New_York' },
     })
-    expect(ny.ok && ny.records.map((r) => r.offeredAt)).toEqual(['2026-07-04T16:00:00.000Z', '2026-12-04T17:00:00.000Z'])
+    expect(ny.ok && ny.records.map((r) => r.offeredAt)).toEqual([
+      '2026-07-04T16:00:00.000Z',
+      '2026-12-04T17:00:00.000Z',
+    ])
   })
 })
 
 describe('importTelephonyCsv: flat memory, two passes, batches only for a clean file', () => {
   it('hands every record over in batches', async () => {
     const batches: number[] = []
-    const r = await importTelephonyCsv(() => fs.createReadStream(file('telephony-good.sjis.csv')), mapping, (b) => void batches.push(b.length), { batchSize: 2 })
+    const r = await importTelephonyCsv(
+      () => fs.createReadStream(file('telephony-good.sjis.csv')),
+      mapping,
+      (b) => void batches.push(b.length),
+      { batchSize: 2 },
+    )
     expect(r).toEqual({ ok: true, count: 5, encoding: 'shift_jis' })
     expect(batches).toEqual([2, 2, 1])
   })
 
   it('never calls back for a bad file', async () => {
     let called = 0
-    const r = await importTelephonyCsv(() => fs.createReadStream(file('telephony-bad.utf8.csv')), mapping, () => void called++)
+    const r = await importTelephonyCsv(
+      () => fs.createReadStream(file('telephony-bad.utf8.csv')),
+      mapping,
+      () => void called++,
+    )
     expect(r.ok).toBe(false)
     expect(called).toBe(0)
   })
 
   it('one pass inside a transaction: batches stop at the first bad row and the caller is told what to roll back', async () => {
     const good: number[] = []
-    expect(await importTelephonyCsv(() => fs.createReadStream(file('telephony-good.utf8.csv')), mapping, (b) => void good.push(b.length), { validateFirst: false })).toEqual({ ok: true, count: 5, encoding: 'utf-8' })
+    expect(
+      await importTelephonyCsv(
+        () => fs.createReadStream(file('telephony-good.utf8.csv')),
+        mapping,
+        (b) => void good.push(b.length),
+        { validateFirst: false },
+      ),
+    ).toEqual({ ok: true, count: 5, encoding: 'utf-8' })
     expect(good).toEqual([5])
     let opened = 0
     const bad = await importTelephonyCsv(
@@ -121,19 +220,30 @@ describe('importTelephonyCsv: flat memory, two passes, batches only for a clean 
 
   it('validateTelephonyCsv reads a Readable of strings too', async () => {
     const text = fs.readFileSync(file('telephony-good.utf8.csv'), 'utf8')
-    expect(await validateTelephonyCsv(Readable.from([text.slice(0, 50), text.slice(50)]), mapping)).toEqual({ ok: true, rows: 5, encoding: 'utf-8' })
+    expect(await validateTelephonyCsv(Readable.from([text.slice(0, 50), text.slice(50)]), mapping)).toEqual({
+      ok: true,
+      rows: 5,
+      encoding: 'utf-8',
+    })
   })
 })
 
 describe('encodings the file does not match', () => {
   it('Shift_JIS read as UTF-8: every row with undecodable bytes, with its column', async () => {
-    const r = await parseTelephonyCsv(fs.readFileSync(file('telephony-good.sjis.csv')), { ...mapping, encoding: 'utf-8' })
+    const r = await parseTelephonyCsv(fs.readFileSync(file('telephony-good.sjis.csv')), {
+      ...mapping,
+      encoding: 'utf-8',
+    })
     expect(r.ok).toBe(false)
     if (r.ok) return
     const undecodable = r.errors.filter((e) => e.code === 'invalid-bytes')
     // Every line has Japanese text: header and all five rows (line 5 is blank).
     expect([...new Set(undecodable.map((e) => e.row))]).toEqual([1, 2, 3, 4, 6, 7])
-    expect(undecodable.every((e) => typeof e.column === 'string' && e.column.length > 0 && e.message.includes('読めない'))).toBe(true)
+    expect(
+      undecodable.every(
+        (e) => typeof e.column === 'string' && e.column.length > 0 && e.message.includes('読めない'),
+      ),
+    ).toBe(true)
     expect(r.errors.filter((e) => e.code === 'missing-column').map((e) => e.column)).toContain('着信日時')
   })
 
@@ -143,7 +253,9 @@ describe('encodings the file does not match', () => {
     const damaged = Buffer.concat([good.subarray(0, at), good.subarray(at + 1)])
     const r = await parseTelephonyCsv(damaged, mapping)
     expect(r).toMatchObject({ ok: false, encoding: 'utf-8' })
-    expect(!r.ok && [...new Set(r.errors.filter((e) => e.code === 'invalid-bytes').map((e) => e.row))]).toEqual([3])
+    expect(
+      !r.ok && [...new Set(r.errors.filter((e) => e.code === 'invalid-bytes').map((e) => e.row))],
+    ).toEqual([3])
   })
 
   it('neither UTF-8 nor Shift_JIS (UTF-16 from Excel "Unicode text"): unknown encoding, no records', async () => {
@@ -151,15 +263,25 @@ describe('encodings the file does not match', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])
     const r = await parseTelephonyCsv(utf16, mapping)
     expect(r).toMatchObject({ ok: false, encoding: 'unknown' })
-    expect(!r.ok && r.errors[0]).toMatchObject({ row: null, code: 'unknown-encoding', message: expect.stringContaining('文字コードを判別できません') })
-    expect(!r.ok && r.errors.find((e) => e.code === 'unknown-encoding' && e.row !== null)).toMatchObject({ row: 1 })
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      row: null,
+      code: 'unknown-encoding',
+      message: expect.stringContaining('文字コードを判別できません'),
+    })
+    expect(!r.ok && r.errors.find((e) => e.code === 'unknown-encoding' && e.row !== null)).toMatchObject({
+      row: 1,
+    })
   })
 })
 
 describe('readTelephonyCsv: one pass for an importer that stages rows and checks ids itself', () => {
   it('hands over every row in file order: good rows with their record, bad rows with their call id', async () => {
     const seen: [number, string | null, string | null][] = []
-    const r = await readTelephonyCsv(fs.readFileSync(file('telephony-bad.utf8.csv')), mapping, (record, line, callId) => void seen.push([line, record?.callId ?? null, callId]))
+    const r = await readTelephonyCsv(
+      fs.readFileSync(file('telephony-bad.utf8.csv')),
+      mapping,
+      (record, line, callId) => void seen.push([line, record?.callId ?? null, callId]),
+    )
     expect(r.ok).toBe(false)
     if (r.ok) return
     // The reader leaves duplicate ids to the caller: line 6 (B01 again) is a good row here.
@@ -186,13 +308,19 @@ describe('readTelephonyCsv: one pass for an importer that stages rows and checks
   it('a PBX without call ids: records come with callId "" for the caller to number', async () => {
     const columns = { queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時' }
     const ids: (string | undefined)[] = []
-    const r = await readTelephonyCsv('キュー,着信日時,応答日時\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:00:00,\n', { ...mapping, columns }, (rec) => void ids.push(rec?.callId))
+    const r = await readTelephonyCsv(
+      'キュー,着信日時,応答日時\nq,2026/10/01 09:00:00,\nq,2026/10/01 09:00:00,\n',
+      { ...mapping, columns },
+      (rec) => void ids.push(rec?.callId),
+    )
     expect(r).toEqual({ ok: true, rows: 2, encoding: 'utf-8' })
     expect(ids).toEqual(['', ''])
   })
 
   it("ids: 'reader' keeps the in-memory checks", async () => {
-    const r = await readTelephonyCsv(fs.readFileSync(file('telephony-bad.utf8.csv')), mapping, () => {}, { ids: 'reader' })
+    const r = await readTelephonyCsv(fs.readFileSync(file('telephony-bad.utf8.csv')), mapping, () => {}, {
+      ids: 'reader',
+    })
     expect(!r.ok && r.errorCount).toBe(13)
   })
 
@@ -211,7 +339,15 @@ describe('createCallerHasher: hashCaller for a million rows', () => {
   it('gives the same hash as hashCaller for every way of writing a number, and none for 非通知', async () => {
     const salt = 'telephony-test-salt-0123456789'
     const hash = createCallerHasher(salt)
-    for (const n of ['090-1234-5678', '０９０－１２３４－５６７８', '+81 90 1234 5678', '03-1111-2222', '+1 415 555 0100', '非通知', '']) {
+    for (const n of [
+      '090-1234-5678',
+      '０９０－１２３４－５６７８',
+      '+81 90 1234 5678',
+      '03-1111-2222',
+      '+1 415 555 0100',
+      '非通知',
+      '',
+    ]) {
       expect(hash(n), n).toBe(await hashCaller(n, salt))
       expect(hash(n), `${n} (cached)`).toBe(await hashCaller(n, salt))
     }

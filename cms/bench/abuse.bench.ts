@@ -33,7 +33,10 @@ const PORT = 3301
 const HOST = '127.0.0.1'
 const BASE = `http://${HOST}:${PORT}`
 const argSeconds = process.argv.indexOf('--seconds')
-const FLOOD_SECONDS = Math.min(600, Math.max(1, Number(argSeconds >= 0 ? process.argv[argSeconds + 1] : 60) || 60))
+const FLOOD_SECONDS = Math.min(
+  600,
+  Math.max(1, Number(argSeconds >= 0 ? process.argv[argSeconds + 1] : 60) || 60),
+)
 const BASELINE_SECONDS = 10
 const OPERATORS = 20
 const IN_FLIGHT = 4
@@ -42,13 +45,17 @@ const BIG_BODY = 400 * 1024 * 1024
 const PIN = process.env.BENCH_PIN === '1'
 const PASSWORD = 'abuse-bench-password-2026'
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN)
+const pct = (sorted: number[], p: number) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+    : NaN
 const ms = (n: number) => `${n.toFixed(1)} ms`
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
 
 /** VmRSS of a process, in kB. */
-const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN)
+const rssKb = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN)
 
 /** The descendant of `root` that owns the socket listening on `port` (walks /proc). */
 function listeningPid(root: number, port: number): number | undefined {
@@ -108,13 +115,21 @@ async function startKotae(dir: string): Promise<{ child: ChildProcess; output: (
     },
   })
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start not ready after 10 minutes:\n${output.slice(-3000)}`)), 600_000)
+    const timer = setTimeout(
+      () => reject(new Error(`npm start not ready after 10 minutes:\n${output.slice(-3000)}`)),
+      600_000,
+    )
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString()
-      if (output.includes('Kotae is running')) (clearTimeout(timer), resolve())
+      if (output.includes('Kotae is running')) clearTimeout(timer), resolve()
     })
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`))))
+    child.once(
+      'exit',
+      (code) => (
+        clearTimeout(timer), reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`))
+      ),
+    )
   })
   return { child, output: () => output }
 }
@@ -134,7 +149,12 @@ async function stopKotae(child: ChildProcess, serverPid: number | undefined): Pr
       return false
     }
   }
-  for (let i = 0; i < 300 && ((serverPid && alive(serverPid)) || (child.exitCode === null && child.signalCode === null)); i++) await sleep(100)
+  for (
+    let i = 0;
+    i < 300 && ((serverPid && alive(serverPid)) || (child.exitCode === null && child.signalCode === null));
+    i++
+  )
+    await sleep(100)
   if ((serverPid && alive(serverPid)) || (child.exitCode === null && child.signalCode === null)) {
     try {
       process.kill(-child.pid, 'SIGKILL')
@@ -144,7 +164,12 @@ async function stopKotae(child: ChildProcess, serverPid: number | undefined): Pr
   }
 }
 
-async function api(method: string, pathname: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
+async function api(
+  method: string,
+  pathname: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: any }> {
   const res = await fetch(`${BASE}${pathname}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
@@ -174,7 +199,9 @@ async function depthLimit(pid: number): Promise<void> {
     status = res.status
   }
   times.sort((a, b) => a - b)
-  console.log(`\n1. anonymous GET /api/faqs?depth=1000&limit=100000 ×10: HTTP ${status}, ${(bytes / 1024).toFixed(0)} KB, median ${ms(pct(times, 50))}, max ${ms(times.at(-1)!)}; server RSS ${mb(before)} → ${mb(rssKb(pid))}`)
+  console.log(
+    `\n1. anonymous GET /api/faqs?depth=1000&limit=100000 ×10: HTTP ${status}, ${(bytes / 1024).toFixed(0)} KB, median ${ms(pct(times, 50))}, max ${ms(times.at(-1)!)}; server RSS ${mb(before)} → ${mb(rssKb(pid))}`,
+  )
 }
 
 /** Part 2: a 400 MB body over a raw socket; stops at the server's answer-and-close, 400 MB or 60 s. */
@@ -188,10 +215,14 @@ async function bigBody(pid: number, label: string, head: string, chunked: boolea
   socket.on('data', (c: Buffer) => (response += c.toString('latin1')))
   socket.on('error', () => (closed = true))
   const gone = new Promise((r) => socket.once('close', () => ((closed = true), r(undefined))))
-  await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)))
+  await new Promise<void>(
+    (resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)),
+  )
   const t = performance.now()
   const chunk = Buffer.alloc(1024 * 1024, 'a')
-  const frame = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]) : chunk
+  const frame = chunked
+    ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])
+    : chunk
   socket.write(head)
   let sent = 0
   // Bounded: 400 chunks, 60 s.
@@ -211,7 +242,9 @@ async function bigBody(pid: number, label: string, head: string, chunked: boolea
   peak = Math.max(peak, rssKb(pid))
   socket.destroy()
   const status = response.split('\r\n')[0] || '(no answer)'
-  console.log(`   ${label}: "${status}"; client handed ${(sent / 1024 / 1024).toFixed(0)} MB to the socket, ${(socket.bytesWritten / 1024 / 1024).toFixed(1)} MB written before the cut, in ${(took / 1000).toFixed(1)} s; server RSS ${mb(before)}, peak ${mb(peak)} (+${((peak - before) / 1024).toFixed(1)} MB)`)
+  console.log(
+    `   ${label}: "${status}"; client handed ${(sent / 1024 / 1024).toFixed(0)} MB to the socket, ${(socket.bytesWritten / 1024 / 1024).toFixed(1)} MB written before the cut, in ${(took / 1000).toFixed(1)} s; server RSS ${mb(before)}, peak ${mb(peak)} (+${((peak - before) / 1024).toFixed(1)} MB)`,
+  )
 }
 
 type Sample = { at: number; ms: number; status: number }
@@ -220,12 +253,20 @@ type Sample = { at: number; ms: number; status: number }
 const THINK_MS = [500, 1500] as const
 
 /** One signed-in operator: a lookup, a pause to read it, again, until the deadline (bounded in count too). */
-async function operator(token: string, queries: string[], offset: number, until: number, out: Sample[]): Promise<void> {
+async function operator(
+  token: string,
+  queries: string[],
+  offset: number,
+  until: number,
+  out: Sample[],
+): Promise<void> {
   await sleep(Math.random() * THINK_MS[1]) // not all at once
   for (let i = 0; i < 100_000 && Date.now() < until; i++) {
     const q = queries[(offset + i * 7) % queries.length]!
     const t = performance.now()
-    const res = await fetch(`${BASE}/api/lookup?q=${encodeURIComponent(q)}&limit=8`, { headers: { Authorization: `JWT ${token}` } })
+    const res = await fetch(`${BASE}/api/lookup?q=${encodeURIComponent(q)}&limit=8`, {
+      headers: { Authorization: `JWT ${token}` },
+    })
     await res.arrayBuffer()
     out.push({ at: Date.now(), ms: performance.now() - t, status: res.status })
     await sleep(THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0]))
@@ -244,9 +285,19 @@ const deskLine = (samples: Sample[]) => {
 }
 
 /** Part 3: the event flood against the desk. */
-async function flood(pid: number, token: string, queries: string[], faqIds: string[], manyVisitors: boolean): Promise<{ accepted: number }> {
-  const who = manyVisitors ? 'one client forwarding many visitors through the site proxy (a new X-Forwarded-For per batch)' : 'one client from one address'
-  console.log(`\n3${manyVisitors ? 'b' : 'a'}. event flood: ${OPERATORS} signed-in operators on /api/lookup (${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between lookups each); ${BASELINE_SECONDS} s baseline, then ${FLOOD_SECONDS} s of 50-event batches as fast as ${who} can send them (${IN_FLIGHT} in flight)`)
+async function flood(
+  pid: number,
+  token: string,
+  queries: string[],
+  faqIds: string[],
+  manyVisitors: boolean,
+): Promise<{ accepted: number }> {
+  const who = manyVisitors
+    ? 'one client forwarding many visitors through the site proxy (a new X-Forwarded-For per batch)'
+    : 'one client from one address'
+  console.log(
+    `\n3${manyVisitors ? 'b' : 'a'}. event flood: ${OPERATORS} signed-in operators on /api/lookup (${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between lookups each); ${BASELINE_SECONDS} s baseline, then ${FLOOD_SECONDS} s of 50-event batches as fast as ${who} can send them (${IN_FLIGHT} in flight)`,
+  )
   const rssStart = rssKb(pid)
   const baseline: Sample[] = []
   await desk(token, queries, BASELINE_SECONDS, baseline)
@@ -261,7 +312,14 @@ async function flood(pid: number, token: string, queries: string[], faqIds: stri
     const n = batchNo++
     return JSON.stringify({
       events: Array.from({ length: 50 }, (_, i) =>
-        i % 2 === 0 ? { type: 'search', query: `${queries[(n + i) % queries.length]!.slice(0, 60)} 090-1234-5678`, results: 3, locale: 'ja' } : { type: 'faq-view', faqId: faqIds[(n + i) % faqIds.length]! },
+        i % 2 === 0
+          ? {
+              type: 'search',
+              query: `${queries[(n + i) % queries.length]!.slice(0, 60)} 090-1234-5678`,
+              results: 3,
+              locale: 'ja',
+            }
+          : { type: 'faq-view', faqId: faqIds[(n + i) % faqIds.length]! },
       ),
     })
   }
@@ -271,8 +329,14 @@ async function flood(pid: number, token: string, queries: string[], faqIds: stri
   const sender = async () => {
     for (let i = 0; i < 1_000_000 && Date.now() < until; i++) {
       const n = batchNo
-      const forwarded: Record<string, string> = manyVisitors ? { 'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } : {}
-      const res = await fetch(`${BASE}/api/events`, { method: 'POST', headers: { 'Content-Type': 'text/plain', ...forwarded }, body: batch() })
+      const forwarded: Record<string, string> = manyVisitors
+        ? { 'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }
+        : {}
+      const res = await fetch(`${BASE}/api/events`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain', ...forwarded },
+        body: batch(),
+      })
       await res.arrayBuffer()
       const second = Math.floor((Date.now() - start) / 1000)
       const s = perSecond.get(second) ?? { accepted: 0, refused: new Map() }
@@ -282,16 +346,26 @@ async function flood(pid: number, token: string, queries: string[], faqIds: stri
     }
   }
   const during: Sample[] = []
-  await Promise.all([...Array.from({ length: IN_FLIGHT }, sender), desk(token, queries, FLOOD_SECONDS, during)])
+  await Promise.all([
+    ...Array.from({ length: IN_FLIGHT }, sender),
+    desk(token, queries, FLOOD_SECONDS, during),
+  ])
   const rssEnd = rssKb(pid)
 
   const seconds = [...perSecond.keys()].sort((a, b) => a - b)
   const refusedTotal = new Map<number, number>()
-  for (const s of perSecond.values()) for (const [code, n] of s.refused) refusedTotal.set(code, (refusedTotal.get(code) ?? 0) + n)
+  for (const s of perSecond.values())
+    for (const [code, n] of s.refused) refusedTotal.set(code, (refusedTotal.get(code) ?? 0) + n)
   const rates = seconds.map((k) => perSecond.get(k)!.accepted).sort((a, b) => a - b)
-  console.log(`   events accepted (202): ${accepted.toLocaleString('en')} in ${FLOOD_SECONDS} s = ${Math.round(accepted / FLOOD_SECONDS).toLocaleString('en')}/s (per second: min ${rates[0] ?? 0}, median ${pct(rates, 50) ?? 0}, max ${rates.at(-1) ?? 0})`)
-  console.log(`   events refused: ${refusedTotal.size ? [...refusedTotal].map(([code, n]) => `${n.toLocaleString('en')} with ${code} (${Math.round(n / FLOOD_SECONDS)}/s)`).join(', ') : 'none'}`)
-  console.log(`   per second (accepted/refused): ${seconds.map((k) => `${perSecond.get(k)!.accepted}/${[...perSecond.get(k)!.refused.values()].reduce((a, b) => a + b, 0)}`).join(' ')}`)
+  console.log(
+    `   events accepted (202): ${accepted.toLocaleString('en')} in ${FLOOD_SECONDS} s = ${Math.round(accepted / FLOOD_SECONDS).toLocaleString('en')}/s (per second: min ${rates[0] ?? 0}, median ${pct(rates, 50) ?? 0}, max ${rates.at(-1) ?? 0})`,
+  )
+  console.log(
+    `   events refused: ${refusedTotal.size ? [...refusedTotal].map(([code, n]) => `${n.toLocaleString('en')} with ${code} (${Math.round(n / FLOOD_SECONDS)}/s)`).join(', ') : 'none'}`,
+  )
+  console.log(
+    `   per second (accepted/refused): ${seconds.map((k) => `${perSecond.get(k)!.accepted}/${[...perSecond.get(k)!.refused.values()].reduce((a, b) => a + b, 0)}`).join(' ')}`,
+  )
   console.log(`   desk during the flood:  ${deskLine(during)}`)
   console.log(`   server RSS ${mb(rssStart)} at start → ${mb(rssEnd)} at end`)
   return { accepted }
@@ -305,7 +379,9 @@ async function flood(pid: number, token: string, queries: string[], faqIds: stri
  */
 async function siteTraffic(pid: number, queries: string[], faqIds: string[]): Promise<{ accepted: number }> {
   const SENDERS = 8
-  console.log(`\n4. site traffic: ${FLOOD_SECONDS} s of 2-event batches (a search and an FAQ view) from many visitors through the proxy, ${SENDERS} in flight`)
+  console.log(
+    `\n4. site traffic: ${FLOOD_SECONDS} s of 2-event batches (a search and an FAQ view) from many visitors through the proxy, ${SENDERS} in flight`,
+  )
   const rss = [rssKb(pid)]
   const start = Date.now()
   const until = start + FLOOD_SECONDS * 1000
@@ -316,8 +392,20 @@ async function siteTraffic(pid: number, queries: string[], faqIds: string[]): Pr
   const sender = async () => {
     for (let i = 0; i < 10_000_000 && Date.now() < until; i++) {
       const n = sent++
-      const body = JSON.stringify({ events: [{ type: 'search', query: queries[n % queries.length]!.slice(0, 60), results: 3, locale: 'ja' }, { type: 'faq-view', faqId: faqIds[n % faqIds.length]! }] })
-      const res = await fetch(`${BASE}/api/events`, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }, body })
+      const body = JSON.stringify({
+        events: [
+          { type: 'search', query: queries[n % queries.length]!.slice(0, 60), results: 3, locale: 'ja' },
+          { type: 'faq-view', faqId: faqIds[n % faqIds.length]! },
+        ],
+      })
+      const res = await fetch(`${BASE}/api/events`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'text/plain',
+          'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        },
+        body,
+      })
       await res.arrayBuffer()
       if (res.status === 202) accepted++
       else other.set(res.status, (other.get(res.status) ?? 0) + 1)
@@ -327,14 +415,18 @@ async function siteTraffic(pid: number, queries: string[], faqIds: string[]): Pr
   clearTimeout(midway)
   rss.push(rssKb(pid))
   const seconds = (Date.now() - start) / 1000
-  console.log(`   requests accepted (202): ${accepted.toLocaleString('en')} in ${seconds.toFixed(0)} s = ${Math.round(accepted / seconds).toLocaleString('en')} req/s (${(accepted * 2).toLocaleString('en')} events)${other.size ? `; other answers: ${[...other].map(([c, k]) => `${k} × ${c}`).join(', ')}` : ''}`)
+  console.log(
+    `   requests accepted (202): ${accepted.toLocaleString('en')} in ${seconds.toFixed(0)} s = ${Math.round(accepted / seconds).toLocaleString('en')} req/s (${(accepted * 2).toLocaleString('en')} events)${other.size ? `; other answers: ${[...other].map(([c, k]) => `${k} × ${c}`).join(', ')}` : ''}`,
+  )
   console.log(`   server RSS ${rss.map(mb).join(' → ')} (start, middle, end)`)
   return { accepted: accepted * 2 }
 }
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-abuse-bench-'))
-  console.log(`bench:abuse — fresh Kotae (npm start) on ${BASE}, SQLite ${path.join(dir, 'kotae.db')}, KOTAE_SITE=off`)
+  console.log(
+    `bench:abuse — fresh Kotae (npm start) on ${BASE}, SQLite ${path.join(dir, 'kotae.db')}, KOTAE_SITE=off`,
+  )
   const t0 = performance.now()
   const { child } = await startKotae(dir)
   const pid = listeningPid(child.pid!, PORT)
@@ -349,41 +441,102 @@ async function main(): Promise<void> {
     execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
     console.log(`   BENCH_PIN=1: server (pid ${pid}) on CPU 0, this bench on CPU 1 (taskset)`)
   }
-  console.log(`   ready in ${((performance.now() - t0) / 1000).toFixed(0)} s; server pid ${pid} (child of npm start listening on ${PORT}), RSS ${mb(rssKb(pid))}`)
+  console.log(
+    `   ready in ${((performance.now() - t0) / 1000).toFixed(0)} s; server pid ${pid} (child of npm start listening on ${PORT}), RSS ${mb(rssKb(pid))}`,
+  )
   let accepted = 0
   try {
-    const first = await api('POST', '/api/users/first-register', { email: 'abuse-admin@example.test', password: PASSWORD, roles: ['admin'] })
+    const first = await api('POST', '/api/users/first-register', {
+      email: 'abuse-admin@example.test',
+      password: PASSWORD,
+      roles: ['admin'],
+    })
     if (first.status >= 300) throw new Error(`first-register: ${first.status} ${JSON.stringify(first.json)}`)
-    const admin = (await api('POST', '/api/users/login', { email: 'abuse-admin@example.test', password: PASSWORD })).json.token as string
-    const created = await api('POST', '/api/users', { email: 'abuse-operator@example.test', password: PASSWORD, roles: ['operator'], name: 'ベンチ オペレーター' }, admin)
+    const admin = (
+      await api('POST', '/api/users/login', { email: 'abuse-admin@example.test', password: PASSWORD })
+    ).json.token as string
+    const created = await api(
+      'POST',
+      '/api/users',
+      {
+        email: 'abuse-operator@example.test',
+        password: PASSWORD,
+        roles: ['operator'],
+        name: 'ベンチ オペレーター',
+      },
+      admin,
+    )
     if (created.status !== 201) throw new Error(`operator: ${created.status} ${JSON.stringify(created.json)}`)
-    const operatorToken = (await api('POST', '/api/users/login', { email: 'abuse-operator@example.test', password: PASSWORD })).json.token as string
+    const operatorToken = (
+      await api('POST', '/api/users/login', { email: 'abuse-operator@example.test', password: PASSWORD })
+    ).json.token as string
     const faqs = (await api('GET', '/api/faqs?limit=1&depth=0', undefined, admin)).json.totalDocs as number
     const published = (await api('GET', '/api/faqs?limit=1&depth=0')).json.totalDocs as number
-    console.log(`   dataset: ${faqs} FAQs loaded (curated content; ${published} published, what an anonymous read sees); ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`)
+    console.log(
+      `   dataset: ${faqs} FAQs loaded (curated content; ${published} published, what an anonymous read sees); ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}`,
+    )
 
     await depthLimit(pid)
 
     console.log('\n2. 400 MB bodies over a raw socket')
-    await bigBody(pid, 'chunked POST /api/events', `POST /api/events HTTP/1.1\r\nHost: ${HOST}:${PORT}\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n`, true)
-    await bigBody(pid, 'Content-Length POST /api/calls', `POST /api/calls HTTP/1.1\r\nHost: ${HOST}:${PORT}\r\nContent-Type: application/json\r\nContent-Length: ${BIG_BODY}\r\n\r\n`, false)
+    await bigBody(
+      pid,
+      'chunked POST /api/events',
+      `POST /api/events HTTP/1.1\r\nHost: ${HOST}:${PORT}\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      true,
+    )
+    await bigBody(
+      pid,
+      'Content-Length POST /api/calls',
+      `POST /api/calls HTTP/1.1\r\nHost: ${HOST}:${PORT}\r\nContent-Type: application/json\r\nContent-Length: ${BIG_BODY}\r\n\r\n`,
+      false,
+    )
 
     const content = await loadContent()
     const jaFaqs = content.faqs.filter((f) => f.locale === 'ja')
     const queries = jaFaqs.flatMap((f) => [f.question, ...(f.alternatives ?? [])])
     // One client as the review flooded it (its address limited), then many visitors at once.
-    accepted += (await flood(pid, operatorToken, queries, jaFaqs.map((f) => f.id), false)).accepted
-    accepted += (await flood(pid, operatorToken, queries, jaFaqs.map((f) => f.id), true)).accepted
-    accepted += (await siteTraffic(pid, queries, jaFaqs.map((f) => f.id))).accepted
+    accepted += (
+      await flood(
+        pid,
+        operatorToken,
+        queries,
+        jaFaqs.map((f) => f.id),
+        false,
+      )
+    ).accepted
+    accepted += (
+      await flood(
+        pid,
+        operatorToken,
+        queries,
+        jaFaqs.map((f) => f.id),
+        true,
+      )
+    ).accepted
+    accepted += (
+      await siteTraffic(
+        pid,
+        queries,
+        jaFaqs.map((f) => f.id),
+      )
+    ).accepted
   } finally {
     const t = performance.now()
     await stopKotae(child, pid)
-    console.log(`\nserver stopped (SIGTERM to npm start's group) in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    console.log(
+      `\nserver stopped (SIGTERM to npm start's group) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    )
   }
   const db = new Database(path.join(dir, 'kotae.db'), { readonly: true })
   const stored = (db.prepare('SELECT count(*) AS n FROM site_events').get() as { n: number }).n
   db.close()
-  console.log(`   site_events rows after the stop: ${stored.toLocaleString('en')}; events accepted with 202: ${accepted.toLocaleString('en')}${stored === accepted ? ' (all stored, the queue drained on SIGTERM)' : ` (${(accepted - stored).toLocaleString('en')} missing)`}`)
+  console.log(
+    `   site_events rows after the stop: ${stored.toLocaleString('en')}; events accepted with 202: ${accepted.toLocaleString('en')}${stored === accepted ? ' (all stored, the queue drained on SIGTERM)' : ` (${(accepted - stored).toLocaleString('en')} missing)`}`,
+  )
   fs.rmSync(dir, { recursive: true, force: true })
 }
 

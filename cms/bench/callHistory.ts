@@ -22,7 +22,13 @@
 import type { CallChannel, CallerType, CallOutcome } from '@kotae/content/contracts/calls'
 import { seededRandom } from '@kotae/content/seededRandom'
 
-export type HistoryFaq = { id: string; question: string; alternatives: readonly string[]; category: string; related: readonly string[] }
+export type HistoryFaq = {
+  id: string
+  question: string
+  alternatives: readonly string[]
+  category: string
+  related: readonly string[]
+}
 
 export type GeneratedCall = {
   at: number
@@ -58,7 +64,9 @@ const pick = (weights: readonly number[], total: number, rand: () => number): nu
 const words = new Intl.Segmenter('ja', { granularity: 'word' })
 /** Content words of a phrasing: word-like segments that are not a lone hiragana particle. */
 const contentWords = (text: string): string[] =>
-  [...words.segment(text)].filter((s) => s.isWordLike && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(s.segment)).map((s) => s.segment)
+  [...words.segment(text)]
+    .filter((s) => s.isWordLike && !/^[\p{Script=Hiragana}ー]{1,2}$/u.test(s.segment))
+    .map((s) => s.segment)
 
 function operatorTyping(phrasing: string, rand: () => number): string {
   let typed = phrasing
@@ -96,7 +104,14 @@ const CALLERS: [GeneratedCall['callerType'], number][] = [
   ['proxy', 7],
   ['business', 3],
 ]
-const choose = <T>(table: [T, number][], rand: () => number): T => table[pick(table.map((t) => t[1]), 100, rand)]![0]
+const choose = <T>(table: [T, number][], rand: () => number): T =>
+  table[
+    pick(
+      table.map((t) => t[1]),
+      100,
+      rand,
+    )
+  ]![0]
 
 /** Calls in time order. */
 export function generateCallHistory(faqs: readonly HistoryFaq[], options: HistoryOptions): GeneratedCall[] {
@@ -110,7 +125,11 @@ export function generateCallHistory(faqs: readonly HistoryFaq[], options: Histor
   const catWeights = categories.map((_, i) => 1 / (i + 1))
   const inCategory = new Map(categories.map((c) => [c, shuffle(byCategory.get(c)!, rand)]))
   const faqWeights = new Map(categories.map((c) => [c, inCategory.get(c)!.map((_, i) => 1 / (i + 1) ** 1.1)]))
-  const wave = new Set(shuffle(faqs, rand).slice(0, options.waveFaqs ?? 5).map((f) => f.id))
+  const wave = new Set(
+    shuffle(faqs, rand)
+      .slice(0, options.waveFaqs ?? 5)
+      .map((f) => f.id),
+  )
 
   // Weekday working minutes in JST over the period, evenly spaced calls.
   const slots: number[] = []
@@ -127,10 +146,26 @@ export function generateCallHistory(faqs: readonly HistoryFaq[], options: Histor
     const position = n / options.calls
     const slot = slots[Math.min(slots.length - 1, Math.floor(position * slots.length))]!
     const at = slot + Math.floor(rand() * dayMinutes * 60_000)
-    const category = categories[pick(catWeights, catWeights.reduce((a, b) => a + b, 0), rand)]!
+    const category =
+      categories[
+        pick(
+          catWeights,
+          catWeights.reduce((a, b) => a + b, 0),
+          rand,
+        )
+      ]!
     const list = inCategory.get(category)!
-    const weights = faqWeights.get(category)!.map((w, i) => (position >= 0.7 && wave.has(list[i]!.id) ? w * 4 : w))
-    const faq = list[pick(weights, weights.reduce((a, b) => a + b, 0), rand)]!
+    const weights = faqWeights
+      .get(category)!
+      .map((w, i) => (position >= 0.7 && wave.has(list[i]!.id) ? w * 4 : w))
+    const faq =
+      list[
+        pick(
+          weights,
+          weights.reduce((a, b) => a + b, 0),
+          rand,
+        )
+      ]!
     const phrasings = [faq.question, ...faq.alternatives]
     const phrasing = phrasings[Math.floor(rand() * phrasings.length)]!
     const used = [faq.id]

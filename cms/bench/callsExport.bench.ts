@@ -30,32 +30,95 @@ const PG_DB = 'kotae_bench_calls_export'
 const self = fileURLToPath(import.meta.url)
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const cpuSeconds = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1e6).toFixed(2)
-const SUMMARY = '電子証明書の有効期限が近いとの通知が届いたため、更新の手続きについて問い合わせ。必要な持ち物（マイナンバーカード、暗証番号）と受付時間、予約の要否を案内した。'.repeat(2).slice(0, 160)
+const SUMMARY =
+  '電子証明書の有効期限が近いとの通知が届いたため、更新の手続きについて問い合わせ。必要な持ち物（マイナンバーカード、暗証番号）と受付時間、予約の要否を案内した。'
+    .repeat(2)
+    .slice(0, 160)
 
 async function seed(): Promise<void> {
-  const [{ monthRange }, { getMigratedPayload }, { sqlOf }, { insertSynthetic }] = await Promise.all([import('@kotae/analytics'), import('../src/lib/payload'), import('../src/reports/sql'), import('../src/reports/synthetic')])
+  const [{ monthRange }, { getMigratedPayload }, { sqlOf }, { insertSynthetic }] = await Promise.all([
+    import('@kotae/analytics'),
+    import('../src/lib/payload'),
+    import('../src/reports/sql'),
+    import('../src/reports/synthetic'),
+  ])
   const payload = await getMigratedPayload()
   const sql = sqlOf(payload)
   const cats = []
-  for (let i = 0; i < 12; i++) cats.push({ id: Number((await payload.create({ collection: 'categories', data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never })).id), slug: `topic-${i + 1}` })
-  const op = Number((await payload.create({ collection: 'users', data: { email: 'op@bench.test', password: 'bench-password-123', roles: ['operator'], name: 'op' } as never })).id)
+  for (let i = 0; i < 12; i++)
+    cats.push({
+      id: Number(
+        (
+          await payload.create({
+            collection: 'categories',
+            data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never,
+          })
+        ).id,
+      ),
+      slug: `topic-${i + 1}`,
+    })
+  const op = Number(
+    (
+      await payload.create({
+        collection: 'users',
+        data: {
+          email: 'op@bench.test',
+          password: 'bench-password-123',
+          roles: ['operator'],
+          name: 'op',
+        } as never,
+      })
+    ).id,
+  )
   const faqIds: number[] = []
-  for (let i = 0; i < 115; i++) faqIds.push(Number((await sql.query<{ id: number }>(`INSERT INTO faqs (question, slug, _status) VALUES (?, ?, 'published') RETURNING id`, [`ベンチFAQ ${i + 1}`, `bench-${i + 1}`]))[0]!.id))
+  for (let i = 0; i < 115; i++)
+    faqIds.push(
+      Number(
+        (
+          await sql.query<{ id: number }>(
+            `INSERT INTO faqs (question, slug, _status) VALUES (?, ?, 'published') RETURNING id`,
+            [`ベンチFAQ ${i + 1}`, `bench-${i + 1}`],
+          )
+        )[0]!.id,
+      ),
+    )
   const oct = monthRange(2026, 10)
   const t = performance.now()
-  const counts = await insertSynthetic(sql, { start: oct.start, end: oct.end, calls: Math.ceil(CALLS / 0.9), seed: 20261001, categories: cats, faqIds, operatorIds: [op] })
+  const counts = await insertSynthetic(sql, {
+    start: oct.start,
+    end: oct.end,
+    calls: Math.ceil(CALLS / 0.9),
+    seed: 20261001,
+    categories: cats,
+    faqIds,
+    operatorIds: [op],
+  })
   await sql.run('UPDATE calls SET summary = ?', [SUMMARY])
-  for (const [order, text] of [[1, '更新 通知 届いた'], [2, '電子証明書 更新 予約']] as const) {
-    await sql.run(`INSERT INTO calls_texts ("order", parent_id, path, text) SELECT ?, id, 'queries', ? FROM calls`, [order, text])
+  for (const [order, text] of [
+    [1, '更新 通知 届いた'],
+    [2, '電子証明書 更新 予約'],
+  ] as const) {
+    await sql.run(
+      `INSERT INTO calls_texts ("order", parent_id, path, text) SELECT ?, id, 'queries', ? FROM calls`,
+      [order, text],
+    )
   }
   if (sql.dialect === 'postgres') await sql.query('ANALYZE')
-  console.log(`RESULT ${JSON.stringify({ seeded: counts.calls, seconds: ((performance.now() - t) / 1000).toFixed(1) })}`)
+  console.log(
+    `RESULT ${JSON.stringify({ seeded: counts.calls, seconds: ((performance.now() - t) / 1000).toFixed(1) })}`,
+  )
   await payload.destroy()
   process.exit(0)
 }
 
 async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'): Promise<void> {
-  const [{ monthRange }, { getMigratedPayload }, { sqlOf }, { countCalls, readCallPages }, { writeCallsExport }] = await Promise.all([
+  const [
+    { monthRange },
+    { getMigratedPayload },
+    { sqlOf },
+    { countCalls, readCallPages },
+    { writeCallsExport },
+  ] = await Promise.all([
     import('@kotae/analytics'),
     import('../src/lib/payload'),
     import('../src/reports/sql'),
@@ -73,13 +136,34 @@ async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'
   let t = performance.now()
   let read = 0
   for await (const page of readCallPages(sql, range)) read += page.length
-  const readOnly = { rows: read, seconds: ((performance.now() - t) / 1000).toFixed(2), cpuSeconds: cpuSeconds(process.cpuUsage(cpu)) }
+  const readOnly = {
+    rows: read,
+    seconds: ((performance.now() - t) / 1000).toFixed(2),
+    cpuSeconds: cpuSeconds(process.cpuUsage(cpu)),
+  }
   cpu = process.cpuUsage()
   t = performance.now()
   const total = await countCalls(sql, range)
-  const result = await writeCallsExport(readCallPages(sql, range), format, encoding, fs.createWriteStream(file))
+  const result = await writeCallsExport(
+    readCallPages(sql, range),
+    format,
+    encoding,
+    fs.createWriteStream(file),
+  )
   const seconds = (performance.now() - t) / 1000
-  const out = { format, encoding: format === 'csv' ? encoding : undefined, calls: total, rows: result.rows, seconds: seconds.toFixed(2), cpuSeconds: cpuSeconds(process.cpuUsage(cpu)), readOnly, mb: (fs.statSync(file).size / 1e6).toFixed(1), rssAfterInitMb: baseRss, peakRssMb: mb(), load: os.loadavg()[0]!.toFixed(1) }
+  const out = {
+    format,
+    encoding: format === 'csv' ? encoding : undefined,
+    calls: total,
+    rows: result.rows,
+    seconds: seconds.toFixed(2),
+    cpuSeconds: cpuSeconds(process.cpuUsage(cpu)),
+    readOnly,
+    mb: (fs.statSync(file).size / 1e6).toFixed(1),
+    rssAfterInitMb: baseRss,
+    peakRssMb: mb(),
+    load: os.loadavg()[0]!.toFixed(1),
+  }
   fs.rmSync(path.dirname(file), { recursive: true, force: true })
   console.log(`RESULT ${JSON.stringify(out)}`)
   await payload.destroy()
@@ -87,9 +171,14 @@ async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'
 }
 
 function run(env: Record<string, string>, stepArgs: string[]): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, ...stepArgs, '--calls', String(CALLS)], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 })
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', self, ...stepArgs, '--calls', String(CALLS)],
+    { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 },
+  )
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
-  if (r.status !== 0 || !line) throw new Error(`bench step ${stepArgs.join(' ')} failed (${r.status}):\n${r.stderr.slice(-4000)}`)
+  if (r.status !== 0 || !line)
+    throw new Error(`bench step ${stepArgs.join(' ')} failed (${r.status}):\n${r.stderr.slice(-4000)}`)
   return JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>
 }
 
@@ -99,7 +188,12 @@ async function main(): Promise<void> {
     let cleanup = () => {}
     if (db === 'sqlite') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-calls-'))
-      env = { DATABASE_URL: '', KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db'), PAYLOAD_SECRET: 'bench-secret-0123456789abcdef', KOTAE_DISABLE_JOBS: '1' }
+      env = {
+        DATABASE_URL: '',
+        KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db'),
+        PAYLOAD_SECRET: 'bench-secret-0123456789abcdef',
+        KOTAE_DISABLE_JOBS: '1',
+      }
       cleanup = () => fs.rmSync(dir, { recursive: true, force: true })
     } else {
       ensurePostgresServer()
@@ -108,12 +202,23 @@ async function main(): Promise<void> {
       await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`)
       await admin.query(`CREATE DATABASE ${PG_DB}`)
       await admin.end()
-      env = { DATABASE_URL: `${TEST_PG_BASE}/${PG_DB}`, KOTAE_SQLITE_PATH: '', PAYLOAD_SECRET: 'bench-secret-0123456789abcdef', KOTAE_DISABLE_JOBS: '1' }
+      env = {
+        DATABASE_URL: `${TEST_PG_BASE}/${PG_DB}`,
+        KOTAE_SQLITE_PATH: '',
+        PAYLOAD_SECRET: 'bench-secret-0123456789abcdef',
+        KOTAE_DISABLE_JOBS: '1',
+      }
     }
     try {
       console.log(`${db}: seed ${JSON.stringify(run(env, ['--step', 'seed']))}`)
-      for (const [format, encoding] of [['csv', 'utf8'], ['csv', 'shift_jis'], ['xlsx', 'utf8']] as const) {
-        console.log(`${db}: export ${JSON.stringify(run(env, ['--step', 'export', '--format', format, '--encoding', encoding]))}`)
+      for (const [format, encoding] of [
+        ['csv', 'utf8'],
+        ['csv', 'shift_jis'],
+        ['xlsx', 'utf8'],
+      ] as const) {
+        console.log(
+          `${db}: export ${JSON.stringify(run(env, ['--step', 'export', '--format', format, '--encoding', encoding]))}`,
+        )
       }
     } finally {
       cleanup()
@@ -122,7 +227,8 @@ async function main(): Promise<void> {
 }
 
 if (step === 'seed') void seed()
-else if (step === 'export') void exportOnce(arg('format', 'csv') as 'csv' | 'xlsx', arg('encoding', 'utf8') as 'utf8' | 'shift_jis')
+else if (step === 'export')
+  void exportOnce(arg('format', 'csv') as 'csv' | 'xlsx', arg('encoding', 'utf8') as 'utf8' | 'shift_jis')
 else
   main().catch((e) => {
     console.error(e)

@@ -27,11 +27,20 @@ const arg = (name: string, fallback: string) => {
 const ROWS = Number(arg('rows', '1000000'))
 const DBS = arg('db', 'sqlite,postgres').split(',')
 const PG_DB = 'kotae_bench_crash'
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
 const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`
 
 async function database(kind: string, tmp: string): Promise<Record<string, string>> {
-  const base = { PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', KOTAE_DISABLE_JOBS: '1', KOTAE_CALLER_SALT: 'bench-crash-salt-0123456789', NODE_ENV: 'production' }
+  const base = {
+    PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
+    KOTAE_DISABLE_JOBS: '1',
+    KOTAE_CALLER_SALT: 'bench-crash-salt-0123456789',
+    NODE_ENV: 'production',
+  }
   if (kind === 'sqlite') return { ...base, DATABASE_URL: '', KOTAE_SQLITE_PATH: path.join(tmp, 'bench.db') }
   ensurePostgresServer()
   const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
@@ -43,21 +52,35 @@ async function database(kind: string, tmp: string): Promise<Record<string, strin
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:crash on ${os.cpus().length} cores, load average ${load()}; PBX file of ${ROWS.toLocaleString('en')} rows`)
-  const file = await writeTelephonyCsv(path.join(os.tmpdir(), 'kotae-bench-import', `crash-${ROWS}.csv`), ROWS, 'K')
+  console.log(
+    `bench:crash on ${os.cpus().length} cores, load average ${load()}; PBX file of ${ROWS.toLocaleString('en')} rows`,
+  )
+  const file = await writeTelephonyCsv(
+    path.join(os.tmpdir(), 'kotae-bench-import', `crash-${ROWS}.csv`),
+    ROWS,
+    'K',
+  )
   for (const kind of DBS) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-crash-'))
     try {
       const env = await database(kind, tmp)
       const mapping = path.join(tmp, 'mapping.json')
       fs.writeFileSync(mapping, JSON.stringify(GENERATED_TELEPHONY_MAPPING))
-      const earlier = await runScript('import-telephony', ['--mapping', mapping, await writeTelephonyCsv(path.join(tmp, 'earlier.csv'), 1000, 'E')], env)
+      const earlier = await runScript(
+        'import-telephony',
+        ['--mapping', mapping, await writeTelephonyCsv(path.join(tmp, 'earlier.csv'), 1000, 'E')],
+        env,
+      )
       if (earlier.code !== 0) throw new Error(`the first import failed:\n${earlier.err}`)
       const total = () => count(env, 'SELECT count(*) AS n FROM telephony_records')
       const before = await total()
 
       const t0 = performance.now()
-      const killed = await killWhile(startScript('import-telephony', ['--mapping', mapping, file], env), () => writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"), 500)
+      const killed = await killWhile(
+        startScript('import-telephony', ['--mapping', mapping, file], env),
+        () => writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"),
+        500,
+      )
       const killedAt = secs(t0)
       const t1 = performance.now()
       const integrity = await afterCrash(env)

@@ -35,15 +35,21 @@ const SQLITE_FILE = arg('sqlite', '')
 const PROF = arg('cpu-prof', '')
 const PASSES = arg('passes', 'first,again').split(',')
 const child = arg('child', '')
-if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
+  throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
 const self = fileURLToPath(import.meta.url)
 const SOURCE = 'bench-import.csv'
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
 
 /** The CSV of `rows` calls in November 2026 (kept in the temp dir between runs). */
-const csvFile = (rows: number) => writeTelephonyCsv(path.join(os.tmpdir(), 'kotae-bench-import', `calls-${rows}.csv`), rows)
+const csvFile = (rows: number) =>
+  writeTelephonyCsv(path.join(os.tmpdir(), 'kotae-bench-import', `calls-${rows}.csv`), rows)
 const MAPPING = GENERATED_TELEPHONY_MAPPING
 
 async function runChild(): Promise<void> {
@@ -59,17 +65,36 @@ async function runChild(): Promise<void> {
   await sql.query(`DELETE FROM telephony_records WHERE imported_from = ?`, [SOURCE])
   // A new month's file meets no dead rows: clear the ones the delete left (PostgreSQL keeps them until vacuumed).
   if (child === 'postgres') await sql.query('VACUUM ANALYZE telephony_records')
-  const out: Record<string, unknown> = { db: child, rows, csvMb: Math.round(fs.statSync(file).size / 1e6), rssAfterInitMb: mb() }
+  const out: Record<string, unknown> = {
+    db: child,
+    rows,
+    csvMb: Math.round(fs.statSync(file).size / 1e6),
+    rssAfterInitMb: mb(),
+  }
   for (const pass of PASSES) {
     const before = load()
     const t = performance.now()
     const cpu = process.cpuUsage()
-    const r = await importTelephony(payload, { mapping: MAPPING, open: () => fs.createReadStream(file), source: SOURCE, salt: 'bench-salt-0123456789abcdef' })
+    const r = await importTelephony(payload, {
+      mapping: MAPPING,
+      open: () => fs.createReadStream(file),
+      source: SOURCE,
+      salt: 'bench-salt-0123456789abcdef',
+    })
     const c = process.cpuUsage(cpu)
     out[pass] = {
       seconds: ((performance.now() - t) / 1000).toFixed(2),
       cpuSeconds: ((c.user + c.system) / 1e6).toFixed(2),
-      ...(r.ok ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, links: r.links, steps: r.seconds } : { errors: r.errorCount, first: r.errors.slice(0, 3) }),
+      ...(r.ok
+        ? {
+            rows: r.rows,
+            inserted: r.inserted,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            links: r.links,
+            steps: r.seconds,
+          }
+        : { errors: r.errorCount, first: r.errors.slice(0, 3) }),
       peakRssMb: mb(),
       heapMb: Math.round(process.memoryUsage().heapTotal / 2 ** 20),
       load: `${before} → ${load()}`,
@@ -83,7 +108,12 @@ async function runChild(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`bench:import on ${os.cpus().length} cores, load average ${load()}`)
   for (const db of DBS) {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), KOTAE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', NODE_ENV: 'production' }
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      KOTAE_DISABLE_JOBS: '1',
+      PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
+      NODE_ENV: 'production',
+    }
     let tmp: string | null = null
     if (db === 'postgres') {
       ensurePostgresServer()
@@ -99,8 +129,22 @@ async function main(): Promise<void> {
       env.KOTAE_SQLITE_PATH = SQLITE_FILE ? path.resolve(SQLITE_FILE) : path.join(tmp!, 'bench.db')
     }
     for (const size of SIZES) {
-      const node = ['--conditions=production', '--import', 'tsx', ...(PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : [])]
-      const r = spawnSync(process.execPath, [...node, self, '--child', db, '--size', String(size), '--passes', PASSES.join(',')], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const node = [
+        '--conditions=production',
+        '--import',
+        'tsx',
+        ...(PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : []),
+      ]
+      const r = spawnSync(
+        process.execPath,
+        [...node, self, '--child', db, '--size', String(size), '--passes', PASSES.join(',')],
+        {
+          env: env as NodeJS.ProcessEnv,
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      )
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
         console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)

@@ -41,9 +41,14 @@ const CLOSED_SECONDS = num('BENCH_CLOSED_SECONDS', 20)
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50)
 const SITE_SECONDS = num('BENCH_SITE_SECONDS', 20)
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const machine = () => `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`
+const machine = () =>
+  `${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}`
 const summary = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b)
   return `p50 ${pct(s, 50).toFixed(1)} ms, p95 ${pct(s, 95).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms`
@@ -55,9 +60,22 @@ async function operators(): Promise<void> {
   try {
     const headers = await server.login()
     const admin = await server.login({ email: 'bench-admin@example.test', password: 'bench-operator-pass-1' })
-    const total = async (collection: string) => ((await (await fetch(`${server.base}/api/${collection}?limit=1&depth=0`, { headers: admin })).json()) as { totalDocs: number }).totalDocs
+    const total = async (collection: string) =>
+      (
+        (await (
+          await fetch(`${server.base}/api/${collection}?limit=1&depth=0`, { headers: admin })
+        ).json()) as { totalDocs: number }
+      ).totalDocs
     const content = await loadContent()
-    const faqs = content.faqs.filter((f) => f.locale === 'ja').map((f) => ({ id: f.id, question: f.question, alternatives: f.alternatives, category: f.category, related: f.related }))
+    const faqs = content.faqs
+      .filter((f) => f.locale === 'ja')
+      .map((f) => ({
+        id: f.id,
+        question: f.question,
+        alternatives: f.alternatives,
+        category: f.category,
+        related: f.related,
+      }))
     const queries = generateCallHistory(faqs, { seed: 99, calls: 20_000 }).map((c) => c.query)
     let next = 0
     let errors = 0
@@ -92,10 +110,18 @@ async function operators(): Promise<void> {
     const desk = await phase(LOAD_SECONDS, true)
     const atDesk = machine()
     const closed = await phase(CLOSED_SECONDS, false)
-    console.log(`\noperators on GET /api/lookup: ${await total('faqs')} FAQs, ${(await total('calls')).toLocaleString('en')} calls in SQLite (${(fs.statSync(server.dbFile).size / 1e6).toFixed(0)} MB)`)
-    console.log(`  ${OPERATORS} operators, lookup then 1–3 s think time, ${LOAD_SECONDS} s: ${desk.ms.length} lookups (${(desk.ms.length / LOAD_SECONDS).toFixed(1)}/s): client ${summary(desk.ms)} (target p95 ≤ 50 ms); server tookMs ${summary(desk.took)}`)
-    console.log(`  closed loop, no think time (not a desk's load): ${OPERATORS} concurrent, ${CLOSED_SECONDS} s: ${closed.ms.length} lookups (${(closed.ms.length / CLOSED_SECONDS).toFixed(0)}/s): client ${summary(closed.ms)}; server tookMs ${summary(closed.took)}`)
-    console.log(`  errors (non-200): ${errors}; machine before: ${before}; after the desk phase: ${atDesk}; after: ${machine()}`)
+    console.log(
+      `\noperators on GET /api/lookup: ${await total('faqs')} FAQs, ${(await total('calls')).toLocaleString('en')} calls in SQLite (${(fs.statSync(server.dbFile).size / 1e6).toFixed(0)} MB)`,
+    )
+    console.log(
+      `  ${OPERATORS} operators, lookup then 1–3 s think time, ${LOAD_SECONDS} s: ${desk.ms.length} lookups (${(desk.ms.length / LOAD_SECONDS).toFixed(1)}/s): client ${summary(desk.ms)} (target p95 ≤ 50 ms); server tookMs ${summary(desk.took)}`,
+    )
+    console.log(
+      `  closed loop, no think time (not a desk's load): ${OPERATORS} concurrent, ${CLOSED_SECONDS} s: ${closed.ms.length} lookups (${(closed.ms.length / CLOSED_SECONDS).toFixed(0)}/s): client ${summary(closed.ms)}; server tookMs ${summary(closed.took)}`,
+    )
+    console.log(
+      `  errors (non-200): ${errors}; machine before: ${before}; after the desk phase: ${atDesk}; after: ${machine()}`,
+    )
   } finally {
     server.stop()
   }
@@ -115,14 +141,21 @@ function siteDist(): string {
 /** Part 2 (see the header). */
 async function site(): Promise<void> {
   const dist = siteDist()
-  const faq = fs.readdirSync(path.join(dist, 'faq')).sort().find((d) => fs.existsSync(path.join(dist, 'faq', d, 'index.html')))
+  const faq = fs
+    .readdirSync(path.join(dist, 'faq'))
+    .sort()
+    .find((d) => fs.existsSync(path.join(dist, 'faq', d, 'index.html')))
   if (!faq) throw new Error(`${dist}/faq has no page`)
   const page = `/faq/${faq}/`
   // The served folder as the publisher lays it out: current → the live build.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-load-site-'))
   fs.symlinkSync(dist, path.join(root, 'current'))
   const port = PORT + 1
-  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--site-child', root, String(port)], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'] })
+  const server = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', self, '--site-child', root, String(port)],
+    { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout.on('data', (c: Buffer) => c.toString().includes('ready') && resolve())
@@ -131,11 +164,20 @@ async function site(): Promise<void> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS })
     const get = () =>
       new Promise<{ status: number; bytes: number; encoding: string }>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: page, agent, headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
-          let bytes = 0
-          res.on('data', (c: Buffer) => (bytes += c.length))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }))
-        })
+        const req = http.get(
+          { host: '127.0.0.1', port, path: page, agent, headers: { 'accept-encoding': 'br, gzip' } },
+          (res) => {
+            let bytes = 0
+            res.on('data', (c: Buffer) => (bytes += c.length))
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                bytes,
+                encoding: String(res.headers['content-encoding'] ?? 'identity'),
+              }),
+            )
+          },
+        )
         req.on('error', reject)
       })
     const first = await get()
@@ -162,9 +204,15 @@ async function site(): Promise<void> {
     agent.destroy()
     const raw = fs.statSync(path.join(dist, 'faq', faq, 'index.html')).size
     console.log(`\npublic site server (src/publish/siteServer.ts) in its own process, ${dist}`)
-    console.log(`  GET ${page} (${(raw / 1024).toFixed(1)} KB HTML, sent ${first.encoding} ${(first.bytes / 1024).toFixed(1)} KB), ${CONNECTIONS} keep-alive connections, ${SITE_SECONDS} s`)
-    console.log(`  ${ms.length} responses: ${(ms.length / seconds).toFixed(0)} req/s (target ≥ 2,000), ${summary(ms)}; errors ${errors}`)
-    console.log(`  the load generator in this process used ${((c.user + c.system) / 1e6 / seconds).toFixed(2)} cores of the machine's ${os.cpus().length}; machine before: ${before}; after: ${machine()}`)
+    console.log(
+      `  GET ${page} (${(raw / 1024).toFixed(1)} KB HTML, sent ${first.encoding} ${(first.bytes / 1024).toFixed(1)} KB), ${CONNECTIONS} keep-alive connections, ${SITE_SECONDS} s`,
+    )
+    console.log(
+      `  ${ms.length} responses: ${(ms.length / seconds).toFixed(0)} req/s (target ≥ 2,000), ${summary(ms)}; errors ${errors}`,
+    )
+    console.log(
+      `  the load generator in this process used ${((c.user + c.system) / 1e6 / seconds).toFixed(2)} cores of the machine's ${os.cpus().length}; machine before: ${before}; after: ${machine()}`,
+    )
   } finally {
     server.kill('SIGTERM')
     fs.rmSync(root, { recursive: true, force: true })

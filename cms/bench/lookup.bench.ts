@@ -16,10 +16,14 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 
 import { loadContent } from '@kotae/content'
-import { contentToDocuments, createSearchIndex, queryLocale, type SearchDocument } from '@kotae/search-indexer'
+import {
+  contentToDocuments,
+  createSearchIndex,
+  queryLocale,
+  type SearchDocument,
+} from '@kotae/search-indexer'
 
 import { LOOKUP_POOL, DEFAULT_PRIOR_WEIGHT } from '../src/search/lookupRanking'
 import { blendWithPrior, UsagePrior } from '../src/search/usagePrior'
@@ -31,10 +35,15 @@ const PORT = Number(process.env.BENCH_PORT ?? 3197)
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 1000)
 const BENCH_FAQS = Number(process.env.BENCH_FAQS ?? 3000)
 const ENGINE_CALLS = Number(process.env.BENCH_ENGINE_CALLS ?? 20_000)
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')
 const OPERATOR = { email: 'bench-operator@example.test', password: 'bench-operator-pass-1' }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 
 async function httpBench(): Promise<void> {
   const server = await startLookupServer(PORT)
@@ -42,11 +51,24 @@ async function httpBench(): Promise<void> {
   try {
     const auth = await server.login()
     const adminAuth = await server.login({ email: 'bench-admin@example.test', password: OPERATOR.password })
-    const count = async (collection: string) => ((await (await fetch(`${base}/api/${collection}?limit=1&depth=0`, { headers: adminAuth })).json()) as { totalDocs: number }).totalDocs
+    const count = async (collection: string) =>
+      (
+        (await (await fetch(`${base}/api/${collection}?limit=1&depth=0`, { headers: adminAuth })).json()) as {
+          totalDocs: number
+        }
+      ).totalDocs
 
     const content = await loadContent()
     const queries = generateCallHistory(
-      content.faqs.filter((f) => f.locale === 'ja').map((f) => ({ id: f.id, question: f.question, alternatives: f.alternatives, category: f.category, related: f.related })),
+      content.faqs
+        .filter((f) => f.locale === 'ja')
+        .map((f) => ({
+          id: f.id,
+          question: f.question,
+          alternatives: f.alternatives,
+          category: f.category,
+          related: f.related,
+        })),
       { seed: 99, calls: LOOKUPS + 50 },
     ).map((c) => c.query)
     const client: number[] = []
@@ -83,14 +105,37 @@ async function httpBench(): Promise<void> {
     took.sort((a, b) => a - b)
     firstTime.sort((a, b) => a - b)
     const warm = /lookup index ready: (.*)/.exec(server.output())?.[1] ?? '(no warm-up line)'
-    console.log(`\nlookup over HTTP: ${await count('faqs')} FAQs, ${(await count('calls')).toLocaleString('en')} calls in SQLite (${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB); index at boot: ${warm}`)
-    console.log(`  ${client.length} sequential lookups (limit 8), ${(candidates / client.length).toFixed(1)} candidates and ${(pastCalls / client.length).toFixed(1)} past calls each`)
-    console.log(`  client p50 ${pct(client, 50).toFixed(1)} ms, p95 ${pct(client, 95).toFixed(1)} ms, p99 ${pct(client, 99).toFixed(1)} ms, max ${client.at(-1)!.toFixed(1)} ms (target p95 ≤ 50 ms)`)
-    console.log(`  first-time queries only (${firstTime.length}): p50 ${pct(firstTime, 50).toFixed(1)} ms, p95 ${pct(firstTime, 95).toFixed(1)} ms`)
-    console.log(`  server tookMs p50 ${pct(took, 50)} ms, p95 ${pct(took, 95)} ms; engine result cache hit on ${repeats} of ${client.length} queries`)
-    const phaseLine = [...phases].map(([name, ms]) => `${name} ${pct(ms.sort((a, b) => a - b), 50).toFixed(1)}/${pct(ms, 95).toFixed(1)}`).join(', ')
+    console.log(
+      `\nlookup over HTTP: ${await count('faqs')} FAQs, ${(await count('calls')).toLocaleString('en')} calls in SQLite (${(fs.statSync(dbFile).size / 1e6).toFixed(0)} MB); index at boot: ${warm}`,
+    )
+    console.log(
+      `  ${client.length} sequential lookups (limit 8), ${(candidates / client.length).toFixed(1)} candidates and ${(pastCalls / client.length).toFixed(1)} past calls each`,
+    )
+    console.log(
+      `  client p50 ${pct(client, 50).toFixed(1)} ms, p95 ${pct(client, 95).toFixed(1)} ms, p99 ${pct(client, 99).toFixed(1)} ms, max ${client.at(-1)!.toFixed(1)} ms (target p95 ≤ 50 ms)`,
+    )
+    console.log(
+      `  first-time queries only (${firstTime.length}): p50 ${pct(firstTime, 50).toFixed(1)} ms, p95 ${pct(firstTime, 95).toFixed(1)} ms`,
+    )
+    console.log(
+      `  server tookMs p50 ${pct(took, 50)} ms, p95 ${pct(took, 95)} ms; engine result cache hit on ${repeats} of ${client.length} queries`,
+    )
+    const phaseLine = [...phases]
+      .map(
+        ([name, ms]) =>
+          `${name} ${pct(
+            ms.sort((a, b) => a - b),
+            50,
+          ).toFixed(1)}/${pct(ms, 95).toFixed(1)}`,
+      )
+      .join(', ')
     console.log(`  server phases p50/p95 ms (Server-Timing): ${phaseLine}`)
-    console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work on the machine inflates these figures)`)
+    console.log(
+      `  machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (other work on the machine inflates these figures)`,
+    )
   } catch (error) {
     console.error(`server output (last lines):\n${server.output().slice(-3000)}`)
     throw error
@@ -108,22 +153,53 @@ async function engineBench(): Promise<void> {
   const faqCount = docs.filter((d) => d.kind === 'faq').length
   for (let n = 1; n <= BENCH_FAQS - faqCount; n++) {
     const f = curated[(n - 1) % curated.length]!
-    docs.push({ ...f, id: `bench-${n}-${f.id}`, question: `${f.question}（ベンチ用 ${n}）` } satisfies SearchDocument)
+    docs.push({
+      ...f,
+      id: `bench-${n}-${f.id}`,
+      question: `${f.question}（ベンチ用 ${n}）`,
+    } satisfies SearchDocument)
   }
   const t0 = performance.now()
-  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms, facets: content.facets })
+  const index = createSearchIndex({
+    audience: 'operator',
+    synonyms: content.synonyms,
+    facets: content.facets,
+  })
   for (const d of docs) index.add(d)
   const buildMs = performance.now() - t0
-  const historyFaqs = content.faqs.filter((f) => f.locale === 'ja').map((f) => ({ id: f.id, question: f.question, alternatives: f.alternatives, category: f.category, related: f.related }))
+  const historyFaqs = content.faqs
+    .filter((f) => f.locale === 'ja')
+    .map((f) => ({
+      id: f.id,
+      question: f.question,
+      alternatives: f.alternatives,
+      category: f.category,
+      related: f.related,
+    }))
   const prior = new UsagePrior((text) => index.analyzer.analyzeQuery(text).tokens)
-  for (const c of generateCallHistory(historyFaqs, { seed: 20261130, calls: ENGINE_CALLS })) prior.add({ texts: [c.query], faqs: c.faqs, at: c.at })
+  for (const c of generateCallHistory(historyFaqs, { seed: 20261130, calls: ENGINE_CALLS }))
+    prior.add({ texts: [c.query], faqs: c.faqs, at: c.at })
   // The HTTP part's query stream; each query once (repeats are served by the server's cache).
-  const queries = [...new Set(generateCallHistory(historyFaqs, { seed: 99, calls: LOOKUPS + 50 }).map((c) => c.query))]
+  const queries = [
+    ...new Set(generateCallHistory(historyFaqs, { seed: 99, calls: LOOKUPS + 50 }).map((c) => c.query)),
+  ]
 
   const lookup = (q: string, facets?: Record<string, string[]>) => {
-    const pool = index.answer(q, { limit: LOOKUP_POOL, locale: queryLocale(q), ...(facets ? { facets } : {}) }).hits
-    const scores = prior.score(q, pool.map((h) => h.id))
-    const shown = blendWithPrior(pool, (h) => h.score, (h) => scores.get(h.id) ?? 0, DEFAULT_PRIOR_WEIGHT).slice(0, 8)
+    const pool = index.answer(q, {
+      limit: LOOKUP_POOL,
+      locale: queryLocale(q),
+      ...(facets ? { facets } : {}),
+    }).hits
+    const scores = prior.score(
+      q,
+      pool.map((h) => h.id),
+    )
+    const shown = blendWithPrior(
+      pool,
+      (h) => h.score,
+      (h) => scores.get(h.id) ?? 0,
+      DEFAULT_PRIOR_WEIGHT,
+    ).slice(0, 8)
     return shown.reduce((n, h) => n + h.snippet.text.length + h.explanation.summary.length, 0)
   }
   for (const q of queries.slice(0, 50)) lookup(q) // JIT warm-up
@@ -153,9 +229,14 @@ async function engineBench(): Promise<void> {
     chosenCpu.push((d.user + d.system) / 1000)
   }
   for (const a of [cpu, wall, engineCpu, chosenCpu]) a.sort((x, y) => x - y)
-  const f = (a: number[]) => `p50 ${pct(a, 50).toFixed(1)} ms, p95 ${pct(a, 95).toFixed(1)} ms, max ${a.at(-1)!.toFixed(1)} ms`
-  console.log(`\nlookup ranking in process: ${index.size.toLocaleString('en')} documents (${BENCH_FAQS.toLocaleString('en')} FAQs = ${faqCount} curated + synthetic copies, guides, sources), built in ${(buildMs / 1000).toFixed(1)} s; prior from ${prior.size.toLocaleString('en')} generated calls`)
-  console.log(`  ${cpu.length} first-time queries (answer(): pool ${LOOKUP_POOL}, sure, ask back; prior, blend, 8 snippets and explanations): CPU ${f(cpu)}; wall ${f(wall)} (target p95 ≤ 20 ms)`)
+  const f = (a: number[]) =>
+    `p50 ${pct(a, 50).toFixed(1)} ms, p95 ${pct(a, 95).toFixed(1)} ms, max ${a.at(-1)!.toFixed(1)} ms`
+  console.log(
+    `\nlookup ranking in process: ${index.size.toLocaleString('en')} documents (${BENCH_FAQS.toLocaleString('en')} FAQs = ${faqCount} curated + synthetic copies, guides, sources), built in ${(buildMs / 1000).toFixed(1)} s; prior from ${prior.size.toLocaleString('en')} generated calls`,
+  )
+  console.log(
+    `  ${cpu.length} first-time queries (answer(): pool ${LOOKUP_POOL}, sure, ask back; prior, blend, 8 snippets and explanations): CPU ${f(cpu)}; wall ${f(wall)} (target p95 ≤ 20 ms)`,
+  )
   console.log(`  the same with a chosen facet (what:certificate): CPU ${f(chosenCpu)}`)
   console.log(`  engine search alone (pool ${LOOKUP_POOL}, details not read): CPU ${f(engineCpu)}`)
   console.log(`  machine: ${os.cpus().length} cores, load average ${loadAverage()}`)

@@ -12,7 +12,9 @@ const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const run = (args: string[], env: NodeJS.ProcessEnv) =>
   new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: cmsDir, env, stdio: ['ignore', 'inherit', 'inherit'] })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    )
   })
 
 export interface LookupServer {
@@ -30,10 +32,21 @@ export interface LookupServer {
  * folder) seeded once by seedLookupBench.ts (BENCH_FAQS FAQs, BENCH_CALLS calls), without the
  * public-site build (KOTAE_SITE=off), listening on `port`. Shared by bench:lookup and bench:load.
  */
-export async function startLookupServer(port: number, dir = process.env.BENCH_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-lookup-bench-'))): Promise<LookupServer> {
+export async function startLookupServer(
+  port: number,
+  dir = process.env.BENCH_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-lookup-bench-')),
+): Promise<LookupServer> {
   fs.mkdirSync(dir, { recursive: true })
   const dbFile = path.join(dir, 'kotae.db')
-  const env = { ...process.env, KOTAE_SQLITE_PATH: dbFile, PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', DATABASE_URL: '', PORT: String(port), PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true', KOTAE_SITE: 'off' }
+  const env = {
+    ...process.env,
+    KOTAE_SQLITE_PATH: dbFile,
+    PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
+    DATABASE_URL: '',
+    PORT: String(port),
+    PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
+    KOTAE_SITE: 'off',
+  }
   const marker = path.join(dir, 'seeded')
   if (!fs.existsSync(marker)) {
     await run(['--conditions=production', '--import', 'tsx', 'bench/seedLookupBench.ts'], env)
@@ -42,7 +55,12 @@ export async function startLookupServer(port: number, dir = process.env.BENCH_DA
   await run(['scripts/build-if-stale.mjs'], env)
 
   // The server as `npm start` runs it (migrate, warm-up of the lookup index, next start).
-  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], { cwd: cmsDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], {
+    cwd: cmsDir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   server.stderr.on('data', (c: Buffer) => (output += c.toString()))
   const stop = () => {
@@ -62,7 +80,11 @@ export async function startLookupServer(port: number, dir = process.env.BENCH_DA
   }
   const base = `http://127.0.0.1:${port}`
   const login = async (user = BENCH_OPERATOR) => {
-    const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(user) })
+    const res = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(user),
+    })
     return { Authorization: `JWT ${((await res.json()) as { token: string }).token}` }
   }
   return { base, dbFile, output: () => output, login, stop }

@@ -29,13 +29,21 @@ export type PriorEvalResult = {
 
 const WEIGHTS = [0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5]
 
-export async function runPriorEval(options: { seed?: number; calls?: number } = {}): Promise<PriorEvalResult> {
+export async function runPriorEval(
+  options: { seed?: number; calls?: number } = {},
+): Promise<PriorEvalResult> {
   const content = await loadContent()
   const faqs = content.faqs.filter((f) => f.locale === 'ja')
   const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms })
   for (const d of contentToDocuments(content, { audience: 'operator' })) index.add(d)
   const history = generateCallHistory(
-    faqs.map((f) => ({ id: f.id, question: f.question, alternatives: f.alternatives, category: f.category, related: f.related })),
+    faqs.map((f) => ({
+      id: f.id,
+      question: f.question,
+      alternatives: f.alternatives,
+      category: f.category,
+      related: f.related,
+    })),
     { seed: options.seed ?? 20261130, calls: options.calls ?? 20_000 },
   )
   const tokenize = (text: string) => index.analyzer.analyzeQuery(text).tokens
@@ -59,7 +67,12 @@ export async function runPriorEval(options: { seed?: number; calls?: number } = 
         hits.filter((h) => h.kind === 'faq').map((h) => h.id),
       )
       weights.forEach((w, wi) => {
-        const ranked = blendWithPrior(hits, (h) => h.score, (h) => (h.kind === 'faq' ? (scores.get(h.id) ?? 0) : 0), w).slice(0, 10)
+        const ranked = blendWithPrior(
+          hits,
+          (h) => h.score,
+          (h) => (h.kind === 'faq' ? (scores.get(h.id) ?? 0) : 0),
+          w,
+        ).slice(0, 10)
         const rank = ranked.findIndex((h) => h.kind === 'faq' && h.id === c.faqs[0])
         if (rank >= 0) sums[wi]! += 1 / (rank + 1)
       })
@@ -68,7 +81,11 @@ export async function runPriorEval(options: { seed?: number; calls?: number } = 
   }
 
   const n = history.length
-  const validationMrr = evaluate(history.slice(0, Math.floor(n * 0.64)), history.slice(Math.floor(n * 0.64), Math.floor(n * 0.8)), WEIGHTS)
+  const validationMrr = evaluate(
+    history.slice(0, Math.floor(n * 0.64)),
+    history.slice(Math.floor(n * 0.64), Math.floor(n * 0.8)),
+    WEIGHTS,
+  )
   const best = WEIGHTS[validationMrr.indexOf(Math.max(...validationMrr))]!
   const trainEnd = Math.floor(n * 0.8)
   const train = history.slice(0, trainEnd)
@@ -91,11 +108,17 @@ export async function runPriorEval(options: { seed?: number; calls?: number } = 
 }
 
 export function printPriorEval(r: PriorEvalResult): void {
-  console.log(`prior eval: ${r.faqs} curated FAQs, ${r.calls.toLocaleString('en')} generated calls (train ${r.train.toLocaleString('en')} earlier, test ${r.test.toLocaleString('en')} later)`)
-  console.log(`  validation MRR@10 by weight: ${r.validation.map((v) => `${v.weight}→${v.mrr.toFixed(4)}`).join('  ')}`)
+  console.log(
+    `prior eval: ${r.faqs} curated FAQs, ${r.calls.toLocaleString('en')} generated calls (train ${r.train.toLocaleString('en')} earlier, test ${r.test.toLocaleString('en')} later)`,
+  )
+  console.log(
+    `  validation MRR@10 by weight: ${r.validation.map((v) => `${v.weight}→${v.mrr.toFixed(4)}`).join('  ')}`,
+  )
   console.log(`  test MRR@10 without prior: ${r.mrrWithout.toFixed(4)}`)
   const delta = (a: number, b: number) => `${b >= a ? '+' : ''}${(b - a).toFixed(4)}`
-  console.log(`  test MRR@10 with prior (weight ${r.weight}): ${r.mrrWith.toFixed(4)}  (${delta(r.mrrWithout, r.mrrWith)})`)
+  console.log(
+    `  test MRR@10 with prior (weight ${r.weight}): ${r.mrrWith.toFixed(4)}  (${delta(r.mrrWithout, r.mrrWith)})`,
+  )
   console.log(
     `  of which ${r.unseen.calls.toLocaleString('en')} test calls with words never typed in training: without ${r.unseen.mrrWithout.toFixed(4)}, with ${r.unseen.mrrWith.toFixed(4)} (${delta(r.unseen.mrrWithout, r.unseen.mrrWith)})`,
   )

@@ -40,14 +40,23 @@ const phase = arg('phase', 'all')
 const PHASES = arg('phases', 'seed,report,import').split(',')
 const PG_DB = arg('pg-db', 'kotae_bench_reports')
 const SQLITE_FILE = arg('sqlite', '')
-if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
+  throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
 const self = fileURLToPath(import.meta.url)
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const s = (ms: number) => (ms / 1000).toFixed(2)
 
 async function runChild(): Promise<void> {
-  const [{ monthRange }, { getMigratedPayload }, { sqlOf }, { insertSynthetic }, { loadReport }, { renderReport }, { importTelephony }] = await Promise.all([
+  const [
+    { monthRange },
+    { getMigratedPayload },
+    { sqlOf },
+    { insertSynthetic },
+    { loadReport },
+    { renderReport },
+    { importTelephony },
+  ] = await Promise.all([
     import('@kotae/analytics'),
     import('../src/lib/payload'),
     import('../src/reports/sql'),
@@ -62,18 +71,55 @@ async function runChild(): Promise<void> {
   if (phase === 'report') return reportPhase(payload, out, { loadReport, renderReport })
   if (phase === 'import') return importPhase(payload, out, { monthRange, importTelephony })
   const cats = []
-  for (let i = 0; i < 12; i++) cats.push({ id: Number((await payload.create({ collection: 'categories', data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never })).id), slug: `topic-${i + 1}` })
+  for (let i = 0; i < 12; i++)
+    cats.push({
+      id: Number(
+        (
+          await payload.create({
+            collection: 'categories',
+            data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never,
+          })
+        ).id,
+      ),
+      slug: `topic-${i + 1}`,
+    })
   const ops: number[] = []
-  for (let i = 0; i < 24; i++) ops.push(Number((await payload.create({ collection: 'users', data: { email: `op${i}@bench.test`, password: 'bench-password-123', roles: ['operator'], name: `op${i}` } as never })).id))
+  for (let i = 0; i < 24; i++)
+    ops.push(
+      Number(
+        (
+          await payload.create({
+            collection: 'users',
+            data: {
+              email: `op${i}@bench.test`,
+              password: 'bench-password-123',
+              roles: ['operator'],
+              name: `op${i}`,
+            } as never,
+          })
+        ).id,
+      ),
+    )
   // FAQs are referenced by id only (calls_rels); insert bare rows to keep the seed fast.
   const faqIds: number[] = []
   for (let i = 0; i < 115; i++) {
-    const [row] = await sql.query<{ id: number }>(`INSERT INTO faqs (question, _status) VALUES (?, 'published') RETURNING id`, [`ベンチFAQ ${i + 1}`])
+    const [row] = await sql.query<{ id: number }>(
+      `INSERT INTO faqs (question, _status) VALUES (?, 'published') RETURNING id`,
+      [`ベンチFAQ ${i + 1}`],
+    )
     faqIds.push(Number(row!.id))
   }
   const oct = monthRange(2026, 10)
-  let t = performance.now()
-  const counts = await insertSynthetic(sql, { start: oct.start, end: oct.end, calls: CALLS, seed: 20261001, categories: cats, faqIds, operatorIds: ops })
+  const t = performance.now()
+  const counts = await insertSynthetic(sql, {
+    start: oct.start,
+    end: oct.end,
+    calls: CALLS,
+    seed: 20261001,
+    categories: cats,
+    faqIds,
+    operatorIds: ops,
+  })
   out.seed = { ...counts, seconds: s(performance.now() - t) }
   if (child === 'postgres') await sql.query('ANALYZE')
   out.seedRssMb = mb()
@@ -83,7 +129,11 @@ async function runChild(): Promise<void> {
 }
 
 type Mods = Record<string, any>
-async function reportPhase(payload: any, out: Record<string, unknown>, { loadReport, renderReport }: Mods): Promise<void> {
+async function reportPhase(
+  payload: any,
+  out: Record<string, unknown>,
+  { loadReport, renderReport }: Mods,
+): Promise<void> {
   let t = 0
 
   console.error(`bench: seeded ${JSON.stringify(out.seed)}`)
@@ -96,9 +146,16 @@ async function reportPhase(payload: any, out: Record<string, unknown>, { loadRep
     loaded = await loadReport(payload, period)
     const c = process.cpuUsage(cpu)
     // The load average (1 min) says how much of the machine the run had.
-    runs.push(`${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU, load ${os.loadavg()[0]!.toFixed(1)}`)
+    runs.push(
+      `${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU, load ${os.loadavg()[0]!.toFixed(1)}`,
+    )
   }
-  out.monthlyReport = { runs, offered: loaded!.report.offered, calls: loaded!.report.meta.counts.calls, rssMb: mb() }
+  out.monthlyReport = {
+    runs,
+    offered: loaded!.report.offered,
+    calls: loaded!.report.meta.counts.calls,
+    rssMb: mb(),
+  }
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     t = performance.now()
     const r = await renderReport(loaded!, format)
@@ -110,7 +167,11 @@ async function reportPhase(payload: any, out: Record<string, unknown>, { loadRep
   process.exit(0)
 }
 
-async function importPhase(payload: any, out: Record<string, unknown>, { monthRange, importTelephony }: Mods): Promise<void> {
+async function importPhase(
+  payload: any,
+  out: Record<string, unknown>,
+  { monthRange, importTelephony }: Mods,
+): Promise<void> {
   let t = 0
   if (ROWS > 0) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-csv-'))
@@ -130,12 +191,37 @@ async function importPhase(payload: any, out: Record<string, unknown>, { monthRa
       if (!w.write(line)) await new Promise((r) => w.once('drain', r))
     }
     await new Promise((r) => w.end(r))
-    const mapping = { encoding: 'utf-8', columns: { callId: '通話ID', queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時', abandonedAt: '放棄日時', endedAt: '終話日時', agent: 'オペレーターID', caller: '発信者番号' }, timestamps: { format: 'yyyy/MM/dd HH:mm:ss' } }
+    const mapping = {
+      encoding: 'utf-8',
+      columns: {
+        callId: '通話ID',
+        queue: 'キュー',
+        offeredAt: '着信日時',
+        answeredAt: '応答日時',
+        abandonedAt: '放棄日時',
+        endedAt: '終話日時',
+        agent: 'オペレーターID',
+        caller: '発信者番号',
+      },
+      timestamps: { format: 'yyyy/MM/dd HH:mm:ss' },
+    }
     for (const pass of ['first', 'again']) {
       t = performance.now()
       console.error(`bench: import ${pass}`)
-      const r = await importTelephony(payload, { mapping, open: () => fs.createReadStream(file), source: 'bench.csv', salt: 'bench-salt-0123456789abcdef' })
-      out[`import_${pass}`] = { seconds: s(performance.now() - t), ...(r.ok ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged } : { errors: r.errorCount }), rssMb: mb(), csvMb: Math.round(fs.statSync(file).size / 1e6) }
+      const r = await importTelephony(payload, {
+        mapping,
+        open: () => fs.createReadStream(file),
+        source: 'bench.csv',
+        salt: 'bench-salt-0123456789abcdef',
+      })
+      out[`import_${pass}`] = {
+        seconds: s(performance.now() - t),
+        ...(r.ok
+          ? { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged }
+          : { errors: r.errorCount }),
+        rssMb: mb(),
+        csvMb: Math.round(fs.statSync(file).size / 1e6),
+      }
     }
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -146,7 +232,12 @@ async function importPhase(payload: any, out: Record<string, unknown>, { monthRa
 
 async function main(): Promise<void> {
   for (const db of DBS) {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), KOTAE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', NODE_ENV: 'production' }
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      KOTAE_DISABLE_JOBS: '1',
+      PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
+      NODE_ENV: 'production',
+    }
     if (db === 'postgres') {
       ensurePostgresServer()
       const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
@@ -160,12 +251,31 @@ async function main(): Promise<void> {
     } else {
       env.DATABASE_URL = ''
       if (SQLITE_FILE && PHASES.includes('seed')) fs.rmSync(SQLITE_FILE, { force: true })
-      env.KOTAE_SQLITE_PATH = SQLITE_FILE ? path.resolve(SQLITE_FILE) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
+      env.KOTAE_SQLITE_PATH = SQLITE_FILE
+        ? path.resolve(SQLITE_FILE)
+        : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
     }
     // One process per phase, so each phase's peak RSS and heap are its own.
     const result: Record<string, unknown> = {}
     for (const p of PHASES) {
-      const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--phase', p, '--calls', String(CALLS), '--rows', String(ROWS)], { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--conditions=production',
+          '--import',
+          'tsx',
+          self,
+          '--child',
+          db,
+          '--phase',
+          p,
+          '--calls',
+          String(CALLS),
+          '--rows',
+          String(ROWS),
+        ],
+        { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+      )
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
         console.error(`${db} ${p}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
@@ -174,7 +284,8 @@ async function main(): Promise<void> {
       Object.assign(result, JSON.parse(line.slice(7)))
     }
     console.log(JSON.stringify(result, null, 1))
-    if (env.KOTAE_SQLITE_PATH && !SQLITE_FILE) fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
+    if (env.KOTAE_SQLITE_PATH && !SQLITE_FILE)
+      fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
   }
 }
 

@@ -33,14 +33,39 @@ async function main(): Promise<void> {
   if ((await payload.count({ collection: 'users', overrideAccess: true })).totalDocs === 0) {
     await seedContent(payload, await loadContent())
     console.log(`seed: curated content (${Math.round((performance.now() - t0) / 1000)} s)`)
-    await payload.create({ collection: 'users', data: { email: 'bench-admin@example.test', password: BENCH_OPERATOR.password, roles: ['admin'] } as never })
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: 'bench-admin@example.test',
+        password: BENCH_OPERATOR.password,
+        roles: ['admin'],
+      } as never,
+    })
     await payload.create({ collection: 'users', data: { ...BENCH_OPERATOR, roles: ['operator'] } as never })
   }
-  const operator = (await payload.find({ collection: 'users', where: { email: { equals: BENCH_OPERATOR.email } }, limit: 1, depth: 0 })).docs[0]!
+  const operator = (
+    await payload.find({
+      collection: 'users',
+      where: { email: { equals: BENCH_OPERATOR.email } },
+      limit: 1,
+      depth: 0,
+    })
+  ).docs[0]!
 
-  const curated = (await payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, limit: 10_000, depth: 0, pagination: false, overrideAccess: true })).docs
+  const curated = (
+    await payload.find({
+      collection: 'faqs',
+      where: { _status: { equals: 'published' } },
+      limit: 10_000,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs
   const synthetic = Math.max(0, BENCH_FAQS - curated.length)
-  const already = (await payload.count({ collection: 'faqs', where: { slug: { like: 'bench-' } }, overrideAccess: true })).totalDocs
+  const already = (
+    await payload.count({ collection: 'faqs', where: { slug: { like: 'bench-' } }, overrideAccess: true })
+  ).totalDocs
   for (let n = already + 1; n <= synthetic; n++) {
     const f = curated[(n - 1) % curated.length]! as Record<string, any>
     await payload.create({
@@ -65,10 +90,20 @@ async function main(): Promise<void> {
         _status: 'published',
       } as never,
     })
-    if (n % 500 === 0) console.log(`seed: ${n} synthetic FAQs (${Math.round((performance.now() - t0) / 1000)} s)`)
+    if (n % 500 === 0)
+      console.log(`seed: ${n} synthetic FAQs (${Math.round((performance.now() - t0) / 1000)} s)`)
   }
 
-  const all = (await payload.find({ collection: 'faqs', limit: 10_000, depth: 1, pagination: false, overrideAccess: true, select: { slug: true, question: true, alternatives: true, category: true, related: true } })).docs as Record<string, any>[]
+  const all = (
+    await payload.find({
+      collection: 'faqs',
+      limit: 10_000,
+      depth: 1,
+      pagination: false,
+      overrideAccess: true,
+      select: { slug: true, question: true, alternatives: true, category: true, related: true },
+    })
+  ).docs as Record<string, any>[]
   const idOf = new Map(all.map((f) => [String(f.slug), f.id as number]))
   const slugOfId = new Map(all.map((f) => [f.id as number, String(f.slug)]))
   const history = generateCallHistory(
@@ -77,13 +112,25 @@ async function main(): Promise<void> {
       question: String(f.question),
       alternatives: (f.alternatives ?? []).map((a: { text: string }) => a.text),
       category: typeof f.category === 'object' && f.category ? String(f.category.id) : String(f.category),
-      related: (f.related ?? []).map((r: number | { id: number }) => slugOfId.get(typeof r === 'object' ? r.id : r) ?? ''),
+      related: (f.related ?? []).map(
+        (r: number | { id: number }) => slugOfId.get(typeof r === 'object' ? r.id : r) ?? '',
+      ),
     })),
     { seed: 7, calls: BENCH_CALLS },
   )
   // Resumable: calls already in the file are kept; the rest of the history is appended.
   const have = (await payload.count({ collection: 'calls', overrideAccess: true })).totalDocs
-  let nextId = (await payload.find({ collection: 'calls', sort: '-id', limit: 1, depth: 0, select: {}, overrideAccess: true })).docs[0]?.id ?? 0
+  let nextId =
+    (
+      await payload.find({
+        collection: 'calls',
+        sort: '-id',
+        limit: 1,
+        depth: 0,
+        select: {},
+        overrideAccess: true,
+      })
+    ).docs[0]?.id ?? 0
   for (let i = have; i < history.length; i += 500) {
     const chunk = history.slice(i, i + 500).map((c) => ({ c, id: ++(nextId as number) }))
     const now = new Date().toISOString()
@@ -97,15 +144,23 @@ async function main(): Promise<void> {
         sql`, `,
       )}`,
     )
-    await db.run(sql`INSERT INTO calls_texts ("order", parent_id, path, text) VALUES ${sql.join(chunk.map(({ c, id }) => sql`(1, ${id}, 'queries', ${c.query})`), sql`, `)}`)
+    await db.run(
+      sql`INSERT INTO calls_texts ("order", parent_id, path, text) VALUES ${sql.join(
+        chunk.map(({ c, id }) => sql`(1, ${id}, 'queries', ${c.query})`),
+        sql`, `,
+      )}`,
+    )
     await db.run(
       sql`INSERT INTO calls_rels ("order", parent_id, path, faqs_id) VALUES ${sql.join(
-        chunk.flatMap(({ c, id }) => c.faqs.map((f, n) => sql`(${n + 1}, ${id}, 'faqsUsed', ${idOf.get(f)!})`)),
+        chunk.flatMap(({ c, id }) =>
+          c.faqs.map((f, n) => sql`(${n + 1}, ${id}, 'faqsUsed', ${idOf.get(f)!})`),
+        ),
         sql`, `,
       )}`,
     )
     await db.run(sql`COMMIT`)
-    if ((i + 500) % 20_000 === 0) console.log(`seed: ${i + 500} calls (${Math.round((performance.now() - t0) / 1000)} s)`)
+    if ((i + 500) % 20_000 === 0)
+      console.log(`seed: ${i + 500} calls (${Math.round((performance.now() - t0) / 1000)} s)`)
   }
   const faqs = (await payload.count({ collection: 'faqs', overrideAccess: true })).totalDocs
   const calls = (await payload.count({ collection: 'calls', overrideAccess: true })).totalDocs

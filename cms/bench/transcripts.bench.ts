@@ -36,7 +36,11 @@ const self = fileURLToPath(import.meta.url)
 const EVAL_DIR = path.resolve(path.dirname(self), '../../tests/eval')
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
 const cue = (s: number) => new Date(s * 1000).toISOString().slice(11, 23)
 
 /** The folder of `calls` generated transcripts (kept in the temp dir between runs). */
@@ -44,7 +48,9 @@ async function folder(calls: number): Promise<{ dir: string; ids: string[]; byte
   const dir = path.join(os.tmpdir(), 'kotae-bench-transcripts', `calls-${calls}`)
   const content = await loadContent()
   const faqs = content.faqs.filter((f) => !f.translationOf)
-  const questions = ['golden.jsonl', 'colloquial.jsonl'].flatMap((f) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8'), f))
+  const questions = ['golden.jsonl', 'colloquial.jsonl'].flatMap((f) =>
+    parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8'), f),
+  )
   const generated = generateCalls({ faqs, questions, seed: 7, count: calls })
   const ready = fs.existsSync(path.join(dir, '.done'))
   if (!ready) fs.mkdirSync(dir, { recursive: true })
@@ -55,10 +61,31 @@ async function folder(calls: number): Promise<{ dir: string; ids: string[]; byte
     const label = (s: string) => (s === 'operator' ? 'オペレーター' : 'お客様')
     const [name, text] =
       i % 3 === 0
-        ? [`${c.id}.vtt`, `WEBVTT\n\n${c.turns.map((t) => `${cue(t.start)} --> ${cue(t.end)}\n<v ${label(t.speaker)}>${t.text}\n`).join('\n')}`]
+        ? [
+            `${c.id}.vtt`,
+            `WEBVTT\n\n${c.turns.map((t) => `${cue(t.start)} --> ${cue(t.end)}\n<v ${label(t.speaker)}>${t.text}\n`).join('\n')}`,
+          ]
         : i % 3 === 1
-          ? [`${c.id}.json`, JSON.stringify({ segments: c.turns.map((t) => ({ start: t.start, end: t.end, text: t.text, speaker: t.speaker === 'operator' ? 'agent' : 'customer' })) })]
-          : [`${c.id}.srt`, c.turns.map((t, k) => `${k + 1}\n${cue(t.start).replace('.', ',')} --> ${cue(t.end).replace('.', ',')}\n${label(t.speaker)}: ${t.text}\n`).join('\n')]
+          ? [
+              `${c.id}.json`,
+              JSON.stringify({
+                segments: c.turns.map((t) => ({
+                  start: t.start,
+                  end: t.end,
+                  text: t.text,
+                  speaker: t.speaker === 'operator' ? 'agent' : 'customer',
+                })),
+              }),
+            ]
+          : [
+              `${c.id}.srt`,
+              c.turns
+                .map(
+                  (t, k) =>
+                    `${k + 1}\n${cue(t.start).replace('.', ',')} --> ${cue(t.end).replace('.', ',')}\n${label(t.speaker)}: ${t.text}\n`,
+                )
+                .join('\n'),
+            ]
     if (!ready) fs.writeFileSync(path.join(dir, name), text)
     bytes += Buffer.byteLength(text)
   })
@@ -71,7 +98,12 @@ async function runChild(): Promise<void> {
   // Written by the parent (folder()): the child's memory is the import's, not the generator's.
   const dir = arg('dir', '')
   const names = fs.readdirSync(dir).filter((n) => !n.startsWith('.'))
-  const data = { dir, ids: names.map((n) => n.replace(/\.[^.]+$/, '')), bytes: names.reduce((s, n) => s + fs.statSync(path.join(dir, n)).size, 0), turns: Number(arg('turns', '0')) }
+  const data = {
+    dir,
+    ids: names.map((n) => n.replace(/\.[^.]+$/, '')),
+    bytes: names.reduce((s, n) => s + fs.statSync(path.join(dir, n)).size, 0),
+    turns: Number(arg('turns', '0')),
+  }
   const [{ getMigratedPayload }, { sqlOf }, { importTranscripts, transcriptFilesIn }] = await Promise.all([
     import('../src/lib/payload'),
     import('../src/reports/sql'),
@@ -92,7 +124,14 @@ async function runChild(): Promise<void> {
   }
   if (child === 'postgres') await sql.query('VACUUM ANALYZE transcripts')
   const files = transcriptFilesIn(data.dir)
-  const out: Record<string, unknown> = { db: child, calls, files: files.length, turns: data.turns, megabytes: Math.round(data.bytes / 1e6), rssAfterInitMb: mb() }
+  const out: Record<string, unknown> = {
+    db: child,
+    calls,
+    files: files.length,
+    turns: data.turns,
+    megabytes: Math.round(data.bytes / 1e6),
+    rssAfterInitMb: mb(),
+  }
   for (const pass of ['first', 'again']) {
     const before = load()
     const t = performance.now()
@@ -100,7 +139,16 @@ async function runChild(): Promise<void> {
     out[pass] = {
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
       seconds: ((performance.now() - t) / 1000).toFixed(2),
-      ...(r.ok ? { transcripts: r.transcripts, segments: r.segments, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, steps: r.seconds } : { errors: r.errors.length, first: r.errors.slice(0, 3) }),
+      ...(r.ok
+        ? {
+            transcripts: r.transcripts,
+            segments: r.segments,
+            inserted: r.inserted,
+            updated: r.updated,
+            unchanged: r.unchanged,
+            steps: r.seconds,
+          }
+        : { errors: r.errors.length, first: r.errors.slice(0, 3) }),
       peakRssMb: mb(),
       load: `${before} → ${load()}`,
     }
@@ -113,7 +161,12 @@ async function runChild(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`bench:transcripts on ${os.cpus().length} cores, load average ${load()}`)
   for (const db of DBS) {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), KOTAE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'kotae-bench-secret-0123456789', NODE_ENV: 'production' }
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      KOTAE_DISABLE_JOBS: '1',
+      PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
+      NODE_ENV: 'production',
+    }
     let tmp: string | null = null
     if (db === 'postgres') {
       ensurePostgresServer()
@@ -130,7 +183,29 @@ async function main(): Promise<void> {
     }
     for (const size of SIZES) {
       const data = await folder(size)
-      const r = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', self, '--child', db, '--size', String(size), '--dir', data.dir, '--turns', String(data.turns)], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--conditions=production',
+          '--import',
+          'tsx',
+          self,
+          '--child',
+          db,
+          '--size',
+          String(size),
+          '--dir',
+          data.dir,
+          '--turns',
+          String(data.turns),
+        ],
+        {
+          env: env as NodeJS.ProcessEnv,
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      )
       const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
       if (!line) {
         console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)

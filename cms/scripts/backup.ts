@@ -35,7 +35,9 @@ async function main(): Promise<number> {
   const r = await backup({ out })
   const rows = Object.values(r.manifest.tables).reduce((s, n) => s + n, 0)
   const months = (r.manifest.reports ?? []).map((m) => m.period)
-  const reports = months.length ? `monthly reports ${months[0]}${months.length > 1 ? `…${months.at(-1)}` : ''} (${months.length})` : 'no monthly report (no calls yet)'
+  const reports = months.length
+    ? `monthly reports ${months[0]}${months.length > 1 ? `…${months.at(-1)}` : ''} (${months.length})`
+    : 'no monthly report (no calls yet)'
   console.log(
     `backup: ${r.manifest.database.kind}, ${Object.keys(r.manifest.tables).length} tables, ${rows} rows, ${r.manifest.files.length} files, ${reports}, ${mb(r.bytes)} in ${r.seconds.toFixed(1)} s → ${r.dir}`,
   )

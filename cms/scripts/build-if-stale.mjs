@@ -23,7 +23,8 @@ function newestSourceMtime() {
     if (stat.isDirectory()) for (const name of fs.readdirSync(p)) walk(path.join(p, name))
     else newest = Math.max(newest, stat.mtimeMs)
   }
-  for (const p of ['cms/src', 'cms/next.config.ts', 'content/src', 'search-indexer/src', 'analytics/src']) walk(path.join(repoRoot, p))
+  for (const p of ['cms/src', 'cms/next.config.ts', 'content/src', 'search-indexer/src', 'analytics/src'])
+    walk(path.join(repoRoot, p))
   return newest
 }
 
@@ -35,9 +36,17 @@ console.log('kotae: building the admin (first run or changed sources, about a mi
 // NEXT_TELEMETRY_DISABLED: nothing leaves the machine, not even Next.js's anonymous build telemetry.
 // NODE_OPTIONS the caller set (a memory limit, the e2e network guard) are kept.
 const nodeOptions = [process.env.NODE_OPTIONS, '--conditions=production'].filter(Boolean).join(' ')
-const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: '1' }
+const env = {
+  ...process.env,
+  PAYLOAD_CONFIG_PATH: 'src/payload.config.ts',
+  NODE_OPTIONS: nodeOptions,
+  NEXT_TELEMETRY_DISABLED: '1',
+}
 const payloadBin = path.resolve(path.dirname(require.resolve('payload')), '../bin.js')
-for (const args of [[payloadBin, 'generate:importmap'], [require.resolve('next/dist/bin/next'), 'build']]) {
+for (const args of [
+  [payloadBin, 'generate:importmap'],
+  [require.resolve('next/dist/bin/next'), 'build'],
+]) {
   const result = spawnSync(process.execPath, args, { cwd: cmsDir, stdio: 'inherit', env })
   if (result.status !== 0) {
     console.error(`kotae: ${path.basename(args[0])} ${args[1]} failed (exit ${result.status})`)

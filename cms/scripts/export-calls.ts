@@ -22,12 +22,21 @@ import config from '../src/payload.config'
 import { sqlOf } from '../src/reports/sql'
 import { runCli } from './lib/runCli'
 
-const USAGE = 'usage: npm run export:calls -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx [--encoding utf8|shift_jis] [--out file]'
+const USAGE =
+  'usage: npm run export:calls -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx [--encoding utf8|shift_jis] [--out file]'
 
 async function main(): Promise<number> {
   let raw
   try {
-    raw = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, encoding: { type: 'string' }, out: { type: 'string' } } }).values
+    raw = parseArgs({
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        encoding: { type: 'string' },
+        out: { type: 'string' },
+      },
+    }).values
   } catch (e) {
     console.error(`export:calls: ${(e as Error).message}\n${USAGE}`)
     return 2
@@ -43,7 +52,12 @@ async function main(): Promise<number> {
   const { range, format, encoding } = options
   // npm -w runs this in cms/: --out is relative to where the command was typed.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), outArg ?? callsExportFileName(options))
-  const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
+  const payload = await getPayload({
+    config: {
+      ...(await config),
+      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+    },
+  })
   const partial = `${file}.partial`
   try {
     await migrateDatabase(payload)
@@ -55,13 +69,27 @@ async function main(): Promise<number> {
       return 1
     }
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    const result = await writeCallsExport(readCallPages(sql, range), format, encoding, fs.createWriteStream(partial))
+    const result = await writeCallsExport(
+      readCallPages(sql, range),
+      format,
+      encoding,
+      fs.createWriteStream(partial),
+    )
     fs.renameSync(partial, file)
-    await auditExport(payload, null, { collectionSlug: 'calls', docId: `${range.from}..${range.to}`, title: S.auditTitle(range.from, range.to, format, result.rows) })
+    await auditExport(payload, null, {
+      collectionSlug: 'calls',
+      docId: `${range.from}..${range.to}`,
+      title: S.auditTitle(range.from, range.to, format, result.rows),
+    })
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     const enc = format === 'csv' ? (encoding === 'utf8' ? ', UTF-8 with BOM' : ', Shift_JIS (cp932)') : ''
-    console.log(`export:calls: ${result.rows} calls ${range.from}..${range.to} → ${file} (${format}${enc}; ${fs.statSync(file).size} bytes; ${seconds} s)`)
-    if (result.replacedCells > 0) console.error(`export:calls: 注意: ${result.replacedCells} 個のセルで Shift_JIS にない文字を 〓 にしました`)
+    console.log(
+      `export:calls: ${result.rows} calls ${range.from}..${range.to} → ${file} (${format}${enc}; ${fs.statSync(file).size} bytes; ${seconds} s)`,
+    )
+    if (result.replacedCells > 0)
+      console.error(
+        `export:calls: 注意: ${result.replacedCells} 個のセルで Shift_JIS にない文字を 〓 にしました`,
+      )
     return 0
   } finally {
     fs.rmSync(partial, { force: true })

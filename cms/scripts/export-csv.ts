@@ -35,7 +35,9 @@ import { getMigratedPayload } from '../src/lib/payload'
 import { tokyoDay } from '../src/publish/siteContent'
 
 const idOf = (rel: unknown): number | string =>
-  rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string)
+  rel && typeof rel === 'object' && 'id' in rel
+    ? (rel as { id: number | string }).id
+    : (rel as number | string)
 
 /** The city the file is for, from content/city.yaml (or KOTAE_CONTENT_DIR). */
 export async function cityIdentity(contentDir?: string): Promise<CityIdentity> {
@@ -67,7 +69,8 @@ async function readFaqEntries(payload: Payload, city: CityIdentity): Promise<Faq
     payload.find({ collection: 'categories', ...all }).then((r) => r.docs as Category[]),
     payload.find({ collection: 'sources', ...all }).then((r) => r.docs as Source[]),
   ])
-  const slugs = (docs: { id: number | string; slug?: string | null }[]) => new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
+  const slugs = (docs: { id: number | string; slug?: string | null }[]) =>
+    new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
   const categorySlug = slugs(categories)
   const sourceSlug = slugs(sources)
   const faqSlug = slugs(faqs)
@@ -86,10 +89,11 @@ async function readFaqEntries(payload: Payload, city: CityIdentity): Promise<Faq
         alternatives: alternatives.filter((a) => a !== ''),
         shortAnswer: f.shortAnswer ?? '',
         answer: toMarkdown(f.answer),
-        category: f.category ? categorySlug.get(idOf(f.category)) ?? '' : '',
+        category: f.category ? (categorySlug.get(idOf(f.category)) ?? '') : '',
         sources: slugList(sourceSlug, f.sources),
         reviewBy: f.reviewBy ? tokyoDay(f.reviewBy) : '',
-        status: f._status === 'published' ? 'published' : f.reviewState === 'in_review' ? 'in_review' : 'draft',
+        status:
+          f._status === 'published' ? 'published' : f.reviewState === 'in_review' ? 'in_review' : 'draft',
         audience: f.audience ?? 'public',
         locale: f.locale ?? 'ja',
         ...(translationOf ? { translationOf } : {}),
@@ -98,7 +102,9 @@ async function readFaqEntries(payload: Payload, city: CityIdentity): Promise<Faq
       }
       return { record, blankAlternatives: alternatives.includes('') }
     })
-    .sort(({ record: a }, { record: b }) => (a.locale === b.locale ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.locale === 'ja' ? -1 : 1))
+    .sort(({ record: a }, { record: b }) =>
+      a.locale === b.locale ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.locale === 'ja' ? -1 : 1,
+    )
 }
 
 export type ExportResult = WriteResult & {
@@ -108,17 +114,28 @@ export type ExportResult = WriteResult & {
 }
 
 /** The database's FAQs as CSV bytes, with the warnings (characters written as 〓, cells too long for Excel) and the incomplete drafts. */
-export async function exportFaqCsv(payload: Payload, options: { city: CityIdentity; encoding?: CsvEncoding }): Promise<ExportResult> {
+export async function exportFaqCsv(
+  payload: Payload,
+  options: { city: CityIdentity; encoding?: CsvEncoding },
+): Promise<ExportResult> {
   const entries = await readFaqEntries(payload, options.city)
   const incomplete = entries.flatMap(({ record, blankAlternatives }, i): IncompleteRow[] => {
     const columns = [...missingForReview(record), ...(blankAlternatives ? (['言い換え'] as const) : [])]
     return columns.length ? [{ line: i + 2, id: record.id, columns }] : []
   })
-  return { ...writeFaqCsv(entries.map((e) => e.record), options.encoding ?? 'utf8'), count: entries.length, incomplete }
+  return {
+    ...writeFaqCsv(
+      entries.map((e) => e.record),
+      options.encoding ?? 'utf8',
+    ),
+    count: entries.length,
+    incomplete,
+  }
 }
 
 /** The report line for an incomplete row, in Japanese for the staff who read it. */
-export const formatIncomplete = (row: IncompleteRow): string => `${row.line}行目（ID ${row.id}）: ${row.columns.map((c) => (c === '言い換え' ? '空の言い換え（書き出していません）' : `「${c}」が未入力`)).join('、')}`
+export const formatIncomplete = (row: IncompleteRow): string =>
+  `${row.line}行目（ID ${row.id}）: ${row.columns.map((c) => (c === '言い換え' ? '空の言い換え（書き出していません）' : `「${c}」が未入力`)).join('、')}`
 
 /** Paths on the command line are the caller's (npm runs scripts from the package folder). */
 export const callerPath = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
@@ -128,7 +145,9 @@ async function main(): Promise<number> {
   try {
     values = parseArgs({ options: { out: { type: 'string' }, encoding: { type: 'string' } } }).values
   } catch (error) {
-    console.error(`export-csv: ${(error as Error).message}\nusage: npm run content:export-csv -- [--out file.csv] [--encoding utf8|shift_jis]`)
+    console.error(
+      `export-csv: ${(error as Error).message}\nusage: npm run content:export-csv -- [--out file.csv] [--encoding utf8|shift_jis]`,
+    )
     return 2
   }
   const encoding = parseEncodingName(values.encoding ?? 'utf8')
@@ -145,10 +164,14 @@ async function main(): Promise<number> {
     fs.writeFileSync(out, bytes)
     for (const w of warnings) console.error(`export-csv: 注意: ${formatCsvProblem(w)}`)
     if (incomplete.length) {
-      console.error(`export-csv: 未完成の下書きが ${incomplete.length} 件あります（空欄のまま書き出しました。承認待ち・公開にする前に入力してください）:`)
+      console.error(
+        `export-csv: 未完成の下書きが ${incomplete.length} 件あります（空欄のまま書き出しました。承認待ち・公開にする前に入力してください）:`,
+      )
       for (const row of incomplete) console.error(`  ${formatIncomplete(row)}`)
     }
-    console.log(`export-csv: ${count} FAQs → ${out} (${encoding === 'utf8' ? 'UTF-8 with BOM' : 'Shift_JIS (cp932)'})`)
+    console.log(
+      `export-csv: ${count} FAQs → ${out} (${encoding === 'utf8' ? 'UTF-8 with BOM' : 'Shift_JIS (cp932)'})`,
+    )
     return 0
   } catch (error) {
     console.error(error)

@@ -42,7 +42,15 @@ import {
   type FaqCsvRow,
   type IncompleteRow,
 } from '@kotae/content/csv/index'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type TypedUser } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+  type TypedUser,
+} from 'payload'
 
 import { CONTENT_WRITERS, hasRole } from '../src/access/roles'
 import { tokyoToday } from '../src/hooks/reviewReadiness'
@@ -65,20 +73,40 @@ export type ImportOptions = {
 }
 
 export type ImportResult =
-  | { ok: true; encoding: CsvEncoding; created: number; updated: number; unchanged: number; createdReferences: string[]; incomplete: IncompleteRow[] }
+  | {
+      ok: true
+      encoding: CsvEncoding
+      created: number
+      updated: number
+      unchanged: number
+      createdReferences: string[]
+      incomplete: IncompleteRow[]
+    }
   | { ok: false; encoding: CsvEncoding; problems: CsvProblem[] }
 
 /** What the import says beyond the CSV format's own messages. */
 const importMsg = {
   questionForDraft: '下書きでも質問（タイトル）は必要です。入力してください。',
-  reviewByPast: (date: string, today: string) => `確認期限（${date}）が過ぎています（今日は${today}）。承認待ち・公開の行は今日以降の日付にしてください。`,
-  notAWriter: (email: string) => `${email} にはFAQを書き込む権限がありません（FAQ編集者・承認者・システム管理者のみ取り込めます）。`,
-  noSuchUser: (email: string) => `${email} というユーザーは登録されていません。管理画面に登録されたメールアドレスを --as に指定してください。`,
+  reviewByPast: (date: string, today: string) =>
+    `確認期限（${date}）が過ぎています（今日は${today}）。承認待ち・公開の行は今日以降の日付にしてください。`,
+  notAWriter: (email: string) =>
+    `${email} にはFAQを書き込む権限がありません（FAQ編集者・承認者・システム管理者のみ取り込めます）。`,
+  noSuchUser: (email: string) =>
+    `${email} というユーザーは登録されていません。管理画面に登録されたメールアドレスを --as に指定してください。`,
 }
 
 /** The user `--as` names, if they may write FAQs; otherwise the reason, in Japanese. */
-export async function importingUser(payload: Payload, email: string): Promise<{ user: User } | { error: string }> {
-  const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email.trim().toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true })
+export async function importingUser(
+  payload: Payload,
+  email: string,
+): Promise<{ user: User } | { error: string }> {
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { email: { equals: email.trim().toLowerCase() } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const user = docs[0] as User | undefined
   if (!user) return { error: importMsg.noSuchUser(email) }
   if (!hasRole(user, ...CONTENT_WRITERS)) return { error: importMsg.notAWriter(email) }
@@ -93,7 +121,11 @@ type Ref = { id: number | string; slug?: string | null }
  * then one is opened the way the adapter would (@payloadcms/drizzle's beginTransaction: a drizzle
  * transaction whose session is registered under an id that `req.transactionID` names).
  */
-async function inTransaction<T>(payload: Payload, user: User, write: (req: PayloadRequest) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  payload: Payload,
+  user: User,
+  write: (req: PayloadRequest) => Promise<T>,
+): Promise<T> {
   const req = await createLocalReq({ user: { ...user, collection: 'users' } as TypedUser }, payload)
   if (!(await initTransaction(req))) req.transactionID = await openDrizzleTransaction(payload)
   try {
@@ -113,14 +145,18 @@ type DrizzleAdapter = {
 
 async function openDrizzleTransaction(payload: Payload): Promise<string> {
   const db = payload.db as unknown as DrizzleAdapter
-  if (!db.drizzle || !db.sessions) throw new Error('import-csv: this database adapter cannot run the import in a transaction')
+  if (!db.drizzle || !db.sessions)
+    throw new Error('import-csv: this database adapter cannot run the import in a transaction')
   const id = `import-csv-${Date.now()}-${Math.random().toString(36).slice(2)}`
   await new Promise<void>((ready, failed) => {
     let finish: { resolve: () => Promise<void>; reject: () => Promise<void> } | undefined
     const done = db
       .drizzle!.transaction(async (tx) => {
         await new Promise<void>((commit, rollback) => {
-          finish = { resolve: () => (commit(), done), reject: () => (rollback(new Error('rolled back')), done) }
+          finish = {
+            resolve: () => (commit(), done),
+            reject: () => (rollback(new Error('rolled back')), done),
+          }
           db.sessions![id] = { db: tx, ...finish }
           ready()
         })
@@ -131,16 +167,40 @@ async function openDrizzleTransaction(payload: Payload): Promise<string> {
 }
 
 /** The slugs → ids of a collection. */
-async function slugMap(payload: Payload, collection: 'categories' | 'sources' | 'faqs', req?: PayloadRequest): Promise<Map<string, number | string>> {
-  const { docs } = await payload.find({ collection, depth: 0, pagination: false, overrideAccess: true, draft: collection === 'faqs', req, select: { slug: true } as never })
+async function slugMap(
+  payload: Payload,
+  collection: 'categories' | 'sources' | 'faqs',
+  req?: PayloadRequest,
+): Promise<Map<string, number | string>> {
+  const { docs } = await payload.find({
+    collection,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    draft: collection === 'faqs',
+    req,
+    select: { slug: true } as never,
+  })
   return new Map((docs as Ref[]).filter((d) => d.slug).map((d) => [d.slug!, d.id]))
 }
 
 /** Validates the file against the database; writes only if every row is valid. */
-export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
-  const [categories, sources, faqs] = await Promise.all([slugMap(payload, 'categories'), slugMap(payload, 'sources'), slugMap(payload, 'faqs')])
-  const spareCategories = new Map((options.referenceData?.categories ?? []).filter((c) => !categories.has(c.id)).map((c) => [c.id, c]))
-  const spareSources = new Map((options.referenceData?.sources ?? []).filter((s) => !sources.has(s.id)).map((s) => [s.id, s]))
+export async function importFaqCsv(
+  payload: Payload,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const [categories, sources, faqs] = await Promise.all([
+    slugMap(payload, 'categories'),
+    slugMap(payload, 'sources'),
+    slugMap(payload, 'faqs'),
+  ])
+  const spareCategories = new Map(
+    (options.referenceData?.categories ?? []).filter((c) => !categories.has(c.id)).map((c) => [c.id, c]),
+  )
+  const spareSources = new Map(
+    (options.referenceData?.sources ?? []).filter((s) => !sources.has(s.id)).map((s) => [s.id, s]),
+  )
   const read = readFaqCsv(bytes, {
     city: options.city,
     encoding: options.encoding,
@@ -165,8 +225,14 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
   const today = tokyoToday()
   for (const row of changed) {
     const missing = missingForReview(row)
-    if (row.question === '') problems.push({ line: row.line, column: '質問', message: importMsg.questionForDraft })
-    if (row.status !== 'draft' && row.reviewBy !== '' && row.reviewBy < today) problems.push({ line: row.line, column: '確認期限', message: importMsg.reviewByPast(row.reviewBy, today) })
+    if (row.question === '')
+      problems.push({ line: row.line, column: '質問', message: importMsg.questionForDraft })
+    if (row.status !== 'draft' && row.reviewBy !== '' && row.reviewBy < today)
+      problems.push({
+        line: row.line,
+        column: '確認期限',
+        message: importMsg.reviewByPast(row.reviewBy, today),
+      })
     if (missing.length) incomplete.push({ line: row.line, id: row.id, columns: missing })
   }
   if (problems.length) return { ok: false, encoding: read.encoding, problems }
@@ -178,14 +244,38 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
     for (const row of changed) {
       const c = spareCategories.get(row.category)
       if (c && !categories.has(c.id)) {
-        const doc = await payload.create({ collection: 'categories', data: { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order, slug: c.id, contentHash: contentHash(c) } as never, depth: 0, req })
+        const doc = await payload.create({
+          collection: 'categories',
+          data: {
+            name: c.name,
+            nameEn: c.nameEn,
+            description: c.description,
+            order: c.order,
+            slug: c.id,
+            contentHash: contentHash(c),
+          } as never,
+          depth: 0,
+          req,
+        })
         categories.set(c.id, doc.id)
         createdReferences.push(`categories/${c.id}`)
       }
       for (const id of row.sources) {
         const s = spareSources.get(id)
         if (s && !sources.has(s.id)) {
-          const doc = await payload.create({ collection: 'sources', data: { title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt, slug: s.id, contentHash: contentHash(s) } as never, depth: 0, req })
+          const doc = await payload.create({
+            collection: 'sources',
+            data: {
+              title: s.title,
+              publisher: s.publisher,
+              url: s.url,
+              checkedAt: s.checkedAt,
+              slug: s.id,
+              contentHash: contentHash(s),
+            } as never,
+            depth: 0,
+            req,
+          })
           sources.set(s.id, doc.id)
           createdReferences.push(`sources/${s.id}`)
         }
@@ -224,7 +314,13 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
     const created = new Set<string>()
     for (const row of changed) {
       if (faqs.has(row.id)) continue
-      const doc = await payload.create({ collection: 'faqs', data: { ...data(row), ...(hasLinks(row) ? {} : links(row)), slug: row.id } as never, draft: true, depth: 0, req })
+      const doc = await payload.create({
+        collection: 'faqs',
+        data: { ...data(row), ...(hasLinks(row) ? {} : links(row)), slug: row.id } as never,
+        draft: true,
+        depth: 0,
+        req,
+      })
       faqs.set(row.id, doc.id)
       created.add(row.id)
       await wrote()
@@ -232,7 +328,14 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
     for (const row of changed) {
       if (created.has(row.id) && !hasLinks(row)) continue
       const body = created.has(row.id) ? links(row) : { ...data(row), ...links(row) }
-      await payload.update({ collection: 'faqs', id: faqs.get(row.id)!, data: { ...body, _status: 'draft' } as never, draft: true, depth: 0, req })
+      await payload.update({
+        collection: 'faqs',
+        id: faqs.get(row.id)!,
+        data: { ...body, _status: 'draft' } as never,
+        draft: true,
+        depth: 0,
+        req,
+      })
       await wrote()
     }
     return {
@@ -250,14 +353,19 @@ export async function importFaqCsv(payload: Payload, bytes: Uint8Array, options:
 async function main(): Promise<number> {
   let parsed: { values: { encoding?: string; as?: string }; positionals: string[] }
   try {
-    parsed = parseArgs({ options: { encoding: { type: 'string' }, as: { type: 'string' } }, allowPositionals: true })
+    parsed = parseArgs({
+      options: { encoding: { type: 'string' }, as: { type: 'string' } },
+      allowPositionals: true,
+    })
   } catch (error) {
     console.error(`import-csv: ${(error as Error).message}`)
     parsed = { values: {}, positionals: [] }
   }
   const encoding = parseEncodingName(parsed.values.encoding ?? 'auto')
   if (parsed.positionals.length !== 1 || encoding === undefined || !parsed.values.as) {
-    console.error('usage: npm run content:import-csv -- <file.csv> --as <取り込む人のメールアドレス> [--encoding auto|utf8|shift_jis]')
+    console.error(
+      'usage: npm run content:import-csv -- <file.csv> --as <取り込む人のメールアドレス> [--encoding auto|utf8|shift_jis]',
+    )
     return 2
   }
   const file = callerPath(parsed.positionals[0]!)
@@ -276,20 +384,31 @@ async function main(): Promise<number> {
       console.error(`import-csv: ${who.error}`)
       return 2
     }
-    const result = await importFaqCsv(payload, fs.readFileSync(file), { city, user: who.user, encoding, referenceData: { categories: bundle.categories, sources: bundle.sources } })
+    const result = await importFaqCsv(payload, fs.readFileSync(file), {
+      city,
+      user: who.user,
+      encoding,
+      referenceData: { categories: bundle.categories, sources: bundle.sources },
+    })
     await payload.destroy()
     const label = result.encoding === 'utf8' ? 'UTF-8' : 'Shift_JIS'
     if (!result.ok) {
       for (const p of result.problems) console.error(formatCsvProblem(p))
-      console.error(`import-csv: ${path.basename(file)}（${label}）に${result.problems.length}件の問題があります。何も書き込んでいません。`)
+      console.error(
+        `import-csv: ${path.basename(file)}（${label}）に${result.problems.length}件の問題があります。何も書き込んでいません。`,
+      )
       return 1
     }
     if (result.createdReferences.length) {
       const count = (kind: string) => result.createdReferences.filter((r) => r.startsWith(`${kind}/`)).length
-      console.log(`import-csv: データベースになかったカテゴリ ${count('categories')} 件と出典 ${count('sources')} 件を content/ から作成しました。`)
+      console.log(
+        `import-csv: データベースになかったカテゴリ ${count('categories')} 件と出典 ${count('sources')} 件を content/ から作成しました。`,
+      )
     }
     if (result.incomplete.length) {
-      console.log(`import-csv: 未完成の下書きとして取り込んだ行が ${result.incomplete.length} 件あります（承認待ちにする前に入力してください）:`)
+      console.log(
+        `import-csv: 未完成の下書きとして取り込んだ行が ${result.incomplete.length} 件あります（承認待ちにする前に入力してください）:`,
+      )
       for (const row of result.incomplete) console.log(`  ${formatIncomplete(row)}`)
     }
     console.log(

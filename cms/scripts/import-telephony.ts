@@ -18,7 +18,10 @@ const USAGE = 'usage: npm run import:telephony -- --mapping <mapping.json> <call
 async function main(): Promise<number> {
   let args
   try {
-    args = parseArgs({ options: { mapping: { type: 'string' }, tolerance: { type: 'string' } }, allowPositionals: true })
+    args = parseArgs({
+      options: { mapping: { type: 'string' }, tolerance: { type: 'string' } },
+      allowPositionals: true,
+    })
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`)
     return 2
@@ -55,10 +58,16 @@ async function main(): Promise<number> {
     })
     if (!r.ok) {
       for (const e of r.errors) {
-        const where = [e.row === null ? null : `${e.row}行目`, e.column ? `列「${e.column}」` : null].filter(Boolean).join(' ')
-        console.error(`${where ? `${where}: ` : ''}${e.message}${e.value !== undefined && e.value !== '' ? `（値: ${e.value}）` : ''} [${e.code}]`)
+        const where = [e.row === null ? null : `${e.row}行目`, e.column ? `列「${e.column}」` : null]
+          .filter(Boolean)
+          .join(' ')
+        console.error(
+          `${where ? `${where}: ` : ''}${e.message}${e.value !== undefined && e.value !== '' ? `（値: ${e.value}）` : ''} [${e.code}]`,
+        )
       }
-      console.error(`取り込みを中止しました: ${r.errorCount} 件の問題（データ ${r.rows} 行、文字コード ${r.encoding ?? '不明'}）。1 件も登録していません。`)
+      console.error(
+        `取り込みを中止しました: ${r.errorCount} 件の問題（データ ${r.rows} 行、文字コード ${r.encoding ?? '不明'}）。1 件も登録していません。`,
+      )
       return 1
     }
     console.log(

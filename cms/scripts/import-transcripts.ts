@@ -19,12 +19,22 @@ import { importTranscripts, transcriptFilesIn } from '../src/transcripts/import'
 import { SttError, sttSettings, transcribeAudio } from '../src/transcripts/stt'
 import { runCli } from './lib/runCli'
 
-const USAGE = 'usage: npm run import:transcripts -- <file or folder>… [--mapping m.json] [--max-mb 100] | --unlinked | --audio <rec.wav> --call-id <id>'
+const USAGE =
+  'usage: npm run import:transcripts -- <file or folder>… [--mapping m.json] [--max-mb 100] | --unlinked | --audio <rec.wav> --call-id <id>'
 
 async function main(): Promise<number> {
   let args
   try {
-    args = parseArgs({ options: { mapping: { type: 'string' }, 'max-mb': { type: 'string' }, unlinked: { type: 'boolean' }, audio: { type: 'string' }, 'call-id': { type: 'string' } }, allowPositionals: true })
+    args = parseArgs({
+      options: {
+        mapping: { type: 'string' },
+        'max-mb': { type: 'string' },
+        unlinked: { type: 'boolean' },
+        audio: { type: 'string' },
+        'call-id': { type: 'string' },
+      },
+      allowPositionals: true,
+    })
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`)
     return 2
@@ -33,14 +43,19 @@ async function main(): Promise<number> {
   if (args.values.audio) {
     const stt = sttSettings()
     if (!stt) {
-      console.error('音声の文字起こしは設定されていません（KOTAE_STT_URL に市の音声認識サーバーを設定してください）')
+      console.error(
+        '音声の文字起こしは設定されていません（KOTAE_STT_URL に市の音声認識サーバーを設定してください）',
+      )
       return 2
     }
     if (!args.values['call-id']) {
       console.error(`--audio には --call-id が必要です\n${USAGE}`)
       return 2
     }
-    const { segments } = await transcribeAudio(path.resolve(process.env.INIT_CWD ?? process.cwd(), args.values.audio), stt)
+    const { segments } = await transcribeAudio(
+      path.resolve(process.env.INIT_CWD ?? process.cwd(), args.values.audio),
+      stt,
+    )
     // Unmasked text goes no further than this 0600 file, which the import reads, masks and removes.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-stt-'))
     const file = path.join(dir, `${args.values['call-id'].replace(/[^\w.-]/g, '_')}.json`)
@@ -76,9 +91,14 @@ async function main(): Promise<number> {
       maxBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024,
     })
     if (!r.ok) {
-      for (const e of r.errors) console.error(`${e.file}${e.line === null ? '' : ` ${e.line}行目`}: ${e.message}${e.value ? `（値: ${e.value}）` : ''} [${e.code}]`)
+      for (const e of r.errors)
+        console.error(
+          `${e.file}${e.line === null ? '' : ` ${e.line}行目`}: ${e.message}${e.value ? `（値: ${e.value}）` : ''} [${e.code}]`,
+        )
       const bad = new Set(r.errors.map((e) => e.file)).size
-      console.error(`取り込みを中止しました: ${r.errors.length} 件の問題（${r.files} ファイル中 ${bad} ファイル）。1 件も登録していません。`)
+      console.error(
+        `取り込みを中止しました: ${r.errors.length} 件の問題（${r.files} ファイル中 ${bad} ファイル）。1 件も登録していません。`,
+      )
       return 1
     }
     console.log(
@@ -86,7 +106,10 @@ async function main(): Promise<number> {
         `問い合わせ記録との照合: 通話ID ${r.links.byCallId}、担当者と時刻 ${r.links.byAgentTime}、未照合 ${r.links.unlinked}` +
         `（読み込みとマスク ${r.seconds.read} 秒、照合 ${r.seconds.check} 秒、書き込み ${r.seconds.write} 秒）`,
     )
-    if (r.unlinkedKeys.length) console.log(`未照合（管理画面 → 通話の文字起こし、照合方法「未照合」）: ${r.unlinkedKeys.slice(0, 20).join(', ')}${r.unlinkedKeys.length > 20 ? ` ほか ${r.unlinkedKeys.length - 20} 件` : ''}`)
+    if (r.unlinkedKeys.length)
+      console.log(
+        `未照合（管理画面 → 通話の文字起こし、照合方法「未照合」）: ${r.unlinkedKeys.slice(0, 20).join(', ')}${r.unlinkedKeys.length > 20 ? ` ほか ${r.unlinkedKeys.length - 20} 件` : ''}`,
+      )
     return 0
   } finally {
     await payload.destroy()
@@ -96,7 +119,15 @@ async function main(): Promise<number> {
 async function listUnlinked(): Promise<number> {
   const payload = await getMigratedPayload()
   try {
-    const { docs, totalDocs } = await payload.find({ collection: 'transcripts', where: { linkMethod: { equals: 'unlinked' } }, select: { transcriptKey: true, startedAt: true }, sort: 'createdAt', limit: 1000, depth: 0, overrideAccess: true })
+    const { docs, totalDocs } = await payload.find({
+      collection: 'transcripts',
+      where: { linkMethod: { equals: 'unlinked' } },
+      select: { transcriptKey: true, startedAt: true },
+      sort: 'createdAt',
+      limit: 1000,
+      depth: 0,
+      overrideAccess: true,
+    })
     for (const d of docs) console.log(`${d.transcriptKey}${d.startedAt ? `\t${d.startedAt}` : ''}`)
     console.log(`未照合の文字起こし: ${totalDocs} 件`)
     return 0

@@ -49,13 +49,20 @@ async function main(): Promise<number> {
   const c = r.certificate
   const deleted = c.tables.reduce((s, t) => s + (t.before - t.after), 0)
   const emptied = c.tables.filter((t) => t.action === 'emptied').length
-  if (c.run.alreadyPurged) console.log(`purge: ${c.database.kind} database was already purged: no rows to delete`)
+  if (c.run.alreadyPurged)
+    console.log(`purge: ${c.database.kind} database was already purged: no rows to delete`)
   if (c.run.resumed) console.log(`purge: completed the interrupted purge started at ${c.startedAt}`)
   console.log(
     `purge: ${c.database.kind}, ${deleted} rows deleted (${emptied} tables emptied${c.options.keepContent ? ', content kept' : ''}), ${c.files.backupsDeleted.length} backup folders and ${c.files.secrets.filter((s) => s.result === 'deleted').length} secret files deleted, in ${r.seconds.toFixed(1)} s`,
   )
-  for (const s of c.files.secrets.filter((s) => s.result === 'environment')) console.log(`purge: ${s.setting} is set in the environment: remove it from the deployment's configuration`)
-  if (r.keptUser) console.log(`purge: kept user ${r.keptUser.email}; new password (shown once, stored nowhere): ${r.keptUser.password}`)
+  for (const s of c.files.secrets.filter((s) => s.result === 'environment'))
+    console.log(
+      `purge: ${s.setting} is set in the environment: remove it from the deployment's configuration`,
+    )
+  if (r.keptUser)
+    console.log(
+      `purge: kept user ${r.keptUser.email}; new password (shown once, stored nowhere): ${r.keptUser.password}`,
+    )
   else console.log('purge: no user kept (the database had no administrator)')
   console.log(`purge: certificate sha256 ${c.checksum.value} → ${r.files.join(', ')}`)
   return 0

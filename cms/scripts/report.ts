@@ -18,7 +18,8 @@ import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from '../src/reports
 import { reportProposals } from '../src/reports/proposals'
 import { renderReport } from '../src/reports/render'
 
-const USAGE = 'usage: npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]'
+const USAGE =
+  'usage: npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]'
 
 const ArgsSchema = z
   .object({
@@ -36,7 +37,14 @@ process.stdout.write = process.stderr.write.bind(process.stderr) as typeof proce
 async function main(): Promise<number> {
   let raw
   try {
-    raw = parseArgs({ options: { period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, encoding: { type: 'string' } } }).values
+    raw = parseArgs({
+      options: {
+        period: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        encoding: { type: 'string' },
+      },
+    }).values
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`)
     return 2
@@ -48,7 +56,12 @@ async function main(): Promise<number> {
     return 2
   }
   const { period, format, out, encoding } = args.data
-  const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
+  const payload = await getPayload({
+    config: {
+      ...(await config),
+      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+    },
+  })
   await migrateDatabase(payload)
   try {
     const problem = await periodProblem(payload, period)
@@ -60,7 +73,11 @@ async function main(): Promise<number> {
     const data = await loadReport(payload, period)
     const { report } = data
     const loaded = performance.now()
-    const rendered = await renderReport(data, format, { csvEncoding: encoding, generatedAt: new Date(), proposals: () => reportProposals(payload, period) })
+    const rendered = await renderReport(data, format, {
+      csvEncoding: encoding,
+      generatedAt: new Date(),
+      proposals: () => reportProposals(payload, period),
+    })
     if (out) {
       // npm -w runs this in cms/: --out is relative to where the command was typed.
       const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), out)

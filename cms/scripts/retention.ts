@@ -46,19 +46,33 @@ async function main(): Promise<number> {
     return 2
   }
   // Payload's own log lines go to standard error, warnings only.
-  const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
+  const payload = await getPayload({
+    config: {
+      ...(await config),
+      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+    },
+  })
   try {
     await migrateDatabase(payload)
     const started = performance.now()
     const r = await runRetention(payload, { dryRun: args.values['dry-run'] })
     if (r.skipped) {
-      console.error('retention: another run (an app server\'s nightly run) is under way; nothing done. Run it again when that one has finished.')
+      console.error(
+        "retention: another run (an app server's nightly run) is under way; nothing done. Run it again when that one has finished.",
+      )
       return 1
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    console.log(`retention${r.dryRun ? ' (dry run: nothing changed)' : ''} as of ${r.ranAt.slice(0, 10)}, periods from 自治体情報 → 保存期間, ${seconds} s:`)
+    console.log(
+      `retention${r.dryRun ? ' (dry run: nothing changed)' : ''} as of ${r.ranAt.slice(0, 10)}, periods from 自治体情報 → 保存期間, ${seconds} s:`,
+    )
     for (const line of retentionLines(r)) console.log(`  ${line}`)
-    if (!r.dryRun) console.log(r.auditEntryId === null ? 'retention: nothing had expired; no audit entry written' : `retention: written to the audit log (操作履歴 #${r.auditEntryId})`)
+    if (!r.dryRun)
+      console.log(
+        r.auditEntryId === null
+          ? 'retention: nothing had expired; no audit entry written'
+          : `retention: written to the audit log (操作履歴 #${r.auditEntryId})`,
+      )
     return 0
   } finally {
     await payload.destroy()

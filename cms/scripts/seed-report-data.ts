@@ -21,7 +21,11 @@ const ArgsSchema = z.object({
 })
 
 async function main(): Promise<number> {
-  const args = ArgsSchema.safeParse(parseArgs({ options: { period: { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' } } }).values)
+  const args = ArgsSchema.safeParse(
+    parseArgs({
+      options: { period: { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' } },
+    }).values,
+  )
   if (!args.success) {
     console.error(args.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'))
     return 2
@@ -30,18 +34,44 @@ async function main(): Promise<number> {
   const payload = await getMigratedPayload()
   try {
     const sql = sqlOf(payload)
-    const categories = (await sql.query<{ id: number; slug: string }>('SELECT id, slug FROM categories WHERE slug IS NOT NULL ORDER BY id')).map((c) => ({ id: Number(c.id), slug: c.slug }))
-    const faqIds = (await sql.query<{ id: number }>('SELECT id FROM faqs ORDER BY id LIMIT 120')).map((f) => Number(f.id))
-    let operatorIds = (await sql.query<{ id: number }>('SELECT id FROM users ORDER BY id LIMIT 24')).map((u) => Number(u.id))
+    const categories = (
+      await sql.query<{ id: number; slug: string }>(
+        'SELECT id, slug FROM categories WHERE slug IS NOT NULL ORDER BY id',
+      )
+    ).map((c) => ({ id: Number(c.id), slug: c.slug }))
+    const faqIds = (await sql.query<{ id: number }>('SELECT id FROM faqs ORDER BY id LIMIT 120')).map((f) =>
+      Number(f.id),
+    )
+    let operatorIds = (await sql.query<{ id: number }>('SELECT id FROM users ORDER BY id LIMIT 24')).map(
+      (u) => Number(u.id),
+    )
     if (!operatorIds.length) {
-      const u = await payload.create({ collection: 'users', data: { email: 'synthetic-operator@example.test', password: `synthetic-${Date.now()}-pass`, roles: ['operator'], name: '合成データ' } as never })
+      const u = await payload.create({
+        collection: 'users',
+        data: {
+          email: 'synthetic-operator@example.test',
+          password: `synthetic-${Date.now()}-pass`,
+          roles: ['operator'],
+          name: '合成データ',
+        } as never,
+      })
       operatorIds = [Number(u.id)]
     }
     const { start, end } = monthRange(year, month)
-    const input: SyntheticInput = { start, end, calls: args.data.calls, seed: args.data.seed, categories, faqIds, operatorIds }
+    const input: SyntheticInput = {
+      start,
+      end,
+      calls: args.data.calls,
+      seed: args.data.seed,
+      categories,
+      faqIds,
+      operatorIds,
+    }
     const t0 = performance.now()
     const counts = await insertSynthetic(sql, input, (n) => console.error(`seed-report-data: ${n} records`))
-    console.error(`seed-report-data: ${JSON.stringify(counts)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    console.error(
+      `seed-report-data: ${JSON.stringify(counts)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
     process.stdout.write(`${JSON.stringify(input)}\n`)
     return 0
   } finally {

@@ -16,7 +16,12 @@ async function main(): Promise<number> {
     const bundle = await loadValidContent(process.env.KOTAE_CONTENT_DIR || undefined)
     const payload = await getMigratedPayload()
     const verbose = process.env.KOTAE_SEED_VERBOSE === '1'
-    await seedContent(payload, bundle, (line) => console.log(`seed: ${line}`), verbose ? (line) => console.log(`seed: ${line}`) : undefined)
+    await seedContent(
+      payload,
+      bundle,
+      (line) => console.log(`seed: ${line}`),
+      verbose ? (line) => console.log(`seed: ${line}`) : undefined,
+    )
     return 0
   } catch (error: unknown) {
     if (error instanceof ContentInvalidError) {

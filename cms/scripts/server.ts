@@ -36,7 +36,11 @@ app
       req.headers['content-security-policy'] = policy
       res.setHeader('content-security-policy', policy)
       // The only client address the app reads; X-Forwarded-For counts from trusted proxies only.
-      req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], KOTAE_TRUSTED_PROXIES)
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+        req.socket.remoteAddress,
+        req.headers['x-forwarded-for'],
+        KOTAE_TRUSTED_PROXIES,
+      )
       if (admitBody(req, res) && !refuseEventsOverLimit(req, res)) void handle(req, res)
     })
     server.listen(port, host, () => console.log(`✓ Ready on ${host} port ${port}`))

@@ -19,39 +19,60 @@ import { deploymentSettings, sourceWatchOn } from '../src/sourceWatch/settings'
 
 import { runCli } from './lib/runCli'
 
-const USAGE = 'usage: KOTAE_SOURCE_WATCH=on npm run sources:check [-- --only <source id,…>] [--allow-private-network]'
+const USAGE =
+  'usage: KOTAE_SOURCE_WATCH=on npm run sources:check [-- --only <source id,…>] [--allow-private-network]'
 
 async function main(): Promise<number> {
   let args
   try {
-    args = parseArgs({ options: { only: { type: 'string' }, 'allow-private-network': { type: 'boolean', default: false } } })
+    args = parseArgs({
+      options: { only: { type: 'string' }, 'allow-private-network': { type: 'boolean', default: false } },
+    })
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`)
     return 2
   }
   const only = args.values.only?.split(',').map((id) => id.trim())
   if (only && (only.length === 0 || only.some((id) => !/^\d+$/u.test(id)))) {
-    console.error(`--only: source ids separated by commas, e.g. --only 3,7; got ${args.values.only}\n${USAGE}`)
+    console.error(
+      `--only: source ids separated by commas, e.g. --only 3,7; got ${args.values.only}\n${USAGE}`,
+    )
     return 2
   }
   const env = readEnv()
   if (!sourceWatchOn()) {
-    console.error(`sources:check: the source watch is off (KOTAE_SOURCE_WATCH=off, the default), so no page is fetched.\n${USAGE}`)
+    console.error(
+      `sources:check: the source watch is off (KOTAE_SOURCE_WATCH=off, the default), so no page is fetched.\n${USAGE}`,
+    )
     return 1
   }
-  const payload = await getPayload({ config: { ...(await config), logger: { options: { level: 'warn' } as never, destination: process.stderr } } })
+  const payload = await getPayload({
+    config: {
+      ...(await config),
+      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+    },
+  })
   try {
     await migrateDatabase(payload)
     const deployment = await deploymentSettings(payload, env.KOTAE_SERVER_URL)
-    const settings = { ...deployment, limits: { ...deployment.limits, allowPrivateNetwork: args.values['allow-private-network'] } }
+    const settings = {
+      ...deployment,
+      limits: { ...deployment.limits, allowPrivateNetwork: args.values['allow-private-network'] },
+    }
     console.log(`sources:check as ${settings.limits.userAgent}`)
     const report = await checkSources(payload, settings, undefined, only)
     for (const o of report.outcomes) {
-      if (o.outcome === 'changed') console.log(`  changed  source ${o.source} ${o.url}: ${o.passages} passage(s); flagged ${o.faqs.length} FAQ(s), ${o.guides.length} guide(s)`)
-      if (o.outcome === 'failed') console.log(`  failed   source ${o.source} ${o.url}: ${o.reason} (${o.detail})`)
+      if (o.outcome === 'changed')
+        console.log(
+          `  changed  source ${o.source} ${o.url}: ${o.passages} passage(s); flagged ${o.faqs.length} FAQ(s), ${o.guides.length} guide(s)`,
+        )
+      if (o.outcome === 'failed')
+        console.log(`  failed   source ${o.source} ${o.url}: ${o.reason} (${o.detail})`)
     }
     const c = countBy(report.outcomes)
-    console.log(`sources:check: ${report.outcomes.length} sources on ${report.hosts} hosts in ${report.seconds.toFixed(1)} s: ${c.unchanged} unchanged, ${c.changed} changed, ${c.first} checked for the first time, ${c.failed} failed`)
+    console.log(
+      `sources:check: ${report.outcomes.length} sources on ${report.hosts} hosts in ${report.seconds.toFixed(1)} s: ${c.unchanged} unchanged, ${c.changed} changed, ${c.first} checked for the first time, ${c.failed} failed`,
+    )
     return 0
   } finally {
     await payload.destroy()

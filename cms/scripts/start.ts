@@ -42,12 +42,31 @@ async function main(): Promise<void> {
   // changes — on SQLite when the app server's hooks touch the stamp file, on PostgreSQL once per
   // change across all app servers (docs/decisions/0014-site-publishing.md, 0030).
   const siteEnv = readSiteEnv(port)
-  const site = siteEnv.KOTAE_SITE === 'on' ? await createSitePublisher({ env: siteEnv, host, cmsUrl: localUrl, databaseUrl: env.DATABASE_URL, log: (line) => console.log(`kotae: ${line}`) }) : undefined
-  const serverEnv = site?.stampFile ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile } : process.env
+  const site =
+    siteEnv.KOTAE_SITE === 'on'
+      ? await createSitePublisher({
+          env: siteEnv,
+          host,
+          cmsUrl: localUrl,
+          databaseUrl: env.DATABASE_URL,
+          log: (line) => console.log(`kotae: ${line}`),
+        })
+      : undefined
+  const serverEnv = site?.stampFile
+    ? { ...process.env, KOTAE_SITE_REBUILD_STAMP: site.stampFile }
+    : process.env
 
   // The server builds its lookup index when asked with this token, before we announce it.
   const warmupToken = randomBytes(32).toString('base64url')
-  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/server.ts'], { cwd: cmsDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken, NEXT_TELEMETRY_DISABLED: '1' } })
+  const server = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'scripts/server.ts'],
+    {
+      cwd: cmsDir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  )
   let announced = false
   server.stdout.on('data', async (chunk: Buffer) => {
     process.stdout.write(chunk)
@@ -55,11 +74,18 @@ async function main(): Promise<void> {
       announced = true
       await warmUpLookup(localUrl, warmupToken, (line) => console.log(`kotae: ${line}`))
       const url = `http://localhost:${port}/admin`
-      console.log(`\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${process.env.KOTAE_SQLITE_PATH || path.join(repoRoot, 'data', 'kotae.db')})`}.`)
+      console.log(
+        `\nKotae is running on ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${process.env.KOTAE_SQLITE_PATH || path.join(repoRoot, 'data', 'kotae.db')})`}.`,
+      )
       console.log(`  Admin: ${url}`)
-      if (host === '127.0.0.1' || host === '::1') console.log(`  Listening on ${host} only (this machine); set KOTAE_HOST=0.0.0.0 to serve other machines.`)
+      if (host === '127.0.0.1' || host === '::1')
+        console.log(
+          `  Listening on ${host} only (this machine); set KOTAE_HOST=0.0.0.0 to serve other machines.`,
+        )
       if (site) {
-        console.log(`  Site:  ${site.url}${site.hasBuild() ? ' (rebuilding from the published content)' : ' (first build under way, about a minute)'}`)
+        console.log(
+          `  Site:  ${site.url}${site.hasBuild() ? ' (rebuilding from the published content)' : ' (first build under way, about a minute)'}`,
+        )
         void site.start()
       }
       console.log(
@@ -69,7 +95,8 @@ async function main(): Promise<void> {
       )
     }
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (void site?.stop(), server.kill(signal)))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => (void site?.stop(), server.kill(signal)))
   server.on('exit', (code) => process.exit(code ?? 0))
 }
 

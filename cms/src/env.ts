@@ -13,19 +13,30 @@ const envSchema = z.object({
   /** PostgreSQL when it starts with `postgres`; otherwise the embedded SQLite file is used. Default: unset. */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)',
+    )
     .optional(),
   /** Where the embedded SQLite database lives. Default: `<repo>/data/kotae.db`. */
-  KOTAE_SQLITE_PATH: z.string().min(1).default(path.join(REPO_ROOT, 'data', 'kotae.db')),
+  KOTAE_SQLITE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'data', 'kotae.db')),
   /** Signs sessions. Default: generated once into data/.payload-secret. */
-  PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters (npm start writes one to data/.payload-secret)'),
+  PAYLOAD_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters (npm start writes one to data/.payload-secret)'),
   /** The port the admin listens on. Default: 3000. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
    * The address the admin and the public site listen on. Default 127.0.0.1: this machine only, for
    * a reverse proxy on the same host. `0.0.0.0` (or `::`) serves other machines directly.
    */
-  KOTAE_HOST: z.string().refine((v) => isIP(v) !== 0, 'must be an IP address, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  KOTAE_HOST: z
+    .string()
+    .refine((v) => isIP(v) !== 0, 'must be an IP address, e.g. 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   /**
    * The origin browsers use to reach the admin (scheme, host and port, no path): Payload accepts the
    * sign-in cookie only from this origin, and mail links point at it. Behind a reverse proxy, the
@@ -40,10 +51,21 @@ const envSchema = z.object({
   KOTAE_TRUSTED_PROXIES: z
     .string()
     .default('127.0.0.1,::1')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
-    .refine((list) => list.every((a) => isIP(a) !== 0), 'must be IP addresses separated by commas, e.g. 127.0.0.1,::1,10.0.0.2'),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((a) => isIP(a) !== 0),
+      'must be IP addresses separated by commas, e.g. 127.0.0.1,::1,10.0.0.2',
+    ),
   /** Outgoing mail server, e.g. `smtp://mail.city.example:25`. Default: unset (mail is written to the log). */
-  KOTAE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  KOTAE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   /** Sender of Kotae's mail. Default: `kotae@localhost`. */
   KOTAE_MAIL_FROM: z.email().default('kotae@localhost'),
   /**
@@ -68,15 +90,24 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
  * port actually served, so no PORT breaks sign-in; a loopback KOTAE_SERVER_URL on another port than
  * PORT would (every admin write answers 403), so it is refused with both settings named.
  */
-function serverOrigins(port: number, serverUrl: string | undefined): { origin: string; trusted: string[] } | string {
+function serverOrigins(
+  port: number,
+  serverUrl: string | undefined,
+): { origin: string; trusted: string[] } | string {
   const url = new URL(serverUrl ?? `http://localhost:${port}`)
-  if (url.pathname !== '/' || url.search || url.hash) return `KOTAE_SERVER_URL: must be an origin only (scheme, host, port), e.g. ${url.origin}; got ${serverUrl}`
+  if (url.pathname !== '/' || url.search || url.hash)
+    return `KOTAE_SERVER_URL: must be an origin only (scheme, host, port), e.g. ${url.origin}; got ${serverUrl}`
   if (!LOOPBACK_HOSTS.has(url.hostname)) return { origin: url.origin, trusted: [] }
   const servedPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
   if (servedPort !== port) {
     return `KOTAE_SERVER_URL (${url.origin}) names this machine on port ${servedPort}, but PORT is ${port}: the admin would refuse every signed-in write. Unset KOTAE_SERVER_URL (it then follows PORT) or give both the same port.`
   }
-  return { origin: url.origin, trusted: [...LOOPBACK_HOSTS].map((host) => `${url.protocol}//${host}:${port}`).filter((o) => o !== url.origin) }
+  return {
+    origin: url.origin,
+    trusted: [...LOOPBACK_HOSTS]
+      .map((host) => `${url.protocol}//${host}:${port}`)
+      .filter((o) => o !== url.origin),
+  }
 }
 
 /**
@@ -87,11 +118,33 @@ function serverOrigins(port: number, serverUrl: string | undefined): { origin: s
 const KNOWN_SETTINGS = new Set([
   ...Object.keys(envSchema.shape),
   // the public site (src/publish/env.ts) and its build
-  'KOTAE_SITE', 'KOTAE_SITE_DIR', 'KOTAE_SITE_PORT', 'KOTAE_SITE_QUIET_MS', 'KOTAE_SITE_MAX_WAIT_MS', 'KOTAE_SITE_URL', 'KOTAE_SITE_REBUILD_STAMP', 'KOTAE_CMS_URL',
+  'KOTAE_SITE',
+  'KOTAE_SITE_DIR',
+  'KOTAE_SITE_PORT',
+  'KOTAE_SITE_QUIET_MS',
+  'KOTAE_SITE_MAX_WAIT_MS',
+  'KOTAE_SITE_URL',
+  'KOTAE_SITE_REBUILD_STAMP',
+  'KOTAE_CMS_URL',
   // the desk lookup, jobs, seeding, content, hashing
-  'KOTAE_LOOKUP_PRIOR_WEIGHT', 'KOTAE_STT_URL', 'KOTAE_STT_ALLOW_PUBLIC', 'KOTAE_STT_MODEL', 'KOTAE_STT_TIMEOUT_MS', 'KOTAE_WARMUP_TOKEN', 'KOTAE_DISABLE_JOBS', 'KOTAE_SEED_VERBOSE', 'KOTAE_CONTENT_DIR', 'KOTAE_CALLER_SALT',
+  'KOTAE_LOOKUP_PRIOR_WEIGHT',
+  'KOTAE_STT_URL',
+  'KOTAE_STT_ALLOW_PUBLIC',
+  'KOTAE_STT_MODEL',
+  'KOTAE_STT_TIMEOUT_MS',
+  'KOTAE_WARMUP_TOKEN',
+  'KOTAE_DISABLE_JOBS',
+  'KOTAE_SEED_VERBOSE',
+  'KOTAE_CONTENT_DIR',
+  'KOTAE_CALLER_SALT',
   // tests, benches and evaluation
-  'KOTAE_TEST_RUN', 'KOTAE_PURGE_TEST_CRASH', 'KOTAE_TEST_PG_URL', 'KOTAE_MIGRATE_PG_URL', 'KOTAE_EVAL_DIR', 'KOTAE_FACT_SHEET', 'KOTAE_API',
+  'KOTAE_TEST_RUN',
+  'KOTAE_PURGE_TEST_CRASH',
+  'KOTAE_TEST_PG_URL',
+  'KOTAE_MIGRATE_PG_URL',
+  'KOTAE_EVAL_DIR',
+  'KOTAE_FACT_SHEET',
+  'KOTAE_API',
 ])
 
 export class InvalidEnvironmentError extends Error {
@@ -116,7 +169,12 @@ function embeddedSecret(): string {
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const unknown = Object.keys(source).filter((k) => k.startsWith('KOTAE_') && !KNOWN_SETTINGS.has(k))
-  if (unknown.length > 0) throw new InvalidEnvironmentError(unknown.map((k) => `${k}: not a Kotae setting (a typo?); the settings are listed in README.md and cms/src/env.ts`))
+  if (unknown.length > 0)
+    throw new InvalidEnvironmentError(
+      unknown.map(
+        (k) => `${k}: not a Kotae setting (a typo?); the settings are listed in README.md and cms/src/env.ts`,
+      ),
+    )
   const parsed = envSchema.safeParse({
     ...source,
     PAYLOAD_SECRET: source.PAYLOAD_SECRET || embeddedSecret(),

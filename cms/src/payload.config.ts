@@ -56,7 +56,10 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy/MM/dd HH:mm',
     // Dates in the admin are Japan time, whatever the browser's or the server's zone.
-    timezones: { defaultTimezone: 'Asia/Tokyo', supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }] },
+    timezones: {
+      defaultTimezone: 'Asia/Tokyo',
+      supportedTimezones: [{ label: '日本時間', value: 'Asia/Tokyo' }],
+    },
     meta: { titleSuffix: ' | Kotae', description: 'マイナンバーカードコールセンター ナレッジベース' },
     importMap: { baseDir: dirname },
     components: {
@@ -83,16 +86,55 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { ja },
     fallbackLanguage: 'ja',
-    translations: { ja: { general: { untitled: '無題', noLabel: '<{{label}}なし>', notFound: '見つかりません', nothingFound: '見つかりませんでした', true: 'はい', false: 'いいえ' } } },
+    translations: {
+      ja: {
+        general: {
+          untitled: '無題',
+          noLabel: '<{{label}}なし>',
+          notFound: '見つかりません',
+          nothingFound: '見つかりませんでした',
+          true: 'はい',
+          false: 'いいえ',
+        },
+      },
+    },
   },
-  collections: [Faqs, Guides, Categories, Sources, SourceChecks, SourceChanges, Calls, Escalations, TelephonyRecords, Transcripts, SiteEvents, Users, AuditLog],
-  endpoints: [healthEndpoint, siteEventsEndpoint, lookupEndpoint, gapEndpoint, gapDraftEndpoint, siteContentEndpoint, reportsEndpoint, callsExportEndpoint, callTranscriptEndpoint],
+  collections: [
+    Faqs,
+    Guides,
+    Categories,
+    Sources,
+    SourceChecks,
+    SourceChanges,
+    Calls,
+    Escalations,
+    TelephonyRecords,
+    Transcripts,
+    SiteEvents,
+    Users,
+    AuditLog,
+  ],
+  endpoints: [
+    healthEndpoint,
+    siteEventsEndpoint,
+    lookupEndpoint,
+    gapEndpoint,
+    gapDraftEndpoint,
+    siteContentEndpoint,
+    reportsEndpoint,
+    callsExportEndpoint,
+    callTranscriptEndpoint,
+  ],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),
   db: databaseAdapter(env),
   // Mail goes only to the city's own SMTP server; without one it is written to the log.
   email: env.KOTAE_SMTP_URL
-    ? nodemailerAdapter({ defaultFromAddress: env.KOTAE_MAIL_FROM, defaultFromName: 'Kotae', transport: nodemailer.createTransport(env.KOTAE_SMTP_URL) })
+    ? nodemailerAdapter({
+        defaultFromAddress: env.KOTAE_MAIL_FROM,
+        defaultFromName: 'Kotae',
+        transport: nodemailer.createTransport(env.KOTAE_SMTP_URL),
+      })
     : undefined,
   // JSON lines with no personal data: no failed query's parameters (src/logging/logger.ts).
   logger: kotaeLoggerOptions,
@@ -108,9 +150,17 @@ export default buildConfig({
     // run within five minutes of its time. Tests and benchmarks (KOTAE_DISABLE_JOBS) queue nothing.
     autoRun: [
       { cron: '* * * * *', queue: 'default' },
-      { cron: '*/5 * * * *', queue: RETENTION_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' },
+      {
+        cron: '*/5 * * * *',
+        queue: RETENTION_QUEUE,
+        disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1',
+      },
       // The source watch fetches other sites: queued only when the city turned it on (KOTAE_SOURCE_WATCH=on).
-      { cron: '*/5 * * * *', queue: SOURCE_WATCH_QUEUE, disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' || !sourceWatchOn() },
+      {
+        cron: '*/5 * * * *',
+        queue: SOURCE_WATCH_QUEUE,
+        disableScheduling: process.env.KOTAE_DISABLE_JOBS === '1' || !sourceWatchOn(),
+      },
     ],
     shouldAutoRun: () => process.env.KOTAE_DISABLE_JOBS !== '1',
     // Not `runHooks: true` (which would let a payload-jobs hook refuse an editor's schedule when it

@@ -83,7 +83,13 @@ function newDoc(collection: string): Record<string, unknown> {
     case 'categories':
       return { slug, name: `カテゴリ${slug}`, nameEn: `Category ${slug}` }
     case 'sources':
-      return { slug, title: `出典${slug}`, publisher: 'デジタル庁', url: 'https://www.digital.go.jp/', checkedAt: '2026-11-24' }
+      return {
+        slug,
+        title: `出典${slug}`,
+        publisher: 'デジタル庁',
+        url: 'https://www.digital.go.jp/',
+        checkedAt: '2026-11-24',
+      }
     default:
       return { action: 'create', collectionSlug: 'faqs', docId: '1' }
   }
@@ -98,7 +104,12 @@ async function systemDoc(collection: string, status: 'published' | 'draft' = 'pu
     return docs[0]!
   }
   const data = { ...newDoc(collection), ...(hasDrafts(collection) ? { _status: status } : {}) }
-  return payload.create({ collection: collection as 'faqs', data: data as never, draft: status === 'draft', depth: 0 })
+  return payload.create({
+    collection: collection as 'faqs',
+    data: data as never,
+    draft: status === 'draft',
+    depth: 0,
+  })
 }
 
 async function attempt(collection: string, op: Op, who: Who): Promise<boolean> {
@@ -108,24 +119,53 @@ async function attempt(collection: string, op: Op, who: Who): Promise<boolean> {
     switch (op) {
       case 'read': {
         const doc = await systemDoc(collection)
-        const found = await payload.find({ collection: collection as 'faqs', where: { id: { equals: doc.id } }, ...asUser })
+        const found = await payload.find({
+          collection: collection as 'faqs',
+          where: { id: { equals: doc.id } },
+          ...asUser,
+        })
         return found.docs.length === 1
       }
       case 'create': {
         const draft = hasDrafts(collection)
-        await payload.create({ collection: collection as 'faqs', data: { ...newDoc(collection), ...(draft ? { _status: 'draft' } : {}) } as never, draft, ...asUser })
+        await payload.create({
+          collection: collection as 'faqs',
+          data: { ...newDoc(collection), ...(draft ? { _status: 'draft' } : {}) } as never,
+          draft,
+          ...asUser,
+        })
         return true
       }
       case 'update': {
         const doc = await systemDoc(collection)
-        const field = collection === 'faqs' ? { shortAnswer: '更新しました。' } : collection === 'guides' ? { summary: '更新しました。' } : collection === 'categories' ? { name: '更新' } : collection === 'sources' ? { title: '更新' } : { title: 'x' }
-        await payload.update({ collection: collection as 'faqs', id: doc.id, data: { ...field, ...(hasDrafts(collection) ? { _status: 'draft' } : {}) } as never, draft: hasDrafts(collection), ...asUser })
+        const field =
+          collection === 'faqs'
+            ? { shortAnswer: '更新しました。' }
+            : collection === 'guides'
+              ? { summary: '更新しました。' }
+              : collection === 'categories'
+                ? { name: '更新' }
+                : collection === 'sources'
+                  ? { title: '更新' }
+                  : { title: 'x' }
+        await payload.update({
+          collection: collection as 'faqs',
+          id: doc.id,
+          data: { ...field, ...(hasDrafts(collection) ? { _status: 'draft' } : {}) } as never,
+          draft: hasDrafts(collection),
+          ...asUser,
+        })
         return true
       }
       case 'publish': {
         if (!hasDrafts(collection)) return false
         const doc = await systemDoc(collection, 'draft')
-        await payload.update({ collection: collection as 'faqs', id: doc.id, data: { _status: 'published' } as never, ...asUser })
+        await payload.update({
+          collection: collection as 'faqs',
+          id: doc.id,
+          data: { _status: 'published' } as never,
+          ...asUser,
+        })
         return true
       }
       case 'delete': {
@@ -157,31 +197,66 @@ describe('access matrix: each role × each collection × read / create / update 
 describe('users', () => {
   it('only an admin creates users; others see only themselves; nobody but an admin changes roles', async () => {
     const asEditor = { overrideAccess: false, user: users.editor } as const
-    await expect(payload.create({ collection: 'users', data: { email: 'x@example.test', password: 'pw-pw-pw-pw', roles: ['operator'] }, ...asEditor })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.create({
+        collection: 'users',
+        data: { email: 'x@example.test', password: 'pw-pw-pw-pw', roles: ['operator'] },
+        ...asEditor,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
     const seen = await payload.find({ collection: 'users', ...asEditor })
     expect(seen.docs.map((u) => u.email)).toEqual([users.editor.email])
-    const self = await payload.update({ collection: 'users', id: users.editor.id, data: { roles: ['admin'], name: '編集 太郎' }, ...asEditor })
+    const self = await payload.update({
+      collection: 'users',
+      id: users.editor.id,
+      data: { roles: ['admin'], name: '編集 太郎' },
+      ...asEditor,
+    })
     expect(self.roles).toEqual(['editor'])
     expect(self.name).toBe('編集 太郎')
     const all = await payload.find({ collection: 'users', overrideAccess: false, user: users.admin })
     expect(all.totalDocs).toBe(ROLES.length)
-    await expect(payload.find({ collection: 'users', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.find({ collection: 'users', overrideAccess: false })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 })
 
 describe('passwords', () => {
   it('a new or changed password has at least 12 characters and is not a common one', async () => {
-    const create = (password: string) => payload.create({ collection: 'users', data: { email: `pw-${unique()}@example.test`, password, roles: ['operator'] } })
-    await expect(create('abc')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password', message: expect.stringContaining('12文字以上') }] } })
-    await expect(create('qwerty123456')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password', message: expect.stringContaining('推測されやすい') }] } })
+    const create = (password: string) =>
+      payload.create({
+        collection: 'users',
+        data: { email: `pw-${unique()}@example.test`, password, roles: ['operator'] },
+      })
+    await expect(create('abc')).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'password', message: expect.stringContaining('12文字以上') }] },
+    })
+    await expect(create('qwerty123456')).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'password', message: expect.stringContaining('推測されやすい') }] },
+    })
     await expect(create('QWERTY123456')).rejects.toMatchObject({ status: 400 })
     const ok = await create('しずかな　みずうみの　あさ')
     expect(ok.id).toBeDefined()
     const asSelf = { overrideAccess: false, user: users.editor } as const
     // With the current password (test/userSecurity.int.spec.ts), so the policy is what refuses.
-    const change = (password: string) => payload.update({ collection: 'users', id: users.editor.id, data: { password, currentPassword: 'correct horse battery' }, ...asSelf })
-    await expect(change('short')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password' }] } })
-    await expect(change('password1234')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'password' }] } })
+    const change = (password: string) =>
+      payload.update({
+        collection: 'users',
+        id: users.editor.id,
+        data: { password, currentPassword: 'correct horse battery' },
+        ...asSelf,
+      })
+    await expect(change('short')).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'password' }] },
+    })
+    await expect(change('password1234')).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'password' }] },
+    })
   })
 })
 

@@ -7,7 +7,14 @@ import { CONFIDENCE_MODEL } from '@kotae/search-indexer/engine/confidence-model'
 import { describe, expect, it } from 'vitest'
 
 import { ROLES } from '../src/access/roles'
-import { aiExplanation, aiExplanationMarkdown, OUTBOUND_CALLS, REQUIREMENTS, WEIGHT_MEANINGS, type AiConfig } from '../src/ai/explanation'
+import {
+  aiExplanation,
+  aiExplanationMarkdown,
+  OUTBOUND_CALLS,
+  REQUIREMENTS,
+  WEIGHT_MEANINGS,
+  type AiConfig,
+} from '../src/ai/explanation'
 import { AI_DOC_FILE, aiDocument } from '../src/ai/document'
 import { liveAiConfig } from '../src/ai/liveConfig'
 import { aiPageData, canReadAiPage } from '../src/ai/page'
@@ -34,13 +41,18 @@ describe('the AI explanation (src/ai/explanation.ts)', () => {
       expect(w.default).toBe((DEFAULT_WEIGHTS as Record<string, number>)[w.name])
     }
     const md = aiExplanationMarkdown(e)
-    for (const [name, value] of Object.entries(CONTENT_WEIGHTS)) expect(md).toMatch(new RegExp(`^\\| \`${name}\` \\| [^\\n]+ \\| ${String(value).replace('.', '\\.')} \\| `, 'mu'))
+    for (const [name, value] of Object.entries(CONTENT_WEIGHTS))
+      expect(md).toMatch(
+        new RegExp(`^\\| \`${name}\` \\| [^\\n]+ \\| ${String(value).replace('.', '\\.')} \\| `, 'mu'),
+      )
   })
 
   it('states the confidence threshold and explains every feature of the model', async () => {
     const e = aiExplanation(await live())
     expect(e.confidence.threshold).toBe(CONFIDENCE_MODEL.threshold)
-    expect(e.confidence.features.map((f) => f.name).sort()).toEqual(Object.keys(CONFIDENCE_MODEL.weights).sort())
+    expect(e.confidence.features.map((f) => f.name).sort()).toEqual(
+      Object.keys(CONFIDENCE_MODEL.weights).sort(),
+    )
     for (const f of e.confidence.features) expect(f.ja, f.name).not.toContain('説明がありません')
     expect(aiExplanationMarkdown(e)).toContain(`しきい値 **${CONFIDENCE_MODEL.threshold}** 未満`)
   })
@@ -58,9 +70,13 @@ describe('the AI explanation (src/ai/explanation.ts)', () => {
   it('says how the usage prior is switched off, and that it is off when the environment sets 0', async () => {
     const on = aiExplanationMarkdown(aiExplanation(await live()))
     expect(on).toContain('`KOTAE_LOOKUP_PRIOR_WEIGHT=0`')
-    const off = aiExplanationMarkdown(aiExplanation(await liveAiConfig({ source: 'server', env: { KOTAE_LOOKUP_PRIOR_WEIGHT: '0' } })))
+    const off = aiExplanationMarkdown(
+      aiExplanation(await liveAiConfig({ source: 'server', env: { KOTAE_LOOKUP_PRIOR_WEIGHT: '0' } })),
+    )
     expect(off).toContain('重みが **0** のため、利用実績は使っていません')
-    await expect(liveAiConfig({ source: 'server', env: { KOTAE_LOOKUP_PRIOR_WEIGHT: 'x' } })).rejects.toThrow(/KOTAE_LOOKUP_PRIOR_WEIGHT/)
+    await expect(liveAiConfig({ source: 'server', env: { KOTAE_LOOKUP_PRIOR_WEIGHT: 'x' } })).rejects.toThrow(
+      /KOTAE_LOOKUP_PRIOR_WEIGHT/,
+    )
   })
 
   it('cites only test files and source files that exist', () => {
@@ -68,11 +84,15 @@ describe('the AI explanation (src/ai/explanation.ts)', () => {
       expect(r.proofs.length, r.requirement).toBeGreaterThan(0)
       for (const p of r.proofs) expect(existsSync(path.join(ROOT, p.file)), p.file).toBe(true)
     }
-    for (const c of OUTBOUND_CALLS) for (const f of c.files) expect(existsSync(path.join(ROOT, f)), f).toBe(true)
+    for (const c of OUTBOUND_CALLS)
+      for (const f of c.files) expect(existsSync(path.join(ROOT, f)), f).toBe(true)
   })
 
   it('escapes a table cell’s pipe and explains a weight it does not know as such', async () => {
-    const config: AiConfig = { ...(await live()), defaultWeights: { ...DEFAULT_WEIGHTS, brandNew: 1 } as never }
+    const config: AiConfig = {
+      ...(await live()),
+      defaultWeights: { ...DEFAULT_WEIGHTS, brandNew: 1 } as never,
+    }
     const e = aiExplanation(config)
     expect(e.weights.find((w) => w.name === 'brandNew')?.ja).toBe('（説明がありません）')
     e.sections[0]!.blocks.push({ kind: 'table', caption: 'x', head: ['a'], rows: [['1 | 2']] })
@@ -84,7 +104,9 @@ describe('/admin/ai (AiView)', () => {
   it('shows the live weights, the server’s prior weight and the CMS’s synonym list', async () => {
     const payload = { findGlobal: async () => ({ groups: [{ terms: ['a', 'b'] }, { terms: ['c', 'd'] }] }) }
     const e = await aiPageData(payload as never, { KOTAE_LOOKUP_PRIOR_WEIGHT: '1.5' })
-    expect(Object.fromEntries(e.weights.filter((w) => w.learned !== undefined).map((w) => [w.name, w.learned]))).toEqual(CONTENT_WEIGHTS)
+    expect(
+      Object.fromEntries(e.weights.filter((w) => w.learned !== undefined).map((w) => [w.name, w.learned])),
+    ).toEqual(CONTENT_WEIGHTS)
     expect(e.confidence.threshold).toBe(CONFIDENCE_MODEL.threshold)
     const text = JSON.stringify(e.sections)
     expect(text).toContain(`重みはこのサーバーでは **1.5** です（既定値は ${DEFAULT_PRIOR_WEIGHT}）`)

@@ -26,7 +26,8 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-const post = (path: string, body: string) => fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body })
+const post = (path: string, body: string) =>
+  fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body })
 
 /** Sends a chunked body of `megabytes` MB over a raw socket; returns the status line and the bytes the socket took before the server answered. */
 function chunkedUpload(path: string, megabytes: number): Promise<{ statusLine: string; sent: number }> {
@@ -38,11 +39,14 @@ function chunkedUpload(path: string, megabytes: number): Promise<{ statusLine: s
     socket.on('data', (d) => (reply += d.toString()))
     socket.on('error', () => undefined)
     socket.on('close', () => resolve({ statusLine: reply.split('\r\n')[0] ?? '', sent }))
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n`)
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    )
     const pump = () => {
       while (sent < megabytes * 1024 * 1024 && !socket.destroyed) {
         sent += chunk.length
-        if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)) return void socket.once('drain', pump)
+        if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`))
+          return void socket.once('drain', pump)
       }
       if (!socket.destroyed) socket.end('0\r\n\r\n')
     }
@@ -67,7 +71,9 @@ describe('admitBody: request bodies within their route limit, refused before the
     handled.length = 0
     const res = await post('/api/calls', 'x'.repeat(1024 * 1024 + 1))
     expect(res.status).toBe(413)
-    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/1048576 bytes/)
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /1048576 bytes/,
+    )
     expect((await post('/api/events', 'x'.repeat(16 * 1024 + 1))).status).toBe(413)
     expect(handled).toEqual([])
   })
@@ -89,7 +95,9 @@ describe('admitBody: request bodies within their route limit, refused before the
 
   it('answers 400 to a Content-Length that is not a number', async () => {
     const reply = await new Promise<string>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => socket.write('POST /api/calls HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n'))
+      const socket = net.connect(port, '127.0.0.1', () =>
+        socket.write('POST /api/calls HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n'),
+      )
       let text = ''
       socket.on('data', (d) => (text += d.toString()))
       socket.on('close', () => resolve(text))

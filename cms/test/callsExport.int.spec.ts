@@ -18,7 +18,14 @@ import type { Role } from '../src/access/roles'
 import { CALLS_EXPORT_HEADER } from '../src/callsExport/columns'
 import { readCallPages } from '../src/callsExport/read'
 import { sqlOf } from '../src/reports/sql'
-import { createReferences, createRoleUsers, faqData, restRequest, startPayload, type TestUser } from './helpers'
+import {
+  createReferences,
+  createRoleUsers,
+  faqData,
+  restRequest,
+  startPayload,
+  type TestUser,
+} from './helpers'
 import { runScript } from './setup/runScript'
 
 let payload: Payload
@@ -29,20 +36,42 @@ let tmp: string
 
 const jst = (date: string, time: string) => new Date(`${date}T${time}+09:00`).toISOString()
 const FORMULA = "=cmd|' /C calc'!A0"
-const CONTACT = { name: '山田太郎', phone: '090-9999-8888', preferredTime: '平日の午前中（自宅 03-5555-1234）' }
+const CONTACT = {
+  name: '山田太郎',
+  phone: '090-9999-8888',
+  preferredTime: '平日の午前中（自宅 03-5555-1234）',
+}
 
 beforeAll(async () => {
   payload = await startPayload()
   users = await createRoleUsers(payload)
   for (const role of ['operator', 'editor', 'supervisor', 'reviewer', 'cityViewer'] as const) {
-    tokens[role] = (await payload.login({ collection: 'users', data: { email: users[role].email, password: 'correct horse battery' } })).token
+    tokens[role] = (
+      await payload.login({
+        collection: 'users',
+        data: { email: users[role].email, password: 'correct horse battery' },
+      })
+    ).token
   }
   const refs = await createReferences(payload)
-  const faq = (await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'cert-expiry' }), _status: 'published' } as never })).id
+  const faq = (
+    await payload.create({
+      collection: 'faqs',
+      data: { ...faqData(refs, { slug: 'cert-expiry' }), _status: 'published' } as never,
+    })
+  ).id
   const call = async (startedAt: string, data: Record<string, unknown>) =>
     payload.create({
       collection: 'calls',
-      data: { talkStartedAt: startedAt, talkEndedAt: new Date(Date.parse(startedAt) + 125_400).toISOString(), channel: 'direct', callerType: 'self', summary: '案内しました。', outcome: 'resolved', ...data } as never,
+      data: {
+        talkStartedAt: startedAt,
+        talkEndedAt: new Date(Date.parse(startedAt) + 125_400).toISOString(),
+        channel: 'direct',
+        callerType: 'self',
+        summary: '案内しました。',
+        outcome: 'resolved',
+        ...data,
+      } as never,
     })
   const created = await call(jst('2026-10-05', '10:00:00'), {
     summary: '暗証番号は4649だと言われた。\n折り返しは090-1234-5678へ。①の書類を案内。',
@@ -69,9 +98,20 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
 })
 
-async function download(role: Role | null, query: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
-  const res = await handleEndpoints({ config: payload.config, request: restRequest('GET', `/api/calls-export?${query}`, role ? tokens[role] : undefined) })
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) }
+async function download(
+  role: Role | null,
+  query: string,
+): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
+  const res = await handleEndpoints({
+    config: payload.config,
+    request: restRequest('GET', `/api/calls-export?${query}`, role ? tokens[role] : undefined),
+  })
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    bytes: Buffer.from(await res.arrayBuffer()),
+  }
 }
 const rowsOf = (text: string): string[][] => parse(text, { relax_column_count: false })
 const OCTOBER = 'from=2026-10-01&to=2026-10-31'
@@ -87,9 +127,16 @@ describe('the inquiry-log export', () => {
     expect(rows[0]).toEqual(CALLS_EXPORT_HEADER)
     // Every header is explained in the city's document, and the document names no other column.
     const doc = fs.readFileSync(path.resolve(__dirname, '../../docs/calls-export.md'), 'utf8')
-    const documented = [...doc.matchAll(/^\| (\S[^|]*?) \| /gm)].map((m) => m[1]).filter((h) => h !== '列' && h !== '---')
+    const documented = [...doc.matchAll(/^\| (\S[^|]*?) \| /gm)]
+      .map((m) => m[1])
+      .filter((h) => h !== '列' && h !== '---')
     expect(documented).toEqual(CALLS_EXPORT_HEADER)
-    expect(rows.slice(1).map((r) => r[11])).toEqual([expect.any(String), `'${FORMULA}`, '月末の最後の記録', '同じ時刻のもう一件'])
+    expect(rows.slice(1).map((r) => r[11])).toEqual([
+      expect.any(String),
+      `'${FORMULA}`,
+      '月末の最後の記録',
+      '同じ時刻のもう一件',
+    ])
     const first = Object.fromEntries(CALLS_EXPORT_HEADER.map((h, i) => [h, rows[1]![i]]))
     expect(first).toMatchObject({
       記録番号: String(pinCall.id),
@@ -117,9 +164,19 @@ describe('the inquiry-log export', () => {
     for (const format of ['csv', 'xlsx']) {
       const res = await download('supervisor', `${OCTOBER}&format=${format}`)
       const text = format === 'csv' ? res.bytes.toString('utf8') : await xlsxText(res.bytes)
-      for (const secret of ['4649', '090-1234-5678', CONTACT.name, CONTACT.phone, '平日の午前中', '03-5555-1234']) expect(text, `${format}: ${secret}`).not.toContain(secret)
+      for (const secret of [
+        '4649',
+        '090-1234-5678',
+        CONTACT.name,
+        CONTACT.phone,
+        '平日の午前中',
+        '03-5555-1234',
+      ])
+        expect(text, `${format}: ${secret}`).not.toContain(secret)
     }
-    const rows = rowsOf((await download('supervisor', `${OCTOBER}&format=csv`)).bytes.subarray(3).toString('utf8'))
+    const rows = rowsOf(
+      (await download('supervisor', `${OCTOBER}&format=csv`)).bytes.subarray(3).toString('utf8'),
+    )
     // One record per line: the summary's line break is written \n; ① folded to （1）, as in the FAQ CSV.
     expect(rows[1]![11]).toBe(pinCall.summary.replace('\n', '\\n').replace('①', '（1）'))
     expect(rows[1]![10]).toBe(pinCall.queries.join(';'))
@@ -164,30 +221,60 @@ describe('the inquiry-log export', () => {
   it('names the bad option, refuses to before from, and says when the days hold no call', async () => {
     const errors = async (query: string) => {
       const res = await download('supervisor', query)
-      return { status: res.status, errors: JSON.parse(res.bytes.toString('utf8')).errors as { field?: string; message: string }[] }
+      return {
+        status: res.status,
+        errors: JSON.parse(res.bytes.toString('utf8')).errors as { field?: string; message: string }[],
+      }
     }
     expect((await errors(`${OCTOBER}&format=pdf`)).errors.map((e) => e.field)).toEqual(['format'])
-    expect((await errors('from=2026-10-01&to=2026-02-31&format=csv')).errors).toEqual([{ field: 'to', message: '2026-02-31 はありえない日付です' }])
-    expect((await errors('from=2026-10-31&to=2026-10-01&format=csv')).errors).toEqual([{ field: 'to', message: 'to（2026-10-01）が from（2026-10-31）より前です' }])
-    expect((await errors(`${OCTOBER}&format=csv&encoding=latin1`)).errors.map((e) => e.field)).toEqual(['encoding'])
+    expect((await errors('from=2026-10-01&to=2026-02-31&format=csv')).errors).toEqual([
+      { field: 'to', message: '2026-02-31 はありえない日付です' },
+    ])
+    expect((await errors('from=2026-10-31&to=2026-10-01&format=csv')).errors).toEqual([
+      { field: 'to', message: 'to（2026-10-01）が from（2026-10-31）より前です' },
+    ])
+    expect((await errors(`${OCTOBER}&format=csv&encoding=latin1`)).errors.map((e) => e.field)).toEqual([
+      'encoding',
+    ])
     const empty = await errors('from=2026-08-01&to=2026-08-31&format=csv')
-    expect(empty).toEqual({ status: 404, errors: [{ message: '2026-08-01〜2026-08-31 に記録された問い合わせはありません。' }] })
+    expect(empty).toEqual({
+      status: 404,
+      errors: [{ message: '2026-08-01〜2026-08-31 に記録された問い合わせはありません。' }],
+    })
   })
 
   it('writes each download to the 操作履歴 with the user, the days and the count, never the content', async () => {
     await download('cityViewer', 'from=2026-11-01&to=2026-11-01&format=xlsx')
-    const entries = await payload.find({ collection: 'audit-log', where: { action: { equals: 'export' } }, sort: '-createdAt', depth: 0, limit: 1 })
+    const entries = await payload.find({
+      collection: 'audit-log',
+      where: { action: { equals: 'export' } },
+      sort: '-createdAt',
+      depth: 0,
+      limit: 1,
+    })
     const entry = entries.docs[0]!
-    expect(entry).toMatchObject({ collectionSlug: 'calls', docId: '2026-11-01..2026-11-01', title: '対応履歴の書き出し（2026-11-01〜2026-11-01、xlsx、1件）', user: users.cityViewer.id, userEmail: users.cityViewer.email })
+    expect(entry).toMatchObject({
+      collectionSlug: 'calls',
+      docId: '2026-11-01..2026-11-01',
+      title: '対応履歴の書き出し（2026-11-01〜2026-11-01、xlsx、1件）',
+      user: users.cityViewer.id,
+      userEmail: users.cityViewer.email,
+    })
     // Refused and empty requests write nothing.
-    const before = (await payload.count({ collection: 'audit-log', where: { action: { equals: 'export' } } })).totalDocs
+    const before = (await payload.count({ collection: 'audit-log', where: { action: { equals: 'export' } } }))
+      .totalDocs
     await download('operator', `${OCTOBER}&format=csv`)
     await download('supervisor', 'from=2026-08-01&to=2026-08-31&format=csv')
-    expect((await payload.count({ collection: 'audit-log', where: { action: { equals: 'export' } } })).totalDocs).toBe(before)
+    expect(
+      (await payload.count({ collection: 'audit-log', where: { action: { equals: 'export' } } })).totalDocs,
+    ).toBe(before)
   })
 
   it('pages through the calls without losing or repeating one at a page edge', async () => {
-    const range = { start: Date.parse(jst('2026-09-01', '00:00:00')), end: Date.parse(jst('2026-12-01', '00:00:00')) }
+    const range = {
+      start: Date.parse(jst('2026-09-01', '00:00:00')),
+      end: Date.parse(jst('2026-12-01', '00:00:00')),
+    }
     const pages: number[][] = []
     for await (const page of readCallPages(sqlOf(payload), range, 2)) pages.push(page.map((r) => r.id))
     const all: number[] = []
@@ -199,21 +286,56 @@ describe('the inquiry-log export', () => {
 
   it('runs as `npm run export:calls`, writing the file only when there is something to write', async () => {
     const out = path.join(tmp, 'october.csv')
-    const ok = await runScript('export-calls', ['--from', '2026-10-01', '--to', '2026-10-31', '--format', 'csv', '--encoding', 'shift_jis', '--out', out])
+    const ok = await runScript('export-calls', [
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--format',
+      'csv',
+      '--encoding',
+      'shift_jis',
+      '--out',
+      out,
+    ])
     expect(ok.code, ok.err).toBe(0)
     expect(ok.out).toContain('export:calls: 4 calls 2026-10-01..2026-10-31')
     const viaApi = (await download('supervisor', `${OCTOBER}&format=csv&encoding=shift_jis`)).bytes
     expect(fs.readFileSync(out).equals(viaApi)).toBe(true)
-    const system = await payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'export' } }, { userEmail: { equals: 'system' } }] }, depth: 0 })
-    expect(system.docs.map((d) => d.title)).toEqual(['対応履歴の書き出し（2026-10-01〜2026-10-31、csv、4件）'])
+    const system = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'export' } }, { userEmail: { equals: 'system' } }] },
+      depth: 0,
+    })
+    expect(system.docs.map((d) => d.title)).toEqual([
+      '対応履歴の書き出し（2026-10-01〜2026-10-31、csv、4件）',
+    ])
 
-    const empty = await runScript('export-calls', ['--from', '2026-08-01', '--to', '2026-08-31', '--format', 'xlsx', '--out', path.join(tmp, 'august.xlsx')])
+    const empty = await runScript('export-calls', [
+      '--from',
+      '2026-08-01',
+      '--to',
+      '2026-08-31',
+      '--format',
+      'xlsx',
+      '--out',
+      path.join(tmp, 'august.xlsx'),
+    ])
     expect(empty.code).toBe(1)
-    expect(empty.err).toContain('export:calls: 2026-08-01〜2026-08-31 に記録された問い合わせはありません。ファイルは作りませんでした。')
+    expect(empty.err).toContain(
+      'export:calls: 2026-08-01〜2026-08-31 に記録された問い合わせはありません。ファイルは作りませんでした。',
+    )
     expect(fs.readdirSync(tmp)).toEqual(['october.csv'])
 
     // The options are those of the download (checked above); the command names them with --.
-    const bad = await runScript('export-calls', ['--from', '2026-10-31', '--to', '2026-10-01', '--format', 'csv'])
+    const bad = await runScript('export-calls', [
+      '--from',
+      '2026-10-31',
+      '--to',
+      '2026-10-01',
+      '--format',
+      'csv',
+    ])
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('export:calls: --to: to（2026-10-01）が from（2026-10-31）より前です')
     expect(bad.err).toContain('usage: npm run export:calls')

@@ -17,7 +17,9 @@ describe('clientAddress: X-Forwarded-For only from trusted proxies', () => {
 
   it('reads the chain from the right, so a value the client prepended is ignored', () => {
     // The client sent "X-Forwarded-For: 1.1.1.1"; the city's proxy 10.0.0.2 appended the real address.
-    expect(clientAddress('127.0.0.1', '1.1.1.1, 203.0.113.7, 10.0.0.2', [...LOOPBACK, '10.0.0.2'])).toBe('203.0.113.7')
+    expect(clientAddress('127.0.0.1', '1.1.1.1, 203.0.113.7, 10.0.0.2', [...LOOPBACK, '10.0.0.2'])).toBe(
+      '203.0.113.7',
+    )
   })
 
   it('gives the peer when the header is missing, and "unknown" for garbage', () => {

@@ -35,8 +35,10 @@ const OPERATOR = { email: 'crash-operator@example.test', password: 'crash-operat
 
 let payload: Payload
 let tmp: string
-const run = (script: string, args: string[], env: Env) => runScript(script, args, { KOTAE_CALLER_SALT: SALT, ...env })
-const start = (script: string, args: string[], env: Env) => startScript(script, args, { KOTAE_CALLER_SALT: SALT, KOTAE_DISABLE_JOBS: '1', ...env })
+const run = (script: string, args: string[], env: Env) =>
+  runScript(script, args, { KOTAE_CALLER_SALT: SALT, ...env })
+const start = (script: string, args: string[], env: Env) =>
+  startScript(script, args, { KOTAE_CALLER_SALT: SALT, KOTAE_DISABLE_JOBS: '1', ...env })
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-crash-test-'))
@@ -50,7 +52,8 @@ afterAll(async () => {
 describe('kill -9 during the PBX import and during a backup', () => {
   let env: Env
   const mappingFile = () => path.join(tmp, 'pbx-mapping.json')
-  const fromFile = (file: string) => count(env, `SELECT count(*) AS n FROM telephony_records WHERE imported_from = '${path.basename(file)}'`)
+  const fromFile = (file: string) =>
+    count(env, `SELECT count(*) AS n FROM telephony_records WHERE imported_from = '${path.basename(file)}'`)
 
   it(`import:telephony of ${PBX_ROWS.toLocaleString('en')} rows killed inside its write transaction: not one row of the file, integrity ok; the re-run imports every row once`, async () => {
     env = await freshDatabaseEnv()
@@ -63,7 +66,11 @@ describe('kill -9 during the PBX import and during a backup', () => {
     const before = await count(env, 'SELECT count(*) AS n FROM telephony_records')
     expect(before).toBe(1000)
 
-    const killed = await killWhile(start('import-telephony', ['--mapping', mappingFile(), big], env), () => writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"), 150)
+    const killed = await killWhile(
+      start('import-telephony', ['--mapping', mappingFile(), big], env),
+      () => writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"),
+      150,
+    )
     expect(killed.signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
     expect(await fromFile(big)).toBe(0)
@@ -74,7 +81,9 @@ describe('kill -9 during the PBX import and during a backup', () => {
     expect(again.out).toContain(`新規 ${PBX_ROWS}、更新 0、変更なし 0`)
     expect(await fromFile(big)).toBe(PBX_ROWS)
     expect(await count(env, 'SELECT count(*) AS n FROM telephony_records')).toBe(before + PBX_ROWS)
-    expect(await count(env, 'SELECT count(DISTINCT pbx_call_id) AS n FROM telephony_records')).toBe(before + PBX_ROWS)
+    expect(await count(env, 'SELECT count(DISTINCT pbx_call_id) AS n FROM telephony_records')).toBe(
+      before + PBX_ROWS,
+    )
     expect(await afterCrash(env)).toBe('ok')
   })
 
@@ -88,14 +97,19 @@ describe('kill -9 during the PBX import and during a backup', () => {
 
     const refused = await run('restore', [out], await freshDatabaseEnv())
     expect(refused.code).toBe(1)
-    expect(refused.err).toContain(`${path.join(out, 'manifest.json')} is missing: ${out} is not a Kotae backup (or the backup did not finish).`)
+    expect(refused.err).toContain(
+      `${path.join(out, 'manifest.json')} is missing: ${out} is not a Kotae backup (or the backup did not finish).`,
+    )
     expect(await afterCrash(env)).toBe('ok')
     expect(await count(env, 'SELECT count(*) AS n FROM telephony_records')).toBe(rows)
 
     const good = await run('backup', ['--out', path.join(tmp, 'backup-good')], env)
     expect(good.err).toBe('')
     expect(good.code).toBe(0)
-    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'backup-good', 'manifest.json'), 'utf8')).tables.telephony_records).toBe(rows)
+    expect(
+      JSON.parse(fs.readFileSync(path.join(tmp, 'backup-good', 'manifest.json'), 'utf8')).tables
+        .telephony_records,
+    ).toBe(rows)
   })
 })
 
@@ -105,7 +119,14 @@ describe('kill -9 during the CSV FAQ import', () => {
     const all = await loadValidContent()
     const ja = all.faqs.filter((f) => f.locale === 'ja').slice(0, 20)
     const ids = new Set(ja.map((f) => f.id))
-    const bundle: ContentBundle = { ...all, faqs: [...ja, ...all.faqs.filter((f) => f.locale === 'en' && f.translationOf && ids.has(f.translationOf))], guides: [] }
+    const bundle: ContentBundle = {
+      ...all,
+      faqs: [
+        ...ja,
+        ...all.faqs.filter((f) => f.locale === 'en' && f.translationOf && ids.has(f.translationOf)),
+      ],
+      guides: [],
+    }
     await seedContent(payload, bundle)
     const file = path.join(tmp, 'faqs.csv')
     fs.writeFileSync(file, (await exportFaqCsv(payload, { city: await cityIdentity() })).bytes)
@@ -122,7 +143,10 @@ describe('kill -9 during the CSV FAQ import', () => {
     expect(first.out).toContain(`新規 ${rows} 件`)
     const edited = path.join(tmp, 'faqs-edited.csv')
     const city = await cityIdentity()
-    const records = readFaqCsv(fs.readFileSync(file), { city }).rows.map(({ line: _line, ...r }) => ({ ...r, answer: `${r.answer}\n\n改訂しました。` }))
+    const records = readFaqCsv(fs.readFileSync(file), { city }).rows.map(({ line: _line, ...r }) => ({
+      ...r,
+      answer: `${r.answer}\n\n改訂しました。`,
+    }))
     fs.writeFileSync(edited, Buffer.from(`\ufeff${faqCsvText(records).text}`, 'utf8'))
     const state = async () => ({
       faqs: await count(env, 'SELECT count(*) AS n FROM faqs'),
@@ -131,7 +155,11 @@ describe('kill -9 during the CSV FAQ import', () => {
     })
     const before = await state()
 
-    const killed = await killWhile(start('import-csv', [edited, ...editor], env), () => writing(env, 'backend_xid IS NOT NULL'), 200)
+    const killed = await killWhile(
+      start('import-csv', [edited, ...editor], env),
+      () => writing(env, 'backend_xid IS NOT NULL'),
+      200,
+    )
     expect(killed.signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
     expect(await state()).toEqual(before)
@@ -147,21 +175,46 @@ describe('kill -9 during the CSV FAQ import', () => {
 describe('kill -9 of the server during a burst of call saves', () => {
   const base = `http://127.0.0.1:${PORT}`
   const server = async (env: Env) => {
-    const s = start('test/setup/restServer.ts', [], { ...env, PORT: String(PORT), CRASH_TEST_OPERATOR: `${OPERATOR.email}:${OPERATOR.password}` })
+    const s = start('test/setup/restServer.ts', [], {
+      ...env,
+      PORT: String(PORT),
+      CRASH_TEST_OPERATOR: `${OPERATOR.email}:${OPERATOR.password}`,
+    })
     let ended = false
     void s.done.then(() => (ended = true))
-    if (!(await when(() => s.output().includes('ready'), () => ended))) throw new Error(`server did not start:\n${s.output().slice(-2000)}`)
+    if (
+      !(await when(
+        () => s.output().includes('ready'),
+        () => ended,
+      ))
+    )
+      throw new Error(`server did not start:\n${s.output().slice(-2000)}`)
     return s
   }
   const login = async () => {
-    const res = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) })
-    return { Authorization: `JWT ${((await res.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+    const res = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(OPERATOR),
+    })
+    return {
+      Authorization: `JWT ${((await res.json()) as { token: string }).token}`,
+      'content-type': 'application/json',
+    }
   }
   const save = (headers: Record<string, string>, id: string) =>
     fetch(`${base}/api/calls`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ clientRequestId: id, talkStartedAt: '2026-11-24T01:00:00.000Z', talkEndedAt: '2026-11-24T01:03:10.000Z', channel: 'direct', callerType: 'self', outcome: 'resolved', summary: `電子証明書の期限について案内した（${id}）。` }),
+      body: JSON.stringify({
+        clientRequestId: id,
+        talkStartedAt: '2026-11-24T01:00:00.000Z',
+        talkEndedAt: '2026-11-24T01:03:10.000Z',
+        channel: 'direct',
+        callerType: 'self',
+        outcome: 'resolved',
+        summary: `電子証明書の期限について案内した（${id}）。`,
+      }),
     })
 
   it('every call answered 201 before the kill is stored exactly once after the restart; a retried unanswered save is stored once; integrity ok', async () => {
@@ -193,7 +246,15 @@ describe('kill -9 of the server during a burst of call saves', () => {
     expect((await first.done).signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
 
-    const stored = async () => new Map((await queryDatabase(env, 'SELECT client_request_id AS id, count(*) AS n FROM calls GROUP BY client_request_id')).map((r) => [String(r.id), Number(r.n)]))
+    const stored = async () =>
+      new Map(
+        (
+          await queryDatabase(
+            env,
+            'SELECT client_request_id AS id, count(*) AS n FROM calls GROUP BY client_request_id',
+          )
+        ).map((r) => [String(r.id), Number(r.n)]),
+      )
     const afterKill = await stored()
     for (const id of acknowledged) expect([id, afterKill.get(id)]).toEqual([id, 1])
     // Nothing stored that no desk sent.

@@ -5,7 +5,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { loadValidContent, type ContentBundle, type Faq as ContentFaq } from '@kotae/content'
-import { faqCsvText, readFaqCsv, type CityIdentity, type FaqCsvRecord, type FaqCsvRow } from '@kotae/content/csv/index'
+import {
+  faqCsvText,
+  readFaqCsv,
+  type CityIdentity,
+  type FaqCsvRecord,
+  type FaqCsvRow,
+} from '@kotae/content/csv/index'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -46,9 +52,16 @@ const fixtures: ContentFaq[] = [
   fixture({
     id: 'csv-fixture-tricky',
     question: 'カードの「有効期限」、いつまで？"確認"したい',
-    alternatives: ['a;b のように区切る', '-ではじまる言い換え', '=SUM(1)', 'バック\\スラッシュ', '1,000円ですか'],
+    alternatives: [
+      'a;b のように区切る',
+      '-ではじまる言い換え',
+      '=SUM(1)',
+      'バック\\スラッシュ',
+      '1,000円ですか',
+    ],
     shortAnswer: '回答は, ; " を含みます。',
-    answer: 'まず結論です。手数料は1,000円です。\n\n- 本人確認書類\n- 通知書\n\n「注意」: "引用" と ; と , を含みます。',
+    answer:
+      'まず結論です。手数料は1,000円です。\n\n- 本人確認書類\n- 通知書\n\n「注意」: "引用" と ; と , を含みます。',
     category: 'pin',
     sources: ['jpki-faq', 'hh-pin'],
     audience: 'operator',
@@ -58,7 +71,16 @@ const fixtures: ContentFaq[] = [
     tags: ['CSV'],
     facts: ['VAL-01'],
   }),
-  fixture({ id: 'csv-fixture-tricky-en', question: 'Until when is my card valid, "really"?', alternatives: ['card expiry', 'valid until'], shortAnswer: 'See the answer, please.', answer: 'Check the date on the card.', locale: 'en', translationOf: 'csv-fixture-tricky', related: ['csv-fixture-tricky'] }),
+  fixture({
+    id: 'csv-fixture-tricky-en',
+    question: 'Until when is my card valid, "really"?',
+    alternatives: ['card expiry', 'valid until'],
+    shortAnswer: 'See the answer, please.',
+    answer: 'Check the date on the card.',
+    locale: 'en',
+    translationOf: 'csv-fixture-tricky',
+    related: ['csv-fixture-tricky'],
+  }),
   fixture({ id: 'csv-fixture-kishu', question: '①と②の違いは？ｶｰﾄﾞの㈱', answer: '手順①、手順②。' }),
 ]
 
@@ -94,16 +116,27 @@ beforeAll(async () => {
   seededIds = seeded.faqs.map((f) => f.id)
   await seedContent(payload, seeded)
   city = await cityIdentity()
-  editor = (await payload.create({ collection: 'users', data: { email: EDITOR, password: 'correct horse battery', roles: ['editor'], name: 'CSV担当' } as never })) as User
+  editor = (await payload.create({
+    collection: 'users',
+    data: { email: EDITOR, password: 'correct horse battery', roles: ['editor'], name: 'CSV担当' } as never,
+  })) as User
 })
 afterAll(async () => {
   await payload?.destroy()
 })
 
 /** Runs one of the scripts in a child process, as `npm run content:…-csv` does. */
-function runScript(script: 'export-csv' | 'import-csv', args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+function runScript(
+  script: 'export-csv' | 'import-csv',
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', `scripts/${script}.ts`, ...args], { cwd: cmsDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      ['--conditions=production', '--import', 'tsx', `scripts/${script}.ts`, ...args],
+      { cwd: cmsDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let out = ''
     let err = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
@@ -118,7 +151,10 @@ const rowsOf = (bytes: Uint8Array): FaqCsvRecord[] => {
   return read.rows.map(({ line: _line, ...r }: FaqCsvRow) => r)
 }
 /** Import never publishes: what was 公開 comes back 承認待ち. */
-const asImported = (r: FaqCsvRecord): FaqCsvRecord => ({ ...r, status: r.status === 'draft' ? 'draft' : 'in_review' })
+const asImported = (r: FaqCsvRecord): FaqCsvRecord => ({
+  ...r,
+  status: r.status === 'draft' ? 'draft' : 'in_review',
+})
 
 async function counts() {
   return {
@@ -138,50 +174,71 @@ describe('CSV export', () => {
     expect(rows.map((r) => r.id).sort()).toEqual([...seededIds].sort())
     expect(bytes.subarray(3).toString('utf8').split('\r\n')).toHaveLength(seededIds.length + 2)
     const tricky = rows.find((r) => r.id === 'csv-fixture-tricky')!
-    expect(tricky).toMatchObject({ audience: 'operator', status: 'draft', needsReview: true, sources: ['jpki-faq', 'hh-pin'], alternatives: fixtures[0]!.alternatives })
+    expect(tricky).toMatchObject({
+      audience: 'operator',
+      status: 'draft',
+      needsReview: true,
+      sources: ['jpki-faq', 'hh-pin'],
+      alternatives: fixtures[0]!.alternatives,
+    })
     expect(tricky.answer).toContain('- 本人確認書類')
-    expect(rows.find((r) => r.id === 'csv-fixture-tricky-en')).toMatchObject({ locale: 'en', translationOf: 'csv-fixture-tricky', related: ['csv-fixture-tricky'], status: 'published' })
-    expect(rows.find((r) => r.id === 'csv-fixture-kishu')!.question).toBe('（1）と（2）の違いは？カードの(株)')
+    expect(rows.find((r) => r.id === 'csv-fixture-tricky-en')).toMatchObject({
+      locale: 'en',
+      translationOf: 'csv-fixture-tricky',
+      related: ['csv-fixture-tricky'],
+      status: 'published',
+    })
+    expect(rows.find((r) => r.id === 'csv-fixture-kishu')!.question).toBe(
+      '（1）と（2）の違いは？カードの(株)',
+    )
   })
 })
 
 describe('CSV round trip into an empty database', () => {
-  it('export → import (UTF-8) → export gives the same entries, all as drafts', async () => {
-    const fileA = path.join(tmp, 'a.csv')
-    fs.writeFileSync(fileA, (await exportFaqCsv(payload, { city })).bytes)
-    const env = await freshDatabaseWithEditor()
+  it(
+    'export → import (UTF-8) → export gives the same entries, all as drafts',
+    async () => {
+      const fileA = path.join(tmp, 'a.csv')
+      fs.writeFileSync(fileA, (await exportFaqCsv(payload, { city })).bytes)
+      const env = await freshDatabaseWithEditor()
 
-    const imported = await runScript('import-csv', [fileA, '--as', EDITOR], env)
-    expect(imported.err).not.toMatch(/行目/)
-    expect(imported.code).toBe(0)
-    expect(imported.out).toContain(`新規 ${seededIds.length} 件`)
-    expect(imported.out).toMatch(/カテゴリ \d+ 件と出典 \d+ 件を content\/ から作成/)
+      const imported = await runScript('import-csv', [fileA, '--as', EDITOR], env)
+      expect(imported.err).not.toMatch(/行目/)
+      expect(imported.code).toBe(0)
+      expect(imported.out).toContain(`新規 ${seededIds.length} 件`)
+      expect(imported.out).toMatch(/カテゴリ \d+ 件と出典 \d+ 件を content\/ から作成/)
 
-    const fileB = path.join(tmp, 'b.csv')
-    const exported = await runScript('export-csv', ['--out', fileB], env)
-    expect(exported.code).toBe(0)
-    const a = rowsOf(fs.readFileSync(fileA))
-    const b = rowsOf(fs.readFileSync(fileB))
-    expect(b).toEqual(a.map(asImported))
-    expect(b.some((r) => r.status === 'published')).toBe(false)
-  }, CHILD_PROCESSES_TIMEOUT)
+      const fileB = path.join(tmp, 'b.csv')
+      const exported = await runScript('export-csv', ['--out', fileB], env)
+      expect(exported.code).toBe(0)
+      const a = rowsOf(fs.readFileSync(fileA))
+      const b = rowsOf(fs.readFileSync(fileB))
+      expect(b).toEqual(a.map(asImported))
+      expect(b.some((r) => r.status === 'published')).toBe(false)
+    },
+    CHILD_PROCESSES_TIMEOUT,
+  )
 
-  it('a Shift_JIS export imports (detected) and exports back the same', async () => {
-    const { bytes } = await exportFaqCsv(payload, { city, encoding: 'shift_jis' })
-    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
-    const fileS = path.join(tmp, 's.csv')
-    fs.writeFileSync(fileS, bytes)
-    const env = await freshDatabaseWithEditor()
-    const imported = await runScript('import-csv', [fileS, '--as', EDITOR], env)
-    expect(imported.code).toBe(0)
-    expect(imported.out).toContain('Shift_JIS')
+  it(
+    'a Shift_JIS export imports (detected) and exports back the same',
+    async () => {
+      const { bytes } = await exportFaqCsv(payload, { city, encoding: 'shift_jis' })
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
+      const fileS = path.join(tmp, 's.csv')
+      fs.writeFileSync(fileS, bytes)
+      const env = await freshDatabaseWithEditor()
+      const imported = await runScript('import-csv', [fileS, '--as', EDITOR], env)
+      expect(imported.code).toBe(0)
+      expect(imported.out).toContain('Shift_JIS')
 
-    const fileT = path.join(tmp, 't.csv')
-    expect((await runScript('export-csv', ['--out', fileT, '--encoding', 'shift_jis'], env)).code).toBe(0)
-    const back = fs.readFileSync(fileT)
-    expect(readFaqCsv(back, { city }).encoding).toBe('shift_jis')
-    expect(rowsOf(back)).toEqual(rowsOf(bytes).map(asImported))
-  }, CHILD_PROCESSES_TIMEOUT)
+      const fileT = path.join(tmp, 't.csv')
+      expect((await runScript('export-csv', ['--out', fileT, '--encoding', 'shift_jis'], env)).code).toBe(0)
+      const back = fs.readFileSync(fileT)
+      expect(readFaqCsv(back, { city }).encoding).toBe('shift_jis')
+      expect(rowsOf(back)).toEqual(rowsOf(bytes).map(asImported))
+    },
+    CHILD_PROCESSES_TIMEOUT,
+  )
 })
 
 describe('CSV import', () => {
@@ -197,7 +254,12 @@ describe('CSV import', () => {
     bad[0]!.shortAnswer = 'あ'.repeat(81)
     bad[2]!.category = 'no-such-category'
     bad[3]!.id = bad[1]!.id
-    bad.push({ ...records[5]!, id: 'new-entry-1', question: '新しい質問ですか？', sources: ['no-such-source'] })
+    bad.push({
+      ...records[5]!,
+      id: 'new-entry-1',
+      question: '新しい質問ですか？',
+      sources: ['no-such-source'],
+    })
     const before = await counts()
     const result = await importFaqCsv(payload, bytesOf(bad), { city, user: editor })
     expect(result.ok).toBe(false)
@@ -221,7 +283,14 @@ describe('CSV import', () => {
 
   it('a failure part-way through the writes leaves nothing behind (one transaction)', async () => {
     const { records } = await exportedText()
-    const fresh = records.slice(0, 4).map((r, i) => ({ ...r, id: `part-way-${i}`, question: `途中で失敗する質問${i}ですか？`, related: i > 0 ? ['part-way-0'] : [], translationOf: undefined, locale: 'ja' as const }))
+    const fresh = records.slice(0, 4).map((r, i) => ({
+      ...r,
+      id: `part-way-${i}`,
+      question: `途中で失敗する質問${i}ですか？`,
+      related: i > 0 ? ['part-way-0'] : [],
+      translationOf: undefined,
+      locale: 'ja' as const,
+    }))
     const file = bytesOf([...fresh, { ...records[0]!, shortAnswer: '既存の項目にも書きます。' }])
     const before = await counts()
     await expect(
@@ -244,16 +313,43 @@ describe('CSV import', () => {
     const { records } = await exportedText()
     const en = records.find((r) => r.id === 'csv-fixture-tricky-en')!
     const tricky = records.find((r) => r.id === 'csv-fixture-tricky')!
-    const result = await importFaqCsv(payload, bytesOf([{ ...en, question: 'Until when is my card valid? (edited)' }, { ...tricky, shortAnswer: '書き換えた短い回答です。' }]), { city, user: editor })
+    const result = await importFaqCsv(
+      payload,
+      bytesOf([
+        { ...en, question: 'Until when is my card valid? (edited)' },
+        { ...tricky, shortAnswer: '書き換えた短い回答です。' },
+      ]),
+      { city, user: editor },
+    )
     expect(result).toMatchObject({ ok: true, created: 0, updated: 2 })
 
     const where = { slug: { equals: 'csv-fixture-tricky-en' } }
-    const live = (await payload.find({ collection: 'faqs', where, draft: false, overrideAccess: true })).docs[0] as Faq
+    const live = (await payload.find({ collection: 'faqs', where, draft: false, overrideAccess: true }))
+      .docs[0] as Faq
     expect(live).toMatchObject({ question: en.question, _status: 'published' })
-    const latest = (await payload.find({ collection: 'faqs', where, draft: true, overrideAccess: true })).docs[0] as Faq
-    expect(latest).toMatchObject({ question: 'Until when is my card valid? (edited)', _status: 'draft', reviewState: 'in_review' })
+    const latest = (await payload.find({ collection: 'faqs', where, draft: true, overrideAccess: true }))
+      .docs[0] as Faq
+    expect(latest).toMatchObject({
+      question: 'Until when is my card valid? (edited)',
+      _status: 'draft',
+      reviewState: 'in_review',
+    })
 
-    const trickyDoc = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'csv-fixture-tricky' } }, draft: true, overrideAccess: true })).docs[0] as Faq
-    expect(trickyDoc).toMatchObject({ shortAnswer: '書き換えた短い回答です。', operatorNotes: '料金は要確認。', tags: ['CSV'], facts: ['VAL-01'], _status: 'draft', reviewState: 'draft' })
+    const trickyDoc = (
+      await payload.find({
+        collection: 'faqs',
+        where: { slug: { equals: 'csv-fixture-tricky' } },
+        draft: true,
+        overrideAccess: true,
+      })
+    ).docs[0] as Faq
+    expect(trickyDoc).toMatchObject({
+      shortAnswer: '書き換えた短い回答です。',
+      operatorNotes: '料金は要確認。',
+      tags: ['CSV'],
+      facts: ['VAL-01'],
+      _status: 'draft',
+      reviewState: 'draft',
+    })
   })
 })

@@ -15,11 +15,25 @@ const jst = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`)
 beforeAll(async () => {
   payload = await startPayload()
   const refs = await createReferences(payload)
-  faqId = (await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'cert-expiry' }), _status: 'published' } as never })).id
+  faqId = (
+    await payload.create({
+      collection: 'faqs',
+      data: { ...faqData(refs, { slug: 'cert-expiry' }), _status: 'published' } as never,
+    })
+  ).id
   const call = (date: string, time: string, outcome: string, faqs: (number | string)[] = []) =>
     payload.create({
       collection: 'calls',
-      data: { talkStartedAt: jst(date, time), talkEndedAt: new Date(Date.parse(jst(date, time)) + 240_000).toISOString(), channel: 'direct', callerType: 'self', summary: '案内', outcome, category: refs.category, faqsUsed: faqs } as never,
+      data: {
+        talkStartedAt: jst(date, time),
+        talkEndedAt: new Date(Date.parse(jst(date, time)) + 240_000).toISOString(),
+        channel: 'direct',
+        callerType: 'self',
+        summary: '案内',
+        outcome,
+        category: refs.category,
+        faqsUsed: faqs,
+      } as never,
     })
   await call('2026-11-24', '10:15', 'resolved', [faqId])
   await call('2026-11-24', '11:40', 'escalated')
@@ -27,7 +41,11 @@ beforeAll(async () => {
   await call('2026-11-22', '23:59', 'callback') // Sunday: last week, this month
   await call('2026-10-31', '23:59', 'resolved') // last month
   await call('2026-11-26', '10:00', 'resolved') // after now (a typing slip): never counted
-  const event = (type: string, at: string, faq?: string) => payload.create({ collection: 'site-events', data: { type, at, faq, query: type === 'search' ? '証明書' : undefined } as never })
+  const event = (type: string, at: string, faq?: string) =>
+    payload.create({
+      collection: 'site-events',
+      data: { type, at, faq, query: type === 'search' ? '証明書' : undefined } as never,
+    })
   await event('search', jst('2026-11-23', '20:00'))
   await event('search', jst('2026-11-24', '08:00'))
   await event('faq-view', jst('2026-11-24', '08:01'), 'cert-expiry')
@@ -74,15 +92,36 @@ describe('dashboard', () => {
     const d = await dashboardData(payload, now)
     expect(d.trend.weeks).toHaveLength(8)
     const thisWeek = d.trend.weeks.at(-1)!
-    expect([thisWeek.weekStart, thisWeek.searches, thisWeek.faqViews, thisWeek.calls]).toEqual(['2026-11-23', 2, 1, 3])
+    expect([thisWeek.weekStart, thisWeek.searches, thisWeek.faqViews, thisWeek.calls]).toEqual([
+      '2026-11-23',
+      2,
+      1,
+      3,
+    ])
     const lastWeek = d.trend.weeks.at(-2)!
-    expect([lastWeek.weekStart, lastWeek.searches, lastWeek.faqViews, lastWeek.calls]).toEqual(['2026-11-16', 0, 1, 1])
-    expect(d.trend.topics.map((t) => [d.trend.topicNames[t.topic!], t.faqViews, t.calls])).toEqual([['更新', 2, 5]])
+    expect([lastWeek.weekStart, lastWeek.searches, lastWeek.faqViews, lastWeek.calls]).toEqual([
+      '2026-11-16',
+      0,
+      1,
+      1,
+    ])
+    expect(d.trend.topics.map((t) => [d.trend.topicNames[t.topic!], t.faqViews, t.calls])).toEqual([
+      ['更新', 2, 5],
+    ])
   })
 
   it('uses telephony records for offered, answered and the answer rate once there are any', async () => {
     const rec = (id: string, offered: string, answered: string | null, abandoned: string | null) =>
-      payload.create({ collection: 'telephony-records' as never, data: { pbxCallId: id, queue: 'main', offeredAt: jst('2026-11-24', offered), answeredAt: answered && jst('2026-11-24', answered), abandonedAt: abandoned && jst('2026-11-24', abandoned) } as never })
+      payload.create({
+        collection: 'telephony-records' as never,
+        data: {
+          pbxCallId: id,
+          queue: 'main',
+          offeredAt: jst('2026-11-24', offered),
+          answeredAt: answered && jst('2026-11-24', answered),
+          abandonedAt: abandoned && jst('2026-11-24', abandoned),
+        } as never,
+      })
     await rec('t1', '10:14', '10:15', null)
     await rec('t2', '11:39', '11:40', null)
     await rec('t3', '11:50', null, '11:51')
@@ -90,7 +129,9 @@ describe('dashboard', () => {
     expect(today!.hasTelephony).toBe(true)
     expect([today!.offered, today!.answered]).toEqual([3, 2])
     expect(today!.answerRate).toBeCloseTo(2 / 3, 12)
-    expect(today!.hours.filter((h) => (h.offered ?? 0) > 0).map((h) => [h.label, h.offered, h.answered])).toEqual([
+    expect(
+      today!.hours.filter((h) => (h.offered ?? 0) > 0).map((h) => [h.label, h.offered, h.answered]),
+    ).toEqual([
       ['10時', 1, 1],
       ['11時', 2, 1],
     ])
@@ -105,7 +146,12 @@ describe('dashboard', () => {
 
   it('shows any past month, as ?month=YYYY-MM', async () => {
     const october = range({ month: '2026-10' })
-    expect(october).toMatchObject({ label: '2026年10月', from: '2026-10-01', to: '2026-10-31', query: 'month=2026-10' })
+    expect(october).toMatchObject({
+      label: '2026年10月',
+      from: '2026-10-01',
+      to: '2026-10-31',
+      query: 'month=2026-10',
+    })
     const d = await dashboardData(payload, now, october)
     expect(d.periods.map((p) => [p.key, p.label, p.calls])).toEqual([
       ['today', '今日', 2],
@@ -114,7 +160,10 @@ describe('dashboard', () => {
       ['range', '2026年10月', 1],
     ])
     const picked = d.periods[3]!
-    expect([new Date(picked.start).toISOString(), new Date(picked.end).toISOString()]).toEqual(['2026-09-30T15:00:00.000Z', '2026-10-31T15:00:00.000Z'])
+    expect([new Date(picked.start).toISOString(), new Date(picked.end).toISOString()]).toEqual([
+      '2026-09-30T15:00:00.000Z',
+      '2026-10-31T15:00:00.000Z',
+    ])
     expect(picked.hours.filter((h) => h.calls > 0).map((h) => h.label)).toEqual(['23時'])
   })
 
@@ -123,8 +172,14 @@ describe('dashboard', () => {
     expect(span.label).toBe('2026-10-31〜2026-11-23')
     expect((await dashboardData(payload, now, span)).periods[3]!.calls).toBe(3)
     // A span that runs past now ends at now: the call dated 26 November is not counted.
-    const [, , month, upToNow] = (await dashboardData(payload, now, range({ from: '2026-11-20', to: '2026-11-30' }))).periods
-    expect([upToNow!.label, upToNow!.calls, upToNow!.end]).toEqual(['2026-11-20〜2026-11-30（現在まで）', 4, now.getTime()])
+    const [, , month, upToNow] = (
+      await dashboardData(payload, now, range({ from: '2026-11-20', to: '2026-11-30' }))
+    ).periods
+    expect([upToNow!.label, upToNow!.calls, upToNow!.end]).toEqual([
+      '2026-11-20〜2026-11-30（現在まで）',
+      4,
+      now.getTime(),
+    ])
     expect(month!.calls).toBe(4)
     // Next.js hands repeated keys as arrays; the first counts.
     expect(range({ from: ['2026-11-01', 'x'], to: '2026-11-01' }).to).toBe('2026-11-01')
@@ -139,13 +194,25 @@ describe('dashboard', () => {
     expect(parseDashboardQuery({}, now)).toEqual({ selection: { key: 'today' }, errors: [] })
     expect(parseDashboardQuery({ period: 'week' }, now)).toEqual({ selection: { key: 'week' }, errors: [] })
     expect(errorsOf({ period: 'year' })).toEqual([['period', 'period は today・week・month のどれかです']])
-    expect(errorsOf({ month: '2026-13' })).toEqual([['month', 'YYYY-MM の形の月で指定してください（例: 2026-10）']])
+    expect(errorsOf({ month: '2026-13' })).toEqual([
+      ['month', 'YYYY-MM の形の月で指定してください（例: 2026-10）'],
+    ])
     expect(errorsOf({ from: '2026-11-01' })).toEqual([['to', '開始日と終了日の両方を指定してください']])
-    expect(errorsOf({ from: '2026-11-10', to: '2026-11-01' })).toEqual([['to', 'to（2026-11-01）が from（2026-11-10）より前です']])
+    expect(errorsOf({ from: '2026-11-10', to: '2026-11-01' })).toEqual([
+      ['to', 'to（2026-11-01）が from（2026-11-10）より前です'],
+    ])
     expect(errorsOf({ from: '2025-01-01', to: '2026-11-01' })).toEqual([['to', '期間は 366 日までです']])
-    expect(errorsOf({ from: '2026-02-30', to: '2026-03-01' })).toEqual([['from', '2026-02-30 はありえない日付です']])
-    expect(errorsOf({ month: '2026-10', from: '2026-10-01', to: '2026-10-02' })).toEqual([['month', '月と日付の範囲は同時に指定できません']])
-    expect(errorsOf({ month: '2026-12' })).toEqual([['month', 'これから先の期間は表示できません。今日までの期間を選んでください。']])
-    expect(errorsOf({ from: '2026-11-25', to: '2026-11-30' })).toEqual([['from', 'これから先の期間は表示できません。今日までの期間を選んでください。']])
+    expect(errorsOf({ from: '2026-02-30', to: '2026-03-01' })).toEqual([
+      ['from', '2026-02-30 はありえない日付です'],
+    ])
+    expect(errorsOf({ month: '2026-10', from: '2026-10-01', to: '2026-10-02' })).toEqual([
+      ['month', '月と日付の範囲は同時に指定できません'],
+    ])
+    expect(errorsOf({ month: '2026-12' })).toEqual([
+      ['month', 'これから先の期間は表示できません。今日までの期間を選んでください。'],
+    ])
+    expect(errorsOf({ from: '2026-11-25', to: '2026-11-30' })).toEqual([
+      ['from', 'これから先の期間は表示できません。今日までの期間を選んでください。'],
+    ])
   })
 })

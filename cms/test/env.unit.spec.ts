@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { InvalidEnvironmentError, localAdminUrl, readEnv } from '../src/env'
 
-const env = (vars: Record<string, string>) => readEnv({ NODE_ENV: 'test', PAYLOAD_SECRET: 'kotae-test-secret-0123456789', ...vars })
+const env = (vars: Record<string, string>) =>
+  readEnv({ NODE_ENV: 'test', PAYLOAD_SECRET: 'kotae-test-secret-0123456789', ...vars })
 
 describe('readEnv: the admin origin follows PORT, so any port keeps sign-in working', () => {
   it('defaults KOTAE_SERVER_URL to localhost on the port actually served', () => {
@@ -21,10 +22,18 @@ describe('readEnv: the admin origin follows PORT, so any port keeps sign-in work
   })
 
   it('refuses a loopback KOTAE_SERVER_URL on another port than PORT, naming both settings', () => {
-    expect(() => env({ PORT: '3400', KOTAE_SERVER_URL: 'http://localhost:3000' })).toThrow(InvalidEnvironmentError)
-    expect(() => env({ PORT: '3400', KOTAE_SERVER_URL: 'http://localhost:3000' })).toThrow(/KOTAE_SERVER_URL \(http:\/\/localhost:3000\).*PORT is 3400/)
-    expect(() => env({ PORT: '8080', KOTAE_SERVER_URL: 'http://127.0.0.1' })).toThrow(/port 80, but PORT is 8080/)
-    expect(env({ PORT: '3400', KOTAE_SERVER_URL: 'http://127.0.0.1:3400' }).KOTAE_SERVER_URL).toBe('http://127.0.0.1:3400')
+    expect(() => env({ PORT: '3400', KOTAE_SERVER_URL: 'http://localhost:3000' })).toThrow(
+      InvalidEnvironmentError,
+    )
+    expect(() => env({ PORT: '3400', KOTAE_SERVER_URL: 'http://localhost:3000' })).toThrow(
+      /KOTAE_SERVER_URL \(http:\/\/localhost:3000\).*PORT is 3400/,
+    )
+    expect(() => env({ PORT: '8080', KOTAE_SERVER_URL: 'http://127.0.0.1' })).toThrow(
+      /port 80, but PORT is 8080/,
+    )
+    expect(env({ PORT: '3400', KOTAE_SERVER_URL: 'http://127.0.0.1:3400' }).KOTAE_SERVER_URL).toBe(
+      'http://127.0.0.1:3400',
+    )
   })
 
   it('refuses a URL with a path, and a PORT that is not a port', () => {
@@ -35,12 +44,19 @@ describe('readEnv: the admin origin follows PORT, so any port keeps sign-in work
 
   it('trusts X-Forwarded-For from this machine only, unless the proxies are named', () => {
     expect(env({}).KOTAE_TRUSTED_PROXIES).toEqual(['127.0.0.1', '::1'])
-    expect(env({ KOTAE_TRUSTED_PROXIES: '10.0.0.2, 127.0.0.1' }).KOTAE_TRUSTED_PROXIES).toEqual(['10.0.0.2', '127.0.0.1'])
-    expect(() => env({ KOTAE_TRUSTED_PROXIES: 'proxy.city.example' })).toThrow(/KOTAE_TRUSTED_PROXIES: must be IP addresses/)
+    expect(env({ KOTAE_TRUSTED_PROXIES: '10.0.0.2, 127.0.0.1' }).KOTAE_TRUSTED_PROXIES).toEqual([
+      '10.0.0.2',
+      '127.0.0.1',
+    ])
+    expect(() => env({ KOTAE_TRUSTED_PROXIES: 'proxy.city.example' })).toThrow(
+      /KOTAE_TRUSTED_PROXIES: must be IP addresses/,
+    )
   })
 
   it('refuses a KOTAE_ setting it does not know (a typo would otherwise fall back to a default)', () => {
-    expect(() => env({ KOTAE_SERVERURL: 'https://kotae.city.example' })).toThrow(/KOTAE_SERVERURL: not a Kotae setting/)
+    expect(() => env({ KOTAE_SERVERURL: 'https://kotae.city.example' })).toThrow(
+      /KOTAE_SERVERURL: not a Kotae setting/,
+    )
     expect(env({ KOTAE_SITE_PORT: '3001', KOTAE_DISABLE_JOBS: '1' }).PORT).toBe(3000)
   })
 

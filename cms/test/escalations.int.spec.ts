@@ -61,7 +61,11 @@ describe('escalations to 市民課', () => {
     })
     const esc = await payload.create({
       collection: 'escalations',
-      data: { call: callDoc.id, summary: '施設入所中の方の電子証明書を代理人が更新する場合の必要書類は？ 連絡先 090-1111-2222', urgency: 'high' } as never,
+      data: {
+        call: callDoc.id,
+        summary: '施設入所中の方の電子証明書を代理人が更新する場合の必要書類は？ 連絡先 090-1111-2222',
+        urgency: 'high',
+      } as never,
       ...as(users.operator),
     })
     expect(esc.status).toBe('open')
@@ -71,24 +75,55 @@ describe('escalations to 市民課', () => {
     expect(received[0]!.to).toEqual(['shiminka@city.example'])
     expect(received[0]!.raw).not.toContain('090-1111-2222')
 
-    await expect(payload.update({ collection: 'escalations', id: esc.id, data: { status: 'answered' }, ...as(users.reviewer) })).rejects.toMatchObject({ status: 400 })
-    await expect(payload.update({ collection: 'escalations', id: esc.id, data: { answer: 'x', status: 'answered' }, ...as(users.operator) })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({
+        collection: 'escalations',
+        id: esc.id,
+        data: { status: 'answered' },
+        ...as(users.reviewer),
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+    await expect(
+      payload.update({
+        collection: 'escalations',
+        id: esc.id,
+        data: { answer: 'x', status: 'answered' },
+        ...as(users.operator),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
 
     const answered = await payload.update({
       collection: 'escalations',
       id: esc.id,
-      data: { status: 'answered', answer: '代理人による更新には照会書兼回答書が必要です。詳しくは市民課にお問い合わせください。' },
+      data: {
+        status: 'answered',
+        answer: '代理人による更新には照会書兼回答書が必要です。詳しくは市民課にお問い合わせください。',
+      },
       ...as(users.reviewer),
     })
     expect(answered.answeredAt).toBeTruthy()
     expect(answered.answeredBy).toBe(users.reviewer.id)
-    const closed = await payload.update({ collection: 'escalations', id: esc.id, data: { status: 'closed' }, ...as(users.reviewer) })
+    const closed = await payload.update({
+      collection: 'escalations',
+      id: esc.id,
+      data: { status: 'closed' },
+      ...as(users.reviewer),
+    })
     expect(closed.closedAt).toBeTruthy()
-    await expect(payload.update({ collection: 'escalations', id: esc.id, data: { status: 'open' }, ...as(users.reviewer) })).rejects.toMatchObject({ status: 400 })
+    await expect(
+      payload.update({
+        collection: 'escalations',
+        id: esc.id,
+        data: { status: 'open' },
+        ...as(users.reviewer),
+      }),
+    ).rejects.toMatchObject({ status: 400 })
 
     // One action: the answer becomes a FAQ draft, linked back; nothing is published.
     const endpoint = payload.collections.escalations.config.endpoints
-    const handler = (Array.isArray(endpoint) ? endpoint : []).find((e) => e.path === '/:id/draft-faq')!.handler
+    const handler = (Array.isArray(endpoint) ? endpoint : []).find(
+      (e) => e.path === '/:id/draft-faq',
+    )!.handler
     const req = await createLocalReq({ user: { ...users.editor } as never }, payload)
     req.routeParams = { id: String(esc.id) }
     const res = await handler(req)

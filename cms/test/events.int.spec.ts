@@ -17,7 +17,11 @@ afterAll(async () => {
 /** Calls POST /api/events the way the REST route does: a Web Request body on a Payload request. */
 async function post(body: string, headers: Record<string, string> = {}) {
   const req = await createLocalReq({}, payload)
-  const request = new Request('http://localhost/api/events', { method: 'POST', body, headers: { 'content-type': 'text/plain', ...headers } })
+  const request = new Request('http://localhost/api/events', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/plain', ...headers },
+  })
   Object.assign(req, { headers: request.headers, text: () => request.text() })
   return siteEventsEndpoint.handler(req)
 }
@@ -31,7 +35,13 @@ describe('POST /api/events', () => {
           { type: 'search', query: 'マイナ 暗証番号 わすれた 090-1234-5678', results: 3, locale: 'ja' },
           { type: 'zero-result', query: 'ほけんしょう ひもづけ' },
           { type: 'faq-view', faqId: 'pin-forgot' },
-          { type: 'helpful', faqId: 'pin-forgot', helpful: false, reason: '山田太郎です。窓口の場所が分からない', at: '2001-01-01T00:00:00.000Z' },
+          {
+            type: 'helpful',
+            faqId: 'pin-forgot',
+            helpful: false,
+            reason: '山田太郎です。窓口の場所が分からない',
+            at: '2001-01-01T00:00:00.000Z',
+          },
         ],
       }),
     )
@@ -51,26 +61,45 @@ describe('POST /api/events', () => {
     const before = await count()
     expect((await post('not json')).status).toBe(400)
     expect((await post(JSON.stringify({ events: [] }))).status).toBe(400)
-    expect((await post(JSON.stringify({ events: [{ type: 'search', query: 'x', userId: 'u1' }] }))).status).toBe(400)
-    expect((await post(JSON.stringify({ events: [{ type: 'faq-view', faqId: '<script>' }] }))).status).toBe(400)
-    expect((await post(JSON.stringify({ events: Array.from({ length: 51 }, () => ({ type: 'faq-view', faqId: 'a' })) }))).status).toBe(400)
-    expect((await post(JSON.stringify({ events: [{ type: 'search', query: 'あ'.repeat(20_000) }] }))).status).toBe(413)
+    expect(
+      (await post(JSON.stringify({ events: [{ type: 'search', query: 'x', userId: 'u1' }] }))).status,
+    ).toBe(400)
+    expect((await post(JSON.stringify({ events: [{ type: 'faq-view', faqId: '<script>' }] }))).status).toBe(
+      400,
+    )
+    expect(
+      (
+        await post(
+          JSON.stringify({ events: Array.from({ length: 51 }, () => ({ type: 'faq-view', faqId: 'a' })) }),
+        )
+      ).status,
+    ).toBe(400)
+    expect(
+      (await post(JSON.stringify({ events: [{ type: 'search', query: 'あ'.repeat(20_000) }] }))).status,
+    ).toBe(413)
     await flushSiteEvents(payload)
     expect(await count()).toBe(before)
   })
 
   it('is readable by city staff but not by the public', async () => {
-    await expect(payload.find({ collection: 'site-events', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.find({ collection: 'site-events', overrideAccess: false })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 })
 
 /** N events for batch `b`: faq views named by batch and position, and every fifth a search with a phone number. */
 const batch = (b: number, n = 50) => ({
-  events: Array.from({ length: n }, (_, i) => (i % 5 === 4 ? { type: 'search', query: `マイナ 暗証番号 090-1234-5678 電話` } : { type: 'faq-view', faqId: `burst-${b}-${i}` })),
+  events: Array.from({ length: n }, (_, i) =>
+    i % 5 === 4
+      ? { type: 'search', query: `マイナ 暗証番号 090-1234-5678 電話` }
+      : { type: 'faq-view', faqId: `burst-${b}-${i}` },
+  ),
 })
 /** Each batch from its own visitor, as the site's proxy forwards them (the rate limit is per address). */
 const visitor = (b: number) => ({ 'x-kotae-client-address': `192.0.2.${b % 250}`, 'x-burst': String(b) })
-const allRows = async () => (await payload.find({ collection: 'site-events', sort: 'id', pagination: false, depth: 0 })).docs
+const allRows = async () =>
+  (await payload.find({ collection: 'site-events', sort: 'id', pagination: false, depth: 0 })).docs
 
 describe('the event queue', () => {
   it('stores a burst of batches exactly once each, in order of arrival, with masked text', async () => {
@@ -103,7 +132,11 @@ describe('the event queue', () => {
     expect(await count()).toBe(before) // nothing written yet: the interval is a minute
     await flushSiteEvents(payload)
     const rows = (await allRows()).slice(-120)
-    expect(rows.map((r) => r.faq ?? r.type)).toEqual([...batch(1000).events, ...batch(1001).events, ...batch(1003, 20).events].map((e) => ('faqId' in e ? e.faqId : e.type)))
+    expect(rows.map((r) => r.faq ?? r.type)).toEqual(
+      [...batch(1000).events, ...batch(1001).events, ...batch(1003, 20).events].map((e) =>
+        'faqId' in e ? e.faqId : e.type,
+      ),
+    )
     expect(await count()).toBe(before + 120)
     expect((await post(JSON.stringify(batch(1004)), visitor(1004))).status).toBe(202) // room again
     await flushSiteEvents(payload)
@@ -112,7 +145,8 @@ describe('the event queue', () => {
   it('writes what is queued on shutdown, then refuses new events', async () => {
     await replaceSiteEventQueue(payload, { flushMs: 60_000, batchSize: 1000 })
     const before = await count()
-    for (let b = 2000; b < 2003; b++) expect((await post(JSON.stringify(batch(b)), visitor(b))).status).toBe(202)
+    for (let b = 2000; b < 2003; b++)
+      expect((await post(JSON.stringify(batch(b)), visitor(b))).status).toBe(202)
     expect(await count()).toBe(before)
     await drainSiteEventQueues() // what scripts/server.ts runs on SIGTERM
     expect(await count()).toBe(before + 150)
@@ -125,7 +159,12 @@ describe('rate limit', () => {
     let t = 0
     const limiter = createRateLimiter({ limit: 2, windowMs: 1000, now: () => t })
     expect(limiter.exhausted('a')).toBe(false)
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([true, true, false, true])
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ])
     expect(limiter.exhausted('a')).toBe(true)
     expect(limiter.exhausted('b')).toBe(false)
     t = 1000

@@ -23,7 +23,11 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const send = (address: string, path = '/api/events') =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { [CLIENT_ADDRESS_HEADER]: address, 'content-type': 'text/plain' }, body: '{"events":[]}' })
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { [CLIENT_ADDRESS_HEADER]: address, 'content-type': 'text/plain' },
+    body: '{"events":[]}',
+  })
 
 describe('site events over the limit are refused before the app', () => {
   it('lets a client through until its limit is used, then answers 429 without the app', async () => {

@@ -31,7 +31,12 @@ afterAll(async () => {
 
 type Invalid = { status: number; data: { errors: { path: string; message: string }[] } }
 const publishFaq = (slug: string, facets: unknown) =>
-  payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug, facets }), _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+  payload.create({
+    collection: 'faqs',
+    data: { ...faqData(refs, { slug, facets }), _status: 'published' } as never,
+    overrideAccess: false,
+    user: users.reviewer as never,
+  })
 
 describe('an FAQ’s facet override', () => {
   it('is checked against content’s vocabulary on publish, each problem naming its path', async () => {
@@ -64,11 +69,23 @@ describe('an FAQ’s facet override', () => {
     expect(index.facetsOf('faq:facets-moving')).toMatchObject({ action: ['move-out'], what: ['certificate'] })
     expect(index.facetsOf('faq:facets-moving').who ?? []).toEqual([])
 
-    await payload.update({ collection: 'faqs', id: faq.id, data: { facets: { action: ['move-in'] }, _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+    await payload.update({
+      collection: 'faqs',
+      id: faq.id,
+      data: { facets: { action: ['move-in'] }, _status: 'published' } as never,
+      overrideAccess: false,
+      user: users.reviewer as never,
+    })
     expect(index.get('facets-moving', 'faq')?.facets).toEqual({ action: ['move-in'] })
     expect(index.facetsOf('faq:facets-moving').action).toEqual(['move-in'])
     // Cleared: every dimension is found in the text again.
-    await payload.update({ collection: 'faqs', id: faq.id, data: { facets: null, _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+    await payload.update({
+      collection: 'faqs',
+      id: faq.id,
+      data: { facets: null, _status: 'published' } as never,
+      overrideAccess: false,
+      user: users.reviewer as never,
+    })
     expect(index.get('facets-moving', 'faq')?.facets).toBeUndefined()
   })
 
@@ -87,7 +104,11 @@ describe('an FAQ’s facet override', () => {
 /** POST /api/events as the REST route calls it. */
 async function post(events: unknown[], address = '192.0.2.7') {
   const req = await createLocalReq({}, payload)
-  const request = new Request('http://localhost/api/events', { method: 'POST', body: JSON.stringify({ events }), headers: { 'content-type': 'text/plain', 'x-kotae-client-address': address } })
+  const request = new Request('http://localhost/api/events', {
+    method: 'POST',
+    body: JSON.stringify({ events }),
+    headers: { 'content-type': 'text/plain', 'x-kotae-client-address': address },
+  })
   Object.assign(req, { headers: request.headers, text: () => request.text() })
   return siteEventsEndpoint.handler(req)
 }
@@ -100,7 +121,12 @@ describe('the facet-choice event', () => {
     ])
     expect(res.status).toBe(202)
     await flushSiteEvents(payload)
-    const { docs } = await payload.find({ collection: 'site-events', where: { type: { equals: 'facet-choice' } }, sort: 'id', depth: 0 })
+    const { docs } = await payload.find({
+      collection: 'site-events',
+      where: { type: { equals: 'facet-choice' } },
+      sort: 'id',
+      depth: 0,
+    })
     expect(docs.map((d) => [d.dimension, d.value, d.locale ?? null])).toEqual([
       ['what', 'certificate', 'ja'],
       ['action', 'move-in', null],
@@ -132,18 +158,44 @@ describe('the facet-choice event', () => {
 
 describe('the gap analysis', () => {
   it('counts the ask-back choices of the period per dimension and value, with the vocabulary’s names', async () => {
-    const at = (day: number) => new Date(`2026-10-${String(day).padStart(2, '0')}T10:00:00+09:00`).toISOString()
-    const choose = (day: number, dimension: string, value: string) => payload.create({ collection: 'site-events', data: { type: 'facet-choice', at: at(day), dimension, value } as never })
+    const at = (day: number) =>
+      new Date(`2026-10-${String(day).padStart(2, '0')}T10:00:00+09:00`).toISOString()
+    const choose = (day: number, dimension: string, value: string) =>
+      payload.create({
+        collection: 'site-events',
+        data: { type: 'facet-choice', at: at(day), dimension, value } as never,
+      })
     await choose(1, 'what', 'certificate')
     await choose(2, 'what', 'certificate')
     await choose(3, 'what', 'card')
     await choose(4, 'action', 'move-out')
     await choose(31, 'what', 'card') // outside the range
-    await payload.create({ collection: 'site-events', data: { type: 'search', at: at(5), query: '更新' } as never })
-    const { facetChoices } = await analyzeGaps(payload, gapRangeSchema.parse({ from: '2026-10-01', to: '2026-10-30' }))
+    await payload.create({
+      collection: 'site-events',
+      data: { type: 'search', at: at(5), query: '更新' } as never,
+    })
+    const { facetChoices } = await analyzeGaps(
+      payload,
+      gapRangeSchema.parse({ from: '2026-10-01', to: '2026-10-30' }),
+    )
     expect(facetChoices.total).toBe(4)
-    expect(facetChoices.dimensions.map((d) => [d.dimension, d.name, d.total, d.values.map((v) => [v.value, v.name, v.count])])).toEqual([
-      ['what', expect.any(String), 3, [['certificate', '電子証明書', 2], ['card', 'カード本体', 1]]],
+    expect(
+      facetChoices.dimensions.map((d) => [
+        d.dimension,
+        d.name,
+        d.total,
+        d.values.map((v) => [v.value, v.name, v.count]),
+      ]),
+    ).toEqual([
+      [
+        'what',
+        expect.any(String),
+        3,
+        [
+          ['certificate', '電子証明書', 2],
+          ['card', 'カード本体', 1],
+        ],
+      ],
       ['action', expect.any(String), 1, [['move-out', expect.any(String), 1]]],
     ])
   })

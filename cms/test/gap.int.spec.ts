@@ -11,17 +11,29 @@ let payload: Payload
 let users: Record<Role, TestUser>
 let refs: { category: number | string; source: number | string }
 
-const at = (day: number, time = '10:00') => new Date(`2026-11-${String(day).padStart(2, '0')}T${time}:00+09:00`).toISOString()
+const at = (day: number, time = '10:00') =>
+  new Date(`2026-11-${String(day).padStart(2, '0')}T${time}:00+09:00`).toISOString()
 
 beforeAll(async () => {
   payload = await startPayload()
   users = await createRoleUsers(payload)
   refs = await createReferences(payload)
-  await payload.create({ collection: 'faqs', data: { ...faqData(refs, { slug: 'cert-expiry', reviewBy: '2026-01-31' }), _status: 'published' } as never })
+  await payload.create({
+    collection: 'faqs',
+    data: {
+      ...faqData(refs, { slug: 'cert-expiry', reviewBy: '2026-01-31' }),
+      _status: 'published',
+    } as never,
+  })
   const event = (type: string, day: number, extra: Record<string, unknown>, time?: string) =>
     payload.create({ collection: 'site-events', data: { type, at: at(day, time), ...extra } as never })
   // Lost PIN, asked five ways over the month; one of them stored unmasked (as if from an old import).
-  for (const [day, query] of [[2, '暗証番号 忘れた'], [3, '暗証番号 忘れた'], [4, '暗証番号を忘れました'], [5, '暗証番号 忘れた 山田太郎様 090-1234-5678']] as const) {
+  for (const [day, query] of [
+    [2, '暗証番号 忘れた'],
+    [3, '暗証番号 忘れた'],
+    [4, '暗証番号を忘れました'],
+    [5, '暗証番号 忘れた 山田太郎様 090-1234-5678'],
+  ] as const) {
     await event('search', day, { query })
     await event('zero-result', day, { query })
   }
@@ -32,12 +44,37 @@ beforeAll(async () => {
   // A search that matches a FAQ's question and was followed by a view: neither weak nor unclicked.
   await event('search', 9, { query: '電子証明書 有効期限' }, '10:00')
   await event('faq-view', 9, { faq: 'cert-expiry' }, '10:01')
-  await event('helpful', 10, { faq: 'cert-expiry', helpful: false, reason: '暗証番号を忘れた場合が書いていない' })
+  await event('helpful', 10, {
+    faq: 'cert-expiry',
+    helpful: false,
+    reason: '暗証番号を忘れた場合が書いていない',
+  })
   // Outside the range.
   await event('zero-result', 29, { query: '暗証番号 忘れた' })
-  const call = { talkEndedAt: at(11, '10:05'), channel: 'direct', callerType: 'self', outcome: 'callback', category: refs.category }
-  await payload.create({ collection: 'calls', data: { ...call, talkStartedAt: at(11), queries: ['暗証番号 忘れた 再設定'], summary: '暗証番号の再設定の相談。' } as never })
-  const esc = await payload.create({ collection: 'escalations', data: { summary: '海外転出の際のカードの扱いについて確認したい。', urgency: 'normal', createdAt: at(12) } as never })
+  const call = {
+    talkEndedAt: at(11, '10:05'),
+    channel: 'direct',
+    callerType: 'self',
+    outcome: 'callback',
+    category: refs.category,
+  }
+  await payload.create({
+    collection: 'calls',
+    data: {
+      ...call,
+      talkStartedAt: at(11),
+      queries: ['暗証番号 忘れた 再設定'],
+      summary: '暗証番号の再設定の相談。',
+    } as never,
+  })
+  const esc = await payload.create({
+    collection: 'escalations',
+    data: {
+      summary: '海外転出の際のカードの扱いについて確認したい。',
+      urgency: 'normal',
+      createdAt: at(12),
+    } as never,
+  })
   expect(esc.createdAt).toBe(at(12))
 })
 afterAll(async () => {
@@ -60,11 +97,17 @@ describe('GET /api/gap', () => {
   it('is for supervisors, reviewers, city staff, editors and admins only', async () => {
     expect((await get(undefined, '?from=2026-11-01&to=2026-11-28')).status).toBe(401)
     expect((await get(users.operator, '?from=2026-11-01&to=2026-11-28')).status).toBe(403)
-    for (const role of ['supervisor', 'reviewer', 'cityViewer', 'editor', 'admin'] as const) expect((await get(users[role], '?from=2026-11-01&to=2026-11-28')).status, role).toBe(200)
+    for (const role of ['supervisor', 'reviewer', 'cityViewer', 'editor', 'admin'] as const)
+      expect((await get(users[role], '?from=2026-11-01&to=2026-11-28')).status, role).toBe(200)
   })
 
   it('refuses a bad range and names the field', async () => {
-    for (const q of ['?from=2026-11-31&to=2026-12-01', '?from=2026-12-01&to=2026-11-01', '?from=2025-01-01&to=2026-11-01', '?from=yesterday']) {
+    for (const q of [
+      '?from=2026-11-31&to=2026-12-01',
+      '?from=2026-12-01&to=2026-11-01',
+      '?from=2025-01-01&to=2026-11-01',
+      '?from=yesterday',
+    ]) {
       const res = await get(users.supervisor, q)
       expect(res.status, q).toBe(400)
       expect(((await res.json()) as { errors: { field: string }[] }).errors[0]!.field, q).toMatch(/from|to/)
@@ -91,9 +134,18 @@ describe('GET /api/gap', () => {
 
   it('lists stale FAQs and proposals for the monthly report', async () => {
     const body = (await (await get(users.cityViewer, '?from=2026-11-01&to=2026-11-28')).json()) as Analysis
-    expect(body.stale.map((s) => [s.title, s.reasons])).toEqual([['電子証明書の有効期限はいつまでですか？', ['past-review-by']]])
-    expect(body.proposals[0]).toMatchObject({ kind: 'new-faq', title: '「暗証番号 忘れた」への回答をFAQに追加する', volume: 6 })
-    expect(body.proposals.at(-1)).toMatchObject({ kind: 'review-faq', title: '「電子証明書の有効期限はいつまでですか？」を見直す' })
+    expect(body.stale.map((s) => [s.title, s.reasons])).toEqual([
+      ['電子証明書の有効期限はいつまでですか？', ['past-review-by']],
+    ])
+    expect(body.proposals[0]).toMatchObject({
+      kind: 'new-faq',
+      title: '「暗証番号 忘れた」への回答をFAQに追加する',
+      volume: 6,
+    })
+    expect(body.proposals.at(-1)).toMatchObject({
+      kind: 'review-faq',
+      title: '「電子証明書の有効期限はいつまでですか？」を見直す',
+    })
   })
 })
 
@@ -106,7 +158,9 @@ describe('POST /api/gap/draft-faq', () => {
     expect((await post(undefined, { clusterId: id, ...range })).status).toBe(401)
     expect((await post(users.operator, { clusterId: id, ...range })).status).toBe(403)
     expect((await post(users.cityViewer, { clusterId: id, ...range })).status).toBe(403)
-    expect((await post(users.supervisor, { clusterId: id, ...range, question: '勝手な質問' })).status).toBe(400)
+    expect((await post(users.supervisor, { clusterId: id, ...range, question: '勝手な質問' })).status).toBe(
+      400,
+    )
     expect((await post(users.supervisor, { clusterId: 'g00000000', ...range })).status).toBe(404)
     expect((await payload.count({ collection: 'faqs' })).totalDocs).toBe(1)
   })
@@ -121,16 +175,30 @@ describe('POST /api/gap/draft-faq', () => {
     expect(draft._status).toBe('draft')
     expect(draft.reviewState).toBe('draft')
     expect(draft.question).toBe('暗証番号 忘れた')
-    expect(draft.alternatives?.map((a) => a.text)).toEqual(['暗証番号 忘れた 再設定', '暗証番号 忘れた ［氏名］様 ［電話番号］', '暗証番号を忘れた場合が書いていない', '暗証番号を忘れました'])
+    expect(draft.alternatives?.map((a) => a.text)).toEqual([
+      '暗証番号 忘れた 再設定',
+      '暗証番号 忘れた ［氏名］様 ［電話番号］',
+      '暗証番号を忘れた場合が書いていない',
+      '暗証番号を忘れました',
+    ])
     expect(draft.category).toBe(refs.category)
     expect(draft.operatorNotes).toContain(`ギャップ分析（2026-11-01〜2026-11-28、まとまり ${cluster.id}）`)
     // Not public, not even to operators (drafts are for content writers).
     const anon = await payload.find({ collection: 'faqs', overrideAccess: false, user: undefined, depth: 0 })
     expect(anon.docs.map((d) => d.id)).not.toContain(faq)
-    const asOperator = await payload.find({ collection: 'faqs', overrideAccess: false, user: users.operator as never, depth: 0 })
+    const asOperator = await payload.find({
+      collection: 'faqs',
+      overrideAccess: false,
+      user: users.operator as never,
+      depth: 0,
+    })
     expect(asOperator.docs.map((d) => d.id)).not.toContain(faq)
     // The audit log names the supervisor.
-    const audit = await payload.find({ collection: 'audit-log' as never, where: { userEmail: { equals: users.supervisor.email } }, depth: 0 })
+    const audit = await payload.find({
+      collection: 'audit-log' as never,
+      where: { userEmail: { equals: users.supervisor.email } },
+      depth: 0,
+    })
     expect(audit.totalDocs).toBeGreaterThan(0)
 
     const again = await post(users.supervisor, { clusterId: cluster.id, ...range })
@@ -142,12 +210,18 @@ describe('POST /api/gap/draft-faq', () => {
 describe('synonyms', () => {
   it('the city’s synonym list joins 「パスワード」 searches to the 「暗証番号」 cluster', async () => {
     const range = gapRangeSchema.parse({ from: '2026-11-01', to: '2026-11-28' })
-    await payload.create({ collection: 'site-events', data: { type: 'zero-result', at: at(13), query: 'パスワード 忘れた' } as never })
+    await payload.create({
+      collection: 'site-events',
+      data: { type: 'zero-result', at: at(13), query: 'パスワード 忘れた' } as never,
+    })
     const apart = (await analyzeGaps(payload, range)).clusters
     expect(apart[0]!.examples.map((e) => e.text)).not.toContain('パスワード 忘れた')
     expect(apart.some((c) => c.typicalText === 'パスワード 忘れた')).toBe(true)
 
-    await payload.updateGlobal({ slug: 'synonyms', data: { groups: [{ terms: ['暗証番号', 'パスワード'] }] } as never })
+    await payload.updateGlobal({
+      slug: 'synonyms',
+      data: { groups: [{ terms: ['暗証番号', 'パスワード'] }] } as never,
+    })
     const joined = (await analyzeGaps(payload, range)).clusters
     expect(joined[0]!.typicalText).toBe('暗証番号 忘れた')
     expect(joined[0]!.volume).toBe(7)

@@ -14,7 +14,17 @@ export const lexical = (text: string) => ({
     indent: 0,
     version: 1,
     direction: 'ltr',
-    children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] }],
+    children: [
+      {
+        type: 'paragraph',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        textFormat: 0,
+        children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+      },
+    ],
   },
 })
 
@@ -27,7 +37,10 @@ export async function createRoleUsers(payload: Payload): Promise<Record<Role, Te
   const users = {} as Record<Role, TestUser>
   for (const role of ROLES) {
     const email = `${role.toLowerCase()}@example.test`
-    const doc = await payload.create({ collection: 'users', data: { email, password: 'correct horse battery', roles: [role], name: role } })
+    const doc = await payload.create({
+      collection: 'users',
+      data: { email, password: 'correct horse battery', roles: [role], name: role },
+    })
     users[role] = { id: doc.id, email, roles: [role], collection: 'users' }
   }
   return users
@@ -35,17 +48,33 @@ export async function createRoleUsers(payload: Payload): Promise<Record<Role, Te
 
 /** A category and a source to hang FAQs on. */
 export async function createReferences(payload: Payload) {
-  const category = await payload.create({ collection: 'categories', data: { name: '更新', nameEn: 'Renewal', slug: 'renewal' } })
+  const category = await payload.create({
+    collection: 'categories',
+    data: { name: '更新', nameEn: 'Renewal', slug: 'renewal' },
+  })
   const source = await payload.create({
     collection: 'sources',
-    data: { title: '公的個人認証サービス FAQ', publisher: 'J-LIS', url: 'https://www2.jpki.go.jp/faq/digital_id.html', checkedAt: '2026-11-24', slug: 'jpki-faq' },
+    data: {
+      title: '公的個人認証サービス FAQ',
+      publisher: 'J-LIS',
+      url: 'https://www2.jpki.go.jp/faq/digital_id.html',
+      checkedAt: '2026-11-24',
+      slug: 'jpki-faq',
+    },
   })
   return { category: category.id, source: source.id }
 }
 
-export const faqData = (refs: { category: number | string; source: number | string }, overrides: Record<string, unknown> = {}) => ({
+export const faqData = (
+  refs: { category: number | string; source: number | string },
+  overrides: Record<string, unknown> = {},
+) => ({
   question: '電子証明書の有効期限はいつまでですか？',
-  alternatives: [{ text: '証明書 いつまで' }, { text: 'でんししょうめいしょ きげん' }, { text: '5年で切れるの？' }],
+  alternatives: [
+    { text: '証明書 いつまで' },
+    { text: 'でんししょうめいしょ きげん' },
+    { text: '5年で切れるの？' },
+  ],
   shortAnswer: '発行日から5回目の誕生日までです。',
   answer: lexical('電子証明書は発行日から5回目の誕生日までです。'),
   category: refs.category,
@@ -62,6 +91,10 @@ export const faqData = (refs: { category: number | string; source: number | stri
 export const restRequest = (method: string, url: string, token?: string, body?: unknown, address?: string) =>
   new Request(`http://localhost${url}`, {
     method,
-    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...(address ? { [CLIENT_ADDRESS_HEADER]: address } : {}) },
+    headers: {
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(address ? { [CLIENT_ADDRESS_HEADER]: address } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   })

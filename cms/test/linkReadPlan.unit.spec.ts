@@ -8,7 +8,9 @@ describe('FAQ links read while the calls stream (LinkReadPlan)', () => {
     const random = seededRandom(11)
     for (let trial = 0; trial < 200; trial++) {
       // Mostly growing ids, some far out of order, in blocks of a random size.
-      const ids = Array.from({ length: 1 + Math.floor(random() * 400) }, (_, i) => (random() < 0.05 ? Math.floor(random() * 1000) : 500 + i * (1 + Math.floor(random() * 3))))
+      const ids = Array.from({ length: 1 + Math.floor(random() * 400) }, (_, i) =>
+        random() < 0.05 ? Math.floor(random() * 1000) : 500 + i * (1 + Math.floor(random() * 3)),
+      )
       const plan = new LinkReadPlan(1 + Math.floor(random() * 60), 1 + Math.floor(random() * 8))
       const read: [number, number][] = []
       let lo = Infinity
@@ -37,7 +39,10 @@ describe('FAQ links read while the calls stream (LinkReadPlan)', () => {
     expect(plan.next(10, 20)).toEqual([10, 20])
     expect(plan.next(10, 22)).toBeNull()
     expect(plan.next(9, 30)).toEqual([21, 30])
-    expect(plan.rest(9, 31)).toEqual([[9, 9], [31, 31]])
+    expect(plan.rest(9, 31)).toEqual([
+      [9, 9],
+      [31, 31],
+    ])
     expect(new LinkReadPlan(5, 8).rest(3, 4)).toEqual([[3, 4]])
     const capped = new LinkReadPlan(1, 1)
     expect(capped.next(1, 1)).toEqual([1, 1])

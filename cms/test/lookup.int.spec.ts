@@ -21,7 +21,11 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-async function lookup(q: string, user?: TestUser, params: Record<string, string> = {}): Promise<{ status: number; body: LookupResponse }> {
+async function lookup(
+  q: string,
+  user?: TestUser,
+  params: Record<string, string> = {},
+): Promise<{ status: number; body: LookupResponse }> {
   const req = await createLocalReq({ user: user ? ({ ...user } as never) : undefined }, payload)
   Object.assign(req, { searchParams: new URLSearchParams({ q, ...params }) })
   const res = await lookupEndpoint.handler(req)
@@ -43,12 +47,29 @@ describe('GET /api/lookup', () => {
   })
 
   it('shows past calls to those who take or supervise calls, never to editors or reviewers', async () => {
-    const pin = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'pin-forgot' } }, limit: 1, depth: 0 })).docs[0]!
+    const pin = (
+      await payload.find({
+        collection: 'faqs',
+        where: { slug: { equals: 'pin-forgot' } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]!
     await payload.create({
       collection: 'calls',
-      data: { talkStartedAt: '2026-11-24T01:00:00.000Z', talkEndedAt: '2026-11-24T01:03:00.000Z', channel: 'direct', callerType: 'self', faqsUsed: [pin.id], summary: '暗証番号の再設定を案内した。', outcome: 'resolved', operator: users.operator.id } as never,
+      data: {
+        talkStartedAt: '2026-11-24T01:00:00.000Z',
+        talkEndedAt: '2026-11-24T01:03:00.000Z',
+        channel: 'direct',
+        callerType: 'self',
+        faqsUsed: [pin.id],
+        summary: '暗証番号の再設定を案内した。',
+        outcome: 'resolved',
+        operator: users.operator.id,
+      } as never,
     })
-    for (const who of ['operator', 'supervisor', 'admin'] as const) expect((await lookup('暗証番号 忘れた', users[who])).body.pastCalls.length, who).toBeGreaterThan(0)
+    for (const who of ['operator', 'supervisor', 'admin'] as const)
+      expect((await lookup('暗証番号 忘れた', users[who])).body.pastCalls.length, who).toBeGreaterThan(0)
     for (const who of ['editor', 'reviewer'] as const) {
       const { status, body } = await lookup('暗証番号 忘れた', users[who])
       expect(status).toBe(200)
@@ -63,22 +84,55 @@ describe('GET /api/lookup', () => {
   })
 
   it('a published change is searchable right away; an unpublished one disappears', async () => {
-    const [faq] = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'pin-forgot' } }, limit: 1 })).docs
-    const ids = async (q: string) => (await lookup(q, users.operator)).body.candidates.slice(0, 3).map((c) => c.id)
+    const [faq] = (
+      await payload.find({ collection: 'faqs', where: { slug: { equals: 'pin-forgot' } }, limit: 1 })
+    ).docs
+    const ids = async (q: string) =>
+      (await lookup(q, users.operator)).body.candidates.slice(0, 3).map((c) => c.id)
     expect(await ids('ぴよぴよ')).not.toContain('faq:pin-forgot')
-    await payload.update({ collection: 'faqs', id: faq!.id, data: { alternatives: [...(faq!.alternatives ?? []), { text: 'ぴよぴよ番号が出てこない' }], _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+    await payload.update({
+      collection: 'faqs',
+      id: faq!.id,
+      data: {
+        alternatives: [...(faq!.alternatives ?? []), { text: 'ぴよぴよ番号が出てこない' }],
+        _status: 'published',
+      } as never,
+      overrideAccess: false,
+      user: users.reviewer as never,
+    })
     expect(await ids('ぴよぴよ')).toContain('faq:pin-forgot')
     // What the desk shows of it (cached per index) follows the next published change at once.
-    const bringOf = async () => (await lookup('ぴよぴよ', users.operator)).body.candidates.find((c) => c.id === 'faq:pin-forgot')?.bring.map((b) => b.item)
+    const bringOf = async () =>
+      (await lookup('ぴよぴよ', users.operator)).body.candidates
+        .find((c) => c.id === 'faq:pin-forgot')
+        ?.bring.map((b) => b.item)
     expect(await bringOf()).not.toContain('ぴよぴよ手帳')
-    await payload.update({ collection: 'faqs', id: faq!.id, data: { bring: [...(faq!.bring ?? []), { item: 'ぴよぴよ手帳' }], _status: 'published' } as never, overrideAccess: false, user: users.reviewer as never })
+    await payload.update({
+      collection: 'faqs',
+      id: faq!.id,
+      data: { bring: [...(faq!.bring ?? []), { item: 'ぴよぴよ手帳' }], _status: 'published' } as never,
+      overrideAccess: false,
+      user: users.reviewer as never,
+    })
     expect(await bringOf()).toContain('ぴよぴよ手帳')
-    await payload.update({ collection: 'faqs', id: faq!.id, data: { _status: 'draft' } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'faqs',
+      id: faq!.id,
+      data: { _status: 'draft' } as never,
+      overrideAccess: true,
+    })
     expect(await ids('ぴよぴよ')).not.toContain('faq:pin-forgot')
   })
 
   it('bad input gives an empty result or a clear error, never a crash', async () => {
-    for (const q of ['', '🙂🙂', '<script>alert(1)</script>', "'; DROP TABLE faqs; --", '\u0000\u0007', 'あ'.repeat(9_000)]) {
+    for (const q of [
+      '',
+      '🙂🙂',
+      '<script>alert(1)</script>',
+      "'; DROP TABLE faqs; --",
+      '\u0000\u0007',
+      'あ'.repeat(9_000),
+    ]) {
       const { status } = await lookup(q, users.operator)
       expect(status, q.slice(0, 20)).toBe(200)
     }
@@ -89,7 +143,8 @@ describe('GET /api/lookup', () => {
 describe('GET /api/lookup: how sure, what to ask back, the chosen facet', () => {
   type Errors = { errors: { field: string; message: string }[] }
   /** The facets the operator index gives a candidate (its own override, else found in its question). */
-  const whatOf = async (candidateId: string) => (await getOperatorIndex(payload)).facetsOf(candidateId).what ?? []
+  const whatOf = async (candidateId: string) =>
+    (await getOperatorIndex(payload)).facetsOf(candidateId).what ?? []
 
   it('is sure of a question it answers, and unsure of one it does not', async () => {
     const pin = await lookup('マイナの暗証番号わすれた', users.operator)
@@ -128,18 +183,35 @@ describe('GET /api/lookup: how sure, what to ask back, the chosen facet', () => 
     const card = await lookup('更新したい', users.operator, { facets: 'what:card' })
     expect(await whatOf(card.body.candidates[0]!.id)).toContain('card')
     // The cache keeps the choices apart: asked again, each answer is what it was.
-    expect((await lookup('更新したい', users.operator, { facets: 'what:certificate' })).body.candidates.map((c) => c.id)).toEqual(certificate.body.candidates.map((c) => c.id))
-    expect((await lookup('更新したい', users.operator)).body.candidates.map((c) => c.id)).toEqual(open.body.candidates.map((c) => c.id))
+    expect(
+      (await lookup('更新したい', users.operator, { facets: 'what:certificate' })).body.candidates.map(
+        (c) => c.id,
+      ),
+    ).toEqual(certificate.body.candidates.map((c) => c.id))
+    expect((await lookup('更新したい', users.operator)).body.candidates.map((c) => c.id)).toEqual(
+      open.body.candidates.map((c) => c.id),
+    )
   })
 
   it('refuses a bad facets parameter with 400, naming the field', async () => {
-    for (const facets of ['certificate', 'what:', 'WHAT:card', 'what:card:x', 'what:card,who:self,action:renew,when:abroad', 'what:no-such-value', 'nowhere:card', `what:${'a'.repeat(41)}`]) {
+    for (const facets of [
+      'certificate',
+      'what:',
+      'WHAT:card',
+      'what:card:x',
+      'what:card,who:self,action:renew,when:abroad',
+      'what:no-such-value',
+      'nowhere:card',
+      `what:${'a'.repeat(41)}`,
+    ]) {
       const { status, body } = await lookup('更新したい', users.operator, { facets })
       expect(status, facets).toBe(400)
       expect((body as unknown as Errors).errors[0]!.field, facets).toBe('facets')
     }
     // Up to three pairs, several values of one dimension together.
-    const ok = await lookup('更新したい', users.operator, { facets: 'what:certificate,action:renew,who:self' })
+    const ok = await lookup('更新したい', users.operator, {
+      facets: 'what:certificate,action:renew,who:self',
+    })
     expect(ok.status).toBe(200)
     expect(ok.body.facets).toEqual({ what: ['certificate'], action: ['renew'], who: ['self'] })
   })

@@ -61,14 +61,34 @@ const MISHEARD = `48213765019${(myNumberCheckDigit('48213765019') + 3) % 10}`
 const SEEDED: { what: string; sentence: string; values: string[] }[] = [
   { what: 'a PIN after its cue', sentence: '暗証番号は4桁で7391にしました', values: ['7391に'] },
   { what: 'a password after its cue', sentence: 'パスワードはQz8817kotaeです', values: ['Qz8817kotae'] },
-  { what: 'a My Number (valid check digit)', sentence: `マイナンバーは${MY_NUMBER}です`, values: [MY_NUMBER] },
-  { what: 'a My Number misheard (check digit wrong)', sentence: `マイナンバーは${MISHEARD}と聞こえた`, values: [MISHEARD] },
-  { what: 'a My Number read out in 4-4-4 groups', sentence: '読み上げ：5162 9730 4418（途中で制止）', values: ['5162 9730 4418'] },
+  {
+    what: 'a My Number (valid check digit)',
+    sentence: `マイナンバーは${MY_NUMBER}です`,
+    values: [MY_NUMBER],
+  },
+  {
+    what: 'a My Number misheard (check digit wrong)',
+    sentence: `マイナンバーは${MISHEARD}と聞こえた`,
+    values: [MISHEARD],
+  },
+  {
+    what: 'a My Number read out in 4-4-4 groups',
+    sentence: '読み上げ：5162 9730 4418（途中で制止）',
+    values: ['5162 9730 4418'],
+  },
   { what: 'a mobile number', sentence: '折り返しは090-4821-7365へ', values: ['090-4821-7365'] },
   { what: 'a kana name with 様', sentence: 'ミナミカワ ハルエ様から', values: ['ミナミカワ ハルエ'] },
   { what: 'a kanji and kana name', sentence: '大西 みゆきさんより', values: ['大西 みゆき'] },
-  { what: 'an e-mail address', sentence: 'メールはharue.minamikawa@example.jp', values: ['harue.minamikawa@example.jp'] },
-  { what: 'a home address', sentence: '住所は東広島市西条町御薗宇4321番地の7', values: ['西条町御薗宇4321番地'] },
+  {
+    what: 'an e-mail address',
+    sentence: 'メールはharue.minamikawa@example.jp',
+    values: ['harue.minamikawa@example.jp'],
+  },
+  {
+    what: 'a home address',
+    sentence: '住所は東広島市西条町御薗宇4321番地の7',
+    values: ['西条町御薗宇4321番地'],
+  },
   { what: 'a card serial', sentence: '在留カード番号はQK59302817ZTです', values: ['QK59302817ZT'] },
 ]
 /** The caller's contact for a call-back: stored on purpose in calls.callback, and nowhere else. */
@@ -87,7 +107,8 @@ const PERSONAL = SEEDED.flatMap((s) => s.values.flatMap(withDigitsOnly))
 const CONTACT_VALUES = [CONTACT.name, ...withDigitsOnly(CONTACT.phone)]
 const ALL_SENTENCES = SEEDED.map((s) => s.sentence).join('。')
 /** Found in any of the texts: `label: value`. */
-const leaks = (label: string, text: string, values: readonly string[] = [...PERSONAL, ...CONTACT_VALUES]) => values.filter((v) => text.includes(v)).map((v) => `${label}: ${v}`)
+const leaks = (label: string, text: string, values: readonly string[] = [...PERSONAL, ...CONTACT_VALUES]) =>
+  values.filter((v) => text.includes(v)).map((v) => `${label}: ${v}`)
 
 const MASKED = 'masked'
 /** How each text field of the collections that take calls, escalations, events and PBX records gets its value. */
@@ -109,7 +130,8 @@ const FIELDS: Record<string, Record<string, string>> = {
     transcriptKey: "the recording system's call id, or its agent id and start time",
     externalCallId: "the recording system's call id",
     agent: "the PBX's operator id",
-    audioUri: "where the city's recording system keeps the recording (only when the mapping says so); never the audio",
+    audioUri:
+      "where the city's recording system keeps the recording (only when the mapping says so); never the audio",
     contentHash: 'a sha256 of the masked transcript (a re-import of the same file changes nothing)',
   },
   'site-events': {
@@ -134,8 +156,10 @@ const NOT_CALLER_TEXT: Record<string, string> = {
   guides: CONTENT,
   categories: CONTENT,
   sources: CONTENT,
-  'source-checks': "the source watch's copy of each official page's main text (public pages the city cites), its hash, the URL and why a check failed",
-  'source-changes': "passages of official pages that changed (public text), and the FAQs and guides citing them",
+  'source-checks':
+    "the source watch's copy of each official page's main text (public pages the city cites), its hash, the URL and why a check failed",
+  'source-changes':
+    'passages of official pages that changed (public text), and the FAQs and guides citing them',
   'city-profile': CONTENT,
   synonyms: CONTENT,
   users: 'staff accounts: their e-mail and name are kept by purpose',
@@ -143,7 +167,8 @@ const NOT_CALLER_TEXT: Record<string, string> = {
   'payload-locked-documents': "Payload's own bookkeeping",
   'payload-preferences': "Payload's own bookkeeping (a staff member's admin settings)",
   'payload-migrations': "Payload's own bookkeeping",
-  'payload-jobs': "Payload's own bookkeeping (scheduled publishing of content, the nightly retention run, the morning source watch)",
+  'payload-jobs':
+    "Payload's own bookkeeping (scheduled publishing of content, the nightly retention run, the morning source watch)",
   'payload-jobs-stats': "Payload's own bookkeeping (when each scheduled job last ran)",
   'payload-kv': "Payload's own bookkeeping (its key-value store)",
 }
@@ -152,7 +177,10 @@ const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'json', 'code', 'richTe
 /** Paths of the text-like fields, through groups, arrays, rows, collapsibles and tabs. */
 function textFieldPaths(fields: Field[], prefix = ''): string[] {
   return fields.flatMap((f): string[] => {
-    if (f.type === 'tabs') return f.tabs.flatMap((t) => textFieldPaths(t.fields, 'name' in t && t.name ? `${prefix}${t.name}.` : prefix))
+    if (f.type === 'tabs')
+      return f.tabs.flatMap((t) =>
+        textFieldPaths(t.fields, 'name' in t && t.name ? `${prefix}${t.name}.` : prefix),
+      )
     if (!('name' in f)) return 'fields' in f ? textFieldPaths(f.fields, prefix) : []
     if (f.type === 'group' || f.type === 'array') return textFieldPaths(f.fields, `${prefix}${f.name}.`)
     if (f.type === 'blocks') return [`${prefix}${f.name}`]
@@ -171,7 +199,10 @@ const smtp = new SMTPServer({
     stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
     stream.on('end', () => {
       void PostalMime.parse(raw)
-        .then((m) => [m.to?.map((t) => t.address).join(', '), m.subject, m.text].join('\n'), () => '(not parsed)')
+        .then(
+          (m) => [m.to?.map((t) => t.address).join(', '), m.subject, m.text].join('\n'),
+          () => '(not parsed)',
+        )
         .then((decoded) => (mails.push(`${decoded}\n${raw}`), callback()))
     })
   },
@@ -187,7 +218,10 @@ let refs: { category: number | string; source: number | string }
 let faqId: number | string
 let tmp: string
 let restRequest: typeof import('./helpers').restRequest
-const databaseEnv = () => ({ DATABASE_URL: process.env.DATABASE_URL ?? '', KOTAE_SQLITE_PATH: process.env.KOTAE_SQLITE_PATH ?? '' })
+const databaseEnv = () => ({
+  DATABASE_URL: process.env.DATABASE_URL ?? '',
+  KOTAE_SQLITE_PATH: process.env.KOTAE_SQLITE_PATH ?? '',
+})
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve))
@@ -197,14 +231,29 @@ beforeAll(async () => {
   const helpers = await import('./helpers')
   restRequest = helpers.restRequest
   payload = await helpers.startPayload()
-  payload.logger = pino({ ...kotaeLoggerOptions.options, level: 'trace' } as never, { write: (line: string) => void logLines.push(line) })
+  payload.logger = pino({ ...kotaeLoggerOptions.options, level: 'trace' } as never, {
+    write: (line: string) => void logLines.push(line),
+  })
   users = await helpers.createRoleUsers(payload)
   tokens = {}
   for (const role of ['operator', 'supervisor', 'reviewer', 'editor'] as const) {
-    tokens[role] = (await payload.login({ collection: 'users', data: { email: users[role].email, password: 'correct horse battery' } })).token
+    tokens[role] = (
+      await payload.login({
+        collection: 'users',
+        data: { email: users[role].email, password: 'correct horse battery' },
+      })
+    ).token
   }
   refs = await helpers.createReferences(payload)
-  faqId = (await payload.create({ collection: 'faqs', data: { ...helpers.faqData(refs, { slug: 'persist-pin', question: '暗証番号を忘れました' }), _status: 'published' } as never })).id
+  faqId = (
+    await payload.create({
+      collection: 'faqs',
+      data: {
+        ...helpers.faqData(refs, { slug: 'persist-pin', question: '暗証番号を忘れました' }),
+        _status: 'published',
+      } as never,
+    })
+  ).id
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-persist-'))
 })
 afterAll(async () => {
@@ -214,18 +263,32 @@ afterAll(async () => {
 })
 
 /** A request through Payload's REST handler, as the REST route serves it. */
-async function rest(method: string, url: string, role: Role | null, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await handleEndpoints({ config: payload.config, request: restRequest(method, url, role ? tokens[role] : undefined, body) })
+async function rest(
+  method: string,
+  url: string,
+  role: Role | null,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await handleEndpoints({
+    config: payload.config,
+    request: restRequest(method, url, role ? tokens[role] : undefined, body),
+  })
   return { status: res.status, body: await res.json().catch(() => null) }
 }
 const hourAgo = () => new Date(Date.now() - 3600_000)
 
 describe('the inventory', () => {
   it('places every collection and global, and every text field of those that take text from callers and visitors', () => {
-    const slugs = [...payload.config.collections.map((c) => c.slug), ...payload.config.globals.map((g) => g.slug)].sort()
+    const slugs = [
+      ...payload.config.collections.map((c) => c.slug),
+      ...payload.config.globals.map((g) => g.slug),
+    ].sort()
     expect(slugs).toEqual([...Object.keys(FIELDS), ...Object.keys(NOT_CALLER_TEXT)].sort())
     for (const slug of Object.keys(FIELDS)) {
-      expect([slug, textFieldPaths(payload.collections[slug as 'calls'].config.fields).sort()]).toEqual([slug, Object.keys(FIELDS[slug]!).sort()])
+      expect([slug, textFieldPaths(payload.collections[slug as 'calls'].config.fields).sort()]).toEqual([
+        slug,
+        Object.keys(FIELDS[slug]!).sort(),
+      ])
     }
   })
 })
@@ -245,25 +308,45 @@ describe('every entry point, driven with seeded personal data', () => {
       outcome: 'callback',
       summary: `${ALL_SENTENCES}。折り返し先は${CONTACT.name}様 ${CONTACT.phone}`,
       queries: SEEDED.map((s) => s.sentence),
-      callback: { name: CONTACT.name, phone: CONTACT.phone, preferredTime: `平日の午前。${SEEDED[5]!.sentence}、${SEEDED[8]!.sentence}` },
+      callback: {
+        name: CONTACT.name,
+        phone: CONTACT.phone,
+        preferredTime: `平日の午前。${SEEDED[5]!.sentence}、${SEEDED[8]!.sentence}`,
+      },
       telephonyCallId: 'P-0001',
       clientRequestId: 'persist-call-1',
     })
     expect(created.status).toBe(201)
     callId = created.body.doc.id
-    const patched = await rest('PATCH', `/api/calls/${callId}`, 'operator', { summary: `追記：${[...SEEDED].reverse().map((s) => s.sentence).join('、')}`, queries: [ALL_SENTENCES.slice(0, 200)] })
+    const patched = await rest('PATCH', `/api/calls/${callId}`, 'operator', {
+      summary: `追記：${[...SEEDED]
+        .reverse()
+        .map((s) => s.sentence)
+        .join('、')}`,
+      queries: [ALL_SENTENCES.slice(0, 200)],
+    })
     expect(patched.status).toBe(200)
     const stored = await payload.findByID({ collection: 'calls', id: callId, depth: 0, overrideAccess: true })
     expect(stored.callback).toMatchObject(CONTACT)
-    expect(leaks('calls', JSON.stringify([stored.summary, stored.queries, stored.callback?.preferredTime]))).toEqual([])
+    expect(
+      leaks('calls', JSON.stringify([stored.summary, stored.queries, stored.callback?.preferredTime])),
+    ).toEqual([])
   })
 
   it('POST and PATCH /api/escalations, the e-mail to 市民課, and the FAQ draft made from the answer', async () => {
-    const created = await rest('POST', '/api/escalations', 'operator', { call: callId, summary: `${ALL_SENTENCES}。連絡先 ${CONTACT.phone}`, urgency: 'high', assignedTo: `市民課 ${SEEDED[7]!.sentence}` })
+    const created = await rest('POST', '/api/escalations', 'operator', {
+      call: callId,
+      summary: `${ALL_SENTENCES}。連絡先 ${CONTACT.phone}`,
+      urgency: 'high',
+      assignedTo: `市民課 ${SEEDED[7]!.sentence}`,
+    })
     expect(created.status).toBe(201)
     escalationId = created.body.doc.id
     await expect.poll(() => mails.length, { timeout: 10_000 }).toBe(1)
-    const answered = await rest('PATCH', `/api/escalations/${escalationId}`, 'reviewer', { status: 'answered', answer: `代理人による更新には照会書兼回答書が必要です。${ALL_SENTENCES}` })
+    const answered = await rest('PATCH', `/api/escalations/${escalationId}`, 'reviewer', {
+      status: 'answered',
+      answer: `代理人による更新には照会書兼回答書が必要です。${ALL_SENTENCES}`,
+    })
     expect(answered.status).toBe(200)
     const draft = await rest('POST', `/api/escalations/${escalationId}/draft-faq`, 'editor', {})
     expect(draft.status).toBe(201)
@@ -274,18 +357,28 @@ describe('every entry point, driven with seeded personal data', () => {
     const events = [
       ...SEEDED.map((s) => ({ type: 'search', query: s.sentence, results: 0, locale: 'ja' })),
       ...SEEDED.map((s) => ({ type: 'zero-result', query: s.sentence })),
-      ...SEEDED.map((s) => ({ type: 'helpful', faqId: 'persist-pin', helpful: false, reason: `${s.sentence}。窓口の場所が分からない` })),
+      ...SEEDED.map((s) => ({
+        type: 'helpful',
+        faqId: 'persist-pin',
+        helpful: false,
+        reason: `${s.sentence}。窓口の場所が分からない`,
+      })),
       { type: 'facet-choice', dimension: 'what', value: 'certificate' },
     ]
     // As the site sends them: sendBeacon's text/plain, so no CORS preflight.
-    const request = new Request('http://localhost/api/events', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ events }) })
+    const request = new Request('http://localhost/api/events', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ events }),
+    })
     expect((await handleEndpoints({ config: payload.config, request })).status).toBe(202)
     await flushSiteEvents(payload)
     expect((await payload.count({ collection: 'site-events' })).totalDocs).toBe(events.length)
   })
 
   it('GET /api/lookup (the desk): each query is answered, not stored; past calls come back masked', async () => {
-    for (const q of [...SEEDED.map((x) => x.sentence), ALL_SENTENCES]) expect((await rest('GET', `/api/lookup?q=${encodeURIComponent(q)}`, 'operator')).status).toBe(200)
+    for (const q of [...SEEDED.map((x) => x.sentence), ALL_SENTENCES])
+      expect((await rest('GET', `/api/lookup?q=${encodeURIComponent(q)}`, 'operator')).status).toBe(200)
     const r = await rest('GET', `/api/lookup?q=${encodeURIComponent('暗証番号を忘れました')}`, 'operator')
     expect(r.body.pastCalls.map((c: { id: unknown }) => c.id)).toEqual([callId])
     expect(leaks('lookup', JSON.stringify(r.body))).toEqual([])
@@ -296,15 +389,25 @@ describe('every entry point, driven with seeded personal data', () => {
     expect(gap.status).toBe(200)
     const cluster = gap.body.clusters.find((c: { typicalText: string }) => c.typicalText.includes('［'))
     expect(cluster).toBeTruthy()
-    const draft = await rest('POST', '/api/gap/draft-faq', 'supervisor', { clusterId: cluster.id, from: gap.body.range.from, to: gap.body.range.to })
+    const draft = await rest('POST', '/api/gap/draft-faq', 'supervisor', {
+      clusterId: cluster.id,
+      from: gap.body.range.from,
+      to: gap.body.range.to,
+    })
     expect(draft.status).toBe(201)
   })
 
   it('npm run import:telephony: the caller number is stored as a hash only, a memo column is never read', async () => {
-    const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../analytics/test/fixtures')
+    const fixtures = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../analytics/test/fixtures',
+    )
     const fixture = JSON.parse(fs.readFileSync(path.join(fixtures, 'telephony-mapping.json'), 'utf8'))
     const mapping = path.join(tmp, 'mapping.json')
-    fs.writeFileSync(mapping, JSON.stringify({ ...fixture, columns: { ...fixture.columns, caller: '発信者番号' } }))
+    fs.writeFileSync(
+      mapping,
+      JSON.stringify({ ...fixture, columns: { ...fixture.columns, caller: '発信者番号' } }),
+    )
     const csv = path.join(tmp, 'calls.csv')
     fs.writeFileSync(
       csv,
@@ -314,20 +417,46 @@ describe('every entry point, driven with seeded personal data', () => {
         `P-0002,マイナンバー,2026/10/01 09:15:00,,2026/10/01 09:15:03,2026/10/01 09:15:03,,,${CONTACT.phone},${SEEDED[6]!.sentence}`,
       ].join('\r\n'),
     )
-    const r = await runScript('import-telephony', ['--mapping', mapping, csv], { KOTAE_CALLER_SALT: 'persist-test-salt-0123456789' })
+    const r = await runScript('import-telephony', ['--mapping', mapping, csv], {
+      KOTAE_CALLER_SALT: 'persist-test-salt-0123456789',
+    })
     expect(r.err).toBe('')
     expect(r.code).toBe(0)
     expect(leaks('import:telephony output', r.out + r.err)).toEqual([])
-    const records = await payload.find({ collection: 'telephony-records', depth: 0, overrideAccess: true, sort: 'pbxCallId' })
-    expect(records.docs.map((d) => [d.pbxCallId, typeof d.callerHash === 'string' && d.callerHash.length > 0])).toEqual([['P-0001', true], ['P-0002', true]])
+    const records = await payload.find({
+      collection: 'telephony-records',
+      depth: 0,
+      overrideAccess: true,
+      sort: 'pbxCallId',
+    })
+    expect(
+      records.docs.map((d) => [d.pbxCallId, typeof d.callerHash === 'string' && d.callerHash.length > 0]),
+    ).toEqual([
+      ['P-0001', true],
+      ['P-0002', true],
+    ])
   })
 
   it('npm run import:transcripts: every turn and the file name are masked before anything is stored', async () => {
-    const rows = SEEDED.flatMap((x, i) => [`P-0001,operator,${i * 10},${i * 10 + 4},お名前とご用件をお願いします`, `P-0001,caller,${i * 10 + 5},${i * 10 + 9},${x.sentence}`])
+    const rows = SEEDED.flatMap((x, i) => [
+      `P-0001,operator,${i * 10},${i * 10 + 4},お名前とご用件をお願いします`,
+      `P-0001,caller,${i * 10 + 5},${i * 10 + 9},${x.sentence}`,
+    ])
     const csv = path.join(tmp, `折り返し${CONTACT.phone}.csv`)
-    fs.writeFileSync(csv, ['call_id,speaker,start,end,text', ...rows, `P-0001,caller,200,205,${ALL_SENTENCES}`].join('\r\n'))
+    fs.writeFileSync(
+      csv,
+      ['call_id,speaker,start,end,text', ...rows, `P-0001,caller,200,205,${ALL_SENTENCES}`].join('\r\n'),
+    )
     const json = path.join(tmp, 'P-0002.json')
-    fs.writeFileSync(json, JSON.stringify({ call_id: 'P-0002', segments: [{ start: 0, end: 3, speaker: CONTACT.name, text: `${CONTACT.name}と申します、${CONTACT.phone}` }] }))
+    fs.writeFileSync(
+      json,
+      JSON.stringify({
+        call_id: 'P-0002',
+        segments: [
+          { start: 0, end: 3, speaker: CONTACT.name, text: `${CONTACT.name}と申します、${CONTACT.phone}` },
+        ],
+      }),
+    )
     const r = await runScript('import-transcripts', [csv])
     expect(r.err).toBe('')
     expect(r.code).toBe(0)
@@ -336,8 +465,16 @@ describe('every entry point, driven with seeded personal data', () => {
     // label is the caller's name: only the role is kept.
     const r2 = await runScript('import-transcripts', [json])
     expect([r2.code, leaks('import:transcripts output', r2.out + r2.err)]).toEqual([0, []])
-    const docs = await payload.find({ collection: 'transcripts', depth: 0, overrideAccess: true, sort: 'transcriptKey' })
-    expect(docs.docs.map((d) => [d.transcriptKey, d.linkMethod])).toEqual([['P-0001', 'call-id'], ['P-0002', 'unlinked']])
+    const docs = await payload.find({
+      collection: 'transcripts',
+      depth: 0,
+      overrideAccess: true,
+      sort: 'transcriptKey',
+    })
+    expect(docs.docs.map((d) => [d.transcriptKey, d.linkMethod])).toEqual([
+      ['P-0001', 'call-id'],
+      ['P-0002', 'unlinked'],
+    ])
   })
 
   it('requests refused with personal data in them store nothing and log none of it', async () => {
@@ -345,22 +482,51 @@ describe('every entry point, driven with seeded personal data', () => {
     const logged = logLines.length
     // Fails validation: the phone field holds at most 30 characters.
     const invalid = await rest('POST', '/api/calls', 'operator', {
-      talkStartedAt: hourAgo().toISOString(), talkEndedAt: new Date().toISOString(), channel: 'direct', callerType: 'self', outcome: 'callback',
-      summary: ALL_SENTENCES, callback: { name: CONTACT.name, phone: `${CONTACT.phone} ${SEEDED[8]!.sentence} ${SEEDED[9]!.sentence}` },
+      talkStartedAt: hourAgo().toISOString(),
+      talkEndedAt: new Date().toISOString(),
+      channel: 'direct',
+      callerType: 'self',
+      outcome: 'callback',
+      summary: ALL_SENTENCES,
+      callback: {
+        name: CONTACT.name,
+        phone: `${CONTACT.phone} ${SEEDED[8]!.sentence} ${SEEDED[9]!.sentence}`,
+      },
     })
     expect(invalid.status).toBe(400)
     expect(JSON.stringify(invalid.body)).toContain('callback.phone')
     // The same save again (the desk's resend): its request id is taken.
     const again = await rest('POST', '/api/calls', 'operator', {
-      talkStartedAt: hourAgo().toISOString(), talkEndedAt: new Date().toISOString(), channel: 'direct', callerType: 'self', outcome: 'callback',
-      summary: ALL_SENTENCES, callback: { name: CONTACT.name, phone: CONTACT.phone }, clientRequestId: 'persist-call-1',
+      talkStartedAt: hourAgo().toISOString(),
+      talkEndedAt: new Date().toISOString(),
+      channel: 'direct',
+      callerType: 'self',
+      outcome: 'callback',
+      summary: ALL_SENTENCES,
+      callback: { name: CONTACT.name, phone: CONTACT.phone },
+      clientRequestId: 'persist-call-1',
     })
     expect(again.status).toBe(400)
     // Not allowed: an operator answering an escalation.
-    expect((await rest('PATCH', `/api/escalations/${escalationId}`, 'operator', { answer: ALL_SENTENCES })).status).toBe(403)
+    expect(
+      (await rest('PATCH', `/api/escalations/${escalationId}`, 'operator', { answer: ALL_SENTENCES })).status,
+    ).toBe(403)
     // A sign-in with an e-mail that is no account's, and an event with a field no event has.
-    expect((await rest('POST', '/api/users/login', null, { email: SEEDED[8]!.values[0], password: SEEDED[1]!.sentence })).status).toBe(401)
-    expect((await rest('POST', '/api/events', null, { events: [{ type: 'search', query: 'x', name: ALL_SENTENCES }] })).status).toBe(400)
+    expect(
+      (
+        await rest('POST', '/api/users/login', null, {
+          email: SEEDED[8]!.values[0],
+          password: SEEDED[1]!.sentence,
+        })
+      ).status,
+    ).toBe(401)
+    expect(
+      (
+        await rest('POST', '/api/events', null, {
+          events: [{ type: 'search', query: 'x', name: ALL_SENTENCES }],
+        })
+      ).status,
+    ).toBe(400)
 
     expect((await payload.count({ collection: 'calls', overrideAccess: true })).totalDocs).toBe(calls)
     const lines = logLines.slice(logged)
@@ -373,9 +539,22 @@ describe('every entry point, driven with seeded personal data', () => {
 
 /** The values a field path (`callback.preferredTime`, `queries`) holds in every document of a collection. */
 async function storedValues(slug: string, fieldPath: string): Promise<string[]> {
-  const { docs } = await payload.find({ collection: slug as 'calls', depth: 0, limit: 0, pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: slug as 'calls',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   return docs.flatMap((doc) =>
-    [fieldPath.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc)]
+    [
+      fieldPath
+        .split('.')
+        .reduce<unknown>(
+          (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+          doc,
+        ),
+    ]
       .flat()
       // A JSON field (a transcript's segments) is scanned as its JSON text.
       .map((v) => (v && typeof v === 'object' ? JSON.stringify(v) : v))
@@ -389,7 +568,11 @@ describe('after every entry point was driven', () => {
       for (const [field, how] of Object.entries(fields)) {
         if (how !== MASKED) continue
         const values = await storedValues(slug, field)
-        expect([slug, field, values.some((v) => /［(暗証番号|個人番号|電話番号|氏名|メール|住所|カード番号)］/.test(v))]).toEqual([slug, field, true])
+        expect([
+          slug,
+          field,
+          values.some((v) => /［(暗証番号|個人番号|電話番号|氏名|メール|住所|カード番号)］/.test(v)),
+        ]).toEqual([slug, field, true])
       }
     }
   })
@@ -400,7 +583,13 @@ describe('after every entry point was driven', () => {
 
   it('the call-back contact is stored in the call only, where it was given on purpose', async () => {
     const hits = await findStoredStrings(databaseEnv(), CONTACT_VALUES)
-    const tables = [...new Set(hits.filter((h) => h.startsWith('table ') || h.startsWith('pg_stats ')).map((h) => h.split(':')[0]!.split(' ')[1]))]
+    const tables = [
+      ...new Set(
+        hits
+          .filter((h) => h.startsWith('table ') || h.startsWith('pg_stats '))
+          .map((h) => h.split(':')[0]!.split(' ')[1]),
+      ),
+    ]
     expect(tables).toEqual(['calls'])
     const call = await payload.findByID({ collection: 'calls', id: callId, depth: 0, overrideAccess: true })
     expect(leaks('calls.summary', call.summary, CONTACT_VALUES)).toEqual([])

@@ -35,7 +35,14 @@ describe('usage prior in the lookup', () => {
     const before = faqIds(await lookup(q))
     expect(before.length).toBeGreaterThanOrEqual(4)
     const target = before[3]!
-    const doc = (await payload.find({ collection: 'faqs', where: { slug: { equals: target.slice('faq:'.length) } }, limit: 1, depth: 0 })).docs[0]!
+    const doc = (
+      await payload.find({
+        collection: 'faqs',
+        where: { slug: { equals: target.slice('faq:'.length) } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]!
     for (let i = 0; i < 6; i++) {
       await payload.create({
         collection: 'calls',

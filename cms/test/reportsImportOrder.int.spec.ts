@@ -8,7 +8,15 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { CALLER_NUMBERS, CITY_RULES, EXPECTED, JANUARY_2027, TELEPHONY, callLogs, expectJanuary } from '../../analytics/test/fixtures/january-2027-hours'
+import {
+  CALLER_NUMBERS,
+  CITY_RULES,
+  EXPECTED,
+  JANUARY_2027,
+  TELEPHONY,
+  callLogs,
+  expectJanuary,
+} from '../../analytics/test/fixtures/january-2027-hours'
 import type { TestUser } from './helpers'
 
 let payload: Payload
@@ -32,10 +40,16 @@ beforeAll(async () => {
   payload = await helpers.startPayload()
   operator = (await helpers.createRoleUsers(payload)).operator
   const refs = await helpers.createReferences(payload)
-  const lost = await payload.create({ collection: 'categories', data: { name: '紛失', nameEn: 'Lost', slug: 'lost' } as never })
+  const lost = await payload.create({
+    collection: 'categories',
+    data: { name: '紛失', nameEn: 'Lost', slug: 'lost' } as never,
+  })
   categories = { renewal: refs.category, lost: lost.id }
   const f1 = await payload.create({ collection: 'faqs', data: helpers.faqData(refs) as never })
-  const f2 = await payload.create({ collection: 'faqs', data: helpers.faqData(refs, { question: '更新の手続きは？' }) as never })
+  const f2 = await payload.create({
+    collection: 'faqs',
+    data: helpers.faqData(refs, { question: '更新の手続きは？' }) as never,
+  })
   faqs = { f1: f1.id, f2: f2.id }
 })
 
@@ -47,17 +61,42 @@ const MAPPING = {
   name: 'test PBX',
   encoding: 'utf-8',
   delimiter: ',',
-  columns: { callId: 'id', queue: 'queue', offeredAt: 'offered', answeredAt: 'answered', abandonedAt: 'abandoned', endedAt: 'ended', agent: 'agent', caller: 'caller' },
+  columns: {
+    callId: 'id',
+    queue: 'queue',
+    offeredAt: 'offered',
+    answeredAt: 'answered',
+    abandonedAt: 'abandoned',
+    endedAt: 'ended',
+    agent: 'agent',
+    caller: 'caller',
+  },
   timestamps: { format: 'iso', timeZone: 'Asia/Tokyo' },
   nullValues: [''],
 }
 const CSV = [
   'id,queue,offered,answered,abandoned,ended,agent,caller',
-  ...TELEPHONY.map((t) => [t.callId, t.queue, t.offeredAt, t.answeredAt ?? '', t.abandonedAt ?? '', t.endedAt ?? '', t.agent ?? '', CALLER_NUMBERS[t.callId] ?? ''].join(',')),
+  ...TELEPHONY.map((t) =>
+    [
+      t.callId,
+      t.queue,
+      t.offeredAt,
+      t.answeredAt ?? '',
+      t.abandonedAt ?? '',
+      t.endedAt ?? '',
+      t.agent ?? '',
+      CALLER_NUMBERS[t.callId] ?? '',
+    ].join(','),
+  ),
 ].join('\r\n')
 
 async function importPbx() {
-  const r = await mod.importTelephony(payload, { mapping: MAPPING, open: () => CSV, source: 'january.csv', salt: 'order-test-salt-0123456789' })
+  const r = await mod.importTelephony(payload, {
+    mapping: MAPPING,
+    open: () => CSV,
+    source: 'january.csv',
+    salt: 'order-test-salt-0123456789',
+  })
   expect(r.ok, JSON.stringify(r).slice(0, 500)).toBe(true)
 }
 
@@ -93,7 +132,9 @@ async function clear() {
 async function reportAndCheck() {
   const { report } = await mod.loadReport(payload, JANUARY_2027, CITY_RULES)
   expectJanuary(report)
-  expect(Object.fromEntries(report.faqUsage.map((f) => [f.faqId, { count: f.count, first: f.first }]))).toEqual({
+  expect(
+    Object.fromEntries(report.faqUsage.map((f) => [f.faqId, { count: f.count, first: f.first }])),
+  ).toEqual({
     [String(faqs.f1)]: EXPECTED.faqUsage.f1,
     [String(faqs.f2)]: EXPECTED.faqUsage.f2,
   })

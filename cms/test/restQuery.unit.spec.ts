@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { boundRestQuery, REST_READ_BOUNDS } from '../src/http/restQuery'
 
-const bound = (query: string) => new URL(boundRestQuery(new Request(`http://kotae.test/api/faqs${query}`)).url).searchParams
+const bound = (query: string) =>
+  new URL(boundRestQuery(new Request(`http://kotae.test/api/faqs${query}`)).url).searchParams
 
 describe('boundRestQuery: REST reads within REST_READ_BOUNDS', () => {
   it('caps depth and limit, whatever the client asks', () => {
@@ -41,7 +42,9 @@ describe('boundRestQuery: REST reads within REST_READ_BOUNDS', () => {
   })
 
   it('keeps the method and headers (the session cookie) of a rewritten request', () => {
-    const request = new Request('http://kotae.test/api/calls?limit=0', { headers: { cookie: 'payload-token=t', origin: 'http://kotae.test' } })
+    const request = new Request('http://kotae.test/api/calls?limit=0', {
+      headers: { cookie: 'payload-token=t', origin: 'http://kotae.test' },
+    })
     const bounded = boundRestQuery(request)
     expect(bounded.method).toBe('GET')
     expect(bounded.headers.get('cookie')).toBe('payload-token=t')

@@ -18,7 +18,10 @@ const before = vi.hoisted(() => {
 let payload: Payload
 beforeAll(async () => {
   payload = await startPayload()
-  await payload.create({ collection: 'users', data: { email: 'staff@example.test', password: 'correct horse battery', roles: ['operator'] } })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'staff@example.test', password: 'correct horse battery', roles: ['operator'] },
+  })
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -28,7 +31,13 @@ afterAll(async () => {
 
 describe('behind https', () => {
   it('the session cookie a sign-in sets is Secure, HttpOnly and SameSite=Lax', async () => {
-    const res = await handleEndpoints({ config: payload.config, request: restRequest('POST', '/api/users/login', undefined, { email: 'staff@example.test', password: 'correct horse battery' }) })
+    const res = await handleEndpoints({
+      config: payload.config,
+      request: restRequest('POST', '/api/users/login', undefined, {
+        email: 'staff@example.test',
+        password: 'correct horse battery',
+      }),
+    })
     expect(res.status).toBe(200)
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/payload-token=/)

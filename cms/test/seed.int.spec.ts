@@ -28,9 +28,16 @@ afterAll(async () => {
 })
 
 /** Runs `npm run seed`'s script in a child process, as a person would. */
-function runSeed(env: Record<string, string>, onLine?: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; out: string }> {
+function runSeed(
+  env: Record<string, string>,
+  onLine?: (line: string, kill: () => void) => void,
+): Promise<{ code: number | null; signal: string | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/seed.ts'], { cwd: cmsDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/seed.ts'], {
+      cwd: cmsDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     const kill = () => child.kill('SIGKILL')
     child.stdout.on('data', (c: Buffer) => {
@@ -75,7 +82,9 @@ describe('seed', () => {
 
   it('bold next to Japanese text comes in as bold, with no gap, and goes out as the same Markdown', async () => {
     // content/faqs/ja/application-baby.md: 「、**1歳未満**の方は**顔写真なし**のカードに」
-    const [faq] = (await payload.find({ collection: 'faqs', where: { slug: { equals: 'application-baby' } }, depth: 0 })).docs
+    const [faq] = (
+      await payload.find({ collection: 'faqs', where: { slug: { equals: 'application-baby' } }, depth: 0 })
+    ).docs
     expect(faq!.answerText).toContain('、1歳未満の方は顔写真なしのカードに') // what the desk reads
     const bold: string[] = []
     const walk = (n: { type?: string; text?: string; format?: number; children?: unknown[] }) => {
@@ -91,20 +100,31 @@ describe('seed', () => {
   it('a changed file becomes a new version of the same entry', async () => {
     const dir = copyContent()
     const target = bundle.faqs.find((f) => f.locale === 'ja')!
-    const file = path.join(dir, path.relative(contentDir, target.file.startsWith('/') ? target.file : path.join(contentDir, target.file)))
+    const file = path.join(
+      dir,
+      path.relative(
+        contentDir,
+        target.file.startsWith('/') ? target.file : path.join(contentDir, target.file),
+      ),
+    )
     const text = fs.readFileSync(file, 'utf8')
     fs.writeFileSync(file, text.replace(/^shortAnswer:.*$/m, 'shortAnswer: 見直し後の短い回答です。'))
     const changed = await loadValidContent(dir)
 
     const [before] = (await payload.find({ collection: 'faqs', where: { slug: { equals: target.id } } })).docs
-    const versionsBefore = (await payload.findVersions({ collection: 'faqs', where: { parent: { equals: before!.id } } })).totalDocs
+    const versionsBefore = (
+      await payload.findVersions({ collection: 'faqs', where: { parent: { equals: before!.id } } })
+    ).totalDocs
     const report = await seedContent(payload, changed)
     expect(report.faqs).toEqual({ created: 0, updated: 1, unchanged: bundle.faqs.length - 1 })
 
     const [after] = (await payload.find({ collection: 'faqs', where: { slug: { equals: target.id } } })).docs
     expect(after!.id).toBe(before!.id)
     expect(after!.shortAnswer).toBe('見直し後の短い回答です。')
-    expect((await payload.findVersions({ collection: 'faqs', where: { parent: { equals: before!.id } } })).totalDocs).toBe(versionsBefore + 1)
+    expect(
+      (await payload.findVersions({ collection: 'faqs', where: { parent: { equals: before!.id } } }))
+        .totalDocs,
+    ).toBe(versionsBefore + 1)
   })
 
   it('invalid content writes nothing and names every problem with its file and field', async () => {
@@ -112,8 +132,14 @@ describe('seed', () => {
     const dir = copyContent()
     const faqDir = path.join(dir, 'faqs', 'ja')
     const [a, b] = fs.readdirSync(faqDir).sort()
-    fs.writeFileSync(path.join(faqDir, a!), fs.readFileSync(path.join(faqDir, a!), 'utf8').replace(/^category:.*$/m, 'category: no-such-category'))
-    fs.writeFileSync(path.join(faqDir, b!), fs.readFileSync(path.join(faqDir, b!), 'utf8').replace(/^shortAnswer:.*\n/m, ''))
+    fs.writeFileSync(
+      path.join(faqDir, a!),
+      fs.readFileSync(path.join(faqDir, a!), 'utf8').replace(/^category:.*$/m, 'category: no-such-category'),
+    )
+    fs.writeFileSync(
+      path.join(faqDir, b!),
+      fs.readFileSync(path.join(faqDir, b!), 'utf8').replace(/^shortAnswer:.*\n/m, ''),
+    )
     const result = await runSeed({ ...env, KOTAE_CONTENT_DIR: dir })
     expect(result.code).toBe(1)
     expect(result.out).toContain(a!)

@@ -11,14 +11,23 @@ import { siteFolder } from '../src/publish/buildSite'
 import { pickEncoding, serveSiteFolder } from '../src/publish/siteServer'
 
 /** One GET without any automatic decompression: status, headers and the bytes as sent. */
-function get(url: string, acceptEncoding?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  url: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-      })
+      .get(
+        url,
+        { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          )
+        },
+      )
       .on('error', reject)
   })
 }
@@ -26,7 +35,9 @@ function get(url: string, acceptEncoding?: string): Promise<{ status: number; he
 describe('public site server: compression', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-site-server-'))
   const folder = siteFolder(root)
-  const index = JSON.stringify({ docs: Array.from({ length: 2000 }, (_, i) => ({ id: `faq-${i}`, text: 'マイナンバーカードの更新' })) })
+  const index = JSON.stringify({
+    docs: Array.from({ length: 2000 }, (_, i) => ({ id: `faq-${i}`, text: 'マイナンバーカードの更新' })),
+  })
   let site: { url: string; close: () => Promise<void> }
 
   const writeBuild = (name: string, html: string) => {

@@ -34,7 +34,12 @@ const NOTICE: MunicipalPage = {
   charset: 'shift_jis',
   declare: 'meta',
 }
-const CERT: MunicipalPage = { title: '電子証明書の更新', body: ['電子証明書は、有効期限の3か月前から更新できます。'], charset: 'euc-jp', declare: 'header' }
+const CERT: MunicipalPage = {
+  title: '電子証明書の更新',
+  body: ['電子証明書は、有効期限の3か月前から更新できます。'],
+  charset: 'euc-jp',
+  declare: 'header',
+}
 
 let payload: Payload
 let site: MunicipalSite
@@ -48,9 +53,18 @@ let guide: number | string
 let settings: WatchSettings
 
 const run = async (): Promise<WatchReport> => checkSources(payload, settings)
-const outcome = (report: WatchReport, name: string): SourceOutcome => report.outcomes.find((o) => o.source === src[name])!
-async function rest(method: string, url: string, role: Role | null, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await handleEndpoints({ config: payload.config, request: restRequest(method, url, role ? tokens[role] : undefined, body) })
+const outcome = (report: WatchReport, name: string): SourceOutcome =>
+  report.outcomes.find((o) => o.source === src[name])!
+async function rest(
+  method: string,
+  url: string,
+  role: Role | null,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await handleEndpoints({
+    config: payload.config,
+    request: restRequest(method, url, role ? tokens[role] : undefined, body),
+  })
   return { status: res.status, body: await res.json().catch(() => null) }
 }
 const sortIds = (ids: (number | string)[]) => ids.map(String).sort()
@@ -60,11 +74,28 @@ beforeAll(async () => {
   site.routes.set('/kurashi/mynumber/kigen.html', { page: CARD })
   site.routes.set('/kurashi/mynumber/tsuchisho.html', { page: NOTICE })
   site.routes.set('/jpki/koushin.html', { page: CERT })
-  site.routes.set('/soshiki/shimin/mynumber.html', { handle: (_q, r) => void r.writeHead(301, { location: '/kurashi/mynumber/kigen.html' }).end() })
-  for (let i = 0; i < 20; i++) site.routes.set(`/loop/${i}`, { handle: (_q, r) => void r.writeHead(302, { location: `/loop/${i + 1}` }).end() })
-  site.routes.set('/kurashi/mynumber/all.html', { handle: (_q, r) => streamBody(r, 50 * MB, (n) => site.sent.set('big', n), false) })
-  site.routes.set('/kurashi/mynumber/leaflet.html', { handle: (_q, r) => void r.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])) })
-  site.routes.set('/kurashi/mynumber/utf16.html', { handle: (_q, r) => void r.writeHead(200, { 'content-type': 'text/html; charset=ISO-2022-JP' }).end('\x1b$B%^%$%J%s%P!<\x1b(B') })
+  site.routes.set('/soshiki/shimin/mynumber.html', {
+    handle: (_q, r) => void r.writeHead(301, { location: '/kurashi/mynumber/kigen.html' }).end(),
+  })
+  for (let i = 0; i < 20; i++)
+    site.routes.set(`/loop/${i}`, {
+      handle: (_q, r) => void r.writeHead(302, { location: `/loop/${i + 1}` }).end(),
+    })
+  site.routes.set('/kurashi/mynumber/all.html', {
+    handle: (_q, r) => streamBody(r, 50 * MB, (n) => site.sent.set('big', n), false),
+  })
+  site.routes.set('/kurashi/mynumber/leaflet.html', {
+    handle: (_q, r) =>
+      void r
+        .writeHead(200, { 'content-type': 'image/png' })
+        .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+  })
+  site.routes.set('/kurashi/mynumber/utf16.html', {
+    handle: (_q, r) =>
+      void r
+        .writeHead(200, { 'content-type': 'text/html; charset=ISO-2022-JP' })
+        .end('\x1b$B%^%$%J%s%P!<\x1b(B'),
+  })
 
   process.env.KOTAE_SOURCE_WATCH = 'off'
   const helpers = await import('./helpers')
@@ -72,13 +103,41 @@ beforeAll(async () => {
   payload = await helpers.startPayload()
   checkSources = (await import('../src/sourceWatch/run')).checkSources
   const { userAgent } = await import('../src/sourceWatch/settings')
-  settings = { limits: { userAgent: userAgent('Higashihiroshima City', 'http://localhost:3000'), timeoutMs: 3_000, maxBytes: 5 * MB, maxRedirects: 5, allowPrivateNetwork: true }, hostDelayMs: 20, maxCrawlDelayMs: 10_000, hostConcurrency: 4 }
+  settings = {
+    limits: {
+      userAgent: userAgent('Higashihiroshima City', 'http://localhost:3000'),
+      timeoutMs: 3_000,
+      maxBytes: 5 * MB,
+      maxRedirects: 5,
+      allowPrivateNetwork: true,
+    },
+    hostDelayMs: 20,
+    maxCrawlDelayMs: 10_000,
+    hostConcurrency: 4,
+  }
   users = await helpers.createRoleUsers(payload)
   tokens = {}
-  for (const role of ['editor', 'operator', 'cityViewer'] as const) tokens[role] = (await payload.login({ collection: 'users', data: { email: users[role].email, password: 'correct horse battery' } })).token
+  for (const role of ['editor', 'operator', 'cityViewer'] as const)
+    tokens[role] = (
+      await payload.login({
+        collection: 'users',
+        data: { email: users[role].email, password: 'correct horse battery' },
+      })
+    ).token
   const refs = await helpers.createReferences(payload)
   const source = async (slug: string, path: string) =>
-    (src[slug] = (await payload.create({ collection: 'sources', data: { title: `出典 ${slug}`, publisher: '東広島市', url: site.url(path), checkedAt: '2026-11-24', slug } })).id)
+    (src[slug] = (
+      await payload.create({
+        collection: 'sources',
+        data: {
+          title: `出典 ${slug}`,
+          publisher: '東広島市',
+          url: site.url(path),
+          checkedAt: '2026-11-24',
+          slug,
+        },
+      })
+    ).id)
   await source('card', '/kurashi/mynumber/kigen.html')
   await source('notice', '/kurashi/mynumber/tsuchisho.html')
   await source('cert', '/jpki/koushin.html')
@@ -90,7 +149,15 @@ beforeAll(async () => {
   await source('encoding', '/kurashi/mynumber/utf16.html')
   await source('private', '/private/draft.html')
   const make = async (slug: string, sources: string[]) =>
-    (faq[slug] = (await payload.create({ collection: 'faqs', data: { ...helpers.faqData(refs, { slug, question: `質問 ${slug}`, sources: sources.map((s) => src[s]) }), _status: 'published' } as never })).id)
+    (faq[slug] = (
+      await payload.create({
+        collection: 'faqs',
+        data: {
+          ...helpers.faqData(refs, { slug, question: `質問 ${slug}`, sources: sources.map((s) => src[s]) }),
+          _status: 'published',
+        } as never,
+      })
+    ).id)
   await make('card-only', ['card'])
   await make('card-and-notice', ['card', 'notice'])
   await make('notice-only', ['notice'])
@@ -99,7 +166,19 @@ beforeAll(async () => {
   guide = (
     await payload.create({
       collection: 'guides',
-      data: { title: 'カードの更新', slug: 'renew-guide', procedure: 'card-renewal', category: refs.category, summary: '更新の手続きです。', steps: [{ title: '窓口へ', detail: '市民課へ行きます。' }], where: '市民課', when: '平日', sources: [src.card], reviewBy: '2027-05-31', _status: 'published' } as never,
+      data: {
+        title: 'カードの更新',
+        slug: 'renew-guide',
+        procedure: 'card-renewal',
+        category: refs.category,
+        summary: '更新の手続きです。',
+        steps: [{ title: '窓口へ', detail: '市民課へ行きます。' }],
+        where: '市民課',
+        when: '平日',
+        sources: [src.card],
+        reviewBy: '2027-05-31',
+        _status: 'published',
+      } as never,
     })
   ).id
 })
@@ -117,22 +196,46 @@ describe('the first run', () => {
       return o.outcome === 'failed' ? o.reason : o.outcome
     }
     expect(Object.fromEntries(Object.keys(src).map((n) => [n, by(n)]))).toEqual({
-      card: 'first', notice: 'first', cert: 'first', moved: 'first',
-      missing: 'not-found', loop: 'redirects', big: 'too-big', binary: 'binary', encoding: 'encoding', private: 'robots',
+      card: 'first',
+      notice: 'first',
+      cert: 'first',
+      moved: 'first',
+      missing: 'not-found',
+      loop: 'redirects',
+      big: 'too-big',
+      binary: 'binary',
+      encoding: 'encoding',
+      private: 'robots',
     })
     expect((await payload.count({ collection: 'source-changes' })).totalDocs).toBe(0)
     const checks = (await payload.find({ collection: 'source-checks', depth: 0, pagination: false })).docs
     const bySource = new Map(checks.map((c) => [String(c.source), c]))
-    expect(bySource.get(String(src.notice))).toMatchObject({ status: 'ok', encoding: 'shift_jis', text: expect.stringContaining('封筒の色は青系です。') })
-    expect(bySource.get(String(src.cert))).toMatchObject({ status: 'ok', encoding: 'euc-jp', text: '電子証明書の更新\n電子証明書は、有効期限の3か月前から更新できます。' })
+    expect(bySource.get(String(src.notice))).toMatchObject({
+      status: 'ok',
+      encoding: 'shift_jis',
+      text: expect.stringContaining('封筒の色は青系です。'),
+    })
+    expect(bySource.get(String(src.cert))).toMatchObject({
+      status: 'ok',
+      encoding: 'euc-jp',
+      text: '電子証明書の更新\n電子証明書は、有効期限の3か月前から更新できます。',
+    })
     expect(bySource.get(String(src.moved))!.hash).toBe(bySource.get(String(src.card))!.hash)
-    expect(bySource.get(String(src.missing))).toMatchObject({ status: 'failed', failure: 'not-found: HTTP 404', hash: null })
-    expect(bySource.get(String(src.card))!.text).not.toMatch(/くらし・手続き|082-420-0925|本文へスキップ|関連ページ|お問い合わせ/u)
+    expect(bySource.get(String(src.missing))).toMatchObject({
+      status: 'failed',
+      failure: 'not-found: HTTP 404',
+      hash: null,
+    })
+    expect(bySource.get(String(src.card))!.text).not.toMatch(
+      /くらし・手続き|082-420-0925|本文へスキップ|関連ページ|お問い合わせ/u,
+    )
   })
   it('never requests a page robots.txt disallows, sends the deployment User-Agent, and waits between requests to one host', () => {
     expect(site.requests.some((r) => r.path.startsWith('/private/'))).toBe(false)
     expect(new Set(site.requests.map((r) => r.userAgent))).toEqual(new Set([settings.limits.userAgent]))
-    const times = site.requests.filter((r) => !r.path.startsWith('/loop/') && r.path !== '/soshiki/shimin/mynumber.html').map((r) => r.at)
+    const times = site.requests
+      .filter((r) => !r.path.startsWith('/loop/') && r.path !== '/soshiki/shimin/mynumber.html')
+      .map((r) => r.at)
     const gaps = times.slice(1).map((t, i) => t - times[i]!)
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(settings.hostDelayMs - 2)
     expect(site.sent.get('big')!).toBeLessThan(10 * MB)
@@ -141,8 +244,12 @@ describe('the first run', () => {
 
 describe('later runs', () => {
   it('a change only in the footer, the menus or the white space flags nothing', async () => {
-    site.routes.set('/kurashi/mynumber/kigen.html', { page: { ...CARD, footerNote: '年末年始（12月29日から1月3日）は閉庁します。', spread: true } })
-    site.routes.set('/kurashi/mynumber/tsuchisho.html', { page: { ...NOTICE, body: NOTICE.body.map((p) => p.replace('、', '、\n    ')), spread: true } })
+    site.routes.set('/kurashi/mynumber/kigen.html', {
+      page: { ...CARD, footerNote: '年末年始（12月29日から1月3日）は閉庁します。', spread: true },
+    })
+    site.routes.set('/kurashi/mynumber/tsuchisho.html', {
+      page: { ...NOTICE, body: NOTICE.body.map((p) => p.replace('、', '、\n    ')), spread: true },
+    })
     const report = await run()
     expect(outcome(report, 'card').outcome).toBe('unchanged')
     expect(outcome(report, 'notice').outcome).toBe('unchanged')
@@ -162,8 +269,17 @@ describe('later runs', () => {
     expect(sortIds(changed.faqs)).toEqual(sortIds([faq['card-only']!, faq['card-and-notice']!]))
     expect(changed.guides).toEqual([guide])
     // The moved page redirects to the same page: it changed too, and flags its own citing FAQ.
-    expect(outcome(report, 'moved')).toMatchObject({ outcome: 'changed', faqs: [faq['moved-only']], guides: [] })
-    expect(report.outcomes.filter((o) => o.outcome === 'changed').map((o) => o.source).sort()).toEqual([src.card, src.moved].sort())
+    expect(outcome(report, 'moved')).toMatchObject({
+      outcome: 'changed',
+      faqs: [faq['moved-only']],
+      guides: [],
+    })
+    expect(
+      report.outcomes
+        .filter((o) => o.outcome === 'changed')
+        .map((o) => o.source)
+        .sort(),
+    ).toEqual([src.card, src.moved].sort())
   })
 
   it('GET /api/sources/changed lists the open changes for staff, per FAQ or guide on request; not for others', async () => {
@@ -172,15 +288,28 @@ describe('later runs', () => {
     const card = (all.body.docs as OpenChange[]).find((d) => d.source.id === src.card)!
     expect(card.passageCount).toBe(3)
     expect(card.passages).toEqual([
-      { old: ['電子証明書の有効期限は、年齢に関係なく発行日から5回目の誕生日までです。'], new: ['電子証明書の有効期限は、発行日から5回目の誕生日までです。'] },
+      {
+        old: ['電子証明書の有効期限は、年齢に関係なく発行日から5回目の誕生日までです。'],
+        new: ['電子証明書の有効期限は、発行日から5回目の誕生日までです。'],
+      },
       { old: ['封書は転送不要郵便です。', '郵便局に転送届を出している場合は届きません。'], new: [] },
       { old: [], new: ['オンラインでの更新はできません。'] },
     ])
     expect(card.faqs.map((f) => f.question).sort()).toEqual(['質問 card-and-notice', '質問 card-only'])
     expect(card.guides).toEqual([{ id: guide, title: 'カードの更新' }])
-    expect((await rest('GET', `/api/sources/changed?faq=${faq['notice-only']}`, 'operator')).body.docs).toEqual([])
-    expect((await rest('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'operator')).body.docs.map((d: OpenChange) => d.id)).toEqual([card.id])
-    expect((await rest('GET', `/api/sources/changed?guide=${guide}`, 'editor')).body.docs.map((d: OpenChange) => d.id)).toEqual([card.id])
+    expect(
+      (await rest('GET', `/api/sources/changed?faq=${faq['notice-only']}`, 'operator')).body.docs,
+    ).toEqual([])
+    expect(
+      (await rest('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'operator')).body.docs.map(
+        (d: OpenChange) => d.id,
+      ),
+    ).toEqual([card.id])
+    expect(
+      (await rest('GET', `/api/sources/changed?guide=${guide}`, 'editor')).body.docs.map(
+        (d: OpenChange) => d.id,
+      ),
+    ).toEqual([card.id])
     expect((await rest('GET', '/api/sources/changed?faq=1%20OR%201=1', 'editor')).status).toBe(400)
     expect((await rest('GET', '/api/sources/changed', 'cityViewer')).status).toBe(403)
     expect((await rest('GET', '/api/sources/changed', null)).status).toBe(401)
@@ -200,20 +329,39 @@ describe('later runs', () => {
   it('an editor marks a change 確認済み and it leaves the list; an operator cannot', async () => {
     const open = (await rest('GET', '/api/sources/changed', 'editor')).body.docs as OpenChange[]
     const id = open.find((d) => d.source.id === src.card)!.id
-    expect((await rest('PATCH', `/api/source-changes/${id}`, 'operator', { resolvedAt: new Date().toISOString() })).status).toBe(403)
+    expect(
+      (await rest('PATCH', `/api/source-changes/${id}`, 'operator', { resolvedAt: new Date().toISOString() }))
+        .status,
+    ).toBe(403)
     // What the watch found cannot be edited, and who closed it is the signed-in user whatever is sent.
-    expect((await rest('PATCH', `/api/source-changes/${id}`, 'editor', { resolvedAt: new Date().toISOString(), resolvedBy: users.operator.id, passageCount: 0 })).status).toBe(200)
+    expect(
+      (
+        await rest('PATCH', `/api/source-changes/${id}`, 'editor', {
+          resolvedAt: new Date().toISOString(),
+          resolvedBy: users.operator.id,
+          passageCount: 0,
+        })
+      ).status,
+    ).toBe(200)
     const after = await payload.findByID({ collection: 'source-changes', id, depth: 0 })
     expect(after.passageCount).toBe(3)
     expect(after.resolvedBy).toBe(users.editor.id)
-    expect((await rest('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'editor')).body.docs).toEqual([])
+    expect((await rest('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'editor')).body.docs).toEqual(
+      [],
+    )
   })
 
   it('deleting a source takes its watch record and changes along', async () => {
     await payload.delete({ collection: 'faqs', id: faq['moved-only']!, overrideAccess: true })
     await payload.delete({ collection: 'sources', id: src.moved!, overrideAccess: true })
-    expect((await payload.count({ collection: 'source-checks', where: { source: { equals: src.moved } } })).totalDocs).toBe(0)
-    expect((await payload.count({ collection: 'source-changes', where: { source: { equals: src.moved } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'source-checks', where: { source: { equals: src.moved } } }))
+        .totalDocs,
+    ).toBe(0)
+    expect(
+      (await payload.count({ collection: 'source-changes', where: { source: { equals: src.moved } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 })
 
@@ -221,12 +369,19 @@ describe('switched off (KOTAE_SOURCE_WATCH=off, the default)', () => {
   it('the job does nothing and npm run sources:check refuses: not one request', async () => {
     const { sourceWatchTask } = await import('../src/sourceWatch/task')
     const requests = site.requests.length
-    const result = await (sourceWatchTask.handler as (args: unknown) => Promise<{ output: unknown }>)({ req: { payload }, input: {}, job: {}, tasks: {} })
+    const result = await (sourceWatchTask.handler as (args: unknown) => Promise<{ output: unknown }>)({
+      req: { payload },
+      input: {},
+      job: {},
+      tasks: {},
+    })
     expect(result.output).toEqual({ checked: 0, changed: 0, failed: 0, skipped: true })
     const { runScript } = await import('./setup/runScript')
     const cli = await runScript('sources-check', [], { KOTAE_SOURCE_WATCH: 'off' })
     expect(cli.code).toBe(1)
-    expect(cli.err).toContain('the source watch is off (KOTAE_SOURCE_WATCH=off, the default), so no page is fetched.')
+    expect(cli.err).toContain(
+      'the source watch is off (KOTAE_SOURCE_WATCH=off, the default), so no page is fetched.',
+    )
     expect(site.requests.length).toBe(requests)
   })
 })

@@ -24,9 +24,15 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     seen.push({ path: req.url ?? '', type: req.headers['content-type'] ?? '', body })
     if (mode === 'fail-once' && failures++ === 0) return void res.writeHead(503).end()
-    if (mode === 'bad-request') return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad"}')
+    if (mode === 'bad-request')
+      return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"bad"}')
     if (mode === 'slow') return void setTimeout(() => res.writeHead(200).end('{}'), 3000)
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: 'はい。', segments: [{ id: 0, start: 0, end: 1.5, text: 'はい、コールセンターです。' }] }))
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        text: 'はい。',
+        segments: [{ id: 0, start: 0, end: 1.5, text: 'はい、コールセンターです。' }],
+      }),
+    )
   })
 })
 let audio: string
@@ -40,7 +46,8 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()))
 })
 
-const settings = (extra: Record<string, string> = {}) => sttSettings({ KOTAE_STT_URL: `http://127.0.0.1:${PORT}`, ...extra })!
+const settings = (extra: Record<string, string> = {}) =>
+  sttSettings({ KOTAE_STT_URL: `http://127.0.0.1:${PORT}`, ...extra })!
 
 describe('speech-to-text client (no speech model is run: the server is a stand-in)', () => {
   it('is off unless KOTAE_STT_URL is set', () => {
@@ -66,17 +73,27 @@ describe('speech-to-text client (no speech model is run: the server is a stand-i
     expect((await transcribeAudio(audio, settings(), { backoffMs: 10 })).segments).toHaveLength(1)
     expect(seen.length - before).toBe(2)
     mode = 'slow'
-    await expect(transcribeAudio(audio, settings({ KOTAE_STT_TIMEOUT_MS: '1000' }), { retries: 1, backoffMs: 10 })).rejects.toThrow(/1 秒以内に応答がありません（2 回試しました）/)
+    await expect(
+      transcribeAudio(audio, settings({ KOTAE_STT_TIMEOUT_MS: '1000' }), { retries: 1, backoffMs: 10 }),
+    ).rejects.toThrow(/1 秒以内に応答がありません（2 回試しました）/)
     mode = 'bad-request'
-    await expect(transcribeAudio(audio, settings(), { backoffMs: 10 })).rejects.toThrow(/400 を返しました（再試行しません）/)
+    await expect(transcribeAudio(audio, settings(), { backoffMs: 10 })).rejects.toThrow(
+      /400 を返しました（再試行しません）/,
+    )
   }, 30_000)
 
   it('refuses a host outside this machine and the private network before any request, unless KOTAE_STT_ALLOW_PUBLIC=1', async () => {
-    expect(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.9', '::1', 'fd00::1'].map(isPrivateAddress)).toEqual([true, true, true, true, true, true])
+    expect(
+      ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.9', '::1', 'fd00::1'].map(isPrivateAddress),
+    ).toEqual([true, true, true, true, true, true])
     expect(['8.8.8.8', '172.32.0.1', '2001:db8::1'].map(isPrivateAddress)).toEqual([false, false, false])
     const before = seen.length
-    await expect(transcribeAudio(audio, sttSettings({ KOTAE_STT_URL: 'http://203.0.113.7:8000' })!)).rejects.toThrow(/市のネットワークの外/)
+    await expect(
+      transcribeAudio(audio, sttSettings({ KOTAE_STT_URL: 'http://203.0.113.7:8000' })!),
+    ).rejects.toThrow(/市のネットワークの外/)
     expect(seen.length).toBe(before)
-    await expect(checkSttHost(sttSettings({ KOTAE_STT_URL: 'http://203.0.113.7:8000', KOTAE_STT_ALLOW_PUBLIC: '1' })!)).resolves.toBeUndefined()
+    await expect(
+      checkSttHost(sttSettings({ KOTAE_STT_URL: 'http://203.0.113.7:8000', KOTAE_STT_ALLOW_PUBLIC: '1' })!),
+    ).resolves.toBeUndefined()
   })
 })

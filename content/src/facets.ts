@@ -24,7 +24,18 @@ export function facetFormKey(form: string): string {
 }
 
 const SMALL_KANA: Record<string, string> = {
-  ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', っ: 'つ', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ', ゕ: 'か', ゖ: 'け',
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
 }
 
 /**
@@ -48,14 +59,18 @@ export type FacetDimensionRef = {
 export type FacetIssue = { path: (string | number)[]; message: string }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 
 /** Reads the dimensions of a facets.yaml (anything YAML gave) leniently, for the file-wide checks. */
 export function facetDimensionRefs(raw: unknown): FacetDimensionRef[] {
   return list(record(raw).dimensions).map((d) => ({
     id: str(record(d).id),
-    values: list(record(d).values).map((v) => ({ id: str(record(v).id), forms: list(record(v).forms).map(str) })),
+    values: list(record(d).values).map((v) => ({
+      id: str(record(v).id),
+      forms: list(record(v).forms).map(str),
+    })),
   }))
 }
 
@@ -74,14 +89,22 @@ export function findFacetIssues(dimensions: FacetDimensionRef[]): FacetIssue[] {
     if (d.id !== undefined) {
       const first = dimensionAt.get(d.id)
       if (first === undefined) dimensionAt.set(d.id, di)
-      else issues.push({ path: ['dimensions', di, 'id'], message: `duplicate dimension id "${d.id}" (also dimensions.${first})` })
+      else
+        issues.push({
+          path: ['dimensions', di, 'id'],
+          message: `duplicate dimension id "${d.id}" (also dimensions.${first})`,
+        })
     }
     const valueAt = new Map<string, number>()
     d.values.forEach((v, vi) => {
       if (v.id !== undefined) {
         const first = valueAt.get(v.id)
         if (first === undefined) valueAt.set(v.id, vi)
-        else issues.push({ path: ['dimensions', di, 'values', vi, 'id'], message: `duplicate value id "${v.id}" in dimension "${d.id ?? di}" (also dimensions.${di}.values.${first})` })
+        else
+          issues.push({
+            path: ['dimensions', di, 'values', vi, 'id'],
+            message: `duplicate value id "${v.id}" in dimension "${d.id ?? di}" (also dimensions.${di}.values.${first})`,
+          })
       }
       v.forms.forEach((form, fi) => {
         if (form === undefined) return
@@ -99,7 +122,8 @@ export function findFacetIssues(dimensions: FacetDimensionRef[]): FacetIssue[] {
             : first.di === di
               ? `value "${d.values[first.vi]?.id ?? first.vi}"`
               : `dimension "${other?.id ?? first.di}", value "${other?.values[first.vi]?.id ?? first.vi}" (a span of text counts for one value only)`
-        const same = first.form === form ? '' : ` ("${first.form}" and "${form}" are the same after normalization)`
+        const same =
+          first.form === form ? '' : ` ("${first.form}" and "${form}" are the same after normalization)`
         issues.push({
           path: ['dimensions', di, 'values', vi, 'forms', fi],
           message: `duplicate form "${form}": also ${owner} at dimensions.${first.di}.values.${first.vi}.forms.${first.fi}${same}`,

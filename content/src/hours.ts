@@ -67,12 +67,26 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Calendar date, weekday and minutes since midnight of an instant, in Asia/Tokyo. */
-export function tokyoParts(instant: Date): { date: string; year: number; month: number; day: number; weekday: number; minutes: number } {
+export function tokyoParts(instant: Date): {
+  date: string
+  year: number
+  month: number
+  day: number
+  weekday: number
+  minutes: number
+} {
   const t = new Date(instant.getTime() + TOKYO_OFFSET_MS)
   const year = t.getUTCFullYear()
   const month = t.getUTCMonth() + 1
   const day = t.getUTCDate()
-  return { date: `${year}-${pad(month)}-${pad(day)}`, year, month, day, weekday: t.getUTCDay(), minutes: t.getUTCHours() * 60 + t.getUTCMinutes() }
+  return {
+    date: `${year}-${pad(month)}-${pad(day)}`,
+    year,
+    month,
+    day,
+    weekday: t.getUTCDay(),
+    minutes: t.getUTCHours() * 60 + t.getUTCMinutes(),
+  }
 }
 
 /** HH:MM → minutes since midnight. */
@@ -92,7 +106,9 @@ const weekdayOf = (date: string): number => new Date(`${date}T00:00:00Z`).getUTC
 /** Whether MM-DD falls in a from–to range of MM-DD that may wrap over the new year. */
 export function inYearEndClosure(date: string, closure: { from: string; to: string }): boolean {
   const md = date.slice(5)
-  return closure.from <= closure.to ? md >= closure.from && md <= closure.to : md >= closure.from || md <= closure.to
+  return closure.from <= closure.to
+    ? md >= closure.from && md <= closure.to
+    : md >= closure.from || md <= closure.to
 }
 
 /** The opening hours of one calendar day (YYYY-MM-DD, Asia/Tokyo). */
@@ -101,15 +117,19 @@ export function hoursOn(date: string, config: HoursConfig, holidays: HolidayTabl
   const holidayKnown = date >= holidays.from && date <= holidays.to
   const holiday = holidays.days[date]
   const base = { date, weekday, holidayKnown, ...(holiday ? { holiday } : {}) }
-  if (inYearEndClosure(date, config.yearEndClosure)) return { ...base, intervals: [], closedReason: 'year-end' }
+  if (inYearEndClosure(date, config.yearEndClosure))
+    return { ...base, intervals: [], closedReason: 'year-end' }
   if (config.closedDates?.includes(date)) return { ...base, intervals: [], closedReason: 'closed-date' }
 
   const week = Math.floor((Number(date.slice(8, 10)) - 1) / 7) + 1
   const applying = config.hours.filter(
-    (r) => r.weekdays.includes(weekday) && (!r.weeksOfMonth || r.weeksOfMonth.length === 0 || r.weeksOfMonth.includes(week)),
+    (r) =>
+      r.weekdays.includes(weekday) &&
+      (!r.weeksOfMonth || r.weeksOfMonth.length === 0 || r.weeksOfMonth.includes(week)),
   )
   const open = applying.filter((r) => !(holiday && (r.closedOnHolidays ?? true)))
-  if (open.length === 0) return { ...base, intervals: [], closedReason: applying.length > 0 && holiday ? 'holiday' : 'no-opening' }
+  if (open.length === 0)
+    return { ...base, intervals: [], closedReason: applying.length > 0 && holiday ? 'holiday' : 'no-opening' }
 
   const sorted = [...open].sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens))
   const intervals: Interval[] = []
@@ -127,7 +147,9 @@ export function hoursOn(date: string, config: HoursConfig, holidays: HolidayTabl
 export function openState(now: Date, config: HoursConfig, holidays: HolidayTable): OpenState {
   const p = tokyoParts(now)
   const today = hoursOn(p.date, config, holidays)
-  const current = today.intervals.find((i) => p.minutes >= toMinutes(i.opens) && p.minutes < toMinutes(i.closes))
+  const current = today.intervals.find(
+    (i) => p.minutes >= toMinutes(i.opens) && p.minutes < toMinutes(i.closes),
+  )
   let next: OpenState['next']
   const later = today.intervals.find((i) => toMinutes(i.opens) > p.minutes)
   if (later) next = { date: today.date, weekday: today.weekday, opens: later.opens }

@@ -82,29 +82,45 @@ const cityFileSchema = z.strictObject(cityProfileSchema.shape)
 
 /** Reads the value at a zod issue path, to say how long a too-long text is. */
 const valueAt = (root: unknown, at: PropertyKey[]): unknown =>
-  at.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root)
+  at.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    root,
+  )
 
 /** Zod issues as problems, with plain messages: "is required", "is 93 characters long; at most 80". */
-function issuesToProblems(file: string, error: z.ZodError, raw: unknown, prefix: (string | number)[] = []): ContentProblem[] {
+function issuesToProblems(
+  file: string,
+  error: z.ZodError,
+  raw: unknown,
+  prefix: (string | number)[] = [],
+): ContentProblem[] {
   const out: ContentProblem[] = []
   const field = (at: PropertyKey[]) => [...prefix, ...at].map(String).join('.')
   for (const issue of error.issues) {
     const value = valueAt(raw, issue.path)
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ file, field: field([...issue.path, key]), message: 'unknown field (misspelt? see src/schema.ts)' })
+      for (const key of issue.keys)
+        out.push({
+          file,
+          field: field([...issue.path, key]),
+          message: 'unknown field (misspelt? see src/schema.ts)',
+        })
       continue
     }
     let message = issue.message
     if (issue.code === 'invalid_type' && value === undefined) message = 'is required'
-    else if (issue.code === 'too_big' && issue.origin === 'string' && typeof value === 'string') message = `is ${[...value].length} characters long; at most ${String(issue.maximum)}`
-    else if (issue.code === 'too_small' && issue.origin === 'array' && Array.isArray(value)) message = `has ${value.length} item(s); needs at least ${String(issue.minimum)}`
+    else if (issue.code === 'too_big' && issue.origin === 'string' && typeof value === 'string')
+      message = `is ${[...value].length} characters long; at most ${String(issue.maximum)}`
+    else if (issue.code === 'too_small' && issue.origin === 'array' && Array.isArray(value))
+      message = `has ${value.length} item(s); needs at least ${String(issue.minimum)}`
     const at = field(issue.path)
     out.push(at ? { file, field: at, message } : { file, message })
   }
   return out
 }
 
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
 
 async function readText(dir: string, file: string, problems: ContentProblem[]): Promise<string | undefined> {
   try {
@@ -132,7 +148,12 @@ async function readYaml(dir: string, file: string, problems: ContentProblem[]): 
  * A YAML list file whose items each follow `schema`. Bad items are reported by index and left
  * out of `items`; `refs` keeps every item's id by position for the cross-file checks.
  */
-async function readList<T>(dir: string, file: string, schema: z.ZodType<T>, problems: ContentProblem[]): Promise<{ items: T[]; refs: { id?: string }[] }> {
+async function readList<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): Promise<{ items: T[]; refs: { id?: string }[] }> {
   const raw = await readYaml(dir, file, problems)
   if (raw === undefined || raw === null) {
     if (raw === null) problems.push({ file, message: 'is empty; it must be a YAML list' })
@@ -154,7 +175,12 @@ async function readList<T>(dir: string, file: string, schema: z.ZodType<T>, prob
 }
 
 /** A YAML file holding one object that follows `schema`. */
-async function readObject<T>(dir: string, file: string, schema: z.ZodType<T>, problems: ContentProblem[]): Promise<T | undefined> {
+async function readObject<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): Promise<T | undefined> {
   const raw = await readYaml(dir, file, problems)
   if (raw === undefined) return undefined
   const parsed = schema.safeParse(raw)
@@ -168,7 +194,10 @@ async function readObject<T>(dir: string, file: string, schema: z.ZodType<T>, pr
  * cross-file checks (duplicates, FAQ overrides). A missing file is no problem here (`[]` for both,
  * so any FAQ override is reported as unknown); a file that cannot be parsed leaves `refs` out.
  */
-async function readFacets(dir: string, problems: ContentProblem[]): Promise<{ dimensions: FacetDimension[]; refs?: FacetDimensionRef[] }> {
+async function readFacets(
+  dir: string,
+  problems: ContentProblem[],
+): Promise<{ dimensions: FacetDimension[]; refs?: FacetDimensionRef[] }> {
   const exists = await fs.stat(path.join(dir, FACETS_FILE)).then(
     () => true,
     () => false,
@@ -178,14 +207,18 @@ async function readFacets(dir: string, problems: ContentProblem[]): Promise<{ di
   const raw = await readYaml(dir, FACETS_FILE, problems)
   if (raw === undefined) return { dimensions: [] }
   if (raw === null) {
-    problems.push({ file: FACETS_FILE, message: 'is empty; it must hold "dimensions:", a list of dimensions' })
+    problems.push({
+      file: FACETS_FILE,
+      message: 'is empty; it must hold "dimensions:", a list of dimensions',
+    })
     return { dimensions: [] }
   }
   const refs = facetDimensionRefs(raw)
   const parsed = facetsFileShapeSchema.safeParse(raw)
   if (parsed.success) return { dimensions: parsed.data.dimensions, refs }
   problems.push(...issuesToProblems(FACETS_FILE, parsed.error, raw))
-  const rawDimensions = raw !== null && typeof raw === 'object' ? (raw as { dimensions?: unknown }).dimensions : undefined
+  const rawDimensions =
+    raw !== null && typeof raw === 'object' ? (raw as { dimensions?: unknown }).dimensions : undefined
   const dimensions = (Array.isArray(rawDimensions) ? rawDimensions : []).flatMap((d: unknown) => {
     const one = facetDimensionSchema.safeParse(d)
     return one.success ? [one.data] : []
@@ -194,7 +227,11 @@ async function readFacets(dir: string, problems: ContentProblem[]): Promise<{ di
 }
 
 /** The Markdown files of `faqs/` or `guides/`, by locale folder then name; anything else there is a problem. */
-async function markdownFiles(dir: string, sub: 'faqs' | 'guides', problems: ContentProblem[]): Promise<string[]> {
+async function markdownFiles(
+  dir: string,
+  sub: 'faqs' | 'guides',
+  problems: ContentProblem[],
+): Promise<string[]> {
   const top = await fs.readdir(path.join(dir, sub), { withFileTypes: true }).catch(() => undefined)
   if (!top) {
     problems.push({ file: sub, message: 'folder is missing' })
@@ -203,7 +240,10 @@ async function markdownFiles(dir: string, sub: 'faqs' | 'guides', problems: Cont
   const out: string[] = []
   for (const entry of top.filter((e) => !e.name.startsWith('.'))) {
     if (!entry.isDirectory() || !(LOCALES as readonly string[]).includes(entry.name)) {
-      problems.push({ file: `${sub}/${entry.name}`, message: `not loaded: files go in ${LOCALES.map((l) => `${sub}/${l}/`).join(' or ')}` })
+      problems.push({
+        file: `${sub}/${entry.name}`,
+        message: `not loaded: files go in ${LOCALES.map((l) => `${sub}/${l}/`).join(' or ')}`,
+      })
     }
   }
   for (const locale of LOCALES) {
@@ -211,7 +251,11 @@ async function markdownFiles(dir: string, sub: 'faqs' | 'guides', problems: Cont
     for (const name of names.sort()) {
       if (name.startsWith('.')) continue
       if (name.endsWith('.md')) out.push(`${sub}/${locale}/${name}`)
-      else problems.push({ file: `${sub}/${locale}/${name}`, message: 'not loaded: only .md files are read here' })
+      else
+        problems.push({
+          file: `${sub}/${locale}/${name}`,
+          message: 'not loaded: only .md files are read here',
+        })
     }
   }
   return out
@@ -234,12 +278,20 @@ async function readFrontMatter<T>(
   const text = await readText(dir, file, problems)
   if (text === undefined) return undefined
   if (!/^\uFEFF?---\r?\n/.test(text)) {
-    problems.push({ file, field: 'front matter', message: 'is missing: the file must start with a line "---", the YAML fields, then "---"' })
+    problems.push({
+      file,
+      field: 'front matter',
+      message: 'is missing: the file must start with a line "---", the YAML fields, then "---"',
+    })
     return undefined
   }
   const split = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''))
   if (!split) {
-    problems.push({ file, field: 'front matter', message: 'is not closed: a line "---" must end the YAML fields' })
+    problems.push({
+      file,
+      field: 'front matter',
+      message: 'is not closed: a line "---" must end the YAML fields',
+    })
     return undefined
   }
   let raw: unknown
@@ -253,7 +305,9 @@ async function readFrontMatter<T>(
   const rest = split.input.slice(split[0].length)
   const body = rest.trim()
   // Lines of the file before the body's first line, so a problem in the body can name the file's line.
-  const bodyLine = (split.input.slice(0, split[0].length + rest.length - rest.trimStart().length).match(/\n/g) ?? []).length
+  const bodyLine = (
+    split.input.slice(0, split[0].length + rest.length - rest.trimStart().length).match(/\n/g) ?? []
+  ).length
   const result = schema.safeParse(raw)
   if (!result.success) {
     problems.push(...issuesToProblems(file, result.error, raw))
@@ -285,9 +339,20 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     const read = await readFrontMatter(dir, file, faqFileSchema, problems)
     if (!read) continue
     refs.push(entryRef(file, 'faq', read.raw))
-    if (!read.body) problems.push({ file, field: 'answer', message: 'is empty: the Markdown body after the front matter is the full answer' })
-    for (const { line, tag } of findRawHtml(read.body)) problems.push({ file, field: 'answer', message: `line ${line} of the answer: raw HTML ${tag} would be dropped on the site; write it in Markdown` })
-    for (const { line, text } of findBoldSpacing(read.body)) problems.push({ file, field: 'answer', message: boldSpacingMessage(read.bodyLine + line, text) })
+    if (!read.body)
+      problems.push({
+        file,
+        field: 'answer',
+        message: 'is empty: the Markdown body after the front matter is the full answer',
+      })
+    for (const { line, tag } of findRawHtml(read.body))
+      problems.push({
+        file,
+        field: 'answer',
+        message: `line ${line} of the answer: raw HTML ${tag} would be dropped on the site; write it in Markdown`,
+      })
+    for (const { line, text } of findBoldSpacing(read.body))
+      problems.push({ file, field: 'answer', message: boldSpacingMessage(read.bodyLine + line, text) })
     if (read.data) faqs.push({ ...read.data, answer: read.body, file })
   }
   const guides: Guide[] = []
@@ -295,11 +360,14 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     const read = await readFrontMatter(dir, file, guideFileSchema, problems)
     if (!read) continue
     refs.push(entryRef(file, 'guide', read.raw))
-    for (const { line, text } of findBoldSpacing(read.body)) problems.push({ file, field: 'body', message: boldSpacingMessage(read.bodyLine + line, text) })
+    for (const { line, text } of findBoldSpacing(read.body))
+      problems.push({ file, field: 'body', message: boldSpacingMessage(read.bodyLine + line, text) })
     if (read.data) guides.push({ ...read.data, body: read.body, file })
   }
 
-  problems.push(...crossCheck({ categories: categories.refs, sources: sources.refs, entries: refs, facets: facets.refs }))
+  problems.push(
+    ...crossCheck({ categories: categories.refs, sources: sources.refs, entries: refs, facets: facets.refs }),
+  )
   // Grouped by file name (a stable sort, so each file's problems keep the order they were found in).
   problems.sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1))
 

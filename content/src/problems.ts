@@ -6,7 +6,8 @@
 export type ContentProblem = { file: string; field?: string; message: string }
 
 /** `file: field: message`, or `file: message` when the problem is about the whole file. */
-export const formatProblem = (p: ContentProblem): string => (p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`)
+export const formatProblem = (p: ContentProblem): string =>
+  p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`
 
 /** Thrown by `loadValidContent` when any file has a problem; carries every problem, not just the first. */
 export class ContentInvalidError extends Error {

@@ -89,8 +89,16 @@ export type FaqFacets = z.infer<typeof faqFacetsSchema>
  * city-wide in city.yaml.
  */
 export const readingsSchema = z.record(
-  z.string().min(1).max(30).regex(/\p{Script=Han}/u, 'must contain a kanji: only kanji get furigana'),
-  z.string().min(1).max(60).regex(/^[\p{Script=Hiragana}ー～・]+$/u, 'must be written in hiragana'),
+  z
+    .string()
+    .min(1)
+    .max(30)
+    .regex(/\p{Script=Han}/u, 'must contain a kanji: only kanji get furigana'),
+  z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[\p{Script=Hiragana}ー～・]+$/u, 'must be written in hiragana'),
 )
 export type Readings = z.infer<typeof readingsSchema>
 
@@ -245,7 +253,8 @@ export const facetsFileShapeSchema = z.strictObject({ dimensions: z.array(facetD
  * form in one place only in the file, after normalization (see facets.ts).
  */
 export const facetsFileSchema = facetsFileShapeSchema.superRefine((file, ctx) => {
-  for (const issue of findFacetIssues(facetDimensionRefs(file))) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
+  for (const issue of findFacetIssues(facetDimensionRefs(file)))
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
 })
 export type FacetsFile = z.infer<typeof facetsFileSchema>
 
@@ -351,15 +360,23 @@ export const cityProfileSchema = z.object({
         placeholder: z.boolean().default(false),
       })
       // An address still to confirm must be marked, so the site leaves it out.
-      .refine((c) => c.placeholder || !c.address.includes('要確認'), { path: ['placeholder'], message: 'must be true: the address says 要確認' }),
+      .refine((c) => c.placeholder || !c.address.includes('要確認'), {
+        path: ['placeholder'],
+        message: 'must be true: the address says 要確認',
+      }),
   ),
   /** Weekly openings; the first is the regular weekday opening. */
   hours: z.array(openingRuleSchema).min(1),
   /** Closed every year from 12/29 to 1/3 (written MM-DD). */
-  yearEndClosure: z.object({ from: z.string().regex(/^\d{2}-\d{2}$/), to: z.string().regex(/^\d{2}-\d{2}$/) }),
+  yearEndClosure: z.object({
+    from: z.string().regex(/^\d{2}-\d{2}$/),
+    to: z.string().regex(/^\d{2}-\d{2}$/),
+  }),
   /** Extra closed days (YYYY-MM-DD). Default: none. */
   closedDates: z.array(isoDateSchema).default([]),
-  notices: z.array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() })).default([]),
+  notices: z
+    .array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() }))
+    .default([]),
   /** City-wide furigana overrides (see {@link readingsSchema}): place names, the city's own words. Default: none. */
   readings: readingsSchema.optional(),
   /** How the reports count the call center's calls ({@link callCenterSchema}). Default: every rule at its default. */

@@ -54,11 +54,13 @@ export type CrossCheckInput = {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 const strList = (v: unknown): (string | undefined)[] => (Array.isArray(v) ? v.map(str) : [])
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Reads the fields the cross-file checks use from a file's raw front matter (anything YAML gave). */
 export function entryRef(file: string, kind: 'faq' | 'guide', raw: unknown): EntryRef {
-  const r = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+  const r =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
   return {
     file,
     kind,
@@ -72,7 +74,9 @@ export function entryRef(file: string, kind: 'faq' | 'guide', raw: unknown): Ent
     translationOf: str(r.translationOf),
     needsReview: r.needsReview === true,
     operatorNotes: str(r.operatorNotes),
-    facets: isRecord(r.facets) ? Object.fromEntries(Object.entries(r.facets).map(([k, v]) => [k, strList(v)])) : undefined,
+    facets: isRecord(r.facets)
+      ? Object.fromEntries(Object.entries(r.facets).map(([k, v]) => [k, strList(v)]))
+      : undefined,
   }
 }
 
@@ -82,7 +86,8 @@ const questionKey = (q: string): string => q.normalize('NFKC').replace(/[\s?ï¼Ÿã
 /** Runs every cross-file check and returns every problem found (never stops at the first). */
 export function crossCheck(input: CrossCheckInput): ContentProblem[] {
   const problems: ContentProblem[] = []
-  const report = (file: string, field: string | undefined, message: string) => problems.push(field ? { file, field, message } : { file, message })
+  const report = (file: string, field: string | undefined, message: string) =>
+    problems.push(field ? { file, field, message } : { file, message })
 
   const firstIndex = (items: { id?: string }[], file: string) => {
     const seen = new Map<string, number>()
@@ -108,7 +113,8 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
       if (name !== e.id) report(e.file, 'id', `"${e.id}" must match the file name "${name}"`)
     }
     const folder = path.basename(path.dirname(e.file))
-    if (folder !== e.locale) report(e.file, 'locale', `is "${e.locale}" but the file is in the ${folder}/ folder`)
+    if (folder !== e.locale)
+      report(e.file, 'locale', `is "${e.locale}" but the file is in the ${folder}/ folder`)
     if (e.kind === 'faq' && e.question !== undefined) {
       const key = `${e.locale}:${questionKey(e.question)}`
       const first = questions.get(key)
@@ -122,9 +128,11 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
   const translations = new Map<string, string>()
 
   for (const e of input.entries) {
-    if (e.category !== undefined && !categoryIds.has(e.category)) report(e.file, 'category', `unknown category "${e.category}" (see categories.yaml)`)
+    if (e.category !== undefined && !categoryIds.has(e.category))
+      report(e.file, 'category', `unknown category "${e.category}" (see categories.yaml)`)
     e.sources.forEach((s, i) => {
-      if (s !== undefined && !sourceIds.has(s)) report(e.file, `sources.${i}`, `unknown source "${s}" (see sources.yaml)`)
+      if (s !== undefined && !sourceIds.has(s))
+        report(e.file, `sources.${i}`, `unknown source "${s}" (see sources.yaml)`)
     })
     e.related.forEach((r, i) => {
       if (r === undefined) return
@@ -137,44 +145,72 @@ export function crossCheck(input: CrossCheckInput): ContentProblem[] {
       if (a === undefined) return
       const key = questionKey(a)
       if (seen.has(key)) report(e.file, `alternatives.${i}`, `"${a}" is listed twice`)
-      else if (e.question !== undefined && key === questionKey(e.question)) report(e.file, `alternatives.${i}`, 'repeats the question; give a different phrasing')
+      else if (e.question !== undefined && key === questionKey(e.question))
+        report(e.file, `alternatives.${i}`, 'repeats the question; give a different phrasing')
       seen.add(key)
     })
     if (e.translationOf !== undefined) {
       const original = byId.get(e.translationOf)
-      if (!original || original.kind !== 'faq') report(e.file, 'translationOf', `points to "${e.translationOf}", which is not an FAQ`)
-      else if (original.locale !== 'ja') report(e.file, 'translationOf', `points to "${e.translationOf}", which is not a Japanese FAQ`)
-      if (e.locale === 'ja') report(e.file, 'translationOf', 'only a translation (locale: en) names the FAQ it translates')
+      if (original?.kind !== 'faq')
+        report(e.file, 'translationOf', `points to "${e.translationOf}", which is not an FAQ`)
+      else if (original.locale !== 'ja')
+        report(e.file, 'translationOf', `points to "${e.translationOf}", which is not a Japanese FAQ`)
+      if (e.locale === 'ja')
+        report(e.file, 'translationOf', 'only a translation (locale: en) names the FAQ it translates')
       else {
         const key = `${e.locale}:${e.translationOf}`
         const first = translations.get(key)
-        if (first) report(e.file, 'translationOf', `"${e.translationOf}" already has a translation (locale ${e.locale}): ${first}`)
+        if (first)
+          report(
+            e.file,
+            'translationOf',
+            `"${e.translationOf}" already has a translation (locale ${e.locale}): ${first}`,
+          )
         else translations.set(key, e.file)
       }
     } else if (e.locale !== 'ja') {
       report(e.file, 'translationOf', `a ${e.locale} FAQ must name the Japanese FAQ it translates`)
     }
-    if (e.needsReview && !e.operatorNotes?.trim()) report(e.file, 'operatorNotes', 'needsReview is true: say in operatorNotes what a reviewer must confirm')
+    if (e.needsReview && !e.operatorNotes?.trim())
+      report(
+        e.file,
+        'operatorNotes',
+        'needsReview is true: say in operatorNotes what a reviewer must confirm',
+      )
     if (e.facets && input.facets) checkFacetOverride(e, input.facets, report)
   }
 
-  if (input.facets) for (const issue of findFacetIssues(input.facets)) report(FACETS_FILE, issue.path.join('.'), issue.message)
+  if (input.facets)
+    for (const issue of findFacetIssues(input.facets))
+      report(FACETS_FILE, issue.path.join('.'), issue.message)
 
   input.categories.forEach((c, i) => {
     if (c.id === undefined) return
     const n = input.entries.filter((e) => e.kind === 'faq' && e.locale === 'ja' && e.category === c.id).length
-    if (n < MIN_FAQS_PER_CATEGORY) report('categories.yaml', `${i}.id`, `category "${c.id}" has ${n} Japanese FAQ(s); every category needs at least ${MIN_FAQS_PER_CATEGORY}`)
+    if (n < MIN_FAQS_PER_CATEGORY)
+      report(
+        'categories.yaml',
+        `${i}.id`,
+        `category "${c.id}" has ${n} Japanese FAQ(s); every category needs at least ${MIN_FAQS_PER_CATEGORY}`,
+      )
   })
   return problems
 }
 
 /** An FAQ's `facets` override names dimensions and values that facets.yaml defines, each once. */
-function checkFacetOverride(e: EntryRef, dimensions: FacetDimensionRef[], report: (file: string, field: string, message: string) => void): void {
+function checkFacetOverride(
+  e: EntryRef,
+  dimensions: FacetDimensionRef[],
+  report: (file: string, field: string, message: string) => void,
+): void {
   const known = dimensions.filter((d) => d.id !== undefined)
   for (const [dimension, values] of Object.entries(e.facets ?? {})) {
     const d = known.find((x) => x.id === dimension)
     if (!d) {
-      const hint = known.length > 0 ? `facets.yaml has ${known.map((x) => x.id).join(', ')}` : 'there is no facets.yaml, or it defines no dimension'
+      const hint =
+        known.length > 0
+          ? `facets.yaml has ${known.map((x) => x.id).join(', ')}`
+          : 'there is no facets.yaml, or it defines no dimension'
       report(e.file, `facets.${dimension}`, `unknown facet dimension "${dimension}" (${hint})`)
       continue
     }
@@ -182,7 +218,12 @@ function checkFacetOverride(e: EntryRef, dimensions: FacetDimensionRef[], report
     const seen = new Set<string>()
     values.forEach((v, i) => {
       if (v === undefined) return
-      if (!ids.includes(v)) report(e.file, `facets.${dimension}.${i}`, `unknown value "${v}" in facet dimension "${dimension}" (facets.yaml has ${ids.join(', ')})`)
+      if (!ids.includes(v))
+        report(
+          e.file,
+          `facets.${dimension}.${i}`,
+          `unknown value "${v}" in facet dimension "${dimension}" (facets.yaml has ${ids.join(', ')})`,
+        )
       else if (seen.has(v)) report(e.file, `facets.${dimension}.${i}`, `"${v}" is listed twice`)
       seen.add(v)
     })
@@ -190,11 +231,20 @@ function checkFacetOverride(e: EntryRef, dimensions: FacetDimensionRef[], report
 }
 
 /** Runs the cross-file checks on an already-parsed corpus (e.g. one assembled by the CMS). */
-export function validateBundle(bundle: { faqs: Faq[]; guides: Guide[]; sources: Source[]; categories: Category[]; facets?: FacetDimension[] }): ContentProblem[] {
+export function validateBundle(bundle: {
+  faqs: Faq[]
+  guides: Guide[]
+  sources: Source[]
+  categories: Category[]
+  facets?: FacetDimension[]
+}): ContentProblem[] {
   return crossCheck({
     categories: bundle.categories,
     sources: bundle.sources,
     facets: bundle.facets ? facetDimensionRefs({ dimensions: bundle.facets }) : undefined,
-    entries: [...bundle.faqs.map((f) => entryRef(f.file, 'faq', f)), ...bundle.guides.map((g) => entryRef(g.file, 'guide', g))],
+    entries: [
+      ...bundle.faqs.map((f) => entryRef(f.file, 'faq', f)),
+      ...bundle.guides.map((g) => entryRef(g.file, 'guide', g)),
+    ],
   })
 }

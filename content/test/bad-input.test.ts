@@ -3,7 +3,13 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { ContentInvalidError, loadContent, loadValidContent, RETENTION_DEFAULTS, type ContentProblem } from '../src/index'
+import {
+  ContentInvalidError,
+  loadContent,
+  loadValidContent,
+  RETENTION_DEFAULTS,
+  type ContentProblem,
+} from '../src/index'
 import { edit, faqText, miniCorpus, write } from './helpers'
 
 const A = 'faqs/ja/faq-a.md'
@@ -12,59 +18,326 @@ const C = 'faqs/ja/faq-c.md'
 
 const has = (problems: ContentProblem[], file: string, field: string | undefined, message: RegExp | string) =>
   expect(problems).toContainEqual(
-    expect.objectContaining({ file, ...(field === undefined ? {} : { field }), message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }),
+    expect.objectContaining({
+      file,
+      ...(field === undefined ? {} : { field }),
+      message:
+        typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message),
+    }),
   )
 
 /** Each kind of bad input: how to break the mini corpus, and the problem it must produce. */
-const cases: { name: string; breakIt: (dir: string) => void; file: string; field?: string; message: RegExp | string }[] = [
-  { name: 'missing field', breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*\n/m, '')), file: A, field: 'shortAnswer', message: 'is required' },
-  { name: 'short answer too long', breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'あ'.repeat(81)}`)), file: A, field: 'shortAnswer', message: 'is 81 characters long; at most 80' },
-  { name: 'too few alternatives', breakIt: (d) => edit(d, A, (t) => t.replace(/^ {2}- faq-a その3\n/m, '')), file: A, field: 'alternatives', message: 'needs at least 3' },
-  { name: 'raw HTML in the answer', breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n<div>消える文</div>\n`), file: A, field: 'answer', message: 'raw HTML <div> would be dropped on the site' },
-  { name: 'bad URL', breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('https://example.org/b', 'ftp://example.org/b')), file: 'sources.yaml', field: '1.url', message: 'http(s) URL' },
-  { name: 'unknown category', breakIt: (d) => edit(d, B, (t) => t.replace('category: basics', 'category: no-such-category')), file: B, field: 'category', message: 'unknown category "no-such-category"' },
-  { name: 'unknown source', breakIt: (d) => edit(d, B, (t) => t.replace('  - src-a', '  - src-a\n  - no-such-source')), file: B, field: 'sources.1', message: 'unknown source "no-such-source"' },
-  { name: 'unknown related id', breakIt: (d) => edit(d, B, (t) => t.replace('  - faq-a', '  - faq-a\n  - no-such-faq')), file: B, field: 'related.1', message: 'unknown FAQ or guide "no-such-faq"' },
-  { name: 'unknown related id in a guide', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => t.replace('related: [faq-a]', 'related: [faq-a, gone]')), file: 'guides/ja/guide-a.md', field: 'related.1', message: 'unknown FAQ or guide "gone"' },
-  { name: 'duplicate id across files', breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-a', question: '別の質問ですか？' })), file: 'faqs/ja/faq-z.md', field: 'id', message: 'duplicate id "faq-a" (also faqs/ja/faq-a.md)' },
-  { name: 'file name differs from id', breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-y', question: '別の質問ですか？' })), file: 'faqs/ja/faq-z.md', field: 'id', message: 'must match the file name "faq-z"' },
-  { name: 'duplicate question', breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-z', question: '質問Aはどうなりますか' })), file: 'faqs/ja/faq-z.md', field: 'question', message: 'the same question is asked by faqs/ja/faq-a.md' },
-  { name: 'duplicate source id', breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('id: src-b', 'id: src-a')), file: 'sources.yaml', field: '1.id', message: 'duplicate id "src-a"' },
-  { name: 'category with fewer than 3 FAQs', breakIt: (d) => fs.rmSync(path.join(d, C)), file: 'categories.yaml', field: '0.id', message: 'category "basics" has 2 Japanese FAQ(s)' },
-  { name: 'translationOf pointing nowhere', breakIt: (d) => write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: no-such-faq\n' })), file: 'faqs/en/faq-a-en.md', field: 'translationOf', message: 'points to "no-such-faq", which is not an FAQ' },
+const cases: {
+  name: string
+  breakIt: (dir: string) => void
+  file: string
+  field?: string
+  message: RegExp | string
+}[] = [
+  {
+    name: 'missing field',
+    breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*\n/m, '')),
+    file: A,
+    field: 'shortAnswer',
+    message: 'is required',
+  },
+  {
+    name: 'short answer too long',
+    breakIt: (d) => edit(d, A, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'あ'.repeat(81)}`)),
+    file: A,
+    field: 'shortAnswer',
+    message: 'is 81 characters long; at most 80',
+  },
+  {
+    name: 'too few alternatives',
+    breakIt: (d) => edit(d, A, (t) => t.replace(/^ {2}- faq-a その3\n/m, '')),
+    file: A,
+    field: 'alternatives',
+    message: 'needs at least 3',
+  },
+  {
+    name: 'raw HTML in the answer',
+    breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n<div>消える文</div>\n`),
+    file: A,
+    field: 'answer',
+    message: 'raw HTML <div> would be dropped on the site',
+  },
+  {
+    name: 'bad URL',
+    breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('https://example.org/b', 'ftp://example.org/b')),
+    file: 'sources.yaml',
+    field: '1.url',
+    message: 'http(s) URL',
+  },
+  {
+    name: 'unknown category',
+    breakIt: (d) => edit(d, B, (t) => t.replace('category: basics', 'category: no-such-category')),
+    file: B,
+    field: 'category',
+    message: 'unknown category "no-such-category"',
+  },
+  {
+    name: 'unknown source',
+    breakIt: (d) => edit(d, B, (t) => t.replace('  - src-a', '  - src-a\n  - no-such-source')),
+    file: B,
+    field: 'sources.1',
+    message: 'unknown source "no-such-source"',
+  },
+  {
+    name: 'unknown related id',
+    breakIt: (d) => edit(d, B, (t) => t.replace('  - faq-a', '  - faq-a\n  - no-such-faq')),
+    file: B,
+    field: 'related.1',
+    message: 'unknown FAQ or guide "no-such-faq"',
+  },
+  {
+    name: 'unknown related id in a guide',
+    breakIt: (d) =>
+      edit(d, 'guides/ja/guide-a.md', (t) => t.replace('related: [faq-a]', 'related: [faq-a, gone]')),
+    file: 'guides/ja/guide-a.md',
+    field: 'related.1',
+    message: 'unknown FAQ or guide "gone"',
+  },
+  {
+    name: 'duplicate id across files',
+    breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-a', question: '別の質問ですか？' })),
+    file: 'faqs/ja/faq-z.md',
+    field: 'id',
+    message: 'duplicate id "faq-a" (also faqs/ja/faq-a.md)',
+  },
+  {
+    name: 'file name differs from id',
+    breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-y', question: '別の質問ですか？' })),
+    file: 'faqs/ja/faq-z.md',
+    field: 'id',
+    message: 'must match the file name "faq-z"',
+  },
+  {
+    name: 'duplicate question',
+    breakIt: (d) => write(d, 'faqs/ja/faq-z.md', faqText({ id: 'faq-z', question: '質問Aはどうなりますか' })),
+    file: 'faqs/ja/faq-z.md',
+    field: 'question',
+    message: 'the same question is asked by faqs/ja/faq-a.md',
+  },
+  {
+    name: 'duplicate source id',
+    breakIt: (d) => edit(d, 'sources.yaml', (t) => t.replace('id: src-b', 'id: src-a')),
+    file: 'sources.yaml',
+    field: '1.id',
+    message: 'duplicate id "src-a"',
+  },
+  {
+    name: 'category with fewer than 3 FAQs',
+    breakIt: (d) => fs.rmSync(path.join(d, C)),
+    file: 'categories.yaml',
+    field: '0.id',
+    message: 'category "basics" has 2 Japanese FAQ(s)',
+  },
+  {
+    name: 'translationOf pointing nowhere',
+    breakIt: (d) =>
+      write(
+        d,
+        'faqs/en/faq-a-en.md',
+        faqText({
+          id: 'faq-a-en',
+          question: 'What about A?',
+          extra: 'locale: en\ntranslationOf: no-such-faq\n',
+        }),
+      ),
+    file: 'faqs/en/faq-a-en.md',
+    field: 'translationOf',
+    message: 'points to "no-such-faq", which is not an FAQ',
+  },
   {
     name: 'two English translations of one Japanese FAQ',
     breakIt: (d) => {
-      write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: faq-a\n' }))
-      write(d, 'faqs/en/faq-a-en2.md', faqText({ id: 'faq-a-en2', question: 'And what about A?', extra: 'locale: en\ntranslationOf: faq-a\n' }))
+      write(
+        d,
+        'faqs/en/faq-a-en.md',
+        faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: faq-a\n' }),
+      )
+      write(
+        d,
+        'faqs/en/faq-a-en2.md',
+        faqText({
+          id: 'faq-a-en2',
+          question: 'And what about A?',
+          extra: 'locale: en\ntranslationOf: faq-a\n',
+        }),
+      )
     },
     file: 'faqs/en/faq-a-en2.md',
     field: 'translationOf',
     message: '"faq-a" already has a translation (locale en): faqs/en/faq-a-en.md',
   },
-  { name: 'English FAQ without translationOf', breakIt: (d) => write(d, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\n' })), file: 'faqs/en/faq-a-en.md', field: 'translationOf', message: 'must name the Japanese FAQ' },
-  { name: 'locale not matching the folder', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'locale: en\nreviewBy:')), file: A, field: 'locale', message: 'is "en" but the file is in the ja/ folder' },
-  { name: 'misspelt field', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needReview: true\nreviewBy:')), file: A, field: 'needReview', message: 'unknown field' },
-  { name: 'not a real date', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy: 2027-05-31', 'reviewBy: 2027-02-30')), file: A, field: 'reviewBy', message: 'is not a real calendar date' },
-  { name: 'broken front matter YAML', breakIt: (d) => edit(d, A, (t) => t.replace(/^question:.*$/m, 'question: [unclosed')), file: A, field: 'front matter', message: /^YAML: / },
-  { name: 'front matter never closed', breakIt: (d) => edit(d, A, (t) => t.replace(/\n---\n/, '\n\n')), file: A, field: 'front matter', message: /^is not closed/ },
-  { name: 'no front matter at all', breakIt: (d) => write(d, A, '# 質問A\n答えです。\n'), file: A, field: 'front matter', message: 'is missing' },
-  { name: 'space around bold in Japanese', breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n申請は **ご本人** が行います。\n`), file: A, field: 'answer', message: 'line 17: bold-spacing: a space between Japanese text and **ご本人**' },
-  { name: 'space after bold in a guide', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => `${t.trimEnd()}\n\n**無料です。** 予約は要りません。\n`), file: 'guides/ja/guide-a.md', field: 'body', message: 'bold-spacing' },
-  { name: 'empty answer', breakIt: (d) => edit(d, A, (t) => t.replace(/---\n\nfaq-a の答えです。\n$/, '---\n')), file: A, field: 'answer', message: 'is empty' },
-  { name: 'broken YAML in a list file', breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'), file: 'sources.yaml', field: undefined, message: /^YAML: / },
-  { name: 'missing file', breakIt: (d) => fs.rmSync(path.join(d, 'city.yaml')), file: 'city.yaml', field: undefined, message: 'file is missing' },
-  { name: 'bad field inside city.yaml', breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"')), file: 'city.yaml', field: 'hours.0.opens', message: 'HH:MM' },
-  { name: 'a 要確認 counter address not marked placeholder', breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('address: テスト市1-1', 'address: 要確認')), file: 'city.yaml', field: 'counters.0.placeholder', message: 'must be true: the address says 要確認' },
-  { name: 'negative retention period', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: -1 }\n`), file: 'city.yaml', field: 'retentionMonths.calls', message: 'must be at least 1 month' },
-  { name: 'absurd retention period', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { auditLog: 6000 }\n`), file: 'city.yaml', field: 'retentionMonths.auditLog', message: 'must be at most 120 months' },
-  { name: 'retention period of zero', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { searchLogs: 0 }\n`), file: 'city.yaml', field: 'retentionMonths.searchLogs', message: 'must be at least 1 month' },
-  { name: 'retention period in part-months', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { siteEvents: 1.5 }\n`), file: 'city.yaml', field: 'retentionMonths.siteEvents', message: 'whole number of months' },
-  { name: 'retention period as text', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: 2年 }\n`), file: 'city.yaml', field: 'retentionMonths.calls', message: 'must be a number of months' },
-  { name: 'misspelt retention kind', breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { call: 12 }\n`), file: 'city.yaml', field: 'retentionMonths.call', message: 'unknown field' },
-  { name: 'bad item in a bring list', breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => t.replace('- case: self', '- case: neighbour')), file: 'guides/ja/guide-a.md', field: 'bring.0.case', message: /./ },
-  { name: 'review flag without a note', breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needsReview: true\nreviewBy:')), file: A, field: 'operatorNotes', message: 'needsReview is true' },
-  { name: 'a file outside the locale folders', breakIt: (d) => write(d, 'faqs/faq-q.md', faqText({ id: 'faq-q', question: '迷子の質問ですか？' })), file: 'faqs/faq-q.md', field: undefined, message: 'not loaded' },
+  {
+    name: 'English FAQ without translationOf',
+    breakIt: (d) =>
+      write(
+        d,
+        'faqs/en/faq-a-en.md',
+        faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\n' }),
+      ),
+    file: 'faqs/en/faq-a-en.md',
+    field: 'translationOf',
+    message: 'must name the Japanese FAQ',
+  },
+  {
+    name: 'locale not matching the folder',
+    breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'locale: en\nreviewBy:')),
+    file: A,
+    field: 'locale',
+    message: 'is "en" but the file is in the ja/ folder',
+  },
+  {
+    name: 'misspelt field',
+    breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needReview: true\nreviewBy:')),
+    file: A,
+    field: 'needReview',
+    message: 'unknown field',
+  },
+  {
+    name: 'not a real date',
+    breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy: 2027-05-31', 'reviewBy: 2027-02-30')),
+    file: A,
+    field: 'reviewBy',
+    message: 'is not a real calendar date',
+  },
+  {
+    name: 'broken front matter YAML',
+    breakIt: (d) => edit(d, A, (t) => t.replace(/^question:.*$/m, 'question: [unclosed')),
+    file: A,
+    field: 'front matter',
+    message: /^YAML: /,
+  },
+  {
+    name: 'front matter never closed',
+    breakIt: (d) => edit(d, A, (t) => t.replace(/\n---\n/, '\n\n')),
+    file: A,
+    field: 'front matter',
+    message: /^is not closed/,
+  },
+  {
+    name: 'no front matter at all',
+    breakIt: (d) => write(d, A, '# 質問A\n答えです。\n'),
+    file: A,
+    field: 'front matter',
+    message: 'is missing',
+  },
+  {
+    name: 'space around bold in Japanese',
+    breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n申請は **ご本人** が行います。\n`),
+    file: A,
+    field: 'answer',
+    message: 'line 17: bold-spacing: a space between Japanese text and **ご本人**',
+  },
+  {
+    name: 'space after bold in a guide',
+    breakIt: (d) =>
+      edit(d, 'guides/ja/guide-a.md', (t) => `${t.trimEnd()}\n\n**無料です。** 予約は要りません。\n`),
+    file: 'guides/ja/guide-a.md',
+    field: 'body',
+    message: 'bold-spacing',
+  },
+  {
+    name: 'empty answer',
+    breakIt: (d) => edit(d, A, (t) => t.replace(/---\n\nfaq-a の答えです。\n$/, '---\n')),
+    file: A,
+    field: 'answer',
+    message: 'is empty',
+  },
+  {
+    name: 'broken YAML in a list file',
+    breakIt: (d) => write(d, 'sources.yaml', '- { id: src-a, title: [\n'),
+    file: 'sources.yaml',
+    field: undefined,
+    message: /^YAML: /,
+  },
+  {
+    name: 'missing file',
+    breakIt: (d) => fs.rmSync(path.join(d, 'city.yaml')),
+    file: 'city.yaml',
+    field: undefined,
+    message: 'file is missing',
+  },
+  {
+    name: 'bad field inside city.yaml',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"')),
+    file: 'city.yaml',
+    field: 'hours.0.opens',
+    message: 'HH:MM',
+  },
+  {
+    name: 'a 要確認 counter address not marked placeholder',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace('address: テスト市1-1', 'address: 要確認')),
+    file: 'city.yaml',
+    field: 'counters.0.placeholder',
+    message: 'must be true: the address says 要確認',
+  },
+  {
+    name: 'negative retention period',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: -1 }\n`),
+    file: 'city.yaml',
+    field: 'retentionMonths.calls',
+    message: 'must be at least 1 month',
+  },
+  {
+    name: 'absurd retention period',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { auditLog: 6000 }\n`),
+    file: 'city.yaml',
+    field: 'retentionMonths.auditLog',
+    message: 'must be at most 120 months',
+  },
+  {
+    name: 'retention period of zero',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { searchLogs: 0 }\n`),
+    file: 'city.yaml',
+    field: 'retentionMonths.searchLogs',
+    message: 'must be at least 1 month',
+  },
+  {
+    name: 'retention period in part-months',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { siteEvents: 1.5 }\n`),
+    file: 'city.yaml',
+    field: 'retentionMonths.siteEvents',
+    message: 'whole number of months',
+  },
+  {
+    name: 'retention period as text',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { calls: 2年 }\n`),
+    file: 'city.yaml',
+    field: 'retentionMonths.calls',
+    message: 'must be a number of months',
+  },
+  {
+    name: 'misspelt retention kind',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => `${t}retentionMonths: { call: 12 }\n`),
+    file: 'city.yaml',
+    field: 'retentionMonths.call',
+    message: 'unknown field',
+  },
+  {
+    name: 'bad item in a bring list',
+    breakIt: (d) => edit(d, 'guides/ja/guide-a.md', (t) => t.replace('- case: self', '- case: neighbour')),
+    file: 'guides/ja/guide-a.md',
+    field: 'bring.0.case',
+    message: /./,
+  },
+  {
+    name: 'review flag without a note',
+    breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needsReview: true\nreviewBy:')),
+    file: A,
+    field: 'operatorNotes',
+    message: 'needsReview is true',
+  },
+  {
+    name: 'a file outside the locale folders',
+    breakIt: (d) => write(d, 'faqs/faq-q.md', faqText({ id: 'faq-q', question: '迷子の質問ですか？' })),
+    file: 'faqs/faq-q.md',
+    field: undefined,
+    message: 'not loaded',
+  },
 ]
 
 describe('bad content is reported with file and field', () => {
@@ -94,13 +367,29 @@ describe('bad content is reported with file and field', () => {
   it('lists ALL problems at once, across files and within one file', async () => {
     const dir = miniCorpus()
     // One file with three problems: all three are reported.
-    write(dir, 'faqs/ja/faq-m.md', faqText({ id: 'faq-m', question: '質問Mですか？', category: 'nowhere' }).replace('  - src-a', '  - gone-source').replace(/^shortAnswer:.*\n/m, ''))
-    edit(dir, B, (t) => t.replace('category: basics', 'category: elsewhere').replace('  - faq-a', '  - faq-a\n  - no-such-faq'))
+    write(
+      dir,
+      'faqs/ja/faq-m.md',
+      faqText({ id: 'faq-m', question: '質問Mですか？', category: 'nowhere' })
+        .replace('  - src-a', '  - gone-source')
+        .replace(/^shortAnswer:.*\n/m, ''),
+    )
+    edit(dir, B, (t) =>
+      t.replace('category: basics', 'category: elsewhere').replace('  - faq-a', '  - faq-a\n  - no-such-faq'),
+    )
     edit(dir, C, (t) => t.replace(/^shortAnswer:.*$/m, `shortAnswer: ${'い'.repeat(85)}`))
     edit(dir, 'sources.yaml', (t) => t.replace('https://example.org/b', 'ftp://example.org/b'))
     edit(dir, 'city.yaml', (t) => t.replace('opens: "08:30"', 'opens: "8:30"'))
     write(dir, 'faqs/ja/faq-z.md', faqText({ id: 'faq-a', question: '別の質問ですか？', category: 'more' }))
-    write(dir, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What about A?', extra: 'locale: en\ntranslationOf: no-such-faq\n' }))
+    write(
+      dir,
+      'faqs/en/faq-a-en.md',
+      faqText({
+        id: 'faq-a-en',
+        question: 'What about A?',
+        extra: 'locale: en\ntranslationOf: no-such-faq\n',
+      }),
+    )
     const { problems } = await loadContent(dir)
     has(problems, 'faqs/ja/faq-m.md', 'shortAnswer', 'is required')
     has(problems, 'faqs/ja/faq-m.md', 'category', 'unknown category "nowhere"')
@@ -135,9 +424,21 @@ describe('bad content is reported with file and field', () => {
 
   it('loads an English translation next to its Japanese FAQ', async () => {
     const dir = miniCorpus()
-    write(dir, 'faqs/en/faq-a-en.md', faqText({ id: 'faq-a-en', question: 'What happens with A?', extra: 'locale: en\ntranslationOf: faq-a\n' }))
+    write(
+      dir,
+      'faqs/en/faq-a-en.md',
+      faqText({
+        id: 'faq-a-en',
+        question: 'What happens with A?',
+        extra: 'locale: en\ntranslationOf: faq-a\n',
+      }),
+    )
     const bundle = await loadValidContent(dir)
-    expect(bundle.faqs.find((f) => f.id === 'faq-a-en')).toMatchObject({ locale: 'en', translationOf: 'faq-a', file: 'faqs/en/faq-a-en.md' })
+    expect(bundle.faqs.find((f) => f.id === 'faq-a-en')).toMatchObject({
+      locale: 'en',
+      translationOf: 'faq-a',
+      file: 'faqs/en/faq-a-en.md',
+    })
   })
 
   it('loadValidContent throws ContentInvalidError carrying every problem', async () => {
@@ -154,6 +455,15 @@ describe('bad content is reported with file and field', () => {
 
   it('a folder that does not exist is a list of problems, not a crash', async () => {
     const { problems } = await loadContent(path.join(miniCorpus(), 'nowhere'))
-    expect(problems.map((p) => p.file)).toEqual(expect.arrayContaining(['categories.yaml', 'sources.yaml', 'synonyms.yaml', 'city.yaml', 'faqs', 'guides']))
+    expect(problems.map((p) => p.file)).toEqual(
+      expect.arrayContaining([
+        'categories.yaml',
+        'sources.yaml',
+        'synonyms.yaml',
+        'city.yaml',
+        'faqs',
+        'guides',
+      ]),
+    )
   })
 })

@@ -3,10 +3,20 @@ import path from 'node:path'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { DEFAULT_CONTENT_DIR, faqFrontMatterSchema, loadContent, procedureSchema, type ContentBundle, type Faq, type Guide } from '../src/index'
+import {
+  DEFAULT_CONTENT_DIR,
+  faqFrontMatterSchema,
+  loadContent,
+  procedureSchema,
+  type ContentBundle,
+  type Faq,
+  type Guide,
+} from '../src/index'
 
 /** The fact sheet every answer rests on (the repository's sibling `shared/` folder). */
-const FACT_SHEET = process.env.KOTAE_FACT_SHEET ?? path.resolve(DEFAULT_CONTENT_DIR, '../../shared/reference/mynumber-facts.md')
+const FACT_SHEET =
+  process.env.KOTAE_FACT_SHEET ??
+  path.resolve(DEFAULT_CONTENT_DIR, '../../shared/reference/mynumber-facts.md')
 const haveSheet = fs.existsSync(FACT_SHEET)
 
 /** The sheet's bullets: id → its text (continuation lines included) and whether it is 要確認. */
@@ -28,8 +38,23 @@ function readFacts(text: string): Map<string, { text: string; unsure: boolean }>
 /** Everything a citizen or operator reads in an entry. */
 const textOf = (e: Faq | Guide): string =>
   'answer' in e
-    ? [e.question, ...e.alternatives, e.shortAnswer, e.answer, e.operatorNotes ?? '', ...e.bring.flatMap((b) => [b.item, b.note ?? ''])].join('\n')
-    : [e.title, e.summary, e.body, e.where, e.when, ...e.steps.flatMap((s) => [s.title, s.detail]), ...e.bring.flatMap((b) => b.items.flatMap((i) => [i.item, i.note ?? '']))].join('\n')
+    ? [
+        e.question,
+        ...e.alternatives,
+        e.shortAnswer,
+        e.answer,
+        e.operatorNotes ?? '',
+        ...e.bring.flatMap((b) => [b.item, b.note ?? '']),
+      ].join('\n')
+    : [
+        e.title,
+        e.summary,
+        e.body,
+        e.where,
+        e.when,
+        ...e.steps.flatMap((s) => [s.title, s.detail]),
+        ...e.bring.flatMap((b) => b.items.flatMap((i) => [i.item, i.note ?? ''])),
+      ].join('\n')
 
 let bundle: ContentBundle
 beforeAll(async () => {
@@ -125,7 +150,15 @@ describe('the curated corpus', () => {
     expect(notice.answer).toMatch(/英数字6文字以上16文字以下/)
     // The national call centre: number, hours, year-end break, 24-hour suspension.
     const cc = faq('callcenter-national')
-    for (const s of ['0120-95-0178', '9時30分～20時00分', '9時30分～17時30分', '12月29日～1月3日', '24時間365日', '0570-783-578']) expect(cc.answer, s).toContain(s)
+    for (const s of [
+      '0120-95-0178',
+      '9時30分～20時00分',
+      '9時30分～17時30分',
+      '12月29日～1月3日',
+      '24時間365日',
+      '0570-783-578',
+    ])
+      expect(cc.answer, s).toContain(s)
     // A card that turns up again: reached by how callers say it.
     const found = faq('lost-found')
     expect([found.question, ...found.alternatives, ...found.tags].join(' ')).toMatch(/出てき/)
@@ -138,8 +171,24 @@ describe('the curated corpus', () => {
   })
 
   it('schema defaults are filled in', () => {
-    const parsed = faqFrontMatterSchema.parse({ id: 'x-y', question: 'テストの質問です', alternatives: ['a1', 'a2', 'a3'], shortAnswer: '短い回答です。', category: 'general', sources: ['s'], reviewBy: '2027-01-01' })
-    expect(parsed).toMatchObject({ audience: 'public', locale: 'ja', status: 'published', needsReview: false, bring: [], related: [], tags: [] })
+    const parsed = faqFrontMatterSchema.parse({
+      id: 'x-y',
+      question: 'テストの質問です',
+      alternatives: ['a1', 'a2', 'a3'],
+      shortAnswer: '短い回答です。',
+      category: 'general',
+      sources: ['s'],
+      reviewBy: '2027-01-01',
+    })
+    expect(parsed).toMatchObject({
+      audience: 'public',
+      locale: 'ja',
+      status: 'published',
+      needsReview: false,
+      bring: [],
+      related: [],
+      tags: [],
+    })
   })
 })
 
@@ -178,17 +227,26 @@ describe.skipIf(!haveSheet)('the corpus against the fact sheet', () => {
     const plain = sheet.replace(/\*\*/g, '')
     for (const e of [...bundle.faqs, ...bundle.guides]) {
       const text = textOf(e)
-      for (const phone of text.match(/\+?\d[\d-]{6,}\d/g) ?? []) expect(plain.includes(phone), `${e.id}: ${phone}`).toBe(true)
-      for (const fee of text.match(/\d[\d,]*円/g) ?? []) expect(plain.includes(fee), `${e.id}: ${fee}`).toBe(true)
-      for (const url of text.match(/https?:\/\/[^\s)）]+/g) ?? []) expect(plain.includes(url), `${e.id}: ${url}`).toBe(true)
-      for (const date of text.match(/(令和|平成)\d+年\d+月\d+日|\d{4}年\d+月\d+日/g) ?? []) expect(plain.includes(date), `${e.id}: ${date}`).toBe(true)
+      for (const phone of text.match(/\+?\d[\d-]{6,}\d/g) ?? [])
+        expect(plain.includes(phone), `${e.id}: ${phone}`).toBe(true)
+      for (const fee of text.match(/\d[\d,]*円/g) ?? [])
+        expect(plain.includes(fee), `${e.id}: ${fee}`).toBe(true)
+      for (const url of text.match(/https?:\/\/[^\s)）]+/g) ?? [])
+        expect(plain.includes(url), `${e.id}: ${url}`).toBe(true)
+      for (const date of text.match(/(令和|平成)\d+年\d+月\d+日|\d{4}年\d+月\d+日/g) ?? [])
+        expect(plain.includes(date), `${e.id}: ${date}`).toBe(true)
     }
-    for (const p of bundle.city.phones.filter((p) => !p.placeholder)) expect(plain.includes(p.number), p.label).toBe(true)
+    for (const p of bundle.city.phones.filter((p) => !p.placeholder))
+      expect(plain.includes(p.number), p.label).toBe(true)
   })
 
   it('every section of the sheet is covered by at least one FAQ', () => {
     const cited = new Set(bundle.faqs.flatMap((f) => f.facts))
     const prefixes = new Set([...facts.keys()].map((id) => id.replace(/-\d+$/, '')))
-    for (const prefix of prefixes) expect([...cited].some((id) => id.startsWith(`${prefix}-`)), prefix).toBe(true)
+    for (const prefix of prefixes)
+      expect(
+        [...cited].some((id) => id.startsWith(`${prefix}-`)),
+        prefix,
+      ).toBe(true)
   })
 })

@@ -1,13 +1,39 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
-import { csvText, decodeCell, decodeListCell, encodeCell, encodeListCell, FAQ_CSV_HEADER, readFaqCsv, writeFaqCsv, type FaqCsvRecord } from '../src/csv/index'
+import {
+  csvText,
+  decodeCell,
+  decodeListCell,
+  encodeCell,
+  encodeListCell,
+  FAQ_CSV_HEADER,
+  readFaqCsv,
+  writeFaqCsv,
+  type FaqCsvRecord,
+} from '../src/csv/index'
 import { CITY, csvBytes, known, record } from './csv-helpers'
 
 const strip = (rows: (FaqCsvRecord & { line?: number })[]) => rows.map(({ line: _line, ...r }) => r)
 
 /** Values that break naive CSV or escaping. */
-const tricky = ['a,b', 'say "hi"', 'line1\nline2', 'crlf\r\nend', 'back\\slash', '\\n literally', 'tab\there', 'semi;colon', 'ends with \\', '=SUM(A1)', '+81', '- list item', '@mention', '　全角スペース', '～ 1,000円（税込）']
+const tricky = [
+  'a,b',
+  'say "hi"',
+  'line1\nline2',
+  'crlf\r\nend',
+  'back\\slash',
+  '\\n literally',
+  'tab\there',
+  'semi;colon',
+  'ends with \\',
+  '=SUM(A1)',
+  '+81',
+  '- list item',
+  '@mention',
+  '　全角スペース',
+  '～ 1,000円（税込）',
+]
 
 describe('cell escaping', () => {
   it.each(tricky)('one value round-trips: %j', (value) => {
@@ -35,7 +61,8 @@ describe('cell escaping', () => {
     // Numbers and a minus inside are data, not formulas.
     expect(csvText([['1-2', '-5', '-12.5']])).toBe('1-2,-5,-12.5\r\n')
     // A value that starts with ' itself reads back as written; so does the \ guard of older files.
-    for (const v of ["'=1+1", "'quoted", "'"]) expect(decodeCell(csvText([[encodeCell(v)]]).trimEnd())).toBe(v)
+    for (const v of ["'=1+1", "'quoted", "'"])
+      expect(decodeCell(csvText([[encodeCell(v)]]).trimEnd())).toBe(v)
     expect(decodeCell('\\=1+1')).toBe('=1+1')
   })
 
@@ -60,7 +87,16 @@ describe('write then read', () => {
       related: ['pin-forgot', 'stored-faq'],
       needsReview: true,
     }),
-    record({ id: 'pin-forgot-en', question: 'I forgot my PIN. What should I do?', alternatives: ['forgot PIN', 'PIN reset'], shortAnswer: 'Reset it at the counter.', answer: 'Go to the counter.', locale: 'en', translationOf: 'pin-forgot', status: 'draft' }),
+    record({
+      id: 'pin-forgot-en',
+      question: 'I forgot my PIN. What should I do?',
+      alternatives: ['forgot PIN', 'PIN reset'],
+      shortAnswer: 'Reset it at the counter.',
+      answer: 'Go to the counter.',
+      locale: 'en',
+      translationOf: 'pin-forgot',
+      status: 'draft',
+    }),
   ]
   const expected = strip(records.map((r) => ({ ...r, answer: r.answer.replace(/\r\n/g, '\n') })))
 
@@ -102,7 +138,10 @@ describe('write then read', () => {
     expect(readFaqCsv(sjis, { city: CITY, known, encoding: 'shift_jis' }).rows).toHaveLength(3)
     const forcedWrong = readFaqCsv(sjis, { city: CITY, known, encoding: 'utf8' })
     expect(forcedWrong.rows).toEqual([])
-    expect(forcedWrong.problems[0]).toMatchObject({ line: 1, message: expect.stringContaining('文字コードが壊れています') })
+    expect(forcedWrong.problems[0]).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('文字コードが壊れています'),
+    })
   })
 
   it('reads what Excel writes back: 2027/5/31, a code without leading zeros, Alt+Enter line breaks, empty rows, columns in another order', () => {
@@ -130,18 +169,47 @@ describe('write then read', () => {
     const text = `${header.join(',')},,\r\n${header.map((h) => cells[h]).join(',')},,\r\n${','.repeat(header.length + 1)}\r\n\r\n`
     const read = readFaqCsv(iconv.encode(text, 'cp932'), { city, known })
     expect(read.problems).toEqual([])
-    expect(read.rows).toEqual([expect.objectContaining({ localGovernmentCode: '012025', reviewBy: '2027-05-31', answer: '一行目\n二行目', needsReview: false, line: 2 })])
+    expect(read.rows).toEqual([
+      expect.objectContaining({
+        localGovernmentCode: '012025',
+        reviewBy: '2027-05-31',
+        answer: '一行目\n二行目',
+        needsReview: false,
+        line: 2,
+      }),
+    ])
   })
 })
 
 describe('the format is the one documented', () => {
   it('starts with the 自治体標準オープンデータセット columns, then the FAQ', () => {
-    expect(FAQ_CSV_HEADER.slice(0, 11)).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '質問', '言い換え', '短い回答', '回答', 'カテゴリ', '出典', '確認期限', '状態'])
+    expect(FAQ_CSV_HEADER.slice(0, 11)).toEqual([
+      '全国地方公共団体コード',
+      'ID',
+      '地方公共団体名',
+      '質問',
+      '言い換え',
+      '短い回答',
+      '回答',
+      'カテゴリ',
+      '出典',
+      '確認期限',
+      '状態',
+    ])
   })
 
   it('labels coded values in Japanese', () => {
-    const text = writeFaqCsv([record({ status: 'draft', audience: 'operator', needsReview: true })]).bytes.toString('utf8')
-    expect(text.split('\r\n')[1]!.split(',').slice(10)).toEqual(['下書き', 'オペレーターのみ', 'ja', '', '', 'はい'])
+    const text = writeFaqCsv([
+      record({ status: 'draft', audience: 'operator', needsReview: true }),
+    ]).bytes.toString('utf8')
+    expect(text.split('\r\n')[1]!.split(',').slice(10)).toEqual([
+      '下書き',
+      'オペレーターのみ',
+      'ja',
+      '',
+      '',
+      'はい',
+    ])
   })
 
   it('a file with only the header has no rows to import', () => {

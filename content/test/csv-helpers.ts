@@ -29,4 +29,5 @@ export const known: KnownReferences = {
 }
 
 /** A CSV file from lines of cells (no quoting: the caller quotes), CRLF, UTF-8 with BOM. */
-export const csvBytes = (text: string, bom = true): Buffer => Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')])
+export const csvBytes = (text: string, bom = true): Buffer =>
+  Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')])

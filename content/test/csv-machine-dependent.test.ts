@@ -44,7 +44,14 @@ describe('機種依存文字', () => {
 
   it('no export contains an unsafe character, in UTF-8 or Shift_JIS, and Shift_JIS loses nothing', () => {
     const nasty = '①②③㈱㈲ｱｲｳｴｵﾊﾟ髙﨑Ⅰ㍉㌢∮∟⊿〜−—‖¢£¬¥·é😀\u0007'
-    const records = [record({ question: `質問${nasty}`, alternatives: [nasty, 'x'], shortAnswer: nasty.slice(0, 20), answer: `${nasty}\n${nasty}` })]
+    const records = [
+      record({
+        question: `質問${nasty}`,
+        alternatives: [nasty, 'x'],
+        shortAnswer: nasty.slice(0, 20),
+        answer: `${nasty}\n${nasty}`,
+      }),
+    ]
     const utf8 = writeFaqCsv(records, 'utf8').bytes.subarray(3).toString('utf8')
     expect(unsafeChars(utf8.replace(/\r\n/g, ''))).toEqual([])
     const sjis = writeFaqCsv(records, 'shift_jis').bytes
@@ -54,7 +61,10 @@ describe('機種依存文字', () => {
       const b = sjis[i]!
       if (b < 0x80) continue
       expect(b >= 0xa1 && b <= 0xdf, `half-width kana byte at ${i}`).toBe(false)
-      expect((b >= 0x81 && b <= 0x84) || (b >= 0x88 && b <= 0x9f) || (b >= 0xe0 && b <= 0xea), `lead byte 0x${b.toString(16)} at ${i}`).toBe(true)
+      expect(
+        (b >= 0x81 && b <= 0x84) || (b >= 0x88 && b <= 0x9f) || (b >= 0xe0 && b <= 0xea),
+        `lead byte 0x${b.toString(16)} at ${i}`,
+      ).toBe(true)
       i++
     }
   })

@@ -18,7 +18,12 @@ import { edit, faqText, miniCorpus, write } from './helpers'
 
 const has = (problems: ContentProblem[], file: string, field: string | undefined, message: RegExp | string) =>
   expect(problems).toContainEqual(
-    expect.objectContaining({ file, ...(field === undefined ? {} : { field }), message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }),
+    expect.objectContaining({
+      file,
+      ...(field === undefined ? {} : { field }),
+      message:
+        typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message),
+    }),
   )
 
 describe('the curated facet vocabulary (facets.yaml)', () => {
@@ -39,7 +44,24 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
     expect(ids).toEqual({
       who: ['self', 'child', 'infant', 'proxy', 'elderly-parent', 'foreign-resident'],
       what: ['card', 'certificate', 'pin', 'health-insurance', 'number', 'notice-letter', 'smartphone'],
-      action: ['apply', 'receive', 'renew', 'expired', 'lost', 'found', 'move-in', 'move-out', 'move-within', 'change', 'cancel', 'reserve', 'reset', 'reissue', 'fee', 'hours'],
+      action: [
+        'apply',
+        'receive',
+        'renew',
+        'expired',
+        'lost',
+        'found',
+        'move-in',
+        'move-out',
+        'move-within',
+        'change',
+        'cancel',
+        'reserve',
+        'reset',
+        'reissue',
+        'fee',
+        'hours',
+      ],
       when: ['abroad', 'year-end', 'weekend'],
     })
   })
@@ -52,22 +74,28 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
         expect(v.forms.length, `${d.id}.${v.id}`).toBeGreaterThanOrEqual(3)
       }
     }
-    const forms = (dimension: string, value: string) => bundle.facets.find((d) => d.id === dimension)?.values.find((v) => v.id === value)?.forms ?? []
+    const forms = (dimension: string, value: string) =>
+      bundle.facets.find((d) => d.id === dimension)?.values.find((v) => v.id === value)?.forms ?? []
     // Hiragana spellings callers type, dialect, and realistic typos.
     expect(forms('action', 'move-in')).toEqual(expect.arrayContaining(['転入', 'てんにゅう', '越してきた']))
     expect(forms('action', 'move-out')).toEqual(expect.arrayContaining(['転出', 'てんしゅつ']))
     expect(forms('action', 'renew')).toEqual(expect.arrayContaining(['更新', 'こうしん', '更親', '切れそう']))
     // Soon to expire (renew) is not already expired: card-expired-already and cert-expired answer the latter.
     expect(forms('action', 'expired')).toEqual(expect.arrayContaining(['切れた', '切れとる', '期限切れ']))
-    expect(forms('action', 'lost')).toEqual(expect.arrayContaining(['紛失', 'ふんしつ', '粉失', 'なくしてしもうた']))
+    expect(forms('action', 'lost')).toEqual(
+      expect.arrayContaining(['紛失', 'ふんしつ', '粉失', 'なくしてしもうた']),
+    )
     expect(forms('action', 'found')).toEqual(expect.arrayContaining(['見つかっとった', '出てきた']))
-    expect(forms('action', 'move-within')).toEqual(expect.arrayContaining(['市内で引っ越し', '市内で引っ越します']))
+    expect(forms('action', 'move-within')).toEqual(
+      expect.arrayContaining(['市内で引っ越し', '市内で引っ越します']),
+    )
     expect(forms('what', 'health-insurance')).toEqual(expect.arrayContaining(['保険証', '保健証']))
   })
 
   it('no form is too general to be useful: no bare 子, 本人, 時, か, の', () => {
     const all = bundle.facets.flatMap((d) => d.values.flatMap((v) => v.forms))
-    for (const bad of ['子', '本人', '時', 'か', 'の', 'タダ', 'よる', '外国', '証明書', '親']) expect(all, bad).not.toContain(bad)
+    for (const bad of ['子', '本人', '時', 'か', 'の', 'タダ', 'よる', '外国', '証明書', '親'])
+      expect(all, bad).not.toContain(bad)
   })
 
   describe('FAQ overrides', () => {
@@ -83,7 +111,8 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
       for (const f of jaWithFacets()) {
         for (const [dimension, values] of Object.entries(f.facets ?? {})) {
           expect(known.has(dimension), `${f.id}: ${dimension}`).toBe(true)
-          for (const v of values) expect(known.get(dimension)?.has(v), `${f.id}: ${dimension}.${v}`).toBe(true)
+          for (const v of values)
+            expect(known.get(dimension)?.has(v), `${f.id}: ${dimension}.${v}`).toBe(true)
           expect(new Set(values).size, `${f.id}: ${dimension}`).toBe(values.length)
         }
       }
@@ -141,7 +170,8 @@ describe('facetFormKey: how forms are compared', () => {
 describe('bad facets.yaml and bad overrides are reported with file and field', () => {
   const F = 'facets.yaml'
   const A = 'faqs/ja/faq-a.md'
-  const withOverride = (dir: string, override: string) => edit(dir, A, (t) => t.replace('reviewBy:', `facets: ${override}\nreviewBy:`))
+  const withOverride = (dir: string, override: string) =>
+    edit(dir, A, (t) => t.replace('reviewBy:', `facets: ${override}\nreviewBy:`))
 
   it('the mini corpus loads its vocabulary and an override', async () => {
     const dir = miniCorpus()
@@ -153,13 +183,55 @@ describe('bad facets.yaml and bad overrides are reported with file and field', (
     expect(bundle.faqs.find((f) => f.id === 'faq-b')?.facets).toBeUndefined()
   })
 
-  const cases: { name: string; breakIt: (dir: string) => void; file: string; field?: string; message: RegExp | string }[] = [
-    { name: 'unknown key in a value', breakIt: (d) => edit(d, F, (t) => t.replace('{ id: self,', '{ colour: red, id: self,')), file: F, field: 'dimensions.0.values.0.colour', message: 'unknown field' },
-    { name: 'unknown key at the top', breakIt: (d) => edit(d, F, (t) => `${t}version: 2\n`), file: F, field: 'version', message: 'unknown field' },
-    { name: 'empty forms', breakIt: (d) => edit(d, F, (t) => t.replace('forms: [子ども, こども]', 'forms: []')), file: F, field: 'dimensions.0.values.1.forms', message: 'needs at least 1' },
-    { name: 'missing forms', breakIt: (d) => edit(d, F, (t) => t.replace(', forms: [子ども, こども]', '')), file: F, field: 'dimensions.0.values.1.forms', message: 'is required' },
-    { name: 'duplicate value id', breakIt: (d) => edit(d, F, (t) => t.replace('id: child,', 'id: self,')), file: F, field: 'dimensions.0.values.1.id', message: 'duplicate value id "self" in dimension "who" (also dimensions.0.values.0)' },
-    { name: 'duplicate dimension id', breakIt: (d) => edit(d, F, (t) => t.replace('  - id: when', '  - id: who')), file: F, field: 'dimensions.2.id', message: 'duplicate dimension id "who" (also dimensions.0)' },
+  const cases: {
+    name: string
+    breakIt: (dir: string) => void
+    file: string
+    field?: string
+    message: RegExp | string
+  }[] = [
+    {
+      name: 'unknown key in a value',
+      breakIt: (d) => edit(d, F, (t) => t.replace('{ id: self,', '{ colour: red, id: self,')),
+      file: F,
+      field: 'dimensions.0.values.0.colour',
+      message: 'unknown field',
+    },
+    {
+      name: 'unknown key at the top',
+      breakIt: (d) => edit(d, F, (t) => `${t}version: 2\n`),
+      file: F,
+      field: 'version',
+      message: 'unknown field',
+    },
+    {
+      name: 'empty forms',
+      breakIt: (d) => edit(d, F, (t) => t.replace('forms: [子ども, こども]', 'forms: []')),
+      file: F,
+      field: 'dimensions.0.values.1.forms',
+      message: 'needs at least 1',
+    },
+    {
+      name: 'missing forms',
+      breakIt: (d) => edit(d, F, (t) => t.replace(', forms: [子ども, こども]', '')),
+      file: F,
+      field: 'dimensions.0.values.1.forms',
+      message: 'is required',
+    },
+    {
+      name: 'duplicate value id',
+      breakIt: (d) => edit(d, F, (t) => t.replace('id: child,', 'id: self,')),
+      file: F,
+      field: 'dimensions.0.values.1.id',
+      message: 'duplicate value id "self" in dimension "who" (also dimensions.0.values.0)',
+    },
+    {
+      name: 'duplicate dimension id',
+      breakIt: (d) => edit(d, F, (t) => t.replace('  - id: when', '  - id: who')),
+      file: F,
+      field: 'dimensions.2.id',
+      message: 'duplicate dimension id "who" (also dimensions.0)',
+    },
     {
       name: 'duplicate form in another value of the dimension',
       breakIt: (d) => edit(d, F, (t) => t.replace('forms: [転出, 引っ越す]', 'forms: [転出, 転入]')),
@@ -169,7 +241,8 @@ describe('bad facets.yaml and bad overrides are reported with file and field', (
     },
     {
       name: 'duplicate form after normalization (katakana vs hiragana)',
-      breakIt: (d) => edit(d, F, (t) => t.replace('forms: [子ども, こども]', 'forms: [子ども, こども, コドモ]')),
+      breakIt: (d) =>
+        edit(d, F, (t) => t.replace('forms: [子ども, こども]', 'forms: [子ども, こども, コドモ]')),
       file: F,
       field: 'dimensions.0.values.1.forms.2',
       message: '("こども" and "コドモ" are the same after normalization)',
@@ -179,19 +252,86 @@ describe('bad facets.yaml and bad overrides are reported with file and field', (
       breakIt: (d) => edit(d, F, (t) => t.replace('[何時, 開いて]', '[何時, 開いて, 土日]')),
       file: F,
       field: 'dimensions.2.values.0.forms.0',
-      message: 'duplicate form "土日": also dimension "action", value "hours" (a span of text counts for one value only) at dimensions.1.values.2.forms.2',
+      message:
+        'duplicate form "土日": also dimension "action", value "hours" (a span of text counts for one value only) at dimensions.1.values.2.forms.2',
     },
-    { name: 'a form with a space', breakIt: (d) => edit(d, F, (t) => t.replace('[転入, 引っ越してきた]', '[転入, 引っ越して きた]')), file: F, field: 'dimensions.1.values.0.forms.1', message: 'must not contain spaces' },
-    { name: 'a one-kana form', breakIt: (d) => edit(d, F, (t) => t.replace('[何時, 開いて]', '[何時, 開いて, か]')), file: F, field: 'dimensions.1.values.2.forms.2', message: 'is too short' },
-    { name: 'an id that is not kebab-case', breakIt: (d) => edit(d, F, (t) => t.replace('id: move-in,', 'id: moveIn,')), file: F, field: 'dimensions.1.values.0.id', message: 'lowercase ASCII words' },
-    { name: 'broken YAML', breakIt: (d) => write(d, F, 'dimensions: [\n'), file: F, field: undefined, message: /^YAML: / },
-    { name: 'an empty file', breakIt: (d) => write(d, F, '# nothing yet\n'), file: F, field: undefined, message: 'is empty' },
-    { name: 'override: unknown dimension', breakIt: (d) => withOverride(d, '{ acton: [move-in] }'), file: A, field: 'facets.acton', message: 'unknown facet dimension "acton" (facets.yaml has who, action, when)' },
-    { name: 'override: unknown value', breakIt: (d) => withOverride(d, '{ action: [move-inn] }'), file: A, field: 'facets.action.0', message: 'unknown value "move-inn" in facet dimension "action"' },
-    { name: 'override: a value of another dimension', breakIt: (d) => withOverride(d, '{ who: [self, weekend] }'), file: A, field: 'facets.who.1', message: 'unknown value "weekend" in facet dimension "who"' },
-    { name: 'override: a value listed twice', breakIt: (d) => withOverride(d, '{ action: [move-in, move-in] }'), file: A, field: 'facets.action.1', message: '"move-in" is listed twice' },
-    { name: 'override: not a list', breakIt: (d) => withOverride(d, '{ action: move-in }'), file: A, field: 'facets.action', message: /array/ },
-    { name: 'override: a value id that is not kebab-case', breakIt: (d) => withOverride(d, '{ action: [Move_In] }'), file: A, field: 'facets.action.0', message: 'lowercase ASCII words' },
+    {
+      name: 'a form with a space',
+      breakIt: (d) => edit(d, F, (t) => t.replace('[転入, 引っ越してきた]', '[転入, 引っ越して きた]')),
+      file: F,
+      field: 'dimensions.1.values.0.forms.1',
+      message: 'must not contain spaces',
+    },
+    {
+      name: 'a one-kana form',
+      breakIt: (d) => edit(d, F, (t) => t.replace('[何時, 開いて]', '[何時, 開いて, か]')),
+      file: F,
+      field: 'dimensions.1.values.2.forms.2',
+      message: 'is too short',
+    },
+    {
+      name: 'an id that is not kebab-case',
+      breakIt: (d) => edit(d, F, (t) => t.replace('id: move-in,', 'id: moveIn,')),
+      file: F,
+      field: 'dimensions.1.values.0.id',
+      message: 'lowercase ASCII words',
+    },
+    {
+      name: 'broken YAML',
+      breakIt: (d) => write(d, F, 'dimensions: [\n'),
+      file: F,
+      field: undefined,
+      message: /^YAML: /,
+    },
+    {
+      name: 'an empty file',
+      breakIt: (d) => write(d, F, '# nothing yet\n'),
+      file: F,
+      field: undefined,
+      message: 'is empty',
+    },
+    {
+      name: 'override: unknown dimension',
+      breakIt: (d) => withOverride(d, '{ acton: [move-in] }'),
+      file: A,
+      field: 'facets.acton',
+      message: 'unknown facet dimension "acton" (facets.yaml has who, action, when)',
+    },
+    {
+      name: 'override: unknown value',
+      breakIt: (d) => withOverride(d, '{ action: [move-inn] }'),
+      file: A,
+      field: 'facets.action.0',
+      message: 'unknown value "move-inn" in facet dimension "action"',
+    },
+    {
+      name: 'override: a value of another dimension',
+      breakIt: (d) => withOverride(d, '{ who: [self, weekend] }'),
+      file: A,
+      field: 'facets.who.1',
+      message: 'unknown value "weekend" in facet dimension "who"',
+    },
+    {
+      name: 'override: a value listed twice',
+      breakIt: (d) => withOverride(d, '{ action: [move-in, move-in] }'),
+      file: A,
+      field: 'facets.action.1',
+      message: '"move-in" is listed twice',
+    },
+    {
+      name: 'override: not a list',
+      breakIt: (d) => withOverride(d, '{ action: move-in }'),
+      file: A,
+      field: 'facets.action',
+      message: /array/,
+    },
+    {
+      name: 'override: a value id that is not kebab-case',
+      breakIt: (d) => withOverride(d, '{ action: [Move_In] }'),
+      file: A,
+      field: 'facets.action.0',
+      message: 'lowercase ASCII words',
+    },
     {
       name: 'override without a facets.yaml',
       breakIt: (d) => {
@@ -239,9 +379,22 @@ describe('bad facets.yaml and bad overrides are reported with file and field', (
 
   it('lists every problem of the file and of the overrides at once', async () => {
     const dir = miniCorpus()
-    edit(dir, F, (t) => t.replace('id: child,', 'id: self,').replace('forms: [転出, 引っ越す]', 'forms: [転出, 転入]').replace('{ id: weekend,', '{ colour: red, id: weekend,'))
+    edit(dir, F, (t) =>
+      t
+        .replace('id: child,', 'id: self,')
+        .replace('forms: [転出, 引っ越す]', 'forms: [転出, 転入]')
+        .replace('{ id: weekend,', '{ colour: red, id: weekend,'),
+    )
     withOverride(dir, '{ acton: [move-in], action: [nowhere] }')
-    write(dir, 'faqs/ja/faq-z.md', faqText({ id: 'faq-z', question: '質問Zはどうなりますか？', extra: 'facets: { when: [weekend, weekend] }\n' }))
+    write(
+      dir,
+      'faqs/ja/faq-z.md',
+      faqText({
+        id: 'faq-z',
+        question: '質問Zはどうなりますか？',
+        extra: 'facets: { when: [weekend, weekend] }\n',
+      }),
+    )
     const { problems } = await loadContent(dir)
     has(problems, F, 'dimensions.0.values.1.id', 'duplicate value id "self"')
     has(problems, F, 'dimensions.1.values.1.forms.1', 'duplicate form "転入"')
@@ -253,16 +406,32 @@ describe('bad facets.yaml and bad overrides are reported with file and field', (
   })
 
   it('the exported schema reports a duplicate with its path, for consumers outside the loader', () => {
-    const dimension = (id: string) => ({ id, name: '名前', values: [{ id: 'a', name: 'A', forms: ['カード'] }, { id: 'b', name: 'B', forms: ['かーど'] }] })
+    const dimension = (id: string) => ({
+      id,
+      name: '名前',
+      values: [
+        { id: 'a', name: 'A', forms: ['カード'] },
+        { id: 'b', name: 'B', forms: ['かーど'] },
+      ],
+    })
     const parsed = facetsFileSchema.safeParse({ dimensions: [dimension('x')] })
     expect(parsed.success).toBe(false)
-    expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ['dimensions', 0, 'values', 1, 'forms', 0], message: expect.stringContaining('same after normalization') })])
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['dimensions', 0, 'values', 1, 'forms', 0],
+        message: expect.stringContaining('same after normalization'),
+      }),
+    ])
   })
 
   it('validateBundle checks overrides when given the facets, and skips them when not', async () => {
     const bundle = await loadContent(miniCorpus())
     const faqs = bundle.faqs.map((f) => (f.id === 'faq-a' ? { ...f, facets: { action: ['gone'] } } : f))
-    expect(validateBundle({ ...bundle, faqs })).toContainEqual(expect.objectContaining({ file: A, field: 'facets.action.0' }))
-    expect(validateBundle({ faqs, guides: bundle.guides, sources: bundle.sources, categories: bundle.categories })).toEqual([])
+    expect(validateBundle({ ...bundle, faqs })).toContainEqual(
+      expect.objectContaining({ file: A, field: 'facets.action.0' }),
+    )
+    expect(
+      validateBundle({ faqs, guides: bundle.guides, sources: bundle.sources, categories: bundle.categories }),
+    ).toEqual([])
   })
 })

@@ -9,7 +9,15 @@ const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-conte
 /** A copy of the real corpus in a temp folder, to break on purpose. */
 export function copyCorpus(): string {
   const dir = tempDir()
-  for (const name of ['categories.yaml', 'sources.yaml', 'synonyms.yaml', 'city.yaml', 'facets.yaml', 'faqs', 'guides']) {
+  for (const name of [
+    'categories.yaml',
+    'sources.yaml',
+    'synonyms.yaml',
+    'city.yaml',
+    'facets.yaml',
+    'faqs',
+    'guides',
+  ]) {
     fs.cpSync(path.join(DEFAULT_CONTENT_DIR, name), path.join(dir, name), { recursive: true })
   }
   return dir
@@ -76,7 +84,11 @@ ${f.body ?? `${f.id} の答えです。`}
  */
 export function miniCorpus(): string {
   const dir = tempDir()
-  write(dir, 'categories.yaml', '- id: basics\n  name: 基本\n  nameEn: Basics\n- id: more\n  name: そのほか\n  nameEn: More\n')
+  write(
+    dir,
+    'categories.yaml',
+    '- id: basics\n  name: 基本\n  nameEn: Basics\n- id: more\n  name: そのほか\n  nameEn: More\n',
+  )
   write(
     dir,
     'sources.yaml',

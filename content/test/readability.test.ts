@@ -5,7 +5,11 @@ import { readabilityOf, sentencesOf } from '../src/readability/readability'
 
 describe('readabilityOf: やさしい日本語 figures for one answer', () => {
   it('cuts sentences at 。 and at line ends, without Markdown marks', () => {
-    expect(sentencesOf('## 持ち物\n- **本人確認書類**を持ってきてください。\n1. 窓口に行きます。番号札を取ります。\n\n| 種類 | 桁 |\n|---|---|\n| 署名用 | 6文字以上 |')).toEqual([
+    expect(
+      sentencesOf(
+        '## 持ち物\n- **本人確認書類**を持ってきてください。\n1. 窓口に行きます。番号札を取ります。\n\n| 種類 | 桁 |\n|---|---|\n| 署名用 | 6文字以上 |',
+      ),
+    ).toEqual([
       '持ち物',
       '本人確認書類を持ってきてください。',
       '窓口に行きます。',
@@ -18,7 +22,12 @@ describe('readabilityOf: やさしい日本語 figures for one answer', () => {
   it('measures sentence length and flags a long one', () => {
     const long = `${'あ'.repeat(70)}。`
     const r = readabilityOf(`短い文です。\n${long}`)
-    expect(r).toMatchObject({ sentences: 2, longestSentence: 71, longSentences: 1, averageSentenceLength: 38.5 })
+    expect(r).toMatchObject({
+      sentences: 2,
+      longestSentence: 71,
+      longSentences: 1,
+      averageSentenceLength: 38.5,
+    })
     expect(r.flags).toEqual([{ rule: 'long-sentence', sentence: long, found: '71字' }])
   })
 
@@ -40,7 +49,9 @@ describe('readabilityOf: やさしい日本語 figures for one answer', () => {
   })
 
   it('finds double negatives and stacked honorifics', () => {
-    const r = readabilityOf('申請しなければなりません。使えないわけではありません。市長がおっしゃられました。窓口でご覧になられます。')
+    const r = readabilityOf(
+      '申請しなければなりません。使えないわけではありません。市長がおっしゃられました。窓口でご覧になられます。',
+    )
     expect(r.doubleNegatives).toBe(2)
     expect(r.honorificStacking).toBe(2)
     expect(r.flags.map((f) => `${f.rule}:${f.found}`)).toEqual([
@@ -52,7 +63,12 @@ describe('readabilityOf: やさしい日本語 figures for one answer', () => {
   })
 
   it('gives zeros for an empty answer, and plain polite Japanese passes clean', () => {
-    expect(readabilityOf('')).toMatchObject({ sentences: 0, averageSentenceLength: 0, aboveIntermediateShare: 0, flags: [] })
+    expect(readabilityOf('')).toMatchObject({
+      sentences: 0,
+      averageSentenceLength: 0,
+      aboveIntermediateShare: 0,
+      flags: [],
+    })
     expect(readabilityOf('カードは市役所で受け取ります。予約はいりません。').flags).toEqual([])
   })
 })

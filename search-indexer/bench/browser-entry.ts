@@ -8,7 +8,13 @@ import type { SearchDocument } from '../src/engine/document'
 import { loadSerializedIndex } from '../src/engine/persist'
 import { createSearchIndex, type SearchIndex } from '../src/engine/search-index'
 
-type Timing = { downloadMs: number; loadMs: number; firstSearchMs: number; totalMs: number; top: string | undefined }
+type Timing = {
+  downloadMs: number
+  loadMs: number
+  firstSearchMs: number
+  totalMs: number
+  top: string | undefined
+}
 
 async function run(url: string, mode: 'index' | 'documents', query: string): Promise<Timing> {
   const t0 = performance.now()

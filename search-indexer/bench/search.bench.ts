@@ -29,18 +29,32 @@ import { serializeIndex } from '../src/engine/persist'
 import { createSearchIndex, type SearchIndex } from '../src/engine/search-index'
 import { syntheticDocs, syntheticQueries } from './synthetic'
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '300,3000,30000' }, 'skip-browser': { type: 'boolean', default: false } } })
-const SIZES = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0)
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '300,3000,30000' },
+    'skip-browser': { type: 'boolean', default: false },
+  },
+})
+const SIZES = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
 const SIZE_LIMIT = 3000 // serialized sizes and browser runs up to this many documents
 const QUERY_RUNS = 200
-const SYNONYMS = [{ terms: ['マイナンバーカード', 'マイナ', 'マイナカード'] }, { terms: ['暗証番号', 'パスワード', 'PIN'] }, { terms: ['更新', '切り替え', 'こうしん'] }]
+const SYNONYMS = [
+  { terms: ['マイナンバーカード', 'マイナ', 'マイナカード'] },
+  { terms: ['暗証番号', 'パスワード', 'PIN'] },
+  { terms: ['更新', '切り替え', 'こうしん'] },
+]
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
-const kb = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(0)} KB`)
+const kb = (b: number) =>
+  b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(0)} KB`
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`
 const gz = (s: string) => zlib.gzipSync(s).length
 const load = () => os.loadavg()[0]?.toFixed(1) ?? '?'
-const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 12)).join(' ')
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells.map((c, i) => String(c).padEnd(widths[i] ?? 12)).join(' ')
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
@@ -53,30 +67,73 @@ function buildIndex(docs: SearchDocument[], synonyms = SYNONYMS): { index: Searc
   return { index, ms: performance.now() - t }
 }
 
-const documentsJson = (docs: SearchDocument[], synonyms = SYNONYMS) => JSON.stringify({ documents: docs, synonyms })
+const documentsJson = (docs: SearchDocument[], synonyms = SYNONYMS) =>
+  JSON.stringify({ documents: docs, synonyms })
 
-console.log(`Kotae search bench — Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} at start (machine shared with other work)`)
+console.log(
+  `Kotae search bench — Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} at start (machine shared with other work)`,
+)
 
 // 1. Real content, as the site ships it.
 {
   const content = await loadContent()
-  const publicFaqs = content.faqs.filter((f) => f.locale === 'ja' && f.audience === 'public' && f.status !== 'draft').map((f) => ({ ...f, operatorNotes: undefined }))
-  const docs = contentToDocuments({ faqs: publicFaqs, guides: content.guides.filter((g) => g.locale === 'ja') }, { audience: 'public', kinds: ['faq', 'guide'] })
+  const publicFaqs = content.faqs
+    .filter((f) => f.locale === 'ja' && f.audience === 'public' && f.status !== 'draft')
+    .map((f) => ({ ...f, operatorNotes: undefined }))
+  const docs = contentToDocuments(
+    { faqs: publicFaqs, guides: content.guides.filter((g) => g.locale === 'ja') },
+    { audience: 'public', kinds: ['faq', 'guide'] },
+  )
   const synonyms = content.synonyms.map((g) => ({ terms: [...g.terms] }))
   const { index, ms: buildMs } = buildIndex(docs, synonyms)
   const raw = serializeIndex(index)
   const json = documentsJson(docs, synonyms)
-  console.log(`\nREAL CONTENT: ${publicFaqs.length} public FAQs + ${docs.length - publicFaqs.length} guides (ja), ${synonyms.length} synonym groups; build ${ms(buildMs)}`)
-  console.log(`  serialized index ${kb(raw.length)} raw, ${kb(gz(raw))} gzip; search documents ${kb(json.length)} raw, ${kb(gz(json))} gzip`)
+  console.log(
+    `\nREAL CONTENT: ${publicFaqs.length} public FAQs + ${docs.length - publicFaqs.length} guides (ja), ${synonyms.length} synonym groups; build ${ms(buildMs)}`,
+  )
+  console.log(
+    `  serialized index ${kb(raw.length)} raw, ${kb(gz(raw))} gzip; search documents ${kb(json.length)} raw, ${kb(gz(json))} gzip`,
+  )
 }
 
 // 2. Synthetic documents in Node.
 const queries = syntheticQueries(QUERY_RUNS)
 const corpus = syntheticDocs(Math.max(...SIZES))
-const avgChars = Math.round(corpus.slice(0, 300).reduce((s, d) => s + d.question.length + (d.alternatives ?? []).join('').length + (d.body?.length ?? 0) + (d.shortAnswer?.length ?? 0), 0) / 300)
-console.log(`\nSYNTHETIC FAQ-like documents (seeded generator, not real content): ~${avgChars} characters each; ${queries.length} queries per size, after 20 warm-up queries`)
+const avgChars = Math.round(
+  corpus
+    .slice(0, 300)
+    .reduce(
+      (s, d) =>
+        s +
+        d.question.length +
+        (d.alternatives ?? []).join('').length +
+        (d.body?.length ?? 0) +
+        (d.shortAnswer?.length ?? 0),
+      0,
+    ) / 300,
+)
+console.log(
+  `\nSYNTHETIC FAQ-like documents (seeded generator, not real content): ~${avgChars} characters each; ${queries.length} queries per size, after 20 warm-up queries`,
+)
 const W = [8, 11, 10, 11, 20, 20, 11, 11, 11, 20, 6]
-console.log(row(['docs', 'build', 'per doc', 'serialize', 'index raw / gzip', 'documents raw / gzip', 'query p50', 'query p95', 'query max', 'CPU p50 / p95', 'load'], W))
+console.log(
+  row(
+    [
+      'docs',
+      'build',
+      'per doc',
+      'serialize',
+      'index raw / gzip',
+      'documents raw / gzip',
+      'query p50',
+      'query p95',
+      'query max',
+      'CPU p50 / p95',
+      'load',
+    ],
+    W,
+  ),
+)
 const payloads = new Map<number, { index: string; documents: string }>()
 for (const n of SIZES) {
   const docs = corpus.slice(0, n)
@@ -103,13 +160,30 @@ for (const n of SIZES) {
   }
   times.sort((a, b) => a - b)
   cpu.sort((a, b) => a - b)
-  console.log(row([n, ms(buildMs), ms(buildMs / n), ...sizes, ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times[times.length - 1] ?? 0), `${ms(percentile(cpu, 50))} / ${ms(percentile(cpu, 95))}`, load()], W))
+  console.log(
+    row(
+      [
+        n,
+        ms(buildMs),
+        ms(buildMs / n),
+        ...sizes,
+        ms(percentile(times, 50)),
+        ms(percentile(times, 95)),
+        ms(times[times.length - 1] ?? 0),
+        `${ms(percentile(cpu, 50))} / ${ms(percentile(cpu, 95))}`,
+        load(),
+      ],
+      W,
+    ),
+  )
 }
 
 // 3. Headless Chromium: from the start of the download to the first result.
 if (!values['skip-browser']) {
   if (!fs.existsSync(CHROME_PATH)) {
-    console.log(`\nBROWSER: skipped, no Chromium at ${CHROME_PATH} (apt-get install -y chromium fonts-noto-cjk)`)
+    console.log(
+      `\nBROWSER: skipped, no Chromium at ${CHROME_PATH} (apt-get install -y chromium fonts-noto-cjk)`,
+    )
   } else {
     await browserBench()
   }
@@ -129,7 +203,12 @@ async function browserBench(): Promise<void> {
   const js = bundle.outputFiles[0]?.text ?? ''
   // Files served gzip-encoded, as a static host would; the browser decodes them.
   const files = new Map<string, { body: Buffer; type: string }>()
-  files.set('/', { body: zlib.gzipSync('<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script>'), type: 'text/html; charset=utf-8' })
+  files.set('/', {
+    body: zlib.gzipSync(
+      '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script>',
+    ),
+    type: 'text/html; charset=utf-8',
+  })
   files.set('/bench.js', { body: zlib.gzipSync(js), type: 'text/javascript; charset=utf-8' })
   for (const [n, p] of payloads) {
     files.set(`/index-${n}.json`, { body: zlib.gzipSync(p.index), type: 'application/json' })
@@ -138,23 +217,45 @@ async function browserBench(): Promise<void> {
   const server = http.createServer((req, res) => {
     const f = files.get(req.url ?? '')
     if (!f) return res.writeHead(404).end()
-    res.writeHead(200, { 'content-type': f.type, 'content-encoding': 'gzip', 'cache-control': 'no-store' }).end(f.body)
+    res
+      .writeHead(200, { 'content-type': f.type, 'content-encoding': 'gzip', 'cache-control': 'no-store' })
+      .end(f.body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as { port: number }).port
   const browser = await chromium.launch({
     executablePath: CHROME_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   })
   const query = 'マイナンバーカードの暗証番号を忘れた'
   const links = [
     { name: 'loopback', throttle: undefined },
-    { name: '10 Mbit/s, 40 ms RTT', throttle: { offline: false, latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 } },
+    {
+      name: '10 Mbit/s, 40 ms RTT',
+      throttle: {
+        offline: false,
+        latency: 40,
+        downloadThroughput: (10 * 1024 * 1024) / 8,
+        uploadThroughput: (5 * 1024 * 1024) / 8,
+      },
+    },
   ]
   try {
-    console.log(`\nBROWSER: headless Chromium ${browser.version()}, bundle ${kb(js.length)} minified / ${kb(gz(js))} gzip; query "${query}"; median of 3 fresh pages`)
+    console.log(
+      `\nBROWSER: headless Chromium ${browser.version()}, bundle ${kb(js.length)} minified / ${kb(gz(js))} gzip; query "${query}"; median of 3 fresh pages`,
+    )
     const BW = [8, 11, 22, 13, 13, 13, 13, 6]
-    console.log(row(['docs', 'payload', 'link', 'download', 'load/build', 'first search', 'to result', 'load'], BW))
+    console.log(
+      row(['docs', 'payload', 'link', 'download', 'load/build', 'first search', 'to result', 'load'], BW),
+    )
     for (const [n] of payloads) {
       for (const mode of ['index', 'documents'] as const) {
         for (const link of links) {
@@ -171,7 +272,21 @@ async function browserBench(): Promise<void> {
             await page.waitForFunction(() => 'kotaeBench' in globalThis)
             const url = `/${mode === 'index' ? 'index' : 'documents'}-${n}.json`
             const t = await page.evaluate(
-              ([u, m, q]) => (globalThis as unknown as { kotaeBench: (u: string, m: string, q: string) => Promise<{ downloadMs: number; loadMs: number; firstSearchMs: number; totalMs: number }> }).kotaeBench(u, m, q),
+              ([u, m, q]) =>
+                (
+                  globalThis as unknown as {
+                    kotaeBench: (
+                      u: string,
+                      m: string,
+                      q: string,
+                    ) => Promise<{
+                      downloadMs: number
+                      loadMs: number
+                      firstSearchMs: number
+                      totalMs: number
+                    }>
+                  }
+                ).kotaeBench(u, m, q),
               [url, mode, query] as const,
             )
             runs.push(t)
@@ -182,7 +297,21 @@ async function browserBench(): Promise<void> {
           if (!m) continue
           const p = payloads.get(n)
           const bytes = gz(mode === 'index' ? (p?.index ?? '') : (p?.documents ?? ''))
-          console.log(row([n, `${mode === 'index' ? 'index' : 'docs'} ${kb(bytes)}`, link.name, ms(m.downloadMs), ms(m.loadMs), ms(m.firstSearchMs), ms(m.totalMs), load()], BW))
+          console.log(
+            row(
+              [
+                n,
+                `${mode === 'index' ? 'index' : 'docs'} ${kb(bytes)}`,
+                link.name,
+                ms(m.downloadMs),
+                ms(m.loadMs),
+                ms(m.firstSearchMs),
+                ms(m.totalMs),
+                load(),
+              ],
+              BW,
+            ),
+          )
         }
       }
     }

@@ -7,16 +7,88 @@ import { seededRandom } from '@kotae/content/seededRandom'
 
 import type { SearchDocument } from '../src/engine/document'
 
-const TOPICS = ['マイナンバーカード', '暗証番号', '電子証明書', '健康保険証', '住民票', '印鑑登録', '転入届', '転出届', '児童手当', '国民健康保険',
-  '介護保険', '住民税', '固定資産税', 'ごみの分別', '粗大ごみ', '図書館', '市営住宅', '保育所', '予防接種', '戸籍謄本', 'パスポート', '婚姻届',
-  '出生届', '死亡届', '国民年金', '後期高齢者医療', '障害者手帳', '生活保護', '下水道', '自転車駐輪場', 'コンビニ交付', 'スマホ用電子証明書',
-  '有効期限通知書', '交付通知書', '顔認証マイナンバーカード', '特急発行', '在留カード', '委任状', '本人確認書類', '手数料']
-const ACTIONS = ['申請', '更新', '再発行', '変更', '届出', '受け取り', '解約', '登録', '確認', '支払い', '取得', '相談', '予約', '返却', '廃止']
-const ASKS = ['はどうすればいいですか？', 'の方法を教えてください。', 'はどこでできますか？', 'に必要なものは何ですか？', 'はいつまでにすればいいですか？',
-  'の手数料はいくらですか？', 'は代理人でもできますか？', 'はオンラインでできますか？']
+const TOPICS = [
+  'マイナンバーカード',
+  '暗証番号',
+  '電子証明書',
+  '健康保険証',
+  '住民票',
+  '印鑑登録',
+  '転入届',
+  '転出届',
+  '児童手当',
+  '国民健康保険',
+  '介護保険',
+  '住民税',
+  '固定資産税',
+  'ごみの分別',
+  '粗大ごみ',
+  '図書館',
+  '市営住宅',
+  '保育所',
+  '予防接種',
+  '戸籍謄本',
+  'パスポート',
+  '婚姻届',
+  '出生届',
+  '死亡届',
+  '国民年金',
+  '後期高齢者医療',
+  '障害者手帳',
+  '生活保護',
+  '下水道',
+  '自転車駐輪場',
+  'コンビニ交付',
+  'スマホ用電子証明書',
+  '有効期限通知書',
+  '交付通知書',
+  '顔認証マイナンバーカード',
+  '特急発行',
+  '在留カード',
+  '委任状',
+  '本人確認書類',
+  '手数料',
+]
+const ACTIONS = [
+  '申請',
+  '更新',
+  '再発行',
+  '変更',
+  '届出',
+  '受け取り',
+  '解約',
+  '登録',
+  '確認',
+  '支払い',
+  '取得',
+  '相談',
+  '予約',
+  '返却',
+  '廃止',
+]
+const ASKS = [
+  'はどうすればいいですか？',
+  'の方法を教えてください。',
+  'はどこでできますか？',
+  'に必要なものは何ですか？',
+  'はいつまでにすればいいですか？',
+  'の手数料はいくらですか？',
+  'は代理人でもできますか？',
+  'はオンラインでできますか？',
+]
 const WHO = ['本人', '代理人', '15歳未満の子ども', '外国籍の方', '高齢の親', '施設に入所している方']
 const PLACES = ['市民課の窓口', '各支所', '出張所', 'コンビニ', 'マイナポータル', '郵送']
-const THINGS = ['本人確認書類', '顔写真', '通知書', '委任状', '印鑑', '健康保険証', '在留カード', '運転免許証', 'パスポート']
+const THINGS = [
+  '本人確認書類',
+  '顔写真',
+  '通知書',
+  '委任状',
+  '印鑑',
+  '健康保険証',
+  '在留カード',
+  '運転免許証',
+  'パスポート',
+]
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T
@@ -32,8 +104,12 @@ export function syntheticDocs(n: number, seed = 1): SearchDocument[] {
     const sections = 2 + Math.floor(r() * 3)
     for (let s = 0; s < sections; s++) {
       body.push(`## ${pick(r, WHO)}の場合`)
-      body.push(`${pick(r, PLACES)}で${topic}の${action}ができます。${pick(r, THINGS)}と${pick(r, THINGS)}をお持ちください。`)
-      body.push(`- 受付時間は平日${8 + Math.floor(r() * 2)}時30分から17時15分までです。\n- ${pick(r, TOPICS)}については別のページをご覧ください。`)
+      body.push(
+        `${pick(r, PLACES)}で${topic}の${action}ができます。${pick(r, THINGS)}と${pick(r, THINGS)}をお持ちください。`,
+      )
+      body.push(
+        `- 受付時間は平日${8 + Math.floor(r() * 2)}時30分から17時15分までです。\n- ${pick(r, TOPICS)}については別のページをご覧ください。`,
+      )
     }
     docs.push({
       id: `syn-${i}`,
@@ -50,15 +126,23 @@ export function syntheticDocs(n: number, seed = 1): SearchDocument[] {
 
 export function syntheticQueries(n: number, seed = 7): string[] {
   const r = seededRandom(seed)
-  const fixed = ['マイナの暗証番号わすれた', '更新の通知きたけど何もってく？', 'ほけんしょう　ひもづけ　やりかた', 'mainanba- kaado', '住民票']
+  const fixed = [
+    'マイナの暗証番号わすれた',
+    '更新の通知きたけど何もってく？',
+    'ほけんしょう　ひもづけ　やりかた',
+    'mainanba- kaado',
+    '住民票',
+  ]
   const out = [...fixed]
   while (out.length < n) {
     const k = r()
     if (k < 0.4) out.push(`${pick(r, TOPICS)}の${pick(r, ACTIONS)}${pick(r, ASKS)}`)
     else if (k < 0.7) out.push(`${pick(r, TOPICS)} ${pick(r, ACTIONS)}`)
     else if (k < 0.9) out.push(pick(r, TOPICS))
-    else out.push(`えーと、${pick(r, WHO)}なんですけど、${pick(r, TOPICS)}を${pick(r, PLACES)}で${pick(r, ACTIONS)}したいんですけど、${pick(r, THINGS)}はいりますか？教えてください。`)
+    else
+      out.push(
+        `えーと、${pick(r, WHO)}なんですけど、${pick(r, TOPICS)}を${pick(r, PLACES)}で${pick(r, ACTIONS)}したいんですけど、${pick(r, THINGS)}はいりますか？教えてください。`,
+      )
   }
   return out
 }
-

@@ -47,5 +47,12 @@ export {
   type RankingWeights,
   type Bm25Params,
 } from './engine/search-index'
-export { serializeIndex, loadSerializedIndex, INDEX_FORMAT, INDEX_VERSION, type SerializedIndex, type LoadOptions } from './engine/persist'
+export {
+  serializeIndex,
+  loadSerializedIndex,
+  INDEX_FORMAT,
+  INDEX_VERSION,
+  type SerializedIndex,
+  type LoadOptions,
+} from './engine/persist'
 export * from './errors'

@@ -5,8 +5,22 @@ import { askBackFor } from '../src/engine/ask-back'
 import { createSearchIndex } from '../src/engine/search-index'
 
 const dimensions = [
-  { id: 'what', name: '対象', values: [{ id: 'card', name: 'カード本体', forms: ['カード本体'] }, { id: 'certificate', name: '電子証明書', forms: ['電子証明書'] }] },
-  { id: 'who', name: 'どなたの', values: [{ id: 'self', name: 'ご本人', forms: ['本人が'] }, { id: 'proxy', name: '代理人', forms: ['代理人'] }] },
+  {
+    id: 'what',
+    name: '対象',
+    values: [
+      { id: 'card', name: 'カード本体', forms: ['カード本体'] },
+      { id: 'certificate', name: '電子証明書', forms: ['電子証明書'] },
+    ],
+  },
+  {
+    id: 'who',
+    name: 'どなたの',
+    values: [
+      { id: 'self', name: 'ご本人', forms: ['本人が'] },
+      { id: 'proxy', name: '代理人', forms: ['代理人'] },
+    ],
+  },
 ]
 const vocabulary = new FacetVocabulary(dimensions)
 
@@ -16,7 +30,14 @@ describe('ask back (ask-back.ts)', () => {
       { score: 10, facets: { what: ['card'], who: ['self'] } },
       { score: 8, facets: { what: ['certificate'], who: ['self'] } },
     ]
-    expect(askBackFor(hits, {}, vocabulary)).toEqual({ dimension: 'what', question: 'どちらについてのご質問ですか？', options: [{ value: 'card', name: 'カード本体' }, { value: 'certificate', name: '電子証明書' }] })
+    expect(askBackFor(hits, {}, vocabulary)).toEqual({
+      dimension: 'what',
+      question: 'どちらについてのご質問ですか？',
+      options: [
+        { value: 'card', name: 'カード本体' },
+        { value: 'certificate', name: '電子証明書' },
+      ],
+    })
   })
 
   it('does not ask when the query names the facet, the rival is far behind, or they differ in two facets', () => {
@@ -26,14 +47,33 @@ describe('ask back (ask-back.ts)', () => {
     ]
     expect(askBackFor(hits, { what: ['card'] }, vocabulary)).toBeUndefined()
     expect(askBackFor([hits[0]!, { ...hits[1]!, score: 3 }], {}, vocabulary)).toBeUndefined()
-    expect(askBackFor([{ score: 10, facets: { what: ['card'], who: ['self'] } }, { score: 9, facets: { what: ['certificate'], who: ['proxy'] } }], {}, vocabulary)).toBeUndefined()
+    expect(
+      askBackFor(
+        [
+          { score: 10, facets: { what: ['card'], who: ['self'] } },
+          { score: 9, facets: { what: ['certificate'], who: ['proxy'] } },
+        ],
+        {},
+        vocabulary,
+      ),
+    ).toBeUndefined()
     expect(askBackFor([], {}, vocabulary)).toBeUndefined()
   })
 
   it('answer(): the choice re-ranks at once and is not asked again', () => {
     const index = createSearchIndex({ facets: dimensions })
-    index.add({ id: 'card-renew', kind: 'faq', question: 'カード本体の更新の手続き', body: '有効期限の前に更新します。' })
-    index.add({ id: 'cert-renew', kind: 'faq', question: '電子証明書の更新の手続き', body: '有効期限の前に更新します。' })
+    index.add({
+      id: 'card-renew',
+      kind: 'faq',
+      question: 'カード本体の更新の手続き',
+      body: '有効期限の前に更新します。',
+    })
+    index.add({
+      id: 'cert-renew',
+      kind: 'faq',
+      question: '電子証明書の更新の手続き',
+      body: '有効期限の前に更新します。',
+    })
     const open = index.answer('更新の手続き')
     expect(open.askBack?.dimension).toBe('what')
     const chosen = index.answer('更新の手続き', { facets: { what: ['certificate'] } })

@@ -23,12 +23,31 @@ function run(name: string, args: string[]): { status: number; stdout: string; st
 
 describe('ask CLI', () => {
   it('--json prints one line per question, in order, with the candidate fields; odd questions give a line too', () => {
-    const odd = ['マイナの暗証番号わすれた', '', '🙂🙂', '\u0000\u0007\u001b[31m', "<script>alert(1)</script>' OR 1=1; --", '暗証番号'.repeat(2500)]
+    const odd = [
+      'マイナの暗証番号わすれた',
+      '',
+      '🙂🙂',
+      '\u0000\u0007\u001b[31m',
+      "<script>alert(1)</script>' OR 1=1; --",
+      '暗証番号'.repeat(2500),
+    ]
     const file = path.join(dir, 'q.jsonl')
-    fs.writeFileSync(file, `${odd.map((q, i) => (i === 2 ? JSON.stringify(q) : JSON.stringify({ query: q }))).join('\n')}\n`)
+    fs.writeFileSync(
+      file,
+      `${odd.map((q, i) => (i === 2 ? JSON.stringify(q) : JSON.stringify({ query: q }))).join('\n')}\n`,
+    )
     const r = run('ask', ['--json', '--k', '2', '--queries', file])
     expect(r.status).toBe(0)
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; candidates: { id: string; question: string; shortAnswer: string; answer: string }[] })
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            query: string
+            candidates: { id: string; question: string; shortAnswer: string; answer: string }[]
+          },
+      )
     expect(lines.map((l) => l.query)).toEqual(odd)
     expect(lines[0]?.candidates.length).toBe(2)
     expect(Object.keys(lines[0]?.candidates[0] ?? {})).toEqual(['id', 'question', 'shortAnswer', 'answer'])
@@ -54,7 +73,12 @@ describe('ask CLI', () => {
 
 describe('eval CLI', () => {
   it('says which file is missing and refuses a depth under 10', () => {
-    const missing = run('eval', ['--faq', path.join(dir, 'nope.jsonl'), '--queries', path.join(dir, 'nope2.jsonl')])
+    const missing = run('eval', [
+      '--faq',
+      path.join(dir, 'nope.jsonl'),
+      '--queries',
+      path.join(dir, 'nope2.jsonl'),
+    ])
     expect(missing.status).toBe(1)
     expect(missing.stderr).toContain('nope.jsonl: file not found')
     const k = run('eval', ['--faq', 'a', '--queries', 'b', '--k', '5'])

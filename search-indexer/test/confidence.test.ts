@@ -6,15 +6,22 @@ import { confidenceFeatures, confidenceOf, fitConfidence } from '../src/engine/c
 const query = (facets: Record<string, string[]> = {}) => ({ facets }) as unknown as QueryAnalysis
 
 describe('confidence (confidence.ts)', () => {
-  it('reads the top hit\'s coverage and score and the facet dimensions the query names', () => {
-    expect(confidenceFeatures({ query: query({ what: ['card'], action: [] }), top: { score: Math.E - 1, coverage: 0.5 } })).toEqual({ coverage: 0.5, logScore: 1, 'facet:what': 1 })
+  it("reads the top hit's coverage and score and the facet dimensions the query names", () => {
+    expect(
+      confidenceFeatures({
+        query: query({ what: ['card'], action: [] }),
+        top: { score: Math.E - 1, coverage: 0.5 },
+      }),
+    ).toEqual({ coverage: 0.5, logScore: 1, 'facet:what': 1 })
     expect(confidenceFeatures({ query: query(), top: undefined })).toEqual({})
   })
 
-  it('is 0 without a hit and follows the model\'s weights', () => {
+  it("is 0 without a hit and follows the model's weights", () => {
     const model = { weights: { bias: -2, coverage: 4 }, threshold: 0.5 }
     expect(confidenceOf({ query: query(), top: undefined }, model)).toBe(0)
-    expect(confidenceOf({ query: query(), top: { score: 1, coverage: 1 } }, model)).toBeCloseTo(1 / (1 + Math.exp(-2)))
+    expect(confidenceOf({ query: query(), top: { score: 1, coverage: 1 } }, model)).toBeCloseTo(
+      1 / (1 + Math.exp(-2)),
+    )
     expect(confidenceOf({ query: query(), top: { score: 1, coverage: 0 } }, model)).toBeLessThan(0.5)
   })
 
@@ -26,6 +33,9 @@ describe('confidence (confidence.ts)', () => {
     const weights = fitConfidence(samples)
     expect(weights.coverage).toBeGreaterThan(0)
     const model = { weights, threshold: 0.5 }
-    for (const s of samples) expect(confidenceOf({ query: query(), top: { score: 0, coverage: s.features.coverage } }, model) >= 0.5).toBe(s.sure)
+    for (const s of samples)
+      expect(
+        confidenceOf({ query: query(), top: { score: 0, coverage: s.features.coverage } }, model) >= 0.5,
+      ).toBe(s.sure)
   })
 })

@@ -26,7 +26,16 @@ describe('western-Japan spoken forms (dialect.ts)', () => {
   })
 
   it('leaves kana nouns and standard Japanese alone', () => {
-    for (const text of ['ほけんしょう', 'きかん', 'じかん', 'けんこうほけん', '保険証じゃないカード', '何時まで', 'マイナンバーカードを更新したい', 'けんさく']) {
+    for (const text of [
+      'ほけんしょう',
+      'きかん',
+      'じかん',
+      'けんこうほけん',
+      '保険証じゃないカード',
+      '何時まで',
+      'マイナンバーカードを更新したい',
+      'けんさく',
+    ]) {
       expect(normalizeDialect(text)).toBe(text)
     }
   })
@@ -34,7 +43,10 @@ describe('western-Japan spoken forms (dialect.ts)', () => {
   it('is part of query analysis: a dialect question and its standard form share their content words', () => {
     const analyzer = createAnalyzer()
     const spoken = new Set(analyzer.analyzeQuery('カード届いとらんのじゃけど').tokens)
-    for (const t of analyzer.analyzeQuery('カードが届いていない').tokens.filter((t) => /\p{Script=Han}/u.test(t))) expect(spoken.has(t), t).toBe(true)
+    for (const t of analyzer
+      .analyzeQuery('カードが届いていない')
+      .tokens.filter((t) => /\p{Script=Han}/u.test(t)))
+      expect(spoken.has(t), t).toBe(true)
     expect(createAnalyzer({ normalizeDialect: false }).analyzeQuery('手数料なんぼ').text).toContain('なんぼ')
   })
 })

@@ -10,23 +10,37 @@ import { runEval } from '../src/eval/run'
 import { EvalFileError } from '../src/errors'
 
 const FAQ = [
-  { id: '1', question: '住民票の写しを取りたい', answer: '市民課の窓口かコンビニで取れます。手数料は300円です。' },
-  { id: '2', question: 'ごみの出し方を知りたい', answer: '燃えるごみは週2回、決められた曜日の朝に出してください。' },
-  { id: '3', question: 'マイナンバーカードの暗証番号を忘れた', answer: '窓口で再設定できます。本人確認書類をお持ちください。' },
+  {
+    id: '1',
+    question: '住民票の写しを取りたい',
+    answer: '市民課の窓口かコンビニで取れます。手数料は300円です。',
+  },
+  {
+    id: '2',
+    question: 'ごみの出し方を知りたい',
+    answer: '燃えるごみは週2回、決められた曜日の朝に出してください。',
+  },
+  {
+    id: '3',
+    question: 'マイナンバーカードの暗証番号を忘れた',
+    answer: '窓口で再設定できます。本人確認書類をお持ちください。',
+  },
 ]
 const QUERIES = [
   { id: 'q1', query: '住民票がほしいんですけど', relevant: ['1'], grades: { '1': 2 } },
   { id: 'q2', query: 'ゴミはいつ出せばいいですか', relevant: ['2'] },
   { id: 'q3', query: 'マイナの暗証番号わすれた', relevant: ['3'] },
 ]
-const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
+const jsonl = (rows: unknown[]) => `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`
 
 describe('eval files', () => {
   it('names the file and line of a malformed line', () => {
     const bad = `${jsonl(FAQ.slice(0, 1))}{"id": "2", "question": "x"}\n`
     expect(() => parseFaqJsonl(bad, 'faq.jsonl')).toThrow(EvalFileError)
     expect(() => parseFaqJsonl(bad, 'faq.jsonl')).toThrow(/^faq\.jsonl:2: field "answer"/)
-    expect(() => parseQueriesJsonl('{"id":"q","query":"a","relevant":[]}\nnot json\n', 'q.jsonl')).toThrow(/^q\.jsonl:2: not valid JSON/)
+    expect(() => parseQueriesJsonl('{"id":"q","query":"a","relevant":[]}\nnot json\n', 'q.jsonl')).toThrow(
+      /^q\.jsonl:2: not valid JSON/,
+    )
     expect(() => parseFaqJsonl(jsonl([FAQ[0], FAQ[0]]), 'f')).toThrow(/f:2: duplicate id/)
     // Blank lines count: the duplicate is named by its line in the file, not by its position.
     expect(() => parseFaqJsonl(`\n${jsonl([FAQ[0]])}\n${jsonl([FAQ[0]])}`, 'f')).toThrow(/f:4: duplicate id/)
@@ -49,11 +63,42 @@ describe('eval files', () => {
     const out = execFileSync(tsx, [cli, '--faq', faq, '--queries', queries, '--json'], { encoding: 'utf8' })
     const lines = out.trim().split('\n')
     expect(lines.length).toBe(1)
-    const parsed = JSON.parse(lines[0] ?? '') as { queries: number; kotae: Record<string, number>; bm25: Record<string, number> }
+    const parsed = JSON.parse(lines[0] ?? '') as {
+      queries: number
+      kotae: Record<string, number>
+      bm25: Record<string, number>
+    }
     expect(parsed.queries).toBe(3)
-    expect(Object.keys(parsed.kotae)).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
-    expect(Object.keys(parsed.bm25)).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
-    expect(Object.keys((parsed as { peer?: object }).peer ?? {})).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
+    expect(Object.keys(parsed.kotae)).toEqual([
+      'p1',
+      'success3',
+      'p5',
+      'mrr10',
+      'ndcg5',
+      'ndcg10',
+      'recall5',
+      'recall10',
+    ])
+    expect(Object.keys(parsed.bm25)).toEqual([
+      'p1',
+      'success3',
+      'p5',
+      'mrr10',
+      'ndcg5',
+      'ndcg10',
+      'recall5',
+      'recall10',
+    ])
+    expect(Object.keys((parsed as { peer?: object }).peer ?? {})).toEqual([
+      'p1',
+      'success3',
+      'p5',
+      'mrr10',
+      'ndcg5',
+      'ndcg10',
+      'recall5',
+      'recall10',
+    ])
 
     fs.writeFileSync(queries, `${jsonl(QUERIES.slice(0, 2))}{"id": "q3", "query": 5}\n`)
     let status = 0

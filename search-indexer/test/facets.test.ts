@@ -15,7 +15,14 @@ const dimensions = [
       { id: 'move-within', name: '市内での転居', forms: ['市内で引っ越す', '転居'] },
     ],
   },
-  { id: 'what', name: '対象', values: [{ id: 'card', name: 'カード', forms: ['カード'] }, { id: 'certificate', name: '電子証明書', forms: ['電子証明書'] }] },
+  {
+    id: 'what',
+    name: '対象',
+    values: [
+      { id: 'card', name: 'カード', forms: ['カード'] },
+      { id: 'certificate', name: '電子証明書', forms: ['電子証明書'] },
+    ],
+  },
 ]
 
 describe('facets', () => {
@@ -25,15 +32,24 @@ describe('facets', () => {
     expect(vocabulary.detect('東広島に越してきたのですが')).toEqual({ action: ['move-in'] })
     expect(vocabulary.detect('テンニュウの手続き')).toEqual({ action: ['move-in'] })
     // 市内で引っ越す claims its span before 引っ越す inside it.
-    expect(vocabulary.detect('市内で引っ越すときカードは？')).toEqual({ action: ['move-within'], what: ['card'] })
+    expect(vocabulary.detect('市内で引っ越すときカードは？')).toEqual({
+      action: ['move-within'],
+      what: ['card'],
+    })
     expect(vocabulary.detect('')).toEqual({})
     expect(new FacetVocabulary([]).detect('転入')).toEqual({})
     expect(vocabulary.nameOf('action', 'move-out')).toBe('転出')
   })
 
   it('meets query and document facets: agreement, contradiction, silence', () => {
-    expect(meetFacets({ action: ['move-in'] }, { action: ['move-in'], what: ['card'] })).toEqual({ agree: ['action'], conflict: [] })
-    expect(meetFacets({ action: ['move-in'], what: ['card'] }, { action: ['move-out'] })).toEqual({ agree: [], conflict: ['action'] })
+    expect(meetFacets({ action: ['move-in'] }, { action: ['move-in'], what: ['card'] })).toEqual({
+      agree: ['action'],
+      conflict: [],
+    })
+    expect(meetFacets({ action: ['move-in'], what: ['card'] }, { action: ['move-out'] })).toEqual({
+      agree: [],
+      conflict: ['action'],
+    })
     expect(meetFacets({ action: ['move-in'] }, {})).toEqual({ agree: [], conflict: [] })
     expect(facetFactor({ agree: ['action'], conflict: [] }, 0.3, 1)).toBeCloseTo(1.3)
     expect(facetFactor({ agree: [], conflict: ['action'] }, 0.3, 1)).toBeCloseTo(0.5)
@@ -42,17 +58,32 @@ describe('facets', () => {
   it('ranks the FAQ that agrees above the one that contradicts, even when words favour the other', () => {
     // The moving-out FAQ shares 越 with the question, the moving-in one does not: words alone rank it first.
     const index = createSearchIndex({ facets: dimensions, weights: { facetAgree: 0.3, facetConflict: 3 } })
-    index.add({ id: 'out', kind: 'faq', question: '市外へ引っ越す（転出）とき、マイナンバーカードの手続きは？', body: '転出届を出してください。マイナンバーカードはそのまま使えます。' })
-    index.add({ id: 'in', kind: 'faq', question: '転入したときのマイナンバーカードの手続きは？', body: '転入届と一緒に住所変更をします。' })
+    index.add({
+      id: 'out',
+      kind: 'faq',
+      question: '市外へ引っ越す（転出）とき、マイナンバーカードの手続きは？',
+      body: '転出届を出してください。マイナンバーカードはそのまま使えます。',
+    })
+    index.add({
+      id: 'in',
+      kind: 'faq',
+      question: '転入したときのマイナンバーカードの手続きは？',
+      body: '転入届と一緒に住所変更をします。',
+    })
     expect(index.search('越してきたけどマイナンバーカードの手続きは')[0]?.id).toBe('in')
     const noFacets = createSearchIndex({ facets: dimensions, weights: { facetAgree: 0, facetConflict: 0 } })
     for (const d of [index.get('out'), index.get('in')]) noFacets.add(d!)
     expect(noFacets.search('越してきたけどマイナンバーカードの手続きは')[0]?.id).toBe('out')
   })
 
-  it('takes a document\'s own facets over the ones found in its text, and keeps the vocabulary when saved', () => {
+  it("takes a document's own facets over the ones found in its text, and keeps the vocabulary when saved", () => {
     const index = createSearchIndex({ facets: dimensions })
-    index.add({ id: 'a', kind: 'faq', question: '電子証明書とカードの期限', facets: { what: ['certificate'] } })
+    index.add({
+      id: 'a',
+      kind: 'faq',
+      question: '電子証明書とカードの期限',
+      facets: { what: ['certificate'] },
+    })
     expect(index.facetsOf('faq:a')).toEqual({ what: ['certificate'] })
     index.add({ id: 'b', kind: 'faq', question: '転入と転出', facets: { action: [] } })
     expect(index.facetsOf('faq:b')).toEqual({})

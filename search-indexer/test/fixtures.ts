@@ -46,8 +46,21 @@ export const DOCS: SearchDocument[] = [
     body: '交付申請書のQRコードを読み取るとスマートフォンから申請できます。',
     tags: ['申請'],
   },
-  { id: 'photo', kind: 'guide', question: '写真の撮り方', shortAnswer: '縦4.5cm×横3.5cmの写真', body: '正面、無帽、無背景で6か月以内に撮影したもの。', tags: ['写真'] },
-  { id: 'jlis', kind: 'source', question: 'マイナンバーカード総合サイト', shortAnswer: '地方公共団体情報システム機構（J-LIS）', url: 'https://www.kojinbango-card.go.jp/' },
+  {
+    id: 'photo',
+    kind: 'guide',
+    question: '写真の撮り方',
+    shortAnswer: '縦4.5cm×横3.5cmの写真',
+    body: '正面、無帽、無背景で6か月以内に撮影したもの。',
+    tags: ['写真'],
+  },
+  {
+    id: 'jlis',
+    kind: 'source',
+    question: 'マイナンバーカード総合サイト',
+    shortAnswer: '地方公共団体情報システム機構（J-LIS）',
+    url: 'https://www.kojinbango-card.go.jp/',
+  },
 ]
 
 export const QUERIES = [

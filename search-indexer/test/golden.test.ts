@@ -18,7 +18,19 @@ describe('golden set (tests/eval/golden.jsonl)', () => {
     const dev = questions.filter((q) => q.split === 'dev').length
     expect(dev).toBeGreaterThan(questions.length * 0.3)
     expect(questions.length - dev).toBeGreaterThan(questions.length * 0.3)
-    for (const style of ['colloquial', 'hiragana', 'typo', 'rambling', 'dialect', 'elderly', 'foreign'] as const) expect(questions.some((q) => q.style === style), style).toBe(true)
+    for (const style of [
+      'colloquial',
+      'hiragana',
+      'typo',
+      'rambling',
+      'dialect',
+      'elderly',
+      'foreign',
+    ] as const)
+      expect(
+        questions.some((q) => q.style === style),
+        style,
+      ).toBe(true)
   })
 
   it('names only FAQ ids that exist in content', async () => {
@@ -29,15 +41,42 @@ describe('golden set (tests/eval/golden.jsonl)', () => {
 
   it('names the line of a bad entry', () => {
     const good = '{"id":"g001","split":"dev","style":"typo","query":"暗証番号","relevant":["pin-forgot"]}'
-    expect(() => parseGoldenJsonl(`${good}\n{"id":"g002","split":"train","style":"typo","query":"x","relevant":["a"]}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: field "split"/)
-    expect(() => parseGoldenJsonl(`${good}\n{"id":"g002","split":"dev","style":"typo","query":"x","relevant":[]}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: field "relevant"/)
-    expect(() => parseGoldenJsonl(`${good}\n{"id":"o002","split":"dev","style":"off-topic","query":"x","relevant":["pin-forgot"]}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: field "relevant"/)
-    expect(parseGoldenJsonl('{"id":"o001","split":"test","style":"off-topic","query":"粗大ごみ","relevant":[]}\n', 'g.jsonl')[0]?.relevant).toEqual([])
+    expect(() =>
+      parseGoldenJsonl(
+        `${good}\n{"id":"g002","split":"train","style":"typo","query":"x","relevant":["a"]}\n`,
+        'g.jsonl',
+      ),
+    ).toThrow(/^g\.jsonl:2: field "split"/)
+    expect(() =>
+      parseGoldenJsonl(
+        `${good}\n{"id":"g002","split":"dev","style":"typo","query":"x","relevant":[]}\n`,
+        'g.jsonl',
+      ),
+    ).toThrow(/^g\.jsonl:2: field "relevant"/)
+    expect(() =>
+      parseGoldenJsonl(
+        `${good}\n{"id":"o002","split":"dev","style":"off-topic","query":"x","relevant":["pin-forgot"]}\n`,
+        'g.jsonl',
+      ),
+    ).toThrow(/^g\.jsonl:2: field "relevant"/)
+    expect(
+      parseGoldenJsonl(
+        '{"id":"o001","split":"test","style":"off-topic","query":"粗大ごみ","relevant":[]}\n',
+        'g.jsonl',
+      )[0]?.relevant,
+    ).toEqual([])
     expect(() => parseGoldenJsonl(`${good}\n\n{oops\n`, 'g.jsonl')).toThrow(/^g\.jsonl:3: not valid JSON/)
-    expect(() => parseGoldenJsonl(`${good}\n${good.replace('g001', 'g002')}\n`, 'g.jsonl')).toThrow(/^g\.jsonl:2: duplicate query/)
-    const parsed = parseGoldenJsonl(`${good}\n${good.replace('g001', 'g002').replace('暗証番号', '暗証')}\n`, 'g.jsonl')
+    expect(() => parseGoldenJsonl(`${good}\n${good.replace('g001', 'g002')}\n`, 'g.jsonl')).toThrow(
+      /^g\.jsonl:2: duplicate query/,
+    )
+    const parsed = parseGoldenJsonl(
+      `${good}\n${good.replace('g001', 'g002').replace('暗証番号', '暗証')}\n`,
+      'g.jsonl',
+    )
     expect(() => checkGoldenIds(parsed, new Set(['other']), 'g.jsonl')).toThrow(EvalFileError)
-    expect(() => checkGoldenIds(parsed, new Set(['other']), 'g.jsonl')).toThrow(/^g\.jsonl:1: unknown FAQ id\(s\) pin-forgot/)
+    expect(() => checkGoldenIds(parsed, new Set(['other']), 'g.jsonl')).toThrow(
+      /^g\.jsonl:1: unknown FAQ id\(s\) pin-forgot/,
+    )
   })
 })
 
@@ -47,17 +86,23 @@ describe('second held-out round (tests/eval/colloquial2.jsonl, offtopic2.jsonl)'
     return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
   }
   // The split is a fixed function of the text, so no line can be moved between halves after reading it.
-  const splitOf = (query: string) => (createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test')
+  const splitOf = (query: string) =>
+    createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
 
-  it.each(['colloquial2.jsonl', 'offtopic2.jsonl'])('%s: split by the sha256 rule, large enough, no line of the older sets', async (name) => {
-    const questions = read(name)
-    expect(questions.length).toBeGreaterThanOrEqual(name.startsWith('colloquial') ? 240 : 80)
-    for (const q of questions) expect(q.split, q.id).toBe(splitOf(q.query))
-    const older = new Set(['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl'].flatMap((f) => read(f).map((q) => q.query)))
-    expect(questions.filter((q) => older.has(q.query))).toEqual([])
-    const content = await loadContent()
-    expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
-  })
+  it.each(['colloquial2.jsonl', 'offtopic2.jsonl'])(
+    '%s: split by the sha256 rule, large enough, no line of the older sets',
+    async (name) => {
+      const questions = read(name)
+      expect(questions.length).toBeGreaterThanOrEqual(name.startsWith('colloquial') ? 240 : 80)
+      for (const q of questions) expect(q.split, q.id).toBe(splitOf(q.query))
+      const older = new Set(
+        ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl'].flatMap((f) => read(f).map((q) => q.query)),
+      )
+      expect(questions.filter((q) => older.has(q.query))).toEqual([])
+      const content = await loadContent()
+      expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
+    },
+  )
 
   it('colloquial2 is at least half western-Japan dialect', () => {
     const questions = read('colloquial2.jsonl')
@@ -73,12 +118,36 @@ describe('eval:content CLI', () => {
     const { execFileSync } = await import('node:child_process')
     const out = execFileSync(tsx, [cli, '--json', '--set', 'golden'], { encoding: 'utf8' }).trim().split('\n')
     expect(out.length).toBe(1)
-    const parsed = JSON.parse(out[0] ?? '') as { split: string; ranking: string; sets: Record<string, { queries: number; kotae: Record<string, number>; bm25: Record<string, number>; peer: Record<string, number> }> }
+    const parsed = JSON.parse(out[0] ?? '') as {
+      split: string
+      ranking: string
+      sets: Record<
+        string,
+        {
+          queries: number
+          kotae: Record<string, number>
+          bm25: Record<string, number>
+          peer: Record<string, number>
+        }
+      >
+    }
     expect(parsed.split).toBe('dev')
     expect(parsed.ranking).toBe('desk')
     expect(Object.keys(parsed.sets)).toEqual(['golden'])
-    expect(parsed.sets.golden?.queries).toBe(parseGoldenJsonl(fs.readFileSync(FILE, 'utf8'), FILE).filter((q) => q.split === 'dev').length)
-    for (const engine of ['kotae', 'bm25', 'peer'] as const) expect(Object.keys(parsed.sets.golden?.[engine] ?? {})).toEqual(['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10'])
+    expect(parsed.sets.golden?.queries).toBe(
+      parseGoldenJsonl(fs.readFileSync(FILE, 'utf8'), FILE).filter((q) => q.split === 'dev').length,
+    )
+    for (const engine of ['kotae', 'bm25', 'peer'] as const)
+      expect(Object.keys(parsed.sets.golden?.[engine] ?? {})).toEqual([
+        'p1',
+        'success3',
+        'p5',
+        'mrr10',
+        'ndcg5',
+        'ndcg10',
+        'recall5',
+        'recall10',
+      ])
     // success@3 (any correct answer in the top 3) can never be below P@1.
     const golden = parsed.sets.golden as unknown as { kotae: { p1: number; success3: number } }
     expect(golden.kotae.success3).toBeGreaterThanOrEqual(golden.kotae.p1)
@@ -99,7 +168,10 @@ describe('eval:content CLI', () => {
     const { execFileSync } = await import('node:child_process')
     const os = await import('node:os')
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-golden-')), 'g.jsonl')
-    fs.writeFileSync(file, '{"id":"g001","split":"dev","style":"typo","query":"暗証番号","relevant":["no-such-faq"]}\n')
+    fs.writeFileSync(
+      file,
+      '{"id":"g001","split":"dev","style":"typo","query":"暗証番号","relevant":["no-such-faq"]}\n',
+    )
     let status = 0
     let stderr = ''
     try {

@@ -15,15 +15,31 @@ describe('indexable inputs', async () => {
 
   it('every content FAQ and guide fits the indexable schemas and gives the same document parsed or not', () => {
     for (const audience of ['public', 'operator'] as const) {
-      for (const faq of content.faqs) expect(faqToDocument(indexableFaqSchema.parse(faq), { audience }), faq.id).toEqual(faqToDocument(faq, { audience }))
-      for (const guide of content.guides) expect(guideToDocument(indexableGuideSchema.parse(guide), { audience }), guide.id).toEqual(guideToDocument(guide, { audience }))
+      for (const faq of content.faqs)
+        expect(faqToDocument(indexableFaqSchema.parse(faq), { audience }), faq.id).toEqual(
+          faqToDocument(faq, { audience }),
+        )
+      for (const guide of content.guides)
+        expect(guideToDocument(indexableGuideSchema.parse(guide), { audience }), guide.id).toEqual(
+          guideToDocument(guide, { audience }),
+        )
     }
   })
 
   it('a minimal FAQ gets the defaults: public, published, Japanese, no alternatives or tags', () => {
     const minimal = { id: 'x', question: '質問ですか？' }
-    expect(faqToDocument(minimal, { audience: 'public' })).toEqual(faqToDocument(indexableFaqSchema.parse(minimal), { audience: 'public' }))
-    expect(faqToDocument(minimal, { audience: 'public' })).toMatchObject({ id: 'x', kind: 'faq', locale: 'ja', alternatives: [], tags: [], body: '', audience: 'public' })
+    expect(faqToDocument(minimal, { audience: 'public' })).toEqual(
+      faqToDocument(indexableFaqSchema.parse(minimal), { audience: 'public' }),
+    )
+    expect(faqToDocument(minimal, { audience: 'public' })).toMatchObject({
+      id: 'x',
+      kind: 'faq',
+      locale: 'ja',
+      alternatives: [],
+      tags: [],
+      body: '',
+      audience: 'public',
+    })
   })
 
   it('rejects an entry without an id or a title', () => {
@@ -60,7 +76,14 @@ describe('a guide document', () => {
         '時間\n平日 8時30分～17時15分',
       ].join('\n\n'),
     )
-    expect(doc).toMatchObject({ kind: 'guide', question: guide.title, shortAnswer: guide.summary, tags: ['pickup'], category: 'pickup', audience: 'public' })
+    expect(doc).toMatchObject({
+      kind: 'guide',
+      question: guide.title,
+      shortAnswer: guide.summary,
+      tags: ['pickup'],
+      category: 'pickup',
+      audience: 'public',
+    })
   })
 
   it('is findable by what to bring', () => {
@@ -71,7 +94,9 @@ describe('a guide document', () => {
 
   it('an operator-only guide has no public document; a draft has none', () => {
     expect(guideToDocument({ ...guide, audience: 'operator' }, { audience: 'public' })).toBeUndefined()
-    expect(guideToDocument({ ...guide, audience: 'operator' }, { audience: 'operator' })?.audience).toBe('operator')
+    expect(guideToDocument({ ...guide, audience: 'operator' }, { audience: 'operator' })?.audience).toBe(
+      'operator',
+    )
     expect(guideToDocument({ ...guide, status: 'draft' }, { audience: 'operator' })).toBeUndefined()
   })
 })
@@ -80,7 +105,8 @@ describe('a document body', () => {
   it('is the same whatever blank lines the Markdown has (a content file vs the CMS rich text as Markdown)', () => {
     const file = 'カードは更新できます。\n\n## 手順\n1. 申請します。\n2. 受け取ります。  \n'
     const cms = 'カードは更新できます。\n\n## 手順\n\n1. 申請します。\n2. 受け取ります。'
-    const doc = (answer: string) => faqToDocument({ id: 'x', question: '更新は？', answer }, { audience: 'public' })
+    const doc = (answer: string) =>
+      faqToDocument({ id: 'x', question: '更新は？', answer }, { audience: 'public' })
     expect(doc(file)).toEqual(doc(cms))
     expect(doc(cms.replace(/\n/g, '\r\n'))).toEqual(doc(cms))
     expect(doc(file)?.body).toBe('カードは更新できます。\n## 手順\n1. 申請します。\n2. 受け取ります。')

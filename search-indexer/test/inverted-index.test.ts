@@ -25,17 +25,44 @@ describe('InvertedIndex', () => {
 
     expect(ix.add('c', 'C', { body: ['z'] })).toBe(2)
     expect(ix.add('a', 'A3', { body: ['z'] })).toBe(0)
-    expect([...ix.entries()].map(([key, , id]) => [key, id])).toEqual([['a', 0], ['b', 1], ['c', 2]])
+    expect([...ix.entries()].map(([key, , id]) => [key, id])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ])
     expect(ix.capacity).toBe(3)
     expect([...ix.idsWhere((r) => r !== 'B')]).toEqual([0, 2])
   })
 
   it('restores from postings alone (lengths follow) and refuses an id that names no record', () => {
-    const ix = InvertedIndex.restore(FIELDS, [['a', 'A'], ['b', 'B']], { title: [['x', [0, 1]], ['y', [0]]] })
+    const ix = InvertedIndex.restore(
+      FIELDS,
+      [
+        ['a', 'A'],
+        ['b', 'B'],
+      ],
+      {
+        title: [
+          ['x', [0, 1]],
+          ['y', [0]],
+        ],
+      },
+    )
     expect(ix.field('title')).toMatchObject({ lengths: [2, 1], averageLength: 1.5 })
     expect(ix.field('body')).toMatchObject({ lengths: [0, 0], averageLength: 0 })
     expect(ix.keyOf(1)).toBe('b')
-    expect(() => InvertedIndex.restore(FIELDS, [['a', 'A']], { title: [['x', [0, 1]]] })).toThrow(/record 1 of 1/)
-    expect(() => InvertedIndex.restore(FIELDS, [['a', 'A'], ['a', 'B']], {})).toThrow(/twice/)
+    expect(() => InvertedIndex.restore(FIELDS, [['a', 'A']], { title: [['x', [0, 1]]] })).toThrow(
+      /record 1 of 1/,
+    )
+    expect(() =>
+      InvertedIndex.restore(
+        FIELDS,
+        [
+          ['a', 'A'],
+          ['a', 'B'],
+        ],
+        {},
+      ),
+    ).toThrow(/twice/)
   })
 })

@@ -25,7 +25,16 @@ describe('metrics on a hand-computed example', () => {
     const binary = queryMetrics(['b', 'a'], { id: 'q', query: 'q', relevant: ['a'] })
     expect(binary.mrr10).toBe(0.5)
     expect(binary.ndcg5).toBeCloseTo(1 / Math.log2(3), 10)
-    expect(queryMetrics([], j)).toEqual({ p1: 0, success3: 0, p5: 0, mrr10: 0, ndcg5: 0, ndcg10: 0, recall5: 0, recall10: 0 })
+    expect(queryMetrics([], j)).toEqual({
+      p1: 0,
+      success3: 0,
+      p5: 0,
+      mrr10: 0,
+      ndcg5: 0,
+      ndcg10: 0,
+      recall5: 0,
+      recall10: 0,
+    })
   })
   it('ignores a relevant item past rank 10 for MRR@10', () => {
     const late = queryMetrics([...'abcdefghij'.split('').map((c) => `n${c}`), 'a'], j)

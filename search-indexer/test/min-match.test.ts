@@ -12,16 +12,43 @@ import { DOCS, SYNONYMS } from './fixtures'
 
 /** Questions nobody asks a My Number call center, or no question at all. */
 const NONSENSE = ['ほげほげふがふが', 'ふがふが', 'もげもげ', 'qwertyuiop', 'ｱｲｳｴｵ', 'lorem ipsum dolor']
-const OFF_TOPIC = ['ラーメンのおいしい店', '株価の見通し', '今日の晩ごはん何にしよう', '猫の飼い方', '英会話教室に通いたい', '花粉症の薬', '明日の天気は？', '野球の試合結果']
+const OFF_TOPIC = [
+  'ラーメンのおいしい店',
+  '株価の見通し',
+  '今日の晩ごはん何にしよう',
+  '猫の飼い方',
+  '英会話教室に通いたい',
+  '花粉症の薬',
+  '明日の天気は？',
+  '野球の試合結果',
+]
 /** One-word questions: the share rule must not need more than the word. */
-const SHORT = ['用', '証', '更新', 'PIN', 'pin', 'マイナ', '暗証番号', '保険証', 'こうしん', 'mainanba-kaado', '紛失', 'e-tax', 'パスワード']
+const SHORT = [
+  '用',
+  '証',
+  '更新',
+  'PIN',
+  'pin',
+  'マイナ',
+  '暗証番号',
+  '保険証',
+  'こうしん',
+  'mainanba-kaado',
+  '紛失',
+  'e-tax',
+  'パスワード',
+]
 
 describe('minimum should match (real content)', async () => {
   const { index } = await loadContentIndex()
   const off = (await loadContentIndex({ weights: { minMatch: 0 } })).index
 
   it('returns nothing for nonsense and off-topic questions', () => {
-    for (const q of [...NONSENSE, ...OFF_TOPIC]) expect(index.search(q, { limit: 10 }).map((h) => h.id), q).toEqual([])
+    for (const q of [...NONSENSE, ...OFF_TOPIC])
+      expect(
+        index.search(q, { limit: 10 }).map((h) => h.id),
+        q,
+      ).toEqual([])
   })
   it('drops the one-bigram match of the issue (ほげほげふがふが ~ みみがふじゆう), which the rule turned off keeps', () => {
     expect(off.search('ほげほげふがふが').map((h) => h.id)).toContain('callcenter-fax')
@@ -29,7 +56,9 @@ describe('minimum should match (real content)', async () => {
   })
   it('keeps one-word questions, synonyms, readings and romaji', () => {
     for (const q of SHORT) expect(index.search(q, { limit: 3 }).length, q).toBeGreaterThan(0)
-    expect(index.search('PIN', { limit: 5, kinds: ['faq'], locale: 'ja' }).map((h) => h.id)).toContain('pin-forgot')
+    expect(index.search('PIN', { limit: 5, kinds: ['faq'], locale: 'ja' }).map((h) => h.id)).toContain(
+      'pin-forgot',
+    )
   })
   it('answers every golden question (both splits: only that something is found, not what)', () => {
     const golden = parseGoldenJsonl(fs.readFileSync(DEFAULT_GOLDEN, 'utf8'), DEFAULT_GOLDEN)
@@ -39,7 +68,10 @@ describe('minimum should match (real content)', async () => {
 })
 
 describe('minimum should match (rule)', () => {
-  const unit = (token: string, weight: number, alias: string[] = []): MatchUnit => ({ weight, options: [[{ tokens: [token, ...alias], weight, anchor: isAnchor(token) }]] })
+  const unit = (token: string, weight: number, alias: string[] = []): MatchUnit => ({
+    weight,
+    options: [[{ tokens: [token, ...alias], weight, anchor: isAnchor(token) }]],
+  })
 
   it('anchors on words and non-kana bigrams, not on a lone kanji or a kana bigram', () => {
     expect(isAnchor('暗証')).toBe(true)
@@ -73,6 +105,10 @@ describe('minimum should match (rule)', () => {
     for (const d of DOCS) index.add(d)
     const restored = loadSerializedIndex(serializeIndex(index))
     expect(restored.weights.minMatch).toBe(index.weights.minMatch)
-    for (const q of ['ほげほげふがふが', '暗証番号 ラーメン 天気 株価', 'PIN']) expect(restored.search(q).map((h) => h.id), q).toEqual(index.search(q).map((h) => h.id))
+    for (const q of ['ほげほげふがふが', '暗証番号 ラーメン 天気 株価', 'PIN'])
+      expect(
+        restored.search(q).map((h) => h.id),
+        q,
+      ).toEqual(index.search(q).map((h) => h.id))
   })
 })

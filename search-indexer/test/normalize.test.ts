@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { foldKana, foldKanjiNumerals, normalizeText, parseKanjiNumber, prepareText } from '../src/analyzer/normalize'
+import {
+  foldKana,
+  foldKanjiNumerals,
+  normalizeText,
+  parseKanjiNumber,
+  prepareText,
+} from '../src/analyzer/normalize'
 
 describe('normalizeText', () => {
   it('folds full and half width (NFKC) and case', () => {

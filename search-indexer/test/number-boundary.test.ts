@@ -5,9 +5,24 @@ import { createSearchIndex } from '../src/engine/search-index'
 import { findMatches, matchedTerms } from '../src/engine/highlight'
 
 const docs = [
-  { id: 'baby', kind: 'faq' as const, question: '0歳の子どものカードはどう作りますか？', body: '0歳の子どもは顔写真がなくても申請できます。' },
-  { id: 'elderly', kind: 'faq' as const, question: '90歳の母のカードを代わりに受け取れますか？', body: '90歳の方の代理受取には委任状が必要です。' },
-  { id: 'months', kind: 'faq' as const, question: '有効期限の3ヶ月前に通知が届きます', body: '更新は有効期限の3か月前からできます。手数料は1,000円です。' },
+  {
+    id: 'baby',
+    kind: 'faq' as const,
+    question: '0歳の子どものカードはどう作りますか？',
+    body: '0歳の子どもは顔写真がなくても申請できます。',
+  },
+  {
+    id: 'elderly',
+    kind: 'faq' as const,
+    question: '90歳の母のカードを代わりに受け取れますか？',
+    body: '90歳の方の代理受取には委任状が必要です。',
+  },
+  {
+    id: 'months',
+    kind: 'faq' as const,
+    question: '有効期限の3ヶ月前に通知が届きます',
+    body: '更新は有効期限の3か月前からできます。手数料は1,000円です。',
+  },
 ]
 
 describe('numbers keep their boundaries', () => {
@@ -36,6 +51,8 @@ describe('numbers keep their boundaries', () => {
   })
   it('highlights a counted number written another way (3ヶ月 for 3か月)', () => {
     const text = '有効期限の3ヶ月前'
-    expect(matchedTerms(text, findMatches(text, createAnalyzer().analyzeQuery('3か月').tokens))).toEqual(['3ヶ月'])
+    expect(matchedTerms(text, findMatches(text, createAnalyzer().analyzeQuery('3か月').tokens))).toEqual([
+      '3ヶ月',
+    ])
   })
 })

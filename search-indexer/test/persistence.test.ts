@@ -5,7 +5,15 @@ import { loadSerializedIndex, serializeIndex } from '../src/engine/persist'
 import { SerializedIndexError } from '../src/errors'
 import { DOCS, QUERIES, SYNONYMS } from './fixtures'
 
-const view = (hits: SearchHit[]) => hits.map((h) => ({ id: h.id, kind: h.kind, score: h.score, passage: h.passage, snippet: h.snippet, why: h.explanation }))
+const view = (hits: SearchHit[]) =>
+  hits.map((h) => ({
+    id: h.id,
+    kind: h.kind,
+    score: h.score,
+    passage: h.passage,
+    snippet: h.snippet,
+    why: h.explanation,
+  }))
 
 describe('serializeIndex / loadSerializedIndex', () => {
   it('restores an index that searches exactly like the fresh one', () => {
@@ -33,9 +41,12 @@ describe('serializeIndex / loadSerializedIndex', () => {
     // The object can be loaded again, and searches like the string's restore.
     const again = loadSerializedIndex(object)
     for (const q of QUERIES) expect(view(again.search(q)), q).toEqual(view(restored.search(q)))
-    for (const q of QUERIES) expect(view(loadSerializedIndex(raw).search(q)), q).toEqual(view(restored.search(q)))
+    for (const q of QUERIES)
+      expect(view(loadSerializedIndex(raw).search(q)), q).toEqual(view(restored.search(q)))
     object.documents[0].question = 'changed by the caller'
-    expect(restored.get(object.documents[0].id, object.documents[0].kind)?.question).not.toBe('changed by the caller')
+    expect(restored.get(object.documents[0].id, object.documents[0].kind)?.question).not.toBe(
+      'changed by the caller',
+    )
   })
 
   it('keeps add and remove working after a restore', () => {
@@ -44,7 +55,12 @@ describe('serializeIndex / loadSerializedIndex', () => {
     const restored = loadSerializedIndex(serializeIndex(fresh))
     for (const idx of [fresh, restored]) {
       expect(idx.remove('pin-forgot')).toBe(true)
-      idx.add({ id: 'new', kind: 'faq', question: '顔認証マイナンバーカードとは', body: '暗証番号を設定しないカードです。' })
+      idx.add({
+        id: 'new',
+        kind: 'faq',
+        question: '顔認証マイナンバーカードとは',
+        body: '暗証番号を設定しないカードです。',
+      })
     }
     for (const q of [...QUERIES, '顔認証']) expect(view(restored.search(q)), q).toEqual(view(fresh.search(q)))
     expect(restored.search('暗証番号わすれた').map((h) => h.id)).not.toContain('pin-forgot')
@@ -74,7 +90,9 @@ describe('serializeIndex / loadSerializedIndex', () => {
     expect(() => loadSerializedIndex('{"format":"other"}')).toThrow(SerializedIndexError)
     expect(() => loadSerializedIndex('{"format":"kotae-search-index","version":99}')).toThrow(/version 99/)
     // An index saved by the Orama-based engine (format 3) asks to be rebuilt.
-    expect(() => loadSerializedIndex('{"format":"kotae-search-index","version":3}')).toThrow(/version 3 is not supported .*rebuild/)
+    expect(() => loadSerializedIndex('{"format":"kotae-search-index","version":3}')).toThrow(
+      /version 3 is not supported .*rebuild/,
+    )
     const fresh = createSearchIndex({ synonyms: SYNONYMS })
     for (const d of DOCS) fresh.add(d)
     const saved = JSON.parse(serializeIndex(fresh))

@@ -18,15 +18,25 @@ describe('public documents carry only public fields', () => {
     expect(faqToDocument(faq({ audience: 'operator' }), { audience: 'public' })).toBeUndefined()
     expect(faqToDocument(faq({ audience: 'operator' }), { audience: 'operator' })).toBeDefined()
     expect(faqToDocument(faq({ status: 'draft' }), { audience: 'operator' })).toBeUndefined()
-    expect(contentToDocuments({ faqs: [faq(), faq({ id: 'ops', audience: 'operator' })] }, { audience: 'public' }).map((d) => d.id)).toEqual(['pin-locked'])
+    expect(
+      contentToDocuments(
+        { faqs: [faq(), faq({ id: 'ops', audience: 'operator' })] },
+        { audience: 'public' },
+      ).map((d) => d.id),
+    ).toEqual(['pin-locked'])
   })
   it('makes a public index refuse operator documents and notes', () => {
     const index = createSearchIndex({ audience: 'public' })
     expect(() => index.add(faqToDocument(faq(), { audience: 'operator' })!)).toThrow(AudienceError)
-    expect(() => index.add({ ...faqToDocument(faq(), { audience: 'public' })!, audience: 'operator' })).toThrow(AudienceError)
+    expect(() =>
+      index.add({ ...faqToDocument(faq(), { audience: 'public' })!, audience: 'operator' }),
+    ).toThrow(AudienceError)
   })
   it('never puts operator text into a serialized public index', () => {
-    const docs = contentToDocuments({ faqs: [faq(), faq({ id: 'ops', audience: 'operator', question: '内部手順の確認方法' })] }, { audience: 'public' })
+    const docs = contentToDocuments(
+      { faqs: [faq(), faq({ id: 'ops', audience: 'operator', question: '内部手順の確認方法' })] },
+      { audience: 'public' },
+    )
     const index = createSearchIndex({ audience: 'public' })
     for (const d of docs) index.add(d)
     const raw = serializeIndex(index)

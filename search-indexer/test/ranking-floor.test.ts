@@ -15,7 +15,8 @@ import { loadSerializedIndex, serializeIndex } from '../src/engine/persist'
 import { parseGoldenJsonl, toJudgement } from '../src/eval/golden'
 import { evaluateRanking } from '../src/eval/metrics'
 
-const dev = (file: string) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'), file).filter((q) => q.split === 'dev')
+const dev = (file: string) =>
+  parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'), file).filter((q) => q.split === 'dev')
 
 /** Floors per ranking and set: [P@1, success@3]. */
 const FLOORS = {
@@ -28,14 +29,26 @@ describe.each(['desk', 'site'] as const)('%s ranking on the dev splits', async (
   // as the search island asks it (FAQs and guides; a guide first is a miss).
   const loaded = ranking === 'desk' ? await loadContentIndex() : await loadSiteIndex()
   const index = ranking === 'desk' ? loaded.index : loadSerializedIndex(serializeIndex(loaded.index))
-  const original = new Map(loaded.content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
-  const key = (h: { kind: string; id: string }) => (h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`)
-  const rank = (q: string) =>
-    [...new Set((ranking === 'desk' ? index.search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) }) : index.search(q, { limit: 10, kinds: ['faq', 'guide'] })).map(key))]
+  const original = new Map(
+    loaded.content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
+  )
+  const key = (h: { kind: string; id: string }) =>
+    h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`
+  const rank = (q: string) => [
+    ...new Set(
+      (ranking === 'desk'
+        ? index.search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) })
+        : index.search(q, { limit: 10, kinds: ['faq', 'guide'] })
+      ).map(key),
+    ),
+  ]
 
-  it.each(Object.entries(FLOORS[ranking]))('%s: P@1 and success@3 stay above their floors', (file, [p1, s3]) => {
-    const m = evaluateRanking(dev(file).map(toJudgement), rank)
-    expect(m.p1).toBeGreaterThanOrEqual(p1)
-    expect(m.success3).toBeGreaterThanOrEqual(s3)
-  })
+  it.each(Object.entries(FLOORS[ranking]))(
+    '%s: P@1 and success@3 stay above their floors',
+    (file, [p1, s3]) => {
+      const m = evaluateRanking(dev(file).map(toJudgement), rank)
+      expect(m.p1).toBeGreaterThanOrEqual(p1)
+      expect(m.success3).toBeGreaterThanOrEqual(s3)
+    },
+  )
 })

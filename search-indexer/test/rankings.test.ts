@@ -23,7 +23,11 @@ function aligned(now: RecordedAnswer, then: RecordedAnswer | undefined): Recorde
     const [a, b] = [parseHit(hit), parseHit(was)]
     return a.at === b.at && close(a.score, b.score) && close(a.coverage, b.coverage) ? was : hit
   })
-  return { ...now, confidence: close(now.confidence, then.confidence) ? then.confidence : now.confidence, hits }
+  return {
+    ...now,
+    confidence: close(now.confidence, then.confidence) ? then.confidence : now.confidence,
+    hits,
+  }
 }
 
 describe('rankings of the dev questions', async () => {
@@ -31,6 +35,8 @@ describe('rankings of the dev questions', async () => {
   it.each(['desk', 'site'] as const)('%s: every answer as recorded', (ranking) => {
     expect(now[ranking].length).toBe(recorded[ranking].length)
     expect(now[ranking].length).toBeGreaterThan(200)
-    now[ranking].forEach((answer, i) => expect(aligned(answer, recorded[ranking][i]), answer.id).toEqual(recorded[ranking][i]))
+    now[ranking].forEach((answer, i) =>
+      expect(aligned(answer, recorded[ranking][i]), answer.id).toEqual(recorded[ranking][i]),
+    )
   })
 })

@@ -41,10 +41,14 @@ export function parseHit(hit: RecordedHit): { at: string; score: number; coverag
 function answers(index: SearchIndex, options: (query: string) => SearchOptions): RecordedAnswer[] {
   const out: RecordedAnswer[] = []
   for (const set of SETS) {
-    const dev = parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, set), 'utf8'), set).filter((q) => q.split === 'dev')
+    const dev = parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, set), 'utf8'), set).filter(
+      (q) => q.split === 'dev',
+    )
     for (const { id, query } of dev) {
       const a = index.answer(query, { limit: 10, ...options(query) })
-      const hits = a.hits.map((h) => hitText(`${h.kind}:${h.id}`, h.passage?.index ?? -1, h.score, h.coverage))
+      const hits = a.hits.map((h) =>
+        hitText(`${h.kind}:${h.id}`, h.passage?.index ?? -1, h.score, h.coverage),
+      )
       out.push({ id, confidence: round(a.confidence), hits })
     }
   }

@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createAnalyzer } from '../src/analyzer/analyzer'
 import { normalizeText } from '../src/analyzer/normalize'
-import { GENERATED_MARKER, proposeReadingGroups, readingSynonymsFile, SYNONYMS_FILE } from '../src/cli/reading-synonyms'
+import {
+  GENERATED_MARKER,
+  proposeReadingGroups,
+  readingSynonymsFile,
+  SYNONYMS_FILE,
+} from '../src/cli/reading-synonyms'
 import { loadKuromoji } from '../src/node-only/kuromoji'
 import { faqToDocument } from '../src/engine/document'
 import { createSearchIndex } from '../src/engine/search-index'
@@ -21,10 +26,17 @@ beforeAll(async () => {
 describe('reading synonyms (npm run synonyms:readings)', () => {
   it('the generated section of content/synonyms.yaml is current (else run `npm run synonyms:readings -- --write`)', async () => {
     const { text } = await readingSynonymsFile(tokenizer)
-    expect(await readFile(SYNONYMS_FILE, 'utf8'), 'content/synonyms.yaml differs from what `npm run synonyms:readings -- --write` writes for the current FAQs').toBe(text)
+    expect(
+      await readFile(SYNONYMS_FILE, 'utf8'),
+      'content/synonyms.yaml differs from what `npm run synonyms:readings -- --write` writes for the current FAQs',
+    ).toBe(text)
   })
   it('proposes kanji words with their readings, verbs in stem and dictionary form', () => {
-    const { groups } = proposeReadingGroups(tokenizer, ['英語の説明は不要です', 'カードを作りたい'], new Set())
+    const { groups } = proposeReadingGroups(
+      tokenizer,
+      ['英語の説明は不要です', 'カードを作りたい'],
+      new Set(),
+    )
     expect(groups).toContainEqual(['英語', 'えいご'])
     expect(groups).toContainEqual(['不要', 'ふよう'])
     expect(groups).toContainEqual(['作り', 'つくり'])
@@ -32,7 +44,11 @@ describe('reading synonyms (npm run synonyms:readings)', () => {
     expect(groups).toContainEqual(['説明', 'せつめい'])
   })
   it('skips ambiguous readings, short readings and words a hand-written group holds', () => {
-    const { groups, skipped } = proposeReadingGroups(tokenizer, ['期間と機関', '写真を撮る', '更新の手続き'], new Set([normalizeText('更新')]))
+    const { groups, skipped } = proposeReadingGroups(
+      tokenizer,
+      ['期間と機関', '写真を撮る', '更新の手続き'],
+      new Set([normalizeText('更新')]),
+    )
     const words = groups.map((g) => g[0])
     expect(words).not.toContain('期間') // きかん: 期間 and 機関
     expect(words).not.toContain('機関')

@@ -14,8 +14,17 @@ const facets = [
 ]
 
 describe('why a result matched, in Japanese (reasons.ts)', () => {
-  const index = createSearchIndex({ facets, synonyms: [{ terms: ['暗証番号', 'パスワード'] }, { terms: ['マイナ保険証', '保険証', 'ほけんしょう'] }] })
-  index.add({ id: 'pin', kind: 'faq', question: '暗証番号を忘れました', alternatives: ['番号を思い出せない'], body: '窓口で再設定できます。' })
+  const index = createSearchIndex({
+    facets,
+    synonyms: [{ terms: ['暗証番号', 'パスワード'] }, { terms: ['マイナ保険証', '保険証', 'ほけんしょう'] }],
+  })
+  index.add({
+    id: 'pin',
+    kind: 'faq',
+    question: '暗証番号を忘れました',
+    alternatives: ['番号を思い出せない'],
+    body: '窓口で再設定できます。',
+  })
   index.add({ id: 'out', kind: 'faq', question: '転出するときのカードの手続き', body: '転出届を出します。' })
   index.add({ id: 'hoken', kind: 'faq', question: 'マイナ保険証の使い方', body: '病院の受付で使えます。' })
 

@@ -13,6 +13,8 @@ describe('cleanSnippet', () => {
   })
 
   it('removes list bullets and table rules', () => {
-    expect(cleanSnippet('- 交付通知書\n- 本人確認書類\n|---|---|\n| a | b |', []).text).toBe('交付通知書 本人確認書類 a b')
+    expect(cleanSnippet('- 交付通知書\n- 本人確認書類\n|---|---|\n| a | b |', []).text).toBe(
+      '交付通知書 本人確認書類 a b',
+    )
   })
 })

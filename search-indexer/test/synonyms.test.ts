@@ -14,7 +14,12 @@ describe('synonyms', () => {
   it('finds terms on normalized text, longest first', () => {
     const set = new SynonymSet(groups)
     expect(set.find('まいな保険証').map((m) => m.term)).toEqual(['マイナ保険証'])
-    expect(set.find('まいなの暗証番号').map((m) => m.term).sort()).toEqual(['マイナ', '暗証番号'])
+    expect(
+      set
+        .find('まいなの暗証番号')
+        .map((m) => m.term)
+        .sort(),
+    ).toEqual(['マイナ', '暗証番号'])
   })
   it('matches latin terms as whole words only', () => {
     const set = new SynonymSet(groups)
@@ -50,9 +55,26 @@ describe('synonyms', () => {
     // A synonym that is not a reading still counts less.
     expect(createAnalyzer({ synonyms: kana }).analyzeQuery('切り替え').expansionTokens).toContain('更新')
     const index = createSearchIndex({ synonyms: kana })
-    index.add({ id: 'renew', kind: 'faq', question: 'カードの更新はどうすればいいですか', alternatives: ['マイナンバーカードの作り直し'], body: '新しいカードを申請します。' })
-    index.add({ id: 'number', kind: 'faq', question: '自分のマイナンバーを確認したい', shortAnswer: 'マイナンバーカードの裏面に載っています。', body: 'マイナンバーカードがない方は住民票で確認できます。' })
-    index.add({ id: 'face', kind: 'faq', question: '顔認証マイナンバーカードとは', body: '暗証番号を設定しないマイナンバーカードです。' })
+    index.add({
+      id: 'renew',
+      kind: 'faq',
+      question: 'カードの更新はどうすればいいですか',
+      alternatives: ['マイナンバーカードの作り直し'],
+      body: '新しいカードを申請します。',
+    })
+    index.add({
+      id: 'number',
+      kind: 'faq',
+      question: '自分のマイナンバーを確認したい',
+      shortAnswer: 'マイナンバーカードの裏面に載っています。',
+      body: 'マイナンバーカードがない方は住民票で確認できます。',
+    })
+    index.add({
+      id: 'face',
+      kind: 'faq',
+      question: '顔認証マイナンバーカードとは',
+      body: '暗証番号を設定しないマイナンバーカードです。',
+    })
     expect(index.search('まいなんばーかーど こうしん')[0]?.id).toBe('renew')
   })
 })

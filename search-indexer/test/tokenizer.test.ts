@@ -39,7 +39,9 @@ describe('tokenize', () => {
     expect(stripFillers('えーと、申請したいんですけど教えてください')).toBe('、申請したい')
     expect(stripFillers('教えてください')).toBe('教えてください')
     const a = createAnalyzer()
-    expect(a.analyzeQuery('えーと暗証番号について教えてください').tokens).toEqual(a.analyzeQuery('暗証番号').tokens)
+    expect(a.analyzeQuery('えーと暗証番号について教えてください').tokens).toEqual(
+      a.analyzeQuery('暗証番号').tokens,
+    )
   })
   it('strips "what should I do" and western dialect endings', () => {
     expect(stripFillers('暗証番号わすれたんじゃけど、どうしたらええんかね')).toBe('暗証番号わすれた 、')

@@ -20,7 +20,9 @@ describe('top k without a full sort', () => {
       const size = 50 + Math.floor(rand() * 500)
       const scores = new Scores(size)
       for (let i = 0; i < size * 2; i++) scores.add(Math.floor(rand() * size), Math.floor(rand() * 8) + 1)
-      const full = scores.touched.map((id): [number, number] => [id, scores.values[id]!]).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      const full = scores.touched
+        .map((id): [number, number] => [id, scores.values[id]!])
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       const limit = 1 + Math.floor(rand() * 60)
       expect(scores.top(limit)).toEqual(full.slice(0, limit))
     }

@@ -16,7 +16,9 @@ let faqs: { id: string; shortAnswer: string; category: string }[]
 beforeAll(async () => {
   const loaded = await loadContentIndex()
   index = loaded.index
-  faqs = loaded.content.faqs.filter((f) => !f.translationOf).map((f) => ({ id: f.id, shortAnswer: f.shortAnswer, category: f.category }))
+  faqs = loaded.content.faqs
+    .filter((f) => !f.translationOf)
+    .map((f) => ({ id: f.id, shortAnswer: f.shortAnswer, category: f.category }))
   prepared = prepareFaqs(faqs)
 })
 
@@ -24,7 +26,10 @@ describe('suggestions from a transcript', () => {
   it('the FAQ whose short answer was read out, with that turn as evidence; an extractive summary; category and outcome', () => {
     const faq = faqs.find((f) => f.id === 'card-renewal-how')!
     const turns = [
-      { speaker: 'operator' as const, text: 'お電話ありがとうございます。マイナンバーカードコールセンターです。' },
+      {
+        speaker: 'operator' as const,
+        text: 'お電話ありがとうございます。マイナンバーカードコールセンターです。',
+      },
       { speaker: 'caller' as const, text: 'あのー、マイナンバーカードの更新ってどうやったらいいんですか' },
       { speaker: 'operator' as const, text: `はい、${faq.shortAnswer}` },
       { speaker: 'caller' as const, text: '今日は寒いですね。' },
@@ -42,12 +47,21 @@ describe('suggestions from a transcript', () => {
   })
 
   it('small talk alone suggests nothing', () => {
-    const s = suggestFromTranscript([{ speaker: 'caller', text: '今日は寒いですね。' }, { speaker: 'operator', text: 'さようでございますか。' }], index, prepared)
+    const s = suggestFromTranscript(
+      [
+        { speaker: 'caller', text: '今日は寒いですね。' },
+        { speaker: 'operator', text: 'さようでございますか。' },
+      ],
+      index,
+      prepared,
+    )
     expect(s).toEqual({ faqs: [], summary: [], category: null, outcome: null })
   })
 
   it('on 60 generated calls of the dev split, precision and recall of the suggested FAQs are at least 0.8', () => {
-    const questions = ['golden.jsonl', 'colloquial.jsonl'].flatMap((f) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8'), f)).filter((q) => q.split === 'dev')
+    const questions = ['golden.jsonl', 'colloquial.jsonl']
+      .flatMap((f) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8'), f))
+      .filter((q) => q.split === 'dev')
     const calls = generateCalls({ faqs, questions, seed: 1, count: 60 })
     expect(generateCalls({ faqs, questions, seed: 1, count: 2 })).toEqual(calls.slice(0, 2)) // seeded
     let tp = 0

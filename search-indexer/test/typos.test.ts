@@ -16,19 +16,25 @@ const groups = [
 const synonyms = new SynonymSet(groups)
 
 describe('kanji typos by sound (typos.ts)', () => {
-  it('holds the on\'yomi of the 常用漢字', () => {
+  it("holds the on'yomi of the 常用漢字", () => {
     expect(KANJI_ONYOMI.split(' ').length).toBeGreaterThan(2000)
     expect(KANJI_ONYOMI).toContain('健けん')
   })
 
   it('replaces an unknown kanji word by the list word it sounds like and differs from by one kanji', () => {
-    expect(correctTyposBySound('保健証の期限', synonyms)).toEqual({ text: '保険証の期限', corrections: [{ from: '保健証', to: '保険証' }] })
-    expect(correctTyposBySound('電子証明所', synonyms).corrections).toEqual([{ from: '電子証明所', to: '電子証明書' }])
+    expect(correctTyposBySound('保健証の期限', synonyms)).toEqual({
+      text: '保険証の期限',
+      corrections: [{ from: '保健証', to: '保険証' }],
+    })
+    expect(correctTyposBySound('電子証明所', synonyms).corrections).toEqual([
+      { from: '電子証明所', to: '電子証明書' },
+    ])
     expect(correctTyposBySound('粉失した', synonyms).corrections).toEqual([{ from: '粉失', to: '紛失' }])
   })
 
   it('leaves words the list knows, unknown readings and the middle of a longer word alone', () => {
-    for (const text of ['保険証の期限', '電子証明書', '期限が切れた', 'ほけんしょう']) expect(correctTyposBySound(text, synonyms).corrections).toEqual([])
+    for (const text of ['保険証の期限', '電子証明書', '期限が切れた', 'ほけんしょう'])
+      expect(correctTyposBySound(text, synonyms).corrections).toEqual([])
     // 附通 reads ふつう (普通), but it is the middle of 交附通知書, not a word of its own.
     expect(correctTyposBySound('交附通知書', synonyms).corrections).toEqual([])
     // 西条 can be read せいちょう (成長), but no kanji is shared: a place name, not a slip.

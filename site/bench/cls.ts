@@ -15,7 +15,12 @@ import { chromium, type Browser } from 'playwright-core'
 
 import { requireBuiltSite, serveDist } from './serve-dist'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') } } })
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') },
+  },
+})
 const RUNS = Math.max(1, Number(values.runs) || 3)
 const DIST = path.resolve(values.dist)
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
@@ -25,15 +30,40 @@ const { server, base } = await serveDist(DIST)
 
 const LINKS = [
   { name: 'loopback', net: undefined, cpu: 1 },
-  { name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)', net: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }, cpu: 4 },
+  {
+    name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)',
+    net: {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    },
+    cpu: 4,
+  },
 ]
 /** A sure answer, an off-topic question (not sure), a question asked back, an English page. */
-const CASES = ['/search/?q=受け取り 持ち物', '/search/?q=粗大ゴミの出し方', '/search/?q=更新したい', '/en/search/?q=renew my card']
+const CASES = [
+  '/search/?q=受け取り 持ち物',
+  '/search/?q=粗大ゴミの出し方',
+  '/search/?q=更新したい',
+  '/en/search/?q=renew my card',
+]
 
 type Shift = { value: number; time: number; sources: string[] }
 
-async function once(browser: Browser, url: string, link: (typeof LINKS)[number]): Promise<{ cls: number; shifts: Shift[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
+async function once(
+  browser: Browser,
+  url: string,
+  link: (typeof LINKS)[number],
+): Promise<{ cls: number; shifts: Shift[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  })
   try {
     const page = await context.newPage()
     if (link.net || link.cpu > 1) {
@@ -47,13 +77,33 @@ async function once(browser: Browser, url: string, link: (typeof LINKS)[number])
       const g = globalThis as unknown as { shifts: Shift[] }
       g.shifts = []
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
-          if (!e.hadRecentInput) g.shifts.push({ value: e.value, time: e.startTime, sources: (e.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : (s.node?.parentElement?.tagName.toLowerCase() ?? '?'))) })
+        for (const e of list.getEntries() as (PerformanceEntry & {
+          value: number
+          hadRecentInput: boolean
+          sources?: { node: Node | null }[]
+        })[]) {
+          if (!e.hadRecentInput)
+            g.shifts.push({
+              value: e.value,
+              time: e.startTime,
+              sources: (e.sources ?? []).map((s) =>
+                s.node instanceof Element
+                  ? `${s.node.tagName.toLowerCase()}.${s.node.className}`
+                  : (s.node?.parentElement?.tagName.toLowerCase() ?? '?'),
+              ),
+            })
         }
       }).observe({ type: 'layout-shift', buffered: true })
     })
     await page.goto(`${base}${encodeURI(url)}`)
-    await page.waitForFunction(() => document.querySelector('[data-testid="search-results"] li, [data-testid="zero-results"], [data-testid="not-sure"]'), undefined, { timeout: 120_000 })
+    await page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[data-testid="search-results"] li, [data-testid="zero-results"], [data-testid="not-sure"]',
+        ),
+      undefined,
+      { timeout: 120_000 },
+    )
     await page.waitForTimeout(2000)
     const shifts = await page.evaluate(() => (globalThis as unknown as { shifts: Shift[] }).shifts)
     // Largest session window: shifts under 1 s apart, a window at most 5 s long.
@@ -78,7 +128,15 @@ async function once(browser: Browser, url: string, link: (typeof LINKS)[number])
 
 const browser = await chromium.launch({
   executablePath: CHROME_PATH,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 })
 try {
   console.log(`CLS of the search page with ?q=, 390×844, ${RUNS} fresh contexts per row — ${DIST}`)
@@ -88,7 +146,9 @@ try {
       for (let i = 0; i < RUNS; i++) runs.push(await once(browser, c, link))
       const worst = runs.reduce((a, b) => (b.cls > a.cls ? b : a))
       const sources = [...new Set(worst.shifts.flatMap((s) => s.sources))].slice(0, 6).join(', ')
-      console.log(`${c.padEnd(34)} ${link.name.padEnd(36)} CLS max ${worst.cls.toFixed(3)} (runs: ${runs.map((r) => r.cls.toFixed(3)).join(' ')})${sources ? `  shifted: ${sources}` : ''}`)
+      console.log(
+        `${c.padEnd(34)} ${link.name.padEnd(36)} CLS max ${worst.cls.toFixed(3)} (runs: ${runs.map((r) => r.cls.toFixed(3)).join(' ')})${sources ? `  shifted: ${sources}` : ''}`,
+      )
     }
   }
 } finally {

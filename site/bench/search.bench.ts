@@ -18,7 +18,12 @@ import { chromium, type Browser } from 'playwright-core'
 
 import { requireBuiltSite, serveDist } from './serve-dist'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') } } })
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') },
+  },
+})
 const RUNS = Math.max(1, Number(values.runs) || 5)
 const DIST = path.resolve(values.dist)
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
@@ -37,24 +42,62 @@ if (!fs.existsSync(CHROME_PATH)) {
 const { server, base } = await serveDist(DIST)
 
 // Sizes of what the search downloads (`--dist` may name an older build that shipped /search-data.json).
-const payloads = ['search-index/ja.json', 'search-index/en.json', 'search-data.json'].filter((f) => fs.existsSync(path.join(DIST, f))).map((f) => {
-  const raw = fs.readFileSync(path.join(DIST, f))
-  const json = JSON.parse(raw.toString('utf8')) as { keys?: string[]; documents?: unknown[] }
-  return { file: f, docs: json.keys?.length ?? json.documents?.length ?? 0, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 6 }).length, gzip9: zlib.gzipSync(raw, { level: 9 }).length }
-})
+const payloads = ['search-index/ja.json', 'search-index/en.json', 'search-data.json']
+  .filter((f) => fs.existsSync(path.join(DIST, f)))
+  .map((f) => {
+    const raw = fs.readFileSync(path.join(DIST, f))
+    const json = JSON.parse(raw.toString('utf8')) as { keys?: string[]; documents?: unknown[] }
+    return {
+      file: f,
+      docs: json.keys?.length ?? json.documents?.length ?? 0,
+      raw: raw.length,
+      gzip: zlib.gzipSync(raw, { level: 6 }).length,
+      gzip9: zlib.gzipSync(raw, { level: 9 }).length,
+    }
+  })
 const worker = fs.readdirSync(path.join(DIST, '_astro')).find((f) => f.startsWith('worker-'))
 const workerGz = worker ? zlib.gzipSync(fs.readFileSync(path.join(DIST, '_astro', worker))).length : 0
 const built = fs.statSync(path.join(DIST, 'index.html')).mtime.toISOString()
-console.log(`Kotae site search bench — ${DIST} (built ${built}), Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} at start (machine shared with other work)`)
-for (const s of payloads) console.log(`  /${s.file}: ${s.docs} documents, ${kb(s.raw)} raw, ${kb(s.gzip)} gzip (${kb(s.gzip9)} at gzip -9)`)
+console.log(
+  `Kotae site search bench — ${DIST} (built ${built}), Node ${process.version}, ${os.cpus().length} CPUs, load average ${load()} at start (machine shared with other work)`,
+)
+for (const s of payloads)
+  console.log(
+    `  /${s.file}: ${s.docs} documents, ${kb(s.raw)} raw, ${kb(s.gzip)} gzip (${kb(s.gzip9)} at gzip -9)`,
+  )
 console.log(`  search worker (engine): ${kb(workerGz)} gzip`)
 
-type Run = { result: number; loadEvent: number; start: number; ready: number; downloadMs: number; restoreMs: number }
+type Run = {
+  result: number
+  loadEvent: number
+  start: number
+  ready: number
+  downloadMs: number
+  restoreMs: number
+}
 
 const LINKS = [
   { name: 'loopback', net: undefined, cpu: 1 },
-  { name: '10 Mbit/s, 40 ms', net: { offline: false, latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (5 * 1024 * 1024) / 8 }, cpu: 1 },
-  { name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)', net: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 }, cpu: 4 },
+  {
+    name: '10 Mbit/s, 40 ms',
+    net: {
+      offline: false,
+      latency: 40,
+      downloadThroughput: (10 * 1024 * 1024) / 8,
+      uploadThroughput: (5 * 1024 * 1024) / 8,
+    },
+    cpu: 1,
+  },
+  {
+    name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)',
+    net: {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    },
+    cpu: 4,
+  },
 ]
 /** `?q=` in the address (a shared link; the page prefetches the index), or typed as soon as the box is there. */
 const CASES = [
@@ -63,8 +106,18 @@ const CASES = [
   { path: '/en/search/', query: 'renew my card', typed: false },
 ]
 
-async function once(browser: Browser, url: string, typed: string | undefined, link: (typeof LINKS)[number]): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+async function once(
+  browser: Browser,
+  url: string,
+  typed: string | undefined,
+  link: (typeof LINKS)[number],
+): Promise<Run> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  })
   try {
     const page = await context.newPage()
     if (link.net || link.cpu > 1) {
@@ -109,12 +162,36 @@ async function once(browser: Browser, url: string, typed: string | undefined, li
 
 const browser = await chromium.launch({
   executablePath: CHROME_PATH,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 })
 try {
-  console.log(`\nHeadless Chromium ${browser.version()}, phone-sized page, median of ${RUNS} fresh contexts: page load start → first result (query in ?q=, or typed into the box as soon as it is there)`)
+  console.log(
+    `\nHeadless Chromium ${browser.version()}, phone-sized page, median of ${RUNS} fresh contexts: page load start → first result (query in ?q=, or typed into the box as soon as it is there)`,
+  )
   const W = [34, 36, 11, 11, 12, 19, 26, 6]
-  console.log(pad(['page and query', 'link', 'load event', 'search on', 'index ready', 'download / restore', 'first result (min–max)', 'load'], W))
+  console.log(
+    pad(
+      [
+        'page and query',
+        'link',
+        'load event',
+        'search on',
+        'index ready',
+        'download / restore',
+        'first result (min–max)',
+        'load',
+      ],
+      W,
+    ),
+  )
   for (const c of CASES) {
     for (const link of LINKS) {
       const runs: Run[] = []
@@ -123,7 +200,21 @@ try {
       runs.sort((a, b) => a.result - b.result)
       const m = runs[Math.floor(runs.length / 2)]!
       const span = `${ms(runs[0]!.result)}–${ms(runs.at(-1)!.result)}`
-      console.log(pad([`${c.path} ${c.typed ? 'typed' : '?q='} “${c.query}”`, link.name, ms(m.loadEvent), ms(m.start), ms(m.ready), `${ms(m.downloadMs)} / ${ms(m.restoreMs)}`, `${ms(m.result)} (${span})`, load()], W))
+      console.log(
+        pad(
+          [
+            `${c.path} ${c.typed ? 'typed' : '?q='} “${c.query}”`,
+            link.name,
+            ms(m.loadEvent),
+            ms(m.start),
+            ms(m.ready),
+            `${ms(m.downloadMs)} / ${ms(m.restoreMs)}`,
+            `${ms(m.result)} (${span})`,
+            load(),
+          ],
+          W,
+        ),
+      )
     }
   }
 } finally {

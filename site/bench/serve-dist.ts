@@ -27,10 +27,13 @@ export async function serveDist(dist: string): Promise<{ server: http.Server; ba
   fs.cpSync(dist, root, { recursive: true })
   for (const name of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
     const file = path.join(root, name)
-    if (TEXT.test(name) && fs.statSync(file).isFile()) fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 6 }))
+    if (TEXT.test(name) && fs.statSync(file).isFile())
+      fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 6 }))
   }
   const serve = sirv(root, { gzip: true, setHeaders: (res) => res.setHeader('cache-control', 'no-store') })
-  const server = http.createServer((req, res) => (req.method === 'POST' ? void res.writeHead(202).end() : serve(req, res)))
+  const server = http.createServer((req, res) =>
+    req.method === 'POST' ? void res.writeHead(202).end() : serve(req, res),
+  )
   server.on('close', () => fs.rmSync(root, { recursive: true, force: true }))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` }

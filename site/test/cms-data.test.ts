@@ -11,13 +11,16 @@ import { fetchSiteContent, parseSiteContent } from '../src/data/cms'
 /** The curated content as the CMS's /api/site-content sends it: public and published only, no notes or fact ids. */
 async function wireBody() {
   const c = await loadValidContent(contentDir())
-  const pub = <T extends { status: string; audience?: string }>(e: T) => e.status === 'published' && (e.audience ?? 'public') === 'public'
+  const pub = <T extends { status: string; audience?: string }>(e: T) =>
+    e.status === 'published' && (e.audience ?? 'public') === 'public'
   return {
     c,
     body: {
       format: SITE_CONTENT_FORMAT,
       generatedAt: '2026-11-30T00:00:00.000Z',
-      faqs: c.faqs.filter(pub).map(({ operatorNotes: _n, facts: _f, file: _file, needsReview: _r, ...f }) => f),
+      faqs: c.faqs
+        .filter(pub)
+        .map(({ operatorNotes: _n, facts: _f, file: _file, needsReview: _r, ...f }) => f),
       guides: c.guides.filter(pub).map(({ facts: _f, file: _file, needsReview: _r, ...g }) => g),
       categories: c.categories,
       sources: c.sources,
@@ -66,7 +69,9 @@ describe('the CMS as the data source', () => {
     expect(() => parseSiteContent(draft)).toThrow(/guides\.0\.status/)
 
     expect(() => parseSiteContent({ ...body, format: 'kotae-site-content/0' })).toThrow(/format/)
-    expect(() => parseSiteContent({ ...body, city: { ...body.city, phones: [{ label: 'x', number: '<script>' }] } })).toThrow(/city\.phones\.0\.number/)
+    expect(() =>
+      parseSiteContent({ ...body, city: { ...body.city, phones: [{ label: 'x', number: '<script>' }] } }),
+    ).toThrow(/city\.phones\.0\.number/)
   })
 
   it('fetches GET /api/site-content and fails the build when the CMS does not answer well', async () => {

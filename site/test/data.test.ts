@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { toPublicData } from '../src/data'
 import { faq } from './faq'
 
-
 const bundle = {
   faqs: [
     faq({ id: 'pub', related: ['op', 'draft', 'pub2'], operatorNotes: 'SECRET-NOTE 内部メモ' }),
@@ -35,7 +34,9 @@ const bundle = {
       { name: '市民課', address: '東広島市西条栄町8番29号', placeholder: false },
       { name: '出張所', address: '要確認（所在地を市に確認して入力）', placeholder: true },
     ],
-    hours: [{ label: '平日', weekdays: [1, 2, 3, 4, 5], opens: '08:30', closes: '17:15', closedOnHolidays: true }],
+    hours: [
+      { label: '平日', weekdays: [1, 2, 3, 4, 5], opens: '08:30', closes: '17:15', closedOnHolidays: true },
+    ],
     yearEndClosure: { from: '12-29', to: '01-03' },
     closedDates: [],
     retentionMonths: RETENTION_DEFAULTS,
@@ -85,7 +86,10 @@ describe('toPublicData', () => {
   })
 
   it('names a counter whose address is a placeholder (要確認) without the address', () => {
-    expect(data.city.counters).toEqual([{ name: '市民課', address: '東広島市西条栄町8番29号' }, { name: '出張所' }])
+    expect(data.city.counters).toEqual([
+      { name: '市民課', address: '東広島市西条栄町8番29号' },
+      { name: '出張所' },
+    ])
     expect(json).not.toContain('要確認')
   })
 

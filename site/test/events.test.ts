@@ -106,7 +106,12 @@ describe('events', () => {
     await settle()
     const got = events(b.sent)
     expect(got).toHaveLength(1)
-    expect(got[0]).toMatchObject({ type: 'facet-choice', dimension: 'what', value: 'certificate', locale: 'ja' })
+    expect(got[0]).toMatchObject({
+      type: 'facet-choice',
+      dimension: 'what',
+      value: 'certificate',
+      locale: 'ja',
+    })
     expect(Object.keys(got[0]!).sort()).toEqual(['at', 'dimension', 'locale', 'type', 'value'])
   })
 })

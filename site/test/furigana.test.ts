@@ -20,9 +20,14 @@ const CHECK_FILE = path.join(import.meta.dirname, 'furigana-check.md')
 
 /** Every `漢字(よみ)` of a page, in order: the question, the short answer, then the answer's HTML. */
 export function pageReadings(faq: PublicFaq, read: ReadText): string[] {
-  const words = (text: string) => read(text).filter((s) => s.reading !== undefined).map((s) => `${s.text}(${s.reading})`)
+  const words = (text: string) =>
+    read(text)
+      .filter((s) => s.reading !== undefined)
+      .map((s) => `${s.text}(${s.reading})`)
   const html = renderMarkdown(faq.answer, '表', read)
-  const inHtml = [...html.matchAll(/<ruby>([^<]*)<rp>\(<\/rp><rt>([^<]*)<\/rt>/g)].map((m) => `${m[1]}(${m[2]})`)
+  const inHtml = [...html.matchAll(/<ruby>([^<]*)<rp>\(<\/rp><rt>([^<]*)<\/rt>/g)].map(
+    (m) => `${m[1]}(${m[2]})`,
+  )
   return [...words(faq.question), ...words(faq.shortAnswer), ...inHtml]
 }
 
@@ -47,16 +52,46 @@ function readCheckFile(): Map<string, string[]> {
 
 describe('ruby segments', () => {
   it('put each reading over its kanji, okurigana outside', () => {
-    expect(alignReading('受け取り', 'ウケトリ')).toEqual([{ text: '受', reading: 'う' }, { text: 'け' }, { text: '取', reading: 'と' }, { text: 'り' }])
+    expect(alignReading('受け取り', 'ウケトリ')).toEqual([
+      { text: '受', reading: 'う' },
+      { text: 'け' },
+      { text: '取', reading: 'と' },
+      { text: 'り' },
+    ])
     expect(alignReading('東広島', 'ひがしひろしま')).toEqual([{ text: '東広島', reading: 'ひがしひろしま' }])
   })
 
   it('an override wins, longest first; counters follow the number', () => {
-    const tokenize = (text: string) => [...text].map((c) => ({ surface: c, ...({ 方: { reading: 'ホウ' }, 日: { reading: 'ニチ' }, 分: { reading: 'フン' } } as Record<string, { reading: string }>)[c] }))
-    const overrides = new Map([['の方', 'のかた'], ['期限の方', 'きげんのほう']])
-    expect(rubySegments('期限の方が', tokenize, overrides)).toEqual([{ text: '期限', reading: 'きげん' }, { text: 'の' }, { text: '方', reading: 'ほう' }, { text: 'が' }])
-    expect(rubySegments('子の方は', tokenize, overrides)).toEqual([{ text: '子の' }, { text: '方', reading: 'かた' }, { text: 'は' }])
-    expect(rubySegments('2日と30分', tokenize)).toEqual([{ text: '2日', reading: 'ふつか' }, { text: 'と30' }, { text: '分', reading: 'ぷん' }])
+    const tokenize = (text: string) =>
+      [...text].map((c) => ({
+        surface: c,
+        ...(
+          { 方: { reading: 'ホウ' }, 日: { reading: 'ニチ' }, 分: { reading: 'フン' } } as Record<
+            string,
+            { reading: string }
+          >
+        )[c],
+      }))
+    const overrides = new Map([
+      ['の方', 'のかた'],
+      ['期限の方', 'きげんのほう'],
+    ])
+    expect(rubySegments('期限の方が', tokenize, overrides)).toEqual([
+      { text: '期限', reading: 'きげん' },
+      { text: 'の' },
+      { text: '方', reading: 'ほう' },
+      { text: 'が' },
+    ])
+    expect(rubySegments('子の方は', tokenize, overrides)).toEqual([
+      { text: '子の' },
+      { text: '方', reading: 'かた' },
+      { text: 'は' },
+    ])
+    expect(rubySegments('2日と30分', tokenize)).toEqual([
+      { text: '2日', reading: 'ふつか' },
+      { text: 'と30' },
+      { text: '分', reading: 'ぷん' },
+    ])
   })
 })
 
@@ -81,7 +116,9 @@ describe('furigana on 20 sampled FAQ pages, against the readings checked by hand
         if (got[i] !== w) wrong.push(`${faq.id}: ${got[i]} (right: ${w})`)
       })
     }
-    console.log(`furigana: ${total - wrong.length} of ${total} kanji words right (${((100 * (total - wrong.length)) / total).toFixed(1)} %) on ${pages.length} pages${wrong.length ? `; wrong:\n  ${wrong.join('\n  ')}` : ''}`)
+    console.log(
+      `furigana: ${total - wrong.length} of ${total} kanji words right (${((100 * (total - wrong.length)) / total).toFixed(1)} %) on ${pages.length} pages${wrong.length ? `; wrong:\n  ${wrong.join('\n  ')}` : ''}`,
+    )
     expect(total).toBeGreaterThan(1000)
     expect((total - wrong.length) / total).toBeGreaterThanOrEqual(0.98)
   }, 60_000)

@@ -17,8 +17,16 @@ beforeAll(async () => {
 
 describe('tokyoParts', () => {
   it('reads the calendar day in Asia/Tokyo, not UTC', () => {
-    expect(tokyoParts(new Date('2026-12-02T23:45:00Z'))).toMatchObject({ date: '2026-12-03', weekday: 4, minutes: 8 * 60 + 45 })
-    expect(tokyoParts(new Date('2026-12-31T15:00:00Z'))).toMatchObject({ date: '2027-01-01', weekday: 5, minutes: 0 })
+    expect(tokyoParts(new Date('2026-12-02T23:45:00Z'))).toMatchObject({
+      date: '2026-12-03',
+      weekday: 4,
+      minutes: 8 * 60 + 45,
+    })
+    expect(tokyoParts(new Date('2026-12-31T15:00:00Z'))).toMatchObject({
+      date: '2027-01-01',
+      weekday: 5,
+      minutes: 0,
+    })
   })
 })
 
@@ -40,7 +48,11 @@ describe('openState with a fixed clock', () => {
   })
 
   it('before opening, the next opening is later today', () => {
-    expect(openState(jst('2026-12-01T07:00:00'), city, holidays).next).toEqual({ date: '2026-12-01', weekday: 2, opens: '08:30' })
+    expect(openState(jst('2026-12-01T07:00:00'), city, holidays).next).toEqual({
+      date: '2026-12-01',
+      weekday: 2,
+      opens: '08:30',
+    })
   })
 
   it('is closed on a national holiday that falls on a weekday (勤労感謝の日, Monday 2026-11-23)', () => {
@@ -87,13 +99,22 @@ describe('openState with a fixed clock', () => {
       expect(openState(jst(`${d}T08:45:00`), city, holidays).state).toBe('closed')
       expect(openState(jst(`${d}T12:00:00`), city, holidays).state).toBe('closed')
     }
-    for (const d of ['2026-12-06', '2026-12-20']) expect(openState(jst(`${d}T10:00:00`), city, holidays).state, d).toBe('closed')
+    for (const d of ['2026-12-06', '2026-12-20'])
+      expect(openState(jst(`${d}T10:00:00`), city, holidays).state, d).toBe('closed')
     // Saturday evening: the next opening is the 2nd Sunday morning.
-    expect(openState(jst('2026-12-12T18:00:00'), city, holidays).next).toEqual({ date: '2026-12-13', weekday: 0, opens: '09:00' })
+    expect(openState(jst('2026-12-12T18:00:00'), city, holidays).next).toEqual({
+      date: '2026-12-13',
+      weekday: 0,
+      opens: '09:00',
+    })
   })
 
   it('does not open on a 2nd/4th Sunday or 1st/3rd Thursday that is a holiday', () => {
-    const synthetic = { from: '2026-01-01', to: '2028-12-31', days: { '2026-12-13': '試験の祝日', '2026-12-03': '試験の祝日' } }
+    const synthetic = {
+      from: '2026-01-01',
+      to: '2028-12-31',
+      days: { '2026-12-13': '試験の祝日', '2026-12-03': '試験の祝日' },
+    }
     expect(openState(jst('2026-12-13T10:00:00'), city, synthetic).today.closedReason).toBe('holiday')
     expect(openState(jst('2026-12-03T18:00:00'), city, synthetic).state).toBe('closed')
     // A real one: 2027-02-11 建国記念の日 is a (2nd) Thursday.
@@ -107,7 +128,11 @@ describe('openState with a fixed clock', () => {
       expect(s.today.closedReason, d).toBe('year-end')
     }
     expect(openState(jst('2026-12-28T10:00:00'), city, holidays).state).toBe('open')
-    expect(openState(jst('2026-12-28T18:00:00'), city, holidays).next).toEqual({ date: '2027-01-04', weekday: 1, opens: '08:30' })
+    expect(openState(jst('2026-12-28T18:00:00'), city, holidays).next).toEqual({
+      date: '2027-01-04',
+      weekday: 1,
+      opens: '08:30',
+    })
     expect(openState(jst('2027-01-04T09:00:00'), city, holidays).state).toBe('open')
   })
 
@@ -127,13 +152,20 @@ describe('openState with a fixed clock', () => {
 describe('the pieces', () => {
   it('year-end closure wraps over the new year, and a plain range does not', () => {
     const c = { from: '12-29', to: '01-03' }
-    expect(['2026-12-28', '2026-12-29', '2027-01-03', '2027-01-04'].map((d) => inYearEndClosure(d, c))).toEqual([false, true, true, false])
+    expect(
+      ['2026-12-28', '2026-12-29', '2027-01-03', '2027-01-04'].map((d) => inYearEndClosure(d, c)),
+    ).toEqual([false, true, true, false])
     expect(inYearEndClosure('2026-08-14', { from: '08-13', to: '08-15' })).toBe(true)
     expect(inYearEndClosure('2026-12-30', { from: '08-13', to: '08-15' })).toBe(false)
   })
 
   it('a rule that stays open on holidays still opens (closedOnHolidays: false)', () => {
-    const cfg: HoursConfig = { hours: [{ label: '祝日も開庁', weekdays: [1], opens: '09:00', closes: '12:00', closedOnHolidays: false }], yearEndClosure: { from: '12-29', to: '01-03' } }
+    const cfg: HoursConfig = {
+      hours: [
+        { label: '祝日も開庁', weekdays: [1], opens: '09:00', closes: '12:00', closedOnHolidays: false },
+      ],
+      yearEndClosure: { from: '12-29', to: '01-03' },
+    }
     const d = hoursOn('2026-11-23', cfg, holidays)
     expect(d.holiday).toBe('勤労感謝の日')
     expect(d.intervals).toHaveLength(1)

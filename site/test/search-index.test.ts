@@ -14,7 +14,15 @@ import { faq as baseFaq } from './faq'
 
 // Defaults for searching: a PIN question with its answer (the rest from the shared test FAQ).
 const faq = (over: Partial<Faq>): Faq =>
-  baseFaq({ question: '暗証番号を忘れました', alternatives: ['パスワードがわからない'], shortAnswer: '窓口で再設定できます', category: 'pin', sources: [], answer: '暗証番号は市民課の窓口で再設定します。', ...over })
+  baseFaq({
+    question: '暗証番号を忘れました',
+    alternatives: ['パスワードがわからない'],
+    shortAnswer: '窓口で再設定できます',
+    category: 'pin',
+    sources: [],
+    answer: '暗証番号は市民課の窓口で再設定します。',
+    ...over,
+  })
 
 const city = {
   name: '市',
@@ -37,8 +45,22 @@ describe('the saved indexes of a small bundle', () => {
         faq({ id: 'pin', operatorNotes: 'SECRET-NOTE 内部メモ 暗証番号' }),
         faq({ id: 'op', audience: 'operator', question: 'OPERATOR-ONLY 暗証番号', answer: 'OPERATOR-BODY' }),
         faq({ id: 'draft', status: 'draft', question: 'DRAFT 暗証番号' }),
-        faq({ id: 'pin-en', locale: 'en', translationOf: 'pin', question: 'I forgot my PIN', alternatives: ['forgot password'], shortAnswer: 'Reset it at the counter.', answer: 'Reset your PIN at 市民課.' }),
-        faq({ id: 'op-en', locale: 'en', translationOf: 'op', question: 'OPERATOR-EN PIN', answer: 'operator only' }),
+        faq({
+          id: 'pin-en',
+          locale: 'en',
+          translationOf: 'pin',
+          question: 'I forgot my PIN',
+          alternatives: ['forgot password'],
+          shortAnswer: 'Reset it at the counter.',
+          answer: 'Reset your PIN at 市民課.',
+        }),
+        faq({
+          id: 'op-en',
+          locale: 'en',
+          translationOf: 'op',
+          question: 'OPERATOR-EN PIN',
+          answer: 'operator only',
+        }),
       ],
       guides: [],
       sources: [],
@@ -53,7 +75,19 @@ describe('the saved indexes of a small bundle', () => {
 
   it('hold no operator notes, operator-only entries or drafts (nor their translations)', () => {
     for (const saved of [ja, en]) {
-      for (const secret of ['SECRET-NOTE', '内部メモ', 'OPERATOR-ONLY', 'OPERATOR-BODY', 'OPERATOR-EN', 'DRAFT', 'operatorNotes', '"op"', '"op-en"', '"draft"']) expect(saved).not.toContain(secret)
+      for (const secret of [
+        'SECRET-NOTE',
+        '内部メモ',
+        'OPERATOR-ONLY',
+        'OPERATOR-BODY',
+        'OPERATOR-EN',
+        'DRAFT',
+        'operatorNotes',
+        '"op"',
+        '"op-en"',
+        '"draft"',
+      ])
+        expect(saved).not.toContain(secret)
     }
   })
 
@@ -69,8 +103,19 @@ describe('the saved indexes of a small bundle', () => {
     // One result per page: the Japanese original (same page) is not listed again.
     expect(r.filter((x) => x.path === 'faq/pin/')).toHaveLength(1)
     // Japanese words match the original; the link shows the English page's title, the snippet stays Japanese.
-    expect(runSearch(engine, '暗証番号を忘れた', 5).results[0]).toMatchObject({ id: 'pin', lang: 'en', title: 'I forgot my PIN', snippetLang: 'ja', path: 'faq/pin/' })
-    expect(runSearch(loadEngine(ja), '暗証番号を忘れた', 5).results[0]).toMatchObject({ id: 'pin', lang: 'ja', title: '暗証番号を忘れました', snippetLang: 'ja' })
+    expect(runSearch(engine, '暗証番号を忘れた', 5).results[0]).toMatchObject({
+      id: 'pin',
+      lang: 'en',
+      title: 'I forgot my PIN',
+      snippetLang: 'ja',
+      path: 'faq/pin/',
+    })
+    expect(runSearch(loadEngine(ja), '暗証番号を忘れた', 5).results[0]).toMatchObject({
+      id: 'pin',
+      lang: 'ja',
+      title: '暗証番号を忘れました',
+      snippetLang: 'ja',
+    })
     expect(runSearch(loadEngine(ja), 'forgot my PIN', 5).results).toEqual([])
   })
 
@@ -79,10 +124,22 @@ describe('the saved indexes of a small bundle', () => {
     const hits = engine.index.search('暗証番号を忘れた', { limit: 5 })
     const fake = (sure: boolean, askBack?: object): Engine => ({
       ...engine,
-      index: Object.assign(Object.create(engine.index) as typeof engine.index, { answer: () => ({ hits, confidence: sure ? 0.9 : 0.2, sure, ...(askBack ? { askBack } : {}) }) }),
+      index: Object.assign(Object.create(engine.index) as typeof engine.index, {
+        answer: () => ({ hits, confidence: sure ? 0.9 : 0.2, sure, ...(askBack ? { askBack } : {}) }),
+      }),
     })
-    expect(runSearch(fake(false), '暗証番号を忘れた', 5)).toMatchObject({ sure: false, results: [{ id: 'pin' }] })
-    const askBack = { dimension: 'what', question: 'どちらについてのご質問ですか？', options: [{ value: 'card', name: 'カード本体' }, { value: 'certificate', name: '電子証明書' }] }
+    expect(runSearch(fake(false), '暗証番号を忘れた', 5)).toMatchObject({
+      sure: false,
+      results: [{ id: 'pin' }],
+    })
+    const askBack = {
+      dimension: 'what',
+      question: 'どちらについてのご質問ですか？',
+      options: [
+        { value: 'card', name: 'カード本体' },
+        { value: 'certificate', name: '電子証明書' },
+      ],
+    }
     // One result is no list to re-rank: no question.
     expect(runSearch(fake(true, askBack), '暗証番号を忘れた', 5).askBack).toBeUndefined()
   })
@@ -110,7 +167,10 @@ describe('the saved indexes of the real content', () => {
 
   it('carry the facet vocabulary of facets.yaml', () => {
     expect(content.facets.length).toBeGreaterThan(0)
-    for (const engine of [ja, en]) expect(engine.index.analyzer.facets.dimensions.map((d) => d.id)).toEqual(content.facets.map((d) => d.id))
+    for (const engine of [ja, en])
+      expect(engine.index.analyzer.facets.dimensions.map((d) => d.id)).toEqual(
+        content.facets.map((d) => d.id),
+      )
   })
 
   it('a question the content answers is sure, with no question to ask back', () => {
@@ -152,8 +212,13 @@ describe('the saved indexes of the real content', () => {
 
   it('facet choices that are not slug-like are ignored, never an error', () => {
     const plain = runSearch(ja, '更新したい', 20)
-    const odd = { 'WHAT <b>': ['card'], what: ['<script>', 'x'.repeat(41)], '': [] } as unknown as Record<string, string[]>
-    expect(runSearch(ja, '更新したい', 20, odd).results.map((r) => r.path)).toEqual(plain.results.map((r) => r.path))
+    const odd = { 'WHAT <b>': ['card'], what: ['<script>', 'x'.repeat(41)], '': [] } as unknown as Record<
+      string,
+      string[]
+    >
+    expect(runSearch(ja, '更新したい', 20, odd).results.map((r) => r.path)).toEqual(
+      plain.results.map((r) => r.path),
+    )
   })
 
   it.each([
@@ -180,15 +245,32 @@ describe('the saved indexes of the real content', () => {
     expect(runSearch(ja, '', 20)).toEqual({ results: [], found: 0, sure: false, suggestions: [] })
     expect(runSearch(ja, '😀🙏🏻', 20).results).toEqual([])
     expect(runSearch(ja, 'kaado nakushita', 20).results[0]?.path).toBe('faq/lost-what-to-do/')
-    expect(runSearch(ja, 'マイナcardの更新', 20).results.slice(0, 3).map((r) => r.path)).toContain('faq/card-renewal-how/')
+    expect(
+      runSearch(ja, 'マイナcardの更新', 20)
+        .results.slice(0, 3)
+        .map((r) => r.path),
+    ).toContain('faq/card-renewal-how/')
     // A long query is cut to what the box takes; its start still finds the answer.
     expect(MAX_QUERY).toBe(200)
-    expect(runSearch(ja, '暗証番号を忘れました'.repeat(1000), 20).results.slice(0, 3).map((r) => r.path)).toContain('faq/pin-forgot/')
+    expect(
+      runSearch(ja, '暗証番号を忘れました'.repeat(1000), 20)
+        .results.slice(0, 3)
+        .map((r) => r.path),
+    ).toContain('faq/pin-forgot/')
   })
 
   it('carry no operator note and no operator-only entry', () => {
-    const notes = content.faqs.flatMap((f) => (f.operatorNotes ? f.operatorNotes.split(/\n+/).map((l) => l.trim()).filter((l) => l.length >= 12) : []))
-    const hidden = content.faqs.filter((f) => f.audience === 'operator' || f.status === 'draft').map((f) => `"${f.id}"`)
+    const notes = content.faqs.flatMap((f) =>
+      f.operatorNotes
+        ? f.operatorNotes
+            .split(/\n+/)
+            .map((l) => l.trim())
+            .filter((l) => l.length >= 12)
+        : [],
+    )
+    const hidden = content.faqs
+      .filter((f) => f.audience === 'operator' || f.status === 'draft')
+      .map((f) => `"${f.id}"`)
     expect(notes.length + hidden.length).toBeGreaterThan(0)
     for (const saved of [jaSaved, enSaved]) {
       for (const n of notes) expect(saved.includes(n), n).toBe(false)
@@ -205,6 +287,10 @@ describe('the saved indexes of the real content', () => {
   })
 
   it('a Japanese question on an English page still finds the Japanese entry', () => {
-    expect(runSearch(en, 'マイナの暗証番号わすれた', 5).results.slice(0, 3).map((r) => r.path)).toContain('faq/pin-forgot/')
+    expect(
+      runSearch(en, 'マイナの暗証番号わすれた', 5)
+        .results.slice(0, 3)
+        .map((r) => r.path),
+    ).toContain('faq/pin-forgot/')
   })
 })

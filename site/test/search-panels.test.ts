@@ -39,19 +39,38 @@ beforeAll(async () => {
   }
 }, 60_000)
 
-const result = (id: string): SearchResult => ({ id, kind: 'faq', lang: 'ja', title: `題 ${id}`, snippetLang: 'ja', path: `faq/${id}/`, snippet: { text: `抜粋 ${id}`, highlights: [] } })
+const result = (id: string): SearchResult => ({
+  id,
+  kind: 'faq',
+  lang: 'ja',
+  title: `題 ${id}`,
+  snippetLang: 'ja',
+  path: `faq/${id}/`,
+  snippet: { text: `抜粋 ${id}`, highlights: [] },
+})
 const noop = () => undefined
 
 describe('the not-sure panel', () => {
   it('shows the top 3 results as close topics, then the phone numbers and today’s hours', () => {
     const html = renderToStaticMarkup(
-      createElement(NoSureAnswer, { query: 'ごみ', response: { results: ['a', 'b', 'c', 'd', 'e'].map(result), found: 5, sure: false, suggestions: [] }, labelledBy: 'st', onSuggest: noop, onOpen: noop, props }),
+      createElement(NoSureAnswer, {
+        query: 'ごみ',
+        response: { results: ['a', 'b', 'c', 'd', 'e'].map(result), found: 5, sure: false, suggestions: [] },
+        labelledBy: 'st',
+        onSuggest: noop,
+        onOpen: noop,
+        props,
+      }),
     )
     expect(html).toContain('data-testid="not-sure"')
     expect(html).toContain('aria-labelledby="st"')
     expect(html).toContain('<h2')
     expect(html).toContain('近い話題')
-    expect(html.match(/href="\/faq\/[a-e]\/"/g)).toEqual(['href="/faq/a/"', 'href="/faq/b/"', 'href="/faq/c/"'])
+    expect(html.match(/href="\/faq\/[a-e]\/"/g)).toEqual([
+      'href="/faq/a/"',
+      'href="/faq/b/"',
+      'href="/faq/c/"',
+    ])
     expect(numbers.length).toBeGreaterThan(0)
     for (const n of numbers) expect(html).toContain(n)
     expect(html).not.toContain('0000-00-0000') // a placeholder number never shows
@@ -62,7 +81,17 @@ describe('the not-sure panel', () => {
   })
 
   it('with nothing found: hints (or the two-character hint for one character), the phone, popular topics', () => {
-    const none = (query: string) => renderToStaticMarkup(createElement(NoSureAnswer, { query, response: { results: [], found: 0, sure: false, suggestions: [] }, labelledBy: 'st', onSuggest: noop, onOpen: noop, props }))
+    const none = (query: string) =>
+      renderToStaticMarkup(
+        createElement(NoSureAnswer, {
+          query,
+          response: { results: [], found: 0, sure: false, suggestions: [] },
+          labelledBy: 'st',
+          onSuggest: noop,
+          onOpen: noop,
+          props,
+        }),
+      )
     const html = none('粗大ゴミの出し方')
     expect(html).toContain('data-testid="zero-results"')
     expect(html).toContain('短い言葉で探してみてください')
@@ -73,19 +102,47 @@ describe('the not-sure panel', () => {
 })
 
 describe('the question asked back', () => {
-  const askBack = { dimension: 'what', question: 'どちらについてのご質問ですか？', options: [{ value: 'card', name: 'カード本体' }, { value: 'certificate', name: '電子証明書' }] }
+  const askBack = {
+    dimension: 'what',
+    question: 'どちらについてのご質問ですか？',
+    options: [
+      { value: 'card', name: 'カード本体' },
+      { value: 'certificate', name: '電子証明書' },
+    ],
+  }
 
   it('is a labelled group of toggle buttons; the chosen one is pressed', () => {
-    const html = renderToStaticMarkup(createElement(AskBackQuestion, { askBack, chosen: 'certificate', onChoose: noop, props }))
+    const html = renderToStaticMarkup(
+      createElement(AskBackQuestion, { askBack, chosen: 'certificate', onChoose: noop, props }),
+    )
     expect(html).toMatch(/role="group" aria-labelledby="[^"]+" aria-describedby="[^"]+"/)
     expect(html).toContain('どちらについてのご質問ですか？')
-    expect(html).toContain('<button type="button" lang="ja" data-value="card" aria-pressed="false">カード本体</button>')
-    expect(html).toContain('<button type="button" lang="ja" data-value="certificate" aria-pressed="true">電子証明書</button>')
+    expect(html).toContain(
+      '<button type="button" lang="ja" data-value="card" aria-pressed="false">カード本体</button>',
+    )
+    expect(html).toContain(
+      '<button type="button" lang="ja" data-value="certificate" aria-pressed="true">電子証明書</button>',
+    )
   })
 
   it('on English pages, in English', () => {
-    const html = renderToStaticMarkup(createElement(AskBackQuestion, { askBack, onChoose: noop, props: { ...props, locale: 'en', text: { ...props.text, ...(({ title: _t, noscript: _n, browse: _b, showing: _s, ...t }) => t)(strings('en').search) } } }))
+    const html = renderToStaticMarkup(
+      createElement(AskBackQuestion, {
+        askBack,
+        onChoose: noop,
+        props: {
+          ...props,
+          locale: 'en',
+          text: {
+            ...props.text,
+            ...(({ title: _t, noscript: _n, browse: _b, showing: _s, ...t }) => t)(strings('en').search),
+          },
+        },
+      }),
+    )
     expect(html).toContain('Which one is your question about?')
-    expect(html).toContain('lang="en" data-value="certificate" aria-pressed="false">The electronic certificates</button>')
+    expect(html).toContain(
+      'lang="en" data-value="certificate" aria-pressed="false">The electronic certificates</button>',
+    )
   })
 })

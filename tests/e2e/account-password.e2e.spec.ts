@@ -17,11 +17,18 @@ afterAll(async () => {
 })
 
 const signIn = (email: string, password: string) =>
-  fetch(`${kotae.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }).then((r) => r.status)
+  fetch(`${kotae.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  }).then((r) => r.status)
 
 /** The save's answer from the REST API, as the admin form sent it. */
 const save = (page: Page) =>
-  Promise.all([page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/users/')), page.locator('#action-save').click()]).then(([r]) => r)
+  Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/users/')),
+    page.locator('#action-save').click(),
+  ]).then(([r]) => r)
 
 describe('the admin account page asks for the current password to change it', () => {
   it('refuses a new password without the current one (naming the field), takes it with it; the admin form signs in through the guard', async () => {
@@ -55,7 +62,10 @@ describe('the admin account page asks for the current password to change it', ()
     const refused = await save(page)
     expect(refused.status()).toBe(400)
     // The message renders after the answer arrives (later under load): wait for it rather than look once.
-    await page.getByText('メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。').first().waitFor({ state: 'visible', timeout: 15_000 })
+    await page
+      .getByText('メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。')
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 })
     expect(await signIn('admin@example.test', 'kotae-admin-pass-2')).toBe(401)
 
     await current.fill('kotae-admin-pass-1')
@@ -66,12 +76,23 @@ describe('the admin account page asks for the current password to change it', ()
     expect(await signIn('admin@example.test', 'kotae-admin-pass-2')).toBe(200)
     expect(await signIn('admin@example.test', 'kotae-admin-pass-1')).toBe(401)
     // The page's own session survived the change.
-    const me = (await page.evaluate(() => fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()))) as { user: { email: string } | null }
+    const me = (await page.evaluate(() =>
+      fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()),
+    )) as { user: { email: string } | null }
     expect(me.user?.email).toBe('admin@example.test')
 
     // On another user's page the administrator sees no such field: a reset needs none.
     const created = (await page.evaluate(() =>
-      fetch('/api/users', { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'operator@example.test', password: 'kotae-operator-pass-1', roles: ['operator'] }) }).then((r) => r.json()),
+      fetch('/api/users', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'operator@example.test',
+          password: 'kotae-operator-pass-1',
+          roles: ['operator'],
+        }),
+      }).then((r) => r.json()),
     )) as { doc: { id: number } }
     await page.goto(`${kotae.url}/admin/collections/users/${created.doc.id}`)
     await page.locator('input[name="email"]').waitFor()
@@ -83,6 +104,9 @@ describe('the admin account page asks for the current password to change it', ()
     await login.goto(`${kotae.url}/admin/login`)
     await login.locator('input[name="email"]').fill('admin@example.test')
     await login.locator('input[name="password"]').fill('kotae-admin-pass-2')
-    await Promise.all([login.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 }), login.locator('button[type="submit"]').click()])
+    await Promise.all([
+      login.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 }),
+      login.locator('button[type="submit"]').click(),
+    ])
   })
 })

@@ -33,16 +33,38 @@ const lastMonthLabel = `${lastMonth.getUTCFullYear()}年${lastMonth.getUTCMonth(
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
   for (const role of ['cityViewer', 'operator']) {
-    const created = await api('admin', 'POST', '/api/users', { email: email(role), password: PASSWORD, roles: [role], name: role })
+    const created = await api('admin', 'POST', '/api/users', {
+      email: email(role),
+      password: PASSWORD,
+      roles: [role],
+      name: role,
+    })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
   }
   const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
-  const call = (at: number, summary: string): Json => ({ talkStartedAt: new Date(at).toISOString(), talkEndedAt: new Date(at + 60_000).toISOString(), channel: 'direct', callerType: 'self', summary, outcome: 'resolved', category })
-  for (const body of [call(lastMonth.getTime(), '先月の記録'), call(lastMonth.getTime() + 3600_000, '=1+1'), call(Date.now() - 60_000, '今日の記録'), call(Date.now() + 2 * 86_400_000, '未来の日付の記録')]) {
+  const call = (at: number, summary: string): Json => ({
+    talkStartedAt: new Date(at).toISOString(),
+    talkEndedAt: new Date(at + 60_000).toISOString(),
+    channel: 'direct',
+    callerType: 'self',
+    summary,
+    outcome: 'resolved',
+    category,
+  })
+  for (const body of [
+    call(lastMonth.getTime(), '先月の記録'),
+    call(lastMonth.getTime() + 3600_000, '=1+1'),
+    call(Date.now() - 60_000, '今日の記録'),
+    call(Date.now() + 2 * 86_400_000, '未来の日付の記録'),
+  ]) {
     const res = await api('admin', 'POST', '/api/calls', body)
     expect(res.status, JSON.stringify(res.json)).toBe(201)
   }
@@ -59,7 +81,8 @@ describe('dashboard period and the inquiry-log download', () => {
     await page.goto(`${kotae.url}/admin/dashboard`)
     await page.getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor()
     const summary = page.getByTestId('dashboard-summary')
-    const row = (name: string) => summary.locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td')
+    const row = (name: string) =>
+      summary.locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td')
     // 今日 and 今月: today's call only, not the one dated two days ahead.
     expect((await row('応対記録の件数').allTextContents()).map(Number)).toEqual([1, expect.any(Number), 1])
 
@@ -75,18 +98,31 @@ describe('dashboard period and the inquiry-log download', () => {
     // The URL alone shows the same (a shared link), and a bad one names its field.
     const shared = await signInToAdmin(browser, kotae.url, email('cityViewer'), PASSWORD)
     await shared.goto(page.url())
-    expect(await shared.getByTestId('dashboard-summary').locator('thead th').last().textContent()).toBe(lastMonthLabel)
+    expect(await shared.getByTestId('dashboard-summary').locator('thead th').last().textContent()).toBe(
+      lastMonthLabel,
+    )
     await shared.goto(`${kotae.url}/admin/dashboard?month=2026-13`)
     expect(await shared.getByTestId('dashboard-range-errors').textContent()).toContain('期間の指定（month）')
 
     const axe = await new AxeBuilder({ page }).include('.kotae-dashboard').withTags(WCAG).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+      [],
+    )
 
     const form = page.getByTestId('calls-export-form')
     await form.getByLabel('形式').selectOption('csv')
-    const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'ダウンロード' }).click()])
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^kotae-calls-${lastMonthKey}-01_${lastMonthKey}-\\d\\d\\.csv$`))
-    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      form.getByRole('button', { name: 'ダウンロード' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^kotae-calls-${lastMonthKey}-01_${lastMonthKey}-\\d\\d\\.csv$`),
+    )
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
     expect(lines).toHaveLength(3)
     expect(lines[0]!.split(',')[0]).toBe('記録番号')
     expect(lines[1]).toContain('先月の記録')
@@ -94,7 +130,11 @@ describe('dashboard period and the inquiry-log download', () => {
   })
 
   it('refuses the download to an operator', async () => {
-    const res = await api('operator', 'GET', `/api/calls-export?from=${lastMonthKey}-01&to=${lastMonthKey}-28&format=csv`)
+    const res = await api(
+      'operator',
+      'GET',
+      `/api/calls-export?from=${lastMonthKey}-01&to=${lastMonthKey}-28&format=csv`,
+    )
     expect(res.status).toBe(403)
   })
 })

@@ -23,16 +23,30 @@ const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWOR
 
 // Seeded today (server time): 3 logged calls, one of them with no FAQ used; site searches.
 const CALLS = 3
-const LOST_PIN = ['マイナ 暗証番号 忘れた', 'マイナ 暗証番号 忘れた', 'マイナの暗証番号を忘れた', 'マイナ 暗証番号 忘れた 再発行']
+const LOST_PIN = [
+  'マイナ 暗証番号 忘れた',
+  'マイナ 暗証番号 忘れた',
+  'マイナの暗証番号を忘れた',
+  'マイナ 暗証番号 忘れた 再発行',
+]
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
   for (const role of ['supervisor', 'cityViewer', 'operator']) {
-    const created = await api('admin', 'POST', '/api/users', { email: email(role), password: PASSWORD, roles: [role], name: role })
+    const created = await api('admin', 'POST', '/api/users', {
+      email: email(role),
+      password: PASSWORD,
+      roles: [role],
+      name: role,
+    })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
   }
 
@@ -50,7 +64,15 @@ beforeAll(async () => {
     ...extra,
   })
   // Minutes ago small enough to stay inside today in Japan time (unless run right after midnight JST).
-  for (const body of [call(1, { faqsUsed: [faq] }), call(1, { faqsUsed: [faq] }), call(1, { outcome: 'callback', queries: undefined, summary: 'マイナの暗証番号を忘れたので再設定したい。' })]) {
+  for (const body of [
+    call(1, { faqsUsed: [faq] }),
+    call(1, { faqsUsed: [faq] }),
+    call(1, {
+      outcome: 'callback',
+      queries: undefined,
+      summary: 'マイナの暗証番号を忘れたので再設定したい。',
+    }),
+  ]) {
     const res = await api('admin', 'POST', '/api/calls', body)
     expect(res.status, JSON.stringify(res.json)).toBe(201)
   }
@@ -59,7 +81,11 @@ beforeAll(async () => {
     { type: 'search', query, results: 0 },
     { type: 'zero-result', query },
   ])
-  const sent = await fetch(`${kotae.url}/api/events`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ events }) })
+  const sent = await fetch(`${kotae.url}/api/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: JSON.stringify({ events }),
+  })
   expect(sent.status).toBe(202)
   await login('supervisor')
 })
@@ -87,8 +113,13 @@ describe('dashboard and gap analysis', () => {
     await page.goto(`${kotae.url}/admin/dashboard`)
     await page.getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor()
     const summary = page.getByTestId('dashboard-summary')
-    const row = (name: string) => summary.locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td')
-    expect(await row('応対記録の件数').allTextContents()).toEqual([String(CALLS), String(CALLS), String(CALLS)])
+    const row = (name: string) =>
+      summary.locator('tbody tr', { has: page.locator(`th:text-is("${name}")`) }).locator('td')
+    expect(await row('応対記録の件数').allTextContents()).toEqual([
+      String(CALLS),
+      String(CALLS),
+      String(CALLS),
+    ])
     expect((await row('一次完了率').allTextContents())[0]).toBe('66.7%')
     expect((await row('入電件数').allTextContents())[0]).toBe('—（電話システムの記録なし）')
     // recharts draws after hydration: an SVG with one bar per charted hour.
@@ -96,9 +127,15 @@ describe('dashboard and gap analysis', () => {
     expect(await page.locator('.kotae-chart').count()).toBe(3)
     const trend = page.getByTestId('self-service-trend')
     const thisWeek = trend.locator('tbody tr').last().locator('td')
-    expect((await thisWeek.allTextContents()).slice(0, 3)).toEqual([String(LOST_PIN.length), '0', String(CALLS)])
+    expect((await thisWeek.allTextContents()).slice(0, 3)).toEqual([
+      String(LOST_PIN.length),
+      '0',
+      String(CALLS),
+    ])
     const axe = await new AxeBuilder({ page }).include('.kotae-dashboard').withTags(WCAG).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+      [],
+    )
   })
 
   it('opens the gap analysis, drafts a FAQ from the largest cluster; the draft exists and is not public; axe finds no violation', async () => {
@@ -109,7 +146,9 @@ describe('dashboard and gap analysis', () => {
     expect(await top.locator('td').nth(1).textContent()).toBe('5')
     expect(await top.locator('th').textContent()).toContain('マイナ 暗証番号 忘れた')
     const axe = await new AxeBuilder({ page }).include('.kotae-gap').withTags(WCAG).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+      [],
+    )
 
     await top.getByRole('button', { name: /FAQ下書きを作成/ }).click()
     const status = top.getByRole('status')
@@ -132,8 +171,17 @@ describe('dashboard and gap analysis', () => {
 
     // The draft opens in the editor for the supervisor's colleagues (here, the admin's view of the link target).
     await page.reload()
-    await page.locator('tr[data-cluster]').first().getByRole('button', { name: /FAQ下書きを作成/ }).click()
-    await page.locator('tr[data-cluster]').first().getByRole('status').getByText('作成済み').waitFor({ timeout: 30_000 })
+    await page
+      .locator('tr[data-cluster]')
+      .first()
+      .getByRole('button', { name: /FAQ下書きを作成/ })
+      .click()
+    await page
+      .locator('tr[data-cluster]')
+      .first()
+      .getByRole('status')
+      .getByText('作成済み')
+      .waitFor({ timeout: 30_000 })
   })
 
   it('city staff read both views but cannot draft; operators see neither', async () => {

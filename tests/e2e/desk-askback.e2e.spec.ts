@@ -25,10 +25,18 @@ const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWOR
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
-  const created = await api('admin', 'POST', '/api/users', { email: email('operator'), password: PASSWORD, roles: ['operator'] })
+  const created = await api('admin', 'POST', '/api/users', {
+    email: email('operator'),
+    password: PASSWORD,
+    roles: ['operator'],
+  })
   expect(created.status, JSON.stringify(created.json)).toBe(201)
 })
 afterAll(async () => {
@@ -49,14 +57,23 @@ async function deskPage(): Promise<Page> {
   return page
 }
 
-type Lookup = { sure: boolean; askBack?: { dimension: string; options: { value: string; name: string }[] }; candidates: { id: string; title: string }[] }
+type Lookup = {
+  sure: boolean
+  askBack?: { dimension: string; options: { value: string; name: string }[] }
+  candidates: { id: string; title: string }[]
+}
 
 describe('ask back at the desk', () => {
   it('shows the question with one button per option; Alt+number picks one, the lookup re-ranks with it, the choice is logged; nothing moves', async () => {
     const page = await deskPage()
     const listTop = await page.locator('[role="listbox"]').evaluate((el) => el.getBoundingClientRect().top)
 
-    const first = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('期限が切れる')) && !r.url().includes('facets='))
+    const first = page.waitForResponse(
+      (r) =>
+        r.url().includes('/api/lookup') &&
+        r.url().includes(encodeURIComponent('期限が切れる')) &&
+        !r.url().includes('facets='),
+    )
     await page.locator('#desk-query').pressSequentially('期限が切れる', { delay: 30 })
     const open = (await (await first).json()) as Lookup
     expect(open.sure).toBe(true)
@@ -69,35 +86,66 @@ describe('ask back at the desk', () => {
     const group = page.getByRole('group', { name: '聞き返しの候補' })
     await group.waitFor()
     await expect.poll(() => group.textContent()).toContain('どちらについてのご質問ですか')
-    expect(await group.getByRole('button').allTextContents()).toEqual(options.map((o, i) => `${i + 1}. ${o.name}`))
+    expect(await group.getByRole('button').allTextContents()).toEqual(
+      options.map((o, i) => `${i + 1}. ${o.name}`),
+    )
     // A fixed slot: the list did not move when the hint came.
-    expect(await page.locator('[role="listbox"]').evaluate((el) => el.getBoundingClientRect().top)).toBe(listTop)
+    expect(await page.locator('[role="listbox"]').evaluate((el) => el.getBoundingClientRect().top)).toBe(
+      listTop,
+    )
     // Reachable by Tab from the question field.
     await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-facet'))).toBe(`what:${options[0]!.value}`)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-facet'))).toBe(
+      `what:${options[0]!.value}`,
+    )
     await page.locator('#desk-query').focus()
 
-    const axe = await new AxeBuilder({ page }).include('.kotae-desk').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+    const axe = await new AxeBuilder({ page })
+      .include('.kotae-desk')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze()
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    ).toEqual([])
 
     // Alt+<number> from the question field: the same question again, with the chosen facet.
-    const chosen = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(`facets=${encodeURIComponent('what:certificate')}`))
-    const logged = page.waitForResponse((r) => r.url().endsWith('/api/events') && r.request().method() === 'POST')
+    const chosen = page.waitForResponse(
+      (r) =>
+        r.url().includes('/api/lookup') &&
+        r.url().includes(`facets=${encodeURIComponent('what:certificate')}`),
+    )
+    const logged = page.waitForResponse(
+      (r) => r.url().endsWith('/api/events') && r.request().method() === 'POST',
+    )
     await page.keyboard.press(`Alt+Digit${certificate + 1}`)
     const reRanked = (await (await chosen).json()) as Lookup
     expect((await logged).status()).toBe(202)
     expect(reRanked.candidates[0]!.id).toMatch(/^faq:cert-/)
-    await expect.poll(() => page.locator('[role="option"]').first().textContent()).toContain(reRanked.candidates[0]!.title)
-    await expect.poll(() => page.locator('.kotae-desk__facet').textContent()).toContain('「電子証明書」で絞り込んでいます。')
+    await expect
+      .poll(() => page.locator('[role="option"]').first().textContent())
+      .toContain(reRanked.candidates[0]!.title)
+    await expect
+      .poll(() => page.locator('.kotae-desk__facet').textContent())
+      .toContain('「電子証明書」で絞り込んでいます。')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('desk-query')
 
     // The choice is stored as an anonymous event: dimension and value, nothing else.
     await expect
-      .poll(async () => ((await api('admin', 'GET', '/api/site-events?where[type][equals]=facet-choice&depth=0')).json.docs as Json[]).map((d) => [d.dimension, d.value, d.query ?? null]))
+      .poll(async () =>
+        (
+          (await api('admin', 'GET', '/api/site-events?where[type][equals]=facet-choice&depth=0')).json
+            .docs as Json[]
+        ).map((d) => [d.dimension, d.value, d.query ?? null]),
+      )
       .toEqual([['what', 'certificate', null]])
 
     // Alt+0 clears the choice; the question is asked again without it.
-    const cleared = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('期限が切れる')) && !r.url().includes('facets='))
+    const cleared = page.waitForResponse(
+      (r) =>
+        r.url().includes('/api/lookup') &&
+        r.url().includes(encodeURIComponent('期限が切れる')) &&
+        !r.url().includes('facets='),
+    )
     await page.keyboard.press('Alt+Digit0')
     await cleared
     await expect.poll(() => page.locator('.kotae-desk__facet').count()).toBe(0)
@@ -114,13 +162,19 @@ describe('ask back at the desk', () => {
 
   it('marks an answer it is not sure of, politely and concretely', async () => {
     const page = await deskPage()
-    const asked = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('粗大ゴミ')))
+    const asked = page.waitForResponse(
+      (r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('粗大ゴミ')),
+    )
     await page.locator('#desk-query').pressSequentially('粗大ゴミの出し方を教えて', { delay: 20 })
     expect(((await (await asked).json()) as Lookup).sure).toBe(false)
-    await expect.poll(() => page.locator('#desk-uncertain').textContent()).toBe('確かな候補が見つかりません。聞き取りの内容を確かめるか、市民課への確認をご検討ください。')
+    await expect
+      .poll(() => page.locator('#desk-uncertain').textContent())
+      .toBe('確かな候補が見つかりません。聞き取りの内容を確かめるか、市民課への確認をご検討ください。')
 
     // A question it answers: no such mark.
-    const sure = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('わすれた')))
+    const sure = page.waitForResponse(
+      (r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('わすれた')),
+    )
     await page.locator('#desk-query').fill('')
     await page.locator('#desk-query').pressSequentially('マイナの暗証番号わすれた', { delay: 20 })
     expect(((await (await sure).json()) as Lookup).sure).toBe(true)

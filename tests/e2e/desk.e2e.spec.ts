@@ -36,9 +36,12 @@ const PASSWORD = 'kotae-desk-pass-1'
 const email = (who: string) => `${who}@desk.example.test`
 
 const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
-const faqBySlug = async (slug: string) => (await api('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json.docs[0] as Json
-const usageCount = async (id: number) => (await api('operator', 'GET', `/api/faqs/${id}?depth=0`)).json.usageCount as number
-const countCalls = async () => (await api('admin', 'GET', '/api/calls?limit=1&depth=0')).json.totalDocs as number
+const faqBySlug = async (slug: string) =>
+  (await api('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json.docs[0] as Json
+const usageCount = async (id: number) =>
+  (await api('operator', 'GET', `/api/faqs/${id}?depth=0`)).json.usageCount as number
+const countCalls = async () =>
+  (await api('admin', 'GET', '/api/calls?limit=1&depth=0')).json.totalDocs as number
 
 const callBody = (overrides: Json = {}) => ({
   talkStartedAt: '2026-11-24T01:00:00.000Z',
@@ -57,7 +60,11 @@ beforeAll(async () => {
   kotae = await startKotae({ port: PORT, env: kotaeEnv })
   browser = await launchBrowser()
   // The first user becomes the system administrator, who adds the operator and the reviewer.
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
   for (const [who, roles] of [
@@ -89,14 +96,18 @@ describe('operator desk', () => {
   it('an operator searches, marks two FAQs used and saves the call once (double click); usage counts rise; no layout shift; axe finds nothing', async () => {
     // npm start built the lookup index before it said it was running (no cold first lookup).
     expect(kotae.output()).toMatch(/lookup index ready: \d+ documents/)
-    expect(kotae.output().indexOf('lookup index ready')).toBeLessThan(kotae.output().indexOf('Kotae is running'))
+    expect(kotae.output().indexOf('lookup index ready')).toBeLessThan(
+      kotae.output().indexOf('Kotae is running'),
+    )
 
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
     const page = await signIn(context, 'operator')
     await page.goto(`${kotae.url}/admin/desk`)
     await page.waitForSelector('#desk-query')
     // The field takes the focus once the desk has hydrated (later on a loaded machine).
-    await page.waitForFunction(() => document.activeElement?.id === 'desk-query', undefined, { timeout: 15_000 })
+    await page.waitForFunction(() => document.activeElement?.id === 'desk-query', undefined, {
+      timeout: 15_000,
+    })
 
     // Every layout shift from here on, including those right after a key press.
     await page.evaluate(() => {
@@ -104,22 +115,38 @@ describe('operator desk', () => {
       w.__shifts = []
       new PerformanceObserver((list) => {
         for (const e of list.getEntries() as unknown as { value: number; sources?: { node?: Element }[] }[]) {
-          w.__shifts.push({ value: e.value, nodes: (e.sources ?? []).map((s) => (s.node ? `${s.node.nodeName}#${s.node.id}.${s.node.className}` : '?')) })
+          w.__shifts.push({
+            value: e.value,
+            nodes: (e.sources ?? []).map((s) =>
+              s.node ? `${s.node.nodeName}#${s.node.id}.${s.node.className}` : '?',
+            ),
+          })
         }
       }).observe({ type: 'layout-shift', buffered: false })
     })
     const formTop = await page.locator('#desk-form-title').evaluate((el) => el.getBoundingClientRect().top)
 
-    const lookup = page.waitForResponse((r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('わすれた')))
+    const lookup = page.waitForResponse(
+      (r) => r.url().includes('/api/lookup') && r.url().includes(encodeURIComponent('わすれた')),
+    )
     await page.locator('#desk-query').pressSequentially('マイナの暗証番号わすれた', { delay: 40 })
-    const body = (await (await lookup).json()) as { candidates: { id: string; kind: string; docId: number }[] }
+    const body = (await (await lookup).json()) as {
+      candidates: { id: string; kind: string; docId: number }[]
+    }
     await page.waitForSelector('[role="option"]')
     await page.waitForTimeout(300)
 
     // Calm while typing: nothing moved while the results came in.
-    const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; nodes: string[] }[] }).__shifts)
-    expect(shifts.reduce((a, b) => a + b.value, 0), JSON.stringify(shifts)).toBeLessThan(0.001)
-    expect(await page.locator('#desk-form-title').evaluate((el) => el.getBoundingClientRect().top)).toBe(formTop)
+    const shifts = await page.evaluate(
+      () => (window as unknown as { __shifts: { value: number; nodes: string[] }[] }).__shifts,
+    )
+    expect(
+      shifts.reduce((a, b) => a + b.value, 0),
+      JSON.stringify(shifts),
+    ).toBeLessThan(0.001)
+    expect(await page.locator('#desk-form-title').evaluate((el) => el.getBoundingClientRect().top)).toBe(
+      formTop,
+    )
     const faqIndexes = body.candidates.flatMap((c, i) => (c.kind === 'faq' ? [i] : []))
     expect(faqIndexes.length).toBeGreaterThanOrEqual(2)
     const [first, second] = [body.candidates[faqIndexes[0]!]!, body.candidates[faqIndexes[1]!]!]
@@ -133,19 +160,30 @@ describe('operator desk', () => {
     await expect.poll(() => page.locator('.kotae-desk__form ol li').count()).toBe(2)
 
     // WCAG 2.1 AA with results shown.
-    const axe = await new AxeBuilder({ page }).include('.kotae-desk').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+    const axe = await new AxeBuilder({ page })
+      .include('.kotae-desk')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze()
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    ).toEqual([])
 
     const callsBefore = await countCalls()
     await page.locator('#desk-summary').fill('暗証番号の再設定について案内した（e2e 机上テスト）。')
     await page.locator('.kotae-desk__form button[type="submit"]').dblclick()
-    await expect.poll(() => page.locator('.kotae-desk__form [role="status"]').textContent()).toContain('保存しました')
+    await expect
+      .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent())
+      .toContain('保存しました')
     await new Promise((r) => setTimeout(r, 1000)) // a late second request would land by now
     expect(await countCalls()).toBe(callsBefore + 1)
-    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json.docs[0] as Json
+    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json
+      .docs[0] as Json
     expect(saved.faqsUsed).toEqual([first.docId, second.docId])
     expect(saved.queries).toContain('マイナの暗証番号わすれた')
-    expect([await usageCount(first.docId), await usageCount(second.docId)]).toEqual([before[0]! + 1, before[1]! + 1])
+    expect([await usageCount(first.docId), await usageCount(second.docId)]).toEqual([
+      before[0]! + 1,
+      before[1]! + 1,
+    ])
     await context.close()
   })
 
@@ -171,7 +209,8 @@ describe('operator desk', () => {
     await expect.poll(status, { timeout: 60_000 }).toContain('保存しました')
     await login('admin')
     expect(await countCalls()).toBe(before + 1)
-    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json.docs[0] as Json
+    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json
+      .docs[0] as Json
     expect(saved.summary).toContain('サーバー再起動中の保存')
     await context.close()
   })
@@ -206,7 +245,17 @@ describe('operator desk', () => {
 
   it('past calls in the lookup show masked summaries only, in the API and on the desk', async () => {
     const pin = await faqBySlug('pin-forgot')
-    const seeded = await api('operator', 'POST', '/api/calls', callBody({ faqsUsed: [pin.id], summary: '山田さん（090-1234-5678）から暗証番号を忘れたとの問い合わせ。', talkStartedAt: '2026-11-29T01:00:00.000Z', talkEndedAt: '2026-11-29T01:02:00.000Z' }))
+    const seeded = await api(
+      'operator',
+      'POST',
+      '/api/calls',
+      callBody({
+        faqsUsed: [pin.id],
+        summary: '山田さん（090-1234-5678）から暗証番号を忘れたとの問い合わせ。',
+        talkStartedAt: '2026-11-29T01:00:00.000Z',
+        talkEndedAt: '2026-11-29T01:02:00.000Z',
+      }),
+    )
     expect(seeded.status, JSON.stringify(seeded.json)).toBe(201)
     const { json } = await api('operator', 'GET', `/api/lookup?q=${encodeURIComponent('暗証番号 忘れた')}`)
     const summaries = (json.pastCalls as { summary: string }[]).map((p) => p.summary)
@@ -234,7 +283,15 @@ describe('operator desk', () => {
   })
 
   it('an operator cannot read callback contact fields; a reviewer can', async () => {
-    const created = await api('operator', 'POST', '/api/calls', callBody({ outcome: 'callback', callback: { name: '佐藤花子', phone: '082-420-0000', preferredTime: '午後' } }))
+    const created = await api(
+      'operator',
+      'POST',
+      '/api/calls',
+      callBody({
+        outcome: 'callback',
+        callback: { name: '佐藤花子', phone: '082-420-0000', preferredTime: '午後' },
+      }),
+    )
     expect(created.status, JSON.stringify(created.json)).toBe(201)
     const id = created.json.doc.id as number
     expect(JSON.stringify(created.json)).not.toContain('082-420-0000')
@@ -249,9 +306,18 @@ describe('operator desk', () => {
   })
 
   it('an escalation reaches the SMTP server, masked; the reviewer turns the answer into a FAQ draft', async () => {
-    const callDoc = await api('operator', 'POST', '/api/calls', callBody({ outcome: 'escalated', summary: '施設に入所中の親の電子証明書を代理で更新できるか。' }))
+    const callDoc = await api(
+      'operator',
+      'POST',
+      '/api/calls',
+      callBody({ outcome: 'escalated', summary: '施設に入所中の親の電子証明書を代理で更新できるか。' }),
+    )
     expect(callDoc.status).toBe(201)
-    const esc = await api('operator', 'POST', '/api/escalations', { call: callDoc.json.doc.id, summary: '代理人による電子証明書の更新の必要書類は？ 連絡先 090-1111-2222', urgency: 'high' })
+    const esc = await api('operator', 'POST', '/api/escalations', {
+      call: callDoc.json.doc.id,
+      summary: '代理人による電子証明書の更新の必要書類は？ 連絡先 090-1111-2222',
+      urgency: 'high',
+    })
     expect(esc.status, JSON.stringify(esc.json)).toBe(201)
     const escId = esc.json.doc.id as number
     await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
@@ -259,14 +325,19 @@ describe('operator desk', () => {
     expect(mail.to).toEqual(['shiminka@city.example'])
     expect(mail.raw).not.toContain('090-1111-2222')
 
-    const answered = await api('reviewer', 'PATCH', `/api/escalations/${escId}`, { status: 'answered', answer: '代理人による更新には照会書兼回答書が必要です。詳しくは市民課にお問い合わせください。' })
+    const answered = await api('reviewer', 'PATCH', `/api/escalations/${escId}`, {
+      status: 'answered',
+      answer: '代理人による更新には照会書兼回答書が必要です。詳しくは市民課にお問い合わせください。',
+    })
     expect(answered.status, JSON.stringify(answered.json)).toBe(200)
     const draft = await api('reviewer', 'POST', `/api/escalations/${escId}/draft-faq`)
     expect(draft.status, JSON.stringify(draft.json)).toBe(201)
     const faq = await api('reviewer', 'GET', `/api/faqs/${draft.json.faq}?draft=true&depth=0`)
     expect(faq.json._status).toBe('draft')
     expect(faq.json.shortAnswer).toBe('代理人による更新には照会書兼回答書が必要です。')
-    expect((await api('reviewer', 'GET', `/api/escalations/${escId}?depth=0`)).json.faqDraft).toBe(draft.json.faq)
+    expect((await api('reviewer', 'GET', `/api/escalations/${escId}?depth=0`)).json.faqDraft).toBe(
+      draft.json.faq,
+    )
     // Not public: a draft is not readable without signing in.
     expect((await api(null, 'GET', `/api/faqs/${draft.json.faq}`)).status).not.toBe(200)
   })
@@ -282,7 +353,9 @@ describe('operator desk', () => {
     for (const [body, field] of cases) {
       const res = await api('operator', 'POST', '/api/calls', body)
       expect(res.status, field).toBe(400)
-      const paths = (res.json.errors as { data?: { errors?: { path: string }[] } }[]).flatMap((e) => e.data?.errors ?? []).map((e) => e.path)
+      const paths = (res.json.errors as { data?: { errors?: { path: string }[] } }[])
+        .flatMap((e) => e.data?.errors ?? [])
+        .map((e) => e.path)
       expect(paths, field).toContain(field)
     }
     // A body over the API's 1 MB limit is refused before it is read (cms/src/http/bodyLimit.ts).
@@ -294,7 +367,8 @@ describe('operator desk', () => {
 
   it("the server's log of this run holds none of the personal data typed into it", () => {
     // Written after the restart above, so this server saw all of them (summaries, callback, escalation).
-    for (const personal of ['090-1234-5678', '山田', '佐藤花子', '082-420-0000', '090-1111-2222']) expect(kotae.output(), personal).not.toContain(personal)
+    for (const personal of ['090-1234-5678', '山田', '佐藤花子', '082-420-0000', '090-1111-2222'])
+      expect(kotae.output(), personal).not.toContain(personal)
     expect(kotae.output()).toContain('Kotae is running') // the log of this server was read, not an empty one
   })
 })

@@ -20,9 +20,26 @@ const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWOR
 beforeAll(async () => {
   kotae = await startKotae({ port: 3811 })
   browser = await launchBrowser()
-  expect((await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })).status).toBe(200)
+  expect(
+    (
+      await api(null, 'POST', '/api/users/first-register', {
+        email: email('admin'),
+        password: PASSWORD,
+        roles: ['admin'],
+      })
+    ).status,
+  ).toBe(200)
   await login('admin')
-  expect((await api('admin', 'POST', '/api/users', { email: email('editor'), password: PASSWORD, roles: ['editor'], name: '編集 太郎' })).status).toBe(201)
+  expect(
+    (
+      await api('admin', 'POST', '/api/users', {
+        email: email('editor'),
+        password: PASSWORD,
+        roles: ['editor'],
+        name: '編集 太郎',
+      })
+    ).status,
+  ).toBe(201)
 })
 afterAll(async () => {
   await browser?.close()
@@ -31,7 +48,10 @@ afterAll(async () => {
 
 /** The counter under a field, as its text and its live region's. */
 const counterOf = (page: Page, field: 'question' | 'shortAnswer') => {
-  const counter = page.locator(`#field-${field}`).locator('xpath=ancestor::div[contains(@class,"field-type")][1]').locator('.kotae-char-counter')
+  const counter = page
+    .locator(`#field-${field}`)
+    .locator('xpath=ancestor::div[contains(@class,"field-type")][1]')
+    .locator('.kotae-char-counter')
   return { visible: counter.locator('span').first(), live: counter.locator('[role="status"]') }
 }
 
@@ -58,9 +78,14 @@ describe('FAQ edit screen counters', () => {
     await expect.poll(() => short.visible.textContent()).toBe('82 / 80文字（2文字多すぎます）')
     await expect(short.live.textContent()).resolves.toBe('80文字を2文字超えています。')
     // #a00 on white: 7:1, above WCAG AA's 4.5:1.
-    await expect(short.visible.evaluate((el) => getComputedStyle(el.parentElement!).color)).resolves.toBe('rgb(170, 0, 0)')
+    await expect(short.visible.evaluate((el) => getComputedStyle(el.parentElement!).color)).resolves.toBe(
+      'rgb(170, 0, 0)',
+    )
 
-    const [saved] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/faqs')), page.locator('#action-save-draft').click()])
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/faqs')),
+      page.locator('#action-save-draft').click(),
+    ])
     expect(saved.status()).toBe(400)
     const message = '「短い回答（読み上げ用）」が82文字あります。80文字以内にしてください。'
     expect(JSON.stringify(await saved.json())).toContain(message)

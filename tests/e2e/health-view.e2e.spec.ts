@@ -24,10 +24,19 @@ const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWOR
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
-  const operator = await api('admin', 'POST', '/api/users', { email: email('operator'), password: PASSWORD, roles: ['operator'], name: 'operator' })
+  const operator = await api('admin', 'POST', '/api/users', {
+    email: email('operator'),
+    password: PASSWORD,
+    roles: ['operator'],
+    name: 'operator',
+  })
   expect(operator.status, JSON.stringify(operator.json)).toBe(201)
 })
 afterAll(async () => {
@@ -47,18 +56,29 @@ describe('/admin/health (稼働状況)', () => {
     await page.getByRole('heading', { name: '稼働状況', level: 1 }).waitFor()
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('状態：正常')
     expect(await page.locator('[data-state]').getAttribute('data-state')).toBe('ok')
-    const value = (item: string) => page.locator('tbody tr', { has: page.locator(`th:text-is("${item}")`) }).locator('td').textContent()
+    const value = (item: string) =>
+      page
+        .locator('tbody tr', { has: page.locator(`th:text-is("${item}")`) })
+        .locator('td')
+        .textContent()
     expect(await value('データベース')).toMatch(/^SQLite、応答時間 \d+ ミリ秒$/)
     expect(await value('応対デスクの検索索引（このサーバー）')).toMatch(/^\d+ 件、作成 \d+ (秒|分)前/)
-    expect(await value('公開サイトのビルド')).toBe('このサーバーでは公開サイトを配信していません（KOTAE_SITE=off）')
+    expect(await value('公開サイトのビルド')).toBe(
+      'このサーバーでは公開サイトを配信していません（KOTAE_SITE=off）',
+    )
     const axe = await new AxeBuilder({ page }).include('.kotae-health').withTags(WCAG).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+      [],
+    )
     await page.context().close()
   })
 
   it('an operator has no link to it, and the page shows no figure', async () => {
     const page = await signIn('operator')
-    await page.getByRole('link', { name: '応対デスク', includeHidden: true }).first().waitFor({ state: 'attached' })
+    await page
+      .getByRole('link', { name: '応対デスク', includeHidden: true })
+      .first()
+      .waitFor({ state: 'attached' })
     expect(await page.getByRole('link', { name: '稼働状況', includeHidden: true }).count()).toBe(0)
     await page.goto(`${kotae.url}/admin/health`)
     await page.getByText('このページはシステム管理者だけが見られます。').waitFor()

@@ -42,8 +42,12 @@ async function guarded(script: string): Promise<string> {
 
 describe('network guard', () => {
   it('lets a process reach this machine', async () => {
-    expect(await guarded(`console.log(await (await fetch('http://127.0.0.1:${port}/')).text())`)).toBe('local')
-    expect(await guarded(`console.log(await (await fetch('http://localhost:${port}/')).text())`)).toBe('local')
+    expect(await guarded(`console.log(await (await fetch('http://127.0.0.1:${port}/')).text())`)).toBe(
+      'local',
+    )
+    expect(await guarded(`console.log(await (await fetch('http://localhost:${port}/')).text())`)).toBe(
+      'local',
+    )
     expect(readGuardRecords(dir).outside).toEqual([])
   })
 
@@ -60,6 +64,8 @@ describe('network guard', () => {
     expect(printed.split(' ').slice(0, 2)).toEqual(['ECONNREFUSED', 'ECONNREFUSED'])
     expect(printed).not.toContain('reached')
     const hosts = readGuardRecords(dir).outside.map((r) => r.host)
-    expect(hosts).toEqual(expect.arrayContaining(['192.0.2.10', 'telemetry.example', '198.51.100.7', 'updates.example']))
+    expect(hosts).toEqual(
+      expect.arrayContaining(['192.0.2.10', 'telemetry.example', '198.51.100.7', 'updates.example']),
+    )
   })
 })

@@ -33,7 +33,9 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
       expect(doc._status).toBe('published')
       expect(doc).not.toHaveProperty('operatorNotes')
     }
-    const guides = (await (await fetch(`${kotae.url}/api/guides?limit=100&depth=0`)).json()) as { totalDocs: number }
+    const guides = (await (await fetch(`${kotae.url}/api/guides?limit=100&depth=0`)).json()) as {
+      totalDocs: number
+    }
     expect(guides.totalDocs).toBeGreaterThanOrEqual(8)
   })
 
@@ -42,7 +44,14 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     const page = await context.newPage()
     // The admin runs under a per-response script policy: nothing on these pages may be refused.
     const refused: string[] = []
-    page.on('console', (m) => void (m.text().includes('Content Security Policy') && refused.push(`${page.url()}: ${m.text().slice(0, 300)}`)))
+    page.on(
+      'console',
+      (m) =>
+        void (
+          m.text().includes('Content Security Policy') &&
+          refused.push(`${page.url()}: ${m.text().slice(0, 300)}`)
+        ),
+    )
     await page.goto(`${kotae.url}/admin`)
     await page.waitForURL(/create-first-user/)
     await expect(page.getByText('最初のユーザーを作成').first().isVisible()).resolves.toBe(true)
@@ -52,7 +61,9 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     await page.locator('button[type="submit"]').click()
     await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 60_000 })
 
-    const me = (await page.evaluate(() => fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()))) as { user: { roles: string[] } }
+    const me = (await page.evaluate(() =>
+      fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()),
+    )) as { user: { roles: string[] } }
     expect(me.user.roles).toEqual(['admin'])
 
     await page.goto(`${kotae.url}/admin/collections/faqs`)
@@ -68,8 +79,13 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     await page.goto(`${kotae.url}/admin/desk`)
     await page.waitForSelector('#desk-query')
     // The field takes the focus once the desk has hydrated (later on a loaded machine).
-    await page.waitForFunction(() => document.activeElement?.id === 'desk-query', undefined, { timeout: 15_000 })
-    const axe = await new AxeBuilder({ page }).include('.kotae-desk').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    await page.waitForFunction(() => document.activeElement?.id === 'desk-query', undefined, {
+      timeout: 15_000,
+    })
+    const axe = await new AxeBuilder({ page })
+      .include('.kotae-desk')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze()
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
     expect(refused).toEqual([])
     await context.close()
@@ -96,23 +112,36 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
 
     // 8 MB of JSON is refused by its declared length; a chunked body is refused before it is read,
     // at the admin and through the public site's events proxy.
-    const big = await fetch(`${kotae.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(8 * 1024 * 1024) })
+    const big = await fetch(`${kotae.url}/api/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(8 * 1024 * 1024),
+    })
     expect(big.status).toBe(413)
     const chunked = (url: string) =>
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
         // A body of unknown length (sent chunked); small, so the upload ends before the answer.
-        body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"events":[]}')), c.close()) }),
+        body: new ReadableStream({
+          start: (c) => (c.enqueue(new TextEncoder().encode('{"events":[]}')), c.close()),
+        }),
         duplex: 'half',
-      } as RequestInit).then((r) => r.status, () => 'connection closed')
+      } as RequestInit).then(
+        (r) => r.status,
+        () => 'connection closed',
+      )
     expect(await chunked(`${kotae.url}/api/events`)).toBe(411)
     expect(await chunked(`http://localhost:3192/api/events`)).toBe(411)
   })
 
   it('a failed sign-in reads the same for a staff e-mail and an unknown one', async () => {
     const attempt = async (email: string) => {
-      const res = await fetch(`${kotae.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong-password-123' }) })
+      const res = await fetch(`${kotae.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'wrong-password-123' }),
+      })
       return { status: res.status, body: (await res.json()) as unknown }
     }
     const known = await attempt('admin@example.test')
@@ -122,7 +151,11 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
   it('a reset link request reads the same for a staff e-mail and an unknown one, and three per e-mail is the most', async () => {
     const ask = async (email: string) => {
       const started = Date.now()
-      const res = await fetch(`${kotae.url}/api/users/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+      const res = await fetch(`${kotae.url}/api/users/forgot-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      })
       return { status: res.status, body: (await res.json()) as unknown, ms: Date.now() - started }
     }
     const known = await ask('admin@example.test')

@@ -11,7 +11,13 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { loadValidContent } from '@kotae/content'
-import { computeReport, type CallLogRecord, type EscalationRecord, type Report, type TelephonyRecord } from '@kotae/analytics'
+import {
+  computeReport,
+  type CallLogRecord,
+  type EscalationRecord,
+  type Report,
+  type TelephonyRecord,
+} from '@kotae/analytics'
 import ExcelJS from 'exceljs'
 import type { Browser } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
@@ -35,7 +41,10 @@ async function api(who: string | null, method: string, url: string, body?: unkno
   const send = () =>
     fetch(`${kotae.url}${url}`, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   try {
@@ -57,7 +66,13 @@ async function download(who: string, query: string): Promise<{ res: Response; bo
 }
 /** Means summed in another order differ in the last bits: compare to 12 significant digits. */
 const rounded = (v: unknown): unknown =>
-  typeof v === 'number' ? Number(v.toPrecision(12)) : Array.isArray(v) ? v.map(rounded) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)])) : v
+  typeof v === 'number'
+    ? Number(v.toPrecision(12))
+    : Array.isArray(v)
+      ? v.map(rounded)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]))
+        : v
 const pct = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(1))
 const one = (v: number | null) => (v === null ? '' : (Math.round(v * 10) / 10).toFixed(1))
 
@@ -65,21 +80,57 @@ beforeAll(async () => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-reports-')), 'kotae.db')
   kotae = await startKotae({ port: PORT, env: { KOTAE_SQLITE_PATH: dbFile } })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status).toBeLessThan(300)
   await login('admin')
   for (const role of ['supervisor', 'cityViewer', 'operator'] as const) {
-    const res = await api('admin', 'POST', '/api/users', { email: email(role), password: PASSWORD, roles: [role], name: role })
+    const res = await api('admin', 'POST', '/api/users', {
+      email: email(role),
+      password: PASSWORD,
+      roles: [role],
+      name: role,
+    })
     expect(res.status, await res.clone().text()).toBe(201)
     await login(role)
   }
   // The seeded month, written into the running server's database by the seeding script.
-  const out = execFileSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'cms/scripts/seed-report-data.ts', '--period', '2026-10', '--calls', String(CALLS), '--seed', '11'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: 'production', KOTAE_SQLITE_PATH: dbFile, PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789', DATABASE_URL: '', KOTAE_DISABLE_JOBS: '1' },
-    encoding: 'utf8',
-  })
-  const input = JSON.parse(out.trim().split('\n').findLast((l) => l.startsWith('{"start"'))!) as SyntheticInput
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--conditions=production',
+      '--import',
+      'tsx',
+      'cms/scripts/seed-report-data.ts',
+      '--period',
+      '2026-10',
+      '--calls',
+      String(CALLS),
+      '--seed',
+      '11',
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        KOTAE_SQLITE_PATH: dbFile,
+        PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
+        DATABASE_URL: '',
+        KOTAE_DISABLE_JOBS: '1',
+      },
+      encoding: 'utf8',
+    },
+  )
+  const input = JSON.parse(
+    out
+      .trim()
+      .split('\n')
+      .findLast((l) => l.startsWith('{"start"'))!,
+  ) as SyntheticInput
   const calls: CallLogRecord[] = []
   const telephony: TelephonyRecord[] = []
   const escalations: EscalationRecord[] = []
@@ -91,8 +142,18 @@ beforeAll(async () => {
   // The server seeded content/city.yaml: the report counts with its hours and call-center rules.
   const { city } = await loadValidContent()
   const { queues, ...rules } = city.callCenter
-  const options = { hours: { hours: city.hours, yearEndClosure: city.yearEndClosure, closedDates: city.closedDates }, queues: queues.length ? queues : null, ...rules }
-  expected = computeReport({ period: { kind: 'month', year: 2026, month: 10 }, calls, telephony, escalations, options })
+  const options = {
+    hours: { hours: city.hours, yearEndClosure: city.yearEndClosure, closedDates: city.closedDates },
+    queues: queues.length ? queues : null,
+    ...rules,
+  }
+  expected = computeReport({
+    period: { kind: 'month', year: 2026, month: 10 },
+    calls,
+    telephony,
+    escalations,
+    options,
+  })
   expect(expected.offered! + expected.outOfHours.offered!).toBe(CALLS) // in hours + out of hours
 })
 
@@ -108,11 +169,22 @@ describe('report downloads', () => {
     expect(res.headers.get('content-disposition')).toContain('kotae-report-2026-10.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(body as unknown as ExcelJS.Buffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['集計ルール', '概要', '時間別', '用件別', 'FAQ利用', '付録 時間帯別', '付録 曜日別', '付録 サービスレベル・放棄', '付録 エスカレーション'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '集計ルール',
+      '概要',
+      '時間別',
+      '用件別',
+      'FAQ利用',
+      '付録 時間帯別',
+      '付録 曜日別',
+      '付録 サービスレベル・放棄',
+      '付録 エスカレーション',
+    ])
     const ws = wb.getWorksheet('概要')!
     expect(String(ws.getCell('A1').value)).toContain('令和8年10月（2026年10月）')
     const v = new Map<string, unknown>()
-    for (const sheet of [ws, wb.getWorksheet('付録 サービスレベル・放棄')!]) sheet.eachRow((row) => v.set(String(row.getCell(1).value), row.getCell(2).value))
+    for (const sheet of [ws, wb.getWorksheet('付録 サービスレベル・放棄')!])
+      sheet.eachRow((row) => v.set(String(row.getCell(1).value), row.getCell(2).value))
     expect(v.get('受付時間外の入電件数')).toBe(expected.outOfHours.offered)
     expect(v.get('入電件数')).toBe(expected.offered)
     expect(v.get('応答件数')).toBe(expected.answered)
@@ -132,7 +204,11 @@ describe('report downloads', () => {
     expect(sjis.res.headers.get('content-type')).toContain('Shift_JIS')
     const texts = [utf8.body.subarray(3).toString('utf8'), new TextDecoder('shift_jis').decode(sjis.body)]
     expect(texts[1]).toBe(texts[0])
-    const line = (label: string) => texts[0]!.split('\r\n').find((l) => l.startsWith(`${label},`))!.split(',')[1]
+    const line = (label: string) =>
+      texts[0]!
+        .split('\r\n')
+        .find((l) => l.startsWith(`${label},`))!
+        .split(',')[1]
     expect(texts[0]).toContain('令和8年10月（2026年10月）')
     expect(line('入電件数')).toBe(String(expected.offered))
     expect(line('応答件数')).toBe(String(expected.answered))
@@ -163,7 +239,9 @@ describe('report downloads', () => {
     has(`平均応答時間（ASA）${one(expected.asaSeconds)}秒`)
     has(`平均処理時間（AHT）${one(expected.ahtSeconds)}秒`)
     has(`エスカレーション件数${expected.escalations.count}件`)
-    has(`合計（受付時間内）${expected.offered}${expected.answered}${expected.abandoned.count}${expected.abandoned.short}${expected.meta.counts.calls}`)
+    has(
+      `合計（受付時間内）${expected.offered}${expected.answered}${expected.abandoned.count}${expected.abandoned.short}${expected.meta.counts.calls}`,
+    )
     has('改善提案（定例会用）')
     has('時間帯別の件数')
     has('平均処理時間（秒）')
@@ -176,8 +254,25 @@ describe('report downloads', () => {
     const { res, body } = await download('cityViewer', 'format=json')
     const json = JSON.parse(body.toString('utf8'))
     expect(res.status).toBe(200)
-    for (const key of ['offered', 'answered', 'abandoned', 'answerRate', 'firstContactResolutionRate', 'serviceLevel', 'asaSeconds', 'attSeconds', 'ahtSeconds', 'byHalfHour', 'byWeekday', 'byTopic', 'faqUsage', 'escalations'])
-      expect(rounded(json[key]), key).toEqual(rounded(JSON.parse(JSON.stringify(expected[key as keyof Report]))))
+    for (const key of [
+      'offered',
+      'answered',
+      'abandoned',
+      'answerRate',
+      'firstContactResolutionRate',
+      'serviceLevel',
+      'asaSeconds',
+      'attSeconds',
+      'ahtSeconds',
+      'byHalfHour',
+      'byWeekday',
+      'byTopic',
+      'faqUsage',
+      'escalations',
+    ])
+      expect(rounded(json[key]), key).toEqual(
+        rounded(JSON.parse(JSON.stringify(expected[key as keyof Report]))),
+      )
     expect((await api('operator', 'GET', '/api/reports/2026-10?format=csv')).status).toBe(403)
     expect((await api(null, 'GET', '/api/reports/2026-10?format=csv')).status).toBe(401)
     expect((await api('supervisor', 'GET', '/api/reports/2026-13?format=csv')).status).toBe(400)
@@ -187,7 +282,11 @@ describe('report downloads', () => {
 
 describe('the reports page (/admin/reports)', () => {
   it('shows the month’s KPIs and charts to city staff and downloads the CSV', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
+    const context = await browser.newContext({
+      locale: 'ja-JP',
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
+    })
     await context.addCookies([{ name: 'payload-token', value: tokens.cityViewer!, url: kotae.url }])
     const page = await context.newPage()
     await page.goto(`${kotae.url}/admin/reports?period=2026-10`)
@@ -195,7 +294,10 @@ describe('the reports page (/admin/reports)', () => {
     const row = page.getByRole('row', { name: /^入電件数/ })
     await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe(String(expected.offered))
     expect(await page.locator('svg[role="img"]').count()).toBe(3)
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV（UTF-8・BOM付き）' }).click()])
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV（UTF-8・BOM付き）' }).click(),
+    ])
     const saved = fs.readFileSync((await file.path())!)
     expect([...saved.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     await context.close()

@@ -30,17 +30,33 @@ const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWOR
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })
+  const first = await api(null, 'POST', '/api/users/first-register', {
+    email: email('admin'),
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
   await login('admin')
-  const names: Record<string, string> = { editor: '編集 花子', reviewer: '承認 太郎', operator: 'オペ 一郎', supervisor: 'SV 次郎', cityViewer: '市 三郎' }
+  const names: Record<string, string> = {
+    editor: '編集 花子',
+    reviewer: '承認 太郎',
+    operator: 'オペ 一郎',
+    supervisor: 'SV 次郎',
+    cityViewer: '市 三郎',
+  }
   for (const role of Object.keys(names)) {
-    const created = await api('admin', 'POST', '/api/users', { email: email(role), password: PASSWORD, roles: [role], name: names[role] })
+    const created = await api('admin', 'POST', '/api/users', {
+      email: email(role),
+      password: PASSWORD,
+      roles: [role],
+      name: names[role],
+    })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
   }
   await login('editor')
   // The editor's draft: a copy of a seeded FAQ's content under a new question (filling a rich-text answer is not what this spec is about).
-  const seeded = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0&where[audience][equals]=public')).json.docs[0]
+  const seeded = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0&where[audience][equals]=public')).json
+    .docs[0]
   const draft = await api('editor', 'POST', '/api/faqs?draft=true&depth=0', {
     question: 'レビューの流れを確かめる質問ですか？',
     shortAnswer: '確認中の短い回答です。',
@@ -64,7 +80,12 @@ const edit = async (page: Page) => {
   await page.locator('#field-reviewState').waitFor()
   // Payload keeps its edit lock for a while after the last person left: take over, as staff would (「引き継ぐ」).
   const takeOver = page.locator('#document-locked-take-over')
-  if (await takeOver.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+  if (
+    await takeOver.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     await takeOver.click()
     await page.locator('#document-locked').waitFor({ state: 'detached', timeout: 10_000 })
   }
@@ -82,7 +103,12 @@ async function choose(page: Page, field: string, label: string) {
     await page.locator(`#field-${field} .rs__control`).click()
     const option = page.locator('.rs__option', { hasText: label }).first()
     // The menu closes when the form re-renders (after a take-over): open it again.
-    if (await option.waitFor({ timeout: 5000 }).then(() => true, () => attempt >= 3)) {
+    if (
+      await option.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => attempt >= 3,
+      )
+    ) {
       await option.click()
       return
     }
@@ -158,19 +184,31 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
     expect(refused).toContain('差し戻し理由')
     expect((await reviewState()).reviewState).toBe('in_review')
     await page.locator('#field-sendBackReason').fill(REASON)
-    await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined)
+    await page
+      .locator('[data-sonner-toast]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 30_000 })
+      .catch(() => undefined)
     await saveDraft(page)
     await expect.poll(async () => (await reviewState()).reviewState, { timeout: 15_000 }).toBe('draft')
     expect((await reviewState()).sendBackReason).toBe(REASON)
-    const log = await api('admin', 'GET', `/api/audit-log?where[docId][equals]=${faqId}&where[action][equals]=sendBack&depth=0`)
-    expect(log.json.docs.map((d: { userEmail: string; note: string }) => [d.userEmail, d.note])).toEqual([[email('reviewer'), REASON]])
+    const log = await api(
+      'admin',
+      'GET',
+      `/api/audit-log?where[docId][equals]=${faqId}&where[action][equals]=sendBack&depth=0`,
+    )
+    expect(log.json.docs.map((d: { userEmail: string; note: string }) => [d.userEmail, d.note])).toEqual([
+      [email('reviewer'), REASON],
+    ])
     await done(page)
   })
 
   it('the editor reads the reason in their list and on the FAQ, fixes it and asks again', async () => {
     const page = await signIn('editor')
     await page.waitForURL((u) => u.pathname === '/admin/my-faqs')
-    const row = page.getByTestId('work-list').locator('tbody tr', { hasText: 'レビューの流れを確かめる質問ですか？' })
+    const row = page
+      .getByTestId('work-list')
+      .locator('tbody tr', { hasText: 'レビューの流れを確かめる質問ですか？' })
     expect(await row.locator('td').nth(2).textContent()).toBe('差し戻し')
     expect(await row.textContent()).toContain(REASON)
     expect(await row.textContent()).toContain('承認 太郎')
@@ -190,11 +228,18 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
     const page = await signIn('reviewer')
     await page.waitForURL((u) => u.pathname === '/admin/review-queue')
     expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（1件）')
-    expect(await page.getByTestId('review-queue').getByRole('link', { name: 'レビューの流れを確かめる質問ですか？' }).getAttribute('href')).toBe(`/admin/collections/faqs/${faqId}`)
+    expect(
+      await page
+        .getByTestId('review-queue')
+        .getByRole('link', { name: 'レビューの流れを確かめる質問ですか？' })
+        .getAttribute('href'),
+    ).toBe(`/admin/collections/faqs/${faqId}`)
     await edit(page)
     await page.locator('#action-save').waitFor()
     await page.locator('#action-save').click()
-    await expect.poll(async () => (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).status, { timeout: 30_000 }).toBe(200)
+    await expect
+      .poll(async () => (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).status, { timeout: 30_000 })
+      .toBe(200)
     const live = (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).json
     expect(live).toMatchObject({ _status: 'published', shortAnswer: '公式ページで確かめた短い回答です。' })
     await page.goto(`${kotae.url}/admin/review-queue`)
@@ -251,8 +296,15 @@ describe('axe on the FAQ list and the FAQ edit screen: no violation from Kotae�
     await page.getByRole('heading', { name: '編集中のFAQ', level: 1 }).waitFor()
     const work = await axeViolations(page, '.gutter')
     // Printed so the Payload-owned list in decision 0035 can be checked against a run.
-    console.log(`axe, Payload-owned: list ${list.all.length - list.ours.length}, edit ${form.all.length - form.ours.length}`)
-    expect({ list: list.ours, form: form.ours, queue: queue.ours, work: work.ours }).toEqual({ list: [], form: [], queue: [], work: [] })
+    console.log(
+      `axe, Payload-owned: list ${list.all.length - list.ours.length}, edit ${form.all.length - form.ours.length}`,
+    )
+    expect({ list: list.ours, form: form.ours, queue: queue.ours, work: work.ours }).toEqual({
+      list: [],
+      form: [],
+      queue: [],
+      work: [],
+    })
     await page.context().close()
   })
 })

@@ -32,8 +32,17 @@ afterAll(async () => {
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 async function violations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] }).analyze()
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+  const r = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ resultTypes: ['violations'] })
+    .analyze()
+  return r.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  )
 }
 
 type Template = { name: string; path: string; act?: (page: Page, en: boolean) => Promise<void> }
@@ -44,8 +53,16 @@ const searchFor = (q: string, selector: string) => async (page: Page) => {
 }
 
 const TEMPLATES: Template[] = [
-  { name: 'home, with results under the box', path: '', act: searchFor('暗証番号', '[data-testid="search-results"]') },
-  { name: 'search results', path: 'search/', act: searchFor('電子証明書 更新', '[data-testid="search-results"]') },
+  {
+    name: 'home, with results under the box',
+    path: '',
+    act: searchFor('暗証番号', '[data-testid="search-results"]'),
+  },
+  {
+    name: 'search results',
+    path: 'search/',
+    act: searchFor('電子証明書 更新', '[data-testid="search-results"]'),
+  },
   { name: 'search, zero results', path: 'search/', act: searchFor('xyzzy', '[data-testid="zero-results"]') },
   {
     name: 'FAQ (with a table), the feedback form open',

@@ -36,7 +36,9 @@ afterAll(async () => {
 const NO_SURE = 'はっきりお答えできる回答が見つかりませんでした。'
 const status = (page: Page) => page.locator('[role="status"]')
 const resultPaths = (page: Page) =>
-  page.locator('[data-testid="search-results"] li > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+  page
+    .locator('[data-testid="search-results"] li > a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
 
 async function open(path: string): Promise<Page> {
   const page = await (await phoneContext(browser)).newPage()
@@ -70,7 +72,9 @@ describe('search answers on a phone', () => {
     for (const n of phones) expect(text).toContain(n)
     expect(await panel.locator(`a[href="tel:${phones[0]!.replace(/[^0-9]/g, '')}"]`).count()).toBe(1)
     // Today's hours, as the contact card computes them: open now or not, and today's line.
-    expect(await panel.locator('.hours-status .badge').innerText()).toMatch(/受付中|受付時間外|表示できません/)
+    expect(await panel.locator('.hours-status .badge').innerText()).toMatch(
+      /受付中|受付時間外|表示できません/,
+    )
     expect(await panel.locator('.hours-status .today').innerText()).toMatch(/^きょう /)
     await page.context().close()
   })
@@ -84,7 +88,9 @@ describe('search answers on a phone', () => {
     await group.waitFor()
     await page.locator('[data-testid="search-results"]').waitFor()
     expect(await group.getAttribute('role')).toBe('group')
-    expect(await page.locator(`[id="${await group.getAttribute('aria-labelledby')}"]`).innerText()).toBe('どちらについてのご質問ですか？')
+    expect(await page.locator(`[id="${await group.getAttribute('aria-labelledby')}"]`).innerText()).toBe(
+      'どちらについてのご質問ですか？',
+    )
     const buttons = group.locator('button')
     const names = await buttons.allInnerTexts()
     expect(names).toEqual(expect.arrayContaining(['カード本体', '電子証明書']))
@@ -116,7 +122,9 @@ describe('search answers on a phone', () => {
 
     // Space on the pressed choice undoes it: the first order again.
     await page.keyboard.press('Space')
-    await page.waitForFunction(() => document.querySelector('[data-testid="ask-back"] button[aria-pressed="true"]') === null)
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="ask-back"] button[aria-pressed="true"]') === null,
+    )
     await status(page).filter({ hasText: '絞り込みの質問があります' }).waitFor()
     expect(await resultPaths(page)).toEqual(before)
 
@@ -124,11 +132,15 @@ describe('search answers on a phone', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toMatch(/^\/(faq|guide)\//)
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href')),
+    ).toMatch(/^\/(faq|guide)\//)
 
     // The choice went out as an anonymous event: two ids and the page language, no query, no id.
     await page.goto(`${site.url}/contact/`)
-    await expect.poll(() => site.events.filter((e) => e.type === 'facet-choice').length, { timeout: 8000 }).toBe(1)
+    await expect
+      .poll(() => site.events.filter((e) => e.type === 'facet-choice').length, { timeout: 8000 })
+      .toBe(1)
     const choice = site.events.find((e) => e.type === 'facet-choice')!
     expect(Object.keys(choice).sort()).toEqual(['at', 'dimension', 'locale', 'type', 'value'])
     expect(choice).toMatchObject({ dimension: 'what', value: 'certificate', locale: 'ja' })
@@ -140,7 +152,9 @@ describe('search answers on a phone', () => {
     const group = page.locator('[data-testid="ask-back"]')
     await group.waitFor()
     expect(await group.innerText()).toContain('Which one is your question about?')
-    expect(await group.locator('button[data-value="certificate"]').innerText()).toBe('The electronic certificates')
+    expect(await group.locator('button[data-value="certificate"]').innerText()).toBe(
+      'The electronic certificates',
+    )
     expect(await group.locator('button[data-value="certificate"]').getAttribute('lang')).toBe('en')
     await page.context().close()
   })
@@ -162,7 +176,8 @@ describe('search answers on a phone', () => {
       document.addEventListener('compositionend', () => (g.composing = false), true)
       new MutationObserver(() => {
         if (!g.composing) return
-        if (document.querySelector('[data-testid="zero-results"], [data-testid="not-sure"]')) g.flashes.push('panel')
+        if (document.querySelector('[data-testid="zero-results"], [data-testid="not-sure"]'))
+          g.flashes.push('panel')
         const s = document.querySelector('[role="status"]')?.textContent ?? ''
         if (/見つかりませんでした|(^|[^0-9])0件/.test(s)) g.flashes.push(s)
       }).observe(document.body, { childList: true, subtree: true, characterData: true })
@@ -173,7 +188,11 @@ describe('search answers on a phone', () => {
     /** Romaji keystrokes as a Japanese IME shows them before they are committed: ｎ → ぬ → ぬｐ → ぬぺ … */
     const compose = async (steps: string[]) => {
       for (const text of steps) {
-        await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length })
+        await cdp.send('Input.imeSetComposition', {
+          text,
+          selectionStart: text.length,
+          selectionEnd: text.length,
+        })
         await page.waitForTimeout(120)
       }
       await page.waitForTimeout(600)
@@ -181,7 +200,20 @@ describe('search answers on a phone', () => {
 
     // From an empty box, text that matches nothing (until the last keystroke, nothing is committed).
     await input.focus()
-    await compose(['ｎ', 'ぬ', 'ぬｐ', 'ぬぺ', 'ぬぺｎ', 'ぬぺぬ', 'ぬぺぬｐ', 'ぬぺぬぺ', 'ぬぺぬぺｐ', 'ぬぺぬぺぽ', 'ぬぺぬぺぽｍ', 'ぬぺぬぺぽむ'])
+    await compose([
+      'ｎ',
+      'ぬ',
+      'ぬｐ',
+      'ぬぺ',
+      'ぬぺｎ',
+      'ぬぺぬ',
+      'ぬぺぬｐ',
+      'ぬぺぬぺ',
+      'ぬぺぬぺｐ',
+      'ぬぺぬぺぽ',
+      'ぬぺぬぺぽｍ',
+      'ぬぺぬぺぽむ',
+    ])
     expect(await composing()).toBe(true)
     expect(await flashes()).toEqual([])
     expect(await page.locator('[data-testid="zero-results"]').count()).toBe(0)
@@ -211,39 +243,62 @@ describe('search answers on a phone', () => {
     ['ja', '/search/?q=期限が切れる', '[data-testid="ask-back"] button[data-value="certificate"]'],
     ['en', '/en/search/?q=期限が切れる', '[data-testid="ask-back"] button[data-value="card"]'],
     ['ja', '/search/?q=粗大ゴミの出し方', undefined],
-  ])('%s %s: axe finds no WCAG 2.1 AA violation (a choice pressed, or no sure answer)', async (_lang, path, press) => {
-    const page = await open(encodeURI(path))
-    await page.locator('[data-testid="search-results"] li, [data-testid="zero-results"]').first().waitFor()
-    if (press) {
-      await page.locator(press).click()
-      await page.locator(`${press}[aria-pressed="true"]`).waitFor()
-    }
-    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze()
-    expect(r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
-    await page.context().close()
-  })
+  ])(
+    '%s %s: axe finds no WCAG 2.1 AA violation (a choice pressed, or no sure answer)',
+    async (_lang, path, press) => {
+      const page = await open(encodeURI(path))
+      await page.locator('[data-testid="search-results"] li, [data-testid="zero-results"]').first().waitFor()
+      if (press) {
+        await page.locator(press).click()
+        await page.locator(`${press}[aria-pressed="true"]`).waitFor()
+      }
+      const r = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .options({ resultTypes: ['violations'] })
+        .analyze()
+      expect(
+        r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+      ).toEqual([])
+      await page.context().close()
+    },
+  )
 
-  it.each([['期限が切れる'], ['粗大ゴミの出し方']])('the search page opened with ?q=%s does not shift (CLS < 0.1)', async (q) => {
-    const page = await (await phoneContext(browser)).newPage()
-    // A slow phone (Lighthouse's mobile preset): the island wakes up after the first paint, as it would there.
-    const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 })
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
-    await page.addInitScript(() => {
-      const g = globalThis as unknown as { cls: number }
-      g.cls = 0
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) g.cls += e.value
-      }).observe({ type: 'layout-shift', buffered: true })
-    })
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`)
-    await page.locator('[data-testid="search-results"] li, [data-testid="zero-results"]').first().waitFor({ timeout: 60_000 })
-    await page.waitForTimeout(1500)
-    expect(page.viewportSize()).toEqual({ width: 390, height: 844 })
-    expect(await page.evaluate(() => (globalThis as unknown as { cls: number }).cls)).toBeLessThan(0.1)
-    // The topic cards are still on the page, below the answer.
-    expect(await page.locator('.browse .cards li').count()).toBeGreaterThan(0)
-    await page.context().close()
-  })
+  it.each([['期限が切れる'], ['粗大ゴミの出し方']])(
+    'the search page opened with ?q=%s does not shift (CLS < 0.1)',
+    async (q) => {
+      const page = await (await phoneContext(browser)).newPage()
+      // A slow phone (Lighthouse's mobile preset): the island wakes up after the first paint, as it would there.
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      })
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      await page.addInitScript(() => {
+        const g = globalThis as unknown as { cls: number }
+        g.cls = 0
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & {
+            value: number
+            hadRecentInput: boolean
+          })[])
+            if (!e.hadRecentInput) g.cls += e.value
+        }).observe({ type: 'layout-shift', buffered: true })
+      })
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`)
+      await page
+        .locator('[data-testid="search-results"] li, [data-testid="zero-results"]')
+        .first()
+        .waitFor({ timeout: 60_000 })
+      await page.waitForTimeout(1500)
+      expect(page.viewportSize()).toEqual({ width: 390, height: 844 })
+      expect(await page.evaluate(() => (globalThis as unknown as { cls: number }).cls)).toBeLessThan(0.1)
+      // The topic cards are still on the page, below the answer.
+      expect(await page.locator('.browse .cards li').count()).toBeGreaterThan(0)
+      await page.context().close()
+    },
+  )
 })

@@ -39,7 +39,8 @@ async function open(path: string, at?: string, timezoneId?: string): Promise<Pag
   return page
 }
 
-const checklist = (page: Page) => page.locator('[data-testid="checker-result"] .checklist .item').allInnerTexts()
+const checklist = (page: Page) =>
+  page.locator('[data-testid="checker-result"] .checklist .item').allInnerTexts()
 
 describe('what-to-bring checker', () => {
   it('a proxy renewing an electronic certificate gets the exact list, where and when', async () => {
@@ -47,7 +48,11 @@ describe('what-to-bring checker', () => {
     await page.getByLabel('電子証明書を更新する').check()
     await page.getByLabel('代理人（ご家族など）').check()
     await page.getByLabel('はい、あります').check()
-    expect(await checklist(page)).toEqual(['ご本人のマイナンバーカード', '照会書兼回答書（ご本人が記入し封をしたもの）', '代理人の本人確認書類'])
+    expect(await checklist(page)).toEqual([
+      'ご本人のマイナンバーカード',
+      '照会書兼回答書（ご本人が記入し封をしたもの）',
+      '代理人の本人確認書類',
+    ])
     const result = await page.locator('[data-testid="checker-result"]').innerText()
     expect(result).toContain('市民課・各支所・出張所の窓口')
     expect(result).toContain('有効期限の3か月前から')
@@ -58,13 +63,17 @@ describe('what-to-bring checker', () => {
     expect(await checklist(page)).toEqual(['ご本人のマイナンバーカード', '代理人の本人確認書類'])
     const missing = await page.locator('[data-testid="checker-missing"]').innerText()
     expect(missing).toContain('照会書兼回答書')
-    expect(result + (await page.locator('[data-testid="checker-result"]').innerText())).toContain('082-420-0925')
+    expect(result + (await page.locator('[data-testid="checker-result"]').innerText())).toContain(
+      '082-420-0925',
+    )
     await page.context().close()
   })
 
   it('opens on the procedure a guide links to, and the print view shows only the list', async () => {
     const page = await open('/checker/?procedure=pickup')
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="procedure"][value="pickup"]')?.checked)
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('input[name="procedure"][value="pickup"]')?.checked,
+    )
     expect((await checklist(page))[0]).toBe('交付通知書（はがき）')
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.checker-form').isVisible()).toBe(false)
@@ -76,7 +85,11 @@ describe('what-to-bring checker', () => {
     const page = await open('/en/checker/')
     await page.getByLabel('電子証明書を更新する').check()
     await page.getByLabel('A proxy (e.g. a family member)').check()
-    expect(await checklist(page)).toEqual(['ご本人のマイナンバーカード', '照会書兼回答書（ご本人が記入し封をしたもの）', '代理人の本人確認書類'])
+    expect(await checklist(page)).toEqual([
+      'ご本人のマイナンバーカード',
+      '照会書兼回答書（ご本人が記入し封をしたもの）',
+      '代理人の本人確認書類',
+    ])
     await page.context().close()
   })
 })
@@ -129,12 +142,22 @@ describe('an FAQ page', () => {
     await page.locator('.feedback [role="status"]').filter({ hasText: 'ありがとうございました' }).waitFor()
     await expect.poll(() => site.events.filter((e) => e.type === 'helpful').length, { timeout: 8000 }).toBe(1)
     const vote = site.events.find((e) => e.type === 'helpful')!
-    expect(vote).toMatchObject({ faqId: 'pin-forgot', helpful: false, reason: 'コンビニでできるか知りたかった', locale: 'ja' })
-    await expect.poll(() => site.events.some((e) => e.type === 'faq-view' && e.faqId === 'pin-forgot'), { timeout: 8000 }).toBe(true)
+    expect(vote).toMatchObject({
+      faqId: 'pin-forgot',
+      helpful: false,
+      reason: 'コンビニでできるか知りたかった',
+      locale: 'ja',
+    })
+    await expect
+      .poll(() => site.events.some((e) => e.type === 'faq-view' && e.faqId === 'pin-forgot'), {
+        timeout: 8000,
+      })
+      .toBe(true)
     await page.goto(`${site.url}/`)
     await page.waitForTimeout(300)
     expect(site.events.filter((e) => e.type === 'helpful')).toHaveLength(1)
-    for (const r of site.eventRequests) expect(eventBatchSchema.safeParse(JSON.parse(r.body)).error).toBeUndefined()
+    for (const r of site.eventRequests)
+      expect(eventBatchSchema.safeParse(JSON.parse(r.body)).error).toBeUndefined()
     await page.context().close()
   })
 
@@ -172,9 +195,15 @@ describe('the built site', () => {
   it('every kind of page runs under its own script policy, with nothing refused', async () => {
     const page = await (await phoneContext(browser)).newPage()
     const refused: string[] = []
-    page.on('console', (m) => void (m.text().includes('Content Security Policy') && refused.push(`${page.url()}: ${m.text()}`)))
+    page.on(
+      'console',
+      (m) =>
+        void (m.text().includes('Content Security Policy') && refused.push(`${page.url()}: ${m.text()}`)),
+    )
     page.on('pageerror', (e) => refused.push(`${page.url()}: ${e.message}`))
-    const guide = fs.readdirSync(path.join(SITE_DIST, 'guide')).find((d) => fs.existsSync(path.join(SITE_DIST, 'guide', d, 'index.html')))
+    const guide = fs
+      .readdirSync(path.join(SITE_DIST, 'guide'))
+      .find((d) => fs.existsSync(path.join(SITE_DIST, 'guide', d, 'index.html')))
     for (const p of ['/', '/faq/pin-forgot/', '/checker/', `/guide/${guide}/`, '/en/', '/search/']) {
       await page.goto(`${site.url}${p}`)
       await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0)
@@ -206,9 +235,13 @@ describe('the built site', () => {
     const all = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
     for (const n of notes) expect(all.includes(n), n).toBe(false)
     // The field name occurs in the engine's code; never in a page or the search data.
-    const pages = files.filter((f) => !f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const pages = files
+      .filter((f) => !f.endsWith('.js'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n')
     expect(pages.includes('operatorNotes')).toBe(false)
-    for (const f of content.faqs.filter((x) => x.audience === 'operator')) expect(fs.existsSync(path.join(SITE_DIST, 'faq', f.id))).toBe(false)
+    for (const f of content.faqs.filter((x) => x.audience === 'operator'))
+      expect(fs.existsSync(path.join(SITE_DIST, 'faq', f.id))).toBe(false)
   })
 })
 
@@ -219,11 +252,16 @@ describe('with JavaScript off', () => {
     const ids = fs.readdirSync(path.join(SITE_DIST, 'faq'))
     expect(ids.length).toBeGreaterThan(100)
     await page.goto(`${site.url}/`)
-    const categoryLinks = await page.locator('main a[href^="/category/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    const categoryLinks = await page
+      .locator('main a[href^="/category/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
     const reached = new Set<string>()
     for (const href of new Set(categoryLinks)) {
       await page.goto(`${site.url}${href}`)
-      for (const h of await page.locator('main a[href^="/faq/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) reached.add(h.split('/')[2]!)
+      for (const h of await page
+        .locator('main a[href^="/faq/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+        reached.add(h.split('/')[2]!)
     }
     expect([...ids].filter((id) => !reached.has(id))).toEqual([])
     await page.goto(`${site.url}/faq/pin-kinds/`)
@@ -268,7 +306,14 @@ describe('furigana (issue #17)', () => {
 describe('small reading faults (issue #17)', () => {
   it('the header title wraps by phrase at 390 px, never a character alone', async () => {
     const page = await open('/faq/application-baby/')
-    const lines = await page.locator('.brand .name > span').evaluateAll((spans) => spans.map((s) => ({ text: s.textContent, rects: s.getClientRects().length, height: s.getBoundingClientRect().height, line: parseFloat(getComputedStyle(s).lineHeight) })))
+    const lines = await page.locator('.brand .name > span').evaluateAll((spans) =>
+      spans.map((s) => ({
+        text: s.textContent,
+        rects: s.getClientRects().length,
+        height: s.getBoundingClientRect().height,
+        line: parseFloat(getComputedStyle(s).lineHeight),
+      })),
+    )
     expect(lines.map((l) => l.text)).toEqual(['マイナンバーカード', 'よくある質問'])
     for (const l of lines) expect(l.height, `${l.text} on one line`).toBeLessThan(l.line * 1.5)
     await page.context().close()

@@ -21,9 +21,23 @@ let kotae: RunningKotae
 let browser: Browser | undefined
 let token = ''
 
-type Doc = { id: number; slug: string; locale: string; question: string; shortAnswer: string; translationOf?: number | null; category: number; sources: number[]; reviewBy: string }
+type Doc = {
+  id: number
+  slug: string
+  locale: string
+  question: string
+  shortAnswer: string
+  translationOf?: number | null
+  category: number
+  sources: number[]
+  reviewBy: string
+}
 
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${kotae.url}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
@@ -42,7 +56,8 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
   const started = Date.now()
   for (;;) {
     if (await check().catch(() => false)) return Date.now() - started
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${kotae.output().slice(-3000)}`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${kotae.output().slice(-3000)}`)
     await new Promise((r) => setTimeout(r, 500))
   }
 }
@@ -54,21 +69,45 @@ const lexical = (text: string) => ({
     direction: null,
     format: '',
     indent: 0,
-    children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+      },
+    ],
   },
 })
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT, site: true })
-  const first = await api('POST', '/api/users/first-register', { email: 'publish-admin@example.test', password: PASSWORD, roles: ['admin'] })
+  const first = await api('POST', '/api/users/first-register', {
+    email: 'publish-admin@example.test',
+    password: PASSWORD,
+    roles: ['admin'],
+  })
   expect(first.status).toBeLessThan(300)
-  const login = await api<{ token: string }>('POST', '/api/users/login', { email: 'publish-admin@example.test', password: PASSWORD })
+  const login = await api<{ token: string }>('POST', '/api/users/login', {
+    email: 'publish-admin@example.test',
+    password: PASSWORD,
+  })
   token = login.json.token
   // The first build starts when the admin is ready.
   await until('first site build', async () => (await page('/')).status === 200, 300_000)
 })
 afterAll(async () => {
-  if (kotae) console.log(kotae.output().split('\n').filter((l) => l.startsWith('kotae: site')).join('\n'))
+  if (kotae)
+    console.log(
+      kotae
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('kotae: site'))
+        .join('\n'),
+    )
   await browser?.close()
   await kotae?.stop()
 })
@@ -99,7 +138,12 @@ describe('npm start serves the public site beside the admin', () => {
     await tab.locator('.feedback [role="status"]').filter({ hasText: 'ありがとうございました' }).waitFor()
     await tab.goto(`${SITE}/`) // leaving the page sends what is still batched
     type Ev = { docs: { faq: string; helpful: boolean; reason?: string }[] }
-    await until('the vote in the CMS', async () => (await api<Ev>('GET', '/api/site-events?where[type][equals]=helpful&depth=0')).json.docs.length > 0, 15_000)
+    await until(
+      'the vote in the CMS',
+      async () =>
+        (await api<Ev>('GET', '/api/site-events?where[type][equals]=helpful&depth=0')).json.docs.length > 0,
+      15_000,
+    )
     const vote = (await api<Ev>('GET', '/api/site-events?where[type][equals]=helpful&depth=0')).json.docs[0]!
     expect(vote).toMatchObject({ faq: 'pin-forgot', helpful: false })
     expect(vote.reason).not.toContain('1234-5678')
@@ -110,19 +154,27 @@ describe('npm start serves the public site beside the admin', () => {
     // REST reads come in pages of at most 100 (cms/src/http/restQuery.ts).
     const docs: Doc[] = []
     for (let p = 1; ; p++) {
-      const { json } = await api<{ docs: Doc[]; hasNextPage: boolean }>('GET', `/api/faqs?limit=100&depth=0&page=${p}`)
+      const { json } = await api<{ docs: Doc[]; hasNextPage: boolean }>(
+        'GET',
+        `/api/faqs?limit=100&depth=0&page=${p}`,
+      )
       docs.push(...json.docs)
       if (!json.hasNextPage) break
     }
     const ja = docs.filter((f) => f.locale === 'ja')
-    const translated = new Set(docs.filter((f) => f.locale === 'en' && f.translationOf).map((f) => f.translationOf))
+    const translated = new Set(
+      docs.filter((f) => f.locale === 'en' && f.translationOf).map((f) => f.translationOf),
+    )
     const edited = ja.find((f) => f.slug === 'pin-kinds')!
     const untranslated = ja.find((f) => f.id !== edited.id && !translated.has(f.id))!
     expect(edited && untranslated).toBeTruthy()
 
     const marker = `E2E${Date.now().toString(36)}`
     const publishedAt = Date.now()
-    const edit = await api('PATCH', `/api/faqs/${edited.id}?depth=0`, { shortAnswer: `公開テスト ${marker}`, _status: 'published' })
+    const edit = await api('PATCH', `/api/faqs/${edited.id}?depth=0`, {
+      shortAnswer: `公開テスト ${marker}`,
+      _status: 'published',
+    })
     expect(edit.status).toBe(200)
     const english = await api('POST', '/api/faqs?depth=0', {
       question: `English question ${marker}?`,
@@ -139,7 +191,14 @@ describe('npm start serves the public site beside the admin', () => {
     expect(english.status).toBe(201)
     // Published at the same time: operator notes and an operator-only FAQ, which must never reach the site.
     const secret = `OPSECRET${marker}`
-    expect((await api('PATCH', `/api/faqs/${edited.id}?depth=0`, { operatorNotes: `${secret} note`, _status: 'published' })).status).toBe(200)
+    expect(
+      (
+        await api('PATCH', `/api/faqs/${edited.id}?depth=0`, {
+          operatorNotes: `${secret} note`,
+          _status: 'published',
+        })
+      ).status,
+    ).toBe(200)
     const operatorOnly = await api<{ doc: Doc }>('POST', '/api/faqs?depth=0', {
       question: `${secret} オペレーター専用の質問`,
       shortAnswer: `${secret} オペレーター専用`,
@@ -165,11 +224,17 @@ describe('npm start serves the public site beside the admin', () => {
       }
     })()
 
-    await until('the edit on the served FAQ page', async () => (await page('/faq/pin-kinds/')).html.includes(marker), LIVE_WITHIN_MS)
+    await until(
+      'the edit on the served FAQ page',
+      async () => (await page('/faq/pin-kinds/')).html.includes(marker),
+      LIVE_WITHIN_MS,
+    )
     const liveMs = Date.now() - publishedAt
     polling = false
     await poller
-    console.log(`site-publish: publish → live in ${(liveMs / 1000).toFixed(1)} s (${served.length} page loads during the rebuild, all whole)`)
+    console.log(
+      `site-publish: publish → live in ${(liveMs / 1000).toFixed(1)} s (${served.length} page loads during the rebuild, all whole)`,
+    )
     expect(liveMs).toBeLessThan(LIVE_WITHIN_MS)
     expect(served.filter((s) => s !== 'ok')).toEqual([])
     const searchData = (await page('/search-index/ja.json')).html
@@ -181,7 +246,11 @@ describe('npm start serves the public site beside the admin', () => {
     expect((await page('/category/')).html).not.toContain(secret)
 
     // English: the translation replaces the Japanese answer and its note; the switch goes to the counterpart.
-    await until('the English translation', async () => (await page(`/en/faq/${untranslated.slug}/`)).html.includes(`English question ${marker}?`), LIVE_WITHIN_MS)
+    await until(
+      'the English translation',
+      async () => (await page(`/en/faq/${untranslated.slug}/`)).html.includes(`English question ${marker}?`),
+      LIVE_WITHIN_MS,
+    )
     const en = (await page(`/en/faq/${untranslated.slug}/`)).html
     expect(en).toContain(`English answer ${marker}.`)
     // …and the English search index holds it (the Japanese one does not).
@@ -189,7 +258,9 @@ describe('npm start serves the public site beside the admin', () => {
     expect((await page('/search-index/ja.json')).html).not.toContain(`English question ${marker}?`)
     expect(en).not.toContain('class="note-lang"')
     expect(en).toMatch(new RegExp(`class="lang" href="/faq/${untranslated.slug}/"`))
-    expect((await page(`/faq/${untranslated.slug}/`)).html).toMatch(new RegExp(`class="lang" href="/en/faq/${untranslated.slug}/"`))
+    expect((await page(`/faq/${untranslated.slug}/`)).html).toMatch(
+      new RegExp(`class="lang" href="/en/faq/${untranslated.slug}/"`),
+    )
     // An English page without a translation keeps the Japanese answer with the note.
     const other = ja.find((f) => f.id !== edited.id && f.id !== untranslated.id && !translated.has(f.id))!
     expect((await page(`/en/faq/${other.slug}/`)).html).toContain('class="note-lang"')
@@ -201,14 +272,27 @@ describe('npm start serves the public site beside the admin', () => {
     const before = await page(`/category/`)
     expect(before.html).toContain('/faq/pin-kinds/')
     // A draft save of another published FAQ changes nothing public: it asks for no rebuild and never shows.
-    const { json: others } = await api<{ docs: Doc[] }>('GET', '/api/faqs?where[slug][equals]=pin-forgot&depth=0')
+    const { json: others } = await api<{ docs: Doc[] }>(
+      'GET',
+      '/api/faqs?where[slug][equals]=pin-forgot&depth=0',
+    )
     const drafted = others.docs[0]!
     const draftMarker = `DRAFT${Date.now().toString(36)}`
-    expect((await api('PATCH', `/api/faqs/${drafted.id}?draft=true&depth=0`, { shortAnswer: `下書き ${draftMarker}` })).status).toBe(200)
+    expect(
+      (
+        await api('PATCH', `/api/faqs/${drafted.id}?draft=true&depth=0`, {
+          shortAnswer: `下書き ${draftMarker}`,
+        })
+      ).status,
+    ).toBe(200)
     await new Promise((r) => setTimeout(r, 1500))
     const unpublishedAt = Date.now()
     expect((await api('PATCH', `/api/faqs/${faq.id}?depth=0`, { _status: 'draft' })).status).toBe(200)
-    await until('the unpublished FAQ gone', async () => (await page('/faq/pin-kinds/')).status === 404, LIVE_WITHIN_MS)
+    await until(
+      'the unpublished FAQ gone',
+      async () => (await page('/faq/pin-kinds/')).status === 404,
+      LIVE_WITHIN_MS,
+    )
     const goneMs = Date.now() - unpublishedAt
     console.log(`site-publish: unpublish → gone in ${(goneMs / 1000).toFixed(1)} s`)
     expect((await page('/en/faq/pin-kinds/')).status).toBe(404)
@@ -217,7 +301,10 @@ describe('npm start serves the public site beside the admin', () => {
     const drafts = await page(`/faq/${drafted.slug}/`)
     expect(drafts.status).toBe(200)
     expect(drafts.html).not.toContain(draftMarker)
-    const rebuilds = kotae.output().split('\n').filter((l) => l.includes('site: rebuilding'))
+    const rebuilds = kotae
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('site: rebuilding'))
     expect(rebuilds.at(-1)).toContain('faqs pin-kinds')
     expect(rebuilds.at(-1)).not.toContain(`faqs ${drafted.slug}`)
   })
@@ -251,7 +338,10 @@ describe('the rebuild scheduler', () => {
     scheduler.request('d')
     scheduler.request('e')
     await scheduler.idle()
-    expect(builds).toEqual([['a', 'b', 'c'], ['d', 'e']])
+    expect(builds).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ])
     expect(maxRunning).toBe(1)
     scheduler.stop()
   })

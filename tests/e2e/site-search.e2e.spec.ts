@@ -42,7 +42,9 @@ async function searchFor(page: Page, input: Locator, q: string): Promise<void> {
 }
 
 const resultIds = (page: Page) =>
-  page.locator('[data-testid="search-results"] li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+  page
+    .locator('[data-testid="search-results"] li a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
 
 describe('search on a phone', () => {
   it('a colloquial question typed on the home page finds the right FAQ in the top three', async () => {
@@ -152,7 +154,9 @@ describe('search on a phone', () => {
     const pinForgot = page.locator('[data-testid="search-results"] li a[href="/en/faq/pin-forgot/"]')
     expect(await pinForgot.getAttribute('lang')).toBe('en')
     expect(await pinForgot.innerText()).toBe('I forgot my PIN. What should I do?')
-    const jaOnly = page.locator('[data-testid="search-results"] li').filter({ has: page.locator('a[lang="ja"]') })
+    const jaOnly = page
+      .locator('[data-testid="search-results"] li')
+      .filter({ has: page.locator('a[lang="ja"]') })
     expect(await jaOnly.count()).toBeGreaterThan(0)
     expect(await jaOnly.first().locator('.tag').innerText()).toBe('In Japanese')
     // No page is listed twice (a translation and its original share one page).
@@ -192,7 +196,12 @@ describe('search on a phone', () => {
     expect((await resultIds(page)).slice(0, 3)).toContain('/faq/pickup-what-to-bring/')
     // The page's inline script started the download before the island woke up; the island took it over.
     expect(fetched).toEqual(['/search-index/ja.json'])
-    expect(await page.evaluate(() => (globalThis as unknown as { kotaeSearchPrefetch?: Map<string, unknown> }).kotaeSearchPrefetch?.size)).toBe(0)
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { kotaeSearchPrefetch?: Map<string, unknown> }).kotaeSearchPrefetch?.size,
+      ),
+    ).toBe(0)
     await page.context().close()
   })
 
@@ -219,7 +228,8 @@ describe('search on a phone', () => {
     const english = zero.locator('a[href^="/en/faq/"][lang="en"]')
     expect(await english.count()).toBeGreaterThan(0)
     // (English titles may quote a Japanese term, e.g. 有効期限通知書, but read as English sentences.)
-    for (const title of await english.allInnerTexts()) expect(title).toMatch(/^(How|What|When|Where|Can|Do|Does|Is|I|My)\b/)
+    for (const title of await english.allInnerTexts())
+      expect(title).toMatch(/^(How|What|When|Where|Can|Do|Does|Is|I|My)\b/)
     await page.context().close()
   })
 
@@ -234,7 +244,9 @@ describe('search on a phone', () => {
     await page.getByLabel('キーワードや質問').fill(evil)
     await page.locator('[role="status"]').filter({ hasText: '<img' }).waitFor()
     expect(await page.locator('main img').count()).toBe(0)
-    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(2)')))).toBe(false)
+    expect(
+      await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(2)'))),
+    ).toBe(false)
     expect(await page.locator('[role="status"]').innerText()).toContain('<script>')
     expect(dialog).toBe(false)
     await page.context().close()
@@ -276,13 +288,20 @@ describe('search on a phone', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動')
     await page.keyboard.press('Enter')
     // From the start of main, the search box is the first field.
-    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'search')); i++) await page.keyboard.press('Tab')
+    for (
+      let i = 0;
+      i < 5 && !(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'search'));
+      i++
+    )
+      await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search')
     await page.keyboard.type('コンビニで暗証番号')
     await page.locator('[data-testid="search-results"]').waitFor()
     await page.keyboard.press('Tab') // the search button
     await page.keyboard.press('Tab') // the first result
-    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))
+    const href = await page.evaluate(() =>
+      (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'),
+    )
     expect(href).toMatch(/^\/(faq|guide)\//)
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/(faq|guide)\//)

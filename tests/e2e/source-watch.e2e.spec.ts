@@ -26,14 +26,27 @@ const PASSWORD = 'kotae-source-watch-1'
 const email = (who: string) => `${who}@watch.example.test`
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
-const BEFORE = ['カード本体の有効期限は、発行時に18歳以上の方は発行日から10回目の誕生日までです。', '電子証明書の有効期限は、年齢に関係なく発行日から5回目の誕生日までです。', '更新の手続きは市民課の窓口で行います。', '封書は転送不要郵便です。', '有効期限通知書は有効期限の2～3か月前を目安に届きます。']
+const BEFORE = [
+  'カード本体の有効期限は、発行時に18歳以上の方は発行日から10回目の誕生日までです。',
+  '電子証明書の有効期限は、年齢に関係なく発行日から5回目の誕生日までです。',
+  '更新の手続きは市民課の窓口で行います。',
+  '封書は転送不要郵便です。',
+  '有効期限通知書は有効期限の2～3か月前を目安に届きます。',
+]
 // Three passages: one sentence changed, one removed, one added.
-const AFTER = ['カード本体の有効期限は、発行時に18歳以上の方は発行日から10回目の誕生日までです。', '電子証明書の有効期限は、発行日から5回目の誕生日までです。', '更新の手続きは市民課の窓口で行います。', '有効期限通知書は有効期限の2～3か月前を目安に届きます。', 'オンラインでの更新はできません。']
+const AFTER = [
+  'カード本体の有効期限は、発行時に18歳以上の方は発行日から10回目の誕生日までです。',
+  '電子証明書の有効期限は、発行日から5回目の誕生日までです。',
+  '更新の手続きは市民課の窓口で行います。',
+  '有効期限通知書は有効期限の2～3か月前を目安に届きます。',
+  'オンラインでの更新はできません。',
+]
 let body = BEFORE
 const page = () =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>有効期限｜東広島市</title></head><body><header><nav>くらし・手続き</nav></header><main><h1>マイナンバーカードの有効期限</h1>${body.map((p) => `<p>${p}</p>`).join('')}</main><footer>〒739-8601 東広島市西条栄町8番29号</footer></body></html>`
 const official = http.createServer((req, res) => {
-  if (req.url === '/kurashi/mynumber/kigen.html') res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end(page())
+  if (req.url === '/kurashi/mynumber/kigen.html')
+    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end(page())
   else res.writeHead(404).end()
 })
 
@@ -48,26 +61,108 @@ const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWOR
  * a page on loopback (asynchronously: the page is served by this process).
  */
 const sourcesCheck = async () =>
-  (await promisify(execFile)(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/sources-check.ts', '--only', String(sourceId), '--allow-private-network'], {
-    cwd: path.join(REPO_ROOT, 'cms'),
-    env: { ...process.env, KOTAE_SOURCE_WATCH: 'on', KOTAE_SQLITE_PATH: path.join(kotae.dataDir, 'kotae.db'), PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789', DATABASE_URL: '', KOTAE_DISABLE_JOBS: '1', KOTAE_SERVER_URL: '' },
-    encoding: 'utf8',
-  })).stdout
+  (
+    await promisify(execFile)(
+      process.execPath,
+      [
+        '--conditions=production',
+        '--import',
+        'tsx',
+        'scripts/sources-check.ts',
+        '--only',
+        String(sourceId),
+        '--allow-private-network',
+      ],
+      {
+        cwd: path.join(REPO_ROOT, 'cms'),
+        env: {
+          ...process.env,
+          KOTAE_SOURCE_WATCH: 'on',
+          KOTAE_SQLITE_PATH: path.join(kotae.dataDir, 'kotae.db'),
+          PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
+          DATABASE_URL: '',
+          KOTAE_DISABLE_JOBS: '1',
+          KOTAE_SERVER_URL: '',
+        },
+        encoding: 'utf8',
+      },
+    )
+  ).stdout
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => official.listen(PAGE_PORT, '127.0.0.1', resolve))
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  expect((await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })).status).toBeLessThan(300)
+  expect(
+    (
+      await api(null, 'POST', '/api/users/first-register', {
+        email: email('admin'),
+        password: PASSWORD,
+        roles: ['admin'],
+      })
+    ).status,
+  ).toBeLessThan(300)
   await login('admin')
-  expect((await api('admin', 'POST', '/api/users', { email: email('editor'), password: PASSWORD, roles: ['editor'], name: 'editor' })).status).toBe(201)
+  expect(
+    (
+      await api('admin', 'POST', '/api/users', {
+        email: email('editor'),
+        password: PASSWORD,
+        roles: ['editor'],
+        name: 'editor',
+      })
+    ).status,
+  ).toBe(201)
   await login('editor')
   const category = (await api('editor', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
-  const source = await api('editor', 'POST', '/api/sources', { title: 'マイナンバーカードの有効期限（東広島市）', publisher: '東広島市', url: `http://127.0.0.1:${PAGE_PORT}/kurashi/mynumber/kigen.html`, checkedAt: '2026-11-24', slug: 'e2e-watch-source' })
+  const source = await api('editor', 'POST', '/api/sources', {
+    title: 'マイナンバーカードの有効期限（東広島市）',
+    publisher: '東広島市',
+    url: `http://127.0.0.1:${PAGE_PORT}/kurashi/mynumber/kigen.html`,
+    checkedAt: '2026-11-24',
+    slug: 'e2e-watch-source',
+  })
   expect(source.status, JSON.stringify(source.json)).toBe(201)
   sourceId = source.json.doc.id
-  const answer = { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: '電子証明書は発行日から5回目の誕生日までです。', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] }] } }
-  const faq = await api('editor', 'POST', '/api/faqs?draft=true', { question: '電子証明書の有効期限は？（出典の確認）', shortAnswer: '発行日から5回目の誕生日までです。', answer, category, sources: [sourceId], slug: 'e2e-watch-faq', reviewBy: '2027-05-31' })
+  const answer = {
+    root: {
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      children: [
+        {
+          type: 'paragraph',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          textFormat: 0,
+          children: [
+            {
+              type: 'text',
+              text: '電子証明書は発行日から5回目の誕生日までです。',
+              format: 0,
+              style: '',
+              mode: 'normal',
+              detail: 0,
+              version: 1,
+            },
+          ],
+        },
+      ],
+    },
+  }
+  const faq = await api('editor', 'POST', '/api/faqs?draft=true', {
+    question: '電子証明書の有効期限は？（出典の確認）',
+    shortAnswer: '発行日から5回目の誕生日までです。',
+    answer,
+    category,
+    sources: [sourceId],
+    slug: 'e2e-watch-faq',
+    reviewBy: '2027-05-31',
+  })
   expect(faq.status, JSON.stringify(faq.json)).toBe(201)
   faqId = faq.json.doc.id
 })
@@ -79,15 +174,21 @@ afterAll(async () => {
 
 describe('a changed official page, seen by an editor', () => {
   it('sources:check stores the page, then finds the change and flags the citing FAQ', async () => {
-    expect(await sourcesCheck()).toMatch(/1 sources on 1 hosts in [\d.]+ s: 0 unchanged, 0 changed, 1 checked for the first time, 0 failed/u)
+    expect(await sourcesCheck()).toMatch(
+      /1 sources on 1 hosts in [\d.]+ s: 0 unchanged, 0 changed, 1 checked for the first time, 0 failed/u,
+    )
     body = AFTER
-    expect(await sourcesCheck()).toContain(`changed  source ${sourceId} http://127.0.0.1:${PAGE_PORT}/kurashi/mynumber/kigen.html: 3 passage(s); flagged 1 FAQ(s), 0 guide(s)`)
+    expect(await sourcesCheck()).toContain(
+      `changed  source ${sourceId} http://127.0.0.1:${PAGE_PORT}/kurashi/mynumber/kigen.html: 3 passage(s); flagged 1 FAQ(s), 0 guide(s)`,
+    )
   }, 600_000)
 
   it('見直し期限の確認 lists the change with its FAQ', async () => {
     const tab = await signInToAdmin(browser, kotae.url, email('editor'), PASSWORD)
     await tab.goto(`${kotae.url}/admin/review-due`)
-    const summary = tab.locator('summary', { hasText: '出典が更新されました（3か所）：マイナンバーカードの有効期限（東広島市）' })
+    const summary = tab.locator('summary', {
+      hasText: '出典が更新されました（3か所）：マイナンバーカードの有効期限（東広島市）',
+    })
     await summary.waitFor()
     await summary.click()
     await tab.getByRole('link', { name: '電子証明書の有効期限は？（出典の確認）' }).waitFor()
@@ -99,10 +200,21 @@ describe('a changed official page, seen by an editor', () => {
     await tab.goto(`${kotae.url}/admin/collections/faqs/${faqId}`)
     const panel = tab.getByRole('region', { name: '出典の更新' })
     await panel.getByRole('heading', { name: '出典が更新されました（3か所）' }).waitFor({ timeout: 60_000 })
-    expect(await panel.locator('del').allTextContents()).toEqual(['電子証明書の有効期限は、年齢に関係なく発行日から5回目の誕生日までです。', '封書は転送不要郵便です。'])
-    expect(await panel.locator('ins').allTextContents()).toEqual(['電子証明書の有効期限は、発行日から5回目の誕生日までです。', 'オンラインでの更新はできません。'])
-    const axe = await new AxeBuilder({ page: tab }).include('section[aria-label="出典の更新"]').withTags(WCAG).analyze()
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    expect(await panel.locator('del').allTextContents()).toEqual([
+      '電子証明書の有効期限は、年齢に関係なく発行日から5回目の誕生日までです。',
+      '封書は転送不要郵便です。',
+    ])
+    expect(await panel.locator('ins').allTextContents()).toEqual([
+      '電子証明書の有効期限は、発行日から5回目の誕生日までです。',
+      'オンラインでの更新はできません。',
+    ])
+    const axe = await new AxeBuilder({ page: tab })
+      .include('section[aria-label="出典の更新"]')
+      .withTags(WCAG)
+      .analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+      [],
+    )
     await panel.getByRole('button', { name: '確認済みにする' }).click()
     await tab.getByText('「マイナンバーカードの有効期限（東広島市）」の更新を確認済みにしました。').waitFor()
     expect(await tab.getByRole('heading', { name: /出典が更新されました/u }).count()).toBe(0)

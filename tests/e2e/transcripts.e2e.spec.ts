@@ -30,16 +30,33 @@ const cue = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  expect((await api(null, 'POST', '/api/users/first-register', { email: email('admin'), password: PASSWORD, roles: ['admin'] })).status).toBeLessThan(300)
+  expect(
+    (
+      await api(null, 'POST', '/api/users/first-register', {
+        email: email('admin'),
+        password: PASSWORD,
+        roles: ['admin'],
+      })
+    ).status,
+  ).toBeLessThan(300)
   await login('admin')
   for (const who of ['supervisor', 'operator', 'operator2']) {
-    const created = await api('admin', 'POST', '/api/users', { email: email(who), password: PASSWORD, roles: [who === 'supervisor' ? 'supervisor' : 'operator'], name: who })
+    const created = await api('admin', 'POST', '/api/users', {
+      email: email(who),
+      password: PASSWORD,
+      roles: [who === 'supervisor' ? 'supervisor' : 'operator'],
+      name: who,
+    })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
     await login(who)
   }
   // Two published FAQs whose short answers the operator reads out.
-  const list = (await api('supervisor', 'GET', '/api/faqs?limit=200&depth=0&where[_status][equals]=published&sort=slug')).json.docs as { id: number; slug: string; question: string; shortAnswer: string; usageCount: number }[]
-  faqs = [list.find((f) => f.slug === 'card-renewal-how')!, list.find((f) => f.slug === 'lost-fee')!].filter(Boolean)
+  const list = (
+    await api('supervisor', 'GET', '/api/faqs?limit=200&depth=0&where[_status][equals]=published&sort=slug')
+  ).json.docs as { id: number; slug: string; question: string; shortAnswer: string; usageCount: number }[]
+  faqs = [list.find((f) => f.slug === 'card-renewal-how')!, list.find((f) => f.slug === 'lost-fee')!].filter(
+    Boolean,
+  )
   expect(faqs).toHaveLength(2)
   const now = Date.now()
   const call = await api('operator', 'POST', '/api/calls', {
@@ -80,7 +97,13 @@ beforeAll(async () => {
   const imported = spawnSync('npm', ['run', '-s', 'import:transcripts', '--', file], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, KOTAE_SQLITE_PATH: path.join(kotae.dataDir, 'kotae.db'), DATABASE_URL: '', PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789', KOTAE_SERVER_URL: '' },
+    env: {
+      ...process.env,
+      KOTAE_SQLITE_PATH: path.join(kotae.dataDir, 'kotae.db'),
+      DATABASE_URL: '',
+      PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
+      KOTAE_SERVER_URL: '',
+    },
   })
   expect(imported.status, imported.stdout + imported.stderr).toBe(0)
   expect(imported.stdout).toContain('通話ID 1')
@@ -96,7 +119,14 @@ describe('transcripts', () => {
     await page.goto(`${kotae.url}/admin/collections/calls/${callId}`)
     const turns = page.getByTestId('transcript-turns').locator('li')
     await expect.poll(() => turns.count(), { timeout: 60_000 }).toBe(6)
-    expect(await turns.evaluateAll((els) => els.map((e) => e.getAttribute('data-speaker')))).toEqual(['operator', 'caller', 'caller', 'operator', 'caller', 'operator'])
+    expect(await turns.evaluateAll((els) => els.map((e) => e.getAttribute('data-speaker')))).toEqual([
+      'operator',
+      'caller',
+      'caller',
+      'operator',
+      'caller',
+      'operator',
+    ])
     const text = await page.getByTestId('transcript-turns').innerText()
     expect(text).toContain('［電話番号］')
     expect(text).not.toContain('090-4821-7365')

@@ -4,7 +4,12 @@ import type { Browser, Page } from 'playwright-core'
  * A new browser context (Japanese, a desktop window) signed in to the admin through its login
  * form, as a member of staff does. (dashboard and desk specs still carry their own copy of this.)
  */
-export async function signInToAdmin(browser: Browser, url: string, email: string, password: string): Promise<Page> {
+export async function signInToAdmin(
+  browser: Browser,
+  url: string,
+  email: string,
+  password: string,
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   await page.goto(`${url}/admin/login`)

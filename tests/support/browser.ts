@@ -6,9 +6,18 @@ import { chromium, type Browser } from 'playwright-core'
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROME_PATH)) throw new Error(`Chromium not found at ${CHROME_PATH}: apt-get install -y chromium fonts-noto-cjk`)
+  if (!fs.existsSync(CHROME_PATH))
+    throw new Error(`Chromium not found at ${CHROME_PATH}: apt-get install -y chromium fonts-noto-cjk`)
   return chromium.launch({
     executablePath: CHROME_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   })
 }

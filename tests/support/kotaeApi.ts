@@ -14,7 +14,10 @@ export function kotaeApi(options: { url: () => string; email: (who: string) => s
   async function api(who: string | null, method: string, path: string, body?: unknown): Promise<ApiResult> {
     const res = await fetch(`${options.url()}${path}`, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(who ? { Authorization: `JWT ${tokens[who]}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await res.text()
@@ -28,7 +31,10 @@ export function kotaeApi(options: { url: () => string; email: (who: string) => s
   }
 
   async function login(who: string): Promise<void> {
-    const { status, json } = await api(null, 'POST', '/api/users/login', { email: options.email(who), password: options.password })
+    const { status, json } = await api(null, 'POST', '/api/users/login', {
+      email: options.email(who),
+      password: options.password,
+    })
     expect(status, JSON.stringify(json)).toBe(200)
     tokens[who] = json.token as string
   }

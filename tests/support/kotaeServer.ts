@@ -64,7 +64,9 @@ export async function startKotae(options: {
     }
     child.stdout?.on('data', onData)
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output.slice(-4000)}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`npm start exited with ${code} before it was ready:\n${output.slice(-4000)}`)),
+    )
   })
   return { url: `http://localhost:${options.port}`, dataDir: dir, output: () => output, stop }
 }

@@ -15,7 +15,8 @@ function newest(p: string): number {
   const st = fs.statSync(p)
   if (!st.isDirectory()) return st.mtimeMs
   let max = 0
-  for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) max = Math.max(max, newest(path.join(p, e)))
+  for (const e of fs.readdirSync(p))
+    if (e !== 'node_modules' && !e.startsWith('.')) max = Math.max(max, newest(path.join(p, e)))
   return max
 }
 

@@ -25,7 +25,8 @@ export type StaticSite = {
 }
 
 export async function serveSite(root = SITE_DIST): Promise<StaticSite> {
-  if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no index.html: run npm run build -w @kotae/site first`)
+  if (!fs.existsSync(path.join(root, 'index.html')))
+    throw new Error(`${root} has no index.html: run npm run build -w @kotae/site first`)
   const events: ReceivedEvent[] = []
   const eventRequests: StaticSite['eventRequests'] = []
   const notFound = path.join(root, '404.html')

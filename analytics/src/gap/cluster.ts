@@ -82,7 +82,17 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
     const key = [...terms].sort().join('\u0001')
     let item = items.get(key)
     if (!item) {
-      item = { key, terms, count: 0, texts: new Map(), kinds: new Map(), topics: new Set(), faqs: new Set(), firstAt: s.at, lastAt: s.at }
+      item = {
+        key,
+        terms,
+        count: 0,
+        texts: new Map(),
+        kinds: new Map(),
+        topics: new Set(),
+        faqs: new Set(),
+        firstAt: s.at,
+        lastAt: s.at,
+      }
       items.set(key, item)
     }
     item.count += 1
@@ -95,7 +105,10 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
   }
 
   // Most seen first; among equals the shorter (more general) text leads, so longer texts can join it.
-  const ordered = [...items.values()].sort((a, b) => b.count - a.count || a.terms.size - b.terms.size || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const ordered = [...items.values()].sort(
+    (a, b) =>
+      b.count - a.count || a.terms.size - b.terms.size || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  )
   const clusters: Item[][] = []
   const byTerm = new Map<string, number[]>() // a representative's term → cluster indexes
   const index = (c: number, terms: Iterable<string>) => {
@@ -114,7 +127,8 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
         if (seen.has(c)) continue
         seen.add(c)
         let sim = 0
-        for (const rep of clusters[c]!.slice(0, representatives)) sim = Math.max(sim, similarity(item.terms, rep.terms))
+        for (const rep of clusters[c]!.slice(0, representatives))
+          sim = Math.max(sim, similarity(item.terms, rep.terms))
         if (sim > bestSim || (sim === bestSim && best !== -1 && c < best)) {
           best = c
           bestSim = sim
@@ -131,7 +145,9 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
     }
   }
 
-  const result = clusters.map((members) => toCluster(members, maxExamples)).filter((c) => c.volume >= minVolume)
+  const result = clusters
+    .map((members) => toCluster(members, maxExamples))
+    .filter((c) => c.volume >= minVolume)
   result.sort(
     (a, b) =>
       b.volume - a.volume ||
@@ -142,7 +158,8 @@ export function clusterGapSignals(signals: Iterable<GapSignal>, options: Cluster
   return options.maxClusters === undefined ? result : result.slice(0, options.maxClusters)
 }
 
-const byCountThenText = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+const byCountThenText = (a: [string, number], b: [string, number]) =>
+  b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 function toCluster(members: Item[], maxExamples: number): GapCluster {
   const texts = new Map<string, number>()
@@ -183,9 +200,15 @@ function toCluster(members: Item[], maxExamples: number): GapCluster {
     typicalText,
     volume,
     byKind: kinds,
-    examples: [...texts].sort(byCountThenText).slice(0, maxExamples).map(([text, count]) => ({ text, count })),
+    examples: [...texts]
+      .sort(byCountThenText)
+      .slice(0, maxExamples)
+      .map(([text, count]) => ({ text, count })),
     // Longer terms first among equals: words read better than character bigrams.
-    terms: [...termWeight].sort((a, b) => b[1] - a[1] || [...b[0]].length - [...a[0]].length || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([t]) => t),
+    terms: [...termWeight]
+      .sort((a, b) => b[1] - a[1] || [...b[0]].length - [...a[0]].length || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 8)
+      .map(([t]) => t),
     topics: [...topics].sort(),
     faqs: [...faqs].sort(),
     firstAt,

@@ -39,7 +39,13 @@ export interface HourRow {
 
 /** 48 half-hour rows → 24 hour rows (telephony counts stay null when the rows have none). */
 export function hourRows(halfHours: readonly HalfHourRow[]): HourRow[] {
-  const rows: HourRow[] = Array.from({ length: 24 }, (_, hour) => ({ hour, label: `${String(hour).padStart(2, '0')}時`, calls: 0, offered: null, answered: null }))
+  const rows: HourRow[] = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    label: `${String(hour).padStart(2, '0')}時`,
+    calls: 0,
+    offered: null,
+    answered: null,
+  }))
   const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b)
   for (const r of halfHours) {
     const row = rows[Math.floor(r.slot / 2)]
@@ -52,7 +58,10 @@ export function hourRows(halfHours: readonly HalfHourRow[]): HourRow[] {
 }
 
 /** The hours that had any traffic, widened to whole business hours for a compact chart. */
-export function busyHours(rows: readonly HourRow[], atLeast: { from: number; to: number } = { from: 8, to: 18 }): HourRow[] {
+export function busyHours(
+  rows: readonly HourRow[],
+  atLeast: { from: number; to: number } = { from: 8, to: 18 },
+): HourRow[] {
   const used = rows.filter((r) => r.calls > 0 || (r.offered ?? 0) > 0).map((r) => r.hour)
   const from = Math.min(atLeast.from, ...used)
   const to = Math.max(atLeast.to, ...used)

@@ -40,7 +40,10 @@ export interface FacetChoiceTable {
 }
 
 /** Counts `facet-choice` events per dimension and value; other events and incomplete ones are skipped. */
-export function facetChoiceTable(events: Iterable<Pick<SiteEventRecord, 'type' | 'dimension' | 'value'>>, vocabulary: readonly FacetNames[] = []): FacetChoiceTable {
+export function facetChoiceTable(
+  events: Iterable<Pick<SiteEventRecord, 'type' | 'dimension' | 'value'>>,
+  vocabulary: readonly FacetNames[] = [],
+): FacetChoiceTable {
   const counts = new Map<string, Map<string, number>>()
   let total = 0
   for (const e of events) {
@@ -50,14 +53,20 @@ export function facetChoiceTable(events: Iterable<Pick<SiteEventRecord, 'type' |
     values.set(e.value, (values.get(e.value) ?? 0) + 1)
     total += 1
   }
-  const byId = (a: { id: string; n: number }, b: { id: string; n: number }) => b.n - a.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const byId = (a: { id: string; n: number }, b: { id: string; n: number }) =>
+    b.n - a.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   const dimensions = [...counts].map(([dimension, values]) => {
     const names = vocabulary.find((d) => d.id === dimension)
     const sum = [...values.values()].reduce((a, b) => a + b, 0)
     const rows = [...values]
       .map(([value, count]) => ({ id: value, n: count }))
       .sort(byId)
-      .map(({ id, n }) => ({ value: id, name: names?.values.find((v) => v.id === id)?.name ?? id, count: n, share: n / sum }))
+      .map(({ id, n }) => ({
+        value: id,
+        name: names?.values.find((v) => v.id === id)?.name ?? id,
+        count: n,
+        share: n / sum,
+      }))
     return { dimension, name: names?.name ?? dimension, total: sum, values: rows }
   })
   dimensions.sort((a, b) => byId({ id: a.dimension, n: a.total }, { id: b.dimension, n: b.total }))

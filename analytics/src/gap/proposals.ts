@@ -32,13 +32,20 @@ export interface ProposalOptions {
 
 const quote = (text: string) => `「${text}」`
 
-export function proposalsFromGaps(clusters: readonly GapCluster[], stale: readonly StaleRow[] = [], options: ProposalOptions = {}): Proposal[] {
+export function proposalsFromGaps(
+  clusters: readonly GapCluster[],
+  stale: readonly StaleRow[] = [],
+  options: ProposalOptions = {},
+): Proposal[] {
   const minVolume = options.minVolume ?? 2
   const examples = options.examples ?? 2
   const out: Proposal[] = []
   for (const c of clusters.filter((c) => c.volume >= minVolume).slice(0, options.maxNew ?? 5)) {
     const kinds = GAP_KINDS.filter((k) => c.byKind[k]).map((k) => `${GAP_KIND_LABELS[k]} ${c.byKind[k]}件`)
-    const others = c.examples.map((e) => e.text).filter((t) => t !== c.typicalText).slice(0, examples)
+    const others = c.examples
+      .map((e) => e.text)
+      .filter((t) => t !== c.typicalText)
+      .slice(0, examples)
     out.push({
       kind: 'new-faq',
       title: `${quote(c.typicalText)}への回答をFAQに追加する`,
@@ -48,8 +55,20 @@ export function proposalsFromGaps(clusters: readonly GapCluster[], stale: readon
     })
   }
   for (const s of stale.slice(0, options.maxReview ?? 5)) {
-    const reasons = s.reasons.map((r) => (r === 'past-review-by' ? `${STALE_REASON_LABELS[r]}（${s.daysOverdue}日超過）` : r === 'low-helpfulness' && s.helpfulRate !== null ? `${STALE_REASON_LABELS[r]}（${s.votes}票中${Math.round(s.helpfulRate * 100)}%）` : STALE_REASON_LABELS[r]))
-    out.push({ kind: 'review-faq', title: `${quote(s.title)}を見直す`, detail: `${reasons.join('、')}。`, volume: s.votes, ref: s.id })
+    const reasons = s.reasons.map((r) =>
+      r === 'past-review-by'
+        ? `${STALE_REASON_LABELS[r]}（${s.daysOverdue}日超過）`
+        : r === 'low-helpfulness' && s.helpfulRate !== null
+          ? `${STALE_REASON_LABELS[r]}（${s.votes}票中${Math.round(s.helpfulRate * 100)}%）`
+          : STALE_REASON_LABELS[r],
+    )
+    out.push({
+      kind: 'review-faq',
+      title: `${quote(s.title)}を見直す`,
+      detail: `${reasons.join('、')}。`,
+      volume: s.votes,
+      ref: s.id,
+    })
   }
   return out
 }

@@ -52,7 +52,9 @@ export function collectGapSignals(input: CollectInput, options: CollectOptions =
   const out: GapSignal[] = []
 
   const events = [...(input.siteEvents ?? [])]
-  const zeroKeys = new Set(events.filter((e) => e.type === 'zero-result').map((e) => `${e.at}\u0000${e.query ?? ''}`))
+  const zeroKeys = new Set(
+    events.filter((e) => e.type === 'zero-result').map((e) => `${e.at}\u0000${e.query ?? ''}`),
+  )
   const viewTimes = events
     .filter((e) => e.type === 'faq-view')
     .map((e) => parseInstant(e.at))

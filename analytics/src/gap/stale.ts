@@ -67,14 +67,33 @@ export function staleContent(entries: Iterable<StaleInput>, options: StaleOption
     const daysOverdue = Number.isFinite(reviewBy) && reviewBy < now ? jstDaysBetween(reviewBy, now) : 0
     if (Number.isFinite(reviewBy) && reviewBy < now) reasons.push('past-review-by')
     const created = parseInstant(e.createdAt)
-    const lastUse = Math.max(parseInstant(e.lastUsedAt) || -Infinity, parseInstant(e.lastViewedAt) || -Infinity)
-    if (Number.isFinite(created) && now - created >= unusedMs && !(lastUse > now - unusedMs)) reasons.push('unused')
+    const lastUse = Math.max(
+      parseInstant(e.lastUsedAt) || -Infinity,
+      parseInstant(e.lastViewedAt) || -Infinity,
+    )
+    if (Number.isFinite(created) && now - created >= unusedMs && !(lastUse > now - unusedMs))
+      reasons.push('unused')
     const votes = e.helpfulVotes + e.notHelpfulVotes
     const helpfulRate = votes > 0 ? e.helpfulVotes / votes : null
     if (votes >= minVotes && helpfulRate !== null && helpfulRate < maxRate) reasons.push('low-helpfulness')
     if (reasons.length === 0) continue
-    rows.push({ id: e.id, title: e.title, reasons, reviewBy: e.reviewBy, daysOverdue, lastUsedAt: e.lastUsedAt, lastViewedAt: e.lastViewedAt, votes, helpfulRate })
+    rows.push({
+      id: e.id,
+      title: e.title,
+      reasons,
+      reviewBy: e.reviewBy,
+      daysOverdue,
+      lastUsedAt: e.lastUsedAt,
+      lastViewedAt: e.lastViewedAt,
+      votes,
+      helpfulRate,
+    })
   }
   // Most reasons first, then longest overdue, then title.
-  return rows.sort((a, b) => b.reasons.length - a.reasons.length || b.daysOverdue - a.daysOverdue || a.title.localeCompare(b.title, 'ja'))
+  return rows.sort(
+    (a, b) =>
+      b.reasons.length - a.reasons.length ||
+      b.daysOverdue - a.daysOverdue ||
+      a.title.localeCompare(b.title, 'ja'),
+  )
 }

@@ -54,11 +54,19 @@ const mondayOf = (ms: number) => jstDayNumber(ms) - ((jstWeekday(ms) + 6) % 7)
 export function selfServiceTrend(input: TrendInput): SelfServiceTrend {
   const start = parseInstant(input.range.start)
   const end = parseInstant(input.range.end)
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) throw new RangeError('selfServiceTrend: bad range')
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end < start)
+    throw new RangeError('selfServiceTrend: bad range')
   const weeks = new Map<number, TrendWeek>()
   if (end > start) {
     for (let day = mondayOf(start); day * DAY_MS - JST_OFFSET_MS < end; day += 7) {
-      weeks.set(day, { weekStart: dayNumberKey(day), searches: 0, faqViews: 0, calls: 0, selfServiceRate: null, byTopic: {} })
+      weeks.set(day, {
+        weekStart: dayNumberKey(day),
+        searches: 0,
+        faqViews: 0,
+        calls: 0,
+        selfServiceRate: null,
+        byTopic: {},
+      })
     }
   }
   const topics = new Map<string, { faqViews: number; calls: number }>()
@@ -94,12 +102,28 @@ export function selfServiceTrend(input: TrendInput): SelfServiceTrend {
 
   const rows = [...weeks.values()]
   for (const w of rows) w.selfServiceRate = rate(w.faqViews, w.calls)
-  const totals = rows.reduce((s, w) => ({ searches: s.searches + w.searches, faqViews: s.faqViews + w.faqViews, calls: s.calls + w.calls }), { searches: 0, faqViews: 0, calls: 0 })
+  const totals = rows.reduce(
+    (s, w) => ({
+      searches: s.searches + w.searches,
+      faqViews: s.faqViews + w.faqViews,
+      calls: s.calls + w.calls,
+    }),
+    { searches: 0, faqViews: 0, calls: 0 },
+  )
   return {
     weeks: rows,
     topics: [...topics]
-      .map(([topic, t]) => ({ topic: topic === NO_TOPIC ? null : topic, faqViews: t.faqViews, calls: t.calls, selfServiceRate: rate(t.faqViews, t.calls) }))
-      .sort((a, b) => b.faqViews + b.calls - (a.faqViews + a.calls) || String(a.topic ?? '\uffff').localeCompare(String(b.topic ?? '\uffff'))),
+      .map(([topic, t]) => ({
+        topic: topic === NO_TOPIC ? null : topic,
+        faqViews: t.faqViews,
+        calls: t.calls,
+        selfServiceRate: rate(t.faqViews, t.calls),
+      }))
+      .sort(
+        (a, b) =>
+          b.faqViews + b.calls - (a.faqViews + a.calls) ||
+          String(a.topic ?? '\uffff').localeCompare(String(b.topic ?? '\uffff')),
+      ),
     totals: { ...totals, selfServiceRate: rate(totals.faqViews, totals.calls) },
   }
 }

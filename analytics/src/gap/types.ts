@@ -4,7 +4,14 @@
  */
 
 /** Where a gap signal came from. */
-export const GAP_KINDS = ['zero-result', 'low-score', 'no-click', 'no-faq-call', 'escalation', 'not-helpful'] as const
+export const GAP_KINDS = [
+  'zero-result',
+  'low-score',
+  'no-click',
+  'no-faq-call',
+  'escalation',
+  'not-helpful',
+] as const
 export type GapKind = (typeof GAP_KINDS)[number]
 
 /** Japanese labels for screens and reports. */

@@ -27,18 +27,29 @@ export interface AbandonedSummary {
 }
 
 /** Seconds the caller waited before hanging up, or null when unknown (or the record is answered). */
-export function abandonWaitSeconds(record: TelephonyRecord, offeredMs = parseInstant(record.offeredAt)): number | null {
+export function abandonWaitSeconds(
+  record: TelephonyRecord,
+  offeredMs = parseInstant(record.offeredAt),
+): number | null {
   if (isAnswered(record)) return null
   const gone = record.abandonedAt ?? record.endedAt
   return gone ? secondsBetween(offeredMs, parseInstant(gone)) : null
 }
 
 /** Whether an unanswered call is a short abandon (wait < threshold seconds). */
-export function isShortAbandon(record: TelephonyRecord, thresholdSeconds: number, offeredMs?: number): boolean {
+export function isShortAbandon(
+  record: TelephonyRecord,
+  thresholdSeconds: number,
+  offeredMs?: number,
+): boolean {
   const wait = abandonWaitSeconds(record, offeredMs)
   return wait !== null && wait < thresholdSeconds
 }
 
-export function abandonRate(counts: { abandoned: number; offered: number; shortAbandoned: number }): number | null {
+export function abandonRate(counts: {
+  abandoned: number
+  offered: number
+  shortAbandoned: number
+}): number | null {
   return ratio(counts.abandoned, counts.offered - counts.shortAbandoned)
 }

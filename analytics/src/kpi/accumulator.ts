@@ -67,7 +67,9 @@ export interface ReportAccumulator {
   finish(): Report
 }
 
-export function createReportAccumulator(options: ReportOptions & { period: ReportPeriod }): ReportAccumulator {
+export function createReportAccumulator(
+  options: ReportOptions & { period: ReportPeriod },
+): ReportAccumulator {
   const { period, ...rest } = options
   const opts = resolveReportOptions(rest)
   const range = periodRange(period)
@@ -158,7 +160,17 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       n.invalidTelephony++
       return
     }
-    const one = { at: o, offered: 0, answered: 0, answeredWithWait: 0, waitSeconds: 0, answeredWithin: 0, shortAbandoned: 0, abandoned: 0, otherQueues: 0 }
+    const one = {
+      at: o,
+      offered: 0,
+      answered: 0,
+      answeredWithWait: 0,
+      waitSeconds: 0,
+      answeredWithin: 0,
+      shortAbandoned: 0,
+      abandoned: 0,
+      otherQueues: 0,
+    }
     if (queues !== null && !queues.has(record.queue)) one.otherQueues = 1
     else if (isAnswered(record)) {
       one.offered = one.answered = 1
@@ -267,8 +279,13 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   }
 
   function addRepeatCheckCall(c: RepeatCheckCall): void {
-    if ((typeof c.caller === 'number' ? !Number.isSafeInteger(c.caller) || c.caller < 0 : !c.caller) || !c.category)
-      throw new RangeError('repeat-check call: caller (a hash, or a whole number key) and category are required')
+    if (
+      (typeof c.caller === 'number' ? !Number.isSafeInteger(c.caller) || c.caller < 0 : !c.caller) ||
+      !c.category
+    )
+      throw new RangeError(
+        'repeat-check call: caller (a hash, or a whole number key) and category are required',
+      )
     const t = instantOf(c.at, 'repeat-check call')
     if (t < start || t >= repeatEnd) return
     if (t >= end) repeats.add(c.caller, c.category, t, false)
@@ -301,7 +318,12 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     const tel = <T>(value: T): T | null => (hasTelephony ? value : null)
     const repeat = repeats.finish()
     const firstContactResolved = n.loggedResolved - repeat.disqualified
-    const counts = { offered: n.offered, answered: n.answered, shortAbandoned: n.shortAbandoned, abandoned: n.abandoned }
+    const counts = {
+      offered: n.offered,
+      answered: n.answered,
+      shortAbandoned: n.shortAbandoned,
+      abandoned: n.abandoned,
+    }
     const escalationSummary = escalations.summary()
     const iso = rangeToIso(range)
     return {
@@ -316,7 +338,9 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       answerRate: hasTelephony ? answerRate(counts) : null,
       firstContactResolutionRate: firstContactResolutionRate({ firstContactResolved, calls: n.calls }),
       serviceLevel: {
-        rate: hasTelephony ? serviceLevel({ ...counts, answeredWithin: n.answeredWithin }, opts.serviceLevelBase) : null,
+        rate: hasTelephony
+          ? serviceLevel({ ...counts, answeredWithin: n.answeredWithin }, opts.serviceLevelBase)
+          : null,
         answeredWithin: tel(n.answeredWithin),
         thresholdSeconds: opts.serviceLevelSeconds,
         base: opts.serviceLevelBase,
@@ -341,7 +365,14 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       escalations: escalationSummary,
       empty: n.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
       meta: {
-        period: { ...period, start: iso.start, end: iso.end, labels: periodLabels(period), days: days.types.length, holidays: holidaysIn(range) },
+        period: {
+          ...period,
+          start: iso.start,
+          end: iso.end,
+          labels: periodLabels(period),
+          days: days.types.length,
+          holidays: holidaysIn(range),
+        },
         hasTelephony,
         options: opts,
         counts: {
@@ -349,9 +380,17 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
           telephony: n.telephonyInPeriod,
           escalations: escalationSummary.count,
           callsForRepeatCheck: n.callsForRepeatCheck,
-          outside: { calls: n.outsideCalls, telephony: n.outsideTelephony, escalations: n.outsideEscalations },
+          outside: {
+            calls: n.outsideCalls,
+            telephony: n.outsideTelephony,
+            escalations: n.outsideEscalations,
+          },
           otherQueues: n.otherQueues,
-          invalid: { calls: n.invalidCalls, telephony: n.invalidTelephony, escalations: n.invalidEscalations },
+          invalid: {
+            calls: n.invalidCalls,
+            telephony: n.invalidTelephony,
+            escalations: n.invalidEscalations,
+          },
           callsWithoutTalk: n.callsWithoutTalk,
           answeredWithoutWait: n.telephonyWithoutWait,
         },

@@ -71,15 +71,24 @@ export interface FaqUsageAggregate {
   callsWithFaq: number
 }
 
-const COUNT_FIELDS_T = ['offered', 'answered', 'answeredWithWait', 'answeredWithin', 'shortAbandoned', 'abandoned'] as const
+const COUNT_FIELDS_T = [
+  'offered',
+  'answered',
+  'answeredWithWait',
+  'answeredWithin',
+  'shortAbandoned',
+  'abandoned',
+] as const
 const COUNT_FIELDS_C = ['calls', 'loggedResolved', 'callsWithTalk'] as const
 
 function count(value: unknown, field: string, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new RangeError(`${what}.${field}: ${String(value)} is not a count`)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new RangeError(`${what}.${field}: ${String(value)} is not a count`)
   return value
 }
 function seconds(value: unknown, field: string, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new RangeError(`${what}.${field}: ${String(value)} is not a number of seconds`)
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new RangeError(`${what}.${field}: ${String(value)} is not a number of seconds`)
   return value
 }
 
@@ -89,9 +98,13 @@ export function checkTelephonySlot(a: TelephonySlotAggregate): void {
   for (const f of COUNT_FIELDS_T) count(a[f], f, what)
   count(a.otherQueues ?? 0, 'otherQueues', what)
   seconds(a.waitSeconds, 'waitSeconds', what)
-  if (a.answered + a.shortAbandoned + a.abandoned !== a.offered) throw new RangeError(`${what}: answered + shortAbandoned + abandoned (${a.answered + a.shortAbandoned + a.abandoned}) ≠ offered (${a.offered})`)
+  if (a.answered + a.shortAbandoned + a.abandoned !== a.offered)
+    throw new RangeError(
+      `${what}: answered + shortAbandoned + abandoned (${a.answered + a.shortAbandoned + a.abandoned}) ≠ offered (${a.offered})`,
+    )
   if (a.answeredWithWait > a.answered) throw new RangeError(`${what}.answeredWithWait: more than answered`)
-  if (a.answeredWithin > a.answeredWithWait) throw new RangeError(`${what}.answeredWithin: more than answeredWithWait`)
+  if (a.answeredWithin > a.answeredWithWait)
+    throw new RangeError(`${what}.answeredWithin: more than answeredWithWait`)
 }
 
 export function checkCallSlot(a: CallSlotAggregate): void {

@@ -15,7 +15,12 @@ import { safeSeconds, talkSeconds } from './att'
 import type { CallLogRecord } from './records'
 
 /** Handle seconds of one call, given its talk seconds (null when talk is unknown). */
-export function handleSeconds(call: CallLogRecord, talk: number | null, holdInsideTalkSpan = true, startMs = parseInstant(call.talkStartedAt)): number | null {
+export function handleSeconds(
+  call: CallLogRecord,
+  talk: number | null,
+  holdInsideTalkSpan = true,
+  startMs = parseInstant(call.talkStartedAt),
+): number | null {
   if (talk === null) return null
   const acw = safeSeconds(call.afterCallWorkSeconds)
   if (!holdInsideTalkSpan) return talk + safeSeconds(call.holdSeconds) + acw

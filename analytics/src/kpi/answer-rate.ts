@@ -12,6 +12,10 @@ export function offeredForRate(counts: { offered: number; shortAbandoned: number
   return counts.offered - counts.shortAbandoned
 }
 
-export function answerRate(counts: { answered: number; offered: number; shortAbandoned: number }): number | null {
+export function answerRate(counts: {
+  answered: number
+  offered: number
+  shortAbandoned: number
+}): number | null {
   return ratio(counts.answered, offeredForRate(counts))
 }

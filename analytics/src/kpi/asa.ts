@@ -12,7 +12,10 @@ import type { TelephonyRecord } from './records'
 import { parseInstant } from '../time'
 
 /** Seconds from offer to answer, or null for an unanswered call or an impossible pair of times. */
-export function answerWaitSeconds(record: TelephonyRecord, offeredMs = parseInstant(record.offeredAt)): number | null {
+export function answerWaitSeconds(
+  record: TelephonyRecord,
+  offeredMs = parseInstant(record.offeredAt),
+): number | null {
   if (!record.answeredAt) return null
   return secondsBetween(offeredMs, parseInstant(record.answeredAt))
 }

@@ -15,7 +15,11 @@ import type { CallLogRecord } from './records'
 import { parseInstant } from '../time'
 
 /** Talk seconds of one call, or null when its span is missing or negative. */
-export function talkSeconds(call: CallLogRecord, holdInsideTalkSpan = true, startMs = parseInstant(call.talkStartedAt)): number | null {
+export function talkSeconds(
+  call: CallLogRecord,
+  holdInsideTalkSpan = true,
+  startMs = parseInstant(call.talkStartedAt),
+): number | null {
   const span = secondsBetween(startMs, parseInstant(call.talkEndedAt))
   if (span === null) return null
   return holdInsideTalkSpan ? Math.max(0, span - safeSeconds(call.holdSeconds)) : span

@@ -53,4 +53,3 @@ export function halfHourRows(counts: SlotCounts, hasTelephony: boolean): HalfHou
     calls: counts.calls[slot]!,
   }))
 }
-

@@ -26,9 +26,18 @@ export interface TopicCounts {
   callsWithTalk: number
 }
 
-export const newTopicCounts = (): TopicCounts => ({ calls: 0, loggedResolved: 0, handleSeconds: 0, callsWithTalk: 0 })
+export const newTopicCounts = (): TopicCounts => ({
+  calls: 0,
+  loggedResolved: 0,
+  handleSeconds: 0,
+  callsWithTalk: 0,
+})
 
-export function topicRows(topics: Map<string | null, TopicCounts>, totalCalls: number, disqualifiedByCategory: Map<string, number>): TopicRow[] {
+export function topicRows(
+  topics: Map<string | null, TopicCounts>,
+  totalCalls: number,
+  disqualifiedByCategory: Map<string, number>,
+): TopicRow[] {
   const rows: TopicRow[] = []
   for (const [category, c] of topics) {
     const fcr = c.loggedResolved - (category === null ? 0 : (disqualifiedByCategory.get(category) ?? 0))
@@ -44,4 +53,5 @@ export function topicRows(topics: Map<string | null, TopicCounts>, totalCalls: n
   return rows.sort((a, b) => b.calls - a.calls || compareCategory(a.category, b.category))
 }
 
-const compareCategory = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
+const compareCategory = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1

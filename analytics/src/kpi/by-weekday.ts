@@ -68,7 +68,12 @@ export class DayTypeTable {
   }
 }
 
-export function weekdayRows(counts: SlotCounts, table: DayTypeTable, hasTelephony: boolean, holidaysAsOwnRow: boolean): WeekdayRow[] {
+export function weekdayRows(
+  counts: SlotCounts,
+  table: DayTypeTable,
+  hasTelephony: boolean,
+  holidaysAsOwnRow: boolean,
+): WeekdayRow[] {
   const keys = holidaysAsOwnRow ? DAY_TYPE_KEYS : DAY_TYPE_KEYS.slice(0, 7)
   return keys.map((key, i) => ({
     key,

@@ -29,7 +29,10 @@ export interface EscalationSummary {
 }
 
 /** Hours from creation to answer and to close, null where missing or impossible. */
-export function escalationTurnaroundHours(e: EscalationRecord, createdMs = parseInstant(e.createdAt)): { answer: number | null; close: number | null } {
+export function escalationTurnaroundHours(
+  e: EscalationRecord,
+  createdMs = parseInstant(e.createdAt),
+): { answer: number | null; close: number | null } {
   const hours = (to: string | null) => {
     if (!to) return null
     const s = secondsBetween(createdMs, parseInstant(to))
@@ -63,8 +66,14 @@ export class EscalationCounter {
       answered: this.answered,
       closed: this.closed,
       open: this.count - this.closed,
-      answerTurnaround: { meanHours: ratio(sum(this.answerHours), this.answerHours.length), medianHours: median([...this.answerHours]) },
-      closeTurnaround: { meanHours: ratio(sum(this.closeHours), this.closeHours.length), medianHours: median([...this.closeHours]) },
+      answerTurnaround: {
+        meanHours: ratio(sum(this.answerHours), this.answerHours.length),
+        medianHours: median([...this.answerHours]),
+      },
+      closeTurnaround: {
+        meanHours: ratio(sum(this.closeHours), this.closeHours.length),
+        medianHours: median([...this.closeHours]),
+      },
       byUrgency: [...this.urgency]
         .map(([urgency, count]) => ({ urgency, count }))
         .sort((a, b) => b.count - a.count || (a.urgency < b.urgency ? -1 : 1)),

@@ -22,7 +22,10 @@ export interface FaqCounts {
 }
 
 /** Adds one call's FAQs to the counts, each FAQ once. Returns whether the call used any. */
-export function addFaqsUsed(counts: Map<string, FaqCounts>, faqsUsed: readonly string[] | null | undefined): boolean {
+export function addFaqsUsed(
+  counts: Map<string, FaqCounts>,
+  faqsUsed: readonly string[] | null | undefined,
+): boolean {
   if (!faqsUsed || faqsUsed.length === 0) return false
   for (let i = 0; i < faqsUsed.length; i++) {
     const id = faqsUsed[i]!
@@ -38,5 +41,8 @@ export function addFaqsUsed(counts: Map<string, FaqCounts>, faqsUsed: readonly s
 export function faqUsageRows(counts: Map<string, FaqCounts>, totalCalls: number): FaqUsageRow[] {
   return [...counts]
     .map(([faqId, c]) => ({ faqId, count: c.count, first: c.first, share: ratio(c.count, totalCalls) }))
-    .sort((a, b) => b.count - a.count || b.first - a.first || (a.faqId < b.faqId ? -1 : a.faqId > b.faqId ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b.count - a.count || b.first - a.first || (a.faqId < b.faqId ? -1 : a.faqId > b.faqId ? 1 : 0),
+    )
 }

@@ -22,11 +22,17 @@ import type { CallOutcome } from '@kotae/content/contracts/calls'
 import type { CallLogRecord } from './records'
 import { ratio } from './stats'
 
-export function isLoggedResolved(call: Pick<CallLogRecord, 'outcome'>, resolvedOutcomes: readonly CallOutcome[] = ['resolved']): boolean {
+export function isLoggedResolved(
+  call: Pick<CallLogRecord, 'outcome'>,
+  resolvedOutcomes: readonly CallOutcome[] = ['resolved'],
+): boolean {
   return resolvedOutcomes.includes(call.outcome)
 }
 
-export function firstContactResolutionRate(counts: { firstContactResolved: number; calls: number }): number | null {
+export function firstContactResolutionRate(counts: {
+  firstContactResolved: number
+  calls: number
+}): number | null {
   return ratio(counts.firstContactResolved, counts.calls)
 }
 
@@ -96,7 +102,8 @@ export class RepeatTracker {
     // Calls often come grouped by category from a database: the last one is usually this one.
     let cat = category === this.lastCategory ? this.lastIndex : this.categories.get(category)
     if (cat === undefined) {
-      if (this.categoryNames.length >= MAX_REPEAT_CATEGORIES) throw new RangeError(`more than ${MAX_REPEAT_CATEGORIES} categories`)
+      if (this.categoryNames.length >= MAX_REPEAT_CATEGORIES)
+        throw new RangeError(`more than ${MAX_REPEAT_CATEGORIES} categories`)
       cat = this.categoryNames.length
       this.categories.set(category, cat)
       this.categoryNames.push(category)
@@ -134,7 +141,12 @@ export class RepeatTracker {
     let high2 = new Uint32Array(n)
     let codes2 = new Float64Array(n)
     const counts = new Uint32Array(1 << 14)
-    for (const [useHigh, shift, bits] of [[false, 0, 13], [false, 13, 14], [true, 0, 13], [true, 13, 14]] as const) {
+    for (const [useHigh, shift, bits] of [
+      [false, 0, 13],
+      [false, 13, 14],
+      [true, 0, 13],
+      [true, 13, 14],
+    ] as const) {
       const digits = useHigh ? high : low
       const mask = (1 << bits) - 1
       counts.fill(0)
@@ -186,7 +198,8 @@ export class RepeatTracker {
           for (let k = j + 1; k <= i; k++) nextLater[run[k]! % MAX_REPEAT_CATEGORIES] = t
           i = j
         }
-        for (let k = 0; k < run.length; k++) nextLater[run[k]! % MAX_REPEAT_CATEGORIES] = Number.POSITIVE_INFINITY
+        for (let k = 0; k < run.length; k++)
+          nextLater[run[k]! % MAX_REPEAT_CATEGORIES] = Number.POSITIVE_INFINITY
       }
       a = b
     }

@@ -16,7 +16,13 @@ import { DAY_MS, HALF_HOUR_MS, JST_OFFSET_MS, dayNumberKey, japaneseHolidayName,
 /** Why a call is out of hours: before or after the day's openings, or a day without any. */
 export type OutOfHoursReason = 'after-hours' | ClosedReason
 
-export const OUT_OF_HOURS_REASONS: readonly OutOfHoursReason[] = ['after-hours', 'no-opening', 'holiday', 'year-end', 'closed-date']
+export const OUT_OF_HOURS_REASONS: readonly OutOfHoursReason[] = [
+  'after-hours',
+  'no-opening',
+  'holiday',
+  'year-end',
+  'closed-date',
+]
 
 export interface HoursClock {
   /** null when in hours, else why not. */
@@ -36,7 +42,10 @@ export function hoursClock(config: HoursConfig | null): HoursClock {
       const date = dayNumberKey(day)
       const name = japaneseHolidayName(date)
       const h = hoursOn(date, config, { from: date, to: date, days: name ? { [date]: name } : {} })
-      d = { intervals: h.intervals.map((i) => [toMinutes(i.opens), toMinutes(i.closes)]), closed: h.closedReason ?? 'after-hours' }
+      d = {
+        intervals: h.intervals.map((i) => [toMinutes(i.opens), toMinutes(i.closes)]),
+        closed: h.closedReason ?? 'after-hours',
+      }
       days.set(day, d)
     }
     return d

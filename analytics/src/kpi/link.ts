@@ -61,7 +61,12 @@ export function linkCallsToTelephony(
     const t = byId.get(c.telephonyCallId)
     if (t === undefined || telUsed[t]) return
     telUsed[t] = 1
-    linkOf[i] = { callLogId: c.id, telephonyCallId: c.telephonyCallId, method: 'call-id', offsetSeconds: null }
+    linkOf[i] = {
+      callLogId: c.id,
+      telephonyCallId: c.telephonyCallId,
+      method: 'call-id',
+      offsetSeconds: null,
+    }
   })
 
   // 2. By agent and time.
@@ -90,13 +95,19 @@ export function linkCallsToTelephony(
       if (g[mid]!.at < start - toleranceMs) lo = mid + 1
       else hi = mid
     }
-    for (let k = lo; k < g.length && g[k]!.at <= start + toleranceMs; k++) pairs.push({ call: i, tel: g[k]!.index, diff: start - g[k]!.at, start })
+    for (let k = lo; k < g.length && g[k]!.at <= start + toleranceMs; k++)
+      pairs.push({ call: i, tel: g[k]!.index, diff: start - g[k]!.at, start })
   })
   pairs.sort((a, b) => Math.abs(a.diff) - Math.abs(b.diff) || a.start - b.start || a.call - b.call)
   for (const p of pairs) {
     if (linkOf[p.call] || telUsed[p.tel]) continue
     telUsed[p.tel] = 1
-    linkOf[p.call] = { callLogId: calls[p.call]!.id, telephonyCallId: telephony[p.tel]!.callId, method: 'agent-time', offsetSeconds: p.diff / 1000 }
+    linkOf[p.call] = {
+      callLogId: calls[p.call]!.id,
+      telephonyCallId: telephony[p.tel]!.callId,
+      method: 'agent-time',
+      offsetSeconds: p.diff / 1000,
+    }
   }
 
   const links: CallTelephonyLink[] = []

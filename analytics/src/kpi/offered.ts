@@ -17,7 +17,11 @@ export function offeredAtMs(record: TelephonyRecord): number {
 }
 
 /** Whether a telephony record counts as offered in a range for the selected queues (null = all). */
-export function isOfferedIn(record: TelephonyRecord, range: InstantRange, queues: readonly string[] | null = null): boolean {
+export function isOfferedIn(
+  record: TelephonyRecord,
+  range: InstantRange,
+  queues: readonly string[] | null = null,
+): boolean {
   const t = offeredAtMs(record)
   return t >= range.start && t < range.end && (queues === null || queues.includes(record.queue))
 }

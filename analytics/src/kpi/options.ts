@@ -30,7 +30,10 @@ export const ReportOptionsSchema = z.object({
    * records offered outside them are counted apart (`outOfHours`), out of every headline figure and
    * table. null: always open (every call in hours).
    */
-  hours: cityProfileSchema.pick({ hours: true, yearEndClosure: true, closedDates: true }).nullable().default(null),
+  hours: cityProfileSchema
+    .pick({ hours: true, yearEndClosure: true, closedDates: true })
+    .nullable()
+    .default(null),
   /**
    * Whether telephony data exists for the period. null (default): it does when at least one telephony
    * record falls in the period. Set true when the PBX is connected, so a month with no calls shows 0.

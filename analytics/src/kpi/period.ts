@@ -19,14 +19,22 @@ import {
 } from '../time'
 
 export const ReportPeriodSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('month'), year: z.number().int().min(1900).max(2200), month: z.number().int().min(1).max(12) }),
+  z.object({
+    kind: z.literal('month'),
+    year: z.number().int().min(1900).max(2200),
+    month: z.number().int().min(1).max(12),
+  }),
   z.object({
     kind: z.literal('year'),
     year: z.number().int().min(1900).max(2200),
     /** 'fiscal' (default): 年度, 1 April of `year` to 31 March of the next. 'calendar': 1 January – 31 December. */
     basis: z.enum(['fiscal', 'calendar']).optional(),
   }),
-  z.object({ kind: z.literal('range'), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }),
+  z.object({
+    kind: z.literal('range'),
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+  }),
 ])
 export type ReportPeriod = z.infer<typeof ReportPeriodSchema>
 
@@ -40,7 +48,8 @@ export function periodRange(period: ReportPeriod): InstantRange {
     case 'range': {
       const start = parseInstant(period.start)
       const end = parseInstant(period.end)
-      if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) throw new RangeError(`bad range ${period.start} – ${period.end}`)
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end < start)
+        throw new RangeError(`bad range ${period.start} – ${period.end}`)
       return { start, end }
     }
   }

@@ -27,5 +27,8 @@ export function serviceLevel(
   counts: { answeredWithin: number; answered: number; offered: number; shortAbandoned: number },
   base: 'offered' | 'answered' = 'offered',
 ): number | null {
-  return ratio(counts.answeredWithin, base === 'answered' ? counts.answered : counts.offered - counts.shortAbandoned)
+  return ratio(
+    counts.answeredWithin,
+    base === 'answered' ? counts.answered : counts.offered - counts.shortAbandoned,
+  )
 }

@@ -1,14 +1,79 @@
 import type { Detector, PiiFinding } from './types'
 
 const PREFECTURES = [
-  '北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県', '埼玉県', '千葉県', '東京都', '神奈川県',
-  '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県', '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県',
-  '奈良県', '和歌山県', '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県', '長崎県',
-  '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県',
+  '北海道',
+  '青森県',
+  '岩手県',
+  '宮城県',
+  '秋田県',
+  '山形県',
+  '福島県',
+  '茨城県',
+  '栃木県',
+  '群馬県',
+  '埼玉県',
+  '千葉県',
+  '東京都',
+  '神奈川県',
+  '新潟県',
+  '富山県',
+  '石川県',
+  '福井県',
+  '山梨県',
+  '長野県',
+  '岐阜県',
+  '静岡県',
+  '愛知県',
+  '三重県',
+  '滋賀県',
+  '京都府',
+  '大阪府',
+  '兵庫県',
+  '奈良県',
+  '和歌山県',
+  '鳥取県',
+  '島根県',
+  '岡山県',
+  '広島県',
+  '山口県',
+  '徳島県',
+  '香川県',
+  '愛媛県',
+  '高知県',
+  '福岡県',
+  '佐賀県',
+  '長崎県',
+  '熊本県',
+  '大分県',
+  '宮崎県',
+  '鹿児島県',
+  '沖縄県',
 ]
 
 /** Words written before an address, not part of it (住所は… is cut by the hiragana anyway). */
-const LEADS = ['現住所', '新住所', '旧住所', '住所', '転居先', '転入先', '転出先', '送付先', '郵送先', '宛先', '自宅', '実家', '本籍', '居所', '本日', '昨日', '先日', '今日', '以前', '在住', '住']
+const LEADS = [
+  '現住所',
+  '新住所',
+  '旧住所',
+  '住所',
+  '転居先',
+  '転入先',
+  '転出先',
+  '送付先',
+  '郵送先',
+  '宛先',
+  '自宅',
+  '実家',
+  '本籍',
+  '居所',
+  '本日',
+  '昨日',
+  '先日',
+  '今日',
+  '以前',
+  '在住',
+  '住',
+]
 /** Labels that say what follows is an address, so a block number alone is enough. */
 const LABEL = /(?:住所|転居先|転入先|転出先|送付先|郵送先|宛先|居所|本籍|自宅)(?:は|が|:|：| )*$/
 
@@ -22,26 +87,35 @@ const isPlaceChar = (text: string, i: number) => {
 }
 
 /** Block numbers: 1丁目2番3号, 八丁目23番35号, 8-29, 1234番地の5, 3210の2, 12-3-405, 4-5号室, 北1条西2丁目. */
-const BLOCK = /(?<![\d.,/:-])(?:\d{1,5}|[一二三四五六七八九十]{1,3}(?=丁目))(?:(?:丁目|番地の?|番|号|-|の|条[東西南北]?)\d{1,5})*(?:丁目|番地|番|号室|号)?/g
+const BLOCK =
+  /(?<![\d.,/:-])(?:\d{1,5}|[一二三四五六七八九十]{1,3}(?=丁目))(?:(?:丁目|番地の?|番|号|-|の|条[東西南北]?)\d{1,5})*(?:丁目|番地|番|号室|号)?/g
 /** What may not follow a bare number for it to be a block number (counters, 3番窓口 …). */
 const COUNTER = /^(?:[か件人名日月年回分時秒円歳%％位個枚ヶヵ階台冊通歩本点割倍才週]|番目|番窓|番線|号(?!室))/
 
 // Buildings: a name with a building word, or any katakana/kanji name, before a room number.
-const BWORD = '(?:マンション|ハイツ|コーポ|アパート|レジデンス|ハイム|メゾン|パレス|ヴィラ|ビラ|シャトー|コート|ハウス|荘|団地|住宅|ビル|タワー|寮|プラザ|ヒルズ|テラス|ガーデン|カーサ|ドミール)'
+const BWORD =
+  '(?:マンション|ハイツ|コーポ|アパート|レジデンス|ハイム|メゾン|パレス|ヴィラ|ビラ|シャトー|コート|ハウス|荘|団地|住宅|ビル|タワー|寮|プラザ|ヒルズ|テラス|ガーデン|カーサ|ドミール)'
 const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
 const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
 const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
 /** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」. */
-const BUILDING_AFTER = new RegExp(String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END}[1-9]\d{2,3}(?![\d-]))`, 'y')
+const BUILDING_AFTER = new RegExp(
+  String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END}[1-9]\d{2,3}(?![\d-]))`,
+  'y',
+)
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
-const BUILDING = new RegExp(String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`, 'g')
+const BUILDING = new RegExp(
+  String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`,
+  'g',
+)
 
 const PREFECTURE = new RegExp(PREFECTURES.join('|'))
 
 // English addresses: block numbers (no leading zero) and romaji place names, as foreign residents write
 // them: 「2-14-8 Saijo-Chuo, Higashihiroshima, Room 305」「Saijo Chuo 3-14-2」. Days and months are no places.
-const EN_NOT_PLACE = '(?!(?:Room|Apt|Apartment|Unit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z]))'
+const EN_NOT_PLACE =
+  '(?!(?:Room|Apt|Apartment|Unit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z]))'
 const EN_WORD = String.raw`${EN_NOT_PLACE}[A-Z][a-z]+(?:-(?:cho|machi|chome|ku|shi|gun|mura|son)(?![a-z]))?`
 const EN_PLACE = String.raw`${EN_WORD}(?:[- ]${EN_WORD}){0,3}` // bounded: a regex must stay linear on hostile input
 const EN_BLOCK = String.raw`[1-9]\d{0,3}`
@@ -70,9 +144,35 @@ function trimLeads(place: string): string {
 // A municipality or prefecture inside the place name (国道, 県道 are roads, not prefectures).
 const hasMunicipality = (place: string) => /.[市区郡町村]/.test(place) || PREFECTURE.test(place)
 /** Municipalities whose names start in hiragana (さいたま市, つくば市, あきる野市 …): the hiragana part. */
-const HIRAGANA_CITIES = ['さいたま', 'つくばみらい', 'つくば', 'ひたちなか', 'いわき', 'かすみがうら', 'みどり', 'あきる', 'ふじみ', 'さくら', 'うるま', 'えびの', 'みよし', 'あま', 'たつの', 'かほく', 'いちき', 'むつ', 'かつらぎ', 'みなかみ', 'みやま', 'うきは', 'いすみ', 'にかほ']
+const HIRAGANA_CITIES = [
+  'さいたま',
+  'つくばみらい',
+  'つくば',
+  'ひたちなか',
+  'いわき',
+  'かすみがうら',
+  'みどり',
+  'あきる',
+  'ふじみ',
+  'さくら',
+  'うるま',
+  'えびの',
+  'みよし',
+  'あま',
+  'たつの',
+  'かほく',
+  'いちき',
+  'むつ',
+  'かつらぎ',
+  'みなかみ',
+  'みやま',
+  'うきは',
+  'いすみ',
+  'にかほ',
+]
 // Place names that are document or counter words, not places (様式第1-2号, 第3条).
-const NOT_PLACE_END = /(?:第|様式|条|項|表|図|版|回|期|型|式|便|線|階|棟|室|番号|号|コード|ID|内線|電話|携帯|FAX|TEL)$/
+const NOT_PLACE_END =
+  /(?:第|様式|条|項|表|図|版|回|期|型|式|便|線|階|棟|室|番号|号|コード|ID|内線|電話|携帯|FAX|TEL)$/
 
 /**
  * Street addresses: a place name followed by block numbers, then an optional building and room.
@@ -90,7 +190,9 @@ export const detectAddress: Detector = (text) => {
     let start = m.index
     while (start > 0 && m.index - start < 30 && isPlaceChar(text, start - 1)) start--
     start = hiraganaPlaceBefore(text, start, m.index)
-    const city = HIRAGANA_CITIES.find((c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start, start + 4)))
+    const city = HIRAGANA_CITIES.find(
+      (c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start, start + 4)),
+    )
     if (city) start -= city.length
     const place = trimLeads(text.slice(start, m.index))
     start = m.index - place.length
@@ -101,7 +203,9 @@ export const detectAddress: Detector = (text) => {
     if (b) end += b[0].length
     out.push({ kind: 'address', start, end })
   }
-  if (/[A-Z]/.test(text)) for (const m of text.matchAll(EN_ADDRESS)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length })
+  if (/[A-Z]/.test(text))
+    for (const m of text.matchAll(EN_ADDRESS))
+      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length })
   const buildings = text.includes('号室') ? text.matchAll(BUILDING) : []
   for (const m of buildings) {
     const name = m[0].replace(/ ?\d{1,4}号室$/, '')
@@ -122,7 +226,8 @@ const NOT_HIRAGANA_PLACE = /^(?:[のはがをにでとへもや]|から|まで|�
 function hiraganaPlaceBefore(text: string, start: number, blockAt: number): number {
   let h = start
   while (h > 0 && start - h < 6 && /[ぁ-ゖ]/.test(text[h - 1]!)) h--
-  if (start - h < 2 || NOT_HIRAGANA_PLACE.test(text.slice(h, start)) || !isPlaceChar(text, h - 1)) return start
+  if (start - h < 2 || NOT_HIRAGANA_PLACE.test(text.slice(h, start)) || !isPlaceChar(text, h - 1))
+    return start
   let s = h
   while (s > 0 && blockAt - s < 30 && isPlaceChar(text, s - 1)) s--
   return hasMunicipality(trimLeads(text.slice(s, h))) ? s : start

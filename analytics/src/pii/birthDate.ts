@@ -3,7 +3,18 @@ import type { Detector, MaskOptions } from './types'
 /** A date found in text; year, month and day are present when written. */
 export type DateMention = { start: number; end: number; year?: number; month?: number; day?: number }
 
-const ERA_BASE: Record<string, number> = { 明治: 1867, M: 1867, 大正: 1911, T: 1911, 昭和: 1925, S: 1925, 平成: 1988, H: 1988, 令和: 2018, R: 2018 }
+const ERA_BASE: Record<string, number> = {
+  明治: 1867,
+  M: 1867,
+  大正: 1911,
+  T: 1911,
+  昭和: 1925,
+  S: 1925,
+  平成: 1988,
+  H: 1988,
+  令和: 2018,
+  R: 2018,
+}
 const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR](?=\.?\s?[元\d]))\.?`
 const EYEAR = String.raw`(元|\d{1,2})`
 
@@ -29,10 +40,19 @@ const eraYear = (era: string, y: string) => ERA_BASE[era]! + (y === '元' ? 1 : 
 
 const PATTERNS: Pattern[] = [
   // 1975年3月4日, 1975/3/4, 1975.3.4, 1975-03-04
-  { re: /(?<!\d)((?:19|20)\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) }) },
-  { re: /(?<![\d/.-])((?:19|20)\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/g, parse: (m) => ({ year: num(m[1]), month: num(m[3]), day: num(m[4]) }) },
+  {
+    re: /(?<!\d)((?:19|20)\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日/g,
+    parse: (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) }),
+  },
+  {
+    re: /(?<![\d/.-])((?:19|20)\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])/g,
+    parse: (m) => ({ year: num(m[1]), month: num(m[3]), day: num(m[4]) }),
+  },
   // 1975年3月, 1975年
-  { re: /(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月)?(?! ?\d)/g, parse: (m) => ({ year: num(m[1]), month: num(m[2]) }) },
+  {
+    re: /(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月)?(?! ?\d)/g,
+    parse: (m) => ({ year: num(m[1]), month: num(m[2]) }),
+  },
   // 昭和50年3月4日, 平成元年5月, 大正15年, S50.3.4, H2/2/14
   {
     re: new RegExp(String.raw`${ERA} ?${EYEAR} ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?`, 'g'),
@@ -44,7 +64,10 @@ const PATTERNS: Pattern[] = [
   },
   // March 4, 1975 / 4 March 1975 / Mar. 4 1975 (English lines)
   {
-    re: new RegExp(String.raw`(?<![A-Za-z])${MONTH_NAME} ?(\d{1,2})(?:st|nd|rd|th)?,? ((?:19|20)\d{2})(?!\d)`, 'gi'),
+    re: new RegExp(
+      String.raw`(?<![A-Za-z])${MONTH_NAME} ?(\d{1,2})(?:st|nd|rd|th)?,? ((?:19|20)\d{2})(?!\d)`,
+      'gi',
+    ),
     parse: (m) => ({ year: num(m[3]), month: monthOf(m[1]!), day: num(m[2]) }),
   },
   {
@@ -61,12 +84,26 @@ const PATTERNS: Pattern[] = [
   },
   // 昭和二十九年十月十日, 平成元年五月, 一九七五年三月四日: numerals in kanji
   {
-    re: new RegExp(String.raw`(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`, 'g'),
-    parse: (m) => ({ year: ERA_BASE[m[1]!]! + (m[2] === '元' ? 1 : kanjiNumber(m[2]!)), month: kanjiNumberOrUndefined(m[3]), day: kanjiNumberOrUndefined(m[4]) }),
+    re: new RegExp(
+      String.raw`(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
+      'g',
+    ),
+    parse: (m) => ({
+      year: ERA_BASE[m[1]!]! + (m[2] === '元' ? 1 : kanjiNumber(m[2]!)),
+      month: kanjiNumberOrUndefined(m[3]),
+      day: kanjiNumberOrUndefined(m[4]),
+    }),
   },
   {
-    re: new RegExp(String.raw`([一二][〇一二三四五六七八九]{3}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`, 'g'),
-    parse: (m) => ({ year: kanjiNumber(m[1]!), month: kanjiNumberOrUndefined(m[2]), day: kanjiNumberOrUndefined(m[3]) }),
+    re: new RegExp(
+      String.raw`([一二][〇一二三四五六七八九]{3}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
+      'g',
+    ),
+    parse: (m) => ({
+      year: kanjiNumber(m[1]!),
+      month: kanjiNumberOrUndefined(m[2]),
+      day: kanjiNumberOrUndefined(m[3]),
+    }),
   },
   // 3月4日, 3/4 (counted only next to a birth-date word)
   { re: /(?<![\d年/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
@@ -74,12 +111,15 @@ const PATTERNS: Pattern[] = [
 ]
 
 const plausible = (d: DateMention) =>
-  (d.month === undefined || (d.month >= 1 && d.month <= 12)) && (d.day === undefined || (d.day >= 1 && d.day <= 31))
+  (d.month === undefined || (d.month >= 1 && d.month <= 12)) &&
+  (d.day === undefined || (d.day >= 1 && d.day <= 31))
 
 /** Every 西暦/和暦 date in (width-folded) text, the longest reading where two overlap. */
 export function findDates(text: string): DateMention[] {
   const all: DateMention[] = []
-  for (const p of PATTERNS) for (const m of text.matchAll(p.re)) all.push({ start: m.index, end: m.index + m[0].length, ...p.parse(m) })
+  for (const p of PATTERNS)
+    for (const m of text.matchAll(p.re))
+      all.push({ start: m.index, end: m.index + m[0].length, ...p.parse(m) })
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: DateMention[] = []
   for (const d of all) if (plausible(d) && !kept.some((k) => d.start < k.end && k.start < d.end)) kept.push(d)
@@ -88,13 +128,13 @@ export function findDates(text: string): DateMention[] {
 
 // A birth-date word, then either particles/punctuation only or (for the unambiguous words) a short
 // clause such as 「生年月日を聴取：」 that does not cross a sentence or list boundary.
-const BEFORE = new RegExp(
-  String.raw`(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?|[Bb]orn(?: on| in)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$`,
-)
+const BEFORE =
+  /(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?|[Bb]orn(?: on| in)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$/
 // 〜生まれ, 〜生, 〜うまれ right after the date (not 生活, 生存 …), or 〜が誕生日.
 const AFTER = /^ ?(?:生まれ|うまれ|生れ|産まれ|生(?![活存命涯徒産成協])|[がは]?誕生日)/
 // A bare old date followed by these is a procedure date (平成10年3月31日付で転入), not a birth date.
-const EVENT_AFTER = /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ごろ|時点|現在|に(?:転入|転出|転居|申請|交付|発行|届出|結婚|婚姻|離婚|死亡|開始|終了))/
+const EVENT_AFTER =
+  /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ごろ|時点|現在|に(?:転入|転出|転居|申請|交付|発行|届出|結婚|婚姻|離婚|死亡|開始|終了))/
 
 /**
  * Dates of birth: a 西暦/和暦 date (full, year–month, year only, or month–day) next to a birth-date

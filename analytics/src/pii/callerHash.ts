@@ -21,7 +21,8 @@ export function normalizeCallerNumber(phone: string): string | undefined {
 
 const encoder = new TextEncoder()
 /** The bytes of a key, copied into a fresh buffer (Web Crypto takes no shared buffers). */
-const bytes = (key: string | Uint8Array): Uint8Array<ArrayBuffer> => (typeof key === 'string' ? encoder.encode(key) : new Uint8Array(key))
+const bytes = (key: string | Uint8Array): Uint8Array<ArrayBuffer> =>
+  typeof key === 'string' ? encoder.encode(key) : new Uint8Array(key)
 
 /** The salt's bytes; throws when it is too short to be a secret (both hashers check the same way). */
 export function saltBytes(salt: string | Uint8Array): Uint8Array<ArrayBuffer> {
@@ -33,18 +34,26 @@ let cached: { salt: string | Uint8Array; key: Promise<CryptoKey> } | undefined
 
 function keyFor(salt: string | Uint8Array): Promise<CryptoKey> {
   if (cached?.salt !== salt) {
-    cached = { salt, key: crypto.subtle.importKey('raw', saltBytes(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) }
+    cached = {
+      salt,
+      key: crypto.subtle.importKey('raw', saltBytes(salt), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+      ]),
+    }
   }
   return cached.key
 }
 
 /** HMAC-SHA256 of a message under a key, as lowercase hex (Web Crypto: Node 20+ and browsers). */
 export async function hmacSha256Hex(key: string | Uint8Array, message: string): Promise<string> {
-  const k = await crypto.subtle.importKey('raw', bytes(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const k = await crypto.subtle.importKey('raw', bytes(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ])
   return toHex(await crypto.subtle.sign('HMAC', k, encoder.encode(message)))
 }
 
-const toHex = (buf: ArrayBuffer) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('')
+const toHex = (buf: ArrayBuffer) =>
+  Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('')
 
 /**
  * A pseudonym of a caller for repeat-call detection: HMAC-SHA256 of the normalized number under a

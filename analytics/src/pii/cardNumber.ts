@@ -46,16 +46,34 @@ export const detectCardNumber: Detector = (folded, _options, others) => {
   if (!/\d/.test(folded)) return []
   const text = withoutPhones(folded) // a phone number is the phone detector's, also after カード番号
   const out: PiiFinding[] = []
-  for (const shape of [RESIDENCE_CARD, PASSPORT]) for (const m of text.matchAll(shape)) out.push({ kind: 'cardNumber', start: m.index, end: m.index + m[0].length })
-  const spans = valuesAfterCues(text, CUE, SERIAL, STOP, (m, at) => {
-    // English words before the serial are not part of it: 「number is WS40021896TG」
-    const lead = LEADING_WORDS.exec(m[0])?.[0].length ?? 0
-    const value = m[0].slice(lead)
-    const start = at + lead
-    const end = at + m[0].length
-    if (value.replace(/[ -]/g, '').length < 8 || !/\d/.test(value) || WORD.test(value) || DATE.test(value) || (!/[A-Za-z]/.test(value) && unitFollows(text, end) && !NUMBERED.test(text.slice(Math.max(0, start - 2), start)))) return undefined
-    return { start, end }
-  }, blankAlso(text, others))
+  for (const shape of [RESIDENCE_CARD, PASSPORT])
+    for (const m of text.matchAll(shape))
+      out.push({ kind: 'cardNumber', start: m.index, end: m.index + m[0].length })
+  const spans = valuesAfterCues(
+    text,
+    CUE,
+    SERIAL,
+    STOP,
+    (m, at) => {
+      // English words before the serial are not part of it: 「number is WS40021896TG」
+      const lead = LEADING_WORDS.exec(m[0])?.[0].length ?? 0
+      const value = m[0].slice(lead)
+      const start = at + lead
+      const end = at + m[0].length
+      if (
+        value.replace(/[ -]/g, '').length < 8 ||
+        !/\d/.test(value) ||
+        WORD.test(value) ||
+        DATE.test(value) ||
+        (!/[A-Za-z]/.test(value) &&
+          unitFollows(text, end) &&
+          !NUMBERED.test(text.slice(Math.max(0, start - 2), start)))
+      )
+        return undefined
+      return { start, end }
+    },
+    blankAlso(text, others),
+  )
   for (const s of spans) out.push({ kind: 'cardNumber', ...s })
   return out
 }

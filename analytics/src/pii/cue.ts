@@ -30,7 +30,8 @@ const NOT_A_VALUE_AFTER =
   /^ ?(?:桁|回|文字|日|月|年|歳|才|時|分|秒|円|件|度|人|名|枚|週|階|番(?!号)|号|個|つ|通|点|割|倍|代|ヶ月|か月|カ月|ケ月|箇月|%|パーセント|[〜~]|から|(?:digits?|letters?|char(?:acter)?s?|times?|tries|attempts?|years?|months?|days?|hours?|minutes?|yen)(?![A-Za-z]))/
 
 /** True when the text at `end` makes the number before it a count, a length, a date or an amount. */
-export const unitFollows = (text: string, end: number): boolean => NOT_A_VALUE_AFTER.test(text.slice(end, end + 12))
+export const unitFollows = (text: string, end: number): boolean =>
+  NOT_A_VALUE_AFTER.test(text.slice(end, end + 12))
 
 /** `text` with every position blanked that is blanked in `others` (same length), e.g. phones and other findings. */
 export function blankAlso(text: string, others: string | undefined): string {
@@ -60,7 +61,12 @@ export function valuesAfterCues(
   cue: RegExp,
   value: RegExp,
   stop: RegExp,
-  pick: (m: RegExpExecArray, start: number, window: Window, gap: string) => { start: number; end: number } | undefined,
+  pick: (
+    m: RegExpExecArray,
+    start: number,
+    window: Window,
+    gap: string,
+  ) => { start: number; end: number } | undefined,
   reach: string = text,
 ): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []

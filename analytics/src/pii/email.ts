@@ -5,7 +5,8 @@ import type { Detector } from './types'
  * as (at) / [at], as people do to dodge spam filters. The top-level domain needs two letters, so a
  * sentence-final period is not swallowed.
  */
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:@| ?[([]at[)\]] ?)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:@| ?[([]at[)\]] ?)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g
 
 // Addresses read out on the phone and typed as heard: 「sato.k アットマーク example ドットコム」「taro ドット
 // yamada あっとまーく docomo ドット ne ドット jp」「john dot lee at gmail dot com」. The local part and the
@@ -17,13 +18,21 @@ const DOT = String.raw`(?: ?(?:ドット|どっと|dot) ?|\.)`
 const AT = String.raw`(?: ?(?:アットマーク|あっとまーく|アット|あっと|at ?mark|at) ?|@)`
 const TLD = String.raw`(?:com|net|org|info|jp|ne|co|or|ac|go|lg|コム|ネット|ジェーピー|ジェイピー)`
 const DOMAIN = '[A-Za-z][A-Za-z0-9-]{0,62}' // a domain starts with a letter (「at 3 dot com」 is no address)
-const SPOKEN = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD}){0,4}${AT}${DOMAIN}(?:${DOT}${DOMAIN}){0,4}${DOT}${TLD}(?![A-Za-z0-9-])`, 'g')
+const SPOKEN = new RegExp(
+  String.raw`(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD}){0,4}${AT}${DOMAIN}(?:${DOT}${DOMAIN}){0,4}${DOT}${TLD}(?![A-Za-z0-9-])`,
+  'g',
+)
 /** Something is spoken, so the written-out pattern above has not already found it. */
 const SAID = /アット|あっと|ドット|どっと|(?<![A-Za-z])(?:at|dot)(?![A-Za-z])/
 
 export const detectEmail: Detector = (text) => {
-  const out = [...text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, start: m.index, end: m.index + m[0].length }))
+  const out = [...text.matchAll(EMAIL)].map((m) => ({
+    kind: 'email' as const,
+    start: m.index,
+    end: m.index + m[0].length,
+  }))
   if (SAID.test(text))
-    for (const m of text.matchAll(SPOKEN)) if (SAID.test(m[0])) out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
+    for (const m of text.matchAll(SPOKEN))
+      if (SAID.test(m[0])) out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
   return out
 }

@@ -1,5 +1,6 @@
 // Half-width katakana (ｦ-ﾝ) to full width, one for one; ﾞ and ﾟ become the spacing marks ゛ ゜.
-const HALF_KANA = 'ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜'
+const HALF_KANA =
+  'ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜'
 
 /**
  * Folds half-width katakana (ｻﾄｳ) to full width, full-width ASCII (０-９, Ａ-Ｚ, ＠, （）, －, ．) to half width, dash variants to "-", the
@@ -23,7 +24,8 @@ export function foldWidth(text: string): string {
   return out
 }
 
-const isDigit = (ch: string | undefined) => ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'))
+const isDigit = (ch: string | undefined) =>
+  ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'))
 
 /** Digits only, e.g. for counting the digits of a phone number. Expects folded text. */
 export const digitsOf = (s: string): string => s.replace(/\D/g, '')
@@ -32,7 +34,9 @@ export const digitsOf = (s: string): string => s.replace(/\D/g, '')
  * The placeholders of masked text, so that masking masked text changes nothing. Either bracket
  * width: detectors read width-folded text, where ［ ］ have become [ ].
  */
-export const PLACEHOLDER = /[［[](?:暗証番号|個人番号|カード番号|電話番号|メール|郵便番号|生年月日|住所|氏名)[］\]]/g
+export const PLACEHOLDER =
+  /[［[](?:暗証番号|個人番号|カード番号|電話番号|メール|郵便番号|生年月日|住所|氏名)[］\]]/g
 
 /** Replaces placeholders with a filler no detector reads as a word, a digit or context (same length). */
-export const hidePlaceholders = (text: string): string => text.replace(PLACEHOLDER, (m) => '〓'.repeat(m.length))
+export const hidePlaceholders = (text: string): string =>
+  text.replace(PLACEHOLDER, (m) => '〓'.repeat(m.length))

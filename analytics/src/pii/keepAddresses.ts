@@ -16,10 +16,14 @@ type Keys = { addresses: AddressKey[]; postalCodes: Set<string> }
 /** The place name (before the first block number, no spaces) and the block numbers of an address. */
 function addressKey(address: string): AddressKey {
   const first = address.search(/\d|[一二三四五六七八九十]+丁目/)
-  return { place: address.slice(0, first < 0 ? address.length : first).replace(/\s/g, ''), blocks: (address.match(/\d+/g) ?? []).map(Number).join('-') }
+  return {
+    place: address.slice(0, first < 0 ? address.length : first).replace(/\s/g, ''),
+    blocks: (address.match(/\d+/g) ?? []).map(Number).join('-'),
+  }
 }
 
-const samePlace = (a: string, b: string) => Math.min(a.length, b.length) >= 2 && (a.endsWith(b) || b.endsWith(a))
+const samePlace = (a: string, b: string) =>
+  Math.min(a.length, b.length) >= 2 && (a.endsWith(b) || b.endsWith(a))
 
 // The keys of one allow-list, made once per list (the CMS passes the same array until content changes).
 const cache = new WeakMap<readonly string[], Keys>()
@@ -30,7 +34,8 @@ function keysOf(list: readonly string[]): Keys {
     for (const entry of list) {
       const text = foldWidth(entry)
       for (const f of detectAddress(text, {})) keys.addresses.push(addressKey(text.slice(f.start, f.end)))
-      for (const f of detectPostalCode(text, {})) keys.postalCodes.add(text.slice(f.start, f.end).replace(/\D/g, ''))
+      for (const f of detectPostalCode(text, {}))
+        keys.postalCodes.add(text.slice(f.start, f.end).replace(/\D/g, ''))
     }
     cache.set(list, keys)
   }
@@ -38,7 +43,11 @@ function keysOf(list: readonly string[]): Keys {
 }
 
 /** The findings without the addresses and postal codes that `keepAddresses` lists (as above). */
-export function withoutPublicAddresses(findings: PiiFinding[], folded: string, keepAddresses: readonly string[] | undefined): PiiFinding[] {
+export function withoutPublicAddresses(
+  findings: PiiFinding[],
+  folded: string,
+  keepAddresses: readonly string[] | undefined,
+): PiiFinding[] {
   if (!keepAddresses?.length) return findings
   const keys = keysOf(keepAddresses)
   return findings.filter((f) => {

@@ -9,7 +9,14 @@ import { detectName, sameNameElsewhere } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
-import { PII_KINDS, PII_PLACEHOLDERS, type Detector, type MaskOptions, type PiiFinding, type PiiKind } from './types'
+import {
+  PII_KINDS,
+  PII_PLACEHOLDERS,
+  type Detector,
+  type MaskOptions,
+  type PiiFinding,
+  type PiiKind,
+} from './types'
 
 const DETECTORS: Record<PiiKind, Detector> = {
   secret: detectSecret,
@@ -49,7 +56,11 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
         kept.push(i)
         visible += text[i]
       }
-    return findPii(visible, options).map((f) => ({ kind: f.kind, start: kept[f.start]!, end: kept[f.end - 1]! + 1 }))
+    return findPii(visible, options).map((f) => ({
+      kind: f.kind,
+      start: kept[f.start]!,
+      end: kept[f.end - 1]! + 1,
+    }))
   }
   const folded = hidePlaceholders(foldWidth(text))
   const kinds = options.kinds ?? PII_KINDS

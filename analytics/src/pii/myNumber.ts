@@ -39,7 +39,10 @@ const SEP = String.raw`(?: ?[-、､,・] ?| |\.)`
  * (a misheard digit is still the caller's number). Same guard against longer numbers, and none
  * right after a letter (証明書の番号 C0921-7781-4430 is a serial, the card-number detector's).
  */
-const FOUR_FOUR_FOUR = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d{4}${SEP}\d{4}${SEP}\d{4}(?!${SEP}?\d)`, 'g')
+const FOUR_FOUR_FOUR = new RegExp(
+  String.raw`(?<![A-Za-z]|\d${SEP}?)\d{4}${SEP}\d{4}${SEP}\d{4}(?!${SEP}?\d)`,
+  'g',
+)
 
 /**
  * Rule 3: any 12 digits, in any grouping, said after a My Number cue (no check digit needed); and 10,
@@ -59,7 +62,8 @@ const afterDocument = (text: string, at: number) => AFTER_DOCUMENT.test(text.sli
 // My Number cues: マイナンバー, 個人番号, マイナ番号, and a bare 番号 (「番号は…」「カードの番号…」)
 // that is not the end of another label (予約番号, お問い合わせ番号): only after の, a particle, a
 // mark or at the start.
-const CUE = /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがを、,:; 「（(])番号|(?<![A-Za-z])(?:[Mm]y ?[Nn]umber|[Ii]ndividual [Nn]umber)(?: [Cc]ard)?(?: [Nn]umber| [Nn]o\.?)?/g
+const CUE =
+  /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがを、,:; 「（(])番号|(?<![A-Za-z])(?:[Mm]y ?[Nn]umber|[Ii]ndividual [Nn]umber)(?: [Cc]ard)?(?: [Nn]umber| [Nn]o\.?)?/g
 // The cue's reach ends at a sentence end, a line break or another label (「マイナンバーの件で予約番号…」).
 const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
 
@@ -75,16 +79,31 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
   const text = withoutPhones(folded)
   const out: PiiFinding[] = []
   const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
-  for (const m of text.matchAll(MY_NUMBER)) if (isValidMyNumber(digitsOf(m[0])) && !afterDocument(text, m.index)) add(m.index, m.index + m[0].length)
+  for (const m of text.matchAll(MY_NUMBER))
+    if (isValidMyNumber(digitsOf(m[0])) && !afterDocument(text, m.index)) add(m.index, m.index + m[0].length)
   for (const m of text.matchAll(FOUR_FOUR_FOUR))
-    if (!YEARS.test(m[0]) && !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) && !afterDocument(text, m.index)) add(m.index, m.index + m[0].length)
-  const cued = valuesAfterCues(text, CUE, ANY_TWELVE, STOP, (m, start) => {
-    const end = start + m[0].length
-    // One way of grouping throughout, and no unit after: 「マイナンバー総合フリーダイヤル（0120-95-0178、24時間）」
-    // is a phone number and an opening time that happen to make 12 digits.
-    const seps = new Set(m[0].replace(/[\d ]/g, ''))
-    return seps.size <= 1 && !unitFollows(text, end) && !afterDocument(text, start) ? { start, end } : undefined
-  }, blankAlso(text, others))
+    if (
+      !YEARS.test(m[0]) &&
+      !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
+      !afterDocument(text, m.index)
+    )
+      add(m.index, m.index + m[0].length)
+  const cued = valuesAfterCues(
+    text,
+    CUE,
+    ANY_TWELVE,
+    STOP,
+    (m, start) => {
+      const end = start + m[0].length
+      // One way of grouping throughout, and no unit after: 「マイナンバー総合フリーダイヤル（0120-95-0178、24時間）」
+      // is a phone number and an opening time that happen to make 12 digits.
+      const seps = new Set(m[0].replace(/[\d ]/g, ''))
+      return seps.size <= 1 && !unitFollows(text, end) && !afterDocument(text, start)
+        ? { start, end }
+        : undefined
+    },
+    blankAlso(text, others),
+  )
   for (const s of cued) add(s.start, s.end)
   return out
 }

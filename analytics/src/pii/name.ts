@@ -15,15 +15,23 @@ const NOT_NAMES = new Set(
   大学 会社 施設 八百屋 魚屋 本屋 花屋 床屋 酒屋 薬屋 米屋 電気屋 不動産屋 問屋 植木屋 運転手 選手 助手 歌手 上司 部下 同僚 先輩 後輩 各位 御中
   不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村
   漢字 戸籍 旧姓 通称 本名 記載 記入 登録 変更 確認 入力 表記 一致 不一致 相違 誤り 間違 外字 異体字 署名 印字 自分 友達 全員 実家 公園 本館 別館 新館
-  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要`.split(/\s+/),
+  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要`.split(
+    /\s+/,
+  ),
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
-const NOT_NAME_END = /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療)$/
+const NOT_NAME_END =
+  /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療)$/
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
-const LEAD_WORDS = `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
-  配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口`.split(/\s+/)
+const LEAD_WORDS =
+  `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
+  配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口`.split(
+    /\s+/,
+  )
 /** One-kanji surnames (Japanese, Chinese, Korean); other single kanji before さん are words (お子さん). */
-const ONE_KANJI = new Set([...'林森原関東堀辻岡泉谷西北南杉岩沢浜星畑城陳李朴張劉呉黄周徐金王崔鄭姜尹趙楊胡郭何高羅宋謝韓唐許曹潘袁梁蔡馬孔魏呂彭朱沈'])
+const ONE_KANJI = new Set([
+  ...'林森原関東堀辻岡泉谷西北南杉岩沢浜星畑城陳李朴張劉呉黄周徐金王崔鄭姜尹趙楊胡郭何高羅宋謝韓唐許曹潘袁梁蔡馬孔魏呂彭朱沈',
+])
 /** Two kanji + 様 that are words (同様, 仕様 …): the candidate's last kanji must not form one. */
 const YOU_WORDS = /[同多仕模異一有紋文両今神王殿奥客皆]$/
 
@@ -31,12 +39,17 @@ const NOT_KATA = new Set(
   `ケアマネ ヘルパー パート バイト アルバイト ママ パパ ドライバー オペレーター スタッフ センター ショップ メーカー ベンダー ドコモ ソフトバンク
   ヤマト セブン ローソン ファミマ アマゾン グーグル アップル ケースワーカー ワーカー マネージャー リーダー ドクター ナース コンビニ カード
   ボランティア ガイド サポート サポーター コールセンター ホテル クリニック イオン コープ ゆめタウン ダイソー ユニクロ ニトリ セブンイレブン
-  ファミリーマート ヨドバシ ビックカメラ エディオン ヤマダ電機 ゆうパック ネット ソニー パナソニック シャープ キャノン トヨタ マツダ`.split(/\s+/),
+  ファミリーマート ヨドバシ ビックカメラ エディオン ヤマダ電機 ゆうパック ネット ソニー パナソニック シャープ キャノン トヨタ マツダ`.split(
+    /\s+/,
+  ),
 )
-const NOT_KATA_END = /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム|タウン|モール|マート|ホール|プラザ|ホテル|ドラッグ|ファーマシー|バンク|モバイル)$/
+const NOT_KATA_END =
+  /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム|タウン|モール|マート|ホール|プラザ|ホテル|ドラッグ|ファーマシー|バンク|モバイル)$/
 const NOT_HIRA = new Set(
   `みな みんな おきゃく おかあ おとう おばあ おじい おねえ おにい おくさ おこ おまご おまわり おいしゃ おとなり おじょう おぼう おてら おとく
-  おば おじ さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(/\s+/),
+  おば おじ さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(
+    /\s+/,
+  ),
 )
 
 type Span = { start: number; end: number }
@@ -51,7 +64,8 @@ function kanjiBefore(text: string, end: number): Span | undefined {
     let s = start - 1
     while (s > 0 && start - 1 - s < 4 && isKanji(text[s - 1])) s--
     const surname = text.slice(s, start - 1)
-    if (!isKanji(text[s - 1]) && isPlausibleKanji(surname) && !LEAD_WORDS.includes(surname)) return { start: s, end }
+    if (!isKanji(text[s - 1]) && isPlausibleKanji(surname) && !LEAD_WORDS.includes(surname))
+      return { start: s, end }
   }
   return cutLeads(text, { start, end })
 }
@@ -93,7 +107,12 @@ function kataBefore(text: string, end: number): Span | undefined {
   while (start > 0) {
     const c = text[start - 1]
     if (isKata(c)) start--
-    else if ((c === '・' || c === '=' || c === ' ') && isKata(text[start - 2]) && parts < 4 && isKata(text[start])) {
+    else if (
+      (c === '・' || c === '=' || c === ' ') &&
+      isKata(text[start - 2]) &&
+      parts < 4 &&
+      isKata(text[start])
+    ) {
       start--
       parts++
     } else break
@@ -130,21 +149,61 @@ function latinBefore(text: string, end: number): Span | undefined {
   if (title) start += title[0].length
   while (text[start] === ' ' || text[start] === '.') start++
   const word = text.slice(start, end)
-  if (!/^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*$/.test(word) || word.length < 2 || /[A-Za-z0-9]/.test(text[start - 1] ?? '')) return undefined
+  if (
+    !/^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*)*$/.test(word) ||
+    word.length < 2 ||
+    /[A-Za-z0-9]/.test(text[start - 1] ?? '')
+  )
+    return undefined
   if (isAcronym(word)) return undefined
   return { start, end }
 }
 
 /** Company and agency initials before さん (NTTさん, JAさん, KDDIさん): one capitalised word without a vowel, or a known one. */
-const ACRONYMS = new Set(['JA', 'KDDI', 'AU', 'UQ', 'IIJ', 'AEON', 'LINE', 'NHK', 'JR', 'NTT', 'JP', 'ATM', 'PC', 'IT', 'NPO', 'JICA', 'JETRO', 'IOM', 'UNHCR'])
-const isAcronym = (word: string) => !word.includes(' ') && (ACRONYMS.has(word) || (/^[A-Z]+$/.test(word) && !/[AEIOUY]/.test(word)))
+const ACRONYMS = new Set([
+  'JA',
+  'KDDI',
+  'AU',
+  'UQ',
+  'IIJ',
+  'AEON',
+  'LINE',
+  'NHK',
+  'JR',
+  'NTT',
+  'JP',
+  'ATM',
+  'PC',
+  'IT',
+  'NPO',
+  'JICA',
+  'JETRO',
+  'IOM',
+  'UNHCR',
+])
+const isAcronym = (word: string) =>
+  !word.includes(' ') && (ACRONYMS.has(word) || (/^[A-Z]+$/.test(word) && !/[AEIOUY]/.test(word)))
 
 /** A hiragana name (さとう, わたなべ) standing after a boundary; particles run into other words. */
 function hiraBefore(text: string, end: number): Span | undefined {
   let start = end
-  while (start > 0 && end - start < 7 && (isHira(text[start - 1]) || (text[start - 1] === 'ー' && start < end))) start--
+  while (
+    start > 0 &&
+    end - start < 7 &&
+    (isHira(text[start - 1]) || (text[start - 1] === 'ー' && start < end))
+  )
+    start--
   const prev = text[start - 1]
-  if (end - start < 2 || end - start > 6 || isHira(prev) || isKanji(prev) || isKata(prev) || isLatin(prev) || /\d/.test(prev ?? '')) return undefined
+  if (
+    end - start < 2 ||
+    end - start > 6 ||
+    isHira(prev) ||
+    isKanji(prev) ||
+    isKata(prev) ||
+    isLatin(prev) ||
+    /\d/.test(prev ?? '')
+  )
+    return undefined
   const word = text.slice(start, end)
   if (NOT_HIRA.has(word) || /さん|さま|くん|ちゃん/.test(word)) return undefined
   return { start, end }
@@ -158,7 +217,13 @@ function nameBefore(text: string, end: number): Span | undefined {
   const c = text[end - 1]
   let span: Span | undefined
   const mixed = isKanji(c) ? MIXED_GIVEN.exec(text.slice(Math.max(0, end - 10), end)) : null
-  if (mixed && isPlausibleKanji(mixed[1]!) && !LEAD_WORDS.includes(mixed[1]!) && !isKanji(text[end - mixed[0].length - 1])) return { start: end - mixed[0].length, end }
+  if (
+    mixed &&
+    isPlausibleKanji(mixed[1]!) &&
+    !LEAD_WORDS.includes(mixed[1]!) &&
+    !isKanji(text[end - mixed[0].length - 1])
+  )
+    return { start: end - mixed[0].length, end }
   if (isKanji(c)) {
     span = kanjiBefore(text, end)
     if (span && !isPlausibleKanji(text.slice(span.start, span.end))) return undefined
@@ -173,7 +238,12 @@ function nameBefore(text: string, end: number): Span | undefined {
   // 小川 さくら, 小川 サクラ: a kanji surname before a kana given name
   if ((isHira(c) || isKata(c)) && text[span.start - 1] === ' ' && isKanji(text[span.start - 2])) {
     const surname = kanjiBefore(text, span.start - 1)
-    if (surname && isSurnameBeforeGiven(text.slice(surname.start, surname.end)) && span.start - 1 - surname.start <= 4) span = { start: surname.start, end: span.end }
+    if (
+      surname &&
+      isSurnameBeforeGiven(text.slice(surname.start, surname.end)) &&
+      span.start - 1 - surname.start <= 4
+    )
+      span = { start: surname.start, end: span.end }
   }
   // さとう けいこ: a hiragana surname, a space, a hiragana given name
   if (isHira(c) && text[span.start - 1] === ' ' && isHira(text[span.start - 2])) {
@@ -193,10 +263,12 @@ function kanaAfterKanji(text: string, end: number): Span | undefined {
   const kata = isKata(text[end - 1])
   const max = kata ? 6 : 4
   let start = end
-  while (start > 0 && end - start <= max && (kata ? isKata(text[start - 1]) : isHira(text[start - 1]))) start--
+  while (start > 0 && end - start <= max && (kata ? isKata(text[start - 1]) : isHira(text[start - 1])))
+    start--
   const given = text.slice(start, end)
   if (given.length < 2 || given.length > max || !isKanji(text[start - 1])) return undefined
-  if (kata ? !isPlausibleKata(given) : NOT_HIRA.has(given) || /^の|さん|さま|くん|ちゃん/.test(given)) return undefined
+  if (kata ? !isPlausibleKata(given) : NOT_HIRA.has(given) || /^の|さん|さま|くん|ちゃん/.test(given))
+    return undefined
   const surname = kanjiBefore(text, start)
   if (!surname) return undefined
   const word = text.slice(surname.start, start)
@@ -211,21 +283,31 @@ function kanaAfterKanji(text: string, end: number): Span | undefined {
  * A kanji word before a kana given name is a surname when plausible, and also a two-kanji word ending
  * in 園/館/舘 (中園, 古館), which alone would be a kindergarten or a hall.
  */
-const isSurnameBeforeGiven = (word: string) => isPlausibleKanji(word) || (/^[一-龥々][園館舘]$/.test(word) && !NOT_NAMES.has(word))
+const isSurnameBeforeGiven = (word: string) =>
+  isPlausibleKanji(word) || (/^[一-龥々][園館舘]$/.test(word) && !NOT_NAMES.has(word))
 
 /** The name that starts at `start` (after a label such as 氏名：), up to what may follow a name. */
 function nameAfter(text: string, start: number): Span | undefined {
-  const relation = /^(?:長男|長女|次男|次女|三男|三女|夫|妻|母|父|祖母|祖父|息子|娘|孫|兄|姉|弟|妹|叔母|叔父|伯母|伯父|義母|義父|本人) /.exec(text.slice(start, start + 4))
+  const relation =
+    /^(?:長男|長女|次男|次女|三男|三女|夫|妻|母|父|祖母|祖父|息子|娘|孫|兄|姉|弟|妹|叔母|叔父|伯母|伯父|義母|義父|本人) /.exec(
+      text.slice(start, start + 4),
+    )
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(rest)
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(
+      rest,
+    )
   if (!m) return undefined
   // 井手 直人様, くどう みきさん: the honorific is not the name
-  const word = m[0].replace(/(?:(?<=[一-龥々〆ヶ])(?:様|氏|君|殿)|(?<=[ぁ-ゖ])(?:さん|さま|くん|ちゃん))$/, '')
+  const word = m[0].replace(
+    /(?:(?<=[一-龥々〆ヶ])(?:様|氏|君|殿)|(?<=[ぁ-ゖ])(?:さん|さま|くん|ちゃん))$/,
+    '',
+  )
   const plain = word.replace(/ /g, '')
   // a lone hiragana word before a particle is a phrase (名前はわからないが), not a name
-  if (/^[ぁ-ゖ]+$/.test(word) && /^(?:が|に|へ|から|より|との)/.test(rest.slice(m[0].length))) return undefined
+  if (/^[ぁ-ゖ]+$/.test(word) && /^(?:が|に|へ|から|より|との)/.test(rest.slice(m[0].length)))
+    return undefined
   if (/^[一-龥々〆ヶ]/.test(word) && !/[ァ-ヺぁ-ゖ]/.test(word) && !isPlausibleKanji(plain)) return undefined
   if (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) return undefined
   if (/^[ぁ-ゖ]/.test(word) && NOT_HIRA.has(word)) return undefined
@@ -252,7 +334,8 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
     if (!isSurnameBeforeGiven(surname) || LEAD_WORDS.includes(surname)) return undefined
     const common = COMMON_SURNAMES.has(surname)
     // a relative before a name with は or a space (「母は吉田 和子」) reads like any sentence: a common surname only
-    if (strictness === 'common' && !common && !(givenKana !== undefined && /^[ァ-ヺ]/.test(givenKana))) return undefined
+    if (strictness === 'common' && !common && !(givenKana !== undefined && /^[ァ-ヺ]/.test(givenKana)))
+      return undefined
     if (givenKanji !== undefined && (!isPlausibleGiven(givenKanji) || (strict && !common))) return undefined
     if (givenKana !== undefined) {
       if (/^[ァ-ヺ]/.test(givenKana)) {
@@ -262,18 +345,22 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
       else if (!space && !common) return undefined
     }
   } else if (kataSurname !== undefined) {
-    if (!isPlausibleKata(kataSurname) || !isPlausibleKata(kataGiven!) || NOT_KATA.has(kataSurname)) return undefined
+    if (!isPlausibleKata(kataSurname) || !isPlausibleKata(kataGiven!) || NOT_KATA.has(kataSurname))
+      return undefined
   } else if (notRomajiName(latin!)) return undefined
   return { start, end: start + m[0].length }
 }
 
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
-const LABEL = /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓)(?:は、?|:|：| )+/g
+const LABEL =
+  /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓)(?:は、?|:|：| )+/g
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
-const LABEL_GLUED = /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は] ?)?/g
+const LABEL_GLUED =
+  /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は] ?)?/g
 /** A relative before a full name: 「母の原田 キヨのカード」「夫の菅原 達也が代理で」. */
-const RELATIVES = '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)'
+const RELATIVES =
+  '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)'
 const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 /** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：] ?| )`, 'g')
@@ -287,13 +374,16 @@ const EN_SUBJECT =
  * A romaji full name inside a Japanese line: 「Nguyen Thi Thu、生年月日…」: two to four capitalised words
  * between Japanese text or punctuation. Product and place words are not names (EN_NOT_NAME).
  */
-const LATIN_IN_JAPANESE = /(?<=^|[ぁ-ゖァ-ヺ一-龥々、。「」（）・：:]\s?)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,3})(?=\s?(?:$|[ぁ-ゖァ-ヺ一-龥々、。「」（）(),]))/g
+const LATIN_IN_JAPANESE =
+  /(?<=^|[ぁ-ゖァ-ヺ一-龥々、。「」（）・：:]\s?)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,3})(?=\s?(?:$|[ぁ-ゖァ-ヺ一-龥々、。「」（）(),]))/g
 const JAPANESE = /[ぁ-ゖァ-ヺ一-龥]/
 const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
-const SURNAME_CUE = /(?:宅|(?<!様)方(?![法向針面式])|です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
+const SURNAME_CUE =
+  /(?:宅|(?<!様)方(?![法向針面式])|です|でございます|が対応|が担当|が受付|が受けた|が応対|が折り?返[しす]|より入電|から入電|からの入電|から電話|より電話|(?:課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐|先生|弁護士|医師)(?![一-龥]))/g
 /** Romanized honorifics: Tanaka-san, Suzuki sama, Tran Van Minh-san (up to three words). */
-const ROMAN_HONORIFIC = /(?<![A-Za-z])([A-Z][A-Za-z'-]{0,30}(?: [A-Z][A-Za-z'-]{0,30}){0,2})[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g // bounded: linear on hostile input
+const ROMAN_HONORIFIC =
+  /(?<![A-Za-z])([A-Z][A-Za-z'-]{0,30}(?: [A-Z][A-Za-z'-]{0,30}){0,2})[- ](?:san|sama|shi|kun|chan)(?![A-Za-z])/g // bounded: linear on hostile input
 /** Capitalised English words that start a sentence or name a thing, not a person (「Caller Tanaka-san」). */
 const EN_NOT_NAME = new Set(
   `The A An This That My Your His Her Our Their Caller Called Call Spoke Said Asked Name Mr Ms Mrs Miss Dr Mx Dear Hello Hi Yes No Please
@@ -302,11 +392,15 @@ const EN_NOT_NAME = new Set(
   Thursday Friday Saturday Sunday January February March April May June July August September October November December
   Google Apple App Store Play Pay Microsoft Windows Edge Chrome Safari Face Touch Android Galaxy Pixel Xperia Yahoo Amazon Line
   Lawson Family Mart Seven Eleven Smart Phone Online Web Internet Japan Post Office Police Passport Driver License Health Insurance
-  Each Every All Some Any Both Either Neither Another Other Such Many Most Several Digital Agency Ministry Government Service`.split(/\s+/),
+  Each Every All Some Any Both Either Neither Another Other Such Many Most Several Digital Agency Ministry Government Service`.split(
+    /\s+/,
+  ),
 )
 /** Words of a romaji name that make it a phrase instead; A and An only count first (Nguyen Van An is a name). */
 const notRomajiName = (name: string) =>
-  name.split(' ').some((w, i) => (EN_NOT_NAME.has(w) && !(i > 0 && (w === 'A' || w === 'An'))) || isAcronym(w))
+  name
+    .split(' ')
+    .some((w, i) => (EN_NOT_NAME.has(w) && !(i > 0 && (w === 'A' || w === 'An'))) || isAcronym(w))
 
 /**
  * English introductions and reports: 「My name is David Miller」「This is Kenji Watanabe」「The caller, Ahmed
@@ -315,12 +409,22 @@ const notRomajiName = (name: string) =>
 const EN_CUE =
   /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|[Tt]he applicant(?: is|,|:)?|[Aa]pplicant:|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Tt]he caller's) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
 /** A name typed in lower case after caller/my name is, when a verb follows: 「caller john smith asked …」. */
-const EN_LOWER = /(?<![A-Za-z])(?:[Cc]aller|[Mm]y name is|[Nn]ame:) ([a-z]{2,12} [a-z]{2,12})(?= (?:asked|called|said|says|wants|wanted|needs|needed|phoned|rang|would|will|is|was|has|had)(?![a-z]))/g
-const EN_LOWER_NOT = new Set(`the a an and or but then also again just still from about with who which that this has had was is asked called said wants needs from her his their our your my me him them please`.split(/\s+/))
+const EN_LOWER =
+  /(?<![A-Za-z])(?:[Cc]aller|[Mm]y name is|[Nn]ame:) ([a-z]{2,12} [a-z]{2,12})(?= (?:asked|called|said|says|wants|wanted|needs|needed|phoned|rang|would|will|is|was|has|had)(?![a-z]))/g
+const EN_LOWER_NOT = new Set(
+  `the a an and or but then also again just still from about with who which that this has had was is asked called said wants needs from her his their our your my me him them please`.split(
+    /\s+/,
+  ),
+)
 /** Relations after a name without an honorific: 「オカダ ケンイチの母です」「中園 ひなたの父から」. */
-const RELATION = /の(?:母|父|妻|夫|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|母親|父親)(?:です|でございます|から|より|が|と申|として|の代理)/g
+const RELATION =
+  /の(?:母|父|妻|夫|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|母親|父親)(?:です|でございます|から|より|が|と申|として|の代理)/g
 /** Words before の母 that are not names (うちの母, 自分の父). */
-const RELATION_NOT = new Set(`うち わたし あたし わたくし ぼく おれ じぶん そちら こちら あちら どちら かれ かのじょ あなた みんな よそ ひと とも ともだち`.split(/\s+/))
+const RELATION_NOT = new Set(
+  `うち わたし あたし わたくし ぼく おれ じぶん そちら こちら あちら どちら かれ かのじょ あなた みんな よそ ひと とも ともだち`.split(
+    /\s+/,
+  ),
+)
 
 /**
  * Personal names: before さん/様/氏/くん/ちゃん, before と申します/といいます, after 名前は/氏名：,
@@ -330,7 +434,8 @@ const RELATION_NOT = new Set(`うち わたし あたし わたくし ぼく お
  */
 export const detectName: Detector = (text) => {
   const out: PiiFinding[] = []
-  const push = (s: Span | undefined) => s && s.end > s.start && out.push({ kind: 'name', start: s.start, end: s.end })
+  const push = (s: Span | undefined) =>
+    s && s.end > s.start && out.push({ kind: 'name', start: s.start, end: s.end })
 
   for (const m of text.matchAll(HONORIFIC)) {
     let end = text[m.index - 1] === ' ' ? m.index - 1 : m.index
@@ -341,12 +446,24 @@ export const detectName: Detector = (text) => {
       const content = bracket[1]!
       const contentStart = inner - content.length
       // a reading or spelling fills the brackets (たなか たろう, Nguyen Van Nam); else look for a name at their end
-      if (/^(?:[ぁ-ゖー]+|[ァ-ヺー゛゜・]+|[A-Za-z'-]+)(?: (?:[ぁ-ゖー]+|[ァ-ヺー゛゜・]+|[A-Za-z'-]+)){0,3}$/.test(content) && nameBefore(text, inner)) push({ start: contentStart, end: inner })
+      if (
+        /^(?:[ぁ-ゖー]+|[ァ-ヺー゛゜・]+|[A-Za-z'-]+)(?: (?:[ぁ-ゖー]+|[ァ-ヺー゛゜・]+|[A-Za-z'-]+)){0,3}$/.test(
+          content,
+        ) &&
+        nameBefore(text, inner)
+      )
+        push({ start: contentStart, end: inner })
       else push(nameBefore(text, inner))
       end = contentStart - 1
     }
     const span = nameBefore(text, end)
-    if (span && m[0] === '様' && YOU_WORDS.test(text.slice(span.start, span.end)) && span.end - span.start <= 2) continue
+    if (
+      span &&
+      m[0] === '様' &&
+      YOU_WORDS.test(text.slice(span.start, span.end)) &&
+      span.end - span.start <= 2
+    )
+      continue
     push(span)
   }
   for (const m of text.matchAll(ROMAN_HONORIFIC)) {
@@ -375,7 +492,9 @@ export const detectName: Detector = (text) => {
     if (!span) continue
     const word = text.slice(span.start, span.end)
     // a kana name, a full name (surname and given name) or a common surname; a lone kanji word is a role (自分の母)
-    const kana = /^[ァ-ヺー・= ]+$/.test(word) || (/^[ぁ-ゖー ]+$/.test(word) && word.length >= 3 && !RELATION_NOT.has(word))
+    const kana =
+      /^[ァ-ヺー・= ]+$/.test(word) ||
+      (/^[ぁ-ゖー ]+$/.test(word) && word.length >= 3 && !RELATION_NOT.has(word))
     const full = /[一-龥々〆ヶ]/.test(word) && (word.includes(' ') || /[ぁ-ゖァ-ヺ]/.test(word))
     if (kana || full || COMMON_SURNAMES.has(word) || /^[A-Za-z]/.test(word)) push(span)
   }
@@ -388,22 +507,30 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   if (/[A-Z]/.test(text)) {
-    for (const m of text.matchAll(EN_SUBJECT)) if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
+    for (const m of text.matchAll(EN_SUBJECT))
+      if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
     if (JAPANESE.test(text))
-      for (const m of text.matchAll(LATIN_IN_JAPANESE)) if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
+      for (const m of text.matchAll(LATIN_IN_JAPANESE))
+        if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
   }
   for (const m of text.matchAll(TITLE)) {
-    const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 120))
+    const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(
+      text.slice(m.index + m[0].length, m.index + m[0].length + 120),
+    )
     if (s) push({ start: m.index + m[0].length, end: m.index + m[0].length + s[0].length })
   }
   for (const m of text.matchAll(SURNAME_CUE)) push(surnameBefore(text, m.index))
   // A common surname standing alone or between particles: 「… 090-1234-5678 山本」「上司の岩井に確認」
-  for (const m of text.matchAll(/(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g)) if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
+  for (const m of text.matchAll(
+    /(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g,
+  ))
+    if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
   return out
 }
 
 /** The script a character is written in, for telling where a word ends. */
-const scriptOf = (c: string | undefined) => (isKanji(c) ? 'kanji' : isKata(c) ? 'kata' : isHira(c) ? 'hira' : isLatin(c) ? 'latin' : undefined)
+const scriptOf = (c: string | undefined) =>
+  isKanji(c) ? 'kanji' : isKata(c) ? 'kata' : isHira(c) ? 'hira' : isLatin(c) ? 'latin' : undefined
 
 /**
  * A name found once is a name wherever else it stands in the same text as a whole word, and so is
@@ -417,7 +544,12 @@ export function sameNameElsewhere(text: string, found: readonly PiiFinding[]): P
     const name = text.slice(f.start, f.end)
     if (name.length >= 2) words.add(name)
     const surname = name.split(/[ ・=]/)[0]!
-    if (surname !== name && surname.length >= 2 && (scriptOf(surname[0]) !== 'kanji' || isPlausibleKanji(surname))) words.add(surname)
+    if (
+      surname !== name &&
+      surname.length >= 2 &&
+      (scriptOf(surname[0]) !== 'kanji' || isPlausibleKanji(surname))
+    )
+      words.add(surname)
   }
   const out: PiiFinding[] = []
   for (const word of words) {
@@ -425,7 +557,8 @@ export function sameNameElsewhere(text: string, found: readonly PiiFinding[]): P
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       const end = at + word.length
       // a whole word: no letter of the same script runs on at either side (サイトウです, not サイトウカ)
-      if (scriptOf(text[at - 1]) === script || scriptOf(text[end]) === scriptOf(word[word.length - 1])) continue
+      if (scriptOf(text[at - 1]) === script || scriptOf(text[end]) === scriptOf(word[word.length - 1]))
+        continue
       out.push({ kind: 'name', start: at, end })
     }
   }

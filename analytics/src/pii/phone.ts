@@ -22,9 +22,16 @@ const PHONE_WORD = /電話|TEL|Tel|tel|携帯|連絡先|折り?返|かけ|掛け
  */
 const misdialled = (text: string, m: RegExpMatchArray) => {
   const d = digitsOf(m[0])
-  if (!/^0[1-9]/.test(d) || (d.length !== 11 && !(d.length === 12 && /^0\d{1,3}\D/.test(m[0]) && !/^\d{4}\D\d{4}\D\d{4}$/.test(m[0])))) return false
+  if (
+    !/^0[1-9]/.test(d) ||
+    (d.length !== 11 && !(d.length === 12 && /^0\d{1,3}\D/.test(m[0]) && !/^\d{4}\D\d{4}\D\d{4}$/.test(m[0])))
+  )
+    return false
   const end = m.index! + m[0].length
-  return PHONE_WORD.test(text.slice(Math.max(0, m.index! - 10), m.index)) || PHONE_WORD.test(text.slice(end, end + 12))
+  return (
+    PHONE_WORD.test(text.slice(Math.max(0, m.index! - 10), m.index)) ||
+    PHONE_WORD.test(text.slice(end, end + 12))
+  )
 }
 
 /**

@@ -4,19 +4,21 @@ const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
 /** 〒123-4567 (〒 included in the span). */
 const AFTER_MARK = new RegExp(String.raw`〒 ?${CODE}`, 'g')
 /** 123-4567 (or 123 4567) after the words 郵便番号 / postal code. */
-const AFTER_WORD = new RegExp(String.raw`(?:郵便番号|[Pp]ostal code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))`, 'g')
+const AFTER_WORD = /(?:郵便番号|[Pp]ostal code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))/g
 /** 123-4567 right before a prefecture or municipality, as addresses are written. */
-const BEFORE_ADDRESS = new RegExp(String.raw`(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県]|[一-龥]{1,5}[市郡区町村]))`, 'g')
+const BEFORE_ADDRESS = /(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県]|[一-龥]{1,5}[市郡区町村]))/g
 
 /** Postal codes, when 〒, the word 郵便番号 or a following address says so. A bare 7-digit number is left alone. */
 export const detectPostalCode: Detector = (text) => {
   const out: PiiFinding[] = []
   if (!/\d/.test(text)) return out
-  for (const m of text.matchAll(AFTER_MARK)) out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })
+  for (const m of text.matchAll(AFTER_MARK))
+    out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })
   for (const m of text.matchAll(AFTER_WORD)) {
     const end = m.index + m[0].length
     out.push({ kind: 'postalCode', start: end - m[1]!.length, end })
   }
-  for (const m of text.matchAll(BEFORE_ADDRESS)) out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })
+  for (const m of text.matchAll(BEFORE_ADDRESS))
+    out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })
   return out
 }

@@ -28,7 +28,8 @@ export function publicAllowList(published: unknown): PublicAllowList {
     if (!/\d/.test(text)) return
     const folded = foldWidth(text)
     for (const f of detectPhone(folded, {})) phones.add(nationalPhoneDigits(folded.slice(f.start, f.end))!)
-    for (const f of [...detectAddress(folded, {}), ...detectPostalCode(folded, {})]) addresses.add(folded.slice(f.start, f.end))
+    for (const f of [...detectAddress(folded, {}), ...detectPostalCode(folded, {})])
+      addresses.add(folded.slice(f.start, f.end))
   }
   const seen = new Set<object>()
   const walk = (value: unknown): void => {

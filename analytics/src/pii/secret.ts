@@ -41,9 +41,46 @@ const SEP = String.raw`[ \t・、､,\-\u0000-\u0008\u000b\u000c\u000e-\u001f\u0
 // Spoken digits in kana (いち に/にい さん よん/し ご/ごー/ごお ろく なな/しち はち きゅう/く ぜろ/れい/まる), in
 // hiragana or katakana; two-letter readings first so しち is not し + ち.
 const KANA_DIGIT = [
-  'きゅう', 'きゅー', 'キュウ', 'キュー', 'しち', 'シチ', 'なな', 'ナナ', 'はち', 'ハチ', 'ろく', 'ロク', 'よん', 'ヨン',
-  'さん', 'サン', 'いち', 'イチ', 'にい', 'にー', 'ニイ', 'ニー', 'ごー', 'ゴー', 'ごお', 'ゴオ', 'ぜろ', 'ゼロ', 'れい', 'レイ', 'まる', 'マル',
-  'に', 'ニ', 'し', 'シ', 'ご', 'ゴ', 'く', 'ク',
+  'きゅう',
+  'きゅー',
+  'キュウ',
+  'キュー',
+  'しち',
+  'シチ',
+  'なな',
+  'ナナ',
+  'はち',
+  'ハチ',
+  'ろく',
+  'ロク',
+  'よん',
+  'ヨン',
+  'さん',
+  'サン',
+  'いち',
+  'イチ',
+  'にい',
+  'にー',
+  'ニイ',
+  'ニー',
+  'ごー',
+  'ゴー',
+  'ごお',
+  'ゴオ',
+  'ぜろ',
+  'ゼロ',
+  'れい',
+  'レイ',
+  'まる',
+  'マル',
+  'に',
+  'ニ',
+  'し',
+  'シ',
+  'ご',
+  'ゴ',
+  'く',
+  'ク',
 ].join('|')
 const KANJI_DIGIT = '[〇一二三四五六七八九零]'
 /** Everyday words spelled with kana digits: にいさん (兄さん) is a brother, not 2-3. */
@@ -64,7 +101,8 @@ const VALUE = new RegExp(
 /** A particle or mark that says the value comes next: 「パスワードは」「PIN:」「暗証番号＝」. */
 const FIRST = /^ ?(?:は|が|を|も|って|とは|:|=)[ 「『（("'“]*$/
 /** Device and app names with digits that follow パスワード in a summary without being the password. */
-const PRODUCT = /^(?:iPhone|iPad|iOS|Android|Windows|Win|Pixel|Galaxy|Xperia|AQUOS|arrows|Chrome|Edge|Safari|Firefox|OS)\d*/i
+const PRODUCT =
+  /^(?:iPhone|iPad|iOS|Android|Windows|Win|Pixel|Galaxy|Xperia|AQUOS|arrows|Chrome|Edge|Safari|Firefox|OS)\d*/i
 /** Trailing punctuation that ends a clause or a bracket, not a password (! and ? may be part of one: masked too). */
 const TRAILING = /[.,;:)\]}'"]+$/
 
@@ -106,7 +144,12 @@ function pickPassword(start: number, raw: string, gap: string): { start: number;
   return span(start, start + value.length)
 }
 
-function pickSpelled(text: string, start: number, raw: string, count: number): { start: number; end: number } | undefined {
+function pickSpelled(
+  text: string,
+  start: number,
+  raw: string,
+  count: number,
+): { start: number; end: number } | undefined {
   const end = start + raw.length
   if (count < 3 || unitFollows(text, end)) return undefined
   return span(start, end)
@@ -123,7 +166,8 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
   const tokens = kana.match(new RegExp(KANA_DIGIT, 'g'))!
   const prev = text[start - 1] ?? ''
   const startsClean = start === window.from || /[はがをもでにと:= 、,「『（(]/.test(prev)
-  if (!startsClean || !tokens.some((t) => t.length > 1) || (KANA_WORD.test(kana) && tokens.length <= 3)) return undefined
+  if (!startsClean || !tokens.some((t) => t.length > 1) || (KANA_WORD.test(kana) && tokens.length <= 3))
+    return undefined
   return pickSpelled(text, start, kana, tokens.length)
 }
 
@@ -132,7 +176,10 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
 // digits; a My Number is 12 digits). Digits after a bare 番号 are left to the other detectors.
 const BARE_NUMBER_CUE = /(?<![一-龥々ァ-ヶーA-Za-z])番号/g
 const SPELLED = new RegExp(
-  [String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`, String.raw`(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`].join('|'),
+  [
+    String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
+    String.raw`(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
+  ].join('|'),
   'g',
 )
 const SPELLED_DIGIT = new RegExp(`${KANJI_DIGIT}|${KANA_DIGIT}`, 'g')
@@ -156,11 +203,25 @@ export const detectSecret: Detector = (folded, _options, others) => {
   // even one listed in keepPhones: no piece of it is taken for a PIN, and it does not count towards the reach.
   const text = withoutPhones(folded)
   const out: PiiFinding[] = []
-  for (const s of valuesAfterCues(text, CUE, VALUE, STOP, (m, start, window, gap) => pick(text, m, start, window, gap), blankAlso(text, others)))
+  for (const s of valuesAfterCues(
+    text,
+    CUE,
+    VALUE,
+    STOP,
+    (m, start, window, gap) => pick(text, m, start, window, gap),
+    blankAlso(text, others),
+  ))
     out.push({ kind: 'secret', ...s })
-  const spelled = valuesAfterCues(text, BARE_NUMBER_CUE, SPELLED, STOP, (m, start, window, gap) => {
-    return (m[0].match(SPELLED_DIGIT) ?? []).length <= 8 ? pick(text, m, start, window, gap) : undefined
-  }, blankAlso(text, others))
+  const spelled = valuesAfterCues(
+    text,
+    BARE_NUMBER_CUE,
+    SPELLED,
+    STOP,
+    (m, start, window, gap) => {
+      return (m[0].match(SPELLED_DIGIT) ?? []).length <= 8 ? pick(text, m, start, window, gap) : undefined
+    },
+    blankAlso(text, others),
+  )
   for (const s of spelled) out.push({ kind: 'secret', ...s })
   if (/\d/.test(text))
     for (const m of text.matchAll(BEFORE_CUE)) {

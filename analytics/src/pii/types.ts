@@ -3,7 +3,17 @@
  * password (`secret`) is the worst thing to store, so it wins everything; a card serial comes after
  * the phone number, so a phone number said after カード番号 keeps its own placeholder (and `keepPhones`).
  */
-export const PII_KINDS = ['secret', 'myNumber', 'email', 'phone', 'cardNumber', 'postalCode', 'birthDate', 'address', 'name'] as const
+export const PII_KINDS = [
+  'secret',
+  'myNumber',
+  'email',
+  'phone',
+  'cardNumber',
+  'postalCode',
+  'birthDate',
+  'address',
+  'name',
+] as const
 export type PiiKind = (typeof PII_KINDS)[number]
 
 /** A span of the input (UTF-16 offsets, end exclusive). */

@@ -19,7 +19,11 @@ export function renderCsvText(report: Report, options: RenderOptions = {}): stri
     for (const [i, table] of section.tables.entries()) {
       rows.push([])
       rows.push([i === 0 ? `【${section.title}】` : `【${section.title}：${table.title ?? ''}】`])
-      rows.push(table.columns.map((c) => (c.kind === 'rate' ? `${c.header}（%）` : c.kind === 'seconds' ? `${c.header}（秒）` : c.header)))
+      rows.push(
+        table.columns.map((c) =>
+          c.kind === 'rate' ? `${c.header}（%）` : c.kind === 'seconds' ? `${c.header}（秒）` : c.header,
+        ),
+      )
       table.rows.forEach((row, r) => rows.push(row.map((v, c) => formatCell(v, cellKind(table, r, c)))))
       if (table.total) rows.push(table.total.map((v, c) => formatCell(v, table.columns[c]!.kind)))
     }

@@ -30,7 +30,17 @@ export interface Table {
 }
 
 export interface Section {
-  key: 'rules' | 'summary' | 'hour' | 'topic' | 'faq' | 'months' | 'halfHour' | 'weekday' | 'serviceLevel' | 'escalation'
+  key:
+    | 'rules'
+    | 'summary'
+    | 'hour'
+    | 'topic'
+    | 'faq'
+    | 'months'
+    | 'halfHour'
+    | 'weekday'
+    | 'serviceLevel'
+    | 'escalation'
   /** Sheet name and heading (SECTION_TITLES). */
   title: string
   tables: Table[]
@@ -91,26 +101,41 @@ export function reportHeading(report: Report, options: RenderOptions = {}): Repo
   const notes: string[] = []
   if (report.empty) notes.push('この期間のデータはありません（件数はすべて 0 件です）。')
   if (!report.meta.hasTelephony)
-    notes.push('電話（PBX）の着信データがないため、入電件数・応答件数・放棄呼・応答率・サービスレベル・平均応答時間は算出していません（空欄）。')
+    notes.push(
+      '電話（PBX）の着信データがないため、入電件数・応答件数・放棄呼・応答率・サービスレベル・平均応答時間は算出していません（空欄）。',
+    )
   const inv = report.meta.counts.invalid
   const skipped = inv.calls + inv.telephony + inv.escalations
   if (skipped) notes.push(`日時を読み取れない記録 ${skipped} 件を除外しました。`)
   const d = report.meta.details
   if (report.meta.counts.calls)
-    notes.push(`一次完了率の再入電の確認：応対記録 ${report.meta.counts.calls} 件中 ${d.callsCrossCheckable} 件で再入電を確認しました（発信者番号と用件のある応対。ほかは記録した結果のまま）。`)
-  if (report.outbound.calls) notes.push(`センターからの発信（折り返し等）${report.outbound.calls} 件は別に集計し、平均通話時間・平均処理時間・一次完了率に含めていません。`)
+    notes.push(
+      `一次完了率の再入電の確認：応対記録 ${report.meta.counts.calls} 件中 ${d.callsCrossCheckable} 件で再入電を確認しました（発信者番号と用件のある応対。ほかは記録した結果のまま）。`,
+    )
+  if (report.outbound.calls)
+    notes.push(
+      `センターからの発信（折り返し等）${report.outbound.calls} 件は別に集計し、平均通話時間・平均処理時間・一次完了率に含めていません。`,
+    )
   const generated = options.generatedAt === undefined ? null : new Date(options.generatedAt)
   return {
     title: `${options.organization ?? 'マイナンバーカード コールセンター'} ${p.labels.kind}報告書`,
     period: p.labels.both,
     dates: `${formatWarekiDate(start)}～${formatWarekiDate(last)}（${formatSeirekiDate(start)}～${formatSeirekiDate(last)}）`,
-    generatedAt: generated && !Number.isNaN(generated.getTime()) ? `${formatSeirekiDate(generated.getTime())}（${formatWarekiDate(generated.getTime())}）` : null,
+    generatedAt:
+      generated && !Number.isNaN(generated.getTime())
+        ? `${formatSeirekiDate(generated.getTime())}（${formatWarekiDate(generated.getTime())}）`
+        : null,
     notes,
   }
 }
 
-const col = (header: string, kind: ColumnKind, width = kind === 'text' ? 28 : 12): Column => ({ header, kind, width })
-const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + (b ?? 0), 0))
+const col = (header: string, kind: ColumnKind, width = kind === 'text' ? 28 : 12): Column => ({
+  header,
+  kind,
+  width,
+})
+const sum = (xs: (number | null)[]): number | null =>
+  xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + (b ?? 0), 0)
 
 const WEEKDAY_NAMES = ['日', '月', '火', '水', '木', '金', '土']
 const OUT_OF_HOURS_LABELS: Record<string, string> = {
@@ -134,7 +159,11 @@ function shownHours(report: Report): Set<number> {
     for (let h = oh; h < ch || (h === ch && cm > 0); h++) hours.add(h)
   }
   if (!report.meta.options.hours) for (let h = 8; h <= 18; h++) hours.add(h)
-  report.byHalfHour.forEach((s) => (s.calls || s.offered || s.answered || s.abandoned || s.shortAbandoned) && hours.add(Math.floor(s.slot / 2)))
+  report.byHalfHour.forEach(
+    (s) =>
+      (s.calls || s.offered || s.answered || s.abandoned || s.shortAbandoned) &&
+      hours.add(Math.floor(s.slot / 2)),
+  )
   return hours
 }
 
@@ -162,16 +191,30 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
                   '受付時間',
                   `${h.label}：${h.weeksOfMonth?.length ? `第${h.weeksOfMonth.join('・第')}` : '毎週'}${h.weekdays.map((w) => WEEKDAY_NAMES[w]).join('・')}曜日 ${h.opens}～${h.closes}${h.closedOnHolidays ? '（祝日は休み）' : ''}`,
                 ]),
-                ['年末年始の休み', `${monthDay(o.hours.yearEndClosure.from)}～${monthDay(o.hours.yearEndClosure.to)}`],
-                ['臨時休業日', o.hours.closedDates.length ? o.hours.closedDates.map(warekiDay).join('、') : 'なし'],
+                [
+                  '年末年始の休み',
+                  `${monthDay(o.hours.yearEndClosure.from)}～${monthDay(o.hours.yearEndClosure.to)}`,
+                ],
+                [
+                  '臨時休業日',
+                  o.hours.closedDates.length ? o.hours.closedDates.map(warekiDay).join('、') : 'なし',
+                ],
               ]
             : [['受付時間', '設定なし（すべての入電を受付時間内として集計）'] as Cell[]]),
-          ['期間中の祝日', r.meta.period.holidays.length ? r.meta.period.holidays.map((h) => `${warekiDay(h.date)} ${h.name}`).join('、') : 'なし'],
+          [
+            '期間中の祝日',
+            r.meta.period.holidays.length
+              ? r.meta.period.holidays.map((h) => `${warekiDay(h.date)} ${h.name}`).join('、')
+              : 'なし',
+          ],
           ['集計するキュー', o.queues === null ? 'すべてのキュー' : o.queues.join('、')],
           ['短時間放棄', `応答前に ${short} 秒未満で切れた着信（率の計算から除外）`],
           ['サービスレベルの目標', `${Math.round(sl.target * 100)}% を ${sl.thresholdSeconds} 秒以内に応答`],
           ['受付時間外の入電', '入電件数・応答率などには含めず、概要の「受付時間外」の行に別に集計'],
-          ['発信（折り返し等）', '応対記録のうちセンターからの発信は別に集計し、平均通話時間・平均処理時間・一次完了率・FAQ利用に含めない'],
+          [
+            '発信（折り返し等）',
+            '応対記録のうちセンターからの発信は別に集計し、平均通話時間・平均処理時間・一次完了率・FAQ利用に含めない',
+          ],
         ],
       },
     ],
@@ -182,27 +225,69 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     title: SECTION_TITLES.summary,
     tables: [
       {
-        columns: [col('項目', 'text', 34), col('値', 'number', 14), col('単位', 'text', 6), col('定義', 'text', 60)],
+        columns: [
+          col('項目', 'text', 34),
+          col('値', 'number', 14),
+          col('単位', 'text', 6),
+          col('定義', 'text', 60),
+        ],
         rows: [
           ['入電件数', r.offered, '件', `① PBX が受け付けた着信${inHours}（短時間放棄を含む）`],
           ['応答件数', r.answered, '件', `① オペレーターが応答した着信${inHours}`],
           ['応答率', r.answerRate, '%', '② 応答件数 ÷（入電件数 － 短時間放棄）'],
-          ['一次完了率', r.firstContactResolutionRate, '%', `② 「解決」と記録され、${days} 日以内に同じ発信者から同じ用件の再入電がない応対 ÷ 応対記録件数（発信を除く）`],
-          ['再入電を確認できた応対', d.callsCrossCheckable, '件', `② ${r.meta.counts.calls} 件中 ${d.callsCrossCheckable} 件で再入電を確認（発信者番号と用件のある応対）`],
+          [
+            '一次完了率',
+            r.firstContactResolutionRate,
+            '%',
+            `② 「解決」と記録され、${days} 日以内に同じ発信者から同じ用件の再入電がない応対 ÷ 応対記録件数（発信を除く）`,
+          ],
+          [
+            '再入電を確認できた応対',
+            d.callsCrossCheckable,
+            '件',
+            `② ${r.meta.counts.calls} 件中 ${d.callsCrossCheckable} 件で再入電を確認（発信者番号と用件のある応対）`,
+          ],
           ['平均応答時間（ASA）', r.asaSeconds, '秒', '④ 応答した着信の待ち時間の平均（放棄呼を除く）'],
-          ['平均通話時間（ATT）', r.attSeconds, '秒', '④ 応対記録の通話時間（保留を除く）の平均（発信を除く）'],
-          ['平均処理時間（AHT）', r.ahtSeconds, '秒', '④ 通話開始から終了まで ＋ 後処理 の平均（発信を除く）'],
+          [
+            '平均通話時間（ATT）',
+            r.attSeconds,
+            '秒',
+            '④ 応対記録の通話時間（保留を除く）の平均（発信を除く）',
+          ],
+          [
+            '平均処理時間（AHT）',
+            r.ahtSeconds,
+            '秒',
+            '④ 通話開始から終了まで ＋ 後処理 の平均（発信を除く）',
+          ],
           ...(o.hours
             ? ([
-                ['受付時間外の入電件数', r.outOfHours.offered, '件', '閉庁中の着信（上の件数・率には含めない）'],
+                [
+                  '受付時間外の入電件数',
+                  r.outOfHours.offered,
+                  '件',
+                  '閉庁中の着信（上の件数・率には含めない）',
+                ],
                 ['受付時間外のうち応答', r.outOfHours.answered, '件', ''],
-                ...r.outOfHours.byReason.filter((x) => x.offered).map((x): Cell[] => [`　うち${OUT_OF_HOURS_LABELS[x.reason]}`, x.offered, '件', '']),
+                ...r.outOfHours.byReason
+                  .filter((x) => x.offered)
+                  .map((x): Cell[] => [`　うち${OUT_OF_HOURS_LABELS[x.reason]}`, x.offered, '件', '']),
               ] as Cell[][])
             : []),
           ['応対記録件数', r.meta.counts.calls, '件', 'オペレーターの問い合わせ記録（発信を除く）'],
-          ['発信（折り返し等）の記録件数', r.outbound.calls, '件', 'センターからの発信。上の平均・率には含めない'],
+          [
+            '発信（折り返し等）の記録件数',
+            r.outbound.calls,
+            '件',
+            'センターからの発信。上の平均・率には含めない',
+          ],
           ['発信の平均処理時間', r.outbound.ahtSeconds, '秒', ''],
-          ['FAQ を参照しなかった応対', d.callsWithoutFaq, '件', `応対記録 ${r.meta.counts.calls} 件のうち FAQ の記録がないもの（ナレッジ不足の候補）`],
+          [
+            'FAQ を参照しなかった応対',
+            d.callsWithoutFaq,
+            '件',
+            `応対記録 ${r.meta.counts.calls} 件のうち FAQ の記録がないもの（ナレッジ不足の候補）`,
+          ],
           ['エスカレーション件数', r.escalations.count, '件', '市の担当課へ引き継いだ件数'],
         ],
       },
@@ -210,9 +295,28 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
   }
   withRowKinds(summary.tables[0]!)
 
-  const counts = (s: { offered: number | null; answered: number | null; abandoned: number | null; shortAbandoned: number | null; calls: number }): Cell[] => [s.offered, s.answered, s.abandoned, s.shortAbandoned, s.calls]
-  const countColumns = [col(`入電件数${inHours}`, 'count', 14), col('応答件数', 'count'), col('放棄呼', 'count'), col('短時間放棄', 'count'), col('応対記録件数', 'count')]
-  const total: Cell[] = [o.hours ? '合計（受付時間内）' : '合計', r.offered, r.answered, r.abandoned.count, r.abandoned.short, r.meta.counts.calls]
+  const counts = (s: {
+    offered: number | null
+    answered: number | null
+    abandoned: number | null
+    shortAbandoned: number | null
+    calls: number
+  }): Cell[] => [s.offered, s.answered, s.abandoned, s.shortAbandoned, s.calls]
+  const countColumns = [
+    col(`入電件数${inHours}`, 'count', 14),
+    col('応答件数', 'count'),
+    col('放棄呼', 'count'),
+    col('短時間放棄', 'count'),
+    col('応対記録件数', 'count'),
+  ]
+  const total: Cell[] = [
+    o.hours ? '合計（受付時間内）' : '合計',
+    r.offered,
+    r.answered,
+    r.abandoned.count,
+    r.abandoned.short,
+    r.meta.counts.calls,
+  ]
   const shown = shownHours(r)
   const hour: Section = {
     key: 'hour',
@@ -220,11 +324,22 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     tables: [
       {
         columns: [col('時間帯', 'text', 10), ...countColumns],
-        rows: [...shown].sort((a, b) => a - b).map((h) => {
-          const [x, y] = [r.byHalfHour[2 * h]!, r.byHalfHour[2 * h + 1]!]
-          const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b)
-          return [`${h}時台`, ...counts({ offered: add(x.offered, y.offered), answered: add(x.answered, y.answered), abandoned: add(x.abandoned, y.abandoned), shortAbandoned: add(x.shortAbandoned, y.shortAbandoned), calls: x.calls + y.calls })]
-        }),
+        rows: [...shown]
+          .sort((a, b) => a - b)
+          .map((h) => {
+            const [x, y] = [r.byHalfHour[2 * h]!, r.byHalfHour[2 * h + 1]!]
+            const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b)
+            return [
+              `${h}時台`,
+              ...counts({
+                offered: add(x.offered, y.offered),
+                answered: add(x.answered, y.answered),
+                abandoned: add(x.abandoned, y.abandoned),
+                shortAbandoned: add(x.shortAbandoned, y.shortAbandoned),
+                calls: x.calls + y.calls,
+              }),
+            ]
+          }),
         total,
       },
     ],
@@ -233,7 +348,15 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
   const halfHour: Section = {
     key: 'halfHour',
     title: SECTION_TITLES.halfHour,
-    tables: [{ columns: [col('時間帯', 'text', 14), ...countColumns], rows: r.byHalfHour.filter((s) => shown.has(Math.floor(s.slot / 2))).map((s) => [s.label, ...counts(s)]), total }],
+    tables: [
+      {
+        columns: [col('時間帯', 'text', 14), ...countColumns],
+        rows: r.byHalfHour
+          .filter((s) => shown.has(Math.floor(s.slot / 2)))
+          .map((s) => [s.label, ...counts(s)]),
+        total,
+      },
+    ],
   }
   const weekday: Section = {
     key: 'weekday',
@@ -250,7 +373,16 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
           col('応対記録件数', 'count'),
           col('1日平均応対', 'number'),
         ],
-        rows: r.byWeekday.map((w) => [w.label, w.days, w.offered, w.answered, w.abandoned, w.shortAbandoned, w.calls, w.days ? w.calls / w.days : null]),
+        rows: r.byWeekday.map((w) => [
+          w.label,
+          w.days,
+          w.offered,
+          w.answered,
+          w.abandoned,
+          w.shortAbandoned,
+          w.calls,
+          w.days ? w.calls / w.days : null,
+        ]),
         total: [
           '合計',
           r.meta.period.days,
@@ -276,7 +408,14 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     title: SECTION_TITLES.topic,
     tables: [
       {
-        columns: [col('用件', 'text', 30), col('件数', 'count'), col('構成比', 'rate'), col('一次完了件数', 'count'), col('一次完了率', 'rate'), col('平均処理時間', 'seconds', 16)],
+        columns: [
+          col('用件', 'text', 30),
+          col('件数', 'count'),
+          col('構成比', 'rate'),
+          col('一次完了件数', 'count'),
+          col('一次完了率', 'rate'),
+          col('平均処理時間', 'seconds', 16),
+        ],
         rows: r.byTopic.map((t) => [
           t.category === null ? UNCATEGORIZED_LABEL : (labels.categories?.[t.category] ?? t.category),
           t.calls,
@@ -285,7 +424,14 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
           t.firstContactResolutionRate,
           t.ahtSeconds,
         ]),
-        total: ['合計', r.meta.counts.calls, r.meta.counts.calls ? 1 : null, r.meta.details.firstContactResolved, r.firstContactResolutionRate, r.ahtSeconds],
+        total: [
+          '合計',
+          r.meta.counts.calls,
+          r.meta.counts.calls ? 1 : null,
+          r.meta.details.firstContactResolved,
+          r.firstContactResolutionRate,
+          r.ahtSeconds,
+        ],
       },
     ],
   }
@@ -295,8 +441,22 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     title: SECTION_TITLES.faq,
     tables: [
       {
-        columns: [col('順位', 'count', 6), col('FAQ ID', 'text', 18), col('FAQ', 'text', 48), col('利用件数', 'count'), col('うち最初に参照', 'count', 14), col('利用率', 'rate')],
-        rows: r.faqUsage.map((f, i) => [i + 1, f.faqId, labels.faqs?.[f.faqId] ?? '', f.count, f.first, f.share]),
+        columns: [
+          col('順位', 'count', 6),
+          col('FAQ ID', 'text', 18),
+          col('FAQ', 'text', 48),
+          col('利用件数', 'count'),
+          col('うち最初に参照', 'count', 14),
+          col('利用率', 'rate'),
+        ],
+        rows: r.faqUsage.map((f, i) => [
+          i + 1,
+          f.faqId,
+          labels.faqs?.[f.faqId] ?? '',
+          f.count,
+          f.first,
+          f.share,
+        ]),
       },
     ],
   }
@@ -334,9 +494,19 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     title: SECTION_TITLES.serviceLevel,
     tables: [
       {
-        columns: [col('項目', 'text', 34), col('値', 'number', 14), col('単位', 'text', 6), col('定義', 'text', 60)],
+        columns: [
+          col('項目', 'text', 34),
+          col('値', 'number', 14),
+          col('単位', 'text', 6),
+          col('定義', 'text', 60),
+        ],
         rows: [
-          [`サービスレベル（${sl.thresholdSeconds}秒以内応答）`, sl.rate, '%', `${sl.thresholdSeconds} 秒以内に応答した件数 ÷ ${sl.base === 'answered' ? '応答件数' : '（入電件数 － 短時間放棄）'}`],
+          [
+            `サービスレベル（${sl.thresholdSeconds}秒以内応答）`,
+            sl.rate,
+            '%',
+            `${sl.thresholdSeconds} 秒以内に応答した件数 ÷ ${sl.base === 'answered' ? '応答件数' : '（入電件数 － 短時間放棄）'}`,
+          ],
           ['サービスレベルの目標', sl.target, '%', `目標 ${Math.round(sl.target * 100)}%`],
           ['放棄呼件数', r.abandoned.count, '件', `応答前に切れた着信のうち、待ち時間 ${short} 秒以上`],
           [`短時間放棄件数（${short}秒未満）`, r.abandoned.short, '件', '率の計算から除外'],
@@ -383,7 +553,20 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
             m.abandoned.rate,
             m.meta.counts.calls,
           ]),
-          total: ['年度計', r.offered, r.answered, r.answerRate, r.firstContactResolutionRate, r.asaSeconds, r.attSeconds, r.ahtSeconds, r.outOfHours.offered, sl.rate, r.abandoned.rate, r.meta.counts.calls],
+          total: [
+            '年度計',
+            r.offered,
+            r.answered,
+            r.answerRate,
+            r.firstContactResolutionRate,
+            r.asaSeconds,
+            r.attSeconds,
+            r.ahtSeconds,
+            r.outOfHours.offered,
+            sl.rate,
+            r.abandoned.rate,
+            r.meta.counts.calls,
+          ],
         },
       ],
     })

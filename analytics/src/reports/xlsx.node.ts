@@ -8,7 +8,14 @@
 import ExcelJS from 'exceljs'
 
 import type { Report } from '../kpi/report'
-import { buildSections, cellKind, type ColumnKind, reportHeading, type RenderOptions, type Section } from './sections'
+import {
+  buildSections,
+  cellKind,
+  type ColumnKind,
+  reportHeading,
+  type RenderOptions,
+  type Section,
+} from './sections'
 
 const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
@@ -50,7 +57,9 @@ function addSheet(wb: ExcelJS.Workbook, section: Section, heading: ReturnType<ty
     },
     headerFooter: { oddFooter: `&L${heading.period} ${section.title}&R&P / &N` },
   })
-  ws.columns = Array.from({ length: width }, (_, i) => ({ width: Math.max(...section.tables.map((t) => t.columns[i]?.width ?? 8)) }))
+  ws.columns = Array.from({ length: width }, (_, i) => ({
+    width: Math.max(...section.tables.map((t) => t.columns[i]?.width ?? 8)),
+  }))
 
   const text = (values: string[], font: Partial<ExcelJS.Font> = {}) => {
     const row = ws.addRow(values)
@@ -83,7 +92,9 @@ function addSheet(wb: ExcelJS.Workbook, section: Section, heading: ReturnType<ty
     })
     const add = (cells: (string | number | null)[], bold: boolean, kindOf: (c: number) => ColumnKind) => {
       // A date is the epoch ms of a JST midnight; Excel's dates have no zone, so write that calendar day at UTC midnight.
-      const values = cells.map((v, c) => (kindOf(c) === 'date' && typeof v === 'number' ? new Date(v + 9 * 3_600_000) : v))
+      const values = cells.map((v, c) =>
+        kindOf(c) === 'date' && typeof v === 'number' ? new Date(v + 9 * 3_600_000) : v,
+      )
       const row = ws.addRow(values)
       row.font = { name: FONT, bold }
       values.forEach((v, c) => {
@@ -92,7 +103,10 @@ function addSheet(wb: ExcelJS.Workbook, section: Section, heading: ReturnType<ty
         const kind = kindOf(c)
         const fmt = NUMBER_FORMATS[kind]
         if (fmt && (typeof v === 'number' || v instanceof Date)) cell.numFmt = fmt
-        cell.alignment = kind === 'text' || typeof v === 'string' ? { vertical: 'top', wrapText: true } : { horizontal: 'right' }
+        cell.alignment =
+          kind === 'text' || typeof v === 'string'
+            ? { vertical: 'top', wrapText: true }
+            : { horizontal: 'right' }
       })
     }
     table.rows.forEach((values, r) => add(values, false, (c) => cellKind(table, r, c)))

@@ -15,7 +15,10 @@ export function createCallerHasher(salt: string | Uint8Array): (phone: string) =
   return (phone) => {
     if (cache.has(phone)) return cache.get(phone)
     const normalized = normalizeCallerNumber(phone)
-    const hash = normalized === undefined ? undefined : createHmac('sha256', key).update(normalized, 'utf8').digest('hex')
+    const hash =
+      normalized === undefined
+        ? undefined
+        : createHmac('sha256', key).update(normalized, 'utf8').digest('hex')
     if (cache.size >= 100_000) cache.clear()
     cache.set(phone, hash)
     return hash

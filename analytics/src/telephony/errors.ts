@@ -63,7 +63,13 @@ export function telephonyError(
   detail?: string,
   value?: string,
 ): TelephonyImportError {
-  const e: TelephonyImportError = { row, column, field, code, message: detail ? `${TELEPHONY_ERROR_MESSAGES[code]}（${detail}）` : TELEPHONY_ERROR_MESSAGES[code] }
+  const e: TelephonyImportError = {
+    row,
+    column,
+    field,
+    code,
+    message: detail ? `${TELEPHONY_ERROR_MESSAGES[code]}（${detail}）` : TELEPHONY_ERROR_MESSAGES[code],
+  }
   if (value !== undefined) e.value = value.length > 100 ? `${value.slice(0, 100)}…` : value
   return e
 }

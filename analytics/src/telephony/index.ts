@@ -9,5 +9,15 @@ export {
   type TelephonyMappingInput,
 } from './mapping'
 export { compileTimestampParser, wallClockToUtc, isUsableTimeZone, type TimestampParser } from './timestamp'
-export { TELEPHONY_ERROR_MESSAGES, telephonyError, type TelephonyErrorCode, type TelephonyImportError } from './errors'
-export { createTelephonyRowReader, type TelephonyRowReader, type TelephonyRowReaderOptions, type EncodingTrouble } from './rows'
+export {
+  TELEPHONY_ERROR_MESSAGES,
+  telephonyError,
+  type TelephonyErrorCode,
+  type TelephonyImportError,
+} from './errors'
+export {
+  createTelephonyRowReader,
+  type TelephonyRowReader,
+  type TelephonyRowReaderOptions,
+  type EncodingTrouble,
+} from './rows'

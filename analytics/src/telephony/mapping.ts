@@ -18,9 +18,25 @@ import { z } from 'zod'
 
 import { compileTimestampParser, isUsableTimeZone } from './timestamp'
 
-export const TELEPHONY_FIELDS = ['callId', 'queue', 'offeredAt', 'answeredAt', 'abandonedAt', 'endedAt', 'agent', 'wrapUpEndedAt', 'caller'] as const
+export const TELEPHONY_FIELDS = [
+  'callId',
+  'queue',
+  'offeredAt',
+  'answeredAt',
+  'abandonedAt',
+  'endedAt',
+  'agent',
+  'wrapUpEndedAt',
+  'caller',
+] as const
 export type TelephonyField = (typeof TELEPHONY_FIELDS)[number]
-export const TELEPHONY_TIME_FIELDS = ['offeredAt', 'answeredAt', 'abandonedAt', 'endedAt', 'wrapUpEndedAt'] as const
+export const TELEPHONY_TIME_FIELDS = [
+  'offeredAt',
+  'answeredAt',
+  'abandonedAt',
+  'endedAt',
+  'wrapUpEndedAt',
+] as const
 
 const header = z.string().trim().min(1)
 
@@ -59,11 +75,18 @@ export const TelephonyMappingSchema = z
      */
     agents: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Cell values that mean "no value" (after trimming). */
-    nullValues: z.array(z.string()).default(['', '-', 'NULL', 'null', '0000-00-00 00:00:00', '0000/00/00 00:00:00']),
+    nullValues: z
+      .array(z.string())
+      .default(['', '-', 'NULL', 'null', '0000-00-00 00:00:00', '0000/00/00 00:00:00']),
   })
   .strict()
   .superRefine((m, ctx) => {
-    if (!isUsableTimeZone(m.timestamps.timeZone)) ctx.addIssue({ code: 'custom', path: ['timestamps', 'timeZone'], message: `unknown time zone "${m.timestamps.timeZone}"` })
+    if (!isUsableTimeZone(m.timestamps.timeZone))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timestamps', 'timeZone'],
+        message: `unknown time zone "${m.timestamps.timeZone}"`,
+      })
     else
       try {
         compileTimestampParser(m.timestamps.format, m.timestamps.timeZone)
@@ -75,7 +98,12 @@ export const TelephonyMappingSchema = z
       if (name === undefined) continue
       const key = name.normalize('NFKC')
       const other = seen.get(key)
-      if (other) ctx.addIssue({ code: 'custom', path: ['columns', field], message: `"${name}" is mapped to both ${other} and ${field}` })
+      if (other)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', field],
+          message: `"${name}" is mapped to both ${other} and ${field}`,
+        })
       seen.set(key, field)
     }
   })
@@ -84,7 +112,9 @@ export type TelephonyMappingInput = z.input<typeof TelephonyMappingSchema>
 export type TelephonyMapping = z.output<typeof TelephonyMappingSchema>
 
 /** Validates mapping JSON (already parsed, or as text): the mapping, or every problem as 'path: message'. */
-export function parseTelephonyMapping(json: unknown): { ok: true; mapping: TelephonyMapping } | { ok: false; problems: string[] } {
+export function parseTelephonyMapping(
+  json: unknown,
+): { ok: true; mapping: TelephonyMapping } | { ok: false; problems: string[] } {
   let value = json
   if (typeof json === 'string') {
     try {
@@ -95,5 +125,8 @@ export function parseTelephonyMapping(json: unknown): { ok: true; mapping: Telep
   }
   const r = TelephonyMappingSchema.safeParse(value)
   if (r.success) return { ok: true, mapping: r.data }
-  return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || '(mapping)'}: ${i.message}`) }
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => `${i.path.join('.') || '(mapping)'}: ${i.message}`),
+  }
 }

@@ -37,22 +37,30 @@ export type TelephonyFailure = {
   rows: number
   encoding: DetectedEncoding | null
 }
-export type TelephonyParseResult = { ok: true; records: TelephonyRecord[]; rows: number; encoding: DetectedEncoding } | TelephonyFailure
-export type TelephonyValidateResult = { ok: true; rows: number; encoding: DetectedEncoding } | TelephonyFailure
-export type TelephonyImportResult = { ok: true; count: number; encoding: DetectedEncoding } | (TelephonyFailure & { delivered?: number })
+export type TelephonyParseResult =
+  | { ok: true; records: TelephonyRecord[]; rows: number; encoding: DetectedEncoding }
+  | TelephonyFailure
+export type TelephonyValidateResult =
+  | { ok: true; rows: number; encoding: DetectedEncoding }
+  | TelephonyFailure
+export type TelephonyImportResult =
+  | { ok: true; count: number; encoding: DetectedEncoding }
+  | (TelephonyFailure & { delivered?: number })
 
 /** `mapping` may be the validated mapping or raw JSON (object or text); a bad one fails like a bad file. */
 export type MappingArgument = TelephonyMapping | unknown
 
 async function* chunksOf(source: TelephonyCsvSource): AsyncGenerator<Uint8Array | string> {
   if (typeof source === 'string') yield source
-  else if (source instanceof Uint8Array) for (let i = 0; i < source.length; i += 1 << 16) yield source.subarray(i, i + (1 << 16))
+  else if (source instanceof Uint8Array)
+    for (let i = 0; i < source.length; i += 1 << 16) yield source.subarray(i, i + (1 << 16))
   else yield* source
 }
 
 function countNewlines(cells: readonly string[]): number {
   let n = 0
-  for (const c of cells) if (c.includes('\n')) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n++
+  for (const c of cells)
+    if (c.includes('\n')) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) n++
   return n
 }
 
@@ -64,13 +72,21 @@ interface Scan {
 }
 
 /** Every data row: its record (null when the row has errors, or when only validating), line and call-id cell. */
-type RowCallback = (record: TelephonyRecord | null, line: number, callId: string | null) => void | Promise<void>
+type RowCallback = (
+  record: TelephonyRecord | null,
+  line: number,
+  callId: string | null,
+) => void | Promise<void>
 
 async function scan(
   source: TelephonyCsvSource,
   mappingArg: MappingArgument,
   onRecord: ((record: TelephonyRecord) => void | Promise<void>) | null,
-  options: TelephonyCsvOptions & { onFirstError?: () => void; onRow?: RowCallback; ids?: 'reader' | 'caller' },
+  options: TelephonyCsvOptions & {
+    onFirstError?: () => void
+    onRow?: RowCallback
+    ids?: 'reader' | 'caller'
+  },
 ): Promise<Scan> {
   const parsed = parseTelephonyMapping(mappingArg)
   if (!parsed.ok) {
@@ -81,7 +97,13 @@ async function scan(
   const reader = createTelephonyRowReader(mapping, { maxErrors: options.maxErrors, ids: options.ids })
   const onRow = options.onRow
   const decoder = new CsvDecoder(mapping.encoding)
-  const parser = parse({ delimiter: mapping.delimiter, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true })
+  const parser = parse({
+    delimiter: mapping.delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    skip_records_with_error: true,
+  })
   let syntaxLine: number | null | undefined
   parser.on('skip', (err: Error & { lines?: number }) => {
     // One syntax error per line: csv-parse may raise a second one while it recovers.
@@ -105,7 +127,10 @@ async function scan(
   feed.catch((e: Error) => parser.destroy(e))
 
   let header = true
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[]
+    info: { lines: number }
+  }>) {
     if (decoder.encoding === 'unknown') reader.setEncodingTrouble('unknown-encoding')
     const line = info.lines - countNewlines(record)
     if (header) {
@@ -129,7 +154,15 @@ async function scan(
   const errors = [...reader.errors]
   let errorCount = reader.errorCount()
   if (decoder.encoding === 'unknown') {
-    errors.unshift(telephonyError('unknown-encoding', null, null, null, 'UTF-8（BOM あり・なし）か Shift_JIS で保存し直してください'))
+    errors.unshift(
+      telephonyError(
+        'unknown-encoding',
+        null,
+        null,
+        null,
+        'UTF-8（BOM あり・なし）か Shift_JIS で保存し直してください',
+      ),
+    )
     errorCount++
   }
   // In file order (csv-parse reports syntax errors before the rows around them); file-level first.
@@ -137,17 +170,31 @@ async function scan(
   return { errors, errorCount, rows: reader.rows(), encoding: decoder.encoding }
 }
 
-const failure = (s: Scan): TelephonyFailure => ({ ok: false, errors: s.errors, errorCount: s.errorCount, rows: s.rows, encoding: s.encoding })
+const failure = (s: Scan): TelephonyFailure => ({
+  ok: false,
+  errors: s.errors,
+  errorCount: s.errorCount,
+  rows: s.rows,
+  encoding: s.encoding,
+})
 
 /** Parses and validates a whole CSV; records only when every row is good. */
-export async function parseTelephonyCsv(source: TelephonyCsvSource, mapping: MappingArgument, options: TelephonyCsvOptions = {}): Promise<TelephonyParseResult> {
+export async function parseTelephonyCsv(
+  source: TelephonyCsvSource,
+  mapping: MappingArgument,
+  options: TelephonyCsvOptions = {},
+): Promise<TelephonyParseResult> {
   const records: TelephonyRecord[] = []
   const s = await scan(source, mapping, (r) => void records.push(r), options)
   return s.errorCount > 0 ? failure(s) : { ok: true, records, rows: s.rows, encoding: s.encoding ?? 'utf-8' }
 }
 
 /** Validates a CSV without keeping records. */
-export async function validateTelephonyCsv(source: TelephonyCsvSource, mapping: MappingArgument, options: TelephonyCsvOptions = {}): Promise<TelephonyValidateResult> {
+export async function validateTelephonyCsv(
+  source: TelephonyCsvSource,
+  mapping: MappingArgument,
+  options: TelephonyCsvOptions = {},
+): Promise<TelephonyValidateResult> {
   const s = await scan(source, mapping, null, options)
   return s.errorCount > 0 ? failure(s) : { ok: true, rows: s.rows, encoding: s.encoding ?? 'utf-8' }
 }
@@ -217,7 +264,10 @@ export async function importTelephonyCsv(
     { ...options, onFirstError: () => void (clean = false) },
   )
   if (result.errorCount > 0) {
-    if (validateFirst) throw new Error(`the telephony CSV changed between validation and import: ${result.errorCount} errors on the second pass`)
+    if (validateFirst)
+      throw new Error(
+        `the telephony CSV changed between validation and import: ${result.errorCount} errors on the second pass`,
+      )
     return { ...failure(result), delivered }
   }
   if (batch.length) await flush()

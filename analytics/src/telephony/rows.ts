@@ -41,10 +41,17 @@ export interface TelephonyRowReaderOptions {
   ids?: 'reader' | 'caller'
 }
 
-const norm = (s: string) => s.replace(/^\uFEFF/, '').normalize('NFKC').trim()
+const norm = (s: string) =>
+  s
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .trim()
 const ISO = (ms: number) => new Date(ms).toISOString()
 
-export function createTelephonyRowReader(mapping: TelephonyMapping, options: TelephonyRowReaderOptions = {}): TelephonyRowReader {
+export function createTelephonyRowReader(
+  mapping: TelephonyMapping,
+  options: TelephonyRowReaderOptions = {},
+): TelephonyRowReader {
   const maxErrors = options.maxErrors ?? Number.POSITIVE_INFINITY
   const idsHere = (options.ids ?? 'reader') === 'reader'
   let lastId: string | null = null
@@ -67,7 +74,17 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: Tel
   const mapped = TELEPHONY_FIELDS.filter((f) => mapping.columns[f] !== undefined)
 
   // Column positions of the mapped fields (-1: not mapped), set by header().
-  const at = { callId: -1, queue: -1, offeredAt: -1, answeredAt: -1, abandonedAt: -1, endedAt: -1, agent: -1, wrapUpEndedAt: -1, caller: -1 }
+  const at = {
+    callId: -1,
+    queue: -1,
+    offeredAt: -1,
+    answeredAt: -1,
+    abandonedAt: -1,
+    endedAt: -1,
+    agent: -1,
+    wrapUpEndedAt: -1,
+    caller: -1,
+  }
 
   function header(headerCells: readonly string[], headerLine: number): boolean {
     const cells = headerCells
@@ -79,15 +96,26 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: Tel
       const k = norm(h)
       positions.set(k, [...(positions.get(k) ?? []), i])
     })
-    for (let i = 0; i < headers.length; i++) if (headers[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i]!, null, undefined, headers[i]))
+    for (let i = 0; i < headers.length; i++)
+      if (headers[i]!.includes('\uFFFD'))
+        push(telephonyError(trouble, line, headers[i]!, null, undefined, headers[i]))
     for (const field of mapped) {
       const name = mapping.columns[field]!
       const found = positions.get(norm(name))
       if (!found) {
         usable = false
-        push(telephonyError('missing-column', line, name, field, `見出し行: ${headers.join(', ').slice(0, 200)}`))
+        push(
+          telephonyError(
+            'missing-column',
+            line,
+            name,
+            field,
+            `見出し行: ${headers.join(', ').slice(0, 200)}`,
+          ),
+        )
       } else {
-        if (found.length > 1) push(telephonyError('duplicate-column', line, name, field, `${found.length} 列`))
+        if (found.length > 1)
+          push(telephonyError('duplicate-column', line, name, field, `${found.length} 列`))
         index.set(field, found[0]!)
         at[field] = found[0]!
       }
@@ -111,11 +139,13 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: Tel
     const v = cell(f)
     if (v === null) return null
     const t = parseTime(v)
-    if (Number.isNaN(t)) push(telephonyError('bad-time', line, col(f), f, `形式 ${mapping.timestamps.format}`, v))
+    if (Number.isNaN(t))
+      push(telephonyError('bad-time', line, col(f), f, `形式 ${mapping.timestamps.format}`, v))
     return t
   }
   const ok = (t: number | null): t is number => t !== null && !Number.isNaN(t)
-  const fail = (code: Parameters<typeof telephonyError>[0], f: TelephonyField) => push(telephonyError(code, line, col(f), f, undefined, cell(f) ?? ''))
+  const fail = (code: Parameters<typeof telephonyError>[0], f: TelephonyField) =>
+    push(telephonyError(code, line, col(f), f, undefined, cell(f) ?? ''))
 
   function row(rowCells: readonly string[], rowLine: number, build = true): TelephonyRecord | null {
     rows++
@@ -123,7 +153,8 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: Tel
     line = rowLine
     const before = count
     for (let i = 0; i < cells.length; i++) {
-      if (cells[i]!.includes('\uFFFD')) push(telephonyError(trouble, line, headers[i] ?? `${i + 1}列目`, fieldAt(i), undefined, cells[i]))
+      if (cells[i]!.includes('\uFFFD'))
+        push(telephonyError(trouble, line, headers[i] ?? `${i + 1}列目`, fieldAt(i), undefined, cells[i]))
     }
     lastId = null
     if (cells.length !== width) {
@@ -133,7 +164,8 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: Tel
     if (!usable) return null
     let callId = cell('callId')
     lastId = callId
-    if (at.callId >= 0 && callId === null) push(telephonyError('missing-value', line, col('callId'), 'callId'))
+    if (at.callId >= 0 && callId === null)
+      push(telephonyError('missing-value', line, col('callId'), 'callId'))
     const queue = cell('queue') ?? mapping.defaultQueue
     const offered = time('offeredAt')
     if (offered === null) push(telephonyError('missing-value', line, col('offeredAt'), 'offeredAt'))
@@ -153,7 +185,10 @@ export function createTelephonyRowReader(mapping: TelephonyMapping, options: Tel
 
     if (callId !== null && idsHere) {
       const first = seenIds.get(callId)
-      if (first !== undefined) push(telephonyError('duplicate-call-id', line, col('callId'), 'callId', `${first} 行目と同じ`, callId))
+      if (first !== undefined)
+        push(
+          telephonyError('duplicate-call-id', line, col('callId'), 'callId', `${first} 行目と同じ`, callId),
+        )
       else seenIds.set(callId, line)
     }
     if (count !== before || !ok(offered) || !build) return null

@@ -23,7 +23,8 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
     return (text) => (/^\d{1,13}(?:\.\d+)?$/.test(text) ? Math.round(Number(text) * scale) : Number.NaN)
   }
   if (format === 'iso') {
-    const re = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+    const re =
+      /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
     return (text) => {
       const m = re.exec(text)
       if (!m) return Number.NaN
@@ -39,21 +40,35 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
     const token = match[0]
     source += escape(format.slice(last, match.index))
     last = match.index + token.length
-    const field = { yyyy: 'y', MM: 'M', M: 'M', dd: 'd', d: 'd', HH: 'H', H: 'H', mm: 'm', ss: 's' }[token] ?? (token[0] === 'S' ? 'S' : undefined)
-    if (!field) throw new Error(`unknown token "${token}" in timestamp format "${format}" (use yyyy MM dd HH mm ss S)`)
+    const field =
+      { yyyy: 'y', MM: 'M', M: 'M', dd: 'd', d: 'd', HH: 'H', H: 'H', mm: 'm', ss: 's' }[token] ??
+      (token[0] === 'S' ? 'S' : undefined)
+    if (!field)
+      throw new Error(`unknown token "${token}" in timestamp format "${format}" (use yyyy MM dd HH mm ss S)`)
     if (order.includes(field)) throw new Error(`"${token}" twice in timestamp format "${format}"`)
     order.push(field)
     if (field === 's' && source.endsWith(':')) {
       source = `${source.slice(0, -1)}(?::(\\d{1,2}))?`
       continue
     }
-    source += field === 'y' ? '(\\d{4})' : field === 'S' ? '(\\d{1,9})' : field === 'm' ? '(\\d{2})' : '(\\d{1,2})'
+    source +=
+      field === 'y' ? '(\\d{4})' : field === 'S' ? '(\\d{1,9})' : field === 'm' ? '(\\d{2})' : '(\\d{1,2})'
   }
   source += `${escape(format.slice(last))}$`
-  for (const need of ['y', 'M', 'd', 'H', 'm']) if (!order.includes(need)) throw new Error(`timestamp format "${format}" lacks ${need === 'm' ? 'mm' : need}`)
+  for (const need of ['y', 'M', 'd', 'H', 'm'])
+    if (!order.includes(need))
+      throw new Error(`timestamp format "${format}" lacks ${need === 'm' ? 'mm' : need}`)
   const re = new RegExp(source)
   const at = (f: string) => order.indexOf(f) + 1
-  const [y, M, d, H, mi, s, S] = ['y', 'M', 'd', 'H', 'm', 's', 'S'].map(at) as [number, number, number, number, number, number, number]
+  const [y, M, d, H, mi, s, S] = ['y', 'M', 'd', 'H', 'm', 's', 'S'].map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   return (text) => {
     const m = re.exec(text)
     if (!m) return Number.NaN
@@ -65,13 +80,39 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The wall-clock fields as if they were UTC, NaN when any is out of range (no 31 April, no 29 February 2026). */
-function wallMs(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction?: string): number {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Number.NaN
-  return Date.UTC(year, month - 1, day, hour, minute, second, fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0)
+function wallMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  fraction?: string,
+): number {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return Number.NaN
+  return Date.UTC(
+    year,
+    month - 1,
+    day,
+    hour,
+    minute,
+    second,
+    fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0,
+  )
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const daysInMonth = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!)
+const daysInMonth = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!
 
 function offsetMs(designator: string): number {
   if (designator === 'Z' || designator === 'z') return 0
@@ -113,7 +154,8 @@ export function wallClockToUtc(timeZone: string): (wall: number) => number {
   })
   const offsetAt = (instant: number): number => {
     const p: Record<string, number> = {}
-    for (const part of fmt.formatToParts(new Date(instant))) if (part.type !== 'literal') p[part.type] = Number(part.value)
+    for (const part of fmt.formatToParts(new Date(instant)))
+      if (part.type !== 'literal') p[part.type] = Number(part.value)
     const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!)
     return asUtc - Math.floor(instant / 1000) * 1000
   }

@@ -63,7 +63,19 @@ function canonicalIso(s: string): number {
   const minute = two(s, 14)
   const second = two(s, 17)
   const milli = digit(s, 20) * 100 + two(s, 21)
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && milli >= 0)) return Number.NaN
+  if (
+    !(
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 31 &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59 &&
+      milli >= 0
+    )
+  )
+    return Number.NaN
   if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.') return Number.NaN
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli)
   // Date.UTC rolls 31 April over to 1 May: reject what rolled.
@@ -148,7 +160,8 @@ export function halfHourSlotLabel(slot: number): string {
 /** A JST calendar month, [1st 00:00 JST, next 1st 00:00 JST). */
 export function monthRange(year: number, month: number): InstantRange {
   checkYear(year)
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, got ${month}`)
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new RangeError(`month must be 1–12, got ${month}`)
   return { start: jstMidnight(year, month, 1), end: jstMidnight(year, month + 1, 1) }
 }
 
@@ -183,5 +196,6 @@ export function rangeToIso(range: InstantRange): { start: string; end: string } 
 }
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new RangeError(`year must be an integer 1900–2200, got ${year}`)
+  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+    throw new RangeError(`year must be an integer 1900–2200, got ${year}`)
 }

@@ -36,7 +36,8 @@ export function warekiParts(ms: number): WarekiParts {
     else if (part.type === 'month') month = Number(part.value)
     else if (part.type === 'day') day = Number(part.value)
   }
-  if (!era || !Number.isFinite(eraYear)) throw new Error('this runtime has no Japanese calendar in Intl (Node needs full ICU)')
+  if (!era || !Number.isFinite(eraYear))
+    throw new Error('this runtime has no Japanese calendar in Intl (Node needs full ICU)')
   return { era, eraYear, month, day }
 }
 
@@ -56,7 +57,12 @@ export function formatSeirekiDate(ms: number): string {
   const get = (t: string) => p.find((x) => x.type === t)?.value ?? ''
   return `${get('year')}年${Number(get('month'))}月${Number(get('day'))}日`
 }
-const seirekiFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: JST_TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' })
+const seirekiFormat = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: JST_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+})
 
 /** '令和8年10月'; the era in force at the month's end names it (平成31年4月, 令和元年5月, 平成元年1月). */
 export function formatWarekiMonth(year: number, month: number): string {

@@ -8,4 +8,5 @@ export function parseOffset(text: string): number {
 }
 
 /** Seconds as the admin shows them: m:ss. */
-export const formatOffset = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`
+export const formatOffset = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`

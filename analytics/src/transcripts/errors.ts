@@ -45,7 +45,13 @@ export const TRANSCRIPT_ERROR_MESSAGES: Record<TranscriptErrorCode, string> = {
   'duplicate-transcript': '同じ通話の文字起こしがこの取り込みの中に 2 つあります',
 }
 
-export const transcriptError = (file: string, line: number | null, code: TranscriptErrorCode, detail?: string, value?: string): TranscriptError => ({
+export const transcriptError = (
+  file: string,
+  line: number | null,
+  code: TranscriptErrorCode,
+  detail?: string,
+  value?: string,
+): TranscriptError => ({
   file,
   line,
   code,

@@ -40,7 +40,15 @@ export const transcriptMappingSchema = z
         startedAt: z.string().min(1).default('started_at'),
       })
       .strict()
-      .default({ callId: 'call_id', speaker: 'speaker', start: 'start', end: 'end', text: 'text', agent: 'agent', startedAt: 'started_at' }),
+      .default({
+        callId: 'call_id',
+        speaker: 'speaker',
+        start: 'start',
+        end: 'end',
+        text: 'text',
+        agent: 'agent',
+        startedAt: 'started_at',
+      }),
     agents: z.record(z.string().min(1), z.string().min(1)).default({}),
     toleranceSeconds: z.number().min(0).max(3600).default(120),
     audioUri: z.string().min(1).max(500).optional(),
@@ -53,8 +61,22 @@ export const DEFAULT_TRANSCRIPT_MAPPING: TranscriptMapping = transcriptMappingSc
 
 /** The labels recording systems use for the two sides (compared case- and width-insensitively). */
 const KNOWN: Record<string, 'operator' | 'caller'> = Object.fromEntries([
-  ...['オペレーター', 'オペレータ', 'op', 'operator', 'agent', '担当', '担当者', '係員', '受付', 'スタッフ', '応対者'].map((l) => [l, 'operator' as const]),
-  ...['お客様', 'お客さま', '客', 'caller', 'customer', '相談者', '市民', '発信者', '利用者', '通話者'].map((l) => [l, 'caller' as const]),
+  ...[
+    'オペレーター',
+    'オペレータ',
+    'op',
+    'operator',
+    'agent',
+    '担当',
+    '担当者',
+    '係員',
+    '受付',
+    'スタッフ',
+    '応対者',
+  ].map((l) => [l, 'operator' as const]),
+  ...['お客様', 'お客さま', '客', 'caller', 'customer', '相談者', '市民', '発信者', '利用者', '通話者'].map(
+    (l) => [l, 'caller' as const],
+  ),
 ])
 
 const norm = (label: string) => label.normalize('NFKC').trim().toLowerCase()
@@ -67,4 +89,5 @@ export function speakerRole(label: string, mapping: TranscriptMapping): Speaker 
 }
 
 /** Labels that name a speaker without saying which side (diarization's SPEAKER_00, 話者1): turns of an unknown role. */
-export const isAnonymousSpeakerLabel = (label: string) => /^(speaker[ _-]?\d{1,2}|spk[ _-]?\d{1,2}|話者\s*\d{1,2}|[A-D])$/i.test(label.normalize('NFKC').trim())
+export const isAnonymousSpeakerLabel = (label: string) =>
+  /^(speaker[ _-]?\d{1,2}|spk[ _-]?\d{1,2}|話者\s*\d{1,2}|[A-D])$/i.test(label.normalize('NFKC').trim())

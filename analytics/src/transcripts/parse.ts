@@ -47,31 +47,57 @@ export function detectFormat(text: string, fileName: string): TranscriptFormat |
   if (head.startsWith('{') || head.startsWith('[')) return 'json'
   const lines = head.split(/\r?\n/, 3)
   if (/^\d+\s*$/.test(lines[0] ?? '') && /-->/.test(lines[1] ?? '')) return 'srt'
-  if (/\.csv$/i.test(fileName) || (/[,\t]/.test(lines[0] ?? '') && !/-->/.test(head.slice(0, 500)))) return /[,\t]/.test(lines[0] ?? '') ? 'csv' : null
+  if (/\.csv$/i.test(fileName) || (/[,\t]/.test(lines[0] ?? '') && !/-->/.test(head.slice(0, 500))))
+    return /[,\t]/.test(lines[0] ?? '') ? 'csv' : null
   return null
 }
 
 export function parseTranscriptText(text: string, file: string, mapping: TranscriptMapping): ParseResult {
   const body = text.replace(/^\ufeff/, '')
-  if (!body.trim()) return { format: null, transcripts: [], errors: [transcriptError(file, null, 'empty-file')] }
+  if (!body.trim())
+    return { format: null, transcripts: [], errors: [transcriptError(file, null, 'empty-file')] }
   const format = detectFormat(body, file)
-  if (!format) return { format, transcripts: [], errors: [transcriptError(file, 1, 'unknown-format', undefined, body.split(/\r?\n/, 1)[0])] }
-  const r = format === 'csv' ? parseCsvTranscripts(body, file, mapping) : format === 'json' ? parseJson(body, file, mapping) : parseCues(body, file, format, mapping)
+  if (!format)
+    return {
+      format,
+      transcripts: [],
+      errors: [transcriptError(file, 1, 'unknown-format', undefined, body.split(/\r?\n/, 1)[0])],
+    }
+  const r =
+    format === 'csv'
+      ? parseCsvTranscripts(body, file, mapping)
+      : format === 'json'
+        ? parseJson(body, file, mapping)
+        : parseCues(body, file, format, mapping)
   const errors = [...r.errors]
   for (const t of r.transcripts) errors.push(...checkSegments(t, file))
   return { format, transcripts: r.transcripts, errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }
 }
 
 /** What a file without ids of its own says in its name (mapping.fileName; default: the name without extension is the call id). */
-function fromFileName(file: string, mapping: TranscriptMapping): { callId: string | null; agent: string | null; startedAt: string | null } {
-  const base = file.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '')
+function fromFileName(
+  file: string,
+  mapping: TranscriptMapping,
+): { callId: string | null; agent: string | null; startedAt: string | null } {
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '')
   if (!mapping.fileName) return { callId: base || null, agent: null, startedAt: null }
   const g = new RegExp(mapping.fileName, 'u').exec(base)?.groups ?? {}
-  return { callId: g.callId || null, agent: g.agent || null, startedAt: g.startedAt ? parseStartedAt(g.startedAt) : null }
+  return {
+    callId: g.callId || null,
+    agent: g.agent || null,
+    startedAt: g.startedAt ? parseStartedAt(g.startedAt) : null,
+  }
 }
 
 /** Key of a transcript, or an error when it says neither which call nor which agent and time. */
-function keyOf(ref: { callId: string | null; agent: string | null; startedAt: string | null }): string | null {
+function keyOf(ref: {
+  callId: string | null
+  agent: string | null
+  startedAt: string | null
+}): string | null {
   if (ref.callId) return ref.callId
   return ref.agent && ref.startedAt ? `${ref.agent}@${ref.startedAt}` : null
 }
@@ -89,7 +115,11 @@ function roleOf(label: string | null, mapping: TranscriptMapping): Speaker | nul
 }
 
 /** The segment of a line of speech: its speaker from an explicit label (voice span, JSON or CSV field) or a known prefix. */
-function segmentOf(text: string, explicit: string | null | undefined, mapping: TranscriptMapping): { speaker: Speaker; text: string } {
+function segmentOf(
+  text: string,
+  explicit: string | null | undefined,
+  mapping: TranscriptMapping,
+): { speaker: Speaker; text: string } {
   if (explicit) return { speaker: speakerRole(explicit, mapping) ?? 'unknown', text: text.trim() }
   const split = splitLabel(text)
   const role = roleOf(split.label, mapping)
@@ -103,7 +133,8 @@ interface Node {
   value?: string
   children?: Node[]
 }
-const textOf = (nodes: readonly Node[]): string => nodes.map((n) => (n.type === 'text' ? (n.value ?? '') : n.children ? textOf(n.children) : '')).join('')
+const textOf = (nodes: readonly Node[]): string =>
+  nodes.map((n) => (n.type === 'text' ? (n.value ?? '') : n.children ? textOf(n.children) : '')).join('')
 const voiceOf = (nodes: readonly Node[]): string | null => {
   for (const n of nodes) {
     if (n.type === 'object' && n.name === 'v') return n.value?.trim() || null
@@ -118,13 +149,22 @@ const voiceOf = (nodes: readonly Node[]): string | null => {
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)/
 
 /** WebVTT, and SRT rewritten as WebVTT (the same lines: SRT's header-less start gets a header on line 0). */
-function parseCues(text: string, file: string, format: 'vtt' | 'srt', mapping: TranscriptMapping): { transcripts: LinedTranscript[]; errors: TranscriptError[] } {
+function parseCues(
+  text: string,
+  file: string,
+  format: 'vtt' | 'srt',
+  mapping: TranscriptMapping,
+): { transcripts: LinedTranscript[]; errors: TranscriptError[] } {
   const lines = text.split(/\r\n|\r|\n/)
   // SRT gets a header and its blank line in front: the parser's line numbers are two ahead.
   const shift = format === 'srt' ? 2 : 0
   const source =
     format === 'srt'
-      ? ['WEBVTT', '', ...lines.map((l) => (TIMING.test(l) ? l.replace(/(\d),(\d{1,3})\b/g, '$1.$2') : l))].join('\n')
+      ? [
+          'WEBVTT',
+          '',
+          ...lines.map((l) => (TIMING.test(l) ? l.replace(/(\d),(\d{1,3})\b/g, '$1.$2') : l)),
+        ].join('\n')
       : lines.join('\n')
   const parsed = new webvtt.WebVTTParser().parse(source, 'metadata')
   const errors: TranscriptError[] = []
@@ -132,8 +172,18 @@ function parseCues(text: string, file: string, format: 'vtt' | 'srt', mapping: T
     const line = e.line - shift
     // SRT has no blank line rule for its header; the parser's header complaint is ours to ignore.
     if (format === 'srt' && line < 1) continue
-    if (/End timestamp is not greater than start timestamp/i.test(e.message)) errors.push(transcriptError(file, line, 'end-before-start', undefined, lines[line - 1]))
-    else errors.push(transcriptError(file, line, /timestamp/i.test(e.message) ? 'bad-time' : 'syntax', e.message, lines[line - 1]))
+    if (/End timestamp is not greater than start timestamp/i.test(e.message))
+      errors.push(transcriptError(file, line, 'end-before-start', undefined, lines[line - 1]))
+    else
+      errors.push(
+        transcriptError(
+          file,
+          line,
+          /timestamp/i.test(e.message) ? 'bad-time' : 'syntax',
+          e.message,
+          lines[line - 1],
+        ),
+      )
   }
   // The timing line of each cue, in order (the parser keeps cues in file order).
   const timingLines: { line: number; start: number }[] = []
@@ -146,7 +196,8 @@ function parseCues(text: string, file: string, format: 'vtt' | 'srt', mapping: T
   const segmentLines: number[] = []
   let next = 0
   for (const cue of parsed.cues) {
-    while (next < timingLines.length - 1 && Math.abs(timingLines[next]!.start - cue.startTime) > 0.0005) next++
+    while (next < timingLines.length - 1 && Math.abs(timingLines[next]!.start - cue.startTime) > 0.0005)
+      next++
     const line = timingLines[next]?.line ?? 1
     next++
     const nodes = (cue.tree as { children: Node[] }).children
@@ -205,7 +256,7 @@ function segmentLineFinder(text: string): (n: number) => number {
     if (at === undefined) return 1
     if (!lineOf) {
       lineOf = []
-      for (let i = 0, l = 1; i < text.length; i++) if (text.charCodeAt(i) === 10) lineOf.push(i), l++
+      for (let i = 0, _l = 1; i < text.length; i++) if (text.charCodeAt(i) === 10) lineOf.push(i), _l++
     }
     let lo = 0
     let hi = lineOf.length
@@ -218,7 +269,11 @@ function segmentLineFinder(text: string): (n: number) => number {
   }
 }
 
-function parseJson(text: string, file: string, mapping: TranscriptMapping): { transcripts: LinedTranscript[]; errors: TranscriptError[] } {
+function parseJson(
+  text: string,
+  file: string,
+  mapping: TranscriptMapping,
+): { transcripts: LinedTranscript[]; errors: TranscriptError[] } {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -236,7 +291,12 @@ function parseJson(text: string, file: string, mapping: TranscriptMapping): { tr
         const seg = i.path[0] === 'segments' && typeof i.path[1] === 'number' ? i.path[1] : null
         const key = String(i.path[i.path.length - 1] ?? '')
         const code = key === 'start' || key === 'end' ? 'bad-time' : 'syntax'
-        return transcriptError(file, seg === null ? 1 : lineOfSegment(seg), code, `${i.path.join('.')}: ${i.message}`)
+        return transcriptError(
+          file,
+          seg === null ? 1 : lineOfSegment(seg),
+          code,
+          `${i.path.join('.')}: ${i.message}`,
+        )
       }),
     }
   }
@@ -246,7 +306,11 @@ function parseJson(text: string, file: string, mapping: TranscriptMapping): { tr
   const errors: TranscriptError[] = []
   const startedAt = startedText ? parseStartedAt(startedText) : named.startedAt
   if (startedText && !startedAt) errors.push(transcriptError(file, 1, 'bad-time', 'started_at', startedText))
-  const ref = { callId: d.call_id ?? d.callId ?? (d.agent ? null : named.callId), agent: d.agent ?? named.agent, startedAt }
+  const ref = {
+    callId: d.call_id ?? d.callId ?? (d.agent ? null : named.callId),
+    agent: d.agent ?? named.agent,
+    startedAt,
+  }
   const segments: TranscriptSegment[] = []
   const segmentLines: number[] = []
   d.segments.forEach((s, i) => {
@@ -259,27 +323,53 @@ function parseJson(text: string, file: string, mapping: TranscriptMapping): { tr
 }
 
 /** CSV: one row per turn; rows of one call (same call id, or same agent and start) may be anywhere in the file. */
-function parseCsvTranscripts(text: string, file: string, mapping: TranscriptMapping): { transcripts: LinedTranscript[]; errors: TranscriptError[] } {
+function parseCsvTranscripts(
+  text: string,
+  file: string,
+  mapping: TranscriptMapping,
+): { transcripts: LinedTranscript[]; errors: TranscriptError[] } {
   const errors: TranscriptError[] = []
   const delimiter = text.split(/\r?\n/, 1)[0]!.includes('\t') ? '\t' : ','
   let rows: { record: Record<string, string>; info: { lines: number } }[]
   try {
-    rows = parseCsv(text, { columns: true, skip_empty_lines: true, info: true, delimiter, trim: true }) as never
+    rows = parseCsv(text, {
+      columns: true,
+      skip_empty_lines: true,
+      info: true,
+      delimiter,
+      trim: true,
+    }) as never
   } catch (e) {
-    return { transcripts: [], errors: [transcriptError(file, (e as { lines?: number }).lines ?? null, 'syntax', 'CSV')] }
+    return {
+      transcripts: [],
+      errors: [transcriptError(file, (e as { lines?: number }).lines ?? null, 'syntax', 'CSV')],
+    }
   }
   const c = mapping.csv
-  const header = text.split(/\r?\n/, 1)[0]!.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''))
+  const header = text
+    .split(/\r?\n/, 1)[0]!
+    .split(delimiter)
+    .map((h) => h.trim().replace(/^"|"$/g, ''))
   const missing = [c.speaker, c.start, c.end, c.text].filter((h) => !header.includes(h))
-  if (!header.includes(c.callId) && !(header.includes(c.agent) && header.includes(c.startedAt))) missing.unshift(c.callId)
-  if (missing.length) return { transcripts: [], errors: [transcriptError(file, 1, 'missing-value', `列がありません: ${missing.join(', ')}`)] }
+  if (!header.includes(c.callId) && !(header.includes(c.agent) && header.includes(c.startedAt)))
+    missing.unshift(c.callId)
+  if (missing.length)
+    return {
+      transcripts: [],
+      errors: [transcriptError(file, 1, 'missing-value', `列がありません: ${missing.join(', ')}`)],
+    }
   const byKey = new Map<string, LinedTranscript>()
   for (const { record, info } of rows) {
     const line = info.lines
-    const ref = { callId: record[c.callId] || null, agent: record[c.agent] || null, startedAt: null as string | null }
+    const ref = {
+      callId: record[c.callId] || null,
+      agent: record[c.agent] || null,
+      startedAt: null as string | null,
+    }
     if (record[c.startedAt]) {
       ref.startedAt = parseStartedAt(record[c.startedAt]!)
-      if (!ref.startedAt) errors.push(transcriptError(file, line, 'bad-time', c.startedAt, record[c.startedAt]))
+      if (!ref.startedAt)
+        errors.push(transcriptError(file, line, 'bad-time', c.startedAt, record[c.startedAt]))
     }
     const key = keyOf(ref)
     if (!key) {
@@ -312,9 +402,18 @@ export function checkSegments(t: LinedTranscript, file: string): TranscriptError
   t.segments.forEach((s, i) => {
     const line = t.segmentLines[i] ?? null
     // The cue parser reports its own end-before-start; JSON and CSV are checked here.
-    if (s.end < s.start && (t.format === 'json' || t.format === 'csv')) errors.push(transcriptError(file, line, 'end-before-start', `${s.start} → ${s.end}`))
+    if (s.end < s.start && (t.format === 'json' || t.format === 'csv'))
+      errors.push(transcriptError(file, line, 'end-before-start', `${s.start} → ${s.end}`))
     const prev = lastEnd.get(s.speaker)
-    if (prev && s.start < prev.end - 1e-6) errors.push(transcriptError(file, line, 'overlap', `${prev.line} 行目の発話は ${prev.end} 秒まで、この発話は ${s.start} 秒から`))
+    if (prev && s.start < prev.end - 1e-6)
+      errors.push(
+        transcriptError(
+          file,
+          line,
+          'overlap',
+          `${prev.line} 行目の発話は ${prev.end} 秒まで、この発話は ${s.start} 秒から`,
+        ),
+      )
     if (!prev || s.end > prev.end) lastEnd.set(s.speaker, { end: s.end, line: line ?? 0 })
   })
   return errors

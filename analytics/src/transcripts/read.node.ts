@@ -27,10 +27,26 @@ export interface TranscriptFileResult {
   errors: TranscriptError[]
 }
 
-export async function readTranscriptFile(filePath: string, name: string, mapping: TranscriptMapping, maxBytes = MAX_TRANSCRIPT_FILE_BYTES): Promise<TranscriptFileResult> {
+export async function readTranscriptFile(
+  filePath: string,
+  name: string,
+  mapping: TranscriptMapping,
+  maxBytes = MAX_TRANSCRIPT_FILE_BYTES,
+): Promise<TranscriptFileResult> {
   const none = { file: name, format: null, encoding: null, sha256: null, transcripts: [] }
   const { size } = await fs.stat(filePath)
-  if (size > maxBytes) return { ...none, errors: [transcriptError(name, null, 'too-large', `${(size / 1024 / 1024).toFixed(1)} MB、上限 ${Math.round(maxBytes / 1024 / 1024)} MB`)] }
+  if (size > maxBytes)
+    return {
+      ...none,
+      errors: [
+        transcriptError(
+          name,
+          null,
+          'too-large',
+          `${(size / 1024 / 1024).toFixed(1)} MB、上限 ${Math.round(maxBytes / 1024 / 1024)} MB`,
+        ),
+      ],
+    }
   if (size === 0) return { ...none, errors: [transcriptError(name, null, 'empty-file')] }
   const bytes = await fs.readFile(filePath)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
@@ -46,5 +62,12 @@ export async function readTranscriptFile(filePath: string, name: string, mapping
     return { ...none, sha256, encoding: decoded.encoding, errors }
   }
   const r = parseTranscriptText(decoded.text, name, mapping)
-  return { file: name, format: r.format, encoding: decoded.encoding, sha256, transcripts: r.transcripts, errors: r.errors }
+  return {
+    file: name,
+    format: r.format,
+    encoding: decoded.encoding,
+    sha256,
+    transcripts: r.transcripts,
+    errors: r.errors,
+  }
 }

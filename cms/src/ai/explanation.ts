@@ -50,7 +50,13 @@ export type Block =
 
 export type Section = { id: string; title: string; blocks: Block[] }
 
-export type WeightRow = { name: keyof RankingWeights | string; ja: string; en: string; learned: number | undefined; default: number | undefined }
+export type WeightRow = {
+  name: keyof RankingWeights | string
+  ja: string
+  en: string
+  learned: number | undefined
+  default: number | undefined
+}
 export type FeatureRow = { name: string; ja: string; weight: number }
 
 export type AiExplanation = {
@@ -65,16 +71,37 @@ export type AiExplanation = {
 /** What each ranking weight means, in plain Japanese and short English. Every name has one. */
 export const WEIGHT_MEANINGS: Record<keyof RankingWeights, { ja: string; en: string }> = {
   question: { ja: 'FAQ の質問文に、問い合わせの語が含まれるときの重み', en: 'a match in the FAQ’s question' },
-  alternatives: { ja: '言い換え例（同じ質問の、利用者の言い方での別の聞き方）に語が含まれるときの重み', en: 'a match in the other ways callers ask it' },
+  alternatives: {
+    ja: '言い換え例（同じ質問の、利用者の言い方での別の聞き方）に語が含まれるときの重み',
+    en: 'a match in the other ways callers ask it',
+  },
   shortAnswer: { ja: '回答の要約に語が含まれるときの重み', en: 'a match in the short answer' },
   tags: { ja: 'タグに語が含まれるときの重み', en: 'a match in the tags' },
-  passage: { ja: '回答本文（デスクではオペレーター向けメモも）の中で、最もよく一致した段落の重み', en: 'the best matching passage of the answer' },
+  passage: {
+    ja: '回答本文（デスクではオペレーター向けメモも）の中で、最もよく一致した段落の重み',
+    en: 'the best matching passage of the answer',
+  },
   secondPassage: { ja: '2 番目によく一致した段落の重み', en: 'the second best passage' },
-  grams: { ja: '2 文字ずつ区切った文字の組（bigram）の一致にかける倍率（単語としての一致は 1）', en: 'multiplier for character-bigram matches (words count 1)' },
-  synonyms: { ja: '同義語の展開だけで加わった語の一致にかける倍率（「PIN」→「暗証番号」など）', en: 'multiplier for words only a synonym brought in' },
-  facetAgree: { ja: '観点（ファセット。「3.」の表）が質問と一致する観点ごとに、点数に「1 + この値」を掛けます', en: 'boost per facet dimension where the FAQ agrees with the question' },
-  facetConflict: { ja: '観点が質問と食い違う観点ごとに、点数を「1 + この値」で割ります（転入の質問に転出の FAQ を上位に出さないため）', en: 'penalty per facet dimension where the FAQ contradicts the question' },
-  minMatch: { ja: '質問の語（珍しい語ほど重く数えます）のうち、この割合以上を含まない文書は結果に出しません', en: 'minimum share of the question a result must contain' },
+  grams: {
+    ja: '2 文字ずつ区切った文字の組（bigram）の一致にかける倍率（単語としての一致は 1）',
+    en: 'multiplier for character-bigram matches (words count 1)',
+  },
+  synonyms: {
+    ja: '同義語の展開だけで加わった語の一致にかける倍率（「PIN」→「暗証番号」など）',
+    en: 'multiplier for words only a synonym brought in',
+  },
+  facetAgree: {
+    ja: '観点（ファセット。「3.」の表）が質問と一致する観点ごとに、点数に「1 + この値」を掛けます',
+    en: 'boost per facet dimension where the FAQ agrees with the question',
+  },
+  facetConflict: {
+    ja: '観点が質問と食い違う観点ごとに、点数を「1 + この値」で割ります（転入の質問に転出の FAQ を上位に出さないため）',
+    en: 'penalty per facet dimension where the FAQ contradicts the question',
+  },
+  minMatch: {
+    ja: '質問の語（珍しい語ほど重く数えます）のうち、この割合以上を含まない文書は結果に出しません',
+    en: 'minimum share of the question a result must contain',
+  },
 }
 
 /** Names in the order the city reads them. */
@@ -113,7 +140,12 @@ export const OUTBOUND_CALLS: { files: string[]; from: string; to: string; what: 
     what: '起動時に一度だけ、応対デスクの索引と利用実績を作らせます。',
   },
   {
-    files: ['cms/src/components/DeskClient.tsx', 'cms/src/components/GapDraftButton.tsx', 'cms/src/components/SourceChangesPanel.tsx', 'cms/src/components/TranscriptPanel.tsx'],
+    files: [
+      'cms/src/components/DeskClient.tsx',
+      'cms/src/components/GapDraftButton.tsx',
+      'cms/src/components/SourceChangesPanel.tsx',
+      'cms/src/components/TranscriptPanel.tsx',
+    ],
     from: '職員のブラウザ（管理画面）',
     to: '市の CMS の `/api/lookup`・`/api/calls`・`/api/events`・`/api/gap/draft-faq`・`/api/sources/changed`・`/api/source-changes`・`/api/call-transcript`',
     what: '応対デスクの検索と応対記録の保存、ギャップ分析からの下書き作成、出典の更新の表示と確認済みの記録、通話の文字起こしの表示と候補の FAQ の採用です。',
@@ -147,47 +179,115 @@ export const REQUIREMENTS: { requirement: string; how: string; proofs: Proof[] }
     requirement: '(1) 個人情報を外部のサービスに送らず、学習にも使わないこと',
     how: '自由記述は保存・索引・記録の前に必ずマスクします（`maskForStorage`）。利用実績はマスク済みの記録から学びます。外部の AI サービスは呼び出しません。',
     proofs: [
-      { file: 'analytics/test/pii-corpus.test.ts', shows: 'ラベル付きの文例で、マスクの適合率・再現率が 0.95 以上で、マイナンバー・電話番号・メールアドレスを 1 件も通さないこと' },
-      { file: 'analytics/test/pii-mask.test.ts', shows: '見つけた個人情報を種類ごとの置き換え文字にすること' },
-      { file: 'cms/test/calls.int.spec.ts', shows: '暗証番号・パスワード・聞き間違えたマイナンバーが応対記録に保存されないこと（SQLite と PostgreSQL）' },
-      { file: 'cms/test/events.int.spec.ts', shows: '公開サイトのイベントの検索語がマスクされて保存されること' },
-      { file: 'cms/test/persistence.int.spec.ts', shows: '自由記述が入るすべての入口（応対記録、エスカレーションとその通知メール、公開サイトのイベント、デスクの検索、電話システム記録の取り込み）に個人情報を入れても、データベース全体・メール・サーバーのログのどこにも残らないこと（SQLite と PostgreSQL）' },
-      { file: 'cms/test/prior.int.spec.ts', shows: '利用実績が保存済みの応対記録から学び、重み 0 で検索だけの並びに戻ること' },
-      { file: 'tests/e2e/desk.e2e.spec.ts', shows: 'デスクに出る過去の応対がマスク済みの要約だけであること、サーバーのログに入力した個人情報が残らないこと' },
-      { file: 'cms/test/logger.unit.spec.ts', shows: '失敗したデータベース操作のパラメーター（個人情報を含みうる値）をログに書かないこと' },
-      { file: 'cms/test/outbound.unit.spec.ts', shows: 'ソースコードの通信が「外部に出ないもの」の一覧にあるものだけであること（外部の AI サービスへの通信がないこと）' },
+      {
+        file: 'analytics/test/pii-corpus.test.ts',
+        shows:
+          'ラベル付きの文例で、マスクの適合率・再現率が 0.95 以上で、マイナンバー・電話番号・メールアドレスを 1 件も通さないこと',
+      },
+      {
+        file: 'analytics/test/pii-mask.test.ts',
+        shows: '見つけた個人情報を種類ごとの置き換え文字にすること',
+      },
+      {
+        file: 'cms/test/calls.int.spec.ts',
+        shows:
+          '暗証番号・パスワード・聞き間違えたマイナンバーが応対記録に保存されないこと（SQLite と PostgreSQL）',
+      },
+      {
+        file: 'cms/test/events.int.spec.ts',
+        shows: '公開サイトのイベントの検索語がマスクされて保存されること',
+      },
+      {
+        file: 'cms/test/persistence.int.spec.ts',
+        shows:
+          '自由記述が入るすべての入口（応対記録、エスカレーションとその通知メール、公開サイトのイベント、デスクの検索、電話システム記録の取り込み）に個人情報を入れても、データベース全体・メール・サーバーのログのどこにも残らないこと（SQLite と PostgreSQL）',
+      },
+      {
+        file: 'cms/test/prior.int.spec.ts',
+        shows: '利用実績が保存済みの応対記録から学び、重み 0 で検索だけの並びに戻ること',
+      },
+      {
+        file: 'tests/e2e/desk.e2e.spec.ts',
+        shows:
+          'デスクに出る過去の応対がマスク済みの要約だけであること、サーバーのログに入力した個人情報が残らないこと',
+      },
+      {
+        file: 'cms/test/logger.unit.spec.ts',
+        shows: '失敗したデータベース操作のパラメーター（個人情報を含みうる値）をログに書かないこと',
+      },
+      {
+        file: 'cms/test/outbound.unit.spec.ts',
+        shows:
+          'ソースコードの通信が「外部に出ないもの」の一覧にあるものだけであること（外部の AI サービスへの通信がないこと）',
+      },
     ],
   },
   {
     requirement: '(2) データを第三者に提供せず、他の目的に再利用しないこと',
     how: '通信は市のシステムの中（CMS・公開サイト・市のメールサーバー）だけです。利用統計（telemetry）の送信は止めています。公開用の索引には職員向けの情報を入れません。契約終了時にはデータを消去し、消去証明書を出します。',
     proofs: [
-      { file: 'cms/test/outbound.unit.spec.ts', shows: '通信の一覧が完全であること、Payload・Next.js・Astro の利用統計の送信が無効であること' },
-      { file: 'tests/e2e/site-search.e2e.spec.ts', shows: '公開サイトの検索イベントが Cookie も ID もなしに送られること' },
-      { file: 'site/test/search-index.test.ts', shows: '公開サイトの保存済み索引に、オペレーター向けメモ・職員向けの FAQ・下書きが入らないこと' },
-      { file: 'search-indexer/test/public-fields.test.ts', shows: '公開用の索引が職員向けの文書とメモを受け付けないこと' },
-      { file: 'cms/test/purge.int.spec.ts', shows: '契約終了時の消去（`npm run purge`）で、応対記録などの個人データがすべて消えること' },
+      {
+        file: 'cms/test/outbound.unit.spec.ts',
+        shows: '通信の一覧が完全であること、Payload・Next.js・Astro の利用統計の送信が無効であること',
+      },
+      {
+        file: 'tests/e2e/site-search.e2e.spec.ts',
+        shows: '公開サイトの検索イベントが Cookie も ID もなしに送られること',
+      },
+      {
+        file: 'site/test/search-index.test.ts',
+        shows: '公開サイトの保存済み索引に、オペレーター向けメモ・職員向けの FAQ・下書きが入らないこと',
+      },
+      {
+        file: 'search-indexer/test/public-fields.test.ts',
+        shows: '公開用の索引が職員向けの文書とメモを受け付けないこと',
+      },
+      {
+        file: 'cms/test/purge.int.spec.ts',
+        shows: '契約終了時の消去（`npm run purge`）で、応対記録などの個人データがすべて消えること',
+      },
     ],
   },
   {
     requirement: '(3) AI の判断を説明できること',
     how: 'デスクの候補ごとに「一致の理由」を日本語で示します（どの欄のどの語に一致したか、使った同義語、観点の一致・食い違い）。重みと確からしさのモデルは名前の付いた数値で、この文書に全部載せています。',
     proofs: [
-      { file: 'search-indexer/test/reasons.test.ts', shows: '一致した欄と語、使った同義語、観点の食い違い、音による変換ミスの読み替えを日本語で示すこと' },
-      { file: 'cms/test/lookup.int.spec.ts', shows: 'デスクの検索結果に日本語の一致の理由が付き、確かでない質問にはそう示すこと' },
-      { file: 'search-indexer/test/confidence.test.ts', shows: '確からしさがモデルの名前付きの重みどおりに計算されること' },
-      { file: 'cms/test/aiExplanation.unit.spec.ts', shows: 'この文書が稼働中の設定値から作った内容と一致し、すべての重みとしきい値を載せていること' },
+      {
+        file: 'search-indexer/test/reasons.test.ts',
+        shows: '一致した欄と語、使った同義語、観点の食い違い、音による変換ミスの読み替えを日本語で示すこと',
+      },
+      {
+        file: 'cms/test/lookup.int.spec.ts',
+        shows: 'デスクの検索結果に日本語の一致の理由が付き、確かでない質問にはそう示すこと',
+      },
+      {
+        file: 'search-indexer/test/confidence.test.ts',
+        shows: '確からしさがモデルの名前付きの重みどおりに計算されること',
+      },
+      {
+        file: 'cms/test/aiExplanation.unit.spec.ts',
+        shows: 'この文書が稼働中の設定値から作った内容と一致し、すべての重みとしきい値を載せていること',
+      },
     ],
   },
   {
     requirement: '(4) 最終的な回答は人が行うこと（AI は補助）',
     how: 'デスクは候補を示すだけで、どの FAQ で答えるかはオペレーターが選び、記録します。聞き返しも選択肢を示すだけで、自動では選びません。FAQ を公開できるのは承認者だけで、ギャップ分析や市民課の回答から作る FAQ は下書きです。',
     proofs: [
-      { file: 'tests/e2e/desk.e2e.spec.ts', shows: 'オペレーターが候補から使った FAQ を選び、応対記録を保存すること' },
-      { file: 'tests/e2e/desk-askback.e2e.spec.ts', shows: '聞き返しは選択肢のボタンを示すだけで、選ぶのはオペレーターであること' },
+      {
+        file: 'tests/e2e/desk.e2e.spec.ts',
+        shows: 'オペレーターが候補から使った FAQ を選び、応対記録を保存すること',
+      },
+      {
+        file: 'tests/e2e/desk-askback.e2e.spec.ts',
+        shows: '聞き返しは選択肢のボタンを示すだけで、選ぶのはオペレーターであること',
+      },
       { file: 'cms/test/workflow.int.spec.ts', shows: 'FAQ を公開できるのは承認者だけであること' },
       { file: 'cms/test/gap.int.spec.ts', shows: 'ギャップ分析から作る FAQ は下書きで、公開されないこと' },
-      { file: 'cms/test/escalations.int.spec.ts', shows: '市民課の回答が FAQ の下書きになること（公開は人が判断）' },
+      {
+        file: 'cms/test/escalations.int.spec.ts',
+        shows: '市民課の回答が FAQ の下書きになること（公開は人が判断）',
+      },
     ],
   },
 ]
@@ -197,7 +297,10 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
 
 /** The explanation, from the live values. */
 export function aiExplanation(config: AiConfig): AiExplanation {
-  const names = [...WEIGHT_ORDER, ...Object.keys(config.defaultWeights).filter((n) => !(WEIGHT_ORDER as string[]).includes(n))]
+  const names = [
+    ...WEIGHT_ORDER,
+    ...Object.keys(config.defaultWeights).filter((n) => !(WEIGHT_ORDER as string[]).includes(n)),
+  ]
   const weights: WeightRow[] = names.map((name) => {
     const meaning = (WEIGHT_MEANINGS as Record<string, { ja: string; en: string } | undefined>)[name]
     return {
@@ -220,7 +323,11 @@ export function aiExplanation(config: AiConfig): AiExplanation {
     }
     return '（説明がありません）'
   }
-  const features: FeatureRow[] = Object.entries(config.confidence.weights).map(([name, weight]) => ({ name, ja: featureMeaning(name), weight }))
+  const features: FeatureRow[] = Object.entries(config.confidence.weights).map(([name, weight]) => ({
+    name,
+    ja: featureMeaning(name),
+    weight,
+  }))
   const facetTotals = {
     dimensions: config.facets.dimensions.length,
     values: sum(config.facets.dimensions.map((d) => d.values)),
@@ -266,7 +373,12 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           kind: 'table',
           caption: '検索の重み（右の 2 列は、市の FAQ 用に学習した値と、エンジンの既定値）',
           head: ['名前', '意味', '市の FAQ 用の値', 'エンジンの既定値'],
-          rows: weights.map((w) => [`\`${w.name}\``, `${w.ja}（${w.en}）`, w.learned === undefined ? '学習の対象外（既定値を使用）' : num(w.learned), num(w.default)]),
+          rows: weights.map((w) => [
+            `\`${w.name}\``,
+            `${w.ja}（${w.en}）`,
+            w.learned === undefined ? '学習の対象外（既定値を使用）' : num(w.learned),
+            num(w.default),
+          ]),
         },
         {
           kind: 'list',
@@ -276,7 +388,10 @@ export function aiExplanation(config: AiConfig): AiExplanation {
             `止め方: 環境変数などの設定項目はありません。止めるには \`content-weights.ts\` の値を \`{}\` に書き換えます。すべての重みがエンジンの既定値（表の右の列）に戻り、公開サイトの再構築と CMS の再起動で反映されます。${notLearned.length ? `${notLearned.join('・')} は学習の対象外で、常に既定値です。` : ''}`,
           ],
         },
-        { kind: 'h3', text: '2.2 確からしさの判定（confidence model, `CONFIDENCE_MODEL`）：分からないときに、分からないと言う' },
+        {
+          kind: 'h3',
+          text: '2.2 確からしさの判定（confidence model, `CONFIDENCE_MODEL`）：分からないときに、分からないと言う',
+        },
         {
           kind: 'p',
           text: `1 位の候補が質問の答えである確率を、次の特徴から計算する小さなロジスティック回帰モデルです。確率がしきい値 **${config.confidence.threshold}** 未満のとき、公開サイトは「はっきりお答えできる回答が見つかりませんでした」と伝え、上位の数件を近い話題として、電話番号・本日の受付時間とともに示します。応対デスクは候補の一覧をそのまま示し、「確かな候補が見つかりません。」と表示します。どちらも並び順は変えません。（English: knows when it does not know.）`,
@@ -329,7 +444,12 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           kind: 'table',
           caption: '観点の語彙（content/facets.yaml）',
           head: ['観点', '名前', '値の数', '表現の数'],
-          rows: config.facets.dimensions.map((d) => [`\`${d.id}\``, d.name, String(d.values), String(d.forms)]),
+          rows: config.facets.dimensions.map((d) => [
+            `\`${d.id}\``,
+            d.name,
+            String(d.values),
+            String(d.forms),
+          ]),
         },
         {
           kind: 'list',
@@ -351,10 +471,26 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           caption: 'AI が使うデータ',
           head: ['データ', '使い道', '個人情報'],
           rows: [
-            ['公開済みの FAQ・手続きガイド・出典（職員向けの FAQ とオペレーター向けメモを含みます）', '検索の索引、重みの学習、読みの同義語', '含みません（職員が作成し、承認した文書です）'],
-            ['評価用の質問集 `tests/eval`（golden・colloquial・colloquial2・offtopic・offtopic2）', '重みと確からしさの学習（dev 分割だけ）、精度の確認（test 分割）', '含みません（開発者が作成した質問です）'],
-            ['応対記録の検索語・要約と、使った FAQ', '応対デスクの利用実績', '保存の前にマスク済みです。折り返し連絡先の欄は読みません'],
-            ['公開サイトの匿名イベント（検索語、役に立ったか、聞き返しの選択）', 'ギャップ分析とレポート（AI の学習には使いません）', '保存の前にマスクします。Cookie や利用者 ID はありません'],
+            [
+              '公開済みの FAQ・手続きガイド・出典（職員向けの FAQ とオペレーター向けメモを含みます）',
+              '検索の索引、重みの学習、読みの同義語',
+              '含みません（職員が作成し、承認した文書です）',
+            ],
+            [
+              '評価用の質問集 `tests/eval`（golden・colloquial・colloquial2・offtopic・offtopic2）',
+              '重みと確からしさの学習（dev 分割だけ）、精度の確認（test 分割）',
+              '含みません（開発者が作成した質問です）',
+            ],
+            [
+              '応対記録の検索語・要約と、使った FAQ',
+              '応対デスクの利用実績',
+              '保存の前にマスク済みです。折り返し連絡先の欄は読みません',
+            ],
+            [
+              '公開サイトの匿名イベント（検索語、役に立ったか、聞き返しの選択）',
+              'ギャップ分析とレポート（AI の学習には使いません）',
+              '保存の前にマスクします。Cookie や利用者 ID はありません',
+            ],
           ],
         },
         {
@@ -365,21 +501,64 @@ export function aiExplanation(config: AiConfig): AiExplanation {
     },
     {
       id: 'where',
-      title: '5. 保存場所・作り直し・止め方（Where each model is stored, how to re-learn it, how to switch it off）',
+      title:
+        '5. 保存場所・作り直し・止め方（Where each model is stored, how to re-learn it, how to switch it off）',
       blocks: [
         {
           kind: 'table',
           caption: 'しくみごとの保存場所と止め方',
           head: ['しくみ', '保存場所', '使う場所', '作り直し', '止め方'],
           rows: [
-            ['検索の重み', '`search-indexer/src/engine/content-weights.ts`', '応対デスク、公開サイト（保存済み索引）、`npm run ask`・`eval:content`', '`npm run train:ranker`', '設定項目なし。値を `{}` にするとエンジンの既定値'],
-            ['確からしさの判定', '`search-indexer/src/engine/confidence-model.ts`', '応対デスク、公開サイト', '`npm run train:confidence`', '設定項目なし（表示にだけ使用）'],
-            ['聞き返し', '`search-indexer/src/engine/ask-back.ts`（規則）', '応対デスク、公開サイト', '—（学習しません）', '設定項目なし（選ぶのは人）'],
-            ['応対デスクの利用実績', 'CMS のメモリの中だけ', '応対デスクだけ', '自動（起動時と新しい応対の記録）', `\`${p.envName}=0\` で CMS を再起動`],
+            [
+              '検索の重み',
+              '`search-indexer/src/engine/content-weights.ts`',
+              '応対デスク、公開サイト（保存済み索引）、`npm run ask`・`eval:content`',
+              '`npm run train:ranker`',
+              '設定項目なし。値を `{}` にするとエンジンの既定値',
+            ],
+            [
+              '確からしさの判定',
+              '`search-indexer/src/engine/confidence-model.ts`',
+              '応対デスク、公開サイト',
+              '`npm run train:confidence`',
+              '設定項目なし（表示にだけ使用）',
+            ],
+            [
+              '聞き返し',
+              '`search-indexer/src/engine/ask-back.ts`（規則）',
+              '応対デスク、公開サイト',
+              '—（学習しません）',
+              '設定項目なし（選ぶのは人）',
+            ],
+            [
+              '応対デスクの利用実績',
+              'CMS のメモリの中だけ',
+              '応対デスクだけ',
+              '自動（起動時と新しい応対の記録）',
+              `\`${p.envName}=0\` で CMS を再起動`,
+            ],
             ['観点の語彙', '`content/facets.yaml`', '応対デスク、公開サイト', '人が編集', '設定項目なし'],
-            ['同義語', '`content/synonyms.yaml`、管理画面の「同義語」', '応対デスク、公開サイト', '人が編集。読みの同義語は `npm run synonyms:readings -- --write`', '管理画面でグループを削除'],
-            ['漢字の音読み表', '`search-indexer/src/analyzer/kanji-onyomi.ts`', '応対デスク、公開サイト', '`npm run kanji:readings`', '設定項目なし'],
-            ['方言の規則', '`search-indexer/src/analyzer/dialect.ts`', '応対デスク、公開サイト', '人が編集', '設定項目なし'],
+            [
+              '同義語',
+              '`content/synonyms.yaml`、管理画面の「同義語」',
+              '応対デスク、公開サイト',
+              '人が編集。読みの同義語は `npm run synonyms:readings -- --write`',
+              '管理画面でグループを削除',
+            ],
+            [
+              '漢字の音読み表',
+              '`search-indexer/src/analyzer/kanji-onyomi.ts`',
+              '応対デスク、公開サイト',
+              '`npm run kanji:readings`',
+              '設定項目なし',
+            ],
+            [
+              '方言の規則',
+              '`search-indexer/src/analyzer/dialect.ts`',
+              '応対デスク、公開サイト',
+              '人が編集',
+              '設定項目なし',
+            ],
           ],
         },
         {
@@ -423,7 +602,11 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           kind: 'table',
           caption: '市の AI に関する要件と、それを確かめるテスト',
           head: ['要件', 'Kotae での実現方法', '確かめるテスト'],
-          rows: REQUIREMENTS.map((r) => [r.requirement, r.how, r.proofs.map((t) => `\`${t.file}\`: ${t.shows}`)]),
+          rows: REQUIREMENTS.map((r) => [
+            r.requirement,
+            r.how,
+            r.proofs.map((t) => `\`${t.file}\`: ${t.shows}`),
+          ]),
         },
       ],
     },
@@ -444,10 +627,17 @@ export function aiExplanation(config: AiConfig): AiExplanation {
       ],
     },
   ]
-  return { title: 'Kotae の AI について：しくみ・データの扱い・安全管理', sections, weights, confidence: { threshold: config.confidence.threshold, features }, facets: facetTotals }
+  return {
+    title: 'Kotae の AI について：しくみ・データの扱い・安全管理',
+    sections,
+    weights,
+    confidence: { threshold: config.confidence.threshold, features },
+    facets: facetTotals,
+  }
 }
 
-const cell = (text: string | string[]) => (Array.isArray(text) ? text : [text]).map((t) => t.replace(/\|/gu, '\\|').replace(/\n/gu, ' ')).join('<br>')
+const cell = (text: string | string[]) =>
+  (Array.isArray(text) ? text : [text]).map((t) => t.replace(/\|/gu, '\\|').replace(/\n/gu, ' ')).join('<br>')
 
 function blockMarkdown(b: Block): string {
   switch (b.kind) {
@@ -460,7 +650,13 @@ function blockMarkdown(b: Block): string {
     case 'list':
       return b.items.map((i) => `- ${i}`).join('\n')
     case 'table':
-      return [`${b.caption}:`, '', `| ${b.head.map(cell).join(' | ')} |`, `| ${b.head.map(() => '---').join(' | ')} |`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+      return [
+        `${b.caption}:`,
+        '',
+        `| ${b.head.map(cell).join(' | ')} |`,
+        `| ${b.head.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      ].join('\n')
   }
 }
 

@@ -40,13 +40,20 @@ const contentParts = new Map<string, Promise<ContentPart>>()
 function readContentPart(dir: string): Promise<ContentPart> {
   let part = contentParts.get(dir)
   if (!part) {
-    part = Promise.all([loadContent(dir), readFile(path.join(dir, 'synonyms.yaml'), 'utf8')]).then(([bundle, synonymsYaml]) => ({
-      facets: {
-        dimensions: bundle.facets.map((d) => ({ id: d.id, name: d.name, values: d.values.length, forms: d.values.reduce((n, v) => n + v.forms.length, 0) })),
-        faqOverrides: bundle.faqs.filter((f) => f.facets !== undefined).length,
-      },
-      synonyms: countSynonymSections(synonymsYaml),
-    }))
+    part = Promise.all([loadContent(dir), readFile(path.join(dir, 'synonyms.yaml'), 'utf8')]).then(
+      ([bundle, synonymsYaml]) => ({
+        facets: {
+          dimensions: bundle.facets.map((d) => ({
+            id: d.id,
+            name: d.name,
+            values: d.values.length,
+            forms: d.values.reduce((n, v) => n + v.forms.length, 0),
+          })),
+          faqOverrides: bundle.faqs.filter((f) => f.facets !== undefined).length,
+        },
+        synonyms: countSynonymSections(synonymsYaml),
+      }),
+    )
     part.catch(() => contentParts.delete(dir)) // read again next time
     contentParts.set(dir, part)
   }
@@ -61,12 +68,20 @@ export async function liveAiConfig(options: LiveConfigOptions): Promise<AiConfig
     defaultWeights: DEFAULT_WEIGHTS,
     confidence: CONFIDENCE_MODEL,
     askBack: { closeness: ASK_BACK_CLOSENESS, depth: ASK_BACK_DEPTH },
-    prior: { weight: priorWeight(options.env), defaultWeight: DEFAULT_PRIOR_WEIGHT, envName: 'KOTAE_LOOKUP_PRIOR_WEIGHT', pool: LOOKUP_POOL, ...PRIOR_SETTINGS },
+    prior: {
+      weight: priorWeight(options.env),
+      defaultWeight: DEFAULT_PRIOR_WEIGHT,
+      envName: 'KOTAE_LOOKUP_PRIOR_WEIGHT',
+      pool: LOOKUP_POOL,
+      ...PRIOR_SETTINGS,
+    },
     facets: content.facets,
-    synonyms: { ...content.synonyms, ...(options.cmsSynonymGroups === undefined ? {} : { cms: options.cmsSynonymGroups }) },
+    synonyms: {
+      ...content.synonyms,
+      ...(options.cmsSynonymGroups === undefined ? {} : { cms: options.cmsSynonymGroups }),
+    },
     kanjiOnyomi: KANJI_ONYOMI.split(' ').filter(Boolean).length,
     dialectRules: DIALECT_RULE_COUNT,
     pii: PII_KINDS.map((kind) => ({ kind, placeholder: PII_PLACEHOLDERS[kind] })),
   }
 }
-

@@ -17,8 +17,16 @@ export const canReadAiPage = (user: RoleHolder): boolean => hasRole(user, ...AI_
  * prior's weight from its environment, the facets and synonyms from its KOTAE_CONTENT_DIR, and the
  * number of groups in the CMS's editable synonym list.
  */
-export async function aiPageData(payload: Pick<Payload, 'findGlobal'>, env: Env = process.env): Promise<AiExplanation> {
+export async function aiPageData(
+  payload: Pick<Payload, 'findGlobal'>,
+  env: Env = process.env,
+): Promise<AiExplanation> {
   const synonyms = await payload.findGlobal({ slug: 'synonyms', depth: 0 })
-  const config = await liveAiConfig({ source: 'server', env, contentDir: env.KOTAE_CONTENT_DIR, cmsSynonymGroups: synonyms.groups?.length ?? 0 })
+  const config = await liveAiConfig({
+    source: 'server',
+    env,
+    contentDir: env.KOTAE_CONTENT_DIR,
+    cmsSynonymGroups: synonyms.groups?.length ?? 0,
+  })
   return aiExplanation(config)
 }

@@ -9,7 +9,14 @@ import path from 'node:path'
 
 import { REPO_ROOT } from '../env'
 import { BackupError } from './errors'
-import { digestFile, MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, writeManifest, writeOwnerOnly } from './manifest'
+import {
+  digestFile,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  type Manifest,
+  writeManifest,
+  writeOwnerOnly,
+} from './manifest'
 import { postgresBackup } from './postgres'
 import { postgresReportRun, sqliteReportRun } from './reports'
 import { backupSecret, SECRETS } from './secrets'
@@ -38,7 +45,10 @@ function prepareFolder(out: string): { created: boolean } {
   if (fs.existsSync(out)) {
     if (!fs.statSync(out).isDirectory()) throw new BackupError(`--out ${out} exists and is not a folder.`)
     const entries = fs.readdirSync(out)
-    if (entries.length > 0) throw new BackupError(`--out ${out} exists and is not empty (${entries.length} entries): give a new folder per backup.`)
+    if (entries.length > 0)
+      throw new BackupError(
+        `--out ${out} exists and is not empty (${entries.length} entries): give a new folder per backup.`,
+      )
     fs.chmodSync(out, 0o700)
     return { created: false }
   }
@@ -49,7 +59,11 @@ function prepareFolder(out: string): { created: boolean } {
 
 export function gitCommit(): string | undefined {
   try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim()
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      encoding: 'utf8',
+    }).trim()
     return /^[0-9a-f]{40}$/.test(head) ? head : undefined
   } catch {
     return undefined
@@ -57,7 +71,9 @@ export function gitCommit(): string | undefined {
 }
 
 async function postgresParts(url: string, target: string) {
-  const { counts, serverVersion, inSnapshot } = await postgresBackup(url, target, (snapshot) => postgresReportRun(url, snapshot))
+  const { counts, serverVersion, inSnapshot } = await postgresBackup(url, target, (snapshot) =>
+    postgresReportRun(url, snapshot),
+  )
   return { counts, serverVersion, reports: inSnapshot }
 }
 
@@ -78,7 +94,10 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
     const target = path.join(dir, dbFile)
     const createdAt = new Date().toISOString()
     // The report run reads the same data as the file: the dump's snapshot, or the copy itself.
-    const { counts, serverVersion, reports } = settings.kind === 'postgres' ? await postgresParts(settings.url!, target) : await sqliteParts(settings.sqlitePath, target)
+    const { counts, serverVersion, reports } =
+      settings.kind === 'postgres'
+        ? await postgresParts(settings.url!, target)
+        : await sqliteParts(settings.sqlitePath, target)
 
     const secrets = {} as Manifest['secrets']
     const names: string[] = [dbFile]
@@ -105,11 +124,18 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
       reports,
     }
     writeManifest(dir, manifest)
-    return { dir, manifest, bytes: files.reduce((s, f) => s + f.size, 0), seconds: (performance.now() - started) / 1000 }
+    return {
+      dir,
+      manifest,
+      bytes: files.reduce((s, f) => s + f.size, 0),
+      seconds: (performance.now() - started) / 1000,
+    }
   } catch (e) {
     // No half backup left behind: a folder without manifest.json is refused by restore anyway.
     if (created) fs.rmSync(dir, { recursive: true, force: true })
-    else for (const entry of fs.readdirSync(dir)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true })
+    else
+      for (const entry of fs.readdirSync(dir))
+        fs.rmSync(path.join(dir, entry), { recursive: true, force: true })
     throw e
   }
 }

@@ -17,7 +17,9 @@ export const MANIFEST_FORMAT = 'kotae-backup'
 export const MANIFEST_VERSION = 2
 
 /** A file name inside the backup folder: no folders, no leading dot (nothing outside the folder). */
-const fileName = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a plain file name inside the backup folder')
+const fileName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a plain file name inside the backup folder')
 
 const secretSchema = z.discriminatedUnion('source', [
   /** Copied into the backup folder (it came from data/…). */
@@ -44,34 +46,48 @@ export const ReportRunSchema = z.strictObject({
 })
 export type ReportRun = z.infer<typeof ReportRunSchema>
 
-export const ManifestSchema = z.strictObject({
-  format: z.literal(MANIFEST_FORMAT),
-  version: z.union([z.literal(1), z.literal(MANIFEST_VERSION)]),
-  createdAt: z.iso.datetime(),
-  database: z.strictObject({
-    kind: z.enum(['sqlite', 'postgres']),
-    /** The database file among `files`. */
-    file: fileName,
-    /** sqlite_version() or PostgreSQL's server_version, for the record. */
-    serverVersion: z.string().optional(),
-  }),
-  kotae: z.strictObject({
-    /** `git rev-parse HEAD` of the installation, when it is a git checkout. */
-    commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
-  }),
-  files: z
-    .array(z.strictObject({ name: fileName, size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
-    .min(1),
-  /** Rows of every table, in the same snapshot as the database file. */
-  tables: z.record(z.string().min(1), z.number().int().nonnegative()),
-  secrets: z.strictObject({ payloadSecret: secretSchema, callerSalt: secretSchema }),
-  /**
-   * The monthly report of every month from the first to the last call, telephony record or
-   * escalation, computed in the same snapshot as the database file (empty: no such records).
-   * Required from version 2.
-   */
-  reports: z.array(ReportRunSchema).optional(),
-}).refine((m) => m.version === 1 || m.reports !== undefined, { message: 'a version 2 manifest has a report run', path: ['reports'] })
+export const ManifestSchema = z
+  .strictObject({
+    format: z.literal(MANIFEST_FORMAT),
+    version: z.union([z.literal(1), z.literal(MANIFEST_VERSION)]),
+    createdAt: z.iso.datetime(),
+    database: z.strictObject({
+      kind: z.enum(['sqlite', 'postgres']),
+      /** The database file among `files`. */
+      file: fileName,
+      /** sqlite_version() or PostgreSQL's server_version, for the record. */
+      serverVersion: z.string().optional(),
+    }),
+    kotae: z.strictObject({
+      /** `git rev-parse HEAD` of the installation, when it is a git checkout. */
+      commit: z
+        .string()
+        .regex(/^[0-9a-f]{40}$/)
+        .optional(),
+    }),
+    files: z
+      .array(
+        z.strictObject({
+          name: fileName,
+          size: z.number().int().nonnegative(),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        }),
+      )
+      .min(1),
+    /** Rows of every table, in the same snapshot as the database file. */
+    tables: z.record(z.string().min(1), z.number().int().nonnegative()),
+    secrets: z.strictObject({ payloadSecret: secretSchema, callerSalt: secretSchema }),
+    /**
+     * The monthly report of every month from the first to the last call, telephony record or
+     * escalation, computed in the same snapshot as the database file (empty: no such records).
+     * Required from version 2.
+     */
+    reports: z.array(ReportRunSchema).optional(),
+  })
+  .refine((m) => m.version === 1 || m.reports !== undefined, {
+    message: 'a version 2 manifest has a report run',
+    path: ['reports'],
+  })
 export type Manifest = z.infer<typeof ManifestSchema>
 export type SecretEntry = Manifest['secrets']['payloadSecret']
 
@@ -89,7 +105,10 @@ export async function digestFile(file: string): Promise<{ size: number; sha256: 
 /** Reads and validates manifest.json; every problem named by its field. */
 export function readManifest(dir: string): Manifest {
   const file = path.join(dir, MANIFEST_FILE)
-  if (!fs.existsSync(file)) throw new InvalidBackupError(`${file} is missing: ${dir} is not a Kotae backup (or the backup did not finish).`)
+  if (!fs.existsSync(file))
+    throw new InvalidBackupError(
+      `${file} is missing: ${dir} is not a Kotae backup (or the backup did not finish).`,
+    )
   let raw: unknown
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'))
@@ -104,9 +123,13 @@ export function readManifest(dir: string): Manifest {
   const m = parsed.data
   const names = m.files.map((f) => f.name)
   if (new Set(names).size !== names.length) throw new InvalidBackupError(`${file}: files lists a file twice`)
-  const referenced = [m.database.file, ...Object.values(m.secrets).flatMap((s) => (s.source === 'file' ? [s.file] : []))]
+  const referenced = [
+    m.database.file,
+    ...Object.values(m.secrets).flatMap((s) => (s.source === 'file' ? [s.file] : [])),
+  ]
   for (const name of referenced) {
-    if (!names.includes(name)) throw new InvalidBackupError(`${file}: ${name} is referenced but not listed in files`)
+    if (!names.includes(name))
+      throw new InvalidBackupError(`${file}: ${name} is referenced but not listed in files`)
   }
   return m
 }
@@ -118,10 +141,14 @@ export async function verifyFiles(dir: string, manifest: Manifest): Promise<void
     if (!fs.existsSync(file)) throw new InvalidBackupError(`${file} is missing (listed in ${MANIFEST_FILE}).`)
     const actual = await digestFile(file)
     if (actual.size !== f.size) {
-      throw new InvalidBackupError(`${file} is ${actual.size} bytes, but ${MANIFEST_FILE} says ${f.size}: the backup is truncated or altered.`)
+      throw new InvalidBackupError(
+        `${file} is ${actual.size} bytes, but ${MANIFEST_FILE} says ${f.size}: the backup is truncated or altered.`,
+      )
     }
     if (actual.sha256 !== f.sha256) {
-      throw new InvalidBackupError(`${file} has sha256 ${actual.sha256}, but ${MANIFEST_FILE} says ${f.sha256}: the backup is damaged or altered.`)
+      throw new InvalidBackupError(
+        `${file} has sha256 ${actual.sha256}, but ${MANIFEST_FILE} says ${f.sha256}: the backup is damaged or altered.`,
+      )
     }
   }
 }

@@ -61,7 +61,11 @@ async function connect(url: string): Promise<pg.Client> {
   return client
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
@@ -76,7 +80,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ cod
  * dump's snapshot, and what `inSnapshot` returns: it runs beside pg_dump, given the snapshot's id
  * while the transaction that exported it is still open (the backup's report run reads in it).
  */
-export async function postgresBackup<T>(url: string, target: string, inSnapshot: (snapshot: string) => Promise<T>): Promise<{ counts: Record<string, number>; serverVersion: string; inSnapshot: T }> {
+export async function postgresBackup<T>(
+  url: string,
+  target: string,
+  inSnapshot: (snapshot: string) => Promise<T>,
+): Promise<{ counts: Record<string, number>; serverVersion: string; inSnapshot: T }> {
   let client: pg.Client
   try {
     client = await connect(url)
@@ -93,11 +101,25 @@ export async function postgresBackup<T>(url: string, target: string, inSnapshot:
     fs.closeSync(fs.openSync(target, 'wx', 0o600))
     // Both settle before the snapshot's transaction ends (allSettled: a failed one must not commit it under the other).
     const [dumped, also] = await Promise.allSettled([
-      run(PG_DUMP, ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, `--file=${target}`, `--dbname=${bare}`], env),
+      run(
+        PG_DUMP,
+        [
+          '--format=custom',
+          '--no-owner',
+          '--no-privileges',
+          `--snapshot=${snapshot}`,
+          `--file=${target}`,
+          `--dbname=${bare}`,
+        ],
+        env,
+      ),
       inSnapshot(snapshot),
     ])
     if (dumped.status === 'rejected') throw dumped.reason
-    if (dumped.value.code !== 0) throw new BackupError(`pg_dump of ${redactUrl(url)} failed (exit ${dumped.value.code}): ${dumped.value.stderr}`)
+    if (dumped.value.code !== 0)
+      throw new BackupError(
+        `pg_dump of ${redactUrl(url)} failed (exit ${dumped.value.code}): ${dumped.value.stderr}`,
+      )
     if (also.status === 'rejected') throw also.reason
     fs.chmodSync(target, 0o600)
     await client.query('COMMIT')
@@ -134,7 +156,10 @@ export async function postgresTargetProblem(url: string): Promise<string | null>
   try {
     const { rows } = await client.query<{ schema: string; name: string }>(TABLES_SQL)
     if (rows.length === 0) return null
-    const some = rows.slice(0, 3).map((r) => tableKey(r.schema, r.name)).join(', ')
+    const some = rows
+      .slice(0, 3)
+      .map((r) => tableKey(r.schema, r.name))
+      .join(', ')
     return `the PostgreSQL database ${redactUrl(url)} (DATABASE_URL) already has ${rows.length} tables (${some}${rows.length > 3 ? ', …' : ''})`
   } finally {
     await client.end()
@@ -144,10 +169,25 @@ export async function postgresTargetProblem(url: string): Promise<string | null>
 /** pg_restore in a single transaction: on any error nothing is left in the target. Then ANALYZE. */
 export async function postgresRestore(url: string, dumpFile: string): Promise<void> {
   const problem = await postgresTargetProblem(url)
-  if (problem) throw new RestoreRefusedError(`Restore refused: ${problem}. Restore into an empty database only.`)
+  if (problem)
+    throw new RestoreRefusedError(`Restore refused: ${problem}. Restore into an empty database only.`)
   const { url: bare, env } = splitPassword(url)
-  const r = await run(PG_RESTORE, ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${bare}`, dumpFile], env)
-  if (r.code !== 0) throw new RestoreFailedError(`pg_restore into ${redactUrl(url)} failed (exit ${r.code}), nothing was restored: ${r.stderr}`)
+  const r = await run(
+    PG_RESTORE,
+    [
+      '--no-owner',
+      '--no-privileges',
+      '--exit-on-error',
+      '--single-transaction',
+      `--dbname=${bare}`,
+      dumpFile,
+    ],
+    env,
+  )
+  if (r.code !== 0)
+    throw new RestoreFailedError(
+      `pg_restore into ${redactUrl(url)} failed (exit ${r.code}), nothing was restored: ${r.stderr}`,
+    )
   // pg_restore leaves the planner without statistics until autovacuum comes by.
   const client = await connect(url)
   try {

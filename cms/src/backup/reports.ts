@@ -15,7 +15,6 @@ import { loadReportFrom, type LoadedReport } from '../reports/load'
 import { pgRowReader, sqliteRowReader, type PgPool, type RowReader } from '../reports/rows'
 import type { ReportRun } from './manifest'
 
-
 /** Where each kind of record has its instant in the period (the columns the report reads by). */
 const RECORD_INSTANTS = [
   { table: 'calls', column: 'talk_started_at' },
@@ -28,7 +27,9 @@ export async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPe
   let first = Infinity
   let last = -Infinity
   for (const { table, column } of RECORD_INSTANTS) {
-    const [row] = await db.rows(`SELECT ${db.instant(`MIN(${column})`)}, ${db.instant(`MAX(${column})`)} FROM ${table}`)
+    const [row] = await db.rows(
+      `SELECT ${db.instant(`MIN(${column})`)}, ${db.instant(`MAX(${column})`)} FROM ${table}`,
+    )
     for (const v of row ?? []) {
       if (v === null || v === undefined) continue
       const ms = parseInstant(v as string | number)
@@ -39,7 +40,8 @@ export async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPe
   const months: Extract<ReportPeriod, { kind: 'month' }>[] = []
   const start = jstParts(first)
   const end = jstParts(last)
-  for (let i = start.year * 12 + start.month - 1; i <= end.year * 12 + end.month - 1; i++) months.push({ kind: 'month', year: Math.floor(i / 12), month: (i % 12) + 1 })
+  for (let i = start.year * 12 + start.month - 1; i <= end.year * 12 + end.month - 1; i++)
+    months.push({ kind: 'month', year: Math.floor(i / 12), month: (i % 12) + 1 })
   return months
 }
 
@@ -49,11 +51,15 @@ export async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPe
  * differ in the last bit of a float, which no one reading the report could see.
  */
 export function canonical(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9)
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9)
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
 }
@@ -61,7 +67,10 @@ export function canonical(value: unknown): string {
 const digest = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex').slice(0, 16)
 
 /** What the manifest keeps of one monthly report. */
-export function reportRunOf(period: Extract<ReportPeriod, { kind: 'month' }>, loaded: LoadedReport): ReportRun {
+export function reportRunOf(
+  period: Extract<ReportPeriod, { kind: 'month' }>,
+  loaded: LoadedReport,
+): ReportRun {
   const { report, labels, trend } = loaded
   const parts: Record<string, string> = {}
   for (const key of REPORT_KPI_KEYS) parts[key] = digest(report[key])
@@ -82,7 +91,8 @@ export function reportRunOf(period: Extract<ReportPeriod, { kind: 'month' }>, lo
 /** The monthly report of every month with records, read through `db` (one month after another). */
 export async function reportRun(db: RowReader): Promise<ReportRun[]> {
   const runs: ReportRun[] = []
-  for (const period of await monthsWithRecords(db)) runs.push(reportRunOf(period, await loadReportFrom(db, period)))
+  for (const period of await monthsWithRecords(db))
+    runs.push(reportRunOf(period, await loadReportFrom(db, period)))
   return runs
 }
 
@@ -116,7 +126,10 @@ export interface ReportDifference {
 }
 
 /** Every month whose report differs between the backup's run and the restored database's. */
-export function compareReportRuns(expected: readonly ReportRun[], actual: readonly ReportRun[]): ReportDifference[] {
+export function compareReportRuns(
+  expected: readonly ReportRun[],
+  actual: readonly ReportRun[],
+): ReportDifference[] {
   const before = new Map(expected.map((r) => [r.period, r]))
   const after = new Map(actual.map((r) => [r.period, r]))
   const differences: ReportDifference[] = []
@@ -124,12 +137,21 @@ export function compareReportRuns(expected: readonly ReportRun[], actual: readon
     const e = before.get(period) ?? null
     const a = after.get(period) ?? null
     if (!e || !a) {
-      differences.push({ period, what: [e ? 'missing after restore' : 'not in the backup'], expected: e, actual: a })
+      differences.push({
+        period,
+        what: [e ? 'missing after restore' : 'not in the backup'],
+        expected: e,
+        actual: a,
+      })
       continue
     }
     const what = [
-      ...(['calls', 'telephony', 'escalations', 'offered'] as const).filter((k) => e[k] !== a[k]).map((k) => `${k} ${e[k]} → ${a[k]}`),
-      ...[...new Set([...Object.keys(e.parts), ...Object.keys(a.parts)])].filter((k) => e.parts[k] !== a.parts[k]),
+      ...(['calls', 'telephony', 'escalations', 'offered'] as const)
+        .filter((k) => e[k] !== a[k])
+        .map((k) => `${k} ${e[k]} → ${a[k]}`),
+      ...[...new Set([...Object.keys(e.parts), ...Object.keys(a.parts)])].filter(
+        (k) => e.parts[k] !== a.parts[k],
+      ),
     ]
     if (what.length) differences.push({ period, what, expected: e, actual: a })
   }

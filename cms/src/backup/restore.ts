@@ -49,7 +49,10 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   const started = performance.now()
   const dir = path.resolve(options.dir)
   const settings = databaseSettings(env)
-  const target = settings.kind === 'postgres' ? `${redactUrl(settings.url!)} (DATABASE_URL)` : `${settings.sqlitePath} (KOTAE_SQLITE_PATH)`
+  const target =
+    settings.kind === 'postgres'
+      ? `${redactUrl(settings.url!)} (DATABASE_URL)`
+      : `${settings.sqlitePath} (KOTAE_SQLITE_PATH)`
 
   // 1. The backup: manifest, then every file's size and sha256.
   const manifest = readManifest(dir)
@@ -60,11 +63,18 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   }
   await verifyFiles(dir, manifest)
   const dbFile = path.join(dir, manifest.database.file)
-  if (!/\.(db|pgdump)$/.test(dbFile)) throw new InvalidBackupError(`database.file in manifest.json: ${manifest.database.file} is not a database file name`)
+  if (!/\.(db|pgdump)$/.test(dbFile))
+    throw new InvalidBackupError(
+      `database.file in manifest.json: ${manifest.database.file} is not a database file name`,
+    )
 
   // 2. The target: empty, and its secrets the backup's or none.
-  const problem = settings.kind === 'postgres' ? await postgresTargetProblem(settings.url!) : sqliteTargetProblem(settings.sqlitePath)
-  if (problem) throw new RestoreRefusedError(`Restore refused: ${problem}. Restore into an empty database only.`)
+  const problem =
+    settings.kind === 'postgres'
+      ? await postgresTargetProblem(settings.url!)
+      : sqliteTargetProblem(settings.sqlitePath)
+  if (problem)
+    throw new RestoreRefusedError(`Restore refused: ${problem}. Restore into an empty database only.`)
   const secretWrites = planSecrets(manifest, dir, env, dataDir)
 
   // 3. Write.
@@ -73,14 +83,24 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   writeSecrets(secretWrites)
 
   // 4. Check every table's rows.
-  const actual = settings.kind === 'postgres' ? await postgresTableCounts(settings.url!) : sqliteTableCounts(settings.sqlitePath)
+  const actual =
+    settings.kind === 'postgres'
+      ? await postgresTableCounts(settings.url!)
+      : sqliteTableCounts(settings.sqlitePath)
   const names = [...new Set([...Object.keys(manifest.tables), ...Object.keys(actual)])].sort()
-  const tables = names.map((table) => ({ table, expected: manifest.tables[table] ?? null, actual: actual[table] ?? null }))
+  const tables = names.map((table) => ({
+    table,
+    expected: manifest.tables[table] ?? null,
+    actual: actual[table] ?? null,
+  }))
 
   // 5. The same monthly reports as the backup's run, from the restored database.
   let reports: RestoreResult['reports'] = null
   if (manifest.reports) {
-    const run = settings.kind === 'postgres' ? await postgresReportRun(settings.url!) : await sqliteReportRun(settings.sqlitePath)
+    const run =
+      settings.kind === 'postgres'
+        ? await postgresReportRun(settings.url!)
+        : await sqliteReportRun(settings.sqlitePath)
     reports = { months: run.map((r) => r.period), differences: compareReportRuns(manifest.reports, run) }
   }
   return {

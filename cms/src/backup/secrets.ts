@@ -22,10 +22,15 @@ export const SECRETS = [
 export type SecretSpec = (typeof SECRETS)[number]
 
 /** 16 hex characters that tell two secrets apart without revealing them (HMAC keyed by the secret). */
-export const fingerprint = (secret: string) => createHmac('sha256', secret).update('kotae-backup-fingerprint').digest('hex').slice(0, 16)
+export const fingerprint = (secret: string) =>
+  createHmac('sha256', secret).update('kotae-backup-fingerprint').digest('hex').slice(0, 16)
 
 /** The secret this installation uses, and the setting it comes from; null when neither is set. */
-export function currentSecret(spec: SecretSpec, env: NodeJS.ProcessEnv, dataDir: string): { value: string; setting: string } | null {
+export function currentSecret(
+  spec: SecretSpec,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+): { value: string; setting: string } | null {
   const fromEnv = env[spec.env]
   if (fromEnv) return { value: fromEnv, setting: `${spec.env} (environment)` }
   const file = path.join(dataDir, spec.file)
@@ -34,11 +39,18 @@ export function currentSecret(spec: SecretSpec, env: NodeJS.ProcessEnv, dataDir:
 }
 
 /** The manifest entry of a secret, and the file to copy into the backup, if any. */
-export function backupSecret(spec: SecretSpec, env: NodeJS.ProcessEnv, dataDir: string): { entry: SecretEntry; copy?: { from: string; name: string } } {
+export function backupSecret(
+  spec: SecretSpec,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+): { entry: SecretEntry; copy?: { from: string; name: string } } {
   if (env[spec.env]) return { entry: { source: 'environment', fingerprint: fingerprint(env[spec.env]!) } }
   const current = currentSecret(spec, env, dataDir)
   if (!current) return { entry: { source: 'none' } }
-  return { entry: { source: 'file', file: spec.backupName, fingerprint: fingerprint(current.value) }, copy: { from: current.setting, name: spec.backupName } }
+  return {
+    entry: { source: 'file', file: spec.backupName, fingerprint: fingerprint(current.value) },
+    copy: { from: current.setting, name: spec.backupName },
+  }
 }
 
 export interface SecretWrite {
@@ -50,12 +62,20 @@ export interface SecretWrite {
  * Checks the target's secrets against the backup's before anything is written: a secret is
  * written only where the target has none; a different one is refused with both settings named.
  */
-export function planSecrets(manifest: Manifest, backupDir: string, env: NodeJS.ProcessEnv, dataDir: string): SecretWrite[] {
+export function planSecrets(
+  manifest: Manifest,
+  backupDir: string,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+): SecretWrite[] {
   const writes: SecretWrite[] = []
   for (const spec of SECRETS) {
     const entry = manifest.secrets[spec.key]
     if (entry.source === 'none') continue
-    const inBackup = entry.source === 'file' ? path.join(backupDir, entry.file) : `${spec.env} in the environment of the backed-up installation`
+    const inBackup =
+      entry.source === 'file'
+        ? path.join(backupDir, entry.file)
+        : `${spec.env} in the environment of the backed-up installation`
     const current = currentSecret(spec, env, dataDir)
     if (!current) {
       if (entry.source === 'environment') {

@@ -14,18 +14,27 @@ import { BackupError, RestoreFailedError, RestoreRefusedError } from './errors'
 const BUSY_TIMEOUT_MS = 30_000
 
 /** The first column of the first row (this engine has no pluck()). */
-const value = (db: Database.Database, sql: string): unknown => (db.prepare(sql).raw(true).get() as unknown[] | undefined)?.[0]
+const value = (db: Database.Database, sql: string): unknown =>
+  (db.prepare(sql).raw(true).get() as unknown[] | undefined)?.[0]
 
 /** Row counts of every table of a SQLite file (sqlite_* tables excluded), by table name. */
 export function sqliteTableCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").raw(true).all() as [string][]).map(([n]) => n)
+    const names = (
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+        )
+        .raw(true)
+        .all() as [string][]
+    ).map(([n]) => n)
     const counts: Record<string, number> = {}
     // One read transaction, so the counts are of one moment (the copy is not written to anyway).
     db.transaction(() => {
-      for (const name of names) counts[name] = Number(value(db, `SELECT count(*) FROM "${name.replace(/"/g, '""')}"`))
+      for (const name of names)
+        counts[name] = Number(value(db, `SELECT count(*) FROM "${name.replace(/"/g, '""')}"`))
     })()
     return counts
   } finally {
@@ -34,9 +43,14 @@ export function sqliteTableCounts(file: string): Record<string, number> {
 }
 
 /** Copies the database into `target` (a new file, created 0600) and returns its tables' row counts and SQLite's version. */
-export function sqliteBackup(source: string, target: string): { counts: Record<string, number>; serverVersion: string } {
+export function sqliteBackup(
+  source: string,
+  target: string,
+): { counts: Record<string, number>; serverVersion: string } {
   if (!fs.existsSync(source) || fs.statSync(source).size === 0) {
-    throw new BackupError(`The SQLite database ${source} (KOTAE_SQLITE_PATH) does not exist or is empty: nothing to back up.`)
+    throw new BackupError(
+      `The SQLite database ${source} (KOTAE_SQLITE_PATH) does not exist or is empty: nothing to back up.`,
+    )
   }
   // VACUUM INTO writes into an existing empty file: create it owner-only first.
   fs.closeSync(fs.openSync(target, 'wx', 0o600))
@@ -70,7 +84,9 @@ export function sqliteTargetProblem(target: string): string | null {
   } catch (e) {
     return `${target} (KOTAE_SQLITE_PATH) exists and is not a readable SQLite database (${(e as Error).message})`
   }
-  return tables === 0 ? null : `the SQLite database ${target} (KOTAE_SQLITE_PATH) already has ${tables} tables`
+  return tables === 0
+    ? null
+    : `the SQLite database ${target} (KOTAE_SQLITE_PATH) already has ${tables} tables`
 }
 
 /**
@@ -79,7 +95,8 @@ export function sqliteTargetProblem(target: string): string | null {
  */
 export function sqliteRestore(backupFile: string, target: string): void {
   const problem = sqliteTargetProblem(target)
-  if (problem) throw new RestoreRefusedError(`Restore refused: ${problem}. Restore into an empty database only.`)
+  if (problem)
+    throw new RestoreRefusedError(`Restore refused: ${problem}. Restore into an empty database only.`)
   const dir = path.dirname(target)
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
   const temp = path.join(dir, `.${path.basename(target)}.restore-${process.pid}.tmp`)

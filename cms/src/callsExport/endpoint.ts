@@ -10,7 +10,8 @@ import { countCalls, readCallPages } from './read'
 import { CALLS_EXPORT_STRINGS as S } from './strings'
 import { CALLS_EXPORT_CONTENT_TYPES, writeCallsExport } from './write'
 
-const json = (body: unknown, status: number) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const json = (body: unknown, status: number) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * GET /api/calls-export?from=YYYY-MM-DD&to=YYYY-MM-DD&format=csv|xlsx[&encoding=utf8|shift_jis] —
@@ -24,15 +25,31 @@ export const callsExportEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return json({ errors: [{ message: S.signIn }] }, 401)
     if (!canReadReports(req.user)) return json({ errors: [{ message: S.noPermission }] }, 403)
-    const query = Object.fromEntries([...(req.searchParams ?? new URLSearchParams())].filter(([k]) => ['from', 'to', 'format', 'encoding'].includes(k)))
+    const query = Object.fromEntries(
+      [...(req.searchParams ?? new URLSearchParams())].filter(([k]) =>
+        ['from', 'to', 'format', 'encoding'].includes(k),
+      ),
+    )
     const parsed = callsExportOptionsSchema.safeParse(query)
-    if (!parsed.success) return json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, 400)
+    if (!parsed.success)
+      return json(
+        { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
+        400,
+      )
     const options = parsed.data
     const { range, format, encoding } = options
     const sql = sqlOf(req.payload)
     const rows = await countCalls(sql, range)
     if (rows === 0) return json({ errors: [{ message: S.empty(range.from, range.to) }] }, 404)
-    await auditExport(req.payload, { id: Number(req.user.id), email: (req.user as { email?: string }).email }, { collectionSlug: 'calls', docId: `${range.from}..${range.to}`, title: S.auditTitle(range.from, range.to, format, rows) })
+    await auditExport(
+      req.payload,
+      { id: Number(req.user.id), email: (req.user as { email?: string }).email },
+      {
+        collectionSlug: 'calls',
+        docId: `${range.from}..${range.to}`,
+        title: S.auditTitle(range.from, range.to, format, rows),
+      },
+    )
 
     const body = new PassThrough()
     writeCallsExport(readCallPages(sql, range), format, encoding, body).catch((err: unknown) => {

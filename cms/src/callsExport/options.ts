@@ -15,7 +15,9 @@ export const callsExportOptionsSchema = z
   .object({
     from: jstDaySchema,
     to: jstDaySchema,
-    format: z.enum(CALLS_EXPORT_FORMATS, { message: `${CALLS_EXPORT_FORMATS.join(' / ')} のどちらかを指定してください` }),
+    format: z.enum(CALLS_EXPORT_FORMATS, {
+      message: `${CALLS_EXPORT_FORMATS.join(' / ')} のどちらかを指定してください`,
+    }),
     encoding: z
       .string()
       .trim()

@@ -12,14 +12,18 @@ import type { CallsExportRow } from './columns'
 
 export const CALLS_EXPORT_PAGE = 1000
 
-const label = (options: readonly { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value
+const label = (options: readonly { value: string; label: string }[], value: string) =>
+  options.find((o) => o.value === value)?.label ?? value
 /** A timestamp as read: a Date on PostgreSQL, Payload's ISO text on SQLite. */
 type Stamp = Date | string
 const optionalInstant = (v: Stamp | null): number | null => (v === null ? null : parseInstant(v))
 
 /** How many calls started in [start, end). */
 export async function countCalls(sql: Sql, range: { start: number; end: number }): Promise<number> {
-  const [row] = await sql.query<{ n: unknown }>('SELECT count(*) AS n FROM calls WHERE talk_started_at >= ? AND talk_started_at < ?', [iso(range.start), iso(range.end)])
+  const [row] = await sql.query<{ n: unknown }>(
+    'SELECT count(*) AS n FROM calls WHERE talk_started_at >= ? AND talk_started_at < ?',
+    [iso(range.start), iso(range.end)],
+  )
   return Number(row?.n ?? 0)
 }
 
@@ -41,7 +45,11 @@ type CallRow = {
 }
 
 /** Pages of the calls that started in [start, end), oldest first. */
-export async function* readCallPages(sql: Sql, range: { start: number; end: number }, pageSize = CALLS_EXPORT_PAGE): AsyncGenerator<CallsExportRow[]> {
+export async function* readCallPages(
+  sql: Sql,
+  range: { start: number; end: number },
+  pageSize = CALLS_EXPORT_PAGE,
+): AsyncGenerator<CallsExportRow[]> {
   // The last row of the page before: the next page starts after it (same start, higher id, or later).
   let cursor: { started: Stamp; id: number } | null = null
   // Payload indexes calls_texts on ("order", parent_id) only: naming every position a list holds
@@ -53,7 +61,9 @@ export async function* readCallPages(sql: Sql, range: { start: number; end: numb
   for (;;) {
     // After the first page the lower bound is the cursor's start, so the index seeks there
     // instead of scanning again from the range's start (each page costs the same).
-    const params: unknown[] = cursor ? [cursor.started, iso(range.end), cursor.started, cursor.id, pageSize] : [iso(range.start), iso(range.end), pageSize]
+    const params: unknown[] = cursor
+      ? [cursor.started, iso(range.end), cursor.started, cursor.id, pageSize]
+      : [iso(range.start), iso(range.end), pageSize]
     const calls: CallRow[] = await sql.query<CallRow>(
       `SELECT c.id, c.talk_started_at AS started, c.talk_ended_at AS ended,
           c.hold_seconds AS hold, c.after_call_work_seconds AS acw, c.channel, c.caller_type, cat.name AS category,
@@ -68,7 +78,10 @@ export async function* readCallPages(sql: Sql, range: { start: number; end: numb
     const ids = calls.map((c) => Number(c.id))
     const marks = ids.map(() => '?').join(', ')
     const [queries, faqs] = await Promise.all([
-      sql.query<{ parent_id: unknown; text: string | null }>(`SELECT parent_id, text FROM calls_texts WHERE path = 'queries' AND "order" IN (${positions}) AND parent_id IN (${marks}) ORDER BY parent_id, "order"`, ids),
+      sql.query<{ parent_id: unknown; text: string | null }>(
+        `SELECT parent_id, text FROM calls_texts WHERE path = 'queries' AND "order" IN (${positions}) AND parent_id IN (${marks}) ORDER BY parent_id, "order"`,
+        ids,
+      ),
       sql.query<{ parent_id: unknown; faq: unknown; slug: string | null }>(
         `SELECT r.parent_id, r.faqs_id AS faq, f.slug FROM calls_rels r LEFT JOIN faqs f ON f.id = r.faqs_id WHERE r.path = 'faqsUsed' AND r.parent_id IN (${marks}) ORDER BY r.parent_id, r."order"`,
         ids,
@@ -105,7 +118,10 @@ export async function* readCallPages(sql: Sql, range: { start: number; end: numb
 }
 
 /** Rows of a hasMany table (already in order) as each call's list. */
-function byParent<R extends { parent_id: unknown }>(rows: R[], value: (r: R) => string): Map<number, string[]> {
+function byParent<R extends { parent_id: unknown }>(
+  rows: R[],
+  value: (r: R) => string,
+): Map<number, string[]> {
   const map = new Map<number, string[]>()
   for (const r of rows) {
     const id = Number(r.parent_id)

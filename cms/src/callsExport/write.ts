@@ -10,7 +10,14 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 
-import { encodeChunk, encodeListCell, encodeCell, filePreamble, foldMachineDependent, REPLACEMENT_CHAR } from '@kotae/content/csv/index'
+import {
+  encodeChunk,
+  encodeListCell,
+  encodeCell,
+  filePreamble,
+  foldMachineDependent,
+  REPLACEMENT_CHAR,
+} from '@kotae/content/csv/index'
 import { csvText } from '@kotae/content/csv/text'
 import { JST_OFFSET_MS } from '@kotae/analytics'
 import ExcelJS from 'exceljs'
@@ -51,10 +58,17 @@ async function write(out: Writable, chunk: Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain')
 }
 
-async function writeCsv(pages: AsyncIterable<CallsExportRow[]>, encoding: 'utf8' | 'shift_jis', out: Writable): Promise<CallsExportResult> {
+async function writeCsv(
+  pages: AsyncIterable<CallsExportRow[]>,
+  encoding: 'utf8' | 'shift_jis',
+  out: Writable,
+): Promise<CallsExportResult> {
   const lost = { cells: 0 }
   let rows = 0
-  await write(out, Buffer.concat([filePreamble(encoding), encodeChunk(csvText([CALLS_EXPORT_HEADER]), encoding)]))
+  await write(
+    out,
+    Buffer.concat([filePreamble(encoding), encodeChunk(csvText([CALLS_EXPORT_HEADER]), encoding)]),
+  )
   for await (const page of pages) {
     await write(out, encodeChunk(csvText(page.map((r) => csvCells(r, lost))), encoding))
     rows += page.length
@@ -71,7 +85,11 @@ async function writeXlsx(pages: AsyncIterable<CallsExportRow[]>, out: Writable):
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = 'Kotae'
   const ws = wb.addWorksheet('対応履歴', { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = CALLS_EXPORT_COLUMNS.map((c) => ({ key: c.key, width: c.width, style: c.kind === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {} }))
+  ws.columns = CALLS_EXPORT_COLUMNS.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: c.kind === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {},
+  }))
   const head = ws.addRow([...CALLS_EXPORT_HEADER])
   head.font = { bold: true }
   head.commit()
@@ -97,7 +115,12 @@ async function writeXlsx(pages: AsyncIterable<CallsExportRow[]>, out: Writable):
 }
 
 /** Writes the export into `out` and ends it. */
-export function writeCallsExport(pages: AsyncIterable<CallsExportRow[]>, format: CallsExportFormat, encoding: 'utf8' | 'shift_jis', out: Writable): Promise<CallsExportResult> {
+export function writeCallsExport(
+  pages: AsyncIterable<CallsExportRow[]>,
+  format: CallsExportFormat,
+  encoding: 'utf8' | 'shift_jis',
+  out: Writable,
+): Promise<CallsExportResult> {
   return format === 'csv' ? writeCsv(pages, encoding, out) : writeXlsx(pages, out)
 }
 

@@ -8,18 +8,27 @@ import { aiPageData, canReadAiPage } from '../ai/page'
 
 const STRINGS = {
   lead: 'このページは、このサーバーで動いている設定値から、AI のしくみ・使うデータ・安全管理を説明しています。同じ内容の文書は docs/AI.md（npm run docs:ai で作成）です。',
-  noAccess: 'このページはシステム管理者、スーパーバイザー、承認者（市職員）、市職員、FAQ 編集者だけが見られます。',
+  noAccess:
+    'このページはシステム管理者、スーパーバイザー、承認者（市職員）、市職員、FAQ 編集者だけが見られます。',
   contents: '目次',
 }
 
-const cell = { verticalAlign: 'top', padding: '0.4rem 0.5rem', borderBottom: '1px solid var(--theme-elevation-150, #ddd)', textAlign: 'left' } as const
+const cell = {
+  verticalAlign: 'top',
+  padding: '0.4rem 0.5rem',
+  borderBottom: '1px solid var(--theme-elevation-150, #ddd)',
+  textAlign: 'left',
+} as const
 
 /** `code`, **bold** and *emphasis* spans of the explanation's text. */
 function Inline({ text }: { text: string }): ReactNode {
   return text.split(/(`[^`]+`|\*\*[^*]+\*\*|\*[^*]+\*)/u).map((part, i) => {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return <code key={i}>{part.slice(1, -1)}</code>
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 3) return <strong key={i}>{part.slice(2, -2)}</strong>
-    if (part.startsWith('*') && part.endsWith('*') && part.length > 1) return <em key={i}>{part.slice(1, -1)}</em>
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 1)
+      return <code key={i}>{part.slice(1, -1)}</code>
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 3)
+      return <strong key={i}>{part.slice(2, -2)}</strong>
+    if (part.startsWith('*') && part.endsWith('*') && part.length > 1)
+      return <em key={i}>{part.slice(1, -1)}</em>
     return part
   })
 }
@@ -71,7 +80,9 @@ function BlockView({ block }: { block: Block }) {
       return (
         <div style={{ overflowX: 'auto', margin: '0.5rem 0 1rem' }}>
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>{block.caption}</caption>
+            <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
+              {block.caption}
+            </caption>
             <thead>
               <tr>
                 {block.head.map((h) => (
@@ -110,7 +121,16 @@ export async function AiView({ initPageResult, params, searchParams }: AdminView
   const allowed = canReadAiPage(req.user)
   const explanation = allowed ? await aiPageData(req.payload) : null
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <article className="kotae-ai" style={{ maxWidth: 1100 }}>
           <h1>{explanation?.title ?? 'AI の説明'}</h1>

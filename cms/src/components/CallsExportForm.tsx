@@ -5,12 +5,28 @@ import { CALLS_EXPORT_STRINGS as t } from '../callsExport/strings'
  * the session cookie and saves the file the endpoint returns; access is checked there. Opens with
  * the days the dashboard shows.
  */
-export function CallsExportForm({ action, from, to, max }: { action: string; from: string; to: string; max: string }) {
+export function CallsExportForm({
+  action,
+  from,
+  to,
+  max,
+}: {
+  action: string
+  from: string
+  to: string
+  max: string
+}) {
   return (
     <section aria-labelledby="calls-export-heading" style={{ margin: '1.5rem 0' }}>
       <h2 id="calls-export-heading">{t.formHeading}</h2>
       <p id="calls-export-intro">{t.formIntro}</p>
-      <form method="get" action={action} aria-describedby="calls-export-intro" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end' }} data-testid="calls-export-form">
+      <form
+        method="get"
+        action={action}
+        aria-describedby="calls-export-intro"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end' }}
+        data-testid="calls-export-form"
+      >
         <label>
           {t.from}
           <br />

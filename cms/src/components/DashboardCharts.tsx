@@ -1,6 +1,16 @@
 'use client'
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts'
 
 /**
  * Charts of the dashboard (recharts, drawn in the browser after hydration; the server renders an
@@ -11,11 +21,28 @@ export type Series = { key: string; label: string; color: string }
 
 const AXIS = { fontSize: 12, fill: '#333' }
 
-export function BarChartBox({ data, xKey, series, height = 260, horizontal = false }: { data: Record<string, string | number | null>[]; xKey: string; series: Series[]; height?: number; horizontal?: boolean }) {
+export function BarChartBox({
+  data,
+  xKey,
+  series,
+  height = 260,
+  horizontal = false,
+}: {
+  data: Record<string, string | number | null>[]
+  xKey: string
+  series: Series[]
+  height?: number
+  horizontal?: boolean
+}) {
   return (
     <div aria-hidden="true" style={{ width: '100%', height }} className="kotae-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 }}>
+        <BarChart
+          data={data}
+          layout={horizontal ? 'vertical' : 'horizontal'}
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#ccc" />
           {horizontal ? (
             <>
@@ -38,7 +65,17 @@ export function BarChartBox({ data, xKey, series, height = 260, horizontal = fal
   )
 }
 
-export function LineChartBox({ data, xKey, series, height = 260 }: { data: Record<string, string | number | null>[]; xKey: string; series: Series[]; height?: number }) {
+export function LineChartBox({
+  data,
+  xKey,
+  series,
+  height = 260,
+}: {
+  data: Record<string, string | number | null>[]
+  xKey: string
+  series: Series[]
+  height?: number
+}) {
   return (
     <div aria-hidden="true" style={{ width: '100%', height }} className="kotae-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -48,7 +85,15 @@ export function LineChartBox({ data, xKey, series, height = 260 }: { data: Recor
           <YAxis allowDecimals={false} tick={AXIS} />
           <Legend />
           {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot isAnimationActive={false} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -12,7 +12,8 @@ import { CallsExportForm } from './CallsExportForm'
 import { BarChartBox, LineChartBox } from './DashboardCharts'
 
 const pct = (v: number | null) => (v === null ? t.none : `${(v * 100).toFixed(1)}%`)
-const num = (v: number | null, fallback: string = t.none) => (v === null ? fallback : v.toLocaleString('ja-JP'))
+const num = (v: number | null, fallback: string = t.none) =>
+  v === null ? fallback : v.toLocaleString('ja-JP')
 const BLUE = '#1f4e9c'
 const ORANGE = '#a84f00'
 const GREEN = '#2e6b30'
@@ -29,14 +30,25 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
   const allowed = canReadReports(req.user)
   const now = new Date()
   const { selection, errors } = parseDashboardQuery(searchParams ?? {}, now)
-  const data = allowed ? await dashboardData(req.payload, now, selection.key === 'range' ? selection : undefined) : null
+  const data = allowed
+    ? await dashboardData(req.payload, now, selection.key === 'range' ? selection : undefined)
+    : null
   const admin = req.payload.config.routes.admin
   const selected = data?.periods.find((p) => p.key === selection.key)
   const today = jstDateKey(now.getTime())
   const shownFrom = selected ? jstDateKey(selected.start) : today
   const shownTo = selected ? jstDateKey(Math.max(selected.start, selected.end - 1)) : today
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <div className="kotae-dashboard">
           <h1>{t.title}</h1>
@@ -57,15 +69,36 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                     ))}
                   </div>
                 )}
-                <form method="get" action={`${admin}/dashboard#details`} aria-describedby="dashboard-range-hint" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end' }}>
+                <form
+                  method="get"
+                  action={`${admin}/dashboard#details`}
+                  aria-describedby="dashboard-range-hint"
+                  style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end' }}
+                >
                   <label>
                     {t.monthPicker}
                     <br />
-                    <input type="month" name="month" max={currentMonthKey(now)} defaultValue={shownFrom.slice(0, 7)} />
+                    <input
+                      type="month"
+                      name="month"
+                      max={currentMonthKey(now)}
+                      defaultValue={shownFrom.slice(0, 7)}
+                    />
                   </label>
                   <button type="submit">{t.show}</button>
                 </form>
-                <form method="get" action={`${admin}/dashboard#details`} aria-describedby="dashboard-range-hint" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end', marginTop: '0.5rem' }}>
+                <form
+                  method="get"
+                  action={`${admin}/dashboard#details`}
+                  aria-describedby="dashboard-range-hint"
+                  style={{
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    gap: '0.75rem',
+                    alignItems: 'end',
+                    marginTop: '0.5rem',
+                  }}
+                >
                   <label>
                     {t.fromDay}
                     <br />
@@ -148,7 +181,11 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 <ul style={{ display: 'flex', gap: '1rem', listStyle: 'none', padding: 0 }}>
                   {data.periods.map((p) => (
                     <li key={p.key}>
-                      <a href={`${admin}/dashboard?${p.key === 'range' && selection.key === 'range' ? selection.query : `period=${p.key}`}#details`} aria-current={p.key === selection.key ? 'page' : undefined} style={{ fontWeight: p.key === selection.key ? 700 : 400 }}>
+                      <a
+                        href={`${admin}/dashboard?${p.key === 'range' && selection.key === 'range' ? selection.query : `period=${p.key}`}#details`}
+                        aria-current={p.key === selection.key ? 'page' : undefined}
+                        style={{ fontWeight: p.key === selection.key ? 700 : 400 }}
+                      >
                         {p.label}
                       </a>
                     </li>
@@ -162,16 +199,39 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   <p style={{ margin: 0 }}>{t.chartNote}</p>
                 </figcaption>
                 <BarChartBox
-                  data={selected.hours.filter((h) => h.hour >= 7 && h.hour <= 20).map((h) => ({ hour: h.label, calls: h.calls, offered: h.offered, answered: h.answered }))}
+                  data={selected.hours
+                    .filter((h) => h.hour >= 7 && h.hour <= 20)
+                    .map((h) => ({
+                      hour: h.label,
+                      calls: h.calls,
+                      offered: h.offered,
+                      answered: h.answered,
+                    }))}
                   xKey="hour"
-                  series={selected.hasTelephony ? [{ key: 'offered', label: t.offeredSeries, color: ORANGE }, { key: 'answered', label: t.answeredSeries, color: GREEN }, { key: 'calls', label: t.callsSeries, color: BLUE }] : [{ key: 'calls', label: t.callsSeries, color: BLUE }]}
+                  series={
+                    selected.hasTelephony
+                      ? [
+                          { key: 'offered', label: t.offeredSeries, color: ORANGE },
+                          { key: 'answered', label: t.answeredSeries, color: GREEN },
+                          { key: 'calls', label: t.callsSeries, color: BLUE },
+                        ]
+                      : [{ key: 'calls', label: t.callsSeries, color: BLUE }]
+                  }
                 />
                 <table style={{ width: '100%' }}>
                   <thead>
                     <tr>
                       <th scope="col">{t.hour}</th>
-                      {selected.hasTelephony && <th scope="col" style={right}>{t.offeredSeries}</th>}
-                      {selected.hasTelephony && <th scope="col" style={right}>{t.answeredSeries}</th>}
+                      {selected.hasTelephony && (
+                        <th scope="col" style={right}>
+                          {t.offeredSeries}
+                        </th>
+                      )}
+                      {selected.hasTelephony && (
+                        <th scope="col" style={right}>
+                          {t.answeredSeries}
+                        </th>
+                      )}
                       <th scope="col" style={right}>
                         {t.callsSeries}
                       </th>
@@ -199,7 +259,13 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 <figcaption>
                   <h3 style={{ margin: 0 }}>{t.byTopic}</h3>
                 </figcaption>
-                <BarChartBox data={selected.topics.map((r) => ({ topic: r.name, calls: r.calls }))} xKey="topic" series={[{ key: 'calls', label: t.callsSeries, color: BLUE }]} horizontal height={Math.max(120, 36 * selected.topics.length + 40)} />
+                <BarChartBox
+                  data={selected.topics.map((r) => ({ topic: r.name, calls: r.calls }))}
+                  xKey="topic"
+                  series={[{ key: 'calls', label: t.callsSeries, color: BLUE }]}
+                  horizontal
+                  height={Math.max(120, 36 * selected.topics.length + 40)}
+                />
                 <table style={{ width: '100%' }}>
                   <thead>
                     <tr>
@@ -252,7 +318,12 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 </table>
               )}
 
-              <CallsExportForm action={`${req.payload.config.routes.api}/calls-export`} from={shownFrom} to={shownTo} max={today} />
+              <CallsExportForm
+                action={`${req.payload.config.routes.api}/calls-export`}
+                from={shownFrom}
+                to={shownTo}
+                max={today}
+              />
 
               <h2>{t.trendHeading}</h2>
               <figure style={{ margin: '1rem 0' }}>
@@ -261,7 +332,12 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   <p style={{ margin: 0 }}>{t.chartNote}</p>
                 </figcaption>
                 <LineChartBox
-                  data={data.trend.weeks.map((w) => ({ week: w.weekStart.slice(5).replace('-', '/'), searches: w.searches, faqViews: w.faqViews, calls: w.calls }))}
+                  data={data.trend.weeks.map((w) => ({
+                    week: w.weekStart.slice(5).replace('-', '/'),
+                    searches: w.searches,
+                    faqViews: w.faqViews,
+                    calls: w.calls,
+                  }))}
                   xKey="week"
                   series={[
                     { key: 'searches', label: t.searches, color: ORANGE },
@@ -273,10 +349,18 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   <thead>
                     <tr>
                       <th scope="col">{t.week}</th>
-                      <th scope="col" style={right}>{t.searches}</th>
-                      <th scope="col" style={right}>{t.faqViews}</th>
-                      <th scope="col" style={right}>{t.calls}</th>
-                      <th scope="col" style={right}>{t.selfServiceRate}</th>
+                      <th scope="col" style={right}>
+                        {t.searches}
+                      </th>
+                      <th scope="col" style={right}>
+                        {t.faqViews}
+                      </th>
+                      <th scope="col" style={right}>
+                        {t.calls}
+                      </th>
+                      <th scope="col" style={right}>
+                        {t.selfServiceRate}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -299,9 +383,15 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 <thead>
                   <tr>
                     <th scope="col">{t.topic}</th>
-                    <th scope="col" style={right}>{t.faqViews}</th>
-                    <th scope="col" style={right}>{t.calls}</th>
-                    <th scope="col" style={right}>{t.selfServiceRate}</th>
+                    <th scope="col" style={right}>
+                      {t.faqViews}
+                    </th>
+                    <th scope="col" style={right}>
+                      {t.calls}
+                    </th>
+                    <th scope="col" style={right}>
+                      {t.selfServiceRate}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

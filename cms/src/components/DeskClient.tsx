@@ -2,7 +2,13 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 
-import { DESK_DRAFT_KEY, draftHasContent, readDeskDraft, RESEND_AFTER_SECONDS, type DeskDraft } from '../desk/draft'
+import {
+  DESK_DRAFT_KEY,
+  draftHasContent,
+  readDeskDraft,
+  RESEND_AFTER_SECONDS,
+  type DeskDraft,
+} from '../desk/draft'
 import { deskText as t } from '../desk/strings'
 import type { LookupAskBack, LookupCandidate, LookupResponse } from '../desk/types'
 
@@ -13,7 +19,11 @@ type Props = { channels: Option[]; callerTypes: Option[]; outcomes: Option[]; ca
  * Results and the answer scroll inside a reserved height: as results arrive while the operator
  * types, nothing on the screen moves (no layout shift).
  */
-const PANE: React.CSSProperties = { height: 'max(20rem, calc(100vh - 17rem))', overflowY: 'auto', overscrollBehavior: 'contain' }
+const PANE: React.CSSProperties = {
+  height: 'max(20rem, calc(100vh - 17rem))',
+  overflowY: 'auto',
+  overscrollBehavior: 'contain',
+}
 /**
  * Above the candidates, a slot of fixed height for what the lookup says about them (not sure; a
  * question to ask back; the facet chosen), so that it never pushes the list; the list is shorter
@@ -21,7 +31,10 @@ const PANE: React.CSSProperties = { height: 'max(20rem, calc(100vh - 17rem))', o
  */
 const GUIDE_HEIGHT = '5.5rem'
 const GUIDE: React.CSSProperties = { height: GUIDE_HEIGHT, overflowY: 'auto', margin: '0 0 0.5rem' }
-const LIST_PANE: React.CSSProperties = { ...PANE, height: `max(14.5rem, calc(100vh - 17rem - ${GUIDE_HEIGHT} - 0.5rem))` }
+const LIST_PANE: React.CSSProperties = {
+  ...PANE,
+  height: `max(14.5rem, calc(100vh - 17rem - ${GUIDE_HEIGHT} - 0.5rem))`,
+}
 
 /** A facet the operator chose after asking the caller back. */
 type ChosenFacet = { dimension: string; value: string; name: string }
@@ -32,11 +45,19 @@ type ChosenFacet = { dimension: string; value: string; name: string }
  */
 function sendFacetChoice(dimension: string, value: string): void {
   const body = JSON.stringify({ events: [{ type: 'facet-choice', dimension, value, locale: 'ja' }] })
-  void fetch('/api/events', { method: 'POST', credentials: 'include', keepalive: true, headers: { 'Content-Type': 'text/plain' }, body }).catch(() => {})
+  void fetch('/api/events', {
+    method: 'POST',
+    credentials: 'include',
+    keepalive: true,
+    headers: { 'Content-Type': 'text/plain' },
+    body,
+  }).catch(() => {})
 }
 
-const newRequestId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Date.now()))
-const mmss = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
+const newRequestId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Date.now())
+const mmss = (s: number) =>
+  `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
 
 /** Highlights the matching passage without ever injecting HTML. */
 function Snippet({ snippet }: { snippet: LookupCandidate['snippet'] }) {
@@ -65,8 +86,19 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   const [startedAt, setStartedAt] = useState<Date | null>(null)
   const [endedAt, setEndedAt] = useState<Date | null>(null)
   const [now, setNow] = useState(Date.now())
-  const [form, setForm] = useState({ channel: 'direct', callerType: 'self', category: '', outcome: 'resolved', summary: '', name: '', phone: '', time: '' })
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' })
+  const [form, setForm] = useState({
+    channel: 'direct',
+    callerType: 'self',
+    category: '',
+    outcome: 'resolved',
+    summary: '',
+    name: '',
+    phone: '',
+    time: '',
+  })
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({
+    kind: 'idle',
+  })
   const requestId = useRef(newRequestId())
   const resendTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const restored = useRef(false)
@@ -92,7 +124,14 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   // Kept in the tab until the server has saved it (src/desk/draft.ts).
   useEffect(() => {
     if (!restored.current) return
-    const draft: DeskDraft = { form, used, queries, startedAt: startedAt?.toISOString() ?? null, endedAt: endedAt?.toISOString() ?? null, requestId: requestId.current }
+    const draft: DeskDraft = {
+      form,
+      used,
+      queries,
+      startedAt: startedAt?.toISOString() ?? null,
+      endedAt: endedAt?.toISOString() ?? null,
+      requestId: requestId.current,
+    }
     if (draftHasContent(draft)) sessionStorage.setItem(DESK_DRAFT_KEY, JSON.stringify(draft))
     else sessionStorage.removeItem(DESK_DRAFT_KEY)
   }, [form, used, queries, startedAt, endedAt])
@@ -111,7 +150,10 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     const facets = facet ? `&facets=${encodeURIComponent(`${facet.dimension}:${facet.value}`)}` : ''
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/lookup?q=${encodeURIComponent(q)}&limit=8${facets}`, { signal: controller.signal, credentials: 'include' })
+        const res = await fetch(`/api/lookup?q=${encodeURIComponent(q)}&limit=8${facets}`, {
+          signal: controller.signal,
+          credentials: 'include',
+        })
         if (!res.ok) throw new Error(String(res.status))
         setResult((await res.json()) as LookupResponse)
         setActive(0)
@@ -146,7 +188,11 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       setUsed((prev) => (prev.some((u) => u.id === c.id) ? prev.filter((u) => u.id !== c.id) : [...prev, c]))
       const q = query.trim()
       if (q) setQueries((prev) => (prev.includes(q) ? prev : [...prev, q]))
-      if (!form.category && c.category) setForm((f) => ({ ...f, category: categories.find((o) => o.label === c.category)?.value ?? f.category }))
+      if (!form.category && c.category)
+        setForm((f) => ({
+          ...f,
+          category: categories.find((o) => o.label === c.category)?.value ?? f.category,
+        }))
     },
     [query, form.category, categories],
   )
@@ -217,12 +263,20 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       queries,
       summary: form.summary,
       outcome: form.outcome,
-      callback: form.outcome === 'callback' ? { name: form.name, phone: form.phone, preferredTime: form.time } : undefined,
+      callback:
+        form.outcome === 'callback'
+          ? { name: form.name, phone: form.phone, preferredTime: form.time }
+          : undefined,
       clientRequestId: requestId.current,
     }
     let res: Response | undefined
     try {
-      res = await fetch('/api/calls', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      res = await fetch('/api/calls', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     } catch {
       res = undefined
     }
@@ -233,12 +287,17 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       return
     }
     if (!res.ok) {
-      const data = (await res.json().catch(() => ({}))) as { errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[] }
+      const data = (await res.json().catch(() => ({}))) as {
+        errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[]
+      }
       const fields = data.errors?.flatMap((er) => er.data?.errors ?? []) ?? []
       // An earlier attempt was stored but its answer was lost: this request id is taken.
       const alreadySaved = fields.some((f) => f.path === 'clientRequestId')
       if (!alreadySaved) {
-        setStatus({ kind: 'error', message: `${t.saveError}: ${fields.map((f) => `${f.path} ${f.message}`).join(' / ') || data.errors?.[0]?.message || res.status}` })
+        setStatus({
+          kind: 'error',
+          message: `${t.saveError}: ${fields.map((f) => `${f.path} ${f.message}`).join(' / ') || data.errors?.[0]?.message || res.status}`,
+        })
         return
       }
     }
@@ -258,7 +317,8 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   const field = (name: keyof typeof form) => ({
     id: `desk-${name}`,
     value: form[name],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setForm((f) => ({ ...f, [name]: e.target.value })),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setForm((f) => ({ ...f, [name]: e.target.value })),
   })
 
   return (
@@ -268,11 +328,19 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
         <p className="kotae-desk__timer" aria-label={t.timer}>
           {t.timer} <strong>{mmss(elapsed)}</strong>{' '}
           {!startedAt ? (
-            <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setStartedAt(new Date())}>
+            <button
+              type="button"
+              className="btn btn--style-secondary btn--size-small"
+              onClick={() => setStartedAt(new Date())}
+            >
               {t.startCall}
             </button>
           ) : !endedAt ? (
-            <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => setEndedAt(new Date())}>
+            <button
+              type="button"
+              className="btn btn--style-secondary btn--size-small"
+              onClick={() => setEndedAt(new Date())}
+            >
               {t.endCall}
             </button>
           ) : null}
@@ -320,7 +388,12 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
             {facet ? (
               <p className="kotae-desk__facet">
                 {t.facetChosen(facet.name)}{' '}
-                <button type="button" className="btn btn--style-secondary btn--size-small" onClick={clearFacet} aria-keyshortcuts="Alt+0">
+                <button
+                  type="button"
+                  className="btn btn--style-secondary btn--size-small"
+                  onClick={clearFacet}
+                  aria-keyshortcuts="Alt+0"
+                >
                   {t.facetClear}
                 </button>
               </p>

@@ -1,4 +1,8 @@
-import { CALL_CHANNEL_OPTIONS, CALL_OUTCOME_OPTIONS, CALLER_TYPE_OPTIONS } from '@kotae/content/contracts/calls'
+import {
+  CALL_CHANNEL_OPTIONS,
+  CALL_OUTCOME_OPTIONS,
+  CALLER_TYPE_OPTIONS,
+} from '@kotae/content/contracts/calls'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
@@ -11,13 +15,35 @@ export async function DeskView({ initPageResult, params, searchParams }: AdminVi
   const { req, visibleEntities, permissions, locale } = initPageResult
   const allowed = hasRole(req.user, ...CALL_TAKERS)
   const categories = allowed
-    ? (await req.payload.find({ collection: 'categories', limit: 200, depth: 0, sort: 'order', pagination: false })).docs.map((c) => ({ label: c.name, value: String(c.id) }))
+    ? (
+        await req.payload.find({
+          collection: 'categories',
+          limit: 200,
+          depth: 0,
+          sort: 'order',
+          pagination: false,
+        })
+      ).docs.map((c) => ({ label: c.name, value: String(c.id) }))
     : []
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         {allowed ? (
-          <DeskClient channels={CALL_CHANNEL_OPTIONS} callerTypes={CALLER_TYPE_OPTIONS} outcomes={CALL_OUTCOME_OPTIONS} categories={categories} />
+          <DeskClient
+            channels={CALL_CHANNEL_OPTIONS}
+            callerTypes={CALLER_TYPE_OPTIONS}
+            outcomes={CALL_OUTCOME_OPTIONS}
+            categories={categories}
+          />
         ) : (
           <p>応対デスクはオペレーター、スーパーバイザー、システム管理者が使えます。</p>
         )}

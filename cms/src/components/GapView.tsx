@@ -23,7 +23,16 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
   const analysis = allowed ? await analyzeGaps(req.payload, range, {}, req) : null
   const admin = req.payload.config.routes.admin
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <div className="kotae-gap">
           <h1>{t.title}</h1>
@@ -32,7 +41,16 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
           ) : (
             <>
               <p>{t.intro}</p>
-              <form method="get" style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap', margin: '1rem 0' }}>
+              <form
+                method="get"
+                style={{
+                  display: 'flex',
+                  gap: '1rem',
+                  alignItems: 'end',
+                  flexWrap: 'wrap',
+                  margin: '1rem 0',
+                }}
+              >
                 <fieldset style={{ display: 'flex', gap: '1rem', border: 0, padding: 0, margin: 0 }}>
                   <legend style={{ fontWeight: 600 }}>{t.period}</legend>
                   <label>
@@ -42,7 +60,11 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                     {t.to} <input type="date" name="to" defaultValue={range.to} />
                   </label>
                 </fieldset>
-                <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
+                <button
+                  type="submit"
+                  className="btn btn--style-primary btn--size-small"
+                  style={{ margin: 0 }}
+                >
                   {t.show}
                 </button>
               </form>
@@ -53,7 +75,9 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                 <p>{t.none}</p>
               ) : (
                 <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-                  <caption style={{ textAlign: 'left' }}>{t.clustersCaption(analysis.clusters.length, analysis.signals)}</caption>
+                  <caption style={{ textAlign: 'left' }}>
+                    {t.clustersCaption(analysis.clusters.length, analysis.signals)}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.rank}</th>
@@ -71,7 +95,9 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                         <td style={cell}>{c.volume}</td>
                         <th scope="row" style={{ ...cell, textAlign: 'left' }}>
                           {c.typicalText}
-                          {c.topicNames.length > 0 && <div style={{ fontWeight: 400 }}>（{c.topicNames.join('、')}）</div>}
+                          {c.topicNames.length > 0 && (
+                            <div style={{ fontWeight: 400 }}>（{c.topicNames.join('、')}）</div>
+                          )}
                         </th>
                         <td style={cell}>
                           <ul style={{ margin: 0, paddingLeft: '1rem' }}>
@@ -95,7 +121,13 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                         </td>
                         {canDraft && (
                           <td style={cell}>
-                            <GapDraftButton clusterId={c.id} from={analysis.range.from} to={analysis.range.to} label={c.typicalText} adminRoute={admin} />
+                            <GapDraftButton
+                              clusterId={c.id}
+                              from={analysis.range.from}
+                              to={analysis.range.to}
+                              label={c.typicalText}
+                              adminRoute={admin}
+                            />
                           </td>
                         )}
                       </tr>
@@ -110,7 +142,9 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                 <p>{t.facetNone}</p>
               ) : (
                 <table className="kotae-gap__facets" style={{ borderCollapse: 'collapse' }}>
-                  <caption style={{ textAlign: 'left' }}>{t.facetCaption(analysis.facetChoices.total)}</caption>
+                  <caption style={{ textAlign: 'left' }}>
+                    {t.facetCaption(analysis.facetChoices.total)}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.facetDimension}</th>
@@ -124,7 +158,11 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
                       d.values.map((v, i) => (
                         <tr key={`${d.dimension}:${v.value}`} data-facet={`${d.dimension}:${v.value}`}>
                           {i === 0 && (
-                            <th scope="rowgroup" rowSpan={d.values.length} style={{ ...cell, textAlign: 'left' }}>
+                            <th
+                              scope="rowgroup"
+                              rowSpan={d.values.length}
+                              style={{ ...cell, textAlign: 'left' }}
+                            >
                               {d.name}（{d.total}件）
                             </th>
                           )}

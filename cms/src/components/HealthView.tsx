@@ -4,15 +4,32 @@ import type { AdminViewServerProps } from 'payload'
 
 import { HEALTH_STRINGS as S, healthPageData } from '../health/page'
 
-const cell = { verticalAlign: 'top', padding: '0.4rem 0.5rem', borderBottom: '1px solid var(--theme-elevation-150, #ddd)', textAlign: 'left' } as const
-const stateColor = { ok: 'var(--theme-success-500, #1a7f37)', attention: 'var(--theme-warning-650, #8a5300)' } as const
+const cell = {
+  verticalAlign: 'top',
+  padding: '0.4rem 0.5rem',
+  borderBottom: '1px solid var(--theme-elevation-150, #ddd)',
+  textAlign: 'left',
+} as const
+const stateColor = {
+  ok: 'var(--theme-success-500, #1a7f37)',
+  attention: 'var(--theme-warning-650, #8a5300)',
+} as const
 
 /** /admin/health 「稼働状況」: this app server's database, operator index and site build, for administrators. */
 export async function HealthView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, visibleEntities, permissions, locale } = initPageResult
   const page = await healthPageData(req)
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <article className="kotae-health" style={{ maxWidth: 900 }}>
           <h1>{S.title}</h1>
@@ -21,7 +38,15 @@ export async function HealthView({ initPageResult, params, searchParams }: Admin
           ) : (
             <>
               <p>{S.lead}</p>
-              <section aria-labelledby="health-state" data-state={page.state} style={{ borderLeft: `6px solid ${stateColor[page.state]}`, padding: '0.25rem 1rem', margin: '1rem 0' }}>
+              <section
+                aria-labelledby="health-state"
+                data-state={page.state}
+                style={{
+                  borderLeft: `6px solid ${stateColor[page.state]}`,
+                  padding: '0.25rem 1rem',
+                  margin: '1rem 0',
+                }}
+              >
                 <h2 id="health-state" style={{ color: stateColor[page.state] }}>
                   状態：{page.stateLabel}
                 </h2>
@@ -32,7 +57,9 @@ export async function HealthView({ initPageResult, params, searchParams }: Admin
                 </ul>
               </section>
               <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-                <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>{S.itemsCaption}</caption>
+                <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
+                  {S.itemsCaption}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col" style={cell}>

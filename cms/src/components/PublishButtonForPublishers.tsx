@@ -20,7 +20,10 @@ export function PublishButtonForPublishers(props: PublishButtonClientProps) {
     // the case of a draft never published (decision 0035): choose 公開 for it. The drawer's own
     // radio, by the id Payload gives it, so its state stays Payload's.
     if (!scheduleOpen || hasPublishedDoc) return
-    const timer = setTimeout(() => document.getElementById(`field-schedule-publish-${id}-type-publish`)?.click(), 50)
+    const timer = setTimeout(
+      () => document.getElementById(`field-schedule-publish-${id}-type-publish`)?.click(),
+      50,
+    )
     return () => clearTimeout(timer)
   }, [scheduleOpen, hasPublishedDoc, id])
   if (!hasRole(user as never, ...PUBLISHERS)) return null

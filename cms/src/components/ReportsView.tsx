@@ -57,15 +57,30 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
   const raw = typeof searchParams?.period === 'string' ? searchParams.period : defaultPeriod()
   const parsed = PeriodParamSchema.safeParse(raw)
   const data = allowed && parsed.success ? await loadReport(req.payload, parsed.data) : null
-  const heading = data ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels }) : null
-  const summary = data ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels }).find((s) => s.key === 'summary') : null
+  const heading = data
+    ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels })
+    : null
+  const summary = data
+    ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels }).find(
+        (s) => s.key === 'summary',
+      )
+    : null
   const charts = data ? reportCharts(data.report, data.labels, data.trend) : null
   const api = `${req.payload.config.routes.api}/reports/${encodeURIComponent(raw)}`
   const month = parsed.success && parsed.data.kind === 'month' ? raw : ''
   const year = parsed.success && parsed.data.kind === 'year' ? raw : ''
   const thisYear = jstParts(Date.now()).year
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <h1>{S.title}</h1>
         {!allowed ? (
@@ -76,7 +91,13 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
               <form method="get" aria-label={S.pickMonth}>
                 <label>
                   {S.pickMonth}{' '}
-                  <input type="month" name="period" defaultValue={month} required aria-describedby="month-help" />
+                  <input
+                    type="month"
+                    name="period"
+                    defaultValue={month}
+                    required
+                    aria-describedby="month-help"
+                  />
                 </label>{' '}
                 <button type="submit" className="btn btn--style-secondary btn--size-small">
                   {S.show}
@@ -88,7 +109,10 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
               <form method="get" aria-label={S.pickYear}>
                 <label>
                   {S.pickYear}{' '}
-                  <select name="period" defaultValue={year || String(thisYear - (jstParts(Date.now()).month < 4 ? 1 : 0))}>
+                  <select
+                    name="period"
+                    defaultValue={year || String(thisYear - (jstParts(Date.now()).month < 4 ? 1 : 0))}
+                  >
                     {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
                       <option key={y} value={String(y)}>
                         {`${y}年度`}

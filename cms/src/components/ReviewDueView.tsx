@@ -9,7 +9,6 @@ import { findReviewDue } from '../reviewDue/findReviewDue'
 import { findOpenChanges } from '../sourceWatch/changedEndpoint'
 import { ChangedPassages } from './SourceChangesPanel'
 
-
 /** 見直し期限切れ: every FAQ and guide past its review-by date, oldest first, with links to edit. */
 export async function ReviewDueView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, visibleEntities, permissions, locale } = initPageResult
@@ -31,14 +30,20 @@ export async function ReviewDueView({ initPageResult, params, searchParams }: Ad
         <h1>見直し期限の確認</h1>
         <h2>出典の更新</h2>
         {changes.length === 0 ? (
-          <p>未確認の出典の更新はありません（出典の自動確認は KOTAE_SOURCE_WATCH=on のときに毎朝動きます）。</p>
+          <p>
+            未確認の出典の更新はありません（出典の自動確認は KOTAE_SOURCE_WATCH=on のときに毎朝動きます）。
+          </p>
         ) : (
           <>
-            <p>出典のページの本文が変わりました。引用しているFAQと手続きガイドを開き、回答が新しい内容と合っているか確認してください。</p>
+            <p>
+              出典のページの本文が変わりました。引用しているFAQと手続きガイドを開き、回答が新しい内容と合っているか確認してください。
+            </p>
             {changes.map((c) => (
               <details key={String(c.id)} style={{ marginBottom: '1rem' }}>
                 <summary>
-                  出典が更新されました（{c.passageCount}か所）：{c.source.title}（{formatWarekiDate(Date.parse(c.detectedAt))}に検出、FAQ {c.faqs.length}件・手続きガイド {c.guides.length}件）
+                  出典が更新されました（{c.passageCount}か所）：{c.source.title}（
+                  {formatWarekiDate(Date.parse(c.detectedAt))}に検出、FAQ {c.faqs.length}件・手続きガイド{' '}
+                  {c.guides.length}件）
                 </summary>
                 <p>
                   <a href={c.source.url} target="_blank" rel="noreferrer noopener">
@@ -63,7 +68,9 @@ export async function ReviewDueView({ initPageResult, params, searchParams }: Ad
           </>
         )}
         <h2>見直し期限</h2>
-        <p>見直し期限を過ぎた、または30日以内に期限が来るFAQと手続きガイドです。出典を確認し、内容を更新して承認を依頼してください。</p>
+        <p>
+          見直し期限を過ぎた、または30日以内に期限が来るFAQと手続きガイドです。出典を確認し、内容を更新して承認を依頼してください。
+        </p>
         {entries.length === 0 ? (
           <p>期限が近いものはありません。</p>
         ) : (

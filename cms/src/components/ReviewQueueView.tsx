@@ -10,7 +10,17 @@ import { findReviewItems, type ReviewItem } from '../reviewQueue/queue'
 const KIND = { faqs: 'FAQ', guides: '手続きガイド' } as const
 const when = (iso: string | null) => (iso ? formatJstDateTime(Date.parse(iso)) : '—')
 
-function ItemTable({ items, caption, admin, work }: { items: ReviewItem[]; caption: string; admin: string; work: boolean }) {
+function ItemTable({
+  items,
+  caption,
+  admin,
+  work,
+}: {
+  items: ReviewItem[]
+  caption: string
+  admin: string
+  work: boolean
+}) {
   return (
     <table className="table" style={{ width: '100%' }} data-testid={work ? 'work-list' : 'review-queue'}>
       <caption style={{ textAlign: 'left' }}>{caption}</caption>
@@ -31,7 +41,9 @@ function ItemTable({ items, caption, admin, work }: { items: ReviewItem[]; capti
             <td>
               <a href={`${admin}/collections/${i.collection}/${i.id}`}>{i.title || '（質問が未入力です）'}</a>
             </td>
-            {work && <td>{i.reviewState === 'in_review' ? '承認待ち' : i.sendBackReason ? '差し戻し' : '下書き'}</td>}
+            {work && (
+              <td>{i.reviewState === 'in_review' ? '承認待ち' : i.sendBackReason ? '差し戻し' : '下書き'}</td>
+            )}
             <td>{i.submittedBy ?? '—'}</td>
             <td>{when(i.submittedAt)}</td>
             {work && (
@@ -61,32 +73,63 @@ function ItemTable({ items, caption, admin, work }: { items: ReviewItem[]; capti
  * and when. 編集中のFAQ (/admin/my-faqs): the editor's first screen, drafts and 承認待ち with the
  * reviewer's reason for any entry sent back. One view for both: the same rows, two readers.
  */
-async function ReviewItemsPage({ initPageResult, params, searchParams, work }: AdminViewServerProps & { work: boolean }) {
+async function ReviewItemsPage({
+  initPageResult,
+  params,
+  searchParams,
+  work,
+}: AdminViewServerProps & { work: boolean }) {
   const { req, visibleEntities, permissions, locale } = initPageResult
   const allowed = work ? hasRole(req.user, ...CONTENT_WRITERS) : hasRole(req.user, ...PUBLISHERS)
   const items = allowed ? await findReviewItems(req.payload, req, work ? 'work' : 'queue') : []
   const admin = req.payload.config.routes.admin
   const sentBack = items.filter((i) => i.sendBackReason).length
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <h1>{work ? '編集中のFAQ' : `承認待ち（${items.length}件）`}</h1>
         {!allowed ? (
-          <p>{work ? 'このページはFAQ編集者・承認者・システム管理者が使います。' : 'このページは承認者（市職員）とシステム管理者が使います。'}</p>
+          <p>
+            {work
+              ? 'このページはFAQ編集者・承認者・システム管理者が使います。'
+              : 'このページは承認者（市職員）とシステム管理者が使います。'}
+          </p>
         ) : work ? (
           <>
             <p>
-              下書きと承認待ちのFAQ・手続きガイドです。{sentBack > 0 ? `差し戻されたものが${sentBack}件あります。理由を読んで直し、承認状態を「承認待ち」にして保存してください。` : '編集が終わったら、承認状態を「承認待ち」にして保存してください。'}
+              下書きと承認待ちのFAQ・手続きガイドです。
+              {sentBack > 0
+                ? `差し戻されたものが${sentBack}件あります。理由を読んで直し、承認状態を「承認待ち」にして保存してください。`
+                : '編集が終わったら、承認状態を「承認待ち」にして保存してください。'}
             </p>
             <p>
               <a href={`${admin}/collections/faqs/create`}>FAQを新しく作る</a>
             </p>
-            {items.length === 0 ? <p>編集中のものはありません。</p> : <ItemTable items={items} caption={`${items.length}件`} admin={admin} work />}
+            {items.length === 0 ? (
+              <p>編集中のものはありません。</p>
+            ) : (
+              <ItemTable items={items} caption={`${items.length}件`} admin={admin} work />
+            )}
           </>
         ) : (
           <>
-            <p>編集者が承認を依頼したFAQと手続きガイドです。依頼の古い順に並んでいます。内容を確認して「変更内容を公開」を押すか、承認状態を「下書き」にし、差し戻し理由を書いて「下書きを保存」を押してください。</p>
-            {items.length === 0 ? <p>承認待ちはありません。</p> : <ItemTable items={items} caption={`${items.length}件`} admin={admin} work={false} />}
+            <p>
+              編集者が承認を依頼したFAQと手続きガイドです。依頼の古い順に並んでいます。内容を確認して「変更内容を公開」を押すか、承認状態を「下書き」にし、差し戻し理由を書いて「下書きを保存」を押してください。
+            </p>
+            {items.length === 0 ? (
+              <p>承認待ちはありません。</p>
+            ) : (
+              <ItemTable items={items} caption={`${items.length}件`} admin={admin} work={false} />
+            )}
           </>
         )}
       </Gutter>

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { OpenChange } from '../sourceWatch/changedEndpoint'
 
-const formatDate = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const formatDate = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 /** One change: old beside new, each passage in turn. */
 export function ChangedPassages({ change }: { change: Pick<OpenChange, 'passages'> }) {
@@ -39,20 +40,39 @@ export function SourceChangesPanel() {
   const param = collectionSlug === 'guides' ? 'guide' : 'faq'
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
-    const res = await fetch(`/api/sources/changed?${param}=${encodeURIComponent(String(id))}`, { credentials: 'include' })
+    const res = await fetch(`/api/sources/changed?${param}=${encodeURIComponent(String(id))}`, {
+      credentials: 'include',
+    })
     if (res.ok) setChanges(((await res.json()) as { docs: OpenChange[] }).docs)
   }, [id, param])
   useEffect(() => {
     void load()
   }, [load])
   const resolve = async (change: OpenChange) => {
-    const res = await fetch(`/api/source-changes/${change.id}`, { method: 'PATCH', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ resolvedAt: new Date().toISOString() }) })
-    setMessage(res.ok ? `「${change.source.title}」の更新を確認済みにしました。` : '確認済みにできませんでした。権限がないか、通信に失敗しました。')
+    const res = await fetch(`/api/source-changes/${change.id}`, {
+      method: 'PATCH',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ resolvedAt: new Date().toISOString() }),
+    })
+    setMessage(
+      res.ok
+        ? `「${change.source.title}」の更新を確認済みにしました。`
+        : '確認済みにできませんでした。権限がないか、通信に失敗しました。',
+    )
     if (res.ok) await load()
   }
   if (changes.length === 0) return message ? <p role="status">{message}</p> : null
   return (
-    <section aria-label="出典の更新" style={{ border: '2px solid var(--theme-warning-500, #c77700)', borderRadius: 4, padding: '0.75rem 1rem', marginBottom: '1.5rem' }}>
+    <section
+      aria-label="出典の更新"
+      style={{
+        border: '2px solid var(--theme-warning-500, #c77700)',
+        borderRadius: 4,
+        padding: '0.75rem 1rem',
+        marginBottom: '1.5rem',
+      }}
+    >
       {changes.map((change) => (
         <div key={String(change.id)} style={{ marginBottom: '0.75rem' }}>
           <h3 style={{ margin: 0 }}>出典が更新されました（{change.passageCount}か所）</h3>
@@ -63,7 +83,12 @@ export function SourceChangesPanel() {
             （{formatDate(change.detectedAt)}に検出）。新しい内容と回答が合っているか確認してください。
           </p>
           <ChangedPassages change={change} />
-          <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} onClick={() => void resolve(change)}>
+          <button
+            type="button"
+            className="btn btn--style-secondary btn--size-small"
+            style={{ margin: 0 }}
+            onClick={() => void resolve(change)}
+          >
             確認済みにする
           </button>
         </div>

@@ -13,11 +13,19 @@ const style = { display: 'block', padding: '0.25rem 0' } as const
  * new request for review.
  */
 export async function StaffNavLinks({ user, payload }: { user?: RoleHolder; payload?: Payload }) {
-  const waiting = payload && user && hasRole(user, ...PUBLISHERS) ? await countReviewQueue(payload, user as PayloadRequest['user']) : null
+  const waiting =
+    payload && user && hasRole(user, ...PUBLISHERS)
+      ? await countReviewQueue(payload, user as PayloadRequest['user'])
+      : null
   return (
     <nav aria-label="Kotae">
       {waiting !== null && (
-        <Link href="/admin/review-queue" className="nav__link" style={{ ...style, fontWeight: waiting > 0 ? 700 : undefined }} data-testid="nav-review-queue">
+        <Link
+          href="/admin/review-queue"
+          className="nav__link"
+          style={{ ...style, fontWeight: waiting > 0 ? 700 : undefined }}
+          data-testid="nav-review-queue"
+        >
           承認待ち（{waiting}件）
         </Link>
       )}

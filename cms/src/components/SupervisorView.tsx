@@ -17,7 +17,16 @@ export async function SupervisorView({ initPageResult, params, searchParams }: A
   const summary = allowed ? await supervisorSummary(req.payload, req) : null
   const admin = req.payload.config.routes.admin
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <h1>本日の状況</h1>
         {!summary ? (

@@ -25,20 +25,36 @@ export function TranscriptPanel() {
     if (!id) return
     fetch(`/api/call-transcript?call=${encodeURIComponent(String(id))}`, { credentials: 'include' })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((d: CallTranscriptResponse) => setData(d), () => setData('failed'))
+      .then(
+        (d: CallTranscriptResponse) => setData(d),
+        () => setData('failed'),
+      )
   }, [id])
   if (!id) return null
   if (data === 'loading') return <p>{t.loading}</p>
   if (data === 'failed') return <p role="alert">{t.failed}</p>
-  if (!data.transcript) return <section aria-label={t.heading}><h3>{t.heading}</h3><p>{t.none}</p></section>
+  if (!data.transcript)
+    return (
+      <section aria-label={t.heading}>
+        <h3>{t.heading}</h3>
+        <p>{t.none}</p>
+      </section>
+    )
 
   const add = async (faq: Faq) => {
     setAccept((a) => ({ ...a, [String(faq.id)]: 'busy' }))
     try {
-      const current = await fetch(`/api/calls/${id}?depth=0`, { credentials: 'include' }).then((r) => r.json() as Promise<{ faqsUsed?: (number | string)[] }>)
+      const current = await fetch(`/api/calls/${id}?depth=0`, { credentials: 'include' }).then(
+        (r) => r.json() as Promise<{ faqsUsed?: (number | string)[] }>,
+      )
       const list = [...(current.faqsUsed ?? [])]
       if (!list.map(String).includes(String(faq.id))) list.push(faq.id)
-      const res = await fetch(`/api/calls/${id}`, { method: 'PATCH', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faqsUsed: list }) })
+      const res = await fetch(`/api/calls/${id}`, {
+        method: 'PATCH',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ faqsUsed: list }),
+      })
       if (!res.ok) throw new Error(String(res.status))
       faqsUsed.setValue(list, true)
       setAccept((a) => ({ ...a, [String(faq.id)]: 'done' }))
@@ -50,7 +66,10 @@ export function TranscriptPanel() {
   return (
     <section aria-label={t.heading} style={{ margin: '1rem 0' }}>
       <h3>{t.heading}</h3>
-      <ol data-testid="transcript-turns" style={{ listStyle: 'none', padding: 0, maxHeight: '24rem', overflowY: 'auto' }}>
+      <ol
+        data-testid="transcript-turns"
+        style={{ listStyle: 'none', padding: 0, maxHeight: '24rem', overflowY: 'auto' }}
+      >
         {data.transcript.segments.map((seg, i) => (
           <li key={i} data-speaker={seg.speaker} style={{ margin: '0.25rem 0' }}>
             <span style={{ color: 'var(--theme-elevation-500)' }}>{time(seg.start)} </span>
@@ -68,9 +87,20 @@ export function TranscriptPanel() {
               const state = f.used ? 'done' : accept[String(f.id)]
               return (
                 <li key={String(f.id)} style={{ marginBottom: '0.75rem' }}>
-                  <div><strong>{f.question}</strong>（{f.reasons.map((r) => t.reasons[r] ?? r).join('・')}）</div>
-                  <div>{t.evidence}：{t.speaker[f.evidence.speaker]}「{f.evidence.text}」</div>
-                  <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: '0.25rem 0 0' }} disabled={state === 'busy' || state === 'done'} onClick={() => add(f)} aria-label={`${t.accept}：${f.question}`}>
+                  <div>
+                    <strong>{f.question}</strong>（{f.reasons.map((r) => t.reasons[r] ?? r).join('・')}）
+                  </div>
+                  <div>
+                    {t.evidence}：{t.speaker[f.evidence.speaker]}「{f.evidence.text}」
+                  </div>
+                  <button
+                    type="button"
+                    className="btn btn--style-secondary btn--size-small"
+                    style={{ margin: '0.25rem 0 0' }}
+                    disabled={state === 'busy' || state === 'done'}
+                    onClick={() => add(f)}
+                    aria-label={`${t.accept}：${f.question}`}
+                  >
                     {state === 'busy' ? t.accepting : state === 'done' ? t.accepted : t.accept}
                   </button>
                   {state === 'failed' && <span role="alert"> {t.acceptFailed}</span>}
@@ -79,8 +109,14 @@ export function TranscriptPanel() {
             })}
           </ul>
           <h5>{t.summary}</h5>
-          <ul>{s.summary.map((line, i) => <li key={i}>{line}</li>)}</ul>
-          <p>{t.category}：{s.category?.name ?? '—'}　{t.outcome}：{outcomeLabel(s.outcome) ?? '—'}</p>
+          <ul>
+            {s.summary.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+          <p>
+            {t.category}：{s.category?.name ?? '—'}　{t.outcome}：{outcomeLabel(s.outcome) ?? '—'}
+          </p>
         </div>
       )}
     </section>

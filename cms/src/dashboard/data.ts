@@ -1,4 +1,16 @@
-import { DAY_MS, hourRows, jstDayNumber, jstParts, jstWeekday, monthRange, outcomeRows, selfServiceTrend, type HourRow, type OutcomeRow, type SelfServiceTrend } from '@kotae/analytics'
+import {
+  DAY_MS,
+  hourRows,
+  jstDayNumber,
+  jstParts,
+  jstWeekday,
+  monthRange,
+  outcomeRows,
+  selfServiceTrend,
+  type HourRow,
+  type OutcomeRow,
+  type SelfServiceTrend,
+} from '@kotae/analytics'
 import { CALL_OUTCOMES, callOutcomeLabel } from '@kotae/content/contracts/calls'
 import type { Payload } from 'payload'
 
@@ -56,12 +68,22 @@ const iso = (ms: number) => new Date(ms).toISOString()
  * is connected, telephony records), outcomes from the call log, and the self-service trend of the
  * last 8 weeks. The caller checks the role; reads here are the system's.
  */
-export async function dashboardData(payload: Payload, now = new Date(), range?: DashboardCustomRange): Promise<DashboardData> {
+export async function dashboardData(
+  payload: Payload,
+  now = new Date(),
+  range?: DashboardCustomRange,
+): Promise<DashboardData> {
   const fixed = dashboardRanges(now)
-  const asked: { key: DashboardPeriod['key']; label: string; start: number; end: number }[] = DASHBOARD_PERIODS.map((key) => ({ key, label: t.periods[key], ...fixed[key] }))
+  const asked: { key: DashboardPeriod['key']; label: string; start: number; end: number }[] =
+    DASHBOARD_PERIODS.map((key) => ({ key, label: t.periods[key], ...fixed[key] }))
   if (range) {
     const end = Math.min(range.end, now.getTime())
-    asked.push({ key: 'range', label: end < range.end ? t.upToNow(range.label) : range.label, start: range.start, end: Math.max(end, range.start) })
+    asked.push({
+      key: 'range',
+      label: end < range.end ? t.upToNow(range.label) : range.label,
+      start: range.start,
+      end: Math.max(end, range.start),
+    })
   }
   const periods: DashboardPeriod[] = []
   const earliest = Math.min(...asked.map((r) => r.start))
@@ -69,7 +91,12 @@ export async function dashboardData(payload: Payload, now = new Date(), range?: 
   const outcomeCalls = (
     await payload.find({
       collection: 'calls',
-      where: { and: [{ talkStartedAt: { greater_than_equal: iso(earliest) } }, { talkStartedAt: { less_than: iso(latest) } }] },
+      where: {
+        and: [
+          { talkStartedAt: { greater_than_equal: iso(earliest) } },
+          { talkStartedAt: { less_than: iso(latest) } },
+        ],
+      },
       select: { talkStartedAt: true, outcome: true },
       depth: 0,
       limit: 0,
@@ -94,27 +121,67 @@ export async function dashboardData(payload: Payload, now = new Date(), range?: 
       answerRate: report.answerRate,
       calls: report.meta.counts.calls,
       firstContactResolutionRate: report.firstContactResolutionRate,
-      outcomes: outcomeRows(inPeriod, CALL_OUTCOMES).map((r) => ({ ...r, label: callOutcomeLabel(r.outcome) })),
+      outcomes: outcomeRows(inPeriod, CALL_OUTCOMES).map((r) => ({
+        ...r,
+        label: callOutcomeLabel(r.outcome),
+      })),
       hours: hourRows(report.byHalfHour),
-      topics: report.byTopic.map((r) => ({ name: r.category === null ? t.noTopic : (labels.categories?.[r.category] ?? r.category), calls: r.calls, share: r.share })),
-      topFaqs: report.faqUsage.slice(0, 10).map((f) => ({ title: labels.faqs?.[f.faqId] ?? `FAQ ${f.faqId}`, count: f.count })),
+      topics: report.byTopic.map((r) => ({
+        name: r.category === null ? t.noTopic : (labels.categories?.[r.category] ?? r.category),
+        calls: r.calls,
+        share: r.share,
+      })),
+      topFaqs: report.faqUsage
+        .slice(0, 10)
+        .map((f) => ({ title: labels.faqs?.[f.faqId] ?? `FAQ ${f.faqId}`, count: f.count })),
     })
   }
   return { periods, trend: await trendOfWeeks(payload, fixed.week.start + 7 * DAY_MS, 8, now.getTime()) }
 }
 
 /** Site searches and FAQ views against calls, the `weeks` weeks up to the end of this week, nothing after `now`. */
-async function trendOfWeeks(payload: Payload, weekEnd: number, weeks: number, now: number): Promise<DashboardData['trend']> {
+async function trendOfWeeks(
+  payload: Payload,
+  weekEnd: number,
+  weeks: number,
+  now: number,
+): Promise<DashboardData['trend']> {
   const start = weekEnd - weeks * 7 * DAY_MS
   const end = Math.min(weekEnd, now)
   const common = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
   const [events, calls, faqs, categories] = await Promise.all([
-    payload.find({ collection: 'site-events', where: { and: [{ at: { greater_than_equal: iso(start) } }, { at: { less_than: iso(end) } }, { type: { in: ['search', 'faq-view'] } }] }, select: { type: true, at: true, faq: true }, ...common }),
-    payload.find({ collection: 'calls', where: { and: [{ talkStartedAt: { greater_than_equal: iso(start) } }, { talkStartedAt: { less_than: iso(end) } }] }, select: { talkStartedAt: true, category: true }, ...common }),
+    payload.find({
+      collection: 'site-events',
+      where: {
+        and: [
+          { at: { greater_than_equal: iso(start) } },
+          { at: { less_than: iso(end) } },
+          { type: { in: ['search', 'faq-view'] } },
+        ],
+      },
+      select: { type: true, at: true, faq: true },
+      ...common,
+    }),
+    payload.find({
+      collection: 'calls',
+      where: {
+        and: [
+          { talkStartedAt: { greater_than_equal: iso(start) } },
+          { talkStartedAt: { less_than: iso(end) } },
+        ],
+      },
+      select: { talkStartedAt: true, category: true },
+      ...common,
+    }),
     payload.find({ collection: 'faqs', select: { slug: true, category: true }, ...common }),
     payload.find({ collection: 'categories', select: { name: true }, ...common }),
   ])
-  const idOf = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id: unknown }).id) : String(v))
+  const idOf = (v: unknown) =>
+    v === null || v === undefined
+      ? null
+      : typeof v === 'object'
+        ? String((v as { id: unknown }).id)
+        : String(v)
   const faqTopics = new Map<string, string>()
   for (const f of faqs.docs) {
     const c = idOf(f.category)

@@ -14,7 +14,15 @@ export const DASHBOARD_PERIODS = ['today', 'week', 'month'] as const
 export type DashboardPeriodKey = (typeof DASHBOARD_PERIODS)[number]
 
 /** A period asked for by month or by days: [start, end) before clamping to now, with its label and days. */
-export type DashboardCustomRange = { key: 'range'; label: string; from: string; to: string; start: number; end: number; /** The query that asks for it again. */ query: string }
+export type DashboardCustomRange = {
+  key: 'range'
+  label: string
+  from: string
+  to: string
+  start: number
+  end: number /** The query that asks for it again. */
+  query: string
+}
 export type DashboardSelection = { key: DashboardPeriodKey } | DashboardCustomRange
 
 const MAX_DAYS = 366
@@ -34,15 +42,26 @@ export const dashboardQuerySchema = z
     to: jstDaySchema.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.month !== undefined && (v.from !== undefined || v.to !== undefined)) ctx.addIssue({ code: 'custom', path: ['month'], message: t.monthOrDays })
-    if ((v.from === undefined) !== (v.to === undefined)) ctx.addIssue({ code: 'custom', path: [v.from === undefined ? 'from' : 'to'], message: t.bothDays })
-    if (v.from !== undefined && v.to !== undefined) refineJstDayRange({ from: v.from, to: v.to }, ctx, MAX_DAYS)
+    if (v.month !== undefined && (v.from !== undefined || v.to !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['month'], message: t.monthOrDays })
+    if ((v.from === undefined) !== (v.to === undefined))
+      ctx.addIssue({ code: 'custom', path: [v.from === undefined ? 'from' : 'to'], message: t.bothDays })
+    if (v.from !== undefined && v.to !== undefined)
+      refineJstDayRange({ from: v.from, to: v.to }, ctx, MAX_DAYS)
   })
   .transform((v): DashboardSelection => {
     if (v.month !== undefined) {
       const [y, m] = v.month.split('-').map(Number) as [number, number]
       const { start, end } = monthRange(y, m)
-      return { key: 'range', label: t.monthLabel(y, m), from: jstDateKey(start), to: jstDateKey(end - 1), start, end, query: `month=${v.month}` }
+      return {
+        key: 'range',
+        label: t.monthLabel(y, m),
+        from: jstDateKey(start),
+        to: jstDateKey(end - 1),
+        start,
+        end,
+        query: `month=${v.month}`,
+      }
     }
     if (v.from !== undefined && v.to !== undefined) {
       const r = toJstDayRange({ from: v.from, to: v.to })
@@ -51,18 +70,33 @@ export const dashboardQuerySchema = z
     return { key: v.period ?? 'today' }
   })
 
-export type DashboardQueryResult = { selection: DashboardSelection; errors: { field: string; message: string }[] }
+export type DashboardQueryResult = {
+  selection: DashboardSelection
+  errors: { field: string; message: string }[]
+}
 
 /**
  * The selection of a request's query (unknown keys ignored); on a bad value, today with the
  * errors, each naming its field. A period that starts after `now` is refused the same way.
  */
 export function parseDashboardQuery(query: Record<string, unknown>, now: Date): DashboardQueryResult {
-  const picked = Object.fromEntries(['period', 'month', 'from', 'to'].filter((k) => first(query[k]) !== undefined && first(query[k]) !== '').map((k) => [k, first(query[k])]))
+  const picked = Object.fromEntries(
+    ['period', 'month', 'from', 'to']
+      .filter((k) => first(query[k]) !== undefined && first(query[k]) !== '')
+      .map((k) => [k, first(query[k])]),
+  )
   const parsed = dashboardQuerySchema.safeParse(picked)
-  if (!parsed.success) return { selection: { key: 'today' }, errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }
+  if (!parsed.success)
+    return {
+      selection: { key: 'today' },
+      errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    }
   const s = parsed.data
-  if (s.key === 'range' && s.start > now.getTime()) return { selection: { key: 'today' }, errors: [{ field: 'month' in picked ? 'month' : 'from', message: t.future }] }
+  if (s.key === 'range' && s.start > now.getTime())
+    return {
+      selection: { key: 'today' },
+      errors: [{ field: 'month' in picked ? 'month' : 'from', message: t.future }],
+    }
   return { selection: s, errors: [] }
 }
 

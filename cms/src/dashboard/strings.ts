@@ -32,7 +32,8 @@ export const DASHBOARD_STRINGS = {
   noFaqs: 'この期間にFAQを使った応対はありません。',
   empty: 'この期間の記録はありません。',
   trendHeading: 'サイトの利用と電話の推移（週ごと）',
-  trendIntro: 'サイトでの検索とFAQの閲覧に対して、電話の件数を比べます。自己解決率 = FAQ閲覧 ÷（FAQ閲覧 + 電話）。',
+  trendIntro:
+    'サイトでの検索とFAQの閲覧に対して、電話の件数を比べます。自己解決率 = FAQ閲覧 ÷（FAQ閲覧 + 電話）。',
   week: '週（月曜から）',
   searches: 'サイト検索',
   faqViews: 'FAQ閲覧',
@@ -48,7 +49,8 @@ export const DASHBOARD_STRINGS = {
   fromDay: '開始日',
   toDay: '終了日',
   show: '表示',
-  rangeHint: '月または開始日と終了日（最長366日）を選んで「表示」を押してください。このページのURLで同じ表示を共有できます。未来の分は数えません。',
+  rangeHint:
+    '月または開始日と終了日（最長366日）を選んで「表示」を押してください。このページのURLで同じ表示を共有できます。未来の分は数えません。',
   upToNow: (label: string) => `${label}（現在まで）`,
   monthLabel: (y: number, m: number) => `${y}年${m}月`,
   daysLabel: (from: string, to: string) => `${from}〜${to}`,

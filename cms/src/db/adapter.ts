@@ -11,7 +11,8 @@ import type { Env } from '../env'
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
 /** Which store a configuration uses: the embedded SQLite file, or PostgreSQL in production. */
-export const dbKind = (env: Pick<Env, 'DATABASE_URL'>): 'postgres' | 'sqlite' => (env.DATABASE_URL ? 'postgres' : 'sqlite')
+export const dbKind = (env: Pick<Env, 'DATABASE_URL'>): 'postgres' | 'sqlite' =>
+  env.DATABASE_URL ? 'postgres' : 'sqlite'
 
 /**
  * The SQLite file holds callback names and phone numbers: it is readable by its owner only (0600),

@@ -10,7 +10,12 @@ import type { LookupCandidate } from './types'
 export const DESK_DRAFT_KEY = 'kotae.desk.draft'
 
 // A FAQ marked as used, as the lookup returned it: the fields the desk reads back are checked.
-const usedShape = z.object({ id: z.string(), kind: z.string(), docId: z.union([z.string(), z.number()]), title: z.string() })
+const usedShape = z.object({
+  id: z.string(),
+  kind: z.string(),
+  docId: z.union([z.string(), z.number()]),
+  title: z.string(),
+})
 const usedSchema = z.custom<LookupCandidate>((v) => usedShape.safeParse(v).success, 'not a used FAQ')
 
 export const deskDraftSchema = z.object({
@@ -48,7 +53,14 @@ export function readDeskDraft(storage: Pick<Storage, 'getItem' | 'removeItem'>):
 
 /** True when the draft holds anything an operator would miss. */
 export const draftHasContent = (d: DeskDraft): boolean =>
-  Boolean(d.startedAt || d.used.length || d.queries.length || d.form.summary.trim() || d.form.name.trim() || d.form.phone.trim())
+  Boolean(
+    d.startedAt ||
+      d.used.length ||
+      d.queries.length ||
+      d.form.summary.trim() ||
+      d.form.name.trim() ||
+      d.form.phone.trim(),
+  )
 
 /** Seconds before each automatic resend of a save that did not reach the server (then every 30 s). */
 export const RESEND_AFTER_SECONDS = [2, 5, 10, 20, 30] as const

@@ -8,8 +8,8 @@ import { siteEventLimiter, TOO_MANY_EVENTS_MESSAGE } from './rateLimit'
 
 /** What a 503 (queue full) asks the client to wait: a few flush intervals, time for the queue to drain. */
 const RETRY_AFTER_SECONDS = 1
-const json = (body: unknown, status: number) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
-
+const json = (body: unknown, status: number) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
  * POST /api/events — anonymous, batched events from the public site (sent with sendBeacon as
@@ -26,9 +26,11 @@ export const siteEventsEndpoint: Endpoint = {
     const key = req.headers.get(CLIENT_ADDRESS_HEADER) || 'local'
     if (!siteEventLimiter().take(key)) return json({ errors: [{ message: TOO_MANY_EVENTS_MESSAGE }] }, 429)
     const declared = Number(req.headers.get('content-length') ?? 0)
-    if (declared > MAX_EVENT_BODY_BYTES) return json({ errors: [{ message: `Body over ${MAX_EVENT_BODY_BYTES} bytes.` }] }, 413)
+    if (declared > MAX_EVENT_BODY_BYTES)
+      return json({ errors: [{ message: `Body over ${MAX_EVENT_BODY_BYTES} bytes.` }] }, 413)
     const raw = req.text ? await req.text() : ''
-    if (new TextEncoder().encode(raw).length > MAX_EVENT_BODY_BYTES) return json({ errors: [{ message: `Body over ${MAX_EVENT_BODY_BYTES} bytes.` }] }, 413)
+    if (new TextEncoder().encode(raw).length > MAX_EVENT_BODY_BYTES)
+      return json({ errors: [{ message: `Body over ${MAX_EVENT_BODY_BYTES} bytes.` }] }, 413)
     let body: unknown
     try {
       body = JSON.parse(raw)
@@ -37,7 +39,10 @@ export const siteEventsEndpoint: Endpoint = {
     }
     const parsed = eventBatchSchema.safeParse(body)
     if (!parsed.success) {
-      return json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, 400)
+      return json(
+        { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
+        400,
+      )
     }
     // The server's clock, so a client cannot write events into the past or future.
     const now = new Date().toISOString()
@@ -50,7 +55,10 @@ export const siteEventsEndpoint: Endpoint = {
         query: 'query' in e ? (await maskForStorage(req.payload, e.query)).slice(0, 200) : undefined,
         faq: 'faqId' in e ? e.faqId : undefined,
         helpful: e.type === 'helpful' ? e.helpful : undefined,
-        reason: e.type === 'helpful' && e.reason ? (await maskForStorage(req.payload, e.reason)).slice(0, 500) : undefined,
+        reason:
+          e.type === 'helpful' && e.reason
+            ? (await maskForStorage(req.payload, e.reason)).slice(0, 500)
+            : undefined,
         dimension: e.type === 'facet-choice' ? e.dimension : undefined,
         value: e.type === 'facet-choice' ? e.value : undefined,
       })
@@ -58,7 +66,10 @@ export const siteEventsEndpoint: Endpoint = {
     // Stored off the request path, in batches (src/events/queue.ts): a flood of events must not
     // hold the database away from the desk. A full queue refuses the whole batch and keeps what it holds.
     if (!siteEventQueue(req.payload).offer(events)) {
-      return Response.json({ errors: [{ message: 'Too many events queued; try again later.' }] }, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) } })
+      return Response.json(
+        { errors: [{ message: 'Too many events queued; try again later.' }] },
+        { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+      )
     }
     return json({ accepted: parsed.data.events.length }, 202)
   },

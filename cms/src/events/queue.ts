@@ -84,10 +84,14 @@ export function createEventQueue(options: EventQueueOptions) {
       } catch (error) {
         failures += 1
         if (failures < attempts) {
-          log(`site events: writing ${batch.length} events failed (attempt ${failures} of ${attempts}), retrying: ${(error as Error).message}`)
+          log(
+            `site events: writing ${batch.length} events failed (attempt ${failures} of ${attempts}), retrying: ${(error as Error).message}`,
+          )
           return // retried at the next interval; the batch stays first in the queue
         }
-        log(`site events: dropped ${batch.length} events after ${attempts} failed writes: ${(error as Error).message}`)
+        log(
+          `site events: dropped ${batch.length} events after ${attempts} failed writes: ${(error as Error).message}`,
+        )
         queued = queued.slice(batch.length)
         stats.dropped += batch.length
         failures = 0
@@ -140,7 +144,9 @@ export function createEventQueue(options: EventQueueOptions) {
 /** The drizzle surface Payload's SQL adapters document (`payload.db.drizzle`, `payload.db.tables`). */
 type DrizzleDb = {
   name: string
-  drizzle?: { insert: (table: unknown) => { values: (rows: Record<string, unknown>[]) => PromiseLike<unknown> } }
+  drizzle?: {
+    insert: (table: unknown) => { values: (rows: Record<string, unknown>[]) => PromiseLike<unknown> }
+  }
   tables?: Record<string, unknown>
 }
 
@@ -154,7 +160,8 @@ type DrizzleDb = {
 export function siteEventsWriter(payload: Payload): (events: readonly QueuedSiteEvent[]) => Promise<void> {
   const db = payload.db as unknown as DrizzleDb
   const table = db.tables?.site_events
-  if (!db.drizzle || !table) throw new Error(`site events: the ${db.name} adapter has no drizzle table site_events`)
+  if (!db.drizzle || !table)
+    throw new Error(`site events: the ${db.name} adapter has no drizzle table site_events`)
   const drizzle = db.drizzle
   return async (events) => {
     await drizzle.insert(table).values(
@@ -199,10 +206,17 @@ export function siteEventQueue(payload: Payload): EventQueue {
  * Tests: replaces this Payload's queue with one of other options (a small capacity, a long interval),
  * after writing what the old one holds.
  */
-export async function replaceSiteEventQueue(payload: Payload, options: Omit<EventQueueOptions, 'write'> = {}): Promise<EventQueue> {
+export async function replaceSiteEventQueue(
+  payload: Payload,
+  options: Omit<EventQueueOptions, 'write'> = {},
+): Promise<EventQueue> {
   const queues = registry()
   await queues.get(payload)?.flush()
-  const queue = createEventQueue({ write: siteEventsWriter(payload), log: (line) => payload.logger.error(line), ...options })
+  const queue = createEventQueue({
+    write: siteEventsWriter(payload),
+    log: (line) => payload.logger.error(line),
+    ...options,
+  })
   queues.set(payload, queue)
   return queue
 }

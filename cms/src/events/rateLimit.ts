@@ -12,7 +12,11 @@ export type RateLimiter = {
 }
 
 /** `limit` requests per window for each client key, kept in memory only (the key is never stored). */
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }): RateLimiter {
+export function createRateLimiter(options: {
+  limit: number
+  windowMs: number
+  now?: () => number
+}): RateLimiter {
   const windows = createAttemptWindows(options.windowMs, options.now)
   const exhausted = (key: string) => windows.count(key) >= options.limit
   return {
@@ -30,4 +34,5 @@ const SHARED = Symbol.for('kotae.siteEventLimiter')
  * This process's one limiter for POST /api/events: the endpoint counts with it, and Kotae's HTTP
  * server (scripts/server.ts) reads it to refuse an exhausted client before Next.js sees the request.
  */
-export const siteEventLimiter = (): RateLimiter => ((globalThis as Record<symbol, RateLimiter | undefined>)[SHARED] ??= createRateLimiter(SITE_EVENT_LIMIT))
+export const siteEventLimiter = (): RateLimiter =>
+  ((globalThis as Record<symbol, RateLimiter | undefined>)[SHARED] ??= createRateLimiter(SITE_EVENT_LIMIT))

@@ -16,7 +16,9 @@ export const bringItemsField = (name: string, label: string, withCases: boolean)
   fields: [
     { name: 'item', label: '持ち物', type: 'text', required: true, maxLength: 120 },
     { name: 'note', label: '注意', type: 'text', maxLength: 300 },
-    ...(withCases ? [{ name: 'cases', label: '対象', type: 'select' as const, hasMany: true, options: BRING_CASES }] : []),
+    ...(withCases
+      ? [{ name: 'cases', label: '対象', type: 'select' as const, hasMany: true, options: BRING_CASES }]
+      : []),
     { name: 'optional', label: '場合により不要', type: 'checkbox', defaultValue: false },
   ],
 })

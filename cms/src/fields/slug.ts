@@ -17,7 +17,8 @@ export const slugField = (prefix: string): TextField => ({
       : '半角英小文字・数字・ハイフンで入力してください（例: card-renewal-when）。',
   hooks: {
     beforeValidate: [
-      ({ value }) => (value ? value : `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`),
+      ({ value }) =>
+        value ? value : `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     ],
   },
 })

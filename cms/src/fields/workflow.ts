@@ -13,7 +13,10 @@ export const workflowFields: Field[] = [
     options: REVIEW_STATES.map((o) => ({ ...o })),
     defaultValue: 'draft',
     index: true,
-    admin: { position: 'sidebar', description: '編集が終わったら「承認待ち」にして保存し、承認者に公開を依頼します。' },
+    admin: {
+      position: 'sidebar',
+      description: '編集が終わったら「承認待ち」にして保存し、承認者に公開を依頼します。',
+    },
   },
   {
     // Written by a reviewer when sending an entry back; the editor reads it on the entry and in
@@ -28,9 +31,12 @@ export const workflowFields: Field[] = [
       position: 'sidebar',
       // Reviewers see it while they decide (also once they have chosen 下書き); editors once it holds a reason.
       condition: (data, _sibling, { user }) =>
-        (hasRole(user as RoleHolder, ...PUBLISHERS) && data?.reviewState !== 'approved' && (data?.reviewState === 'in_review' || Boolean(data?.submittedAt))) ||
+        (hasRole(user as RoleHolder, ...PUBLISHERS) &&
+          data?.reviewState !== 'approved' &&
+          (data?.reviewState === 'in_review' || Boolean(data?.submittedAt))) ||
         (data?.reviewState === 'draft' && Boolean(data?.sendBackReason)),
-      description: '差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。',
+      description:
+        '差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。',
     },
   },
   {
@@ -44,20 +50,34 @@ export const workflowFields: Field[] = [
     name: 'submittedAt',
     label: '承認依頼日時',
     type: 'date',
-    admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.submittedAt), date: DAY_AND_TIME },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      condition: (data) => Boolean(data?.submittedAt),
+      date: DAY_AND_TIME,
+    },
   },
   {
     name: 'sentBackBy',
     label: '差し戻した承認者',
     type: 'relationship',
     relationTo: 'users',
-    admin: { position: 'sidebar', readOnly: true, condition: (data) => data?.reviewState === 'draft' && Boolean(data?.sentBackBy) },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      condition: (data) => data?.reviewState === 'draft' && Boolean(data?.sentBackBy),
+    },
   },
   {
     name: 'sentBackAt',
     label: '差し戻し日時',
     type: 'date',
-    admin: { position: 'sidebar', readOnly: true, condition: (data) => data?.reviewState === 'draft' && Boolean(data?.sentBackAt), date: DAY_AND_TIME },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      condition: (data) => data?.reviewState === 'draft' && Boolean(data?.sentBackAt),
+      date: DAY_AND_TIME,
+    },
   },
   {
     name: 'approvedBy',
@@ -85,7 +105,10 @@ export const workflowFields: Field[] = [
     label: '要確認の事実を含む',
     type: 'checkbox',
     defaultValue: false,
-    admin: { position: 'sidebar', description: '出典が未確定の内容を含みます。公開前に公式ページで確認してください。' },
+    admin: {
+      position: 'sidebar',
+      description: '出典が未確定の内容を含みます。公開前に公式ページで確認してください。',
+    },
   },
   {
     name: 'contentHash',

@@ -1,4 +1,14 @@
-import { clusterGapSignals, collectGapSignals, facetChoiceTable, proposalsFromGaps, staleContent, type FacetChoiceTable, type GapCluster, type Proposal, type StaleRow } from '@kotae/analytics'
+import {
+  clusterGapSignals,
+  collectGapSignals,
+  facetChoiceTable,
+  proposalsFromGaps,
+  staleContent,
+  type FacetChoiceTable,
+  type GapCluster,
+  type Proposal,
+  type StaleRow,
+} from '@kotae/analytics'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { facetVocabulary } from '../search/facetVocabulary'
@@ -26,14 +36,25 @@ export interface GapAnalysisOptions {
 }
 
 /** Everything the gap view, GET /api/gap and the monthly report's proposals need. */
-export async function analyzeGaps(payload: Payload, range: GapRange, options: GapAnalysisOptions = {}, req?: PayloadRequest): Promise<GapAnalysis> {
+export async function analyzeGaps(
+  payload: Payload,
+  range: GapRange,
+  options: GapAnalysisOptions = {},
+  req?: PayloadRequest,
+): Promise<GapAnalysis> {
   const data = await gatherGapData(payload, range, req)
   const searched = new Set(data.siteEvents.filter((e) => e.type === 'search' && e.query).map((e) => e.query!))
   for (const e of data.siteEvents) if (e.type === 'zero-result' && e.query) searched.delete(e.query)
-  const lowScoreQueries = searched.size > 0 ? weakQueries(await getOperatorIndex(payload), searched) : new Set<string>()
+  const lowScoreQueries =
+    searched.size > 0 ? weakQueries(await getOperatorIndex(payload), searched) : new Set<string>()
   const signals = collectGapSignals(data, { lowScoreQueries })
-  const clusters = clusterGapSignals(signals, { tokenize: await gapTokenizer(payload, req), maxClusters: options.maxClusters ?? 50 })
-  const stale = staleContent(await gatherStaleInputs(payload, options.now ?? new Date(), 90, req), { now: options.now ?? new Date() })
+  const clusters = clusterGapSignals(signals, {
+    tokenize: await gapTokenizer(payload, req),
+    maxClusters: options.maxClusters ?? 50,
+  })
+  const stale = staleContent(await gatherStaleInputs(payload, options.now ?? new Date(), 90, req), {
+    now: options.now ?? new Date(),
+  })
   return {
     range: { from: range.from, to: range.to },
     signals: signals.length,

@@ -19,7 +19,12 @@ export const breakdownOf = (c: GapCluster) =>
  * alternatives, the most frequent call topic as the category, and a note of where it came from.
  * Always a draft: the answer and sources are left for the editor, and a reviewer publishes.
  */
-export async function createDraftFromCluster(payload: Payload, req: PayloadRequest, cluster: GapCluster & { topics: string[] }, range: Pick<GapRange, 'from' | 'to'>): Promise<{ id: number | string; created: boolean }> {
+export async function createDraftFromCluster(
+  payload: Payload,
+  req: PayloadRequest,
+  cluster: GapCluster & { topics: string[] },
+  range: Pick<GapRange, 'from' | 'to'>,
+): Promise<{ id: number | string; created: boolean }> {
   const existing = await payload.find({
     collection: 'faqs',
     where: { operatorNotes: { like: clusterMarker(cluster.id) } },
@@ -50,7 +55,13 @@ export async function createDraftFromCluster(payload: Payload, req: PayloadReque
       category: topic ? (Number.isNaN(Number(topic)) ? topic : Number(topic)) : undefined,
       sources: [],
       reviewBy: new Date(Date.now() + SIX_MONTHS).toISOString(),
-      operatorNotes: GAP_STRINGS.draftNote(range.from, range.to, cluster.id, cluster.volume, breakdownOf(cluster)),
+      operatorNotes: GAP_STRINGS.draftNote(
+        range.from,
+        range.to,
+        cluster.id,
+        cluster.volume,
+        breakdownOf(cluster),
+      ),
     } as never,
   })
   return { id: faq.id, created: true }

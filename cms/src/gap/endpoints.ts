@@ -8,8 +8,10 @@ import { gapRangeSchema } from './range'
 import { ANALYSIS_READERS, GAP_DRAFTERS } from './roles'
 import { GAP_STRINGS } from './strings'
 
-const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
-const issues = (error: z.ZodError) => error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))
+const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+const issues = (error: z.ZodError) =>
+  error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))
 
 function queryOf(req: PayloadRequest): Record<string, string> {
   const url = new URL(req.url ?? 'http://localhost/')
@@ -21,7 +23,8 @@ export const gapEndpoint: Endpoint = {
   path: '/gap',
   method: 'get',
   handler: async (req) => {
-    if (!hasRole(req.user, ...ANALYSIS_READERS)) return json({ errors: [{ message: GAP_STRINGS.forbidden }] }, req.user ? 403 : 401)
+    if (!hasRole(req.user, ...ANALYSIS_READERS))
+      return json({ errors: [{ message: GAP_STRINGS.forbidden }] }, req.user ? 403 : 401)
     const range = gapRangeSchema.safeParse(queryOf(req))
     if (!range.success) return json({ errors: issues(range.error) }, 400)
     return json(await analyzeGaps(req.payload, range.data, {}, req))
@@ -43,7 +46,8 @@ export const gapDraftEndpoint: Endpoint = {
   path: '/gap/draft-faq',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, ...GAP_DRAFTERS)) return json({ errors: [{ message: GAP_STRINGS.forbiddenDraft }] }, req.user ? 403 : 401)
+    if (!hasRole(req.user, ...GAP_DRAFTERS))
+      return json({ errors: [{ message: GAP_STRINGS.forbiddenDraft }] }, req.user ? 403 : 401)
     let raw: unknown
     try {
       raw = req.json ? await req.json() : undefined

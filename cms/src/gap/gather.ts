@@ -13,12 +13,21 @@ const sys = (req?: PayloadRequest) => ({ overrideAccess: true, depth: 0, paginat
  * Bulk reads straight from the database adapter: no access, hooks or afterRead per field (a month
  * of site events through payload.find cost ~1.7 s for 12,000 rows on SQLite; this path ~5× less).
  */
-async function rows<T>(payload: Payload, collection: 'site-events' | 'calls' | 'escalations', where: Where, select: Record<string, true>, req?: PayloadRequest): Promise<T[]> {
+async function rows<T>(
+  payload: Payload,
+  collection: 'site-events' | 'calls' | 'escalations',
+  where: Where,
+  select: Record<string, true>,
+  req?: PayloadRequest,
+): Promise<T[]> {
   const result = await payload.db.find<T>({ collection, where, select, limit: 0, pagination: false, req })
   return result.docs
 }
-const idOf = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id: unknown }).id) : String(v))
-const between = (field: string, start: string, end: string) => ({ and: [{ [field]: { greater_than_equal: start } }, { [field]: { less_than: end } }] })
+const idOf = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id: unknown }).id) : String(v)
+const between = (field: string, start: string, end: string) => ({
+  and: [{ [field]: { greater_than_equal: start } }, { [field]: { less_than: end } }],
+})
 
 export interface GapData {
   siteEvents: SiteEventRecord[]
@@ -29,15 +38,55 @@ export interface GapData {
 }
 
 /** Site events, calls and escalations of the range, as analytics' plain records. */
-export async function gatherGapData(payload: Payload, range: GapRange, req?: PayloadRequest): Promise<GapData> {
+export async function gatherGapData(
+  payload: Payload,
+  range: GapRange,
+  req?: PayloadRequest,
+): Promise<GapData> {
   const [events, calls, escalations, categories] = await Promise.all([
-    rows<SiteEvent>(payload, 'site-events', between('at', range.start, range.end), { type: true, at: true, query: true, faq: true, helpful: true, reason: true, dimension: true, value: true }, req),
-    rows<Call>(payload, 'calls', between('talkStartedAt', range.start, range.end), { talkStartedAt: true, queries: true, summary: true, faqsUsed: true, category: true }, req),
-    rows<Escalation>(payload, 'escalations', between('createdAt', range.start, range.end), { createdAt: true, summary: true }, req),
+    rows<SiteEvent>(
+      payload,
+      'site-events',
+      between('at', range.start, range.end),
+      {
+        type: true,
+        at: true,
+        query: true,
+        faq: true,
+        helpful: true,
+        reason: true,
+        dimension: true,
+        value: true,
+      },
+      req,
+    ),
+    rows<Call>(
+      payload,
+      'calls',
+      between('talkStartedAt', range.start, range.end),
+      { talkStartedAt: true, queries: true, summary: true, faqsUsed: true, category: true },
+      req,
+    ),
+    rows<Escalation>(
+      payload,
+      'escalations',
+      between('createdAt', range.start, range.end),
+      { createdAt: true, summary: true },
+      req,
+    ),
     payload.find({ collection: 'categories', select: { name: true }, limit: 0, ...sys(req) }),
   ])
   return {
-    siteEvents: events.map((e) => ({ type: e.type, at: e.at, query: e.query, faq: e.faq, helpful: e.helpful, reason: e.reason, dimension: e.dimension, value: e.value })),
+    siteEvents: events.map((e) => ({
+      type: e.type,
+      at: e.at,
+      query: e.query,
+      faq: e.faq,
+      helpful: e.helpful,
+      reason: e.reason,
+      dimension: e.dimension,
+      value: e.value,
+    })),
     calls: calls.map((c) => ({
       id: String(c.id),
       talkStartedAt: c.talkStartedAt,
@@ -55,19 +104,43 @@ export async function gatherGapData(payload: Payload, range: GapRange, req?: Pay
  * Published FAQs with their last use in a call and last site view in the `days` before `now`, and
  * their helpful / not-helpful votes in that window (site events name FAQs by slug, calls by id).
  */
-export async function gatherStaleInputs(payload: Payload, now: Date, days = 90, req?: PayloadRequest): Promise<StaleInput[]> {
+export async function gatherStaleInputs(
+  payload: Payload,
+  now: Date,
+  days = 90,
+  req?: PayloadRequest,
+): Promise<StaleInput[]> {
   const start = new Date(now.getTime() - days * DAY_MS).toISOString()
   const end = now.toISOString()
   const [faqs, calls, events] = await Promise.all([
-    payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, select: { question: true, slug: true, reviewBy: true, createdAt: true }, limit: 0, ...sys(req) }),
-    rows<Call>(payload, 'calls', between('talkStartedAt', start, end), { talkStartedAt: true, faqsUsed: true }, req),
-    rows<SiteEvent>(payload, 'site-events', { and: [between('at', start, end), { type: { in: ['faq-view', 'helpful'] } }] }, { type: true, at: true, faq: true, helpful: true }, req),
+    payload.find({
+      collection: 'faqs',
+      where: { _status: { equals: 'published' } },
+      select: { question: true, slug: true, reviewBy: true, createdAt: true },
+      limit: 0,
+      ...sys(req),
+    }),
+    rows<Call>(
+      payload,
+      'calls',
+      between('talkStartedAt', start, end),
+      { talkStartedAt: true, faqsUsed: true },
+      req,
+    ),
+    rows<SiteEvent>(
+      payload,
+      'site-events',
+      { and: [between('at', start, end), { type: { in: ['faq-view', 'helpful'] } }] },
+      { type: true, at: true, faq: true, helpful: true },
+      req,
+    ),
   ])
   const lastUse = new Map<string, string>()
-  for (const c of calls) for (const f of c.faqsUsed ?? []) {
-    const id = idOf(f)!
-    if ((lastUse.get(id) ?? '') < c.talkStartedAt) lastUse.set(id, c.talkStartedAt)
-  }
+  for (const c of calls)
+    for (const f of c.faqsUsed ?? []) {
+      const id = idOf(f)!
+      if ((lastUse.get(id) ?? '') < c.talkStartedAt) lastUse.set(id, c.talkStartedAt)
+    }
   const lastView = new Map<string, string>()
   const votes = new Map<string, { yes: number; no: number }>()
   for (const e of events) {

@@ -13,6 +13,11 @@ export const gapRangeSchema = z
   .superRefine((v, ctx) => refineJstDayRange(v, ctx, 366))
   .transform((v) => {
     const range = toJstDayRange(v)
-    return { from: range.from, to: range.to, start: new Date(range.start).toISOString(), end: new Date(range.end).toISOString() }
+    return {
+      from: range.from,
+      to: range.to,
+      start: new Date(range.start).toISOString(),
+      end: new Date(range.end).toISOString(),
+    }
   })
 export type GapRange = z.output<typeof gapRangeSchema>

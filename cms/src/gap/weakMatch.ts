@@ -13,9 +13,11 @@ export function weakQueries(index: SearchIndex, queries: Iterable<string>, max =
   let n = 0
   for (const q of queries) {
     if (n++ >= max) break
-    const hits = index.search(q, { limit: 5, kinds: ['faq', 'guide'] }).filter((h) => (h.document.audience ?? 'public') === 'public')
+    const hits = index
+      .search(q, { limit: 5, kinds: ['faq', 'guide'] })
+      .filter((h) => (h.document.audience ?? 'public') === 'public')
     const top = hits[0]
-    if (!top || !top.explanation.fields.some((f) => STRONG.has(f.field))) weak.add(q)
+    if (!top?.explanation.fields.some((f) => STRONG.has(f.field))) weak.add(q)
   }
   return weak
 }

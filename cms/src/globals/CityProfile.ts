@@ -11,9 +11,14 @@ import { RETENTION_FIELDS, retentionMonthsField } from '../retention/settings'
 import { DAY } from '../fields/dates'
 
 const hhmm = (value: unknown): true | string =>
-  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : '24時間表記の HH:MM で入力してください（例: 08:30）。'
+  typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
+    ? true
+    : '24時間表記の HH:MM で入力してください（例: 08:30）。'
 
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'].map((label, i) => ({ label: `${label}曜日`, value: String(i) }))
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'].map((label, i) => ({
+  label: `${label}曜日`,
+  value: String(i),
+}))
 
 /** The city's name, numbers, counters and opening rules; the site computes "open now" from it. */
 export const CityProfile: GlobalConfig = {
@@ -25,14 +30,27 @@ export const CityProfile: GlobalConfig = {
   fields: [
     { name: 'name', label: '自治体名', type: 'text', required: true },
     { name: 'nameEn', label: '自治体名（英語）', type: 'text', required: true },
-    { name: 'localGovernmentCode', label: '全国地方公共団体コード', type: 'text', required: true, validate: (v: unknown) => (/^\d{6}$/.test(String(v)) ? true : '6桁の数字で入力してください。') },
+    {
+      name: 'localGovernmentCode',
+      label: '全国地方公共団体コード',
+      type: 'text',
+      required: true,
+      validate: (v: unknown) => (/^\d{6}$/.test(String(v)) ? true : '6桁の数字で入力してください。'),
+    },
     {
       name: 'phones',
       label: '電話番号',
       type: 'array',
       fields: [
         { name: 'label', label: '名称', type: 'text', required: true },
-        { name: 'number', label: '番号', type: 'text', required: true, validate: (v: unknown) => (/^[0-9-]+$/.test(String(v)) ? true : '半角数字とハイフンで入力してください。') },
+        {
+          name: 'number',
+          label: '番号',
+          type: 'text',
+          required: true,
+          validate: (v: unknown) =>
+            /^[0-9-]+$/.test(String(v)) ? true : '半角数字とハイフンで入力してください。',
+        },
         { name: 'placeholder', label: '仮の値（要入力）', type: 'checkbox', defaultValue: false },
       ],
     },
@@ -51,7 +69,10 @@ export const CityProfile: GlobalConfig = {
       label: '受付時間',
       type: 'array',
       minRows: 1,
-      admin: { description: '平日の通常受付と、第2・第4日曜日や第1・第3木曜日の延長受付などを登録します（日本時間）。' },
+      admin: {
+        description:
+          '平日の通常受付と、第2・第4日曜日や第1・第3木曜日の延長受付などを登録します（日本時間）。',
+      },
       fields: [
         { name: 'label', label: '名称', type: 'text', required: true },
         { name: 'weekdays', label: '曜日', type: 'select', hasMany: true, required: true, options: WEEKDAYS },
@@ -76,7 +97,12 @@ export const CityProfile: GlobalConfig = {
         { name: 'to', label: '終了（MM-DD）', type: 'text', defaultValue: '01-03' },
       ],
     },
-    { name: 'closedDates', label: '臨時休業日', type: 'array', fields: [{ name: 'date', label: '日付', type: 'date', required: true, admin: { date: DAY } }] },
+    {
+      name: 'closedDates',
+      label: '臨時休業日',
+      type: 'array',
+      fields: [{ name: 'date', label: '日付', type: 'date', required: true, admin: { date: DAY } }],
+    },
     {
       name: 'notices',
       label: 'お知らせ',
@@ -98,9 +124,27 @@ export const CityProfile: GlobalConfig = {
       },
       fields: [
         { name: 'queues', label: '集計する電話システムのキュー（1行に1つ。空欄はすべて）', type: 'textarea' },
-        { name: 'shortAbandonSeconds', label: '短時間放棄とみなす秒数（既定 5）', type: 'number', min: 0, max: 60 },
-        { name: 'serviceLevelSeconds', label: 'サービスレベルの応答秒数（既定 20）', type: 'number', min: 1, max: 600 },
-        { name: 'serviceLevelTarget', label: 'サービスレベルの目標（0～1、既定 0.8 = 80%）', type: 'number', min: 0, max: 1 },
+        {
+          name: 'shortAbandonSeconds',
+          label: '短時間放棄とみなす秒数（既定 5）',
+          type: 'number',
+          min: 0,
+          max: 60,
+        },
+        {
+          name: 'serviceLevelSeconds',
+          label: 'サービスレベルの応答秒数（既定 20）',
+          type: 'number',
+          min: 1,
+          max: 600,
+        },
+        {
+          name: 'serviceLevelTarget',
+          label: 'サービスレベルの目標（0～1、既定 0.8 = 80%）',
+          type: 'number',
+          min: 0,
+          max: 1,
+        },
       ],
     },
     {

@@ -22,7 +22,12 @@ export const DATABASE_SLOW_MS = 500
 export const SITE_BEHIND_AFTER_MS = 5 * 60_000
 
 /** Why the state is 注意 (the page words each one). */
-export type HealthAttention = 'database-down' | 'database-slow' | 'index-not-built' | 'site-not-built' | 'site-behind'
+export type HealthAttention =
+  | 'database-down'
+  | 'database-slow'
+  | 'index-not-built'
+  | 'site-not-built'
+  | 'site-behind'
 
 export type HealthDetails = {
   status: 'ok' | 'down'
@@ -31,19 +36,37 @@ export type HealthDetails = {
   attention: HealthAttention[]
   checkedAt: string
   database: { kind: 'postgres' | 'sqlite'; ok: boolean; ms: number; error?: string }
-  operatorIndex: { built: boolean; builtAt: string | null; changedAt: string | null; documents: number | null; ageSeconds: number | null }
-  site: { enabled: boolean; builtAt: string | null; ageSeconds: number | null; contentChangedAt: string | null }
+  operatorIndex: {
+    built: boolean
+    builtAt: string | null
+    changedAt: string | null
+    documents: number | null
+    ageSeconds: number | null
+  }
+  site: {
+    enabled: boolean
+    builtAt: string | null
+    ageSeconds: number | null
+    contentChangedAt: string | null
+  }
 }
 
-const ageSeconds = (iso: string | null) => (iso === null ? null : Math.round((Date.now() - Date.parse(iso)) / 1000))
+const ageSeconds = (iso: string | null) =>
+  iso === null ? null : Math.round((Date.now() - Date.parse(iso)) / 1000)
 
-export async function databaseCheck(req: PayloadRequest): Promise<{ ok: boolean; ms: number; error?: string }> {
+export async function databaseCheck(
+  req: PayloadRequest,
+): Promise<{ ok: boolean; ms: number; error?: string }> {
   const started = performance.now()
   try {
     await req.payload.count({ collection: 'users', overrideAccess: true })
     return { ok: true, ms: Math.round(performance.now() - started) }
   } catch (error) {
-    return { ok: false, ms: Math.round(performance.now() - started), error: error instanceof Error ? error.name : 'unknown' }
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      error: error instanceof Error ? error.name : 'unknown',
+    }
   }
 }
 
@@ -59,16 +82,38 @@ function siteBuild(env: Env): { enabled: boolean; builtAt: string | null } {
 async function siteContentChangedAt(req: PayloadRequest): Promise<string | null> {
   const newest = (collection: 'faqs' | 'guides' | 'categories' | 'sources', published: boolean) =>
     req.payload
-      .find({ collection, where: published ? { _status: { equals: 'published' } } : {}, sort: '-updatedAt', limit: 1, depth: 0, pagination: false, overrideAccess: true, req })
+      .find({
+        collection,
+        where: published ? { _status: { equals: 'published' } } : {},
+        sort: '-updatedAt',
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      })
       .then((r) => (r.docs[0] as { updatedAt?: string } | undefined)?.updatedAt)
-  const global = (slug: 'city-profile' | 'synonyms') => req.payload.findGlobal({ slug, depth: 0, overrideAccess: true, req }).then((g) => (g as { updatedAt?: string }).updatedAt)
-  const times = await Promise.all([newest('faqs', true), newest('guides', true), newest('categories', false), newest('sources', false), global('city-profile'), global('synonyms')])
+  const global = (slug: 'city-profile' | 'synonyms') =>
+    req.payload
+      .findGlobal({ slug, depth: 0, overrideAccess: true, req })
+      .then((g) => (g as { updatedAt?: string }).updatedAt)
+  const times = await Promise.all([
+    newest('faqs', true),
+    newest('guides', true),
+    newest('categories', false),
+    newest('sources', false),
+    global('city-profile'),
+    global('synonyms'),
+  ])
   const ms = times.filter((t): t is string => Boolean(t)).map((t) => Date.parse(t))
   return ms.length ? new Date(Math.max(...ms)).toISOString() : null
 }
 
 /** The reasons for 注意, from the details alone. */
-export function attentionOf(details: Omit<HealthDetails, 'state' | 'attention'>, now = Date.now()): HealthAttention[] {
+export function attentionOf(
+  details: Omit<HealthDetails, 'state' | 'attention'>,
+  now = Date.now(),
+): HealthAttention[] {
   const { database, operatorIndex, site } = details
   const reasons: HealthAttention[] = []
   if (!database.ok) reasons.push('database-down')
@@ -77,7 +122,8 @@ export function attentionOf(details: Omit<HealthDetails, 'state' | 'attention'>,
   if (site.enabled && site.builtAt === null) reasons.push('site-not-built')
   if (site.enabled && site.builtAt !== null && site.contentChangedAt !== null) {
     const changed = Date.parse(site.contentChangedAt)
-    if (changed > Date.parse(site.builtAt) && now - changed > SITE_BEHIND_AFTER_MS) reasons.push('site-behind')
+    if (changed > Date.parse(site.builtAt) && now - changed > SITE_BEHIND_AFTER_MS)
+      reasons.push('site-behind')
   }
   return reasons
 }
@@ -88,7 +134,8 @@ export async function healthDetails(req: PayloadRequest): Promise<HealthDetails>
   const database = await databaseCheck(req)
   const index = await operatorIndexInfo(req.payload)
   const build = siteBuild(env)
-  const contentChangedAt = build.enabled && database.ok ? await siteContentChangedAt(req).catch(() => null) : null
+  const contentChangedAt =
+    build.enabled && database.ok ? await siteContentChangedAt(req).catch(() => null) : null
   const details = {
     status: database.ok ? ('ok' as const) : ('down' as const),
     checkedAt: new Date().toISOString(),

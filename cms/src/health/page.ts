@@ -1,7 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
 import { canReadHealthDetails } from './access'
-import { DATABASE_SLOW_MS, healthDetails, SITE_BEHIND_AFTER_MS, type HealthAttention, type HealthDetails } from './details'
+import {
+  DATABASE_SLOW_MS,
+  healthDetails,
+  SITE_BEHIND_AFTER_MS,
+  type HealthAttention,
+  type HealthDetails,
+} from './details'
 
 /**
  * The admin's 稼働状況 page (/admin/health): GET /api/health's details in Japanese, for
@@ -22,11 +28,16 @@ export const HEALTH_STRINGS = {
 const MINUTES_BEHIND = Math.round(SITE_BEHIND_AFTER_MS / 60_000)
 
 const ATTENTION: Record<HealthAttention, (d: HealthDetails) => string> = {
-  'database-down': () => 'データベースが応答していません。データベースサーバーの稼働と接続設定（DATABASE_URL）を確認してください。',
-  'database-slow': (d) => `データベースの応答に時間がかかっています（${d.database.ms} ミリ秒。目安は ${DATABASE_SLOW_MS} ミリ秒未満です）。`,
-  'index-not-built': () => 'このサーバーの応対デスク用の検索索引がまだ作られていません。最初の検索に時間がかかります。',
-  'site-not-built': () => '公開サイトのビルドがまだありません。ビルド中か、ビルドに失敗しています。サーバーのログを確認してください。',
-  'site-behind': () => `公開サイトが最新の公開内容を反映していません（最後の変更から ${MINUTES_BEHIND} 分以上たっています）。サーバーのログでサイトのビルドを確認してください。`,
+  'database-down': () =>
+    'データベースが応答していません。データベースサーバーの稼働と接続設定（DATABASE_URL）を確認してください。',
+  'database-slow': (d) =>
+    `データベースの応答に時間がかかっています（${d.database.ms} ミリ秒。目安は ${DATABASE_SLOW_MS} ミリ秒未満です）。`,
+  'index-not-built': () =>
+    'このサーバーの応対デスク用の検索索引がまだ作られていません。最初の検索に時間がかかります。',
+  'site-not-built': () =>
+    '公開サイトのビルドがまだありません。ビルド中か、ビルドに失敗しています。サーバーのログを確認してください。',
+  'site-behind': () =>
+    `公開サイトが最新の公開内容を反映していません（最後の変更から ${MINUTES_BEHIND} 分以上たっています）。サーバーのログでサイトのビルドを確認してください。`,
 }
 
 /** 「12 秒前」「5 分前」「3 時間前」「2 日前」. */
@@ -38,7 +49,12 @@ export function ageText(seconds: number): string {
   return `${Math.floor(s / 86_400)} 日前`
 }
 
-const jst = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const jst = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(iso))
 const when = (iso: string, seconds: number | null) => `${ageText(seconds ?? 0)}（${jst(iso)}）`
 
 export type HealthPage = {
@@ -55,19 +71,28 @@ export function healthPage(d: HealthDetails): HealthPage {
   const { database: db, operatorIndex: index, site } = d
   const kind = db.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'
   const rows = [
-    { item: 'データベース', value: db.ok ? `${kind}、応答時間 ${db.ms} ミリ秒` : `${kind}、応答なし（${db.ms} ミリ秒で失敗）` },
+    {
+      item: 'データベース',
+      value: db.ok ? `${kind}、応答時間 ${db.ms} ミリ秒` : `${kind}、応答なし（${db.ms} ミリ秒で失敗）`,
+    },
     {
       item: '応対デスクの検索索引（このサーバー）',
-      value: index.built && index.builtAt
-        ? `${index.documents ?? 0} 件、作成 ${when(index.builtAt, index.ageSeconds)}${index.changedAt ? `、最終更新 ${jst(index.changedAt)}` : ''}`
-        : 'まだ作られていません',
+      value:
+        index.built && index.builtAt
+          ? `${index.documents ?? 0} 件、作成 ${when(index.builtAt, index.ageSeconds)}${index.changedAt ? `、最終更新 ${jst(index.changedAt)}` : ''}`
+          : 'まだ作られていません',
     },
     {
       item: '公開サイトのビルド',
-      value: !site.enabled ? 'このサーバーでは公開サイトを配信していません（KOTAE_SITE=off）' : site.builtAt ? when(site.builtAt, site.ageSeconds) : 'まだありません',
+      value: !site.enabled
+        ? 'このサーバーでは公開サイトを配信していません（KOTAE_SITE=off）'
+        : site.builtAt
+          ? when(site.builtAt, site.ageSeconds)
+          : 'まだありません',
     },
   ]
-  if (site.enabled && site.contentChangedAt) rows.push({ item: '公開内容の最終変更', value: jst(site.contentChangedAt) })
+  if (site.enabled && site.contentChangedAt)
+    rows.push({ item: '公開内容の最終変更', value: jst(site.contentChangedAt) })
   return {
     state: d.state,
     stateLabel: HEALTH_STRINGS.state[d.state],

@@ -10,6 +10,7 @@ export const plainTextOf =
   ({ data }) => {
     const value = data[richTextField]
     if (value === undefined) return data
-    const text = value && typeof value === 'object' && 'root' in value ? convertLexicalToPlaintext({ data: value }) : ''
+    const text =
+      value && typeof value === 'object' && 'root' in value ? convertLexicalToPlaintext({ data: value }) : ''
     return { ...data, [textField]: text.trim() }
   }

@@ -1,5 +1,10 @@
 import type {
-  CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
 import { REVIEW_STEP_CONTEXT } from './reviewSteps'
 
@@ -18,27 +23,54 @@ export const AUDIT_ACTIONS = [
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 
-const IGNORED_KEYS = new Set(['updatedAt', 'createdAt', 'id', 'approvedAt', 'approvedBy', 'answerText', 'contentHash'])
+const IGNORED_KEYS = new Set([
+  'updatedAt',
+  'createdAt',
+  'id',
+  'approvedAt',
+  'approvedBy',
+  'answerText',
+  'contentHash',
+])
 
 /** Top-level fields whose value differs between two versions of a document. */
-export const changedFields = (before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] =>
+export const changedFields = (
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+): string[] =>
   Object.keys(after)
     .filter((k) => !IGNORED_KEYS.has(k))
     .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null))
 
-const actionFor = (operation: 'create' | 'update', doc: Record<string, unknown>, req: PayloadRequest, previous?: Record<string, unknown>): AuditAction => {
+const actionFor = (
+  operation: 'create' | 'update',
+  doc: Record<string, unknown>,
+  req: PayloadRequest,
+  previous?: Record<string, unknown>,
+): AuditAction => {
   if (req.context[REVIEW_STEP_CONTEXT.discard]) return 'discard'
   if (req.context[REVIEW_STEP_CONTEXT.sendBack]) return 'sendBack'
-  if (doc._status === 'published' && (operation === 'create' || previous?._status !== 'published' || doc.approvedAt !== previous?.approvedAt)) {
+  if (
+    doc._status === 'published' &&
+    (operation === 'create' || previous?._status !== 'published' || doc.approvedAt !== previous?.approvedAt)
+  ) {
     return 'publish'
   }
-  if (operation === 'update' && doc.reviewState === 'in_review' && previous?.reviewState !== 'in_review') return 'submit'
+  if (operation === 'update' && doc.reviewState === 'in_review' && previous?.reviewState !== 'in_review')
+    return 'submit'
   return operation
 }
 
 async function writeAudit(
   req: PayloadRequest,
-  entry: { action: AuditAction; collectionSlug: string; docId: string; title: string; changed: string[]; note?: string },
+  entry: {
+    action: AuditAction
+    collectionSlug: string
+    docId: string
+    title: string
+    changed: string[]
+    note?: string
+  },
 ): Promise<void> {
   await req.payload.create({
     collection: 'audit-log',
@@ -68,7 +100,10 @@ export const auditChange =
       title: String(doc[titleField] ?? doc.id),
       changed: operation === 'create' ? [] : changedFields(previousDoc, doc),
       // A send-back keeps its reason in the log: the entry's own field is cleared by the next request for review.
-      note: req.context[REVIEW_STEP_CONTEXT.sendBack] && typeof doc.sendBackReason === 'string' ? doc.sendBackReason : undefined,
+      note:
+        req.context[REVIEW_STEP_CONTEXT.sendBack] && typeof doc.sendBackReason === 'string'
+          ? doc.sendBackReason
+          : undefined,
     })
     // The step belongs to this save only, not to later saves in the same request.
     delete req.context[REVIEW_STEP_CONTEXT.sendBack]
@@ -113,7 +148,14 @@ export async function auditExport(
 ): Promise<void> {
   await payload.create({
     collection: 'audit-log',
-    data: { action: 'export', collectionSlug: entry.collectionSlug, docId: entry.docId, title: entry.title.slice(0, 200), user: user?.id ?? null, userEmail: user?.email ?? 'system' },
+    data: {
+      action: 'export',
+      collectionSlug: entry.collectionSlug,
+      docId: entry.docId,
+      title: entry.title.slice(0, 200),
+      user: user?.id ?? null,
+      userEmail: user?.email ?? 'system',
+    },
     overrideAccess: true,
   })
 }

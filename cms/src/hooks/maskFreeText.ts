@@ -5,13 +5,23 @@ import { maskForStorage } from '../privacy/maskStored'
 type Mask = (text: string) => Promise<string>
 
 /** `data` with the text, or list of texts, at a path (`summary`, `callback.preferredTime`) masked. */
-async function maskAt(data: Record<string, unknown>, [key, ...rest]: string[], mask: Mask): Promise<Record<string, unknown>> {
+async function maskAt(
+  data: Record<string, unknown>,
+  [key, ...rest]: string[],
+  mask: Mask,
+): Promise<Record<string, unknown>> {
   const value = data[key!]
   if (rest.length > 0) {
-    return value && typeof value === 'object' && !Array.isArray(value) ? { ...data, [key!]: await maskAt(value as Record<string, unknown>, rest, mask) } : data
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? { ...data, [key!]: await maskAt(value as Record<string, unknown>, rest, mask) }
+      : data
   }
   if (typeof value === 'string') return { ...data, [key!]: await mask(value) }
-  if (Array.isArray(value)) return { ...data, [key!]: await Promise.all(value.map((t: unknown) => (typeof t === 'string' ? mask(t) : t))) }
+  if (Array.isArray(value))
+    return {
+      ...data,
+      [key!]: await Promise.all(value.map((t: unknown) => (typeof t === 'string' ? mask(t) : t))),
+    }
   return data
 }
 

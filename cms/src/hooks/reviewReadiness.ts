@@ -9,16 +9,20 @@ export const tokyoToday = (now = new Date()): string => tokyoDay(now.toISOString
 /** What the checks say, in Japanese, naming the field as the edit screen labels it. */
 export const readinessMsg = {
   questionRequired: '「質問」を入力してください。下書きでも一覧の見出しになるため必要です。',
-  tooLong: (label: string, length: number, max: number) => `「${label}」が${length}文字あります。${max}文字以内にしてください。`,
+  tooLong: (label: string, length: number, max: number) =>
+    `「${label}」が${length}文字あります。${max}文字以内にしてください。`,
   requiredForReview: (label: string) => `承認待ちにする前に「${label}」を入力してください。`,
   blankAlternative: (n: number) => `${n}つ目の「言い換え」が空です。入力するか、行を削除してください。`,
-  reviewByPast: (day: string, today: string) => `「次回見直し期限」（${day.replaceAll('-', '/')}）が過ぎています。今日（${today.replaceAll('-', '/')}）以降の日付にしてください。`,
-  approvedByHand: '「承認済み（公開）」は承認者が公開したときに自動で付きます。承認を依頼するときは「承認待ち」を選んで保存してください。',
+  reviewByPast: (day: string, today: string) =>
+    `「次回見直し期限」（${day.replaceAll('-', '/')}）が過ぎています。今日（${today.replaceAll('-', '/')}）以降の日付にしてください。`,
+  approvedByHand:
+    '「承認済み（公開）」は承認者が公開したときに自動で付きます。承認を依頼するときは「承認待ち」を選んで保存してください。',
 } as const
 
 type Doc = Record<string, unknown>
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
-const isEmptyRelation = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+const isEmptyRelation = (v: unknown): boolean =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
 
 /** Whether a Lexical value holds any text (an empty editor saves a root with one empty paragraph). */
 function hasText(node: unknown): boolean {
@@ -49,17 +53,27 @@ export const checkReviewReadiness: CollectionBeforeChangeHook = ({ collection, d
   const errors: { path: string; message: string }[] = []
   const fail = (path: string, message: string) => errors.push({ path, message })
 
-  if (!publishing && data.reviewState === 'approved' && originalDoc?.reviewState !== 'approved') fail('reviewState', readinessMsg.approvedByHand)
+  if (!publishing && data.reviewState === 'approved' && originalDoc?.reviewState !== 'approved')
+    fail('reviewState', readinessMsg.approvedByHand)
 
   const question = text(doc.question)
   if (question === '') fail('question', readinessMsg.questionRequired)
-  else if (charCount(question) > FAQ_LIMITS.question) fail('question', readinessMsg.tooLong('質問', charCount(question), FAQ_LIMITS.question))
+  else if (charCount(question) > FAQ_LIMITS.question)
+    fail('question', readinessMsg.tooLong('質問', charCount(question), FAQ_LIMITS.question))
   const shortAnswer = text(doc.shortAnswer)
-  if (charCount(shortAnswer) > FAQ_LIMITS.shortAnswer) fail('shortAnswer', readinessMsg.tooLong('短い回答（読み上げ用）', charCount(shortAnswer), FAQ_LIMITS.shortAnswer))
+  if (charCount(shortAnswer) > FAQ_LIMITS.shortAnswer)
+    fail(
+      'shortAnswer',
+      readinessMsg.tooLong('短い回答（読み上げ用）', charCount(shortAnswer), FAQ_LIMITS.shortAnswer),
+    )
   const alternatives = Array.isArray(doc.alternatives) ? (doc.alternatives as { text?: unknown }[]) : []
   alternatives.forEach((a, i) => {
     const value = text(a?.text)
-    if (charCount(value) > FAQ_LIMITS.alternative) fail(`alternatives.${i}.text`, readinessMsg.tooLong('言い換え', charCount(value), FAQ_LIMITS.alternative))
+    if (charCount(value) > FAQ_LIMITS.alternative)
+      fail(
+        `alternatives.${i}.text`,
+        readinessMsg.tooLong('言い換え', charCount(value), FAQ_LIMITS.alternative),
+      )
     else if (value === '' && inReview) fail(`alternatives.${i}.text`, readinessMsg.blankAlternative(i + 1))
   })
 

@@ -5,9 +5,11 @@ import { hasRole, PUBLISHERS } from '../access/roles'
 /** req.context keys the audit hook reads to name a step (see hooks/audit.ts). */
 export const REVIEW_STEP_CONTEXT = { sendBack: 'kotaeSendBack', discard: 'kotaeDiscardDraft' } as const
 
-export const SEND_BACK_REASON_REQUIRED = '差し戻すときは、差し戻し理由を書いてください。編集者に表示されます。'
+export const SEND_BACK_REASON_REQUIRED =
+  '差し戻すときは、差し戻し理由を書いてください。編集者に表示されます。'
 
-const idOf = (v: unknown): unknown => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+const idOf = (v: unknown): unknown =>
+  v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v
 
 /**
  * Who asked for review and when, and a reviewer's send-back with its reason. Runs after
@@ -33,16 +35,35 @@ export const recordReviewSteps: CollectionBeforeChangeHook = ({ collection, data
   const reason = typeof data.sendBackReason === 'string' ? data.sendBackReason.trim() : ''
   const keptReason = originalDoc?.sendBackReason ?? null
   if (after === 'in_review' && before !== 'in_review') {
-    return { ...data, ...kept, submittedBy: req.user?.id ?? null, submittedAt: now, sendBackReason: null, sentBackBy: null, sentBackAt: null }
+    return {
+      ...data,
+      ...kept,
+      submittedBy: req.user?.id ?? null,
+      submittedAt: now,
+      sendBackReason: null,
+      sentBackBy: null,
+      sentBackAt: null,
+    }
   }
-  if (after === 'approved') return { ...data, ...kept, sendBackReason: null, sentBackBy: null, sentBackAt: null }
+  if (after === 'approved')
+    return { ...data, ...kept, sendBackReason: null, sentBackBy: null, sentBackAt: null }
   const submitter = kept.submittedBy !== null && String(kept.submittedBy) === String(req.user?.id)
   if (before === 'in_review' && after === 'draft' && publisher && !submitter) {
     if (!reason) {
-      throw new ValidationError({ collection: collection.slug, errors: [{ path: 'sendBackReason', label: '差し戻し理由', message: SEND_BACK_REASON_REQUIRED }] }, req.t)
+      throw new ValidationError(
+        {
+          collection: collection.slug,
+          errors: [{ path: 'sendBackReason', label: '差し戻し理由', message: SEND_BACK_REASON_REQUIRED }],
+        },
+        req.t,
+      )
     }
     req.context[REVIEW_STEP_CONTEXT.sendBack] = true
     return { ...data, ...kept, sendBackReason: reason, sentBackBy: req.user?.id ?? null, sentBackAt: now }
   }
-  return { ...data, ...kept, sendBackReason: publisher && 'sendBackReason' in data ? reason || null : keptReason }
+  return {
+    ...data,
+    ...kept,
+    sendBackReason: publisher && 'sendBackReason' in data ? reason || null : keptReason,
+  }
 }

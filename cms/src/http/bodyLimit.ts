@@ -15,7 +15,8 @@ export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
   { prefix: '/', bytes: 4 * 1024 * 1024 },
 ]
 
-export const bodyLimitFor = (pathname: string): number => BODY_LIMITS.find((l) => pathname.startsWith(l.prefix))?.bytes ?? 0
+export const bodyLimitFor = (pathname: string): number =>
+  BODY_LIMITS.find((l) => pathname.startsWith(l.prefix))?.bytes ?? 0
 
 /** How much of a refused body is read and dropped, so an ordinary client sees the answer rather than a reset; past it the connection is cut. */
 export const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024
@@ -31,9 +32,11 @@ export function admitBody(req: IncomingMessage, res: ServerResponse): boolean {
   const pathname = (req.url ?? '/').split('?')[0] ?? '/'
   const limit = bodyLimitFor(pathname)
   const declared = req.headers['content-length']
-  if (req.headers['transfer-encoding'] !== undefined && declared === undefined) return refuse(req, res, 411, 'A request body needs a Content-Length header.')
+  if (req.headers['transfer-encoding'] !== undefined && declared === undefined)
+    return refuse(req, res, 411, 'A request body needs a Content-Length header.')
   const length = declared === undefined ? 0 : Number(declared)
-  if (!Number.isSafeInteger(length) || length < 0) return refuse(req, res, 400, 'Content-Length is not a number of bytes.')
+  if (!Number.isSafeInteger(length) || length < 0)
+    return refuse(req, res, 400, 'Content-Length is not a number of bytes.')
   if (length > limit) return refuse(req, res, 413, `The request body is over ${limit} bytes for ${pathname}.`)
   return true
 }
@@ -43,8 +46,18 @@ export function admitBody(req: IncomingMessage, res: ServerResponse): boolean {
  * memory stays flat) up to DISCARD_LIMIT_BYTES, and cuts the connection past that: a 400 MB upload
  * costs 16 MB of reading, and a client sending a few MB too many gets a clean 413.
  */
-export function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): false {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
+export function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): false {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  })
   res.end(JSON.stringify({ errors: [{ message }] }))
   let dropped = 0
   req.on('data', (chunk: Buffer) => {

@@ -14,8 +14,14 @@ export async function requireJsonObjectBody(request: Request): Promise<Request |
   } catch {
     return badRequest('The body is not valid JSON.')
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return badRequest('The body must be a JSON object, e.g. {"summary": "…"}.')
-  return new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal })
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return badRequest('The body must be a JSON object, e.g. {"summary": "…"}.')
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: text,
+    signal: request.signal,
+  })
 }
 
 const badRequest = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })

@@ -14,7 +14,13 @@ export const LOGIN_FAILURE_FLOOR_MS = 400
  * guessing spread over many addresses: past it, an account is tried only from addresses it signed
  * in from (within `knownForMs`), so its owner still gets in and the spread guesses stop.
  */
-export const LOGIN_ATTEMPTS = { limit: 20, perAccount: 10, perAccountAnywhere: 30, windowMs: 10 * 60_000, knownForMs: 30 * 24 * 60 * 60_000 } as const
+export const LOGIN_ATTEMPTS = {
+  limit: 20,
+  perAccount: 10,
+  perAccountAnywhere: 30,
+  windowMs: 10 * 60_000,
+  knownForMs: 30 * 24 * 60 * 60_000,
+} as const
 
 /** Failed sign-ins by address, by (account, address) and by account, kept in this process's memory. */
 export type LoginFailures = {
@@ -40,7 +46,10 @@ export function createLoginFailures(now: () => number = Date.now): LoginFailures
       if (failures.count(address) >= LOGIN_ATTEMPTS.limit) return true
       if (account === undefined) return false
       if (failures.count(pair(address, account)) >= LOGIN_ATTEMPTS.perAccount) return true
-      return failures.count(anywhere(account)) >= LOGIN_ATTEMPTS.perAccountAnywhere && known.count(pair(address, account)) === 0
+      return (
+        failures.count(anywhere(account)) >= LOGIN_ATTEMPTS.perAccountAnywhere &&
+        known.count(pair(address, account)) === 0
+      )
     },
     failed(address, account) {
       failures.bump(address)
@@ -62,10 +71,12 @@ const SHARED = Symbol.for('kotae.loginFailures')
  * This process's one count, shared by the sign-in route and the current-password check of the
  * users collection (however Next.js bundles the two).
  */
-export const loginFailures = (): LoginFailures => ((globalThis as Record<symbol, LoginFailures | undefined>)[SHARED] ??= createLoginFailures())
+export const loginFailures = (): LoginFailures =>
+  ((globalThis as Record<symbol, LoginFailures | undefined>)[SHARED] ??= createLoginFailures())
 
 /** The account a failure is counted for: the e-mail as Kotae's server reads it, or the address alone. */
-export const accountKey = (email: unknown): string | undefined => (typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined)
+export const accountKey = (email: unknown): string | undefined =>
+  typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined
 
 /** The e-mail of a sign-in or reset-link request: JSON, or the admin's form post (`_payload` holds the JSON). */
 export async function accountOf(request: Request): Promise<string | undefined> {
@@ -86,11 +97,15 @@ export async function accountOf(request: Request): Promise<string | undefined> {
 }
 
 /** The client's address as Kotae's server set it; `local` for a request that did not pass through it. */
-export const addressOf = (headers: Headers | undefined): string => headers?.get(CLIENT_ADDRESS_HEADER) || 'local'
+export const addressOf = (headers: Headers | undefined): string =>
+  headers?.get(CLIENT_ADDRESS_HEADER) || 'local'
 
 /** 429 with Retry-After: the same for every account and address. */
 export const throttledResponse = (): Response =>
-  Response.json({ errors: [{ message: LOGIN_THROTTLED_MESSAGE }] }, { status: 429, headers: { 'retry-after': String(LOGIN_ATTEMPTS.windowMs / 1000) } })
+  Response.json(
+    { errors: [{ message: LOGIN_THROTTLED_MESSAGE }] },
+    { status: 429, headers: { 'retry-after': String(LOGIN_ATTEMPTS.windowMs / 1000) } },
+  )
 
 type Handler<A extends unknown[]> = (request: Request, ...args: A) => Promise<Response>
 
@@ -127,4 +142,5 @@ export function guardLogin<A extends unknown[]>(
 }
 
 /** True for Payload's sign-in route of any auth collection. */
-export const isLoginRequest = (request: Request): boolean => request.method === 'POST' && /\/api\/[^/]+\/login\/?$/.test(new URL(request.url).pathname)
+export const isLoginRequest = (request: Request): boolean =>
+  request.method === 'POST' && /\/api\/[^/]+\/login\/?$/.test(new URL(request.url).pathname)

@@ -9,10 +9,14 @@ import { accountOf, addressOf } from './loginGuard'
 export const RESET_REQUESTS = { perAddress: 5, perAccount: 3, windowMs: 60 * 60_000 } as const
 /** Payload answers an unknown e-mail at once and a known one after writing a token and sending mail: every answer waits at least this long. */
 export const RESET_ANSWER_FLOOR_MS = 400
-export const RESET_THROTTLED_MESSAGE = 'パスワード再設定の依頼が多すぎます。1時間ほどおいてからお試しください。'
+export const RESET_THROTTLED_MESSAGE =
+  'パスワード再設定の依頼が多すぎます。1時間ほどおいてからお試しください。'
 
 const SHARED = Symbol.for('kotae.resetRequests')
-const resetRequests = (): AttemptWindows => ((globalThis as Record<symbol, AttemptWindows | undefined>)[SHARED] ??= createAttemptWindows(RESET_REQUESTS.windowMs))
+const resetRequests = (): AttemptWindows =>
+  ((globalThis as Record<symbol, AttemptWindows | undefined>)[SHARED] ??= createAttemptWindows(
+    RESET_REQUESTS.windowMs,
+  ))
 
 type Handler<A extends unknown[]> = (request: Request, ...args: A) => Promise<Response>
 
@@ -29,8 +33,14 @@ export function guardResetRequest<A extends unknown[]>(
     const address = addressOf(request.headers)
     const account = await accountOf(request)
     const accountKey = account === undefined ? undefined : `account\n${account}`
-    if (windows.count(address) >= RESET_REQUESTS.perAddress || (accountKey !== undefined && windows.count(accountKey) >= RESET_REQUESTS.perAccount)) {
-      return Response.json({ errors: [{ message: RESET_THROTTLED_MESSAGE }] }, { status: 429, headers: { 'retry-after': String(RESET_REQUESTS.windowMs / 1000) } })
+    if (
+      windows.count(address) >= RESET_REQUESTS.perAddress ||
+      (accountKey !== undefined && windows.count(accountKey) >= RESET_REQUESTS.perAccount)
+    ) {
+      return Response.json(
+        { errors: [{ message: RESET_THROTTLED_MESSAGE }] },
+        { status: 429, headers: { 'retry-after': String(RESET_REQUESTS.windowMs / 1000) } },
+      )
     }
     windows.bump(address)
     if (accountKey !== undefined) windows.bump(accountKey)
@@ -42,4 +52,5 @@ export function guardResetRequest<A extends unknown[]>(
 }
 
 /** True for Payload's reset-link request of any auth collection. */
-export const isResetRequest = (request: Request): boolean => request.method === 'POST' && /\/api\/[^/]+\/forgot-password\/?$/.test(new URL(request.url).pathname)
+export const isResetRequest = (request: Request): boolean =>
+  request.method === 'POST' && /\/api\/[^/]+\/forgot-password\/?$/.test(new URL(request.url).pathname)

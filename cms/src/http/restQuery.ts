@@ -30,7 +30,8 @@ export function boundRestQuery(request: Request): Request {
   params.delete('depth')
   params.delete('limit')
   params.delete('pagination')
-  const boundedDepth = depth === undefined ? REST_READ_BOUNDS.maxDepth : clamp(depth, 0, REST_READ_BOUNDS.maxDepth)
+  const boundedDepth =
+    depth === undefined ? REST_READ_BOUNDS.maxDepth : clamp(depth, 0, REST_READ_BOUNDS.maxDepth)
   if (boundedDepth !== undefined) params.set('depth', String(boundedDepth))
   if (limit !== undefined) {
     const n = clamp(limit, 0, REST_READ_BOUNDS.maxLimit)

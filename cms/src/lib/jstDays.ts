@@ -27,9 +27,24 @@ export const jstDaySchema = z
 export type JstDayRange = { from: string; to: string; start: number; end: number }
 
 /** Checks `to` is not before `from` and, with `maxDays`, that the span is not longer. */
-export function refineJstDayRange(v: { from: number; to: number }, ctx: z.RefinementCtx, maxDays?: number): void {
-  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `to（${jstDateKey(v.to)}）が from（${jstDateKey(v.from)}）より前です` })
-  else if (maxDays !== undefined && v.to - v.from >= maxDays * DAY_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: `期間は ${maxDays} 日までです` })
+export function refineJstDayRange(
+  v: { from: number; to: number },
+  ctx: z.RefinementCtx,
+  maxDays?: number,
+): void {
+  if (v.to < v.from)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `to（${jstDateKey(v.to)}）が from（${jstDateKey(v.from)}）より前です`,
+    })
+  else if (maxDays !== undefined && v.to - v.from >= maxDays * DAY_MS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `期間は ${maxDays} 日までです` })
 }
 
-export const toJstDayRange = (v: { from: number; to: number }): JstDayRange => ({ from: jstDateKey(v.from), to: jstDateKey(v.to), start: v.from, end: v.to + DAY_MS })
+export const toJstDayRange = (v: { from: number; to: number }): JstDayRange => ({
+  from: jstDateKey(v.from),
+  to: jstDateKey(v.to),
+  start: v.from,
+  end: v.to + DAY_MS,
+})

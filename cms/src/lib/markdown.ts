@@ -1,4 +1,8 @@
-import { convertLexicalToMarkdown, convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import {
+  convertLexicalToMarkdown,
+  convertMarkdownToLexical,
+  editorConfigFactory,
+} from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 
 type EditorConfig = Awaited<ReturnType<typeof editorConfigFactory.default>>
@@ -14,7 +18,8 @@ export type ToMarkdown = (richText: unknown) => string
  */
 export async function markdownOf(payload: Payload): Promise<ToMarkdown> {
   const editorConfig = await editorConfigOf(payload)
-  return (richText) => (richText ? convertLexicalToMarkdown({ data: richText as never, editorConfig }).trim() : '')
+  return (richText) =>
+    richText ? convertLexicalToMarkdown({ data: richText as never, editorConfig }).trim() : ''
 }
 
 /** Turns Markdown into a rich-text (Lexical) value. */

@@ -23,7 +23,9 @@ export function serializeError(err: unknown, depth = 0): LoggedError | unknown {
     message: withoutParameters(err.message),
     ...(typeof code === 'string' ? { code } : {}),
     ...(err.stack ? { stack: withoutParameters(err.stack) } : {}),
-    ...(cause instanceof Error && depth < 3 ? { cause: serializeError(cause, depth + 1) as LoggedError } : {}),
+    ...(cause instanceof Error && depth < 3
+      ? { cause: serializeError(cause, depth + 1) as LoggedError }
+      : {}),
   }
 }
 
@@ -34,7 +36,14 @@ export function serializeError(err: unknown, depth = 0): LoggedError | unknown {
 export function withoutParametersInArguments(args: unknown[]): unknown[] {
   return args.map((arg) => {
     if (typeof arg === 'string') return withoutParameters(arg)
-    if (arg && typeof arg === 'object' && !(arg instanceof Error) && 'msg' in arg && typeof arg.msg === 'string') return { ...arg, msg: withoutParameters(arg.msg) }
+    if (
+      arg &&
+      typeof arg === 'object' &&
+      !(arg instanceof Error) &&
+      'msg' in arg &&
+      typeof arg.msg === 'string'
+    )
+      return { ...arg, msg: withoutParameters(arg.msg) }
     return arg
   })
 }

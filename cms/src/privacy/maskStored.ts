@@ -20,10 +20,22 @@ export async function publicContacts(payload: Payload): Promise<PublicAllowList>
   const published = { _status: { equals: 'published' } } as const
   const list = Promise.all([
     payload.findGlobal({ slug: 'city-profile', depth: 0, overrideAccess: true }),
-    payload.find({ collection: 'faqs', where: published, select: { question: true, alternatives: true, shortAnswer: true, answerText: true, bring: true }, ...sys }),
-    payload.find({ collection: 'guides', where: published, select: { title: true, summary: true, body: true, steps: true, where: true, when: true, bring: true }, ...sys }),
+    payload.find({
+      collection: 'faqs',
+      where: published,
+      select: { question: true, alternatives: true, shortAnswer: true, answerText: true, bring: true },
+      ...sys,
+    }),
+    payload.find({
+      collection: 'guides',
+      where: published,
+      select: { title: true, summary: true, body: true, steps: true, where: true, when: true, bring: true },
+      ...sys,
+    }),
     payload.find({ collection: 'sources', select: { title: true, publisher: true }, ...sys }),
-  ]).then(([city, faqs, guides, sources]) => publicAllowList({ city, faqs: faqs.docs, guides: guides.docs, sources: sources.docs }))
+  ]).then(([city, faqs, guides, sources]) =>
+    publicAllowList({ city, faqs: faqs.docs, guides: guides.docs, sources: sources.docs }),
+  )
   cached = { at: Date.now(), list }
   list.catch(() => (cached = undefined)) // the next call reads again
   return list

@@ -150,27 +150,43 @@ export async function buildSite(options: {
   const started = Date.now()
   fs.mkdirSync(folder.builds, { recursive: true })
   const out = path.join(folder.builds, new Date().toISOString().replace(/[:.]/g, '-'))
-  const astroBin = path.join(path.dirname(createRequire(path.join(options.siteDir, 'package.json')).resolve('astro/package.json')), 'astro.js')
+  const astroBin = path.join(
+    path.dirname(createRequire(path.join(options.siteDir, 'package.json')).resolve('astro/package.json')),
+    'astro.js',
+  )
 
   let output = ''
-  const code = await withBuildLock(options.siteDir, () => new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', out], {
-      cwd: options.siteDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env, KOTAE_CMS_URL: options.cmsUrl, ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: withoutConditions(process.env.NODE_OPTIONS) },
-    })
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
-    child.on('error', reject)
-    child.on('exit', resolve)
-  }))
+  const code = await withBuildLock(
+    options.siteDir,
+    () =>
+      new Promise<number | null>((resolve, reject) => {
+        const child = spawn(process.execPath, [astroBin, 'build', '--outDir', out], {
+          cwd: options.siteDir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: {
+            ...process.env,
+            ...options.env,
+            KOTAE_CMS_URL: options.cmsUrl,
+            ASTRO_TELEMETRY_DISABLED: '1',
+            NODE_OPTIONS: withoutConditions(process.env.NODE_OPTIONS),
+          },
+        })
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+        child.on('error', reject)
+        child.on('exit', resolve)
+      }),
+  )
   if (code !== 0 || !fs.existsSync(path.join(out, 'index.html'))) {
     fs.rmSync(out, { recursive: true, force: true })
-    throw new Error(`site build failed (exit ${code}); the served site is unchanged.\n${output.split('\n').slice(-25).join('\n')}`)
+    throw new Error(
+      `site build failed (exit ${code}); the served site is unchanged.\n${output.split('\n').slice(-25).join('\n')}`,
+    )
   }
 
   // Astro leaves two content-layer stubs in an outDir outside the project; they are not site files.
-  for (const stub of ['content-assets.mjs', 'content-modules.mjs']) fs.rmSync(path.join(out, stub), { force: true })
+  for (const stub of ['content-assets.mjs', 'content-modules.mjs'])
+    fs.rmSync(path.join(out, stub), { force: true })
   swapInBuild(folder, out, options.contentVersion)
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0)
   const ms = Date.now() - started

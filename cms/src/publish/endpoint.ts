@@ -10,5 +10,6 @@ import { readSiteContent } from './siteContent'
 export const siteContentEndpoint: Endpoint = {
   path: '/site-content',
   method: 'get',
-  handler: async (req) => Response.json(await readSiteContent(req.payload), { headers: { 'Cache-Control': 'no-store' } }),
+  handler: async (req) =>
+    Response.json(await readSiteContent(req.payload), { headers: { 'Cache-Control': 'no-store' } }),
 }

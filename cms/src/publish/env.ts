@@ -7,7 +7,10 @@ import { REPO_ROOT } from '../env'
 /** Settings of the site publisher that `npm start` runs beside the admin. */
 const siteEnvSchema = z.object({
   /** Where builds are kept and served from. Default: `<repo>/data/site`. */
-  KOTAE_SITE_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data', 'site')),
+  KOTAE_SITE_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'data', 'site')),
   /** Port of the public site. Default: PORT + 1 (3001). `0` picks a free one. */
   KOTAE_SITE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Quiet period after the last publish before a rebuild starts, ms. Default: 10 000. */
@@ -28,6 +31,13 @@ export function readSiteEnv(adminPort: number, source: NodeJS.ProcessEnv = proce
     KOTAE_SITE_MAX_WAIT_MS: blankToUndefined(source.KOTAE_SITE_MAX_WAIT_MS),
     KOTAE_SITE: blankToUndefined(source.KOTAE_SITE),
   })
-  if (!parsed.success) throw new Error(`Kotae cannot start: invalid site settings\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`)
-  return { ...parsed.data, KOTAE_SITE_DIR: path.resolve(parsed.data.KOTAE_SITE_DIR), KOTAE_SITE_PORT: parsed.data.KOTAE_SITE_PORT ?? adminPort + 1 }
+  if (!parsed.success)
+    throw new Error(
+      `Kotae cannot start: invalid site settings\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    )
+  return {
+    ...parsed.data,
+    KOTAE_SITE_DIR: path.resolve(parsed.data.KOTAE_SITE_DIR),
+    KOTAE_SITE_PORT: parsed.data.KOTAE_SITE_PORT ?? adminPort + 1,
+  }
 }

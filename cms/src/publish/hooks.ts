@@ -1,6 +1,11 @@
 import fs from 'node:fs'
 
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+  PayloadRequest,
+} from 'payload'
 
 /**
  * Set by `npm start` (scripts/start.ts) for the app server it runs: the file whose change asks the
@@ -26,9 +31,21 @@ export function requestSiteRebuild(reason: string): void {
  * published document untouched (Payload writes only a version), so it needs no rebuild; every
  * other change (publish, unpublish, a published edit, or anything we cannot tell apart) does.
  */
-async function touchesPublished(collection: 'faqs' | 'guides', doc: { id: number | string; _status?: string | null }, req: PayloadRequest): Promise<boolean> {
+async function touchesPublished(
+  collection: 'faqs' | 'guides',
+  doc: { id: number | string; _status?: string | null },
+  req: PayloadRequest,
+): Promise<boolean> {
   if (doc._status === 'published') return true
-  const main = await req.payload.findByID({ collection, id: doc.id, depth: 0, draft: false, overrideAccess: true, req, disableErrors: true })
+  const main = await req.payload.findByID({
+    collection,
+    id: doc.id,
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
   return (main as { _status?: string } | null)?._status !== 'published'
 }
 
@@ -36,7 +53,8 @@ async function touchesPublished(collection: 'faqs' | 'guides', doc: { id: number
 export const rebuildSiteAfterChange =
   (collection: 'faqs' | 'guides'): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
-    if (process.env[STAMP_ENV] && (await touchesPublished(collection, doc, req))) requestSiteRebuild(`${collection} ${doc.slug ?? doc.id}`)
+    if (process.env[STAMP_ENV] && (await touchesPublished(collection, doc, req)))
+      requestSiteRebuild(`${collection} ${doc.slug ?? doc.id}`)
     return doc
   }
 

@@ -32,18 +32,34 @@ export type SitePublisher = {
  * number of app servers): every publisher watches the published content's version, and one build
  * per change runs across all of them under an advisory lock (sharedBuilds.ts, decision 0030).
  */
-export async function createSitePublisher(options: { env: SiteEnv; host: string; cmsUrl: string; databaseUrl?: string; log: (line: string) => void }): Promise<SitePublisher> {
+export async function createSitePublisher(options: {
+  env: SiteEnv
+  host: string
+  cmsUrl: string
+  databaseUrl?: string
+  log: (line: string) => void
+}): Promise<SitePublisher> {
   const { env, cmsUrl, log } = options
   const folder = siteFolder(env.KOTAE_SITE_DIR)
   fs.mkdirSync(folder.root, { recursive: true })
   const logError = (error: unknown) => log(`site: ${error instanceof Error ? error.message : String(error)}`)
-  const shared = options.databaseUrl ? createSharedBuilds({ databaseUrl: options.databaseUrl, liveVersion: () => liveContentVersion(folder), onError: logError }) : undefined
+  const shared = options.databaseUrl
+    ? createSharedBuilds({
+        databaseUrl: options.databaseUrl,
+        liveVersion: () => liveContentVersion(folder),
+        onError: logError,
+      })
+    : undefined
   const stampFile = shared ? undefined : path.join(folder.root, 'rebuild-requested')
   if (stampFile) fs.writeFileSync(stampFile, '')
 
   const build = (reasons: string[], contentVersion?: string) => {
-    log(`site: rebuilding (${[...new Set(reasons)].slice(0, 5).join(', ')}${reasons.length > 5 ? ', …' : ''})`)
-    return buildSite({ siteDir: path.join(REPO_ROOT, 'site'), folder, cmsUrl, log, contentVersion }).then(() => undefined)
+    log(
+      `site: rebuilding (${[...new Set(reasons)].slice(0, 5).join(', ')}${reasons.length > 5 ? ', …' : ''})`,
+    )
+    return buildSite({ siteDir: path.join(REPO_ROOT, 'site'), folder, cmsUrl, log, contentVersion }).then(
+      () => undefined,
+    )
   }
   const scheduler = createRebuildScheduler({
     quietMs: env.KOTAE_SITE_QUIET_MS,
@@ -51,8 +67,12 @@ export async function createSitePublisher(options: { env: SiteEnv; host: string;
     build: async (reasons) => {
       if (!shared) return build(reasons)
       // At start the site's own code may be new: build even when the content is already built.
-      const outcome = await shared.build({ force: reasons.includes('start'), run: (version) => build(reasons, version) })
-      if (outcome === 'current') log('site: the live build already shows the published content (built by this or another app server)')
+      const outcome = await shared.build({
+        force: reasons.includes('start'),
+        run: (version) => build(reasons, version),
+      })
+      if (outcome === 'current')
+        log('site: the live build already shows the published content (built by this or another app server)')
     },
     onError: logError,
   })
@@ -65,7 +85,8 @@ export async function createSitePublisher(options: { env: SiteEnv; host: string;
     if (text.length < read) read = 0
     // Whole lines only: a line still being appended is read on the next poll.
     const end = text.lastIndexOf('\n') + 1
-    for (const line of text.slice(read, end).split('\n')) if (line.trim()) scheduler.request(line.trim().split(' ').slice(1).join(' ') || 'change')
+    for (const line of text.slice(read, end).split('\n'))
+      if (line.trim()) scheduler.request(line.trim().split(' ').slice(1).join(' ') || 'change')
     read = Math.max(read, end)
   }
 

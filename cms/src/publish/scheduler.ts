@@ -75,10 +75,11 @@ export function createRebuildScheduler(options: SchedulerOptions): RebuildSchedu
       timer = undefined
       await run()
     },
-    idle: () => new Promise<void>((resolve) => {
-      idleWaiters.push(resolve)
-      settleIdle()
-    }),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve)
+        settleIdle()
+      }),
     stop() {
       stopped = true
       clearTimeout(timer)

@@ -42,7 +42,8 @@ const VERSIONED: { table: string; where?: string }[] = [
  * draft save of a published entry writes only a version row and does not.
  */
 const VERSION_SQL = `SELECT md5(${VERSIONED.map(
-  ({ table, where }) => `coalesce((SELECT string_agg(id || ':' || coalesce(extract(epoch FROM updated_at)::text, ''), ',' ORDER BY id) FROM "${table}"${where ? ` WHERE ${where}` : ''}), '')`,
+  ({ table, where }) =>
+    `coalesce((SELECT string_agg(id || ':' || coalesce(extract(epoch FROM updated_at)::text, ''), ',' ORDER BY id) FROM "${table}"${where ? ` WHERE ${where}` : ''}), '')`,
 ).join(` || '|' || `)}) AS version`
 
 type Queryable = Pick<pg.ClientBase, 'query'>
@@ -114,7 +115,13 @@ export function createSharedBuilds(options: {
       client.on('error', reportError)
       await client.connect()
       try {
-        while (!(await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [SITE_BUILD_LOCK_KEY])).rows[0]!.locked) {
+        while (
+          !(
+            await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+              SITE_BUILD_LOCK_KEY,
+            ])
+          ).rows[0]!.locked
+        ) {
           if (stopped) return 'stopped'
           await sleep(retryMs)
         }

@@ -14,7 +14,9 @@ export function tokyoDay(iso: string | null | undefined): string | undefined {
 }
 
 const idOf = (rel: unknown): number | string | undefined =>
-  rel && typeof rel === 'object' && 'id' in rel ? (rel as { id: number | string }).id : (rel as number | string | undefined)
+  rel && typeof rel === 'object' && 'id' in rel
+    ? (rel as { id: number | string }).id
+    : (rel as number | string | undefined)
 
 /** An FAQ's facet override, in the content files' shape, when it has one. */
 const withFacets = (raw: unknown): { facets?: Record<string, string[]> } => {
@@ -35,35 +37,69 @@ const withFacets = (raw: unknown): { facets?: Record<string, string[]> } => {
 export async function readSiteContent(payload: Payload): Promise<SiteContent> {
   const markdown = await markdownOf(payload)
   // Sorted by slug, as the content files are listed, so the same entries make the same pages.
-  const anonymous = { overrideAccess: false, depth: 0, pagination: false, draft: false, sort: 'slug' } as const
-  const publicPublished: Where = { and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }] }
+  const anonymous = {
+    overrideAccess: false,
+    depth: 0,
+    pagination: false,
+    draft: false,
+    sort: 'slug',
+  } as const
+  const publicPublished: Where = {
+    and: [{ _status: { equals: 'published' } }, { audience: { equals: 'public' } }],
+  }
 
   const [categories, sources, faqs, guides, city, synonyms, facets] = await Promise.all([
     payload.find({ collection: 'categories', ...anonymous }).then((r) => r.docs as Category[]),
     payload.find({ collection: 'sources', ...anonymous }).then((r) => r.docs as Source[]),
     payload.find({ collection: 'faqs', ...anonymous, where: publicPublished }).then((r) => r.docs as Faq[]),
-    payload.find({ collection: 'guides', ...anonymous, where: publicPublished }).then((r) => r.docs as Guide[]),
+    payload
+      .find({ collection: 'guides', ...anonymous, where: publicPublished })
+      .then((r) => r.docs as Guide[]),
     payload.findGlobal({ slug: 'city-profile', overrideAccess: false, depth: 0 }) as Promise<CityProfile>,
     payload.findGlobal({ slug: 'synonyms', overrideAccess: false, depth: 0 }) as Promise<Synonym>,
     facetVocabulary(),
   ])
 
-  const slugs = (docs: { id: number | string; slug?: string | null }[]) => new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
+  const slugs = (docs: { id: number | string; slug?: string | null }[]) =>
+    new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
   const categorySlug = slugs(categories)
   const sourceSlug = slugs(sources)
   const faqSlug = slugs(faqs)
   // A required link the anonymous read cannot resolve is left empty: the site's validation names it.
-  const slugOf = (map: Map<number | string, string>, rel: unknown) => map.get(idOf(rel) as number | string) ?? ''
+  const slugOf = (map: Map<number | string, string>, rel: unknown) =>
+    map.get(idOf(rel) as number | string) ?? ''
   const slugList = (map: Map<number | string, string>, rels: unknown[] | null | undefined) =>
     (rels ?? []).map((r) => map.get(idOf(r) as number | string)).filter((s): s is string => s !== undefined)
-  const items = (list: { item: string; note?: string | null; cases?: BringCase[] | null; optional?: boolean | null }[] | null | undefined) =>
-    (list ?? []).map((b) => ({ item: b.item, ...(b.note ? { note: b.note } : {}), ...(b.cases?.length ? { cases: b.cases } : {}), optional: b.optional ?? false }))
+  const items = (
+    list:
+      | { item: string; note?: string | null; cases?: BringCase[] | null; optional?: boolean | null }[]
+      | null
+      | undefined,
+  ) =>
+    (list ?? []).map((b) => ({
+      item: b.item,
+      ...(b.note ? { note: b.note } : {}),
+      ...(b.cases?.length ? { cases: b.cases } : {}),
+      optional: b.optional ?? false,
+    }))
 
   return {
     format: SITE_CONTENT_FORMAT,
     generatedAt: new Date().toISOString(),
-    categories: categories.map((c) => ({ id: c.slug ?? String(c.id), name: c.name, nameEn: c.nameEn, ...(c.description ? { description: c.description } : {}), order: c.order ?? 100 })),
-    sources: sources.map((s) => ({ id: s.slug ?? String(s.id), title: s.title, publisher: s.publisher, url: s.url, checkedAt: tokyoDay(s.checkedAt) })),
+    categories: categories.map((c) => ({
+      id: c.slug ?? String(c.id),
+      name: c.name,
+      nameEn: c.nameEn,
+      ...(c.description ? { description: c.description } : {}),
+      order: c.order ?? 100,
+    })),
+    sources: sources.map((s) => ({
+      id: s.slug ?? String(s.id),
+      title: s.title,
+      publisher: s.publisher,
+      url: s.url,
+      checkedAt: tokyoDay(s.checkedAt),
+    })),
     faqs: faqs.map((f) => ({
       id: slugOf(faqSlug, f.id),
       locale: f.locale,
@@ -100,13 +136,25 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       status: 'published',
     })),
     synonyms: (synonyms.groups ?? []).map((g) => ({ terms: g.terms ?? [] })),
-    facets: facets.map((d) => ({ id: d.id, name: d.name, values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })) })),
+    facets: facets.map((d) => ({
+      id: d.id,
+      name: d.name,
+      values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })),
+    })),
     city: {
       name: city.name,
       nameEn: city.nameEn,
       localGovernmentCode: city.localGovernmentCode,
-      phones: (city.phones ?? []).map((p) => ({ label: p.label, number: p.number, placeholder: p.placeholder ?? false })),
-      counters: (city.counters ?? []).map((c) => ({ name: c.name, address: c.address, placeholder: c.placeholder ?? false })),
+      phones: (city.phones ?? []).map((p) => ({
+        label: p.label,
+        number: p.number,
+        placeholder: p.placeholder ?? false,
+      })),
+      counters: (city.counters ?? []).map((c) => ({
+        name: c.name,
+        address: c.address,
+        placeholder: c.placeholder ?? false,
+      })),
       hours: (city.hours ?? []).map((h) => ({
         label: h.label,
         weekdays: (h.weekdays ?? []).map(Number),
@@ -117,7 +165,11 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       })),
       yearEndClosure: { from: city.yearEndClosure?.from ?? '12-29', to: city.yearEndClosure?.to ?? '01-03' },
       closedDates: (city.closedDates ?? []).map((d) => tokyoDay(d.date)),
-      notices: (city.notices ?? []).map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: tokyoDay(n.until) } : {}) })),
+      notices: (city.notices ?? []).map((n) => ({
+        title: n.title,
+        body: n.body,
+        ...(n.until ? { until: tokyoDay(n.until) } : {}),
+      })),
     },
   }
 }

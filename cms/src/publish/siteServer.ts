@@ -27,7 +27,17 @@ const TYPES: Record<string, string> = {
 const SITE_HEADERS = securityHeaders('')
 
 /** Text types worth compressing (images here are already compressed or tiny). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest'])
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.svg',
+  '.txt',
+  '.xml',
+  '.webmanifest',
+])
 
 /**
  * Compressed copies of the live build's files, made on first request. Builds are immutable folders
@@ -48,7 +58,15 @@ class CompressedFiles {
     let body = this.files.get(key)
     if (!body) {
       const raw = fs.readFileSync(file)
-      body = encoding === 'br' ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : zlib.gzipSync(raw, { level: 9 })
+      body =
+        encoding === 'br'
+          ? zlib.brotliCompressSync(raw, {
+              params: {
+                [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            })
+          : zlib.gzipSync(raw, { level: 9 })
       this.files.set(key, body)
     }
     return body
@@ -78,7 +96,8 @@ function fileIn(root: string, pathname: string): string | undefined {
   try {
     const stat = fs.statSync(file)
     if (stat.isFile()) return file
-    if (stat.isDirectory() && fs.statSync(path.join(file, 'index.html')).isFile()) return path.join(file, 'index.html')
+    if (stat.isDirectory() && fs.statSync(path.join(file, 'index.html')).isFile())
+      return path.join(file, 'index.html')
   } catch {
     return undefined
   }
@@ -91,7 +110,12 @@ function fileIn(root: string, pathname: string): string | undefined {
  * just before a swap. `POST /api/events` is passed to the CMS, so the site sends its events to its
  * own origin (no CORS) and the CMS's rate limit sees each visitor's address, not ours.
  */
-export async function serveSiteFolder(options: { folder: SiteFolder; port: number; host?: string; cmsUrl: string }): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveSiteFolder(options: {
+  folder: SiteFolder
+  port: number
+  host?: string
+  cmsUrl: string
+}): Promise<{ url: string; close: () => Promise<void> }> {
   const { folder, cmsUrl } = options
   const compressed = new CompressedFiles()
   const server = http.createServer((req, res) => {
@@ -114,16 +138,27 @@ export async function serveSiteFolder(options: { folder: SiteFolder; port: numbe
         },
       })
       upstream.on('response', (r) => {
-        res.writeHead(r.statusCode ?? 502, { 'content-type': r.headers['content-type'] ?? 'application/json', 'cache-control': 'no-store' })
+        res.writeHead(r.statusCode ?? 502, {
+          'content-type': r.headers['content-type'] ?? 'application/json',
+          'cache-control': 'no-store',
+        })
         r.pipe(res)
       })
       upstream.on('error', () => res.headersSent || res.writeHead(502).end())
       return void req.pipe(upstream)
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end()
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, { allow: 'GET, HEAD' }).end()
 
     const live = liveBuild(folder)
-    if (!live) return void res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' }).end(BUILDING_HTML)
+    if (!live)
+      return void res
+        .writeHead(503, {
+          'content-type': 'text/html; charset=utf-8',
+          'retry-after': '10',
+          'cache-control': 'no-store',
+        })
+        .end(BUILDING_HTML)
     let file = fileIn(live, pathname)
     if (!file && pathname.startsWith('/_astro/')) {
       const previous = fs.existsSync(folder.previous) ? fs.realpathSync(folder.previous) : undefined
@@ -153,10 +188,19 @@ export async function serveSiteFolder(options: { folder: SiteFolder; port: numbe
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Kotae cannot start: the public site's port ${options.port} is in use; set KOTAE_SITE_PORT to a free port, or KOTAE_SITE=off to serve the admin only.`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Kotae cannot start: the public site's port ${options.port} is in use; set KOTAE_SITE_PORT to a free port, or KOTAE_SITE=off to serve the admin only.`,
+            )
+          : error,
+      ),
     )
     server.listen(options.port, options.host, resolve)
   })
   const { port } = server.address() as AddressInfo
-  return { url: `http://localhost:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://localhost:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }

@@ -16,7 +16,9 @@ export const CERTIFICATE_JSON = 'certificate.json'
 export const CERTIFICATE_PDF = 'certificate.pdf'
 
 /** An ISO 8601 time with the +09:00 offset (JST). */
-const jst = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00$/, 'must be an ISO time in JST (+09:00)')
+const jst = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00$/, 'must be an ISO time in JST (+09:00)')
 const count = z.number().int().nonnegative()
 
 const CertificateBody = z.strictObject({
@@ -86,12 +88,19 @@ const CertificateBody = z.strictObject({
     resumed: z.boolean(),
     /** Nothing was left to delete in the database. */
     alreadyPurged: z.boolean(),
-    kotaeCommit: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
+    kotaeCommit: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .nullable(),
   }),
 })
 
 export const CertificateSchema = CertificateBody.extend({
-  checksum: z.strictObject({ algorithm: z.literal('sha256'), of: z.literal('canonical JSON without checksum'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
+  checksum: z.strictObject({
+    algorithm: z.literal('sha256'),
+    of: z.literal('canonical JSON without checksum'),
+    value: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 })
 export type CertificateBody = z.infer<typeof CertificateBody>
 export type Certificate = z.infer<typeof CertificateSchema>
@@ -99,15 +108,27 @@ export type Certificate = z.infer<typeof CertificateSchema>
 /** JSON with every object's keys sorted and no whitespace. */
 export function canonicalJson(value: unknown): string {
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v
   return JSON.stringify(sort(value))
 }
 
-export const checksumOf = (body: CertificateBody) => createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex')
+export const checksumOf = (body: CertificateBody) =>
+  createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex')
 
 export function sealCertificate(body: CertificateBody): Certificate {
   const valid = CertificateBody.parse(body)
-  return { ...valid, checksum: { algorithm: 'sha256', of: 'canonical JSON without checksum', value: checksumOf(valid) } }
+  return {
+    ...valid,
+    checksum: { algorithm: 'sha256', of: 'canonical JSON without checksum', value: checksumOf(valid) },
+  }
 }
 
 /** Reads a certificate file, validates it and checks its checksum; throws naming what is wrong. */
@@ -120,11 +141,16 @@ export function readCertificate(file: string): Certificate {
   }
   const parsed = CertificateSchema.safeParse(raw)
   if (!parsed.success) {
-    throw new InvalidCertificateError(`${file} is not a valid purge certificate:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n')}`)
+    throw new InvalidCertificateError(
+      `${file} is not a valid purge certificate:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n')}`,
+    )
   }
   const { checksum, ...body } = parsed.data
   const actual = checksumOf(body)
-  if (actual !== checksum.value) throw new InvalidCertificateError(`${file}: checksum ${checksum.value} does not match the content (${actual}): the certificate was altered.`)
+  if (actual !== checksum.value)
+    throw new InvalidCertificateError(
+      `${file}: checksum ${checksum.value} does not match the content (${actual}): the certificate was altered.`,
+    )
   return parsed.data
 }
 

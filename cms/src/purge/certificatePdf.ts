@@ -21,7 +21,8 @@ const SECRET: Record<Certificate['files']['secrets'][number]['result'], string> 
 
 const n = (v: number) => v.toLocaleString('ja-JP')
 /** 2026-12-01T02:15:00.000+09:00 → 2026年12月01日 02:15:00（日本時間） */
-const when = (iso: string) => `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日 ${iso.slice(11, 19)}（日本時間）`
+const when = (iso: string) =>
+  `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日 ${iso.slice(11, 19)}（日本時間）`
 
 export function certificateHtml(c: Certificate): string {
   const db = c.database
@@ -40,15 +41,21 @@ export function certificateHtml(c: Certificate): string {
           ['データベース名', db.database],
           ['システム識別子', db.systemIdentifier ?? '（この権限では取得できません）'],
         ]
-  const kv = (rows: string[][]) => `<table class="kv">${rows.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</table>`
+  const kv = (rows: string[][]) =>
+    `<table class="kv">${rows.map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</table>`
   const tables = c.tables
-    .map((t) => `<tr><td class="name">${esc(t.table)}</td><td>${ACTION[t.action]}</td><td class="num">${n(t.before)}</td><td class="num">${n(t.after)}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td class="name">${esc(t.table)}</td><td>${ACTION[t.action]}</td><td class="num">${n(t.before)}</td><td class="num">${n(t.after)}</td></tr>`,
+    )
     .join('')
   const before = c.tables.reduce((s, t) => s + t.before, 0)
   const after = c.tables.reduce((s, t) => s + t.after, 0)
   const notes = [
     c.run.alreadyPurged ? 'このデータベースは既に消去済みでした（消去する行はありませんでした）。' : '',
-    c.run.resumed ? '中断された消去処理を、記録（ジャーナル）から再開して完了しました。消去前の件数は最初の実行時のものです。' : '',
+    c.run.resumed
+      ? '中断された消去処理を、記録（ジャーナル）から再開して完了しました。消去前の件数は最初の実行時のものです。'
+      : '',
   ].filter(Boolean)
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>消去証明書</title><style>
 @page { size: A4 portrait; margin: 16mm 14mm 18mm 14mm; }
@@ -77,14 +84,24 @@ ${kv([
   ['実行者（OSユーザー）', c.by.osUser],
   ['実行したホスト', c.by.host],
   ['コンテンツ（FAQ・手続きガイド等）', c.options.keepContent ? '保持（--keep-content）' : '消去'],
-  ['残したユーザー', c.kept.users === 0 ? 'なし' : `${c.kept.users}名（${c.kept.keptUserRoles.join('、')}。パスワードは再設定済み）`],
+  [
+    '残したユーザー',
+    c.kept.users === 0
+      ? 'なし'
+      : `${c.kept.users}名（${c.kept.keptUserRoles.join('、')}。パスワードは再設定済み）`,
+  ],
   ['領域の解放', c.vacuum],
 ])}
 <h2>データベース</h2>
 ${kv(dbRows)}
 <h2>ファイル</h2>
 ${kv([
-  ['バックアップ（Kotae が作成したもの）', c.files.backupsDeleted.length ? `${c.files.backupsDeleted.length}件を削除: ${c.files.backupsDeleted.join('、')}` : 'なし'],
+  [
+    'バックアップ（Kotae が作成したもの）',
+    c.files.backupsDeleted.length
+      ? `${c.files.backupsDeleted.length}件を削除: ${c.files.backupsDeleted.join('、')}`
+      : 'なし',
+  ],
   ...c.files.secrets.map((s) => [`秘密鍵 ${s.setting}`, `${s.file}: ${SECRET[s.result]}`]),
   ['アップロードファイル', 'なし（Kotae はファイルのアップロード機能を持ちません）'],
 ])}

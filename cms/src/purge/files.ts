@@ -39,9 +39,11 @@ export function findKotaeBackups(roots: string[]): string[] {
     } catch {
       return
     }
-    for (const e of entries) if (e.isDirectory() && !e.isSymbolicLink()) walk(path.join(dir, e.name), depth + 1)
+    for (const e of entries)
+      if (e.isDirectory() && !e.isSymbolicLink()) walk(path.join(dir, e.name), depth + 1)
   }
-  for (const root of roots) if (fs.existsSync(root) && fs.statSync(root).isDirectory()) walk(path.resolve(root), 0)
+  for (const root of roots)
+    if (fs.existsSync(root) && fs.statSync(root).isDirectory()) walk(path.resolve(root), 0)
   return [...found].sort()
 }
 
@@ -70,9 +72,13 @@ export function deleteSecrets(env: NodeJS.ProcessEnv, dataDir: string): SecretRe
 /** The certificate folder: created 0700, or an existing empty one tightened to 0700; anything else refused. */
 export function prepareOutFolder(out: string): void {
   if (fs.existsSync(out)) {
-    if (!fs.statSync(out).isDirectory()) throw new PurgeRefusedError(`--out ${out} exists and is not a folder.`)
+    if (!fs.statSync(out).isDirectory())
+      throw new PurgeRefusedError(`--out ${out} exists and is not a folder.`)
     const entries = fs.readdirSync(out)
-    if (entries.length > 0) throw new PurgeRefusedError(`--out ${out} exists and is not empty (${entries.length} entries): give a new folder.`)
+    if (entries.length > 0)
+      throw new PurgeRefusedError(
+        `--out ${out} exists and is not empty (${entries.length} entries): give a new folder.`,
+      )
   } else fs.mkdirSync(out, { recursive: true, mode: 0o700 })
   fs.chmodSync(out, 0o700)
 }

@@ -36,10 +36,14 @@ export function readJournal(dataDir: string, database: string): Journal | null {
   try {
     journal = JournalSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
   } catch (e) {
-    throw new PurgeRefusedError(`${file} (the journal of an interrupted purge) is not readable: ${(e as Error).message}. Move it away to start a new purge.`)
+    throw new PurgeRefusedError(
+      `${file} (the journal of an interrupted purge) is not readable: ${(e as Error).message}. Move it away to start a new purge.`,
+    )
   }
   if (journal.database !== database) {
-    throw new PurgeRefusedError(`${file} belongs to an interrupted purge of ${journal.database}, not of ${database}: finish that purge first (or move the file away).`)
+    throw new PurgeRefusedError(
+      `${file} belongs to an interrupted purge of ${journal.database}, not of ${database}: finish that purge first (or move the file away).`,
+    )
   }
   return journal
 }

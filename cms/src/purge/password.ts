@@ -19,5 +19,8 @@ export function randomPassword(): string {
 
 export function payloadPasswordHash(password: string): { salt: string; hash: string } {
   const salt = randomBytes(32).toString('hex')
-  return { salt, hash: `${PREFIX}${pbkdf2Sync(password, salt, ITERATIONS, KEY_LENGTH, 'sha256').toString('hex')}` }
+  return {
+    salt,
+    hash: `${PREFIX}${pbkdf2Sync(password, salt, ITERATIONS, KEY_LENGTH, 'sha256').toString('hex')}`,
+  }
 }

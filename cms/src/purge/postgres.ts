@@ -24,7 +24,8 @@ export async function openPostgres(url: string): Promise<PurgeDatabase> {
   } catch (e) {
     throw new PurgeRefusedError(`Cannot connect to DATABASE_URL ${redactUrl(url)}: ${(e as Error).message}`)
   }
-  const q = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query(numbered(sql), params)).rows as T[]
+  const q = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await client.query(numbered(sql), params)).rows as T[]
   const self: PurgeDatabase = {
     kind: 'postgres',
     label: `${redactUrl(url)} (DATABASE_URL)`,
@@ -45,21 +46,28 @@ export async function openPostgres(url: string): Promise<PurgeDatabase> {
     },
     async counts() {
       const counts: Record<string, number> = {}
-      for (const t of await self.tables()) counts[t] = Number((await q<{ n: string }>(`SELECT count(*) AS n FROM public.${ident(t)}`))[0]!.n)
+      for (const t of await self.tables())
+        counts[t] = Number((await q<{ n: string }>(`SELECT count(*) AS n FROM public.${ident(t)}`))[0]!.n)
       return counts
     },
     async identity(): Promise<DatabaseIdentity> {
-      const [row] = await q<{ v: string; db: string }>('SELECT current_setting(\'server_version\') AS v, current_database() AS db')
+      const [row] = await q<{ v: string; db: string }>(
+        "SELECT current_setting('server_version') AS v, current_database() AS db",
+      )
       let systemIdentifier: string | null = null
       try {
-        systemIdentifier = (await q<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()'))[0]!.id
+        systemIdentifier = (
+          await q<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()')
+        )[0]!.id
       } catch {
         // pg_control_system() may be revoked from this role; the certificate then says null.
       }
       return { kind: 'postgres', serverVersion: row!.v, database: row!.db, systemIdentifier }
     },
     async otherSessions() {
-      const [row] = await q<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+      const [row] = await q<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      )
       return Number(row!.n)
     },
     async vacuum(tables: string[]) {
@@ -69,7 +77,8 @@ export async function openPostgres(url: string): Promise<PurgeDatabase> {
       // Planner statistics keep sample values (most common values, histogram bounds) of the
       // columns; ANALYZE of an empty table leaves the old ones, so they go first (superuser only).
       const [su] = await q<{ s: boolean }>('SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user')
-      if (su?.s) await client.query('DELETE FROM pg_catalog.pg_statistic WHERE starelid = ANY($1::regclass[])', [list])
+      if (su?.s)
+        await client.query('DELETE FROM pg_catalog.pg_statistic WHERE starelid = ANY($1::regclass[])', [list])
       await client.query(`ANALYZE ${list.join(', ')}`)
       return `VACUUM FULL and ANALYZE of ${tables.length} tables${su?.s ? '; their old planner statistics (pg_statistic) deleted first' : ''}`
     },

@@ -14,7 +14,16 @@ import { writeOwnerOnly } from '../backup/manifest'
 import { databaseSettings, DEFAULT_DATA_DIR } from '../backup/settings'
 import { REPO_ROOT } from '../env'
 import { CHROME_PATH } from '../reports/pdf/renderPdf'
-import { CERTIFICATE_FORMAT, CERTIFICATE_JSON, CERTIFICATE_PDF, CERTIFICATE_VERSION, jstIso, sealCertificate, type Certificate, type CertificateBody } from './certificate'
+import {
+  CERTIFICATE_FORMAT,
+  CERTIFICATE_JSON,
+  CERTIFICATE_PDF,
+  CERTIFICATE_VERSION,
+  jstIso,
+  sealCertificate,
+  type Certificate,
+  type CertificateBody,
+} from './certificate'
 import { renderCertificatePdf } from './certificatePdf'
 import { ident, type PurgeDatabase } from './database'
 import { PurgeFailedError, PurgeRefusedError } from './errors'
@@ -62,22 +71,35 @@ function crashPoint(stage: string, env: NodeJS.ProcessEnv): void {
 
 async function readCity(db: PurgeDatabase, tables: string[]): Promise<{ name: string; code: string } | null> {
   if (!tables.includes('city_profile')) return null
-  const [row] = await db.query<{ name: string | null; code: string | null }>('SELECT name, local_government_code AS code FROM city_profile ORDER BY id LIMIT 1')
-  return row && row.code ? { name: row.name ?? '', code: row.code } : null
+  const [row] = await db.query<{ name: string | null; code: string | null }>(
+    'SELECT name, local_government_code AS code FROM city_profile ORDER BY id LIMIT 1',
+  )
+  return row?.code ? { name: row.name ?? '', code: row.code } : null
 }
 
-async function findKeptUser(db: PurgeDatabase, email: string | undefined): Promise<{ id: unknown; email: string; roles: string[] } | null> {
+async function findKeptUser(
+  db: PurgeDatabase,
+  email: string | undefined,
+): Promise<{ id: unknown; email: string; roles: string[] } | null> {
   const rows = email
-    ? await db.query<{ id: unknown; email: string }>('SELECT id, email FROM users WHERE lower(email) = lower(?)', [email])
+    ? await db.query<{ id: unknown; email: string }>(
+        'SELECT id, email FROM users WHERE lower(email) = lower(?)',
+        [email],
+      )
     : await db.query<{ id: unknown; email: string }>(
         "SELECT u.id, u.email FROM users u WHERE EXISTS (SELECT 1 FROM users_roles r WHERE r.parent_id = u.id AND r.value = 'admin') ORDER BY u.created_at, u.id LIMIT 1",
       )
   const user = rows[0]
   if (!user) {
-    if (email) throw new PurgeRefusedError(`--keep-user ${email}: no such user in ${db.label}. Nothing was deleted.`)
+    if (email)
+      throw new PurgeRefusedError(`--keep-user ${email}: no such user in ${db.label}. Nothing was deleted.`)
     return null
   }
-  const roles = (await db.query<{ value: string }>('SELECT value FROM users_roles WHERE parent_id = ? ORDER BY "order"', [user.id])).map((r) => r.value)
+  const roles = (
+    await db.query<{ value: string }>('SELECT value FROM users_roles WHERE parent_id = ? ORDER BY "order"', [
+      user.id,
+    ])
+  ).map((r) => r.value)
   return { id: user.id, email: user.email, roles }
 }
 
@@ -85,7 +107,11 @@ const stamp = (d: Date) => jstIso(d).slice(0, 19).replace(/[-:]/g, '').replace('
 
 function gitCommit(): string | null {
   try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim()
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      encoding: 'utf8',
+    }).trim()
     return /^[0-9a-f]{40}$/.test(head) ? head : null
   } catch {
     return null
@@ -98,23 +124,39 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
   const started = performance.now()
   const now = new Date()
   const settings = databaseSettings(env)
-  if (!fs.existsSync(CHROME_PATH)) throw new PurgeRefusedError(`Chromium not found at ${CHROME_PATH} (the certificate's PDF needs it): apt-get install -y chromium fonts-noto-cjk. Nothing was deleted.`)
+  if (!fs.existsSync(CHROME_PATH))
+    throw new PurgeRefusedError(
+      `Chromium not found at ${CHROME_PATH} (the certificate's PDF needs it): apt-get install -y chromium fonts-noto-cjk. Nothing was deleted.`,
+    )
 
-  const db = settings.kind === 'postgres' ? await openPostgres(settings.url!) : openSqlite(settings.sqlitePath)
+  const db =
+    settings.kind === 'postgres' ? await openPostgres(settings.url!) : openSqlite(settings.sqlitePath)
   try {
     const tables = await db.tables()
     if (!tables.includes('users') || !tables.includes('payload_migrations')) {
-      throw new PurgeRefusedError(`${db.label} is not a Kotae database (no users or payload_migrations table): nothing was deleted.`)
+      throw new PurgeRefusedError(
+        `${db.label} is not a Kotae database (no users or payload_migrations table): nothing was deleted.`,
+      )
     }
     const identity = await db.identity()
-    const dbKey = identity.kind === 'sqlite' ? `sqlite:${identity.path}` : `postgres:${identity.systemIdentifier ?? '?'}/${identity.database}`
+    const dbKey =
+      identity.kind === 'sqlite'
+        ? `sqlite:${identity.path}`
+        : `postgres:${identity.systemIdentifier ?? '?'}/${identity.database}`
     const journal = readJournal(dataDir, dbKey)
 
     // 1. The confirmation: the city profile's code, or the journal's when an interrupted purge deleted the profile.
     const fromDb = await readCity(db, tables)
-    const city = fromDb ? { ...fromDb, source: 'city-profile' as const } : journal ? { ...journal.city, source: 'journal' as const } : { name: '', code: PLACEHOLDER_CODE, source: 'none' as const }
+    const city = fromDb
+      ? { ...fromDb, source: 'city-profile' as const }
+      : journal
+        ? { ...journal.city, source: 'journal' as const }
+        : { name: '', code: PLACEHOLDER_CODE, source: 'none' as const }
     if (options.confirm !== city.code) {
-      const whose = city.source === 'none' ? 'This database has no city profile (already purged, or never configured), so its code is the placeholder' : `The 全国地方公共団体コード of ${city.name || 'the city'} is`
+      const whose =
+        city.source === 'none'
+          ? 'This database has no city profile (already purged, or never configured), so its code is the placeholder'
+          : `The 全国地方公共団体コード of ${city.name || 'the city'} is`
       throw new PurgeRefusedError(
         `Purge refused: ${options.confirm === undefined ? '--confirm is missing' : `--confirm ${options.confirm} does not match`}. Nothing was deleted.\n` +
           `This deletes every call, escalation, telephony record, site event, audit entry and all users but one in ${db.label}${options.keepContent ? '' : ', and all content'}, then the backups and secret files under ${dataDir}.\n` +
@@ -127,7 +169,10 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
       await new Promise((resolve) => setTimeout(resolve, 500))
       others = await db.otherSessions()
     }
-    if (others > 0) throw new PurgeRefusedError(`Purge refused: ${others} other sessions are connected to ${db.label}. Stop Kotae (and other clients) first. Nothing was deleted.`)
+    if (others > 0)
+      throw new PurgeRefusedError(
+        `Purge refused: ${others} other sessions are connected to ${db.label}. Stop Kotae (and other clients) first. Nothing was deleted.`,
+      )
     const kept = await findKeptUser(db, options.keepUser)
     const dir = path.resolve(options.out ?? path.join(dataDir, `purge-certificate-${stamp(now)}`))
     prepareOutFolder(dir)
@@ -169,17 +214,23 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
         } else await db.query('DELETE FROM users')
       })
     } catch (e) {
-      throw new PurgeFailedError(`Deleting the rows of ${db.label} failed, nothing was deleted (rolled back): ${(e as Error).message}`)
+      throw new PurgeFailedError(
+        `Deleting the rows of ${db.label} failed, nothing was deleted (rolled back): ${(e as Error).message}`,
+      )
     }
     crashPoint('after-commit', env)
 
     // 4. The deleted rows' pages, then the files.
     let vacuum: string
     try {
-      vacuum = await db.vacuum(tables.filter((t) => tableAction(t, Boolean(options.keepContent)) !== 'kept-schema'))
+      vacuum = await db.vacuum(
+        tables.filter((t) => tableAction(t, Boolean(options.keepContent)) !== 'kept-schema'),
+      )
     } catch (e) {
       if (e instanceof PurgeFailedError) throw e
-      throw new PurgeFailedError(`The rows are deleted, but VACUUM of ${db.label} failed: ${(e as Error).message}. Run the purge again to complete it.`)
+      throw new PurgeFailedError(
+        `The rows are deleted, but VACUUM of ${db.label} failed: ${(e as Error).message}. Run the purge again to complete it.`,
+      )
     }
     const backups = findKotaeBackups([dataDir, ...(options.backups ?? [])])
     deleteFolders(backups)
@@ -197,33 +248,60 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
       by: { osUser: os.userInfo().username, host: os.hostname() },
       database:
         identity.kind === 'sqlite'
-          ? { kind: 'sqlite', path: identity.path, sqliteVersion: identity.sqliteVersion, bytesBefore: record.bytesBefore, walBytesBefore: record.walBytesBefore, bytesAfter: afterSizes.db, walBytesAfter: afterSizes.wal }
+          ? {
+              kind: 'sqlite',
+              path: identity.path,
+              sqliteVersion: identity.sqliteVersion,
+              bytesBefore: record.bytesBefore,
+              walBytesBefore: record.walBytesBefore,
+              bytesAfter: afterSizes.db,
+              walBytesAfter: afterSizes.wal,
+            }
           : identity,
-      options: { keepContent: Boolean(options.keepContent), keepUser: options.keepUser ? 'named' : 'oldest-admin' },
+      options: {
+        keepContent: Boolean(options.keepContent),
+        keepUser: options.keepUser ? 'named' : 'oldest-admin',
+      },
       tables: [...new Set([...Object.keys(record.before), ...Object.keys(after)])].sort().map((table) => ({
         table,
         action: tableAction(table, Boolean(options.keepContent)),
         before: record.before[table] ?? 0,
         after: after[table] ?? 0,
       })),
-      kept: { users: after.users ?? 0, keptUserRoles: kept?.roles ?? [], content: Boolean(options.keepContent) },
+      kept: {
+        users: after.users ?? 0,
+        keptUserRoles: kept?.roles ?? [],
+        content: Boolean(options.keepContent),
+      },
       files: { backupsDeleted: backups, secrets, uploads: 'none' },
       vacuum,
-      run: { resumed: journal !== null, alreadyPurged: alreadyPurged && journal === null, kotaeCommit: gitCommit() },
+      run: {
+        resumed: journal !== null,
+        alreadyPurged: alreadyPurged && journal === null,
+        kotaeCommit: gitCommit(),
+      },
     }
     const certificate = sealCertificate(body)
     let pdf: Buffer
     try {
       pdf = await renderCertificatePdf(certificate)
     } catch (e) {
-      throw new PurgeFailedError(`The data is deleted, but the certificate's PDF could not be printed: ${(e as Error).message}. Run the purge again to write the certificate.`)
+      throw new PurgeFailedError(
+        `The data is deleted, but the certificate's PDF could not be printed: ${(e as Error).message}. Run the purge again to write the certificate.`,
+      )
     }
     const jsonFile = path.join(dir, CERTIFICATE_JSON)
     const pdfFile = path.join(dir, CERTIFICATE_PDF)
     writeOwnerOnly(jsonFile, `${JSON.stringify(certificate, null, 2)}\n`)
     writeOwnerOnly(pdfFile, pdf)
     removeJournal(dataDir)
-    return { certificate, dir, files: [jsonFile, pdfFile], keptUser: kept ? { email: kept.email, password: password! } : null, seconds: (performance.now() - started) / 1000 }
+    return {
+      certificate,
+      dir,
+      files: [jsonFile, pdfFile],
+      keptUser: kept ? { email: kept.email, password: password! } : null,
+      seconds: (performance.now() - started) / 1000,
+    }
   } finally {
     await db.close()
   }

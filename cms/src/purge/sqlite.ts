@@ -21,16 +21,21 @@ export function sqliteBytes(file: string): { db: number; wal: number } {
 
 export function openSqlite(file: string): PurgeDatabase {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
-    throw new PurgeRefusedError(`The SQLite database ${file} (KOTAE_SQLITE_PATH) does not exist or is empty: nothing to purge.`)
+    throw new PurgeRefusedError(
+      `The SQLite database ${file} (KOTAE_SQLITE_PATH) does not exist or is empty: nothing to purge.`,
+    )
   }
   const db = new Database(file, { fileMustExist: true })
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   db.pragma('foreign_keys = ON')
-  const all = (sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as Record<string, unknown>[]
+  const all = (sql: string, params: unknown[] = []) =>
+    db.prepare(sql).all(...params) as Record<string, unknown>[]
   const checkpoint = () => {
     const [row] = all('PRAGMA wal_checkpoint(TRUNCATE)')
     if (row && Number(row.busy) !== 0) {
-      throw new PurgeFailedError(`The WAL of ${file} could not be truncated: another process has the database open. Stop Kotae (npm start) and run the purge again; it completes what is left.`)
+      throw new PurgeFailedError(
+        `The WAL of ${file} could not be truncated: another process has the database open. Stop Kotae (npm start) and run the purge again; it completes what is left.`,
+      )
     }
   }
   const self: PurgeDatabase = {
@@ -52,15 +57,23 @@ export function openSqlite(file: string): PurgeDatabase {
       }
     },
     async tables() {
-      return all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").map((r) => String(r.name))
+      return all(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+      ).map((r) => String(r.name))
     },
     async counts() {
       const counts: Record<string, number> = {}
-      for (const t of await self.tables()) counts[t] = Number(all(`SELECT count(*) AS n FROM ${ident(t)}`)[0]!.n)
+      for (const t of await self.tables())
+        counts[t] = Number(all(`SELECT count(*) AS n FROM ${ident(t)}`)[0]!.n)
       return counts
     },
     async identity(): Promise<DatabaseIdentity> {
-      return { kind: 'sqlite', path: file, sqliteVersion: String(all('SELECT sqlite_version() AS v')[0]!.v), bytes: sqliteBytes(file).db }
+      return {
+        kind: 'sqlite',
+        path: file,
+        sqliteVersion: String(all('SELECT sqlite_version() AS v')[0]!.v),
+        bytes: sqliteBytes(file).db,
+      }
     },
     async otherSessions() {
       return 0
@@ -77,4 +90,3 @@ export function openSqlite(file: string): PurgeDatabase {
   }
   return self
 }
-

@@ -13,7 +13,16 @@ export const USER_TABLES = ['users', 'users_roles'] as const
  * The curated knowledge (FAQs, guides, categories, sources, synonyms, city profile) with their
  * arrays, relations and versions: kept with --keep-content, emptied otherwise.
  */
-export const CONTENT_ROOTS = ['faqs', '_faqs_v', 'guides', '_guides_v', 'categories', 'sources', 'synonyms', 'city_profile'] as const
+export const CONTENT_ROOTS = [
+  'faqs',
+  '_faqs_v',
+  'guides',
+  '_guides_v',
+  'categories',
+  'sources',
+  'synonyms',
+  'city_profile',
+] as const
 
 export type TableAction = 'emptied' | 'kept-content' | 'kept-schema' | 'kept-user'
 

@@ -22,12 +22,18 @@ interface CopyToBase extends Readable {
 }
 // The module exports a factory; its class is the prototype's constructor.
 const copyTo = require('pg-copy-streams/copy-to') as (text: string) => CopyToBase
-const CopyToQueryStream = Object.getPrototypeOf(copyTo('')).constructor as new (text: string, options?: ReadableOptions) => CopyToBase
+const CopyToQueryStream = Object.getPrototypeOf(copyTo('')).constructor as new (
+  text: string,
+  options?: ReadableOptions,
+) => CopyToBase
 
 const COPY_DATA = 0x64 // 'd'
 const ERROR_RESPONSE = 0x45 // 'E'
 /** Messages the server may send in the middle of a COPY; anything else ends it (protocol-flow, "COPY Operations"). */
-const INTERSPERSED = new Set([0x48 /* CopyOutResponse */, 0x53 /* ParameterStatus */, 0x4e /* NoticeResponse */, 0x41 /* NotificationResponse */])
+const INTERSPERSED = new Set([
+  0x48 /* CopyOutResponse */, 0x53 /* ParameterStatus */, 0x4e /* NoticeResponse */,
+  0x41 /* NotificationResponse */,
+])
 
 class LeanCopyTo extends CopyToQueryStream {
   /** The start of a message that the last chunk ended in the middle of. */

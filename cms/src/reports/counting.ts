@@ -10,21 +10,50 @@ import { z } from 'zod'
 import { tokyoDay } from '../publish/siteContent'
 
 /** The profile's hours as the schema checks them, but possibly none (a database never seeded). */
-const hoursSchema = cityProfileSchema.pick({ yearEndClosure: true, closedDates: true }).extend({ hours: z.array(openingRuleSchema) })
+const hoursSchema = cityProfileSchema
+  .pick({ yearEndClosure: true, closedDates: true })
+  .extend({ hours: z.array(openingRuleSchema) })
 
 type StoredProfile = {
-  hours?: { label: string; weekdays?: string[] | null; weeksOfMonth?: string[] | null; opens: string; closes: string; closedOnHolidays?: boolean | null }[] | null
+  hours?:
+    | {
+        label: string
+        weekdays?: string[] | null
+        weeksOfMonth?: string[] | null
+        opens: string
+        closes: string
+        closedOnHolidays?: boolean | null
+      }[]
+    | null
   yearEndClosure?: { from?: string | null; to?: string | null } | null
   closedDates?: { date: string }[] | null
-  callCenter?: { queues?: string | null; shortAbandonSeconds?: number | null; serviceLevelSeconds?: number | null; serviceLevelTarget?: number | null } | null
+  callCenter?: {
+    queues?: string | null
+    shortAbandonSeconds?: number | null
+    serviceLevelSeconds?: number | null
+    serviceLevelTarget?: number | null
+  } | null
 }
 
 /** The report options of a stored profile; throws naming the field when a stored value breaks the schema. */
 export function countingRulesOf(city: StoredProfile): ReportOptions {
-  const given = Object.fromEntries(Object.entries(city.callCenter ?? {}).filter(([k, v]) => k !== 'queues' && v !== null && v !== undefined))
-  const rules = callCenterSchema.parse({ ...given, queues: (city.callCenter?.queues ?? '').split('\n').map((q) => q.trim()).filter(Boolean) })
+  const given = Object.fromEntries(
+    Object.entries(city.callCenter ?? {}).filter(([k, v]) => k !== 'queues' && v !== null && v !== undefined),
+  )
+  const rules = callCenterSchema.parse({
+    ...given,
+    queues: (city.callCenter?.queues ?? '')
+      .split('\n')
+      .map((q) => q.trim())
+      .filter(Boolean),
+  })
   const hours = hoursSchema.parse({
-    hours: (city.hours ?? []).map((h) => ({ ...h, weekdays: (h.weekdays ?? []).map(Number), weeksOfMonth: h.weeksOfMonth?.length ? h.weeksOfMonth.map(Number) : undefined, closedOnHolidays: h.closedOnHolidays ?? true })),
+    hours: (city.hours ?? []).map((h) => ({
+      ...h,
+      weekdays: (h.weekdays ?? []).map(Number),
+      weeksOfMonth: h.weeksOfMonth?.length ? h.weeksOfMonth.map(Number) : undefined,
+      closedOnHolidays: h.closedOnHolidays ?? true,
+    })),
     yearEndClosure: { from: city.yearEndClosure?.from ?? '12-29', to: city.yearEndClosure?.to ?? '01-03' },
     closedDates: (city.closedDates ?? []).map((d) => tokyoDay(d.date)),
   })
@@ -39,5 +68,7 @@ export function countingRulesOf(city: StoredProfile): ReportOptions {
 }
 
 export async function readCountingRules(payload: Payload): Promise<ReportOptions> {
-  return countingRulesOf((await payload.findGlobal({ slug: 'city-profile', depth: 0, overrideAccess: true })) as StoredProfile)
+  return countingRulesOf(
+    (await payload.findGlobal({ slug: 'city-profile', depth: 0, overrideAccess: true })) as StoredProfile,
+  )
 }

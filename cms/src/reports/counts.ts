@@ -64,7 +64,12 @@ const sqlite = {
  * [from, to) split into windows of `windowMs` (a multiple of 30 minutes) on half-hour boundaries;
  * the query for the next window is sent before the current one is handed over.
  */
-export async function* windows<T>(from: number, to: number, windowMs: number, ask: (a: number, b: number) => Promise<T>): AsyncGenerator<T> {
+export async function* windows<T>(
+  from: number,
+  to: number,
+  windowMs: number,
+  ask: (a: number, b: number) => Promise<T>,
+): AsyncGenerator<T> {
   const steps = Math.max(1, Math.round(windowMs / HALF_HOUR_MS))
   const next = (a: number) => Math.min(to, (Math.floor(a / HALF_HOUR_MS) + steps) * HALF_HOUR_MS)
   const send = (a: number) => {
@@ -99,19 +104,31 @@ export interface CountOptions {
 }
 
 /** The scan of `table` for rows whose `time` is in [from, to): by time windows, or by id ranges. */
-function scanOf(db: RowReader, table: string, time: string, timeIndex: string, from: number, to: number, { windowMs, idChunk, bucketMs }: Pick<CountOptions, 'windowMs' | 'idChunk' | 'bucketMs'>) {
+function scanOf(
+  db: RowReader,
+  table: string,
+  time: string,
+  timeIndex: string,
+  from: number,
+  to: number,
+  { windowMs, idChunk, bucketMs }: Pick<CountOptions, 'windowMs' | 'idChunk' | 'bucketMs'>,
+) {
   const d = dialectOf(db)
   if (!idChunk)
     return {
       from: `${table} x${d.indexed(timeIndex)} WHERE x.${time} >= ? AND x.${time} < ?`,
       grouped: windowMs > bucketMs,
-      each: <T>(ask: (params: unknown[]) => Promise<T>) => windows(from, to, windowMs, (a, b) => ask([iso(a), iso(b)])),
+      each: <T>(ask: (params: unknown[]) => Promise<T>) =>
+        windows(from, to, windowMs, (a, b) => ask([iso(a), iso(b)])),
     }
   return {
     from: `${table} x${d.byRowid} WHERE x.id >= ? AND x.id < ? AND x.${time} >= ? AND x.${time} < ?`,
     grouped: true,
     each: async function* <T>(ask: (params: unknown[]) => Promise<T>): AsyncGenerator<T> {
-      const [bounds] = await db.rows(`SELECT MIN(x.id), MAX(x.id) FROM ${table} x${d.indexed(timeIndex)} WHERE x.${time} >= ? AND x.${time} < ?`, [iso(from), iso(to)])
+      const [bounds] = await db.rows(
+        `SELECT MIN(x.id), MAX(x.id) FROM ${table} x${d.indexed(timeIndex)} WHERE x.${time} >= ? AND x.${time} < ?`,
+        [iso(from), iso(to)],
+      )
       if (!bounds || bounds[0] === null || bounds[0] === undefined) return
       const last = num(bounds[1])
       const send = (a: number) => {
@@ -130,19 +147,34 @@ function scanOf(db: RowReader, table: string, time: string, timeIndex: string, f
 }
 
 /** Telephony records offered in the range, one aggregate per JST half-hour that has any. */
-export async function* telephonySlots(db: RowReader, { range, options, windowMs, idChunk, bucketMs }: CountOptions): AsyncGenerator<TelephonySlotAggregate[]> {
+export async function* telephonySlots(
+  db: RowReader,
+  { range, options, windowMs, idChunk, bucketMs }: CountOptions,
+): AsyncGenerator<TelephonySlotAggregate[]> {
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
   const queues = options.queues
   // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
-  const thresholds = [Math.floor(options.serviceLevelSeconds * 1000), Math.ceil(options.shortAbandonSeconds * 1000)]
-  const scan = scanOf(db, 'telephony_records', 'offered_at', 'telephony_records_offered_at_idx', range.start, range.end, { windowMs, idChunk, bucketMs })
+  const thresholds = [
+    Math.floor(options.serviceLevelSeconds * 1000),
+    Math.ceil(options.shortAbandonSeconds * 1000),
+  ]
+  const scan = scanOf(
+    db,
+    'telephony_records',
+    'offered_at',
+    'telephony_records_offered_at_idx',
+    range.start,
+    range.end,
+    { windowMs, idChunk, bucketMs },
+  )
   const bucketed = scan.grouped
   let text: string
   if (db.dialect === 'postgres') {
     // Timestamps compared and subtracted as timestamps (intervals are exact µs); one conversion per group.
     // Functions: each use binds its own parameters, in text order (template parts run left to right).
-    const q = () => (queues === null ? 'true' : queues.length ? `x.queue IN (${queues.map(bind).join(', ')})` : 'false')
+    const q = () =>
+      queues === null ? 'true' : queues.length ? `x.queue IN (${queues.map(bind).join(', ')})` : 'false'
     const withWait = () => `${q()} AND x.answered_at >= x.offered_at`
     const gone = 'COALESCE(x.abandoned_at, x.ended_at)'
     text = `SELECT round(date_part('epoch', MIN(x.offered_at)) * 1000)::float8, COUNT(*), COUNT(*) FILTER (WHERE ${q()}),
@@ -154,9 +186,15 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
       ${bucketed ? `GROUP BY date_bin('${bucketMs / 60_000} minutes', x.offered_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')` : ''}`
   } else {
     // An empty queue list counts nothing (`queue IN ()` is not SQL).
-    const q = queues === null ? '1' : queues.length ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END` : '0'
+    const q =
+      queues === null
+        ? '1'
+        : queues.length
+          ? `CASE WHEN x.queue IN (${queues.map(bind).join(', ')}) THEN 1 ELSE 0 END`
+          : '0'
     // Per record: q counted queue, o offered, a answered (null when unanswered), g abandoned or ended, in ms.
-    const rows = sqlite.perRow(`SELECT ${q} AS q, ${sqlite.ms('x.offered_at')} AS o, ${sqlite.ms('x.answered_at')} AS a,
+    const rows =
+      sqlite.perRow(`SELECT ${q} AS q, ${sqlite.ms('x.offered_at')} AS o, ${sqlite.ms('x.answered_at')} AS a,
         CASE WHEN x.answered_at IS NULL THEN ${sqlite.ms('COALESCE(x.abandoned_at, x.ended_at)')} END AS g
       FROM ${scan.from}`)
     const when = (cond: string, then = '1') => `SUM(CASE WHEN ${cond} THEN ${then} ELSE 0 END)`
@@ -200,13 +238,21 @@ export async function* telephonySlots(db: RowReader, { range, options, windowMs,
  * from its telephony record when the import links them), so no second read joins it in.
  * (PostgreSQL streams the calls instead and adds the same sums in CallSlotSums.)
  */
-function callsSelect(db: RowReader, options: ResolvedReportOptions, bucketMs: number, from: string): { text: string; params: unknown[] } {
+function callsSelect(
+  _db: RowReader,
+  options: ResolvedReportOptions,
+  bucketMs: number,
+  from: string,
+): { text: string; params: unknown[] } {
   const params: unknown[] = []
   const bind = (v: unknown) => (params.push(v), '?')
-  const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})` : '0'
+  const resolved = options.resolvedOutcomes.length
+    ? `x.outcome IN (${options.resolvedOutcomes.map(bind).join(', ')})`
+    : '0'
   const outbound = `x.channel IN (${OUTBOUND_CHANNELS.map(bind).join(', ')})`
   // Per call: id, category id, s/e talk start and end in ms, hold and after-call work (≥ 0), r logged resolved, h hash tail.
-  const rows = sqlite.perRow(`SELECT x.id, x.category_id AS cat, ${sqlite.ms('x.talk_started_at')} AS s, ${sqlite.ms('x.talk_ended_at')} AS e, ${sqlite.tail16('x.caller_hash')} AS h,
+  const rows =
+    sqlite.perRow(`SELECT x.id, x.category_id AS cat, ${sqlite.ms('x.talk_started_at')} AS s, ${sqlite.ms('x.talk_ended_at')} AS e, ${sqlite.tail16('x.caller_hash')} AS h,
       CASE WHEN x.hold_seconds > 0 THEN x.hold_seconds ELSE 0 END AS hold, CASE WHEN x.after_call_work_seconds > 0 THEN x.after_call_work_seconds ELSE 0 END AS acw,
       CASE WHEN ${resolved} THEN 1 ELSE 0 END AS r, CASE WHEN ${outbound} THEN 1 ELSE 0 END AS ob
     FROM ${from}`)
@@ -230,7 +276,16 @@ function callSlotOf(r: unknown[], slugs: ReadonlyMap<number, string>): CallSlotA
   const count = num(r[2])
   if (!count) return null
   const category = r[0] === null || r[0] === undefined ? null : (slugs.get(Number(r[0])) ?? null)
-  return { at: num(r[1]), category, calls: count, loggedResolved: num(r[3]), callsWithTalk: num(r[4]), talkSeconds: num(r[5]), handleSeconds: num(r[6]), outbound: num(r[8]) === 1 }
+  return {
+    at: num(r[1]),
+    category,
+    calls: count,
+    loggedResolved: num(r[3]),
+    callsWithTalk: num(r[4]),
+    talkSeconds: num(r[5]),
+    handleSeconds: num(r[6]),
+    outbound: num(r[8]) === 1,
+  }
 }
 
 /**
@@ -255,17 +310,25 @@ export async function* perCall(
   /** Call ids per read (SQLite); on PostgreSQL, the least call ids per read of FAQ links. */
   chunk: number,
 ): AsyncGenerator<PerCallCounts> {
-  if (db.copy) return yield* perCallStreamed(db, db.copy.bind(db), range, options, bucketMs, categories, repeat, chunk)
+  if (db.copy)
+    return yield* perCallStreamed(db, db.copy.bind(db), range, options, bucketMs, categories, repeat, chunk)
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   // The same id-range scan as the half-hour counts, over the period plus the repeat window.
-  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, { windowMs: Number.MAX_SAFE_INTEGER, idChunk: chunk, bucketMs })
+  const scan = scanOf(db, 'calls', 'talk_started_at', 'calls_talk_started_at_idx', range.start, repeatEnd, {
+    windowMs: Number.MAX_SAFE_INTEGER,
+    idChunk: chunk,
+    bucketMs,
+  })
   const calls = callsSelect(db, options, bucketMs, scan.from)
   // Lists of numbers (and hash tails) joined by ',' and ':', parsed below without a string per field.
   const faqsText = `SELECT group_concat(r.parent_id || ':' || r.faqs_id || ':' || COALESCE(r."order", 0), ',')
     FROM calls_rels r INDEXED BY calls_rels_parent_idx WHERE r.parent_id >= ? AND r.parent_id < ? AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL`
   const reads = scan.each(async (params) => {
     const [a, b] = params as [number, number]
-    const [callRows, faqRows] = await Promise.all([db.rows(calls.text, [...calls.params, ...params]), db.rows(faqsText, [a, b])])
+    const [callRows, faqRows] = await Promise.all([
+      db.rows(calls.text, [...calls.params, ...params]),
+      db.rows(faqsText, [a, b]),
+    ])
     return { a, callRows, faqRows }
   })
   const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
@@ -310,7 +373,7 @@ export async function* perCall(
  * same way for the range of ids the calls stream saw in the period.
  */
 async function* perCallStreamed(
-  db: RowReader,
+  _db: RowReader,
   copy: NonNullable<RowReader['copy']>,
   range: InstantRange,
   options: ResolvedReportOptions,
@@ -322,16 +385,25 @@ async function* perCallStreamed(
 ): AsyncGenerator<PerCallCounts> {
   const repeatEnd = range.end + options.repeatWindowDays * DAY_MS
   const [from, to] = [literal(iso(range.start)), literal(iso(repeatEnd))]
-  const resolved = options.resolvedOutcomes.length ? `x.outcome IN (${options.resolvedOutcomes.map(literal).join(', ')})` : 'false'
+  const resolved = options.resolvedOutcomes.length
+    ? `x.outcome IN (${options.resolvedOutcomes.map(literal).join(', ')})`
+    : 'false'
   // Per call: id, start ms, logged resolved, category id, talk span in seconds (a float from an
   // exact interval), hold and after-call work as stored, outbound (1/0), caller hash tail (last: read to the row's end).
   const outbound = `x.channel IN (${OUTBOUND_CHANNELS.map(literal).join(', ')})`
-  const stream = copy(`SELECT x.id, round(date_part('epoch', x.talk_started_at) * 1000)::int8, CASE WHEN ${resolved} THEN 1 ELSE 0 END,
+  const stream =
+    copy(`SELECT x.id, round(date_part('epoch', x.talk_started_at) * 1000)::int8, CASE WHEN ${resolved} THEN 1 ELSE 0 END,
       x.category_id, date_part('epoch', x.talk_ended_at - x.talk_started_at), x.hold_seconds, x.after_call_work_seconds,
       CASE WHEN ${outbound} THEN 1 ELSE 0 END, right(x.caller_hash, 16)
     FROM calls x WHERE x.talk_started_at >= ${from} AND x.talk_started_at < ${to}`)
   const sums = new CallSlotSums(range.start, repeatEnd, bucketMs, categories, options.holdInsideTalkSpan)
-  const outboundSums = new CallSlotSums(range.start, repeatEnd, bucketMs, categories, options.holdInsideTalkSpan)
+  const outboundSums = new CallSlotSums(
+    range.start,
+    repeatEnd,
+    bucketMs,
+    categories,
+    options.holdInsideTalkSpan,
+  )
   const call: RepeatCheckCall = { caller: 0, category: '', at: 0, loggedResolved: false }
   // The ids of the period's calls (their FAQs count), as a growing list; a bitmap once all are known.
   let ids = new Int32Array(1 << 16)
@@ -402,12 +474,19 @@ async function* perCallStreamed(
     }
   }
   if (n) plan.rest(lo, hi).forEach(readLinks)
-  yield { slots: [...sums.slots(), ...outboundSums.slots().map((slot) => ({ ...slot, outbound: true }))], faq: { faqs: [], callsWithFaq: 0 } }
+  yield {
+    slots: [...sums.slots(), ...outboundSums.slots().map((slot) => ({ ...slot, outbound: true }))],
+    faq: { faqs: [], callsWithFaq: 0 },
+  }
   await linkReads
   if (!n) return
   const inPeriod = new Uint8Array(hi - lo + 1)
   for (let i = 0; i < n; i++) inPeriod[ids[i]! - lo] = 1
-  for (const faq of reads) yield { slots: [], faq: faq.count((parent) => parent >= lo && parent <= hi && inPeriod[parent - lo] === 1) }
+  for (const faq of reads)
+    yield {
+      slots: [],
+      faq: faq.count((parent) => parent >= lo && parent <= hi && inPeriod[parent - lo] === 1),
+    }
 }
 
 /**
@@ -455,11 +534,11 @@ class CallSlotSums {
     this.calls[k]!++
     if (loggedResolved) this.resolved[k]!++
     if (!(span >= 0)) return
-    const h = hold > 0 ? hold : 0
+    const h = Math.max(hold, 0)
     const talk = this.holdInsideTalkSpan ? Math.max(0, span - h) : span
     this.withTalk[k]!++
     this.talk[k]! += talk
-    this.handle[k]! += (this.holdInsideTalkSpan ? span : talk + h) + (acw > 0 ? acw : 0)
+    this.handle[k]! += (this.holdInsideTalkSpan ? span : talk + h) + Math.max(acw, 0)
   }
 
   slots(): CallSlotAggregate[] {
@@ -539,7 +618,8 @@ class FaqRows {
       const n = this.n
       if (n === this.parents.length) this.grow()
       const { parents, orders } = this
-      if (n && (parents[n - 1]! > parent || (parents[n - 1] === parent && orders[n - 1]! > order))) this.sorted = false
+      if (n && (parents[n - 1]! > parent || (parents[n - 1] === parent && orders[n - 1]! > order)))
+        this.sorted = false
       parents[n] = parent
       this.faqs[n] = faq
       orders[n] = order
@@ -560,7 +640,10 @@ class FaqRows {
     const { parents, faqs, orders, n } = this
     // Rows come in index order (by call, then as inserted); sort by call and order only when they do not.
     let idx: ArrayLike<number> | null = null
-    if (!this.sorted) idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => parents[x]! - parents[y]! || orders[x]! - orders[y]!)
+    if (!this.sorted)
+      idx = Array.from({ length: n }, (_, i) => i).sort(
+        (x, y) => parents[x]! - parents[y]! || orders[x]! - orders[y]!,
+      )
     const at = (i: number) => (idx ? idx[i]! : i)
     const usage = new Map<number, { faqId: string; count: number; first: number }>()
     let callsWithFaq = 0

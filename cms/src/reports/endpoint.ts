@@ -24,11 +24,17 @@ export const reportsEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: S.signIn }] }, { status: 401 })
-    if (!canReadReports(req.user)) return Response.json({ errors: [{ message: S.noPermission }] }, { status: 403 })
+    if (!canReadReports(req.user))
+      return Response.json({ errors: [{ message: S.noPermission }] }, { status: 403 })
     const period = PeriodParamSchema.safeParse(String(req.routeParams?.period ?? ''))
     const query = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!period.success || !query.success) {
-      const issues = [...(period.success ? [] : period.error.issues.map((i) => ({ field: 'period', message: i.message }))), ...(query.success ? [] : query.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })))]
+      const issues = [
+        ...(period.success ? [] : period.error.issues.map((i) => ({ field: 'period', message: i.message }))),
+        ...(query.success
+          ? []
+          : query.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))),
+      ]
       return Response.json({ errors: issues }, { status: 400 })
     }
     const { format, encoding } = query.data
@@ -36,7 +42,11 @@ export const reportsEndpoint: Endpoint = {
     if (problem) return Response.json({ errors: [{ field: 'period', message: problem }] }, { status: 404 })
     try {
       const loaded = await loadReport(req.payload, period.data)
-      const out = await renderReport(loaded, format, { csvEncoding: encoding, generatedAt: new Date(), proposals: () => reportProposals(req.payload, period.data) })
+      const out = await renderReport(loaded, format, {
+        csvEncoding: encoding,
+        generatedAt: new Date(),
+        proposals: () => reportProposals(req.payload, period.data),
+      })
       const name = `kotae-report-${periodLabel(period.data, 'file')}${format === 'csv' && encoding === 'shift_jis' ? '-sjis' : ''}.${out.extension}`
       return new Response(new Uint8Array(out.body), {
         headers: {

@@ -124,7 +124,8 @@ export class CopyRows implements Fields {
     const { b } = this
     this.i = this.end
     while (this.i + 5 <= b.length) {
-      const length = ((b[this.i + 1]! << 24) >>> 0) + (b[this.i + 2]! << 16) + (b[this.i + 3]! << 8) + b[this.i + 4]!
+      const length =
+        ((b[this.i + 1]! << 24) >>> 0) + (b[this.i + 2]! << 16) + (b[this.i + 3]! << 8) + b[this.i + 4]!
       const start = this.i + 5
       this.end = this.i + 1 + length
       if (b[this.i] === COPY_DATA) {
@@ -190,7 +191,10 @@ export class CopyRows implements Fields {
     let end = this.i
     while (end < this.end && b[end] !== NEWLINE) end++
     let key = hexTailOfBytes(b, this.i, end)
-    if (key < 0) key = callerKey(unescapeCopy(Buffer.from(b.buffer, b.byteOffset + this.i, end - this.i).toString('utf8')))
+    if (key < 0)
+      key = callerKey(
+        unescapeCopy(Buffer.from(b.buffer, b.byteOffset + this.i, end - this.i).toString('utf8')),
+      )
     this.i = end + 1
     return key
   }

@@ -55,7 +55,11 @@ type At = string | number
 const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v as At))
 
 /** The report with the city profile's counting rules (counting.ts); `options` override them. */
-export async function loadReport(payload: Payload, period: ReportPeriod, options: ReportOptions & LoadOptions = {}): Promise<LoadedReport> {
+export async function loadReport(
+  payload: Payload,
+  period: ReportPeriod,
+  options: ReportOptions & LoadOptions = {},
+): Promise<LoadedReport> {
   const rules = await readCountingRules(payload)
   const db = rowReaderOf(payload)
   try {
@@ -66,7 +70,11 @@ export async function loadReport(payload: Payload, period: ReportPeriod, options
 }
 
 /** The same report through a reader of one's own (the backup reads its snapshot, or its copy, without Payload). */
-export async function loadReportFrom(db: RowReader, period: ReportPeriod, options: ReportOptions & LoadOptions = {}): Promise<LoadedReport> {
+export async function loadReportFrom(
+  db: RowReader,
+  period: ReportPeriod,
+  options: ReportOptions & LoadOptions = {},
+): Promise<LoadedReport> {
   const { windowHours, idChunk: _idChunk, ...reportOptions } = options
   const range = periodRange(period)
 
@@ -94,7 +102,9 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
   // tables outgrew shared_buffers) and streams the call logs with COPY, counted as they arrive.
   // `windowHours` (tests) reads the telephony records by time windows instead, on either database.
   const pg = db.dialect === 'postgres'
-  const windowMs = windowHours ? Math.max(1, Math.round(windowHours * 2)) * HALF_HOUR_MS : Number.MAX_SAFE_INTEGER
+  const windowMs = windowHours
+    ? Math.max(1, Math.round(windowHours * 2)) * HALF_HOUR_MS
+    : Number.MAX_SAFE_INTEGER
   const idChunk = options.idChunk ?? (!windowHours && !pg ? 20_000 : undefined)
   const count = { range, options: acc.options, bucketMs: acc.bucketMs, windowMs, idChunk }
 
@@ -108,7 +118,13 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
       }
   }
   const readPerCall = async () => {
-    for await (const { slots, faq } of perCall(db, count, categories, acc.addRepeatCheckCall, options.idChunk ?? (pg ? 100_000 : 20_000))) {
+    for await (const { slots, faq } of perCall(
+      db,
+      count,
+      categories,
+      acc.addRepeatCheckCall,
+      options.idChunk ?? (pg ? 100_000 : 20_000),
+    )) {
       for (const slot of slots) {
         acc.addCallSlot(slot)
         if (!slot.outbound) trend.add(slot.at, 'calls', slot.calls)
@@ -123,7 +139,9 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
   const readEscalations = async () => {
     // Few rows (one per fifty calls): two days at a time, the next window asked for early.
     const iso = (ms: number) => new Date(ms).toISOString()
-    for await (const rows of windows(range.start, range.end, 2 * DAY_MS, (a, b) => db.rows(escSelect, [iso(a), iso(b)]))) {
+    for await (const rows of windows(range.start, range.end, 2 * DAY_MS, (a, b) =>
+      db.rows(escSelect, [iso(a), iso(b)]),
+    )) {
       for (const r of rows)
         acc.addEscalation({
           id: String(r[0]),
@@ -143,7 +161,15 @@ export async function loadReportFrom(db: RowReader, period: ReportPeriod, option
     const first = jstParts(range.start)
     for (let i = 0; i < 12; i++) {
       const m = new Date(Date.UTC(first.year, first.month - 1 + i, 1))
-      months.push((await loadReportFrom(db, { kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 }, options)).report)
+      months.push(
+        (
+          await loadReportFrom(
+            db,
+            { kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 },
+            options,
+          )
+        ).report,
+      )
     }
   }
   return {
@@ -181,17 +207,25 @@ function trendBuckets(period: ReportPeriod, range: { start: number; end: number 
       if (what === 'calls') calls[k]! += n
       else offered[k]! += n
     },
-    points: (hasTelephony: boolean): TrendPoint[] => labels.map((label, i) => ({ label, calls: calls[i]!, offered: hasTelephony ? offered[i]! : null })),
+    points: (hasTelephony: boolean): TrendPoint[] =>
+      labels.map((label, i) => ({ label, calls: calls[i]!, offered: hasTelephony ? offered[i]! : null })),
   }
 }
 
 /** Japanese names of the categories and FAQs the report mentions. */
-async function loadLabels(db: RowReader, categories: Record<string, string>, report: Report): Promise<ReportLabels> {
+async function loadLabels(
+  db: RowReader,
+  categories: Record<string, string>,
+  report: Report,
+): Promise<ReportLabels> {
   const faqs: Record<string, string> = {}
   const ids = report.faqUsage.map((f) => Number(f.faqId)).filter(Number.isFinite)
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500)
-    for (const [id, question] of await db.rows(`SELECT id, question FROM faqs WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk))
+    for (const [id, question] of await db.rows(
+      `SELECT id, question FROM faqs WHERE id IN (${chunk.map(() => '?').join(',')})`,
+      chunk,
+    ))
       if (question) faqs[String(id)] = String(question)
   }
   const urgency = { high: '高（当日中）', normal: '通常', low: '低' }

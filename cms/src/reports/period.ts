@@ -28,16 +28,25 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number]
  * before the first record (call log or PBX record) in the database. A period with records, or the
  * current one, is reported even when some of its figures are zero.
  */
-export async function periodProblem(payload: Payload, period: ReportPeriod, now = new Date()): Promise<string | null> {
+export async function periodProblem(
+  payload: Payload,
+  period: ReportPeriod,
+  now = new Date(),
+): Promise<string | null> {
   const { start, end } = periodRange(period)
   const label = periodLabels(period).both
-  if (start > now.getTime()) return `${label}はまだ始まっていないため、レポートは作成できません（本日は${formatWarekiDate(now.getTime())}です）。`
+  if (start > now.getTime())
+    return `${label}はまだ始まっていないため、レポートは作成できません（本日は${formatWarekiDate(now.getTime())}です）。`
   const [row] = await sqlOf(payload).query<{ calls: unknown; telephony: unknown }>(
     'SELECT (SELECT MIN(talk_started_at) FROM calls) AS calls, (SELECT MIN(offered_at) FROM telephony_records) AS telephony',
   )
-  const firsts = [row?.calls, row?.telephony].filter((v) => v !== null && v !== undefined).map((v) => new Date(v as string | Date).getTime())
-  if (!firsts.length) return `問い合わせ記録も電話システムの記録もまだないため、${label}のレポートは作成できません。`
+  const firsts = [row?.calls, row?.telephony]
+    .filter((v) => v !== null && v !== undefined)
+    .map((v) => new Date(v as string | Date).getTime())
+  if (!firsts.length)
+    return `問い合わせ記録も電話システムの記録もまだないため、${label}のレポートは作成できません。`
   const first = Math.min(...firsts)
-  if (end <= first) return `${label}は最初の記録（${formatWarekiDate(first)}）より前のため、データがありません。`
+  if (end <= first)
+    return `${label}は最初の記録（${formatWarekiDate(first)}）より前のため、データがありません。`
   return null
 }

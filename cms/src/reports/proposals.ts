@@ -8,10 +8,15 @@ import type { Payload } from 'payload'
  */
 export async function reportProposals(payload: Payload, period: ReportPeriod): Promise<Proposal[] | null> {
   try {
-    const [{ analyzeGaps }, { gapRangeSchema }, { jstDateKey }] = await Promise.all([import('../gap/analysis'), import('../gap/range'), import('@kotae/analytics')])
+    const [{ analyzeGaps }, { gapRangeSchema }, { jstDateKey }] = await Promise.all([
+      import('../gap/analysis'),
+      import('../gap/range'),
+      import('@kotae/analytics'),
+    ])
     const { start, end } = periodRange(period)
     const range = gapRangeSchema.parse({ from: jstDateKey(start), to: jstDateKey(end - 1) })
-    return (await analyzeGaps(payload, range, { maxClusters: 20, now: new Date(Math.min(end, Date.now())) })).proposals
+    return (await analyzeGaps(payload, range, { maxClusters: 20, now: new Date(Math.min(end, Date.now())) }))
+      .proposals
   } catch (e) {
     payload.logger.warn(`report: no improvement proposals (${(e as Error).message})`)
     return null

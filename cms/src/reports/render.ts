@@ -2,7 +2,13 @@
  * One report in any of the city's formats. The CLI (`npm run report`) and the admin download
  * endpoint both come here, so a scheduled delivery and a download carry the same figures.
  */
-import { REPORT_KPI_KEYS, reportHeading, type Proposal, type Report, type ReportLabels } from '@kotae/analytics'
+import {
+  REPORT_KPI_KEYS,
+  reportHeading,
+  type Proposal,
+  type Report,
+  type ReportLabels,
+} from '@kotae/analytics'
 import { renderCsv, renderXlsx, type CsvEncoding } from '@kotae/analytics/reports.node'
 
 import type { LoadedReport } from './load'
@@ -17,11 +23,25 @@ export interface RenderedReport {
 }
 
 /** Every KPI under the keys the city's scheduled jobs read, with the period and the notes. */
-export function reportJson(report: Report, labels: ReportLabels, months?: readonly Report[]): Record<string, unknown> {
+export function reportJson(
+  report: Report,
+  labels: ReportLabels,
+  months?: readonly Report[],
+): Record<string, unknown> {
   const heading = reportHeading(report, { organization: ORGANIZATION, labels })
   const kpis = (r: Report) => Object.fromEntries(REPORT_KPI_KEYS.map((k) => [k, r[k]]))
   const byMonth = months?.map((m) => ({ period: m.meta.period.labels.both, ...kpis(m) }))
-  return { title: heading.title, periodLabel: heading.period, dates: heading.dates, empty: report.empty, notes: heading.notes, ...kpis(report), ...(byMonth ? { months: byMonth } : {}), meta: report.meta, labels }
+  return {
+    title: heading.title,
+    periodLabel: heading.period,
+    dates: heading.dates,
+    empty: report.empty,
+    notes: heading.notes,
+    ...kpis(report),
+    ...(byMonth ? { months: byMonth } : {}),
+    meta: report.meta,
+    labels,
+  }
 }
 
 export interface RenderReportOptions {
@@ -31,23 +51,43 @@ export interface RenderReportOptions {
   proposals?: () => Promise<readonly Proposal[] | null>
 }
 
-export async function renderReport(loaded: LoadedReport, format: ReportFormat, options: RenderReportOptions = {}): Promise<RenderedReport> {
+export async function renderReport(
+  loaded: LoadedReport,
+  format: ReportFormat,
+  options: RenderReportOptions = {},
+): Promise<RenderedReport> {
   const { report, labels, months } = loaded
   const common = { organization: ORGANIZATION, labels, generatedAt: options.generatedAt, months }
   switch (format) {
     case 'json':
-      return { body: Buffer.from(`${JSON.stringify(reportJson(report, labels, months), null, 2)}\n`), contentType: 'application/json; charset=utf-8', extension: 'json' }
+      return {
+        body: Buffer.from(`${JSON.stringify(reportJson(report, labels, months), null, 2)}\n`),
+        contentType: 'application/json; charset=utf-8',
+        extension: 'json',
+      }
     case 'csv': {
       const encoding = options.csvEncoding ?? 'utf-8-bom'
-      return { body: renderCsv(report, { ...common, encoding }), contentType: `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`, extension: 'csv' }
+      return {
+        body: renderCsv(report, { ...common, encoding }),
+        contentType: `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`,
+        extension: 'csv',
+      }
     }
     case 'xlsx':
-      return { body: await renderXlsx(report, common), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' }
+      return {
+        body: await renderXlsx(report, common),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        extension: 'xlsx',
+      }
     case 'pdf': {
       // Loaded only for PDFs: playwright-core is not needed for the other formats.
       const { renderReportPdf } = await import('./pdf/renderPdf')
       const proposals = options.proposals ? await options.proposals() : null
-      return { body: await renderReportPdf({ ...loaded, proposals, generatedAt: options.generatedAt }), contentType: 'application/pdf', extension: 'pdf' }
+      return {
+        body: await renderReportPdf({ ...loaded, proposals, generatedAt: options.generatedAt }),
+        contentType: 'application/pdf',
+        extension: 'pdf',
+      }
     }
   }
 }

@@ -45,7 +45,9 @@ export function literal(v: number | string): string {
 }
 
 interface PgClient {
-  query(config: { text: string; values: unknown[]; rowMode: 'array' } | string): Promise<{ rows: unknown[][] }>
+  query(
+    config: { text: string; values: unknown[]; rowMode: 'array' } | string,
+  ): Promise<{ rows: unknown[][] }>
   query<T extends NodeJS.ReadableStream>(stream: T): T
 }
 export interface PgPool extends PgClient {
@@ -58,7 +60,6 @@ export interface PgPool extends PgClient {
  * month, which a hash aggregate holds in a few MB. JIT compilation cost more than it saved.
  */
 const PG_REPORT_SETTINGS = "SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
-
 
 /**
  * The report's reader for the configured database: the adapter's own PostgreSQL pool, or reader
@@ -85,8 +86,11 @@ const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/
  * the backup computes its report run in the snapshot of its dump.
  */
 export function pgRowReader(pool: PgPool, options: { snapshot?: string } = {}): RowReader {
-  if (options.snapshot !== undefined && !SNAPSHOT_ID.test(options.snapshot)) throw new Error(`not a PostgreSQL snapshot id: ${options.snapshot}`)
-  const begin = options.snapshot ? `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${options.snapshot}'` : 'BEGIN READ ONLY'
+  if (options.snapshot !== undefined && !SNAPSHOT_ID.test(options.snapshot))
+    throw new Error(`not a PostgreSQL snapshot id: ${options.snapshot}`)
+  const begin = options.snapshot
+    ? `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${options.snapshot}'`
+    : 'BEGIN READ ONLY'
   return {
     dialect: 'postgres',
     async rows(text, params = []) {

@@ -25,10 +25,15 @@ interface PgPool extends PgClient {
   connect(): Promise<PgClient & { release(): void }>
 }
 interface LibsqlExecutor {
-  execute(stmt: { sql: string; args: unknown[] }): Promise<{ rows: unknown[]; columns: string[]; rowsAffected: number }>
+  execute(stmt: {
+    sql: string
+    args: unknown[]
+  }): Promise<{ rows: unknown[]; columns: string[]; rowsAffected: number }>
 }
 interface LibsqlClient extends LibsqlExecutor {
-  transaction(mode: 'write'): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
+  transaction(
+    mode: 'write',
+  ): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
 }
 
 /**
@@ -37,7 +42,8 @@ interface LibsqlClient extends LibsqlExecutor {
  */
 export function sqliteFileOf(payload: Payload): string {
   const url = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url
-  if (!url?.startsWith('file:')) throw new Error(`the SQLite adapter's database is not a file: ${url ?? '(none)'}`)
+  if (!url?.startsWith('file:'))
+    throw new Error(`the SQLite adapter's database is not a file: ${url ?? '(none)'}`)
   return url.slice('file:'.length)
 }
 
@@ -94,7 +100,8 @@ function sqliteSql(client: LibsqlExecutor, root: LibsqlClient | null): Sql {
       }) as T[]
     },
     async run(text: string, params: readonly unknown[] = []) {
-      return (await client.execute({ sql: text, args: params.map((p) => (p === undefined ? null : p)) })).rowsAffected
+      return (await client.execute({ sql: text, args: params.map((p) => (p === undefined ? null : p)) }))
+        .rowsAffected
     },
     async transaction(fn) {
       if (!root) return fn(this)

@@ -78,7 +78,10 @@ class SqliteThreads {
 
   constructor(file: string, threads = 2) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(THREAD, { eval: true, workerData: { file, libsql: libsqlPath(), pragmas: PRAGMAS } })
+      const worker = new Worker(THREAD, {
+        eval: true,
+        workerData: { file, libsql: libsqlPath(), pragmas: PRAGMAS },
+      })
       const pending = new Map<number, Pending>()
       worker.unref()
       worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[][]; error?: string }) => {
@@ -94,7 +97,10 @@ class SqliteThreads {
         pending.clear()
       }
       worker.on('error', fail)
-      worker.on('exit', (code) => code !== 0 && fail(new Error(`SQLite reader thread exited with code ${code}`)))
+      worker.on(
+        'exit',
+        (code) => code !== 0 && fail(new Error(`SQLite reader thread exited with code ${code}`)),
+      )
       this.workers.push({ worker, pending })
     }
   }

@@ -29,7 +29,18 @@ export interface SyntheticRecord {
   escalation: EscalationRecord | null
 }
 
-const OUTCOMES = ['resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'resolved', 'escalated', 'callback', 'reservation-made'] as const
+const OUTCOMES = [
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'escalated',
+  'callback',
+  'reservation-made',
+] as const
 const URGENCY = ['high', 'normal', 'normal', 'low'] as const
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -51,7 +62,21 @@ export function* syntheticRecords(o: SyntheticInput): Generator<SyntheticRecord>
     const callerHash = random() < 0.05 ? null : (caller * 2654435761 + 1).toString(16).padStart(64, '0')
     if (abandoned) {
       const wait = Math.floor(random() * 120_000)
-      yield { call: null, telephony: { callId: id, queue: 'mynumber', offeredAt: iso(offered), answeredAt: null, abandonedAt: iso(offered + wait), endedAt: iso(offered + wait), agent: null, wrapUpEndedAt: null, callerNumber: callerHash }, escalation: null }
+      yield {
+        call: null,
+        telephony: {
+          callId: id,
+          queue: 'mynumber',
+          offeredAt: iso(offered),
+          answeredAt: null,
+          abandonedAt: iso(offered + wait),
+          endedAt: iso(offered + wait),
+          agent: null,
+          wrapUpEndedAt: null,
+          callerNumber: callerHash,
+        },
+        escalation: null,
+      }
       continue
     }
     const answered = offered + Math.floor(random() * 90_000)
@@ -84,12 +109,29 @@ export function* syntheticRecords(o: SyntheticInput): Generator<SyntheticRecord>
     }
     const escalation: EscalationRecord | null =
       n % every === 0
-        ? { id: `E${id}`, createdAt: iso(talkStart + talk), answeredAt: random() < 0.8 ? iso(talkStart + talk + Math.floor(random() * 72) * 3_600_000) : null, closedAt: null, urgency: pick(URGENCY) }
+        ? {
+            id: `E${id}`,
+            createdAt: iso(talkStart + talk),
+            answeredAt: random() < 0.8 ? iso(talkStart + talk + Math.floor(random() * 72) * 3_600_000) : null,
+            closedAt: null,
+            urgency: pick(URGENCY),
+          }
         : null
-    if (escalation?.answeredAt && random() < 0.7) escalation.closedAt = iso(Date.parse(escalation.answeredAt) + 3_600_000)
+    if (escalation?.answeredAt && random() < 0.7)
+      escalation.closedAt = iso(Date.parse(escalation.answeredAt) + 3_600_000)
     yield {
       call,
-      telephony: { callId: id, queue: 'mynumber', offeredAt: iso(offered), answeredAt: iso(answered), abandonedAt: null, endedAt: iso(talkStart + talk), agent: `agent-${operator}`, wrapUpEndedAt: iso(talkStart + talk + acw * 1000), callerNumber: callerHash },
+      telephony: {
+        callId: id,
+        queue: 'mynumber',
+        offeredAt: iso(offered),
+        answeredAt: iso(answered),
+        abandonedAt: null,
+        endedAt: iso(talkStart + talk),
+        agent: `agent-${operator}`,
+        wrapUpEndedAt: iso(talkStart + talk + acw * 1000),
+        callerNumber: callerHash,
+      },
       escalation,
     }
   }
@@ -101,7 +143,11 @@ export function* syntheticRecords(o: SyntheticInput): Generator<SyntheticRecord>
  * `callerNumber`, already a hash here) and its link to the call, and the call a copy of the hash
  * (calls.caller_hash, as the import's link step sets it).
  */
-export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgress?: (done: number) => void): Promise<{ calls: number; telephony: number; escalations: number }> {
+export async function insertSynthetic(
+  sql: Sql,
+  input: SyntheticInput,
+  onProgress?: (done: number) => void,
+): Promise<{ calls: number; telephony: number; escalations: number }> {
   const categoryId = new Map(input.categories.map((c) => [c.slug, c.id]))
   return sql.transaction(async (tx) => {
     const [top] = await tx.query<{ max: number | null }>('SELECT MAX(id) AS max FROM calls')
@@ -115,13 +161,69 @@ export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgres
     const insert = async (table: string, columns: string[], rows: unknown[][]) => {
       if (!rows.length) return
       const row = `(${columns.map(() => '?').join(',')})`
-      await tx.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${rows.map(() => row).join(',')}`, rows.flat())
+      await tx.query(
+        `INSERT INTO ${table} (${columns.join(',')}) VALUES ${rows.map(() => row).join(',')}`,
+        rows.flat(),
+      )
     }
     const flush = async () => {
-      await insert('calls', ['id', 'talk_started_at', 'talk_ended_at', 'hold_seconds', 'after_call_work_seconds', 'channel', 'caller_type', 'category_id', 'summary', 'outcome', 'operator_id', 'telephony_call_id', 'caller_hash', 'updated_at', 'created_at'], calls)
+      await insert(
+        'calls',
+        [
+          'id',
+          'talk_started_at',
+          'talk_ended_at',
+          'hold_seconds',
+          'after_call_work_seconds',
+          'channel',
+          'caller_type',
+          'category_id',
+          'summary',
+          'outcome',
+          'operator_id',
+          'telephony_call_id',
+          'caller_hash',
+          'updated_at',
+          'created_at',
+        ],
+        calls,
+      )
       await insert('calls_rels', ['"order"', 'parent_id', 'path', 'faqs_id'], rels)
-      await insert('telephony_records', ['pbx_call_id', 'queue', 'offered_at', 'answered_at', 'abandoned_at', 'ended_at', 'wrap_up_ended_at', 'agent', 'caller_hash', 'call_id', 'link_method', 'imported_from', 'updated_at', 'created_at'], tels)
-      await insert('escalations', ['call_id', 'summary', 'urgency', 'assigned_to', 'status', 'answered_at', 'closed_at', 'updated_at', 'created_at'], escs)
+      await insert(
+        'telephony_records',
+        [
+          'pbx_call_id',
+          'queue',
+          'offered_at',
+          'answered_at',
+          'abandoned_at',
+          'ended_at',
+          'wrap_up_ended_at',
+          'agent',
+          'caller_hash',
+          'call_id',
+          'link_method',
+          'imported_from',
+          'updated_at',
+          'created_at',
+        ],
+        tels,
+      )
+      await insert(
+        'escalations',
+        [
+          'call_id',
+          'summary',
+          'urgency',
+          'assigned_to',
+          'status',
+          'answered_at',
+          'closed_at',
+          'updated_at',
+          'created_at',
+        ],
+        escs,
+      )
       calls = []
       rels = []
       tels = []
@@ -134,16 +236,57 @@ export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgres
         const c = r.call
         callId = nextId++
         // The linked record's caller hash, as the import's link step copies it.
-        calls.push([callId, c.talkStartedAt, c.talkEndedAt, c.holdSeconds, c.afterCallWorkSeconds, c.channel, c.callerType, c.category === null ? null : categoryId.get(c.category)!, '合成データ', c.outcome, Number(c.operator), c.telephonyCallId, r.telephony.callerNumber ?? null, now, now])
+        calls.push([
+          callId,
+          c.talkStartedAt,
+          c.talkEndedAt,
+          c.holdSeconds,
+          c.afterCallWorkSeconds,
+          c.channel,
+          c.callerType,
+          c.category === null ? null : categoryId.get(c.category)!,
+          '合成データ',
+          c.outcome,
+          Number(c.operator),
+          c.telephonyCallId,
+          r.telephony.callerNumber ?? null,
+          now,
+          now,
+        ])
         c.faqsUsed.forEach((f, i) => rels.push([i + 1, callId, 'faqsUsed', Number(f)]))
         counts.calls++
       }
       const t = r.telephony
-      tels.push([t.callId, t.queue, t.offeredAt, t.answeredAt, t.abandonedAt, t.endedAt, t.wrapUpEndedAt, t.agent, t.callerNumber ?? null, callId, callId === null ? null : 'call-id', 'synthetic', now, now])
+      tels.push([
+        t.callId,
+        t.queue,
+        t.offeredAt,
+        t.answeredAt,
+        t.abandonedAt,
+        t.endedAt,
+        t.wrapUpEndedAt,
+        t.agent,
+        t.callerNumber ?? null,
+        callId,
+        callId === null ? null : 'call-id',
+        'synthetic',
+        now,
+        now,
+      ])
       counts.telephony++
       if (r.escalation) {
         const e = r.escalation
-        escs.push([callId, '合成データ', e.urgency, '市民課', e.closedAt ? 'closed' : e.answeredAt ? 'answered' : 'open', e.answeredAt, e.closedAt, now, e.createdAt])
+        escs.push([
+          callId,
+          '合成データ',
+          e.urgency,
+          '市民課',
+          e.closedAt ? 'closed' : e.answeredAt ? 'answered' : 'open',
+          e.answeredAt,
+          e.closedAt,
+          now,
+          e.createdAt,
+        ])
         counts.escalations++
       }
       // SQLite allows 32,766 parameters per statement: 15 columns × 500 rows stays well below.
@@ -152,7 +295,8 @@ export async function insertSynthetic(sql: Sql, input: SyntheticInput, onProgres
     }
     await flush()
     // Ids were given explicitly: move PostgreSQL's sequence past them for later inserts.
-    if (tx.dialect === 'postgres') await tx.query("SELECT setval(pg_get_serial_sequence('calls', 'id'), (SELECT MAX(id) FROM calls))")
+    if (tx.dialect === 'postgres')
+      await tx.query("SELECT setval(pg_get_serial_sequence('calls', 'id'), (SELECT MAX(id) FROM calls))")
     return counts
   })
 }

@@ -13,7 +13,10 @@ import { changedCount, type RetentionReport } from './run'
 export const RETENTION_AUDIT_SLUG = 'retention'
 
 /** Japanese lines, one per kind: `問い合わせ記録（2024-11以前）: 12件を匿名化（…）`. */
-export function retentionSummaryLines({ counts: c, cutoffs }: Pick<RetentionReport, 'counts' | 'cutoffs'>): string[] {
+export function retentionSummaryLines({
+  counts: c,
+  cutoffs,
+}: Pick<RetentionReport, 'counts' | 'cutoffs'>): string[] {
   const upTo = (month: string) => `（${month}以前）`
   const searchWords = cutoffs.searchLogs.before >= cutoffs.calls.before ? cutoffs.searchLogs : cutoffs.calls
   return [

@@ -33,14 +33,20 @@ interface Chain {
   last: number
 }
 
-export async function replaceCallerPseudonyms(db: Sql, before: string, windowMs: number, apply: boolean): Promise<{ replaced: number; held: number }> {
+export async function replaceCallerPseudonyms(
+  db: Sql,
+  before: string,
+  windowMs: number,
+  apply: boolean,
+): Promise<{ replaced: number; held: number }> {
   const realHash = `caller_hash IS NOT NULL AND caller_hash NOT LIKE '${PSEUDONYM_TOKEN_PREFIX}%'`
   const open = new Map<string, Chain>()
   let pending: [number, string][] = []
   let replaced = 0
   const flush = async (force: boolean) => {
     if (!apply || (!force && pending.length < UPDATE_BATCH)) return
-    for (let i = 0; i < pending.length; i += UPDATE_BATCH) await setTokens(db, pending.slice(i, i + UPDATE_BATCH))
+    for (let i = 0; i < pending.length; i += UPDATE_BATCH)
+      await setTokens(db, pending.slice(i, i + UPDATE_BATCH))
     pending = []
   }
   const close = (chain: Chain) => {
@@ -109,13 +115,20 @@ export async function replaceCallerPseudonyms(db: Sql, before: string, windowMs:
 }
 
 /** A caller on a category (none: calls without one are never compared, and chain on their own). */
-const chainKey = (hash: string, category: unknown) => `${hash}\u0000${category === null || category === undefined ? '' : String(category)}`
+const chainKey = (hash: string, category: unknown) =>
+  `${hash}\u0000${category === null || category === undefined ? '' : String(category)}`
 
 /** Writes `[call id, token]` pairs in one statement. */
 async function setTokens(db: Sql, pairs: [number, string][]): Promise<void> {
   if (db.dialect === 'postgres') {
-    await db.run('UPDATE calls SET caller_hash = v.h FROM unnest(?::integer[], ?::text[]) AS v(id, h) WHERE calls.id = v.id', [pairs.map((p) => p[0]), pairs.map((p) => p[1])])
+    await db.run(
+      'UPDATE calls SET caller_hash = v.h FROM unnest(?::integer[], ?::text[]) AS v(id, h) WHERE calls.id = v.id',
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    )
     return
   }
-  await db.run("UPDATE calls SET caller_hash = json_extract(j.value, '$[1]') FROM json_each(?) AS j WHERE calls.id = json_extract(j.value, '$[0]')", [JSON.stringify(pairs)])
+  await db.run(
+    "UPDATE calls SET caller_hash = json_extract(j.value, '$[1]') FROM json_each(?) AS j WHERE calls.id = json_extract(j.value, '$[0]')",
+    [JSON.stringify(pairs)],
+  )
 }

@@ -23,5 +23,7 @@ export function cutoffOf(now: Date, months: number): Cutoff {
 }
 
 export function cutoffsOf(now: Date, retention: Retention): Record<RetentionKind, Cutoff> {
-  return Object.fromEntries(Object.entries(retention).map(([kind, months]) => [kind, cutoffOf(now, months)])) as Record<RetentionKind, Cutoff>
+  return Object.fromEntries(
+    Object.entries(retention).map(([kind, months]) => [kind, cutoffOf(now, months)]),
+  ) as Record<RetentionKind, Cutoff>
 }

@@ -99,8 +99,11 @@ const STEPS: readonly Step[] = [
     // The desk's search words are search logs; an anonymized call loses them too.
     key: 'callSearchWordsCleared',
     cutoff: (c) => later(c.searchLogs, c.calls),
-    where: "calls_texts WHERE path = 'queries' AND parent_id IN (SELECT id FROM calls WHERE talk_started_at < ?)",
-    apply: { text: "DELETE FROM calls_texts WHERE path = 'queries' AND parent_id IN (SELECT id FROM calls WHERE talk_started_at < ?)" },
+    where:
+      "calls_texts WHERE path = 'queries' AND parent_id IN (SELECT id FROM calls WHERE talk_started_at < ?)",
+    apply: {
+      text: "DELETE FROM calls_texts WHERE path = 'queries' AND parent_id IN (SELECT id FROM calls WHERE talk_started_at < ?)",
+    },
   },
   {
     key: 'escalationsAnonymized',
@@ -111,19 +114,28 @@ const STEPS: readonly Step[] = [
       stampsTime: true,
     },
   },
-  { key: 'escalationsKeptOpen', cutoff: (c) => c.escalations, where: "escalations WHERE created_at < ? AND anonymized_at IS NULL AND status = 'open'" },
+  {
+    key: 'escalationsKeptOpen',
+    cutoff: (c) => c.escalations,
+    where: "escalations WHERE created_at < ? AND anonymized_at IS NULL AND status = 'open'",
+  },
   {
     key: 'telephonyRecordsAnonymized',
     cutoff: (c) => c.telephonyRecords,
     where: 'telephony_records WHERE offered_at < ? AND caller_hash IS NOT NULL',
-    apply: { text: 'UPDATE telephony_records SET caller_hash = NULL WHERE offered_at < ? AND caller_hash IS NOT NULL' },
+    apply: {
+      text: 'UPDATE telephony_records SET caller_hash = NULL WHERE offered_at < ? AND caller_hash IS NOT NULL',
+    },
   },
   {
     // From the call's start; an unlinked transcript from the recording's start, else its import.
     key: 'transcriptsDeleted',
     cutoff: (c) => c.transcripts,
-    where: 'transcripts WHERE coalesce((SELECT c.talk_started_at FROM calls c WHERE c.id = transcripts.call_id), transcripts.started_at, transcripts.created_at) < ?',
-    apply: { text: 'DELETE FROM transcripts WHERE coalesce((SELECT c.talk_started_at FROM calls c WHERE c.id = transcripts.call_id), transcripts.started_at, transcripts.created_at) < ?' },
+    where:
+      'transcripts WHERE coalesce((SELECT c.talk_started_at FROM calls c WHERE c.id = transcripts.call_id), transcripts.started_at, transcripts.created_at) < ?',
+    apply: {
+      text: 'DELETE FROM transcripts WHERE coalesce((SELECT c.talk_started_at FROM calls c WHERE c.id = transcripts.call_id), transcripts.started_at, transcripts.created_at) < ?',
+    },
   },
   {
     key: 'siteEventsDeleted',
@@ -137,7 +149,12 @@ const STEPS: readonly Step[] = [
     where: `site_events WHERE at < ? AND type IN (${searchTypes})`,
     apply: { text: `DELETE FROM site_events WHERE at < ? AND type IN (${searchTypes})` },
   },
-  { key: 'auditEntriesDeleted', cutoff: (c) => c.auditLog, where: 'audit_log WHERE created_at < ?', apply: { text: 'DELETE FROM audit_log WHERE created_at < ?' } },
+  {
+    key: 'auditEntriesDeleted',
+    cutoff: (c) => c.auditLog,
+    where: 'audit_log WHERE created_at < ?',
+    apply: { text: 'DELETE FROM audit_log WHERE created_at < ?' },
+  },
 ]
 
 /** The PostgreSQL advisory lock of the run (any constant no other code of this database takes). */
@@ -159,22 +176,39 @@ const noCounts = (): RetentionCounts => ({
 
 /** The rows a run with these counts changed (kept and held rows are not changes). */
 export const changedCount = (c: RetentionCounts): number =>
-  Object.entries(c).reduce((sum, [key, n]) => (key === 'escalationsKeptOpen' || key === 'callerPseudonymsHeld' ? sum : sum + n), 0)
+  Object.entries(c).reduce(
+    (sum, [key, n]) => (key === 'escalationsKeptOpen' || key === 'callerPseudonymsHeld' ? sum : sum + n),
+    0,
+  )
 
 /** Runs (or, with `dryRun`, counts) the retention of the city profile's periods as of `now`. */
-export async function runRetention(payload: Payload, options: RetentionOptions = {}): Promise<RetentionReport> {
+export async function runRetention(
+  payload: Payload,
+  options: RetentionOptions = {},
+): Promise<RetentionReport> {
   const now = options.now ?? new Date()
   const retention = await readRetention(payload)
   const cutoffs = cutoffsOf(now, retention)
   const windowMs = (options.repeatWindowDays ?? resolveReportOptions().repeatWindowDays) * DAY_MS
-  const report: RetentionReport = { ranAt: now.toISOString(), dryRun: Boolean(options.dryRun), skipped: false, retention, cutoffs, counts: noCounts(), auditEntryId: null }
+  const report: RetentionReport = {
+    ranAt: now.toISOString(),
+    dryRun: Boolean(options.dryRun),
+    skipped: false,
+    retention,
+    cutoffs,
+    counts: noCounts(),
+    auditEntryId: null,
+  }
   const work = async (db: Sql, apply: boolean) => {
     for (const step of STEPS) {
       const cutoff = step.cutoff(cutoffs).before
       report.counts[step.key] =
         apply && step.apply
           ? await db.run(step.apply.text, step.apply.stampsTime ? [report.ranAt, cutoff] : [cutoff])
-          : Number((await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${step.where}`, [cutoff]))[0]?.n ?? 0)
+          : Number(
+              (await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${step.where}`, [cutoff]))[0]?.n ??
+                0,
+            )
     }
     const pseudonyms = await replaceCallerPseudonyms(db, cutoffs.calls.before, windowMs, apply)
     report.counts.callerPseudonymsReplaced = pseudonyms.replaced
@@ -202,7 +236,9 @@ async function inRunLock(payload: Payload, fn: (tx: Sql) => Promise<void>): Prom
   const sql = sqlOf(payload)
   if (sql.dialect === 'postgres')
     return sql.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`)
+      const [lock] = await tx.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`,
+      )
       if (!lock?.locked) return false
       await fn(tx)
       return true

@@ -3,7 +3,14 @@
  * content/city.yaml, editable by administrators in 自治体情報), checked by content's
  * retentionSchema. A blank field takes the schema's default.
  */
-import { RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, retentionMonthsSchema, retentionSchema, type Retention, type RetentionKind } from '@kotae/content'
+import {
+  RETENTION_MONTHS_MAX,
+  RETENTION_MONTHS_MIN,
+  retentionMonthsSchema,
+  retentionSchema,
+  type Retention,
+  type RetentionKind,
+} from '@kotae/content'
 import type { NumberFieldSingleValidation, Payload } from 'payload'
 
 /** Each kind in the order the admin, the CLI and the audit entry list them, with its Japanese name. */
@@ -28,7 +35,9 @@ export class RetentionSettingsError extends Error {}
 
 /** The city profile's periods, blanks at their defaults; throws RetentionSettingsError naming the field. */
 export async function readRetention(payload: Payload): Promise<Retention> {
-  const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0, overrideAccess: true })) as { retentionMonths?: Record<string, unknown> | null }
+  const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0, overrideAccess: true })) as {
+    retentionMonths?: Record<string, unknown> | null
+  }
   return parseRetention(city.retentionMonths ?? {})
 }
 
@@ -38,5 +47,7 @@ export function parseRetention(stored: Record<string, unknown>): Retention {
   const parsed = retentionSchema.safeParse(given)
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((i) => `retentionMonths.${i.path.join('.')}: ${i.message}`)
-  throw new RetentionSettingsError(`the city profile's retention periods are invalid (自治体情報 → 保存期間):\n  ${problems.join('\n  ')}`)
+  throw new RetentionSettingsError(
+    `the city profile's retention periods are invalid (自治体情報 → 保存期間):\n  ${problems.join('\n  ')}`,
+  )
 }

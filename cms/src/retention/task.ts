@@ -22,7 +22,10 @@ export const RETENTION_CRON = cronAtJst(3, 30)
  * and every app server's job runner may pick it up; the run's lock lets one of them do the work
  * (src/retention/run.ts).
  */
-export const retentionTask: TaskConfig<{ input: object; output: { changed: number; skipped: boolean; auditEntryId: number | null } }> = {
+export const retentionTask: TaskConfig<{
+  input: object
+  output: { changed: number; skipped: boolean; auditEntryId: number | null }
+}> = {
   slug: 'retention',
   label: '保存期間による削除・匿名化',
   schedule: [{ cron: RETENTION_CRON, queue: RETENTION_QUEUE }],
@@ -30,7 +33,12 @@ export const retentionTask: TaskConfig<{ input: object; output: { changed: numbe
     const report = await runRetention(req.payload)
     const changed = changedCount(report.counts)
     // Counts only: no record's content reaches the log.
-    req.payload.logger.info({ msg: 'retention run', skipped: report.skipped, counts: report.counts, auditEntryId: report.auditEntryId })
+    req.payload.logger.info({
+      msg: 'retention run',
+      skipped: report.skipped,
+      counts: report.counts,
+      auditEntryId: report.auditEntryId,
+    })
     return { output: { changed, skipped: report.skipped, auditEntryId: report.auditEntryId } }
   },
 }

@@ -22,13 +22,24 @@ export async function findReviewDue(
 ): Promise<ReviewDueEntry[]> {
   const now = options.now ?? new Date()
   const limit = new Date(now.getTime() + (options.withinDays ?? 0) * DAY)
-  const common = { where: { reviewBy: { less_than_equal: limit.toISOString() } }, sort: 'reviewBy', limit: 500, depth: 0, pagination: false, draft: true } as const
+  const common = {
+    where: { reviewBy: { less_than_equal: limit.toISOString() } },
+    sort: 'reviewBy',
+    limit: 500,
+    depth: 0,
+    pagination: false,
+    draft: true,
+  } as const
   const access = options.req ? { overrideAccess: false, req: options.req, user: options.req.user } : {}
   const [faqs, guides] = await Promise.all([
     payload.find({ collection: 'faqs', ...common, ...access }),
     payload.find({ collection: 'guides', ...common, ...access }),
   ])
-  const toEntry = (collection: 'faqs' | 'guides', title: string, d: { id: number | string; reviewBy: string; _status?: string | null }): ReviewDueEntry => ({
+  const toEntry = (
+    collection: 'faqs' | 'guides',
+    title: string,
+    d: { id: number | string; reviewBy: string; _status?: string | null },
+  ): ReviewDueEntry => ({
     collection,
     id: d.id,
     title,

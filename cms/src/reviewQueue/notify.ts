@@ -13,7 +13,11 @@ import { readEnv } from '../env'
 export const notifyReviewersOfSubmission =
   (titleField: string): CollectionAfterChangeHook =>
   async ({ collection, doc, previousDoc, operation, req }) => {
-    if (doc.reviewState !== 'in_review' || (operation === 'update' && previousDoc?.reviewState === 'in_review')) return doc
+    if (
+      doc.reviewState !== 'in_review' ||
+      (operation === 'update' && previousDoc?.reviewState === 'in_review')
+    )
+      return doc
     const env = readEnv()
     if (!env.KOTAE_SMTP_URL) return doc
     try {
@@ -40,7 +44,10 @@ export const notifyReviewersOfSubmission =
         ].join('\n'),
       })
     } catch (error) {
-      req.payload.logger.error({ err: error, msg: `${collection.slug} ${doc.id}: review request mail failed` })
+      req.payload.logger.error({
+        err: error,
+        msg: `${collection.slug} ${doc.id}: review request mail failed`,
+      })
     }
     return doc
   }

@@ -22,7 +22,8 @@ export const forgetDeskCards = (index: SearchIndex): void => void cache.delete(i
 
 type Ref = { kind: string; id: string }
 type Loose = Record<string, any>
-const relName = (rel: unknown) => (rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : null)
+const relName = (rel: unknown) =>
+  rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : null
 const sourcesOf = (list: unknown): DeskCard['sources'] =>
   ((list ?? []) as unknown[])
     .filter((s): s is Loose => typeof s === 'object' && s !== null)
@@ -41,10 +42,19 @@ const guideCard = (d: Loose): DeskCard => ({
   answer: d.summary ?? '',
   category: relName(d.category),
   sources: sourcesOf(d.sources),
-  bring: (d.bring ?? []).flatMap((b: Loose) => (b.items ?? []).map((i: Loose) => ({ item: i.item, note: i.note }))),
+  bring: (d.bring ?? []).flatMap((b: Loose) =>
+    (b.items ?? []).map((i: Loose) => ({ item: i.item, note: i.note })),
+  ),
   steps: (d.steps ?? []).map((s: Loose) => ({ title: s.title, detail: s.detail })),
 })
-const sourceCard = (d: Loose): DeskCard => ({ docId: d.id, answer: d.url ?? '', category: null, sources: sourcesOf([d]), bring: [], steps: [] })
+const sourceCard = (d: Loose): DeskCard => ({
+  docId: d.id,
+  answer: d.url ?? '',
+  category: null,
+  sources: sourcesOf([d]),
+  bring: [],
+  steps: [],
+})
 
 /**
  * The cards of `hits` (by `kind:id`), read from the database only for those not cached. Only
@@ -52,28 +62,64 @@ const sourceCard = (d: Loose): DeskCard => ({ docId: d.id, answer: d.url ?? '', 
  * and the lookup has checked the role before asking. A hit with no card was taken down since the
  * index was read.
  */
-export async function deskCards(payload: Payload, index: SearchIndex, hits: readonly Ref[]): Promise<Map<string, DeskCard>> {
+export async function deskCards(
+  payload: Payload,
+  index: SearchIndex,
+  hits: readonly Ref[],
+): Promise<Map<string, DeskCard>> {
   let cards = cache.get(index)
   if (!cards) cache.set(index, (cards = new Map()))
   const now = Date.now()
   const out = new Map<string, DeskCard>()
   const missing = (kind: string) =>
-    hits.filter((h) => {
-      if (h.kind !== kind) return false
-      const cached = cards.get(`${h.kind}:${h.id}`)
-      if (cached && now - cached.at < CARD_TTL_MS) out.set(`${h.kind}:${h.id}`, cached.card)
-      return !out.has(`${h.kind}:${h.id}`)
-    }).map((h) => h.id)
+    hits
+      .filter((h) => {
+        if (h.kind !== kind) return false
+        const cached = cards.get(`${h.kind}:${h.id}`)
+        if (cached && now - cached.at < CARD_TTL_MS) out.set(`${h.kind}:${h.id}`, cached.card)
+        return !out.has(`${h.kind}:${h.id}`)
+      })
+      .map((h) => h.id)
   const [faqSlugs, guideSlugs, sourceSlugs] = [missing('faq'), missing('guide'), missing('source')]
   // Only what the desk shows: no virtual usage count (a count over all calls per FAQ) and only
   // the names and links of categories and sources.
-  const populate = { categories: { name: true }, sources: { title: true, url: true, checkedAt: true } } as const
+  const populate = {
+    categories: { name: true },
+    sources: { title: true, url: true, checkedAt: true },
+  } as const
   const common = { depth: 1, pagination: false, overrideAccess: true, populate } as const
-  const published = (slugs: string[]): Where => ({ and: [{ slug: { in: slugs } }, { _status: { equals: 'published' } }] })
+  const published = (slugs: string[]): Where => ({
+    and: [{ slug: { in: slugs } }, { _status: { equals: 'published' } }],
+  })
   const [faqs, guides, sources] = await Promise.all([
-    faqSlugs.length ? payload.find({ collection: 'faqs', where: published(faqSlugs), select: { slug: true, answerText: true, category: true, sources: true, bring: true }, limit: faqSlugs.length, ...common }) : { docs: [] },
-    guideSlugs.length ? payload.find({ collection: 'guides', where: published(guideSlugs), select: { slug: true, summary: true, category: true, sources: true, bring: true, steps: true }, limit: guideSlugs.length, ...common }) : { docs: [] },
-    sourceSlugs.length ? payload.find({ collection: 'sources', where: { slug: { in: sourceSlugs } }, select: { slug: true, title: true, url: true, checkedAt: true }, limit: sourceSlugs.length, ...common, depth: 0 }) : { docs: [] },
+    faqSlugs.length
+      ? payload.find({
+          collection: 'faqs',
+          where: published(faqSlugs),
+          select: { slug: true, answerText: true, category: true, sources: true, bring: true },
+          limit: faqSlugs.length,
+          ...common,
+        })
+      : { docs: [] },
+    guideSlugs.length
+      ? payload.find({
+          collection: 'guides',
+          where: published(guideSlugs),
+          select: { slug: true, summary: true, category: true, sources: true, bring: true, steps: true },
+          limit: guideSlugs.length,
+          ...common,
+        })
+      : { docs: [] },
+    sourceSlugs.length
+      ? payload.find({
+          collection: 'sources',
+          where: { slug: { in: sourceSlugs } },
+          select: { slug: true, title: true, url: true, checkedAt: true },
+          limit: sourceSlugs.length,
+          ...common,
+          depth: 0,
+        })
+      : { docs: [] },
   ])
   const keep = (key: string, card: DeskCard) => {
     out.set(key, card)

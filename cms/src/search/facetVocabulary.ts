@@ -14,7 +14,8 @@ export function facetVocabulary(): Promise<FacetDimension[]> {
   cached ??= loadContent(process.env.KOTAE_CONTENT_DIR || undefined).then(
     (bundle) => {
       const problems = bundle.problems.filter((p) => p.file === 'facets.yaml')
-      for (const p of problems) console.error(`kotae: facets.yaml${p.field ? ` ${p.field}` : ''}: ${p.message}`)
+      for (const p of problems)
+        console.error(`kotae: facets.yaml${p.field ? ` ${p.field}` : ''}: ${p.message}`)
       return bundle.facets
     },
     (error: unknown) => {
@@ -31,8 +32,11 @@ export function resetFacetVocabulary(): void {
 }
 
 /** Whether `value` is a value id of dimension `dimension` in the vocabulary. */
-export const hasFacetValue = (vocabulary: readonly FacetDimension[], dimension: string, value: string): boolean =>
-  vocabulary.some((d) => d.id === dimension && d.values.some((v) => v.id === value))
+export const hasFacetValue = (
+  vocabulary: readonly FacetDimension[],
+  dimension: string,
+  value: string,
+): boolean => vocabulary.some((d) => d.id === dimension && d.values.some((v) => v.id === value))
 
 /**
  * Checks a per-FAQ override (`{ dimension: [valueId, …] }`): its shape by content's
@@ -43,17 +47,25 @@ export function facetOverrideProblems(raw: unknown, vocabulary: readonly FacetDi
   if (raw === null || raw === undefined) return []
   const parsed = faqFacetsSchema.safeParse(raw)
   if (!parsed.success) {
-    return parsed.error.issues.map((i) => `facets${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}（例: {"action": ["move-in"], "who": []}）`)
+    return parsed.error.issues.map(
+      (i) =>
+        `facets${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}（例: {"action": ["move-in"], "who": []}）`,
+    )
   }
   const problems: string[] = []
   for (const [dimension, values] of Object.entries(parsed.data)) {
     const d = vocabulary.find((x) => x.id === dimension)
     if (!d) {
-      problems.push(`facets.${dimension}: 「${dimension}」はファセットの語彙（content/facets.yaml）にない観点です（使える観点: ${vocabulary.map((x) => x.id).join(', ')}）`)
+      problems.push(
+        `facets.${dimension}: 「${dimension}」はファセットの語彙（content/facets.yaml）にない観点です（使える観点: ${vocabulary.map((x) => x.id).join(', ')}）`,
+      )
       continue
     }
     values.forEach((v, i) => {
-      if (!d.values.some((x) => x.id === v)) problems.push(`facets.${dimension}.${i}: 「${v}」は観点 ${dimension} の値にありません（使える値: ${d.values.map((x) => x.id).join(', ')}）`)
+      if (!d.values.some((x) => x.id === v))
+        problems.push(
+          `facets.${dimension}.${i}: 「${v}」は観点 ${dimension} の値にありません（使える値: ${d.values.map((x) => x.id).join(', ')}）`,
+        )
     })
   }
   return problems

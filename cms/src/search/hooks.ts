@@ -8,7 +8,12 @@ import { applyEntryState, hasOperatorIndex, invalidateOperatorIndex, readEntrySt
  * app server, and announced to the others (indexSync.ts). The read sees this transaction's write;
  * a draft save leaves the published version, and so the index, as it was.
  */
-const reindex = async (req: Parameters<CollectionAfterChangeHook>[0]['req'], collection: 'faqs' | 'guides', id: number | string, previousSlug: string | null | undefined) => {
+const reindex = async (
+  req: Parameters<CollectionAfterChangeHook>[0]['req'],
+  collection: 'faqs' | 'guides',
+  id: number | string,
+  previousSlug: string | null | undefined,
+) => {
   // A seed or CSV import on SQLite: no index here and nobody to tell, so no read either.
   if (!hasOperatorIndex(req.payload) && !announcesChanges()) return
   const state = await readEntryState(req.payload, collection, id, req)

@@ -40,23 +40,48 @@ let notifier: pg.Pool | undefined
 async function announce(change: Change): Promise<void> {
   const url = databaseUrl()
   if (!url) return
-  notifier ??= new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000, allowExitOnIdle: true })
+  notifier ??= new pg.Pool({
+    connectionString: url,
+    max: 1,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+  })
   await notifier.query('SELECT pg_notify($1, $2)', [INDEX_CHANNEL, JSON.stringify(change)])
 }
 
 /** Tells the other app servers that an entry changed (a failure is logged, never fails the save). */
-export async function announceEntryChange(payload: Payload, collection: 'faqs' | 'guides', id: number | string, previousSlug: string | null | undefined, state: EntryState): Promise<void> {
-  await announce({ origin: ORIGIN, collection, id, previousSlug, publishedAt: state.published ? state.doc.updatedAt : null }).catch((error: unknown) =>
-    payload.logger.error({ err: error, msg: 'operator index: could not announce a change to the other app servers' }),
+export async function announceEntryChange(
+  payload: Payload,
+  collection: 'faqs' | 'guides',
+  id: number | string,
+  previousSlug: string | null | undefined,
+  state: EntryState,
+): Promise<void> {
+  await announce({
+    origin: ORIGIN,
+    collection,
+    id,
+    previousSlug,
+    publishedAt: state.published ? state.doc.updatedAt : null,
+  }).catch((error: unknown) =>
+    payload.logger.error({
+      err: error,
+      msg: 'operator index: could not announce a change to the other app servers',
+    }),
   )
 }
 
 /** Tells the other app servers to rebuild their indexes (the synonyms changed). */
 export async function announceRebuild(payload: Payload): Promise<void> {
-  await announce({ origin: ORIGIN, everything: true }).catch((error: unknown) => payload.logger.error({ err: error, msg: 'operator index: could not announce a rebuild' }))
+  await announce({ origin: ORIGIN, everything: true }).catch((error: unknown) =>
+    payload.logger.error({ err: error, msg: 'operator index: could not announce a rebuild' }),
+  )
 }
 
-const sees = (state: EntryState, publishedAt: string | null) => (publishedAt === null ? !state.published : state.published && Date.parse(state.doc.updatedAt) >= Date.parse(publishedAt))
+const sees = (state: EntryState, publishedAt: string | null) =>
+  publishedAt === null
+    ? !state.published
+    : state.published && Date.parse(state.doc.updatedAt) >= Date.parse(publishedAt)
 
 async function apply(payload: Payload, change: Change): Promise<void> {
   if ('everything' in change) return invalidateOperatorIndex()
@@ -104,7 +129,12 @@ export function startIndexSync(payload: Payload): void {
         return
       }
       if (!parsed.success || parsed.data.origin === ORIGIN) return
-      void apply(payload, parsed.data).catch((error: unknown) => payload.logger.error({ err: error, msg: 'operator index: could not apply a change from another app server' }))
+      void apply(payload, parsed.data).catch((error: unknown) =>
+        payload.logger.error({
+          err: error,
+          msg: 'operator index: could not apply a change from another app server',
+        }),
+      )
     })
     try {
       await c.connect()

@@ -1,4 +1,11 @@
-import { indexableFaqSchema, indexableGuideSchema, indexableSourceSchema, type IndexableFaq, type IndexableGuide, type IndexableSource } from '@kotae/search-indexer/engine/indexable'
+import {
+  indexableFaqSchema,
+  indexableGuideSchema,
+  indexableSourceSchema,
+  type IndexableFaq,
+  type IndexableGuide,
+  type IndexableSource,
+} from '@kotae/search-indexer/engine/indexable'
 
 import type { ToMarkdown } from '../lib/markdown'
 import { facetOverrideOf } from './facetVocabulary'
@@ -14,11 +21,44 @@ import type { Faq, Guide, Source } from '../payload-types'
  */
 
 /** What {@link faqInput} reads (and so what the operator index selects). */
-export type IndexedFaq = Pick<Faq, 'id' | 'slug' | 'locale' | 'question' | 'alternatives' | 'shortAnswer' | 'answer' | 'operatorNotes' | 'tags' | 'category' | 'audience' | 'facets' | '_status'>
-export type IndexedGuide = Pick<Guide, 'id' | 'slug' | 'locale' | 'title' | 'summary' | 'body' | 'procedure' | 'category' | 'steps' | 'bring' | 'where' | 'when' | 'audience' | '_status'>
+export type IndexedFaq = Pick<
+  Faq,
+  | 'id'
+  | 'slug'
+  | 'locale'
+  | 'question'
+  | 'alternatives'
+  | 'shortAnswer'
+  | 'answer'
+  | 'operatorNotes'
+  | 'tags'
+  | 'category'
+  | 'audience'
+  | 'facets'
+  | '_status'
+>
+export type IndexedGuide = Pick<
+  Guide,
+  | 'id'
+  | 'slug'
+  | 'locale'
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'procedure'
+  | 'category'
+  | 'steps'
+  | 'bring'
+  | 'where'
+  | 'when'
+  | 'audience'
+  | '_status'
+>
 
 const slugOf = (rel: unknown): string | undefined =>
-  rel && typeof rel === 'object' && 'slug' in rel && (rel as { slug: unknown }).slug ? String((rel as { slug: unknown }).slug) : undefined
+  rel && typeof rel === 'object' && 'slug' in rel && (rel as { slug: unknown }).slug
+    ? String((rel as { slug: unknown }).slug)
+    : undefined
 const statusOf = (s: string | null | undefined) => (s === 'draft' ? 'draft' : 'published')
 
 export const faqInput = (f: IndexedFaq, markdown: ToMarkdown): IndexableFaq =>
@@ -48,12 +88,22 @@ export const guideInput = (g: IndexedGuide, markdown: ToMarkdown): IndexableGuid
     procedure: g.procedure,
     category: slugOf(g.category),
     steps: (g.steps ?? []).map((s) => ({ title: s.title, detail: s.detail })),
-    bring: (g.bring ?? []).map((b) => ({ case: b.case, items: (b.items ?? []).map((i) => ({ item: i.item, note: i.note ?? undefined })) })),
+    bring: (g.bring ?? []).map((b) => ({
+      case: b.case,
+      items: (b.items ?? []).map((i) => ({ item: i.item, note: i.note ?? undefined })),
+    })),
     where: g.where,
     when: g.when,
     audience: g.audience,
     status: statusOf(g._status),
   } satisfies IndexableGuide)
 
-export const sourceInput = (s: Pick<Source, 'id' | 'slug' | 'title' | 'publisher' | 'url'>): IndexableSource =>
-  indexableSourceSchema.parse({ id: s.slug ?? String(s.id), title: s.title, publisher: s.publisher, url: s.url } satisfies IndexableSource)
+export const sourceInput = (
+  s: Pick<Source, 'id' | 'slug' | 'title' | 'publisher' | 'url'>,
+): IndexableSource =>
+  indexableSourceSchema.parse({
+    id: s.slug ?? String(s.id),
+    title: s.title,
+    publisher: s.publisher,
+    url: s.url,
+  } satisfies IndexableSource)

@@ -25,16 +25,31 @@ const facetsParamSchema = z
   .string()
   .max(200, 'facets is at most 200 characters')
   .transform((raw, ctx) => {
-    const pairs = raw.split(',').map((p) => p.trim()).filter(Boolean)
+    const pairs = raw
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
     if (pairs.length > MAX_FACET_PAIRS) {
-      ctx.addIssue({ code: 'custom', message: `facets takes at most ${MAX_FACET_PAIRS} dimension:value pairs` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `facets takes at most ${MAX_FACET_PAIRS} dimension:value pairs`,
+      })
       return z.NEVER
     }
     const out: Record<string, string[]> = {}
     for (const pair of pairs) {
       const [dimension = '', value = '', ...rest] = pair.split(':')
-      if (rest.length > 0 || !FACET_ID.test(dimension) || !FACET_ID.test(value) || dimension.length > 40 || value.length > 40) {
-        ctx.addIssue({ code: 'custom', message: `facets: "${pair.slice(0, 90)}" is not dimension:value (lowercase a-z, 0-9 and -, each at most 40 characters), e.g. what:certificate` })
+      if (
+        rest.length > 0 ||
+        !FACET_ID.test(dimension) ||
+        !FACET_ID.test(value) ||
+        dimension.length > 40 ||
+        value.length > 40
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `facets: "${pair.slice(0, 90)}" is not dimension:value (lowercase a-z, 0-9 and -, each at most 40 characters), e.g. what:certificate`,
+        })
         return z.NEVER
       }
       const values = (out[dimension] ??= [])
@@ -67,9 +82,14 @@ export const lookupEndpoint: Endpoint = {
       return Response.json(await warmOperatorIndex(req.payload))
     }
     if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
-    if (!hasRole(req.user, ...STAFF_READERS)) return Response.json({ errors: [{ message: '検索する権限がありません。' }] }, { status: 403 })
+    if (!hasRole(req.user, ...STAFF_READERS))
+      return Response.json({ errors: [{ message: '検索する権限がありません。' }] }, { status: 403 })
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
-    if (!parsed.success) return Response.json({ errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) }, { status: 400 })
+    if (!parsed.success)
+      return Response.json(
+        { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
+        { status: 400 },
+      )
     const { q, limit } = parsed.data
     const facets = parsed.data.facets ?? {}
     const started = performance.now()
@@ -83,8 +103,21 @@ export const lookupEndpoint: Endpoint = {
     }
     if (Object.keys(facets).length > 0) {
       const vocabulary = await facetVocabulary()
-      const unknown = Object.entries(facets).flatMap(([d, values]) => values.filter((v) => !hasFacetValue(vocabulary, d, v)).map((v) => `${d}:${v}`))
-      if (unknown.length > 0) return Response.json({ errors: [{ field: 'facets', message: `facets: unknown dimension or value ${unknown.join(', ')} (see content/facets.yaml)` }] }, { status: 400 })
+      const unknown = Object.entries(facets).flatMap(([d, values]) =>
+        values.filter((v) => !hasFacetValue(vocabulary, d, v)).map((v) => `${d}:${v}`),
+      )
+      if (unknown.length > 0)
+        return Response.json(
+          {
+            errors: [
+              {
+                field: 'facets',
+                message: `facets: unknown dimension or value ${unknown.join(', ')} (see content/facets.yaml)`,
+              },
+            ],
+          },
+          { status: 400 },
+        )
     }
     const index = await getOperatorIndex(req.payload)
     lap('index')
@@ -99,7 +132,8 @@ export const lookupEndpoint: Endpoint = {
           pool.flatMap((h) => (h.kind === 'faq' ? [String(faqIdOf(index, h.id) ?? '')] : [])),
         )
       : new Map<string, number>()
-    const priorOf = (h: (typeof pool)[number]) => (h.kind === 'faq' ? (priorScores.get(String(faqIdOf(index, h.id) ?? '')) ?? 0) : 0)
+    const priorOf = (h: (typeof pool)[number]) =>
+      h.kind === 'faq' ? (priorScores.get(String(faqIdOf(index, h.id) ?? '')) ?? 0) : 0
     const hits = blendWithPrior(pool, (h) => h.score, priorOf, weight).slice(0, limit)
     lap('engine')
 
@@ -117,7 +151,10 @@ export const lookupEndpoint: Endpoint = {
         kind: h.kind,
         title: h.document.question,
         shortAnswer: h.document.shortAnswer ?? '',
-        snippet: { text: snippet.text, marks: snippet.highlights.map((s) => [s.start, s.end] as [number, number]) },
+        snippet: {
+          text: snippet.text,
+          marks: snippet.highlights.map((s) => [s.start, s.end] as [number, number]),
+        },
         explanation: h.explanation.reasons.join(' ／ '),
         score: h.score,
         ...card,
@@ -125,30 +162,36 @@ export const lookupEndpoint: Endpoint = {
     }
 
     lap('candidates')
-    const topFaqIds = candidates.filter((c) => c.kind === 'faq').slice(0, 3).map((c) => c.docId)
+    const topFaqIds = candidates
+      .filter((c) => c.kind === 'faq')
+      .slice(0, 3)
+      .map((c) => c.docId)
     // Past calls are for those who take and supervise calls; editors and reviewers get none.
-    const past = topFaqIds.length && hasRole(req.user, ...CALL_TAKERS)
-      ? await req.payload.find({
-          collection: 'calls',
-          where: { faqsUsed: { in: topFaqIds } },
-          sort: '-talkStartedAt',
-          limit: 3,
-          depth: 1,
-          pagination: false,
-          // Summaries are masked when stored; contact details are never selected.
-          select: { talkStartedAt: true, summary: true, outcome: true, faqsUsed: true },
-          populate: { faqs: { question: true } },
-          overrideAccess: true,
-          req,
-        })
-      : { docs: [] }
+    const past =
+      topFaqIds.length && hasRole(req.user, ...CALL_TAKERS)
+        ? await req.payload.find({
+            collection: 'calls',
+            where: { faqsUsed: { in: topFaqIds } },
+            sort: '-talkStartedAt',
+            limit: 3,
+            depth: 1,
+            pagination: false,
+            // Summaries are masked when stored; contact details are never selected.
+            select: { talkStartedAt: true, summary: true, outcome: true, faqsUsed: true },
+            populate: { faqs: { question: true } },
+            overrideAccess: true,
+            req,
+          })
+        : { docs: [] }
     lap('pastCalls')
     const pastCalls: PastCall[] = past.docs.map((c) => ({
       id: c.id,
       talkStartedAt: c.talkStartedAt,
       summary: c.summary,
       outcome: c.outcome,
-      faqsUsed: (c.faqsUsed ?? []).filter((f): f is Exclude<typeof f, number> => typeof f === 'object').map((f) => ({ id: f.id, question: f.question })),
+      faqsUsed: (c.faqsUsed ?? [])
+        .filter((f): f is Exclude<typeof f, number> => typeof f === 'object')
+        .map((f) => ({ id: f.id, question: f.question })),
     }))
     const body: LookupResponse = {
       query: q,
@@ -162,7 +205,9 @@ export const lookupEndpoint: Endpoint = {
       ...(answer?.askBack && candidates.length > 1 ? { askBack: answer.askBack } : {}),
       facets,
     }
-    const timing = [...phases, ['total', performance.now() - started] as [string, number]].map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`).join(', ')
+    const timing = [...phases, ['total', performance.now() - started] as [string, number]]
+      .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
+      .join(', ')
     return Response.json(body, { headers: { 'Cache-Control': 'no-store', 'Server-Timing': timing } })
   },
 }

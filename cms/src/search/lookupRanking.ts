@@ -21,6 +21,7 @@ export function priorWeight(env: Readonly<Partial<Record<string, string>>> = pro
   const raw = env.KOTAE_LOOKUP_PRIOR_WEIGHT
   if (raw === undefined || raw === '') return DEFAULT_PRIOR_WEIGHT
   const parsed = weightSchema.safeParse(raw)
-  if (!parsed.success) throw new Error(`KOTAE_LOOKUP_PRIOR_WEIGHT: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
+  if (!parsed.success)
+    throw new Error(`KOTAE_LOOKUP_PRIOR_WEIGHT: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   return parsed.data
 }

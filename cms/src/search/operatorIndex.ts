@@ -1,4 +1,15 @@
-import { CONTENT_WEIGHTS, createSearchIndex, faqToDocument, guideToDocument, queryLocale, sourceToDocument, type Answer, type SearchDocument, type SearchHit, type SearchIndex } from '@kotae/search-indexer'
+import {
+  CONTENT_WEIGHTS,
+  createSearchIndex,
+  faqToDocument,
+  guideToDocument,
+  queryLocale,
+  sourceToDocument,
+  type Answer,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+} from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { forgetDeskCards } from './deskCards'
@@ -40,7 +51,12 @@ const facetsKey = (facets: ChosenFacets | undefined): string =>
  * and, when the first answers differ by one facet the question leaves open, what to ask back.
  * `facets` are the operator's choice, which replace the question's own in those dimensions.
  */
-export function answerOperatorIndex(index: SearchIndex, q: string, limit: number, facets?: ChosenFacets): Answer {
+export function answerOperatorIndex(
+  index: SearchIndex,
+  q: string,
+  limit: number,
+  facets?: ChosenFacets,
+): Answer {
   let cache = hitCache.get(index)
   if (!cache) hitCache.set(index, (cache = new Map()))
   const key = `${limit}\u0000${facetsKey(facets)}\u0000${q}`
@@ -53,7 +69,10 @@ export function answerOperatorIndex(index: SearchIndex, q: string, limit: number
   }
   cacheStats.misses++
   // The question's language: an English translation does not take a Japanese caller's top places.
-  const chosen = facets && Object.keys(facets).length > 0 ? Object.fromEntries(Object.entries(facets).map(([d, v]) => [d, [...v]])) : undefined
+  const chosen =
+    facets && Object.keys(facets).length > 0
+      ? Object.fromEntries(Object.entries(facets).map(([d, v]) => [d, [...v]]))
+      : undefined
   const answer = index.answer(q, { limit, locale: queryLocale(q), ...(chosen ? { facets: chosen } : {}) })
   cache.set(key, answer)
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
@@ -61,17 +80,25 @@ export function answerOperatorIndex(index: SearchIndex, q: string, limit: number
 }
 
 /** The ranked hits only (see {@link answerOperatorIndex}). */
-export const searchOperatorIndex = (index: SearchIndex, q: string, limit: number, facets?: ChosenFacets): SearchHit[] => answerOperatorIndex(index, q, limit, facets).hits
+export const searchOperatorIndex = (
+  index: SearchIndex,
+  q: string,
+  limit: number,
+  facets?: ChosenFacets,
+): SearchHit[] => answerOperatorIndex(index, q, limit, facets).hits
 
-export const faqIdOf = (index: SearchIndex, slug: string): number | string | undefined => faqIds.get(index)?.get(slug)
+export const faqIdOf = (index: SearchIndex, slug: string): number | string | undefined =>
+  faqIds.get(index)?.get(slug)
 
 /**
  * The operator's document of a published FAQ or guide: the search package's own converter over
  * the record mapped to its indexable shape, so the desk scores what the site and eval:content do.
  */
 const OPERATOR = { audience: 'operator' } as const
-export const faqDocument = (f: IndexedFaq, markdown: ToMarkdown): SearchDocument | undefined => faqToDocument(faqInput(f, markdown), OPERATOR)
-export const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocument | undefined => guideToDocument(guideInput(g, markdown), OPERATOR)
+export const faqDocument = (f: IndexedFaq, markdown: ToMarkdown): SearchDocument | undefined =>
+  faqToDocument(faqInput(f, markdown), OPERATOR)
+export const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocument | undefined =>
+  guideToDocument(guideInput(g, markdown), OPERATOR)
 
 /**
  * The operator index lives in the CMS process: built from the database on first use (published
@@ -80,21 +107,54 @@ export const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocu
  * current by hooks. Each app server holds its own copy, so servers stay stateless.
  */
 /** What faqInput reads (indexable.ts), and updatedAt, which tells app servers which version they hold (indexSync.ts). */
-const FAQ_FIELDS = { updatedAt: true, slug: true, locale: true, question: true, alternatives: true, shortAnswer: true, answer: true, operatorNotes: true, tags: true, category: true, audience: true, facets: true, _status: true } as const
+const FAQ_FIELDS = {
+  updatedAt: true,
+  slug: true,
+  locale: true,
+  question: true,
+  alternatives: true,
+  shortAnswer: true,
+  answer: true,
+  operatorNotes: true,
+  tags: true,
+  category: true,
+  audience: true,
+  facets: true,
+  _status: true,
+} as const
 /** A category as the search documents name it: by slug (see the search package's indexable.ts). */
 const CATEGORY_SLUG = { categories: { slug: true } } as const
 
 async function build(payload: Payload): Promise<SearchIndex> {
-  const [synonymsGlobal, facets] = await Promise.all([payload.findGlobal({ slug: 'synonyms', depth: 0 }), facetVocabulary()])
+  const [synonymsGlobal, facets] = await Promise.all([
+    payload.findGlobal({ slug: 'synonyms', depth: 0 }),
+    facetVocabulary(),
+  ])
   const synonyms = synonymsGlobal.groups ?? []
   // The facet vocabulary is content's (facets.yaml): who, what, action, when.
   // The weights learned for the city's content (train:ranker): the desk ranks as eval:content measures.
-  const index = createSearchIndex({ weights: CONTENT_WEIGHTS, audience: 'operator', synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })), facets })
+  const index = createSearchIndex({
+    weights: CONTENT_WEIGHTS,
+    audience: 'operator',
+    synonyms: synonyms.map((g) => ({ terms: g.terms ?? [] })),
+    facets,
+  })
   // Category slugs only, and no virtual usage count (one count over all calls per FAQ).
-  const common = { depth: 1, limit: 10_000, pagination: false, overrideAccess: true, populate: CATEGORY_SLUG } as const
+  const common = {
+    depth: 1,
+    limit: 10_000,
+    pagination: false,
+    overrideAccess: true,
+    populate: CATEGORY_SLUG,
+  } as const
   const [markdown, faqs, guides, sources] = await Promise.all([
     markdownOf(payload),
-    payload.find({ collection: 'faqs', where: { _status: { equals: 'published' } }, ...common, select: FAQ_FIELDS }),
+    payload.find({
+      collection: 'faqs',
+      where: { _status: { equals: 'published' } },
+      ...common,
+      select: FAQ_FIELDS,
+    }),
     payload.find({ collection: 'guides', where: { _status: { equals: 'published' } }, ...common }),
     payload.find({ collection: 'sources', ...common, depth: 0 }),
   ])
@@ -136,26 +196,58 @@ export function getOperatorIndex(payload: Payload): Promise<SearchIndex> {
 export const hasOperatorIndex = (payload: Payload): boolean => holder[KEY]?.payload === payload
 
 /** What the operator index should hold for one FAQ or guide: its published version, or nothing. */
-export type EntryState = { published: true; doc: Record<string, unknown> & { id: number | string; slug?: string | null; updatedAt: string } } | { published: false; slug?: string | null }
+export type EntryState =
+  | {
+      published: true
+      doc: Record<string, unknown> & { id: number | string; slug?: string | null; updatedAt: string }
+    }
+  | { published: false; slug?: string | null }
 
 /** Reads the published version of an entry (in `req`'s transaction when given: a draft save leaves it as it was). */
-export async function readEntryState(payload: Payload, collection: 'faqs' | 'guides', id: number | string, req?: PayloadRequest): Promise<EntryState> {
-  const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, draft: false, disableErrors: true, req, populate: CATEGORY_SLUG, ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}) })
-  return doc && doc._status === 'published' ? { published: true, doc: doc as never } : { published: false, slug: doc?.slug }
+export async function readEntryState(
+  payload: Payload,
+  collection: 'faqs' | 'guides',
+  id: number | string,
+  req?: PayloadRequest,
+): Promise<EntryState> {
+  const doc = await payload.findByID({
+    collection,
+    id,
+    depth: 1,
+    overrideAccess: true,
+    draft: false,
+    disableErrors: true,
+    req,
+    populate: CATEGORY_SLUG,
+    ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}),
+  })
+  return doc && doc._status === 'published'
+    ? { published: true, doc: doc as never }
+    : { published: false, slug: doc?.slug }
 }
 
 /**
  * After a publish, unpublish, edit or delete: puts the entry's published version into this
  * process's index, or takes it out (`previousSlug`: the slug it was indexed under before the change).
  */
-export async function applyEntryState(payload: Payload, collection: 'faqs' | 'guides', state: EntryState, previousSlug?: string | null): Promise<void> {
+export async function applyEntryState(
+  payload: Payload,
+  collection: 'faqs' | 'guides',
+  state: EntryState,
+  previousSlug?: string | null,
+): Promise<void> {
   const current = holder[KEY]
   if (!current || current.payload !== payload) return // not built yet: the first lookup builds it fresh
   const index = await current.index
   const kind = collection === 'faqs' ? 'faq' : 'guide'
   // Worked out before the index changes (the Markdown converter may still be loading).
   const markdown = state.published ? await markdownOf(payload) : undefined
-  const entry = state.published && markdown ? (collection === 'faqs' ? faqDocument(state.doc as never, markdown) : guideDocument(state.doc as never, markdown)) : undefined
+  const entry =
+    state.published && markdown
+      ? collection === 'faqs'
+        ? faqDocument(state.doc as never, markdown)
+        : guideDocument(state.doc as never, markdown)
+      : undefined
   if (previousSlug) index.remove(previousSlug, kind)
   if (entry) {
     index.add(entry)
@@ -171,18 +263,28 @@ export async function applyEntryState(payload: Payload, collection: 'faqs' | 'gu
 }
 
 /** For the health check: whether this process's index is built, when, and when an entry last changed. */
-export async function operatorIndexInfo(payload: Payload): Promise<{ built: boolean; builtAt: string | null; changedAt: string | null; documents: number | null }> {
+export async function operatorIndexInfo(
+  payload: Payload,
+): Promise<{ built: boolean; builtAt: string | null; changedAt: string | null; documents: number | null }> {
   const state = holder[KEY]
-  if (!state || state.payload !== payload || state.builtAt === undefined) return { built: false, builtAt: null, changedAt: null, documents: null }
+  if (!state || state.payload !== payload || state.builtAt === undefined)
+    return { built: false, builtAt: null, changedAt: null, documents: null }
   const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString())
-  return { built: true, builtAt: iso(state.builtAt), changedAt: iso(state.changedAt), documents: (await state.index).size }
+  return {
+    built: true,
+    builtAt: iso(state.builtAt),
+    changedAt: iso(state.changedAt),
+    documents: (await state.index).size,
+  }
 }
 
 /**
  * Builds the index now (and learns the usage prior from the logged calls) so that the first
  * lookup does not pay for it: called once the server is up (scripts/start.ts → warmUpLookup.ts).
  */
-export async function warmOperatorIndex(payload: Payload): Promise<{ documents: number; calls: number; ms: number }> {
+export async function warmOperatorIndex(
+  payload: Payload,
+): Promise<{ documents: number; calls: number; ms: number }> {
   const started = performance.now()
   const index = await getOperatorIndex(payload)
   const prior = await warmOperatorPrior(payload, index)

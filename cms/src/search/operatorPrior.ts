@@ -12,7 +12,13 @@ import { UsagePrior } from './usagePrior'
  * fields are never read. New calls are picked up by id at most every REFRESH_MS, in the
  * background, so a lookup never waits for it; edits to old calls are seen after a restart.
  */
-type State = { payload: Payload; prior: UsagePrior; lastId: number; refreshedAt: number; running: Promise<void> | null }
+type State = {
+  payload: Payload
+  prior: UsagePrior
+  lastId: number
+  refreshedAt: number
+  running: Promise<void> | null
+}
 const KEY = Symbol.for('kotae.operatorPrior')
 const holder = globalThis as unknown as { [KEY]?: State }
 const PAGE = 5_000
@@ -28,7 +34,11 @@ type SQL = ReturnType<typeof sql>
  * Only these columns are read; the callback contact columns never are.
  */
 async function rows(payload: Payload, query: SQL): Promise<Row[]> {
-  const db = (payload.db as unknown as { drizzle: { all?: (q: SQL) => Promise<Row[]>; execute?: (q: SQL) => Promise<{ rows: Row[] }> } }).drizzle
+  const db = (
+    payload.db as unknown as {
+      drizzle: { all?: (q: SQL) => Promise<Row[]>; execute?: (q: SQL) => Promise<{ rows: Row[] }> }
+    }
+  ).drizzle
   if (payload.db.name === 'postgres' && db.execute) return (await db.execute(query)).rows
   if (db.all) return db.all(query)
   throw new Error(`usage prior: no SQL reader for the ${payload.db.name} adapter`)
@@ -36,21 +46,37 @@ async function rows(payload: Payload, query: SQL): Promise<Row[]> {
 
 async function pull(state: State): Promise<void> {
   for (;;) {
-    const calls = await rows(state.payload, sql`SELECT id, talk_started_at, summary FROM calls WHERE id > ${state.lastId} ORDER BY id LIMIT ${PAGE}`)
+    const calls = await rows(
+      state.payload,
+      sql`SELECT id, talk_started_at, summary FROM calls WHERE id > ${state.lastId} ORDER BY id LIMIT ${PAGE}`,
+    )
     if (calls.length === 0) break
     const from = state.lastId
     const to = Number(calls.at(-1)!.id)
     const [texts, rels] = await Promise.all([
-      rows(state.payload, sql`SELECT parent_id, text FROM calls_texts WHERE path = 'queries' AND parent_id > ${from} AND parent_id <= ${to} ORDER BY parent_id, "order"`),
-      rows(state.payload, sql`SELECT parent_id, faqs_id FROM calls_rels WHERE path = 'faqsUsed' AND faqs_id IS NOT NULL AND parent_id > ${from} AND parent_id <= ${to} ORDER BY parent_id, "order"`),
+      rows(
+        state.payload,
+        sql`SELECT parent_id, text FROM calls_texts WHERE path = 'queries' AND parent_id > ${from} AND parent_id <= ${to} ORDER BY parent_id, "order"`,
+      ),
+      rows(
+        state.payload,
+        sql`SELECT parent_id, faqs_id FROM calls_rels WHERE path = 'faqsUsed' AND faqs_id IS NOT NULL AND parent_id > ${from} AND parent_id <= ${to} ORDER BY parent_id, "order"`,
+      ),
     ])
     const queries = group(texts, 'text')
     const faqs = group(rels, 'faqs_id')
     for (const c of calls) {
       const id = Number(c.id)
       const q = queries.get(id) ?? []
-      const at = c.talk_started_at instanceof Date ? c.talk_started_at.getTime() : Date.parse(String(c.talk_started_at))
-      state.prior.add({ texts: q.length ? q : c.summary ? [String(c.summary)] : [], faqs: faqs.get(id) ?? [], at })
+      const at =
+        c.talk_started_at instanceof Date
+          ? c.talk_started_at.getTime()
+          : Date.parse(String(c.talk_started_at))
+      state.prior.add({
+        texts: q.length ? q : c.summary ? [String(c.summary)] : [],
+        faqs: faqs.get(id) ?? [],
+        at,
+      })
     }
     state.lastId = to
     if (calls.length < PAGE) break
@@ -73,7 +99,9 @@ function group(list: Row[], column: string): Map<number, string[]> {
 
 function refresh(state: State): Promise<void> {
   state.running ??= pull(state)
-    .catch((error: unknown) => state.payload.logger.error({ err: error, msg: 'usage prior: reading calls failed' }))
+    .catch((error: unknown) =>
+      state.payload.logger.error({ err: error, msg: 'usage prior: reading calls failed' }),
+    )
     .finally(() => {
       state.running = null
     })

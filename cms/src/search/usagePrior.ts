@@ -20,7 +20,11 @@ export type PriorSettings = {
   laterFaqWeight: number
 }
 
-export const PRIOR_SETTINGS: Readonly<PriorSettings> = { halfLifeDays: 90, minTokenCalls: 3, laterFaqWeight: 0.5 }
+export const PRIOR_SETTINGS: Readonly<PriorSettings> = {
+  halfLifeDays: 90,
+  minTokenCalls: 3,
+  laterFaqWeight: 0.5,
+}
 
 /** A call as the prior sees it: masked words, the FAQs it used (ordered) and when it was. */
 export type PriorCall = { texts: readonly string[]; faqs: readonly string[]; at: number }
@@ -97,7 +101,12 @@ export class UsagePrior {
  * best one, plus `weight` × its prior relative to the best prior among the candidates. With
  * weight 0 (or no prior) the order is the text ranking unchanged.
  */
-export function blendWithPrior<T>(ranked: readonly T[], textScore: (c: T) => number, priorOf: (c: T) => number, weight: number): T[] {
+export function blendWithPrior<T>(
+  ranked: readonly T[],
+  textScore: (c: T) => number,
+  priorOf: (c: T) => number,
+  weight: number,
+): T[] {
   if (weight <= 0 || ranked.length < 2) return [...ranked]
   const topText = Math.max(...ranked.map(textScore), Number.MIN_VALUE)
   const topPrior = Math.max(...ranked.map(priorOf), 0)

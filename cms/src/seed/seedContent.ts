@@ -30,7 +30,14 @@ export async function seedContent(
   const richText = await richTextOf(payload)
 
   async function findBySlug(collection: CollectionSlug, slug: string): Promise<Existing | undefined> {
-    const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true, pagination: false })
+    const { docs } = await payload.find({
+      collection,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 0,
+      draft: true,
+      pagination: false,
+    })
     return docs[0] as Existing | undefined
   }
 
@@ -59,12 +66,22 @@ export async function seedContent(
 
   const categoryIds = new Map<string, number | string>()
   for (const c of bundle.categories) {
-    const id = await upsert('categories', c.id, contentHash(c), { name: c.name, nameEn: c.nameEn, description: c.description, order: c.order })
+    const id = await upsert('categories', c.id, contentHash(c), {
+      name: c.name,
+      nameEn: c.nameEn,
+      description: c.description,
+      order: c.order,
+    })
     categoryIds.set(c.id, id)
   }
   const sourceIds = new Map<string, number | string>()
   for (const s of bundle.sources) {
-    const id = await upsert('sources', s.id, contentHash(s), { title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt })
+    const id = await upsert('sources', s.id, contentHash(s), {
+      title: s.title,
+      publisher: s.publisher,
+      url: s.url,
+      checkedAt: s.checkedAt,
+    })
     sourceIds.set(s.id, id)
   }
   const ref = (map: Map<string, number | string>, id: string) => {
@@ -155,7 +172,10 @@ export async function seedContent(
       body: g.body.trim() ? richText(g.body) : null,
       category: ref(categoryIds, g.category),
       steps: g.steps,
-      bring: g.bring.map((b) => ({ case: b.case, items: b.items.map((i) => ({ item: i.item, note: i.note, optional: i.optional })) })),
+      bring: g.bring.map((b) => ({
+        case: b.case,
+        items: b.items.map((i) => ({ item: i.item, note: i.note, optional: i.optional })),
+      })),
       where: g.where,
       when: g.when,
       sources: g.sources.map((s) => ref(sourceIds, s)),
@@ -169,14 +189,20 @@ export async function seedContent(
   )
 
   const cityHash = contentHash(bundle.city)
-  const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0 })) as { contentHash?: string | null }
+  const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0 })) as {
+    contentHash?: string | null
+  }
   if (city.contentHash !== cityHash) {
     const c = bundle.city
     await payload.updateGlobal({
       slug: 'city-profile',
       data: {
         ...c,
-        hours: c.hours.map((h) => ({ ...h, weekdays: h.weekdays.map(String), weeksOfMonth: h.weeksOfMonth?.map(String) })),
+        hours: c.hours.map((h) => ({
+          ...h,
+          weekdays: h.weekdays.map(String),
+          weeksOfMonth: h.weeksOfMonth?.map(String),
+        })),
         closedDates: c.closedDates.map((date) => ({ date })),
         callCenter: { ...c.callCenter, queues: c.callCenter.queues.join('\n') },
         contentHash: cityHash,
@@ -186,12 +212,18 @@ export async function seedContent(
   } else count('city-profile', 'unchanged')
 
   const synonymsHash = contentHash(bundle.synonyms)
-  const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })) as { contentHash?: string | null }
+  const synonyms = (await payload.findGlobal({ slug: 'synonyms', depth: 0 })) as {
+    contentHash?: string | null
+  }
   if (synonyms.contentHash !== synonymsHash) {
-    await payload.updateGlobal({ slug: 'synonyms', data: { groups: bundle.synonyms, contentHash: synonymsHash } as never })
+    await payload.updateGlobal({
+      slug: 'synonyms',
+      data: { groups: bundle.synonyms, contentHash: synonymsHash } as never,
+    })
     count('synonyms', synonyms.contentHash ? 'updated' : 'created')
   } else count('synonyms', 'unchanged')
 
-  for (const [collection, r] of Object.entries(report)) log(`${collection}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)
+  for (const [collection, r] of Object.entries(report))
+    log(`${collection}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)
   return report
 }

@@ -13,18 +13,51 @@ export type OpenChange = {
   guides: { id: number | string; title: string }[]
 }
 
-const idOf = (v: unknown) => (typeof v === 'object' && v !== null ? (v as { id: number | string }).id : (v as number | string))
+const idOf = (v: unknown) =>
+  typeof v === 'object' && v !== null ? (v as { id: number | string }).id : (v as number | string)
 
 /** The source changes not yet marked 確認済み, newest first; only those citing one FAQ or guide when `entry` is given. */
-export async function findOpenChanges(payload: Payload, entry?: { collection: 'faqs' | 'guides'; id: string }): Promise<OpenChange[]> {
+export async function findOpenChanges(
+  payload: Payload,
+  entry?: { collection: 'faqs' | 'guides'; id: string },
+): Promise<OpenChange[]> {
   const where: Where = { resolvedAt: { exists: false } }
   if (entry) where[entry.collection] = { in: [entry.id] }
-  const changes = (await payload.find({ collection: 'source-changes', where, sort: '-detectedAt', depth: 0, pagination: false, overrideAccess: true })).docs as unknown as Record<string, unknown>[]
+  const changes = (
+    await payload.find({
+      collection: 'source-changes',
+      where,
+      sort: '-detectedAt',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs as unknown as Record<string, unknown>[]
   if (changes.length === 0) return []
   const ids = (key: string) => [...new Set(changes.flatMap((c) => ((c[key] as unknown[]) ?? []).map(idOf)))]
-  const find = async (collection: 'sources' | 'faqs' | 'guides', list: (number | string)[], select: Record<string, true>) =>
-    new Map(list.length ? (await payload.find({ collection, where: { id: { in: list } }, depth: 0, pagination: false, select, overrideAccess: true })).docs.map((d) => [String(d.id), d as unknown as Record<string, string>]) : [])
-  const sources = await find('sources', [...new Set(changes.map((c) => idOf(c.source)))], { title: true, url: true })
+  const find = async (
+    collection: 'sources' | 'faqs' | 'guides',
+    list: (number | string)[],
+    select: Record<string, true>,
+  ) =>
+    new Map(
+      list.length
+        ? (
+            await payload.find({
+              collection,
+              where: { id: { in: list } },
+              depth: 0,
+              pagination: false,
+              select,
+              overrideAccess: true,
+            })
+          ).docs.map((d) => [String(d.id), d as unknown as Record<string, string>])
+        : [],
+    )
+  const sources = await find('sources', [...new Set(changes.map((c) => idOf(c.source)))], {
+    title: true,
+    url: true,
+  })
   const faqs = await find('faqs', ids('faqs'), { question: true })
   const guides = await find('guides', ids('guides'), { title: true })
   return changes.map((c) => {
@@ -35,8 +68,14 @@ export async function findOpenChanges(payload: Payload, entry?: { collection: 'f
       detectedAt: String(c.detectedAt),
       passageCount: Number(c.passageCount),
       passages: c.passages as Passage[],
-      faqs: ((c.faqs as unknown[]) ?? []).map(idOf).filter((id) => faqs.has(String(id))).map((id) => ({ id, question: faqs.get(String(id))!.question! })),
-      guides: ((c.guides as unknown[]) ?? []).map(idOf).filter((id) => guides.has(String(id))).map((id) => ({ id, title: guides.get(String(id))!.title! })),
+      faqs: ((c.faqs as unknown[]) ?? [])
+        .map(idOf)
+        .filter((id) => faqs.has(String(id)))
+        .map((id) => ({ id, question: faqs.get(String(id))!.question! })),
+      guides: ((c.guides as unknown[]) ?? [])
+        .map(idOf)
+        .filter((id) => guides.has(String(id)))
+        .map((id) => ({ id, title: guides.get(String(id))!.title! })),
     }
   })
 }
@@ -50,13 +89,25 @@ export const sourcesChangedEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
-    if (!isStaffReader(req)) return Response.json({ errors: [{ message: 'この情報を見る権限がありません。' }] }, { status: 403 })
+    if (!isStaffReader(req))
+      return Response.json({ errors: [{ message: 'この情報を見る権限がありません。' }] }, { status: 403 })
     const faq = req.searchParams.get('faq')
     const guide = req.searchParams.get('guide')
-    for (const [field, value] of [['faq', faq], ['guide', guide]] as const) {
-      if (value !== null && !/^[0-9a-f-]{1,40}$/iu.test(value)) return Response.json({ errors: [{ field, message: `${field} はIDで指定してください。` }] }, { status: 400 })
+    for (const [field, value] of [
+      ['faq', faq],
+      ['guide', guide],
+    ] as const) {
+      if (value !== null && !/^[0-9a-f-]{1,40}$/iu.test(value))
+        return Response.json(
+          { errors: [{ field, message: `${field} はIDで指定してください。` }] },
+          { status: 400 },
+        )
     }
-    const entry = faq ? { collection: 'faqs' as const, id: faq } : guide ? { collection: 'guides' as const, id: guide } : undefined
+    const entry = faq
+      ? { collection: 'faqs' as const, id: faq }
+      : guide
+        ? { collection: 'guides' as const, id: guide }
+        : undefined
     return Response.json({ docs: await findOpenChanges(req.payload, entry) })
   },
 }

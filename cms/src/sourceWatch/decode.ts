@@ -13,12 +13,24 @@ import iconv from 'iconv-lite'
 export type PageEncoding = 'utf-8' | 'shift_jis' | 'euc-jp'
 
 const NAMES: Record<string, PageEncoding> = {
-  'utf-8': 'utf-8', utf8: 'utf-8',
-  shift_jis: 'shift_jis', 'shift-jis': 'shift_jis', sjis: 'shift_jis', 'x-sjis': 'shift_jis', cp932: 'shift_jis', 'windows-31j': 'shift_jis', ms_kanji: 'shift_jis', 'csshiftjis': 'shift_jis',
-  'euc-jp': 'euc-jp', eucjp: 'euc-jp', 'x-euc-jp': 'euc-jp', cseucpkdfmtjapanese: 'euc-jp',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  shift_jis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  'x-sjis': 'shift_jis',
+  cp932: 'shift_jis',
+  'windows-31j': 'shift_jis',
+  ms_kanji: 'shift_jis',
+  csshiftjis: 'shift_jis',
+  'euc-jp': 'euc-jp',
+  eucjp: 'euc-jp',
+  'x-euc-jp': 'euc-jp',
+  cseucpkdfmtjapanese: 'euc-jp',
 }
 
-const charsetIn = (text: string | null | undefined) => /charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(text ?? '')?.[1]?.toLowerCase()
+const charsetIn = (text: string | null | undefined) =>
+  /charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(text ?? '')?.[1]?.toLowerCase()
 
 export type DecodeResult = { ok: true; text: string; encoding: PageEncoding } | { ok: false; detail: string }
 
@@ -28,16 +40,20 @@ export function decodePage(bytes: Buffer, contentType: string | null): DecodeRes
   if (!declared) {
     // The meta tag is ASCII in every charset Kotae reads, so a latin1 view of the head finds it.
     const head = bytes.subarray(0, 2048).toString('latin1')
-    declared = /<meta\s+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head)?.[1]?.toLowerCase() ?? charsetIn(/<meta[^>]+http-equiv\s*=\s*["']?content-type[^>]*>/iu.exec(head)?.[0])
+    declared =
+      /<meta\s+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head)?.[1]?.toLowerCase() ??
+      charsetIn(/<meta[^>]+http-equiv\s*=\s*["']?content-type[^>]*>/iu.exec(head)?.[0])
   }
   let encoding: PageEncoding
   if (declared) {
     const known = NAMES[declared]
-    if (!known) return { ok: false, detail: `charset "${declared}" is not one Kotae reads (UTF-8, Shift_JIS, EUC-JP)` }
+    if (!known)
+      return { ok: false, detail: `charset "${declared}" is not one Kotae reads (UTF-8, Shift_JIS, EUC-JP)` }
     encoding = known
   } else {
     const detected = detectEncoding(bytes)
-    if (detected === 'unknown' || detected === 'damaged-utf8') return { ok: false, detail: 'no charset named and the bytes are neither UTF-8 nor Shift_JIS' }
+    if (detected === 'unknown' || detected === 'damaged-utf8')
+      return { ok: false, detail: 'no charset named and the bytes are neither UTF-8 nor Shift_JIS' }
     encoding = detected === 'utf8' ? 'utf-8' : 'shift_jis'
   }
   const text = iconv.decode(bytes, encoding === 'shift_jis' ? 'cp932' : encoding)

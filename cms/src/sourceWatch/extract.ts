@@ -26,12 +26,59 @@ import type { DefaultTreeAdapterMap } from 'parse5'
 type Node = DefaultTreeAdapterMap['node']
 type Element = DefaultTreeAdapterMap['element']
 
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select'])
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+])
 const DROPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search'])
 /** Elements that start a new paragraph. */
 const BLOCKS = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'br',
 ])
 
 const isElement = (node: Node): node is Element => 'tagName' in node
@@ -71,11 +118,14 @@ function collect(node: Node, out: string[]): void {
 
 const JAPANESE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff01-\\uff9f'
 const SPACE_BESIDE_JAPANESE = new RegExp(`(?<=[${JAPANESE}]) | (?=[${JAPANESE}])`, 'gu')
-const normalize = (text: string) => text.normalize('NFKC').replace(/\s+/gu, ' ').replace(SPACE_BESIDE_JAPANESE, '').trim()
+const normalize = (text: string) =>
+  text.normalize('NFKC').replace(/\s+/gu, ' ').replace(SPACE_BESIDE_JAPANESE, '').trim()
 
 /** A paragraph's sentences: cut after 。！？!? (keeping closing brackets with their sentence). */
 export function sentencesOf(paragraph: string): string[] {
-  return (paragraph.match(/[^。！？!?]+(?:[。！？!?]+[」』）)]*|$)/gu) ?? []).map((s) => s.trim()).filter(Boolean)
+  return (paragraph.match(/[^。！？!?]+(?:[。！？!?]+[」』）)]*|$)/gu) ?? [])
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 export type Extracted = {
@@ -98,4 +148,5 @@ export function extractMainText(html: string): Extracted {
   return { region: main ? 'main' : article ? 'article' : 'body', sentences, hash: hashOf(sentences) }
 }
 
-export const hashOf = (sentences: readonly string[]) => createHash('sha256').update(sentences.join('\n')).digest('hex')
+export const hashOf = (sentences: readonly string[]) =>
+  createHash('sha256').update(sentences.join('\n')).digest('hex')

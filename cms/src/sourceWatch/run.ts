@@ -16,7 +16,14 @@ import { AGENT_TOKEN, type WatchSettings } from './settings'
 
 export type SourceOutcome =
   | { source: number | string; url: string; outcome: 'first' | 'unchanged' }
-  | { source: number | string; url: string; outcome: 'changed'; passages: number; faqs: (number | string)[]; guides: (number | string)[] }
+  | {
+      source: number | string
+      url: string
+      outcome: 'changed'
+      passages: number
+      faqs: (number | string)[]
+      guides: (number | string)[]
+    }
   | { source: number | string; url: string; outcome: 'failed'; reason: FailureReason; detail: string }
 
 export type WatchReport = { ranAt: string; seconds: number; hosts: number; outcomes: SourceOutcome[] }
@@ -38,15 +45,39 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 /** The FAQs and guides whose latest saved version (draft or published) cites the source. */
 async function citing(payload: Payload, source: number | string) {
   const ids = async (collection: 'faqs' | 'guides') =>
-    (await payload.find({ collection, where: { sources: { in: [source] } }, depth: 0, pagination: false, select: {}, overrideAccess: true })).docs.map((d) => d.id)
+    (
+      await payload.find({
+        collection,
+        where: { sources: { in: [source] } },
+        depth: 0,
+        pagination: false,
+        select: {},
+        overrideAccess: true,
+      })
+    ).docs.map((d) => d.id)
   return { faqs: await ids('faqs'), guides: await ids('guides') }
 }
 
 /** Checks every source, or those in `only` (ids). */
-export async function checkSources(payload: Payload, settings: WatchSettings, now: () => Date = () => new Date(), only?: (number | string)[]): Promise<WatchReport> {
+export async function checkSources(
+  payload: Payload,
+  settings: WatchSettings,
+  now: () => Date = () => new Date(),
+  only?: (number | string)[],
+): Promise<WatchReport> {
   const started = performance.now()
   const ranAt = now().toISOString()
-  const sources = (await payload.find({ collection: 'sources', where: only ? { id: { in: only } } : undefined, depth: 0, pagination: false, sort: 'id', select: { url: true, title: true }, overrideAccess: true })).docs as unknown as SourceRow[]
+  const sources = (
+    await payload.find({
+      collection: 'sources',
+      where: only ? { id: { in: only } } : undefined,
+      depth: 0,
+      pagination: false,
+      sort: 'id',
+      select: { url: true, title: true },
+      overrideAccess: true,
+    })
+  ).docs as unknown as SourceRow[]
   const byHost = new Map<string, SourceRow[]>()
   for (const s of sources) {
     const origin = new URL(s.url).origin
@@ -57,22 +88,61 @@ export async function checkSources(payload: Payload, settings: WatchSettings, no
   let writes = Promise.resolve()
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
     const result = writes.then(fn)
-    writes = result.then(() => undefined, () => undefined)
+    writes = result.then(
+      () => undefined,
+      () => undefined,
+    )
     return result
   }
 
-  const record = async (source: SourceRow, result: Awaited<ReturnType<typeof examine>>): Promise<SourceOutcome> => {
+  const record = async (
+    source: SourceRow,
+    result: Awaited<ReturnType<typeof examine>>,
+  ): Promise<SourceOutcome> => {
     const checkedAt = now().toISOString()
-    const previous = (await payload.find({ collection: 'source-checks', where: { source: { equals: source.id } }, depth: 0, limit: 1, overrideAccess: true })).docs[0] as CheckRow | undefined
+    const previous = (
+      await payload.find({
+        collection: 'source-checks',
+        where: { source: { equals: source.id } },
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0] as CheckRow | undefined
     const save = async (data: Record<string, unknown>) => {
-      if (previous) await payload.update({ collection: 'source-checks', id: previous.id, data, overrideAccess: true })
-      else await payload.create({ collection: 'source-checks', data: { source: source.id, ...data } as never, overrideAccess: true })
+      if (previous)
+        await payload.update({ collection: 'source-checks', id: previous.id, data, overrideAccess: true })
+      else
+        await payload.create({
+          collection: 'source-checks',
+          data: { source: source.id, ...data } as never,
+          overrideAccess: true,
+        })
     }
     if (!result.ok) {
-      await save({ url: source.url, status: 'failed', checkedAt, failure: `${result.reason}: ${result.detail}`.slice(0, 500) })
-      return { source: source.id, url: source.url, outcome: 'failed', reason: result.reason, detail: result.detail }
+      await save({
+        url: source.url,
+        status: 'failed',
+        checkedAt,
+        failure: `${result.reason}: ${result.detail}`.slice(0, 500),
+      })
+      return {
+        source: source.id,
+        url: source.url,
+        outcome: 'failed',
+        reason: result.reason,
+        detail: result.detail,
+      }
     }
-    const base = { url: source.url, status: 'ok', checkedAt, failure: null, hash: result.hash, text: result.sentences.join('\n'), encoding: result.encoding }
+    const base = {
+      url: source.url,
+      status: 'ok',
+      checkedAt,
+      failure: null,
+      hash: result.hash,
+      text: result.sentences.join('\n'),
+      encoding: result.encoding,
+    }
     if (!previous?.hash) {
       await save({ ...base, changedAt: checkedAt })
       return { source: source.id, url: source.url, outcome: 'first' }
@@ -85,7 +155,15 @@ export async function checkSources(payload: Payload, settings: WatchSettings, no
     const cited = await citing(payload, source.id)
     await payload.create({
       collection: 'source-changes',
-      data: { source: source.id, title: source.title, detectedAt: checkedAt, passageCount: passages.length, passages, faqs: cited.faqs, guides: cited.guides } as never,
+      data: {
+        source: source.id,
+        title: source.title,
+        detectedAt: checkedAt,
+        passageCount: passages.length,
+        passages,
+        faqs: cited.faqs,
+        guides: cited.guides,
+      } as never,
       overrideAccess: true,
     })
     await save({ ...base, changedAt: checkedAt })
@@ -94,11 +172,19 @@ export async function checkSources(payload: Payload, settings: WatchSettings, no
 
   await pool([...byHost], settings.hostConcurrency, async ([origin, list]) => {
     const robots = await readRobots(origin, settings.limits, AGENT_TOKEN)
-    const delay = Math.max(settings.hostDelayMs, Math.min(robots.ok ? (robots.crawlDelayMs ?? 0) : 0, settings.maxCrawlDelayMs))
+    const delay = Math.max(
+      settings.hostDelayMs,
+      Math.min(robots.ok ? (robots.crawlDelayMs ?? 0) : 0, settings.maxCrawlDelayMs),
+    )
     for (const source of list) {
       let result: Awaited<ReturnType<typeof examine>>
       if (!robots.ok) result = { ok: false, reason: robots.reason, detail: robots.detail }
-      else if (!robots.allows(source.url)) result = { ok: false, reason: 'robots', detail: 'robots.txt disallows this page for KotaeSourceWatch' }
+      else if (!robots.allows(source.url))
+        result = {
+          ok: false,
+          reason: 'robots',
+          detail: 'robots.txt disallows this page for KotaeSourceWatch',
+        }
       else {
         // The pause after robots.txt, and between pages of one host.
         await sleep(delay)
@@ -118,7 +204,12 @@ async function examine(url: string, settings: WatchSettings) {
   const decoded = decodePage(got.bytes, got.contentType)
   if (!decoded.ok) return { ok: false as const, reason: 'encoding' as const, detail: decoded.detail }
   const extracted = extractMainText(decoded.text)
-  if (extracted.sentences.length === 0) return { ok: false as const, reason: 'empty' as const, detail: 'no main text found (a page drawn by scripts?)' }
+  if (extracted.sentences.length === 0)
+    return {
+      ok: false as const,
+      reason: 'empty' as const,
+      detail: 'no main text found (a page drawn by scripts?)',
+    }
   return { ok: true as const, encoding: decoded.encoding, ...extracted }
 }
 

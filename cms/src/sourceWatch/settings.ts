@@ -32,14 +32,22 @@ export const HOST_CONCURRENCY = 4
  * KOTAE_SERVER_URL. Header values are Latin-1, so the English name is used.
  */
 export function userAgent(cityNameEn: string, serverUrl: string): string {
-  const name = cityNameEn.replace(/[^\x20-\x7e]/gu, '').replace(/[();]/gu, '').trim() || 'Kotae'
+  const name =
+    cityNameEn
+      .replace(/[^\x20-\x7e]/gu, '')
+      .replace(/[();]/gu, '')
+      .trim() || 'Kotae'
   return `${AGENT_TOKEN}/1.0 (+${serverUrl}; ${name} My Number Card call center; official-source check)`
 }
 
 export async function deploymentSettings(payload: Payload, serverUrl: string): Promise<WatchSettings> {
   const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0 })) as { nameEn?: string | null }
   return {
-    limits: { ...DEFAULT_LIMITS, userAgent: userAgent(city.nameEn ?? '', serverUrl), allowPrivateNetwork: false },
+    limits: {
+      ...DEFAULT_LIMITS,
+      userAgent: userAgent(city.nameEn ?? '', serverUrl),
+      allowPrivateNetwork: false,
+    },
     hostDelayMs: DEFAULT_HOST_DELAY_MS,
     maxCrawlDelayMs: MAX_CRAWL_DELAY_MS,
     hostConcurrency: HOST_CONCURRENCY,

@@ -15,12 +15,21 @@ export type SupervisorSummary = {
 }
 
 /** Today's calls per operator and the escalations still open, read with the caller's access. */
-export async function supervisorSummary(payload: Payload, req: PayloadRequest, now = new Date()): Promise<SupervisorSummary> {
+export async function supervisorSummary(
+  payload: Payload,
+  req: PayloadRequest,
+  now = new Date(),
+): Promise<SupervisorSummary> {
   const { from, to } = jstDayRange(now)
   const access = { overrideAccess: false, req, user: req.user } as const
   const calls = await payload.find({
     collection: 'calls',
-    where: { and: [{ talkStartedAt: { greater_than_equal: from.toISOString() } }, { talkStartedAt: { less_than: to.toISOString() } }] },
+    where: {
+      and: [
+        { talkStartedAt: { greater_than_equal: from.toISOString() } },
+        { talkStartedAt: { less_than: to.toISOString() } },
+      ],
+    },
     depth: 0,
     limit: 5000,
     pagination: false,
@@ -28,9 +37,21 @@ export async function supervisorSummary(payload: Payload, req: PayloadRequest, n
     ...access,
   })
   // Supervisors may not read user records, but may see who took which call: names only.
-  const operatorIds = [...new Set(calls.docs.map((c) => c.operator).filter((id): id is number => typeof id === 'number'))]
+  const operatorIds = [
+    ...new Set(calls.docs.map((c) => c.operator).filter((id): id is number => typeof id === 'number')),
+  ]
   const operators = operatorIds.length
-    ? (await payload.find({ collection: 'users', where: { id: { in: operatorIds } }, select: { name: true, email: true }, depth: 0, limit: operatorIds.length, overrideAccess: true, req })).docs
+    ? (
+        await payload.find({
+          collection: 'users',
+          where: { id: { in: operatorIds } },
+          select: { name: true, email: true },
+          depth: 0,
+          limit: operatorIds.length,
+          overrideAccess: true,
+          req,
+        })
+      ).docs
     : []
   const nameOf = new Map(operators.map((u) => [u.id, u.name || u.email]))
   const byOperator = new Map<string, { calls: number; resolved: number; talk: number }>()
@@ -42,13 +63,30 @@ export async function supervisorSummary(payload: Payload, req: PayloadRequest, n
     row.talk += Math.max(0, (Date.parse(c.talkEndedAt) - Date.parse(c.talkStartedAt)) / 1000)
     byOperator.set(op, row)
   }
-  const open = await payload.find({ collection: 'escalations', where: { status: { not_equals: 'closed' } }, sort: 'createdAt', limit: 100, depth: 0, ...access })
+  const open = await payload.find({
+    collection: 'escalations',
+    where: { status: { not_equals: 'closed' } },
+    sort: 'createdAt',
+    limit: 100,
+    depth: 0,
+    ...access,
+  })
   return {
     calls: calls.docs.length,
     resolved: calls.docs.filter((c) => c.outcome === 'resolved').length,
     byOperator: [...byOperator.entries()]
-      .map(([operator, r]) => ({ operator, calls: r.calls, resolved: r.resolved, meanTalkSeconds: r.calls ? Math.round(r.talk / r.calls) : 0 }))
+      .map(([operator, r]) => ({
+        operator,
+        calls: r.calls,
+        resolved: r.resolved,
+        meanTalkSeconds: r.calls ? Math.round(r.talk / r.calls) : 0,
+      }))
       .sort((a, b) => b.calls - a.calls),
-    openEscalations: open.docs.map((e) => ({ id: e.id, summary: e.summary, urgency: e.urgency, createdAt: e.createdAt })),
+    openEscalations: open.docs.map((e) => ({
+      id: e.id,
+      summary: e.summary,
+      urgency: e.urgency,
+      createdAt: e.createdAt,
+    })),
   }
 }

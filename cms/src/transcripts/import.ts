@@ -89,7 +89,9 @@ export function transcriptFilesIn(target: string): string[] {
     .sort()
 }
 
-export function parseMappingInput(input: unknown): { ok: true; mapping: TranscriptMapping } | { ok: false; errors: TranscriptError[] } {
+export function parseMappingInput(
+  input: unknown,
+): { ok: true; mapping: TranscriptMapping } | { ok: false; errors: TranscriptError[] } {
   let raw = input ?? {}
   if (typeof raw === 'string') {
     try {
@@ -100,13 +102,22 @@ export function parseMappingInput(input: unknown): { ok: true; mapping: Transcri
   }
   const r = transcriptMappingSchema.safeParse(raw)
   if (r.success) return { ok: true, mapping: r.data }
-  return { ok: false, errors: r.error.issues.map((i) => transcriptError('mapping', null, 'bad-mapping', `${i.path.join('.') || '(全体)'}: ${i.message}`)) }
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) =>
+      transcriptError('mapping', null, 'bad-mapping', `${i.path.join('.') || '(全体)'}: ${i.message}`),
+    ),
+  }
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
 
-export async function importTranscripts(payload: Payload, input: TranscriptImportInput): Promise<TranscriptImportSummary | TranscriptImportFailure> {
+export async function importTranscripts(
+  payload: Payload,
+  input: TranscriptImportInput,
+): Promise<TranscriptImportSummary | TranscriptImportFailure> {
   const parsedMapping = parseMappingInput(input.mapping)
   if (!parsedMapping.ok) return { ok: false, errors: parsedMapping.errors, files: input.files.length }
   const mapping = parsedMapping.mapping
@@ -141,7 +152,12 @@ export async function importTranscripts(payload: Payload, input: TranscriptImpor
         if (t.callId) {
           if (!callIds.has(t.callId)) callIds.set(t.callId, { file: name, line: t.line })
         } else byAgent.push({ key: t.key, agent: t.agent!, startedAt: t.startedAt! })
-        const segments = t.segments.map((s) => ({ speaker: s.speaker, start: s.start, end: s.end, text: mask(s.text) }))
+        const segments = t.segments.map((s) => ({
+          speaker: s.speaker,
+          start: s.start,
+          end: s.end,
+          text: mask(s.text),
+        }))
         const row: Omit<StagedRow, 'contentHash'> = {
           key: t.key,
           callId: t.callId,
@@ -150,13 +166,16 @@ export async function importTranscripts(payload: Payload, input: TranscriptImpor
           format: t.format,
           segments,
           durationSeconds: Math.round(Math.max(...segments.map((s) => s.end)) * 10) / 10,
-          audioUri: mapping.audioUri ? fill(mapping.audioUri, { callId: t.callId ?? t.key, file: name }) : null,
+          audioUri: mapping.audioUri
+            ? fill(mapping.audioUri, { callId: t.callId ?? t.key, file: name })
+            : null,
           importedFrom: mask(name),
         }
         const staged: StagedRow = { ...row, contentHash: sha256(JSON.stringify(row)) }
         transcripts++
         segmentCount += segments.length
-        if (!out.write(`${JSON.stringify(staged)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+        if (!out.write(`${JSON.stringify(staged)}\n`))
+          await new Promise<void>((resolve) => out.once('drain', () => resolve()))
       }
     }
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())))
@@ -169,10 +188,13 @@ export async function importTranscripts(payload: Payload, input: TranscriptImpor
       const resolved = await callsById(sql, [...callIds.keys()])
       for (const [id, where] of callIds) {
         const hit = resolved.get(id)
-        if (hit === undefined) errors.push(transcriptError(where.file, where.line, 'unknown-call-id', undefined, id))
-        else callOf.set(id, hit === null ? { call: null, method: 'unlinked' } : { call: hit, method: 'call-id' })
+        if (hit === undefined)
+          errors.push(transcriptError(where.file, where.line, 'unknown-call-id', undefined, id))
+        else
+          callOf.set(id, hit === null ? { call: null, method: 'unlinked' } : { call: hit, method: 'call-id' })
       }
-      for (const [key, call] of await linkByAgentTime(sql, byAgent, mapping)) callOf.set(key, call === null ? { call: null, method: 'unlinked' } : { call, method: 'agent-time' })
+      for (const [key, call] of await linkByAgentTime(sql, byAgent, mapping))
+        callOf.set(key, call === null ? { call: null, method: 'unlinked' } : { call, method: 'agent-time' })
     }
     if (errors.length) {
       errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)))
@@ -183,7 +205,8 @@ export async function importTranscripts(payload: Payload, input: TranscriptImpor
     // 3. Write, in one transaction.
     const counts = await sql.transaction((tx) => writeStaged(tx, stagePath, callOf))
     const links = { byCallId: 0, byAgentTime: 0, unlinked: 0 }
-    for (const l of callOf.values()) links[l.method === 'call-id' ? 'byCallId' : l.method === 'agent-time' ? 'byAgentTime' : 'unlinked']++
+    for (const l of callOf.values())
+      links[l.method === 'call-id' ? 'byCallId' : l.method === 'agent-time' ? 'byAgentTime' : 'unlinked']++
     const unlinkedKeys = counts.unlinkedKeys
     return {
       ok: true,
@@ -195,7 +218,11 @@ export async function importTranscripts(payload: Payload, input: TranscriptImpor
       unchanged: transcripts - counts.inserted - counts.updated,
       links,
       unlinkedKeys,
-      seconds: { read: round(readSeconds), check: round(checkSeconds), write: round((performance.now() - started) / 1000 - readSeconds - checkSeconds) },
+      seconds: {
+        read: round(readSeconds),
+        check: round(checkSeconds),
+        write: round((performance.now() - started) / 1000 - readSeconds - checkSeconds),
+      },
     }
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true })
@@ -212,11 +239,17 @@ async function callsById(sql: Sql, ids: string[]): Promise<Map<string, number | 
   const found = new Map<string, number | null>()
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK)
-    const calls = await sql.query<{ id: unknown; t: string }>(`SELECT id, telephony_call_id AS t FROM calls WHERE telephony_call_id IN (${marks(chunk.length)}) ORDER BY id`, chunk)
+    const calls = await sql.query<{ id: unknown; t: string }>(
+      `SELECT id, telephony_call_id AS t FROM calls WHERE telephony_call_id IN (${marks(chunk.length)}) ORDER BY id`,
+      chunk,
+    )
     for (const c of calls) if (!found.has(c.t)) found.set(c.t, Number(c.id))
     const rest = chunk.filter((id) => !found.has(id))
     if (!rest.length) continue
-    const records = await sql.query<{ p: string; c: unknown }>(`SELECT pbx_call_id AS p, call_id AS c FROM telephony_records WHERE pbx_call_id IN (${marks(rest.length)})`, rest)
+    const records = await sql.query<{ p: string; c: unknown }>(
+      `SELECT pbx_call_id AS p, call_id AS c FROM telephony_records WHERE pbx_call_id IN (${marks(rest.length)})`,
+      rest,
+    )
     for (const r of records) found.set(r.p, r.c === null ? null : Number(r.c))
   }
   return found
@@ -227,7 +260,11 @@ async function callsById(sql: Sql, ids: string[]): Promise<Map<string, number | 
  * (linkCallsToTelephony: the agent mapped to an operator, the closest call log within the
  * tolerance, each used once), one JST day of call logs at a time. Key → call, or null.
  */
-async function linkByAgentTime(sql: Sql, transcripts: { key: string; agent: string; startedAt: string }[], mapping: TranscriptMapping): Promise<Map<string, number | null>> {
+async function linkByAgentTime(
+  sql: Sql,
+  transcripts: { key: string; agent: string; startedAt: string }[],
+  mapping: TranscriptMapping,
+): Promise<Map<string, number | null>> {
   const result = new Map<string, number | null>()
   const byDay = new Map<number, typeof transcripts>()
   for (const t of transcripts) {
@@ -246,11 +283,25 @@ async function linkByAgentTime(sql: Sql, transcripts: { key: string; agent: stri
       [new Date(from - tol).toISOString(), new Date(from + DAY_MS + tol).toISOString()],
     )
     // A transcript is its own source: a call the PBX import already linked may still get its recording by agent and time.
-    const calls: CallLogRecord[] = rows.map((r) => callForLink(String(r.id), iso(r.s), iso(r.e), null, r.email))
+    const calls: CallLogRecord[] = rows.map((r) =>
+      callForLink(String(r.id), iso(r.s), iso(r.e), null, r.email),
+    )
     const linked = linkCallsToTelephony(
       calls,
-      list.map((t) => ({ callId: t.key, queue: '', offeredAt: t.startedAt, answeredAt: t.startedAt, abandonedAt: null, endedAt: null, agent: t.agent, wrapUpEndedAt: null })),
-      { toleranceSeconds: mapping.toleranceSeconds, agentToOperator: (agent) => mapping.agents[agent] ?? agent },
+      list.map((t) => ({
+        callId: t.key,
+        queue: '',
+        offeredAt: t.startedAt,
+        answeredAt: t.startedAt,
+        abandonedAt: null,
+        endedAt: null,
+        agent: t.agent,
+        wrapUpEndedAt: null,
+      })),
+      {
+        toleranceSeconds: mapping.toleranceSeconds,
+        agentToOperator: (agent) => mapping.agents[agent] ?? agent,
+      },
     )
     for (const t of list) result.set(t.key, null)
     for (const l of linked.links) result.set(l.telephonyCallId, Number(l.callLogId))
@@ -267,28 +318,52 @@ async function writeStaged(
   const pg = tx.dialect === 'postgres'
   const now = new Date().toISOString()
   const cast = (type: string) => (pg ? `?::${type}` : '?')
-  const COLUMNS = 'transcript_key, call_id, link_method, external_call_id, agent, started_at, format, segments, segment_count, duration_seconds, audio_uri, imported_from, content_hash, updated_at, created_at'
+  const COLUMNS =
+    'transcript_key, call_id, link_method, external_call_id, agent, started_at, format, segments, segment_count, duration_seconds, audio_uri, imported_from, content_hash, updated_at, created_at'
   const VALUES = `(?, ?, ${cast('"enum_transcripts_link_method"')}, ?, ?, ${cast('timestamptz')}, ${cast('"enum_transcripts_format"')}, ${cast('jsonb')}, ?, ?, ?, ?, ?, ${cast('timestamptz')}, ${cast('timestamptz')})`
   let inserted = 0
   let updated = 0
   const unlinkedKeys: string[] = []
   const flush = async (batch: StagedRow[]) => {
     const existing = new Map(
-      (await tx.query<{ k: string; h: string; c: unknown; m: string }>(`SELECT transcript_key AS k, content_hash AS h, call_id AS c, link_method AS m FROM transcripts WHERE transcript_key IN (${marks(batch.length)})`, batch.map((r) => r.key))).map((r) => [r.k, r]),
+      (
+        await tx.query<{ k: string; h: string; c: unknown; m: string }>(
+          `SELECT transcript_key AS k, content_hash AS h, call_id AS c, link_method AS m FROM transcripts WHERE transcript_key IN (${marks(batch.length)})`,
+          batch.map((r) => r.key),
+        )
+      ).map((r) => [r.k, r]),
     )
     const fresh: unknown[] = []
     let freshRows = 0
     for (const r of batch) {
       const link = callOf.get(r.key) ?? { call: null, method: 'unlinked' as const }
       if (link.method === 'unlinked') unlinkedKeys.push(r.key)
-      const values = [link.call, link.method, r.callId, r.agent, r.startedAt, r.format, JSON.stringify(r.segments), r.segments.length, r.durationSeconds, r.audioUri, r.importedFrom, r.contentHash]
+      const values = [
+        link.call,
+        link.method,
+        r.callId,
+        r.agent,
+        r.startedAt,
+        r.format,
+        JSON.stringify(r.segments),
+        r.segments.length,
+        r.durationSeconds,
+        r.audioUri,
+        r.importedFrom,
+        r.contentHash,
+      ]
       const old = existing.get(r.key)
       if (!old) {
         fresh.push(r.key, ...values, now, now)
         freshRows++
         continue
       }
-      if (old.h === r.contentHash && (old.c === null ? null : Number(old.c)) === link.call && old.m === link.method) continue
+      if (
+        old.h === r.contentHash &&
+        (old.c === null ? null : Number(old.c)) === link.call &&
+        old.m === link.method
+      )
+        continue
       await tx.run(
         `UPDATE transcripts SET call_id = ?, link_method = ${cast('"enum_transcripts_link_method"')}, external_call_id = ?, agent = ?, started_at = ${cast('timestamptz')}, format = ${cast('"enum_transcripts_format"')},
          segments = ${cast('jsonb')}, segment_count = ?, duration_seconds = ?, audio_uri = ?, imported_from = ?, content_hash = ?, updated_at = ${cast('timestamptz')} WHERE transcript_key = ?`,
@@ -297,7 +372,10 @@ async function writeStaged(
       updated++
     }
     if (freshRows) {
-      await tx.run(`INSERT INTO transcripts (${COLUMNS}) VALUES ${Array(freshRows).fill(VALUES).join(', ')}`, fresh)
+      await tx.run(
+        `INSERT INTO transcripts (${COLUMNS}) VALUES ${Array(freshRows).fill(VALUES).join(', ')}`,
+        fresh,
+      )
       inserted += freshRows
     }
   }

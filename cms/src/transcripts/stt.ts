@@ -22,7 +22,9 @@ export interface SttSettings {
 export class SttError extends Error {}
 
 /** The settings from the environment, or null when speech-to-text is off (KOTAE_STT_URL unset). */
-export function sttSettings(env: Readonly<Record<string, string | undefined>> = process.env): SttSettings | null {
+export function sttSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): SttSettings | null {
   const raw = env.KOTAE_STT_URL
   if (!raw) return null
   let url: URL
@@ -31,10 +33,17 @@ export function sttSettings(env: Readonly<Record<string, string | undefined>> = 
   } catch {
     throw new SttError(`KOTAE_STT_URL: URL として読めません（例: http://10.0.0.5:8000）: ${raw}`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SttError('KOTAE_STT_URL: http:// か https:// で始めてください')
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new SttError('KOTAE_STT_URL: http:// か https:// で始めてください')
   const timeoutMs = env.KOTAE_STT_TIMEOUT_MS ? Number(env.KOTAE_STT_TIMEOUT_MS) : 120_000
-  if (!(timeoutMs >= 1000 && timeoutMs <= 3_600_000)) throw new SttError('KOTAE_STT_TIMEOUT_MS: 1000～3600000 のミリ秒です')
-  return { url, allowPublic: env.KOTAE_STT_ALLOW_PUBLIC === '1', model: env.KOTAE_STT_MODEL || 'whisper-1', timeoutMs }
+  if (!(timeoutMs >= 1000 && timeoutMs <= 3_600_000))
+    throw new SttError('KOTAE_STT_TIMEOUT_MS: 1000～3600000 のミリ秒です')
+  return {
+    url,
+    allowPublic: env.KOTAE_STT_ALLOW_PUBLIC === '1',
+    model: env.KOTAE_STT_MODEL || 'whisper-1',
+    timeoutMs,
+  }
 }
 
 const v4 = (ip: string) => ip.split('.').map(Number) as [number, number, number, number]
@@ -53,10 +62,15 @@ export function isPrivateAddress(ip: string): boolean {
 export async function checkSttHost(s: SttSettings): Promise<void> {
   if (s.allowPublic) return
   const host = s.url.hostname.replace(/^\[|\]$/g, '')
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address)
+  const addresses = isIP(host)
+    ? [host]
+    : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address)
   if (!addresses.length) throw new SttError(`KOTAE_STT_URL: ホスト ${host} の名前を解決できません`)
   const outside = addresses.filter((a) => !isPrivateAddress(a))
-  if (outside.length) throw new SttError(`KOTAE_STT_URL: ${host}（${outside.join(', ')}）は市のネットワークの外です。音声は外部に送りません（公開ホストを使う場合のみ KOTAE_STT_ALLOW_PUBLIC=1）`)
+  if (outside.length)
+    throw new SttError(
+      `KOTAE_STT_URL: ${host}（${outside.join(', ')}）は市のネットワークの外です。音声は外部に送りません（公開ホストを使う場合のみ KOTAE_STT_ALLOW_PUBLIC=1）`,
+    )
 }
 
 export interface SttSegment {
@@ -67,7 +81,11 @@ export interface SttSegment {
 }
 
 /** Sends one audio file; resolves to its segments. `retries` more attempts after the first. */
-export async function transcribeAudio(file: string, s: SttSettings, options: { retries?: number; backoffMs?: number } = {}): Promise<{ segments: SttSegment[] }> {
+export async function transcribeAudio(
+  file: string,
+  s: SttSettings,
+  options: { retries?: number; backoffMs?: number } = {},
+): Promise<{ segments: SttSegment[] }> {
   await checkSttHost(s)
   const bytes = await fs.readFile(file)
   const endpoint = new URL('v1/audio/transcriptions', s.url.href.endsWith('/') ? s.url : `${s.url.href}/`)
@@ -82,19 +100,35 @@ export async function transcribeAudio(file: string, s: SttSettings, options: { r
     form.set('language', 'ja')
     let res: Response
     try {
-      res = await fetch(endpoint, { method: 'POST', body: form, signal: AbortSignal.timeout(s.timeoutMs), redirect: 'error' })
+      res = await fetch(endpoint, {
+        method: 'POST',
+        body: form,
+        signal: AbortSignal.timeout(s.timeoutMs),
+        redirect: 'error',
+      })
     } catch (e) {
-      last = (e as Error).name === 'TimeoutError' ? `${s.timeoutMs / 1000} 秒以内に応答がありません` : `接続できません（${(e as Error).message}）`
+      last =
+        (e as Error).name === 'TimeoutError'
+          ? `${s.timeoutMs / 1000} 秒以内に応答がありません`
+          : `接続できません（${(e as Error).message}）`
       continue
     }
     if (res.status === 429 || res.status >= 500) {
       last = `サーバーが ${res.status} を返しました`
       continue
     }
-    if (!res.ok) throw new SttError(`音声の文字起こしに失敗しました: ${endpoint.origin} が ${res.status} を返しました（再試行しません）`)
+    if (!res.ok)
+      throw new SttError(
+        `音声の文字起こしに失敗しました: ${endpoint.origin} が ${res.status} を返しました（再試行しません）`,
+      )
     const body = (await res.json().catch(() => null)) as { segments?: unknown } | null
-    if (!body || !Array.isArray(body.segments)) throw new SttError(`音声の文字起こしの応答に segments がありません（verbose_json に対応したサーバーか確認してください）`)
+    if (!body || !Array.isArray(body.segments))
+      throw new SttError(
+        `音声の文字起こしの応答に segments がありません（verbose_json に対応したサーバーか確認してください）`,
+      )
     return { segments: body.segments as SttSegment[] }
   }
-  throw new SttError(`音声の文字起こしに失敗しました: ${endpoint.origin} — ${last}（${retries + 1} 回試しました）`)
+  throw new SttError(
+    `音声の文字起こしに失敗しました: ${endpoint.origin} — ${last}（${retries + 1} 回試しました）`,
+  )
 }

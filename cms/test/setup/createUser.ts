@@ -11,7 +11,10 @@ if (!email || !role) {
 }
 getMigratedPayload()
   .then(async (payload) => {
-    await payload.create({ collection: 'users', data: { email, password: 'correct horse battery', roles: [role], name: role } as never })
+    await payload.create({
+      collection: 'users',
+      data: { email, password: 'correct horse battery', roles: [role], name: role } as never,
+    })
     await payload.destroy()
     process.exit(0)
   })

@@ -23,7 +23,10 @@ export async function freshDatabaseEnv(): Promise<Record<string, string>> {
 }
 
 /** Rows of a query on the database an environment names (DATABASE_URL, or the SQLite file read-only). */
-export async function queryDatabase(env: { DATABASE_URL?: string; KOTAE_SQLITE_PATH?: string }, sql: string): Promise<Record<string, unknown>[]> {
+export async function queryDatabase(
+  env: { DATABASE_URL?: string; KOTAE_SQLITE_PATH?: string },
+  sql: string,
+): Promise<Record<string, unknown>[]> {
   if (env.DATABASE_URL) {
     const client = new pg.Client({ connectionString: env.DATABASE_URL })
     await client.connect()

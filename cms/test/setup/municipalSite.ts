@@ -27,7 +27,10 @@ export type MunicipalPage = {
 
 export function municipalHtml(page: MunicipalPage): string {
   const nl = page.spread ? '\n        ' : ''
-  const meta = page.declare === 'meta' ? `<meta charset="${page.charset === 'shift_jis' ? 'Shift_JIS' : page.charset === 'euc-jp' ? 'EUC-JP' : 'UTF-8'}">` : ''
+  const meta =
+    page.declare === 'meta'
+      ? `<meta charset="${page.charset === 'shift_jis' ? 'Shift_JIS' : page.charset === 'euc-jp' ? 'EUC-JP' : 'UTF-8'}">`
+      : ''
   return `<!DOCTYPE html>
 <html lang="ja"><head>${meta}<title>${page.title}｜東広島市ホームページ</title>
 <script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());</script>
@@ -49,7 +52,9 @@ ${page.body.map((p) => (p.startsWith('<') ? p : `<p>${p}</p>`)).join(page.spread
 }
 
 /** What a path answers: a page, or a handler writing anything at all. */
-export type Route = { page: MunicipalPage } | { handle: (req: http.IncomingMessage, res: http.ServerResponse) => void }
+export type Route =
+  | { page: MunicipalPage }
+  | { handle: (req: http.IncomingMessage, res: http.ServerResponse) => void }
 
 export type MunicipalSite = {
   routes: Map<string, Route>
@@ -64,14 +69,26 @@ export type MunicipalSite = {
 export function servePage(res: http.ServerResponse, page: MunicipalPage): void {
   const charset = page.charset ?? 'utf-8'
   const html = municipalHtml(page)
-  const bytes = charset === 'utf-8' ? Buffer.from(html, 'utf8') : iconv.encode(html, charset === 'shift_jis' ? 'cp932' : 'euc-jp')
-  const type = (page.declare ?? 'header') === 'header' ? `text/html; charset=${charset === 'shift_jis' ? 'Shift_JIS' : charset.toUpperCase()}` : 'text/html'
+  const bytes =
+    charset === 'utf-8'
+      ? Buffer.from(html, 'utf8')
+      : iconv.encode(html, charset === 'shift_jis' ? 'cp932' : 'euc-jp')
+  const type =
+    (page.declare ?? 'header') === 'header'
+      ? `text/html; charset=${charset === 'shift_jis' ? 'Shift_JIS' : charset.toUpperCase()}`
+      : 'text/html'
   res.writeHead(200, { 'content-type': type, 'content-length': bytes.length })
   res.end(bytes)
 }
 
 /** A body of `total` bytes in 64 KB chunks, written as fast as the client reads, stopping when it goes away. */
-export function streamBody(res: http.ServerResponse, total: number, onSent: (bytes: number) => void, announce: boolean, type = 'text/html; charset=UTF-8'): void {
+export function streamBody(
+  res: http.ServerResponse,
+  total: number,
+  onSent: (bytes: number) => void,
+  announce: boolean,
+  type = 'text/html; charset=UTF-8',
+): void {
   res.writeHead(200, { 'content-type': type, ...(announce ? { 'content-length': total } : {}) })
   const chunk = Buffer.alloc(64 * 1024, '<p>あ</p>'.padEnd(64, ' '))
   let sent = 0
@@ -89,16 +106,31 @@ export function streamBody(res: http.ServerResponse, total: number, onSent: (byt
   pump()
 }
 
-export async function startMunicipalSite(port: number, robots = 'User-agent: *\nDisallow: /private/\n', hosts: string[] = ['127.0.0.1']): Promise<MunicipalSite> {
+export async function startMunicipalSite(
+  port: number,
+  robots = 'User-agent: *\nDisallow: /private/\n',
+  hosts: string[] = ['127.0.0.1'],
+): Promise<MunicipalSite> {
   const routes = new Map<string, Route>()
   const requests: MunicipalSite['requests'] = []
   const sent = new Map<string, number>()
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!
-    requests.push({ path, host: req.headers.host ?? '', userAgent: req.headers['user-agent'] ?? '', at: performance.now() })
+    requests.push({
+      path,
+      host: req.headers.host ?? '',
+      userAgent: req.headers['user-agent'] ?? '',
+      at: performance.now(),
+    })
     if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(robots)
     const route = routes.get(path)
-    if (!route) return void res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' }).end(municipalHtml({ title: 'ページが見つかりません', body: ['お探しのページは移動または削除された可能性があります。'] }))
+    if (!route)
+      return void res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' }).end(
+        municipalHtml({
+          title: 'ページが見つかりません',
+          body: ['お探しのページは移動または削除された可能性があります。'],
+        }),
+      )
     if ('page' in route) return servePage(res, route.page)
     route.handle(req, res)
   }

@@ -13,7 +13,9 @@ const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pi
 export function ensurePostgresServer(): void {
   if (process.env.KOTAE_TEST_PG_URL) return
   if (!fs.existsSync('/usr/bin/pg_ctlcluster')) {
-    throw new Error('PostgreSQL is not installed: run `apt-get install -y postgresql` (the tests need a real server).')
+    throw new Error(
+      'PostgreSQL is not installed: run `apt-get install -y postgresql` (the tests need a real server).',
+    )
   }
   const clusters = sh('pg_lsclusters', ['--no-header']).trim().split('\n').filter(Boolean)
   const [version, name, , status] = (clusters[0] ?? '').split(/\s+/)

@@ -13,8 +13,17 @@ import { getMigratedPayload } from '../../src/lib/payload'
 async function main(): Promise<void> {
   const payload = await getMigratedPayload()
   const [email, password] = (process.env.CRASH_TEST_OPERATOR ?? '').split(':')
-  if (email && password && !(await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })).totalDocs) {
-    await payload.create({ collection: 'users', data: { email, password, roles: ['operator'], name: 'crash-test operator' } as never, overrideAccess: true })
+  if (
+    email &&
+    password &&
+    !(await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true }))
+      .totalDocs
+  ) {
+    await payload.create({
+      collection: 'users',
+      data: { email, password, roles: ['operator'], name: 'crash-test operator' } as never,
+      overrideAccess: true,
+    })
   }
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -22,7 +31,11 @@ async function main(): Promise<void> {
     req.on('end', () => {
       const headers = new Headers()
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-      const request = new Request(`http://localhost${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
+      const request = new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      })
       handleEndpoints({ config: payload.config, request })
         .then(async (r) => {
           res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' })

@@ -22,21 +22,35 @@ export async function findStoredStrings(env: DatabaseEnv, strings: readonly stri
     for (const f of [file, `${file}-wal`]) {
       if (!fs.existsSync(f)) continue
       const bytes = fs.readFileSync(f)
-      for (const s of strings) if (bytes.includes(Buffer.from(s, 'utf8'))) hits.push(`${path.basename(f)}: ${s}`)
+      for (const s of strings)
+        if (bytes.includes(Buffer.from(s, 'utf8'))) hits.push(`${path.basename(f)}: ${s}`)
     }
-    const tables = await queryDatabase(env, "SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    const tables = await queryDatabase(
+      env,
+      "SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+    )
     for (const { t } of tables) {
       const rows = await queryDatabase(env, `SELECT * FROM "${String(t)}"`)
-      for (const row of rows) scan(`table ${String(t)}`, JSON.stringify(Object.values(row), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)))
+      for (const row of rows)
+        scan(
+          `table ${String(t)}`,
+          JSON.stringify(Object.values(row), (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+        )
     }
     return hits
   }
-  const tables = await queryDatabase(env, "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
+  const tables = await queryDatabase(
+    env,
+    "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+  )
   for (const { t } of tables) {
     const rows = await queryDatabase(env, `SELECT t::text AS row FROM public."${String(t)}" t`)
     for (const { row } of rows) scan(`table ${String(t)}`, String(row))
   }
-  const stats = await queryDatabase(env, "SELECT tablename, concat(most_common_vals::text, histogram_bounds::text) AS v FROM pg_stats WHERE schemaname = 'public'")
+  const stats = await queryDatabase(
+    env,
+    "SELECT tablename, concat(most_common_vals::text, histogram_bounds::text) AS v FROM pg_stats WHERE schemaname = 'public'",
+  )
   for (const { tablename, v } of stats) scan(`pg_stats ${String(tablename)}`, String(v))
   return hits
 }

@@ -4,7 +4,16 @@ import path from 'node:path'
 /** The mapping of the generated PBX files (Japanese headers, a caller column). */
 export const GENERATED_TELEPHONY_MAPPING = {
   encoding: 'utf-8',
-  columns: { callId: '通話ID', queue: 'キュー', offeredAt: '着信日時', answeredAt: '応答日時', abandonedAt: '放棄日時', endedAt: '終話日時', agent: 'オペレーターID', caller: '発信者番号' },
+  columns: {
+    callId: '通話ID',
+    queue: 'キュー',
+    offeredAt: '着信日時',
+    answeredAt: '応答日時',
+    abandonedAt: '放棄日時',
+    endedAt: '終話日時',
+    agent: 'オペレーターID',
+    caller: '発信者番号',
+  },
   timestamps: { format: 'yyyy/MM/dd HH:mm:ss' },
 }
 

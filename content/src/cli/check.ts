@@ -23,7 +23,10 @@ for (const faq of bundle.faqs.filter((f) => f.locale === 'ja')) {
     console.log(`warning: ${faq.file}: やさしい日本語: ${flag.rule} (${flag.found}): ${flag.sentence}`)
   }
 }
-if (warnings > 0) console.log(`content:check: ${warnings} やさしい日本語 warning(s) in ${warned.size} FAQ(s) (not errors; every FAQ's figures: npm run content:readability)`)
+if (warnings > 0)
+  console.log(
+    `content:check: ${warnings} やさしい日本語 warning(s) in ${warned.size} FAQ(s) (not errors; every FAQ's figures: npm run content:readability)`,
+  )
 
 const files = new Set(bundle.problems.map((p) => p.file)).size
 const counts = [
@@ -35,7 +38,9 @@ const counts = [
   `${bundle.facets.length} facet dimensions`,
 ].join(', ')
 if (bundle.problems.length > 0) {
-  console.error(`content:check: ${bundle.problems.length} problem(s) in ${files} file(s); loaded ${counts} from ${bundle.dir}`)
+  console.error(
+    `content:check: ${bundle.problems.length} problem(s) in ${files} file(s); loaded ${counts} from ${bundle.dir}`,
+  )
   process.exitCode = 1
 } else {
   console.log(`content:check: ok, 0 problems; loaded ${counts} from ${bundle.dir}`)

@@ -10,13 +10,44 @@ import { readabilityOf } from '../readability/readability'
 
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : undefined
 const bundle = await loadContent(dir)
-const rows = bundle.faqs.filter((f) => f.locale === 'ja').map((f) => ({ id: f.id, r: readabilityOf(f.answer) }))
+const rows = bundle.faqs
+  .filter((f) => f.locale === 'ja')
+  .map((f) => ({ id: f.id, r: readabilityOf(f.answer) }))
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`
-console.log(['id', 'sentences', 'avg chars', 'longest', 'long (>60)', 'longest kanji run', 'kanji runs (6+)', 'katakana words', 'words above N3', 'double negatives', 'honorific stacking'].join('\t'))
+console.log(
+  [
+    'id',
+    'sentences',
+    'avg chars',
+    'longest',
+    'long (>60)',
+    'longest kanji run',
+    'kanji runs (6+)',
+    'katakana words',
+    'words above N3',
+    'double negatives',
+    'honorific stacking',
+  ].join('\t'),
+)
 for (const { id, r } of rows) {
-  console.log([id, r.sentences, r.averageSentenceLength, r.longestSentence, r.longSentences, r.longestKanjiRun, r.kanjiRuns, r.katakanaWords, pct(r.aboveIntermediateShare), r.doubleNegatives, r.honorificStacking].join('\t'))
+  console.log(
+    [
+      id,
+      r.sentences,
+      r.averageSentenceLength,
+      r.longestSentence,
+      r.longSentences,
+      r.longestKanjiRun,
+      r.kanjiRuns,
+      r.katakanaWords,
+      pct(r.aboveIntermediateShare),
+      r.doubleNegatives,
+      r.honorificStacking,
+    ].join('\t'),
+  )
 }
-const sum = (pick: (r: ReturnType<typeof readabilityOf>) => number) => rows.reduce((a, { r }) => a + pick(r), 0)
+const sum = (pick: (r: ReturnType<typeof readabilityOf>) => number) =>
+  rows.reduce((a, { r }) => a + pick(r), 0)
 const sentences = sum((r) => r.sentences)
 const words = sum((r) => r.words)
 console.log(

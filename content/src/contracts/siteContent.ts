@@ -33,18 +33,26 @@ const siteFaqSchema = faqFrontMatterSchema
 
 const siteGuideSchema = guideFrontMatterSchema
   .omit({ facts: true })
-  .extend({ status: z.literal('published').describe('only published guides reach the site'), body: z.string().max(100_000).describe('the guide as Markdown') })
+  .extend({
+    status: z.literal('published').describe('only published guides reach the site'),
+    body: z.string().max(100_000).describe('the guide as Markdown'),
+  })
   .strict()
 
 export const siteContentSchema = z.object({
   format: z.literal(SITE_CONTENT_FORMAT).describe('this contract’s version'),
   generatedAt: z.string().describe('when the CMS read it (ISO 8601)'),
-  faqs: z.array(siteFaqSchema).describe('published public FAQs, sorted by slug; links as slugs, dates YYYY-MM-DD'),
+  faqs: z
+    .array(siteFaqSchema)
+    .describe('published public FAQs, sorted by slug; links as slugs, dates YYYY-MM-DD'),
   guides: z.array(siteGuideSchema).describe('published public procedure guides, sorted by slug'),
   categories: z.array(categorySchema).describe('every category'),
   sources: z.array(sourceSchema).describe('every official source'),
   synonyms: z.array(synonymGroupSchema).describe('the synonym groups the search expands'),
-  facets: z.array(facetDimensionSchema).optional().describe('the facet vocabulary (facets.yaml); a CMS that does not send it yet means none'),
+  facets: z
+    .array(facetDimensionSchema)
+    .optional()
+    .describe('the facet vocabulary (facets.yaml); a CMS that does not send it yet means none'),
   city: cityProfileSchema.describe('the city profile: phones, counters, hours, closures, notices'),
 })
 /** The bundle as the CMS writes it (before defaults). */

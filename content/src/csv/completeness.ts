@@ -6,10 +6,19 @@
 import type { FaqCsvColumn, FaqCsvRecord } from './columns'
 
 /** Columns that must not be empty before review, in header order. */
-export const REQUIRED_FOR_REVIEW = ['質問', '短い回答', '回答', 'カテゴリ', '出典', '確認期限'] as const satisfies readonly FaqCsvColumn[]
+export const REQUIRED_FOR_REVIEW = [
+  '質問',
+  '短い回答',
+  '回答',
+  'カテゴリ',
+  '出典',
+  '確認期限',
+] as const satisfies readonly FaqCsvColumn[]
 
 /** The record's columns that are still empty but needed before review ([] when complete). */
-export function missingForReview(r: Pick<FaqCsvRecord, 'question' | 'shortAnswer' | 'answer' | 'category' | 'sources' | 'reviewBy'>): FaqCsvColumn[] {
+export function missingForReview(
+  r: Pick<FaqCsvRecord, 'question' | 'shortAnswer' | 'answer' | 'category' | 'sources' | 'reviewBy'>,
+): FaqCsvColumn[] {
   const empty: Record<(typeof REQUIRED_FOR_REVIEW)[number], boolean> = {
     質問: r.question.trim() === '',
     短い回答: r.shortAnswer.trim() === '',

@@ -30,7 +30,8 @@ export function encodeText(text: string, encoding: CsvEncoding): Buffer {
 export const filePreamble = (encoding: CsvEncoding): Buffer => (encoding === 'utf8' ? BOM : Buffer.alloc(0))
 
 /** A part of a file's text → bytes, no preamble: for files written a page of rows at a time (whole rows, so no character is cut). */
-export const encodeChunk = (text: string, encoding: CsvEncoding): Buffer => (encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'cp932'))
+export const encodeChunk = (text: string, encoding: CsvEncoding): Buffer =>
+  encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'cp932')
 
 export type Decoded = {
   text: string
@@ -47,8 +48,10 @@ function strictUtf8(bytes: Uint8Array, partial = false): string | undefined {
   }
 }
 
-const looseUtf8 = (bytes: Uint8Array, partial = false) => new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes, { stream: partial })
-const cp932 = (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932')
+const looseUtf8 = (bytes: Uint8Array, partial = false) =>
+  new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes, { stream: partial })
+const cp932 = (bytes: Uint8Array) =>
+  iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932')
 
 /**
  * The encoding of bytes without a BOM, for every CSV Kotae reads: valid UTF-8 is UTF-8 (cp932
@@ -57,7 +60,10 @@ const cp932 = (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes.buffer, byte
  * is Shift_JIS; anything else (UTF-16, binary) is unknown. `partial`: the bytes are the start of a
  * longer file, so a character cut at their end is no fault.
  */
-export function detectEncoding(bytes: Uint8Array, partial = false): 'utf8' | 'damaged-utf8' | 'shift_jis' | 'unknown' {
+export function detectEncoding(
+  bytes: Uint8Array,
+  partial = false,
+): 'utf8' | 'damaged-utf8' | 'shift_jis' | 'unknown' {
   if (strictUtf8(bytes, partial) !== undefined) return 'utf8'
   let bad = 0
   let wide = 0
@@ -74,10 +80,13 @@ export function detectEncoding(bytes: Uint8Array, partial = false): 'utf8' | 'da
 export function decodeBytes(bytes: Uint8Array, requested: CsvEncodingOption = 'auto'): Decoded {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = hasBom ? bytes.subarray(3) : bytes
-  const detected = hasBom || requested === 'utf8' ? 'utf8' : requested === 'shift_jis' ? 'shift_jis' : detectEncoding(body)
+  const detected =
+    hasBom || requested === 'utf8' ? 'utf8' : requested === 'shift_jis' ? 'shift_jis' : detectEncoding(body)
   if (detected === 'utf8' || detected === 'damaged-utf8') {
     const strict = strictUtf8(body)
-    return strict !== undefined ? { text: strict, encoding: 'utf8', broken: false } : { text: looseUtf8(body), encoding: 'utf8', broken: true }
+    return strict !== undefined
+      ? { text: strict, encoding: 'utf8', broken: false }
+      : { text: looseUtf8(body), encoding: 'utf8', broken: true }
   }
   const text = cp932(body)
   return { text, encoding: 'shift_jis', broken: text.includes('\ufffd') }

@@ -32,9 +32,20 @@ const escapeLeadingQuote = (cell: string): string => (cell.startsWith("'") ? `\\
 export const encodeCell = (value: string): string => escapeLeadingQuote(escapeValue(value, false))
 
 /** Several values as one cell, joined by `;`. */
-export const encodeListCell = (values: readonly string[]): string => escapeLeadingQuote(values.map((v) => escapeValue(v, true)).join(';'))
+export const encodeListCell = (values: readonly string[]): string =>
+  escapeLeadingQuote(values.map((v) => escapeValue(v, true)).join(';'))
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', ';': ';', "'": "'", '=': '=', '+': '+', '-': '-', '@': '@' }
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  '\\': '\\',
+  ';': ';',
+  "'": "'",
+  '=': '=',
+  '+': '+',
+  '-': '-',
+  '@': '@',
+}
 
 /** Escapes back to characters; real CR LF / CR become LF. */
 function unescape(cell: string): string {

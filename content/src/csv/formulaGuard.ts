@@ -8,7 +8,8 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
 const GUARDED = /^'[=+\-@\t\r]/
 
 /** A cell as written: guarded when a spreadsheet would read it as a formula. */
-export const guardFormula = (cell: string): string => (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell)
+export const guardFormula = (cell: string): string =>
+  FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell
 
 /** A cell as read back: the guard's `'` taken off (a hand-typed `'` before other text stays). */
 export const unguardFormula = (cell: string): string => (GUARDED.test(cell) ? cell.slice(1) : cell)

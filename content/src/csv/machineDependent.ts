@@ -15,7 +15,8 @@
 import iconv from 'iconv-lite'
 
 /** Lead bytes of cp932 double-byte characters that belong to JIS X 0208 (rows 1–8, 16–84). */
-const isJisLead = (b: number) => (b >= 0x81 && b <= 0x84) || (b >= 0x88 && b <= 0x9f) || (b >= 0xe0 && b <= 0xea)
+const isJisLead = (b: number) =>
+  (b >= 0x81 && b <= 0x84) || (b >= 0x88 && b <= 0x9f) || (b >= 0xe0 && b <= 0xea)
 
 const safeCache = new Map<string, boolean>()
 
@@ -48,13 +49,13 @@ const TABLE: Record<string, string> = {
   '\u00b7': '・',
   '\u2013': '－', // – EN DASH
   '\u00a0': ' ', // no-break space
-  '髙': '高',
-  '﨑': '崎',
-  '德': '徳',
-  '濵': '濱',
-  '栁': '柳',
-  '瀨': '瀬',
-  '𠮷': '吉',
+  髙: '高',
+  﨑: '崎',
+  德: '徳',
+  濵: '濱',
+  栁: '柳',
+  瀨: '瀬',
+  𠮷: '吉',
 }
 
 const isSafeText = (s: string) => [...s].every(isSafeChar)
@@ -102,4 +103,5 @@ function foldOne(run: string): string {
 }
 
 /** The unsafe characters in a text (for the import's warning and the tests). */
-export const unsafeChars = (text: string): string[] => [...text].filter((c) => c !== '\n' && c !== '\t' && c !== '\r' && !isSafeChar(c))
+export const unsafeChars = (text: string): string[] =>
+  [...text].filter((c) => c !== '\n' && c !== '\t' && c !== '\r' && !isSafeChar(c))

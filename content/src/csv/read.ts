@@ -54,7 +54,8 @@ function splitRecords(text: string): { records: Raw[]; problems: CsvProblem[] } 
       if (!error) return
       const line = lastLine + 1
       if (error.code === 'CSV_QUOTE_NOT_CLOSED') problems.push({ line, message: msg.unterminatedQuote })
-      else if (error.code === 'INVALID_OPENING_QUOTE' || error.code === 'CSV_INVALID_CLOSING_QUOTE') problems.push({ line, message: msg.badQuote('') })
+      else if (error.code === 'INVALID_OPENING_QUOTE' || error.code === 'CSV_INVALID_CLOSING_QUOTE')
+        problems.push({ line, message: msg.badQuote('') })
       else problems.push({ line, message: msg.parseError(error.message) })
       lastLine = (error as { lines?: number }).lines ?? line
     },
@@ -72,10 +73,12 @@ function readHeader(cells: string[]): { index: Map<FaqCsvColumn, number>; proble
     // Excel writes empty cells to the right of the table (a trailing comma, or more).
     if (name === '' && cells.slice(i).every((c) => c.trim() === '')) return
     if (!known.has(name)) problems.push({ line: 1, column: name, message: msg.unknownColumn(name) })
-    else if (index.has(name as FaqCsvColumn)) problems.push({ line: 1, column: name, message: msg.duplicateColumn(name) })
+    else if (index.has(name as FaqCsvColumn))
+      problems.push({ line: 1, column: name, message: msg.duplicateColumn(name) })
     else index.set(name as FaqCsvColumn, i)
   })
-  for (const name of FAQ_CSV_HEADER) if (!index.has(name)) problems.push({ line: 1, column: name, message: msg.missingColumn(name) })
+  for (const name of FAQ_CSV_HEADER)
+    if (!index.has(name)) problems.push({ line: 1, column: name, message: msg.missingColumn(name) })
   return { index, problems }
 }
 
@@ -84,7 +87,11 @@ export function readFaqCsv(bytes: Uint8Array, options: ReadOptions): ReadResult 
   const decoded = decodeBytes(bytes, options.encoding ?? 'auto')
   const problems: CsvProblem[] = []
   const rows: FaqCsvRow[] = []
-  const done = (): ReadResult => ({ rows: problems.length ? [] : rows, encoding: decoded.encoding, problems: problems.sort(byLine) })
+  const done = (): ReadResult => ({
+    rows: problems.length ? [] : rows,
+    encoding: decoded.encoding,
+    problems: problems.sort(byLine),
+  })
 
   if (decoded.text.trim() === '') {
     problems.push({ line: 1, message: msg.emptyFile })
@@ -93,12 +100,13 @@ export function readFaqCsv(bytes: Uint8Array, options: ReadOptions): ReadResult 
   const { records, problems: syntax } = splitRecords(decoded.text)
   problems.push(...syntax)
   const [header, ...data] = records
-  if (!header || header.line !== 1) {
+  if (header?.line !== 1) {
     if (!problems.length) problems.push({ line: 1, message: msg.emptyFile })
     return done()
   }
   const { index, problems: headerProblems } = readHeader(header.cells)
-  if (decoded.broken && header.cells.some((c) => c.includes('\ufffd'))) headerProblems.unshift({ line: 1, message: msg.brokenEncoding })
+  if (decoded.broken && header.cells.some((c) => c.includes('\ufffd')))
+    headerProblems.unshift({ line: 1, message: msg.brokenEncoding })
   problems.push(...headerProblems)
   if (headerProblems.length) return done()
 
@@ -120,8 +128,11 @@ export function readFaqCsv(bytes: Uint8Array, options: ReadOptions): ReadResult 
     if (raw.cells.every((c) => c.trim() === '')) continue
     const widthOk = raw.cells.length >= width && raw.cells.slice(width).every((c) => c.trim() === '')
     if (decoded.broken && raw.cells.some((c) => c.includes('\ufffd'))) {
-      const columns = widthOk ? FAQ_CSV_HEADER.filter((name) => raw.cells[index.get(name)!]!.includes('\ufffd')) : [undefined]
-      for (const column of columns) problems.push({ line: raw.line, ...(column ? { column } : {}), message: msg.brokenEncoding })
+      const columns = widthOk
+        ? FAQ_CSV_HEADER.filter((name) => raw.cells[index.get(name)!]!.includes('\ufffd'))
+        : [undefined]
+      for (const column of columns)
+        problems.push({ line: raw.line, ...(column ? { column } : {}), message: msg.brokenEncoding })
       continue
     }
     if (!widthOk) {
@@ -146,30 +157,42 @@ export function readFaqCsv(bytes: Uint8Array, options: ReadOptions): ReadResult 
 }
 
 /** Checks across valid rows and against what is stored: duplicate questions, unknown references. */
-function crossCheck(rows: FaqCsvRow[], idsInFile: ReadonlySet<string>, known: KnownReferences | undefined): CsvProblem[] {
+function crossCheck(
+  rows: FaqCsvRow[],
+  idsInFile: ReadonlySet<string>,
+  known: KnownReferences | undefined,
+): CsvProblem[] {
   const problems: CsvProblem[] = []
   const firstByQuestion = new Map<string, number>()
   for (const row of rows) {
     const q = `${row.locale}\u0000${row.question}`
     const seenQ = row.question === '' ? undefined : firstByQuestion.get(q)
-    if (seenQ !== undefined) problems.push({ line: row.line, column: '質問', message: msg.duplicateQuestion(seenQ) })
+    if (seenQ !== undefined)
+      problems.push({ line: row.line, column: '質問', message: msg.duplicateQuestion(seenQ) })
     else firstByQuestion.set(q, row.line)
 
-    if (row.translationOf !== undefined && row.locale !== 'en') problems.push({ line: row.line, column: '翻訳元ID', message: msg.translationOfJa })
-    if (row.translationOf === row.id) problems.push({ line: row.line, column: '翻訳元ID', message: msg.translationOfSelf })
-    if (row.related.includes(row.id)) problems.push({ line: row.line, column: '関連FAQ', message: msg.relatedSelf })
+    if (row.translationOf !== undefined && row.locale !== 'en')
+      problems.push({ line: row.line, column: '翻訳元ID', message: msg.translationOfJa })
+    if (row.translationOf === row.id)
+      problems.push({ line: row.line, column: '翻訳元ID', message: msg.translationOfSelf })
+    if (row.related.includes(row.id))
+      problems.push({ line: row.line, column: '関連FAQ', message: msg.relatedSelf })
   }
   if (!known) return problems
   const isFaq = (id: string) => idsInFile.has(id) || known.faqs.has(id)
   for (const row of rows) {
-    if (row.category !== '' && !known.categories.has(row.category)) problems.push({ line: row.line, column: 'カテゴリ', message: msg.unknownCategory(row.category) })
+    if (row.category !== '' && !known.categories.has(row.category))
+      problems.push({ line: row.line, column: 'カテゴリ', message: msg.unknownCategory(row.category) })
     row.sources.forEach((s, i) => {
-      if (!known.sources.has(s)) problems.push({ line: row.line, column: `出典（${i + 1}つ目）`, message: msg.unknownSource(s) })
+      if (!known.sources.has(s))
+        problems.push({ line: row.line, column: `出典（${i + 1}つ目）`, message: msg.unknownSource(s) })
     })
     row.related.forEach((r, i) => {
-      if (r !== row.id && !isFaq(r)) problems.push({ line: row.line, column: `関連FAQ（${i + 1}つ目）`, message: msg.unknownFaq(r) })
+      if (r !== row.id && !isFaq(r))
+        problems.push({ line: row.line, column: `関連FAQ（${i + 1}つ目）`, message: msg.unknownFaq(r) })
     })
-    if (row.translationOf && row.translationOf !== row.id && !isFaq(row.translationOf)) problems.push({ line: row.line, column: '翻訳元ID', message: msg.unknownFaq(row.translationOf) })
+    if (row.translationOf && row.translationOf !== row.id && !isFaq(row.translationOf))
+      problems.push({ line: row.line, column: '翻訳元ID', message: msg.unknownFaq(row.translationOf) })
   }
   return problems
 }

@@ -5,7 +5,15 @@
  */
 import { z } from 'zod'
 
-import { AUDIENCE_LABELS, EXCEL_CELL_MAX, NO, STATUS_LABELS, YES, type FaqCsvRecord, type FaqCsvStatus } from './columns'
+import {
+  AUDIENCE_LABELS,
+  EXCEL_CELL_MAX,
+  NO,
+  STATUS_LABELS,
+  YES,
+  type FaqCsvRecord,
+  type FaqCsvStatus,
+} from './columns'
 import { missingForReview } from './completeness'
 import { decodeCell, decodeListCell } from './escape'
 import { msg } from './messages'
@@ -20,7 +28,8 @@ const text = (max: number, { blank = false } = {}) =>
     .transform((cell) => decodeCell(cell).trim())
     .superRefine((value, ctx) => {
       if (value === '' && !blank) ctx.addIssue({ code: 'custom', message: msg.required })
-      else if ([...value].length > max) ctx.addIssue({ code: 'custom', message: msg.tooLong([...value].length, max) })
+      else if ([...value].length > max)
+        ctx.addIssue({ code: 'custom', message: msg.tooLong([...value].length, max) })
     })
 
 const slug = z.string().superRefine((value, ctx) => {
@@ -28,7 +37,10 @@ const slug = z.string().superRefine((value, ctx) => {
   else if (!SLUG.test(value) || value.length > 80) ctx.addIssue({ code: 'custom', message: msg.slug(value) })
 })
 
-const slugCell = z.string().transform((cell) => decodeCell(cell).trim()).pipe(slug)
+const slugCell = z
+  .string()
+  .transform((cell) => decodeCell(cell).trim())
+  .pipe(slug)
 const optionalSlugCell = z
   .string()
   .transform((cell) => decodeCell(cell).trim())
@@ -61,7 +73,10 @@ const labelled = <K extends string>(labels: Record<K, string>) => {
     const value = decodeCell(cell).trim()
     const key = byLabel.get(value)
     if (key === undefined) {
-      ctx.addIssue({ code: 'custom', message: value === '' ? msg.required : msg.oneOf(value, [...byLabel.keys()]) })
+      ctx.addIssue({
+        code: 'custom',
+        message: value === '' ? msg.required : msg.oneOf(value, [...byLabel.keys()]),
+      })
       return z.NEVER
     }
     return key
@@ -98,7 +113,8 @@ const code = (expected: string) =>
 
 const cityName = (expected: string) =>
   text(100).superRefine((value, ctx) => {
-    if (value !== '' && value !== expected) ctx.addIssue({ code: 'custom', message: msg.otherCity(value, expected) })
+    if (value !== '' && value !== expected)
+      ctx.addIssue({ code: 'custom', message: msg.otherCity(value, expected) })
   })
 
 export type CityIdentity = { localGovernmentCode: string; name: string }
@@ -130,8 +146,20 @@ export function faqRowSchema(city: CityIdentity) {
     })
     .superRefine((r, ctx) => {
       if (r.状態 === 'draft') return
-      const missing = missingForReview({ question: r.質問, shortAnswer: r.短い回答, answer: r.回答, category: r.カテゴリ ?? '', sources: r.出典, reviewBy: r.確認期限 })
-      for (const column of missing) ctx.addIssue({ code: 'custom', path: [column], message: column === '出典' ? msg.noSources : msg.requiredForReview })
+      const missing = missingForReview({
+        question: r.質問,
+        shortAnswer: r.短い回答,
+        answer: r.回答,
+        category: r.カテゴリ ?? '',
+        sources: r.出典,
+        reviewBy: r.確認期限,
+      })
+      for (const column of missing)
+        ctx.addIssue({
+          code: 'custom',
+          path: [column],
+          message: column === '出典' ? msg.noSources : msg.requiredForReview,
+        })
     })
     .transform(
       (r): FaqCsvRecord => ({

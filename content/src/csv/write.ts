@@ -4,7 +4,16 @@
  * one line.
  */
 
-import { AUDIENCE_LABELS, EXCEL_CELL_MAX, FAQ_CSV_HEADER, NO, STATUS_LABELS, YES, type FaqCsvColumn, type FaqCsvRecord } from './columns'
+import {
+  AUDIENCE_LABELS,
+  EXCEL_CELL_MAX,
+  FAQ_CSV_HEADER,
+  NO,
+  STATUS_LABELS,
+  YES,
+  type FaqCsvColumn,
+  type FaqCsvRecord,
+} from './columns'
 import { encodeText, type CsvEncoding } from './encoding'
 import { encodeCell, encodeListCell } from './escape'
 import { foldMachineDependent, REPLACEMENT_CHAR } from './machineDependent'
@@ -56,7 +65,8 @@ export function faqCsvCells(record: FaqCsvRecord, line = 0): { cells: string[]; 
     }
     const cell = Array.isArray(value) ? encodeListCell(value.map(fold)) : encodeCell(fold(value))
     if (lost.length) warnings.push({ line, column, message: msg.unsafeChar(lost) })
-    if (cell.length > EXCEL_CELL_MAX) warnings.push({ line, column, message: msg.cellTooLongForExcel(cell.length) })
+    if (cell.length > EXCEL_CELL_MAX)
+      warnings.push({ line, column, message: msg.cellTooLongForExcel(cell.length) })
     return cell
   })
   return { cells, warnings }

@@ -24,7 +24,8 @@ export function findBoldSpacing(markdown: string): BoldSpacing[] {
     for (const m of text.matchAll(BOLD)) {
       const start = m.index
       const end = start + m[0].length
-      if (JA_BEFORE.test(text.slice(0, start)) || JA_AFTER.test(text.slice(end))) found.push({ line: i + 1, text: m[0] })
+      if (JA_BEFORE.test(text.slice(0, start)) || JA_AFTER.test(text.slice(end)))
+        found.push({ line: i + 1, text: m[0] })
     }
   })
   return found

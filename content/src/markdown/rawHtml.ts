@@ -18,7 +18,8 @@ export function findRawHtml(markdown: string): RawHtml[] {
     }
     if (fenced) return
     const outsideCode = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length))
-    for (const m of outsideCode.matchAll(TAG)) found.push({ line: i + 1, tag: m[0].length > 40 ? `${m[0].slice(0, 40)}…` : m[0] })
+    for (const m of outsideCode.matchAll(TAG))
+      found.push({ line: i + 1, tag: m[0].length > 40 ? `${m[0].slice(0, 40)}…` : m[0] })
   })
   return found
 }

@@ -15,7 +15,11 @@ export const KANJI_RUN = 6
 /** A katakana word this long or longer is counted as a loanword to check. */
 export const KATAKANA_WORD = 3
 
-export type Flag = { rule: 'long-sentence' | 'kanji-run' | 'double-negative' | 'honorific-stacking'; sentence: string; found: string }
+export type Flag = {
+  rule: 'long-sentence' | 'kanji-run' | 'double-negative' | 'honorific-stacking'
+  sentence: string
+  found: string
+}
 
 export type Readability = {
   sentences: number
@@ -37,9 +41,11 @@ export type Readability = {
 }
 
 // Double negatives the guideline asks to avoid (〜ないわけではない, 〜なければなりません → 〜してください).
-const DOUBLE_NEGATIVE = /ない(?:わけ|こと)(?:では|じゃ|は)(?:ない|ありません)|なく(?:は|も)(?:ない|ありません)|なければ(?:なりません|ならない|いけません)|なくては(?:なりません|いけません)|ないと(?:いけません|なりません)|ないとは限ら|ざるを得|ないでもない/gu
+const DOUBLE_NEGATIVE =
+  /ない(?:わけ|こと)(?:では|じゃ|は)(?:ない|ありません)|なく(?:は|も)(?:ない|ありません)|なければ(?:なりません|ならない|いけません)|なくては(?:なりません|いけません)|ないと(?:いけません|なりません)|ないとは限ら|ざるを得|ないでもない/gu
 // Two honorifics on one verb (二重敬語): おっしゃられる, ご覧になられる, お越しになられる, 拝見させていただく.
-const HONORIFIC_STACKING = /おっしゃられ|[おご][\p{Script=Han}\p{Script=Hiragana}]{1,6}になられ|拝見させていただ|お伺いさせていただ|伺わせていただ|申し上げさせていただ/gu
+const HONORIFIC_STACKING =
+  /おっしゃられ|[おご][\p{Script=Han}\p{Script=Hiragana}]{1,6}になられ|拝見させていただ|お伺いさせていただ|伺わせていただ|申し上げさせていただ/gu
 const KANJI_RUNS = /[\p{Script=Han}々]+/gu
 const KATAKANA_WORDS = /[\p{Script=Katakana}ー]+/gu
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' })
@@ -88,7 +94,8 @@ export function readabilityOf(markdown: string): Readability {
         flags.push({ rule: 'kanji-run', sentence, found: run })
       }
     }
-    for (const [word] of sentence.matchAll(KATAKANA_WORDS)) if ([...word].length >= KATAKANA_WORD) katakana += 1
+    for (const [word] of sentence.matchAll(KATAKANA_WORDS))
+      if ([...word].length >= KATAKANA_WORD) katakana += 1
     for (const s of segmenter.segment(sentence)) {
       // Words, not particles and endings (の, を, し, ます): those are everyone's.
       if (!s.isWordLike || /^\p{Script=Hiragana}{1,2}$/u.test(s.segment)) continue

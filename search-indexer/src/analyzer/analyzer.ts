@@ -65,7 +65,18 @@ const ROMAJI_WORD = /[a-zāīūēōâîûêô'-]{3,}/gu
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const synonyms = new SynonymSet(options.synonyms ?? [])
   const facets = new FacetVocabulary(options.facets ?? [])
-  const tok: TokenizeOptions = { segmenter: options.segmenter, words: options.words, bigrams: options.bigrams, hiraganaBigrams: options.hiraganaBigrams, bigramScope: options.bigramScope, minHiraganaRun: options.minHiraganaRun, kanjiBigrams: options.kanjiBigrams, kanjiStems: options.kanjiStems, stopwords: options.stopwords, minHiraganaWord: options.minHiraganaWord }
+  const tok: TokenizeOptions = {
+    segmenter: options.segmenter,
+    words: options.words,
+    bigrams: options.bigrams,
+    hiraganaBigrams: options.hiraganaBigrams,
+    bigramScope: options.bigramScope,
+    minHiraganaRun: options.minHiraganaRun,
+    kanjiBigrams: options.kanjiBigrams,
+    kanjiStems: options.kanjiStems,
+    stopwords: options.stopwords,
+    minHiraganaWord: options.minHiraganaWord,
+  }
 
   const documentTokens = (text: string): string[] => {
     if (typeof text !== 'string' || !text) return []
@@ -85,10 +96,22 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   const analyze = (input: string): QueryAnalysis => {
-    const empty: QueryAnalysis = { text: '', tokens: [], expansionTokens: [], synonyms: [], romaji: [], typos: [], facets: {}, highlightTerms: [] }
+    const empty: QueryAnalysis = {
+      text: '',
+      tokens: [],
+      expansionTokens: [],
+      synonyms: [],
+      romaji: [],
+      typos: [],
+      facets: {},
+      highlightTerms: [],
+    }
     if (typeof input !== 'string') return empty
     let text = [...input.slice(0, MAX_QUERY_CHARS * 2)].slice(0, MAX_QUERY_CHARS).join('')
-    text = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ').normalize('NFKC').toLowerCase()
+    text = text
+      .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ')
+      .normalize('NFKC')
+      .toLowerCase()
     if (options.normalizeDialect !== false) text = normalizeDialect(text)
     if (options.stripFillers !== false) text = stripFillers(text)
     let typos: TypoCorrection[] = []
@@ -115,7 +138,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     // counts as the query's own. Its hiragana bigrams alone rarely meet the kanji of the answers.
     for (const m of matches) {
       const preferred = m.expandedTo[0]
-      if (preferred && READING.test(m.term)) for (const t of tokenizePrepared(prepareText(preferred), tok)) tokens.add(t)
+      if (preferred && READING.test(m.term))
+        for (const t of tokenizePrepared(prepareText(preferred), tok)) tokens.add(t)
     }
     const expansion = new Set<string>()
     for (const m of matches) {

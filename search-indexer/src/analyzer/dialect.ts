@@ -59,7 +59,10 @@ const RULES: readonly Rule[] = [
   [/なんぼ/gu, 'いくら'],
   [/めげ(?:た|とる|ている|てしまった)/gu, '壊れた'],
   [/ほんま/gu, '本当'],
-  [/(?<![\p{Script=Hiragana}])(?:ぶち|ばり|でら)(?=[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])/gu, ''],
+  [
+    /(?<![\p{Script=Hiragana}])(?:ぶち|ばり|でら)(?=[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])/gu,
+    '',
+  ],
   [/(?<![\p{Script=Hiragana}])ええ(?=ん|の|か|よ|[\s、。?？]|$)/gu, 'いい'],
   // ら抜き (来れる, 見れる, 出れる): the standard 来られる.
   [/(?<=[来見出寝着居])れ(?=る|ん|ない|ます|ません)/gu, 'られ'],

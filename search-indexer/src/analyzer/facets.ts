@@ -13,7 +13,11 @@ import { normalizeText } from './normalize'
 export type FacetDimensionLike = {
   readonly id: string
   readonly name: string
-  readonly values: readonly { readonly id: string; readonly name: string; readonly forms: readonly string[] }[]
+  readonly values: readonly {
+    readonly id: string
+    readonly name: string
+    readonly forms: readonly string[]
+  }[]
 }
 
 /** Dimension id → value ids found (only dimensions with at least one value). */
@@ -26,7 +30,13 @@ export class FacetVocabulary {
   private readonly forms: Form[]
 
   constructor(dimensions: readonly FacetDimensionLike[] = []) {
-    this.dimensions = dimensions.filter((d) => d && typeof d.id === 'string' && Array.isArray(d.values)).map((d) => ({ id: d.id, name: d.name, values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })) }))
+    this.dimensions = dimensions
+      .filter((d) => d && typeof d.id === 'string' && Array.isArray(d.values))
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })),
+      }))
     this.forms = []
     for (const d of this.dimensions) {
       for (const v of d.values) {

@@ -7,4 +7,5 @@
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** `ja` for a question with Japanese script, else undefined (every locale). */
-export const queryLocale = (query: string): 'ja' | undefined => (typeof query === 'string' && JAPANESE.test(query) ? 'ja' : undefined)
+export const queryLocale = (query: string): 'ja' | undefined =>
+  typeof query === 'string' && JAPANESE.test(query) ? 'ja' : undefined

@@ -18,10 +18,49 @@ const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu
 
 /** Variant (異体字/旧字) kanji that NFKC leaves alone, folded to the common form. */
 const VARIANT_KANJI: Record<string, string> = {
-  髙: '高', 﨑: '崎', 嵜: '崎', 邊: '辺', 邉: '辺', 澤: '沢', 齋: '斎', 齊: '斉', 國: '国', 嶋: '島', 嶌: '島',
-  濱: '浜', 廣: '広', 德: '徳', 眞: '真', 櫻: '桜', 龍: '竜', 藏: '蔵', 壽: '寿', 實: '実', 學: '学', 驛: '駅',
-  證: '証', 號: '号', 舊: '旧', 會: '会', 區: '区', 縣: '県', 應: '応', 圓: '円', 對: '対', 變: '変', 條: '条',
-  戶: '戸', 冨: '富', 祐: '祐', 槇: '槙', 籠: '篭', 靑: '青', 萬: '万', 様: '様', 檜: '桧', 隆: '隆',
+  髙: '高',
+  﨑: '崎',
+  嵜: '崎',
+  邊: '辺',
+  邉: '辺',
+  澤: '沢',
+  齋: '斎',
+  齊: '斉',
+  國: '国',
+  嶋: '島',
+  嶌: '島',
+  濱: '浜',
+  廣: '広',
+  德: '徳',
+  眞: '真',
+  櫻: '桜',
+  龍: '竜',
+  藏: '蔵',
+  壽: '寿',
+  實: '実',
+  學: '学',
+  驛: '駅',
+  證: '証',
+  號: '号',
+  舊: '旧',
+  會: '会',
+  區: '区',
+  縣: '県',
+  應: '応',
+  圓: '円',
+  對: '対',
+  變: '変',
+  條: '条',
+  戶: '戸',
+  冨: '富',
+  祐: '祐',
+  槇: '槙',
+  籠: '篭',
+  靑: '青',
+  萬: '万',
+  様: '様',
+  檜: '桧',
+  隆: '隆',
 }
 const VARIANT_RE = new RegExp(`[${Object.keys(VARIANT_KANJI).join('')}]`, 'gu')
 
@@ -50,14 +89,27 @@ function voiced(kana: string): string {
   return plain.includes(kana) ? String.fromCodePoint(code + 1) : kana
 }
 
-const KANJI_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const KANJI_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
 const KANJI_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 /** Counters after which a kanji numeral is a number (一時停止 and 一覧 are not numbers). */
 const COUNTERS = '桁歳才月日年回枚件人円週階番通部時分秒号丁度点か箇ヶ個冊本台名世代親等割'
 const NUMERAL_RUN = /(第)?([〇零一二三四五六七八九十百千万]+)/gu
 const COUNTER_AFTER = new RegExp(`^([${COUNTERS}]|ヵ月|カ月|ケ月)`, 'u')
 /** Words that start with a numeral-like kanji but mean something else. */
-const NOT_NUMBERS = /^(一時|一部|一人ひとり|一緒|一覧|一般|一度に|一括|一方|一番|一応|一定|一律|一旦|一切|一体|一斉|一同|一生|一層|十分|万一|千代|八百屋|四季|九州|三角)/u
+const NOT_NUMBERS =
+  /^(一時|一部|一人ひとり|一緒|一覧|一般|一度に|一括|一方|一番|一応|一定|一律|一旦|一切|一体|一斉|一同|一生|一層|十分|万一|千代|八百屋|四季|九州|三角)/u
 
 /** Parses 〇–九十百千万 numerals (二十三 = 23, 千五百 = 1500, 二〇二五 = 2025); undefined if malformed. */
 export function parseKanjiNumber(s: string): number | undefined {
@@ -117,7 +169,18 @@ export function prepareText(input: string): string {
 }
 
 const SMALL_KANA: Record<string, string> = {
-  ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', っ: 'つ', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ', ゕ: 'か', ゖ: 'け',
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
 }
 
 /** Katakana → hiragana, small kana → large, long-vowel marks (ー) after kana dropped. */
@@ -165,7 +228,13 @@ export function normalizeWithOffsets(input: string): { text: string; offsets: nu
     }
     let n = CHAR_FOLDS.get(c)
     if (n === undefined) {
-      n = foldKana(c.replace(CONTROL, ' ').normalize('NFKC').toLowerCase().replace(VARIANT_RE, (v) => VARIANT_KANJI[v] ?? v))
+      n = foldKana(
+        c
+          .replace(CONTROL, ' ')
+          .normalize('NFKC')
+          .toLowerCase()
+          .replace(VARIANT_RE, (v) => VARIANT_KANJI[v] ?? v),
+      )
       // Highlighting normalizes every character of every shown text: the per-character result is
       // kept (a few thousand distinct characters at most; bounded anyway).
       if (CHAR_FOLDS.size < 20_000) CHAR_FOLDS.set(c, n)

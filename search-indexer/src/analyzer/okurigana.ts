@@ -17,7 +17,10 @@ const TWO = 'わせ|もり|さえ|まり|らせ'
 const PARTICLES = 'のがをにはへとでもやか'
 
 const MID = new RegExp(`(?<=${HAN})(?:[${ONE_MID}]|${TWO})(?=${HAN})`, 'gu')
-const TRAIL = new RegExp(`(?<=${HAN}${HAN})(?:[${ONE_TRAIL}]|${TWO})(?=$|[^\\p{Script=Hiragana}]|[${PARTICLES}])`, 'gu')
+const TRAIL = new RegExp(
+  `(?<=${HAN}${HAN})(?:[${ONE_TRAIL}]|${TWO})(?=$|[^\\p{Script=Hiragana}]|[${PARTICLES}])`,
+  'gu',
+)
 
 /** Drops variable okurigana; see the module comment. Never throws. */
 export function foldOkurigana(text: string): string {

@@ -25,7 +25,9 @@ export class SynonymSet {
   constructor(groups: readonly SynonymGroupLike[] = []) {
     this.groups = groups
       .filter((g) => g && Array.isArray(g.terms))
-      .map((g) => ({ terms: g.terms.filter((t): t is string => typeof t === 'string' && t.trim().length > 0) }))
+      .map((g) => ({
+        terms: g.terms.filter((t): t is string => typeof t === 'string' && t.trim().length > 0),
+      }))
       .filter((g) => g.terms.length >= 2)
     this.entries = []
     this.groups.forEach((g, group) => {
@@ -56,14 +58,21 @@ export class SynonymSet {
         if (at < 0) break
         from = at + 1
         const end = at + e.key.length
-        if (e.latin && (/[a-z0-9]/u.test(normalized[at - 1] ?? '') || /[a-z0-9]/u.test(normalized[end] ?? ''))) continue
+        if (
+          e.latin &&
+          (/[a-z0-9]/u.test(normalized[at - 1] ?? '') || /[a-z0-9]/u.test(normalized[end] ?? ''))
+        )
+          continue
         let free = true
         for (let i = at; i < end; i++) if (taken[i]) free = false
         if (!free) continue
         for (let i = at; i < end; i++) taken[i] = true
         if (!seen.has(e.group)) {
           seen.add(e.group)
-          out.push({ term: e.term, expandedTo: (this.groups[e.group]?.terms ?? []).filter((t) => t !== e.term) })
+          out.push({
+            term: e.term,
+            expandedTo: (this.groups[e.group]?.terms ?? []).filter((t) => t !== e.term),
+          })
         }
         break
       }

@@ -68,7 +68,8 @@ const LATIN_WORD = /[\p{Script=Latin}0-9]+(?:['’][a-z]+)?/gu
  * 「0歳」 then matches 0歳 and not the end of 90歳. It replaces the bare number's token (the counter
  * stays a token of its own), so a text has as many tokens as before.
  */
-export const COUNTED_NUMBER = /(?<![0-9.,])([0-9][0-9,]*) ?(ヶ月|ヵ月|か月|カ月|ケ月|け月|[桁歳才月日年回枚件人円週階番通部時分秒号度点箇個冊本台名割])/gu
+export const COUNTED_NUMBER =
+  /(?<![0-9.,])([0-9][0-9,]*) ?(ヶ月|ヵ月|か月|カ月|ケ月|け月|[桁歳才月日年回枚件人円週階番通部時分秒号度点箇個冊本台名割])/gu
 
 /**
  * Japanese function words (after kana folding: っ → つ, ょ → よ) that the segmenter returns as
@@ -133,7 +134,8 @@ export function tokenizePrepared(prepared: string, options: TokenizeOptions = {}
     const grams: string[] = []
     const scope = options.bigramScope ?? 'script'
     if (scope === 'run') for (const m of folded.matchAll(JA_RUN)) bigramsOf(m[0], grams)
-    else if (scope === 'word') for (const w of (options.segmenter ?? intlWordSegmenter)(prepared)) bigramsOf(foldKana(w), grams)
+    else if (scope === 'word')
+      for (const w of (options.segmenter ?? intlWordSegmenter)(prepared)) bigramsOf(foldKana(w), grams)
     else {
       const minRun = options.minHiraganaRun ?? 3
       for (const m of prepared.matchAll(SCRIPT_RUN)) {
@@ -162,7 +164,8 @@ export function tokenizePrepared(prepared: string, options: TokenizeOptions = {}
 }
 
 /** The token of a number and its counter: digits without separators; ヶ月, ヵ月, カ月, ケ月 → か月. */
-export const countedToken = (digits: string, counter: string): string => digits.replace(/,/gu, '') + (counter.length === 2 ? 'か月' : counter)
+export const countedToken = (digits: string, counter: string): string =>
+  digits.replace(/,/gu, '') + (counter.length === 2 ? 'か月' : counter)
 
 /** Tokens of raw text (documents): {@link prepareText} then {@link tokenizePrepared}. */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {

@@ -39,7 +39,9 @@ function readingsOf(synonyms: SynonymSet): Readings {
   if (r) return r
   r = { readings: new Map(), prefixes: new Set(), terms: new Set() }
   for (const g of synonyms.groups) {
-    const words = g.terms.filter((t) => /\p{Script=Han}/u.test(t)).map((t) => normalizeText(t).replace(/\s+/gu, ''))
+    const words = g.terms
+      .filter((t) => /\p{Script=Han}/u.test(t))
+      .map((t) => normalizeText(t).replace(/\s+/gu, ''))
     for (const term of g.terms) {
       const key = normalizeText(term).replace(/\s+/gu, '')
       r.terms.add(key)
@@ -77,7 +79,10 @@ export type TypoCorrection = { from: string; to: string }
  * Replaces kanji spans the list does not know by the list's word they are a slip for.
  * `text` is NFKC-lowercased query text; returns it unchanged when nothing applies.
  */
-export function correctTyposBySound(text: string, synonyms: SynonymSet): { text: string; corrections: TypoCorrection[] } {
+export function correctTyposBySound(
+  text: string,
+  synonyms: SynonymSet,
+): { text: string; corrections: TypoCorrection[] } {
   const corrections: TypoCorrection[] = []
   if (synonyms.size === 0 || !/\p{Script=Han}{2}/u.test(text)) return { text, corrections }
   const r = readingsOf(synonyms)

@@ -18,7 +18,8 @@ import { parseJsonlLines } from '../eval/jsonl'
 import { queryLocale } from '../analyzer/language'
 import { loadContentIndex } from './content-index'
 
-const USAGE = 'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
+const USAGE =
+  'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
 
 function readQueries(file: string): string[] {
   let text: string
@@ -26,14 +27,26 @@ function readQueries(file: string): string[] {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new EvalFileError(file, 0, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`)
+    throw new EvalFileError(
+      file,
+      0,
+      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`,
+    )
   }
   // A line is a JSON string or {"query": "..."}; anything else is named by its line.
-  return parseJsonlLines(text, file, z.unknown(), 'a JSON string or {"query": "..."}').map(({ value, line }) => {
-    const query = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as { query?: unknown }).query : undefined
-    if (typeof query !== 'string') throw new EvalFileError(file, line, 'expected {"query": "..."} or a JSON string')
-    return query
-  })
+  return parseJsonlLines(text, file, z.unknown(), 'a JSON string or {"query": "..."}').map(
+    ({ value, line }) => {
+      const query =
+        typeof value === 'string'
+          ? value
+          : value && typeof value === 'object'
+            ? (value as { query?: unknown }).query
+            : undefined
+      if (typeof query !== 'string')
+        throw new EvalFileError(file, line, 'expected {"query": "..."} or a JSON string')
+      return query
+    },
+  )
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -41,7 +54,12 @@ async function main(argv: string[]): Promise<void> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { k: { type: 'string', default: '3' }, json: { type: 'boolean', default: false }, queries: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        k: { type: 'string', default: '3' },
+        json: { type: 'boolean', default: false },
+        queries: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     })
@@ -54,12 +72,20 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError(`--k must be an integer from 1 to 100\n${USAGE}`)
-  const questions = values.queries ? readQueries(values.queries) : positionals.length ? [positionals.join(' ')] : []
+  if (!Number.isInteger(k) || k < 1 || k > 100)
+    throw new UsageError(`--k must be an integer from 1 to 100\n${USAGE}`)
+  const questions = values.queries
+    ? readQueries(values.queries)
+    : positionals.length
+      ? [positionals.join(' ')]
+      : []
   if (questions.length === 0) throw new UsageError(`give a question or --queries <file>\n${USAGE}`)
 
   const { content, index } = await loadContentIndex()
-  if (content.problems.length > 0) console.error(`ask: content has ${content.problems.length} problem(s) (npm run content:check); searching what loaded`)
+  if (content.problems.length > 0)
+    console.error(
+      `ask: content has ${content.problems.length} problem(s) (npm run content:check); searching what loaded`,
+    )
 
   for (const query of questions) {
     const hits = index.search(query, { limit: k, kinds: ['faq'], locale: queryLocale(query) })
@@ -73,7 +99,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-const candidate = (d: SearchDocument) => ({ id: d.id, question: d.question, shortAnswer: d.shortAnswer ?? '', answer: d.body ?? '' })
+const candidate = (d: SearchDocument) => ({
+  id: d.id,
+  question: d.question,
+  shortAnswer: d.shortAnswer ?? '',
+  answer: d.body ?? '',
+})
 
 function printHit(h: SearchHit, n: number): void {
   const d = h.document
@@ -81,7 +112,12 @@ function printHit(h: SearchHit, n: number): void {
   console.log(`   Q: ${d.question}`)
   console.log(`   A: ${d.shortAnswer ?? ''}`)
   console.log(`   why: ${h.explanation.summary || '-'}`)
-  console.log((d.body ?? '').split('\n').map((l) => `   | ${l}`).join('\n'))
+  console.log(
+    (d.body ?? '')
+      .split('\n')
+      .map((l) => `   | ${l}`)
+      .join('\n'),
+  )
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -24,7 +24,11 @@ const goldenOnly = process.argv.includes('--golden-only')
 const dirAt = process.argv.indexOf('--eval-dir')
 const root = (dirAt >= 0 ? process.argv[dirAt + 1] : undefined) ?? process.env.KOTAE_EVAL_DIR ?? ''
 if (!goldenOnly && !root) {
-  console.error(new UsageError('usage: npm run compare:tokenizers -- --eval-dir <folder holding localgovfaq/ and stackfaq/> [--json] [--golden-only]').message)
+  console.error(
+    new UsageError(
+      'usage: npm run compare:tokenizers -- --eval-dir <folder holding localgovfaq/ and stackfaq/> [--json] [--golden-only]',
+    ).message,
+  )
   process.exit(2)
 }
 
@@ -45,28 +49,73 @@ const rows: unknown[] = []
 if (!json) console.log(`kuromoji dictionaries loaded in ${loadMs.toFixed(0)} ms`)
 for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
   const dir = path.join(root, set)
-  const faqs = parseFaqJsonl(fs.readFileSync(path.join(dir, 'faq.jsonl'), 'utf8'), path.join(dir, 'faq.jsonl'))
-  const queries = parseQueriesJsonl(fs.readFileSync(path.join(dir, 'queries.dev.jsonl'), 'utf8'), path.join(dir, 'queries.dev.jsonl'))
-  if (!json) console.log(`\n${set}: ${faqs.length} FAQs, ${queries.length} dev queries\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`)
+  const faqs = parseFaqJsonl(
+    fs.readFileSync(path.join(dir, 'faq.jsonl'), 'utf8'),
+    path.join(dir, 'faq.jsonl'),
+  )
+  const queries = parseQueriesJsonl(
+    fs.readFileSync(path.join(dir, 'queries.dev.jsonl'), 'utf8'),
+    path.join(dir, 'queries.dev.jsonl'),
+  )
+  if (!json)
+    console.log(
+      `\n${set}: ${faqs.length} FAQs, ${queries.length} dev queries\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`,
+    )
   for (const [name, opts] of variants) {
     const r = runEval(faqs, queries, opts)
-    rows.push({ set, variant: name, ...roundMetrics(r.kotae), buildMs: Math.round(r.buildMs), msPerQuery: Math.round(r.queryMs * 10) / 10 })
-    if (!json) console.log(`${name.padEnd(36)}${METRIC_NAMES.map((m) => r.kotae[m].toFixed(3).padStart(10)).join('')}${r.buildMs.toFixed(0).padStart(10)}${r.queryMs.toFixed(1).padStart(8)}`)
+    rows.push({
+      set,
+      variant: name,
+      ...roundMetrics(r.kotae),
+      buildMs: Math.round(r.buildMs),
+      msPerQuery: Math.round(r.queryMs * 10) / 10,
+    })
+    if (!json)
+      console.log(
+        `${name.padEnd(36)}${METRIC_NAMES.map((m) => r.kotae[m].toFixed(3).padStart(10)).join('')}${r.buildMs.toFixed(0).padStart(10)}${r.queryMs.toFixed(1).padStart(8)}`,
+      )
   }
 }
 {
-  const golden = parseGoldenJsonl(fs.readFileSync(DEFAULT_GOLDEN, 'utf8'), DEFAULT_GOLDEN).filter((q) => q.split === 'dev')
-  if (!json) console.log(`\ngolden dev: ${golden.length} questions over the project's content (operator ranking)\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`)
+  const golden = parseGoldenJsonl(fs.readFileSync(DEFAULT_GOLDEN, 'utf8'), DEFAULT_GOLDEN).filter(
+    (q) => q.split === 'dev',
+  )
+  if (!json)
+    console.log(
+      `\ngolden dev: ${golden.length} questions over the project's content (operator ranking)\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`,
+    )
   for (const [name, opts] of variants) {
     const t0 = performance.now()
     const { content, index } = await loadContentIndex(opts)
     const buildMs = performance.now() - t0
-    const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
+    const original = new Map(
+      content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
+    )
     const t1 = performance.now()
-    const m = meanMetrics(golden.map((q) => queryMetrics([...new Set(index.search(q.query, { limit: 10, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id))], toJudgement(q))))
+    const m = meanMetrics(
+      golden.map((q) =>
+        queryMetrics(
+          [
+            ...new Set(
+              index.search(q.query, { limit: 10, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id),
+            ),
+          ],
+          toJudgement(q),
+        ),
+      ),
+    )
     const msPerQuery = (performance.now() - t1) / golden.length
-    rows.push({ set: 'golden-dev', variant: name, ...roundMetrics(m), buildMs: Math.round(buildMs), msPerQuery: Math.round(msPerQuery * 10) / 10 })
-    if (!json) console.log(`${name.padEnd(36)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}${buildMs.toFixed(0).padStart(10)}${msPerQuery.toFixed(1).padStart(8)}`)
+    rows.push({
+      set: 'golden-dev',
+      variant: name,
+      ...roundMetrics(m),
+      buildMs: Math.round(buildMs),
+      msPerQuery: Math.round(msPerQuery * 10) / 10,
+    })
+    if (!json)
+      console.log(
+        `${name.padEnd(36)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}${buildMs.toFixed(0).padStart(10)}${msPerQuery.toFixed(1).padStart(8)}`,
+      )
   }
 }
 if (json) console.log(JSON.stringify(rows))

@@ -16,9 +16,17 @@ export const EVAL_DIR = path.resolve(import.meta.dirname, '../../../tests/eval')
 /** Kotae's golden set (tests/eval/golden.jsonl). */
 export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
 
-export async function loadContentIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
+export async function loadContentIndex(
+  options: SearchIndexOptions = {},
+): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
-  const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms, facets: content.facets, ...options, weights: { ...CONTENT_WEIGHTS, ...options.weights } })
+  const index = createSearchIndex({
+    audience: 'operator',
+    synonyms: content.synonyms,
+    facets: content.facets,
+    ...options,
+    weights: { ...CONTENT_WEIGHTS, ...options.weights },
+  })
   for (const faq of content.faqs) {
     const doc = faqToDocument(faq, { audience: 'operator' })
     if (doc) index.add(doc)
@@ -27,9 +35,18 @@ export async function loadContentIndex(options: SearchIndexOptions = {}): Promis
 }
 
 /** The public ranking as the static site ships it: public FAQs and guides, no operator notes. */
-export async function loadSiteIndex(options: SearchIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
+export async function loadSiteIndex(
+  options: SearchIndexOptions = {},
+): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
-  const index = createSearchIndex({ audience: 'public', synonyms: content.synonyms, facets: content.facets, ...options, weights: { ...CONTENT_WEIGHTS, ...options.weights } })
-  for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'] })) index.add(doc)
+  const index = createSearchIndex({
+    audience: 'public',
+    synonyms: content.synonyms,
+    facets: content.facets,
+    ...options,
+    weights: { ...CONTENT_WEIGHTS, ...options.weights },
+  })
+  for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'] }))
+    index.add(doc)
   return { content, index }
 }

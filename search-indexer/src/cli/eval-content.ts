@@ -26,15 +26,35 @@ import { parseArgs } from 'node:util'
 import { queryLocale } from '../analyzer/language'
 import { EvalFileError, UsageError } from '../errors'
 import { Bm25Baseline } from '../eval/bm25-baseline'
-import { GOLDEN_SPLITS, checkGoldenIds, parseGoldenJsonl, toJudgement, type GoldenQuestion, type GoldenSplit } from '../eval/golden'
-import { METRIC_LABELS, METRIC_NAMES, evaluateRanking, meanMetrics, queryMetrics, roundMetrics, type Metrics } from '../eval/metrics'
+import {
+  GOLDEN_SPLITS,
+  checkGoldenIds,
+  parseGoldenJsonl,
+  toJudgement,
+  type GoldenQuestion,
+  type GoldenSplit,
+} from '../eval/golden'
+import {
+  METRIC_LABELS,
+  METRIC_NAMES,
+  evaluateRanking,
+  meanMetrics,
+  queryMetrics,
+  roundMetrics,
+  type Metrics,
+} from '../eval/metrics'
 import { MiniSearchPeer } from '../eval/minisearch-peer'
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
 
-const USAGE = 'usage: npm run eval:content -- [--set golden|colloquial|colloquial2] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses]'
+const USAGE =
+  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses]'
 /** The question sets scored by default, by name (files in tests/eval). */
-const SETS: Record<string, string> = { golden: 'golden.jsonl', colloquial: 'colloquial.jsonl', colloquial2: 'colloquial2.jsonl' }
+const SETS: Record<string, string> = {
+  golden: 'golden.jsonl',
+  colloquial: 'colloquial.jsonl',
+  colloquial2: 'colloquial2.jsonl',
+}
 /** The off-topic sets (questions no FAQ answers), each reported on its own. */
 const OFFTOPIC: Record<string, string> = { offtopic: 'offtopic.jsonl', offtopic2: 'offtopic2.jsonl' }
 
@@ -47,7 +67,11 @@ function readFile(file: string): string {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new EvalFileError(file, 0, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`)
+    throw new EvalFileError(
+      file,
+      0,
+      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`,
+    )
   }
 }
 
@@ -72,16 +96,38 @@ function parseCli(argv: string[]) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`)
   }
   const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 10 || k > 100) throw new UsageError(`--k must be an integer from 10 to 100 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
-  if (!(GOLDEN_SPLITS as readonly string[]).includes(values.split)) throw new UsageError(`--split must be dev or test (the test split is read only when asked for by name)\n${USAGE}`)
-  if (values.split === 'test' && values.misses) throw new UsageError(`--misses lists dev questions only: looking at test misses would tune on the test split\n${USAGE}`)
-  if (values.ranking !== 'desk' && values.ranking !== 'site') throw new UsageError(`--ranking must be desk or site\n${USAGE}`)
+  if (!Number.isInteger(k) || k < 10 || k > 100)
+    throw new UsageError(`--k must be an integer from 10 to 100 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
+  if (!(GOLDEN_SPLITS as readonly string[]).includes(values.split))
+    throw new UsageError(
+      `--split must be dev or test (the test split is read only when asked for by name)\n${USAGE}`,
+    )
+  if (values.split === 'test' && values.misses)
+    throw new UsageError(
+      `--misses lists dev questions only: looking at test misses would tune on the test split\n${USAGE}`,
+    )
+  if (values.ranking !== 'desk' && values.ranking !== 'site')
+    throw new UsageError(`--ranking must be desk or site\n${USAGE}`)
   const unknown = (values.set ?? []).filter((s) => !(s in SETS))
-  if (unknown.length) throw new UsageError(`unknown --set ${unknown.join(', ')} (known: ${Object.keys(SETS).join(', ')})\n${USAGE}`)
+  if (unknown.length)
+    throw new UsageError(
+      `unknown --set ${unknown.join(', ')} (known: ${Object.keys(SETS).join(', ')})\n${USAGE}`,
+    )
   const files: [string, string][] = values.golden
     ? [[path.basename(values.golden, '.jsonl'), values.golden]]
-    : (values.set?.length ? values.set : Object.keys(SETS)).map((s): [string, string] => [s, path.join(EVAL_DIR, SETS[s] ?? '')]).filter(([name, file]) => values.set?.includes(name) || fs.existsSync(file))
-  return { k, split: values.split as GoldenSplit, ranking: values.ranking as 'desk' | 'site', json: values.json, misses: values.misses, help: values.help, files, custom: Boolean(values.golden) }
+    : (values.set?.length ? values.set : Object.keys(SETS))
+        .map((s): [string, string] => [s, path.join(EVAL_DIR, SETS[s] ?? '')])
+        .filter(([name, file]) => values.set?.includes(name) || fs.existsSync(file))
+  return {
+    k,
+    split: values.split as GoldenSplit,
+    ranking: values.ranking as 'desk' | 'site',
+    json: values.json,
+    misses: values.misses,
+    help: values.help,
+    files,
+    custom: Boolean(values.golden),
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -90,11 +136,19 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE)
     return
   }
-  const sets = cli.files.map(([name, file]) => ({ name, file, questions: parseGoldenJsonl(readFile(file), file) }))
+  const sets = cli.files.map(([name, file]) => ({
+    name,
+    file,
+    questions: parseGoldenJsonl(readFile(file), file),
+  }))
   const offtopicSets = Object.entries(OFFTOPIC)
     .map(([name, file]) => [name, path.join(EVAL_DIR, file)] as const)
     .filter(([, file]) => !cli.custom && fs.existsSync(file))
-    .map(([name, file]) => ({ name, file, questions: parseGoldenJsonl(readFile(file), file).filter((q) => q.split === cli.split) }))
+    .map(([name, file]) => ({
+      name,
+      file,
+      questions: parseGoldenJsonl(readFile(file), file).filter((q) => q.split === cli.split),
+    }))
 
   // The site's ranking is scored on the index as the browser has it (saved, then restored) and as
   // the search island asks it (FAQs and guides together, no language filter): a guide ranked first
@@ -102,24 +156,37 @@ async function main(argv: string[]): Promise<void> {
   const loaded = cli.ranking === 'desk' ? await loadContentIndex() : await loadSiteIndex()
   const content = loaded.content
   const index = cli.ranking === 'desk' ? loaded.index : loadSerializedIndex(serializeIndex(loaded.index))
-  if (content.problems.length > 0) console.error(`eval:content: content has ${content.problems.length} problem(s) (npm run content:check); scoring what loaded`)
+  if (content.problems.length > 0)
+    console.error(
+      `eval:content: content has ${content.problems.length} problem(s) (npm run content:check); scoring what loaded`,
+    )
   const faqIds = new Set(content.faqs.map((f) => f.id))
   for (const s of sets) checkGoldenIds(s.questions, faqIds, s.file)
 
   // An English FAQ is a translation of a Japanese one: the operator reads the same answer, so a hit
   // on it counts as its original (and each answer counts once).
-  const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
+  const original = new Map(
+    content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
+  )
   // The desk answers in the question's language (a translation is not a result of its own there).
   const locale = (query: string) => (cli.ranking === 'desk' ? queryLocale(query) : undefined)
   const kinds = cli.ranking === 'desk' ? (['faq'] as const) : (['faq', 'guide'] as const)
-  const key = (h: { kind: string; id: string }) => (h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`)
-  const rank = (query: string): string[] => [...new Set(index.search(query, { limit: cli.k, kinds: [...kinds], locale: locale(query) }).map(key))]
-  const sure = (query: string) => index.answer(query, { limit: 1, kinds: [...kinds], locale: locale(query) }).sure
+  const key = (h: { kind: string; id: string }) =>
+    h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`
+  const rank = (query: string): string[] => [
+    ...new Set(index.search(query, { limit: cli.k, kinds: [...kinds], locale: locale(query) }).map(key)),
+  ]
+  const sure = (query: string) =>
+    index.answer(query, { limit: 1, kinds: [...kinds], locale: locale(query) }).sure
   const baselineDocs = content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer }))
   const baseline = new Bm25Baseline(baselineDocs)
   const peer = new MiniSearchPeer(baselineDocs)
-  const peerRank = (query: string) => [...new Set(peer.rank(query, cli.k).map((id) => original.get(id) ?? id))]
-  const bm25Rank = (query: string) => [...new Set(baseline.rank(query, cli.k).map((id) => original.get(id) ?? id))]
+  const peerRank = (query: string) => [
+    ...new Set(peer.rank(query, cli.k).map((id) => original.get(id) ?? id)),
+  ]
+  const bm25Rank = (query: string) => [
+    ...new Set(baseline.rank(query, cli.k).map((id) => original.get(id) ?? id)),
+  ]
 
   const results: Record<string, SetResult> = {}
   const ranked = new Map<GoldenQuestion, string[]>()
@@ -139,25 +206,65 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   const msPerQuery = (performance.now() - t0) / Math.max(1, queries)
-  const offtopic = offtopicSets.map((s) => ({ ...s, unsure: s.questions.filter((q) => !sure(q.query)).length }))
-  const offtopicResult = Object.fromEntries(offtopic.map((s) => [s.name, { queries: s.questions.length, unsure: share(s.unsure, s.questions.length) }]))
+  const offtopic = offtopicSets.map((s) => ({
+    ...s,
+    unsure: s.questions.filter((q) => !sure(q.query)).length,
+  }))
+  const offtopicResult = Object.fromEntries(
+    offtopic.map((s) => [
+      s.name,
+      { queries: s.questions.length, unsure: share(s.unsure, s.questions.length) },
+    ]),
+  )
 
   if (cli.json) {
     const out: Record<string, unknown> = {}
-    for (const [name, r] of Object.entries(results)) out[name] = { queries: r.queries, kotae: roundMetrics(r.kotae), bm25: roundMetrics(r.bm25), peer: roundMetrics(r.peer), unsure: r.unsure }
-    console.log(JSON.stringify({ faqs: faqIds.size, ranking: cli.ranking, split: cli.split, sets: out, offtopic: offtopicResult }))
+    for (const [name, r] of Object.entries(results))
+      out[name] = {
+        queries: r.queries,
+        kotae: roundMetrics(r.kotae),
+        bm25: roundMetrics(r.bm25),
+        peer: roundMetrics(r.peer),
+        unsure: r.unsure,
+      }
+    console.log(
+      JSON.stringify({
+        faqs: faqIds.size,
+        ranking: cli.ranking,
+        split: cli.split,
+        sets: out,
+        offtopic: offtopicResult,
+      }),
+    )
     return
   }
-  console.log(`${cli.ranking} ranking, ${cli.split} split; ${content.faqs.length} FAQs; ${msPerQuery.toFixed(1)} ms per query`)
-  console.log(`${''.padEnd(22)}${'queries'.padStart(8)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
+  console.log(
+    `${cli.ranking} ranking, ${cli.split} split; ${content.faqs.length} FAQs; ${msPerQuery.toFixed(1)} ms per query`,
+  )
+  console.log(
+    `${''.padEnd(22)}${'queries'.padStart(8)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`,
+  )
   for (const [name, r] of Object.entries(results)) {
-    for (const [engine, m] of [['kotae', r.kotae], ['bm25', r.bm25], ['minisearch', r.peer]] as const) {
-      console.log(`${`${name} ${engine}`.padEnd(22)}${String(r.queries).padStart(8)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
+    for (const [engine, m] of [
+      ['kotae', r.kotae],
+      ['bm25', r.bm25],
+      ['minisearch', r.peer],
+    ] as const) {
+      console.log(
+        `${`${name} ${engine}`.padEnd(22)}${String(r.queries).padStart(8)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`,
+      )
     }
   }
-  console.log(`no sure answer: ${Object.entries(results).map(([name, r]) => `${name} ${(r.unsure * 100).toFixed(1)} %`).join(', ')} (in scope: should be low)`)
+  console.log(
+    `no sure answer: ${Object.entries(results)
+      .map(([name, r]) => `${name} ${(r.unsure * 100).toFixed(1)} %`)
+      .join(', ')} (in scope: should be low)`,
+  )
   for (const s of offtopic) {
-    if (s.questions.length) console.log(`off-topic (${path.basename(s.file)}, ${cli.split}): ${s.unsure} of ${s.questions.length} get no sure answer (${((s.unsure / s.questions.length) * 100).toFixed(1)} %; should be high)`)
+    if (s.questions.length)
+      console.log(
+        `off-topic (${path.basename(s.file)}, ${cli.split}): ${s.unsure} of ${s.questions.length} get no sure answer (${((s.unsure / s.questions.length) * 100).toFixed(1)} %; should be high)`,
+      )
   }
   if (cli.misses) printMisses([...ranked.entries()])
 }
@@ -167,7 +274,9 @@ function printMisses(entries: [GoldenQuestion, string[]][]): void {
   for (const [q, r] of entries) {
     if (r[0] !== undefined && q.relevant.includes(r[0])) continue
     const at = r.findIndex((id) => q.relevant.includes(id))
-    console.log(`${q.id} ${q.style}: ${q.query} → ${q.relevant.join(', ')} (rank ${at >= 0 ? at + 1 : '-'}); got ${r.slice(0, 5).join(', ') || '(nothing)'}`)
+    console.log(
+      `${q.id} ${q.style}: ${q.query} → ${q.relevant.join(', ')} (rank ${at >= 0 ? at + 1 : '-'}); got ${r.slice(0, 5).join(', ') || '(nothing)'}`,
+    )
   }
 }
 

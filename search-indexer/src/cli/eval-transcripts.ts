@@ -23,19 +23,33 @@ const USAGE = 'usage: npm run eval:transcripts -- [--split dev|test] [--count 30
 async function main(argv: string[]): Promise<void> {
   let values
   try {
-    ;({ values } = parseArgs({ args: argv, options: { split: { type: 'string', default: 'dev' }, count: { type: 'string', default: '300' }, json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false } } }))
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        split: { type: 'string', default: 'dev' },
+        count: { type: 'string', default: '300' },
+        json: { type: 'boolean', default: false },
+        misses: { type: 'boolean', default: false },
+      },
+    }))
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`)
   }
   const split = values.split
   if (split !== 'dev' && split !== 'test') throw new UsageError(`--split must be dev or test\n${USAGE}`)
-  if (split === 'test' && values.misses) throw new UsageError('--misses lists dev calls only: the test split is read, not studied')
+  if (split === 'test' && values.misses)
+    throw new UsageError('--misses lists dev calls only: the test split is read, not studied')
   const count = Number(values.count)
-  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new UsageError(`--count must be 1 to 100000\n${USAGE}`)
+  if (!Number.isInteger(count) || count < 1 || count > 100_000)
+    throw new UsageError(`--count must be 1 to 100000\n${USAGE}`)
 
   const { content, index } = await loadContentIndex()
-  const faqs = content.faqs.filter((f) => !f.translationOf).map((f) => ({ id: f.id, shortAnswer: f.shortAnswer, category: f.category }))
-  const questions = ['golden.jsonl', 'colloquial.jsonl'].flatMap((f) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8'), f)).filter((q) => q.split === split)
+  const faqs = content.faqs
+    .filter((f) => !f.translationOf)
+    .map((f) => ({ id: f.id, shortAnswer: f.shortAnswer, category: f.category }))
+  const questions = ['golden.jsonl', 'colloquial.jsonl']
+    .flatMap((f) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, f), 'utf8'), f))
+    .filter((q) => q.split === split)
   const calls = generateCalls({ faqs, questions, seed: split === 'dev' ? 1 : 2, count })
   const prepared = prepareFaqs(faqs)
 
@@ -55,7 +69,8 @@ async function main(argv: string[]): Promise<void> {
       if (want.has(id)) tp++
       else {
         fp++
-        if (values.misses) misses.push(`${call.id} extra ${id}: ${s.faqs.find((f) => f.id === id)!.evidence.text}`)
+        if (values.misses)
+          misses.push(`${call.id} extra ${id}: ${s.faqs.find((f) => f.id === id)!.evidence.text}`)
       }
     }
     for (const id of want)
@@ -81,9 +96,13 @@ async function main(argv: string[]): Promise<void> {
   }
   if (values.json) console.log(JSON.stringify(result))
   else {
-    console.log(`transcript suggestions, ${split} split: ${result.calls} generated calls (${turns} turns, ${result.faqsUsed} FAQs answered with; ${faqs.length} FAQs in the index)`)
+    console.log(
+      `transcript suggestions, ${split} split: ${result.calls} generated calls (${turns} turns, ${result.faqsUsed} FAQs answered with; ${faqs.length} FAQs in the index)`,
+    )
     console.log(`  precision ${result.precision}  recall ${result.recall}  (target ≥ 0.8 / ≥ 0.8)`)
-    console.log(`  outcome suggested 'resolved': ${result.outcomeResolved} of calls (every generated call is answered)`)
+    console.log(
+      `  outcome suggested 'resolved': ${result.outcomeResolved} of calls (every generated call is answered)`,
+    )
     console.log(`  ${result.msPerCall} ms per call`)
     for (const m of misses) console.log(`  ${m}`)
   }

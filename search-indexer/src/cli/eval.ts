@@ -22,7 +22,11 @@ function readFile(file: string): string {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new EvalFileError(file, 0, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`)
+    throw new EvalFileError(
+      file,
+      0,
+      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`,
+    )
   }
 }
 
@@ -31,7 +35,13 @@ function main(argv: string[]): void {
   try {
     values = parseArgs({
       args: argv,
-      options: { faq: { type: 'string' }, queries: { type: 'string' }, k: { type: 'string', default: '10' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        faq: { type: 'string' },
+        queries: { type: 'string' },
+        k: { type: 'string', default: '10' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }).values
   } catch (error) {
@@ -43,25 +53,41 @@ function main(argv: string[]): void {
   }
   if (!values.faq || !values.queries) throw new UsageError(`--faq and --queries are required\n${USAGE}`)
   const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 10 || k > 1000) throw new UsageError(`--k must be an integer from 10 to 1000 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
+  if (!Number.isInteger(k) || k < 10 || k > 1000)
+    throw new UsageError(`--k must be an integer from 10 to 1000 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
 
   const faqs = parseFaqJsonl(readFile(values.faq), values.faq)
   const queries = parseQueriesJsonl(readFile(values.queries), values.queries)
   const result = runEval(faqs, queries, {}, k)
 
   if (values.json) {
-    console.log(JSON.stringify({ queries: result.queries, kotae: roundMetrics(result.kotae), bm25: roundMetrics(result.bm25), peer: roundMetrics(result.peer) }))
+    console.log(
+      JSON.stringify({
+        queries: result.queries,
+        kotae: roundMetrics(result.kotae),
+        bm25: roundMetrics(result.bm25),
+        peer: roundMetrics(result.peer),
+      }),
+    )
     return
   }
-  console.log(`${faqs.length} FAQs (${values.faq}), ${queries.length} queries (${values.queries}), ranked to depth ${k}`)
+  console.log(
+    `${faqs.length} FAQs (${values.faq}), ${queries.length} queries (${values.queries}), ranked to depth ${k}`,
+  )
   console.log(`index build ${result.buildMs.toFixed(0)} ms, ${result.queryMs.toFixed(1)} ms per query`)
   const pad = (s: string, n: number) => s.padEnd(n)
   console.log(`${pad('', 12)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
-  for (const [name, m] of [['kotae', result.kotae], ['bm25', result.bm25], ['minisearch', result.peer]] as const) {
+  for (const [name, m] of [
+    ['kotae', result.kotae],
+    ['bm25', result.bm25],
+    ['minisearch', result.peer],
+  ] as const) {
     console.log(`${pad(name, 12)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
   }
   const ratio = (base: number) => (base > 0 ? result.kotae.mrr10 / base : Number.NaN).toFixed(2)
-  console.log(`MRR@10 kotae / bm25 = ${ratio(result.bm25.mrr10)}; kotae / minisearch = ${ratio(result.peer.mrr10)}`)
+  console.log(
+    `MRR@10 kotae / bm25 = ${ratio(result.bm25.mrr10)}; kotae / minisearch = ${ratio(result.peer.mrr10)}`,
+  )
 }
 
 try {

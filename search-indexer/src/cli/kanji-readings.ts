@@ -12,11 +12,18 @@ const require = createRequire(import.meta.url)
 const kanji = require('kanji') as { readings(c: string): { on: string[] } }
 const joyo = (require('joyo-kanji') as { kanji: string[] }).kanji
 
-const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCodePoint(c.codePointAt(0)! - 0x60))
+const toHiragana = (s: string) =>
+  s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCodePoint(c.codePointAt(0)! - 0x60))
 
 const entries: string[] = []
 for (const c of joyo) {
-  const on = [...new Set((kanji.readings(c)?.on ?? []).map((r) => toHiragana(r.replace(/[.-]/gu, ''))).filter((r) => /^\p{Script=Hiragana}+$/u.test(r)))]
+  const on = [
+    ...new Set(
+      (kanji.readings(c)?.on ?? [])
+        .map((r) => toHiragana(r.replace(/[.-]/gu, '')))
+        .filter((r) => /^\p{Script=Hiragana}+$/u.test(r)),
+    ),
+  ]
   if (on.length) entries.push(`${c}${on.join(',')}`)
 }
 const out = path.resolve(import.meta.dirname, '../analyzer/kanji-onyomi.ts')

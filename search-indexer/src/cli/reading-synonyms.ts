@@ -25,7 +25,8 @@ type Token = KuromojiToken
 type Tokenizer = KuromojiTokenizer
 
 const KANJI = /\p{Script=Han}/u
-const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+const toHiragana = (s: string): string =>
+  s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
 /** A content word: a noun (not a number, pronoun, suffix or dependent noun), an independent verb or adjective. */
 const isContent = (t: Token): boolean =>
   (t.pos === '名詞' && !['数', '代名詞', '接尾', '非自立', '特殊'].includes(t.pos_detail_1)) ||
@@ -37,10 +38,17 @@ function readingOf(tokenizer: Tokenizer, word: string): string | undefined {
   return tokens.length === 1 && tokens[0]!.reading ? toHiragana(tokens[0]!.reading) : undefined
 }
 
-export type ReadingGroups = { groups: [string, string][]; skipped: { word: string; reading: string; why: string }[] }
+export type ReadingGroups = {
+  groups: [string, string][]
+  skipped: { word: string; reading: string; why: string }[]
+}
 
 /** Proposes [kanji word, reading] groups from `texts`, leaving out terms in `taken` (normalized). */
-export function proposeReadingGroups(tokenizer: Tokenizer, texts: readonly string[], taken: ReadonlySet<string>): ReadingGroups {
+export function proposeReadingGroups(
+  tokenizer: Tokenizer,
+  texts: readonly string[],
+  taken: ReadonlySet<string>,
+): ReadingGroups {
   // reading -> the different kanji words (of any length) read that way in the corpus, compared as
   // the analyzer sees them (okurigana variants such as 手続き/手続 are one word)
   const byReading = new Map<string, Set<string>>()
@@ -59,19 +67,28 @@ export function proposeReadingGroups(tokenizer: Tokenizer, texts: readonly strin
       // A verb counts in its dictionary form and its stem (作る, 作り: つくりたい); other
       // inflected forms (選ん, 急い) are fragments a caller does not type alone.
       const verb = t.pos === '動詞'
-      note(t.surface_form, toHiragana(t.reading), isContent(t) && (!verb || t.conjugated_form === '連用形' || t.conjugated_form === '基本形'))
-      if (verb && isContent(t) && t.basic_form !== t.surface_form) note(t.basic_form, readingOf(tokenizer, t.basic_form), true)
+      note(
+        t.surface_form,
+        toHiragana(t.reading),
+        isContent(t) && (!verb || t.conjugated_form === '連用形' || t.conjugated_form === '基本形'),
+      )
+      if (verb && isContent(t) && t.basic_form !== t.surface_form)
+        note(t.basic_form, readingOf(tokenizer, t.basic_form), true)
     }
   }
   const groups: [string, string][] = []
   const skipped: ReadingGroups['skipped'] = []
   for (const [word, reading] of candidates.values()) {
     const why =
-      [...reading].length < 3 ? 'reading under 3 kana'
-      : !/^[\p{Script=Hiragana}ー]+$/u.test(reading) ? 'reading not all kana'
-      : byReading.get(normalizeText(reading))!.size > 1 ? `ambiguous: ${[...byReading.get(normalizeText(reading))!].join('・')}`
-      : taken.has(normalizeText(word)) || taken.has(normalizeText(reading)) ? 'already in a hand-written group'
-      : undefined
+      [...reading].length < 3
+        ? 'reading under 3 kana'
+        : !/^[\p{Script=Hiragana}ー]+$/u.test(reading)
+          ? 'reading not all kana'
+          : byReading.get(normalizeText(reading))!.size > 1
+            ? `ambiguous: ${[...byReading.get(normalizeText(reading))!].join('・')}`
+            : taken.has(normalizeText(word)) || taken.has(normalizeText(reading))
+              ? 'already in a hand-written group'
+              : undefined
     if (why) skipped.push({ word, reading, why })
     else groups.push([word, reading])
   }
@@ -83,7 +100,9 @@ export function proposeReadingGroups(tokenizer: Tokenizer, texts: readonly strin
  * content/synonyms.yaml as `--write` leaves it: the hand-written part as it is, then the marker and
  * the reading groups of the current Japanese FAQs (a test checks the file equals it).
  */
-export async function readingSynonymsFile(tokenizer: Tokenizer): Promise<{ text: string } & ReadingGroups & { texts: number }> {
+export async function readingSynonymsFile(
+  tokenizer: Tokenizer,
+): Promise<{ text: string } & ReadingGroups & { texts: number }> {
   const content = await loadContent()
   const yaml = await readFile(SYNONYMS_FILE, 'utf8')
   const cut = yaml.indexOf(`\n${GENERATED_MARKER}\n`)
@@ -116,7 +135,9 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   await writeFile(SYNONYMS_FILE, text)
-  process.stdout.write(`wrote ${groups.length} reading groups to ${path.relative(process.cwd(), SYNONYMS_FILE)} (${skipped.length} skipped)\n`)
+  process.stdout.write(
+    `wrote ${groups.length} reading groups to ${path.relative(process.cwd(), SYNONYMS_FILE)} (${skipped.length} skipped)\n`,
+  )
   return 0
 }
 

@@ -20,13 +20,20 @@ import { EVAL_DIR, loadContentIndex } from './content-index'
 const MAX_HIDDEN = 0.02
 
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } }, strict: true })
-const dev = (file: string) => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'), file).filter((q) => q.split === 'dev')
+const dev = (file: string) =>
+  parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'), file).filter((q) => q.split === 'dev')
 const { index } = await loadContentIndex()
 const sample = (query: string, sure: boolean) => {
   const top = index.search(query, { limit: 1, kinds: ['faq'] })[0]
-  return { features: confidenceFeatures({ query: index.analyzer.analyzeQuery(query), top }), sure, hit: top !== undefined }
+  return {
+    features: confidenceFeatures({ query: index.analyzer.analyzeQuery(query), top }),
+    sure,
+    hit: top !== undefined,
+  }
 }
-const inScope = [...dev('golden.jsonl'), ...dev('colloquial.jsonl'), ...dev('colloquial2.jsonl')].map((q) => sample(q.query, true))
+const inScope = [...dev('golden.jsonl'), ...dev('colloquial.jsonl'), ...dev('colloquial2.jsonl')].map((q) =>
+  sample(q.query, true),
+)
 const offTopic = [...dev('offtopic.jsonl'), ...dev('offtopic2.jsonl')].map((q) => sample(q.query, false))
 const samples = [...inScope, ...offTopic].filter((s) => s.hit)
 const weights = fitConfidence(samples)
@@ -40,7 +47,9 @@ const threshold = Math.floor((p[Math.floor(p.length * MAX_HIDDEN)] ?? 0) * 1000)
 const below = (xs: typeof inScope) => xs.filter((s) => !s.hit || probability(s.features) < threshold).length
 console.log(`train:confidence: ${inScope.length} in-scope and ${offTopic.length} off-topic dev questions`)
 console.log(`weights ${JSON.stringify(weights)}; threshold ${threshold}`)
-console.log(`dev: in-scope below the threshold ${below(inScope)}/${inScope.length}; off-topic below ${below(offTopic)}/${offTopic.length}`)
+console.log(
+  `dev: in-scope below the threshold ${below(inScope)}/${inScope.length}; off-topic below ${below(offTopic)}/${offTopic.length}`,
+)
 if (!values['dry-run']) {
   const out = path.resolve(import.meta.dirname, '../engine/confidence-model.ts')
   fs.writeFileSync(

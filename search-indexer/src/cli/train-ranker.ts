@@ -25,34 +25,65 @@ import { queryLocale } from '../analyzer/language'
 import { EVAL_DIR, loadContentIndex } from './content-index'
 
 /** The weights learned here, with the steps tried for each (multipliers of the current value). */
-const LEARNED: (keyof RankingWeights)[] = ['question', 'alternatives', 'shortAnswer', 'tags', 'passage', 'secondPassage', 'grams', 'synonyms', 'facetAgree', 'facetConflict']
+const LEARNED: (keyof RankingWeights)[] = [
+  'question',
+  'alternatives',
+  'shortAnswer',
+  'tags',
+  'passage',
+  'secondPassage',
+  'grams',
+  'synonyms',
+  'facetAgree',
+  'facetConflict',
+]
 const STEPS = [0.5, 0.75, 1.25, 1.5, 2]
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, 'dry-run': { type: 'boolean', default: false } }, strict: true })
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, 'dry-run': { type: 'boolean', default: false } },
+  strict: true,
+})
 const rounds = Math.max(1, Math.min(5, Number(values.rounds) || 3))
 
-const dev = (file: string): Judgement[] => parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'), file).filter((q) => q.split === 'dev').map(toJudgement)
+const dev = (file: string): Judgement[] =>
+  parseGoldenJsonl(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8'), file)
+    .filter((q) => q.split === 'dev')
+    .map(toJudgement)
 // colloquial: the first colloquial set (both halves were read once, so its dev half is tuning data
 // like the rest); colloquial2's dev half (its test half is never read here).
-const sets = { golden: dev('golden.jsonl'), colloquial: [...dev('colloquial.jsonl'), ...dev('colloquial2.jsonl')] }
+const sets = {
+  golden: dev('golden.jsonl'),
+  colloquial: [...dev('colloquial.jsonl'), ...dev('colloquial2.jsonl')],
+}
 const { content, index } = await loadContentIndex()
 const saved = serializeIndex(index)
-const original = new Map(content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]))
+const original = new Map(
+  content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
+)
 
 type Score = { objective: number; golden: number; colloquial: number }
 function score(weights: RankingWeights): Score {
   const idx = loadSerializedIndex(saved, { weights })
-  const rank = (q: string) => [...new Set(idx.search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) }).map((h) => original.get(h.id) ?? h.id))]
+  const rank = (q: string) => [
+    ...new Set(
+      idx
+        .search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) })
+        .map((h) => original.get(h.id) ?? h.id),
+    ),
+  ]
   const g = evaluateRanking(sets.golden, rank)
   const c = evaluateRanking(sets.colloquial, rank)
   return { objective: (g.p1 + c.p1 + (g.success3 + c.success3) / 2) / 3, golden: g.p1, colloquial: c.p1 }
 }
-const show = (s: Score) => `objective ${s.objective.toFixed(4)} (golden dev P@1 ${s.golden.toFixed(3)}, colloquial + colloquial2 dev P@1 ${s.colloquial.toFixed(3)})`
+const show = (s: Score) =>
+  `objective ${s.objective.toFixed(4)} (golden dev P@1 ${s.golden.toFixed(3)}, colloquial + colloquial2 dev P@1 ${s.colloquial.toFixed(3)})`
 
 let weights: RankingWeights = { ...DEFAULT_WEIGHTS, ...index.weights }
 const start = score(weights)
 let best = start
-console.log(`train:ranker: ${sets.golden.length} golden + ${sets.colloquial.length} colloquial and colloquial2 dev questions over ${content.faqs.length} FAQs`)
+console.log(
+  `train:ranker: ${sets.golden.length} golden + ${sets.colloquial.length} colloquial and colloquial2 dev questions over ${content.faqs.length} FAQs`,
+)
 console.log(`start: ${show(best)}`)
 for (let round = 1; round <= rounds; round++) {
   let moved = false

@@ -35,7 +35,8 @@ export function askBackFor(
   const [first, ...rest] = hits
   if (!first || first.score <= 0) return undefined
   const dims = vocabulary.dimensions.map((d) => d.id)
-  const disjoint = (a: readonly string[] = [], b: readonly string[] = []) => a.length > 0 && b.length > 0 && !a.some((v) => b.includes(v))
+  const disjoint = (a: readonly string[] = [], b: readonly string[] = []) =>
+    a.length > 0 && b.length > 0 && !a.some((v) => b.includes(v))
   let dimension: string | undefined
   const rivals: FacetValues[] = []
   for (const rival of rest.slice(0, ASK_BACK_DEPTH - 1)) {
@@ -49,7 +50,13 @@ export function askBackFor(
   if (dimension === undefined) return undefined
   const wanted = queryFacets[dimension] ?? []
   const values: string[] = []
-  for (const f of [first.facets, ...rivals]) for (const v of f[dimension] ?? []) if (!values.includes(v) && (wanted.length === 0 || wanted.includes(v))) values.push(v)
+  for (const f of [first.facets, ...rivals])
+    for (const v of f[dimension] ?? [])
+      if (!values.includes(v) && (wanted.length === 0 || wanted.includes(v))) values.push(v)
   if (values.length < 2) return undefined
-  return { dimension, question: 'どちらについてのご質問ですか？', options: values.slice(0, 3).map((value) => ({ value, name: vocabulary.nameOf(dimension!, value) })) }
+  return {
+    dimension,
+    question: 'どちらについてのご質問ですか？',
+    options: values.slice(0, 3).map((value) => ({ value, name: vocabulary.nameOf(dimension!, value) })),
+  }
 }

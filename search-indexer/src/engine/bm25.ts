@@ -44,11 +44,12 @@ export class Scores {
         if (s > cut) above.push(id)
         else if (s === cut) at.push(id)
       }
-      ids = at.length + above.length > limit ? above.concat(at.sort((a, b) => a - b).slice(0, limit - above.length)) : above.concat(at)
+      ids =
+        at.length + above.length > limit
+          ? above.concat(at.sort((a, b) => a - b).slice(0, limit - above.length))
+          : above.concat(at)
     }
-    return ids
-      .map((id): [number, number] => [id, v[id] ?? 0])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    return ids.map((id): [number, number] => [id, v[id] ?? 0]).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   }
 }
 

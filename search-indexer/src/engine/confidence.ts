@@ -27,7 +27,8 @@ export type ConfidenceInput = { query: QueryAnalysis; top?: { score: number; cov
 export function confidenceFeatures({ query, top }: ConfidenceInput): Record<string, number> {
   if (!top) return {}
   const out: Record<string, number> = { coverage: top.coverage, logScore: Math.log1p(Math.max(0, top.score)) }
-  for (const [dimension, values] of Object.entries(query.facets)) if (values.length) out[`facet:${dimension}`] = 1
+  for (const [dimension, values] of Object.entries(query.facets))
+    if (values.length) out[`facet:${dimension}`] = 1
   return out
 }
 
@@ -37,18 +38,25 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 export function confidenceOf(input: ConfidenceInput, model: ConfidenceModel = CONFIDENCE_MODEL): number {
   if (!input.top) return 0
   let z = model.weights.bias ?? 0
-  for (const [name, value] of Object.entries(confidenceFeatures(input))) z += (model.weights[name] ?? 0) * value
+  for (const [name, value] of Object.entries(confidenceFeatures(input)))
+    z += (model.weights[name] ?? 0) * value
   return sigmoid(z)
 }
 
 /** Fits a logistic model by gradient descent (L2-regularized); small data, so plain full-batch. */
-export function fitConfidence(samples: readonly { features: Record<string, number>; sure: boolean }[], { epochs = 3000, rate = 0.5, l2 = 0.001 } = {}): Record<string, number> {
+export function fitConfidence(
+  samples: readonly { features: Record<string, number>; sure: boolean }[],
+  { epochs = 3000, rate = 0.5, l2 = 0.001 } = {},
+): Record<string, number> {
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.features)))].sort()
   const w: Record<string, number> = { bias: 0 }
   for (const n of names) w[n] = 0
   // Classes are weighted to balance (few off-topic questions against many in-scope ones).
   const positives = samples.filter((s) => s.sure).length
-  const weightOf = (sure: boolean) => (sure ? samples.length / (2 * Math.max(1, positives)) : samples.length / (2 * Math.max(1, samples.length - positives)))
+  const weightOf = (sure: boolean) =>
+    sure
+      ? samples.length / (2 * Math.max(1, positives))
+      : samples.length / (2 * Math.max(1, samples.length - positives))
   for (let epoch = 0; epoch < epochs; epoch++) {
     const grad: Record<string, number> = { bias: 0 }
     for (const n of names) grad[n] = 0
@@ -59,7 +67,8 @@ export function fitConfidence(samples: readonly { features: Record<string, numbe
       grad.bias! += err
       for (const [n, v] of Object.entries(s.features)) grad[n]! += err * v
     }
-    for (const n of Object.keys(w)) w[n] = w[n]! - rate * (grad[n]! / samples.length + (n === 'bias' ? 0 : l2 * w[n]!))
+    for (const n of Object.keys(w))
+      w[n] = w[n]! - rate * (grad[n]! / samples.length + (n === 'bias' ? 0 : l2 * w[n]!))
   }
   return Object.fromEntries(Object.entries(w).map(([n, v]) => [n, Math.round(v * 1000) / 1000]))
 }

@@ -73,7 +73,8 @@ export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): 
     audience: faqAudience,
   }
   if (audience === 'operator' && faq.operatorNotes) doc.operatorNotes = faq.operatorNotes
-  if (faq.facets && Object.keys(faq.facets).length > 0) doc.facets = Object.fromEntries(Object.entries(faq.facets).map(([d, v]) => [d, [...v]]))
+  if (faq.facets && Object.keys(faq.facets).length > 0)
+    doc.facets = Object.fromEntries(Object.entries(faq.facets).map(([d, v]) => [d, [...v]]))
   return doc
 }
 
@@ -81,11 +82,16 @@ export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): 
  * A guide as a search document: its introduction, steps, what to bring, where and when as the
  * body; `undefined` for a draft, or an operator-only guide asked for the public.
  */
-export function guideToDocument(guide: IndexableGuide, { audience }: ConvertOptions): SearchDocument | undefined {
+export function guideToDocument(
+  guide: IndexableGuide,
+  { audience }: ConvertOptions,
+): SearchDocument | undefined {
   const guideAudience = guide.audience ?? 'public'
   if ((guide.status ?? 'published') === 'draft') return undefined
   if (audience === 'public' && guideAudience === 'operator') return undefined
-  const bring = (guide.bring ?? []).map((b) => `${b.case}: ${b.items.map((i) => i.item + (i.note ? `（${i.note}）` : '')).join('、')}`)
+  const bring = (guide.bring ?? []).map(
+    (b) => `${b.case}: ${b.items.map((i) => i.item + (i.note ? `（${i.note}）` : '')).join('、')}`,
+  )
   const body = [
     documentText(guide.body ?? ''),
     ...(guide.steps ?? []).map((s, i) => `${i + 1}. ${s.title}\n${s.detail}`),
@@ -109,13 +115,28 @@ export function guideToDocument(guide: IndexableGuide, { audience }: ConvertOpti
 }
 
 /** An official source as a search document (title and publisher). */
-export function sourceToDocument(source: IndexableSource, _options: ConvertOptions): SearchDocument | undefined {
-  return { id: source.id, kind: 'source', locale: 'ja', question: source.title, shortAnswer: source.publisher, url: source.url, audience: 'public' }
+export function sourceToDocument(
+  source: IndexableSource,
+  _options: ConvertOptions,
+): SearchDocument | undefined {
+  return {
+    id: source.id,
+    kind: 'source',
+    locale: 'ja',
+    question: source.title,
+    shortAnswer: source.publisher,
+    url: source.url,
+    audience: 'public',
+  }
 }
 
 /** Every document of a content bundle that the audience may see. */
 export function contentToDocuments(
-  content: { faqs: readonly IndexableFaq[]; guides?: readonly IndexableGuide[]; sources?: readonly IndexableSource[] },
+  content: {
+    faqs: readonly IndexableFaq[]
+    guides?: readonly IndexableGuide[]
+    sources?: readonly IndexableSource[]
+  },
   options: ConvertOptions & { kinds?: readonly DocumentKind[] },
 ): SearchDocument[] {
   const kinds = new Set(options.kinds ?? DOCUMENT_KINDS)

@@ -22,4 +22,5 @@ export function meetFacets(query: FacetValues, doc: FacetValues): FacetMeeting {
 }
 
 /** The score multiplier for a meeting. */
-export const facetFactor = (m: FacetMeeting, agreeWeight: number, conflictWeight: number): number => (1 + m.agree.length * agreeWeight) / (1 + m.conflict.length * conflictWeight)
+export const facetFactor = (m: FacetMeeting, agreeWeight: number, conflictWeight: number): number =>
+  (1 + m.agree.length * agreeWeight) / (1 + m.conflict.length * conflictWeight)

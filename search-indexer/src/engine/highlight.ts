@@ -33,7 +33,8 @@ export function findMatches(text: string, tokens: Iterable<string>): Span[] {
   const counters = new Set([...counted].map((t) => [...t.replace(/^[0-9]+/u, '')][0]))
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] ?? ''
-    if (singles.has(c) && HAN.test(c) && !(counters.has(c) && /[0-9]/u.test(chars[i - 1] ?? ''))) marked[i] = true
+    if (singles.has(c) && HAN.test(c) && !(counters.has(c) && /[0-9]/u.test(chars[i - 1] ?? '')))
+      marked[i] = true
     if (i + 1 < chars.length && bigrams.has(c + (chars[i + 1] ?? ''))) marked[i] = marked[i + 1] = true
   }
   if (counted.size > 0) {

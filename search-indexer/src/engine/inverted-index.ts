@@ -124,7 +124,13 @@ export class InvertedIndex<R> {
   /** A field's postings and lengths. */
   field(name: string): FieldStats | undefined {
     const f = this.fields.get(name)
-    return f && { postings: f.postings, lengths: f.lengths, averageLength: this.held > 0 ? f.total / this.held : 0 }
+    return (
+      f && {
+        postings: f.postings,
+        lengths: f.lengths,
+        averageLength: this.held > 0 ? f.total / this.held : 0,
+      }
+    )
   }
 
   /** Ids of the records whose `field` holds `token`. */
@@ -141,7 +147,11 @@ export class InvertedIndex<R> {
    * An index of `records` (their ids are their positions) with each field's postings given as
    * token → ids; lengths follow from the postings. Throws on an id that names no record.
    */
-  static restore<R>(fieldNames: readonly string[], records: readonly [key: string, record: R][], postings: Readonly<Record<string, Iterable<[string, readonly number[]]>>>): InvertedIndex<R> {
+  static restore<R>(
+    fieldNames: readonly string[],
+    records: readonly [key: string, record: R][],
+    postings: Readonly<Record<string, Iterable<[string, readonly number[]]>>>,
+  ): InvertedIndex<R> {
     const index = new InvertedIndex<R>(fieldNames)
     for (const [key, record] of records) {
       if (index.ids.has(key)) throw new Error(`${key} is saved twice`)
@@ -155,7 +165,8 @@ export class InvertedIndex<R> {
       for (const [token, list] of postings[name] ?? []) {
         const ids = new Set(list)
         for (const id of ids) {
-          if (!Number.isInteger(id) || id < 0 || id >= records.length) throw new Error(`${name}: token ${token} names record ${id} of ${records.length}`)
+          if (!Number.isInteger(id) || id < 0 || id >= records.length)
+            throw new Error(`${name}: token ${token} names record ${id} of ${records.length}`)
           field.lengths[id]!++
         }
         if (ids.size > 0) field.postings.set(token, ids)

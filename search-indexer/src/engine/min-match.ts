@@ -53,7 +53,9 @@ export function matchUnits(q: QueryAnalysis, analyzer: Analyzer, { grams, idf }:
   // Synonym list terms in the query: their tokens also count as held through the group's words.
   const aliases = new Map<string, Set<string>>()
   for (const m of q.synonyms) {
-    const words = new Set(m.expandedTo.flatMap((term) => analyzer.documentTokens(term).filter((t) => !isGram(t))))
+    const words = new Set(
+      m.expandedTo.flatMap((term) => analyzer.documentTokens(term).filter((t) => !isGram(t))),
+    )
     if (words.size === 0) continue
     for (const t of analyzer.documentTokens(m.term)) {
       const set = aliases.get(t) ?? new Set<string>()
@@ -62,7 +64,11 @@ export function matchUnits(q: QueryAnalysis, analyzer: Analyzer, { grams, idf }:
     }
   }
   const own = new Set(q.tokens)
-  const token = (t: string): UnitToken => ({ tokens: [t, ...(aliases.get(t) ?? [])], weight: weightOf(t), anchor: isAnchor(t) || aliases.has(t) })
+  const token = (t: string): UnitToken => ({
+    tokens: [t, ...(aliases.get(t) ?? [])],
+    weight: weightOf(t),
+    anchor: isAnchor(t) || aliases.has(t),
+  })
   const units: MatchUnit[] = []
   const taken = new Set<string>()
   for (const r of q.romaji) {
@@ -75,7 +81,12 @@ export function matchUnits(q: QueryAnalysis, analyzer: Analyzer, { grams, idf }:
     units.push({ weight: Math.max(...options.flat().map((u) => u.weight)), options })
   }
   // The first two kana of a kana run of at most three (ごみ, ごみを; not あいうえお).
-  const shortKanaRuns = new Set([...foldKana(q.text).matchAll(/\p{Script=Hiragana}+/gu)].map((m) => [...m[0]]).filter((r) => r.length <= 3).map((r) => r.slice(0, 2).join('')))
+  const shortKanaRuns = new Set(
+    [...foldKana(q.text).matchAll(/\p{Script=Hiragana}+/gu)]
+      .map((m) => [...m[0]])
+      .filter((r) => r.length <= 3)
+      .map((r) => r.slice(0, 2).join('')),
+  )
   // A word and a bigram of the same characters (用 typed alone is both) are one unit, held by either.
   const byText = new Map<string, string[]>()
   for (const t of own) if (!taken.has(t)) byText.set(tokenText(t), [...(byText.get(tokenText(t)) ?? []), t])

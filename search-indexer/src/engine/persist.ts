@@ -49,7 +49,11 @@ export type SerializedIndex = {
 }
 
 /** Each field's postings with ids renumbered by `position` (the records' order in the file). */
-function saveFields(index: InvertedIndex<unknown>, names: readonly string[], position: Map<number, number>): Record<string, SavedField> {
+function saveFields(
+  index: InvertedIndex<unknown>,
+  names: readonly string[],
+  position: Map<number, number>,
+): Record<string, SavedField> {
   const out: Record<string, SavedField> = {}
   for (const name of names) {
     const postings = index.field(name)?.postings ?? new Map<string, ReadonlySet<number>>()
@@ -87,7 +91,13 @@ export function serializeIndex(index: SearchIndex): string {
     synonyms: index.analyzer.synonyms.groups,
     facets: index.analyzer.facets.dimensions,
     documents: docs.map(([, r]) => r.doc),
-    passages: passages.map(([, p]) => [docPosition.get(p.docKey) ?? -1, p.n, p.field === 'operatorNotes' ? 1 : 0, p.start, p.end]),
+    passages: passages.map(([, p]) => [
+      docPosition.get(p.docKey) ?? -1,
+      p.n,
+      p.field === 'operatorNotes' ? 1 : 0,
+      p.start,
+      p.end,
+    ]),
     fields: {
       documents: saveFields(index.docs, DOC_FIELDS, new Map(docs.map(([, , id], i) => [id, i]))),
       passages: saveFields(index.passages, PASSAGE_FIELDS, new Map(passages.map(([, , id], i) => [id, i]))),
@@ -112,9 +122,14 @@ export function loadSerializedIndex(raw: string | SerializedIndex, options: Load
   } catch (error) {
     throw new SerializedIndexError(`not a serialized index (invalid JSON: ${(error as Error).message})`)
   }
-  if (!data || typeof data !== 'object' || data.format !== INDEX_FORMAT) throw new SerializedIndexError(`not a serialized index (format is not ${INDEX_FORMAT})`)
-  if (data.version !== INDEX_VERSION) throw new SerializedIndexError(`serialized index version ${String(data.version)} is not supported (expected ${INDEX_VERSION}); rebuild the index`)
-  if (!Array.isArray(data.documents) || !Array.isArray(data.passages) || !data.fields) throw new SerializedIndexError('serialized index is incomplete (documents, passages or fields missing)')
+  if (!data || typeof data !== 'object' || data.format !== INDEX_FORMAT)
+    throw new SerializedIndexError(`not a serialized index (format is not ${INDEX_FORMAT})`)
+  if (data.version !== INDEX_VERSION)
+    throw new SerializedIndexError(
+      `serialized index version ${String(data.version)} is not supported (expected ${INDEX_VERSION}); rebuild the index`,
+    )
+  if (!Array.isArray(data.documents) || !Array.isArray(data.passages) || !data.fields)
+    throw new SerializedIndexError('serialized index is incomplete (documents, passages or fields missing)')
   const opts: SearchIndexOptions = {
     audience: data.audience,
     words: data.settings.words,
@@ -129,14 +144,21 @@ export function loadSerializedIndex(raw: string | SerializedIndex, options: Load
   }
   let restored: ConstructorParameters<typeof SearchIndex>[1]
   try {
-    const docs = data.documents.map((doc): [string, DocRecord] => [docKey(doc.kind, doc.id), docRecord(doc, 0)])
+    const docs = data.documents.map((doc): [string, DocRecord] => [
+      docKey(doc.kind, doc.id),
+      docRecord(doc, 0),
+    ])
     const passages = data.passages.map(([d, n, field, start, end]): [string, PassageRecord] => {
       const owner = docs[d]
       if (!owner) throw new Error(`a passage names document ${d} of ${docs.length}`)
       owner[1].passageCount++
-      return [`${owner[0]}#${n}`, passageRecord(owner[1], owner[0], n, field === 1 ? 'operatorNotes' : 'body', start, end)]
+      return [
+        `${owner[0]}#${n}`,
+        passageRecord(owner[1], owner[0], n, field === 1 ? 'operatorNotes' : 'body', start, end),
+      ]
     })
-    const fields = (saved: Record<string, SavedField>, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, loadField(saved[name])]))
+    const fields = (saved: Record<string, SavedField>, names: readonly string[]) =>
+      Object.fromEntries(names.map((name) => [name, loadField(saved[name])]))
     restored = {
       docs: InvertedIndex.restore(DOC_FIELDS, docs, fields(data.fields.documents, DOC_FIELDS)),
       passages: InvertedIndex.restore(PASSAGE_FIELDS, passages, fields(data.fields.passages, PASSAGE_FIELDS)),

@@ -28,16 +28,25 @@ export type ReasonInput = {
   documentFacets: FacetValues
 }
 
-const quote = (terms: readonly string[]) => terms.slice(0, 3).map((t) => `「${t}」`).join('')
+const quote = (terms: readonly string[]) =>
+  terms
+    .slice(0, 3)
+    .map((t) => `「${t}」`)
+    .join('')
 
 /** Reasons in Japanese, strongest first. */
 export function reasonsInJapanese(input: ReasonInput, vocabulary: FacetVocabulary): string[] {
   const out: string[] = []
-  const names = (dimension: string, values: readonly string[] = []) => values.map((v) => vocabulary.nameOf(dimension, v)).join('・')
-  for (const d of input.facets.conflict) out.push(`注意: ご質問は${names(d, input.queryFacets[d])}、この回答は${names(d, input.documentFacets[d])}について`)
+  const names = (dimension: string, values: readonly string[] = []) =>
+    values.map((v) => vocabulary.nameOf(dimension, v)).join('・')
+  for (const d of input.facets.conflict)
+    out.push(
+      `注意: ご質問は${names(d, input.queryFacets[d])}、この回答は${names(d, input.documentFacets[d])}について`,
+    )
   for (const f of input.fields) out.push(`${FIELD_NAMES[f.field]}に${quote(f.terms)}`)
   for (const d of input.facets.agree) out.push(`${names(d, input.queryFacets[d])}について`)
-  for (const s of input.synonyms) if (s.used.length) out.push(`言い換え: ${s.term} → ${s.used.slice(0, 2).join('、')}`)
+  for (const s of input.synonyms)
+    if (s.used.length) out.push(`言い換え: ${s.term} → ${s.used.slice(0, 2).join('、')}`)
   for (const t of input.typos) out.push(`誤字の読み替え: ${t.from} → ${t.to}`)
   for (const r of input.romaji) out.push(`ローマ字の読み替え: ${r.from} → ${r.to}`)
   // A contradiction is always shown; the rest are cut to the limit.

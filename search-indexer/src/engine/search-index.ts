@@ -133,7 +133,14 @@ export type SearchHit = {
   score: number
   document: SearchDocument
   /** The best matching passage of the body (or the first one when only other fields matched). */
-  passage?: { index: number; field: 'body' | 'operatorNotes'; text: string; start: number; end: number; highlights: Span[] }
+  passage?: {
+    index: number
+    field: 'body' | 'operatorNotes'
+    text: string
+    start: number
+    end: number
+    highlights: Span[]
+  }
   /** A short window of the passage (or the short answer) with highlight offsets into `snippet.text`. */
   snippet: { text: string; highlights: Span[] }
   explanation: MatchExplanation
@@ -166,7 +173,15 @@ export type PassageRecord = {
  * character bigrams under `<name>Grams`, so that each BM25 field keeps its own length statistics
  * and bigrams can weigh less. Tags have words only.
  */
-export const DOC_FIELDS = ['question', 'questionGrams', 'alternatives', 'alternativesGrams', 'shortAnswer', 'shortAnswerGrams', 'tags'] as const
+export const DOC_FIELDS = [
+  'question',
+  'questionGrams',
+  'alternatives',
+  'alternativesGrams',
+  'shortAnswer',
+  'shortAnswerGrams',
+  'tags',
+] as const
 export const PASSAGE_FIELDS = ['text', 'textGrams'] as const
 const GRAMS_SUFFIX = 'Grams'
 
@@ -174,10 +189,22 @@ const GRAMS_SUFFIX = 'Grams'
 const CANDIDATES = 300
 
 /** @internal The record of a document with `passageCount` passages. */
-export const docRecord = (doc: SearchDocument, passageCount: number): DocRecord => ({ kind: doc.kind, locale: doc.locale ?? 'ja', passageCount, doc })
+export const docRecord = (doc: SearchDocument, passageCount: number): DocRecord => ({
+  kind: doc.kind,
+  locale: doc.locale ?? 'ja',
+  passageCount,
+  doc,
+})
 
 /** @internal The record of a passage of `owner`'s body or operator notes. */
-export function passageRecord(owner: DocRecord, docKey: string, n: number, field: PassageRecord['field'], start: number, end: number): PassageRecord {
+export function passageRecord(
+  owner: DocRecord,
+  docKey: string,
+  n: number,
+  field: PassageRecord['field'],
+  start: number,
+  end: number,
+): PassageRecord {
   const text = (field === 'body' ? owner.doc.body : owner.doc.operatorNotes)?.slice(start, end) ?? ''
   return { kind: owner.kind, locale: owner.locale, docKey, n, field, start, end, text }
 }
@@ -197,7 +224,10 @@ export class SearchIndex {
   private readonly facetCache = new Map<string, FacetValues>()
 
   /** @internal Use {@link createSearchIndex} or {@link loadSerializedIndex}. */
-  constructor(options: SearchIndexOptions, restored?: { docs: InvertedIndex<DocRecord>; passages: InvertedIndex<PassageRecord> }) {
+  constructor(
+    options: SearchIndexOptions,
+    restored?: { docs: InvertedIndex<DocRecord>; passages: InvertedIndex<PassageRecord> },
+  ) {
     this.audience = options.audience ?? 'public'
     this.analyzer = createAnalyzer(options)
     this.weights = { ...DEFAULT_WEIGHTS, ...options.weights }
@@ -228,8 +258,14 @@ export class SearchIndex {
     const key = docKey(doc.kind, doc.id)
     this.removeKey(key)
     const passages = [
-      ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'body' as const })),
-      ...splitPassages(doc.operatorNotes ?? '', { maxChars: this.passageChars }).map((p) => ({ ...p, field: 'operatorNotes' as const })),
+      ...splitPassages(doc.body ?? '', { maxChars: this.passageChars }).map((p) => ({
+        ...p,
+        field: 'body' as const,
+      })),
+      ...splitPassages(doc.operatorNotes ?? '', { maxChars: this.passageChars }).map((p) => ({
+        ...p,
+        field: 'operatorNotes' as const,
+      })),
     ]
     const record = docRecord(doc, passages.length)
     this.docs.add(key, record, this.docTokens(doc))
@@ -256,7 +292,12 @@ export class SearchIndex {
   }
 
   private docTokens(doc: SearchDocument): FieldTokens {
-    return this.tokens({ question: doc.question, alternatives: (doc.alternatives ?? []).join('\n'), shortAnswer: doc.shortAnswer ?? '', tags: (doc.tags ?? []).join(' ') })
+    return this.tokens({
+      question: doc.question,
+      alternatives: (doc.alternatives ?? []).join('\n'),
+      shortAnswer: doc.shortAnswer ?? '',
+      tags: (doc.tags ?? []).join(' '),
+    })
   }
 
   /** Removes a document; without `kind`, every kind with that id. Returns whether one was removed. */
@@ -299,8 +340,19 @@ export class SearchIndex {
     const confidence = confidenceOf({ query: q, top })
     // One question per search: after a choice, the results speak for themselves.
     const chose = Object.keys(options.facets ?? {}).length > 0
-    const askBack = chose ? undefined : askBackFor(hits.map((h) => ({ score: h.score, facets: this.facetsOf(docKey(h.kind, h.id)) })), q.facets, this.analyzer.facets)
-    return { hits, confidence, sure: top !== undefined && confidence >= CONFIDENCE_MODEL.threshold, ...(askBack ? { askBack } : {}) }
+    const askBack = chose
+      ? undefined
+      : askBackFor(
+          hits.map((h) => ({ score: h.score, facets: this.facetsOf(docKey(h.kind, h.id)) })),
+          q.facets,
+          this.analyzer.facets,
+        )
+    return {
+      hits,
+      confidence,
+      sure: top !== undefined && confidence >= CONFIDENCE_MODEL.threshold,
+      ...(askBack ? { askBack } : {}),
+    }
   }
 
   /** The query's analysis with the user's chosen facets put over its own. */
@@ -314,17 +366,22 @@ export class SearchIndex {
    * Document keys and scores for an analyzed query, best first (used by search and by the eval);
    * with `limit`, at most that many. @internal
    */
-  rank(q: QueryAnalysis, options: SearchOptions = {}): [key: string, score: number, bestPassage: string | undefined, coverage: number][] {
+  rank(
+    q: QueryAnalysis,
+    options: SearchOptions = {},
+  ): [key: string, score: number, bestPassage: string | undefined, coverage: number][] {
     const w = this.weights
     const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined
     const locale = options.locale
-    const allowed = (r: { kind: DocumentKind; locale: string }) => (!kinds || kinds.includes(r.kind)) && (!locale || r.locale === locale)
+    const allowed = (r: { kind: DocumentKind; locale: string }) =>
+      (!kinds || kinds.includes(r.kind)) && (!locale || r.locale === locale)
 
     const docScores = new Map<string, number>()
     // Passage scores by record id (records are looked up once, after both runs).
     const passageScores = new Map<number, number>()
     // A field weighted 0 is left out of the search.
-    const positive = (b: Record<string, number>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v > 0))
+    const positive = (b: Record<string, number>) =>
+      Object.fromEntries(Object.entries(b).filter(([, v]) => v > 0))
     const docBoost = positive({
       question: w.question,
       questionGrams: w.question * w.grams,
@@ -358,7 +415,8 @@ export class SearchIndex {
       addBm25Scores(this.passages, tokens, passageBoost, this.bm25, passages, passagesAllowed)
       const bestPassages = passages.top(CANDIDATES * 2)
       releaseScores(this.passages, passages)
-      for (const [id, score] of bestPassages) passageScores.set(id, (passageScores.get(id) ?? 0) + score * weight)
+      for (const [id, score] of bestPassages)
+        passageScores.set(id, (passageScores.get(id) ?? 0) + score * weight)
     }
     // Best and second-best passage per document.
     const best = new Map<string, { id: string; first: number; second: number }>()
@@ -373,9 +431,14 @@ export class SearchIndex {
       else if (score > b.second) b.second = score
     }
     const total = new Map<string, number>(docScores)
-    for (const [key, b] of best) total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
+    for (const [key, b] of best)
+      total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
     if (Object.keys(q.facets).length > 0 && (w.facetAgree > 0 || w.facetConflict > 0)) {
-      for (const [key, score] of total) total.set(key, score * facetFactor(meetFacets(q.facets, this.facetsOf(key)), w.facetAgree, w.facetConflict))
+      for (const [key, score] of total)
+        total.set(
+          key,
+          score * facetFactor(meetFacets(q.facets, this.facetsOf(key)), w.facetAgree, w.facetConflict),
+        )
     }
     const limit = options.limit ?? Infinity
     const out: [string, number, string | undefined, number][] = []
@@ -394,11 +457,15 @@ export class SearchIndex {
    */
   coverageOf(q: QueryAnalysis): (key: string) => number {
     const size = Math.max(1, this.size)
-    const docFields = { words: ['question', 'alternatives', 'shortAnswer', 'tags'], grams: ['questionGrams', 'alternativesGrams', 'shortAnswerGrams'] }
+    const docFields = {
+      words: ['question', 'alternatives', 'shortAnswer', 'tags'],
+      grams: ['questionGrams', 'alternativesGrams', 'shortAnswerGrams'],
+    }
     const passageField = (t: string) => (isGram(t) ? 'textGrams' : 'text')
     const idf = (t: string) => {
       let share = this.passages.share(passageField(t), t)
-      for (const f of isGram(t) ? docFields.grams : docFields.words) share = Math.max(share, this.docs.share(f, t))
+      for (const f of isGram(t) ? docFields.grams : docFields.words)
+        share = Math.max(share, this.docs.share(f, t))
       return Math.log(1 + 1 / Math.max(share, 0.5 / size))
     }
     const units = matchUnits(q, this.analyzer, { grams: this.weights.grams, idf })
@@ -407,7 +474,9 @@ export class SearchIndex {
     const lookup = (t: string) => {
       let l = lookups.get(t)
       if (!l) {
-        const docs = (isGram(t) ? docFields.grams : docFields.words).flatMap((f) => this.docs.postings(f, t) ?? [])
+        const docs = (isGram(t) ? docFields.grams : docFields.words).flatMap(
+          (f) => this.docs.postings(f, t) ?? [],
+        )
         const passages = [this.passages.postings(passageField(t), t)].filter((x) => x !== undefined)
         lookups.set(t, (l = { docs, passages }))
       }
@@ -436,14 +505,27 @@ export class SearchIndex {
    * for highlighting only what it shows. They are enumerable getters, so spreading, JSON and
    * structuredClone see plain values.
    */
-  private toHit(key: string, score: number, bestPassage: string | undefined, q: QueryAnalysis, coverage: number): SearchHit {
+  private toHit(
+    key: string,
+    score: number,
+    bestPassage: string | undefined,
+    q: QueryAnalysis,
+    coverage: number,
+  ): SearchHit {
     const rec = this.docs.get(key)!
     const doc = rec.doc
     const passageId = bestPassage ?? (rec.passageCount > 0 ? `${key}#0` : undefined)
     const p = passageId ? this.passages.get(passageId) : undefined
     let details: ReturnType<SearchIndex['details']> | undefined
     const get = () => (details ??= this.details(doc, p, q))
-    const hit = { id: doc.id, kind: doc.kind, score, document: doc, coverage, facets: meetFacets(q.facets, this.facetsOf(key)) } as SearchHit
+    const hit = {
+      id: doc.id,
+      kind: doc.kind,
+      score,
+      document: doc,
+      coverage,
+      facets: meetFacets(q.facets, this.facetsOf(key)),
+    } as SearchHit
     const lazy = (name: 'passage' | 'snippet' | 'explanation') =>
       Object.defineProperty(hit, name, { enumerable: true, configurable: true, get: () => get()[name] })
     if (p) lazy('passage')
@@ -452,7 +534,11 @@ export class SearchIndex {
     return hit
   }
 
-  private details(doc: SearchDocument, p: PassageRecord | undefined, q: QueryAnalysis): Pick<SearchHit, 'passage' | 'snippet' | 'explanation'> {
+  private details(
+    doc: SearchDocument,
+    p: PassageRecord | undefined,
+    q: QueryAnalysis,
+  ): Pick<SearchHit, 'passage' | 'snippet' | 'explanation'> {
     const tokens = [...q.tokens, ...q.expansionTokens]
     const fields: MatchExplanation['fields'] = []
     const note = (field: MatchedField, text: string | undefined): Span[] => {
@@ -472,11 +558,15 @@ export class SearchIndex {
     const passageSpans = p ? note(p.field, p.text) : []
     note('tags', (doc.tags ?? []).join(' '))
 
-    const docText = normalizeText([doc.question, ...(doc.alternatives ?? []), doc.shortAnswer ?? '', p?.text ?? ''].join('\n'))
-    const synonyms = q.synonyms.filter((m) => m.expandedTo.some((t) => {
-      const n = normalizeText(t)
-      return n.length > 0 && docText.includes(n)
-    }))
+    const docText = normalizeText(
+      [doc.question, ...(doc.alternatives ?? []), doc.shortAnswer ?? '', p?.text ?? ''].join('\n'),
+    )
+    const synonyms = q.synonyms.filter((m) =>
+      m.expandedTo.some((t) => {
+        const n = normalizeText(t)
+        return n.length > 0 && docText.includes(n)
+      }),
+    )
     const usedTerms = (s: SynonymMatch) => s.expandedTo.filter((t) => docText.includes(normalizeText(t)))
     const summary = [
       ...fields.map((f) => `${f.field}: ${f.terms.slice(0, 5).join(', ')}`),
@@ -486,13 +576,34 @@ export class SearchIndex {
     ].join(' · ')
     const documentFacets = this.facetsOf(docKey(doc.kind, doc.id))
     const reasons = reasonsInJapanese(
-      { fields, synonyms: synonyms.map((s) => ({ term: s.term, used: usedTerms(s) })), romaji: q.romaji, typos: q.typos, facets: meetFacets(q.facets, documentFacets), queryFacets: q.facets, documentFacets },
+      {
+        fields,
+        synonyms: synonyms.map((s) => ({ term: s.term, used: usedTerms(s) })),
+        romaji: q.romaji,
+        typos: q.typos,
+        facets: meetFacets(q.facets, documentFacets),
+        queryFacets: q.facets,
+        documentFacets,
+      },
       this.analyzer.facets,
     )
 
-    const snippet = p ? makeSnippet(p.text, passageSpans) : makeSnippet(doc.shortAnswer ?? doc.question, doc.shortAnswer ? shortSpans : [])
+    const snippet = p
+      ? makeSnippet(p.text, passageSpans)
+      : makeSnippet(doc.shortAnswer ?? doc.question, doc.shortAnswer ? shortSpans : [])
     return {
-      ...(p ? { passage: { index: p.n, field: p.field, text: p.text, start: p.start, end: p.end, highlights: passageSpans } } : {}),
+      ...(p
+        ? {
+            passage: {
+              index: p.n,
+              field: p.field,
+              text: p.text,
+              start: p.start,
+              end: p.end,
+              highlights: passageSpans,
+            },
+          }
+        : {}),
       snippet,
       explanation: { fields, synonyms, romaji: q.romaji, summary, reasons },
     }
@@ -529,12 +640,19 @@ export class SearchIndex {
 
   private check(input: SearchDocument): SearchDocument {
     if (!input || typeof input !== 'object') throw new InvalidDocumentError('a document must be an object')
-    if (typeof input.id !== 'string' || !input.id.trim()) throw new InvalidDocumentError('a document needs a non-empty string id')
-    if (!DOCUMENT_KINDS.includes(input.kind)) throw new InvalidDocumentError(`document ${input.id}: kind must be one of ${DOCUMENT_KINDS.join(', ')}`)
-    if (typeof input.question !== 'string') throw new InvalidDocumentError(`document ${input.id}: question must be a string`)
+    if (typeof input.id !== 'string' || !input.id.trim())
+      throw new InvalidDocumentError('a document needs a non-empty string id')
+    if (!DOCUMENT_KINDS.includes(input.kind))
+      throw new InvalidDocumentError(`document ${input.id}: kind must be one of ${DOCUMENT_KINDS.join(', ')}`)
+    if (typeof input.question !== 'string')
+      throw new InvalidDocumentError(`document ${input.id}: question must be a string`)
     if (this.audience === 'public') {
-      if (input.audience === 'operator') throw new AudienceError(`document ${input.id} is for operators only; a public index cannot hold it`)
-      if (input.operatorNotes) throw new AudienceError(`document ${input.id} has operator notes; a public index cannot hold them (use faqToDocument(faq, { audience: 'public' }))`)
+      if (input.audience === 'operator')
+        throw new AudienceError(`document ${input.id} is for operators only; a public index cannot hold it`)
+      if (input.operatorNotes)
+        throw new AudienceError(
+          `document ${input.id} has operator notes; a public index cannot hold them (use faqToDocument(faq, { audience: 'public' }))`,
+        )
     }
     // A copy, so later changes to the caller's object do not reach the index.
     return structuredClone(input)
@@ -553,7 +671,10 @@ function* bestFirst(scores: Map<string, number>, limit: number): Generator<[stri
     yield* entries.sort(byScore)
     return
   }
-  const cut = kthLargest(Float64Array.from(entries, (e) => e[1]), first)
+  const cut = kthLargest(
+    Float64Array.from(entries, (e) => e[1]),
+    first,
+  )
   yield* entries.filter((e) => e[1] >= cut).sort(byScore)
   yield* entries.filter((e) => e[1] < cut).sort(byScore)
 }

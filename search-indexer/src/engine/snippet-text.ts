@@ -5,11 +5,20 @@
  */
 import type { Span } from './highlight'
 
-const MARKS = [/\*\*|__|`/g, /^#{1,6}[ \t]+/gm, /^[ \t]*(?:[-*+]|\d+\.)[ \t]+/gm, /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm]
+const MARKS = [
+  /\*\*|__|`/g,
+  /^#{1,6}[ \t]+/gm,
+  /^[ \t]*(?:[-*+]|\d+\.)[ \t]+/gm,
+  /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm,
+]
 
-export function cleanSnippet(text: string, highlights: readonly Span[]): { text: string; highlights: Span[] } {
+export function cleanSnippet(
+  text: string,
+  highlights: readonly Span[],
+): { text: string; highlights: Span[] } {
   const drop = new Uint8Array(text.length)
-  for (const re of MARKS) for (const m of text.matchAll(re)) drop.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length)
+  for (const re of MARKS)
+    for (const m of text.matchAll(re)) drop.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length)
   // Old offset → new offset (for every old index and the end).
   const map = new Array<number>(text.length + 1)
   let out = ''

@@ -12,7 +12,11 @@ import type { Judgement } from './metrics'
 
 export type EvalFaq = { id: string; question: string; answer: string }
 
-const faqLine = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String), question: z.string(), answer: z.string() })
+const faqLine = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  question: z.string(),
+  answer: z.string(),
+})
 const queryLine = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
   query: z.string(),
@@ -31,7 +35,9 @@ export function parseFaqJsonl(text: string, file: string): EvalFaq[] {
 }
 
 export function parseQueriesJsonl(text: string, file: string): Judgement[] {
-  return parseNonEmptyJsonl(text, file, queryLine, '{"id","query","relevant":[...],"grades"?}').map((l) => ({ ...l.value }))
+  return parseNonEmptyJsonl(text, file, queryLine, '{"id","query","relevant":[...],"grades"?}').map((l) => ({
+    ...l.value,
+  }))
 }
 
 /** An eval FAQ as a search document. */

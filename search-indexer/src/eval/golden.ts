@@ -12,11 +12,24 @@ import type { Judgement } from './metrics'
 
 export const GOLDEN_SPLITS = ['dev', 'test'] as const
 export type GoldenSplit = (typeof GOLDEN_SPLITS)[number]
-export const GOLDEN_STYLES = ['colloquial', 'hiragana', 'kana', 'typo', 'rambling', 'two-part', 'dialect', 'elderly', 'foreign', 'off-topic'] as const
+export const GOLDEN_STYLES = [
+  'colloquial',
+  'hiragana',
+  'kana',
+  'typo',
+  'rambling',
+  'two-part',
+  'dialect',
+  'elderly',
+  'foreign',
+  'off-topic',
+] as const
 
 const goldenLine = z
   .object({
-    id: z.string().regex(/^[gco]\d{3,}$/u, 'must look like g001 (golden), c001 (colloquial) or o001 (off-topic)'),
+    id: z
+      .string()
+      .regex(/^[gco]\d{3,}$/u, 'must look like g001 (golden), c001 (colloquial) or o001 (off-topic)'),
     split: z.enum(GOLDEN_SPLITS),
     style: z.enum(GOLDEN_STYLES),
     query: z.string().trim().min(1, 'must not be empty'),
@@ -24,8 +37,18 @@ const goldenLine = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    if (q.style === 'off-topic' && q.relevant.length > 0) ctx.addIssue({ code: 'custom', path: ['relevant'], message: 'an off-topic question has no FAQ: must be []' })
-    if (q.style !== 'off-topic' && q.relevant.length === 0) ctx.addIssue({ code: 'custom', path: ['relevant'], message: 'needs at least one FAQ id (or style "off-topic")' })
+    if (q.style === 'off-topic' && q.relevant.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relevant'],
+        message: 'an off-topic question has no FAQ: must be []',
+      })
+    if (q.style !== 'off-topic' && q.relevant.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relevant'],
+        message: 'needs at least one FAQ id (or style "off-topic")',
+      })
   })
 
 export type GoldenQuestion = z.infer<typeof goldenLine> & { line: number }
@@ -47,11 +70,20 @@ export function parseGoldenJsonl(text: string, file: string): GoldenQuestion[] {
 }
 
 /** Every FAQ id the golden set names must exist; throws on the first line that names an unknown one. */
-export function checkGoldenIds(questions: readonly GoldenQuestion[], faqIds: ReadonlySet<string>, file: string): void {
+export function checkGoldenIds(
+  questions: readonly GoldenQuestion[],
+  faqIds: ReadonlySet<string>,
+  file: string,
+): void {
   for (const q of questions) {
     const missing = q.relevant.filter((id) => !faqIds.has(id))
-    if (missing.length) throw new EvalFileError(file, q.line, `unknown FAQ id(s) ${missing.join(', ')} (not in content/faqs)`)
+    if (missing.length)
+      throw new EvalFileError(file, q.line, `unknown FAQ id(s) ${missing.join(', ')} (not in content/faqs)`)
   }
 }
 
-export const toJudgement = (q: GoldenQuestion): Judgement => ({ id: q.id, query: q.query, relevant: [...q.relevant] })
+export const toJudgement = (q: GoldenQuestion): Judgement => ({
+  id: q.id,
+  query: q.query,
+  relevant: [...q.relevant],
+})

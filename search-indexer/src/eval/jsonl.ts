@@ -10,7 +10,12 @@ import { EvalFileError } from '../errors'
 export type JsonlLine<T> = { value: T; line: number }
 
 /** Every non-blank line parsed with `schema`; `expected` describes a good line in the error message. */
-export function parseJsonlLines<T>(text: string, file: string, schema: z.ZodType<T>, expected: string): JsonlLine<T>[] {
+export function parseJsonlLines<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  expected: string,
+): JsonlLine<T>[] {
   const out: JsonlLine<T>[] = []
   text
     .replace(/^\uFEFF/u, '')
@@ -35,7 +40,12 @@ export function parseJsonlLines<T>(text: string, file: string, schema: z.ZodType
 }
 
 /** The same, for files that must hold at least one line. */
-export function parseNonEmptyJsonl<T>(text: string, file: string, schema: z.ZodType<T>, expected: string): JsonlLine<T>[] {
+export function parseNonEmptyJsonl<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  expected: string,
+): JsonlLine<T>[] {
   const lines = parseJsonlLines(text, file, schema, expected)
   if (lines.length === 0) throw new EvalFileError(file, 0, 'has no lines')
   return lines

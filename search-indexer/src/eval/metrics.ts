@@ -14,8 +14,26 @@ export type Judgement = {
   grades?: Record<string, number>
 }
 
-export type Metrics = { p1: number; success3: number; p5: number; mrr10: number; ndcg5: number; ndcg10: number; recall5: number; recall10: number }
-export const METRIC_NAMES: readonly (keyof Metrics)[] = ['p1', 'success3', 'p5', 'mrr10', 'ndcg5', 'ndcg10', 'recall5', 'recall10']
+export type Metrics = {
+  p1: number
+  success3: number
+  p5: number
+  mrr10: number
+  ndcg5: number
+  ndcg10: number
+  recall5: number
+  recall10: number
+}
+export const METRIC_NAMES: readonly (keyof Metrics)[] = [
+  'p1',
+  'success3',
+  'p5',
+  'mrr10',
+  'ndcg5',
+  'ndcg10',
+  'recall5',
+  'recall10',
+]
 export const METRIC_LABELS: Record<keyof Metrics, string> = {
   p1: 'P@1',
   success3: 'S@3',
@@ -38,10 +56,16 @@ export function queryMetrics(ranked: readonly string[], j: Judgement): Metrics {
   const hits = (k: number) => ranked.slice(0, k).filter((id) => relevant.has(id)).length
   const firstRank = ranked.slice(0, 10).findIndex((id) => relevant.has(id))
   const gains = [...relevant].map((id) => gradeOf(j, id)).sort((a, b) => b - a)
-  const dcg = (grades: number[], k: number) => grades.slice(0, k).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0)
+  const dcg = (grades: number[], k: number) =>
+    grades.slice(0, k).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0)
   const ndcg = (k: number) => {
     const idcg = dcg(gains, k)
-    return idcg > 0 ? dcg(ranked.slice(0, k).map((id) => gradeOf(j, id)), k) / idcg : 0
+    return idcg > 0
+      ? dcg(
+          ranked.slice(0, k).map((id) => gradeOf(j, id)),
+          k,
+        ) / idcg
+      : 0
   }
   const n = relevant.size
   return {
@@ -66,7 +90,10 @@ export function meanMetrics(all: readonly Metrics[]): Metrics {
 }
 
 /** Metrics of a ranker over judged queries. */
-export function evaluateRanking(judgements: readonly Judgement[], rank: (query: string) => readonly string[]): Metrics {
+export function evaluateRanking(
+  judgements: readonly Judgement[],
+  rank: (query: string) => readonly string[],
+): Metrics {
   return meanMetrics(judgements.map((j) => queryMetrics(rank(j.query), j)))
 }
 

@@ -12,7 +12,8 @@ import MiniSearch from 'minisearch'
 export type PeerDoc = { id: string; question: string; answer: string }
 
 /** Particles and copulas that say nothing about a topic; a word made only of these is dropped. */
-const PARTICLE_ONLY = /^(?:は|が|を|に|へ|と|で|の|も|や|か|ね|よ|な|から|まで|より|って|など|です|ます|だ|て|た)+$/u
+const PARTICLE_ONLY =
+  /^(?:は|が|を|に|へ|と|で|の|も|や|か|ね|よ|な|から|まで|より|って|など|です|ます|だ|て|た)+$/u
 
 let segmenter: Intl.Segmenter | undefined
 /** The peer's tokenizer: Segmenter words, particle-only words out. */

@@ -5,22 +5,35 @@ import { evalFaqToDocument, type EvalFaq } from './dataset'
 import { evaluateRanking, type Judgement, type Metrics } from './metrics'
 import { MiniSearchPeer } from './minisearch-peer'
 
-export type EvalResult = { queries: number; kotae: Metrics; bm25: Metrics; peer: Metrics; buildMs: number; queryMs: number }
+export type EvalResult = {
+  queries: number
+  kotae: Metrics
+  bm25: Metrics
+  peer: Metrics
+  buildMs: number
+  queryMs: number
+}
 
 /** Kotae's ranked ids for each query, at depth `k`. */
-export function kotaeRanker(faqs: readonly EvalFaq[], options: SearchIndexOptions = {}): (query: string, k?: number) => string[] {
+export function kotaeRanker(
+  faqs: readonly EvalFaq[],
+  options: SearchIndexOptions = {},
+): (query: string, k?: number) => string[] {
   const index = createSearchIndex({ audience: 'public', ...options })
   for (const f of faqs) index.add(evalFaqToDocument(f))
   return (query, k = 10) => {
     const q = index.analyzer.analyzeQuery(query)
     if (q.tokens.length === 0 && q.expansionTokens.length === 0) return []
-    return index
-      .rank(q, { limit: k })
-      .map(([key]) => key.slice(key.indexOf(':') + 1))
+    return index.rank(q, { limit: k }).map(([key]) => key.slice(key.indexOf(':') + 1))
   }
 }
 
-export function runEval(faqs: readonly EvalFaq[], queries: readonly Judgement[], options: SearchIndexOptions = {}, k = 10): EvalResult {
+export function runEval(
+  faqs: readonly EvalFaq[],
+  queries: readonly Judgement[],
+  options: SearchIndexOptions = {},
+  k = 10,
+): EvalResult {
   const t0 = performance.now()
   const kotae = kotaeRanker(faqs, options)
   const buildMs = performance.now() - t0

@@ -19,7 +19,8 @@ const KANJI = /[\p{Script=Han}々〆ヶ]/u
 const KANJI_RUN = /([\p{Script=Han}々〆ヶ]+)/u
 
 /** Katakana → hiragana (ヴ and the small forms too); other characters unchanged. */
-export const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+export const toHiragana = (s: string): string =>
+  s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
 
 export const hasKanji = (s: string): boolean => KANJI.test(s)
 
@@ -34,7 +35,10 @@ export function alignReading(surface: string, reading: string): RubySegment[] {
   const kana = toHiragana(reading)
   if (!hasKanji(surface)) return [{ text: surface }]
   const parts = surface.split(KANJI_RUN).filter((p) => p !== '')
-  const pattern = new RegExp(`^${parts.map((p) => (hasKanji(p) ? '(.+?)' : `(${escape(toHiragana(p))})`)).join('')}$`, 'u')
+  const pattern = new RegExp(
+    `^${parts.map((p) => (hasKanji(p) ? '(.+?)' : `(${escape(toHiragana(p))})`)).join('')}$`,
+    'u',
+  )
   const m = pattern.exec(kana)
   if (!m) return [{ text: surface, reading: kana }]
   return parts.map((p, i) => (hasKanji(p) ? { text: p, reading: m[i + 1]! } : { text: p }))
@@ -42,7 +46,20 @@ export function alignReading(surface: string, reading: string): RubySegment[] {
 
 // Counters whose sound changes with the number before them: the dictionary reads the counter
 // alone (2日 → にち, 30分 → ふん). These are the ones in our texts (dates, times, people).
-const DAYS: Record<string, string> = { '2': 'ふつか', '3': 'みっか', '4': 'よっか', '5': 'いつか', '6': 'むいか', '7': 'なのか', '8': 'ようか', '9': 'ここのか', '10': 'とおか', '14': 'じゅうよっか', '20': 'はつか', '24': 'にじゅうよっか' }
+const DAYS: Record<string, string> = {
+  '2': 'ふつか',
+  '3': 'みっか',
+  '4': 'よっか',
+  '5': 'いつか',
+  '6': 'むいか',
+  '7': 'なのか',
+  '8': 'ようか',
+  '9': 'ここのか',
+  '10': 'とおか',
+  '14': 'じゅうよっか',
+  '20': 'はつか',
+  '24': 'にじゅうよっか',
+}
 const PEOPLE: Record<string, string> = { '1': 'ひとり', '2': 'ふたり' }
 const NUMBER_END = /(?<![\d０-９.,])([\d０-９]+)$/u
 const ascii = (n: string) => n.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
@@ -89,13 +106,20 @@ function merge(segments: RubySegment[]): RubySegment[] {
  * `text` as ruby segments. `overrides`: word → reading (hiragana), found first, longest first;
  * everything else is read by `tokenize`. A kanji word the tokenizer cannot read stays plain.
  */
-export function rubySegments(text: string, tokenize: Tokenize, overrides: ReadonlyMap<string, string> = new Map()): RubySegment[] {
+export function rubySegments(
+  text: string,
+  tokenize: Tokenize,
+  overrides: ReadonlyMap<string, string> = new Map(),
+): RubySegment[] {
   if (!hasKanji(text)) return text ? [{ text }] : []
   const words = [...overrides.keys()].filter((w) => w !== '').sort((a, b) => b.length - a.length)
   const out: RubySegment[] = []
   const read = (piece: string) => {
     if (!hasKanji(piece)) return void (piece && out.push({ text: piece }))
-    for (const t of tokenize(piece)) out.push(...(t.reading && hasKanji(t.surface) ? alignReading(t.surface, t.reading) : [{ text: t.surface }]))
+    for (const t of tokenize(piece))
+      out.push(
+        ...(t.reading && hasKanji(t.surface) ? alignReading(t.surface, t.reading) : [{ text: t.surface }]),
+      )
   }
   if (words.length === 0) read(text)
   else {

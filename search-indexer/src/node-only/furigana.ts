@@ -16,7 +16,8 @@ let loading: Promise<Furigana> | undefined
  */
 function contextReading(t: KuromojiToken, next: KuromojiToken | undefined): string | undefined {
   if (t.surface_form === '方' && t.pos === '名詞' && t.pos_detail_1 === '非自立') return 'カタ'
-  if (t.surface_form === '間' && t.pos === '名詞' && !/^(に)?合/.test(next?.surface_form ?? '')) return 'アイダ'
+  if (t.surface_form === '間' && t.pos === '名詞' && !/^(に)?合/.test(next?.surface_form ?? ''))
+    return 'アイダ'
   return undefined
 }
 
@@ -26,7 +27,8 @@ export function loadFurigana(): Promise<Furigana> {
     const tokenize = (text: string) => {
       const tokens = tokenizer.tokenize(text)
       return tokens.map((t, i) => {
-        const reading = contextReading(t, tokens[i + 1]) ?? (t.reading && t.reading !== '*' ? t.reading : undefined)
+        const reading =
+          contextReading(t, tokens[i + 1]) ?? (t.reading && t.reading !== '*' ? t.reading : undefined)
         return { surface: t.surface_form, ...(reading ? { reading } : {}) }
       })
     }

@@ -15,8 +15,10 @@ export async function loadKuromojiSegmenter(mode: KuromojiMode = 'surface'): Pro
     for (const t of tokenizer.tokenize(text)) {
       if (!t.surface_form.trim()) continue
       if (mode === 'surface') out.push(t.surface_form)
-      else if (mode === 'basic') out.push(t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form)
-      else if (/^(名詞|動詞|形容詞|副詞|接頭詞|未知語)/u.test(t.pos)) out.push(t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form)
+      else if (mode === 'basic')
+        out.push(t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form)
+      else if (/^(名詞|動詞|形容詞|副詞|接頭詞|未知語)/u.test(t.pos))
+        out.push(t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form)
     }
     return out
   }

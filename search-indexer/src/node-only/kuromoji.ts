@@ -16,12 +16,16 @@ export type KuromojiToken = {
   reading?: string
 }
 export type KuromojiTokenizer = { tokenize(text: string): KuromojiToken[] }
-type Kuromoji = { builder(o: { dicPath: string }): { build(cb: (err: Error | null, t: KuromojiTokenizer) => void): void } }
+type Kuromoji = {
+  builder(o: { dicPath: string }): { build(cb: (err: Error | null, t: KuromojiTokenizer) => void): void }
+}
 
 /** Loads kuromoji's tokenizer from its bundled dictionary. */
 export async function loadKuromoji(): Promise<KuromojiTokenizer> {
   const require = createRequire(import.meta.url)
   const kuromoji = require('kuromoji') as Kuromoji
   const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict')
-  return new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((err, t) => (err ? reject(err) : resolve(t))))
+  return new Promise((resolve, reject) =>
+    kuromoji.builder({ dicPath }).build((err, t) => (err ? reject(err) : resolve(t))),
+  )
 }

@@ -31,20 +31,58 @@ export interface GenerateInput {
   seconds?: number
 }
 
-const GREETING = ['お電話ありがとうございます。マイナンバーカードコールセンターの［氏名］です。', 'はい、マイナンバーカードコールセンターでございます。担当の［氏名］が承ります。']
-const OPENERS = ['あ、もしもし。すみません、ちょっとお伺いしたいんですけど。', 'あのー、マイナンバーカードのことで聞きたいことがあって。', 'もしもし、えーと、市のほうから案内が来たんですけど。']
-const ASK_NAME = ['恐れ入りますが、お名前をお伺いしてもよろしいでしょうか。', '念のため、お名前とお電話番号をお願いできますか。']
-const GIVE_NAME = ['［氏名］です。電話番号は［電話番号］です。', 'えっと、［氏名］と申します。', '名前は［氏名］で、番号は［電話番号］です。']
+const GREETING = [
+  'お電話ありがとうございます。マイナンバーカードコールセンターの［氏名］です。',
+  'はい、マイナンバーカードコールセンターでございます。担当の［氏名］が承ります。',
+]
+const OPENERS = [
+  'あ、もしもし。すみません、ちょっとお伺いしたいんですけど。',
+  'あのー、マイナンバーカードのことで聞きたいことがあって。',
+  'もしもし、えーと、市のほうから案内が来たんですけど。',
+]
+const ASK_NAME = [
+  '恐れ入りますが、お名前をお伺いしてもよろしいでしょうか。',
+  '念のため、お名前とお電話番号をお願いできますか。',
+]
+const GIVE_NAME = [
+  '［氏名］です。電話番号は［電話番号］です。',
+  'えっと、［氏名］と申します。',
+  '名前は［氏名］で、番号は［電話番号］です。',
+]
 const LEADS = ['あと、', 'それと、', 'あ、それから', 'もう一つ聞きたいんですけど、', '']
 const FILLERS = ['えーと、', 'あのー、', 'うーん、', '', '', '']
-const HOLD = ['確認いたしますので、少々お待ちください。', 'お調べしますので、このままお待ちいただけますか。', 'はい、確認いたします。']
+const HOLD = [
+  '確認いたしますので、少々お待ちください。',
+  'お調べしますので、このままお待ちいただけますか。',
+  'はい、確認いたします。',
+]
 const ACK_OP = ['お待たせいたしました。', 'はい、', 'そちらはですね、', 'お答えいたします。']
-const ACK_CALLER = ['あー、そうなんですね。', 'なるほど、わかりました。', 'はい、はい。', 'そうですか、ありがとうございます。', 'え、そうなんだ。']
-const CHATTER = ['今日は寒いですね。', 'いやー、最近なにかと手続きが多くて。', 'ちょっと待ってください、メモしますので。', 'すみません、いま外にいて聞こえづらくて。', 'うちの母の分もあるんですけど、それはまた今度にします。', '前にも一度電話したんですけど、つながらなくて。']
-const PARAPHRASE = ['詳しいことはお住まいの市区町村の窓口でご案内しております。', '手続きの方法はいくつかございますので、ご都合のよい方法をお選びください。', 'その件は状況によって変わりますので、書類をご確認ください。']
+const ACK_CALLER = [
+  'あー、そうなんですね。',
+  'なるほど、わかりました。',
+  'はい、はい。',
+  'そうですか、ありがとうございます。',
+  'え、そうなんだ。',
+]
+const CHATTER = [
+  '今日は寒いですね。',
+  'いやー、最近なにかと手続きが多くて。',
+  'ちょっと待ってください、メモしますので。',
+  'すみません、いま外にいて聞こえづらくて。',
+  'うちの母の分もあるんですけど、それはまた今度にします。',
+  '前にも一度電話したんですけど、つながらなくて。',
+]
+const PARAPHRASE = [
+  '詳しいことはお住まいの市区町村の窓口でご案内しております。',
+  '手続きの方法はいくつかございますので、ご都合のよい方法をお選びください。',
+  'その件は状況によって変わりますので、書類をご確認ください。',
+]
 const CLOSE_OP = ['ほかにご不明な点はございますか。', 'ほかにお困りのことはございませんか。']
 const CLOSE_CALLER = ['いえ、大丈夫です。ありがとうございました。', 'はい、助かりました。']
-const BYE = ['お電話ありがとうございました。失礼いたします。', '担当［氏名］が承りました。お電話ありがとうございました。']
+const BYE = [
+  'お電話ありがとうございました。失礼いたします。',
+  '担当［氏名］が承りました。お電話ありがとうございました。',
+]
 
 export function generateCalls(input: GenerateInput): GeneratedCall[] {
   const rand = seededRandom(input.seed)
@@ -85,16 +123,35 @@ export function generateCalls(input: GenerateInput): GeneratedCall[] {
       const short = shortOf.get(faq)!
       const style = rand()
       // Whole (70%), its first part (15%: the caller cut in), or the answer in other words (15%).
-      const firstPart = short.split(/(?<=[、。])/u).slice(0, Math.max(1, Math.ceil(short.split(/(?<=[、。])/u).length / 2))).join('')
-      say('operator', style < 0.7 ? `${pick(ACK_OP)}${noisy(short)}` : style < 0.85 ? `${pick(ACK_OP)}${noisy(firstPart)}` : pick(PARAPHRASE))
+      const firstPart = short
+        .split(/(?<=[、。])/u)
+        .slice(0, Math.max(1, Math.ceil(short.split(/(?<=[、。])/u).length / 2)))
+        .join('')
+      say(
+        'operator',
+        style < 0.7
+          ? `${pick(ACK_OP)}${noisy(short)}`
+          : style < 0.85
+            ? `${pick(ACK_OP)}${noisy(firstPart)}`
+            : pick(PARAPHRASE),
+      )
       say('caller', pick(ACK_CALLER))
-      if (rand() < 0.3) say('operator', pick(['はい。', 'ええ、そうなんです。', 'よろしくお願いいたします。']))
+      if (rand() < 0.3)
+        say('operator', pick(['はい。', 'ええ、そうなんです。', 'よろしくお願いいたします。']))
     }
     // Calls run long: the rest of the time is talk around the answer (checking, small talk, あいづち).
     const target = (input.seconds ?? 180) * 0.6 * 6
     while (turns.reduce((s, t) => s + t.text.length, 0) < target) {
       say('caller', pick(CHATTER))
-      say('operator', pick(['そうでしたか。', 'さようでございますか。', 'ご不便をおかけしております。', 'はい、ごゆっくりどうぞ。']))
+      say(
+        'operator',
+        pick([
+          'そうでしたか。',
+          'さようでございますか。',
+          'ご不便をおかけしております。',
+          'はい、ごゆっくりどうぞ。',
+        ]),
+      )
     }
     say('operator', pick(CLOSE_OP))
     say('caller', pick(CLOSE_CALLER))

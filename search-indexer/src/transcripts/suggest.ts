@@ -55,7 +55,13 @@ export interface SuggestOptions {
 }
 
 /** Tuned on the dev split of the generated transcripts (npm run eval:transcripts). */
-export const SUGGEST_DEFAULTS: Required<SuggestOptions> = { readOut: 0.62, partial: 0.35, asked: 0.5, askedAlone: 0.8, limit: 5 }
+export const SUGGEST_DEFAULTS: Required<SuggestOptions> = {
+  readOut: 0.62,
+  partial: 0.35,
+  asked: 0.5,
+  askedAlone: 0.8,
+  limit: 5,
+}
 
 const bigrams = (text: string): Set<string> => {
   const s = normalizeText(text).replace(/[\s、。，．,.!?！？「」『』（）()・:：]/gu, '')
@@ -92,7 +98,12 @@ const OUTCOME_CUES: [TranscriptSuggestions['outcome'], RegExp][] = [
 /** Turns too short to ask or answer anything (あいづち, greetings). */
 const substantive = (t: TurnLike) => normalizeText(t.text).replace(/[\s、。]/gu, '').length >= 6
 
-export function suggestFromTranscript(turns: readonly TurnLike[], index: SearchIndex, faqs: PreparedFaqs, options: SuggestOptions = {}): TranscriptSuggestions {
+export function suggestFromTranscript(
+  turns: readonly TurnLike[],
+  index: SearchIndex,
+  faqs: PreparedFaqs,
+  options: SuggestOptions = {},
+): TranscriptSuggestions {
   const o = { ...SUGGEST_DEFAULTS, ...options }
   // The caller's questions through the lookup: the best sure hit per turn, and the top 3 as candidates.
   const asked = new Map<string, { score: number; turn: number }>()
@@ -105,7 +116,8 @@ export function suggestFromTranscript(turns: readonly TurnLike[], index: SearchI
     const top = a.hits[0]
     if (!top || !faqs.byId.has(top.id)) return
     if (!question || a.confidence > question.score) question = { turn: i, score: a.confidence }
-    if (a.confidence >= o.asked && (asked.get(top.id)?.score ?? -1) < a.confidence) asked.set(top.id, { score: a.confidence, turn: i })
+    if (a.confidence >= o.asked && (asked.get(top.id)?.score ?? -1) < a.confidence)
+      asked.set(top.id, { score: a.confidence, turn: i })
   })
   // The operator's turns against every short answer: per turn, only the best-matching FAQs count
   // (short answers share phrases such as 窓口で手続きできます; the one read out matches best).
@@ -129,11 +141,21 @@ export function suggestFromTranscript(turns: readonly TurnLike[], index: SearchI
     const full = r.score >= o.readOut
     if (!full && !q && !candidates.has(id)) continue
     const reasons: FaqSuggestion['reasons'] = q || candidates.has(id) ? ['read-out', 'asked'] : ['read-out']
-    out.push({ id, score: r.score + (q ? q.score * 0.25 : 0), reasons, evidence: { turn: r.turn, speaker: turns[r.turn]!.speaker, text: turns[r.turn]!.text } })
+    out.push({
+      id,
+      score: r.score + (q ? q.score * 0.25 : 0),
+      reasons,
+      evidence: { turn: r.turn, speaker: turns[r.turn]!.speaker, text: turns[r.turn]!.text },
+    })
   }
   for (const [id, q] of asked) {
     if (readOut.has(id) || q.score < o.askedAlone) continue
-    out.push({ id, score: q.score * 0.6, reasons: ['asked'], evidence: { turn: q.turn, speaker: turns[q.turn]!.speaker, text: turns[q.turn]!.text } })
+    out.push({
+      id,
+      score: q.score * 0.6,
+      reasons: ['asked'],
+      evidence: { turn: q.turn, speaker: turns[q.turn]!.speaker, text: turns[q.turn]!.text },
+    })
   }
   out.sort((a, b) => b.score - a.score || a.evidence.turn - b.evidence.turn)
   const suggested = out.slice(0, o.limit)
@@ -153,7 +175,12 @@ export function suggestFromTranscript(turns: readonly TurnLike[], index: SearchI
       }
   }
   if (outcome === null && suggested.length) outcome = 'resolved'
-  const summary = [...picked].sort((a, b) => a - b).map((i) => `${turns[i]!.speaker === 'caller' ? '相談者' : turns[i]!.speaker === 'operator' ? '対応者' : '発話'}：${turns[i]!.text.slice(0, 120)}`)
+  const summary = [...picked]
+    .sort((a, b) => a - b)
+    .map(
+      (i) =>
+        `${turns[i]!.speaker === 'caller' ? '相談者' : turns[i]!.speaker === 'operator' ? '対応者' : '発話'}：${turns[i]!.text.slice(0, 120)}`,
+    )
 
   const counts = new Map<string, number>()
   for (const s of suggested) {

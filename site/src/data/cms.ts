@@ -17,8 +17,12 @@ export type CmsBundle = Omit<ContentBundle, 'dir' | 'problems'>
 export function parseSiteContent(body: unknown): CmsBundle {
   const parsed = siteContentSchema.safeParse(body)
   if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 20).map((i) => `  - ${i.path.join('.') || '(body)'}: ${i.message}`)
-    throw new Error(`The CMS's site content is not valid (${parsed.error.issues.length} problem(s)):\n${lines.join('\n')}`)
+    const lines = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `  - ${i.path.join('.') || '(body)'}: ${i.message}`)
+    throw new Error(
+      `The CMS's site content is not valid (${parsed.error.issues.length} problem(s)):\n${lines.join('\n')}`,
+    )
   }
   const d = parsed.data
   return {
@@ -37,9 +41,14 @@ export async function fetchSiteContent(cmsUrl: string, timeoutMs = 60_000): Prom
   const url = new URL('/api/site-content', cmsUrl)
   let res: Response
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } })
+    res = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+    })
   } catch (error) {
-    throw new Error(`KOTAE_CMS_URL: no answer from ${url.href} (${error instanceof Error ? error.message : String(error)})`)
+    throw new Error(
+      `KOTAE_CMS_URL: no answer from ${url.href} (${error instanceof Error ? error.message : String(error)})`,
+    )
   }
   if (!res.ok) throw new Error(`KOTAE_CMS_URL: ${url.href} answered ${res.status}`)
   return parseSiteContent(await res.json())

@@ -11,7 +11,15 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { loadValidContent } from '@kotae/content'
-import type { Category, CityProfile, FacetDimension, Faq, Guide, Source, SynonymGroup } from '@kotae/content/schema'
+import type {
+  Category,
+  CityProfile,
+  FacetDimension,
+  Faq,
+  Guide,
+  Source,
+  SynonymGroup,
+} from '@kotae/content/schema'
 import { contentToDocuments } from '@kotae/search-indexer'
 
 import { fetchSiteContent } from './cms'
@@ -49,9 +57,14 @@ const isPublished = (e: { status?: string }) => (e.status ?? 'published') === 'p
 const isPublicFaq = (f: Faq) => isPublished(f) && (f.audience ?? 'public') === 'public'
 
 /** The public view of a content bundle. Pure; `today` (YYYY-MM-DD, Asia/Tokyo) drops expired notices. */
-export function toPublicData(bundle: Bundle, today: string, popular: readonly string[] = DEFAULT_POPULAR): SiteData {
+export function toPublicData(
+  bundle: Bundle,
+  today: string,
+  popular: readonly string[] = DEFAULT_POPULAR,
+): SiteData {
   const sources: Record<string, PublicSource> = {}
-  for (const s of bundle.sources) sources[s.id] = { id: s.id, title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt }
+  for (const s of bundle.sources)
+    sources[s.id] = { id: s.id, title: s.title, publisher: s.publisher, url: s.url, checkedAt: s.checkedAt }
 
   const publicFaqs = bundle.faqs.filter(isPublicFaq)
   const jaIds = new Set(publicFaqs.filter((f) => f.locale === 'ja').map((f) => f.id))
@@ -80,7 +93,9 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
 
   const faqs = publicFaqs.filter((f) => f.locale === 'ja').map(faq)
   const translations: Record<string, PublicFaq> = {}
-  for (const f of publicFaqs) if (f.locale === 'en' && f.translationOf && jaIds.has(f.translationOf)) translations[f.translationOf] = faq(f)
+  for (const f of publicFaqs)
+    if (f.locale === 'en' && f.translationOf && jaIds.has(f.translationOf))
+      translations[f.translationOf] = faq(f)
 
   const guides: PublicGuide[] = bundle.guides
     .filter((g) => isPublished(g) && g.locale === 'ja')
@@ -104,7 +119,13 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
   const used = new Set([...faqs.map((f) => f.category), ...guides.map((g) => g.category)])
   const categories = bundle.categories
     .filter((c) => used.has(c.id))
-    .map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, order: c.order, ...(c.description ? { description: c.description } : {}) }))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      nameEn: c.nameEn,
+      order: c.order,
+      ...(c.description ? { description: c.description } : {}),
+    }))
     .sort((a, b) => a.order - b.order)
 
   const c = bundle.city
@@ -113,7 +134,9 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
     nameEn: c.nameEn,
     phones: c.phones.filter((p) => !p.placeholder).map((p) => ({ label: p.label, number: p.number })),
     // A placeholder address (要確認) never reaches a page: the counter is named without it.
-    counters: c.counters.map((x) => (x.placeholder ? { name: x.name } : { name: x.name, address: x.address })),
+    counters: c.counters.map((x) =>
+      x.placeholder ? { name: x.name } : { name: x.name, address: x.address },
+    ),
     hours: c.hours.map((h) => ({
       label: h.label,
       weekdays: [...h.weekdays],
@@ -125,17 +148,24 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
     yearEndClosure: { ...c.yearEndClosure },
     closedDates: [...c.closedDates],
     readings: { ...(c.readings ?? {}) },
-    notices: c.notices.filter((n) => !n.until || n.until >= today).map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: n.until } : {}) })),
+    notices: c.notices
+      .filter((n) => !n.until || n.until >= today)
+      .map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: n.until } : {}) })),
   }
 
   // The search documents come from the search package's own converter, given only public entries,
   // so the browser ranks exactly like the operators' engine does. Each carries `url`, its page's
   // path below the language root (an English translation points at its Japanese id's page).
   const pageOf = (f: Faq) => (f.locale === 'en' && f.translationOf ? f.translationOf : f.id)
-  const searchFaqs = publicFaqs.filter((f) => (f.locale === 'ja' ? true : f.translationOf !== undefined && jaIds.has(f.translationOf)))
+  const searchFaqs = publicFaqs.filter((f) =>
+    f.locale === 'ja' ? true : f.translationOf !== undefined && jaIds.has(f.translationOf),
+  )
   const urls = new Map(searchFaqs.map((f) => [`faq:${f.id}`, `faq/${pageOf(f)}/`]))
   const documents = contentToDocuments(
-    { faqs: searchFaqs.map((f) => ({ ...f, operatorNotes: undefined })), guides: bundle.guides.filter((g) => isPublished(g) && g.locale === 'ja') },
+    {
+      faqs: searchFaqs.map((f) => ({ ...f, operatorNotes: undefined })),
+      guides: bundle.guides.filter((g) => isPublished(g) && g.locale === 'ja'),
+    },
     { audience: 'public', kinds: ['faq', 'guide'] },
   ).map((d) => ({ ...d, url: urls.get(`${d.kind}:${d.id}`) ?? `${d.kind}/${d.id}/` }))
 
@@ -151,13 +181,18 @@ export function toPublicData(bundle: Bundle, today: string, popular: readonly st
       documents,
       synonyms: bundle.synonyms.map((g) => ({ terms: [...g.terms] })),
       // Names and forms only (the vocabulary has nothing else); copied so the caller's bundle stays its own.
-      facets: (bundle.facets ?? []).map((d) => ({ id: d.id, name: d.name, values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })) })),
+      facets: (bundle.facets ?? []).map((d) => ({
+        id: d.id,
+        name: d.name,
+        values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })),
+      })),
     },
   }
 }
 
 /** Today in Asia/Tokyo as YYYY-MM-DD. */
-export const tokyoToday = (now = new Date()) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+export const tokyoToday = (now = new Date()) =>
+  new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
 
 /**
  * The content folder: `KOTAE_CONTENT_DIR`, or the @kotae/content package's own folder (resolved
@@ -176,7 +211,9 @@ export const cmsUrl = (): string | undefined => process.env.KOTAE_CMS_URL || und
 /** The site's data, loaded once per build: from the CMS when `KOTAE_CMS_URL` is set, else the content files. */
 export function loadSiteData(): Promise<SiteData> {
   const cms = cmsUrl()
-  cached ??= (cms ? fetchSiteContent(cms) : loadValidContent(contentDir())).then((bundle) => toPublicData(bundle, tokyoToday()))
+  cached ??= (cms ? fetchSiteContent(cms) : loadValidContent(contentDir())).then((bundle) =>
+    toPublicData(bundle, tokyoToday()),
+  )
   return cached
 }
 

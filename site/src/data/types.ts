@@ -67,7 +67,14 @@ export type PublicCity = {
   phones: PublicPhone[]
   /** `address` is left out where the city profile has a placeholder (要確認). */
   counters: { name: string; address?: string }[]
-  hours: { label: string; weekdays: number[]; weeksOfMonth?: number[]; opens: string; closes: string; closedOnHolidays: boolean }[]
+  hours: {
+    label: string
+    weekdays: number[]
+    weeksOfMonth?: number[]
+    opens: string
+    closes: string
+    closedOnHolidays: boolean
+  }[]
   yearEndClosure: { from: string; to: string }
   closedDates: string[]
   /** Notices still current at build time. */

@@ -6,7 +6,8 @@ export const en: Strings = {
   htmlLang: 'en',
   siteName: 'My Number Card Help',
   siteOwner: 'Higashihiroshima City',
-  siteDescription: 'Answers to common questions about the My Number Card in Higashihiroshima City: procedures, what to bring, and whom to call.',
+  siteDescription:
+    'Answers to common questions about the My Number Card in Higashihiroshima City: procedures, what to bring, and whom to call.',
   skipToContent: 'Skip to main content',
   nav: {
     label: 'Site menu',
@@ -54,7 +55,10 @@ export const en: Strings = {
     notSureStatus: 'We could not find an answer we are sure of for “{q}”. Showing {n} close topics.',
     nearTopics: 'Close topics',
     nearLead: 'These may not be exactly what you asked, but they are close.',
-    zeroTips: ['Try a shorter word (e.g. 更新 renewal, 暗証番号 PIN, 受け取り pickup).', 'Try writing it another way, or in hiragana.'],
+    zeroTips: [
+      'Try a shorter word (e.g. 更新 renewal, 暗証番号 PIN, 受け取り pickup).',
+      'Try writing it another way, or in hiragana.',
+    ],
     tooShort: 'Try a word of two or more letters (e.g. PIN, renewal, 暗証番号).',
     didYouMean: 'Did you mean:',
     zeroPhone: 'We can also help by phone',
@@ -98,7 +102,8 @@ export const en: Strings = {
       'when.weekend': 'Weekends and evenings',
     },
     error: 'Search could not be loaded. Reload the page, or browse the list below.',
-    noscript: 'Search needs JavaScript. Without it, you can still read every question from the list of topics.',
+    noscript:
+      'Search needs JavaScript. Without it, you can still read every question from the list of topics.',
     browse: 'Browse topics',
   },
   faq: {
@@ -106,7 +111,12 @@ export const en: Strings = {
     bring: 'What to bring',
     bringHint: 'Tick items as you prepare (ticks are not saved).',
     optional: 'if it applies to you',
-    cases: { self: 'the card holder', proxy: 'a proxy', child: 'a child (parent or guardian)', foreign: 'foreign residents' },
+    cases: {
+      self: 'the card holder',
+      proxy: 'a proxy',
+      child: 'a child (parent or guardian)',
+      foreign: 'foreign residents',
+    },
     forCases: 'for {cases}',
     sources: 'Sources',
     checkedOn: 'Checked {date}',
@@ -125,7 +135,8 @@ export const en: Strings = {
     no: 'No',
     reasonLabel: 'What was missing? (optional)',
     reasonYes: 'What helped? (optional)',
-    reasonHint: 'Please do not write your name, phone number, My Number or other personal details. We cannot reply.',
+    reasonHint:
+      'Please do not write your name, phone number, My Number or other personal details. We cannot reply.',
     send: 'Send',
     skip: 'Close without sending',
     thanks: 'Thank you. We use your feedback to improve the answers.',
@@ -171,16 +182,20 @@ export const en: Strings = {
     count: '{n} items',
     optional: 'if it applies to you',
     missing: 'Documents you do not have',
-    missingText: 'To find out what to do without these, read the related questions, or call the Citizens Division (市民課) before you go.',
+    missingText:
+      'To find out what to do without these, read the related questions, or call the Citizens Division (市民課) before you go.',
     noticeHelp: 'Without the notice letter',
-    noCase: 'The guide for this procedure does not list what to bring in this case. Please call the Citizens Division (市民課) before you go.',
+    noCase:
+      'The guide for this procedure does not list what to bring in this case. Please call the Citizens Division (市民課) before you go.',
     where: 'Where to go',
     when: 'When',
     print: 'Print this list',
     guide: 'See the procedure step by step',
     choose: 'Choose a procedure to see what to bring.',
-    noscript: 'Without JavaScript, each procedure page lists what to bring for the card holder, a proxy and a child.',
-    disclaimer: 'The counter may ask for more documents depending on your situation. If unsure, please call the Citizens Division (市民課).',
+    noscript:
+      'Without JavaScript, each procedure page lists what to bring for the card holder, a proxy and a child.',
+    disclaimer:
+      'The counter may ask for more documents depending on your situation. If unsure, please call the Citizens Division (市民課).',
   },
   contact: {
     title: 'Contact',
@@ -206,7 +221,12 @@ export const en: Strings = {
     todayHours: '{opens}–{closes}',
     closedToday: 'Closed today',
     next: 'Opens next: {date} at {time}',
-    reasons: { holiday: 'Closed for a national holiday ({name})', 'year-end': 'Closed for the New Year holidays (Dec 29 – Jan 3)', 'closed-date': 'Closed today (special closure)', 'no-opening': '' },
+    reasons: {
+      holiday: 'Closed for a national holiday ({name})',
+      'year-end': 'Closed for the New Year holidays (Dec 29 – Jan 3)',
+      'closed-date': 'Closed today (special closure)',
+      'no-opening': '',
+    },
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     weekly: 'Hours by day',
     everyWeek: '',
@@ -220,7 +240,11 @@ export const en: Strings = {
   },
   date: { full: '{w}, {mon} {d}, {y}', short: '{w}, {mon} {d}', plain: '{mon} {d}, {y}' },
   furigana: { label: 'Furigana' },
-  notFound: { title: 'Page not found', lead: 'The page may have moved or been removed.', back: 'Back to the home page' },
+  notFound: {
+    title: 'Page not found',
+    lead: 'The page may have moved or been removed.',
+    back: 'Back to the home page',
+  },
   accessibility: {
     title: 'Accessibility',
     paragraphs: [
@@ -230,7 +254,10 @@ export const en: Strings = {
       'Each time the site is updated, every kind of page is checked automatically with axe in Japanese and in English, and must show no problems.',
     ],
     limitsTitle: 'Known limitations',
-    limits: ['On English pages, many answers are still shown in Japanese; translations will follow.', 'The official pages we link to as sources are not covered by this statement.'],
+    limits: [
+      'On English pages, many answers are still shown in Japanese; translations will follow.',
+      'The official pages we link to as sources are not covered by this statement.',
+    ],
     contactTitle: 'Tell us about problems',
     contact: 'If something is hard to use or read, please tell the Citizens Division (市民課).',
   },

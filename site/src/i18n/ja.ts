@@ -8,7 +8,8 @@ export const ja = {
   htmlLang: 'ja',
   siteName: 'マイナンバーカード よくある質問',
   siteOwner: '東広島市',
-  siteDescription: '東広島市のマイナンバーカードについて、よくある質問と手続きの案内、持ち物の確認、問い合わせ先をまとめています。',
+  siteDescription:
+    '東広島市のマイナンバーカードについて、よくある質問と手続きの案内、持ち物の確認、問い合わせ先をまとめています。',
   skipToContent: '本文へ移動',
   nav: {
     label: 'サイト内メニュー',
@@ -55,10 +56,14 @@ export const ja = {
     japaneseOnly: '日本語のみ',
     // No sure answer: nothing matched, or the engine is not sure the first result answers it.
     notSure: '「{q}」について、はっきりお答えできる回答が見つかりませんでした。',
-    notSureStatus: '「{q}」について、はっきりお答えできる回答が見つかりませんでした。近い話題を{n}件表示しています。',
+    notSureStatus:
+      '「{q}」について、はっきりお答えできる回答が見つかりませんでした。近い話題を{n}件表示しています。',
     nearTopics: '近い話題',
     nearLead: 'お探しの内容と同じとは限りませんが、近い話題です。',
-    zeroTips: ['短い言葉で探してみてください（例：「更新」「暗証番号」「受け取り」）。', '漢字をひらがなにしたり、別の言い方にしたりしてみてください。'],
+    zeroTips: [
+      '短い言葉で探してみてください（例：「更新」「暗証番号」「受け取り」）。',
+      '漢字をひらがなにしたり、別の言い方にしたりしてみてください。',
+    ],
     tooShort: '2文字以上の言葉で探してみてください（例：「暗証番号」「受け取り」）。',
     didYouMean: 'もしかして：',
     zeroPhone: 'お電話でもお答えします',
@@ -71,7 +76,8 @@ export const ja = {
     // Facet names by `dimension.value` for pages not in Japanese; Japanese pages use the vocabulary's own names.
     facetNames: {} as Readonly<Record<string, string>>,
     error: '検索を読み込めませんでした。ページを再読み込みするか、下の一覧から探してください。',
-    noscript: '検索にはJavaScriptが必要です。JavaScriptが使えない場合は、分野の一覧からすべての質問を見られます。',
+    noscript:
+      '検索にはJavaScriptが必要です。JavaScriptが使えない場合は、分野の一覧からすべての質問を見られます。',
     browse: '分野の一覧から探す',
   },
   faq: {
@@ -144,16 +150,20 @@ export const ja = {
     count: '{n}点',
     optional: '該当する方・お持ちの方',
     missing: 'お手元にない書類',
-    missingText: '次の書類がない場合の手続きは、関連する質問をご覧になるか、お越しになる前に市民課にお問い合わせください。',
+    missingText:
+      '次の書類がない場合の手続きは、関連する質問をご覧になるか、お越しになる前に市民課にお問い合わせください。',
     noticeHelp: '通知書がない場合について',
-    noCase: 'この手続きの案内には、この方が行く場合の持ち物が載っていません。お越しになる前に市民課にお問い合わせください。',
+    noCase:
+      'この手続きの案内には、この方が行く場合の持ち物が載っていません。お越しになる前に市民課にお問い合わせください。',
     where: '行き先',
     when: '時期・時間',
     print: 'この一覧を印刷する',
     guide: '手続きの流れを詳しく見る',
     choose: '手続きを選ぶと、持ち物が表示されます。',
-    noscript: 'JavaScriptが使えない場合は、各手続きの案内ページで、ご本人・代理人・お子さまそれぞれの持ち物を確認できます。',
-    disclaimer: '窓口の状況により追加の書類をお願いすることがあります。ご不明な点は市民課にお問い合わせください。',
+    noscript:
+      'JavaScriptが使えない場合は、各手続きの案内ページで、ご本人・代理人・お子さまそれぞれの持ち物を確認できます。',
+    disclaimer:
+      '窓口の状況により追加の書類をお願いすることがあります。ご不明な点は市民課にお問い合わせください。',
   },
   contact: {
     title: 'お問い合わせ',
@@ -179,7 +189,12 @@ export const ja = {
     todayHours: '{opens}～{closes}',
     closedToday: 'きょうはお休みです',
     next: '次の受付：{date} {time}から',
-    reasons: { holiday: '祝日（{name}）のためお休み', 'year-end': '年末年始（12月29日～1月3日）のためお休み', 'closed-date': '臨時のお休み', 'no-opening': '' },
+    reasons: {
+      holiday: '祝日（{name}）のためお休み',
+      'year-end': '年末年始（12月29日～1月3日）のためお休み',
+      'closed-date': '臨時のお休み',
+      'no-opening': '',
+    },
     weekdays: ['日', '月', '火', '水', '木', '金', '土'],
     weekly: '曜日ごとの受付時間',
     everyWeek: '',
@@ -193,7 +208,11 @@ export const ja = {
   },
   date: { full: '{y}年{m}月{d}日（{w}）', short: '{m}月{d}日（{w}）', plain: '{y}年{m}月{d}日' },
   furigana: { label: 'ふりがな' },
-  notFound: { title: 'ページが見つかりません', lead: 'お探しのページは移動したか、削除された可能性があります。', back: 'ホームへ戻る' },
+  notFound: {
+    title: 'ページが見つかりません',
+    lead: 'お探しのページは移動したか、削除された可能性があります。',
+    back: 'ホームへ戻る',
+  },
   accessibility: {
     title: 'アクセシビリティ',
     paragraphs: [
@@ -203,7 +222,10 @@ export const ja = {
       'サイトを更新するたびに、すべての種類のページを日本語と英語の両方で自動チェック（axe）し、問題が見つからないことを確かめています。',
     ],
     limitsTitle: '現在の制限',
-    limits: ['英語のページでは、回答の本文が日本語のまま表示されるものがあります（翻訳を順次進めます）。', '出典として案内している外部のページは、このサイトの基準の対象外です。'],
+    limits: [
+      '英語のページでは、回答の本文が日本語のまま表示されるものがあります（翻訳を順次進めます）。',
+      '出典として案内している外部のページは、このサイトの基準の対象外です。',
+    ],
     contactTitle: 'お気づきの点があれば',
     contact: '使いにくい点や読みにくい点がありましたら、市民課までお知らせください。',
   },
@@ -245,7 +267,11 @@ export const ja = {
   },
 } as const
 
-type Widen<T> = T extends string ? string : T extends readonly (infer U)[] ? readonly Widen<U>[] : { readonly [K in keyof T]: Widen<T[K]> }
+type Widen<T> = T extends string
+  ? string
+  : T extends readonly (infer U)[]
+    ? readonly Widen<U>[]
+    : { readonly [K in keyof T]: Widen<T[K]> }
 
 /** The shape every language's strings must have. */
 export type Strings = Widen<typeof ja>

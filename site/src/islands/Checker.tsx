@@ -89,7 +89,14 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
           <legend>{t.procedure}</legend>
           {guides.map((g) => (
             <div className="choice" key={g.procedure}>
-              <input type="radio" id={`${id}-p-${g.procedure}`} name="procedure" value={g.procedure} checked={procedure === g.procedure} onChange={() => setProcedure(g.procedure)} />
+              <input
+                type="radio"
+                id={`${id}-p-${g.procedure}`}
+                name="procedure"
+                value={g.procedure}
+                checked={procedure === g.procedure}
+                onChange={() => setProcedure(g.procedure)}
+              />
               <label htmlFor={`${id}-p-${g.procedure}`} lang="ja">
                 {g.title}
               </label>
@@ -100,7 +107,14 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
           <legend>{t.who}</legend>
           {WHO.map((w) => (
             <div className="choice" key={w}>
-              <input type="radio" id={`${id}-w-${w}`} name="who" value={w} checked={who === w} onChange={() => setWho(w)} />
+              <input
+                type="radio"
+                id={`${id}-w-${w}`}
+                name="who"
+                value={w}
+                checked={who === w}
+                onChange={() => setWho(w)}
+              />
               <label htmlFor={`${id}-w-${w}`}>{t.whoOptions[w]}</label>
             </div>
           ))}
@@ -111,11 +125,25 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
               {t.notice} <span className="doc">{t.noticeDocs[kind]}</span>
             </legend>
             <div className="choice">
-              <input type="radio" id={`${id}-n-yes`} name="notice" value="yes" checked={hasNotice} onChange={() => setHasNotice(true)} />
+              <input
+                type="radio"
+                id={`${id}-n-yes`}
+                name="notice"
+                value="yes"
+                checked={hasNotice}
+                onChange={() => setHasNotice(true)}
+              />
               <label htmlFor={`${id}-n-yes`}>{t.yes}</label>
             </div>
             <div className="choice">
-              <input type="radio" id={`${id}-n-no`} name="notice" value="no" checked={!hasNotice} onChange={() => setHasNotice(false)} />
+              <input
+                type="radio"
+                id={`${id}-n-no`}
+                name="notice"
+                value="no"
+                checked={!hasNotice}
+                onChange={() => setHasNotice(false)}
+              />
               <label htmlFor={`${id}-n-no`}>{t.no}</label>
             </div>
           </fieldset>
@@ -129,7 +157,9 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
           {result && result.kind !== 'no-guide' && (
             <p className="result-for">
               {fill(t.resultFor, { procedure: result.guide.title, who: t.whoOptions[who] })}
-              {result.kind === 'list' && <span className="count">{` ${fill(t.count, { n: result.items.length })}`}</span>}
+              {result.kind === 'list' && (
+                <span className="count">{` ${fill(t.count, { n: result.items.length })}`}</span>
+              )}
             </p>
           )}
         </div>

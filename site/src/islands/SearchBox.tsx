@@ -15,7 +15,13 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 
 import { track } from '../lib/events'
 import { statusText, type HoursPayload } from '../lib/hours-text'
-import { getSearcher, type AskBack, type ChosenFacets, type SearchResponse, type SearchResult } from '../lib/search/client'
+import {
+  getSearcher,
+  type AskBack,
+  type ChosenFacets,
+  type SearchResponse,
+  type SearchResult,
+} from '../lib/search/client'
 import { answerState, NEAR_TOPICS, optionName, statusLine } from '../lib/search/view'
 
 export type SearchText = {
@@ -145,13 +151,31 @@ function ResultItem({ r, props, onOpen }: { r: SearchResult; props: SearchBoxPro
  * No sure answer: said plainly, then the closest topics (the top results, when there are any) or
  * spelling hints, the phone number with today's hours, and popular topics when nothing matched.
  */
-export function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, props }: { query: string; response: SearchResponse; labelledBy: string; onSuggest: (q: string) => void; onOpen: () => void; props: SearchBoxProps }) {
+export function NoSureAnswer({
+  query,
+  response,
+  labelledBy,
+  onSuggest,
+  onOpen,
+  props,
+}: {
+  query: string
+  response: SearchResponse
+  labelledBy: string
+  onSuggest: (q: string) => void
+  onOpen: () => void
+  props: SearchBoxProps
+}) {
   const { text: t } = props
   const near = response.results.slice(0, NEAR_TOPICS)
   const id = useId()
   // The plain sentence (no sure answer) is the status line just above, which labels this panel.
   return (
-    <section className="zero" data-testid={near.length > 0 ? 'not-sure' : 'zero-results'} aria-labelledby={labelledBy}>
+    <section
+      className="zero"
+      data-testid={near.length > 0 ? 'not-sure' : 'zero-results'}
+      aria-labelledby={labelledBy}
+    >
       {near.length > 0 ? (
         <>
           <h2 id={`${id}-near`}>{t.nearTopics}</h2>
@@ -175,7 +199,11 @@ export function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, p
             </p>
           )}
           <ul className="tips">
-            {[...query.trim()].length < 2 ? <li>{t.tooShort}</li> : t.zeroTips.map((tip) => <li key={tip}>{tip}</li>)}
+            {[...query.trim()].length < 2 ? (
+              <li>{t.tooShort}</li>
+            ) : (
+              t.zeroTips.map((tip) => <li key={tip}>{tip}</li>)
+            )}
           </ul>
         </>
       )}
@@ -199,11 +227,27 @@ export function NoSureAnswer({ query, response, labelledBy, onSuggest, onOpen, p
 }
 
 /** The question asked back: one toggle button per choice; the chosen one is pressed. */
-export function AskBackQuestion({ askBack, chosen, onChoose, props }: { askBack: AskBack; chosen?: string; onChoose: (value: string) => void; props: SearchBoxProps }) {
+export function AskBackQuestion({
+  askBack,
+  chosen,
+  onChoose,
+  props,
+}: {
+  askBack: AskBack
+  chosen?: string
+  onChoose: (value: string) => void
+  props: SearchBoxProps
+}) {
   const { text: t } = props
   const id = useId()
   return (
-    <div className="ask-back" role="group" aria-labelledby={`${id}-q`} aria-describedby={`${id}-hint`} data-testid="ask-back">
+    <div
+      className="ask-back"
+      role="group"
+      aria-labelledby={`${id}-q`}
+      aria-describedby={`${id}-hint`}
+      data-testid="ask-back"
+    >
       <p className="ask-back-question" id={`${id}-q`}>
         {t.askBack}
       </p>
@@ -214,7 +258,14 @@ export function AskBackQuestion({ askBack, chosen, onChoose, props }: { askBack:
         {askBack.options.map((o) => {
           const { name, lang } = optionName(askBack, o, props.locale, t.facetNames)
           return (
-            <button key={o.value} type="button" lang={lang} data-value={o.value} aria-pressed={chosen === o.value} onClick={() => onChoose(o.value)}>
+            <button
+              key={o.value}
+              type="button"
+              lang={lang}
+              data-value={o.value}
+              aria-pressed={chosen === o.value}
+              onClick={() => onChoose(o.value)}
+            >
               {name}
             </button>
           )
@@ -299,7 +350,8 @@ export default function SearchBox(props: SearchBoxProps) {
         if (composing.current) return
         settle.current = setTimeout(() => {
           record(q, r.results.length)
-          if (mode === 'page') history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(q.trim())}`)
+          if (mode === 'page')
+            history.replaceState(null, '', `${location.pathname}?q=${encodeURIComponent(q.trim())}`)
         }, SETTLE_MS)
       })
       .catch(() => setPhase('error'))
@@ -322,7 +374,9 @@ export default function SearchBox(props: SearchBoxProps) {
     // Text typed before the island woke up (a slow phone), else ?q= on the search page.
     const typed = input.current?.value ?? ''
     // (A link's ?q= is cut to what the box takes.)
-    const q = typed || (mode === 'page' ? (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY) : '')
+    const q =
+      typed ||
+      (mode === 'page' ? (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY) : '')
     if (q) {
       setQuery(q)
       run(q)
@@ -356,16 +410,23 @@ export default function SearchBox(props: SearchBoxProps) {
     run(s)
   }
 
-  const shown = response && response.query.trim() ? response : undefined
+  const shown = response?.query.trim() ? response : undefined
   const results = shown?.results ?? []
   const answer = shown ? answerState(shown) : undefined
   const question = shown && asked && asked.query === shown.query ? asked : undefined
-  const chosenName = question?.chosen ? question.askBack.options.find((o) => o.value === question.chosen) : undefined
+  const chosenName = question?.chosen
+    ? question.askBack.options.find((o) => o.value === question.chosen)
+    : undefined
   const statusNow =
     state === 'error'
       ? t.error
       : shown
-        ? statusLine(t, shown.query, { ...shown, askBack: question?.askBack }, chosenName && optionName(question!.askBack, chosenName, props.locale, t.facetNames).name)
+        ? statusLine(
+            t,
+            shown.query,
+            { ...shown, askBack: question?.askBack },
+            chosenName && optionName(question!.askBack, chosenName, props.locale, t.facetNames).name,
+          )
         : state === 'loading' && query
           ? t.loading
           : ''
@@ -416,7 +477,14 @@ export default function SearchBox(props: SearchBoxProps) {
         <p className="search-status" id={`${id}-status`} role="status" aria-live="polite">
           {status}
         </p>
-        {question && state !== 'error' && <AskBackQuestion askBack={question.askBack} chosen={question.chosen} onChoose={choose} props={props} />}
+        {question && state !== 'error' && (
+          <AskBackQuestion
+            askBack={question.askBack}
+            chosen={question.chosen}
+            onChoose={choose}
+            props={props}
+          />
+        )}
         {answer === 'sure' && (
           <ol className="results" data-testid="search-results">
             {results.map((r) => (
@@ -429,7 +497,16 @@ export default function SearchBox(props: SearchBoxProps) {
             <a href={`${props.action}?q=${encodeURIComponent(shown!.query.trim())}`}>{t.more}</a>
           </p>
         )}
-        {shown && answer !== 'sure' && state !== 'error' && <NoSureAnswer query={shown.query} response={shown} labelledBy={`${id}-status`} onSuggest={onSuggest} onOpen={open} props={props} />}
+        {shown && answer !== 'sure' && state !== 'error' && (
+          <NoSureAnswer
+            query={shown.query}
+            response={shown}
+            labelledBy={`${id}-status`}
+            onSuggest={onSuggest}
+            onOpen={open}
+            props={props}
+          />
+        )}
       </div>
     </div>
   )

@@ -12,7 +12,10 @@ import type { BringCase, Procedure, PublicGuide, RequiredItem } from '../data/ty
 
 export const WHO: readonly BringCase[] = ['self', 'proxy', 'child', 'foreign']
 
-export type CheckerGuide = Pick<PublicGuide, 'id' | 'title' | 'procedure' | 'where' | 'when' | 'bring' | 'related'>
+export type CheckerGuide = Pick<
+  PublicGuide,
+  'id' | 'title' | 'procedure' | 'where' | 'when' | 'bring' | 'related'
+>
 
 export type CheckerInput = { procedure: Procedure; who: BringCase; hasNotice: boolean }
 
@@ -67,7 +70,15 @@ export function asksNotice(guide: Pick<CheckerGuide, 'bring' | 'procedure'>, who
 export function checkerGuides(guides: readonly PublicGuide[]): CheckerGuide[] {
   return guides
     .filter((g) => g.bring.length > 0)
-    .map((g) => ({ id: g.id, title: g.title, procedure: g.procedure, where: g.where, when: g.when, bring: g.bring, related: g.related }))
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      procedure: g.procedure,
+      where: g.where,
+      when: g.when,
+      bring: g.bring,
+      related: g.related,
+    }))
 }
 
 export function checkList(guides: readonly CheckerGuide[], input: CheckerInput): CheckerResult {
@@ -78,7 +89,13 @@ export function checkList(guides: readonly CheckerGuide[], input: CheckerInput):
   const notice = (i: RequiredItem) => isNoticeItem(guide.procedure, i)
   const noticeAsked = items.some(notice)
   if (!noticeAsked || input.hasNotice) return { kind: 'list', guide, items, missing: [], noticeAsked }
-  return { kind: 'list', guide, items: items.filter((i) => !notice(i)), missing: items.filter((i) => notice(i) && !i.optional), noticeAsked }
+  return {
+    kind: 'list',
+    guide,
+    items: items.filter((i) => !notice(i)),
+    missing: items.filter((i) => notice(i) && !i.optional),
+    noticeAsked,
+  }
 }
 
 /**

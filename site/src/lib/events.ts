@@ -43,8 +43,14 @@ const locale = (): 'ja' | 'en' | undefined => {
 
 /** Cuts free text to what the server accepts. */
 function clean(e: SiteEvent): SiteEvent {
-  if (e.type === 'search' || e.type === 'zero-result') return { ...e, query: e.query.trim().slice(0, EVENT_LIMITS.query) }
-  if (e.type === 'facet-choice') return { type: e.type, dimension: e.dimension.slice(0, EVENT_LIMITS.facetId), value: e.value.slice(0, EVENT_LIMITS.facetId) }
+  if (e.type === 'search' || e.type === 'zero-result')
+    return { ...e, query: e.query.trim().slice(0, EVENT_LIMITS.query) }
+  if (e.type === 'facet-choice')
+    return {
+      type: e.type,
+      dimension: e.dimension.slice(0, EVENT_LIMITS.facetId),
+      value: e.value.slice(0, EVENT_LIMITS.facetId),
+    }
   if (e.type === 'helpful' && e.reason !== undefined) {
     const reason = e.reason.trim().slice(0, EVENT_LIMITS.reason)
     const { reason: _drop, ...rest } = e
@@ -105,7 +111,13 @@ function send(body: string): void {
   } catch {
     // fall through to fetch
   }
-  void fetch(EVENTS_URL, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }).catch(() => {})
+  void fetch(EVENTS_URL, {
+    method: 'POST',
+    body,
+    keepalive: true,
+    credentials: 'omit',
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+  }).catch(() => {})
 }
 
 /** Sends everything queued, in batches under the server's limits. */

@@ -11,9 +11,13 @@ export function ruleDays(s: Strings, rule: Pick<HoursRule, 'weekdays' | 'weeksOf
   const wd = [...rule.weekdays].sort((a, b) => a - b)
   const name = (d: number) => s.hours.weekdays[d] ?? ''
   const consecutive = wd.length >= 3 && wd.every((d, i) => i === 0 || d === (wd[i - 1] ?? 0) + 1)
-  const days = consecutive ? fill(s.hours.range, { a: name(wd[0] ?? 0), b: name(wd.at(-1) ?? 0) }) : wd.map(name).join(s.hours.dayJoin)
+  const days = consecutive
+    ? fill(s.hours.range, { a: name(wd[0] ?? 0), b: name(wd.at(-1) ?? 0) })
+    : wd.map(name).join(s.hours.dayJoin)
   const weeks = rule.weeksOfMonth?.length
-    ? rule.weeksOfMonth.map((n) => fill(s.hours.nthWeeks, { n: s.lang === 'en' ? ordinal(n) : n })).join(s.hours.nthJoin)
+    ? rule.weeksOfMonth
+        .map((n) => fill(s.hours.nthWeeks, { n: s.lang === 'en' ? ordinal(n) : n }))
+        .join(s.hours.nthJoin)
     : s.hours.everyWeek
   return fill(s.hours.ruleDays, { weeks, days }).trim()
 }

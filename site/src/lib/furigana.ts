@@ -31,7 +31,12 @@ export function rubyNodes(segments: RubySegment[]): (Text | Element)[] {
           children: [
             { type: 'text', value: s.text },
             { type: 'element', tagName: 'rp', properties: {}, children: [{ type: 'text', value: '(' }] },
-            { type: 'element', tagName: 'rt', properties: {}, children: [{ type: 'text', value: s.reading }] },
+            {
+              type: 'element',
+              tagName: 'rt',
+              properties: {},
+              children: [{ type: 'text', value: s.reading }],
+            },
             { type: 'element', tagName: 'rp', properties: {}, children: [{ type: 'text', value: ')' }] },
           ],
         },

@@ -40,14 +40,20 @@ export function statusText(payload: HoursPayload, at: Date): StatusText {
   const { config, holidays, text: t } = payload
   const s = openState(at, config, holidays)
   const date = (ymd: string) => formatYmd(t.dateShort, t.weekdays, ymd)
-  const hours = s.today.intervals.map((i) => fill(t.todayHours, { opens: hm(i.opens), closes: hm(i.closes) })).join(', ')
-  const reason = s.today.closedReason ? fill(t.reasons[s.today.closedReason] ?? '', { name: s.today.holiday ?? '' }) : ''
+  const hours = s.today.intervals
+    .map((i) => fill(t.todayHours, { opens: hm(i.opens), closes: hm(i.closes) }))
+    .join(', ')
+  const reason = s.today.closedReason
+    ? fill(t.reasons[s.today.closedReason] ?? '', { name: s.today.holiday ?? '' })
+    : ''
   return {
     state: s.state,
     badge: s.state === 'open' ? t.open : s.state === 'closed' ? t.closed : t.unknown,
     ...(s.state === 'open' && s.closesAt ? { until: fill(t.until, { time: hm(s.closesAt) }) } : {}),
     today: `${fill(t.today, { date: date(s.today.date) })}: ${hours || t.closedToday}`,
     ...(reason ? { reason } : {}),
-    ...(s.state !== 'open' && s.next ? { next: fill(t.next, { date: date(s.next.date), time: hm(s.next.opens) }) } : {}),
+    ...(s.state !== 'open' && s.next
+      ? { next: fill(t.next, { date: date(s.next.date), time: hm(s.next.opens) }) }
+      : {}),
   }
 }

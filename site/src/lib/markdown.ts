@@ -27,9 +27,18 @@ function shape(tableLabel: string) {
         if (child.type !== 'element') return child
         if (child.tagName === 'h1') child.tagName = 'h2'
         if (child.tagName === 'table') {
-          return { type: 'element', tagName: 'div', properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: tableLabel }, children: [child] } as Element
+          return {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: tableLabel },
+            children: [child],
+          } as Element
         }
-        if (child.tagName === 'a' && typeof child.properties.href === 'string' && /^https?:/i.test(child.properties.href)) {
+        if (
+          child.tagName === 'a' &&
+          typeof child.properties.href === 'string' &&
+          /^https?:/i.test(child.properties.href)
+        ) {
           child.properties.rel = ['noopener', 'noreferrer']
         }
         walk(child)
@@ -42,7 +51,14 @@ function shape(tableLabel: string) {
 
 const processors = new Map<string, ReturnType<typeof build>>()
 const build = (tableLabel: string) =>
-  unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkRehype).use(rehypeSanitize).use(shape, tableLabel).use(rehypeStringify)
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkCjkFriendly)
+    .use(remarkRehype)
+    .use(rehypeSanitize)
+    .use(shape, tableLabel)
+    .use(rehypeStringify)
 
 /**
  * Safe HTML for a Markdown text. `tableLabel` names the scrollable table regions; `read` (Japanese

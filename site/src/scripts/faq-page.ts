@@ -19,7 +19,12 @@ if (box && faqId) {
   let helpful: boolean | undefined
 
   const done = () => {
-    release('vote', helpful === undefined ? undefined : { type: 'helpful', faqId, helpful, ...(reason.value.trim() ? { reason: reason.value } : {}) })
+    release(
+      'vote',
+      helpful === undefined
+        ? undefined
+        : { type: 'helpful', faqId, helpful, ...(reason.value.trim() ? { reason: reason.value } : {}) },
+    )
     form.hidden = true
     for (const b of buttons) b.disabled = true
     status.textContent = thanks

@@ -22,19 +22,27 @@ const dir = process.env.E2E_NETWORK_GUARD_DIR
 /** A host that stays on this machine: loopback addresses, the unspecified address, localhost names. */
 function isLocalHost(host) {
   if (host === undefined || host === null || host === '') return true // Node's default is localhost
-  const name = String(host).toLowerCase().replace(/^\[|\]$/g, '')
+  const name = String(host)
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
   if (name === 'localhost' || name.endsWith('.localhost')) return true
   if (net.isIPv4(name)) return name.startsWith('127.') || name === '0.0.0.0'
-  if (net.isIPv6(name)) return name === '::1' || name === '::' || /^::ffff:127\./.test(name) || name === '0:0:0:0:0:0:0:1'
+  if (net.isIPv6(name))
+    return name === '::1' || name === '::' || /^::ffff:127\./.test(name) || name === '0:0:0:0:0:0:0:1'
   return false
 }
 
 function record(entry) {
-  fs.appendFileSync(path.join(dir, `${process.pid}.jsonl`), `${JSON.stringify({ pid: process.pid, ...entry })}\n`)
+  fs.appendFileSync(
+    path.join(dir, `${process.pid}.jsonl`),
+    `${JSON.stringify({ pid: process.pid, ...entry })}\n`,
+  )
 }
 
 function refusal(what) {
-  return Object.assign(new Error(`network guard: ${what} refused: it would leave this machine`), { code: 'ECONNREFUSED' })
+  return Object.assign(new Error(`network guard: ${what} refused: it would leave this machine`), {
+    code: 'ECONNREFUSED',
+  })
 }
 
 if (dir) {
@@ -49,7 +57,8 @@ if (dir) {
     let port
     let pipe
     if (first !== null && typeof first === 'object') ({ host, port, path: pipe } = first)
-    else if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) [port, host] = [first, typeof list[1] === 'string' ? list[1] : undefined]
+    else if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first)))
+      [port, host] = [first, typeof list[1] === 'string' ? list[1] : undefined]
     else if (typeof first === 'string') pipe = first
     if (!pipe && !isLocalHost(host)) {
       record({ kind: 'connect', host: String(host), port: Number(port), argv: process.argv.slice(1, 4) })
@@ -64,12 +73,14 @@ if (dir) {
     if (isLocalHost(hostname) || net.isIP(String(hostname))) return lookup.call(this, hostname, ...rest)
     record({ kind: 'lookup', host: String(hostname), argv: process.argv.slice(1, 4) })
     const callback = rest.find((a) => typeof a === 'function')
-    if (callback) process.nextTick(() => callback(Object.assign(refusal(`lookup of ${hostname}`), { code: 'ENOTFOUND' })))
+    if (callback)
+      process.nextTick(() => callback(Object.assign(refusal(`lookup of ${hostname}`), { code: 'ENOTFOUND' })))
     return {}
   }
   const promiseLookup = dns.promises.lookup
   dns.promises.lookup = async function guardedPromiseLookup(hostname, ...rest) {
-    if (isLocalHost(hostname) || net.isIP(String(hostname))) return promiseLookup.call(this, hostname, ...rest)
+    if (isLocalHost(hostname) || net.isIP(String(hostname)))
+      return promiseLookup.call(this, hostname, ...rest)
     record({ kind: 'lookup', host: String(hostname), argv: process.argv.slice(1, 4) })
     throw Object.assign(refusal(`lookup of ${hostname}`), { code: 'ENOTFOUND' })
   }
@@ -77,7 +88,12 @@ if (dir) {
   const send = dgram.Socket.prototype.send
   dgram.Socket.prototype.send = function guardedSend(...args) {
     // send(msg[, offset, length], port[, address][, callback]): the address is the string after the port.
-    const portAt = args.findIndex((a, i) => i > 0 && typeof a === 'number' && (typeof args[i + 1] === 'string' || typeof args[i + 1] === 'function' || args[i + 1] === undefined))
+    const portAt = args.findIndex(
+      (a, i) =>
+        i > 0 &&
+        typeof a === 'number' &&
+        (typeof args[i + 1] === 'string' || typeof args[i + 1] === 'function' || args[i + 1] === undefined),
+    )
     const address = portAt > 0 && typeof args[portAt + 1] === 'string' ? args[portAt + 1] : undefined
     if (portAt > 0 && !isLocalHost(address)) {
       record({ kind: 'udp', host: String(address), port: args[portAt], argv: process.argv.slice(1, 4) })

@@ -19,9 +19,15 @@ export function readGuardRecords(dir: string): { processes: GuardRecord[]; outsi
     const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean)
     lines.forEach((line, i) => {
       const parsed = guardRecord.safeParse(JSON.parse(line))
-      if (!parsed.success) throw new Error(`network guard: ${file} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`)
+      if (!parsed.success)
+        throw new Error(
+          `network guard: ${file} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        )
       records.push(parsed.data)
     })
   }
-  return { processes: records.filter((r) => r.kind === 'process'), outside: records.filter((r) => r.kind !== 'process') }
+  return {
+    processes: records.filter((r) => r.kind === 'process'),
+    outside: records.filter((r) => r.kind !== 'process'),
+  }
 }

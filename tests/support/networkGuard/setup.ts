@@ -27,8 +27,10 @@ let startedAt = 0
 function unwatched(programs: string[]): string[] {
   const missing: string[] = []
   const seen = (name: string) => programs.some((p) => p.includes(name))
-  if (seen('start.ts') && !seen('server.ts')) missing.push('the admin server (server.ts) started by npm start')
-  if (fs.existsSync(NEXT_BUILD_ID) && fs.statSync(NEXT_BUILD_ID).mtimeMs > startedAt && !seen('next build')) missing.push('the admin build (next build) run by npm start')
+  if (seen('start.ts') && !seen('server.ts'))
+    missing.push('the admin server (server.ts) started by npm start')
+  if (fs.existsSync(NEXT_BUILD_ID) && fs.statSync(NEXT_BUILD_ID).mtimeMs > startedAt && !seen('next build'))
+    missing.push('the admin build (next build) run by npm start')
   return missing
 }
 
@@ -54,11 +56,18 @@ export function teardown(): void {
 function check(): void {
   const { processes, outside } = readGuardRecords(dir)
   const programs = [...new Set(processes.map((r) => r.argv.map((a) => path.basename(a)).join(' ')))]
-  console.log(`network guard: ${processes.length} Node processes watched, ${outside.length} attempts to leave this machine\n  ${programs.join('\n  ')}`)
+  console.log(
+    `network guard: ${processes.length} Node processes watched, ${outside.length} attempts to leave this machine\n  ${programs.join('\n  ')}`,
+  )
   const missing = unwatched(programs)
-  if (missing.length > 0) throw new Error(`network guard: these ran without the guard (their NODE_OPTIONS dropped it):\n  ${missing.join('\n  ')}`)
+  if (missing.length > 0)
+    throw new Error(
+      `network guard: these ran without the guard (their NODE_OPTIONS dropped it):\n  ${missing.join('\n  ')}`,
+    )
   if (outside.length > 0) {
-    throw new Error(`network guard: these processes tried to reach beyond this machine:\n${outside.map((r) => `  ${r.kind} ${r.host}${r.port ? `:${r.port}` : ''} from ${r.argv.join(' ')}`).join('\n')}`)
+    throw new Error(
+      `network guard: these processes tried to reach beyond this machine:\n${outside.map((r) => `  ${r.kind} ${r.host}${r.port ? `:${r.port}` : ''} from ${r.argv.join(' ')}`).join('\n')}`,
+    )
   }
   fs.rmSync(dir, { recursive: true, force: true })
 }

@@ -17,7 +17,14 @@ export const AuditLog: CollectionConfig = {
   defaultSort: '-createdAt',
   access: { read: roleIn('admin', 'reviewer', 'supervisor'), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'action', label: '操作', type: 'select', required: true, options: AUDIT_ACTIONS.map((o) => ({ ...o })), index: true },
+    {
+      name: 'action',
+      label: '操作',
+      type: 'select',
+      required: true,
+      options: AUDIT_ACTIONS.map((o) => ({ ...o })),
+      index: true,
+    },
     { name: 'collectionSlug', label: '対象', type: 'text', required: true, index: true },
     { name: 'docId', label: '対象ID', type: 'text', required: true, index: true },
     { name: 'title', label: '件名', type: 'text' },

@@ -5,5 +5,10 @@ import type { CollectionBeforeDeleteHook } from 'payload'
  * foreign key has already set the transcript's call to null, leaving a conversation without its call.
  */
 export const deleteTranscriptsOfCall: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  await req.payload.delete({ collection: 'transcripts', where: { call: { equals: id } }, overrideAccess: true, req })
+  await req.payload.delete({
+    collection: 'transcripts',
+    where: { call: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
 }

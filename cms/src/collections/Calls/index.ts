@@ -1,4 +1,8 @@
-import { CALL_CHANNEL_OPTIONS, CALL_OUTCOME_OPTIONS, CALLER_TYPE_OPTIONS } from '@kotae/content/contracts/calls'
+import {
+  CALL_CHANNEL_OPTIONS,
+  CALL_OUTCOME_OPTIONS,
+  CALLER_TYPE_OPTIONS,
+} from '@kotae/content/contracts/calls'
 import type { CollectionConfig } from 'payload'
 
 import { ownCallsOrSupervisor } from '../../access/ownCallsOrSupervisor'
@@ -36,13 +40,54 @@ export const Calls: CollectionConfig = {
     beforeDelete: [deleteTranscriptsOfCall],
   },
   fields: [
-    { name: 'talkStartedAt', label: '通話開始', type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME } },
-    { name: 'talkEndedAt', label: '通話終了', type: 'date', required: true, validate: validateTalkEnd, admin: { date: DAY_AND_TIME } },
+    {
+      name: 'talkStartedAt',
+      label: '通話開始',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: DAY_AND_TIME },
+    },
+    {
+      name: 'talkEndedAt',
+      label: '通話終了',
+      type: 'date',
+      required: true,
+      validate: validateTalkEnd,
+      admin: { date: DAY_AND_TIME },
+    },
     { name: 'holdSeconds', label: '保留（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
-    { name: 'afterCallWorkSeconds', label: '後処理（秒）', type: 'number', min: 0, max: 4 * 3600, defaultValue: 0 },
-    { name: 'channel', label: '入電経路', type: 'select', required: true, defaultValue: 'direct', options: CALL_CHANNEL_OPTIONS },
-    { name: 'callerType', label: '相談者', type: 'select', required: true, defaultValue: 'self', options: CALLER_TYPE_OPTIONS },
-    { name: 'category', label: '用件（カテゴリ）', type: 'relationship', relationTo: 'categories', index: true },
+    {
+      name: 'afterCallWorkSeconds',
+      label: '後処理（秒）',
+      type: 'number',
+      min: 0,
+      max: 4 * 3600,
+      defaultValue: 0,
+    },
+    {
+      name: 'channel',
+      label: '入電経路',
+      type: 'select',
+      required: true,
+      defaultValue: 'direct',
+      options: CALL_CHANNEL_OPTIONS,
+    },
+    {
+      name: 'callerType',
+      label: '相談者',
+      type: 'select',
+      required: true,
+      defaultValue: 'self',
+      options: CALLER_TYPE_OPTIONS,
+    },
+    {
+      name: 'category',
+      label: '用件（カテゴリ）',
+      type: 'relationship',
+      relationTo: 'categories',
+      index: true,
+    },
     {
       name: 'faqsUsed',
       label: '使用したFAQ（使った順）',
@@ -67,7 +112,14 @@ export const Calls: CollectionConfig = {
       required: true,
       maxLength: 4000,
     },
-    { name: 'outcome', label: '結果', type: 'select', required: true, index: true, options: CALL_OUTCOME_OPTIONS },
+    {
+      name: 'outcome',
+      label: '結果',
+      type: 'select',
+      required: true,
+      index: true,
+      options: CALL_OUTCOME_OPTIONS,
+    },
     {
       name: 'callback',
       label: '折り返し先（スーパーバイザー・市職員のみ閲覧）',
@@ -79,7 +131,14 @@ export const Calls: CollectionConfig = {
         { name: 'preferredTime', label: '希望の時間帯', type: 'text', maxLength: 100 },
       ],
     },
-    { name: 'operator', label: '対応者', type: 'relationship', relationTo: 'users', index: true, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'operator',
+      label: '対応者',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      admin: { position: 'sidebar', readOnly: true },
+    },
     {
       name: 'telephonyCallId',
       label: '電話システムの通話ID',
@@ -102,13 +161,21 @@ export const Calls: CollectionConfig = {
       label: '個人情報を消去した日時（保存期間の経過）',
       type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME, condition: (data) => Boolean(data?.anonymizedAt) },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: DAY_AND_TIME,
+        condition: (data) => Boolean(data?.anonymizedAt),
+      },
     },
     {
       // The masked transcript and its suggestions (src/components/TranscriptPanel.tsx); no column.
       name: 'transcript',
       type: 'ui',
-      admin: { condition: (data) => Boolean(data?.id), components: { Field: '/components/TranscriptPanel#TranscriptPanel' } },
+      admin: {
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/components/TranscriptPanel#TranscriptPanel' },
+      },
     },
     {
       name: 'clientRequestId',

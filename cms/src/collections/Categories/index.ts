@@ -12,8 +12,16 @@ export const Categories: CollectionConfig = {
   labels: { singular: 'カテゴリ', plural: 'カテゴリ' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameEn', 'order'], group: 'ナレッジ' },
   defaultSort: 'order',
-  access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
-  hooks: { afterChange: [auditChange('name'), rebuildSiteAfterAnyChange('categories')], afterDelete: [auditDelete('name'), rebuildSiteAfterDelete('categories')] },
+  access: {
+    read: anyone,
+    create: roleIn(...CONTENT_WRITERS),
+    update: roleIn(...CONTENT_WRITERS),
+    delete: roleIn(...PUBLISHERS),
+  },
+  hooks: {
+    afterChange: [auditChange('name'), rebuildSiteAfterAnyChange('categories')],
+    afterDelete: [auditDelete('name'), rebuildSiteAfterDelete('categories')],
+  },
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true, maxLength: 60 },
     { name: 'nameEn', label: '英語名', type: 'text', required: true, maxLength: 80 },

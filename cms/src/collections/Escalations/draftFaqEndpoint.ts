@@ -13,11 +13,19 @@ export const draftFaqEndpoint: Endpoint = {
   path: '/:id/draft-faq',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, ...CONTENT_WRITERS)) return Response.json({ errors: [{ message: 'FAQの下書きを作る権限がありません。' }] }, { status: 403 })
+    if (!hasRole(req.user, ...CONTENT_WRITERS))
+      return Response.json({ errors: [{ message: 'FAQの下書きを作る権限がありません。' }] }, { status: 403 })
     const id = req.routeParams?.id as string
-    const escalation = await req.payload.findByID({ collection: 'escalations', id, depth: 1, req, overrideAccess: false, user: req.user }).catch(() => null)
-    if (!escalation) return Response.json({ errors: [{ message: 'エスカレーションが見つかりません。' }] }, { status: 404 })
-    if (!escalation.answer) return Response.json({ errors: [{ field: 'answer', message: '市民課の回答がまだありません。' }] }, { status: 400 })
+    const escalation = await req.payload
+      .findByID({ collection: 'escalations', id, depth: 1, req, overrideAccess: false, user: req.user })
+      .catch(() => null)
+    if (!escalation)
+      return Response.json({ errors: [{ message: 'エスカレーションが見つかりません。' }] }, { status: 404 })
+    if (!escalation.answer)
+      return Response.json(
+        { errors: [{ field: 'answer', message: '市民課の回答がまだありません。' }] },
+        { status: 400 },
+      )
     if (escalation.faqDraft) {
       const existing = typeof escalation.faqDraft === 'object' ? escalation.faqDraft.id : escalation.faqDraft
       return Response.json({ faq: existing, created: false })
@@ -41,7 +49,13 @@ export const draftFaqEndpoint: Endpoint = {
         operatorNotes: `エスカレーション No.${escalation.id} の回答から作成しました。出典を追加し、文面を整えてから承認を依頼してください。`,
       } as never,
     })
-    await req.payload.update({ collection: 'escalations', id: escalation.id, data: { faqDraft: faq.id }, req, overrideAccess: true })
+    await req.payload.update({
+      collection: 'escalations',
+      id: escalation.id,
+      data: { faqDraft: faq.id },
+      req,
+      overrideAccess: true,
+    })
     return Response.json({ faq: faq.id, created: true }, { status: 201 })
   },
 }

@@ -19,7 +19,11 @@ export const ESCALATION_STATUSES = [
 export const Escalations: CollectionConfig = {
   slug: 'escalations',
   labels: { singular: 'エスカレーション', plural: 'エスカレーション' },
-  admin: { useAsTitle: 'summary', defaultColumns: ['createdAt', 'urgency', 'status', 'summary'], group: '応対' },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['createdAt', 'urgency', 'status', 'summary'],
+    group: '応対',
+  },
   defaultSort: '-createdAt',
   endpoints: [draftFaqEndpoint],
   access: {
@@ -28,10 +32,20 @@ export const Escalations: CollectionConfig = {
     update: roleIn('admin', 'supervisor', 'reviewer'),
     delete: roleIn('admin'),
   },
-  hooks: { beforeValidate: [textFieldsHoldText], beforeChange: [maskFreeText(['summary', 'answer', 'assignedTo']), stampStatusChanges], afterChange: [notifyShiminka] },
+  hooks: {
+    beforeValidate: [textFieldsHoldText],
+    beforeChange: [maskFreeText(['summary', 'answer', 'assignedTo']), stampStatusChanges],
+    afterChange: [notifyShiminka],
+  },
   fields: [
     { name: 'call', label: '元の問い合わせ', type: 'relationship', relationTo: 'calls', index: true },
-    { name: 'summary', label: '内容（個人情報は自動でマスクされます）', type: 'textarea', required: true, maxLength: 4000 },
+    {
+      name: 'summary',
+      label: '内容（個人情報は自動でマスクされます）',
+      type: 'textarea',
+      required: true,
+      maxLength: 4000,
+    },
     {
       name: 'urgency',
       label: '緊急度',
@@ -45,19 +59,54 @@ export const Escalations: CollectionConfig = {
       ],
     },
     { name: 'assignedTo', label: '担当', type: 'text', defaultValue: '市民課', required: true },
-    { name: 'status', label: '状況', type: 'select', required: true, defaultValue: 'open', index: true, options: ESCALATION_STATUSES },
+    {
+      name: 'status',
+      label: '状況',
+      type: 'select',
+      required: true,
+      defaultValue: 'open',
+      index: true,
+      options: ESCALATION_STATUSES,
+    },
     { name: 'answer', label: '市民課の回答', type: 'textarea', maxLength: 4000 },
-    { name: 'answeredAt', label: '回答日時', type: 'date', admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME } },
-    { name: 'answeredBy', label: '回答者', type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'closedAt', label: '完了日時', type: 'date', admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME } },
-    { name: 'faqDraft', label: '回答から作ったFAQ下書き', type: 'relationship', relationTo: 'faqs', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'answeredAt',
+      label: '回答日時',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME },
+    },
+    {
+      name: 'answeredBy',
+      label: '回答者',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'closedAt',
+      label: '完了日時',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME },
+    },
+    {
+      name: 'faqDraft',
+      label: '回答から作ったFAQ下書き',
+      type: 'relationship',
+      relationTo: 'faqs',
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       // Set by the retention run (src/retention) when it clears summary and answer; never by a user.
       name: 'anonymizedAt',
       label: '個人情報を消去した日時（保存期間の経過）',
       type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', date: DAY_AND_TIME, condition: (data) => Boolean(data?.anonymizedAt) },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: DAY_AND_TIME,
+        condition: (data) => Boolean(data?.anonymizedAt),
+      },
     },
   ],
 }

@@ -11,7 +11,10 @@ export const reviewDueEndpoint: Endpoint = {
     const raw = req.searchParams.get('withinDays') ?? '0'
     const withinDays = Number(raw)
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) {
-      return Response.json({ errors: [{ field: 'withinDays', message: 'withinDays は0～365の整数で指定してください。' }] }, { status: 400 })
+      return Response.json(
+        { errors: [{ field: 'withinDays', message: 'withinDays は0～365の整数で指定してください。' }] },
+        { status: 400 },
+      )
     }
     return Response.json({ docs: await findReviewDue(req.payload, { req, withinDays }) })
   },

@@ -18,7 +18,12 @@ export const usageCountField: NumberField = {
     afterRead: [
       async ({ originalDoc, req }) => {
         if (!originalDoc?.id || !hasRole(req.user, ...STAFF_READERS)) return undefined
-        const { totalDocs } = await req.payload.count({ collection: 'calls', where: { faqsUsed: { in: [originalDoc.id] } }, overrideAccess: true, req })
+        const { totalDocs } = await req.payload.count({
+          collection: 'calls',
+          where: { faqsUsed: { in: [originalDoc.id] } },
+          overrideAccess: true,
+          req,
+        })
         return totalDocs
       },
     ],

@@ -17,9 +17,21 @@ export const SiteEvents: CollectionConfig = {
   labels: { singular: 'サイト利用記録', plural: 'サイト利用記録' },
   admin: { group: '分析', defaultColumns: ['at', 'type', 'query', 'faq', 'helpful'], useAsTitle: 'type' },
   defaultSort: '-at',
-  access: { read: roleIn('admin', 'supervisor', 'reviewer', 'cityViewer', 'editor'), create: nobody, update: nobody, delete: roleIn('admin') },
+  access: {
+    read: roleIn('admin', 'supervisor', 'reviewer', 'cityViewer', 'editor'),
+    create: nobody,
+    update: nobody,
+    delete: roleIn('admin'),
+  },
   fields: [
-    { name: 'type', label: '種類', type: 'select', required: true, index: true, options: SITE_EVENT_TYPES.map((value) => ({ value, label: value })) },
+    {
+      name: 'type',
+      label: '種類',
+      type: 'select',
+      required: true,
+      index: true,
+      options: SITE_EVENT_TYPES.map((value) => ({ value, label: value })),
+    },
     { name: 'at', label: '日時', type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME } },
     { name: 'query', label: '検索語（マスク済み）', type: 'text', maxLength: 200 },
     { name: 'faq', label: 'FAQ', type: 'text', maxLength: 80, index: true },
@@ -27,6 +39,11 @@ export const SiteEvents: CollectionConfig = {
     { name: 'reason', label: '理由（マスク済み）', type: 'text', maxLength: 500 },
     { name: 'dimension', label: '聞き返しの観点', type: 'text', maxLength: 40 },
     { name: 'value', label: '選ばれた値', type: 'text', maxLength: 40 },
-    { name: 'locale', label: '言語', type: 'select', options: ['ja', 'en'].map((value) => ({ value, label: value })) },
+    {
+      name: 'locale',
+      label: '言語',
+      type: 'select',
+      options: ['ja', 'en'].map((value) => ({ value, label: value })),
+    },
   ],
 }

@@ -16,22 +16,81 @@ import { auditChange } from '../../hooks/audit'
 export const SourceChanges: CollectionConfig = {
   slug: 'source-changes',
   labels: { singular: '出典の更新', plural: '出典の更新' },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'passageCount', 'detectedAt', 'resolvedAt'], group: 'ナレッジ' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'passageCount', 'detectedAt', 'resolvedAt'],
+    group: 'ナレッジ',
+  },
   access: { read: staffReaders, create: nobody, update: roleIn(...CONTENT_WRITERS), delete: nobody },
   hooks: {
     // Who closed it is the signed-in user, whatever the request says.
-    beforeChange: [({ data, req, originalDoc }) => (data.resolvedAt && !originalDoc?.resolvedAt ? { ...data, resolvedBy: req.user?.id ?? null } : { ...data, resolvedBy: originalDoc?.resolvedBy ?? null })],
+    beforeChange: [
+      ({ data, req, originalDoc }) =>
+        data.resolvedAt && !originalDoc?.resolvedAt
+          ? { ...data, resolvedBy: req.user?.id ?? null }
+          : { ...data, resolvedBy: originalDoc?.resolvedBy ?? null },
+    ],
     afterChange: [auditChange('title')],
   },
   fields: [
-    { name: 'source', label: '出典', type: 'relationship', relationTo: 'sources', required: true, index: true, access: { update: () => false } },
+    {
+      name: 'source',
+      label: '出典',
+      type: 'relationship',
+      relationTo: 'sources',
+      required: true,
+      index: true,
+      access: { update: () => false },
+    },
     { name: 'title', label: '出典のタイトル', type: 'text', required: true, access: { update: () => false } },
-    { name: 'detectedAt', label: '検出日時', type: 'date', required: true, index: true, access: { update: () => false }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'passageCount', label: '変わった箇所の数', type: 'number', required: true, access: { update: () => false } },
-    { name: 'passages', label: '変わった箇所（旧・新）', type: 'json', required: true, access: { update: () => false } },
-    { name: 'faqs', label: '引用しているFAQ', type: 'relationship', relationTo: 'faqs', hasMany: true, maxDepth: 0, access: { update: () => false } },
-    { name: 'guides', label: '引用している手続きガイド', type: 'relationship', relationTo: 'guides', hasMany: true, maxDepth: 0, access: { update: () => false } },
-    { name: 'resolvedAt', label: '確認済みにした日時', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'detectedAt',
+      label: '検出日時',
+      type: 'date',
+      required: true,
+      index: true,
+      access: { update: () => false },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'passageCount',
+      label: '変わった箇所の数',
+      type: 'number',
+      required: true,
+      access: { update: () => false },
+    },
+    {
+      name: 'passages',
+      label: '変わった箇所（旧・新）',
+      type: 'json',
+      required: true,
+      access: { update: () => false },
+    },
+    {
+      name: 'faqs',
+      label: '引用しているFAQ',
+      type: 'relationship',
+      relationTo: 'faqs',
+      hasMany: true,
+      maxDepth: 0,
+      access: { update: () => false },
+    },
+    {
+      name: 'guides',
+      label: '引用している手続きガイド',
+      type: 'relationship',
+      relationTo: 'guides',
+      hasMany: true,
+      maxDepth: 0,
+      access: { update: () => false },
+    },
+    {
+      name: 'resolvedAt',
+      label: '確認済みにした日時',
+      type: 'date',
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'resolvedBy', label: '確認した人', type: 'relationship', relationTo: 'users', maxDepth: 0 },
   ],
 }

@@ -25,8 +25,17 @@ export const Sources: CollectionConfig = {
   labels: { singular: '出典', plural: '出典' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'publisher', 'checkedAt'], group: 'ナレッジ' },
   endpoints: [sourcesChangedEndpoint],
-  access: { read: anyone, create: roleIn(...CONTENT_WRITERS), update: roleIn(...CONTENT_WRITERS), delete: roleIn(...PUBLISHERS) },
-  hooks: { beforeDelete: [forgetWatchedSource], afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources'), forgetPublicContactsAfter], afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources'), forgetPublicContactsAfter] },
+  access: {
+    read: anyone,
+    create: roleIn(...CONTENT_WRITERS),
+    update: roleIn(...CONTENT_WRITERS),
+    delete: roleIn(...PUBLISHERS),
+  },
+  hooks: {
+    beforeDelete: [forgetWatchedSource],
+    afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources'), forgetPublicContactsAfter],
+    afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources'), forgetPublicContactsAfter],
+  },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 200 },
     { name: 'publisher', label: '発行元', type: 'text', required: true, maxLength: 120 },

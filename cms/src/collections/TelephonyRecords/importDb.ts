@@ -59,7 +59,8 @@ export interface ImportDb {
   close(): Promise<void>
 }
 
-const STAGE_COLUMNS = 'line, ok, call_id, queue, offered_at, answered_at, abandoned_at, ended_at, wrap_up_ended_at, agent, caller_hash'
+const STAGE_COLUMNS =
+  'line, ok, call_id, queue, offered_at, answered_at, abandoned_at, ended_at, wrap_up_ended_at, agent, caller_hash'
 
 export async function openImportDb(payload: Payload): Promise<ImportDb> {
   const db = payload.db as unknown as { name: string; pool?: PgPool }
@@ -93,7 +94,9 @@ function openSqlite(file: string): ImportDb {
   // 100 rows per statement: a fifth less time than one per row (the binding's per-call cost).
   const ROW = '(?,?,?,?,?,?,?,?,?,?,?)'
   const insertOne = conn.prepare(`INSERT INTO telephony_stage (${STAGE_COLUMNS}) VALUES ${ROW}`)
-  const insertMany = conn.prepare(`INSERT INTO telephony_stage (${STAGE_COLUMNS}) VALUES ${Array(100).fill(ROW).join(',')}`)
+  const insertMany = conn.prepare(
+    `INSERT INTO telephony_stage (${STAGE_COLUMNS}) VALUES ${Array(100).fill(ROW).join(',')}`,
+  )
   let pending: unknown[] = []
   const link = conn.prepare('UPDATE telephony_records SET call_id = ?, link_method = ? WHERE id = ?')
   const statements = new Map<string, Database.Statement>()
@@ -106,7 +109,9 @@ function openSqlite(file: string): ImportDb {
   return {
     dialect: 'sqlite',
     async rows(text, params = []) {
-      return prepared(text).raw(true).all(...args(params)) as unknown[][]
+      return prepared(text)
+        .raw(true)
+        .all(...args(params)) as unknown[][]
     },
     async run(text, params = []) {
       return prepared(text).run(...args(params)).changes
@@ -155,7 +160,14 @@ interface PgPool {
 }
 
 /** A value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
-const copyText = (v: string | number | null) => (v === null ? '\\N' : typeof v === 'number' ? String(v) : /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESC[c]!) : v)
+const copyText = (v: string | number | null) =>
+  v === null
+    ? '\\N'
+    : typeof v === 'number'
+      ? String(v)
+      : /[\\\t\n\r]/.test(v)
+        ? v.replace(/[\\\t\n\r]/g, (c) => ESC[c]!)
+        : v
 const ESC: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 
 async function openPostgres(pool: PgPool): Promise<ImportDb> {

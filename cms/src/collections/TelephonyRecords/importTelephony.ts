@@ -20,7 +20,12 @@ import {
   type CallLogRecord,
   type TelephonyImportError,
 } from '@kotae/analytics'
-import { createCallerHasher, readTelephonyCsv, validateTelephonyCsv, type TelephonyCsvSource } from '@kotae/analytics/telephony.node'
+import {
+  createCallerHasher,
+  readTelephonyCsv,
+  validateTelephonyCsv,
+  type TelephonyCsvSource,
+} from '@kotae/analytics/telephony.node'
 import type { Payload } from 'payload'
 
 import { instantSql } from '../../reports/sql'
@@ -62,7 +67,10 @@ const TIMES = ['offered_at', 'answered_at', 'abandoned_at', 'ended_at', 'wrap_up
 /** Columns an import may change on an existing record (caller_hash only when the mapping has a caller column). */
 const UPDATABLE = ['queue', ...TIMES, 'agent'] as const
 
-export async function importTelephony(payload: Payload, input: TelephonyImportInput): Promise<TelephonyImportSummary | TelephonyImportFailure> {
+export async function importTelephony(
+  payload: Payload,
+  input: TelephonyImportInput,
+): Promise<TelephonyImportSummary | TelephonyImportFailure> {
   const parsed = parseTelephonyMapping(input.mapping)
   if (!parsed.ok) {
     // A bad mapping fails like a bad file, through the parser, so every report has one shape.
@@ -86,38 +94,83 @@ export async function importTelephony(payload: Payload, input: TelephonyImportIn
     let max = ''
     let good = 0
     const read = await readTelephonyCsv(await input.open(), mapping, (r, line, callId) => {
-      if (!r) return callId === null ? undefined : db.stage([line, 0, callId, null, null, null, null, null, null, null, null])
+      if (!r)
+        return callId === null
+          ? undefined
+          : db.stage([line, 0, callId, null, null, null, null, null, null, null, null])
       good++
       if (min === '' || r.offeredAt < min) min = r.offeredAt
       if (r.offeredAt > max) max = r.offeredAt
       // The number itself goes no further than this line (and the hasher's cache for this import).
       const callerHash = hash && r.callerNumber ? (hash(r.callerNumber) ?? null) : null
-      return db.stage([line, 1, r.callId || null, r.queue, r.offeredAt, r.answeredAt, r.abandonedAt, r.endedAt, r.wrapUpEndedAt, r.agent, callerHash])
+      return db.stage([
+        line,
+        1,
+        r.callId || null,
+        r.queue,
+        r.offeredAt,
+        r.answeredAt,
+        r.abandonedAt,
+        r.endedAt,
+        r.wrapUpEndedAt,
+        r.agent,
+        callerHash,
+      ])
     })
     await db.endStage()
     const readSeconds = lap()
 
     // 2. Duplicate call ids, with every other error, in file order.
-    const duplicates = mapping.columns.callId === undefined ? [] : await duplicateIds(db, mapping.columns.callId)
+    const duplicates =
+      mapping.columns.callId === undefined ? [] : await duplicateIds(db, mapping.columns.callId)
     if (!read.ok || duplicates.length) {
-      const errors = read.ok ? duplicates : [...read.errors, ...duplicates].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
-      return { ok: false, errors, errorCount: (read.ok ? 0 : read.errorCount) + duplicates.length, rows: read.rows, encoding: read.encoding }
+      const errors = read.ok
+        ? duplicates
+        : [...read.errors, ...duplicates].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+      return {
+        ok: false,
+        errors,
+        errorCount: (read.ok ? 0 : read.errorCount) + duplicates.length,
+        rows: read.rows,
+        encoding: read.encoding,
+      }
     }
     // A file with a header and no rows is not a successful import of nothing: say so.
-    if (read.rows === 0) return { ok: false, errors: [telephonyError('no-rows', null, null, null)], errorCount: 1, rows: 0, encoding: read.encoding }
+    if (read.rows === 0)
+      return {
+        ok: false,
+        errors: [telephonyError('no-rows', null, null, null)],
+        errorCount: 1,
+        rows: 0,
+        encoding: read.encoding,
+      }
     if (mapping.columns.callId === undefined) await numberSyntheticIds(db)
     const checkSeconds = lap()
 
     // 3. Merge.
     await db.beginWrite()
-    const { inserted, updated } = good ? await merge(db, { source: input.source, withCaller: hash !== null }) : { inserted: 0, updated: 0 }
+    const { inserted, updated } = good
+      ? await merge(db, { source: input.source, withCaller: hash !== null })
+      : { inserted: 0, updated: 0 }
     const mergeSeconds = lap()
     const links = good
-      ? await linkDays(db, Date.parse(min), Date.parse(max), { toleranceSeconds: input.toleranceSeconds ?? 120, agents: mapping.agents })
+      ? await linkDays(db, Date.parse(min), Date.parse(max), {
+          toleranceSeconds: input.toleranceSeconds ?? 120,
+          agents: mapping.agents,
+        })
       : { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
     await db.commit()
     const seconds = { read: readSeconds, check: checkSeconds, merge: mergeSeconds, link: lap() }
-    return { ok: true, rows: read.rows, inserted, updated, unchanged: good - inserted - updated, encoding: read.encoding, links, seconds }
+    return {
+      ok: true,
+      rows: read.rows,
+      inserted,
+      updated,
+      unchanged: good - inserted - updated,
+      encoding: read.encoding,
+      links,
+      seconds,
+    }
   } finally {
     await db.close()
   }
@@ -129,7 +182,16 @@ async function duplicateIds(db: ImportDb, column: string): Promise<TelephonyImpo
     `SELECT line, call_id, first FROM (SELECT line, call_id, min(line) OVER (PARTITION BY call_id) AS first FROM telephony_stage WHERE call_id IS NOT NULL) d
      WHERE line > first ORDER BY line`,
   )
-  return rows.map(([line, id, first]) => telephonyError('duplicate-call-id', Number(line), column, 'callId', `${Number(first)} 行目と同じ`, String(id)))
+  return rows.map(([line, id, first]) =>
+    telephonyError(
+      'duplicate-call-id',
+      Number(line),
+      column,
+      'callId',
+      `${Number(first)} 行目と同じ`,
+      String(id),
+    ),
+  )
 }
 
 /**
@@ -151,7 +213,10 @@ async function numberSyntheticIds(db: ImportDb): Promise<void> {
  * forms (UPDATE … FROM plus INSERT … WHERE NOT EXISTS) were faster on PostgreSQL only with fresh
  * statistics and took a nested loop over the whole table without them (docs/decisions/0016).
  */
-async function merge(db: ImportDb, o: { source: string; withCaller: boolean }): Promise<{ inserted: number; updated: number }> {
+async function merge(
+  db: ImportDb,
+  o: { source: string; withCaller: boolean },
+): Promise<{ inserted: number; updated: number }> {
   const pg = db.dialect === 'postgres'
   const now = new Date().toISOString()
   const changeable = o.withCaller ? [...UPDATABLE, 'caller_hash'] : [...UPDATABLE]
@@ -162,7 +227,10 @@ async function merge(db: ImportDb, o: { source: string; withCaller: boolean }): 
      WHERE ${changeable.map((c) => `telephony_records.${c} ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} excluded.${c}`).join(' OR ')}`
   if (pg) {
     // xmax = 0 marks a row this statement inserted (an updated row carries the updating transaction).
-    const [[inserted, updated]] = (await db.rows(`WITH u AS (${upsert} RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u`, [o.source, now, now])) as [[string, string]]
+    const [[inserted, updated]] = (await db.rows(
+      `WITH u AS (${upsert} RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u`,
+      [o.source, now, now],
+    )) as [[string, string]]
     return { inserted: Number(inserted), updated: Number(updated) }
   }
   const [[staged, existing]] = (await db.rows(
@@ -187,31 +255,50 @@ interface LinkCounts {
  * the order files were imported in. A day without call logs needs no records read: they are all
  * unlinked (and any old link is cleared).
  */
-async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSeconds: number; agents: Record<string, string> }): Promise<LinkCounts> {
+async function linkDays(
+  db: ImportDb,
+  min: number,
+  max: number,
+  o: { toleranceSeconds: number; agents: Record<string, string> },
+): Promise<LinkCounts> {
   const counts: LinkCounts = { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
   const tol = o.toleranceSeconds * 1000
   // Timestamps: epoch ms from PostgreSQL (no to_char per value), the stored ISO text from SQLite.
   const instant = (c: string) => instantSql(db.dialect, c)
-  const iso = (v: unknown): string | null => (v === null ? null : typeof v === 'number' ? new Date(v).toISOString() : String(v))
+  const iso = (v: unknown): string | null =>
+    v === null ? null : typeof v === 'number' ? new Date(v).toISOString() : String(v)
   for (let day = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS; day <= max; day += DAY_MS) {
     const from = new Date(day).toISOString()
     const to = new Date(day + DAY_MS).toISOString()
     // The calls this day's records may link to.
-    const window: [string, string] = [new Date(day - tol).toISOString(), new Date(day + DAY_MS + tol).toISOString()]
+    const window: [string, string] = [
+      new Date(day - tol).toISOString(),
+      new Date(day + DAY_MS + tol).toISOString(),
+    ]
     const calls = await db.rows(
       `SELECT c.id, ${instant('c.talk_started_at')}, ${instant('c.talk_ended_at')}, c.telephony_call_id, u.email
        FROM calls c LEFT JOIN users u ON u.id = c.operator_id WHERE c.talk_started_at >= ? AND c.talk_started_at < ?`,
       window,
     )
     if (!calls.length) {
-      const [[n]] = (await db.rows(`SELECT count(*) FROM telephony_records WHERE offered_at >= ? AND offered_at < ?`, [from, to])) as [[number | string]]
+      const [[n]] = (await db.rows(
+        `SELECT count(*) FROM telephony_records WHERE offered_at >= ? AND offered_at < ?`,
+        [from, to],
+      )) as [[number | string]]
       counts.unlinked += Number(n)
-      const unlinked = await db.rows(`SELECT DISTINCT call_id FROM telephony_records WHERE offered_at >= ? AND offered_at < ? AND call_id IS NOT NULL`, [from, to])
+      const unlinked = await db.rows(
+        `SELECT DISTINCT call_id FROM telephony_records WHERE offered_at >= ? AND offered_at < ? AND call_id IS NOT NULL`,
+        [from, to],
+      )
       counts.changed += await db.run(
         `UPDATE telephony_records SET call_id = NULL, link_method = NULL WHERE offered_at >= ? AND offered_at < ? AND (call_id IS NOT NULL OR link_method IS NOT NULL)`,
         [from, to],
       )
-      await syncCallerHashes(db, null, unlinked.map(([id]) => Number(id)))
+      await syncCallerHashes(
+        db,
+        null,
+        unlinked.map(([id]) => Number(id)),
+      )
       continue
     }
     const records = await db.rows(
@@ -220,7 +307,9 @@ async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSe
     )
     if (!records.length) continue
     const result = linkCallsToTelephony(
-      calls.map(([id, started, ended, pbx, email]) => callForLink(Number(id), iso(started)!, iso(ended)!, pbx as string | null, email as string | null)),
+      calls.map(([id, started, ended, pbx, email]) =>
+        callForLink(Number(id), iso(started)!, iso(ended)!, pbx as string | null, email as string | null),
+      ),
       records.map(([, pbx, offered, answered, agent, , , queue]) => ({
         callId: String(pbx),
         queue: String(queue),
@@ -267,7 +356,8 @@ async function linkDays(db: ImportDb, min: number, max: number, o: { toleranceSe
 async function syncCallerHashes(db: ImportDb, window: [string, string] | null, ids: number[]): Promise<void> {
   if (!window && !ids.length) return
   const pg = db.dialect === 'postgres'
-  const hash = '(SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = calls.id AND tr.caller_hash IS NOT NULL ORDER BY tr.id LIMIT 1)'
+  const hash =
+    '(SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = calls.id AND tr.caller_hash IS NOT NULL ORDER BY tr.id LIMIT 1)'
   const which: string[] = []
   const params: unknown[] = []
   if (window) {
@@ -278,11 +368,20 @@ async function syncCallerHashes(db: ImportDb, window: [string, string] | null, i
     which.push(pg ? 'calls.id = ANY(?::integer[])' : 'calls.id IN (SELECT value FROM json_each(?))')
     params.push(pg ? ids : JSON.stringify(ids))
   }
-  await db.run(`UPDATE calls SET caller_hash = ${hash} WHERE (${which.join(' OR ')}) AND calls.caller_hash ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} ${hash}`, params)
+  await db.run(
+    `UPDATE calls SET caller_hash = ${hash} WHERE (${which.join(' OR ')}) AND calls.caller_hash ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} ${hash}`,
+    params,
+  )
 }
 
 /** The fields linking reads, in a CallLogRecord (the rest do not matter to it). */
-export function callForLink(id: number | string, started: string, ended: string, pbx: string | null, email: string | null): CallLogRecord {
+export function callForLink(
+  id: number | string,
+  started: string,
+  ended: string,
+  pbx: string | null,
+  email: string | null,
+): CallLogRecord {
   return {
     id: String(id),
     talkStartedAt: started,

@@ -18,7 +18,12 @@ async function syncCallerHashOf(req: PayloadRequest, call: number | string): Pro
     overrideAccess: true,
     req,
   })
-  await req.payload.db.updateOne({ collection: 'calls', id: call, data: { callerHash: next.docs[0]?.callerHash ?? null }, req })
+  await req.payload.db.updateOne({
+    collection: 'calls',
+    id: call,
+    data: { callerHash: next.docs[0]?.callerHash ?? null },
+    req,
+  })
 }
 
 /** A telephony record deleted through Payload (admins may): its call takes the hash of its next linked record, or none. */
@@ -34,15 +39,33 @@ export const syncCallerHashAfterDelete: CollectionAfterDeleteHook = async ({ doc
  * its caller hash taken. Calls without the id wait for the next import of their day (agent-and-time
  * links need the PBX mapping's agent table, which only the import has).
  */
-export const linkCallToTelephonyAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const linkCallToTelephonyAfterChange: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   const pbx = typeof doc?.telephonyCallId === 'string' ? doc.telephonyCallId.trim() : ''
   if (!pbx || (previousDoc?.telephonyCallId === doc.telephonyCallId && previousDoc?.id === doc.id)) return doc
-  const found = await req.payload.find({ collection: 'telephony-records', where: { pbxCallId: { equals: pbx } }, limit: 1, depth: 0, pagination: false, overrideAccess: true, req })
+  const found = await req.payload.find({
+    collection: 'telephony-records',
+    where: { pbxCallId: { equals: pbx } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
   const record = found.docs[0]
   if (!record) return doc
   const linked = record.call && typeof record.call === 'object' ? record.call.id : record.call
   if (linked !== null && linked !== undefined && linked !== doc.id) return doc
-  if (linked !== doc.id) await req.payload.db.updateOne({ collection: 'telephony-records', id: record.id, data: { call: doc.id, linkMethod: 'call-id' }, req })
+  if (linked !== doc.id)
+    await req.payload.db.updateOne({
+      collection: 'telephony-records',
+      id: record.id,
+      data: { call: doc.id, linkMethod: 'call-id' },
+      req,
+    })
   await syncCallerHashOf(req, doc.id)
   return doc
 }

@@ -25,18 +25,44 @@ export const Transcripts: CollectionConfig = {
     useAsTitle: 'transcriptKey',
     defaultColumns: ['startedAt', 'transcriptKey', 'call', 'linkMethod', 'segmentCount', 'importedFrom'],
     group: '応対',
-    description: '照合方法が「未照合」の文字起こしは、まだどの問い合わせ記録にも結びついていません。問い合わせ記録か電話システム記録が登録された後、同じファイルをもう一度取り込むと照合されます。',
+    description:
+      '照合方法が「未照合」の文字起こしは、まだどの問い合わせ記録にも結びついていません。問い合わせ記録か電話システム記録が登録された後、同じファイルをもう一度取り込むと照合されます。',
   },
   defaultSort: '-createdAt',
   access: { read: readTranscripts, create: nobody, update: nobody, delete: roleIn('admin') },
   fields: [
-    { name: 'transcriptKey', label: '取り込みキー（通話ID、または担当者@開始時刻）', type: 'text', required: true, unique: true },
+    {
+      name: 'transcriptKey',
+      label: '取り込みキー（通話ID、または担当者@開始時刻）',
+      type: 'text',
+      required: true,
+      unique: true,
+    },
     { name: 'call', label: '問い合わせ記録', type: 'relationship', relationTo: 'calls', index: true },
-    { name: 'linkMethod', label: '照合方法', type: 'select', required: true, index: true, options: TRANSCRIPT_LINK_METHODS },
+    {
+      name: 'linkMethod',
+      label: '照合方法',
+      type: 'select',
+      required: true,
+      index: true,
+      options: TRANSCRIPT_LINK_METHODS,
+    },
     { name: 'externalCallId', label: '通話ID（ファイルの記載）', type: 'text', index: true },
     { name: 'agent', label: 'オペレーター（電話システムのID）', type: 'text' },
-    { name: 'startedAt', label: '録音開始', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'format', label: '形式', type: 'select', required: true, options: TRANSCRIPT_FORMATS.map((f) => ({ label: f.toUpperCase(), value: f })) },
+    {
+      name: 'startedAt',
+      label: '録音開始',
+      type: 'date',
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'format',
+      label: '形式',
+      type: 'select',
+      required: true,
+      options: TRANSCRIPT_FORMATS.map((f) => ({ label: f.toUpperCase(), value: f })),
+    },
     {
       // [{ speaker, start, end, text }], text masked; the speaker is a role (never the label, which may be a name).
       name: 'segments',
@@ -49,6 +75,12 @@ export const Transcripts: CollectionConfig = {
     { name: 'durationSeconds', label: '長さ（秒）', type: 'number', required: true },
     { name: 'audioUri', label: '録音の場所（設定した場合のみ）', type: 'text' },
     { name: 'importedFrom', label: '取り込んだファイル（マスク済み）', type: 'text' },
-    { name: 'contentHash', label: '内容のハッシュ（同じ内容の再取り込みを判別）', type: 'text', required: true, admin: { readOnly: true } },
+    {
+      name: 'contentHash',
+      label: '内容のハッシュ（同じ内容の再取り込みを判別）',
+      type: 'text',
+      required: true,
+      admin: { readOnly: true },
+    },
   ],
 }

@@ -53,7 +53,8 @@ export const Users: CollectionConfig = {
       type: 'text',
       virtual: true,
       admin: {
-        condition: (data, _siblingData, { user }) => Boolean(user && data?.id !== undefined && String(user.id) === String(data.id)),
+        condition: (data, _siblingData, { user }) =>
+          Boolean(user && data?.id !== undefined && String(user.id) === String(data.id)),
         description: 'メールアドレスやパスワードを変更するときは、現在のパスワードを入力してください。',
         components: { Field: '/components/CurrentPasswordField#CurrentPasswordField' },
       },

@@ -6,12 +6,15 @@ export const MIN_PASSWORD_LENGTH = 12
 
 let common: Set<string> | undefined
 /** zxcvbn-ts's list of about 49,000 passwords seen most often in leaks, compared in lower case. */
-const commonPasswords = (): Set<string> => (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())))
+const commonPasswords = (): Set<string> =>
+  (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())))
 
 /** Why a password is refused, in Japanese for the admin, or undefined when it is acceptable. */
 export function passwordProblem(password: string): string | undefined {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください。`
-  if (commonPasswords().has(password.toLowerCase())) return 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください。'
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください。`
+  if (commonPasswords().has(password.toLowerCase()))
+    return 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください。'
   return undefined
 }
 

@@ -1,11 +1,27 @@
-import { APIError, AuthenticationError, LockedAuth, logoutOperation, ValidationError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  AuthenticationError,
+  LockedAuth,
+  logoutOperation,
+  ValidationError,
+  type CollectionBeforeValidateHook,
+  type PayloadRequest,
+} from 'payload'
 
-import { accountKey, addressOf, LOGIN_FAILURE_FLOOR_MS, LOGIN_THROTTLED_MESSAGE, loginFailures } from '../../http/loginGuard'
+import {
+  accountKey,
+  addressOf,
+  LOGIN_FAILURE_FLOOR_MS,
+  LOGIN_THROTTLED_MESSAGE,
+  loginFailures,
+} from '../../http/loginGuard'
 
-export const CURRENT_PASSWORD_MISSING = 'メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。'
+export const CURRENT_PASSWORD_MISSING =
+  'メールアドレスやパスワードを変更するには、現在のパスワードを入力してください。'
 export const CURRENT_PASSWORD_WRONG = '現在のパスワードが正しくありません。もう一度入力してください。'
 
-const sameEmail = (a: unknown, b: unknown): boolean => typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
+const sameEmail = (a: unknown, b: unknown): boolean =>
+  typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /** The session id inside a token Payload has just signed (trusted: it never left this process). */
 const sessionIdOf = (token: string | undefined): string | undefined => {
@@ -53,16 +69,28 @@ async function passwordMatches(req: PayloadRequest, email: string, password: str
  * account from that address (src/http/loginGuard.ts): a session is no way round them to guess the
  * password. `currentPassword` is never stored or returned.
  */
-export const requireCurrentPassword: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
+export const requireCurrentPassword: CollectionBeforeValidateHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (!data) return data
   const { currentPassword, ...rest } = data as Record<string, unknown>
-  const own = operation === 'update' && originalDoc && req.user?.collection === 'users' && String(req.user.id) === String(originalDoc.id)
+  const own =
+    operation === 'update' &&
+    originalDoc &&
+    req.user?.collection === 'users' &&
+    String(req.user.id) === String(originalDoc.id)
   if (!own) return rest
   const changesPassword = typeof rest.password === 'string' && rest.password !== ''
   const changesEmail = typeof rest.email === 'string' && !sameEmail(rest.email, originalDoc.email)
   if (!changesPassword && !changesEmail) return rest
   if (typeof currentPassword !== 'string' || currentPassword === '') {
-    throw new ValidationError({ errors: [{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }] }, req.t)
+    throw new ValidationError(
+      { errors: [{ path: 'currentPassword', message: CURRENT_PASSWORD_MISSING }] },
+      req.t,
+    )
   }
   const failures = loginFailures()
   const address = addressOf(req.headers)

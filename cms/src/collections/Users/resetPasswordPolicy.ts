@@ -13,6 +13,10 @@ export const enforcePasswordPolicyOnReset: CollectionBeforeOperationHook = ({ ar
   if (operation !== 'resetPassword') return args
   const password: unknown = (args as { data?: { password?: unknown } }).data?.password
   const problem = passwordProblem(typeof password === 'string' ? password : '')
-  if (problem) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: problem }] }, req.t)
+  if (problem)
+    throw new ValidationError(
+      { collection: 'users', errors: [{ path: 'password', message: problem }] },
+      req.t,
+    )
   return args
 }

@@ -4,7 +4,17 @@
  * (the same cells as the CSV and XLSX, through buildSections), and the improvement proposals for the
  * monthly meeting. Fonts: Debian's Noto CJK, by name; nothing is fetched.
  */
-import { buildSections, cellKind, formatCell, reportHeading, UNCATEGORIZED_LABEL, type Proposal, type Report, type ReportLabels, type Table } from '@kotae/analytics'
+import {
+  buildSections,
+  cellKind,
+  formatCell,
+  reportHeading,
+  UNCATEGORIZED_LABEL,
+  type Proposal,
+  type Report,
+  type ReportLabels,
+  type Table,
+} from '@kotae/analytics'
 
 import type { TrendPoint } from '../load'
 import { ORGANIZATION } from '../render'
@@ -24,36 +34,57 @@ export interface ReportPageInput {
 const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
 
 function tableHtml(t: Table): string {
-  const head = t.columns.map((c) => `<th class="${c.kind}">${esc(c.header)}${UNIT[c.kind] ? `（${UNIT[c.kind]}）` : ''}</th>`).join('')
+  const head = t.columns
+    .map((c) => `<th class="${c.kind}">${esc(c.header)}${UNIT[c.kind] ? `（${UNIT[c.kind]}）` : ''}</th>`)
+    .join('')
   const cells = (row: readonly (string | number | null)[], r: number) =>
-    row.map((v, c) => `<td class="${cellKind(t, r, c)}">${esc(formatCell(v, cellKind(t, r, c)))}</td>`).join('')
+    row
+      .map((v, c) => `<td class="${cellKind(t, r, c)}">${esc(formatCell(v, cellKind(t, r, c)))}</td>`)
+      .join('')
   const body = t.rows.map((row, r) => `<tr>${cells(row, r)}</tr>`).join('')
-  const total = t.total ? `<tr class="total">${t.total.map((v, c) => `<td class="${t.columns[c]?.kind ?? 'text'}">${esc(formatCell(v, t.columns[c]?.kind ?? 'text'))}</td>`).join('')}</tr>` : ''
+  const total = t.total
+    ? `<tr class="total">${t.total.map((v, c) => `<td class="${t.columns[c]?.kind ?? 'text'}">${esc(formatCell(v, t.columns[c]?.kind ?? 'text'))}</td>`).join('')}</tr>`
+    : ''
   return `${t.title ? `<h3>${esc(t.title)}</h3>` : ''}<table><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${t.columns.length}" class="none">該当なし（0 件）</td></tr>`}${total}</tbody></table>`
 }
 
 /** The three charts, as SVG strings (also shown on the admin page). */
-export function reportCharts(report: Report, labels: ReportLabels, trend: readonly TrendPoint[]): { byHour: string; byTopic: string; trend: string } {
+export function reportCharts(
+  report: Report,
+  labels: ReportLabels,
+  trend: readonly TrendPoint[],
+): { byHour: string; byTopic: string; trend: string } {
   const hours = Array.from({ length: 24 }, (_, h) => `${h}時`)
-  const perHour = (pick: (s: Report['byHalfHour'][number]) => number | null) => hours.map((_, h) => (pick(report.byHalfHour[2 * h]!) ?? 0) + (pick(report.byHalfHour[2 * h + 1]!) ?? 0))
+  const perHour = (pick: (s: Report['byHalfHour'][number]) => number | null) =>
+    hours.map((_, h) => (pick(report.byHalfHour[2 * h]!) ?? 0) + (pick(report.byHalfHour[2 * h + 1]!) ?? 0))
   const series = [
-    ...(report.meta.hasTelephony ? [{ name: '入電件数', values: perHour((s) => s.offered), color: '#9bb7d4' }] : []),
+    ...(report.meta.hasTelephony
+      ? [{ name: '入電件数', values: perHour((s) => s.offered), color: '#9bb7d4' }]
+      : []),
     { name: '応対件数（記録）', values: perHour((s) => s.calls), color: '#1f4e79' },
   ]
   const topics = report.byTopic.slice(0, 12)
   const trendSeries = [
-    ...(report.meta.hasTelephony ? [{ name: '入電件数', values: trend.map((p) => p.offered ?? 0), color: '#9bb7d4' }] : []),
+    ...(report.meta.hasTelephony
+      ? [{ name: '入電件数', values: trend.map((p) => p.offered ?? 0), color: '#9bb7d4' }]
+      : []),
     { name: '応対件数（記録）', values: trend.map((p) => p.calls), color: '#1f4e79' },
   ]
   return {
     byHour: columnChart({ title: '時間帯別の件数（1時間ごと）', labels: hours, series, labelEvery: 1 }),
     byTopic: barChart({
       title: '用件別の応対件数（上位12件）',
-      labels: topics.map((t) => (t.category === null ? UNCATEGORIZED_LABEL : (labels.categories?.[t.category] ?? t.category))),
+      labels: topics.map((t) =>
+        t.category === null ? UNCATEGORIZED_LABEL : (labels.categories?.[t.category] ?? t.category),
+      ),
       values: topics.map((t) => t.calls),
       color: '#2e7d32',
     }),
-    trend: columnChart({ title: report.meta.period.kind === 'year' ? '月別の推移' : '日別の推移', labels: trend.map((p) => p.label), series: trendSeries }),
+    trend: columnChart({
+      title: report.meta.period.kind === 'year' ? '月別の推移' : '日別の推移',
+      labels: trend.map((p) => p.label),
+      series: trendSeries,
+    }),
   }
 }
 
@@ -68,7 +99,11 @@ function proposalsHtml(proposals: readonly Proposal[] | null, report: Report): s
 
 export function reportHtml(input: ReportPageInput): string {
   const { report, labels } = input
-  const heading = reportHeading(report, { organization: ORGANIZATION, labels, generatedAt: input.generatedAt })
+  const heading = reportHeading(report, {
+    organization: ORGANIZATION,
+    labels,
+    generatedAt: input.generatedAt,
+  })
   const sections = buildSections(report, { organization: ORGANIZATION, labels, months: input.months })
   const charts = reportCharts(report, labels, input.trend)
   const annexAt = sections.findIndex((x) => x.key === 'halfHour')
@@ -114,7 +149,10 @@ ${sections.slice(0, annexAt).map(sectionHtml).join('\n')}
 <div class="chart">${charts.byTopic}</div>
 <div class="chart">${charts.trend}</div>
 </section>
-${sections.slice(annexAt).map((x, i) => sectionHtml(x, annexAt + i)).join('\n')}
+${sections
+  .slice(annexAt)
+  .map((x, i) => sectionHtml(x, annexAt + i))
+  .join('\n')}
 <section class="page"><h2>改善提案（定例会用）</h2>${proposalsHtml(input.proposals, report)}</section>
 </body></html>`
 }

@@ -12,10 +12,19 @@ import { reportHtml, type ReportPageInput } from './html'
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
 export async function printPdf(html: string): Promise<Buffer> {
-  if (!fs.existsSync(CHROME_PATH)) throw new Error(`Chromium not found at ${CHROME_PATH}: apt-get install -y chromium fonts-noto-cjk`)
+  if (!fs.existsSync(CHROME_PATH))
+    throw new Error(`Chromium not found at ${CHROME_PATH}: apt-get install -y chromium fonts-noto-cjk`)
   const browser = await chromium.launch({
     executablePath: CHROME_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   })
   try {
     const page = await browser.newPage()

@@ -8,7 +8,13 @@
  * Only the public documents of `SiteData.search` go in (the data layer's allow-list); a public
  * index also refuses operator-only documents and operator notes by itself.
  */
-import { CONTENT_WEIGHTS, createSearchIndex, serializeIndex, type FacetDimensionLike, type SearchDocument } from '@kotae/search-indexer'
+import {
+  CONTENT_WEIGHTS,
+  createSearchIndex,
+  serializeIndex,
+  type FacetDimensionLike,
+  type SearchDocument,
+} from '@kotae/search-indexer'
 
 import type { Locale } from '../../i18n'
 
@@ -31,7 +37,12 @@ export type SearchData = {
 /** The serialized index (JSON) of a page language. */
 export function buildSearchIndex(search: SearchData, locale: Locale): string {
   // The weights learned for the city's content (train:ranker), as the desk ranks it.
-  const index = createSearchIndex({ weights: CONTENT_WEIGHTS, audience: 'public', synonyms: search.synonyms.map((g) => ({ terms: [...g.terms] })), facets: search.facets ?? [] })
+  const index = createSearchIndex({
+    weights: CONTENT_WEIGHTS,
+    audience: 'public',
+    synonyms: search.synonyms.map((g) => ({ terms: [...g.terms] })),
+    facets: search.facets ?? [],
+  })
   for (const doc of documentsFor(search.documents, locale)) index.add(doc)
   return serializeIndex(index)
 }

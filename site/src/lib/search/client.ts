@@ -106,7 +106,13 @@ function workerSearcher(bytes: Download): Searcher {
         reject(new IndexLoadError(m.message))
         worker.terminate()
       } else if (m.type === 'results') {
-        pending.get(m.id)?.({ results: m.results, found: m.found, sure: m.sure, ...(m.askBack ? { askBack: m.askBack } : {}), suggestions: m.suggestions })
+        pending.get(m.id)?.({
+          results: m.results,
+          found: m.found,
+          sure: m.sure,
+          ...(m.askBack ? { askBack: m.askBack } : {}),
+          suggestions: m.suggestions,
+        })
         pending.delete(m.id)
       }
     }

@@ -19,7 +19,12 @@ export function loadEngine(saved: string): Engine {
     const [kind, ...id] = key.split(':')
     return index.get(id.join(':'), kind === 'guide' ? 'guide' : 'faq')
   })
-  const terms = [...new Set([...index.analyzer.synonyms.groups.flatMap((g) => g.terms), ...docs.flatMap((d) => d?.tags ?? [])])]
+  const terms = [
+    ...new Set([
+      ...index.analyzer.synonyms.groups.flatMap((g) => g.terms),
+      ...docs.flatMap((d) => d?.tags ?? []),
+    ]),
+  ]
   const english = new Map(docs.filter((d) => d?.locale === 'en' && d.url).map((d) => [d!.url!, d!.question]))
   return { index, terms, english }
 }
@@ -55,7 +60,12 @@ function cleanFacets(facets: ChosenFacets | undefined): ChosenFacets | undefined
  * citizen's answer to a question asked back (`{ what: ['certificate'] }`): it re-ranks at once.
  * Never throws on odd input (empty, emoji, very long): it returns no results instead.
  */
-export function runSearch(engine: Engine, query: string, limit: number, facets?: ChosenFacets): SearchResponse {
+export function runSearch(
+  engine: Engine,
+  query: string,
+  limit: number,
+  facets?: ChosenFacets,
+): SearchResponse {
   const q = typeof query === 'string' ? query.slice(0, MAX_QUERY) : ''
   const results: SearchResult[] = []
   if (!q.trim()) return { results, found: 0, sure: false, suggestions: [] }
@@ -64,7 +74,11 @@ export function runSearch(engine: Engine, query: string, limit: number, facets?:
   // The engine's whole pool (100; passages and snippets are worked out only for the hits read), so
   // the status can say how many pages were found, not only how many are shown. An English
   // translation and its Japanese original share one page.
-  const answer = engine.index.answer(q, { limit: FOUND_POOL, kinds: ['faq', 'guide'], ...(chosen ? { facets: chosen } : {}) })
+  const answer = engine.index.answer(q, {
+    limit: FOUND_POOL,
+    kinds: ['faq', 'guide'],
+    ...(chosen ? { facets: chosen } : {}),
+  })
   for (const h of answer.hits) {
     const kind = h.kind === 'guide' ? ('guide' as const) : ('faq' as const)
     const path = h.document.url ?? `${kind}/${h.id}/`
@@ -84,7 +98,14 @@ export function runSearch(engine: Engine, query: string, limit: number, facets?:
       snippet: cleanSnippet(h.snippet.text, h.snippet.highlights),
     })
   }
-  const askBack = answer.askBack && results.length > 1 ? { dimension: answer.askBack.dimension, question: answer.askBack.question, options: answer.askBack.options.map((o) => ({ value: o.value, name: o.name })) } : undefined
+  const askBack =
+    answer.askBack && results.length > 1
+      ? {
+          dimension: answer.askBack.dimension,
+          question: answer.askBack.question,
+          options: answer.askBack.options.map((o) => ({ value: o.value, name: o.name })),
+        }
+      : undefined
   return {
     results,
     found: seen.size,

@@ -35,13 +35,24 @@ export type ChosenFacets = Record<string, string[]>
  * question to ask back; spelling suggestions when there are no results.
  */
 /** `found`: how many pages the engine found (up to its pool of 100), which may be more than `results` shows. */
-export type SearchResponse = { results: SearchResult[]; found: number; sure: boolean; askBack?: AskBack; suggestions: string[] }
+export type SearchResponse = {
+  results: SearchResult[]
+  found: number
+  sure: boolean
+  askBack?: AskBack
+  suggestions: string[]
+}
 
 /** How long the saved index took to download and to restore (ms); recorded as the `kotae-search-ready` mark. */
 export type LoadTiming = { downloadMs: number; restoreMs: number }
 
 /** `init` carries the saved index's bytes: the page downloads them while the worker starts. */
-export type WorkerRequest = { type: 'init'; bytes: ArrayBuffer } | { type: 'search'; id: number; query: string; limit: number; facets?: ChosenFacets }
+export type WorkerRequest =
+  | { type: 'init'; bytes: ArrayBuffer }
+  | { type: 'search'; id: number; query: string; limit: number; facets?: ChosenFacets }
 
 /** `error`: the bytes are not a saved index this engine can restore (the page would fail the same way). */
-export type WorkerResponse = { type: 'ready'; restoreMs: number } | { type: 'error'; message: string } | ({ type: 'results'; id: number } & SearchResponse)
+export type WorkerResponse =
+  | { type: 'ready'; restoreMs: number }
+  | { type: 'error'; message: string }
+  | ({ type: 'results'; id: number } & SearchResponse)

@@ -12,7 +12,11 @@ export function editDistance(a: string, b: string, max: number): number {
     const cur = [i]
     let best = i
     for (let j = 1; j <= y.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1))
+      const v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      )
       cur.push(v)
       if (v < best) best = v
     }
@@ -36,5 +40,8 @@ export function suggest(query: string, terms: Iterable<string>, limit = 3): stri
     const d = editDistance(q, n, max)
     if (d <= max) scored.push([t, d])
   }
-  return scored.sort((a, b) => a[1] - b[1]).slice(0, limit).map(([t]) => t)
+  return scored
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, limit)
+    .map(([t]) => t)
 }

@@ -38,7 +38,12 @@ export type StatusStrings = {
  * The live region's sentence for an answer. `chosen`: the name of the facet the citizen picked in
  * answer to the question asked back (the results are re-ranked by it).
  */
-export function statusLine(t: StatusStrings, query: string, r: Pick<SearchResponse, 'results' | 'sure' | 'askBack'> & { found?: number }, chosen?: string): string {
+export function statusLine(
+  t: StatusStrings,
+  query: string,
+  r: Pick<SearchResponse, 'results' | 'sure' | 'askBack'> & { found?: number },
+  chosen?: string,
+): string {
   const q = quoted(query)
   const shown = r.results.length
   // What was found, not what is shown (the home page shows the first 5).
@@ -56,7 +61,12 @@ export function statusLine(t: StatusStrings, query: string, r: Pick<SearchRespon
  * other pages the page language's name for `dimension.value` when it has one, else the Japanese
  * name marked as Japanese.
  */
-export function optionName(askBack: Pick<AskBack, 'dimension'>, option: AskBack['options'][number], locale: 'ja' | 'en', names: Readonly<Record<string, string>>): { name: string; lang: 'ja' | 'en' } {
+export function optionName(
+  askBack: Pick<AskBack, 'dimension'>,
+  option: AskBack['options'][number],
+  locale: 'ja' | 'en',
+  names: Readonly<Record<string, string>>,
+): { name: string; lang: 'ja' | 'en' } {
   if (locale === 'ja') return { name: option.name, lang: 'ja' }
   const own = names[`${askBack.dimension}.${option.value}`]
   return own ? { name: own, lang: locale } : { name: option.name, lang: 'ja' }

@@ -17,7 +17,9 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       post({ type: 'error', message: (error as Error).message })
     }
   } else if (m.type === 'search') {
-    const r = engine ? runSearch(engine, m.query, m.limit, m.facets) : { results: [], found: 0, sure: false, suggestions: [] }
+    const r = engine
+      ? runSearch(engine, m.query, m.limit, m.facets)
+      : { results: [], found: 0, sure: false, suggestions: [] }
     post({ type: 'results', id: m.id, ...r })
   }
 }

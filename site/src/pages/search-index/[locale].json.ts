@@ -9,5 +9,7 @@ export const getStaticPaths: GetStaticPaths = () => LOCALES.map((locale) => ({ p
 
 export const GET: APIRoute = async ({ params }) => {
   const { search } = await loadSiteData()
-  return new Response(buildSearchIndex(search, params.locale as Locale), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
+  return new Response(buildSearchIndex(search, params.locale as Locale), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  })
 }

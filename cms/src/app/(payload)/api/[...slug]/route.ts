@@ -25,7 +25,12 @@ const post = objectBody(REST_POST(config))
 const login = guardLogin(post)
 // Reset links: bounded per address and per e-mail, one answer time whether the account exists.
 const resetRequest = guardResetRequest(post)
-export const POST: Handler = (request, args) => (isLoginRequest(request) ? login(request, args) : isResetRequest(request) ? resetRequest(request, args) : post(request, args))
+export const POST: Handler = (request, args) =>
+  isLoginRequest(request)
+    ? login(request, args)
+    : isResetRequest(request)
+      ? resetRequest(request, args)
+      : post(request, args)
 export const DELETE = REST_DELETE(config)
 export const PATCH = objectBody(REST_PATCH(config))
 export const PUT = objectBody(REST_PUT(config))
