@@ -6,15 +6,4 @@
  */
 import type { ConfidenceModel } from './confidence'
 
-export const CONFIDENCE_MODEL: ConfidenceModel = {
-  weights: {
-    bias: -14.225,
-    coverage: 3.492,
-    'facet:action': -0.027,
-    'facet:what': 1.393,
-    'facet:when': 1.004,
-    'facet:who': -0.36,
-    logScore: 2.594,
-  },
-  threshold: 0.176,
-}
+export const CONFIDENCE_MODEL: ConfidenceModel = {"weights":{"bias":-14.225,"coverage":3.492,"facet:action":-0.027,"facet:what":1.393,"facet:when":1.004,"facet:who":-0.36,"logScore":2.594},"threshold":0.176}

@@ -5,15 +5,4 @@
  */
 import type { RankingWeights } from './search-index'
 
-export const CONTENT_WEIGHTS: Partial<RankingWeights> = {
-  question: 3.75,
-  alternatives: 4,
-  shortAnswer: 0.75,
-  tags: 0.3,
-  passage: 1.5,
-  secondPassage: 0.7,
-  grams: 0.25,
-  synonyms: 0.4,
-  facetAgree: 0.563,
-  facetConflict: 0.188,
-}
+export const CONTENT_WEIGHTS: Partial<RankingWeights> = {"question":3.75,"alternatives":4,"shortAnswer":0.75,"tags":0.3,"passage":1.5,"secondPassage":0.7,"grams":0.25,"synonyms":0.4,"facetAgree":0.563,"facetConflict":0.188}
