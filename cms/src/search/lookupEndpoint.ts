@@ -3,11 +3,12 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { CALL_TAKERS, hasRole, STAFF_READERS } from '../access/roles'
-import type { LookupCandidate, LookupResponse, PastCall } from '../desk/types'
+import type { LookupCandidate, LookupResponse } from '../desk/types'
 import { LOOKUP_POOL, priorWeight } from './lookupRanking'
 import { currentOperatorPrior } from './operatorPrior'
 import { facetVocabulary, hasFacetValue } from './facetVocabulary'
 import { deskCards } from './deskCards'
+import { pastCallsFor } from './pastCalls'
 import { answerOperatorIndex, faqIdOf, getOperatorIndex, warmOperatorIndex } from './operatorIndex'
 import { blendWithPrior } from './usagePrior'
 import { startIndexSync } from './indexSync'
@@ -167,32 +168,9 @@ export const lookupEndpoint: Endpoint = {
       .slice(0, 3)
       .map((c) => c.docId)
     // Past calls are for those who take and supervise calls; editors and reviewers get none.
-    const past =
-      topFaqIds.length && hasRole(req.user, ...CALL_TAKERS)
-        ? await req.payload.find({
-            collection: 'calls',
-            where: { faqsUsed: { in: topFaqIds } },
-            sort: '-talkStartedAt',
-            limit: 3,
-            depth: 1,
-            pagination: false,
-            // Summaries are masked when stored; contact details are never selected.
-            select: { talkStartedAt: true, summary: true, outcome: true, faqsUsed: true },
-            populate: { faqs: { question: true } },
-            overrideAccess: true,
-            req,
-          })
-        : { docs: [] }
+    const pastCalls =
+      topFaqIds.length && hasRole(req.user, ...CALL_TAKERS) ? await pastCallsFor(req, topFaqIds) : []
     lap('pastCalls')
-    const pastCalls: PastCall[] = past.docs.map((c) => ({
-      id: c.id,
-      talkStartedAt: c.talkStartedAt,
-      summary: c.summary,
-      outcome: c.outcome,
-      faqsUsed: (c.faqsUsed ?? [])
-        .filter((f): f is Exclude<typeof f, number> => typeof f === 'object')
-        .map((f) => ({ id: f.id, question: f.question })),
-    }))
     const body: LookupResponse = {
       query: q,
       tookMs: Math.round(performance.now() - started),

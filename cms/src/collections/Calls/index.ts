@@ -10,6 +10,7 @@ import { fieldRoleIn, roleIn } from '../../access/roleIn'
 import { CALL_TAKERS, CONTACT_READERS } from '../../access/roles'
 import { maskFreeText } from '../../hooks/maskFreeText'
 import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
+import { forgetPastCallsAfterChange, forgetPastCallsAfterDelete } from '../../search/pastCalls'
 import { deleteTranscriptsOfCall } from './deleteTranscripts'
 import { linkCallToTelephonyAfterChange } from '../TelephonyRecords/syncCallerHash'
 import { setOperator } from './setOperator'
@@ -36,7 +37,8 @@ export const Calls: CollectionConfig = {
   hooks: {
     beforeValidate: [textFieldsHoldText],
     beforeChange: [setOperator, maskFreeText(['summary', 'queries', 'callback.preferredTime'])],
-    afterChange: [linkCallToTelephonyAfterChange],
+    afterChange: [linkCallToTelephonyAfterChange, forgetPastCallsAfterChange],
+    afterDelete: [forgetPastCallsAfterDelete],
     beforeDelete: [deleteTranscriptsOfCall],
   },
   fields: [
