@@ -110,6 +110,50 @@ describe('second held-out round (tests/eval/colloquial2.jsonl, offtopic2.jsonl)'
   })
 })
 
+describe('third held-out round (tests/eval/colloquial3.jsonl, offtopic3.jsonl)', () => {
+  // Format only: ids, split rule and size. The evaluator never runs here (the sets are held out).
+  const read = (name: string) => {
+    const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
+    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
+  }
+  const splitOf = (query: string) =>
+    createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
+  const older = () =>
+    new Set(
+      ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl', 'colloquial2.jsonl', 'offtopic2.jsonl'].flatMap(
+        (f) => read(f).map((q) => q.query),
+      ),
+    )
+
+  it.each([
+    ['colloquial3.jsonl', 'c3', 220],
+    ['offtopic3.jsonl', 'o3', 80],
+  ] as const)(
+    '%s: split by the sha256 rule, its own ids, large enough, no line of the older sets',
+    async (name, prefix, min) => {
+      const questions = read(name)
+      expect(questions.length).toBeGreaterThanOrEqual(min)
+      for (const q of questions) {
+        expect(q.id.startsWith(prefix), q.id).toBe(true)
+        expect(q.split, q.id).toBe(splitOf(q.query))
+      }
+      expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
+      expect(new Set(questions.map((q) => q.query)).size).toBe(questions.length)
+      const before = older()
+      expect(questions.filter((q) => before.has(q.query))).toEqual([])
+      const content = await loadContent()
+      expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
+    },
+  )
+
+  it('colloquial3 is at least half western-Japan dialect; offtopic3 answers nothing', () => {
+    const questions = read('colloquial3.jsonl')
+    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
+    expect(questions.filter((q) => q.relevant.length === 0)).toEqual([])
+    expect(read('offtopic3.jsonl').filter((q) => q.relevant.length > 0)).toEqual([])
+  })
+})
+
 describe('eval:content CLI', () => {
   const cli = path.resolve(import.meta.dirname, '../src/cli/eval-content.ts')
   const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx')
