@@ -18,13 +18,19 @@
  * SQLite file between runs instead of a fresh temporary one).
  */
 import { spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import type * as analytics from '@kotae/analytics'
+import type { Payload } from 'payload'
 import pg from 'pg'
 
+import type * as telephony from '../src/collections/TelephonyRecords/importTelephony'
+import type * as reportLoad from '../src/reports/load'
+import type * as reportRender from '../src/reports/render'
 import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
 
 const args = process.argv.slice(2)
@@ -128,18 +134,21 @@ async function runChild(): Promise<void> {
   process.exit(0)
 }
 
-type Mods = Record<string, any>
+// The modules are imported after the child's environment is set (runChild), hence passed in.
 async function reportPhase(
-  payload: any,
+  payload: Payload,
   out: Record<string, unknown>,
-  { loadReport, renderReport }: Mods,
+  {
+    loadReport,
+    renderReport,
+  }: Pick<typeof reportLoad, 'loadReport'> & Pick<typeof reportRender, 'renderReport'>,
 ): Promise<void> {
   let t = 0
 
   console.error(`bench: seeded ${JSON.stringify(out.seed)}`)
   const period = { kind: 'month', year: 2026, month: 10 } as const
   const runs: string[] = []
-  let loaded
+  let loaded: Awaited<ReturnType<typeof reportLoad.loadReport>> | undefined
   for (let i = 0; i < 2; i++) {
     const cpu = process.cpuUsage()
     t = performance.now()
@@ -168,9 +177,12 @@ async function reportPhase(
 }
 
 async function importPhase(
-  payload: any,
+  payload: Payload,
   out: Record<string, unknown>,
-  { monthRange, importTelephony }: Mods,
+  {
+    monthRange,
+    importTelephony,
+  }: Pick<typeof analytics, 'monthRange'> & Pick<typeof telephony, 'importTelephony'>,
 ): Promise<void> {
   let t = 0
   if (ROWS > 0) {
@@ -188,7 +200,7 @@ async function importPhase(
       const offered = nov.start + Math.floor((i / ROWS) * (nov.end - nov.start - 3_600_000))
       const answered = i % 10 === 0 ? null : offered + (i % 60) * 1000
       const line = `N${i},mynumber,${fmt(offered)},${answered === null ? '' : fmt(answered)},${answered === null ? fmt(offered + 30_000) : ''},${fmt(offered + 300_000)},agent-${i % 24},090-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}\n`
-      if (!w.write(line)) await new Promise((r) => w.once('drain', r))
+      if (!w.write(line)) await once(w, 'drain')
     }
     await new Promise((r) => w.end(r))
     const mapping = {
@@ -232,8 +244,8 @@ async function importPhase(
 
 async function main(): Promise<void> {
   for (const db of DBS) {
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
       KOTAE_DISABLE_JOBS: '1',
       PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
       NODE_ENV: 'production',

@@ -6,12 +6,12 @@
  * Does not start Payload (no migrations, nothing written to the database).
  */
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { backup } from '../src/backup/backup'
 import { BackupError } from '../src/backup/errors'
 import { InvalidEnvironmentError } from '../src/env'
 
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE = 'usage: npm run backup -- --out <dir>   (a new or empty folder)'
@@ -19,13 +19,8 @@ const USAGE = 'usage: npm run backup -- --out <dir>   (a new or empty folder)'
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({ options: { out: { type: 'string' } } })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+  const args = parseCommandLine({ options: { out: { type: 'string' } } }, USAGE)
+  if (!args) return 2
   if (!args.values.out) {
     console.error(USAGE)
     return 2

@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
@@ -20,15 +19,15 @@ import { migrateDatabase } from '../src/db/migrate'
 import { auditExport } from '../src/hooks/audit'
 import config from '../src/payload.config'
 import { sqlOf } from '../src/reports/sql'
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE =
   'usage: npm run export:calls -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx [--encoding utf8|shift_jis] [--out file]'
 
 async function main(): Promise<number> {
-  let raw
-  try {
-    raw = parseArgs({
+  const raw = parseCommandLine(
+    {
       options: {
         from: { type: 'string' },
         to: { type: 'string' },
@@ -36,11 +35,10 @@ async function main(): Promise<number> {
         encoding: { type: 'string' },
         out: { type: 'string' },
       },
-    }).values
-  } catch (e) {
-    console.error(`export:calls: ${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+    },
+    USAGE,
+  )?.values
+  if (!raw) return 2
   const { out: outArg, ...rest } = raw
   const parsed = callsExportOptionsSchema.safeParse(rest)
   if (!parsed.success) {

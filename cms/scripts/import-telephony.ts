@@ -7,25 +7,23 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { callerSalt } from '../src/collections/TelephonyRecords/callerSalt'
 import { importTelephony } from '../src/collections/TelephonyRecords/importTelephony'
 import { getMigratedPayload } from '../src/lib/payload'
+import { parseCommandLine } from './lib/commandLine'
 
 const USAGE = 'usage: npm run import:telephony -- --mapping <mapping.json> <calls.csv>'
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
+  const args = parseCommandLine(
+    {
       options: { mapping: { type: 'string' }, tolerance: { type: 'string' } },
       allowPositionals: true,
-    })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+    },
+    USAGE,
+  )
+  if (!args) return 2
   const csv = args.positionals[0]
   if (!args.values.mapping || !csv || args.positionals.length !== 1) {
     console.error(USAGE)

@@ -10,22 +10,21 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import os from 'node:os'
 
 import { getMigratedPayload } from '../src/lib/payload'
 import { importTranscripts, transcriptFilesIn } from '../src/transcripts/import'
 import { SttError, sttSettings, transcribeAudio } from '../src/transcripts/stt'
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE =
   'usage: npm run import:transcripts -- <file or folder>… [--mapping m.json] [--max-mb 100] | --unlinked | --audio <rec.wav> --call-id <id>'
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
+  const args = parseCommandLine(
+    {
       options: {
         mapping: { type: 'string' },
         'max-mb': { type: 'string' },
@@ -34,11 +33,10 @@ async function main(): Promise<number> {
         'call-id': { type: 'string' },
       },
       allowPositionals: true,
-    })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+    },
+    USAGE,
+  )
+  if (!args) return 2
   if (args.values.unlinked) return listUnlinked()
   if (args.values.audio) {
     const stt = sttSettings()

@@ -7,21 +7,20 @@
  * arguments. Does not start Payload (docs/decisions/0023-contract-end-purge.md).
  */
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { InvalidEnvironmentError } from '../src/env'
 import { PurgeFailedError, PurgeRefusedError } from '../src/purge/errors'
 import { purge } from '../src/purge/purge'
 
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE =
   'usage: npm run purge -- --confirm <全国地方公共団体コード> [--keep-content] [--keep-user <email>] [--out <dir>] [--backups <dir>]... [--data-dir <dir>]'
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
+  const args = parseCommandLine(
+    {
       options: {
         confirm: { type: 'string' },
         'keep-content': { type: 'boolean', default: false },
@@ -30,11 +29,10 @@ async function main(): Promise<number> {
         backups: { type: 'string', multiple: true },
         'data-dir': { type: 'string' },
       },
-    })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+    },
+    USAGE,
+  )
+  if (!args) return 2
   // npm -w runs this in cms/: paths are relative to where the command was typed.
   const here = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p)
   const v = args.values

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 import { z } from 'zod'
@@ -17,6 +16,7 @@ import { loadReport } from '../src/reports/load'
 import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from '../src/reports/period'
 import { reportProposals } from '../src/reports/proposals'
 import { renderReport } from '../src/reports/render'
+import { parseCommandLine } from './lib/commandLine'
 
 const USAGE =
   'usage: npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]'
@@ -35,20 +35,18 @@ const writeOut = process.stdout.write.bind(process.stdout)
 process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
 
 async function main(): Promise<number> {
-  let raw
-  try {
-    raw = parseArgs({
+  const raw = parseCommandLine(
+    {
       options: {
         period: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         encoding: { type: 'string' },
       },
-    }).values
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+    },
+    USAGE,
+  )?.values
+  if (!raw) return 2
   const args = ArgsSchema.safeParse(raw)
   if (!args.success) {
     for (const i of args.error.issues) console.error(`--${i.path.join('.')}: ${i.message}`)

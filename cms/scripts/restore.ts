@@ -6,25 +6,20 @@
  * mismatch, 2 on wrong arguments. Does not start Payload; `npm start` migrates the restored database if the code is newer.
  */
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { InvalidBackupError, RestoreFailedError, RestoreRefusedError } from '../src/backup/errors'
 import { gitCommit } from '../src/backup/backup'
 import { restore } from '../src/backup/restore'
 import { InvalidEnvironmentError } from '../src/env'
 
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE = 'usage: npm run restore -- <backup folder>'
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({ options: {}, allowPositionals: true })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+  const args = parseCommandLine({ options: {}, allowPositionals: true }, USAGE)
+  if (!args) return 2
   if (args.positionals.length !== 1) {
     console.error(USAGE)
     return 2

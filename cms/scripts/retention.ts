@@ -5,7 +5,6 @@
  * --dry-run it only counts, per kind. Safe beside running servers (one run at a time). Exit code 0
  * on success, 1 when refused or when another run holds the lock, 2 on wrong arguments.
  */
-import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
@@ -15,6 +14,7 @@ import config from '../src/payload.config'
 import { RetentionSettingsError } from '../src/retention/settings'
 import { runRetention, type RetentionReport } from '../src/retention/run'
 
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE = 'usage: npm run retention [-- --dry-run]'
@@ -38,13 +38,8 @@ function retentionLines(r: RetentionReport): string[] {
 }
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+  const args = parseCommandLine({ options: { 'dry-run': { type: 'boolean', default: false } } }, USAGE)
+  if (!args) return 2
   // Payload's own log lines go to standard error, warnings only.
   const payload = await getPayload({
     config: {

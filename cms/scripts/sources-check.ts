@@ -7,7 +7,6 @@
  * when the run completed (failed sources are reported, not fatal), 1 when refused, 2 on wrong
  * arguments.
  */
-import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
@@ -17,21 +16,20 @@ import config from '../src/payload.config'
 import { checkSources, countBy } from '../src/sourceWatch/run'
 import { deploymentSettings, sourceWatchOn } from '../src/sourceWatch/settings'
 
+import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE =
   'usage: KOTAE_SOURCE_WATCH=on npm run sources:check [-- --only <source id,…>] [--allow-private-network]'
 
 async function main(): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
+  const args = parseCommandLine(
+    {
       options: { only: { type: 'string' }, 'allow-private-network': { type: 'boolean', default: false } },
-    })
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
+    },
+    USAGE,
+  )
+  if (!args) return 2
   const only = args.values.only?.split(',').map((id) => id.trim())
   if (only && (only.length === 0 || only.some((id) => !/^\d+$/u.test(id)))) {
     console.error(

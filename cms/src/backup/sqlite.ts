@@ -107,7 +107,7 @@ export function sqliteRestore(backupFile: string, target: string): void {
       const input = fs.openSync(backupFile, 'r')
       try {
         const buf = Buffer.allocUnsafe(1 << 20)
-        for (let n; (n = fs.readSync(input, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n)
+        for (let n = fs.readSync(input, buf); n > 0; n = fs.readSync(input, buf)) fs.writeSync(out, buf, 0, n)
       } finally {
         fs.closeSync(input)
       }

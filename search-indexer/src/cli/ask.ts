@@ -7,7 +7,6 @@
  * `--json` prints one line per question, in order: {"query", "candidates": [{"id","question","shortAnswer","answer"}]}.
  */
 import fs from 'node:fs'
-import { parseArgs } from 'node:util'
 
 import { z } from 'zod'
 
@@ -17,6 +16,7 @@ import { EvalFileError, UsageError } from '../errors'
 import { parseJsonlLines } from '../eval/jsonl'
 import { queryLocale } from '../analyzer/language'
 import { loadContentIndex } from './content-index'
+import { parseCommandLine } from './commandLine'
 
 const USAGE =
   'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
@@ -50,9 +50,8 @@ function readQueries(file: string): string[] {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let parsed
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseCommandLine(
+    {
       args: argv,
       options: {
         k: { type: 'string', default: '3' },
@@ -62,11 +61,9 @@ async function main(argv: string[]): Promise<void> {
       },
       allowPositionals: true,
       strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
-  }
-  const { values, positionals } = parsed
+    },
+    USAGE,
+  )
   if (values.help) {
     console.log(USAGE)
     return

@@ -21,7 +21,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { queryLocale } from '../analyzer/language'
 import { EvalFileError, UsageError } from '../errors'
@@ -46,6 +45,7 @@ import {
 import { MiniSearchPeer } from '../eval/minisearch-peer'
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
+import { parseCommandLine } from './commandLine'
 
 const USAGE =
   'usage: npm run eval:content -- [--set golden|colloquial|colloquial2] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses]'
@@ -76,9 +76,8 @@ function readFile(file: string): string {
 }
 
 function parseCli(argv: string[]) {
-  let values
-  try {
-    values = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: argv,
       options: {
         set: { type: 'string', multiple: true },
@@ -91,10 +90,9 @@ function parseCli(argv: string[]) {
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
-  }
+    },
+    USAGE,
+  )
   const k = Number(values.k)
   if (!Number.isInteger(k) || k < 10 || k > 100)
     throw new UsageError(`--k must be an integer from 10 to 100 (MRR@10 and Recall@10 need 10)\n${USAGE}`)

@@ -10,20 +10,19 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { UsageError } from '../errors'
 import { parseGoldenJsonl } from '../eval/golden'
 import { generateCalls } from '../transcripts/generate'
 import { prepareFaqs, suggestFromTranscript } from '../transcripts/suggest'
 import { EVAL_DIR, loadContentIndex } from './content-index'
+import { parseCommandLine } from './commandLine'
 
 const USAGE = 'usage: npm run eval:transcripts -- [--split dev|test] [--count 300] [--json] [--misses]'
 
 async function main(argv: string[]): Promise<void> {
-  let values
-  try {
-    ;({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: argv,
       options: {
         split: { type: 'string', default: 'dev' },
@@ -31,10 +30,9 @@ async function main(argv: string[]): Promise<void> {
         json: { type: 'boolean', default: false },
         misses: { type: 'boolean', default: false },
       },
-    }))
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`)
-  }
+    },
+    USAGE,
+  )
   const split = values.split
   if (split !== 'dev' && split !== 'test') throw new UsageError(`--split must be dev or test\n${USAGE}`)
   if (split === 'test' && values.misses)

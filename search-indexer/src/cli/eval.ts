@@ -8,12 +8,12 @@
  * A malformed file line exits 1 with its file:line.
  */
 import fs from 'node:fs'
-import { parseArgs } from 'node:util'
 
 import { EvalFileError, UsageError } from '../errors'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
 import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
+import { parseCommandLine } from './commandLine'
 
 const USAGE = 'usage: npm run eval -- --faq <faq.jsonl> --queries <queries.jsonl> [--k 10] [--json]'
 
@@ -31,9 +31,8 @@ function readFile(file: string): string {
 }
 
 function main(argv: string[]): void {
-  let values
-  try {
-    values = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: argv,
       options: {
         faq: { type: 'string' },
@@ -43,10 +42,9 @@ function main(argv: string[]): void {
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }).values
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`)
-  }
+    },
+    USAGE,
+  )
   if (values.help) {
     console.log(USAGE)
     return
