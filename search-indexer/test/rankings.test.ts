@@ -35,8 +35,7 @@ describe('rankings of the dev questions', async () => {
   it.each(['desk', 'site'] as const)('%s: every answer as recorded', (ranking) => {
     expect(now[ranking].length).toBe(recorded[ranking].length)
     expect(now[ranking].length).toBeGreaterThan(200)
-    now[ranking].forEach((answer, i) =>
-      expect(aligned(answer, recorded[ranking][i]), answer.id).toEqual(recorded[ranking][i]),
-    )
+    for (const [i, answer] of now[ranking].entries())
+      expect(aligned(answer, recorded[ranking][i]), answer.id).toEqual(recorded[ranking][i])
   })
 })

@@ -15,7 +15,9 @@ function fakeBrowser() {
       return true
     },
   })
-  const fire = (t: string) => listeners[t]?.forEach((f) => f())
+  const fire = (t: string) => {
+    for (const f of listeners[t] ?? []) f()
+  }
   return { sent, fire, doc }
 }
 

@@ -24,7 +24,8 @@ export function renderCsvText(report: Report, options: RenderOptions = {}): stri
           c.kind === 'rate' ? `${c.header}（%）` : c.kind === 'seconds' ? `${c.header}（秒）` : c.header,
         ),
       )
-      table.rows.forEach((row, r) => rows.push(row.map((v, c) => formatCell(v, cellKind(table, r, c)))))
+      for (const [r, row] of table.rows.entries())
+        rows.push(row.map((v, c) => formatCell(v, cellKind(table, r, c))))
       if (table.total) rows.push(table.total.map((v, c) => formatCell(v, table.columns[c]!.kind)))
     }
   }

@@ -159,11 +159,9 @@ function shownHours(report: Report): Set<number> {
     for (let h = oh; h < ch || (h === ch && cm > 0); h++) hours.add(h)
   }
   if (!report.meta.options.hours) for (let h = 8; h <= 18; h++) hours.add(h)
-  report.byHalfHour.forEach(
-    (s) =>
-      (s.calls || s.offered || s.answered || s.abandoned || s.shortAbandoned) &&
-      hours.add(Math.floor(s.slot / 2)),
-  )
+  for (const s of report.byHalfHour)
+    if (s.calls || s.offered || s.answered || s.abandoned || s.shortAbandoned)
+      hours.add(Math.floor(s.slot / 2))
   return hours
 }
 

@@ -109,7 +109,7 @@ function addSheet(wb: ExcelJS.Workbook, section: Section, heading: ReturnType<ty
             : { horizontal: 'right' }
       })
     }
-    table.rows.forEach((values, r) => add(values, false, (c) => cellKind(table, r, c)))
+    for (const [r, values] of table.rows.entries()) add(values, false, (c) => cellKind(table, r, c))
     if (table.total) add(table.total, true, (c) => table.columns[c]!.kind)
   }
   if (printTitle !== null) ws.pageSetup.printTitlesRow = `${printTitle}:${printTitle}`

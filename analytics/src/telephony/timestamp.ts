@@ -8,6 +8,8 @@
  * Wall times are read in the mapping's IANA zone (default Asia/Tokyo) or a fixed offset ('+09:00', 'UTC').
  * Every field is range-checked (no 31 April, no 25:00); a parser returns NaN for anything it cannot read.
  */
+import { escapeRegExp } from '@kotae/content/escapeRegExp'
+
 import { JST_OFFSET_MS } from '../time'
 
 export type TimestampParser = (text: string) => number
@@ -38,7 +40,7 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
   let last = 0
   for (const match of format.matchAll(TOKEN)) {
     const token = match[0]
-    source += escape(format.slice(last, match.index))
+    source += escapeRegExp(format.slice(last, match.index))
     last = match.index + token.length
     const field =
       { yyyy: 'y', MM: 'M', M: 'M', dd: 'd', d: 'd', HH: 'H', H: 'H', mm: 'm', ss: 's' }[token] ??
@@ -54,7 +56,7 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
     source +=
       field === 'y' ? '(\\d{4})' : field === 'S' ? '(\\d{1,9})' : field === 'm' ? '(\\d{2})' : '(\\d{1,2})'
   }
-  source += `${escape(format.slice(last))}$`
+  source += `${escapeRegExp(format.slice(last))}$`
   for (const need of ['y', 'M', 'd', 'H', 'm'])
     if (!order.includes(need))
       throw new Error(`timestamp format "${format}" lacks ${need === 'm' ? 'mm' : need}`)
@@ -76,8 +78,6 @@ export function compileTimestampParser(format: string, timeZone = 'Asia/Tokyo'):
     return Number.isNaN(wall) ? wall : toUtc(wall)
   }
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The wall-clock fields as if they were UTC, NaN when any is out of range (no 31 April, no 29 February 2026). */
 function wallMs(

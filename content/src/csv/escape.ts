@@ -48,7 +48,7 @@ const ESCAPES: Record<string, string> = {
 }
 
 /** Escapes back to characters; real CR LF / CR become LF. */
-function unescape(cell: string): string {
+function unescapeCell(cell: string): string {
   let out = ''
   const text = cell.replace(/\r\n?/g, '\n')
   for (let i = 0; i < text.length; i++) {
@@ -63,7 +63,7 @@ function unescape(cell: string): string {
 }
 
 /** A cell as read (the formula guard's `'` still on) back to its value. */
-export const decodeCell = (cell: string): string => unescape(unguardFormula(cell))
+export const decodeCell = (cell: string): string => unescapeCell(unguardFormula(cell))
 
 /** A list cell back to its values: split on `;` not preceded by an escaping `\`; each trimmed; empty values dropped. */
 export function decodeListCell(guarded: string): string[] {
@@ -81,5 +81,5 @@ export function decodeListCell(guarded: string): string[] {
     } else current += ch
   }
   parts.push(current)
-  return parts.map((p) => unescape(p).trim()).filter((p) => p !== '')
+  return parts.map((p) => unescapeCell(p).trim()).filter((p) => p !== '')
 }

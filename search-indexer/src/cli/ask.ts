@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
     }
     console.log(`\n? ${query}`)
     if (hits.length === 0) console.log('  (no candidates)')
-    hits.forEach((h, i) => printHit(h, i + 1))
+    for (const [i, h] of hits.entries()) printHit(h, i + 1)
   }
 }
 

@@ -6,6 +6,7 @@
  * this context) win over the dictionary, longest first. Hand-written: the furigana packages on npm
  * bundle their own dictionary download or render whole strings, not segments we can put in HTML.
  */
+import { escapeRegExp } from '@kotae/content/escapeRegExp'
 
 /** A piece of text; `reading` (hiragana) only where the piece has kanji to read. */
 export type RubySegment = { text: string; reading?: string }
@@ -24,8 +25,6 @@ export const toHiragana = (s: string): string =>
 
 export const hasKanji = (s: string): boolean => KANJI.test(s)
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /**
  * One word and its whole reading, cut so each kanji run gets its part of the reading and the kana
  * between them stay plain: 受け取り/うけとり → 受(う) け 取(と) り. When the kana of the word cannot be
@@ -36,7 +35,7 @@ export function alignReading(surface: string, reading: string): RubySegment[] {
   if (!hasKanji(surface)) return [{ text: surface }]
   const parts = surface.split(KANJI_RUN).filter((p) => p !== '')
   const pattern = new RegExp(
-    `^${parts.map((p) => (hasKanji(p) ? '(.+?)' : `(${escape(toHiragana(p))})`)).join('')}$`,
+    `^${parts.map((p) => (hasKanji(p) ? '(.+?)' : `(${escapeRegExp(toHiragana(p))})`)).join('')}$`,
     'u',
   )
   const m = pattern.exec(kana)
@@ -123,7 +122,7 @@ export function rubySegments(
   }
   if (words.length === 0) read(text)
   else {
-    const split = new RegExp(`(${words.map(escape).join('|')})`, 'u')
+    const split = new RegExp(`(${words.map(escapeRegExp).join('|')})`, 'u')
     for (const piece of text.split(split)) {
       const reading = overrides.get(piece)
       if (reading !== undefined) out.push(...alignReading(piece, reading))

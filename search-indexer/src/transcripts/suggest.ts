@@ -112,7 +112,7 @@ export function suggestFromTranscript(
   turns.forEach((t, i) => {
     if (t.speaker === 'operator' || !substantive(t)) return
     const a = index.answer(t.text, { kinds: ['faq'] })
-    a.hits.slice(0, 3).forEach((h) => candidates.add(h.id))
+    for (const h of a.hits.slice(0, 3)) candidates.add(h.id)
     const top = a.hits[0]
     if (!top || !faqs.byId.has(top.id)) return
     if (!question || a.confidence > question.score) question = { turn: i, score: a.confidence }
