@@ -20,18 +20,25 @@ const cell = {
   textAlign: 'left',
 } as const
 
-/** `code`, **bold** and *emphasis* spans of the explanation's text. */
+/** `code`, **bold** and *emphasis* spans of the explanation's text, each keyed by where it starts. */
 function Inline({ text }: { text: string }): ReactNode {
-  return text.split(/(`[^`]+`|\*\*[^*]+\*\*|\*[^*]+\*)/u).map((part, i) => {
+  let at = 0
+  return text.split(/(`[^`]+`|\*\*[^*]+\*\*|\*[^*]+\*)/u).map((part) => {
+    const key = at
+    at += part.length
     if (part.startsWith('`') && part.endsWith('`') && part.length > 1)
-      return <code key={i}>{part.slice(1, -1)}</code>
+      return <code key={key}>{part.slice(1, -1)}</code>
     if (part.startsWith('**') && part.endsWith('**') && part.length > 3)
-      return <strong key={i}>{part.slice(2, -2)}</strong>
+      return <strong key={key}>{part.slice(2, -2)}</strong>
     if (part.startsWith('*') && part.endsWith('*') && part.length > 1)
-      return <em key={i}>{part.slice(1, -1)}</em>
+      return <em key={key}>{part.slice(1, -1)}</em>
     return part
   })
 }
+
+/** A block's own text, its key among its section's blocks. */
+const blockKey = (b: Block): string =>
+  `${b.kind}:${b.kind === 'list' ? b.items.join('\n') : b.kind === 'table' ? b.caption : b.text}`
 
 function Cell({ value }: { value: string | string[] }) {
   if (!Array.isArray(value)) return <Inline text={value} />
@@ -93,15 +100,15 @@ function BlockView({ block }: { block: Block }) {
               </tr>
             </thead>
             <tbody>
-              {block.rows.map((row, r) => (
-                <tr key={r}>
+              {block.rows.map((row) => (
+                <tr key={String(row[0])}>
                   {row.map((value, c) =>
                     c === 0 ? (
-                      <th key={c} scope="row" style={cell}>
+                      <th key={block.head[c]} scope="row" style={cell}>
                         <Cell value={value} />
                       </th>
                     ) : (
-                      <td key={c} style={cell}>
+                      <td key={block.head[c]} style={cell}>
                         <Cell value={value} />
                       </td>
                     ),
@@ -151,8 +158,8 @@ export async function AiView({ initPageResult, params, searchParams }: AdminView
               {explanation.sections.map((s) => (
                 <section key={s.id} aria-labelledby={`ai-${s.id}`}>
                   <h2 id={`ai-${s.id}`}>{s.title}</h2>
-                  {s.blocks.map((b, i) => (
-                    <BlockView key={i} block={b} />
+                  {s.blocks.map((b) => (
+                    <BlockView key={blockKey(b)} block={b} />
                   ))}
                 </section>
               ))}

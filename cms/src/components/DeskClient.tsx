@@ -63,11 +63,11 @@ const mmss = (s: number) =>
 function Snippet({ snippet }: { snippet: LookupCandidate['snippet'] }) {
   const parts: React.ReactNode[] = []
   let at = 0
-  snippet.marks.forEach(([s, e], i) => {
+  for (const [s, e] of snippet.marks) {
     if (s > at) parts.push(snippet.text.slice(at, s))
-    parts.push(<mark key={i}>{snippet.text.slice(s, e)}</mark>)
+    parts.push(<mark key={s}>{snippet.text.slice(s, e)}</mark>)
     at = e
-  })
+  }
   parts.push(snippet.text.slice(at))
   return <span>{parts}</span>
 }

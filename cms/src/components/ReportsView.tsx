@@ -18,6 +18,12 @@ function defaultPeriod(): string {
   return p.month === 1 ? `${p.year - 1}-12` : `${p.year}-${String(p.month - 1).padStart(2, '0')}`
 }
 
+/** A chart drawn on the server as SVG (reports/pdf/svg.ts): our own figures, labels escaped there. */
+function ServerSvg({ svg }: { svg: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is our own markup with escaped labels, drawn by the server
+  return <div dangerouslySetInnerHTML={{ __html: svg }} />
+}
+
 function SummaryTable({ table }: { table: Table }) {
   return (
     <table className="table" style={{ width: '100%', maxWidth: 900 }}>
@@ -32,12 +38,15 @@ function SummaryTable({ table }: { table: Table }) {
       </thead>
       <tbody>
         {table.rows.map((row, r) => (
-          <tr key={r}>
+          <tr key={String(row[0])}>
             {row.map((v, c) => {
               const kind = cellKind(table, r, c)
               const text = formatCell(v, kind)
               return (
-                <td key={c} style={kind === 'text' ? undefined : { textAlign: 'right' }}>
+                <td
+                  key={table.columns[c]?.header}
+                  style={kind === 'text' ? undefined : { textAlign: 'right' }}
+                >
                   {text === '' ? '—' : text}
                   {text !== '' && UNIT[kind] && table.columns[c]?.header !== '値' ? UNIT[kind] : ''}
                 </td>
@@ -165,15 +174,15 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
                   </li>
                 </ul>
                 <h3>{S.summary}</h3>
-                {summary.tables.map((t, i) => (
-                  <SummaryTable key={i} table={t} />
+                {summary.tables.map((t) => (
+                  <SummaryTable key={t.title ?? t.columns.map((c) => c.header).join()} table={t} />
                 ))}
                 <h3>{S.charts}</h3>
                 {/* Server-drawn SVG from our own figures and escaped labels (reports/pdf/svg.ts). */}
                 <div style={{ maxWidth: 900, background: '#fff', color: '#111', padding: '0.5rem' }}>
-                  <div dangerouslySetInnerHTML={{ __html: charts.byHour }} />
-                  <div dangerouslySetInnerHTML={{ __html: charts.byTopic }} />
-                  <div dangerouslySetInnerHTML={{ __html: charts.trend }} />
+                  <ServerSvg svg={charts.byHour} />
+                  <ServerSvg svg={charts.byTopic} />
+                  <ServerSvg svg={charts.trend} />
                 </div>
               </>
             )}

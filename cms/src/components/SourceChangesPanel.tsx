@@ -12,8 +12,8 @@ const formatDate = (iso: string) =>
 export function ChangedPassages({ change }: { change: Pick<OpenChange, 'passages'> }) {
   return (
     <ol style={{ margin: '0.5rem 0', paddingLeft: '1.5rem' }}>
-      {change.passages.map((p, i) => (
-        <li key={i} style={{ marginBottom: '0.5rem' }}>
+      {change.passages.map((p) => (
+        <li key={`${p.old.join('')}\n${p.new.join('')}`} style={{ marginBottom: '0.5rem' }}>
           <div>
             <strong>旧：</strong>
             {p.old.length ? <del>{p.old.join('')}</del> : '（なし：新しく加わった文です）'}

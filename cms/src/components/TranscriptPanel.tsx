@@ -70,8 +70,12 @@ export function TranscriptPanel() {
         data-testid="transcript-turns"
         style={{ listStyle: 'none', padding: 0, maxHeight: '24rem', overflowY: 'auto' }}
       >
-        {data.transcript.segments.map((seg, i) => (
-          <li key={i} data-speaker={seg.speaker} style={{ margin: '0.25rem 0' }}>
+        {data.transcript.segments.map((seg) => (
+          <li
+            key={`${seg.start}-${seg.speaker}-${seg.text}`}
+            data-speaker={seg.speaker}
+            style={{ margin: '0.25rem 0' }}
+          >
             <span style={{ color: 'var(--theme-elevation-500)' }}>{time(seg.start)} </span>
             <strong>{t.speaker[seg.speaker]}</strong>：{seg.text}
           </li>
@@ -110,8 +114,8 @@ export function TranscriptPanel() {
           </ul>
           <h5>{t.summary}</h5>
           <ul>
-            {s.summary.map((line, i) => (
-              <li key={i}>{line}</li>
+            {s.summary.map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
           <p>

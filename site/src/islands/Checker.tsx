@@ -46,7 +46,7 @@ function Items({ items, text, prefix }: { items: RequiredItem[]; text: CheckerTe
   return (
     <ul className="checklist">
       {items.map((i, n) => (
-        <li key={`${prefix}${n}`}>
+        <li key={i.item}>
           <input type="checkbox" id={`${prefix}${n}`} />
           <label htmlFor={`${prefix}${n}`}>
             <span className="item" lang="ja">
