@@ -95,7 +95,10 @@ const weights = topics.map((_, i) => 1 / (i + 1))
 const total = weights.reduce((x, y) => x + y, 0)
 function topicIndex(): number {
   let r = random() * total
-  for (let i = 0; i < weights.length; i++) if ((r -= weights[i]!) <= 0) return i
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i]!
+    if (r <= 0) return i
+  }
   return weights.length - 1
 }
 function write([a, b, e]: [string, string, string]): string {

@@ -295,20 +295,19 @@ function aggregatesOf(
     const at = parseInstant(r.offeredAt)
     const key = `${Math.floor(at / 1_800_000)}`
     let a = ts.get(key)
-    if (!a)
-      ts.set(
-        key,
-        (a = {
-          at,
-          offered: 0,
-          answered: 0,
-          answeredWithWait: 0,
-          waitSeconds: 0,
-          answeredWithin: 0,
-          shortAbandoned: 0,
-          abandoned: 0,
-        }),
-      )
+    if (!a) {
+      a = {
+        at,
+        offered: 0,
+        answered: 0,
+        answeredWithWait: 0,
+        waitSeconds: 0,
+        answeredWithin: 0,
+        shortAbandoned: 0,
+        abandoned: 0,
+      }
+      ts.set(key, a)
+    }
     a.offered++
     if (isAnswered(r)) {
       a.answered++
@@ -330,19 +329,18 @@ function aggregatesOf(
     if (Number.isNaN(at)) continue
     const key = `${Math.floor(at / 1_800_000)} ${call.category}`
     let a = cslots.get(key)
-    if (!a)
-      cslots.set(
-        key,
-        (a = {
-          at,
-          category: call.category || null,
-          calls: 0,
-          loggedResolved: 0,
-          callsWithTalk: 0,
-          talkSeconds: 0,
-          handleSeconds: 0,
-        }),
-      )
+    if (!a) {
+      a = {
+        at,
+        category: call.category || null,
+        calls: 0,
+        loggedResolved: 0,
+        callsWithTalk: 0,
+        talkSeconds: 0,
+        handleSeconds: 0,
+      }
+      cslots.set(key, a)
+    }
     a.calls++
     if (call.outcome === 'resolved') a.loggedResolved++
     const talk = talkSeconds(call)

@@ -29,8 +29,10 @@ function blocks(text: string): Map<string, string[][]> {
   let current: string[][] | null = null
   for (const row of rows) {
     const first = row[0] ?? ''
-    if (/^【.+】$/.test(first)) out.set(first.slice(1, -1), (current = []))
-    else if (row.length === 1 && first === '') current = null
+    if (/^【.+】$/.test(first)) {
+      current = []
+      out.set(first.slice(1, -1), current)
+    } else if (row.length === 1 && first === '') current = null
     else current?.push(row)
   }
   return out

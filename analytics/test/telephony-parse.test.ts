@@ -209,7 +209,10 @@ describe('importTelephonyCsv: flat memory, two passes, batches only for a clean 
     expect(good).toEqual([5])
     let opened = 0
     const bad = await importTelephonyCsv(
-      () => (opened++, fs.createReadStream(file('telephony-bad.utf8.csv'))),
+      () => {
+        opened++
+        return fs.createReadStream(file('telephony-bad.utf8.csv'))
+      },
       mapping,
       () => {},
       { validateFirst: false, batchSize: 1 },

@@ -121,15 +121,16 @@ async function startKotae(dir: string): Promise<{ child: ChildProcess; output: (
     )
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString()
-      if (output.includes('Kotae is running')) clearTimeout(timer), resolve()
+      if (output.includes('Kotae is running')) {
+        clearTimeout(timer)
+        resolve()
+      }
     })
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-    child.once(
-      'exit',
-      (code) => (
-        clearTimeout(timer), reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`))
-      ),
-    )
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`npm start exited with ${code}:\n${output.slice(-3000)}`))
+    })
   })
   return { child, output: () => output }
 }
@@ -214,10 +215,16 @@ async function bigBody(pid: number, label: string, head: string, chunked: boolea
   let closed = false
   socket.on('data', (c: Buffer) => (response += c.toString('latin1')))
   socket.on('error', () => (closed = true))
-  const gone = new Promise((r) => socket.once('close', () => ((closed = true), r(undefined))))
-  await new Promise<void>(
-    (resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)),
+  const gone = new Promise<void>((r) =>
+    socket.once('close', () => {
+      closed = true
+      r()
+    }),
   )
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve)
+    socket.once('error', reject)
+  })
   const t = performance.now()
   const chunk = Buffer.alloc(1024 * 1024, 'a')
   const frame = chunked
@@ -341,8 +348,10 @@ async function flood(
       const second = Math.floor((Date.now() - start) / 1000)
       const s = perSecond.get(second) ?? { accepted: 0, refused: new Map() }
       perSecond.set(second, s)
-      if (res.status === 202) (s.accepted += 50), (accepted += 50)
-      else s.refused.set(res.status, (s.refused.get(res.status) ?? 0) + 50)
+      if (res.status === 202) {
+        s.accepted += 50
+        accepted += 50
+      } else s.refused.set(res.status, (s.refused.get(res.status) ?? 0) + 50)
     }
   }
   const during: Sample[] = []

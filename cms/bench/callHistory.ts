@@ -57,7 +57,10 @@ const shuffle = <T>(items: readonly T[], rand: () => number): T[] => {
 /** Picks an index by weight. */
 const pick = (weights: readonly number[], total: number, rand: () => number): number => {
   let r = rand() * total
-  for (let i = 0; i < weights.length; i++) if ((r -= weights[i]!) <= 0) return i
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i]!
+    if (r <= 0) return i
+  }
   return weights.length - 1
 }
 

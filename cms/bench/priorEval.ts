@@ -50,7 +50,10 @@ export async function runPriorEval(
   const hitsCache = new Map<string, SearchHit[]>()
   const search = (q: string) => {
     let hits = hitsCache.get(q)
-    if (!hits) hitsCache.set(q, (hits = index.search(q, { limit: LOOKUP_POOL })))
+    if (!hits) {
+      hits = index.search(q, { limit: LOOKUP_POOL })
+      hitsCache.set(q, hits)
+    }
     return hits
   }
 

@@ -53,7 +53,10 @@ app
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeIdleConnections()
-        setTimeout(() => (server.closeAllConnections(), resolve()), SHUTDOWN_GRACE_MS).unref()
+        setTimeout(() => {
+          server.closeAllConnections()
+          resolve()
+        }, SHUTDOWN_GRACE_MS).unref()
       })
       try {
         await drainSiteEventQueues()

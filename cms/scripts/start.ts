@@ -96,7 +96,10 @@ async function main(): Promise<void> {
     }
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.on(signal, () => (void site?.stop(), server.kill(signal)))
+    process.on(signal, () => {
+      void site?.stop()
+      server.kill(signal)
+    })
   server.on('exit', (code) => process.exit(code ?? 0))
 }
 

@@ -34,7 +34,11 @@ function parse(bytes: Buffer, cuts: number[]) {
   const pushed: Buffer[] = []
   const handed: Buffer[] = []
   let ended = false
-  stream.push = (b) => (b === null ? (ended = true) : pushed.push(Buffer.from(b)), true)
+  stream.push = (b) => {
+    if (b === null) ended = true
+    else pushed.push(Buffer.from(b))
+    return true
+  }
   stream._buffer = { push: (b) => handed.push(Buffer.from(b)) }
   let detached = false
   stream._detach = () => {
@@ -58,10 +62,19 @@ function rowsOf(chunks: Buffer[]) {
   const out: unknown[][] = []
   for (const chunk of chunks)
     for (const r = new CopyRows(chunk); r.more(); ) {
+      const nullable = <T>(read: () => T): T | null => {
+        if (!r.nextIsNull()) return read()
+        r.skip()
+        return null
+      }
       const row: unknown[] = [r.number(), r.number(), r.number()]
-      row.push(r.nextIsNull() ? (r.skip(), null) : r.number())
-      row.push(r.number(), r.nextIsNull() ? (r.skip(), null) : r.number(), r.number())
-      row.push(r.nextIsNull() ? (r.skip(), null) : r.callerKey())
+      row.push(nullable(() => r.number()))
+      row.push(
+        r.number(),
+        nullable(() => r.number()),
+        r.number(),
+      )
+      row.push(nullable(() => r.callerKey()))
       out.push(row)
     }
   return out

@@ -37,7 +37,10 @@ function clock() {
   return {
     now,
     advance: (ms: number) => (t += ms),
-    sleep: async (ms: number) => void (waits.push(ms), (t += ms)),
+    sleep: async (ms: number) => {
+      waits.push(ms)
+      t += ms
+    },
     waits,
     failures: createLoginFailures(now),
   }
@@ -70,7 +73,10 @@ describe('guardLogin: a failed sign-in says nothing about the account', () => {
       },
     ]
     for (const { ms, res } of payloadAnswers) {
-      const guarded = guardLogin(async () => (c.advance(ms), res.clone()), c)
+      const guarded = guardLogin(async () => {
+        c.advance(ms)
+        return res.clone()
+      }, c)
       const started = c.now()
       const answer = await guarded(login())
       expect(answer.status).toBe(401)

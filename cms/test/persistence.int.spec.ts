@@ -203,7 +203,10 @@ const smtp = new SMTPServer({
           (m) => [m.to?.map((t) => t.address).join(', '), m.subject, m.text].join('\n'),
           () => '(not parsed)',
         )
-        .then((decoded) => (mails.push(`${decoded}\n${raw}`), callback()))
+        .then((decoded) => {
+          mails.push(`${decoded}\n${raw}`)
+          callback()
+        })
     })
   },
 })

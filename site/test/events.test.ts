@@ -4,7 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 /** A minimal browser: listeners, document language, sendBeacon that records bodies. */
 function fakeBrowser() {
   const listeners: Record<string, (() => void)[]> = {}
-  const on = (t: string, f: () => void) => (listeners[t] ??= []).push(f)
+  const on = (t: string, f: () => void) => {
+    listeners[t] ??= []
+    listeners[t].push(f)
+  }
   const sent: { url: string; body: string; type: string }[] = []
   const doc = { documentElement: { lang: 'ja' }, visibilityState: 'visible', addEventListener: on }
   vi.stubGlobal('window', { addEventListener: on })

@@ -44,8 +44,10 @@ function readCheckFile(): Map<string, string[]> {
   let current: string[] | undefined
   for (const line of fs.readFileSync(CHECK_FILE, 'utf8').split('\n')) {
     const head = /^## (\S+)/.exec(line)
-    if (head) pages.set(head[1]!, (current = []))
-    else if (current && /\(/.test(line)) current.push(...line.trim().split(/\s+/))
+    if (head) {
+      current = []
+      pages.set(head[1]!, current)
+    } else if (current && /\(/.test(line)) current.push(...line.trim().split(/\s+/))
   }
   return pages
 }

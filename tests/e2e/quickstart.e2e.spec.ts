@@ -124,7 +124,10 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
         headers: { 'content-type': 'text/plain' },
         // A body of unknown length (sent chunked); small, so the upload ends before the answer.
         body: new ReadableStream({
-          start: (c) => (c.enqueue(new TextEncoder().encode('{"events":[]}')), c.close()),
+          start: (c) => {
+            c.enqueue(new TextEncoder().encode('{"events":[]}'))
+            c.close()
+          },
         }),
         duplex: 'half',
       } as RequestInit).then(

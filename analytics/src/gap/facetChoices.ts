@@ -49,7 +49,10 @@ export function facetChoiceTable(
   for (const e of events) {
     if (e.type !== 'facet-choice' || !e.dimension || !e.value) continue
     let values = counts.get(e.dimension)
-    if (!values) counts.set(e.dimension, (values = new Map()))
+    if (!values) {
+      values = new Map()
+      counts.set(e.dimension, values)
+    }
     values.set(e.value, (values.get(e.value) ?? 0) + 1)
     total += 1
   }

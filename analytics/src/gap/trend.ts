@@ -71,7 +71,8 @@ export function selfServiceTrend(input: TrendInput): SelfServiceTrend {
   }
   const topics = new Map<string, { faqViews: number; calls: number }>()
   const bump = (week: TrendWeek, topic: string, field: 'faqViews' | 'calls') => {
-    const w = (week.byTopic[topic] ??= { faqViews: 0, calls: 0 })
+    const w = week.byTopic[topic] ?? { faqViews: 0, calls: 0 }
+    week.byTopic[topic] = w
     w[field] += 1
     const t = topics.get(topic) ?? { faqViews: 0, calls: 0 }
     t[field] += 1

@@ -261,7 +261,12 @@ export async function importTelephonyCsv(
       batch.push(r)
       if (batch.length >= size) await flush()
     },
-    { ...options, onFirstError: () => void (clean = false) },
+    {
+      ...options,
+      onFirstError: () => {
+        clean = false
+      },
+    },
   )
   if (result.errorCount > 0) {
     if (validateFirst)

@@ -256,7 +256,7 @@ function segmentLineFinder(text: string): (n: number) => number {
     if (at === undefined) return 1
     if (!lineOf) {
       lineOf = []
-      for (let i = 0, _l = 1; i < text.length; i++) if (text.charCodeAt(i) === 10) lineOf.push(i), _l++
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineOf.push(i)
     }
     let lo = 0
     let hi = lineOf.length
@@ -384,7 +384,10 @@ function parseCsvTranscripts(
     if (!seg.text) errors.push(transcriptError(file, line, 'missing-value', c.text))
     if (Number.isNaN(start) || Number.isNaN(end) || !seg.text) continue
     let t = byKey.get(key)
-    if (!t) byKey.set(key, (t = { key, ...ref, format: 'csv', segments: [], segmentLines: [], line }))
+    if (!t) {
+      t = { key, ...ref, format: 'csv', segments: [], segmentLines: [], line }
+      byKey.set(key, t)
+    }
     t.segments.push({ ...seg, start, end })
     t.segmentLines.push(line)
   }

@@ -189,7 +189,11 @@ export function siteEventsWriter(payload: Payload): (events: readonly QueuedSite
  */
 const REGISTRY = Symbol.for('kotae.siteEventQueues')
 type Registry = Map<Payload, EventQueue>
-const registry = (): Registry => ((globalThis as Record<symbol, unknown>)[REGISTRY] ??= new Map()) as Registry
+const registry = (): Registry => {
+  const global = globalThis as Record<symbol, unknown>
+  global[REGISTRY] ??= new Map()
+  return global[REGISTRY] as Registry
+}
 
 /** The queue that writes this Payload's site events, created on first use. */
 export function siteEventQueue(payload: Payload): EventQueue {

@@ -42,7 +42,9 @@ export async function publicContacts(payload: Payload): Promise<PublicAllowList>
 }
 
 /** Forgets the allow-list (the city profile or a published entry changed). */
-export const forgetPublicContacts = (): void => void (cached = undefined)
+export const forgetPublicContacts = (): void => {
+  cached = undefined
+}
 
 /** FAQs, guides and sources: any change or deletion may add or remove a published number. */
 export const forgetPublicContactsAfter: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc }) => {

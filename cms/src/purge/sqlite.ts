@@ -43,7 +43,9 @@ export function openSqlite(file: string): PurgeDatabase {
     label: `${file} (KOTAE_SQLITE_PATH)`,
     async query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
       const stmt = db.prepare(sql)
-      return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as T[]
+      if (stmt.reader) return stmt.all(...params) as T[]
+      stmt.run(...params)
+      return []
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       db.exec('BEGIN IMMEDIATE')

@@ -68,7 +68,10 @@ export async function deskCards(
   hits: readonly Ref[],
 ): Promise<Map<string, DeskCard>> {
   let cards = cache.get(index)
-  if (!cards) cache.set(index, (cards = new Map()))
+  if (!cards) {
+    cards = new Map()
+    cache.set(index, cards)
+  }
   const now = Date.now()
   const out = new Map<string, DeskCard>()
   const missing = (kind: string) =>

@@ -53,7 +53,8 @@ const facetsParamSchema = z
         })
         return z.NEVER
       }
-      const values = (out[dimension] ??= [])
+      const values = out[dimension] ?? []
+      out[dimension] = values
       if (!values.includes(value)) values.push(value)
     }
     return out

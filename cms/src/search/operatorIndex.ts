@@ -58,7 +58,10 @@ export function answerOperatorIndex(
   facets?: ChosenFacets,
 ): Answer {
   let cache = hitCache.get(index)
-  if (!cache) hitCache.set(index, (cache = new Map()))
+  if (!cache) {
+    cache = new Map()
+    hitCache.set(index, cache)
+  }
   const key = `${limit}\u0000${facetsKey(facets)}\u0000${q}`
   const cached = cache.get(key)
   if (cached) {
@@ -184,7 +187,9 @@ export function getOperatorIndex(payload: Payload): Promise<SearchIndex> {
   const built: State = { payload, index }
   holder[KEY] = built
   index.then(
-    () => void (built.builtAt = Date.now()),
+    () => {
+      built.builtAt = Date.now()
+    },
     () => {
       if (holder[KEY]?.index === index) delete holder[KEY]
     },

@@ -63,7 +63,10 @@ export class UsagePrior {
     this.callCount++
     for (const word of words) {
       let stats = this.tokens.get(word)
-      if (!stats) this.tokens.set(word, (stats = { calls: 0, total: 0, faqs: new Map() }))
+      if (!stats) {
+        stats = { calls: 0, total: 0, faqs: new Map() }
+        this.tokens.set(word, stats)
+      }
       stats.calls++
       faqs.forEach((faq, i) => {
         const w = recency * (i === 0 ? 1 : this.settings.laterFaqWeight)

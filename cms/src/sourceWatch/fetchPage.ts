@@ -141,9 +141,10 @@ export async function fetchPage(
         continue
       }
       const contentType = res.headers.get('content-type')
-      const fail = async (reason: FailureReason, detail: string): Promise<Fetched> => (
-        await res.body?.cancel(), { ok: false, reason, detail }
-      )
+      const fail = async (reason: FailureReason, detail: string): Promise<Fetched> => {
+        await res.body?.cancel()
+        return { ok: false, reason, detail }
+      }
       if (res.status === 404 || res.status === 410) return fail('not-found', `HTTP ${res.status}`)
       if (res.status < 200 || res.status >= 300) return fail('http-status', `HTTP ${res.status}`)
       if (accept === 'html' && contentType && !HTML_TYPES.test(contentType))

@@ -15,7 +15,10 @@ export function changedPassages(before: readonly string[], after: readonly strin
       open = undefined
       continue
     }
-    if (!open) passages.push((open = { old: [], new: [] }))
+    if (!open) {
+      open = { old: [], new: [] }
+      passages.push(open)
+    }
     ;(part.removed ? open.old : open.new).push(...part.value)
   }
   return passages

@@ -270,7 +270,10 @@ async function linkByAgentTime(
   for (const t of transcripts) {
     const day = jstDayNumber(Date.parse(t.startedAt))
     let list = byDay.get(day)
-    if (!list) byDay.set(day, (list = []))
+    if (!list) {
+      list = []
+      byDay.set(day, list)
+    }
     list.push(t)
   }
   const tol = mapping.toleranceSeconds * 1000

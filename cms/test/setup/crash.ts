@@ -85,7 +85,11 @@ export async function killWhile(
   let ended = false
   void child.done.then(() => (ended = true))
   const caught = await when(
-    async () => (await ready()) && (await sleep(100), !ended && (await ready())),
+    async () => {
+      if (!(await ready())) return false
+      await sleep(100)
+      return !ended && (await ready())
+    },
     () => ended,
   )
   if (!caught)

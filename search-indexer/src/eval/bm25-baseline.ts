@@ -36,7 +36,10 @@ export class Bm25Baseline {
       total += tokens.length
       for (const t of tokens) {
         let p = this.postings.get(t)
-        if (!p) this.postings.set(t, (p = new Map()))
+        if (!p) {
+          p = new Map()
+          this.postings.set(t, p)
+        }
         p.set(n, (p.get(n) ?? 0) + 1)
       }
     })

@@ -66,7 +66,10 @@ const build = (tableLabel: string) =>
  */
 export function renderMarkdown(markdown: string, tableLabel = '表', read?: ReadText): string {
   let p = processors.get(tableLabel)
-  if (!p) processors.set(tableLabel, (p = build(tableLabel)))
+  if (!p) {
+    p = build(tableLabel)
+    processors.set(tableLabel, p)
+  }
   if (!read) return String(p.processSync(markdown))
   const tree = p.runSync(p.parse(markdown)) as Root
   addRuby(tree, read)

@@ -102,7 +102,10 @@ function openSqlite(file: string): ImportDb {
   const statements = new Map<string, Database.Statement>()
   const prepared = (text: string) => {
     let s = statements.get(text)
-    if (!s) statements.set(text, (s = conn.prepare(text)))
+    if (!s) {
+      s = conn.prepare(text)
+      statements.set(text, s)
+    }
     return s
   }
   const args = (params: readonly unknown[]) => params.map((p) => (p === undefined ? null : p))
