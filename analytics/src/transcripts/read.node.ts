@@ -55,7 +55,7 @@ export async function readTranscriptFile(
     const lines = decoded.text.split(/\r\n|\r|\n/)
     const bad = lines.flatMap((l, i) => (l.includes('\ufffd') ? [i + 1] : []))
     // Some lines read, others not: two encodings in one file. Nothing reads: an encoding we do not take.
-    const readable = lines.some((l) => /[^\x00-\x7f]/.test(l) && !l.includes('\ufffd'))
+    const readable = lines.some((l) => /\P{ASCII}/u.test(l) && !l.includes('\ufffd'))
     const errors = readable
       ? bad.map((line) => transcriptError(name, line, 'mixed-encoding'))
       : [transcriptError(name, null, 'unknown-encoding')]

@@ -225,6 +225,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   }
 
   // Keeps the active option visible inside the scrolling list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new result scrolls back to its active option even when the index stayed the same
   useEffect(() => {
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' })
   }, [active, listId, result])
@@ -325,7 +326,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     <div className="kotae-desk">
       <div className="kotae-desk__bar">
         <h1>{t.title}</h1>
-        <p className="kotae-desk__timer" aria-label={t.timer}>
+        <p className="kotae-desk__timer">
           {t.timer} <strong>{mmss(elapsed)}</strong>{' '}
           {!startedAt ? (
             <button
@@ -399,6 +400,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
               </p>
             ) : null}
             {askBack ? (
+              // biome-ignore lint/a11y/useSemanticElements: a group of choice buttons, not form fields: role=group without a fieldset's border and legend
               <div role="group" aria-label={t.askBackGroup} className="kotae-desk__askback">
                 <p id="desk-askback-question">
                   {t.askBackLead}
@@ -421,8 +423,11 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
               </div>
             ) : null}
           </div>
+          {/* The ARIA combobox pattern: focus stays in the question field, whose keys move through
+              and choose the options (aria-activedescendant); ARIA in HTML allows listbox on ul. */}
           <ul
             id={listId}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows role=listbox on ul
             role="listbox"
             aria-label={t.resultsCount(candidates.length)}
             aria-describedby={uncertain && candidates.length > 0 ? 'desk-uncertain' : undefined}
@@ -430,9 +435,12 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
             style={LIST_PANE}
           >
             {candidates.map((c, i) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: options of an aria-activedescendant listbox are not focused; the question field's keys choose them
+              // biome-ignore lint/a11y/useKeyWithClickEvents: Enter in the question field does what this click does
               <li
                 key={c.id}
                 id={`${listId}-${i}`}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows role=option on li
                 role="option"
                 aria-selected={i === active}
                 className={i === active ? 'is-active' : undefined}
@@ -458,6 +466,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
           </ul>
         </section>
         {/* Scrolls inside its reserved height, so a longer answer never moves anything. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1) */}
         <section aria-label={t.fullAnswer} className="kotae-desk__detail" style={PANE} tabIndex={0}>
           {result && candidates.length === 0 ? <p>{t.noResults}</p> : null}
           {selected ? (

@@ -241,6 +241,7 @@ export function AskBackQuestion({
   const { text: t } = props
   const id = useId()
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of choice buttons, not form fields: role=group without a fieldset's border and legend
     <div
       className="ask-back"
       role="group"
@@ -370,6 +371,7 @@ export default function SearchBox(props: SearchBoxProps) {
     run(q, { dimension: asked.askBack.dimension, value })
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the island wakes up
   useEffect(() => {
     // Text typed before the island woke up (a slow phone), else ?q= on the search page.
     const typed = input.current?.value ?? ''
@@ -381,12 +383,12 @@ export default function SearchBox(props: SearchBoxProps) {
       setQuery(q)
       run(q)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => () => settle.current && clearTimeout(settle.current), [])
 
   // The search page is for searching: fetch the index once the page is idle, before the first key.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the island wakes up
   useEffect(() => {
     if (mode !== 'page') return
     if (typeof requestIdleCallback === 'function') {
@@ -395,7 +397,6 @@ export default function SearchBox(props: SearchBoxProps) {
     }
     const h = setTimeout(start, 500)
     return () => clearTimeout(h)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -437,6 +438,7 @@ export default function SearchBox(props: SearchBoxProps) {
 
   return (
     <div className={`search search-${mode}`}>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is newer than some phones the site serves; role=search on the form is the ARIA landmark */}
       <form role="search" action={props.action} method="get" onSubmit={onSubmit}>
         <label htmlFor={`${id}-q`}>{t.label}</label>
         <div className="search-row">
