@@ -1,7 +1,7 @@
 /**
  * The reviewer's side of the workflow (issue #21): who asked for review and when, the 承認待ち
  * queue and its count, a send-back that needs a reason, an editor discarding a draft with
- * Payload's 「公開時の内容に戻す」. Over Payload's REST
+ * Payload's 「公開時の内容に戻す」 (only their own draft: the last one to edit it or ask for its review). Over Payload's REST
  * handler where the admin itself goes that way.
  */
 import { createLocalReq, handleEndpoints, type Payload } from 'payload'
@@ -22,7 +22,7 @@ import {
 let payload: Payload
 let users: Record<Role, TestUser>
 let refs: { category: number | string; source: number | string }
-let tokens: Partial<Record<Role, string>>
+let tokens: Partial<Record<Role | 'editor2', string>>
 
 beforeAll(async () => {
   payload = await startPayload()
@@ -43,7 +43,7 @@ afterAll(async () => {
 })
 
 const as = (user: TestUser | undefined) => ({ overrideAccess: false, user, depth: 0 }) as const
-const rest = async (role: 'editor' | 'reviewer', method: string, url: string, body?: unknown) => {
+const rest = async (role: 'editor' | 'editor2' | 'reviewer', method: string, url: string, body?: unknown) => {
   const res = await handleEndpoints({
     config: payload.config,
     request: restRequest(method, url, tokens[role], body),
@@ -243,5 +243,87 @@ describe('editors see and do only what they may', () => {
       _status: 'published',
     })
     expect(never.status).toBe(403)
+  })
+})
+
+describe('a draft is discarded only by its editor or by a reviewer', () => {
+  it('another editor gets 403; the editor who last edited or asked for review, and any reviewer, may', async () => {
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: 'editor2@example.test',
+        password: 'correct horse battery',
+        roles: ['editor'],
+        name: 'editor2',
+      },
+    })
+    tokens.editor2 = (
+      await payload.login({
+        collection: 'users',
+        data: { email: 'editor2@example.test', password: 'correct horse battery' },
+      })
+    ).token
+    const live = await payload.create({
+      collection: 'faqs',
+      data: { ...faqData(refs, { slug: 'rf-5' }), _status: 'published' } as never,
+    })
+    const url = `/api/faqs/${live.id}?depth=0`
+    const edit = (who: 'editor' | 'editor2', shortAnswer: string, more: Record<string, unknown> = {}) =>
+      rest(who, 'PATCH', `/api/faqs/${live.id}?draft=true&depth=0`, {
+        shortAnswer,
+        _status: 'draft',
+        ...more,
+      })
+    // What 「公開時の内容に戻す」 sends: the published document read and saved back as it is.
+    const discard = async (who: 'editor' | 'editor2' | 'reviewer') =>
+      rest(who, 'PATCH', url, (await rest(who, 'GET', url)).body)
+    const lastDiscard = async () =>
+      (
+        await payload.find({
+          collection: 'audit-log',
+          where: { docId: { equals: String(live.id) }, action: { equals: 'discard' } },
+          sort: '-createdAt',
+          limit: 1,
+          depth: 0,
+        })
+      ).docs[0]
+
+    // The first editor's draft: the second editor may not throw it away, and nothing changes.
+    expect((await edit('editor', '一人目の編集者の下書きです。')).status).toBe(200)
+    const refused = await discard('editor2')
+    expect(refused.status).toBe(403)
+    expect(JSON.stringify(refused.body)).toContain('最後に編集または承認依頼をした人')
+    expect(await draftOf(live.id)).toMatchObject({
+      _status: 'draft',
+      shortAnswer: '一人目の編集者の下書きです。',
+    })
+
+    // Asked for review and sent back by the reviewer: still the first editor's draft.
+    expect((await edit('editor', '一人目の編集者の下書きです。', { reviewState: 'in_review' })).status).toBe(
+      200,
+    )
+    const sentBack = await rest('reviewer', 'PATCH', `/api/faqs/${live.id}?draft=true&depth=0`, {
+      reviewState: 'draft',
+      _status: 'draft',
+      sendBackReason: '短い回答を公式の表現に合わせてください。',
+    })
+    expect(sentBack.status).toBe(200)
+    expect((await discard('editor2')).status).toBe(403)
+    expect((await discard('editor')).status).toBe(200)
+    expect(await draftOf(live.id)).toMatchObject({
+      _status: 'published',
+      shortAnswer: '発行日から5回目の誕生日までです。',
+    })
+    expect(await lastDiscard()).toMatchObject({ userEmail: users.editor.email })
+
+    // The second editor's draft: now the first editor is the one refused; a reviewer may discard any.
+    expect((await edit('editor2', '二人目の編集者の下書きです。')).status).toBe(200)
+    expect((await discard('editor')).status).toBe(403)
+    expect((await discard('reviewer')).status).toBe(200)
+    expect(await draftOf(live.id)).toMatchObject({
+      _status: 'published',
+      shortAnswer: '発行日から5回目の誕生日までです。',
+    })
+    expect(await lastDiscard()).toMatchObject({ userEmail: users.reviewer.email })
   })
 })

@@ -28,6 +28,18 @@ export class PublishNotAllowedError extends APIError {
   }
 }
 
+export class DiscardNotAllowedError extends APIError {
+  constructor() {
+    super(
+      'この下書きを公開時の内容に戻せるのは、最後に編集または承認依頼をした人と、承認者（市職員）・システム管理者だけです。',
+      403,
+      undefined,
+      true,
+    )
+    this.name = 'DiscardNotAllowedError'
+  }
+}
+
 export class UnpublishNotAllowedError extends APIError {
   constructor() {
     super(
@@ -134,6 +146,42 @@ async function publishedVersionIfSame(
   return same ? published : null
 }
 
+/** Audit actions that write a draft: the person of the latest one is the one who last edited or submitted it. */
+const DRAFT_WRITES = ['create', 'update', 'submit']
+
+/**
+ * Whether an editor may discard this draft: they asked for its review, or the last draft write in
+ * the audit log (create, change, request for review) is theirs. The audit log is where Kotae
+ * already records who wrote each version (Payload's versions carry no author), so no second
+ * "last edited by" field has to be kept in step. A send-back is the reviewer's verdict, not an
+ * edit: it leaves the draft with the editor who asked.
+ */
+async function ownsDraft(
+  collection: string,
+  draft: Record<string, unknown> | undefined,
+  req: PayloadRequest,
+): Promise<boolean> {
+  const userId = String(req.user?.id)
+  if (!draft || draft.id === undefined) return false
+  if (draft.reviewState === 'in_review' && String(idOf(draft.submittedBy)) === userId) return true
+  const { docs } = await req.payload.find({
+    collection: 'audit-log',
+    where: {
+      and: [
+        { collectionSlug: { equals: collection } },
+        { docId: { equals: String(draft.id) } },
+        { action: { in: DRAFT_WRITES } },
+      ],
+    },
+    sort: '-createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs.length > 0 && String(idOf(docs[0]?.user)) === userId
+}
+
 /**
  * draft → in review → published. Publishing is the reviewer's approval: only reviewers and
  * admins may publish, and the hook records who approved and when. Editors save drafts and ask
@@ -148,10 +196,20 @@ export const enforcePublishWorkflow: CollectionBeforeChangeHook = async ({
 }) => {
   const nextStatus = data._status ?? originalDoc?._status ?? 'draft'
   if (nextStatus === 'published') {
-    if (req.user && !hasRole(req.user, ...PUBLISHERS)) {
-      const published = await publishedVersionIfSame(collection.slug, originalDoc?.id, data, req)
-      if (!published) throw new PublishNotAllowedError()
-      // 「公開時の内容に戻す」: the published content saved again, which discards the draft and publishes nothing new.
+    const publisher = !req.user || hasRole(req.user, ...PUBLISHERS)
+    // 「公開時の内容に戻す」: the published content saved again over a draft, which discards the draft
+    // and publishes nothing new. A reviewer's publish of an entry in 承認待ち stays an approval.
+    const hasDraft = originalDoc?._status === 'draft'
+    const discarding =
+      Boolean(req.user) && (!publisher || (hasDraft && originalDoc?.reviewState !== 'in_review'))
+    const published = discarding
+      ? await publishedVersionIfSame(collection.slug, originalDoc?.id, data, req)
+      : null
+    if (!publisher && !published) throw new PublishNotAllowedError()
+    if (published) {
+      // Only one's own draft: another editor's work is the reviewer's to throw away.
+      if (!publisher && hasDraft && !(await ownsDraft(collection.slug, originalDoc, req)))
+        throw new DiscardNotAllowedError()
       req.context[REVIEW_STEP_CONTEXT.discard] = true
       return {
         ...data,
