@@ -1,7 +1,8 @@
 /**
  * The FAQ edit screen as an editor types (issue #21): a character counter under the question and the
  * short answer, announced politely near and over the limit, and a draft over the limit refused with a
- * Japanese message naming the field (it used to save).
+ * Japanese message naming the field (it used to save). Beside them, the やさしい日本語 panel (issue
+ * #17) lists the sentences its rules flag, as the editor types.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,7 +19,7 @@ let browser: Browser
 const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
-  kotae = await startKotae({ port: 3811 })
+  kotae = await startKotae({ port: Number(process.env.FAQ_EDITOR_E2E_PORT ?? 3811) })
   browser = await launchBrowser()
   expect(
     (
@@ -68,6 +69,16 @@ describe('FAQ edit screen counters', () => {
     await page.locator('#field-question').fill('カードの暗証番号を忘れたらどうしますか？')
     await expect.poll(() => question.visible.textContent()).toBe('20 / 200文字')
     await expect(question.live.textContent()).resolves.toBe('')
+
+    // The readability panel: figures and flagged sentences of what is typed, a moment after typing stops.
+    const panel = page.getByRole('region', { name: '読みやすさ（やさしい日本語）' })
+    await panel.getByRole('heading', { name: '短い回答', level: 3 }).waitFor()
+    await page.locator('#field-shortAnswer').fill('申請書を書かなければなりません。')
+    await expect
+      .poll(() => panel.locator('li').allTextContents())
+      .toEqual(['二重否定（なければなりません）：申請書を書かなければなりません。'])
+    await page.locator('#field-shortAnswer').fill('申請書を書いてください。')
+    await expect.poll(() => panel.locator('li').count()).toBe(0)
 
     await page.locator('#field-shortAnswer').fill('あ'.repeat(75))
     await expect.poll(() => short.visible.textContent()).toBe('75 / 80文字')

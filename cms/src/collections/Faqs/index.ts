@@ -161,5 +161,11 @@ export const Faqs: CollectionConfig = {
     },
     usageCountField,
     ...workflowFields,
+    // やさしい日本語: the figures and flagged sentences of the answer and short answer, as the editor types (issue #17).
+    {
+      name: 'readability',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/ReadabilityPanel#ReadabilityPanel' } },
+    },
   ],
 }

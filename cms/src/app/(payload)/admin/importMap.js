@@ -24,6 +24,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SendBackReasonField as SendBackReasonField_46627d52b9bbfdee447ea20acd741f02 } from '../../../components/SendBackReasonField'
+import { ReadabilityPanel as ReadabilityPanel_678d310dea241e2adeb6c30d39b040c2 } from '../../../components/ReadabilityPanel'
 import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8 } from '../../../components/PublishButtonForPublishers'
 import { TranscriptPanel as TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9 } from '../../../components/TranscriptPanel'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
@@ -69,6 +70,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SendBackReasonField#SendBackReasonField": SendBackReasonField_46627d52b9bbfdee447ea20acd741f02,
+  "/components/ReadabilityPanel#ReadabilityPanel": ReadabilityPanel_678d310dea241e2adeb6c30d39b040c2,
   "/components/PublishButtonForPublishers#PublishButtonForPublishers": PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8,
   "/components/TranscriptPanel#TranscriptPanel": TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
