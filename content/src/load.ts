@@ -34,6 +34,7 @@ import {
 } from './schema'
 import { facetDimensionRefs, type FacetDimensionRef } from './facets'
 import { crossCheck, entryRef, FACETS_FILE, type EntryRef } from './validate'
+import { guideEnglishGaps } from './english'
 import { BOLD_SPACING_RULE, findBoldSpacing } from './markdown/boldSpacing'
 import { findRawHtml } from './markdown/rawHtml'
 
@@ -362,7 +363,10 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     refs.push(entryRef(file, 'guide', read.raw))
     for (const { line, text } of findBoldSpacing(read.body))
       problems.push({ file, field: 'body', message: boldSpacingMessage(read.bodyLine + line, text) })
-    if (read.data) guides.push({ ...read.data, body: read.body, file })
+    if (read.data) {
+      for (const gap of guideEnglishGaps(read.data, read.body)) problems.push({ file, ...gap })
+      guides.push({ ...read.data, body: read.body, file })
+    }
   }
 
   problems.push(

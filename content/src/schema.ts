@@ -39,6 +39,10 @@ export const requiredItemSchema = z.object({
   item: z.string().min(1).max(120),
   /** A caveat, e.g. `有効期限内のもの`. Default: none. */
   note: z.string().max(300).optional(),
+  /** `item` in English for /en/ pages (in a Japanese FAQ or guide). Default: none, the Japanese is shown marked as such. */
+  itemEn: z.string().min(1).max(160).optional(),
+  /** `note` in English. Default: none. */
+  noteEn: z.string().min(1).max(400).optional(),
   /** The cases this item applies to. Default: every case. */
   cases: z.array(bringCaseSchema).optional(),
   /** Whether it can be omitted in some situations. Default: required. */
@@ -66,6 +70,8 @@ export const categorySchema = z.object({
   /** English name for /en/. */
   nameEn: z.string().min(1).max(80),
   description: z.string().max(300).optional(),
+  /** `description` in English for /en/. Default: none (an English page then shows no description). */
+  descriptionEn: z.string().min(1).max(400).optional(),
   /** Display order, ascending. Default: 100. */
   order: z.number().int().default(100),
 })
@@ -154,6 +160,10 @@ export type Faq = FaqFrontMatter & { answer: string; file: string }
 export const guideStepSchema = z.object({
   title: z.string().min(1).max(120),
   detail: z.string().min(1).max(1500),
+  /** `title` in English for /en/ pages. Default: none. */
+  titleEn: z.string().min(1).max(160).optional(),
+  /** `detail` in English. Default: none. */
+  detailEn: z.string().min(1).max(2000).optional(),
 })
 
 /** What to bring for one case of a procedure. */
@@ -190,6 +200,17 @@ export const guideFrontMatterSchema = z.object({
   where: z.string().min(1).max(500),
   /** When (hours, how long it takes). */
   when: z.string().min(1).max(500),
+  /**
+   * The guide in English for /en/ pages: `titleEn`, `summaryEn`, `whereEn`, `whenEn` and `bodyEn`
+   * (Markdown, where the body is not empty) here, `titleEn`/`detailEn` on each step and
+   * `itemEn`/`noteEn` on each item. A guide has all of them or none (the loader names a missing
+   * one). Default: none, the Japanese is shown, marked as Japanese.
+   */
+  titleEn: z.string().min(2).max(160).optional(),
+  summaryEn: z.string().min(4).max(400).optional(),
+  whereEn: z.string().min(1).max(700).optional(),
+  whenEn: z.string().min(1).max(700).optional(),
+  bodyEn: z.string().min(1).max(3000).optional(),
   sources: z.array(slugSchema).min(1),
   facts: z.array(z.string().regex(/^[A-Z]{2,5}-\d{2}$/)).default([]),
   related: z.array(slugSchema).default([]),
@@ -264,6 +285,8 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-ho
 /** An opening on given weekdays, optionally only on given weeks of the month (e.g. the 2nd and 4th Sunday). */
 export const openingRuleSchema = z.object({
   label: z.string().min(1).max(80),
+  /** `label` in English for /en/ pages. Default: none. */
+  labelEn: z.string().min(1).max(120).optional(),
   /** 0 = Sunday … 6 = Saturday. */
   weekdays: z.array(z.number().int().min(0).max(6)).min(1),
   /** 1–5 = which occurrence of that weekday in the month. Default: every week. */
@@ -346,6 +369,8 @@ export const cityProfileSchema = z.object({
   phones: z.array(
     z.object({
       label: z.string().min(1),
+      /** `label` in English for /en/ pages. Default: none, the Japanese is shown marked as such. */
+      labelEn: z.string().min(1).max(200).optional(),
       number: z.string().regex(/^[0-9-]+$/, 'must be digits and hyphens'),
       /** True where the number is a placeholder to fill in before going live. Default: false. */
       placeholder: z.boolean().default(false),
@@ -355,6 +380,8 @@ export const cityProfileSchema = z.object({
     z
       .object({
         name: z.string().min(1),
+        /** `name` in English. Default: none. */
+        nameEn: z.string().min(1).max(120).optional(),
         address: z.string().min(1),
         /** True where the address is not known yet (written 要確認…): the public site never shows it. */
         placeholder: z.boolean().default(false),
@@ -375,7 +402,16 @@ export const cityProfileSchema = z.object({
   /** Extra closed days (YYYY-MM-DD). Default: none. */
   closedDates: z.array(isoDateSchema).default([]),
   notices: z
-    .array(z.object({ title: z.string().min(1), body: z.string().min(1), until: isoDateSchema.optional() }))
+    .array(
+      z.object({
+        title: z.string().min(1),
+        body: z.string().min(1),
+        /** `title` and `body` in English for /en/ pages. Default: none, the Japanese is shown marked as such. */
+        titleEn: z.string().min(1).max(200).optional(),
+        bodyEn: z.string().min(1).max(1000).optional(),
+        until: isoDateSchema.optional(),
+      }),
+    )
     .default([]),
   /** City-wide furigana overrides (see {@link readingsSchema}): place names, the city's own words. Default: none. */
   readings: readingsSchema.optional(),

@@ -325,6 +325,34 @@ const cases: {
     message: /./,
   },
   {
+    name: 'a guide half in English: a step without its English',
+    breakIt: (d) =>
+      edit(d, 'guides/ja/guide-a.md', (t) =>
+        t
+          .replace('title: 手続きA', 'title: 手続きA\ntitleEn: Procedure A')
+          .replace(
+            'summary: 手続きAの要約です。',
+            'summary: 手続きAの要約です。\nsummaryEn: What procedure A is.',
+          )
+          .replace('where: 市民課', 'where: 市民課\nwhereEn: The Citizens Division')
+          .replace('when: 平日', 'when: 平日\nwhenEn: Weekdays')
+          .replace(
+            '{ item: マイナンバーカード }',
+            '{ item: マイナンバーカード, itemEn: Your My Number Card }',
+          ),
+      ),
+    file: 'guides/ja/guide-a.md',
+    field: 'steps.0.titleEn',
+    message: 'every English field is needed',
+  },
+  {
+    name: 'an empty English label in the city profile',
+    breakIt: (d) => edit(d, 'city.yaml', (t) => t.replace(/label: ([^,}]+),/, 'label: $1, labelEn: "",')),
+    file: 'city.yaml',
+    field: 'phones.0.labelEn',
+    message: /./,
+  },
+  {
     name: 'review flag without a note',
     breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'needsReview: true\nreviewBy:')),
     file: A,
