@@ -32,7 +32,12 @@ beforeAll(async () => {
     faqBase: '/faq/',
     indexUrl: '/search-index/ja.json',
     popular: [{ id: 'pin-forgot', title: '暗証番号を忘れました', lang: 'ja' }],
-    phones: data.city.phones.map((p) => ({ ...p, fax: isFax(p.label) })),
+    phones: data.city.phones.map((p) => ({
+      label: p.label,
+      lang: 'ja' as const,
+      number: p.number,
+      fax: isFax(p.label),
+    })),
     hours: hoursPayload(data.city, s),
     hoursTitle: s.hours.title,
     limit: 20,

@@ -107,10 +107,26 @@ export function toPublicData(
       summary: g.summary,
       category: g.category,
       body: g.body,
-      steps: g.steps.map((s) => ({ title: s.title, detail: s.detail })),
+      steps: g.steps.map((s) => ({
+        title: s.title,
+        detail: s.detail,
+        ...(s.titleEn ? { titleEn: s.titleEn } : {}),
+        ...(s.detailEn ? { detailEn: s.detailEn } : {}),
+      })),
       bring: g.bring.map((b) => ({ case: b.case, items: b.items.map((i) => ({ ...i })) })),
       where: g.where,
       when: g.when,
+      ...(g.titleEn && g.summaryEn && g.whereEn && g.whenEn
+        ? {
+            en: {
+              title: g.titleEn,
+              summary: g.summaryEn,
+              body: g.bodyEn ?? '',
+              where: g.whereEn,
+              when: g.whenEn,
+            },
+          }
+        : {}),
       sources: g.sources.filter((id) => id in sources),
       related: g.related.filter((id) => jaIds.has(id)),
       reviewedAt: reviewedAt(g.sources),
@@ -125,6 +141,7 @@ export function toPublicData(
       nameEn: c.nameEn,
       order: c.order,
       ...(c.description ? { description: c.description } : {}),
+      ...(c.descriptionEn ? { descriptionEn: c.descriptionEn } : {}),
     }))
     .sort((a, b) => a.order - b.order)
 
@@ -132,13 +149,18 @@ export function toPublicData(
   const city: PublicCity = {
     name: c.name,
     nameEn: c.nameEn,
-    phones: c.phones.filter((p) => !p.placeholder).map((p) => ({ label: p.label, number: p.number })),
+    phones: c.phones
+      .filter((p) => !p.placeholder)
+      .map((p) => ({ label: p.label, ...(p.labelEn ? { labelEn: p.labelEn } : {}), number: p.number })),
     // A placeholder address (要確認) never reaches a page: the counter is named without it.
-    counters: c.counters.map((x) =>
-      x.placeholder ? { name: x.name } : { name: x.name, address: x.address },
-    ),
+    counters: c.counters.map((x) => ({
+      name: x.name,
+      ...(x.nameEn ? { nameEn: x.nameEn } : {}),
+      ...(x.placeholder ? {} : { address: x.address }),
+    })),
     hours: c.hours.map((h) => ({
       label: h.label,
+      ...(h.labelEn ? { labelEn: h.labelEn } : {}),
       weekdays: [...h.weekdays],
       ...(h.weeksOfMonth ? { weeksOfMonth: [...h.weeksOfMonth] } : {}),
       opens: h.opens,
@@ -150,7 +172,12 @@ export function toPublicData(
     readings: { ...(c.readings ?? {}) },
     notices: c.notices
       .filter((n) => !n.until || n.until >= today)
-      .map((n) => ({ title: n.title, body: n.body, ...(n.until ? { until: n.until } : {}) })),
+      .map((n) => ({
+        title: n.title,
+        body: n.body,
+        ...(n.titleEn && n.bodyEn ? { titleEn: n.titleEn, bodyEn: n.bodyEn } : {}),
+        ...(n.until ? { until: n.until } : {}),
+      })),
   }
 
   // The search documents come from the search package's own converter, given only public entries,

@@ -11,7 +11,14 @@ export type { BringCase, FacetDimension, Procedure, RequiredItem }
 
 export type PublicSource = { id: string; title: string; publisher: string; url: string; checkedAt: string }
 
-export type PublicCategory = { id: string; name: string; nameEn: string; description?: string; order: number }
+export type PublicCategory = {
+  id: string
+  name: string
+  nameEn: string
+  description?: string
+  descriptionEn?: string
+  order: number
+}
 
 export type PublicFaq = {
   id: string
@@ -48,17 +55,24 @@ export type PublicGuide = {
   category: string
   /** Markdown introduction (may be empty). */
   body: string
-  steps: { title: string; detail: string }[]
+  steps: { title: string; detail: string; titleEn?: string; detailEn?: string }[]
+  /** Items carry their English siblings (`itemEn`, `noteEn`) when the guide is in English. */
   bring: { case: BringCase; items: RequiredItem[] }[]
   where: string
   when: string
+  /**
+   * The guide in English (content's `titleEn`…; every one of them or none, the loader sees to
+   * it): /en/ pages show these, and the Japanese, marked `lang="ja"`, where there are none.
+   */
+  en?: { title: string; summary: string; body: string; where: string; when: string }
   sources: string[]
   /** Related public FAQ ids. */
   related: string[]
   reviewedAt: string
 }
 
-export type PublicPhone = { label: string; number: string }
+/** `label` stays Japanese (the checks that find the 市民課 or a FAX line read it); `labelEn` is for /en/. */
+export type PublicPhone = { label: string; labelEn?: string; number: string }
 
 export type PublicCity = {
   name: string
@@ -66,9 +80,10 @@ export type PublicCity = {
   /** Real numbers only: placeholders are left out. */
   phones: PublicPhone[]
   /** `address` is left out where the city profile has a placeholder (要確認). */
-  counters: { name: string; address?: string }[]
+  counters: { name: string; nameEn?: string; address?: string }[]
   hours: {
     label: string
+    labelEn?: string
     weekdays: number[]
     weeksOfMonth?: number[]
     opens: string
@@ -78,7 +93,7 @@ export type PublicCity = {
   yearEndClosure: { from: string; to: string }
   closedDates: string[]
   /** Notices still current at build time. */
-  notices: { title: string; body: string; until?: string }[]
+  notices: { title: string; body: string; titleEn?: string; bodyEn?: string; until?: string }[]
   /** City-wide furigana overrides: word → hiragana. */
   readings: Record<string, string>
 }

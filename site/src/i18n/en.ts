@@ -40,7 +40,7 @@ export const en: Strings = {
   search: {
     title: 'Search',
     label: 'Keywords or a question',
-    placeholder: 'e.g. forgot my PIN (暗証番号)',
+    placeholder: 'e.g. forgot my PIN',
     submit: 'Search',
     hint: 'Ask in English or Japanese. Not every answer is in English yet: Japanese words (or romaji such as “anshou bangou”) find the most.',
     loading: 'Getting search ready…',
@@ -222,7 +222,7 @@ export const en: Strings = {
     closedToday: 'Closed today',
     next: 'Opens next: {date} at {time}',
     reasons: {
-      holiday: 'Closed for a national holiday ({name})',
+      holiday: 'Closed today for a national holiday',
       'year-end': 'Closed for the New Year holidays (Dec 29 – Jan 3)',
       'closed-date': 'Closed today (special closure)',
       'no-opening': '',
@@ -255,7 +255,7 @@ export const en: Strings = {
     ],
     limitsTitle: 'Known limitations',
     limits: [
-      'On English pages, many answers are still shown in Japanese; translations will follow.',
+      'On English pages, answers that are not translated yet are shown in Japanese and say so; translations will follow.',
       'The official pages we link to as sources are not covered by this statement.',
     ],
     contactTitle: 'Tell us about problems',

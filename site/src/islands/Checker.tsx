@@ -4,8 +4,10 @@
  */
 import { useEffect, useId, useState } from 'react'
 
+import Marked, { PhraseText } from '../components/Marked'
 import { asksNotice, checkList, noticeKind, WHO, type CheckerGuide } from '../lib/checker'
 import type { BringCase, Procedure, RequiredItem } from '../data/types'
+import { inLocale } from '../lib/japanese'
 import { fill } from '../lib/text'
 
 export type CheckerText = {
@@ -33,39 +35,58 @@ export type CheckerText = {
 }
 
 type Props = {
+  /** The page's language: English pages show the guides' English fields where they have them. */
+  locale: 'ja' | 'en'
   text: CheckerText
   guides: CheckerGuide[]
   /** FAQs to read when the notice letter is not at hand, by procedure. */
-  noticeHelp: Partial<Record<Procedure, { href: string; question: string; shortAnswer: string }[]>>
-  /** The Citizens Division's phone numbers. */
-  phones: { label: string; number: string }[]
+  noticeHelp: Partial<
+    Record<Procedure, { href: string; question: string; shortAnswer: string; lang: 'ja' | 'en' }[]>
+  >
+  /** The Citizens Division's phone numbers (`labelEn` shown on English pages). */
+  phones: { label: string; labelEn?: string; number: string }[]
   guideBase: string
 }
 
-function Items({ items, text, prefix }: { items: RequiredItem[]; text: CheckerText; prefix: string }) {
+function Items({
+  items,
+  text,
+  prefix,
+  locale,
+}: {
+  items: RequiredItem[]
+  text: CheckerText
+  prefix: string
+  locale: 'ja' | 'en'
+}) {
   return (
     <ul className="checklist">
-      {items.map((i, n) => (
-        <li key={i.item}>
-          <input type="checkbox" id={`${prefix}${n}`} />
-          <label htmlFor={`${prefix}${n}`}>
-            <span className="item" lang="ja">
-              {i.item}
-            </span>
-            {i.optional && <span className="tag">{text.optional}</span>}
-            {i.note && (
-              <span className="note" lang="ja">
-                {i.note}
+      {items.map((i, n) => {
+        const item = inLocale(locale, i.item, i.itemEn)
+        const note = i.note ? inLocale(locale, i.note, i.noteEn) : undefined
+        return (
+          <li key={i.item}>
+            <input type="checkbox" id={`${prefix}${n}`} />
+            <label htmlFor={`${prefix}${n}`}>
+              <span className="item" lang={item.lang}>
+                <PhraseText phrase={item} />
               </span>
-            )}
-          </label>
-        </li>
-      ))}
+              {i.optional && <span className="tag">{text.optional}</span>}
+              {note && (
+                <span className="note" lang={note.lang}>
+                  <PhraseText phrase={note} />
+                </span>
+              )}
+            </label>
+          </li>
+        )
+      })}
     </ul>
   )
 }
 
-export default function Checker({ text: t, guides, noticeHelp, phones, guideBase }: Props) {
+export default function Checker({ locale, text: t, guides, noticeHelp, phones, guideBase }: Props) {
+  const say = (ja: string, en: string | undefined) => inLocale(locale, ja, en)
   const id = useId()
   const [procedure, setProcedure] = useState<Procedure | undefined>()
   const [who, setWho] = useState<BringCase>('self')
@@ -97,8 +118,8 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
                 checked={procedure === g.procedure}
                 onChange={() => setProcedure(g.procedure)}
               />
-              <label htmlFor={`${id}-p-${g.procedure}`} lang="ja">
-                {g.title}
+              <label htmlFor={`${id}-p-${g.procedure}`} lang={say(g.title, g.en?.title).lang}>
+                <PhraseText phrase={say(g.title, g.en?.title)} />
               </label>
             </div>
           ))}
@@ -122,7 +143,10 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
         {ask && kind && (
           <fieldset>
             <legend>
-              {t.notice} <span className="doc">{t.noticeDocs[kind]}</span>
+              {t.notice}{' '}
+              <span className="doc">
+                <Marked text={t.noticeDocs[kind]} lang={locale} />
+              </span>
             </legend>
             <div className="choice">
               <input
@@ -156,28 +180,40 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
           {!result && <p>{t.choose}</p>}
           {result && result.kind !== 'no-guide' && (
             <p className="result-for">
-              {fill(t.resultFor, { procedure: result.guide.title, who: t.whoOptions[who] })}
+              <Marked
+                text={fill(t.resultFor, {
+                  procedure: say(result.guide.title, result.guide.en?.title).text,
+                  who: t.whoOptions[who],
+                })}
+                lang={locale}
+              />
               {result.kind === 'list' && (
                 <span className="count">{` ${fill(t.count, { n: result.items.length })}`}</span>
               )}
             </p>
           )}
         </div>
-        {result?.kind === 'no-case' && <p className="warning">{t.noCase}</p>}
+        {result?.kind === 'no-case' && (
+          <p className="warning">
+            <Marked text={t.noCase} lang={locale} />
+          </p>
+        )}
         {result?.kind === 'list' && (
           <>
-            <Items items={result.items} text={t} prefix={`${id}-i-`} />
+            <Items items={result.items} text={t} prefix={`${id}-i-`} locale={locale} />
             {result.missing.length > 0 && (
               <div className="missing warning" data-testid="checker-missing">
                 <h3>{t.missing}</h3>
                 <ul>
                   {result.missing.map((m) => (
-                    <li key={m.item} lang="ja">
-                      {m.item}
+                    <li key={m.item} lang={say(m.item, m.itemEn).lang}>
+                      <PhraseText phrase={say(m.item, m.itemEn)} />
                     </li>
                   ))}
                 </ul>
-                <p>{t.missingText}</p>
+                <p>
+                  <Marked text={t.missingText} lang={locale} />
+                </p>
               </div>
             )}
             {result.noticeAsked && !hasNotice && help.length > 0 && (
@@ -185,18 +221,26 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
                 <h3>{t.noticeHelp}</h3>
                 <ul className="links">
                   {help.map((h) => (
-                    <li key={h.href} lang="ja">
-                      <a href={h.href}>{h.question}</a>
-                      <p className="small">{h.shortAnswer}</p>
+                    <li key={h.href} lang={h.lang}>
+                      <a href={h.href}>
+                        <PhraseText phrase={{ text: h.question, lang: h.lang }} />
+                      </a>
+                      <p className="small">
+                        <PhraseText phrase={{ text: h.shortAnswer, lang: h.lang }} />
+                      </p>
                     </li>
                   ))}
                 </ul>
               </div>
             )}
             <h3>{t.where}</h3>
-            <p lang="ja">{result.guide.where}</p>
+            <p lang={say(result.guide.where, result.guide.en?.where).lang}>
+              <PhraseText phrase={say(result.guide.where, result.guide.en?.where)} />
+            </p>
             <h3>{t.when}</h3>
-            <p lang="ja">{result.guide.when}</p>
+            <p lang={say(result.guide.when, result.guide.en?.when).lang}>
+              <PhraseText phrase={say(result.guide.when, result.guide.en?.when)} />
+            </p>
           </>
         )}
         {result && result.kind !== 'no-guide' && (
@@ -205,8 +249,8 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
               <ul className="phones">
                 {phones.map((p) => (
                   <li key={p.number}>
-                    <span className="phone-label" lang="ja">
-                      {p.label}
+                    <span className="phone-label" lang={say(p.label, p.labelEn).lang}>
+                      <PhraseText phrase={say(p.label, p.labelEn)} />
                     </span>
                     <a className="phone-number" href={`tel:${p.number.replace(/[^0-9]/g, '')}`}>
                       {p.number}
@@ -215,7 +259,9 @@ export default function Checker({ text: t, guides, noticeHelp, phones, guideBase
                 ))}
               </ul>
             )}
-            <p className="small">{t.disclaimer}</p>
+            <p className="small">
+              <Marked text={t.disclaimer} lang={locale} />
+            </p>
             <div className="actions no-print">
               <button type="button" onClick={() => window.print()}>
                 {t.print}

@@ -13,6 +13,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 
+import Marked from '../components/Marked'
 import { track } from '../lib/events'
 import { statusText, type HoursPayload } from '../lib/hours-text'
 import {
@@ -70,7 +71,8 @@ export type SearchBoxProps = {
   /** The saved search index of this language (`/search-index/en.json`). */
   indexUrl: string
   popular: { id: string; title: string; lang: string }[]
-  phones: { label: string; number: string; fax: boolean }[]
+  /** `label` in `lang`: the English label on English pages where the city profile has one. */
+  phones: { label: string; lang: 'ja' | 'en'; number: string; fax: boolean }[]
   hours: HoursPayload
   hoursTitle: string
   /** How many results to show. */
@@ -84,16 +86,26 @@ const MAX_QUERY = 200
 
 type Phase = 'idle' | 'loading' | 'ready' | 'error'
 
-function Highlighted({ text, spans }: { text: string; spans: { start: number; end: number }[] }) {
+/** The snippet with its matches marked; in English text the Japanese terms are marked `lang="ja"` too. */
+function Highlighted({
+  text,
+  spans,
+  lang,
+}: {
+  text: string
+  spans: { start: number; end: number }[]
+  lang: 'ja' | 'en'
+}) {
   const out: ReactNode[] = []
+  const plain = (piece: string, key: string) => (lang === 'en' ? <Marked key={key} text={piece} /> : piece)
   let at = 0
   for (const [n, s] of spans.entries()) {
     if (s.start < at) continue
-    if (s.start > at) out.push(text.slice(at, s.start))
-    out.push(<mark key={n}>{text.slice(s.start, s.end)}</mark>)
+    if (s.start > at) out.push(plain(text.slice(at, s.start), `t${n}`))
+    out.push(<mark key={n}>{plain(text.slice(s.start, s.end), `m${n}`)}</mark>)
     at = s.end
   }
-  if (at < text.length) out.push(text.slice(at))
+  if (at < text.length) out.push(plain(text.slice(at), 'end'))
   return <>{out}</>
 }
 
@@ -108,8 +120,8 @@ function CallUs({ props }: { props: SearchBoxProps }) {
           .filter((p) => !p.fax)
           .map((p) => (
             <li key={p.number}>
-              <span className="phone-label" lang="ja">
-                {p.label}
+              <span className="phone-label" lang={p.lang}>
+                {p.lang === 'en' ? <Marked text={p.label} /> : p.label}
               </span>
               <a className="phone-number" href={`tel:${p.number.replace(/[^0-9]/g, '')}`}>
                 {p.number}
@@ -117,7 +129,9 @@ function CallUs({ props }: { props: SearchBoxProps }) {
             </li>
           ))}
       </ul>
-      <h3>{props.hoursTitle}</h3>
+      <h3>
+        <Marked text={props.hoursTitle} lang={props.locale} />
+      </h3>
       <div className="hours-status" data-state={st.state}>
         <p className={`badge ${st.state}`}>
           {st.badge}
@@ -136,12 +150,12 @@ function ResultItem({ r, props, onOpen }: { r: SearchResult; props: SearchBoxPro
   return (
     <li>
       <a href={`${props.base}${r.path}`} lang={r.lang} onClick={onOpen}>
-        {r.title}
+        {r.lang === 'en' ? <Marked text={r.title} /> : r.title}
       </a>
       {r.kind === 'guide' && <span className="tag">{t.guideBadge}</span>}
       {props.locale === 'en' && r.lang === 'ja' && <span className="tag">{t.japaneseOnly}</span>}
       <p className="snippet" lang={r.snippetLang}>
-        <Highlighted text={r.snippet.text} spans={r.snippet.highlights} />
+        <Highlighted text={r.snippet.text} spans={r.snippet.highlights} lang={r.snippetLang} />
       </p>
     </li>
   )
@@ -200,9 +214,15 @@ export function NoSureAnswer({
           )}
           <ul className="tips">
             {[...query.trim()].length < 2 ? (
-              <li>{t.tooShort}</li>
+              <li>
+                <Marked text={t.tooShort} lang={props.locale} />
+              </li>
             ) : (
-              t.zeroTips.map((tip) => <li key={tip}>{tip}</li>)
+              t.zeroTips.map((tip) => (
+                <li key={tip}>
+                  <Marked text={tip} lang={props.locale} />
+                </li>
+              ))
             )}
           </ul>
         </>
@@ -215,7 +235,7 @@ export function NoSureAnswer({
             {props.popular.map((p) => (
               <li key={p.id}>
                 <a href={`${props.faqBase}${p.id}/`} lang={p.lang}>
-                  {p.title}
+                  {p.lang === 'en' ? <Marked text={p.title} /> : p.title}
                 </a>
               </li>
             ))}

@@ -14,7 +14,7 @@ export const WHO: readonly BringCase[] = ['self', 'proxy', 'child', 'foreign']
 
 export type CheckerGuide = Pick<
   PublicGuide,
-  'id' | 'title' | 'procedure' | 'where' | 'when' | 'bring' | 'related'
+  'id' | 'title' | 'procedure' | 'where' | 'when' | 'bring' | 'related' | 'en'
 >
 
 export type CheckerInput = { procedure: Procedure; who: BringCase; hasNotice: boolean }
@@ -78,6 +78,7 @@ export function checkerGuides(guides: readonly PublicGuide[]): CheckerGuide[] {
       when: g.when,
       bring: g.bring,
       related: g.related,
+      ...(g.en ? { en: g.en } : {}),
     }))
 }
 

@@ -5,7 +5,7 @@
  * `**` close and open next to Japanese punctuation and kana (「の**どちらか一方**を」), which plain
  * CommonMark refuses after 」 or before a kana, so no space is needed around bold text. A `#` heading becomes
  * `##` (the page has one h1, the question), and tables get a focusable scroll wrapper so a narrow
- * phone screen can scroll them by keyboard too.
+ * phone screen can scroll them by keyboard too. In English text the Japanese terms are marked `lang="ja"`.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeSanitize from 'rehype-sanitize'
@@ -17,6 +17,7 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 
 import { addRuby, type ReadText } from './furigana'
+import { JAPANESE, japaneseRuns } from './japanese'
 
 type Parent = Root | Element
 
@@ -64,14 +65,50 @@ const build = (tableLabel: string) =>
  * Safe HTML for a Markdown text. `tableLabel` names the scrollable table regions; `read` (Japanese
  * pages) adds furigana to the text after sanitizing, so only our own `<ruby>` is added.
  */
-export function renderMarkdown(markdown: string, tableLabel = '表', read?: ReadText): string {
+export function renderMarkdown(
+  markdown: string,
+  tableLabel = '表',
+  read?: ReadText,
+  markJapanese = false,
+): string {
   let p = processors.get(tableLabel)
   if (!p) {
     p = build(tableLabel)
     processors.set(tableLabel, p)
   }
-  if (!read) return String(p.processSync(markdown))
+  if (!read && !markJapanese) return String(p.processSync(markdown))
   const tree = p.runSync(p.parse(markdown)) as Root
-  addRuby(tree, read)
+  if (read) addRuby(tree, read)
+  if (markJapanese) markJapaneseRuns(tree)
   return p.stringify(tree)
+}
+
+/**
+ * English text (`markJapanese`): each Japanese term in it (「(市民課)」) becomes `<span lang="ja">`, so
+ * screen readers read it in Japanese (lib/japanese.ts). Added after sanitizing, like the ruby.
+ */
+function markJapaneseRuns(tree: Root): void {
+  const walk = (node: Parent) => {
+    const out: (RootContent | ElementContent)[] = []
+    for (const child of node.children) {
+      if (child.type === 'element' && child.properties.lang !== 'ja') walk(child)
+      if (child.type !== 'text' || !JAPANESE.test(child.value)) {
+        out.push(child)
+        continue
+      }
+      for (const r of japaneseRuns(child.value))
+        out.push(
+          r.ja
+            ? {
+                type: 'element',
+                tagName: 'span',
+                properties: { lang: 'ja' },
+                children: [{ type: 'text', value: r.text }],
+              }
+            : { type: 'text', value: r.text },
+        )
+    }
+    node.children = out as typeof node.children
+  }
+  walk(tree)
 }
