@@ -54,7 +54,33 @@ const textOf = (e: Faq | Guide): string =>
         e.when,
         ...e.steps.flatMap((s) => [s.title, s.detail]),
         ...e.bring.flatMap((b) => b.items.flatMap((i) => [i.item, i.note ?? ''])),
+        // The English beside the Japanese (decision 0047) follows the same rules.
+        ...[e.titleEn, e.summaryEn, e.bodyEn, e.whereEn, e.whenEn].map((t) => t ?? ''),
+        ...e.steps.flatMap((s) => [s.titleEn ?? '', s.detailEn ?? '']),
+        ...e.bring.flatMap((b) => b.items.flatMap((i) => [i.itemEn ?? '', i.noteEn ?? ''])),
       ].join('\n')
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+/** `2 December 2024` as the sheet writes it: 2024年12月2日, or in the era (令和6年12月2日). */
+const sheetDates = (d: string, month: string, y: string): string[] => {
+  const m = MONTHS.indexOf(month) + 1
+  const year = Number(y)
+  const era = year >= 2019 ? `令和${year - 2018}年` : `平成${year - 1988}年`
+  return [`${year}年${m}月${d}日`, `${era}${m}月${d}日`]
+}
 
 let bundle: ContentBundle
 beforeAll(async () => {
@@ -118,6 +144,24 @@ describe('the curated corpus', () => {
       for (const r of en.related) expect(ja.has(r), `${en.id} → ${r}`).toBe(true)
       if (original?.needsReview) expect(en.needsReview, `${en.id}: ${original.id} needs review`).toBe(true)
     }
+  })
+
+  it('the guides, the city profile and the categories are in English too (decision 0047)', () => {
+    const missing: string[] = []
+    for (const g of bundle.guides) if (!g.titleEn) missing.push(`${g.id}: titleEn`)
+    const c = bundle.city
+    for (const [i, p] of c.phones.entries()) if (!p.labelEn) missing.push(`city phones.${i}.labelEn`)
+    for (const [i, x] of c.counters.entries()) if (!x.nameEn) missing.push(`city counters.${i}.nameEn`)
+    for (const [i, h] of c.hours.entries()) if (!h.labelEn) missing.push(`city hours.${i}.labelEn`)
+    for (const [i, n] of c.notices.entries())
+      if (!n.titleEn || !n.bodyEn) missing.push(`city notices.${i}.titleEn/bodyEn`)
+    for (const cat of bundle.categories)
+      if (cat.description && !cat.descriptionEn) missing.push(`category ${cat.id}: descriptionEn`)
+    expect(missing).toEqual([])
+  })
+
+  it('has at least 60 English translations (issue #17)', () => {
+    expect(bundle.faqs.filter((f) => f.locale === 'en').length).toBeGreaterThanOrEqual(60)
   })
 
   it('every reference to another entry by its question or title resolves', () => {
@@ -235,6 +279,16 @@ describe.skipIf(!haveSheet)('the corpus against the fact sheet', () => {
         expect(plain.includes(url), `${e.id}: ${url}`).toBe(true)
       for (const date of text.match(/(令和|平成)\d+年\d+月\d+日|\d{4}年\d+月\d+日/g) ?? [])
         expect(plain.includes(date), `${e.id}: ${date}`).toBe(true)
+      // English fees and dates (translations, the guides' English): the sheet gives them in Japanese.
+      for (const [fee, amount] of text.matchAll(/(\d[\d,]*) yen/g))
+        expect(plain.includes(`${amount}円`), `${e.id}: ${fee}`).toBe(true)
+      for (const [date, d = '', month = '', y = ''] of text.matchAll(
+        new RegExp(`\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b`, 'g'),
+      ))
+        expect(
+          sheetDates(d, month, y).some((s) => plain.includes(s)),
+          `${e.id}: ${date}`,
+        ).toBe(true)
     }
     for (const p of bundle.city.phones.filter((p) => !p.placeholder))
       expect(plain.includes(p.number), p.label).toBe(true)

@@ -3,6 +3,8 @@
  * the right documents per page language, and a restored index that finds English answers for
  * English questions on the real content.
  */
+import zlib from 'node:zlib'
+
 import { loadValidContent, RETENTION_DEFAULTS, CALL_CENTER_DEFAULTS } from '@kotae/content'
 import type { Faq } from '@kotae/content/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -164,6 +166,24 @@ describe('the saved indexes of the real content', () => {
     en = loadEngine(enSaved)
     ja = loadEngine(jaSaved)
   }, 120_000)
+
+  it('stay within the 150 KB gzip budget each, with every English translation in (decision 0047)', () => {
+    const gzip = (json: string) => zlib.gzipSync(json, { level: 6 }).length
+    expect(content.faqs.filter((f) => f.locale === 'en').length).toBeGreaterThanOrEqual(60)
+    expect(gzip(jaSaved)).toBeLessThanOrEqual(150 * 1024)
+    expect(gzip(enSaved)).toBeLessThanOrEqual(150 * 1024)
+  })
+
+  it('on English pages, a translated answer is searched in its translation’s body, and found by its Japanese question', () => {
+    // pin-forgot has an English translation: its Japanese body is left out of the English index.
+    const jaDoc = en.index.get('pin-forgot')
+    expect(jaDoc?.body ?? '').toBe('')
+    expect(ja.index.get('pin-forgot')?.body).not.toBe('')
+    expect(runSearch(en, '暗証番号を忘れた', 5).results[0]).toMatchObject({
+      path: 'faq/pin-forgot/',
+      lang: 'en',
+    })
+  })
 
   it('carry the facet vocabulary of facets.yaml', () => {
     expect(content.facets.length).toBeGreaterThan(0)

@@ -21,9 +21,22 @@ import type { Locale } from '../../i18n'
 /** The index file of a page language, from the site root. */
 export const searchIndexPath = (locale: Locale): string => `/search-index/${locale}.json`
 
-/** The documents a page language searches. */
+/**
+ * The documents a page language searches. On English pages, a Japanese FAQ whose page has an English
+ * translation keeps what names it (question, alternatives, short answer) but not its body: Japanese
+ * words still find the page, the translation's body (with its Japanese terms in brackets) is the
+ * one searched, and the English index stays within its 150 KB gzip budget as translations grow
+ * (decision 0047: 160 KB with 65 translations and both bodies).
+ */
 export function documentsFor(documents: readonly SearchDocument[], locale: Locale): SearchDocument[] {
-  return locale === 'en' ? [...documents] : documents.filter((d) => (d.locale ?? 'ja') === 'ja')
+  const japanese = documents.filter((d) => (d.locale ?? 'ja') === 'ja')
+  if (locale === 'ja') return japanese
+  const translated = new Set(documents.filter((d) => d.locale === 'en').map((d) => d.url))
+  return documents.map((d) =>
+    (d.locale ?? 'ja') === 'ja' && d.kind === 'faq' && d.url !== undefined && translated.has(d.url)
+      ? { ...d, body: '' }
+      : d,
+  )
 }
 
 /** What the build indexes: `SiteData.search`. */
