@@ -10,14 +10,15 @@
  * was masked). The allow-list is the product's: `publicAllowList` over the content files (content/),
  * the numbers and addresses of the city profile, the FAQs, the guides and the sources.
  *
- * Corpora: the three TUNING sets (test/pii-tuning-{1,2,3}.jsonl; the masker was tuned on them, scored
- * without the allow-list, as their labels mask public numbers) and the DEV splits of the two fresh corpora
- * (test/pii-fresh.dev.jsonl and test/pii-fresh2.dev.jsonl, with it) by default. The fresh TEST
- * splits (test/pii-fresh.test.jsonl, test/pii-fresh2.test.jsonl) only with `--split test`: they are for
- * one final run, not for tuning.
+ * Corpora (`corpusRuns`): by default every TUNING set (the masker was tuned on all of them: the three
+ * test/pii-tuning-{1,2,3}.jsonl, scored without the allow-list as their labels mask public numbers, and
+ * both halves of the first two fresh corpora, test/pii-fresh{,2}.{dev,test}.jsonl, with it) and the DEV
+ * split of the third fresh corpus (test/pii-fresh3.dev.jsonl), the one to tune on now. Its TEST split
+ * (test/pii-fresh3.test.jsonl) is held out: it is read only with `--split test` (alone, once, at the end
+ * of a round), and `--corpus` refuses it without that flag.
  * Then throughput, and the p95 time to mask a 200-character summary (the desk needs ≤ 1 ms).
  * `--errors` lists every miss and every false alarm; `--corpus FILE` scores another JSONL file
- * (with the allow-list).
+ * (with the allow-list); `--dev` scores the fresh3 dev split alone (quick, while tuning).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -163,6 +164,59 @@ export const FRESH2 = {
   dev: path.join(here, '../test/pii-fresh2.dev.jsonl'),
   test: path.join(here, '../test/pii-fresh2.test.jsonl'),
 }
+/**
+ * The third fresh corpus (issue #19, third round on the masker): tune on its DEV split only; its TEST
+ * split is held out for one final run (`--split test`).
+ */
+export const FRESH3 = {
+  dev: path.join(here, '../test/pii-fresh3.dev.jsonl'),
+  test: path.join(here, '../test/pii-fresh3.test.jsonl'),
+}
+/** Test splits not yet read: scored only when asked for by `--split test`, never by default. */
+export const HELD_OUT = [FRESH3.test]
+
+export type CorpusRun = { label: string; file: string; options: MaskOptions }
+
+/**
+ * The corpora a bench run scores. `dev` (default): every tuning set (the three tuning-N sets without the
+ * allow-list; both halves of the first two fresh corpora, read once each and tuned on since, with it) and
+ * the fresh3 DEV split when it exists; `devOnly`: the fresh3 DEV split alone; `test`: the held-out TEST
+ * split alone. `corpus` scores that file instead, and refuses a held-out split unless `split` is `test`.
+ */
+export function corpusRuns(
+  opts: { split?: 'dev' | 'test'; devOnly?: boolean; corpus?: string },
+  exists: (file: string) => boolean = fs.existsSync,
+): CorpusRun[] {
+  if (opts.corpus) {
+    const file = path.resolve(opts.corpus)
+    if (HELD_OUT.includes(file) && opts.split !== 'test')
+      throw new Error(`${path.basename(file)} is a held-out test split: score it only with --split test`)
+    return [{ label: path.basename(file), file, options: KEEP }]
+  }
+  if (opts.split === 'test') {
+    if (!exists(FRESH3.test)) throw new Error(`no held-out test split at ${FRESH3.test}`)
+    return [
+      {
+        label: 'FRESH3 TEST split (held out: final run only) pii-fresh3.test.jsonl',
+        file: FRESH3.test,
+        options: KEEP,
+      },
+    ]
+  }
+  const dev: CorpusRun[] = exists(FRESH3.dev)
+    ? [{ label: 'fresh3 DEV split (tune on it) pii-fresh3.dev.jsonl', file: FRESH3.dev, options: KEEP }]
+    : []
+  if (opts.devOnly) return dev
+  return [
+    ...TUNING_SETS.map((file) => ({ label: `tuning set ${path.basename(file)}`, file, options: {} })),
+    ...[FRESH.dev, FRESH.test, FRESH2.dev, FRESH2.test].map((file) => ({
+      label: `tuning set ${path.basename(file)} (fresh, read and tuned on)`,
+      file,
+      options: KEEP,
+    })),
+    ...dev,
+  ]
+}
 
 // A public number written any way: its digits with up to two separators (hyphen, space, brackets, dot) between them.
 const PUBLIC_RE = new RegExp(
@@ -241,27 +295,42 @@ export function report(label: string, rows: CorpusRow[], options: MaskOptions, e
   return out
 }
 
+/**
+ * Exact P / R per kind over all the tuning sets together (each scored with its own options), so a
+ * change can be judged on every line tuned on at once; a kind counts only in the sets that label it.
+ */
+export function tuningTotals(runs: CorpusRun[]): string[] {
+  const sum = zero()
+  for (const { file, options } of runs) {
+    const rows = loadCorpus(file)
+    const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
+    const s = score(rows, options)
+    for (const k of PII_KINDS)
+      if (labelled.has(k)) for (const c of ['tp', 'fp', 'fn'] as const) sum[k][c] += s.exact[k][c]
+  }
+  const row = (name: string, c: Counts) => {
+    const { precision, recall } = prf(c)
+    return `  ${name.padEnd(11)} ${String(c.tp + c.fn).padStart(5)}   ${fmt(precision)} ${fmt(recall)}`
+  }
+  return [
+    `all ${runs.length} tuning sets together (exact spans; a kind only where labelled)`,
+    `  ${'kind'.padEnd(11)} ${'spans'.padStart(5)}   P     R`,
+    ...PII_KINDS.map((k) => row(k, sum[k])),
+    row('overall', total(sum)),
+  ]
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2)
   const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
   const errors = argv.includes('--errors')
   const split = arg('--split') ?? 'dev'
   if (split !== 'dev' && split !== 'test') throw new Error('--split dev|test')
-  const corpus = arg('--corpus')
-  const runs: [string, string, MaskOptions][] = corpus
-    ? [[path.basename(corpus), path.resolve(corpus), KEEP]]
-    : split === 'test'
-      ? [
-          ['FRESH TEST split (final run only) pii-fresh.test.jsonl', FRESH.test, KEEP],
-          ['FRESH2 TEST split (final run only) pii-fresh2.test.jsonl', FRESH2.test, KEEP],
-        ]
-      : [
-          ...TUNING_SETS.map((f): [string, string, MaskOptions] => [`tuning set ${path.basename(f)}`, f, {}]),
-          ['fresh DEV split pii-fresh.dev.jsonl', FRESH.dev, KEEP],
-          ['fresh2 DEV split pii-fresh2.dev.jsonl', FRESH2.dev, KEEP],
-        ]
-  for (const [label, file, options] of runs)
+  const runs = corpusRuns({ split, devOnly: argv.includes('--dev'), corpus: arg('--corpus') })
+  for (const { label, file, options } of runs)
     console.log(`${report(label, loadCorpus(file), options, errors).join('\n')}\n`)
+  const tuning = runs.filter((r) => r.label.startsWith('tuning set'))
+  if (tuning.length > 1) console.log(`${tuningTotals(tuning).join('\n')}\n`)
 
   // Speed on the tuning sets and the dev split (the same texts whatever is scored above).
   const rows = [...TUNING_SETS, FRESH.dev].flatMap((f) => loadCorpus(f))
