@@ -75,4 +75,36 @@ describe('addresses', () => {
     expect(of('address', 'call 082-420-0925 Saijo')).toEqual([]) // a phone number: its groups start with 0
     expect(of('address', '電話082-424-1111')).toEqual([]) // a phone number, not a block number
   })
+
+  it('cuts 本人 and 申請者 written before an address, and takes a bare room after a building name and a space', () => {
+    expect(of('address', '本人住所東広島市八本松東3丁目4-12、受取は市民課')).toEqual([
+      '東広島市八本松東3丁目4-12',
+    ])
+    expect(of('address', '申請者住所東広島市西条町寺家5012-3')).toEqual(['東広島市西条町寺家5012-3'])
+    expect(of('address', '東広島市高屋町中島2-14 グリーンヒル中島 203に転居')).toEqual([
+      '東広島市高屋町中島2-14 グリーンヒル中島 203',
+    ])
+    // a number after a name that is no room: a count or an amount
+    expect(of('address', '東広島市西条町寺家5012-3 市民課 300円')).toEqual(['東広島市西条町寺家5012-3'])
+  })
+
+  it('reads an English address written place first with -shi/-cho, a building and a floor', () => {
+    expect(
+      of('address', 'address: Higashihiroshima-shi Hachihonmatsu-cho Iida 812-3, Green Court 3F'),
+    ).toEqual(['Higashihiroshima-shi Hachihonmatsu-cho Iida 812-3, Green Court 3F'])
+    expect(of('address', 'I live at Kurose-cho Munekata 455-2 now')).toEqual(['Kurose-cho Munekata 455-2'])
+    for (const t of [
+      'open Monday-Friday 9-5',
+      'Saijo-cho office, 8:30-17:15',
+      'Shiwa-cho 2026-12-06 appointment',
+    ])
+      expect(of('address', t), t).toEqual([])
+  })
+
+  it('takes a room written first in an English address', () => {
+    expect(of('address', 'send it to Apt 7, 4-1-22 Misonou, Higashihiroshima please')).toEqual([
+      'Apt 7, 4-1-22 Misonou, Higashihiroshima',
+    ])
+    expect(of('address', 'Room 3 is on the 2nd floor')).toEqual([])
+  })
 })

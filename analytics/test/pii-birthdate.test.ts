@@ -84,4 +84,28 @@ describe('dates of birth', () => {
     expect(of('birthDate', '本人確認 S50.3.4', { bareBirthYearBefore: 0 })).toEqual([])
     expect(of('birthDate', '生年月日 S50.3.4', { bareBirthYearBefore: 0 })).toEqual(['S50.3.4'])
   })
+
+  it('reads a date said with の between year and month', () => {
+    expect(of('birthDate', '「昭和48年の11月3日です」と生年月日を申告')).toEqual(['昭和48年の11月3日'])
+    expect(of('birthDate', '生まれは1979年の2月14日')).toEqual(['1979年の2月14日'])
+    expect(of('birthDate', '2026年の12月10日に予約')).toEqual([])
+  })
+
+  it('reads a 和暦 date written in hiragana', () => {
+    expect(of('birthDate', '生年月日はしょうわ よんじゅうはちねん じゅういちがつ みっか')).toEqual([
+      'しょうわ よんじゅうはちねん じゅういちがつ みっか',
+    ])
+    expect(of('birthDate', 'へいせい がんねん しがつ にじゅうよっか生まれ')).toEqual([
+      'へいせい がんねん しがつ にじゅうよっか',
+    ])
+    expect(of('birthDate', '誕生日はれいわ にねん くがつ じゅうごにち')).toEqual([
+      'れいわ にねん くがつ じゅうごにち',
+    ])
+    // a full date of an old era needs no birth-date word, as in digits (昭和50年3月4日)
+    expect(of('birthDate', 'たいしょう じゅうごねん ろくがつ ついたち')).toEqual([
+      'たいしょう じゅうごねん ろくがつ ついたち',
+    ])
+    for (const t of ['しょうわのじだい', 'へいせいねんかん', 'れいわねんどの申請'])
+      expect(of('birthDate', t), t).toEqual([])
+  })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { masked, of } from './helpers'
+import { found, masked, of } from './helpers'
 
 const C = '［カード番号］'
 
@@ -72,5 +72,29 @@ describe('card and certificate serials (cardNumber)', () => {
       const once = masked(t)
       expect(masked(once), t).toBe(once)
     }
+  })
+
+  it('takes a 運転経歴証明書 number as a card number, even when its check digit would verify', () => {
+    expect(found('運転経歴証明書の番号660314927702を読み上げ')).toEqual([['cardNumber', '660314927702']])
+    expect(of('cardNumber', '運転経歴証明書 No. 5123 4488 9021')).toEqual(['5123 4488 9021'])
+  })
+
+  it('masks other numbers that name one person: 住民票コード, pension and health insurance numbers', () => {
+    expect(of('cardNumber', '住民票コードは38120945716です')).toEqual(['38120945716'])
+    expect(of('cardNumber', '住基ネットの番号 5512 0938 471')).toEqual(['5512 0938 471'])
+    expect(of('cardNumber', '基礎年金番号1234-567890を控えた')).toEqual(['1234-567890'])
+    expect(of('cardNumber', '保険証の記号・番号 31240057 を読み上げ')).toEqual(['31240057'])
+    for (const t of ['住民票コードの通知が届いた', '基礎年金番号は10桁', '保険証の番号を紐付けたい'])
+      expect(of('cardNumber', t), t).toEqual([])
+  })
+
+  it('masks a 23-digit 申請書ID in its 4-4-4-4-4-3 groups anywhere, and after 申請書のID', () => {
+    expect(of('cardNumber', '読み上げた番号は9021-3374-1180-5526-4409-318')).toEqual([
+      '9021-3374-1180-5526-4409-318',
+    ])
+    expect(of('cardNumber', '申請書のIDを聞かれ 5530 2218 7764 0091 3385 602 と回答')).toEqual([
+      '5530 2218 7764 0091 3385 602',
+    ])
+    expect(of('cardNumber', '申請書のIDは右上にある23桁の数字')).toEqual([])
   })
 })

@@ -155,4 +155,10 @@ describe('My Numbers as callers say them', () => {
       expect(masked(once), t).toBe(once)
     }
   })
+
+  it('reads groups joined by の as a number read out', () => {
+    expect(of('myNumber', 'マイナンバーは4410の2983の1176です')).toEqual(['4410の2983の1176'])
+    expect(of('myNumber', '番号は３３０２ノ８８１９ノ４０５７')).toEqual(['３３０２ノ８８１９ノ４０５７'])
+    expect(of('myNumber', '2024の2025の2026年度')).toEqual([])
+  })
 })

@@ -172,4 +172,50 @@ describe('personal names', () => {
     ])
       expect(masked(t), t).toBe(t)
   })
+
+  it('finds a full name before の長女/の母 and a comma or は, and one glued after a relative', () => {
+    expect(of('name', '松井 ゆりえの長女と名乗る方から')).toEqual(['松井 ゆりえ'])
+    expect(of('name', '木村 あおいの母、携帯から入電')).toEqual(['木村 あおい'])
+    expect(of('name', 'ナカノ ケイタの父は来庁できない')).toEqual(['ナカノ ケイタ'])
+    expect(of('name', '長男藤田 ひろし（本人）から')).toEqual(['藤田 ひろし'])
+    expect(of('name', '母村上 トメの代理受取について')).toEqual(['村上 トメ'])
+    expect(of('name', '妻高橋 恵子が代理で来庁')).toEqual(['高橋 恵子'])
+    // relatives before words, not names
+    for (const t of [
+      '自分の母、施設に入所中',
+      'うちの母は来られない',
+      '本人の長女と名乗る方',
+      '父母の手続き',
+      '母子手帳を持参',
+      '妻名義の口座',
+      '長女夫婦が同居',
+    ])
+      expect(of('name', t), t).toEqual([])
+  })
+
+  it('finds a hiragana full name said on its own, and its surname wherever else it stands', () => {
+    expect(of('name', '「かとうです。かとう みさきの件で」と娘さんから')).toEqual(['かとう', 'かとう みさき'])
+    expect(of('name', 'はやし けんたの母です')).toEqual(['はやし けんた'])
+    expect(of('name', 'もりた あいと申します')).toEqual(['もりた あい'])
+    for (const t of ['はい そうの件', 'えっと あのの件で', '「はい。それの件です」'])
+      expect(of('name', t), t).toEqual([])
+  })
+
+  it('finds a kanji full name with no space after a relative or a label when the surname is a common one', () => {
+    expect(of('name', '母佐藤花子の代理で来庁')).toEqual(['佐藤花子'])
+    expect(of('name', '長男の山本翔太が受け取る')).toEqual(['山本翔太'])
+    expect(of('name', '氏名鈴木一郎、生年月日は不明')).toEqual(['鈴木一郎'])
+    for (const t of ['母佐藤課長に確認', '長女の結婚式', '妻名義の口座', '本人確認書類を持参'])
+      expect(of('name', t), t).toEqual([])
+  })
+
+  it('finds a full name after a relative when the given name reads as one, and a hiragana full name after a label', () => {
+    expect(of('name', '妻の久米 美穂が代理で')).toEqual(['久米 美穂'])
+    expect(of('name', '息子の宍戸 健太郎から電話')).toEqual(['宍戸 健太郎'])
+    expect(of('name', '母の介護 認定の件')).toEqual([])
+    expect(of('name', '父の通院 予定が合わない')).toEqual([])
+    expect(of('name', 'お名前はしばた みのる、電話は自宅')).toEqual(['しばた みのる'])
+    expect(of('name', 'お名前しばた みのる、電話は自宅')).toEqual(['しばた みのる'])
+    expect(of('name', '氏名 はい そうです')).toEqual([])
+  })
 })

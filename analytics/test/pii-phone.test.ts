@@ -67,7 +67,6 @@ describe('phone numbers', () => {
       '110番',
       '0120の番号は無料',
       '予約受付番号08012345',
-      '住民票コード12345678901',
       '090-1234-5678-9',
       '12-3456-7890',
       '0、1、2、3の順に押す',
@@ -76,6 +75,8 @@ describe('phone numbers', () => {
       expect(masked(t), t).toBe(t)
     // a PIN is not a phone number (the PIN itself is masked as a secret, see pii-secret.test.ts)
     expect(of('phone', '暗証番号1234')).toEqual([])
+    // nor is an 11-digit 住民票コード (masked as a card number, see pii-cardnumber.test.ts)
+    expect(of('phone', '住民票コード12345678901')).toEqual([])
   })
 
   it('checks the number of digits against the kind of number', () => {
@@ -93,5 +94,30 @@ describe('phone numbers', () => {
       'フリーダイヤル0120950178を案内、本人は［電話番号］',
     )
     expect(of('phone', '市役所 ０８２－４２０－０９２５', { keepPhones })).toEqual([])
+  })
+
+  it('masks a number read out in groups joined by の, or in kana and kanji words', () => {
+    const cases: [string, string][] = [
+      ['「080の3321の4409です」と口頭で', '080の3321の4409'],
+      ['携帯は０７０ノ５５１２ノ８８３０', '０７０ノ５５１２ノ８８３０'],
+      ['082の423の7781へ折り返し', '082の423の7781'],
+      [
+        '番号はゼロキューゼロ、よんよんななイチ、にーぜろはちさんです',
+        'ゼロキューゼロ、よんよんななイチ、にーぜろはちさん',
+      ],
+      ['〇九〇の四四七一の二〇八三に連絡', '〇九〇の四四七一の二〇八三'],
+      ['ぜろはちにいよんにいさんいちにいさんよんにかけ直す', 'ぜろはちにいよんにいさんいちにいさんよん'], // a fixed number: 10 digits, に after it is a particle
+      ['まるきゅうまる いちにさんよん ごろくななはち', 'まるきゅうまる いちにさんよん ごろくななはち'],
+    ]
+    for (const [t, n] of cases) expect(of('phone', t), t).toEqual([n])
+    // not phone numbers: too few digit words, no leading zero, an ordinary phrase with の
+    for (const t of ['ゼロからやり直し', 'いちにさんしの体操', '2の3の4番地', '0の1の2で数える', '〇一二三'])
+      expect(of('phone', t), t).toEqual([])
+  })
+
+  it('keeps a listed public number read out in words readable', () => {
+    expect(
+      of('phone', 'ゼロイチニーゼロ、きゅうごー、ゼロイチななはち', { keepPhones: ['0120-95-0178'] }),
+    ).toEqual([])
   })
 })

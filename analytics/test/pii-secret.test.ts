@@ -221,4 +221,23 @@ describe('PINs and passwords (secret)', () => {
     ])
       expect(masked(t), JSON.stringify(t)).not.toMatch(/[1-8](?:\D{0,1}[1-8]){3}/)
   })
+
+  it('reads 住基用 as the 住民基本台帳用 PIN, a kana PIN after a word of hesitation, and a value entered (入れた)', () => {
+    expect(of('secret', '住基用の4桁は9173にしてある')).toEqual(['9173'])
+    expect(of('secret', '住基用は８８０２のはず')).toEqual(['８８０２'])
+    expect(of('secret', '暗証番号はたしかななよんにーご')).toEqual(['ななよんにーご'])
+    expect(of('secret', 'パスワードは、えっと、きゅうはちいちいち')).toEqual(['きゅうはちいちいち'])
+    expect(of('secret', '暗証は多分さんさんはちはちです')).toEqual(['さんさんはちはち'])
+    expect(of('secret', '端末で4410を入れたらエラーになった')).toEqual(['4410'])
+    expect(of('secret', 'コンビニで８３０７を入れても通らない')).toEqual(['８３０７'])
+    // still not values: a count entered, a kana word after hesitation, a fee
+    expect(of('secret', '暗証番号を3回入れた')).toEqual([])
+    expect(of('secret', '暗証番号はたしかにしたはず')).toEqual([])
+    expect(of('secret', '1000円を入れたら戻ってきた')).toEqual([])
+  })
+
+  it('leaves an opening bracket after a password out of it', () => {
+    expect(of('secret', 'パスワードはhana2024（旧）を使っていた')).toEqual(['hana2024'])
+    expect(of('secret', 'password is Blue7sky! (the old one)')).toEqual(['Blue7sky!'])
+  })
 })

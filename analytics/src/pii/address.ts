@@ -66,6 +66,9 @@ const LEADS = [
   '実家',
   '本籍',
   '居所',
+  '本人',
+  '申請者',
+  '世帯主',
   '本日',
   '昨日',
   '先日',
@@ -99,9 +102,11 @@ const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
 const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
 const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
-/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」. */
+/** A bare number after a building name is its room unless a counter follows (「サンライズ土与丸 506」, not 「… 500円」). */
+const ROOM_NOT_AFTER = '[人名円件回枚個本台階歳年月日時分%]'
+/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」「 サンライズ土与丸 506」. */
 const BUILDING_AFTER = new RegExp(
-  String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END}[1-9]\d{2,3}(?![\d-]))`,
+  String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?![\d-]|${ROOM_NOT_AFTER}))`,
   'y',
 )
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
@@ -121,9 +126,17 @@ const EN_PLACE = String.raw`${EN_WORD}(?:[- ]${EN_WORD}){0,3}` // bounded: a reg
 const EN_BLOCK = String.raw`[1-9]\d{0,3}`
 const NOT_DATE = String.raw`(?!(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d))` // 2026-11-30 is a date
 const EN_ROOM = String.raw`(?:,? (?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?(?![\dA-Za-z]))`
+/** The room written first, as on an envelope: 「Room 402, 2-7-15 Saijo Chuo」. */
+const EN_ROOM_FIRST = String.raw`(?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?, `
+// Place first, as the Japanese order is romanised: 「Higashihiroshima-shi Saijo-cho Misonou 1234-7, Heights
+// Misonou 2F」. A word with -shi/-cho/-machi/-ku/-gun/-mura says it is a place, so two block numbers are
+// enough; a building (capitalised words) and a floor or room may follow.
+const EN_SUFFIXED = String.raw`${EN_NOT_PLACE}[A-Z][a-z]+-(?:cho|machi|ku|shi|gun|mura)(?![a-z])`
+const EN_BUILDING = String.raw`(?:,? (?:[A-Z][a-z]+ ){1,3}(?:[1-9]\d?F|\d{1,4})(?![\dA-Za-z]))`
 const EN_ADDRESS = new RegExp(
-  String.raw`(?<![\d-])${NOT_DATE}(?:${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}|${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}(?=, [A-Z]))(?:, ${EN_PLACE}){0,3}${EN_ROOM}?` +
-    String.raw`|(?<![A-Za-z])${EN_PLACE} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK}(?![\d-])${EN_ROOM}?`,
+  String.raw`(?:(?<![A-Za-z])${EN_ROOM_FIRST})?(?<![\d-])${NOT_DATE}(?:${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}|${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}(?=, [A-Z]))(?:, ${EN_PLACE}){0,3}${EN_ROOM}?` +
+    String.raw`|(?<![A-Za-z])${EN_PLACE} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK}(?![\d-])${EN_ROOM}?` +
+    String.raw`|(?<![A-Za-z])(?:${EN_WORD} ){0,2}${EN_SUFFIXED}(?: ${EN_WORD}){0,2} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}(?:-${EN_BLOCK})?(?![\d-])${EN_BUILDING}?${EN_ROOM}?`,
   'g',
 )
 
@@ -136,6 +149,7 @@ function trimLeads(place: string): string {
       if (place.startsWith(w) && place.length > w.length) {
         place = place.slice(w.length)
         again = true
+        break // start over: 本人住所 loses 本人, then 住所 (not 住 alone)
       }
   }
   return place

@@ -34,14 +34,57 @@ function kanjiNumber(s: string): number {
 }
 const kanjiNumberOrUndefined = (s: string | undefined) => (s === undefined ? undefined : kanjiNumber(s))
 
+// A date read out and written in hiragana: 「しょうわ ろくじゅうねん ごがつ はつか」「へいせい がんねん しちがつ みっか」.
+const KANA_ERA: Record<string, number> = {
+  めいじ: 1867,
+  たいしょう: 1911,
+  しょうわ: 1925,
+  へいせい: 1988,
+  れいわ: 2018,
+}
+const KANA_ONES = ['', 'いち', 'に', 'さん', 'よん|し', 'ご', 'ろく', 'なな|しち', 'はち', 'きゅう|く']
+const KANA_NUMBER = String.raw`(?:(?:に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)?(?:きゅう|いち|さん|よん|ろく|なな|しち|はち|に|し|ご|く)?`
+/** Days with their own reading (1st–10th, 14th, 20th, 24th); others are a number + にち. */
+const KANA_DAYS = [
+  'ついたち',
+  'ふつか',
+  'みっか',
+  'よっか',
+  'いつか',
+  'むいか',
+  'なのか',
+  'ようか',
+  'ここのか',
+  'とおか',
+]
+const KANA_DATE = new RegExp(
+  String.raw`(めいじ|たいしょう|しょうわ|へいせい|れいわ) ?(がん|${KANA_NUMBER})ねん(?: ?の? ?(${KANA_NUMBER})がつ(?: ?((?:(?:に|さん)?じゅう)?(?:${KANA_DAYS.join('|')})|はつか|${KANA_NUMBER}にち))?)?`,
+  'g',
+)
+/** The value of a number read in hiragana (にじゅういち → 21); NaN when it is not one. */
+function kanaNumber(s: string): number {
+  const m = /^(?:(.*?)じゅう)?(.*)$/.exec(s)!
+  const digit = (x: string) => KANA_ONES.findIndex((r, i) => i > 0 && r.split('|').includes(x))
+  const tens = m[1] === undefined ? 0 : m[1] === '' ? 1 : digit(m[1])
+  const ones = m[2] === '' ? 0 : digit(m[2]!)
+  return tens < 0 || ones < 0 || tens * 10 + ones === 0 ? Number.NaN : tens * 10 + ones
+}
+function kanaDay(s: string): number {
+  if (s === 'はつか') return 20
+  if (s.endsWith('にち')) return kanaNumber(s.slice(0, -2))
+  const own = KANA_DAYS.findIndex((d) => s.endsWith(d))
+  const tens = s.length > KANA_DAYS[own]!.length ? kanaNumber(s.slice(0, -KANA_DAYS[own]!.length)) : 0
+  return tens + own + 1
+}
+
 type Pattern = { re: RegExp; parse: (m: RegExpMatchArray) => Omit<DateMention, 'start' | 'end'> }
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s))
 const eraYear = (era: string, y: string) => ERA_BASE[era]! + (y === '元' ? 1 : Number(y))
 
 const PATTERNS: Pattern[] = [
-  // 1975年3月4日, 1975/3/4, 1975.3.4, 1975-03-04
+  // 1975年3月4日, 1975年の3月4日, 1975/3/4, 1975.3.4, 1975-03-04
   {
-    re: /(?<!\d)((?:19|20)\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日/g,
+    re: /(?<!\d)((?:19|20)\d{2}) ?年 ?の? ?(\d{1,2}) ?月 ?(\d{1,2}) ?日/g,
     parse: (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) }),
   },
   {
@@ -53,9 +96,9 @@ const PATTERNS: Pattern[] = [
     re: /(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月)?(?! ?\d)/g,
     parse: (m) => ({ year: num(m[1]), month: num(m[2]) }),
   },
-  // 昭和50年3月4日, 平成元年5月, 大正15年, S50.3.4, H2/2/14
+  // 昭和50年3月4日, 平成元年5月, 大正15年, S50.3.4, H2/2/14, 平成11年の8月21日 (as said)
   {
-    re: new RegExp(String.raw`${ERA} ?${EYEAR} ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?`, 'g'),
+    re: new RegExp(String.raw`${ERA} ?${EYEAR} ?年(?: ?の? ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?`, 'g'),
     parse: (m) => ({ year: eraYear(m[1]!, m[2]!), month: num(m[3]), day: num(m[4]) }),
   },
   {
@@ -105,12 +148,21 @@ const PATTERNS: Pattern[] = [
       day: kanjiNumberOrUndefined(m[3]),
     }),
   },
+  {
+    re: KANA_DATE,
+    parse: (m) => ({
+      year: KANA_ERA[m[1]!]! + (m[2] === 'がん' ? 1 : kanaNumber(m[2]!)),
+      month: m[3] === undefined ? undefined : kanaNumber(m[3]),
+      day: m[4] === undefined ? undefined : kanaDay(m[4]),
+    }),
+  },
   // 3月4日, 3/4 (counted only next to a birth-date word)
   { re: /(?<![\d年/.-])(\d{1,2}) ?月 ?(\d{1,2}) ?日/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
   { re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g, parse: (m) => ({ month: num(m[1]), day: num(m[2]) }) },
 ]
 
 const plausible = (d: DateMention) =>
+  !Number.isNaN(d.year ?? 0) &&
   (d.month === undefined || (d.month >= 1 && d.month <= 12)) &&
   (d.day === undefined || (d.day >= 1 && d.day <= 31))
 
@@ -145,7 +197,7 @@ const EVENT_AFTER =
  */
 export const detectBirthDate: Detector = (text: string, options: MaskOptions = {}) => {
   const before = options.bareBirthYearBefore ?? 2006
-  if (!/[\d元〇一二三四五六七八九十]/.test(text)) return [] // 平成元年, 昭和二十九年 have no digit
+  if (!/[\d元〇一二三四五六七八九十ね]/.test(text)) return [] // 平成元年, 昭和二十九年, しょうわ…ねん have no digit
   return findDates(text)
     .filter((d) => {
       if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true

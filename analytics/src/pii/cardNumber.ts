@@ -8,10 +8,13 @@ import type { Detector, PiiFinding } from './types'
  * as a My Number does, but have no check digit and no fixed shape, so they are found after a cue word.
  */
 
+// Other numbers that name one person: the 住民票コード (住基ネット's 11 digits), the pension number, the
+// health insurance card's 記号・番号.
+const PERSON_NUMBER = String.raw`住民票コード|住基(?:ネット)?の?(?:番号|コード)|(?:基礎)?年金番号|被保険者番号|保険証の?(?:記号)?[・、 ]?番号`
 // カード番号, 在留カード番号, カードの番号, 証明書の番号, 特別永住者証明書番号, シリアル番号, 製造番号, serial;
-// the documents themselves (在留カード, 運転免許証, パスポート, 交付申請書の申請書ID), whose numbers a caller
+// the documents themselves (在留カード, 運転免許証, 運転経歴証明書, パスポート, 交付申請書の申請書ID), whose numbers a caller
 // reads out as proof of identity, in Japanese and English.
-export const DOCUMENT_CUE = String.raw`在留カード|特別永住者証明書|(?:運転)?免許証?|パスポート|旅券|申請書(?:ID|の?番号)|(?<![A-Za-z])(?:passport|(?:driver'?s |driving )?licen[cs]e|residence card|application ID)(?: ?(?:number|no\.?))?(?![a-z])`
+export const DOCUMENT_CUE = String.raw`${PERSON_NUMBER}|在留カード|特別永住者証明書|運転経歴証明書|(?:運転)?免許証?|パスポート|旅券|申請書の?(?:ID|番号)|(?<![A-Za-z])(?:passport|(?:driver'?s |driving )?licen[cs]e|residence card|application ID)(?: ?(?:number|no\.?))?(?![a-z])`
 const CUE = new RegExp(
   String.raw`(?:カード|証明書)の?(?:番号|ナンバー|No\.?)|シリアル(?:番号|ナンバー|No\.?)?|製造番号|(?<![A-Za-z])(?:serial(?: ?(?:number|no\.?))?|card ?(?:number|no\.?))|${DOCUMENT_CUE}`,
   'gi',
@@ -28,6 +31,11 @@ const SERIAL = /(?<=^|[^A-Za-z0-9]|ID|No\.?|NO\.?)[A-Za-z0-9](?:[ -]?[A-Za-z0-9]
 const RESIDENCE_CARD = /(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])/g
 /** A Japanese passport number (2 letters, 7 digits: TK1234567), anywhere, for the same reason. */
 const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g
+/**
+ * The 申請書ID of a card application (23 digits, read in groups 4-4-4-4-4-3), anywhere: no fee, date or
+ * reference number in a summary has that many digits in that grouping.
+ */
+const APPLICATION_ID = /(?<![A-Za-z0-9])\d{4}([- ]?)\d{4}\1\d{4}\1\d{4}\1\d{4}\1\d{3}(?![A-Za-z0-9])/g
 /** A lower-case word: a serial is letters and digits, not English (「8 letters and digits」). */
 const WORD = /[a-z]{3}/
 /** Lower-case words, each followed by a space or hyphen, at the start of a candidate. */
@@ -46,7 +54,7 @@ export const detectCardNumber: Detector = (folded, _options, others) => {
   if (!/\d/.test(folded)) return []
   const text = withoutPhones(folded) // a phone number is the phone detector's, also after カード番号
   const out: PiiFinding[] = []
-  for (const shape of [RESIDENCE_CARD, PASSPORT])
+  for (const shape of [RESIDENCE_CARD, PASSPORT, APPLICATION_ID])
     for (const m of text.matchAll(shape))
       out.push({ kind: 'cardNumber', start: m.index, end: m.index + m[0].length })
   const spans = valuesAfterCues(

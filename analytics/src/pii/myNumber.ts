@@ -30,8 +30,9 @@ export function isValidMyNumber(digits: string): boolean {
 const MY_NUMBER = /(?<!\d[ -]?)\d(?:[ -]?\d){11}(?![ -]?\d)/g
 
 // Separators people put between the groups of a number they read out or type: space, hyphen (all
-// dashes fold to "-"), 、 ､ , ・ (full-width ones fold to these), with or without spaces around, and a dot.
-const SEP = String.raw`(?: ?[-、､,・] ?| |\.)`
+// dashes fold to "-"), 、 ､ , ・ (full-width ones fold to these), with or without spaces around, a dot,
+// and の / ノ as a number is read out (「1234の5678の9018」).
+const SEP = String.raw`(?: ?[-、､,・のノ] ?| |\.)`
 
 /**
  * Rule 2: 12 digits in three groups of four (1234 5678 9018, 1234、5678、9018) are how a My Number

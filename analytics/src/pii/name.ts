@@ -63,9 +63,11 @@ function kanjiBefore(text: string, end: number): Span | undefined {
   if (text[start - 1] === ' ' && isKanji(text[start - 2]) && end - start <= 4) {
     let s = start - 1
     while (s > 0 && start - 1 - s < 4 && isKanji(text[s - 1])) s--
-    const surname = text.slice(s, start - 1)
+    // 父吉村 直樹様: a relative or another lead word written against the surname is not part of it
+    const cut = cutLeads(text, { start: s, end: start - 1 })
+    const surname = text.slice(cut.start, start - 1)
     if (!isKanji(text[s - 1]) && isPlausibleKanji(surname) && !LEAD_WORDS.includes(surname))
-      return { start: s, end }
+      return { start: cut.start, end }
   }
   return cutLeads(text, { start, end })
 }
@@ -295,7 +297,7 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(
       rest,
     )
   if (!m) return undefined
@@ -323,20 +325,30 @@ function nameAfter(text: string, start: number): Span | undefined {
  * surname or a kana given name when both parts are kanji (「母の介護 認定」 is no name).
  */
 const FULL_NAME =
-  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です)/
+  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です|から|より)/
 type Strictness = 'label' | 'relation' | 'common'
 function fullNameAfter(text: string, start: number, strictness: Strictness): Span | undefined {
   const strict = strictness !== 'label'
   const m = FULL_NAME.exec(text.slice(start, start + 40))
-  if (!m) return undefined
-  const [, surname, givenKanji, space, givenKana, kataSurname, kataGiven, latin] = m
+  if (!m)
+    return kanjiFullName(text, start) ?? (strictness === 'label' ? hiraganaFullName(text, start) : undefined)
+  const [, surname, matchedGiven, space, givenKana, kataSurname, kataGiven, latin] = m
+  // 「氏名は藤堂 亜希子様」: the honorific is written in kanji too, and is not the name
+  const honorific =
+    matchedGiven !== undefined && matchedGiven.length > 1 && /[様氏君殿]$/.test(matchedGiven) ? 1 : 0
+  const givenKanji = matchedGiven?.slice(0, matchedGiven.length - honorific)
   if (surname !== undefined) {
     if (!isSurnameBeforeGiven(surname) || LEAD_WORDS.includes(surname)) return undefined
     const common = COMMON_SURNAMES.has(surname)
     // a relative before a name with は or a space (「母は吉田 和子」) reads like any sentence: a common surname only
     if (strictness === 'common' && !common && !(givenKana !== undefined && /^[ァ-ヺ]/.test(givenKana)))
       return undefined
-    if (givenKanji !== undefined && (!isPlausibleGiven(givenKanji) || (strict && !common))) return undefined
+    // after a relative, a surname that is not a common one needs a given name that reads as one (大下 浩二)
+    if (
+      givenKanji !== undefined &&
+      (!isPlausibleGiven(givenKanji) || (strict && !common && !GIVEN_NAME_END.test(givenKanji)))
+    )
+      return undefined
     if (givenKana !== undefined) {
       if (/^[ァ-ヺ]/.test(givenKana)) {
         if (!isPlausibleKata(givenKana)) return undefined
@@ -348,7 +360,44 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
     if (!isPlausibleKata(kataSurname) || !isPlausibleKata(kataGiven!) || NOT_KATA.has(kataSurname))
       return undefined
   } else if (notRomajiName(latin!)) return undefined
+  return { start, end: start + m[0].length - honorific }
+}
+
+/**
+ * Last kanji of common given names (浩二, 健太郎, 美咲, 陽菜 …): after a relative, they tell 「夫の大下 浩二」
+ * from words that happen to follow a space (「母の介護 認定」).
+ */
+const GIVEN_NAME_END =
+  /[郎朗二三介助輔亮彦夫男雄也哉斗翔人司平吾治次蔵樹輝志史之博弘宏寛明昭信隆孝茂実稔勇誠翼大太真子美恵代江乃奈菜香花華咲帆葉音希里理沙紗佳絵織衣優愛結陽菜穂枝世]$/
+
+/** A hiragana full name straight after a label (「お名前おかもと ひでお、」), two words of 2–5 letters. */
+function hiraganaFullName(text: string, start: number): Span | undefined {
+  const m =
+    /^([ぁ-ゖ]{2,5}) ([ぁ-ゖ]{2,5}?)(?=$|[^ぁ-ゖ]|です|でした|さん|さま|くん|ちゃん|と申|といい|の)/.exec(
+      text.slice(start, start + 12),
+    )
+  if (!m || HIRA_NOT_SURNAME.has(m[1]!) || NOT_HIRA.has(m[1]!) || NOT_HIRA.has(m[2]!)) return undefined
   return { start, end: start + m[0].length }
+}
+
+/**
+ * A full name in kanji with no space (「母佐藤花子の代理」「氏名鈴木一郎」), where nothing marks where the
+ * surname ends: only a common surname of 2–3 kanji and a given name of 1–2 kanji, the run ending there.
+ */
+function kanjiFullName(text: string, start: number): Span | undefined {
+  const run = /^[一-龥々]{3,5}(?![一-龥々])/.exec(text.slice(start, start + 6))?.[0]
+  if (!run) return undefined
+  for (const n of [3, 2]) {
+    const given = run.slice(n)
+    if (
+      COMMON_SURNAMES.has(run.slice(0, n)) &&
+      given.length >= 1 &&
+      given.length <= 2 &&
+      isPlausibleGiven(given)
+    )
+      return { start, end: start + run.length }
+  }
+  return undefined
 }
 
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
@@ -364,6 +413,21 @@ const RELATIVES =
 const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 /** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：] ?| )`, 'g')
+/** 「長女遠藤 みき（090…）」「母遠藤 ハルの代理受取」: a relative written straight against a full name. */
+const RELATION_GLUED = new RegExp(`(?<![一-龥々])${RELATIVES}(?=[一-龥々])`, 'g')
+/**
+ * A hiragana full name said on its own, before what is said of a person: 「よしだ ともこの件で」「さとう
+ * けいこの母です」「いのうえ はなこと申します」. Words of hesitation or answer are no surname (はい そう…).
+ */
+const HIRA_FULL = new RegExp(
+  String.raw`(?<=^|[\s、。,「『（(:：])([ぁ-ゖ]{2,5}) ([ぁ-ゖ]{2,5})(?=の(?:件|こと|代理|カード|申請|手続|分|ため|${RELATIVES})|と(?:申|いい|名乗))`,
+  'g',
+)
+const HIRA_NOT_SURNAME = new Set(
+  `はい ええ うん いいえ あの その えっと えーと ええと まあ ちょっと いや それ これ あれ どの この`.split(
+    /\s+/,
+  ),
+)
 /**
  * English reports that start with the caller's name: 「Li Wei called about …」「Jose Garcia asked whether …」:
  * two or three capitalised words at the start of a sentence, then a verb.
@@ -416,9 +480,14 @@ const EN_LOWER_NOT = new Set(
     /\s+/,
   ),
 )
-/** Relations after a name without an honorific: 「オカダ ケンイチの母です」「中園 ひなたの父から」. */
-const RELATION =
-  /の(?:母|父|妻|夫|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|母親|父親)(?:です|でございます|から|より|が|と申|として|の代理)/g
+/**
+ * Relations after a name without an honorific: 「オカダ ケンイチの母です」「中園 ひなたの父から」「山崎 ふみえの
+ * 長女と名乗る方」「小林 さやかの母、自宅…」.
+ */
+const RELATION = new RegExp(
+  `の${RELATIVES}(?:です|でございます|から|より|が|は|と申|と名乗|として|の代理|[、,])`,
+  'g',
+)
 /** Words before の母 that are not names (うちの母, 自分の父). */
 const RELATION_NOT = new Set(
   `うち わたし あたし わたくし ぼく おれ じぶん そちら こちら あちら どちら かれ かのじょ あなた みんな よそ ひと とも ともだち`.split(
@@ -506,6 +575,16 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(LABEL_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'label'))
   for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
+  for (const m of text.matchAll(RELATION_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  // 「しみず たろうさんの妻」: a name with an honorific is the honorific rule's
+  for (const m of text.matchAll(HIRA_FULL))
+    if (
+      !HIRA_NOT_SURNAME.has(m[1]!) &&
+      !NOT_HIRA.has(m[1]!) &&
+      !NOT_HIRA.has(m[2]!) &&
+      !/(?:さん|さま|くん|ちゃん)$/.test(m[2]!)
+    )
+      push({ start: m.index, end: m.index + m[0].length })
   if (/[A-Z]/.test(text)) {
     for (const m of text.matchAll(EN_SUBJECT))
       if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
@@ -532,6 +611,9 @@ export const detectName: Detector = (text) => {
 const scriptOf = (c: string | undefined) =>
   isKanji(c) ? 'kanji' : isKata(c) ? 'kata' : isHira(c) ? 'hira' : isLatin(c) ? 'latin' : undefined
 
+/** What follows a hiragana name found elsewhere in the text (「よしだです。よしだ ともこの件で」). */
+const HIRA_NAME_THEN = /^(?:です|でした|でございます|さん|さま|くん|ちゃん|と申|といい|が|は|の|から|より)/
+
 /**
  * A name found once is a name wherever else it stands in the same text as a whole word, and so is
  * the surname of a full name found: 「サイトウです、サイトウ マサルの娘です」 (the second one has の娘です
@@ -556,8 +638,13 @@ export function sameNameElsewhere(text: string, found: readonly PiiFinding[]): P
     const script = scriptOf(word[0])
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       const end = at + word.length
-      // a whole word: no letter of the same script runs on at either side (サイトウです, not サイトウカ)
-      if (scriptOf(text[at - 1]) === script || scriptOf(text[end]) === scriptOf(word[word.length - 1]))
+      // a whole word: no letter of the same script runs on at either side (サイトウです, not サイトウカ);
+      // a hiragana name may run on into what is said of it (「よしだです」「よしだが」)
+      if (
+        scriptOf(text[at - 1]) === script ||
+        (scriptOf(text[end]) === scriptOf(word[word.length - 1]) &&
+          !(script === 'hira' && HIRA_NAME_THEN.test(text.slice(end, end + 4))))
+      )
         continue
       out.push({ kind: 'name', start: at, end })
     }

@@ -1,4 +1,5 @@
 import { digitsOf, foldWidth } from './fold'
+import { digitOf, KANA_DIGIT, KANJI_DIGIT } from './spokenDigits'
 import type { Detector, MaskOptions } from './types'
 
 // Group separators people type: hyphen, space, dot, ・ 、, spaced hyphen. Parentheses are handled by the patterns.
@@ -9,6 +10,7 @@ const SHAPES = [
   String.raw`\(0\d{1,4}\) ?\d{1,4}${S}?\d{3,4}`, // (082)422-3344
   String.raw`0\d{1,4}\(\d{1,4}\)\d{3,4}`, // 082(423)1234
   String.raw`0\d{1,5}${S}\d{1,5}${S}\d{1,5}`, // 082-420-0925, 0120-0178-26, 070 1234 5678, 090・1234・5678, 090-12345-678
+  String.raw`0\d{1,5}(?<g>[のノ])\d{1,5}\k<g>\d{1,5}`, // read out: 090の4471の2083 (the same の both times)
   String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
   String.raw`0\d{9,10}`, // 09012345678
 ]
@@ -60,21 +62,72 @@ function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | un
   return set
 }
 
+// A number read out in words and typed as heard: 「ゼロキューゼロ、よんよんななイチ、にーぜろはちさん」
+// 「〇九〇の四四七一の二〇八三」. It starts with a zero and has 10 to 14 digit words (kana, kanji or
+// digits, any mix) with up to two separators between them (、 ・ の ノ space hyphen).
+const ZERO = '(?:ぜろ|ゼロ|れい|レイ|まる|マル|〇|零|0)'
+const SPOKEN_SEP = '[ 、,・のノ-]'
+const SPOKEN_TOKEN = new RegExp(`${KANA_DIGIT}|${KANJI_DIGIT}|\\d`, 'y')
+const SPOKEN = new RegExp(`${ZERO}(?:${SPOKEN_SEP}{0,2}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d)){9,13}`, 'g')
+const HAS_ZERO = new RegExp(ZERO.replace('|0)', ')')) // a run in plain digits is the shapes'
+/** Prefixes of the numbers that have 11 digits (050/060/070/080/090, 0800). */
+const ELEVEN = /^0(?:[5-9]0|800)/
+
 /**
- * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, ・ 、, parentheses or
- * nothing between the groups (in any grouping, or digit by digit), and +81; and 11 digits from 0 next
- * to a phone word (a fixed number said with a digit too many). Public numbers (the city's, 0120 lines)
- * are masked too, as a masker cannot tell whose number it is, unless listed in `keepPhones`.
+ * Phone numbers read out in words: the shortest prefix of the run whose digits make a national
+ * number (10 digits, or 11 for 050/070/080/090 and 0800, as ELEVEN), so a particle after it (「…さんにかけて」:
+ * に is also 2) is not taken in. Runs in plain digits are the shapes' (SHAPES).
+ */
+function spokenPhones(text: string): { start: number; end: number; national: string }[] {
+  if (!HAS_ZERO.test(text)) return []
+  const out: { start: number; end: number; national: string }[] = []
+  for (const m of text.matchAll(SPOKEN)) {
+    if (/^[\d\s、,・の ノ-]+$/.test(m[0])) continue
+    let digits = ''
+    for (let at = 0; at < m[0].length; ) {
+      SPOKEN_TOKEN.lastIndex = at
+      const t = SPOKEN_TOKEN.exec(m[0])
+      if (!t) {
+        at++
+        continue
+      }
+      at += t[0].length
+      digits += digitOf(t[0])
+      // a mobile or IP number has 11 digits: do not stop at its 10th
+      const national =
+        digits.length === 11 || (digits.length === 10 && !ELEVEN.test(digits))
+          ? nationalPhoneDigits(digits)
+          : undefined
+      if (national) {
+        out.push({ start: m.index, end: m.index + at, national })
+        break
+      }
+      if (digits.length >= 11) break
+    }
+  }
+  return out
+}
+
+/**
+ * Fixed, mobile, IP, toll-free and navi-dial numbers, with hyphens, spaces, dots, ・ 、, の, parentheses or
+ * nothing between the groups (in any grouping, or digit by digit), and +81; read out in kana or kanji
+ * (ゼロキューゼロ…); and 11 digits from 0 next to a phone word (a fixed number said with a digit too
+ * many). Public numbers (the city's, 0120 lines) are masked too, as a masker cannot tell whose number
+ * it is, unless listed in `keepPhones`.
  */
 export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
-  if (!/\d/.test(text)) return []
   const keep = keepSetOf(options.keepPhones)
+  const spoken = spokenPhones(text)
+    .filter((p) => !keep.has(p.national))
+    .map((p) => ({ kind: 'phone' as const, start: p.start, end: p.end }))
+  if (!/\d/.test(text)) return spoken
   return [...text.matchAll(PHONE)]
     .filter((m) => {
       const national = nationalPhoneDigits(m[0])
       return national !== undefined ? !keep.has(national) : misdialled(text, m)
     })
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
+    .concat(spoken)
 }
 
 /**
@@ -84,7 +137,6 @@ export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
  * number nor cut into pieces.
  */
 export function withoutPhones(text: string): string {
-  if (!/\d/.test(text)) return text
   let out = ''
   let at = 0
   for (const p of detectPhone(text, {})) {

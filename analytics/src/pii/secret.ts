@@ -1,5 +1,6 @@
 import { blankAlso, unitFollows, valuesAfterCues, type Window } from './cue'
 import { withoutPhones } from './phone'
+import { KANA_DIGIT, KANJI_DIGIT } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -15,8 +16,8 @@ import type { Detector, PiiFinding } from './types'
 const LENGTH_NUMBER = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})` // 4桁, 四桁, 十六桁
 const LENGTH = String.raw`${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|文字)(?:以上|以内|以下)?`
 // The card's four secrets are called by what they are for (利用者証明用, 署名用 …), often without the word
-// 暗証番号 after it: 「利用者証明用7412、署名用HIRO7412」.
-const PURPOSE = String.raw`(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード)?`
+// 暗証番号 after it: 「利用者証明用7412、署名用HIRO7412」; 住基用 is how callers shorten 住民基本台帳用.
+const PURPOSE = String.raw`(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード)?`
 const CUE = new RegExp(
   [
     PURPOSE,
@@ -38,51 +39,7 @@ const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|ナンバー|(?<![A-Za
 // What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
 // 1-2-3-4, 1、2、3、4, and invisible control or zero-width characters. Not "." or "/" (dates, decimals).
 const SEP = String.raw`[ \t・、､,\-\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]`
-// Spoken digits in kana (いち に/にい さん よん/し ご/ごー/ごお ろく なな/しち はち きゅう/く ぜろ/れい/まる), in
-// hiragana or katakana; two-letter readings first so しち is not し + ち.
-const KANA_DIGIT = [
-  'きゅう',
-  'きゅー',
-  'キュウ',
-  'キュー',
-  'しち',
-  'シチ',
-  'なな',
-  'ナナ',
-  'はち',
-  'ハチ',
-  'ろく',
-  'ロク',
-  'よん',
-  'ヨン',
-  'さん',
-  'サン',
-  'いち',
-  'イチ',
-  'にい',
-  'にー',
-  'ニイ',
-  'ニー',
-  'ごー',
-  'ゴー',
-  'ごお',
-  'ゴオ',
-  'ぜろ',
-  'ゼロ',
-  'れい',
-  'レイ',
-  'まる',
-  'マル',
-  'に',
-  'ニ',
-  'し',
-  'シ',
-  'ご',
-  'ゴ',
-  'く',
-  'ク',
-].join('|')
-const KANJI_DIGIT = '[〇一二三四五六七八九零]'
+// Spoken digits in kana (いち に/にい さん よん/し ご/ごー/ごお …) and kanji (一二三四) come from spokenDigits.ts.
 /** Everyday words spelled with kana digits: にいさん (兄さん) is a brother, not 2-3. */
 const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 
@@ -103,8 +60,11 @@ const FIRST = /^ ?(?:は|が|を|も|って|とは|:|=)[ 「『（("'“]*$/
 /** Device and app names with digits that follow パスワード in a summary without being the password. */
 const PRODUCT =
   /^(?:iPhone|iPad|iOS|Android|Windows|Win|Pixel|Galaxy|Xperia|AQUOS|arrows|Chrome|Edge|Safari|Firefox|OS)\d*/i
-/** Trailing punctuation that ends a clause or a bracket, not a password (! and ? may be part of one: masked too). */
-const TRAILING = /[.,;:)\]}'"]+$/
+/**
+ * Trailing punctuation that ends a clause or a bracket, not a password (! and ? may be part of one:
+ * masked too); an opening bracket at the end starts the next aside (「sakura0402（旧）」, folded to "(").
+ */
+const TRAILING = /[.,;:)\]}'"([{<]+$/
 
 const span = (start: number, end: number) => ({ start, end })
 
@@ -155,6 +115,13 @@ function pickSpelled(
   return span(start, end)
 }
 
+/**
+ * What may stand right before a PIN spelt in kana: the cue, a particle or a mark, or a word of
+ * hesitation (「暗証番号はたしかよんよんにーはち」「えっと、いちにさんし」), never another syllable.
+ */
+const SPELLED_AFTER =
+  /(?:[はがをもでにと:= 、,「『（(…]|たしか|確か|多分|たぶん|えっと|えーと|ええと|あの|あのー|えー|うーん)$/
+
 function pick(text: string, m: RegExpExecArray, start: number, window: Window, gap: string) {
   const g = m.groups!
   if (g.num) return pickNumber(text, start, g.num)
@@ -164,8 +131,7 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
   // Kana digits are also everyday syllables (娘さんにしか, 兄さん), so a spelled PIN must start right
   // after the cue or a particle, have at least three digits and at least one two-letter reading.
   const tokens = kana.match(new RegExp(KANA_DIGIT, 'g'))!
-  const prev = text[start - 1] ?? ''
-  const startsClean = start === window.from || /[はがをもでにと:= 、,「『（(]/.test(prev)
+  const startsClean = start === window.from || SPELLED_AFTER.test(text.slice(Math.max(0, start - 6), start))
   if (!startsClean || !tokens.some((t) => t.length > 1) || (KANA_WORD.test(kana) && tokens.length <= 3))
     return undefined
   return pickSpelled(text, start, kana, tokens.length)
@@ -185,11 +151,29 @@ const SPELLED = new RegExp(
 const SPELLED_DIGIT = new RegExp(`${KANJI_DIGIT}|${KANA_DIGIT}`, 'g')
 
 // 「1234という暗証番号」「0315を暗証番号にした」: a value right before the cue, joined by a particle.
-// 「8-8-2-1と入力してロックされた」: what a caller types into a terminal or an app is a PIN or a password.
+// 「8-8-2-1と入力してロックされた」「6021を入れたら」: what a caller types or enters into a terminal or an app
+// is a PIN or a password.
 const BEFORE_CUE = new RegExp(
-  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?(?:(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z]))|(?:と|って|を) ?(?:入力|打ち込|打っ|押し)))`,
+  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?(?:(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z]))|(?:と|って|を) ?(?:入力|打ち込|打っ|押し|入れ)))`,
   'g',
 )
+
+/** A label of another number just before a typed value: 「カード番号をJX…と入力」「My Number 7415 …を入れた」. */
+const OTHER_LABEL_BEFORE = /(?:番号|ナンバー|コード|ID|No\.?|[Nn]umber)(?:を|は|に|:)? ?$/
+const SECRET_WORD = /暗[証唱]|パスワード|パスコード|PIN/i
+/**
+ * A value before a typing verb (入力/打っ/押し/入れ), without a secret cue, is a PIN or a password only
+ * when nothing says it is another number: up to 8 digits (a My Number typed into e-Tax is 12), not
+ * glued to a place name (「西条栄町8-29と入れれば」, an address in a car navigation) and not after another
+ * number's label. A value joined to 暗証番号/パスワード/PIN is always one.
+ */
+function typedOnlyIfPin(text: string, at: number, value: string): boolean {
+  if (SECRET_WORD.test(text.slice(at + value.length, at + value.length + 16).split(/[。\n]/)[0]!)) return true
+  const before = text.slice(Math.max(0, at - 12), at)
+  if (/[一-龥々ァ-ヶー]$/.test(before)) return false
+  if (OTHER_LABEL_BEFORE.test(before) && !SECRET_WORD.test(before)) return false
+  return !/^\d/.test(value) || value.replace(/\D/g, '').length <= 8
+}
 
 /**
  * PINs and passwords a cue word governs (see the rules above): after 暗証番号/パスワード/PIN/数字4桁…
@@ -225,6 +209,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
   for (const s of spelled) out.push({ kind: 'secret', ...s })
   if (/\d/.test(text))
     for (const m of text.matchAll(BEFORE_CUE)) {
+      if (!typedOnlyIfPin(text, m.index, m[0])) continue
       const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
       if (s) out.push({ kind: 'secret', ...s })
     }

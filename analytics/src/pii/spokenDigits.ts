@@ -1,0 +1,44 @@
+/*
+ * Digits as callers say them and operators type them down: kana readings (いち に さん …, in
+ * hiragana or katakana) and kanji numerals (〇一二三 …). One table for the PIN and the phone detectors,
+ * so 「ゼロキューゼロ」 and 「きゅうきゅうはちはち」 are read the same way everywhere.
+ */
+
+/** Each digit's readings; two-letter readings come first in KANA_DIGIT so しち is not し + ち. */
+const READINGS: readonly (readonly string[])[] = [
+  ['ぜろ', 'ゼロ', 'れい', 'レイ', 'まる', 'マル'],
+  ['いち', 'イチ'],
+  ['にい', 'にー', 'ニイ', 'ニー', 'に', 'ニ'],
+  ['さん', 'サン'],
+  ['よん', 'ヨン', 'し', 'シ'],
+  ['ごー', 'ゴー', 'ごお', 'ゴオ', 'ご', 'ゴ'],
+  ['ろく', 'ロク'],
+  ['しち', 'シチ', 'なな', 'ナナ'],
+  ['はち', 'ハチ'],
+  ['きゅう', 'きゅー', 'キュウ', 'キュー', 'く', 'ク'],
+]
+
+const VALUE = new Map<string, string>(READINGS.flatMap((rs, d) => rs.map((r) => [r, String(d)] as const)))
+
+/** One kana digit, as a regex alternation: longest readings first. */
+export const KANA_DIGIT = [...VALUE.keys()].sort((a, b) => b.length - a.length).join('|')
+
+/** One kanji digit (no 十: 十 is a word, not a digit said one by one). */
+export const KANJI_DIGIT = '[〇一二三四五六七八九零]'
+const KANJI_VALUES = '〇一二三四五六七八九'
+
+/** The digit a kana reading, a kanji numeral or an ASCII digit stands for, or undefined. */
+export function digitOf(token: string): string | undefined {
+  if (/^\d$/.test(token)) return token
+  if (token === '零') return '0'
+  const k = KANJI_VALUES.indexOf(token)
+  return k >= 0 ? String(k) : VALUE.get(token)
+}
+
+/** The digits of a spelled run (「ゼロキューゼロ」 → "090"): every kana, kanji or ASCII digit in order. */
+export function spelledDigits(run: string): string {
+  let out = ''
+  for (const m of run.matchAll(new RegExp(`${KANA_DIGIT}|${KANJI_DIGIT}|\\d`, 'g')))
+    out += digitOf(m[0]) ?? ''
+  return out
+}
