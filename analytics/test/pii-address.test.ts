@@ -107,4 +107,11 @@ describe('addresses', () => {
     ])
     expect(of('address', 'Room 3 is on the 2nd floor')).toEqual([])
   })
+
+  it('takes a building after 、 and a 棟 with its room into the address, not an office after 、', () => {
+    expect(of('address', '住所は西条町寺家3301-2、コーポ寺家 A棟205です')).toEqual([
+      '西条町寺家3301-2、コーポ寺家 A棟205',
+    ])
+    expect(of('address', '東広島市西条町寺家5012-3、市民課で受取')).toEqual(['東広島市西条町寺家5012-3'])
+  })
 })

@@ -108,4 +108,9 @@ describe('dates of birth', () => {
     for (const t of ['しょうわのじだい', 'へいせいねんかん', 'れいわねんどの申請'])
       expect(of('birthDate', t), t).toEqual([])
   })
+
+  it('reads a date in kanji numerals with の between year and month', () => {
+    expect(of('birthDate', '生年月日は平成三年の十二月一日')).toEqual(['平成三年の十二月一日'])
+    expect(of('birthDate', '一九八二年の五月五日生まれ')).toEqual(['一九八二年の五月五日'])
+  })
 })

@@ -218,4 +218,10 @@ describe('personal names', () => {
     expect(of('name', 'お名前しばた みのる、電話は自宅')).toEqual(['しばた みのる'])
     expect(of('name', '氏名 はい そうです')).toEqual([])
   })
+
+  it('reads さん inside kana digits as a number read out, not an honorific', () => {
+    expect(of('name', '番号は、いちにさんよんまでしか覚えていない')).toEqual([])
+    expect(of('name', 'ごろくさんなな')).toEqual([])
+    expect(of('name', 'いちかさんの母から')).toEqual(['いちか'])
+  })
 })

@@ -240,4 +240,11 @@ describe('PINs and passwords (secret)', () => {
     expect(of('secret', 'パスワードはhana2024（旧）を使っていた')).toEqual(['hana2024'])
     expect(of('secret', 'password is Blue7sky! (the old one)')).toEqual(['Blue7sky!'])
   })
+
+  it('reads から after a PIN as a change from it, and only before a length as a range', () => {
+    expect(of('secret', '暗証番号を2580から9631に変えた')).toEqual(['2580', '9631'])
+    expect(of('secret', '利用者証明用は０４１２から変えていない')).toEqual(['０４１２'])
+    expect(of('secret', 'パスワードは6から16文字で')).toEqual([])
+    expect(of('secret', 'パスワードは英数字6から16桁')).toEqual([])
+  })
 })

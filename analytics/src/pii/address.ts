@@ -104,9 +104,9 @@ const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
 /** A bare number after a building name is its room unless a counter follows (「サンライズ土与丸 506」, not 「… 500円」). */
 const ROOM_NOT_AFTER = '[人名円件回枚個本台階歳年月日時分%]'
-/** After a street address: 「 グランドハイツ西条302号室」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」「 サンライズ土与丸 506」. */
+/** After a street address (a space, or 、 before a building word): 「 グランドハイツ西条302号室」「、ハイツ原 B棟102」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」「 サンライズ土与丸 506」. */
 const BUILDING_AFTER = new RegExp(
-  String.raw` ?(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?![\d-]|${ROOM_NOT_AFTER}))`,
+  String.raw`(?: ?|[、,] ?(?=${NAME}{0,12}${BWORD}))(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:(?:[A-Z]|\d{1,2})棟 ?)?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?![\d-]|${ROOM_NOT_AFTER}))`,
   'y',
 )
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */

@@ -128,7 +128,7 @@ const PATTERNS: Pattern[] = [
   // 昭和二十九年十月十日, 平成元年五月, 一九七五年三月四日: numerals in kanji
   {
     re: new RegExp(
-      String.raw`(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
+      String.raw`(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?の? ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
       'g',
     ),
     parse: (m) => ({
@@ -139,7 +139,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      String.raw`([一二][〇一二三四五六七八九]{3}) ?年(?: ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
+      String.raw`([一二][〇一二三四五六七八九]{3}) ?年(?: ?の? ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
       'g',
     ),
     parse: (m) => ({

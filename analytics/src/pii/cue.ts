@@ -24,10 +24,11 @@ const FILLER = '〓'
 /**
  * A number immediately followed by one of these is a count, a length, a date, a time or an amount
  * (「3回間違えた」「4桁です」「6文字以上」「5年」「1,000円」, in English 「4 digits」「3 times」), never
- * the secret itself. `〜` / `から` mark the start of a range (「6〜16桁」).
+ * the secret itself. `〜` marks the start of a range (「6〜16桁」), and so does `から` before a length
+ * (「6から16文字」); 「1234から5678に変えた」 is a change from one PIN to another.
  */
 const NOT_A_VALUE_AFTER =
-  /^ ?(?:桁|回|文字|日|月|年|歳|才|時|分|秒|円|件|度|人|名|枚|週|階|番(?!号)|号|個|つ|通|点|割|倍|代|ヶ月|か月|カ月|ケ月|箇月|%|パーセント|[〜~]|から|(?:digits?|letters?|char(?:acter)?s?|times?|tries|attempts?|years?|months?|days?|hours?|minutes?|yen)(?![A-Za-z]))/
+  /^ ?(?:桁|回|文字|日|月|年|歳|才|時|分|秒|円|件|度|人|名|枚|週|階|番(?!号)|号|個|つ|通|点|割|倍|代|ヶ月|か月|カ月|ケ月|箇月|%|パーセント|[〜~]|から(?= ?(?:\d{1,2}|[一二三四五六七八九十]{1,3}) ?(?:桁|文字))|(?:digits?|letters?|char(?:acter)?s?|times?|tries|attempts?|years?|months?|days?|hours?|minutes?|yen)(?![A-Za-z]))/
 
 /** True when the text at `end` makes the number before it a count, a length, a date or an amount. */
 export const unitFollows = (text: string, end: number): boolean =>

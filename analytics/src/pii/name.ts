@@ -1,3 +1,4 @@
+import { KANA_DIGIT } from './spokenDigits'
 import { COMMON_SURNAMES } from './surnames'
 import type { Detector, PiiFinding } from './types'
 
@@ -400,6 +401,10 @@ function kanjiFullName(text: string, start: number): Span | undefined {
   return undefined
 }
 
+/** Kana digits right before and after さん: a number read out (いちにさんよん), not a name and an honorific. */
+const SPELLED_BEFORE = new RegExp(`(?:${KANA_DIGIT})$`)
+const SPELLED_AFTER = new RegExp(`^(?:${KANA_DIGIT})`)
+
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
 const LABEL =
@@ -508,6 +513,13 @@ export const detectName: Detector = (text) => {
 
   for (const m of text.matchAll(HONORIFIC)) {
     let end = text[m.index - 1] === ' ' ? m.index - 1 : m.index
+    // 「いちにさんよん」: さん inside digits read out in kana, not an honorific
+    if (
+      m[0] === 'さん' &&
+      SPELLED_BEFORE.test(text.slice(Math.max(0, end - 8), end)) &&
+      SPELLED_AFTER.test(text.slice(m.index + 2))
+    )
+      continue
     // 佐藤（さとう）様, グエン・ヴァン・ナム（Nguyen Van Nam）さん: a reading or spelling in brackets
     const bracket = /[(（]([^()（）]{1,30})[)）]$/.exec(text.slice(Math.max(0, end - 32), end))
     if (bracket) {
