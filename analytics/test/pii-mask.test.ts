@@ -106,4 +106,32 @@ describe('maskPii', () => {
       maskPii(t)
     expect(performance.now() - t0).toBeLessThan(2_000)
   })
+
+  // a budget far above the linear time (about 1 s on a shared core) and far below a quadratic one (minutes)
+  it('stays fast on hostile repeats of the third round’s shapes', { timeout: 20_000 }, () => {
+    const t0 = performance.now()
+    for (const t of [
+      'ゼロ、'.repeat(30_000),
+      'ぜろにいのさん・'.repeat(12_000),
+      '〇九〇の'.repeat(25_000),
+      '090の1の'.repeat(16_000),
+      'しょうわ じゅうねん の'.repeat(8_000),
+      '、あいう えおかの件'.repeat(10_000),
+      'あいう えおの長女、'.repeat(10_000),
+      '母佐藤'.repeat(30_000),
+      'Aa-shi Bb-cho Cc 1-'.repeat(5_000),
+      'Room 1, '.repeat(12_000),
+      '町1-2、ハイツ原 A棟'.repeat(8_000),
+      '1234-'.repeat(20_000),
+    ])
+      maskPii(t)
+    expect(performance.now() - t0).toBeLessThan(6_000)
+  })
+
+  it('masks 140,000 typed PINs in one 1 MB line without overflowing the stack', { timeout: 30_000 }, () => {
+    const typed = '1234を入れ'.repeat(140_000)
+    const out = maskPii(typed)
+    expect(out.findings).toHaveLength(140_000)
+    expect(out.text).not.toMatch(/\d/)
+  })
 })

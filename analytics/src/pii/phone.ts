@@ -78,9 +78,14 @@ const ELEVEN = /^0(?:[5-9]0|800)/
  * number (10 digits, or 11 for 050/070/080/090 and 0800, as ELEVEN), so a particle after it (「…さんにかけて」:
  * に is also 2) is not taken in. Runs in plain digits are the shapes' (SHAPES).
  */
-function spokenPhones(text: string): { start: number; end: number; national: string }[] {
+type Spoken = { start: number; end: number; national: string }
+// The last text read and its spoken numbers: detectPhone and withoutPhones (for three other detectors) read the same text.
+let lastText: string | undefined
+let lastSpoken: Spoken[] = []
+function spokenPhones(text: string): Spoken[] {
   if (!HAS_ZERO.test(text)) return []
-  const out: { start: number; end: number; national: string }[] = []
+  if (text === lastText) return lastSpoken
+  const out: Spoken[] = []
   for (const m of text.matchAll(SPOKEN)) {
     if (/^[\d\s、,・の ノ-]+$/.test(m[0])) continue
     let digits = ''
@@ -105,6 +110,8 @@ function spokenPhones(text: string): { start: number; end: number; national: str
       if (digits.length >= 11) break
     }
   }
+  lastText = text
+  lastSpoken = out
   return out
 }
 
