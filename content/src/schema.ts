@@ -263,6 +263,11 @@ export const facetDimensionSchema = z.strictObject({
   name: z.string().min(1).max(30),
   /** Value ids are unique within the dimension. At least one value. */
   values: z.array(facetValueSchema).min(1),
+  /**
+   * Found in questions only: an FAQ never carries it (no agreement, contradiction or ask-back), and
+   * the confidence model reads it (a question about another procedure of the city). Default: false.
+   */
+  questionOnly: z.boolean().optional(),
 })
 export type FacetDimension = z.infer<typeof facetDimensionSchema>
 

@@ -39,7 +39,7 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
     expect(bundle.problems).toEqual([])
   })
 
-  it('has the four dimensions and their values, in order', () => {
+  it('has the four dimensions and their values, in order, and the question-only elsewhere', () => {
     const ids = Object.fromEntries(bundle.facets.map((d) => [d.id, d.values.map((v) => v.id)]))
     expect(ids).toEqual({
       who: ['self', 'child', 'infant', 'proxy', 'elderly-parent', 'foreign-resident'],
@@ -63,7 +63,9 @@ describe('the curated facet vocabulary (facets.yaml)', () => {
         'hours',
       ],
       when: ['abroad', 'year-end', 'weekend'],
+      elsewhere: ['other-procedure'],
     })
+    expect(bundle.facets.filter((d) => d.questionOnly).map((d) => d.id)).toEqual(['elsewhere'])
   })
 
   it('every value has a short Japanese name and forms in more than one spelling where callers type kana', () => {

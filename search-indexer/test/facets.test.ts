@@ -90,4 +90,34 @@ describe('facets', () => {
     const restored = loadSerializedIndex(serializeIndex(index))
     expect(restored.analyzer.facets.detect('転出します')).toEqual({ action: ['move-out'] })
   })
+
+  it('a question-only dimension is found in questions, never in documents, and survives saving', () => {
+    const withScope = [
+      ...dimensions,
+      {
+        id: 'elsewhere',
+        name: 'ほかの手続き',
+        questionOnly: true,
+        values: [{ id: 'other-procedure', name: 'ほかの手続き', forms: ['住民票'] }],
+      },
+    ]
+    const index = createSearchIndex({ facets: withScope })
+    index.add({ id: 'c', kind: 'faq', question: 'コンビニで住民票を取るときのカードの暗証番号' })
+    index.add({
+      id: 'd',
+      kind: 'faq',
+      question: 'カードの手続き',
+      facets: { elsewhere: ['other-procedure'] },
+    })
+    expect(index.analyzer.facets.detect('住民票はどこで取れますか')).toEqual({
+      elsewhere: ['other-procedure'],
+    })
+    expect(index.facetsOf('faq:c')).toEqual({ what: ['card'] })
+    expect(index.facetsOf('faq:d')).toEqual({ what: ['card'] })
+    // Neither agreement nor contradiction: the dimension does not move the ranking.
+    expect(index.search('住民票 カード')[0]?.facets).toEqual({ agree: ['what'], conflict: [] })
+    const restored = loadSerializedIndex(serializeIndex(index))
+    expect(restored.analyzer.facets.dimensions.find((d) => d.id === 'elsewhere')?.questionOnly).toBe(true)
+    expect(restored.facetsOf('faq:c')).toEqual({ what: ['card'] })
+  })
 })

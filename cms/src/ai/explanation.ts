@@ -316,6 +316,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
     if (name === 'bias') return '基準値（どの質問にも加わる切片）'
     if (name === 'coverage') return '1 位の候補が、質問の語をどれだけ含むか（0〜1。珍しい語ほど重く数えます）'
     if (name === 'logScore') return '1 位の候補の検索の点数（対数）'
+    if (name === 'facetConflict') return '1 位の候補が質問と食い違う観点の数（転入の質問に転出の FAQ、など）'
     if (name.startsWith('facet:')) {
       const id = name.slice('facet:'.length)
       const dn = dimensionName(id)
@@ -367,7 +368,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         { kind: 'h3', text: '2.1 検索の重み（ranking weights, `CONTENT_WEIGHTS`）' },
         {
           kind: 'p',
-          text: '市の FAQ を検索するとき、どの欄での一致をどれだけ重く見るかを決める数値です。`npm run train:ranker` が、評価用の質問集（`tests/eval` の golden・colloquial・colloquial2 の **dev 分割**。質問と正解の FAQ の組です）で、正解が 1 位と 3 位以内に入る割合が高くなるように、値を一つずつ少しずつ変えて選びます（座標上昇法）。**test 分割は学習に使わず**、結果の確認にだけ使います。学習の結果（dev での正解率）は、作られたファイルの先頭に記録されます。',
+          text: '市の FAQ を検索するとき、どの欄での一致をどれだけ重く見るかを決める数値です。`npm run train:ranker` が、評価用の質問集（`tests/eval` の golden の **dev 分割**と、一度読み終えた colloquial・colloquial2 の両方の分割。質問と正解の FAQ の組です）で、正解が 1 位と 3 位以内に入る割合が高くなるように、値を一つずつ少しずつ変えて選びます（座標上昇法）。**golden の test 分割と、まだ読んでいない質問集の test 分割は学習に使わず**、結果の確認にだけ使います。学習の結果（学習データでの正解率）は、作られたファイルの先頭に記録されます。',
         },
         {
           kind: 'table',
@@ -405,7 +406,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         {
           kind: 'list',
           items: [
-            '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden・colloquial・colloquial2 の dev 分割）と、答えられない質問（offtopic・offtopic2 の dev 分割）を見分けるように学習します。しきい値は、答えられる dev の質問のうち下回るものが 2 % 以下になる、最も高い値です。test 分割は使いません。',
+            '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden の dev 分割と、一度読み終えた colloquial・colloquial2 の両方の分割）と、答えられない質問（一度読み終えた offtopic・offtopic2 の両方の分割）を見分けるように学習します。しきい値は、答えられる質問のうち下回るものが 2 % 以下になる、最も高い値です。golden の test 分割と、まだ読んでいない評価用の質問集の test 分割は使いません。',
             '保存場所: `search-indexer/src/engine/confidence-model.ts`。検索エンジンのプログラムの一部として、公開サイトの検索（ブラウザの中）と CMS で使われます。',
             '止め方: 設定項目はありません。この判定は「確かでない」という表示にだけ使い、並び順は変えません。止めるにはプログラムの変更が必要です。',
           ],
@@ -478,7 +479,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
             ],
             [
               '評価用の質問集 `tests/eval`（golden・colloquial・colloquial2・offtopic・offtopic2）',
-              '重みと確からしさの学習（dev 分割だけ）、精度の確認（test 分割）',
+              '重みと確からしさの学習（golden の dev 分割と、一度読み終えた質問集）、精度の確認（golden の test 分割と、まだ読んでいない質問集の test 分割）',
               '含みません（開発者が作成した質問です）',
             ],
             [

@@ -18,6 +18,8 @@ export type FacetDimensionLike = {
     readonly name: string
     readonly forms: readonly string[]
   }[]
+  /** Found in questions only: a document's text never gives it (see {@link FacetVocabulary.detect}). */
+  readonly questionOnly?: boolean
 }
 
 /** Dimension id → value ids found (only dimensions with at least one value). */
@@ -36,6 +38,7 @@ export class FacetVocabulary {
         id: d.id,
         name: d.name,
         values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })),
+        ...(d.questionOnly ? { questionOnly: true } : {}),
       }))
     this.forms = []
     for (const d of this.dimensions) {
@@ -53,8 +56,12 @@ export class FacetVocabulary {
     return this.dimensions.length
   }
 
-  /** The facets of a text (any text; it is normalized here). */
-  detect(text: string): FacetValues {
+  /**
+   * The facets of a text (any text; it is normalized here). For a document's text (`document`),
+   * the question-only dimensions are left out; their forms still take their spans, so a document
+   * reads the same words as a question would.
+   */
+  detect(text: string, { document = false }: { document?: boolean } = {}): FacetValues {
     const out: FacetValues = {}
     if (!text || this.forms.length === 0) return out
     const normalized = normalizeText(text).replace(/\s+/gu, '')
@@ -74,6 +81,7 @@ export class FacetVocabulary {
         if (!values.includes(f.value)) values.push(f.value)
       }
     }
+    if (document) for (const d of this.dimensions) if (d.questionOnly) delete out[d.id]
     return out
   }
 

@@ -617,9 +617,16 @@ export class SearchIndex {
     let f = this.facetCache.get(key)
     if (f) return f
     const doc = this.docs.get(key)?.doc
-    f = doc ? this.analyzer.facets.detect([doc.question, ...(doc.alternatives ?? [])].join('\n')) : {}
+    f = doc
+      ? this.analyzer.facets.detect([doc.question, ...(doc.alternatives ?? [])].join('\n'), {
+          document: true,
+        })
+      : {}
+    const questionOnly = new Set(
+      this.analyzer.facets.dimensions.filter((d) => d.questionOnly).map((d) => d.id),
+    )
     for (const [dimension, values] of Object.entries(doc?.facets ?? {})) {
-      if (values) f[dimension] = [...values]
+      if (values && !questionOnly.has(dimension)) f[dimension] = [...values]
     }
     for (const [dimension, values] of Object.entries(f)) if (values.length === 0) delete f[dimension]
     this.facetCache.set(key, f)

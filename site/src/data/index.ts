@@ -207,11 +207,12 @@ export function toPublicData(
     search: {
       documents,
       synonyms: bundle.synonyms.map((g) => ({ terms: [...g.terms] })),
-      // Names and forms only (the vocabulary has nothing else); copied so the caller's bundle stays its own.
+      // Names, forms and the question-only flag (the vocabulary has nothing else); copied so the caller's bundle stays its own.
       facets: (bundle.facets ?? []).map((d) => ({
         id: d.id,
         name: d.name,
         values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })),
+        ...(d.questionOnly ? { questionOnly: true } : {}),
       })),
     },
   }

@@ -1,0 +1,45 @@
+/**
+ * The tuning data: which halves of which question sets (tests/eval) the learned parts of the
+ * ranking (`train:ranker`, `train:confidence`) may be fitted on. A set's test half joins once it
+ * has been read at the end of a round (decisions 0027, 0041): it can no longer say whether a
+ * change generalizes, so it serves better as training data. The golden test half stays out (it
+ * is the no-regression check), and so does the test half of a set still held out. A set whose
+ * file is not there yet (a new round being written) is skipped. Node only.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { type GoldenQuestion, type GoldenSplit, parseGoldenJsonl } from '../eval/golden'
+
+export type TuningSet = { file: string; splits: readonly GoldenSplit[] }
+
+/** In-scope sets (each question has an FAQ that answers it). */
+export const IN_SCOPE_TUNING: readonly TuningSet[] = [
+  { file: 'golden.jsonl', splits: ['dev'] },
+  { file: 'colloquial.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial2.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial3.jsonl', splits: ['dev'] },
+]
+
+/** Off-topic sets (no FAQ answers them). */
+export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
+  { file: 'offtopic.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic2.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic3.jsonl', splits: ['dev'] },
+]
+
+/** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
+export const describeTuning = (sets: readonly TuningSet[], dir: string): string =>
+  sets
+    .filter((s) => fs.existsSync(path.join(dir, s.file)))
+    .map((s) => `${path.basename(s.file, '.jsonl')} ${s.splits.join('+')}`)
+    .join(', ')
+
+/** The questions of the sets' named halves, in file order (files not there are skipped). */
+export function loadTuning(sets: readonly TuningSet[], dir: string): GoldenQuestion[] {
+  return sets.flatMap((s) => {
+    const file = path.join(dir, s.file)
+    if (!fs.existsSync(file)) return []
+    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), s.file).filter((q) => s.splits.includes(q.split))
+  })
+}
