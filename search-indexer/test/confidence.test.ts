@@ -16,16 +16,6 @@ describe('confidence (confidence.ts)', () => {
     expect(confidenceFeatures({ query: query(), top: undefined })).toEqual({})
   })
 
-  it('counts the dimensions where the top hit contradicts the query', () => {
-    const top = { score: 0, coverage: 1, facets: { agree: ['what'], conflict: ['action', 'who'] } }
-    expect(confidenceFeatures({ query: query({ what: ['card'] }), top })).toEqual({
-      coverage: 1,
-      logScore: 0,
-      'facet:what': 1,
-      facetConflict: 2,
-    })
-  })
-
   it("is 0 without a hit and follows the model's weights", () => {
     const model = { weights: { bias: -2, coverage: 4 }, threshold: 0.5 }
     expect(confidenceOf({ query: query(), top: undefined }, model)).toBe(0)

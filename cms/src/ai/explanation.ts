@@ -316,7 +316,6 @@ export function aiExplanation(config: AiConfig): AiExplanation {
     if (name === 'bias') return '基準値（どの質問にも加わる切片）'
     if (name === 'coverage') return '1 位の候補が、質問の語をどれだけ含むか（0〜1。珍しい語ほど重く数えます）'
     if (name === 'logScore') return '1 位の候補の検索の点数（対数）'
-    if (name === 'facetConflict') return '1 位の候補が質問と食い違う観点の数（転入の質問に転出の FAQ、など）'
     if (name.startsWith('facet:')) {
       const id = name.slice('facet:'.length)
       const dn = dimensionName(id)

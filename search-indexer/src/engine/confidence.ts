@@ -8,7 +8,6 @@
  */
 import type { QueryAnalysis } from '../analyzer/analyzer'
 import { CONFIDENCE_MODEL } from './confidence-model'
-import type { FacetMeeting } from './facet-score'
 
 export type ConfidenceModel = {
   /** Feature name → weight; `bias` is the intercept. Unknown features weigh 0. */
@@ -18,10 +17,7 @@ export type ConfidenceModel = {
 }
 
 /** What the model reads of a query and its top hit. */
-export type ConfidenceInput = {
-  query: QueryAnalysis
-  top?: { score: number; coverage: number; facets?: FacetMeeting }
-}
+export type ConfidenceInput = { query: QueryAnalysis; top?: { score: number; coverage: number } }
 
 /**
  * The features: the top hit's coverage of the query, its score (log), and, per facet dimension,
@@ -33,8 +29,6 @@ export function confidenceFeatures({ query, top }: ConfidenceInput): Record<stri
   const out: Record<string, number> = { coverage: top.coverage, logScore: Math.log1p(Math.max(0, top.score)) }
   for (const [dimension, values] of Object.entries(query.facets))
     if (values.length) out[`facet:${dimension}`] = 1
-  // The first answer contradicts the question in a dimension (a 転出 FAQ for a 転入 question).
-  if (top.facets?.conflict.length) out.facetConflict = top.facets.conflict.length
   return out
 }
 
