@@ -21,6 +21,9 @@ describe('western-Japan spoken forms (dialect.ts)', () => {
     ['カードがめげた', 'カードが壊れた'],
     ['来れる日', '来られる日'],
     ['ええんかね', 'いいのか'],
+    ['番号打ち間違えてロックされた', '暗証番号打ち間違えてロックされた'],
+    ['4けたの番号をもう覚えておりません', '4けたの暗証番号をもう覚えておりません'],
+    ['番号を直しに行く', '暗証番号を直しに行く'],
   ])('%s → %s', (spoken, standard) => {
     expect(normalizeDialect(spoken)).toBe(standard)
   })
@@ -35,6 +38,11 @@ describe('western-Japan spoken forms (dialect.ts)', () => {
       '何時まで',
       'マイナンバーカードを更新したい',
       'けんさく',
+      '暗証番号を忘れた',
+      '電話番号を忘れた',
+      '個人番号を忘れた',
+      'マイナンバーの番号を忘れた',
+      '番号が漏れた',
     ]) {
       expect(normalizeDialect(text)).toBe(text)
     }
