@@ -19,6 +19,7 @@ import { migrateDatabase } from '../src/db/migrate'
 import { auditExport } from '../src/hooks/audit'
 import config from '../src/payload.config'
 import { sqlOf } from '../src/reports/sql'
+import { cliLogger } from '../src/logging/logger'
 import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
   const payload = await getPayload({
     config: {
       ...(await config),
-      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+      logger: cliLogger(),
     },
   })
   const partial = `${file}.partial`

@@ -16,6 +16,7 @@ import { loadReport } from '../src/reports/load'
 import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from '../src/reports/period'
 import { reportProposals } from '../src/reports/proposals'
 import { renderReport } from '../src/reports/render'
+import { cliLogger } from '../src/logging/logger'
 import { parseCommandLine } from './lib/commandLine'
 
 const USAGE =
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
   const payload = await getPayload({
     config: {
       ...(await config),
-      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+      logger: cliLogger(),
     },
   })
   await migrateDatabase(payload)

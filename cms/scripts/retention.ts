@@ -13,6 +13,7 @@ import { InvalidEnvironmentError } from '../src/env'
 import config from '../src/payload.config'
 import { RetentionSettingsError } from '../src/retention/settings'
 import { runRetention, type RetentionReport } from '../src/retention/run'
+import { cliLogger } from '../src/logging/logger'
 
 import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   const payload = await getPayload({
     config: {
       ...(await config),
-      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+      logger: cliLogger(),
     },
   })
   try {

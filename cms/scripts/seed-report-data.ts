@@ -53,7 +53,7 @@ async function main(): Promise<number> {
           password: `synthetic-${Date.now()}-pass`,
           roles: ['operator'],
           name: '合成データ',
-        } as never,
+        },
       })
       operatorIds = [Number(u.id)]
     }

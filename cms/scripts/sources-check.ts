@@ -15,6 +15,7 @@ import { InvalidEnvironmentError, readEnv } from '../src/env'
 import config from '../src/payload.config'
 import { checkSources, countBy } from '../src/sourceWatch/run'
 import { deploymentSettings, sourceWatchOn } from '../src/sourceWatch/settings'
+import { cliLogger } from '../src/logging/logger'
 
 import { parseCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
   const payload = await getPayload({
     config: {
       ...(await config),
-      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+      logger: cliLogger(),
     },
   })
   try {

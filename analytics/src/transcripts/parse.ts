@@ -338,7 +338,7 @@ function parseCsvTranscripts(
       info: true,
       delimiter,
       trim: true,
-    }) as never
+    })
   } catch (e) {
     return {
       transcripts: [],

@@ -4,6 +4,7 @@ import type { PublishButtonClientProps } from 'payload'
 import { useEffect } from 'react'
 
 import { hasRole, PUBLISHERS } from '../access/roles'
+import type { User } from '../payload-types'
 
 /**
  * Payload's 「変更内容を公開」 (with its schedule menu) for reviewers and admins only. Payload shows
@@ -11,7 +12,7 @@ import { hasRole, PUBLISHERS } from '../access/roles'
  * Editors keep 「下書きを保存」 and ask for review with 承認状態 = 承認待ち.
  */
 export function PublishButtonForPublishers(props: PublishButtonClientProps) {
-  const { user } = useAuth()
+  const { user } = useAuth<User>()
   const { id, hasPublishedDoc } = useDocumentInfo()
   const { isModalOpen } = useModal()
   const scheduleOpen = isModalOpen(`schedule-publish-${id}`)
@@ -26,6 +27,6 @@ export function PublishButtonForPublishers(props: PublishButtonClientProps) {
     )
     return () => clearTimeout(timer)
   }, [scheduleOpen, hasPublishedDoc, id])
-  if (!hasRole(user as never, ...PUBLISHERS)) return null
+  if (!hasRole(user, ...PUBLISHERS)) return null
   return <PublishButton {...props} />
 }

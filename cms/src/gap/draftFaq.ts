@@ -40,7 +40,8 @@ export async function createDraftFromCluster(
     .filter((t) => t !== cluster.typicalText)
     .slice(0, 10)
     .map((text) => ({ text: text.slice(0, 200) }))
-  const topic = cluster.topics[0]
+  // The calls' topics are category ids (numbers on both databases); anything else names no category.
+  const categoryId = cluster.topics[0] ? Number(cluster.topics[0]) : Number.NaN
   const faq = await payload.create({
     collection: 'faqs',
     draft: true,
@@ -52,7 +53,7 @@ export async function createDraftFromCluster(
       _status: 'draft',
       question: cluster.typicalText.slice(0, 200),
       alternatives,
-      category: topic ? (Number.isNaN(Number(topic)) ? topic : Number(topic)) : undefined,
+      category: Number.isNaN(categoryId) ? undefined : categoryId,
       sources: [],
       reviewBy: new Date(Date.now() + SIX_MONTHS).toISOString(),
       operatorNotes: GAP_STRINGS.draftNote(
@@ -62,7 +63,7 @@ export async function createDraftFromCluster(
         cluster.volume,
         breakdownOf(cluster),
       ),
-    } as never,
+    },
   })
   return { id: faq.id, created: true }
 }

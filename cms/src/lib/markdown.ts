@@ -3,10 +3,15 @@ import {
   convertMarkdownToLexical,
   editorConfigFactory,
 } from '@payloadcms/richtext-lexical'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { Payload } from 'payload'
 
 type EditorConfig = Awaited<ReturnType<typeof editorConfigFactory.default>>
 const editorConfigs = new WeakMap<Payload['config'], Promise<EditorConfig>>()
+
+/** A stored rich-text value: Lexical's state has a root node. */
+const isEditorState = (value: unknown): value is SerializedEditorState =>
+  typeof value === 'object' && value !== null && 'root' in value
 
 /** Turns a rich-text (Lexical) value into Markdown, trimmed; '' for none. */
 export type ToMarkdown = (richText: unknown) => string
@@ -19,7 +24,7 @@ export type ToMarkdown = (richText: unknown) => string
 export async function markdownOf(payload: Payload): Promise<ToMarkdown> {
   const editorConfig = await editorConfigOf(payload)
   return (richText) =>
-    richText ? convertLexicalToMarkdown({ data: richText as never, editorConfig }).trim() : ''
+    isEditorState(richText) ? convertLexicalToMarkdown({ data: richText, editorConfig }).trim() : ''
 }
 
 /** Turns Markdown into a rich-text (Lexical) value. */

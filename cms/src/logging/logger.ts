@@ -5,6 +5,7 @@
  * `detail` ("Key (email)=(…) already exists"): an error is logged with its kind, code and message
  * only, parameter lists cut out, and no detail, parameters or request body.
  */
+import type { SanitizedConfig } from 'payload'
 
 /** A failed query's parameter list, as drizzle appends it to the message and the stack. */
 const PARAMS = /\nparams: [^\n]*/g
@@ -47,6 +48,18 @@ export function withoutParametersInArguments(args: unknown[]): unknown[] {
     return arg
   })
 }
+
+/**
+ * For a CLI's Payload: Kotae's logger at level warn, on standard error (standard output carries the
+ * CLI's own output), with the serializers that keep personal data out. Payload's types mark a
+ * sanitized config's logger options all required (which no options object is); Payload takes the
+ * same pino options there as in the config, hence the one cast.
+ */
+export const cliLogger = (): SanitizedConfig['logger'] =>
+  ({
+    options: { ...kotaeLoggerOptions.options, level: 'warn' },
+    destination: process.stderr,
+  }) as unknown as SanitizedConfig['logger']
 
 /** For Payload's `logger` setting: pino options, written to standard output as JSON lines. */
 export const kotaeLoggerOptions = {

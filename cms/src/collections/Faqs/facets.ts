@@ -20,7 +20,7 @@ export const facetsField: Field = {
       '自動判定が紛らわしいときだけ指定します。例: {"action": ["move-in"], "who": []}（観点と値は content/facets.yaml のID。[] は「該当なし」、書かない観点は質問文から自動判定）。',
   },
   validate: async (value, args) => {
-    const base = json(value, args as never)
+    const base = json(value, args)
     if (base !== true) return base
     const problems = facetOverrideProblems(value, await facetVocabulary())
     return problems.length === 0 ? true : problems.join(' ／ ')
