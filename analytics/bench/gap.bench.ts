@@ -1,5 +1,5 @@
 /**
- * `npx tsx analytics/bench/gap.bench.ts [--signals 100000] [--threshold 0.5] [--containment 0.8] [--representatives 8]`
+ * `npm run bench:gap -- [--signals 100000] [--threshold 0.5] [--containment 0.8] [--representatives 8]`
  *
  * Clusters synthetic gap signals with the real search analyzer (@kotae/search-indexer, as the CMS
  * does) and prints time, clusters and quality against the known topic of each signal:

@@ -1,5 +1,5 @@
 /**
- * `npx tsx analytics/bench/reports.bench.ts [--calls 1000000] [--rows 1000000] [--arrays] [--keep-csv]`
+ * `npm run bench:report-path -- [--calls 1000000] [--rows 1000000] [--arrays] [--keep-csv]`
  *
  * Times the pure report path on synthetic data and prints the figures with the dataset sizes:
  *  1. computeReport for one month (October 2026) over N call logs + N telephony records all in that month;
