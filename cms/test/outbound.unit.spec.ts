@@ -141,6 +141,7 @@ describe('what never leaves the system (docs/AI.md §6)', () => {
       '.sendBeacon()',
       'new WebSocket()',
     ])
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text under test holds a template literal
     expect(networkCalls('a.ts', 'const s = `self.x=fetch(${u})`')).toEqual(['network call in a string'])
     expect(networkCalls('a.ts', 'nodemailer.createTransport(url)')).toEqual(['.createTransport()'])
     // Not calls: comments, a server, types.
