@@ -8,6 +8,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { JST_TIME_ZONE } from '@kotae/analytics'
 import next from 'next'
 
 import { readEnv } from '../src/env'
@@ -16,6 +17,10 @@ import { drainSiteEventQueues } from '../src/events/queue'
 import { admitBody } from '../src/http/bodyLimit'
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/http/clientAddress'
 import { adminScriptPolicy, securityHeaders } from '../src/http/securityHeaders'
+
+// Japan time for every date Payload formats on the server (the version's breadcrumb and title), whatever
+// the machine's zone: they showed UTC beside the browser's JST. Node re-reads the zone when TZ is set.
+process.env.TZ = JST_TIME_ZONE
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { PORT: port, KOTAE_HOST: host, KOTAE_SERVER_URL, KOTAE_TRUSTED_PROXIES } = readEnv()

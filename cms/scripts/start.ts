@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { JST_TIME_ZONE } from '@kotae/analytics'
 import { loadValidContent } from '@kotae/content'
 
 import { localAdminUrl, readEnv } from '../src/env'
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
     {
       cwd: cmsDir,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...serverEnv, KOTAE_WARMUP_TOKEN: warmupToken, NEXT_TELEMETRY_DISABLED: '1' },
+      // TZ: the admin formats dates in Japan time whatever this machine's zone (also set in server.ts).
+      env: { ...serverEnv, TZ: JST_TIME_ZONE, KOTAE_WARMUP_TOKEN: warmupToken, NEXT_TELEMETRY_DISABLED: '1' },
     },
   )
   let announced = false

@@ -2,8 +2,9 @@
  * Issue #21: the editor → reviewer flow in Chromium, through the admin as staff use it. An editor
  * asks for review; the reviewer lands on 承認待ち with a count in the menu, sends it back with a
  * reason; the editor reads the reason, fixes and asks again; the reviewer publishes. Each role
- * lands on its own first screen, /admin draws one header, and axe checks the FAQ list and edit
- * screens (violations that belong to Payload itself are listed in decision 0035 and left out here
+ * lands on its own first screen, /admin draws one header, the version breadcrumb (drawn by the
+ * server, which runs under TZ=UTC here) says Japan time as the staff's browsers do, and axe checks
+ * the FAQ list and edit screens (violations that belong to Payload itself are listed in decision 0035 and left out here
  * by their exact rule and element, so a new one of ours still fails).
  */
 import AxeBuilder from '@axe-core/playwright'
@@ -21,6 +22,8 @@ const PASSWORD = 'kotae-review-flow-1'
 const email = (who: string) => `${who.toLowerCase()}@review.example`
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const REASON = '出典の確認日が古いため、公式ページで確かめて更新してください。'
+/** The staff's PCs are in Japan; the server is not (started with TZ=UTC below). */
+const STAFF_ZONE = 'Asia/Tokyo'
 
 let kotae: RunningKotae
 let browser: Browser
@@ -28,7 +31,8 @@ let faqId: number
 const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
-  kotae = await startKotae({ port: PORT })
+  // A machine in UTC: every date the admin shows must still be Japan time (the server sets its own zone).
+  kotae = await startKotae({ port: PORT, env: { TZ: 'UTC' } })
   browser = await launchBrowser()
   const first = await api(null, 'POST', '/api/users/first-register', {
     email: email('admin'),
@@ -74,7 +78,8 @@ afterAll(async () => {
   await kotae?.stop()
 })
 
-const signIn = (who: string) => signInToAdmin(browser, kotae.url, email(who), PASSWORD)
+const signIn = (who: string) =>
+  signInToAdmin(browser, kotae.url, email(who), PASSWORD, { timezoneId: STAFF_ZONE })
 const edit = async (page: Page) => {
   await page.goto(`${kotae.url}/admin/collections/faqs/${faqId}`)
   await page.locator('#field-reviewState').waitFor()
@@ -244,6 +249,39 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
     expect(live).toMatchObject({ _status: 'published', shortAnswer: '公式ページで確かめた短い回答です。' })
     await page.goto(`${kotae.url}/admin/review-queue`)
     expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（0件）')
+    await done(page)
+  })
+})
+
+describe('dates in Japan time on a server whose machine is in UTC', () => {
+  it('the version breadcrumb (drawn by the server) shows the version’s JST time, as the versions list does', async () => {
+    const version = (
+      await api(
+        'admin',
+        'GET',
+        `/api/faqs/versions?where[parent][equals]=${faqId}&sort=-updatedAt&limit=1&depth=0`,
+      )
+    ).json.docs[0] as { id: string | number; updatedAt: string }
+    const at = (timeZone: string) =>
+      new Intl.DateTimeFormat('ja-JP', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(version.updatedAt))
+    const page = await signIn('reviewer')
+    await page.goto(`${kotae.url}/admin/collections/faqs/${faqId}/versions`)
+    // Payload writes 読み込み中... until its date library has loaded in the browser.
+    await expect
+      .poll(async () => (await page.locator('table tbody').textContent()) ?? '', { timeout: 30_000 })
+      .toContain(at(STAFF_ZONE))
+    await page.goto(`${kotae.url}/admin/collections/faqs/${faqId}/versions/${version.id}`)
+    const crumbs = page.locator('.step-nav')
+    await crumbs.getByText(at(STAFF_ZONE)).first().waitFor({ timeout: 30_000 })
+    expect(await crumbs.textContent()).not.toContain(at('UTC'))
     await done(page)
   })
 })

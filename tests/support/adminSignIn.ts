@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 
 /**
  * A new browser context (Japanese, a desktop window) signed in to the admin through its login
@@ -9,8 +9,14 @@ export async function signInToAdmin(
   url: string,
   email: string,
   password: string,
+  /** More context options, e.g. `timezoneId` for a staff PC's zone. */
+  options: BrowserContextOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    viewport: { width: 1400, height: 1000 },
+    ...options,
+  })
   const page = await context.newPage()
   await page.goto(`${url}/admin/login`)
   await page.locator('input[name="email"]').fill(email)
