@@ -1,7 +1,8 @@
 /**
  * Issue #21: the editor → reviewer flow in Chromium, through the admin as staff use it. An editor
- * asks for review; the reviewer lands on 承認待ち with a count in the menu, sends it back with a
- * reason; the editor reads the reason, fixes and asks again; the reviewer publishes. Each role
+ * asks for review; the reviewer lands on 承認待ち with a count in the menu, sends it back with
+ * 「差し戻す」 and a reason (by keyboard); the editor reads the reason, fixes and asks again; the
+ * reviewer publishes. Each role
  * lands on its own first screen, /admin draws one header, the version breadcrumb (drawn by the
  * server, which runs under TZ=UTC here) says Japan time as the staff's browsers do, and axe checks
  * the FAQ list and edit screens (violations that belong to Payload itself are listed in decision 0035 and left out here
@@ -83,10 +84,12 @@ const signIn = (who: string) =>
 const edit = async (page: Page) => {
   await page.goto(`${kotae.url}/admin/collections/faqs/${faqId}`)
   await page.locator('#field-reviewState').waitFor()
+  // Under load the page hydrates late, and Payload's lock notice comes with it: wait for the page to settle.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
   // Payload keeps its edit lock for a while after the last person left: take over, as staff would (「引き継ぐ」).
   const takeOver = page.locator('#document-locked-take-over')
   if (
-    await takeOver.waitFor({ timeout: 3000 }).then(
+    await takeOver.waitFor({ timeout: 5000 }).then(
       () => true,
       () => false,
     )
@@ -118,6 +121,31 @@ async function choose(page: Page, field: string, label: string) {
       return
     }
   }
+}
+/**
+ * 「差し戻す」 by keyboard: focus and Enter, again until the dialog opens (the button is drawn by the
+ * server before React has hydrated the page, and a key pressed before then does nothing).
+ */
+async function openSendBack(page: Page) {
+  const dialog = page.getByRole('dialog', { name: '差し戻す' })
+  for (let attempt = 0; attempt < 10; attempt++) {
+    // A late lock notice would take the Enter (its first button leaves the page): take over first.
+    const takeOver = page.locator('#document-locked-take-over')
+    if (await takeOver.isVisible()) {
+      await takeOver.click()
+      await page.locator('#document-locked').waitFor({ state: 'detached', timeout: 10_000 })
+    }
+    await page.locator('#action-send-back').focus()
+    await page.keyboard.press('Enter')
+    if (
+      await dialog.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return dialog
+  }
+  throw new Error('「差し戻す」 did not open its dialog')
 }
 /** 「下書きを保存」 and the toast it brings (sonner). */
 async function saveDraft(page: Page): Promise<string> {
@@ -181,22 +209,37 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
     await done(page)
   })
 
-  it('the reviewer cannot send back without a reason; with one, it goes back to the editor', async () => {
+  it('the reviewer sends it back with 「差し戻す」, by keyboard: the dialog refuses no reason, takes one, and it goes back to the editor', async () => {
     const page = await signIn('reviewer')
     await edit(page)
-    await choose(page, 'reviewState', '下書き')
-    const refused = await saveDraft(page)
-    expect(refused).toContain('差し戻し理由')
+    const button = page.locator('#action-send-back')
+    const dialog = page.getByRole('dialog', { name: '差し戻す' })
+    const reasonBox = dialog.getByLabel('差し戻し理由（必須）')
+    await openSendBack(page)
+    expect(await reasonBox.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Esc closes it and gives the focus back to the button.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true)
+    // No reason: said in the dialog, the focus back in the box, nothing sent.
+    await page.keyboard.press('Enter')
+    await dialog.waitFor()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    expect(await dialog.getByRole('alert').textContent()).toBe(
+      '差し戻すときは、差し戻し理由を書いてください。編集者に表示されます。',
+    )
+    expect(await reasonBox.evaluate((el) => el === document.activeElement)).toBe(true)
     expect((await reviewState()).reviewState).toBe('in_review')
-    await page.locator('#field-sendBackReason').fill(REASON)
+    await page.keyboard.type(REASON)
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     await page
-      .locator('[data-sonner-toast]')
+      .getByRole('status')
+      .filter({ hasText: '差し戻しました。' })
       .first()
-      .waitFor({ state: 'detached', timeout: 30_000 })
-      .catch(() => undefined)
-    await saveDraft(page)
-    await expect.poll(async () => (await reviewState()).reviewState, { timeout: 15_000 }).toBe('draft')
-    expect((await reviewState()).sendBackReason).toBe(REASON)
+      .waitFor({ timeout: 30_000 })
+    expect(await reviewState()).toMatchObject({ reviewState: 'draft', sendBackReason: REASON })
     const log = await api(
       'admin',
       'GET',
@@ -205,6 +248,9 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
     expect(log.json.docs.map((d: { userEmail: string; note: string }) => [d.userEmail, d.note])).toEqual([
       [email('reviewer'), REASON],
     ])
+    // The form now holds the saved draft: 承認状態 下書き, and no 「差し戻す」 any more.
+    expect(await page.locator('#field-reviewState').textContent()).toContain('下書き')
+    expect(await button.count()).toBe(0)
     await done(page)
   })
 

@@ -7,6 +7,16 @@ import { DAY, DAY_AND_TIME } from './dates'
 /** Review state, approval record and review-by date shared by FAQs and guides. */
 export const workflowFields: Field[] = [
   {
+    // 「差し戻す」 with its dialog, for reviewers and admins while the entry is in 承認待ち.
+    name: 'sendBackAction',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/components/SendBackButton#SendBackButton' },
+      condition: (_data, _sibling, { user }) => hasRole(user as RoleHolder, ...PUBLISHERS),
+    },
+  },
+  {
     name: 'reviewState',
     label: '承認状態',
     type: 'select',
@@ -36,7 +46,7 @@ export const workflowFields: Field[] = [
           (data?.reviewState === 'in_review' || Boolean(data?.submittedAt))) ||
         (data?.reviewState === 'draft' && Boolean(data?.sendBackReason)),
       description:
-        '差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。',
+        '差し戻すときは「差し戻す」を押して理由を書きます（承認状態を「下書き」にして理由を書き、「下書きを保存」でも同じです）。理由は編集者に表示されます。',
     },
   },
   {

@@ -1,12 +1,12 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole, PUBLISHERS } from '../access/roles'
+import { SEND_BACK_REASON_REQUIRED } from '../reviewQueue/messages'
+
+export { SEND_BACK_REASON_REQUIRED }
 
 /** req.context keys the audit hook reads to name a step (see hooks/audit.ts). */
 export const REVIEW_STEP_CONTEXT = { sendBack: 'kotaeSendBack', discard: 'kotaeDiscardDraft' } as const
-
-export const SEND_BACK_REASON_REQUIRED =
-  '差し戻すときは、差し戻し理由を書いてください。編集者に表示されます。'
 
 const idOf = (v: unknown): unknown =>
   v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v

@@ -23,6 +23,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SendBackButton as SendBackButton_bcbe7de31c48a38c08f160360e202be9 } from '../../../components/SendBackButton'
 import { SendBackReasonField as SendBackReasonField_46627d52b9bbfdee447ea20acd741f02 } from '../../../components/SendBackReasonField'
 import { ReadabilityPanel as ReadabilityPanel_678d310dea241e2adeb6c30d39b040c2 } from '../../../components/ReadabilityPanel'
 import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8 } from '../../../components/PublishButtonForPublishers'
@@ -69,6 +70,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/SendBackButton#SendBackButton": SendBackButton_bcbe7de31c48a38c08f160360e202be9,
   "/components/SendBackReasonField#SendBackReasonField": SendBackReasonField_46627d52b9bbfdee447ea20acd741f02,
   "/components/ReadabilityPanel#ReadabilityPanel": ReadabilityPanel_678d310dea241e2adeb6c30d39b040c2,
   "/components/PublishButtonForPublishers#PublishButtonForPublishers": PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8,
