@@ -2,12 +2,19 @@
  * Issue #21: the editor → reviewer flow in Chromium, through the admin as staff use it. An editor
  * asks for review; the reviewer lands on 承認待ち with a count in the menu, sends it back with
  * 「差し戻す」 and a reason (by keyboard); the editor reads the reason, fixes and asks again; the
- * reviewer publishes. Each role
- * lands on its own first screen, /admin draws one header, the version breadcrumb (drawn by the
- * server, which runs under TZ=UTC here) says Japan time as the staff's browsers do, and axe checks
- * the FAQ list and edit screens (violations that belong to Payload itself are listed in decision 0035 and left out here
- * by their exact rule and element, so a new one of ours still fails).
+ * reviewer publishes. Then the CSV round trip with a draft present: one edited row re-imported as
+ * the editor sends only that FAQ to the reviewer's queue. The server runs under TZ=UTC and the
+ * staff's browsers in Japan time: the version breadcrumb (drawn on the server) must say JST as the
+ * browser does. Each role lands on its own first screen, /admin draws one header, and axe checks
+ * the FAQ list and edit screens and the send-back dialog (violations that belong to Payload itself
+ * are listed in decision 0035 and left out here by their exact rule and element, so a new one of
+ * ours still fails).
  */
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signInToAdmin } from '../support/adminSignIn'
 import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
-import { startKotae, type RunningKotae } from '../support/kotaeServer'
+import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
 /** Its own port (P and P+1 for the site); REVIEW_FLOW_E2E_PORT moves it. */
 const PORT = Number(process.env.REVIEW_FLOW_E2E_PORT ?? 3822)
@@ -29,6 +36,8 @@ const STAFF_ZONE = 'Asia/Tokyo'
 let kotae: RunningKotae
 let browser: Browser
 let faqId: number
+/** The FAQ whose row the CSV round trip edits. */
+let importedId: number
 const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
@@ -81,8 +90,8 @@ afterAll(async () => {
 
 const signIn = (who: string) =>
   signInToAdmin(browser, kotae.url, email(who), PASSWORD, { timezoneId: STAFF_ZONE })
-const edit = async (page: Page) => {
-  await page.goto(`${kotae.url}/admin/collections/faqs/${faqId}`)
+const edit = async (page: Page, id: number = faqId) => {
+  await page.goto(`${kotae.url}/admin/collections/faqs/${id}`)
   await page.locator('#field-reviewState').waitFor()
   // Under load the page hydrates late, and Payload's lock notice comes with it: wait for the page to settle.
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
@@ -299,6 +308,83 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
   })
 })
 
+/**
+ * `npm run <script>` (the README's command) on this run's database, as staff run it on the server.
+ * Not spawnSync: a blocked test process would reuse a keep-alive socket the server has closed meanwhile.
+ */
+async function runCli(script: string, args: string[]): Promise<{ status: number; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', script, '--', ...args], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        KOTAE_SQLITE_PATH: path.join(kotae.dataDir, 'kotae.db'),
+        DATABASE_URL: '',
+        PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
+        KOTAE_SERVER_URL: '',
+      },
+    })
+    return { status: 0, output: stdout + stderr }
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string }
+    return { status: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` }
+  }
+}
+
+describe('the CSV round trip with a draft present', () => {
+  it('an export with an incomplete draft, one edited row re-imported as the editor: only that FAQ goes to 承認待ち, in the reviewer’s queue', async () => {
+    // An editor's draft with nothing but its question: it used to crash the export.
+    const incomplete = await api('editor', 'POST', '/api/faqs?draft=true&depth=0', {
+      question: 'CSVの往復のあいだも残る書きかけの質問ですか？',
+      _status: 'draft',
+    })
+    expect(incomplete.status, JSON.stringify(incomplete.json)).toBe(201)
+    const file = path.join(kotae.dataDir, 'faqs.csv')
+    const exported = await runCli('content:export-csv', ['--out', file])
+    expect(exported.status, exported.output).toBe(0)
+    let csv = fs.readFileSync(file, 'utf8')
+    expect(csv).toContain('CSVの往復のあいだも残る書きかけの質問ですか？')
+
+    // One published FAQ's question, edited as a clerk would in Excel.
+    const live = (
+      await api(
+        'admin',
+        'GET',
+        `/api/faqs?limit=100&depth=0&where[_status][equals]=published&where[id][not_equals]=${faqId}`,
+      )
+    ).json.docs as { id: number; question: string }[]
+    const target = live.find((f) => f.question.endsWith('ですか？') && csv.split(f.question).length === 2)
+    expect(target).toBeDefined()
+    importedId = target!.id
+    const question = target!.question.replace(/ですか？$/, 'でしょうか？')
+    csv = csv.replace(target!.question, question)
+    fs.writeFileSync(file, csv)
+    const imported = await runCli('content:import-csv', [file, '--as', email('editor')])
+    expect(imported.status, imported.output).toBe(0)
+
+    const inReview = (
+      await api('admin', 'GET', '/api/faqs?draft=true&depth=0&limit=100&where[reviewState][equals]=in_review')
+    ).json as { totalDocs: number; docs: { id: number; question: string }[] }
+    expect(inReview.totalDocs).toBe(1)
+    expect(inReview.docs.map((f) => [f.id, f.question])).toEqual([[importedId, question]])
+    const log = await api(
+      'admin',
+      'GET',
+      `/api/audit-log?where[docId][equals]=${importedId}&where[action][equals]=submit&depth=0`,
+    )
+    expect(log.json.docs.map((d: { userEmail: string }) => d.userEmail)).toEqual([email('editor')])
+
+    const page = await signIn('reviewer')
+    await page.waitForURL((u) => u.pathname === '/admin/review-queue')
+    expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（1件）')
+    const rows = page.getByTestId('review-queue').locator('tbody tr')
+    expect(await rows.count()).toBe(1)
+    expect((await rows.locator('td').allTextContents())[1]).toBe(question)
+    await done(page)
+  }, 600_000)
+})
+
 describe('dates in Japan time on a server whose machine is in UTC', () => {
   it('the version breadcrumb (drawn by the server) shows the version’s JST time, as the versions list does', async () => {
     const version = (
@@ -365,7 +451,7 @@ async function axeViolations(page: Page, include?: string): Promise<{ all: strin
 }
 
 describe('axe on the FAQ list and the FAQ edit screen: no violation from Kotae’s own code', () => {
-  it('the FAQ list, the edit screen, 承認待ち and 編集中のFAQ', async () => {
+  it('the FAQ list, the edit screen (with the readability panel), the send-back dialog, 承認待ち and 編集中のFAQ', async () => {
     const page = await signIn('reviewer')
     await page.goto(`${kotae.url}/admin/collections/faqs`)
     await page.locator('table tbody tr').first().waitFor()
@@ -373,6 +459,11 @@ describe('axe on the FAQ list and the FAQ edit screen: no violation from Kotae�
     await edit(page)
     await page.locator('.ContentEditable__root').first().waitFor()
     const form = await axeViolations(page)
+    // The 「差し戻す」 dialog, open on the FAQ the CSV import sent to review.
+    await edit(page, importedId)
+    await openSendBack(page)
+    const dialog = await axeViolations(page, '.kotae-send-back__dialog')
+    await page.keyboard.press('Escape')
     await page.goto(`${kotae.url}/admin/review-queue`)
     await page.getByRole('heading', { level: 1 }).waitFor()
     const queue = await axeViolations(page, '.gutter')
@@ -383,9 +474,16 @@ describe('axe on the FAQ list and the FAQ edit screen: no violation from Kotae�
     console.log(
       `axe, Payload-owned: list ${list.all.length - list.ours.length}, edit ${form.all.length - form.ours.length}`,
     )
-    expect({ list: list.ours, form: form.ours, queue: queue.ours, work: work.ours }).toEqual({
+    expect({
+      list: list.ours,
+      form: form.ours,
+      dialog: dialog.ours,
+      queue: queue.ours,
+      work: work.ours,
+    }).toEqual({
       list: [],
       form: [],
+      dialog: [],
       queue: [],
       work: [],
     })
