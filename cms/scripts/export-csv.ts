@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import { formatProblem, loadContent } from '@kotae/content'
+import { faqToCsvRecord } from '@kotae/content/faq/index'
 import {
   formatCsvProblem,
   missingForReview,
@@ -29,15 +30,10 @@ import {
 } from '@kotae/content/csv/index'
 import type { Payload } from 'payload'
 
+import { faqFromPayload, slugsOf } from '../src/faq'
 import type { Category, Faq, Source } from '../src/payload-types'
 import { markdownOf } from '../src/lib/markdown'
 import { getMigratedPayload } from '../src/lib/payload'
-import { tokyoDay } from '../src/publish/siteContent'
-
-const idOf = (rel: unknown): number | string =>
-  rel && typeof rel === 'object' && 'id' in rel
-    ? (rel as { id: number | string }).id
-    : (rel as number | string)
 
 /** The city the file is for, from content/city.yaml (or KOTAE_CONTENT_DIR). */
 export async function cityIdentity(contentDir?: string): Promise<CityIdentity> {
@@ -55,52 +51,29 @@ export async function readFaqRecords(payload: Payload, city: CityIdentity): Prom
 }
 
 /** A stored FAQ as a CSV record, with whether its stored 言い換え had blank rows (dropped). */
-type FaqEntry = { record: FaqCsvRecord; blankAlternatives: boolean }
+type ExportedFaq = { record: FaqCsvRecord; blankAlternatives: boolean }
 
 /**
  * Every FAQ (latest version) as a record. A draft is stored unvalidated (Payload skips required
  * fields on drafts), so every field may be missing: it becomes an empty cell, never a crash.
  */
-async function readFaqEntries(payload: Payload, city: CityIdentity): Promise<FaqEntry[]> {
-  const toMarkdown = await markdownOf(payload)
+async function readFaqEntries(payload: Payload, city: CityIdentity): Promise<ExportedFaq[]> {
+  const markdown = await markdownOf(payload)
   const all = { depth: 0, pagination: false, overrideAccess: true } as const
   const [faqs, categories, sources] = await Promise.all([
     payload.find({ collection: 'faqs', ...all, draft: true }).then((r) => r.docs as Faq[]),
     payload.find({ collection: 'categories', ...all }).then((r) => r.docs as Category[]),
     payload.find({ collection: 'sources', ...all }).then((r) => r.docs as Source[]),
   ])
-  const slugs = (docs: { id: number | string; slug?: string | null }[]) =>
-    new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
-  const categorySlug = slugs(categories)
-  const sourceSlug = slugs(sources)
-  const faqSlug = slugs(faqs)
-  const slugList = (map: Map<number | string, string>, rels: unknown[] | null | undefined) =>
-    (rels ?? []).map((r) => map.get(idOf(r))).filter((s): s is string => s !== undefined)
+  const links = { categories: slugsOf(categories), sources: slugsOf(sources), faqs: slugsOf(faqs) }
 
   return faqs
-    .map((f): FaqEntry => {
-      const translationOf = f.translationOf ? faqSlug.get(idOf(f.translationOf)) : undefined
-      const alternatives = (f.alternatives ?? []).map((a) => (a.text ?? '').trim())
-      const record: FaqCsvRecord = {
-        localGovernmentCode: city.localGovernmentCode,
-        id: faqSlug.get(f.id)!,
-        cityName: city.name,
-        question: f.question ?? '',
-        alternatives: alternatives.filter((a) => a !== ''),
-        shortAnswer: f.shortAnswer ?? '',
-        answer: toMarkdown(f.answer),
-        category: f.category ? (categorySlug.get(idOf(f.category)) ?? '') : '',
-        sources: slugList(sourceSlug, f.sources),
-        reviewBy: f.reviewBy ? tokyoDay(f.reviewBy) : '',
-        status:
-          f._status === 'published' ? 'published' : f.reviewState === 'in_review' ? 'in_review' : 'draft',
-        audience: f.audience ?? 'public',
-        locale: f.locale ?? 'ja',
-        ...(translationOf ? { translationOf } : {}),
-        related: slugList(faqSlug, f.related),
-        needsReview: f.needsReview ?? false,
+    .map((f): ExportedFaq => {
+      const entry = faqFromPayload(f, { markdown, links })
+      return {
+        record: faqToCsvRecord(entry, city),
+        blankAlternatives: entry.alternatives.some((a) => a.trim() === ''),
       }
-      return { record, blankAlternatives: alternatives.includes('') }
     })
     .sort(({ record: a }, { record: b }) =>
       a.locale === b.locale ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.locale === 'ja' ? -1 : 1,

@@ -42,6 +42,7 @@ import {
   type FaqCsvRow,
   type IncompleteRow,
 } from '@kotae/content/csv/index'
+import { FAQ_CSV_FIELDS, type FaqCsvField } from '@kotae/content/faq/index'
 import {
   commitTransaction,
   createLocalReq,
@@ -53,11 +54,18 @@ import {
 } from 'payload'
 
 import { CONTENT_WRITERS, hasRole } from '../src/access/roles'
+import {
+  FAQ_STORED_FIELDS,
+  faqLinksToPayload,
+  faqToPayload,
+  storable,
+  type FaqData,
+  type FaqStoredField,
+} from '../src/faq'
 import { tokyoToday } from '../src/hooks/reviewReadiness'
 import { richTextOf } from '../src/lib/markdown'
 import { getMigratedPayload } from '../src/lib/payload'
 import type { User } from '../src/payload-types'
-import { contentHash } from '../src/seed/hash'
 import { callerPath, cityIdentity, formatIncomplete, readFaqRecords } from './export-csv'
 
 export type ImportOptions = {
@@ -113,7 +121,12 @@ export async function importingUser(
   return { user }
 }
 
-type Ref = { id: number | string; slug?: string | null }
+type Ref = { id: number; slug?: string | null }
+
+/** The entry fields a row carries and the import writes (id and state are the import's own, links a second pass). */
+const CSV_STORED_FIELDS = FAQ_CSV_FIELDS.filter((f): f is FaqCsvField & FaqStoredField =>
+  (FAQ_STORED_FIELDS as readonly string[]).includes(f),
+)
 
 /**
  * Runs `write` in one transaction. Payload's PostgreSQL adapter opens one by itself. The SQLite
@@ -171,7 +184,7 @@ async function slugMap(
   payload: Payload,
   collection: 'categories' | 'sources' | 'faqs',
   req?: PayloadRequest,
-): Promise<Map<string, number | string>> {
+): Promise<Map<string, number>> {
   const { docs } = await payload.find({
     collection,
     depth: 0,
@@ -179,7 +192,7 @@ async function slugMap(
     overrideAccess: true,
     draft: collection === 'faqs',
     req,
-    select: { slug: true } as never,
+    select: { slug: true },
   })
   return new Map((docs as Ref[]).filter((d) => d.slug).map((d) => [d.slug!, d.id]))
 }
@@ -252,8 +265,7 @@ export async function importFaqCsv(
             description: c.description,
             order: c.order,
             slug: c.id,
-            contentHash: contentHash(c),
-          } as never,
+          },
           depth: 0,
           req,
         })
@@ -271,8 +283,7 @@ export async function importFaqCsv(
               url: s.url,
               checkedAt: s.checkedAt,
               slug: s.id,
-              contentHash: contentHash(s),
-            } as never,
+            },
             depth: 0,
             req,
           })
@@ -282,26 +293,14 @@ export async function importFaqCsv(
       }
     }
 
-    const data = (row: FaqCsvRow) => ({
-      question: row.question,
-      alternatives: row.alternatives.map((text) => ({ text })),
-      shortAnswer: row.shortAnswer,
-      // An incomplete draft's empty cells are stored empty (null), as the admin stores them.
-      answer: row.answer === '' ? null : richText(row.answer),
-      category: row.category === '' ? null : categories.get(row.category)!,
-      sources: row.sources.map((s) => sources.get(s)!),
-      reviewBy: row.reviewBy === '' ? null : row.reviewBy,
-      audience: row.audience,
-      locale: row.locale,
-      needsReview: row.needsReview,
+    const ctx = { richText, ids: { categories, sources, faqs } }
+    const data = (row: FaqCsvRow): FaqData => ({
+      ...faqToPayload(row, CSV_STORED_FIELDS, ctx),
       // Import never publishes: a row exported as 公開 asks a reviewer to publish it again.
       reviewState: row.status === 'draft' ? 'draft' : 'in_review',
       _status: 'draft',
     })
-    const links = (row: FaqCsvRow) => ({
-      related: row.related.map((r) => faqs.get(r)!),
-      translationOf: row.translationOf ? faqs.get(row.translationOf)! : null,
-    })
+    const links = (row: FaqCsvRow) => faqLinksToPayload(row, ctx)
     const hasLinks = (row: FaqCsvRow) => row.related.length > 0 || row.translationOf !== undefined
 
     let written = 0
@@ -316,7 +315,7 @@ export async function importFaqCsv(
       if (faqs.has(row.id)) continue
       const doc = await payload.create({
         collection: 'faqs',
-        data: { ...data(row), ...(hasLinks(row) ? {} : links(row)), slug: row.id } as never,
+        data: storable({ ...data(row), ...(hasLinks(row) ? {} : links(row)), slug: row.id }),
         draft: true,
         depth: 0,
         req,
@@ -331,7 +330,7 @@ export async function importFaqCsv(
       await payload.update({
         collection: 'faqs',
         id: faqs.get(row.id)!,
-        data: { ...body, _status: 'draft' } as never,
+        data: storable({ ...body, _status: 'draft' }),
         draft: true,
         depth: 0,
         req,

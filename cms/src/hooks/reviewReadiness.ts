@@ -1,7 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { charCount, FAQ_LIMITS } from '../collections/Faqs/limits'
-import { tokyoDay } from '../publish/siteContent'
+import { tokyoDay } from '../lib/jstDays'
 
 /** Today in Asia/Tokyo, YYYY-MM-DD (review dates are days in Japan). */
 export const tokyoToday = (now = new Date()): string => tokyoDay(now.toISOString())

@@ -48,3 +48,10 @@ export const toJstDayRange = (v: { from: number; to: number }): JstDayRange => (
   start: v.from,
   end: v.to + DAY_MS,
 })
+
+/** A Payload date (ISO instant) as the day it names in Asia/Tokyo, YYYY-MM-DD. */
+export function tokyoDay(iso: string): string
+export function tokyoDay(iso: string | null | undefined): string | undefined
+export function tokyoDay(iso: string | null | undefined): string | undefined {
+  return iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : undefined
+}

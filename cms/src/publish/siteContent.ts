@@ -1,34 +1,20 @@
 import { SITE_CONTENT_FORMAT, type SiteContent } from '@kotae/content/contracts/siteContent'
+import { faqToSiteEntry } from '@kotae/content/faq/index'
 import type { BringCase } from '@kotae/content/schema'
 import type { Payload, Where } from 'payload'
 
+import { faqFromPayload, slugsOf, type SlugOf } from '../faq'
+import { tokyoDay } from '../lib/jstDays'
 import { markdownOf } from '../lib/markdown'
 import type { Category, CityProfile, Faq, Guide, Source, Synonym } from '../payload-types'
-import { facetOverrideOf, facetVocabulary } from '../search/facetVocabulary'
-
-/** A Payload date (ISO instant) as the day it names in Asia/Tokyo, YYYY-MM-DD. */
-export function tokyoDay(iso: string): string
-export function tokyoDay(iso: string | null | undefined): string | undefined
-export function tokyoDay(iso: string | null | undefined): string | undefined {
-  return iso ? new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10) : undefined
-}
-
-const idOf = (rel: unknown): number | string | undefined =>
-  rel && typeof rel === 'object' && 'id' in rel
-    ? (rel as { id: number | string }).id
-    : (rel as number | string | undefined)
-
-/** An FAQ's facet override, in the content files' shape, when it has one. */
-const withFacets = (raw: unknown): { facets?: Record<string, string[]> } => {
-  const facets = facetOverrideOf(raw)
-  return facets && Object.keys(facets).length > 0 ? { facets } : {}
-}
+import { facetVocabulary } from '../search/facetVocabulary'
 
 /**
  * What the public site is built from (the contract: @kotae/content/contracts/siteContent), in the
  * shapes of the content files: answers as Markdown, links as slugs, dates as YYYY-MM-DD. Every
- * field is copied by name, so nothing new (operator notes, review state, approvers) can slip
- * through when a collection grows a field.
+ * field is copied by name (an FAQ's by the FAQ module: cms/src/faq, @kotae/content/faq), so
+ * nothing new (operator notes, review state, approvers) can slip through when a collection grows
+ * a field.
  *
  * Reads the published, public entries as an anonymous visitor: the collections' own read access
  * decides (`overrideAccess: false`, no user), and the query asks for published public entries
@@ -60,16 +46,10 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
     facetVocabulary(),
   ])
 
-  const slugs = (docs: { id: number | string; slug?: string | null }[]) =>
-    new Map(docs.map((d) => [d.id, d.slug ?? String(d.id)]))
-  const categorySlug = slugs(categories)
-  const sourceSlug = slugs(sources)
-  const faqSlug = slugs(faqs)
-  // A required link the anonymous read cannot resolve is left empty: the site's validation names it.
-  const slugOf = (map: Map<number | string, string>, rel: unknown) =>
-    map.get(idOf(rel) as number | string) ?? ''
-  const slugList = (map: Map<number | string, string>, rels: unknown[] | null | undefined) =>
-    (rels ?? []).map((r) => map.get(idOf(r) as number | string)).filter((s): s is string => s !== undefined)
+  // A link the anonymous read cannot resolve is left out, a required one left empty: the site's validation names it.
+  const links = { categories: slugsOf(categories), sources: slugsOf(sources), faqs: slugsOf(faqs) }
+  const slugList = (slugOf: SlugOf, rels: unknown[] | null | undefined) =>
+    (rels ?? []).map(slugOf).filter((s): s is string => s !== undefined)
   const items = (
     list:
       | { item: string; note?: string | null; cases?: BringCase[] | null; optional?: boolean | null }[]
@@ -100,24 +80,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       url: s.url,
       checkedAt: tokyoDay(s.checkedAt),
     })),
-    faqs: faqs.map((f) => ({
-      id: slugOf(faqSlug, f.id),
-      locale: f.locale,
-      question: f.question,
-      alternatives: (f.alternatives ?? []).map((a) => a.text),
-      shortAnswer: f.shortAnswer,
-      answer: markdown(f.answer),
-      category: slugOf(categorySlug, f.category),
-      tags: f.tags ?? [],
-      ...withFacets(f.facets),
-      audience: 'public',
-      sources: slugList(sourceSlug, f.sources),
-      bring: items(f.bring),
-      related: slugList(faqSlug, f.related),
-      reviewBy: tokyoDay(f.reviewBy),
-      ...(f.translationOf ? { translationOf: faqSlug.get(idOf(f.translationOf) as number | string) } : {}),
-      status: 'published',
-    })),
+    faqs: faqs.map((f) => faqToSiteEntry(faqFromPayload(f, { markdown, links }))),
     guides: guides.map((g) => ({
       id: g.slug ?? String(g.id),
       locale: g.locale,
@@ -125,13 +88,13 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       procedure: g.procedure,
       summary: g.summary,
       body: markdown(g.body),
-      category: slugOf(categorySlug, g.category),
+      category: links.categories(g.category) ?? '',
       steps: g.steps.map((s) => ({ title: s.title, detail: s.detail })),
       bring: (g.bring ?? []).map((b) => ({ case: b.case, items: items(b.items) })),
       where: g.where,
       when: g.when,
-      sources: slugList(sourceSlug, g.sources),
-      related: slugList(faqSlug, g.related),
+      sources: slugList(links.sources, g.sources),
+      related: slugList(links.faqs, g.related),
       reviewBy: tokyoDay(g.reviewBy),
       status: 'published',
     })),

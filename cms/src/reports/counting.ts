@@ -7,7 +7,7 @@ import type { ReportOptions } from '@kotae/analytics'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { tokyoDay } from '../publish/siteContent'
+import { tokyoDay } from '../lib/jstDays'
 
 /** The profile's hours as the schema checks them, but possibly none (a database never seeded). */
 const hoursSchema = cityProfileSchema

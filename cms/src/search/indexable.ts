@@ -7,13 +7,13 @@ import {
   type IndexableSource,
 } from '@kotae/search-indexer/engine/indexable'
 
+import { faqFromPayload, slugsOf } from '../faq'
 import type { ToMarkdown } from '../lib/markdown'
-import { facetOverrideOf } from './facetVocabulary'
 import type { Faq, Guide, Source } from '../payload-types'
 
 /**
- * The CMS's records as the search package's indexable entries: the only mapping the CMS owns. The
- * search documents themselves come from the package's own `faqToDocument` / `guideToDocument` /
+ * The CMS's records as the search package's indexable entries. An FAQ is read by the FAQ module
+ * (cms/src/faq), whose entry is already the indexable shape. The search documents themselves come from the package's own `faqToDocument` / `guideToDocument` /
  * `sourceToDocument`, as the site's and `eval:content`'s do, so the desk scores the same document.
  * Rich text becomes Markdown (as the content files and the site hold it); a category, its slug
  * (read with `populate: { categories: { slug: true } }`). Validated here: `applyEntryState` gets
@@ -55,28 +55,22 @@ export type IndexedGuide = Pick<
   | '_status'
 >
 
-const slugOf = (rel: unknown): string | undefined =>
-  rel && typeof rel === 'object' && 'slug' in rel && (rel as { slug: unknown }).slug
-    ? String((rel as { slug: unknown }).slug)
-    : undefined
+/** A category comes populated with its slug (`populate: { categories: { slug: true } }`). */
+const slugOf = slugsOf()
 const statusOf = (s: string | null | undefined) => (s === 'draft' ? 'draft' : 'published')
 
-export const faqInput = (f: IndexedFaq, markdown: ToMarkdown): IndexableFaq =>
-  indexableFaqSchema.parse({
-    id: f.slug ?? String(f.id),
-    locale: f.locale,
-    question: f.question,
-    alternatives: (f.alternatives ?? []).map((a) => a.text),
-    shortAnswer: f.shortAnswer,
-    answer: markdown(f.answer),
-    operatorNotes: f.operatorNotes ?? undefined,
-    tags: f.tags ?? [],
-    category: slugOf(f.category),
-    audience: f.audience,
-    status: statusOf(f._status),
-    // The editor's override (checked against the vocabulary on publish); one not well formed is left out.
-    facets: facetOverrideOf(f.facets),
+/** The search reads no link of an FAQ but its category. */
+const faqLinks = { categories: slugOf, sources: slugsOf(), faqs: slugsOf() }
+
+export const faqInput = (f: IndexedFaq, markdown: ToMarkdown): IndexableFaq => {
+  const entry = faqFromPayload(f, { markdown, links: faqLinks })
+  return indexableFaqSchema.parse({
+    ...entry,
+    category: entry.category || undefined,
+    // 承認待ち is a draft to the search: it has no document.
+    status: entry.status === 'published' ? 'published' : 'draft',
   } satisfies IndexableFaq)
+}
 
 export const guideInput = (g: IndexedGuide, markdown: ToMarkdown): IndexableGuide =>
   indexableGuideSchema.parse({

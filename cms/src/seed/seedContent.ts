@@ -1,12 +1,26 @@
 import type { ContentBundle, Faq, Guide } from '@kotae/content'
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
 
+import type { CityProfile } from '../payload-types'
+
+import { FAQ_STORED_FIELDS, faqLinksToPayload, faqToPayload, storable } from '../faq'
 import { richTextOf } from '../lib/markdown'
 import { contentHash } from './hash'
 
 export type SeedReport = Record<string, { created: number; updated: number; unchanged: number }>
 
-type Existing = { id: number | string; contentHash?: string | null }
+type Existing = { id: number; contentHash?: string | null }
+
+/** What the seed writes to an entry of `S` (besides its slug and hash). */
+type SeedData<S extends CollectionSlug> = Omit<
+  Partial<RequiredDataFromCollectionSlug<S>>,
+  'slug' | 'contentHash'
+>
+
+type Hours = NonNullable<CityProfile['hours']>[number]
+// The content schema allows weekdays 0–6 and weeks 1–5: the city profile's select values as text.
+const weekday = (d: number) => String(d) as Hours['weekdays'][number]
+const weekOfMonth = (w: number) => String(w) as NonNullable<Hours['weeksOfMonth']>[number]
 
 /**
  * Loads the curated content into the CMS through the local API, idempotently:
@@ -43,11 +57,13 @@ export async function seedContent(
 
   /** Creates or updates one entry that links to nothing of its own kind; returns its id. */
   async function upsert(
-    collection: CollectionSlug,
+    collection: 'categories' | 'sources',
     slug: string,
     hash: string,
-    data: Record<string, unknown>,
-  ): Promise<number | string> {
+    data:
+      | Omit<RequiredDataFromCollectionSlug<'categories'>, 'slug'>
+      | Omit<RequiredDataFromCollectionSlug<'sources'>, 'slug'>,
+  ): Promise<number> {
     const existing = await findBySlug(collection, slug)
     if (existing && existing.contentHash === hash) {
       count(collection, 'unchanged')
@@ -59,12 +75,12 @@ export async function seedContent(
       count(collection, 'updated')
       return existing.id
     }
-    const created = await payload.create({ collection, data: body as never, depth: 0 })
+    const created = await payload.create({ collection, data: body, depth: 0 })
     count(collection, 'created')
     return created.id
   }
 
-  const categoryIds = new Map<string, number | string>()
+  const categoryIds = new Map<string, number>()
   for (const c of bundle.categories) {
     const id = await upsert('categories', c.id, contentHash(c), {
       name: c.name,
@@ -74,7 +90,7 @@ export async function seedContent(
     })
     categoryIds.set(c.id, id)
   }
-  const sourceIds = new Map<string, number | string>()
+  const sourceIds = new Map<string, number>()
   for (const s of bundle.sources) {
     const id = await upsert('sources', s.id, contentHash(s), {
       title: s.title,
@@ -84,7 +100,7 @@ export async function seedContent(
     })
     sourceIds.set(s.id, id)
   }
-  const ref = (map: Map<string, number | string>, id: string) => {
+  const ref = (map: Map<string, number>, id: string) => {
     const found = map.get(id)
     if (found === undefined) throw new Error(`seed: unknown reference ${id}`)
     return found
@@ -96,13 +112,13 @@ export async function seedContent(
    * included. An unchanged file costs one read; a changed one adds exactly one version.
    */
   async function seedLinked<T extends { id: string; status: 'draft' | 'published' }>(
-    collection: CollectionSlug,
+    collection: 'faqs' | 'guides',
     entries: T[],
-    toData: (entry: T) => Record<string, unknown>,
-    toLinks: (entry: T, ids: Map<string, number | string>) => Record<string, unknown>,
-    ids: Map<string, number | string>,
+    toData: (entry: T) => SeedData<'faqs'> | SeedData<'guides'>,
+    toLinks: (entry: T, ids: Map<string, number>) => SeedData<'faqs'> | SeedData<'guides'>,
+    ids: Map<string, number>,
   ): Promise<void> {
-    const pending: { entry: T; id: number | string; hash: string; existed: boolean }[] = []
+    const pending: { entry: T; id: number; hash: string; existed: boolean }[] = []
     for (const entry of entries) {
       const hash = contentHash({ ...entry, file: undefined })
       const existing = await findBySlug(collection, entry.id)
@@ -114,7 +130,7 @@ export async function seedContent(
       }
       const created = await payload.create({
         collection,
-        data: { ...toData(entry), slug: entry.id, contentHash: null, _status: 'draft' } as never,
+        data: { ...toData(entry), slug: entry.id, contentHash: null, _status: 'draft' as const },
         draft: true,
         depth: 0,
       })
@@ -126,7 +142,7 @@ export async function seedContent(
       await payload.update({
         collection,
         id,
-        data: { ...toData(entry), ...toLinks(entry, ids), contentHash: hash, _status: entry.status } as never,
+        data: { ...toData(entry), ...toLinks(entry, ids), contentHash: hash, _status: entry.status },
         draft: entry.status === 'draft',
         depth: 0,
       })
@@ -134,32 +150,16 @@ export async function seedContent(
     }
   }
 
-  const faqIds = new Map<string, number | string>()
+  const faqIds = new Map<string, number>()
+  const faqIdsOf = (ids: Map<string, number>) => ({
+    richText,
+    ids: { categories: categoryIds, sources: sourceIds, faqs: ids },
+  })
   await seedLinked<Faq>(
     'faqs',
     bundle.faqs,
-    (f) => ({
-      question: f.question,
-      alternatives: f.alternatives.map((text) => ({ text })),
-      shortAnswer: f.shortAnswer,
-      answer: richText(f.answer),
-      category: ref(categoryIds, f.category),
-      tags: f.tags,
-      // The facet override of the front matter (dimension → value ids of facets.yaml), or none.
-      facets: f.facets ?? null,
-      audience: f.audience,
-      operatorNotes: f.operatorNotes ?? null,
-      sources: f.sources.map((s) => ref(sourceIds, s)),
-      facts: f.facts,
-      bring: f.bring.map((b) => ({ item: b.item, note: b.note, cases: b.cases, optional: b.optional })),
-      reviewBy: f.reviewBy,
-      locale: f.locale,
-      needsReview: f.needsReview,
-    }),
-    (f, ids) => ({
-      related: f.related.filter((r) => ids.has(r)).map((r) => ref(ids, r)),
-      translationOf: f.translationOf ? ref(ids, f.translationOf) : null,
-    }),
+    (f) => storable(faqToPayload(f, FAQ_STORED_FIELDS, faqIdsOf(faqIds))),
+    (f, ids) => storable(faqLinksToPayload(f, faqIdsOf(ids))),
     faqIds,
   )
   await seedLinked<Guide>(
@@ -200,13 +200,13 @@ export async function seedContent(
         ...c,
         hours: c.hours.map((h) => ({
           ...h,
-          weekdays: h.weekdays.map(String),
-          weeksOfMonth: h.weeksOfMonth?.map(String),
+          weekdays: h.weekdays.map(weekday),
+          weeksOfMonth: h.weeksOfMonth?.map(weekOfMonth),
         })),
         closedDates: c.closedDates.map((date) => ({ date })),
         callCenter: { ...c.callCenter, queues: c.callCenter.queues.join('\n') },
         contentHash: cityHash,
-      } as never,
+      },
     })
     count('city-profile', city.contentHash ? 'updated' : 'created')
   } else count('city-profile', 'unchanged')
@@ -218,7 +218,7 @@ export async function seedContent(
   if (synonyms.contentHash !== synonymsHash) {
     await payload.updateGlobal({
       slug: 'synonyms',
-      data: { groups: bundle.synonyms, contentHash: synonymsHash } as never,
+      data: { groups: bundle.synonyms, contentHash: synonymsHash },
     })
     count('synonyms', synonyms.contentHash ? 'updated' : 'created')
   } else count('synonyms', 'unchanged')

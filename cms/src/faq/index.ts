@@ -1,0 +1,3 @@
+/** The `faqs` collection's records ↔ FAQ entries in the content files' shape (@kotae/content/faq). */
+export * from './fromPayload'
+export * from './toPayload'
