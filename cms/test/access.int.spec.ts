@@ -2,7 +2,8 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLES, type Role } from '../src/access/roles'
-import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { faqData, type TestUser } from './helpers'
+import { startWithStaff, type References } from './setup/staffAndReferences'
 
 type Op = 'read' | 'create' | 'update' | 'publish' | 'delete'
 type Who = Role | 'anonymous'
@@ -44,18 +45,12 @@ const MATRIX: Record<string, Record<Op, Who[]>> = {
   'audit-log': { read: ['admin', 'reviewer', 'supervisor'], create: [], update: [], publish: [], delete: [] },
 }
 
-let payload: Payload
-let users: Record<Role, TestUser>
-let refs: { category: number | string; source: number | string }
+let payload: Payload, users: Record<Role, TestUser>, refs: References
 
 beforeAll(async () => {
-  payload = await startPayload()
-  users = await createRoleUsers(payload)
-  refs = await createReferences(payload)
+  ;({ payload, users, refs } = await startWithStaff())
 })
-afterAll(async () => {
-  await payload?.destroy()
-})
+afterAll(() => payload?.destroy())
 
 const userOf = (who: Who) => (who === 'anonymous' ? undefined : users[who])
 let counter = 0

@@ -17,18 +17,15 @@ import { cityIdentity, exportFaqCsv, readFaqRecords } from '../scripts/export-cs
 import { importFaqCsv } from '../scripts/import-csv'
 import type { Faq } from '../src/payload-types'
 import { runScript } from './setup/runScript'
-import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { faqData, type TestUser } from './helpers'
+import { startWithStaff, type References } from './setup/staffAndReferences'
 import type { Role } from '../src/access/roles'
 
-let payload: Payload
+let payload: Payload, users: Record<Role, TestUser>, refs: References
 let city: CityIdentity
-let users: Record<Role, TestUser>
-let refs: { category: number | string; source: number | string }
 
 beforeAll(async () => {
-  payload = await startPayload()
-  users = await createRoleUsers(payload)
-  refs = await createReferences(payload)
+  ;({ payload, users, refs } = await startWithStaff())
   city = await cityIdentity()
   // Complete, published entries beside the drafts.
   for (let i = 1; i <= 3; i++) {
@@ -57,9 +54,7 @@ beforeAll(async () => {
     draft: true,
   })
 })
-afterAll(async () => {
-  await payload?.destroy()
-})
+afterAll(() => payload?.destroy())
 
 const rowsById = (bytes: Uint8Array) => new Map(readFaqCsv(bytes, { city }).rows.map((r) => [r.id, r]))
 

@@ -9,25 +9,20 @@ import { analyzeGaps } from '../src/gap/analysis'
 import { gapRangeSchema } from '../src/gap/range'
 import { readSiteContent } from '../src/publish/siteContent'
 import { getOperatorIndex } from '../src/search/operatorIndex'
-import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { faqData, type TestUser } from './helpers'
+import { startWithStaff, type References } from './setup/staffAndReferences'
 
 /**
  * Facets in the CMS (issue #20): the vocabulary is content's facets.yaml; an FAQ's override is
  * edited in the CMS, checked against the vocabulary and reaches the operator index and the site
  * content; an ask-back choice is an anonymous facet-choice event, counted by the gap analysis.
  */
-let payload: Payload
-let users: Record<Role, TestUser>
-let refs: { category: number | string; source: number | string }
+let payload: Payload, users: Record<Role, TestUser>, refs: References
 
 beforeAll(async () => {
-  payload = await startPayload()
-  users = await createRoleUsers(payload)
-  refs = await createReferences(payload)
+  ;({ payload, users, refs } = await startWithStaff())
 })
-afterAll(async () => {
-  await payload?.destroy()
-})
+afterAll(() => payload?.destroy())
 
 type Invalid = { status: number; data: { errors: { path: string; message: string }[] } }
 const publishFaq = (slug: string, facets: unknown) =>

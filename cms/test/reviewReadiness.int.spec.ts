@@ -7,20 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../src/access/roles'
 import { tokyoToday } from '../src/hooks/reviewReadiness'
-import { createReferences, createRoleUsers, faqData, lexical, startPayload, type TestUser } from './helpers'
+import { faqData, lexical, type TestUser } from './helpers'
+import { startWithStaff, type References } from './setup/staffAndReferences'
 
-let payload: Payload
-let users: Record<Role, TestUser>
-let refs: { category: number | string; source: number | string }
+let payload: Payload, users: Record<Role, TestUser>, refs: References
 
 beforeAll(async () => {
-  payload = await startPayload()
-  users = await createRoleUsers(payload)
-  refs = await createReferences(payload)
+  ;({ payload, users, refs } = await startWithStaff())
 })
-afterAll(async () => {
-  await payload?.destroy()
-})
+afterAll(() => payload?.destroy())
 
 const as = (user: TestUser) => ({ overrideAccess: false, user, depth: 0 }) as const
 /** The field errors of a refused save, as `path: message`. */

@@ -4,20 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../src/access/roles'
 import { findReviewDue } from '../src/reviewDue/findReviewDue'
 import { jstDayRange, supervisorSummary } from '../src/supervisor/todaySummary'
-import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { faqData, type TestUser } from './helpers'
+import { startWithStaff, type References } from './setup/staffAndReferences'
 
-let payload: Payload
-let users: Record<Role, TestUser>
-let refs: { category: number | string; source: number | string }
+let payload: Payload, users: Record<Role, TestUser>, refs: References
 
 beforeAll(async () => {
-  payload = await startPayload()
-  users = await createRoleUsers(payload)
-  refs = await createReferences(payload)
+  ;({ payload, users, refs } = await startWithStaff())
 })
-afterAll(async () => {
-  await payload?.destroy()
-})
+afterAll(() => payload?.destroy())
 
 describe('見直し期限の確認 (entries past their review-by date)', () => {
   it('lists overdue and soon-due FAQs oldest first, with the reader’s access', async () => {

@@ -2,20 +2,15 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../src/access/roles'
-import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { faqData, type TestUser } from './helpers'
+import { startWithStaff, type References } from './setup/staffAndReferences'
 
-let payload: Payload
-let users: Record<Role, TestUser>
-let refs: { category: number | string; source: number | string }
+let payload: Payload, users: Record<Role, TestUser>, refs: References
 
 beforeAll(async () => {
-  payload = await startPayload()
-  users = await createRoleUsers(payload)
-  refs = await createReferences(payload)
+  ;({ payload, users, refs } = await startWithStaff())
 })
-afterAll(async () => {
-  await payload?.destroy()
-})
+afterAll(() => payload?.destroy())
 
 const as = (user: TestUser | undefined) => ({ overrideAccess: false, user, depth: 0 }) as const
 const anonymousIds = async () =>
