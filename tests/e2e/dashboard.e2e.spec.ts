@@ -19,7 +19,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 let kotae: RunningKotae
 let browser: Browser
 
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { api, login, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 // Seeded today (server time): 3 logged calls, one of them with no FAQ used; site searches.
 const CALLS = 3
@@ -33,22 +33,7 @@ const LOST_PIN = [
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', {
-    email: email('admin'),
-    password: PASSWORD,
-    roles: ['admin'],
-  })
-  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
-  await login('admin')
-  for (const role of ['supervisor', 'cityViewer', 'operator']) {
-    const created = await api('admin', 'POST', '/api/users', {
-      email: email(role),
-      password: PASSWORD,
-      roles: [role],
-      name: role,
-    })
-    expect(created.status, JSON.stringify(created.json)).toBe(201)
-  }
+  await registerStaff(['supervisor', 'cityViewer', 'operator'].map((who) => ({ who, name: who })))
 
   const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
   const faq = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0')).json.docs[0].id

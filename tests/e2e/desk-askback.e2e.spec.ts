@@ -20,24 +20,12 @@ const email = (who: string) => `${who}@askback.example.test`
 
 let kotae: RunningKotae
 let browser: Browser
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { api, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', {
-    email: email('admin'),
-    password: PASSWORD,
-    roles: ['admin'],
-  })
-  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
-  await login('admin')
-  const created = await api('admin', 'POST', '/api/users', {
-    email: email('operator'),
-    password: PASSWORD,
-    roles: ['operator'],
-  })
-  expect(created.status, JSON.stringify(created.json)).toBe(201)
+  await registerStaff([{ who: 'operator' }])
 })
 afterAll(async () => {
   await browser?.close()

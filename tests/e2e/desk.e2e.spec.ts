@@ -35,7 +35,7 @@ let browser: Browser
 const PASSWORD = 'kotae-desk-pass-1'
 const email = (who: string) => `${who}@desk.example.test`
 
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { api, login, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 const faqBySlug = async (slug: string) =>
   (await api('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json.docs[0] as Json
 const usageCount = async (id: number) =>
@@ -60,21 +60,7 @@ beforeAll(async () => {
   kotae = await startKotae({ port: PORT, env: kotaeEnv })
   browser = await launchBrowser()
   // The first user becomes the system administrator, who adds the operator and the reviewer.
-  const first = await api(null, 'POST', '/api/users/first-register', {
-    email: email('admin'),
-    password: PASSWORD,
-    roles: ['admin'],
-  })
-  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
-  await login('admin')
-  for (const [who, roles] of [
-    ['operator', ['operator']],
-    ['reviewer', ['reviewer']],
-  ] as const) {
-    const created = await api('admin', 'POST', '/api/users', { email: email(who), password: PASSWORD, roles })
-    expect(created.status, JSON.stringify(created.json)).toBe(201)
-    await login(who)
-  }
+  await registerStaff([{ who: 'operator' }, { who: 'reviewer' }], { signIn: true })
 })
 afterAll(async () => {
   await browser?.close()

@@ -16,31 +16,12 @@ const PASSWORD = 'kotae-counter-pass-1'
 const email = (who: string) => `${who}@counter.example.test`
 let kotae: RunningKotae
 let browser: Browser
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
   kotae = await startKotae({ port: Number(process.env.FAQ_EDITOR_E2E_PORT ?? 3811) })
   browser = await launchBrowser()
-  expect(
-    (
-      await api(null, 'POST', '/api/users/first-register', {
-        email: email('admin'),
-        password: PASSWORD,
-        roles: ['admin'],
-      })
-    ).status,
-  ).toBe(200)
-  await login('admin')
-  expect(
-    (
-      await api('admin', 'POST', '/api/users', {
-        email: email('editor'),
-        password: PASSWORD,
-        roles: ['editor'],
-        name: '編集 太郎',
-      })
-    ).status,
-  ).toBe(201)
+  await registerStaff([{ who: 'editor', name: '編集 太郎' }])
 })
 afterAll(async () => {
   await browser?.close()

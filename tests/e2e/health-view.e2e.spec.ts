@@ -19,25 +19,12 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let kotae: RunningKotae
 let browser: Browser
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', {
-    email: email('admin'),
-    password: PASSWORD,
-    roles: ['admin'],
-  })
-  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
-  await login('admin')
-  const operator = await api('admin', 'POST', '/api/users', {
-    email: email('operator'),
-    password: PASSWORD,
-    roles: ['operator'],
-    name: 'operator',
-  })
-  expect(operator.status, JSON.stringify(operator.json)).toBe(201)
+  await registerStaff([{ who: 'operator', name: 'operator' }])
 })
 afterAll(async () => {
   await browser?.close()

@@ -38,35 +38,19 @@ let browser: Browser
 let faqId: number
 /** The FAQ whose row the CSV round trip edits. */
 let importedId: number
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { api, login, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 beforeAll(async () => {
   // A machine in UTC: every date the admin shows must still be Japan time (the server sets its own zone).
   kotae = await startKotae({ port: PORT, env: { TZ: 'UTC' } })
   browser = await launchBrowser()
-  const first = await api(null, 'POST', '/api/users/first-register', {
-    email: email('admin'),
-    password: PASSWORD,
-    roles: ['admin'],
-  })
-  expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
-  await login('admin')
-  const names: Record<string, string> = {
-    editor: '編集 花子',
-    reviewer: '承認 太郎',
-    operator: 'オペ 一郎',
-    supervisor: 'SV 次郎',
-    cityViewer: '市 三郎',
-  }
-  for (const role of Object.keys(names)) {
-    const created = await api('admin', 'POST', '/api/users', {
-      email: email(role),
-      password: PASSWORD,
-      roles: [role],
-      name: names[role],
-    })
-    expect(created.status, JSON.stringify(created.json)).toBe(201)
-  }
+  await registerStaff([
+    { who: 'editor', name: '編集 花子' },
+    { who: 'reviewer', name: '承認 太郎' },
+    { who: 'operator', name: 'オペ 一郎' },
+    { who: 'supervisor', name: 'SV 次郎' },
+    { who: 'cityViewer', name: '市 三郎' },
+  ])
   await login('editor')
   // The editor's draft: a copy of a seeded FAQ's content under a new question (filling a rich-text answer is not what this spec is about).
   const seeded = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0&where[audience][equals]=public')).json

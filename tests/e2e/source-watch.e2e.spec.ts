@@ -54,7 +54,7 @@ let kotae: RunningKotae
 let browser: Browser
 let faqId: number
 let sourceId: number
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { api, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 
 /**
  * `npm run sources:check` as an administrator runs it on the server, for this one source, reading
@@ -93,27 +93,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => official.listen(PAGE_PORT, '127.0.0.1', resolve))
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  expect(
-    (
-      await api(null, 'POST', '/api/users/first-register', {
-        email: email('admin'),
-        password: PASSWORD,
-        roles: ['admin'],
-      })
-    ).status,
-  ).toBeLessThan(300)
-  await login('admin')
-  expect(
-    (
-      await api('admin', 'POST', '/api/users', {
-        email: email('editor'),
-        password: PASSWORD,
-        roles: ['editor'],
-        name: 'editor',
-      })
-    ).status,
-  ).toBe(201)
-  await login('editor')
+  await registerStaff([{ who: 'editor', name: 'editor' }], { signIn: true })
   const category = (await api('editor', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
   const source = await api('editor', 'POST', '/api/sources', {
     title: 'マイナンバーカードの有効期限（東広島市）',

@@ -24,32 +24,20 @@ let kotae: RunningKotae
 let browser: Browser
 let callId: number
 let faqs: { id: number; question: string; shortAnswer: string; usageCount: number }[]
-const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+const { api, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 const cue = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchBrowser()
-  expect(
-    (
-      await api(null, 'POST', '/api/users/first-register', {
-        email: email('admin'),
-        password: PASSWORD,
-        roles: ['admin'],
-      })
-    ).status,
-  ).toBeLessThan(300)
-  await login('admin')
-  for (const who of ['supervisor', 'operator', 'operator2']) {
-    const created = await api('admin', 'POST', '/api/users', {
-      email: email(who),
-      password: PASSWORD,
-      roles: [who === 'supervisor' ? 'supervisor' : 'operator'],
-      name: who,
-    })
-    expect(created.status, JSON.stringify(created.json)).toBe(201)
-    await login(who)
-  }
+  await registerStaff(
+    [
+      { who: 'supervisor', name: 'supervisor' },
+      { who: 'operator', name: 'operator' },
+      { who: 'operator2', role: 'operator', name: 'operator2' },
+    ],
+    { signIn: true },
+  )
   // Two published FAQs whose short answers the operator reads out.
   const list = (
     await api('supervisor', 'GET', '/api/faqs?limit=200&depth=0&where[_status][equals]=published&sort=slug')

@@ -39,5 +39,33 @@ export function kotaeApi(options: { url: () => string; email: (who: string) => s
     tokens[who] = json.token as string
   }
 
-  return { api, login }
+  /**
+   * The staff a spec works as, added the way a city would: the first user registers and becomes
+   * the administrator (signed in), who adds each of `staff` (role: its `who` unless given; a display
+   * name if given). With `signIn`, each of them is signed in too.
+   */
+  async function registerStaff(staff: StaffUser[], { signIn = false } = {}): Promise<void> {
+    const first = await api(null, 'POST', '/api/users/first-register', {
+      email: options.email('admin'),
+      password: options.password,
+      roles: ['admin'],
+    })
+    expect(first.status, JSON.stringify(first.json)).toBeLessThan(300)
+    await login('admin')
+    for (const { who, role = who, name } of staff) {
+      const created = await api('admin', 'POST', '/api/users', {
+        email: options.email(who),
+        password: options.password,
+        roles: [role],
+        ...(name === undefined ? {} : { name }),
+      })
+      expect(created.status, JSON.stringify(created.json)).toBe(201)
+      if (signIn) await login(who)
+    }
+  }
+
+  return { api, login, registerStaff }
 }
+
+/** A user {@link kotaeApi}'s `registerStaff` adds: named by `who` in the spec, with a role (default: `who`). */
+export type StaffUser = { who: string; role?: string; name?: string }
