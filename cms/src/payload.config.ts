@@ -35,6 +35,7 @@ import { siteContentEndpoint } from './publish/endpoint'
 import { SOURCE_WATCH_QUEUE, sourceWatchTask } from './sourceWatch/task'
 import { sourceWatchOn } from './sourceWatch/settings'
 import { callTranscriptEndpoint } from './transcripts/endpoint'
+import { transcriptUploadEndpoint } from './transcripts/upload'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
 
@@ -124,6 +125,7 @@ export default buildConfig({
     reportsEndpoint,
     callsExportEndpoint,
     callTranscriptEndpoint,
+    transcriptUploadEndpoint,
   ],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),

@@ -15,6 +15,7 @@ export type TranscriptErrorCode =
   | 'no-call-reference'
   | 'unknown-call-id'
   | 'duplicate-transcript'
+  | 'duplicate-file-name'
 
 export interface TranscriptError {
   /** The file (its name as given on the command line or in the folder). */
@@ -43,6 +44,7 @@ export const TRANSCRIPT_ERROR_MESSAGES: Record<TranscriptErrorCode, string> = {
   'no-call-reference': '通話ID、または担当者と通話開始時刻がありません（どの通話か分かりません）',
   'unknown-call-id': 'この通話IDの問い合わせ記録も電話システム記録もありません',
   'duplicate-transcript': '同じ通話の文字起こしがこの取り込みの中に 2 つあります',
+  'duplicate-file-name': '同じ名前のファイルが 2 つ以上選ばれています（名前を変えてください）',
 }
 
 export const transcriptError = (

@@ -18,3 +18,41 @@ export const TRANSCRIPT_STRINGS = {
   category: '用件（カテゴリ）の候補',
   outcome: '結果の候補',
 } as const
+
+/** The upload form above the transcripts list (admins and supervisors). */
+export const TRANSCRIPT_UPLOAD_STRINGS = {
+  heading: '文字起こしファイルの取り込み',
+  intro:
+    'WebVTT・SRT・JSON・CSV のファイルを選んでください（複数可、1 ファイル 20 MB、合計 50 MB まで）。保存する前にすべてのファイルを確認し、1 つでも誤りがあれば何も保存しません。本文は保存前に個人情報をマスクします。同じファイルをもう一度取り込んでも変わりません。',
+  files: '取り込むファイル',
+  mapping: '対応づけ（マッピング JSON、任意）',
+  submit: '確認して取り込む',
+  busy: '確認しています…',
+  okHeading: '取り込みました',
+  ok: (s: { transcripts: number; inserted: number; updated: number; unchanged: number; unlinked: number }) =>
+    `文字起こし ${s.transcripts} 件：新規 ${s.inserted} 件、更新 ${s.updated} 件、変更なし ${s.unchanged} 件（未照合 ${s.unlinked} 件）。`,
+  failedHeading:
+    '取り込めませんでした。何も保存していません。次の点を直して、もう一度すべてのファイルを選んでください。',
+  networkFailed: '送信できませんでした。もう一度お試しください。',
+  line: (n: number) => `${n} 行目`,
+  wholeFile: 'ファイル全体',
+} as const
+
+/** The desk's after-call section: suggestions from the transcripts of the operator's own calls. */
+export const DESK_TRANSCRIPT_STRINGS = {
+  heading: '通話後の記録の候補（文字起こしから）',
+  intro:
+    'あなたが受けた通話のうち、文字起こしが取り込まれたものです。候補を確認し、採用するものだけ記録に反映してください。ボタンを押すまで何も保存されません。',
+  none: '文字起こしのある通話はまだありません。',
+  loading: '読み込んでいます…',
+  failed: '読み込めませんでした。',
+  call: (when: string) => `${when} の通話`,
+  open: '候補を見る',
+  opened: '表示中',
+  recordedSummary: '記録済みの要旨',
+  draft: '要旨の下書き（編集できます）',
+  apply: '要旨・用件・結果を記録に反映',
+  applying: '反映しています…',
+  applied: '記録に反映しました',
+  applyFailed: '反映できませんでした。',
+} as const

@@ -12,7 +12,7 @@ export const TRANSCRIPT_LINK_METHODS = [
 ]
 
 /**
- * 通話の文字起こし: one per call, written only by `npm run import:transcripts` (plain SQL, after
+ * 通話の文字起こし: one per call, written only by `npm run import:transcripts` or the admin upload (plain SQL, after
  * every segment went through the masker: src/transcripts/import.ts). Only masked text is stored;
  * the recording itself never, its path only when the mapping names where recordings are kept.
  * Deleted with its call (Calls' afterDelete), by the retention run with the call's period, and by
@@ -25,6 +25,8 @@ export const Transcripts: CollectionConfig = {
     useAsTitle: 'transcriptKey',
     defaultColumns: ['startedAt', 'transcriptKey', 'call', 'linkMethod', 'segmentCount', 'importedFrom'],
     group: '応対',
+    // The upload form (admins and supervisors): the same all-or-nothing import as the CLI.
+    components: { beforeListTable: ['/components/TranscriptUpload#TranscriptUpload'] },
     description:
       '照合方法が「未照合」の文字起こしは、まだどの問い合わせ記録にも結びついていません。問い合わせ記録か電話システム記録が登録された後、同じファイルをもう一度取り込むと照合されます。',
   },
