@@ -9,6 +9,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { CALL_TAKERS, hasRole } from '../access/roles'
 import { DeskClient } from './DeskClient'
+import { DeskTranscripts } from './DeskTranscripts'
 
 /** 応対デスク: the operator's single screen during a call. */
 export async function DeskView({ initPageResult, params, searchParams }: AdminViewServerProps) {
@@ -38,12 +39,16 @@ export async function DeskView({ initPageResult, params, searchParams }: AdminVi
     >
       <Gutter>
         {allowed ? (
-          <DeskClient
-            channels={CALL_CHANNEL_OPTIONS}
-            callerTypes={CALLER_TYPE_OPTIONS}
-            outcomes={CALL_OUTCOME_OPTIONS}
-            categories={categories}
-          />
+          <>
+            <DeskClient
+              channels={CALL_CHANNEL_OPTIONS}
+              callerTypes={CALLER_TYPE_OPTIONS}
+              outcomes={CALL_OUTCOME_OPTIONS}
+              categories={categories}
+            />
+            {/* After the call: suggestions from the transcripts of the operator's own calls. */}
+            <DeskTranscripts categories={categories} outcomes={CALL_OUTCOME_OPTIONS} />
+          </>
         ) : (
           <p>応対デスクはオペレーター、スーパーバイザー、システム管理者が使えます。</p>
         )}

@@ -4,6 +4,7 @@ import { CALL_OUTCOME_OPTIONS } from '@kotae/content/contracts/calls'
 import { useDocumentInfo, useField } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
+import { addFaqToCall } from '../transcripts/acceptFaq'
 import type { CallTranscriptResponse } from '../transcripts/endpoint'
 import { TRANSCRIPT_STRINGS as t } from '../transcripts/strings'
 
@@ -44,18 +45,7 @@ export function TranscriptPanel() {
   const add = async (faq: Faq) => {
     setAccept((a) => ({ ...a, [String(faq.id)]: 'busy' }))
     try {
-      const current = await fetch(`/api/calls/${id}?depth=0`, { credentials: 'include' }).then(
-        (r) => r.json() as Promise<{ faqsUsed?: (number | string)[] }>,
-      )
-      const list = [...(current.faqsUsed ?? [])]
-      if (!list.map(String).includes(String(faq.id))) list.push(faq.id)
-      const res = await fetch(`/api/calls/${id}`, {
-        method: 'PATCH',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ faqsUsed: list }),
-      })
-      if (!res.ok) throw new Error(String(res.status))
+      const list = await addFaqToCall(id, faq.id)
       faqsUsed.setValue(list, true)
       setAccept((a) => ({ ...a, [String(faq.id)]: 'done' }))
     } catch {
