@@ -10,6 +10,8 @@
  */
 import { seededRandom } from '@kotae/content/seededRandom'
 
+import { factsIn } from './readout'
+
 export interface GeneratedTurn {
   speaker: 'operator' | 'caller'
   start: number
@@ -20,6 +22,8 @@ export interface GeneratedCall {
   id: string
   turns: GeneratedTurn[]
   used: string[]
+  /** FAQs whose answer the operator read with one value changed (only with `contradictions`). */
+  contradicted?: string[]
 }
 export interface GenerateInput {
   faqs: readonly { id: string; shortAnswer: string }[]
@@ -29,6 +33,28 @@ export interface GenerateInput {
   count: number
   /** About this many seconds per call (default 180). */
   seconds?: number
+  /**
+   * Share of read-out answers in which the operator says one value differently (a fee, a period, a
+   * count: for the 読み上げ確認 check, readout.ts). 0 by default, and then no extra random number is
+   * drawn, so the calls of a seed stay the same as before this option.
+   */
+  contradictions?: number
+}
+
+/** The answer with its first number-with-unit changed to a value the answer does not give. */
+export function contradictOneValue(answer: string): string | null {
+  const taken = new Set(factsIn(answer).map((f) => `${f.unit}:${f.value}`))
+  let done = false
+  const out = answer.replace(/(\d[\d,]*)(円|か月|ヶ月|年|日|回|桁)/gu, (m, n: string, unit: string) => {
+    if (done) return m
+    const v = Number(n.replace(/,/g, ''))
+    const u = unit === 'ヶ月' ? 'か月' : unit
+    const alt = [v * 2, v + 1, v + 3].find((x) => !taken.has(`${u}:${x}`))
+    if (alt === undefined) return m
+    done = true
+    return `${n.includes(',') ? alt.toLocaleString('en-US') : alt}${unit}`
+  })
+  return done ? out : null
 }
 
 const GREETING = [
@@ -112,6 +138,7 @@ export function generateCalls(input: GenerateInput): GeneratedCall[] {
     }
     const topics = 1 + Math.floor(rand() * rand() * 3)
     const used: string[] = []
+    const contradicted: string[] = []
     for (let k = 0; k < topics * 4 && used.length < topics; k++) {
       const q = pick(usable)
       const faq = q.relevant[0]!
@@ -127,14 +154,15 @@ export function generateCalls(input: GenerateInput): GeneratedCall[] {
         .split(/(?<=[、。])/u)
         .slice(0, Math.max(1, Math.ceil(short.split(/(?<=[、。])/u).length / 2)))
         .join('')
-      say(
-        'operator',
-        style < 0.7
-          ? `${pick(ACK_OP)}${noisy(short)}`
-          : style < 0.85
-            ? `${pick(ACK_OP)}${noisy(firstPart)}`
-            : pick(PARAPHRASE),
-      )
+      let readOut = style < 0.7 ? short : style < 0.85 ? firstPart : null
+      if (readOut && input.contradictions && rand() < input.contradictions) {
+        const changed = contradictOneValue(readOut)
+        if (changed) {
+          readOut = changed
+          contradicted.push(faq)
+        }
+      }
+      say('operator', readOut === null ? pick(PARAPHRASE) : `${pick(ACK_OP)}${noisy(readOut)}`)
       say('caller', pick(ACK_CALLER))
       if (rand() < 0.3)
         say('operator', pick(['はい。', 'ええ、そうなんです。', 'よろしくお願いいたします。']))
@@ -167,7 +195,12 @@ export function generateCalls(input: GenerateInput): GeneratedCall[] {
       at += gap
       return { ...t, start, end }
     })
-    calls.push({ id: `G-${input.seed}-${String(n + 1).padStart(5, '0')}`, turns: timed, used })
+    calls.push({
+      id: `G-${input.seed}-${String(n + 1).padStart(5, '0')}`,
+      turns: timed,
+      used,
+      ...(input.contradictions ? { contradicted } : {}),
+    })
   }
   return calls
 }

@@ -67,7 +67,7 @@ export const SUGGEST_DEFAULTS: Required<SuggestOptions> = {
   limit: 5,
 }
 
-const bigrams = (text: string): Set<string> => {
+export const bigrams = (text: string): Set<string> => {
   const s = normalizeText(text).replace(/[\s、。，．,.!?！？「」『』（）()・:：]/gu, '')
   const out = new Set<string>()
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2))
@@ -75,7 +75,7 @@ const bigrams = (text: string): Set<string> => {
 }
 
 /** Share of `part`'s bigrams found in `whole`. */
-const containment = (part: Set<string>, whole: Set<string>) => {
+export const containment = (part: Set<string>, whole: Set<string>) => {
   if (!part.size) return 0
   let n = 0
   for (const g of part) if (whole.has(g)) n++
