@@ -35,6 +35,7 @@ import { siteContentEndpoint } from './publish/endpoint'
 import { SOURCE_WATCH_QUEUE, sourceWatchTask } from './sourceWatch/task'
 import { sourceWatchOn } from './sourceWatch/settings'
 import { callTranscriptEndpoint } from './transcripts/endpoint'
+import { readoutCheckEndpoint } from './transcripts/readoutCheck'
 import { transcriptUploadEndpoint } from './transcripts/upload'
 import { CityProfile } from './globals/CityProfile'
 import { Synonyms } from './globals/Synonyms'
@@ -75,6 +76,7 @@ export default buildConfig({
         // Not the key `dashboard`: that one replaces /admin itself, inside Payload's template.
         kpiDashboard: { Component: '/components/DashboardView#DashboardView', path: '/dashboard' },
         gap: { Component: '/components/GapView#GapView', path: '/gap' },
+        readoutCheck: { Component: '/components/ReadoutView#ReadoutView', path: '/readout-check' },
         reports: { Component: '/components/ReportsView#ReportsView', path: '/reports' },
         ai: { Component: '/components/AiView#AiView', path: '/ai' },
         health: { Component: '/components/HealthView#HealthView', path: '/health' },
@@ -126,6 +128,7 @@ export default buildConfig({
     callsExportEndpoint,
     callTranscriptEndpoint,
     transcriptUploadEndpoint,
+    readoutCheckEndpoint,
   ],
   globals: [CityProfile, Synonyms],
   editor: lexicalEditor(),

@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { CONTENT_WRITERS, hasRole, PUBLISHERS, type RoleHolder } from '../access/roles'
 import { canReadHealthDetails } from '../health/access'
 import { countReviewQueue } from '../reviewQueue/queue'
+import { READOUT_READERS } from '../transcripts/readoutCheck'
 
 const style = { display: 'block', padding: '0.25rem 0' } as const
 
@@ -49,6 +50,11 @@ export async function StaffNavLinks({ user, payload }: { user?: RoleHolder; payl
       <Link href="/admin/gap" className="nav__link" style={style}>
         ギャップ分析
       </Link>
+      {hasRole(user, ...READOUT_READERS) && (
+        <Link href="/admin/readout-check" className="nav__link" style={style}>
+          読み上げ確認
+        </Link>
+      )}
       <Link href="/admin/reports" className="nav__link" style={style}>
         レポート
       </Link>

@@ -56,3 +56,28 @@ export const DESK_TRANSCRIPT_STRINGS = {
   applied: '記録に反映しました',
   applyFailed: '反映できませんでした。',
 } as const
+
+/** 読み上げ確認 (supervisors): where the operator's words differ from the FAQ marked used. */
+export const READOUT_STRINGS = {
+  title: '読み上げ確認',
+  intro:
+    '文字起こしのある問い合わせ記録のうち、オペレーターの発言が「使用したFAQ」の回答と食い違うもの（手数料・期間・回数・桁数・日付・書類名）を一覧にします。発言はマスク済みです。食い違いの確認と指導にお使いください。',
+  noAccess: '読み上げ確認はスーパーバイザー、承認者、システム管理者が使えます。',
+  period: '期間（通話開始日）',
+  from: '開始日',
+  to: '終了日',
+  show: '表示',
+  badRange: '期間が正しくありません。直近30日を表示しています。',
+  checked: (n: number, found: number) => `確認した通話 ${n} 件、食い違い ${found} 件`,
+  none: 'この期間に食い違いは見つかりませんでした。',
+  call: '通話',
+  faq: '使用したFAQ',
+  kind: '種類',
+  operatorLine: 'オペレーターの発言',
+  faqLine: 'FAQの記載',
+  said: '発言の値',
+  kinds: { fee: '手数料', period: '期間', count: '回数・桁数', date: '日付', document: '書類名' } as Record<
+    string,
+    string
+  >,
+} as const

@@ -39,6 +39,7 @@ import { SupervisorView as SupervisorView_07aee522195cad40262591b882702374 } fro
 import { DeskView as DeskView_70ba9c90cafa12b424462968b3df2d42 } from '../../../components/DeskView'
 import { DashboardView as DashboardView_11caf4012f6606a9997505bc7ae412ac } from '../../../components/DashboardView'
 import { GapView as GapView_ecd399ebb7944570e644c63161cbbb96 } from '../../../components/GapView'
+import { ReadoutView as ReadoutView_942e6c441b705c62a4caac48d032c89e } from '../../../components/ReadoutView'
 import { ReportsView as ReportsView_f38cfc1b9ecf3645fff5adb5910da58e } from '../../../components/ReportsView'
 import { AiView as AiView_7e3b465bf5ef3fb1a083c9bbd1b58ff4 } from '../../../components/AiView'
 import { HealthView as HealthView_48f01ded8308a65dfc15fb3009c7968e } from '../../../components/HealthView'
@@ -87,6 +88,7 @@ export const importMap = {
   "/components/DeskView#DeskView": DeskView_70ba9c90cafa12b424462968b3df2d42,
   "/components/DashboardView#DashboardView": DashboardView_11caf4012f6606a9997505bc7ae412ac,
   "/components/GapView#GapView": GapView_ecd399ebb7944570e644c63161cbbb96,
+  "/components/ReadoutView#ReadoutView": ReadoutView_942e6c441b705c62a4caac48d032c89e,
   "/components/ReportsView#ReportsView": ReportsView_f38cfc1b9ecf3645fff5adb5910da58e,
   "/components/AiView#AiView": AiView_7e3b465bf5ef3fb1a083c9bbd1b58ff4,
   "/components/HealthView#HealthView": HealthView_48f01ded8308a65dfc15fb3009c7968e,
