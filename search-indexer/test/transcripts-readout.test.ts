@@ -62,7 +62,7 @@ describe('読み上げ確認: the rule', () => {
         operatorLine: turns[1]!.text,
         faqLine: '再発行の手数料は1,000円です。',
         said: '800円',
-        expected: ['1000円'],
+        expected: ['1,000円'],
       },
     ])
   })

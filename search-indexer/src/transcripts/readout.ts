@@ -65,20 +65,16 @@ function kanjiNumber(s: string): number {
   return total + (digit < 0 ? 0 : digit)
 }
 
-/** NFKC (full-width digits), the ways to write か月, and thousands separators out. */
-const normalize = (text: string) =>
-  text
-    .normalize('NFKC')
-    .replace(/[ヶケカヵ箇个]月/gu, 'か月')
-    .replace(/(\d),(?=\d{3})/gu, '$1')
+/** NFKC (full-width digits and commas) and the ways to write か月. */
+const normalize = (text: string) => text.normalize('NFKC').replace(/[ヶケカヵ箇个]月/gu, 'か月')
 
-const NUMBER = String.raw`(\d+(?:\.\d+)?|[〇一二三四五六七八九十百千]+)(万|千)?`
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[〇一二三四五六七八九十百千]+)(万|千)?`
 const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/gu
 const UNIT_RE = new RegExp(`${NUMBER}\\s*(円|か月|年|日|回|桁)`, 'gu')
 const FREE_RE = /無料/gu
 
 function toNumber(n: string, scale: string | undefined): number {
-  const base = /^\d/.test(n) ? Number(n) : kanjiNumber(n)
+  const base = /^\d/.test(n) ? Number(n.replace(/,/g, '')) : kanjiNumber(n)
   return base * (scale === '万' ? 10000 : scale === '千' ? 1000 : 1)
 }
 
