@@ -176,6 +176,12 @@ describe('collectGapSignals', () => {
     { siteEvents: events, calls, escalations },
     { lowScoreQueries: new Set(['弱い 一致']) },
   )
+  const fromTranscripts = collectGapSignals({
+    transcriptQuestions: [
+      { text: '犬の登録はここでできますか 090-1234-5678', at: at(8), topic: 'other' },
+      { text: '日時の読めない質問ですか', at: 'not a time' },
+    ],
+  })
 
   it('takes each kind of evidence once, and only the gaps', () => {
     expect(signals.map((s) => [s.kind, s.text])).toEqual([
@@ -189,6 +195,17 @@ describe('collectGapSignals', () => {
     ])
     expect(signals.find((s) => s.kind === 'not-helpful')!.faq).toBe('cert-expiry')
     expect(signals.find((s) => s.text.startsWith('代理人'))!.topic).toBe('pickup')
+  })
+
+  it('callers’ questions from transcripts that no FAQ answers: one signal each, masked again, with the call’s topic', () => {
+    expect(fromTranscripts).toEqual([
+      {
+        kind: 'transcript-question',
+        text: '犬の登録はここでできますか ［電話番号］',
+        at: at(8),
+        topic: 'other',
+      },
+    ])
   })
 
   it('the click window is configurable', () => {

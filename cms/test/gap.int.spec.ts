@@ -228,3 +228,58 @@ describe('synonyms', () => {
     expect(joined[0]!.examples.map((e) => e.text)).toContain('パスワード 忘れた')
   })
 })
+
+describe('transcripts in the gap analysis', () => {
+  it('callers’ questions no FAQ answers join the signals, masked, with their call’s topic', async () => {
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const { importTranscripts } = await import('../src/transcripts/import')
+    await payload.create({
+      collection: 'calls',
+      data: {
+        talkStartedAt: at(20),
+        talkEndedAt: at(20, '10:05'),
+        channel: 'direct',
+        callerType: 'self',
+        outcome: 'resolved',
+        category: refs.category,
+        summary: '対象外の相談。',
+        telephonyCallId: 'GAP-TR-1',
+      } as never,
+    })
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-gap-tr-'))
+    try {
+      const file = path.join(dir, 'GAP-TR-1.vtt')
+      fs.writeFileSync(
+        file,
+        [
+          'WEBVTT',
+          '',
+          '00:00:01.000 --> 00:00:04.000',
+          '<v お客様>山田太郎です。飼い犬の狂犬病の予防注射はどこで受けられますか',
+          '',
+          '00:00:05.000 --> 00:00:08.000',
+          '<v オペレーター>恐れ入りますが、こちらではご案内しておりません。',
+          '',
+          '00:00:09.000 --> 00:00:12.000',
+          '<v お客様>じゃあ犬の狂犬病の注射はどこに聞けばいいですか',
+          '',
+        ].join('\n'),
+      )
+      expect((await importTranscripts(payload, { files: [file] })).ok).toBe(true)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    const analysis = await analyzeGaps(
+      payload,
+      gapRangeSchema.parse({ from: '2026-11-20', to: '2026-11-20' }),
+    )
+    const heard = analysis.clusters.filter((c) => c.byKind['transcript-question'])
+    expect(heard.reduce((n, c) => n + c.byKind['transcript-question']!, 0)).toBe(2)
+    const text = JSON.stringify(heard)
+    expect(text).toContain('狂犬病')
+    expect(text).not.toContain('山田太郎')
+    expect(heard[0]!.topicNames).toEqual(['更新'])
+  })
+})

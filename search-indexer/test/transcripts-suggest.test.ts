@@ -7,7 +7,12 @@ import { EVAL_DIR, loadContentIndex } from '../src/cli/content-index'
 import type { SearchIndex } from '../src/engine/search-index'
 import { parseGoldenJsonl } from '../src/eval/golden'
 import { generateCalls } from '../src/transcripts/generate'
-import { prepareFaqs, suggestFromTranscript, type PreparedFaqs } from '../src/transcripts/suggest'
+import {
+  prepareFaqs,
+  suggestFromTranscript,
+  unansweredQuestions,
+  type PreparedFaqs,
+} from '../src/transcripts/suggest'
 
 let index: SearchIndex
 let prepared: PreparedFaqs
@@ -75,4 +80,19 @@ describe('suggestions from a transcript', () => {
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.8)
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.8)
   }, 60_000)
+})
+
+describe('callers’ questions no FAQ answers (for the gap analysis)', () => {
+  it('a question the knowledge base has no answer for is kept; an answered one, あいづち and small talk are not', () => {
+    const faq = faqs.find((f) => f.id === 'card-renewal-how')!
+    const turns = [
+      { speaker: 'caller' as const, text: 'マイナンバーカードの更新はどうすればいいですか' },
+      { speaker: 'operator' as const, text: faq.shortAnswer },
+      { speaker: 'caller' as const, text: 'ありがとうございます。今日は寒いですね。' },
+      { speaker: 'caller' as const, text: '飼い犬の狂犬病の予防注射はどこで受けられますか' },
+    ]
+    expect(unansweredQuestions(turns, index)).toEqual([
+      { turn: 3, text: '飼い犬の狂犬病の予防注射はどこで受けられますか' },
+    ])
+  })
 })

@@ -5,6 +5,7 @@
  *   low-score    a site search whose query the caller judged a weak match (`lowScoreQueries`)
  *   no-click     a site search followed by no FAQ view within `noClickWindowSeconds`
  *   no-faq-call  a logged call with no FAQ used (its desk lookups, or else its summary)
+ *   transcript-question  a caller's question in a call transcript that the lookup answers with no FAQ
  *   escalation   an escalation to 市民課 (its summary)
  *   not-helpful  a "not helpful" vote with a reason
  *
@@ -30,6 +31,8 @@ export interface CollectInput {
   siteEvents?: Iterable<SiteEventRecord>
   calls?: Iterable<GapCallRecord>
   escalations?: Iterable<GapEscalationRecord>
+  /** Callers' questions from call transcripts (masked) that the lookup finds no FAQ for. */
+  transcriptQuestions?: Iterable<{ text: string; at: string; topic?: string | null }>
 }
 
 /** Defensive: inputs are masked at write time, but an analysis must never show a leak. */
@@ -102,6 +105,12 @@ export function collectGapSignals(input: CollectInput, options: CollectOptions =
     if (!Number.isFinite(parseInstant(e.createdAt))) continue
     const text = safeText(firstSentence(e.summary), max)
     if (text) out.push({ kind: 'escalation', text, at: e.createdAt })
+  }
+
+  for (const q of input.transcriptQuestions ?? []) {
+    if (!Number.isFinite(parseInstant(q.at))) continue
+    const text = safeText(q.text, max)
+    if (text) out.push({ kind: 'transcript-question', text, at: q.at, topic: q.topic ?? null })
   }
   return out
 }

@@ -11,6 +11,7 @@ export const GAP_KINDS = [
   'no-faq-call',
   'escalation',
   'not-helpful',
+  'transcript-question',
 ] as const
 export type GapKind = (typeof GAP_KINDS)[number]
 
@@ -22,6 +23,7 @@ export const GAP_KIND_LABELS: Record<GapKind, string> = {
   'no-faq-call': 'FAQを使わなかった応対',
   escalation: 'エスカレーション',
   'not-helpful': '「解決しなかった」の声',
+  'transcript-question': '通話の質問（FAQで答えられない）',
 }
 
 /** One piece of evidence that the knowledge base lacks an answer. */

@@ -9,6 +9,7 @@ import {
   type Proposal,
   type StaleRow,
 } from '@kotae/analytics'
+import { unansweredQuestions } from '@kotae/search-indexer/transcripts/suggest'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { facetVocabulary } from '../search/facetVocabulary'
@@ -47,7 +48,22 @@ export async function analyzeGaps(
   for (const e of data.siteEvents) if (e.type === 'zero-result' && e.query) searched.delete(e.query)
   const lowScoreQueries =
     searched.size > 0 ? weakQueries(await getOperatorIndex(payload), searched) : new Set<string>()
-  const signals = collectGapSignals(data, { lowScoreQueries })
+  // Callers' questions from the transcripts that no FAQ answers (masked text; decision 0039).
+  const callById = new Map(data.calls.map((c) => [c.id, c]))
+  const index = data.transcripts.length ? await getOperatorIndex(payload) : null
+  const transcriptQuestions = index
+    ? data.transcripts.flatMap((t) => {
+        const call = callById.get(t.call)
+        return call
+          ? unansweredQuestions(t.segments, index).map((q) => ({
+              text: q.text,
+              at: call.talkStartedAt,
+              topic: call.category ?? null,
+            }))
+          : []
+      })
+    : []
+  const signals = collectGapSignals({ ...data, transcriptQuestions }, { lowScoreQueries })
   const clusters = clusterGapSignals(signals, {
     tokenize: await gapTokenizer(payload, req),
     maxClusters: options.maxClusters ?? 50,

@@ -2,7 +2,7 @@ import type { GapCallRecord, GapEscalationRecord, SiteEventRecord, StaleInput } 
 import { DAY_MS } from '@kotae/analytics'
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import type { Call, Escalation, SiteEvent } from '../payload-types'
+import type { Call, Escalation, SiteEvent, Transcript } from '../payload-types'
 
 import type { GapRange } from './range'
 
@@ -15,7 +15,7 @@ const sys = (req?: PayloadRequest) => ({ overrideAccess: true, depth: 0, paginat
  */
 async function rows<T>(
   payload: Payload,
-  collection: 'site-events' | 'calls' | 'escalations',
+  collection: 'site-events' | 'calls' | 'escalations' | 'transcripts',
   where: Where,
   select: Record<string, true>,
   req?: PayloadRequest,
@@ -35,9 +35,11 @@ export interface GapData {
   escalations: GapEscalationRecord[]
   /** Category id → name, for topics. */
   categories: Map<string, string>
+  /** The masked transcripts of the range's calls (call id → turns). */
+  transcripts: { call: string; segments: { speaker: 'operator' | 'caller' | 'unknown'; text: string }[] }[]
 }
 
-/** Site events, calls and escalations of the range, as analytics' plain records. */
+/** Site events, calls (with their transcripts) and escalations of the range, as analytics' plain records. */
 export async function gatherGapData(
   payload: Payload,
   range: GapRange,
@@ -76,7 +78,25 @@ export async function gatherGapData(
     ),
     payload.find({ collection: 'categories', select: { name: true }, limit: 0, ...sys(req) }),
   ])
+  const transcripts: GapData['transcripts'] = []
+  const callIds = calls.map((c) => c.id)
+  for (let i = 0; i < callIds.length; i += 500) {
+    const found = await rows<Transcript>(
+      payload,
+      'transcripts',
+      { call: { in: callIds.slice(i, i + 500) } },
+      { call: true, segments: true },
+      req,
+    )
+    for (const t of found)
+      if (t.call != null)
+        transcripts.push({
+          call: idOf(t.call)!,
+          segments: t.segments as GapData['transcripts'][number]['segments'],
+        })
+  }
   return {
+    transcripts,
     siteEvents: events.map((e) => ({
       type: e.type,
       at: e.at,

@@ -194,3 +194,26 @@ export function suggestFromTranscript(
   const category = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
   return { faqs: suggested, summary, category, outcome }
 }
+
+/** A caller's turn shaped like a question or a request (not あいづち, thanks or small talk). */
+const QUESTION_CUE =
+  /(か[。？?]?|[？?]|たい(んです|のですが|んですけど)?[。]?|(んです|のです)けど[。]?|教えて(ください|ほしい)?[。]?)$/u
+
+/**
+ * The gap analysis' part of a transcript: the caller's questions the lookup answers with no FAQ
+ * (no hit, or confidence under `asked`, the suggestions' own bar). Masked text in, text out as said.
+ */
+export function unansweredQuestions(
+  turns: readonly TurnLike[],
+  index: SearchIndex,
+  options: Pick<SuggestOptions, 'asked'> = {},
+): { turn: number; text: string }[] {
+  const asked = options.asked ?? SUGGEST_DEFAULTS.asked
+  const out: { turn: number; text: string }[] = []
+  turns.forEach((t, i) => {
+    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(t.text.trim())) return
+    const a = index.answer(t.text, { kinds: ['faq'] })
+    if (!a.hits[0] || a.confidence < asked) out.push({ turn: i, text: t.text })
+  })
+  return out
+}
