@@ -83,16 +83,17 @@ describe('suggestions from a transcript', () => {
 })
 
 describe('callers’ questions no FAQ answers (for the gap analysis)', () => {
-  it('a question the knowledge base has no answer for is kept; an answered one, あいづち and small talk are not', () => {
+  it('a question the knowledge base has no answer for is kept; an opener, an answered one, あいづち and small talk are not', () => {
     const faq = faqs.find((f) => f.id === 'card-renewal-how')!
     const turns = [
+      { speaker: 'caller' as const, text: 'あ、もしもし。すみません、ちょっとお伺いしたいんですけど。' },
       { speaker: 'caller' as const, text: 'マイナンバーカードの更新はどうすればいいですか' },
       { speaker: 'operator' as const, text: faq.shortAnswer },
       { speaker: 'caller' as const, text: 'ありがとうございます。今日は寒いですね。' },
       { speaker: 'caller' as const, text: '飼い犬の狂犬病の予防注射はどこで受けられますか' },
     ]
     expect(unansweredQuestions(turns, index)).toEqual([
-      { turn: 3, text: '飼い犬の狂犬病の予防注射はどこで受けられますか' },
+      { turn: 4, text: '飼い犬の狂犬病の予防注射はどこで受けられますか' },
     ])
   })
 })

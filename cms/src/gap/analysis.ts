@@ -48,8 +48,10 @@ export async function analyzeGaps(
   for (const e of data.siteEvents) if (e.type === 'zero-result' && e.query) searched.delete(e.query)
   const lowScoreQueries =
     searched.size > 0 ? weakQueries(await getOperatorIndex(payload), searched) : new Set<string>()
-  // Callers' questions from the transcripts that no FAQ answers (masked text; decision 0039).
-  const callById = new Map(data.calls.map((c) => [c.id, c]))
+  // Callers' questions from the transcripts that no FAQ answers (masked text; decision 0039). Only
+  // calls with no FAQ marked used: one lookup per question costs ~10 ms, so every transcript of a
+  // month would take minutes, and a call whose FAQ was used had its question answered.
+  const callById = new Map(data.calls.filter((c) => !c.faqsUsed?.length).map((c) => [c.id, c]))
   const index = data.transcripts.length ? await getOperatorIndex(payload) : null
   const transcriptQuestions = index
     ? data.transcripts.flatMap((t) => {

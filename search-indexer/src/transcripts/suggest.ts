@@ -198,6 +198,9 @@ export function suggestFromTranscript(
 /** A caller's turn shaped like a question or a request (not あいづち, thanks or small talk). */
 const QUESTION_CUE =
   /(か[。？?]?|[？?]|たい(んです|のですが|んですけど)?[。]?|(んです|のです)けど[。]?|教えて(ください|ほしい)?[。]?)$/u
+/** An opener that only announces a question (ちょっとお伺いしたいんですけど): no topic to look up. */
+const ANNOUNCES_ONLY =
+  /(伺いしたい|聞きしたい|聞きたいことがあ|質問があ|案内が来た)(ん|の)?(です|ですが|ですけど|けど|が|って)?[。]?$/u
 
 /**
  * The gap analysis' part of a transcript: the caller's questions the lookup answers with no FAQ
@@ -211,7 +214,9 @@ export function unansweredQuestions(
   const asked = options.asked ?? SUGGEST_DEFAULTS.asked
   const out: { turn: number; text: string }[] = []
   turns.forEach((t, i) => {
-    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(t.text.trim())) return
+    const text = t.text.trim()
+    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(text) || ANNOUNCES_ONLY.test(text))
+      return
     const a = index.answer(t.text, { kinds: ['faq'] })
     if (!a.hits[0] || a.confidence < asked) out.push({ turn: i, text: t.text })
   })
