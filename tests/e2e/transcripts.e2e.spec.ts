@@ -2,7 +2,10 @@
  * Call transcripts end to end (issue #16): a real Kotae (`npm start`, fresh SQLite, port 3861), the
  * transcript imported with `npm run import:transcripts` as the city would, real Chromium. A
  * supervisor opens the call, sees its masked transcript turn by turn, accepts two suggested FAQs,
- * and the FAQs' usage counts rise. Another operator cannot read the transcript (API).
+ * and the FAQs' usage counts rise. Another operator cannot read the transcript (API). A supervisor
+ * uploads a second call's transcript in the admin (a bad file beside it: nothing written); its
+ * operator accepts the suggestions in the desk after the call; the supervisor's 読み上げ確認 lists
+ * the fee the operator read out wrong.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -23,6 +26,7 @@ const email = (who: string) => `${who}@transcripts.example.test`
 let kotae: RunningKotae
 let browser: Browser
 let callId: number
+let call2Id: number
 let faqs: { id: number; question: string; shortAnswer: string; usageCount: number }[]
 const { api, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 const cue = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`
@@ -58,6 +62,18 @@ beforeAll(async () => {
   })
   expect(call.status, JSON.stringify(call.json)).toBe(201)
   callId = call.json.doc.id
+  // The second call: nothing marked used yet; its transcript comes through the admin upload.
+  const call2 = await api('operator', 'POST', '/api/calls', {
+    talkStartedAt: new Date(now - 240_000).toISOString(),
+    talkEndedAt: new Date(now - 120_000).toISOString(),
+    channel: 'direct',
+    callerType: 'self',
+    summary: '紛失の問い合わせ。',
+    outcome: 'resolved',
+    telephonyCallId: 'E2E-TR-2',
+  })
+  expect(call2.status, JSON.stringify(call2.json)).toBe(201)
+  call2Id = call2.json.doc.id
   const vtt = [
     'WEBVTT',
     '',
@@ -143,4 +159,114 @@ describe('transcripts', () => {
     const list = await api('operator2', 'GET', '/api/transcripts?depth=0')
     expect([list.status, list.json.docs]).toEqual([200, []])
   })
+
+  it('a supervisor uploads transcripts in the admin: a bad file is named with its line and nothing is written; the good file alone is imported, and again changes nothing', async () => {
+    const lost = faqs[1]!
+    // The operator reads the fee out wrong (1,500円 for 1,000円): for the 読み上げ確認 below.
+    const wrong = lost.shortAnswer.replace('1,000円', '1,500円')
+    expect(wrong).not.toBe(lost.shortAnswer)
+    const good = {
+      name: 'E2E-TR-2.vtt',
+      mimeType: 'text/vtt',
+      buffer: Buffer.from(
+        [
+          'WEBVTT',
+          '',
+          `${cue(1)} --> ${cue(5)}`,
+          `<v お客様>${lost.question}`,
+          '',
+          `${cue(6)} --> ${cue(12)}`,
+          `<v オペレーター>はい、${wrong}`,
+          '',
+          `${cue(13)} --> ${cue(16)}`,
+          '<v お客様>分かりました。ありがとうございました。',
+          '',
+        ].join('\n'),
+      ),
+    }
+    const bad = {
+      name: 'bad.vtt',
+      mimeType: 'text/vtt',
+      buffer: Buffer.from('WEBVTT\n\n00:00:05.000 --> 00:00:02.000\n<v お客様>あの\n'),
+    }
+    const page = await signInToAdmin(browser, kotae.url, email('supervisor'), PASSWORD)
+    await page.goto(`${kotae.url}/admin/collections/transcripts`)
+    const form = page.getByTestId('transcript-upload')
+    await form.getByLabel('取り込むファイル').setInputFiles([good, bad])
+    await form.getByRole('button', { name: '確認して取り込む' }).click()
+    const errors = page.getByTestId('transcript-upload-errors')
+    await expect
+      .poll(() => errors.innerText().catch(() => ''), { timeout: 60_000 })
+      .toContain('bad.vtt（3 行目）')
+    const stored = async () =>
+      (await api('supervisor', 'GET', '/api/transcripts?depth=0&where[transcriptKey][equals]=E2E-TR-2')).json
+        .docs
+    expect(await stored()).toEqual([])
+
+    await form.getByLabel('取り込むファイル').setInputFiles([good])
+    // Keyboard: the submit button is reached and pressed without the mouse.
+    await form.getByRole('button', { name: '確認して取り込む' }).focus()
+    await page.keyboard.press('Enter')
+    const status = page.getByRole('status').filter({ hasText: '取り込みました' })
+    await expect.poll(() => status.innerText().catch(() => ''), { timeout: 60_000 }).toContain('新規 1 件')
+    const docs = await stored()
+    expect(docs.map((d: { call: number; linkMethod: string }) => [d.call, d.linkMethod])).toEqual([
+      [call2Id, 'call-id'],
+    ])
+    await form.getByLabel('取り込むファイル').setInputFiles([good])
+    await form.getByRole('button', { name: '確認して取り込む' }).click()
+    await expect
+      .poll(() => status.innerText().catch(() => ''), { timeout: 60_000 })
+      .toContain('変更なし 1 件')
+    expect(await stored()).toEqual(docs)
+    await page.context().close()
+  }, 180_000)
+
+  it('in the desk after the call, the operator sees the suggestions of their own call and saves only what they accept', async () => {
+    const lost = faqs[1]!
+    const page = await signInToAdmin(browser, kotae.url, email('operator'), PASSWORD)
+    await page.goto(`${kotae.url}/admin/desk`)
+    const section = page.getByTestId('desk-transcripts')
+    const calls = section.getByRole('button', { name: /の通話：/ })
+    await expect.poll(() => calls.count(), { timeout: 60_000 }).toBe(2)
+    await calls.first().click() // the newest import: E2E-TR-2
+    const panel = page.getByTestId('desk-transcript-suggestions')
+    const accept = panel.getByRole('button', { name: `使用したFAQに追加：${lost.question}` })
+    await expect.poll(() => accept.count(), { timeout: 60_000 }).toBe(1)
+    expect(await panel.innerText()).toContain('根拠：対応者「はい、')
+    const draft = panel.getByLabel('要旨の下書き（編集できます）')
+    expect(await draft.inputValue()).toContain(lost.question)
+    // Shown, not saved: the call is as the operator logged it.
+    const before = (await api('operator', 'GET', `/api/calls/${call2Id}?depth=0`)).json
+    expect([before.summary, before.faqsUsed]).toEqual(['紛失の問い合わせ。', []])
+
+    await accept.click()
+    await expect.poll(() => accept.innerText(), { timeout: 20_000 }).toBe('追加しました')
+    await draft.fill('カード紛失後の再交付の手数料について案内した。')
+    await panel.getByRole('button', { name: '要旨・用件・結果を記録に反映' }).click()
+    await expect
+      .poll(() => panel.getByRole('status').innerText(), { timeout: 20_000 })
+      .toContain('記録に反映しました')
+    const after = (await api('operator', 'GET', `/api/calls/${call2Id}?depth=0`)).json
+    expect([after.summary, after.faqsUsed]).toEqual([
+      'カード紛失後の再交付の手数料について案内した。',
+      [lost.id],
+    ])
+    await page.context().close()
+  }, 180_000)
+
+  it('読み上げ確認: the supervisor sees the call where the fee read out differs from the FAQ, with both lines; an operator may not', async () => {
+    const lost = faqs[1]!
+    const page = await signInToAdmin(browser, kotae.url, email('supervisor'), PASSWORD)
+    await page.goto(`${kotae.url}/admin/readout-check`)
+    const rows = page.getByTestId('readout-rows').locator('tbody tr')
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(1)
+    const row = await rows.first().innerText()
+    expect(row).toContain(lost.question)
+    expect(row).toContain('手数料：「1,500円」→「1,000円」')
+    expect(row).toContain(`はい、${lost.shortAnswer.replace('1,000円', '1,500円')}`)
+    expect(row).toContain('紛失などによる再交付は1,000円（電子証明書なしは800円）です。')
+    await page.context().close()
+    expect((await api('operator', 'GET', '/api/readout-check')).status).toBe(403)
+  }, 180_000)
 })
