@@ -7,6 +7,7 @@ import { createReferences, faqData, startPayload } from './helpers'
 
 let payload: Payload
 let faqId: number | string
+let firstCall: number | string
 
 // Tuesday 24 November 2026, 12:00 JST.
 const now = new Date('2026-11-24T03:00:00.000Z')
@@ -35,7 +36,7 @@ beforeAll(async () => {
         faqsUsed: faqs,
       } as never,
     })
-  await call('2026-11-24', '10:15', 'resolved', [faqId])
+  firstCall = (await call('2026-11-24', '10:15', 'resolved', [faqId])).id
   await call('2026-11-24', '11:40', 'escalated')
   await call('2026-11-23', '09:00', 'resolved', [faqId]) // Monday: this week
   await call('2026-11-22', '23:59', 'callback') // Sunday: last week, this month
@@ -62,6 +63,29 @@ describe('dashboard', () => {
     expect(new Date(r.week.start).toISOString()).toBe('2026-11-22T15:00:00.000Z')
     expect(new Date(r.month.start).toISOString()).toBe('2026-10-31T15:00:00.000Z')
     expect([r.today.end, r.week.end, r.month.end]).toEqual([now.getTime(), now.getTime(), now.getTime()])
+  })
+
+  it('the share of calls with a transcript and the topics heard, per period', async () => {
+    await payload.db.create({
+      collection: 'transcripts',
+      data: {
+        transcriptKey: 'D-1',
+        call: firstCall,
+        linkMethod: 'call-id',
+        format: 'vtt',
+        segments: [],
+        segmentCount: 0,
+        durationSeconds: 0,
+        contentHash: 'x',
+      },
+    })
+    const d = await dashboardData(payload, now)
+    expect(d.periods.map((p) => [p.key, p.transcripts])).toEqual([
+      ['today', { calls: 1, share: 0.5, topics: [{ name: '更新', calls: 1 }] }],
+      ['week', { calls: 1, share: 1 / 3, topics: [{ name: '更新', calls: 1 }] }],
+      ['month', { calls: 1, share: 0.25, topics: [{ name: '更新', calls: 1 }] }],
+    ])
+    await payload.db.deleteOne({ collection: 'transcripts', where: { transcriptKey: { equals: 'D-1' } } })
   })
 
   it('counts calls, outcomes, hours, topics and FAQs from the call log when no PBX is connected', async () => {

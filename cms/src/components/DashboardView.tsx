@@ -176,6 +176,44 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 </tbody>
               </table>
 
+              <h2>{t.transcriptsHeading}</h2>
+              <table style={{ width: '100%' }} data-testid="dashboard-transcripts">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.transcriptsHeading}</th>
+                    {data.periods.map((p) => (
+                      <th scope="col" key={p.key} style={right}>
+                        {p.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row" style={cell}>
+                      {t.transcriptShare}
+                    </th>
+                    {data.periods.map((p) => (
+                      <td key={p.key} style={right}>
+                        {num(p.transcripts.calls)}（{pct(p.transcripts.share)}）
+                      </td>
+                    ))}
+                  </tr>
+                  <tr>
+                    <th scope="row" style={cell}>
+                      {t.transcriptTopics}
+                    </th>
+                    {data.periods.map((p) => (
+                      <td key={p.key} style={right}>
+                        {p.transcripts.topics.length
+                          ? p.transcripts.topics.map((x) => `${x.name} ${num(x.calls)}`).join('、')
+                          : '—'}
+                      </td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+
               <h2 id="details">{t.detailsFor(selected.label)}</h2>
               <nav aria-label={t.choosePeriod}>
                 <ul style={{ display: 'flex', gap: '1rem', listStyle: 'none', padding: 0 }}>

@@ -53,6 +53,8 @@ export interface DashboardPeriod {
   hours: HourRow[]
   topics: { name: string; calls: number; share: number | null }[]
   topFaqs: { title: string; count: number }[]
+  /** Calls with a transcript: how many, their share of the logged calls, and their topics (category), most first. */
+  transcripts: { calls: number; share: number | null; topics: { name: string; calls: number }[] }
 }
 
 export interface DashboardData {
@@ -97,19 +99,42 @@ export async function dashboardData(
           { talkStartedAt: { less_than: iso(latest) } },
         ],
       },
-      select: { talkStartedAt: true, outcome: true },
+      select: { talkStartedAt: true, outcome: true, category: true },
       depth: 0,
       limit: 0,
       pagination: false,
       overrideAccess: true,
     })
   ).docs
+  const transcribed = await callsWithTranscript(
+    payload,
+    outcomeCalls.map((c) => c.id),
+  )
+  const categoryNames = new Map(
+    (
+      await payload.find({
+        collection: 'categories',
+        select: { name: true },
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: true,
+      })
+    ).docs.map((c) => [String(c.id), c.name]),
+  )
   for (const { key, label, start, end } of asked) {
     const { report, labels } = await loadReport(payload, { kind: 'range', start: iso(start), end: iso(end) })
     const inPeriod = outcomeCalls.filter((c) => {
       const t0 = Date.parse(c.talkStartedAt)
       return t0 >= start && t0 < end
     })
+    const heard = inPeriod.filter((c) => transcribed.has(String(c.id)))
+    const topicCounts = new Map<string | null, number>()
+    for (const c of heard) {
+      const cat =
+        c.category == null ? null : String(typeof c.category === 'object' ? c.category.id : c.category)
+      topicCounts.set(cat, (topicCounts.get(cat) ?? 0) + 1)
+    }
     periods.push({
       key,
       label,
@@ -134,6 +159,16 @@ export async function dashboardData(
       topFaqs: report.faqUsage
         .slice(0, 10)
         .map((f) => ({ title: labels.faqs?.[f.faqId] ?? `FAQ ${f.faqId}`, count: f.count })),
+      transcripts: {
+        calls: heard.length,
+        share: inPeriod.length ? heard.length / inPeriod.length : null,
+        topics: [...topicCounts]
+          .sort((a, b) => b[1] - a[1])
+          .map(([cat, calls]) => ({
+            name: cat === null ? t.noTopic : (categoryNames.get(cat) ?? cat),
+            calls,
+          })),
+      },
     })
   }
   return { periods, trend: await trendOfWeeks(payload, fixed.week.start + 7 * DAY_MS, 8, now.getTime()) }
@@ -194,4 +229,23 @@ async function trendOfWeeks(
     calls: calls.docs.map((c) => ({ talkStartedAt: c.talkStartedAt, category: idOf(c.category) })),
   })
   return { ...trend, topicNames: Object.fromEntries(categories.docs.map((c) => [String(c.id), c.name])) }
+}
+
+/** The ids of the calls (of those given) that have a transcript: the dashboard's share and topics heard. */
+async function callsWithTranscript(payload: Payload, ids: (number | string)[]): Promise<Set<string>> {
+  const out = new Set<string>()
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await payload.find({
+      collection: 'transcripts',
+      where: { call: { in: ids.slice(i, i + 500) } },
+      select: { call: true },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const d of found.docs)
+      if (d.call != null) out.add(String(typeof d.call === 'object' ? d.call.id : d.call))
+  }
+  return out
 }
