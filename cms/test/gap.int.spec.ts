@@ -230,7 +230,7 @@ describe('synonyms', () => {
 })
 
 describe('transcripts in the gap analysis', () => {
-  it('callers’ questions no FAQ answers join the signals, masked, with their call’s topic', async () => {
+  it('callers’ questions no FAQ answers join the signals, masked, with their call’s topic: for transcript readers only', async () => {
     const fs = await import('node:fs')
     const os = await import('node:os')
     const path = await import('node:path')
@@ -271,10 +271,18 @@ describe('transcripts in the gap analysis', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-    const analysis = await analyzeGaps(
-      payload,
-      gapRangeSchema.parse({ from: '2026-11-20', to: '2026-11-20' }),
-    )
+    const range = gapRangeSchema.parse({ from: '2026-11-20', to: '2026-11-20' })
+    const as = async (user?: TestUser) =>
+      analyzeGaps(
+        payload,
+        range,
+        {},
+        await createLocalReq({ user: user ? ({ ...user } as never) : undefined }, payload),
+      )
+    // Not for those who may not read transcripts (an editor), nor without a user (the monthly report).
+    for (const other of [await as(users.editor), await as(undefined)])
+      expect(other.clusters.filter((c) => c.byKind['transcript-question'])).toEqual([])
+    const analysis = await as(users.supervisor)
     const heard = analysis.clusters.filter((c) => c.byKind['transcript-question'])
     expect(heard.reduce((n, c) => n + c.byKind['transcript-question']!, 0)).toBe(2)
     const text = JSON.stringify(heard)

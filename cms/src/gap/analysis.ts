@@ -12,6 +12,8 @@ import {
 import { unansweredQuestions } from '@kotae/search-indexer/transcripts/suggest'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { hasRole } from '../access/roles'
+import { TRANSCRIPT_READERS } from '../collections/Transcripts/access'
 import { facetVocabulary } from '../search/facetVocabulary'
 import { getOperatorIndex } from '../search/operatorIndex'
 import { gapTokenizer } from './analyzer'
@@ -51,8 +53,11 @@ export async function analyzeGaps(
   // Callers' questions from the transcripts that no FAQ answers (masked text; decision 0039). Only
   // calls with no FAQ marked used: one lookup per question costs ~10 ms, so every transcript of a
   // month would take minutes, and a call whose FAQ was used had its question answered.
+  // Transcripts are read by TRANSCRIPT_READERS only: their questions join the analysis only for
+  // them, never for an editor, a draft by one, or the monthly report (no user: an export).
+  const mayReadTranscripts = hasRole(req?.user, ...TRANSCRIPT_READERS)
   const callById = new Map(data.calls.filter((c) => !c.faqsUsed?.length).map((c) => [c.id, c]))
-  const index = data.transcripts.length ? await getOperatorIndex(payload) : null
+  const index = mayReadTranscripts && data.transcripts.length ? await getOperatorIndex(payload) : null
   const transcriptQuestions = index
     ? data.transcripts.flatMap((t) => {
         const call = callById.get(t.call)
