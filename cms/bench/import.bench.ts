@@ -7,7 +7,8 @@
  * runs in its own process, so the peak RSS printed is that import's (Payload's init included): compare
  * it across sizes to see that memory does not grow with the file. Load average is printed beside
  * every figure (the machine is shared). Records of earlier runs of this bench (imported_from
- * 'bench-import.csv') are deleted first (and vacuumed on PostgreSQL), untimed.
+ * 'bench-import.csv') are deleted first (and vacuumed on PostgreSQL) and the report rollups rebuilt
+ * (so the import maintains them, step `rollups`), untimed.
  *
  * Options: `--passes first` (skip the second import), `--sqlite <file>` (default: a fresh temporary file, migrated), `--pg-db <name>` (default
  * kotae_bench_import, created when missing), `--cpu-prof <dir>` (a V8 CPU profile per child).
@@ -65,6 +66,9 @@ async function runChild(): Promise<void> {
   await sql.query(`DELETE FROM telephony_records WHERE imported_from = ?`, [SOURCE])
   // A new month's file meets no dead rows: clear the ones the delete left (PostgreSQL keeps them until vacuumed).
   if (child === 'postgres') await sql.query('VACUUM ANALYZE telephony_records')
+  // The report rollups on (decision 0045), so the import keeps them as in production (untimed).
+  const { rebuildRollups } = await import('../src/reports/rollups/rebuild')
+  await rebuildRollups(payload)
   const out: Record<string, unknown> = {
     db: child,
     rows,

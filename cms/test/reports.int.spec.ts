@@ -62,6 +62,9 @@ beforeAll(async () => {
     [Number(faq.id), Number(second!.id)],
     Number(users.operator.id),
   )
+  // The rollups of everything inserted (decision 0045): reports with the default rules read them.
+  const { rebuildRollups } = await import('../src/reports/rollups/rebuild')
+  await rebuildRollups(payload)
 })
 
 /**
@@ -412,7 +415,9 @@ describe('reports from the database', () => {
       // (a half-hour split over several ranges).
       for (const read of [{}, { windowHours: 0.5 }, { windowHours: 24 }, { idChunk: 97 }]) {
         const windowHours = JSON.stringify(read)
-        const { report, trend } = await mod.loadReport(payload, period, { ...options, ...read })
+        const { report, trend, counted } = await mod.loadReport(payload, period, { ...options, ...read })
+        // The default rules over a whole month: read from the rollups (decision 0045); any other way, from the records.
+        expect(counted).toBe(windowHours === '{}' && name === 'default options' ? 'rollups' : 'records')
         for (const key of REPORT_KPI_KEYS)
           expect(rounded(report[key]), `${key}, windowHours ${windowHours}`).toEqual(rounded(expected[key]))
         expect(report.meta.details, `windowHours ${windowHours}`).toEqual(expected.meta.details)
@@ -424,7 +429,8 @@ describe('reports from the database', () => {
     })
 
   it('the fiscal year (令和8年度) equals computeReport over every record (September edges, October, November)', async () => {
-    const { report, trend } = await mod.loadReport(payload, { kind: 'year', year: 2026 })
+    const { report, trend, counted } = await mod.loadReport(payload, { kind: 'year', year: 2026 })
+    expect(counted).toBe('rollups')
     const { calls, telephony, escalations } = expectedRecords()
     const expected = computeReport({
       period: { kind: 'year', year: 2026 },

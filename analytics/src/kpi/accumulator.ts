@@ -26,9 +26,11 @@ import type { CallLogRecord, EscalationRecord, TelephonyRecord } from './records
 import {
   type CallSlotAggregate,
   type FaqUsageAggregate,
+  type RepeatCheckAggregate,
   type RepeatCheckCall,
   type TelephonySlotAggregate,
   checkCallSlot,
+  checkRepeatCheck,
   checkFaqUsage,
   checkTelephonySlot,
 } from './aggregate'
@@ -61,6 +63,8 @@ export interface ReportAccumulator {
    * caller hash and a category, in the period or in the repeat window after it.
    */
   addRepeatCheckCall(call: RepeatCheckCall): void
+  /** The repeat check of a category's calls done elsewhere (calls in the period only); see aggregate.ts. */
+  addRepeatCheck(check: RepeatCheckAggregate): void
   /** FAQ usage counted elsewhere (calls in the period only). */
   addFaqUsage(usage: FaqUsageAggregate): void
   /** The report so far; may be called again after more records are added. */
@@ -84,6 +88,8 @@ export function createReportAccumulator(
   const topics = new Map<string | null, TopicCounts>()
   const faqs = new Map<string, FaqCounts>()
   const repeats = new RepeatTracker(opts.repeatWindowDays)
+  // Repeat checks a database did (addRepeatCheck), per category, added to the tracker's at finish().
+  const checkedElsewhere = new Map<string, number>()
   const escalations = new EscalationCounter()
   const clock = hoursClock(opts.hours)
   // Telephony offered out of hours (and call logs started then), counted apart from every headline figure.
@@ -295,6 +301,14 @@ export function createReportAccumulator(
     }
   }
 
+  function addRepeatCheck(a: RepeatCheckAggregate): void {
+    checkRepeatCheck(a)
+    const t = instantOf(a.at, 'repeat check')
+    if (t < start || t >= end) return
+    n.callsCrossCheckable += a.crossCheckable
+    checkedElsewhere.set(a.category, (checkedElsewhere.get(a.category) ?? 0) + a.disqualified)
+  }
+
   function addFaqUsage(a: FaqUsageAggregate): void {
     checkFaqUsage(a)
     n.callsWithFaq += a.callsWithFaq
@@ -317,6 +331,14 @@ export function createReportAccumulator(
     const hasTelephony = opts.telephonyAvailable ?? n.telephonyInPeriod > 0
     const tel = <T>(value: T): T | null => (hasTelephony ? value : null)
     const repeat = repeats.finish()
+    for (const [category, disqualified] of checkedElsewhere) {
+      if (!disqualified) continue
+      repeat.disqualified += disqualified
+      repeat.disqualifiedByCategory.set(
+        category,
+        (repeat.disqualifiedByCategory.get(category) ?? 0) + disqualified,
+      )
+    }
     const firstContactResolved = n.loggedResolved - repeat.disqualified
     const counts = {
       offered: n.offered,
@@ -427,6 +449,7 @@ export function createReportAccumulator(
     addTelephonySlot,
     addCallSlot,
     addRepeatCheckCall,
+    addRepeatCheck,
     addFaqUsage,
     finish,
   }

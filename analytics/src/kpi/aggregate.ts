@@ -65,6 +65,29 @@ export interface RepeatCheckCall {
   loggedResolved: boolean
 }
 
+/**
+ * The 一次完了 check already done by a database (a per-call flag set at write time, decision 0045 in
+ * the CMS): of one category's calls started in the period, how many could be checked (a caller hash
+ * and a category) and how many of the logged-resolved ones the same caller called again about within
+ * the repeat window. Instead of addRepeatCheckCall for those calls.
+ */
+export interface RepeatCheckAggregate {
+  /** An instant (epoch ms or ISO text) at which one of these calls started talking. */
+  at: number | string
+  category: string
+  crossCheckable: number
+  disqualified: number
+}
+
+export function checkRepeatCheck(a: RepeatCheckAggregate): void {
+  const what = 'repeat check'
+  count(a.crossCheckable, 'crossCheckable', what)
+  count(a.disqualified, 'disqualified', what)
+  if (a.disqualified > a.crossCheckable)
+    throw new RangeError(`${what}.disqualified: more than crossCheckable`)
+  if (!a.category) throw new RangeError(`${what}.category: required`)
+}
+
 export interface FaqUsageAggregate {
   faqs: readonly { faqId: string; count: number; first: number }[]
   /** Calls that used at least one FAQ. */

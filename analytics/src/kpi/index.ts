@@ -47,6 +47,7 @@ export { createReportAccumulator, type ReportAccumulator } from './accumulator'
 export type {
   CallSlotAggregate,
   FaqUsageAggregate,
+  RepeatCheckAggregate,
   RepeatCheckCall,
   TelephonySlotAggregate,
 } from './aggregate'

@@ -23,6 +23,7 @@ import type { Payload } from 'payload'
 
 import { readCountingRules } from './counting'
 import { perCall, telephonySlots, windows } from './counts'
+import { readRollups, rollupsServe } from './rollups/read'
 import { rowReaderOf, type RowReader } from './rows'
 
 export interface LoadedReport {
@@ -32,6 +33,8 @@ export interface LoadedReport {
   trend: TrendPoint[]
   /** A fiscal year's twelve monthly reports, for the 月別 table (absent for other periods). */
   months?: Report[]
+  /** Where the counts came from: the rollup tables (decision 0045), or the records themselves. */
+  counted: 'rollups' | 'records'
 }
 
 /** How the database is read (tests and benchmarks; the defaults suit each database). */
@@ -40,6 +43,8 @@ export interface LoadOptions {
   windowHours?: number
   /** Read by ranges of this many row ids. */
   idChunk?: number
+  /** Count from the records even when the rollups could serve (the guard test, benchmarks). */
+  fromRecords?: boolean
 }
 
 export interface TrendPoint {
@@ -75,7 +80,7 @@ export async function loadReportFrom(
   period: ReportPeriod,
   options: ReportOptions & LoadOptions = {},
 ): Promise<LoadedReport> {
-  const { windowHours, idChunk: _idChunk, ...reportOptions } = options
+  const { windowHours, idChunk: _idChunk, fromRecords, ...reportOptions } = options
   const range = periodRange(period)
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
@@ -152,7 +157,15 @@ export async function loadReportFrom(
         } as EscalationRecord)
     }
   }
-  await Promise.all([readTelephony(), readPerCall(), readEscalations()])
+  // Counting by the rules the rollups were built with, over whole days: the rollups (decision 0045).
+  const fromRollups =
+    !fromRecords && !windowHours && !options.idChunk && (await rollupsServe(db, range, acc.options))
+  if (fromRollups)
+    await Promise.all([
+      readRollups(db, { acc, categories, trend: (at, what, n) => trend.add(at, what, n) }),
+      readEscalations(),
+    ])
+  else await Promise.all([readTelephony(), readPerCall(), readEscalations()])
 
   const report = acc.finish()
   // The 月別 table: each month read as its own report, with the same rules (so a month's row equals its monthly report).
@@ -177,6 +190,7 @@ export async function loadReportFrom(
     labels: await loadLabels(db, categoryNames, report),
     trend: trend.points(report.meta.hasTelephony),
     ...(months.length ? { months } : {}),
+    counted: fromRollups ? 'rollups' : 'records',
   }
 }
 

@@ -8,6 +8,8 @@
 import { DAY_MS, type CallLogRecord, type EscalationRecord, type TelephonyRecord } from '@kotae/analytics'
 import { seededRandom } from '@kotae/content/seededRandom'
 
+import { execOfSql } from './rollups/exec'
+import { refreshRange } from './rollups/refresh'
 import type { Sql } from './sql'
 
 export interface SyntheticInput {
@@ -297,6 +299,8 @@ export async function insertSynthetic(
     // Ids were given explicitly: move PostgreSQL's sequence past them for later inserts.
     if (tx.dialect === 'postgres')
       await tx.query("SELECT setval(pg_get_serial_sequence('calls', 'id'), (SELECT MAX(id) FROM calls))")
+    // The report rollups of the span, once they are in use (decision 0045), as every writer keeps them.
+    await refreshRange(execOfSql(tx), input.start, input.end)
     return counts
   })
 }

@@ -13,6 +13,12 @@ import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
 import { forgetPastCallsAfterChange, forgetPastCallsAfterDelete } from '../../search/pastCalls'
 import { deleteTranscriptsOfCall } from './deleteTranscripts'
 import { linkCallToTelephonyAfterChange } from '../TelephonyRecords/syncCallerHash'
+import {
+  refreshRollupsAfterCallChange,
+  refreshRollupsAfterCallDelete,
+  rememberCallBeforeChange,
+  rememberCallBeforeDelete,
+} from '../../reports/rollups/hooks'
 import { setOperator } from './setOperator'
 import { validateFaqsExist } from './validateFaqsExist'
 import { validateTalkEnd } from './validateTalkEnd'
@@ -36,10 +42,15 @@ export const Calls: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [textFieldsHoldText],
-    beforeChange: [setOperator, maskFreeText(['summary', 'queries', 'callback.preferredTime'])],
-    afterChange: [linkCallToTelephonyAfterChange, forgetPastCallsAfterChange],
-    afterDelete: [forgetPastCallsAfterDelete],
-    beforeDelete: [deleteTranscriptsOfCall],
+    beforeChange: [
+      setOperator,
+      maskFreeText(['summary', 'queries', 'callback.preferredTime']),
+      rememberCallBeforeChange,
+    ],
+    // The link first (it may give the call its caller hash), then the report's rollups (decision 0045).
+    afterChange: [linkCallToTelephonyAfterChange, refreshRollupsAfterCallChange, forgetPastCallsAfterChange],
+    beforeDelete: [deleteTranscriptsOfCall, rememberCallBeforeDelete],
+    afterDelete: [refreshRollupsAfterCallDelete, forgetPastCallsAfterDelete],
   },
   fields: [
     {

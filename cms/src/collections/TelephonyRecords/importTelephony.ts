@@ -29,6 +29,7 @@ import {
 import type { Payload } from 'payload'
 
 import { instantSql } from '../../reports/sql'
+import { refreshRange } from '../../reports/rollups/refresh'
 import { openImportDb, type ImportDb, type LinkChange } from './importDb'
 
 export interface TelephonyImportInput {
@@ -52,8 +53,8 @@ export interface TelephonyImportSummary {
   unchanged: number
   encoding: string
   links: { byCallId: number; byAgentTime: number; unlinked: number; changed: number }
-  /** Wall seconds of each step: read and stage the file, check call ids, merge, link. */
-  seconds: { read: number; check: number; merge: number; link: number }
+  /** Wall seconds of each step: read and stage the file, check call ids, merge, link, report rollups. */
+  seconds: { read: number; check: number; merge: number; link: number; rollups: number }
 }
 export interface TelephonyImportFailure {
   ok: false
@@ -153,14 +154,30 @@ export async function importTelephony(
       ? await merge(db, { source: input.source, withCaller: hash !== null })
       : { inserted: 0, updated: 0 }
     const mergeSeconds = lap()
+    const toleranceSeconds = input.toleranceSeconds ?? 120
+    // Calls outside the linked days' windows that lost a link here (their caller hash changed).
+    const moved: number[] = []
     const links = good
-      ? await linkDays(db, Date.parse(min), Date.parse(max), {
-          toleranceSeconds: input.toleranceSeconds ?? 120,
-          agents: mapping.agents,
-        })
+      ? await linkDays(
+          db,
+          Date.parse(min),
+          Date.parse(max),
+          { toleranceSeconds, agents: mapping.agents },
+          moved,
+        )
       : { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
+    const linkSeconds = lap()
+    // 5. The report's rollups of those days (and the calls whose caller hash the links changed), in
+    // the same transaction (decision 0045).
+    if (good) await refreshAfterImport(db, Date.parse(min), Date.parse(max), toleranceSeconds * 1000, moved)
     await db.commit()
-    const seconds = { read: readSeconds, check: checkSeconds, merge: mergeSeconds, link: lap() }
+    const seconds = {
+      read: readSeconds,
+      check: checkSeconds,
+      merge: mergeSeconds,
+      link: linkSeconds,
+      rollups: lap(),
+    }
     return {
       ok: true,
       rows: read.rows,
@@ -174,6 +191,36 @@ export async function importTelephony(
   } finally {
     await db.close()
   }
+}
+
+/**
+ * The rollups of the file's JST days and of the calls the link step may have given another caller
+ * hash: those of the days' windows (± the link tolerance) and those that lost a link elsewhere.
+ */
+async function refreshAfterImport(
+  db: ImportDb,
+  min: number,
+  max: number,
+  toleranceMs: number,
+  moved: readonly number[],
+): Promise<void> {
+  const first = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS
+  const last = (jstDayNumber(max) + 1) * DAY_MS - JST_OFFSET_MS
+  await refreshRange(db, first - toleranceMs, last + toleranceMs)
+  if (!moved.length) return
+  const days = new Set<number>()
+  for (let i = 0; i < moved.length; i += 500) {
+    const ids = moved.slice(i, i + 500)
+    for (const [at] of await db.rows(
+      `SELECT ${instantSql(db.dialect, 'talk_started_at')} FROM calls WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    )) {
+      const ms = typeof at === 'number' ? at : Date.parse(String(at))
+      if (ms < first - toleranceMs || ms >= last + toleranceMs) days.add(jstDayNumber(ms))
+    }
+  }
+  for (const day of days)
+    await refreshRange(db, day * DAY_MS - JST_OFFSET_MS, (day + 1) * DAY_MS - JST_OFFSET_MS)
 }
 
 /** Every row whose call id an earlier row of the file has, named like the reader names its errors. */
@@ -260,6 +307,8 @@ async function linkDays(
   min: number,
   max: number,
   o: { toleranceSeconds: number; agents: Record<string, string> },
+  /** Receives the ids of calls that lost a link (they may lie outside the days' windows). */
+  moved: number[],
 ): Promise<LinkCounts> {
   const counts: LinkCounts = { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
   const tol = o.toleranceSeconds * 1000
@@ -294,11 +343,9 @@ async function linkDays(
         `UPDATE telephony_records SET call_id = NULL, link_method = NULL WHERE offered_at >= ? AND offered_at < ? AND (call_id IS NOT NULL OR link_method IS NOT NULL)`,
         [from, to],
       )
-      await syncCallerHashes(
-        db,
-        null,
-        unlinked.map(([id]) => Number(id)),
-      )
+      const ids = unlinked.map(([id]) => Number(id))
+      moved.push(...ids)
+      await syncCallerHashes(db, null, ids)
       continue
     }
     const records = await db.rows(
@@ -339,6 +386,7 @@ async function linkDays(
     }
     counts.changed += changes.length
     await db.updateLinks(changes)
+    moved.push(...unlinked)
     await syncCallerHashes(db, window, unlinked)
   }
   return counts

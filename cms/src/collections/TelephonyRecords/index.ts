@@ -3,6 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
 import { REPORT_READERS } from '../../reports/access'
+import {
+  refreshRollupsAfterTelephonyDelete,
+  rememberTelephonyBeforeDelete,
+} from '../../reports/rollups/hooks'
 import { syncCallerHashAfterDelete } from './syncCallerHash'
 import { DAY_AND_TIME } from '../../fields/dates'
 
@@ -27,7 +31,10 @@ export const TelephonyRecords: CollectionConfig = {
   },
   defaultSort: '-offeredAt',
   access: { read: roleIn(...REPORT_READERS), create: nobody, update: nobody, delete: roleIn('admin') },
-  hooks: { afterDelete: [syncCallerHashAfterDelete] },
+  hooks: {
+    beforeDelete: [rememberTelephonyBeforeDelete],
+    afterDelete: [syncCallerHashAfterDelete, refreshRollupsAfterTelephonyDelete],
+  },
   fields: [
     { name: 'pbxCallId', label: '通話ID', type: 'text', required: true, unique: true },
     { name: 'queue', label: 'キュー', type: 'text', required: true, index: true },

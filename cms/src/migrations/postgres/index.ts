@@ -12,6 +12,7 @@ import * as migration_20261206_105359_audit_log_export from './20261206_105359_a
 import * as migration_20261206_105520_transcripts from './20261206_105520_transcripts';
 import * as migration_20261206_105751_report_counting from './20261206_105751_report_counting';
 import * as migration_20261206_105807_review_queue_send_back from './20261206_105807_review_queue_send_back';
+import * as migration_20261206_160000_report_rollups from './20261206_160000_report_rollups';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261206_105807_review_queue_send_back.up,
     down: migration_20261206_105807_review_queue_send_back.down,
     name: '20261206_105807_review_queue_send_back'
+  },
+  {
+    up: migration_20261206_160000_report_rollups.up,
+    down: migration_20261206_160000_report_rollups.down,
+    name: '20261206_160000_report_rollups',
   },
 ];

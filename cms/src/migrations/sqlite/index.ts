@@ -11,6 +11,7 @@ import * as migration_20261206_105334_source_watch from './20261206_105334_sourc
 import * as migration_20261206_105508_transcripts from './20261206_105508_transcripts';
 import * as migration_20261206_105724_report_counting from './20261206_105724_report_counting';
 import * as migration_20261206_105749_review_queue_send_back from './20261206_105749_review_queue_send_back';
+import * as migration_20261206_160000_report_rollups from './20261206_160000_report_rollups';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261206_105749_review_queue_send_back.up,
     down: migration_20261206_105749_review_queue_send_back.down,
     name: '20261206_105749_review_queue_send_back'
+  },
+  {
+    up: migration_20261206_160000_report_rollups.up,
+    down: migration_20261206_160000_report_rollups.down,
+    name: '20261206_160000_report_rollups',
   },
 ];

@@ -1,0 +1,55 @@
+/**
+ * The counting rules a rollup is computed with. The rollups count by the city's hours (the in-hours
+ * flag), its short-abandon and service-level thresholds and the 一次完了 repeat window, so those are
+ * stored beside them (report_rollup_rules): a report reads the rollups only when its rules are these,
+ * and the hooks and the import keep them with these. Queues, resolved outcomes and hold-in-span stay
+ * choices of the report (the rollups keep queue, outcome and the sums each needs).
+ */
+import { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from '@kotae/analytics'
+
+import type { Exec } from './exec'
+
+export type RollupRules = Pick<
+  ResolvedReportOptions,
+  'shortAbandonSeconds' | 'serviceLevelSeconds' | 'hours' | 'repeatWindowDays'
+>
+
+export function rollupRulesOf(options: ReportOptions): RollupRules {
+  const o = resolveReportOptions(options)
+  return {
+    shortAbandonSeconds: o.shortAbandonSeconds,
+    serviceLevelSeconds: o.serviceLevelSeconds,
+    hours: o.hours,
+    repeatWindowDays: o.repeatWindowDays,
+  }
+}
+
+/**
+ * JSON with keys sorted at every level, so two equal rule sets compare equal whatever order their
+ * objects were built in (a dozen lines rather than a dependency for one comparison).
+ */
+export function rulesKey(rules: RollupRules): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => x !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v
+  return JSON.stringify(sorted(rules))
+}
+
+/** The rules the rollups were built with, or null before the first `reports:rebuild`. */
+export async function storedRules(db: Pick<Exec, 'rows'>): Promise<RollupRules | null> {
+  const [row] = await db.rows('SELECT rules FROM report_rollup_rules WHERE id = 1')
+  return row ? (JSON.parse(String(row[0])) as RollupRules) : null
+}
+
+export async function storeRules(db: Exec, rules: RollupRules): Promise<void> {
+  await db.run('DELETE FROM report_rollup_rules WHERE id = 1')
+  await db.run('INSERT INTO report_rollup_rules (id, rules) VALUES (1, ?)', [rulesKey(rules)])
+}
