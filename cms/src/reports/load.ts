@@ -1,14 +1,12 @@
 /**
- * Builds a report from the configured database: the database counts telephony records and call
- * logs per JST half-hour (counts.ts) and the streaming KPI accumulator adds those counts up, with
- * the per-call parts (一次完了 repeat check, FAQ usage) read as compact lists and escalations row by
- * row. Memory stays at one window plus the accumulator however large the period (a month of a
- * million calls); the figures are the same KPI functions the unit tests check by hand.
+ * Builds a report from the configured database: rollup rows per JST half-hour (rollups/, decision
+ * 0045: the tables every writer keeps, or the same grouped counts over the records) go to the KPI
+ * accumulator, escalations row by row. The figures are the same KPI functions the unit tests check
+ * by hand.
  */
 import {
   createReportAccumulator,
   DAY_MS,
-  HALF_HOUR_MS,
   jstDayNumber,
   jstParts,
   parseInstant,
@@ -22,7 +20,6 @@ import {
 import type { Payload } from 'payload'
 
 import { readCountingRules } from './counting'
-import { perCall, telephonySlots, windows } from './counts'
 import { readRollups, rollupsServe } from './rollups/read'
 import { rowReaderOf, type RowReader } from './rows'
 
@@ -37,13 +34,9 @@ export interface LoadedReport {
   counted: 'rollups' | 'records'
 }
 
-/** How the database is read (tests and benchmarks; the defaults suit each database). */
+/** How the database is read (tests and benchmarks). */
 export interface LoadOptions {
-  /** Read by time windows of this many hours (a multiple of 0.5) instead of the default. */
-  windowHours?: number
-  /** Read by ranges of this many row ids. */
-  idChunk?: number
-  /** Count from the records even when the rollups could serve (the guard test, benchmarks). */
+  /** Count from the records even when the rollup tables could serve. */
   fromRecords?: boolean
 }
 
@@ -80,7 +73,7 @@ export async function loadReportFrom(
   period: ReportPeriod,
   options: ReportOptions & LoadOptions = {},
 ): Promise<LoadedReport> {
-  const { windowHours, idChunk: _idChunk, fromRecords, ...reportOptions } = options
+  const { fromRecords, ...reportOptions } = options
   const range = periodRange(period)
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
@@ -100,72 +93,24 @@ export async function loadReportFrom(
   }
   const trend = trendBuckets(period, range)
 
-  // Counts come from SQL (counts.ts). SQLite reads the tables in id order (in-order table reads,
-  // grouped by half-hour per 20,000 ids) on two reader threads. PostgreSQL gets the telephony
-  // records in one grouped query (its planner picks a sequential scan and a hash aggregate when the
-  // period is much of the table: day-sized queries each walked the index, 2 µs a row once the
-  // tables outgrew shared_buffers) and streams the call logs with COPY, counted as they arrive.
-  // `windowHours` (tests) reads the telephony records by time windows instead, on either database.
-  const pg = db.dialect === 'postgres'
-  const windowMs = windowHours
-    ? Math.max(1, Math.round(windowHours * 2)) * HALF_HOUR_MS
-    : Number.MAX_SAFE_INTEGER
-  const idChunk = options.idChunk ?? (!windowHours && !pg ? 20_000 : undefined)
-  const count = { range, options: acc.options, bucketMs: acc.bucketMs, windowMs, idChunk }
-
-  // The reads run side by side (on PostgreSQL, separate pool connections); the accumulator is
-  // synchronous, so their aggregates interleave safely.
-  const readTelephony = async () => {
-    for await (const slots of telephonySlots(db, count))
-      for (const slot of slots) {
-        acc.addTelephonySlot(slot)
-        trend.add(slot.at, 'offered', slot.offered + (slot.otherQueues ?? 0))
-      }
-  }
-  const readPerCall = async () => {
-    for await (const { slots, faq } of perCall(
-      db,
-      count,
-      categories,
-      acc.addRepeatCheckCall,
-      options.idChunk ?? (pg ? 100_000 : 20_000),
-    )) {
-      for (const slot of slots) {
-        acc.addCallSlot(slot)
-        if (!slot.outbound) trend.add(slot.at, 'calls', slot.calls)
-      }
-      acc.addFaqUsage(faq)
-    }
-  }
-
+  // The rollup tables when the report counts by the rules they were built with over whole days
+  // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
+  const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
   const t = db.instant
-  const escSelect = `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
-    FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`
-  const readEscalations = async () => {
-    // Few rows (one per fifty calls): two days at a time, the next window asked for early.
-    const iso = (ms: number) => new Date(ms).toISOString()
-    for await (const rows of windows(range.start, range.end, 2 * DAY_MS, (a, b) =>
-      db.rows(escSelect, [iso(a), iso(b)]),
-    )) {
-      for (const r of rows)
-        acc.addEscalation({
-          id: String(r[0]),
-          createdAt: r[1] as At,
-          answeredAt: at(r[2]),
-          closedAt: at(r[3]),
-          urgency: String(r[4]),
-        } as EscalationRecord)
-    }
-  }
-  // Counting by the rules the rollups were built with, over whole days: the rollups (decision 0045).
-  const fromRollups =
-    !fromRecords && !windowHours && !options.idChunk && (await rollupsServe(db, range, acc.options))
-  if (fromRollups)
-    await Promise.all([
-      readRollups(db, { acc, categories, trend: (at, what, n) => trend.add(at, what, n) }),
-      readEscalations(),
-    ])
-  else await Promise.all([readTelephony(), readPerCall(), readEscalations()])
+  await readRollups(db, { acc, categories, trend: (at, what, n) => trend.add(at, what, n) }, fromTables)
+  // Escalations (about one per fifty calls) row by row.
+  for (const r of await db.rows(
+    `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
+    FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`,
+    [new Date(range.start).toISOString(), new Date(range.end).toISOString()],
+  ))
+    acc.addEscalation({
+      id: String(r[0]),
+      createdAt: r[1] as At,
+      answeredAt: at(r[2]),
+      closedAt: at(r[3]),
+      urgency: String(r[4]),
+    } as EscalationRecord)
 
   const report = acc.finish()
   // The 月別 table: each month read as its own report, with the same rules (so a month's row equals its monthly report).
@@ -190,7 +135,7 @@ export async function loadReportFrom(
     labels: await loadLabels(db, categoryNames, report),
     trend: trend.points(report.meta.hasTelephony),
     ...(months.length ? { months } : {}),
-    counted: fromRollups ? 'rollups' : 'records',
+    counted: fromTables ? 'rollups' : 'records',
   }
 }
 

@@ -1,19 +1,20 @@
 /**
- * A report from the rollups (refresh.ts): a few thousand rows a month, whatever the number of calls,
- * handed to the KPI accumulator as the aggregates it already takes. Usable when the report counts by
- * the rules the rollups were built with (rules.ts) over whole JST days; otherwise the report counts
- * from the records (load.ts).
+ * A report from rollup rows (refresh.ts): a few thousand rows a month, whatever the number of calls,
+ * handed to the KPI accumulator as the aggregates it already takes. The rows come from the rollup
+ * tables when the report counts by the rules they were built with, over whole JST days; otherwise
+ * the same grouped queries run over the records with the report's own rules (slower: every call is
+ * read, and the 一次完了 flag is computed for the report's repeat window).
  */
 import { DAY_MS, JST_OFFSET_MS, type InstantRange, type ReportAccumulator } from '@kotae/analytics'
 
-import type { RowReader } from '../rows'
+import { callSlotRows, faqDayRows, type Reader, telephonySlotRows } from './refresh'
 import { rollupRulesOf, rulesKey, storedRules } from './rules'
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v))
 
-/** Whether `range`, counted with `options`, can be read from the rollups. */
+/** Whether `range`, counted with `options`, can be read from the rollup tables. */
 export async function rollupsServe(
-  db: Pick<RowReader, 'rows'>,
+  db: Pick<Reader, 'rows'>,
   range: InstantRange,
   options: ReportAccumulator['options'],
 ): Promise<boolean> {
@@ -31,92 +32,97 @@ export interface RollupSink {
   trend(at: number, what: 'calls' | 'offered', n: number): void
 }
 
-/** Telephony, call-log and FAQ counts of the accumulator's period from the rollups. */
-export async function readRollups(db: Pick<RowReader, 'rows'>, { acc, categories, trend }: RollupSink) {
+/** The rows of the accumulator's period (calls: and of the repeat window after it), from the tables or the records. */
+async function rowsOf(db: Reader, acc: ReportAccumulator, fromTables: boolean) {
   const { start, end } = acc.range
+  const callsEnd = end + Math.round(acc.options.repeatWindowDays * DAY_MS)
+  if (!fromTables)
+    return {
+      telephony: await telephonySlotRows(db, acc.options, start, end),
+      calls: await callSlotRows(db, acc.options, start, callsEnd, acc.options.repeatWindowDays * DAY_MS),
+      faqs: await faqDayRows(db, start, end),
+    }
+  const between = 'WHERE slot_at >= ? AND slot_at < ?'
+  return {
+    telephony: await db.rows(
+      `SELECT slot_at, in_hours, queue, first_at, offered, answered, answered_with_wait, wait_ms, answered_within,
+         short_abandoned FROM report_telephony_slots ${between}`,
+      [start, end],
+    ),
+    calls: await db.rows(
+      `SELECT slot_at, in_hours, category_id, outcome, outbound, first_at, calls, with_talk, talk_s, span_s, hold_s,
+         acw_s, cross_checkable, called_again, with_faq FROM report_call_slots ${between}`,
+      [start, callsEnd],
+    ),
+    faqs: await db.rows(
+      'SELECT day_at, faq_id, calls, first_calls FROM report_faq_days WHERE day_at >= ? AND day_at < ?',
+      [start, end],
+    ),
+  }
+}
+
+/** Telephony, call-log and FAQ counts of the accumulator's period. */
+export async function readRollups(db: Reader, { acc, categories, trend }: RollupSink, fromTables: boolean) {
+  const { end } = acc.range
   const o = acc.options
   const queues = o.queues === null ? null : new Set(o.queues)
-  const telephony = await db.rows(
-    `SELECT first_at, queue, offered, answered, answered_with_wait, wait_ms, answered_within, short_abandoned
-     FROM report_telephony_slots WHERE slot_at >= ? AND slot_at < ?`,
-    [start, end],
-  )
-  for (const r of telephony) {
-    const at = num(r[0])
-    const offered = num(r[2])
+  const rows = await rowsOf(db, acc, fromTables)
+  for (const r of rows.telephony) {
+    const at = num(r[3])
+    const offered = num(r[4])
     trend(at, 'offered', offered)
-    if (queues && !queues.has(String(r[1]))) {
-      acc.addTelephonySlot({
-        at,
-        offered: 0,
-        answered: 0,
-        answeredWithWait: 0,
-        waitSeconds: 0,
-        answeredWithin: 0,
-        shortAbandoned: 0,
-        abandoned: 0,
-        otherQueues: offered,
-      })
-      continue
-    }
-    const [answered, short] = [num(r[3]), num(r[7])]
+    const counted = !queues || queues.has(String(r[2]))
+    const [answered, short] = counted ? [num(r[5]), num(r[9])] : [0, 0]
     acc.addTelephonySlot({
       at,
-      offered,
+      offered: counted ? offered : 0,
       answered,
-      answeredWithWait: num(r[4]),
-      waitSeconds: num(r[5]) / 1000,
-      answeredWithin: num(r[6]),
+      answeredWithWait: counted ? num(r[6]) : 0,
+      waitSeconds: counted ? num(r[7]) / 1000 : 0,
+      answeredWithin: counted ? num(r[8]) : 0,
       shortAbandoned: short,
-      abandoned: offered - answered - short,
+      abandoned: counted ? offered - answered - short : 0,
+      otherQueues: counted ? 0 : offered,
     })
   }
 
   // The calls of the repeat window after the period too: the accumulator counts them apart (callsForRepeatCheck).
   const resolved = new Set<string>(o.resolvedOutcomes)
-  const calls = await db.rows(
-    `SELECT first_at, category_id, outcome, outbound, calls, with_talk, talk_s, span_s, hold_s, acw_s,
-       cross_checkable, called_again, with_faq
-     FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?`,
-    [start, end + Math.round(o.repeatWindowDays * DAY_MS)],
-  )
   let callsWithFaq = 0
-  for (const r of calls) {
-    const at = num(r[0])
-    const category = categories.get(num(r[1])) ?? null
-    const isResolved = resolved.has(String(r[2]))
-    const outbound = num(r[3]) === 1
-    const n = num(r[4])
-    const [span, hold, acw] = [num(r[7]), num(r[8]), num(r[9])]
+  for (const r of rows.calls) {
+    const at = num(r[5])
+    const category = categories.get(num(r[2])) ?? null
+    const isResolved = resolved.has(String(r[3]))
+    const outbound = num(r[4]) === 1
+    const n = num(r[6])
+    const [span, hold, acw] = [num(r[9]), num(r[10]), num(r[11])]
     acc.addCallSlot({
       at,
       category,
       calls: n,
       loggedResolved: isResolved ? n : 0,
-      callsWithTalk: num(r[5]),
+      callsWithTalk: num(r[7]),
       // Hold inside the span: talk = max(0, span − hold) per call (kept summed), handle = span + ACW (aht.ts).
-      talkSeconds: o.holdInsideTalkSpan ? num(r[6]) : span,
+      talkSeconds: o.holdInsideTalkSpan ? num(r[8]) : span,
       handleSeconds: o.holdInsideTalkSpan ? span + acw : span + hold + acw,
       outbound,
     })
     if (outbound || at >= end) continue
     trend(at, 'calls', n)
-    callsWithFaq += num(r[12])
-    if (category !== null && num(r[10]))
+    callsWithFaq += num(r[14])
+    if (category !== null && num(r[12]))
       acc.addRepeatCheck({
         at,
         category,
-        crossCheckable: num(r[10]),
-        disqualified: isResolved ? num(r[11]) : 0,
+        crossCheckable: num(r[12]),
+        disqualified: isResolved ? num(r[13]) : 0,
       })
   }
 
-  const faqs = await db.rows(
-    `SELECT faq_id, SUM(calls) AS c1, SUM(first_calls) AS c2 FROM report_faq_days WHERE day_at >= ? AND day_at < ? GROUP BY faq_id`,
-    [start, end],
-  )
-  acc.addFaqUsage({
-    callsWithFaq,
-    faqs: faqs.map((r) => ({ faqId: String(r[0]), count: num(r[1]), first: num(r[2]) })),
-  })
+  const faqs = new Map<string, { faqId: string; count: number; first: number }>()
+  for (const [, faq, calls, first] of rows.faqs) {
+    const f = faqs.get(String(faq)) ?? { faqId: String(faq), count: 0, first: 0 }
+    faqs.set(f.faqId, { ...f, count: f.count + num(calls), first: f.first + num(first) })
+  }
+  acc.addFaqUsage({ callsWithFaq, faqs: [...faqs.values()] })
 }

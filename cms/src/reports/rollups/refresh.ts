@@ -28,8 +28,11 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v))
 const floorTo = (ms: number, step: number, offset = 0) => Math.floor((ms + offset) / step) * step - offset
 const ceilTo = (ms: number, step: number, offset = 0) => Math.ceil((ms + offset) / step) * step - offset
 
+/** What the row computations need: reading (the report's own reader does). */
+export type Reader = Pick<Exec, 'dialect' | 'rows'>
+
 /** SQL of the two dialects for what the rollups compute. */
-function dialect(db: Exec) {
+function dialect(db: Reader) {
   const pg = db.dialect === 'postgres'
   return {
     /** A timestamp as whole epoch milliseconds. */
@@ -44,6 +47,18 @@ function dialect(db: Exec) {
   }
 }
 
+type Dialect = ReturnType<typeof dialect>
+
+/** An inbound call with a caller hash and a category (the only calls the repeat check can see). */
+const crossCheckable = (d: Dialect, c: string) =>
+  `NOT ${d.outbound(`${c}.channel`)} AND ${c}.caller_hash <> '' AND ${c}.category_id IS NOT NULL`
+
+/** 1 when the call `c` was followed by the same caller about the same category within `windowMs` (c.t < n.t ≤ c.t + window). */
+const calledAgainSql = (d: Dialect, c: string, windowMs: number) =>
+  `CASE WHEN ${crossCheckable(d, c)} AND EXISTS (SELECT 1 FROM calls n WHERE n.caller_hash = ${c}.caller_hash
+      AND n.category_id = ${c}.category_id AND n.talk_started_at > ${c}.talk_started_at AND NOT ${d.outbound('n.channel')}
+      AND ${d.ms('n.talk_started_at')} - ${d.ms(`${c}.talk_started_at`)} <= ${windowMs}) THEN 1 ELSE 0 END`
+
 /**
  * Sets calls.called_again over calls started in [from, to) (of the given callers only, when given)
  * and returns the start instants (ms) of the calls whose flag changed.
@@ -57,11 +72,7 @@ export async function refreshCalledAgain(
 ): Promise<number[]> {
   if (callers && !callers.length) return []
   const d = dialect(db)
-  const windowMs = Math.round(rules.repeatWindowDays * DAY_MS)
-  const flag = `CASE WHEN NOT ${d.outbound('calls.channel')} AND calls.caller_hash <> '' AND calls.category_id IS NOT NULL
-    AND EXISTS (SELECT 1 FROM calls n WHERE n.caller_hash = calls.caller_hash AND n.category_id = calls.category_id
-      AND n.talk_started_at > calls.talk_started_at AND NOT ${d.outbound('n.channel')}
-      AND ${d.ms('n.talk_started_at')} - ${d.ms('calls.talk_started_at')} <= ${windowMs}) THEN 1 ELSE 0 END`
+  const flag = calledAgainSql(d, 'calls', Math.round(rules.repeatWindowDays * DAY_MS))
   const which = callers ? ` AND calls.caller_hash IN (${callers.map(() => '?').join(', ')})` : ''
   const rows = await db.rows(
     `UPDATE calls SET called_again = ${flag} WHERE calls.talk_started_at >= ? AND calls.talk_started_at < ?${which}
@@ -107,9 +118,12 @@ function mergeHalfHours(
   return [...merged.values()]
 }
 
-/** report_telephony_slots for the half-hours of [from, to). */
-export async function refreshTelephonySlots(db: Exec, rules: RollupRules, from: number, to: number) {
-  const [a, b] = [floorTo(from, HALF_HOUR_MS), ceilTo(to, HALF_HOUR_MS)]
+/**
+ * The telephony records offered in the half-hours of [a, b), counted by `rules`, one row per JST
+ * half-hour × in-hours × queue: slot_at, in_hours, queue, first_at, offered, answered,
+ * answered_with_wait, wait_ms, answered_within, short_abandoned (the table's columns).
+ */
+export async function telephonySlotRows(db: Reader, rules: RollupRules, a: number, b: number) {
   const d = dialect(db)
   const clock = hoursClock(rules.hours)
   // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
@@ -126,35 +140,55 @@ export async function refreshTelephonySlots(db: Exec, rules: RollupRules, from: 
      GROUP BY x.o / ${clock.bucketMs}, x.queue`,
     [iso(a), iso(b)],
   )
-  await db.run('DELETE FROM report_telephony_slots WHERE slot_at >= ? AND slot_at < ?', [a, b])
-  await insertRows(
-    db,
-    'report_telephony_slots',
-    [
-      'slot_at',
-      'in_hours',
-      'queue',
-      'first_at',
-      'offered',
-      'answered',
-      'answered_with_wait',
-      'wait_ms',
-      'answered_within',
-      'short_abandoned',
-    ],
-    mergeHalfHours(rows, clock, 2, [1], [3, 4, 5, 6, 7, 8]),
-  )
+  return mergeHalfHours(rows, clock, 2, [1], [3, 4, 5, 6, 7, 8]).map((r) => [
+    r[0],
+    r[1],
+    String(r[2]),
+    ...r.slice(3),
+  ])
 }
 
-/** report_call_slots for the half-hours of [from, to). */
-export async function refreshCallSlots(db: Exec, rules: RollupRules, from: number, to: number) {
+/** report_telephony_slots for the half-hours of [from, to). */
+export async function refreshTelephonySlots(db: Exec, rules: RollupRules, from: number, to: number) {
   const [a, b] = [floorTo(from, HALF_HOUR_MS), ceilTo(to, HALF_HOUR_MS)]
+  const rows = await telephonySlotRows(db, rules, a, b)
+  await db.run('DELETE FROM report_telephony_slots WHERE slot_at >= ? AND slot_at < ?', [a, b])
+  await insertRows(db, 'report_telephony_slots', TELEPHONY_COLUMNS, rows)
+}
+
+const TELEPHONY_COLUMNS = [
+  'slot_at',
+  'in_hours',
+  'queue',
+  'first_at',
+  'offered',
+  'answered',
+  'answered_with_wait',
+  'wait_ms',
+  'answered_within',
+  'short_abandoned',
+]
+
+/**
+ * The call logs started in the half-hours of [a, b), one row per JST half-hour × in-hours × category
+ * × outcome × outbound, in the columns of report_call_slots. The 一次完了 flag is the stored one, or
+ * (`repeatWindowMs`, for a report counted by other rules) computed here for that window.
+ */
+export async function callSlotRows(
+  db: Reader,
+  rules: Pick<RollupRules, 'hours'>,
+  a: number,
+  b: number,
+  repeatWindowMs?: number,
+) {
   const d = dialect(db)
   const clock = hoursClock(rules.hours)
   // Per call: s/e talk start and end (ms), hold and after-call work (> 0, else 0), ob outbound,
   // cc cross-checkable (inbound, with a caller hash and a category), f used an FAQ.
   const valid = 'x.e >= x.s'
   const span = '(x.e - x.s) / 1000.0'
+  const again =
+    repeatWindowMs === undefined ? 'c.called_again' : calledAgainSql(d, 'c', Math.round(repeatWindowMs))
   const rows = await db.rows(
     `SELECT x.s / ${clock.bucketMs} AS c0, x.cat AS c1, x.outcome AS c2, x.ob AS c3, MIN(x.s) AS c4, COUNT(*) AS c5,
        SUM(CASE WHEN ${valid} THEN 1 ELSE 0 END) AS c6,
@@ -165,48 +199,50 @@ export async function refreshCallSlots(db: Exec, rules: RollupRules, from: numbe
          COALESCE(${d.text('c.outcome')}, '') AS outcome, CASE WHEN ${d.outbound('c.channel')} THEN 1 ELSE 0 END AS ob,
          CASE WHEN c.hold_seconds > 0 THEN c.hold_seconds ELSE 0 END AS hold,
          CASE WHEN c.after_call_work_seconds > 0 THEN c.after_call_work_seconds ELSE 0 END AS acw,
-         CASE WHEN NOT ${d.outbound('c.channel')} AND c.caller_hash <> '' AND c.category_id IS NOT NULL THEN 1 ELSE 0 END AS cc,
-         c.called_again AS again,
+         CASE WHEN ${crossCheckable(d, 'c')} THEN 1 ELSE 0 END AS cc, ${again} AS again,
          CASE WHEN EXISTS (SELECT 1 FROM calls_rels r WHERE r.parent_id = c.id AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL) THEN 1 ELSE 0 END AS f
        FROM calls c WHERE c.talk_started_at >= ? AND c.talk_started_at < ?) x
      GROUP BY x.s / ${clock.bucketMs}, x.cat, x.outcome, x.ob`,
     [iso(a), iso(b)],
   )
-  await db.run('DELETE FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?', [a, b])
-  await insertRows(
-    db,
-    'report_call_slots',
-    [
-      'slot_at',
-      'in_hours',
-      'category_id',
-      'outcome',
-      'outbound',
-      'first_at',
-      'calls',
-      'with_talk',
-      'talk_s',
-      'span_s',
-      'hold_s',
-      'acw_s',
-      'cross_checkable',
-      'called_again',
-      'with_faq',
-    ],
-    mergeHalfHours(rows, clock, 4, [1, 2, 3], [5, 6, 7, 8, 9, 10, 11, 12, 13]).map((r) => [
-      r[0],
-      r[1],
-      num(r[2]),
-      String(r[3]),
-      num(r[4]),
-      ...r.slice(5),
-    ]),
-  )
+  return mergeHalfHours(rows, clock, 4, [1, 2, 3], [5, 6, 7, 8, 9, 10, 11, 12, 13]).map((r) => [
+    r[0],
+    r[1],
+    num(r[2]),
+    String(r[3]),
+    num(r[4]),
+    ...r.slice(5),
+  ])
 }
 
-/** report_faq_days for the JST days of [from, to). */
-export async function refreshFaqDays(db: Exec, from: number, to: number) {
-  const [a, b] = [floorTo(from, DAY_MS, JST_OFFSET_MS), ceilTo(to, DAY_MS, JST_OFFSET_MS)]
+/** report_call_slots for the half-hours of [from, to). */
+export async function refreshCallSlots(db: Exec, rules: RollupRules, from: number, to: number) {
+  const [a, b] = [floorTo(from, HALF_HOUR_MS), ceilTo(to, HALF_HOUR_MS)]
+  const rows = await callSlotRows(db, rules, a, b)
+  await db.run('DELETE FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?', [a, b])
+  await insertRows(db, 'report_call_slots', CALL_COLUMNS, rows)
+}
+
+const CALL_COLUMNS = [
+  'slot_at',
+  'in_hours',
+  'category_id',
+  'outcome',
+  'outbound',
+  'first_at',
+  'calls',
+  'with_talk',
+  'talk_s',
+  'span_s',
+  'hold_s',
+  'acw_s',
+  'cross_checkable',
+  'called_again',
+  'with_faq',
+]
+
+/** FAQ usage of the inbound calls of the JST days of [a, b): day_at, faq_id, calls, first_calls. */
+export async function faqDayRows(db: Reader, a: number, b: number) {
   const d = dialect(db)
   const day = `((${d.ms('c.talk_started_at')} + ${JST_OFFSET_MS}) / ${DAY_MS}) * ${DAY_MS} - ${JST_OFFSET_MS}`
   const order = 'COALESCE(r."order", 0)'
@@ -220,13 +256,15 @@ export async function refreshFaqDays(db: Exec, from: number, to: number) {
      GROUP BY x.d, x.faq`,
     [iso(a), iso(b)],
   )
+  return rows.map((r) => r.map(num))
+}
+
+/** report_faq_days for the JST days of [from, to). */
+export async function refreshFaqDays(db: Exec, from: number, to: number) {
+  const [a, b] = [floorTo(from, DAY_MS, JST_OFFSET_MS), ceilTo(to, DAY_MS, JST_OFFSET_MS)]
+  const rows = await faqDayRows(db, a, b)
   await db.run('DELETE FROM report_faq_days WHERE day_at >= ? AND day_at < ?', [a, b])
-  await insertRows(
-    db,
-    'report_faq_days',
-    ['day_at', 'faq_id', 'calls', 'first_calls'],
-    rows.map((r) => r.map(num)),
-  )
+  await insertRows(db, 'report_faq_days', ['day_at', 'faq_id', 'calls', 'first_calls'], rows)
 }
 
 /**
