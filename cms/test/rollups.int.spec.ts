@@ -129,6 +129,20 @@ describe('report rollups', () => {
     expect(october.faqUsage.length).toBeGreaterThan(0)
     expect((await mod.loadReport(payload, { kind: 'month', year: 2026, month: 10 })).counted).toBe('rollups')
     await expectSameReports({ kind: 'year', year: 2026 })
+    // The fiscal year's 月別 rows are counted from the year's rows: each equals its monthly report.
+    for (const read of [{}, { fromRecords: true }]) {
+      const year = await mod.loadReport(payload, { kind: 'year', year: 2026 }, read)
+      for (const [i, month] of [
+        [6, 10],
+        [7, 11],
+      ] as const) {
+        const alone = (await mod.loadReport(payload, { kind: 'month', year: 2026, month }, read)).report
+        const inYear = year.months![i]!
+        for (const key of REPORT_KPI_KEYS) expect(rounded(inYear[key]), key).toEqual(rounded(alone[key]))
+        expect(inYear.meta.counts).toEqual(alone.meta.counts)
+        expect(inYear.meta.details).toEqual(alone.meta.details)
+      }
+    }
   })
 
   it('random inserts, updates and deletes (seeded), record deletions and a PBX import keep the rollups equal to a full recomputation', async () => {

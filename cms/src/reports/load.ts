@@ -92,49 +92,56 @@ export async function loadReportFrom(
     categoryNames[String(slug)] = String(name)
   }
   const trend = trendBuckets(period, range)
-
-  // The rollup tables when the report counts by the rules they were built with over whole days
-  // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
-  const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
-  const t = db.instant
-  await readRollups(db, { acc, categories, trend: (at, what, n) => trend.add(at, what, n) }, fromTables)
-  // Escalations (about one per fifty calls) row by row.
-  for (const r of await db.rows(
-    `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
-    FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`,
-    [new Date(range.start).toISOString(), new Date(range.end).toISOString()],
-  ))
-    acc.addEscalation({
-      id: String(r[0]),
-      createdAt: r[1] as At,
-      answeredAt: at(r[2]),
-      closedAt: at(r[3]),
-      urgency: String(r[4]),
-    } as EscalationRecord)
-
-  const report = acc.finish()
-  // The 月別 table: each month read as its own report, with the same rules (so a month's row equals its monthly report).
-  const months: Report[] = []
+  // A fiscal year's 月別 table: each month counted as its own report with the same rules (so a
+  // month's row equals its monthly report), from the same rows as the year.
+  const months: ReturnType<typeof createReportAccumulator>[] = []
   if (period.kind === 'year') {
     const first = jstParts(range.start)
     for (let i = 0; i < 12; i++) {
       const m = new Date(Date.UTC(first.year, first.month - 1 + i, 1))
       months.push(
-        (
-          await loadReportFrom(
-            db,
-            { kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 },
-            options,
-          )
-        ).report,
+        createReportAccumulator({
+          ...reportOptions,
+          telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null),
+          period: { kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 },
+        }),
       )
     }
   }
+
+  // The rollup tables when the report counts by the rules they were built with over whole days
+  // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
+  const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
+  const t = db.instant
+  await readRollups(
+    db,
+    { acc, parts: months, categories, trend: (at, what, n) => trend.add(at, what, n) },
+    fromTables,
+  )
+  // Escalations (about one per fifty calls) row by row.
+  for (const r of await db.rows(
+    `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
+    FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`,
+    [new Date(range.start).toISOString(), new Date(range.end).toISOString()],
+  )) {
+    const escalation = {
+      id: String(r[0]),
+      createdAt: r[1] as At,
+      answeredAt: at(r[2]),
+      closedAt: at(r[3]),
+      urgency: String(r[4]),
+    } as EscalationRecord
+    acc.addEscalation(escalation)
+    const created = parseInstant(escalation.createdAt)
+    for (const m of months) if (created >= m.range.start && created < m.range.end) m.addEscalation(escalation)
+  }
+
+  const report = acc.finish()
   return {
     report,
     labels: await loadLabels(db, categoryNames, report),
     trend: trend.points(report.meta.hasTelephony),
-    ...(months.length ? { months } : {}),
+    ...(months.length ? { months: months.map((m) => m.finish()) } : {}),
     counted: fromTables ? 'rollups' : 'records',
   }
 }

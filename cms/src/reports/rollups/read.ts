@@ -25,7 +25,10 @@ export async function rollupsServe(
 }
 
 export interface RollupSink {
+  /** The report's accumulator: its period is the one read. */
   acc: ReportAccumulator
+  /** Accumulators of parts of that period (a fiscal year's months), fed from the same rows. */
+  parts?: readonly ReportAccumulator[]
   /** Category slugs by id (a category without one counts as none). */
   categories: ReadonlyMap<number, string>
   /** Offered (all queues) and inbound calls per instant, for the trend chart. */
@@ -62,9 +65,17 @@ async function rowsOf(db: Reader, acc: ReportAccumulator, fromTables: boolean) {
 }
 
 /** Telephony, call-log and FAQ counts of the accumulator's period. */
-export async function readRollups(db: Reader, { acc, categories, trend }: RollupSink, fromTables: boolean) {
-  const { end } = acc.range
+export async function readRollups(
+  db: Reader,
+  { acc, parts = [], categories, trend }: RollupSink,
+  fromTables: boolean,
+) {
   const o = acc.options
+  const windowMs = Math.round(o.repeatWindowDays * DAY_MS)
+  // The accumulators a row at `at` belongs to (calls: also those whose repeat window it lies in).
+  const all = [acc, ...parts]
+  const of = (at: number, calls = false) =>
+    all.filter((a) => at >= a.range.start && at < a.range.end + (calls ? windowMs : 0))
   const queues = o.queues === null ? null : new Set(o.queues)
   const rows = await rowsOf(db, acc, fromTables)
   for (const r of rows.telephony) {
@@ -73,7 +84,7 @@ export async function readRollups(db: Reader, { acc, categories, trend }: Rollup
     trend(at, 'offered', offered)
     const counted = !queues || queues.has(String(r[2]))
     const [answered, short] = counted ? [num(r[5]), num(r[9])] : [0, 0]
-    acc.addTelephonySlot({
+    const slot = {
       at,
       offered: counted ? offered : 0,
       answered,
@@ -83,12 +94,13 @@ export async function readRollups(db: Reader, { acc, categories, trend }: Rollup
       shortAbandoned: short,
       abandoned: counted ? offered - answered - short : 0,
       otherQueues: counted ? 0 : offered,
-    })
+    }
+    for (const a of of(at)) a.addTelephonySlot(slot)
   }
 
   // The calls of the repeat window after the period too: the accumulator counts them apart (callsForRepeatCheck).
   const resolved = new Set<string>(o.resolvedOutcomes)
-  let callsWithFaq = 0
+  const callsWithFaq = new Map<ReportAccumulator, number>(all.map((a) => [a, 0]))
   for (const r of rows.calls) {
     const at = num(r[5])
     const category = categories.get(num(r[2])) ?? null
@@ -96,7 +108,7 @@ export async function readRollups(db: Reader, { acc, categories, trend }: Rollup
     const outbound = num(r[4]) === 1
     const n = num(r[6])
     const [span, hold, acw] = [num(r[9]), num(r[10]), num(r[11])]
-    acc.addCallSlot({
+    const slot = {
       at,
       category,
       calls: n,
@@ -106,23 +118,30 @@ export async function readRollups(db: Reader, { acc, categories, trend }: Rollup
       talkSeconds: o.holdInsideTalkSpan ? num(r[8]) : span,
       handleSeconds: o.holdInsideTalkSpan ? span + acw : span + hold + acw,
       outbound,
-    })
-    if (outbound || at >= end) continue
-    trend(at, 'calls', n)
-    callsWithFaq += num(r[14])
-    if (category !== null && num(r[12]))
-      acc.addRepeatCheck({
-        at,
-        category,
-        crossCheckable: num(r[12]),
-        disqualified: isResolved ? num(r[13]) : 0,
-      })
+    }
+    if (!outbound && at < acc.range.end) trend(at, 'calls', n)
+    for (const a of of(at, true)) {
+      a.addCallSlot(slot)
+      if (outbound || at >= a.range.end) continue
+      callsWithFaq.set(a, callsWithFaq.get(a)! + num(r[14]))
+      if (category !== null && num(r[12]))
+        a.addRepeatCheck({
+          at,
+          category,
+          crossCheckable: num(r[12]),
+          disqualified: isResolved ? num(r[13]) : 0,
+        })
+    }
   }
 
-  const faqs = new Map<string, { faqId: string; count: number; first: number }>()
-  for (const [, faq, calls, first] of rows.faqs) {
-    const f = faqs.get(String(faq)) ?? { faqId: String(faq), count: 0, first: 0 }
-    faqs.set(f.faqId, { ...f, count: f.count + num(calls), first: f.first + num(first) })
+  for (const a of all) {
+    const faqs = new Map<string, { faqId: string; count: number; first: number }>()
+    for (const [day, faq, calls, first] of rows.faqs) {
+      // The query kept the report's own range; a part (a month) takes its days.
+      if (a !== acc && (num(day) < a.range.start || num(day) >= a.range.end)) continue
+      const f = faqs.get(String(faq)) ?? { faqId: String(faq), count: 0, first: 0 }
+      faqs.set(f.faqId, { ...f, count: f.count + num(calls), first: f.first + num(first) })
+    }
+    a.addFaqUsage({ callsWithFaq: callsWithFaq.get(a)!, faqs: [...faqs.values()] })
   }
-  acc.addFaqUsage({ callsWithFaq, faqs: [...faqs.values()] })
 }
