@@ -9,6 +9,7 @@
 import { ContentInvalidError, formatProblem, loadValidContent } from '@kotae/content'
 
 import { getMigratedPayload } from '../src/lib/payload'
+import { rebuildRollupsIfRulesChanged } from '../src/reports/rollups/rebuild'
 import { seedContent } from '../src/seed/seedContent'
 
 async function main(): Promise<number> {
@@ -22,6 +23,12 @@ async function main(): Promise<number> {
       (line) => console.log(`seed: ${line}`),
       verbose ? (line) => console.log(`seed: ${line}`) : undefined,
     )
+    // The city profile's counting rules may have changed: the report rollups follow (decision 0045).
+    const rebuilt = await rebuildRollupsIfRulesChanged(payload)
+    if (rebuilt)
+      console.log(
+        `seed: レポートの集計表を作り直しました（${rebuilt.from ? `${rebuilt.from} ～ ${rebuilt.to}` : '記録なし'}）`,
+      )
     return 0
   } catch (error: unknown) {
     if (error instanceof ContentInvalidError) {

@@ -16,6 +16,7 @@ import { getMigratedPayload } from '../src/lib/payload'
 import { readSiteEnv } from '../src/publish/env'
 import { createSitePublisher } from '../src/publish/publisher'
 import { warmUpLookup } from '../src/search/warmUpLookup'
+import { rebuildRollupsIfRulesChanged } from '../src/reports/rollups/rebuild'
 import { seedContent } from '../src/seed/seedContent'
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   if (faqCount === 0) {
     console.log('kotae: first run, loading the curated content from content/ …')
     await seedContent(payload, await loadValidContent(), (line) => console.log(`kotae: seed: ${line}`))
+    // The report rollups on from the first call, with the city profile's counting rules (decision 0045).
+    await rebuildRollupsIfRulesChanged(payload)
   }
   const { totalDocs: userCount } = await payload.count({ collection: 'users', overrideAccess: true })
   await payload.destroy()

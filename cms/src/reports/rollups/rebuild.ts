@@ -76,3 +76,15 @@ export async function rebuildRollups(
     throw e
   }
 }
+
+/**
+ * After the city profile may have changed (the seed, the first start): rebuilds every month when the
+ * rollups were never built or were built with other counting rules, else does nothing (null). On a
+ * new installation this is instant and turns the rollups on from the first call.
+ */
+export async function rebuildRollupsIfRulesChanged(payload: Payload): Promise<RebuildResult | null> {
+  const rules = rollupRulesOf(await readCountingRules(payload))
+  const stored = await storedRules(await execOf(payload))
+  if (stored && rulesKey(stored) === rulesKey(rules)) return null
+  return rebuildRollups(payload)
+}
