@@ -157,7 +157,7 @@ async function reportPhase(
   out.rebuild = `${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU, load ${os.loadavg()[0]!.toFixed(1)}`
   const timed = async (what: string, p: typeof period | { kind: 'year'; year: number }, options = {}) => {
     const runs: string[] = []
-    let loaded
+    let loaded: Awaited<ReturnType<typeof loadReport>> | undefined
     for (let i = 0; i < 2; i++) {
       cpu = process.cpuUsage()
       t = performance.now()

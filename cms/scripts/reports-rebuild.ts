@@ -10,6 +10,7 @@ import { getPayload } from 'payload'
 import { z } from 'zod'
 
 import { migrateDatabase } from '../src/db/migrate'
+import { cliLogger } from '../src/logging/logger'
 import config from '../src/payload.config'
 import { rebuildRollups } from '../src/reports/rollups/rebuild'
 import { runCli } from './lib/runCli'
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
   const payload = await getPayload({
     config: {
       ...(await config),
-      logger: { options: { level: 'warn' } as never, destination: process.stderr },
+      logger: cliLogger(),
     },
   })
   await migrateDatabase(payload)

@@ -97,8 +97,8 @@ export async function ReadoutView({ initPageResult, params, searchParams }: Admi
                   </tr>
                 </thead>
                 <tbody>
-                  {result.rows.map((r, i) => (
-                    <tr key={i}>
+                  {result.rows.map((r) => (
+                    <tr key={`${r.call.id}:${r.faq.id}:${r.kind}:${r.operatorLine}:${r.said}`}>
                       <td style={cell}>
                         <a href={`${admin}/collections/calls/${r.call.id}`}>{when(r.call.talkStartedAt)}</a>
                       </td>

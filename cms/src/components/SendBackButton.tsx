@@ -11,6 +11,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react'
 
 import { hasRole, PUBLISHERS } from '../access/roles'
+import type { User } from '../payload-types'
 import { SEND_BACK_REASON_REQUIRED } from '../reviewQueue/messages'
 
 type ErrorBody = {
@@ -32,7 +33,7 @@ const refusalOf = (body: ErrorBody | null): string =>
  * page is inert, Esc closes it) rather than a hand-written focus trap; the focus goes back to the button.
  */
 export function SendBackButton() {
-  const { user } = useAuth()
+  const { user } = useAuth<User>()
   const { id, collectionSlug, incrementVersionCount } = useDocumentInfo()
   const { reset } = useForm()
   const modified = useFormModified()
@@ -57,7 +58,7 @@ export function SendBackButton() {
       : submittedBy
   // A reviewer who asked for the review themselves withdraws it with 承認状態 = 下書き (no reason needed).
   const own = submitterId !== undefined && submitterId !== null && String(submitterId) === String(user?.id)
-  if (!hasRole(user as never, ...PUBLISHERS) || id === undefined || id === null) return null
+  if (!hasRole(user, ...PUBLISHERS) || id === undefined || id === null) return null
   if (done)
     return (
       <p role="status" className="kotae-send-back__done" ref={doneNote} tabIndex={-1}>

@@ -5,6 +5,7 @@ import { useAuth } from '@payloadcms/ui'
 import { type FormEvent, useState } from 'react'
 
 import { hasRole } from '../access/roles'
+import type { User } from '../payload-types'
 import { TRANSCRIPT_UPLOAD_STRINGS as t } from '../transcripts/strings'
 import type { TranscriptImportSummary } from '../transcripts/import'
 import { TRANSCRIPT_UPLOADERS } from '../transcripts/uploaders'
@@ -20,9 +21,9 @@ type Result =
  * by keyboard; the result is announced (role=status / role=alert) and lists every file and line.
  */
 export function TranscriptUpload() {
-  const { user } = useAuth()
+  const { user } = useAuth<User>()
   const [result, setResult] = useState<Result>({ state: 'idle' })
-  if (!hasRole(user as never, ...TRANSCRIPT_UPLOADERS)) return null
+  if (!hasRole(user, ...TRANSCRIPT_UPLOADERS)) return null
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     setResult({ state: 'busy' })
@@ -77,8 +78,8 @@ export function TranscriptUpload() {
         <div role="alert">
           <strong>{t.failedHeading}</strong>
           <ul data-testid="transcript-upload-errors">
-            {result.errors.map((err, i) => (
-              <li key={i}>
+            {result.errors.map((err) => (
+              <li key={`${err.file}:${err.line ?? ''}:${err.message}`}>
                 {err.file}（{err.line === null ? t.wholeFile : t.line(err.line)}）：{err.message}
                 {err.value ? `「${err.value}」` : ''}
               </li>
