@@ -1,10 +1,9 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import type { ReactNode } from 'react'
 
 import type { Block } from '../ai/explanation'
 import { aiPageData, canReadAiPage } from '../ai/page'
+import { StaffPage } from './StaffPage'
 
 const STRINGS = {
   lead: 'このページは、このサーバーで動いている設定値から、AI のしくみ・使うデータ・安全管理を説明しています。同じ内容の文書は docs/AI.md（npm run docs:ai で作成）です。',
@@ -124,49 +123,38 @@ function BlockView({ block }: { block: Block }) {
 
 /** /admin/ai 「AI の説明」: how the AI works, which data it uses and how it is secured, from the live configuration. */
 export async function AiView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, visibleEntities, permissions, locale } = initPageResult
+  const { req } = initPageResult
   const allowed = canReadAiPage(req.user)
   const explanation = allowed ? await aiPageData(req.payload) : null
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <article className="kotae-ai" style={{ maxWidth: 1100 }}>
-          <h1>{explanation?.title ?? 'AI の説明'}</h1>
-          {!explanation ? (
-            <p>{STRINGS.noAccess}</p>
-          ) : (
-            <>
-              <p>{STRINGS.lead}</p>
-              <nav aria-label={STRINGS.contents}>
-                <ul>
-                  {explanation.sections.map((s) => (
-                    <li key={s.id}>
-                      <a href={`#ai-${s.id}`}>{s.title}</a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-              {explanation.sections.map((s) => (
-                <section key={s.id} aria-labelledby={`ai-${s.id}`}>
-                  <h2 id={`ai-${s.id}`}>{s.title}</h2>
-                  {s.blocks.map((b) => (
-                    <BlockView key={blockKey(b)} block={b} />
-                  ))}
-                </section>
-              ))}
-            </>
-          )}
-        </article>
-      </Gutter>
-    </DefaultTemplate>
+    <StaffPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <article className="kotae-ai" style={{ maxWidth: 1100 }}>
+        <h1>{explanation?.title ?? 'AI の説明'}</h1>
+        {!explanation ? (
+          <p>{STRINGS.noAccess}</p>
+        ) : (
+          <>
+            <p>{STRINGS.lead}</p>
+            <nav aria-label={STRINGS.contents}>
+              <ul>
+                {explanation.sections.map((s) => (
+                  <li key={s.id}>
+                    <a href={`#ai-${s.id}`}>{s.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {explanation.sections.map((s) => (
+              <section key={s.id} aria-labelledby={`ai-${s.id}`}>
+                <h2 id={`ai-${s.id}`}>{s.title}</h2>
+                {s.blocks.map((b) => (
+                  <BlockView key={blockKey(b)} block={b} />
+                ))}
+              </section>
+            ))}
+          </>
+        )}
+      </article>
+    </StaffPage>
   )
 }

@@ -1,8 +1,7 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { HEALTH_STRINGS as S, healthPageData } from '../health/page'
+import { StaffPage } from './StaffPage'
 
 const cell = {
   verticalAlign: 'top',
@@ -17,75 +16,64 @@ const stateColor = {
 
 /** /admin/health 「稼働状況」: this app server's database, operator index and site build, for administrators. */
 export async function HealthView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, visibleEntities, permissions, locale } = initPageResult
+  const { req } = initPageResult
   const page = await healthPageData(req)
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <article className="kotae-health" style={{ maxWidth: 900 }}>
-          <h1>{S.title}</h1>
-          {!page ? (
-            <p>{S.noAccess}</p>
-          ) : (
-            <>
-              <p>{S.lead}</p>
-              <section
-                aria-labelledby="health-state"
-                data-state={page.state}
-                style={{
-                  borderLeft: `6px solid ${stateColor[page.state]}`,
-                  padding: '0.25rem 1rem',
-                  margin: '1rem 0',
-                }}
-              >
-                <h2 id="health-state" style={{ color: stateColor[page.state] }}>
-                  状態：{page.stateLabel}
-                </h2>
-                <ul>
-                  {page.messages.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </section>
-              <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-                <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
-                  {S.itemsCaption}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" style={cell}>
-                      {S.item}
+    <StaffPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <article className="kotae-health" style={{ maxWidth: 900 }}>
+        <h1>{S.title}</h1>
+        {!page ? (
+          <p>{S.noAccess}</p>
+        ) : (
+          <>
+            <p>{S.lead}</p>
+            <section
+              aria-labelledby="health-state"
+              data-state={page.state}
+              style={{
+                borderLeft: `6px solid ${stateColor[page.state]}`,
+                padding: '0.25rem 1rem',
+                margin: '1rem 0',
+              }}
+            >
+              <h2 id="health-state" style={{ color: stateColor[page.state] }}>
+                状態：{page.stateLabel}
+              </h2>
+              <ul>
+                {page.messages.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </section>
+            <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+              <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
+                {S.itemsCaption}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" style={cell}>
+                    {S.item}
+                  </th>
+                  <th scope="col" style={cell}>
+                    {S.value}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((r) => (
+                  <tr key={r.item}>
+                    <th scope="row" style={cell}>
+                      {r.item}
                     </th>
-                    <th scope="col" style={cell}>
-                      {S.value}
-                    </th>
+                    <td style={cell}>{r.value}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.rows.map((r) => (
-                    <tr key={r.item}>
-                      <th scope="row" style={cell}>
-                        {r.item}
-                      </th>
-                      <td style={cell}>{r.value}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p>確認日時：{page.checkedAt}</p>
-            </>
-          )}
-        </article>
-      </Gutter>
-    </DefaultTemplate>
+                ))}
+              </tbody>
+            </table>
+            <p>確認日時：{page.checkedAt}</p>
+          </>
+        )}
+      </article>
+    </StaffPage>
   )
 }

@@ -1,11 +1,10 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { gapRangeSchema } from '../gap/range'
 import { READOUT_READERS, readoutCheck } from '../transcripts/readoutCheck'
 import { READOUT_STRINGS as t } from '../transcripts/strings'
+import { StaffPage } from './StaffPage'
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 const cell = {
@@ -27,7 +26,7 @@ const when = (iso: string | null) =>
 
 /** 読み上げ確認: calls where the operator's words contradict the FAQ marked used (transcripts/readoutCheck.ts). */
 export async function ReadoutView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, visibleEntities, permissions, locale } = initPageResult
+  const { req } = initPageResult
   const allowed = hasRole(req.user, ...READOUT_READERS)
   const asked = gapRangeSchema.safeParse({
     from: one(searchParams?.from) || undefined,
@@ -37,87 +36,76 @@ export async function ReadoutView({ initPageResult, params, searchParams }: Admi
   const result = allowed ? await readoutCheck(req.payload, range, req) : null
   const admin = req.payload.config.routes.admin
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <h1>{t.title}</h1>
-        {!result ? (
-          <p>{t.noAccess}</p>
-        ) : (
-          <>
-            <p>{t.intro}</p>
-            <form
-              method="get"
-              style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap', margin: '1rem 0' }}
-            >
-              <fieldset style={{ display: 'flex', gap: '1rem', border: 0, padding: 0, margin: 0 }}>
-                <legend style={{ fontWeight: 600 }}>{t.period}</legend>
-                <label>
-                  {t.from} <input type="date" name="from" defaultValue={result.from} />
-                </label>
-                <label>
-                  {t.to} <input type="date" name="to" defaultValue={result.to} />
-                </label>
-              </fieldset>
-              <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-                {t.show}
-              </button>
-            </form>
-            {!asked.success && <p role="alert">{t.badRange}</p>}
-            <p role="status">{t.checked(result.checked, result.rows.length)}</p>
-            {result.rows.length === 0 ? (
-              <p>{t.none}</p>
-            ) : (
-              <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="readout-rows">
-                <thead>
-                  <tr>
-                    <th scope="col" style={cell}>
-                      {t.call}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t.faq}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t.kind}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t.operatorLine}
-                    </th>
-                    <th scope="col" style={cell}>
-                      {t.faqLine}
-                    </th>
+    <StaffPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{t.title}</h1>
+      {!result ? (
+        <p>{t.noAccess}</p>
+      ) : (
+        <>
+          <p>{t.intro}</p>
+          <form
+            method="get"
+            style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap', margin: '1rem 0' }}
+          >
+            <fieldset style={{ display: 'flex', gap: '1rem', border: 0, padding: 0, margin: 0 }}>
+              <legend style={{ fontWeight: 600 }}>{t.period}</legend>
+              <label>
+                {t.from} <input type="date" name="from" defaultValue={result.from} />
+              </label>
+              <label>
+                {t.to} <input type="date" name="to" defaultValue={result.to} />
+              </label>
+            </fieldset>
+            <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
+              {t.show}
+            </button>
+          </form>
+          {!asked.success && <p role="alert">{t.badRange}</p>}
+          <p role="status">{t.checked(result.checked, result.rows.length)}</p>
+          {result.rows.length === 0 ? (
+            <p>{t.none}</p>
+          ) : (
+            <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="readout-rows">
+              <thead>
+                <tr>
+                  <th scope="col" style={cell}>
+                    {t.call}
+                  </th>
+                  <th scope="col" style={cell}>
+                    {t.faq}
+                  </th>
+                  <th scope="col" style={cell}>
+                    {t.kind}
+                  </th>
+                  <th scope="col" style={cell}>
+                    {t.operatorLine}
+                  </th>
+                  <th scope="col" style={cell}>
+                    {t.faqLine}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={`${r.call.id}:${r.faq.id}:${r.kind}:${r.operatorLine}:${r.said}`}>
+                    <td style={cell}>
+                      <a href={`${admin}/collections/calls/${r.call.id}`}>{when(r.call.talkStartedAt)}</a>
+                    </td>
+                    <td style={cell}>
+                      <a href={`${admin}/collections/faqs/${r.faq.id}`}>{r.faq.question}</a>
+                    </td>
+                    <td style={cell}>
+                      {t.kinds[r.kind] ?? r.kind}：「{r.said}」→「{r.expected.join('」「')}」
+                    </td>
+                    <td style={cell}>{r.operatorLine}</td>
+                    <td style={cell}>{r.faqLine}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r) => (
-                    <tr key={`${r.call.id}:${r.faq.id}:${r.kind}:${r.operatorLine}:${r.said}`}>
-                      <td style={cell}>
-                        <a href={`${admin}/collections/calls/${r.call.id}`}>{when(r.call.talkStartedAt)}</a>
-                      </td>
-                      <td style={cell}>
-                        <a href={`${admin}/collections/faqs/${r.faq.id}`}>{r.faq.question}</a>
-                      </td>
-                      <td style={cell}>
-                        {t.kinds[r.kind] ?? r.kind}：「{r.said}」→「{r.expected.join('」「')}」
-                      </td>
-                      <td style={cell}>{r.operatorLine}</td>
-                      <td style={cell}>{r.faqLine}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </StaffPage>
   )
 }

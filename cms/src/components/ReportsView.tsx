@@ -1,6 +1,4 @@
 import { buildSections, cellKind, formatCell, jstParts, reportHeading, type Table } from '@kotae/analytics'
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { canReadReports } from '../reports/access'
@@ -9,6 +7,7 @@ import { PeriodParamSchema } from '../reports/period'
 import { reportCharts } from '../reports/pdf/html'
 import { ORGANIZATION } from '../reports/render'
 import { REPORT_STRINGS as S } from '../reports/strings'
+import { StaffPage } from './StaffPage'
 
 const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
 
@@ -61,7 +60,7 @@ function SummaryTable({ table }: { table: Table }) {
 
 /** /admin/reports: pick a month or fiscal year, read the KPIs and charts, download the files. */
 export async function ReportsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, visibleEntities, permissions, locale } = initPageResult
+  const { req } = initPageResult
   const allowed = canReadReports(req.user)
   const raw = typeof searchParams?.period === 'string' ? searchParams.period : defaultPeriod()
   const parsed = PeriodParamSchema.safeParse(raw)
@@ -80,115 +79,104 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
   const year = parsed.success && parsed.data.kind === 'year' ? raw : ''
   const thisYear = jstParts(Date.now()).year
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <h1>{S.title}</h1>
-        {!allowed ? (
-          <p>{S.forbidden}</p>
-        ) : (
-          <>
-            <div style={{ display: 'flex', gap: '2rem', flexWrap: 'wrap', margin: '1rem 0' }}>
-              <form method="get" aria-label={S.pickMonth}>
-                <label>
-                  {S.pickMonth}{' '}
-                  <input
-                    type="month"
-                    name="period"
-                    defaultValue={month}
-                    required
-                    aria-describedby="month-help"
-                  />
-                </label>{' '}
-                <button type="submit" className="btn btn--style-secondary btn--size-small">
-                  {S.show}
-                </button>
-                <div id="month-help" style={{ fontSize: '0.85em' }}>
-                  {S.monthHelp}
-                </div>
-              </form>
-              <form method="get" aria-label={S.pickYear}>
-                <label>
-                  {S.pickYear}{' '}
-                  <select
-                    name="period"
-                    defaultValue={year || String(thisYear - (jstParts(Date.now()).month < 4 ? 1 : 0))}
-                  >
-                    {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
-                      <option key={y} value={String(y)}>
-                        {`${y}年度`}
-                      </option>
-                    ))}
-                  </select>
-                </label>{' '}
-                <button type="submit" className="btn btn--style-secondary btn--size-small">
-                  {S.show}
-                </button>
-                <div style={{ fontSize: '0.85em' }}>{S.yearHelp}</div>
-              </form>
-            </div>
-            {!parsed.success || !data || !heading || !summary || !charts ? (
-              <p role="alert">{S.badPeriod}</p>
-            ) : (
-              <>
-                <h2>{heading.period}</h2>
-                <p>{heading.dates}</p>
-                {heading.notes.map((n) => (
-                  <p key={n} role="note" style={{ border: '1px solid #c77700', padding: '0.5rem' }}>
-                    {n}
-                  </p>
-                ))}
-                <h3>{S.downloads}</h3>
-                <ul className="kotae-report-downloads">
-                  <li>
-                    <a href={`${api}?format=xlsx`} download>
-                      {S.xlsx}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={`${api}?format=csv&encoding=utf-8-bom`} download>
-                      {S.csvUtf8}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={`${api}?format=csv&encoding=shift_jis`} download>
-                      {S.csvSjis}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={`${api}?format=pdf`} download>
-                      {S.pdf}
-                    </a>{' '}
-                    <span style={{ fontSize: '0.85em' }}>{S.pdfNote}</span>
-                  </li>
-                  <li>
-                    <a href={`${api}?format=json`}>{S.json}</a>
-                  </li>
-                </ul>
-                <h3>{S.summary}</h3>
-                {summary.tables.map((t) => (
-                  <SummaryTable key={t.title ?? t.columns.map((c) => c.header).join()} table={t} />
-                ))}
-                <h3>{S.charts}</h3>
-                {/* Server-drawn SVG from our own figures and escaped labels (reports/pdf/svg.ts). */}
-                <div style={{ maxWidth: 900, background: '#fff', color: '#111', padding: '0.5rem' }}>
-                  <ServerSvg svg={charts.byHour} />
-                  <ServerSvg svg={charts.byTopic} />
-                  <ServerSvg svg={charts.trend} />
-                </div>
-              </>
-            )}
-          </>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+    <StaffPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{S.title}</h1>
+      {!allowed ? (
+        <p>{S.forbidden}</p>
+      ) : (
+        <>
+          <div style={{ display: 'flex', gap: '2rem', flexWrap: 'wrap', margin: '1rem 0' }}>
+            <form method="get" aria-label={S.pickMonth}>
+              <label>
+                {S.pickMonth}{' '}
+                <input
+                  type="month"
+                  name="period"
+                  defaultValue={month}
+                  required
+                  aria-describedby="month-help"
+                />
+              </label>{' '}
+              <button type="submit" className="btn btn--style-secondary btn--size-small">
+                {S.show}
+              </button>
+              <div id="month-help" style={{ fontSize: '0.85em' }}>
+                {S.monthHelp}
+              </div>
+            </form>
+            <form method="get" aria-label={S.pickYear}>
+              <label>
+                {S.pickYear}{' '}
+                <select
+                  name="period"
+                  defaultValue={year || String(thisYear - (jstParts(Date.now()).month < 4 ? 1 : 0))}
+                >
+                  {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
+                    <option key={y} value={String(y)}>
+                      {`${y}年度`}
+                    </option>
+                  ))}
+                </select>
+              </label>{' '}
+              <button type="submit" className="btn btn--style-secondary btn--size-small">
+                {S.show}
+              </button>
+              <div style={{ fontSize: '0.85em' }}>{S.yearHelp}</div>
+            </form>
+          </div>
+          {!parsed.success || !data || !heading || !summary || !charts ? (
+            <p role="alert">{S.badPeriod}</p>
+          ) : (
+            <>
+              <h2>{heading.period}</h2>
+              <p>{heading.dates}</p>
+              {heading.notes.map((n) => (
+                <p key={n} role="note" style={{ border: '1px solid #c77700', padding: '0.5rem' }}>
+                  {n}
+                </p>
+              ))}
+              <h3>{S.downloads}</h3>
+              <ul className="kotae-report-downloads">
+                <li>
+                  <a href={`${api}?format=xlsx`} download>
+                    {S.xlsx}
+                  </a>
+                </li>
+                <li>
+                  <a href={`${api}?format=csv&encoding=utf-8-bom`} download>
+                    {S.csvUtf8}
+                  </a>
+                </li>
+                <li>
+                  <a href={`${api}?format=csv&encoding=shift_jis`} download>
+                    {S.csvSjis}
+                  </a>
+                </li>
+                <li>
+                  <a href={`${api}?format=pdf`} download>
+                    {S.pdf}
+                  </a>{' '}
+                  <span style={{ fontSize: '0.85em' }}>{S.pdfNote}</span>
+                </li>
+                <li>
+                  <a href={`${api}?format=json`}>{S.json}</a>
+                </li>
+              </ul>
+              <h3>{S.summary}</h3>
+              {summary.tables.map((t) => (
+                <SummaryTable key={t.title ?? t.columns.map((c) => c.header).join()} table={t} />
+              ))}
+              <h3>{S.charts}</h3>
+              {/* Server-drawn SVG from our own figures and escaped labels (reports/pdf/svg.ts). */}
+              <div style={{ maxWidth: 900, background: '#fff', color: '#111', padding: '0.5rem' }}>
+                <ServerSvg svg={charts.byHour} />
+                <ServerSvg svg={charts.byTopic} />
+                <ServerSvg svg={charts.trend} />
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </StaffPage>
   )
 }

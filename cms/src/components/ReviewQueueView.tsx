@@ -1,11 +1,10 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { formatJstDateTime } from '@kotae/analytics'
 
 import { hasRole, CONTENT_WRITERS, PUBLISHERS } from '../access/roles'
 import { findReviewItems, type ReviewItem } from '../reviewQueue/queue'
+import { StaffPage } from './StaffPage'
 
 const KIND = { faqs: 'FAQ', guides: '手続きガイド' } as const
 const when = (iso: string | null) => (iso ? formatJstDateTime(Date.parse(iso)) : '—')
@@ -79,61 +78,50 @@ async function ReviewItemsPage({
   searchParams,
   work,
 }: AdminViewServerProps & { work: boolean }) {
-  const { req, visibleEntities, permissions, locale } = initPageResult
+  const { req } = initPageResult
   const allowed = work ? hasRole(req.user, ...CONTENT_WRITERS) : hasRole(req.user, ...PUBLISHERS)
   const items = allowed ? await findReviewItems(req.payload, req, work ? 'work' : 'queue') : []
   const admin = req.payload.config.routes.admin
   const sentBack = items.filter((i) => i.sendBackReason).length
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <h1>{work ? '編集中のFAQ' : `承認待ち（${items.length}件）`}</h1>
-        {!allowed ? (
+    <StaffPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
+      <h1>{work ? '編集中のFAQ' : `承認待ち（${items.length}件）`}</h1>
+      {!allowed ? (
+        <p>
+          {work
+            ? 'このページはFAQ編集者・承認者・システム管理者が使います。'
+            : 'このページは承認者（市職員）とシステム管理者が使います。'}
+        </p>
+      ) : work ? (
+        <>
           <p>
-            {work
-              ? 'このページはFAQ編集者・承認者・システム管理者が使います。'
-              : 'このページは承認者（市職員）とシステム管理者が使います。'}
+            下書きと承認待ちのFAQ・手続きガイドです。
+            {sentBack > 0
+              ? `差し戻されたものが${sentBack}件あります。理由を読んで直し、承認状態を「承認待ち」にして保存してください。`
+              : '編集が終わったら、承認状態を「承認待ち」にして保存してください。'}
           </p>
-        ) : work ? (
-          <>
-            <p>
-              下書きと承認待ちのFAQ・手続きガイドです。
-              {sentBack > 0
-                ? `差し戻されたものが${sentBack}件あります。理由を読んで直し、承認状態を「承認待ち」にして保存してください。`
-                : '編集が終わったら、承認状態を「承認待ち」にして保存してください。'}
-            </p>
-            <p>
-              <a href={`${admin}/collections/faqs/create`}>FAQを新しく作る</a>
-            </p>
-            {items.length === 0 ? (
-              <p>編集中のものはありません。</p>
-            ) : (
-              <ItemTable items={items} caption={`${items.length}件`} admin={admin} work />
-            )}
-          </>
-        ) : (
-          <>
-            <p>
-              編集者が承認を依頼したFAQと手続きガイドです。依頼の古い順に並んでいます。内容を確認して「変更内容を公開」を押すか、承認状態を「下書き」にし、差し戻し理由を書いて「下書きを保存」を押してください。
-            </p>
-            {items.length === 0 ? (
-              <p>承認待ちはありません。</p>
-            ) : (
-              <ItemTable items={items} caption={`${items.length}件`} admin={admin} work={false} />
-            )}
-          </>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+          <p>
+            <a href={`${admin}/collections/faqs/create`}>FAQを新しく作る</a>
+          </p>
+          {items.length === 0 ? (
+            <p>編集中のものはありません。</p>
+          ) : (
+            <ItemTable items={items} caption={`${items.length}件`} admin={admin} work />
+          )}
+        </>
+      ) : (
+        <>
+          <p>
+            編集者が承認を依頼したFAQと手続きガイドです。依頼の古い順に並んでいます。内容を確認して「変更内容を公開」を押すか、承認状態を「下書き」にし、差し戻し理由を書いて「下書きを保存」を押してください。
+          </p>
+          {items.length === 0 ? (
+            <p>承認待ちはありません。</p>
+          ) : (
+            <ItemTable items={items} caption={`${items.length}件`} admin={admin} work={false} />
+          )}
+        </>
+      )}
+    </StaffPage>
   )
 }
 
