@@ -14,6 +14,7 @@
  * Plain functions: no framework, no Node (the CMS endpoint and the tests call them alike).
  */
 import { bigrams, containment, type TurnLike } from './suggest'
+import { parseKanjiNumber } from '../analyzer/normalize'
 
 export const READOUT_PARTIAL = 0.35
 
@@ -37,34 +38,6 @@ const KIND_OF_UNIT: Record<string, FactKind> = {
   桁: 'count',
 }
 
-const KANJI_DIGIT: Record<string, number> = {
-  〇: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
-/** 一, 十二, 三百, 千五百 … up to 9999 (what an answer read out says); NaN when not a kanji number. */
-function kanjiNumber(s: string): number {
-  let total = 0
-  let digit = -1
-  for (const ch of s) {
-    if (ch in KANJI_DIGIT) digit = KANJI_DIGIT[ch]!
-    else {
-      const scale = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 0
-      if (!scale) return Number.NaN
-      total += (digit < 0 ? 1 : digit) * scale
-      digit = -1
-    }
-  }
-  return total + (digit < 0 ? 0 : digit)
-}
-
 /** NFKC (full-width digits and commas) and the ways to write か月. */
 const normalize = (text: string) => text.normalize('NFKC').replace(/[ヶケカヵ箇个]月/gu, 'か月')
 
@@ -74,7 +47,7 @@ const UNIT_RE = new RegExp(`${NUMBER}\\s*(円|か月|年|日|回|桁)`, 'gu')
 const FREE_RE = /無料/gu
 
 function toNumber(n: string, scale: string | undefined): number {
-  const base = /^\d/.test(n) ? Number(n.replace(/,/g, '')) : kanjiNumber(n)
+  const base = /^\d/.test(n) ? Number(n.replace(/,/g, '')) : (parseKanjiNumber(n) ?? Number.NaN)
   return base * (scale === '万' ? 10000 : scale === '千' ? 1000 : 1)
 }
 
