@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { addFaqToCall, patchCall } from '../transcripts/acceptFaq'
 import type { CallTranscriptResponse } from '../transcripts/endpoint'
 import { DESK_TRANSCRIPT_STRINGS as d, TRANSCRIPT_STRINGS as t } from '../transcripts/strings'
+import { SuggestedFaqs } from './SuggestedFaqs'
 
 type Option = { label: string; value: string }
 type Suggestions = NonNullable<CallTranscriptResponse['suggestions']>
@@ -150,31 +151,7 @@ function CallSuggestions({
     <div data-testid="desk-transcript-suggestions">
       <h3>{t.faqs}</h3>
       {s.faqs.length === 0 && <p>{t.noFaqs}</p>}
-      <ul style={{ paddingLeft: '1rem' }}>
-        {s.faqs.map((f) => {
-          const state = f.used ? 'done' : accept[String(f.id)]
-          return (
-            <li key={String(f.id)} style={{ marginBottom: '0.75rem' }}>
-              <div>
-                <strong>{f.question}</strong>（{f.reasons.map((r) => t.reasons[r] ?? r).join('・')}）
-              </div>
-              <div>
-                {t.evidence}：{t.speaker[f.evidence.speaker]}「{f.evidence.text}」
-              </div>
-              <button
-                type="button"
-                className="btn btn--style-secondary btn--size-small"
-                disabled={state === 'busy' || state === 'done'}
-                onClick={() => add(f.id)}
-                aria-label={`${t.accept}：${f.question}`}
-              >
-                {state === 'busy' ? t.accepting : state === 'done' ? t.accepted : t.accept}
-              </button>
-              {state === 'failed' && <span role="alert"> {t.acceptFailed}</span>}
-            </li>
-          )
-        })}
-      </ul>
+      <SuggestedFaqs faqs={s.faqs} accept={accept} onAccept={(f) => add(f.id)} />
       <form onSubmit={save}>
         <p>
           {d.recordedSummary}：{recorded || '—'}

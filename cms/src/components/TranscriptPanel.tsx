@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react'
 import { addFaqToCall } from '../transcripts/acceptFaq'
 import type { CallTranscriptResponse } from '../transcripts/endpoint'
 import { TRANSCRIPT_STRINGS as t } from '../transcripts/strings'
+import { SuggestedFaqs } from './SuggestedFaqs'
 
 type Faq = NonNullable<CallTranscriptResponse['suggestions']>['faqs'][number]
 const time = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`
@@ -76,32 +77,7 @@ export function TranscriptPanel() {
           <h4>{t.suggestions}</h4>
           <h5>{t.faqs}</h5>
           {s.faqs.length === 0 && <p>{t.noFaqs}</p>}
-          <ul data-testid="transcript-faq-suggestions" style={{ paddingLeft: '1rem' }}>
-            {s.faqs.map((f) => {
-              const state = f.used ? 'done' : accept[String(f.id)]
-              return (
-                <li key={String(f.id)} style={{ marginBottom: '0.75rem' }}>
-                  <div>
-                    <strong>{f.question}</strong>（{f.reasons.map((r) => t.reasons[r] ?? r).join('・')}）
-                  </div>
-                  <div>
-                    {t.evidence}：{t.speaker[f.evidence.speaker]}「{f.evidence.text}」
-                  </div>
-                  <button
-                    type="button"
-                    className="btn btn--style-secondary btn--size-small"
-                    style={{ margin: '0.25rem 0 0' }}
-                    disabled={state === 'busy' || state === 'done'}
-                    onClick={() => add(f)}
-                    aria-label={`${t.accept}：${f.question}`}
-                  >
-                    {state === 'busy' ? t.accepting : state === 'done' ? t.accepted : t.accept}
-                  </button>
-                  {state === 'failed' && <span role="alert"> {t.acceptFailed}</span>}
-                </li>
-              )
-            })}
-          </ul>
+          <SuggestedFaqs faqs={s.faqs} accept={accept} onAccept={add} testId="transcript-faq-suggestions" />
           <h5>{t.summary}</h5>
           <ul>
             {s.summary.map((line) => (
