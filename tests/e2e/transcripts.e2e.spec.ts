@@ -44,7 +44,11 @@ beforeAll(async () => {
   )
   // Two published FAQs whose short answers the operator reads out.
   const list = (
-    await api('supervisor', 'GET', '/api/faqs?limit=200&depth=0&where[_status][equals]=published&sort=slug')
+    await api(
+      'supervisor',
+      'GET',
+      '/api/faqs?limit=10&depth=0&where[_status][equals]=published&where[slug][in]=card-renewal-how,lost-fee',
+    )
   ).json.docs as { id: number; slug: string; question: string; shortAnswer: string; usageCount: number }[]
   faqs = [list.find((f) => f.slug === 'card-renewal-how')!, list.find((f) => f.slug === 'lost-fee')!].filter(
     Boolean,
