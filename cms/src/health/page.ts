@@ -50,9 +50,15 @@ export function ageText(seconds: number): string {
 }
 
 const jst = (iso: string) =>
+  // YYYY/MM/DD HH:MM:SS as everywhere in the admin ('short'/'medium' styles print 1:05:00 before 10 a.m.).
   new Intl.DateTimeFormat('ja-JP', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
     timeZone: 'Asia/Tokyo',
   }).format(new Date(iso))
 const when = (iso: string, seconds: number | null) => `${ageText(seconds ?? 0)}（${jst(iso)}）`
