@@ -102,6 +102,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
     facets: facets.map((d) => ({
       id: d.id,
       name: d.name,
+      ...(d.questionOnly ? { questionOnly: true } : {}),
       values: d.values.map((v) => ({ id: v.id, name: v.name, forms: [...v.forms] })),
     })),
     city: {
