@@ -81,14 +81,14 @@ describe('what-to-bring checker', () => {
     await page.context().close()
   })
 
-  it('works in English with the same list', async () => {
+  it('works in English with the same list, in English', async () => {
     const page = await open('/en/checker/')
-    await page.getByLabel('電子証明書を更新する').check()
+    await page.getByLabel('Renewing the electronic certificates').check()
     await page.getByLabel('A proxy (e.g. a family member)').check()
     expect(await checklist(page)).toEqual([
-      'ご本人のマイナンバーカード',
-      '照会書兼回答書（ご本人が記入し封をしたもの）',
-      '代理人の本人確認書類',
+      'The card holder’s My Number Card',
+      'The inquiry and answer form (照会書兼回答書), filled in and sealed by the card holder',
+      'ID documents of the proxy',
     ])
     await page.context().close()
   })

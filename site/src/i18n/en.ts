@@ -100,6 +100,7 @@ export const en: Strings = {
       'when.abroad': 'Abroad',
       'when.year-end': 'Year-end and New Year holidays',
       'when.weekend': 'Weekends and evenings',
+      'elsewhere.other-procedure': 'Other city procedures',
     },
     error: 'Search could not be loaded. Reload the page, or browse the list below.',
     noscript:
