@@ -8,6 +8,7 @@ import { ANALYSIS_READERS, GAP_DRAFTERS } from '../gap/roles'
 import { GAP_STRINGS as t } from '../gap/strings'
 import { GapDraftButton } from './GapDraftButton'
 import { StaffPage } from './StaffPage'
+import { PeriodForm } from './PeriodForm'
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 const cell = { verticalAlign: 'top', padding: '0.5rem' } as const
@@ -30,29 +31,7 @@ export async function GapView({ initPageResult, params, searchParams }: AdminVie
         ) : (
           <>
             <p>{t.intro}</p>
-            <form
-              method="get"
-              style={{
-                display: 'flex',
-                gap: '1rem',
-                alignItems: 'end',
-                flexWrap: 'wrap',
-                margin: '1rem 0',
-              }}
-            >
-              <fieldset style={{ display: 'flex', gap: '1rem', border: 0, padding: 0, margin: 0 }}>
-                <legend style={{ fontWeight: 600 }}>{t.period}</legend>
-                <label>
-                  {t.from} <input type="date" name="from" defaultValue={range.from} />
-                </label>
-                <label>
-                  {t.to} <input type="date" name="to" defaultValue={range.to} />
-                </label>
-              </fieldset>
-              <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-                {t.show}
-              </button>
-            </form>
+            <PeriodForm from={range.from} to={range.to} labels={t} />
             {!asked.success && <p role="alert">{t.badRange}</p>}
 
             <h2>{t.clustersHeading}</h2>

@@ -5,6 +5,7 @@ import { gapRangeSchema } from '../gap/range'
 import { READOUT_READERS, readoutCheck } from '../transcripts/readoutCheck'
 import { READOUT_STRINGS as t } from '../transcripts/strings'
 import { StaffPage } from './StaffPage'
+import { PeriodForm } from './PeriodForm'
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 const cell = {
@@ -43,23 +44,7 @@ export async function ReadoutView({ initPageResult, params, searchParams }: Admi
       ) : (
         <>
           <p>{t.intro}</p>
-          <form
-            method="get"
-            style={{ display: 'flex', gap: '1rem', alignItems: 'end', flexWrap: 'wrap', margin: '1rem 0' }}
-          >
-            <fieldset style={{ display: 'flex', gap: '1rem', border: 0, padding: 0, margin: 0 }}>
-              <legend style={{ fontWeight: 600 }}>{t.period}</legend>
-              <label>
-                {t.from} <input type="date" name="from" defaultValue={result.from} />
-              </label>
-              <label>
-                {t.to} <input type="date" name="to" defaultValue={result.to} />
-              </label>
-            </fieldset>
-            <button type="submit" className="btn btn--style-primary btn--size-small" style={{ margin: 0 }}>
-              {t.show}
-            </button>
-          </form>
+          <PeriodForm from={result.from} to={result.to} labels={t} />
           {!asked.success && <p role="alert">{t.badRange}</p>}
           <p role="status">{t.checked(result.checked, result.rows.length)}</p>
           {result.rows.length === 0 ? (
