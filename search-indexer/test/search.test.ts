@@ -43,6 +43,22 @@ describe('search', () => {
     expect(i.remove('a')).toBe(false)
     expect(i.search('新しい')).toEqual([])
   })
+  it('keeps a kind or locale filter right after documents are added and removed', () => {
+    const i = createSearchIndex()
+    i.add({ id: 'a', kind: 'faq', question: '住所変更の手続き' })
+    expect(i.search('住所', { kinds: ['faq'], locale: 'ja' }).map((h) => h.id)).toEqual(['a'])
+    i.add({ id: 'b', kind: 'faq', question: '住所が変わったとき', body: '住所の変更は窓口で' })
+    i.add({ id: 'c', kind: 'guide', question: '住所変更ガイド' })
+    expect(
+      i
+        .search('住所', { kinds: ['faq'], locale: 'ja' })
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['a', 'b'])
+    i.remove('a')
+    expect(i.search('住所', { kinds: ['faq'], locale: 'ja' }).map((h) => h.id)).toEqual(['b'])
+    expect(i.search('住所', { kinds: ['guide'] }).map((h) => h.id)).toEqual(['c'])
+  })
   it('weights the question above the body', () => {
     const i = createSearchIndex()
     i.add({ id: 'in-body', kind: 'faq', question: '窓口の場所', body: '転入届は市民課で受け付けます。' })
