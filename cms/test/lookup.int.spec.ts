@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../src/access/roles'
 import type { LookupResponse } from '../src/desk/types'
 import { lookupEndpoint } from '../src/search/lookupEndpoint'
-import { getOperatorIndex } from '../src/search/operatorIndex'
+import { getOperatorIndex, warmOperatorIndex } from '../src/search/operatorIndex'
 import { seedContent } from '../src/seed/seedContent'
 import { createRoleUsers, startPayload, type TestUser } from './helpers'
 
@@ -75,6 +75,51 @@ describe('GET /api/lookup', () => {
       expect(status).toBe(200)
       expect(body.candidates.length).toBeGreaterThan(0)
       expect(body.pastCalls, who).toEqual([])
+    }
+  })
+
+  it('past calls and cards follow a new call, a deleted call and a renamed category at once', async () => {
+    const [pin, pinReset] = await Promise.all(
+      ['pin-forgot', 'pin-reset-convenience'].map(
+        async (slug) =>
+          (await payload.find({ collection: 'faqs', where: { slug: { equals: slug } }, limit: 1, depth: 0 }))
+            .docs[0]!,
+      ),
+    )
+    // Every card read at once, as `npm start`'s warm-up does; the lookup then keeps what it showed.
+    await warmOperatorIndex(payload)
+    const ask = async () => (await lookup('暗証番号 忘れた', users.operator)).body
+    const first = await ask()
+    expect(first.candidates.map((c) => c.id)).toContain('faq:pin-forgot')
+    const call = await payload.create({
+      collection: 'calls',
+      data: {
+        talkStartedAt: '2026-11-30T02:00:00.000Z',
+        talkEndedAt: '2026-11-30T02:04:00.000Z',
+        channel: 'direct',
+        callerType: 'self',
+        faqsUsed: [pin!.id, pinReset!.id],
+        summary: 'コンビニでの再設定と窓口の両方を案内した。',
+        outcome: 'resolved',
+        operator: users.operator.id,
+      } as never,
+    })
+    const latest = (await ask()).pastCalls[0]
+    expect(latest?.id).toBe(call.id)
+    // Each FAQ the call used is named, the one outside the top FAQs too.
+    expect(latest?.faqsUsed.map((f) => f.question).sort()).toEqual([pin!.question, pinReset!.question].sort())
+    await payload.delete({ collection: 'calls', id: call.id })
+    expect((await ask()).pastCalls.map((c) => c.id)).not.toContain(call.id)
+
+    const card = (body: LookupResponse) => body.candidates.find((c) => c.id === 'faq:pin-forgot')
+    const categoryId = typeof pin!.category === 'object' ? pin!.category?.id : pin!.category
+    const category = await payload.findByID({ collection: 'categories', id: categoryId!, depth: 0 })
+    expect(card(await ask())?.category).toBe(category.name)
+    await payload.update({ collection: 'categories', id: category.id, data: { name: 'ぴよぴよの手続き' } })
+    try {
+      expect(card(await ask())?.category).toBe('ぴよぴよの手続き')
+    } finally {
+      await payload.update({ collection: 'categories', id: category.id, data: { name: category.name } })
     }
   })
 

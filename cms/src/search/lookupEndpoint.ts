@@ -170,7 +170,7 @@ export const lookupEndpoint: Endpoint = {
       .map((c) => c.docId)
     // Past calls are for those who take and supervise calls; editors and reviewers get none.
     const pastCalls =
-      topFaqIds.length && hasRole(req.user, ...CALL_TAKERS) ? await pastCallsFor(req, topFaqIds) : []
+      topFaqIds.length && hasRole(req.user, ...CALL_TAKERS) ? await pastCallsFor(req, index, topFaqIds) : []
     lap('pastCalls')
     const body: LookupResponse = {
       query: q,

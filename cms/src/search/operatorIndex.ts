@@ -12,7 +12,7 @@ import {
 } from '@kotae/search-indexer'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { forgetDeskCards } from './deskCards'
+import { forgetDeskCards, warmDeskCards } from './deskCards'
 import { markdownOf, type ToMarkdown } from '../lib/markdown'
 import { facetVocabulary } from './facetVocabulary'
 import { faqInput, guideInput, sourceInput, type IndexedFaq, type IndexedGuide } from './indexable'
@@ -23,6 +23,12 @@ const KEY = Symbol.for('kotae.operatorIndex')
 const holder = globalThis as unknown as { [KEY]?: State }
 /** FAQ slug (the index's id) → CMS id, so the lookup can join the usage prior (keyed by CMS id). */
 const faqIds = new WeakMap<SearchIndex, Map<string, number | string>>()
+/** The reverse: CMS id (as a string) → FAQ slug, so that past calls can name the FAQs they used. */
+const faqSlugs = new WeakMap<SearchIndex, Map<string, string>>()
+const rememberFaqId = (index: SearchIndex, slug: string, id: number | string) => {
+  faqIds.get(index)?.set(slug, id)
+  faqSlugs.get(index)?.set(String(id), slug)
+}
 
 /**
  * Recent engine answers by query and chosen facets. Operators type the same questions all day and
@@ -93,6 +99,12 @@ export const searchOperatorIndex = (
 export const faqIdOf = (index: SearchIndex, slug: string): number | string | undefined =>
   faqIds.get(index)?.get(slug)
 
+/** The question of a published FAQ by its CMS id, as indexed (undefined when it is not published). */
+export const faqQuestionOf = (index: SearchIndex, id: number | string): string | undefined => {
+  const slug = faqSlugs.get(index)?.get(String(id))
+  return slug === undefined ? undefined : index.get(slug, 'faq')?.question
+}
+
 /**
  * The operator's document of a published FAQ or guide: the search package's own converter over
  * the record mapped to its indexable shape, so the desk scores what the site and eval:content do.
@@ -161,14 +173,14 @@ async function build(payload: Payload): Promise<SearchIndex> {
     payload.find({ collection: 'guides', where: { _status: { equals: 'published' } }, ...common }),
     payload.find({ collection: 'sources', ...common, depth: 0 }),
   ])
-  const ids = new Map<string, number | string>()
+  faqIds.set(index, new Map())
+  faqSlugs.set(index, new Map())
   for (const f of faqs.docs) {
     const doc = faqDocument(f, markdown)
     if (!doc) continue
     index.add(doc)
-    ids.set(doc.id, f.id)
+    rememberFaqId(index, doc.id, f.id)
   }
-  faqIds.set(index, ids)
   for (const g of guides.docs) {
     const doc = guideDocument(g, markdown)
     if (doc) index.add(doc)
@@ -258,14 +270,18 @@ export async function applyEntryState(
   if (previousSlug) index.remove(previousSlug, kind)
   if (entry) {
     index.add(entry)
-    if (collection === 'faqs' && state.published) faqIds.get(index)?.set(entry.id, state.doc.id)
+    if (collection === 'faqs' && state.published) rememberFaqId(index, entry.id, state.doc.id)
   } else {
     const slug = state.published ? state.doc.slug : state.slug
     if (slug) index.remove(slug, kind)
   }
-  // After the change, so no lookup can cache the old results or cards again.
+  // After the change, so no lookup can cache the old results or card again.
   hitCache.delete(index)
-  forgetDeskCards(index)
+  const slugs = [previousSlug, state.published ? state.doc.slug : state.slug].filter(Boolean)
+  forgetDeskCards(
+    index,
+    slugs.map((slug) => `${kind}:${slug}`),
+  )
   current.changedAt = Date.now()
 }
 
@@ -295,6 +311,7 @@ export async function warmOperatorIndex(
   const started = performance.now()
   const index = await getOperatorIndex(payload)
   const prior = await warmOperatorPrior(payload, index)
+  await warmDeskCards(payload, index)
   return { documents: index.size, calls: prior.size, ms: Math.round(performance.now() - started) }
 }
 

@@ -249,7 +249,7 @@ export class SearchIndex {
     return this.docs.count
   }
 
-  /** The keys (`kind:id`) of every document. @internal */
+  /** The keys (`kind:id`, as {@link docKey} makes them) of every document. */
   keys(): string[] {
     return [...this.docs.entries()].map(([key]) => key)
   }

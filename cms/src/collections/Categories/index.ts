@@ -6,6 +6,7 @@ import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { rebuildSiteAfterAnyChange, rebuildSiteAfterDelete } from '../../publish/hooks'
+import { forgetDeskCardsAfterChange, forgetDeskCardsAfterDelete } from '../../search/deskCards'
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
@@ -19,8 +20,8 @@ export const Categories: CollectionConfig = {
     delete: roleIn(...PUBLISHERS),
   },
   hooks: {
-    afterChange: [auditChange('name'), rebuildSiteAfterAnyChange('categories')],
-    afterDelete: [auditDelete('name'), rebuildSiteAfterDelete('categories')],
+    afterChange: [auditChange('name'), rebuildSiteAfterAnyChange('categories'), forgetDeskCardsAfterChange],
+    afterDelete: [auditDelete('name'), rebuildSiteAfterDelete('categories'), forgetDeskCardsAfterDelete],
   },
   fields: [
     { name: 'name', label: '名称', type: 'text', required: true, maxLength: 60 },

@@ -10,6 +10,7 @@ import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterAnyChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { sourcesChangedEndpoint } from '../../sourceWatch/changedEndpoint'
 import { forgetWatchedSource } from '../../sourceWatch/forgetSource'
+import { forgetDeskCardsAfterChange, forgetDeskCardsAfterDelete } from '../../search/deskCards'
 
 const isHttpUrl = (value: unknown): true | string => {
   try {
@@ -33,8 +34,18 @@ export const Sources: CollectionConfig = {
   },
   hooks: {
     beforeDelete: [forgetWatchedSource],
-    afterChange: [auditChange('title'), rebuildSiteAfterAnyChange('sources'), forgetPublicContactsAfter],
-    afterDelete: [auditDelete('title'), rebuildSiteAfterDelete('sources'), forgetPublicContactsAfter],
+    afterChange: [
+      auditChange('title'),
+      rebuildSiteAfterAnyChange('sources'),
+      forgetDeskCardsAfterChange,
+      forgetPublicContactsAfter,
+    ],
+    afterDelete: [
+      auditDelete('title'),
+      rebuildSiteAfterDelete('sources'),
+      forgetDeskCardsAfterDelete,
+      forgetPublicContactsAfter,
+    ],
   },
   fields: [
     { name: 'title', label: 'タイトル', type: 'text', required: true, maxLength: 200 },
