@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { boundRestQuery, REST_READ_BOUNDS } from '../src/http/restQuery'
+import { asksForMoreThan, boundRestQuery, REST_READ_BOUNDS } from '../src/http/restQuery'
 
 const bound = (query: string) =>
   new URL(boundRestQuery(new Request(`http://kotae.test/api/faqs${query}`)).url).searchParams
@@ -49,5 +49,24 @@ describe('boundRestQuery: REST reads within REST_READ_BOUNDS', () => {
     expect(bounded.method).toBe('GET')
     expect(bounded.headers.get('cookie')).toBe('payload-token=t')
     expect(bounded.headers.get('origin')).toBe('http://kotae.test')
+  })
+
+  it('caps an anonymous page shorter, and tells which reads need to know who asks', () => {
+    const anonymous = (query: string) =>
+      new URL(
+        boundRestQuery(new Request(`http://kotae.test/api/faqs${query}`), REST_READ_BOUNDS.anonymousMaxLimit)
+          .url,
+      ).searchParams.get('limit')
+    expect(anonymous('?limit=100000')).toBe('25')
+    expect(anonymous('?limit=0')).toBe('25')
+    expect(anonymous('?limit=10')).toBe('10')
+    const asks = (query: string) =>
+      asksForMoreThan(new Request(`http://kotae.test/api/faqs${query}`), REST_READ_BOUNDS.anonymousMaxLimit)
+    expect(asks('')).toBe(false)
+    expect(asks('?limit=25')).toBe(false)
+    expect(asks('?limit=26')).toBe(true)
+    expect(asks('?limit=0')).toBe(true)
+    expect(asks('?pagination=false&limit=5')).toBe(true)
+    expect(asks('?limit=5&limit=100000')).toBe(true)
   })
 })
