@@ -8,8 +8,8 @@ import { charCount } from '../collections/Faqs/limits'
 const NEAR = 10
 
 /**
- * A character counter under a text field with a `maxLength` (the FAQ's question and short answer,
- * issue #21), so the editor sees the limit while typing, not only when the save is refused.
+ * A character counter under a text field with a `maxLength` (the FAQ's question and short answer),
+ * so the editor sees the limit while typing, not only when the save is refused.
  * The visible count is plain text; a polite live region speaks only near and over the limit, so a
  * screen reader is not interrupted at every keystroke. Colours: #333 and #a00 on white (10:1, 7:1).
  */

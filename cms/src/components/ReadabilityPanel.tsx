@@ -76,7 +76,7 @@ function Part({ title, r }: { title: string; r: Readability }) {
 }
 
 /**
- * The やさしい日本語 side panel of the FAQ editor (issue #17): the figures of `@kotae/content`'s
+ * The やさしい日本語 side panel of the FAQ editor: the figures of `@kotae/content`'s
  * readability (the same function `content:check` warns with) for the answer and the short answer,
  * and the sentences it flags, recomputed a moment after the editor stops typing. Advice, never a
  * refusal: the rules' thresholds are in content/src/readability/readability.ts.

@@ -1,5 +1,5 @@
 /**
- * Optional speech-to-text on a server the city hosts (issue #16, item 5): an audio file is sent to
+ * Optional speech-to-text on a server the city hosts: an audio file is sent to
  * an OpenAI-compatible `POST /v1/audio/transcriptions` and its `verbose_json` answer (segments with
  * start, end, text) comes back for the same import path as any JSON transcript. Off unless
  * KOTAE_STT_URL is set. The host must be this machine or the city's private network (every address
