@@ -8,6 +8,7 @@ import { DASHBOARD_STRINGS as t } from '../dashboard/strings'
 import { canReadReports } from '../reports/access'
 import { CallsExportForm } from './CallsExportForm'
 import { BarChartBox, LineChartBox } from './DashboardCharts'
+import { type FigureColumn, FigureTable } from './FigureTable'
 import { StaffPage } from './StaffPage'
 
 const pct = (v: number | null) => (v === null ? t.none : `${(v * 100).toFixed(1)}%`)
@@ -16,8 +17,15 @@ const num = (v: number | null, fallback: string = t.none) =>
 const BLUE = '#1f4e9c'
 const ORANGE = '#a84f00'
 const GREEN = '#2e6b30'
-const cell = { padding: '0.25rem 0.5rem' } as const
-const right = { ...cell, textAlign: 'right' } as const
+/** A row of the tables with a column per period: its label and its figure for a period. */
+type PeriodRow = [label: string, value: (p: DashboardPeriod) => string]
+type HourRow = DashboardPeriod['hours'][number]
+type OutcomeRow = DashboardPeriod['outcomes'][number] & { i: number }
+/** A column per period shown (today, this week, this month, or the chosen range). */
+const byPeriod = <R,>(
+  periods: readonly DashboardPeriod[],
+  value: (row: R, p: DashboardPeriod) => string,
+): FigureColumn<R>[] => periods.map((p) => ({ key: p.key, header: p.label, value: (row) => value(row, p) }))
 
 /**
  * ダッシュボード: today, this week and this month at a glance, and any month or span of days chosen
@@ -101,107 +109,56 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 <button type="submit">{t.show}</button>
               </form>
             </section>
-            <table style={{ width: '100%' }} data-testid="dashboard-summary">
-              <caption style={{ textAlign: 'left' }}>{t.summaryCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.item}</th>
-                  {data.periods.map((p) => (
-                    <th scope="col" key={p.key} style={right}>
-                      {p.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {(
-                  [
-                    [t.offered, (p) => (p.hasTelephony ? num(p.offered) : t.noTelephony)],
-                    [t.answered, (p) => (p.hasTelephony ? num(p.answered) : t.noTelephony)],
-                    [t.answerRate, (p) => (p.hasTelephony ? pct(p.answerRate) : t.noTelephony)],
-                    [t.logged, (p) => num(p.calls)],
-                    [t.fcr, (p) => pct(p.firstContactResolutionRate)],
-                  ] as [string, (p: DashboardPeriod) => string][]
-                ).map(([label, value]) => (
-                  <tr key={label}>
-                    <th scope="row" style={cell}>
-                      {label}
-                    </th>
-                    {data.periods.map((p) => (
-                      <td key={p.key} style={right}>
-                        {value(p)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              caption={t.summaryCaption}
+              testId="dashboard-summary"
+              rowHeader={t.item}
+              rows={
+                [
+                  [t.offered, (p) => (p.hasTelephony ? num(p.offered) : t.noTelephony)],
+                  [t.answered, (p) => (p.hasTelephony ? num(p.answered) : t.noTelephony)],
+                  [t.answerRate, (p) => (p.hasTelephony ? pct(p.answerRate) : t.noTelephony)],
+                  [t.logged, (p) => num(p.calls)],
+                  [t.fcr, (p) => pct(p.firstContactResolutionRate)],
+                ] as PeriodRow[]
+              }
+              rowKey={([label]) => label}
+              rowLabel={([label]) => label}
+              columns={byPeriod<PeriodRow>(data.periods, ([, value], p) => value(p))}
+            />
 
             <h2>{t.outcomesHeading}</h2>
-            <table style={{ width: '100%' }}>
-              <thead>
-                <tr>
-                  <th scope="col">{t.outcome}</th>
-                  {data.periods.map((p) => (
-                    <th scope="col" key={p.key} style={right}>
-                      {p.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.periods[0]!.outcomes.map((o, i) => (
-                  <tr key={o.outcome}>
-                    <th scope="row" style={cell}>
-                      {o.label}
-                    </th>
-                    {data.periods.map((p) => (
-                      <td key={p.key} style={right}>
-                        {num(p.outcomes[i]?.count ?? 0)}（{pct(p.outcomes[i]?.share ?? null)}）
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              rowHeader={t.outcome}
+              rows={data.periods[0]!.outcomes.map((o, i) => ({ ...o, i }))}
+              rowKey={(o) => o.outcome}
+              rowLabel={(o) => o.label}
+              columns={byPeriod<OutcomeRow>(
+                data.periods,
+                (o, p) => `${num(p.outcomes[o.i]?.count ?? 0)}（${pct(p.outcomes[o.i]?.share ?? null)}）`,
+              )}
+            />
 
             <h2>{t.transcriptsHeading}</h2>
-            <table style={{ width: '100%' }} data-testid="dashboard-transcripts">
-              <thead>
-                <tr>
-                  <th scope="col">{t.transcriptsHeading}</th>
-                  {data.periods.map((p) => (
-                    <th scope="col" key={p.key} style={right}>
-                      {p.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row" style={cell}>
-                    {t.transcriptShare}
-                  </th>
-                  {data.periods.map((p) => (
-                    <td key={p.key} style={right}>
-                      {num(p.transcripts.calls)}（{pct(p.transcripts.share)}）
-                    </td>
-                  ))}
-                </tr>
-                <tr>
-                  <th scope="row" style={cell}>
-                    {t.transcriptTopics}
-                  </th>
-                  {data.periods.map((p) => (
-                    <td key={p.key} style={right}>
-                      {p.transcripts.topics.length
+            <FigureTable
+              testId="dashboard-transcripts"
+              rowHeader={t.transcriptsHeading}
+              rows={
+                [
+                  [t.transcriptShare, (p) => `${num(p.transcripts.calls)}（${pct(p.transcripts.share)}）`],
+                  [
+                    t.transcriptTopics,
+                    (p) =>
+                      p.transcripts.topics.length
                         ? p.transcripts.topics.map((x) => `${x.name} ${num(x.calls)}`).join('、')
-                        : '—'}
-                    </td>
-                  ))}
-                </tr>
-              </tbody>
-            </table>
+                        : '—',
+                  ],
+                ] as PeriodRow[]
+              }
+              rowKey={([label]) => label}
+              rowLabel={([label]) => label}
+              columns={byPeriod<PeriodRow>(data.periods, ([, value], p) => value(p))}
+            />
 
             <h2 id="details">{t.detailsFor(selected.label)}</h2>
             <nav aria-label={t.choosePeriod}>
@@ -245,40 +202,21 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                     : [{ key: 'calls', label: t.callsSeries, color: BLUE }]
                 }
               />
-              <table style={{ width: '100%' }}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.hour}</th>
-                    {selected.hasTelephony && (
-                      <th scope="col" style={right}>
-                        {t.offeredSeries}
-                      </th>
-                    )}
-                    {selected.hasTelephony && (
-                      <th scope="col" style={right}>
-                        {t.answeredSeries}
-                      </th>
-                    )}
-                    <th scope="col" style={right}>
-                      {t.callsSeries}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {selected.hours
-                    .filter((h) => h.calls > 0 || (h.offered ?? 0) > 0)
-                    .map((h) => (
-                      <tr key={h.hour}>
-                        <th scope="row" style={cell}>
-                          {h.label}
-                        </th>
-                        {selected.hasTelephony && <td style={right}>{num(h.offered)}</td>}
-                        {selected.hasTelephony && <td style={right}>{num(h.answered)}</td>}
-                        <td style={right}>{num(h.calls)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <FigureTable
+                rowHeader={t.hour}
+                rows={selected.hours.filter((h) => h.calls > 0 || (h.offered ?? 0) > 0)}
+                rowKey={(h) => String(h.hour)}
+                rowLabel={(h) => h.label}
+                columns={[
+                  ...(selected.hasTelephony
+                    ? [
+                        { key: 'offered', header: t.offeredSeries, value: (h: HourRow) => num(h.offered) },
+                        { key: 'answered', header: t.answeredSeries, value: (h: HourRow) => num(h.answered) },
+                      ]
+                    : []),
+                  { key: 'calls', header: t.callsSeries, value: (h) => num(h.calls) },
+                ]}
+              />
               {selected.calls === 0 && <p>{t.empty}</p>}
             </figure>
 
@@ -293,56 +231,29 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 horizontal
                 height={Math.max(120, 36 * selected.topics.length + 40)}
               />
-              <table style={{ width: '100%' }}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.topic}</th>
-                    <th scope="col" style={right}>
-                      {t.count}
-                    </th>
-                    <th scope="col" style={right}>
-                      {t.share}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {selected.topics.map((r) => (
-                    <tr key={r.name}>
-                      <th scope="row" style={cell}>
-                        {r.name}
-                      </th>
-                      <td style={right}>{num(r.calls)}</td>
-                      <td style={right}>{pct(r.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                rowHeader={t.topic}
+                rows={selected.topics}
+                rowKey={(r) => r.name}
+                rowLabel={(r) => r.name}
+                columns={[
+                  { key: 'count', header: t.count, value: (r) => num(r.calls) },
+                  { key: 'share', header: t.share, value: (r) => pct(r.share) },
+                ]}
+              />
             </figure>
 
             <h3>{t.topFaqs}</h3>
             {selected.topFaqs.length === 0 ? (
               <p>{t.noFaqs}</p>
             ) : (
-              <table style={{ width: '100%' }}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.faq}</th>
-                    <th scope="col" style={right}>
-                      {t.uses}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {selected.topFaqs.map((f) => (
-                    <tr key={f.title}>
-                      <th scope="row" style={cell}>
-                        {f.title}
-                      </th>
-                      <td style={right}>{num(f.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                rowHeader={t.faq}
+                rows={selected.topFaqs}
+                rowKey={(f) => f.title}
+                rowLabel={(f) => f.title}
+                columns={[{ key: 'uses', header: t.uses, value: (f) => num(f.count) }]}
+              />
             )}
 
             <CallsExportForm
@@ -372,68 +283,32 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   { key: 'calls', label: t.calls, color: BLUE },
                 ]}
               />
-              <table style={{ width: '100%' }} data-testid="self-service-trend">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.week}</th>
-                    <th scope="col" style={right}>
-                      {t.searches}
-                    </th>
-                    <th scope="col" style={right}>
-                      {t.faqViews}
-                    </th>
-                    <th scope="col" style={right}>
-                      {t.calls}
-                    </th>
-                    <th scope="col" style={right}>
-                      {t.selfServiceRate}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.trend.weeks.map((w) => (
-                    <tr key={w.weekStart}>
-                      <th scope="row" style={cell}>
-                        {w.weekStart}
-                      </th>
-                      <td style={right}>{num(w.searches)}</td>
-                      <td style={right}>{num(w.faqViews)}</td>
-                      <td style={right}>{num(w.calls)}</td>
-                      <td style={right}>{pct(w.selfServiceRate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                testId="self-service-trend"
+                rowHeader={t.week}
+                rows={data.trend.weeks}
+                rowKey={(w) => w.weekStart}
+                rowLabel={(w) => w.weekStart}
+                columns={[
+                  { key: 'searches', header: t.searches, value: (w) => num(w.searches) },
+                  { key: 'faqViews', header: t.faqViews, value: (w) => num(w.faqViews) },
+                  { key: 'calls', header: t.calls, value: (w) => num(w.calls) },
+                  { key: 'rate', header: t.selfServiceRate, value: (w) => pct(w.selfServiceRate) },
+                ]}
+              />
             </figure>
             <h3>{t.trendByTopic}</h3>
-            <table style={{ width: '100%' }}>
-              <thead>
-                <tr>
-                  <th scope="col">{t.topic}</th>
-                  <th scope="col" style={right}>
-                    {t.faqViews}
-                  </th>
-                  <th scope="col" style={right}>
-                    {t.calls}
-                  </th>
-                  <th scope="col" style={right}>
-                    {t.selfServiceRate}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.trend.topics.map((r) => (
-                  <tr key={r.topic ?? ''}>
-                    <th scope="row" style={cell}>
-                      {r.topic === null ? t.noTopic : (data.trend.topicNames[r.topic] ?? r.topic)}
-                    </th>
-                    <td style={right}>{num(r.faqViews)}</td>
-                    <td style={right}>{num(r.calls)}</td>
-                    <td style={right}>{pct(r.selfServiceRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              rowHeader={t.topic}
+              rows={data.trend.topics}
+              rowKey={(r) => r.topic ?? ''}
+              rowLabel={(r) => (r.topic === null ? t.noTopic : (data.trend.topicNames[r.topic] ?? r.topic))}
+              columns={[
+                { key: 'faqViews', header: t.faqViews, value: (r) => num(r.faqViews) },
+                { key: 'calls', header: t.calls, value: (r) => num(r.calls) },
+                { key: 'rate', header: t.selfServiceRate, value: (r) => pct(r.selfServiceRate) },
+              ]}
+            />
           </>
         )}
       </div>
