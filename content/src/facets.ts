@@ -4,6 +4,8 @@
  * (schema.ts) and the cross-file checks (validate.ts) both use them.
  */
 
+import { SMALL_KANA } from './kana'
+
 /**
  * The key two forms are compared by: NFKC, lowercase, katakana → hiragana, small kana → large,
  * long-vowel marks after kana dropped, spaces removed. This is the folding the search analyzer
@@ -21,21 +23,6 @@ export function facetFormKey(form: string): string {
     out += h
   }
   return out
-}
-
-const SMALL_KANA: Record<string, string> = {
-  ぁ: 'あ',
-  ぃ: 'い',
-  ぅ: 'う',
-  ぇ: 'え',
-  ぉ: 'お',
-  っ: 'つ',
-  ゃ: 'や',
-  ゅ: 'ゆ',
-  ょ: 'よ',
-  ゎ: 'わ',
-  ゕ: 'か',
-  ゖ: 'け',
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from './schema'
 export * from './facets'
+export * from './kana'
 export * from './synonyms'
 export * from './problems'
 export * from './load'

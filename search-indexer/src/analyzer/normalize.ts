@@ -8,6 +8,8 @@
  *   - {@link foldKana}: katakana → hiragana, small kana → large, long-vowel marks dropped.
  * {@link normalizeText} is both.
  */
+import { SMALL_KANA } from '@kotae/content/kana'
+
 import { foldOkurigana } from './okurigana'
 
 /** Longest text analyzed for a query; longer input is cut (a pasted page is not a question). */
@@ -166,21 +168,6 @@ export function prepareText(input: string): string {
   s = foldKanjiNumerals(s)
   s = foldOkurigana(s)
   return s
-}
-
-const SMALL_KANA: Record<string, string> = {
-  ぁ: 'あ',
-  ぃ: 'い',
-  ぅ: 'う',
-  ぇ: 'え',
-  ぉ: 'お',
-  っ: 'つ',
-  ゃ: 'や',
-  ゅ: 'ゆ',
-  ょ: 'よ',
-  ゎ: 'わ',
-  ゕ: 'か',
-  ゖ: 'け',
 }
 
 /** Katakana → hiragana, small kana → large, long-vowel marks (ー) after kana dropped. */
