@@ -67,15 +67,7 @@ async function operators(): Promise<void> {
         ).json()) as { totalDocs: number }
       ).totalDocs
     const content = await loadContent()
-    const faqs = content.faqs
-      .filter((f) => f.locale === 'ja')
-      .map((f) => ({
-        id: f.id,
-        question: f.question,
-        alternatives: f.alternatives,
-        category: f.category,
-        related: f.related,
-      }))
+    const faqs = content.faqs.filter((f) => f.locale === 'ja')
     const queries = generateCallHistory(faqs, { seed: 99, calls: 20_000 }).map((c) => c.query)
     let next = 0
     let errors = 0

@@ -60,15 +60,7 @@ async function httpBench(): Promise<void> {
 
     const content = await loadContent()
     const queries = generateCallHistory(
-      content.faqs
-        .filter((f) => f.locale === 'ja')
-        .map((f) => ({
-          id: f.id,
-          question: f.question,
-          alternatives: f.alternatives,
-          category: f.category,
-          related: f.related,
-        })),
+      content.faqs.filter((f) => f.locale === 'ja'),
       { seed: 99, calls: LOOKUPS + 50 },
     ).map((c) => c.query)
     const client: number[] = []
@@ -167,15 +159,7 @@ async function engineBench(): Promise<void> {
   })
   for (const d of docs) index.add(d)
   const buildMs = performance.now() - t0
-  const historyFaqs = content.faqs
-    .filter((f) => f.locale === 'ja')
-    .map((f) => ({
-      id: f.id,
-      question: f.question,
-      alternatives: f.alternatives,
-      category: f.category,
-      related: f.related,
-    }))
+  const historyFaqs = content.faqs.filter((f) => f.locale === 'ja')
   const prior = new UsagePrior((text) => index.analyzer.analyzeQuery(text).tokens)
   for (const c of generateCallHistory(historyFaqs, { seed: 20261130, calls: ENGINE_CALLS }))
     prior.add({ texts: [c.query], faqs: c.faqs, at: c.at })

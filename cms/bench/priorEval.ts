@@ -36,16 +36,11 @@ export async function runPriorEval(
   const faqs = content.faqs.filter((f) => f.locale === 'ja')
   const index = createSearchIndex({ audience: 'operator', synonyms: content.synonyms })
   for (const d of contentToDocuments(content, { audience: 'operator' })) index.add(d)
-  const history = generateCallHistory(
-    faqs.map((f) => ({
-      id: f.id,
-      question: f.question,
-      alternatives: f.alternatives,
-      category: f.category,
-      related: f.related,
-    })),
-    { seed: options.seed ?? 20261130, calls: options.calls ?? 20_000 },
-  )
+  // A content FAQ is a HistoryFaq as it is.
+  const history = generateCallHistory(faqs, {
+    seed: options.seed ?? 20261130,
+    calls: options.calls ?? 20_000,
+  })
   const tokenize = (text: string) => index.analyzer.analyzeQuery(text).tokens
   const hitsCache = new Map<string, SearchHit[]>()
   const search = (q: string) => {
