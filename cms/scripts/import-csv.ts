@@ -167,8 +167,14 @@ async function openDrizzleTransaction(payload: Payload): Promise<string> {
       .drizzle!.transaction(async (tx) => {
         await new Promise<void>((commit, rollback) => {
           finish = {
-            resolve: () => (commit(), done),
-            reject: () => (rollback(new Error('rolled back')), done),
+            resolve: () => {
+              commit()
+              return done
+            },
+            reject: () => {
+              rollback(new Error('rolled back'))
+              return done
+            },
           }
           db.sessions![id] = { db: tx, ...finish }
           ready()

@@ -77,7 +77,8 @@ export class FacetVocabulary {
         for (let i = at; i < end && free; i++) if (taken[i]) free = false
         if (!free) continue
         for (let i = at; i < end; i++) taken[i] = true
-        const values = (out[f.dimension] ??= [])
+        const values = out[f.dimension] ?? []
+        out[f.dimension] = values
         if (!values.includes(f.value)) values.push(f.value)
       }
     }

@@ -117,7 +117,9 @@ export class InvertedIndex<R> {
   /** Ids of the held records that pass `test`. */
   idsWhere(test: (record: R) => boolean): Set<number> {
     const out = new Set<number>()
-    this.records.forEach((record, id) => record !== undefined && test(record) && out.add(id))
+    this.records.forEach((record, id) => {
+      if (record !== undefined && test(record)) out.add(id)
+    })
     return out
   }
 

@@ -484,7 +484,8 @@ export class SearchIndex {
           (f) => this.docs.postings(f, t) ?? [],
         )
         const passages = [this.passages.postings(passageField(t), t)].filter((x) => x !== undefined)
-        lookups.set(t, (l = { docs, passages }))
+        l = { docs, passages }
+        lookups.set(t, l)
       }
       return l
     }
