@@ -154,6 +154,58 @@ describe('third held-out round (tests/eval/colloquial3.jsonl, offtopic3.jsonl)',
   })
 })
 
+describe('fourth held-out round (tests/eval/colloquial4.jsonl, offtopic4.jsonl)', () => {
+  // Format only: ids, split rule and size. The evaluator never runs here (the sets are held out).
+  const read = (name: string) => {
+    const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
+    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
+  }
+  const splitOf = (query: string) =>
+    createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
+  const older = () =>
+    new Set(
+      [
+        'golden.jsonl',
+        'colloquial.jsonl',
+        'offtopic.jsonl',
+        'colloquial2.jsonl',
+        'offtopic2.jsonl',
+        'colloquial3.jsonl',
+        'offtopic3.jsonl',
+      ].flatMap((f) => read(f).map((q) => q.query)),
+    )
+
+  it.each([
+    ['colloquial4.jsonl', 'c4', 300],
+    ['offtopic4.jsonl', 'o4', 100],
+  ] as const)(
+    '%s: split by the sha256 rule, its own ids, large enough, no line of the older sets',
+    async (name, prefix, min) => {
+      const questions = read(name)
+      expect(questions.length).toBeGreaterThanOrEqual(min)
+      for (const q of questions) {
+        expect(q.id.startsWith(prefix), q.id).toBe(true)
+        expect(q.split, q.id).toBe(splitOf(q.query))
+      }
+      expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
+      expect(new Set(questions.map((q) => q.query)).size).toBe(questions.length)
+      const before = older()
+      expect(questions.filter((q) => before.has(q.query))).toEqual([])
+      const content = await loadContent()
+      expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
+    },
+  )
+
+  // Not "every FAQ is named": FAQs added after 2026-12-06 cannot be in a set written that day.
+  it('colloquial4 is about 40 % dialect and every line has an answer; offtopic4 answers nothing', () => {
+    const questions = read('colloquial4.jsonl')
+    const dialect = questions.filter((q) => q.style === 'dialect').length
+    expect(dialect / questions.length).toBeGreaterThanOrEqual(0.35)
+    expect(questions.filter((q) => q.relevant.length === 0)).toEqual([])
+    expect(read('offtopic4.jsonl').filter((q) => q.relevant.length > 0)).toEqual([])
+  })
+})
+
 describe('eval:content CLI', () => {
   const cli = path.resolve(import.meta.dirname, '../src/cli/eval-content.ts')
   const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx')
