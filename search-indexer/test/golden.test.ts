@@ -80,129 +80,89 @@ describe('golden set (tests/eval/golden.jsonl)', () => {
   })
 })
 
-describe('second held-out round (tests/eval/colloquial2.jsonl, offtopic2.jsonl)', () => {
-  const read = (name: string) => {
-    const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
-    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
-  }
-  // The split is a fixed function of the text, so no line can be moved between halves after reading it.
-  const splitOf = (query: string) =>
-    createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
+// The later rounds' sets, checked for format only: ids, split rule, size, no line of an older set.
+// The evaluator never runs here (test halves are held out until a round ends).
+const readSet = (name: string) => {
+  const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
+  return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
+}
+// The split is a fixed function of the text, so no line can be moved between halves after reading it.
+const splitOf = (query: string) =>
+  createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
+const ROUNDS = [
+  ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl'],
+  ['colloquial2.jsonl', 'offtopic2.jsonl'],
+  ['colloquial3.jsonl', 'offtopic3.jsonl'],
+  ['colloquial4.jsonl', 'offtopic4.jsonl'],
+]
 
-  it.each(['colloquial2.jsonl', 'offtopic2.jsonl'])(
-    '%s: split by the sha256 rule, large enough, no line of the older sets',
-    async (name) => {
-      const questions = read(name)
-      expect(questions.length).toBeGreaterThanOrEqual(name.startsWith('colloquial') ? 240 : 80)
-      for (const q of questions) expect(q.split, q.id).toBe(splitOf(q.query))
-      const older = new Set(
-        ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl'].flatMap((f) => read(f).map((q) => q.query)),
-      )
-      expect(questions.filter((q) => older.has(q.query))).toEqual([])
-      const content = await loadContent()
-      expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
-    },
-  )
+/** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
+function describeHeldOutRound(
+  title: string,
+  round: number,
+  sets: [name: string, prefix: string, min: number][],
+) {
+  describe(title, () => {
+    it.each(sets)(
+      '%s: split by the sha256 rule, its own ids, large enough, no line of the older sets',
+      async (name, prefix, min) => {
+        const questions = readSet(name)
+        expect(questions.length).toBeGreaterThanOrEqual(min)
+        for (const q of questions) {
+          expect(q.id.startsWith(prefix), q.id).toBe(true)
+          expect(q.split, q.id).toBe(splitOf(q.query))
+        }
+        expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
+        expect(new Set(questions.map((q) => q.query)).size).toBe(questions.length)
+        const older = new Set(
+          ROUNDS.slice(0, round - 1).flatMap((files) => files.flatMap((f) => readSet(f).map((q) => q.query))),
+        )
+        expect(questions.filter((q) => older.has(q.query))).toEqual([])
+        const content = await loadContent()
+        expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
+      },
+    )
+  })
+}
 
-  it('colloquial2 is at least half western-Japan dialect', () => {
-    const questions = read('colloquial2.jsonl')
+describeHeldOutRound('second held-out round (tests/eval/colloquial2.jsonl, offtopic2.jsonl)', 2, [
+  ['colloquial2.jsonl', '', 240],
+  ['offtopic2.jsonl', '', 80],
+])
+describeHeldOutRound('third held-out round (tests/eval/colloquial3.jsonl, offtopic3.jsonl)', 3, [
+  ['colloquial3.jsonl', 'c3', 220],
+  ['offtopic3.jsonl', 'o3', 80],
+])
+describeHeldOutRound('fourth held-out round (tests/eval/colloquial4.jsonl, offtopic4.jsonl)', 4, [
+  ['colloquial4.jsonl', 'c4', 300],
+  ['offtopic4.jsonl', 'o4', 100],
+])
+
+describe("the held-out sets' make-up", () => {
+  it.each(['colloquial2.jsonl', 'colloquial3.jsonl'])('%s is at least half western-Japan dialect', (name) => {
+    const questions = readSet(name)
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
-})
 
-describe('third held-out round (tests/eval/colloquial3.jsonl, offtopic3.jsonl)', () => {
-  // Format only: ids, split rule and size. The evaluator never runs here (the sets are held out).
-  const read = (name: string) => {
-    const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
-    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
-  }
-  const splitOf = (query: string) =>
-    createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
-  const older = () =>
-    new Set(
-      ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl', 'colloquial2.jsonl', 'offtopic2.jsonl'].flatMap(
-        (f) => read(f).map((q) => q.query),
-      ),
+  it('colloquial4 is about 40 % western-Japan dialect', () => {
+    const questions = readSet('colloquial4.jsonl')
+    expect(questions.filter((q) => q.style === 'dialect').length / questions.length).toBeGreaterThanOrEqual(
+      0.35,
     )
-
-  it.each([
-    ['colloquial3.jsonl', 'c3', 220],
-    ['offtopic3.jsonl', 'o3', 80],
-  ] as const)(
-    '%s: split by the sha256 rule, its own ids, large enough, no line of the older sets',
-    async (name, prefix, min) => {
-      const questions = read(name)
-      expect(questions.length).toBeGreaterThanOrEqual(min)
-      for (const q of questions) {
-        expect(q.id.startsWith(prefix), q.id).toBe(true)
-        expect(q.split, q.id).toBe(splitOf(q.query))
-      }
-      expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
-      expect(new Set(questions.map((q) => q.query)).size).toBe(questions.length)
-      const before = older()
-      expect(questions.filter((q) => before.has(q.query))).toEqual([])
-      const content = await loadContent()
-      expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
-    },
-  )
-
-  it('colloquial3 is at least half western-Japan dialect; offtopic3 answers nothing', () => {
-    const questions = read('colloquial3.jsonl')
-    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
-    expect(questions.filter((q) => q.relevant.length === 0)).toEqual([])
-    expect(read('offtopic3.jsonl').filter((q) => q.relevant.length > 0)).toEqual([])
   })
-})
 
-describe('fourth held-out round (tests/eval/colloquial4.jsonl, offtopic4.jsonl)', () => {
-  // Format only: ids, split rule and size. The evaluator never runs here (the sets are held out).
-  const read = (name: string) => {
-    const file = path.resolve(import.meta.dirname, `../../tests/eval/${name}`)
-    return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
-  }
-  const splitOf = (query: string) =>
-    createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
-  const older = () =>
-    new Set(
-      [
-        'golden.jsonl',
-        'colloquial.jsonl',
-        'offtopic.jsonl',
-        'colloquial2.jsonl',
-        'offtopic2.jsonl',
-        'colloquial3.jsonl',
-        'offtopic3.jsonl',
-      ].flatMap((f) => read(f).map((q) => q.query)),
-    )
-
-  it.each([
-    ['colloquial4.jsonl', 'c4', 300],
-    ['offtopic4.jsonl', 'o4', 100],
-  ] as const)(
-    '%s: split by the sha256 rule, its own ids, large enough, no line of the older sets',
-    async (name, prefix, min) => {
-      const questions = read(name)
-      expect(questions.length).toBeGreaterThanOrEqual(min)
-      for (const q of questions) {
-        expect(q.id.startsWith(prefix), q.id).toBe(true)
-        expect(q.split, q.id).toBe(splitOf(q.query))
-      }
-      expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
-      expect(new Set(questions.map((q) => q.query)).size).toBe(questions.length)
-      const before = older()
-      expect(questions.filter((q) => before.has(q.query))).toEqual([])
-      const content = await loadContent()
-      expect(() => checkGoldenIds(questions, new Set(content.faqs.map((f) => f.id)), name)).not.toThrow()
-    },
-  )
-
-  // Not "every FAQ is named": FAQs added after 2026-12-06 cannot be in a set written that day.
-  it('colloquial4 is about 40 % dialect and every line has an answer; offtopic4 answers nothing', () => {
-    const questions = read('colloquial4.jsonl')
-    const dialect = questions.filter((q) => q.style === 'dialect').length
-    expect(dialect / questions.length).toBeGreaterThanOrEqual(0.35)
-    expect(questions.filter((q) => q.relevant.length === 0)).toEqual([])
-    expect(read('offtopic4.jsonl').filter((q) => q.relevant.length > 0)).toEqual([])
+  // Not "every FAQ is named": FAQs added after a set was written cannot be in it.
+  it('every colloquial line has an answer; no off-topic line has one', () => {
+    for (const name of ['colloquial3.jsonl', 'colloquial4.jsonl'])
+      expect(
+        readSet(name).filter((q) => q.relevant.length === 0),
+        name,
+      ).toEqual([])
+    for (const name of ['offtopic3.jsonl', 'offtopic4.jsonl'])
+      expect(
+        readSet(name).filter((q) => q.relevant.length > 0),
+        name,
+      ).toEqual([])
   })
 })
 
