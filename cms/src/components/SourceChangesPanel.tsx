@@ -55,6 +55,9 @@ export function SourceChangesPanel() {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ resolvedAt: new Date().toISOString() }),
     })
+    // The confirmed change leaves the panel with its message, in one render: the list read again
+    // afterwards (for changes someone else closed) arrives later.
+    if (res.ok) setChanges((open) => open.filter((c) => c.id !== change.id))
     setMessage(
       res.ok
         ? `「${change.source.title}」の更新を確認済みにしました。`
