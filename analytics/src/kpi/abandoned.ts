@@ -36,16 +36,6 @@ export function abandonWaitSeconds(
   return gone ? secondsBetween(offeredMs, parseInstant(gone)) : null
 }
 
-/** Whether an unanswered call is a short abandon (wait < threshold seconds). */
-export function isShortAbandon(
-  record: TelephonyRecord,
-  thresholdSeconds: number,
-  offeredMs?: number,
-): boolean {
-  const wait = abandonWaitSeconds(record, offeredMs)
-  return wait !== null && wait < thresholdSeconds
-}
-
 export function abandonRate(counts: {
   abandoned: number
   offered: number

@@ -11,7 +11,7 @@
  */
 import { meanOf, secondsBetween } from './stats'
 import { parseInstant } from '../time'
-import { safeSeconds, talkSeconds } from './att'
+import { safeSeconds } from './att'
 import type { CallLogRecord } from './records'
 
 /** Handle seconds of one call, given its talk seconds (null when talk is unknown). */
@@ -26,11 +26,6 @@ export function handleSeconds(
   if (!holdInsideTalkSpan) return talk + safeSeconds(call.holdSeconds) + acw
   // Talk and hold both lie inside the span, so together they are the span, whatever hold was logged.
   return (secondsBetween(startMs, parseInstant(call.talkEndedAt)) ?? talk) + acw
-}
-
-/** Handle seconds computed from the call alone. */
-export function callHandleSeconds(call: CallLogRecord, holdInsideTalkSpan = true): number | null {
-  return handleSeconds(call, talkSeconds(call, holdInsideTalkSpan), holdInsideTalkSpan)
 }
 
 export function ahtSeconds(sums: { handleSeconds: number; callsWithTalk: number }): number | null {

@@ -42,14 +42,19 @@ export const newSlotCounts = (rows: number): SlotCounts => ({
   calls: new Int32Array(rows),
 })
 
+/** The counts of row `i` (telephony ones null without telephony data), for this table and 曜日別. */
+export const countsAt = (counts: SlotCounts, i: number, hasTelephony: boolean) => ({
+  offered: hasTelephony ? counts.offered[i]! : null,
+  answered: hasTelephony ? counts.answered[i]! : null,
+  abandoned: hasTelephony ? counts.abandoned[i]! : null,
+  shortAbandoned: hasTelephony ? counts.shortAbandoned[i]! : null,
+  calls: counts.calls[i]!,
+})
+
 export function halfHourRows(counts: SlotCounts, hasTelephony: boolean): HalfHourRow[] {
   return Array.from({ length: HALF_HOURS_PER_DAY }, (_, slot) => ({
     slot,
     label: halfHourSlotLabel(slot),
-    offered: hasTelephony ? counts.offered[slot]! : null,
-    answered: hasTelephony ? counts.answered[slot]! : null,
-    abandoned: hasTelephony ? counts.abandoned[slot]! : null,
-    shortAbandoned: hasTelephony ? counts.shortAbandoned[slot]! : null,
-    calls: counts.calls[slot]!,
+    ...countsAt(counts, slot, hasTelephony),
   }))
 }

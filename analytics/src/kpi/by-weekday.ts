@@ -8,7 +8,7 @@
  *   row.offered, answered, abandoned, shortAbandoned, calls: as in 時間帯別, grouped by dayType
  */
 import { DAY_MS, type InstantRange, JST_OFFSET_MS, isHolidayDayNumber, jstDayNumber } from '../time'
-import type { SlotCounts } from './by-half-hour'
+import { countsAt, type SlotCounts } from './by-half-hour'
 
 export const DAY_TYPE_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday'] as const
 export type DayTypeKey = (typeof DAY_TYPE_KEYS)[number]
@@ -79,10 +79,6 @@ export function weekdayRows(
     key,
     label: DAY_TYPE_LABELS[key],
     days: table.days[i]!,
-    offered: hasTelephony ? counts.offered[i]! : null,
-    answered: hasTelephony ? counts.answered[i]! : null,
-    abandoned: hasTelephony ? counts.abandoned[i]! : null,
-    shortAbandoned: hasTelephony ? counts.shortAbandoned[i]! : null,
-    calls: counts.calls[i]!,
+    ...countsAt(counts, i, hasTelephony),
   }))
 }

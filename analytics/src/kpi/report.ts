@@ -1,21 +1,31 @@
 /**
- * computeReport: every KPI of a month or a year in one pass over the records (see KPIS.md for the
- * formulas and the choices). Records outside the period are ignored, except calls in the
+ * computeReport: every KPI of a month or a year from the records (see KPIS.md for the formulas and
+ * the choices). Each record goes to the accumulator as an aggregate of one, the same sums the CMS
+ * hands over from its rollups. Records outside the period are ignored, except calls in the
  * `repeatWindowDays` after it, which serve only the 一次完了 cross-check. Telephony KPIs are null
  * when the period has no telephony data; nothing is ever NaN.
  */
+import { isOutboundChannel } from '@kotae/content/contracts/calls'
+
+import { DAY_MS, parseInstant } from '../time'
 import { createReportAccumulator } from './accumulator'
-import type { AbandonedSummary } from './abandoned'
+import type { CallSlotAggregate, TelephonySlotAggregate } from './aggregate'
+import { abandonWaitSeconds, type AbandonedSummary } from './abandoned'
+import { handleSeconds } from './aht'
+import { isAnswered } from './answered'
+import { answerWaitSeconds } from './asa'
+import { talkSeconds } from './att'
 import type { HalfHourRow } from './by-half-hour'
 import type { OutOfHoursReason } from './hours'
 import type { TopicRow } from './by-topic'
 import type { WeekdayRow } from './by-weekday'
 import type { EscalationSummary } from './escalations'
-import type { FaqUsageRow } from './faq-usage'
+import { addFaqsUsed, type FaqCounts, type FaqUsageRow } from './faq-usage'
+import { calledAgain } from './fcr'
 import type { ReportOptions, ResolvedReportOptions } from './options'
 import type { PeriodLabels, ReportPeriod } from './period'
 import type { CallLogRecord, EscalationRecord, TelephonyRecord } from './records'
-import type { ServiceLevelSummary } from './service-level'
+import { isWithinServiceLevel, type ServiceLevelSummary } from './service-level'
 
 /** The KPI keys every report (and `npm run report -- --format json`) carries, in order. */
 export const REPORT_KPI_KEYS = [
@@ -135,8 +145,85 @@ export interface ComputeReportInput {
 
 export function computeReport(input: ComputeReportInput): Report {
   const acc = createReportAccumulator({ ...input.options, period: input.period })
-  if (input.calls) acc.addCalls(input.calls)
-  if (input.telephony) acc.addTelephonyRecords(input.telephony)
-  if (input.escalations) acc.addEscalations(input.escalations)
-  return acc.finish()
+  const o = acc.options
+  const invalid = { calls: 0, telephony: 0 }
+  for (const r of input.telephony ?? []) {
+    const at = parseInstant(r.offeredAt)
+    if (Number.isNaN(at)) invalid.telephony++
+    else acc.addTelephonySlot(telephonyAggregate(r, at, o))
+  }
+  // The inbound calls the repeat check sees (in the period and the window after it), and FAQ usage.
+  const checkable: { caller: string; category: string; at: number; resolved: boolean }[] = []
+  const faqs = new Map<string, FaqCounts>()
+  let callsWithFaq = 0
+  const repeatEnd = acc.range.end + o.repeatWindowDays * DAY_MS
+  for (const c of input.calls ?? []) {
+    const at = parseInstant(c.talkStartedAt)
+    if (Number.isNaN(at)) {
+      invalid.calls++
+      continue
+    }
+    acc.addCallSlot(callAggregate(c, at, o))
+    if (isOutboundChannel(c.channel) || at < acc.range.start || at >= repeatEnd) continue
+    if (c.callerHash && c.category)
+      checkable.push({
+        caller: c.callerHash,
+        category: c.category,
+        at,
+        resolved: o.resolvedOutcomes.includes(c.outcome),
+      })
+    if (at < acc.range.end && addFaqsUsed(faqs, c.faqsUsed)) callsWithFaq++
+  }
+  const again = calledAgain(checkable, o.repeatWindowDays * DAY_MS)
+  checkable.forEach((c, i) =>
+    acc.addRepeatCheck({ ...c, crossCheckable: 1, disqualified: c.resolved && again[i] ? 1 : 0 }),
+  )
+  acc.addFaqUsage({ callsWithFaq, faqs: [...faqs].map(([faqId, f]) => ({ faqId, ...f })) })
+  for (const e of input.escalations ?? []) acc.addEscalation(e)
+  const report = acc.finish()
+  report.meta.counts.invalid = { ...report.meta.counts.invalid, ...invalid }
+  return report
+}
+
+/** One PBX record as the sums of its bucket (aggregate.ts). */
+function telephonyAggregate(
+  r: TelephonyRecord,
+  at: number,
+  o: ResolvedReportOptions,
+): TelephonySlotAggregate {
+  const one = { at, offered: 1, answered: 0, answeredWithWait: 0, waitSeconds: 0, answeredWithin: 0 }
+  if (o.queues !== null && !o.queues.includes(r.queue))
+    return { ...one, offered: 0, shortAbandoned: 0, abandoned: 0, otherQueues: 1 }
+  if (!isAnswered(r)) {
+    const wait = abandonWaitSeconds(r, at)
+    const short = wait !== null && wait < o.shortAbandonSeconds ? 1 : 0
+    return { ...one, shortAbandoned: short, abandoned: 1 - short }
+  }
+  const wait = answerWaitSeconds(r, at)
+  return {
+    ...one,
+    answered: 1,
+    answeredWithWait: wait === null ? 0 : 1,
+    waitSeconds: wait ?? 0,
+    answeredWithin: isWithinServiceLevel(wait, o.serviceLevelSeconds) ? 1 : 0,
+    shortAbandoned: 0,
+    abandoned: 0,
+  }
+}
+
+/** One call log as the sums of its bucket, category and direction (aggregate.ts). */
+function callAggregate(c: CallLogRecord, at: number, o: ResolvedReportOptions): CallSlotAggregate {
+  const talk = talkSeconds(c, o.holdInsideTalkSpan, at)
+  const handle = handleSeconds(c, talk, o.holdInsideTalkSpan, at)
+  const withTalk = talk !== null && handle !== null
+  return {
+    at,
+    category: c.category || null,
+    calls: 1,
+    loggedResolved: o.resolvedOutcomes.includes(c.outcome) ? 1 : 0,
+    callsWithTalk: withTalk ? 1 : 0,
+    talkSeconds: withTalk ? talk : 0,
+    handleSeconds: withTalk ? handle : 0,
+    outbound: isOutboundChannel(c.channel),
+  }
 }

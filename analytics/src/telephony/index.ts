@@ -21,3 +21,4 @@ export {
   type TelephonyRowReaderOptions,
   type EncodingTrouble,
 } from './rows'
+export { linkCallsToTelephony, type LinkOptions, type LinkResult, type CallTelephonyLink } from './link'

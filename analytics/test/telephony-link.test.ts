@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { linkCallsToTelephony, type CallLogRecord, type TelephonyRecord } from '../src/kpi'
+import type { CallLogRecord, TelephonyRecord } from '../src/kpi'
+import { linkCallsToTelephony } from '../src/telephony'
 import { calls, telephony } from './fixtures/october-2026'
 
 describe('linkCallsToTelephony', () => {

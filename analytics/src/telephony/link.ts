@@ -12,7 +12,7 @@
  * O(n log n): records are grouped by operator and sorted once; each log looks up its window by
  * binary search.
  */
-import type { CallLogRecord, TelephonyRecord } from './records'
+import type { CallLogRecord, TelephonyRecord } from '../kpi/records'
 import { parseInstant } from '../time'
 
 export interface LinkOptions {
@@ -76,9 +76,9 @@ export function linkCallsToTelephony(
     const operator = operatorOf(t.agent)
     const at = parseInstant(t.answeredAt ?? t.offeredAt)
     if (operator === null || !Number.isFinite(at)) return
-    let g = groups.get(operator)
-    if (!g) groups.set(operator, (g = []))
-    g.push({ at, index: i })
+    const g = groups.get(operator)
+    if (g) g.push({ at, index: i })
+    else groups.set(operator, [{ at, index: i }])
   })
   for (const g of groups.values()) g.sort((a, b) => a.at - b.at)
 
