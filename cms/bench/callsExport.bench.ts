@@ -2,7 +2,7 @@
  * `npm run bench:calls-export [-- --calls 100000 --db sqlite,postgres]`
  *
  * The inquiry-log export (docs/calls-export.md) of about N logged calls in October 2026 (the reports'
- * seeded data, N / 0.9 offered as 10 % are abandoned without a log, src/reports/synthetic.ts, with a 160-character summary and two search words each),
+ * seeded data, N / 0.9 offered as 10 % are abandoned without a log, src/seed/syntheticCalls.ts, with a 160-character summary and two search words each),
  * as CSV (UTF-8 and Shift_JIS) and XLSX, through the same code as `npm run export:calls`.
  * Printed: wall time, file size, and peak RSS of the exporting process beside its RSS once Payload
  * was up, so what the export itself holds is visible. Each step runs in a child process of its own
@@ -40,7 +40,7 @@ async function seed(): Promise<void> {
     import('@kotae/analytics'),
     import('../src/lib/payload'),
     import('../src/reports/sql'),
-    import('../src/reports/synthetic'),
+    import('../src/seed/syntheticCalls'),
   ])
   const payload = await getMigratedPayload()
   const sql = sqlOf(payload)

@@ -3,7 +3,7 @@
  *
  * The reports against real databases, with the dataset sizes printed beside the figures:
  *  1. seed: N seeded synthetic calls in October 2026, each with its PBX record (10 % abandoned),
- *     FAQs used and 1 escalation per 50 calls (src/reports/synthetic.ts), written by multi-row INSERTs;
+ *     FAQs used and 1 escalation per 50 calls (src/seed/syntheticCalls.ts), written by multi-row INSERTs;
  *  2. the rollups rebuilt (`npm run reports:rebuild`, decision 0045), then the monthly report and the
  *     fiscal year read from them, twice each (targets at 1,000,000 calls a month: ≤ 1 s and ≤ 3 s for
  *     the year), and the monthly report counted from the records (`fromRecords`; `--no-records`
@@ -67,7 +67,7 @@ async function runChild(): Promise<void> {
     import('@kotae/analytics'),
     import('../src/lib/payload'),
     import('../src/reports/sql'),
-    import('../src/reports/synthetic'),
+    import('../src/seed/syntheticCalls'),
     import('../src/reports/load'),
     import('../src/reports/render'),
     import('../src/collections/TelephonyRecords/importTelephony'),

@@ -1,7 +1,7 @@
 /**
  * `node --conditions=production --import tsx cms/scripts/seed-report-data.ts --period 2026-10 --calls 2000 [--seed 7]`
  * Writes seeded synthetic calls, telephony records and escalations for one month into the
- * configured database (src/reports/synthetic.ts), on the categories, FAQs and operators already
+ * configured database (src/seed/syntheticCalls.ts), on the categories, FAQs and operators already
  * there, and prints the generator input as JSON, so a test can regenerate the same records and
  * compute the expected report. For the reports e2e test and `npm run bench:reports`.
  */
@@ -12,7 +12,7 @@ import { z } from 'zod'
 
 import { getMigratedPayload } from '../src/lib/payload'
 import { sqlOf } from '../src/reports/sql'
-import { insertSynthetic, type SyntheticInput } from '../src/reports/synthetic'
+import { insertSynthetic, type SyntheticInput } from '../src/seed/syntheticCalls'
 
 const ArgsSchema = z.object({
   period: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM'),

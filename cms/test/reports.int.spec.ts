@@ -10,7 +10,7 @@ import {
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { SyntheticInput } from '../src/reports/synthetic'
+import type { SyntheticInput } from '../src/seed/syntheticCalls'
 
 let payload: Payload
 let input: SyntheticInput
@@ -19,7 +19,7 @@ let edges: { calls: CallLogRecord[]; telephony: TelephonyRecord[] }
 let mod: {
   loadReport: typeof import('../src/reports/load').loadReport
   renderReport: typeof import('../src/reports/render').renderReport
-  syntheticRecords: typeof import('../src/reports/synthetic').syntheticRecords
+  syntheticRecords: typeof import('../src/seed/syntheticCalls').syntheticRecords
 }
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
     await Promise.all([
       import('../src/reports/load'),
       import('../src/reports/render'),
-      import('../src/reports/synthetic'),
+      import('../src/seed/syntheticCalls'),
       import('../src/reports/sql'),
     ])
   mod = { loadReport, renderReport, syntheticRecords }

@@ -96,7 +96,7 @@ beforeAll(async () => {
     [
       import('../src/retention/run'),
       import('../src/reports/load'),
-      import('../src/reports/synthetic'),
+      import('../src/seed/syntheticCalls'),
       import('../src/reports/sql'),
       import('../src/backup/reports'),
     ],

@@ -34,7 +34,7 @@ beforeAll(async () => {
       import('../src/reports/load'),
       import('../src/reports/rollups/rebuild'),
       import('../src/collections/TelephonyRecords/importTelephony'),
-      import('../src/reports/synthetic'),
+      import('../src/seed/syntheticCalls'),
       import('../src/reports/sql'),
     ])
   payload = await helpers.startPayload()

@@ -23,7 +23,7 @@ import type { Browser } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { syntheticRecords, type SyntheticInput } from '../../cms/src/reports/synthetic'
+import { syntheticRecords, type SyntheticInput } from '../../cms/src/seed/syntheticCalls'
 import { launchBrowser } from '../support/browser'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 

@@ -8,9 +8,9 @@
 import { DAY_MS, type CallLogRecord, type EscalationRecord, type TelephonyRecord } from '@kotae/analytics'
 import { seededRandom } from '@kotae/content/seededRandom'
 
-import { execOfSql } from './rollups/exec'
-import { refreshRange } from './rollups/refresh'
-import type { Sql } from './sql'
+import { execOfSql } from '../reports/rollups/exec'
+import { refreshRange } from '../reports/rollups/refresh'
+import type { Sql } from '../reports/sql'
 
 export interface SyntheticInput {
   /** [start, end) instants in ms. */
@@ -255,7 +255,7 @@ export async function insertSynthetic(
           now,
           now,
         ])
-        c.faqsUsed.forEach((f, i) => rels.push([i + 1, callId, 'faqsUsed', Number(f)]))
+        for (const [i, f] of c.faqsUsed.entries()) rels.push([i + 1, callId, 'faqsUsed', Number(f)])
         counts.calls++
       }
       const t = r.telephony
