@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import { z } from 'zod'
 
 import { InvalidCertificateError } from './errors'
+import { canonicalJson } from '../lib/canonicalJson'
 
 export const CERTIFICATE_FORMAT = 'kotae-purge-certificate'
 export const CERTIFICATE_VERSION = 1
@@ -104,21 +105,6 @@ export const CertificateSchema = CertificateBody.extend({
 })
 export type CertificateBody = z.infer<typeof CertificateBody>
 export type Certificate = z.infer<typeof CertificateSchema>
-
-/** JSON with every object's keys sorted and no whitespace. */
-export function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v
-  return JSON.stringify(sort(value))
-}
 
 export const checksumOf = (body: CertificateBody) =>
   createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex')

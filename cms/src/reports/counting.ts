@@ -8,32 +8,15 @@ import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { tokyoDay } from '../lib/jstDays'
+import type { CityProfile } from '../payload-types'
 
 /** The profile's hours as the schema checks them, but possibly none (a database never seeded). */
 const hoursSchema = cityProfileSchema
   .pick({ yearEndClosure: true, closedDates: true })
   .extend({ hours: z.array(openingRuleSchema) })
 
-type StoredProfile = {
-  hours?:
-    | {
-        label: string
-        weekdays?: string[] | null
-        weeksOfMonth?: string[] | null
-        opens: string
-        closes: string
-        closedOnHolidays?: boolean | null
-      }[]
-    | null
-  yearEndClosure?: { from?: string | null; to?: string | null } | null
-  closedDates?: { date: string }[] | null
-  callCenter?: {
-    queues?: string | null
-    shortAbandonSeconds?: number | null
-    serviceLevelSeconds?: number | null
-    serviceLevelTarget?: number | null
-  } | null
-}
+/** The profile as stored (the 自治体情報 global); a database never seeded has none of it. */
+type StoredProfile = Partial<Pick<CityProfile, 'hours' | 'yearEndClosure' | 'closedDates' | 'callCenter'>>
 
 /** The report options of a stored profile; throws naming the field when a stored value breaks the schema. */
 export function countingRulesOf(city: StoredProfile): ReportOptions {

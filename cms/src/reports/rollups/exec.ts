@@ -16,6 +16,12 @@ export interface Exec {
   run(text: string, params?: readonly unknown[]): Promise<number>
 }
 
+/** A timestamp column as whole epoch milliseconds (refresh.ts's queries compute it the same way). */
+export const msSql = (db: Pick<Exec, 'dialect'>, column: string) =>
+  db.dialect === 'postgres'
+    ? `round(extract(epoch from ${column}) * 1000)::int8`
+    : `CAST(round((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`
+
 /** What the drizzle adapters publish: their transactions by id, and `execute` of an SQL object on one. */
 interface DrizzleAdapterLike {
   name: string

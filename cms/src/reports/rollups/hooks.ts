@@ -13,7 +13,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { execOf, type Exec } from './exec'
+import { execOf, type Exec, msSql } from './exec'
 import { refreshCallSlots, refreshCalledAgain, refreshFaqDays, refreshTelephonySlots } from './refresh'
 import { storedRules } from './rules'
 
@@ -22,14 +22,9 @@ interface CallState {
   at: number
 }
 
-const msOf = (db: Exec, c: string) =>
-  db.dialect === 'postgres'
-    ? `round(extract(epoch from ${c}) * 1000)::int8`
-    : `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`
-
 async function callState(db: Exec, where: string, id: unknown): Promise<(CallState & { id: number }) | null> {
   const [row] = await db.rows(
-    `SELECT c.id AS c0, c.caller_hash AS c1, ${msOf(db, 'c.talk_started_at')} AS c2 FROM ${where}`,
+    `SELECT c.id AS c0, c.caller_hash AS c1, ${msSql(db, 'c.talk_started_at')} AS c2 FROM ${where}`,
     [id],
   )
   return row
@@ -92,7 +87,7 @@ export const refreshRollupsAfterCallDelete: CollectionAfterDeleteHook = async ({
 /** A telephony record an admin deletes: its half-hour, and its call (which may take another record's caller hash). */
 export const rememberTelephonyBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const db = await execOf(req.payload, req)
-  const [row] = await db.rows(`SELECT ${msOf(db, 'offered_at')} AS c0 FROM telephony_records WHERE id = ?`, [
+  const [row] = await db.rows(`SELECT ${msSql(db, 'offered_at')} AS c0 FROM telephony_records WHERE id = ?`, [
     id,
   ])
   remember(req, contextKey('telephony', id), {

@@ -8,7 +8,7 @@ import { jstParts, monthRange } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
 import { readCountingRules } from '../counting'
-import { execOf, type Exec } from './exec'
+import { execOf, type Exec, msSql } from './exec'
 import { refreshRange } from './refresh'
 import { rollupRulesOf, rulesKey, storedRules, storeRules } from './rules'
 
@@ -25,21 +25,11 @@ const monthKey = (ms: number) => {
   const p = jstParts(ms)
   return `${p.year}-${String(p.month).padStart(2, '0')}`
 }
-const monthStart = (key: string) => {
-  const [y, m] = key.split('-').map(Number) as [number, number]
-  return monthRange(y, m).start
-}
-const monthEnd = (key: string) => {
-  const [y, m] = key.split('-').map(Number) as [number, number]
-  return monthRange(y, m).end
-}
+const monthOf = (key: string) => monthRange(...(key.split('-').map(Number) as [number, number]))
 
 /** The first and last instants of any call or telephony record, or null. */
 async function recordSpan(db: Exec): Promise<[number, number] | null> {
-  const ms = (c: string) =>
-    db.dialect === 'postgres'
-      ? `round(extract(epoch from ${c}) * 1000)::int8`
-      : `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`
+  const ms = (c: string) => msSql(db, c)
   const [row] = await db.rows(
     `SELECT (SELECT MIN(${ms('talk_started_at')}) FROM calls) AS c0, (SELECT MAX(${ms('talk_started_at')}) FROM calls) AS c1,
        (SELECT MIN(${ms('offered_at')}) FROM telephony_records) AS c2, (SELECT MAX(${ms('offered_at')}) FROM telephony_records) AS c3`,
@@ -68,7 +58,7 @@ export async function rebuildRollups(
         ? { from: monthKey(span[0]), to: monthKey(span[1]), all: true }
         : { from: null, to: null, all: true }
     } else result = { ...months, all: false }
-    if (result.from && result.to) await refreshRange(db, monthStart(result.from), monthEnd(result.to))
+    if (result.from && result.to) await refreshRange(db, monthOf(result.from).start, monthOf(result.to).end)
     if (id !== null) await payload.db.commitTransaction(id)
     return result
   } catch (e) {

@@ -7,6 +7,7 @@
  */
 import { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from '@kotae/analytics'
 
+import { canonicalJson } from '../../lib/canonicalJson'
 import type { Exec } from './exec'
 
 export type RollupRules = Pick<
@@ -24,24 +25,8 @@ export function rollupRulesOf(options: ReportOptions): RollupRules {
   }
 }
 
-/**
- * JSON with keys sorted at every level, so two equal rule sets compare equal whatever order their
- * objects were built in (a dozen lines rather than a dependency for one comparison).
- */
-export function rulesKey(rules: RollupRules): string {
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .filter(([, x]) => x !== undefined)
-              .sort(([a], [b]) => (a < b ? -1 : 1))
-              .map(([k, x]) => [k, sorted(x)]),
-          )
-        : v
-  return JSON.stringify(sorted(rules))
-}
+/** Two equal rule sets give the same key whatever order their objects were built in. */
+export const rulesKey = (rules: RollupRules): string => canonicalJson(rules)
 
 /** The rules the rollups were built with, or null before the first `reports:rebuild`. */
 export async function storedRules(db: Pick<Exec, 'rows'>): Promise<RollupRules | null> {
