@@ -12,7 +12,7 @@ import { z } from 'zod'
 
 import { migrateDatabase } from '../src/db/migrate'
 import config from '../src/payload.config'
-import { loadReport } from '../src/reports/load'
+import { loadServedReport } from '../src/reports/frozen'
 import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from '../src/reports/period'
 import { reportProposals } from '../src/reports/proposals'
 import { renderReport } from '../src/reports/render'
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
       return 3
     }
     const started = performance.now()
-    const data = await loadReport(payload, period)
+    const data = await loadServedReport(payload, period)
     const { report } = data
     const loaded = performance.now()
     const rendered = await renderReport(data, format, {

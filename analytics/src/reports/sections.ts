@@ -63,6 +63,8 @@ export interface RenderOptions {
   generatedAt?: Date | string
   /** A fiscal year's months, each its own report: the 月別 table of every headline KPI. */
   months?: readonly Report[]
+  /** A closed month's report stored when it was frozen (the CMS, decision 0051), and the records changed since. */
+  frozen?: { at: string; laterChanges: number }
 }
 
 export const SECTION_TITLES: Record<Section['key'], string> = {
@@ -99,6 +101,13 @@ export function reportHeading(report: Report, options: RenderOptions = {}): Repo
   const start = parseInstant(p.start)
   const last = parseInstant(p.end) - 1
   const notes: string[] = []
+  if (options.frozen) {
+    const at = parseInstant(options.frozen.at)
+    const later = options.frozen.laterChanges
+    notes.push(
+      `このレポートは${formatWarekiDate(at)}（${formatSeirekiDate(at)}）に確定した内容です。確定後の記録の追加・修正・削除は反映していません${later ? `（確定後に変わった記録：${later} 件）` : ''}。`,
+    )
+  }
   if (report.empty) notes.push('この期間のデータはありません（件数はすべて 0 件です）。')
   if (!report.meta.hasTelephony)
     notes.push(

@@ -2,7 +2,7 @@ import { buildSections, cellKind, formatCell, jstParts, reportHeading, type Tabl
 import type { AdminViewServerProps } from 'payload'
 
 import { canReadReports } from '../reports/access'
-import { loadReport } from '../reports/load'
+import { loadServedReport } from '../reports/frozen'
 import { PeriodParamSchema } from '../reports/period'
 import { reportCharts } from '../reports/pdf/html'
 import { ORGANIZATION } from '../reports/render'
@@ -64,9 +64,9 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
   const allowed = canReadReports(req.user)
   const raw = typeof searchParams?.period === 'string' ? searchParams.period : defaultPeriod()
   const parsed = PeriodParamSchema.safeParse(raw)
-  const data = allowed && parsed.success ? await loadReport(req.payload, parsed.data) : null
+  const data = allowed && parsed.success ? await loadServedReport(req.payload, parsed.data) : null
   const heading = data
-    ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels })
+    ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels, frozen: data.frozen })
     : null
   const summary = data
     ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels }).find(

@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { canReadReports } from './access'
-import { loadReport } from './load'
+import { loadServedReport } from './frozen'
 import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from './period'
 import { reportProposals } from './proposals'
 import { renderReport } from './render'
@@ -41,7 +41,7 @@ export const reportsEndpoint: Endpoint = {
     const problem = await periodProblem(req.payload, period.data)
     if (problem) return Response.json({ errors: [{ field: 'period', message: problem }] }, { status: 404 })
     try {
-      const loaded = await loadReport(req.payload, period.data)
+      const loaded = await loadServedReport(req.payload, period.data)
       const out = await renderReport(loaded, format, {
         csvEncoding: encoding,
         generatedAt: new Date(),

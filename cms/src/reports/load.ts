@@ -32,6 +32,8 @@ export interface LoadedReport {
   months?: Report[]
   /** Where the counts came from: the rollup tables (decision 0045), or the records themselves. */
   counted: 'rollups' | 'records'
+  /** A closed month served as stored when it was frozen (frozen.ts, decision 0051). */
+  frozen?: { at: string; laterChanges: number }
 }
 
 /** How the database is read (tests and benchmarks). */
@@ -79,11 +81,13 @@ export async function loadReportFrom(
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
   // offered rather than "no telephony data".
   const anyTelephony = (await db.rows('SELECT 1 AS one FROM telephony_records LIMIT 1')).length > 0
-  const acc = createReportAccumulator({
-    ...reportOptions,
-    telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null),
-    period,
-  })
+  const accumulator = (p: ReportPeriod) =>
+    createReportAccumulator({
+      ...reportOptions,
+      telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null),
+      period: p,
+    })
+  const acc = accumulator(period)
   const categories = new Map<number, string>()
   const categoryNames: Record<string, string> = {}
   for (const [id, slug, name] of await db.rows('SELECT id, slug, name FROM categories')) {
@@ -94,30 +98,17 @@ export async function loadReportFrom(
   const trend = trendBuckets(period, range)
   // A fiscal year's 月別 table: each month counted as its own report with the same rules (so a
   // month's row equals its monthly report), from the same rows as the year.
-  const months: ReturnType<typeof createReportAccumulator>[] = []
-  if (period.kind === 'year') {
-    const first = jstParts(range.start)
-    for (let i = 0; i < 12; i++) {
-      const m = new Date(Date.UTC(first.year, first.month - 1 + i, 1))
-      months.push(
-        createReportAccumulator({
-          ...reportOptions,
-          telephonyAvailable: reportOptions.telephonyAvailable ?? (anyTelephony || null),
-          period: { kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 },
-        }),
-      )
-    }
-  }
+  const first = jstParts(range.start)
+  const months = Array.from({ length: period.kind === 'year' ? 12 : 0 }, (_, i) => {
+    const m = new Date(Date.UTC(first.year, first.month - 1 + i, 1))
+    return accumulator({ kind: 'month', year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 })
+  })
 
   // The rollup tables when the report counts by the rules they were built with over whole days
   // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
   const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
   const t = db.instant
-  await readRollups(
-    db,
-    { acc, parts: months, categories, trend: (at, what, n) => trend.add(at, what, n) },
-    fromTables,
-  )
+  await readRollups(db, { acc, parts: months, categories, trend: trend.add }, fromTables)
   // Escalations (about one per fifty calls) row by row.
   for (const r of await db.rows(
     `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency

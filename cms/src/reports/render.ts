@@ -27,8 +27,9 @@ export function reportJson(
   report: Report,
   labels: ReportLabels,
   months?: readonly Report[],
+  frozen?: LoadedReport['frozen'],
 ): Record<string, unknown> {
-  const heading = reportHeading(report, { organization: ORGANIZATION, labels })
+  const heading = reportHeading(report, { organization: ORGANIZATION, labels, frozen })
   const kpis = (r: Report) => Object.fromEntries(REPORT_KPI_KEYS.map((k) => [k, r[k]]))
   const byMonth = months?.map((m) => ({ period: m.meta.period.labels.both, ...kpis(m) }))
   return {
@@ -36,6 +37,7 @@ export function reportJson(
     periodLabel: heading.period,
     dates: heading.dates,
     empty: report.empty,
+    ...(frozen ? { frozen } : {}),
     notes: heading.notes,
     ...kpis(report),
     ...(byMonth ? { months: byMonth } : {}),
@@ -56,12 +58,12 @@ export async function renderReport(
   format: ReportFormat,
   options: RenderReportOptions = {},
 ): Promise<RenderedReport> {
-  const { report, labels, months } = loaded
-  const common = { organization: ORGANIZATION, labels, generatedAt: options.generatedAt, months }
+  const { report, labels, months, frozen } = loaded
+  const common = { organization: ORGANIZATION, labels, generatedAt: options.generatedAt, months, frozen }
   switch (format) {
     case 'json':
       return {
-        body: Buffer.from(`${JSON.stringify(reportJson(report, labels, months), null, 2)}\n`),
+        body: Buffer.from(`${JSON.stringify(reportJson(report, labels, months, frozen), null, 2)}\n`),
         contentType: 'application/json; charset=utf-8',
         extension: 'json',
       }

@@ -12,6 +12,7 @@ import * as migration_20261206_105508_transcripts from './20261206_105508_transc
 import * as migration_20261206_105724_report_counting from './20261206_105724_report_counting';
 import * as migration_20261206_105749_review_queue_send_back from './20261206_105749_review_queue_send_back';
 import * as migration_20261206_160000_report_rollups from './20261206_160000_report_rollups';
+import * as migration_20261206_190000_report_frozen_months from './20261206_190000_report_frozen_months';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261206_160000_report_rollups.up,
     down: migration_20261206_160000_report_rollups.down,
     name: '20261206_160000_report_rollups',
+  },
+  {
+    up: migration_20261206_190000_report_frozen_months.up,
+    down: migration_20261206_190000_report_frozen_months.down,
+    name: '20261206_190000_report_frozen_months',
   },
 ];

@@ -29,6 +29,8 @@ export interface ReportPageInput {
   generatedAt?: Date
   /** A fiscal year's monthly reports (the 月別 table). */
   months?: readonly Report[]
+  /** A frozen month (decision 0051): printed in the notes. */
+  frozen?: { at: string; laterChanges: number }
 }
 
 const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
@@ -103,6 +105,7 @@ export function reportHtml(input: ReportPageInput): string {
     organization: ORGANIZATION,
     labels,
     generatedAt: input.generatedAt,
+    frozen: input.frozen,
   })
   const sections = buildSections(report, { organization: ORGANIZATION, labels, months: input.months })
   const charts = reportCharts(report, labels, input.trend)
