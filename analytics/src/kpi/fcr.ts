@@ -28,17 +28,19 @@ export function calledAgain(
   calls: readonly { caller: string; category: string; at: number }[],
   windowMs: number,
 ): boolean[] {
-  const key = (c: { caller: string; category: string }) => `${c.caller}\u0000${c.category}`
-  const times = new Map<string, number[]>()
+  // Per caller, per category: the start times, sorted (nested maps: no key strings to build).
+  const times = new Map<string, Map<string, number[]>>()
   for (const c of calls) {
-    const ts = times.get(key(c))
+    const byCategory = times.get(c.caller) ?? new Map<string, number[]>()
+    if (!byCategory.size) times.set(c.caller, byCategory)
+    const ts = byCategory.get(c.category)
     if (ts) ts.push(c.at)
-    else times.set(key(c), [c.at])
+    else byCategory.set(c.category, [c.at])
   }
-  for (const ts of times.values()) ts.sort((a, b) => a - b)
+  for (const byCategory of times.values()) for (const ts of byCategory.values()) ts.sort((a, b) => a - b)
   return calls.map((c) => {
     // The first call of the pair strictly later than this one (calls at the same instant do not repeat each other).
-    const ts = times.get(key(c))!
+    const ts = times.get(c.caller)!.get(c.category)!
     let [lo, hi] = [0, ts.length]
     while (lo < hi) {
       const mid = (lo + hi) >> 1

@@ -174,10 +174,17 @@ export function computeReport(input: ComputeReportInput): Report {
       })
     if (at < acc.range.end && addFaqsUsed(faqs, c.faqsUsed)) callsWithFaq++
   }
+  // The check of the period's calls, one aggregate per category (placed at the period's start).
   const again = calledAgain(checkable, o.repeatWindowDays * DAY_MS)
-  checkable.forEach((c, i) =>
-    acc.addRepeatCheck({ ...c, crossCheckable: 1, disqualified: c.resolved && again[i] ? 1 : 0 }),
-  )
+  const checks = new Map<string, { crossCheckable: number; disqualified: number }>()
+  checkable.forEach((c, i) => {
+    if (c.at >= acc.range.end) return
+    const check = checks.get(c.category) ?? { crossCheckable: 0, disqualified: 0 }
+    checks.set(c.category, check)
+    check.crossCheckable++
+    if (c.resolved && again[i]) check.disqualified++
+  })
+  for (const [category, check] of checks) acc.addRepeatCheck({ at: acc.range.start, category, ...check })
   acc.addFaqUsage({ callsWithFaq, faqs: [...faqs].map(([faqId, f]) => ({ faqId, ...f })) })
   for (const e of input.escalations ?? []) acc.addEscalation(e)
   const report = acc.finish()
@@ -191,23 +198,21 @@ function telephonyAggregate(
   at: number,
   o: ResolvedReportOptions,
 ): TelephonySlotAggregate {
-  const one = { at, offered: 1, answered: 0, answeredWithWait: 0, waitSeconds: 0, answeredWithin: 0 }
-  if (o.queues !== null && !o.queues.includes(r.queue))
-    return { ...one, offered: 0, shortAbandoned: 0, abandoned: 0, otherQueues: 1 }
-  if (!isAnswered(r)) {
-    const wait = abandonWaitSeconds(r, at)
-    const short = wait !== null && wait < o.shortAbandonSeconds ? 1 : 0
-    return { ...one, shortAbandoned: short, abandoned: 1 - short }
-  }
-  const wait = answerWaitSeconds(r, at)
+  const other = o.queues !== null && !o.queues.includes(r.queue)
+  const answered = !other && isAnswered(r)
+  const wait = answered ? answerWaitSeconds(r, at) : null
+  const gone = other || answered ? null : abandonWaitSeconds(r, at)
+  const short = gone !== null && gone < o.shortAbandonSeconds ? 1 : 0
   return {
-    ...one,
-    answered: 1,
+    at,
+    offered: other ? 0 : 1,
+    answered: answered ? 1 : 0,
     answeredWithWait: wait === null ? 0 : 1,
     waitSeconds: wait ?? 0,
     answeredWithin: isWithinServiceLevel(wait, o.serviceLevelSeconds) ? 1 : 0,
-    shortAbandoned: 0,
-    abandoned: 0,
+    shortAbandoned: short,
+    abandoned: other || answered ? 0 : 1 - short,
+    otherQueues: other ? 1 : 0,
   }
 }
 
