@@ -39,7 +39,7 @@ async function seed(): Promise<void> {
   const [{ monthRange }, { getMigratedPayload }, { sqlOf }, { insertSynthetic }] = await Promise.all([
     import('@kotae/analytics'),
     import('../src/lib/payload'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
     import('../src/seed/syntheticCalls'),
   ])
   const payload = await getMigratedPayload()
@@ -121,7 +121,7 @@ async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'
   ] = await Promise.all([
     import('@kotae/analytics'),
     import('../src/lib/payload'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
     import('../src/callsExport/read'),
     import('../src/callsExport/write'),
   ])

@@ -58,7 +58,7 @@ async function runChild(): Promise<void> {
   const file = await csvFile(rows)
   const [{ getMigratedPayload }, { sqlOf }, { importTelephony }] = await Promise.all([
     import('../src/lib/payload'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
     import('../src/collections/TelephonyRecords/importTelephony'),
   ])
   const payload = await getMigratedPayload()

@@ -66,7 +66,7 @@ async function runChild(): Promise<void> {
   ] = await Promise.all([
     import('@kotae/analytics'),
     import('../src/lib/payload'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
     import('../src/seed/syntheticCalls'),
     import('../src/reports/load'),
     import('../src/reports/render'),

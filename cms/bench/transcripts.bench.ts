@@ -106,7 +106,7 @@ async function runChild(): Promise<void> {
   }
   const [{ getMigratedPayload }, { sqlOf }, { importTranscripts, transcriptFilesIn }] = await Promise.all([
     import('../src/lib/payload'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
     import('../src/transcripts/import'),
   ])
   const payload = await getMigratedPayload()

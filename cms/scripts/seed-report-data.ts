@@ -11,7 +11,7 @@ import { monthRange } from '@kotae/analytics'
 import { z } from 'zod'
 
 import { getMigratedPayload } from '../src/lib/payload'
-import { sqlOf } from '../src/reports/sql'
+import { sqlOf } from '../src/db/sql'
 import { insertSynthetic, type SyntheticInput } from '../src/seed/syntheticCalls'
 
 const ArgsSchema = z.object({

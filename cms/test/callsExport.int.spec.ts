@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../src/access/roles'
 import { CALLS_EXPORT_HEADER } from '../src/callsExport/columns'
 import { readCallPages } from '../src/callsExport/read'
-import { sqlOf } from '../src/reports/sql'
+import { sqlOf } from '../src/db/sql'
 import {
   createReferences,
   createRoleUsers,

@@ -186,6 +186,6 @@ describe('what never leaves the system (docs/AI.md §6)', () => {
     for (const s of ['dev', 'build'])
       expect(siteScripts[s], `site ${s}`).toContain('ASTRO_TELEMETRY_DISABLED=1')
     expect(read('cms/src/publish/buildSite.ts')).toContain("ASTRO_TELEMETRY_DISABLED: '1'")
-    expect(read('cms/src/reports/pdf/renderPdf.ts')).toContain("page.route('**/*', (route) => route.abort())")
+    expect(read('cms/src/lib/printPdf.ts')).toContain("page.route('**/*', (route) => route.abort())")
   })
 })

@@ -29,7 +29,7 @@ beforeAll(async () => {
       import('../src/reports/load'),
       import('../src/reports/render'),
       import('../src/seed/syntheticCalls'),
-      import('../src/reports/sql'),
+      import('../src/db/sql'),
     ])
   mod = { loadReport, renderReport, syntheticRecords }
   payload = await helpers.startPayload()
@@ -77,7 +77,7 @@ beforeAll(async () => {
  * (escaped by PostgreSQL's COPY), and hold and after-call work in fractions of a second.
  */
 async function insertEdges(
-  sql: import('../src/reports/sql').Sql,
+  sql: import('../src/db/sql').Sql,
   categoryIds: Record<string, number>,
   faqIds: number[],
   operator: number,

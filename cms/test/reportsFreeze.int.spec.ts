@@ -24,7 +24,7 @@ beforeAll(async () => {
     import('../src/reports/load'),
     import('../src/reports/render'),
     import('../src/seed/syntheticCalls'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
   ])
   mod = { frozen, loadReport, renderReport }
   payload = await helpers.startPayload()

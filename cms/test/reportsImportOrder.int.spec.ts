@@ -26,7 +26,7 @@ let faqs: Record<string, number | string>
 let mod: {
   loadReport: typeof import('../src/reports/load').loadReport
   importTelephony: typeof import('../src/collections/TelephonyRecords/importTelephony').importTelephony
-  sqlOf: typeof import('../src/reports/sql').sqlOf
+  sqlOf: typeof import('../src/db/sql').sqlOf
 }
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const [{ loadReport }, { importTelephony }, { sqlOf }] = await Promise.all([
     import('../src/reports/load'),
     import('../src/collections/TelephonyRecords/importTelephony'),
-    import('../src/reports/sql'),
+    import('../src/db/sql'),
   ])
   mod = { loadReport, importTelephony, sqlOf }
   payload = await helpers.startPayload()

@@ -3,7 +3,7 @@ import { RETENTION_DEFAULTS } from '@kotae/content'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Sql } from '../src/reports/sql'
+import type { Sql } from '../src/db/sql'
 import type { RetentionReport } from '../src/retention/run'
 import type { TestUser } from './helpers'
 
@@ -97,7 +97,7 @@ beforeAll(async () => {
       import('../src/retention/run'),
       import('../src/reports/load'),
       import('../src/seed/syntheticCalls'),
-      import('../src/reports/sql'),
+      import('../src/db/sql'),
       import('../src/backup/reports'),
     ],
   )

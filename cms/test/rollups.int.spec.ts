@@ -18,7 +18,7 @@ let mod: {
   loadReport: typeof import('../src/reports/load').loadReport
   rebuildRollups: typeof import('../src/reports/rollups/rebuild').rebuildRollups
   importTelephony: typeof import('../src/collections/TelephonyRecords/importTelephony').importTelephony
-  sql: import('../src/reports/sql').Sql
+  sql: import('../src/db/sql').Sql
 }
 let operator: number
 let categories: number[]
@@ -35,7 +35,7 @@ beforeAll(async () => {
       import('../src/reports/rollups/rebuild'),
       import('../src/collections/TelephonyRecords/importTelephony'),
       import('../src/seed/syntheticCalls'),
-      import('../src/reports/sql'),
+      import('../src/db/sql'),
     ])
   payload = await helpers.startPayload()
   mod = { loadReport, rebuildRollups, importTelephony, sql: sqlOf(payload) }

@@ -112,7 +112,7 @@ describe('telephony import (npm run import:telephony)', () => {
     expect(docs[3]!.callerHash).not.toBe(docs[0]!.callerHash)
     expect(JSON.stringify(docs)).not.toMatch(/1234|5678|1111-2222/)
     // Each linked call log carries its record's hash (for the report's repeat check); the rest none.
-    const { sqlOf } = await import('../src/reports/sql')
+    const { sqlOf } = await import('../src/db/sql')
     const stored = await sqlOf(payload).query<{ id: number; h: string | null }>(
       'SELECT id, caller_hash AS h FROM calls ORDER BY id',
     )
@@ -313,7 +313,7 @@ describe('telephony import (npm run import:telephony)', () => {
   })
 
   it("a linked call carries its record's caller hash for the report, never over the API, and loses it with the link", async () => {
-    const { sqlOf } = await import('../src/reports/sql')
+    const { sqlOf } = await import('../src/db/sql')
     const { handleEndpoints } = await import('payload')
     const stored = async (id: unknown) =>
       (

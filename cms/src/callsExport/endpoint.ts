@@ -4,7 +4,7 @@ import type { Endpoint } from 'payload'
 
 import { auditExport } from '../hooks/audit'
 import { canReadReports } from '../reports/access'
-import { sqlOf } from '../reports/sql'
+import { sqlOf } from '../db/sql'
 import { callsExportFileName, callsExportOptionsSchema } from './options'
 import { countCalls, readCallPages } from './read'
 import { CALLS_EXPORT_STRINGS as S } from './strings'

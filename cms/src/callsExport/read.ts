@@ -7,7 +7,7 @@
 import { CALL_CHANNEL_OPTIONS, CALLER_TYPE_OPTIONS, callOutcomeLabel } from '@kotae/content/contracts/calls'
 import { parseInstant } from '@kotae/analytics'
 
-import type { Sql } from '../reports/sql'
+import type { Sql } from '../db/sql'
 import type { CallsExportRow } from './columns'
 
 export const CALLS_EXPORT_PAGE = 1000

@@ -1,9 +1,9 @@
 /**
  * The certificate as a printable Japanese page, printed by the reports' Chromium setup
- * (src/reports/pdf/renderPdf.ts: Debian's Chromium, Noto CJK fonts by name, nothing fetched).
+ * (src/lib/printPdf.ts: Debian's Chromium, Noto CJK fonts by name, nothing fetched).
  * It shows the same facts as the JSON and the same sha256.
  */
-import { printPdf } from '../reports/pdf/renderPdf'
+import { printPdf } from '../lib/printPdf'
 import { esc } from '../reports/pdf/svg'
 import type { Certificate } from './certificate'
 

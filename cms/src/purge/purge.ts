@@ -13,7 +13,7 @@ import path from 'node:path'
 import { writeOwnerOnly } from '../backup/manifest'
 import { databaseSettings, DEFAULT_DATA_DIR } from '../backup/settings'
 import { REPO_ROOT } from '../env'
-import { CHROME_PATH } from '../reports/pdf/renderPdf'
+import { CHROME_PATH } from '../lib/printPdf'
 import {
   CERTIFICATE_FORMAT,
   CERTIFICATE_JSON,

@@ -15,7 +15,7 @@ import type { Payload } from 'payload'
 
 import { type LoadedReport, loadReport } from './load'
 import { periodProblem } from './period'
-import { type Sql, sqlOf } from './sql'
+import { type Sql, sqlOf } from '../db/sql'
 
 type Month = Extract<ReportPeriod, { kind: 'month' }>
 

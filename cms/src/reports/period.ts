@@ -2,7 +2,7 @@ import { formatWarekiDate, periodLabels, periodRange, type ReportPeriod } from '
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { sqlOf } from './sql'
+import { sqlOf } from '../db/sql'
 
 /**
  * A report period as the city writes it: '2026-10' is October 2026 (JST), '2026' is 令和8年度

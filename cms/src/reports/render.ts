@@ -12,6 +12,7 @@ import {
 import { renderCsv, renderXlsx, type CsvEncoding } from '@kotae/analytics/reports.node'
 
 import type { LoadedReport } from './load'
+import { reportHtml } from './pdf/html'
 import type { ReportFormat } from './period'
 
 export const ORGANIZATION = 'マイナンバーカード コールセンター'
@@ -83,10 +84,10 @@ export async function renderReport(
       }
     case 'pdf': {
       // Loaded only for PDFs: playwright-core is not needed for the other formats.
-      const { renderReportPdf } = await import('./pdf/renderPdf')
+      const { printPdf } = await import('../lib/printPdf')
       const proposals = options.proposals ? await options.proposals() : null
       return {
-        body: await renderReportPdf({ ...loaded, proposals, generatedAt: options.generatedAt }),
+        body: await printPdf(reportHtml({ ...loaded, proposals, generatedAt: options.generatedAt })),
         contentType: 'application/pdf',
         extension: 'pdf',
       }

@@ -11,7 +11,7 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 
-import { instantSql, sqliteFileOf, toDollar } from './sql'
+import { instantSql, sqliteFileOf, toDollar } from '../db/sql'
 
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'

@@ -6,7 +6,7 @@
  */
 import { jstDateKey } from '@kotae/analytics'
 
-import type { Sql } from '../reports/sql'
+import type { Sql } from '../db/sql'
 import { changedCount, type RetentionReport } from './run'
 
 /** The audit entry's collection: not a collection, the run itself. */

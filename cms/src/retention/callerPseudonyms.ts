@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto'
 
 import { parseInstant } from '@kotae/analytics'
 
-import type { Sql } from '../reports/sql'
+import type { Sql } from '../db/sql'
 
 /** Tokens start with this (a real hash is hex), so the run and a reader can tell them apart. */
 export const PSEUDONYM_TOKEN_PREFIX = 'anon:'

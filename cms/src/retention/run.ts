@@ -16,7 +16,7 @@ import { DAY_MS, resolveReportOptions } from '@kotae/analytics'
 import type { Retention, RetentionKind } from '@kotae/content'
 import type { Payload } from 'payload'
 
-import { openSqliteSql, sqlOf, sqliteFileOf, type Sql } from '../reports/sql'
+import { openSqliteSql, sqlOf, sqliteFileOf, type Sql } from '../db/sql'
 import { writeAuditEntry } from './auditEntry'
 import { replaceCallerPseudonyms } from './callerPseudonyms'
 import { cutoffsOf, type Cutoff } from './cutoffs'

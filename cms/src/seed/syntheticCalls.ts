@@ -10,7 +10,7 @@ import { seededRandom } from '@kotae/content/seededRandom'
 
 import { execOfSql } from '../reports/rollups/exec'
 import { refreshRange } from '../reports/rollups/refresh'
-import type { Sql } from '../reports/sql'
+import type { Sql } from '../db/sql'
 
 export interface SyntheticInput {
   /** [start, end) instants in ms. */

@@ -35,7 +35,7 @@ import type { Payload } from 'payload'
 
 import { callForLink } from '../collections/TelephonyRecords/importTelephony'
 import { storageMasker } from '../privacy/maskStored'
-import { instantSql, sqlOf, type Sql } from '../reports/sql'
+import { instantSql, sqlOf, type Sql } from '../db/sql'
 
 export interface TranscriptImportInput {
   /** Files to import (a folder is expanded by the caller: transcriptFilesIn). */

@@ -21,7 +21,7 @@ import type { Payload } from 'payload'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Writable } from 'node:stream'
 
-import { sqliteFileOf, toDollar } from '../../reports/sql'
+import { sqliteFileOf, toDollar } from '../../db/sql'
 
 /** One staged row: line, whether it is a good record (0: a bad row, staged for its call id only), then the record's columns. */
 export type StageRow = [

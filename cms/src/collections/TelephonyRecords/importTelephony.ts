@@ -28,7 +28,7 @@ import {
 } from '@kotae/analytics/telephony.node'
 import type { Payload } from 'payload'
 
-import { instantSql } from '../../reports/sql'
+import { instantSql } from '../../db/sql'
 import { refreshRange } from '../../reports/rollups/refresh'
 import { openImportDb, type ImportDb, type LinkChange } from './importDb'
 

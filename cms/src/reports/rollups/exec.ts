@@ -7,7 +7,7 @@ import { sql as pgSql } from '@payloadcms/db-postgres'
 import { sql as sqliteSql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Sql } from '../sql'
+import type { Sql } from '../../db/sql'
 
 export interface Exec {
   readonly dialect: 'sqlite' | 'postgres'

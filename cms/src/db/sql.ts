@@ -1,8 +1,8 @@
 /**
  * Plain SQL on the configured adapter's own client (libsql for SQLite, pg's pool for PostgreSQL).
- * Reports and the telephony import read and write hundreds of thousands of rows; Payload's local
- * API costs milliseconds per document, so these paths go to SQL, with `?` placeholders and the few
- * dialect differences (ISO timestamps, upsert) kept here.
+ * The reports, the telephony and transcript imports, the calls export and retention read and write
+ * hundreds of thousands of rows; Payload's local API costs milliseconds per document, so these paths
+ * go to SQL, with `?` placeholders and the few dialect differences (ISO timestamps, upsert) kept here.
  */
 import Database from 'libsql'
 import type { Payload } from 'payload'
@@ -95,7 +95,7 @@ function sqliteSql(client: LibsqlExecutor, root: LibsqlClient | null): Sql {
       // libsql rows are array-like objects with column-name keys; copy them into plain objects.
       return r.rows.map((row) => {
         const o: Row = {}
-        r.columns.forEach((c, i) => (o[c] = (row as unknown[])[i]))
+        for (const [i, c] of r.columns.entries()) o[c] = (row as unknown[])[i]
         return o
       }) as T[]
     },

@@ -1,13 +1,11 @@
 /**
- * Prints the report page to PDF with Debian's Chromium through playwright-core (never a
- * downloaded browser): A4, page numbers in the footer. Offline: the page is set as content and
- * every request it might make is refused.
+ * Prints a page (the reports, the purge certificate) to PDF with Debian's Chromium through
+ * playwright-core (never a downloaded browser): A4, page numbers in the footer. Offline: the page is
+ * set as content and every request it might make is refused.
  */
 import fs from 'node:fs'
 
 import { chromium } from 'playwright-core'
-
-import { reportHtml, type ReportPageInput } from './html'
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
@@ -41,8 +39,4 @@ export async function printPdf(html: string): Promise<Buffer> {
   } finally {
     await browser.close()
   }
-}
-
-export async function renderReportPdf(input: ReportPageInput): Promise<Buffer> {
-  return printPdf(reportHtml(input))
 }
