@@ -16,7 +16,7 @@ export interface Exec {
   run(text: string, params?: readonly unknown[]): Promise<number>
 }
 
-/** A timestamp column as whole epoch milliseconds (refresh.ts's queries compute it the same way). */
+/** A timestamp column as whole epoch milliseconds (the rollups' queries, the hooks and the rebuild). */
 export const msSql = (db: Pick<Exec, 'dialect'>, column: string) =>
   db.dialect === 'postgres'
     ? `round(extract(epoch from ${column}) * 1000)::int8`

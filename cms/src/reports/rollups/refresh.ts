@@ -20,7 +20,7 @@
 import { DAY_MS, HALF_HOUR_MS, hoursClock, JST_OFFSET_MS } from '@kotae/analytics'
 import { OUTBOUND_CHANNELS } from '@kotae/content/contracts/calls'
 
-import type { Exec } from './exec'
+import { type Exec, msSql } from './exec'
 import { storedRules, type RollupRules } from './rules'
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -35,11 +35,7 @@ export type Reader = Pick<Exec, 'dialect' | 'rows'>
 function dialect(db: Reader) {
   const pg = db.dialect === 'postgres'
   return {
-    /** A timestamp as whole epoch milliseconds. */
-    ms: (c: string) =>
-      pg
-        ? `round(extract(epoch from ${c}) * 1000)::int8`
-        : `CAST(round((julianday(${c}) - 2440587.5) * 86400000) AS INTEGER)`,
+    ms: (c: string) => msSql(db, c),
     greatest: (a: string, b: string) => (pg ? `GREATEST(${a}, ${b})` : `max(${a}, ${b})`),
     outbound: (c: string) => `${c} IN (${OUTBOUND_CHANNELS.map((ch) => `'${ch}'`).join(', ')})`,
     /** A select column as text (PostgreSQL keeps outcomes as an enum). */

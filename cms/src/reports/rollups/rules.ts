@@ -16,13 +16,8 @@ export type RollupRules = Pick<
 >
 
 export function rollupRulesOf(options: ReportOptions): RollupRules {
-  const o = resolveReportOptions(options)
-  return {
-    shortAbandonSeconds: o.shortAbandonSeconds,
-    serviceLevelSeconds: o.serviceLevelSeconds,
-    hours: o.hours,
-    repeatWindowDays: o.repeatWindowDays,
-  }
+  const { shortAbandonSeconds, serviceLevelSeconds, hours, repeatWindowDays } = resolveReportOptions(options)
+  return { shortAbandonSeconds, serviceLevelSeconds, hours, repeatWindowDays }
 }
 
 /** Two equal rule sets give the same key whatever order their objects were built in. */
