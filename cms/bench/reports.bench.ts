@@ -306,6 +306,7 @@ async function main(): Promise<void> {
           String(CALLS),
           '--rows',
           String(ROWS),
+          ...(args.includes('--no-records') ? ['--no-records'] : []),
         ],
         { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
       )
