@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { z } from 'zod'
+
+import { generatedSecret } from './lib/generatedSecret'
 
 /** Repository root (two levels above cms/src). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -159,12 +159,7 @@ export class InvalidEnvironmentError extends Error {
  * data/.payload-secret (owner-only) and reused. Several app servers must share one PAYLOAD_SECRET.
  */
 function embeddedSecret(): string {
-  const file = path.join(REPO_ROOT, 'data', '.payload-secret')
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
-  }
-  return fs.readFileSync(file, 'utf8').trim()
+  return generatedSecret(path.join(REPO_ROOT, 'data', '.payload-secret'))
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 
 import { z } from 'zod'
 
 import { REPO_ROOT } from '../../env'
+import { generatedSecret } from '../../lib/generatedSecret'
 
 const saltSchema = z.string().min(16, 'KOTAE_CALLER_SALT must be a secret of at least 16 characters')
 
@@ -16,10 +15,5 @@ const saltSchema = z.string().min(16, 'KOTAE_CALLER_SALT must be a secret of at 
  */
 export function callerSalt(source: NodeJS.ProcessEnv = process.env): string {
   if (source.KOTAE_CALLER_SALT) return saltSchema.parse(source.KOTAE_CALLER_SALT)
-  const file = path.join(REPO_ROOT, 'data', '.caller-salt')
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
-  }
-  return saltSchema.parse(fs.readFileSync(file, 'utf8').trim())
+  return saltSchema.parse(generatedSecret(path.join(REPO_ROOT, 'data', '.caller-salt')))
 }
