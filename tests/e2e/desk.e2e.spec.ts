@@ -157,8 +157,9 @@ describe('operator desk', () => {
     const callsBefore = await countCalls()
     await page.locator('#desk-summary').fill('暗証番号の再設定について案内した（e2e 机上テスト）。')
     await page.locator('.kotae-desk__form button[type="submit"]').dblclick()
+    // A save takes a few seconds on a loaded machine (the call's hooks update the rollups).
     await expect
-      .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent())
+      .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent(), { timeout: 20_000 })
       .toContain('保存しました')
     await new Promise((r) => setTimeout(r, 1000)) // a late second request would land by now
     expect(await countCalls()).toBe(callsBefore + 1)

@@ -126,7 +126,8 @@ describe('search answers on a phone', () => {
       () => document.querySelector('[data-testid="ask-back"] button[aria-pressed="true"]') === null,
     )
     await status(page).filter({ hasText: '絞り込みの質問があります' }).waitFor()
-    expect(await resultPaths(page)).toEqual(before)
+    // The list is drawn after the status on a loaded machine.
+    await expect.poll(() => resultPaths(page), { timeout: 10_000 }).toEqual(before)
 
     // Then on to a result, still by keyboard.
     await page.keyboard.press('Tab')
