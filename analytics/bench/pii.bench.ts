@@ -12,13 +12,13 @@
  *
  * Corpora (`corpusRuns`): by default every TUNING set (the masker was tuned on all of them: the three
  * test/pii-tuning-{1,2,3}.jsonl, scored without the allow-list as their labels mask public numbers, and
- * both halves of the first two fresh corpora, test/pii-fresh{,2}.{dev,test}.jsonl, with it) and the DEV
- * split of the third fresh corpus (test/pii-fresh3.dev.jsonl), the one to tune on now. Its TEST split
- * (test/pii-fresh3.test.jsonl) is held out: it is read only with `--split test` (alone, once, at the end
+ * both halves of the first three fresh corpora, test/pii-fresh{,2,3}.{dev,test}.jsonl, with it) and the
+ * DEV split of the fourth fresh corpus (test/pii-fresh4.dev.jsonl), the one to tune on now. Its TEST split
+ * (test/pii-fresh4.test.jsonl) is held out: it is read only with `--split test` (alone, once, at the end
  * of a round), and `--corpus` refuses it without that flag.
  * Then throughput, and the p95 time to mask a 200-character summary (the desk needs ≤ 1 ms).
  * `--errors` lists every miss and every false alarm; `--corpus FILE` scores another JSONL file
- * (with the allow-list); `--dev` scores the fresh3 dev split alone (quick, while tuning).
+ * (with the allow-list); `--dev` scores the fresh4 dev split alone (quick, while tuning).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -164,24 +164,29 @@ export const FRESH2 = {
   dev: path.join(here, '../test/pii-fresh2.dev.jsonl'),
   test: path.join(here, '../test/pii-fresh2.test.jsonl'),
 }
-/**
- * The third fresh corpus (issue #19, third round on the masker): tune on its DEV split only; its TEST
- * split is held out for one final run (`--split test`).
- */
+/** The third fresh corpus (round three): its dev split tuned on then, its test split read once and tuned on in round four. */
 export const FRESH3 = {
   dev: path.join(here, '../test/pii-fresh3.dev.jsonl'),
   test: path.join(here, '../test/pii-fresh3.test.jsonl'),
 }
+/**
+ * The fourth fresh corpus (round four, written by another hand): tune on its DEV split only; its TEST
+ * split is held out for one final run (`--split test`).
+ */
+export const FRESH4 = {
+  dev: path.join(here, '../test/pii-fresh4.dev.jsonl'),
+  test: path.join(here, '../test/pii-fresh4.test.jsonl'),
+}
 /** Test splits not yet read: scored only when asked for by `--split test`, never by default. */
-export const HELD_OUT = [FRESH3.test]
+export const HELD_OUT = [FRESH4.test]
 
 export type CorpusRun = { label: string; file: string; options: MaskOptions }
 
 /**
  * The corpora a bench run scores. `dev` (default): every tuning set (the three tuning-N sets without the
- * allow-list; both halves of the first two fresh corpora, read once each and tuned on since, with it) and
- * the fresh3 DEV split when it exists; `devOnly`: the fresh3 DEV split alone; `test`: the held-out TEST
- * split alone. `corpus` scores that file instead, and refuses a held-out split unless `split` is `test`.
+ * allow-list; both halves of the first three fresh corpora, read and tuned on since, with it) and the
+ * fresh4 DEV split when it exists; `devOnly`: the fresh4 DEV split alone; `test`: the held-out TEST split
+ * alone. `corpus` scores that file instead, and refuses a held-out split unless `split` is `test`.
  */
 export function corpusRuns(
   opts: { split?: 'dev' | 'test'; devOnly?: boolean; corpus?: string },
@@ -194,22 +199,22 @@ export function corpusRuns(
     return [{ label: path.basename(file), file, options: KEEP }]
   }
   if (opts.split === 'test') {
-    if (!exists(FRESH3.test)) throw new Error(`no held-out test split at ${FRESH3.test}`)
+    if (!exists(FRESH4.test)) throw new Error(`no held-out test split at ${FRESH4.test}`)
     return [
       {
-        label: 'FRESH3 TEST split (held out: final run only) pii-fresh3.test.jsonl',
-        file: FRESH3.test,
+        label: 'FRESH4 TEST split (held out: final run only) pii-fresh4.test.jsonl',
+        file: FRESH4.test,
         options: KEEP,
       },
     ]
   }
-  const dev: CorpusRun[] = exists(FRESH3.dev)
-    ? [{ label: 'fresh3 DEV split (tune on it) pii-fresh3.dev.jsonl', file: FRESH3.dev, options: KEEP }]
+  const dev: CorpusRun[] = exists(FRESH4.dev)
+    ? [{ label: 'fresh4 DEV split (tune on it) pii-fresh4.dev.jsonl', file: FRESH4.dev, options: KEEP }]
     : []
   if (opts.devOnly) return dev
   return [
     ...TUNING_SETS.map((file) => ({ label: `tuning set ${path.basename(file)}`, file, options: {} })),
-    ...[FRESH.dev, FRESH.test, FRESH2.dev, FRESH2.test].map((file) => ({
+    ...[FRESH.dev, FRESH.test, FRESH2.dev, FRESH2.test, FRESH3.dev, FRESH3.test].map((file) => ({
       label: `tuning set ${path.basename(file)} (fresh, read and tuned on)`,
       file,
       options: KEEP,
