@@ -115,3 +115,10 @@ describe('addresses', () => {
     expect(of('address', '東広島市西条町寺家5012-3、市民課で受取')).toEqual(['東広島市西条町寺家5012-3'])
   })
 })
+
+describe('where someone stays, said before the address (round four, decision 0049)', () => {
+  it('leaves 施設/入院先/勤務先 out of the address', () => {
+    expect(of('address', '母の施設東広島市西条町寺家5521-3へ郵送')).toEqual(['東広島市西条町寺家5521-3'])
+    expect(of('address', '入院先東広島市八本松町飯田1100-2にいる')).toEqual(['東広島市八本松町飯田1100-2'])
+  })
+})

@@ -114,3 +114,11 @@ describe('dates of birth', () => {
     expect(of('birthDate', '一九八二年の五月五日生まれ')).toEqual(['一九八二年の五月五日'])
   })
 })
+
+describe('a birth date said in two halves (round four, decision 0049)', () => {
+  it('masks the year said right after the month and day of a birth date, and before them', () => {
+    expect(of('birthDate', '誕生日は11月3日、平成2年です')).toEqual(['11月3日', '平成2年'])
+    expect(of('birthDate', '生年月日は昭和40年、5月6日')).toEqual(['昭和40年', '5月6日'])
+    expect(of('birthDate', '予約は12月3日、令和8年度の更新')).toEqual([])
+  })
+})

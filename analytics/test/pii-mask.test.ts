@@ -128,6 +128,28 @@ describe('maskPii', () => {
     expect(performance.now() - t0).toBeLessThan(6_000)
   })
 
+  it('stays fast on hostile repeats of the fourth round’s shapes', { timeout: 20_000 }, () => {
+    const t0 = performance.now()
+    for (const t of [
+      '暗証番号ですか。えっと、'.repeat(10_000),
+      'パスワードはエー、ビー、'.repeat(10_000),
+      'エー、1、ビー、'.repeat(15_000),
+      'PIN is one two '.repeat(8_000),
+      'typed 1 2 '.repeat(12_000),
+      '暗証番号は1の…2、'.repeat(10_000),
+      'マイナンバーはいちにさん、'.repeat(8_000),
+      '旧姓は坂口、現在は'.repeat(10_000),
+      'フリガナ漢字は'.repeat(12_000),
+      'やまだ、やまの山に'.repeat(10_000),
+      '山田様（やまだ）'.repeat(10_000),
+      'Li Wei from the a b c '.repeat(5_000),
+      '〒なしで'.repeat(25_000),
+      'X0912-'.repeat(15_000),
+    ])
+      maskPii(t)
+    expect(performance.now() - t0).toBeLessThan(6_000)
+  })
+
   it('masks 140,000 typed PINs in one 1 MB line without overflowing the stack', { timeout: 30_000 }, () => {
     const typed = '1234を入れ'.repeat(140_000)
     const out = maskPii(typed)

@@ -162,3 +162,21 @@ describe('My Numbers as callers say them', () => {
     expect(of('myNumber', '2024の2025の2026年度')).toEqual([])
   })
 })
+
+describe('My Numbers as callers say them (round four, decision 0049)', () => {
+  it('masks a My Number read out in kana or kanji after its cue', () => {
+    expect(
+      of('myNumber', 'マイナンバーは、いちにさんよん、ごろくななはち、きゅうぜろいちに、と読み上げ'),
+    ).toEqual(['いちにさんよん、ごろくななはち、きゅうぜろいちに'])
+    expect(of('myNumber', '個人番号は四三二一 八七六五 〇九一二とのこと')).toEqual([
+      '四三二一 八七六五 〇九一二',
+    ])
+    // a PIN after a bare 番号 stays a PIN; a short number is no My Number
+    expect(of('myNumber', '番号はさんいちよんいち')).toEqual([])
+  })
+
+  it('reads a bare 番号 after a verb (出した番号, 書いてある番号) as a My Number cue, not after お問い合わせ', () => {
+    expect(of('myNumber', '会社に出した番号503817264490が違うと言われた')).toEqual(['503817264490'])
+    expect(of('myNumber', 'お問い合わせ番号503817264490の件')).toEqual([])
+  })
+})

@@ -225,3 +225,39 @@ describe('personal names', () => {
     expect(of('name', 'いちかさんの母から')).toEqual(['いちか'])
   })
 })
+
+describe('names as callers say them (round four, decision 0049)', () => {
+  it('masks a reading in brackets after a name and its honorific', () => {
+    expect(of('name', '山岸様（やまぎし）から折り返し希望')).toEqual(['山岸', 'やまぎし'])
+    expect(of('name', '林さん(Hayashi)の件')).toEqual(['林', 'Hayashi'])
+    // not a reading: an age, an office, a role
+    expect(of('name', '田中さん（88）から')).toEqual(['田中'])
+    expect(of('name', '小野さん（ケアマネ）から')).toEqual(['小野'])
+  })
+
+  it('masks the name now after a maiden name, and the kanji given after a reading', () => {
+    expect(of('name', '旧姓は石田、今は川端 愛とのこと')).toEqual(['石田', '川端 愛'])
+    expect(of('name', 'フリガナ：ヤマネ タクミ、漢字は山根とのこと')).toEqual(['ヤマネ タクミ', '山根'])
+    expect(of('name', '現在は施設に入所中')).toEqual([])
+    expect(of('name', '漢字は旧字体ですかとの質問')).toEqual([])
+  })
+
+  it('masks a kana name followed by how its kanji are written', () => {
+    expect(of('name', 'ハマモト、はまは海浜の浜に、もとは本の本です')).toEqual(['ハマモト'])
+    expect(of('name', '暗証番号、あんの暗に、しょうの証です')).toEqual([])
+    expect(of('name', '名前は、やまだ、やまの山に田んぼの田です')).toEqual(['やまだ'])
+  })
+
+  it('masks an English subject said with where they are from', () => {
+    expect(of('name', 'Peter Lange from the hotel asked about a guest')).toEqual(['Peter Lange'])
+    expect(of('name', 'Saijo Branch from the city asked')).toEqual([])
+  })
+})
+
+describe('names and the words around them (round four, from the fresh3 test split)', () => {
+  it('finds a full name before の母の件, and no name in 「の」をはさんで or in 暗証番号ロック', () => {
+    expect(of('name', '川西 ミヨコの母の件で電話')).toEqual(['川西 ミヨコ'])
+    expect(of('name', '「の」をはさんで言われた')).toEqual([])
+    expect(of('name', '母の暗証番号ロックについて')).toEqual([])
+  })
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { nationalPhoneDigits } from '../src/pii'
-import { masked, of } from './helpers'
+import { found, masked, of } from './helpers'
 
 describe('phone numbers', () => {
   it('masks fixed, mobile, IP, toll-free and navi-dial numbers in the usual shapes', () => {
@@ -119,5 +119,12 @@ describe('phone numbers', () => {
     expect(
       of('phone', 'ゼロイチニーゼロ、きゅうごー、ゼロイチななはち', { keepPhones: ['0120-95-0178'] }),
     ).toEqual([])
+  })
+})
+
+describe('a serial glued to a letter (round four, decision 0049)', () => {
+  it('leaves a number written straight after a single letter to the card-number detector', () => {
+    expect(found('製造番号X0912-4471-88の記載場所')).toEqual([['cardNumber', 'X0912-4471-88']])
+    expect(of('phone', 'TEL0824201234まで')).toEqual(['0824201234'])
   })
 })

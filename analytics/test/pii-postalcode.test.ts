@@ -25,3 +25,11 @@ describe('postal codes', () => {
       expect(masked(t), t).toBe(t)
   })
 })
+
+describe('a postal code a few words after 〒 (round four, decision 0049)', () => {
+  it('masks the code said after 〒 or 郵便番号 and a few words', () => {
+    expect(of('postalCode', '〒なしで7390142と書いた')).toEqual(['7390142'])
+    expect(of('postalCode', '郵便番号、たしか739-0133です')).toEqual(['739-0133'])
+    expect(of('postalCode', '郵便番号の欄に番号を書いたら、1234567円')).toEqual([])
+  })
+})

@@ -248,3 +248,47 @@ describe('PINs and passwords (secret)', () => {
     expect(of('secret', 'パスワードは英数字6から16桁')).toEqual([])
   })
 })
+
+describe('secrets as callers say them (round four, decision 0049)', () => {
+  it('reads digits counted out loud with の and a pause (「1、2の…3、4」「いち、にの、さん、し」)', () => {
+    expect(of('secret', '暗証番号は3、8の…2、7です')).toEqual(['3、8の…2、7'])
+    expect(of('secret', '暗証番号はよん、ごの、ろく、ななと言われた')).toEqual(['よん、ごの、ろく、なな'])
+  })
+
+  it('reads a password spelled out letter by letter, digits among the letters', () => {
+    expect(of('secret', '署名用のパスワードはエフ、ジー、ケー、7、7、1、2です')).toEqual([
+      'エフ、ジー、ケー、7、7、1、2',
+    ])
+    expect(of('secret', 'パスワードはアール・ティー・ワイ・ゼロ・ゼロ・ハチとのこと')).toEqual([
+      'アール・ティー・ワイ・ゼロ・ゼロ・ハチ',
+    ])
+  })
+
+  it('reads a PIN said in English words', () => {
+    expect(of('secret', 'PIN is four four zero nine, she said')).toEqual(['four four zero nine'])
+    expect(of('secret', 'She forgot her PIN, one of the four digits')).toEqual([])
+  })
+
+  it("knows the purpose said without 用, the card's four digits, and a number the caller chose", () => {
+    expect(of('secret', '住基の4桁は５５０３で合っているはず')).toEqual(['５５０３'])
+    expect(of('secret', 'カードの4桁は2291にしてある')).toEqual(['2291'])
+    expect(of('secret', '受け取りのときに決めた番号は8046のまま')).toEqual(['8046'])
+    expect(of('secret', '自分で設定した4桁は七七〇一')).toEqual(['七七〇一'])
+  })
+
+  it('reads a value typed in, in English, up to 8 digits and not another number', () => {
+    expect(of('secret', 'He typed 3 0 8 1 at the kiosk twice')).toEqual(['3 0 8 1'])
+    expect(of('secret', 'She entered 4417 at the convenience store machine')).toEqual(['4417'])
+    expect(of('secret', 'He entered 3 times and it locked')).toEqual([])
+    expect(of('secret', 'She typed her My Number 1234 5678 9018 into e-Tax')).toEqual([])
+  })
+
+  it('reads the value that opens the sentence after a short cue sentence', () => {
+    expect(of('secret', '暗証番号ですか。えっと、6604です')).toEqual(['6604'])
+    expect(of('secret', '暗証番号は？　きゅうきゅうにーさん、とのこと')).toEqual(['きゅうきゅうにーさん'])
+    // not a value: a count, a date, a public number, a word
+    expect(of('secret', '暗証番号ロックの件。3回間違えたとのこと')).toEqual([])
+    expect(of('secret', '暗証番号の再設定。4月3日に来庁予定')).toEqual([])
+    expect(of('secret', 'パスワードを忘れた。Googleで調べたとのこと')).toEqual([])
+  })
+})

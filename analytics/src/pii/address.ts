@@ -75,6 +75,17 @@ const LEADS = [
   '今日',
   '以前',
   '在住',
+  // where someone stays, said before its address (「施設東広島市…」「入院先東広島市…」)
+  '施設',
+  '入所先',
+  '入院先',
+  '病院',
+  '勤務先',
+  '職場',
+  '会社',
+  '新居',
+  '旧居',
+  '住まい',
   '住',
 ]
 /** Labels that say what follows is an address, so a block number alone is enough. */

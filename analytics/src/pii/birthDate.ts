@@ -204,12 +204,24 @@ const EVENT_AFTER =
 export const detectBirthDate: Detector = (text: string, options: MaskOptions = {}) => {
   const before = options.bareBirthYearBefore ?? 2006
   if (!/[\d元〇一二三四五六七八九十ね]/.test(text)) return [] // 平成元年, 昭和二十九年, しょうわ…ねん have no digit
-  return findDates(text)
-    .filter((d) => {
-      if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true
-      if (AFTER.test(text.slice(d.end, d.end + 6))) return true
-      const full = d.year !== undefined && d.month !== undefined && d.day !== undefined
-      return full && (d.year ?? before) < before && !EVENT_AFTER.test(text.slice(d.end, d.end + 6))
-    })
+  const dates = findDates(text)
+  const birth = dates.map((d) => {
+    if (BEFORE.test(text.slice(Math.max(0, d.start - 16), d.start))) return true
+    if (AFTER.test(text.slice(d.end, d.end + 6))) return true
+    const full = d.year !== undefined && d.month !== undefined && d.day !== undefined
+    return full && (d.year ?? before) < before && !EVENT_AFTER.test(text.slice(d.end, d.end + 6))
+  })
+  // 「誕生日？9月28日、昭和31年です」: a year said right after a birth date's month and day (or before
+  // them) is the rest of that birth date
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const [a, b] = [dates[i]!, dates[i + 1]!]
+    if (birth[i] === birth[i + 1] || !/^[、, ]?$/.test(text.slice(a.end, b.start))) continue
+    const halves =
+      (a.year === undefined && a.month !== undefined && b.year !== undefined && b.month === undefined) ||
+      (b.year === undefined && b.month !== undefined && a.year !== undefined && a.month === undefined)
+    if (halves) birth[i] = birth[i + 1] = true
+  }
+  return dates
+    .filter((_, i) => birth[i])
     .map((d) => ({ kind: 'birthDate' as const, start: d.start, end: d.end }))
 }

@@ -2,6 +2,7 @@ import { DOCUMENT_CUE } from './cardNumber'
 import { blankAlso, unitFollows, valuesAfterCues } from './cue'
 import { digitsOf } from './fold'
 import { withoutPhones } from './phone'
+import { KANA_DIGIT, KANJI_DIGIT, spelledDigits } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /**
@@ -60,13 +61,23 @@ const AFTER_OTHER_LABEL = new RegExp(String.raw`(?:${OTHER_LABEL})[ :：は]*$`)
 const AFTER_DOCUMENT = new RegExp(String.raw`(?:${DOCUMENT_CUE})の? ?(?:番号|No\.?|number)?[ :：は]*$`, 'i')
 const afterDocument = (text: string, at: number) => AFTER_DOCUMENT.test(text.slice(Math.max(0, at - 20), at))
 
-// My Number cues: マイナンバー, 個人番号, マイナ番号, and a bare 番号 (「番号は…」「カードの番号…」)
-// that is not the end of another label (予約番号, お問い合わせ番号): only after の, a particle, a
-// mark or at the start.
+// My Number cues: マイナンバー, 個人番号, マイナ番号, and a bare 番号 (「番号は…」「カードの番号…」
+// 「会社に出した番号…」) that is not the end of another label (予約番号, お問い合わせ番号): only after の,
+// a particle, a verb's た/だ/る/い (出した, 書いてある, 届いた), a mark or at the start.
 const CUE =
-  /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがを、,:; 「（(])番号|(?<![A-Za-z])(?:[Mm]y ?[Nn]umber|[Ii]ndividual [Nn]umber)(?: [Cc]ard)?(?: [Nn]umber| [Nn]o\.?)?/g
+  /マイナンバー|マイナ番号|個人番号|(?<=^|[のはがをただるい、,:; 「（(])番号|(?<![A-Za-z])(?:[Mm]y ?[Nn]umber|[Ii]ndividual [Nn]umber)(?: [Cc]ard)?(?: [Nn]umber| [Nn]o\.?)?/g
 // The cue's reach ends at a sentence end, a line break or another label (「マイナンバーの件で予約番号…」).
 const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
+
+/**
+ * Rule 4: a My Number read out in words after its cue (「マイナンバーは、いちにさんよん、ごろくななはち…」
+ * 「個人番号は一二三四 五六七八 九〇一二」): kana or kanji digits, in groups or not, 10 to 13 of them.
+ */
+const SPELLED_SEP = String.raw`(?: ?[-、､,・のノ…] ?| )`
+const SPELLED = new RegExp(
+  String.raw`(?:${KANJI_DIGIT}|${KANA_DIGIT})(?:${SPELLED_SEP}{0,2}(?:${KANJI_DIGIT}|${KANA_DIGIT})){9,40}`,
+  'g',
+)
 
 /** Years listed with separators (2024・2025・2026) are not a number read out. */
 const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
@@ -76,7 +87,7 @@ const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
  * phone number right before a My Number does not make it look like part of a longer number.
  */
 export const detectMyNumber: Detector = (folded, _options, others) => {
-  if (!/\d/.test(folded)) return []
+  if (!/\d|マイナ|個人番号|番号|[Nn]umber/.test(folded)) return []
   const text = withoutPhones(folded)
   const out: PiiFinding[] = []
   const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
@@ -106,5 +117,17 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
     blankAlso(text, others),
   )
   for (const s of cued) add(s.start, s.end)
+  const spelled = valuesAfterCues(
+    text,
+    CUE,
+    SPELLED,
+    STOP,
+    (m, start) => {
+      const n = spelledDigits(m[0]).length
+      return n >= 10 && n <= 13 ? { start, end: start + m[0].length } : undefined
+    },
+    blankAlso(text, others),
+  )
+  for (const s of spelled) add(s.start, s.end)
   return out
 }

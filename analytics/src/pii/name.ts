@@ -22,7 +22,7 @@ const NOT_NAMES = new Set(
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
 const NOT_NAME_END =
-  /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療)$/
+  /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療|番号|証明|手続|申請|更新|交付|書類|制度|通知|登録|設定|変更|確認)$/
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
 const LEAD_WORDS =
   `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
@@ -208,7 +208,9 @@ function hiraBefore(text: string, end: number): Span | undefined {
   )
     return undefined
   const word = text.slice(start, end)
-  if (NOT_HIRA.has(word) || /さん|さま|くん|ちゃん/.test(word)) return undefined
+  // no word starts with を, ん or a small kana (「の」をはさんで: さん there is a verb's)
+  if (NOT_HIRA.has(word) || /さん|さま|くん|ちゃん/.test(word) || /^[をんっゃゅょぁぃぅぇぉゎ]/.test(word))
+    return undefined
   return { start, end }
 }
 
@@ -434,11 +436,28 @@ const HIRA_NOT_SURNAME = new Set(
   ),
 )
 /**
+ * The name now, said after a maiden name (「旧姓は坂口、現在は村岡 彩」), and the kanji of a name after its
+ * reading (「フリガナ：ヤマネ タクミ、漢字は山根とのこと」): a name follows as after 名前は.
+ */
+const RENAMED = /(?<=旧姓[^。\n]{0,20})(?:現在|今|現姓|新姓|結婚後)(?:は|の姓は|の氏名は)、?/g
+const KANJI_OF_READING = /(?<=(?:フリガナ|ふりがな|カナ|カタカナ|読み|よみ)[^。\n]{0,30})漢字(?:は|で)、?/g
+/**
+ * A name in kana, then how its kanji are written (「やまだ、やまの山に田んぼの田です」「ハマモト、はまは海浜の浜に、もとは本の本」):
+ * two 「…の＋kanji」 explanations after a kana word say that word is a name.
+ */
+const KANJI_SPELLING =
+  /(?<=^|[\s、。「（(:：]|は)([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8})(?:です|で)?[、,] ?(?=(?:[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々](?:[にと、,。]|です|で|と書|$)[ 、,]?){2})/g
+/** A reading or spelling in brackets right after a name and its honorific: 「大谷様（おおたに）」「林さん(Hayashi)」. */
+const READING_AFTER =
+  /^(?:様|さん|さま|くん|ちゃん|氏|君|殿)?[（(]((?:[ぁ-ゖー]{2,8}|[ァ-ヺー・]{2,12}|[A-Z][A-Za-z'-]+)(?: (?:[ぁ-ゖー]{1,8}|[ァ-ヺー]{1,8}|[A-Z][A-Za-z'-]+)){0,3})[）)]/
+
+/**
  * English reports that start with the caller's name: 「Li Wei called about …」「Jose Garcia asked whether …」:
- * two or three capitalised words at the start of a sentence, then a verb.
+ * two or three capitalised words at the start of a sentence, then a verb, maybe after where they are from
+ * (「Daniel Brooks from the language school called …」).
  */
 const EN_SUBJECT =
-  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2})(?:,? \(?(?:the |her |his |their )?(?:caller|applicant|resident|son|daughter|husband|wife|mother|father)\)?,?)? (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't)(?![A-Za-z])/g
+  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2})(?:,? \(?(?:the |her |his |their )?(?:caller|applicant|resident|son|daughter|husband|wife|mother|father)\)?,?)?(?: (?:from|of|at) (?:the |a |an |his |her |their )?[A-Za-z'-]{1,30}(?: [A-Za-z'-]{1,30}){0,3}?)? (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't)(?![A-Za-z])/g
 /**
  * A romaji full name inside a Japanese line: 「Nguyen Thi Thu、生年月日…」: two to four capitalised words
  * between Japanese text or punctuation. Product and place words are not names (EN_NOT_NAME).
@@ -490,7 +509,7 @@ const EN_LOWER_NOT = new Set(
  * 長女と名乗る方」「小林 さやかの母、自宅…」.
  */
 const RELATION = new RegExp(
-  `の${RELATIVES}(?:です|でございます|から|より|が|は|と申|と名乗|として|の代理|[、,])`,
+  `の${RELATIVES}(?:です|でございます|から|より|が|は|と申|と名乗|として|の(?:代理|件|こと|分|カード|手続|申請|ため)|[、,])`,
   'g',
 )
 /** Words before の母 that are not names (うちの母, 自分の父). */
@@ -584,6 +603,18 @@ export const detectName: Detector = (text) => {
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
   }
   for (const m of text.matchAll(LABEL)) push(nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(RENAMED))
+    push(fullNameAfter(text, m.index + m[0].length, 'label') ?? nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(KANJI_OF_READING)) push(nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(KANJI_SPELLING)) {
+    const word = m[1]!
+    if (
+      !NOT_HIRA.has(word) &&
+      !HIRA_NOT_SURNAME.has(word) &&
+      (!/^[ァ-ヺ]/.test(word) || isPlausibleKata(word))
+    )
+      push({ start: m.index, end: m.index + word.length })
+  }
   for (const m of text.matchAll(LABEL_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'label'))
   for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
@@ -616,6 +647,23 @@ export const detectName: Detector = (text) => {
     /(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g,
   ))
     if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
+  // 「大谷様（おおたに）」: the reading in brackets after a name found is the name too
+  for (const f of [...out]) {
+    const r = READING_AFTER.exec(text.slice(f.end, f.end + 48))
+    const reading = r?.[1]
+    // a reading explains kanji: after a kana or romaji name, brackets hold a country or a note (（ブラジル）)
+    if (
+      reading &&
+      /[一-龥々]/.test(text.slice(f.start, f.end)) &&
+      !NOT_HIRA.has(reading) &&
+      !/さん|ちゃん|さま/.test(reading) &&
+      (!/^[ァ-ヺ]/.test(reading) || isPlausibleKata(reading)) &&
+      (!/^[A-Z]/.test(reading) || !notRomajiName(reading))
+    ) {
+      const start = f.end + r![0].length - 1 - reading.length
+      push({ start, end: start + reading.length })
+    }
+  }
   return out
 }
 

@@ -14,7 +14,11 @@ const SHAPES = [
   String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
   String.raw`0\d{9,10}`, // 09012345678
 ]
-const PHONE = new RegExp(String.raw`(?<![\d+]|\d[.-])(?:${SHAPES.join('|')})(?![\d]|[.-]\d)`, 'g')
+// Not right after a single letter: 「製造番号X0912-4471-88」 is a serial (TEL0824201234 is still a phone number).
+const PHONE = new RegExp(
+  String.raw`(?<![\d+]|\d[.-]|(?<![A-Za-z])[A-Za-z])(?:${SHAPES.join('|')})(?![\d]|[.-]\d)`,
+  'g',
+)
 
 /** Words that say a number is a phone number (a number with a digit too many is still one then). */
 const PHONE_WORD = /電話|TEL|Tel|tel|携帯|連絡先|折り?返|かけ|掛け|つなが|繋が|phone|call/

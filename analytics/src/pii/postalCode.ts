@@ -5,6 +5,8 @@ const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
 const AFTER_MARK = new RegExp(String.raw`〒 ?${CODE}`, 'g')
 /** 123-4567 (or 123 4567) after the words 郵便番号 / postal code. */
 const AFTER_WORD = /(?:郵便番号|[Pp]ostal code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))/g
+/** 〒 or 郵便番号 said, a few words, then the code (「〒なしで7390151と言われた」「郵便番号、たしか739-0133」). */
+const AFTER_MARK_WORDS = /(?:〒|郵便番号)[^\d。\n]{1,8}?(?<![\d-])(\d{3}-?\d{4})(?![\d-])/g
 /** 123-4567 right before a prefecture or municipality, as addresses are written. */
 const BEFORE_ADDRESS = /(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県]|[一-龥]{1,5}[市郡区町村]))/g
 
@@ -15,6 +17,10 @@ export const detectPostalCode: Detector = (text) => {
   for (const m of text.matchAll(AFTER_MARK))
     out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })
   for (const m of text.matchAll(AFTER_WORD)) {
+    const end = m.index + m[0].length
+    out.push({ kind: 'postalCode', start: end - m[1]!.length, end })
+  }
+  for (const m of text.matchAll(AFTER_MARK_WORDS)) {
     const end = m.index + m[0].length
     out.push({ kind: 'postalCode', start: end - m[1]!.length, end })
   }

@@ -1,6 +1,6 @@
 import { blankAlso, unitFollows, valuesAfterCues, type Window } from './cue'
 import { withoutPhones } from './phone'
-import { KANA_DIGIT, KANJI_DIGIT } from './spokenDigits'
+import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, KANJI_DIGIT } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -28,6 +28,12 @@ const CUE = new RegExp(
     String.raw`(?:英?数字|英字) ?${LENGTH}`,
     String.raw`${LENGTH}の(?:英?数字|英字)`,
     String.raw`(?<!\d)[4４四] ?桁の(?:番号|コード)`, // a 4-digit number is a PIN (12桁の番号 is a My Number)
+    // 「住基の4桁は」「署名の6桁以上」: a purpose said without 用, then the length of its PIN
+    String.raw`(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)の ?${LENGTH}`,
+    // 「カードの4桁」「マイナの4桁」: the card's four digits are its PIN
+    String.raw`(?:マイナ(?:ンバー)?(?:カード)?|カード)の ?[4４四] ?桁`,
+    // 「受取時に決めた番号は」「自分で設定した4桁」: a number the caller chose is a PIN
+    String.raw`(?:決め|設定し|登録し|作っ|変え|変更し)た ?(?:番号|数字|${LENGTH}(?:の(?:番号|数字))?)`,
   ].join('|'),
   'gi',
 )
@@ -37,16 +43,22 @@ const CUE = new RegExp(
 const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|ナンバー|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
 
 // What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
-// 1-2-3-4, 1、2、3、4, and invisible control or zero-width characters. Not "." or "/" (dates, decimals).
-const SEP = String.raw`[ \t・、､,\-\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]`
+// 1-2-3-4, 1、2、3、4, the の and the pause of counting out loud (「1、2の…3、4」「いち、にの、さん、し」),
+// and invisible control or zero-width characters. Not "." or "/" (dates, decimals).
+const SEP = String.raw`[ \t・、､,\-…の\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]`
 // Spoken digits in kana (いち に/にい さん よん/し ご/ごー/ごお …) and kanji (一二三四) come from spokenDigits.ts.
 /** Everyday words spelled with kana digits: にいさん (兄さん) is a brother, not 2-3. */
 const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 
 // One candidate value, by kind of writing (named groups). The digit run must not touch a letter or
 // digit on either side, so it never cuts a piece out of a longer code.
+// A password spelled out letter by letter, digits among the letters (「エー、ビー、シー、1、2、3」): a run of
+// letter readings, digits and single letters with at least one letter reading among its first tokens.
+const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
 const VALUE = new RegExp(
   [
+    String.raw`(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
+    String.raw`(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
     String.raw`(?<num>(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
     String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
@@ -124,6 +136,11 @@ const SPELLED_AFTER =
 
 function pick(text: string, m: RegExpExecArray, start: number, window: Window, gap: string) {
   const g = m.groups!
+  if (g.en) return pickSpelled(text, start, g.en, 3)
+  if (g.alnum) {
+    const startsClean = start === window.from || SPELLED_AFTER.test(text.slice(Math.max(0, start - 6), start))
+    return startsClean ? pickSpelled(text, start, g.alnum, 4) : undefined
+  }
   if (g.num) return pickNumber(text, start, g.num)
   if (g.pw) return pickPassword(start, g.pw, gap)
   if (g.kanji) return pickSpelled(text, start, g.kanji, g.kanji.match(new RegExp(KANJI_DIGIT, 'g'))!.length)
@@ -176,6 +193,22 @@ function typedOnlyIfPin(text: string, at: number, value: string): boolean {
 }
 
 /**
+ * A value typed in, in English (「The caller typed 6 6 4 2 three times」「entered 7720 at the kiosk」): like a
+ * value before 入力 with no secret cue, at most 8 digits and not after another number's label.
+ */
+const TYPED_EN = /(?<![A-Za-z])(?:typed|entered|keyed|punched|put)(?: in)?(?![a-z])/gi
+
+/** Words that may open the sentence after a cue before its value (「暗証番号ですか。えっと、7391です」). */
+const NEXT_SENTENCE_LEAD =
+  /^\s*[「『]?\s*(?:(?:えっと|えーと|ええと|あのー|あの|えー|うーん|たしか|確か|多分|たぶん)[、,…ー]*\s*)*/
+/** The value said as the next sentence is the whole of it (「…7391です」「…よんよんにーはち。」). */
+const NEXT_SENTENCE_END = /^(?:です|でした|だ|で(?:す|し)?|と|って|。|、|」|！|!|？|\?|$)/
+/** VALUE at one position only (sticky): a line of many cues is read once, not once per cue. */
+const VALUE_AT = new RegExp(VALUE.source, 'y')
+/** The rest of the cue's own sentence, short and without a digit: the value comes in the next one. */
+const CUE_SENTENCE_REST = /^[^。？?\n\d０-９]{0,12}[。？?]/
+
+/**
  * PINs and passwords a cue word governs (see the rules above): after 暗証番号/パスワード/PIN/数字4桁…
  * in the same sentence and within CUE_REACH characters, digits (any width, grouped with ・、 space or
  * hyphen), kanji numerals (一二三四), kana digits (いちにいさんよん) and 6–16 character passwords; and
@@ -207,6 +240,34 @@ export const detectSecret: Detector = (folded, _options, others) => {
     blankAlso(text, others),
   )
   for (const s of spelled) out.push({ kind: 'secret', ...s })
+  // 「暗証番号ですか。えっと、7391です」: a cue whose short sentence has no value, then the value alone
+  // opening the next sentence (after a word of hesitation at most).
+  for (const c of text.matchAll(CUE)) {
+    const rest = CUE_SENTENCE_REST.exec(text.slice(c.index + c[0].length, c.index + c[0].length + 16))
+    if (!rest) continue
+    const after = c.index + c[0].length + rest[0].length
+    const from = after + NEXT_SENTENCE_LEAD.exec(text.slice(after, after + 24))![0].length
+    VALUE_AT.lastIndex = from
+    const m = VALUE_AT.exec(text)
+    if (!m) continue
+    const s = pick(text, m, from, { from, to: from + m[0].length }, '')
+    if (s && NEXT_SENTENCE_END.test(text.slice(s.end, s.end + 3))) out.push({ kind: 'secret', ...s })
+  }
+  if (/[A-Za-z]/.test(text))
+    for (const s of valuesAfterCues(
+      text,
+      TYPED_EN,
+      VALUE,
+      STOP,
+      (m, start, window, gap) => {
+        if (!m.groups!.num && !m.groups!.en) return undefined
+        if (m.groups!.num && m[0].replace(/\D/g, '').length > 8) return undefined
+        if (OTHER_LABEL_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined
+        return pick(text, m, start, window, gap)
+      },
+      blankAlso(text, others),
+    ))
+      out.push({ kind: 'secret', ...s })
   if (/\d/.test(text))
     for (const m of text.matchAll(BEFORE_CUE)) {
       if (!typedOnlyIfPin(text, m.index, m[0])) continue

@@ -42,3 +42,51 @@ export function spelledDigits(run: string): string {
     out += digitOf(m[0]) ?? ''
   return out
 }
+
+/**
+ * Latin letters as callers spell a password out in katakana (「エー、ビー、シー、1、2、3」): one
+ * alternation, longest readings first so エイチ is not エ + イ, and ダブリュー is not ダブル + ー.
+ * キュー (Q) is also a reading of 9: either way it is part of the value.
+ */
+export const KANA_LETTER = [
+  'ダブリュー',
+  'ダブリュ',
+  'エックス',
+  'ダブル',
+  'エイチ',
+  'エッチ',
+  'ジェー',
+  'ジェイ',
+  'ディー',
+  'ティー',
+  'アール',
+  'ゼット',
+  'ゼッド',
+  'キュー',
+  'エー',
+  'エイ',
+  'ビー',
+  'シー',
+  'デー',
+  'イー',
+  'エフ',
+  'ジー',
+  'アイ',
+  'ケー',
+  'ケイ',
+  'エル',
+  'エム',
+  'エヌ',
+  'オー',
+  'ピー',
+  'エス',
+  'テー',
+  'ユー',
+  'ブイ',
+  'ヴィ',
+  'ワイ',
+].join('|')
+
+/** Digits said in English words (「PIN is nine one one two」), for a secret read out in an English summary. */
+export const ENGLISH_DIGIT =
+  '(?:[Zz]ero|[Oo]h|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)'
