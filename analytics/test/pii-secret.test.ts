@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { maskPii } from '../src/pii'
-import { masked, of } from './helpers'
+import { cpuMs, masked, of } from './helpers'
 
 const P = '［暗証番号］'
 
@@ -206,9 +206,8 @@ describe('PINs and passwords (secret)', () => {
   it('survives a 1 MB line and control characters without letting a secret through', () => {
     const filler = 'あ'.repeat(500_000)
     const long = `${filler}暗証番号は4321です${filler}パスワードはzx98cv76${'1 '.repeat(20_000)}`
-    const t0 = performance.now()
-    const out = maskPii(long).text
-    expect(performance.now() - t0).toBeLessThan(2_000)
+    let out = ''
+    expect(cpuMs(() => (out = maskPii(long).text))).toBeLessThan(2_000)
     expect(out).not.toContain('4321')
     expect(out).not.toContain('zx98cv76')
     expect(maskPii('暗証番号'.repeat(250_000)).text).toBe('暗証番号'.repeat(250_000))
@@ -290,5 +289,30 @@ describe('secrets as callers say them (round four, decision 0049)', () => {
     expect(of('secret', '暗証番号ロックの件。3回間違えたとのこと')).toEqual([])
     expect(of('secret', '暗証番号の再設定。4月3日に来庁予定')).toEqual([])
     expect(of('secret', 'パスワードを忘れた。Googleで調べたとのこと')).toEqual([])
+  })
+})
+
+describe('secrets in a text about a PIN (round four, from the fresh4 dev split)', () => {
+  it('masks the parts of a PIN and of a password', () => {
+    expect(of('secret', '暗証番号は最初が5で最後が1、真ん中は38')).toEqual(['5', '1', '38'])
+    expect(of('secret', '署名用パスワードは英字がsora、数字が4545とのこと')).toEqual(['sora', '4545'])
+    expect(of('secret', 'パスワードは英字と数字の組み合わせで6文字以上')).toEqual([])
+    expect(of('secret', '暗証番号ロック、最後に来庁したのは2025年')).toEqual([])
+  })
+
+  it('masks a bare 番号 after a PIN cue, what was typed, and a value read out in quotes', () => {
+    expect(of('secret', '暗証番号をリセットしたい。今の番号は5・1・0・8とのこと')).toEqual(['5・1・0・8'])
+    expect(of('secret', 'コンビニで入力したのは6203、暗証番号か不安')).toEqual(['6203'])
+    expect(of('secret', '「4、0、7、7」で合ってるかとPINのことで確認')).toEqual(['4、0、7、7'])
+    expect(of('secret', 'キオスクで「6・6・0・2」と押したらエラー')).toEqual(['6・6・0・2'])
+    expect(of('secret', 'パスワードの6文字は「k、e、n、t、a、7」と本人')).toEqual(['k、e、n、t、a、7'])
+    expect(of('secret', '暗証番号の件。番号札は3番')).toEqual([])
+  })
+})
+
+describe('no secret in the repository’s own text (round four)', () => {
+  it('leaves a number typed as written in English and an id in ASCII quotes', () => {
+    expect(of('secret', 'whether typed as 090-…, 090の…の… or ゼロキューゼロ…; the PIN detector')).toEqual([])
+    expect(of('secret', '{"id": "g001", "query": "マイナの暗証番号わすれた"}')).toEqual([])
   })
 })

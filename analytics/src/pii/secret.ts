@@ -57,7 +57,7 @@ const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
 const VALUE = new RegExp(
   [
-    String.raw`(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
+    String.raw`(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
     String.raw`(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
     String.raw`(?<num>(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
@@ -171,7 +171,7 @@ const SPELLED_DIGIT = new RegExp(`${KANJI_DIGIT}|${KANA_DIGIT}`, 'g')
 // 「8-8-2-1と入力してロックされた」「6021を入れたら」: what a caller types or enters into a terminal or an app
 // is a PIN or a password.
 const BEFORE_CUE = new RegExp(
-  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?(?:(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z]))|(?:と|って|を) ?(?:入力|打ち込|打っ|押し|入れ)))`,
+  String.raw`(?<![A-Za-z0-9])(?:\d(?:${SEP}{0,3}\d){2,15}|(?=[\x21-\x7e]{0,31}\d)(?=[\x21-\x7e]{0,31}[A-Za-z])[A-Za-z0-9][\x21-\x7e]{5,31})(?= ?[」』"”]?(?:(?:という|っていう|って|を|が|は|の)? ?(?:暗[証唱]番号|パスワード|(?<![A-Za-z])PIN(?![a-z]))|(?:と|って|を|で) ?(?:入力|打ち込|打っ|押し|入れ)))`,
   'g',
 )
 
@@ -196,7 +196,44 @@ function typedOnlyIfPin(text: string, at: number, value: string): boolean {
  * A value typed in, in English (「The caller typed 6 6 4 2 three times」「entered 7720 at the kiosk」): like a
  * value before 入力 with no secret cue, at most 8 digits and not after another number's label.
  */
-const TYPED_EN = /(?<![A-Za-z])(?:typed|entered|keyed|punched|put)(?: in)?(?![a-z])/gi
+const TYPED_EN = /(?<![A-Za-z])(?:typed|entered|keyed|punched|put)(?: in)?(?![a-z]| as(?![a-z]))/gi // 「typed as 090-…」 is written as
+
+/** A text about a PIN or a password, from its first cue on. */
+const SECRET_CONTEXT = /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])PIN(?![a-z])|ロック/
+/** In such a text a stop is only a sentence end, a line break or another number's label. */
+const STOP_AFTER_CONTEXT = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|電話|〒|(?<![A-Za-z])(?:ID|TEL)/
+/** What was typed or pressed: 「入れたのは」「入力した番号は」「押したのが」. */
+const TYPED_JA = /(?:入力し|入れ|打っ|押し|打ち込ん)た(?:の|番号|数字)(?:は|が)/g
+/** Parts of a PIN or a password: 「前半は」「最後が」「真ん中は」「英字は」「数字が」「小文字で」. */
+const PART_CUE =
+  /(?:最初|最後|真ん中|前半|後半|頭|末尾|上|下)(?: ?\d ?桁)?(?:の数字)?(?:は|が|:)|(?:英字|数字|小文字|大文字|記号|ローマ字|アルファベット)(?:は|が|で|:)/g
+/** A part is short: one or more digits, or two or more letters (「最後が9」「英字はKOI」). */
+function pickPart(text: string, m: RegExpExecArray, start: number, gap: string) {
+  if (gap.replace(/[ 、,「『]/g, '').length > 0) return undefined // right after the part word
+  const g = m.groups!
+  if (g.num) {
+    const end = start + g.num.length
+    return unitFollows(text, end) || /^[/:]\d/.test(text.slice(end, end + 2)) ? undefined : span(start, end)
+  }
+  if (g.pw) {
+    const value = g.pw.replace(TRAILING, '').match(/^[A-Za-z0-9]+/)?.[0] ?? ''
+    return value.length >= 2 ? span(start, start + value.length) : undefined
+  }
+  return undefined
+}
+/** A value read out in quotes: 「0、3、1、9」「さんさんななに」「n、a、o、k、i、3」「よん、よん、なな…えーと、に」. */
+const QUOTED = /[「『“]([^「」『』“”\n]{3,60})[」』”]/g // (not ASCII quotes: "g001" in a JSON line is an id)
+const SPELLED_TOKEN_G = new RegExp(SPELLED_TOKEN, 'g')
+const QUOTED_VALUE = new RegExp(String.raw`^(?:${SPELLED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー)+$`)
+/** The sentence around a span: from the last 。 or line break before it to the next one after it. */
+function sentenceAround(text: string, start: number, end: number): string {
+  // (searched within 60 characters: lastIndexOf over a whole 1 MB line for each quote is quadratic)
+  const base = Math.max(0, start - 60)
+  const before = text.slice(base, start)
+  const from = Math.max(base + Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n')) + 1, start - 59)
+  const next = text.slice(end, end + 60).search(/[。\n]/)
+  return text.slice(from, next < 0 ? end + 60 : end + next)
+}
 
 /** Words that may open the sentence after a cue before its value (「暗証番号ですか。えっと、7391です」). */
 const NEXT_SENTENCE_LEAD =
@@ -205,8 +242,9 @@ const NEXT_SENTENCE_LEAD =
 const NEXT_SENTENCE_END = /^(?:です|でした|だ|で(?:す|し)?|と|って|。|、|」|！|!|？|\?|$)/
 /** VALUE at one position only (sticky): a line of many cues is read once, not once per cue. */
 const VALUE_AT = new RegExp(VALUE.source, 'y')
-/** The rest of the cue's own sentence, short and without a digit: the value comes in the next one. */
-const CUE_SENTENCE_REST = /^[^。？?\n\d０-９]{0,12}[。？?]/
+/** A sentence end, and a cue before it with a short rest of its sentence without a digit: the value comes next. */
+const SENTENCE_END = /[。？?]/g
+const CUE_BEFORE_END = new RegExp(String.raw`(?:${CUE.source})[^。？?\n\d]{0,12}$`, 'i')
 
 /**
  * PINs and passwords a cue word governs (see the rules above): after 暗証番号/パスワード/PIN/数字4桁…
@@ -242,16 +280,56 @@ export const detectSecret: Detector = (folded, _options, others) => {
   for (const s of spelled) out.push({ kind: 'secret', ...s })
   // 「暗証番号ですか。えっと、7391です」: a cue whose short sentence has no value, then the value alone
   // opening the next sentence (after a word of hesitation at most).
-  for (const c of text.matchAll(CUE)) {
-    const rest = CUE_SENTENCE_REST.exec(text.slice(c.index + c[0].length, c.index + c[0].length + 16))
-    if (!rest) continue
-    const after = c.index + c[0].length + rest[0].length
+  // (read from each sentence end back to a cue: a line of many cues and few sentence ends is read once)
+  for (const e of text.matchAll(SENTENCE_END)) {
+    if (!CUE_BEFORE_END.test(text.slice(Math.max(0, e.index - 40), e.index))) continue
+    const after = e.index + 1
     const from = after + NEXT_SENTENCE_LEAD.exec(text.slice(after, after + 24))![0].length
     VALUE_AT.lastIndex = from
     const m = VALUE_AT.exec(text)
     if (!m) continue
     const s = pick(text, m, from, { from, to: from + m[0].length }, '')
     if (s && NEXT_SENTENCE_END.test(text.slice(s.end, s.end + 3))) out.push({ kind: 'secret', ...s })
+  }
+  // In a text about a PIN (暗証番号, パスワード, PIN, ロック), more says a value: a bare 番号 (「今の番号は3・8・2・7」),
+  // what was typed (「入れたのは1192」), the parts of a PIN (「前半は39」「最後が9」) and of a password
+  // (「英字はKOI」「数字が8080」), and a value read out in quotes in the same sentence (「0、3、1、9」で…PIN).
+  const context = SECRET_CONTEXT.exec(text)
+  if (context) {
+    const after = ' '.repeat(context.index) + text.slice(context.index) // cues before the context do not count
+    for (const cue of [BARE_NUMBER_CUE, PART_CUE])
+      for (const s of valuesAfterCues(
+        after,
+        cue,
+        VALUE,
+        STOP_AFTER_CONTEXT,
+        (m, start, window, gap) => {
+          if (m.groups!.num && m[0].replace(/\D/g, '').length > 8) return undefined
+          if (cue === PART_CUE) return pickPart(text, m, start, gap)
+          return pick(text, m, start, window, gap)
+        },
+        blankAlso(after, others),
+      ))
+        out.push({ kind: 'secret', ...s })
+  }
+  // what was typed is a PIN wherever the cue stands, as a value before 入力 is (typedOnlyIfPin's limits)
+  for (const s of valuesAfterCues(
+    text,
+    TYPED_JA,
+    VALUE,
+    STOP,
+    (m, start, window, gap) =>
+      m.groups!.num && m[0].replace(/\D/g, '').length > 8 ? undefined : pick(text, m, start, window, gap),
+    blankAlso(text, others),
+  ))
+    out.push({ kind: 'secret', ...s })
+  for (const q of text.matchAll(QUOTED)) {
+    const sentence = sentenceAround(text, q.index, q.index + q[0].length)
+    if (!SECRET_CONTEXT.test(sentence) && !/(?:入力|打ち込|打っ|押し|入れ)/.test(sentence)) continue
+    const inner = q[1]!
+    const digits = (inner.match(SPELLED_TOKEN_G) ?? []).length
+    if (digits >= 3 && QUOTED_VALUE.test(inner) && /\d|[ぁ-ゖァ-ヺ一-龥]/.test(inner))
+      out.push({ kind: 'secret', start: q.index + 1, end: q.index + 1 + inner.length })
   }
   if (/[A-Za-z]/.test(text))
     for (const s of valuesAfterCues(
