@@ -243,9 +243,12 @@ describe('names as callers say them (round four, decision 0049)', () => {
   })
 
   it('masks a kana name followed by how its kanji are written', () => {
-    expect(of('name', 'ハマモト、はまは海浜の浜に、もとは本の本です')).toEqual(['ハマモト'])
+    expect(of('name', 'ハマモト、はまは海浜の浜に、もとは本の本です')).toEqual([
+      'ハマモト',
+      'はまは海浜の浜に、もとは本の本',
+    ])
     expect(of('name', '暗証番号、あんの暗に、しょうの証です')).toEqual([])
-    expect(of('name', '名前は、やまだ、やまの山に田んぼの田です')).toEqual(['やまだ'])
+    expect(of('name', '名前は、やまだ、やまの山に田んぼの田です')).toEqual(['やまだ', 'やまの山に田んぼの田'])
   })
 
   it('masks an English subject said with where they are from', () => {
@@ -259,5 +262,53 @@ describe('names and the words around them (round four, from the fresh3 test spli
     expect(of('name', '川西 ミヨコの母の件で電話')).toEqual(['川西 ミヨコ'])
     expect(of('name', '「の」をはさんで言われた')).toEqual([])
     expect(of('name', '母の暗証番号ロックについて')).toEqual([])
+  })
+})
+
+describe('names as callers say them (round four, from the fresh4 dev split)', () => {
+  it('masks a given name alone after a relative and の, not a thing', () => {
+    expect(of('name', '兄の健太郎の分も申請したい')).toEqual(['健太郎'])
+    expect(of('name', '娘のさくらが来る予定')).toEqual(['さくら'])
+    expect(of('name', '長女の、ゆかりの分を聞きたい')).toEqual(['ゆかり'])
+    expect(of('name', '母のほうが詳しい')).toEqual([])
+    expect(of('name', '父の説明が分かりにくい')).toEqual([])
+  })
+
+  it('masks full names in quotes, katakana full names, and a one-kanji surname or given name', () => {
+    expect(of('name', '券面に「真鍋 徹」とあるとのこと')).toEqual(['真鍋 徹'])
+    expect(of('name', '外国籍：シルバ・マリア（在留カードあり）')).toEqual(['シルバ・マリア'])
+    expect(of('name', '「はい、オオタケです、オオタケ ススム」')).toEqual(['オオタケ', 'オオタケ ススム'])
+    expect(of('name', '本人は堤 はるか、その母から')).toEqual(['堤 はるか'])
+    expect(of('name', '夫の浅野 剛の手続きについて')).toEqual(['浅野 剛'])
+  })
+
+  it('masks a name and how its kanji are written, a name before a space and と申します, and more labels', () => {
+    expect(of('name', '名前は「浜口、海浜の浜に入口の口」')).toEqual(['浜口', '海浜の浜に入口の口'])
+    expect(of('name', 'わたくし、たかはし と申します')).toEqual(['たかはし'])
+    expect(of('name', '申請者氏名 山崎ゆうな（ひらがな）')).toEqual(['山崎ゆうな'])
+    expect(of('name', '申し出人：石丸 大地（本人）')).toEqual(['石丸 大地'])
+    expect(of('name', '相談者は名乗らず、制度の質問のみ')).toEqual([])
+    expect(of('name', 'にじゅうさん、と読み上げ')).toEqual([])
+  })
+
+  it('masks English introductions: identified as, the applicant’s son', () => {
+    expect(of('name', 'Caller identified himself as Omar Haddad.')).toEqual(['Omar Haddad'])
+    expect(of('name', "The applicant's son, Lucas Meyer, called")).toEqual(['Lucas Meyer'])
+  })
+})
+
+describe('a given name alone after a relative, more shapes (round four, from the fresh4 dev split)', () => {
+  it('takes a name ending in 耶 before の分, a nephew’s name before くん, and no thing counted as someone’s 分', () => {
+    expect(of('name', '姉の摩耶の分も一緒に')).toEqual(['摩耶'])
+    expect(of('name', '姪っ子の凛ちゃんが来た')).toEqual(['凛'])
+    expect(of('name', '父の口座の分も')).toEqual([])
+    expect(of('name', '母の保険証の分')).toEqual([])
+  })
+})
+
+describe('words that are no names, from the repository’s own text (round four)', () => {
+  it('leaves a verb after 名前は and devices written with ・', () => {
+    expect(of('name', '「名前はわからないが」')).toEqual([])
+    expect(of('name', 'オンライン（スマートフォン・パソコン）で申請')).toEqual([])
   })
 })

@@ -40,7 +40,8 @@ const NOT_KATA = new Set(
   `ケアマネ ヘルパー パート バイト アルバイト ママ パパ ドライバー オペレーター スタッフ センター ショップ メーカー ベンダー ドコモ ソフトバンク
   ヤマト セブン ローソン ファミマ アマゾン グーグル アップル ケースワーカー ワーカー マネージャー リーダー ドクター ナース コンビニ カード
   ボランティア ガイド サポート サポーター コールセンター ホテル クリニック イオン コープ ゆめタウン ダイソー ユニクロ ニトリ セブンイレブン
-  ファミリーマート ヨドバシ ビックカメラ エディオン ヤマダ電機 ゆうパック ネット ソニー パナソニック シャープ キャノン トヨタ マツダ`.split(
+  ファミリーマート ヨドバシ ビックカメラ エディオン ヤマダ電機 ゆうパック ネット ソニー パナソニック シャープ キャノン トヨタ マツダ
+  スマートフォン スマホ パソコン タブレット プリンター プリンタ アプリ オンライン ポータル マイナポータル メール ログイン`.split(
     /\s+/,
   ),
 )
@@ -300,7 +301,7 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6})(?=$|[、。,.，．\s（(）)]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}(?![はがをにでとものへや])[ぁ-ゖ]{2,4})(?=$|[、。,.，．\s（(）)」]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(
       rest,
     )
   if (!m) return undefined
@@ -313,7 +314,23 @@ function nameAfter(text: string, start: number): Span | undefined {
   // a lone hiragana word before a particle is a phrase (名前はわからないが), not a name
   if (/^[ぁ-ゖ]+$/.test(word) && /^(?:が|に|へ|から|より|との)/.test(rest.slice(m[0].length)))
     return undefined
+  // 「名前はわからないが」: a verb or an adjective, or a word ending in が/を, is no name
+  if (
+    /^[ぁ-ゖ]+$/.test(word) &&
+    /(?:ない|ません|ます|ました|った|って|たい|ず)(?:が|けど|から)?$|[がを]$/.test(word)
+  )
+    return undefined
   if (/^[一-龥々〆ヶ]/.test(word) && !/[ァ-ヺぁ-ゖ]/.test(word) && !isPlausibleKanji(plain)) return undefined
+  // 吉永ひかる: a kanji surname glued to a hiragana given name
+  const glued = /^([一-龥々〆ヶ]{1,3})[ぁ-ゖ]+$/.exec(word)
+  // (a verb is no given name: 名乗らず, 来ない)
+  if (
+    glued &&
+    (!isSurnameBeforeGiven(glued[1]!) ||
+      NOT_HIRA.has(word.slice(glued[1]!.length)) ||
+      /(?:ず|ない|ます|ません|ました|った|って|せず)$/.test(word))
+  )
+    return undefined
   if (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) return undefined
   if (/^[ぁ-ゖ]/.test(word) && NOT_HIRA.has(word)) return undefined
   if (/^[一-龥々〆ヶ]+ /.test(word) && !isPlausibleKanji(word.split(' ')[0]!)) return undefined
@@ -328,7 +345,7 @@ function nameAfter(text: string, start: number): Span | undefined {
  * surname or a kana given name when both parts are kanji (「母の介護 認定」 is no name).
  */
 const FULL_NAME =
-  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です|から|より)/
+  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8}(?:[・=][ァ-ヺー]{1,8}){0,2})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です|から|より)/
 type Strictness = 'label' | 'relation' | 'common'
 function fullNameAfter(text: string, start: number, strictness: Strictness): Span | undefined {
   const strict = strictness !== 'label'
@@ -341,7 +358,10 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
     matchedGiven !== undefined && matchedGiven.length > 1 && /[様氏君殿]$/.test(matchedGiven) ? 1 : 0
   const givenKanji = matchedGiven?.slice(0, matchedGiven.length - honorific)
   if (surname !== undefined) {
-    if (!isSurnameBeforeGiven(surname) || LEAD_WORDS.includes(surname)) return undefined
+    // 湊 さくら: a one-kanji surname is plausible before a space and a kana given name
+    const oneKanji =
+      surname.length === 1 && space === ' ' && givenKana !== undefined && !NOT_NAMES.has(surname)
+    if ((!isSurnameBeforeGiven(surname) && !oneKanji) || LEAD_WORDS.includes(surname)) return undefined
     const common = COMMON_SURNAMES.has(surname)
     // a relative before a name with は or a space (「母は吉田 和子」) reads like any sentence: a common surname only
     if (strictness === 'common' && !common && !(givenKana !== undefined && /^[ァ-ヺ]/.test(givenKana)))
@@ -349,7 +369,8 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
     // after a relative, a surname that is not a common one needs a given name that reads as one (大下 浩二)
     if (
       givenKanji !== undefined &&
-      (!isPlausibleGiven(givenKanji) || (strict && !common && !GIVEN_NAME_END.test(givenKanji)))
+      (!isPlausibleGiven(givenKanji) ||
+        (strict && !common && !GIVEN_NAME_END.test(givenKanji) && givenKanji.length > 1)) // 浅沼 清
     )
       return undefined
     if (givenKana !== undefined) {
@@ -371,7 +392,7 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
  * from words that happen to follow a space (「母の介護 認定」).
  */
 const GIVEN_NAME_END =
-  /[郎朗二三介助輔亮彦夫男雄也哉斗翔人司平吾治次蔵樹輝志史之博弘宏寛明昭信隆孝茂実稔勇誠翼大太真子美恵代江乃奈菜香花華咲帆葉音希里理沙紗佳絵織衣優愛結陽菜穂枝世]$/
+  /[郎朗二三介助輔亮彦夫男雄也哉斗翔人司平吾治次蔵樹輝志史之博弘宏寛明昭信隆孝茂実稔勇誠翼大太真子美恵代江乃奈菜香花華咲帆葉音希里理沙紗佳絵織衣優愛結陽菜穂枝世耶]$/
 
 /** A hiragana full name straight after a label (「お名前おかもと ひでお、」), two words of 2–5 letters. */
 function hiraganaFullName(text: string, start: number): Span | undefined {
@@ -410,7 +431,7 @@ const SPELLED_AFTER = new RegExp(`^(?:${KANA_DIGIT})`)
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
 const LABEL =
-  /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓)(?:は、?|:|：| )+/g
+  /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者)(?:は、?|:|：| |「)+/g
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
 const LABEL_GLUED =
   /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は] ?)?/g
@@ -420,6 +441,28 @@ const RELATIVES =
 const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 /** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：] ?| )`, 'g')
+/**
+ * A given name alone after a relative and の (「兄の雄一郎の分」「娘のあかりが」「長女の、のりこの分」): kanji
+ * that end like a given name (GIVEN_NAME_END) or hiragana, before what is said of a person; one to three
+ * kanji before くん/ちゃん (「甥っ子の翼くん」).
+ */
+const RELATIVE_GIVEN = new RegExp(
+  `(?<![一-龥々])(?:${RELATIVES}|甥っ子|姪っ子|甥|姪)の、?(?:([一-龥々]{2,3}|[ぁ-ゖ]{2,4})(?=の(?:分|件|カード|代理|申請|手続)|が|は|も|と(?!し)|、)|([一-龥々]{1,3})(?=くん|ちゃん))`,
+  'g',
+)
+/** Nouns after 母の/娘の that end like a given name but are things (母の説明, 父の写真). */
+const NOT_GIVEN = new Set(
+  `説明 証明 写真 紹介 補助 援助 処理 管理 代理 返信 通信 受信 事実 確実 工夫 言葉 録音 組織 様子 調子 電子 成人 時代 世代 上司
+  連結 恩恵 友人 知人 他人 本人 主人 住人 故人 個人 分 意思 意志 希望 年金 名義 実家 世話 介護 相続 病院 施設 会社 学校 大学 保険 仕事 部屋
+  ほう こと ため ぶん もの かた ところ ほか ばあい だけ ほど まま ころ とき はず わけ ぶんも ぶんは`.split(
+    /\s+/,
+  ),
+)
+/** A full name in quotes, as read off a card (「鳴海 隆」とある): a kanji or katakana surname, a space, a given name. */
+const QUOTED_FULL = /(?<=[「『])(?:[一-龥々]{1,3} [一-龥々]{1,3}|[ァ-ヺー]{2,8} [ァ-ヺー]{2,8})(?=[」』])/g
+/** Katakana full names standing alone (「ナカガワ ミツル」「ロペス・アナ（」), two to four parts. */
+const KATA_FULL =
+  /(?<=^|[\s、。,「『（(:：])[ァ-ヺー]{2,8}(?:[ ・=][ァ-ヺー]{2,8}){1,3}(?=$|[\s、。,」』（()）]|です|さん|様|の(?:件|分|母|父|代理))/g
 /** 「長女遠藤 みき（090…）」「母遠藤 ハルの代理受取」: a relative written straight against a full name. */
 const RELATION_GLUED = new RegExp(`(?<![一-龥々])${RELATIVES}(?=[一-龥々])`, 'g')
 /**
@@ -427,7 +470,7 @@ const RELATION_GLUED = new RegExp(`(?<![一-龥々])${RELATIVES}(?=[一-龥々])
  * けいこの母です」「いのうえ はなこと申します」. Words of hesitation or answer are no surname (はい そう…).
  */
 const HIRA_FULL = new RegExp(
-  String.raw`(?<=^|[\s、。,「『（(:：])([ぁ-ゖ]{2,5}) ([ぁ-ゖ]{2,5})(?=の(?:件|こと|代理|カード|申請|手続|分|ため|${RELATIVES})|と(?:申|いい|名乗))`,
+  String.raw`(?<=^|[\s、。,「『（(:：])([ぁ-ゖ]{2,5}) ([ぁ-ゖ]{2,5})(?=の(?:件|こと|代理|カード|申請|手続|分|ため|${RELATIVES})|と(?:申|いい|名乗)|[」』。])`,
   'g',
 )
 const HIRA_NOT_SURNAME = new Set(
@@ -439,14 +482,17 @@ const HIRA_NOT_SURNAME = new Set(
  * The name now, said after a maiden name (「旧姓は坂口、現在は村岡 彩」), and the kanji of a name after its
  * reading (「フリガナ：ヤマネ タクミ、漢字は山根とのこと」): a name follows as after 名前は.
  */
-const RENAMED = /(?<=旧姓[^。\n]{0,20})(?:現在|今|現姓|新姓|結婚後)(?:は|の姓は|の氏名は)、?/g
-const KANJI_OF_READING = /(?<=(?:フリガナ|ふりがな|カナ|カタカナ|読み|よみ)[^。\n]{0,30})漢字(?:は|で)、?/g
+// (the word before is checked in code: a lookbehind first in the pattern is tried at every position of a 1 MB line)
+const RENAMED = /(?:現在|今|現姓|新姓|結婚後)(?:は|の姓は|の氏名は)、?/g
+const RENAMED_BEFORE = /旧姓[^。\n]{0,20}$/
+const KANJI_OF_READING = /漢字(?:は|で)、?/g
+const READING_BEFORE = /(?:フリガナ|ふりがな|カナ|カタカナ|読み|よみ)[^。\n]{0,30}$/
 /**
  * A name in kana, then how its kanji are written (「やまだ、やまの山に田んぼの田です」「ハマモト、はまは海浜の浜に、もとは本の本」):
  * two 「…の＋kanji」 explanations after a kana word say that word is a name.
  */
 const KANJI_SPELLING =
-  /(?<=^|[\s、。「（(:：]|は)([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8})(?:です|で)?[、,] ?(?=(?:[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々](?:[にと、,。]|です|で|と書|$)[ 、,]?){2})/g
+  /(?<=^|[\s、。「（(:：]|は)([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8}|[一-龥々]{1,4})(?:です|で)?[、,] ?(?=((?:[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々])(?:(?:に|と)?[ 、,]?[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々]){1,3})(?:[にと、,。」]|です|で|と書|$))/g
 /** A reading or spelling in brackets right after a name and its honorific: 「大谷様（おおたに）」「林さん(Hayashi)」. */
 const READING_AFTER =
   /^(?:様|さん|さま|くん|ちゃん|氏|君|殿)?[（(]((?:[ぁ-ゖー]{2,8}|[ァ-ヺー・]{2,12}|[A-Z][A-Za-z'-]+)(?: (?:[ぁ-ゖー]{1,8}|[ァ-ヺー]{1,8}|[A-Z][A-Za-z'-]+)){0,3})[）)]/
@@ -495,7 +541,7 @@ const notRomajiName = (name: string) =>
  * Khan,」「spoke with Olivia Brown」「her son Lucas Silva」: two or three capitalised words after them.
  */
 const EN_CUE =
-  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|[Tt]he applicant(?: is|,|:)?|[Aa]pplicant:|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Tt]he caller's) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
+  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|[Tt]he applicant(?: is|,|:)?|[Aa]pplicant:|identified (?:herself|himself|themselves) as|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Tt]he caller's|[Tt]he applicant's) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
 /** A name typed in lower case after caller/my name is, when a verb follows: 「caller john smith asked …」. */
 const EN_LOWER =
   /(?<![A-Za-z])(?:[Cc]aller|[Mm]y name is|[Nn]ame:) ([a-z]{2,12} [a-z]{2,12})(?= (?:asked|called|said|says|wants|wanted|needs|needed|phoned|rang|would|will|is|was|has|had)(?![a-z]))/g
@@ -535,8 +581,9 @@ export const detectName: Detector = (text) => {
     // 「いちにさんよん」: さん inside digits read out in kana, not an honorific
     if (
       m[0] === 'さん' &&
-      SPELLED_BEFORE.test(text.slice(Math.max(0, end - 8), end)) &&
-      SPELLED_AFTER.test(text.slice(m.index + 2))
+      ((SPELLED_BEFORE.test(text.slice(Math.max(0, end - 8), end)) &&
+        SPELLED_AFTER.test(text.slice(m.index + 2))) ||
+        /(?:じゅう|ひゃく|せん)$/.test(text.slice(Math.max(0, end - 3), end))) // にじゅうさん is 23
     )
       continue
     // 佐藤（さとう）様, グエン・ヴァン・ナム（Nguyen Van Nam）さん: a reading or spelling in brackets
@@ -596,29 +643,60 @@ export const detectName: Detector = (text) => {
       /^[ァ-ヺー・= ]+$/.test(word) ||
       (/^[ぁ-ゖー ]+$/.test(word) && word.length >= 3 && !RELATION_NOT.has(word))
     const full = /[一-龥々〆ヶ]/.test(word) && (word.includes(' ') || /[ぁ-ゖァ-ヺ]/.test(word))
-    if (kana || full || COMMON_SURNAMES.has(word) || /^[A-Za-z]/.test(word)) push(span)
+    // 「石黒の母です」「石黒の母と名乗る」: said of oneself, any surname
+    const self = /^の.{1,3}?(?:です|でございます|と申|と名乗)/.test(text.slice(m.index, m.index + 8))
+    if (kana || full || self || COMMON_SURNAMES.has(word) || /^[A-Za-z]/.test(word)) push(span)
   }
   for (const m of text.matchAll(INTRO)) {
-    const span = nameBefore(text, m.index)
+    const span = nameBefore(text, text[m.index - 1] === ' ' ? m.index - 1 : m.index) // 「もりした と申します」
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
   }
   for (const m of text.matchAll(LABEL)) push(nameAfter(text, m.index + m[0].length))
   for (const m of text.matchAll(RENAMED))
-    push(fullNameAfter(text, m.index + m[0].length, 'label') ?? nameAfter(text, m.index + m[0].length))
-  for (const m of text.matchAll(KANJI_OF_READING)) push(nameAfter(text, m.index + m[0].length))
+    if (RENAMED_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)))
+      push(fullNameAfter(text, m.index + m[0].length, 'label') ?? nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(KANJI_OF_READING))
+    if (READING_BEFORE.test(text.slice(Math.max(0, m.index - 35), m.index)))
+      push(nameAfter(text, m.index + m[0].length))
   for (const m of text.matchAll(KANJI_SPELLING)) {
     const word = m[1]!
     if (
-      !NOT_HIRA.has(word) &&
-      !HIRA_NOT_SURNAME.has(word) &&
-      (!/^[ァ-ヺ]/.test(word) || isPlausibleKata(word))
+      NOT_HIRA.has(word) ||
+      HIRA_NOT_SURNAME.has(word) ||
+      (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) ||
+      (/^[一-龥々]/.test(word) && !isPlausibleKanji(word))
     )
-      push({ start: m.index, end: m.index + word.length })
+      continue
+    push({ start: m.index, end: m.index + word.length })
+    // how the kanji are written spells the name out too (「平らの平に野原の野」)
+    const at = m.index + m[0].length
+    push({ start: at, end: at + m[2]!.length })
   }
   for (const m of text.matchAll(LABEL_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'label'))
   for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   for (const m of text.matchAll(RELATION_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  for (const m of text.matchAll(RELATIVE_GIVEN)) {
+    const word = (m[1] ?? m[2])!
+    const kanji = /^[一-龥々]/.test(word)
+    const ends = m[2] !== undefined || GIVEN_NAME_END.test(word)
+    if (NOT_GIVEN.has(word) || (kanji ? !isPlausibleGiven(word) || !ends : NOT_HIRA.has(word))) continue
+    const start = m.index + m[0].length - word.length
+    push({ start, end: start + word.length })
+  }
+  for (const m of text.matchAll(QUOTED_FULL)) {
+    const [surname, given] = m[0].split(' ') as [string, string]
+    const kata = /^[ァ-ヺ]/.test(surname)
+    if (
+      kata
+        ? isPlausibleKata(surname) && isPlausibleKata(given)
+        : isPlausibleKanji(surname) && isPlausibleGiven(given)
+    )
+      push({ start: m.index, end: m.index + m[0].length })
+  }
+  for (const m of text.matchAll(KATA_FULL))
+    if (m[0].split(/[ ・=]/).every((w) => isPlausibleKata(w) && !NOT_KATA.has(w)))
+      push({ start: m.index, end: m.index + m[0].length })
   // 「しみず たろうさんの妻」: a name with an honorific is the honorific rule's
   for (const m of text.matchAll(HIRA_FULL))
     if (
@@ -656,6 +734,7 @@ export const detectName: Detector = (text) => {
       reading &&
       /[一-龥々]/.test(text.slice(f.start, f.end)) &&
       !NOT_HIRA.has(reading) &&
+      !/^(?:ひらがな|かたかな|カタカナ|ふりがな|フリガナ|ローマ字)$/.test(reading) &&
       !/さん|ちゃん|さま/.test(reading) &&
       (!/^[ァ-ヺ]/.test(reading) || isPlausibleKata(reading)) &&
       (!/^[A-Z]/.test(reading) || !notRomajiName(reading))
