@@ -122,3 +122,25 @@ describe('where someone stays, said before the address (round four, decision 004
     expect(of('address', '入院先東広島市八本松町飯田1100-2にいる')).toEqual(['東広島市八本松町飯田1100-2'])
   })
 })
+
+describe('addresses as written in the fresh4 dev split (round four)', () => {
+  it('takes a space before the block numbers, and a floor after the building', () => {
+    expect(of('address', '住所 高屋町杵原 4410-2 とのこと')).toEqual(['高屋町杵原 4410-2'])
+    expect(of('address', '西条町御薗宇1200-3 コーポ御薗宇 3F')).toEqual([
+      '西条町御薗宇1200-3 コーポ御薗宇 3F',
+    ])
+    expect(of('address', '住所、西条本町12番4号の三階とのこと')).toEqual(['西条本町12番4号の三階'])
+    expect(of('address', '窓口は 3番 です')).toEqual([])
+  })
+})
+
+describe('an address said with pauses (round four, from the fresh4 dev split)', () => {
+  it('takes の、 and 、 after the municipality and before the block numbers, not before a count or a date', () => {
+    expect(of('address', '「東広島市の、八本松町宗吉の、210の3です」')).toEqual([
+      '東広島市の、八本松町宗吉の、210の3',
+    ])
+    expect(of('address', '住所は高屋町杵原、4410-2です')).toEqual(['高屋町杵原、4410-2'])
+    expect(of('address', '東広島市の、2月3日に来庁')).toEqual([])
+    expect(of('address', '西条町の、1100円')).toEqual([])
+  })
+})

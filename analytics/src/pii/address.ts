@@ -103,6 +103,10 @@ const isPlaceChar = (text: string, i: number) => {
 /** Block numbers: 1丁目2番3号, 八丁目23番35号, 8-29, 1234番地の5, 3210の2, 12-3-405, 4-5号室, 北1条西2丁目. */
 const BLOCK =
   /(?<![\d.,/:-])(?:\d{1,5}|[一二三四五六七八九十]{1,3}(?=丁目))(?:(?:丁目|番地の?|番|号|-|の|条[東西南北]?)\d{1,5})*(?:丁目|番地|番|号室|号)?/g
+/** A pause said inside an address (の、, 、 or の, and a space), before its block numbers or after a municipality. */
+const PAUSE_BEFORE = /(?:の、|、|の) ?$/
+const PAUSES = /(?<=[市町村区郡])(?:の、|、|の) ?/g
+const MUNICIPALITY_END = /[市町村区郡]/
 /** What may not follow a bare number for it to be a block number (counters, 3番窓口 …). */
 const COUNTER = /^(?:[か件人名日月年回分時秒円歳%％位個枚ヶヵ階台冊通歩本点割倍才週]|番目|番窓|番線|号(?!室))/
 
@@ -113,11 +117,14 @@ const NAME = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・]'
 const NAME_HIRA = '[ァ-ヺー一-龥々A-Za-z0-9○〇◯・ぁ-ゖ]'
 const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
+/** A floor: after a building with a building word (「サンコート安芸津 2F」), or right after the block (「11番8号の二階」). */
+const FLOOR = String.raw`[1-9]\d?F(?![A-Za-z0-9])`
+const FLOOR_AFTER_BLOCK = String.raw`の[1-9一二三四五六七八九十]{1,2}階(?![段建])`
 /** A bare number after a building name is its room unless a counter follows (「サンライズ土与丸 506」, not 「… 500円」). */
 const ROOM_NOT_AFTER = '[人名円件回枚個本台階歳年月日時分%]'
 /** After a street address (a space, or 、 before a building word): 「 グランドハイツ西条302号室」「、ハイツ原 B棟102」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」「 サンライズ土与丸 506」. */
 const BUILDING_AFTER = new RegExp(
-  String.raw`(?: ?|[、,] ?(?=${NAME}{0,12}${BWORD}))(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:(?:[A-Z]|\d{1,2})棟 ?)?(?:${ROOM}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?![\d-]|${ROOM_NOT_AFTER}))`,
+  String.raw`${FLOOR_AFTER_BLOCK}|(?: ?|[、,] ?(?=${NAME}{0,12}${BWORD}))(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:(?:[A-Z]|\d{1,2})棟 ?)?(?:${ROOM}|${FLOOR}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?![\d-]|${ROOM_NOT_AFTER}))`,
   'y',
 )
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
@@ -213,16 +220,39 @@ export const detectAddress: Detector = (text) => {
   for (const m of text.matchAll(BLOCK)) {
     const block = m[0]
     let start = m.index
-    while (start > 0 && m.index - start < 30 && isPlaceChar(text, start - 1)) start--
+    // 「河内町中河内 870-4」: one space between the place name and its block numbers; 「土与丸の、1145の6」:
+    // a pause said before them
+    const pause =
+      block.length > 1 && /\d\D/.test(block)
+        ? PAUSE_BEFORE.exec(text.slice(Math.max(0, start - 3), start))
+        : null
+    const gap =
+      text[start - 1] === ' ' && isPlaceChar(text, start - 2)
+        ? 1
+        : pause && isPlaceChar(text, start - pause[0].length - 1)
+          ? pause[0].length
+          : 0
+    start -= gap
+    for (;;) {
+      while (start > 0 && m.index - start < (gap > 1 ? 40 : 30) && isPlaceChar(text, start - 1)) start--
+      // 「東広島市の、西条町…」: a pause after a municipality, inside an address said with pauses
+      const p = pause && gap > 0 ? PAUSE_BEFORE.exec(text.slice(Math.max(0, start - 3), start)) : null
+      if (!p || !MUNICIPALITY_END.test(text[start - p[0].length - 1] ?? '')) break
+      start -= p[0].length
+    }
     start = hiraganaPlaceBefore(text, start, m.index)
     const city = HIRAGANA_CITIES.find(
       (c) => text.endsWith(c, start) && /^[一-龥]{0,3}[市町村]/.test(text.slice(start, start + 4)),
     )
     if (city) start -= city.length
-    const place = trimLeads(text.slice(start, m.index))
-    start = m.index - place.length
+    const place = trimLeads(text.slice(start, m.index - gap))
+    start = m.index - gap - place.length
+    if (gap && place.length === 0) continue
+    const said = place.replace(PAUSES, '')
+    if (said !== place && !hasMunicipality(said)) continue
+    if (gap > 1 && !hasMunicipality(said)) continue
     let end = m.index + block.length
-    if (!accept(place, block, text.slice(Math.max(0, start - 12), start), text.slice(end, end + 3))) continue
+    if (!accept(said, block, text.slice(Math.max(0, start - 12), start), text.slice(end, end + 3))) continue
     BUILDING_AFTER.lastIndex = end
     const b = BUILDING_AFTER.exec(text)
     if (b) end += b[0].length

@@ -13,11 +13,15 @@ import type { PiiFinding } from './types'
 type AddressKey = { place: string; blocks: string }
 type Keys = { addresses: AddressKey[]; postalCodes: Set<string> }
 
-/** The place name (before the first block number, no spaces) and the block numbers of an address. */
+/** The place name (before the first block number, no spaces or pauses) and the block numbers of an address. */
 function addressKey(address: string): AddressKey {
   const first = address.search(/\d|[一二三四五六七八九十]+丁目/)
   return {
-    place: address.slice(0, first < 0 ? address.length : first).replace(/\s/g, ''),
+    // (pauses said between the parts do not count: 西条栄町の、8番29号 is 西条栄町8番29号)
+    place: address
+      .slice(0, first < 0 ? address.length : first)
+      .replace(/\s/g, '')
+      .replace(/(?<=[市町村区郡])(?:の、|、|の)/g, ''),
     blocks: (address.match(/\d+/g) ?? []).map(Number).join('-'),
   }
 }
