@@ -128,3 +128,34 @@ describe('a serial glued to a letter (round four, decision 0049)', () => {
     expect(of('phone', 'TEL0824201234まで')).toEqual(['0824201234'])
   })
 })
+
+describe('phone numbers as read out in the fresh4 dev split (round four)', () => {
+  it('reads an area code in brackets after a space, the area code then digit by digit, and three separators in words', () => {
+    expect(of('phone', '電話番号 082 (431) 2290')).toEqual(['082 (431) 2290'])
+    expect(of('phone', '「080、3、3、1、7、7、0、2、9」と一桁ずつ')).toEqual(['080、3、3、1、7、7、0、2、9'])
+    expect(of('phone', '携帯はゼロハチゼロの、さんさんいちなな、の、ななぜろにきゅう')).toEqual([
+      'ゼロハチゼロの、さんさんいちなな、の、ななぜろにきゅう',
+    ])
+  })
+})
+
+describe('a phone number said in pieces (round four, from the fresh4 dev split)', () => {
+  it('masks each piece after the word that says which it is, in a text about a phone number', () => {
+    expect(of('phone', '携帯の下4桁は3344、上は080の1212')).toEqual(['3344', '080の1212'])
+    expect(of('phone', '連絡先は、市外局番が084、続きが923の5511')).toEqual(['084', '923の5511'])
+  })
+
+  it('keeps a public number said in pieces, and counts, amounts, times and dates', () => {
+    const keepPhones = ['082-420-0925']
+    expect(of('phone', '市役所の電話、市外局番082、その後が420の0925', { keepPhones })).toEqual([])
+    expect(of('phone', '電話は2回目、前は1000件')).toEqual([])
+    expect(of('phone', '携帯の料金、前は3000円')).toEqual([])
+    expect(of('phone', '折り返し電話、次は15時以降、前は12月に来庁')).toEqual([])
+  })
+})
+
+describe('a last four digits alone (round four)', () => {
+  it('stays: it names no one', () => {
+    expect(of('phone', 'ご本人の携帯（末尾5678）、前は来庁済み')).toEqual([])
+  })
+})

@@ -8,7 +8,9 @@ const S = '(?:[ .・、-]| - )'
 const SHAPES = [
   String.raw`\+81${S}?(?:\(0\)${S}?)?\d{1,4}${S}?\d{1,4}${S}?\d{3,4}`, // +81 90-1234-5678, +81 (0)82 …
   String.raw`\(0\d{1,4}\) ?\d{1,4}${S}?\d{3,4}`, // (082)422-3344
+  String.raw`0\d{1,4} \(\d{1,4}\) ?\d{3,4}`, // 082 (425) 7713
   String.raw`0\d{1,4}\(\d{1,4}\)\d{3,4}`, // 082(423)1234
+  String.raw`0\d{2,3}(?:[ ・、-]\d){6,8}(?![ ・、-]\d)`, // the area code, then digit by digit: 090、7、6、4、2、1、1、9、3
   String.raw`0\d{1,5}${S}\d{1,5}${S}\d{1,5}`, // 082-420-0925, 0120-0178-26, 070 1234 5678, 090・1234・5678, 090-12345-678
   String.raw`0\d{1,5}(?<g>[のノ])\d{1,5}\k<g>\d{1,5}`, // read out: 090の4471の2083 (the same の both times)
   String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
@@ -70,9 +72,9 @@ function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | un
 // 「〇九〇の四四七一の二〇八三」. It starts with a zero and has 10 to 14 digit words (kana, kanji or
 // digits, any mix) with up to two separators between them (、 ・ の ノ space hyphen).
 const ZERO = '(?:ぜろ|ゼロ|れい|レイ|まる|マル|〇|零|0)'
-const SPOKEN_SEP = '[ 、,・のノ-]'
+const SPOKEN_SEP = '[ 、,・のノ-]' // up to three between digits: 「よんよんいちに、の、ななさん」
 const SPOKEN_TOKEN = new RegExp(`${KANA_DIGIT}|${KANJI_DIGIT}|\\d`, 'y')
-const SPOKEN = new RegExp(`${ZERO}(?:${SPOKEN_SEP}{0,2}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d)){9,13}`, 'g')
+const SPOKEN = new RegExp(`${ZERO}(?:${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d)){9,13}`, 'g')
 const HAS_ZERO = new RegExp(ZERO.replace('|0)', ')')) // a run in plain digits is the shapes'
 /** Prefixes of the numbers that have 11 digits (050/060/070/080/090, 0800). */
 const ELEVEN = /^0(?:[5-9]0|800)/
@@ -138,7 +140,45 @@ export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
       return national !== undefined ? !keep.has(national) : misdialled(text, m)
     })
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
-    .concat(spoken)
+    .concat(spoken, phonePieces(text, keep))
+}
+
+/** A text about a phone number, near a piece of one. */
+const PHONE_CONTEXT = /電話|携帯|市外局番|(?<![A-Za-z])(?:TEL|tel|Tel)(?![A-Za-z])|連絡先|折り?返し/
+/**
+ * A phone number said in pieces, each after a word that says which piece it is (「下4桁だけ言うと9911、
+ * 前は090の5530」「市外局番082、その後が431の7788」): 2 to 8 digits, groups joined by - or の, not a
+ * count, an amount, a time or a date.
+ */
+const PIECE =
+  /(?:市外局番|局番|(?:下|上|末尾|最後|頭|前|後ろ|後|前半|後半|残り|続き|その後|その次|次)(?: ?\d ?桁)?)(?:だけ)?(?:を?言うと|は|が|:|：)?[、 ]?(\d{2,4}(?:[-の]\d{2,4}){0,2})(?![\d-]|[桁回円時分秒日月年歳才代人名件番号つ個枚度台通本万千位行階頁点%]|ページ|キロ)/g
+
+/**
+ * The pieces of a phone number said apart, in a text about one (within 40 characters after a phone
+ * word): two or more pieces that together make a whole number (10 or 11 digits from a 0, in the order
+ * said or, two pieces, the other way round). A last four digits alone (「末尾が1234」) stays, and
+ * pieces that make a number listed in `keepPhones` are public and stay.
+ */
+function phonePieces(
+  text: string,
+  keep: ReadonlySet<string | undefined>,
+): { kind: 'phone'; start: number; end: number }[] {
+  if (!PHONE_CONTEXT.test(text)) return []
+  const pieces: { start: number; end: number; digits: string }[] = []
+  for (const m of text.matchAll(PIECE)) {
+    if (!PHONE_CONTEXT.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length))) continue
+    const digits = m[1]!.replace(/\D/g, '')
+    if (digits.length > 8) continue
+    const start = m.index + m[0].length - m[1]!.length
+    pieces.push({ start, end: start + m[1]!.length, digits })
+  }
+  if (pieces.length < 2) return [] // 「末尾が1234」 alone names no one
+  const said = pieces.map((p) => p.digits)
+  const whole = [said.join(''), said.length === 2 ? `${said[1]}${said[0]}` : ''].filter((w) =>
+    /^0\d{9,10}$/.test(w),
+  )
+  if (whole.length === 0 || whole.some((w) => keep.has(nationalPhoneDigits(w)))) return []
+  return pieces.map((p) => ({ kind: 'phone' as const, start: p.start, end: p.end }))
 }
 
 /**
