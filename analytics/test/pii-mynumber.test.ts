@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { isValidMyNumber, myNumberCheckDigit } from '../src/pii'
-import { masked, of } from './helpers'
+import { found, masked, of } from './helpers'
 
 describe('My Number (個人番号) check digit', () => {
   it('follows the official formula, worked by hand', () => {
@@ -178,5 +178,33 @@ describe('My Numbers as callers say them (round four, decision 0049)', () => {
   it('reads a bare 番号 after a verb (出した番号, 書いてある番号) as a My Number cue, not after お問い合わせ', () => {
     expect(of('myNumber', '会社に出した番号503817264490が違うと言われた')).toEqual(['503817264490'])
     expect(of('myNumber', 'お問い合わせ番号503817264490の件')).toEqual([])
+  })
+})
+
+describe('a licence number in brackets (round four, from the fresh4 dev split)', () => {
+  it('is a card number, not a My Number', () => {
+    expect(found('本人確認書類として運転免許証（番号 4410-2290-1183）')).toEqual([
+      ['cardNumber', '4410-2290-1183'],
+    ])
+  })
+})
+
+describe('a My Number said in pieces or corrected (round four, from the fresh4 dev split)', () => {
+  it('masks two or more pieces after the words that say which, and four digits said again after いや', () => {
+    expect(of('myNumber', '個人番号は、最初が6620、次が1935、最後が4408です')).toEqual([
+      '6620',
+      '1935',
+      '4408',
+    ])
+    expect(of('myNumber', 'マイナンバー 5521 8830 1147、いや最後は1174')).toEqual(['5521 8830 1147', '1174'])
+  })
+
+  it('leaves one piece alone, counts and dates, and the parts of a PIN to the secret detector', () => {
+    expect(of('myNumber', 'マイナンバーの下4桁は1147')).toEqual([])
+    expect(of('myNumber', 'マイナンバーカードの件、最初は2024年、次は3000円')).toEqual([])
+    expect(found('マイナンバーカードの暗証番号は最初が1234、最後が5678')).toEqual([
+      ['secret', '1234'],
+      ['secret', '5678'],
+    ])
   })
 })

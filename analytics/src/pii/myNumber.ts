@@ -58,7 +58,10 @@ const OTHER_LABEL = String.raw`(?:予約|受付|整理|整理券|問い?合わ?�
 const AFTER_OTHER_LABEL = new RegExp(String.raw`(?:${OTHER_LABEL})[ :：は]*$`)
 // Another document's number (運転免許証の番号, パスポート, 在留カード, 申請書ID) is a card number, masked by
 // that detector, even when its check digit happens to verify.
-const AFTER_DOCUMENT = new RegExp(String.raw`(?:${DOCUMENT_CUE})の? ?(?:番号|No\.?|number)?[ :：は]*$`, 'i')
+const AFTER_DOCUMENT = new RegExp(
+  String.raw`(?:${DOCUMENT_CUE})[の（( ]{0,2}(?:番号|No\.?|number)?[ :：は]*$`,
+  'i',
+) // 免許証（番号 …
 const afterDocument = (text: string, at: number) => AFTER_DOCUMENT.test(text.slice(Math.max(0, at - 20), at))
 
 // My Number cues: マイナンバー, 個人番号, マイナ番号, and a bare 番号 (「番号は…」「カードの番号…」
@@ -129,5 +132,39 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
     blankAlso(text, others),
   )
   for (const s of spelled) add(s.start, s.end)
+  for (const s of piecesAfterCues(text)) add(s.start, s.end)
+  // 「8127 4400 3926 ……いや 3962 だったかも」: four digits said again as a correction
+  for (const f of [...out]) {
+    const c = CORRECTION.exec(text.slice(f.end, f.end + 24))
+    if (c) add(f.end + c.index + c[0].length - c[1]!.length, f.end + c.index + c[0].length)
+  }
+  return out
+}
+
+/** Words that say which four digits of a My Number follow: 「最初が」「次が」「真ん中は」「最後の4桁は」. */
+const PIECE_WORD = String.raw`(?:最初|初め|はじめ|頭|前半|次|その次|続き|真ん中|中|最後|末尾|後半|下|上)(?:の ?4 ?桁)?(?:は|が|:|：)[、 ]?`
+const PIECE = new RegExp(String.raw`${PIECE_WORD}(\d{4})(?![\d-]|[桁回円時分日月年歳人件番号])`, 'g')
+/** A correction right after a My Number: いや, いえ, じゃなくて, ではなく, 訂正, then four digits. */
+const CORRECTION = new RegExp(
+  String.raw`^[、。,…\s]*(?:いや|いえ|じゃなくて|ではなく|訂正して|訂正|失礼)[、,…\s]*(?:${PIECE_WORD})?(\d{4})(?!\d)`,
+)
+
+/**
+ * A My Number said in pieces of four digits, each after the word that says which (「最初が1234、次が
+ * 5678、最後が9018」), in the sentence after a cue: two or more pieces (one alone names no one).
+ */
+function piecesAfterCues(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const c of text.matchAll(CUE)) {
+    const from = c.index + c[0].length
+    const stop = text.slice(from, from + 80).search(/[。\n]/)
+    const sentence = text.slice(from, stop < 0 ? from + 80 : from + stop)
+    if (/暗[証唱]|パスワード|PIN/.test(sentence)) continue // the parts of a PIN (the secret detector's)
+    const pieces = [...sentence.matchAll(PIECE)].map((m) => {
+      const start = from + m.index + m[0].length - m[1]!.length
+      return { start, end: start + 4 }
+    })
+    if (pieces.length >= 2) out.push(...pieces)
+  }
   return out
 }
