@@ -98,3 +98,12 @@ describe('card and certificate serials (cardNumber)', () => {
     expect(of('cardNumber', '申請書のIDは右上にある23桁の数字')).toEqual([])
   })
 })
+
+describe('a card number spelled out after its cue (round four, from the fresh4 dev split)', () => {
+  it('masks letters said in katakana and digits, each apart; not a length', () => {
+    expect(of('cardNumber', '在留カードの番号は「ビー、シー、5、5、0、2、8、1、7、3、エム、ケー」')).toEqual([
+      'ビー、シー、5、5、0、2、8、1、7、3、エム、ケー',
+    ])
+    expect(of('cardNumber', 'カード番号は、えーと、16桁です')).toEqual([])
+  })
+})

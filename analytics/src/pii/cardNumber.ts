@@ -1,5 +1,6 @@
 import { blankAlso, unitFollows, valuesAfterCues } from './cue'
 import { withoutPhones } from './phone'
+import { KANA_DIGIT, KANA_LETTER } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -36,6 +37,18 @@ const PASSPORT = /(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])/g
  * reference number in a summary has that many digits in that grouping.
  */
 const APPLICATION_ID = /(?<![A-Za-z0-9])\d{4}([- ]?)\d{4}\1\d{4}\1\d{4}\1\d{4}\1\d{3}(?![A-Za-z0-9])/g
+/**
+ * A serial spelled out token by token after its cue (「エー、ケー、4、4、0、1、9、9、3、8、ジェイ、エヌ」): 8–32
+ * letters and digits, each apart, with a letter said in katakana among them (digits alone are the
+ * other detectors' to read).
+ */
+const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z])`
+const SPELLED_SERIAL = new RegExp(
+  String.raw`(?<![ァ-ヺー])${SPELLED_TOKEN}(?:[、,・ ]{1,2}${SPELLED_TOKEN}){7,31}(?![ァ-ヺーぁ-ゖA-Za-z0-9])`,
+  'g',
+)
+const SAID_LETTER = new RegExp(`^(?:${KANA_LETTER})$`)
+const SPELLED_SPLIT = /[、,・ ]+/
 /** A lower-case word: a serial is letters and digits, not English (「8 letters and digits」). */
 const WORD = /[a-z]{3}/
 /** Lower-case words, each followed by a space or hyphen, at the start of a candidate. */
@@ -83,5 +96,19 @@ export const detectCardNumber: Detector = (folded, _options, others) => {
     blankAlso(text, others),
   )
   for (const s of spans) out.push({ kind: 'cardNumber', ...s })
+  for (const s of valuesAfterCues(
+    text,
+    CUE,
+    SPELLED_SERIAL,
+    STOP,
+    (m, start) => {
+      const tokens = m[0].split(SPELLED_SPLIT)
+      const letters = tokens.filter((t) => SAID_LETTER.test(t)).length
+      const digits = tokens.filter((t) => /^\d$/.test(t)).length
+      return letters >= 1 && digits >= 2 ? { start, end: start + m[0].length } : undefined
+    },
+    blankAlso(text, others),
+  ))
+    out.push({ kind: 'cardNumber', ...s })
   return out
 }
