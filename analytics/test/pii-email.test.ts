@@ -46,3 +46,12 @@ describe('e-mail addresses', () => {
       expect(masked(t), t).toBe(t)
   })
 })
+
+describe('an address read out part by part in kana (round four, from the fresh4 dev split)', () => {
+  it('masks it after a mail word or in quotes, with アットマーク and a spoken top-level domain', () => {
+    expect(of('email', 'メールはたろう、アットマーク、ドコモ、ドット、ネ、ドット、ジェーピーです')).toEqual([
+      'たろう、アットマーク、ドコモ、ドット、ネ、ドット、ジェーピー',
+    ])
+    expect(of('email', 'アットマークの入力方法を教えてほしい、ドットコムのサイト')).toEqual([])
+  })
+})

@@ -22,6 +22,18 @@ const SPOKEN = new RegExp(
   String.raw`(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD}){0,4}${AT}${DOMAIN}(?:${DOT}${DOMAIN}){0,4}${DOT}${TLD}(?![A-Za-z0-9-])`,
   'g',
 )
+/**
+ * An address read out part by part with pauses, its words also in kana as heard (「きよみ、ドット、おか、
+ * アットマーク、ソフトバンク、ドット、ネ、ドット、ジェーピー」): after 「 or a mail word, アットマーク spelt in
+ * full, at least one spoken dot after it, and a top-level domain at the end.
+ */
+const KANA_PART = '(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}|[ぁ-ゖァ-ヺー]{1,12})'
+const PAUSE = '[、, ]{0,2}'
+const KANA_DOT = `${PAUSE}(?:ドット|どっと)${PAUSE}`
+const KANA_SPOKEN = new RegExp(
+  `(?<=[「『]|(?:メール|アドレス|メアド)(?:(?:は|が|:|：)[、 ]?|[、 ]))${KANA_PART}(?:${KANA_DOT}${KANA_PART}){0,4}${PAUSE}(?:アットマーク|あっとまーく)${PAUSE}${KANA_PART}(?:${KANA_DOT}${KANA_PART}){0,4}${KANA_DOT}${TLD}(?=$|[^A-Za-z0-9ぁ-ゖァ-ヺー]|です|でした|で|と|って)`,
+  'g',
+)
 /** Something is spoken, so the written-out pattern above has not already found it. */
 const SAID = /アット|あっと|ドット|どっと|(?<![A-Za-z])(?:at|dot)(?![A-Za-z])/
 
@@ -34,5 +46,8 @@ export const detectEmail: Detector = (text) => {
   if (SAID.test(text))
     for (const m of text.matchAll(SPOKEN))
       if (SAID.test(m[0])) out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
+  if (/アットマーク|あっとまーく/.test(text))
+    for (const m of text.matchAll(KANA_SPOKEN))
+      out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
   return out
 }
