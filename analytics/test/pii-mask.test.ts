@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { findPii, foldWidth, maskPii, PII_KINDS, PII_PLACEHOLDERS } from '../src/pii'
-import { found, masked } from './helpers'
+import { cpuMs, found, masked } from './helpers'
 
 describe('maskPii', () => {
   it('replaces each finding with its typed placeholder and keeps the rest', () => {
@@ -85,69 +85,87 @@ describe('maskPii', () => {
   })
 
   it('stays fast on long and hostile input', () => {
-    const t0 = performance.now()
-    for (const t of [
-      '東'.repeat(50_000),
-      '1 '.repeat(25_000),
-      '町1-'.repeat(15_000),
-      '山田さん'.repeat(10_000),
-      `${'a.'.repeat(25_000)}@`,
-    ])
-      maskPii(t)
-    // patterns that once went quadratic: romaji words joined by hyphens, spoken e-mail parts, names after relatives
-    for (const t of [
-      'Ab-'.repeat(20_000),
-      'aドット'.repeat(20_000),
-      'a at b dot '.repeat(10_000),
-      '母の田中 '.repeat(10_000),
-      '1-2-3 Aa, '.repeat(5_000),
-      'Mr A'.repeat(20_000),
-    ])
-      maskPii(t)
-    expect(performance.now() - t0).toBeLessThan(2_000)
+    const cpu = cpuMs(() => {
+      for (const t of [
+        '東'.repeat(50_000),
+        '1 '.repeat(25_000),
+        '町1-'.repeat(15_000),
+        '山田さん'.repeat(10_000),
+        `${'a.'.repeat(25_000)}@`,
+      ])
+        maskPii(t)
+      // patterns that once went quadratic: romaji words joined by hyphens, spoken e-mail parts, names after relatives
+      for (const t of [
+        'Ab-'.repeat(20_000),
+        'aドット'.repeat(20_000),
+        'a at b dot '.repeat(10_000),
+        '母の田中 '.repeat(10_000),
+        '1-2-3 Aa, '.repeat(5_000),
+        'Mr A'.repeat(20_000),
+      ])
+        maskPii(t)
+    })
+    expect(cpu).toBeLessThan(2_000)
   })
 
   // a budget far above the linear time (about 1 s on a shared core) and far below a quadratic one (minutes)
   it('stays fast on hostile repeats of the third round’s shapes', { timeout: 20_000 }, () => {
-    const t0 = performance.now()
-    for (const t of [
-      'ゼロ、'.repeat(30_000),
-      'ぜろにいのさん・'.repeat(12_000),
-      '〇九〇の'.repeat(25_000),
-      '090の1の'.repeat(16_000),
-      'しょうわ じゅうねん の'.repeat(8_000),
-      '、あいう えおかの件'.repeat(10_000),
-      'あいう えおの長女、'.repeat(10_000),
-      '母佐藤'.repeat(30_000),
-      'Aa-shi Bb-cho Cc 1-'.repeat(5_000),
-      'Room 1, '.repeat(12_000),
-      '町1-2、ハイツ原 A棟'.repeat(8_000),
-      '1234-'.repeat(20_000),
-    ])
-      maskPii(t)
-    expect(performance.now() - t0).toBeLessThan(6_000)
+    const cpu = cpuMs(() => {
+      for (const t of [
+        'ゼロ、'.repeat(30_000),
+        'ぜろにいのさん・'.repeat(12_000),
+        '〇九〇の'.repeat(25_000),
+        '090の1の'.repeat(16_000),
+        'しょうわ じゅうねん の'.repeat(8_000),
+        '、あいう えおかの件'.repeat(10_000),
+        'あいう えおの長女、'.repeat(10_000),
+        '母佐藤'.repeat(30_000),
+        'Aa-shi Bb-cho Cc 1-'.repeat(5_000),
+        'Room 1, '.repeat(12_000),
+        '町1-2、ハイツ原 A棟'.repeat(8_000),
+        '1234-'.repeat(20_000),
+      ])
+        maskPii(t)
+    })
+    expect(cpu).toBeLessThan(6_000)
   })
 
   it('stays fast on hostile repeats of the fourth round’s shapes', { timeout: 20_000 }, () => {
-    const t0 = performance.now()
-    for (const t of [
-      '暗証番号ですか。えっと、'.repeat(10_000),
-      'パスワードはエー、ビー、'.repeat(10_000),
-      'エー、1、ビー、'.repeat(15_000),
-      'PIN is one two '.repeat(8_000),
-      'typed 1 2 '.repeat(12_000),
-      '暗証番号は1の…2、'.repeat(10_000),
-      'マイナンバーはいちにさん、'.repeat(8_000),
-      '旧姓は坂口、現在は'.repeat(10_000),
-      'フリガナ漢字は'.repeat(12_000),
-      'やまだ、やまの山に'.repeat(10_000),
-      '山田様（やまだ）'.repeat(10_000),
-      'Li Wei from the a b c '.repeat(5_000),
-      '〒なしで'.repeat(25_000),
-      'X0912-'.repeat(15_000),
-    ])
-      maskPii(t)
-    expect(performance.now() - t0).toBeLessThan(6_000)
+    const cpu = cpuMs(() => {
+      for (const t of [
+        '暗証番号ですか。えっと、'.repeat(10_000),
+        'パスワードはエー、ビー、'.repeat(10_000),
+        'エー、1、ビー、'.repeat(15_000),
+        'PIN is one two '.repeat(8_000),
+        'typed 1 2 '.repeat(12_000),
+        '暗証番号は1の…2、'.repeat(10_000),
+        'マイナンバーはいちにさん、'.repeat(8_000),
+        '旧姓は坂口、現在は'.repeat(10_000),
+        'フリガナ漢字は'.repeat(12_000),
+        'やまだ、やまの山に'.repeat(10_000),
+        '山田様（やまだ）'.repeat(10_000),
+        'Li Wei from the a b c '.repeat(5_000),
+        '〒なしで'.repeat(25_000),
+        'X0912-'.repeat(15_000),
+        // the follow-ups from the fresh4 dev split
+        '暗証番号は最初が1で'.repeat(10_000),
+        '入れたのは1、'.repeat(15_000),
+        '「1、2、3」で暗証'.repeat(10_000),
+        '兄の雄一郎の'.repeat(15_000),
+        '甥っ子の翼'.repeat(15_000),
+        '「山田 太郎'.repeat(15_000),
+        'ヤマダ タロウ '.repeat(12_000),
+        '東広島市の、'.repeat(15_000),
+        '町の、1の2'.repeat(15_000),
+        '在留カード番号エー、ケー、4、'.repeat(8_000),
+        '電話の下4桁は1234、前は090の'.repeat(8_000),
+        'マイナンバーは最初が1234、'.repeat(10_000),
+        'マイナンバー1234 5678 9018、いや1234'.repeat(6_000),
+        '「あ、ドット、い、アットマーク、う、ドット、'.repeat(6_000),
+      ])
+        maskPii(t)
+    })
+    expect(cpu).toBeLessThan(6_000)
   })
 
   it('masks 140,000 typed PINs in one 1 MB line without overflowing the stack', { timeout: 30_000 }, () => {
