@@ -2,11 +2,23 @@
  * `npm run mask`: masks standard input to standard output, one output line per input line,
  * streaming (a line is written as soon as it is read, so it works on a pipe of any length).
  *   npm run -s mask < calls.txt > calls.masked.txt
+ * As the CMS masks what it stores: the numbers and addresses the knowledge base publishes (the
+ * city's and the national call centres' numbers, the city hall's address, from content/) stay.
  */
 import { once } from 'node:events'
 import readline from 'node:readline'
 
-import { maskPii } from '../pii'
+import { loadValidContent } from '@kotae/content'
+
+import { maskPii, publicAllowList } from '../pii'
+
+const content = await loadValidContent()
+const keep = publicAllowList({
+  city: content.city,
+  faqs: content.faqs,
+  guides: content.guides,
+  sources: content.sources,
+})
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0) // the reader went away (… | head)
@@ -15,5 +27,5 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
 for await (const line of lines) {
-  if (!process.stdout.write(`${maskPii(line).text}\n`)) await once(process.stdout, 'drain')
+  if (!process.stdout.write(`${maskPii(line, keep).text}\n`)) await once(process.stdout, 'drain')
 }
