@@ -244,6 +244,8 @@ const NEXT_SENTENCE_END = /^(?:です|でした|だ|で(?:す|し)?|と|って|�
 const VALUE_AT = new RegExp(VALUE.source, 'y')
 /** A sentence end, and a cue before it with a short rest of its sentence without a digit: the value comes next. */
 const SENTENCE_END = /[。？?]/g
+/** Any cue in the text: without one, no sentence end is read back to a cue (most summaries). */
+const HAS_CUE = new RegExp(CUE.source, 'i')
 const CUE_BEFORE_END = new RegExp(String.raw`(?:${CUE.source})[^。？?\n\d]{0,12}$`, 'i')
 
 /**
@@ -281,7 +283,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
   // 「暗証番号ですか。えっと、7391です」: a cue whose short sentence has no value, then the value alone
   // opening the next sentence (after a word of hesitation at most).
   // (read from each sentence end back to a cue: a line of many cues and few sentence ends is read once)
-  for (const e of text.matchAll(SENTENCE_END)) {
+  for (const e of HAS_CUE.test(text) ? text.matchAll(SENTENCE_END) : []) {
     if (!CUE_BEFORE_END.test(text.slice(Math.max(0, e.index - 40), e.index))) continue
     const after = e.index + 1
     const from = after + NEXT_SENTENCE_LEAD.exec(text.slice(after, after + 24))![0].length
