@@ -99,6 +99,43 @@ describe('parseTelephonyCsv: the same calls in three encodings', () => {
     expect(r.ok && r.records).toEqual(expectedRecords)
   })
 
+  it('quote-free lines, split without csv-parse, read as csv-parse reads them (LF, CRLF, empty lines, a bare LF in a CRLF file, errors after a quoted cell)', async () => {
+    const header = '通話ID,キュー,着信日時,応答日時,放棄日時,終話日時,オペレーターID,後処理終了日時'
+    const p1 =
+      'P001,マイナンバー,2026/10/01 09:00:00,2026/10/01 09:00:10,,2026/10/01 09:05:10,op-a,2026/10/01 09:06:10'
+    const p2 = 'P002,マイナンバー,2026/10/01 09:15:00,,2026/10/01 09:15:03,2026/10/01 09:15:03,,'
+    const bad = 'P009,マイナンバー,2026/10/01 25:00:00,,,,,'
+    const quotedRow = '"P003\n改行",マイナンバー,2026/10/01 09:20:00,,,,,'
+    const texts = [
+      `${header}\n${p1}\n\n${p2}\n`,
+      `${header}\r\n${p1}\r\n\r\n${p2}`,
+      `${header}\r\n${p1}\n${p2}\r\n`,
+      `${header}\n${p1}\n${bad}\n${quotedRow}\n\n${bad.replace('P009', 'P010')}\n`,
+    ]
+    // The same file with its first cell quoted is read by csv-parse from the first line on.
+    const byCsvParse = (t: string) => parseTelephonyCsv(t.replace('通話ID', '"通話ID"'), mapping)
+    for (const text of texts) expect(await parseTelephonyCsv(text, mapping)).toEqual(await byCsvParse(text))
+    // Chunk boundaries anywhere (inside a line, between \r and \n, inside a character) change nothing.
+    const inChunks = (t: string, size: number) => {
+      const bytes = Buffer.from(t)
+      const chunks: Buffer[] = []
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size))
+      return Readable.from(chunks)
+    }
+    for (const text of texts)
+      for (const size of [1, 2, 5, 17])
+        expect(await parseTelephonyCsv(inChunks(text, size), mapping), `${size}-byte chunks`).toEqual(
+          await parseTelephonyCsv(text, mapping),
+        )
+    const [lf, crlf, , errors] = await Promise.all(texts.map((t) => parseTelephonyCsv(t, mapping)))
+    expect(lf!.ok && lf!.records).toEqual(expectedRecords.slice(0, 2))
+    expect(crlf).toEqual(lf)
+    expect(!errors!.ok && errors!.errors.map((e) => [e.row, e.code])).toEqual([
+      [3, 'bad-time'],
+      [7, 'bad-time'],
+    ])
+  })
+
   it('an empty file has no header; a header alone has no records', async () => {
     expect(await parseTelephonyCsv(Buffer.alloc(0), mapping)).toMatchObject({
       ok: false,

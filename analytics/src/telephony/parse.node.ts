@@ -1,6 +1,6 @@
 /**
- * Reads a PBX call-detail CSV through a mapping, streaming: bytes → CsvDecoder → csv-parse → the row
- * reader. All or nothing: any bad row (or bad mapping, unknown encoding, missing column) gives
+ * Reads a PBX call-detail CSV through a mapping, streaming: bytes → CsvDecoder → plain lines split
+ * by plainLines.ts until the first quote, csv-parse from there → the row reader. All or nothing: any bad row (or bad mapping, unknown encoding, missing column) gives
  * `{ ok: false, errors }` listing every problem with its line and column, and no records.
  *
  *  - parseTelephonyCsv: one pass, records returned in memory (fine for a month of a city's calls).
@@ -19,6 +19,7 @@ import type { TelephonyRecord } from '../kpi/records'
 import { CsvDecoder, type DetectedEncoding } from './decode.node.ts'
 import { telephonyError, type TelephonyImportError } from './errors'
 import { parseTelephonyMapping, type TelephonyMapping } from './mapping'
+import { createPlainLineSplitter, type PlainLineSplitter } from './plainLines'
 import { createTelephonyRowReader } from './rows'
 
 /** Bytes (a Node Readable, any async iterable of chunks, a Buffer) or already-decoded text. */
@@ -97,12 +98,26 @@ async function scan(
   const reader = createTelephonyRowReader(mapping, { maxErrors: options.maxErrors, ids: options.ids })
   const onRow = options.onRow
   const decoder = new CsvDecoder(mapping.encoding)
+  // Records (cells and the line they end on) wait here until `take` hands them on. Quote-free lines
+  // are split by plainLines.ts; from the first other line on, csv-parse's on_record hook fills them,
+  // in the same call that parses a chunk, and keeps them out of its object-mode stream (null): a
+  // million records through that stream and an async iterator cost more than parsing (decision 0052).
+  const parsedRecords: string[][] = []
+  const parsedLines: number[] = []
+  let plain: PlainLineSplitter | null = createPlainLineSplitter(mapping.delimiter, (cells, line) => {
+    parsedRecords.push(cells)
+    parsedLines.push(line)
+  })
   const parser = parse({
     delimiter: mapping.delimiter,
     relax_column_count: true,
     skip_empty_lines: true,
-    info: true,
     skip_records_with_error: true,
+    on_record: (record: string[], context: { lines: number }) => {
+      parsedRecords.push(record)
+      parsedLines.push(context.lines)
+      return null
+    },
   })
   let syntaxLine: number | null | undefined
   parser.on('skip', (err: Error & { lines?: number }) => {
@@ -111,45 +126,70 @@ async function scan(
     if (line !== syntaxLine) reader.add(telephonyError('csv-syntax', line, null, null, err.message))
     syntaxLine = line
   })
-
-  const feed = (async () => {
-    let first = true
-    for await (const chunk of chunksOf(source)) {
-      let text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
-      if (first && typeof chunk === 'string') text = text.replace(/^\uFEFF/, '')
-      first = false
-      if (text && !parser.write(text)) await once(parser, 'drain')
-    }
-    const tail = decoder.end()
-    if (tail) parser.write(tail)
-    parser.end()
-  })()
-  feed.catch((e: Error) => parser.destroy(e))
+  // Nothing is read from the parser's readable side: it only ever ends. A failure of the parser
+  // itself (not a bad row: those are skipped above) rejects the pending drain or finish.
+  parser.resume()
+  let failed: Error | null = null
+  parser.on('error', (e: Error) => (failed = e))
 
   let header = true
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[]
-    info: { lines: number }
-  }>) {
-    if (decoder.encoding === 'unknown') reader.setEncodingTrouble('unknown-encoding')
-    const line = info.lines - countNewlines(record)
-    if (header) {
-      header = false
-      reader.header(record, line)
-      continue
+  /** Hands the records parsed so far to the reader and the callbacks, in file order. */
+  const take = async () => {
+    for (let i = 0; i < parsedRecords.length; i++) {
+      const record = parsedRecords[i]!
+      if (decoder.encoding === 'unknown') reader.setEncodingTrouble('unknown-encoding')
+      const line = parsedLines[i]! - countNewlines(record)
+      if (header) {
+        header = false
+        reader.header(record, line)
+        continue
+      }
+      const r = reader.row(record, line, onRecord !== null || onRow !== undefined)
+      if (options.onFirstError && reader.errorCount() > 0) {
+        options.onFirstError()
+        options = { ...options, onFirstError: undefined }
+      }
+      if (r && onRecord) await onRecord(r)
+      if (onRow) {
+        const pending = onRow(r, line, reader.lastCallId())
+        if (pending) await pending
+      }
     }
-    const r = reader.row(record, line, onRecord !== null || onRow !== undefined)
-    if (options.onFirstError && reader.errorCount() > 0) {
-      options.onFirstError()
-      options = { ...options, onFirstError: undefined }
-    }
-    if (r && onRecord) await onRecord(r)
-    if (onRow) {
-      const pending = onRow(r, line, reader.lastCallId())
-      if (pending) await pending
-    }
+    parsedRecords.length = 0
+    parsedLines.length = 0
   }
-  await feed
+  const write = async (text: string | null) => {
+    if (plain && text) {
+      const rest = plain.push(text)
+      if (rest === null) return take()
+      plain = null
+      text = rest
+    }
+    if (!text) return
+    if (!parser.write(text) && !failed) await once(parser, 'drain')
+    if (failed) throw failed
+    await take()
+  }
+
+  let first = true
+  for await (const chunk of chunksOf(source)) {
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+    if (first && typeof chunk === 'string') text = text.replace(/^\uFEFF/, '')
+    first = false
+    await write(text)
+  }
+  await write(decoder.end())
+  if (plain) {
+    const rest = plain.end()
+    plain = null
+    await write(rest)
+    await take()
+  }
+  const finished = once(parser, 'finish')
+  parser.end()
+  await finished
+  if (failed) throw failed
+  await take()
   if (header) reader.add(telephonyError('no-header', null, null, null))
   const errors = [...reader.errors]
   let errorCount = reader.errorCount()
