@@ -29,7 +29,8 @@ import {
 import type { Payload } from 'payload'
 
 import { instantSql } from '../../db/sql'
-import { refreshRange } from '../../reports/rollups/refresh'
+import { refreshCallSlots, refreshCalledAgain, refreshTelephonySlots } from '../../reports/rollups/refresh'
+import { storedRules } from '../../reports/rollups/rules'
 import { openImportDb, type ImportDb, type LinkChange } from './importDb'
 
 export interface TelephonyImportInput {
@@ -155,21 +156,23 @@ export async function importTelephony(
       : { inserted: 0, updated: 0 }
     const mergeSeconds = lap()
     const toleranceSeconds = input.toleranceSeconds ?? 120
-    // Calls outside the linked days' windows that lost a link here (their caller hash changed).
-    const moved: number[] = []
+    const touched: Touched = { hashes: 0, moved: [] }
     const links = good
       ? await linkDays(
           db,
           Date.parse(min),
           Date.parse(max),
           { toleranceSeconds, agents: mapping.agents },
-          moved,
+          touched,
         )
       : { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
     const linkSeconds = lap()
-    // 5. The report's rollups of those days (and the calls whose caller hash the links changed), in
-    // the same transaction (decision 0045).
-    if (good) await refreshAfterImport(db, Date.parse(min), Date.parse(max), toleranceSeconds * 1000, moved)
+    // 5. The report's rollups of what changed, in the same transaction (decision 0045).
+    if (good)
+      await refreshAfterImport(db, Date.parse(min), Date.parse(max), toleranceSeconds * 1000, {
+        records: inserted + updated > 0,
+        ...touched,
+      })
     await db.commit()
     const seconds = {
       read: readSeconds,
@@ -193,20 +196,49 @@ export async function importTelephony(
   }
 }
 
+/** What the link step changed on calls: how many caller hashes, and the calls that lost a link (ids). */
+interface Touched {
+  hashes: number
+  moved: number[]
+}
+
 /**
- * The rollups of the file's JST days and of the calls the link step may have given another caller
- * hash: those of the days' windows (± the link tolerance) and those that lost a link elsewhere.
+ * The rollups of what the import changed (decision 0052: the same rows as refreshing everything,
+ * without recounting what cannot have changed). The telephony half-hours of the file's JST days
+ * when a record was added or changed; the 一次完了 flags and the call half-hours only when the
+ * links gave calls another caller hash (the one column of calls an import writes): those of the
+ * days' windows (± the link tolerance) and of the calls that lost a link elsewhere. FAQ usage
+ * counts nothing an import writes.
  */
 async function refreshAfterImport(
   db: ImportDb,
   min: number,
   max: number,
   toleranceMs: number,
-  moved: readonly number[],
+  changed: Touched & { records: boolean },
 ): Promise<void> {
-  const first = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS
-  const last = (jstDayNumber(max) + 1) * DAY_MS - JST_OFFSET_MS
-  await refreshRange(db, first - toleranceMs, last + toleranceMs)
+  const rules = await storedRules(db)
+  if (!rules) return
+  const first = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS - toleranceMs
+  const last = (jstDayNumber(max) + 1) * DAY_MS - JST_OFFSET_MS + toleranceMs
+  if (changed.records) await refreshTelephonySlots(db, rules, first, last)
+  if (!changed.hashes) return
+  const refreshCalls = async (from: number, to: number) => {
+    const flagged = await refreshCalledAgain(
+      db,
+      rules,
+      from - Math.round(rules.repeatWindowDays * DAY_MS),
+      to,
+    )
+    await refreshCallSlots(
+      db,
+      rules,
+      flagged.reduce((m, t) => Math.min(m, t), from),
+      to,
+    )
+  }
+  await refreshCalls(first, last)
+  const moved = changed.moved
   if (!moved.length) return
   const days = new Set<number>()
   for (let i = 0; i < moved.length; i += 500) {
@@ -216,18 +248,21 @@ async function refreshAfterImport(
       ids,
     )) {
       const ms = typeof at === 'number' ? at : Date.parse(String(at))
-      if (ms < first - toleranceMs || ms >= last + toleranceMs) days.add(jstDayNumber(ms))
+      if (ms < first || ms >= last) days.add(jstDayNumber(ms))
     }
   }
-  for (const day of days)
-    await refreshRange(db, day * DAY_MS - JST_OFFSET_MS, (day + 1) * DAY_MS - JST_OFFSET_MS)
+  for (const day of days) await refreshCalls(day * DAY_MS - JST_OFFSET_MS, (day + 1) * DAY_MS - JST_OFFSET_MS)
 }
 
-/** Every row whose call id an earlier row of the file has, named like the reader names its errors. */
+/**
+ * Every row whose call id an earlier row of the file has, named like the reader names its errors.
+ * The ids that occur twice come from one grouping (on SQLite half the CPU of a window function over
+ * every staged row, which the file nearly never needs); only their rows are then looked up.
+ */
 async function duplicateIds(db: ImportDb, column: string): Promise<TelephonyImportError[]> {
   const rows = await db.rows(
-    `SELECT line, call_id, first FROM (SELECT line, call_id, min(line) OVER (PARTITION BY call_id) AS first FROM telephony_stage WHERE call_id IS NOT NULL) d
-     WHERE line > first ORDER BY line`,
+    `WITH d AS (SELECT call_id, min(line) AS first FROM telephony_stage WHERE call_id IS NOT NULL GROUP BY call_id HAVING count(*) > 1)
+     SELECT s.line, s.call_id, d.first FROM d JOIN telephony_stage s ON s.call_id = d.call_id AND s.line > d.first ORDER BY s.line`,
   )
   return rows.map(([line, id, first]) =>
     telephonyError(
@@ -307,8 +342,8 @@ async function linkDays(
   min: number,
   max: number,
   o: { toleranceSeconds: number; agents: Record<string, string> },
-  /** Receives the ids of calls that lost a link (they may lie outside the days' windows). */
-  moved: number[],
+  /** Receives the number of caller hashes changed on calls, and the ids of calls that lost a link (they may lie outside the days' windows). */
+  touched: Touched,
 ): Promise<LinkCounts> {
   const counts: LinkCounts = { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
   const tol = o.toleranceSeconds * 1000
@@ -344,8 +379,8 @@ async function linkDays(
         [from, to],
       )
       const ids = unlinked.map(([id]) => Number(id))
-      moved.push(...ids)
-      await syncCallerHashes(db, null, ids)
+      touched.moved.push(...ids)
+      touched.hashes += await syncCallerHashes(db, null, ids)
       continue
     }
     const records = await db.rows(
@@ -386,8 +421,8 @@ async function linkDays(
     }
     counts.changed += changes.length
     await db.updateLinks(changes)
-    moved.push(...unlinked)
-    await syncCallerHashes(db, window, unlinked)
+    touched.moved.push(...unlinked)
+    touched.hashes += await syncCallerHashes(db, window, unlinked)
   }
   return counts
 }
@@ -399,10 +434,14 @@ async function linkDays(
  * record's hash, which linkDays follows for every record of the file's days): the calls of `window`
  * (every call the day's records could link to) and `ids` (calls that lost a link). Writes only the
  * calls whose hash differs. The same statement back-fills existing data in the migration
- * `calls_caller_hash`.
+ * `calls_caller_hash`. Returns the number of calls changed.
  */
-async function syncCallerHashes(db: ImportDb, window: [string, string] | null, ids: number[]): Promise<void> {
-  if (!window && !ids.length) return
+async function syncCallerHashes(
+  db: ImportDb,
+  window: [string, string] | null,
+  ids: number[],
+): Promise<number> {
+  if (!window && !ids.length) return 0
   const pg = db.dialect === 'postgres'
   const hash =
     '(SELECT tr.caller_hash FROM telephony_records tr WHERE tr.call_id = calls.id AND tr.caller_hash IS NOT NULL ORDER BY tr.id LIMIT 1)'
@@ -416,7 +455,7 @@ async function syncCallerHashes(db: ImportDb, window: [string, string] | null, i
     which.push(pg ? 'calls.id = ANY(?::integer[])' : 'calls.id IN (SELECT value FROM json_each(?))')
     params.push(pg ? ids : JSON.stringify(ids))
   }
-  await db.run(
+  return db.run(
     `UPDATE calls SET caller_hash = ${hash} WHERE (${which.join(' OR ')}) AND calls.caller_hash ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} ${hash}`,
     params,
   )
