@@ -145,7 +145,7 @@ describe('report rollups', () => {
     }
   })
 
-  it('random inserts, updates and deletes (seeded), record deletions and a PBX import keep the rollups equal to a full recomputation', async () => {
+  it('random inserts, updates and deletes (seeded), record deletions and a PBX import keep the rollups equal to a full recomputation (also a corrected row moving a record to a day outside its file)', async () => {
     const random = seededRandom(20261206)
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
     const start = monthRange(2026, 10).start
@@ -218,6 +218,7 @@ describe('report rollups', () => {
       }
       if (i === 40) await importGuardFile(random)
     }
+    await importCorrectedOfferTimes()
     expect(Math.min(...Object.values(ops))).toBeGreaterThan(0)
 
     const kept = await snapshot()
@@ -256,4 +257,29 @@ async function importGuardFile(random: () => number) {
   })
   expect(r.ok, JSON.stringify(r).slice(0, 500)).toBe(true)
   if (r.ok) expect(r.links.byCallId).toBeGreaterThan(0)
+}
+
+/**
+ * A corrected PBX file whose rows move two records of the guard file three days later: the half-hours
+ * they leave lie outside the file's days, and must be recounted too.
+ */
+async function importCorrectedOfferTimes() {
+  const moved = await mod.sql.query<{ pbx: string; at: unknown }>(
+    "SELECT pbx_call_id AS pbx, offered_at AS at FROM telephony_records WHERE imported_from = 'guard.csv' ORDER BY id LIMIT 2",
+  )
+  expect(moved).toHaveLength(2)
+  const jst = (ms: number) =>
+    new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ').replaceAll('-', '/')
+  const lines = moved.map(({ pbx, at }) => {
+    const offered = new Date(at as string | Date).getTime() + 3 * DAY
+    return `${pbx},mynumber,${jst(offered)},,${jst(offered + 5_000)},${jst(offered + 5_000)},,`
+  })
+  const csv = `通話ID,キュー,着信日時,応答日時,放棄日時,終話日時,オペレーターID,発信者番号\n${lines.join('\n')}\n`
+  const r = await mod.importTelephony(payload, {
+    mapping: GENERATED_TELEPHONY_MAPPING,
+    open: () => Buffer.from(csv),
+    source: 'guard-corrected.csv',
+    salt: 'rollup-guard-salt-0123456789',
+  })
+  expect(r.ok && r.updated, JSON.stringify(r).slice(0, 500)).toBe(2)
 }

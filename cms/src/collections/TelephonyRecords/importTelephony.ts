@@ -12,6 +12,7 @@
  */
 import {
   DAY_MS,
+  HALF_HOUR_MS,
   JST_OFFSET_MS,
   jstDayNumber,
   linkCallsToTelephony,
@@ -151,9 +152,9 @@ export async function importTelephony(
 
     // 3. Merge.
     await db.beginWrite()
-    const { inserted, updated } = good
+    const { inserted, updated, left } = good
       ? await merge(db, { source: input.source, withCaller: hash !== null })
-      : { inserted: 0, updated: 0 }
+      : { inserted: 0, updated: 0, left: [] }
     const mergeSeconds = lap()
     const toleranceSeconds = input.toleranceSeconds ?? 120
     const touched: Touched = { hashes: 0, moved: [] }
@@ -171,6 +172,7 @@ export async function importTelephony(
     if (good)
       await refreshAfterImport(db, Date.parse(min), Date.parse(max), toleranceSeconds * 1000, {
         records: inserted + updated > 0,
+        left,
         ...touched,
       })
     await db.commit()
@@ -205,7 +207,7 @@ interface Touched {
 /**
  * The rollups of what the import changed (decision 0052: the same rows as refreshing everything,
  * without recounting what cannot have changed). The telephony half-hours of the file's JST days
- * when a record was added or changed; the 一次完了 flags and the call half-hours only when the
+ * when a record was added or changed, and those a corrected row moved a record out of; the 一次完了 flags and the call half-hours only when the
  * links gave calls another caller hash (the one column of calls an import writes): those of the
  * days' windows (± the link tolerance) and of the calls that lost a link elsewhere. FAQ usage
  * counts nothing an import writes.
@@ -215,13 +217,18 @@ async function refreshAfterImport(
   min: number,
   max: number,
   toleranceMs: number,
-  changed: Touched & { records: boolean },
+  changed: Touched & { records: boolean; left: readonly number[] },
 ): Promise<void> {
   const rules = await storedRules(db)
   if (!rules) return
   const first = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS - toleranceMs
   const last = (jstDayNumber(max) + 1) * DAY_MS - JST_OFFSET_MS + toleranceMs
   if (changed.records) await refreshTelephonySlots(db, rules, first, last)
+  // The half-hours corrected rows moved records out of (refreshTelephonySlots widens to the half-hour).
+  const leftSlots = new Set(
+    changed.left.filter((at) => at < first || at >= last).map((at) => at - (at % HALF_HOUR_MS)),
+  )
+  for (const slot of leftSlots) await refreshTelephonySlots(db, rules, slot, slot + 1)
   if (!changed.hashes) return
   const refreshCalls = async (from: number, to: number) => {
     const flagged = await refreshCalledAgain(
@@ -298,7 +305,7 @@ async function numberSyntheticIds(db: ImportDb): Promise<void> {
 async function merge(
   db: ImportDb,
   o: { source: string; withCaller: boolean },
-): Promise<{ inserted: number; updated: number }> {
+): Promise<{ inserted: number; updated: number; left: number[] }> {
   const pg = db.dialect === 'postgres'
   const now = new Date().toISOString()
   const changeable = o.withCaller ? [...UPDATABLE, 'caller_hash'] : [...UPDATABLE]
@@ -307,20 +314,29 @@ async function merge(
      SELECT call_id, queue, ${TIMES.map(time).join(', ')}, agent, caller_hash, ${pg ? '?::text' : '?'}, ${time('?')}, ${time('?')} FROM telephony_stage WHERE ok = 1
      ON CONFLICT (pbx_call_id) DO UPDATE SET ${[...changeable, 'imported_from', 'updated_at'].map((c) => `${c} = excluded.${c}`).join(', ')}
      WHERE ${changeable.map((c) => `telephony_records.${c} ${pg ? 'IS DISTINCT FROM' : 'IS NOT'} excluded.${c}`).join(' OR ')}`
+  // The offer instants of records a corrected row moves (before it moves them): the half-hours they
+  // leave may lie outside the file's days, and their rollups are recounted too.
+  const instant = (at: unknown) => (typeof at === 'number' ? at : Date.parse(String(at)))
   if (pg) {
+    const left = await db.rows(
+      `SELECT DISTINCT ${instantSql('postgres', 't.offered_at')} FROM telephony_stage s JOIN telephony_records t ON t.pbx_call_id = s.call_id
+       WHERE s.ok = 1 AND t.offered_at IS DISTINCT FROM s.offered_at::timestamptz`,
+    )
     // xmax = 0 marks a row this statement inserted (an updated row carries the updating transaction).
     const [[inserted, updated]] = (await db.rows(
       `WITH u AS (${upsert} RETURNING (xmax = 0) AS inserted) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM u`,
       [o.source, now, now],
     )) as [[string, string]]
-    return { inserted: Number(inserted), updated: Number(updated) }
+    return { inserted: Number(inserted), updated: Number(updated), left: left.map(([at]) => instant(at)) }
   }
-  const [[staged, existing]] = (await db.rows(
-    `SELECT count(*), count(t.id) FROM telephony_stage s LEFT JOIN telephony_records t ON t.pbx_call_id = s.call_id WHERE s.ok = 1`,
-  )) as [[number, number]]
+  // One pass over the staged rows' index lookups for the counts and the instants left (ISO text has no comma).
+  const [[staged, existing, left]] = (await db.rows(
+    `SELECT count(*), count(t.id), group_concat(DISTINCT CASE WHEN t.offered_at IS NOT s.offered_at THEN t.offered_at END)
+     FROM telephony_stage s LEFT JOIN telephony_records t ON t.pbx_call_id = s.call_id WHERE s.ok = 1`,
+  )) as [[number, number, string | null]]
   const changed = await db.run(upsert, [o.source, now, now])
   const inserted = staged - existing
-  return { inserted, updated: changed - inserted }
+  return { inserted, updated: changed - inserted, left: left ? left.split(',').map(instant) : [] }
 }
 
 interface LinkCounts {
