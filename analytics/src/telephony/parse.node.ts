@@ -1,7 +1,8 @@
 /**
- * Reads a PBX call-detail CSV through a mapping, streaming: bytes → CsvDecoder → plain lines split
- * by plainLines.ts until the first quote, csv-parse from there → the row reader. All or nothing: any bad row (or bad mapping, unknown encoding, missing column) gives
- * `{ ok: false, errors }` listing every problem with its line and column, and no records.
+ * Reads a PBX call-detail CSV through a mapping, streaming: bytes → CsvDecoder → quote-free lines
+ * split by plainLines.ts, csv-parse from the first other line on → the row reader. All or nothing:
+ * any bad row (or bad mapping, unknown encoding, missing column) gives `{ ok: false, errors }`
+ * listing every problem with its line and column, and no records.
  *
  *  - parseTelephonyCsv: one pass, records returned in memory (fine for a month of a city's calls).
  *  - importTelephonyCsv: flat memory for any size: a validating pass that keeps nothing but the

@@ -8,7 +8,7 @@
  *  3. one INSERT … SELECT … ON CONFLICT (pbx_call_id) DO UPDATE … WHERE something differs: the same
  *     file twice adds and changes nothing, a corrected row is updated in place;
  *  4. records are linked to the operators' call logs day by day (JST).
- * Figures and design: docs/decisions/0016-telephony-import-at-scale.md.
+ * Figures and design: docs/decisions/0016-telephony-import-at-scale.md and 0052-telephony-import-cpu.md.
  */
 import {
   DAY_MS,
@@ -207,10 +207,10 @@ interface Touched {
 /**
  * The rollups of what the import changed (decision 0052: the same rows as refreshing everything,
  * without recounting what cannot have changed). The telephony half-hours of the file's JST days
- * when a record was added or changed, and those a corrected row moved a record out of; the 一次完了 flags and the call half-hours only when the
- * links gave calls another caller hash (the one column of calls an import writes): those of the
- * days' windows (± the link tolerance) and of the calls that lost a link elsewhere. FAQ usage
- * counts nothing an import writes.
+ * when a record was added or changed, and those a corrected row moved a record out of; the 一次完了
+ * flags and the call half-hours only when the links gave calls another caller hash (the one column
+ * of calls an import writes): those of the days' windows (± the link tolerance) and of the calls
+ * that lost a link elsewhere. FAQ usage counts nothing an import writes.
  */
 async function refreshAfterImport(
   db: ImportDb,
@@ -358,7 +358,10 @@ async function linkDays(
   min: number,
   max: number,
   o: { toleranceSeconds: number; agents: Record<string, string> },
-  /** Receives the number of caller hashes changed on calls, and the ids of calls that lost a link (they may lie outside the days' windows). */
+  /**
+   * Receives the number of caller hashes changed on calls, and the ids of calls that lost a link
+   * (they may lie outside the days' windows).
+   */
   touched: Touched,
 ): Promise<LinkCounts> {
   const counts: LinkCounts = { byCallId: 0, byAgentTime: 0, unlinked: 0, changed: 0 }
