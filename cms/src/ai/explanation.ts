@@ -75,6 +75,10 @@ export const WEIGHT_MEANINGS: Record<keyof RankingWeights, { ja: string; en: str
     ja: '言い換え例（同じ質問の、利用者の言い方での別の聞き方）に語が含まれるときの重み',
     en: 'a match in the other ways callers ask it',
   },
+  askedBefore: {
+    ja: 'よくある聞き方（評価用の質問集で、その FAQ が答えになる質問。利用者の言い方の実例）に語が含まれるときの重み',
+    en: 'a match in how callers asked for it before (labeled questions it answers)',
+  },
   shortAnswer: { ja: '回答の要約に語が含まれるときの重み', en: 'a match in the short answer' },
   tags: { ja: 'タグに語が含まれるときの重み', en: 'a match in the tags' },
   passage: {
@@ -371,7 +375,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         { kind: 'h3', text: '2.1 検索の重み（ranking weights, `CONTENT_WEIGHTS`）' },
         {
           kind: 'p',
-          text: '市の FAQ を検索するとき、どの欄での一致をどれだけ重く見るかを決める数値です。`npm run train:ranker` が、評価用の質問集（`tests/eval` の golden の **dev 分割**と、一度読み終えた colloquial・colloquial2 の両方の分割。質問と正解の FAQ の組です）で、正解が 1 位と 3 位以内に入る割合が高くなるように、値を一つずつ少しずつ変えて選びます（座標上昇法）。**golden の test 分割と、まだ読んでいない質問集の test 分割は学習に使わず**、結果の確認にだけ使います。学習の結果（学習データでの正解率）は、作られたファイルの先頭に記録されます。',
+          text: '市の FAQ を検索するとき、どの欄での一致をどれだけ重く見るかを決める数値です。`npm run train:ranker` が、評価用の質問集（`tests/eval` の golden の **dev 分割**と、一度読み終えた質問集の両方の分割と、まだ読んでいない質問集の dev 分割。質問と正解の FAQ の組です）で、正解が 1 位と 3 位以内に入る割合が高くなるように、値を一つずつ少しずつ変えて選びます（座標上昇法）。このとき各質問集は、その質問集を除いて作った「よくある聞き方」で順位を付けます（質問が自分自身を見つけないように）。**golden の test 分割と、まだ読んでいない質問集の test 分割は学習に使わず**、結果の確認にだけ使います。学習の結果（学習データでの正解率）は、作られたファイルの先頭に記録されます。',
         },
         {
           kind: 'table',
@@ -389,6 +393,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           items: [
             '保存場所: `search-indexer/src/engine/content-weights.ts`。応対デスクの索引（CMS のプロセスの中）と、公開サイトの保存済み索引（`/search-index/ja.json`・`/search-index/en.json`。重みも一緒に保存されます）がこの値で検索します。',
             '作り直し: `npm run train:ranker`（ファイルを書き換えます。`-- --dry-run` なら表示だけ）。公開サイトの再構築と CMS の再起動で反映されます。',
+            'よくある聞き方（`askedBefore`）: 評価用の質問集のうち学習に使える質問（golden の dev 分割と、読み終えた質問集）を、正解の FAQ ごとにまとめた一覧です。FAQ の「よくある聞き方」の欄として索引に入り、新しい質問が以前の似た聞き方と一致すると点数が上がります。質問は開発チームの書き手が作った文で、利用者の記録や個人情報は含みません。保存場所: `search-indexer/src/engine/asked-before.ts`。作り直し: `npm run train:asked-before`。止めるには、重み `askedBefore` を 0 にします。',
             `止め方: 環境変数などの設定項目はありません。止めるには \`content-weights.ts\` の値を \`{}\` に書き換えます。すべての重みがエンジンの既定値（表の右の列）に戻り、公開サイトの再構築と CMS の再起動で反映されます。${notLearned.length ? `${notLearned.join('・')} は学習の対象外で、常に既定値です。` : ''}`,
           ],
         },
@@ -409,7 +414,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
         {
           kind: 'list',
           items: [
-            '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden の dev 分割と、一度読み終えた colloquial・colloquial2 の両方の分割）と、答えられない質問（一度読み終えた offtopic・offtopic2 の両方の分割）を見分けるように学習します。しきい値は、答えられる質問のうち下回るものが 2 % 以下になる、最も高い値です。golden の test 分割と、まだ読んでいない評価用の質問集の test 分割は使いません。',
+            '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden の dev 分割と、一度読み終えた質問集の両方の分割と、まだ読んでいない質問集の dev 分割。各質問集は、その質問集を除いて作った「よくある聞き方」で順位を付けます）と、答えられない質問（一度読み終えた off-topic の質問集の両方の分割と、まだ読んでいないものの dev 分割）を見分けるように学習します。しきい値は、答えられる質問のうち下回るものが 2 % 以下になる、最も高い値です。golden の test 分割と、まだ読んでいない評価用の質問集の test 分割は使いません。',
             '保存場所: `search-indexer/src/engine/confidence-model.ts`。検索エンジンのプログラムの一部として、公開サイトの検索（ブラウザの中）と CMS で使われます。',
             '止め方: 設定項目はありません。この判定は「確かでない」という表示にだけ使い、並び順は変えません。止めるにはプログラムの変更が必要です。',
           ],
@@ -519,6 +524,13 @@ export function aiExplanation(config: AiConfig): AiExplanation {
               '応対デスク、公開サイト（保存済み索引）、`npm run ask`・`eval:content`',
               '`npm run train:ranker`',
               '設定項目なし。値を `{}` にするとエンジンの既定値',
+            ],
+            [
+              'よくある聞き方',
+              '`search-indexer/src/engine/asked-before.ts`',
+              '応対デスク、公開サイト（保存済み索引）、`npm run ask`・`eval:content`',
+              '`npm run train:asked-before`',
+              '設定項目なし。重み `askedBefore` を 0 にすると使いません',
             ],
             [
               '確からしさの判定',

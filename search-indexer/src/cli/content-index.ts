@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import { loadContent, type ContentBundle } from '@kotae/content'
 
-import { contentToDocuments, faqToDocument } from '../engine/document'
+import { contentToDocuments, faqToDocument, type AskedBefore } from '../engine/document'
 import { CONTENT_WEIGHTS } from '../engine/content-weights'
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../engine/search-index'
 
@@ -16,9 +16,16 @@ export const EVAL_DIR = path.resolve(import.meta.dirname, '../../../tests/eval')
 /** Kotae's golden set (tests/eval/golden.jsonl). */
 export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
 
-export async function loadContentIndex(
-  options: SearchIndexOptions = {},
-): Promise<{ content: ContentBundle; index: SearchIndex }> {
+/**
+ * `askedBefore`: the FAQs' earlier phrasings to index instead of the generated list (the training
+ * CLIs and `eval:content --leave-set-out` leave the scored set's own questions out).
+ */
+export type ContentIndexOptions = SearchIndexOptions & { askedBefore?: AskedBefore }
+
+export async function loadContentIndex({
+  askedBefore,
+  ...options
+}: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
   const index = createSearchIndex({
     audience: 'operator',
@@ -28,16 +35,17 @@ export async function loadContentIndex(
     weights: { ...CONTENT_WEIGHTS, ...options.weights },
   })
   for (const faq of content.faqs) {
-    const doc = faqToDocument(faq, { audience: 'operator' })
+    const doc = faqToDocument(faq, { audience: 'operator', askedBefore })
     if (doc) index.add(doc)
   }
   return { content, index }
 }
 
 /** The public ranking as the static site ships it: public FAQs and guides, no operator notes. */
-export async function loadSiteIndex(
-  options: SearchIndexOptions = {},
-): Promise<{ content: ContentBundle; index: SearchIndex }> {
+export async function loadSiteIndex({
+  askedBefore,
+  ...options
+}: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
   const index = createSearchIndex({
     audience: 'public',
@@ -46,7 +54,7 @@ export async function loadSiteIndex(
     ...options,
     weights: { ...CONTENT_WEIGHTS, ...options.weights },
   })
-  for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'] }))
+  for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'], askedBefore }))
     index.add(doc)
   return { content, index }
 }

@@ -1,6 +1,6 @@
 /**
- * npm run eval:content -- [--set golden|colloquial|colloquial2] [--golden <file>] [--split dev|test]
- *                         [--ranking desk|site] [--k 10] [--json] [--misses]
+ * npm run eval:content -- [--set golden|colloquial|…|colloquial4] [--golden <file>] [--split dev|test]
+ *                         [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]
  *
  * Kotae's ranking over the project's own content, scored on its question sets (tests/eval):
  * `golden.jsonl` (tidy-to-colloquial, 176), `colloquial.jsonl` and `colloquial2.jsonl` (callers' own
@@ -13,6 +13,9 @@
  * asked for with `--split test`, and never with `--misses` (which lists the dev questions whose first
  * candidate is wrong). `--ranking desk` (default) is the operator ranking as `npm run ask` and the
  * desk use it; `site` is the public index the static site ships (public FAQs, no operator notes).
+ * A tuning question is also a FAQ's earlier phrasing (the asked-before channel, decision 0048) and
+ * finds itself; `--leave-set-out` scores each set on an index whose channel was learned without that
+ * set's file, which is the honest figure for tuning data.
  * `--json` prints one object:
  * {"faqs", "ranking", "split", "sets": {"golden": {"queries", "kotae", "bm25", "peer", "unsure"}, ...},
  *  "offtopic": {"offtopic": {"queries", "unsure"}, "offtopic2": {...}}}; `unsure` is the share that gets
@@ -44,19 +47,28 @@ import {
 } from '../eval/metrics'
 import { MiniSearchPeer } from '../eval/minisearch-peer'
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
+import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
 import { parseCommandLine } from './commandLine'
+import { askedBeforeOf, IN_SCOPE_TUNING } from './tuning-sets'
 
 const USAGE =
-  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses]'
+  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2|colloquial3|colloquial4] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]'
 /** The question sets scored by default, by name (files in tests/eval). */
 const SETS: Record<string, string> = {
   golden: 'golden.jsonl',
   colloquial: 'colloquial.jsonl',
   colloquial2: 'colloquial2.jsonl',
+  colloquial3: 'colloquial3.jsonl',
+  colloquial4: 'colloquial4.jsonl',
 }
 /** The off-topic sets (questions no FAQ answers), each reported on its own. */
-const OFFTOPIC: Record<string, string> = { offtopic: 'offtopic.jsonl', offtopic2: 'offtopic2.jsonl' }
+const OFFTOPIC: Record<string, string> = {
+  offtopic: 'offtopic.jsonl',
+  offtopic2: 'offtopic2.jsonl',
+  offtopic3: 'offtopic3.jsonl',
+  offtopic4: 'offtopic4.jsonl',
+}
 
 const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0)
 
@@ -87,6 +99,7 @@ function parseCli(argv: string[]) {
         k: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
         misses: { type: 'boolean', default: false },
+        'leave-set-out': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -122,6 +135,7 @@ function parseCli(argv: string[]) {
     ranking: values.ranking as 'desk' | 'site',
     json: values.json,
     misses: values.misses,
+    leaveSetOut: values['leave-set-out'],
     help: values.help,
     files,
     custom: Boolean(values.golden),
@@ -151,9 +165,21 @@ async function main(argv: string[]): Promise<void> {
   // The site's ranking is scored on the index as the browser has it (saved, then restored) and as
   // the search island asks it (FAQs and guides together, no language filter): a guide ranked first
   // is what the citizen sees first, so it counts as a miss.
-  const loaded = cli.ranking === 'desk' ? await loadContentIndex() : await loadSiteIndex()
+  // With --leave-set-out, each set is scored on an index whose FAQs' earlier phrasings (the asked
+  // before channel) were learned without that set's file: its questions are not in the index, so
+  // the figure says how the channel does on words it never saw, as a new caller's would be.
+  const load = async (askedBefore?: Record<string, string[]>) => {
+    const loaded =
+      cli.ranking === 'desk' ? await loadContentIndex({ askedBefore }) : await loadSiteIndex({ askedBefore })
+    const index = cli.ranking === 'desk' ? loaded.index : loadSerializedIndex(serializeIndex(loaded.index))
+    return { content: loaded.content, index }
+  }
+  const loaded = await load()
   const content = loaded.content
-  const index = cli.ranking === 'desk' ? loaded.index : loadSerializedIndex(serializeIndex(loaded.index))
+  const indexFor = async (file: string): Promise<SearchIndex> =>
+    cli.leaveSetOut
+      ? (await load(askedBeforeOf(IN_SCOPE_TUNING, EVAL_DIR, [path.basename(file)]))).index
+      : loaded.index
   if (content.problems.length > 0)
     console.error(
       `eval:content: content has ${content.problems.length} problem(s) (npm run content:check); scoring what loaded`,
@@ -171,10 +197,10 @@ async function main(argv: string[]): Promise<void> {
   const kinds = cli.ranking === 'desk' ? (['faq'] as const) : (['faq', 'guide'] as const)
   const key = (h: { kind: string; id: string }) =>
     h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`
-  const rank = (query: string): string[] => [
+  const rank = (index: SearchIndex, query: string): string[] => [
     ...new Set(index.search(query, { limit: cli.k, kinds: [...kinds], locale: locale(query) }).map(key)),
   ]
-  const sure = (query: string) =>
+  const sure = (index: SearchIndex, query: string) =>
     index.answer(query, { limit: 1, kinds: [...kinds], locale: locale(query) }).sure
   const baselineDocs = content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer }))
   const baseline = new Bm25Baseline(baselineDocs)
@@ -192,7 +218,8 @@ async function main(argv: string[]): Promise<void> {
   const t0 = performance.now()
   for (const s of sets) {
     const qs = s.questions.filter((q) => q.split === cli.split)
-    for (const q of qs) ranked.set(q, rank(q.query))
+    const index = await indexFor(s.file)
+    for (const q of qs) ranked.set(q, rank(index, q.query))
     queries += qs.length
     const judgements = qs.map(toJudgement)
     results[s.name] = {
@@ -200,13 +227,13 @@ async function main(argv: string[]): Promise<void> {
       kotae: meanMetrics(qs.map((q) => queryMetrics(ranked.get(q) ?? [], toJudgement(q)))),
       bm25: evaluateRanking(judgements, bm25Rank),
       peer: evaluateRanking(judgements, peerRank),
-      unsure: share(qs.filter((q) => !sure(q.query)).length, qs.length),
+      unsure: share(qs.filter((q) => !sure(index, q.query)).length, qs.length),
     }
   }
   const msPerQuery = (performance.now() - t0) / Math.max(1, queries)
   const offtopic = offtopicSets.map((s) => ({
     ...s,
-    unsure: s.questions.filter((q) => !sure(q.query)).length,
+    unsure: s.questions.filter((q) => !sure(loaded.index, q.query)).length,
   }))
   const offtopicResult = Object.fromEntries(
     offtopic.map((s) => [
@@ -237,7 +264,7 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   console.log(
-    `${cli.ranking} ranking, ${cli.split} split; ${content.faqs.length} FAQs; ${msPerQuery.toFixed(1)} ms per query`,
+    `${cli.ranking} ranking, ${cli.split} split; ${content.faqs.length} FAQs; ${msPerQuery.toFixed(1)} ms per query${cli.leaveSetOut ? '; asked-before channel without the scored set' : ''}`,
   )
   console.log(
     `${''.padEnd(22)}${'queries'.padStart(8)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`,

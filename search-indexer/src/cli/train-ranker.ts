@@ -12,6 +12,11 @@
  * 0.519), so one vector cannot serve both. `--dry-run` only prints. The golden test split and a
  * held-out set's test half are never read.
  *
+ * The FAQs' earlier phrasings (the "asked before" channel, decision 0048) are the tuning questions
+ * themselves, so each set is ranked on an index whose channel was learned from the other sets
+ * (leave-set-out.ts): a question never finds itself. `--weights askedBefore,question` learns only
+ * the named weights (the others keep their values).
+ *
  * A weight vector over named features, not a black box: each weight says how much a match in one
  * field (or an agreeing facet) counts, which docs/AI.md lists for the city.
  */
@@ -20,17 +25,20 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
+import type { SearchIndex } from '../engine/search-index'
 import { DEFAULT_WEIGHTS, type RankingWeights } from '../engine/search-index'
 import { toJudgement } from '../eval/golden'
 import { evaluateRanking } from '../eval/metrics'
 import { queryLocale } from '../analyzer/language'
-import { EVAL_DIR, loadContentIndex } from './content-index'
-import { describeTuning, IN_SCOPE_TUNING, loadTuning, type TuningSet } from './tuning-sets'
+import { EVAL_DIR } from './content-index'
+import { leaveSetOut } from './leave-set-out'
+import { describeTuning, IN_SCOPE_TUNING } from './tuning-sets'
 
 /** The weights learned here, with the steps tried for each (multipliers of the current value). */
 const LEARNED: (keyof RankingWeights)[] = [
   'question',
   'alternatives',
+  'askedBefore',
   'shortAnswer',
   'tags',
   'passage',
@@ -43,34 +51,55 @@ const LEARNED: (keyof RankingWeights)[] = [
 const STEPS = [0.5, 0.75, 1.25, 1.5, 2]
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, 'dry-run': { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    weights: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  },
   strict: true,
 })
 const rounds = Math.max(1, Math.min(5, Number(values.rounds) || 3))
+const only = values.weights?.split(',').map((n) => n.trim())
+const unknown = (only ?? []).filter((n) => !(LEARNED as string[]).includes(n))
+if (unknown.length) throw new Error(`--weights: unknown ${unknown.join(', ')} (known: ${LEARNED.join(', ')})`)
+const learning = only ? LEARNED.filter((n) => only.includes(n)) : LEARNED
 
-const isGolden = (s: TuningSet) => s.file === 'golden.jsonl'
-const colloquialSets = IN_SCOPE_TUNING.filter((s) => !isGolden(s))
+const isGolden = (file: string) => file === 'golden.jsonl'
+const colloquialLabel = describeTuning(
+  IN_SCOPE_TUNING.filter((s) => !isGolden(s.file)),
+  EVAL_DIR,
+)
+const { content, sets: leftOut } = await leaveSetOut()
+const index: SearchIndex = leftOut[0]!.index
+// Each set with its own index (its channel learned without it), saved once, restored per trial.
+const saved = leftOut.map((s) => ({
+  golden: isGolden(s.file),
+  judgements: s.questions.map(toJudgement),
+  index: serializeIndex(s.index),
+}))
 const sets = {
-  golden: loadTuning(IN_SCOPE_TUNING.filter(isGolden), EVAL_DIR).map(toJudgement),
-  colloquial: loadTuning(colloquialSets, EVAL_DIR).map(toJudgement),
+  golden: saved.filter((s) => s.golden).flatMap((s) => s.judgements),
+  colloquial: saved.filter((s) => !s.golden).flatMap((s) => s.judgements),
 }
-const colloquialLabel = describeTuning(colloquialSets, EVAL_DIR)
-const { content, index } = await loadContentIndex()
-const saved = serializeIndex(index)
 const original = new Map(
   content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
 )
 
 type Score = { objective: number; golden: number; colloquial: number }
 function score(weights: RankingWeights): Score {
-  const idx = loadSerializedIndex(saved, { weights })
-  const rank = (q: string) => [
-    ...new Set(
-      idx
-        .search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) })
-        .map((h) => original.get(h.id) ?? h.id),
-    ),
-  ]
+  const ranked = new Map<string, string[]>()
+  for (const s of saved) {
+    const idx = loadSerializedIndex(s.index, { weights })
+    for (const j of s.judgements)
+      ranked.set(j.query, [
+        ...new Set(
+          idx
+            .search(j.query, { limit: 10, kinds: ['faq'], locale: queryLocale(j.query) })
+            .map((h) => original.get(h.id) ?? h.id),
+        ),
+      ])
+  }
+  const rank = (q: string) => ranked.get(q) ?? []
   const g = evaluateRanking(sets.golden, rank)
   const c = evaluateRanking(sets.colloquial, rank)
   return { objective: (g.p1 + c.p1 + (g.success3 + c.success3) / 2) / 3, golden: g.p1, colloquial: c.p1 }
@@ -87,7 +116,7 @@ console.log(
 console.log(`start: ${show(best)}`)
 for (let round = 1; round <= rounds; round++) {
   let moved = false
-  for (const name of LEARNED) {
+  for (const name of learning) {
     for (const step of STEPS) {
       const value = Math.round(weights[name] * step * 1000) / 1000
       const trial = { ...weights, [name]: value }
@@ -111,7 +140,8 @@ if (!values['dry-run']) {
     out,
     `/**
  * Generated by \`npm run train:ranker\` (src/cli/train-ranker.ts); do not edit by hand.
- * Learned on tuning data only (golden dev; ${colloquialLabel}): ${show(best)};
+ * Learned on tuning data only (golden dev; ${colloquialLabel}), each set ranked with the asked-before
+ * channel learned without it: ${show(best)};
  * before: ${show(start)}.
  */
 import type { RankingWeights } from './search-index'

@@ -1,6 +1,7 @@
 /**
  * The tuning data: which halves of which question sets (tests/eval) the learned parts of the
- * ranking (`train:ranker`, `train:confidence`) may be fitted on. A set's test half joins once it
+ * ranking (`train:ranker`, `train:confidence`, and the FAQs' earlier phrasings of
+ * `train:asked-before`) may be fitted on. A set's test half joins once it
  * has been read at the end of a round (decisions 0027, 0041): it can no longer say whether a
  * change generalizes, so it serves better as training data. The golden test half stays out (it
  * is the no-regression check), and so does the test half of a set still held out. A set whose
@@ -18,14 +19,16 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'golden.jsonl', splits: ['dev'] },
   { file: 'colloquial.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial2.jsonl', splits: ['dev', 'test'] },
-  { file: 'colloquial3.jsonl', splits: ['dev'] },
+  { file: 'colloquial3.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial4.jsonl', splits: ['dev'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
 export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic2.jsonl', splits: ['dev', 'test'] },
-  { file: 'offtopic3.jsonl', splits: ['dev'] },
+  { file: 'offtopic3.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic4.jsonl', splits: ['dev'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
@@ -42,4 +45,29 @@ export function loadTuning(sets: readonly TuningSet[], dir: string): GoldenQuest
     if (!fs.existsSync(file)) return []
     return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), s.file).filter((q) => s.splits.includes(q.split))
   })
+}
+
+/**
+ * How callers asked for each FAQ, from in-scope tuning questions: each question is a phrasing of
+ * every FAQ it names (the "asked before" channel, engine/asked-before.ts), once, in file order;
+ * FAQ ids sorted. `without`: set files left out, so that a set's figures say how the channel does
+ * on words it was not built from (`eval:content --leave-set-out`, the training CLIs).
+ */
+export function askedBeforeOf(
+  sets: readonly TuningSet[],
+  dir: string,
+  without: readonly string[] = [],
+): Record<string, string[]> {
+  const byFaq = new Map<string, string[]>()
+  for (const q of loadTuning(
+    sets.filter((s) => !without.includes(s.file)),
+    dir,
+  )) {
+    for (const id of q.relevant) {
+      const list = byFaq.get(id) ?? []
+      if (!list.includes(q.query)) list.push(q.query)
+      byFaq.set(id, list)
+    }
+  }
+  return Object.fromEntries([...byFaq.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }

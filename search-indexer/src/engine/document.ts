@@ -5,6 +5,7 @@
  * audience filtering happens: a public document carries only public fields, and an operator-only
  * entry has no public document at all; a draft has none.
  */
+import { ASKED_BEFORE } from './asked-before'
 import type { IndexableFaq, IndexableGuide, IndexableSource } from './indexable'
 
 export type DocumentKind = 'faq' | 'guide' | 'source'
@@ -21,6 +22,12 @@ export type SearchDocument = {
   question: string
   /** Other ways callers ask it. */
   alternatives?: string[]
+  /**
+   * How callers asked for it before: labeled questions that it answered (asked-before.ts, learned
+   * from the tuning sets by `npm run train:asked-before`). A field of its own, analyzed as a query
+   * is, so a new caller's words meet earlier callers' words.
+   */
+  askedBefore?: string[]
   /** A FAQ's short answer, a guide's summary, a source's publisher. */
   shortAnswer?: string
   /** The full answer or guide text (Markdown or plain); split into passages. */
@@ -39,7 +46,17 @@ export type SearchDocument = {
   facets?: Partial<Record<string, string[]>>
 }
 
-export type ConvertOptions = { audience: Audience }
+/** Per FAQ id, how callers asked for it before (the generated asked-before.ts). */
+export type AskedBefore = Readonly<Record<string, readonly string[]>>
+
+export type ConvertOptions = {
+  audience: Audience
+  /**
+   * Where a FAQ's earlier phrasings come from. Default: {@link ASKED_BEFORE}, the generated list
+   * (every index of the content uses it); the training CLIs pass lists that leave a set out.
+   */
+  askedBefore?: AskedBefore
+}
 
 /**
  * A Markdown text as a document holds it: LF line ends, no trailing spaces, no blank lines. The
@@ -56,7 +73,10 @@ export const documentText = (markdown: string): string =>
     .trim()
 
 /** A FAQ as a search document, or `undefined` when the audience may not see it (or it is a draft). */
-export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): SearchDocument | undefined {
+export function faqToDocument(
+  faq: IndexableFaq,
+  { audience, askedBefore = ASKED_BEFORE }: ConvertOptions,
+): SearchDocument | undefined {
   const faqAudience = faq.audience ?? 'public'
   if ((faq.status ?? 'published') === 'draft') return undefined
   if (audience === 'public' && faqAudience === 'operator') return undefined
@@ -73,6 +93,9 @@ export function faqToDocument(faq: IndexableFaq, { audience }: ConvertOptions): 
     audience: faqAudience,
   }
   if (audience === 'operator' && faq.operatorNotes) doc.operatorNotes = faq.operatorNotes
+  // Content is edited in the CMS: a FAQ the list does not name has none, and a name no FAQ has is never read.
+  const asked = Object.hasOwn(askedBefore, faq.id) ? askedBefore[faq.id] : undefined
+  if (asked && asked.length > 0) doc.askedBefore = [...asked]
   if (faq.facets && Object.keys(faq.facets).length > 0)
     doc.facets = Object.fromEntries(Object.entries(faq.facets).map(([d, v]) => [d, [...v]]))
   return doc

@@ -135,6 +135,18 @@ export class InvertedIndex<R> {
     )
   }
 
+  /**
+   * The tokens a held record has in `field`, read from the postings (a scan of the field's
+   * vocabulary): for a field whose text a record does not keep (persist.ts saves no asked-before
+   * text), so that it can still be removed.
+   */
+  tokensOf(key: string, field: string): string[] {
+    const id = this.idOf(key)
+    const f = this.fields.get(field)
+    if (id === undefined || !f) return []
+    return [...f.postings].filter(([, ids]) => ids.has(id)).map(([token]) => token)
+  }
+
   /** Ids of the records whose `field` holds `token`. */
   postings(field: string, token: string): ReadonlySet<number> | undefined {
     return this.fields.get(field)?.postings.get(token)

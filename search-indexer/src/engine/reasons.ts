@@ -6,11 +6,19 @@
 import type { FacetVocabulary, FacetValues } from '../analyzer/facets'
 import type { FacetMeeting } from './facet-score'
 
-export type ReasonField = 'question' | 'alternatives' | 'shortAnswer' | 'body' | 'operatorNotes' | 'tags'
+export type ReasonField =
+  | 'question'
+  | 'alternatives'
+  | 'askedBefore'
+  | 'shortAnswer'
+  | 'body'
+  | 'operatorNotes'
+  | 'tags'
 
 export const FIELD_NAMES: Record<ReasonField, string> = {
   question: '質問文',
   alternatives: '言い換え例',
+  askedBefore: 'よくある聞き方',
   shortAnswer: '回答の要約',
   body: '回答本文',
   operatorNotes: 'オペレーター向けメモ',

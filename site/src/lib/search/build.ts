@@ -32,7 +32,10 @@ export function documentsFor(documents: readonly SearchDocument[], locale: Local
   const japanese = documents.filter((d) => (d.locale ?? 'ja') === 'ja')
   if (locale === 'ja') return japanese
   const translated = new Set(documents.filter((d) => d.locale === 'en').map((d) => d.url))
-  return documents.map((d) =>
+  // Nor do Japanese FAQs bring their callers' earlier phrasings (decision 0048): Japanese callers'
+  // words are the Japanese page's to match, and they would take the English index past its budget
+  // (151 KB gzip with them on the untranslated FAQs alone, 156 KB with all).
+  return documents.map(({ askedBefore: _, ...d }) =>
     (d.locale ?? 'ja') === 'ja' && d.kind === 'faq' && d.url !== undefined && translated.has(d.url)
       ? { ...d, body: '' }
       : d,
