@@ -2,6 +2,8 @@
  * SYNTHETIC FAQ-like documents and caller-like queries for the benchmarks, from a seeded random
  * generator (the same every run): questions, alternatives, short answers and Markdown bodies made
  * from the project's vocabulary, about the length of the project's FAQs. Not real content.
+ * Each FAQ also has six earlier callers' phrasings (`askedBefore`, decision 0048; the real FAQs have
+ * about 6.6 on average), drawn from a stream of their own so the other fields stay as they were.
  */
 import { seededRandom } from '@kotae/content/seededRandom'
 
@@ -90,12 +92,22 @@ const THINGS = [
   'パスポート',
 ]
 
+const SPOKEN = [
+  'ってどうするん？',
+  'したいんじゃけど',
+  'はどこでするんかね',
+  'って何がいるん',
+  'いつまでなん？',
+  'できるん？',
+]
+
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T
 }
 
 export function syntheticDocs(n: number, seed = 1): SearchDocument[] {
   const r = seededRandom(seed)
+  const asked = seededRandom(seed + 1000)
   const docs: SearchDocument[] = []
   for (let i = 0; i < n; i++) {
     const topic = pick(r, TOPICS)
@@ -119,6 +131,10 @@ export function syntheticDocs(n: number, seed = 1): SearchDocument[] {
       shortAnswer: `${pick(r, PLACES)}で${action}できます。${pick(r, THINGS)}が必要です。`,
       body: body.join('\n\n'),
       tags: [topic, action],
+      askedBefore: Array.from(
+        { length: 6 },
+        () => `${pick(asked, WHO)}の${topic}の${pick(asked, [action, ...ACTIONS])}${pick(asked, SPOKEN)}`,
+      ),
     })
   }
   return docs
