@@ -110,8 +110,11 @@ export function releaseScores(index: InvertedIndex<unknown>, scores: Scores): vo
 /**
  * Adds `boost[field] × BM25(token, field)` for every field and token to `into`, keyed by record id.
  * `allowed`: only these ids (a filter), or all. Term frequency is 1 / field length (a record holds
- * each token once per field).
+ * each token once per field); an `unnormalized` field scores every record as if it had the
+ * field's average length.
  */
+const NONE: ReadonlySet<string> = new Set()
+
 export function addBm25Scores(
   index: InvertedIndex<unknown>,
   tokens: readonly string[],
@@ -119,6 +122,7 @@ export function addBm25Scores(
   { k, b, d }: Bm25Params,
   into: Scores,
   allowed?: ReadonlySet<number>,
+  unnormalized: ReadonlySet<string> = NONE,
 ): void {
   const docsCount = index.count
   for (const [name, fieldBoost] of Object.entries(boost)) {
@@ -133,7 +137,7 @@ export function addBm25Scores(
       const idf = Math.log(1 + (docsCount - n + 0.5) / (n + 0.5)) * fieldBoost
       for (const id of ids) {
         if (allowed && !allowed.has(id)) continue
-        const len = lengths[id] ?? 0
+        const len = unnormalized.has(name) ? avg : (lengths[id] ?? 0)
         const tf = len > 0 ? 1 / len : 0
         into.add(id, (idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * len) / avg)))
       }
