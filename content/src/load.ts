@@ -37,6 +37,7 @@ import { crossCheck, entryRef, FACETS_FILE, type EntryRef } from './validate'
 import { guideEnglishGaps } from './english'
 import { BOLD_SPACING_RULE, findBoldSpacing } from './markdown/boldSpacing'
 import { findRawHtml } from './markdown/rawHtml'
+import { easyProblems } from './readability/readability'
 
 export type { ContentProblem } from './problems'
 
@@ -321,6 +322,29 @@ const boldSpacingMessage = (line: number, bold: string) =>
   `line ${line}: ${BOLD_SPACING_RULE}: a space between Japanese text and ${bold} shows as a gap on the site; write it without the space (bold closes next to kana and 」 as it is)`
 
 /**
+ * The やさしい日本語 version's problems: written for a Japanese answer only, Markdown as the site
+ * renders it (no raw HTML, no space before bold), and easy by the stricter rules ({@link easyProblems}).
+ */
+function easyVersionProblems(file: string, faq: { easy?: string; locale: string }): ContentProblem[] {
+  const easy = faq.easy ?? ''
+  if (faq.locale !== 'ja')
+    return [{ file, field: 'easy', message: 'is for Japanese FAQs only: an English FAQ has no やさしい日本語 version' }]
+  return [
+    ...findRawHtml(easy).map(({ line, tag }) => ({
+      file,
+      field: 'easy',
+      message: `line ${line} of easy: raw HTML ${tag} would be dropped on the site; write it in Markdown`,
+    })),
+    ...findBoldSpacing(easy).map(({ line, text }) => ({
+      file,
+      field: 'easy',
+      message: `line ${line} of easy: ${BOLD_SPACING_RULE}: a space between Japanese text and ${text} shows as a gap on the site; write it without the space`,
+    })),
+    ...easyProblems(easy).map((message) => ({ file, field: 'easy', message })),
+  ]
+}
+
+/**
  * Loads every content file under `dir` (default: this package's folder). Never throws on bad
  * content; see `problems`.
  */
@@ -354,6 +378,7 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
       })
     for (const { line, text } of findBoldSpacing(read.body))
       problems.push({ file, field: 'answer', message: boldSpacingMessage(read.bodyLine + line, text) })
+    if (read.data?.easy !== undefined) problems.push(...easyVersionProblems(file, read.data))
     if (read.data) faqs.push({ ...read.data, answer: read.body, file })
   }
   const guides: Guide[] = []

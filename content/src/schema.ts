@@ -150,6 +150,13 @@ export const faqFrontMatterSchema = z.object({
   facets: faqFacetsSchema.optional(),
   /** Furigana overrides for this FAQ (see {@link readingsSchema}). Default: none. */
   readings: readingsSchema.optional(),
+  /**
+   * The answer in やさしい日本語 (Markdown, usually a `|` block): short sentences, one idea each,
+   * common words, the answer's own facts and nothing more. Japanese FAQs only; stricter readability
+   * rules than the answer's (`easyProblems`, readability/readability.ts). Shown on the FAQ's page
+   * under 「やさしい日本語」, with furigana; not searched. Default: none.
+   */
+  easy: z.string().trim().min(20).max(3000).optional(),
 })
 export type FaqFrontMatter = z.infer<typeof faqFrontMatterSchema>
 

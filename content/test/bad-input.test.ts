@@ -360,6 +360,55 @@ const cases: {
     message: 'needsReview is true',
   },
   {
+    name: 'a やさしい日本語 version with a sentence over 40 characters',
+    breakIt: (d) =>
+      edit(d, A, (t) =>
+        t.replace('reviewBy:', `easy: |\n  短い文です。\n  ${'い'.repeat(40)}です。\nreviewBy:`),
+      ),
+    file: A,
+    field: 'easy',
+    message: `やさしい日本語: 40字を超える文（43字）: ${'い'.repeat(40)}です。`,
+  },
+  {
+    name: 'a やさしい日本語 version with a double negative',
+    breakIt: (d) =>
+      edit(d, A, (t) => t.replace('reviewBy:', 'easy: |\n  カードを持って、窓口に来なければなりません。\nreviewBy:')),
+    file: A,
+    field: 'easy',
+    message: '二重否定（なければなりません）',
+  },
+  {
+    name: 'raw HTML in the やさしい日本語 version',
+    breakIt: (d) =>
+      edit(d, A, (t) => t.replace('reviewBy:', 'easy: |\n  カードを持ってきてください。\n  <b>大事</b>です。\nreviewBy:')),
+    file: A,
+    field: 'easy',
+    message: 'line 2 of easy: raw HTML <b> would be dropped on the site',
+  },
+  {
+    name: 'a やさしい日本語 version on an English FAQ',
+    breakIt: (d) =>
+      write(
+        d,
+        'faqs/en/faq-a-en.md',
+        faqText({
+          id: 'faq-a-en',
+          question: 'What about A?',
+          extra: 'locale: en\ntranslationOf: faq-a\neasy: カードを持ってきてください。窓口で渡します。\n',
+        }),
+      ),
+    file: 'faqs/en/faq-a-en.md',
+    field: 'easy',
+    message: 'is for Japanese FAQs only',
+  },
+  {
+    name: 'a やさしい日本語 version too short to be an answer',
+    breakIt: (d) => edit(d, A, (t) => t.replace('reviewBy:', 'easy: はい。\nreviewBy:')),
+    file: A,
+    field: 'easy',
+    message: /at least 20|>=20/,
+  },
+  {
     name: 'a file outside the locale folders',
     breakIt: (d) => write(d, 'faqs/faq-q.md', faqText({ id: 'faq-q', question: '迷子の質問ですか？' })),
     file: 'faqs/faq-q.md',

@@ -12,6 +12,7 @@ import {
   type Faq,
   type Guide,
 } from '../src/index'
+import { EASY_LIMITS, readabilityOf } from '../src/readability/readability'
 
 /** The fact sheet every answer rests on (the repository's sibling `shared/` folder). */
 const FACT_SHEET =
@@ -44,6 +45,7 @@ const textOf = (e: Faq | Guide): string =>
         e.shortAnswer,
         e.answer,
         e.operatorNotes ?? '',
+        e.easy ?? '',
         ...e.bring.flatMap((b) => [b.item, b.note ?? '']),
       ].join('\n')
     : [
@@ -162,6 +164,29 @@ describe('the curated corpus', () => {
 
   it('has at least 60 English translations (issue #17)', () => {
     expect(bundle.faqs.filter((f) => f.locale === 'en').length).toBeGreaterThanOrEqual(60)
+  })
+
+  it('has やさしい日本語 versions of the most asked FAQs, each easier to read than its answer', () => {
+    const easy = bundle.faqs.filter((f) => f.easy)
+    expect(easy.length).toBeGreaterThanOrEqual(10)
+    for (const f of easy) {
+      const [answer, version] = [readabilityOf(f.answer), readabilityOf(f.easy ?? '')]
+      expect(version.averageSentenceLength, f.id).toBeLessThan(answer.averageSentenceLength)
+      expect(version.longestSentence, f.id).toBeLessThanOrEqual(EASY_LIMITS.longSentence)
+    }
+  })
+
+  it('a やさしい日本語 version states no number (fee, date, period, phone) its FAQ does not', () => {
+    const invented: string[] = []
+    for (const f of bundle.faqs.filter((x) => x.easy)) {
+      const faqText = [f.question, f.shortAnswer, f.answer, ...f.bring.flatMap((b) => [b.item, b.note ?? ''])].join(
+        '\n',
+      )
+      // A numbered list's marks (`1. `) are not facts.
+      for (const [n] of (f.easy ?? '').replace(/^\s*\d+\.\s/gm, '').matchAll(/\d+(?:[,.:]\d+)*/g))
+        if (!faqText.includes(n)) invented.push(`${f.id}: ${n}`)
+    }
+    expect(invented).toEqual([])
   })
 
   it('every reference to another entry by its question or title resolves', () => {

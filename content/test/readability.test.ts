@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { INTERMEDIATE_KANJI } from '../src/readability/intermediateKanji'
-import { readabilityOf, sentencesOf } from '../src/readability/readability'
+import { easyProblems, readabilityOf, sentencesOf } from '../src/readability/readability'
 
 describe('readabilityOf: やさしい日本語 figures for one answer', () => {
   it('cuts sentences at 。 and at line ends, without Markdown marks', () => {
@@ -72,3 +72,27 @@ describe('readabilityOf: やさしい日本語 figures for one answer', () => {
     expect(readabilityOf('カードは市役所で受け取ります。予約はいりません。').flags).toEqual([])
   })
 })
+
+describe('easyProblems: the stricter rules of a やさしい日本語 version', () => {
+  it('refuses a sentence over 40 characters that an answer may have, and names it', () => {
+    const sentence = `${'あ'.repeat(44)}。`
+    expect(readabilityOf(sentence).flags).toEqual([])
+    expect(easyProblems(sentence)).toEqual([`やさしい日本語: 40字を超える文（45字）: ${sentence}`])
+    expect(easyProblems(`${'あ'.repeat(39)}。`)).toEqual([])
+  })
+
+  it('keeps a 7-kanji official name, refuses a run of 8', () => {
+    expect(easyProblems('有効期限通知書が届きます。')).toEqual([])
+    expect(easyProblems('地方公共団体情報システム機構から届きます。')).toEqual([
+      'やさしい日本語: 8字以上続く漢字（地方公共団体情報）: 地方公共団体情報システム機構から届きます。',
+    ])
+  })
+
+  it('refuses double negatives and stacked honorifics', () => {
+    expect(easyProblems('窓口に来なければなりません。職員がおっしゃられます。')).toEqual([
+      'やさしい日本語: 二重否定（なければなりません）: 窓口に来なければなりません。',
+      'やさしい日本語: 二重敬語（おっしゃられ）: 職員がおっしゃられます。',
+    ])
+  })
+})
+

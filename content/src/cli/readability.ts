@@ -55,3 +55,20 @@ console.log(
     `${sum((r) => r.longSentences)} longer than 60 in ${rows.filter(({ r }) => r.longSentences > 0).length} FAQs, ${sum((r) => r.kanjiRuns)} runs of 6+ kanji, ${sum((r) => r.katakanaWords)} katakana words, ` +
     `${pct(sum((r) => r.aboveIntermediateShare * r.words) / Math.max(1, words))} of ${words} words above N3 kanji, ${sum((r) => r.doubleNegatives)} double negatives, ${sum((r) => r.honorificStacking)} stacked honorifics`,
 )
+
+// The やさしい日本語 versions beside their answers: the same figures, so an editor sees what the easy text gained.
+const withEasy = bundle.faqs.filter((f) => f.locale === 'ja' && f.easy)
+if (withEasy.length > 0) {
+  const figures = (texts: string[]) => {
+    const rs = texts.map((t) => readabilityOf(t))
+    const n = rs.reduce((a, r) => a + r.sentences, 0)
+    const w = rs.reduce((a, r) => a + r.words, 0)
+    const avg = rs.reduce((a, r) => a + r.averageSentenceLength * r.sentences, 0) / Math.max(1, n)
+    const above = rs.reduce((a, r) => a + r.aboveIntermediateShare * r.words, 0) / Math.max(1, w)
+    const longest = Math.max(0, ...rs.map((r) => r.longestSentence))
+    return `${n} sentences, ${avg.toFixed(1)} characters on average, longest ${longest}, ${pct(above)} of ${w} words above N3 kanji`
+  }
+  console.log(
+    `readability: ${withEasy.length} FAQs with a やさしい日本語 version: answers ${figures(withEasy.map((f) => f.answer))}; easy versions ${figures(withEasy.map((f) => f.easy ?? ''))}`,
+  )
+}

@@ -22,6 +22,7 @@ export const faqToSiteEntry = (entry: FaqEntry): SiteFaq => ({
   alternatives: entry.alternatives,
   shortAnswer: entry.shortAnswer,
   answer: entry.answer,
+  ...(entry.easy ? { easy: entry.easy } : {}),
   category: entry.category,
   tags: entry.tags,
   ...(entry.facets ? { facets: entry.facets } : {}),

@@ -15,6 +15,19 @@ export const KANJI_RUN = 6
 /** A katakana word this long or longer is counted as a loanword to check. */
 export const KATAKANA_WORD = 3
 
+/** Where a sentence is flagged: its length and the run of kanji. */
+export type Limits = { longSentence: number; kanjiRun: number }
+/** An answer's limits: its flags are warnings for the editor. */
+export const ANSWER_LIMITS: Limits = { longSentence: LONG_SENTENCE, kanjiRun: KANJI_RUN }
+/**
+ * The やさしい日本語 version's (`easy`) limits, stricter, and its flags are problems: a sentence of
+ * at most 40 characters (the guideline's "one sentence, one idea"; 40 leaves room for one official
+ * name such as マイナンバー総合フリーダイヤル), and no run of 8 kanji. An answer's runs of 6+ are a
+ * figure only; in an easy text a run of 8 is a compound to cut or explain, while the names a reader
+ * meets on paper (有効期限通知書, 7) stay, read with furigana.
+ */
+export const EASY_LIMITS: Limits = { longSentence: 40, kanjiRun: 8 }
+
 export type Flag = {
   rule: 'long-sentence' | 'kanji-run' | 'double-negative' | 'honorific-stacking'
   sentence: string
@@ -68,8 +81,8 @@ export function sentencesOf(markdown: string): string[] {
     .filter((s) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s))
 }
 
-/** The figures and flagged sentences of one answer (its Markdown). */
-export function readabilityOf(markdown: string): Readability {
+/** The figures and flagged sentences of one answer (its Markdown), flagged by `limits` (an answer's by default). */
+export function readabilityOf(markdown: string, limits: Limits = ANSWER_LIMITS): Readability {
   const sentences = sentencesOf(markdown)
   const flags: Flag[] = []
   let chars = 0
@@ -85,11 +98,11 @@ export function readabilityOf(markdown: string): Readability {
     const length = [...sentence].length
     chars += length
     longest = Math.max(longest, length)
-    if (length > LONG_SENTENCE) flags.push({ rule: 'long-sentence', sentence, found: `${length}字` })
+    if (length > limits.longSentence) flags.push({ rule: 'long-sentence', sentence, found: `${length}字` })
     for (const [run] of sentence.matchAll(KANJI_RUNS)) {
       const n = [...run].length
       longestRun = Math.max(longestRun, n)
-      if (n >= KANJI_RUN) {
+      if (n >= limits.kanjiRun) {
         runs += 1
         flags.push({ rule: 'kanji-run', sentence, found: run })
       }
@@ -127,3 +140,20 @@ export function readabilityOf(markdown: string): Readability {
     flags,
   }
 }
+
+const RULE_NAMES: Record<Flag['rule'], string> = {
+  'long-sentence': `${EASY_LIMITS.longSentence}字を超える文`,
+  'kanji-run': `${EASY_LIMITS.kanjiRun}字以上続く漢字`,
+  'double-negative': '二重否定',
+  'honorific-stacking': '二重敬語',
+}
+
+/**
+ * What keeps a やさしい日本語 version from being easy: its flags under {@link EASY_LIMITS}, each as
+ * one message naming the rule, what was found and the sentence. `content:check` reports them as
+ * problems and the CMS refuses them on 承認待ち and publish, so the same text passes or fails both.
+ */
+export const easyProblems = (markdown: string): string[] =>
+  readabilityOf(markdown, EASY_LIMITS).flags.map(
+    (f) => `やさしい日本語: ${RULE_NAMES[f.rule]}（${f.found}）: ${f.sentence}`,
+  )
