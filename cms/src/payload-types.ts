@@ -148,6 +148,24 @@ export interface Faq {
     [k: string]: unknown;
   };
   answerText?: string | null;
+  /**
+   * 任意です。回答と同じ内容を、短い文（1文40字以内）・1文に1つのこと・よく使う言葉で書きます。新しい事実は書かないでください。市民向けのページに「やさしい日本語」として、ふりがな付きで表示されます。
+   */
+  easy?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   bring?:
     | {
         item: string;
@@ -191,7 +209,7 @@ export interface Faq {
    */
   reviewState?: ('draft' | 'in_review' | 'approved') | null;
   /**
-   * 差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。
+   * 差し戻すときは「差し戻す」を押して理由を書きます（承認状態を「下書き」にして理由を書き、「下書きを保存」でも同じです）。理由は編集者に表示されます。
    */
   sendBackReason?: string | null;
   submittedBy?: (number | null) | User;
@@ -348,7 +366,7 @@ export interface Guide {
    */
   reviewState?: ('draft' | 'in_review' | 'approved') | null;
   /**
-   * 差し戻すときは、承認状態を「下書き」にし、理由を書いて「下書きを保存」を押します。理由は編集者に表示されます。
+   * 差し戻すときは「差し戻す」を押して理由を書きます（承認状態を「下書き」にして理由を書き、「下書きを保存」でも同じです）。理由は編集者に表示されます。
    */
   sendBackReason?: string | null;
   submittedBy?: (number | null) | User;
@@ -807,6 +825,7 @@ export interface FaqsSelect<T extends boolean = true> {
   shortAnswer?: T;
   answer?: T;
   answerText?: T;
+  easy?: T;
   bring?:
     | T
     | {

@@ -42,6 +42,7 @@ const entry: FaqEntry = {
   alternatives: ['暗証番号 忘れた', 'あんしょうばんごう わすれた', 'パスワード分からない'],
   shortAnswer: '本人確認書類を持って市民課の窓口で再設定できます。',
   answer: '## 窓口で再設定\nマイナンバーカードを持って来てください。',
+  easy: '窓口で暗証番号を新しく決めます。\nマイナンバーカードを持ってきてください。',
   category: 'pin',
   tags: ['暗証番号', '再設定'],
   audience: 'public',

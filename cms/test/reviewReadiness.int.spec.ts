@@ -196,3 +196,65 @@ describe('承認待ち', () => {
     expect(today._status).toBe('published')
   })
 })
+
+describe('やさしい日本語の回答', () => {
+  it('a draft holds anything; 承認待ち and 公開 are refused while it is not easy, naming the sentence; it is approved and versioned with the answer', async () => {
+    const long = `${'あ'.repeat(41)}。`
+    const draft = await createDraft(
+      faqData(refs, { slug: 'rr-easy', easy: lexical(`短い文です。${long}`) }),
+      users.editor,
+    )
+    expect(draft._status).toBe('draft')
+    const notEasy = `easy: 「やさしい日本語の回答（任意）」を直してください。やさしい日本語: 40字を超える文（42字）: ${long}`
+    expect(
+      await refusal(
+        payload.update({
+          collection: 'faqs',
+          id: draft.id,
+          data: { reviewState: 'in_review', _status: 'draft' },
+          draft: true,
+          ...as(users.editor),
+        }),
+      ),
+    ).toEqual([notEasy])
+    expect(
+      await refusal(
+        payload.update({
+          collection: 'faqs',
+          id: draft.id,
+          data: { _status: 'published' },
+          ...as(users.reviewer),
+        }),
+      ),
+    ).toEqual([notEasy])
+
+    const easy = 'カードを持って、窓口に来てください。'
+    const submitted = await payload.update({
+      collection: 'faqs',
+      id: draft.id,
+      data: { easy: lexical(easy), reviewState: 'in_review', _status: 'draft' } as never,
+      draft: true,
+      ...as(users.editor),
+    })
+    expect(submitted.reviewState).toBe('in_review')
+    await payload.update({
+      collection: 'faqs',
+      id: draft.id,
+      data: { _status: 'published' },
+      ...as(users.reviewer),
+    })
+    // A later draft of it leaves the published version's text as the reviewer approved it.
+    await payload.update({
+      collection: 'faqs',
+      id: draft.id,
+      data: { easy: lexical('下書きの新しい文です。'), _status: 'draft' } as never,
+      draft: true,
+      ...as(users.editor),
+    })
+    const live = await payload.findByID({ collection: 'faqs', id: draft.id, depth: 0 })
+    const latest = await payload.findByID({ collection: 'faqs', id: draft.id, draft: true, depth: 0 })
+    expect(live._status).toBe('published')
+    expect(JSON.stringify(live.easy)).toContain(easy)
+    expect(JSON.stringify(latest.easy)).toContain('下書きの新しい文です。')
+  })
+})

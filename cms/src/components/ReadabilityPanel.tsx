@@ -1,6 +1,11 @@
 'use client'
 
-import { type Flag, type Readability, readabilityOf } from '@kotae/content/readability/readability'
+import {
+  EASY_LIMITS,
+  type Flag,
+  type Readability,
+  readabilityOf,
+} from '@kotae/content/readability/readability'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import { useFormFields } from '@payloadcms/ui'
 import { useEffect, useId, useState } from 'react'
@@ -16,17 +21,23 @@ const RULE_LABELS: Record<Flag['rule'], string> = {
   'honorific-stacking': '二重敬語',
 }
 
-type Figures = { answer: Readability; shortAnswer: Readability }
+type Figures = { answer: Readability; shortAnswer: Readability; easy?: Readability }
 
-/** The rich-text answer as text (paragraphs and list items on their own lines), the short answer as it is. */
-function figuresOf(answer: unknown, shortAnswer: unknown): Figures {
-  const answerText =
-    answer && typeof answer === 'object' && 'root' in answer
-      ? convertLexicalToPlaintext({ data: answer as Parameters<typeof convertLexicalToPlaintext>[0]['data'] })
-      : ''
+/** Rich text as text (paragraphs and list items on their own lines); '' for none. */
+const plainOf = (richText: unknown): string =>
+  richText && typeof richText === 'object' && 'root' in richText
+    ? convertLexicalToPlaintext({
+        data: richText as Parameters<typeof convertLexicalToPlaintext>[0]['data'],
+      }).trim()
+    : ''
+
+/** The answer, the short answer, and the やさしい日本語 version (when written) by its stricter limits. */
+function figuresOf(answer: unknown, shortAnswer: unknown, easy: unknown): Figures {
+  const easyText = plainOf(easy)
   return {
-    answer: readabilityOf(answerText),
+    answer: readabilityOf(plainOf(answer)),
     shortAnswer: readabilityOf(typeof shortAnswer === 'string' ? shortAnswer : ''),
+    ...(easyText ? { easy: readabilityOf(easyText, EASY_LIMITS) } : {}),
   }
 }
 
@@ -79,17 +90,19 @@ function Part({ title, r }: { title: string; r: Readability }) {
  * The やさしい日本語 side panel of the FAQ editor: the figures of `@kotae/content`'s
  * readability (the same function `content:check` warns with) for the answer and the short answer,
  * and the sentences it flags, recomputed a moment after the editor stops typing. Advice, never a
- * refusal: the rules' thresholds are in content/src/readability/readability.ts.
+ * refusal, for those two; the やさしい日本語 version is shown by its stricter limits, which the
+ * review check (hooks/reviewReadiness.ts) enforces. Thresholds: content/src/readability/readability.ts.
  */
 export function ReadabilityPanel() {
   const answer = useFormFields(([fields]) => fields.answer?.value)
   const shortAnswer = useFormFields(([fields]) => fields.shortAnswer?.value)
-  const [figures, setFigures] = useState<Figures>(() => figuresOf(answer, shortAnswer))
+  const easy = useFormFields(([fields]) => fields.easy?.value)
+  const [figures, setFigures] = useState<Figures>(() => figuresOf(answer, shortAnswer, easy))
   const heading = useId()
   useEffect(() => {
-    const timer = setTimeout(() => setFigures(figuresOf(answer, shortAnswer)), DEBOUNCE_MS)
+    const timer = setTimeout(() => setFigures(figuresOf(answer, shortAnswer, easy)), DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [answer, shortAnswer])
+  }, [answer, shortAnswer, easy])
   return (
     <section className="kotae-readability" aria-labelledby={heading} data-testid="readability-panel">
       <h2 id={heading}>読みやすさ（やさしい日本語）</h2>
@@ -98,6 +111,14 @@ export function ReadabilityPanel() {
       </p>
       <Part title="回答" r={figures.answer} />
       <Part title="短い回答" r={figures.shortAnswer} />
+      {figures.easy && (
+        <>
+          <Part title="やさしい日本語の回答" r={figures.easy} />
+          <p className="kotae-readability__note">
+            やさしい日本語の回答は基準が厳しく（1文{EASY_LIMITS.longSentence}字以内）、見直したい文があると承認待ちと公開ができません。
+          </p>
+        </>
+      )}
     </section>
   )
 }

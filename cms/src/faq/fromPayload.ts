@@ -51,12 +51,15 @@ export function faqFromPayload(
 ): FaqEntry {
   const facets = facetOverrideOf(f.facets)
   const translationOf = links.faqs(f.translationOf)
+  // An emptied editor keeps an empty paragraph: that is no やさしい日本語 version.
+  const easy = markdown(f.easy)
   return {
     id: f.slug ?? String(f.id),
     question: f.question ?? '',
     alternatives: (f.alternatives ?? []).map((a) => a.text ?? ''),
     shortAnswer: f.shortAnswer ?? '',
     answer: markdown(f.answer),
+    ...(easy ? { easy } : {}),
     category: links.categories(f.category) ?? '',
     tags: f.tags ?? [],
     audience: f.audience ?? 'public',

@@ -53,6 +53,8 @@ const FIELDS: Writers<FaqStoredField> = {
   shortAnswer: (shortAnswer) => ({ shortAnswer }),
   // An incomplete draft's empty cells are stored empty (null), as the admin stores them.
   answer: (answer, { richText }) => ({ answer: answer === '' ? null : richText(answer) }),
+  // The optional やさしい日本語 version, rich text like the answer; none clears it.
+  easy: (easy, { richText }) => ({ easy: easy ? richText(easy) : null }),
   category: (slug, { ids }) => ({ category: slug === '' ? null : idOf(ids.categories, slug, 'category') }),
   tags: (tags) => ({ tags }),
   // The facet override of the front matter (dimension → value ids of facets.yaml), or none.

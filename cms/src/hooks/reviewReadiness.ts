@@ -1,6 +1,10 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { charCount, FAQ_LIMITS } from '../collections/Faqs/limits'
+import { easyProblems } from '@kotae/content/readability/readability'
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+
+import { charCount, EASY_LABEL, FAQ_LIMITS } from '../collections/Faqs/limits'
 import { tokyoDay } from '../lib/jstDays'
 
 /** Today in Asia/Tokyo, YYYY-MM-DD (review dates are days in Japan). */
@@ -15,6 +19,7 @@ export const readinessMsg = {
   blankAlternative: (n: number) => `${n}つ目の「言い換え」が空です。入力するか、行を削除してください。`,
   reviewByPast: (day: string, today: string) =>
     `「次回見直し期限」（${day.replaceAll('-', '/')}）が過ぎています。今日（${today.replaceAll('-', '/')}）以降の日付にしてください。`,
+  easyNotEasy: (problem: string) => `「${EASY_LABEL}」を直してください。${problem}`,
   approvedByHand:
     '「承認済み（公開）」は承認者が公開したときに自動で付きます。承認を依頼するときは「承認待ち」を選んで保存してください。',
 } as const
@@ -76,6 +81,17 @@ export const checkReviewReadiness: CollectionBeforeChangeHook = ({ collection, d
       )
     else if (value === '' && inReview) fail(`alternatives.${i}.text`, readinessMsg.blankAlternative(i + 1))
   })
+
+  // The やさしい日本語 version: its length on every save, its stricter readability rules (the
+  // content files' own, easyProblems) when it goes to review or is published, so it is approved
+  // with the answer only when it is easy.
+  if (hasText(doc.easy)) {
+    const easy = convertLexicalToPlaintext({ data: doc.easy as SerializedEditorState }).trim()
+    if (charCount(easy) > FAQ_LIMITS.easy)
+      fail('easy', readinessMsg.tooLong(EASY_LABEL, charCount(easy), FAQ_LIMITS.easy))
+    else if (inReview || publishing)
+      for (const problem of easyProblems(easy)) fail('easy', readinessMsg.easyNotEasy(problem))
+  }
 
   if (inReview) {
     if (shortAnswer === '') fail('shortAnswer', readinessMsg.requiredForReview('短い回答（読み上げ用）'))

@@ -18,6 +18,7 @@ import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
 import { facetsField } from './facets'
+import { EASY_LABEL } from './limits'
 import { FAQ_LIMITS } from './limits'
 import { reviewDueEndpoint } from './reviewDueEndpoint'
 import { usageCountField } from './usageCount'
@@ -105,6 +106,17 @@ export const Faqs: CollectionConfig = {
     },
     { name: 'answer', label: '回答', type: 'richText', required: true },
     { name: 'answerText', label: '回答（検索用の本文）', type: 'textarea', admin: { hidden: true } },
+    // やさしい日本語 (decision 0053): optional, approved with the answer (same drafts and
+    // review); shown on the FAQ's Japanese page with furigana, never searched.
+    {
+      name: 'easy',
+      label: EASY_LABEL,
+      type: 'richText',
+      admin: {
+        description:
+          '任意です。回答と同じ内容を、短い文（1文40字以内）・1文に1つのこと・よく使う言葉で書きます。新しい事実は書かないでください。市民向けのページに「やさしい日本語」として、ふりがな付きで表示されます。',
+      },
+    },
     bringItemsField('bring', '持ち物', true),
     {
       name: 'operatorNotes',

@@ -13,6 +13,7 @@ import * as migration_20261206_105724_report_counting from './20261206_105724_re
 import * as migration_20261206_105749_review_queue_send_back from './20261206_105749_review_queue_send_back';
 import * as migration_20261206_160000_report_rollups from './20261206_160000_report_rollups';
 import * as migration_20261206_190000_report_frozen_months from './20261206_190000_report_frozen_months';
+import * as migration_20261206_202350_faq_easy from './20261206_202350_faq_easy';
 
 export const migrations = [
   {
@@ -78,7 +79,7 @@ export const migrations = [
   {
     up: migration_20261206_105749_review_queue_send_back.up,
     down: migration_20261206_105749_review_queue_send_back.down,
-    name: '20261206_105749_review_queue_send_back'
+    name: '20261206_105749_review_queue_send_back',
   },
   {
     up: migration_20261206_160000_report_rollups.up,
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261206_190000_report_frozen_months.up,
     down: migration_20261206_190000_report_frozen_months.down,
     name: '20261206_190000_report_frozen_months',
+  },
+  {
+    up: migration_20261206_202350_faq_easy.up,
+    down: migration_20261206_202350_faq_easy.down,
+    name: '20261206_202350_faq_easy'
   },
 ];
