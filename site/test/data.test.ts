@@ -7,7 +7,7 @@ import { faq } from './faq'
 const bundle = {
   faqs: [
     faq({ id: 'pub', related: ['op', 'draft', 'pub2'], operatorNotes: 'SECRET-NOTE 内部メモ' }),
-    faq({ id: 'pub2' }),
+    faq({ id: 'pub2', easy: 'EASY-TEXT やさしい日本語の答えです。' }),
     faq({ id: 'op', audience: 'operator', question: 'OPERATOR-ONLY 質問' }),
     faq({ id: 'draft', status: 'draft', question: 'DRAFT 質問' }),
     faq({ id: 'pub-en', locale: 'en', translationOf: 'pub', question: 'English question?' }),
@@ -68,6 +68,12 @@ describe('toPublicData', () => {
       ['pub2', 'ja', 'faq/pub2/'],
       ['pub-en', 'en', 'faq/pub/'],
     ])
+  })
+
+  it('carries a Japanese FAQ’s やさしい日本語 version to its page, and never into the search data', () => {
+    expect(data.faqs.find((f) => f.id === 'pub2')?.easy).toBe('EASY-TEXT やさしい日本語の答えです。')
+    expect(data.faqs.find((f) => f.id === 'pub')?.easy).toBeUndefined()
+    expect(JSON.stringify(data.search)).not.toContain('EASY-TEXT')
   })
 
   it('drops related and popular ids that are not public', () => {

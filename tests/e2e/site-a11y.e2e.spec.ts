@@ -72,6 +72,7 @@ const TEMPLATES: Template[] = [
       await page.locator('textarea').waitFor()
     },
   },
+  { name: 'FAQ with a やさしい日本語 version', path: 'faq/pin-forgot/' },
   { name: 'categories', path: 'category/' },
   { name: 'category', path: 'category/pin/' },
   { name: 'guides', path: 'guide/' },

@@ -303,6 +303,35 @@ describe('furigana (issue #17)', () => {
   })
 })
 
+describe('やさしい日本語', () => {
+  it('an FAQ with an easy version links to it; the section is Japanese, shows its furigana and is reached by keyboard, without JavaScript', async () => {
+    const ctx = await phoneContext(browser, { javaScriptEnabled: false })
+    const page = await ctx.newPage()
+    await page.goto(`${site.url}/faq/pin-forgot/`)
+    const link = page.getByRole('link', { name: 'やさしい日本語で読む' })
+    expect(await link.getAttribute('href')).toBe('#easy')
+    const section = page.locator('section#easy')
+    expect(await section.getAttribute('lang')).toBe('ja')
+    expect(await section.getByRole('heading', { level: 2 }).innerText()).toBe('やさしい日本語')
+    expect(await section.locator('h3').count()).toBeGreaterThan(0) // its headings sit below the section's
+    // Its readings are shown with the 「ふりがな」 box unticked; the answer's are not.
+    expect(await section.locator('ruby rt').first().isVisible()).toBe(true)
+    expect(await page.locator('.answer ruby rt').first().isVisible()).toBe(false)
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/#easy$/)
+    const top = await section.evaluate((el) => el.getBoundingClientRect().top)
+    expect(top).toBeGreaterThanOrEqual(0)
+    expect(top).toBeLessThan(200)
+    // An FAQ without one has neither the link nor the section, and the English site never shows it.
+    for (const other of ['/faq/pin-kinds/', '/en/faq/pin-forgot/']) {
+      await page.goto(`${site.url}${other}`)
+      expect(await page.locator('#easy, .easy-link').count(), other).toBe(0)
+    }
+    await ctx.close()
+  })
+})
+
 describe('small reading faults (issue #17)', () => {
   it('the header title wraps by phrase at 390 px, never a character alone', async () => {
     const page = await open('/faq/application-baby/')

@@ -81,6 +81,7 @@ export function toPublicData(
     question: f.question,
     shortAnswer: f.shortAnswer,
     answer: f.answer,
+    ...(f.easy && f.locale === 'ja' ? { easy: f.easy } : {}),
     category: f.category,
     tags: [...f.tags],
     bring: f.bring.map((b) => ({ ...b })),

@@ -27,6 +27,8 @@ export type PublicFaq = {
   shortAnswer: string
   /** Markdown, rendered with `lib/markdown.ts` (raw HTML dropped, URLs sanitized). */
   answer: string
+  /** The answer in やさしい日本語 (Markdown), a Japanese FAQ's only; shown on its Japanese page, never searched. */
+  easy?: string
   category: string
   tags: string[]
   bring: RequiredItem[]

@@ -125,6 +125,10 @@ export const en: Strings = {
     related: 'Related questions',
     category: 'Topic: ',
     onlyJapanese: 'This answer is available in Japanese only for now.',
+    // The やさしい日本語 version is shown on Japanese pages only; these keep the strings' shape.
+    easyLink: 'Read in easy Japanese',
+    easyTitle: 'Easy Japanese',
+    easyNote: 'The same answer in short, simple sentences.',
     guideCta: 'See the procedure step by step',
     colon: ': ',
     tableLabel: 'Table',
