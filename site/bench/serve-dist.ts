@@ -21,8 +21,8 @@ export function requireBuiltSite(dist: string): void {
   process.exit(1)
 }
 
-/** Starts the server on a free loopback port. */
-export async function serveDist(dist: string): Promise<{ server: http.Server; base: string }> {
+/** Starts the server on a loopback port: `port`, or a free one. */
+export async function serveDist(dist: string, port = 0): Promise<{ server: http.Server; base: string }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-site-bench-'))
   fs.cpSync(dist, root, { recursive: true })
   for (const name of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
@@ -35,6 +35,6 @@ export async function serveDist(dist: string): Promise<{ server: http.Server; ba
     req.method === 'POST' ? void res.writeHead(202).end() : serve(req, res),
   )
   server.on('close', () => fs.rmSync(root, { recursive: true, force: true }))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return { server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` }
 }
