@@ -328,7 +328,13 @@ const boldSpacingMessage = (line: number, bold: string) =>
 function easyVersionProblems(file: string, faq: { easy?: string; locale: string }): ContentProblem[] {
   const easy = faq.easy ?? ''
   if (faq.locale !== 'ja')
-    return [{ file, field: 'easy', message: 'is for Japanese FAQs only: an English FAQ has no やさしい日本語 version' }]
+    return [
+      {
+        file,
+        field: 'easy',
+        message: 'is for Japanese FAQs only: an English FAQ has no やさしい日本語 version',
+      },
+    ]
   return [
     ...findRawHtml(easy).map(({ line, tag }) => ({
       file,

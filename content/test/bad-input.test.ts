@@ -372,7 +372,9 @@ const cases: {
   {
     name: 'a やさしい日本語 version with a double negative',
     breakIt: (d) =>
-      edit(d, A, (t) => t.replace('reviewBy:', 'easy: |\n  カードを持って、窓口に来なければなりません。\nreviewBy:')),
+      edit(d, A, (t) =>
+        t.replace('reviewBy:', 'easy: |\n  カードを持って、窓口に来なければなりません。\nreviewBy:'),
+      ),
     file: A,
     field: 'easy',
     message: '二重否定（なければなりません）',
@@ -380,7 +382,9 @@ const cases: {
   {
     name: 'raw HTML in the やさしい日本語 version',
     breakIt: (d) =>
-      edit(d, A, (t) => t.replace('reviewBy:', 'easy: |\n  カードを持ってきてください。\n  <b>大事</b>です。\nreviewBy:')),
+      edit(d, A, (t) =>
+        t.replace('reviewBy:', 'easy: |\n  カードを持ってきてください。\n  <b>大事</b>です。\nreviewBy:'),
+      ),
     file: A,
     field: 'easy',
     message: 'line 2 of easy: raw HTML <b> would be dropped on the site',

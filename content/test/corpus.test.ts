@@ -179,9 +179,12 @@ describe('the curated corpus', () => {
   it('a やさしい日本語 version states no number (fee, date, period, phone) its FAQ does not', () => {
     const invented: string[] = []
     for (const f of bundle.faqs.filter((x) => x.easy)) {
-      const faqText = [f.question, f.shortAnswer, f.answer, ...f.bring.flatMap((b) => [b.item, b.note ?? ''])].join(
-        '\n',
-      )
+      const faqText = [
+        f.question,
+        f.shortAnswer,
+        f.answer,
+        ...f.bring.flatMap((b) => [b.item, b.note ?? '']),
+      ].join('\n')
       // A numbered list's marks (`1. `) are not facts.
       for (const [n] of (f.easy ?? '').replace(/^\s*\d+\.\s/gm, '').matchAll(/\d+(?:[,.:]\d+)*/g))
         if (!faqText.includes(n)) invented.push(`${f.id}: ${n}`)

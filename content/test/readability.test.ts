@@ -95,4 +95,3 @@ describe('easyProblems: the stricter rules of a やさしい日本語 version', 
     ])
   })
 })
-

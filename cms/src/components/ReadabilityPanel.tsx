@@ -115,7 +115,8 @@ export function ReadabilityPanel() {
         <>
           <Part title="やさしい日本語の回答" r={figures.easy} />
           <p className="kotae-readability__note">
-            やさしい日本語の回答は基準が厳しく（1文{EASY_LIMITS.longSentence}字以内）、見直したい文があると承認待ちと公開ができません。
+            やさしい日本語の回答は基準が厳しく（1文{EASY_LIMITS.longSentence}
+            字以内）、見直したい文があると承認待ちと公開ができません。
           </p>
         </>
       )}
