@@ -61,6 +61,18 @@ describe('FAQ edit screen counters', () => {
     await page.locator('#field-shortAnswer').fill('申請書を書いてください。')
     await expect.poll(() => panel.locator('li').count()).toBe(0)
 
+    // A やさしい日本語 version, once written, gets its own part by its stricter limits: a sentence of
+    // 45 characters, which an answer may have, is flagged.
+    const sentence = `${'あ'.repeat(44)}。`
+    await page
+      .locator('.field-type.rich-text-lexical')
+      .filter({ hasText: 'やさしい日本語の回答（任意）' })
+      .locator('[contenteditable="true"]')
+      .click()
+    await page.keyboard.type(sentence)
+    await panel.getByRole('heading', { name: 'やさしい日本語の回答', level: 3 }).waitFor()
+    await expect.poll(() => panel.locator('li').allTextContents()).toEqual([`長い文（45字）：${sentence}`])
+
     await page.locator('#field-shortAnswer').fill('あ'.repeat(75))
     await expect.poll(() => short.visible.textContent()).toBe('75 / 80文字')
     await expect(short.live.getAttribute('aria-live')).resolves.toBe('polite')
