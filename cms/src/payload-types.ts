@@ -254,6 +254,10 @@ export interface Category {
   name: string;
   nameEn: string;
   description?: string | null;
+  /**
+   * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+   */
+  descriptionEn?: string | null;
   order?: number | null;
   /**
    * 公開URLに使う英数字のIDです。公開後は変更しないでください。
@@ -323,6 +327,14 @@ export interface Guide {
   steps: {
     title: string;
     detail: string;
+    /**
+     * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+     */
+    titleEn?: string | null;
+    /**
+     * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+     */
+    detailEn?: string | null;
     id?: string | null;
   }[];
   bring?:
@@ -332,6 +344,14 @@ export interface Guide {
           | {
               item: string;
               note?: string | null;
+              /**
+               * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+               */
+              itemEn?: string | null;
+              /**
+               * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+               */
+              noteEn?: string | null;
               optional?: boolean | null;
               id?: string | null;
             }[]
@@ -341,6 +361,37 @@ export interface Guide {
     | null;
   where: string;
   when: string;
+  /**
+   * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+   */
+  titleEn?: string | null;
+  /**
+   * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+   */
+  summaryEn?: string | null;
+  bodyEn?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+   */
+  whereEn?: string | null;
+  /**
+   * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+   */
+  whenEn?: string | null;
   sources: (number | Source)[];
   related?: (number | Faq)[] | null;
   facts?: string[] | null;
@@ -875,6 +926,8 @@ export interface GuidesSelect<T extends boolean = true> {
     | {
         title?: T;
         detail?: T;
+        titleEn?: T;
+        detailEn?: T;
         id?: T;
       };
   bring?:
@@ -886,6 +939,8 @@ export interface GuidesSelect<T extends boolean = true> {
           | {
               item?: T;
               note?: T;
+              itemEn?: T;
+              noteEn?: T;
               optional?: T;
               id?: T;
             };
@@ -893,6 +948,11 @@ export interface GuidesSelect<T extends boolean = true> {
       };
   where?: T;
   when?: T;
+  titleEn?: T;
+  summaryEn?: T;
+  bodyEn?: T;
+  whereEn?: T;
+  whenEn?: T;
   sources?: T;
   related?: T;
   facts?: T;
@@ -924,6 +984,7 @@ export interface CategoriesSelect<T extends boolean = true> {
   name?: T;
   nameEn?: T;
   description?: T;
+  descriptionEn?: T;
   order?: T;
   slug?: T;
   updatedAt?: T;
@@ -1208,6 +1269,10 @@ export interface CityProfile {
   phones?:
     | {
         label: string;
+        /**
+         * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+         */
+        labelEn?: string | null;
         number: string;
         placeholder?: boolean | null;
         id?: string | null;
@@ -1216,6 +1281,10 @@ export interface CityProfile {
   counters?:
     | {
         name: string;
+        /**
+         * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+         */
+        nameEn?: string | null;
         address: string;
         placeholder?: boolean | null;
         id?: string | null;
@@ -1227,6 +1296,10 @@ export interface CityProfile {
   hours?:
     | {
         label: string;
+        /**
+         * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+         */
+        labelEn?: string | null;
         weekdays: ('0' | '1' | '2' | '3' | '4' | '5' | '6')[];
         weeksOfMonth?: ('1' | '2' | '3' | '4' | '5')[] | null;
         opens: string;
@@ -1249,6 +1322,14 @@ export interface CityProfile {
     | {
         title: string;
         body: string;
+        /**
+         * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+         */
+        titleEn?: string | null;
+        /**
+         * 英語のページ（/en/）に表示します。空欄の場合は日本語のまま表示します。
+         */
+        bodyEn?: string | null;
         until?: string | null;
         id?: string | null;
       }[]
@@ -1327,6 +1408,7 @@ export interface CityProfileSelect<T extends boolean = true> {
     | T
     | {
         label?: T;
+        labelEn?: T;
         number?: T;
         placeholder?: T;
         id?: T;
@@ -1335,6 +1417,7 @@ export interface CityProfileSelect<T extends boolean = true> {
     | T
     | {
         name?: T;
+        nameEn?: T;
         address?: T;
         placeholder?: T;
         id?: T;
@@ -1343,6 +1426,7 @@ export interface CityProfileSelect<T extends boolean = true> {
     | T
     | {
         label?: T;
+        labelEn?: T;
         weekdays?: T;
         weeksOfMonth?: T;
         opens?: T;
@@ -1367,6 +1451,8 @@ export interface CityProfileSelect<T extends boolean = true> {
     | {
         title?: T;
         body?: T;
+        titleEn?: T;
+        bodyEn?: T;
         until?: T;
         id?: T;
       };

@@ -1,4 +1,7 @@
+import { requiredItemSchema } from '@kotae/content/schema'
 import type { ArrayField } from 'payload'
+
+import { englishField } from './english'
 
 export const BRING_CASES = [
   { label: '本人', value: 'self' },
@@ -7,8 +10,16 @@ export const BRING_CASES = [
   { label: '外国籍の方', value: 'foreign' },
 ]
 
-/** What to bring, as a structured list rather than prose, so the site can print a checklist. */
-export const bringItemsField = (name: string, label: string, withCases: boolean): ArrayField => ({
+/**
+ * What to bring, as a structured list rather than prose, so the site can print a checklist.
+ * `withEnglish` adds the items' English siblings (`itemEn`, `noteEn`: a guide's, decision 0055).
+ */
+export const bringItemsField = (
+  name: string,
+  label: string,
+  withCases: boolean,
+  withEnglish = false,
+): ArrayField => ({
   name,
   label,
   type: 'array',
@@ -16,6 +27,12 @@ export const bringItemsField = (name: string, label: string, withCases: boolean)
   fields: [
     { name: 'item', label: '持ち物', type: 'text', required: true, maxLength: 120 },
     { name: 'note', label: '注意', type: 'text', maxLength: 300 },
+    ...(withEnglish
+      ? [
+          englishField('itemEn', '英語の持ち物', requiredItemSchema.shape.itemEn),
+          englishField('noteEn', '英語の注意', requiredItemSchema.shape.noteEn),
+        ]
+      : []),
     ...(withCases
       ? [{ name: 'cases', label: '対象', type: 'select' as const, hasMany: true, options: BRING_CASES }]
       : []),

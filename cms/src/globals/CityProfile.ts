@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { RETENTION_DEFAULTS, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from '@kotae/content'
+import { cityProfileSchema, openingRuleSchema } from '@kotae/content/schema'
 
 import { anyone } from '../access/anyone'
 import { fieldRoleIn, roleIn } from '../access/roleIn'
@@ -9,6 +10,11 @@ import { rebuildSiteAfterGlobalChange } from '../publish/hooks'
 import { forgetPublicContacts } from '../privacy/maskStored'
 import { RETENTION_FIELDS, retentionMonthsField } from '../retention/settings'
 import { DAY } from '../fields/dates'
+import { englishField } from '../fields/english'
+
+// content's rules for the English siblings (decisions 0047, 0055): the same limits as city.yaml.
+const city = cityProfileSchema.shape
+const notice = city.notices.unwrap().element.shape
 
 const hhmm = (value: unknown): true | string =>
   typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
@@ -43,6 +49,7 @@ export const CityProfile: GlobalConfig = {
       type: 'array',
       fields: [
         { name: 'label', label: '名称', type: 'text', required: true },
+        englishField('labelEn', '英語の名称', city.phones.element.shape.labelEn),
         {
           name: 'number',
           label: '番号',
@@ -60,6 +67,7 @@ export const CityProfile: GlobalConfig = {
       type: 'array',
       fields: [
         { name: 'name', label: '名称', type: 'text', required: true },
+        englishField('nameEn', '英語の名称', city.counters.element.shape.nameEn),
         { name: 'address', label: '所在地', type: 'text', required: true },
         { name: 'placeholder', label: '仮の値（要入力）', type: 'checkbox', defaultValue: false },
       ],
@@ -75,6 +83,7 @@ export const CityProfile: GlobalConfig = {
       },
       fields: [
         { name: 'label', label: '名称', type: 'text', required: true },
+        englishField('labelEn', '英語の名称', openingRuleSchema.shape.labelEn),
         { name: 'weekdays', label: '曜日', type: 'select', hasMany: true, required: true, options: WEEKDAYS },
         {
           name: 'weeksOfMonth',
@@ -110,6 +119,8 @@ export const CityProfile: GlobalConfig = {
       fields: [
         { name: 'title', label: '見出し', type: 'text', required: true },
         { name: 'body', label: '本文', type: 'textarea', required: true },
+        englishField('titleEn', '英語の見出し', notice.titleEn),
+        englishField('bodyEn', '英語の本文', notice.bodyEn, 'textarea'),
         { name: 'until', label: '掲載終了日', type: 'date', admin: { date: DAY } },
       ],
     },

@@ -4,6 +4,7 @@ import type { BringCase } from '@kotae/content/schema'
 import type { Payload, Where } from 'payload'
 
 import { faqFromPayload, slugsOf, type SlugOf } from '../faq'
+import { englishOf } from '../fields/english'
 import { tokyoDay } from '../lib/jstDays'
 import { markdownOf } from '../lib/markdown'
 import type { Category, CityProfile, Faq, Guide, Source, Synonym } from '../payload-types'
@@ -52,13 +53,22 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
     (rels ?? []).map(slugOf).filter((s): s is string => s !== undefined)
   const items = (
     list:
-      | { item: string; note?: string | null; cases?: BringCase[] | null; optional?: boolean | null }[]
+      | {
+          item: string
+          note?: string | null
+          itemEn?: string | null
+          noteEn?: string | null
+          cases?: BringCase[] | null
+          optional?: boolean | null
+        }[]
       | null
       | undefined,
   ) =>
     (list ?? []).map((b) => ({
       item: b.item,
       ...(b.note ? { note: b.note } : {}),
+      ...englishOf('itemEn', b.itemEn),
+      ...englishOf('noteEn', b.noteEn),
       ...(b.cases?.length ? { cases: b.cases } : {}),
       optional: b.optional ?? false,
     }))
@@ -71,6 +81,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       name: c.name,
       nameEn: c.nameEn,
       ...(c.description ? { description: c.description } : {}),
+      ...englishOf('descriptionEn', c.descriptionEn),
       order: c.order ?? 100,
     })),
     sources: sources.map((s) => ({
@@ -89,10 +100,21 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       summary: g.summary,
       body: markdown(g.body),
       category: links.categories(g.category) ?? '',
-      steps: g.steps.map((s) => ({ title: s.title, detail: s.detail })),
+      steps: g.steps.map((s) => ({
+        title: s.title,
+        detail: s.detail,
+        ...englishOf('titleEn', s.titleEn),
+        ...englishOf('detailEn', s.detailEn),
+      })),
       bring: (g.bring ?? []).map((b) => ({ case: b.case, items: items(b.items) })),
       where: g.where,
       when: g.when,
+      // The English siblings (decisions 0047, 0055): left out where not written, as in the files.
+      ...englishOf('titleEn', g.titleEn),
+      ...englishOf('summaryEn', g.summaryEn),
+      ...englishOf('bodyEn', markdown(g.bodyEn)),
+      ...englishOf('whereEn', g.whereEn),
+      ...englishOf('whenEn', g.whenEn),
       sources: slugList(links.sources, g.sources),
       related: slugList(links.faqs, g.related),
       reviewBy: tokyoDay(g.reviewBy),
@@ -111,16 +133,19 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       localGovernmentCode: city.localGovernmentCode,
       phones: (city.phones ?? []).map((p) => ({
         label: p.label,
+        ...englishOf('labelEn', p.labelEn),
         number: p.number,
         placeholder: p.placeholder ?? false,
       })),
       counters: (city.counters ?? []).map((c) => ({
         name: c.name,
+        ...englishOf('nameEn', c.nameEn),
         address: c.address,
         placeholder: c.placeholder ?? false,
       })),
       hours: (city.hours ?? []).map((h) => ({
         label: h.label,
+        ...englishOf('labelEn', h.labelEn),
         weekdays: (h.weekdays ?? []).map(Number),
         ...(h.weeksOfMonth?.length ? { weeksOfMonth: h.weeksOfMonth.map(Number) } : {}),
         opens: h.opens,
@@ -132,6 +157,8 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
       notices: (city.notices ?? []).map((n) => ({
         title: n.title,
         body: n.body,
+        ...englishOf('titleEn', n.titleEn),
+        ...englishOf('bodyEn', n.bodyEn),
         ...(n.until ? { until: tokyoDay(n.until) } : {}),
       })),
     },

@@ -11,6 +11,21 @@ export type SeedReport = Record<string, { created: number; updated: number; unch
 
 type Existing = { id: number; contentHash?: string | null }
 
+/**
+ * What the seed writes of a kind, versioned: bumped when it starts writing more of the files'
+ * fields (2: the English siblings, decision 0055), so that a database seeded before takes them on
+ * its next run instead of finding the files' hash unchanged. A kind not listed hashes the file alone.
+ */
+const SEED_SHAPE: Partial<Record<'categories' | 'guides' | 'city-profile', number>> = {
+  categories: 2,
+  guides: 2,
+  'city-profile': 2,
+}
+const hashOf = (kind: string, value: unknown) => {
+  const shape = SEED_SHAPE[kind as keyof typeof SEED_SHAPE]
+  return contentHash(shape === undefined ? value : { seedShape: shape, value })
+}
+
 /** What the seed writes to an entry of `S` (besides its slug and hash). */
 type SeedData<S extends CollectionSlug> = Omit<
   Partial<RequiredDataFromCollectionSlug<S>>,
@@ -82,10 +97,11 @@ export async function seedContent(
 
   const categoryIds = new Map<string, number>()
   for (const c of bundle.categories) {
-    const id = await upsert('categories', c.id, contentHash(c), {
+    const id = await upsert('categories', c.id, hashOf('categories', c), {
       name: c.name,
       nameEn: c.nameEn,
       description: c.description,
+      descriptionEn: c.descriptionEn ?? null,
       order: c.order,
     })
     categoryIds.set(c.id, id)
@@ -120,7 +136,7 @@ export async function seedContent(
   ): Promise<void> {
     const pending: { entry: T; id: number; hash: string; existed: boolean }[] = []
     for (const entry of entries) {
-      const hash = contentHash({ ...entry, file: undefined })
+      const hash = hashOf(collection, { ...entry, file: undefined })
       const existing = await findBySlug(collection, entry.id)
       if (existing) {
         ids.set(entry.id, existing.id)
@@ -174,10 +190,22 @@ export async function seedContent(
       steps: g.steps,
       bring: g.bring.map((b) => ({
         case: b.case,
-        items: b.items.map((i) => ({ item: i.item, note: i.note, optional: i.optional })),
+        items: b.items.map((i) => ({
+          item: i.item,
+          note: i.note,
+          itemEn: i.itemEn,
+          noteEn: i.noteEn,
+          optional: i.optional,
+        })),
       })),
       where: g.where,
       when: g.when,
+      // null, not undefined: an English field taken out of the file is cleared, not kept.
+      titleEn: g.titleEn ?? null,
+      summaryEn: g.summaryEn ?? null,
+      bodyEn: g.bodyEn?.trim() ? richText(g.bodyEn) : null,
+      whereEn: g.whereEn ?? null,
+      whenEn: g.whenEn ?? null,
       sources: g.sources.map((s) => ref(sourceIds, s)),
       facts: g.facts,
       reviewBy: g.reviewBy,
@@ -188,7 +216,8 @@ export async function seedContent(
     new Map(),
   )
 
-  const cityHash = contentHash(bundle.city)
+  // Written whole (`...c`): the English siblings of phones, counters, hours and notices come with it.
+  const cityHash = hashOf('city-profile', bundle.city)
   const city = (await payload.findGlobal({ slug: 'city-profile', depth: 0 })) as {
     contentHash?: string | null
   }

@@ -36,6 +36,7 @@ const siteGuideSchema = guideFrontMatterSchema
   .extend({
     status: z.literal('published').describe('only published guides reach the site'),
     body: z.string().max(100_000).describe('the guide as Markdown'),
+    bodyEn: z.string().min(1).max(100_000).optional().describe('the guide in English as Markdown'),
   })
   .strict()
 

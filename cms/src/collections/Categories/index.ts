@@ -1,8 +1,10 @@
+import { categorySchema } from '@kotae/content/schema'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { roleIn } from '../../access/roleIn'
 import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { englishField } from '../../fields/english'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { rebuildSiteAfterAnyChange, rebuildSiteAfterDelete } from '../../publish/hooks'
@@ -27,6 +29,7 @@ export const Categories: CollectionConfig = {
     { name: 'name', label: '名称', type: 'text', required: true, maxLength: 60 },
     { name: 'nameEn', label: '英語名', type: 'text', required: true, maxLength: 80 },
     { name: 'description', label: '説明', type: 'textarea', maxLength: 300 },
+    englishField('descriptionEn', '英語の説明', categorySchema.shape.descriptionEn, 'textarea'),
     { name: 'order', label: '表示順', type: 'number', defaultValue: 100 },
     slugField('category'),
   ],

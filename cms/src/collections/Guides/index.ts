@@ -1,3 +1,4 @@
+import { guideFrontMatterSchema, guideStepSchema } from '@kotae/content/schema'
 import type { CollectionConfig } from 'payload'
 
 import { roleIn } from '../../access/roleIn'
@@ -5,6 +6,7 @@ import { readContent } from '../../access/readContent'
 import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
 import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { BRING_CASES, bringItemsField } from '../../fields/bringItems'
+import { englishField } from '../../fields/english'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
@@ -15,6 +17,8 @@ import { PUBLISHER_ONLY_EDIT_COMPONENTS } from '../../fields/workflow'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
+
+const guide = guideFrontMatterSchema.shape
 
 export const PROCEDURES = [
   { label: '申請', value: 'application' },
@@ -83,6 +87,8 @@ export const Guides: CollectionConfig = {
       fields: [
         { name: 'title', label: '見出し', type: 'text', required: true, maxLength: 120 },
         { name: 'detail', label: '内容', type: 'textarea', required: true, maxLength: 1500 },
+        englishField('titleEn', '英語の見出し', guideStepSchema.shape.titleEn),
+        englishField('detailEn', '英語の内容', guideStepSchema.shape.detailEn, 'textarea'),
       ],
     },
     {
@@ -92,11 +98,29 @@ export const Guides: CollectionConfig = {
       labels: { singular: '場合', plural: '場合' },
       fields: [
         { name: 'case', label: '来庁する人', type: 'select', required: true, options: BRING_CASES },
-        bringItemsField('items', '持ち物', false),
+        bringItemsField('items', '持ち物', false, true),
       ],
     },
     { name: 'where', label: '場所', type: 'textarea', required: true, maxLength: 500 },
     { name: 'when', label: '時間・日数', type: 'textarea', required: true, maxLength: 500 },
+    {
+      // A layout box only (no name): the English stays beside the Japanese in the stored record.
+      type: 'collapsible',
+      label: '英語版（/en/ のページ）',
+      admin: {
+        initCollapsed: true,
+        description:
+          '英語のタイトルを入れたガイドは、ほかの英語の欄（各手順・各持ち物の英語を含む）もすべて入力してください。',
+      },
+      fields: [
+        englishField('titleEn', '英語のタイトル', guide.titleEn),
+        englishField('summaryEn', '英語の概要', guide.summaryEn, 'textarea'),
+        // Rich text like the Japanese body; sent to the site as Markdown.
+        { name: 'bodyEn', label: '英語の説明', type: 'richText' },
+        englishField('whereEn', '英語の場所', guide.whereEn, 'textarea'),
+        englishField('whenEn', '英語の時間・日数', guide.whenEn, 'textarea'),
+      ],
+    },
     {
       name: 'sources',
       label: '出典',

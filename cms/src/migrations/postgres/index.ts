@@ -15,6 +15,7 @@ import * as migration_20261206_105807_review_queue_send_back from './20261206_10
 import * as migration_20261206_160000_report_rollups from './20261206_160000_report_rollups';
 import * as migration_20261206_190000_report_frozen_months from './20261206_190000_report_frozen_months';
 import * as migration_20261206_202357_faq_easy from './20261206_202357_faq_easy';
+import * as migration_20261206_204814_guides_city_english from './20261206_204814_guides_city_english';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261206_202357_faq_easy.up,
     down: migration_20261206_202357_faq_easy.down,
-    name: '20261206_202357_faq_easy'
+    name: '20261206_202357_faq_easy',
+  },
+  {
+    up: migration_20261206_204814_guides_city_english.up,
+    down: migration_20261206_204814_guides_city_english.down,
+    name: '20261206_204814_guides_city_english'
   },
 ];
