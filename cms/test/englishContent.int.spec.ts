@@ -88,6 +88,46 @@ describe('the English siblings in the CMS', () => {
     expect(after!.titleEn).toBe(doc!.titleEn)
   })
 
+  it('are all written before a guide with an English title is published, by the content files’ rule', async () => {
+    const guide = bundle.guides.find((g) => g.titleEn && g.steps.length > 1)!
+    const [doc] = (await payload.find({ collection: 'guides', where: { slug: { equals: guide.id } } })).docs
+    const halfEnglish = {
+      whereEn: null,
+      steps: doc!.steps.map((s, i) => (i === 1 ? { ...s, detailEn: '' } : s)),
+    }
+    const error = await payload
+      .update({ collection: 'guides', id: doc!.id, data: halfEnglish, depth: 0 })
+      .then(
+        () => undefined,
+        (e: unknown) => e as { data?: { errors?: { path: string; message: string }[] } },
+      )
+    expect(error?.data?.errors).toEqual([
+      expect.objectContaining({
+        path: 'whereEn',
+        message: expect.stringMatching(/^「英語の場所」が空です。/),
+      }),
+      expect.objectContaining({
+        path: 'steps.1.detailEn',
+        message: expect.stringMatching(/^手順2の「英語の内容」が空です。/),
+      }),
+    ])
+    const [after] = (await payload.find({ collection: 'guides', where: { id: { equals: doc!.id } } })).docs
+    expect(after!.whereEn).toBe(guide.whereEn)
+
+    // A draft may be half translated: the published guide stays whole until the rest is written.
+    const draft = await payload.update({
+      collection: 'guides',
+      id: doc!.id,
+      data: halfEnglish,
+      draft: true,
+      depth: 0,
+    })
+    expect(draft.whereEn ?? null).toBeNull()
+    const [published] = (await payload.find({ collection: 'guides', where: { id: { equals: doc!.id } } }))
+      .docs
+    expect(published!.whereEn).toBe(guide.whereEn)
+  })
+
   it('come into a database seeded before they existed, on its next seed', async () => {
     const guide = bundle.guides[0]!
     const [doc] = (await payload.find({ collection: 'guides', where: { slug: { equals: guide.id } } })).docs

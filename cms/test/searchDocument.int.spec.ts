@@ -99,12 +99,23 @@ describe('a guide at the desk', () => {
       `${guide.bring[0]!.case}: ${item}`,
     )
 
-    // Published later (the index follows the change): a new item is found.
+    // Published later (the index follows the change): a new item is found. The guide is in
+    // English, so the item is too (a published guide is English all through, decision 0055).
     const word = 'ぴよぴよ'
     expect(await ids(word)).toEqual([])
     const bring = [
       ...(record.bring ?? []),
-      { case: 'proxy' as const, items: [{ item: `${word}証明書`, note: '原本のみ' }] },
+      {
+        case: 'proxy' as const,
+        items: [
+          {
+            item: `${word}証明書`,
+            note: '原本のみ',
+            itemEn: 'A piyopiyo certificate',
+            noteEn: 'Originals only',
+          },
+        ],
+      },
     ]
     await payload.update({
       collection: 'guides',

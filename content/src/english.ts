@@ -8,10 +8,19 @@ import type { GuideFrontMatter } from './schema'
 
 export type EnglishGap = { field: string; message: string }
 
+/** What the rule reads of a guide: a file's front matter, or a CMS entry with its empty fields left out. */
+export type GuideEnglish = Pick<
+  GuideFrontMatter,
+  'titleEn' | 'summaryEn' | 'whereEn' | 'whenEn' | 'bodyEn'
+> & {
+  steps: readonly { titleEn?: string; detailEn?: string }[]
+  bring: readonly { items: readonly { note?: string; itemEn?: string; noteEn?: string }[] }[]
+}
+
 const MISSING = 'is missing: this guide has English (titleEn), so every English field is needed'
 
 /** The English fields a guide with `titleEn` still lacks (none when it has no English at all). */
-export function guideEnglishGaps(guide: GuideFrontMatter, body: string): EnglishGap[] {
+export function guideEnglishGaps(guide: GuideEnglish, body: string): EnglishGap[] {
   if (guide.titleEn === undefined) return []
   const gaps: EnglishGap[] = []
   const need = (field: string, value: unknown) => {

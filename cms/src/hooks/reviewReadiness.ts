@@ -30,7 +30,7 @@ const isEmptyRelation = (v: unknown): boolean =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
 
 /** Whether a Lexical value holds any text (an empty editor saves a root with one empty paragraph). */
-function hasText(node: unknown): boolean {
+export function hasText(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false
   const n = node as { text?: unknown; root?: unknown; children?: unknown }
   if (typeof n.text === 'string' && n.text.trim() !== '') return true

@@ -17,6 +17,7 @@ import { PUBLISHER_ONLY_EDIT_COMPONENTS } from '../../fields/workflow'
 import { forgetPublicContactsAfter } from '../../privacy/maskStored'
 import { rebuildSiteAfterChange, rebuildSiteAfterDelete } from '../../publish/hooks'
 import { reindexAfterChange, reindexAfterDelete } from '../../search/hooks'
+import { requireEnglishAllThrough } from './englishAllThrough'
 
 const guide = guideFrontMatterSchema.shape
 
@@ -52,7 +53,7 @@ export const Guides: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
-    beforeChange: [enforcePublishWorkflow, recordReviewSteps],
+    beforeChange: [enforcePublishWorkflow, recordReviewSteps, requireEnglishAllThrough],
     afterChange: [
       auditChange('title'),
       notifyReviewersOfSubmission('title'),
@@ -110,7 +111,7 @@ export const Guides: CollectionConfig = {
       admin: {
         initCollapsed: true,
         description:
-          '英語のタイトルを入れたガイドは、ほかの英語の欄（各手順・各持ち物の英語を含む）もすべて入力してください。',
+          '英語のタイトルを入れたガイドを公開するには、ほかの英語の欄（各手順・各持ち物の英語を含む）もすべて入力してください。下書きは途中まででも保存できます。',
       },
       fields: [
         englishField('titleEn', '英語のタイトル', guide.titleEn),
