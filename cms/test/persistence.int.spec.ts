@@ -150,17 +150,42 @@ const FIELDS: Record<string, Record<string, string>> = {
   },
 }
 const CONTENT = 'content the city writes and publishes (seed, CSV import, the admin)'
+/** Content whose Japanese fields have English siblings beside them (ENGLISH_SIBLINGS, decision 0055). */
+const CONTENT_WITH_ENGLISH = `${CONTENT}, with the English siblings of its Japanese fields`
+/** The English text fields of that content: each one shown on /en/ beside the Japanese field it names without `En`. */
+const ENGLISH_SIBLINGS: Record<string, string[]> = {
+  guides: [
+    'titleEn',
+    'summaryEn',
+    'bodyEn',
+    'whereEn',
+    'whenEn',
+    'steps.titleEn',
+    'steps.detailEn',
+    'bring.items.itemEn',
+    'bring.items.noteEn',
+  ],
+  categories: ['nameEn', 'descriptionEn'],
+  'city-profile': [
+    'nameEn',
+    'phones.labelEn',
+    'counters.nameEn',
+    'hours.labelEn',
+    'notices.titleEn',
+    'notices.bodyEn',
+  ],
+}
 /** Collections and globals that take no text from callers or visitors, and why. */
 const NOT_CALLER_TEXT: Record<string, string> = {
   faqs: CONTENT,
-  guides: CONTENT,
-  categories: CONTENT,
+  guides: CONTENT_WITH_ENGLISH,
+  categories: CONTENT_WITH_ENGLISH,
   sources: CONTENT,
   'source-checks':
     "the source watch's copy of each official page's main text (public pages the city cites), its hash, the URL and why a check failed",
   'source-changes':
     'passages of official pages that changed (public text), and the FAQs and guides citing them',
-  'city-profile': CONTENT,
+  'city-profile': CONTENT_WITH_ENGLISH,
   synonyms: CONTENT,
   users: 'staff accounts: their e-mail and name are kept by purpose',
   'audit-log': 'written by hooks on content only: action, content title, staff e-mail, field names',
@@ -292,6 +317,18 @@ describe('the inventory', () => {
         slug,
         Object.keys(FIELDS[slug]!).sort(),
       ])
+    }
+  })
+
+  it('lists the English text fields of the content, each beside the Japanese field it translates', () => {
+    for (const [slug, english] of Object.entries(ENGLISH_SIBLINGS)) {
+      expect(NOT_CALLER_TEXT[slug]).toBe(CONTENT_WITH_ENGLISH)
+      const fields =
+        payload.config.globals.find((g) => g.slug === slug)?.fields ??
+        payload.collections[slug as 'guides'].config.fields
+      const paths = textFieldPaths(fields)
+      expect([slug, paths.filter((p) => p.endsWith('En')).sort()]).toEqual([slug, [...english].sort()])
+      for (const p of english) expect([slug, paths]).toEqual([slug, expect.arrayContaining([p.slice(0, -2)])])
     }
   })
 })
