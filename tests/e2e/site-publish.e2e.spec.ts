@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRebuildScheduler } from '@kotae/cms/src/publish/scheduler'
+import { loadValidContent } from '@kotae/content'
 
 import { launchBrowser } from '../support/browser'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
@@ -120,6 +121,18 @@ describe('npm start serves the public site beside the admin', () => {
     expect((await page('/faq/pin-kinds/')).status).toBe(200)
     expect((await page('/en/faq/pin-kinds/')).status).toBe(200)
     expect((await page('/no-such-page/')).status).toBe(404)
+
+    // The English siblings come from the CMS's fields (decision 0055): a guide's title and steps,
+    // the home page's notices, as the content files hold them.
+    const { guides, city } = await loadValidContent()
+    const guide = guides.find(
+      (g) => g.titleEn && g.steps.every((s) => /^[\w ,.()-]+$/.test(s.titleEn ?? '')),
+    )!
+    const guidePage = (await page(`/en/guide/${guide.id}/`)).html
+    expect(guidePage).toContain(guide.titleEn)
+    for (const step of guide.steps) expect(guidePage).toContain(step.titleEn)
+    const enHome = (await page('/en/')).html
+    for (const notice of city.notices) expect(enHome).toContain(notice.titleEn)
     for (const locale of ['ja', 'en']) {
       const search = await page(`/search-index/${locale}.json`)
       expect(search.status).toBe(200)
