@@ -20,7 +20,7 @@ import { normalizeText } from '../analyzer/normalize'
 import { isGram } from '../analyzer/tokenize'
 import type { FacetValues } from '../analyzer/facets'
 import { facetFactor, meetFacets, type FacetMeeting } from './facet-score'
-import { reasonsInJapanese } from './reasons'
+import { reasonsInJapanese, type ReasonField } from './reasons'
 import { askBackFor, type AskBack } from './ask-back'
 import { confidenceOf } from './confidence'
 import { CONFIDENCE_MODEL } from './confidence-model'
@@ -118,14 +118,8 @@ export type Answer = {
   askBack?: AskBack
 }
 
-export type MatchedField =
-  | 'question'
-  | 'alternatives'
-  | 'askedBefore'
-  | 'shortAnswer'
-  | 'body'
-  | 'operatorNotes'
-  | 'tags'
+/** The fields a match is reported in: the ones the reasons name (one list, in reasons.ts). */
+export type MatchedField = ReasonField
 
 export type MatchExplanation = {
   /** Per field, the text that matched the query (or its synonyms). */
