@@ -173,7 +173,7 @@ export const Faqs: CollectionConfig = {
     },
     usageCountField,
     ...workflowFields,
-    // やさしい日本語: the figures and flagged sentences of the answer and short answer, as the editor types (issue #17).
+    // やさしい日本語: the figures and flagged sentences of the answer and short answer, as the editor types.
     {
       name: 'readability',
       type: 'ui',
