@@ -10,11 +10,15 @@ const shared = {
   globalSetup: ['test/setup/global.ts'],
   testTimeout: 120_000,
   hookTimeout: 180_000,
-  fileParallelism: false,
 }
 
 export default defineConfig({
   test: {
+    // Two test files at a time, from any project (CI has two cores; decision 0050). Files share
+    // nothing: each has its own SQLite file or PostgreSQL database, its own temporary folders, and
+    // a fixed port per file and project (crash 3881/3882, sourceWatch 3850/3851, persistence's SMTP
+    // 3841/3842; unit: stt 3862, sourceWatchFetch 3852/3853; the others port 0).
+    maxWorkers: 2,
     projects: [
       { test: { ...shared, name: 'sqlite', setupFiles: ['test/setup/sqlite.ts'] } },
       { test: { ...shared, name: 'postgres', setupFiles: ['test/setup/postgres.ts'] } },

@@ -56,7 +56,9 @@ function copyContent(): string {
   return dir
 }
 
-describe('seed', () => {
+// Each test loads the whole curated content once or twice (~60 s alone on a quiet machine): with
+// another test file beside it on two cores it needs more than the default 120 s.
+describe('seed', { timeout: 300_000 }, () => {
   it('loads every curated entry, then a second run changes nothing', async () => {
     const first = await seedContent(payload, bundle)
     expect(first.faqs?.created).toBe(bundle.faqs.length)
