@@ -1,8 +1,8 @@
 /**
- * The dashboard's period control and the inquiry-log download end to end: a real Kotae
- * (`npm start` on a fresh SQLite file), real Chromium. City staff choose last month from the
- * keyboard; the URL carries it; 今月 does not count a call dated in the future; the download
- * button saves the CSV of the days shown; axe finds no violation; an operator is refused.
+ * The dashboard's period control and the inquiry-log download end to end: a real Kotae (`npm start`
+ * on its own copy of the seeded database), real Chromium. City staff choose last month from the
+ * keyboard; the URL carries it; 今月 does not count a call dated in the future; the download button
+ * saves the CSV of the days shown; axe finds no violation; an operator is refused.
  */
 import fs from 'node:fs'
 

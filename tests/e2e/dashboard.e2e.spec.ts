@@ -1,7 +1,8 @@
 /**
- * The dashboard and the gap analysis end to end: a real Kotae (`npm start` on a fresh SQLite file),
- * real Chromium. A supervisor sees today's seeded figures, opens the gap analysis, drafts a FAQ
- * from the largest cluster, and the draft exists but is not public. axe checks both views.
+ * The dashboard and the gap analysis end to end: a real Kotae (`npm start` on its own copy of the
+ * seeded database), real Chromium. A supervisor sees today's seeded figures, opens the gap
+ * analysis, drafts a FAQ from the largest cluster, and the draft exists but is not public. axe
+ * checks both views.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'

@@ -1,9 +1,9 @@
 /**
  * The desk's ask back and its uncertain list (issue #20), end to end: a real Kotae (`npm start` on
- * a fresh SQLite file, the curated content seeded) and real Chromium. When the first answers differ
- * by one facet, the desk shows the question above the list with one button per option; the
- * operator picks what the caller said (keyboard or click), the lookup runs again with that facet,
- * and an anonymous facet-choice event is stored. Nothing is chosen for the operator.
+ * its own copy of the seeded database, the curated content loaded) and real Chromium. When the
+ * first answers differ by one facet, the desk shows the question above the list with one button per
+ * option; the operator picks what the caller said (keyboard or click), the lookup runs again with
+ * that facet, and an anonymous facet-choice event is stored. Nothing is chosen for the operator.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'

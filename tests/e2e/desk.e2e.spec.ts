@@ -1,6 +1,7 @@
 /**
- * The operator desk (応対デスク) end to end: a real Kotae (`npm start` on a fresh SQLite file), real
- * Chromium, and a real SMTP server in this process standing in for the city's mail server.
+ * The operator desk (応対デスク) end to end: a real Kotae (`npm start` on its own copy of the seeded
+ * database), real Chromium, and a real SMTP server in this process standing in for the city's mail
+ * server.
  */
 import type { AddressInfo } from 'node:net'
 

@@ -9,7 +9,8 @@ let kotae: RunningKotae
 let browser: Browser
 
 beforeAll(async () => {
-  kotae = await startKotae({ port: 3191, site: true })
+  // The real first run: npm start migrates the empty file and loads the curated content itself.
+  kotae = await startKotae({ port: 3191, site: true, firstRun: true })
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -21,6 +22,7 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
   it('prints the admin URL and how to sign in', () => {
     expect(kotae.output()).toContain('http://localhost:3191/admin')
     expect(kotae.output()).toContain('create the first user')
+    expect(kotae.output()).toContain('first run, loading the curated content')
   })
 
   it('has loaded the curated content: the public API lists published public FAQs without operator notes', async () => {

@@ -1,9 +1,10 @@
 /**
- * Reports end to end: a real Kotae (`npm start` on a fresh SQLite file) with a seeded month
- * (October 2026: synthetic calls, PBX records and escalations, cms/scripts/seed-report-data.ts).
- * City staff download the XLSX, both CSVs and the PDF over HTTP; every figure checked is compared
- * with computeReport over the same seeded records (XLSX read with exceljs, PDF text with unpdf).
- * The admin page shows the month and offers the downloads. Supervisors and city staff only.
+ * Reports end to end: a real Kotae (`npm start` on its own copy of the seeded database) with a
+ * seeded month (October 2026: synthetic calls, PBX records and escalations,
+ * cms/scripts/seed-report-data.ts). City staff download the XLSX, both CSVs and the PDF over HTTP;
+ * every figure checked is compared with computeReport over the same seeded records (XLSX read with
+ * exceljs, PDF text with unpdf). The admin page shows the month and offers the downloads.
+ * Supervisors and city staff only.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -139,7 +140,7 @@ beforeAll(async () => {
     telephony.push(r.telephony)
     if (r.escalation) escalations.push(r.escalation)
   }
-  // The server seeded content/city.yaml: the report counts with its hours and call-center rules.
+  // The seeded database holds content/city.yaml: the report counts with its hours and call-center rules.
   const { city } = await loadValidContent()
   const { queues, ...rules } = city.callCenter
   const options = {

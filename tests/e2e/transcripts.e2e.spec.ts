@@ -1,11 +1,11 @@
 /**
- * Call transcripts end to end (issue #16): a real Kotae (`npm start`, fresh SQLite, port 3861), the
- * transcript imported with `npm run import:transcripts` as the city would, real Chromium. A
- * supervisor opens the call, sees its masked transcript turn by turn, accepts two suggested FAQs,
- * and the FAQs' usage counts rise. Another operator cannot read the transcript (API). A supervisor
- * uploads a second call's transcript in the admin (a bad file beside it: nothing written); its
- * operator accepts the suggestions in the desk after the call; the supervisor's 読み上げ確認 lists
- * the fee the operator read out wrong.
+ * Call transcripts end to end (issue #16): a real Kotae (`npm start`, its own seeded SQLite copy,
+ * port 3861), the transcript imported with `npm run import:transcripts` as the city would, real
+ * Chromium. A supervisor opens the call, sees its masked transcript turn by turn, accepts two
+ * suggested FAQs, and the FAQs' usage counts rise. Another operator cannot read the transcript
+ * (API). A supervisor uploads a second call's transcript in the admin (a bad file beside it:
+ * nothing written); its operator accepts the suggestions in the desk after the call; the
+ * supervisor's 読み上げ確認 lists the fee the operator read out wrong.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'

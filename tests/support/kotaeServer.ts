@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { copySeededDatabase } from './seededDatabase'
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export type RunningKotae = {
@@ -15,8 +17,9 @@ export type RunningKotae = {
 }
 
 /**
- * Runs the README's `npm start` exactly as a newcomer would, on a fresh SQLite file and a free
- * port, and resolves once it prints where to sign in.
+ * Runs the README's `npm start` exactly as a newcomer would, on a free port and a SQLite file of
+ * its own (the curated content already loaded, unless `firstRun`), and resolves once it prints
+ * where to sign in.
  */
 export async function startKotae(options: {
   port: number
@@ -25,8 +28,17 @@ export async function startKotae(options: {
   site?: boolean
   /** Start on the data of an earlier run (a restart); default: a fresh folder. */
   dataDir?: string
+  /**
+   * Start on an empty SQLite file, so that `npm start` itself migrates and loads the curated
+   * content, as on a newcomer's first run. Default: a copy of the run's seeded database
+   * (support/seededDatabase.ts, decision 0050). PostgreSQL (`env.DATABASE_URL`) always starts as given.
+   */
+  firstRun?: boolean
 }): Promise<RunningKotae> {
   const dir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-e2e-'))
+  const sqliteFile = options.env?.KOTAE_SQLITE_PATH || path.join(dir, 'kotae.db')
+  if (!options.firstRun && !options.env?.DATABASE_URL && !fs.existsSync(sqliteFile))
+    copySeededDatabase(sqliteFile)
   let output = ''
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
@@ -35,7 +47,7 @@ export async function startKotae(options: {
     env: {
       ...process.env,
       PORT: String(options.port),
-      KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db'),
+      KOTAE_SQLITE_PATH: sqliteFile,
       PAYLOAD_SECRET: 'kotae-e2e-secret-0123456789',
       // No KOTAE_SERVER_URL: it follows PORT, as for a newcomer on a port other than 3000, so every
       // e2e that signs in and writes proves that any port works.
