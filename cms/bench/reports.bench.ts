@@ -14,6 +14,8 @@
  * Each adapter runs in its own child process (fresh SQLite file; PostgreSQL database
  * kotae_bench_reports on the machine's cluster, recreated), so peak RSS is per adapter.
  * Payload's init and migrations are not timed.
+ * `--fiscal-year`: seed every month of fiscal 2026 (April 2026 – March 2027) with `--calls` calls each
+ * (12 × calls in all), so the fiscal-year report reads a full year of rollups (target: 12 M calls ≤ 3 s).
  * Options for iterating: `--phases report,import` (skip the seed), `--pg-db <name>` (default
  * kotae_bench_reports; dropped and recreated only when the seed runs), `--sqlite <file>` (keep the
  * SQLite file between runs instead of a fresh temporary one).
@@ -47,6 +49,7 @@ const phase = arg('phase', 'all')
 const PHASES = arg('phases', 'seed,report,import').split(',')
 const PG_DB = arg('pg-db', 'kotae_bench_reports')
 const SQLITE_FILE = arg('sqlite', '')
+const FISCAL_YEAR = args.includes('--fiscal-year')
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
   throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
 const self = fileURLToPath(import.meta.url)
@@ -56,7 +59,7 @@ const s = (ms: number) => (ms / 1000).toFixed(2)
 
 async function runChild(): Promise<void> {
   const [
-    { monthRange },
+    { monthRange, fiscalYearRange },
     { getMigratedPayload },
     { sqlOf },
     { insertSynthetic },
@@ -116,12 +119,12 @@ async function runChild(): Promise<void> {
     )
     faqIds.push(Number(row!.id))
   }
-  const oct = monthRange(2026, 10)
+  const range = FISCAL_YEAR ? fiscalYearRange(2026) : monthRange(2026, 10)
   const t = performance.now()
   const counts = await insertSynthetic(sql, {
-    start: oct.start,
-    end: oct.end,
-    calls: CALLS,
+    start: range.start,
+    end: range.end,
+    calls: FISCAL_YEAR ? CALLS * 12 : CALLS,
     seed: 20261001,
     categories: cats,
     faqIds,
@@ -307,6 +310,7 @@ async function main(): Promise<void> {
           '--rows',
           String(ROWS),
           ...(args.includes('--no-records') ? ['--no-records'] : []),
+          ...(FISCAL_YEAR ? ['--fiscal-year'] : []),
         ],
         { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
       )
