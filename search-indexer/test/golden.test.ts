@@ -94,6 +94,7 @@ const ROUNDS = [
   ['colloquial2.jsonl', 'offtopic2.jsonl'],
   ['colloquial3.jsonl', 'offtopic3.jsonl'],
   ['colloquial4.jsonl', 'offtopic4.jsonl'],
+  ['colloquial5.jsonl', 'offtopic5.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -137,12 +138,21 @@ describeHeldOutRound('fourth held-out round (tests/eval/colloquial4.jsonl, offto
   ['colloquial4.jsonl', 'c4', 300],
   ['offtopic4.jsonl', 'o4', 100],
 ])
+describeHeldOutRound('fifth held-out round (tests/eval/colloquial5.jsonl, offtopic5.jsonl)', 5, [
+  ['colloquial5.jsonl', 'c5', 300],
+  ['offtopic5.jsonl', 'o5', 100],
+])
 
 describe("the held-out sets' make-up", () => {
-  it.each(['colloquial2.jsonl', 'colloquial3.jsonl'])('%s is at least half western-Japan dialect', (name) => {
-    const questions = readSet(name)
-    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
-  })
+  it.each(['colloquial2.jsonl', 'colloquial3.jsonl', 'colloquial5.jsonl'])(
+    '%s is at least half western-Japan dialect',
+    (name) => {
+      const questions = readSet(name)
+      expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(
+        questions.length,
+      )
+    },
+  )
 
   it('colloquial4 is about 40 % western-Japan dialect', () => {
     const questions = readSet('colloquial4.jsonl')
@@ -153,12 +163,12 @@ describe("the held-out sets' make-up", () => {
 
   // Not "every FAQ is named": FAQs added after a set was written cannot be in it.
   it('every colloquial line has an answer; no off-topic line has one', () => {
-    for (const name of ['colloquial3.jsonl', 'colloquial4.jsonl'])
+    for (const name of ['colloquial3.jsonl', 'colloquial4.jsonl', 'colloquial5.jsonl'])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
         name,
       ).toEqual([])
-    for (const name of ['offtopic3.jsonl', 'offtopic4.jsonl'])
+    for (const name of ['offtopic3.jsonl', 'offtopic4.jsonl', 'offtopic5.jsonl'])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
         name,
