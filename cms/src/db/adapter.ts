@@ -26,6 +26,9 @@ export function ownerOnlyDatabaseFile(file: string): void {
   if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600)
 }
 
+/** The SQLite file a configuration uses: the adapter's url and the code that opens the file itself (src/db/driver.ts) both read it here. */
+export const sqliteFile = (env: Pick<Env, 'KOTAE_SQLITE_PATH'>): string => env.KOTAE_SQLITE_PATH
+
 /**
  * SQLite by default, PostgreSQL when DATABASE_URL is set (docs/decisions/0001-storage.md).
  * Schema changes always go through committed migrations, one folder per adapter, never push.
@@ -38,9 +41,10 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       migrationDir: path.join(migrationsRoot, 'postgres'),
     })
   }
-  ownerOnlyDatabaseFile(env.KOTAE_SQLITE_PATH)
+  const file = sqliteFile(env)
+  ownerOnlyDatabaseFile(file)
   return sqliteAdapter({
-    client: { url: `file:${env.KOTAE_SQLITE_PATH}` },
+    client: { url: `file:${file}` },
     push: false,
     migrationDir: path.join(migrationsRoot, 'sqlite'),
     busyTimeout: 10_000,

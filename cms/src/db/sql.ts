@@ -7,6 +7,8 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 
+import { driverOf, type LibsqlClient, type LibsqlExecutor } from './driver'
+
 export type Row = Record<string, unknown>
 
 export interface Sql {
@@ -24,29 +26,6 @@ interface PgClient {
 interface PgPool extends PgClient {
   connect(): Promise<PgClient & { release(): void }>
 }
-interface LibsqlExecutor {
-  execute(stmt: {
-    sql: string
-    args: unknown[]
-  }): Promise<{ rows: unknown[]; columns: string[]; rowsAffected: number }>
-}
-interface LibsqlClient extends LibsqlExecutor {
-  transaction(
-    mode: 'write',
-  ): Promise<LibsqlExecutor & { commit(): Promise<void>; rollback(): Promise<void>; close(): void }>
-}
-
-/**
- * The file of Payload's SQLite database, for code that opens its own connection to it (the
- * report's read-only reader, the telephony import).
- */
-export function sqliteFileOf(payload: Payload): string {
-  const url = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url
-  if (!url?.startsWith('file:'))
-    throw new Error(`the SQLite adapter's database is not a file: ${url ?? '(none)'}`)
-  return url.slice('file:'.length)
-}
-
 /**
  * A timestamp column as the KPI functions read it: epoch milliseconds on PostgreSQL (no to_char per
  * value), the stored ISO 8601 text on SQLite (Payload stores SQLite dates that way).
@@ -173,11 +152,8 @@ export function openSqliteSql(file: string, waitMs = 10_000): Sql & { close(): v
 
 /** The SQL runner of a Payload instance's database. */
 export function sqlOf(payload: Payload): Sql {
-  const db = payload.db as unknown as { name: string; pool?: PgPool; client?: LibsqlClient }
-  if (db.name === 'postgres') {
-    if (!db.pool) throw new Error('the PostgreSQL adapter has no pool')
-    return pgSql(db.pool, db.pool)
-  }
-  if (!db.client) throw new Error('the SQLite adapter has no client')
-  return sqliteSql(db.client, db.client)
+  const driver = driverOf(payload)
+  return driver.kind === 'postgres'
+    ? pgSql(driver.pool, driver.pool)
+    : sqliteSql(driver.client, driver.client)
 }

@@ -11,7 +11,8 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 
-import { instantSql, sqliteFileOf, toDollar } from '../db/sql'
+import { driverOf, sqliteFileOf } from '../db/driver'
+import { instantSql, toDollar } from '../db/sql'
 
 export interface RowReader {
   readonly dialect: 'postgres' | 'sqlite'
@@ -36,14 +37,8 @@ const PG_REPORT_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
 
 /** The report's reader for the configured database: the adapter's own PostgreSQL pool, or its SQLite file read-only. */
 export function rowReaderOf(payload: Payload): RowReader {
-  const db = payload.db as unknown as {
-    name: string
-    pool?: PgPool
-  }
-  if (db.name === 'postgres') {
-    if (!db.pool) throw new Error('the PostgreSQL adapter has no pool')
-    return pgRowReader(db.pool)
-  }
+  const driver = driverOf(payload)
+  if (driver.kind === 'postgres') return pgRowReader(driver.pool)
   return sqliteRowReader(sqliteFileOf(payload))
 }
 

@@ -21,7 +21,8 @@ import type { Payload } from 'payload'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Writable } from 'node:stream'
 
-import { sqliteFileOf, toDollar } from '../../db/sql'
+import { driverOf, sqliteFileOf } from '../../db/driver'
+import { toDollar } from '../../db/sql'
 
 /** One staged row: line, whether it is a good record (0: a bad row, staged for its call id only), then the record's columns. */
 export type StageRow = [
@@ -63,11 +64,8 @@ const STAGE_COLUMNS =
   'line, ok, call_id, queue, offered_at, answered_at, abandoned_at, ended_at, wrap_up_ended_at, agent, caller_hash'
 
 export async function openImportDb(payload: Payload): Promise<ImportDb> {
-  const db = payload.db as unknown as { name: string; pool?: PgPool }
-  if (db.name === 'postgres') {
-    if (!db.pool) throw new Error('the PostgreSQL adapter has no pool')
-    return openPostgres(db.pool)
-  }
+  const driver = driverOf(payload)
+  if (driver.kind === 'postgres') return openPostgres(driver.pool)
   return openSqlite(sqliteFileOf(payload))
 }
 
