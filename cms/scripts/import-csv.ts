@@ -43,15 +43,7 @@ import {
   type IncompleteRow,
 } from '@kotae/content/csv/index'
 import { FAQ_CSV_FIELDS, type FaqCsvField } from '@kotae/content/faq/index'
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-  type TypedUser,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 
 import { CONTENT_WRITERS, hasRole } from '../src/access/roles'
 import {
@@ -129,60 +121,32 @@ const CSV_STORED_FIELDS = FAQ_CSV_FIELDS.filter((f): f is FaqCsvField & FaqStore
 )
 
 /**
- * Runs `write` in one transaction. Payload's PostgreSQL adapter opens one by itself. The SQLite
- * adapter opens none unless configured with `transactionOptions` (ours is not: cms/src/db/adapter.ts);
- * then one is opened the way the adapter would (@payloadcms/drizzle's beginTransaction: a drizzle
- * transaction whose session is registered under an id that `req.transactionID` names).
+ * Runs `write` in one transaction, through Payload's transaction API (`payload.db.beginTransaction`,
+ * `req.transactionID` on every local API call, commit or roll back). Payload's PostgreSQL adapter
+ * has transactions; its SQLite adapter only when configured with `transactionOptions`, which Payload
+ * does not recommend for a server (one writer at a time: long transactions lock out the desks), so
+ * only this import's process turns them on (KOTAE_SQLITE_TRANSACTIONS=on, set by its npm script).
  */
 async function inTransaction<T>(
   payload: Payload,
   user: User,
   write: (req: PayloadRequest) => Promise<T>,
 ): Promise<T> {
+  const id = await payload.db.beginTransaction()
+  if (id === null)
+    throw new Error(
+      'import-csv: the database opened no transaction, so the import could be left half written. On SQLite, run it with KOTAE_SQLITE_TRANSACTIONS=on (npm run content:import-csv sets it).',
+    )
   const req = await createLocalReq({ user: { ...user, collection: 'users' } as TypedUser }, payload)
-  if (!(await initTransaction(req))) req.transactionID = await openDrizzleTransaction(payload)
+  req.transactionID = id
   try {
     const result = await write(req)
-    await commitTransaction(req)
+    await payload.db.commitTransaction(id)
     return result
   } catch (error) {
-    await killTransaction(req)
+    await payload.db.rollbackTransaction(id)
     throw error
   }
-}
-
-type DrizzleAdapter = {
-  drizzle?: { transaction: (fn: (tx: unknown) => Promise<void>) => Promise<void> }
-  sessions?: Record<string, { db: unknown; resolve: () => Promise<void>; reject: () => Promise<void> }>
-}
-
-async function openDrizzleTransaction(payload: Payload): Promise<string> {
-  const db = payload.db as unknown as DrizzleAdapter
-  if (!db.drizzle || !db.sessions)
-    throw new Error('import-csv: this database adapter cannot run the import in a transaction')
-  const id = `import-csv-${Date.now()}-${Math.random().toString(36).slice(2)}`
-  await new Promise<void>((ready, failed) => {
-    let finish: { resolve: () => Promise<void>; reject: () => Promise<void> } | undefined
-    const done = db
-      .drizzle!.transaction(async (tx) => {
-        await new Promise<void>((commit, rollback) => {
-          finish = {
-            resolve: () => {
-              commit()
-              return done
-            },
-            reject: () => {
-              rollback(new Error('rolled back'))
-              return done
-            },
-          }
-          db.sessions![id] = { db: tx, ...finish }
-          ready()
-        })
-      })
-      .catch((error: unknown) => failed(error)) // a rollback ends here too (after `ready`, a no-op)
-  })
-  return id
 }
 
 /** The slugs → ids of a collection. */

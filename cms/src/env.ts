@@ -23,6 +23,13 @@ const envSchema = z.object({
     .string()
     .min(1)
     .default(path.join(REPO_ROOT, 'data', 'kotae.db')),
+  /**
+   * `on`: Payload's SQLite adapter opens a transaction per write operation (its `transactionOptions`).
+   * Off for the server, as Payload advises (SQLite has one writer: a long transaction would lock the
+   * desks out); the CSV import's npm script turns it on for its own process, whose writes must be
+   * all-or-nothing. No effect on PostgreSQL, which always has transactions. Default: `off`.
+   */
+  KOTAE_SQLITE_TRANSACTIONS: z.enum(['on', 'off']).default('off'),
   /** Signs sessions. Default: generated once into data/.payload-secret. */
   PAYLOAD_SECRET: z
     .string()
@@ -175,6 +182,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     PAYLOAD_SECRET: source.PAYLOAD_SECRET || embeddedSecret(),
     DATABASE_URL: source.DATABASE_URL || undefined,
     KOTAE_SQLITE_PATH: source.KOTAE_SQLITE_PATH || undefined,
+    KOTAE_SQLITE_TRANSACTIONS: source.KOTAE_SQLITE_TRANSACTIONS || undefined,
     PORT: source.PORT || undefined,
     KOTAE_HOST: source.KOTAE_HOST || undefined,
     KOTAE_SERVER_URL: source.KOTAE_SERVER_URL || undefined,

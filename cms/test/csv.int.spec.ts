@@ -13,7 +13,7 @@ import {
   type FaqCsvRow,
 } from '@kotae/content/csv/index'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { cityIdentity, exportFaqCsv, readFaqRecords } from '../scripts/export-csv'
 import { importFaqCsv } from '../scripts/import-csv'
@@ -21,8 +21,14 @@ import type { Faq } from '../src/payload-types'
 import type { User } from '../src/payload-types'
 import { seedContent } from '../src/seed/seedContent'
 import { freshDatabaseEnv } from './setup/freshDatabase'
-import { runScript as runTestScript } from './setup/runScript'
+import { npmScriptEnv, runScript as runTestScript } from './setup/runScript'
 import { startPayload } from './helpers'
+
+// This file imports FAQs in its own process too: with the CSV import's settings (its npm script's),
+// set before the Payload config is read (vi.hoisted runs ahead of the imports).
+vi.hoisted(() => {
+  process.env.KOTAE_SQLITE_TRANSACTIONS = 'on'
+})
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-csv-'))
@@ -135,7 +141,11 @@ function runScript(
     const child = spawn(
       process.execPath,
       ['--conditions=production', '--import', 'tsx', `scripts/${script}.ts`, ...args],
-      { cwd: cmsDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: cmsDir,
+        env: { ...process.env, ...npmScriptEnv(script), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     )
     let out = ''
     let err = ''
@@ -308,6 +318,21 @@ describe('CSV import', () => {
     expect(ok).toMatchObject({ ok: true, created: 4, updated: 1 })
     expect((await counts()).faqs).toBe(before.faqs + 4)
   })
+
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    "SQLite without the import's transactions (KOTAE_SQLITE_TRANSACTIONS=off): the import refuses before writing anything",
+    async () => {
+      const { records } = await exportedText()
+      const file = path.join(tmp, 'no-transactions.csv')
+      fs.writeFileSync(file, bytesOf([{ ...records[0]!, shortAnswer: '取引なしでは書きません。' }]))
+      const before = await counts()
+      const cli = await runScript('import-csv', [file, '--as', EDITOR], { KOTAE_SQLITE_TRANSACTIONS: 'off' })
+      expect(cli.code).toBe(1)
+      expect(cli.err).toContain('KOTAE_SQLITE_TRANSACTIONS=on')
+      expect(cli.err).toContain('何も書き込んでいません')
+      expect(await counts()).toEqual(before)
+    },
+  )
 
   it('over an existing published entry: a new draft; the published version stays live; fields the CSV lacks are kept', async () => {
     const { records } = await exportedText()

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { faqCsvText, readFaqCsv, type CityIdentity, type FaqCsvRecord } from '@kotae/content/csv/index'
 
@@ -20,6 +20,12 @@ import { runScript } from './setup/runScript'
 import { faqData, type TestUser } from './helpers'
 import { startWithStaff, type References } from './setup/staffAndReferences'
 import type { Role } from '../src/access/roles'
+
+// This file imports FAQs in its own process too: with the CSV import's settings (its npm script's),
+// set before the Payload config is read (vi.hoisted runs ahead of the imports).
+vi.hoisted(() => {
+  process.env.KOTAE_SQLITE_TRANSACTIONS = 'on'
+})
 
 let payload: Payload, users: Record<Role, TestUser>, refs: References
 let city: CityIdentity

@@ -48,5 +48,7 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     push: false,
     migrationDir: path.join(migrationsRoot, 'sqlite'),
     busyTimeout: 10_000,
+    // Payload's own default (off) unless a process asks for it (KOTAE_SQLITE_TRANSACTIONS: the CSV import).
+    transactionOptions: env.KOTAE_SQLITE_TRANSACTIONS === 'on' ? {} : false,
   })
 }

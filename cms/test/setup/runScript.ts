@@ -6,6 +6,10 @@ const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 export type ScriptResult = { code: number | null; signal: NodeJS.Signals | null; out: string; err: string }
 
+/** What a script's npm script sets before it (package.json): the CSV import's SQLite transactions. */
+export const npmScriptEnv = (name: string): Record<string, string> =>
+  name === 'import-csv' ? { KOTAE_SQLITE_TRANSACTIONS: 'on' } : {}
+
 /**
  * Starts `<file>` (default folder scripts/, as its npm script runs it) in a child process with extra
  * environment, and returns at once: `output()` is what it printed so far, `done` its end. Crash
@@ -19,7 +23,7 @@ export function startScript(
   const file = name.includes('/') ? name : `scripts/${name}.ts`
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', file, ...args], {
     cwd: cmsDir,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...npmScriptEnv(name), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
