@@ -165,7 +165,10 @@ export function createReportAccumulator(
     slots.calls[jstHalfHourSlot(t)]! += a.calls
     weekdays.calls[days.indexOf(t)]! += a.calls
     let topic = topics.get(a.category)
-    if (!topic) topics.set(a.category, (topic = newTopicCounts()))
+    if (!topic) {
+      topic = newTopicCounts()
+      topics.set(a.category, topic)
+    }
     topic.calls += a.calls
     n.callsWithTalk += a.callsWithTalk
     n.callsWithoutTalk += a.calls - a.callsWithTalk
@@ -188,7 +191,10 @@ export function createReportAccumulator(
     n.callsWithFaq += a.callsWithFaq
     for (const f of a.faqs) {
       let c = faqs.get(f.faqId)
-      if (!c) faqs.set(f.faqId, (c = { count: 0, first: 0 }))
+      if (!c) {
+        c = { count: 0, first: 0 }
+        faqs.set(f.faqId, c)
+      }
       c.count += f.count
       c.first += f.first
     }

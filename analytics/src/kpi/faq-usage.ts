@@ -31,7 +31,10 @@ export function addFaqsUsed(
     const id = faqsUsed[i]!
     if (faqsUsed.indexOf(id) !== i) continue
     let c = counts.get(id)
-    if (!c) counts.set(id, (c = { count: 0, first: 0 }))
+    if (!c) {
+      c = { count: 0, first: 0 }
+      counts.set(id, c)
+    }
     c.count++
     if (i === 0) c.first++
   }
