@@ -165,12 +165,13 @@ async function stopKotae(child: ChildProcess, serverPid: number | undefined): Pr
   }
 }
 
-async function api(
+/** `T`: the shape of the JSON the caller reads (unknown unless it says; a body that is not JSON is its text). */
+async function api<T = unknown>(
   method: string,
   pathname: string,
   body?: unknown,
   token?: string,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${BASE}${pathname}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
@@ -183,7 +184,7 @@ async function api(
   } catch {
     // not JSON
   }
-  return { status: res.status, json }
+  return { status: res.status, json: json as T }
 }
 
 /** Part 1: anonymous GET /api/faqs?depth=1000&limit=100000, 10 times. */
@@ -462,8 +463,11 @@ async function main(): Promise<void> {
     })
     if (first.status >= 300) throw new Error(`first-register: ${first.status} ${JSON.stringify(first.json)}`)
     const admin = (
-      await api('POST', '/api/users/login', { email: 'abuse-admin@example.test', password: PASSWORD })
-    ).json.token as string
+      await api<{ token: string }>('POST', '/api/users/login', {
+        email: 'abuse-admin@example.test',
+        password: PASSWORD,
+      })
+    ).json.token
     const created = await api(
       'POST',
       '/api/users',
@@ -477,10 +481,14 @@ async function main(): Promise<void> {
     )
     if (created.status !== 201) throw new Error(`operator: ${created.status} ${JSON.stringify(created.json)}`)
     const operatorToken = (
-      await api('POST', '/api/users/login', { email: 'abuse-operator@example.test', password: PASSWORD })
-    ).json.token as string
-    const faqs = (await api('GET', '/api/faqs?limit=1&depth=0', undefined, admin)).json.totalDocs as number
-    const published = (await api('GET', '/api/faqs?limit=1&depth=0')).json.totalDocs as number
+      await api<{ token: string }>('POST', '/api/users/login', {
+        email: 'abuse-operator@example.test',
+        password: PASSWORD,
+      })
+    ).json.token
+    const faqs = (await api<{ totalDocs: number }>('GET', '/api/faqs?limit=1&depth=0', undefined, admin)).json
+      .totalDocs
+    const published = (await api<{ totalDocs: number }>('GET', '/api/faqs?limit=1&depth=0')).json.totalDocs
     console.log(
       `   dataset: ${faqs} FAQs loaded (curated content; ${published} published, what an anonymous read sees); ${os.cpus().length} cores, load average ${os
         .loadavg()

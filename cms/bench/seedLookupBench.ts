@@ -67,14 +67,14 @@ async function main(): Promise<void> {
     await payload.count({ collection: 'faqs', where: { slug: { like: 'bench-' } }, overrideAccess: true })
   ).totalDocs
   for (let n = already + 1; n <= synthetic; n++) {
-    const f = curated[(n - 1) % curated.length]! as Record<string, any>
+    const f = curated[(n - 1) % curated.length]!
     await payload.create({
       collection: 'faqs',
       depth: 0,
       overrideAccess: true,
       data: {
         question: `${f.question}（ベンチ用 ${n}）`,
-        alternatives: (f.alternatives ?? []).map((a: { text: string }) => ({ text: a.text })),
+        alternatives: (f.alternatives ?? []).map((a) => ({ text: a.text })),
         shortAnswer: f.shortAnswer,
         answer: f.answer,
         category: f.category,
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
         operatorNotes: f.operatorNotes,
         sources: f.sources,
         facts: f.facts,
-        bring: (f.bring ?? []).map(({ id: _id, ...b }: Record<string, unknown>) => b),
+        bring: (f.bring ?? []).map(({ id: _id, ...b }) => b),
         reviewBy: f.reviewBy,
         locale: f.locale,
         slug: `bench-${n}-${f.slug}`,
@@ -103,18 +103,16 @@ async function main(): Promise<void> {
       overrideAccess: true,
       select: { slug: true, question: true, alternatives: true, category: true, related: true },
     })
-  ).docs as Record<string, any>[]
+  ).docs
   const idOf = new Map(all.map((f) => [String(f.slug), f.id as number]))
   const slugOfId = new Map(all.map((f) => [f.id as number, String(f.slug)]))
   const history = generateCallHistory(
     all.map((f) => ({
       id: String(f.slug),
       question: String(f.question),
-      alternatives: (f.alternatives ?? []).map((a: { text: string }) => a.text),
+      alternatives: (f.alternatives ?? []).map((a) => a.text),
       category: typeof f.category === 'object' && f.category ? String(f.category.id) : String(f.category),
-      related: (f.related ?? []).map(
-        (r: number | { id: number }) => slugOfId.get(typeof r === 'object' ? r.id : r) ?? '',
-      ),
+      related: (f.related ?? []).map((r) => slugOfId.get(typeof r === 'object' ? r.id : r) ?? ''),
     })),
     { seed: 7, calls: BENCH_CALLS },
   )

@@ -29,10 +29,11 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-async function health(user?: TestUser): Promise<{ status: number; body: Record<string, any> }> {
+/** The endpoint's JSON: `{ status }` for most, the details for an administrator. */
+async function health(user?: TestUser): Promise<{ status: number; body: HealthDetails }> {
   const req = await createLocalReq({ user: user ? ({ ...user } as never) : undefined }, payload)
   const res = await healthEndpoint.handler(req)
-  return { status: res.status, body: (await res.json()) as Record<string, any> }
+  return { status: res.status, body: (await res.json()) as HealthDetails }
 }
 
 describe('GET /api/health', () => {
@@ -67,7 +68,7 @@ describe('GET /api/health', () => {
     expect(after.operatorIndex.documents).toBeGreaterThan(100)
     expect(after.operatorIndex.ageSeconds).toBeGreaterThanOrEqual(0)
     expect(after.site.enabled).toBe(true)
-    expect(Date.parse(after.site.builtAt)).toBeGreaterThan(Date.now() - 60_000)
+    expect(Date.parse(after.site.builtAt!)).toBeGreaterThan(Date.now() - 60_000)
     expect(after.state).toBe('ok')
     expect(after.attention).toEqual([])
   })

@@ -291,12 +291,13 @@ afterAll(async () => {
 })
 
 /** A request through Payload's REST handler, as the REST route serves it. */
-async function rest(
+/** `T`: the shape of the JSON body the caller reads (unknown unless it says). */
+async function rest<T = unknown>(
   method: string,
   url: string,
   role: Role | null,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: T }> {
   const res = await handleEndpoints({
     config: payload.config,
     request: restRequest(method, url, role ? tokens[role] : undefined, body),
@@ -338,7 +339,7 @@ let escalationId: number | string
 
 describe('every entry point, driven with seeded personal data', () => {
   it('POST and PATCH /api/calls (the desk): summary, queries and the preferred time are masked; the call-back contact is kept', async () => {
-    const created = await rest('POST', '/api/calls', 'operator', {
+    const created = await rest<{ doc: { id: number } }>('POST', '/api/calls', 'operator', {
       talkStartedAt: hourAgo().toISOString(),
       talkEndedAt: new Date(hourAgo().getTime() + 300_000).toISOString(),
       channel: 'direct',
@@ -374,7 +375,7 @@ describe('every entry point, driven with seeded personal data', () => {
   })
 
   it('POST and PATCH /api/escalations, the e-mail to 市民課, and the FAQ draft made from the answer', async () => {
-    const created = await rest('POST', '/api/escalations', 'operator', {
+    const created = await rest<{ doc: { id: number } }>('POST', '/api/escalations', 'operator', {
       call: callId,
       summary: `${ALL_SENTENCES}。連絡先 ${CONTACT.phone}`,
       urgency: 'high',
@@ -419,18 +420,25 @@ describe('every entry point, driven with seeded personal data', () => {
   it('GET /api/lookup (the desk): each query is answered, not stored; past calls come back masked', async () => {
     for (const q of [...SEEDED.map((x) => x.sentence), ALL_SENTENCES])
       expect((await rest('GET', `/api/lookup?q=${encodeURIComponent(q)}`, 'operator')).status).toBe(200)
-    const r = await rest('GET', `/api/lookup?q=${encodeURIComponent('暗証番号を忘れました')}`, 'operator')
+    const r = await rest<{ pastCalls: { id: unknown }[] }>(
+      'GET',
+      `/api/lookup?q=${encodeURIComponent('暗証番号を忘れました')}`,
+      'operator',
+    )
     expect(r.body.pastCalls.map((c: { id: unknown }) => c.id)).toEqual([callId])
     expect(leaks('lookup', JSON.stringify(r.body))).toEqual([])
   })
 
   it('POST /api/gap/draft-faq: a draft from the masked examples the analysis found', async () => {
-    const gap = await rest('GET', '/api/gap', 'supervisor')
+    const gap = await rest<{
+      clusters: { id: string; typicalText: string }[]
+      range: { from: string; to: string }
+    }>('GET', '/api/gap', 'supervisor')
     expect(gap.status).toBe(200)
-    const cluster = gap.body.clusters.find((c: { typicalText: string }) => c.typicalText.includes('［'))
+    const cluster = gap.body.clusters.find((c) => c.typicalText.includes('［'))
     expect(cluster).toBeTruthy()
     const draft = await rest('POST', '/api/gap/draft-faq', 'supervisor', {
-      clusterId: cluster.id,
+      clusterId: cluster!.id,
       from: gap.body.range.from,
       to: gap.body.range.to,
     })

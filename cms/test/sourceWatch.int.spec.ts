@@ -55,12 +55,13 @@ let settings: WatchSettings
 const run = async (): Promise<WatchReport> => checkSources(payload, settings)
 const outcome = (report: WatchReport, name: string): SourceOutcome =>
   report.outcomes.find((o) => o.source === src[name])!
-async function rest(
+/** `T`: the shape of the JSON body the caller reads (unknown unless it says). */
+async function rest<T = unknown>(
   method: string,
   url: string,
   role: Role | null,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: T }> {
   const res = await handleEndpoints({
     config: payload.config,
     request: restRequest(method, url, role ? tokens[role] : undefined, body),
@@ -283,7 +284,7 @@ describe('later runs', () => {
   })
 
   it('GET /api/sources/changed lists the open changes for staff, per FAQ or guide on request; not for others', async () => {
-    const all = await rest('GET', '/api/sources/changed', 'editor')
+    const all = await rest<{ docs: OpenChange[] }>('GET', '/api/sources/changed', 'editor')
     expect(all.status).toBe(200)
     const card = (all.body.docs as OpenChange[]).find((d) => d.source.id === src.card)!
     expect(card.passageCount).toBe(3)
@@ -298,17 +299,23 @@ describe('later runs', () => {
     expect(card.faqs.map((f) => f.question).sort()).toEqual(['質問 card-and-notice', '質問 card-only'])
     expect(card.guides).toEqual([{ id: guide, title: 'カードの更新' }])
     expect(
-      (await rest('GET', `/api/sources/changed?faq=${faq['notice-only']}`, 'operator')).body.docs,
+      (
+        await rest<{ docs: OpenChange[] }>(
+          'GET',
+          `/api/sources/changed?faq=${faq['notice-only']}`,
+          'operator',
+        )
+      ).body.docs,
     ).toEqual([])
     expect(
-      (await rest('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'operator')).body.docs.map(
-        (d: OpenChange) => d.id,
-      ),
+      (
+        await rest<{ docs: OpenChange[] }>('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'operator')
+      ).body.docs.map((d: OpenChange) => d.id),
     ).toEqual([card.id])
     expect(
-      (await rest('GET', `/api/sources/changed?guide=${guide}`, 'editor')).body.docs.map(
-        (d: OpenChange) => d.id,
-      ),
+      (
+        await rest<{ docs: OpenChange[] }>('GET', `/api/sources/changed?guide=${guide}`, 'editor')
+      ).body.docs.map((d: OpenChange) => d.id),
     ).toEqual([card.id])
     expect((await rest('GET', '/api/sources/changed?faq=1%20OR%201=1', 'editor')).status).toBe(400)
     expect((await rest('GET', '/api/sources/changed', 'cityViewer')).status).toBe(403)
@@ -327,7 +334,8 @@ describe('later runs', () => {
   })
 
   it('an editor marks a change 確認済み and it leaves the list; an operator cannot', async () => {
-    const open = (await rest('GET', '/api/sources/changed', 'editor')).body.docs as OpenChange[]
+    const open = (await rest<{ docs: OpenChange[] }>('GET', '/api/sources/changed', 'editor')).body
+      .docs as OpenChange[]
     const id = open.find((d) => d.source.id === src.card)!.id
     expect(
       (await rest('PATCH', `/api/source-changes/${id}`, 'operator', { resolvedAt: new Date().toISOString() }))
@@ -346,9 +354,10 @@ describe('later runs', () => {
     const after = await payload.findByID({ collection: 'source-changes', id, depth: 0 })
     expect(after.passageCount).toBe(3)
     expect(after.resolvedBy).toBe(users.editor.id)
-    expect((await rest('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'editor')).body.docs).toEqual(
-      [],
-    )
+    expect(
+      (await rest<{ docs: OpenChange[] }>('GET', `/api/sources/changed?faq=${faq['card-only']}`, 'editor'))
+        .body.docs,
+    ).toEqual([])
   })
 
   it('deleting a source takes its watch record and changes along', async () => {

@@ -38,33 +38,53 @@ export const forgetDeskCardsAfterChange: CollectionAfterChangeHook = ({ doc }) =
 export const forgetDeskCardsAfterDelete: CollectionAfterDeleteHook = () => forgetAllDeskCards()
 
 type Ref = { kind: string; id: string }
-type Loose = Record<string, any>
+/** The fields a card reads, as the finds below select them (relationships populated one level). */
+type SourceFields = {
+  id: number | string
+  title?: string | null
+  url?: string | null
+  checkedAt?: string | null
+}
+type BringItem = { item: string; note?: string | null }
+type FaqFields = {
+  id: number | string
+  answerText?: string | null
+  category?: unknown
+  sources?: unknown
+  bring?: BringItem[] | null
+}
+type GuideFields = {
+  id: number | string
+  summary?: string | null
+  category?: unknown
+  sources?: unknown
+  bring?: { items?: BringItem[] | null }[] | null
+  steps?: { title: string; detail: string }[] | null
+}
 const relName = (rel: unknown) =>
   rel && typeof rel === 'object' && 'name' in rel ? String((rel as { name: unknown }).name) : null
 const sourcesOf = (list: unknown): DeskCard['sources'] =>
   ((list ?? []) as unknown[])
-    .filter((s): s is Loose => typeof s === 'object' && s !== null)
+    .filter((s): s is SourceFields => typeof s === 'object' && s !== null)
     .map((s) => ({ title: String(s.title), url: String(s.url), checkedAt: s.checkedAt ?? null }))
 
-const faqCard = (d: Loose): DeskCard => ({
+const faqCard = (d: FaqFields): DeskCard => ({
   docId: d.id,
   answer: d.answerText ?? '',
   category: relName(d.category),
   sources: sourcesOf(d.sources),
-  bring: (d.bring ?? []).map((b: Loose) => ({ item: b.item, note: b.note })),
+  bring: (d.bring ?? []).map((b) => ({ item: b.item, note: b.note })),
   steps: [],
 })
-const guideCard = (d: Loose): DeskCard => ({
+const guideCard = (d: GuideFields): DeskCard => ({
   docId: d.id,
   answer: d.summary ?? '',
   category: relName(d.category),
   sources: sourcesOf(d.sources),
-  bring: (d.bring ?? []).flatMap((b: Loose) =>
-    (b.items ?? []).map((i: Loose) => ({ item: i.item, note: i.note })),
-  ),
-  steps: (d.steps ?? []).map((s: Loose) => ({ title: s.title, detail: s.detail })),
+  bring: (d.bring ?? []).flatMap((b) => (b.items ?? []).map((i) => ({ item: i.item, note: i.note }))),
+  steps: (d.steps ?? []).map((s) => ({ title: s.title, detail: s.detail })),
 })
-const sourceCard = (d: Loose): DeskCard => ({
+const sourceCard = (d: SourceFields): DeskCard => ({
   docId: d.id,
   answer: d.url ?? '',
   category: null,
