@@ -28,10 +28,11 @@ export type Driver = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; cli
 
 /** The pg Pool or libsql Client of a Payload instance's database. */
 export function driverOf(payload: Payload): Driver {
-  // Both adapters declare `drizzle` on Payload's DatabaseAdapter with their own types; only the
-  // part both share is read here, and the client is typed by the adapter's name.
-  const drizzle: { $client?: unknown } | undefined = payload.db.drizzle
-  const client = drizzle?.$client
+  // Both adapters declare `drizzle` on Payload's DatabaseAdapter, each with its own type (which one
+  // a package sees depends on its imports), and Payload's types leave `$client` out: it is checked
+  // here, and the client is typed by the adapter's name.
+  const drizzle: object | undefined = payload.db.drizzle
+  const client = drizzle && '$client' in drizzle ? drizzle.$client : undefined
   if (!client) throw new Error(`the ${payload.db.name} adapter has no drizzle client (not connected yet?)`)
   if (payload.db.name === 'postgres') return { kind: 'postgres', pool: client as pg.Pool }
   if (payload.db.name === 'sqlite') return { kind: 'sqlite', client: client as LibsqlClient }
