@@ -140,7 +140,10 @@ async function runChild(): Promise<void> {
       operatorIds: ops,
     })
     for (const k of ['calls', 'telephony', 'escalations'] as const) counts[k] += month[k]
-    if (FISCAL_YEAR) console.error(`bench: seeded month ${i + 1}/12, ${s(performance.now() - t)} s, RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`)
+    if (FISCAL_YEAR)
+      console.error(
+        `bench: seeded month ${i + 1}/12, ${s(performance.now() - t)} s, RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+      )
   }
   if ('close' in seedSql) seedSql.close()
   out.seed = { ...counts, seconds: s(performance.now() - t) }

@@ -114,8 +114,10 @@ export function openSqliteSql(file: string, waitMs = 10_000): Sql & { close(): v
   // handle is collected, which a write-heavy loop outruns (a year's seed grew by ~5 KB per call).
   const statements = new Map<string, Database.Statement>()
   const prepare = (text: string) => {
-    let statement = statements.get(text)
-    if (!statement) statements.set(text, (statement = conn.prepare(text)))
+    const known = statements.get(text)
+    if (known) return known
+    const statement = conn.prepare(text)
+    statements.set(text, statement)
     return statement
   }
   const runner: Sql & { close(): void } = {

@@ -84,8 +84,8 @@ export function sqliteRowReader(file: string): RowReader {
   return {
     dialect: 'sqlite',
     async rows(text, params = []) {
-      let statement = statements.get(text)
-      if (!statement) statements.set(text, (statement = db.prepare(text)))
+      const statement = statements.get(text) ?? db.prepare(text)
+      statements.set(text, statement)
       return statement.raw(true).all(...params.map((p) => (p === undefined ? null : p))) as unknown[][]
     },
     instant: (c) => instantSql('sqlite', c),
