@@ -8,7 +8,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
   // The workspace libraries ship TypeScript sources.
-  transpilePackages: ['@kotae/content', '@kotae/search-indexer', '@kotae/analytics'],
+  transpilePackages: ['@kotae/content', '@kotae/search-indexer', '@kotae/analytics', '@kotae/chromium'],
   // Type errors are caught by `npm run typecheck` (strict, all packages), not by every production build.
   typescript: { ignoreBuildErrors: true },
   turbopack: { root: path.resolve(dirname, '..') },

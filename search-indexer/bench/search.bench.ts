@@ -13,7 +13,6 @@
  * Timings depend on the machine's load: the load average is printed with them, and query latency
  * also as this process's CPU time per query (which waiting for a busy CPU does not inflate).
  */
-import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,7 +21,8 @@ import zlib from 'node:zlib'
 
 import { loadContent } from '@kotae/content'
 import { build as esbuild } from 'esbuild'
-import { chromium } from 'playwright-core'
+import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium } from '@kotae/chromium'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { contentToDocuments, type SearchDocument } from '../src/engine/document'
 import { serializeIndex } from '../src/engine/persist'
@@ -46,7 +46,6 @@ const SYNONYMS = [
   { terms: ['暗証番号', 'パスワード', 'PIN'] },
   { terms: ['更新', '切り替え', 'こうしん'] },
 ]
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
 const kb = (b: number) =>
   b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(0)} KB`
@@ -180,10 +179,8 @@ for (const n of SIZES) {
 
 // 3. Headless Chromium: from the start of the download to the first result.
 if (!values['skip-browser']) {
-  if (!fs.existsSync(CHROME_PATH)) {
-    console.log(
-      `\nBROWSER: skipped, no Chromium at ${CHROME_PATH} (apt-get install -y chromium fonts-noto-cjk)`,
-    )
+  if (!findChromium()) {
+    console.log(`\nBROWSER: skipped, no Chromium at ${chromiumPath()} (${CHROMIUM_INSTALL_HINT})`)
   } else {
     await browserBench()
   }
@@ -223,18 +220,7 @@ async function browserBench(): Promise<void> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as { port: number }).port
-  const browser = await chromium.launch({
-    executablePath: CHROME_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   const query = 'マイナンバーカードの暗証番号を忘れた'
   const links = [
     { name: 'loopback', throttle: undefined },

@@ -11,7 +11,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { chromium, type Browser } from 'playwright-core'
+import { launchChromium } from '@kotae/chromium/launch'
+import type { Browser } from 'playwright-core'
 
 import { requireBuiltSite, serveDist } from './serve-dist'
 
@@ -23,7 +24,6 @@ const { values } = parseArgs({
 })
 const RUNS = Math.max(1, Number(values.runs) || 3)
 const DIST = path.resolve(values.dist)
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
 requireBuiltSite(DIST)
 const { server, base } = await serveDist(DIST)
@@ -126,18 +126,7 @@ async function once(
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROME_PATH,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium()
 try {
   console.log(`CLS of the search page with ?q=, 390×844, ${RUNS} fresh contexts per row — ${DIST}`)
   for (const c of CASES) {

@@ -6,7 +6,7 @@
  * and a 4× slower CPU) on home, an FAQ page, the checker and /en/, with 「ふりがな」 on, against
  * the built site served on loopback (serve-dist.ts: gzip level 6, as the benches serve it).
  * Chromium is Debian's (`CHROME_PATH`, default /usr/bin/chromium), started by puppeteer-core
- * with the flags below so nothing is fetched from outside. 「ふりがな」 on: the choice is written
+ * with @kotae/chromium's flags so nothing is fetched from outside. 「ふりがな」 on: the choice is written
  * to localStorage before each page's own scripts run (Lighthouse clears storage before it loads
  * the page), and the run checks that the page shows the readings. Prints each page's four
  * category scores (the median of the runs), every audit that cost a page points, and the load
@@ -18,6 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { chromiumLaunchOptions } from '@kotae/chromium'
 import lighthouse from 'lighthouse'
 import puppeteer from 'puppeteer-core'
 
@@ -35,15 +36,6 @@ const RUNS = Math.max(1, Number(values.runs) || 3)
 const PORT = Number(values.port)
 const DIST = path.resolve(values.dist)
 const JSON_DIR = values.json ? path.resolve(values.json) : undefined
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 /** The pages held to Lighthouse ≥ 95: home, an FAQ (one with a やさしい日本語 version), the checker, /en/. */
 const PAGES = ['/', '/faq/pin-forgot/', '/checker/', '/en/']
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
@@ -56,7 +48,7 @@ type Scores = Record<(typeof CATEGORIES)[number], number>
 /** `benchmarkIndex`: Lighthouse's own measure of the CPU it ran on (lower: slower or busier). */
 type Run = { scores: Scores; lost: string[]; furigana: boolean; version: string; benchmarkIndex: number }
 
-const browser = await puppeteer.launch({ executablePath: CHROME_PATH, args: FLAGS, headless: true })
+const browser = await puppeteer.launch({ ...chromiumLaunchOptions(), headless: true })
 
 /** One Lighthouse run of `url` in a fresh tab, 「ふりがな」 on. */
 async function once(url: string): Promise<Run> {

@@ -14,7 +14,9 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 
-import { chromium, type Browser } from 'playwright-core'
+import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium } from '@kotae/chromium'
+import { launchChromium } from '@kotae/chromium/launch'
+import type { Browser } from 'playwright-core'
 
 import { requireBuiltSite, serveDist } from './serve-dist'
 
@@ -26,7 +28,6 @@ const { values } = parseArgs({
 })
 const RUNS = Math.max(1, Number(values.runs) || 5)
 const DIST = path.resolve(values.dist)
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`
 const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '-')
@@ -34,8 +35,8 @@ const load = () => os.loadavg()[0]?.toFixed(1) ?? '?'
 const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 14)).join(' ')
 
 requireBuiltSite(DIST)
-if (!fs.existsSync(CHROME_PATH)) {
-  console.error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium fonts-noto-cjk)`)
+if (!findChromium()) {
+  console.error(`no Chromium at ${chromiumPath()} (${CHROMIUM_INSTALL_HINT})`)
   process.exit(1)
 }
 
@@ -160,18 +161,7 @@ async function once(
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROME_PATH,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium()
 try {
   console.log(
     `\nHeadless Chromium ${browser.version()}, phone-sized page, median of ${RUNS} fresh contexts: page load start → first result (query in ?q=, or typed into the box as soon as it is there)`,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 let kotae: RunningKotae
@@ -9,7 +9,7 @@ let browser: Browser
 
 beforeAll(async () => {
   kotae = await startKotae({ port: 3711 })
-  browser = await launchBrowser()
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -9,9 +9,9 @@ import fs from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { launchBrowser } from '../support/browser'
 import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -32,7 +32,7 @@ const lastMonthLabel = `${lastMonth.getUTCFullYear()}年${lastMonth.getUTCMonth(
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff(['cityViewer', 'operator'].map((who) => ({ who, name: who })))
   const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
   const call = (at: number, summary: string): Json => ({

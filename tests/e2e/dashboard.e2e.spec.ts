@@ -7,8 +7,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -33,7 +33,7 @@ const LOST_PIN = [
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff(['supervisor', 'cityViewer', 'operator'].map((who) => ({ who, name: who })))
 
   const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id

@@ -8,8 +8,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -24,7 +24,7 @@ const { api, registerStaff } = kotaeApi({ url: () => kotae.url, email, password:
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff([{ who: 'operator' }])
 })
 afterAll(async () => {

@@ -9,8 +9,8 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { kotaeApi, type Json } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const smtpPort = (smtp.server.address() as AddressInfo).port
   kotaeEnv = { KOTAE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, KOTAE_ESCALATION_TO: 'shiminka@city.example' }
   kotae = await startKotae({ port: PORT, env: kotaeEnv })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   // The first user becomes the system administrator, who adds the operator and the reviewer.
   await registerStaff([{ who: 'operator' }, { who: 'reviewer' }], { signIn: true })
 })

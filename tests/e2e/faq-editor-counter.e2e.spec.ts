@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -20,7 +20,7 @@ const { registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASS
 
 beforeAll(async () => {
   kotae = await startKotae({ port: Number(process.env.FAQ_EDITOR_E2E_PORT ?? 3811) })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff([{ who: 'editor', name: '編集 太郎' }])
 })
 afterAll(async () => {

@@ -6,9 +6,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -23,7 +23,7 @@ const { registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASS
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff([{ who: 'operator', name: 'operator' }])
 })
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 let kotae: RunningKotae
@@ -11,7 +11,7 @@ let browser: Browser
 beforeAll(async () => {
   // The real first run: npm start migrates the empty file and loads the curated content itself.
   kotae = await startKotae({ port: 3191, site: true, firstRun: true })
-  browser = await launchBrowser()
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -23,9 +23,9 @@ import ExcelJS from 'exceljs'
 import type { Browser } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { syntheticRecords, type SyntheticInput } from '../../cms/src/seed/syntheticCalls'
-import { launchBrowser } from '../support/browser'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3195
@@ -80,7 +80,7 @@ const one = (v: number | null) => (v === null ? '' : (Math.round(v * 10) / 10).t
 beforeAll(async () => {
   const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-reports-')), 'kotae.db')
   kotae = await startKotae({ port: PORT, env: { KOTAE_SQLITE_PATH: dbFile } })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   const first = await api(null, 'POST', '/api/users/first-register', {
     email: email('admin'),
     password: PASSWORD,

@@ -18,9 +18,9 @@ import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -43,7 +43,7 @@ const { api, login, registerStaff } = kotaeApi({ url: () => kotae.url, email, pa
 beforeAll(async () => {
   // A machine in UTC: every date the admin shows must still be Japan time (the server sets its own zone).
   kotae = await startKotae({ port: PORT, env: { TZ: 'UTC' } })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff([
     { who: 'editor', name: '編集 花子' },
     { who: 'reviewer', name: '承認 太郎' },

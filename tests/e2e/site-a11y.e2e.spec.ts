@@ -6,8 +6,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'
 import { ensureSiteBuilt } from '../support/siteBuild'
 import { serveSite, type StaticSite } from '../support/staticSite'
@@ -19,7 +19,7 @@ let ctx: BrowserContext
 beforeAll(async () => {
   ensureSiteBuilt()
   site = await serveSite()
-  browser = await launchBrowser()
+  browser = await launchChromium()
   ctx = await phoneContext(browser)
   // With furigana on (issue #17): the readings shown on every Japanese page.
   await ctx.addInitScript(() => localStorage.setItem('kotae-furigana', 'on'))

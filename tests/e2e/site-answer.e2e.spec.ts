@@ -10,8 +10,8 @@ import AxeBuilder from '@axe-core/playwright'
 import { loadValidContent } from '@kotae/content'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'
 import { ensureSiteBuilt } from '../support/siteBuild'
 import { serveSite, type StaticSite } from '../support/staticSite'
@@ -24,7 +24,7 @@ let phones: string[]
 beforeAll(async () => {
   ensureSiteBuilt()
   site = await serveSite()
-  browser = await launchBrowser()
+  browser = await launchChromium()
   const { city } = await loadValidContent()
   phones = city.phones.filter((p) => !p.placeholder && !/FAX/i.test(p.label)).map((p) => p.number)
 })

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The CMS's own validation of POST /api/events: what the site sends must pass it unchanged.
 import { eventBatchSchema } from '@kotae/content/contracts/events'
 
-import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'
 import { ensureSiteBuilt } from '../support/siteBuild'
 import { serveSite, SITE_DIST, type StaticSite } from '../support/staticSite'
@@ -17,6 +16,7 @@ import { serveSite, SITE_DIST, type StaticSite } from '../support/staticSite'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { launchChromium } from '@kotae/chromium/launch'
 
 let site: StaticSite
 let browser: Browser
@@ -24,7 +24,7 @@ let browser: Browser
 beforeAll(async () => {
   ensureSiteBuilt()
   site = await serveSite()
-  browser = await launchBrowser()
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRebuildScheduler } from '@kotae/cms/src/publish/scheduler'
 import { loadValidContent } from '@kotae/content'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 import { phoneContext } from '../support/phone'
 
@@ -141,7 +141,7 @@ describe('npm start serves the public site beside the admin', () => {
   })
 
   it('a vote on the served site reaches the CMS through the site origin, its reason masked', async () => {
-    browser = await launchBrowser()
+    browser = await launchChromium()
     const context = await phoneContext(browser)
     const tab = await context.newPage()
     await tab.goto(`${SITE}/faq/pin-forgot/`)

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // The CMS's own validation of POST /api/events: what the site sends must pass it unchanged.
 import { eventBatchSchema } from '@kotae/content/contracts/events'
+import { launchChromium } from '@kotae/chromium/launch'
 
-import { launchBrowser } from '../support/browser'
 import { phoneContext } from '../support/phone'
 import { ensureSiteBuilt } from '../support/siteBuild'
 import { serveSite, type StaticSite } from '../support/staticSite'
@@ -20,7 +20,7 @@ let browser: Browser
 beforeAll(async () => {
   ensureSiteBuilt()
   site = await serveSite()
-  browser = await launchBrowser()
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -14,9 +14,9 @@ import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -92,7 +92,7 @@ const sourcesCheck = async () =>
 beforeAll(async () => {
   await new Promise<void>((resolve) => official.listen(PAGE_PORT, '127.0.0.1', resolve))
   kotae = await startKotae({ port: PORT })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff([{ who: 'editor', name: 'editor' }], { signIn: true })
   const category = (await api('editor', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
   const source = await api('editor', 'POST', '/api/sources', {

@@ -13,9 +13,9 @@ import path from 'node:path'
 
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { launchBrowser } from '../support/browser'
 import { kotaeApi } from '../support/kotaeApi'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -33,7 +33,7 @@ const cue = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`
 
 beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
-  browser = await launchBrowser()
+  browser = await launchChromium()
   await registerStaff(
     [
       { who: 'supervisor', name: 'supervisor' },

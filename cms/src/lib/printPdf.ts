@@ -3,27 +3,10 @@
  * playwright-core (never a downloaded browser): A4, page numbers in the footer. Offline: the page is
  * set as content and every request it might make is refused.
  */
-import fs from 'node:fs'
-
-import { chromium } from 'playwright-core'
-
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+import { launchChromium } from '@kotae/chromium/launch'
 
 export async function printPdf(html: string): Promise<Buffer> {
-  if (!fs.existsSync(CHROME_PATH))
-    throw new Error(`Chromium not found at ${CHROME_PATH}: apt-get install -y chromium fonts-noto-cjk`)
-  const browser = await chromium.launch({
-    executablePath: CHROME_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     await page.route('**/*', (route) => route.abort())

@@ -6,14 +6,14 @@
  * PDF); last, the journal is removed. A run killed anywhere is completed by the next run.
  */
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium } from '@kotae/chromium'
 
 import { writeOwnerOnly } from '../backup/manifest'
 import { databaseSettings, DEFAULT_DATA_DIR } from '../backup/settings'
 import { REPO_ROOT } from '../env'
-import { CHROME_PATH } from '../lib/printPdf'
 import {
   CERTIFICATE_FORMAT,
   CERTIFICATE_JSON,
@@ -124,9 +124,9 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
   const started = performance.now()
   const now = new Date()
   const settings = databaseSettings(env)
-  if (!fs.existsSync(CHROME_PATH))
+  if (!findChromium())
     throw new PurgeRefusedError(
-      `Chromium not found at ${CHROME_PATH} (the certificate's PDF needs it): apt-get install -y chromium fonts-noto-cjk. Nothing was deleted.`,
+      `Chromium not found at ${chromiumPath()} (the certificate's PDF needs it): ${CHROMIUM_INSTALL_HINT}. Nothing was deleted.`,
     )
 
   const db =
