@@ -5,6 +5,7 @@ import { readContent } from '../../access/readContent'
 import { CONTENT_WRITERS, PUBLISHERS, STAFF_READERS } from '../../access/roles'
 import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { bringItemsField } from '../../fields/bringItems'
+import { groundingFields } from '../../fields/grounding'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
@@ -126,30 +127,7 @@ export const Faqs: CollectionConfig = {
       access: { read: fieldRoleIn(...STAFF_READERS) },
       admin: { description: '市民向けサイトには表示されません。' },
     },
-    {
-      name: 'sources',
-      label: '出典',
-      type: 'relationship',
-      relationTo: 'sources',
-      hasMany: true,
-      required: true,
-    },
-    // A related FAQ is a link: populating it would repeat whole answers at every level of depth.
-    {
-      name: 'related',
-      label: '関連FAQ',
-      type: 'relationship',
-      relationTo: 'faqs',
-      hasMany: true,
-      maxDepth: 0,
-    },
-    {
-      name: 'facts',
-      label: '根拠（事実シートID）',
-      type: 'text',
-      hasMany: true,
-      admin: { position: 'sidebar' },
-    },
+    ...groundingFields(),
     slugField('faq'),
     {
       name: 'category',

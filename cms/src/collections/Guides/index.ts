@@ -7,6 +7,7 @@ import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
 import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { BRING_CASES, bringItemsField } from '../../fields/bringItems'
 import { englishField } from '../../fields/english'
+import { groundingFields } from '../../fields/grounding'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { auditChange, auditDelete } from '../../hooks/audit'
@@ -122,30 +123,7 @@ export const Guides: CollectionConfig = {
         englishField('whenEn', '英語の時間・日数', guide.whenEn, 'textarea'),
       ],
     },
-    {
-      name: 'sources',
-      label: '出典',
-      type: 'relationship',
-      relationTo: 'sources',
-      hasMany: true,
-      required: true,
-    },
-    // A related FAQ is a link: populating it would repeat whole answers at every level of depth.
-    {
-      name: 'related',
-      label: '関連FAQ',
-      type: 'relationship',
-      relationTo: 'faqs',
-      hasMany: true,
-      maxDepth: 0,
-    },
-    {
-      name: 'facts',
-      label: '根拠（事実シートID）',
-      type: 'text',
-      hasMany: true,
-      admin: { position: 'sidebar' },
-    },
+    ...groundingFields(),
     slugField('guide'),
     {
       name: 'procedure',
