@@ -23,7 +23,14 @@ function newestSourceMtime() {
     if (stat.isDirectory()) for (const name of fs.readdirSync(p)) walk(path.join(p, name))
     else newest = Math.max(newest, stat.mtimeMs)
   }
-  for (const p of ['cms/src', 'cms/next.config.ts', 'content/src', 'search-indexer/src', 'analytics/src'])
+  for (const p of [
+    'cms/src',
+    'cms/next.config.ts',
+    'content/src',
+    'search-indexer/src',
+    'analytics/src',
+    'chromium/src',
+  ])
     walk(path.join(repoRoot, p))
   return newest
 }
