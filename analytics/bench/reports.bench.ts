@@ -29,7 +29,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { CallOutcome } from '@kotae/content/contracts/calls'
+import { GENERATED_OUTCOME_MIX } from '@kotae/content/contracts/calls'
 import { seededRandom } from '@kotae/content/seededRandom'
 
 import { computeReport, type CallLogRecord, type ReportPeriod, type TelephonyRecord } from '../src/kpi'
@@ -61,18 +61,6 @@ const CATEGORIES = [
   'other',
 ]
 const FAQS = Array.from({ length: 115 }, (_, i) => `faq-${String(i + 1).padStart(3, '0')}`)
-const OUTCOMES: CallOutcome[] = [
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'escalated',
-  'callback',
-  'reservation-made',
-]
 const OPERATORS = Array.from({ length: 24 }, (_, i) => `op-${i + 1}`)
 const HOUR = 3_600_000
 
@@ -139,7 +127,7 @@ function* generate(n: number, start: number, end: number): Generator<Pair> {
       callerType: 'self',
       category: CATEGORIES[Math.floor(random() * random() * CATEGORIES.length)]!,
       faqsUsed,
-      outcome: OUTCOMES[Math.floor(random() * OUTCOMES.length)]!,
+      outcome: GENERATED_OUTCOME_MIX[Math.floor(random() * GENERATED_OUTCOME_MIX.length)]!,
       operator: agent,
       telephonyCallId: callId,
       callerHash: caller,

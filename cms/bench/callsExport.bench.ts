@@ -8,27 +8,21 @@
  * was up, so what the export itself holds is visible. Each step runs in a child process of its own
  * (fresh SQLite file; PostgreSQL database kotae_bench_calls_export, recreated). Default: SQLite only.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
+import { seedCallReferences } from './support/callReferences'
+import { printResult, runBenchChild } from './support/child'
+import { arg, peakRssMb as mb } from './support/cli'
+import { benchDatabase } from './support/database'
 
-import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
-
-const args = process.argv.slice(2)
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1]! : fallback
-}
 const CALLS = Number(arg('calls', '100000'))
 const DBS = arg('db', 'sqlite').split(',')
 const step = arg('step', '')
 const PG_DB = 'kotae_bench_calls_export'
 const self = fileURLToPath(import.meta.url)
-const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const cpuSeconds = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1e6).toFixed(2)
 const SUMMARY =
   '電子証明書の有効期限が近いとの通知が届いたため、更新の手続きについて問い合わせ。必要な持ち物（マイナンバーカード、暗証番号）と受付時間、予約の要否を案内した。'
@@ -44,44 +38,7 @@ async function seed(): Promise<void> {
   ])
   const payload = await getMigratedPayload()
   const sql = sqlOf(payload)
-  const cats = []
-  for (let i = 0; i < 12; i++)
-    cats.push({
-      id: Number(
-        (
-          await payload.create({
-            collection: 'categories',
-            data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never,
-          })
-        ).id,
-      ),
-      slug: `topic-${i + 1}`,
-    })
-  const op = Number(
-    (
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: 'op@bench.test',
-          password: 'bench-password-123',
-          roles: ['operator'],
-          name: 'op',
-        } as never,
-      })
-    ).id,
-  )
-  const faqIds: number[] = []
-  for (let i = 0; i < 115; i++)
-    faqIds.push(
-      Number(
-        (
-          await sql.query<{ id: number }>(
-            `INSERT INTO faqs (question, slug, _status) VALUES (?, ?, 'published') RETURNING id`,
-            [`ベンチFAQ ${i + 1}`, `bench-${i + 1}`],
-          )
-        )[0]!.id,
-      ),
-    )
+  const references = await seedCallReferences(payload, sql, 1)
   const oct = monthRange(2026, 10)
   const t = performance.now()
   const counts = await insertSynthetic(sql, {
@@ -89,9 +46,7 @@ async function seed(): Promise<void> {
     end: oct.end,
     calls: Math.ceil(CALLS / 0.9),
     seed: 20261001,
-    categories: cats,
-    faqIds,
-    operatorIds: [op],
+    ...references,
   })
   await sql.run('UPDATE calls SET summary = ?', [SUMMARY])
   for (const [order, text] of [
@@ -104,9 +59,7 @@ async function seed(): Promise<void> {
     )
   }
   if (sql.dialect === 'postgres') await sql.query('ANALYZE')
-  console.log(
-    `RESULT ${JSON.stringify({ seeded: counts.calls, seconds: ((performance.now() - t) / 1000).toFixed(1) })}`,
-  )
+  printResult({ seeded: counts.calls, seconds: ((performance.now() - t) / 1000).toFixed(1) })
   await payload.destroy()
   process.exit(0)
 }
@@ -165,50 +118,29 @@ async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'
     load: os.loadavg()[0]!.toFixed(1),
   }
   fs.rmSync(path.dirname(file), { recursive: true, force: true })
-  console.log(`RESULT ${JSON.stringify(out)}`)
+  printResult(out)
   await payload.destroy()
   process.exit(0)
 }
 
-function run(env: Record<string, string>, stepArgs: string[]): Record<string, unknown> {
-  const r = spawnSync(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', self, ...stepArgs, '--calls', String(CALLS)],
-    { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 },
+function run(env: NodeJS.ProcessEnv, stepArgs: string[]): Record<string, unknown> {
+  const result = runBenchChild(
+    self,
+    [...stepArgs, '--calls', String(CALLS)],
+    env,
+    `bench step ${stepArgs.join(' ')}`,
   )
-  const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
-  if (r.status !== 0 || !line)
-    throw new Error(`bench step ${stepArgs.join(' ')} failed (${r.status}):\n${r.stderr.slice(-4000)}`)
-  return JSON.parse(line.slice('RESULT '.length)) as Record<string, unknown>
+  if (!result) throw new Error(`bench step ${stepArgs.join(' ')} failed`)
+  return result
 }
 
 async function main(): Promise<void> {
   for (const db of DBS) {
-    let env: Record<string, string>
-    let cleanup = () => {}
-    if (db === 'sqlite') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-calls-'))
-      env = {
-        DATABASE_URL: '',
-        KOTAE_SQLITE_PATH: path.join(dir, 'kotae.db'),
-        PAYLOAD_SECRET: 'bench-secret-0123456789abcdef',
-        KOTAE_DISABLE_JOBS: '1',
-      }
-      cleanup = () => fs.rmSync(dir, { recursive: true, force: true })
-    } else {
-      ensurePostgresServer()
-      const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
-      await admin.connect()
-      await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`)
-      await admin.query(`CREATE DATABASE ${PG_DB}`)
-      await admin.end()
-      env = {
-        DATABASE_URL: `${TEST_PG_BASE}/${PG_DB}`,
-        KOTAE_SQLITE_PATH: '',
-        PAYLOAD_SECRET: 'bench-secret-0123456789abcdef',
-        KOTAE_DISABLE_JOBS: '1',
-      }
-    }
+    const { env, cleanup } = await benchDatabase(db, {
+      pgDb: PG_DB,
+      fresh: true,
+      tmpPrefix: 'kotae-bench-calls-',
+    })
     try {
       console.log(`${db}: seed ${JSON.stringify(run(env, ['--step', 'seed']))}`)
       for (const [format, encoding] of [

@@ -12,43 +12,21 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import pg from 'pg'
-
 import { afterCrash, count, killWhile, writing } from '../test/setup/crash'
-import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
 import { runScript, startScript } from '../test/setup/runScript'
 import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from '../test/setup/telephonyCsv'
+import { arg, loadAverages as load } from './support/cli'
+import { BENCH_ENV, benchPostgresUrl } from './support/database'
 
-const args = process.argv.slice(2)
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1]! : fallback
-}
 const ROWS = Number(arg('rows', '1000000'))
 const DBS = arg('db', 'sqlite,postgres').split(',')
 const PG_DB = 'kotae_bench_crash'
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
 const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`
 
 async function database(kind: string, tmp: string): Promise<Record<string, string>> {
-  const base = {
-    PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
-    KOTAE_DISABLE_JOBS: '1',
-    KOTAE_CALLER_SALT: 'bench-crash-salt-0123456789',
-    NODE_ENV: 'production',
-  }
+  const base = { ...BENCH_ENV, KOTAE_CALLER_SALT: 'bench-crash-salt-0123456789' }
   if (kind === 'sqlite') return { ...base, DATABASE_URL: '', KOTAE_SQLITE_PATH: path.join(tmp, 'bench.db') }
-  ensurePostgresServer()
-  const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${PG_DB}`)
-  await admin.query(`CREATE DATABASE ${PG_DB}`)
-  await admin.end()
-  return { ...base, DATABASE_URL: `${TEST_PG_BASE}/${PG_DB}` }
+  return { ...base, DATABASE_URL: await benchPostgresUrl(PG_DB, { fresh: true }) }
 }
 
 async function main(): Promise<void> {

@@ -13,22 +13,16 @@
  * Options: `--passes first` (skip the second import), `--sqlite <file>` (default: a fresh temporary file, migrated), `--pg-db <name>` (default
  * kotae_bench_import, created when missing), `--cpu-prof <dir>` (a V8 CPU profile per child).
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
-
-import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
 import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from '../test/setup/telephonyCsv'
+import { runBenchChild, printResult } from './support/child'
+import { arg, loadAverages as load, peakRssMb as mb } from './support/cli'
+import { benchDatabase } from './support/database'
 
-const args = process.argv.slice(2)
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1]! : fallback
-}
 const SIZES = arg('rows', '100000,1000000').split(',').map(Number)
 const DBS = arg('db', 'sqlite,postgres').split(',')
 const PG_DB = arg('pg-db', 'kotae_bench_import')
@@ -36,17 +30,8 @@ const SQLITE_FILE = arg('sqlite', '')
 const PROF = arg('cpu-prof', '')
 const PASSES = arg('passes', 'first,again').split(',')
 const child = arg('child', '')
-if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
-  throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
 const self = fileURLToPath(import.meta.url)
 const SOURCE = 'bench-import.csv'
-
-const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
 
 /** The CSV of `rows` calls in November 2026 (kept in the temp dir between runs). */
 const csvFile = (rows: number) =>
@@ -104,7 +89,7 @@ async function runChild(): Promise<void> {
       load: `${before} → ${load()}`,
     }
   }
-  console.log(`RESULT ${JSON.stringify(out)}`)
+  printResult(out)
   await payload.destroy()
   process.exit(0)
 }
@@ -112,51 +97,18 @@ async function runChild(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`bench:import on ${os.cpus().length} cores, load average ${load()}`)
   for (const db of DBS) {
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      KOTAE_DISABLE_JOBS: '1',
-      PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
-      NODE_ENV: 'production',
-    }
-    let tmp: string | null = null
-    if (db === 'postgres') {
-      ensurePostgresServer()
-      const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
-      await admin.connect()
-      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DB])
-      if (!exists.rowCount) await admin.query(`CREATE DATABASE ${PG_DB}`)
-      await admin.end()
-      env.DATABASE_URL = `${TEST_PG_BASE}/${PG_DB}`
-    } else {
-      env.DATABASE_URL = ''
-      if (!SQLITE_FILE) tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-import-db-'))
-      env.KOTAE_SQLITE_PATH = SQLITE_FILE ? path.resolve(SQLITE_FILE) : path.join(tmp!, 'bench.db')
-    }
+    const { env, cleanup } = await benchDatabase(db, {
+      pgDb: PG_DB,
+      sqliteFile: SQLITE_FILE,
+      tmpPrefix: 'kotae-bench-import-db-',
+    })
     for (const size of SIZES) {
-      const node = [
-        '--conditions=production',
-        '--import',
-        'tsx',
-        ...(PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : []),
-      ]
-      const r = spawnSync(
-        process.execPath,
-        [...node, self, '--child', db, '--size', String(size), '--passes', PASSES.join(',')],
-        {
-          env: env as NodeJS.ProcessEnv,
-          encoding: 'utf8',
-          maxBuffer: 1 << 26,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
-      if (!line) {
-        console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
-        continue
-      }
-      console.log(JSON.stringify(JSON.parse(line.slice(7))))
+      const nodeArgs = PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROF)] : []
+      const args = ['--child', db, '--size', String(size), '--passes', PASSES.join(',')]
+      const result = runBenchChild(self, args, env, `${db} ${size}`, nodeArgs)
+      if (result) console.log(JSON.stringify(result))
     }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    cleanup()
   }
 }
 

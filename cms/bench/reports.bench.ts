@@ -20,27 +20,22 @@
  * kotae_bench_reports; dropped and recreated only when the seed runs), `--sqlite <file>` (keep the
  * SQLite file between runs instead of a fresh temporary one).
  */
-import { spawnSync } from 'node:child_process'
-import { once } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type * as analytics from '@kotae/analytics'
 import type { Payload } from 'payload'
-import pg from 'pg'
 
 import type * as telephony from '../src/collections/TelephonyRecords/importTelephony'
 import type * as reportLoad from '../src/reports/load'
 import type * as reportRender from '../src/reports/render'
-import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
+import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from '../test/setup/telephonyCsv'
+import { seedCallReferences } from './support/callReferences'
+import { printResult, runBenchChild } from './support/child'
+import { arg, flag, peakRssMb as mb } from './support/cli'
+import { benchDatabase } from './support/database'
 
-const args = process.argv.slice(2)
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1]! : fallback
-}
 const CALLS = Number(arg('calls', '1000000'))
 const ROWS = Number(arg('rows', '1000000'))
 const DBS = arg('db', 'sqlite,postgres').split(',')
@@ -49,12 +44,9 @@ const phase = arg('phase', 'all')
 const PHASES = arg('phases', 'seed,report,import').split(',')
 const PG_DB = arg('pg-db', 'kotae_bench_reports')
 const SQLITE_FILE = arg('sqlite', '')
-const FISCAL_YEAR = args.includes('--fiscal-year')
-if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
-  throw new Error(`--pg-db: "${PG_DB}" is not a plain lower-case database name`)
+const FISCAL_YEAR = flag('fiscal-year')
 const self = fileURLToPath(import.meta.url)
 
-const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 const s = (ms: number) => (ms / 1000).toFixed(2)
 
 async function runChild(): Promise<void> {
@@ -79,46 +71,8 @@ async function runChild(): Promise<void> {
   const sql = sqlOf(payload)
   const out: Record<string, unknown> = { db: child, calls: CALLS, rows: ROWS }
   if (phase === 'report') return reportPhase(payload, out, { loadReport, renderReport })
-  if (phase === 'import') return importPhase(payload, out, { monthRange, importTelephony })
-  const cats = []
-  for (let i = 0; i < 12; i++)
-    cats.push({
-      id: Number(
-        (
-          await payload.create({
-            collection: 'categories',
-            data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug: `topic-${i + 1}` } as never,
-          })
-        ).id,
-      ),
-      slug: `topic-${i + 1}`,
-    })
-  const ops: number[] = []
-  for (let i = 0; i < 24; i++)
-    ops.push(
-      Number(
-        (
-          await payload.create({
-            collection: 'users',
-            data: {
-              email: `op${i}@bench.test`,
-              password: 'bench-password-123',
-              roles: ['operator'],
-              name: `op${i}`,
-            } as never,
-          })
-        ).id,
-      ),
-    )
-  // FAQs are referenced by id only (calls_rels); insert bare rows to keep the seed fast.
-  const faqIds: number[] = []
-  for (let i = 0; i < 115; i++) {
-    const [row] = await sql.query<{ id: number }>(
-      `INSERT INTO faqs (question, _status) VALUES (?, 'published') RETURNING id`,
-      [`ベンチFAQ ${i + 1}`],
-    )
-    faqIds.push(Number(row!.id))
-  }
+  if (phase === 'import') return importPhase(payload, out, { importTelephony })
+  const references = await seedCallReferences(payload, sql, 24)
   // A fiscal year is seeded month by month (one transaction and one generator each): one 12 M-call
   // pass holds the whole year's generator state in memory (8.5 GB by its fourth month).
   const months = FISCAL_YEAR
@@ -135,9 +89,7 @@ async function runChild(): Promise<void> {
       end: range.end,
       calls: CALLS,
       seed: 20261001 + i,
-      categories: cats,
-      faqIds,
-      operatorIds: ops,
+      ...references,
     })
     for (const k of ['calls', 'telephony', 'escalations'] as const) counts[k] += month[k]
     if (FISCAL_YEAR)
@@ -149,7 +101,7 @@ async function runChild(): Promise<void> {
   out.seed = { ...counts, seconds: s(performance.now() - t) }
   if (child === 'postgres') await sql.query('ANALYZE')
   out.seedRssMb = mb()
-  console.log(`RESULT ${JSON.stringify(out)}`)
+  printResult(out)
   await payload.destroy()
   process.exit(0)
 }
@@ -198,14 +150,14 @@ async function reportPhase(
   }
   const loaded = await timed('monthlyReport', period)
   await timed('fiscalYearReport', { kind: 'year', year: 2026 })
-  if (!args.includes('--no-records')) await timed('monthlyReportFromRecords', period, { fromRecords: true })
+  if (!flag('no-records')) await timed('monthlyReportFromRecords', period, { fromRecords: true })
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     t = performance.now()
     const r = await renderReport(loaded!, format)
     out[`render_${format}`] = `${s(performance.now() - t)} s, ${r.body.length} bytes`
   }
 
-  console.log(`RESULT ${JSON.stringify(out)}`)
+  printResult(out)
   await payload.destroy()
   process.exit(0)
 }
@@ -213,49 +165,17 @@ async function reportPhase(
 async function importPhase(
   payload: Payload,
   out: Record<string, unknown>,
-  {
-    monthRange,
-    importTelephony,
-  }: Pick<typeof analytics, 'monthRange'> & Pick<typeof telephony, 'importTelephony'>,
+  { importTelephony }: Pick<typeof telephony, 'importTelephony'>,
 ): Promise<void> {
   let t = 0
   if (ROWS > 0) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-csv-'))
-    const file = path.join(dir, 'calls.csv')
-    const w = fs.createWriteStream(file)
-    w.write('通話ID,キュー,着信日時,応答日時,放棄日時,終話日時,オペレーターID,発信者番号\n')
-    const nov = monthRange(2026, 11)
-    const pad = (n: number) => String(n).padStart(2, '0')
-    const fmt = (ms: number) => {
-      const d = new Date(ms + 9 * 3_600_000)
-      return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-    }
-    for (let i = 0; i < ROWS; i++) {
-      const offered = nov.start + Math.floor((i / ROWS) * (nov.end - nov.start - 3_600_000))
-      const answered = i % 10 === 0 ? null : offered + (i % 60) * 1000
-      const line = `N${i},mynumber,${fmt(offered)},${answered === null ? '' : fmt(answered)},${answered === null ? fmt(offered + 30_000) : ''},${fmt(offered + 300_000)},agent-${i % 24},090-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10_000).padStart(4, '0')}\n`
-      if (!w.write(line)) await once(w, 'drain')
-    }
-    await new Promise((r) => w.end(r))
-    const mapping = {
-      encoding: 'utf-8',
-      columns: {
-        callId: '通話ID',
-        queue: 'キュー',
-        offeredAt: '着信日時',
-        answeredAt: '応答日時',
-        abandonedAt: '放棄日時',
-        endedAt: '終話日時',
-        agent: 'オペレーターID',
-        caller: '発信者番号',
-      },
-      timestamps: { format: 'yyyy/MM/dd HH:mm:ss' },
-    }
+    const file = await writeTelephonyCsv(path.join(dir, 'calls.csv'), ROWS)
     for (const pass of ['first', 'again']) {
       t = performance.now()
       console.error(`bench: import ${pass}`)
       const r = await importTelephony(payload, {
-        mapping,
+        mapping: GENERATED_TELEPHONY_MAPPING,
         open: () => fs.createReadStream(file),
         source: 'bench.csv',
         salt: 'bench-salt-0123456789abcdef',
@@ -277,46 +197,25 @@ async function importPhase(
     }
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  console.log(`RESULT ${JSON.stringify(out)}`)
+  printResult(out)
   await payload.destroy()
   process.exit(0)
 }
 
 async function main(): Promise<void> {
   for (const db of DBS) {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      KOTAE_DISABLE_JOBS: '1',
-      PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
-      NODE_ENV: 'production',
-    }
-    if (db === 'postgres') {
-      ensurePostgresServer()
-      const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
-      await admin.connect()
-      if (PHASES.includes('seed')) {
-        await admin.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`)
-        await admin.query(`CREATE DATABASE ${PG_DB}`)
-      }
-      await admin.end()
-      env.DATABASE_URL = `${TEST_PG_BASE}/${PG_DB}`
-    } else {
-      env.DATABASE_URL = ''
-      if (SQLITE_FILE && PHASES.includes('seed')) fs.rmSync(SQLITE_FILE, { force: true })
-      env.KOTAE_SQLITE_PATH = SQLITE_FILE
-        ? path.resolve(SQLITE_FILE)
-        : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-')), 'bench.db')
-    }
+    const { env, cleanup } = await benchDatabase(db, {
+      pgDb: PG_DB,
+      fresh: PHASES.includes('seed'),
+      sqliteFile: SQLITE_FILE,
+      tmpPrefix: 'kotae-bench-',
+    })
     // One process per phase, so each phase's peak RSS and heap are its own.
     const result: Record<string, unknown> = {}
     for (const p of PHASES) {
-      const r = spawnSync(
-        process.execPath,
+      const r = runBenchChild(
+        self,
         [
-          '--conditions=production',
-          '--import',
-          'tsx',
-          self,
           '--child',
           db,
           '--phase',
@@ -325,21 +224,17 @@ async function main(): Promise<void> {
           String(CALLS),
           '--rows',
           String(ROWS),
-          ...(args.includes('--no-records') ? ['--no-records'] : []),
+          ...(flag('no-records') ? ['--no-records'] : []),
           ...(FISCAL_YEAR ? ['--fiscal-year'] : []),
         ],
-        { env, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+        env,
+        `${db} ${p}`,
       )
-      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
-      if (!line) {
-        console.error(`${db} ${p}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
-        break
-      }
-      Object.assign(result, JSON.parse(line.slice(7)))
+      if (!r) break
+      Object.assign(result, r)
     }
     console.log(JSON.stringify(result, null, 1))
-    if (env.KOTAE_SQLITE_PATH && !SQLITE_FILE)
-      fs.rmSync(path.dirname(env.KOTAE_SQLITE_PATH), { recursive: true, force: true })
+    cleanup()
   }
 }
 

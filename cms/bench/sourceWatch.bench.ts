@@ -11,6 +11,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { lexical } from '../test/setup/lexical'
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-sources-'))
 delete process.env.DATABASE_URL
 process.env.KOTAE_SQLITE_PATH = path.join(dir, 'kotae.db')
@@ -73,26 +75,6 @@ async function main(): Promise<void> {
     }
     // Two FAQs per source: one citing it alone, one citing it and the next source.
     const citing = new Map<string, Set<string>>()
-    const lexical = (text: string) => ({
-      root: {
-        type: 'root',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        children: [
-          {
-            type: 'paragraph',
-            format: '',
-            indent: 0,
-            version: 1,
-            direction: 'ltr',
-            textFormat: 0,
-            children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-          },
-        ],
-      },
-    })
     for (const [i, s] of sources.entries()) {
       for (const cited of [[s], [s, sources[(i + 1) % sources.length]!]]) {
         const faq = await payload.create({

@@ -10,7 +10,6 @@
  * compare the peak RSS across sizes to see that memory does not grow with the number of files.
  * Transcripts and PBX records of earlier runs are deleted first, untimed.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,15 +18,11 @@ import { fileURLToPath } from 'node:url'
 import { loadContent } from '@kotae/content'
 import { parseGoldenJsonl } from '@kotae/search-indexer/eval/golden'
 import { generateCalls } from '@kotae/search-indexer/transcripts/generate'
-import pg from 'pg'
 
-import { ensurePostgresServer, TEST_PG_BASE } from '../test/setup/postgresServer'
+import { runBenchChild, printResult } from './support/child'
+import { arg, loadAverages as load, peakRssMb as mb } from './support/cli'
+import { benchDatabase } from './support/database'
 
-const args = process.argv.slice(2)
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1]! : fallback
-}
 const SIZES = arg('calls', '1000,10000').split(',').map(Number)
 const DBS = arg('db', 'sqlite,postgres').split(',')
 const PG_DB = 'kotae_bench_transcripts'
@@ -35,12 +30,6 @@ const child = arg('child', '')
 const self = fileURLToPath(import.meta.url)
 const EVAL_DIR = path.resolve(path.dirname(self), '../../tests/eval')
 
-const mb = () => Math.round(process.resourceUsage().maxRSS / 1024)
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
 const cue = (s: number) => new Date(s * 1000).toISOString().slice(11, 23)
 
 /** The folder of `calls` generated transcripts (kept in the temp dir between runs). */
@@ -157,7 +146,7 @@ async function runChild(): Promise<void> {
       load: `${before} → ${load()}`,
     }
   }
-  console.log(`RESULT ${JSON.stringify(out)}`)
+  printResult(out)
   await payload.destroy()
   process.exit(0)
 }
@@ -165,59 +154,17 @@ async function runChild(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`bench:transcripts on ${os.cpus().length} cores, load average ${load()}`)
   for (const db of DBS) {
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      KOTAE_DISABLE_JOBS: '1',
-      PAYLOAD_SECRET: 'kotae-bench-secret-0123456789',
-      NODE_ENV: 'production',
-    }
-    let tmp: string | null = null
-    if (db === 'postgres') {
-      ensurePostgresServer()
-      const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` })
-      await admin.connect()
-      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DB])
-      if (!exists.rowCount) await admin.query(`CREATE DATABASE ${PG_DB}`)
-      await admin.end()
-      env.DATABASE_URL = `${TEST_PG_BASE}/${PG_DB}`
-    } else {
-      env.DATABASE_URL = ''
-      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-transcripts-db-'))
-      env.KOTAE_SQLITE_PATH = path.join(tmp, 'bench.db')
-    }
+    const { env, cleanup } = await benchDatabase(db, {
+      pgDb: PG_DB,
+      tmpPrefix: 'kotae-bench-transcripts-db-',
+    })
     for (const size of SIZES) {
       const data = await folder(size)
-      const r = spawnSync(
-        process.execPath,
-        [
-          '--conditions=production',
-          '--import',
-          'tsx',
-          self,
-          '--child',
-          db,
-          '--size',
-          String(size),
-          '--dir',
-          data.dir,
-          '--turns',
-          String(data.turns),
-        ],
-        {
-          env: env as NodeJS.ProcessEnv,
-          encoding: 'utf8',
-          maxBuffer: 1 << 26,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '))
-      if (!line) {
-        console.error(`${db} ${size}: failed (exit ${r.status})\n${r.stdout.slice(-2000)}`)
-        continue
-      }
-      console.log(JSON.stringify(JSON.parse(line.slice(7))))
+      const args = ['--child', db, '--size', String(size), '--dir', data.dir, '--turns', String(data.turns)]
+      const result = runBenchChild(self, args, env, `${db} ${size}`)
+      if (result) console.log(JSON.stringify(result))
     }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    cleanup()
   }
 }
 

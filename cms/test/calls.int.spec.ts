@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../src/access/roles'
-import { createReferences, createRoleUsers, faqData, lexical, startPayload, type TestUser } from './helpers'
+import { createReferences, createRoleUsers, faqData, startPayload, type TestUser } from './helpers'
+import { lexical } from './setup/lexical'
 
 let payload: Payload
 let users: Record<Role, TestUser>

@@ -3,30 +3,9 @@ import type { Payload } from 'payload'
 import { ROLES, type Role } from '../src/access/roles'
 import { CLIENT_ADDRESS_HEADER } from '../src/http/clientAddress'
 import { getMigratedPayload } from '../src/lib/payload'
+import { lexical } from './setup/lexical'
 
 export type TestUser = { id: number | string; email: string; roles: Role[]; collection: 'users' }
-
-/** A minimal Lexical document holding one paragraph. */
-export const lexical = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-      },
-    ],
-  },
-})
 
 export async function startPayload(): Promise<Payload> {
   return getMigratedPayload()

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../src/access/roles'
 import { tokyoToday } from '../src/hooks/reviewReadiness'
-import { faqData, lexical, type TestUser } from './helpers'
+import { faqData, type TestUser } from './helpers'
+import { lexical } from './setup/lexical'
 import { startWithStaff, type References } from './setup/staffAndReferences'
 
 let payload: Payload, users: Record<Role, TestUser>, refs: References

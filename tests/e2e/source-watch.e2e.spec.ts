@@ -15,6 +15,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
+import { lexical } from '@kotae/cms/test/setup/lexical'
 
 import { signInToAdmin } from '../support/adminSignIn'
 import { kotaeApi } from '../support/kotaeApi'
@@ -104,40 +105,10 @@ beforeAll(async () => {
   })
   expect(source.status, JSON.stringify(source.json)).toBe(201)
   sourceId = source.json.doc.id
-  const answer = {
-    root: {
-      type: 'root',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      children: [
-        {
-          type: 'paragraph',
-          format: '',
-          indent: 0,
-          version: 1,
-          direction: 'ltr',
-          textFormat: 0,
-          children: [
-            {
-              type: 'text',
-              text: '電子証明書は発行日から5回目の誕生日までです。',
-              format: 0,
-              style: '',
-              mode: 'normal',
-              detail: 0,
-              version: 1,
-            },
-          ],
-        },
-      ],
-    },
-  }
   const faq = await api('editor', 'POST', '/api/faqs?draft=true', {
     question: '電子証明書の有効期限は？（出典の確認）',
     shortAnswer: '発行日から5回目の誕生日までです。',
-    answer,
+    answer: lexical('電子証明書は発行日から5回目の誕生日までです。'),
     category,
     sources: [sourceId],
     slug: 'e2e-watch-faq',

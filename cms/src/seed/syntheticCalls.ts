@@ -6,6 +6,7 @@
  * same records; `records` returns them as the KPI functions see them, to compute the expected report.
  */
 import { DAY_MS, type CallLogRecord, type EscalationRecord, type TelephonyRecord } from '@kotae/analytics'
+import { GENERATED_OUTCOME_MIX } from '@kotae/content/contracts/calls'
 import { seededRandom } from '@kotae/content/seededRandom'
 
 import { execOfSql } from '../reports/rollups/exec'
@@ -31,18 +32,6 @@ export interface SyntheticRecord {
   escalation: EscalationRecord | null
 }
 
-const OUTCOMES = [
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'resolved',
-  'escalated',
-  'callback',
-  'reservation-made',
-] as const
 const URGENCY = ['high', 'normal', 'normal', 'low'] as const
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -104,7 +93,7 @@ export function* syntheticRecords(o: SyntheticInput): Generator<SyntheticRecord>
       callerType: 'self',
       category: category?.slug ?? null,
       faqsUsed: faqs,
-      outcome: pick(OUTCOMES),
+      outcome: pick(GENERATED_OUTCOME_MIX),
       operator: String(operator),
       telephonyCallId: id,
       callerHash,

@@ -20,7 +20,7 @@ export const GENERATED_TELEPHONY_MAPPING = {
 /**
  * Writes a PBX call-detail CSV of `rows` calls in November 2026 (JST) to `file`, unless it exists:
  * call ids `${prefix}${i}`, 10 % abandoned, caller numbers. Written to `<file>.part` and renamed, so
- * an interrupted run never leaves a short file behind. Shared by bench:import, bench:crash and the crash test.
+ * an interrupted run never leaves a short file behind. Shared by bench:import, bench:reports, bench:crash and the crash test.
  */
 export async function writeTelephonyCsv(file: string, rows: number, prefix = 'N'): Promise<string> {
   if (fs.existsSync(file)) return file

@@ -59,5 +59,21 @@ export const isOutboundChannel = (channel: string): boolean =>
 export const CALL_CHANNEL_OPTIONS = optionsOf(CHANNEL_LABELS)
 export const CALLER_TYPE_OPTIONS = optionsOf(CALLER_TYPE_LABELS)
 export const CALL_OUTCOME_OPTIONS = optionsOf(OUTCOME_LABELS)
+/**
+ * The outcomes of generated calls (the benches, the seeded e2e month), one drawn uniformly from
+ * this list: seven in ten resolved at once, then one each escalated, callback and reservation.
+ */
+export const GENERATED_OUTCOME_MIX: readonly CallOutcome[] = [
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'resolved',
+  'escalated',
+  'callback',
+  'reservation-made',
+]
 /** An outcome's label, for tables and charts; a value not in the list shows as itself. */
 export const callOutcomeLabel = (outcome: string): string => (OUTCOME_LABELS as Labels)[outcome] ?? outcome
