@@ -12,6 +12,7 @@ import { callerSalt } from '../src/collections/TelephonyRecords/callerSalt'
 import { importTelephony } from '../src/collections/TelephonyRecords/importTelephony'
 import { getMigratedPayload } from '../src/lib/payload'
 import { parseCommandLine } from './lib/commandLine'
+import { runCli } from './lib/runCli'
 
 const USAGE = 'usage: npm run import:telephony -- --mapping <mapping.json> <calls.csv>'
 
@@ -78,10 +79,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runCli(main)

@@ -7,17 +7,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { getPayload } from 'payload'
 import { z } from 'zod'
 
-import { migrateDatabase } from '../src/db/migrate'
-import config from '../src/payload.config'
 import { loadServedReport } from '../src/reports/frozen'
 import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from '../src/reports/period'
 import { reportProposals } from '../src/reports/proposals'
 import { renderReport } from '../src/reports/render'
-import { cliLogger } from '../src/logging/logger'
-import { parseCommandLine } from './lib/commandLine'
+import { withCliPayload } from './lib/cliPayload'
+import { parseValidCommandLine } from './lib/commandLine'
+import { runCli } from './lib/runCli'
 
 const USAGE =
   'usage: npm run report -- --period 2026-10|2026 --format xlsx|csv|pdf|json [--out <file>] [--encoding utf-8-bom|shift_jis]'
@@ -36,7 +34,7 @@ const writeOut = process.stdout.write.bind(process.stdout)
 process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
 
 async function main(): Promise<number> {
-  const raw = parseCommandLine(
+  const args = parseValidCommandLine(
     {
       options: {
         period: { type: 'string' },
@@ -45,24 +43,12 @@ async function main(): Promise<number> {
         encoding: { type: 'string' },
       },
     },
+    ArgsSchema,
     USAGE,
-  )?.values
-  if (!raw) return 2
-  const args = ArgsSchema.safeParse(raw)
-  if (!args.success) {
-    for (const i of args.error.issues) console.error(`--${i.path.join('.')}: ${i.message}`)
-    console.error(USAGE)
-    return 2
-  }
-  const { period, format, out, encoding } = args.data
-  const payload = await getPayload({
-    config: {
-      ...(await config),
-      logger: cliLogger(),
-    },
-  })
-  await migrateDatabase(payload)
-  try {
+  )
+  if (!args) return 2
+  const { period, format, out, encoding } = args
+  return withCliPayload(async (payload) => {
     const problem = await periodProblem(payload, period)
     if (problem) {
       console.error(`report: ${problem}`)
@@ -88,15 +74,7 @@ async function main(): Promise<number> {
       )
     } else writeOut(rendered.body)
     return 0
-  } finally {
-    await payload.destroy()
-  }
+  })
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runCli(main)

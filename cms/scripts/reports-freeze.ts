@@ -5,15 +5,11 @@
  * correction), `--unfreeze` serves it counted from the records again. Exit code 2 on wrong
  * arguments, 3 when the month cannot be frozen (not closed, no records, frozen already).
  */
-import { parseArgs } from 'node:util'
-
-import { getPayload } from 'payload'
 import { z } from 'zod'
 
-import { migrateDatabase } from '../src/db/migrate'
-import { cliLogger } from '../src/logging/logger'
-import config from '../src/payload.config'
 import { freezeMonth, unfreezeMonth } from '../src/reports/frozen'
+import { parseValidCommandLine } from './lib/commandLine'
+import { withCliPayload } from './lib/cliPayload'
 import { runCli } from './lib/runCli'
 
 const USAGE = 'usage: npm run reports:freeze -- --month YYYY-MM [--again | --unfreeze]'
@@ -29,46 +25,35 @@ const ArgsSchema = z
   })
 
 async function main(): Promise<number> {
-  let raw: Record<string, unknown>
-  try {
-    raw = parseArgs({
+  const args = parseValidCommandLine(
+    {
       options: { month: { type: 'string' }, again: { type: 'boolean' }, unfreeze: { type: 'boolean' } },
-    }).values
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`)
-    return 2
-  }
-  const args = ArgsSchema.safeParse(raw)
-  if (!args.success) {
-    for (const i of args.error.issues) console.error(`--${i.path.join('.')}: ${i.message}`)
-    console.error(USAGE)
-    return 2
-  }
-  const [year, month] = args.data.month.split('-').map(Number) as [number, number]
+    },
+    ArgsSchema,
+    USAGE,
+  )
+  if (!args) return 2
+  const [year, month] = args.month.split('-').map(Number) as [number, number]
   const period = { kind: 'month', year, month } as const
-  const payload = await getPayload({ config: { ...(await config), logger: cliLogger() } })
-  await migrateDatabase(payload)
-  try {
-    if (args.data.unfreeze) {
+  return withCliPayload(async (payload) => {
+    if (args.unfreeze) {
       const was = await unfreezeMonth(payload, period)
       console.log(
-        `reports:freeze: ${args.data.month} ${was ? 'の確定を解除しました。以後は記録から集計します' : 'は確定されていません'}。`,
+        `reports:freeze: ${args.month} ${was ? 'の確定を解除しました。以後は記録から集計します' : 'は確定されていません'}。`,
       )
       return 0
     }
     try {
-      const { at } = await freezeMonth(payload, period, args.data.again)
+      const { at } = await freezeMonth(payload, period, args.again)
       console.log(
-        `reports:freeze: ${args.data.month} のレポートを確定しました（${at}）。以後はこの内容を出力します。`,
+        `reports:freeze: ${args.month} のレポートを確定しました（${at}）。以後はこの内容を出力します。`,
       )
       return 0
     } catch (e) {
       console.error(`reports:freeze: ${(e as Error).message}`)
       return 3
     }
-  } finally {
-    await payload.destroy()
-  }
+  })
 }
 
 runCli(main)

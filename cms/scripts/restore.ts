@@ -8,7 +8,7 @@
 import path from 'node:path'
 
 import { InvalidBackupError, RestoreFailedError, RestoreRefusedError } from '../src/backup/errors'
-import { gitCommit } from '../src/backup/backup'
+import { gitCommit } from '../src/lib/gitCommit'
 import { restore } from '../src/backup/restore'
 import { InvalidEnvironmentError } from '../src/env'
 

@@ -6,16 +6,12 @@
  * on success, 1 when refused or when another run holds the lock, 2 on wrong arguments.
  */
 
-import { getPayload } from 'payload'
-
-import { migrateDatabase } from '../src/db/migrate'
 import { InvalidEnvironmentError } from '../src/env'
-import config from '../src/payload.config'
 import { RetentionSettingsError } from '../src/retention/settings'
 import { runRetention, type RetentionReport } from '../src/retention/run'
-import { cliLogger } from '../src/logging/logger'
 
 import { parseCommandLine } from './lib/commandLine'
+import { withCliPayload } from './lib/cliPayload'
 import { runCli } from './lib/runCli'
 
 const USAGE = 'usage: npm run retention [-- --dry-run]'
@@ -41,15 +37,7 @@ function retentionLines(r: RetentionReport): string[] {
 async function main(): Promise<number> {
   const args = parseCommandLine({ options: { 'dry-run': { type: 'boolean', default: false } } }, USAGE)
   if (!args) return 2
-  // Payload's own log lines go to standard error, warnings only.
-  const payload = await getPayload({
-    config: {
-      ...(await config),
-      logger: cliLogger(),
-    },
-  })
-  try {
-    await migrateDatabase(payload)
+  return withCliPayload(async (payload) => {
     const started = performance.now()
     const r = await runRetention(payload, { dryRun: args.values['dry-run'] })
     if (r.skipped) {
@@ -70,9 +58,7 @@ async function main(): Promise<number> {
           : `retention: written to the audit log (操作履歴 #${r.auditEntryId})`,
       )
     return 0
-  } finally {
-    await payload.destroy()
-  }
+  })
 }
 
 runCli(main, [RetentionSettingsError, InvalidEnvironmentError])

@@ -5,15 +5,17 @@
  * there, and prints the generator input as JSON, so a test can regenerate the same records and
  * compute the expected report. For the reports e2e test and `npm run bench:reports`.
  */
-import { parseArgs } from 'node:util'
-
 import { monthRange } from '@kotae/analytics'
 import { z } from 'zod'
 
 import { getMigratedPayload } from '../src/lib/payload'
 import { sqlOf } from '../src/db/sql'
 import { insertSynthetic, type SyntheticInput } from '../src/seed/syntheticCalls'
+import { parseValidCommandLine } from './lib/commandLine'
+import { runCli } from './lib/runCli'
 
+const USAGE =
+  'usage: node --conditions=production --import tsx cms/scripts/seed-report-data.ts --period YYYY-MM --calls N [--seed N]'
 const ArgsSchema = z.object({
   period: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM'),
   calls: z.coerce.number().int().min(1).max(5_000_000),
@@ -21,16 +23,13 @@ const ArgsSchema = z.object({
 })
 
 async function main(): Promise<number> {
-  const args = ArgsSchema.safeParse(
-    parseArgs({
-      options: { period: { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' } },
-    }).values,
+  const args = parseValidCommandLine(
+    { options: { period: { type: 'string' }, calls: { type: 'string' }, seed: { type: 'string' } } },
+    ArgsSchema,
+    USAGE,
   )
-  if (!args.success) {
-    console.error(args.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'))
-    return 2
-  }
-  const [year, month] = args.data.period.split('-').map(Number) as [number, number]
+  if (!args) return 2
+  const [year, month] = args.period.split('-').map(Number) as [number, number]
   const payload = await getMigratedPayload()
   try {
     const sql = sqlOf(payload)
@@ -61,8 +60,8 @@ async function main(): Promise<number> {
     const input: SyntheticInput = {
       start,
       end,
-      calls: args.data.calls,
-      seed: args.data.seed,
+      calls: args.calls,
+      seed: args.seed,
       categories,
       faqIds,
       operatorIds,
@@ -79,10 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+runCli(main)

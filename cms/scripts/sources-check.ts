@@ -8,16 +8,12 @@
  * arguments.
  */
 
-import { getPayload } from 'payload'
-
-import { migrateDatabase } from '../src/db/migrate'
 import { InvalidEnvironmentError, readEnv } from '../src/env'
-import config from '../src/payload.config'
 import { checkSources, countBy } from '../src/sourceWatch/run'
 import { deploymentSettings, sourceWatchOn } from '../src/sourceWatch/settings'
-import { cliLogger } from '../src/logging/logger'
 
 import { parseCommandLine } from './lib/commandLine'
+import { withCliPayload } from './lib/cliPayload'
 import { runCli } from './lib/runCli'
 
 const USAGE =
@@ -45,14 +41,7 @@ async function main(): Promise<number> {
     )
     return 1
   }
-  const payload = await getPayload({
-    config: {
-      ...(await config),
-      logger: cliLogger(),
-    },
-  })
-  try {
-    await migrateDatabase(payload)
+  return withCliPayload(async (payload) => {
     const deployment = await deploymentSettings(payload, env.KOTAE_SERVER_URL)
     const settings = {
       ...deployment,
@@ -73,9 +62,7 @@ async function main(): Promise<number> {
       `sources:check: ${report.outcomes.length} sources on ${report.hosts} hosts in ${report.seconds.toFixed(1)} s: ${c.unchanged} unchanged, ${c.changed} changed, ${c.first} checked for the first time, ${c.failed} failed`,
     )
     return 0
-  } finally {
-    await payload.destroy()
-  }
+  })
 }
 
 runCli(main, [InvalidEnvironmentError])

@@ -3,11 +3,10 @@
  * secrets a restore needs, and manifest.json (docs/decisions/0022-backup-and-restore.md).
  * The folder is 0700 and every file 0600: they hold personal data.
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { REPO_ROOT } from '../env'
+import { gitCommit } from '../lib/gitCommit'
 import { BackupError } from './errors'
 import {
   digestFile,
@@ -55,19 +54,6 @@ function prepareFolder(out: string): { created: boolean } {
   fs.mkdirSync(out, { recursive: true, mode: 0o700 })
   fs.chmodSync(out, 0o700)
   return { created: true }
-}
-
-export function gitCommit(): string | undefined {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      encoding: 'utf8',
-    }).trim()
-    return /^[0-9a-f]{40}$/.test(head) ? head : undefined
-  } catch {
-    return undefined
-  }
 }
 
 async function postgresParts(url: string, target: string) {

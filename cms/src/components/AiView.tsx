@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import type { Block } from '../ai/explanation'
 import { aiPageData, canReadAiPage } from '../ai/page'
 import { StaffPage } from './StaffPage'
+import { StaffTable } from './StaffTable'
 
 const STRINGS = {
   lead: 'このページは、このサーバーで動いている設定値から、AI のしくみ・使うデータ・安全管理を説明しています。同じ内容の文書は docs/AI.md（npm run docs:ai で作成）です。',
@@ -11,13 +12,6 @@ const STRINGS = {
     'このページはシステム管理者、スーパーバイザー、承認者（市職員）、市職員、FAQ 編集者だけが見られます。',
   contents: '目次',
 }
-
-const cell = {
-  verticalAlign: 'top',
-  padding: '0.4rem 0.5rem',
-  borderBottom: '1px solid var(--theme-elevation-150, #ddd)',
-  textAlign: 'left',
-} as const
 
 /** `code`, **bold** and *emphasis* spans of the explanation's text, each keyed by where it starts. */
 function Inline({ text }: { text: string }): ReactNode {
@@ -85,37 +79,14 @@ function BlockView({ block }: { block: Block }) {
     case 'table':
       return (
         <div style={{ overflowX: 'auto', margin: '0.5rem 0 1rem' }}>
-          <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
-              {block.caption}
-            </caption>
-            <thead>
-              <tr>
-                {block.head.map((h) => (
-                  <th key={h} scope="col" style={cell}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {block.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((value, c) =>
-                    c === 0 ? (
-                      <th key={block.head[c]} scope="row" style={cell}>
-                        <Cell value={value} />
-                      </th>
-                    ) : (
-                      <td key={block.head[c]} style={cell}>
-                        <Cell value={value} />
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StaffTable
+            caption={block.caption}
+            columns={block.head}
+            rows={block.rows}
+            rowKey={(row) => String(row[0])}
+            cells={(row) => row.map((value, c) => <Cell key={block.head[c]} value={value} />)}
+            rowHeaders
+          />
         </div>
       )
   }

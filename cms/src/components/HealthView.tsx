@@ -2,13 +2,8 @@ import type { AdminViewServerProps } from 'payload'
 
 import { HEALTH_STRINGS as S, healthPageData } from '../health/page'
 import { StaffPage } from './StaffPage'
+import { StaffTable } from './StaffTable'
 
-const cell = {
-  verticalAlign: 'top',
-  padding: '0.4rem 0.5rem',
-  borderBottom: '1px solid var(--theme-elevation-150, #ddd)',
-  textAlign: 'left',
-} as const
 const stateColor = {
   ok: 'var(--theme-success-500, #1a7f37)',
   attention: 'var(--theme-warning-650, #8a5300)',
@@ -45,31 +40,14 @@ export async function HealthView({ initPageResult, params, searchParams }: Admin
                 ))}
               </ul>
             </section>
-            <table style={{ width: '100%', borderCollapse: 'collapse' }}>
-              <caption style={{ textAlign: 'left', fontWeight: 600, padding: '0.25rem 0' }}>
-                {S.itemsCaption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" style={cell}>
-                    {S.item}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {S.value}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr key={r.item}>
-                    <th scope="row" style={cell}>
-                      {r.item}
-                    </th>
-                    <td style={cell}>{r.value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StaffTable
+              caption={S.itemsCaption}
+              columns={[S.item, S.value]}
+              rows={page.rows}
+              rowKey={(r) => r.item}
+              cells={(r) => [r.item, r.value]}
+              rowHeaders
+            />
             <p>確認日時：{page.checkedAt}</p>
           </>
         )}

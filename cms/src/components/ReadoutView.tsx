@@ -5,14 +5,10 @@ import { gapRangeSchema } from '../gap/range'
 import { READOUT_READERS, readoutCheck } from '../transcripts/readoutCheck'
 import { READOUT_STRINGS as t } from '../transcripts/strings'
 import { StaffPage } from './StaffPage'
+import { StaffTable } from './StaffTable'
 import { PeriodForm } from './PeriodForm'
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
-const cell = {
-  verticalAlign: 'top',
-  padding: '0.5rem',
-  borderTop: '1px solid var(--theme-elevation-150)',
-} as const
 const when = (iso: string | null) =>
   iso
     ? new Date(iso).toLocaleString('ja-JP', {
@@ -50,44 +46,23 @@ export async function ReadoutView({ initPageResult, params, searchParams }: Admi
           {result.rows.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="readout-rows">
-              <thead>
-                <tr>
-                  <th scope="col" style={cell}>
-                    {t.call}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.faq}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.kind}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.operatorLine}
-                  </th>
-                  <th scope="col" style={cell}>
-                    {t.faqLine}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={`${r.call.id}:${r.faq.id}:${r.kind}:${r.operatorLine}:${r.said}`}>
-                    <td style={cell}>
-                      <a href={`${admin}/collections/calls/${r.call.id}`}>{when(r.call.talkStartedAt)}</a>
-                    </td>
-                    <td style={cell}>
-                      <a href={`${admin}/collections/faqs/${r.faq.id}`}>{r.faq.question}</a>
-                    </td>
-                    <td style={cell}>
-                      {t.kinds[r.kind] ?? r.kind}：「{r.said}」→「{r.expected.join('」「')}」
-                    </td>
-                    <td style={cell}>{r.operatorLine}</td>
-                    <td style={cell}>{r.faqLine}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StaffTable
+              testId="readout-rows"
+              columns={[t.call, t.faq, t.kind, t.operatorLine, t.faqLine]}
+              rows={result.rows}
+              rowKey={(r) => `${r.call.id}:${r.faq.id}:${r.kind}:${r.operatorLine}:${r.said}`}
+              cells={(r) => [
+                <a key="call" href={`${admin}/collections/calls/${r.call.id}`}>
+                  {when(r.call.talkStartedAt)}
+                </a>,
+                <a key="faq" href={`${admin}/collections/faqs/${r.faq.id}`}>
+                  {r.faq.question}
+                </a>,
+                `${t.kinds[r.kind] ?? r.kind}：「${r.said}」→「${r.expected.join('」「')}」`,
+                r.operatorLine,
+                r.faqLine,
+              ]}
+            />
           )}
         </>
       )}

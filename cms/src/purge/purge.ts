@@ -5,7 +5,6 @@
  * one transaction; VACUUM; Kotae's backup folders; the secret files; the certificate (JSON and
  * PDF); last, the journal is removed. A run killed anywhere is completed by the next run.
  */
-import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -13,7 +12,7 @@ import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium } from '@kotae/chromi
 
 import { writeOwnerOnly } from '../backup/manifest'
 import { databaseSettings, DEFAULT_DATA_DIR } from '../backup/settings'
-import { REPO_ROOT } from '../env'
+import { gitCommit } from '../lib/gitCommit'
 import {
   CERTIFICATE_FORMAT,
   CERTIFICATE_JSON,
@@ -104,19 +103,6 @@ async function findKeptUser(
 }
 
 const stamp = (d: Date) => jstIso(d).slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
-
-function gitCommit(): string | null {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      encoding: 'utf8',
-    }).trim()
-    return /^[0-9a-f]{40}$/.test(head) ? head : null
-  } catch {
-    return null
-  }
-}
 
 export async function purge(options: PurgeOptions): Promise<PurgeResult> {
   const env = options.env ?? process.env
@@ -278,7 +264,7 @@ export async function purge(options: PurgeOptions): Promise<PurgeResult> {
       run: {
         resumed: journal !== null,
         alreadyPurged: alreadyPurged && journal === null,
-        kotaeCommit: gitCommit(),
+        kotaeCommit: gitCommit() ?? null,
       },
     }
     const certificate = sealCertificate(body)

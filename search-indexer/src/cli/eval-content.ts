@@ -50,6 +50,7 @@ import { loadSerializedIndex, serializeIndex } from '../engine/persist'
 import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
 import { parseCommandLine } from './commandLine'
+import { readEvalFile } from './readEvalFile'
 import { askedBeforeOf, IN_SCOPE_TUNING } from './tuning-sets'
 
 const USAGE =
@@ -73,19 +74,6 @@ const OFFTOPIC: Record<string, string> = {
 const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0)
 
 type SetResult = { queries: number; kotae: Metrics; bm25: Metrics; peer: Metrics; unsure: number }
-
-function readFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new EvalFileError(
-      file,
-      0,
-      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`,
-    )
-  }
-}
 
 function parseCli(argv: string[]) {
   const { values } = parseCommandLine(
@@ -151,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
   const sets = cli.files.map(([name, file]) => ({
     name,
     file,
-    questions: parseGoldenJsonl(readFile(file), file),
+    questions: parseGoldenJsonl(readEvalFile(file), file),
   }))
   const offtopicSets = Object.entries(OFFTOPIC)
     .map(([name, file]) => [name, path.join(EVAL_DIR, file)] as const)
@@ -159,7 +147,7 @@ async function main(argv: string[]): Promise<void> {
     .map(([name, file]) => ({
       name,
       file,
-      questions: parseGoldenJsonl(readFile(file), file).filter((q) => q.split === cli.split),
+      questions: parseGoldenJsonl(readEvalFile(file), file).filter((q) => q.split === cli.split),
     }))
 
   // The site's ranking is scored on the index as the browser has it (saved, then restored) and as

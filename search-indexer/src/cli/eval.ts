@@ -7,28 +7,15 @@
  * `--json` prints exactly one object: {"queries": n, "kotae": {...}, "bm25": {...}, "peer": {...}}.
  * A malformed file line exits 1 with its file:line.
  */
-import fs from 'node:fs'
 
 import { EvalFileError, UsageError } from '../errors'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
 import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
 import { parseCommandLine } from './commandLine'
+import { readEvalFile } from './readEvalFile'
 
 const USAGE = 'usage: npm run eval -- --faq <faq.jsonl> --queries <queries.jsonl> [--k 10] [--json]'
-
-function readFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new EvalFileError(
-      file,
-      0,
-      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`,
-    )
-  }
-}
 
 function main(argv: string[]): void {
   const { values } = parseCommandLine(
@@ -54,8 +41,8 @@ function main(argv: string[]): void {
   if (!Number.isInteger(k) || k < 10 || k > 1000)
     throw new UsageError(`--k must be an integer from 10 to 1000 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
 
-  const faqs = parseFaqJsonl(readFile(values.faq), values.faq)
-  const queries = parseQueriesJsonl(readFile(values.queries), values.queries)
+  const faqs = parseFaqJsonl(readEvalFile(values.faq), values.faq)
+  const queries = parseQueriesJsonl(readEvalFile(values.queries), values.queries)
   const result = runEval(faqs, queries, {}, k)
 
   if (values.json) {
