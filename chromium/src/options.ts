@@ -38,3 +38,13 @@ export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): {
   if (!executablePath) throw new Error(`Chromium not found at ${chromiumPath(env)}: ${CHROMIUM_INSTALL_HINT}`)
   return { executablePath, args: [...CHROMIUM_ARGS] }
 }
+
+/** A phone-sized page (an iPhone-class screen, touch, Japanese locale and time): the e2e tests' and the site benches'. */
+export const PHONE_CONTEXT = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'ja-JP',
+  timezoneId: 'Asia/Tokyo',
+}

@@ -11,9 +11,11 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { PHONE_CONTEXT } from '@kotae/chromium'
 import { launchChromium } from '@kotae/chromium/launch'
 import type { Browser } from 'playwright-core'
 
+import { LOOPBACK, MOBILE, type Link, throttle } from './links'
 import { requireBuiltSite, serveDist } from './serve-dist'
 
 const { values } = parseArgs({
@@ -28,19 +30,7 @@ const DIST = path.resolve(values.dist)
 requireBuiltSite(DIST)
 const { server, base } = await serveDist(DIST)
 
-const LINKS = [
-  { name: 'loopback', net: undefined, cpu: 1 },
-  {
-    name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)',
-    net: {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    },
-    cpu: 4,
-  },
-]
+const LINKS = [LOOPBACK, MOBILE]
 /** A sure answer, an off-topic question (not sure), a question asked back, an English page. */
 const CASES = [
   '/search/?q=受け取り 持ち物',
@@ -51,27 +41,11 @@ const CASES = [
 
 type Shift = { value: number; time: number; sources: string[] }
 
-async function once(
-  browser: Browser,
-  url: string,
-  link: (typeof LINKS)[number],
-): Promise<{ cls: number; shifts: Shift[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-  })
+async function once(browser: Browser, url: string, link: Link): Promise<{ cls: number; shifts: Shift[] }> {
+  const context = await browser.newContext(PHONE_CONTEXT)
   try {
     const page = await context.newPage()
-    if (link.net || link.cpu > 1) {
-      const cdp = await context.newCDPSession(page)
-      await cdp.send('Network.enable')
-      if (link.net) await cdp.send('Network.emulateNetworkConditions', link.net)
-      if (link.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: link.cpu })
-    }
+    await throttle(context, page, link)
     // No named functions inside: the page would not know tsx's `__name` helper.
     await page.addInitScript(() => {
       const g = globalThis as unknown as { shifts: Shift[] }

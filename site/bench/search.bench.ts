@@ -14,10 +14,11 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 
-import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium } from '@kotae/chromium'
+import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium, PHONE_CONTEXT } from '@kotae/chromium'
 import { launchChromium } from '@kotae/chromium/launch'
 import type { Browser } from 'playwright-core'
 
+import { LOOPBACK, MOBILE, TEN_MBIT, type Link, throttle } from './links'
 import { requireBuiltSite, serveDist } from './serve-dist'
 
 const { values } = parseArgs({
@@ -77,29 +78,7 @@ type Run = {
   restoreMs: number
 }
 
-const LINKS = [
-  { name: 'loopback', net: undefined, cpu: 1 },
-  {
-    name: '10 Mbit/s, 40 ms',
-    net: {
-      offline: false,
-      latency: 40,
-      downloadThroughput: (10 * 1024 * 1024) / 8,
-      uploadThroughput: (5 * 1024 * 1024) / 8,
-    },
-    cpu: 1,
-  },
-  {
-    name: 'mobile (1.6 Mbit/s, 150 ms, CPU 4×)',
-    net: {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1.6 * 1024 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    },
-    cpu: 4,
-  },
-]
+const LINKS = [LOOPBACK, TEN_MBIT, MOBILE]
 /** `?q=` in the address (a shared link; the page prefetches the index), or typed as soon as the box is there. */
 const CASES = [
   { path: '/search/', query: 'マイナの暗証番号わすれた', typed: false },
@@ -107,26 +86,11 @@ const CASES = [
   { path: '/en/search/', query: 'renew my card', typed: false },
 ]
 
-async function once(
-  browser: Browser,
-  url: string,
-  typed: string | undefined,
-  link: (typeof LINKS)[number],
-): Promise<Run> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  })
+async function once(browser: Browser, url: string, typed: string | undefined, link: Link): Promise<Run> {
+  const context = await browser.newContext(PHONE_CONTEXT)
   try {
     const page = await context.newPage()
-    if (link.net || link.cpu > 1) {
-      const cdp = await context.newCDPSession(page)
-      await cdp.send('Network.enable')
-      if (link.net) await cdp.send('Network.emulateNetworkConditions', link.net)
-      if (link.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: link.cpu })
-    }
+    await throttle(context, page, link)
     // The moment the first result is in the document, on the page's clock (0 = navigation start).
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
