@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { fieldRoleIn, roleIn } from '../../access/roleIn'
-import { readContent } from '../../access/readContent'
-import { CONTENT_WRITERS, PUBLISHERS, STAFF_READERS } from '../../access/roles'
+import { fieldRoleIn } from '../../access/roleIn'
+import { editorialContent } from '../../access/editorialContent'
+import { STAFF_READERS } from '../../access/roles'
 import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { bringItemsField } from '../../fields/bringItems'
 import { groundingFields } from '../../fields/grounding'
@@ -39,14 +39,7 @@ export const Faqs: CollectionConfig = {
     description: '市民とオペレーターが使うよくある質問です。編集者が下書きし、承認者が公開します。',
   },
   endpoints: [reviewDueEndpoint],
-  versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
-  access: {
-    read: readContent,
-    create: roleIn(...CONTENT_WRITERS),
-    update: roleIn(...CONTENT_WRITERS),
-    delete: roleIn(...PUBLISHERS),
-    readVersions: roleIn(...CONTENT_WRITERS),
-  },
+  ...editorialContent,
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [

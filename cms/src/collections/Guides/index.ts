@@ -1,9 +1,7 @@
 import { guideFrontMatterSchema, guideStepSchema } from '@kotae/content/schema'
 import type { CollectionConfig } from 'payload'
 
-import { roleIn } from '../../access/roleIn'
-import { readContent } from '../../access/readContent'
-import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { editorialContent } from '../../access/editorialContent'
 import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { BRING_CASES, bringItemsField } from '../../fields/bringItems'
 import { englishField } from '../../fields/english'
@@ -44,14 +42,7 @@ export const Guides: CollectionConfig = {
     components: { edit: PUBLISHER_ONLY_EDIT_COMPONENTS },
     description: '申請・更新・再設定などの手順、持ち物、場所と時間をまとめたガイドです。',
   },
-  versions: { drafts: { schedulePublish: true, validate: false }, maxPerDoc: 50 },
-  access: {
-    read: readContent,
-    create: roleIn(...CONTENT_WRITERS),
-    update: roleIn(...CONTENT_WRITERS),
-    delete: roleIn(...PUBLISHERS),
-    readVersions: roleIn(...CONTENT_WRITERS),
-  },
+  ...editorialContent,
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [enforcePublishWorkflow, recordReviewSteps, requireEnglishAllThrough],
