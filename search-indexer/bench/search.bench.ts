@@ -23,6 +23,7 @@ import { loadContent } from '@kotae/content'
 import { build as esbuild } from 'esbuild'
 import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium } from '@kotae/chromium'
 import { launchChromium } from '@kotae/chromium/launch'
+import { LOOPBACK, TEN_MBIT, throttle } from '@kotae/chromium/links'
 
 import { contentToDocuments, type SearchDocument } from '../src/engine/document'
 import { serializeIndex } from '../src/engine/persist'
@@ -222,18 +223,7 @@ async function browserBench(): Promise<void> {
   const port = (server.address() as { port: number }).port
   const browser = await launchChromium()
   const query = 'マイナンバーカードの暗証番号を忘れた'
-  const links = [
-    { name: 'loopback', throttle: undefined },
-    {
-      name: '10 Mbit/s, 40 ms RTT',
-      throttle: {
-        offline: false,
-        latency: 40,
-        downloadThroughput: (10 * 1024 * 1024) / 8,
-        uploadThroughput: (5 * 1024 * 1024) / 8,
-      },
-    },
-  ]
+  const links = [LOOPBACK, TEN_MBIT]
   try {
     console.log(
       `\nBROWSER: headless Chromium ${browser.version()}, bundle ${kb(js.length)} minified / ${kb(gz(js))} gzip; query "${query}"; median of 3 fresh pages`,
@@ -249,11 +239,7 @@ async function browserBench(): Promise<void> {
           for (let r = 0; r < 3; r++) {
             const context = await browser.newContext()
             const page = await context.newPage()
-            if (link.throttle) {
-              const cdp = await context.newCDPSession(page)
-              await cdp.send('Network.enable')
-              await cdp.send('Network.emulateNetworkConditions', link.throttle)
-            }
+            await throttle(context, page, link)
             await page.goto(`http://127.0.0.1:${port}/`)
             await page.waitForFunction(() => 'kotaeBench' in globalThis)
             const url = `/${mode === 'index' ? 'index' : 'documents'}-${n}.json`

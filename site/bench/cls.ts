@@ -13,9 +13,9 @@ import { parseArgs } from 'node:util'
 
 import { PHONE_CONTEXT } from '@kotae/chromium'
 import { launchChromium } from '@kotae/chromium/launch'
+import { type Link, LOOPBACK, MOBILE, throttle } from '@kotae/chromium/links'
 import type { Browser } from 'playwright-core'
 
-import { LOOPBACK, MOBILE, type Link, throttle } from './links'
 import { requireBuiltSite, serveDist } from './serve-dist'
 
 const { values } = parseArgs({

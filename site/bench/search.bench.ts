@@ -16,9 +16,9 @@ import zlib from 'node:zlib'
 
 import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium, PHONE_CONTEXT } from '@kotae/chromium'
 import { launchChromium } from '@kotae/chromium/launch'
+import { type Link, LOOPBACK, MOBILE, TEN_MBIT, throttle } from '@kotae/chromium/links'
 import type { Browser } from 'playwright-core'
 
-import { LOOPBACK, MOBILE, TEN_MBIT, type Link, throttle } from './links'
 import { requireBuiltSite, serveDist } from './serve-dist'
 
 const { values } = parseArgs({

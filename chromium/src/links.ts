@@ -1,7 +1,7 @@
 /**
- * The network links and phone the site's benches open pages over, emulated through Chromium's
- * DevTools protocol: loopback, a 10 Mbit/s line and Lighthouse's mobile preset. Shared by the
- * search and CLS benches.
+ * The network links the benches open pages over, emulated through Chromium's DevTools protocol:
+ * loopback, a 10 Mbit/s line and Lighthouse's mobile preset. Shared by the site's search and CLS
+ * benches and the search-indexer's browser bench.
  */
 import type { BrowserContext, Page } from 'playwright-core'
 
