@@ -82,7 +82,8 @@ async function runChild(): Promise<void> {
   const counts = { calls: 0, telephony: 0, escalations: 0 }
   // SQLite: the seed writes on a connection of its own (libsql's engine API); through the
   // adapter's client the process grew by ~8 KB per call and kept it after each commit.
-  const seedSql = child === 'sqlite' ? openSqliteSql(process.env.KOTAE_SQLITE_PATH!) : sql
+  const ownConnection = child === 'sqlite' ? openSqliteSql(process.env.KOTAE_SQLITE_PATH!) : null
+  const seedSql = ownConnection ?? sql
   for (const [i, range] of months.entries()) {
     const month = await insertSynthetic(seedSql, {
       start: range.start,
@@ -97,7 +98,7 @@ async function runChild(): Promise<void> {
         `bench: seeded month ${i + 1}/12, ${s(performance.now() - t)} s, RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
       )
   }
-  if ('close' in seedSql) seedSql.close()
+  ownConnection?.close()
   out.seed = { ...counts, seconds: s(performance.now() - t) }
   if (child === 'postgres') await sql.query('ANALYZE')
   out.seedRssMb = mb()
