@@ -20,7 +20,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial2.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial3.jsonl', splits: ['dev', 'test'] },
-  { file: 'colloquial4.jsonl', splits: ['dev'] },
+  { file: 'colloquial4.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -28,7 +28,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic2.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic3.jsonl', splits: ['dev', 'test'] },
-  { file: 'offtopic4.jsonl', splits: ['dev'] },
+  { file: 'offtopic4.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
