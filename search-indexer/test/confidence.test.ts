@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
 import type { QueryAnalysis } from '../src/analyzer/analyzer'
-import { confidenceFeatures, confidenceOf, fitConfidence } from '../src/engine/confidence'
+import {
+  confidenceFeatures,
+  confidenceOf,
+  fitConfidence,
+  leaveGroupOut,
+  thresholdFor,
+} from '../src/engine/confidence'
 
 const query = (facets: Record<string, string[]> = {}) => ({ facets }) as unknown as QueryAnalysis
 
@@ -37,5 +43,43 @@ describe('confidence (confidence.ts)', () => {
       expect(
         confidenceOf({ query: query(), top: { score: 0, coverage: s.features.coverage } }, model) >= 0.5,
       ).toBe(s.sure)
+  })
+
+  it('sets the threshold so that at most the allowed share of sure samples is below it', () => {
+    const sure = [0.1, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3].map((c) => ({
+      features: { coverage: c },
+      sure: true,
+      hit: true,
+    }))
+    const weights = { bias: 0, coverage: 1 }
+    // 10 % of 10 may be below: the lowest one; the threshold is the second's probability.
+    expect(thresholdFor(weights, sure, 0.1)).toBe(Math.floor((1 / (1 + Math.exp(-0.5))) * 1000) / 1000)
+    expect(thresholdFor(weights, sure, 0)).toBe(Math.floor((1 / (1 + Math.exp(-0.1))) * 1000) / 1000)
+  })
+
+  it('scores each group with a model fitted without it', () => {
+    const group = (name: string, sure: boolean, values: number[]) => ({
+      name,
+      samples: values.map((c) => ({ features: { coverage: c }, sure, hit: true })),
+    })
+    const rows = leaveGroupOut(
+      [
+        group('in-a', true, [0.8, 0.9, 1]),
+        group('in-b', true, [0.7, 0.85, 0.95]),
+        group('off-a', false, [0.1, 0.2]),
+        group('off-b', false, [0.15, 0.25]),
+        // Unlike every other group: a model fitted without it cannot know it, so it is all "sure".
+        group('off-odd', false, [0.9, 1]),
+      ],
+      0,
+    )
+    expect(rows.map((r) => [r.name, r.size, r.below])).toEqual([
+      ['in-a', 3, 0],
+      // 0.7 is lower than any sure sample the model without in-b saw: below its threshold.
+      ['in-b', 3, 1],
+      ['off-a', 2, 2],
+      ['off-b', 2, 2],
+      ['off-odd', 2, 0],
+    ])
   })
 })

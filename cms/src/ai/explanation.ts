@@ -324,6 +324,8 @@ export function aiExplanation(config: AiConfig): AiExplanation {
     if (name === 'bias') return '基準値（どの質問にも加わる切片）'
     if (name === 'coverage') return '1 位の候補が、質問の語をどれだけ含むか（0〜1。珍しい語ほど重く数えます）'
     if (name === 'logScore') return '1 位の候補の検索の点数（対数）'
+    if (name === 'unknownWord')
+      return '質問に、どの FAQ・案内・よくある聞き方にもない語（3 文字以上か漢字を含む語）があるとき 1、ないとき 0'
     if (name.startsWith('facet:')) {
       const id = name.slice('facet:'.length)
       const dn = dimensionName(id)

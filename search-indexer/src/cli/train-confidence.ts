@@ -7,7 +7,9 @@
  * no FAQ answers them). The threshold is the highest that leaves at most 2 % of the in-scope tuning
  * questions below it (the quality bar: a right answer is rarely hidden behind "no sure answer").
  * Writes engine/confidence-model.ts and prints the weights and the tuning figures; `--dry-run` only
- * prints. The golden test split and a held-out set's test half are never read here.
+ * prints; `--leave-set-out` also prints each set as scored by a model fitted (and its threshold
+ * set) without that set, the figures a change of features is decided on. The golden test split and
+ * a held-out set's test half are never read here.
  *
  * The in-scope questions are the FAQs' earlier phrasings too (the "asked before" channel, decision
  * 0048): each set is ranked on an index whose channel was learned from the other sets
@@ -18,7 +20,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { confidenceFeatures, fitConfidence } from '../engine/confidence'
+import {
+  type ConfidenceSample,
+  confidenceFeatures,
+  countBelow,
+  fitConfidence,
+  leaveGroupOut,
+  thresholdFor,
+} from '../engine/confidence'
 import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex } from './content-index'
 import { leaveSetOut } from './leave-set-out'
@@ -27,30 +36,37 @@ import { describeTuning, IN_SCOPE_TUNING, loadTuning, OFF_TOPIC_TUNING } from '.
 /** Share of the in-scope tuning questions allowed below the threshold. */
 const MAX_HIDDEN = 0.02
 
-const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } }, strict: true })
+const { values } = parseArgs({
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    'leave-set-out': { type: 'boolean', default: false },
+  },
+  strict: true,
+})
 // Off-topic questions are nobody's phrasing: they are asked of the index the desk has.
 const { index: full } = await loadContentIndex()
 const { sets } = await leaveSetOut()
-const sample = (index: SearchIndex, query: string, sure: boolean) => {
+const sample = (index: SearchIndex, query: string, sure: boolean): ConfidenceSample => {
+  const q = index.analyzer.analyzeQuery(query)
   const top = index.search(query, { limit: 1, kinds: ['faq'] })[0]
   return {
-    features: confidenceFeatures({ query: index.analyzer.analyzeQuery(query), top }),
+    features: confidenceFeatures({ query: q, top, unknownWord: index.hasUnknownWord(q) }),
     sure,
     hit: top !== undefined,
   }
 }
-const inScope = sets.flatMap((s) => s.questions.map((q) => sample(s.index, q.query, true)))
-const offTopic = loadTuning(OFF_TOPIC_TUNING, EVAL_DIR).map((q) => sample(full, q.query, false))
-const samples = [...inScope, ...offTopic].filter((s) => s.hit)
-const weights = fitConfidence(samples)
-const probability = (f: Record<string, number>) => {
-  let z = weights.bias ?? 0
-  for (const [n, v] of Object.entries(f)) z += (weights[n] ?? 0) * v
-  return 1 / (1 + Math.exp(-z))
-}
-const p = inScope.map((s) => (s.hit ? probability(s.features) : 0)).sort((a, b) => a - b)
-const threshold = Math.floor((p[Math.floor(p.length * MAX_HIDDEN)] ?? 0) * 1000) / 1000
-const below = (xs: typeof inScope) => xs.filter((s) => !s.hit || probability(s.features) < threshold).length
+const groups = [
+  ...sets.map((s) => ({ name: s.file, samples: s.questions.map((q) => sample(s.index, q.query, true)) })),
+  ...OFF_TOPIC_TUNING.map((s) => ({
+    name: s.file,
+    samples: loadTuning([s], EVAL_DIR).map((q) => sample(full, q.query, false)),
+  })).filter((g) => g.samples.length > 0),
+]
+const inScope = groups.flatMap((g) => g.samples.filter((s) => s.sure))
+const offTopic = groups.flatMap((g) => g.samples.filter((s) => !s.sure))
+const weights = fitConfidence([...inScope, ...offTopic].filter((s) => s.hit))
+const threshold = thresholdFor(weights, inScope, MAX_HIDDEN)
+const below = (xs: readonly ConfidenceSample[]) => countBelow({ weights, threshold }, xs)
 console.log(
   `train:confidence: ${inScope.length} in-scope (${describeTuning(IN_SCOPE_TUNING, EVAL_DIR)}) and ${offTopic.length} off-topic questions (${describeTuning(OFF_TOPIC_TUNING, EVAL_DIR)})`,
 )
@@ -58,6 +74,22 @@ console.log(`weights ${JSON.stringify(weights)}; threshold ${threshold}`)
 console.log(
   `tuning data: in-scope below the threshold ${below(inScope)}/${inScope.length}; off-topic below ${below(offTopic)}/${offTopic.length}`,
 )
+if (values['leave-set-out']) {
+  const rows = leaveGroupOut(groups, MAX_HIDDEN)
+  const pct = (n: number, d: number) => `${((n / Math.max(1, d)) * 100).toFixed(1)} %`
+  console.log('leave-set-out (each set scored by a model fitted without it):')
+  for (const r of rows)
+    console.log(
+      `  ${r.name}: ${r.below} of ${r.size} below (${pct(r.below, r.size)}), threshold ${r.threshold}`,
+    )
+  const sum = (sure: boolean) => {
+    const rs = rows.filter((r) => groups.find((g) => g.name === r.name)?.samples[0]?.sure === sure)
+    const n = rs.reduce((a, r) => a + r.size, 0)
+    const b = rs.reduce((a, r) => a + r.below, 0)
+    return `${b}/${n} (${pct(b, n)})`
+  }
+  console.log(`  in-scope below ${sum(true)}; off-topic below ${sum(false)}`)
+}
 if (!values['dry-run']) {
   const out = path.resolve(import.meta.dirname, '../engine/confidence-model.ts')
   fs.writeFileSync(

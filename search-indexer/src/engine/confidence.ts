@@ -17,16 +17,24 @@ export type ConfidenceModel = {
 }
 
 /** What the model reads of a query and its top hit. */
-export type ConfidenceInput = { query: QueryAnalysis; top?: { score: number; coverage: number } }
+export type ConfidenceInput = {
+  query: QueryAnalysis
+  top?: { score: number; coverage: number }
+  /** The query has a word nothing in the index holds (SearchIndex.hasUnknownWord). */
+  unknownWord?: boolean
+}
 
 /**
- * The features: the top hit's coverage of the query, its score (log), and, per facet dimension,
- * whether the query names a value of it (a question about the card, a PIN, a move …). A query
- * with no hit has no features but the bias and scores 0.
+ * The features: the top hit's coverage of the query, its score (log), per facet dimension
+ * whether the query names a value of it (a question about the card, a PIN, a move …), and whether
+ * the query has a word the index holds nowhere (a question about something else: the asked-before
+ * phrasings lift everyday words, so an off-topic question's other words can still match well).
+ * A query with no hit has no features but the bias and scores 0.
  */
-export function confidenceFeatures({ query, top }: ConfidenceInput): Record<string, number> {
+export function confidenceFeatures({ query, top, unknownWord }: ConfidenceInput): Record<string, number> {
   if (!top) return {}
   const out: Record<string, number> = { coverage: top.coverage, logScore: Math.log1p(Math.max(0, top.score)) }
+  if (unknownWord) out.unknownWord = 1
   for (const [dimension, values] of Object.entries(query.facets))
     if (values.length) out[`facet:${dimension}`] = 1
   return out
@@ -37,10 +45,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 /** The probability (0–1) that the top hit answers an in-scope question; 0 without a hit. */
 export function confidenceOf(input: ConfidenceInput, model: ConfidenceModel = CONFIDENCE_MODEL): number {
   if (!input.top) return 0
-  let z = model.weights.bias ?? 0
-  for (const [name, value] of Object.entries(confidenceFeatures(input)))
-    z += (model.weights[name] ?? 0) * value
-  return sigmoid(z)
+  return probabilityOf(model.weights, confidenceFeatures(input))
 }
 
 /** Fits a logistic model by gradient descent (L2-regularized); small data, so plain full-batch. */
@@ -71,4 +76,55 @@ export function fitConfidence(
       w[n] = w[n]! - rate * (grad[n]! / samples.length + (n === 'bias' ? 0 : l2 * w[n]!))
   }
   return Object.fromEntries(Object.entries(w).map(([n, v]) => [n, Math.round(v * 1000) / 1000]))
+}
+
+/** The probability under which a model is unsure (0 without a hit). */
+export const probabilityOf = (weights: Record<string, number>, features: Record<string, number>): number => {
+  let z = weights.bias ?? 0
+  for (const [n, v] of Object.entries(features)) z += (weights[n] ?? 0) * v
+  return sigmoid(z)
+}
+
+export type ConfidenceSample = { features: Record<string, number>; sure: boolean; hit: boolean }
+
+/**
+ * The highest threshold (3 decimals) that leaves at most `maxHidden` of the sure samples below it
+ * (a sample with no hit is always below).
+ */
+export function thresholdFor(
+  weights: Record<string, number>,
+  samples: readonly ConfidenceSample[],
+  maxHidden: number,
+): number {
+  const p = samples
+    .filter((s) => s.sure)
+    .map((s) => (s.hit ? probabilityOf(weights, s.features) : 0))
+    .sort((a, b) => a - b)
+  return Math.floor((p[Math.floor(p.length * maxHidden)] ?? 0) * 1000) / 1000
+}
+
+/** How many samples a model leaves below its threshold (no hit counts as below). */
+export const countBelow = (model: ConfidenceModel, samples: readonly ConfidenceSample[]): number =>
+  samples.filter((s) => !s.hit || probabilityOf(model.weights, s.features) < model.threshold).length
+
+/**
+ * Honest figures for the model: each group (a question set) scored by a model fitted, and its
+ * threshold set, without it. Fitted on its own data every set looks better than a new writer's
+ * set will; decisions about features are taken on these figures (decision 0048).
+ */
+export function leaveGroupOut(
+  groups: readonly { name: string; samples: readonly ConfidenceSample[] }[],
+  maxHidden: number,
+): { name: string; size: number; below: number; threshold: number }[] {
+  return groups.map((g) => {
+    const train = groups.filter((o) => o !== g).flatMap((o) => o.samples)
+    const weights = fitConfidence(train.filter((s) => s.hit))
+    const threshold = thresholdFor(weights, train, maxHidden)
+    return {
+      name: g.name,
+      size: g.samples.length,
+      below: countBelow({ weights, threshold }, g.samples),
+      threshold,
+    }
+  })
 }

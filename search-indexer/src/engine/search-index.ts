@@ -226,6 +226,8 @@ export function passageRecord(
   return { kind: owner.kind, locale: owner.locale, docKey, n, field, start, end, text }
 }
 
+const HAN = /\p{Script=Han}/u
+
 export const docKey = (kind: DocumentKind, id: string): string => `${kind}:${id}`
 
 export class SearchIndex {
@@ -378,7 +380,7 @@ export class SearchIndex {
     const q = this.analyzeWith(query, options)
     const hits = this.searchAnalyzed(q, options)
     const top = hits[0]
-    const confidence = confidenceOf({ query: q, top })
+    const confidence = confidenceOf({ query: q, top, unknownWord: this.hasUnknownWord(q) })
     // One question per search: after a choice, the results speak for themselves.
     const chose = Object.keys(options.facets ?? {}).length > 0
     const askBack = chose
@@ -394,6 +396,23 @@ export class SearchIndex {
       sure: top !== undefined && confidence >= CONFIDENCE_MODEL.threshold,
       ...(askBack ? { askBack } : {}),
     }
+  }
+
+  /**
+   * Whether the query has a word of its own that nothing in the index holds — no FAQ's or guide's
+   * text, no earlier phrasing: a word of three or more characters or with a kanji (クレジットカード,
+   * 図書館), not a short kana ending (ええ, かね). A question about something this knowledge base
+   * does not cover usually names it; the confidence model reads it (confidence.ts).
+   */
+  hasUnknownWord(q: QueryAnalysis): boolean {
+    const fields = ['question', 'alternatives', 'shortAnswer', 'tags', 'askedBefore']
+    return q.tokens.some(
+      (t) =>
+        !isGram(t) &&
+        ([...t].length >= 3 || HAN.test(t)) &&
+        !fields.some((f) => this.docs.share(f, t) > 0) &&
+        !(this.passages.share('text', t) > 0),
+    )
   }
 
   /** The query's analysis with the user's chosen facets put over its own. */
