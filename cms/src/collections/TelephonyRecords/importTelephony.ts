@@ -30,7 +30,7 @@ import {
 import type { Payload } from 'payload'
 
 import { instantSql } from '../../db/sql'
-import { refreshCallSlots, refreshCalledAgain, refreshTelephonySlots } from '../../reports/rollups/refresh'
+import { callSlots, refreshCalledAgain, telephonySlots } from '../../reports/rollups/refresh'
 import { storedRules } from '../../reports/rollups/rules'
 import { openImportDb, type ImportDb, type LinkChange } from './importDb'
 
@@ -223,12 +223,12 @@ async function refreshAfterImport(
   if (!rules) return
   const first = jstDayNumber(min) * DAY_MS - JST_OFFSET_MS - toleranceMs
   const last = (jstDayNumber(max) + 1) * DAY_MS - JST_OFFSET_MS + toleranceMs
-  if (changed.records) await refreshTelephonySlots(db, rules, first, last)
-  // The half-hours corrected rows moved records out of (refreshTelephonySlots widens to the half-hour).
+  if (changed.records) await telephonySlots.refresh(db, rules, first, last)
+  // The half-hours corrected rows moved records out of (telephonySlots.refresh widens to the half-hour).
   const leftSlots = new Set(
     changed.left.filter((at) => at < first || at >= last).map((at) => at - (at % HALF_HOUR_MS)),
   )
-  for (const slot of leftSlots) await refreshTelephonySlots(db, rules, slot, slot + 1)
+  for (const slot of leftSlots) await telephonySlots.refresh(db, rules, slot, slot + 1)
   if (!changed.hashes) return
   const refreshCalls = async (from: number, to: number) => {
     const flagged = await refreshCalledAgain(
@@ -237,7 +237,7 @@ async function refreshAfterImport(
       from - Math.round(rules.repeatWindowDays * DAY_MS),
       to,
     )
-    await refreshCallSlots(
+    await callSlots.refresh(
       db,
       rules,
       flagged.reduce((m, t) => Math.min(m, t), from),

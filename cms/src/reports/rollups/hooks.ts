@@ -14,7 +14,7 @@ import type {
 } from 'payload'
 
 import { execOf, type Exec, msSql } from './exec'
-import { refreshCallSlots, refreshCalledAgain, refreshFaqDays, refreshTelephonySlots } from './refresh'
+import { callSlots, faqDays, refreshCalledAgain, telephonySlots } from './refresh'
 import { storedRules } from './rules'
 
 interface CallState {
@@ -44,8 +44,8 @@ export async function refreshAroundCall(db: Exec, before: CallState | null, afte
   for (const t of times) changed.push(...(await refreshCalledAgain(db, rules, t - windowMs, t + 1, callers)))
   const slot = (t: number) => Math.floor(t / HALF_HOUR_MS) * HALF_HOUR_MS
   for (const s of new Set([...times, ...changed].map(slot)))
-    await refreshCallSlots(db, rules, s, s + HALF_HOUR_MS)
-  for (const t of times) await refreshFaqDays(db, t, t + 1)
+    await callSlots.refresh(db, rules, s, s + HALF_HOUR_MS)
+  for (const t of times) await faqDays.refresh(db, rules, t, t + 1)
 }
 
 const contextKey = (what: string, id: unknown) => `rollups:${what}:${String(id)}`
@@ -103,6 +103,6 @@ export const refreshRollupsAfterTelephonyDelete: CollectionAfterDeleteHook = asy
     | { offered: number | null; call: (CallState & { id: number }) | null }
     | undefined
   if (!rules || !before) return
-  if (before.offered !== null) await refreshTelephonySlots(db, rules, before.offered, before.offered + 1)
+  if (before.offered !== null) await telephonySlots.refresh(db, rules, before.offered, before.offered + 1)
   if (before.call) await refreshAroundCall(db, before.call, await callById(db, before.call.id))
 }

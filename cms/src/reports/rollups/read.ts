@@ -7,7 +7,7 @@
  */
 import { DAY_MS, JST_OFFSET_MS, type InstantRange, type ReportAccumulator } from '@kotae/analytics'
 
-import { callSlotRows, faqDayRows, type Reader, telephonySlotRows } from './refresh'
+import { callSlots, faqDays, type Reader, telephonySlots } from './refresh'
 import { rollupRulesOf, rulesKey, storedRules } from './rules'
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v))
@@ -71,30 +71,23 @@ async function rowsOf(db: Reader, acc: ReportAccumulator, fromTables: boolean) {
   const resolved = acc.options.resolvedOutcomes
   if (!fromTables)
     return {
-      telephony: await telephonySlotRows(db, acc.options, start, end),
+      telephony: await telephonySlots.rows(db, acc.options, start, end),
       calls: sumOverOutcomes(
-        await callSlotRows(db, acc.options, start, callsEnd, acc.options.repeatWindowDays * DAY_MS),
+        await callSlots.rows(db, acc.options, start, callsEnd, acc.options.repeatWindowDays * DAY_MS),
         new Set(resolved),
       ),
-      faqs: await faqDayRows(db, start, end),
+      faqs: await faqDays.rows(db, acc.options, start, end),
     }
-  const between = 'WHERE slot_at >= ? AND slot_at < ?'
   return {
-    telephony: await db.rows(
-      `SELECT slot_at, in_hours, queue, first_at, offered, answered, answered_with_wait, wait_ms, answered_within,
-         short_abandoned FROM report_telephony_slots ${between}`,
-      [start, end],
-    ),
+    telephony: await db.rows(telephonySlots.select, [start, end]),
     calls: await db.rows(
       `SELECT slot_at, in_hours, category_id, outbound, ${CALL_SUMS}
-       FROM (SELECT *, CASE WHEN outcome IN (${resolved.map(() => '?').join(', ')}) THEN 1 ELSE 0 END AS resolved FROM report_call_slots ${between}) s
+       FROM (SELECT *, CASE WHEN outcome IN (${resolved.map(() => '?').join(', ')}) THEN 1 ELSE 0 END AS resolved
+         FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?) s
        GROUP BY slot_at, in_hours, category_id, outbound`,
       [...resolved, start, callsEnd],
     ),
-    faqs: await db.rows(
-      'SELECT day_at, faq_id, calls, first_calls FROM report_faq_days WHERE day_at >= ? AND day_at < ?',
-      [start, end],
-    ),
+    faqs: await db.rows(faqDays.select, [start, end]),
   }
 }
 

@@ -79,189 +79,161 @@ export async function refreshCalledAgain(
 }
 
 /** Rows into `table` in statements of up to 400 rows. */
-async function insertRows(db: Exec, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const one = `(${columns.map(() => '?').join(', ')})`
+async function insertRows(db: Exec, table: string, columns: string, rows: unknown[][]): Promise<void> {
+  const one = `(${columns
+    .split(', ')
+    .map(() => '?')
+    .join(', ')})`
   for (let i = 0; i < rows.length; i += 400) {
     const chunk = rows.slice(i, i + 400)
-    await db.run(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`,
-      chunk.flat(),
-    )
+    await db.run(`INSERT INTO ${table} (${columns}) VALUES ${chunk.map(() => one).join(', ')}`, chunk.flat())
   }
 }
 
-/** Groups by half-hour and in-hours flag, summing `sums` (column offsets into each row), keeping the first instant. */
+/**
+ * Groups by half-hour and in-hours flag, summing `sums` (column offsets into each row), keeping the
+ * first instant: [slot, in_hours, ...keys, first_at, ...sums], each key as `keys` reads it from a row.
+ */
 function mergeHalfHours(
   rows: unknown[][],
   clock: ReturnType<typeof hoursClock>,
   firstAt: number,
-  keys: number[],
+  keys: ((r: unknown[]) => unknown)[],
   sums: number[],
 ): unknown[][] {
   const merged = new Map<string, unknown[]>()
+  const at = 2 + keys.length
   for (const r of rows) {
     const first = num(r[firstAt])
-    const slot = floorTo(first, HALF_HOUR_MS)
-    const inHours = clock.outOfHours(first) ? 0 : 1
-    const key = [slot, inHours, ...keys.map((k) => r[k])].join('\u0000')
+    const head = [floorTo(first, HALF_HOUR_MS), clock.outOfHours(first) ? 0 : 1, ...keys.map((k) => k(r))]
+    const key = head.join('\u0000')
     const m = merged.get(key)
-    if (!m) merged.set(key, [slot, inHours, ...keys.map((k) => r[k]), first, ...sums.map((s) => num(r[s]))])
+    if (!m) merged.set(key, [...head, first, ...sums.map((s) => num(r[s]))])
     else {
-      m[2 + keys.length] = Math.min(num(m[2 + keys.length]), first)
-      for (const [i, s] of sums.entries()) m[3 + keys.length + i] = num(m[3 + keys.length + i]) + num(r[s])
+      m[at] = Math.min(num(m[at]), first)
+      for (const [i, s] of sums.entries()) m[at + 1 + i] = num(m[at + 1 + i]) + num(r[s])
     }
   }
   return [...merged.values()]
 }
 
 /**
- * The telephony records offered in the half-hours of [a, b), counted by `rules`, one row per JST
- * half-hour × in-hours × queue: slot_at, in_hours, queue, first_at, offered, answered,
- * answered_with_wait, wait_ms, answered_within, short_abandoned (the table's columns).
+ * One rollup table: its rows for the steps (half-hours, or JST days) of [a, b) as `rows` counts
+ * them from the records, in the order of `columns`; `refresh` replaces the table's rows of the
+ * steps around [from, to) with those, and `select` reads them back in the same order.
  */
-export async function telephonySlotRows(db: Reader, rules: RollupRules, a: number, b: number) {
-  const d = dialect(db)
-  const clock = hoursClock(rules.hours)
-  // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
-  const within = Math.floor(rules.serviceLevelSeconds * 1000)
-  const short = Math.ceil(rules.shortAbandonSeconds * 1000)
-  const rows = await db.rows(
-    `SELECT x.o / ${clock.bucketMs} AS c0, x.queue AS c1, MIN(x.o) AS c2, COUNT(*) AS c3,
-       SUM(CASE WHEN x.a IS NOT NULL THEN 1 ELSE 0 END) AS c4, SUM(CASE WHEN x.a >= x.o THEN 1 ELSE 0 END) AS c5,
-       SUM(CASE WHEN x.a >= x.o THEN x.a - x.o ELSE 0 END) AS c6,
-       SUM(CASE WHEN x.a >= x.o AND x.a - x.o <= ${within} THEN 1 ELSE 0 END) AS c7,
-       SUM(CASE WHEN x.a IS NULL AND x.g >= x.o AND x.g - x.o < ${short} THEN 1 ELSE 0 END) AS c8
-     FROM (SELECT ${d.ms('offered_at')} AS o, ${d.ms('answered_at')} AS a, ${d.ms('COALESCE(abandoned_at, ended_at)')} AS g,
-       COALESCE(queue, '') AS queue FROM telephony_records WHERE offered_at >= ? AND offered_at < ?) x
-     GROUP BY x.o / ${clock.bucketMs}, x.queue`,
-    [iso(a), iso(b)],
-  )
-  return mergeHalfHours(rows, clock, 2, [1], [3, 4, 5, 6, 7, 8]).map((r) => [
-    r[0],
-    r[1],
-    String(r[2]),
-    ...r.slice(3),
-  ])
+function rollup<Rules>(
+  table: string,
+  columns: string,
+  [step, offset]: [number, number],
+  rows: (db: Reader, rules: Rules, a: number, b: number, repeatWindowMs?: number) => Promise<unknown[][]>,
+) {
+  const key = columns.split(', ')[0]
+  const between = `WHERE ${key} >= ? AND ${key} < ?`
+  return {
+    rows,
+    select: `SELECT ${columns} FROM ${table} ${between}`,
+    async refresh(db: Exec, rules: Rules, from: number, to: number): Promise<void> {
+      const [a, b] = [floorTo(from, step, offset), ceilTo(to, step, offset)]
+      const fresh = await rows(db, rules, a, b)
+      await db.run(`DELETE FROM ${table} ${between}`, [a, b])
+      await insertRows(db, table, columns, fresh)
+    },
+  }
 }
-
-/** report_telephony_slots for the half-hours of [from, to). */
-export async function refreshTelephonySlots(db: Exec, rules: RollupRules, from: number, to: number) {
-  const [a, b] = [floorTo(from, HALF_HOUR_MS), ceilTo(to, HALF_HOUR_MS)]
-  const rows = await telephonySlotRows(db, rules, a, b)
-  await db.run('DELETE FROM report_telephony_slots WHERE slot_at >= ? AND slot_at < ?', [a, b])
-  await insertRows(db, 'report_telephony_slots', TELEPHONY_COLUMNS, rows)
-}
-
-const TELEPHONY_COLUMNS = [
-  'slot_at',
-  'in_hours',
-  'queue',
-  'first_at',
-  'offered',
-  'answered',
-  'answered_with_wait',
-  'wait_ms',
-  'answered_within',
-  'short_abandoned',
-]
 
 /**
- * The call logs started in the half-hours of [a, b), one row per JST half-hour × in-hours × category
- * × outcome × outbound, in the columns of report_call_slots. The 一次完了 flag is the stored one, or
+ * report_telephony_slots: the telephony records offered in the half-hours of [a, b), counted by
+ * `rules`, one row per JST half-hour × in-hours × queue.
+ */
+export const telephonySlots = rollup(
+  'report_telephony_slots',
+  'slot_at, in_hours, queue, first_at, offered, answered, answered_with_wait, wait_ms, answered_within, ' +
+    'short_abandoned',
+  [HALF_HOUR_MS, 0],
+  async (db, rules: RollupRules, a, b) => {
+    const d = dialect(db)
+    const clock = hoursClock(rules.hours)
+    // Waits are whole ms: wait ≤ N s ⇔ ms ≤ ⌊1000 N⌋, wait < N s ⇔ ms < ⌈1000 N⌉.
+    const within = Math.floor(rules.serviceLevelSeconds * 1000)
+    const short = Math.ceil(rules.shortAbandonSeconds * 1000)
+    const rows = await db.rows(
+      `SELECT x.o / ${clock.bucketMs} AS c0, x.queue AS c1, MIN(x.o) AS c2, COUNT(*) AS c3,
+         SUM(CASE WHEN x.a IS NOT NULL THEN 1 ELSE 0 END) AS c4, SUM(CASE WHEN x.a >= x.o THEN 1 ELSE 0 END) AS c5,
+         SUM(CASE WHEN x.a >= x.o THEN x.a - x.o ELSE 0 END) AS c6,
+         SUM(CASE WHEN x.a >= x.o AND x.a - x.o <= ${within} THEN 1 ELSE 0 END) AS c7,
+         SUM(CASE WHEN x.a IS NULL AND x.g >= x.o AND x.g - x.o < ${short} THEN 1 ELSE 0 END) AS c8
+       FROM (SELECT ${d.ms('offered_at')} AS o, ${d.ms('answered_at')} AS a, ${d.ms('COALESCE(abandoned_at, ended_at)')} AS g,
+         COALESCE(queue, '') AS queue FROM telephony_records WHERE offered_at >= ? AND offered_at < ?) x
+       GROUP BY x.o / ${clock.bucketMs}, x.queue`,
+      [iso(a), iso(b)],
+    )
+    return mergeHalfHours(rows, clock, 2, [(r) => String(r[1])], [3, 4, 5, 6, 7, 8])
+  },
+)
+
+/**
+ * report_call_slots: the call logs started in the half-hours of [a, b), one row per JST half-hour ×
+ * in-hours × category × outcome × outbound. The 一次完了 flag is the stored one, or
  * (`repeatWindowMs`, for a report counted by other rules) computed here for that window.
  */
-export async function callSlotRows(
-  db: Reader,
-  rules: Pick<RollupRules, 'hours'>,
-  a: number,
-  b: number,
-  repeatWindowMs?: number,
-) {
-  const d = dialect(db)
-  const clock = hoursClock(rules.hours)
-  // Per call: s/e talk start and end (ms), hold and after-call work (> 0, else 0), ob outbound,
-  // cc cross-checkable (inbound, with a caller hash and a category), f used an FAQ.
-  const valid = 'x.e >= x.s'
-  const span = '(x.e - x.s) / 1000.0'
-  const again =
-    repeatWindowMs === undefined ? 'c.called_again' : calledAgainSql(d, 'c', Math.round(repeatWindowMs))
-  const rows = await db.rows(
-    `SELECT x.s / ${clock.bucketMs} AS c0, x.cat AS c1, x.outcome AS c2, x.ob AS c3, MIN(x.s) AS c4, COUNT(*) AS c5,
-       SUM(CASE WHEN ${valid} THEN 1 ELSE 0 END) AS c6,
-       SUM(CASE WHEN ${valid} THEN ${d.greatest('0', `${span} - x.hold`)} ELSE 0 END) AS c7,
-       SUM(CASE WHEN ${valid} THEN ${span} ELSE 0 END) AS c8, SUM(CASE WHEN ${valid} THEN x.hold ELSE 0 END) AS c9,
-       SUM(CASE WHEN ${valid} THEN x.acw ELSE 0 END) AS c10, SUM(x.cc) AS c11, SUM(x.cc * x.again) AS c12, SUM(x.f) AS c13
-     FROM (SELECT ${d.ms('c.talk_started_at')} AS s, ${d.ms('c.talk_ended_at')} AS e, COALESCE(c.category_id, 0) AS cat,
-         COALESCE(${d.text('c.outcome')}, '') AS outcome, CASE WHEN ${d.outbound('c.channel')} THEN 1 ELSE 0 END AS ob,
-         CASE WHEN c.hold_seconds > 0 THEN c.hold_seconds ELSE 0 END AS hold,
-         CASE WHEN c.after_call_work_seconds > 0 THEN c.after_call_work_seconds ELSE 0 END AS acw,
-         CASE WHEN ${crossCheckable(d, 'c')} THEN 1 ELSE 0 END AS cc, ${again} AS again,
-         CASE WHEN EXISTS (SELECT 1 FROM calls_rels r WHERE r.parent_id = c.id AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL) THEN 1 ELSE 0 END AS f
-       FROM calls c WHERE c.talk_started_at >= ? AND c.talk_started_at < ?) x
-     GROUP BY x.s / ${clock.bucketMs}, x.cat, x.outcome, x.ob`,
-    [iso(a), iso(b)],
-  )
-  return mergeHalfHours(rows, clock, 4, [1, 2, 3], [5, 6, 7, 8, 9, 10, 11, 12, 13]).map((r) => [
-    r[0],
-    r[1],
-    num(r[2]),
-    String(r[3]),
-    num(r[4]),
-    ...r.slice(5),
-  ])
-}
+export const callSlots = rollup(
+  'report_call_slots',
+  'slot_at, in_hours, category_id, outcome, outbound, first_at, calls, with_talk, talk_s, span_s, hold_s, ' +
+    'acw_s, cross_checkable, called_again, with_faq',
+  [HALF_HOUR_MS, 0],
+  async (db, rules: Pick<RollupRules, 'hours'>, a, b, repeatWindowMs?: number) => {
+    const d = dialect(db)
+    const clock = hoursClock(rules.hours)
+    // Per call: s/e talk start and end (ms), hold and after-call work (> 0, else 0), ob outbound,
+    // cc cross-checkable (inbound, with a caller hash and a category), f used an FAQ.
+    const valid = 'x.e >= x.s'
+    const span = '(x.e - x.s) / 1000.0'
+    const again =
+      repeatWindowMs === undefined ? 'c.called_again' : calledAgainSql(d, 'c', Math.round(repeatWindowMs))
+    const rows = await db.rows(
+      `SELECT x.s / ${clock.bucketMs} AS c0, x.cat AS c1, x.outcome AS c2, x.ob AS c3, MIN(x.s) AS c4, COUNT(*) AS c5,
+         SUM(CASE WHEN ${valid} THEN 1 ELSE 0 END) AS c6,
+         SUM(CASE WHEN ${valid} THEN ${d.greatest('0', `${span} - x.hold`)} ELSE 0 END) AS c7,
+         SUM(CASE WHEN ${valid} THEN ${span} ELSE 0 END) AS c8, SUM(CASE WHEN ${valid} THEN x.hold ELSE 0 END) AS c9,
+         SUM(CASE WHEN ${valid} THEN x.acw ELSE 0 END) AS c10, SUM(x.cc) AS c11, SUM(x.cc * x.again) AS c12, SUM(x.f) AS c13
+       FROM (SELECT ${d.ms('c.talk_started_at')} AS s, ${d.ms('c.talk_ended_at')} AS e, COALESCE(c.category_id, 0) AS cat,
+           COALESCE(${d.text('c.outcome')}, '') AS outcome, CASE WHEN ${d.outbound('c.channel')} THEN 1 ELSE 0 END AS ob,
+           CASE WHEN c.hold_seconds > 0 THEN c.hold_seconds ELSE 0 END AS hold,
+           CASE WHEN c.after_call_work_seconds > 0 THEN c.after_call_work_seconds ELSE 0 END AS acw,
+           CASE WHEN ${crossCheckable(d, 'c')} THEN 1 ELSE 0 END AS cc, ${again} AS again,
+           CASE WHEN EXISTS (SELECT 1 FROM calls_rels r WHERE r.parent_id = c.id AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL) THEN 1 ELSE 0 END AS f
+         FROM calls c WHERE c.talk_started_at >= ? AND c.talk_started_at < ?) x
+       GROUP BY x.s / ${clock.bucketMs}, x.cat, x.outcome, x.ob`,
+      [iso(a), iso(b)],
+    )
+    const keys = [(r: unknown[]) => num(r[1]), (r: unknown[]) => String(r[2]), (r: unknown[]) => num(r[3])]
+    return mergeHalfHours(rows, clock, 4, keys, [5, 6, 7, 8, 9, 10, 11, 12, 13])
+  },
+)
 
-/** report_call_slots for the half-hours of [from, to). */
-export async function refreshCallSlots(db: Exec, rules: RollupRules, from: number, to: number) {
-  const [a, b] = [floorTo(from, HALF_HOUR_MS), ceilTo(to, HALF_HOUR_MS)]
-  const rows = await callSlotRows(db, rules, a, b)
-  await db.run('DELETE FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?', [a, b])
-  await insertRows(db, 'report_call_slots', CALL_COLUMNS, rows)
-}
-
-const CALL_COLUMNS = [
-  'slot_at',
-  'in_hours',
-  'category_id',
-  'outcome',
-  'outbound',
-  'first_at',
-  'calls',
-  'with_talk',
-  'talk_s',
-  'span_s',
-  'hold_s',
-  'acw_s',
-  'cross_checkable',
-  'called_again',
-  'with_faq',
-]
-
-/** FAQ usage of the inbound calls of the JST days of [a, b): day_at, faq_id, calls, first_calls. */
-export async function faqDayRows(db: Reader, a: number, b: number) {
-  const d = dialect(db)
-  const day = `((${d.ms('c.talk_started_at')} + ${JST_OFFSET_MS}) / ${DAY_MS}) * ${DAY_MS} - ${JST_OFFSET_MS}`
-  const order = 'COALESCE(r."order", 0)'
-  // Each FAQ once per call; "first" when its earliest place in the call's list is the list's first.
-  const rows = await db.rows(
-    `SELECT x.d AS c0, x.faq AS c1, COUNT(*) AS c2, SUM(CASE WHEN x.fo = x.co THEN 1 ELSE 0 END) AS c3
-     FROM (SELECT ${day} AS d, r.faqs_id AS faq, MIN(${order}) AS fo, MIN(MIN(${order})) OVER (PARTITION BY c.id) AS co
-       FROM calls c JOIN calls_rels r ON r.parent_id = c.id AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL
-       WHERE c.talk_started_at >= ? AND c.talk_started_at < ? AND NOT ${d.outbound('c.channel')}
-       GROUP BY c.id, ${day}, r.faqs_id) x
-     GROUP BY x.d, x.faq`,
-    [iso(a), iso(b)],
-  )
-  return rows.map((r) => r.map(num))
-}
-
-/** report_faq_days for the JST days of [from, to). */
-export async function refreshFaqDays(db: Exec, from: number, to: number) {
-  const [a, b] = [floorTo(from, DAY_MS, JST_OFFSET_MS), ceilTo(to, DAY_MS, JST_OFFSET_MS)]
-  const rows = await faqDayRows(db, a, b)
-  await db.run('DELETE FROM report_faq_days WHERE day_at >= ? AND day_at < ?', [a, b])
-  await insertRows(db, 'report_faq_days', ['day_at', 'faq_id', 'calls', 'first_calls'], rows)
-}
+/** report_faq_days: FAQ usage of the inbound calls of the JST days of [a, b), per day and FAQ. */
+export const faqDays = rollup(
+  'report_faq_days',
+  'day_at, faq_id, calls, first_calls',
+  [DAY_MS, JST_OFFSET_MS],
+  async (db, _rules: unknown, a, b) => {
+    const d = dialect(db)
+    const day = `((${d.ms('c.talk_started_at')} + ${JST_OFFSET_MS}) / ${DAY_MS}) * ${DAY_MS} - ${JST_OFFSET_MS}`
+    const order = 'COALESCE(r."order", 0)'
+    // Each FAQ once per call; "first" when its earliest place in the call's list is the list's first.
+    const rows = await db.rows(
+      `SELECT x.d AS c0, x.faq AS c1, COUNT(*) AS c2, SUM(CASE WHEN x.fo = x.co THEN 1 ELSE 0 END) AS c3
+       FROM (SELECT ${day} AS d, r.faqs_id AS faq, MIN(${order}) AS fo, MIN(MIN(${order})) OVER (PARTITION BY c.id) AS co
+         FROM calls c JOIN calls_rels r ON r.parent_id = c.id AND r.path = 'faqsUsed' AND r.faqs_id IS NOT NULL
+         WHERE c.talk_started_at >= ? AND c.talk_started_at < ? AND NOT ${d.outbound('c.channel')}
+         GROUP BY c.id, ${day}, r.faqs_id) x
+       GROUP BY x.d, x.faq`,
+      [iso(a), iso(b)],
+    )
+    return rows.map((r) => r.map(num))
+  },
+)
 
 /**
  * Everything recorded in [from, to) (the import's days, a rebuild's months): the flags of the calls
@@ -274,7 +246,7 @@ export async function refreshRange(db: Exec, from: number, to: number): Promise<
   const windowMs = Math.round(rules.repeatWindowDays * DAY_MS)
   const changed = await refreshCalledAgain(db, rules, from - windowMs, to)
   const callsFrom = changed.reduce((m, t) => Math.min(m, t), from)
-  await refreshTelephonySlots(db, rules, from, to)
-  await refreshCallSlots(db, rules, callsFrom, to)
-  await refreshFaqDays(db, from, to)
+  await telephonySlots.refresh(db, rules, from, to)
+  await callSlots.refresh(db, rules, callsFrom, to)
+  await faqDays.refresh(db, rules, from, to)
 }
