@@ -28,25 +28,28 @@ export function calledAgain(
   calls: readonly { caller: string; category: string; at: number }[],
   windowMs: number,
 ): boolean[] {
-  // Per caller, per category: the start times, sorted (nested maps: no key strings to build).
-  const times = new Map<string, Map<string, number[]>>()
-  for (const c of calls) {
-    const byCategory = times.get(c.caller) ?? new Map<string, number[]>()
-    if (!byCategory.size) times.set(c.caller, byCategory)
-    const ts = byCategory.get(c.category)
-    if (ts) ts.push(c.at)
-    else byCategory.set(c.category, [c.at])
-  }
-  for (const byCategory of times.values()) for (const ts of byCategory.values()) ts.sort((a, b) => a - b)
-  return calls.map((c) => {
-    // The first call of the pair strictly later than this one (calls at the same instant do not repeat each other).
-    const ts = times.get(c.caller)!.get(c.category)!
-    let [lo, hi] = [0, ts.length]
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (ts[mid]! <= c.at) lo = mid + 1
-      else hi = mid
-    }
-    return lo < ts.length && ts[lo]! - c.at <= windowMs
+  // Grouped by caller: most callers call once and need no comparison (no map per caller and category).
+  const byCaller = new Map<string, number[]>()
+  calls.forEach((c, i) => {
+    const group = byCaller.get(c.caller)
+    if (group) group.push(i)
+    else byCaller.set(c.caller, [i])
   })
+  const again = new Array<boolean>(calls.length).fill(false)
+  for (const group of byCaller.values()) {
+    if (group.length < 2) continue
+    group.sort((i, j) => calls[i]!.at - calls[j]!.at)
+    group.forEach((i, x) => {
+      const c = calls[i]!
+      // The caller's later calls in time order, up to the window's end (those at the same instant do not count).
+      for (let y = x + 1; y < group.length && calls[group[y]!]!.at - c.at <= windowMs; y++) {
+        const n = calls[group[y]!]!
+        if (n.at > c.at && n.category === c.category) {
+          again[i] = true
+          break
+        }
+      }
+    })
+  }
+  return again
 }
