@@ -10,8 +10,8 @@ import { ahtSeconds } from './aht'
 import { answerRate, offeredForRate } from './answer-rate'
 import { asaSeconds } from './asa'
 import { attSeconds } from './att'
-import { halfHourRows, newSlotCounts } from './by-half-hour'
-import { newTopicCounts, topicRows, type TopicCounts } from './by-topic'
+import { halfHourRows, newSlotCounts, type SlotCounts } from './by-half-hour'
+import { topicRows } from './by-topic'
 import { DayTypeTable, weekdayRows } from './by-weekday'
 import { EscalationCounter } from './escalations'
 import { type FaqCounts, faqUsageRows } from './faq-usage'
@@ -48,6 +48,26 @@ export interface ReportAccumulator {
   finish(): Report
 }
 
+/** The sums each kind of aggregate brings, added key by key (aggregate.ts says what each one counts). */
+const TELEPHONY_SUMS = [
+  'offered',
+  'answered',
+  'answeredWithWait',
+  'waitSeconds',
+  'answeredWithin',
+  'shortAbandoned',
+  'abandoned',
+] as const
+const CALL_SUMS = ['calls', 'callsWithTalk', 'talkSeconds', 'handleSeconds', 'loggedResolved'] as const
+/** The counts of the half-hour and weekday tables (slot counts, by-half-hour.ts). */
+const TABLE_COUNTS = ['offered', 'answered', 'shortAbandoned', 'abandoned'] as const
+
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+function addSums<K extends string>(into: Record<K, number>, from: Record<K, number>, keys: readonly K[]) {
+  for (const k of keys) into[k] += from[k]
+}
+
 export function createReportAccumulator(
   options: ReportOptions & { period: ReportPeriod },
 ): ReportAccumulator {
@@ -57,51 +77,43 @@ export function createReportAccumulator(
   const { start, end } = range
   const repeatEnd = end + opts.repeatWindowDays * DAY_MS
   const days = new DayTypeTable(range, opts.holidaysAsOwnRow)
+  const clock = hoursClock(opts.hours)
 
   const slots = newSlotCounts(HALF_HOURS_PER_DAY)
   const weekdays = newSlotCounts(8)
-  const topics = new Map<string | null, TopicCounts>()
+  const topics = new Map<string | null, Record<(typeof CALL_SUMS)[number], number>>()
   const faqs = new Map<string, FaqCounts>()
   // 一次完了: logged-resolved calls of the period the same caller called again about, per category.
   const disqualified = new Map<string, number>()
   const escalations = new EscalationCounter()
-  const clock = hoursClock(opts.hours)
-  // Telephony offered out of hours (and call logs started then), counted apart from every headline figure.
-  const out = { offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, calls: 0 }
+  // In hours, in the counted queues: every headline figure and table.
+  const tel = zeros(TELEPHONY_SUMS)
+  // Telephony offered out of hours (and inbound call logs started then), counted apart from every headline figure.
+  const out = { ...zeros(TABLE_COUNTS), calls: 0 }
   const outByReason = new Map<OutOfHoursReason, number>(OUT_OF_HOURS_REASONS.map((r) => [r, 0]))
+  const inbound = zeros(CALL_SUMS)
   // Calls the centre made (outbound channels): their own line only.
-  const outbound = { calls: 0, callsWithTalk: 0, handleSeconds: 0 }
-
+  const outbound = zeros(CALL_SUMS)
   const n = {
-    calls: 0,
-    callsWithTalk: 0,
-    talkSeconds: 0,
-    handleSeconds: 0,
-    loggedResolved: 0,
     callsCrossCheckable: 0,
     callsWithFaq: 0,
     callsForRepeatCheck: 0,
     telephonyInPeriod: 0,
-    offered: 0,
-    answered: 0,
-    answeredWithWait: 0,
-    waitSeconds: 0,
-    answeredWithin: 0,
-    abandoned: 0,
-    shortAbandoned: 0,
     outsideCalls: 0,
     outsideTelephony: 0,
     outsideEscalations: 0,
     otherQueues: 0,
     invalidEscalations: 0,
-    callsWithoutTalk: 0,
-    telephonyWithoutWait: 0,
   }
 
   const instantOf = (at: number | string, what: string): number => {
     const ms = parseInstant(at)
     if (Number.isNaN(ms)) throw new RangeError(`${what}.at: ${String(at)} is not an instant`)
     return ms
+  }
+  /** Row `i` of a table (half-hours, weekdays) gets `a`'s counts. */
+  const addToRow = (counts: SlotCounts, i: number, a: Record<(typeof TABLE_COUNTS)[number], number>) => {
+    for (const k of TABLE_COUNTS) counts[k][i]! += a[k]
   }
 
   function addTelephonySlot(a: TelephonySlotAggregate): void {
@@ -115,69 +127,30 @@ export function createReportAccumulator(
     n.otherQueues += other
     const reason = clock.outOfHours(o)
     if (reason) {
-      out.offered += a.offered
-      out.answered += a.answered
-      out.shortAbandoned += a.shortAbandoned
-      out.abandoned += a.abandoned
+      addSums(out, a, TABLE_COUNTS)
       outByReason.set(reason, outByReason.get(reason)! + a.offered)
       return
     }
-    const slot = jstHalfHourSlot(o)
-    const day = days.indexOf(o)
-    n.offered += a.offered
-    n.answered += a.answered
-    n.answeredWithWait += a.answeredWithWait
-    n.telephonyWithoutWait += a.answered - a.answeredWithWait
-    n.waitSeconds += a.waitSeconds
-    n.answeredWithin += a.answeredWithin
-    n.shortAbandoned += a.shortAbandoned
-    n.abandoned += a.abandoned
-    for (const [counts, i] of [
-      [slots, slot],
-      [weekdays, day],
-    ] as const) {
-      counts.offered[i]! += a.offered
-      counts.answered[i]! += a.answered
-      counts.shortAbandoned[i]! += a.shortAbandoned
-      counts.abandoned[i]! += a.abandoned
-    }
+    addSums(tel, a, TELEPHONY_SUMS)
+    addToRow(slots, jstHalfHourSlot(o), a)
+    addToRow(weekdays, days.indexOf(o), a)
   }
 
   /** Calls in the repeat window after the period are counted apart only. */
   function addCallSlot(a: CallSlotAggregate): void {
     const t = instantOf(a.at, 'call slot')
-    if (t < start || t >= repeatEnd) {
-      n.outsideCalls += a.calls
-      return
-    }
-    if (t >= end) {
-      n.callsForRepeatCheck += a.calls
-      return
-    }
-    if (a.outbound) {
-      outbound.calls += a.calls
-      outbound.callsWithTalk += a.callsWithTalk
-      outbound.handleSeconds += a.handleSeconds
-      return
-    }
-    if (clock.outOfHours(t)) out.calls += a.calls
-    n.calls += a.calls
-    slots.calls[jstHalfHourSlot(t)]! += a.calls
-    weekdays.calls[days.indexOf(t)]! += a.calls
-    let topic = topics.get(a.category)
-    if (!topic) {
-      topic = newTopicCounts()
+    if (t < start || t >= repeatEnd) n.outsideCalls += a.calls
+    else if (t >= end) n.callsForRepeatCheck += a.calls
+    else if (a.outbound) addSums(outbound, a, CALL_SUMS)
+    else {
+      if (clock.outOfHours(t)) out.calls += a.calls
+      slots.calls[jstHalfHourSlot(t)]! += a.calls
+      weekdays.calls[days.indexOf(t)]! += a.calls
+      const topic = topics.get(a.category) ?? zeros(CALL_SUMS)
       topics.set(a.category, topic)
+      addSums(topic, a, CALL_SUMS)
+      addSums(inbound, a, CALL_SUMS)
     }
-    topic.calls += a.calls
-    n.callsWithTalk += a.callsWithTalk
-    n.callsWithoutTalk += a.calls - a.callsWithTalk
-    n.talkSeconds += a.talkSeconds
-    n.handleSeconds += a.handleSeconds
-    topic.callsWithTalk += a.callsWithTalk
-    topic.handleSeconds += a.handleSeconds
-    n.loggedResolved += a.loggedResolved
-    topic.loggedResolved += a.loggedResolved
   }
 
   function addRepeatCheck(a: RepeatCheckAggregate): void {
@@ -190,11 +163,8 @@ export function createReportAccumulator(
   function addFaqUsage(a: FaqUsageAggregate): void {
     n.callsWithFaq += a.callsWithFaq
     for (const f of a.faqs) {
-      let c = faqs.get(f.faqId)
-      if (!c) {
-        c = { count: 0, first: 0 }
-        faqs.set(f.faqId, c)
-      }
+      const c = faqs.get(f.faqId) ?? { count: 0, first: 0 }
+      faqs.set(f.faqId, c)
       c.count += f.count
       c.first += f.first
     }
@@ -209,55 +179,51 @@ export function createReportAccumulator(
 
   function finish(): Report {
     const hasTelephony = opts.telephonyAvailable ?? n.telephonyInPeriod > 0
-    const tel = <T>(value: T): T | null => (hasTelephony ? value : null)
+    const ifTel = <T>(value: T): T | null => (hasTelephony ? value : null)
     const repeatDisqualified = [...disqualified.values()].reduce((sum, d) => sum + d, 0)
-    const firstContactResolved = n.loggedResolved - repeatDisqualified
-    const counts = {
-      offered: n.offered,
-      answered: n.answered,
-      shortAbandoned: n.shortAbandoned,
-      abandoned: n.abandoned,
-    }
+    const firstContactResolved = inbound.loggedResolved - repeatDisqualified
     const escalationSummary = escalations.summary()
     const iso = rangeToIso(range)
     return {
-      offered: tel(n.offered),
-      answered: tel(n.answered),
+      offered: ifTel(tel.offered),
+      answered: ifTel(tel.answered),
       abandoned: {
-        count: tel(n.abandoned),
-        short: tel(n.shortAbandoned),
-        rate: hasTelephony ? abandonRate(counts) : null,
+        count: ifTel(tel.abandoned),
+        short: ifTel(tel.shortAbandoned),
+        rate: hasTelephony ? abandonRate(tel) : null,
         shortThresholdSeconds: opts.shortAbandonSeconds,
       },
-      answerRate: hasTelephony ? answerRate(counts) : null,
-      firstContactResolutionRate: firstContactResolutionRate({ firstContactResolved, calls: n.calls }),
+      answerRate: hasTelephony ? answerRate(tel) : null,
+      firstContactResolutionRate: firstContactResolutionRate({ firstContactResolved, calls: inbound.calls }),
       serviceLevel: {
-        rate: hasTelephony
-          ? serviceLevel({ ...counts, answeredWithin: n.answeredWithin }, opts.serviceLevelBase)
-          : null,
-        answeredWithin: tel(n.answeredWithin),
+        rate: hasTelephony ? serviceLevel(tel, opts.serviceLevelBase) : null,
+        answeredWithin: ifTel(tel.answeredWithin),
         thresholdSeconds: opts.serviceLevelSeconds,
         base: opts.serviceLevelBase,
         target: opts.serviceLevelTarget,
       },
-      asaSeconds: hasTelephony ? asaSeconds(n) : null,
-      attSeconds: attSeconds(n),
-      ahtSeconds: ahtSeconds(n),
+      asaSeconds: hasTelephony ? asaSeconds(tel) : null,
+      attSeconds: attSeconds(inbound),
+      ahtSeconds: ahtSeconds(inbound),
       outOfHours: {
-        offered: tel(out.offered),
-        answered: tel(out.answered),
-        abandoned: tel(out.abandoned),
-        shortAbandoned: tel(out.shortAbandoned),
-        byReason: OUT_OF_HOURS_REASONS.map((reason) => ({ reason, offered: tel(outByReason.get(reason)!) })),
+        offered: ifTel(out.offered),
+        answered: ifTel(out.answered),
+        abandoned: ifTel(out.abandoned),
+        shortAbandoned: ifTel(out.shortAbandoned),
+        byReason: OUT_OF_HOURS_REASONS.map((reason) => ({
+          reason,
+          offered: ifTel(outByReason.get(reason)!),
+        })),
         calls: out.calls,
       },
       outbound: { calls: outbound.calls, ahtSeconds: ahtSeconds(outbound) },
       byHalfHour: halfHourRows(slots, hasTelephony),
       byWeekday: weekdayRows(weekdays, days, hasTelephony, opts.holidaysAsOwnRow),
-      byTopic: topicRows(topics, n.calls, disqualified),
-      faqUsage: faqUsageRows(faqs, n.calls),
+      byTopic: topicRows(topics, inbound.calls, disqualified),
+      faqUsage: faqUsageRows(faqs, inbound.calls),
       escalations: escalationSummary,
-      empty: n.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
+      empty:
+        inbound.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
       meta: {
         period: {
           ...period,
@@ -270,7 +236,7 @@ export function createReportAccumulator(
         hasTelephony,
         options: opts,
         counts: {
-          calls: n.calls,
+          calls: inbound.calls,
           telephony: n.telephonyInPeriod,
           escalations: escalationSummary.count,
           callsForRepeatCheck: n.callsForRepeatCheck,
@@ -282,17 +248,17 @@ export function createReportAccumulator(
           otherQueues: n.otherQueues,
           // Records whose timestamp does not parse: computeReport counts the calls and PBX records.
           invalid: { calls: 0, telephony: 0, escalations: n.invalidEscalations },
-          callsWithoutTalk: n.callsWithoutTalk,
-          answeredWithoutWait: n.telephonyWithoutWait,
+          callsWithoutTalk: inbound.calls - inbound.callsWithTalk,
+          answeredWithoutWait: tel.answered - tel.answeredWithWait,
         },
         details: {
-          offeredForRate: tel(offeredForRate(counts)),
-          loggedResolved: n.loggedResolved,
+          offeredForRate: ifTel(offeredForRate(tel)),
+          loggedResolved: inbound.loggedResolved,
           repeatDisqualified,
           firstContactResolved,
           callsCrossCheckable: n.callsCrossCheckable,
           callsWithFaq: n.callsWithFaq,
-          callsWithoutFaq: n.calls - n.callsWithFaq,
+          callsWithoutFaq: inbound.calls - n.callsWithFaq,
         },
       },
     }

@@ -26,13 +26,6 @@ export interface TopicCounts {
   callsWithTalk: number
 }
 
-export const newTopicCounts = (): TopicCounts => ({
-  calls: 0,
-  loggedResolved: 0,
-  handleSeconds: 0,
-  callsWithTalk: 0,
-})
-
 export function topicRows(
   topics: Map<string | null, TopicCounts>,
   totalCalls: number,

@@ -30,11 +30,8 @@ export function addFaqsUsed(
   for (let i = 0; i < faqsUsed.length; i++) {
     const id = faqsUsed[i]!
     if (faqsUsed.indexOf(id) !== i) continue
-    let c = counts.get(id)
-    if (!c) {
-      c = { count: 0, first: 0 }
-      counts.set(id, c)
-    }
+    const c = counts.get(id) ?? { count: 0, first: 0 }
+    counts.set(id, c)
     c.count++
     if (i === 0) c.first++
   }
