@@ -146,6 +146,14 @@ const col = (header: string, kind: ColumnKind, width = kind === 'text' ? 28 : 12
 const sum = (xs: (number | null)[]): number | null =>
   xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + (b ?? 0), 0)
 
+/** A label/value table with each value's unit and definition (the summary, the service level). */
+const DEFINED_VALUE_COLUMNS = [
+  col('項目', 'text', 34),
+  col('値', 'number', 14),
+  col('単位', 'text', 6),
+  col('定義', 'text', 60),
+]
+
 const WEEKDAY_NAMES = ['日', '月', '火', '水', '木', '金', '土']
 const OUT_OF_HOURS_LABELS: Record<string, string> = {
   'after-hours': '開庁日の受付時間外',
@@ -232,12 +240,7 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     title: SECTION_TITLES.summary,
     tables: [
       {
-        columns: [
-          col('項目', 'text', 34),
-          col('値', 'number', 14),
-          col('単位', 'text', 6),
-          col('定義', 'text', 60),
-        ],
+        columns: DEFINED_VALUE_COLUMNS,
         rows: [
           ['入電件数', r.offered, '件', `① PBX が受け付けた着信${inHours}（短時間放棄を含む）`],
           ['応答件数', r.answered, '件', `① オペレーターが応答した着信${inHours}`],
@@ -501,12 +504,7 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
     title: SECTION_TITLES.serviceLevel,
     tables: [
       {
-        columns: [
-          col('項目', 'text', 34),
-          col('値', 'number', 14),
-          col('単位', 'text', 6),
-          col('定義', 'text', 60),
-        ],
+        columns: DEFINED_VALUE_COLUMNS,
         rows: [
           [
             `サービスレベル（${sl.thresholdSeconds}秒以内応答）`,
@@ -525,6 +523,20 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
   withRowKinds(serviceLevel.tables[0]!)
 
   const sections = [rules, summary, hour, topic, faq]
+  // The 月別 table: one column per headline KPI, each month's value in a row and the year's in the total.
+  const byMonth: [Column, (m: Report) => Cell][] = [
+    [col(`入電件数${inHours}`, 'count', 14), (m) => m.offered],
+    [col('応答件数', 'count'), (m) => m.answered],
+    [col('応答率', 'rate'), (m) => m.answerRate],
+    [col('一次完了率', 'rate'), (m) => m.firstContactResolutionRate],
+    [col('平均応答時間', 'seconds'), (m) => m.asaSeconds],
+    [col('平均通話時間', 'seconds'), (m) => m.attSeconds],
+    [col('平均処理時間', 'seconds'), (m) => m.ahtSeconds],
+    [col('時間外入電', 'count'), (m) => m.outOfHours.offered],
+    [col('サービスレベル', 'rate'), (m) => m.serviceLevel.rate],
+    [col('放棄率', 'rate'), (m) => m.abandoned.rate],
+    [col('応対記録件数', 'count'), (m) => m.meta.counts.calls],
+  ]
   const months = options.months
   if (months?.length)
     sections.push({
@@ -532,48 +544,9 @@ export function buildSections(report: Report, options: RenderOptions = {}): Sect
       title: SECTION_TITLES.months,
       tables: [
         {
-          columns: [
-            col('月', 'text', 12),
-            col(`入電件数${inHours}`, 'count', 14),
-            col('応答件数', 'count'),
-            col('応答率', 'rate'),
-            col('一次完了率', 'rate'),
-            col('平均応答時間', 'seconds'),
-            col('平均通話時間', 'seconds'),
-            col('平均処理時間', 'seconds'),
-            col('時間外入電', 'count'),
-            col('サービスレベル', 'rate'),
-            col('放棄率', 'rate'),
-            col('応対記録件数', 'count'),
-          ],
-          rows: months.map((m) => [
-            m.meta.period.labels.wareki,
-            m.offered,
-            m.answered,
-            m.answerRate,
-            m.firstContactResolutionRate,
-            m.asaSeconds,
-            m.attSeconds,
-            m.ahtSeconds,
-            m.outOfHours.offered,
-            m.serviceLevel.rate,
-            m.abandoned.rate,
-            m.meta.counts.calls,
-          ]),
-          total: [
-            '年度計',
-            r.offered,
-            r.answered,
-            r.answerRate,
-            r.firstContactResolutionRate,
-            r.asaSeconds,
-            r.attSeconds,
-            r.ahtSeconds,
-            r.outOfHours.offered,
-            sl.rate,
-            r.abandoned.rate,
-            r.meta.counts.calls,
-          ],
+          columns: [col('月', 'text', 12), ...byMonth.map(([c]) => c)],
+          rows: months.map((m) => [m.meta.period.labels.wareki, ...byMonth.map(([, pick]) => pick(m))]),
+          total: ['年度計', ...byMonth.map(([, pick]) => pick(r))],
         },
       ],
     })
