@@ -39,15 +39,14 @@ function tableHtml(t: Table): string {
   const head = t.columns
     .map((c) => `<th class="${c.kind}">${esc(c.header)}${UNIT[c.kind] ? `（${UNIT[c.kind]}）` : ''}</th>`)
     .join('')
-  const cells = (row: readonly (string | number | null)[], r: number) =>
-    row
-      .map((v, c) => `<td class="${cellKind(t, r, c)}">${esc(formatCell(v, cellKind(t, r, c)))}</td>`)
-      .join('')
-  const body = t.rows.map((row, r) => `<tr>${cells(row, r)}</tr>`).join('')
-  const total = t.total
-    ? `<tr class="total">${t.total.map((v, c) => `<td class="${t.columns[c]?.kind ?? 'text'}">${esc(formatCell(v, t.columns[c]?.kind ?? 'text'))}</td>`).join('')}</tr>`
-    : ''
-  return `${t.title ? `<h3>${esc(t.title)}</h3>` : ''}<table><thead><tr>${head}</tr></thead><tbody>${body || `<tr><td colspan="${t.columns.length}" class="none">該当なし（0 件）</td></tr>`}${total}</tbody></table>`
+  // The 合計 row is one more row (tables with a total have no per-row kinds: its cells take their column's).
+  const row = (cells: readonly (string | number | null)[], r: number, total = false) =>
+    `<tr${total ? ' class="total"' : ''}>${cells.map((v, c) => `<td class="${cellKind(t, r, c)}">${esc(formatCell(v, cellKind(t, r, c)))}</td>`).join('')}</tr>`
+  const body =
+    t.rows.map((cells, r) => row(cells, r)).join('') ||
+    `<tr><td colspan="${t.columns.length}" class="none">該当なし（0 件）</td></tr>`
+  const total = t.total ? row(t.total, t.rows.length, true) : ''
+  return `${t.title ? `<h3>${esc(t.title)}</h3>` : ''}<table><thead><tr>${head}</tr></thead><tbody>${body}${total}</tbody></table>`
 }
 
 /** The three charts, as SVG strings (also shown on the admin page). */
