@@ -5,11 +5,6 @@
  * FAQ id, and the escalations' turnaround hours.
  */
 import { DAY_MS, type InstantRange, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
-import { abandonRate } from './abandoned'
-import { ahtSeconds } from './aht'
-import { answerRate, offeredForRate } from './answer-rate'
-import { asaSeconds } from './asa'
-import { attSeconds } from './att'
 import { halfHourRows, newSlotCounts, type SlotCounts } from './by-half-hour'
 import { topicRows } from './by-topic'
 import { DayTypeTable, weekdayRows } from './by-weekday'
@@ -17,6 +12,8 @@ import { EscalationCounter } from './escalations'
 import { type FaqCounts, faqUsageRows } from './faq-usage'
 import { firstContactResolutionRate } from './fcr'
 import { hoursClock, OUT_OF_HOURS_REASONS, type OutOfHoursReason } from './hours'
+import { ahtSeconds, attSeconds } from './talk'
+import { abandonRate, answerRate, asaSeconds, offeredForRate, serviceLevel } from './telephony'
 import { type ReportOptions, type ResolvedReportOptions, resolveReportOptions } from './options'
 import { type ReportPeriod, periodLabels, periodRange } from './period'
 import type { EscalationRecord } from './records'
@@ -27,7 +24,6 @@ import type {
   TelephonySlotAggregate,
 } from './aggregate'
 import type { Report } from './report'
-import { serviceLevel } from './service-level'
 import { HALF_HOURS_PER_DAY } from '../time'
 
 export interface ReportAccumulator {

@@ -8,14 +8,14 @@
  *                           centre's hours open or close inside it: hoursClock's `bucketMs`):
  *     offered           = |T|                                  (queues counted; otherQueues apart)
  *     answered          = |{t : answeredAt ≠ null}|
- *     answeredWithWait  = |{t answered : answeredAt ≥ offeredAt}|                 (asa.ts)
+ *     answeredWithWait  = |{t answered : answeredAt ≥ offeredAt}|                 (telephony.ts)
  *     waitSeconds       = Σ (answeredAt − offeredAt) over those
  *     answeredWithin    = |{t answered : 0 ≤ answeredAt − offeredAt ≤ serviceLevelSeconds}|
  *     shortAbandoned    = |{t unanswered : 0 ≤ (abandonedAt ?? endedAt) − offeredAt < shortAbandonSeconds}|
  *     abandoned         = the other unanswered records (unknown or impossible wait included)
  *   CallSlotAggregate       call logs whose talk started in one bucket, of one category and direction (outbound or not):
  *     calls, loggedResolved (outcome ∈ resolvedOutcomes), callsWithTalk (valid span),
- *     talkSeconds = Σ talk, handleSeconds = Σ handle                            (att.ts, aht.ts)
+ *     talkSeconds = Σ talk, handleSeconds = Σ handle                            (talk.ts)
  *   RepeatCheckAggregate    the 一次完了 check of one category's calls (fcr.ts)
  *   FaqUsageAggregate       per FAQ: count (calls that used it), first (calls that opened it first),
  *                           plus callsWithFaq                                      (faq-usage.ts)

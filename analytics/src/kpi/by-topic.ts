@@ -5,7 +5,7 @@
  *   row.share                      = row.calls / all logged calls
  *   row.firstContactResolved       = |{ c : c.category = k, fcr(c) }|              (fcr as in fcr.ts)
  *   row.firstContactResolutionRate = row.firstContactResolved / row.calls
- *   row.ahtSeconds                 = Σ handle(c) / |{ c : c.category = k, valid span }|   (as in aht.ts)
+ *   row.ahtSeconds                 = Σ handle(c) / |{ c : c.category = k, valid span }|   (as in talk.ts)
  */
 import { meanOf, ratio } from './stats'
 

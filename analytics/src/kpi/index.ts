@@ -7,13 +7,20 @@ export {
 } from './options'
 export { ReportPeriodSchema, periodRange, periodLabels, type ReportPeriod, type PeriodLabels } from './period'
 export { ratio, meanOf, median, secondsBetween } from './stats'
-export { isAnswered } from './answered'
-export { abandonWaitSeconds, abandonRate, type AbandonedSummary } from './abandoned'
-export { answerRate, offeredForRate } from './answer-rate'
-export { answerWaitSeconds, asaSeconds } from './asa'
-export { isWithinServiceLevel, serviceLevel, type ServiceLevelSummary } from './service-level'
-export { talkSeconds, attSeconds } from './att'
-export { handleSeconds, ahtSeconds } from './aht'
+export {
+  abandonRate,
+  abandonWaitSeconds,
+  answerRate,
+  answerWaitSeconds,
+  asaSeconds,
+  isAnswered,
+  isWithinServiceLevel,
+  offeredForRate,
+  serviceLevel,
+  type AbandonedSummary,
+  type ServiceLevelSummary,
+} from './telephony'
+export { ahtSeconds, attSeconds, handleSeconds, talkSeconds } from './talk'
 export { firstContactResolutionRate, calledAgain } from './fcr'
 export { halfHourRows, type HalfHourRow } from './by-half-hour'
 export { hoursClock, OUT_OF_HOURS_REASONS, type HoursClock, type OutOfHoursReason } from './hours'

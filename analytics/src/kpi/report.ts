@@ -10,12 +10,16 @@ import { isOutboundChannel } from '@kotae/content/contracts/calls'
 import { DAY_MS, parseInstant } from '../time'
 import { createReportAccumulator } from './accumulator'
 import type { CallSlotAggregate, TelephonySlotAggregate } from './aggregate'
-import { abandonWaitSeconds, type AbandonedSummary } from './abandoned'
-import { handleSeconds } from './aht'
-import { isAnswered } from './answered'
-import { answerWaitSeconds } from './asa'
-import { talkSeconds } from './att'
 import type { HalfHourRow } from './by-half-hour'
+import { handleSeconds, talkSeconds } from './talk'
+import {
+  abandonWaitSeconds,
+  answerWaitSeconds,
+  isAnswered,
+  isWithinServiceLevel,
+  type AbandonedSummary,
+  type ServiceLevelSummary,
+} from './telephony'
 import type { OutOfHoursReason } from './hours'
 import type { TopicRow } from './by-topic'
 import type { WeekdayRow } from './by-weekday'
@@ -25,7 +29,6 @@ import { calledAgain } from './fcr'
 import type { ReportOptions, ResolvedReportOptions } from './options'
 import type { PeriodLabels, ReportPeriod } from './period'
 import type { CallLogRecord, EscalationRecord, TelephonyRecord } from './records'
-import { isWithinServiceLevel, type ServiceLevelSummary } from './service-level'
 
 /** The KPI keys every report (and `npm run report -- --format json`) carries, in order. */
 export const REPORT_KPI_KEYS = [

@@ -139,7 +139,7 @@ export async function readRollups(
       calls: n,
       loggedResolved: num(r[12]),
       callsWithTalk: num(r[6]),
-      // Hold inside the span: talk = max(0, span − hold) per call (kept summed), handle = span + ACW (aht.ts).
+      // Hold inside the span: talk = max(0, span − hold) per call (kept summed), handle = span + ACW (talk.ts).
       talkSeconds: o.holdInsideTalkSpan ? num(r[7]) : span,
       handleSeconds: o.holdInsideTalkSpan ? span + acw : span + hold + acw,
       outbound,
