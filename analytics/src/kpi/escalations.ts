@@ -28,17 +28,9 @@ export interface EscalationSummary {
   byUrgency: { urgency: string; count: number }[]
 }
 
-/** Hours from creation to answer and to close, null where missing or impossible. */
-export function escalationTurnaroundHours(
-  e: EscalationRecord,
-  createdMs = parseInstant(e.createdAt),
-): { answer: number | null; close: number | null } {
-  const hours = (to: string | null) => {
-    if (!to) return null
-    const s = secondsBetween(createdMs, parseInstant(to))
-    return s === null ? null : s / 3600
-  }
-  return { answer: hours(e.answeredAt), close: hours(e.closedAt) }
+function turnaround(hours: number[]): TurnaroundSummary {
+  const total = hours.reduce((a, b) => a + b, 0)
+  return { meanHours: ratio(total, hours.length), medianHours: median([...hours]) }
 }
 
 export class EscalationCounter {
@@ -53,27 +45,22 @@ export class EscalationCounter {
     this.count++
     if (e.answeredAt) this.answered++
     if (e.closedAt) this.closed++
-    const t = escalationTurnaroundHours(e, createdMs)
-    if (t.answer !== null) this.answerHours.push(t.answer)
-    if (t.close !== null) this.closeHours.push(t.close)
+    // Hours from creation to answer and to close, where set and not before the creation.
+    const answer = e.answeredAt ? secondsBetween(createdMs, parseInstant(e.answeredAt)) : null
+    const close = e.closedAt ? secondsBetween(createdMs, parseInstant(e.closedAt)) : null
+    if (answer !== null) this.answerHours.push(answer / 3600)
+    if (close !== null) this.closeHours.push(close / 3600)
     this.urgency.set(e.urgency, (this.urgency.get(e.urgency) ?? 0) + 1)
   }
 
   summary(): EscalationSummary {
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
     return {
       count: this.count,
       answered: this.answered,
       closed: this.closed,
       open: this.count - this.closed,
-      answerTurnaround: {
-        meanHours: ratio(sum(this.answerHours), this.answerHours.length),
-        medianHours: median([...this.answerHours]),
-      },
-      closeTurnaround: {
-        meanHours: ratio(sum(this.closeHours), this.closeHours.length),
-        medianHours: median([...this.closeHours]),
-      },
+      answerTurnaround: turnaround(this.answerHours),
+      closeTurnaround: turnaround(this.closeHours),
       byUrgency: [...this.urgency]
         .map(([urgency, count]) => ({ urgency, count }))
         .sort((a, b) => b.count - a.count || (a.urgency < b.urgency ? -1 : 1)),

@@ -68,30 +68,31 @@ export interface PeriodLabels {
 
 /** Labels of a period in 和暦 and 西暦. */
 export function periodLabels(period: ReportPeriod): PeriodLabels {
-  let wareki: string
-  let seireki: string
-  let kind: string
+  const labels = (wareki: string, seireki: string, kind: string) => ({
+    wareki,
+    seireki,
+    both: `${wareki}（${seireki}）`,
+    kind,
+  })
   switch (period.kind) {
     case 'month':
-      wareki = formatWarekiMonth(period.year, period.month)
-      seireki = formatSeirekiMonth(period.year, period.month)
-      kind = '月次'
-      break
+      return labels(
+        formatWarekiMonth(period.year, period.month),
+        formatSeirekiMonth(period.year, period.month),
+        '月次',
+      )
     case 'year': {
-      const fiscal = period.basis !== 'calendar'
-      wareki = formatWarekiYear(period.year, { fiscal })
-      seireki = formatSeirekiYear(period.year, { fiscal })
-      kind = '年次'
-      break
+      const fiscal = { fiscal: period.basis !== 'calendar' }
+      return labels(formatWarekiYear(period.year, fiscal), formatSeirekiYear(period.year, fiscal), '年次')
     }
     case 'range': {
       const { start, end } = periodRange(period)
       const last = Math.max(start, end - 1)
-      wareki = `${formatWarekiDate(start)}～${formatWarekiDate(last)}`
-      seireki = `${formatSeirekiDate(start)}～${formatSeirekiDate(last)}`
-      kind = '期間'
-      break
+      return labels(
+        `${formatWarekiDate(start)}～${formatWarekiDate(last)}`,
+        `${formatSeirekiDate(start)}～${formatSeirekiDate(last)}`,
+        '期間',
+      )
     }
   }
-  return { wareki, seireki, both: `${wareki}（${seireki}）`, kind }
 }
