@@ -50,10 +50,6 @@ export interface TrendPoint {
   offered: number | null
 }
 
-/** A timestamp as read (epoch ms or ISO text), null kept. */
-type At = string | number
-const at = (v: unknown): At | null => (v === null || v === undefined ? null : (v as At))
-
 /** The report with the city profile's counting rules (counting.ts); `options` override them. */
 export async function loadReport(
   payload: Payload,
@@ -109,18 +105,18 @@ export async function loadReportFrom(
   const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
   const t = db.instant
   await readRollups(db, { acc, parts: months, categories, trend: trend.add }, fromTables)
-  // Escalations (about one per fifty calls) row by row.
-  for (const r of await db.rows(
+  // Escalations (about one per fifty calls) row by row; timestamps as read (epoch ms or ISO text: parseInstant takes both).
+  for (const [id, createdAt, answeredAt, closedAt, urgency] of await db.rows(
     `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
     FROM escalations x WHERE x.created_at >= ? AND x.created_at < ?`,
     [new Date(range.start).toISOString(), new Date(range.end).toISOString()],
   )) {
     const escalation = {
-      id: String(r[0]),
-      createdAt: r[1] as At,
-      answeredAt: at(r[2]),
-      closedAt: at(r[3]),
-      urgency: String(r[4]),
+      id: String(id),
+      createdAt,
+      answeredAt,
+      closedAt,
+      urgency: String(urgency),
     } as EscalationRecord
     acc.addEscalation(escalation)
     const created = parseInstant(escalation.createdAt)
