@@ -1,0 +1,289 @@
+/**
+ * Features of the character tagger: for each character of the width-folded text, a few hashed integers
+ * (characters around it, character classes, the run it stands in, how many digits its number has, and
+ * which cue words stand shortly before or after it). Hashing keeps the model a flat table of integers:
+ * no feature strings are built while masking, so a 200-character summary costs a few thousand array reads.
+ */
+
+/** Coarse character classes: digit, kanji numeral, kanji, hiragana, katakana, Latin, space, separator, other, placeholder filler. */
+enum C {
+  Digit = 1,
+  KanjiNumeral = 2,
+  Kanji = 3,
+  Hiragana = 4,
+  Katakana = 5,
+  Upper = 6,
+  Lower = 7,
+  Space = 8,
+  Separator = 9,
+  Other = 10,
+  Filler = 11,
+  Edge = 12,
+}
+
+const KANJI_NUMERALS = '〇一二三四五六七八九十百千零'
+const SEPARATORS = '-・、,.()（）:：/'
+
+export function charClass(code: number): number {
+  if (code >= 48 && code <= 57) return C.Digit
+  if (code >= 0x3041 && code <= 0x309f) return C.Hiragana
+  if (code >= 0x30a1 && code <= 0x30ff) return C.Katakana
+  if (code >= 65 && code <= 90) return C.Upper
+  if (code >= 97 && code <= 122) return C.Lower
+  if (code === 32) return C.Space
+  return OTHER_CLASS.get(code) ?? (code >= 0x4e00 && code <= 0x9fff ? C.Kanji : C.Other)
+}
+const OTHER_CLASS = new Map<number, number>([
+  ...[...KANJI_NUMERALS].map((c) => [c.charCodeAt(0), C.KanjiNumeral] as const),
+  ...[...SEPARATORS].map((c) => [c.charCodeAt(0), C.Separator] as const),
+  ['々'.charCodeAt(0), C.Kanji],
+  ['ヶ'.charCodeAt(0), C.Kanji],
+  ['〓'.charCodeAt(0), C.Filler],
+])
+
+/**
+ * Cue words the rules also use, read by the tagger as context, not as rules: a value right after
+ * 暗証番号 or マイナンバー, a name before 様. Which ones matter, and how much, the training decides.
+ */
+export const LEFT_CUES = [
+  '暗証',
+  'パスワード',
+  'PIN',
+  'pin',
+  'password',
+  'Password',
+  'code',
+  '番号',
+  'マイナンバー',
+  '個人番号',
+  'My Number',
+  'number',
+  '電話',
+  '携帯',
+  'TEL',
+  'Tel',
+  '連絡先',
+  '折り返し',
+  '折返し',
+  'phone',
+  '住所',
+  '〒',
+  '郵便',
+  '宛先',
+  '生年月日',
+  '誕生日',
+  '生まれ',
+  '昭和',
+  '平成',
+  '令和',
+  '名前',
+  '氏名',
+  'フリガナ',
+  '旧姓',
+  '本人',
+  '母',
+  '父',
+  '夫',
+  '妻',
+  '息子',
+  '娘',
+  '長男',
+  '長女',
+  'name',
+  'Mr',
+  'Ms',
+  'カード',
+  '証明書',
+  '在留',
+  '免許',
+  'シリアル',
+  'ID',
+  'メール',
+  'アドレス',
+  'mail',
+  '@',
+  'アット',
+  'ドット',
+  '入力',
+  '押し',
+  '打っ',
+  '桁',
+  '「',
+  'は',
+  'が',
+] as const
+
+export const RIGHT_CUES = [
+  '様',
+  'さん',
+  '氏',
+  'くん',
+  'ちゃん',
+  '申します',
+  'といいます',
+  'の母',
+  'の父',
+  'の件',
+  '丁目',
+  '番地',
+  '号',
+  '生まれ',
+  '生',
+  '」',
+  'です',
+  'called',
+  'san',
+  '@',
+] as const
+
+/** How far back a left cue reaches (the rules' cue reach is 20) and how far ahead a right cue. */
+const LEFT_REACH = 24
+const RIGHT_REACH = 8
+
+// Template ids (any distinct numbers; they only seed the hash).
+const T = {
+  bias: 1,
+  c0: 2,
+  cm1: 3,
+  cp1: 4,
+  cm2: 5,
+  cp2: 6,
+  bgL: 7,
+  bgR: 8,
+  cls5: 9,
+  cls3: 10,
+  runShape: 11,
+  runLeft: 12,
+  runLeft1: 13,
+  runRight: 14,
+  digits: 15,
+  leftCue: 16,
+  rightCue: 17,
+  triL: 18,
+  prev: 19,
+} as const
+
+const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193) >>> 0
+const fin = (h: number, mask: number) => {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b) >>> 0
+  h ^= h >>> 13
+  return h & mask
+}
+
+/** The features of each position: `ids[i * PER + k]`, with `-1` for a feature that does not apply. */
+export const PER = 20
+
+/**
+ * The hashed feature ids of every position of `text` (width-folded), in `hashBits` bits. The tagger also
+ * adds the previous label's feature while decoding (`prevFeature`).
+ */
+export function featuresOf(text: string, hashBits: number): { ids: Int32Array; cls: Uint8Array } {
+  const n = text.length
+  const mask = (1 << hashBits) - 1
+  const ids = new Int32Array(n * PER).fill(-1)
+  const code = (i: number) => (i < 0 || i >= n ? 0 : text.charCodeAt(i))
+  const cls = new Uint8Array(n)
+  for (let i = 0; i < n; i++) cls[i] = charClass(text.charCodeAt(i))
+  const cl = (i: number) => (i < 0 || i >= n ? C.Edge : cls[i]!)
+
+  // runs of one class: start and end of the run each position stands in
+  const runStart = new Int32Array(n)
+  const runEnd = new Int32Array(n)
+  for (let i = 0; i < n; ) {
+    let j = i + 1
+    while (j < n && cls[j] === cls[i]) j++
+    for (let k = i; k < j; k++) {
+      runStart[k] = i
+      runEnd[k] = j
+    }
+    i = j
+  }
+  // numbers: digits with single separators or spaces between them; how many digits in all
+  const digitCount = new Int32Array(n)
+  for (let i = 0; i < n; ) {
+    if (cls[i] !== C.Digit) {
+      i++
+      continue
+    }
+    let j = i
+    let digits = 0
+    while (j < n) {
+      if (cls[j] === C.Digit) {
+        digits++
+        j++
+      } else if ((cls[j] === C.Separator || cls[j] === C.Space) && cls[j + 1] === C.Digit) j++
+      else break
+    }
+    for (let k = i; k < j; k++) digitCount[k] = digits
+    i = j
+  }
+
+  // cue words: the cue that ends (left cues) or starts (right cues) at each position, the first listed
+  const leftEnd = new Int16Array(n + 1).fill(-1)
+  const rightStart = new Int16Array(n + 1).fill(-1)
+  LEFT_CUES.forEach((cue, id) => {
+    for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
+      if (leftEnd[at + cue.length]! < 0) leftEnd[at + cue.length] = id
+  })
+  RIGHT_CUES.forEach((cue, id) => {
+    for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
+      if (rightStart[at]! < 0) rightStart[at] = id
+  })
+
+  for (let i = 0; i < n; i++) {
+    const o = i * PER
+    const c0 = code(i)
+    const k0 = cl(i)
+    let f = 0
+    ids[o + f++] = fin(mix(T.bias, 0), mask)
+    ids[o + f++] = fin(mix(T.c0, c0), mask)
+    ids[o + f++] = fin(mix(T.cm1, code(i - 1)), mask)
+    ids[o + f++] = fin(mix(T.cp1, code(i + 1)), mask)
+    ids[o + f++] = fin(mix(mix(T.cm2, code(i - 2)), k0), mask)
+    ids[o + f++] = fin(mix(mix(T.cp2, code(i + 2)), k0), mask)
+    ids[o + f++] = fin(mix(mix(T.bgL, code(i - 1)), c0), mask)
+    ids[o + f++] = fin(mix(mix(T.bgR, c0), code(i + 1)), mask)
+    ids[o + f++] = fin(mix(mix(mix(T.triL, code(i - 2)), code(i - 1)), c0), mask)
+    ids[o + f++] = fin(mix(mix(mix(mix(mix(T.cls5, cl(i - 2)), cl(i - 1)), k0), cl(i + 1)), cl(i + 2)), mask)
+    ids[o + f++] = fin(mix(mix(mix(T.cls3, cl(i - 1)), k0), cl(i + 1)), mask)
+    const rs = runStart[i]!
+    const re = runEnd[i]!
+    const len = Math.min(re - rs, 12)
+    const where = i === rs ? 1 : i === re - 1 ? 2 : 3
+    ids[o + f++] = fin(mix(mix(mix(T.runShape, k0), len), where), mask)
+    ids[o + f++] = fin(mix(mix(mix(mix(T.runLeft, code(rs - 2)), code(rs - 1)), k0), where), mask)
+    ids[o + f++] = fin(mix(mix(mix(T.runLeft1, code(rs - 1)), k0), cl(rs - 2)), mask)
+    ids[o + f++] = fin(mix(mix(mix(mix(T.runRight, code(re)), code(re + 1)), k0), where), mask)
+    if (digitCount[i])
+      ids[o + f++] = fin(
+        mix(mix(T.digits, Math.min(digitCount[i]!, 24)), cl(i - 1) === C.Digit ? 1 : 0),
+        mask,
+      )
+    // the nearest two left cues within reach, and one right cue
+    let seen = 0
+    for (let e = i; e >= Math.max(0, i - LEFT_REACH) && seen < 2; e--) {
+      const id = leftEnd[e]!
+      if (id < 0) continue
+      const d = i - e
+      ids[o + f++] = fin(mix(mix(mix(T.leftCue, id), d <= 1 ? 0 : d <= 6 ? 1 : 2), k0), mask)
+      seen++
+    }
+    for (let s = i + 1; s <= Math.min(n, i + 1 + RIGHT_REACH); s++) {
+      const id = rightStart[s]!
+      if (id < 0) continue
+      const d = s - i - 1
+      ids[o + f++] = fin(mix(mix(mix(T.rightCue, id), d === 0 ? 0 : d <= 3 ? 1 : 2), k0), mask)
+      break
+    }
+  }
+  return { ids, cls }
+}
+
+/** Number of character classes (for tables indexed by class). */
+export const CLASSES = 13
+
+/** The feature of the previous label beside the current character's class (added while decoding). */
+export function prevFeature(prevLabel: number, charClass: number, hashBits: number): number {
+  return fin(mix(mix(T.prev, prevLabel), charClass), (1 << hashBits) - 1)
+}
