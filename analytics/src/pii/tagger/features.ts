@@ -182,10 +182,17 @@ export function featuresOf(text: string, hashBits: number): { ids: Int32Array; c
   const n = text.length
   const mask = (1 << hashBits) - 1
   const ids = new Int32Array(n * PER).fill(-1)
-  const code = (i: number) => (i < 0 || i >= n ? 0 : text.charCodeAt(i))
   const cls = new Uint8Array(n)
-  for (let i = 0; i < n; i++) cls[i] = charClass(text.charCodeAt(i))
-  const cl = (i: number) => (i < 0 || i >= n ? C.Edge : cls[i]!)
+  // codes and classes padded by two on each side (0 and Edge), read without bounds checks
+  const codes = new Int32Array(n + 4)
+  const classes = new Uint8Array(n + 4).fill(C.Edge)
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    codes[i + 2] = c
+    cls[i] = classes[i + 2] = charClass(c)
+  }
+  const code = (i: number) => codes[i + 2]!
+  const cl = (i: number) => classes[i + 2]!
 
   // runs of one class: start and end of the run each position stands in
   const runStart = new Int32Array(n)
