@@ -172,6 +172,19 @@ describe('operator desk', () => {
       before[0]! + 1,
       before[1]! + 1,
     ])
+
+    // Keyboard only, the focus stays visible: Tab from 「記録を保存」 lands on 「市民課へエスカレーション」,
+    // which draws an outline (an underline alone is what the link always has).
+    await page.locator('.kotae-desk__form button[type="submit"]').focus()
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement
+      const cs = getComputedStyle(el)
+      return { text: el.textContent, outline: cs.outlineStyle, width: Number.parseFloat(cs.outlineWidth) }
+    })
+    expect(focused.text).toBe('市民課へエスカレーション')
+    expect(focused.outline).not.toBe('none')
+    expect(focused.width).toBeGreaterThan(0)
     await context.close()
   })
 
