@@ -303,4 +303,22 @@ describe('the reports page (/admin/reports)', () => {
     expect([...saved.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     await context.close()
   })
+
+  it('on a phone (390 px) the page keeps its width: the summary table scrolls in its own box', async () => {
+    const context = await browser.newContext({
+      locale: 'ja-JP',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await context.addCookies([{ name: 'payload-token', value: tokens.cityViewer!, url: kotae.url }])
+    const page = await context.newPage()
+    await page.goto(`${kotae.url}/admin/reports?period=2026-10`)
+    await page.getByRole('heading', { name: '令和8年10月（2026年10月）' }).waitFor()
+    // A wider page would make the phone zoom the whole page out (the summary alone needs ~610 px).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    const region = page.getByRole('region', { name: '概要' })
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    await context.close()
+  })
 })

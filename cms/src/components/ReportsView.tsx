@@ -23,38 +23,45 @@ function ServerSvg({ svg }: { svg: string }) {
   return <div dangerouslySetInnerHTML={{ __html: svg }} />
 }
 
+/**
+ * The four-column summary (項目・値・単位・定義) needs about 610 px: on a phone it scrolls inside its
+ * own box, keyboard-reachable (WCAG 2.1.1), instead of widening the whole page (zoomed out, text tiny).
+ */
 function SummaryTable({ table }: { table: Table }) {
   return (
-    <table className="table" style={{ width: '100%', maxWidth: 900 }}>
-      <thead>
-        <tr>
-          {table.columns.map((c) => (
-            <th key={c.header} scope="col" style={{ textAlign: 'left' }}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={String(row[0])}>
-            {row.map((v, c) => {
-              const kind = cellKind(table, r, c)
-              const text = formatCell(v, kind)
-              return (
-                <td
-                  key={table.columns[c]?.header}
-                  style={kind === 'text' ? undefined : { textAlign: 'right' }}
-                >
-                  {text === '' ? '—' : text}
-                  {text !== '' && UNIT[kind] && table.columns[c]?.header !== '値' ? UNIT[kind] : ''}
-                </td>
-              )
-            })}
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1)
+    <section className="kotae-table-scroll" aria-label={table.title ?? S.summary} tabIndex={0}>
+      <table className="table" style={{ width: '100%', maxWidth: 900 }}>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.header} scope="col" style={{ textAlign: 'left' }}>
+                {c.header}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={String(row[0])}>
+              {row.map((v, c) => {
+                const kind = cellKind(table, r, c)
+                const text = formatCell(v, kind)
+                return (
+                  <td
+                    key={table.columns[c]?.header}
+                    style={kind === 'text' ? undefined : { textAlign: 'right' }}
+                  >
+                    {text === '' ? '—' : text}
+                    {text !== '' && UNIT[kind] && table.columns[c]?.header !== '値' ? UNIT[kind] : ''}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   )
 }
 
