@@ -304,7 +304,7 @@ describe('the reports page (/admin/reports)', () => {
     await context.close()
   })
 
-  it('on a phone (390 px) the page keeps its width: the summary table scrolls in its own box', async () => {
+  it('on a phone (390 px): a month without records is said in words (no downloads); the page keeps its width, the summary table scrolls in its own box', async () => {
     const context = await browser.newContext({
       locale: 'ja-JP',
       viewport: { width: 390, height: 844 },
@@ -313,6 +313,14 @@ describe('the reports page (/admin/reports)', () => {
     })
     await context.addCookies([{ name: 'payload-token', value: tokens.cityViewer!, url: kotae.url }])
     const page = await context.newPage()
+    await page.goto(`${kotae.url}/admin/reports?period=2026-10`)
+    await page.getByRole('heading', { name: '令和8年10月（2026年10月）' }).waitFor()
+    // A month before the first record: said in words, and no links that would download an error.
+    await page.goto(`${kotae.url}/admin/reports?period=2024-04`)
+    await page.getByRole('heading', { name: 'レポート（月次・年度）' }).waitFor()
+    expect(await page.getByRole('note').textContent()).toContain('より前のため、データがありません')
+    expect(await page.getByRole('link', { name: 'CSV（UTF-8・BOM付き）' }).count()).toBe(0)
+
     await page.goto(`${kotae.url}/admin/reports?period=2026-10`)
     await page.getByRole('heading', { name: '令和8年10月（2026年10月）' }).waitFor()
     // A wider page would make the phone zoom the whole page out (the summary alone needs ~610 px).

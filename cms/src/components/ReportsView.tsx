@@ -3,7 +3,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { canReadReports } from '../reports/access'
 import { loadServedReport } from '../reports/frozen'
-import { PeriodParamSchema } from '../reports/period'
+import { PeriodParamSchema, periodProblem } from '../reports/period'
 import { reportCharts } from '../reports/pdf/html'
 import { ORGANIZATION } from '../reports/render'
 import { REPORT_STRINGS as S } from '../reports/strings'
@@ -71,7 +71,10 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
   const allowed = canReadReports(req.user)
   const raw = typeof searchParams?.period === 'string' ? searchParams.period : defaultPeriod()
   const parsed = PeriodParamSchema.safeParse(raw)
-  const data = allowed && parsed.success ? await loadServedReport(req.payload, parsed.data) : null
+  // A period the downloads would refuse (not begun, or before the first record): said here, in the
+  // endpoint's words, instead of links that download its JSON error as a file.
+  const problem = allowed && parsed.success ? await periodProblem(req.payload, parsed.data) : null
+  const data = allowed && parsed.success && !problem ? await loadServedReport(req.payload, parsed.data) : null
   const heading = data
     ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels, frozen: data.frozen })
     : null
@@ -131,7 +134,11 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
               <div style={{ fontSize: '0.85em' }}>{S.yearHelp}</div>
             </form>
           </div>
-          {!parsed.success || !data || !heading || !summary || !charts ? (
+          {problem ? (
+            <p role="note" style={{ border: '1px solid #c77700', padding: '0.5rem' }}>
+              {problem}
+            </p>
+          ) : !parsed.success || !data || !heading || !summary || !charts ? (
             <p role="alert">{S.badPeriod}</p>
           ) : (
             <>
