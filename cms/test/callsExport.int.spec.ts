@@ -231,7 +231,7 @@ describe('the inquiry-log export', () => {
       { field: 'to', message: '2026-02-31 はありえない日付です' },
     ])
     expect((await errors('from=2026-10-31&to=2026-10-01&format=csv')).errors).toEqual([
-      { field: 'to', message: 'to（2026-10-01）が from（2026-10-31）より前です' },
+      { field: 'to', message: '終了日（2026-10-01）が開始日（2026-10-31）より前です' },
     ])
     expect((await errors(`${OCTOBER}&format=csv&encoding=latin1`)).errors.map((e) => e.field)).toEqual([
       'encoding',
@@ -337,7 +337,7 @@ describe('the inquiry-log export', () => {
       'csv',
     ])
     expect(bad.code).toBe(2)
-    expect(bad.err).toContain('export:calls: --to: to（2026-10-01）が from（2026-10-31）より前です')
+    expect(bad.err).toContain('export:calls: --to: 終了日（2026-10-01）が開始日（2026-10-31）より前です')
     expect(bad.err).toContain('usage: npm run export:calls')
   })
 })

@@ -223,7 +223,7 @@ describe('dashboard', () => {
     ])
     expect(errorsOf({ from: '2026-11-01' })).toEqual([['to', '開始日と終了日の両方を指定してください']])
     expect(errorsOf({ from: '2026-11-10', to: '2026-11-01' })).toEqual([
-      ['to', 'to（2026-11-01）が from（2026-11-10）より前です'],
+      ['to', '終了日（2026-11-01）が開始日（2026-11-10）より前です'],
     ])
     expect(errorsOf({ from: '2025-01-01', to: '2026-11-01' })).toEqual([['to', '期間は 366 日までです']])
     expect(errorsOf({ from: '2026-02-30', to: '2026-03-01' })).toEqual([

@@ -87,7 +87,7 @@ describe('dashboard period and the inquiry-log download', () => {
       lastMonthLabel,
     )
     await shared.goto(`${kotae.url}/admin/dashboard?month=2026-13`)
-    expect(await shared.getByTestId('dashboard-range-errors').textContent()).toContain('期間の指定（month）')
+    expect(await shared.getByTestId('dashboard-range-errors').textContent()).toContain('期間の指定（月）')
 
     const axe = await new AxeBuilder({ page }).include('.kotae-dashboard').withTags(WCAG).analyze()
     expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(

@@ -1,3 +1,11 @@
+/** The dashboard's query fields (a shared URL's month, from, to) by the names its form shows. */
+const QUERY_FIELD_LABELS: Partial<Record<string, string>> = {
+  period: '期間',
+  month: '月',
+  from: '開始日',
+  to: '終了日',
+}
+
 /** Japanese UI text of the dashboard. */
 export const DASHBOARD_STRINGS = {
   title: 'ダッシュボード',
@@ -62,5 +70,7 @@ export const DASHBOARD_STRINGS = {
   monthOrDays: '月と日付の範囲は同時に指定できません',
   bothDays: '開始日と終了日の両方を指定してください',
   future: 'これから先の期間は表示できません。今日までの期間を選んでください。',
-  badQuery: (field: string, message: string) => `期間の指定（${field}）: ${message}`,
+  // The query's field by the name the form shows it under (a shared URL names month, from, to).
+  badQuery: (field: string, message: string) =>
+    `期間の指定（${QUERY_FIELD_LABELS[field] ?? field}）: ${message}`,
 } as const

@@ -36,7 +36,7 @@ export function refineJstDayRange(
     ctx.addIssue({
       code: 'custom',
       path: ['to'],
-      message: `to（${jstDateKey(v.to)}）が from（${jstDateKey(v.from)}）より前です`,
+      message: `終了日（${jstDateKey(v.to)}）が開始日（${jstDateKey(v.from)}）より前です`,
     })
   else if (maxDays !== undefined && v.to - v.from >= maxDays * DAY_MS)
     ctx.addIssue({ code: 'custom', path: ['to'], message: `期間は ${maxDays} 日までです` })
