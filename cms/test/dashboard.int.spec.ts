@@ -217,7 +217,9 @@ describe('dashboard', () => {
     }
     expect(parseDashboardQuery({}, now)).toEqual({ selection: { key: 'today' }, errors: [] })
     expect(parseDashboardQuery({ period: 'week' }, now)).toEqual({ selection: { key: 'week' }, errors: [] })
-    expect(errorsOf({ period: 'year' })).toEqual([['period', 'period は today・week・month のどれかです']])
+    expect(errorsOf({ period: 'year' })).toEqual([
+      ['period', '期間は「今日」「今週」「今月」のどれかを選んでください。'],
+    ])
     expect(errorsOf({ month: '2026-13' })).toEqual([
       ['month', 'YYYY-MM の形の月で指定してください（例: 2026-10）'],
     ])

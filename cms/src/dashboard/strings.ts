@@ -65,7 +65,7 @@ export const DASHBOARD_STRINGS = {
   upToNow: (label: string) => `${label}（現在まで）`,
   monthLabel: (y: number, m: number) => `${y}年${m}月`,
   daysLabel: (from: string, to: string) => `${from}〜${to}`,
-  badPeriod: 'period は today・week・month のどれかです',
+  badPeriod: '期間は「今日」「今週」「今月」のどれかを選んでください。',
   badMonth: 'YYYY-MM の形の月で指定してください（例: 2026-10）',
   monthOrDays: '月と日付の範囲は同時に指定できません',
   bothDays: '開始日と終了日の両方を指定してください',
