@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { INTERMEDIATE_KANJI } from '../src/readability/intermediateKanji'
-import { easyProblems, readabilityOf, sentencesOf } from '../src/readability/readability'
+import { difficultyOf, easyProblems, readabilityOf, sentencesOf } from '../src/readability/readability'
 
 describe('readabilityOf: やさしい日本語 figures for one answer', () => {
   it('cuts sentences at 。 and at line ends, without Markdown marks', () => {
@@ -70,6 +70,16 @@ describe('readabilityOf: やさしい日本語 figures for one answer', () => {
       flags: [],
     })
     expect(readabilityOf('カードは市役所で受け取ります。予約はいりません。').flags).toEqual([])
+  })
+
+  it('scores an answer for the editing pass: its flags plus its sentences over 40', () => {
+    const over40 = `${'い'.repeat(45)}。`
+    const over60 = `住民基本台帳カードの${'う'.repeat(60)}。`
+    const r = readabilityOf(`短い文です。\n${over40}\n${over60}`)
+    // over60 is long and has a 6-kanji run (two flags, one flagged sentence); both are over 40.
+    expect(r).toMatchObject({ overEasyLength: 2, flaggedSentences: 1, difficulty: 4 })
+    expect(difficultyOf({ flags: 2, overEasyLength: 2 })).toBe(4)
+    expect(readabilityOf('短い文です。同じく短い文です。').difficulty).toBe(0)
   })
 })
 

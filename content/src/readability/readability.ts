@@ -36,6 +36,12 @@ export type Flag = {
 
 export type Readability = {
   sentences: number
+  /** Sentences longer than {@link EASY_LIMITS}' 40 characters: what a やさしい日本語 reader would find long. */
+  overEasyLength: number
+  /** Sentences with at least one flag (a sentence flagged twice counts once). */
+  flaggedSentences: number
+  /** {@link difficultyOf}: how much an editing pass has to do in this answer. */
+  difficulty: number
   /** Characters per sentence, on average (0 for no sentence). */
   averageSentenceLength: number
   longestSentence: number
@@ -94,8 +100,10 @@ export function readabilityOf(markdown: string, limits: Limits = ANSWER_LIMITS):
   let above = 0
   let negatives = 0
   let stacking = 0
+  let overEasy = 0
   for (const sentence of sentences) {
     const length = [...sentence].length
+    if (length > EASY_LIMITS.longSentence) overEasy += 1
     chars += length
     longest = Math.max(longest, length)
     if (length > limits.longSentence) flags.push({ rule: 'long-sentence', sentence, found: `${length}字` })
@@ -125,8 +133,12 @@ export function readabilityOf(markdown: string, limits: Limits = ANSWER_LIMITS):
     }
   }
   const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d
+  const flaggedSentences = new Set(flags.map((f) => f.sentence)).size
   return {
     sentences: sentences.length,
+    overEasyLength: overEasy,
+    flaggedSentences,
+    difficulty: difficultyOf({ flags: flags.length, overEasyLength: overEasy }),
     averageSentenceLength: sentences.length ? round(chars / sentences.length) : 0,
     longestSentence: longest,
     longSentences: flags.filter((f) => f.rule === 'long-sentence').length,
@@ -139,6 +151,16 @@ export function readabilityOf(markdown: string, limits: Limits = ANSWER_LIMITS):
     honorificStacking: stacking,
     flags,
   }
+}
+
+/**
+ * The score that orders answers for an editing pass (the worst first, `content:readability --worst`):
+ * its flags under the answer's limits (a sentence over 60, a run of 6+ kanji, a double negative,
+ * stacked honorifics) plus its sentences over 40 characters. A sentence over 60 counts twice, as it
+ * is both; a long answer of short sentences scores nothing. Ties: the longer sentences on average first.
+ */
+export function difficultyOf(r: { flags: number; overEasyLength: number }): number {
+  return r.flags + r.overEasyLength
 }
 
 const RULE_NAMES: Record<Flag['rule'], string> = {
