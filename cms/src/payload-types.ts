@@ -176,6 +176,16 @@ export interface Faq {
       }[]
     | null;
   /**
+   * サイトのふりがなが間違っている語だけを登録します（例: 東広島 → ひがしひろしま）。このFAQのページに使われ、市全体の修正（自治体情報）より優先されます。
+   */
+  readings?:
+    | {
+        word: string;
+        reading: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * 市民向けサイトには表示されません。
    */
   operatorNotes?: string | null;
@@ -886,6 +896,13 @@ export interface FaqsSelect<T extends boolean = true> {
         optional?: T;
         id?: T;
       };
+  readings?:
+    | T
+    | {
+        word?: T;
+        reading?: T;
+        id?: T;
+      };
   operatorNotes?: T;
   sources?: T;
   related?: T;
@@ -1335,6 +1352,16 @@ export interface CityProfile {
       }[]
     | null;
   /**
+   * サイトのふりがなが間違っている語を、市全体で直します（例: 東広島 → ひがしひろしま）。すべての日本語のページに使われます。
+   */
+  readings?:
+    | {
+        word: string;
+        reading: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * センターの受付時間は上の「受付時間」「年末年始の休み」「臨時休業日」です。時間外の入電は別の行に集計し、応答率などには含めません。月次・年度レポートの冒頭に毎回印刷されます。
    */
   callCenter?: {
@@ -1454,6 +1481,13 @@ export interface CityProfileSelect<T extends boolean = true> {
         titleEn?: T;
         bodyEn?: T;
         until?: T;
+        id?: T;
+      };
+  readings?:
+    | T
+    | {
+        word?: T;
+        reading?: T;
         id?: T;
       };
   callCenter?:

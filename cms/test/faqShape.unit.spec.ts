@@ -60,6 +60,7 @@ const entry: FaqEntry = {
   needsReview: true,
   status: 'published',
   facets: { action: ['pin-reset'], who: [] },
+  readings: { 東広島: 'ひがしひろしま', 市民課: 'しみんか' },
 }
 
 // Rich text stands for its Markdown: the converters themselves are Payload's.

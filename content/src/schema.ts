@@ -88,24 +88,25 @@ export type Category = z.infer<typeof categorySchema>
 export const faqFacetsSchema = z.record(slugSchema, z.array(slugSchema))
 export type FaqFacets = z.infer<typeof faqFacetsSchema>
 
+/** A furigana override's word (see {@link readingsSchema}). */
+export const readingWordSchema = z
+  .string()
+  .min(1)
+  .max(30)
+  .regex(/\p{Script=Han}/u, 'must contain a kanji: only kanji get furigana')
+/** A furigana override's reading (see {@link readingsSchema}). */
+export const readingTextSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{Script=Hiragana}ー～・]+$/u, 'must be written in hiragana')
 /**
  * Furigana overrides: word → its reading in hiragana, e.g. `readings: { 東広島: ひがしひろしま }`.
  * The site reads kanji with the kuromoji dictionary at build time; an override wins where the
  * dictionary is wrong (a proper noun, a word read otherwise in this context). Per FAQ, and
- * city-wide in city.yaml.
+ * city-wide in city.yaml (the CMS holds both as rows of word and reading: faq/readings.ts).
  */
-export const readingsSchema = z.record(
-  z
-    .string()
-    .min(1)
-    .max(30)
-    .regex(/\p{Script=Han}/u, 'must contain a kanji: only kanji get furigana'),
-  z
-    .string()
-    .min(1)
-    .max(60)
-    .regex(/^[\p{Script=Hiragana}ー～・]+$/u, 'must be written in hiragana'),
-)
+export const readingsSchema = z.record(readingWordSchema, readingTextSchema)
 export type Readings = z.infer<typeof readingsSchema>
 
 /** Publication state of a curated entry. */

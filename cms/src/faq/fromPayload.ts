@@ -3,7 +3,7 @@
  * (@kotae/content/faq/entry): what the CSV export, the site bundle and the operator index are
  * made from. Rich text becomes Markdown, links become slugs, dates the Tokyo day they name.
  */
-import type { FaqEntry } from '@kotae/content/faq/index'
+import { readingsOfRows, type FaqEntry } from '@kotae/content/faq/index'
 
 import { tokyoDay } from '../lib/jstDays'
 import type { ToMarkdown } from '../lib/markdown'
@@ -53,6 +53,7 @@ export function faqFromPayload(
   const translationOf = links.faqs(f.translationOf)
   // An emptied editor keeps an empty paragraph: that is no やさしい日本語 version.
   const easy = markdown(f.easy)
+  const readings = readingsOfRows(f.readings)
   return {
     id: f.slug ?? String(f.id),
     question: f.question ?? '',
@@ -74,6 +75,7 @@ export function faqFromPayload(
     })),
     related: slugList(links.faqs, f.related),
     reviewBy: tokyoDay(f.reviewBy) ?? '',
+    ...(readings ? { readings } : {}),
     locale: f.locale ?? 'ja',
     ...(translationOf ? { translationOf } : {}),
     needsReview: f.needsReview ?? false,

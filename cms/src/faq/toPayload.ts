@@ -3,7 +3,7 @@
  * stores it: the one way in, for the seed (every field) and the CSV import (the fields the CSV
  * carries; the others keep their stored values). Markdown becomes rich text, slugs become ids.
  */
-import type { FaqEntry } from '@kotae/content/faq/index'
+import { readingRowsOf, type FaqEntry } from '@kotae/content/faq/index'
 
 import type { FromMarkdown } from '../lib/markdown'
 import type { Faq } from '../payload-types'
@@ -67,6 +67,8 @@ const FIELDS: Writers<FaqStoredField> = {
     bring: bring.map((b) => ({ item: b.item, note: b.note, cases: b.cases, optional: b.optional })),
   }),
   reviewBy: (reviewBy) => ({ reviewBy: reviewBy === '' ? null : reviewBy }),
+  // Furigana overrides (word → reading) as the admin's rows; none clears them.
+  readings: (readings) => ({ readings: readingRowsOf(readings) }),
   locale: (locale) => ({ locale }),
   needsReview: (needsReview) => ({ needsReview }),
 }

@@ -11,6 +11,7 @@ import { forgetPublicContacts } from '../privacy/maskStored'
 import { RETENTION_FIELDS, retentionMonthsField } from '../retention/settings'
 import { DAY } from '../fields/dates'
 import { englishField } from '../fields/english'
+import { readingsField } from '../fields/readings'
 
 // content's rules for the English siblings (decisions 0047, 0055): the same limits as city.yaml.
 const city = cityProfileSchema.shape
@@ -124,6 +125,10 @@ export const CityProfile: GlobalConfig = {
         { name: 'until', label: '掲載終了日', type: 'date', admin: { date: DAY } },
       ],
     },
+    // City-wide furigana overrides (city.yaml `readings`): place names and the city's own words.
+    readingsField(
+      'サイトのふりがなが間違っている語を、市全体で直します（例: 東広島 → ひがしひろしま）。すべての日本語のページに使われます。',
+    ),
     {
       // content's callCenterSchema is the one rule (city.yaml, this form, the reports: reports/counting.ts).
       name: 'callCenter',

@@ -1,5 +1,5 @@
 import { SITE_CONTENT_FORMAT, type SiteContent } from '@kotae/content/contracts/siteContent'
-import { faqToSiteEntry } from '@kotae/content/faq/index'
+import { faqToSiteEntry, readingsOfRows } from '@kotae/content/faq/index'
 import type { BringCase } from '@kotae/content/schema'
 import type { Payload, Where } from 'payload'
 
@@ -161,6 +161,7 @@ export async function readSiteContent(payload: Payload): Promise<SiteContent> {
         ...englishOf('bodyEn', n.bodyEn),
         ...(n.until ? { until: tokyoDay(n.until) } : {}),
       })),
+      ...(city.readings?.length ? { readings: readingsOfRows(city.readings) } : {}),
     },
   }
 }

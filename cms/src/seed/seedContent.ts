@@ -1,4 +1,5 @@
 import type { ContentBundle, Faq, Guide } from '@kotae/content'
+import { readingRowsOf } from '@kotae/content/faq/index'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import type { CityProfile } from '../payload-types'
@@ -13,13 +14,13 @@ type Existing = { id: number; contentHash?: string | null }
 
 /**
  * What the seed writes of a kind, versioned: bumped when it starts writing more of the files'
- * fields (2: the English siblings, decision 0055), so that a database seeded before takes them on
+ * fields (2: the English siblings, decision 0055; 3: the city's furigana overrides), so that a database seeded before takes them on
  * its next run instead of finding the files' hash unchanged. A kind not listed hashes the file alone.
  */
 const SEED_SHAPE: Partial<Record<'categories' | 'guides' | 'city-profile', number>> = {
   categories: 2,
   guides: 2,
-  'city-profile': 2,
+  'city-profile': 3,
 }
 const hashOf = (kind: string, value: unknown) => {
   const shape = SEED_SHAPE[kind as keyof typeof SEED_SHAPE]
@@ -233,6 +234,7 @@ export async function seedContent(
           weeksOfMonth: h.weeksOfMonth?.map(weekOfMonth),
         })),
         closedDates: c.closedDates.map((date) => ({ date })),
+        readings: readingRowsOf(c.readings),
         callCenter: { ...c.callCenter, queues: c.callCenter.queues.join('\n') },
         contentHash: cityHash,
       },

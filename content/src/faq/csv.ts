@@ -33,6 +33,8 @@ export const FAQ_CSV_NOT_CARRIED = {
   facts: 'fact-sheet ids checked against the fact sheet in the repository, not in a spreadsheet',
   bring: 'a structured list (item, note, cases) with no faithful single-cell form',
   facets: 'the search override is checked against the facet vocabulary on publish, in the CMS',
+  readings:
+    'furigana overrides (word → hiragana) are a site aid an editor fixes in the CMS where the site misreads a word; the CSV’s columns are the city’s exchange format and the import keeps the stored rows',
   easy: 'the optional やさしい日本語 version is written and approved in the CMS beside the answer; the CSV’s columns are the city’s exchange format (decision 0010) and the import keeps the stored text',
 } as const satisfies Partial<Record<keyof FaqEntry, string>>
 

@@ -11,7 +11,6 @@ export type SiteFaq = SiteContent['faqs'][number]
 /** The site bundle's FAQ fields that the CMS does not send, and why (the site's defaults apply). */
 export const SITE_FAQ_NOT_SENT = {
   needsReview: 'a reviewer’s flag: only published answers reach the site, and citizens are not shown it',
-  readings: 'not held by the CMS (FAQ_FIELDS_NOT_IN_CMS)',
 } as const satisfies Partial<Record<keyof SiteFaq, string>>
 
 /** The entry as the site reads it; call it for published public entries only. */
@@ -31,6 +30,7 @@ export const faqToSiteEntry = (entry: FaqEntry): SiteFaq => ({
   bring: entry.bring,
   related: entry.related,
   reviewBy: entry.reviewBy,
+  ...(entry.readings ? { readings: entry.readings } : {}),
   ...(entry.translationOf ? { translationOf: entry.translationOf } : {}),
   status: 'published',
 })

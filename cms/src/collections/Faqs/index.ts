@@ -6,6 +6,7 @@ import { STAFF_READERS } from '../../access/roles'
 import { audienceField, localeField } from '../../fields/audienceAndLocale'
 import { bringItemsField } from '../../fields/bringItems'
 import { groundingFields } from '../../fields/grounding'
+import { readingsField } from '../../fields/readings'
 import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { plainTextOf } from '../../hooks/answerText'
@@ -112,6 +113,10 @@ export const Faqs: CollectionConfig = {
       },
     },
     bringItemsField('bring', '持ち物', true),
+    // Furigana overrides of this FAQ's page (the site reads other kanji with its dictionary).
+    readingsField(
+      'サイトのふりがなが間違っている語だけを登録します（例: 東広島 → ひがしひろしま）。このFAQのページに使われ、市全体の修正（自治体情報）より優先されます。',
+    ),
     {
       name: 'operatorNotes',
       label: 'オペレーター向けメモ（非公開）',

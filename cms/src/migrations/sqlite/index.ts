@@ -15,6 +15,7 @@ import * as migration_20261206_160000_report_rollups from './20261206_160000_rep
 import * as migration_20261206_190000_report_frozen_months from './20261206_190000_report_frozen_months';
 import * as migration_20261206_202350_faq_easy from './20261206_202350_faq_easy';
 import * as migration_20261206_204808_guides_city_english from './20261206_204808_guides_city_english';
+import * as migration_20261206_224845_faq_readings from './20261206_224845_faq_readings';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261206_204808_guides_city_english.up,
     down: migration_20261206_204808_guides_city_english.down,
-    name: '20261206_204808_guides_city_english'
+    name: '20261206_204808_guides_city_english',
+  },
+  {
+    up: migration_20261206_224845_faq_readings.up,
+    down: migration_20261206_224845_faq_readings.down,
+    name: '20261206_224845_faq_readings'
   },
 ];
