@@ -292,6 +292,26 @@ describe('furigana (issue #17)', () => {
     await page.context().close()
   })
 
+  it('the interface text gets readings too: menu, headings and buttons, shown by the same box', async () => {
+    const page = await open('/checker/')
+    const menu = page.locator('.site-header nav a[href="/category/"]')
+    const heading = page.locator('main h1')
+    // 質問の一覧 and 持ち物チェック (i18n/ja.ts), read at build time like the answers.
+    expect(await menu.locator('rt').allTextContents()).toEqual(['しつもん', 'いちらん'])
+    expect(await heading.locator('rt').allTextContents()).toEqual(['も', 'もの'])
+    expect(await menu.locator('rt').first().isVisible()).toBe(false)
+    await page.getByLabel('ふりがな').check()
+    expect(await menu.locator('rt').first().isVisible()).toBe(true)
+    expect(await heading.locator('rt').first().isVisible()).toBe(true)
+    // The accessible names stay the words themselves while the box is off.
+    await page.getByLabel('ふりがな').uncheck()
+    expect(await page.getByRole('link', { name: '質問の一覧', exact: true }).count()).toBe(1)
+    // English pages: the same strings in English, no ruby.
+    await page.goto(`${site.url}/en/checker/`)
+    expect(await page.locator('.site-header ruby, main h1 ruby').count()).toBe(0)
+    await page.context().close()
+  })
+
   it('without JavaScript the box still shows the readings (CSS only)', async () => {
     const ctx = await phoneContext(browser, { javaScriptEnabled: false })
     const page = await ctx.newPage()
@@ -337,7 +357,7 @@ describe('small reading faults (issue #17)', () => {
     const page = await open('/faq/application-baby/')
     const lines = await page.locator('.brand .name > span').evaluateAll((spans) =>
       spans.map((s) => ({
-        text: s.textContent,
+        text: (s as HTMLElement).innerText, // not textContent: the header has ruby, its readings hidden
         rects: s.getClientRects().length,
         height: s.getBoundingClientRect().height,
         line: parseFloat(getComputedStyle(s).lineHeight),
