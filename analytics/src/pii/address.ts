@@ -119,7 +119,7 @@ const NAME_END = '[ァ-ヺー一-龥々A-Za-z○〇◯]'
 const ROOM = String.raw`\d{1,4}号室`
 /** A floor: after a building with a building word (「サンコート安芸津 2F」), or right after the block (「11番8号の二階」). */
 const FLOOR = String.raw`[1-9]\d?F(?![A-Za-z0-9])`
-const FLOOR_AFTER_BLOCK = String.raw`の[1-9一二三四五六七八九十]{1,2}階(?![段建])`
+const FLOOR_AFTER_BLOCK = `の[1-9一二三四五六七八九十]{1,2}階(?![段建])`
 /** A bare number after a building name is its room unless a counter follows (「サンライズ土与丸 506」, not 「… 500円」). */
 const ROOM_NOT_AFTER = '[人名円件回枚個本台階歳年月日時分%]'
 /** After a street address (a space, or 、 before a building word): 「 グランドハイツ西条302号室」「、ハイツ原 B棟102」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」「 サンライズ土与丸 506」. */
@@ -129,7 +129,7 @@ const BUILDING_AFTER = new RegExp(
 )
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */
 const BUILDING = new RegExp(
-  String.raw`(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`,
+  `(?<!${NAME})(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}?|${NAME}{1,15}${NAME_END}) ?${ROOM}`,
   'g',
 )
 
@@ -139,8 +139,8 @@ const PREFECTURE = new RegExp(PREFECTURES.join('|'))
 // them: 「2-14-8 Saijo-Chuo, Higashihiroshima, Room 305」「Saijo Chuo 3-14-2」. Days and months are no places.
 const EN_NOT_PLACE =
   '(?!(?:Room|Apt|Apartment|Unit|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z]))'
-const EN_WORD = String.raw`${EN_NOT_PLACE}[A-Z][a-z]+(?:-(?:cho|machi|chome|ku|shi|gun|mura|son)(?![a-z]))?`
-const EN_PLACE = String.raw`${EN_WORD}(?:[- ]${EN_WORD}){0,3}` // bounded: a regex must stay linear on hostile input
+const EN_WORD = `${EN_NOT_PLACE}[A-Z][a-z]+(?:-(?:cho|machi|chome|ku|shi|gun|mura|son)(?![a-z]))?`
+const EN_PLACE = `${EN_WORD}(?:[- ]${EN_WORD}){0,3}` // bounded: a regex must stay linear on hostile input
 const EN_BLOCK = String.raw`[1-9]\d{0,3}`
 const NOT_DATE = String.raw`(?!(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d))` // 2026-11-30 is a date
 const EN_ROOM = String.raw`(?:,? (?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?(?![\dA-Za-z]))`
@@ -149,7 +149,7 @@ const EN_ROOM_FIRST = String.raw`(?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,
 // Place first, as the Japanese order is romanised: 「Higashihiroshima-shi Saijo-cho Misonou 1234-7, Heights
 // Misonou 2F」. A word with -shi/-cho/-machi/-ku/-gun/-mura says it is a place, so two block numbers are
 // enough; a building (capitalised words) and a floor or room may follow.
-const EN_SUFFIXED = String.raw`${EN_NOT_PLACE}[A-Z][a-z]+-(?:cho|machi|ku|shi|gun|mura)(?![a-z])`
+const EN_SUFFIXED = `${EN_NOT_PLACE}[A-Z][a-z]+-(?:cho|machi|ku|shi|gun|mura)(?![a-z])`
 const EN_BUILDING = String.raw`(?:,? (?:[A-Z][a-z]+ ){1,3}(?:[1-9]\d?F|\d{1,4})(?![\dA-Za-z]))`
 const EN_ADDRESS = new RegExp(
   String.raw`(?:(?<![A-Za-z])${EN_ROOM_FIRST})?(?<![\d-])${NOT_DATE}(?:${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}|${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}(?=, [A-Z]))(?:, ${EN_PLACE}){0,3}${EN_ROOM}?` +

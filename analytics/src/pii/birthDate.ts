@@ -43,7 +43,7 @@ const KANA_ERA: Record<string, number> = {
   れいわ: 2018,
 }
 const KANA_ONES = ['', 'いち', 'に', 'さん', 'よん|し', 'ご', 'ろく', 'なな|しち', 'はち', 'きゅう|く']
-const KANA_NUMBER = String.raw`(?:(?:に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)?(?:きゅう|いち|さん|よん|ろく|なな|しち|はち|に|し|ご|く)?`
+const KANA_NUMBER = `(?:(?:に|さん|よん|ご|ろく|なな|はち|きゅう)?じゅう)?(?:きゅう|いち|さん|よん|ろく|なな|しち|はち|に|し|ご|く)?`
 /** Days with their own reading (1st–10th, 14th, 20th, 24th); others are a number + にち. */
 const KANA_DAYS = [
   'ついたち',
@@ -58,7 +58,7 @@ const KANA_DAYS = [
   'とおか',
 ]
 const KANA_DATE = new RegExp(
-  String.raw`(めいじ|たいしょう|しょうわ|へいせい|れいわ) ?(がん|${KANA_NUMBER})ねん(?: ?の? ?(${KANA_NUMBER})がつ(?: ?((?:(?:に|さん)?じゅう)?(?:${KANA_DAYS.join('|')})|はつか|${KANA_NUMBER}にち))?)?`,
+  `(めいじ|たいしょう|しょうわ|へいせい|れいわ) ?(がん|${KANA_NUMBER})ねん(?: ?の? ?(${KANA_NUMBER})がつ(?: ?((?:(?:に|さん)?じゅう)?(?:${KANA_DAYS.join('|')})|はつか|${KANA_NUMBER}にち))?)?`,
   'g',
 )
 /** The value of a number read in hiragana (にじゅういち → 21); NaN when it is not one. */
@@ -128,7 +128,7 @@ const PATTERNS: Pattern[] = [
   // 昭和二十九年十月十日, 平成元年五月, 一九七五年三月四日: numerals in kanji
   {
     re: new RegExp(
-      String.raw`(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?の? ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
+      `(明治|大正|昭和|平成|令和) ?(元|${KANJI_NUMBER}) ?年(?: ?の? ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
       'g',
     ),
     parse: (m) => ({
@@ -139,7 +139,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      String.raw`([一二][〇一二三四五六七八九]{3}) ?年(?: ?の? ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
+      `([一二][〇一二三四五六七八九]{3}) ?年(?: ?の? ?(${KANJI_NUMBER}) ?月(?: ?(${KANJI_NUMBER}) ?日)?)?`,
       'g',
     ),
     parse: (m) => ({

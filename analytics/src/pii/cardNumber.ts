@@ -11,7 +11,7 @@ import type { Detector, PiiFinding } from './types'
 
 // Other numbers that name one person: the 住民票コード (住基ネット's 11 digits), the pension number, the
 // health insurance card's 記号・番号.
-const PERSON_NUMBER = String.raw`住民票コード|住基(?:ネット)?の?(?:番号|コード)|(?:基礎)?年金番号|被保険者番号|保険証の?(?:記号)?[・、 ]?番号`
+const PERSON_NUMBER = `住民票コード|住基(?:ネット)?の?(?:番号|コード)|(?:基礎)?年金番号|被保険者番号|保険証の?(?:記号)?[・、 ]?番号`
 // カード番号, 在留カード番号, カードの番号, 証明書の番号, 特別永住者証明書番号, シリアル番号, 製造番号, serial;
 // the documents themselves (在留カード, 運転免許証, 運転経歴証明書, パスポート, 交付申請書の申請書ID), whose numbers a caller
 // reads out as proof of identity, in Japanese and English.
@@ -44,7 +44,7 @@ const APPLICATION_ID = /(?<![A-Za-z0-9])\d{4}([- ]?)\d{4}\1\d{4}\1\d{4}\1\d{4}\1
  */
 const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z])`
 const SPELLED_SERIAL = new RegExp(
-  String.raw`(?<![ァ-ヺー])${SPELLED_TOKEN}(?:[、,・ ]{1,2}${SPELLED_TOKEN}){7,31}(?![ァ-ヺーぁ-ゖA-Za-z0-9])`,
+  `(?<![ァ-ヺー])${SPELLED_TOKEN}(?:[、,・ ]{1,2}${SPELLED_TOKEN}){7,31}(?![ァ-ヺーぁ-ゖA-Za-z0-9])`,
   'g',
 )
 const SAID_LETTER = new RegExp(`^(?:${KANA_LETTER})$`)

@@ -15,11 +15,11 @@ const EMAIL =
 // Bounded lengths and counts, so the pattern stays linear on hostile input (「aドットaドット…」 of any length).
 const WORD = '[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}'
 const DOT = String.raw`(?: ?(?:ドット|どっと|dot) ?|\.)`
-const AT = String.raw`(?: ?(?:アットマーク|あっとまーく|アット|あっと|at ?mark|at) ?|@)`
-const TLD = String.raw`(?:com|net|org|info|jp|ne|co|or|ac|go|lg|コム|ネット|ジェーピー|ジェイピー)`
+const AT = `(?: ?(?:アットマーク|あっとまーく|アット|あっと|at ?mark|at) ?|@)`
+const TLD = `(?:com|net|org|info|jp|ne|co|or|ac|go|lg|コム|ネット|ジェーピー|ジェイピー)`
 const DOMAIN = '[A-Za-z][A-Za-z0-9-]{0,62}' // a domain starts with a letter (「at 3 dot com」 is no address)
 const SPOKEN = new RegExp(
-  String.raw`(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD}){0,4}${AT}${DOMAIN}(?:${DOT}${DOMAIN}){0,4}${DOT}${TLD}(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z0-9._%+-])${WORD}(?:${DOT}${WORD}){0,4}${AT}${DOMAIN}(?:${DOT}${DOMAIN}){0,4}${DOT}${TLD}(?![A-Za-z0-9-])`,
   'g',
 )
 /**

@@ -55,7 +55,7 @@ const ANY_TWELVE = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d(?:${SEP}?\d){
 // Labels of the city's own reference numbers. A number right after one is that number (受付番号
 // 5260-1815-9087), not a My Number, unless its check digit verifies (rule 1 does not look at labels).
 export const OTHER_LABEL = String.raw`(?:予約|受付|整理|整理券|問い?合わ?せ|お問合せ|注文|管理|会員|口座|顧客|お客様|伝票|追跡|申請書?|法人|証明書)番号|住民票コード|(?<![A-Za-z])(?:ID|No\.?)`
-const AFTER_OTHER_LABEL = new RegExp(String.raw`(?:${OTHER_LABEL})[ :：は]*$`)
+const AFTER_OTHER_LABEL = new RegExp(`(?:${OTHER_LABEL})[ :：は]*$`)
 // Another document's number (運転免許証の番号, パスポート, 在留カード, 申請書ID) is a card number, masked by
 // that detector, even when its check digit happens to verify.
 const AFTER_DOCUMENT = new RegExp(
@@ -76,9 +76,9 @@ const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
  * Rule 4: a My Number read out in words after its cue (「マイナンバーは、いちにさんよん、ごろくななはち…」
  * 「個人番号は一二三四 五六七八 九〇一二」): kana or kanji digits, in groups or not, 10 to 13 of them.
  */
-const SPELLED_SEP = String.raw`(?: ?[-、､,・のノ…] ?| )`
+const SPELLED_SEP = `(?: ?[-、､,・のノ…] ?| )`
 const SPELLED = new RegExp(
-  String.raw`(?:${KANJI_DIGIT}|${KANA_DIGIT})(?:${SPELLED_SEP}{0,2}(?:${KANJI_DIGIT}|${KANA_DIGIT})){9,40}`,
+  `(?:${KANJI_DIGIT}|${KANA_DIGIT})(?:${SPELLED_SEP}{0,2}(?:${KANJI_DIGIT}|${KANA_DIGIT})){9,40}`,
   'g',
 )
 
@@ -142,7 +142,7 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
 }
 
 /** Words that say which four digits of a My Number follow: 「最初が」「次が」「真ん中は」「最後の4桁は」. */
-const PIECE_WORD = String.raw`(?:最初|初め|はじめ|頭|前半|次|その次|続き|真ん中|中|最後|末尾|後半|下|上)(?:の ?4 ?桁)?(?:は|が|:|：)[、 ]?`
+const PIECE_WORD = `(?:最初|初め|はじめ|頭|前半|次|その次|続き|真ん中|中|最後|末尾|後半|下|上)(?:の ?4 ?桁)?(?:は|が|:|：)[、 ]?`
 const PIECE = new RegExp(String.raw`${PIECE_WORD}(\d{4})(?![\d-]|[桁回円時分日月年歳人件番号])`, 'g')
 /** A correction right after a My Number: いや, いえ, じゃなくて, ではなく, 訂正, then four digits. */
 const CORRECTION = new RegExp(

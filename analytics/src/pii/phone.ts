@@ -63,8 +63,10 @@ const keepSets = new WeakMap<readonly string[], ReadonlySet<string | undefined>>
 const NONE: ReadonlySet<string | undefined> = new Set()
 function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | undefined> {
   if (!list?.length) return NONE
-  let set = keepSets.get(list)
-  if (!set) keepSets.set(list, (set = new Set(list.map((p) => nationalPhoneDigits(foldWidth(p))))))
+  const known = keepSets.get(list)
+  if (known) return known
+  const set = new Set(list.map((p) => nationalPhoneDigits(foldWidth(p))))
+  keepSets.set(list, set)
   return set
 }
 

@@ -2,7 +2,7 @@ import type { Detector, PiiFinding } from './types'
 
 const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
 /** 〒123-4567 (〒 included in the span). */
-const AFTER_MARK = new RegExp(String.raw`〒 ?${CODE}`, 'g')
+const AFTER_MARK = new RegExp(`〒 ?${CODE}`, 'g')
 /** 123-4567 (or 123 4567) after the words 郵便番号 / postal code. */
 const AFTER_WORD = /(?:郵便番号|[Pp]ostal code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))/g
 /** 〒 or 郵便番号 said, a few words, then the code (「〒なしで7390151と言われた」「郵便番号、たしか739-0133」). */

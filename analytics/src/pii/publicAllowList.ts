@@ -33,10 +33,16 @@ export function publicAllowList(published: unknown): PublicAllowList {
   }
   const seen = new Set<object>()
   const walk = (value: unknown): void => {
-    if (typeof value === 'string') return read(value)
+    if (typeof value === 'string') {
+      read(value)
+      return
+    }
     if (!value || typeof value !== 'object' || seen.has(value)) return
     seen.add(value)
-    if (Array.isArray(value)) return value.forEach(walk)
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item)
+      return
+    }
     const record = value as Record<string, unknown>
     if (record.placeholder === true || record.status === 'draft' || record._status === 'draft') return
     for (const [key, field] of Object.entries(record)) if (!UNPUBLISHED_FIELDS.has(key)) walk(field)

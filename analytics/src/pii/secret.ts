@@ -14,26 +14,26 @@ import type { Detector, PiiFinding } from './types'
 // (not SHOPPING, Pinterest, pin-reset). The length phrases (数字4桁, 英数字6〜16桁, 4桁の数字) are how the
 // card's PINs are described, and a value said right after one is the PIN.
 const LENGTH_NUMBER = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})` // 4桁, 四桁, 十六桁
-const LENGTH = String.raw`${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|文字)(?:以上|以内|以下)?`
+const LENGTH = `${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|文字)(?:以上|以内|以下)?`
 // The card's four secrets are called by what they are for (利用者証明用, 署名用 …), often without the word
 // 暗証番号 after it: 「利用者証明用7412、署名用HIRO7412」; 住基用 is how callers shorten 住民基本台帳用.
-const PURPOSE = String.raw`(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード)?`
+const PURPOSE = `(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード)?`
 const CUE = new RegExp(
   [
     PURPOSE,
-    String.raw`暗[証唱](?:番号|ナンバー|コード)?`,
-    String.raw`パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
-    String.raw`(?<![A-Za-z_-])(?:PIN|pass ?word|passcode|security code)(?![a-z_-])`, // not in an id such as pin-4digit
+    `暗[証唱](?:番号|ナンバー|コード)?`,
+    `パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
+    `(?<![A-Za-z_-])(?:PIN|pass ?word|passcode|security code)(?![a-z_-])`, // not in an id such as pin-4digit
     String.raw`(?<![A-Za-z])\d{1,2}[- ]digits? (?:code|number|PIN)(?![a-z])`, // the 4-digit code
-    String.raw`(?:英?数字|英字) ?${LENGTH}`,
-    String.raw`${LENGTH}の(?:英?数字|英字)`,
+    `(?:英?数字|英字) ?${LENGTH}`,
+    `${LENGTH}の(?:英?数字|英字)`,
     String.raw`(?<!\d)[4４四] ?桁の(?:番号|コード)`, // a 4-digit number is a PIN (12桁の番号 is a My Number)
     // 「住基の4桁は」「署名の6桁以上」: a purpose said without 用, then the length of its PIN
-    String.raw`(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)の ?${LENGTH}`,
+    `(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)の ?${LENGTH}`,
     // 「カードの4桁」「マイナの4桁」: the card's four digits are its PIN
-    String.raw`(?:マイナ(?:ンバー)?(?:カード)?|カード)の ?[4４四] ?桁`,
+    `(?:マイナ(?:ンバー)?(?:カード)?|カード)の ?[4４四] ?桁`,
     // 「受取時に決めた番号は」「自分で設定した4桁」: a number the caller chose is a PIN
-    String.raw`(?:決め|設定し|登録し|作っ|変え|変更し)た ?(?:番号|数字|${LENGTH}(?:の(?:番号|数字))?)`,
+    `(?:決め|設定し|登録し|作っ|変え|変更し)た ?(?:番号|数字|${LENGTH}(?:の(?:番号|数字))?)`,
   ].join('|'),
   'gi',
 )
@@ -57,12 +57,12 @@ const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
 const VALUE = new RegExp(
   [
-    String.raw`(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
-    String.raw`(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
+    `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
+    `(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
     String.raw`(?<num>(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
-    String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
-    String.raw`(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
+    `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
+    `(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
   ].join('|'),
   'g',
 )
@@ -160,8 +160,8 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
 const BARE_NUMBER_CUE = /(?<![一-龥々ァ-ヶーA-Za-z])番号/g
 const SPELLED = new RegExp(
   [
-    String.raw`(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
-    String.raw`(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
+    `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
+    `(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
   ].join('|'),
   'g',
 )
@@ -224,7 +224,7 @@ function pickPart(text: string, m: RegExpExecArray, start: number, gap: string) 
 /** A value read out in quotes: 「0、3、1、9」「さんさんななに」「n、a、o、k、i、3」「よん、よん、なな…えーと、に」. */
 const QUOTED = /[「『“]([^「」『』“”\n]{3,60})[」』”]/g // (not ASCII quotes: "g001" in a JSON line is an id)
 const SPELLED_TOKEN_G = new RegExp(SPELLED_TOKEN, 'g')
-const QUOTED_VALUE = new RegExp(String.raw`^(?:${SPELLED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー)+$`)
+const QUOTED_VALUE = new RegExp(`^(?:${SPELLED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー)+$`)
 /** The sentence around a span: from the last 。 or line break before it to the next one after it. */
 function sentenceAround(text: string, start: number, end: number): string {
   // (searched within 60 characters: lastIndexOf over a whole 1 MB line for each quote is quadratic)
