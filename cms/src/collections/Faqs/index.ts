@@ -40,7 +40,7 @@ export const Faqs: CollectionConfig = {
     description: '市民とオペレーターが使うよくある質問です。編集者が下書きし、承認者が公開します。',
   },
   endpoints: [reviewDueEndpoint],
-  ...editorialContent,
+  ...editorialContent(),
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [

@@ -42,7 +42,7 @@ export const Guides: CollectionConfig = {
     components: { edit: PUBLISHER_ONLY_EDIT_COMPONENTS },
     description: '申請・更新・再設定などの手順、持ち物、場所と時間をまとめたガイドです。',
   },
-  ...editorialContent,
+  ...editorialContent(),
   hooks: {
     beforeOperation: [refuseUnpublishByNonPublishers],
     beforeChange: [enforcePublishWorkflow, recordReviewSteps, requireEnglishAllThrough],
