@@ -9,7 +9,6 @@ import { detectName, sameNameElsewhere } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
-import { defaultTagger, taggerFindings } from './tagger'
 import {
   PII_KINDS,
   PII_PLACEHOLDERS,
@@ -33,9 +32,6 @@ const DETECTORS: Record<PiiKind, Detector> = {
 
 /** Characters that show nothing: C0 and C1 controls (not tab or line breaks), soft hyphen, zero-width and direction marks, BOM. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]/
-
-/** The longest text the tagger reads (a call summary is about 200 characters, a transcript segment less). */
-export const TAGGER_MAX_LENGTH = 20_000
 
 /** Detectors that find a value by a cue word within a reach; they run after the others (see Detector). */
 const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
@@ -93,11 +89,6 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
     kept.push(f)
   }
   all.forEach(take)
-  // The learned tagger fills the rules' gaps: its spans count only where no rule found anything. It
-  // costs about 1.5 µs a character, so text longer than a long memo (hostile input, a pasted log) is
-  // masked by the rules alone, which are linear and bounded on it.
-  const tagger = options.tagger === undefined ? defaultTagger() : options.tagger
-  if (tagger && text.length <= TAGGER_MAX_LENGTH) taggerFindings(tagger, folded, options, kinds).forEach(take)
   // A name is a name wherever else it stands (only names that won their overlaps are repeated).
   if (kinds.includes('name')) sameNameElsewhere(folded, kept).forEach(take)
   return kept.sort((a, b) => a.start - b.start)

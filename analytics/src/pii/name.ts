@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
   大学 会社 施設 八百屋 魚屋 本屋 花屋 床屋 酒屋 薬屋 米屋 電気屋 不動産屋 問屋 植木屋 運転手 選手 助手 歌手 上司 部下 同僚 先輩 後輩 各位 御中
   不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村
   漢字 戸籍 旧姓 通称 本名 記載 記入 登録 変更 確認 入力 表記 一致 不一致 相違 誤り 間違 外字 異体字 署名 印字 自分 友達 全員 実家 公園 本館 別館 新館
-  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要 介護 認定 手続 相談 仕事`.split(
+  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要`.split(
     /\s+/,
   ),
 )
@@ -55,14 +55,6 @@ const NOT_HIRA = new Set(
 )
 
 type Span = { start: number; end: number }
-
-/** A word the name rules know is no name: a role, an office, a shop, a device or a word of answer (the lists above). */
-export const isNoName = (word: string): boolean =>
-  NOT_NAMES.has(word) ||
-  NOT_NAME_END.test(word) ||
-  NOT_KATA.has(word) ||
-  NOT_KATA_END.test(word) ||
-  NOT_HIRA.has(word)
 
 /** The kanji run ending at `end` (one space allowed inside, 中村 一郎), cut of lead words, or undefined. */
 function kanjiBefore(text: string, end: number): Span | undefined {

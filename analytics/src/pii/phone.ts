@@ -70,12 +70,6 @@ function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | un
   return set
 }
 
-/** Whether `candidate` (folded) is one of the public numbers in `keepPhones`, compared by its national digits. */
-export function isPublicPhone(candidate: string, keepPhones: readonly string[] | undefined): boolean {
-  const national = nationalPhoneDigits(candidate)
-  return national !== undefined && keepSetOf(keepPhones).has(national)
-}
-
 // A number read out in words and typed as heard: 「ゼロキューゼロ、よんよんななイチ、にーぜろはちさん」
 // 「〇九〇の四四七一の二〇八三」. It starts with a zero and has 10 to 14 digit words (kana, kanji or
 // digits, any mix) with up to two separators between them (、 ・ の ノ space hyphen).
