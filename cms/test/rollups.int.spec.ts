@@ -17,6 +17,7 @@ let payload: Payload
 let mod: {
   loadReport: typeof import('../src/reports/load').loadReport
   rebuildRollups: typeof import('../src/reports/rollups/rebuild').rebuildRollups
+  execOf: typeof import('../src/reports/rollups/exec').execOf
   importTelephony: typeof import('../src/collections/TelephonyRecords/importTelephony').importTelephony
   sql: import('../src/db/sql').Sql
 }
@@ -29,16 +30,17 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 beforeAll(async () => {
   const helpers = await import('./helpers')
-  const [{ loadReport }, { rebuildRollups }, { importTelephony }, { insertSynthetic }, { sqlOf }] =
+  const [{ loadReport }, { rebuildRollups }, { importTelephony }, { insertSynthetic }, { sqlOf }, { execOf }] =
     await Promise.all([
       import('../src/reports/load'),
       import('../src/reports/rollups/rebuild'),
       import('../src/collections/TelephonyRecords/importTelephony'),
       import('../src/seed/syntheticCalls'),
       import('../src/db/sql'),
+      import('../src/reports/rollups/exec'),
     ])
   payload = await helpers.startPayload()
-  mod = { loadReport, rebuildRollups, importTelephony, sql: sqlOf(payload) }
+  mod = { loadReport, rebuildRollups, execOf, importTelephony, sql: sqlOf(payload) }
   const users = await helpers.createRoleUsers(payload)
   operator = Number(users.operator.id)
   const refs = await helpers.createReferences(payload)
@@ -227,6 +229,37 @@ describe('report rollups', () => {
     for (const key of Object.keys(recomputed)) expect(kept[key], key).toEqual(recomputed[key])
     for (const month of [10, 11])
       expect((await expectSameReports({ kind: 'month', year: 2026, month })).offered).toBeGreaterThan(0)
+  })
+
+  it('a call log written inside a transaction that rolls back leaves the rollups as they were (the hooks write on the request’s transaction)', async () => {
+    const transactionID = await payload.db.beginTransaction()
+    // SQLite runs without transactions unless KOTAE_SQLITE_TRANSACTIONS is on (decision 0058).
+    if (!transactionID) return expect(payload.db.name).toBe('sqlite')
+    const before = await snapshot()
+    const t = monthRange(2026, 10).start + 12 * DAY + 3_600_000
+    await payload.create({
+      collection: 'calls',
+      data: {
+        talkStartedAt: iso(t),
+        talkEndedAt: iso(t + 120_000),
+        channel: 'direct',
+        callerType: 'self',
+        category: categories[0],
+        faqsUsed: [faqs[0]],
+        summary: '取り消されるガード',
+        outcome: 'resolved',
+        operator,
+      } as never,
+      overrideAccess: true,
+      req: { transactionID },
+    })
+    // Inside the transaction the call is counted; after the rollback, nothing is left of it.
+    const calls = 'SELECT coalesce(sum(calls), 0) AS n FROM report_call_slots'
+    const inside = await (await mod.execOf(payload, { transactionID })).rows(calls)
+    const outside = await (await mod.execOf(payload)).rows(calls)
+    expect(Number(inside[0]![0])).toBe(Number(outside[0]![0]) + 1)
+    await payload.db.rollbackTransaction(transactionID)
+    expect(await snapshot()).toEqual(before)
   })
 })
 

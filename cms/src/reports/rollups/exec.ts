@@ -4,7 +4,7 @@
  * call-log hooks and the rebuild. `?` placeholders; rows as arrays in the selected order.
  */
 import { sql as pgSql } from '@payloadcms/db-postgres'
-import { sql as sqliteSql } from '@payloadcms/db-sqlite'
+import { type SQLiteAdapter, sql as sqliteSql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Sql } from '../../db/sql'
@@ -22,11 +22,17 @@ export const msSql = (db: Pick<Exec, 'dialect'>, column: string) =>
     ? `round(extract(epoch from ${column}) * 1000)::int8`
     : `CAST(round((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`
 
-/** What the drizzle adapters publish: their transactions by id, and `execute` of an SQL object on one. */
+/**
+ * What execOf uses of the drizzle adapters: members their exported types declare (`SQLiteAdapter`
+ * and `PostgresAdapter` both carry `drizzle`, `sessions` — the open transactions by id, where
+ * Payload's own operations find a request's transaction — and `execute`). Written out once here
+ * because each adapter augments Payload's `DatabaseAdapter` with its own `drizzle` type, so
+ * neither adapter type is comparable with `payload.db` in this package.
+ */
 interface DrizzleAdapterLike {
   name: string
   drizzle: unknown
-  sessions?: Record<string, { db: unknown } | undefined>
+  sessions: Record<string, Pick<SQLiteAdapter['sessions'][string], 'db'> | undefined>
   execute(args: { db?: unknown; sql: unknown }): Promise<unknown>
 }
 type SqlTag = typeof sqliteSql
@@ -39,7 +45,7 @@ export async function execOf(payload: Payload, req?: Pick<PayloadRequest, 'trans
   const adapter = payload.db as unknown as DrizzleAdapterLike
   const dialect = adapter.name === 'postgres' ? 'postgres' : 'sqlite'
   const id = req?.transactionID ? await req.transactionID : undefined
-  const db = (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
+  const db = (id !== undefined && adapter.sessions[String(id)]?.db) || adapter.drizzle
   const tag = (dialect === 'postgres' ? pgSql : sqliteSql) as SqlTag
   const statement = (text: string, params: readonly unknown[]) => {
     const parts = text.split('?')
