@@ -6,7 +6,7 @@ import { loadContent } from '@kotae/content'
 import { describe, expect, it } from 'vitest'
 
 import { EvalFileError } from '../src/errors'
-import { checkGoldenIds, parseGoldenJsonl } from '../src/eval/golden'
+import { checkGoldenIds, type GoldenQuestion, type GoldenSplit, parseGoldenJsonl } from '../src/eval/golden'
 
 const FILE = path.resolve(import.meta.dirname, '../../tests/eval/golden.jsonl')
 
@@ -87,14 +87,31 @@ const readSet = (name: string) => {
   return parseGoldenJsonl(fs.readFileSync(file, 'utf8'), file)
 }
 // The split is a fixed function of the text, so no line can be moved between halves after reading it.
-const splitOf = (query: string) =>
+const splitOf = (query: string): GoldenSplit =>
   createHash('sha256').update(query, 'utf8').digest()[0]! % 2 === 0 ? 'dev' : 'test'
+const bySha256Rule = (questions: GoldenQuestion[]) => new Map(questions.map((q) => [q.id, splitOf(q.query)]))
+/**
+ * From round six: a seeded shuffle per style (lines ordered by sha256 of seed + newline + query, the
+ * first half of each style, rounded up, is dev), so every style is half and half; still a fixed
+ * function of the texts.
+ */
+const seededShuffleBy = (seed: string) => (questions: GoldenQuestion[]) => {
+  const key = (q: GoldenQuestion) => createHash('sha256').update(`${seed}\n${q.query}`, 'utf8').digest('hex')
+  const split = new Map<string, GoldenSplit>()
+  for (const style of new Set(questions.map((q) => q.style))) {
+    const ordered = questions.filter((q) => q.style === style).sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    const dev = Math.ceil(ordered.length / 2)
+    for (const [i, q] of ordered.entries()) split.set(q.id, i < dev ? 'dev' : 'test')
+  }
+  return split
+}
 const ROUNDS = [
   ['golden.jsonl', 'colloquial.jsonl', 'offtopic.jsonl'],
   ['colloquial2.jsonl', 'offtopic2.jsonl'],
   ['colloquial3.jsonl', 'offtopic3.jsonl'],
   ['colloquial4.jsonl', 'offtopic4.jsonl'],
   ['colloquial5.jsonl', 'offtopic5.jsonl'],
+  ['colloquial6.jsonl', 'offtopic6.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -102,16 +119,21 @@ function describeHeldOutRound(
   title: string,
   round: number,
   sets: [name: string, prefix: string, min: number][],
+  splitRule: { name: string; of: (questions: GoldenQuestion[]) => Map<string, GoldenSplit> } = {
+    name: 'the sha256 rule',
+    of: bySha256Rule,
+  },
 ) {
   describe(title, () => {
     it.each(sets)(
-      '%s: split by the sha256 rule, its own ids, large enough, no line of the older sets',
+      `%s: split by ${splitRule.name}, its own ids, large enough, no line of the older sets`,
       async (name, prefix, min) => {
         const questions = readSet(name)
         expect(questions.length).toBeGreaterThanOrEqual(min)
+        const split = splitRule.of(questions)
         for (const q of questions) {
           expect(q.id.startsWith(prefix), q.id).toBe(true)
-          expect(q.split, q.id).toBe(splitOf(q.query))
+          expect(q.split, q.id).toBe(split.get(q.id))
         }
         expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
         expect(new Set(questions.map((q) => q.query)).size).toBe(questions.length)
@@ -143,8 +165,18 @@ describeHeldOutRound('fifth held-out round (tests/eval/colloquial5.jsonl, offtop
   ['offtopic5.jsonl', 'o5', 100],
 ])
 
+describeHeldOutRound(
+  'sixth held-out round (tests/eval/colloquial6.jsonl, offtopic6.jsonl)',
+  6,
+  [
+    ['colloquial6.jsonl', 'c6', 340],
+    ['offtopic6.jsonl', 'o6', 110],
+  ],
+  { name: "a seeded shuffle per style (seed 'kotae-round6')", of: seededShuffleBy('kotae-round6') },
+)
+
 describe("the held-out sets' make-up", () => {
-  it.each(['colloquial2.jsonl', 'colloquial3.jsonl', 'colloquial5.jsonl'])(
+  it.each(['colloquial2.jsonl', 'colloquial3.jsonl', 'colloquial5.jsonl', 'colloquial6.jsonl'])(
     '%s is at least half western-Japan dialect',
     (name) => {
       const questions = readSet(name)
@@ -153,6 +185,19 @@ describe("the held-out sets' make-up", () => {
       )
     },
   )
+
+  it('colloquial6 has every voice the round asked for', () => {
+    const questions = readSet('colloquial6.jsonl')
+    const count = (style: string) => questions.filter((q) => q.style === style).length
+    expect(count('kana')).toBeGreaterThanOrEqual(30)
+    expect(count('typo')).toBeGreaterThanOrEqual(35)
+    expect(count('rambling')).toBeGreaterThanOrEqual(20)
+    expect(count('two-part')).toBeGreaterThanOrEqual(20)
+    expect(count('elderly')).toBeGreaterThanOrEqual(20)
+    expect(count('foreign')).toBeGreaterThanOrEqual(25)
+    // Very short fragments (「カード 期限 何年」) are style colloquial in this round.
+    expect(count('colloquial')).toBeGreaterThanOrEqual(20)
+  })
 
   it('colloquial4 is about 40 % western-Japan dialect', () => {
     const questions = readSet('colloquial4.jsonl')
@@ -163,12 +208,12 @@ describe("the held-out sets' make-up", () => {
 
   // Not "every FAQ is named": FAQs added after a set was written cannot be in it.
   it('every colloquial line has an answer; no off-topic line has one', () => {
-    for (const name of ['colloquial3.jsonl', 'colloquial4.jsonl', 'colloquial5.jsonl'])
+    for (const name of ['colloquial3.jsonl', 'colloquial4.jsonl', 'colloquial5.jsonl', 'colloquial6.jsonl'])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
         name,
       ).toEqual([])
-    for (const name of ['offtopic3.jsonl', 'offtopic4.jsonl', 'offtopic5.jsonl'])
+    for (const name of ['offtopic3.jsonl', 'offtopic4.jsonl', 'offtopic5.jsonl', 'offtopic6.jsonl'])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
         name,
