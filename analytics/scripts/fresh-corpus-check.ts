@@ -22,9 +22,11 @@ for (const split of ['dev', 'test'] as const)
 
 const withKind = (rs: Row[], kind: string) => rs.filter((r) => r.expected.some((e) => e.kind === kind)).length
 const spans = (rs: Row[], kind: string) => rs.flatMap((r) => r.expected).filter((e) => e.kind === kind).length
-// A line is English when it has more Latin letters than kana and kanji.
+// A line is English when it has three Latin words or more and at most a quoted Japanese term (under
+// 8 kana and kanji); a Japanese note with an e-mail address or a romaji password is not.
 const isEnglish = (t: string) =>
-  (t.match(/[A-Za-z]/g) ?? []).length > (t.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length
+  (t.replace(/\S+@\S+/g, '').match(/\b[A-Za-z]{2,}\b/g) ?? []).length >= 3 &&
+  (t.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length < 8
 const both = (f: (rs: Row[]) => number) => `${f(rows.dev)} / ${f(rows.test)}`
 console.log(`lines ${both((rs) => rs.length)}`)
 for (const kind of KINDS)
