@@ -36,6 +36,7 @@ import { facetDimensionRefs, type FacetDimensionRef } from './facets'
 import { crossCheck, entryRef, FACETS_FILE, type EntryRef } from './validate'
 import { guideEnglishGaps } from './english'
 import { BOLD_SPACING_RULE, findBoldSpacing } from './markdown/boldSpacing'
+import { findNestedLists, NESTED_LIST_RULE } from './markdown/nestedList'
 import { findRawHtml } from './markdown/rawHtml'
 import { easyProblems } from './readability/readability'
 
@@ -321,6 +322,9 @@ async function readFrontMatter<T>(
 const boldSpacingMessage = (line: number, bold: string) =>
   `line ${line}: ${BOLD_SPACING_RULE}: a space between Japanese text and ${bold} shows as a gap on the site; write it without the space (bold closes next to kana and 」 as it is)`
 
+const nestedListMessage = (line: number, item: string) =>
+  `line ${line}: ${NESTED_LIST_RULE}: 「${item}」 is a list inside a list item; the CMS keeps one list level, so it would publish differently from this file; make it one list, or write the inner items as text`
+
 /**
  * The やさしい日本語 version's problems: written for a Japanese answer only, Markdown as the site
  * renders it (no raw HTML, no space before bold), and easy by the stricter rules ({@link easyProblems}).
@@ -345,6 +349,11 @@ function easyVersionProblems(file: string, faq: { easy?: string; locale: string 
       file,
       field: 'easy',
       message: `line ${line} of easy: ${BOLD_SPACING_RULE}: a space between Japanese text and ${text} shows as a gap on the site; write it without the space`,
+    })),
+    ...findNestedLists(easy).map(({ line, text }) => ({
+      file,
+      field: 'easy',
+      message: `line ${line} of easy: ${NESTED_LIST_RULE}: 「${text}」 is a list inside a list item; the CMS keeps one list level; make it one list`,
     })),
     ...easyProblems(easy).map((message) => ({ file, field: 'easy', message })),
   ]
@@ -384,6 +393,8 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
       })
     for (const { line, text } of findBoldSpacing(read.body))
       problems.push({ file, field: 'answer', message: boldSpacingMessage(read.bodyLine + line, text) })
+    for (const { line, text } of findNestedLists(read.body))
+      problems.push({ file, field: 'answer', message: nestedListMessage(read.bodyLine + line, text) })
     if (read.data?.easy !== undefined) problems.push(...easyVersionProblems(file, read.data))
     if (read.data) faqs.push({ ...read.data, answer: read.body, file })
   }
@@ -394,6 +405,8 @@ export async function loadContent(dir: string = DEFAULT_CONTENT_DIR): Promise<Co
     refs.push(entryRef(file, 'guide', read.raw))
     for (const { line, text } of findBoldSpacing(read.body))
       problems.push({ file, field: 'body', message: boldSpacingMessage(read.bodyLine + line, text) })
+    for (const { line, text } of findNestedLists(read.body))
+      problems.push({ file, field: 'body', message: nestedListMessage(read.bodyLine + line, text) })
     if (read.data) {
       for (const gap of guideEnglishGaps(read.data, read.body)) problems.push({ file, ...gap })
       guides.push({ ...read.data, body: read.body, file })

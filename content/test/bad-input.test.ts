@@ -241,6 +241,21 @@ const cases: {
     message: 'bold-spacing',
   },
   {
+    name: 'a list nested in a list item',
+    breakIt: (d) => edit(d, A, (t) => `${t.trimEnd()}\n\n- 本人確認書類\n  - マイナンバーカード\n- 通知書\n`),
+    file: A,
+    field: 'answer',
+    message: 'line 18: nested-list: 「- マイナンバーカード」 is a list inside a list item',
+  },
+  {
+    name: 'a nested list in a guide',
+    breakIt: (d) =>
+      edit(d, 'guides/ja/guide-a.md', (t) => `${t.trimEnd()}\n\n1. 予約する\n    1. 日時を選ぶ\n`),
+    file: 'guides/ja/guide-a.md',
+    field: 'body',
+    message: 'nested-list',
+  },
+  {
     name: 'empty answer',
     breakIt: (d) => edit(d, A, (t) => t.replace(/---\n\nfaq-a の答えです。\n$/, '---\n')),
     file: A,
