@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { kotaeApi, type Json } from '../support/kotaeApi'
+import { type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3841
@@ -34,8 +34,9 @@ beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchChromium()
   await registerStaff(['cityViewer', 'operator'].map((who) => ({ who, name: who })))
-  const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
-  const call = (at: number, summary: string): Json => ({
+  const category = (await api<List<'categories'>>('admin', 'GET', '/api/categories?limit=1&depth=0')).json
+    .docs[0]!.id
+  const call = (at: number, summary: string): Partial<Doc<'calls'>> => ({
     talkStartedAt: new Date(at).toISOString(),
     talkEndedAt: new Date(at + 60_000).toISOString(),
     channel: 'direct',

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { kotaeApi, type Json } from '../support/kotaeApi'
+import { type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3199
@@ -36,10 +36,11 @@ beforeAll(async () => {
   browser = await launchChromium()
   await registerStaff(['supervisor', 'cityViewer', 'operator'].map((who) => ({ who, name: who })))
 
-  const category = (await api('admin', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
-  const faq = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0')).json.docs[0].id
+  const category = (await api<List<'categories'>>('admin', 'GET', '/api/categories?limit=1&depth=0')).json
+    .docs[0]!.id
+  const faq = (await api<List<'faqs'>>('admin', 'GET', '/api/faqs?limit=1&depth=0')).json.docs[0]!.id
   const now = Date.now()
-  const call = (minutesAgo: number, extra: Json) => ({
+  const call = (minutesAgo: number, extra: Partial<Doc<'calls'>>) => ({
     talkStartedAt: new Date(now - minutesAgo * 60_000).toISOString(),
     talkEndedAt: new Date(now - minutesAgo * 60_000 + 1000).toISOString(),
     channel: 'direct',
@@ -143,15 +144,15 @@ describe('dashboard and gap analysis', () => {
     const href = (await status.getByRole('link').getAttribute('href'))!
     const id = href.split('/').pop()!
 
-    const draft = await api('admin', 'GET', `/api/faqs/${id}?draft=true&depth=0`)
+    const draft = await api<Doc<'faqs'>>('admin', 'GET', `/api/faqs/${id}?draft=true&depth=0`)
     expect(draft.status).toBe(200)
     expect(draft.json._status).toBe('draft')
     expect(draft.json.question).toBe('マイナ 暗証番号 忘れた')
-    expect(draft.json.alternatives.map((a: Json) => a.text)).toContain('マイナの暗証番号を忘れた')
+    expect(draft.json.alternatives?.map((a) => a.text)).toContain('マイナの暗証番号を忘れた')
     expect(draft.json.operatorNotes).toContain('ギャップ分析')
     // Not public: anonymous readers get nothing, not even by id.
     expect((await api(null, 'GET', `/api/faqs/${id}?depth=0`)).status).toBeGreaterThanOrEqual(400)
-    const publicList = await api(null, 'GET', `/api/faqs?where[id][equals]=${id}&depth=0`)
+    const publicList = await api<List<'faqs'>>(null, 'GET', `/api/faqs?where[id][equals]=${id}&depth=0`)
     expect(publicList.status).toBe(200)
     expect(publicList.json.totalDocs).toBe(0)
 

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { kotaeApi, type Json } from '../support/kotaeApi'
+import type { LookupResponse as Lookup } from '@kotae/cms/src/desk/types'
+import { kotaeApi, type List } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 /** Its own port in the suite's range; ASKBACK_E2E_PORT moves it (e.g. beside a running suite). */
@@ -43,12 +44,6 @@ async function deskPage(): Promise<Page> {
   await page.goto(`${kotae.url}/admin/desk`)
   await page.waitForSelector('#desk-query')
   return page
-}
-
-type Lookup = {
-  sure: boolean
-  askBack?: { dimension: string; options: { value: string; name: string }[] }
-  candidates: { id: string; title: string }[]
 }
 
 describe('ask back at the desk', () => {
@@ -121,9 +116,12 @@ describe('ask back at the desk', () => {
     await expect
       .poll(async () =>
         (
-          (await api('admin', 'GET', '/api/site-events?where[type][equals]=facet-choice&depth=0')).json
-            .docs as Json[]
-        ).map((d) => [d.dimension, d.value, d.query ?? null]),
+          await api<List<'site-events'>>(
+            'admin',
+            'GET',
+            '/api/site-events?where[type][equals]=facet-choice&depth=0',
+          )
+        ).json.docs.map((d) => [d.dimension, d.value, d.query ?? null]),
       )
       .toEqual([['what', 'certificate', null]])
 

@@ -11,7 +11,8 @@ import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { kotaeApi, type Json } from '../support/kotaeApi'
+import type { LookupResponse } from '@kotae/cms/src/desk/types'
+import { type ApiErrors, type Created, type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3193
@@ -38,13 +39,14 @@ const email = (who: string) => `${who}@desk.example.test`
 
 const { api, login, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 const faqBySlug = async (slug: string) =>
-  (await api('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json.docs[0] as Json
+  (await api<List<'faqs'>>('admin', 'GET', `/api/faqs?where[slug][equals]=${slug}&depth=0&limit=1`)).json
+    .docs[0]!
 const usageCount = async (id: number) =>
-  (await api('operator', 'GET', `/api/faqs/${id}?depth=0`)).json.usageCount as number
+  (await api<Doc<'faqs'>>('operator', 'GET', `/api/faqs/${id}?depth=0`)).json.usageCount
 const countCalls = async () =>
-  (await api('admin', 'GET', '/api/calls?limit=1&depth=0')).json.totalDocs as number
+  (await api<List<'calls'>>('admin', 'GET', '/api/calls?limit=1&depth=0')).json.totalDocs
 
-const callBody = (overrides: Json = {}) => ({
+const callBody = (overrides: Partial<Doc<'calls'>> = {}) => ({
   talkStartedAt: '2026-11-24T01:00:00.000Z',
   talkEndedAt: '2026-11-24T01:03:00.000Z',
   channel: 'direct',
@@ -164,8 +166,8 @@ describe('operator desk', () => {
       .toContain('保存しました')
     await new Promise((r) => setTimeout(r, 1000)) // a late second request would land by now
     expect(await countCalls()).toBe(callsBefore + 1)
-    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json
-      .docs[0] as Json
+    const saved = (await api<List<'calls'>>('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt'))
+      .json.docs[0]!
     expect(saved.faqsUsed).toEqual([first.docId, second.docId])
     expect(saved.queries).toContain('マイナの暗証番号わすれた')
     expect([await usageCount(first.docId), await usageCount(second.docId)]).toEqual([
@@ -210,8 +212,8 @@ describe('operator desk', () => {
     await expect.poll(status, { timeout: 60_000 }).toContain('保存しました')
     await login('admin')
     expect(await countCalls()).toBe(before + 1)
-    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json
-      .docs[0] as Json
+    const saved = (await api<List<'calls'>>('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt'))
+      .json.docs[0]!
     expect(saved.summary).toContain('サーバー再起動中の保存')
     await context.close()
   })
@@ -258,8 +260,12 @@ describe('operator desk', () => {
       }),
     )
     expect(seeded.status, JSON.stringify(seeded.json)).toBe(201)
-    const { json } = await api('operator', 'GET', `/api/lookup?q=${encodeURIComponent('暗証番号 忘れた')}`)
-    const summaries = (json.pastCalls as { summary: string }[]).map((p) => p.summary)
+    const { json } = await api<LookupResponse>(
+      'operator',
+      'GET',
+      `/api/lookup?q=${encodeURIComponent('暗証番号 忘れた')}`,
+    )
+    const summaries = json.pastCalls.map((p) => p.summary)
     expect(summaries.length).toBeGreaterThan(0)
     expect(summaries.some((s) => s.includes('暗証番号を忘れた'))).toBe(true)
     for (const s of summaries) {
@@ -284,7 +290,7 @@ describe('operator desk', () => {
   })
 
   it('an operator cannot read callback contact fields; a reviewer can', async () => {
-    const created = await api(
+    const created = await api<Created<'calls'>>(
       'operator',
       'POST',
       '/api/calls',
@@ -294,7 +300,7 @@ describe('operator desk', () => {
       }),
     )
     expect(created.status, JSON.stringify(created.json)).toBe(201)
-    const id = created.json.doc.id as number
+    const id = created.json.doc.id
     expect(JSON.stringify(created.json)).not.toContain('082-420-0000')
     const asOperator = await api('operator', 'GET', `/api/calls/${id}`)
     expect(asOperator.status).toBe(200)
@@ -302,25 +308,25 @@ describe('operator desk', () => {
     expect(JSON.stringify(asOperator.json)).not.toContain('佐藤花子')
     const list = await api('operator', 'GET', `/api/calls?where[id][equals]=${id}`)
     expect(JSON.stringify(list.json)).not.toContain('082-420-0000')
-    const asReviewer = await api('reviewer', 'GET', `/api/calls/${id}`)
+    const asReviewer = await api<Doc<'calls'>>('reviewer', 'GET', `/api/calls/${id}`)
     expect(asReviewer.json.callback?.phone).toBe('082-420-0000')
   })
 
   it('an escalation reaches the SMTP server, masked; the reviewer turns the answer into a FAQ draft', async () => {
-    const callDoc = await api(
+    const callDoc = await api<Created<'calls'>>(
       'operator',
       'POST',
       '/api/calls',
       callBody({ outcome: 'escalated', summary: '施設に入所中の親の電子証明書を代理で更新できるか。' }),
     )
     expect(callDoc.status).toBe(201)
-    const esc = await api('operator', 'POST', '/api/escalations', {
+    const esc = await api<Created<'escalations'>>('operator', 'POST', '/api/escalations', {
       call: callDoc.json.doc.id,
       summary: '代理人による電子証明書の更新の必要書類は？ 連絡先 090-1111-2222',
       urgency: 'high',
     })
     expect(esc.status, JSON.stringify(esc.json)).toBe(201)
-    const escId = esc.json.doc.id as number
+    const escId = esc.json.doc.id
     await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
     const mail = received.at(-1)!
     expect(mail.to).toEqual(['shiminka@city.example'])
@@ -331,14 +337,18 @@ describe('operator desk', () => {
       answer: '代理人による更新には照会書兼回答書が必要です。詳しくは市民課にお問い合わせください。',
     })
     expect(answered.status, JSON.stringify(answered.json)).toBe(200)
-    const draft = await api('reviewer', 'POST', `/api/escalations/${escId}/draft-faq`)
+    const draft = await api<{ faq: number; created: boolean }>(
+      'reviewer',
+      'POST',
+      `/api/escalations/${escId}/draft-faq`,
+    )
     expect(draft.status, JSON.stringify(draft.json)).toBe(201)
-    const faq = await api('reviewer', 'GET', `/api/faqs/${draft.json.faq}?draft=true&depth=0`)
+    const faq = await api<Doc<'faqs'>>('reviewer', 'GET', `/api/faqs/${draft.json.faq}?draft=true&depth=0`)
     expect(faq.json._status).toBe('draft')
     expect(faq.json.shortAnswer).toBe('代理人による更新には照会書兼回答書が必要です。')
-    expect((await api('reviewer', 'GET', `/api/escalations/${escId}?depth=0`)).json.faqDraft).toBe(
-      draft.json.faq,
-    )
+    expect(
+      (await api<Doc<'escalations'>>('reviewer', 'GET', `/api/escalations/${escId}?depth=0`)).json.faqDraft,
+    ).toBe(draft.json.faq)
     // Not public: a draft is not readable without signing in.
     expect((await api(null, 'GET', `/api/faqs/${draft.json.faq}`)).status).not.toBe(200)
   })
@@ -346,23 +356,26 @@ describe('operator desk', () => {
   it('bad input over HTTP gets a field error and stores nothing', async () => {
     const pin = await faqBySlug('pin-forgot')
     const before = await countCalls()
-    const cases: [Json, string][] = [
+    const cases: [ReturnType<typeof callBody>, string][] = [
       [callBody({ talkEndedAt: '2026-11-24T00:59:00.000Z' }), 'talkEndedAt'],
       [callBody({ faqsUsed: [pin.id, 987654] }), 'faqsUsed'],
       [callBody({ summary: 'あ'.repeat(5_000) }), 'summary'],
     ]
     for (const [body, field] of cases) {
-      const res = await api('operator', 'POST', '/api/calls', body)
+      const res = await api<ApiErrors>('operator', 'POST', '/api/calls', body)
       expect(res.status, field).toBe(400)
-      const paths = (res.json.errors as { data?: { errors?: { path: string }[] } }[])
-        .flatMap((e) => e.data?.errors ?? [])
-        .map((e) => e.path)
+      const paths = res.json.errors.flatMap((e) => e.data?.errors ?? []).map((e) => e.path)
       expect(paths, field).toContain(field)
     }
     // A body over the API's 1 MB limit is refused before it is read (cms/src/http/bodyLimit.ts).
-    const huge = await api('operator', 'POST', '/api/calls', callBody({ summary: 'あ'.repeat(1_000_000) }))
+    const huge = await api<ApiErrors>(
+      'operator',
+      'POST',
+      '/api/calls',
+      callBody({ summary: 'あ'.repeat(1_000_000) }),
+    )
     expect(huge.status).toBe(413)
-    expect(huge.json.errors[0].message).toMatch(/over 1048576 bytes/)
+    expect(huge.json.errors[0]?.message).toMatch(/over 1048576 bytes/)
     expect(await countCalls()).toBe(before)
   })
 

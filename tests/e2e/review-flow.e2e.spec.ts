@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { kotaeApi } from '../support/kotaeApi'
+import { type Created, type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
 /** Its own port (P and P+1 for the site); REVIEW_FLOW_E2E_PORT moves it. */
@@ -53,9 +53,10 @@ beforeAll(async () => {
   ])
   await login('editor')
   // The editor's draft: a copy of a seeded FAQ's content under a new question (filling a rich-text answer is not what this spec is about).
-  const seeded = (await api('admin', 'GET', '/api/faqs?limit=1&depth=0&where[audience][equals]=public')).json
-    .docs[0]
-  const draft = await api('editor', 'POST', '/api/faqs?draft=true&depth=0', {
+  const seeded = (
+    await api<List<'faqs'>>('admin', 'GET', '/api/faqs?limit=1&depth=0&where[audience][equals]=public')
+  ).json.docs[0]!
+  const draft = await api<Created<'faqs'>>('editor', 'POST', '/api/faqs?draft=true&depth=0', {
     question: 'レビューの流れを確かめる質問ですか？',
     shortAnswer: '確認中の短い回答です。',
     answer: seeded.answer,
@@ -147,7 +148,8 @@ async function saveDraft(page: Page): Promise<string> {
   await toast.waitFor({ timeout: 30_000 })
   return (await toast.textContent()) ?? ''
 }
-const reviewState = async () => (await api('admin', 'GET', `/api/faqs/${faqId}?draft=true&depth=0`)).json
+const reviewState = async () =>
+  (await api<Doc<'faqs'>>('admin', 'GET', `/api/faqs/${faqId}?draft=true&depth=0`)).json
 
 describe('each role’s first screen, one header', () => {
   for (const [who, path, heading] of [
@@ -233,14 +235,12 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
       .first()
       .waitFor({ timeout: 30_000 })
     expect(await reviewState()).toMatchObject({ reviewState: 'draft', sendBackReason: REASON })
-    const log = await api(
+    const log = await api<List<'audit-log'>>(
       'admin',
       'GET',
       `/api/audit-log?where[docId][equals]=${faqId}&where[action][equals]=sendBack&depth=0`,
     )
-    expect(log.json.docs.map((d: { userEmail: string; note: string }) => [d.userEmail, d.note])).toEqual([
-      [email('reviewer'), REASON],
-    ])
+    expect(log.json.docs.map((d) => [d.userEmail, d.note])).toEqual([[email('reviewer'), REASON]])
     // The form now holds the saved draft: 承認状態 下書き, and no 「差し戻す」 any more.
     expect(await page.locator('#field-reviewState').textContent()).toContain('下書き')
     expect(await button.count()).toBe(0)
@@ -284,7 +284,7 @@ describe('editor → 承認待ち → send back with a reason → fix → 承認
     await expect
       .poll(async () => (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).status, { timeout: 30_000 })
       .toBe(200)
-    const live = (await api(null, 'GET', `/api/faqs/${faqId}?depth=0`)).json
+    const live = (await api<Doc<'faqs'>>(null, 'GET', `/api/faqs/${faqId}?depth=0`)).json
     expect(live).toMatchObject({ _status: 'published', shortAnswer: '公式ページで確かめた短い回答です。' })
     await page.goto(`${kotae.url}/admin/review-queue`)
     expect(await page.getByTestId('nav-review-queue').textContent()).toBe('承認待ち（0件）')
@@ -332,12 +332,12 @@ describe('the CSV round trip with a draft present', () => {
 
     // One published FAQ's question, edited as a clerk would in Excel.
     const live = (
-      await api(
+      await api<List<'faqs'>>(
         'admin',
         'GET',
         `/api/faqs?limit=100&depth=0&where[_status][equals]=published&where[id][not_equals]=${faqId}`,
       )
-    ).json.docs as { id: number; question: string }[]
+    ).json.docs
     const target = live.find((f) => f.question.endsWith('ですか？') && csv.split(f.question).length === 2)
     expect(target).toBeDefined()
     importedId = target!.id
@@ -348,16 +348,20 @@ describe('the CSV round trip with a draft present', () => {
     expect(imported.status, imported.output).toBe(0)
 
     const inReview = (
-      await api('admin', 'GET', '/api/faqs?draft=true&depth=0&limit=100&where[reviewState][equals]=in_review')
-    ).json as { totalDocs: number; docs: { id: number; question: string }[] }
+      await api<List<'faqs'>>(
+        'admin',
+        'GET',
+        '/api/faqs?draft=true&depth=0&limit=100&where[reviewState][equals]=in_review',
+      )
+    ).json
     expect(inReview.totalDocs).toBe(1)
     expect(inReview.docs.map((f) => [f.id, f.question])).toEqual([[importedId, question]])
-    const log = await api(
+    const log = await api<List<'audit-log'>>(
       'admin',
       'GET',
       `/api/audit-log?where[docId][equals]=${importedId}&where[action][equals]=submit&depth=0`,
     )
-    expect(log.json.docs.map((d: { userEmail: string }) => d.userEmail)).toEqual([email('editor')])
+    expect(log.json.docs.map((d) => d.userEmail)).toEqual([email('editor')])
 
     const page = await signIn('reviewer')
     await page.waitForURL((u) => u.pathname === '/admin/review-queue')
@@ -372,12 +376,12 @@ describe('the CSV round trip with a draft present', () => {
 describe('dates in Japan time on a server whose machine is in UTC', () => {
   it('the version breadcrumb (drawn by the server) shows the version’s JST time, as the versions list does', async () => {
     const version = (
-      await api(
+      await api<{ docs: { id: string | number; updatedAt: string }[] }>(
         'admin',
         'GET',
         `/api/faqs/versions?where[parent][equals]=${faqId}&sort=-updatedAt&limit=1&depth=0`,
       )
-    ).json.docs[0] as { id: string | number; updatedAt: string }
+    ).json.docs[0]!
     const at = (timeZone: string) =>
       new Intl.DateTimeFormat('ja-JP', {
         timeZone,

@@ -18,7 +18,8 @@ import { launchChromium } from '@kotae/chromium/launch'
 import { lexical } from '@kotae/cms/test/setup/lexical'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { kotaeApi } from '../support/kotaeApi'
+import type { OpenChange } from '@kotae/cms/src/sourceWatch/changedEndpoint'
+import { type Created, kotaeApi, type List } from '../support/kotaeApi'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3856
@@ -95,8 +96,9 @@ beforeAll(async () => {
   kotae = await startKotae({ port: PORT })
   browser = await launchChromium()
   await registerStaff([{ who: 'editor', name: 'editor' }], { signIn: true })
-  const category = (await api('editor', 'GET', '/api/categories?limit=1&depth=0')).json.docs[0].id
-  const source = await api('editor', 'POST', '/api/sources', {
+  const category = (await api<List<'categories'>>('editor', 'GET', '/api/categories?limit=1&depth=0')).json
+    .docs[0]!.id
+  const source = await api<Created<'sources'>>('editor', 'POST', '/api/sources', {
     title: 'マイナンバーカードの有効期限（東広島市）',
     publisher: '東広島市',
     url: `http://127.0.0.1:${PAGE_PORT}/kurashi/mynumber/kigen.html`,
@@ -105,7 +107,7 @@ beforeAll(async () => {
   })
   expect(source.status, JSON.stringify(source.json)).toBe(201)
   sourceId = source.json.doc.id
-  const faq = await api('editor', 'POST', '/api/faqs?draft=true', {
+  const faq = await api<Created<'faqs'>>('editor', 'POST', '/api/faqs?draft=true', {
     question: '電子証明書の有効期限は？（出典の確認）',
     shortAnswer: '発行日から5回目の誕生日までです。',
     answer: lexical('電子証明書は発行日から5回目の誕生日までです。'),
@@ -169,7 +171,9 @@ describe('a changed official page, seen by an editor', () => {
     await panel.getByRole('button', { name: '確認済みにする' }).click()
     await tab.getByText('「マイナンバーカードの有効期限（東広島市）」の更新を確認済みにしました。').waitFor()
     expect(await tab.getByRole('heading', { name: /出典が更新されました/u }).count()).toBe(0)
-    expect((await api('editor', 'GET', `/api/sources/changed?faq=${faqId}`)).json.docs).toEqual([])
+    expect(
+      (await api<{ docs: OpenChange[] }>('editor', 'GET', `/api/sources/changed?faq=${faqId}`)).json.docs,
+    ).toEqual([])
     await tab.context().close()
   })
 })

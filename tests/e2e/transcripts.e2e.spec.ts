@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
 import { signInToAdmin } from '../support/adminSignIn'
-import { kotaeApi } from '../support/kotaeApi'
+import type { CallTranscriptResponse } from '@kotae/cms/src/transcripts/endpoint'
+import { type Created, type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3861
@@ -27,7 +28,7 @@ let kotae: RunningKotae
 let browser: Browser
 let callId: number
 let call2Id: number
-let faqs: { id: number; question: string; shortAnswer: string; usageCount: number }[]
+let faqs: Doc<'faqs'>[]
 const { api, registerStaff } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
 const cue = (s: number) => `00:00:${String(s).padStart(2, '0')}.000`
 
@@ -44,18 +45,18 @@ beforeAll(async () => {
   )
   // Two published FAQs whose short answers the operator reads out.
   const list = (
-    await api(
+    await api<List<'faqs'>>(
       'supervisor',
       'GET',
       '/api/faqs?limit=10&depth=0&where[_status][equals]=published&where[slug][in]=card-renewal-how,lost-fee',
     )
-  ).json.docs as { id: number; slug: string; question: string; shortAnswer: string; usageCount: number }[]
+  ).json.docs
   faqs = [list.find((f) => f.slug === 'card-renewal-how')!, list.find((f) => f.slug === 'lost-fee')!].filter(
     Boolean,
   )
   expect(faqs).toHaveLength(2)
   const now = Date.now()
-  const call = await api('operator', 'POST', '/api/calls', {
+  const call = await api<Created<'calls'>>('operator', 'POST', '/api/calls', {
     talkStartedAt: new Date(now - 600_000).toISOString(),
     talkEndedAt: new Date(now - 300_000).toISOString(),
     channel: 'direct',
@@ -67,7 +68,7 @@ beforeAll(async () => {
   expect(call.status, JSON.stringify(call.json)).toBe(201)
   callId = call.json.doc.id
   // The second call: nothing marked used yet; its transcript comes through the admin upload.
-  const call2 = await api('operator', 'POST', '/api/calls', {
+  const call2 = await api<Created<'calls'>>('operator', 'POST', '/api/calls', {
     talkStartedAt: new Date(now - 240_000).toISOString(),
     talkEndedAt: new Date(now - 120_000).toISOString(),
     channel: 'direct',
@@ -145,22 +146,22 @@ describe('transcripts', () => {
       await button.click()
       await expect.poll(() => button.innerText(), { timeout: 20_000 }).toBe('追加しました')
     }
-    const stored = await api('supervisor', 'GET', `/api/calls/${callId}?depth=0`)
+    const stored = await api<Doc<'calls'>>('supervisor', 'GET', `/api/calls/${callId}?depth=0`)
     expect(stored.json.faqsUsed).toEqual(faqs.map((f) => f.id))
     for (const faq of faqs) {
-      const after = await api('supervisor', 'GET', `/api/faqs/${faq.id}?depth=0`)
-      expect([faq.id, after.json.usageCount]).toEqual([faq.id, faq.usageCount + 1])
+      const after = await api<Doc<'faqs'>>('supervisor', 'GET', `/api/faqs/${faq.id}?depth=0`)
+      expect([faq.id, after.json.usageCount]).toEqual([faq.id, (faq.usageCount ?? 0) + 1])
     }
     await page.context().close()
   }, 180_000)
 
   it('the call’s own operator reads the transcript; another operator cannot', async () => {
-    const own = await api('operator', 'GET', `/api/call-transcript?call=${callId}`)
+    const own = await api<CallTranscriptResponse>('operator', 'GET', `/api/call-transcript?call=${callId}`)
     expect(own.status).toBe(200)
-    expect(own.json.transcript.segments).toHaveLength(6)
+    expect(own.json.transcript?.segments).toHaveLength(6)
     const other = await api('operator2', 'GET', `/api/call-transcript?call=${callId}`)
     expect(other.status).toBe(404)
-    const list = await api('operator2', 'GET', '/api/transcripts?depth=0')
+    const list = await api<List<'transcripts'>>('operator2', 'GET', '/api/transcripts?depth=0')
     expect([list.status, list.json.docs]).toEqual([200, []])
   })
 
@@ -203,8 +204,13 @@ describe('transcripts', () => {
       .poll(() => errors.innerText().catch(() => ''), { timeout: 60_000 })
       .toContain('bad.vtt（3 行目）')
     const stored = async () =>
-      (await api('supervisor', 'GET', '/api/transcripts?depth=0&where[transcriptKey][equals]=E2E-TR-2')).json
-        .docs
+      (
+        await api<List<'transcripts'>>(
+          'supervisor',
+          'GET',
+          '/api/transcripts?depth=0&where[transcriptKey][equals]=E2E-TR-2',
+        )
+      ).json.docs
     expect(await stored()).toEqual([])
 
     await form.getByLabel('取り込むファイル').setInputFiles([good])
@@ -214,9 +220,7 @@ describe('transcripts', () => {
     const status = page.getByRole('status').filter({ hasText: '取り込みました' })
     await expect.poll(() => status.innerText().catch(() => ''), { timeout: 60_000 }).toContain('新規 1 件')
     const docs = await stored()
-    expect(docs.map((d: { call: number; linkMethod: string }) => [d.call, d.linkMethod])).toEqual([
-      [call2Id, 'call-id'],
-    ])
+    expect(docs.map((d) => [d.call, d.linkMethod])).toEqual([[call2Id, 'call-id']])
     await form.getByLabel('取り込むファイル').setInputFiles([good])
     await form.getByRole('button', { name: '確認して取り込む' }).click()
     await expect
@@ -241,7 +245,7 @@ describe('transcripts', () => {
     const draft = panel.getByLabel('要旨の下書き（編集できます）')
     expect(await draft.inputValue()).toContain(lost.question)
     // Shown, not saved: the call is as the operator logged it.
-    const before = (await api('operator', 'GET', `/api/calls/${call2Id}?depth=0`)).json
+    const before = (await api<Doc<'calls'>>('operator', 'GET', `/api/calls/${call2Id}?depth=0`)).json
     expect([before.summary, before.faqsUsed]).toEqual(['紛失の問い合わせ。', []])
 
     await accept.click()
@@ -251,7 +255,7 @@ describe('transcripts', () => {
     await expect
       .poll(() => panel.getByRole('status').innerText(), { timeout: 20_000 })
       .toContain('記録に反映しました')
-    const after = (await api('operator', 'GET', `/api/calls/${call2Id}?depth=0`)).json
+    const after = (await api<Doc<'calls'>>('operator', 'GET', `/api/calls/${call2Id}?depth=0`)).json
     expect([after.summary, after.faqsUsed]).toEqual([
       'カード紛失後の再交付の手数料について案内した。',
       [lost.id],

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensurePostgresServer, TEST_PG_BASE } from '@kotae/cms/test/setup/postgresServer'
 
-import { kotaeApi, type Json } from '../support/kotaeApi'
+import type { LookupResponse } from '@kotae/cms/src/desk/types'
+import { kotaeApi, type List } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const database = `kotae_e2e_two_${randomBytes(4).toString('hex')}`
@@ -113,8 +114,12 @@ describe('two app servers, one PostgreSQL', () => {
     const currentBefore = currentLines().length
     const marker = `二台構成${Date.now().toString(36)}`
     const faq = (
-      await onSecond.api('admin', 'GET', '/api/faqs?where[slug][equals]=pin-kinds&depth=0&limit=1')
-    ).json.docs[0] as Json
+      await onSecond.api<List<'faqs'>>(
+        'admin',
+        'GET',
+        '/api/faqs?where[slug][equals]=pin-kinds&depth=0&limit=1',
+      )
+    ).json.docs[0]!
     const published = await onSecond.api('admin', 'PATCH', `/api/faqs/${faq.id}`, {
       shortAnswer: `公開テスト ${marker}`,
       _status: 'published',
@@ -145,14 +150,21 @@ describe('two app servers, one PostgreSQL', () => {
     const word = '二台目のサーバーでも見える合言葉'
     const lookupOnSecond = async () =>
       (
-        (await onSecond.api('admin', 'GET', `/api/lookup?q=${encodeURIComponent(word)}&limit=3`)).json
-          .candidates as Json[]
-      ).map((c) => c.id as string)
+        await onSecond.api<LookupResponse>(
+          'admin',
+          'GET',
+          `/api/lookup?q=${encodeURIComponent(word)}&limit=3`,
+        )
+      ).json.candidates.map((c) => c.id)
     expect(await lookupOnSecond()).not.toContain('faq:pin-forgot')
 
     const faq = (
-      await onFirst.api('admin', 'GET', '/api/faqs?where[slug][equals]=pin-forgot&depth=0&limit=1')
-    ).json.docs[0] as Json
+      await onFirst.api<List<'faqs'>>(
+        'admin',
+        'GET',
+        '/api/faqs?where[slug][equals]=pin-forgot&depth=0&limit=1',
+      )
+    ).json.docs[0]!
     const published = await onFirst.api('admin', 'PATCH', `/api/faqs/${faq.id}`, {
       question: `${word}を忘れたらどうしますか？`,
       _status: 'published',

@@ -1,7 +1,23 @@
+import type { Config } from '@kotae/cms/src/payload-types'
 import { expect } from 'vitest'
 
-export type Json = Record<string, any>
-export type ApiResult = { status: number; json: Json }
+type Collections = Config['collections']
+/** A collection's document as Payload's REST API returns it (`depth=0`: relations are ids). */
+export type Doc<S extends keyof Collections> = Collections[S]
+/** `GET /api/<collection>`: one page of documents. */
+export type List<S extends keyof Collections> = { docs: Doc<S>[]; totalDocs: number }
+/** `POST /api/<collection>`: the document as created. */
+export type Created<S extends keyof Collections> = { doc: Doc<S>; message: string }
+/** Payload's error body; a validation error lists each field's path under `data.errors`. */
+export type ApiErrors = {
+  errors: { message: string; data?: { errors?: { path: string; message: string }[] } }[]
+}
+
+/**
+ * A response: `json` is what the spec says the endpoint returns (`api<List<'faqs'>>(…)`); the body
+ * is not checked against it, so an endpoint that returns something else fails the spec's assertion.
+ */
+export type ApiResult<T = unknown> = { status: number; json: T }
 
 /**
  * A JSON client for a running Kotae's REST API. Users are named by role ('admin', 'operator', …);
@@ -11,7 +27,12 @@ export type ApiResult = { status: number; json: Json }
 export function kotaeApi(options: { url: () => string; email: (who: string) => string; password: string }) {
   const tokens: Record<string, string> = {}
 
-  async function api(who: string | null, method: string, path: string, body?: unknown): Promise<ApiResult> {
+  async function api<T = unknown>(
+    who: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiResult<T>> {
     const res = await fetch(`${options.url()}${path}`, {
       method,
       headers: {
@@ -21,22 +42,22 @@ export function kotaeApi(options: { url: () => string; email: (who: string) => s
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await res.text()
-    let json: Json
+    let json: unknown
     try {
-      json = JSON.parse(text) as Json
+      json = JSON.parse(text)
     } catch {
       json = { text }
     }
-    return { status: res.status, json }
+    return { status: res.status, json: json as T }
   }
 
   async function login(who: string): Promise<void> {
-    const { status, json } = await api(null, 'POST', '/api/users/login', {
+    const { status, json } = await api<{ token: string }>(null, 'POST', '/api/users/login', {
       email: options.email(who),
       password: options.password,
     })
     expect(status, JSON.stringify(json)).toBe(200)
-    tokens[who] = json.token as string
+    tokens[who] = json.token
   }
 
   /**
