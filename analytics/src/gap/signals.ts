@@ -17,6 +17,7 @@
 import { maskPii } from '../pii'
 import { parseInstant } from '../time'
 import type { GapCallRecord, GapEscalationRecord, GapSignal, SiteEventRecord } from './types'
+import { lowerBound } from '../lib/lowerBound'
 
 export interface CollectOptions {
   /** Masked queries (as stored) that found only weak matches. Default: none. */
@@ -64,14 +65,8 @@ export function collectGapSignals(input: CollectInput, options: CollectOptions =
     .filter(Number.isFinite)
     .sort((a, b) => a - b)
   const viewedWithin = (t: number) => {
-    // First view at or after t (binary search), then check it is inside the window.
-    let lo = 0
-    let hi = viewTimes.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (viewTimes[mid]! < t) lo = mid + 1
-      else hi = mid
-    }
+    // First view at or after t, then check it is inside the window.
+    const lo = lowerBound(viewTimes, t, (v) => v)
     return lo < viewTimes.length && viewTimes[lo]! - t <= windowMs
   }
 

@@ -14,6 +14,7 @@
  */
 import type { CallLogRecord, TelephonyRecord } from '../kpi/records'
 import { parseInstant } from '../time'
+import { lowerBound } from '../lib/lowerBound'
 
 export interface LinkOptions {
   toleranceSeconds?: number
@@ -88,14 +89,8 @@ export function linkCallsToTelephony(
     const g = groups.get(c.operator)
     const start = parseInstant(c.talkStartedAt)
     if (!g || !Number.isFinite(start)) return
-    let lo = 0
-    let hi = g.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (g[mid]!.at < start - toleranceMs) lo = mid + 1
-      else hi = mid
-    }
-    for (let k = lo; k < g.length && g[k]!.at <= start + toleranceMs; k++)
+    const first = lowerBound(g, start - toleranceMs, (e) => e.at)
+    for (let k = first; k < g.length && g[k]!.at <= start + toleranceMs; k++)
       pairs.push({ call: i, tel: g[k]!.index, diff: start - g[k]!.at, start })
   })
   pairs.sort((a, b) => Math.abs(a.diff) - Math.abs(b.diff) || a.start - b.start || a.call - b.call)

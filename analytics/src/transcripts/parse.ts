@@ -18,6 +18,7 @@ import { parseOffset } from './cueTime'
 import { transcriptError, type TranscriptError } from './errors'
 import { isAnonymousSpeakerLabel, speakerRole, type TranscriptMapping } from './mapping'
 import type { ParsedTranscript, Speaker, TranscriptFormat, TranscriptSegment } from './types'
+import { lowerBound } from '../lib/lowerBound'
 
 /** A parsed transcript with the line each segment came from (for the checks' messages; not stored). */
 export interface LinedTranscript extends ParsedTranscript {
@@ -258,14 +259,7 @@ function segmentLineFinder(text: string): (n: number) => number {
       lineOf = []
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineOf.push(i)
     }
-    let lo = 0
-    let hi = lineOf.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (lineOf[mid]! < at) lo = mid + 1
-      else hi = mid
-    }
-    return lo + 1
+    return lowerBound(lineOf, at, (i) => i) + 1
   }
 }
 
