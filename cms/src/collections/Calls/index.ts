@@ -22,6 +22,7 @@ import {
 import { setOperator } from './setOperator'
 import { validateFaqsExist } from './validateFaqsExist'
 import { validateTalkEnd } from './validateTalkEnd'
+import { anonymizedAtField } from '../../fields/anonymizedAt'
 import { DAY_AND_TIME } from '../../fields/dates'
 
 /** 問い合わせ記録簿: one entry per call, written by the operator who took it. */
@@ -168,19 +169,8 @@ export const Calls: CollectionConfig = {
       access: { read: () => false, create: () => false, update: () => false },
       admin: { hidden: true, disableListColumn: true, disableListFilter: true },
     },
-    {
-      // Set by the retention run (src/retention) when it clears the personal fields; never by a user.
-      name: 'anonymizedAt',
-      label: '個人情報を消去した日時（保存期間の経過）',
-      type: 'date',
-      access: { create: () => false, update: () => false },
-      admin: {
-        readOnly: true,
-        position: 'sidebar',
-        date: DAY_AND_TIME,
-        condition: (data) => Boolean(data?.anonymizedAt),
-      },
-    },
+    // Set by the retention run when it clears the personal fields.
+    anonymizedAtField(),
     {
       // The masked transcript and its suggestions (src/components/TranscriptPanel.tsx); no column.
       name: 'transcript',

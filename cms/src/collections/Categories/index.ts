@@ -1,9 +1,7 @@
 import { categorySchema } from '@kotae/content/schema'
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { roleIn } from '../../access/roleIn'
-import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { referenceDataAccess } from '../../access/referenceData'
 import { englishField } from '../../fields/english'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
@@ -15,12 +13,7 @@ export const Categories: CollectionConfig = {
   labels: { singular: 'カテゴリ', plural: 'カテゴリ' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'nameEn', 'order'], group: 'ナレッジ' },
   defaultSort: 'order',
-  access: {
-    read: anyone,
-    create: roleIn(...CONTENT_WRITERS),
-    update: roleIn(...CONTENT_WRITERS),
-    delete: roleIn(...PUBLISHERS),
-  },
+  access: referenceDataAccess(),
   hooks: {
     afterChange: [auditChange('name'), rebuildSiteAfterAnyChange('categories'), forgetDeskCardsAfterChange],
     afterDelete: [auditDelete('name'), rebuildSiteAfterDelete('categories'), forgetDeskCardsAfterDelete],

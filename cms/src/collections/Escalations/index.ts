@@ -7,6 +7,7 @@ import { textFieldsHoldText } from '../../hooks/textFieldsHoldText'
 import { draftFaqEndpoint } from './draftFaqEndpoint'
 import { notifyShiminka } from './notifyShiminka'
 import { stampStatusChanges } from './stampStatusChanges'
+import { anonymizedAtField } from '../../fields/anonymizedAt'
 import { DAY_AND_TIME } from '../../fields/dates'
 
 export const ESCALATION_STATUSES = [
@@ -95,18 +96,7 @@ export const Escalations: CollectionConfig = {
       relationTo: 'faqs',
       admin: { readOnly: true, position: 'sidebar' },
     },
-    {
-      // Set by the retention run (src/retention) when it clears summary and answer; never by a user.
-      name: 'anonymizedAt',
-      label: '個人情報を消去した日時（保存期間の経過）',
-      type: 'date',
-      access: { create: () => false, update: () => false },
-      admin: {
-        readOnly: true,
-        position: 'sidebar',
-        date: DAY_AND_TIME,
-        condition: (data) => Boolean(data?.anonymizedAt),
-      },
-    },
+    // Set by the retention run when it clears summary and answer.
+    anonymizedAtField(),
   ],
 }

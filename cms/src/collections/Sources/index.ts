@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { roleIn } from '../../access/roleIn'
-import { CONTENT_WRITERS, PUBLISHERS } from '../../access/roles'
+import { referenceDataAccess } from '../../access/referenceData'
 import { DAY } from '../../fields/dates'
 import { slugField } from '../../fields/slug'
 import { auditChange, auditDelete } from '../../hooks/audit'
@@ -26,12 +24,7 @@ export const Sources: CollectionConfig = {
   labels: { singular: '出典', plural: '出典' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'publisher', 'checkedAt'], group: 'ナレッジ' },
   endpoints: [sourcesChangedEndpoint],
-  access: {
-    read: anyone,
-    create: roleIn(...CONTENT_WRITERS),
-    update: roleIn(...CONTENT_WRITERS),
-    delete: roleIn(...PUBLISHERS),
-  },
+  access: referenceDataAccess(),
   hooks: {
     beforeDelete: [forgetWatchedSource],
     afterChange: [
