@@ -2,6 +2,7 @@ import { cleanSnippet } from '@kotae/search-indexer'
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
+import { refuseUnless } from '../access/endpointAccess'
 import { CALL_TAKERS, hasRole, STAFF_READERS } from '../access/roles'
 import type { LookupCandidate, LookupResponse } from '../desk/types'
 import { LOOKUP_POOL, priorWeight } from './lookupRanking'
@@ -83,9 +84,8 @@ export const lookupEndpoint: Endpoint = {
       startIndexSync(req.payload)
       return Response.json(await warmOperatorIndex(req.payload))
     }
-    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
-    if (!hasRole(req.user, ...STAFF_READERS))
-      return Response.json({ errors: [{ message: '検索する権限がありません。' }] }, { status: 403 })
+    const refused = refuseUnless(req, { roles: STAFF_READERS, forbidden: '検索する権限がありません。' })
+    if (refused) return refused
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!parsed.success)
       return Response.json(

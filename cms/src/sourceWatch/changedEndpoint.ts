@@ -1,6 +1,7 @@
 import type { Endpoint, Payload, Where } from 'payload'
 
-import { isStaffReader } from '../access/staffReaders'
+import { refuseUnless } from '../access/endpointAccess'
+import { STAFF_READERS } from '../access/roles'
 import type { Passage } from './passages'
 
 export type OpenChange = {
@@ -88,9 +89,8 @@ export const sourcesChangedEndpoint: Endpoint = {
   path: '/changed',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
-    if (!isStaffReader(req))
-      return Response.json({ errors: [{ message: 'この情報を見る権限がありません。' }] }, { status: 403 })
+    const refused = refuseUnless(req, { roles: STAFF_READERS, forbidden: 'この情報を見る権限がありません。' })
+    if (refused) return refused
     const faq = req.searchParams.get('faq')
     const guide = req.searchParams.get('guide')
     for (const [field, value] of [

@@ -10,6 +10,7 @@ import { prepareFaqs, suggestFromTranscript } from '@kotae/search-indexer/transc
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
+import { refuseUnless } from '../access/endpointAccess'
 import { getOperatorIndex } from '../search/operatorIndex'
 
 const querySchema = z.object({ call: z.coerce.number().int().positive() })
@@ -42,7 +43,8 @@ export const callTranscriptEndpoint: Endpoint = {
   path: '/call-transcript',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
+    const refused = refuseUnless(req)
+    if (refused) return refused
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!parsed.success)
       return Response.json(

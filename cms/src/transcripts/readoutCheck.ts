@@ -12,7 +12,7 @@ import {
 } from '@kotae/search-indexer/transcripts/readout'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { hasRole } from '../access/roles'
+import { refuseUnless } from '../access/endpointAccess'
 import { TRANSCRIPT_READERS } from '../collections/Transcripts/access'
 import { type GapRange, gapRangeSchema } from '../gap/range'
 
@@ -130,12 +130,11 @@ export const readoutCheckEndpoint: Endpoint = {
   path: '/readout-check',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
-    if (!hasRole(req.user, ...READOUT_READERS))
-      return Response.json(
-        { errors: [{ message: '読み上げ確認はスーパーバイザー、承認者、システム管理者が使えます。' }] },
-        { status: 403 },
-      )
+    const refused = refuseUnless(req, {
+      roles: READOUT_READERS,
+      forbidden: '読み上げ確認はスーパーバイザー、承認者、システム管理者が使えます。',
+    })
+    if (refused) return refused
     const q = Object.fromEntries(req.searchParams ?? new URLSearchParams())
     const range = gapRangeSchema.safeParse({ from: q.from || undefined, to: q.to || undefined })
     if (!range.success)

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { transcriptError, type TranscriptError } from '@kotae/analytics'
 import type { Endpoint } from 'payload'
 
-import { hasRole } from '../access/roles'
+import { refuseUnless } from '../access/endpointAccess'
 import { importTranscripts } from './import'
 import { TRANSCRIPT_UPLOADERS } from './uploaders'
 
@@ -34,12 +34,11 @@ export const transcriptUploadEndpoint: Endpoint = {
   path: '/transcript-upload',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
-    if (!hasRole(req.user, ...TRANSCRIPT_UPLOADERS))
-      return Response.json(
-        { errors: [{ message: '文字起こしの取り込みは管理者とスーパーバイザーだけができます。' }] },
-        { status: 403 },
-      )
+    const refused = refuseUnless(req, {
+      roles: TRANSCRIPT_UPLOADERS,
+      forbidden: '文字起こしの取り込みは管理者とスーパーバイザーだけができます。',
+    })
+    if (refused) return refused
     const length = Number(req.headers.get('content-length') ?? Number.NaN)
     if (!Number.isFinite(length))
       return failure(411, [transcriptError('(送信)', null, 'missing-value', 'Content-Length がありません')])

@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { refuseUnless } from '../../access/endpointAccess'
+
 import { findReviewDue } from '../../reviewDue/findReviewDue'
 
 /** GET /api/faqs/review-due?withinDays=30 — entries past (or near) their review-by date. */
@@ -7,7 +9,8 @@ export const reviewDueEndpoint: Endpoint = {
   path: '/review-due',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'サインインが必要です。' }] }, { status: 401 })
+    const refused = refuseUnless(req)
+    if (refused) return refused
     const raw = req.searchParams.get('withinDays') ?? '0'
     const withinDays = Number(raw)
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) {

@@ -1,0 +1,21 @@
+import type { PayloadRequest } from 'payload'
+
+import { hasRole, type Role } from './roles'
+
+/** An error answer in Payload's own shape (`{ errors: [{ message }] }`), as the admin shows it. */
+export const errorResponse = (status: number, message: string): Response =>
+  Response.json({ errors: [{ message }] }, { status })
+
+/**
+ * The gate of a custom endpoint, which Payload's collection access does not cover: 401 without a
+ * session; with `roles`, 403 for staff who hold none of them (`forbidden` says what they may not
+ * do). Undefined when the request may go on.
+ */
+export function refuseUnless(
+  req: Pick<PayloadRequest, 'user'>,
+  only?: { roles: readonly Role[]; forbidden: string },
+): Response | undefined {
+  if (!req.user) return errorResponse(401, 'サインインが必要です。')
+  if (only && !hasRole(req.user, ...only.roles)) return errorResponse(403, only.forbidden)
+  return undefined
+}
