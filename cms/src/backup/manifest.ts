@@ -9,6 +9,7 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
+import { readValidJson } from '../lib/readValidJson'
 import { InvalidBackupError } from './errors'
 
 export const MANIFEST_FILE = 'manifest.json'
@@ -109,18 +110,12 @@ export function readManifest(dir: string): Manifest {
     throw new InvalidBackupError(
       `${file} is missing: ${dir} is not a Kotae backup (or the backup did not finish).`,
     )
-  let raw: unknown
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch (e) {
-    throw new InvalidBackupError(`${file} is not valid JSON: ${(e as Error).message}`)
-  }
-  const parsed = ManifestSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`)
-    throw new InvalidBackupError(`${file} is not a valid backup manifest:\n${issues.join('\n')}`)
-  }
-  const m = parsed.data
+  const m = readValidJson(
+    file,
+    ManifestSchema,
+    'backup manifest',
+    (message) => new InvalidBackupError(message),
+  )
   const names = m.files.map((f) => f.name)
   if (new Set(names).size !== names.length) throw new InvalidBackupError(`${file}: files lists a file twice`)
   const referenced = [

@@ -4,12 +4,12 @@
  * can check that neither was altered after the purge.
  */
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
 
 import { z } from 'zod'
 
 import { InvalidCertificateError } from './errors'
 import { canonicalJson } from '../lib/canonicalJson'
+import { readValidJson } from '../lib/readValidJson'
 
 export const CERTIFICATE_FORMAT = 'kotae-purge-certificate'
 export const CERTIFICATE_VERSION = 1
@@ -119,25 +119,19 @@ export function sealCertificate(body: CertificateBody): Certificate {
 
 /** Reads a certificate file, validates it and checks its checksum; throws naming what is wrong. */
 export function readCertificate(file: string): Certificate {
-  let raw: unknown
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch (e) {
-    throw new InvalidCertificateError(`${file} is not readable JSON: ${(e as Error).message}`)
-  }
-  const parsed = CertificateSchema.safeParse(raw)
-  if (!parsed.success) {
-    throw new InvalidCertificateError(
-      `${file} is not a valid purge certificate:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n')}`,
-    )
-  }
-  const { checksum, ...body } = parsed.data
+  const certificate = readValidJson(
+    file,
+    CertificateSchema,
+    'purge certificate',
+    (message) => new InvalidCertificateError(message),
+  )
+  const { checksum, ...body } = certificate
   const actual = checksumOf(body)
   if (actual !== checksum.value)
     throw new InvalidCertificateError(
       `${file}: checksum ${checksum.value} does not match the content (${actual}): the certificate was altered.`,
     )
-  return parsed.data
+  return certificate
 }
 
 /** An ISO time in JST (+09:00), as the certificate records times. */
