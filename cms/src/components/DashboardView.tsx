@@ -25,7 +25,7 @@ type OutcomeRow = DashboardPeriod['outcomes'][number] & { i: number }
 const byPeriod = <R,>(
   periods: readonly DashboardPeriod[],
   value: (row: R, p: DashboardPeriod) => string,
-): FigureColumn<R>[] => periods.map((p) => ({ key: p.key, header: p.label, value: (row) => value(row, p) }))
+): FigureColumn<R>[] => periods.map((p) => ({ header: p.label, value: (row) => value(row, p) }))
 
 /**
  * ダッシュボード: today, this week and this month at a glance, and any month or span of days chosen
@@ -210,11 +210,11 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 columns={[
                   ...(selected.hasTelephony
                     ? [
-                        { key: 'offered', header: t.offeredSeries, value: (h: HourRow) => num(h.offered) },
-                        { key: 'answered', header: t.answeredSeries, value: (h: HourRow) => num(h.answered) },
+                        { header: t.offeredSeries, value: (h: HourRow) => num(h.offered) },
+                        { header: t.answeredSeries, value: (h: HourRow) => num(h.answered) },
                       ]
                     : []),
-                  { key: 'calls', header: t.callsSeries, value: (h) => num(h.calls) },
+                  { header: t.callsSeries, value: (h) => num(h.calls) },
                 ]}
               />
               {selected.calls === 0 && <p>{t.empty}</p>}
@@ -237,8 +237,8 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 rowKey={(r) => r.name}
                 rowLabel={(r) => r.name}
                 columns={[
-                  { key: 'count', header: t.count, value: (r) => num(r.calls) },
-                  { key: 'share', header: t.share, value: (r) => pct(r.share) },
+                  { header: t.count, value: (r) => num(r.calls) },
+                  { header: t.share, value: (r) => pct(r.share) },
                 ]}
               />
             </figure>
@@ -252,7 +252,7 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 rows={selected.topFaqs}
                 rowKey={(f) => f.title}
                 rowLabel={(f) => f.title}
-                columns={[{ key: 'uses', header: t.uses, value: (f) => num(f.count) }]}
+                columns={[{ header: t.uses, value: (f) => num(f.count) }]}
               />
             )}
 
@@ -290,10 +290,10 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                 rowKey={(w) => w.weekStart}
                 rowLabel={(w) => w.weekStart}
                 columns={[
-                  { key: 'searches', header: t.searches, value: (w) => num(w.searches) },
-                  { key: 'faqViews', header: t.faqViews, value: (w) => num(w.faqViews) },
-                  { key: 'calls', header: t.calls, value: (w) => num(w.calls) },
-                  { key: 'rate', header: t.selfServiceRate, value: (w) => pct(w.selfServiceRate) },
+                  { header: t.searches, value: (w) => num(w.searches) },
+                  { header: t.faqViews, value: (w) => num(w.faqViews) },
+                  { header: t.calls, value: (w) => num(w.calls) },
+                  { header: t.selfServiceRate, value: (w) => pct(w.selfServiceRate) },
                 ]}
               />
             </figure>
@@ -304,9 +304,9 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
               rowKey={(r) => r.topic ?? ''}
               rowLabel={(r) => (r.topic === null ? t.noTopic : (data.trend.topicNames[r.topic] ?? r.topic))}
               columns={[
-                { key: 'faqViews', header: t.faqViews, value: (r) => num(r.faqViews) },
-                { key: 'calls', header: t.calls, value: (r) => num(r.calls) },
-                { key: 'rate', header: t.selfServiceRate, value: (r) => pct(r.selfServiceRate) },
+                { header: t.faqViews, value: (r) => num(r.faqViews) },
+                { header: t.calls, value: (r) => num(r.calls) },
+                { header: t.selfServiceRate, value: (r) => pct(r.selfServiceRate) },
               ]}
             />
           </>

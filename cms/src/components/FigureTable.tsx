@@ -1,15 +1,14 @@
 import type { ReactNode } from 'react'
 
-const cell = { padding: '0.25rem 0.5rem' } as const
-const right = { ...cell, textAlign: 'right' } as const
+import { StaffTable } from './StaffTable'
 
 /** A column of figures: its header and each row's value (right-aligned). */
-export type FigureColumn<R> = { key: string; header: ReactNode; value: (row: R) => ReactNode }
+export type FigureColumn<R> = { header: ReactNode; value: (row: R) => ReactNode }
 
 /**
- * The admin's table of figures (the dashboard's tables beside its charts): one row header per row
- * (`<th scope="row">`), then right-aligned figures, so a screen reader names each figure by its row
- * and column.
+ * The admin's table of figures (the dashboard's tables beside its charts): a {@link StaffTable}
+ * whose rows are headed by their label and whose figures are right-aligned, so a screen reader
+ * names each figure by its row and column.
  */
 export function FigureTable<R>({
   rowHeader,
@@ -30,32 +29,15 @@ export function FigureTable<R>({
   testId?: string
 }) {
   return (
-    <table style={{ width: '100%' }} data-testid={testId}>
-      {caption && <caption style={{ textAlign: 'left' }}>{caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">{rowHeader}</th>
-          {columns.map((c) => (
-            <th scope="col" key={c.key} style={right}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
-            <th scope="row" style={cell}>
-              {rowLabel(row)}
-            </th>
-            {columns.map((c) => (
-              <td key={c.key} style={right}>
-                {c.value(row)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <StaffTable
+      caption={caption}
+      testId={testId}
+      rows={rows}
+      rowKey={rowKey}
+      rowHeaders
+      columns={[rowHeader, ...columns.map((c) => c.header)]}
+      align={['left', ...columns.map(() => 'right' as const)]}
+      cells={(row) => [rowLabel(row), ...columns.map((c) => c.value(row))]}
+    />
   )
 }
