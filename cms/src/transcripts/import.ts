@@ -26,9 +26,8 @@ import {
   transcriptMappingSchema,
   type CallLogRecord,
   type TranscriptError,
-  type TranscriptFormat,
+  type ParsedTranscript,
   type TranscriptMapping,
-  type TranscriptSegment,
 } from '@kotae/analytics'
 import { readTranscriptFile } from '@kotae/analytics/transcripts.node'
 import type { Payload } from 'payload'
@@ -65,14 +64,8 @@ export interface TranscriptImportFailure {
   files: number
 }
 
-/** One masked transcript as staged between the steps. */
-interface StagedRow {
-  key: string
-  callId: string | null
-  agent: string | null
-  startedAt: string | null
-  format: TranscriptFormat
-  segments: TranscriptSegment[]
+/** One masked transcript as staged between the steps: the parsed one (masked) and what the import adds. */
+type StagedRow = Omit<ParsedTranscript, 'line'> & {
   durationSeconds: number
   audioUri: string | null
   importedFrom: string
