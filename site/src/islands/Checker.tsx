@@ -5,6 +5,7 @@
 import { useEffect, useId, useState } from 'react'
 
 import Marked, { PhraseText } from '../components/Marked'
+import PhoneItem from '../components/PhoneItem'
 import { asksNotice, checkList, noticeKind, WHO, type CheckerGuide } from '../lib/checker'
 import type { BringCase, Procedure, RequiredItem } from '../data/types'
 import { inLocale } from '../lib/japanese'
@@ -248,14 +249,9 @@ export default function Checker({ locale, text: t, guides, noticeHelp, phones, g
             {(result.kind === 'no-case' || (result.kind === 'list' && result.missing.length > 0)) && (
               <ul className="phones">
                 {phones.map((p) => (
-                  <li key={p.number}>
-                    <span className="phone-label" lang={say(p.label, p.labelEn).lang}>
-                      <PhraseText phrase={say(p.label, p.labelEn)} />
-                    </span>
-                    <a className="phone-number" href={`tel:${p.number.replace(/[^0-9]/g, '')}`}>
-                      {p.number}
-                    </a>
-                  </li>
+                  <PhoneItem key={p.number} number={p.number} lang={say(p.label, p.labelEn).lang}>
+                    <PhraseText phrase={say(p.label, p.labelEn)} />
+                  </PhoneItem>
                 ))}
               </ul>
             )}

@@ -14,6 +14,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 
 import Marked from '../components/Marked'
+import PhoneItem from '../components/PhoneItem'
 import { track } from '../lib/events'
 import { statusText, type HoursPayload } from '../lib/hours-text'
 import {
@@ -119,14 +120,9 @@ function CallUs({ props }: { props: SearchBoxProps }) {
         {props.phones
           .filter((p) => !p.fax)
           .map((p) => (
-            <li key={p.number}>
-              <span className="phone-label" lang={p.lang}>
-                {p.lang === 'en' ? <Marked text={p.label} /> : p.label}
-              </span>
-              <a className="phone-number" href={`tel:${p.number.replace(/[^0-9]/g, '')}`}>
-                {p.number}
-              </a>
-            </li>
+            <PhoneItem key={p.number} number={p.number} lang={p.lang}>
+              {p.lang === 'en' ? <Marked text={p.label} /> : p.label}
+            </PhoneItem>
           ))}
       </ul>
       <h3>
