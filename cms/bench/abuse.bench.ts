@@ -516,24 +516,16 @@ async function main(): Promise<void> {
     const jaFaqs = content.faqs.filter((f) => f.locale === 'ja')
     const queries = jaFaqs.flatMap((f) => [f.question, ...(f.alternatives ?? [])])
     // One client as the review flooded it (its address limited), then many visitors at once.
-    accepted += (
-      await flood(
-        pid,
-        operatorToken,
-        queries,
-        jaFaqs.map((f) => f.id),
-        false,
-      )
-    ).accepted
-    accepted += (
-      await flood(
-        pid,
-        operatorToken,
-        queries,
-        jaFaqs.map((f) => f.id),
-        true,
-      )
-    ).accepted
+    for (const manyVisitors of [false, true])
+      accepted += (
+        await flood(
+          pid,
+          operatorToken,
+          queries,
+          jaFaqs.map((f) => f.id),
+          manyVisitors,
+        )
+      ).accepted
     accepted += (
       await siteTraffic(
         pid,
