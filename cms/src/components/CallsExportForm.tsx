@@ -1,4 +1,5 @@
 import { CALLS_EXPORT_STRINGS as t } from '../callsExport/strings'
+import { DayRangeFields } from './DayRangeFields'
 
 /**
  * The inquiry-log download (対応履歴, docs/calls-export.md) as a plain GET form: the browser sends
@@ -27,16 +28,7 @@ export function CallsExportForm({
         style={{ display: 'flex', flexWrap: 'wrap', gap: '0.75rem', alignItems: 'end' }}
         data-testid="calls-export-form"
       >
-        <label>
-          {t.from}
-          <br />
-          <input type="date" name="from" required max={max} defaultValue={from} />
-        </label>
-        <label>
-          {t.to}
-          <br />
-          <input type="date" name="to" required max={max} defaultValue={to} />
-        </label>
+        <DayRangeFields from={from} to={to} max={max} fromLabel={t.from} toLabel={t.to} />
         <label>
           {t.format}
           <br />

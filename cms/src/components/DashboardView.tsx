@@ -8,6 +8,7 @@ import { DASHBOARD_STRINGS as t } from '../dashboard/strings'
 import { canReadReports } from '../reports/access'
 import { CallsExportForm } from './CallsExportForm'
 import { BarChartBox, LineChartBox } from './DashboardCharts'
+import { DayRangeFields } from './DayRangeFields'
 import { type FigureColumn, FigureTable } from './FigureTable'
 import { StaffPage } from './StaffPage'
 
@@ -96,16 +97,13 @@ export async function DashboardView({ initPageResult, params, searchParams }: Ad
                   marginTop: '0.5rem',
                 }}
               >
-                <label>
-                  {t.fromDay}
-                  <br />
-                  <input type="date" name="from" required max={today} defaultValue={shownFrom} />
-                </label>
-                <label>
-                  {t.toDay}
-                  <br />
-                  <input type="date" name="to" required max={today} defaultValue={shownTo} />
-                </label>
+                <DayRangeFields
+                  from={shownFrom}
+                  to={shownTo}
+                  max={today}
+                  fromLabel={t.fromDay}
+                  toLabel={t.toDay}
+                />
                 <button type="submit">{t.show}</button>
               </form>
             </section>
