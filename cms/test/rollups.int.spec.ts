@@ -30,15 +30,21 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 beforeAll(async () => {
   const helpers = await import('./helpers')
-  const [{ loadReport }, { rebuildRollups }, { importTelephony }, { insertSynthetic }, { sqlOf }, { execOf }] =
-    await Promise.all([
-      import('../src/reports/load'),
-      import('../src/reports/rollups/rebuild'),
-      import('../src/collections/TelephonyRecords/importTelephony'),
-      import('../src/seed/syntheticCalls'),
-      import('../src/db/sql'),
-      import('../src/reports/rollups/exec'),
-    ])
+  const [
+    { loadReport },
+    { rebuildRollups },
+    { importTelephony },
+    { insertSynthetic },
+    { sqlOf },
+    { execOf },
+  ] = await Promise.all([
+    import('../src/reports/load'),
+    import('../src/reports/rollups/rebuild'),
+    import('../src/collections/TelephonyRecords/importTelephony'),
+    import('../src/seed/syntheticCalls'),
+    import('../src/db/sql'),
+    import('../src/reports/rollups/exec'),
+  ])
   payload = await helpers.startPayload()
   mod = { loadReport, rebuildRollups, execOf, importTelephony, sql: sqlOf(payload) }
   const users = await helpers.createRoleUsers(payload)
