@@ -64,6 +64,16 @@ const pick = (weights: readonly number[], total: number, rand: () => number): nu
   return weights.length - 1
 }
 
+/** An item of `items` picked by `weights` (one weight per item). */
+const pickItem = <T>(items: readonly T[], weights: readonly number[], rand: () => number): T =>
+  items[
+    pick(
+      weights,
+      weights.reduce((a, b) => a + b, 0),
+      rand,
+    )
+  ]!
+
 const words = new Intl.Segmenter('ja', { granularity: 'word' })
 /** Content words of a phrasing: word-like segments that are not a lone hiragana particle. */
 const contentWords = (text: string): string[] =>
@@ -149,26 +159,12 @@ export function generateCallHistory(faqs: readonly HistoryFaq[], options: Histor
     const position = n / options.calls
     const slot = slots[Math.min(slots.length - 1, Math.floor(position * slots.length))]!
     const at = slot + Math.floor(rand() * dayMinutes * 60_000)
-    const category =
-      categories[
-        pick(
-          catWeights,
-          catWeights.reduce((a, b) => a + b, 0),
-          rand,
-        )
-      ]!
+    const category = pickItem(categories, catWeights, rand)
     const list = inCategory.get(category)!
     const weights = faqWeights
       .get(category)!
       .map((w, i) => (position >= 0.7 && wave.has(list[i]!.id) ? w * 4 : w))
-    const faq =
-      list[
-        pick(
-          weights,
-          weights.reduce((a, b) => a + b, 0),
-          rand,
-        )
-      ]!
+    const faq = pickItem(list, weights, rand)
     const phrasings = [faq.question, ...faq.alternatives]
     const phrasing = phrasings[Math.floor(rand() * phrasings.length)]!
     const used = [faq.id]
