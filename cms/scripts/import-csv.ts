@@ -57,6 +57,7 @@ import {
 import { tokyoToday } from '../src/hooks/reviewReadiness'
 import { richTextOf } from '../src/lib/markdown'
 import { getMigratedPayload } from '../src/lib/payload'
+import { categoryToPayload, sourceToPayload } from '../src/seed/references'
 import type { User } from '../src/payload-types'
 import { callerPath, cityIdentity, formatIncomplete, readFaqRecords } from './export-csv'
 
@@ -229,13 +230,7 @@ export async function importFaqCsv(
       if (c && !categories.has(c.id)) {
         const doc = await payload.create({
           collection: 'categories',
-          data: {
-            name: c.name,
-            nameEn: c.nameEn,
-            description: c.description,
-            order: c.order,
-            slug: c.id,
-          },
+          data: { ...categoryToPayload(c), slug: c.id },
           depth: 0,
           req,
         })
@@ -247,13 +242,7 @@ export async function importFaqCsv(
         if (s && !sources.has(s.id)) {
           const doc = await payload.create({
             collection: 'sources',
-            data: {
-              title: s.title,
-              publisher: s.publisher,
-              url: s.url,
-              checkedAt: s.checkedAt,
-              slug: s.id,
-            },
+            data: { ...sourceToPayload(s), slug: s.id },
             depth: 0,
             req,
           })

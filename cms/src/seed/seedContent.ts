@@ -7,6 +7,7 @@ import type { CityProfile } from '../payload-types'
 import { FAQ_STORED_FIELDS, faqLinksToPayload, faqToPayload, storable } from '../faq'
 import { richTextOf } from '../lib/markdown'
 import { contentHash } from './hash'
+import { categoryToPayload, sourceToPayload } from './references'
 
 export type SeedReport = Record<string, { created: number; updated: number; unchanged: number }>
 
@@ -98,23 +99,12 @@ export async function seedContent(
 
   const categoryIds = new Map<string, number>()
   for (const c of bundle.categories) {
-    const id = await upsert('categories', c.id, hashOf('categories', c), {
-      name: c.name,
-      nameEn: c.nameEn,
-      description: c.description,
-      descriptionEn: c.descriptionEn ?? null,
-      order: c.order,
-    })
+    const id = await upsert('categories', c.id, hashOf('categories', c), categoryToPayload(c))
     categoryIds.set(c.id, id)
   }
   const sourceIds = new Map<string, number>()
   for (const s of bundle.sources) {
-    const id = await upsert('sources', s.id, contentHash(s), {
-      title: s.title,
-      publisher: s.publisher,
-      url: s.url,
-      checkedAt: s.checkedAt,
-    })
+    const id = await upsert('sources', s.id, contentHash(s), sourceToPayload(s))
     sourceIds.set(s.id, id)
   }
   const ref = (map: Map<string, number>, id: string) => {
