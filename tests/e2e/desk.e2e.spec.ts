@@ -197,7 +197,13 @@ describe('operator desk', () => {
     await page.waitForSelector('#desk-query')
     await page.locator('#desk-query').pressSequentially('電子証明書 更新', { delay: 20 })
     await page.locator('#desk-summary').fill('電子証明書の更新方法を案内した（サーバー再起動中の保存）。')
-    const status = () => page.locator('.kotae-desk__form [role="status"]').textContent()
+    // The save's progress (role=status) and its errors (role=alert), as one text.
+    const status = async () =>
+      (
+        await page
+          .locator('.kotae-desk__form [role="status"], .kotae-desk__form [role="alert"]')
+          .allTextContents()
+      ).join(' ')
     const before = await countCalls()
 
     // The server goes away mid-shift, with the same data kept for its restart.
@@ -225,7 +231,13 @@ describe('operator desk', () => {
     await page.goto(`${kotae.url}/admin/desk`)
     await page.waitForSelector('#desk-query')
     await page.locator('#desk-summary').fill('転出の手続きについて案内した（再読み込みの前に入力）。')
-    const status = () => page.locator('.kotae-desk__form [role="status"]').textContent()
+    // The save's progress (role=status) and its errors (role=alert), as one text.
+    const status = async () =>
+      (
+        await page
+          .locator('.kotae-desk__form [role="status"], .kotae-desk__form [role="alert"]')
+          .allTextContents()
+      ).join(' ')
     const before = await countCalls()
     // The browser cannot reach the server for this one save.
     await page.route('**/api/calls', (route) => route.abort('connectionrefused'), { times: 1 })
@@ -243,6 +255,54 @@ describe('operator desk', () => {
     await page.reload()
     await page.waitForSelector('#desk-query')
     expect(await page.locator('#desk-summary').inputValue()).toBe('')
+    await context.close()
+  })
+
+  it('a failed save puts the focus on the field the server refused, or on the error message, and keeps what was typed', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement
+        return {
+          id: el?.id ?? '',
+          role: el?.getAttribute('role') ?? '',
+          text: el?.textContent ?? '',
+          tag: el?.tagName,
+        }
+      })
+    const before = await countCalls()
+    // A real refusal: the server keeps a phone number to 30 characters; the operator typed a note in it.
+    await page.locator('#desk-outcome').selectOption('callback')
+    await page.locator('#desk-summary').fill('折り返しのご希望（フォーカスの確認）。')
+    await page.locator('#desk-name').fill('テスト')
+    const phone = '090-0000-0000（日中は職場 03-0000-0000 へ）'
+    await page.locator('#desk-phone').fill(phone)
+    await page.locator('.kotae-desk__form button[type="submit"]').focus()
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.locator('.kotae-desk__form [role="alert"]').textContent(), { timeout: 20_000 })
+      .toContain('保存できませんでした')
+    await expect.poll(focused).toMatchObject({ id: 'desk-phone' })
+    expect(await page.locator('.kotae-desk__form [role="alert"]').textContent()).toContain('電話番号')
+    expect(await page.locator('#desk-phone').inputValue()).toBe(phone)
+    expect(await page.locator('#desk-summary').inputValue()).toBe('折り返しのご希望（フォーカスの確認）。')
+
+    // The server cannot be reached: the focus goes to the message, which says so.
+    await page.locator('#desk-phone').fill('090-0000-0000')
+    await page.route('**/api/calls', (route) => route.abort('connectionrefused'), { times: 1 })
+    await page.locator('.kotae-desk__form button[type="submit"]').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focused, { timeout: 20_000 }).toMatchObject({ role: 'alert' })
+    expect((await focused()).text).toContain('サーバーに接続できない')
+    expect(await page.locator('#desk-summary').inputValue()).toBe('折り返しのご希望（フォーカスの確認）。')
+    // Resent on its own, it is stored once.
+    await expect
+      .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent(), { timeout: 30_000 })
+      .toContain('保存しました')
+    expect(await countCalls()).toBe(before + 1)
     await context.close()
   })
 

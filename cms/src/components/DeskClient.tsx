@@ -54,6 +54,18 @@ function sendFacetChoice(dimension: string, value: string): void {
   }).catch(() => {})
 }
 
+/** The desk's field (its id without `desk-`) for a path the server refuses. */
+const FIELD_OF_PATH: Record<string, string> = {
+  channel: 'channel',
+  callerType: 'callerType',
+  category: 'category',
+  outcome: 'outcome',
+  summary: 'summary',
+  'callback.name': 'name',
+  'callback.phone': 'phone',
+  'callback.preferredTime': 'time',
+}
+
 const newRequestId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Date.now())
 const mmss = (s: number) =>
@@ -96,9 +108,13 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     phone: '',
     time: '',
   })
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({
-    kind: 'idle',
-  })
+  const [status, setStatus] = useState<{
+    kind: 'idle' | 'saving' | 'saved' | 'notice' | 'error'
+    message?: string
+  }>({ kind: 'idle' })
+  /** Where the focus goes once a failed save's message is shown: the field refused, or the message. */
+  const focusAfterError = useRef<string | null>(null)
+  const alertRef = useRef<HTMLParagraphElement>(null)
   const requestId = useRef(newRequestId())
   const resendTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const restored = useRef(false)
@@ -115,7 +131,7 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       setStartedAt(draft.startedAt ? new Date(draft.startedAt) : null)
       setEndedAt(draft.endedAt ? new Date(draft.endedAt) : null)
       requestId.current = draft.requestId
-      setStatus({ kind: 'error', message: t.draftRestored })
+      setStatus({ kind: 'notice', message: t.draftRestored })
     }
     restored.current = true
     return () => clearTimeout(resendTimer.current)
@@ -283,6 +299,8 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     }
     if (!res || res.status >= 500) {
       const seconds = RESEND_AFTER_SECONDS[Math.min(attempt, RESEND_AFTER_SECONDS.length - 1)]!
+      // The operator's own save: the focus goes to the message (a resend on its own leaves the focus be).
+      if (attempt === 0) focusAfterError.current = 'alert'
       setStatus({ kind: 'error', message: t.saveUnreachable(seconds) })
       resendTimer.current = setTimeout(() => void send(start, end, attempt + 1), seconds * 1000)
       return
@@ -295,9 +313,12 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
       // An earlier attempt was stored but its answer was lost: this request id is taken.
       const alreadySaved = fields.some((f) => f.path === 'clientRequestId')
       if (!alreadySaved) {
+        // The first refused field the desk shows takes the focus; else the message does.
+        const field = fields.map((f) => FIELD_OF_PATH[f.path]).find(Boolean)
+        if (attempt === 0) focusAfterError.current = field ? `desk-${field}` : 'alert'
         setStatus({
           kind: 'error',
-          message: `${t.saveError}: ${fields.map((f) => `${f.path} ${f.message}`).join(' / ') || data.errors?.[0]?.message || res.status}`,
+          message: `${t.saveError}：${fields.map((f) => `${t.fieldName(f.path)}（${f.message}）`).join(' / ') || data.errors?.[0]?.message || res.status}`,
         })
         return
       }
@@ -314,6 +335,15 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     setForm((f) => ({ ...f, category: '', summary: '', outcome: 'resolved', name: '', phone: '', time: '' }))
     inputRef.current?.focus()
   }
+
+  // After the message is drawn (and the button enabled again), the focus goes where the save asked.
+  useEffect(() => {
+    const target = focusAfterError.current
+    if (status.kind !== 'error' || !target) return
+    focusAfterError.current = null
+    const el = target === 'alert' ? alertRef.current : document.getElementById(target)
+    el?.focus()
+  }, [status])
 
   const field = (name: keyof typeof form) => ({
     id: `desk-${name}`,
@@ -590,7 +620,11 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
             {status.kind === 'saving' ? t.saving : t.save}
           </button>
           <p role="status" aria-live="polite">
-            {status.message ?? '\u00a0'}
+            {status.kind === 'error' ? '\u00a0' : (status.message ?? '\u00a0')}
+          </p>
+          {/* A failed save: announced at once, and focusable, so the focus can land on it. */}
+          <p role="alert" tabIndex={-1} ref={alertRef} className="kotae-desk__error">
+            {status.kind === 'error' ? status.message : ''}
           </p>
           <a href="/admin/collections/escalations/create">{t.escalate}</a>
         </form>

@@ -35,6 +35,21 @@ export const deskText = {
   saving: '保存しています…',
   saved: '保存しました。次の通話に進めます。',
   saveError: '保存できませんでした',
+  /** A refused field's name in the save's error message. */
+  fieldName: (path: string) =>
+    ({
+      channel: '入電経路',
+      callerType: '相談者',
+      category: '用件',
+      outcome: '結果',
+      summary: '要旨',
+      'callback.name': '折り返し先のお名前',
+      'callback.phone': '折り返し先の電話番号',
+      'callback.preferredTime': '希望の時間帯',
+      talkStartedAt: '通話の開始時刻',
+      talkEndedAt: '通話の終了時刻',
+      faqsUsed: '使用したFAQ',
+    })[path] ?? path,
   saveUnreachable: (seconds: number) =>
     `サーバーに接続できないため保存できませんでした。入力内容は残っています。${seconds}秒後に自動で再送します（「記録を保存」ですぐに再送できます）。`,
   draftRestored: '保存されていない記録を復元しました。内容を確認して「記録を保存」を押してください。',
