@@ -258,6 +258,51 @@ describe('operator desk', () => {
     await context.close()
   })
 
+  it('「市民課へエスカレーション」 after a save opens an escalation that carries the saved call (its id, category, masked summary)', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    const category = page.locator('#desk-category')
+    const categoryLabel = (await category.locator('option').nth(1).textContent()) ?? ''
+    await category.selectOption({ index: 1 })
+    await page
+      .locator('#desk-summary')
+      .fill('山田さん（090-3333-4444）から、施設に入所中の親のカードの受け取りについて。')
+    await page.locator('.kotae-desk__form button[type="submit"]').click()
+    await expect
+      .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent(), { timeout: 20_000 })
+      .toContain('保存しました')
+    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json
+      .docs[0] as Json
+
+    // Keyboard: the link right after the save carries that call.
+    const link = page.getByRole('link', { name: '市民課へエスカレーション' })
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/admin\/collections\/escalations\/create/)
+    const summary = page.locator('#field-summary')
+    await summary.waitFor({ timeout: 60_000 })
+    await expect
+      .poll(() => summary.inputValue(), { timeout: 20_000 })
+      .toContain('施設に入所中の親のカードの受け取り')
+    const text = await summary.inputValue()
+    expect(text).toContain(categoryLabel)
+    expect(text).toContain(`No.${saved.id}`)
+    expect(text).not.toContain('090-3333-4444')
+    expect(text).not.toContain('山田')
+    await expect(page.getByText(`問い合わせ No.${saved.id}`).first().isVisible()).resolves.toBe(true)
+
+    // Saved as it is, the escalation is tied to the call.
+    await page.locator('#action-save').click()
+    await page.waitForURL((u) => !u.pathname.endsWith('/create'), { timeout: 30_000 })
+    const esc = (await api('admin', 'GET', '/api/escalations?limit=1&depth=0&sort=-createdAt')).json
+      .docs[0] as Json
+    expect(esc.call).toBe(saved.id)
+    expect(esc.summary).toContain('施設に入所中の親のカードの受け取り')
+    await context.close()
+  })
+
   it('a failed save puts the focus on the field the server refused, or on the error message, and keeps what was typed', async () => {
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })
     const page = await signIn(context, 'operator')
@@ -386,9 +431,12 @@ describe('operator desk', () => {
       urgency: 'high',
     })
     expect(esc.status, JSON.stringify(esc.json)).toBe(201)
-    const escId = esc.json.doc.id
-    await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
-    const mail = received.at(-1)!
+    const escId = esc.json.doc.id as number
+    // This escalation's own mail (an earlier test sends one too).
+    await expect
+      .poll(() => received.filter((m) => m.raw.includes(`No.${escId}`)).length, { timeout: 15_000 })
+      .toBe(1)
+    const mail = received.find((m) => m.raw.includes(`No.${escId}`))!
     expect(mail.to).toEqual(['shiminka@city.example'])
     expect(mail.raw).not.toContain('090-1111-2222')
 

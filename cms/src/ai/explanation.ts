@@ -152,11 +152,12 @@ export const OUTBOUND_CALLS: { files: string[]; from: string; to: string; what: 
       'cms/src/components/DeskTranscripts.tsx',
       'cms/src/components/TranscriptUpload.tsx',
       'cms/src/components/SendBackButton.tsx',
+      'cms/src/components/EscalationFromCall.tsx',
       'cms/src/transcripts/acceptFaq.ts',
     ],
     from: '職員のブラウザ（管理画面）',
     to: '市の CMS の `/api/lookup`・`/api/calls`・`/api/events`・`/api/gap/draft-faq`・`/api/sources/changed`・`/api/source-changes`・`/api/call-transcript`・`/api/transcripts`・`/api/transcript-upload`・`/api/faqs`・`/api/guides`',
-    what: '応対デスクの検索と応対記録の保存、ギャップ分析からの下書き作成、出典の更新の表示と確認済みの記録、通話の文字起こしの表示・取り込みと候補の FAQ の採用、承認者の差し戻しです。',
+    what: '応対デスクの検索と応対記録の保存、ギャップ分析からの下書き作成、出典の更新の表示と確認済みの記録、通話の文字起こしの表示・取り込みと候補の FAQ の採用、承認者の差し戻し、応対デスクから開いたエスカレーションへの元の問い合わせ（保存済み・マスク済み）の読み込みです。',
   },
   {
     files: ['cms/src/transcripts/stt.ts'],

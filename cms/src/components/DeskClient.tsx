@@ -115,6 +115,8 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
   /** Where the focus goes once a failed save's message is shown: the field refused, or the message. */
   const focusAfterError = useRef<string | null>(null)
   const alertRef = useRef<HTMLParagraphElement>(null)
+  /** The call saved last, until the next call starts: 「市民課へエスカレーション」 carries it. */
+  const [savedCallId, setSavedCallId] = useState<number | null>(null)
   const requestId = useRef(newRequestId())
   const resendTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const restored = useRef(false)
@@ -151,6 +153,10 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
     if (draftHasContent(draft)) sessionStorage.setItem(DESK_DRAFT_KEY, JSON.stringify(draft))
     else sessionStorage.removeItem(DESK_DRAFT_KEY)
   }, [form, used, queries, startedAt, endedAt])
+  // A new call has started: the escalation link no longer belongs to the call saved before.
+  useEffect(() => {
+    if (startedAt) setSavedCallId(null)
+  }, [startedAt])
   useEffect(() => {
     if (!startedAt || endedAt) return
     const timer = setInterval(() => setNow(Date.now()), 1000)
@@ -323,6 +329,8 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
         return
       }
     }
+    const saved = res.ok ? ((await res.json().catch(() => ({}))) as { doc?: { id?: number } }) : {}
+    setSavedCallId(typeof saved.doc?.id === 'number' ? saved.doc.id : null)
     setStatus({ kind: 'saved', message: t.saved })
     requestId.current = newRequestId()
     sessionStorage.removeItem(DESK_DRAFT_KEY)
@@ -626,7 +634,12 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
           <p role="alert" tabIndex={-1} ref={alertRef} className="kotae-desk__error">
             {status.kind === 'error' ? status.message : ''}
           </p>
-          <a href="/admin/collections/escalations/create">{t.escalate}</a>
+          <a
+            className="kotae-desk__escalate"
+            href={`/admin/collections/escalations/create${savedCallId ? `?call=${savedCallId}` : ''}`}
+          >
+            {t.escalate}
+          </a>
         </form>
       </div>
     </div>

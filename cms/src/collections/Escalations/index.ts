@@ -39,6 +39,15 @@ export const Escalations: CollectionConfig = {
     afterChange: [notifyShiminka],
   },
   fields: [
+    {
+      // Opened from the desk for the call just saved: fills in that call and its context.
+      name: 'fromCall',
+      type: 'ui',
+      admin: {
+        condition: (data) => !data?.id,
+        components: { Field: '/components/EscalationFromCall#EscalationFromCall' },
+      },
+    },
     { name: 'call', label: '元の問い合わせ', type: 'relationship', relationTo: 'calls', index: true },
     {
       name: 'summary',

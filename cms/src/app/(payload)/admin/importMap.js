@@ -28,6 +28,7 @@ import { SendBackReasonField as SendBackReasonField_46627d52b9bbfdee447ea20acd74
 import { ReadabilityPanel as ReadabilityPanel_678d310dea241e2adeb6c30d39b040c2 } from '../../../components/ReadabilityPanel'
 import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8 } from '../../../components/PublishButtonForPublishers'
 import { TranscriptPanel as TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9 } from '../../../components/TranscriptPanel'
+import { EscalationFromCall as EscalationFromCall_3b3b81dc54f7839cc5b6bf2bdd98ed6a } from '../../../components/EscalationFromCall'
 import { TranscriptUpload as TranscriptUpload_e5c21136fcc8d5fa5c9f1e80030e4334 } from '../../../components/TranscriptUpload'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { StaffNavLinks as StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3 } from '../../../components/StaffNavLinks'
@@ -77,6 +78,7 @@ export const importMap = {
   "/components/ReadabilityPanel#ReadabilityPanel": ReadabilityPanel_678d310dea241e2adeb6c30d39b040c2,
   "/components/PublishButtonForPublishers#PublishButtonForPublishers": PublishButtonForPublishers_9f353886fc0fd3a5afe083260258f9c8,
   "/components/TranscriptPanel#TranscriptPanel": TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9,
+  "/components/EscalationFromCall#EscalationFromCall": EscalationFromCall_3b3b81dc54f7839cc5b6bf2bdd98ed6a,
   "/components/TranscriptUpload#TranscriptUpload": TranscriptUpload_e5c21136fcc8d5fa5c9f1e80030e4334,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/StaffNavLinks#StaffNavLinks": StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3,
