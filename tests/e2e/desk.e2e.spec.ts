@@ -13,6 +13,7 @@ import { launchChromium } from '@kotae/chromium/launch'
 
 import type { LookupResponse } from '@kotae/cms/src/desk/types'
 import { type ApiErrors, type Created, type Doc, kotaeApi, type List } from '../support/kotaeApi'
+import { phoneContext } from '../support/phone'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3193
@@ -273,8 +274,8 @@ describe('operator desk', () => {
     await expect
       .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent(), { timeout: 20_000 })
       .toContain('保存しました')
-    const saved = (await api('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt')).json
-      .docs[0] as Json
+    const saved = (await api<List<'calls'>>('admin', 'GET', '/api/calls?limit=1&depth=0&sort=-createdAt'))
+      .json.docs[0]!
 
     // Keyboard: the link right after the save carries that call.
     const link = page.getByRole('link', { name: '市民課へエスカレーション' })
@@ -296,8 +297,9 @@ describe('operator desk', () => {
     // Saved as it is, the escalation is tied to the call.
     await page.locator('#action-save').click()
     await page.waitForURL((u) => !u.pathname.endsWith('/create'), { timeout: 30_000 })
-    const esc = (await api('admin', 'GET', '/api/escalations?limit=1&depth=0&sort=-createdAt')).json
-      .docs[0] as Json
+    const esc = (
+      await api<List<'escalations'>>('admin', 'GET', '/api/escalations?limit=1&depth=0&sort=-createdAt')
+    ).json.docs[0]!
     expect(esc.call).toBe(saved.id)
     expect(esc.summary).toContain('施設に入所中の親のカードの受け取り')
     await context.close()
@@ -348,6 +350,26 @@ describe('operator desk', () => {
       .poll(() => page.locator('.kotae-desk__form [role="status"]').textContent(), { timeout: 30_000 })
       .toContain('保存しました')
     expect(await countCalls()).toBe(before + 1)
+    await context.close()
+  })
+
+  it('at phone width (390 px) the primary actions of the desk are at least 44 × 44 CSS px', async () => {
+    const context = await phoneContext(browser)
+    const page = await signIn(context, 'operator')
+    await page.goto(`${kotae.url}/admin/desk`)
+    await page.waitForSelector('#desk-query')
+    const boxes: Record<string, { width: number; height: number } | null> = {
+      記録を保存: await page.locator('.kotae-desk__form button[type="submit"]').boundingBox(),
+      市民課へエスカレーション: await page
+        .getByRole('link', { name: '市民課へエスカレーション' })
+        .boundingBox(),
+      通話開始: await page.getByRole('button', { name: '通話開始' }).boundingBox(),
+    }
+    for (const [name, box] of Object.entries(boxes)) {
+      expect(box, name).not.toBeNull()
+      expect(box!.width, `${name} ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(44)
+      expect(box!.height, `${name} ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(44)
+    }
     await context.close()
   })
 
