@@ -44,7 +44,20 @@ export const Users: CollectionConfig = {
       options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
       saveToJWT: true,
       access: { update: fieldRoleIn('admin'), create: fieldRoleIn('admin') },
-      admin: { description: '最初に登録したユーザーはシステム管理者になります。' },
+      admin: {
+        description: '最初に登録したユーザーはシステム管理者になります。',
+        // Not on the first-user screen (nobody signed in): that account becomes the admin whatever is chosen.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
+      },
+    },
+    {
+      // The first-user screen's place for the role: the one it will get, said in words.
+      name: 'firstUserRole',
+      type: 'ui',
+      admin: {
+        condition: (_data, _siblingData, { user }) => !user,
+        components: { Field: '/components/FirstUserRole#FirstUserRole' },
+      },
     },
     {
       // Asked for by requireCurrentPassword.ts; shown on one's own account only, never stored or returned.

@@ -30,6 +30,7 @@ import { PublishButtonForPublishers as PublishButtonForPublishers_9f353886fc0fd3
 import { TranscriptPanel as TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9 } from '../../../components/TranscriptPanel'
 import { EscalationFromCall as EscalationFromCall_3b3b81dc54f7839cc5b6bf2bdd98ed6a } from '../../../components/EscalationFromCall'
 import { TranscriptUpload as TranscriptUpload_e5c21136fcc8d5fa5c9f1e80030e4334 } from '../../../components/TranscriptUpload'
+import { FirstUserRole as FirstUserRole_df7e5e35a3a90354c654cc140b3f2e1c } from '../../../components/FirstUserRole'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { StaffNavLinks as StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3 } from '../../../components/StaffNavLinks'
 import { HomeView as HomeView_78d4460baf957364b329d4c0fed6bcb8 } from '../../../components/HomeView'
@@ -80,6 +81,7 @@ export const importMap = {
   "/components/TranscriptPanel#TranscriptPanel": TranscriptPanel_685a4a12a66f9e275da08e41afa25bc9,
   "/components/EscalationFromCall#EscalationFromCall": EscalationFromCall_3b3b81dc54f7839cc5b6bf2bdd98ed6a,
   "/components/TranscriptUpload#TranscriptUpload": TranscriptUpload_e5c21136fcc8d5fa5c9f1e80030e4334,
+  "/components/FirstUserRole#FirstUserRole": FirstUserRole_df7e5e35a3a90354c654cc140b3f2e1c,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/StaffNavLinks#StaffNavLinks": StaffNavLinks_bfbdfd3919cccd6a396bd20078dbcfd3,
   "/components/HomeView#HomeView": HomeView_78d4460baf957364b329d4c0fed6bcb8,

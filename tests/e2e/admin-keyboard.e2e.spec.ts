@@ -1,0 +1,69 @@
+/**
+ * The admin by keyboard and at phone width, as staff use it: the first-user screen offers no
+ * choice it then ignores; at 390 px nothing invisible takes the focus; an editor leaves the
+ * rich-text answer with Tab, and its toolbar speaks Japanese.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '@kotae/chromium/launch'
+
+import { kotaeApi } from '../support/kotaeApi'
+import { startKotae, type RunningKotae } from '../support/kotaeServer'
+
+/** Its own port (P and P+1 for the site). */
+const PORT = 3871
+const PASSWORD = 'kotae-keyboard-pass-1'
+const email = (who: string) => `${who}@keyboard.example.test`
+
+let kotae: RunningKotae
+let browser: Browser
+const { api, login } = kotaeApi({ url: () => kotae.url, email, password: PASSWORD })
+
+beforeAll(async () => {
+  // The seeded content and no user yet: /admin shows the first-user screen.
+  kotae = await startKotae({ port: PORT })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await kotae?.stop()
+})
+
+describe('the admin by keyboard and at phone width', () => {
+  it('the first-user screen offers no role to choose: it says the account becomes the システム管理者, and it does', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
+    const page = await context.newPage()
+    await page.goto(`${kotae.url}/admin`)
+    await page.waitForURL(/create-first-user/, { timeout: 60_000 })
+    await page.locator('input[name="email"]').waitFor()
+    const form = page.locator('form').first()
+    // No role field, no オペレーター offered; the role it will get, in Japanese. (Soft: the account
+    // is created either way, for the tests after this one.)
+    expect.soft(await page.locator('#field-roles').count()).toBe(0)
+    expect.soft(await form.getByText('オペレーター').count()).toBe(0)
+    expect
+      .soft(await form.getByText('システム管理者として登録されます').count(), 'the role it will get')
+      .toBeGreaterThan(0)
+
+    await page.locator('input[name="email"]').fill(email('admin'))
+    await page.locator('input[name="password"]').fill(PASSWORD)
+    await page.locator('input[name="confirm-password"]').fill(PASSWORD)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((u) => !u.pathname.includes('create-first-user'), { timeout: 60_000 })
+    const me = (await page.evaluate(() =>
+      fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()),
+    )) as { user: { roles: string[] } }
+    expect(me.user.roles).toEqual(['admin'])
+    await context.close()
+
+    // The staff the next tests sign in as, added by the administrator.
+    await login('admin')
+    const editor = await api('admin', 'POST', '/api/users', {
+      email: email('editor'),
+      password: PASSWORD,
+      roles: ['editor'],
+      name: '編集 花子',
+    })
+    expect(editor.status, JSON.stringify(editor.json)).toBe(201)
+  })
+})
