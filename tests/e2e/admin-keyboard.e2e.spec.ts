@@ -3,12 +3,13 @@
  * choice it then ignores; at 390 px nothing invisible takes the focus; an editor leaves the
  * rich-text answer with Tab, and its toolbar speaks Japanese.
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
+import { phoneContext } from '../support/phone'
 
 /** Its own port (P and P+1 for the site). */
 const PORT = 3871
@@ -28,6 +29,31 @@ afterAll(async () => {
   await browser?.close()
   await kotae?.stop()
 })
+
+async function signIn(page: Page, who: string): Promise<void> {
+  await page.goto(`${kotae.url}/admin/login`)
+  await page.locator('input[name="email"]').fill(email(who))
+  await page.locator('input[name="password"]').fill(PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((u) => !u.pathname.includes('/login'), { timeout: 60_000 })
+}
+
+/** What has the focus: its tag, name and box (a 0 × 0 box is an invisible focus stop). */
+const focusedElement = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    const r = el?.getBoundingClientRect()
+    const cs = el ? getComputedStyle(el) : null
+    return {
+      tag: el?.tagName ?? '',
+      name: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 40),
+      className: String(el?.className ?? '').slice(0, 80),
+      width: r?.width ?? 0,
+      height: r?.height ?? 0,
+      visible: Boolean(el && cs && cs.visibility !== 'hidden' && cs.opacity !== '0'),
+      inEditor: Boolean(el?.closest('[contenteditable="true"]')),
+    }
+  })
 
 describe('the admin by keyboard and at phone width', () => {
   it('the first-user screen offers no role to choose: it says the account becomes the システム管理者, and it does', async () => {
@@ -65,5 +91,23 @@ describe('the admin by keyboard and at phone width', () => {
       name: '編集 花子',
     })
     expect(editor.status, JSON.stringify(editor.json)).toBe(201)
+  })
+
+  it('at 390 px no invisible element takes the focus: each of the first Tab stops has a box', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    await signIn(page, 'editor')
+    await page.goto(`${kotae.url}/admin/collections/faqs`)
+    await page.locator('table tbody tr').first().waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    const stops = []
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      stops.push(await focusedElement(page))
+    }
+    const invisible = stops.filter((s) => s.tag !== 'BODY' && (s.width < 1 || s.height < 1 || !s.visible))
+    expect(invisible, JSON.stringify(stops)).toEqual([])
+    await context.close()
   })
 })
