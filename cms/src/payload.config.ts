@@ -131,7 +131,14 @@ export default buildConfig({
     readoutCheckEndpoint,
   ],
   globals: [CityProfile, Synonyms],
-  editor: lexicalEditor(),
+  // Tab leaves the answer for the next field, as everywhere else: no indent feature (its Tab key
+  // indents, so a keyboard user was held in the editor; answers keep one list level anyway). The
+  // drag, add-block and insert-paragraph handles are mouse aids that took Tab stops with English
+  // labels Payload's Japanese does not translate; the toolbar and 「/」 menu do the same in Japanese.
+  editor: lexicalEditor({
+    admin: { hideDraggableBlockElement: true, hideAddBlockButton: true, hideInsertParagraphAtEnd: true },
+    features: ({ defaultFeatures }) => defaultFeatures.filter((feature) => feature.key !== 'indent'),
+  }),
   db: databaseAdapter(env),
   // Mail goes only to the city's own SMTP server; without one it is written to the log.
   email: env.KOTAE_SMTP_URL

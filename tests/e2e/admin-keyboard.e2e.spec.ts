@@ -110,4 +110,30 @@ describe('the admin by keyboard and at phone width', () => {
     expect(invisible, JSON.stringify(stops)).toEqual([])
     await context.close()
   })
+
+  it('an editor leaves the rich-text answer with Tab, straight onto the next field (no English, no hidden stop on the way)', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
+    const page = await context.newPage()
+    await signIn(page, 'editor')
+    await page.goto(`${kotae.url}/admin/collections/faqs/create`)
+    const editor = page.locator('.field-type.rich-text-lexical [contenteditable="true"]').first()
+    await editor.waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined)
+    await editor.click()
+    await page.keyboard.type('窓口で申請できます。')
+    await page.keyboard.press('Tab')
+    const after = await focusedElement(page)
+    expect(after.inEditor, JSON.stringify(after)).toBe(false)
+    // The next stop is a field of the form, drawn, not a handle or a hidden link box with an English label.
+    expect(after.tag, JSON.stringify(after)).toMatch(/^(INPUT|TEXTAREA|SELECT|BUTTON)$/)
+    expect(after.width * after.height, JSON.stringify(after)).toBeGreaterThan(0)
+    expect(after.visible, JSON.stringify(after)).toBe(true)
+    expect(after.name, JSON.stringify(after)).not.toMatch(/[A-Za-z]{3,}/)
+    // Tab indented nothing and typed nothing: the text is as typed.
+    expect((await editor.textContent())?.trim()).toBe('窓口で申請できます。')
+    // Shift+Tab comes back into the answer.
+    await page.keyboard.press('Shift+Tab')
+    expect((await focusedElement(page)).inEditor).toBe(true)
+    await context.close()
+  })
 })
