@@ -453,7 +453,7 @@ describe('operator desk', () => {
       urgency: 'high',
     })
     expect(esc.status, JSON.stringify(esc.json)).toBe(201)
-    const escId = esc.json.doc.id as number
+    const escId = esc.json.doc.id
     // This escalation's own mail (an earlier test sends one too).
     await expect
       .poll(() => received.filter((m) => m.raw.includes(`No.${escId}`)).length, { timeout: 15_000 })
