@@ -50,8 +50,11 @@ const focusedElement = (page: Page) =>
       className: String(el?.className ?? '').slice(0, 80),
       width: r?.width ?? 0,
       height: r?.height ?? 0,
-      visible: Boolean(el && cs && cs.visibility !== 'hidden' && cs.opacity !== '0'),
-      inEditor: Boolean(el?.closest('[contenteditable="true"]')),
+      // Not opacity: a native checkbox at opacity 0 under the box drawn for it is visible enough.
+      visible: Boolean(el && cs && cs.visibility !== 'hidden' && cs.display !== 'none'),
+      /** Inside the first rich-text editor of the page (the FAQ's answer). */
+      inEditor: Boolean(el && document.querySelector('[contenteditable="true"]')?.contains(el)),
+      editable: el?.getAttribute('contenteditable') === 'true',
     }
   })
 
@@ -124,8 +127,11 @@ describe('the admin by keyboard and at phone width', () => {
     await page.keyboard.press('Tab')
     const after = await focusedElement(page)
     expect(after.inEditor, JSON.stringify(after)).toBe(false)
-    // The next stop is a field of the form, drawn, not a handle or a hidden link box with an English label.
-    expect(after.tag, JSON.stringify(after)).toMatch(/^(INPUT|TEXTAREA|SELECT|BUTTON)$/)
+    // The next stop is a field of the form (the next rich text or a control), drawn, not a handle
+    // or a hidden link box with an English label.
+    expect(after.editable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(after.tag), JSON.stringify(after)).toBe(
+      true,
+    )
     expect(after.width * after.height, JSON.stringify(after)).toBeGreaterThan(0)
     expect(after.visible, JSON.stringify(after)).toBe(true)
     expect(after.name, JSON.stringify(after)).not.toMatch(/[A-Za-z]{3,}/)
