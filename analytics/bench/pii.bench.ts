@@ -12,13 +12,13 @@
  *
  * Corpora (`corpusRuns`): by default every TUNING set (the masker was tuned on all of them: the three
  * test/pii-tuning-{1,2,3}.jsonl, scored without the allow-list as their labels mask public numbers, and
- * both halves of the first three fresh corpora, test/pii-fresh{,2,3}.{dev,test}.jsonl, with it) and the
- * DEV split of the fourth fresh corpus (test/pii-fresh4.dev.jsonl), the one to tune on now. Its TEST split
- * (test/pii-fresh4.test.jsonl) is held out: it is read only with `--split test` (alone, once, at the end
+ * both halves of every earlier fresh corpus, test/pii-fresh{,2,3,4,5}.{dev,test}.jsonl, with it) and the
+ * DEV split of the newest fresh corpus (`CURRENT`, test/pii-fresh6.dev.jsonl), the one to tune on now.
+ * Its TEST split is held out: it is read only with `--split test` (alone, once, at the end
  * of a round), and `--corpus` refuses it without that flag.
  * Then throughput, and the p95 time to mask a 200-character summary (the desk needs ≤ 1 ms).
  * `--errors` lists every miss and every false alarm; `--corpus FILE` scores another JSONL file
- * (with the allow-list); `--dev` scores the fresh4 dev split alone (quick, while tuning).
+ * (with the allow-list); `--dev` scores the current dev split alone (quick, while tuning).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -155,38 +155,34 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export const TUNING_SETS = ['pii-tuning-1.jsonl', 'pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'].map((f) =>
   path.join(here, '../test', f),
 )
-export const FRESH = {
-  dev: path.join(here, '../test/pii-fresh.dev.jsonl'),
-  test: path.join(here, '../test/pii-fresh.test.jsonl'),
-}
-/** The second fresh corpus (issue #19), written by another hand before any masker run on it. */
-export const FRESH2 = {
-  dev: path.join(here, '../test/pii-fresh2.dev.jsonl'),
-  test: path.join(here, '../test/pii-fresh2.test.jsonl'),
-}
-/** The third fresh corpus (round three): its dev split tuned on then, its test split read once and tuned on in round four. */
-export const FRESH3 = {
-  dev: path.join(here, '../test/pii-fresh3.dev.jsonl'),
-  test: path.join(here, '../test/pii-fresh3.test.jsonl'),
-}
+const fresh = (n: string) => ({
+  dev: path.join(here, `../test/pii-fresh${n}.dev.jsonl`),
+  test: path.join(here, `../test/pii-fresh${n}.test.jsonl`),
+})
 /**
- * The fourth fresh corpus (round four, written by another hand): tune on its DEV split only; its TEST
- * split is held out for one final run (`--split test`).
+ * The fresh corpora, each written by another hand before any masker run on it, oldest first. Every
+ * one but the newest has had its test half read once and has been tuned on since: both halves are
+ * tuning data. The newest is the round being measured: tune on its DEV half only; its TEST half is
+ * read once, at the end (`--split test`).
  */
-export const FRESH4 = {
-  dev: path.join(here, '../test/pii-fresh4.dev.jsonl'),
-  test: path.join(here, '../test/pii-fresh4.test.jsonl'),
-}
+export const FRESH_CORPORA = ['', '2', '3', '4', '5', '6'].map(fresh)
+export const [FRESH, FRESH2, FRESH3] = FRESH_CORPORA as [
+  ReturnType<typeof fresh>,
+  ReturnType<typeof fresh>,
+  ReturnType<typeof fresh>,
+]
+/** The round being measured. */
+export const CURRENT = FRESH_CORPORA.at(-1)!
 /** Test splits not yet read: scored only when asked for by `--split test`, never by default. */
-export const HELD_OUT = [FRESH4.test]
+export const HELD_OUT = [CURRENT.test]
 
 export type CorpusRun = { label: string; file: string; options: MaskOptions }
 
 /**
  * The corpora a bench run scores. `dev` (default): every tuning set (the three tuning-N sets without the
- * allow-list; both halves of the first three fresh corpora, read and tuned on since, with it) and the
- * fresh4 DEV split when it exists; `devOnly`: the fresh4 DEV split alone; `test`: the held-out TEST split
- * alone. `corpus` scores that file instead, and refuses a held-out split unless `split` is `test`.
+ * allow-list; both halves of the earlier fresh corpora, with it) and the current round's DEV split when
+ * it exists; `devOnly`: that DEV split alone; `test`: the held-out TEST split alone. `corpus` scores
+ * that file instead, and refuses a held-out split unless `split` is `test`.
  */
 export function corpusRuns(
   opts: { split?: 'dev' | 'test'; devOnly?: boolean; corpus?: string },
@@ -199,26 +195,24 @@ export function corpusRuns(
     return [{ label: path.basename(file), file, options: KEEP }]
   }
   if (opts.split === 'test') {
-    if (!exists(FRESH4.test)) throw new Error(`no held-out test split at ${FRESH4.test}`)
-    return [
-      {
-        label: 'FRESH4 TEST split (held out: final run only) pii-fresh4.test.jsonl',
-        file: FRESH4.test,
-        options: KEEP,
-      },
-    ]
+    if (!exists(CURRENT.test)) throw new Error(`no held-out test split at ${CURRENT.test}`)
+    const name = path.basename(CURRENT.test)
+    return [{ label: `TEST split (held out: final run only) ${name}`, file: CURRENT.test, options: KEEP }]
   }
-  const dev: CorpusRun[] = exists(FRESH4.dev)
-    ? [{ label: 'fresh4 DEV split (tune on it) pii-fresh4.dev.jsonl', file: FRESH4.dev, options: KEEP }]
+  const dev: CorpusRun[] = exists(CURRENT.dev)
+    ? [{ label: `DEV split (tune on it) ${path.basename(CURRENT.dev)}`, file: CURRENT.dev, options: KEEP }]
     : []
   if (opts.devOnly) return dev
   return [
     ...TUNING_SETS.map((file) => ({ label: `tuning set ${path.basename(file)}`, file, options: {} })),
-    ...[FRESH.dev, FRESH.test, FRESH2.dev, FRESH2.test, FRESH3.dev, FRESH3.test].map((file) => ({
-      label: `tuning set ${path.basename(file)} (fresh, read and tuned on)`,
-      file,
-      options: KEEP,
-    })),
+    ...FRESH_CORPORA.slice(0, -1)
+      .flatMap((c) => [c.dev, c.test])
+      .filter(exists)
+      .map((file) => ({
+        label: `tuning set ${path.basename(file)} (fresh, read and tuned on)`,
+        file,
+        options: KEEP,
+      })),
     ...dev,
   ]
 }
