@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { FRESH, FRESH2, locate, loadCorpus, TUNING_SETS, type CorpusRow } from '../bench/pii.bench'
 
-// The shape of the second fresh corpus (test/pii-fresh2.{dev,test}.jsonl, issue #19), checked
+// The shape of the second fresh corpus (test/pii-fresh2.{dev,test}.jsonl), checked
 // WITHOUT running the masker on it: it was written before any masker run and is not scored here.
 // Lines, labels and splits only: every value found where it belongs, each category present often
 // enough in both splits, public numbers and the city hall's address never labelled.

@@ -12,7 +12,7 @@ import {
 } from '../bench/pii.bench'
 import { maskPii, PII_KINDS } from '../src/pii'
 
-// Floors on the second fresh corpus's DEV split (test/pii-fresh2.dev.jsonl, issue #19), a little below
+// Floors on the second fresh corpus's DEV split (test/pii-fresh2.dev.jsonl), a little below
 // the figures it reached after the changes it informed (1.000 for every kind): at most one miss or
 // false alarm per kind (0.95, or one span of a small kind), 0.98 overall. Masked with the allow-list
 // the CMS builds from content/. The fresh2 TEST split, scored once in round two, is tuning data since

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:crash [-- --rows 1000000 --db sqlite,postgres]`: kill -9 during a full-size PBX
- * import (issue #14). Per database, on a new database: a 1,000-row file imported first (the
+ * import. Per database, on a new database: a 1,000-row file imported first (the
  * database migrated, an earlier month present); then `import:telephony` of the generated
  * `--rows` file (test/setup/telephonyCsv.ts, November 2026) is started and killed with SIGKILL
  * 0.5 s into its write transaction (seen from outside: SQLite's write lock taken, or PostgreSQL's

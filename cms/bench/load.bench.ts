@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load` — load on loopback, each figure with its dataset size and the machine's
- * load (issue #14; the events flood is bench:abuse, a kill -9 of a full-size import bench:crash):
+ * load (the events flood is bench:abuse, a kill -9 of a full-size import bench:crash):
  * 1. Operators: OPERATORS signed-in operators on GET /api/lookup of a real Kotae (`npm start`'s
  *    scripts, bench/lookupServer.ts: BENCH_FAQS FAQs and BENCH_CALLS generated calls in SQLite).
  *    a) As at the desk: each operator a loop of one lookup, then 1–3 s of think time (a person

@@ -1,5 +1,5 @@
 /**
- * kill -9 at the worst moment (issue #14): a PBX import, a CSV FAQ import, a backup and a burst of
+ * kill -9 at the worst moment: a PBX import, a CSV FAQ import, a backup and a burst of
  * call saves are each killed with SIGKILL while they hold an open write transaction (or, for the
  * backup, while its folder is half written). Afterwards: nothing half-written, SQLite's
  * `PRAGMA integrity_check` says ok, and a re-run completes the work exactly once. (The purge's

@@ -1,5 +1,5 @@
 /**
- * The FAQ CSV round trip with the drafts editors really leave behind (issue #21): an empty draft, a
+ * The FAQ CSV round trip with the drafts editors really leave behind: an empty draft, a
  * blank 言い換え row, an answer cut short. Export writes them and says which rows are incomplete;
  * import takes an incomplete 下書き row as a draft, writes only the rows that changed, as the person
  * who ran it; formula-looking text is stored as text and defused in every export.

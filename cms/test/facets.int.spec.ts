@@ -13,7 +13,7 @@ import { faqData, type TestUser } from './helpers'
 import { startWithStaff, type References } from './setup/staffAndReferences'
 
 /**
- * Facets in the CMS (issue #20): the vocabulary is content's facets.yaml; an FAQ's override is
+ * Facets in the CMS: the vocabulary is content's facets.yaml; an FAQ's override is
  * edited in the CMS, checked against the vocabulary and reaches the operator index and the site
  * content; an ask-back choice is an anonymous facet-choice event, counted by the gap analysis.
  */

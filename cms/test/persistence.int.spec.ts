@@ -1,5 +1,5 @@
 /**
- * One masking step at every door (decision 0026; issue #19, item 5). Every entry point where free
+ * One masking step at every door (decision 0026). Every entry point where free
  * text enters Kotae is driven with seeded personal data, over HTTP through Payload's REST handler
  * (what the REST route serves) and through the CLI; then the whole database (SQLite: the file's
  * and the -wal's bytes and every row; PostgreSQL: every table and the planner statistics), the

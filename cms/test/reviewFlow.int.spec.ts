@@ -1,5 +1,5 @@
 /**
- * The reviewer's side of the workflow (issue #21): who asked for review and when, the 承認待ち
+ * The reviewer's side of the workflow: who asked for review and when, the 承認待ち
  * queue and its count, a send-back that needs a reason, an editor discarding a draft with
  * Payload's 「公開時の内容に戻す」 (only their own draft: the last one to edit it or ask for its review). Over Payload's REST
  * handler where the admin itself goes that way.

@@ -1,5 +1,5 @@
 /**
- * The publish rules checked when a person saves a FAQ (issue #21), not only when a reviewer clicks
+ * The publish rules checked when a person saves a FAQ, not only when a reviewer clicks
  * 公開: a title even for a draft, the length limits, and everything a review needs at 承認待ち.
  */
 import type { Payload } from 'payload'

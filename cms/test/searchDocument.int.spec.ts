@@ -13,7 +13,7 @@ import { seedContent } from '../src/seed/seedContent'
 import { createRoleUsers, startPayload, type TestUser } from './helpers'
 
 /**
- * One document shape (issue #20): an FAQ or a guide makes the same search document whether it is
+ * One document shape: an FAQ or a guide makes the same search document whether it is
  * read from its content file (the site's own build, `eval:content`, `npm run ask`) or from its CMS
  * record (the desk's operator index, the site built from the CMS).
  */

@@ -162,7 +162,7 @@ describe('the curated corpus', () => {
     expect(missing).toEqual([])
   })
 
-  it('has at least 60 English translations (issue #17)', () => {
+  it('has at least 60 English translations', () => {
     expect(bundle.faqs.filter((f) => f.locale === 'en').length).toBeGreaterThanOrEqual(60)
   })
 
@@ -208,7 +208,7 @@ describe('the curated corpus', () => {
     expect(dead).toEqual([])
   })
 
-  it('answers the questions outside callers found missing (issue #20 item 9)', () => {
+  it('answers the questions outside callers found missing', () => {
     const faq = (id: string) => {
       const f = bundle.faqs.find((x) => x.id === id && x.locale === 'ja')
       expect(f, id).toBeDefined()

@@ -2,7 +2,7 @@
  * Furigana accuracy on 20 sampled FAQ pages (every 9th public Japanese FAQ by id): each page's
  * kanji words with the readings a person checked by hand, in test/furigana-check.md. The page is
  * read the way the build reads it (question, short answer, rendered answer; the city's and the FAQ's
- * overrides). The bar (issue #17): at least 98 % of kanji words read right.
+ * overrides). The bar: at least 98 % of kanji words read right.
  */
 import fs from 'node:fs'
 import path from 'node:path'

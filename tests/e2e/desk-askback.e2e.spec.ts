@@ -1,5 +1,5 @@
 /**
- * The desk's ask back and its uncertain list (issue #20), end to end: a real Kotae (`npm start` on
+ * The desk's ask back and its uncertain list, end to end: a real Kotae (`npm start` on
  * its own copy of the seeded database, the curated content loaded) and real Chromium. When the
  * first answers differ by one facet, the desk shows the question above the list with one button per
  * option; the operator picks what the caller said (keyboard or click), the lookup runs again with

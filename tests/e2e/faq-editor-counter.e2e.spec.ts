@@ -1,5 +1,5 @@
 /**
- * The FAQ edit screen as an editor types (issue #21): a character counter under the question and the
+ * The FAQ edit screen as an editor types: a character counter under the question and the
  * short answer, announced politely near and over the limit, and a draft over the limit refused with a
  * Japanese message naming the field (it used to save). Beside them, the やさしい日本語 panel (issue
  * #17) lists the sentences its rules flag, as the editor types.

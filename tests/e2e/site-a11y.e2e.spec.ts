@@ -21,7 +21,7 @@ beforeAll(async () => {
   site = await serveSite()
   browser = await launchChromium()
   ctx = await phoneContext(browser)
-  // With furigana on (issue #17): the readings shown on every Japanese page.
+  // With furigana on: the readings shown on every Japanese page.
   await ctx.addInitScript(() => localStorage.setItem('kotae-furigana', 'on'))
 })
 afterAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The English site is English (issue #17, decision 0047): every built page under /en/ is read as
+ * The English site is English (decision 0047): every built page under /en/ is read as
  * HTML, and any kana or kanji outside an element marked `lang="ja"` fails the test, naming the page
  * and the text. The rule is the site's own (`JAPANESE` in site/src/lib/japanese.ts): a character of
  * the Han, Hiragana or Katakana script. Read are the body's text and the attributes people read

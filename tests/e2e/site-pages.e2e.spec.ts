@@ -271,7 +271,7 @@ describe('with JavaScript off', () => {
   })
 })
 
-describe('furigana (issue #17)', () => {
+describe('furigana', () => {
   it('the readings are in the HTML, hidden until 「ふりがな」 is ticked, and the choice is kept', async () => {
     const page = await open('/faq/application-baby/')
     const rt = page.locator('.answer ruby rt').first()
@@ -351,7 +351,7 @@ describe('やさしい日本語', () => {
   })
 })
 
-describe('small reading faults (issue #17)', () => {
+describe('small reading faults', () => {
   it('the header title wraps by phrase at 390 px, never a character alone', async () => {
     const page = await open('/faq/application-baby/')
     const lines = await page.locator('.brand .name > span').evaluateAll((spans) =>

@@ -1,5 +1,5 @@
 /**
- * Call transcripts end to end (issue #16): a real Kotae (`npm start`, its own seeded SQLite copy,
+ * Call transcripts end to end: a real Kotae (`npm start`, its own seeded SQLite copy,
  * port 3861), the transcript imported with `npm run import:transcripts` as the city would, real
  * Chromium. A supervisor opens the call, sees its masked transcript turn by turn, accepts two
  * suggested FAQs, and the FAQs' usage counts rise. Another operator cannot read the transcript
