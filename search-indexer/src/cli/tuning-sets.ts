@@ -21,6 +21,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial2.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial3.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial4.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial5.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -29,6 +30,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic2.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic3.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic4.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic5.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
