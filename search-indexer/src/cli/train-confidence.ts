@@ -8,7 +8,10 @@
  * questions below it (the quality bar: a right answer is rarely hidden behind "no sure answer").
  * Writes engine/confidence-model.ts and prints the weights and the tuning figures; `--dry-run` only
  * prints; `--leave-set-out` also prints each set as scored by a model fitted (and its threshold
- * set) without that set, the figures a change of features is decided on. The golden test split and
+ * set) without that set, the figures a change of features is decided on. Also fits the "in scope"
+ * model (engine/scope.ts; written to engine/scope-model.ts) whose value is one of the features;
+ * `--without-scope` fits and prints the confidence model without it (for comparison; writes nothing
+ * of the scope model). The golden test split and
  * a held-out set's test half are never read here.
  *
  * The in-scope questions are the FAQs' earlier phrasings too (the "asked before" channel, decision
@@ -21,6 +24,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import {
+  type ConfidenceInput,
   type ConfidenceSample,
   confidenceFeatures,
   countBelow,
@@ -28,6 +32,7 @@ import {
   leaveGroupOut,
   thresholdFor,
 } from '../engine/confidence'
+import { fitScope, type ScopeSample, scopeOfWords, scopeWords } from '../engine/scope'
 import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex } from './content-index'
 import { leaveSetOut } from './leave-set-out'
@@ -40,20 +45,20 @@ const { values } = parseArgs({
   options: {
     'dry-run': { type: 'boolean', default: false },
     'leave-set-out': { type: 'boolean', default: false },
+    'without-scope': { type: 'boolean', default: false },
   },
   strict: true,
 })
+const withScope = !values['without-scope']
 // Off-topic questions are nobody's phrasing: they are asked of the index the desk has.
-const { index: full } = await loadContentIndex()
+const { content, index: full } = await loadContentIndex()
 const { sets } = await leaveSetOut()
-const sample = (index: SearchIndex, query: string, sure: boolean): ConfidenceSample => {
+type Sample = ConfidenceSample & { words: string[]; input: Omit<ConfidenceInput, 'scope'> }
+const sample = (index: SearchIndex, query: string, sure: boolean): Sample => {
   const q = index.analyzer.analyzeQuery(query)
   const top = index.search(query, { limit: 1, kinds: ['faq'] })[0]
-  return {
-    features: confidenceFeatures({ query: q, top, unknownWord: index.hasUnknownWord(q) }),
-    sure,
-    hit: top !== undefined,
-  }
+  const input = { query: q, top, unknownWord: index.hasUnknownWord(q) }
+  return { features: confidenceFeatures(input), sure, hit: top !== undefined, words: scopeWords(q), input }
 }
 const groups = [
   ...sets.map((s) => ({ name: s.file, samples: s.questions.map((q) => sample(s.index, q.query, true)) })),
@@ -62,6 +67,25 @@ const groups = [
     samples: loadTuning([s], EVAL_DIR).map((q) => sample(full, q.query, false)),
   })).filter((g) => g.samples.length > 0),
 ]
+// The "in scope" model (scope.ts): positives are the FAQs' own questions and alternatives and the
+// in-scope tuning questions, negatives the off-topic ones. Each set's scope value comes from a model
+// fitted without that set (cross-fitting), so the confidence model learns how far to trust the
+// feature on words it has not seen; the committed scope model is fitted on all of it.
+const faqText: ScopeSample[] = content.faqs.flatMap((f) =>
+  [f.question, ...f.alternatives].map((t) => ({
+    words: scopeWords(full.analyzer.analyzeQuery(t)),
+    inScope: true,
+  })),
+)
+const scopeSamples = (gs: typeof groups): ScopeSample[] =>
+  gs.flatMap((g) => g.samples.map((s) => ({ words: s.words, inScope: s.sure })))
+const scopeModel = fitScope([...faqText, ...scopeSamples(groups)])
+if (withScope)
+  for (const g of groups) {
+    const model = fitScope([...faqText, ...scopeSamples(groups.filter((o) => o !== g))])
+    for (const s of g.samples)
+      s.features = confidenceFeatures({ ...s.input, scope: scopeOfWords(s.words, model) })
+  }
 const inScope = groups.flatMap((g) => g.samples.filter((s) => s.sure))
 const offTopic = groups.flatMap((g) => g.samples.filter((s) => !s.sure))
 const weights = fitConfidence([...inScope, ...offTopic].filter((s) => s.hit))
@@ -71,6 +95,10 @@ console.log(
   `train:confidence: ${inScope.length} in-scope (${describeTuning(IN_SCOPE_TUNING, EVAL_DIR)}) and ${offTopic.length} off-topic questions (${describeTuning(OFF_TOPIC_TUNING, EVAL_DIR)})`,
 )
 console.log(`weights ${JSON.stringify(weights)}; threshold ${threshold}`)
+if (withScope)
+  console.log(
+    `scope model: ${Object.keys(scopeModel.weights).length} words, bias ${scopeModel.bias} (${faqText.length} FAQ questions and alternatives with the tuning questions)`,
+  )
 console.log(
   `tuning data: in-scope below the threshold ${below(inScope)}/${inScope.length}; off-topic below ${below(offTopic)}/${offTopic.length}`,
 )
@@ -106,4 +134,25 @@ export const CONFIDENCE_MODEL: ConfidenceModel = ${JSON.stringify({ weights, thr
 `,
   )
   console.log(`written ${path.relative(process.cwd(), out)}`)
+  if (withScope) {
+    const scopeOut = path.resolve(import.meta.dirname, '../engine/scope-model.ts')
+    const entries = Object.entries(scopeModel.weights).map(([w, v]) => `${JSON.stringify(w)}:${v}`)
+    fs.writeFileSync(
+      scopeOut,
+      `/**
+ * Generated by \`npm run train:confidence\` (src/cli/train-confidence.ts); do not edit by hand.
+ * The "in scope" model (scope.ts): ${Object.keys(scopeModel.weights).length} analyzer words with a weight, fitted on tuning data only: the
+ * FAQs' questions and alternatives (${faqText.length}) and ${inScope.length} in-scope tuning questions against ${offTopic.length} off-topic ones.
+ */
+import type { ScopeModel } from './scope'
+
+export const SCOPE_MODEL: ScopeModel = {
+  bias: ${scopeModel.bias},
+  // biome-ignore format: one generated table
+  weights: {${entries.join(',')}},
+}
+`,
+    )
+    console.log(`written ${path.relative(process.cwd(), scopeOut)}`)
+  }
 }

@@ -22,19 +22,28 @@ export type ConfidenceInput = {
   top?: { score: number; coverage: number }
   /** The query has a word nothing in the index holds (SearchIndex.hasUnknownWord). */
   unknownWord?: boolean
+  /** How much the question's words look like in-scope questions, 0–1 (scope.ts). */
+  scope?: number
 }
 
 /**
  * The features: the top hit's coverage of the query, its score (log), per facet dimension
  * whether the query names a value of it (a question about the card, a PIN, a move …), and whether
  * the query has a word the index holds nowhere (a question about something else: the asked-before
- * phrasings lift everyday words, so an off-topic question's other words can still match well).
+ * phrasings lift everyday words, so an off-topic question's other words can still match well), and
+ * how much its words look like in-scope questions (the "in scope" model, scope.ts).
  * A query with no hit has no features but the bias and scores 0.
  */
-export function confidenceFeatures({ query, top, unknownWord }: ConfidenceInput): Record<string, number> {
+export function confidenceFeatures({
+  query,
+  top,
+  unknownWord,
+  scope,
+}: ConfidenceInput): Record<string, number> {
   if (!top) return {}
   const out: Record<string, number> = { coverage: top.coverage, logScore: Math.log1p(Math.max(0, top.score)) }
   if (unknownWord) out.unknownWord = 1
+  if (scope !== undefined) out.scope = scope
   for (const [dimension, values] of Object.entries(query.facets))
     if (values.length) out[`facet:${dimension}`] = 1
   return out

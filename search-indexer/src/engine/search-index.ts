@@ -24,6 +24,7 @@ import { reasonsInJapanese, type ReasonField } from './reasons'
 import { askBackFor, type AskBack } from './ask-back'
 import { confidenceOf } from './confidence'
 import { CONFIDENCE_MODEL } from './confidence-model'
+import { scopeOf } from './scope'
 
 /**
  * Weights of the ranking; the defaults were tuned on the LocalgovFAQ dev set (see README), except
@@ -380,7 +381,12 @@ export class SearchIndex {
     const q = this.analyzeWith(query, options)
     const hits = this.searchAnalyzed(q, options)
     const top = hits[0]
-    const confidence = confidenceOf({ query: q, top, unknownWord: this.hasUnknownWord(q) })
+    const confidence = confidenceOf({
+      query: q,
+      top,
+      unknownWord: this.hasUnknownWord(q),
+      scope: scopeOf(q),
+    })
     // One question per search: after a choice, the results speak for themselves.
     const chose = Object.keys(options.facets ?? {}).length > 0
     const askBack = chose
