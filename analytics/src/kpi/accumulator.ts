@@ -4,7 +4,7 @@
  * report. Memory stays small: fixed counters (48 slots, 8 day types), one entry per category and per
  * FAQ id, and the escalations' turnaround hours.
  */
-import { DAY_MS, type InstantRange, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
+import { DAY_MS, HALF_HOURS_PER_DAY, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
 import { halfHourRows, newSlotCounts, type SlotCounts } from './by-half-hour'
 import { topicRows } from './by-topic'
 import { DayTypeTable, weekdayRows } from './by-weekday'
@@ -14,7 +14,7 @@ import { firstContactResolutionRate } from './fcr'
 import { hoursClock, OUT_OF_HOURS_REASONS, type OutOfHoursReason } from './hours'
 import { ahtSeconds, attSeconds } from './talk'
 import { abandonRate, answerRate, asaSeconds, offeredForRate, serviceLevel } from './telephony'
-import { type ReportOptions, type ResolvedReportOptions, resolveReportOptions } from './options'
+import { type ReportOptions, resolveReportOptions } from './options'
 import { type ReportPeriod, periodLabels, periodRange } from './period'
 import type { EscalationRecord } from './records'
 import type {
@@ -24,25 +24,9 @@ import type {
   TelephonySlotAggregate,
 } from './aggregate'
 import type { Report } from './report'
-import { HALF_HOURS_PER_DAY } from '../time'
 
-export interface ReportAccumulator {
-  readonly period: ReportPeriod
-  readonly range: InstantRange
-  /** The resolved options; the aggregates must be counted with these thresholds and outcomes. */
-  readonly options: ResolvedReportOptions
-  /** Telephony records of one bucket; see aggregate.ts. */
-  addTelephonySlot(slot: TelephonySlotAggregate): void
-  /** Call logs of one bucket, category and direction; see aggregate.ts. */
-  addCallSlot(slot: CallSlotAggregate): void
-  /** The 一次完了 repeat check of a category's calls (calls in the period only); see aggregate.ts. */
-  addRepeatCheck(check: RepeatCheckAggregate): void
-  /** FAQ usage of the period's inbound calls. */
-  addFaqUsage(usage: FaqUsageAggregate): void
-  addEscalation(escalation: EscalationRecord): void
-  /** The report so far; may be called again after more is added. */
-  finish(): Report
-}
+/** See createReportAccumulator: `options` are the resolved ones the aggregates must be counted with. */
+export type ReportAccumulator = ReturnType<typeof createReportAccumulator>
 
 /** The sums each kind of aggregate brings, added key by key (aggregate.ts says what each one counts). */
 const TELEPHONY_SUMS = [
@@ -64,9 +48,7 @@ function addSums<K extends string>(into: Record<K, number>, from: Record<K, numb
   for (const k of keys) into[k] += from[k]
 }
 
-export function createReportAccumulator(
-  options: ReportOptions & { period: ReportPeriod },
-): ReportAccumulator {
+export function createReportAccumulator(options: ReportOptions & { period: ReportPeriod }) {
   const { period, ...rest } = options
   const opts = resolveReportOptions(rest)
   const range = periodRange(period)
@@ -112,6 +94,7 @@ export function createReportAccumulator(
     for (const k of TABLE_COUNTS) counts[k][i]! += a[k]
   }
 
+  /** Telephony records of one bucket (aggregate.ts). */
   function addTelephonySlot(a: TelephonySlotAggregate): void {
     const o = instantOf(a.at, 'telephony slot')
     const other = a.otherQueues ?? 0
@@ -132,7 +115,7 @@ export function createReportAccumulator(
     addToRow(weekdays, days.indexOf(o), a)
   }
 
-  /** Calls in the repeat window after the period are counted apart only. */
+  /** Call logs of one bucket, category and direction (aggregate.ts); those in the repeat window after the period are counted apart only. */
   function addCallSlot(a: CallSlotAggregate): void {
     const t = instantOf(a.at, 'call slot')
     if (t < start || t >= repeatEnd) n.outsideCalls += a.calls
@@ -149,6 +132,7 @@ export function createReportAccumulator(
     }
   }
 
+  /** The 一次完了 repeat check of a category's calls (calls in the period only; aggregate.ts). */
   function addRepeatCheck(a: RepeatCheckAggregate): void {
     const t = instantOf(a.at, 'repeat check')
     if (t < start || t >= end) return
@@ -173,6 +157,7 @@ export function createReportAccumulator(
     else escalations.add(e, t)
   }
 
+  /** The report so far; may be called again after more is added. */
   function finish(): Report {
     const hasTelephony = opts.telephonyAvailable ?? n.telephonyInPeriod > 0
     const ifTel = <T>(value: T): T | null => (hasTelephony ? value : null)

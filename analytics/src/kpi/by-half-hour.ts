@@ -26,28 +26,19 @@ export interface HalfHourRow {
   calls: number
 }
 
-export interface SlotCounts {
-  offered: Int32Array
-  answered: Int32Array
-  abandoned: Int32Array
-  shortAbandoned: Int32Array
-  calls: Int32Array
-}
+/** The telephony counts of a row (null without telephony data), then the logged calls. */
+const TELEPHONY_COUNTS = ['offered', 'answered', 'abandoned', 'shortAbandoned'] as const
+export type SlotCounts = Record<(typeof TELEPHONY_COUNTS)[number] | 'calls', Int32Array>
 
-export const newSlotCounts = (rows: number): SlotCounts => ({
-  offered: new Int32Array(rows),
-  answered: new Int32Array(rows),
-  abandoned: new Int32Array(rows),
-  shortAbandoned: new Int32Array(rows),
-  calls: new Int32Array(rows),
-})
+export const newSlotCounts = (rows: number): SlotCounts =>
+  Object.fromEntries([...TELEPHONY_COUNTS, 'calls'].map((k) => [k, new Int32Array(rows)])) as SlotCounts
 
 /** The counts of row `i` (telephony ones null without telephony data), for this table and 曜日別. */
 export const countsAt = (counts: SlotCounts, i: number, hasTelephony: boolean) => ({
-  offered: hasTelephony ? counts.offered[i]! : null,
-  answered: hasTelephony ? counts.answered[i]! : null,
-  abandoned: hasTelephony ? counts.abandoned[i]! : null,
-  shortAbandoned: hasTelephony ? counts.shortAbandoned[i]! : null,
+  ...(Object.fromEntries(TELEPHONY_COUNTS.map((k) => [k, hasTelephony ? counts[k][i]! : null])) as Record<
+    (typeof TELEPHONY_COUNTS)[number],
+    number | null
+  >),
   calls: counts.calls[i]!,
 })
 

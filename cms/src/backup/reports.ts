@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import { jstParts, parseInstant, REPORT_KPI_KEYS, type ReportPeriod } from '@kotae/analytics'
 import pg from 'pg'
 
+import { instantSql } from '../db/sql'
 import { loadReportFrom, type LoadedReport } from '../reports/load'
 import { pgRowReader, sqliteRowReader, type PgPool, type RowReader } from '../reports/rows'
 import type { ReportRun } from './manifest'
@@ -28,7 +29,7 @@ export async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPe
   let last = -Infinity
   for (const { table, column } of RECORD_INSTANTS) {
     const [row] = await db.rows(
-      `SELECT ${db.instant(`MIN(${column})`)}, ${db.instant(`MAX(${column})`)} FROM ${table}`,
+      `SELECT ${instantSql(db.dialect, `MIN(${column})`)}, ${instantSql(db.dialect, `MAX(${column})`)} FROM ${table}`,
     )
     for (const v of row ?? []) {
       if (v === null || v === undefined) continue

@@ -19,6 +19,7 @@ import {
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
+import { instantSql } from '../db/sql'
 import { readCountingRules } from './counting'
 import { readRollups, rollupsServe } from './rollups/read'
 import { rowReaderOf, type RowReader } from './rows'
@@ -103,7 +104,7 @@ export async function loadReportFrom(
   // The rollup tables when the report counts by the rules they were built with over whole days
   // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
   const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
-  const t = db.instant
+  const t = (column: string) => instantSql(db.dialect, column)
   await readRollups(db, { acc, parts: months, categories, trend: trend.add }, fromTables)
   // Escalations (about one per fifty calls) row by row; timestamps as read (epoch ms or ISO text: parseInstant takes both).
   for (const [id, createdAt, answeredAt, closedAt, urgency] of await db.rows(

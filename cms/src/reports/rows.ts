@@ -12,16 +12,11 @@ import Database from 'libsql'
 import type { Payload } from 'payload'
 
 import { driverOf, sqliteFileOf } from '../db/driver'
-import { instantSql, toDollar } from '../db/sql'
+import { toDollar } from '../db/sql'
+import type { Reader } from './rollups/exec'
 
-export interface RowReader {
-  readonly dialect: 'postgres' | 'sqlite'
-  /** `text` with `?` placeholders; each row is the selected columns in order. */
-  rows(text: string, params?: readonly unknown[]): Promise<unknown[][]>
-  /** A timestamp column as something parseInstant reads (epoch ms or canonical ISO text). */
-  instant(column: string): string
-  close(): void
-}
+/** The rollups' reader shape (rollups/exec.ts), on a connection of its own to close. */
+export type RowReader = Reader & { close(): void }
 
 interface PgClient {
   query(
@@ -71,7 +66,6 @@ export function pgRowReader(pool: PgPool, options: { snapshot?: string } = {}): 
         throw e
       }
     },
-    instant: (c) => instantSql('postgres', c),
     close() {},
   }
 }
@@ -88,7 +82,6 @@ export function sqliteRowReader(file: string): RowReader {
       statements.set(text, statement)
       return statement.raw(true).all(...params.map((p) => (p === undefined ? null : p))) as unknown[][]
     },
-    instant: (c) => instantSql('sqlite', c),
     close: () => db.close(),
   }
 }

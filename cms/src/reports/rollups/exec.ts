@@ -9,9 +9,13 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Sql } from '../../db/sql'
 
-export interface Exec {
+/** Reading: `?` placeholders, each row the selected columns in order (the report's reader is one too, rows.ts). */
+export interface Reader {
   readonly dialect: 'sqlite' | 'postgres'
   rows(text: string, params?: readonly unknown[]): Promise<unknown[][]>
+}
+
+export interface Exec extends Reader {
   /** A statement; the number of rows it changed. */
   run(text: string, params?: readonly unknown[]): Promise<number>
 }

@@ -7,7 +7,8 @@
  */
 import { DAY_MS, JST_OFFSET_MS, type InstantRange, type ReportAccumulator } from '@kotae/analytics'
 
-import { callSlots, faqDays, type Reader, telephonySlots } from './refresh'
+import type { Reader } from './exec'
+import { callSlots, faqDays, telephonySlots } from './refresh'
 import { rollupRulesOf, rulesKey, storedRules } from './rules'
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v))

@@ -20,16 +20,13 @@
 import { DAY_MS, HALF_HOUR_MS, hoursClock, JST_OFFSET_MS } from '@kotae/analytics'
 import { OUTBOUND_CHANNELS } from '@kotae/content/contracts/calls'
 
-import { type Exec, msSql } from './exec'
+import { type Exec, msSql, type Reader } from './exec'
 import { storedRules, type RollupRules } from './rules'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v))
 const floorTo = (ms: number, step: number, offset = 0) => Math.floor((ms + offset) / step) * step - offset
 const ceilTo = (ms: number, step: number, offset = 0) => Math.ceil((ms + offset) / step) * step - offset
-
-/** What the row computations need: reading (the report's own reader does). */
-export type Reader = Pick<Exec, 'dialect' | 'rows'>
 
 /** SQL of the two dialects for what the rollups compute. */
 function dialect(db: Reader) {
