@@ -23,7 +23,6 @@ import type {
   RepeatCheckAggregate,
   TelephonySlotAggregate,
 } from './aggregate'
-import type { Report } from './report'
 
 /** See createReportAccumulator: `options` are the resolved ones the aggregates must be counted with. */
 export type ReportAccumulator = ReturnType<typeof createReportAccumulator>
@@ -158,7 +157,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   }
 
   /** The report so far; may be called again after more is added. */
-  function finish(): Report {
+  function finish() {
     const hasTelephony = opts.telephonyAvailable ?? n.telephonyInPeriod > 0
     const ifTel = <T>(value: T): T | null => (hasTelephony ? value : null)
     const repeatDisqualified = [...disqualified.values()].reduce((sum, d) => sum + d, 0)
@@ -186,6 +185,8 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       asaSeconds: hasTelephony ? asaSeconds(tel) : null,
       attSeconds: attSeconds(inbound),
       ahtSeconds: ahtSeconds(inbound),
+      // Telephony offered while the centre was closed, out of every figure above and every table, by
+      // why; `calls`: inbound logs started then, which stay in the call-log figures.
       outOfHours: {
         offered: ifTel(out.offered),
         answered: ifTel(out.answered),
@@ -197,12 +198,14 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
         })),
         calls: out.calls,
       },
+      // Calls the centre made: apart, out of ATT, AHT, 一次完了 and FAQ usage.
       outbound: { calls: outbound.calls, ahtSeconds: ahtSeconds(outbound) },
       byHalfHour: halfHourRows(slots, hasTelephony),
       byWeekday: weekdayRows(weekdays, days, hasTelephony, opts.holidaysAsOwnRow),
       byTopic: topicRows(topics, inbound.calls, disqualified),
       faqUsage: faqUsageRows(faqs, inbound.calls),
       escalations: escalationSummary,
+      // No call, no telephony record and no escalation in the period.
       empty:
         inbound.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
       meta: {
@@ -211,7 +214,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
           start: iso.start,
           end: iso.end,
           labels: periodLabels(period),
-          days: days.types.length,
+          days: days.types.length, // JST calendar days
           holidays: holidaysIn(range),
         },
         hasTelephony,
@@ -220,15 +223,16 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
           calls: inbound.calls,
           telephony: n.telephonyInPeriod,
           escalations: escalationSummary.count,
-          callsForRepeatCheck: n.callsForRepeatCheck,
+          callsForRepeatCheck: n.callsForRepeatCheck, // after the period, for the repeat check only
           outside: {
             calls: n.outsideCalls,
             telephony: n.outsideTelephony,
             escalations: n.outsideEscalations,
           },
-          otherQueues: n.otherQueues,
+          otherQueues: n.otherQueues, // not in options.queues
           // Records whose timestamp does not parse: computeReport counts the calls and PBX records.
           invalid: { calls: 0, telephony: 0, escalations: n.invalidEscalations },
+          // Left out of ATT/AHT (no valid span) and of ASA/service level (answer before offer).
           callsWithoutTalk: inbound.calls - inbound.callsWithTalk,
           answeredWithoutWait: tel.answered - tel.answeredWithWait,
         },
@@ -237,7 +241,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
           loggedResolved: inbound.loggedResolved,
           repeatDisqualified,
           firstContactResolved,
-          callsCrossCheckable: n.callsCrossCheckable,
+          callsCrossCheckable: n.callsCrossCheckable, // with a caller hash and a category
           callsWithFaq: n.callsWithFaq,
           callsWithoutFaq: inbound.calls - n.callsWithFaq,
         },

@@ -14,17 +14,8 @@
  */
 import { HALF_HOURS_PER_DAY, halfHourSlotLabel } from '../time'
 
-export interface HalfHourRow {
-  /** 0 … 47 */
-  slot: number
-  /** '09:00-09:30' */
-  label: string
-  offered: number | null
-  answered: number | null
-  abandoned: number | null
-  shortAbandoned: number | null
-  calls: number
-}
+/** One row: slot 0 … 47, label '09:00-09:30', the counts (countsAt). */
+export type HalfHourRow = ReturnType<typeof halfHourRows>[number]
 
 /** The telephony counts of a row (null without telephony data), then the logged calls. */
 const TELEPHONY_COUNTS = ['offered', 'answered', 'abandoned', 'shortAbandoned'] as const
@@ -42,7 +33,7 @@ export const countsAt = (counts: SlotCounts, i: number, hasTelephony: boolean) =
   calls: counts.calls[i]!,
 })
 
-export function halfHourRows(counts: SlotCounts, hasTelephony: boolean): HalfHourRow[] {
+export function halfHourRows(counts: SlotCounts, hasTelephony: boolean) {
   return Array.from({ length: HALF_HOURS_PER_DAY }, (_, slot) => ({
     slot,
     label: halfHourSlotLabel(slot),

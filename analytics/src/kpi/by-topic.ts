@@ -9,15 +9,7 @@
  */
 import { meanOf, ratio } from './stats'
 
-export interface TopicRow {
-  /** Category slug, null for calls without one. */
-  category: string | null
-  calls: number
-  share: number | null
-  firstContactResolved: number
-  firstContactResolutionRate: number | null
-  ahtSeconds: number | null
-}
+export type TopicRow = ReturnType<typeof topicRows>[number]
 
 export interface TopicCounts {
   calls: number
@@ -30,19 +22,18 @@ export function topicRows(
   topics: Map<string | null, TopicCounts>,
   totalCalls: number,
   disqualifiedByCategory: Map<string, number>,
-): TopicRow[] {
-  const rows: TopicRow[] = []
-  for (const [category, c] of topics) {
+) {
+  const rows = [...topics].map(([category, c]) => {
     const fcr = c.loggedResolved - (category === null ? 0 : (disqualifiedByCategory.get(category) ?? 0))
-    rows.push({
+    return {
       category,
       calls: c.calls,
       share: ratio(c.calls, totalCalls),
       firstContactResolved: fcr,
       firstContactResolutionRate: ratio(fcr, c.calls),
       ahtSeconds: meanOf(c.handleSeconds, c.callsWithTalk),
-    })
-  }
+    }
+  })
   return rows.sort((a, b) => b.calls - a.calls || compareCategory(a.category, b.category))
 }
 

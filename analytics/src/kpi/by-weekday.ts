@@ -23,17 +23,8 @@ export const DAY_TYPE_LABELS: Record<DayTypeKey, string> = {
   holiday: '祝日',
 }
 
-export interface WeekdayRow {
-  key: DayTypeKey
-  /** '月' … '日', '祝日' */
-  label: string
-  days: number
-  offered: number | null
-  answered: number | null
-  abandoned: number | null
-  shortAbandoned: number | null
-  calls: number
-}
+/** One row: its key, label ('月' … '日', '祝日'), calendar days of that type, and the counts (countsAt). */
+export type WeekdayRow = ReturnType<typeof weekdayRows>[number]
 
 /** Row index (0 = Monday … 6 = Sunday, 7 = holiday) of a JST day number. */
 export function dayTypeIndex(day: number, holidaysAsOwnRow: boolean): number {
@@ -73,7 +64,7 @@ export function weekdayRows(
   table: DayTypeTable,
   hasTelephony: boolean,
   holidaysAsOwnRow: boolean,
-): WeekdayRow[] {
+) {
   const keys = holidaysAsOwnRow ? DAY_TYPE_KEYS : DAY_TYPE_KEYS.slice(0, 7)
   return keys.map((key, i) => ({
     key,

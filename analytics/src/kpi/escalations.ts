@@ -13,25 +13,12 @@ import { median, ratio, secondsBetween } from './stats'
 import type { EscalationRecord } from './records'
 import { parseInstant } from '../time'
 
-export interface TurnaroundSummary {
-  meanHours: number | null
-  medianHours: number | null
-}
-
-export interface EscalationSummary {
-  count: number
-  answered: number
-  closed: number
-  open: number
-  answerTurnaround: TurnaroundSummary
-  closeTurnaround: TurnaroundSummary
-  byUrgency: { urgency: string; count: number }[]
-}
-
-function turnaround(hours: number[]): TurnaroundSummary {
+function turnaround(hours: number[]) {
   const total = hours.reduce((a, b) => a + b, 0)
   return { meanHours: ratio(total, hours.length), medianHours: median([...hours]) }
 }
+
+export type EscalationSummary = ReturnType<EscalationCounter['summary']>
 
 export class EscalationCounter {
   count = 0
@@ -53,7 +40,7 @@ export class EscalationCounter {
     this.urgency.set(e.urgency, (this.urgency.get(e.urgency) ?? 0) + 1)
   }
 
-  summary(): EscalationSummary {
+  summary() {
     return {
       count: this.count,
       answered: this.answered,

@@ -9,12 +9,7 @@
  */
 import { ratio } from './stats'
 
-export interface FaqUsageRow {
-  faqId: string
-  count: number
-  first: number
-  share: number | null
-}
+export type FaqUsageRow = ReturnType<typeof faqUsageRows>[number]
 
 export interface FaqCounts {
   count: number
@@ -38,7 +33,7 @@ export function addFaqsUsed(
   return true
 }
 
-export function faqUsageRows(counts: Map<string, FaqCounts>, totalCalls: number): FaqUsageRow[] {
+export function faqUsageRows(counts: Map<string, FaqCounts>, totalCalls: number) {
   return [...counts]
     .map(([faqId, c]) => ({ faqId, count: c.count, first: c.first, share: ratio(c.count, totalCalls) }))
     .sort(

@@ -1,11 +1,6 @@
 export * from './records'
-export {
-  ReportOptionsSchema,
-  resolveReportOptions,
-  type ReportOptions,
-  type ResolvedReportOptions,
-} from './options'
-export { ReportPeriodSchema, periodRange, periodLabels, type ReportPeriod, type PeriodLabels } from './period'
+export { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from './options'
+export { periodRange, periodLabels, type ReportPeriod, type PeriodLabels } from './period'
 export { ratio, meanOf, median, secondsBetween } from './stats'
 export {
   abandonRate,
@@ -14,20 +9,17 @@ export {
   answerWaitSeconds,
   asaSeconds,
   isAnswered,
-  isWithinServiceLevel,
   offeredForRate,
   serviceLevel,
-  type AbandonedSummary,
-  type ServiceLevelSummary,
 } from './telephony'
 export { ahtSeconds, attSeconds, handleSeconds, talkSeconds } from './talk'
 export { firstContactResolutionRate, calledAgain } from './fcr'
 export { halfHourRows, type HalfHourRow } from './by-half-hour'
-export { hoursClock, OUT_OF_HOURS_REASONS, type HoursClock, type OutOfHoursReason } from './hours'
-export { DAY_TYPE_KEYS, DAY_TYPE_LABELS, type DayTypeKey, type WeekdayRow } from './by-weekday'
+export { hoursClock, type OutOfHoursReason } from './hours'
+export { DAY_TYPE_LABELS, type DayTypeKey, type WeekdayRow } from './by-weekday'
 export type { TopicRow } from './by-topic'
 export type { FaqUsageRow } from './faq-usage'
-export type { EscalationSummary, TurnaroundSummary } from './escalations'
+export type { EscalationSummary } from './escalations'
 export { createReportAccumulator, type ReportAccumulator } from './accumulator'
 export type {
   CallSlotAggregate,
@@ -40,5 +32,4 @@ export {
   REPORT_KPI_KEYS,
   type Report,
   type ReportMeta,
-  type ComputeReportInput,
 } from './report'

@@ -55,19 +55,13 @@ export function periodRange(period: ReportPeriod): InstantRange {
   }
 }
 
-export interface PeriodLabels {
-  /** '令和8年10月', '令和8年度', '令和8年10月1日～令和8年10月7日' */
-  wareki: string
-  /** '2026年10月', '2026年度', '2026年10月1日～2026年10月7日' */
-  seireki: string
-  /** '令和8年10月（2026年10月）' */
-  both: string
-  /** '月次' | '年次' | '期間' */
-  kind: string
-}
+export type PeriodLabels = ReturnType<typeof periodLabels>
 
-/** Labels of a period in 和暦 and 西暦. */
-export function periodLabels(period: ReportPeriod): PeriodLabels {
+/**
+ * Labels of a period in 和暦 and 西暦: wareki '令和8年10月' (or '令和8年度', '令和8年10月1日～令和8年10月7日'),
+ * seireki '2026年10月', both '令和8年10月（2026年10月）', kind '月次' | '年次' | '期間'.
+ */
+export function periodLabels(period: ReportPeriod) {
   const labels = (wareki: string, seireki: string, kind: string) => ({
     wareki,
     seireki,

@@ -28,25 +28,6 @@ import { parseInstant } from '../time'
 import type { TelephonyRecord } from './records'
 import { meanOf, ratio, secondsBetween } from './stats'
 
-export interface AbandonedSummary {
-  /** Abandoned calls that waited at least the threshold (the ones that count). */
-  count: number | null
-  /** Abandoned calls that waited less than the threshold, reported apart. */
-  short: number | null
-  /** count / (offered − short). */
-  rate: number | null
-  shortThresholdSeconds: number
-}
-
-export interface ServiceLevelSummary {
-  rate: number | null
-  answeredWithin: number | null
-  thresholdSeconds: number
-  base: 'offered' | 'answered'
-  /** The contract's target rate (0–1), printed beside the rate. */
-  target: number
-}
-
 /** The sums the rates are taken over. */
 interface Counts {
   offered: number
