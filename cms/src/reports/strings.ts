@@ -1,7 +1,6 @@
 /** Text of the reports page and endpoint (Japanese admin). */
 export const REPORT_STRINGS = {
   title: 'レポート（月次・年度）',
-  navLink: 'レポート',
   forbidden: 'このページはスーパーバイザー、市職員、システム管理者だけが見られます。',
   signIn: 'サインインが必要です。',
   noPermission: 'レポートを見る権限がありません。',
