@@ -203,7 +203,9 @@ describe('PINs and passwords (secret)', () => {
     }
   })
 
-  it('survives a 1 MB line and control characters without letting a secret through', { timeout: 20_000 }, () => {
+  it('survives a 1 MB line and control characters without letting a secret through', {
+    timeout: 20_000,
+  }, () => {
     const filler = 'あ'.repeat(500_000)
     const long = `${filler}暗証番号は4321です${filler}パスワードはzx98cv76${'1 '.repeat(20_000)}`
     let out = ''
