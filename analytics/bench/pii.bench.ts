@@ -165,12 +165,8 @@ const fresh = (n: string) => ({
  * tuning data. The newest is the round being measured: tune on its DEV half only; its TEST half is
  * read once, at the end (`--split test`).
  */
-export const FRESH_CORPORA = ['', '2', '3', '4', '5', '6'].map(fresh)
-export const [FRESH, FRESH2, FRESH3] = FRESH_CORPORA as [
-  ReturnType<typeof fresh>,
-  ReturnType<typeof fresh>,
-  ReturnType<typeof fresh>,
-]
+export const FRESH_CORPORA = [fresh(''), fresh('2'), fresh('3'), fresh('4'), fresh('5'), fresh('6')] as const
+export const [FRESH, FRESH2, FRESH3] = FRESH_CORPORA
 /** The round being measured. */
 export const CURRENT = FRESH_CORPORA.at(-1)!
 /** Test splits not yet read: scored only when asked for by `--split test`, never by default. */
