@@ -59,13 +59,19 @@ describe('search on a phone', () => {
 
   it('text typed before the island wakes up (a slow phone) is not lost', async () => {
     const page = await (await phoneContext(browser)).newPage()
+    // The island's script is held until the text is typed (a timer could run out first on a busy machine).
+    let release = () => {}
+    const typed = new Promise<void>((resolve) => {
+      release = resolve
+    })
     await page.route('**/_astro/SearchBox*.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500))
+      await typed
       await route.continue()
     })
     await page.goto(`${site.url}/`, { waitUntil: 'domcontentloaded' })
     await page.getByLabel('キーワードや質問').fill('暗証番号 ロック')
     expect(await page.locator('astro-island[ssr]').count()).toBe(1)
+    release()
     await page.locator('[data-testid="search-results"]').waitFor()
     expect(await page.getByLabel('キーワードや質問').inputValue()).toBe('暗証番号 ロック')
     await page.context().close()
