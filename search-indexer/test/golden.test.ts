@@ -112,6 +112,7 @@ const ROUNDS = [
   ['colloquial4.jsonl', 'offtopic4.jsonl'],
   ['colloquial5.jsonl', 'offtopic5.jsonl'],
   ['colloquial6.jsonl', 'offtopic6.jsonl'],
+  ['colloquial7.jsonl', 'offtopic7.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -175,19 +176,30 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round6')", of: seededShuffleBy('kotae-round6') },
 )
 
-describe("the held-out sets' make-up", () => {
-  it.each(['colloquial2.jsonl', 'colloquial3.jsonl', 'colloquial5.jsonl', 'colloquial6.jsonl'])(
-    '%s is at least half western-Japan dialect',
-    (name) => {
-      const questions = readSet(name)
-      expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(
-        questions.length,
-      )
-    },
-  )
+describeHeldOutRound(
+  'seventh held-out round (tests/eval/colloquial7.jsonl, offtopic7.jsonl)',
+  7,
+  [
+    ['colloquial7.jsonl', 'c7', 340],
+    ['offtopic7.jsonl', 'o7', 110],
+  ],
+  { name: "a seeded shuffle per style (seed 'kotae-round7')", of: seededShuffleBy('kotae-round7') },
+)
 
-  it('colloquial6 has every voice the round asked for', () => {
-    const questions = readSet('colloquial6.jsonl')
+describe("the held-out sets' make-up", () => {
+  it.each([
+    'colloquial2.jsonl',
+    'colloquial3.jsonl',
+    'colloquial5.jsonl',
+    'colloquial6.jsonl',
+    'colloquial7.jsonl',
+  ])('%s is at least half western-Japan dialect', (name) => {
+    const questions = readSet(name)
+    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
+  })
+
+  it.each(['colloquial6.jsonl', 'colloquial7.jsonl'])('%s has every voice the round asked for', (name) => {
+    const questions = readSet(name)
     const count = (style: string) => questions.filter((q) => q.style === style).length
     expect(count('kana')).toBeGreaterThanOrEqual(30)
     expect(count('typo')).toBeGreaterThanOrEqual(35)
@@ -195,7 +207,7 @@ describe("the held-out sets' make-up", () => {
     expect(count('two-part')).toBeGreaterThanOrEqual(20)
     expect(count('elderly')).toBeGreaterThanOrEqual(20)
     expect(count('foreign')).toBeGreaterThanOrEqual(25)
-    // Very short fragments (「カード 期限 何年」) are style colloquial in this round.
+    // Very short fragments (「カード 期限 何年」) are style colloquial in these rounds.
     expect(count('colloquial')).toBeGreaterThanOrEqual(20)
   })
 
@@ -208,12 +220,24 @@ describe("the held-out sets' make-up", () => {
 
   // Not "every FAQ is named": FAQs added after a set was written cannot be in it.
   it('every colloquial line has an answer; no off-topic line has one', () => {
-    for (const name of ['colloquial3.jsonl', 'colloquial4.jsonl', 'colloquial5.jsonl', 'colloquial6.jsonl'])
+    for (const name of [
+      'colloquial3.jsonl',
+      'colloquial4.jsonl',
+      'colloquial5.jsonl',
+      'colloquial6.jsonl',
+      'colloquial7.jsonl',
+    ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
         name,
       ).toEqual([])
-    for (const name of ['offtopic3.jsonl', 'offtopic4.jsonl', 'offtopic5.jsonl', 'offtopic6.jsonl'])
+    for (const name of [
+      'offtopic3.jsonl',
+      'offtopic4.jsonl',
+      'offtopic5.jsonl',
+      'offtopic6.jsonl',
+      'offtopic7.jsonl',
+    ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
         name,
