@@ -48,13 +48,12 @@ const crossCheckable = (d: Dialect, c: string) =>
 
 /** 1 when the call `c` was followed by the same caller about the same category within `windowMs` (c.t < n.t ≤ c.t + window). */
 const calledAgainSql = (d: Dialect, c: string, windowMs: number) =>
-  `CASE WHEN ${crossCheckable(d, c)} AND EXISTS (SELECT 1 FROM calls n WHERE n.caller_hash = ${c}.caller_hash
-      AND n.category_id = ${c}.category_id AND n.talk_started_at > ${c}.talk_started_at AND NOT ${d.outbound('n.channel')}
-      AND ${d.ms('n.talk_started_at')} - ${d.ms(`${c}.talk_started_at`)} <= ${windowMs}) THEN 1 ELSE 0 END`
+  `CASE WHEN ${crossCheckable(d, c)} AND EXISTS (SELECT 1 FROM calls n WHERE n.caller_hash = ${c}.caller_hash AND n.category_id = ${c}.category_id
+      AND n.talk_started_at > ${c}.talk_started_at AND NOT ${d.outbound('n.channel')} AND ${d.ms('n.talk_started_at')} - ${d.ms(`${c}.talk_started_at`)} <= ${windowMs}) THEN 1 ELSE 0 END`
 
 /**
- * Sets calls.called_again over calls started in [from, to) (of the given callers only, when given)
- * and returns the start instants (ms) of the calls whose flag changed.
+ * calls.called_again of the calls started in [from, to) (of the given callers only, when given) from one window over
+ * caller × category × time (a sort, not a lookup per call), writing only the flags that change; returns their start ms.
  */
 export async function refreshCalledAgain(
   db: Exec,
@@ -64,13 +63,14 @@ export async function refreshCalledAgain(
   callers?: readonly string[],
 ): Promise<number[]> {
   if (callers && !callers.length) return []
-  const d = dialect(db)
-  const flag = calledAgainSql(d, 'calls', Math.round(rules.repeatWindowDays * DAY_MS))
-  const which = callers ? ` AND calls.caller_hash IN (${callers.map(() => '?').join(', ')})` : ''
+  const [d, windowMs] = [dialect(db), Math.round(rules.repeatWindowDays * DAY_MS)]
+  const which = callers ? ` AND c.caller_hash IN (${callers.map(() => '?').join(', ')})` : ''
   const rows = await db.rows(
-    `UPDATE calls SET called_again = ${flag} WHERE calls.talk_started_at >= ? AND calls.talk_started_at < ?${which}
-      AND calls.called_again <> ${flag} RETURNING ${d.ms('calls.talk_started_at')} AS at_ms`,
-    [iso(from), iso(to), ...(callers ?? [])],
+    `UPDATE calls SET called_again = w.flag FROM (SELECT c.id, c.talk_started_at AS t, c.called_again AS old, CASE WHEN ${crossCheckable(d, 'c')}
+      AND COUNT(*) OVER (PARTITION BY ${crossCheckable(d, 'c')}, c.caller_hash, c.category_id ORDER BY ${d.ms('c.talk_started_at')}
+      RANGE BETWEEN 1 FOLLOWING AND ${windowMs} FOLLOWING) > 0 THEN 1 ELSE 0 END AS flag FROM calls c WHERE c.talk_started_at >= ?
+      AND c.talk_started_at < ?${which}) w WHERE calls.id = w.id AND w.t < ? AND w.flag <> w.old RETURNING ${d.ms('calls.talk_started_at')}`,
+    [iso(from), iso(to + windowMs), ...(callers ?? []), iso(to)],
   )
   return rows.map((r) => num(r[0]))
 }
