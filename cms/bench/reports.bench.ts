@@ -39,6 +39,7 @@ import { seedCallReferences } from './support/callReferences'
 import { printResult, runBenchChild } from './support/child'
 import { arg, flag, loadAverages as load, peakRssMb as mb } from './support/cli'
 import { benchDatabase } from './support/database'
+import { serverCpuSeconds } from './support/serverCpu'
 import { dropSeedIndexes, insertSetBased } from './support/setSeed'
 
 const CALLS = Number(arg('calls', '1000000'))
@@ -164,11 +165,17 @@ async function reportPhase(
   const { rebuildRollups } = await import('../src/reports/rollups/rebuild')
   let cpu = process.cpuUsage()
   let c = cpu
+  // PostgreSQL: the server's CPU for the step beside the bench's (support/serverCpu.ts).
+  const server = async (since: number | null) => {
+    const now = await serverCpuSeconds(sql)
+    return now === null || since === null ? '' : `, server ${(now - since).toFixed(2)} s CPU`
+  }
+  let before = await serverCpuSeconds(sql)
   if (!flag('no-rebuild')) {
     t = performance.now()
     await rebuildRollups(payload)
     c = process.cpuUsage(cpu)
-    out.rebuild = `${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU in Node, load ${load()}`
+    out.rebuild = `${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU in Node${await server(before)}, load ${load()}`
   }
   out.rowsPerTable = await rowsPerTable(sql)
   out.databaseMb = await databaseMb(sql)
@@ -177,12 +184,16 @@ async function reportPhase(
     let loaded: Awaited<ReturnType<typeof loadReport>> | undefined
     // Three runs: the first may read from disk, the second and third are warm.
     for (let i = 0; i < 3; i++) {
+      before = await serverCpuSeconds(sql)
       cpu = process.cpuUsage()
       t = performance.now()
       loaded = await loadReport(payload, p, options)
       c = process.cpuUsage(cpu)
+      const wall = performance.now() - t
       // The load average (1 min) says how much of the machine the run had.
-      runs.push(`${s(performance.now() - t)} s wall, ${s((c.user + c.system) / 1000)} s CPU, load ${load()}`)
+      runs.push(
+        `${s(wall)} s wall, ${s((c.user + c.system) / 1000)} s CPU${await server(before)}, load ${load()}`,
+      )
     }
     out[what] = {
       runs,
