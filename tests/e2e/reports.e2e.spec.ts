@@ -25,7 +25,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { syntheticRecords, type SyntheticInput } from '../../cms/src/seed/syntheticCalls'
+import { syntheticRecords, type SyntheticInput } from '@kotae/cms/src/seed/syntheticCalls'
 import { REPO_ROOT, startKotae, type RunningKotae } from '../support/kotaeServer'
 
 const PORT = 3195
