@@ -3,13 +3,11 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
+import { LINK_METHODS } from '../TelephonyRecords'
 import { readTranscripts } from './access'
 
-export const TRANSCRIPT_LINK_METHODS = [
-  { label: '通話IDで照合', value: 'call-id' },
-  { label: '担当者と時刻で照合', value: 'agent-time' },
-  { label: '未照合', value: 'unlinked' },
-]
+// The PBX records' methods, and a transcript may also stay unlinked.
+const TRANSCRIPT_LINK_METHODS = [...LINK_METHODS, { label: '未照合', value: 'unlinked' }]
 
 /**
  * 通話の文字起こし: one per call, written only by `npm run import:transcripts` or the admin upload (plain SQL, after
