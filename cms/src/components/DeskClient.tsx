@@ -11,8 +11,8 @@ import {
 } from '../desk/draft'
 import { deskText as t } from '../desk/strings'
 import type { LookupAskBack, LookupCandidate, LookupResponse } from '../desk/types'
+import { type Option, SelectOptions } from './SelectOptions'
 
-type Option = { label: string; value: string }
 type Props = { channels: Option[]; callerTypes: Option[]; outcomes: Option[]; categories: Option[] }
 
 /**
@@ -580,36 +580,20 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
           </ol>
           <label htmlFor="desk-channel">{t.channel}</label>
           <select {...field('channel')}>
-            {channels.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <SelectOptions of={channels} />
           </select>
           <label htmlFor="desk-callerType">{t.callerType}</label>
           <select {...field('callerType')}>
-            {callerTypes.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <SelectOptions of={callerTypes} />
           </select>
           <label htmlFor="desk-category">{t.category}</label>
           <select {...field('category')}>
             <option value="">—</option>
-            {categories.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <SelectOptions of={categories} />
           </select>
           <label htmlFor="desk-outcome">{t.outcome}</label>
           <select {...field('outcome')}>
-            {outcomes.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <SelectOptions of={outcomes} />
           </select>
           <label htmlFor="desk-summary">{t.summary}</label>
           <textarea {...field('summary')} rows={4} required maxLength={4000} />

@@ -7,8 +7,8 @@ import { addFaqToCall, patchCall } from '../transcripts/acceptFaq'
 import type { CallTranscriptResponse } from '../transcripts/endpoint'
 import { DESK_TRANSCRIPT_STRINGS as d, TRANSCRIPT_STRINGS as t } from '../transcripts/strings'
 import { SuggestedFaqs } from './SuggestedFaqs'
+import { type Option, SelectOptions } from './SelectOptions'
 
-type Option = { label: string; value: string }
 type Suggestions = NonNullable<CallTranscriptResponse['suggestions']>
 type Row = { id: string; call: number | string; createdAt: string; startedAt?: string | null }
 type State = 'idle' | 'busy' | 'done' | 'failed'
@@ -147,6 +147,13 @@ function CallSuggestions({
     }
   }
   const id = (name: string) => `desk-transcript-${call}-${name}`
+  // One draft field's id, value and change handler, as the desk's form binds its fields.
+  const field = (name: keyof typeof draft) => ({
+    id: id(name),
+    value: draft[name],
+    onChange: (e: React.ChangeEvent<HTMLSelectElement | HTMLTextAreaElement>) =>
+      setDraft((v) => ({ ...v, [name]: e.target.value })),
+  })
   return (
     <div data-testid="desk-transcript-suggestions">
       <h3>{t.faqs}</h3>
@@ -158,41 +165,17 @@ function CallSuggestions({
         </p>
         <label htmlFor={id('summary')}>{d.draft}</label>
         <br />
-        <textarea
-          id={id('summary')}
-          rows={4}
-          cols={60}
-          required
-          maxLength={4000}
-          value={draft.summary}
-          onChange={(e) => setDraft((v) => ({ ...v, summary: e.target.value }))}
-        />
+        <textarea {...field('summary')} rows={4} cols={60} required maxLength={4000} />
         <br />
         <label htmlFor={id('category')}>{t.category}</label>{' '}
-        <select
-          id={id('category')}
-          value={draft.category}
-          onChange={(e) => setDraft((v) => ({ ...v, category: e.target.value }))}
-        >
+        <select {...field('category')}>
           <option value="">—</option>
-          {categories.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <SelectOptions of={categories} />
         </select>{' '}
         <label htmlFor={id('outcome')}>{t.outcome}</label>{' '}
-        <select
-          id={id('outcome')}
-          value={draft.outcome}
-          onChange={(e) => setDraft((v) => ({ ...v, outcome: e.target.value }))}
-        >
+        <select {...field('outcome')}>
           <option value="">—</option>
-          {outcomes.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <SelectOptions of={outcomes} />
         </select>
         <br />
         <button type="submit" className="btn btn--style-primary btn--size-small" disabled={apply === 'busy'}>
