@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream'
 import type { Endpoint } from 'payload'
 
 import { auditExport } from '../hooks/audit'
+import { fieldErrors } from '../http/fieldErrors'
 import { canReadReports } from '../reports/access'
 import { sqlOf } from '../db/sql'
 import { callsExportFileName, callsExportOptionsSchema } from './options'
@@ -31,11 +32,7 @@ export const callsExportEndpoint: Endpoint = {
       ),
     )
     const parsed = callsExportOptionsSchema.safeParse(query)
-    if (!parsed.success)
-      return json(
-        { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
-        400,
-      )
+    if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, 400)
     const options = parsed.data
     const { range, format, encoding } = options
     const sql = sqlOf(req.payload)

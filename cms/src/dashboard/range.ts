@@ -8,6 +8,7 @@ import { jstDateKey, jstParts, monthRange } from '@kotae/analytics'
 import { z } from 'zod'
 
 import { jstDaySchema, refineJstDayRange, toJstDayRange } from '../lib/jstDays'
+import { fieldErrors } from '../http/fieldErrors'
 import { DASHBOARD_STRINGS as t } from './strings'
 
 export const DASHBOARD_PERIODS = ['today', 'week', 'month'] as const
@@ -89,7 +90,7 @@ export function parseDashboardQuery(query: Record<string, unknown>, now: Date): 
   if (!parsed.success)
     return {
       selection: { key: 'today' },
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      errors: fieldErrors(parsed.error),
     }
   const s = parsed.data
   if (s.key === 'range' && s.start > now.getTime())

@@ -2,6 +2,7 @@ import { eventBatchSchema, MAX_EVENT_BODY_BYTES } from '@kotae/content/contracts
 import type { Endpoint } from 'payload'
 
 import { CLIENT_ADDRESS_HEADER } from '../http/clientAddress'
+import { fieldErrors } from '../http/fieldErrors'
 import { maskForStorage } from '../privacy/maskStored'
 import { siteEventQueue, type QueuedSiteEvent } from './queue'
 import { siteEventLimiter, TOO_MANY_EVENTS_MESSAGE } from './rateLimit'
@@ -38,12 +39,7 @@ export const siteEventsEndpoint: Endpoint = {
       return json({ errors: [{ message: 'Body is not JSON.' }] }, 400)
     }
     const parsed = eventBatchSchema.safeParse(body)
-    if (!parsed.success) {
-      return json(
-        { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
-        400,
-      )
-    }
+    if (!parsed.success) return json({ errors: fieldErrors(parsed.error) }, 400)
     // The server's clock, so a client cannot write events into the past or future.
     const now = new Date().toISOString()
     const events: QueuedSiteEvent[] = []

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { hasRole } from '../access/roles'
+import { fieldErrors } from '../http/fieldErrors'
 import { analyzeGaps } from './analysis'
 import { createDraftFromCluster } from './draftFaq'
 import { gapRangeSchema } from './range'
@@ -10,8 +11,6 @@ import { GAP_STRINGS } from './strings'
 
 const json = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
-const issues = (error: z.ZodError) =>
-  error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))
 
 function queryOf(req: PayloadRequest): Record<string, string> {
   const url = new URL(req.url ?? 'http://localhost/')
@@ -26,7 +25,7 @@ export const gapEndpoint: Endpoint = {
     if (!hasRole(req.user, ...ANALYSIS_READERS))
       return json({ errors: [{ message: GAP_STRINGS.forbidden }] }, req.user ? 403 : 401)
     const range = gapRangeSchema.safeParse(queryOf(req))
-    if (!range.success) return json({ errors: issues(range.error) }, 400)
+    if (!range.success) return json({ errors: fieldErrors(range.error) }, 400)
     return json(await analyzeGaps(req.payload, range.data, {}, req))
   },
 }
@@ -55,9 +54,9 @@ export const gapDraftEndpoint: Endpoint = {
       return json({ errors: [{ message: 'Body is not JSON.' }] }, 400)
     }
     const body = draftBodySchema.safeParse(raw)
-    if (!body.success) return json({ errors: issues(body.error) }, 400)
+    if (!body.success) return json({ errors: fieldErrors(body.error) }, 400)
     const range = gapRangeSchema.safeParse({ from: body.data.from, to: body.data.to })
-    if (!range.success) return json({ errors: issues(range.error) }, 400)
+    if (!range.success) return json({ errors: fieldErrors(range.error) }, 400)
     const analysis = await analyzeGaps(req.payload, range.data, { maxClusters: 1000 }, req)
     const cluster = analysis.clusters.find((c) => c.id === body.data.clusterId)
     if (!cluster) return json({ errors: [{ field: 'clusterId', message: GAP_STRINGS.notFound }] }, 404)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { refuseUnless } from '../access/endpointAccess'
 import { CALL_TAKERS, hasRole, STAFF_READERS } from '../access/roles'
 import type { LookupCandidate, LookupResponse } from '../desk/types'
+import { fieldErrors } from '../http/fieldErrors'
 import { LOOKUP_POOL, priorWeight } from './lookupRanking'
 import { currentOperatorPrior } from './operatorPrior'
 import { facetVocabulary, hasFacetValue } from './facetVocabulary'
@@ -87,11 +88,7 @@ export const lookupEndpoint: Endpoint = {
     const refused = refuseUnless(req, { roles: STAFF_READERS, forbidden: '検索する権限がありません。' })
     if (refused) return refused
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
-    if (!parsed.success)
-      return Response.json(
-        { errors: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) },
-        { status: 400 },
-      )
+    if (!parsed.success) return Response.json({ errors: fieldErrors(parsed.error) }, { status: 400 })
     const { q, limit } = parsed.data
     const facets = parsed.data.facets ?? {}
     const started = performance.now()

@@ -15,6 +15,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { refuseUnless } from '../access/endpointAccess'
 import { TRANSCRIPT_READERS } from '../collections/Transcripts/access'
 import { type GapRange, gapRangeSchema } from '../gap/range'
+import { fieldErrors } from '../http/fieldErrors'
 
 /**
  * Supervisors, 承認者 and admins: those who read every call and every transcript (市職員 reads
@@ -137,13 +138,7 @@ export const readoutCheckEndpoint: Endpoint = {
     if (refused) return refused
     const q = Object.fromEntries(req.searchParams ?? new URLSearchParams())
     const range = gapRangeSchema.safeParse({ from: q.from || undefined, to: q.to || undefined })
-    if (!range.success)
-      return Response.json(
-        {
-          errors: range.error.issues.map((i) => ({ field: i.path.join('.') || 'from', message: i.message })),
-        },
-        { status: 400 },
-      )
+    if (!range.success) return Response.json({ errors: fieldErrors(range.error, 'from') }, { status: 400 })
     return Response.json(await readoutCheck(req.payload, range.data, req))
   },
 }
