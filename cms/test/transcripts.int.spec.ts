@@ -79,7 +79,6 @@ const VTT = `WEBVTT
 00:00:09.500 --> 00:00:14.000
 <v オペレーター>暗証番号の再設定は、お住まいの市区町村の窓口でできます。
 `
-const _mapping = { agents: { 'op-c': 'operator@example.test' } }
 let callA: number | string
 let callB: number | string
 let callC: number | string

@@ -2,26 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { DEFAULT_CONTENT_DIR } from '../src/load'
-
 const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-content-'))
-
-/** A copy of the real corpus in a temp folder, to break on purpose. */
-export function copyCorpus(): string {
-  const dir = tempDir()
-  for (const name of [
-    'categories.yaml',
-    'sources.yaml',
-    'synonyms.yaml',
-    'city.yaml',
-    'facets.yaml',
-    'faqs',
-    'guides',
-  ]) {
-    fs.cpSync(path.join(DEFAULT_CONTENT_DIR, name), path.join(dir, name), { recursive: true })
-  }
-  return dir
-}
 
 /** Writes `text` to `file` (relative to `dir`), creating folders. */
 export function write(dir: string, file: string, text: string): void {
@@ -39,7 +20,7 @@ export function edit(dir: string, file: string, change: (text: string) => string
 }
 
 /** A small facet vocabulary: three dimensions. */
-export const MINI_FACETS = `# test vocabulary
+const MINI_FACETS = `# test vocabulary
 dimensions:
   - id: who
     name: どなたの

@@ -30,7 +30,7 @@ export type Rankings = { desk: RecordedAnswer[]; site: RecordedAnswer[] }
 
 /** Ten significant digits: the test compares to 1e-9 (relative), far below any ranking decision. */
 const round = (x: number) => Number(x.toPrecision(10))
-export const hitText = (key: string, passage: number, score: number, coverage: number): RecordedHit =>
+const hitText = (key: string, passage: number, score: number, coverage: number): RecordedHit =>
   `${key.replace(/^faq:/u, '')}#${passage} ${round(score)}${coverage < 1 ? ` ${round(coverage)}` : ''}`
 /** The parts of a {@link RecordedHit}: key and passage as one string, then the numbers. */
 export function parseHit(hit: RecordedHit): { at: string; score: number; coverage: number } {

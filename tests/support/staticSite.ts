@@ -13,7 +13,7 @@ import sirv from 'sirv'
 
 export const SITE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../site/dist')
 
-export type ReceivedEvent = { type: string; [k: string]: unknown }
+type ReceivedEvent = { type: string; [k: string]: unknown }
 
 export type StaticSite = {
   url: string

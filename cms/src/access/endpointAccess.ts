@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { hasRole, type Role } from './roles'
 
 /** An error answer in Payload's own shape (`{ errors: [{ message }] }`), as the admin shows it. */
-export const errorResponse = (status: number, message: string): Response =>
+const errorResponse = (status: number, message: string): Response =>
   Response.json({ errors: [{ message }] }, { status })
 
 /**

@@ -50,14 +50,14 @@ export type Block =
 
 export type Section = { id: string; title: string; blocks: Block[] }
 
-export type WeightRow = {
+type WeightRow = {
   name: keyof RankingWeights | string
   ja: string
   en: string
   learned: number | undefined
   default: number | undefined
 }
-export type FeatureRow = { name: string; ja: string; weight: number }
+type FeatureRow = { name: string; ja: string; weight: number }
 
 export type AiExplanation = {
   title: string

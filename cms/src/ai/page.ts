@@ -8,7 +8,7 @@ import { liveAiConfig, type Env } from './liveConfig'
  * Who reads /admin/ai (「AI の説明」): the staff who read the reports and the gap analysis — the
  * city's staff among them — not operators, whose desk shows the reasons per answer.
  */
-export const AI_PAGE_READERS: Role[] = ['admin', 'supervisor', 'reviewer', 'cityViewer', 'editor']
+const AI_PAGE_READERS: Role[] = ['admin', 'supervisor', 'reviewer', 'cityViewer', 'editor']
 
 export const canReadAiPage = (user: RoleHolder): boolean => hasRole(user, ...AI_PAGE_READERS)
 

@@ -34,7 +34,7 @@ const secretSchema = z.discriminatedUnion('source', [
 const count = z.number().int().nonnegative()
 
 /** One monthly report of the run (backup/reports.ts): its headline counts and a digest per KPI. */
-export const ReportRunSchema = z.strictObject({
+const ReportRunSchema = z.strictObject({
   /** The month, YYYY-MM (JST), as `npm run report -- --period` takes it. */
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-10'),
   calls: count,

@@ -24,7 +24,7 @@ const RECORD_INSTANTS = [
 ] as const
 
 /** The JST months from the earliest to the latest record, as report periods; none without records. */
-export async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPeriod, { kind: 'month' }>[]> {
+async function monthsWithRecords(db: RowReader): Promise<Extract<ReportPeriod, { kind: 'month' }>[]> {
   let first = Infinity
   let last = -Infinity
   for (const { table, column } of RECORD_INSTANTS) {
@@ -68,10 +68,7 @@ export function canonical(value: unknown): string {
 const digest = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex').slice(0, 16)
 
 /** What the manifest keeps of one monthly report. */
-export function reportRunOf(
-  period: Extract<ReportPeriod, { kind: 'month' }>,
-  loaded: LoadedReport,
-): ReportRun {
+function reportRunOf(period: Extract<ReportPeriod, { kind: 'month' }>, loaded: LoadedReport): ReportRun {
   const { report, labels, trend } = loaded
   const parts: Record<string, string> = {}
   for (const key of REPORT_KPI_KEYS) parts[key] = digest(report[key])
@@ -90,7 +87,7 @@ export function reportRunOf(
 }
 
 /** The monthly report of every month with records, read through `db` (one month after another). */
-export async function reportRun(db: RowReader): Promise<ReportRun[]> {
+async function reportRun(db: RowReader): Promise<ReportRun[]> {
   const runs: ReportRun[] = []
   for (const period of await monthsWithRecords(db))
     runs.push(reportRunOf(period, await loadReportFrom(db, period)))

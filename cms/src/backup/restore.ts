@@ -21,7 +21,7 @@ export interface RestoreOptions {
   dataDir?: string
 }
 
-export interface TableCheck {
+interface TableCheck {
   table: string
   expected: number | null
   actual: number | null

@@ -26,7 +26,7 @@ export const fingerprint = (secret: string) =>
   createHmac('sha256', secret).update('kotae-backup-fingerprint').digest('hex').slice(0, 16)
 
 /** The secret this installation uses, and the setting it comes from; null when neither is set. */
-export function currentSecret(
+function currentSecret(
   spec: SecretSpec,
   env: NodeJS.ProcessEnv,
   dataDir: string,

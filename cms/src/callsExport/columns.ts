@@ -22,8 +22,6 @@ export const CALLS_EXPORT_COLUMNS = [
   { key: 'anonymizedAt', header: '個人情報の消去日時（日本時間）', kind: 'datetime', width: 20 },
 ] as const
 
-export type CallsExportColumn = (typeof CALLS_EXPORT_COLUMNS)[number]
-export type CallsExportKey = CallsExportColumn['key']
 export const CALLS_EXPORT_HEADER: readonly string[] = CALLS_EXPORT_COLUMNS.map((c) => c.header)
 
 /** One exported call: texts are as stored (masked at write, decision 0026); instants in epoch ms. */

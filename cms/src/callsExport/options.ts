@@ -2,9 +2,9 @@ import { z } from 'zod'
 
 import { jstDaySchema, refineJstDayRange, toJstDayRange } from '../lib/jstDays'
 
-export const CALLS_EXPORT_FORMATS = ['csv', 'xlsx'] as const
+const CALLS_EXPORT_FORMATS = ['csv', 'xlsx'] as const
 export type CallsExportFormat = (typeof CALLS_EXPORT_FORMATS)[number]
-export const CALLS_EXPORT_ENCODINGS = ['utf8', 'shift_jis'] as const
+const CALLS_EXPORT_ENCODINGS = ['utf8', 'shift_jis'] as const
 
 /**
  * What an export of the inquiry log takes, the same for `npm run export:calls` and the admin's

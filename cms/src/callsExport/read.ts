@@ -10,7 +10,7 @@ import { parseInstant } from '@kotae/analytics'
 import type { Sql } from '../db/sql'
 import type { CallsExportRow } from './columns'
 
-export const CALLS_EXPORT_PAGE = 1000
+const CALLS_EXPORT_PAGE = 1000
 
 const label = (options: readonly { value: string; label: string }[], value: string) =>
   options.find((o) => o.value === value)?.label ?? value

@@ -33,7 +33,7 @@ export type CallsExportResult = {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 /** An instant as the Japan time 'YYYY-MM-DD HH:MM:SS'. */
-export function jstDateTime(ms: number): string {
+function jstDateTime(ms: number): string {
   const d = new Date(ms + JST_OFFSET_MS)
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 }

@@ -24,13 +24,13 @@ export type DashboardCustomRange = {
   end: number /** The query that asks for it again. */
   query: string
 }
-export type DashboardSelection = { key: DashboardPeriodKey } | DashboardCustomRange
+type DashboardSelection = { key: DashboardPeriodKey } | DashboardCustomRange
 
 const MAX_DAYS = 366
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v)
 
-export const dashboardQuerySchema = z
+const dashboardQuerySchema = z
   .object({
     period: z.enum(DASHBOARD_PERIODS, { message: t.badPeriod }).optional(),
     month: z

@@ -18,7 +18,7 @@ const usedShape = z.object({
 })
 const usedSchema = z.custom<LookupCandidate>((v) => usedShape.safeParse(v).success, 'not a used FAQ')
 
-export const deskDraftSchema = z.object({
+const deskDraftSchema = z.object({
   form: z.object({
     channel: z.string(),
     callerType: z.string(),

@@ -28,7 +28,7 @@ export type EventQueueOptions = {
   log?: (line: string) => void
 }
 
-export const EVENT_QUEUE_DEFAULTS = { capacity: 10_000, batchSize: 200, flushMs: 250, attempts: 3 } as const
+const EVENT_QUEUE_DEFAULTS = { capacity: 10_000, batchSize: 200, flushMs: 250, attempts: 3 } as const
 
 export type EventQueue = ReturnType<typeof createEventQueue>
 
@@ -47,7 +47,7 @@ export type EventQueue = ReturnType<typeof createEventQueue>
  * that loss is accepted in exchange for a desk that a flood of events cannot slow down
  * (docs/decisions/0024-event-ingestion-queue.md).
  */
-export function createEventQueue(options: EventQueueOptions) {
+function createEventQueue(options: EventQueueOptions) {
   const capacity = options.capacity ?? EVENT_QUEUE_DEFAULTS.capacity
   const batchSize = options.batchSize ?? EVENT_QUEUE_DEFAULTS.batchSize
   const flushMs = options.flushMs ?? EVENT_QUEUE_DEFAULTS.flushMs
@@ -157,7 +157,7 @@ type DrizzleDb = {
  * validated by the event schema before they are queued. Column values are what Payload writes:
  * ISO dates (a timestamptz on PostgreSQL), booleans, and createdAt/updatedAt set to the arrival time.
  */
-export function siteEventsWriter(payload: Payload): (events: readonly QueuedSiteEvent[]) => Promise<void> {
+function siteEventsWriter(payload: Payload): (events: readonly QueuedSiteEvent[]) => Promise<void> {
   const db = payload.db as unknown as DrizzleDb
   const table = db.tables?.site_events
   if (!db.drizzle || !table)

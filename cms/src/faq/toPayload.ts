@@ -23,7 +23,7 @@ export type FaqData = { [K in keyof FaqFields]?: FaqFields[K] | null }
 export const storable = (data: FaqData) => data as Partial<FaqFields>
 
 /** The ids of the documents an entry links to, by slug. */
-export type FaqIds = {
+type FaqIds = {
   categories: ReadonlyMap<string, number>
   sources: ReadonlyMap<string, number>
   faqs: ReadonlyMap<string, number>

@@ -7,9 +7,9 @@ import { GAP_STRINGS } from './strings'
 const SIX_MONTHS = 182 * 24 * 60 * 60 * 1000
 
 /** The marker in operatorNotes that ties a draft to its cluster, so a second click finds it. */
-export const clusterMarker = (id: string) => `まとまり ${id}）`
+const clusterMarker = (id: string) => `まとまり ${id}）`
 
-export const breakdownOf = (c: GapCluster) =>
+const breakdownOf = (c: GapCluster) =>
   GAP_KINDS.filter((k) => c.byKind[k])
     .map((k) => `${GAP_KIND_LABELS[k]} ${c.byKind[k]}件`)
     .join('、')

@@ -41,7 +41,7 @@ const ATTENTION: Record<HealthAttention, (d: HealthDetails) => string> = {
 }
 
 /** 「12 秒前」「5 分前」「3 時間前」「2 日前」. */
-export function ageText(seconds: number): string {
+function ageText(seconds: number): string {
   const s = Math.max(0, seconds)
   if (s < 60) return `${s} 秒前`
   if (s < 3600) return `${Math.floor(s / 60)} 分前`

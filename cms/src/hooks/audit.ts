@@ -21,7 +21,7 @@ export const AUDIT_ACTIONS = [
   { label: '保存期間による削除・匿名化', value: 'retention' },
   { label: 'データの書き出し', value: 'export' },
 ] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
+type AuditAction = (typeof AUDIT_ACTIONS)[number]['value']
 
 const IGNORED_KEYS = new Set([
   'updatedAt',

@@ -16,7 +16,7 @@ export const REVIEW_STATES = [
   { label: '承認済み（公開）', value: 'approved' },
 ] as const
 
-export class PublishNotAllowedError extends APIError {
+class PublishNotAllowedError extends APIError {
   constructor() {
     super(
       '公開できるのは承認者（市職員）またはシステム管理者だけです。承認待ちにして承認を依頼してください。',
@@ -28,7 +28,7 @@ export class PublishNotAllowedError extends APIError {
   }
 }
 
-export class DiscardNotAllowedError extends APIError {
+class DiscardNotAllowedError extends APIError {
   constructor() {
     super(
       'この下書きを公開時の内容に戻せるのは、最後に編集または承認依頼をした人と、承認者（市職員）・システム管理者だけです。',

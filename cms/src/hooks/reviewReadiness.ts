@@ -11,7 +11,7 @@ import { tokyoDay } from '../lib/jstDays'
 export const tokyoToday = (now = new Date()): string => tokyoDay(now.toISOString())
 
 /** What the checks say, in Japanese, naming the field as the edit screen labels it. */
-export const readinessMsg = {
+const readinessMsg = {
   questionRequired: '「質問」を入力してください。下書きでも一覧の見出しになるため必要です。',
   tooLong: (label: string, length: number, max: number) =>
     `「${label}」が${length}文字あります。${max}文字以内にしてください。`,

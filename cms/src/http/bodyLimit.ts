@@ -9,7 +9,7 @@ import { MAX_EVENT_BODY_BYTES } from '@kotae/content/contracts/events'
  * schema; the largest API write, an FAQ with its rich-text answer, is tens of KB; the admin's own
  * form-state posts stay well under 1 MB.
  */
-export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
+const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
   { prefix: '/api/events', bytes: MAX_EVENT_BODY_BYTES },
   { prefix: '/api/', bytes: 1024 * 1024 },
   { prefix: '/', bytes: 4 * 1024 * 1024 },

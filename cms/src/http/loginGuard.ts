@@ -101,7 +101,7 @@ export const addressOf = (headers: Headers | undefined): string =>
   headers?.get(CLIENT_ADDRESS_HEADER) || 'local'
 
 /** 429 with Retry-After: the same for every account and address. */
-export const throttledResponse = (): Response =>
+const throttledResponse = (): Response =>
   Response.json(
     { errors: [{ message: LOGIN_THROTTLED_MESSAGE }] },
     { status: 429, headers: { 'retry-after': String(LOGIN_ATTEMPTS.windowMs / 1000) } },

@@ -6,7 +6,7 @@
 import { DAY_MS, jstDateKey, jstMidnight } from '@kotae/analytics'
 import { z } from 'zod'
 
-export const JST_DAY_MESSAGE = 'YYYY-MM-DD の形の日付で指定してください（例: 2026-10-01）'
+const JST_DAY_MESSAGE = 'YYYY-MM-DD の形の日付で指定してください（例: 2026-10-01）'
 
 /** 'YYYY-MM-DD' → the instant its JST midnight starts. */
 export const jstDaySchema = z

@@ -14,7 +14,7 @@ let cached: { at: number; list: Promise<PublicAllowList> } | undefined
  * published and do not count. Read at most once a minute per process, and again after a change to
  * the city profile, an FAQ, a guide or a source on this server.
  */
-export async function publicContacts(payload: Payload): Promise<PublicAllowList> {
+async function publicContacts(payload: Payload): Promise<PublicAllowList> {
   if (cached && Date.now() - cached.at < ALLOW_LIST_TTL_MS) return cached.list
   const sys = { depth: 0, pagination: false, draft: false, overrideAccess: true } as const
   const published = { _status: { equals: 'published' } } as const

@@ -14,7 +14,7 @@ import type {
 const STAMP_ENV = 'KOTAE_SITE_REBUILD_STAMP'
 
 /** Asks for a site rebuild. The publisher debounces, so many changes make one build. */
-export function requestSiteRebuild(reason: string): void {
+function requestSiteRebuild(reason: string): void {
   const stamp = process.env[STAMP_ENV]
   if (!stamp) return
   try {

@@ -20,11 +20,11 @@ import pg from 'pg'
  */
 
 /** The advisory lock's key (advisory locks are per database, so test databases never meet). */
-export const SITE_BUILD_LOCK_KEY = 1_402_014_030
+const SITE_BUILD_LOCK_KEY = 1_402_014_030
 /** How often each publisher reads the content version. One indexed read of a few hundred rows. */
-export const VERSION_POLL_MS = 2_000
+const VERSION_POLL_MS = 2_000
 /** How often a publisher waiting for another's build asks for the lock again. */
-export const LOCK_RETRY_MS = 1_000
+const LOCK_RETRY_MS = 1_000
 
 /** The tables the public site is built from (siteContent.ts), with the rows that reach it. */
 const VERSIONED: { table: string; where?: string }[] = [
@@ -53,7 +53,7 @@ export async function readContentVersion(db: Queryable): Promise<string> {
   return rows[0]!.version
 }
 
-export type SharedBuildOutcome = 'built' | 'current' | 'stopped'
+type SharedBuildOutcome = 'built' | 'current' | 'stopped'
 
 export type SharedBuilds = {
   /** Calls `onChange` at the first reading of the content version and whenever it changes. */

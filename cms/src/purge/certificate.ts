@@ -106,7 +106,7 @@ export const CertificateSchema = CertificateBody.extend({
 export type CertificateBody = z.infer<typeof CertificateBody>
 export type Certificate = z.infer<typeof CertificateSchema>
 
-export const checksumOf = (body: CertificateBody) =>
+const checksumOf = (body: CertificateBody) =>
   createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex')
 
 export function sealCertificate(body: CertificateBody): Certificate {

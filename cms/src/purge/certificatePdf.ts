@@ -24,7 +24,7 @@ const n = (v: number) => v.toLocaleString('ja-JP')
 const when = (iso: string) =>
   `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日 ${iso.slice(11, 19)}（日本時間）`
 
-export function certificateHtml(c: Certificate): string {
+function certificateHtml(c: Certificate): string {
   const db = c.database
   const dbRows =
     db.kind === 'sqlite'

@@ -12,9 +12,9 @@ import { z } from 'zod'
 import { writeOwnerOnly } from '../backup/manifest'
 import { PurgeRefusedError } from './errors'
 
-export const JOURNAL_FILE = '.purge-journal.json'
+const JOURNAL_FILE = '.purge-journal.json'
 
-export const JournalSchema = z.strictObject({
+const JournalSchema = z.strictObject({
   format: z.literal('kotae-purge-journal'),
   /** Which database: SQLite file path, or PostgreSQL database name and system identifier. */
   database: z.string().min(1),
@@ -26,7 +26,7 @@ export const JournalSchema = z.strictObject({
 })
 export type Journal = z.infer<typeof JournalSchema>
 
-export const journalPath = (dataDir: string) => path.join(dataDir, JOURNAL_FILE)
+const journalPath = (dataDir: string) => path.join(dataDir, JOURNAL_FILE)
 
 /** The journal of an interrupted purge of `database`, or null; one of another database is refused. */
 export function readJournal(dataDir: string, database: string): Journal | null {

@@ -34,7 +34,7 @@ import { openSqlite, sqliteBytes } from './sqlite'
 import { tableAction } from './tables'
 
 /** The code a database without a city profile has (never configured, or purged without --keep-content). */
-export const PLACEHOLDER_CODE = '000000'
+const PLACEHOLDER_CODE = '000000'
 
 export interface PurgeOptions {
   /** Must equal the city profile's 全国地方公共団体コード exactly. */
@@ -61,7 +61,7 @@ export interface PurgeResult {
 }
 
 /** What to type, for the refusal message. */
-export const confirmHint = (code: string) => `npm run purge -- --confirm ${code}`
+const confirmHint = (code: string) => `npm run purge -- --confirm ${code}`
 
 /** A KOTAE_PURGE_TEST_CRASH stage kills the process there (tests of the resume only). */
 function crashPoint(stage: string, env: NodeJS.ProcessEnv): void {

@@ -4,16 +4,16 @@
  */
 
 /** Payload's record of applied migrations: the schema stays, so the installation still starts. */
-export const SCHEMA_TABLES = ['payload_migrations'] as const
+const SCHEMA_TABLES = ['payload_migrations'] as const
 
 /** Staff accounts: all rows but the kept user's (users_roles follows users; users_sessions is emptied). */
-export const USER_TABLES = ['users', 'users_roles'] as const
+const USER_TABLES = ['users', 'users_roles'] as const
 
 /**
  * The curated knowledge (FAQs, guides, categories, sources, synonyms, city profile) with their
  * arrays, relations and versions: kept with --keep-content, emptied otherwise.
  */
-export const CONTENT_ROOTS = [
+const CONTENT_ROOTS = [
   'faqs',
   '_faqs_v',
   'guides',
@@ -26,7 +26,7 @@ export const CONTENT_ROOTS = [
 
 export type TableAction = 'emptied' | 'kept-content' | 'kept-schema' | 'kept-user'
 
-export function isContentTable(table: string): boolean {
+function isContentTable(table: string): boolean {
   return CONTENT_ROOTS.some((root) => table === root || table.startsWith(`${root}_`))
 }
 

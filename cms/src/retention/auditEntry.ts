@@ -10,10 +10,10 @@ import type { Sql } from '../db/sql'
 import { changedCount, type RetentionReport } from './run'
 
 /** The audit entry's collection: not a collection, the run itself. */
-export const RETENTION_AUDIT_SLUG = 'retention'
+const RETENTION_AUDIT_SLUG = 'retention'
 
 /** Japanese lines, one per kind: `問い合わせ記録（2024-11以前）: 12件を匿名化（…）`. */
-export function retentionSummaryLines({
+function retentionSummaryLines({
   counts: c,
   cutoffs,
 }: Pick<RetentionReport, 'counts' | 'cutoffs'>): string[] {

@@ -24,7 +24,7 @@ import { parseInstant } from '@kotae/analytics'
 import type { Sql } from '../db/sql'
 
 /** Tokens start with this (a real hash is hex), so the run and a reader can tell them apart. */
-export const PSEUDONYM_TOKEN_PREFIX = 'anon:'
+const PSEUDONYM_TOKEN_PREFIX = 'anon:'
 const PAGE = 10_000
 const UPDATE_BATCH = 10_000
 

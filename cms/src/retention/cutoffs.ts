@@ -16,7 +16,7 @@ export interface Cutoff {
  * Whole months, so a report's month is always anonymized all at once, and the answer is the same
  * on every day of a month (the daily run does the month's work on its first run in the month).
  */
-export function cutoffOf(now: Date, months: number): Cutoff {
+function cutoffOf(now: Date, months: number): Cutoff {
   const { year, month } = jstParts(now.getTime())
   const start = jstMidnight(year, month - months, 1)
   return { months, before: new Date(start).toISOString(), lastMonth: jstDateKey(start - 1).slice(0, 7) }

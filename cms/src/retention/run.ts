@@ -24,7 +24,7 @@ import { cutoffsOf, type Cutoff } from './cutoffs'
 import { readRetention } from './settings'
 
 /** Site events that carry what someone typed (`query`): the search logs. */
-export const SEARCH_EVENT_TYPES = ['search', 'zero-result'] as const
+const SEARCH_EVENT_TYPES = ['search', 'zero-result'] as const
 const searchTypes = SEARCH_EVENT_TYPES.map((t) => `'${t}'`).join(', ')
 
 /** What one run changed (or, dry, would change), by what it is. */

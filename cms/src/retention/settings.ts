@@ -42,7 +42,7 @@ export async function readRetention(payload: Payload): Promise<Retention> {
 }
 
 /** Stored periods (null = blank) checked against content's schema. */
-export function parseRetention(stored: Record<string, unknown>): Retention {
+function parseRetention(stored: Record<string, unknown>): Retention {
   const given = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== null && v !== undefined))
   const parsed = retentionSchema.safeParse(given)
   if (parsed.success) return parsed.data

@@ -26,7 +26,7 @@ export const forgetDeskCards = (index: SearchIndex, keys: readonly string[]): vo
 }
 
 /** Drops every card of this process (a category or source changed: names and links on many cards). */
-export const forgetAllDeskCards = (): void => {
+const forgetAllDeskCards = (): void => {
   cache = new WeakMap()
 }
 

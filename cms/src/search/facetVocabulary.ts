@@ -26,11 +26,6 @@ export function facetVocabulary(): Promise<FacetDimension[]> {
   return cached
 }
 
-/** Tests: the vocabulary is read again on next use. */
-export function resetFacetVocabulary(): void {
-  cached = undefined
-}
-
 /** Whether `value` is a value id of dimension `dimension` in the vocabulary. */
 export const hasFacetValue = (
   vocabulary: readonly FacetDimension[],

@@ -38,7 +38,7 @@ const rememberFaqId = (index: SearchIndex, slug: string, id: number | string) =>
  */
 const CACHE_SIZE = 1_000
 const hitCache = new WeakMap<SearchIndex, Map<string, Answer>>()
-export const cacheStats = { hits: 0, misses: 0 }
+const cacheStats = { hits: 0, misses: 0 }
 
 /** A chosen facet per dimension (an ask-back answer): dimension id → value ids. */
 export type ChosenFacets = Readonly<Record<string, readonly string[]>>
@@ -110,9 +110,9 @@ export const faqQuestionOf = (index: SearchIndex, id: number | string): string |
  * the record mapped to its indexable shape, so the desk scores what the site and eval:content do.
  */
 const OPERATOR = { audience: 'operator' } as const
-export const faqDocument = (f: IndexedFaq, markdown: ToMarkdown): SearchDocument | undefined =>
+const faqDocument = (f: IndexedFaq, markdown: ToMarkdown): SearchDocument | undefined =>
   faqToDocument(faqInput(f, markdown), OPERATOR)
-export const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocument | undefined =>
+const guideDocument = (g: IndexedGuide, markdown: ToMarkdown): SearchDocument | undefined =>
   guideToDocument(guideInput(g, markdown), OPERATOR)
 
 /**

@@ -17,7 +17,7 @@ const MAX_SETS = 2_000
 const cache = new Map<string, { faqs: ReadonlySet<string>; calls: PastCall[]; at: number }>()
 
 /** Drops the kept sets that share one of these FAQs (all of them without an argument). */
-export function forgetPastCalls(faqIds?: readonly (number | string)[]): void {
+function forgetPastCalls(faqIds?: readonly (number | string)[]): void {
   if (!faqIds) {
     cache.clear()
     return

@@ -10,7 +10,7 @@
 import { detectEncoding } from '@kotae/content/csv/encoding'
 import iconv from 'iconv-lite'
 
-export type PageEncoding = 'utf-8' | 'shift_jis' | 'euc-jp'
+type PageEncoding = 'utf-8' | 'shift_jis' | 'euc-jp'
 
 const NAMES: Record<string, PageEncoding> = {
   'utf-8': 'utf-8',

@@ -8,7 +8,7 @@ import { deploymentSettings, sourceWatchOn } from './settings'
 /** The watch's own job queue: a run waits on slow sites and must never delay a scheduled publish. */
 export const SOURCE_WATCH_QUEUE = 'source-watch'
 /** Every morning at 05:00 JST, before the desk opens and outside the city sites' busy hours. */
-export const SOURCE_WATCH_CRON = cronAtJst(5, 0)
+const SOURCE_WATCH_CRON = cronAtJst(5, 0)
 
 /**
  * The daily source watch as a Payload task. Scheduled only when KOTAE_SOURCE_WATCH=on

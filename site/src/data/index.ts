@@ -31,7 +31,7 @@ export type * from './types'
  * Popular topics until the CMS's usage counts drive them: the questions the call center says it
  * hears most (renewals, the notice letter, PINs, pickup, a lost card, the insurance card).
  */
-export const DEFAULT_POPULAR = [
+const DEFAULT_POPULAR = [
   'card-renewal-how',
   'cert-renewal-how',
   'notice-letter-what',

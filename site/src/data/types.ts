@@ -74,7 +74,7 @@ export type PublicGuide = {
 }
 
 /** `label` stays Japanese (the checks that find the 市民課 or a FAX line read it); `labelEn` is for /en/. */
-export type PublicPhone = { label: string; labelEn?: string; number: string }
+type PublicPhone = { label: string; labelEn?: string; number: string }
 
 export type PublicCity = {
   name: string

@@ -11,7 +11,7 @@ import type { BringCase, Procedure, RequiredItem } from '../data/types'
 import { inLocale } from '../lib/japanese'
 import { fill } from '../lib/text'
 
-export type CheckerText = {
+type CheckerText = {
   procedure: string
   who: string
   whoOptions: Readonly<Record<BringCase, string>>

@@ -26,7 +26,7 @@ import {
 } from '../lib/search/client'
 import { answerState, NEAR_TOPICS, optionName, statusLine } from '../lib/search/view'
 
-export type SearchText = {
+type SearchText = {
   label: string
   placeholder: string
   submit: string

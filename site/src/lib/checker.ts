@@ -50,13 +50,13 @@ const NOTICE_ITEM: Record<NoticeKind, RegExp> = {
 }
 
 /** Whether an item is the procedure's notice letter or comes in its envelope. */
-export function isNoticeItem(procedure: Procedure, item: Pick<RequiredItem, 'item'>): boolean {
+function isNoticeItem(procedure: Procedure, item: Pick<RequiredItem, 'item'>): boolean {
   const kind = noticeKind(procedure)
   return kind !== undefined && NOTICE_ITEM[kind].test(item.item)
 }
 
 /** The guide's items for one case (an item's own `cases`, when given, must include the case too). */
-export function itemsFor(guide: Pick<CheckerGuide, 'bring'>, who: BringCase): RequiredItem[] | undefined {
+function itemsFor(guide: Pick<CheckerGuide, 'bring'>, who: BringCase): RequiredItem[] | undefined {
   const group = guide.bring.find((b) => b.case === who)
   return group?.items.filter((i) => !i.cases || i.cases.includes(who))
 }

@@ -24,7 +24,7 @@ const MAX_BODY = EVENT_LIMITS.bodyBytes - 1024 // a margin under the server's li
 const DELAY_MS = 4000
 
 /** Where events go: the CMS origin from the build-time env, or this site's origin. */
-export const EVENTS_URL = `${(import.meta.env.PUBLIC_KOTAE_API ?? '').replace(/\/+$/, '')}/api/events`
+const EVENTS_URL = `${(import.meta.env.PUBLIC_KOTAE_API ?? '').replace(/\/+$/, '')}/api/events`
 
 /** Facet ids as the server takes them. */
 const isFacetId = (id: string) => id.length <= EVENT_LIMITS.facetId && FACET_ID.test(id)

@@ -20,7 +20,7 @@ export async function furiganaReader(city: Readings = {}, own: Readings = {}): P
 }
 
 /** hast nodes for a text: plain text, and a `<ruby>` element for each kanji piece. */
-export function rubyNodes(segments: RubySegment[]): (Text | Element)[] {
+function rubyNodes(segments: RubySegment[]): (Text | Element)[] {
   return segments.map((s) =>
     s.reading === undefined
       ? { type: 'text', value: s.text }

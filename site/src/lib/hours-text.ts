@@ -5,7 +5,7 @@
 import { openState, type HolidayTable, type HoursConfig } from './hours'
 import { fill, formatYmd, hm } from './text'
 
-export type HoursText = {
+type HoursText = {
   today: string
   open: string
   closed: string

@@ -10,7 +10,7 @@ import { stampStatusChanges } from './stampStatusChanges'
 import { anonymizedAtField } from '../../fields/anonymizedAt'
 import { DAY_AND_TIME } from '../../fields/dates'
 
-export const ESCALATION_STATUSES = [
+const ESCALATION_STATUSES = [
   { label: '未対応', value: 'open' },
   { label: '回答済み', value: 'answered' },
   { label: '完了', value: 'closed' },

@@ -20,7 +20,7 @@ import { requireEnglishAllThrough } from './englishAllThrough'
 
 const guide = guideFrontMatterSchema.shape
 
-export const PROCEDURES = [
+const PROCEDURES = [
   { label: '申請', value: 'application' },
   { label: '受け取り', value: 'pickup' },
   { label: 'カードの更新', value: 'card-renewal' },

@@ -4,7 +4,7 @@ import { nobody } from '../../access/nobody'
 import { roleIn } from '../../access/roleIn'
 import { DAY_AND_TIME } from '../../fields/dates'
 
-export const SITE_EVENT_TYPES = ['search', 'zero-result', 'faq-view', 'helpful', 'facet-choice'] as const
+const SITE_EVENT_TYPES = ['search', 'zero-result', 'faq-view', 'helpful', 'facet-choice'] as const
 
 /**
  * Anonymous events from the public site: what citizens search, what finds nothing, which FAQs

@@ -25,7 +25,7 @@ import { driverOf, sqliteFileOf } from '../../db/driver'
 import { toDollar } from '../../db/sql'
 
 /** One staged row: line, whether it is a good record (0: a bad row, staged for its call id only), then the record's columns. */
-export type StageRow = [
+type StageRow = [
   line: number,
   ok: 0 | 1,
   callId: string | null,

@@ -2,7 +2,7 @@ import { dictionary } from '@zxcvbn-ts/language-common'
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 /** At least this many characters (NIST SP 800-63B asks for 8 at least; staff accounts reach personal data). */
-export const MIN_PASSWORD_LENGTH = 12
+const MIN_PASSWORD_LENGTH = 12
 
 let common: Set<string> | undefined
 /** zxcvbn-ts's list of about 49,000 passwords seen most often in leaks, compared in lower case. */

@@ -28,7 +28,7 @@ export const searchIndexPath = (locale: Locale): string => `/search-index/${loca
  * one searched, and the English index stays within its 150 KB gzip budget as translations grow
  * (decision 0047: 160 KB with 65 translations and both bodies).
  */
-export function documentsFor(documents: readonly SearchDocument[], locale: Locale): SearchDocument[] {
+function documentsFor(documents: readonly SearchDocument[], locale: Locale): SearchDocument[] {
   const japanese = documents.filter((d) => (d.locale ?? 'ja') === 'ja')
   if (locale === 'ja') return japanese
   const translated = new Set(documents.filter((d) => d.locale === 'en').map((d) => d.url))
