@@ -9,25 +9,26 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { getPayload } from 'payload'
+import { z } from 'zod'
 
 import { callsExportFileName, callsExportOptionsSchema } from '../src/callsExport/options'
 import { countCalls, readCallPages } from '../src/callsExport/read'
 import { CALLS_EXPORT_STRINGS as S } from '../src/callsExport/strings'
 import { writeCallsExport } from '../src/callsExport/write'
-import { migrateDatabase } from '../src/db/migrate'
-import { auditExport } from '../src/hooks/audit'
-import config from '../src/payload.config'
 import { sqlOf } from '../src/db/sql'
-import { cliLogger } from '../src/logging/logger'
-import { parseCommandLine } from './lib/commandLine'
+import { auditExport } from '../src/hooks/audit'
+import { withCliPayload } from './lib/cliPayload'
+import { parseValidCommandLine } from './lib/commandLine'
 import { runCli } from './lib/runCli'
 
 const USAGE =
   'usage: npm run export:calls -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx [--encoding utf8|shift_jis] [--out file]'
 
+// The admin download's options, and where to write.
+const ArgsSchema = callsExportOptionsSchema.and(z.object({ out: z.string().min(1).optional() }))
+
 async function main(): Promise<number> {
-  const raw = parseCommandLine(
+  const args = parseValidCommandLine(
     {
       options: {
         from: { type: 'string' },
@@ -37,63 +38,51 @@ async function main(): Promise<number> {
         out: { type: 'string' },
       },
     },
+    ArgsSchema,
     USAGE,
-  )?.values
-  if (!raw) return 2
-  const { out: outArg, ...rest } = raw
-  const parsed = callsExportOptionsSchema.safeParse(rest)
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) console.error(`export:calls: --${i.path.join('.')}: ${i.message}`)
-    console.error(USAGE)
-    return 2
-  }
-  const options = parsed.data
+  )
+  if (!args) return 2
+  const { out, ...options } = args
   const { range, format, encoding } = options
   // npm -w runs this in cms/: --out is relative to where the command was typed.
-  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), outArg ?? callsExportFileName(options))
-  const payload = await getPayload({
-    config: {
-      ...(await config),
-      logger: cliLogger(),
-    },
-  })
-  const partial = `${file}.partial`
-  try {
-    await migrateDatabase(payload)
-    const sql = sqlOf(payload)
-    const started = performance.now()
-    const total = await countCalls(sql, range)
-    if (total === 0) {
-      console.error(`export:calls: ${S.empty(range.from, range.to)}ファイルは作りませんでした。`)
-      return 1
-    }
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    const result = await writeCallsExport(
-      readCallPages(sql, range),
-      format,
-      encoding,
-      fs.createWriteStream(partial),
-    )
-    fs.renameSync(partial, file)
-    await auditExport(payload, null, {
-      collectionSlug: 'calls',
-      docId: `${range.from}..${range.to}`,
-      title: S.auditTitle(range.from, range.to, format, result.rows),
-    })
-    const seconds = ((performance.now() - started) / 1000).toFixed(1)
-    const enc = format === 'csv' ? (encoding === 'utf8' ? ', UTF-8 with BOM' : ', Shift_JIS (cp932)') : ''
-    console.log(
-      `export:calls: ${result.rows} calls ${range.from}..${range.to} → ${file} (${format}${enc}; ${fs.statSync(file).size} bytes; ${seconds} s)`,
-    )
-    if (result.replacedCells > 0)
-      console.error(
-        `export:calls: 注意: ${result.replacedCells} 個のセルで Shift_JIS にない文字を 〓 にしました`,
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), out ?? callsExportFileName(options))
+  return withCliPayload(async (payload) => {
+    const partial = `${file}.partial`
+    try {
+      const sql = sqlOf(payload)
+      const started = performance.now()
+      const total = await countCalls(sql, range)
+      if (total === 0) {
+        console.error(`export:calls: ${S.empty(range.from, range.to)}ファイルは作りませんでした。`)
+        return 1
+      }
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      const result = await writeCallsExport(
+        readCallPages(sql, range),
+        format,
+        encoding,
+        fs.createWriteStream(partial),
       )
-    return 0
-  } finally {
-    fs.rmSync(partial, { force: true })
-    await payload.destroy()
-  }
+      fs.renameSync(partial, file)
+      await auditExport(payload, null, {
+        collectionSlug: 'calls',
+        docId: `${range.from}..${range.to}`,
+        title: S.auditTitle(range.from, range.to, format, result.rows),
+      })
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      const enc = format === 'csv' ? (encoding === 'utf8' ? ', UTF-8 with BOM' : ', Shift_JIS (cp932)') : ''
+      console.log(
+        `export:calls: ${result.rows} calls ${range.from}..${range.to} → ${file} (${format}${enc}; ${fs.statSync(file).size} bytes; ${seconds} s)`,
+      )
+      if (result.replacedCells > 0)
+        console.error(
+          `export:calls: 注意: ${result.replacedCells} 個のセルで Shift_JIS にない文字を 〓 にしました`,
+        )
+      return 0
+    } finally {
+      fs.rmSync(partial, { force: true })
+    }
+  })
 }
 
 runCli(main)

@@ -337,7 +337,7 @@ describe('the inquiry-log export', () => {
       'csv',
     ])
     expect(bad.code).toBe(2)
-    expect(bad.err).toContain('export:calls: --to: 終了日（2026-10-01）が開始日（2026-10-31）より前です')
+    expect(bad.err).toContain('--to: 終了日（2026-10-01）が開始日（2026-10-31）より前です')
     expect(bad.err).toContain('usage: npm run export:calls')
   })
 })
