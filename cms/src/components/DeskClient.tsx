@@ -366,21 +366,13 @@ export function DeskClient({ channels, callerTypes, outcomes, categories }: Prop
         <h1>{t.title}</h1>
         <p className="kotae-desk__timer">
           {t.timer} <strong>{mmss(elapsed)}</strong>{' '}
-          {!startedAt ? (
+          {!startedAt || !endedAt ? (
             <button
               type="button"
               className="btn btn--style-secondary btn--size-small"
-              onClick={() => setStartedAt(new Date())}
+              onClick={() => (startedAt ? setEndedAt : setStartedAt)(new Date())}
             >
-              {t.startCall}
-            </button>
-          ) : !endedAt ? (
-            <button
-              type="button"
-              className="btn btn--style-secondary btn--size-small"
-              onClick={() => setEndedAt(new Date())}
-            >
-              {t.endCall}
+              {startedAt ? t.endCall : t.startCall}
             </button>
           ) : null}
         </p>
