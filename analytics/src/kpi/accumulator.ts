@@ -4,7 +4,7 @@
  * report. Memory stays small: fixed counters (48 slots, 8 day types), one entry per category and per
  * FAQ id, and the escalations' turnaround hours.
  */
-import { DAY_MS, HALF_HOURS_PER_DAY, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
+import { DAY_MS, HALF_HOURS_PER_DAY, JST_OFFSET_MS, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
 import { halfHourRows, newSlotCounts, type SlotCounts } from './by-half-hour'
 import { topicRows } from './by-topic'
 import { DayTypeTable, weekdayRows } from './by-weekday'
@@ -58,6 +58,10 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
 
   const slots = newSlotCounts(HALF_HOURS_PER_DAY)
   const weekdays = newSlotCounts(8)
+  // Per JST day of the period: every telephony record offered (all queues, any hour) and the inbound
+  // calls, as meta.counts counts them: the trend chart's points.
+  const daily = { offered: new Int32Array(days.types.length), calls: new Int32Array(days.types.length) }
+  const dayOf = (ms: number) => Math.floor((ms + JST_OFFSET_MS) / DAY_MS) - days.firstDay
   const topics = new Map<string | null, Record<(typeof CALL_SUMS)[number], number>>()
   const faqs = new Map<string, FaqCounts>()
   // 一次完了: logged-resolved calls of the period the same caller called again about, per category.
@@ -102,6 +106,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       return
     }
     n.telephonyInPeriod += a.offered + other
+    daily.offered[dayOf(o)]! += a.offered + other
     n.otherQueues += other
     const reason = clock.outOfHours(o)
     if (reason) {
@@ -122,6 +127,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     else if (a.outbound) addSums(outbound, a, CALL_SUMS)
     else {
       if (clock.outOfHours(t)) out.calls += a.calls
+      daily.calls[dayOf(t)]! += a.calls
       slots.calls[jstHalfHourSlot(t)]! += a.calls
       weekdays.calls[days.indexOf(t)]! += a.calls
       const topic = topics.get(a.category) ?? zeros(CALL_SUMS)
@@ -253,6 +259,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     period,
     range,
     options: opts,
+    daily,
     addTelephonySlot,
     addCallSlot,
     addRepeatCheck,

@@ -7,7 +7,7 @@
  *   row.firstContactResolutionRate = row.firstContactResolved / row.calls
  *   row.ahtSeconds                 = Σ handle(c) / |{ c : c.category = k, valid span }|   (as in talk.ts)
  */
-import { meanOf, ratio } from './stats'
+import { ratio } from './stats'
 
 export type TopicRow = ReturnType<typeof topicRows>[number]
 
@@ -31,7 +31,7 @@ export function topicRows(
       share: ratio(c.calls, totalCalls),
       firstContactResolved: fcr,
       firstContactResolutionRate: ratio(fcr, c.calls),
-      ahtSeconds: meanOf(c.handleSeconds, c.callsWithTalk),
+      ahtSeconds: ratio(c.handleSeconds, c.callsWithTalk),
     }
   })
   return rows.sort((a, b) => b.calls - a.calls || compareCategory(a.category, b.category))

@@ -1,7 +1,7 @@
 export * from './records'
 export { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from './options'
 export { periodRange, periodLabels, type ReportPeriod, type PeriodLabels } from './period'
-export { ratio, meanOf, median, secondsBetween } from './stats'
+export { ratio, median, secondsBetween } from './stats'
 export {
   abandonRate,
   abandonWaitSeconds,

@@ -11,7 +11,7 @@ import { DAY_MS, parseInstant } from '../time'
 import { createReportAccumulator, type ReportAccumulator } from './accumulator'
 import type { CallSlotAggregate, TelephonySlotAggregate } from './aggregate'
 import { handleSeconds, talkSeconds } from './talk'
-import { abandonWaitSeconds, answerWaitSeconds, isAnswered, isWithinServiceLevel } from './telephony'
+import { abandonWaitSeconds, answerWaitSeconds, isAnswered } from './telephony'
 import { addFaqsUsed, type FaqCounts } from './faq-usage'
 import { calledAgain } from './fcr'
 import type { ReportOptions, ResolvedReportOptions } from './options'
@@ -119,7 +119,7 @@ function telephonyAggregate(
     answered: answered ? 1 : 0,
     answeredWithWait: wait === null ? 0 : 1,
     waitSeconds: wait ?? 0,
-    answeredWithin: isWithinServiceLevel(wait, o.serviceLevelSeconds) ? 1 : 0,
+    answeredWithin: wait !== null && wait <= o.serviceLevelSeconds ? 1 : 0, // within includes 20.0 s
     shortAbandoned: short,
     abandoned: other || answered ? 0 : 1 - short,
     otherQueues: other ? 1 : 0,

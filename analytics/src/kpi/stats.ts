@@ -6,11 +6,6 @@ export function ratio(numerator: number, denominator: number): number | null {
   return numerator / denominator
 }
 
-/** Mean of values given as their sum and count, or null for none. */
-export function meanOf(sum: number, count: number): number | null {
-  return ratio(sum, count)
-}
-
 /** Median of a list (sorted here, in place), or null for an empty list. */
 export function median(values: number[]): number | null {
   if (values.length === 0) return null

@@ -18,7 +18,7 @@
  */
 import { parseInstant } from '../time'
 import type { CallLogRecord } from './records'
-import { meanOf, secondsBetween } from './stats'
+import { ratio, secondsBetween } from './stats'
 
 /** A non-negative finite number of seconds, else 0. */
 const safeSeconds = (value: number | null | undefined): number =>
@@ -50,7 +50,7 @@ export function handleSeconds(
 }
 
 export const attSeconds = (sums: { talkSeconds: number; callsWithTalk: number }): number | null =>
-  meanOf(sums.talkSeconds, sums.callsWithTalk)
+  ratio(sums.talkSeconds, sums.callsWithTalk)
 
 export const ahtSeconds = (sums: { handleSeconds: number; callsWithTalk: number }): number | null =>
-  meanOf(sums.handleSeconds, sums.callsWithTalk)
+  ratio(sums.handleSeconds, sums.callsWithTalk)

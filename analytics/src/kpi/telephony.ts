@@ -26,7 +26,7 @@
  */
 import { parseInstant } from '../time'
 import type { TelephonyRecord } from './records'
-import { meanOf, ratio, secondsBetween } from './stats'
+import { ratio, secondsBetween } from './stats'
 
 /** The sums the rates are taken over. */
 interface Counts {
@@ -60,10 +60,6 @@ export function abandonWaitSeconds(
   return gone ? secondsBetween(offeredMs, parseInstant(gone)) : null
 }
 
-export function isWithinServiceLevel(waitSeconds: number | null, thresholdSeconds: number): boolean {
-  return waitSeconds !== null && waitSeconds <= thresholdSeconds
-}
-
 export const offeredForRate = (c: Pick<Counts, 'offered' | 'shortAbandoned'>): number =>
   c.offered - c.shortAbandoned
 
@@ -74,7 +70,7 @@ export const abandonRate = (c: Pick<Counts, 'abandoned' | 'offered' | 'shortAban
   ratio(c.abandoned, offeredForRate(c))
 
 export const asaSeconds = (sums: { waitSeconds: number; answeredWithWait: number }): number | null =>
-  meanOf(sums.waitSeconds, sums.answeredWithWait)
+  ratio(sums.waitSeconds, sums.answeredWithWait)
 
 export function serviceLevel(
   c: Pick<Counts, 'answeredWithin' | 'answered' | 'offered' | 'shortAbandoned'>,

@@ -7,12 +7,12 @@
 import {
   createReportAccumulator,
   DAY_MS,
-  jstDayNumber,
   jstParts,
   parseInstant,
   periodRange,
   type EscalationRecord,
   type Report,
+  type ReportAccumulator,
   type ReportLabels,
   type ReportOptions,
   type ReportPeriod,
@@ -92,7 +92,6 @@ export async function loadReportFrom(
     categories.set(Number(id), String(slug))
     categoryNames[String(slug)] = String(name)
   }
-  const trend = trendBuckets(period, range)
   // A fiscal year's 月別 table: each month counted as its own report with the same rules (so a
   // month's row equals its monthly report), from the same rows as the year.
   const first = jstParts(range.start)
@@ -105,7 +104,7 @@ export async function loadReportFrom(
   // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
   const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
   const t = (column: string) => instantSql(db.dialect, column)
-  await readRollups(db, { acc, parts: months, categories, trend: trend.add }, fromTables)
+  await readRollups(db, { acc, parts: months, categories }, fromTables)
   // Escalations (about one per fifty calls) row by row; timestamps as read (epoch ms or ISO text: parseInstant takes both).
   for (const [id, createdAt, answeredAt, closedAt, urgency] of await db.rows(
     `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
@@ -128,42 +127,27 @@ export async function loadReportFrom(
   return {
     report,
     labels: await loadLabels(db, categoryNames, report),
-    trend: trend.points(report.meta.hasTelephony),
+    trend: trendOf(acc, report.meta.hasTelephony),
     ...(months.length ? { months: months.map((m) => m.finish()) } : {}),
     counted: fromTables ? 'rollups' : 'records',
   }
 }
 
-/** Counts per JST day of a month, or per month of a year, by the records' start instants. */
-function trendBuckets(period: ReportPeriod, range: { start: number; end: number }) {
-  const byMonth = period.kind === 'year'
-  const firstDay = jstDayNumber(range.start)
-  const labels: string[] = []
-  const keyOf = (ms: number): number => {
-    if (!byMonth) return jstDayNumber(ms) - firstDay
-    const p = jstParts(ms)
-    const s = jstParts(range.start)
-    return (p.year - s.year) * 12 + (p.month - s.month)
+/**
+ * The trend chart's points: the accumulator's days (a month, a range), or summed by month (a year).
+ * Each day's counts are the ones its meta.counts sums: every telephony record offered, inbound calls.
+ */
+function trendOf(acc: ReportAccumulator, hasTelephony: boolean): TrendPoint[] {
+  const points: TrendPoint[] = []
+  for (const [i, calls] of acc.daily.calls.entries()) {
+    const p = jstParts(acc.range.start + i * DAY_MS)
+    const label = acc.period.kind === 'year' ? `${p.month}月` : `${p.month}/${p.day}`
+    const offered = hasTelephony ? acc.daily.offered[i]! : null
+    const last = points.at(-1)
+    if (last?.label !== label) points.push({ label, calls, offered })
+    else [last.calls, last.offered] = [last.calls + calls, offered === null ? null : last.offered! + offered]
   }
-  for (let ms = range.start; ms < range.end; ) {
-    const p = jstParts(ms)
-    labels.push(byMonth ? `${p.month}月` : `${p.month}/${p.day}`)
-    ms = byMonth ? Date.UTC(p.year, p.month, 1) - 9 * 3600_000 : ms + DAY_MS
-  }
-  const calls = new Array<number>(labels.length).fill(0)
-  const offered = new Array<number>(labels.length).fill(0)
-  return {
-    /** `n` records at `instant` (records of one half-hour lie in one day). */
-    add(instant: string | number, what: 'calls' | 'offered', n = 1) {
-      const ms = parseInstant(instant)
-      if (!(ms >= range.start && ms < range.end)) return
-      const k = keyOf(ms)
-      if (what === 'calls') calls[k]! += n
-      else offered[k]! += n
-    },
-    points: (hasTelephony: boolean): TrendPoint[] =>
-      labels.map((label, i) => ({ label, calls: calls[i]!, offered: hasTelephony ? offered[i]! : null })),
-  }
+  return points
 }
 
 /** Japanese names of the categories and FAQs the report mentions. */
@@ -172,16 +156,11 @@ async function loadLabels(
   categories: Record<string, string>,
   report: Report,
 ): Promise<ReportLabels> {
+  // The whole FAQ table (a few hundred questions) is one read; an IN list of the used ids was chunks of them.
+  const used = new Set(report.faqUsage.map((f) => f.faqId))
   const faqs: Record<string, string> = {}
-  const ids = report.faqUsage.map((f) => Number(f.faqId)).filter(Number.isFinite)
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500)
-    for (const [id, question] of await db.rows(
-      `SELECT id, question FROM faqs WHERE id IN (${chunk.map(() => '?').join(',')})`,
-      chunk,
-    ))
-      if (question) faqs[String(id)] = String(question)
-  }
+  for (const [id, question] of await db.rows('SELECT id, question FROM faqs'))
+    if (question && used.has(String(id))) faqs[String(id)] = String(question)
   const urgency = { high: '高（当日中）', normal: '通常', low: '低' }
   return { categories, faqs, urgency }
 }

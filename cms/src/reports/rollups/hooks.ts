@@ -49,8 +49,8 @@ export async function refreshAroundCall(db: Exec, before: CallState | null, afte
 }
 
 const contextKey = (what: string, id: unknown) => `rollups:${what}:${String(id)}`
-const remember = (req: PayloadRequest, key: string, value: unknown) => {
-  req.context[key] = value
+const rememberCall = async (req: PayloadRequest, id: unknown) => {
+  req.context[contextKey('call', id)] = await callById(await execOf(req.payload, req), id)
 }
 
 export const rememberCallBeforeChange: CollectionBeforeChangeHook = async ({
@@ -59,18 +59,11 @@ export const rememberCallBeforeChange: CollectionBeforeChangeHook = async ({
   req,
   data,
 }) => {
-  if (operation === 'update' && originalDoc?.id !== undefined)
-    remember(
-      req,
-      contextKey('call', originalDoc.id),
-      await callById(await execOf(req.payload, req), originalDoc.id),
-    )
+  if (operation === 'update' && originalDoc?.id !== undefined) await rememberCall(req, originalDoc.id)
   return data
 }
 
-export const rememberCallBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  remember(req, contextKey('call', id), await callById(await execOf(req.payload, req), id))
-}
+export const rememberCallBeforeDelete: CollectionBeforeDeleteHook = ({ id, req }) => rememberCall(req, id)
 
 export const refreshRollupsAfterCallChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   const db = await execOf(req.payload, req)
@@ -90,10 +83,10 @@ export const rememberTelephonyBeforeDelete: CollectionBeforeDeleteHook = async (
   const [row] = await db.rows(`SELECT ${msSql(db, 'offered_at')} AS c0 FROM telephony_records WHERE id = ?`, [
     id,
   ])
-  remember(req, contextKey('telephony', id), {
+  req.context[contextKey('telephony', id)] = {
     offered: row ? Number(row[0]) : null,
     call: await callState(db, 'telephony_records t JOIN calls c ON c.id = t.call_id WHERE t.id = ?', id),
-  })
+  }
 }
 
 export const refreshRollupsAfterTelephonyDelete: CollectionAfterDeleteHook = async ({ id, req }) => {

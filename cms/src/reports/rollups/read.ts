@@ -32,8 +32,6 @@ export interface RollupSink {
   parts?: readonly ReportAccumulator[]
   /** Category slugs by id (a category without one counts as none). */
   categories: ReadonlyMap<number, string>
-  /** Offered (all queues) and inbound calls per instant, for the trend chart. */
-  trend(at: number, what: 'calls' | 'offered', n: number): void
 }
 
 /**
@@ -95,7 +93,7 @@ async function rowsOf(db: Reader, acc: ReportAccumulator, fromTables: boolean) {
 /** Telephony, call-log and FAQ counts of the accumulator's period. */
 export async function readRollups(
   db: Reader,
-  { acc, parts = [], categories, trend }: RollupSink,
+  { acc, parts = [], categories }: RollupSink,
   fromTables: boolean,
 ) {
   const o = acc.options
@@ -109,7 +107,6 @@ export async function readRollups(
   for (const r of rows.telephony) {
     const at = num(r[3])
     const offered = num(r[4])
-    trend(at, 'offered', offered)
     const counted = !queues || queues.has(String(r[2]))
     const [answered, short] = counted ? [num(r[5]), num(r[9])] : [0, 0]
     const slot = {
@@ -145,7 +142,6 @@ export async function readRollups(
       handleSeconds: o.holdInsideTalkSpan ? span + acw : span + hold + acw,
       outbound,
     }
-    if (!outbound && at < acc.range.end) trend(at, 'calls', n)
     for (const a of of(at, true)) {
       a.addCallSlot(slot)
       if (outbound || at >= a.range.end) continue
