@@ -4,11 +4,11 @@
  * report. Memory stays small: fixed counters (48 slots, 8 day types), one entry per category and per
  * FAQ id, and the escalations' turnaround hours.
  */
-import { DAY_MS, HALF_HOURS_PER_DAY, JST_OFFSET_MS, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
+import { DAY_MS, HALF_HOURS_PER_DAY, jstDayNumber, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
 import { halfHourRows, newSlotCounts, type SlotCounts } from './by-half-hour'
 import { topicRows } from './by-topic'
-import { DayTypeTable, weekdayRows } from './by-weekday'
-import { EscalationCounter } from './escalations'
+import { dayTypeTable, weekdayRows } from './by-weekday'
+import { escalationSummary } from './escalations'
 import { type FaqCounts, faqUsageRows } from './faq-usage'
 import { firstContactResolutionRate } from './fcr'
 import { hoursClock, OUT_OF_HOURS_REASONS, type OutOfHoursReason } from './hours'
@@ -53,7 +53,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   const range = periodRange(period)
   const { start, end } = range
   const repeatEnd = end + opts.repeatWindowDays * DAY_MS
-  const days = new DayTypeTable(range, opts.holidaysAsOwnRow)
+  const days = dayTypeTable(range, opts.holidaysAsOwnRow)
   const clock = hoursClock(opts.hours)
 
   const slots = newSlotCounts(HALF_HOURS_PER_DAY)
@@ -61,12 +61,12 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   // Per JST day of the period: every telephony record offered (all queues, any hour) and the inbound
   // calls, as meta.counts counts them: the trend chart's points.
   const daily = { offered: new Int32Array(days.types.length), calls: new Int32Array(days.types.length) }
-  const dayOf = (ms: number) => Math.floor((ms + JST_OFFSET_MS) / DAY_MS) - days.firstDay
+  const dayOf = (ms: number) => jstDayNumber(ms) - days.firstDay
   const topics = new Map<string | null, Record<(typeof CALL_SUMS)[number], number>>()
   const faqs = new Map<string, FaqCounts>()
   // 一次完了: logged-resolved calls of the period the same caller called again about, per category.
   const disqualified = new Map<string, number>()
-  const escalations = new EscalationCounter()
+  const escalations: { e: EscalationRecord; createdMs: number }[] = []
   // In hours, in the counted queues: every headline figure and table.
   const tel = zeros(TELEPHONY_SUMS)
   // Telephony offered out of hours (and inbound call logs started then), counted apart from every headline figure.
@@ -159,7 +159,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     const t = parseInstant(e.createdAt)
     if (Number.isNaN(t)) n.invalidEscalations++
     else if (t < start || t >= end) n.outsideEscalations++
-    else escalations.add(e, t)
+    else escalations.push({ e, createdMs: t })
   }
 
   /** The report so far; may be called again after more is added. */
@@ -168,7 +168,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     const ifTel = <T>(value: T): T | null => (hasTelephony ? value : null)
     const repeatDisqualified = [...disqualified.values()].reduce((sum, d) => sum + d, 0)
     const firstContactResolved = inbound.loggedResolved - repeatDisqualified
-    const escalationSummary = escalations.summary()
+    const escalationsInPeriod = escalationSummary(escalations)
     const iso = rangeToIso(range)
     return {
       offered: ifTel(tel.offered),
@@ -210,10 +210,10 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       byWeekday: weekdayRows(weekdays, days, hasTelephony, opts.holidaysAsOwnRow),
       byTopic: topicRows(topics, inbound.calls, disqualified),
       faqUsage: faqUsageRows(faqs, inbound.calls),
-      escalations: escalationSummary,
+      escalations: escalationsInPeriod,
       // No call, no telephony record and no escalation in the period.
       empty:
-        inbound.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalationSummary.count === 0,
+        inbound.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalations.length === 0,
       meta: {
         period: {
           ...period,
@@ -228,7 +228,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
         counts: {
           calls: inbound.calls,
           telephony: n.telephonyInPeriod,
-          escalations: escalationSummary.count,
+          escalations: escalations.length,
           callsForRepeatCheck: n.callsForRepeatCheck, // after the period, for the repeat check only
           outside: {
             calls: n.outsideCalls,

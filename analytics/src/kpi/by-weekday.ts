@@ -7,7 +7,7 @@
  *   row.days    = number of calendar days of that type in the period (for per-day averages)
  *   row.offered, answered, abandoned, shortAbandoned, calls: as in 時間帯別, grouped by dayType
  */
-import { DAY_MS, type InstantRange, JST_OFFSET_MS, isHolidayDayNumber, jstDayNumber } from '../time'
+import { type InstantRange, isHolidayDayNumber, jstDayNumber } from '../time'
 import { countsAt, type SlotCounts } from './by-half-hour'
 
 export const DAY_TYPE_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday'] as const
@@ -36,32 +36,22 @@ export function dayTypeIndex(day: number, holidaysAsOwnRow: boolean): number {
  * Day types of every JST day of a range, computed once so a million records cost a subtraction and
  * an array read each: `indexOf(ms)` gives the row index, or -1 outside the range.
  */
-export class DayTypeTable {
-  readonly firstDay: number
-  readonly types: Int8Array
-  readonly days: Int32Array
-
-  constructor(range: InstantRange, holidaysAsOwnRow: boolean) {
-    this.firstDay = jstDayNumber(range.start)
-    const lastDay = range.end > range.start ? jstDayNumber(range.end - 1) : this.firstDay - 1
-    this.types = new Int8Array(Math.max(0, lastDay - this.firstDay + 1))
-    this.days = new Int32Array(8)
-    for (let d = this.firstDay; d <= lastDay; d++) {
-      const type = dayTypeIndex(d, holidaysAsOwnRow)
-      this.types[d - this.firstDay] = type
-      this.days[type]!++
-    }
+export function dayTypeTable(range: InstantRange, holidaysAsOwnRow: boolean) {
+  const firstDay = jstDayNumber(range.start)
+  const length = range.end > range.start ? jstDayNumber(range.end - 1) - firstDay + 1 : 0
+  const types = Int8Array.from({ length }, (_, i) => dayTypeIndex(firstDay + i, holidaysAsOwnRow))
+  const days = new Int32Array(8)
+  for (const type of types) days[type]!++
+  const indexOf = (ms: number) => {
+    const i = jstDayNumber(ms) - firstDay
+    return i >= 0 && i < length ? types[i]! : -1
   }
-
-  indexOf(ms: number): number {
-    const i = Math.floor((ms + JST_OFFSET_MS) / DAY_MS) - this.firstDay
-    return i >= 0 && i < this.types.length ? this.types[i]! : -1
-  }
+  return { firstDay, types, days, indexOf }
 }
 
 export function weekdayRows(
   counts: SlotCounts,
-  table: DayTypeTable,
+  table: ReturnType<typeof dayTypeTable>,
   hasTelephony: boolean,
   holidaysAsOwnRow: boolean,
 ) {

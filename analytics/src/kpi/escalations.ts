@@ -18,39 +18,28 @@ function turnaround(hours: number[]) {
   return { meanHours: ratio(total, hours.length), medianHours: median([...hours]) }
 }
 
-export type EscalationSummary = ReturnType<EscalationCounter['summary']>
+export type EscalationSummary = ReturnType<typeof escalationSummary>
 
-export class EscalationCounter {
-  count = 0
-  answered = 0
-  closed = 0
-  private readonly answerHours: number[] = []
-  private readonly closeHours: number[] = []
-  private readonly urgency = new Map<string, number>()
-
-  add(e: EscalationRecord, createdMs: number): void {
-    this.count++
-    if (e.answeredAt) this.answered++
-    if (e.closedAt) this.closed++
-    // Hours from creation to answer and to close, where set and not before the creation.
-    const answer = e.answeredAt ? secondsBetween(createdMs, parseInstant(e.answeredAt)) : null
-    const close = e.closedAt ? secondsBetween(createdMs, parseInstant(e.closedAt)) : null
-    if (answer !== null) this.answerHours.push(answer / 3600)
-    if (close !== null) this.closeHours.push(close / 3600)
-    this.urgency.set(e.urgency, (this.urgency.get(e.urgency) ?? 0) + 1)
-  }
-
-  summary() {
-    return {
-      count: this.count,
-      answered: this.answered,
-      closed: this.closed,
-      open: this.count - this.closed,
-      answerTurnaround: turnaround(this.answerHours),
-      closeTurnaround: turnaround(this.closeHours),
-      byUrgency: [...this.urgency]
-        .map(([urgency, count]) => ({ urgency, count }))
-        .sort((a, b) => b.count - a.count || (a.urgency < b.urgency ? -1 : 1)),
-    }
+/** The summary of the escalations created in the period, each with its creation instant (ms). */
+export function escalationSummary(list: readonly { e: EscalationRecord; createdMs: number }[]) {
+  // Hours from creation to answer and to close, where set and not before the creation.
+  const hours = (at: (e: EscalationRecord) => string | null) =>
+    list.flatMap(({ e, createdMs }) => {
+      const seconds = at(e) ? secondsBetween(createdMs, parseInstant(at(e)!)) : null
+      return seconds === null ? [] : [seconds / 3600]
+    })
+  const urgency = new Map<string, number>()
+  for (const { e } of list) urgency.set(e.urgency, (urgency.get(e.urgency) ?? 0) + 1)
+  const closed = list.filter(({ e }) => e.closedAt).length
+  return {
+    count: list.length,
+    answered: list.filter(({ e }) => e.answeredAt).length,
+    closed,
+    open: list.length - closed,
+    answerTurnaround: turnaround(hours((e) => e.answeredAt)),
+    closeTurnaround: turnaround(hours((e) => e.closedAt)),
+    byUrgency: [...urgency]
+      .map(([urgency, count]) => ({ urgency, count }))
+      .sort((a, b) => b.count - a.count || (a.urgency < b.urgency ? -1 : 1)),
   }
 }

@@ -2,8 +2,6 @@
  * Report periods: a JST calendar month, a year (fiscal 年度 April–March by default, or calendar), or
  * an arbitrary range of instants (dashboards: today, this week).
  */
-import { z } from 'zod'
-
 import {
   calendarYearRange,
   fiscalYearRange,
@@ -18,25 +16,15 @@ import {
   parseInstant,
 } from '../time'
 
-export const ReportPeriodSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('month'),
-    year: z.number().int().min(1900).max(2200),
-    month: z.number().int().min(1).max(12),
-  }),
-  z.object({
-    kind: z.literal('year'),
-    year: z.number().int().min(1900).max(2200),
-    /** 'fiscal' (default): 年度, 1 April of `year` to 31 March of the next. 'calendar': 1 January – 31 December. */
-    basis: z.enum(['fiscal', 'calendar']).optional(),
-  }),
-  z.object({
-    kind: z.literal('range'),
-    start: z.iso.datetime({ offset: true }),
-    end: z.iso.datetime({ offset: true }),
-  }),
-])
-export type ReportPeriod = z.infer<typeof ReportPeriodSchema>
+/**
+ * A month, a year (`basis` 'fiscal', the default: 年度, 1 April of `year` to 31 March of the next;
+ * 'calendar': January–December) or a range of ISO instants with a zone. Callers validate their own
+ * input (the CMS's PeriodParamSchema, the dashboards' dates); periodRange rejects a bad range.
+ */
+export type ReportPeriod =
+  | { kind: 'month'; year: number; month: number }
+  | { kind: 'year'; year: number; basis?: 'fiscal' | 'calendar' }
+  | { kind: 'range'; start: string; end: string }
 
 /** The instants [start, end) of a period. */
 export function periodRange(period: ReportPeriod): InstantRange {

@@ -13,7 +13,7 @@ import pg from 'pg'
 
 import { instantSql } from '../db/sql'
 import { loadReportFrom, type LoadedReport } from '../reports/load'
-import { pgRowReader, sqliteRowReader, type PgPool, type RowReader } from '../reports/rows'
+import { pgRowReader, sqliteRowReader, type RowReader } from '../reports/rows'
 import type { ReportRun } from './manifest'
 
 /** Where each kind of record has its instant in the period (the columns the report reads by). */
@@ -98,7 +98,7 @@ async function reportRun(db: RowReader): Promise<ReportRun[]> {
 export async function postgresReportRun(url: string, snapshot?: string): Promise<ReportRun[]> {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'kotae-backup' })
   try {
-    return await reportRun(pgRowReader(pool as unknown as PgPool, { snapshot }))
+    return await reportRun(pgRowReader(pool, { snapshot }))
   } finally {
     await pool.end()
   }

@@ -10,6 +10,7 @@
  */
 import Database from 'libsql'
 import type { Payload } from 'payload'
+import type pg from 'pg'
 
 import { driverOf, sqliteFileOf } from '../db/driver'
 import { toDollar } from '../db/sql'
@@ -17,15 +18,6 @@ import type { Reader } from './rollups/exec'
 
 /** The rollups' reader shape (rollups/exec.ts), on a connection of its own to close. */
 export type RowReader = Reader & { close(): void }
-
-interface PgClient {
-  query(
-    config: { text: string; values: unknown[]; rowMode: 'array' } | string,
-  ): Promise<{ rows: unknown[][] }>
-}
-export interface PgPool extends PgClient {
-  connect(): Promise<PgClient & { release(err?: Error | boolean): void }>
-}
 
 /** JIT compilation of the report's small queries cost more than it saved. */
 const PG_REPORT_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off"
@@ -45,7 +37,7 @@ const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/
  * `pg_export_snapshot()` whose transaction is still open) every read sees exactly that snapshot:
  * the backup computes its report run in the snapshot of its dump.
  */
-export function pgRowReader(pool: PgPool, options: { snapshot?: string } = {}): RowReader {
+export function pgRowReader(pool: pg.Pool, options: { snapshot?: string } = {}): RowReader {
   if (options.snapshot !== undefined && !SNAPSHOT_ID.test(options.snapshot))
     throw new Error(`not a PostgreSQL snapshot id: ${options.snapshot}`)
   const begin = options.snapshot
