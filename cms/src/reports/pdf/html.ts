@@ -16,21 +16,15 @@ import {
   type Table,
 } from '@kotae/analytics'
 
-import type { TrendPoint } from '../load'
+import type { LoadedReport, TrendPoint } from '../load'
 import { ORGANIZATION } from '../render'
 import { barChart, columnChart, esc } from './svg'
 
-export interface ReportPageInput {
-  report: Report
-  labels: ReportLabels
-  trend: readonly TrendPoint[]
+/** The loaded report (its fiscal year's months and frozen mark printed too) and the proposals. */
+export type ReportPageInput = Pick<LoadedReport, 'report' | 'labels' | 'trend' | 'months' | 'frozen'> & {
   /** Improvement proposals from the gap analysis; null when the analysis is not available. */
   proposals: readonly Proposal[] | null
   generatedAt?: Date
-  /** A fiscal year's monthly reports (the 月別 table). */
-  months?: readonly Report[]
-  /** A frozen month (decision 0051): printed in the notes. */
-  frozen?: { at: string; laterChanges: number }
 }
 
 const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
