@@ -1,10 +1,10 @@
 /**
  * The report's sums: counts grouped elsewhere (aggregate.ts: the CMS's rollups, or computeReport's
  * records as aggregates of one) are added in any order and mix, then finish() turns them into the
- * report. Memory stays small: fixed counters (48 slots, 8 day types), one entry per category and per
- * FAQ id, and the escalations' turnaround hours.
+ * report. Memory stays small: fixed counters (48 slots, 8 day types, the period's days), one entry per
+ * category and per FAQ id, and the period's escalations (about one per fifty calls).
  */
-import { DAY_MS, HALF_HOURS_PER_DAY, jstDayNumber, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
+import { DAY_MS, HALF_HOURS_PER_DAY, jstHalfHourSlot, parseInstant, holidaysIn, rangeToIso } from '../time'
 import { halfHourRows, newSlotCounts, type SlotCounts } from './by-half-hour'
 import { topicRows } from './by-topic'
 import { dayTypeTable, weekdayRows } from './by-weekday'
@@ -61,7 +61,6 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   // Per JST day of the period: every telephony record offered (all queues, any hour) and the inbound
   // calls, as meta.counts counts them: the trend chart's points.
   const daily = { offered: new Int32Array(days.types.length), calls: new Int32Array(days.types.length) }
-  const dayOf = (ms: number) => jstDayNumber(ms) - days.firstDay
   const topics = new Map<string | null, Record<(typeof CALL_SUMS)[number], number>>()
   const faqs = new Map<string, FaqCounts>()
   // 一次完了: logged-resolved calls of the period the same caller called again about, per category.
@@ -106,7 +105,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       return
     }
     n.telephonyInPeriod += a.offered + other
-    daily.offered[dayOf(o)]! += a.offered + other
+    daily.offered[days.dayAt(o)]! += a.offered + other
     n.otherQueues += other
     const reason = clock.outOfHours(o)
     if (reason) {
@@ -127,7 +126,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
     else if (a.outbound) addSums(outbound, a, CALL_SUMS)
     else {
       if (clock.outOfHours(t)) out.calls += a.calls
-      daily.calls[dayOf(t)]! += a.calls
+      daily.calls[days.dayAt(t)]! += a.calls
       slots.calls[jstHalfHourSlot(t)]! += a.calls
       weekdays.calls[days.indexOf(t)]! += a.calls
       const topic = topics.get(a.category) ?? zeros(CALL_SUMS)
@@ -212,8 +211,7 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       faqUsage: faqUsageRows(faqs, inbound.calls),
       escalations: escalationsInPeriod,
       // No call, no telephony record and no escalation in the period.
-      empty:
-        inbound.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalations.length === 0,
+      empty: inbound.calls + outbound.calls === 0 && n.telephonyInPeriod === 0 && escalations.length === 0,
       meta: {
         period: {
           ...period,

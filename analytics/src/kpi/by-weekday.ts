@@ -42,11 +42,13 @@ export function dayTypeTable(range: InstantRange, holidaysAsOwnRow: boolean) {
   const types = Int8Array.from({ length }, (_, i) => dayTypeIndex(firstDay + i, holidaysAsOwnRow))
   const days = new Int32Array(8)
   for (const type of types) days[type]!++
+  /** The day of `ms` in the range: 0 for its first day. */
+  const dayAt = (ms: number) => jstDayNumber(ms) - firstDay
   const indexOf = (ms: number) => {
-    const i = jstDayNumber(ms) - firstDay
+    const i = dayAt(ms)
     return i >= 0 && i < length ? types[i]! : -1
   }
-  return { firstDay, types, days, indexOf }
+  return { types, days, dayAt, indexOf }
 }
 
 export function weekdayRows(
