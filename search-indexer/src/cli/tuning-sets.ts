@@ -22,6 +22,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial3.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial4.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial5.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial6.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -31,6 +32,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic3.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic4.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic5.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic6.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
