@@ -3,6 +3,7 @@
  * query-only steps (length cap, filler stripping, romaji, synonym expansion) on top. Browser-safe.
  */
 import { normalizeDialect } from './dialect'
+import { hiraganaLoanwordsToKatakana } from './kana-loanwords'
 import { FacetVocabulary, type FacetDimensionLike, type FacetValues } from './facets'
 import { stripFillers } from './filler'
 import { MAX_QUERY_CHARS, normalizeText, prepareText } from './normalize'
@@ -114,6 +115,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       .toLowerCase()
     if (options.normalizeDialect !== false) text = normalizeDialect(text)
     if (options.stripFillers !== false) text = stripFillers(text)
+    text = hiraganaLoanwordsToKatakana(text)
     let typos: TypoCorrection[] = []
     if (options.soundTypos !== false) ({ text, corrections: typos } = correctTyposBySound(text, synonyms))
     const prepared = prepareText(text)

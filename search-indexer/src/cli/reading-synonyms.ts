@@ -2,9 +2,10 @@
  * `npm run synonyms:readings [-- --write]`: reading groups for the content synonyms, so a caller who
  * types a word in kana (ふよう, つくりたい, eigo) reaches the FAQ that writes it in kanji (不要, 作り,
  * 英語). kuromoji (its dictionary ships in the npm package) reads the content words of the Japanese
- * FAQs' questions, alternatives and short answers; each kanji word of 2+ characters becomes a group
+ * FAQs' questions, alternatives, short answers and answers; each kanji word of 2+ characters becomes a group
  * [word, hiragana reading], and a verb also gives its dictionary form (作る・つくる). Skipped: a
- * reading under 3 kana, a reading that several different kanji words of the corpus share, and a
+ * reading under 3 kana, a reading that several different kanji words of the corpus share (unless
+ * one of them makes 80 % of its occurrences), and a
  * word or reading the hand-written groups already hold. Without `--write` it prints the groups; with
  * it, it rewrites the generated section at the end of content/synonyms.yaml (below the marker).
  * Node only; hand-written because no library maps a corpus to reading synonyms.
@@ -38,6 +39,18 @@ function readingOf(tokenizer: Tokenizer, word: string): string | undefined {
   return tokens.length === 1 && tokens[0]!.reading ? toHiragana(tokens[0]!.reading) : undefined
 }
 
+/**
+ * Whether `word` owns a reading several corpus words share: it makes at least 80 % of the reading's
+ * occurrences (保険 against one 保健 in the answers), so a caller who types the reading means it
+ * far more often than not. Equal counts stay ambiguous (期間・機関).
+ */
+const DOMINANT_SHARE = 0.8
+function dominant(words: ReadonlyMap<string, number>, word: string): boolean {
+  let total = 0
+  for (const n of words.values()) total += n
+  return (words.get(word) ?? 0) >= DOMINANT_SHARE * total
+}
+
 export type ReadingGroups = {
   groups: [string, string][]
   skipped: { word: string; reading: string; why: string }[]
@@ -49,16 +62,17 @@ export function proposeReadingGroups(
   texts: readonly string[],
   taken: ReadonlySet<string>,
 ): ReadingGroups {
-  // reading -> the different kanji words (of any length) read that way in the corpus, compared as
-  // the analyzer sees them (okurigana variants such as 手続き/手続 are one word)
-  const byReading = new Map<string, Set<string>>()
+  // reading -> the different kanji words (of any length) read that way in the corpus, with how often
+  // each occurs, compared as the analyzer sees them (okurigana variants such as 手続き/手続 are one word)
+  const byReading = new Map<string, Map<string, number>>()
   const candidates = new Map<string, [string, string]>() // normalized word -> [word, reading], first seen
   const note = (word: string, reading: string | undefined, candidate: boolean) => {
     if (!reading || !KANJI.test(word)) return
     const key = normalizeText(word)
     const heard = normalizeText(reading) // as the analyzer matches it (いっしょ → いつしよ)
-    if (!byReading.has(heard)) byReading.set(heard, new Set())
-    byReading.get(heard)!.add(key)
+    if (!byReading.has(heard)) byReading.set(heard, new Map())
+    const words = byReading.get(heard)!
+    words.set(key, (words.get(key) ?? 0) + 1)
     if (candidate && [...word].length >= 2 && !candidates.has(key)) candidates.set(key, [word, reading])
   }
   for (const text of texts) {
@@ -84,8 +98,8 @@ export function proposeReadingGroups(
         ? 'reading under 3 kana'
         : !/^[\p{Script=Hiragana}ー]+$/u.test(reading)
           ? 'reading not all kana'
-          : byReading.get(normalizeText(reading))!.size > 1
-            ? `ambiguous: ${[...byReading.get(normalizeText(reading))!].join('・')}`
+          : !dominant(byReading.get(normalizeText(reading))!, normalizeText(word))
+            ? `ambiguous: ${[...byReading.get(normalizeText(reading))!.keys()].join('・')}`
             : taken.has(normalizeText(word)) || taken.has(normalizeText(reading))
               ? 'already in a hand-written group'
               : undefined
@@ -114,7 +128,7 @@ export async function readingSynonymsFile(
 
   const texts = content.faqs
     .filter((f) => f.locale === 'ja')
-    .flatMap((f) => [f.question, ...f.alternatives, f.shortAnswer])
+    .flatMap((f) => [f.question, ...f.alternatives, f.shortAnswer, f.answer])
   const { groups, skipped } = proposeReadingGroups(tokenizer, texts, taken)
   const section = groups.map(([w, r]) => `  - { terms: [${w}, ${r}] }\n`).join('')
   return { text: `${handWritten}${GENERATED_MARKER}\n${section}`, groups, skipped, texts: texts.length }
