@@ -133,25 +133,38 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
   )
   for (const s of spelled) add(s.start, s.end)
   for (const s of piecesAfterCues(text)) add(s.start, s.end)
-  // 「8127 4400 3926 ……いや 3962 だったかも」: four digits said again as a correction
+  // 「8127 4400 3926 ……いや 3962 だったかも」: four digits said again as a correction;
+  // 「602837419590と602837419539」: another 12 digits listed with a My Number are one too
   for (const f of [...out]) {
+    const l = LISTED.exec(text.slice(f.end, f.end + 24))
+    if (l) add(f.end + l[0].length - l[1]!.length, f.end + l[0].length)
     const c = CORRECTION.exec(text.slice(f.end, f.end + 24))
     if (c) add(f.end + c.index + c[0].length - c[1]!.length, f.end + c.index + c[0].length)
   }
   return out
 }
 
-/** Words that say which four digits of a My Number follow: 「最初が」「次が」「真ん中は」「最後の4桁は」. */
-const PIECE_WORD = `(?:最初|初め|はじめ|頭|前半|次|その次|続き|真ん中|中|最後|末尾|後半|下|上)(?:の ?4 ?桁)?(?:は|が|:|：)[、 ]?`
-const PIECE = new RegExp(String.raw`${PIECE_WORD}(\d{4})(?![\d-]|[桁回円時分日月年歳人件番号])`, 'g')
+/**
+ * Words that say which digits of a My Number follow: 「最初が」「次が」「真ん中は」「最後の4桁は」「前の8桁が」
+ * 「下4桁だけ「4071」」.
+ */
+const PIECE_WORD = `(?:最初|初め|はじめ|頭|前半|前|次|その次|続き|真ん中|中|最後|末尾|後半|後ろ|下|上)(?:の? ?\\d{1,2} ?桁)?(?:だけ)?(?:は|が|:|：|、|「| ){1,3}`
+/** A piece: 3 or 4 digits (a correction of the last ones: 「最後は669」), or groups of four (「9362 7401」). */
+const PIECE = new RegExp(
+  String.raw`${PIECE_WORD}(\d{3,4}(?:[ -]\d{4}){0,2}|\d{8})(?![\d-]|[桁回円時分日月年歳人件番号])`,
+  'g',
+)
+/** 12 digits listed right after a My Number (と, か, や, or, a comma). */
+const LISTED = new RegExp(String.raw`^ ?(?:と|か|や|、|,|または|or) ?(\d(?:[ -]?\d){11})(?![ -]?\d)`)
 /** A correction right after a My Number: いや, いえ, じゃなくて, ではなく, 訂正, then four digits. */
 const CORRECTION = new RegExp(
   String.raw`^[、。,…\s]*(?:いや|いえ|じゃなくて|ではなく|訂正して|訂正|失礼)[、,…\s]*(?:${PIECE_WORD})?(\d{4})(?!\d)`,
 )
 
 /**
- * A My Number said in pieces of four digits, each after the word that says which (「最初が1234、次が
- * 5678、最後が9018」), in the sentence after a cue: two or more pieces (one alone names no one).
+ * A My Number said in pieces, each after the word that says which (「最初が1234、次が5678、最後が9018」
+ * 「下4桁が3902」), in the sentence after a cue. One piece alone is masked too: the digits of a caller's
+ * own My Number are personal whether or not the rest was said.
  */
 function piecesAfterCues(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
@@ -162,9 +175,9 @@ function piecesAfterCues(text: string): { start: number; end: number }[] {
     if (/暗[証唱]|パスワード|PIN/.test(sentence)) continue // the parts of a PIN (the secret detector's)
     const pieces = [...sentence.matchAll(PIECE)].map((m) => {
       const start = from + m.index + m[0].length - m[1]!.length
-      return { start, end: start + 4 }
+      return { start, end: start + m[1]!.length }
     })
-    if (pieces.length >= 2) out.push(...pieces)
+    out.push(...pieces)
   }
   return out
 }

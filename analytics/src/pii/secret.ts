@@ -40,7 +40,8 @@ const CUE = new RegExp(
 
 // The window ends at a sentence end or a line break, or at another numbered thing (電話番号, 受付番号,
 // 個人番号, ID, TEL, 〒): a number after it is that label's, not the secret. (A bare 番号 does not stop it.)
-const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|ナンバー|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
+// A label the value is compared to does not end it: 「暗証番号は車のナンバーと同じ3838」.
+const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号(?!と(?:同じ|一緒))|ナンバー(?!と(?:同じ|一緒))|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
 
 // What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
 // 1-2-3-4, 1、2、3、4, the の and the pause of counting out loud (「1、2の…3、4」「いち、にの、さん、し」),
@@ -55,12 +56,16 @@ const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 // A password spelled out letter by letter, digits among the letters (「エー、ビー、シー、1、2、3」): a run of
 // letter readings, digits and single letters with at least one letter reading among its first tokens.
 const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
+// A four-digit number said with its place values (千二百三十四, 九千八十): a PIN read as a number, not digit
+// by digit. Only with 千: 百 and 十 alone are counts and amounts far more often than PINs.
+const KANJI_THOUSANDS = `[一二三四五六七八九]?千(?:[一二三四五六七八九]?百)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?`
 const VALUE = new RegExp(
   [
     `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
     `(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
     String.raw`(?<num>(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
+    `(?<kpos>${KANJI_THOUSANDS})`,
     `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
     `(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
   ].join('|'),
@@ -143,8 +148,15 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
   }
   if (g.num) return pickNumber(text, start, g.num)
   if (g.pw) return pickPassword(start, g.pw, gap)
+  if (g.kpos) return pickSpelled(text, start, g.kpos, 4)
   if (g.kanji) return pickSpelled(text, start, g.kanji, g.kanji.match(new RegExp(KANJI_DIGIT, 'g'))!.length)
-  const kana = g.kana!
+  let kana = g.kana!
+  // 「…はちにしたはず」「…さんにする」: に before a verb is a particle, not the digit 2 (nor にし 2 and 4)
+  const tail = text.slice(start + kana.length, start + kana.length + 3)
+  if (/にし$/.test(kana) && /^[たてまよ]/.test(tail)) kana = kana.slice(0, -2)
+  else if (/に$/.test(kana) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail)) kana = kana.slice(0, -1)
+  kana = kana.replace(new RegExp(`${SEP}+$`), '')
+  if (!kana) return undefined
   // Kana digits are also everyday syllables (娘さんにしか, 兄さん), so a spelled PIN must start right
   // after the cue or a particle, have at least three digits and at least one two-letter reading.
   const tokens = kana.match(new RegExp(KANA_DIGIT, 'g'))!
@@ -207,6 +219,12 @@ const TYPED_JA = /(?:入力し|入れ|打っ|押し|打ち込ん)た(?:の|番�
 /** Parts of a PIN or a password: 「前半は」「最後が」「真ん中は」「英字は」「数字が」「小文字で」. */
 const PART_CUE =
   /(?:最初|最後|真ん中|前半|後半|頭|末尾|上|下)(?: ?\d ?桁)?(?:の数字)?(?:は|が|:)|(?:英字|数字|小文字|大文字|記号|ローマ字|アルファベット)(?:は|が|で|:)/g
+/**
+ * In a text about a PIN, the value said as the current or the new one (「新しいのは1029に」「今はmyna2023pass」
+ * 「変更後は」) or as a correction (「確か2200。いや、2020かも」「ではなく一二三五」).
+ */
+const NOW_CUE =
+  /(?:新しいの|新しい(?:番号|もの|方)|今の(?:番号|もの)?|今|現在の?|前の|元の|以前の|変更後|変更後の(?:番号|もの))(?:は|が|:)|(?:いや|いえ|じゃなくて|ではなく)(?=[、,… ]|$|[0-9A-Za-z一二三四五六七八九〇千ぁ-んァ-ヶ])/g
 /** A part is short: one or more digits, or two or more letters (「最後が9」「英字はKOI」). */
 function pickPart(text: string, m: RegExpExecArray, start: number, gap: string) {
   if (gap.replace(/[ 、,「『]/g, '').length > 0) return undefined // right after the part word
@@ -298,8 +316,12 @@ export const detectSecret: Detector = (folded, _options, others) => {
   // (「英字はKOI」「数字が8080」), and a value read out in quotes in the same sentence (「0、3、1、9」で…PIN).
   const context = SECRET_CONTEXT.exec(text)
   if (context) {
-    const after = ' '.repeat(context.index) + text.slice(context.index) // cues before the context do not count
-    for (const cue of [BARE_NUMBER_CUE, PART_CUE])
+    // the context starts with the sentence of its first cue (「「いつもの番号、3690です」と暗証番号を…」);
+    // cues before that sentence do not count
+    const lead = text.slice(Math.max(0, context.index - 60), context.index)
+    const from = context.index - lead.length + Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1
+    const after = ' '.repeat(from) + text.slice(from)
+    for (const cue of [BARE_NUMBER_CUE, PART_CUE, NOW_CUE])
       for (const s of valuesAfterCues(
         after,
         cue,
@@ -354,5 +376,15 @@ export const detectSecret: Detector = (folded, _options, others) => {
       const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
       if (s) out.push({ kind: 'secret', ...s })
     }
-  return out
+  return out.flatMap((f) => splitList(text, f))
+}
+
+/**
+ * 「候補として5599、9955、5959の3つ」: numbers of three or more digits each, listed with 、 or a comma, are
+ * several values (each masked on its own), not one value read out digit by digit (「1、2、3、4」).
+ */
+function splitList(text: string, f: PiiFinding): PiiFinding[] {
+  const value = text.slice(f.start, f.end)
+  if (!/^\d{3,}(?:[、､,] ?\d{3,})+$/.test(value)) return [f]
+  return [...value.matchAll(/\d+/g)].map((m) => ({ ...f, start: f.start + m.index, end: f.start + m.index + m[0].length }))
 }
