@@ -59,3 +59,41 @@ describe('My Numbers said in pieces, round five', () => {
     ])
   })
 })
+
+describe('names, round five', () => {
+  it('takes a kanji surname glued to a longer hiragana given name after a label, without the copula', () => {
+    expect(of('name', '氏名は石井しゅうへいで登録済み')).toEqual(['石井しゅうへい'])
+    expect(of('name', 'お名前は、森本あつしで、漢字は後で確認')).toEqual(['森本あつし'])
+    // a given name that starts like a particle only after a common surname
+    expect(of('name', '名前は、小林はるなです')).toEqual(['小林はるな'])
+  })
+
+  it('masks how the kanji of a name are spelled out', () => {
+    expect(of('name', '名前は森本あつし、漢字は森林の森に本棚の本')).toEqual(['森本あつし', '森林の森に本棚の本'])
+    expect(of('name', 'くぼた様、くぼたは久しいの久に保険の保に田')).toEqual([
+      'くぼた',
+      'くぼた',
+      '久しいの久に保険の保に田',
+    ])
+    expect(of('name', '窓口は市役所の前に東館の奥です')).toEqual([])
+  })
+
+  it('takes a full name after フルネーム and カナ, and in brackets after 本人', () => {
+    expect(of('name', 'ハヤシ様（フルネーム：林 さゆり）')).toEqual(['ハヤシ', '林 さゆり'])
+    expect(of('name', 'カナはコバヤシユウト、漢字は未確認')).toEqual(['コバヤシユウト'])
+    expect(of('name', '本人（吉川 なお、中学生）の申請')).toEqual(['吉川 なお'])
+    expect(of('name', 'カナは不要とのこと')).toEqual([])
+    expect(of('name', 'ご本人（渡辺様）が来庁')).toEqual(['渡辺'])
+  })
+
+  it('takes a full name before who the person is in brackets', () => {
+    expect(of('name', '木下 ゆうこ（本人）から電話')).toEqual(['木下 ゆうこ'])
+    expect(of('name', '申請書（本人）を提出')).toEqual([])
+  })
+
+  it('takes a name after a relative and a pause, and a hiragana full name after a relative', () => {
+    expect(of('name', '亡くなった母、佐々木ふみえの手続き')).toEqual(['佐々木ふみえ'])
+    expect(of('name', '弟のおかべ しんじの代理で来庁')).toEqual(['おかべ しんじ'])
+    expect(of('name', '父、本人確認書類を持参')).toEqual([])
+  })
+})

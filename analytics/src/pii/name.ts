@@ -301,12 +301,12 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}(?![はがをにでとものへや])[ぁ-ゖ]{2,4})(?=$|[、。,.，．\s（(）)」]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|から|より)/.exec(
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5})(?=$|[、。,.，．\s（(）)」]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|で|から|より)/.exec(
       rest,
     )
   if (!m) return undefined
   // 井手 直人様, くどう みきさん: the honorific is not the name
-  const word = m[0].replace(
+  let word = m[0].replace(
     /(?:(?<=[一-龥々〆ヶ])(?:様|氏|君|殿)|(?<=[ぁ-ゖ])(?:さん|さま|くん|ちゃん))$/,
     '',
   )
@@ -321,8 +321,17 @@ function nameAfter(text: string, start: number): Span | undefined {
   )
     return undefined
   if (/^[一-龥々〆ヶ]/.test(word) && !/[ァ-ヺぁ-ゖ]/.test(word) && !isPlausibleKanji(plain)) return undefined
-  // 吉永ひかる: a kanji surname glued to a hiragana given name
-  const glued = /^([一-龥々〆ヶ]{1,3})[ぁ-ゖ]+$/.exec(word)
+  // 吉永ひかる: a kanji surname glued to a hiragana given name; one that starts like a particle (岡田はると,
+  // 野村ともこ) only after a common surname, and a で that ends the clause (「平田なおきで、」) is not part of it
+  let glued = /^([一-龥々〆ヶ]{1,3})([ぁ-ゖ]+)$/.exec(word)
+  if (glued && /^[はがをにでとものへや]/.test(glued[2]!)) {
+    if (!COMMON_SURNAMES.has(glued[1]!) || !/^[はとものや][ぁ-ゖ]{1,4}$/.test(glued[2]!)) return undefined
+  }
+  const copula = glued && /(?:です|でした|で)$/.exec(glued[2]!)
+  if (glued && copula && glued[2]!.length - copula[0].length >= 2) {
+    word = word.slice(0, -copula[0].length)
+    glued = /^([一-龥々〆ヶ]{1,3})([ぁ-ゖ]+)$/.exec(word)
+  }
   // (a verb is no given name: 名乗らず, 来ない)
   if (
     glued &&
@@ -351,7 +360,7 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
   const strict = strictness !== 'label'
   const m = FULL_NAME.exec(text.slice(start, start + 40))
   if (!m)
-    return kanjiFullName(text, start) ?? (strictness === 'label' ? hiraganaFullName(text, start) : undefined)
+    return kanjiFullName(text, start) ?? (strictness !== 'common' ? hiraganaFullName(text, start) : undefined)
   const [, surname, matchedGiven, space, givenKana, kataSurname, kataGiven, latin] = m
   // 「氏名は藤堂 亜希子様」: the honorific is written in kanji too, and is not the name
   const honorific =
@@ -417,6 +426,7 @@ function kanjiFullName(text: string, start: number): Span | undefined {
       COMMON_SURNAMES.has(run.slice(0, n)) &&
       given.length >= 1 &&
       given.length <= 2 &&
+      !/^[様氏君殿]/.test(given) && // 高橋様 is a surname and its honorific
       isPlausibleGiven(given)
     )
       return { start, end: start + run.length }
@@ -431,16 +441,18 @@ const SPELLED_AFTER = new RegExp(`^(?:${KANA_DIGIT})`)
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
 const LABEL =
-  /(?:お?名前|氏名|フリガナ|ふりがな|カナ氏名|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者)(?:は、?|:|：| |「)+/g
+  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者)(?:は、?|:|：| |「)+/g
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
 const LABEL_GLUED =
-  /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は] ?)?/g
+  /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は（(] ?| )?/g
 /** A relative before a full name: 「母の原田 キヨのカード」「夫の菅原 達也が代理で」. */
 const RELATIVES =
   '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)'
 const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 /** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
-const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：] ?| )`, 'g')
+const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：、] ?| )`, 'g')
+/** 「松田 ひろみ（本人）」「山口 たけし（長男）」: a full name, then who the person is in brackets. */
+const ROLE_IN_BRACKETS = new RegExp(`[（(](?:本人|代理人|代理|申請者|${RELATIVES})[）)、,]`, 'g')
 /**
  * A given name alone after a relative and の (「兄の雄一郎の分」「娘のあかりが」「長女の、のりこの分」): kanji
  * that end like a given name (GIVEN_NAME_END) or hiragana, before what is said of a person; one to three
@@ -493,6 +505,17 @@ const READING_BEFORE = /(?:フリガナ|ふりがな|カナ|カタカナ|読み|
  */
 const KANJI_SPELLING =
   /(?<=^|[\s、。「（(:：]|は)([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8}|[一-龥々]{1,4})(?:です|で)?[、,] ?(?=((?:[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々])(?:(?:に|と)?[ 、,]?[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々]){1,3})(?:[にと、,。」]|です|で|と書|$))/g
+/**
+ * How the kanji of a name are written, said after 漢字は or right after the name and は (「漢字は平和の平に
+ * 田んぼの田」「ごとうは後ろの後に藤です」): pieces 「…の＋kanji」 joined by に or と, the last one may be the
+ * kanji alone. It spells the name out, so it is masked as the name.
+ */
+const SPELL_PART = '[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々]'
+const SPELL = `${SPELL_PART}(?:(?:に|と)[ 、,]?(?:${SPELL_PART}|[一-龥々](?=[、,。」]|です|で|$))){1,3}`
+const SPELL_AFTER_KANJI = new RegExp(`(?:漢字(?:は|で|が)|字は)[、,]? ?(${SPELL})`, 'g')
+const SPELL_AFTER_NAME = new RegExp(`^は[、,]? ?(${SPELL})`)
+/** A kana word, then は and its kanji spelled out: the word is a name read out (「ごとうは後ろの後に藤」). */
+const KANA_THEN_SPELL = new RegExp(`(?<=^|[\\s、。,「])([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8})は[、,]? ?(${SPELL})`, 'g')
 /** A reading or spelling in brackets right after a name and its honorific: 「大谷様（おおたに）」「林さん(Hayashi)」. */
 const READING_AFTER =
   /^(?:様|さん|さま|くん|ちゃん|氏|君|殿)?[（(]((?:[ぁ-ゖー]{2,8}|[ァ-ヺー・]{2,12}|[A-Z][A-Za-z'-]+)(?: (?:[ぁ-ゖー]{1,8}|[ァ-ヺー]{1,8}|[A-Z][A-Za-z'-]+)){0,3})[）)]/
@@ -676,6 +699,13 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   for (const m of text.matchAll(RELATION_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  for (const m of text.matchAll(ROLE_IN_BRACKETS)) {
+    const span = nameBefore(text, m.index)
+    const word = span && text.slice(span.start, span.end)
+    // a full name only (two parts): a lone word before （本人） may be anything (申請書（本人）)
+    if (span && /[一-龥々ァ-ヺ]/.test(word!) && (word!.includes(' ') || /^[一-龥々]+[ぁ-ゖァ-ヺ]+$/.test(word!)))
+      push(span)
+  }
   for (const m of text.matchAll(RELATIVE_GIVEN)) {
     const word = (m[1] ?? m[2])!
     const kanji = /^[一-龥々]/.test(word)
@@ -725,8 +755,23 @@ export const detectName: Detector = (text) => {
     /(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g,
   ))
     if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
+  for (const m of text.matchAll(KANA_THEN_SPELL)) {
+    if (NOT_HIRA.has(m[1]!) || HIRA_NOT_SURNAME.has(m[1]!)) continue
+    push({ start: m.index, end: m.index + m[1]!.length })
+    const start = m.index + m[0].length - m[2]!.length
+    push({ start, end: start + m[2]!.length })
+  }
+  for (const m of text.matchAll(SPELL_AFTER_KANJI)) {
+    const start = m.index + m[0].length - m[1]!.length
+    push({ start, end: start + m[1]!.length })
+  }
   // 「大谷様（おおたに）」: the reading in brackets after a name found is the name too
   for (const f of [...out]) {
+    const spelled = SPELL_AFTER_NAME.exec(text.slice(f.end, f.end + 40))
+    if (spelled) {
+      const start = f.end + spelled[0].length - spelled[1]!.length
+      push({ start, end: start + spelled[1]!.length })
+    }
     const r = READING_AFTER.exec(text.slice(f.end, f.end + 48))
     const reading = r?.[1]
     // a reading explains kanji: after a kana or romaji name, brackets hold a country or a note (（ブラジル）)

@@ -58,7 +58,7 @@ const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
 // A four-digit number said with its place values (千二百三十四, 九千八十): a PIN read as a number, not digit
 // by digit. Only with 千: 百 and 十 alone are counts and amounts far more often than PINs.
-const KANJI_THOUSANDS = `[一二三四五六七八九]?千(?:[一二三四五六七八九]?百)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?`
+const KANJI_THOUSANDS = `(?<![一-龥々])[一二三四五六七八九]?千(?:[一二三四五六七八九]?百)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?(?![一-龥々])` // not in a given name (千里)
 const VALUE = new RegExp(
   [
     `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
