@@ -34,6 +34,20 @@ describe('PINs and passwords, round five', () => {
     expect(of('secret', '暗証番号はいちきゅうごにするつもり')).toEqual(['いちきゅうご'])
   })
 
+  it('takes four digits after 4ケタは, single digits between dots, and PW as a cue', () => {
+    expect(of('secret', '4ケタは 8 0 6 2 とのこと')).toEqual(['8 0 6 2'])
+    expect(of('secret', 'マイナンバーの最初の4桁は5512、次が…')).toEqual([])
+    expect(of('secret', '暗証番号 3.9.0.7 で合っているか')).toEqual(['3.9.0.7'])
+    expect(of('secret', '暗証番号の有効期限は2031.05.20まで')).toEqual([])
+    expect(of('secret', '署名用PW：sora_tobu で設定')).toEqual(['sora_tobu'])
+    expect(of('secret', 'The password expired last week')).toEqual([])
+  })
+
+  it('leaves what follows a denied cue to its own label', () => {
+    expect(found('PINじゃなくて、カードの番号がKX55120987ZQ')).toEqual([['cardNumber', 'KX55120987ZQ']])
+    expect(of('secret', '暗証番号は6桁じゃなくて4桁、私は482にした')).toEqual(['482'])
+  })
+
   it('reads a four-digit PIN said with its place values', () => {
     expect(of('secret', '暗証番号は九千八十七だとのこと')).toEqual(['九千八十七'])
     expect(of('secret', '暗証番号の再発行は千円ですか')).toEqual([])
@@ -48,6 +62,10 @@ describe('My Numbers said in pieces, round five', () => {
     expect(of('myNumber', 'マイナンバーの件、次は2025年の更新')).toEqual([])
   })
 
+  it('masks pieces said without a particle', () => {
+    expect(of('myNumber', '個人番号は頭が3310、真ん中7720、最後0915')).toEqual(['3310', '7720', '0915'])
+  })
+
   it('masks a shorter correction of the last digits', () => {
     expect(of('myNumber', 'マイナンバーは送った…いや、最後は482だったと訂正')).toEqual(['482'])
   })
@@ -57,6 +75,14 @@ describe('My Numbers said in pieces, round five', () => {
       ['myNumber', '518213706402'],
       ['myNumber', '518213706413'],
     ])
+  })
+})
+
+describe('postal codes and addresses in English, round five', () => {
+  it('takes a code after Postcode or after the city that ends an address, and a room in lower case', () => {
+    expect(of('postalCode', 'Postcode 739-0142, Hachihonmatsu')).toEqual(['739-0142'])
+    expect(of('postalCode', 'Misonou 2-4-1, Higashihiroshima 739-0024')).toEqual(['739-0024'])
+    expect(of('address', 'My flat is 3-8-12 Saijo-Higashi, room 203 now')).toEqual(['3-8-12 Saijo-Higashi, room 203'])
   })
 })
 
@@ -89,6 +115,20 @@ describe('names, round five', () => {
   it('takes a full name before who the person is in brackets', () => {
     expect(of('name', '木下 ゆうこ（本人）から電話')).toEqual(['木下 ゆうこ'])
     expect(of('name', '申請書（本人）を提出')).toEqual([])
+  })
+
+  it('takes a name after the labels of an enquiry and how a caller names herself in dialect', () => {
+    expect(of('name', '問合せ者＝川上ツネ（85歳）')).toEqual(['川上ツネ'])
+    expect(of('name', '申込者 大森 哲也 / 代理人 大森 由紀（妻）')).toEqual(['大森 哲也', '大森 由紀'])
+    expect(of('name', '名前は浜田キヨ言うんですが')).toEqual(['浜田キヨ'])
+    expect(of('name', '問い合わせ者は市内在住の方')).toEqual([])
+  })
+
+  it('takes a name after colloquial relatives, ・ and brackets', () => {
+    expect(of('name', '旦那の村岡 正人がね')).toEqual(['村岡 正人'])
+    expect(of('name', 'じいちゃん（田村ゲン、米寿）の代理')).toEqual(['田村ゲン'])
+    expect(of('name', '母・岩崎 節子は入院中')).toEqual(['岩崎 節子'])
+    expect(of('name', 'おばあちゃん（90歳）が来庁')).toEqual([])
   })
 
   it('takes a name after a relative and a pause, and a hiragana full name after a relative', () => {

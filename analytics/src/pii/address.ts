@@ -143,7 +143,7 @@ const EN_WORD = `${EN_NOT_PLACE}[A-Z][a-z]+(?:-(?:cho|machi|chome|ku|shi|gun|mur
 const EN_PLACE = `${EN_WORD}(?:[- ]${EN_WORD}){0,3}` // bounded: a regex must stay linear on hostile input
 const EN_BLOCK = String.raw`[1-9]\d{0,3}`
 const NOT_DATE = String.raw`(?!(?:19|20)\d\d-\d{1,2}-\d{1,2}(?!\d))` // 2026-11-30 is a date
-const EN_ROOM = String.raw`(?:,? (?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?(?![\dA-Za-z]))`
+const EN_ROOM = String.raw`(?:,? (?:[Rr]oom|[Aa]pt\.?|[Aa]partment|[Uu]nit|#) ?[A-Z]?-?\d{1,4}[A-Z]?(?![\dA-Za-z]))`
 /** The room written first, as on an envelope: 「Room 402, 2-7-15 Saijo Chuo」. */
 const EN_ROOM_FIRST = String.raw`(?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,4}[A-Z]?, `
 // Place first, as the Japanese order is romanised: 「Higashihiroshima-shi Saijo-cho Misonou 1234-7, Heights

@@ -148,7 +148,7 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
  * Words that say which digits of a My Number follow: 「最初が」「次が」「真ん中は」「最後の4桁は」「前の8桁が」
  * 「下4桁だけ「4071」」.
  */
-const PIECE_WORD = `(?:最初|初め|はじめ|頭|前半|前|次|その次|続き|真ん中|中|最後|末尾|後半|後ろ|下|上)(?:の? ?\\d{1,2} ?桁)?(?:だけ)?(?:は|が|:|：|、|「| ){1,3}`
+const PIECE_WORD = `(?:最初|初め|はじめ|頭|前半|前|次|その次|続き|真ん中|中|最後|末尾|後半|後ろ|下|上)(?:の? ?\\d{1,2} ?桁)?(?:だけ)?(?:は|が|:|：|、|「| ){0,3}` // 「真ん中4096、最後5383」: the particle may be left out
 /** A piece: 3 or 4 digits (a correction of the last ones: 「最後は669」), or groups of four (「9362 7401」). */
 const PIECE = new RegExp(
   String.raw`${PIECE_WORD}(\d{3,4}(?:[ -]\d{4}){0,2}|\d{8})(?![\d-]|[桁回円時分日月年歳人件番号])`,

@@ -22,7 +22,7 @@ const NOT_NAMES = new Set(
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
 const NOT_NAME_END =
-  /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療|番号|証明|手続|申請|更新|交付|書類|制度|通知|登録|設定|変更|確認)$/
+  /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療|番号|証明|手続|申請|更新|交付|書類|制度|通知|登録|設定|変更|確認|在住|在勤|在学|出身|関係|予定|希望|対応|受取|受付)$/
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
 const LEAD_WORDS =
   `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
@@ -301,7 +301,7 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5})(?=$|[、。,.，．\s（(）)」]|です|でした|さん|様|さま|氏|くん|ちゃん|と[申言い]|との|が|に|へ|で|から|より)/.exec(
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5}|[一-龥々〆ヶ]{1,3}[ァ-ヺー]{2,5}子?)(?=$|[、。,.，．\s（(）)」?]|です|でした|じゃ|さん|様|さま|氏|くん|ちゃん|と[申言い]|(?:言|い)う(?:ん|者|もん)|との|が|に|へ|で|から|より)/.exec(
       rest,
     )
   if (!m) return undefined
@@ -339,6 +339,10 @@ function nameAfter(text: string, start: number): Span | undefined {
       NOT_HIRA.has(word.slice(glued[1]!.length)) ||
       /(?:ず|ない|ます|ません|ました|った|って|せず)$/.test(word))
   )
+    return undefined
+  // 山根トヨ: a kanji surname glued to a katakana given name
+  const kataGlued = /^([一-龥々〆ヶ]{1,3})([ァ-ヺー]+子?)$/.exec(word)
+  if (kataGlued && (!isSurnameBeforeGiven(kataGlued[1]!) || !isPlausibleKata(kataGlued[2]!.replace(/子$/, ''))))
     return undefined
   if (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) return undefined
   if (/^[ぁ-ゖ]/.test(word) && NOT_HIRA.has(word)) return undefined
@@ -441,16 +445,18 @@ const SPELLED_AFTER = new RegExp(`^(?:${KANA_DIGIT})`)
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
 const LABEL =
-  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者)(?:は、?|:|：| |「)+/g
+  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者|(?:お?問い?合わ?せ|申し?込み?|申請)者|本人名|聞き取り)(?:は、?|:|：|=| |「)+/g
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
 const LABEL_GLUED =
   /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は（(] ?| )?/g
 /** A relative before a full name: 「母の原田 キヨのカード」「夫の菅原 達也が代理で」. */
 const RELATIVES =
-  '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内)'
+  '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内|旦那|嫁|おばあちゃん|おじいちゃん|ばあちゃん|じいちゃん)'
 const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 /** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：、] ?| )`, 'g')
+/** 「父・猪原 健三は」「おばあちゃん（金井ハル、…）」: a relative, then ・ or a bracket, then a full name. */
+const RELATION_MARK = new RegExp(`(?<![一-龥々])${RELATIVES}[・（(]`, 'g')
 /** 「松田 ひろみ（本人）」「山口 たけし（長男）」: a full name, then who the person is in brackets. */
 const ROLE_IN_BRACKETS = new RegExp(`[（(](?:本人|代理人|代理|申請者|${RELATIVES})[）)、,]`, 'g')
 /**
@@ -699,6 +705,7 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RELATION_BEFORE)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   for (const m of text.matchAll(RELATION_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  for (const m of text.matchAll(RELATION_MARK)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(ROLE_IN_BRACKETS)) {
     const span = nameBefore(text, m.index)
     const word = span && text.slice(span.start, span.end)

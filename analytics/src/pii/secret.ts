@@ -14,20 +14,21 @@ import type { Detector, PiiFinding } from './types'
 // (not SHOPPING, Pinterest, pin-reset). The length phrases (数字4桁, 英数字6〜16桁, 4桁の数字) are how the
 // card's PINs are described, and a value said right after one is the PIN.
 const LENGTH_NUMBER = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})` // 4桁, 四桁, 十六桁
-const LENGTH = `${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|文字)(?:以上|以内|以下)?`
+const LENGTH = `${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|ケタ|けた|文字)(?:以上|以内|以下)?`
 // The card's four secrets are called by what they are for (利用者証明用, 署名用 …), often without the word
 // 暗証番号 after it: 「利用者証明用7412、署名用HIRO7412」; 住基用 is how callers shorten 住民基本台帳用.
-const PURPOSE = `(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード)?`
+const PURPOSE = `(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード|PW|PIN)?`
 const CUE = new RegExp(
   [
     PURPOSE,
     `暗[証唱](?:番号|ナンバー|コード)?`,
     `パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
-    `(?<![A-Za-z_-])(?:PIN|pass ?word|passcode|security code)(?![a-z_-])`, // not in an id such as pin-4digit
+    `(?<![A-Za-z_-])(?:PIN|PW|pass ?word|passcode|security code)(?![a-z_-])`, // PW: how operators shorten password // not in an id such as pin-4digit
     String.raw`(?<![A-Za-z])\d{1,2}[- ]digits? (?:code|number|PIN)(?![a-z])`, // the 4-digit code
     `(?:英?数字|英字) ?${LENGTH}`,
     `${LENGTH}の(?:英?数字|英字)`,
-    String.raw`(?<!\d)[4４四] ?桁の(?:番号|コード)`, // a 4-digit number is a PIN (12桁の番号 is a My Number)
+    String.raw`(?<!\d)[4４四] ?(?:桁|ケタ|けた)の(?:番号|コード)`, // a 4-digit number is a PIN (12桁の番号 is a My Number)
+    String.raw`(?<![\d一-龥々ァ-ヶーの])[4４四] ?(?:桁|ケタ|けた)(?:は|が|:)`, // 「4ケタは 2 9 9 1」 (not 「マイナンバーの最初の4桁は」)
     // 「住基の4桁は」「署名の6桁以上」: a purpose said without 用, then the length of its PIN
     `(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)の ?${LENGTH}`,
     // 「カードの4桁」「マイナの4桁」: the card's four digits are its PIN
@@ -40,8 +41,9 @@ const CUE = new RegExp(
 
 // The window ends at a sentence end or a line break, or at another numbered thing (電話番号, 受付番号,
 // 個人番号, ID, TEL, 〒): a number after it is that label's, not the secret. (A bare 番号 does not stop it.)
-// A label the value is compared to does not end it: 「暗証番号は車のナンバーと同じ3838」.
-const STOP = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号(?!と(?:同じ|一緒))|ナンバー(?!と(?:同じ|一緒))|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
+// A label the value is compared to does not end it: 「暗証番号は車のナンバーと同じ3838」; a denial does
+// (「セキュリティコードじゃなくて、カードの番号が…」: what follows is another number).
+const STOP = /[。\n\r]|^ ?(?:じゃ|では)なく|(?<=[一-龥々ァ-ヶー])番号(?!と(?:同じ|一緒))|ナンバー(?!と(?:同じ|一緒))|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
 
 // What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
 // 1-2-3-4, 1、2、3、4, the の and the pause of counting out loud (「1、2の…3、4」「いち、にの、さん、し」),
@@ -63,7 +65,8 @@ const VALUE = new RegExp(
   [
     `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
     `(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
-    String.raw`(?<num>(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
+    // 「7.2.2.9」: single digits between dots (a date or a decimal has longer groups or fewer of them)
+    String.raw`(?<num>(?<![A-Za-z0-9.])\d(?: ?\. ?\d){3,15}(?![A-Za-z0-9]| ?\.\d)|(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
     `(?<kpos>${KANJI_THOUSANDS})`,
     `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
@@ -92,8 +95,8 @@ function pickNumber(text: string, start: number, raw: string): { start: number; 
     const end = start + value.length
     const after = text.slice(end, end + 6)
     const digits = value.replace(/\D/g, '')
-    // 2024/10/15, 8:30: a date or a time
-    if (/^[/:]\d/.test(after) || /\d[/:]$/.test(text.slice(Math.max(0, start - 2), start))) return undefined
+    // 2024/10/15, 2024.10.15, 8:30, 1.5: a date, a time or a decimal
+    if (/^[/:.]\d/.test(after) || /\d[/:.]$/.test(text.slice(Math.max(0, start - 2), start))) return undefined
     if (unitFollows(text, end)) {
       const cut = value.match(new RegExp(String.raw`^(.*\d)${SEP}{1,3}\d+$`, 's'))
       if (!cut) return undefined
@@ -117,7 +120,7 @@ function pickPassword(start: number, raw: string, gap: string): { start: number;
   if (PRODUCT.test(value)) return undefined
   // Letters alone are a password only right after a particle or a colon (「パスワードはabcdefgh」),
   // not any word further on or in English text (「PIN sections」); letters with digits anywhere.
-  if (!FIRST.test(gap) && !/\d/.test(value)) return undefined
+  if (!FIRST.test(gap) && !/[\d_]/.test(value)) return undefined // (hana_mizuki: _ joins no English words)
   return span(start, start + value.length)
 }
 
@@ -169,7 +172,8 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
 // 「番号はさんいちよんいち」「番号は五九五九」: a bare 番号 says nothing of what number it is, but a short
 // number spelled out in kana or kanji is a caller reading out a PIN (reference numbers are written in
 // digits; a My Number is 12 digits). Digits after a bare 番号 are left to the other detectors.
-const BARE_NUMBER_CUE = /(?<![一-龥々ァ-ヶーA-Za-z])番号/g
+// (a card's or a certificate's number is not its PIN: 「カードの番号がKX…」 is the card number detector's)
+const BARE_NUMBER_CUE = /(?<![一-龥々ァ-ヶーA-Za-z])(?<!(?:カード|証|書)の)番号/g
 const SPELLED = new RegExp(
   [
     `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
@@ -330,6 +334,8 @@ export const detectSecret: Detector = (folded, _options, others) => {
         (m, start, window, gap) => {
           if (m.groups!.num && m[0].replace(/\D/g, '').length > 8) return undefined
           if (cue === PART_CUE) return pickPart(text, m, start, gap)
+          // the new value or the correction comes right after its word, not a clause later
+          if (cue === NOW_CUE && gap.replace(/[ 、,…「]/g, '').length > 0) return undefined
           return pick(text, m, start, window, gap)
         },
         blankAlso(after, others),
