@@ -78,6 +78,16 @@ describe('My Numbers said in pieces, round five', () => {
   })
 })
 
+describe('phone numbers and buildings, round five', () => {
+  it('takes a number read digit by digit with spaced hyphens', () => {
+    expect(of('phone', 'call me on 0 9 0 - 4 4 1 2 - 7 3 0 6 please')).toEqual(['0 9 0 - 4 4 1 2 - 7 3 0 6'])
+  })
+
+  it('takes a room number with 号 after a building name', () => {
+    expect(of('address', '東広島市八本松南2-5-9 グリーン八本松311号')).toEqual(['東広島市八本松南2-5-9 グリーン八本松311号'])
+  })
+})
+
 describe('postal codes and addresses in English, round five', () => {
   it('takes a code after Postcode or after the city that ends an address, and a room in lower case', () => {
     expect(of('postalCode', 'Postcode 739-0142, Hachihonmatsu')).toEqual(['739-0142'])
@@ -122,6 +132,11 @@ describe('names, round five', () => {
     expect(of('name', '申込者 大森 哲也 / 代理人 大森 由紀（妻）')).toEqual(['大森 哲也', '大森 由紀'])
     expect(of('name', '名前は浜田キヨ言うんですが')).toEqual(['浜田キヨ'])
     expect(of('name', '問い合わせ者は市内在住の方')).toEqual([])
+  })
+
+  it('takes a full name a caller gives for herself, before a copula', () => {
+    expect(of('name', 'わしゃ森下ハツエじゃけど、通知が来とらん')).toEqual(['森下ハツエ'])
+    expect(of('name', '私は市民課の者です')).toEqual([])
   })
 
   it('takes a name after colloquial relatives, ・ and brackets', () => {

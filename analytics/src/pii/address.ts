@@ -124,7 +124,7 @@ const FLOOR_AFTER_BLOCK = `の[1-9一二三四五六七八九十]{1,2}階(?![段
 const ROOM_NOT_AFTER = '[人名円件回枚個本台階歳年月日時分%]'
 /** After a street address (a space, or 、 before a building word): 「 グランドハイツ西条302号室」「、ハイツ原 B棟102」「 コーポ下見202」「 コーポ田口B-201」「 コーポ岡町 1-B」「 市営住宅B棟201」「 101号室」「 サンシャイン西条305」「 サンライズ土与丸 506」. */
 const BUILDING_AFTER = new RegExp(
-  String.raw`${FLOOR_AFTER_BLOCK}|(?: ?|[、,] ?(?=${NAME}{0,12}${BWORD}))(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:(?:[A-Z]|\d{1,2})棟 ?)?(?:${ROOM}|${FLOOR}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?![\d-]|${ROOM_NOT_AFTER}))`,
+  String.raw`${FLOOR_AFTER_BLOCK}|(?: ?|[、,] ?(?=${NAME}{0,12}${BWORD}))(?:${NAME}{0,12}${BWORD}${NAME_HIRA}{0,10}? ?(?:(?:[A-Z]|\d{1,2})棟 ?)?(?:${ROOM}|${FLOOR}|(?:\d{1,3}-|[A-Z]-?)?\d{1,4}(?:号(?!室))?(?![\d-])|\d{1,4}-?[A-Z](?![A-Za-z0-9])|[A-Z](?![A-Za-z0-9ァ-ヺー一-龥々]))|${NAME}{0,15}${NAME_END} ?${ROOM}|${ROOM}| ${NAME}{1,15}${NAME_END} ?[1-9]\d{2,3}(?:号(?!室))?(?![\d-]|${ROOM_NOT_AFTER}))`, // (「 アーバン寺家607号」)
   'y',
 )
 /** A building and room on their own: 「サンハイツ鏡山101号室」「○○マンション101号室」. */

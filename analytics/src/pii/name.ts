@@ -358,7 +358,7 @@ function nameAfter(text: string, start: number): Span | undefined {
  * surname or a kana given name when both parts are kanji (「母の介護 認定」 is no name).
  */
 const FULL_NAME =
-  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8}(?:[・=][ァ-ヺー]{1,8}){0,2})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です|から|より)/
+  /^(?:([一-龥々〆ヶ]{1,4})(?: ([一-龥々〆ヶ]{1,4})|( ?)([ぁ-ゖァ-ヺー]{1,4}[子美代江枝恵乃]|[ぁ-ゖ]{2,5}?|[ァ-ヺー]{2,8}))|([ァ-ヺー]{2,8})[ ・=]([ァ-ヺー]{2,8}(?:[・=][ァ-ヺー]{1,8}){0,2})|([A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?(?: [A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)?){1,3}))(?=$|[^一-龥々〆ヶぁ-ゖァ-ヺーA-Za-z]|[のがはにへとをもでや]|さん|様|さま|くん|ちゃん|です|じゃ|から|より)/
 type Strictness = 'label' | 'relation' | 'common'
 function fullNameAfter(text: string, start: number, strictness: Strictness): Span | undefined {
   const strict = strictness !== 'label'
@@ -457,6 +457,9 @@ const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：、] ?| )`, 'g')
 /** 「父・猪原 健三は」「おばあちゃん（金井ハル、…）」: a relative, then ・ or a bracket, then a full name. */
 const RELATION_MARK = new RegExp(`(?<![一-龥々])${RELATIVES}[・（(]`, 'g')
+/** 「わたしゃ有田トメ子じゃが」「私は森 さくらです」: a caller naming herself, a full name then a copula. */
+const SELF = /(?<=^|[、。「\s])(?:わたし[ゃは]|わしゃ|わしは|私は|あたしは)[、 ]?/g
+const SELF_THEN = /^(?:です|でございます|じゃ|や|だ|と申|と言|といい|言う|いう)/
 /** 「松田 ひろみ（本人）」「山口 たけし（長男）」: a full name, then who the person is in brackets. */
 const ROLE_IN_BRACKETS = new RegExp(`[（(](?:本人|代理人|代理|申請者|${RELATIVES})[）)、,]`, 'g')
 /**
@@ -706,6 +709,10 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   for (const m of text.matchAll(RELATION_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_MARK)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  for (const m of text.matchAll(SELF)) {
+    const span = fullNameAfter(text, m.index + m[0].length, 'label')
+    if (span && SELF_THEN.test(text.slice(span.end, span.end + 6))) push(span)
+  }
   for (const m of text.matchAll(ROLE_IN_BRACKETS)) {
     const span = nameBefore(text, m.index)
     const word = span && text.slice(span.start, span.end)

@@ -14,6 +14,7 @@ const SHAPES = [
   String.raw`0\d{1,5}${S}\d{1,5}${S}\d{1,5}`, // 082-420-0925, 0120-0178-26, 070 1234 5678, 090・1234・5678, 090-12345-678
   String.raw`0\d{1,5}(?<g>[のノ])\d{1,5}\k<g>\d{1,5}`, // read out: 090の4471の2083 (the same の both times)
   String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
+  String.raw`0(?: ?[ ・、-] ?\d){9,10}(?! ?[ ・、-] ?\d)`, // the same with spaced hyphens: 0 8 0 - 6 6 3 2 - 1 9 8 4
   String.raw`0\d{9,10}`, // 09012345678
 ]
 // Not right after a single letter: 「製造番号X0912-4471-88」 is a serial (TEL0824201234 is still a phone number).
