@@ -48,6 +48,15 @@ describe('PINs and passwords, round five', () => {
     expect(of('secret', '暗証番号は6桁じゃなくて4桁、私は482にした')).toEqual(['482'])
   })
 
+  it('takes old and new values, parts said with 次に, letters-only passwords after で, and quotes after a cue', () => {
+    expect(of('secret', '暗証番号を変えたい。旧5521、新しくは0932で')).toEqual(['5521', '0932'])
+    expect(of('secret', 'PINは最初に8、次に2、その次は…6、最後が4')).toEqual(['8', '2', '6', '4'])
+    expect(of('secret', 'パスワードは英字7文字でkoharuz')).toEqual(['koharuz'])
+    expect(of('secret', '暗証番号の件。本人は「7、0、4」と言いかけてやめた')).toEqual(['7、0、4'])
+    expect(of('secret', 'パスワードは「小文字のエム、数字で5、5、2」')).toEqual(['小文字のエム、数字で5、5、2'])
+    expect(of('secret', '暗証番号の件で、次に10時に来庁')).toEqual([])
+  })
+
   it('reads a four-digit PIN said with its place values', () => {
     expect(of('secret', '暗証番号は九千八十七だとのこと')).toEqual(['九千八十七'])
     expect(of('secret', '暗証番号の再発行は千円ですか')).toEqual([])

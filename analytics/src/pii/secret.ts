@@ -76,7 +76,7 @@ const VALUE = new RegExp(
 )
 
 /** A particle or mark that says the value comes next: 「パスワードは」「PIN:」「暗証番号＝」. */
-const FIRST = /^ ?(?:は|が|を|も|って|とは|:|=)[ 「『（("'“]*$/
+const FIRST = /^ ?(?:は|が|を|も|で|って|とは|:|=)[ 「『（("'“]*$/ // で: 「英字6文字でaozora」
 /** Device and app names with digits that follow パスワード in a summary without being the password. */
 const PRODUCT =
   /^(?:iPhone|iPad|iOS|Android|Windows|Win|Pixel|Galaxy|Xperia|AQUOS|arrows|Chrome|Edge|Safari|Firefox|OS)\d*/i
@@ -220,18 +220,18 @@ const SECRET_CONTEXT = /暗[証唱]|パスワード|パスコード|(?<![A-Za-z]
 const STOP_AFTER_CONTEXT = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|電話|〒|(?<![A-Za-z])(?:ID|TEL)/
 /** What was typed or pressed: 「入れたのは」「入力した番号は」「押したのが」. */
 const TYPED_JA = /(?:入力し|入れ|打っ|押し|打ち込ん)た(?:の|番号|数字)(?:は|が)/g
-/** Parts of a PIN or a password: 「前半は」「最後が」「真ん中は」「英字は」「数字が」「小文字で」. */
+/** Parts of a PIN or a password: 「前半は」「最後が」「真ん中は」「次に」「英字は」「数字が」「小文字で」. */
 const PART_CUE =
-  /(?:最初|最後|真ん中|前半|後半|頭|末尾|上|下)(?: ?\d ?桁)?(?:の数字)?(?:は|が|:)|(?:英字|数字|小文字|大文字|記号|ローマ字|アルファベット)(?:は|が|で|:)/g
+  /(?:最初|最後|真ん中|前半|後半|頭|末尾|上|下|その次|次)(?: ?\d ?桁)?(?:の数字)?(?:は|が|に|:)|(?:英字|数字|小文字|大文字|記号|ローマ字|アルファベット)(?:は|が|で|:)/g
 /**
  * In a text about a PIN, the value said as the current or the new one (「新しいのは1029に」「今はmyna2023pass」
  * 「変更後は」) or as a correction (「確か2200。いや、2020かも」「ではなく一二三五」).
  */
 const NOW_CUE =
-  /(?:新しいの|新しい(?:番号|もの|方)|今の(?:番号|もの)?|今|現在の?|前の|元の|以前の|変更後|変更後の(?:番号|もの))(?:は|が|:)|(?:いや|いえ|じゃなくて|ではなく)(?=[、,… ]|$|[0-9A-Za-z一二三四五六七八九〇千ぁ-んァ-ヶ])/g
+  /(?:新しいの|新しい(?:番号|もの|方)|今の(?:番号|もの)?|今|現在の?|前の|元の|以前の|変更後|変更後の(?:番号|もの)|新しく)(?:は|が|:)|(?:旧|新)(?=\d)|(?:いや|いえ|じゃなくて|ではなく)(?=[、,… ]|$|[0-9A-Za-z一二三四五六七八九〇千ぁ-んァ-ヶ])/g
 /** A part is short: one or more digits, or two or more letters (「最後が9」「英字はKOI」). */
 function pickPart(text: string, m: RegExpExecArray, start: number, gap: string) {
-  if (gap.replace(/[ 、,「『]/g, '').length > 0) return undefined // right after the part word
+  if (gap.replace(/[ 、,「『…]/g, '').length > 0) return undefined // right after the part word
   const g = m.groups!
   if (g.num) {
     const end = start + g.num.length
@@ -246,7 +246,10 @@ function pickPart(text: string, m: RegExpExecArray, start: number, gap: string) 
 /** A value read out in quotes: 「0、3、1、9」「さんさんななに」「n、a、o、k、i、3」「よん、よん、なな…えーと、に」. */
 const QUOTED = /[「『“]([^「」『』“”\n]{3,60})[」』”]/g // (not ASCII quotes: "g001" in a JSON line is an id)
 const SPELLED_TOKEN_G = new RegExp(SPELLED_TOKEN, 'g')
-const QUOTED_VALUE = new RegExp(`^(?:${SPELLED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー)+$`)
+// (with the words that say how a character is written: 「大文字のアール、小文字でa、数字で4」)
+const QUOTED_VALUE = new RegExp(
+  `^(?:${SPELLED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー|(?:大文字|小文字|数字|英字|記号)(?:の|で)?)+$`,
+)
 /** The sentence around a span: from the last 。 or line break before it to the next one after it. */
 function sentenceAround(text: string, start: number, end: number): string {
   // (searched within 60 characters: lastIndexOf over a whole 1 MB line for each quote is quadratic)
@@ -355,7 +358,9 @@ export const detectSecret: Detector = (folded, _options, others) => {
     out.push({ kind: 'secret', ...s })
   for (const q of text.matchAll(QUOTED)) {
     const sentence = sentenceAround(text, q.index, q.index + q[0].length)
-    if (!SECRET_CONTEXT.test(sentence) && !/(?:入力|打ち込|打っ|押し|入れ)/.test(sentence)) continue
+    // in the sentence of a cue or of typing, or anywhere after a cue (「暗証番号の件。本人「1、9、6」まで言って」)
+    const afterCue = context !== null && context.index < q.index
+    if (!afterCue && !SECRET_CONTEXT.test(sentence) && !/(?:入力|打ち込|打っ|押し|入れ)/.test(sentence)) continue
     const inner = q[1]!
     const digits = (inner.match(SPELLED_TOKEN_G) ?? []).length
     if (digits >= 3 && QUOTED_VALUE.test(inner) && /\d|[ぁ-ゖァ-ヺ一-龥]/.test(inner))
