@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { found, of } from './helpers'
+import { maskPii } from '../src/pii'
+import { cpuMs, found, of } from './helpers'
 
 // Round five (rules from the misses on both halves of the fifth fresh corpus, both read and tuned on):
 // each rule with an example of the same kind written for this test, not taken from a corpus.
@@ -53,7 +54,9 @@ describe('PINs and passwords, round five', () => {
     expect(of('secret', 'PINは最初に8、次に2、その次は…6、最後が4')).toEqual(['8', '2', '6', '4'])
     expect(of('secret', 'パスワードは英字7文字でkoharuz')).toEqual(['koharuz'])
     expect(of('secret', '暗証番号の件。本人は「7、0、4」と言いかけてやめた')).toEqual(['7、0、4'])
-    expect(of('secret', 'パスワードは「小文字のエム、数字で5、5、2」')).toEqual(['小文字のエム、数字で5、5、2'])
+    expect(of('secret', 'パスワードは「小文字のエム、数字で5、5、2」')).toEqual([
+      '小文字のエム、数字で5、5、2',
+    ])
     expect(of('secret', '暗証番号の件で、次に10時に来庁')).toEqual([])
   })
 
@@ -93,7 +96,9 @@ describe('phone numbers and buildings, round five', () => {
   })
 
   it('takes a room number with 号 after a building name', () => {
-    expect(of('address', '東広島市八本松南2-5-9 グリーン八本松311号')).toEqual(['東広島市八本松南2-5-9 グリーン八本松311号'])
+    expect(of('address', '東広島市八本松南2-5-9 グリーン八本松311号')).toEqual([
+      '東広島市八本松南2-5-9 グリーン八本松311号',
+    ])
   })
 })
 
@@ -101,7 +106,9 @@ describe('postal codes and addresses in English, round five', () => {
   it('takes a code after Postcode or after the city that ends an address, and a room in lower case', () => {
     expect(of('postalCode', 'Postcode 739-0142, Hachihonmatsu')).toEqual(['739-0142'])
     expect(of('postalCode', 'Misonou 2-4-1, Higashihiroshima 739-0024')).toEqual(['739-0024'])
-    expect(of('address', 'My flat is 3-8-12 Saijo-Higashi, room 203 now')).toEqual(['3-8-12 Saijo-Higashi, room 203'])
+    expect(of('address', 'My flat is 3-8-12 Saijo-Higashi, room 203 now')).toEqual([
+      '3-8-12 Saijo-Higashi, room 203',
+    ])
   })
 })
 
@@ -114,7 +121,10 @@ describe('names, round five', () => {
   })
 
   it('masks how the kanji of a name are spelled out', () => {
-    expect(of('name', '名前は森本あつし、漢字は森林の森に本棚の本')).toEqual(['森本あつし', '森林の森に本棚の本'])
+    expect(of('name', '名前は森本あつし、漢字は森林の森に本棚の本')).toEqual([
+      '森本あつし',
+      '森林の森に本棚の本',
+    ])
     expect(of('name', 'くぼた様、くぼたは久しいの久に保険の保に田')).toEqual([
       'くぼた',
       'くぼた',
@@ -160,4 +170,25 @@ describe('names, round five', () => {
     expect(of('name', '弟のおかべ しんじの代理で来庁')).toEqual(['おかべ しんじ'])
     expect(of('name', '父、本人確認書類を持参')).toEqual([])
   })
+})
+
+describe('hostile input, round five shapes', () => {
+  it('masks 1 MB lines of the new shapes in time linear in their length', () => {
+    const shapes = [
+      `A${'a'.repeat(200)}shima 739-0046 `, // an English city then a code
+      'ごとうは後ろの後に藤の後に', // spelled kanji
+      '漢字は岡山の岡に田んぼの田と', // spelled kanji after 漢字は
+      '暗証番号、いや、1.2.3.4.5 今は九千八百 ', // corrections, dots, place values
+      'わしゃ有田トメ子じゃ（本人）父・猪原 健三は', // self, roles, relatives
+      'マイナンバーの真ん中4096最後5383と', // pieces without a particle
+    ]
+    for (const shape of shapes) {
+      const quarter = shape.repeat(Math.ceil(250_000 / shape.length))
+      const whole = quarter.repeat(4)
+      const a = cpuMs(() => maskPii(quarter))
+      const b = cpuMs(() => maskPii(whole))
+      expect(b, shape).toBeLessThan(3_000)
+      expect(b, shape).toBeLessThan(10 * a + 500) // about four times a quarter's (quadratic would be sixteen)
+    }
+  }, 120_000) // (wall time on a loaded machine; the bounds above are CPU time)
 })

@@ -155,7 +155,7 @@ const PIECE = new RegExp(
   'g',
 )
 /** 12 digits listed right after a My Number (と, か, や, or, a comma). */
-const LISTED = new RegExp(String.raw`^ ?(?:と|か|や|、|,|または|or) ?(\d(?:[ -]?\d){11})(?![ -]?\d)`)
+const LISTED = /^ ?(?:と|か|や|、|,|または|or) ?(\d(?:[ -]?\d){11})(?![ -]?\d)/
 /** A correction right after a My Number: いや, いえ, じゃなくて, ではなく, 訂正, then four digits. */
 const CORRECTION = new RegExp(
   String.raw`^[、。,…\s]*(?:いや|いえ|じゃなくて|ではなく|訂正して|訂正|失礼)[、,…\s]*(?:${PIECE_WORD})?(\d{4})(?!\d)`,

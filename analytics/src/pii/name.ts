@@ -306,10 +306,7 @@ function nameAfter(text: string, start: number): Span | undefined {
     )
   if (!m) return undefined
   // 井手 直人様, くどう みきさん: the honorific is not the name
-  let word = m[0].replace(
-    /(?:(?<=[一-龥々〆ヶ])(?:様|氏|君|殿)|(?<=[ぁ-ゖ])(?:さん|さま|くん|ちゃん))$/,
-    '',
-  )
+  let word = m[0].replace(/(?:(?<=[一-龥々〆ヶ])(?:様|氏|君|殿)|(?<=[ぁ-ゖ])(?:さん|さま|くん|ちゃん))$/, '')
   const plain = word.replace(/ /g, '')
   // a lone hiragana word before a particle is a phrase (名前はわからないが), not a name
   if (/^[ぁ-ゖ]+$/.test(word) && /^(?:が|に|へ|から|より|との)/.test(rest.slice(m[0].length)))
@@ -342,7 +339,10 @@ function nameAfter(text: string, start: number): Span | undefined {
     return undefined
   // 山根トヨ: a kanji surname glued to a katakana given name
   const kataGlued = /^([一-龥々〆ヶ]{1,3})([ァ-ヺー]+子?)$/.exec(word)
-  if (kataGlued && (!isSurnameBeforeGiven(kataGlued[1]!) || !isPlausibleKata(kataGlued[2]!.replace(/子$/, ''))))
+  if (
+    kataGlued &&
+    (!isSurnameBeforeGiven(kataGlued[1]!) || !isPlausibleKata(kataGlued[2]!.replace(/子$/, '')))
+  )
     return undefined
   if (/^[ァ-ヺ]/.test(word) && !isPlausibleKata(word)) return undefined
   if (/^[ぁ-ゖ]/.test(word) && NOT_HIRA.has(word)) return undefined
@@ -524,7 +524,10 @@ const SPELL = `${SPELL_PART}(?:(?:に|と)[ 、,]?(?:${SPELL_PART}|[一-龥々](
 const SPELL_AFTER_KANJI = new RegExp(`(?:漢字(?:は|で|が)|字は)[、,]? ?(${SPELL})`, 'g')
 const SPELL_AFTER_NAME = new RegExp(`^は[、,]? ?(${SPELL})`)
 /** A kana word, then は and its kanji spelled out: the word is a name read out (「ごとうは後ろの後に藤」). */
-const KANA_THEN_SPELL = new RegExp(`(?<=^|[\\s、。,「])([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8})は[、,]? ?(${SPELL})`, 'g')
+const KANA_THEN_SPELL = new RegExp(
+  `(?<=^|[\\s、。,「])([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8})は[、,]? ?(${SPELL})`,
+  'g',
+)
 /** A reading or spelling in brackets right after a name and its honorific: 「大谷様（おおたに）」「林さん(Hayashi)」. */
 const READING_AFTER =
   /^(?:様|さん|さま|くん|ちゃん|氏|君|殿)?[（(]((?:[ぁ-ゖー]{2,8}|[ァ-ヺー・]{2,12}|[A-Z][A-Za-z'-]+)(?: (?:[ぁ-ゖー]{1,8}|[ァ-ヺー]{1,8}|[A-Z][A-Za-z'-]+)){0,3})[）)]/
@@ -717,7 +720,11 @@ export const detectName: Detector = (text) => {
     const span = nameBefore(text, m.index)
     const word = span && text.slice(span.start, span.end)
     // a full name only (two parts): a lone word before （本人） may be anything (申請書（本人）)
-    if (span && /[一-龥々ァ-ヺ]/.test(word!) && (word!.includes(' ') || /^[一-龥々]+[ぁ-ゖァ-ヺ]+$/.test(word!)))
+    if (
+      span &&
+      /[一-龥々ァ-ヺ]/.test(word!) &&
+      (word!.includes(' ') || /^[一-龥々]+[ぁ-ゖァ-ヺ]+$/.test(word!))
+    )
       push(span)
   }
   for (const m of text.matchAll(RELATIVE_GIVEN)) {

@@ -4,14 +4,16 @@ const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
 /** 〒123-4567 (〒 included in the span). */
 const AFTER_MARK = new RegExp(`〒 ?${CODE}`, 'g')
 /** 123-4567 (or 123 4567) after the words 郵便番号 / postal code. */
-const AFTER_WORD = /(?:郵便番号|[Pp]ostal code|[Pp]ost ?code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))/g
+const AFTER_WORD =
+  /(?:郵便番号|[Pp]ostal code|[Pp]ost ?code|ZIP|zip)(?:は|が|:|：| )*(\d{3}[- ]?\d{4}(?![\d-]))/g
 /** 〒 or 郵便番号 said, a few words, then the code (「〒なしで7390151と言われた」「郵便番号、たしか739-0133」). */
 const AFTER_MARK_WORDS = /(?:〒|郵便番号)[^\d。\n]{1,8}?(?<![\d-])(\d{3}-?\d{4})(?![\d-])/g
 /** 123-4567 right before a prefecture or municipality, as addresses are written. */
 const BEFORE_ADDRESS = /(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県]|[一-龥]{1,5}[市郡区町村]))/g
 
 /** 「…, Higashihiroshima 739-0046」: a code right after the city that ends an address written in English. */
-const AFTER_EN_CITY = /(?<=[A-Z][a-z]+(?:-shi|shima| City| Japan|-ken),? )\d{3}-\d{4}(?![\d-])/g
+// (the city word is bounded: an unbounded look-behind is read back at every position of a 1 MB line)
+const AFTER_EN_CITY = /(?<=[A-Z][a-z]{1,20}(?:-shi|shima| City| Japan|-ken),? )\d{3}-\d{4}(?![\d-])/g
 /** Postal codes, when 〒, the word 郵便番号 or a following address says so. A bare 7-digit number is left alone. */
 export const detectPostalCode: Detector = (text) => {
   const out: PiiFinding[] = []

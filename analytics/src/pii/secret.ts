@@ -43,7 +43,8 @@ const CUE = new RegExp(
 // 個人番号, ID, TEL, 〒): a number after it is that label's, not the secret. (A bare 番号 does not stop it.)
 // A label the value is compared to does not end it: 「暗証番号は車のナンバーと同じ3838」; a denial does
 // (「セキュリティコードじゃなくて、カードの番号が…」: what follows is another number).
-const STOP = /[。\n\r]|^ ?(?:じゃ|では)なく|(?<=[一-龥々ァ-ヶー])番号(?!と(?:同じ|一緒))|ナンバー(?!と(?:同じ|一緒))|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
+const STOP =
+  /[。\n\r]|^ ?(?:じゃ|では)なく|(?<=[一-龥々ァ-ヶー])番号(?!と(?:同じ|一緒))|ナンバー(?!と(?:同じ|一緒))|(?<![A-Za-z])(?:ID|TEL|Tel|No\.)|電話|〒/
 
 // What may stand between the digits of one value, as people write a PIN out: 1・2・3・4, 1 2 3 4,
 // 1-2-3-4, 1、2、3、4, the の and the pause of counting out loud (「1、2の…3、4」「いち、にの、さん、し」),
@@ -157,7 +158,8 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
   // 「…はちにしたはず」「…さんにする」: に before a verb is a particle, not the digit 2 (nor にし 2 and 4)
   const tail = text.slice(start + kana.length, start + kana.length + 3)
   if (/にし$/.test(kana) && /^[たてまよ]/.test(tail)) kana = kana.slice(0, -2)
-  else if (/に$/.test(kana) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail)) kana = kana.slice(0, -1)
+  else if (/に$/.test(kana) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail))
+    kana = kana.slice(0, -1)
   kana = kana.replace(new RegExp(`${SEP}+$`), '')
   if (!kana) return undefined
   // Kana digits are also everyday syllables (娘さんにしか, 兄さん), so a spelled PIN must start right
@@ -360,7 +362,8 @@ export const detectSecret: Detector = (folded, _options, others) => {
     const sentence = sentenceAround(text, q.index, q.index + q[0].length)
     // in the sentence of a cue or of typing, or anywhere after a cue (「暗証番号の件。本人「1、9、6」まで言って」)
     const afterCue = context !== null && context.index < q.index
-    if (!afterCue && !SECRET_CONTEXT.test(sentence) && !/(?:入力|打ち込|打っ|押し|入れ)/.test(sentence)) continue
+    if (!afterCue && !SECRET_CONTEXT.test(sentence) && !/(?:入力|打ち込|打っ|押し|入れ)/.test(sentence))
+      continue
     const inner = q[1]!
     const digits = (inner.match(SPELLED_TOKEN_G) ?? []).length
     if (digits >= 3 && QUOTED_VALUE.test(inner) && /\d|[ぁ-ゖァ-ヺ一-龥]/.test(inner))
@@ -397,5 +400,9 @@ export const detectSecret: Detector = (folded, _options, others) => {
 function splitList(text: string, f: PiiFinding): PiiFinding[] {
   const value = text.slice(f.start, f.end)
   if (!/^\d{3,}(?:[、､,] ?\d{3,})+$/.test(value)) return [f]
-  return [...value.matchAll(/\d+/g)].map((m) => ({ ...f, start: f.start + m.index, end: f.start + m.index + m[0].length }))
+  return [...value.matchAll(/\d+/g)].map((m) => ({
+    ...f,
+    start: f.start + m.index,
+    end: f.start + m.index + m[0].length,
+  }))
 }
