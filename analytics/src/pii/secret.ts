@@ -121,7 +121,11 @@ function pickPassword(start: number, raw: string, gap: string): { start: number;
   if (PRODUCT.test(value)) return undefined
   // Letters alone are a password only right after a particle or a colon (「パスワードはabcdefgh」),
   // not any word further on or in English text (「PIN sections」); letters with digits anywhere.
-  if (!FIRST.test(gap) && !/[\d_]/.test(value)) return undefined // (hana_mizuki: _ joins no English words)
+  // (or letters joined by _ right after the cue, 「PW hana_mizuki」: _ joins no English words; not an
+  // upper-case name such as BENCH_PIN, nor a tool a sentence goes on to, 「password goes to pg_dump」)
+  const snake =
+    /^\s*$/.test(gap) && /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]$/.test(value) && /[a-z]/.test(value)
+  if (!FIRST.test(gap) && !/\d/.test(value) && !snake) return undefined
   return span(start, start + value.length)
 }
 
