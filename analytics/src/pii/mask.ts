@@ -30,8 +30,20 @@ const DETECTORS: Record<PiiKind, Detector> = {
   name: detectName,
 }
 
-/** Characters that show nothing: C0 and C1 controls (not tab or line breaks), soft hyphen, zero-width and direction marks, BOM. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]/
+/**
+ * Characters that show nothing by themselves: C0 and C1 controls (not tab or line breaks), soft hyphen,
+ * zero-width and direction marks, BOM, and the variation selectors and the keycap mark that make an
+ * emoji of a digit (「1️⃣9️⃣8️⃣0️⃣」, as a PIN is sent by a chat app, is 1980).
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2060\ufeff]|\u20e3|\ufe0e|\ufe0f/
+
+/** Past the marks that belong to the character before them (a keycap digit's selector and keycap). */
+function attached(text: string, end: number): number {
+  let at = end
+  while (at < text.length && /^(?:\u20e3|\ufe0e|\ufe0f)$/.test(text[at]!)) at++
+  return at
+}
 
 /** Detectors that find a value by a cue word within a reach; they run after the others (see Detector). */
 const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
@@ -59,7 +71,7 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
     return findPii(visible, options).map((f) => ({
       kind: f.kind,
       start: kept[f.start]!,
-      end: kept[f.end - 1]! + 1,
+      end: attached(text, kept[f.end - 1]! + 1),
     }))
   }
   const folded = hidePlaceholders(foldWidth(text))

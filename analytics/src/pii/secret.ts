@@ -26,6 +26,9 @@ const CUE = new RegExp(
     `(?<![A-Za-z_-])(?:PIN|PW|pass ?word|passcode|security code)(?![a-z_-])`, // PW: how operators shorten password // not in an id such as pin-4digit
     String.raw`(?<![A-Za-z])\d{1,2}[- ]digits? (?:code|number|PIN)(?![a-z])`, // the 4-digit code
     `(?:英?数字|英字) ?${LENGTH}`,
+    // 「英数字のやつは」「16文字までのやつ」「The 6-16 character one」: the password named by how it is made up
+    `英数字の(?:方|ほう|やつ|もの)|${LENGTH}(?:まで)?の(?:方|ほう|やつ|もの)`,
+    String.raw`(?<![A-Za-z])\d{1,2}(?: ?[-~] ?\d{1,2})?[- ](?:character|char|letter|digit)s? one(?![a-z])`,
     `${LENGTH}の(?:英?数字|英字)`,
     String.raw`(?<!\d)[4４四] ?(?:桁|ケタ|けた)の(?:番号|コード)`, // a 4-digit number is a PIN (12桁の番号 is a My Number)
     String.raw`(?<![\d一-龥々ァ-ヶーの])[4４四] ?(?:桁|ケタ|けた)(?:は|が|:)`, // 「4ケタは 2 9 9 1」 (not 「マイナンバーの最初の4桁は」)
@@ -52,6 +55,9 @@ const STOP =
 const SEP = String.raw`[ \t・、､,\-…の\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]`
 // Spoken digits in kana (いち に/にい さん よん/し ご/ごー/ごお …) and kanji (一二三四) come from spokenDigits.ts.
 /** Everyday words spelled with kana digits: にいさん (兄さん) is a brother, not 2-3. */
+/** Between the digits of a value said haltingly: 「4と…えっと…7と…1と1」. */
+// (と only after a single digit: 「1357と1375」 are two values)
+const SPOKEN_SEP = `(?:${SEP}|(?<!\\d\\d)と|えっと|えーと|ええと)`
 const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 
 // One candidate value, by kind of writing (named groups). The digit run must not touch a letter or
@@ -64,10 +70,10 @@ const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![
 const KANJI_THOUSANDS = `(?<![一-龥々])[一二三四五六七八九]?千(?:[一二三四五六七八九]?百)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?(?![一-龥々])` // not in a given name (千里)
 const VALUE = new RegExp(
   [
-    `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
+    `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]|[A-Za-z] [A-Za-z0-9] [A-Za-z0-9](?![A-Za-z0-9])))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
     `(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
     // 「7.2.2.9」: single digits between dots (a date or a decimal has longer groups or fewer of them)
-    String.raw`(?<num>(?<![A-Za-z0-9.])\d(?: ?\. ?\d){3,15}(?![A-Za-z0-9]| ?\.\d)|(?<![A-Za-z0-9])\d(?:${SEP}{0,3}\d)*(?![A-Za-z0-9]))`,
+    String.raw`(?<num>(?<![A-Za-z0-9.])\d(?: ?\. ?\d){3,15}(?![A-Za-z0-9]| ?\.\d)|(?<![A-Za-z0-9])\d(?:${SPOKEN_SEP}{0,4}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
     `(?<kpos>${KANJI_THOUSANDS})`,
     `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
@@ -147,24 +153,32 @@ function pickSpelled(
 const SPELLED_AFTER =
   /(?:[はがをもでにと:= 、,「『（(…]|たしか|確か|多分|たぶん|えっと|えーと|ええと|あの|あのー|えー|うーん)$/
 
+/**
+ * 「…はちにしたはず」「ゼロキューゼロナナにしたと」「…さんにする」: に before a verb is a particle, not the
+ * digit 2 (nor にし 2 and 4); the value without it and without a trailing separator.
+ */
+function withoutParticle(text: string, start: number, raw: string): string {
+  let value = raw
+  const tail = text.slice(start + value.length, start + value.length + 3)
+  if (/[にニ][しシ]$/.test(value) && /^[たてまよ]/.test(tail)) value = value.slice(0, -2)
+  else if (/[にニ]$/.test(value) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail))
+    value = value.slice(0, -1)
+  return value.replace(new RegExp(`${SEP}+$`), '')
+}
+
 function pick(text: string, m: RegExpExecArray, start: number, window: Window, gap: string) {
   const g = m.groups!
   if (g.en) return pickSpelled(text, start, g.en, 3)
   if (g.alnum) {
     const startsClean = start === window.from || SPELLED_AFTER.test(text.slice(Math.max(0, start - 6), start))
-    return startsClean ? pickSpelled(text, start, g.alnum, 4) : undefined
+    const alnum = withoutParticle(text, start, g.alnum)
+    return startsClean && alnum ? pickSpelled(text, start, alnum, 4) : undefined
   }
   if (g.num) return pickNumber(text, start, g.num)
   if (g.pw) return pickPassword(start, g.pw, gap)
   if (g.kpos) return pickSpelled(text, start, g.kpos, 4)
   if (g.kanji) return pickSpelled(text, start, g.kanji, g.kanji.match(new RegExp(KANJI_DIGIT, 'g'))!.length)
-  let kana = g.kana!
-  // 「…はちにしたはず」「…さんにする」: に before a verb is a particle, not the digit 2 (nor にし 2 and 4)
-  const tail = text.slice(start + kana.length, start + kana.length + 3)
-  if (/にし$/.test(kana) && /^[たてまよ]/.test(tail)) kana = kana.slice(0, -2)
-  else if (/に$/.test(kana) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail))
-    kana = kana.slice(0, -1)
-  kana = kana.replace(new RegExp(`${SEP}+$`), '')
+  const kana = withoutParticle(text, start, g.kana!)
   if (!kana) return undefined
   // Kana digits are also everyday syllables (娘さんにしか, 兄さん), so a spelled PIN must start right
   // after the cue or a particle, have at least three digits and at least one two-letter reading.
@@ -218,7 +232,8 @@ function typedOnlyIfPin(text: string, at: number, value: string): boolean {
  * A value typed in, in English (「The caller typed 6 6 4 2 three times」「entered 7720 at the kiosk」): like a
  * value before 入力 with no secret cue, at most 8 digits and not after another number's label.
  */
-const TYPED_EN = /(?<![A-Za-z])(?:typed|entered|keyed|punched|put)(?: in)?(?![a-z]| as(?![a-z]))/gi // 「typed as 090-…」 is written as
+const TYPED_EN =
+  /(?<![A-Za-z])(?:typed|entered|keyed|punched|put|tried|rejected)(?: in)?(?![a-z]| as(?![a-z]))/gi // 「typed as 090-…」 is written as
 
 /** A text about a PIN or a password, from its first cue on. */
 const SECRET_CONTEXT = /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])PIN(?![a-z])|ロック/
@@ -227,8 +242,9 @@ const STOP_AFTER_CONTEXT = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|電話|�
 /** What was typed or pressed: 「入れたのは」「入力した番号は」「押したのが」. */
 const TYPED_JA = /(?:入力し|入れ|打っ|押し|打ち込ん)た(?:の|番号|数字)(?:は|が)/g
 /** Parts of a PIN or a password: 「前半は」「最後が」「真ん中は」「次に」「英字は」「数字が」「小文字で」. */
+// (「下4桁で3390」「あとは5と5」「数字のは5512」「そのあと数字の7」)
 const PART_CUE =
-  /(?:最初|最後|真ん中|前半|後半|頭|末尾|上|下|その次|次)(?: ?\d ?桁)?(?:の数字)?(?:は|が|に|:)|(?:英字|数字|小文字|大文字|記号|ローマ字|アルファベット)(?:は|が|で|:)/g
+  /(?:最初|最後|真ん中|前半|後半|頭|末尾|上|下|その次|次|あと|残り|後ろ)(?: ?\d ?桁)?(?:の数字)?(?:は|が|に|:|で(?=\d))|(?:英字|数字|小文字|大文字|記号|ローマ字|アルファベット)(?:の(?:方|ほう|やつ)?)?(?:は|が|で|:)|(?:英字|数字)の(?=[0-9A-Za-z])/g
 /**
  * In a text about a PIN, the value said as the current or the new one (「新しいのは1029に」「今はmyna2023pass」
  * 「変更後は」) or as a correction (「確か2200。いや、2020かも」「ではなく一二三五」).

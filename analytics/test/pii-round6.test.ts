@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+
+import { maskPii } from '../src/pii'
+import { of } from './helpers'
+
+// Round six (rules from the misses on every tuning corpus, both halves of the sixth fresh corpus
+// included): each rule with an example of the same kind written for this test, not taken from a corpus.
+
+describe('PINs and passwords, round six', () => {
+  it('reads digits sent as emoji keycaps, and masks the keycaps with them', () => {
+    expect(maskPii('PINは 4️⃣0️⃣7️⃣2️⃣ と家族がチャットで送信').text).toBe(
+      'PINは ［暗証番号］ と家族がチャットで送信',
+    )
+  })
+
+  it('joins digits said one by one with と and a hesitation, but not two values joined by と', () => {
+    expect(of('secret', '暗証番号は…8と…えーと…2と…6と0')).toEqual(['8と…えーと…2と…6と0'])
+    expect(of('secret', '暗証番号は2468と8642のどちらか')).toEqual(['2468', '8642'])
+    expect(of('secret', '暗証番号を3回、5と6の窓口で')).toEqual([])
+  })
+
+  it('takes a particle に/にし off a value spelled in katakana', () => {
+    expect(of('secret', '暗証番号をサンサンナナイチにしたとのこと')).toEqual(['サンサンナナイチ'])
+  })
+
+  it('reads the rest and the kind of part in a text about a PIN', () => {
+    expect(of('secret', '暗証番号の件。先頭は2。残りは0と9と9')).toEqual(['2', '0と9と9'])
+    expect(of('secret', '暗証番号は覚えていない。車のナンバーの下4桁で7046だったはず')).toEqual(['7046'])
+    expect(of('secret', '署名用の暗証番号が分からん。数字のは8833、英字のはKAMO')).toEqual(['8833', 'KAMO'])
+    expect(of('secret', 'パスワードは英字でMOMIJI、そのあと数字の5')).toEqual(['MOMIJI', '5'])
+    expect(of('secret', '暗証番号の件。あとは窓口で3番へ')).toEqual([])
+  })
+
+  it('names the password by how it is made up (英数字のやつ, 16文字までの方, the 8-16 character one)', () => {
+    expect(of('secret', '英数字の方は　k o u y o 2 2 　全部小文字')).toEqual(['k o u y o 2 2'])
+    expect(of('secret', '12文字までのやつ、Hana_Mochi_7 にしたそうです')).toEqual(['Hana_Mochi_7'])
+    expect(of('secret', 'The 8-16 character one: maple12leaf, lower case')).toEqual(['maple12leaf'])
+    expect(of('secret', '英数字の方が覚えやすいと言われた')).toEqual([])
+  })
+
+  it('takes a value a terminal rejected or a caller tried, in English', () => {
+    expect(of('secret', 'The kiosk rejected 3-9-1-4 twice')).toEqual(['3-9-1-4'])
+    expect(of('secret', 'She tried 8080 at the convenience store')).toEqual(['8080'])
+    expect(of('secret', 'She tried 3 times and the card locked')).toEqual([])
+  })
+})
