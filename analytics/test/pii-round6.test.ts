@@ -44,3 +44,22 @@ describe('PINs and passwords, round six', () => {
     expect(of('secret', 'She tried 3 times and the card locked')).toEqual([])
   })
 })
+
+describe('phone numbers, round six', () => {
+  it('reads groups joined by の with pauses and a word of hesitation', () => {
+    expect(of('phone', '連絡先は080の、えーと、7310の、2468')).toEqual(['080の、えーと、7310の、2468'])
+    expect(of('phone', '電話は082の、431の、9902')).toEqual(['082の、431の、9902'])
+  })
+
+  it('masks digits read out from a zero after a phone word even when one was lost', () => {
+    expect(of('phone', '携帯はゼロハチゼロの、ななななさん、にいごおいち')).toEqual([
+      'ゼロハチゼロの、ななななさん、にいごおいち',
+    ])
+    expect(of('phone', '電話はいちにいさん')).toEqual([])
+  })
+
+  it('masks a mobile number cut off after its second group next to a phone word', () => {
+    expect(of('phone', '携帯070-2219-… で切れてしまった')).toEqual(['070-2219'])
+    expect(of('phone', '受付070-2219…')).toEqual([])
+  })
+})

@@ -13,6 +13,8 @@ const SHAPES = [
   String.raw`0\d{2,3}(?:[ ・、-]\d){6,8}(?![ ・、-]\d)`, // the area code, then digit by digit: 090、7、6、4、2、1、1、9、3
   String.raw`0\d{1,5}${S}\d{1,5}${S}\d{1,5}`, // 082-420-0925, 0120-0178-26, 070 1234 5678, 090・1234・5678, 090-12345-678
   String.raw`0\d{1,5}(?<g>[のノ])\d{1,5}\k<g>\d{1,5}`, // read out: 090の4471の2083 (the same の both times)
+  // read out with pauses and a word of hesitation after の: 090の、えっと、4471の、2083
+  String.raw`0\d{2,4}の[、,] ?(?:(?:えっと|えーと|ええと|えー)[、,] ?)?\d{3,4}の[、,]? ?\d{4}`,
   String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
   String.raw`0(?: ?[ ・、-] ?\d){9,10}(?! ?[ ・、-] ?\d)`, // the same with spaced hyphens: 0 8 0 - 6 6 3 2 - 1 9 8 4
   String.raw`0\d{9,10}`, // 09012345678
@@ -133,7 +135,7 @@ function spokenPhones(text: string): Spoken[] {
  */
 export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
   const keep = keepSetOf(options.keepPhones)
-  const spoken = spokenPhones(text)
+  const spoken = [...spokenPhones(text), ...spokenAfterPhoneWord(text)]
     .filter((p) => !keep.has(p.national))
     .map((p) => ({ kind: 'phone' as const, start: p.start, end: p.end }))
   if (!/\d/.test(text)) return spoken
@@ -143,7 +145,32 @@ export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
       return national !== undefined ? !keep.has(national) : misdialled(text, m)
     })
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
-    .concat(spoken, phonePieces(text, keep))
+    .concat(spoken, phonePieces(text, keep), cutOff(text))
+}
+
+/**
+ * 「携帯はゼロキューゼロの、いちにいさん、よんごおろく」: digits read out from a zero right after a phone word,
+ * 9 to 11 of them in groups, are the caller's number even when a digit was lost in the reading (the
+ * run that makes a whole number is spokenPhones'; this takes the rest of a run that stops short).
+ */
+const SPOKEN_AFTER_WORD = new RegExp(
+  `(?:電話|携帯|連絡先)(?:番号)?(?:は|が|:)? ?(${ZERO}(?:${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT})){8,10})(?!${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d))`,
+  'g',
+)
+function spokenAfterPhoneWord(text: string): Spoken[] {
+  if (!HAS_ZERO.test(text) || !PHONE_WORD.test(text)) return []
+  return [...text.matchAll(SPOKEN_AFTER_WORD)].map((m) => {
+    const start = m.index + m[0].length - m[1]!.length
+    return { start, end: start + m[1]!.replace(/[ 、,・のノ-]+$/, '').length, national: '' }
+  })
+}
+
+/** 「携帯090-4501-… 途中で切れた」: a mobile number cut off after its second group, next to a phone word. */
+const CUT_OFF = /(?<![\d-])0[5-9]0[ -]?\d{4}(?=[ -]?(?:…|\.{2,}))/g
+function cutOff(text: string) {
+  return [...text.matchAll(CUT_OFF)]
+    .filter((m) => PHONE_WORD.test(text.slice(Math.max(0, m.index - 10), m.index)))
+    .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
 }
 
 /** A text about a phone number, near a piece of one. */
