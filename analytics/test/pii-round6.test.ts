@@ -63,3 +63,25 @@ describe('phone numbers, round six', () => {
     expect(of('phone', '受付070-2219…')).toEqual([])
   })
 })
+
+describe('names, round six', () => {
+  it('takes a name after a label and a pause, a question mark or how it is written', () => {
+    expect(of('name', '氏名は？→ まつした えいじ')).toEqual(['まつした えいじ'])
+    expect(of('name', 'お名前はね、カタカナで、ハヤシ ミドリ')).toEqual(['ハヤシ ミドリ'])
+    expect(of('name', '名前は、えー、わからないが')).toEqual([])
+  })
+
+  it('takes a name said again and completed after the label', () => {
+    expect(of('name', 'お名前は、いしだ…いしだ ふみこ')).toEqual(['いしだ', 'いしだ ふみこ'])
+    expect(of('name', '名前は、こうだ、こうだゆきえ。')).toEqual(['こうだ', 'こうだゆきえ'])
+  })
+
+  it('takes romaji names after English report openings', () => {
+    expect(of('name', 'Call from Priya Raman, card lost')).toEqual(['Priya Raman'])
+    expect(of('name', 'The caller introduced herself as Emma Clarke')).toEqual(['Emma Clarke'])
+    expect(of('name', 'Applicant is Tran Minh Duc, no phone')).toEqual(['Tran Minh Duc'])
+    expect(of('name', "Caller's father, Kenji Oda, lives alone")).toEqual(['Kenji Oda'])
+    expect(of('name', 'Ahmad Karimi, exchange student, asked about renewal')).toEqual(['Ahmad Karimi'])
+    expect(of('name', 'Call from Saijo Branch about the queue')).toEqual([])
+  })
+})

@@ -301,7 +301,7 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5}|[一-龥々〆ヶ]{1,3}[ァ-ヺー]{2,5}子?)(?=$|[、。,.，．\s（(）)」?]|です|でした|じゃ|さん|様|さま|氏|くん|ちゃん|と[申言い]|(?:言|い)う(?:ん|者|もん)|との|が|に|へ|で|から|より)/.exec(
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5}|[一-龥々〆ヶ]{1,3}[ァ-ヺー]{2,5}子?)(?=$|[、。,.，．\s（(）)」?…]|です|でした|じゃ|さん|様|さま|氏|くん|ちゃん|と[申言い]|(?:言|い)う(?:ん|者|もん)|との|が|に|へ|で|から|より)/.exec(
       rest,
     )
   if (!m) return undefined
@@ -445,7 +445,9 @@ const SPELLED_AFTER = new RegExp(`^(?:${KANA_DIGIT})`)
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
 const LABEL =
-  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者|(?:お?問い?合わ?せ|申し?込み?|申請)者|本人名|聞き取り)(?:は、?|:|：|=| |「)+/g
+  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者|(?:お?問い?合わ?せ|申し?込み?|申請)者|本人名|聞き取り)(?:は、?|:|：|=| |「)+(?:(?:[？?]|ね、|えー、?|えっと、?|(?:ひらがな|カタカナ|漢字|フルネーム)で、?)[→ ]*)*/g
+/** What stands between a name and the same name said again: a pause or a sentence end. */
+const SAID_AGAIN = /^(?:…+|、|。|？| )\s*/
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
 const LABEL_GLUED =
   /(?:お?名前|氏名|お客様名|顧客名|本人確認|本人|申請者|代理人|届出人|請求者|依頼者)(?:[:：は（(] ?| )?/g
@@ -538,7 +540,7 @@ const READING_AFTER =
  * (「Daniel Brooks from the language school called …」).
  */
 const EN_SUBJECT =
-  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2})(?:,? \(?(?:the |her |his |their )?(?:caller|applicant|resident|son|daughter|husband|wife|mother|father)\)?,?)?(?: (?:from|of|at) (?:the |a |an |his |her |their )?[A-Za-z'-]{1,30}(?: [A-Za-z'-]{1,30}){0,3}?)? (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't)(?![A-Za-z])/g
+  /(?<=^|[.!?;]\s+|[、。「（(]\s*)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,2})(?:,? \(?(?:the |her |his |their )?(?:caller|applicant|resident|son|daughter|husband|wife|mother|father)\)?,?|, (?:a |an |the )?[A-Za-z]{2,20}(?: [a-z]{2,20}){0,2},)?(?: (?:from|of|at) (?:the |a |an |his |her |their )?[A-Za-z'-]{1,30}(?: [A-Za-z'-]{1,30}){0,3}?)? (?:called|asked|said|says|wants|wanted|needs|needed|phoned|rang|came|visited|lost|forgot|tried|received|applied|moved|is|was|has|had|will|would|can|could|cannot|can't|did|does|doesn't|didn't|born)(?![A-Za-z])/g
 /**
  * A romaji full name inside a Japanese line: 「Nguyen Thi Thu、生年月日…」: two to four capitalised words
  * between Japanese text or punctuation. Product and place words are not names (EN_NOT_NAME).
@@ -576,7 +578,7 @@ const notRomajiName = (name: string) =>
  * Khan,」「spoke with Olivia Brown」「her son Lucas Silva」: two or three capitalised words after them.
  */
 const EN_CUE =
-  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|[Tt]he applicant(?: is|,|:)?|[Aa]pplicant:|identified (?:herself|himself|themselves) as|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|[Tt]he caller's|[Tt]he applicant's) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
+  /(?<![A-Za-z])(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame is|[Cc]aller(?: is|:)?|[Tt]he caller,|[Ss]poke (?:with|to)|[Cc]alled by|[Oo]n behalf of|[Tt]he applicant(?: is|,|:)?|[Aa]pplicant(?::| is)|[Cc]all(?:ed)? from|(?:identified|introduced) (?:herself|himself|themselves) as|(?:[Hh]er|[Hh]is|[Mm]y|[Tt]heir|(?:[Tt]he )?[Cc]aller's|(?:[Tt]he )?[Aa]pplicant's) (?:son|daughter|husband|wife|mother|father|mom|dad|grandson|granddaughter),?) (?:(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? )?([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})(?![A-Za-z])/g
 /** A name typed in lower case after caller/my name is, when a verb follows: 「caller john smith asked …」. */
 const EN_LOWER =
   /(?<![A-Za-z])(?:[Cc]aller|[Mm]y name is|[Nn]ame:) ([a-z]{2,12} [a-z]{2,12})(?= (?:asked|called|said|says|wants|wanted|needs|needed|phoned|rang|would|will|is|was|has|had)(?![a-z]))/g
@@ -686,7 +688,14 @@ export const detectName: Detector = (text) => {
     const span = nameBefore(text, text[m.index - 1] === ' ' ? m.index - 1 : m.index) // 「もりした と申します」
     if (span && text[span.start - 1] !== 'を') push(span) // 〜を○○といいます is a definition
   }
-  for (const m of text.matchAll(LABEL)) push(nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(LABEL)) {
+    const first = nameAfter(text, m.index + m[0].length)
+    push(first)
+    // 「お名前は、うえむら…うえむら さちえ」「名前は山根、山根 いつ子」: the name said again, completed
+    const again = first && SAID_AGAIN.exec(text.slice(first.end, first.end + 4))
+    if (first && again && text.startsWith(text.slice(first.start, first.end), first.end + again[0].length))
+      push(nameAfter(text, first.end + again[0].length))
+  }
   for (const m of text.matchAll(RENAMED))
     if (RENAMED_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)))
       push(fullNameAfter(text, m.index + m[0].length, 'label') ?? nameAfter(text, m.index + m[0].length))
