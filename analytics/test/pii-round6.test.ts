@@ -85,3 +85,30 @@ describe('names, round six', () => {
     expect(of('name', 'Call from Saijo Branch about the queue')).toEqual([])
   })
 })
+
+describe('round six, from the seventh corpus dev split', () => {
+  it('reads the certificates and 補助用 as PIN cues, Pass: and his code is, and hiragana ろっく as a PIN text', () => {
+    expect(of('secret', '電子証明書は二つとも五五一七')).toEqual(['五五一七'])
+    expect(of('secret', '入力補助用は3366で')).toEqual(['3366'])
+    expect(of('secret', 'Pass: yuzu2580 と書いたメモ')).toEqual(['yuzu2580'])
+    expect(of('secret', 'She said her code is 4410')).toEqual(['4410'])
+    expect(of('secret', 'ろっくされた 番号8025いれた')).toEqual(['8025'])
+    expect(of('secret', '電子証明書は5年で更新')).toEqual([])
+  })
+
+  it('ends a password at an opening bracket and takes にしと (dialect) off a value', () => {
+    expect(of('secret', 'パスワードはMOMO7788（大文字）')).toEqual(['MOMO7788'])
+    expect(of('secret', '暗証番号をイチ、イチ、サン、サンにしとる')).toEqual(['イチ、イチ、サン、サン'])
+  })
+
+  it('leaves a zero inside a My Number read out in kanji to the My Number', () => {
+    expect(of('myNumber', '個人番号：五二〇八、〇三一九、七七四六')).toEqual(['五二〇八、〇三一九、七七四六'])
+  })
+
+  it('takes a name before a relative said with a dialect copula or a relative of a relative, and after a relative and が', () => {
+    expect(of('name', 'ほりかわの母やけど、カードの件')).toEqual(['ほりかわ'])
+    expect(of('name', '松岡 キミの次男の嫁です')).toEqual(['松岡 キミ'])
+    expect(of('name', '母が田中 ふさえ、本人は留守')).toEqual(['田中 ふさえ'])
+    expect(of('name', '母が来る予定')).toEqual([])
+  })
+})

@@ -456,7 +456,7 @@ const RELATIVES =
   '(?:母|父|夫|妻|娘|息子|祖母|祖父|孫|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|義母|義父|叔母|叔父|伯母|伯父|母親|父親|配偶者|主人|家内|旦那|嫁|おばあちゃん|おじいちゃん|ばあちゃん|じいちゃん)'
 const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 /** 「母は吉田 和子」「長男 斎藤 大輝」「父：中村 一」: a relative, then は, a colon or a space, then a full name. */
-const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|[:：、] ?| )`, 'g')
+const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|が|[:：、] ?| )`, 'g') // 「父が金子 隆之」
 /** 「父・猪原 健三は」「おばあちゃん（金井ハル、…）」: a relative, then ・ or a bracket, then a full name. */
 const RELATION_MARK = new RegExp(`(?<![一-龥々])${RELATIVES}[・（(]`, 'g')
 /** 「わたしゃ有田トメ子じゃが」「私は森 さくらです」: a caller naming herself, a full name then a copula. */
@@ -592,7 +592,7 @@ const EN_LOWER_NOT = new Set(
  * 長女と名乗る方」「小林 さやかの母、自宅…」.
  */
 const RELATION = new RegExp(
-  `の${RELATIVES}(?:です|でございます|から|より|が|は|と申|と名乗|として|の(?:代理|件|こと|分|カード|手続|申請|ため)|[、,])`,
+  `の${RELATIVES}(?:の${RELATIVES})?(?:です|でございます|やけど|じゃけど|だけど|じゃが|から|より|が|は|と申|と名乗|として|の(?:代理|件|こと|分|カード|手続|申請|ため)|[、,])`,
   'g',
 )
 /** Words before の母 that are not names (うちの母, 自分の父). */

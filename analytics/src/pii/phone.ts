@@ -99,6 +99,8 @@ function spokenPhones(text: string): Spoken[] {
   const out: Spoken[] = []
   for (const m of text.matchAll(SPOKEN)) {
     if (/^[\d\s、,・の ノ-]+$/.test(m[0])) continue
+    // a zero inside a longer run read out (「三三〇三、〇四五一…」, a My Number) does not start a phone number
+    if (/[〇一二三四五六七八九零\d]$/.test(text.slice(0, m.index))) continue
     let digits = ''
     for (let at = 0; at < m[0].length; ) {
       SPOKEN_TOKEN.lastIndex = at

@@ -17,13 +17,15 @@ const LENGTH_NUMBER = String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3
 const LENGTH = `${LENGTH_NUMBER}(?: ?[〜~-] ?${LENGTH_NUMBER})? ?(?:桁|ケタ|けた|文字)(?:以上|以内|以下)?`
 // The card's four secrets are called by what they are for (利用者証明用, 署名用 …), often without the word
 // 暗証番号 after it: 「利用者証明用7412、署名用HIRO7412」; 住基用 is how callers shorten 住民基本台帳用.
-const PURPOSE = `(?:利用者証明|署名|券面事項入力補助|券面入力補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード|PW|PIN)?`
+const PURPOSE = `(?:利用者証明|署名|券面事項入力補助|券面入力補助|入力補助|補助|住民基本台帳|住基)用(?:電子証明書)?(?:の)?(?:暗[証唱]番号|パスワード|PW|PIN)?`
 const CUE = new RegExp(
   [
     PURPOSE,
     `暗[証唱](?:番号|ナンバー|コード)?`,
+    // 「電子証明書２つとも八八四〇」: the certificates' PINs said by the certificate
+    `電子証明書(?:[2２二]つ)?(?:とも|は|が|:)`,
     `パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
-    `(?<![A-Za-z_-])(?:PIN|PW|pass ?word|passcode|security code)(?![a-z_-])`, // PW: how operators shorten password // not in an id such as pin-4digit
+    `(?<![A-Za-z_-])(?:PIN|PW|pass ?word|passcode|security code|pass(?= ?[:=])|(?:his|her|my|their|your) code(?= is|:))(?![a-z_-])`, // Pass: / his code is // PW: how operators shorten password // not in an id such as pin-4digit
     String.raw`(?<![A-Za-z])\d{1,2}[- ]digits? (?:code|number|PIN)(?![a-z])`, // the 4-digit code
     `(?:英?数字|英字) ?${LENGTH}`,
     // 「英数字のやつは」「16文字までのやつ」「The 6-16 character one」: the password named by how it is made up
@@ -118,7 +120,8 @@ function pickNumber(text: string, start: number, raw: string): { start: number; 
 }
 
 function pickPassword(start: number, raw: string, gap: string): { start: number; end: number } | undefined {
-  const value = raw.replace(TRAILING, '')
+  // an opening bracket starts an aside (「HANAKO2O24（Oとゼロ混在？）」), not the password
+  const value = raw.replace(/[([{<].*$/s, '').replace(TRAILING, '')
   // 6–16 characters is the 署名用 password's rule; longer runs after a cue are masked too (still a secret).
   if (value.length < 6 || value.length > 32 || !/[A-Za-z]/.test(value)) return undefined
   // URLs and e-mail addresses are not passwords (the e-mail detector masks the address).
@@ -160,7 +163,7 @@ const SPELLED_AFTER =
 function withoutParticle(text: string, start: number, raw: string): string {
   let value = raw
   const tail = text.slice(start + value.length, start + value.length + 3)
-  if (/[にニ][しシ]$/.test(value) && /^[たてまよ]/.test(tail)) value = value.slice(0, -2)
+  if (/[にニ][しシ]$/.test(value) && /^[たてまよと]/.test(tail)) value = value.slice(0, -2)
   else if (/[にニ]$/.test(value) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail))
     value = value.slice(0, -1)
   return value.replace(new RegExp(`${SEP}+$`), '')
@@ -236,7 +239,7 @@ const TYPED_EN =
   /(?<![A-Za-z])(?:typed|entered|keyed|punched|put|tried|rejected)(?: in)?(?![a-z]| as(?![a-z]))/gi // 「typed as 090-…」 is written as
 
 /** A text about a PIN or a password, from its first cue on. */
-const SECRET_CONTEXT = /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])PIN(?![a-z])|ロック/
+const SECRET_CONTEXT = /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])PIN(?![a-z])|ロック|ろっく/
 /** In such a text a stop is only a sentence end, a line break or another number's label. */
 const STOP_AFTER_CONTEXT = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|電話|〒|(?<![A-Za-z])(?:ID|TEL)/
 /** What was typed or pressed: 「入れたのは」「入力した番号は」「押したのが」. */
