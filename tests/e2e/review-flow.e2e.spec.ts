@@ -136,8 +136,16 @@ async function openSendBack(page: Page) {
         () => true,
         () => false,
       )
-    )
-      return dialog
+    ) {
+      // Under load the edit screen may still be settling when the dialog opens, and the page's late
+      // update closes it (seen with no lock notice on screen): open it again once the page is quiet,
+      // rather than reading the focus of a dialog that is gone.
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined)
+      if (await dialog.isVisible()) return dialog
+      console.log(
+        `「差し戻す」: the dialog was closed by the page settling (attempt ${attempt}); opening it again`,
+      )
+    }
   }
   throw new Error('「差し戻す」 did not open its dialog')
 }
