@@ -113,6 +113,7 @@ const ROUNDS = [
   ['colloquial5.jsonl', 'offtopic5.jsonl'],
   ['colloquial6.jsonl', 'offtopic6.jsonl'],
   ['colloquial7.jsonl', 'offtopic7.jsonl'],
+  ['colloquial8.jsonl', 'offtopic8.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -186,6 +187,16 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round7')", of: seededShuffleBy('kotae-round7') },
 )
 
+describeHeldOutRound(
+  'eighth held-out round (tests/eval/colloquial8.jsonl, offtopic8.jsonl)',
+  8,
+  [
+    ['colloquial8.jsonl', 'c8', 340],
+    ['offtopic8.jsonl', 'o8', 110],
+  ],
+  { name: "a seeded shuffle per style (seed 'kotae-round8')", of: seededShuffleBy('kotae-round8') },
+)
+
 describe("the held-out sets' make-up", () => {
   it.each([
     'colloquial2.jsonl',
@@ -198,18 +209,27 @@ describe("the held-out sets' make-up", () => {
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  it.each(['colloquial6.jsonl', 'colloquial7.jsonl'])('%s has every voice the round asked for', (name) => {
-    const questions = readSet(name)
-    const count = (style: string) => questions.filter((q) => q.style === style).length
-    expect(count('kana')).toBeGreaterThanOrEqual(30)
-    expect(count('typo')).toBeGreaterThanOrEqual(35)
-    expect(count('rambling')).toBeGreaterThanOrEqual(20)
-    expect(count('two-part')).toBeGreaterThanOrEqual(20)
-    expect(count('elderly')).toBeGreaterThanOrEqual(20)
-    expect(count('foreign')).toBeGreaterThanOrEqual(25)
-    // Very short fragments (「カード 期限 何年」) are style colloquial in these rounds.
-    expect(count('colloquial')).toBeGreaterThanOrEqual(20)
+  // Round eight adds Tohoku to the western-Japan dialects, so its half is "dialect", not "western".
+  it('colloquial8 is at least half dialect', () => {
+    const questions = readSet('colloquial8.jsonl')
+    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
+
+  it.each(['colloquial6.jsonl', 'colloquial7.jsonl', 'colloquial8.jsonl'])(
+    '%s has every voice the round asked for',
+    (name) => {
+      const questions = readSet(name)
+      const count = (style: string) => questions.filter((q) => q.style === style).length
+      expect(count('kana')).toBeGreaterThanOrEqual(30)
+      expect(count('typo')).toBeGreaterThanOrEqual(35)
+      expect(count('rambling')).toBeGreaterThanOrEqual(20)
+      expect(count('two-part')).toBeGreaterThanOrEqual(20)
+      expect(count('elderly')).toBeGreaterThanOrEqual(20)
+      expect(count('foreign')).toBeGreaterThanOrEqual(25)
+      // Very short fragments (「カード 期限 何年」) are style colloquial in these rounds.
+      expect(count('colloquial')).toBeGreaterThanOrEqual(20)
+    },
+  )
 
   it('colloquial4 is about 40 % western-Japan dialect', () => {
     const questions = readSet('colloquial4.jsonl')
@@ -226,6 +246,7 @@ describe("the held-out sets' make-up", () => {
       'colloquial5.jsonl',
       'colloquial6.jsonl',
       'colloquial7.jsonl',
+      'colloquial8.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
@@ -237,6 +258,7 @@ describe("the held-out sets' make-up", () => {
       'offtopic5.jsonl',
       'offtopic6.jsonl',
       'offtopic7.jsonl',
+      'offtopic8.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
