@@ -14,8 +14,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { seedCallReferences } from './support/callReferences'
-import { printResult, runBenchChild } from './support/child'
-import { arg, peakRssMb as mb } from './support/cli'
+import { endChild, runBenchChild } from './support/child'
+import { arg, measure, peakRssMb as mb } from './support/cli'
 import { benchDatabase } from './support/database'
 
 const CALLS = Number(arg('calls', '100000'))
@@ -23,7 +23,6 @@ const DBS = arg('db', 'sqlite').split(',')
 const step = arg('step', '')
 const PG_DB = 'kotae_bench_calls_export'
 const self = fileURLToPath(import.meta.url)
-const cpuSeconds = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1e6).toFixed(2)
 const SUMMARY =
   '電子証明書の有効期限が近いとの通知が届いたため、更新の手続きについて問い合わせ。必要な持ち物（マイナンバーカード、暗証番号）と受付時間、予約の要否を案内した。'
     .repeat(2)
@@ -59,9 +58,7 @@ async function seed(): Promise<void> {
     )
   }
   if (sql.dialect === 'postgres') await sql.query('ANALYZE')
-  printResult({ seeded: counts.calls, seconds: ((performance.now() - t) / 1000).toFixed(1) })
-  await payload.destroy()
-  process.exit(0)
+  await endChild({ seeded: counts.calls, seconds: ((performance.now() - t) / 1000).toFixed(1) }, payload)
 }
 
 async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'): Promise<void> {
@@ -85,42 +82,28 @@ async function exportOnce(format: 'csv' | 'xlsx', encoding: 'utf8' | 'shift_jis'
   const range = monthRange(2026, 10)
   // The reading alone first (SQL pages into rows), then the whole export; CPU beside wall time,
   // since other work on the machine stretches wall time (the load average says how much).
-  let cpu = process.cpuUsage()
-  let t = performance.now()
-  let read = 0
-  for await (const page of readCallPages(sql, range)) read += page.length
-  const readOnly = {
-    rows: read,
-    seconds: ((performance.now() - t) / 1000).toFixed(2),
-    cpuSeconds: cpuSeconds(process.cpuUsage(cpu)),
-  }
-  cpu = process.cpuUsage()
-  t = performance.now()
-  const total = await countCalls(sql, range)
-  const result = await writeCallsExport(
-    readCallPages(sql, range),
-    format,
-    encoding,
-    fs.createWriteStream(file),
-  )
-  const seconds = (performance.now() - t) / 1000
+  const { value: read, ...readTime } = await measure(async () => {
+    let rows = 0
+    for await (const page of readCallPages(sql, range)) rows += page.length
+    return rows
+  })
+  const { value: exported, ...time } = await measure(async () => ({
+    total: await countCalls(sql, range),
+    result: await writeCallsExport(readCallPages(sql, range), format, encoding, fs.createWriteStream(file)),
+  }))
   const out = {
     format,
     encoding: format === 'csv' ? encoding : undefined,
-    calls: total,
-    rows: result.rows,
-    seconds: seconds.toFixed(2),
-    cpuSeconds: cpuSeconds(process.cpuUsage(cpu)),
-    readOnly,
+    calls: exported.total,
+    rows: exported.result.rows,
+    ...time,
+    readOnly: { rows: read, ...readTime },
     mb: (fs.statSync(file).size / 1e6).toFixed(1),
     rssAfterInitMb: baseRss,
     peakRssMb: mb(),
-    load: os.loadavg()[0]!.toFixed(1),
   }
   fs.rmSync(path.dirname(file), { recursive: true, force: true })
-  printResult(out)
-  await payload.destroy()
-  process.exit(0)
+  await endChild(out, payload)
 }
 
 function run(env: NodeJS.ProcessEnv, stepArgs: string[]): Record<string, unknown> {

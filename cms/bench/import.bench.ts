@@ -19,8 +19,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from '../test/setup/telephonyCsv'
-import { runBenchChild, printResult } from './support/child'
-import { arg, loadAverages as load, peakRssMb as mb } from './support/cli'
+import { runBenchChild, endChild } from './support/child'
+import { arg, loadAverages as load, measure, peakRssMb as mb, telephonyImportFigures } from './support/cli'
 import { benchDatabase } from './support/database'
 
 const SIZES = arg('rows', '100000,1000000').split(',').map(Number)
@@ -61,37 +61,22 @@ async function runChild(): Promise<void> {
     rssAfterInitMb: mb(),
   }
   for (const pass of PASSES) {
-    const before = load()
-    const t = performance.now()
-    const cpu = process.cpuUsage()
-    const r = await importTelephony(payload, {
-      mapping: MAPPING,
-      open: () => fs.createReadStream(file),
-      source: SOURCE,
-      salt: 'bench-salt-0123456789abcdef',
-    })
-    const c = process.cpuUsage(cpu)
+    const { value: r, ...time } = await measure(() =>
+      importTelephony(payload, {
+        mapping: MAPPING,
+        open: () => fs.createReadStream(file),
+        source: SOURCE,
+        salt: 'bench-salt-0123456789abcdef',
+      }),
+    )
     out[pass] = {
-      seconds: ((performance.now() - t) / 1000).toFixed(2),
-      cpuSeconds: ((c.user + c.system) / 1e6).toFixed(2),
-      ...(r.ok
-        ? {
-            rows: r.rows,
-            inserted: r.inserted,
-            updated: r.updated,
-            unchanged: r.unchanged,
-            links: r.links,
-            steps: r.seconds,
-          }
-        : { errors: r.errorCount, first: r.errors.slice(0, 3) }),
+      ...time,
+      ...telephonyImportFigures(r),
       peakRssMb: mb(),
       heapMb: Math.round(process.memoryUsage().heapTotal / 2 ** 20),
-      load: `${before} → ${load()}`,
     }
   }
-  printResult(out)
-  await payload.destroy()
-  process.exit(0)
+  await endChild(out, payload)
 }
 
 async function main(): Promise<void> {

@@ -36,8 +36,15 @@ import type * as reportRender from '../src/reports/render'
 import type { Sql } from '../src/db/sql'
 import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from '../test/setup/telephonyCsv'
 import { seedCallReferences } from './support/callReferences'
-import { printResult, runBenchChild } from './support/child'
-import { arg, flag, loadAverages as load, peakRssMb as mb } from './support/cli'
+import { endChild, runBenchChild } from './support/child'
+import {
+  arg,
+  flag,
+  loadAverages as load,
+  measure,
+  peakRssMb as mb,
+  telephonyImportFigures,
+} from './support/cli'
 import { benchDatabase } from './support/database'
 import { serverCpuSeconds } from './support/serverCpu'
 import { dropSeedIndexes, insertSetBased } from './support/setSeed'
@@ -114,9 +121,7 @@ async function runChild(): Promise<void> {
   out.rowsPerTable = await rowsPerTable(sql)
   out.databaseMb = await databaseMb(sql)
   out.seedRssMb = mb()
-  printResult(out)
-  await payload.destroy()
-  process.exit(0)
+  await endChild(out, payload)
 }
 
 /** The rows of the tables the reports read (base tables and rollups), printed beside every figure. */
@@ -213,9 +218,7 @@ async function reportPhase(
     out[`render_${format}`] = `${s(performance.now() - t)} s, ${r.body.length} bytes`
   }
 
-  printResult(out)
-  await payload.destroy()
-  process.exit(0)
+  await endChild(out, payload)
 }
 
 async function importPhase(
@@ -223,39 +226,29 @@ async function importPhase(
   out: Record<string, unknown>,
   { importTelephony }: Pick<typeof telephony, 'importTelephony'>,
 ): Promise<void> {
-  let t = 0
   if (ROWS > 0) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-csv-'))
     const file = await writeTelephonyCsv(path.join(dir, 'calls.csv'), ROWS)
     for (const pass of ['first', 'again']) {
-      t = performance.now()
       console.error(`bench: import ${pass}`)
-      const r = await importTelephony(payload, {
-        mapping: GENERATED_TELEPHONY_MAPPING,
-        open: () => fs.createReadStream(file),
-        source: 'bench.csv',
-        salt: 'bench-salt-0123456789abcdef',
-      })
+      const { value: r, ...time } = await measure(() =>
+        importTelephony(payload, {
+          mapping: GENERATED_TELEPHONY_MAPPING,
+          open: () => fs.createReadStream(file),
+          source: 'bench.csv',
+          salt: 'bench-salt-0123456789abcdef',
+        }),
+      )
       out[`import_${pass}`] = {
-        seconds: s(performance.now() - t),
-        ...(r.ok
-          ? {
-              rows: r.rows,
-              inserted: r.inserted,
-              updated: r.updated,
-              unchanged: r.unchanged,
-              steps: r.seconds,
-            }
-          : { errors: r.errorCount }),
+        ...time,
+        ...telephonyImportFigures(r),
         rssMb: mb(),
         csvMb: Math.round(fs.statSync(file).size / 1e6),
       }
     }
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  printResult(out)
-  await payload.destroy()
-  process.exit(0)
+  await endChild(out, payload)
 }
 
 async function main(): Promise<void> {

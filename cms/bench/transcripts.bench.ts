@@ -19,8 +19,8 @@ import { loadContent } from '@kotae/content'
 import { parseGoldenJsonl } from '@kotae/search-indexer/eval/golden'
 import { generateCalls } from '@kotae/search-indexer/transcripts/generate'
 
-import { runBenchChild, printResult } from './support/child'
-import { arg, loadAverages as load, peakRssMb as mb } from './support/cli'
+import { runBenchChild, endChild } from './support/child'
+import { arg, loadAverages as load, measure, peakRssMb as mb } from './support/cli'
 import { benchDatabase } from './support/database'
 
 const SIZES = arg('calls', '1000,10000').split(',').map(Number)
@@ -122,16 +122,11 @@ async function runChild(): Promise<void> {
     rssAfterInitMb: mb(),
   }
   for (const pass of ['first', 'again']) {
-    const before = load()
-    const t = performance.now()
-    const cpu = process.cpuUsage()
-    const r = await importTranscripts(payload, { files })
-    const used = process.cpuUsage(cpu)
+    // CPU of this process only: on a shared machine the fairer figure (PostgreSQL's own work is not in it).
+    const { value: r, ...time } = await measure(() => importTranscripts(payload, { files }))
     out[pass] = {
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-      seconds: ((performance.now() - t) / 1000).toFixed(2),
-      // This process only: on a shared machine the fairer figure (PostgreSQL's own work is not in it).
-      cpuSeconds: ((used.user + used.system) / 1e6).toFixed(2),
+      ...time,
       ...(r.ok
         ? {
             transcripts: r.transcripts,
@@ -143,12 +138,9 @@ async function runChild(): Promise<void> {
           }
         : { errors: r.errors.length, first: r.errors.slice(0, 3) }),
       peakRssMb: mb(),
-      load: `${before} → ${load()}`,
     }
   }
-  printResult(out)
-  await payload.destroy()
-  process.exit(0)
+  await endChild(out, payload)
 }
 
 async function main(): Promise<void> {

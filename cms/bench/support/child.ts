@@ -4,8 +4,12 @@
  */
 import { spawnSync } from 'node:child_process'
 
-/** Prints the child's figures for the parent to read. */
-export const printResult = (out: unknown): void => console.log(`RESULT ${JSON.stringify(out)}`)
+/** Ends the child: prints its figures for the parent to read, closes its Payload and exits 0. */
+export async function endChild(out: unknown, payload: { destroy: () => Promise<unknown> }): Promise<never> {
+  console.log(`RESULT ${JSON.stringify(out)}`)
+  await payload.destroy()
+  process.exit(0)
+}
 
 /**
  * Runs `file` with `args` in `env`; returns the child's RESULT, or null after printing what it

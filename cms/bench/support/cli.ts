@@ -5,6 +5,11 @@
  */
 import os from 'node:os'
 
+import type {
+  TelephonyImportFailure,
+  TelephonyImportSummary,
+} from '../../src/collections/TelephonyRecords/importTelephony'
+
 const argv = process.argv.slice(2)
 
 /** The value after `--name`, else `fallback`. */
@@ -25,3 +30,33 @@ export const loadAverages = (): string =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')
+
+/** Wall and CPU seconds (this process's) of one step, with the load averages before → after it. */
+export async function measure<T>(
+  step: () => Promise<T>,
+): Promise<{ value: T; seconds: string; cpuSeconds: string; load: string }> {
+  const before = loadAverages()
+  const t = performance.now()
+  const cpu = process.cpuUsage()
+  const value = await step()
+  const used = process.cpuUsage(cpu)
+  return {
+    value,
+    seconds: ((performance.now() - t) / 1000).toFixed(2),
+    cpuSeconds: ((used.user + used.system) / 1e6).toFixed(2),
+    load: `${before} → ${loadAverages()}`,
+  }
+}
+
+/** What the benches print of one telephony import: its counts and each step's seconds, or the first problems. */
+export const telephonyImportFigures = (r: TelephonyImportSummary | TelephonyImportFailure) =>
+  r.ok
+    ? {
+        rows: r.rows,
+        inserted: r.inserted,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        links: r.links,
+        steps: r.seconds,
+      }
+    : { errors: r.errorCount, first: r.errors.slice(0, 3) }
