@@ -3,8 +3,9 @@ import { PassThrough, Readable } from 'node:stream'
 import type { Endpoint } from 'payload'
 
 import { auditExport } from '../hooks/audit'
+import { refuseUnless } from '../access/endpointAccess'
 import { fieldErrors } from '../http/fieldErrors'
-import { canReadReports } from '../reports/access'
+import { REPORT_READERS } from '../reports/access'
 import { sqlOf } from '../db/sql'
 import { callsExportFileName, callsExportOptionsSchema } from './options'
 import { countCalls, readCallPages } from './read'
@@ -24,8 +25,8 @@ export const callsExportEndpoint: Endpoint = {
   path: '/calls-export',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return json({ errors: [{ message: S.signIn }] }, 401)
-    if (!canReadReports(req.user)) return json({ errors: [{ message: S.noPermission }] }, 403)
+    const refused = refuseUnless(req, { roles: REPORT_READERS, forbidden: S.noPermission })
+    if (refused) return refused
     const query = Object.fromEntries(
       [...(req.searchParams ?? new URLSearchParams())].filter(([k]) =>
         ['from', 'to', 'format', 'encoding'].includes(k),
@@ -40,7 +41,7 @@ export const callsExportEndpoint: Endpoint = {
     if (rows === 0) return json({ errors: [{ message: S.empty(range.from, range.to) }] }, 404)
     await auditExport(
       req.payload,
-      { id: Number(req.user.id), email: (req.user as { email?: string }).email },
+      { id: Number(req.user!.id), email: (req.user as { email?: string }).email },
       {
         collectionSlug: 'calls',
         docId: `${range.from}..${range.to}`,

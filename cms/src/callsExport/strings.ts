@@ -1,6 +1,5 @@
 /** Japanese text of the inquiry-log export (admin download and its API answers). */
 export const CALLS_EXPORT_STRINGS = {
-  signIn: 'ログインしてください。',
   noPermission: '対応履歴の書き出しは、スーパーバイザー、市職員とシステム管理者だけが行えます。',
   empty: (from: string, to: string) => `${from}〜${to} に記録された問い合わせはありません。`,
   auditTitle: (from: string, to: string, format: string, rows: number) =>

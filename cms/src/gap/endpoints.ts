@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { hasRole } from '../access/roles'
+import { refuseUnless } from '../access/endpointAccess'
 import { fieldErrors } from '../http/fieldErrors'
 import { analyzeGaps } from './analysis'
 import { createDraftFromCluster } from './draftFaq'
@@ -22,8 +22,8 @@ export const gapEndpoint: Endpoint = {
   path: '/gap',
   method: 'get',
   handler: async (req) => {
-    if (!hasRole(req.user, ...ANALYSIS_READERS))
-      return json({ errors: [{ message: GAP_STRINGS.forbidden }] }, req.user ? 403 : 401)
+    const refused = refuseUnless(req, { roles: ANALYSIS_READERS, forbidden: GAP_STRINGS.forbidden })
+    if (refused) return refused
     const range = gapRangeSchema.safeParse(queryOf(req))
     if (!range.success) return json({ errors: fieldErrors(range.error) }, 400)
     return json(await analyzeGaps(req.payload, range.data, {}, req))
@@ -45,8 +45,8 @@ export const gapDraftEndpoint: Endpoint = {
   path: '/gap/draft-faq',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, ...GAP_DRAFTERS))
-      return json({ errors: [{ message: GAP_STRINGS.forbiddenDraft }] }, req.user ? 403 : 401)
+    const refused = refuseUnless(req, { roles: GAP_DRAFTERS, forbidden: GAP_STRINGS.forbiddenDraft })
+    if (refused) return refused
     let raw: unknown
     try {
       raw = req.json ? await req.json() : undefined

@@ -2,7 +2,9 @@ import { periodLabel } from '@kotae/analytics'
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { canReadReports } from './access'
+import { refuseUnless } from '../access/endpointAccess'
+import { fieldErrors } from '../http/fieldErrors'
+import { REPORT_READERS } from './access'
 import { loadServedReport } from './frozen'
 import { PeriodParamSchema, periodProblem, REPORT_FORMATS } from './period'
 import { reportProposals } from './proposals'
@@ -23,17 +25,14 @@ export const reportsEndpoint: Endpoint = {
   path: '/reports/:period',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: S.signIn }] }, { status: 401 })
-    if (!canReadReports(req.user))
-      return Response.json({ errors: [{ message: S.noPermission }] }, { status: 403 })
+    const refused = refuseUnless(req, { roles: REPORT_READERS, forbidden: S.noPermission })
+    if (refused) return refused
     const period = PeriodParamSchema.safeParse(String(req.routeParams?.period ?? ''))
     const query = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!period.success || !query.success) {
       const issues = [
-        ...(period.success ? [] : period.error.issues.map((i) => ({ field: 'period', message: i.message }))),
-        ...(query.success
-          ? []
-          : query.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }))),
+        ...(period.success ? [] : fieldErrors(period.error, 'period')),
+        ...(query.success ? [] : fieldErrors(query.error)),
       ]
       return Response.json({ errors: issues }, { status: 400 })
     }

@@ -2,7 +2,6 @@
 export const REPORT_STRINGS = {
   title: 'レポート（月次・年度）',
   forbidden: 'このページはスーパーバイザー、市職員、システム管理者だけが見られます。',
-  signIn: 'サインインが必要です。',
   noPermission: 'レポートを見る権限がありません。',
   pickMonth: '月次',
   pickYear: '年度',
