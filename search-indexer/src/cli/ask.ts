@@ -6,8 +6,6 @@
  * audience, synonyms from content): each candidate's id, question, short answer and full answer.
  * `--json` prints one line per question, in order: {"query", "candidates": [{"id","question","shortAnswer","answer"}]}.
  */
-import fs from 'node:fs'
-
 import { z } from 'zod'
 
 import type { SearchDocument } from '../engine/document'
@@ -16,25 +14,15 @@ import { EvalFileError, UsageError } from '../errors'
 import { parseJsonlLines } from '../eval/jsonl'
 import { queryLocale } from '../analyzer/language'
 import { loadContentIndex } from './content-index'
-import { parseCommandLine } from './commandLine'
+import { parseCommandLine, wholeNumberOption } from './commandLine'
+import { readEvalFile } from './readEvalFile'
 
 const USAGE =
   'usage: npm run ask -- [--k 3] [--json] "<question>"  |  npm run ask -- [--k 3] [--json] --queries file.jsonl'
 
 function readQueries(file: string): string[] {
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new EvalFileError(
-      file,
-      0,
-      code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`,
-    )
-  }
   // A line is a JSON string or {"query": "..."}; anything else is named by its line.
-  return parseJsonlLines(text, file, z.unknown(), 'a JSON string or {"query": "..."}').map(
+  return parseJsonlLines(readEvalFile(file), file, z.unknown(), 'a JSON string or {"query": "..."}').map(
     ({ value, line }) => {
       const query =
         typeof value === 'string'
@@ -68,9 +56,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE)
     return
   }
-  const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 1 || k > 100)
-    throw new UsageError(`--k must be an integer from 1 to 100\n${USAGE}`)
+  const k = wholeNumberOption(values.k, 'k', [1, 100], USAGE)
   const questions = values.queries
     ? readQueries(values.queries)
     : positionals.length

@@ -13,3 +13,19 @@ export function parseCommandLine<T extends ParseArgsConfig>(
     throw new UsageError(`${(e as Error).message}\n${usage}`)
   }
 }
+
+/** A whole-number option from `min` to `max`, else a UsageError naming it (with `why` the range is so). */
+export function wholeNumberOption(
+  value: string,
+  name: string,
+  [min, max]: readonly [number, number],
+  usage: string,
+  why?: string,
+): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `--${name} must be an integer from ${min} to ${max}${why ? ` (${why})` : ''}\n${usage}`,
+    )
+  return n
+}

@@ -22,18 +22,27 @@ export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
  */
 export type ContentIndexOptions = SearchIndexOptions & { askedBefore?: AskedBefore }
 
-export async function loadContentIndex({
-  askedBefore,
-  ...options
-}: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
+/** The content and an empty index of one audience, with the content's synonyms, facets and learned weights. */
+async function contentAndIndex(
+  audience: 'operator' | 'public',
+  options: SearchIndexOptions,
+): Promise<{ content: ContentBundle; index: SearchIndex }> {
   const content = await loadContent()
   const index = createSearchIndex({
-    audience: 'operator',
+    audience,
     synonyms: content.synonyms,
     facets: content.facets,
     ...options,
     weights: { ...CONTENT_WEIGHTS, ...options.weights },
   })
+  return { content, index }
+}
+
+export async function loadContentIndex({
+  askedBefore,
+  ...options
+}: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
+  const { content, index } = await contentAndIndex('operator', options)
   for (const faq of content.faqs) {
     const doc = faqToDocument(faq, { audience: 'operator', askedBefore })
     if (doc) index.add(doc)
@@ -46,14 +55,7 @@ export async function loadSiteIndex({
   askedBefore,
   ...options
 }: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
-  const content = await loadContent()
-  const index = createSearchIndex({
-    audience: 'public',
-    synonyms: content.synonyms,
-    facets: content.facets,
-    ...options,
-    weights: { ...CONTENT_WEIGHTS, ...options.weights },
-  })
+  const { content, index } = await contentAndIndex('public', options)
   for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'], askedBefore }))
     index.add(doc)
   return { content, index }

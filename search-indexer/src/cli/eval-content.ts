@@ -49,7 +49,7 @@ import { MiniSearchPeer } from '../eval/minisearch-peer'
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
 import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
-import { parseCommandLine } from './commandLine'
+import { parseCommandLine, wholeNumberOption } from './commandLine'
 import { readEvalFile } from './readEvalFile'
 import { askedBeforeOf, IN_SCOPE_TUNING } from './tuning-sets'
 
@@ -100,9 +100,7 @@ function parseCli(argv: string[]) {
     },
     USAGE,
   )
-  const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 10 || k > 100)
-    throw new UsageError(`--k must be an integer from 10 to 100 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
+  const k = wholeNumberOption(values.k, 'k', [10, 100], USAGE, 'MRR@10 and Recall@10 need 10')
   if (!(GOLDEN_SPLITS as readonly string[]).includes(values.split))
     throw new UsageError(
       `--split must be dev or test (the test split is read only when asked for by name)\n${USAGE}`,

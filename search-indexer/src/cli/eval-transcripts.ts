@@ -16,7 +16,7 @@ import { parseGoldenJsonl } from '../eval/golden'
 import { generateCalls } from '../transcripts/generate'
 import { prepareFaqs, suggestFromTranscript } from '../transcripts/suggest'
 import { EVAL_DIR, loadContentIndex } from './content-index'
-import { parseCommandLine } from './commandLine'
+import { parseCommandLine, wholeNumberOption } from './commandLine'
 
 const USAGE = 'usage: npm run eval:transcripts -- [--split dev|test] [--count 300] [--json] [--misses]'
 
@@ -37,9 +37,7 @@ async function main(argv: string[]): Promise<void> {
   if (split !== 'dev' && split !== 'test') throw new UsageError(`--split must be dev or test\n${USAGE}`)
   if (split === 'test' && values.misses)
     throw new UsageError('--misses lists dev calls only: the test split is read, not studied')
-  const count = Number(values.count)
-  if (!Number.isInteger(count) || count < 1 || count > 100_000)
-    throw new UsageError(`--count must be 1 to 100000\n${USAGE}`)
+  const count = wholeNumberOption(values.count, 'count', [1, 100_000], USAGE)
 
   const { content, index } = await loadContentIndex()
   const faqs = content.faqs

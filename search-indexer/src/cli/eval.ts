@@ -12,7 +12,7 @@ import { EvalFileError, UsageError } from '../errors'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
 import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
-import { parseCommandLine } from './commandLine'
+import { parseCommandLine, wholeNumberOption } from './commandLine'
 import { readEvalFile } from './readEvalFile'
 
 const USAGE = 'usage: npm run eval -- --faq <faq.jsonl> --queries <queries.jsonl> [--k 10] [--json]'
@@ -37,9 +37,7 @@ function main(argv: string[]): void {
     return
   }
   if (!values.faq || !values.queries) throw new UsageError(`--faq and --queries are required\n${USAGE}`)
-  const k = Number(values.k)
-  if (!Number.isInteger(k) || k < 10 || k > 1000)
-    throw new UsageError(`--k must be an integer from 10 to 1000 (MRR@10 and Recall@10 need 10)\n${USAGE}`)
+  const k = wholeNumberOption(values.k, 'k', [10, 1000], USAGE, 'MRR@10 and Recall@10 need 10')
 
   const faqs = parseFaqJsonl(readEvalFile(values.faq), values.faq)
   const queries = parseQueriesJsonl(readEvalFile(values.queries), values.queries)
