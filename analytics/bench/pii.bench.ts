@@ -32,7 +32,7 @@ import {
   foldWidth,
   maskPii,
   PII_KINDS,
-  publicAllowList,
+  contentAllowList,
   type MaskOptions,
   type PiiKind,
 } from '../src/pii'
@@ -143,13 +143,7 @@ export const prf = (c: Counts) => {
  * What the CMS keeps readable (`maskForStorage`): the numbers and addresses the knowledge base publishes,
  * built by the same function from the content files (the CMS reads the same entries from its database).
  */
-const content = await loadValidContent()
-export const KEEP: MaskOptions = publicAllowList({
-  city: content.city,
-  faqs: content.faqs,
-  guides: content.guides,
-  sources: content.sources,
-})
+export const KEEP: MaskOptions = contentAllowList(await loadValidContent())
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const TUNING_SETS = ['pii-tuning-1.jsonl', 'pii-tuning-2.jsonl', 'pii-tuning-3.jsonl'].map((f) =>

@@ -1,7 +1,7 @@
 import { loadValidContent } from '@kotae/content'
 import { describe, expect, it } from 'vitest'
 
-import { maskPii, publicAllowList } from '../src/pii'
+import { contentAllowList, maskPii, publicAllowList } from '../src/pii'
 
 const CITY_HALL = '〒739-8601 東広島市西条栄町8番29号'
 
@@ -46,12 +46,7 @@ describe('publicAllowList: what the knowledge base publishes, found with the mas
 
   it('over the content files holds the city profile’s numbers and the numbers the FAQs give out', async () => {
     const content = await loadValidContent()
-    const list = publicAllowList({
-      city: content.city,
-      faqs: content.faqs,
-      guides: content.guides,
-      sources: content.sources,
-    })
+    const list = contentAllowList(content)
     for (const p of content.city.phones.filter((p) => !p.placeholder))
       expect(list.keepPhones, p.number).toContain(p.number.replace(/\D/g, ''))
     for (const p of ['0120017826', '0120017827', '0570064738', '0120601785', '05038181250'])

@@ -10,15 +10,9 @@ import readline from 'node:readline'
 
 import { loadValidContent } from '@kotae/content'
 
-import { maskPii, publicAllowList } from '../pii'
+import { contentAllowList, maskPii } from '../pii'
 
-const content = await loadValidContent()
-const keep = publicAllowList({
-  city: content.city,
-  faqs: content.faqs,
-  guides: content.guides,
-  sources: content.sources,
-})
+const keep = contentAllowList(await loadValidContent())
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0) // the reader went away (… | head)

@@ -1,3 +1,5 @@
+import type { ContentBundle } from '@kotae/content'
+
 import { detectAddress } from './address'
 import { foldWidth } from './fold'
 import { detectPhone, nationalPhoneDigits } from './phone'
@@ -50,3 +52,14 @@ export function publicAllowList(published: unknown): PublicAllowList {
   walk(published)
   return { keepPhones: [...phones].sort(), keepAddresses: [...addresses].sort() }
 }
+
+/** The allow-list of the content files (`loadContent()`): their city profile, FAQs, guides and sources. */
+export const contentAllowList = (
+  content: Pick<ContentBundle, 'city' | 'faqs' | 'guides' | 'sources'>,
+): PublicAllowList =>
+  publicAllowList({
+    city: content.city,
+    faqs: content.faqs,
+    guides: content.guides,
+    sources: content.sources,
+  })
