@@ -39,9 +39,9 @@ async function main(): Promise<void> {
         email: 'bench-admin@example.test',
         password: BENCH_OPERATOR.password,
         roles: ['admin'],
-      } as never,
+      },
     })
-    await payload.create({ collection: 'users', data: { ...BENCH_OPERATOR, roles: ['operator'] } as never })
+    await payload.create({ collection: 'users', data: { ...BENCH_OPERATOR, roles: ['operator'] } })
   }
   const operator = (
     await payload.find({
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
         locale: f.locale,
         slug: `bench-${n}-${f.slug}`,
         _status: 'published',
-      } as never,
+      },
     })
     if (n % 500 === 0)
       console.log(`seed: ${n} synthetic FAQs (${Math.round((performance.now() - t0) / 1000)} s)`)

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       collection: 'categories',
       data: { name: '更新', nameEn: 'Renewal', slug: 'renewal' },
     })
-    const sources: { id: number | string; n: number; host: string; path: string }[] = []
+    const sources: { id: number; n: number; host: string; path: string }[] = []
     for (const [h, host] of HOSTS.entries()) {
       for (let i = 0; i < PER_HOST; i++) {
         const n = h * PER_HOST + i
@@ -87,8 +87,10 @@ async function main(): Promise<void> {
             sources: cited.map((c) => c.id),
             slug: `bench-faq-${s.n}-${cited.length}`,
             reviewBy: '2027-05-31',
+            audience: 'public',
+            locale: 'ja',
             _status: 'published',
-          } as never,
+          },
         })
         for (const c of cited)
           citing.set(String(c.id), (citing.get(String(c.id)) ?? new Set()).add(String(faq.id)))

@@ -18,7 +18,7 @@ export async function seedCallReferences(
     const slug = `topic-${i + 1}`
     const doc = await payload.create({
       collection: 'categories',
-      data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug } as never,
+      data: { name: `用件${i + 1}`, nameEn: `topic ${i + 1}`, slug },
     })
     categories.push({ id: Number(doc.id), slug })
   }
@@ -31,7 +31,7 @@ export async function seedCallReferences(
         password: 'bench-password-123',
         roles: ['operator'],
         name: `op${i}`,
-      } as never,
+      },
     })
     operatorIds.push(Number(doc.id))
   }

@@ -216,7 +216,9 @@ export const hasOperatorIndex = (payload: Payload): boolean => holder[KEY]?.payl
 export type EntryState =
   | {
       published: true
-      doc: Record<string, unknown> & { id: number | string; slug?: string | null; updatedAt: string }
+      doc: { id: number | string; slug?: string | null; updatedAt: string }
+      /** The operator's document of that version. */
+      document: (markdown: ToMarkdown) => SearchDocument | undefined
     }
   | { published: false; slug?: string | null }
 
@@ -227,8 +229,7 @@ export async function readEntryState(
   id: number | string,
   req?: PayloadRequest,
 ): Promise<EntryState> {
-  const doc = await payload.findByID({
-    collection,
+  const read = {
     id,
     depth: 1,
     overrideAccess: true,
@@ -236,10 +237,16 @@ export async function readEntryState(
     disableErrors: true,
     req,
     populate: CATEGORY_SLUG,
-    ...(collection === 'faqs' ? { select: FAQ_FIELDS } : {}),
-  })
-  return doc && doc._status === 'published'
-    ? { published: true, doc: doc }
+  } as const
+  if (collection === 'faqs') {
+    const doc = await payload.findByID({ collection, ...read, select: FAQ_FIELDS })
+    return doc?._status === 'published'
+      ? { published: true, doc, document: (markdown) => faqDocument(doc, markdown) }
+      : { published: false, slug: doc?.slug }
+  }
+  const doc = await payload.findByID({ collection, ...read })
+  return doc?._status === 'published'
+    ? { published: true, doc, document: (markdown) => guideDocument(doc, markdown) }
     : { published: false, slug: doc?.slug }
 }
 
@@ -259,14 +266,7 @@ export async function applyEntryState(
   const kind = collection === 'faqs' ? 'faq' : 'guide'
   // Worked out before the index changes (the Markdown converter may still be loading).
   const markdown = state.published ? await markdownOf(payload) : undefined
-  const entry =
-    state.published && markdown
-      ? collection === 'faqs'
-        ? // biome-ignore lint/plugin: FAQ mapping being moved to one module
-          faqDocument(state.doc as never, markdown)
-        : // biome-ignore lint/plugin: FAQ mapping being moved to one module
-          guideDocument(state.doc as never, markdown)
-      : undefined
+  const entry = state.published && markdown ? state.document(markdown) : undefined
   if (previousSlug) index.remove(previousSlug, kind)
   if (entry) {
     index.add(entry)

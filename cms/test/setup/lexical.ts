@@ -2,10 +2,10 @@
 export const lexical = (text: string) => ({
   root: {
     type: 'root',
-    format: '',
+    format: '' as const,
     indent: 0,
     version: 1,
-    direction: 'ltr',
+    direction: 'ltr' as const,
     children: [
       {
         type: 'paragraph',
