@@ -8,26 +8,15 @@
  * largest session window (shifts less than 1 s apart, at most 5 s), as Chrome's CLS. Each run is a
  * fresh context; two links: loopback, and Lighthouse's mobile preset (1.6 Mbit/s, 150 ms, CPU 4×).
  */
-import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { PHONE_CONTEXT } from '@kotae/chromium'
 import { launchChromium } from '@kotae/chromium/launch'
 import { type Link, LOOPBACK, MOBILE, throttle } from '@kotae/chromium/links'
 import type { Browser } from 'playwright-core'
 
-import { requireBuiltSite, serveDist } from './serve-dist'
+import { serveDist, siteBenchCommandLine } from './serve-dist'
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') },
-  },
-})
-const RUNS = Math.max(1, Number(values.runs) || 3)
-const DIST = path.resolve(values.dist)
-
-requireBuiltSite(DIST)
+const { runs: RUNS, dist: DIST } = siteBenchCommandLine(3)
 const { server, base } = await serveDist(DIST)
 
 const LINKS = [LOOPBACK, MOBILE]

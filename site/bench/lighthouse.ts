@@ -16,32 +16,25 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { chromiumLaunchOptions } from '@kotae/chromium'
 import lighthouse from 'lighthouse'
 import puppeteer from 'puppeteer-core'
 
-import { requireBuiltSite, serveDist } from './serve-dist'
+import { serveDist, siteBenchCommandLine } from './serve-dist'
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    port: { type: 'string', default: '0' },
-    json: { type: 'string' },
-    dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') },
-  },
-})
-const RUNS = Math.max(1, Number(values.runs) || 3)
-const PORT = Number(values.port)
-const DIST = path.resolve(values.dist)
-const JSON_DIR = values.json ? path.resolve(values.json) : undefined
+const {
+  own,
+  runs: RUNS,
+  dist: DIST,
+} = siteBenchCommandLine(3, { port: { type: 'string', default: '0' }, json: { type: 'string' } })
+const PORT = Number(own.port)
+const JSON_DIR = own.json ? path.resolve(own.json) : undefined
 /** The pages held to Lighthouse ≥ 95: home, an FAQ (one with a やさしい日本語 version), the checker, /en/. */
 const PAGES = ['/', '/faq/pin-forgot/', '/checker/', '/en/']
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 const BAR = 95
 
-requireBuiltSite(DIST)
 const { server, base } = await serveDist(DIST, PORT)
 
 type Scores = Record<(typeof CATEGORIES)[number], number>

@@ -11,7 +11,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 
 import { CHROMIUM_INSTALL_HINT, chromiumPath, findChromium, PHONE_CONTEXT } from '@kotae/chromium'
@@ -19,23 +18,15 @@ import { launchChromium } from '@kotae/chromium/launch'
 import { type Link, LOOPBACK, MOBILE, TEN_MBIT, throttle } from '@kotae/chromium/links'
 import type { Browser } from 'playwright-core'
 
-import { requireBuiltSite, serveDist } from './serve-dist'
+import { serveDist, siteBenchCommandLine } from './serve-dist'
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '5' },
-    dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') },
-  },
-})
-const RUNS = Math.max(1, Number(values.runs) || 5)
-const DIST = path.resolve(values.dist)
+const { runs: RUNS, dist: DIST } = siteBenchCommandLine(5)
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`
 const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '-')
 const load = () => os.loadavg()[0]?.toFixed(1) ?? '?'
 const pad = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 14)).join(' ')
 
-requireBuiltSite(DIST)
 if (!findChromium()) {
   console.error(`no Chromium at ${chromiumPath()} (${CHROMIUM_INSTALL_HINT})`)
   process.exit(1)

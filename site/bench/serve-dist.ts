@@ -8,17 +8,35 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 
 import sirv from 'sirv'
 
 const TEXT = /\.(html|js|mjs|css|json|svg|txt|xml|webmanifest)$/
 
-/** Exits with a message when `dist` is not a built site. */
-export function requireBuiltSite(dist: string): void {
-  if (fs.existsSync(path.join(dist, 'index.html'))) return
-  console.error(`${dist} has no index.html: run npm run build -w @kotae/site first`)
-  process.exit(1)
+/**
+ * The command line of a site bench: `--runs` (at least 1, else `runs`), `--dist` (the built site;
+ * without one the bench exits with a message) and the bench's own string options `extra` (in `own`).
+ */
+export function siteBenchCommandLine(
+  runs: number,
+  extra: Record<string, { type: 'string'; default?: string }> = {},
+) {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: String(runs) },
+      dist: { type: 'string', default: path.resolve(import.meta.dirname, '../dist') },
+      ...extra,
+    },
+  })
+  const dist = path.resolve(values.dist)
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    console.error(`${dist} has no index.html: run npm run build -w @kotae/site first`)
+    process.exit(1)
+  }
+  const own: Record<string, string | undefined> = values
+  return { own, runs: Math.max(1, Number(values.runs) || runs), dist }
 }
 
 /** Starts the server on a loopback port: `port`, or a free one. */
