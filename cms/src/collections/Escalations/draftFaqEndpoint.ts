@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { CONTENT_WRITERS, hasRole } from '../../access/roles'
+import { refuseUnless } from '../../access/endpointAccess'
+import { CONTENT_WRITERS } from '../../access/roles'
 import { richTextOf } from '../../lib/markdown'
 
 const SIX_MONTHS = 182 * 24 * 60 * 60 * 1000
@@ -13,8 +14,11 @@ export const draftFaqEndpoint: Endpoint = {
   path: '/:id/draft-faq',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req.user, ...CONTENT_WRITERS))
-      return Response.json({ errors: [{ message: 'FAQの下書きを作る権限がありません。' }] }, { status: 403 })
+    const refused = refuseUnless(req, {
+      roles: CONTENT_WRITERS,
+      forbidden: 'FAQの下書きを作る権限がありません。',
+    })
+    if (refused) return refused
     const id = req.routeParams?.id as string
     const escalation = await req.payload
       .findByID({ collection: 'escalations', id, depth: 1, req, overrideAccess: false, user: req.user })
