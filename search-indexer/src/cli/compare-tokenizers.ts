@@ -12,10 +12,9 @@ import path from 'node:path'
 import type { SearchIndexOptions } from '../engine/search-index'
 import { UsageError } from '../errors'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
-import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
 import { parseGoldenJsonl, toJudgement } from '../eval/golden'
-import { meanMetrics, queryMetrics } from '../eval/metrics'
+import { meanMetrics, metricCells, queryMetrics, roundMetrics } from '../eval/metrics'
 import { DEFAULT_GOLDEN, loadContentIndex } from './content-index'
 import { loadKuromojiSegmenter } from '../node-only/kuromoji-segmenter'
 
@@ -59,7 +58,7 @@ for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
   )
   if (!json)
     console.log(
-      `\n${set}: ${faqs.length} FAQs, ${queries.length} dev queries\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`,
+      `\n${set}: ${faqs.length} FAQs, ${queries.length} dev queries\n${'variant'.padEnd(36)}${metricCells()}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`,
     )
   for (const [name, opts] of variants) {
     const r = runEval(faqs, queries, opts)
@@ -72,7 +71,7 @@ for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
     })
     if (!json)
       console.log(
-        `${name.padEnd(36)}${METRIC_NAMES.map((m) => r.kotae[m].toFixed(3).padStart(10)).join('')}${r.buildMs.toFixed(0).padStart(10)}${r.queryMs.toFixed(1).padStart(8)}`,
+        `${name.padEnd(36)}${metricCells(r.kotae)}${r.buildMs.toFixed(0).padStart(10)}${r.queryMs.toFixed(1).padStart(8)}`,
       )
   }
 }
@@ -82,7 +81,7 @@ for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
   )
   if (!json)
     console.log(
-      `\ngolden dev: ${golden.length} questions over the project's content (operator ranking)\n${'variant'.padEnd(36)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`,
+      `\ngolden dev: ${golden.length} questions over the project's content (operator ranking)\n${'variant'.padEnd(36)}${metricCells()}${'build ms'.padStart(10)}${'ms/q'.padStart(8)}`,
     )
   for (const [name, opts] of variants) {
     const t0 = performance.now()
@@ -114,7 +113,7 @@ for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
     })
     if (!json)
       console.log(
-        `${name.padEnd(36)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}${buildMs.toFixed(0).padStart(10)}${msPerQuery.toFixed(1).padStart(8)}`,
+        `${name.padEnd(36)}${metricCells(m)}${buildMs.toFixed(0).padStart(10)}${msPerQuery.toFixed(1).padStart(8)}`,
       )
   }
 }

@@ -37,10 +37,9 @@ import {
   type GoldenSplit,
 } from '../eval/golden'
 import {
-  METRIC_LABELS,
-  METRIC_NAMES,
   evaluateRanking,
   meanMetrics,
+  metricCells,
   queryMetrics,
   roundMetrics,
   type Metrics,
@@ -258,18 +257,14 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `${cli.ranking} ranking, ${cli.split} split; ${content.faqs.length} FAQs; ${msPerQuery.toFixed(1)} ms per query${cli.leaveSetOut ? '; asked-before channel without the scored set' : ''}`,
   )
-  console.log(
-    `${''.padEnd(22)}${'queries'.padStart(8)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`,
-  )
+  console.log(`${''.padEnd(22)}${'queries'.padStart(8)}${metricCells()}`)
   for (const [name, r] of Object.entries(results)) {
     for (const [engine, m] of [
       ['kotae', r.kotae],
       ['bm25', r.bm25],
       ['minisearch', r.peer],
     ] as const) {
-      console.log(
-        `${`${name} ${engine}`.padEnd(22)}${String(r.queries).padStart(8)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`,
-      )
+      console.log(`${`${name} ${engine}`.padEnd(22)}${String(r.queries).padStart(8)}${metricCells(m)}`)
     }
   }
   console.log(

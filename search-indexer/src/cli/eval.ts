@@ -10,7 +10,7 @@
 
 import { EvalFileError, UsageError } from '../errors'
 import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
-import { METRIC_LABELS, METRIC_NAMES, roundMetrics } from '../eval/metrics'
+import { metricCells, roundMetrics } from '../eval/metrics'
 import { runEval } from '../eval/run'
 import { parseCommandLine, wholeNumberOption } from './commandLine'
 import { readEvalFile } from './readEvalFile'
@@ -59,13 +59,13 @@ function main(argv: string[]): void {
   )
   console.log(`index build ${result.buildMs.toFixed(0)} ms, ${result.queryMs.toFixed(1)} ms per query`)
   const pad = (s: string, n: number) => s.padEnd(n)
-  console.log(`${pad('', 12)}${METRIC_NAMES.map((m) => METRIC_LABELS[m].padStart(10)).join('')}`)
+  console.log(`${pad('', 12)}${metricCells()}`)
   for (const [name, m] of [
     ['kotae', result.kotae],
     ['bm25', result.bm25],
     ['minisearch', result.peer],
   ] as const) {
-    console.log(`${pad(name, 12)}${METRIC_NAMES.map((x) => m[x].toFixed(3).padStart(10)).join('')}`)
+    console.log(`${pad(name, 12)}${metricCells(m)}`)
   }
   const ratio = (base: number) => (base > 0 ? result.kotae.mrr10 / base : Number.NaN).toFixed(2)
   console.log(

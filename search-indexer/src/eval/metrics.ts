@@ -45,6 +45,10 @@ export const METRIC_LABELS: Record<keyof Metrics, string> = {
   recall10: 'Recall@10',
 }
 
+/** A metrics table's columns, 10 characters each: the figures of `m`, or without it the headings. */
+export const metricCells = (m?: Metrics): string =>
+  METRIC_NAMES.map((x) => (m ? m[x].toFixed(3) : METRIC_LABELS[x]).padStart(10)).join('')
+
 const gradeOf = (j: Judgement, id: string): number => {
   if (j.grades) return j.grades[id] ?? 0
   return j.relevant.includes(id) ? 1 : 0
