@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadHandler, PayloadRequest } from 'payload'
 
 import { hasRole, type Role } from './roles'
 
@@ -19,3 +19,16 @@ export function refuseUnless(
   if (only && !hasRole(req.user, ...only.roles)) return errorResponse(403, only.forbidden)
   return undefined
 }
+
+/** A request with a signed-in user: what a gated handler is given. */
+type SignedInRequest = PayloadRequest & { user: NonNullable<PayloadRequest['user']> }
+
+/** The handler of a custom endpoint behind {@link refuseUnless}: `handler` sees only the requests it lets through. */
+export const gated =
+  (
+    only: { roles: readonly Role[]; forbidden: string } | undefined,
+    handler: (req: SignedInRequest) => Promise<Response>,
+  ): PayloadHandler =>
+  (req) =>
+    // refuseUnless answers every request without a user: the rest are signed in.
+    refuseUnless(req, only) ?? handler(req as SignedInRequest)

@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream'
 import type { Endpoint } from 'payload'
 
 import { auditExport } from '../hooks/audit'
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { fieldErrors } from '../http/fieldErrors'
 import { REPORT_READERS } from '../reports/access'
 import { sqlOf } from '../db/sql'
@@ -24,9 +24,7 @@ const json = (body: unknown, status: number) =>
 export const callsExportEndpoint: Endpoint = {
   path: '/calls-export',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req, { roles: REPORT_READERS, forbidden: S.noPermission })
-    if (refused) return refused
+  handler: gated({ roles: REPORT_READERS, forbidden: S.noPermission }, async (req) => {
     const query = Object.fromEntries(
       [...(req.searchParams ?? new URLSearchParams())].filter(([k]) =>
         ['from', 'to', 'format', 'encoding'].includes(k),
@@ -41,7 +39,7 @@ export const callsExportEndpoint: Endpoint = {
     if (rows === 0) return json({ errors: [{ message: S.empty(range.from, range.to) }] }, 404)
     await auditExport(
       req.payload,
-      { id: Number(req.user!.id), email: (req.user as { email?: string }).email },
+      { id: Number(req.user.id), email: (req.user as { email?: string }).email },
       {
         collectionSlug: 'calls',
         docId: `${range.from}..${range.to}`,
@@ -62,5 +60,5 @@ export const callsExportEndpoint: Endpoint = {
         'Cache-Control': 'private, no-store',
       },
     })
-  },
+  }),
 }

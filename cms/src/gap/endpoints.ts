@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { fieldErrors } from '../http/fieldErrors'
 import { analyzeGaps } from './analysis'
 import { createDraftFromCluster } from './draftFaq'
@@ -21,13 +21,11 @@ function queryOf(req: PayloadRequest): Record<string, string> {
 export const gapEndpoint: Endpoint = {
   path: '/gap',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req, { roles: ANALYSIS_READERS, forbidden: GAP_STRINGS.forbidden })
-    if (refused) return refused
+  handler: gated({ roles: ANALYSIS_READERS, forbidden: GAP_STRINGS.forbidden }, async (req) => {
     const range = gapRangeSchema.safeParse(queryOf(req))
     if (!range.success) return json({ errors: fieldErrors(range.error) }, 400)
     return json(await analyzeGaps(req.payload, range.data, {}, req))
-  },
+  }),
 }
 
 const draftBodySchema = z.strictObject({
@@ -44,9 +42,7 @@ const draftBodySchema = z.strictObject({
 export const gapDraftEndpoint: Endpoint = {
   path: '/gap/draft-faq',
   method: 'post',
-  handler: async (req) => {
-    const refused = refuseUnless(req, { roles: GAP_DRAFTERS, forbidden: GAP_STRINGS.forbiddenDraft })
-    if (refused) return refused
+  handler: gated({ roles: GAP_DRAFTERS, forbidden: GAP_STRINGS.forbiddenDraft }, async (req) => {
     let raw: unknown
     try {
       raw = req.json ? await req.json() : undefined
@@ -62,5 +58,5 @@ export const gapDraftEndpoint: Endpoint = {
     if (!cluster) return json({ errors: [{ field: 'clusterId', message: GAP_STRINGS.notFound }] }, 404)
     const draft = await createDraftFromCluster(req.payload, req, cluster, analysis.range)
     return json({ faq: draft.id, created: draft.created }, draft.created ? 201 : 200)
-  },
+  }),
 }

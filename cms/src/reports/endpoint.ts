@@ -2,7 +2,7 @@ import { periodLabel } from '@kotae/analytics'
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { fieldErrors } from '../http/fieldErrors'
 import { REPORT_READERS } from './access'
 import { loadServedReport } from './frozen'
@@ -24,9 +24,7 @@ const querySchema = z.object({
 export const reportsEndpoint: Endpoint = {
   path: '/reports/:period',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req, { roles: REPORT_READERS, forbidden: S.noPermission })
-    if (refused) return refused
+  handler: gated({ roles: REPORT_READERS, forbidden: S.noPermission }, async (req) => {
     const period = PeriodParamSchema.safeParse(String(req.routeParams?.period ?? ''))
     const query = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!period.success || !query.success) {
@@ -58,5 +56,5 @@ export const reportsEndpoint: Endpoint = {
       req.payload.logger.error({ err: e, msg: 'report failed' })
       return Response.json({ errors: [{ message: S.failed }] }, { status: 500 })
     }
-  },
+  }),
 }

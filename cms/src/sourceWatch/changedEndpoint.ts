@@ -1,6 +1,6 @@
 import type { Endpoint, Payload, Where } from 'payload'
 
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { STAFF_READERS } from '../access/roles'
 import type { Passage } from './passages'
 
@@ -88,9 +88,7 @@ export async function findOpenChanges(
 export const sourcesChangedEndpoint: Endpoint = {
   path: '/changed',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req, { roles: STAFF_READERS, forbidden: 'この情報を見る権限がありません。' })
-    if (refused) return refused
+  handler: gated({ roles: STAFF_READERS, forbidden: 'この情報を見る権限がありません。' }, async (req) => {
     const faq = req.searchParams.get('faq')
     const guide = req.searchParams.get('guide')
     for (const [field, value] of [
@@ -109,5 +107,5 @@ export const sourcesChangedEndpoint: Endpoint = {
         ? { collection: 'guides' as const, id: guide }
         : undefined
     return Response.json({ docs: await findOpenChanges(req.payload, entry) })
-  },
+  }),
 }

@@ -10,7 +10,7 @@ import { prepareFaqs, suggestFromTranscript } from '@kotae/search-indexer/transc
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { getOperatorIndex } from '../search/operatorIndex'
 
 const querySchema = z.object({ call: z.coerce.number().int().positive() })
@@ -42,9 +42,7 @@ export interface CallTranscriptResponse {
 export const callTranscriptEndpoint: Endpoint = {
   path: '/call-transcript',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req)
-    if (refused) return refused
+  handler: gated(undefined, async (req) => {
     const parsed = querySchema.safeParse(Object.fromEntries(req.searchParams ?? new URLSearchParams()))
     if (!parsed.success)
       return Response.json(
@@ -131,5 +129,5 @@ export const callTranscriptEndpoint: Endpoint = {
       },
     }
     return Response.json(body)
-  },
+  }),
 }

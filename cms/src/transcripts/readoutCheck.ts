@@ -12,7 +12,7 @@ import {
 } from '@kotae/search-indexer/transcripts/readout'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { TRANSCRIPT_READERS } from '../collections/Transcripts/access'
 import { type GapRange, gapRangeSchema } from '../gap/range'
 import { fieldErrors } from '../http/fieldErrors'
@@ -126,19 +126,19 @@ export async function readoutCheck(
 }
 type ReadoutTurn = { speaker: 'operator' | 'caller' | 'unknown'; text: string }
 
+const READOUT_GATE = {
+  roles: READOUT_READERS,
+  forbidden: '読み上げ確認はスーパーバイザー、承認者、システム管理者が使えます。',
+} as const
+
 /** GET /api/readout-check?from=YYYY-MM-DD&to=YYYY-MM-DD (JST days; default the last 30). */
 export const readoutCheckEndpoint: Endpoint = {
   path: '/readout-check',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req, {
-      roles: READOUT_READERS,
-      forbidden: '読み上げ確認はスーパーバイザー、承認者、システム管理者が使えます。',
-    })
-    if (refused) return refused
+  handler: gated(READOUT_GATE, async (req) => {
     const q = Object.fromEntries(req.searchParams ?? new URLSearchParams())
     const range = gapRangeSchema.safeParse({ from: q.from || undefined, to: q.to || undefined })
     if (!range.success) return Response.json({ errors: fieldErrors(range.error, 'from') }, { status: 400 })
     return Response.json(await readoutCheck(req.payload, range.data, req))
-  },
+  }),
 }

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { transcriptError, type TranscriptError } from '@kotae/analytics'
 import type { Endpoint } from 'payload'
 
-import { refuseUnless } from '../access/endpointAccess'
+import { gated } from '../access/endpointAccess'
 import { importTranscripts } from './import'
 import { TRANSCRIPT_UPLOADERS } from './uploaders'
 
@@ -30,15 +30,15 @@ function uploadName(raw: string, i: number): string {
   return base && base !== '.' && base !== '..' ? base : `file-${i + 1}`
 }
 
+const UPLOAD_GATE = {
+  roles: TRANSCRIPT_UPLOADERS,
+  forbidden: '文字起こしの取り込みは管理者とスーパーバイザーだけができます。',
+} as const
+
 export const transcriptUploadEndpoint: Endpoint = {
   path: '/transcript-upload',
   method: 'post',
-  handler: async (req) => {
-    const refused = refuseUnless(req, {
-      roles: TRANSCRIPT_UPLOADERS,
-      forbidden: '文字起こしの取り込みは管理者とスーパーバイザーだけができます。',
-    })
-    if (refused) return refused
+  handler: gated(UPLOAD_GATE, async (req) => {
     const length = Number(req.headers.get('content-length') ?? Number.NaN)
     if (!Number.isFinite(length))
       return failure(411, [transcriptError('(送信)', null, 'missing-value', 'Content-Length がありません')])
@@ -88,5 +88,5 @@ export const transcriptUploadEndpoint: Endpoint = {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  },
+  }),
 }

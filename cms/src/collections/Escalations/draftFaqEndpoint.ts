@@ -1,10 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import { refuseUnless } from '../../access/endpointAccess'
+import { gated } from '../../access/endpointAccess'
 import { CONTENT_WRITERS } from '../../access/roles'
 import { richTextOf } from '../../lib/markdown'
 
 const SIX_MONTHS = 182 * 24 * 60 * 60 * 1000
+
+const DRAFT_GATE = { roles: CONTENT_WRITERS, forbidden: 'FAQの下書きを作る権限がありません。' } as const
 
 /**
  * POST /api/escalations/:id/draft-faq — the one action that turns 市民課's answer into a new FAQ
@@ -13,12 +15,7 @@ const SIX_MONTHS = 182 * 24 * 60 * 60 * 1000
 export const draftFaqEndpoint: Endpoint = {
   path: '/:id/draft-faq',
   method: 'post',
-  handler: async (req) => {
-    const refused = refuseUnless(req, {
-      roles: CONTENT_WRITERS,
-      forbidden: 'FAQの下書きを作る権限がありません。',
-    })
-    if (refused) return refused
+  handler: gated(DRAFT_GATE, async (req) => {
     const id = req.routeParams?.id as string
     const escalation = await req.payload
       .findByID({ collection: 'escalations', id, depth: 1, req, overrideAccess: false, user: req.user })
@@ -61,5 +58,5 @@ export const draftFaqEndpoint: Endpoint = {
       overrideAccess: true,
     })
     return Response.json({ faq: faq.id, created: true }, { status: 201 })
-  },
+  }),
 }

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { refuseUnless } from '../../access/endpointAccess'
+import { gated } from '../../access/endpointAccess'
 
 import { findReviewDue } from '../../reviewDue/findReviewDue'
 
@@ -8,9 +8,7 @@ import { findReviewDue } from '../../reviewDue/findReviewDue'
 export const reviewDueEndpoint: Endpoint = {
   path: '/review-due',
   method: 'get',
-  handler: async (req) => {
-    const refused = refuseUnless(req)
-    if (refused) return refused
+  handler: gated(undefined, async (req) => {
     const raw = req.searchParams.get('withinDays') ?? '0'
     const withinDays = Number(raw)
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) {
@@ -20,5 +18,5 @@ export const reviewDueEndpoint: Endpoint = {
       )
     }
     return Response.json({ docs: await findReviewDue(req.payload, { req, withinDays }) })
-  },
+  }),
 }
