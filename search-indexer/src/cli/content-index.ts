@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import { loadContent, type ContentBundle } from '@kotae/content'
 
-import { contentToDocuments, faqToDocument, type AskedBefore } from '../engine/document'
+import { contentToDocuments, faqToDocument, type AskedBefore, type SearchDocument } from '../engine/document'
 import { CONTENT_WEIGHTS } from '../engine/content-weights'
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../engine/search-index'
 
@@ -22,11 +22,14 @@ export const DEFAULT_GOLDEN = path.join(EVAL_DIR, 'golden.jsonl')
  */
 export type ContentIndexOptions = SearchIndexOptions & { askedBefore?: AskedBefore }
 
-/** The content and an empty index of one audience, with the content's synonyms, facets and learned weights. */
-async function contentAndIndex(
+type ContentIndex = { content: ContentBundle; index: SearchIndex }
+
+/** The content, and an index of one audience holding `documents` of it, with the content's synonyms, facets and learned weights. */
+async function contentIndex(
   audience: 'operator' | 'public',
-  options: SearchIndexOptions,
-): Promise<{ content: ContentBundle; index: SearchIndex }> {
+  { askedBefore, ...options }: ContentIndexOptions,
+  documents: (content: ContentBundle, askedBefore?: AskedBefore) => (SearchDocument | undefined)[],
+): Promise<ContentIndex> {
   const content = await loadContent()
   const index = createSearchIndex({
     audience,
@@ -35,28 +38,17 @@ async function contentAndIndex(
     ...options,
     weights: { ...CONTENT_WEIGHTS, ...options.weights },
   })
+  for (const doc of documents(content, askedBefore)) if (doc) index.add(doc)
   return { content, index }
 }
 
-export async function loadContentIndex({
-  askedBefore,
-  ...options
-}: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
-  const { content, index } = await contentAndIndex('operator', options)
-  for (const faq of content.faqs) {
-    const doc = faqToDocument(faq, { audience: 'operator', askedBefore })
-    if (doc) index.add(doc)
-  }
-  return { content, index }
-}
+export const loadContentIndex = (options: ContentIndexOptions = {}): Promise<ContentIndex> =>
+  contentIndex('operator', options, (content, askedBefore) =>
+    content.faqs.map((faq) => faqToDocument(faq, { audience: 'operator', askedBefore })),
+  )
 
 /** The public ranking as the static site ships it: public FAQs and guides, no operator notes. */
-export async function loadSiteIndex({
-  askedBefore,
-  ...options
-}: ContentIndexOptions = {}): Promise<{ content: ContentBundle; index: SearchIndex }> {
-  const { content, index } = await contentAndIndex('public', options)
-  for (const doc of contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'], askedBefore }))
-    index.add(doc)
-  return { content, index }
-}
+export const loadSiteIndex = (options: ContentIndexOptions = {}): Promise<ContentIndex> =>
+  contentIndex('public', options, (content, askedBefore) =>
+    contentToDocuments(content, { audience: 'public', kinds: ['faq', 'guide'], askedBefore }),
+  )
