@@ -40,13 +40,8 @@ export function parseJsonlLines<T>(
 }
 
 /** The same, for files that must hold at least one line. */
-export function parseNonEmptyJsonl<T>(
-  text: string,
-  file: string,
-  schema: z.ZodType<T>,
-  expected: string,
-): JsonlLine<T>[] {
-  const lines = parseJsonlLines(text, file, schema, expected)
-  if (lines.length === 0) throw new EvalFileError(file, 0, 'has no lines')
+export function parseNonEmptyJsonl<T>(...args: Parameters<typeof parseJsonlLines<T>>): JsonlLine<T>[] {
+  const lines = parseJsonlLines(...args)
+  if (lines.length === 0) throw new EvalFileError(args[1], 0, 'has no lines')
   return lines
 }
