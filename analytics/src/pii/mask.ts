@@ -9,6 +9,7 @@ import { detectName, sameNameElsewhere } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
+import { defaultTagger, TAGGER_MAX_LENGTH, taggerFindings } from './tagger'
 import {
   PII_KINDS,
   PII_PLACEHOLDERS,
@@ -103,6 +104,11 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   all.forEach(take)
   // A name is a name wherever else it stands (only names that won their overlaps are repeated).
   if (kinds.includes('name')) sameNameElsewhere(folded, kept).forEach(take)
+  // The learned tagger fills the rules' gaps: it reads their findings, and its spans count only where no
+  // rule found anything. Text longer than a long memo (hostile input, a pasted log) gets the rules alone.
+  const tagger = options.tagger === undefined ? defaultTagger() : options.tagger
+  if (tagger && text.length <= TAGGER_MAX_LENGTH)
+    taggerFindings(tagger, folded, options, kinds, [...kept]).forEach(take)
   return kept.sort((a, b) => a.start - b.start)
 }
 

@@ -54,7 +54,7 @@ const ANY_TWELVE = new RegExp(String.raw`(?<![A-Za-z]|\d${SEP}?)\d(?:${SEP}?\d){
 
 // Labels of the city's own reference numbers. A number right after one is that number (受付番号
 // 5260-1815-9087), not a My Number, unless its check digit verifies (rule 1 does not look at labels).
-const OTHER_LABEL = String.raw`(?:予約|受付|整理|整理券|問い?合わ?せ|お問合せ|注文|管理|会員|口座|顧客|お客様|伝票|追跡|申請書?|法人|証明書)番号|住民票コード|(?<![A-Za-z])(?:ID|No\.?)`
+export const OTHER_LABEL = String.raw`(?:予約|受付|整理|整理券|問い?合わ?せ|お問合せ|注文|管理|会員|口座|顧客|お客様|伝票|追跡|申請書?|法人|証明書)番号|住民票コード|(?<![A-Za-z])(?:ID|No\.?)`
 const AFTER_OTHER_LABEL = new RegExp(`(?:${OTHER_LABEL})[ :：は]*$`)
 // Another document's number (運転免許証の番号, パスポート, 在留カード, 申請書ID) is a card number, masked by
 // that detector, even when its check digit happens to verify.

@@ -8,7 +8,7 @@ const isHira = (c: string | undefined) => c !== undefined && /[ぁ-ゖ]/.test(c)
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c)
 
 /** Kanji words that stand before さん/様 but are roles, relatives, places or set phrases, not names. */
-const NOT_NAMES = new Set(
+export const NOT_NAMES = new Set(
   `皆 客 同 仕 模 多 異 一 両 各 諸 神 仏 殿 上 奥 子 孫 母 父 兄 姉 弟 妹 娘 夫 妻 嫁 婿 姑 舅 嬢 坊 婆 爺 親 隣 寺 主 主人 息子 両親 家族
   遺族 親族 親戚 本人 相手 先方 患者 隣人 住人 友人 知人 新人 常連 派遣 大工 旦那 親御 子供 祖母 祖父 叔母 叔父 伯母 伯父 義母 義父 兄弟
   姉妹 夫婦 親子 長男 長女 次男 次女 三男 三女 利用 苦労 世話 馳走 得意 互い 先生 担当 管理人 後見人 保証人 代理人 申請人 外国人 日本人 老人
@@ -21,7 +21,7 @@ const NOT_NAMES = new Set(
   ),
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
-const NOT_NAME_END =
+export const NOT_NAME_END =
   /(?:市|県|府|区|課|係|室|局|庁|署|省|店|社|者|員|家|院|校|園|館|会|士|師|官|民|族|機関|協会|組合|銀行|信金|病院|役所|支所|出張所|事務所|営業所|保健所|研究所|近所|運輸|急便|運送|通運|交通|電鉄|鉄道|電力|電機|ガス|水道|生命|保険|証券|商事|物産|工業|建設|不動産|新聞|放送|薬品|福祉|医療|番号|証明|手続|申請|更新|交付|書類|制度|通知|登録|設定|変更|確認|在住|在勤|在学|出身|関係|予定|希望|対応|受取|受付)$/
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
 const LEAD_WORDS =
@@ -36,7 +36,7 @@ const ONE_KANJI = new Set([
 /** Two kanji + 様 that are words (同様, 仕様 …): the candidate's last kanji must not form one. */
 const YOU_WORDS = /[同多仕模異一有紋文両今神王殿奥客皆]$/
 
-const NOT_KATA = new Set(
+export const NOT_KATA = new Set(
   `ケアマネ ヘルパー パート バイト アルバイト ママ パパ ドライバー オペレーター スタッフ センター ショップ メーカー ベンダー ドコモ ソフトバンク
   ヤマト セブン ローソン ファミマ アマゾン グーグル アップル ケースワーカー ワーカー マネージャー リーダー ドクター ナース コンビニ カード
   ボランティア ガイド サポート サポーター コールセンター ホテル クリニック イオン コープ ゆめタウン ダイソー ユニクロ ニトリ セブンイレブン
@@ -45,9 +45,9 @@ const NOT_KATA = new Set(
     /\s+/,
   ),
 )
-const NOT_KATA_END =
+export const NOT_KATA_END =
   /(?:センター|ショップ|スタッフ|オペレーター|ワーカー|マネージャー|ヘルパー|カード|ステーション|クリニック|サービス|ストア|ホーム|タウン|モール|マート|ホール|プラザ|ホテル|ドラッグ|ファーマシー|バンク|モバイル)$/
-const NOT_HIRA = new Set(
+export const NOT_HIRA = new Set(
   `みな みんな おきゃく おかあ おとう おばあ おじい おねえ おにい おくさ おこ おまご おまわり おいしゃ おとなり おじょう おぼう おてら おとく
   おば おじ さん さま くん ちゃん だんな ねえ にい かあ とう ばあ じい あか ぼく ゆうちょ こども ごくろう おつかれ おせわ ありがと おかげ おたが ごちそう`.split(
     /\s+/,

@@ -64,7 +64,7 @@ export function nationalPhoneDigits(candidate: string): string | undefined {
 // The national digits of one keepPhones list, made once per list (the CMS passes the same array until content changes).
 const keepSets = new WeakMap<readonly string[], ReadonlySet<string | undefined>>()
 const NONE: ReadonlySet<string | undefined> = new Set()
-function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | undefined> {
+export function keepSetOf(list: readonly string[] | undefined): ReadonlySet<string | undefined> {
   if (!list?.length) return NONE
   const known = keepSets.get(list)
   if (known) return known

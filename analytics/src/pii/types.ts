@@ -1,3 +1,5 @@
+import type { Tagger } from './tagger/model'
+
 /**
  * Kinds of personal information the masker finds, strongest first (wins an overlap). A PIN or
  * password (`secret`) is the worst thing to store, so it wins everything; a card serial comes after
@@ -53,6 +55,11 @@ export type MaskOptions = {
    * `publicAllowList` builds this and `keepPhones` from the published content.
    */
   keepAddresses?: readonly string[]
+  /**
+   * The learned character tagger that fills the rules' gaps (`tagger/`). Default: the one trained from
+   * the synthetic corpora (`npm run train:masker -w @kotae/analytics`); `null` masks with the rules alone.
+   */
+  tagger?: Tagger | null
 }
 
 /**

@@ -37,6 +37,12 @@ export type AiConfig = {
   dialectRules: number
   /** What the masker finds, strongest first, and what replaces it. */
   pii: { kind: string; placeholder: string }[]
+  /** The masker's learned tagger: the corpora of its weights, its margin per kind, the weights' size. */
+  maskerTagger: {
+    trainedOn: readonly string[]
+    minMargin: Readonly<Partial<Record<string, number>>>
+    weightBytes: number
+  }
 }
 
 /** A paragraph, list, table or sub-heading. Text may hold `code` and **bold** spans. */
@@ -445,6 +451,25 @@ export function aiExplanation(config: AiConfig): AiExplanation {
             '根拠と測定: `docs/decisions/0013-desk-lookup-usage-prior.md`。',
           ],
         },
+        { kind: 'h3', text: '2.5 個人情報のマスクの補助モデル（masker tagger）' },
+        {
+          kind: 'p',
+          text: `保存の前に自由記述をマスクする処理（\`maskPii\`）は、人が書いた規則に加えて、文字ごとに「個人情報の始まり・続き・それ以外」を判定する小さな学習モデル（平均化パーセプトロン）を使います。モデルが見つけた部分は、規則が何も見つけなかった所だけに加わり、規則の結果を消すことはありません。ナレッジベースが案内している電話番号と住所は、モデルが何と判定しても残します。種類ごとの採用のしきい値: ${Object.entries(
+            config.maskerTagger.minMargin,
+          )
+            .map(([k, m]) => `\`${k}\` ${m}`)
+            .join('、')}（ここにない種類はモデルでは見つけません）。`,
+        },
+        {
+          kind: 'list',
+          items: [
+            `学習に使うデータ: 開発チームが作った**架空の**例文の集まり（${config.maskerTagger.trainedOn.length} ファイル: ${config.maskerTagger.trainedOn.map((f) => `\`${f}\``).join('、')}）だけです。**通話の記録、要約、文字起こし、問い合わせの本文など、実際の利用者のデータは学習に使いません**（個人情報でモデルを学習させないという市の規則）。`,
+            `保存場所: \`analytics/src/pii/tagger/weights.json\`（重み ${Math.round(config.maskerTagger.weightBytes / 1024)} KiB）。マスクの処理の一部として CMS のサーバーで使われます。`,
+            '作り直し: `npm run train:masker -w @kotae/analytics`（同じ例文から同じファイルができることをテストで確かめています）。評価: `npm run bench:pii-loco`（例文の集まりを一つずつ除いて学習し、除いた集まりで測ります）。',
+            '止め方: 設定項目はありません。`maskPii` に `tagger: null` を渡すと規則だけでマスクします。常に止めるにはプログラムの変更が必要です。2 万文字を超える文は規則だけでマスクします。',
+            '根拠と測定: `docs/decisions/0067-masker-learned-tagger.md`。',
+          ],
+        },
       ],
     },
     {
@@ -472,7 +497,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
             `**同義語** \`content/synonyms.yaml\`: 人が書いたグループ ${config.synonyms.handWritten} 件と、読みの同義語 ${config.synonyms.readings} 件（漢字の語とそのかなの読み。\`npm run synonyms:readings -- --write\` が FAQ の文から作ります。読みには kuromoji の辞書を使い、開発者がこのコマンドを実行したときだけ動きます）。管理画面の「同義語」で編集できます。${config.synonyms.cms === undefined ? '' : `このサーバーの同義語リストは現在 ${config.synonyms.cms} グループです。`}`,
             `**漢字の音読み表** \`search-indexer/src/analyzer/kanji-onyomi.ts\`: 常用漢字 ${config.kanjiOnyomi} 字。KANJIDIC（EDRDG、CC BY-SA 4.0）から \`npm run kanji:readings\` で作りました。「保健証」→「保険証」のような、同じ読みの漢字の変換ミスを読み取るために使います。`,
             `**方言の規則** \`search-indexer/src/analyzer/dialect.ts\`: 人が書いた規則 ${config.dialectRules} 個（「開いとる」→「開いている」、「なんぼ」→「いくら」、「しもうた」→「してしまった」など）。広島・関西の話し言葉を、FAQ の書き言葉に直してから検索します。`,
-            `**個人情報のマスク** \`analytics/src/pii/\`: 規則による検出で、学習するモデルではありません。見つけたものは次の文字に置き換えます: ${config.pii.map((k) => `${k.placeholder}（\`${k.kind}\`）`).join('、')}。`,
+            `**個人情報のマスクの規則** \`analytics/src/pii/\`: 人が書いた規則による検出です。規則が見落とした部分を、学習した補助モデル（2.5）が補います。見つけたものは次の文字に置き換えます: ${config.pii.map((k) => `${k.placeholder}（\`${k.kind}\`）`).join('、')}。`,
           ],
         },
       ],
@@ -551,6 +576,13 @@ export function aiExplanation(config: AiConfig): AiExplanation {
               '応対デスク、公開サイト',
               '`npm run train:confidence`',
               '設定項目なし。確からしさの重み `scope` を 0 にすると使いません',
+            ],
+            [
+              '個人情報のマスクの補助モデル',
+              '`analytics/src/pii/tagger/weights.json`',
+              '保存・索引・記録の前のマスク（CMS）、`npm run mask`',
+              '`npm run train:masker -w @kotae/analytics`',
+              '設定項目なし。`maskPii` の `tagger: null` で規則だけ',
             ],
             [
               '聞き返し',

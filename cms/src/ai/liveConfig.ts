@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { PII_KINDS, PII_PLACEHOLDERS } from '@kotae/analytics'
+import { taggerSummary } from '@kotae/analytics/pii/tagger/index'
 import { countSynonymSections, DEFAULT_CONTENT_DIR, loadContent } from '@kotae/content'
 import { CONTENT_WEIGHTS, DEFAULT_WEIGHTS } from '@kotae/search-indexer'
 import { DIALECT_RULE_COUNT } from '@kotae/search-indexer/analyzer/dialect'
@@ -17,7 +18,7 @@ import type { AiConfig } from './explanation'
  * The live values for the AI explanation (explanation.ts), read from where the system itself reads
  * them: the learned weights and the confidence model the engine imports, the usage prior's settings
  * and the environment's weight, content's facets.yaml and synonyms.yaml (through content's loader,
- * from `contentDir`), the on'yomi table, the dialect rules and the masker's kinds. Nothing is copied
+ * from `contentDir`), the on'yomi table, the dialect rules, the masker's kinds and its tagger's weights. Nothing is copied
  * by hand. Node only.
  */
 /** Environment variables (process.env, or a few of them). */
@@ -83,5 +84,6 @@ export async function liveAiConfig(options: LiveConfigOptions): Promise<AiConfig
     kanjiOnyomi: KANJI_ONYOMI.split(' ').filter(Boolean).length,
     dialectRules: DIALECT_RULE_COUNT,
     pii: PII_KINDS.map((kind) => ({ kind, placeholder: PII_PLACEHOLDERS[kind] })),
+    maskerTagger: taggerSummary(),
   }
 }

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:pii-loco`: how the masker does on a corpus its tagger was not trained on. For each
+ * fresh corpus in turn (fresh1–fresh7, both halves together), the tagger is trained on all the other
+ * corpora (the tuning-N sets and the other fresh ones) and the left-out corpus is scored per kind, exact
+ * spans: the rules alone, and the rules with the tagger filling their gaps at each margin (`--margins`),
+ * as `findPii` masks; public numbers kept (with the allow-list) and lines with nothing to mask left
+ * untouched. The rules do not train and were tuned on every one of these corpora, so their column is a
+ * tuned figure, not a held-out one; the tagger's share is held out.
+ * `--corpus FILE` instead scores one corpus with the committed weights (rules alone, then rules + tagger):
+ * the way to read a new dev split. `--errors MODE` lists the misses and false alarms of one column
+ * (`rules` or `both≥M`); `--epochs N`, `--bits N`, `--dropout X` try training settings.
+ */
+import path from 'node:path'
+
+import { CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
+import { MIN_MARGIN } from '../src/cli/masker-weights'
+import { PII_KINDS, type MaskOptions, type PiiKind } from '../src/pii'
+import { defaultTagger, type Tagger } from '../src/pii/tagger'
+import { TRAIN_DEFAULTS, trainTagger } from '../src/pii/tagger/train'
+import {
+  type Counts,
+  type CorpusRow,
+  KEEP,
+  loadCorpus,
+  negativesUntouched,
+  prf,
+  publicKept,
+  score,
+  total,
+} from './pii.bench'
+
+const argv = process.argv.slice(2)
+const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
+const epochs = Number(arg('--epochs') ?? TRAIN_DEFAULTS.epochs)
+const hashBits = Number(arg('--bits') ?? TRAIN_DEFAULTS.hashBits)
+const ruleDropout = Number(arg('--dropout') ?? TRAIN_DEFAULTS.ruleDropout)
+const only = arg('--only')
+const corpusFile = arg('--corpus')
+const margins = corpusFile ? ['chosen'] : (arg('--margins') ?? 'chosen').split(',')
+const marginOf = (m: string): Partial<Record<PiiKind, number>> =>
+  m === 'chosen' ? MIN_MARGIN : Object.fromEntries(PII_KINDS.map((k) => [k, Number(m)]))
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')
+const add = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn })
+const zero = () =>
+  Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiKind, Counts>
+const MODES = ['rules', ...margins.map((m) => `both≥${m}`)]
+const sums: Record<string, Record<PiiKind, Counts>> = Object.fromEntries(MODES.map((m) => [m, zero()]))
+const extraSums: Record<string, { pub: number; pubAll: number; neg: number; negAll: number }> =
+  Object.fromEntries(MODES.map((m) => [m, { pub: 0, pubAll: 0, neg: 0, negAll: 0 }]))
+
+const header = `  ${'kind'.padEnd(11)} spans   ${MODES.map((m) => `${m} P / R`.padEnd(15)).join(' ')}`
+const line = (name: string, get: (m: string) => Counts) => {
+  const c = get('rules')
+  return `  ${name.padEnd(11)} ${String(c.tp + c.fn).padStart(5)}   ${MODES.map((m) => {
+    const { precision, recall } = prf(get(m))
+    return `${fmt(precision)} ${fmt(recall)}`.padEnd(15)
+  }).join(' ')}`
+}
+
+/** Scores `rows` with the rules alone and with `trained` at each margin; prints and adds to the sums. */
+function scoreAll(rows: CorpusRow[], options: MaskOptions, trained: Tagger) {
+  const labelled = new Set(rows.flatMap((r) => r.expected.map((e) => e.kind)))
+  const optionsOf = (m: string): MaskOptions =>
+    m === 'rules'
+      ? { ...options, tagger: null }
+      : { ...options, tagger: { ...trained, minMargin: marginOf(m.slice(5)) } }
+  const scores = Object.fromEntries(MODES.map((m) => [m, score(rows, optionsOf(m))]))
+  console.log(header)
+  for (const m of MODES)
+    for (const k of PII_KINDS) if (labelled.has(k)) sums[m]![k] = add(sums[m]![k], scores[m]!.exact[k])
+  for (const k of PII_KINDS) if (labelled.has(k)) console.log(line(k, (m) => scores[m]!.exact[k]))
+  console.log(line('overall', (m) => total(scores[m]!.exact)))
+  const extra: string[] = []
+  for (const m of MODES) {
+    const o = optionsOf(m)
+    const pub = publicKept(rows, { ...KEEP, tagger: o.tagger })
+    const neg = negativesUntouched(rows, o)
+    const e = extraSums[m]!
+    e.pub += pub.kept
+    e.pubAll += pub.total
+    e.neg += neg.untouched
+    e.negAll += neg.total
+    extra.push(
+      `${m}: public kept ${pub.kept}/${pub.total}, negatives untouched ${neg.untouched}/${neg.total}`,
+    )
+  }
+  console.log(`  ${extra.join('; ')}`)
+  const shown = arg('--errors')
+  if (shown) for (const e of scores[shown]!.errors) console.log(`    ${e}`)
+  console.log('')
+}
+
+const cpu0 = process.cpuUsage()
+const t0 = performance.now()
+if (corpusFile) {
+  const rows = loadCorpus(path.resolve(corpusFile))
+  const spans = rows.reduce((n, r) => n + r.expected.length, 0)
+  console.log(
+    `${path.basename(corpusFile)}: ${rows.length} snippets, ${spans} spans; committed weights, allow-list`,
+  )
+  scoreAll(rows, KEEP, defaultTagger())
+} else {
+  for (const left of CORPORA.filter((c) => c.fresh)) {
+    if (only && left.name !== only) continue
+    const a = process.cpuUsage()
+    const trained = trainTagger(
+      corpusLines(
+        CORPORA.filter((c) => c !== left),
+        ruleDropout < 1,
+      ),
+      {
+        epochs,
+        hashBits,
+        ruleDropout,
+      },
+    )
+    const used = process.cpuUsage(a)
+    const rows = rowsOf(left)
+    const spans = rows.reduce((n, r) => n + r.expected.length, 0)
+    console.log(
+      `left out: ${left.name} (${left.files.map((f) => path.basename(f)).join(' + ')}; ${rows.length} snippets, ${spans} spans), trained on the other ${CORPORA.length - 1} corpora (${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
+    )
+    scoreAll(rows, left.options, trained)
+  }
+  console.log(
+    `all left-out corpora together (exact spans; a kind only where labelled; epochs ${epochs}, ${hashBits} hash bits, rule dropout ${ruleDropout})`,
+  )
+  console.log(header)
+  for (const k of PII_KINDS) console.log(line(k, (m) => sums[m]![k]))
+  console.log(line('overall', (m) => total(sums[m]!)))
+  console.log(
+    `  ${MODES.map((m) => `${m}: public kept ${extraSums[m]!.pub}/${extraSums[m]!.pubAll}, negatives untouched ${extraSums[m]!.neg}/${extraSums[m]!.negAll}`).join('; ')}`,
+  )
+}
+const cpu = process.cpuUsage(cpu0)
+console.log(
+  `${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`,
+)

@@ -1,0 +1,171 @@
+import { unitFollows } from '../cue'
+import { digitsOf } from '../fold'
+import { withoutPublicAddresses } from '../keepAddresses'
+import { OTHER_LABEL } from '../myNumber'
+import { NOT_HIRA, NOT_KATA, NOT_KATA_END, NOT_NAME_END, NOT_NAMES } from '../name'
+import { keepSetOf, nationalPhoneDigits } from '../phone'
+import type { MaskOptions, PiiFinding, PiiKind } from '../types'
+import { ruleLabels, tag, taggerFileSchema, taggerFromFile, type Tagger } from './model'
+import file from './weights.json'
+
+export { ruleLabels, tag, taggerFromFile, type Tagger, type TaggerFile } from './model'
+
+/** A word the name rules know is no name: a role, an office, a shop, a device or a word of answer. */
+const isNoName = (word: string): boolean =>
+  NOT_NAMES.has(word) ||
+  NOT_NAME_END.test(word) ||
+  NOT_KATA.has(word) ||
+  NOT_KATA_END.test(word) ||
+  NOT_HIRA.has(word)
+
+const isPublicPhone = (candidate: string, keepPhones: readonly string[] | undefined) => {
+  const national = nationalPhoneDigits(candidate)
+  return national !== undefined && keepSetOf(keepPhones).has(national)
+}
+
+/** A number written as a phone number may be: digits with hyphens, spaces, dots or brackets between. */
+const NUMBER_RUN = /\+?\(?\d[\d\s().-]{7,18}\d/g
+
+/** The longest text the tagger reads (a call summary is about 200 characters, a transcript segment less). */
+export const TAGGER_MAX_LENGTH = 20_000
+
+let loaded: Tagger | undefined
+/** The tagger trained from the labelled corpora (`npm run train:masker` writes weights.json), read once. */
+export function defaultTagger(): Tagger {
+  if (!loaded) {
+    const parsed = taggerFileSchema.safeParse(file)
+    if (!parsed.success)
+      throw new Error(
+        `tagger weights.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      )
+    loaded = taggerFromFile(parsed.data)
+  }
+  return loaded
+}
+
+/** A span is snapped across a word of one script at its ends: it is masked whole or not at all. */
+const script = (c: string | undefined) =>
+  c === undefined || HONORIFIC.includes(c)
+    ? 0
+    : /[0-9A-Za-z]/.test(c)
+      ? 1
+      : /[一-龥々〆ヶ]/.test(c)
+        ? 2
+        : /[ァ-ヺー]/.test(c)
+          ? 3
+          : 0
+/** A staff title: 佐藤課長 is the city's staff, named by role, not a caller. */
+const STAFF_TITLE = /課長|係長|部長|主任|主査|所長|室長|局長|担当/
+const NUMBERS: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'phone', 'cardNumber', 'postalCode'])
+const AFTER_OTHER_LABEL = new RegExp(`(?:${OTHER_LABEL})[ :：は]*$`)
+
+/**
+ * The hard negatives the rules keep, kept from the tagger too: a number right after another label
+ * (受付番号, 予約番号 …) or followed by a unit (4桁, 3回); years listed; a phone number that is no whole number (its
+ * pieces are the rules' to judge, with the allow-list); a My Number of other than 12 digits (other lengths
+ * only after a cue, the rules' call); a name before a staff title (佐藤課長) or that is a role, an office, a shop or a device, or hiragana only (a verb, an answer: 「名前はわからないが」;
+ * the rules find hiragana names by their cues); a value of another shape than its kind's (SHAPES).
+ */
+function isHardNegative(kind: PiiKind, folded: string, start: number, end: number): boolean {
+  const value = folded.slice(start, end)
+  if (NUMBERS.has(kind)) {
+    if (AFTER_OTHER_LABEL.test(folded.slice(Math.max(0, start - 12), start))) return true
+    if (/\d/.test(value) && unitFollows(folded, end)) return true
+  }
+  const digits = digitsOf(value).length
+  if (kind === 'phone' && digits > 0 && nationalPhoneDigits(value) === undefined) return true
+  // years listed (2024、2025、2026の各年度) are no number of anyone's
+  if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
+  if (kind === 'myNumber' && digits > 0 && digits !== 12) return true
+  if (kind === 'name')
+    return (
+      /^[ぁ-ゖー\s]+$/.test(value) ||
+      value.split(/\s+/).some(isNoName) ||
+      STAFF_TITLE.test(folded.slice(start, end + 2))
+    )
+  return !SHAPES[kind].test(value)
+}
+
+/**
+ * What a value of each kind must look like when the tagger proposes it (the rules' shapes, loosely):
+ * a serial has four digits or more among six letters and digits or more, not 「BM25」「64MB」; an e-mail
+ * has an @ or a spoken one; a postal code is 3 + 4 digits; an address has a place word beside its
+ * numbers and two block numbers (「1丁目」 alone is an area); a secret is no decimal (「8.8 ms」).
+ */
+const SHAPES: Record<PiiKind, RegExp> = {
+  secret: /^(?!\d+\.\d+$)/,
+  myNumber: /(?:)/,
+  email: /@|アット|[ (]at[ )]|\(at\)|\[at\]/,
+  phone: /(?:)/,
+  cardNumber: /^(?=(?:[^0-9]*[0-9]){4})(?=(?:[^0-9A-Za-z]*[0-9A-Za-z]){6})/,
+  postalCode: /^〒? ?\d{3}-?\d{4}$/,
+  birthDate: /(?:)/,
+  address: /[一-龥ぁ-ゖァ-ヺA-Za-z].*[0-9一二三四五六七八九十]+\D+[0-9一二三四五六七八九十]/,
+  name: /(?:)/,
+}
+
+/** Kanji that end a name rather than belong to it. */
+const HONORIFIC = '様氏殿宛'
+const EDGE = /^[\s、。,.・:：「」『』（）()\-〓…]+|[\s、。,.・:：「」『』（）()\-〓…]+$/g
+
+/**
+ * The tagger's findings in `folded` (width-folded, placeholders blanked), of the kinds asked for, given
+ * the rules' findings there (`rules`, read as features): each kept when its least sure character
+ * reaches its kind's margin, trimmed of pauses and brackets at their ends, then grown to the whole word
+ * at each end (a tagger that stops inside 「hk19770508」 or 「久保田」 would leave part of it readable),
+ * without the rules' hard negatives, the public numbers and the addresses the allow-list keeps.
+ */
+export function taggerFindings(
+  tagger: Tagger,
+  folded: string,
+  options: MaskOptions,
+  kinds: readonly PiiKind[],
+  rules: readonly PiiFinding[],
+): PiiFinding[] {
+  const out: PiiFinding[] = []
+  // never a public number, whatever kind the tagger gives it (a span that takes a published number along)
+  const publicNumbers = options.keepPhones?.length
+    ? [...folded.matchAll(NUMBER_RUN)]
+        .filter((m) => isPublicPhone(m[0], options.keepPhones))
+        .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    : []
+  for (const f of tag(tagger, folded, tagger.readsRules ? ruleLabels(folded.length, rules) : undefined)) {
+    const margin = tagger.minMargin[f.kind]
+    if (margin === undefined || f.sure < margin || !kinds.includes(f.kind)) continue
+    const text = folded.slice(f.start, f.end)
+    const trimmed = text.replace(EDGE, '')
+    if (!trimmed) continue
+    let start = f.start + text.indexOf(trimmed)
+    let end = start + trimmed.length
+    const first = script(folded[start])
+    if (first) while (start > 0 && script(folded[start - 1]) === first) start--
+    const last = script(folded[end - 1])
+    if (last) while (end < folded.length && script(folded[end]) === last) end++
+    if (end - start < 2 || isHardNegative(f.kind, folded, start, end)) continue
+    if (isPublicPhone(folded.slice(start, end), options.keepPhones)) continue
+    if (publicNumbers.some((p) => p.start < end && start < p.end)) continue
+    out.push({ kind: f.kind, start, end })
+  }
+  return withoutPublicAddresses(out, folded, options.keepAddresses)
+}
+
+/**
+ * What the shipped weights are, for the AI explanation (docs/AI.md, /admin/ai): the corpora they were
+ * learned from, the margin per kind, the size of the file's weights.
+ */
+export function taggerSummary(): {
+  trainedOn: readonly string[]
+  minMargin: Partial<Record<PiiKind, number>>
+  weightBytes: number
+  seed: number
+  epochs: number
+} {
+  const f = taggerFileSchema.parse(file)
+  return {
+    trainedOn: f.trainedOn,
+    minMargin: f.minMargin,
+    weightBytes: Math.floor((f.weights.length * 3) / 4),
+    seed: f.seed,
+    epochs: f.epochs,
+  }
+}
