@@ -6,6 +6,9 @@
  * as `findPii` masks; public numbers kept (with the allow-list) and lines with nothing to mask left
  * untouched. The rules do not train and were tuned on every one of these corpora, so their column is a
  * tuned figure, not a held-out one; the tagger's share is held out.
+ * `--rules-from DIR --only freshN` scores an older copy of src/pii (`git archive <commit> analytics/src/pii`)
+ * as the rules instead, the tagger filling their gaps: the rules as they stood before that corpus was
+ * written, so both parts are scored on text they never saw.
  * `--corpus FILE` instead scores one corpus with the committed weights (rules alone, then rules + tagger):
  * the way to read a new dev split. `--errors MODE` lists the misses and false alarms of one column
  * (`rules` or `both≥M`); `--epochs N`, `--bits N`, `--dropout X` try training settings.
@@ -14,12 +17,13 @@ import path from 'node:path'
 
 import { CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
 import { MIN_MARGIN } from '../src/cli/masker-weights'
-import { PII_KINDS, type MaskOptions, type PiiKind } from '../src/pii'
-import { defaultTagger, type Tagger } from '../src/pii/tagger'
+import { foldWidth, hidePlaceholders, PII_KINDS, type MaskOptions, type PiiKind } from '../src/pii'
+import { defaultTagger, taggerFindings, type Tagger } from '../src/pii/tagger'
 import { TRAIN_DEFAULTS, trainTagger } from '../src/pii/tagger/train'
 import {
   type Counts,
   type CorpusRow,
+  type Find,
   KEEP,
   loadCorpus,
   negativesUntouched,
@@ -39,6 +43,22 @@ const corpusFile = arg('--corpus')
 const margins = corpusFile ? ['chosen'] : (arg('--margins') ?? 'chosen').split(',')
 const marginOf = (m: string): Partial<Record<PiiKind, number>> =>
   m === 'chosen' ? MIN_MARGIN : Object.fromEntries(PII_KINDS.map((k) => [k, Number(m)]))
+
+const rulesFrom = arg('--rules-from')
+const oldRules: Find | undefined = rulesFrom
+  ? ((await import(path.resolve(rulesFrom, 'mask.ts'))) as { findPii: Find }).findPii
+  : undefined
+/** The old rules' findings, then the tagger's where they found nothing (as findPii joins them). */
+const oldRulesThen =
+  (old: Find): Find =>
+  (text, options) => {
+    const found = old(text, options)
+    if (!options.tagger) return found
+    const extra = taggerFindings(options.tagger, hidePlaceholders(foldWidth(text)), options, PII_KINDS, found)
+    for (const f of extra) if (!found.some((g) => g.start < f.end && f.start < g.end)) found.push(f)
+    return found.sort((a, b) => a.start - b.start)
+  }
+const find: Find | undefined = oldRules && oldRulesThen(oldRules)
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  —  ')
 const add = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn })
@@ -65,7 +85,7 @@ function scoreAll(rows: CorpusRow[], options: MaskOptions, trained: Tagger) {
     m === 'rules'
       ? { ...options, tagger: null }
       : { ...options, tagger: { ...trained, minMargin: marginOf(m.slice(5)) } }
-  const scores = Object.fromEntries(MODES.map((m) => [m, score(rows, optionsOf(m))]))
+  const scores = Object.fromEntries(MODES.map((m) => [m, score(rows, optionsOf(m), find)]))
   console.log(header)
   for (const m of MODES)
     for (const k of PII_KINDS) if (labelled.has(k)) sums[m]![k] = add(sums[m]![k], scores[m]!.exact[k])
@@ -74,8 +94,8 @@ function scoreAll(rows: CorpusRow[], options: MaskOptions, trained: Tagger) {
   const extra: string[] = []
   for (const m of MODES) {
     const o = optionsOf(m)
-    const pub = publicKept(rows, { ...KEEP, tagger: o.tagger })
-    const neg = negativesUntouched(rows, o)
+    const pub = publicKept(rows, { ...KEEP, tagger: o.tagger }, find)
+    const neg = negativesUntouched(rows, o, find)
     const e = extraSums[m]!
     e.pub += pub.kept
     e.pubAll += pub.total

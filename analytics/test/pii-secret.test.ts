@@ -178,7 +178,10 @@ describe('PINs and passwords (secret)', () => {
 
   it('stops at the end of the sentence and after about twenty characters', () => {
     expect(masked('暗証番号を忘れた。1234は受付の番号')).toBe('暗証番号を忘れた。1234は受付の番号')
-    expect(masked('暗証番号を忘れた\n1234')).toBe('暗証番号を忘れた\n1234')
+    // the rules stop at the line break; the learned tagger (decision 0067) reads a 4-digit number on the
+    // line after 「暗証番号を忘れた」 as the PIN, so masking as the CMS does hides it (privacy first)
+    expect(maskPii('暗証番号を忘れた\n1234', { tagger: null }).text).toBe('暗証番号を忘れた\n1234')
+    expect(masked('暗証番号を忘れた\n1234')).toBe(`暗証番号を忘れた\n${P}`)
     expect(masked('暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目')).toBe(
       '暗証番号の再設定について窓口の場所と受付時間を案内、来庁は1234人目',
     )

@@ -4,6 +4,7 @@ import { withoutPublicAddresses } from '../keepAddresses'
 import { OTHER_LABEL } from '../myNumber'
 import { NOT_HIRA, NOT_KATA, NOT_KATA_END, NOT_NAME_END, NOT_NAMES } from '../name'
 import { keepSetOf, nationalPhoneDigits } from '../phone'
+import { KANA_DIGIT, spelledDigits } from '../spokenDigits'
 import type { MaskOptions, PiiFinding, PiiKind } from '../types'
 import { ruleLabels, tag, taggerFileSchema, taggerFromFile, type Tagger } from './model'
 import file from './weights.json'
@@ -71,20 +72,60 @@ function isHardNegative(kind: PiiKind, folded: string, start: number, end: numbe
   if (NUMBERS.has(kind)) {
     if (AFTER_OTHER_LABEL.test(folded.slice(Math.max(0, start - 12), start))) return true
     if (/\d/.test(value) && unitFollows(folded, end)) return true
+    // a unit or a counter inside the span (「2025年」「1234人目」), a time (17:15), a range's end (〜17), a counter's number
+    if (
+      UNIT_END.test(value) ||
+      /^\d{1,2}:\d\d$/.test(value) ||
+      /[〜~]\s?$/.test(folded.slice(start - 2, start))
+    )
+      return true
+    if (COUNTER_AFTER.test(folded.slice(end, end + 8))) return true
+    if (/[#№]\s?$/.test(folded.slice(Math.max(0, start - 2), start))) return true // #2291: a ticket's number
   }
   const digits = digitsOf(value).length
   if (kind === 'phone' && digits > 0 && nationalPhoneDigits(value) === undefined) return true
   // years listed (2024、2025、2026の各年度) are no number of anyone's
   if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
-  if (kind === 'myNumber' && digits > 0 && digits !== 12) return true
+  // a piece of a My Number only in a text about one; a whole one has 12 digits
+  if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && MY_NUMBER_TEXT.test(folded)))
+    return true
+  if (kind === 'secret') {
+    // only in a text about a secret, by wider words than the rules' cues (「新しく6247に変えたい」「ピンは…」
+    // 「四桁なら…」「the short code」): a time or a range in a text about nothing secret (「open 9-5」) is none
+    if (!SECRET_TOPIC.test(folded)) return true
+    // letters alone (「Google」「query」) are a password only where the rules say so; kana only when it
+    // reads as four digits or more (「にいさんに聞いた」 is a brother)
+    if (/^[A-Za-z\s'.,]+$/.test(value)) return true
+    if (/^[ぁ-ゖー、・\s]+$/.test(value) && !KANA_DIGITS.test(value)) return true
+    // 「1234は受付の番号」: the text says whose number it is
+    if (OTHER_NUMBER_AFTER.test(folded.slice(end, end + 10))) return true
+  }
+  if (kind === 'address' && /から|[〜~]/.test(value)) return true // 1丁目から3丁目: an area, no one's address
   if (kind === 'name')
     return (
       /^[ぁ-ゖー\s]+$/.test(value) ||
-      value.split(/\s+/).some(isNoName) ||
+      value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
       STAFF_TITLE.test(folded.slice(start, end + 2))
     )
   return !SHAPES[kind].test(value)
 }
+
+/** Kana that read as four digits or more and nothing else (「よんさんにいいち」), as the rules spell them. */
+const KANA_DIGITS = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*){4,}$`)
+const SECRET_TOPIC =
+  /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])(?:PIN|PW)(?![a-z])|ピン|ロック|ろっく|桁|ケタ|証明書|署名|利用者|補助|code|digits?|pass|変え|覚え|入れ|押し|打っ|打ち|入力|忘れ/i
+const MY_NUMBER_TEXT = /マイナンバー|個人番号|my ?number/i
+const UNIT_END = /\d ?[年月日時分秒円回桁件歳才人枚階号]/
+/** A number before 窓口 or a counter is that counter's (「5と6の窓口」); digits before の順 are an order to press them in. */
+const COUNTER_AFTER = /^(?:番?の?(?:窓口|カウンター|ブース|番線|会議室)|の?順[にで番])/
+/** 「1234は受付の番号」: a number said to be another number than a PIN. */
+const OTHER_NUMBER_AFTER = /^(?:は|が|って)?[^。、\d]{0,5}(?<!暗[証唱])(?:の)?番号/
+/** Words of the desk's work that the tagger, reading two kanji words, can take for a name (「介護 認定」). */
+const NOT_NAME_WORDS = new Set(
+  `介護 認定 手続 手続き 相談 仕事 申請 更新 交付 受取 届出 転入 転出 住所 変更 証明 窓口 予約 確認 書類 写真 通知
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+  August September October November December Sorry Asked Thanks Please`.split(/\s+/),
+)
 
 /**
  * What a value of each kind must look like when the tagger proposes it (the rules' shapes, loosely):
@@ -142,7 +183,10 @@ export function taggerFindings(
     const last = script(folded[end - 1])
     if (last) while (end < folded.length && script(folded[end]) === last) end++
     if (end - start < 2 || isHardNegative(f.kind, folded, start, end)) continue
-    if (isPublicPhone(folded.slice(start, end), options.keepPhones)) continue
+    // a public number in digits or read out (「ゼロイチニーゼロ・キューゴー…」) stays
+    const value = folded.slice(start, end)
+    if (isPublicPhone(value, options.keepPhones) || isPublicPhone(spelledDigits(value), options.keepPhones))
+      continue
     if (publicNumbers.some((p) => p.start < end && start < p.end)) continue
     out.push({ kind: f.kind, start, end })
   }
