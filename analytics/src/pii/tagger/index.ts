@@ -67,7 +67,13 @@ const AFTER_OTHER_LABEL = new RegExp(`(?:${OTHER_LABEL})[ :：は]*$`)
  * only after a cue, the rules' call); a name before a staff title (佐藤課長) or that is a role, an office, a shop or a device, or hiragana only (a verb, an answer: 「名前はわからないが」;
  * the rules find hiragana names by their cues); a value of another shape than its kind's (SHAPES).
  */
-function isHardNegative(kind: PiiKind, folded: string, start: number, end: number): boolean {
+function isHardNegative(
+  kind: PiiKind,
+  folded: string,
+  start: number,
+  end: number,
+  about: { secret: boolean; myNumber: boolean },
+): boolean {
   const value = folded.slice(start, end)
   if (NUMBERS.has(kind)) {
     if (AFTER_OTHER_LABEL.test(folded.slice(Math.max(0, start - 12), start))) return true
@@ -87,12 +93,11 @@ function isHardNegative(kind: PiiKind, folded: string, start: number, end: numbe
   // years listed (2024、2025、2026の各年度) are no number of anyone's
   if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
   // a piece of a My Number only in a text about one; a whole one has 12 digits
-  if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && MY_NUMBER_TEXT.test(folded)))
-    return true
+  if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && about.myNumber)) return true
   if (kind === 'secret') {
     // only in a text about a secret, by wider words than the rules' cues (「新しく6247に変えたい」「ピンは…」
     // 「四桁なら…」「the short code」): a time or a range in a text about nothing secret (「open 9-5」) is none
-    if (!SECRET_TOPIC.test(folded)) return true
+    if (!about.secret) return true
     // letters alone (「Google」「query」) are a password only where the rules say so; kana only when it
     // reads as four digits or more (「にいさんに聞いた」 is a brother)
     if (/^[A-Za-z\s'.,]+$/.test(value)) return true
@@ -165,11 +170,12 @@ export function taggerFindings(
 ): PiiFinding[] {
   const out: PiiFinding[] = []
   // never a public number, whatever kind the tagger gives it (a span that takes a published number along)
-  const publicNumbers = options.keepPhones?.length
-    ? [...folded.matchAll(NUMBER_RUN)]
-        .filter((m) => isPublicPhone(m[0], options.keepPhones))
-        .map((m) => ({ start: m.index, end: m.index + m[0].length }))
-    : []
+  const isPublic = new Uint8Array(options.keepPhones?.length ? folded.length : 0)
+  if (isPublic.length)
+    for (const m of folded.matchAll(NUMBER_RUN))
+      if (isPublicPhone(m[0], options.keepPhones)) isPublic.fill(1, m.index, m.index + m[0].length)
+  // what the whole text is about, read once (per span it would be quadratic on a long line)
+  const about = { secret: SECRET_TOPIC.test(folded), myNumber: MY_NUMBER_TEXT.test(folded) }
   for (const f of tag(tagger, folded, tagger.readsRules ? ruleLabels(folded.length, rules) : undefined)) {
     const margin = tagger.minMargin[f.kind]
     if (margin === undefined || f.sure < margin || !kinds.includes(f.kind)) continue
@@ -182,12 +188,12 @@ export function taggerFindings(
     if (first) while (start > 0 && script(folded[start - 1]) === first) start--
     const last = script(folded[end - 1])
     if (last) while (end < folded.length && script(folded[end]) === last) end++
-    if (end - start < 2 || isHardNegative(f.kind, folded, start, end)) continue
+    if (end - start < 2 || isHardNegative(f.kind, folded, start, end, about)) continue
     // a public number in digits or read out (「ゼロイチニーゼロ・キューゴー…」) stays
     const value = folded.slice(start, end)
     if (isPublicPhone(value, options.keepPhones) || isPublicPhone(spelledDigits(value), options.keepPhones))
       continue
-    if (publicNumbers.some((p) => p.start < end && start < p.end)) continue
+    if (isPublic.subarray(start, end).includes(1)) continue
     out.push({ kind: f.kind, start, end })
   }
   return withoutPublicAddresses(out, folded, options.keepAddresses)
