@@ -1,3 +1,7 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
 import { CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
@@ -71,5 +75,27 @@ describe('the masker’s learned tagger', () => {
     const keep = { keepPhones: ['082-420-0924'] }
     const text = 'マイナンバーの暗証番号の件、082-420-0924に折り返すよう案内、暗証番号は伝えず'
     expect(maskPii(text, keep).text).toContain('082-420-0924')
+  })
+
+  it('stays out of a browser bundle that imports only a date helper from the package root', async () => {
+    // the admin's client components import helpers from '@kotae/analytics'; the weights must not come along
+    const bundle = async (contents: string) =>
+      (
+        await build({
+          stdin: { contents, resolveDir: path.dirname(fileURLToPath(import.meta.url)), loader: 'ts' },
+          bundle: true,
+          platform: 'browser',
+          format: 'esm',
+          write: false,
+          logLevel: 'silent',
+        })
+      ).outputFiles[0]!.text
+    const dates = await bundle(
+      `import { formatWarekiDate } from '@kotae/analytics'; console.log(formatWarekiDate)`,
+    )
+    expect(dates).not.toContain('kotae-pii-tagger')
+    expect(dates.length).toBeLessThan(100_000)
+    const masker = await bundle(`import { maskPii } from '@kotae/analytics'; console.log(maskPii)`)
+    expect(masker).toContain('kotae-pii-tagger')
   })
 })
