@@ -121,6 +121,12 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   /** Call logs of one bucket, category and direction (aggregate.ts); those in the repeat window after the period are counted apart only. */
   function addCallSlot(a: CallSlotAggregate): void {
     const t = instantOf(a.at, 'call slot')
+    if (a.part !== 'times' && t >= start && t < end && !a.outbound) {
+      const topic = topics.get(a.category) ?? zeros(CALL_SUMS)
+      topics.set(a.category, topic)
+      addSums(topic, a, CALL_SUMS)
+    }
+    if (a.part === 'topics') return
     if (t < start || t >= repeatEnd) n.outsideCalls += a.calls
     else if (t >= end) n.callsForRepeatCheck += a.calls
     else if (a.outbound) addSums(outbound, a, CALL_SUMS)
@@ -129,9 +135,6 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
       daily.calls[days.dayAt(t)]! += a.calls
       slots.calls[jstHalfHourSlot(t)]! += a.calls
       weekdays.calls[days.indexOf(t)]! += a.calls
-      const topic = topics.get(a.category) ?? zeros(CALL_SUMS)
-      topics.set(a.category, topic)
-      addSums(topic, a, CALL_SUMS)
       addSums(inbound, a, CALL_SUMS)
     }
   }

@@ -41,6 +41,8 @@ export interface LoadedReport {
 export interface LoadOptions {
   /** Count from the records even when the rollup tables could serve. */
   fromRecords?: boolean
+  /** From the tables, the call slots per half-hour and category, as before the grouped read (its equality test's reference). */
+  halfHourRows?: boolean
 }
 
 export interface TrendPoint {
@@ -72,7 +74,7 @@ export async function loadReportFrom(
   period: ReportPeriod,
   options: ReportOptions & LoadOptions = {},
 ): Promise<LoadedReport> {
-  const { fromRecords, ...reportOptions } = options
+  const { fromRecords, halfHourRows, ...reportOptions } = options
   const range = periodRange(period)
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
@@ -102,9 +104,10 @@ export async function loadReportFrom(
 
   // The rollup tables when the report counts by the rules they were built with over whole days
   // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
-  const fromTables = !fromRecords && (await rollupsServe(db, range, acc.options))
+  const counted = !fromRecords && (await rollupsServe(db, range, acc.options)) ? 'rollups' : 'records'
   const t = (column: string) => instantSql(db.dialect, column)
-  await readRollups(db, { acc, parts: months, categories }, fromTables)
+  const read = counted === 'rollups' && halfHourRows ? 'half-hours' : counted
+  await readRollups(db, { acc, parts: months, categories }, read)
   // Escalations (about one per fifty calls) row by row; timestamps as read (epoch ms or ISO text: parseInstant takes both).
   for (const [id, createdAt, answeredAt, closedAt, urgency] of await db.rows(
     `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency
@@ -129,7 +132,7 @@ export async function loadReportFrom(
     labels: await loadLabels(db, categoryNames, report),
     trend: trendOf(acc, report.meta.hasTelephony),
     ...(months.length ? { months: months.map((m) => m.finish()) } : {}),
-    counted: fromTables ? 'rollups' : 'records',
+    counted,
   }
 }
 

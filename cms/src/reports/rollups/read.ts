@@ -25,6 +25,9 @@ export async function rollupsServe(
   return stored !== null && rulesKey(stored) === rulesKey(rollupRulesOf(options))
 }
 
+/** Counted from the records with the report's rules, or read from the rollup tables (grouped, or per half-hour). */
+export type RollupRead = 'records' | 'rollups' | 'half-hours'
+
 export interface RollupSink {
   /** The report's accumulator: its period is the one read. */
   acc: ReportAccumulator
@@ -35,11 +38,9 @@ export interface RollupSink {
 }
 
 /**
- * The call slots summed over outcomes: slot, in-hours, category, outbound, first instant, calls,
- * with talk, talk, span, hold, ACW, cross-checkable, then the calls and the called-again of the
- * report's resolved outcomes, then with FAQ. One row per slot and category instead of one per
- * outcome: a fiscal year of rollups is ~4× fewer rows to step through (libsql's row step was most
- * of its CPU).
+ * The call slots summed over outcomes: category, outbound, first instant, calls, with talk, talk,
+ * span, hold, ACW, cross-checkable, then the calls and the called-again of the report's resolved
+ * outcomes, then with FAQ.
  */
 const CALL_SUMS = `MIN(first_at), SUM(calls), SUM(with_talk), SUM(talk_s), SUM(span_s), SUM(hold_s), SUM(acw_s),
   SUM(cross_checkable), SUM(resolved * calls), SUM(resolved * called_again),
@@ -54,48 +55,54 @@ function sumOverOutcomes(rows: unknown[][], resolved: ReadonlySet<string>): unkn
     sums.push(isResolved ? num(r[6]) : 0, isResolved ? num(r[13]) : 0, num(r[14]))
     const key = `${r[0]}|${r[1]}|${r[2]}|${r[4]}`
     const row = byKey.get(key)
-    if (!row) byKey.set(key, [num(r[0]), num(r[1]), num(r[2]), num(r[4]), num(r[5]), ...sums])
+    if (!row) byKey.set(key, [num(r[2]), num(r[4]), num(r[5]), ...sums])
     else {
-      row[4] = Math.min(row[4]!, num(r[5]))
-      for (const [i, v] of sums.entries()) row[5 + i]! += v
+      row[2] = Math.min(row[2]!, num(r[5]))
+      for (const [i, v] of sums.entries()) row[3 + i]! += v
     }
   }
   return [...byKey.values()]
 }
 
-/** The rows of the accumulator's period (calls: and of the repeat window after it), from the tables or the records. */
-async function rowsOf(db: Reader, acc: ReportAccumulator, fromTables: boolean) {
-  const { start, end } = acc.range
-  const callsEnd = end + Math.round(acc.options.repeatWindowDays * DAY_MS)
-  const resolved = acc.options.resolvedOutcomes
-  if (!fromTables)
-    return {
-      telephony: await telephonySlots.rows(db, acc.options, start, end),
-      calls: sumOverOutcomes(
-        await callSlots.rows(db, acc.options, start, callsEnd, acc.options.repeatWindowDays * DAY_MS),
-        new Set(resolved),
-      ),
-      faqs: await faqDays.rows(db, acc.options, start, end),
-    }
+/**
+ * The rows of the accumulator's period (calls: and of the repeat window after it), from the records
+ * or the tables. The tables' calls are read twice: per half-hour without category (the time tables,
+ * the headline sums), and per JST day and category (byTopic, the 一次完了 check), so a fiscal year is
+ * ~40,000 rows, not ~200,000 half-hours × categories (decision 0062); 'half-hours' reads those as both.
+ */
+async function rowsOf(db: Reader, acc: ReportAccumulator, read: RollupRead) {
+  const [{ start, end }, o] = [acc.range, acc.options]
+  const callsEnd = end + Math.round(o.repeatWindowDays * DAY_MS)
+  if (read === 'records') {
+    const calls = sumOverOutcomes(
+      await callSlots.rows(db, o, start, callsEnd, o.repeatWindowDays * DAY_MS),
+      new Set(o.resolvedOutcomes),
+    )
+    const telephony = await telephonySlots.rows(db, o, start, end)
+    return { telephony, times: calls, topics: calls, faqs: await faqDays.rows(db, o, start, end) }
+  }
+  const callSums = (category: string, groupBy: string, until: number) =>
+    db.rows(
+      `SELECT ${category}, outbound, ${CALL_SUMS}
+       FROM (SELECT *, CASE WHEN outcome IN (${o.resolvedOutcomes.map(() => '?').join(', ')}) THEN 1 ELSE 0 END
+         AS resolved FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?) s
+       GROUP BY ${groupBy}, outbound`,
+      [...o.resolvedOutcomes, start, until],
+    )
+  const halfHours =
+    read === 'half-hours' && (await callSums('category_id', 'slot_at, in_hours, category_id', callsEnd))
   return {
     telephony: await db.rows(telephonySlots.select, [start, end]),
-    calls: await db.rows(
-      `SELECT slot_at, in_hours, category_id, outbound, ${CALL_SUMS}
-       FROM (SELECT *, CASE WHEN outcome IN (${resolved.map(() => '?').join(', ')}) THEN 1 ELSE 0 END AS resolved
-         FROM report_call_slots WHERE slot_at >= ? AND slot_at < ?) s
-       GROUP BY slot_at, in_hours, category_id, outbound`,
-      [...resolved, start, callsEnd],
-    ),
+    times: halfHours || (await callSums('0', 'slot_at, in_hours', callsEnd)),
+    topics:
+      halfHours ||
+      (await callSums('category_id', `(slot_at + ${JST_OFFSET_MS}) / ${DAY_MS}, category_id`, end)),
     faqs: await db.rows(faqDays.select, [start, end]),
   }
 }
 
 /** Telephony, call-log and FAQ counts of the accumulator's period. */
-export async function readRollups(
-  db: Reader,
-  { acc, parts = [], categories }: RollupSink,
-  fromTables: boolean,
-) {
+export async function readRollups(db: Reader, { acc, parts = [], categories }: RollupSink, read: RollupRead) {
   const o = acc.options
   const windowMs = Math.round(o.repeatWindowDays * DAY_MS)
   // The accumulators a row at `at` belongs to (calls: also those whose repeat window it lies in).
@@ -103,7 +110,7 @@ export async function readRollups(
   const of = (at: number, calls = false) =>
     all.filter((a) => at >= a.range.start && at < a.range.end + (calls ? windowMs : 0))
   const queues = o.queues === null ? null : new Set(o.queues)
-  const rows = await rowsOf(db, acc, fromTables)
+  const rows = await rowsOf(db, acc, read)
   for (const r of rows.telephony) {
     const at = num(r[3])
     const offered = num(r[4])
@@ -125,31 +132,32 @@ export async function readRollups(
 
   // The calls of the repeat window after the period too: the accumulator counts them apart (callsForRepeatCheck).
   const callsWithFaq = new Map<ReportAccumulator, number>(all.map((a) => [a, 0]))
-  for (const r of rows.calls) {
-    const at = num(r[4])
-    const category = categories.get(num(r[2])) ?? null
-    const outbound = num(r[3]) === 1
-    const n = num(r[5])
-    const [span, hold, acw] = [num(r[8]), num(r[9]), num(r[10])]
-    const slot = {
-      at,
-      category,
-      calls: n,
-      loggedResolved: num(r[12]),
-      callsWithTalk: num(r[6]),
-      // Hold inside the span: talk = max(0, span − hold) per call (kept summed), handle = span + ACW (talk.ts).
-      talkSeconds: o.holdInsideTalkSpan ? num(r[7]) : span,
-      handleSeconds: o.holdInsideTalkSpan ? span + acw : span + hold + acw,
-      outbound,
+  for (const part of ['times', 'topics'] as const)
+    for (const r of rows[part]) {
+      const at = num(r[2])
+      const category = categories.get(num(r[0])) ?? null
+      const outbound = num(r[1]) === 1
+      const [span, hold, acw] = [num(r[6]), num(r[7]), num(r[8])]
+      const slot = {
+        at,
+        category,
+        calls: num(r[3]),
+        loggedResolved: num(r[10]),
+        callsWithTalk: num(r[4]),
+        // Hold inside the span: talk = max(0, span − hold) per call (kept summed), handle = span + ACW (talk.ts).
+        talkSeconds: o.holdInsideTalkSpan ? num(r[5]) : span,
+        handleSeconds: o.holdInsideTalkSpan ? span + acw : span + hold + acw,
+        outbound,
+        part,
+      }
+      for (const a of of(at, true)) {
+        a.addCallSlot(slot)
+        if (outbound || at >= a.range.end) continue
+        if (part === 'times') callsWithFaq.set(a, callsWithFaq.get(a)! + num(r[12]))
+        else if (category !== null && num(r[9]))
+          a.addRepeatCheck({ at, category, crossCheckable: num(r[9]), disqualified: num(r[11]) })
+      }
     }
-    for (const a of of(at, true)) {
-      a.addCallSlot(slot)
-      if (outbound || at >= a.range.end) continue
-      callsWithFaq.set(a, callsWithFaq.get(a)! + num(r[14]))
-      if (category !== null && num(r[11]))
-        a.addRepeatCheck({ at, category, crossCheckable: num(r[11]), disqualified: num(r[13]) })
-    }
-  }
 
   for (const a of all) {
     const faqs = new Map<string, { faqId: string; count: number; first: number }>()
