@@ -122,9 +122,8 @@ export function createReportAccumulator(options: ReportOptions & { period: Repor
   function addCallSlot(a: CallSlotAggregate): void {
     const t = instantOf(a.at, 'call slot')
     if (a.part !== 'times' && t >= start && t < end && !a.outbound) {
-      const topic = topics.get(a.category) ?? zeros(CALL_SUMS)
-      topics.set(a.category, topic)
-      addSums(topic, a, CALL_SUMS)
+      if (!topics.has(a.category)) topics.set(a.category, zeros(CALL_SUMS))
+      addSums(topics.get(a.category)!, a, CALL_SUMS)
     }
     if (a.part === 'topics') return
     if (t < start || t >= repeatEnd) n.outsideCalls += a.calls

@@ -52,11 +52,7 @@ export interface CallSlotAggregate {
   handleSeconds: number
   /** Calls the centre made (outbound channels): counted on their own line only. Default false. */
   outbound?: boolean
-  /**
-   * For a reader that sums the same calls twice, by time without category and by category without
-   * time of day (the CMS's year: far fewer rows than half-hours × categories): 'times' counts in all
-   * but the byTopic table, 'topics' only there. Default: both.
-   */
+  /** Of calls summed twice: 'times' counts in all but byTopic, 'topics' only there (default: both). */
   part?: 'times' | 'topics'
 }
 

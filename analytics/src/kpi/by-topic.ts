@@ -11,15 +11,8 @@ import { ratio } from './stats'
 
 export type TopicRow = ReturnType<typeof topicRows>[number]
 
-export interface TopicCounts {
-  calls: number
-  loggedResolved: number
-  handleSeconds: number
-  callsWithTalk: number
-}
-
 export function topicRows(
-  topics: Map<string | null, TopicCounts>,
+  topics: Map<string | null, Record<'calls' | 'loggedResolved' | 'handleSeconds' | 'callsWithTalk', number>>,
   totalCalls: number,
   disqualifiedByCategory: Map<string, number>,
 ) {

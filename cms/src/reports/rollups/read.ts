@@ -47,10 +47,10 @@ const CALL_SUMS = `MIN(first_at), SUM(calls), SUM(with_talk), SUM(talk_s), SUM(s
   SUM(with_faq)`
 
 /** The records path's per-outcome rows (refresh.ts's columns) summed the same way. */
-function sumOverOutcomes(rows: unknown[][], resolved: ReadonlySet<string>): unknown[][] {
+function sumOverOutcomes(rows: unknown[][], resolved: readonly string[]): unknown[][] {
   const byKey = new Map<string, number[]>()
   for (const r of rows) {
-    const isResolved = resolved.has(String(r[3]))
+    const isResolved = resolved.includes(String(r[3]))
     const sums = [6, 7, 8, 9, 10, 11, 12].map((i) => num(r[i]))
     sums.push(isResolved ? num(r[6]) : 0, isResolved ? num(r[13]) : 0, num(r[14]))
     const key = `${r[0]}|${r[1]}|${r[2]}|${r[4]}`
@@ -65,19 +65,16 @@ function sumOverOutcomes(rows: unknown[][], resolved: ReadonlySet<string>): unkn
 }
 
 /**
- * The rows of the accumulator's period (calls: and of the repeat window after it), from the records
- * or the tables. The tables' calls are read twice: per half-hour without category (the time tables,
- * the headline sums), and per JST day and category (byTopic, the 一次完了 check), so a fiscal year is
- * ~40,000 rows, not ~200,000 half-hours × categories (decision 0062); 'half-hours' reads those as both.
+ * The rows of the accumulator's period (calls: and of the repeat window after it). The tables' calls
+ * twice, per half-hour without category (time tables, headline sums) and per JST day and category
+ * (byTopic, 一次完了): a year is ~40,000 rows, not ~200,000 (decision 0062); 'half-hours': those as both.
  */
 async function rowsOf(db: Reader, acc: ReportAccumulator, read: RollupRead) {
   const [{ start, end }, o] = [acc.range, acc.options]
   const callsEnd = end + Math.round(o.repeatWindowDays * DAY_MS)
   if (read === 'records') {
-    const calls = sumOverOutcomes(
-      await callSlots.rows(db, o, start, callsEnd, o.repeatWindowDays * DAY_MS),
-      new Set(o.resolvedOutcomes),
-    )
+    const slots = await callSlots.rows(db, o, start, callsEnd, callsEnd - end)
+    const calls = sumOverOutcomes(slots, o.resolvedOutcomes)
     const telephony = await telephonySlots.rows(db, o, start, end)
     return { telephony, times: calls, topics: calls, faqs: await faqDays.rows(db, o, start, end) }
   }
@@ -89,14 +86,13 @@ async function rowsOf(db: Reader, acc: ReportAccumulator, read: RollupRead) {
        GROUP BY ${groupBy}, outbound`,
       [...o.resolvedOutcomes, start, until],
     )
+  const byDay = `(slot_at + ${JST_OFFSET_MS}) / ${DAY_MS}, category_id`
   const halfHours =
     read === 'half-hours' && (await callSums('category_id', 'slot_at, in_hours, category_id', callsEnd))
   return {
     telephony: await db.rows(telephonySlots.select, [start, end]),
     times: halfHours || (await callSums('0', 'slot_at, in_hours', callsEnd)),
-    topics:
-      halfHours ||
-      (await callSums('category_id', `(slot_at + ${JST_OFFSET_MS}) / ${DAY_MS}, category_id`, end)),
+    topics: halfHours || (await callSums('category_id', byDay, end)),
     faqs: await db.rows(faqDays.select, [start, end]),
   }
 }
@@ -131,7 +127,6 @@ export async function readRollups(db: Reader, { acc, parts = [], categories }: R
   }
 
   // The calls of the repeat window after the period too: the accumulator counts them apart (callsForRepeatCheck).
-  const callsWithFaq = new Map<ReportAccumulator, number>(all.map((a) => [a, 0]))
   for (const part of ['times', 'topics'] as const)
     for (const r of rows[part]) {
       const at = num(r[2])
@@ -153,20 +148,17 @@ export async function readRollups(db: Reader, { acc, parts = [], categories }: R
       for (const a of of(at, true)) {
         a.addCallSlot(slot)
         if (outbound || at >= a.range.end) continue
-        if (part === 'times') callsWithFaq.set(a, callsWithFaq.get(a)! + num(r[12]))
+        if (part === 'times') a.addFaqUsage({ callsWithFaq: num(r[12]), faqs: [] })
         else if (category !== null && num(r[9]))
           a.addRepeatCheck({ at, category, crossCheckable: num(r[9]), disqualified: num(r[11]) })
       }
     }
 
-  for (const a of all) {
-    const faqs = new Map<string, { faqId: string; count: number; first: number }>()
-    for (const [day, faq, calls, first] of rows.faqs) {
-      // The query kept the report's own range; a part (a month) takes its days.
-      if (a !== acc && (num(day) < a.range.start || num(day) >= a.range.end)) continue
-      const f = faqs.get(String(faq)) ?? { faqId: String(faq), count: 0, first: 0 }
-      faqs.set(f.faqId, { ...f, count: f.count + num(calls), first: f.first + num(first) })
-    }
-    a.addFaqUsage({ callsWithFaq: callsWithFaq.get(a)!, faqs: [...faqs.values()] })
-  }
+  // The query kept the report's own range; a part (a month) takes its days.
+  for (const [day, faqId, count, first] of rows.faqs)
+    for (const a of of(num(day)))
+      a.addFaqUsage({
+        callsWithFaq: 0,
+        faqs: [{ faqId: String(faqId), count: num(count), first: num(first) }],
+      })
 }
