@@ -67,6 +67,7 @@ describe('formulas on sums never give NaN', () => {
     expect(firstContactResolutionRate({ firstContactResolved: 0, calls: 0 })).toBeNull()
     expect(median([])).toBeNull()
     expect(median([3, 1, 2, 10])).toBe(2.5)
+    expect(median([100, 9, 10])).toBe(10) // numeric order (as text, '100' would be the middle)
   })
 
   it('talk and handle of one call', () => {

@@ -15,7 +15,7 @@ import { parseInstant } from '../time'
 
 function turnaround(hours: number[]) {
   const total = hours.reduce((a, b) => a + b, 0)
-  return { meanHours: ratio(total, hours.length), medianHours: median([...hours]) }
+  return { meanHours: ratio(total, hours.length), medianHours: median(hours) }
 }
 
 export type EscalationSummary = ReturnType<typeof escalationSummary>
@@ -23,11 +23,12 @@ export type EscalationSummary = ReturnType<typeof escalationSummary>
 /** The summary of the escalations created in the period, each with its creation instant (ms). */
 export function escalationSummary(list: readonly { e: EscalationRecord; createdMs: number }[]) {
   // Hours from creation to answer and to close, where set and not before the creation.
-  const hours = (at: (e: EscalationRecord) => string | null) =>
-    list.flatMap(({ e, createdMs }) => {
-      const seconds = at(e) ? secondsBetween(createdMs, parseInstant(at(e)!)) : null
-      return seconds === null ? [] : [seconds / 3600]
-    })
+  const hours = (at: (e: EscalationRecord) => string | null) => {
+    const seconds = list.map(({ e, createdMs }) =>
+      at(e) ? secondsBetween(createdMs, parseInstant(at(e)!)) : null,
+    )
+    return seconds.filter((s) => s !== null).map((s) => s / 3600)
+  }
   const urgency = new Map<string, number>()
   for (const { e } of list) urgency.set(e.urgency, (urgency.get(e.urgency) ?? 0) + 1)
   const closed = list.filter(({ e }) => e.closedAt).length

@@ -6,12 +6,11 @@ export function ratio(numerator: number, denominator: number): number | null {
   return numerator / denominator
 }
 
-/** Median of a list (sorted here, in place), or null for an empty list. */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  values.sort((a, b) => a - b)
-  const mid = values.length >> 1
-  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2
+/** Median of a list, or null for an empty list (a typed copy sorts numbers without a callback per step). */
+export function median(values: readonly number[]): number | null {
+  const sorted = Float64Array.from(values).sort()
+  const mid = sorted.length >> 1
+  return !sorted.length ? null : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** Seconds between two instants in ms, or null when either is missing or the second precedes the first. */
