@@ -23,6 +23,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial4.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial5.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial6.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial7.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -33,6 +34,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic4.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic5.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic6.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic7.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
