@@ -19,6 +19,7 @@ import os from 'node:os'
 
 import { loadContent } from '@kotae/content'
 import {
+  CONTENT_WEIGHTS,
   contentToDocuments,
   createSearchIndex,
   queryLocale,
@@ -152,7 +153,9 @@ async function engineBench(): Promise<void> {
     } satisfies SearchDocument)
   }
   const t0 = performance.now()
+  // The weights the desk ranks with (operatorIndex.ts), not the engine's defaults.
   const index = createSearchIndex({
+    weights: CONTENT_WEIGHTS,
     audience: 'operator',
     synonyms: content.synonyms,
     facets: content.facets,

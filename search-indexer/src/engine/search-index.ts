@@ -14,7 +14,7 @@ import { DOCUMENT_KINDS, type Audience, type DocumentKind, type SearchDocument }
 import { addBm25Scores, kthLargest, newScores, releaseScores } from './bm25'
 import { InvertedIndex, type FieldTokens } from './inverted-index'
 import { coverage, matchUnits } from './min-match'
-import { findMatches, makeSnippet, matchedTerms, type Span } from './highlight'
+import { makeSnippet, matchedTerms, matcher, type Span } from './highlight'
 import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
 import { isGram } from '../analyzer/tokenize'
@@ -610,11 +610,11 @@ export class SearchIndex {
     p: PassageRecord | undefined,
     q: QueryAnalysis,
   ): Pick<SearchHit, 'passage' | 'snippet' | 'explanation'> {
-    const tokens = [...q.tokens, ...q.expansionTokens]
+    const findMatches = matcher([...q.tokens, ...q.expansionTokens])
     const fields: MatchExplanation['fields'] = []
     const note = (field: MatchedField, text: string | undefined): Span[] => {
       if (!text) return []
-      const spans = findMatches(text, tokens)
+      const spans = findMatches(text)
       const terms = matchedTerms(text, spans)
       if (terms.length) {
         const existing = fields.find((f) => f.field === field)
