@@ -4,6 +4,7 @@
  */
 import { normalizeDialect } from './dialect'
 import { hiraganaLoanwordsToKatakana } from './kana-loanwords'
+import { kanaNumbersToDigits } from './kana-numbers'
 import { FacetVocabulary, type FacetDimensionLike, type FacetValues } from './facets'
 import { stripFillers } from './filler'
 import { MAX_QUERY_CHARS, normalizeText, prepareText } from './normalize'
@@ -115,7 +116,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       .toLowerCase()
     if (options.normalizeDialect !== false) text = normalizeDialect(text)
     if (options.stripFillers !== false) text = stripFillers(text)
-    text = hiraganaLoanwordsToKatakana(text)
+    text = kanaNumbersToDigits(hiraganaLoanwordsToKatakana(text))
     let typos: TypoCorrection[] = []
     if (options.soundTypos !== false) ({ text, corrections: typos } = correctTyposBySound(text, synonyms))
     const prepared = prepareText(text)
