@@ -7,6 +7,7 @@ import type { ReportOptions } from '@kotae/analytics'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
+import { englishOf } from '../fields/english'
 import { tokyoDay } from '../lib/jstDays'
 import type { CityProfile } from '../payload-types'
 
@@ -31,8 +32,11 @@ export function countingRulesOf(city: StoredProfile): ReportOptions {
       .filter(Boolean),
   })
   const hours = hoursSchema.parse({
-    hours: (city.hours ?? []).map((h) => ({
+    // An hour saved in the admin without its English name stores null, which the schema's optional
+    // string refuses: an unwritten English sibling is no name at all.
+    hours: (city.hours ?? []).map(({ labelEn, ...h }) => ({
       ...h,
+      ...englishOf('labelEn', labelEn),
       weekdays: (h.weekdays ?? []).map(Number),
       weeksOfMonth: h.weeksOfMonth?.length ? h.weeksOfMonth.map(Number) : undefined,
       closedOnHolidays: h.closedOnHolidays ?? true,
