@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { KINDS, labelSpans, readCorpus, type Row, splitOf } from '../test/freshCorpusFormat'
+import { bigrams, dice } from '@kotae/content/bigramDice'
 
 const prefix = process.argv[2]
 if (!prefix) throw new Error('usage: fresh-corpus-check.ts <folder>/pii-freshN (without .dev.jsonl)')
@@ -34,14 +35,6 @@ for (const kind of KINDS)
 console.log(`nothing to mask ${both((rs) => rs.filter((r) => r.expected.length === 0).length)}`)
 console.log(`English ${both((rs) => rs.filter((r) => isEnglish(r.text)).length)}`)
 
-// Dice over the sets of character bigrams: cheap, and blind to where a value sits in the frame.
-const bigrams = (t: string) =>
-  new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)))
-const dice = (a: Set<string>, b: Set<string>) => {
-  let shared = 0
-  for (const x of a) if (b.has(x)) shared++
-  return a.size + b.size ? (2 * shared) / (a.size + b.size) : 1
-}
 const dir = path.dirname(prefix)
 const own = path.basename(prefix)
 const others = fs

@@ -7,6 +7,7 @@
 // to the ranking code) and exits 1 when a line reaches the threshold (default 0.60).
 import fs from 'node:fs'
 import path from 'node:path'
+import { bigrams, dice } from '@kotae/content/bigramDice'
 
 const round = Number(process.argv[2])
 if (!Number.isInteger(round) || round < 2) throw new Error('usage: heldout-round-check.ts <round number ≥ 2>')
@@ -50,14 +51,6 @@ for (const f of own) {
   }
 }
 
-// Dice over the sets of character bigrams, as analytics/scripts/fresh-corpus-check.ts.
-const bigrams = (t: string) =>
-  new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)))
-const dice = (a: Set<string>, b: Set<string>) => {
-  let shared = 0
-  for (const x of a) if (b.has(x)) shared++
-  return a.size + b.size ? (2 * shared) / (a.size + b.size) : 1
-}
 const earlier = earlierFiles.flatMap((f) => read(f).map((l) => ({ text: l.query, grams: bigrams(l.query) })))
 const mine = lines.map((l) => ({ id: l.id, text: l.query, grams: bigrams(l.query) }))
 const nearest = mine
