@@ -117,11 +117,27 @@ async function choose(page: Page, field: string, label: string) {
   }
 }
 /**
- * 「差し戻す」 by keyboard: focus and Enter, again until the dialog opens (the button is drawn by the
- * server before React has hydrated the page, and a key pressed before then does nothing).
+ * Wait until 「差し戻す」 has stayed the same element for two seconds. Under load the edit screen
+ * draws its custom components once more after it looks loaded (a new form state from the server):
+ * the button and its dialog are replaced, and a dialog open at that moment is gone with the focus
+ * in it. Seen after `networkidle` too, so the test waits for the element itself to stay.
+ */
+async function settled(page: Page) {
+  for (let attempt = 0; attempt < 15; attempt++) {
+    const handle = await page.locator('#action-send-back').elementHandle()
+    await page.waitForTimeout(2000)
+    if (await handle?.evaluate((el) => el.isConnected)) return
+  }
+  throw new Error('「差し戻す」 was drawn again and again for 30 s')
+}
+/**
+ * 「差し戻す」 by keyboard: focus and Enter, again until the dialog opens with the focus in its reason
+ * box (the button is drawn by the server before React has hydrated the page, and a key pressed
+ * before then does nothing; a late redraw replaces an open dialog, see `settled`).
  */
 async function openSendBack(page: Page) {
   const dialog = page.getByRole('dialog', { name: '差し戻す' })
+  const reasonBox = dialog.getByLabel('差し戻し理由（必須）')
   for (let attempt = 0; attempt < 10; attempt++) {
     // A late lock notice would take the Enter (its first button leaves the page): take over first.
     const takeOver = page.locator('#document-locked-take-over')
@@ -129,23 +145,17 @@ async function openSendBack(page: Page) {
       await takeOver.click()
       await page.locator('#document-locked').waitFor({ state: 'detached', timeout: 10_000 })
     }
+    await settled(page)
     await page.locator('#action-send-back').focus()
     await page.keyboard.press('Enter')
-    if (
-      await dialog.waitFor({ timeout: 3000 }).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      // Under load the edit screen may still be settling when the dialog opens, and the page's late
-      // update closes it (seen with no lock notice on screen): open it again once the page is quiet,
-      // rather than reading the focus of a dialog that is gone.
-      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined)
-      if (await dialog.isVisible()) return dialog
-      console.log(
-        `「差し戻す」: the dialog was closed by the page settling (attempt ${attempt}); opening it again`,
-      )
-    }
+    const opened = await dialog.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    )
+    if (opened && (await reasonBox.evaluate((el) => el === document.activeElement))) return dialog
+    if (opened)
+      console.log(`「差し戻す」: the dialog was redrawn as it opened (attempt ${attempt}); opening it again`)
+    if (await dialog.isVisible()) await page.keyboard.press('Escape')
   }
   throw new Error('「差し戻す」 did not open its dialog')
 }
