@@ -10,7 +10,7 @@
  * (a 12,000-parameter statement prepared per batch of 1,000, a row object per returned row).
  *  - SQLite: the `libsql` engine underneath @libsql/client (better-sqlite3 API: synchronous,
  *    statements prepared once, array rows) on a second connection to the same file, with a 64 MB
- *    page cache so the eight indexes of telephony_records stay in memory while a month is merged.
+ *    page cache so the indexes of telephony_records stay in memory while a month is merged.
  *  - PostgreSQL: a client of the adapter's pool; rows are streamed with COPY (pg-copy-streams) into a
  *    temporary table that is dropped at commit.
  */

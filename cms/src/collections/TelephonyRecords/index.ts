@@ -35,14 +35,17 @@ export const TelephonyRecords: CollectionConfig = {
     beforeDelete: [rememberTelephonyBeforeDelete],
     afterDelete: [syncCallerHashAfterDelete, refreshRollupsAfterTelephonyDelete],
   },
+  // Indexed only where a query reads by the column: every index costs each imported row (decision
+  // 0062). pbxCallId: the import's upsert, transcripts and the call hook find records by it.
   fields: [
     { name: 'pbxCallId', label: '通話ID', type: 'text', required: true, unique: true },
-    { name: 'queue', label: 'キュー', type: 'text', required: true, index: true },
+    { name: 'queue', label: 'キュー', type: 'text', required: true },
     {
       name: 'offeredAt',
       label: '着信',
       type: 'date',
       required: true,
+      // The link step, rollups, frozen months, retention, the backup and the admin list read by it.
       index: true,
       admin: { date: DAY_AND_TIME },
     },
@@ -50,12 +53,11 @@ export const TelephonyRecords: CollectionConfig = {
     { name: 'abandonedAt', label: '放棄', type: 'date', admin: { date: DAY_AND_TIME } },
     { name: 'endedAt', label: '終話', type: 'date', admin: { date: DAY_AND_TIME } },
     { name: 'wrapUpEndedAt', label: '後処理終了', type: 'date', admin: { date: DAY_AND_TIME } },
-    { name: 'agent', label: 'オペレーター（電話システムのID）', type: 'text', index: true },
+    { name: 'agent', label: 'オペレーター（電話システムのID）', type: 'text' },
     {
       name: 'callerHash',
       label: '発信者（番号の仮名化ハッシュ）',
       type: 'text',
-      index: true,
       admin: { readOnly: true },
     },
     {
@@ -63,6 +65,7 @@ export const TelephonyRecords: CollectionConfig = {
       label: '問い合わせ記録',
       type: 'relationship',
       relationTo: 'calls',
+      // A call takes its caller hash from its linked records; deleting a call unlinks them (FK).
       index: true,
       admin: { position: 'sidebar' },
     },
@@ -74,5 +77,9 @@ export const TelephonyRecords: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'importedFrom', label: '取り込んだファイル', type: 'text', admin: { position: 'sidebar' } },
+    // Payload's timestamps, declared so that they lose the index Payload gives them: nothing selects
+    // or sorts records by them (frozen months count them within an offered_at range).
+    { name: 'updatedAt', type: 'date', admin: { hidden: true, disableBulkEdit: true } },
+    { name: 'createdAt', type: 'date', admin: { hidden: true, disableBulkEdit: true } },
   ],
 }

@@ -16,6 +16,7 @@ import * as migration_20261206_190000_report_frozen_months from './20261206_1900
 import * as migration_20261206_202350_faq_easy from './20261206_202350_faq_easy';
 import * as migration_20261206_204808_guides_city_english from './20261206_204808_guides_city_english';
 import * as migration_20261206_224845_faq_readings from './20261206_224845_faq_readings';
+import * as migration_20261207_091832_telephony_records_fewer_indexes from './20261207_091832_telephony_records_fewer_indexes';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261206_224845_faq_readings.up,
     down: migration_20261206_224845_faq_readings.down,
-    name: '20261206_224845_faq_readings'
+    name: '20261206_224845_faq_readings',
+  },
+  {
+    up: migration_20261207_091832_telephony_records_fewer_indexes.up,
+    down: migration_20261207_091832_telephony_records_fewer_indexes.down,
+    name: '20261207_091832_telephony_records_fewer_indexes'
   },
 ];
