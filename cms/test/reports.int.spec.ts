@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SyntheticInput } from '../src/seed/syntheticCalls'
+import { rounded } from './setup/rounded'
 
 let payload: Payload
 let input: SyntheticInput
@@ -320,16 +321,6 @@ const CITY_HOURS: ReportOptions['hours'] = {
   yearEndClosure: { from: '12-29', to: '01-03' },
   closedDates: [],
 }
-
-/** Means summed in another order differ in the last bits: compare to 12 significant digits. */
-const rounded = (v: unknown): unknown =>
-  typeof v === 'number'
-    ? Number(v.toPrecision(12))
-    : Array.isArray(v)
-      ? v.map(rounded)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]))
-        : v
 
 function expectedRecords() {
   const calls: CallLogRecord[] = []

@@ -7,6 +7,7 @@
 import { monthRange, type ReportPeriod } from '@kotae/analytics'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rounded } from './setup/rounded'
 
 let payload: Payload
 let loadReport: typeof import('../src/reports/load').loadReport
@@ -70,16 +71,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await payload?.destroy()
 })
-
-/** Sums added in another order differ in the last bits: compare to 12 significant digits. */
-const rounded = (v: unknown): unknown =>
-  typeof v === 'number'
-    ? Number(v.toPrecision(12))
-    : Array.isArray(v)
-      ? v.map(rounded)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]))
-        : v
 
 describe('the fiscal year from the rollups, grouped', () => {
   for (const period of [

@@ -12,6 +12,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { GENERATED_TELEPHONY_MAPPING } from './setup/telephonyCsv'
+import { rounded } from './setup/rounded'
 
 let payload: Payload
 let mod: {
@@ -105,15 +106,6 @@ async function snapshot() {
   )
   return out
 }
-
-const rounded = (v: unknown): unknown =>
-  typeof v === 'number'
-    ? Number(v.toPrecision(12))
-    : Array.isArray(v)
-      ? v.map(rounded)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rounded(x)]))
-        : v
 
 /** The report from the rollups equals the one counted from the records, KPI by KPI and in its details. */
 async function expectSameReports(period: ReportPeriod) {
