@@ -84,8 +84,8 @@ describe('frozen months', () => {
       expect(text, format).toContain('確定した内容です')
     }
     // The PDF's page (printed by Chromium as it is).
-    const { reportHtml } = await import('../src/reports/pdf/html')
-    expect(reportHtml({ ...served, proposals: null })).toContain('確定した内容です')
+    const { reportHtml } = await import('@kotae/analytics')
+    expect(reportHtml(served.report, { ...served, proposals: null })).toContain('確定した内容です')
     // The report as counted before the freeze is not marked.
     expect((await mod.renderReport(before, 'csv')).body.toString('utf8')).not.toContain('確定')
 

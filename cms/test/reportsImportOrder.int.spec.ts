@@ -55,7 +55,7 @@ beforeAll(async () => {
   // so the report below reads what those writers maintained, in either order.
   const [{ storeRules, rollupRulesOf }, { execOfSql }] = await Promise.all([
     import('../src/reports/rollups/rules'),
-    import('../src/reports/rollups/exec'),
+    import('../src/db/exec'),
   ])
   await storeRules(execOfSql(sqlOf(payload)), rollupRulesOf(CITY_RULES))
 })

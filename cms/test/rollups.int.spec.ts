@@ -18,7 +18,7 @@ let payload: Payload
 let mod: {
   loadReport: typeof import('../src/reports/load').loadReport
   rebuildRollups: typeof import('../src/reports/rollups/rebuild').rebuildRollups
-  execOf: typeof import('../src/reports/rollups/exec').execOf
+  execOf: typeof import('../src/db/exec').execOf
   importTelephony: typeof import('../src/collections/TelephonyRecords/importTelephony').importTelephony
   sql: import('../src/db/sql').Sql
 }
@@ -44,7 +44,7 @@ beforeAll(async () => {
     import('../src/collections/TelephonyRecords/importTelephony'),
     import('../src/seed/syntheticCalls'),
     import('../src/db/sql'),
-    import('../src/reports/rollups/exec'),
+    import('../src/db/exec'),
   ])
   payload = await helpers.startPayload()
   mod = { loadReport, rebuildRollups, execOf, importTelephony, sql: sqlOf(payload) }

@@ -1,4 +1,4 @@
-// Pure: the report's sections, headings and CSV text. Bytes (CSV encodings, XLSX) are in index.node.ts.
+// Pure: the report's sections, headings, CSV text and the PDF's HTML page. Bytes (CSV encodings, XLSX) are in index.node.ts.
 export {
   buildSections,
   reportHeading,
@@ -16,4 +16,6 @@ export {
   type ReportHeading,
 } from './sections'
 export { renderCsvText } from './csv'
+export { reportCharts, reportHtml, type ReportPageOptions, type TrendPoint } from './page'
+export { esc } from './svg'
 export { periodLabel, type PeriodLabelStyle } from './period-label'

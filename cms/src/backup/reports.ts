@@ -13,7 +13,7 @@ import pg from 'pg'
 
 import { instantSql } from '../db/sql'
 import { loadReportFrom, type LoadedReport } from '../reports/load'
-import { pgRowReader, sqliteRowReader, type RowReader } from '../reports/rows'
+import { pgRowReader, sqliteRowReader, type RowReader } from '../db/rows'
 import type { ReportRun } from './manifest'
 
 /** Where each kind of record has its instant in the period (the columns the report reads by). */

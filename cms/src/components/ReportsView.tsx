@@ -1,11 +1,17 @@
-import { buildSections, cellKind, formatCell, jstParts, reportHeading, type Table } from '@kotae/analytics'
+import {
+  buildSections,
+  cellKind,
+  formatCell,
+  jstParts,
+  reportCharts,
+  reportHeading,
+  type Table,
+} from '@kotae/analytics'
 import type { AdminViewServerProps } from 'payload'
 
 import { canReadReports } from '../reports/access'
 import { loadServedReport } from '../reports/frozen'
 import { PeriodParamSchema, periodProblem } from '../reports/period'
-import { reportCharts } from '../reports/pdf/html'
-import { ORGANIZATION } from '../reports/render'
 import { REPORT_STRINGS as S } from '../reports/strings'
 import { StaffPage } from './StaffPage'
 
@@ -17,7 +23,7 @@ function defaultPeriod(): string {
   return p.month === 1 ? `${p.year - 1}-12` : `${p.year}-${String(p.month - 1).padStart(2, '0')}`
 }
 
-/** A chart drawn on the server as SVG (reports/pdf/svg.ts): our own figures, labels escaped there. */
+/** A chart drawn on the server as SVG (@kotae/analytics, reports/svg.ts): our own figures, labels escaped there. */
 function ServerSvg({ svg }: { svg: string }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is our own markup with escaped labels, drawn by the server
   return <div dangerouslySetInnerHTML={{ __html: svg }} />
@@ -75,13 +81,9 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
   // endpoint's words, instead of links that download its JSON error as a file.
   const problem = allowed && parsed.success ? await periodProblem(req.payload, parsed.data) : null
   const data = allowed && parsed.success && !problem ? await loadServedReport(req.payload, parsed.data) : null
-  const heading = data
-    ? reportHeading(data.report, { organization: ORGANIZATION, labels: data.labels, frozen: data.frozen })
-    : null
+  const heading = data ? reportHeading(data.report, { labels: data.labels, frozen: data.frozen }) : null
   const summary = data
-    ? buildSections(data.report, { organization: ORGANIZATION, labels: data.labels }).find(
-        (s) => s.key === 'summary',
-      )
+    ? buildSections(data.report, { labels: data.labels }).find((s) => s.key === 'summary')
     : null
   const charts = data ? reportCharts(data.report, data.labels, data.trend) : null
   const api = `${req.payload.config.routes.api}/reports/${encodeURIComponent(raw)}`
@@ -181,7 +183,7 @@ export async function ReportsView({ initPageResult, params, searchParams }: Admi
                 <SummaryTable key={t.title ?? t.columns.map((c) => c.header).join()} table={t} />
               ))}
               <h3>{S.charts}</h3>
-              {/* Server-drawn SVG from our own figures and escaped labels (reports/pdf/svg.ts). */}
+              {/* Server-drawn SVG from our own figures and escaped labels (@kotae/analytics, reports/svg.ts). */}
               <div style={{ maxWidth: 900, background: '#fff', color: '#111', padding: '0.5rem' }}>
                 <ServerSvg svg={charts.byHour} />
                 <ServerSvg svg={charts.byTopic} />

@@ -3,8 +3,9 @@
  * (src/lib/printPdf.ts: Debian's Chromium, Noto CJK fonts by name, nothing fetched).
  * It shows the same facts as the JSON and the same sha256.
  */
+import { esc } from '@kotae/analytics'
+
 import { printPdf } from '../lib/printPdf'
-import { esc } from '../reports/pdf/svg'
 import type { Certificate } from './certificate'
 
 const ACTION: Record<Certificate['tables'][number]['action'], string> = {

@@ -16,13 +16,14 @@ import {
   type ReportLabels,
   type ReportOptions,
   type ReportPeriod,
+  type TrendPoint,
 } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
 import { instantSql } from '../db/sql'
 import { readCountingRules } from './counting'
 import { readRollups, rollupsServe } from './rollups/read'
-import { rowReaderOf, type RowReader } from './rows'
+import { rowReaderOf, type RowReader } from '../db/rows'
 
 export interface LoadedReport {
   report: Report
@@ -43,14 +44,6 @@ export interface LoadOptions {
   fromRecords?: boolean
   /** From the tables, the call slots per half-hour and category, as before the grouped read (its equality test's reference). */
   halfHourRows?: boolean
-}
-
-export interface TrendPoint {
-  /** '10/1' for a day, '4月' for a month. */
-  label: string
-  calls: number
-  /** Null when the period has no telephony data. */
-  offered: number | null
 }
 
 /** The report with the city profile's counting rules (counting.ts); `options` override them. */

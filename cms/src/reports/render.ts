@@ -5,6 +5,7 @@
 import {
   REPORT_KPI_KEYS,
   reportHeading,
+  reportHtml,
   type Proposal,
   type Report,
   type ReportLabels,
@@ -12,10 +13,7 @@ import {
 import { renderCsv, renderXlsx, type CsvEncoding } from '@kotae/analytics/reports.node'
 
 import type { LoadedReport } from './load'
-import { reportHtml } from './pdf/html'
 import type { ReportFormat } from './period'
-
-export const ORGANIZATION = 'マイナンバーカード コールセンター'
 
 export interface RenderedReport {
   body: Buffer
@@ -30,7 +28,7 @@ export function reportJson(
   months?: readonly Report[],
   frozen?: LoadedReport['frozen'],
 ): Record<string, unknown> {
-  const heading = reportHeading(report, { organization: ORGANIZATION, labels, frozen })
+  const heading = reportHeading(report, { labels, frozen })
   const kpis = (r: Report) => Object.fromEntries(REPORT_KPI_KEYS.map((k) => [k, r[k]]))
   const byMonth = months?.map((m) => ({ period: m.meta.period.labels.both, ...kpis(m) }))
   return {
@@ -60,7 +58,7 @@ export async function renderReport(
   options: RenderReportOptions = {},
 ): Promise<RenderedReport> {
   const { report, labels, months, frozen } = loaded
-  const common = { organization: ORGANIZATION, labels, generatedAt: options.generatedAt, months, frozen }
+  const common = { labels, generatedAt: options.generatedAt, months, frozen }
   switch (format) {
     case 'json':
       return {
@@ -87,7 +85,7 @@ export async function renderReport(
       const { printPdf } = await import('../lib/printPdf')
       const proposals = options.proposals ? await options.proposals() : null
       return {
-        body: await printPdf(reportHtml({ ...loaded, proposals, generatedAt: options.generatedAt })),
+        body: await printPdf(reportHtml(report, { ...common, trend: loaded.trend, proposals })),
         contentType: 'application/pdf',
         extension: 'pdf',
       }

@@ -9,7 +9,7 @@ import { DAY_MS, type CallLogRecord, type EscalationRecord, type TelephonyRecord
 import { GENERATED_OUTCOME_MIX } from '@kotae/content/contracts/calls'
 import { seededRandom } from '@kotae/content/seededRandom'
 
-import { execOfSql } from '../reports/rollups/exec'
+import { execOfSql } from '../db/exec'
 import { refreshRange } from '../reports/rollups/refresh'
 import type { Sql } from '../db/sql'
 

@@ -13,7 +13,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { execOf, type Exec, msSql } from './exec'
+import { execOf, type Exec, msSql } from '../../db/exec'
 import { callSlots, faqDays, refreshCalledAgain, telephonySlots } from './refresh'
 import { storedRules } from './rules'
 

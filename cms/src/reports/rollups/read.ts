@@ -7,7 +7,7 @@
  */
 import { DAY_MS, JST_OFFSET_MS, type InstantRange, type ReportAccumulator } from '@kotae/analytics'
 
-import type { Reader } from './exec'
+import type { Reader } from '../../db/exec'
 import { callSlots, faqDays, telephonySlots } from './refresh'
 import { rollupRulesOf, rulesKey, storedRules } from './rules'
 

@@ -8,7 +8,7 @@ import { jstParts, monthRange } from '@kotae/analytics'
 import type { Payload } from 'payload'
 
 import { readCountingRules } from '../counting'
-import { execOf, type Exec, msSql } from './exec'
+import { execOf, type Exec, msSql } from '../../db/exec'
 import { refreshRange } from './refresh'
 import { rollupRulesOf, rulesKey, storedRules, storeRules } from './rules'
 

@@ -20,7 +20,7 @@
 import { DAY_MS, HALF_HOUR_MS, hoursClock, JST_OFFSET_MS } from '@kotae/analytics'
 import { OUTBOUND_CHANNELS } from '@kotae/content/contracts/calls'
 
-import { type Exec, msSql, type Reader } from './exec'
+import { type Exec, msSql, type Reader } from '../../db/exec'
 import { storedRules, type RollupRules } from './rules'
 
 const iso = (ms: number) => new Date(ms).toISOString()

@@ -8,7 +8,7 @@
 import { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from '@kotae/analytics'
 
 import { canonicalJson } from '../../lib/canonicalJson'
-import type { Exec } from './exec'
+import type { Exec } from '../../db/exec'
 
 export type RollupRules = Pick<
   ResolvedReportOptions,

@@ -12,11 +12,11 @@ import Database from 'libsql'
 import type { Payload } from 'payload'
 import type pg from 'pg'
 
-import { driverOf, sqliteFileOf } from '../db/driver'
-import { toDollar } from '../db/sql'
-import type { Reader } from './rollups/exec'
+import { driverOf, sqliteFileOf } from './driver'
+import { toDollar } from './sql'
+import type { Reader } from './exec'
 
-/** The rollups' reader shape (rollups/exec.ts), on a connection of its own to close. */
+/** The rollups' reader shape (exec.ts), on a connection of its own to close. */
 export type RowReader = Reader & { close(): void }
 
 /** JIT compilation of the report's small queries cost more than it saved. */

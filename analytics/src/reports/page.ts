@@ -4,27 +4,34 @@
  * (the same cells as the CSV and XLSX, through buildSections), and the improvement proposals for the
  * monthly meeting. Fonts: Debian's Noto CJK, by name; nothing is fetched.
  */
+import type { Proposal } from '../gap'
+import type { Report } from '../kpi'
 import {
   buildSections,
   cellKind,
   formatCell,
-  reportHeading,
-  UNCATEGORIZED_LABEL,
-  type Proposal,
-  type Report,
+  type RenderOptions,
   type ReportLabels,
+  reportHeading,
   type Table,
-} from '@kotae/analytics'
-
-import type { LoadedReport, TrendPoint } from '../load'
-import { ORGANIZATION } from '../render'
+  UNCATEGORIZED_LABEL,
+} from './sections'
 import { barChart, columnChart, esc } from './svg'
 
-/** The loaded report (its fiscal year's months and frozen mark printed too) and the proposals. */
-export type ReportPageInput = Pick<LoadedReport, 'report' | 'labels' | 'trend' | 'months' | 'frozen'> & {
+/** One point of the trend chart: a JST day of a month or range, or a month of a year. */
+export interface TrendPoint {
+  /** '10/1' for a day, '4月' for a month. */
+  label: string
+  calls: number
+  /** Null when the period has no telephony data. */
+  offered: number | null
+}
+
+/** What the page prints beyond the other formats: the trend chart's points and the proposals. */
+export interface ReportPageOptions extends RenderOptions {
+  trend: readonly TrendPoint[]
   /** Improvement proposals from the gap analysis; null when the analysis is not available. */
   proposals: readonly Proposal[] | null
-  generatedAt?: Date
 }
 
 const UNIT: Partial<Record<string, string>> = { rate: '%', seconds: '秒', hours: '時間' }
@@ -46,7 +53,7 @@ function tableHtml(t: Table): string {
 /** The three charts, as SVG strings (also shown on the admin page). */
 export function reportCharts(
   report: Report,
-  labels: ReportLabels,
+  labels: ReportLabels | undefined,
   trend: readonly TrendPoint[],
 ): { byHour: string; byTopic: string; trend: string } {
   const hours = Array.from({ length: 24 }, (_, h) => `${h}時`)
@@ -70,7 +77,7 @@ export function reportCharts(
     byTopic: barChart({
       title: '用件別の応対件数（上位12件）',
       labels: topics.map((t) =>
-        t.category === null ? UNCATEGORIZED_LABEL : (labels.categories?.[t.category] ?? t.category),
+        t.category === null ? UNCATEGORIZED_LABEL : (labels?.categories?.[t.category] ?? t.category),
       ),
       values: topics.map((t) => t.calls),
       color: '#2e7d32',
@@ -92,16 +99,11 @@ function proposalsHtml(proposals: readonly Proposal[] | null, report: Report): s
   return `${basis}<ol class="proposals">${proposals.map((p) => `<li><strong>${p.kind === 'new-faq' ? '【FAQ追加】' : '【FAQ見直し】'}${esc(p.title)}</strong><br>${esc(p.detail)}</li>`).join('')}</ol>`
 }
 
-export function reportHtml(input: ReportPageInput): string {
-  const { report, labels } = input
-  const heading = reportHeading(report, {
-    organization: ORGANIZATION,
-    labels,
-    generatedAt: input.generatedAt,
-    frozen: input.frozen,
-  })
-  const sections = buildSections(report, { organization: ORGANIZATION, labels, months: input.months })
-  const charts = reportCharts(report, labels, input.trend)
+/** The report as one printable HTML page, with the options the CSV and XLSX take plus the page's own. */
+export function reportHtml(report: Report, options: ReportPageOptions): string {
+  const heading = reportHeading(report, options)
+  const sections = buildSections(report, options)
+  const charts = reportCharts(report, options.labels, options.trend)
   const annexAt = sections.findIndex((x) => x.key === 'halfHour')
   const sectionHtml = (x: (typeof sections)[number], i: number) =>
     `<section class="${i === annexAt ? 'page' : ''}"><h2>${esc(x.title)}</h2>${x.tables.map(tableHtml).join('')}</section>`
@@ -149,6 +151,6 @@ ${sections
   .slice(annexAt)
   .map((x, i) => sectionHtml(x, annexAt + i))
   .join('\n')}
-<section class="page"><h2>改善提案（定例会用）</h2>${proposalsHtml(input.proposals, report)}</section>
+<section class="page"><h2>改善提案（定例会用）</h2>${proposalsHtml(options.proposals, report)}</section>
 </body></html>`
 }

@@ -7,7 +7,7 @@ import { sql as pgSql } from '@payloadcms/db-postgres'
 import { type SQLiteAdapter, sql as sqliteSql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Sql } from '../../db/sql'
+import type { Sql } from './sql'
 
 /** Reading: `?` placeholders, each row the selected columns in order (the report's reader is one too, rows.ts). */
 export interface Reader {
