@@ -32,7 +32,8 @@ import { fileURLToPath } from 'node:url'
 import { GENERATED_OUTCOME_MIX } from '@kotae/content/contracts/calls'
 import { seededRandom } from '@kotae/content/seededRandom'
 
-import { computeReport, type CallLogRecord, type ReportPeriod, type TelephonyRecord } from '../src/kpi'
+import { computeReport, type ReportPeriod } from '../src/kpi'
+import type { CallLogRecord, TelephonyRecord } from '../src/records'
 import { importTelephonyCsv, validateTelephonyCsv } from '../src/telephony/index.node.ts'
 import { jstMidnight, jstWeekday } from '../src/time'
 

@@ -2,6 +2,7 @@
 // are the subpaths '@kotae/analytics/telephony.node' and '@kotae/analytics/reports.node'.
 export * from './pii'
 export * from './time'
+export * from './records'
 export * from './kpi'
 export * from './telephony'
 export * from './reports'

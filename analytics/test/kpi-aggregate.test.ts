@@ -9,11 +9,10 @@ import {
   isAnswered,
   REPORT_KPI_KEYS,
   talkSeconds,
-  type CallLogRecord,
   type CallSlotAggregate,
-  type TelephonyRecord,
   type TelephonySlotAggregate,
 } from '../src/kpi'
+import type { CallLogRecord, TelephonyRecord } from '../src/records'
 import { jstHalfHourSlot, parseInstant } from '../src/time'
 import { calls, escalations, telephony } from './fixtures/october-2026'
 import { badLeaves } from './fixtures/walk'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { CallLogRecord, TelephonyRecord } from '../src/kpi'
+import type { CallLogRecord, TelephonyRecord } from '../src/records'
 import { linkCallsToTelephony } from '../src/telephony'
 import { calls, telephony } from './fixtures/october-2026'
 

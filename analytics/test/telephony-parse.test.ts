@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
-import { TelephonyRecordSchema } from '../src/kpi'
+import { TelephonyRecordSchema } from '../src/records'
 import { hashCaller } from '../src/pii'
 import {
   createCallerHasher,

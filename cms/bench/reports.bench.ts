@@ -9,8 +9,7 @@
  *  2. the rollups rebuilt (`npm run reports:rebuild`, decision 0045; `--no-rebuild` skips it when an
  *     earlier run on the same file or database built them), then the monthly report and the
  *     fiscal year read from them, three times each, the second and third warm (targets at 1,000,000 calls a month: ≤ 1 s and ≤ 3 s for
- *     the year), the fiscal year again as it was read before (per half-hour and category: decision 0062)
- *     with whether every figure is the same, and the monthly report counted from the records (`fromRecords`; `--no-records`
+ *     the year), and the monthly report counted from the records (`fromRecords`; `--no-records`
  *     skips it), with wall and CPU time and the machine's load average beside each run, and its
  *     rendering as JSON, CSV and XLSX;
  *  3. the telephony import (`npm run import:telephony` code path: validate, then upsert and link in
@@ -214,20 +213,6 @@ async function reportPhase(
   }
   const loaded = await timed('monthlyReport', period)
   const year = await timed('fiscalYearReport', { kind: 'year', year: 2026 })
-  // The read it replaced (per half-hour and category, decision 0062): its time, and the same figures.
-  const halfHours = await timed(
-    'fiscalYearReportHalfHours',
-    { kind: 'year', year: 2026 },
-    { halfHourRows: true },
-  )
-  const same = (a: unknown, b: unknown): boolean =>
-    typeof a === 'number' && typeof b === 'number'
-      ? a.toPrecision(12) === b.toPrecision(12)
-      : a && b && typeof a === 'object' && typeof b === 'object'
-        ? Object.keys(a).length === Object.keys(b).length &&
-          Object.entries(a).every(([k, v]) => same(v, (b as Record<string, unknown>)[k]))
-        : a === b
-  out.fiscalYearSameAsHalfHours = same(year, halfHours)
   if (!flag('no-records')) await timed('monthlyReportFromRecords', period, { fromRecords: true })
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     t = performance.now()

@@ -16,7 +16,7 @@ import { ahtSeconds, attSeconds } from './talk'
 import { abandonRate, answerRate, asaSeconds, offeredForRate, serviceLevel } from './telephony'
 import { type ReportOptions, resolveReportOptions } from './options'
 import { type ReportPeriod, periodLabels, periodRange } from './period'
-import type { EscalationRecord } from './records'
+import type { EscalationRecord } from '../records'
 import type {
   CallSlotAggregate,
   FaqUsageAggregate,

@@ -10,7 +10,7 @@
  * Turnaround is wall-clock time, nights and holidays included: it is what the caller waits.
  */
 import { median, ratio, secondsBetween } from './stats'
-import type { EscalationRecord } from './records'
+import type { EscalationRecord } from '../records'
 import { parseInstant } from '../time'
 
 function turnaround(hours: number[]) {

@@ -1,4 +1,3 @@
-export * from './records'
 export { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from './options'
 export { periodRange, periodLabels, type ReportPeriod, type PeriodLabels } from './period'
 export { ratio, median, secondsBetween } from './stats'

@@ -16,7 +16,7 @@ import { addFaqsUsed, type FaqCounts } from './faq-usage'
 import { calledAgain } from './fcr'
 import type { ReportOptions, ResolvedReportOptions } from './options'
 import type { ReportPeriod } from './period'
-import type { CallLogRecord, EscalationRecord, TelephonyRecord } from './records'
+import type { CallLogRecord, EscalationRecord, TelephonyRecord } from '../records'
 
 /** The KPI keys every report (and `npm run report -- --format json`) carries, in order. */
 export const REPORT_KPI_KEYS = [

@@ -17,7 +17,7 @@
  * hold inside the span cannot exceed it.
  */
 import { parseInstant } from '../time'
-import type { CallLogRecord } from './records'
+import type { CallLogRecord } from '../records'
 import { ratio, secondsBetween } from './stats'
 
 /** A non-negative finite number of seconds, else 0. */

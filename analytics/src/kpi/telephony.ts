@@ -25,7 +25,7 @@
  * Rates are fractions 0–1 (renderers show %), null when the base is 0.
  */
 import { parseInstant } from '../time'
-import type { TelephonyRecord } from './records'
+import type { TelephonyRecord } from '../records'
 import { ratio, secondsBetween } from './stats'
 
 /** The sums the rates are taken over. */

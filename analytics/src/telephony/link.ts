@@ -12,7 +12,7 @@
  * O(n log n): records are grouped by operator and sorted once; each log looks up its window by
  * binary search.
  */
-import type { CallLogRecord, TelephonyRecord } from '../kpi/records'
+import type { CallLogRecord, TelephonyRecord } from '../records'
 import { parseInstant } from '../time'
 import { lowerBound } from '../lib/lowerBound'
 

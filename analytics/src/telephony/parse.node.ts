@@ -16,7 +16,7 @@ import { once } from 'node:events'
 
 import { parse } from 'csv-parse'
 
-import type { TelephonyRecord } from '../kpi/records'
+import type { TelephonyRecord } from '../records'
 import { CsvDecoder, type DetectedEncoding } from './decode.node.ts'
 import { telephonyError, type TelephonyImportError } from './errors'
 import { parseTelephonyMapping, type TelephonyMapping } from './mapping'

@@ -3,7 +3,7 @@
  * line and column. Pure: the node-side parser (parse.node.ts) feeds it; anything else that has rows
  * (a spreadsheet upload, a test) can too.
  */
-import type { TelephonyRecord } from '../kpi/records'
+import type { TelephonyRecord } from '../records'
 import { telephonyError, type TelephonyImportError } from './errors'
 import { TELEPHONY_FIELDS, type TelephonyField, type TelephonyMapping } from './mapping'
 import { compileTimestampParser } from './timestamp'

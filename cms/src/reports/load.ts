@@ -42,8 +42,6 @@ export interface LoadedReport {
 export interface LoadOptions {
   /** Count from the records even when the rollup tables could serve. */
   fromRecords?: boolean
-  /** From the tables, the call slots per half-hour and category, as before the grouped read (its equality test's reference). */
-  halfHourRows?: boolean
 }
 
 /** The report with the city profile's counting rules (counting.ts); `options` override them. */
@@ -67,7 +65,7 @@ export async function loadReportFrom(
   period: ReportPeriod,
   options: ReportOptions & LoadOptions = {},
 ): Promise<LoadedReport> {
-  const { fromRecords, halfHourRows, ...reportOptions } = options
+  const { fromRecords, ...reportOptions } = options
   const range = periodRange(period)
 
   // With any telephony record in the database the PBX is connected: a silent month reads 0 calls
@@ -99,8 +97,7 @@ export async function loadReportFrom(
   // (decision 0045); otherwise the same grouped counts over the records, with the report's rules.
   const counted = !fromRecords && (await rollupsServe(db, range, acc.options)) ? 'rollups' : 'records'
   const t = (column: string) => instantSql(db.dialect, column)
-  const read = counted === 'rollups' && halfHourRows ? 'half-hours' : counted
-  await readRollups(db, { acc, parts: months, categories }, read)
+  await readRollups(db, { acc, parts: months, categories }, counted)
   // Escalations (about one per fifty calls) row by row; timestamps as read (epoch ms or ISO text: parseInstant takes both).
   for (const [id, createdAt, answeredAt, closedAt, urgency] of await db.rows(
     `SELECT x.id, ${t('x.created_at')}, ${t('x.answered_at')}, ${t('x.closed_at')}, x.urgency

@@ -25,8 +25,8 @@ export async function rollupsServe(
   return stored !== null && rulesKey(stored) === rulesKey(rollupRulesOf(options))
 }
 
-/** Counted from the records with the report's rules, or read from the rollup tables (grouped, or per half-hour). */
-export type RollupRead = 'records' | 'rollups' | 'half-hours'
+/** Counted from the records with the report's rules, or read from the rollup tables. */
+export type RollupRead = 'records' | 'rollups'
 
 export interface RollupSink {
   /** The report's accumulator: its period is the one read. */
@@ -67,7 +67,7 @@ function sumOverOutcomes(rows: unknown[][], resolved: readonly string[]): unknow
 /**
  * The rows of the accumulator's period (calls: and of the repeat window after it). The tables' calls
  * twice, per half-hour without category (time tables, headline sums) and per JST day and category
- * (byTopic, 一次完了): a year is ~40,000 rows, not ~200,000 (decision 0062); 'half-hours': those as both.
+ * (byTopic, 一次完了): a year is ~40,000 rows, not ~200,000 (decision 0062).
  */
 async function rowsOf(db: Reader, acc: ReportAccumulator, read: RollupRead) {
   const [{ start, end }, o] = [acc.range, acc.options]
@@ -87,12 +87,10 @@ async function rowsOf(db: Reader, acc: ReportAccumulator, read: RollupRead) {
       [...o.resolvedOutcomes, start, until],
     )
   const byDay = `(slot_at + ${JST_OFFSET_MS}) / ${DAY_MS}, category_id`
-  const halfHours =
-    read === 'half-hours' && (await callSums('category_id', 'slot_at, in_hours, category_id', callsEnd))
   return {
     telephony: await db.rows(telephonySlots.select, [start, end]),
-    times: halfHours || (await callSums('0', 'slot_at, in_hours', callsEnd)),
-    topics: halfHours || (await callSums('category_id', byDay, end)),
+    times: await callSums('0', 'slot_at, in_hours', callsEnd),
+    topics: await callSums('category_id', byDay, end),
     faqs: await db.rows(faqDays.select, [start, end]),
   }
 }

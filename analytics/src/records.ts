@@ -1,5 +1,7 @@
 /**
- * The records KPIs are computed from, as zod schemas (for the CMS boundary and imports) and types.
+ * The records this package reads and writes: call logs, PBX records and escalations, as zod schemas
+ * and types. The imports produce them (telephony/, the CMS's transcripts), linking joins them, the
+ * KPIs (kpi/) count them.
  * Timestamps are ISO 8601 instants with a zone (`Z` or `+09:00`). KPI functions do not re-validate
  * records (a million zod parses would dominate a report's time); they skip a record whose needed
  * timestamp does not parse and count it in the report's metadata.
