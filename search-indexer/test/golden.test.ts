@@ -114,6 +114,7 @@ const ROUNDS = [
   ['colloquial6.jsonl', 'offtopic6.jsonl'],
   ['colloquial7.jsonl', 'offtopic7.jsonl'],
   ['colloquial8.jsonl', 'offtopic8.jsonl'],
+  ['colloquial9.jsonl', 'offtopic9.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -200,6 +201,16 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round8')", of: seededShuffleBy('kotae-round8') },
 )
 
+describeHeldOutRound(
+  'ninth held-out round (tests/eval/colloquial9.jsonl, offtopic9.jsonl)',
+  9,
+  [
+    ['colloquial9.jsonl', 'c9', 340],
+    ['offtopic9.jsonl', 'o9', 110],
+  ],
+  { name: "a seeded shuffle per style (seed 'kotae-round9')", of: seededShuffleBy('kotae-round9') },
+)
+
 describe("the held-out sets' make-up", () => {
   it.each([
     'colloquial2.jsonl',
@@ -212,13 +223,13 @@ describe("the held-out sets' make-up", () => {
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  // Round eight adds Tohoku to the western-Japan dialects, so its half is "dialect", not "western".
-  it('colloquial8 is at least half dialect', () => {
-    const questions = readSet('colloquial8.jsonl')
+  // Rounds eight and nine add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
+  it.each(['colloquial8.jsonl', 'colloquial9.jsonl'])('%s is at least half dialect', (name) => {
+    const questions = readSet(name)
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  it.each(['colloquial6.jsonl', 'colloquial7.jsonl', 'colloquial8.jsonl'])(
+  it.each(['colloquial6.jsonl', 'colloquial7.jsonl', 'colloquial8.jsonl', 'colloquial9.jsonl'])(
     '%s has every voice the round asked for',
     (name) => {
       const questions = readSet(name)
@@ -250,6 +261,7 @@ describe("the held-out sets' make-up", () => {
       'colloquial6.jsonl',
       'colloquial7.jsonl',
       'colloquial8.jsonl',
+      'colloquial9.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
@@ -262,6 +274,7 @@ describe("the held-out sets' make-up", () => {
       'offtopic6.jsonl',
       'offtopic7.jsonl',
       'offtopic8.jsonl',
+      'offtopic9.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
