@@ -563,12 +563,13 @@ const EN_NOT_NAME = new Set(
   Thursday Friday Saturday Sunday January February March April May June July August September October November December
   Google Apple App Store Play Pay Microsoft Windows Edge Chrome Safari Face Touch Android Galaxy Pixel Xperia Yahoo Amazon Line
   Lawson Family Mart Seven Eleven Smart Phone Online Web Internet Japan Post Office Police Passport Driver License Health Insurance
-  Each Every All Some Any Both Either Neither Another Other Such Many Most Several Digital Agency Ministry Government Service`.split(
+  Each Every All Some Any Both Either Neither Another Other Such Many Most Several Digital Agency Ministry Government Service
+  Step Kiosk Mailing Date Birth Address Citizens Division Section Desk Counter Can Could Would Will Should Shall May Might Must`.split(
     /\s+/,
   ),
 )
 /** Words of a romaji name that make it a phrase instead; A and An only count first (Nguyen Van An is a name). */
-const notRomajiName = (name: string) =>
+export const notRomajiName = (name: string) =>
   name
     .split(' ')
     .some((w, i) => (EN_NOT_NAME.has(w) && !(i > 0 && (w === 'A' || w === 'An'))) || isAcronym(w))

@@ -1,8 +1,8 @@
 import { unitFollows } from '../cue'
 import { digitsOf } from '../fold'
 import { withoutPublicAddresses } from '../keepAddresses'
-import { OTHER_LABEL } from '../myNumber'
-import { NOT_HIRA, NOT_KATA, NOT_KATA_END, NOT_NAME_END, NOT_NAMES } from '../name'
+import { isValidMyNumber, OTHER_LABEL } from '../myNumber'
+import { NOT_HIRA, NOT_KATA, NOT_KATA_END, NOT_NAME_END, NOT_NAMES, notRomajiName } from '../name'
 import { keepSetOf, nationalPhoneDigits } from '../phone'
 import { KANA_DIGIT, spelledDigits } from '../spokenDigits'
 import type { MaskOptions, PiiFinding, PiiKind } from '../types'
@@ -94,6 +94,8 @@ function isHardNegative(
   if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
   // a piece of a My Number only in a text about one; a whole one has 12 digits
   if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && about.myNumber)) return true
+  // 12 digits that fail the check digit are a My Number only in a text about one (the rules' call too)
+  if (kind === 'myNumber' && digits === 12 && !about.myNumber && !isValidMyNumber(digitsOf(value))) return true
   if (kind === 'secret') {
     // only in a text about a secret, by wider words than the rules' cues (「新しく6247に変えたい」「ピンは…」
     // 「四桁なら…」「the short code」): a time or a range in a text about nothing secret (「open 9-5」) is none
@@ -109,6 +111,8 @@ function isHardNegative(
   if (kind === 'name')
     return (
       /^[ぁ-ゖー\s]+$/.test(value) ||
+      // a Latin name is capitalised words that the romaji name rule would take (not 「Apple Store」「Can I speak」)
+      (/^[A-Za-z][A-Za-z\s'-]*$/.test(value) && (/(?:^|\s)[a-z]/.test(value) || notRomajiName(value))) ||
       value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
       STAFF_TITLE.test(folded.slice(start, end + 2))
     )
@@ -128,6 +132,7 @@ const OTHER_NUMBER_AFTER = /^(?:は|が|って)?[^。、\d]{0,5}(?<!暗[証唱])
 /** Words of the desk's work that the tagger, reading two kanji words, can take for a name (「介護 認定」). */
 const NOT_NAME_WORDS = new Set(
   `介護 認定 手続 手続き 相談 仕事 申請 更新 交付 受取 届出 転入 転出 住所 変更 証明 窓口 予約 確認 書類 写真 通知
+  旧字体 新字体 異体字 略字 旧字 漢字 平仮名 片仮名 ひらがな カタカナ ローマ字 フリガナ ふりがな
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
   August September October November December Sorry Asked Thanks Please`.split(/\s+/),
 )
