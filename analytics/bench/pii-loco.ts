@@ -66,6 +66,8 @@ const zero = () =>
   Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiKind, Counts>
 const MODES = ['rules', ...margins.map((m) => `both≥${m}`)]
 const sums: Record<string, Record<PiiKind, Counts>> = Object.fromEntries(MODES.map((m) => [m, zero()]))
+/** Overlap counts beside the exact ones: a miss that a finding of its kind overlaps is a boundary error, else a whole miss. */
+const overlapSums: Record<string, Record<PiiKind, Counts>> = Object.fromEntries(MODES.map((m) => [m, zero()]))
 const extraSums: Record<string, { pub: number; pubAll: number; neg: number; negAll: number }> =
   Object.fromEntries(MODES.map((m) => [m, { pub: 0, pubAll: 0, neg: 0, negAll: 0 }]))
 
@@ -88,7 +90,11 @@ function scoreAll(rows: CorpusRow[], options: MaskOptions, trained: Tagger) {
   const scores = Object.fromEntries(MODES.map((m) => [m, score(rows, optionsOf(m), find)]))
   console.log(header)
   for (const m of MODES)
-    for (const k of PII_KINDS) if (labelled.has(k)) sums[m]![k] = add(sums[m]![k], scores[m]!.exact[k])
+    for (const k of PII_KINDS)
+      if (labelled.has(k)) {
+        sums[m]![k] = add(sums[m]![k], scores[m]!.exact[k])
+        overlapSums[m]![k] = add(overlapSums[m]![k], scores[m]!.overlap[k])
+      }
   for (const k of PII_KINDS) if (labelled.has(k)) console.log(line(k, (m) => scores[m]!.exact[k]))
   console.log(line('overall', (m) => total(scores[m]!.exact)))
   const extra: string[] = []
@@ -152,6 +158,16 @@ if (corpusFile) {
   console.log(
     `  ${MODES.map((m) => `${m}: public kept ${extraSums[m]!.pub}/${extraSums[m]!.pubAll}, negatives untouched ${extraSums[m]!.neg}/${extraSums[m]!.negAll}`).join('; ')}`,
   )
+  console.log(
+    'exact misses per kind: boundary (a finding of the kind overlaps it) / whole (nothing of the kind there)',
+  )
+  for (const k of PII_KINDS)
+    console.log(
+      `  ${k.padEnd(11)} ${MODES.map((m) => {
+        const whole = overlapSums[m]![k].fn
+        return `${m} ${sums[m]![k].fn - whole} / ${whole}`.padEnd(22)
+      }).join(' ')}`,
+    )
 }
 const cpu = process.cpuUsage(cpu0)
 console.log(

@@ -46,6 +46,9 @@ function attached(text: string, end: number): number {
   return at
 }
 
+/** Kinds whose rule span a tagger span may grow (see findPii). */
+const GROWS: ReadonlySet<PiiKind> = new Set(['name', 'address', 'secret'])
+
 /** Detectors that find a value by a cue word within a reach; they run after the others (see Detector). */
 const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
 
@@ -108,7 +111,22 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   // rule found anything. Text longer than a long memo (hostile input, a pasted log) gets the rules alone.
   const tagger = options.tagger === undefined ? defaultTagger() : options.tagger
   if (tagger && text.length <= TAGGER_MAX_LENGTH)
-    taggerFindings(tagger, folded, options, kinds, [...kept]).forEach(take)
+    for (const f of taggerFindings(tagger, folded, options, kinds, [...kept])) {
+      // A tagger span over rule spans of its own kind only that reaches past their end grows them to it: the
+      // name rules take 田村 of 「田村 修」, the tagger the whole name, and a part left readable is a leak. Never
+      // at the start: the rules cut labels and relatives there on purpose (長男太郎, 新住所…).
+      const over = GROWS.has(f.kind) ? kept.filter((k) => k.start < f.end && f.start < k.end) : []
+      if (!over.length || over.some((k) => k.kind !== f.kind)) {
+        take(f)
+        continue
+      }
+      const start = Math.min(...over.map((k) => k.start))
+      const end = Math.max(f.end, ...over.map((k) => k.end))
+      if (over.length === 1 && end === over[0]!.end) continue
+      for (const k of over) kept.splice(kept.indexOf(k), 1)
+      taken.fill(1, start, end)
+      kept.push({ kind: f.kind, start, end })
+    }
   return kept.sort((a, b) => a.start - b.start)
 }
 

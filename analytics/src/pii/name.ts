@@ -819,8 +819,27 @@ export const detectName: Detector = (text) => {
       push({ start, end: start + reading.length })
     }
   }
-  return out
+  // a number read out in katakana (「ゼロイチニーゼロ・キューゴー」, a free-dial number) is no name
+  return out.flatMap((f) => {
+    const value = text.slice(f.start, f.end)
+    if (SPOKEN_NUMBER.test(value)) return []
+    // a label before a name and the words after it are no part of it (「氏名 ニシカワ ユウキ」「水野です」)
+    const lead = NAME_LABEL_LEAD.exec(value)?.[0].length ?? 0
+    const tail = NAME_TAIL.exec(value.slice(lead))?.[0].length ?? 0
+    const start = f.start + lead
+    const end = f.end - tail
+    return end - start > 0 ? [{ kind: f.kind, start, end }] : []
+  })
 }
+
+/** A label the rules can take along at a name's start. */
+export const NAME_LABEL_LEAD = /^(?:お?名前|氏名|フルネーム|名義)[はがの：:\s]*/
+/** What a caller says after their own name, which the rules can take along at its end. */
+export const NAME_TAIL =
+  /[\s、]*(?:です|でした|でございます|と申し?|といい|って(?:言|い)|やけど|じゃけど|だけど)[ぁ-ゖ]*$/
+
+/** Four or more kana digits and nothing else but pauses. */
+const SPOKEN_NUMBER = new RegExp(`^(?:(?:${KANA_DIGIT})[ー・、\\s]*){4,}$`)
 
 /** The script a character is written in, for telling where a word ends. */
 const scriptOf = (c: string | undefined) =>

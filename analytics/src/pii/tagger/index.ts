@@ -2,7 +2,16 @@ import { unitFollows } from '../cue'
 import { digitsOf } from '../fold'
 import { withoutPublicAddresses } from '../keepAddresses'
 import { isValidMyNumber, OTHER_LABEL } from '../myNumber'
-import { NOT_HIRA, NOT_KATA, NOT_KATA_END, NOT_NAME_END, NOT_NAMES, notRomajiName } from '../name'
+import {
+  NAME_LABEL_LEAD,
+  NAME_TAIL,
+  NOT_HIRA,
+  NOT_KATA,
+  NOT_KATA_END,
+  NOT_NAME_END,
+  NOT_NAMES,
+  notRomajiName,
+} from '../name'
 import { keepSetOf, nationalPhoneDigits } from '../phone'
 import { KANA_DIGIT, spelledDigits } from '../spokenDigits'
 import type { MaskOptions, PiiFinding, PiiKind } from '../types'
@@ -73,6 +82,7 @@ function isHardNegative(
   start: number,
   end: number,
   about: { secret: boolean; myNumber: boolean },
+  growsName = false,
 ): boolean {
   const value = folded.slice(start, end)
   if (NUMBERS.has(kind)) {
@@ -94,8 +104,16 @@ function isHardNegative(
   if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
   // a piece of a My Number only in a text about one; a whole one has 12 digits
   if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && about.myNumber)) return true
-  // 12 digits that fail the check digit are a My Number only in a text about one (the rules' call too)
-  if (kind === 'myNumber' && digits === 12 && !about.myNumber && !isValidMyNumber(digitsOf(value))) return true
+  // 12 digits from 0 that fail the check digit (「090123456789」, a phone number mistyped) are a My Number only in
+  // a text about one; other failing ones stay (a caller misreads a digit: 「626487080241が自分の番号か」)
+  if (
+    kind === 'myNumber' &&
+    digits === 12 &&
+    !about.myNumber &&
+    /^0/.test(digitsOf(value)) &&
+    !isValidMyNumber(digitsOf(value))
+  )
+    return true
   if (kind === 'secret') {
     // only in a text about a secret, by wider words than the rules' cues (「新しく6247に変えたい」「ピンは…」
     // 「四桁なら…」「the short code」): a time or a range in a text about nothing secret (「open 9-5」) is none
@@ -110,7 +128,8 @@ function isHardNegative(
   if (kind === 'address' && /から|[〜~]/.test(value)) return true // 1丁目から3丁目: an area, no one's address
   if (kind === 'name')
     return (
-      /^[ぁ-ゖー\s]+$/.test(value) ||
+      // hiragana alone only where it completes a name the rules found (「たなべ しずえ」 where they took たなべ)
+      (/^[ぁ-ゖー\s]+$/.test(value) && !(growsName && /\s/.test(value))) ||
       // a Latin name is capitalised words that the romaji name rule would take (not 「Apple Store」「Can I speak」)
       (/^[A-Za-z][A-Za-z\s'-]*$/.test(value) && (/(?:^|\s)[a-z]/.test(value) || notRomajiName(value))) ||
       value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
@@ -185,7 +204,10 @@ export function taggerFindings(
     const margin = tagger.minMargin[f.kind]
     if (margin === undefined || f.sure < margin || !kinds.includes(f.kind)) continue
     const text = folded.slice(f.start, f.end)
-    const trimmed = text.replace(EDGE, '')
+    let trimmed = text.replace(EDGE, '')
+    // a name's label before it and the words that close it are no part of it (「氏名 ニシカワ」「水野です」)
+    if (f.kind === 'name')
+      trimmed = trimmed.replace(NAME_LABEL_LEAD, '').replace(NAME_TAIL, '').replace(EDGE, '')
     if (!trimmed) continue
     let start = f.start + text.indexOf(trimmed)
     let end = start + trimmed.length
@@ -193,7 +215,9 @@ export function taggerFindings(
     if (first) while (start > 0 && script(folded[start - 1]) === first) start--
     const last = script(folded[end - 1])
     if (last) while (end < folded.length && script(folded[end]) === last) end++
-    if (end - start < 2 || isHardNegative(f.kind, folded, start, end, about)) continue
+    const growsName =
+      f.kind === 'name' && rules.some((r) => r.kind === 'name' && r.start < end && start < r.end)
+    if (end - start < 2 || isHardNegative(f.kind, folded, start, end, about, growsName)) continue
     // a public number in digits or read out (「ゼロイチニーゼロ・キューゴー…」) stays
     const value = folded.slice(start, end)
     if (isPublicPhone(value, options.keepPhones) || isPublicPhone(spelledDigits(value), options.keepPhones))
