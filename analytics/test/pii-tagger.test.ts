@@ -19,10 +19,15 @@ describe('the masker’s learned tagger', () => {
     const { json } = weightsFile(MIN_MARGIN)
     expect(JSON.parse(json)).toEqual(file)
     const parsed = taggerFileSchema.parse(file)
-    // synthetic corpora only: the tuning-N sets and the fresh corpora, nothing else
-    expect(parsed.trainedOn.every((f) => /^pii-(?:tuning-\d|fresh\d?\.(?:dev|test))\.jsonl$/.test(f))).toBe(
-      true,
-    )
+    // synthetic corpora only: the tuning-N sets, the fresh corpora and the template lines, nothing else
+    expect(
+      parsed.trainedOn.every(
+        (f) =>
+          /^pii-(?:tuning-\d|fresh\d?\.(?:dev|test))\.jsonl$/.test(f) ||
+          /^synthetic \(src\/cli\/masker-synthetic\.ts, \d+ lines\)$/.test(f),
+      ),
+    ).toBe(true)
+    expect(parsed.trainedOn).toContain('pii-fresh8.test.jsonl')
     expect(parsed.minMargin).toEqual(MIN_MARGIN)
     expect(defaultTagger().weight.length).toBeGreaterThan(10_000)
   })

@@ -46,8 +46,8 @@ function attached(text: string, end: number): number {
   return at
 }
 
-/** Kinds whose rule span a tagger span may grow (see findPii). */
-const GROWS: ReadonlySet<PiiKind> = new Set(['name', 'address', 'secret'])
+/** Kinds whose rule span a tagger span may grow (see findPii); addresses grew into the words after them (「455-2 now」). */
+const GROWS: ReadonlySet<PiiKind> = new Set(['name'])
 
 /** Detectors that find a value by a cue word within a reach; they run after the others (see Detector). */
 const CUED: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'cardNumber'])
@@ -112,7 +112,7 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   const tagger = options.tagger === undefined ? defaultTagger() : options.tagger
   if (tagger && text.length <= TAGGER_MAX_LENGTH)
     for (const f of taggerFindings(tagger, folded, options, kinds, [...kept])) {
-      // A tagger span over rule spans of its own kind only that reaches past their end grows them to it: the
+      // A tagger name over rule names only that reaches past their end grows them to it: the
       // name rules take 田村 of 「田村 修」, the tagger the whole name, and a part left readable is a leak. Never
       // at the start: the rules cut labels and relatives there on purpose (長男太郎, 新住所…).
       const over = GROWS.has(f.kind) ? kept.filter((k) => k.start < f.end && f.start < k.end) : []
@@ -121,8 +121,10 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
         continue
       }
       const start = Math.min(...over.map((k) => k.start))
-      const end = Math.max(f.end, ...over.map((k) => k.end))
-      if (over.length === 1 && end === over[0]!.end) continue
+      const ruleEnd = Math.max(...over.map((k) => k.end))
+      // only by a word after a space or a dot (the given name after the surname): 「浜田キヨ言うんですが」 stays 浜田キヨ
+      if (f.end <= ruleEnd || !/^[\s・]/.test(folded.slice(ruleEnd, ruleEnd + 1))) continue
+      const end = f.end
       for (const k of over) kept.splice(kept.indexOf(k), 1)
       taken.fill(1, start, end)
       kept.push({ kind: f.kind, start, end })

@@ -141,7 +141,7 @@ function isHardNegative(
 /** Kana that read as four digits or more and nothing else (「よんさんにいいち」), as the rules spell them. */
 const KANA_DIGITS = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*){4,}$`)
 const SECRET_TOPIC =
-  /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])(?:PIN|PW)(?![a-z])|ピン|ロック|ろっく|桁|ケタ|証明書|署名|利用者|補助|code|digits?|pass|変え|覚え|入れ|押し|打っ|打ち|入力|忘れ/i
+  /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|(?<![A-Za-z])(?:PIN|PW)(?![a-z])|ピン|ロック|ろっく|桁|ケタ|けた|証明書|署名|利用者|補助|英数|英字|ローマ字|大文字|小文字|全角|マイナポータル|コンビニ交付|code|digits?|pass|four|変え|覚え|入れ|押し|打っ|打ち|入力|忘れ/i
 const MY_NUMBER_TEXT = /マイナンバー|個人番号|my ?number/i
 const UNIT_END = /\d ?[年月日時分秒円回桁件歳才人枚階号]/
 /** A number before 窓口 or a counter is that counter's (「5と6の窓口」); digits before の順 are an order to press them in. */
