@@ -129,7 +129,9 @@ function isHardNegative(
   if (kind === 'name')
     return (
       // hiragana alone only where it completes a name the rules found (「たなべ しずえ」 where they took たなべ)
-      (/^[ぁ-ゖー\s]+$/.test(value) && !(growsName && /\s/.test(value))) ||
+      (/^[ぁ-ゖー\s]+$/.test(value) &&
+        !(growsName && /\s/.test(value)) &&
+        !(value.length >= 3 && !NOT_HIRA.has(value) && HIRA_NAME_AROUND(folded, start, end))) ||
       // a Latin name is capitalised words that the romaji name rule would take (not 「Apple Store」「Can I speak」)
       (/^[A-Za-z][A-Za-z\s'-]*$/.test(value) && (/(?:^|\s)[a-z]/.test(value) || notRomajiName(value))) ||
       value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
@@ -137,6 +139,18 @@ function isHardNegative(
     )
   return !SHAPES[kind].test(value)
 }
+
+/**
+ * A hiragana word is a name where a relative stands right before it (「息子の嫁、ゆかりが」「うちの子、そうま」)
+ * or a self-introduction or a relative right after it (「のぶ子の父です」「ふくだです」).
+ */
+const HIRA_NAME_AROUND = (folded: string, start: number, end: number) =>
+  /(?:嫁|娘|息子|子|孫|妻|夫|兄|姉|弟|妹|母|父|甥|姪)(?:の|、|は)$/.test(
+    folded.slice(Math.max(0, start - 4), start),
+  ) ||
+  /^(?:です|と申|いう|の(?:父|母|家内|夫|妻|娘|息子|祖母|祖父)(?:です|から|が))/.test(
+    folded.slice(end, end + 6),
+  )
 
 /** Kana that read as four digits or more and nothing else (「よんさんにいいち」), as the rules spell them. */
 const KANA_DIGITS = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*){4,}$`)
