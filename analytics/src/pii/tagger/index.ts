@@ -165,7 +165,7 @@ const OTHER_NUMBER_AFTER = /^(?:は|が|って)?[^。、\d]{0,5}(?<!暗[証唱])
 /** Words of the desk's work that the tagger, reading two kanji words, can take for a name (「介護 認定」). */
 const NOT_NAME_WORDS = new Set(
   `介護 認定 手続 手続き 相談 仕事 申請 更新 交付 受取 届出 転入 転出 住所 変更 証明 窓口 予約 確認 書類 写真 通知
-  旧字体 新字体 異体字 略字 旧字 漢字 平仮名 片仮名 ひらがな カタカナ ローマ字 フリガナ ふりがな
+  漢字 平仮名 片仮名 ひらがな カタカナ ローマ字 フリガナ ふりがな
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
   August September October November December Sorry Asked Thanks Please`.split(/\s+/),
 )
