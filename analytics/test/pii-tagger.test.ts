@@ -24,7 +24,7 @@ describe('the masker’s learned tagger', () => {
       parsed.trainedOn.every(
         (f) =>
           /^pii-(?:tuning-\d|fresh\d?\.(?:dev|test))\.jsonl$/.test(f) ||
-          /^synthetic \(src\/cli\/masker-synthetic\.ts, \d+ lines\)$/.test(f),
+          /^analytics\/src\/cli\/masker-synthetic\.ts \(\d+ generated lines\)$/.test(f),
       ),
     ).toBe(true)
     expect(parsed.trainedOn).toContain('pii-fresh8.test.jsonl')

@@ -30,7 +30,7 @@ export function weightsFile(minMargin: Partial<Record<PiiKind, number>>): { json
   const file = taggerToFile(tagger, {
     trainedOn: CORPORA.flatMap((c) =>
       c.generated
-        ? [`${c.name} (src/cli/masker-synthetic.ts, ${rowsOf(c).length} lines)`]
+        ? [`analytics/src/cli/masker-synthetic.ts (${rowsOf(c).length} generated lines)`]
         : c.files.map((f) => path.basename(f)),
     ),
     seed: TRAIN_DEFAULTS.seed,
