@@ -826,7 +826,8 @@ export const detectName: Detector = (text) => {
     if (SPOKEN_NUMBER.test(value)) return []
     // a label before a name and the words after it are no part of it (「氏名 ニシカワ ユウキ」「水野です」)
     const lead = NAME_LABEL_LEAD.exec(value)?.[0].length ?? 0
-    const tail = NAME_TAIL.exec(value.slice(lead))?.[0].length ?? 0
+    // read within the last 16 characters: a long hostile span stays linear
+    const tail = NAME_TAIL.exec(value.slice(lead).slice(-16))?.[0].length ?? 0
     const start = f.start + lead
     const end = f.end - tail
     return end - start > 0 ? [{ kind: f.kind, start, end }] : []

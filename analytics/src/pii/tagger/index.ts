@@ -220,8 +220,12 @@ export function taggerFindings(
     const text = folded.slice(f.start, f.end)
     let trimmed = text.replace(EDGE, '')
     // a name's label before it and the words that close it are no part of it (「氏名 ニシカワ」「水野です」)
-    if (f.kind === 'name')
-      trimmed = trimmed.replace(NAME_LABEL_LEAD, '').replace(NAME_TAIL, '').replace(EDGE, '')
+    if (f.kind === 'name') {
+      trimmed = trimmed.replace(NAME_LABEL_LEAD, '')
+      // the tail read within the last 16 characters: a long hostile span stays linear
+      const tail = NAME_TAIL.exec(trimmed.slice(-16))?.[0].length ?? 0
+      trimmed = trimmed.slice(0, trimmed.length - tail).replace(EDGE, '')
+    }
     if (!trimmed) continue
     let start = f.start + text.indexOf(trimmed)
     let end = start + trimmed.length
