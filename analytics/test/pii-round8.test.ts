@@ -29,6 +29,11 @@ describe('names, round eight', () => {
     expect(of('name', '名前は旧字体で書くのか')).toEqual([])
   })
 
+  it('takes a kanji full name written after an address, as on an envelope, and not a desk name there', () => {
+    expect(of('name', '送付先 西条町御薗宇4-7-12 松浦 和江 宛', { tagger: null })).toEqual(['松浦 和江'])
+    expect(of('name', '西条町2-3 市役所 本館', { tagger: null })).toEqual([])
+  })
+
   it('reads no name into a number read out in katakana', () => {
     expect(names('フリーダイヤル（ゼロイチニーゼロ・ナナナナ・イチイチニーサン）を読み上げた')).toEqual([])
   })

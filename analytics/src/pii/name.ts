@@ -484,6 +484,12 @@ const NOT_GIVEN = new Set(
 )
 /** A full name in quotes, as read off a card (「鳴海 隆」とある): a kanji or katakana surname, a space, a given name. */
 const QUOTED_FULL = /(?<=[「『])(?:[一-龥々]{1,3} [一-龥々]{1,3}|[ァ-ヺー]{2,8} [ァ-ヺー]{2,8})(?=[」』])/g
+/**
+ * A kanji full name after an address's last number, as an envelope or a form is written
+ * (「高屋町杵原1021-3 中尾 栄子」「石神井町2-14-3 小池 徹」「… 前田 洋子 宛」): surname, space, given name, then the end.
+ */
+const AFTER_ADDRESS_FULL =
+  /(?<=[0-9][0-9号室]? {1,2})([一-龥々]{1,3}) ([一-龥々]{1,3})(?= ?(?:$|[、。,]|宛|様|方))/g
 /** Katakana full names standing alone (「ナカガワ ミツル」「ロペス・アナ（」), two to four parts. */
 const KATA_FULL =
   /(?<=^|[\s、。,「『（(:：])[ァ-ヺー]{2,8}(?:[ ・=][ァ-ヺー]{2,8}){1,3}(?=$|[\s、。,」』（()）]|です|さん|様|の(?:件|分|母|父|代理))/g
@@ -756,6 +762,13 @@ export const detectName: Detector = (text) => {
     )
       push({ start: m.index, end: m.index + m[0].length })
   }
+  for (const m of text.matchAll(AFTER_ADDRESS_FULL))
+    if (
+      isPlausibleKanji(m[1]!) &&
+      isPlausibleGiven(m[2]!) &&
+      /[町丁目番地号-]/.test(text.slice(Math.max(0, m.index - 24), m.index))
+    )
+      push({ start: m.index, end: m.index + m[0].length })
   for (const m of text.matchAll(KATA_FULL))
     if (m[0].split(/[ ・=]/).every((w) => isPlausibleKata(w) && !NOT_KATA.has(w)))
       push({ start: m.index, end: m.index + m[0].length })
