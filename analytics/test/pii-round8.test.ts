@@ -34,6 +34,12 @@ describe('names, round eight', () => {
     expect(of('name', '西条町2-3 市役所 本館', { tagger: null })).toEqual([])
   })
 
+  it('takes a surname said straight before いいます or いうもん, and no word of the desk there', () => {
+    expect(of('name', 'はい、桑原いいます、カードの件で', { tagger: null })).toEqual(['桑原'])
+    expect(of('name', 'わしは宍戸いうもんじゃが', { tagger: null })).toEqual(['宍戸'])
+    expect(of('name', '電話番号いいます、082の…', { tagger: null })).toEqual([])
+  })
+
   it('reads no name into a number read out in katakana', () => {
     expect(names('フリーダイヤル（ゼロイチニーゼロ・ナナナナ・イチイチニーサン）を読み上げた')).toEqual([])
   })

@@ -490,6 +490,9 @@ const QUOTED_FULL = /(?<=[「『])(?:[一-龥々]{1,3} [一-龥々]{1,3}|[ァ-�
  */
 const AFTER_ADDRESS_FULL =
   /(?<=[0-9][0-9号室]? {1,2})([一-龥々]{1,3}) ([一-龥々]{1,3})(?= ?(?:$|[、。,]|宛|様|方))/g
+/** A surname said straight before いいます / いうもん in speech, without と (「福田いいます」「熊谷いうもんでの」). */
+const SELF_SPOKEN =
+  /(?<![一-龥々])([一-龥々]{2,4})(?=いいます|言います|いうもん|ちゅうもん|もうします|申します)/g
 /** Katakana full names standing alone (「ナカガワ ミツル」「ロペス・アナ（」), two to four parts. */
 const KATA_FULL =
   /(?<=^|[\s、。,「『（(:：])[ァ-ヺー]{2,8}(?:[ ・=][ァ-ヺー]{2,8}){1,3}(?=$|[\s、。,」』（()）]|です|さん|様|の(?:件|分|母|父|代理))/g
@@ -762,6 +765,8 @@ export const detectName: Detector = (text) => {
     )
       push({ start: m.index, end: m.index + m[0].length })
   }
+  for (const m of text.matchAll(SELF_SPOKEN))
+    if (isPlausibleKanji(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
   for (const m of text.matchAll(AFTER_ADDRESS_FULL))
     if (
       isPlausibleKanji(m[1]!) &&
