@@ -24,6 +24,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial5.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial6.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial7.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial8.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -35,6 +36,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic5.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic6.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic7.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic8.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
