@@ -6,4 +6,4 @@
  */
 import type { RankingWeights } from './search-index'
 
-export const CONTENT_WEIGHTS: Partial<RankingWeights> = {"question":4.944,"alternatives":5,"askedBefore":10.987,"shortAnswer":0.75,"tags":0.3,"passage":0.938,"secondPassage":0.262,"grams":0.25,"synonyms":0.3,"facetAgree":0.106,"facetConflict":0.071}
+export const CONTENT_WEIGHTS: Partial<RankingWeights> = {"question":4.944,"alternatives":5,"askedBefore":10.987,"shortAnswer":0.75,"tags":0.3,"passage":0.938,"secondPassage":0.262,"grams":0.25,"synonyms":0.3,"facetAgree":0.106,"facetConflict":0.071,"body":0}

@@ -18,6 +18,7 @@ import { makeSnippet, matchedTerms, matcher, type Span } from './highlight'
 import { splitPassages } from './passages'
 import { normalizeText } from '../analyzer/normalize'
 import { isGram } from '../analyzer/tokenize'
+import { BodyTerms } from './body-terms'
 import type { FacetValues } from '../analyzer/facets'
 import { facetFactor, meetFacets, type FacetMeeting } from './facet-score'
 import { reasonsInJapanese, type ReasonField } from './reasons'
@@ -52,6 +53,13 @@ export type RankingWeights = {
   passage: number
   /** The second best passage. */
   secondPassage: number
+  /**
+   * The question and the whole body as one field with term counts (body-terms.ts): how often the
+   * FAQ names the query's words, where the passages see 160 characters each and every field counts
+   * a word once. 0 leaves it out (and it is not built). 0.6 on the LocalgovFAQ dev set (MRR@10
+   * 0.575 → 0.592; 0.25–1 tried); the city's content does not use it (content-weights.ts).
+   */
+  body: number
   /** Multiplier for character bigrams (words count 1). */
   grams: number
   /** Multiplier for tokens that only synonym expansion brought in. */
@@ -75,6 +83,7 @@ export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
   tags: 0.3,
   passage: 1,
   secondPassage: 0.7,
+  body: 0.6,
   grams: 0.25,
   synonyms: 0.4,
   minMatch: 0.1,
@@ -241,6 +250,8 @@ export class SearchIndex {
   readonly settings: { words?: boolean; bigrams?: boolean; stripFillers?: boolean }
   /** @internal */ readonly docs: InvertedIndex<DocRecord>
   /** @internal */ readonly passages: InvertedIndex<PassageRecord>
+  /** The bodies with term counts, when `weights.body` > 0 (body-terms.ts). */
+  private readonly bodyTerms: BodyTerms | undefined
   private readonly facetCache = new Map<string, FacetValues>()
   /**
    * The record ids a kind/locale filter allows, per filter, until a document is added or removed.
@@ -262,6 +273,10 @@ export class SearchIndex {
     this.settings = { words: options.words, bigrams: options.bigrams, stripFillers: options.stripFillers }
     this.docs = restored?.docs ?? new InvertedIndex(DOC_FIELDS)
     this.passages = restored?.passages ?? new InvertedIndex(PASSAGE_FIELDS)
+    this.bodyTerms = this.weights.body > 0 ? new BodyTerms() : undefined
+    if (this.bodyTerms && restored)
+      for (const [, rec, id] of this.docs.entries())
+        this.bodyTerms.add(id, this.bodyTokens(rec.doc))
   }
 
   /** Number of documents. */
@@ -295,7 +310,8 @@ export class SearchIndex {
       })),
     ]
     const record = docRecord(doc, passages.length)
-    this.docs.add(key, record, this.docTokens(doc))
+    const id = this.docs.add(key, record, this.docTokens(doc))
+    this.bodyTerms?.add(id, this.bodyTokens(doc))
     passages.forEach((p, n) => {
       const rec = passageRecord(record, key, n, p.field, p.start, p.end)
       this.passages.add(`${key}#${n}`, rec, this.tokens({ text: rec.text }))
@@ -328,6 +344,11 @@ export class SearchIndex {
       }),
       ...this.askedBeforeTokens(doc.askedBefore ?? []),
     }
+  }
+
+  /** The question and the body, every token as often as it occurs (body-terms.ts). */
+  private bodyTokens(doc: SearchDocument): string[] {
+    return this.analyzer.documentTokens(`${doc.question}\n${doc.body ?? ''}`)
   }
 
   /**
@@ -475,6 +496,17 @@ export class SearchIndex {
       for (const [id, score] of bestDocs) {
         const key = this.docs.keyOf(id)
         if (key !== undefined) docScores.set(key, (docScores.get(key) ?? 0) + score * weight)
+      }
+      if (this.bodyTerms) {
+        const body = newScores(this.docs)
+        const grams = w.grams
+        this.bodyTerms.score(tokens, (t) => (isGram(t) ? grams : 1), this.bm25, body, docsAllowed)
+        const bestBodies = body.top(CANDIDATES)
+        releaseScores(this.docs, body)
+        for (const [id, score] of bestBodies) {
+          const key = this.docs.keyOf(id)
+          if (key !== undefined) docScores.set(key, (docScores.get(key) ?? 0) + score * weight * w.body)
+        }
       }
       if (Object.keys(passageBoost).length === 0) continue
       const passages = newScores(this.passages)
@@ -725,6 +757,8 @@ export class SearchIndex {
     this.filterCache.clear()
     const rec = this.docs.get(key)
     if (!rec) return false
+    const id = this.docs.idOf(key)
+    if (id !== undefined) this.bodyTerms?.remove(id)
     for (let n = 0; n < rec.passageCount; n++) {
       const p = this.passages.get(`${key}#${n}`)
       if (p) this.passages.remove(`${key}#${n}`, this.tokens({ text: p.text }))
