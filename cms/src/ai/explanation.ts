@@ -92,6 +92,10 @@ export const WEIGHT_MEANINGS: Record<keyof RankingWeights, { ja: string; en: str
     en: 'the best matching passage of the answer',
   },
   secondPassage: { ja: '2 番目によく一致した段落の重み', en: 'the second best passage' },
+  body: {
+    ja: '質問文と回答本文の全体で、問い合わせの語が何回出てくるかを数える重み（市の FAQ では 0：使いません。言い換え例のない FAQ 集のため）',
+    en: 'the question and whole answer with term counts (0 for the city: for FAQ sets without phrasings)',
+  },
   grams: {
     ja: '2 文字ずつ区切った文字の組（bigram）の一致にかける倍率（単語としての一致は 1）',
     en: 'multiplier for character-bigram matches (words count 1)',
