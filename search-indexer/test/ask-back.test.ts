@@ -84,9 +84,22 @@ describe('ask back (ask-back.ts)', () => {
   it('a chosen facet drops the documents that contradict it, however weak the trained facet weights', () => {
     // facetAgree / facetConflict near 0 (as the content's refit left them): words alone would keep
     // the card FAQ first, since its body says 更新 three times.
-    const index = createSearchIndex({ facets: dimensions, weights: { facetAgree: 0.01, facetConflict: 0.01 } })
-    index.add({ id: 'card-renew', kind: 'faq', question: 'カード本体の更新', body: '更新の手続き。更新は窓口で。更新の予約。' })
-    index.add({ id: 'cert-renew', kind: 'faq', question: '電子証明書の更新', body: '有効期限の前に手続きします。' })
+    const index = createSearchIndex({
+      facets: dimensions,
+      weights: { facetAgree: 0.01, facetConflict: 0.01 },
+    })
+    index.add({
+      id: 'card-renew',
+      kind: 'faq',
+      question: 'カード本体の更新',
+      body: '更新の手続き。更新は窓口で。更新の予約。',
+    })
+    index.add({
+      id: 'cert-renew',
+      kind: 'faq',
+      question: '電子証明書の更新',
+      body: '有効期限の前に手続きします。',
+    })
     index.add({ id: 'renew-general', kind: 'faq', question: '更新のお知らせ', body: 'はがきが届きます。' })
     expect(index.search('更新したい')[0]?.id).toBe('card-renew')
     const chosen = index.search('更新したい', { facets: { what: ['certificate'] } }).map((h) => h.id)

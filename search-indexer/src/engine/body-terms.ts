@@ -7,7 +7,7 @@
  * postings are sets, read by min-match and persistence as such), built only when its weight is
  * above 0, and not saved: a restored index rebuilds it from its documents. Browser-safe.
  */
-import { type Scores } from './bm25'
+import type { Scores } from './bm25'
 import type { Bm25Params } from './search-index'
 
 export class BodyTerms {

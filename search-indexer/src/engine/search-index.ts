@@ -275,8 +275,7 @@ export class SearchIndex {
     this.passages = restored?.passages ?? new InvertedIndex(PASSAGE_FIELDS)
     this.bodyTerms = this.weights.body > 0 ? new BodyTerms() : undefined
     if (this.bodyTerms && restored)
-      for (const [, rec, id] of this.docs.entries())
-        this.bodyTerms.add(id, this.bodyTokens(rec.doc))
+      for (const [, rec, id] of this.docs.entries()) this.bodyTerms.add(id, this.bodyTokens(rec.doc))
   }
 
   /** Number of documents. */
