@@ -212,7 +212,7 @@ async function reportPhase(
     return loaded
   }
   const loaded = await timed('monthlyReport', period)
-  const year = await timed('fiscalYearReport', { kind: 'year', year: 2026 })
+  await timed('fiscalYearReport', { kind: 'year', year: 2026 })
   if (!flag('no-records')) await timed('monthlyReportFromRecords', period, { fromRecords: true })
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     t = performance.now()
