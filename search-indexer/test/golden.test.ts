@@ -115,6 +115,7 @@ const ROUNDS = [
   ['colloquial7.jsonl', 'offtopic7.jsonl'],
   ['colloquial8.jsonl', 'offtopic8.jsonl'],
   ['colloquial9.jsonl', 'offtopic9.jsonl'],
+  ['colloquial10.jsonl', 'offtopic10.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -211,6 +212,16 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round9')", of: seededShuffleBy('kotae-round9') },
 )
 
+describeHeldOutRound(
+  'tenth held-out round (tests/eval/colloquial10.jsonl, offtopic10.jsonl)',
+  10,
+  [
+    ['colloquial10.jsonl', 'c10', 340],
+    ['offtopic10.jsonl', 'o10', 110],
+  ],
+  { name: "a seeded shuffle per style (seed 'kotae-round10')", of: seededShuffleBy('kotae-round10') },
+)
+
 describe("the held-out sets' make-up", () => {
   it.each([
     'colloquial2.jsonl',
@@ -223,27 +234,35 @@ describe("the held-out sets' make-up", () => {
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  // Rounds eight and nine add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
-  it.each(['colloquial8.jsonl', 'colloquial9.jsonl'])('%s is at least half dialect', (name) => {
-    const questions = readSet(name)
-    expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
-  })
-
-  it.each(['colloquial6.jsonl', 'colloquial7.jsonl', 'colloquial8.jsonl', 'colloquial9.jsonl'])(
-    '%s has every voice the round asked for',
+  // Rounds eight to ten add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
+  it.each(['colloquial8.jsonl', 'colloquial9.jsonl', 'colloquial10.jsonl'])(
+    '%s is at least half dialect',
     (name) => {
       const questions = readSet(name)
-      const count = (style: string) => questions.filter((q) => q.style === style).length
-      expect(count('kana')).toBeGreaterThanOrEqual(30)
-      expect(count('typo')).toBeGreaterThanOrEqual(35)
-      expect(count('rambling')).toBeGreaterThanOrEqual(20)
-      expect(count('two-part')).toBeGreaterThanOrEqual(20)
-      expect(count('elderly')).toBeGreaterThanOrEqual(20)
-      expect(count('foreign')).toBeGreaterThanOrEqual(25)
-      // Very short fragments (「カード 期限 何年」) are style colloquial in these rounds.
-      expect(count('colloquial')).toBeGreaterThanOrEqual(20)
+      expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(
+        questions.length,
+      )
     },
   )
+
+  it.each([
+    'colloquial6.jsonl',
+    'colloquial7.jsonl',
+    'colloquial8.jsonl',
+    'colloquial9.jsonl',
+    'colloquial10.jsonl',
+  ])('%s has every voice the round asked for', (name) => {
+    const questions = readSet(name)
+    const count = (style: string) => questions.filter((q) => q.style === style).length
+    expect(count('kana')).toBeGreaterThanOrEqual(30)
+    expect(count('typo')).toBeGreaterThanOrEqual(35)
+    expect(count('rambling')).toBeGreaterThanOrEqual(20)
+    expect(count('two-part')).toBeGreaterThanOrEqual(20)
+    expect(count('elderly')).toBeGreaterThanOrEqual(20)
+    expect(count('foreign')).toBeGreaterThanOrEqual(25)
+    // Very short fragments (「カード 期限 何年」) are style colloquial in these rounds.
+    expect(count('colloquial')).toBeGreaterThanOrEqual(20)
+  })
 
   it('colloquial4 is about 40 % western-Japan dialect', () => {
     const questions = readSet('colloquial4.jsonl')
@@ -262,6 +281,7 @@ describe("the held-out sets' make-up", () => {
       'colloquial7.jsonl',
       'colloquial8.jsonl',
       'colloquial9.jsonl',
+      'colloquial10.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
@@ -275,6 +295,7 @@ describe("the held-out sets' make-up", () => {
       'offtopic7.jsonl',
       'offtopic8.jsonl',
       'offtopic9.jsonl',
+      'offtopic10.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
