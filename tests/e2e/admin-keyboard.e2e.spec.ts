@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
+import { untilHydrated } from '../support/adminSignIn'
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 import { phoneContext } from '../support/phone'
@@ -32,23 +33,11 @@ afterAll(async () => {
 
 async function signIn(page: Page, who: string): Promise<void> {
   await page.goto(`${kotae.url}/admin/login`)
-  await hydrated(page, 'button[type="submit"]')
+  await untilHydrated(page, 'button[type="submit"]')
   await page.locator('input[name="email"]').fill(email(who))
   await page.locator('input[name="password"]').fill(PASSWORD)
   await page.locator('button[type="submit"]').click()
   await page.waitForURL((u) => !u.pathname.includes('/login'), { timeout: 60_000 })
-}
-
-/** Waits until React has hydrated the element `selector` names (its props are on the DOM node). */
-async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel)
-      return !!el && Object.keys(el).some((k) => k.startsWith('__reactProps'))
-    },
-    selector,
-    { timeout: 60_000 },
-  )
 }
 
 /** What has the focus: its tag, name and box (a 0 × 0 box is an invisible focus stop). */
@@ -87,9 +76,7 @@ describe('the admin by keyboard and at phone width', () => {
       .soft(await form.getByText('システム管理者として登録されます').count(), 'the role it will get')
       .toBeGreaterThan(0)
 
-    // The form is drawn by the server before React hydrates it: what is typed or clicked before then is
-    // lost (the fields are drawn again empty and the click sends nothing). Wait for React's handlers.
-    await hydrated(page, 'button[type="submit"]')
+    await untilHydrated(page, 'button[type="submit"]')
     await page.locator('input[name="email"]').fill(email('admin'))
     await page.locator('input[name="password"]').fill(PASSWORD)
     await page.locator('input[name="confirm-password"]').fill(PASSWORD)

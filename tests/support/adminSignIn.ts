@@ -1,6 +1,21 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 
 /**
+ * Waits until React has hydrated the element `selector` names (its props are on the DOM node). The
+ * admin's forms are drawn by the server first: text typed and a click made before hydration are lost.
+ */
+export async function untilHydrated(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel)
+      return !!el && Object.keys(el).some((k) => k.startsWith('__reactProps'))
+    },
+    selector,
+    { timeout: 60_000 },
+  )
+}
+
+/**
  * A new browser context (Japanese, a desktop window) signed in to the admin through its login
  * form, as a member of staff does. (dashboard and desk specs still carry their own copy of this.)
  */
@@ -19,6 +34,7 @@ export async function signInToAdmin(
   })
   const page = await context.newPage()
   await page.goto(`${url}/admin/login`)
+  await untilHydrated(page, 'button[type="submit"]')
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(password)
   await page.locator('button[type="submit"]').click()
