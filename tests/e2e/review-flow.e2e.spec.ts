@@ -119,8 +119,9 @@ async function choose(page: Page, field: string, label: string) {
 /**
  * Wait until 「差し戻す」 has stayed the same element for two seconds. Under load the edit screen
  * draws its custom components once more after it looks loaded (a new form state from the server):
- * the button and its dialog are replaced, and a dialog open at that moment is gone with the focus
- * in it. Seen after `networkidle` too, so the test waits for the element itself to stay.
+ * the button and its dialog are replaced. The dialog comes back open with its reason
+ * (`useKeptDialog`), but a key pressed during the swap is lost. Seen after `networkidle` too, so
+ * the test waits for the element itself to stay.
  */
 async function settled(page: Page) {
   for (let attempt = 0; attempt < 15; attempt++) {

@@ -13,6 +13,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { hasRole, PUBLISHERS } from '../access/roles'
 import type { User } from '../payload-types'
 import { SEND_BACK_REASON_REQUIRED } from '../reviewQueue/messages'
+import { useKeptDialog } from './keptDialog'
 
 type ErrorBody = {
   errors?: { message?: string; data?: { errors?: { message?: string }[] } }[]
@@ -31,6 +32,7 @@ const refusalOf = (body: ErrorBody | null): string =>
  * same REST update a reviewer's draft save makes, so `recordReviewSteps` records 差し戻し, the
  * reviewer and the reason, and the audit log keeps them. A native <dialog> (modal: the rest of the
  * page is inert, Esc closes it) rather than a hand-written focus trap; the focus goes back to the button.
+ * The dialog and its reason outlive Payload's late redraw of the edit screen (`useKeptDialog`).
  */
 export function SendBackButton() {
   const { user } = useAuth<User>()
@@ -40,9 +42,9 @@ export function SendBackButton() {
   // The saved state, not what the select shows now: only an entry that is in 承認待ち can be sent back.
   const savedState = useFormFields(([fields]) => fields.reviewState?.initialValue)
   const submittedBy = useFormFields(([fields]) => fields.submittedBy?.initialValue)
-  const dialog = useRef<HTMLDialogElement>(null)
   const opener = useRef<HTMLAnchorElement | HTMLButtonElement | null>(null)
-  const [reason, setReason] = useState('')
+  const kept = useKeptDialog(`${collectionSlug}:${String(id)}`)
+  const reason = kept.text
   const [error, setError] = useState('')
   const [sending, setSending] = useState(false)
   const [done, setDone] = useState(false)
@@ -69,10 +71,10 @@ export function SendBackButton() {
 
   const open = () => {
     setError('')
-    dialog.current?.showModal()
+    kept.open()
     document.getElementById(ids.text)?.focus()
   }
-  const close = () => dialog.current?.close()
+  const close = () => kept.dialog.current?.close()
   const submit = async () => {
     const text = reason.trim()
     if (!text) {
@@ -96,6 +98,7 @@ export function SendBackButton() {
         return
       }
       close()
+      kept.forget()
       await reset(body.doc)
       incrementVersionCount()
       setDone(true)
@@ -113,10 +116,12 @@ export function SendBackButton() {
         差し戻す
       </Button>
       <dialog
-        ref={dialog}
+        ref={kept.dialogRef}
         className="kotae-send-back__dialog"
         aria-labelledby={ids.heading}
-        onClose={() => opener.current?.focus()}
+        onClose={() => {
+          if (kept.closedByUser()) opener.current?.focus()
+        }}
       >
         {/* Not a <form>: the dialog sits inside Payload's document form, and a nested form's submit would also save the document. */}
         <div className="kotae-send-back__body">
@@ -135,7 +140,7 @@ export function SendBackButton() {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${ids.note} ${ids.error}` : ids.note}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => kept.setText(e.target.value)}
           />
           {error && (
             <p id={ids.error} role="alert" className="kotae-send-back__error">
