@@ -116,6 +116,7 @@ const ROUNDS = [
   ['colloquial8.jsonl', 'offtopic8.jsonl'],
   ['colloquial9.jsonl', 'offtopic9.jsonl'],
   ['colloquial10.jsonl', 'offtopic10.jsonl'],
+  ['colloquial11.jsonl', 'offtopic11.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -222,6 +223,16 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round10')", of: seededShuffleBy('kotae-round10') },
 )
 
+describeHeldOutRound(
+  'eleventh held-out round (tests/eval/colloquial11.jsonl, offtopic11.jsonl)',
+  11,
+  [
+    ['colloquial11.jsonl', 'c11', 340],
+    ['offtopic11.jsonl', 'o11', 110],
+  ],
+  { name: "a seeded shuffle per style (seed 'kotae-round11')", of: seededShuffleBy('kotae-round11') },
+)
+
 describe("the held-out sets' make-up", () => {
   it.each([
     'colloquial2.jsonl',
@@ -234,8 +245,8 @@ describe("the held-out sets' make-up", () => {
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  // Rounds eight to ten add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
-  it.each(['colloquial8.jsonl', 'colloquial9.jsonl', 'colloquial10.jsonl'])(
+  // Rounds eight to eleven add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
+  it.each(['colloquial8.jsonl', 'colloquial9.jsonl', 'colloquial10.jsonl', 'colloquial11.jsonl'])(
     '%s is at least half dialect',
     (name) => {
       const questions = readSet(name)
@@ -251,6 +262,7 @@ describe("the held-out sets' make-up", () => {
     'colloquial8.jsonl',
     'colloquial9.jsonl',
     'colloquial10.jsonl',
+    'colloquial11.jsonl',
   ])('%s has every voice the round asked for', (name) => {
     const questions = readSet(name)
     const count = (style: string) => questions.filter((q) => q.style === style).length
@@ -282,6 +294,7 @@ describe("the held-out sets' make-up", () => {
       'colloquial8.jsonl',
       'colloquial9.jsonl',
       'colloquial10.jsonl',
+      'colloquial11.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
@@ -296,6 +309,7 @@ describe("the held-out sets' make-up", () => {
       'offtopic8.jsonl',
       'offtopic9.jsonl',
       'offtopic10.jsonl',
+      'offtopic11.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),

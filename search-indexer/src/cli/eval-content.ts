@@ -1,5 +1,5 @@
 /**
- * npm run eval:content -- [--set golden|colloquial|…|colloquial10] [--golden <file>] [--split dev|test]
+ * npm run eval:content -- [--set golden|colloquial|…|colloquial11] [--golden <file>] [--split dev|test]
  *                         [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]
  *
  * Kotae's ranking over the project's own content, scored on its question sets (tests/eval):
@@ -53,7 +53,7 @@ import { readEvalFile } from './readEvalFile'
 import { askedBeforeOf, IN_SCOPE_TUNING } from './tuning-sets'
 
 const USAGE =
-  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2|colloquial3|colloquial4|colloquial5|colloquial6|colloquial7|colloquial8|colloquial9|colloquial10] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]'
+  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2|colloquial3|colloquial4|colloquial5|colloquial6|colloquial7|colloquial8|colloquial9|colloquial10|colloquial11] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]'
 /** The question sets scored by default, by name (files in tests/eval). */
 const SETS: Record<string, string> = {
   golden: 'golden.jsonl',
@@ -67,6 +67,7 @@ const SETS: Record<string, string> = {
   colloquial8: 'colloquial8.jsonl',
   colloquial9: 'colloquial9.jsonl',
   colloquial10: 'colloquial10.jsonl',
+  colloquial11: 'colloquial11.jsonl',
 }
 /** The off-topic sets (questions no FAQ answers), each reported on its own. */
 const OFFTOPIC: Record<string, string> = {
@@ -80,6 +81,7 @@ const OFFTOPIC: Record<string, string> = {
   offtopic8: 'offtopic8.jsonl',
   offtopic9: 'offtopic9.jsonl',
   offtopic10: 'offtopic10.jsonl',
+  offtopic11: 'offtopic11.jsonl',
 }
 
 const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0)
