@@ -25,6 +25,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial6.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial7.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial8.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial9.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -37,6 +38,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic6.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic7.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic8.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic9.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
