@@ -27,7 +27,7 @@ describe('the masker’s learned tagger', () => {
           /^analytics\/src\/cli\/masker-synthetic\.ts \(\d+ generated lines\)$/.test(f),
       ),
     ).toBe(true)
-    expect(parsed.trainedOn).toContain('pii-fresh8.test.jsonl')
+    expect(parsed.trainedOn).toContain('pii-fresh9.test.jsonl')
     expect(parsed.minMargin).toEqual(MIN_MARGIN)
     expect(defaultTagger().weight.length).toBeGreaterThan(10_000)
   })

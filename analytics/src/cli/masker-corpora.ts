@@ -39,7 +39,7 @@ export const CORPORA: Corpus[] = [
     options: {},
     fresh: false,
   })),
-  ...['', '2', '3', '4', '5', '6', '7', '8'].map((n) => ({
+  ...['', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => ({
     name: `fresh${n || '1'}`,
     files: [`${test}/pii-fresh${n}.dev.jsonl`, `${test}/pii-fresh${n}.test.jsonl`],
     options: KEEP,
