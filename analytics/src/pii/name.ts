@@ -408,6 +408,8 @@ function fullNameAfter(text: string, start: number, strictness: Strictness): Spa
 const GIVEN_NAME_END =
   /[郎朗二三介助輔亮彦夫男雄也哉斗翔人司平吾治次蔵樹輝志史之博弘宏寛明昭信隆孝茂実稔勇誠翼大太真子美恵代江乃奈菜香花華咲帆葉音希里理沙紗佳絵織衣優愛結陽菜穂枝世耶]$/
 
+const HIRA_PREDICATE = /^(?:です|でした|ます|だ|ない)$|(?:った|んだ|ない|ます|です|でした|たい|れる|られる)$/
+
 /** A hiragana full name straight after a label (「お名前おかもと ひでお、」), two words of 2–5 letters. */
 function hiraganaFullName(text: string, start: number): Span | undefined {
   const m =
@@ -415,6 +417,8 @@ function hiraganaFullName(text: string, start: number): Span | undefined {
       text.slice(start, start + 12),
     )
   if (!m || HIRA_NOT_SURNAME.has(m[1]!) || NOT_HIRA.has(m[1]!) || NOT_HIRA.has(m[2]!)) return undefined
+  // a verb, an adjective or the copula is no part of a name (「わからない です」「きのう いった」)
+  if ([m[1]!, m[2]!].some((w) => HIRA_PREDICATE.test(w))) return undefined
   return { start, end: start + m[0].length }
 }
 
@@ -461,8 +465,10 @@ const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|が|[:：、
 /** 「父・猪原 健三は」「おばあちゃん（金井ハル、…）」: a relative, then ・ or a bracket, then a full name. */
 const RELATION_MARK = new RegExp(`(?<![一-龥々])${RELATIVES}[・（(]`, 'g')
 /** 「わたしゃ有田トメ子じゃが」「私は森 さくらです」: a caller naming herself, a full name then a copula. */
-const SELF = /(?<=^|[、。「\s])(?:わたし[ゃは]|わしゃ|わしは|私は|あたしは)[、 ]?/g
-const SELF_THEN = /^(?:です|でございます|じゃ|や|だ|と申|と言|といい|言う|いう)/
+// (spaced as a speech recogniser or a chat bot writes it: 「わたし は こばやし まさと です」)
+const SELF = /(?<=^|[、。「\s:：])(?:わたし ?[ゃは]|わたくし ?は|わしゃ|わし ?は|私 ?は|あたし ?は)[、 ]?/g
+const HIRA_LABEL = /(?<=^|[、。「\s:：])お?なまえ ?(?:は|:|：)? ?/g
+const SELF_THEN = /^ ?(?:です|でございます|じゃ|や|だ|と申|と言|といい|言う|いう)/
 /** 「松田 ひろみ（本人）」「山口 たけし（長男）」: a full name, then who the person is in brackets. */
 const ROLE_IN_BRACKETS = new RegExp(`[（(](?:本人|代理人|代理|申請者|${RELATIVES})[）)、,]`, 'g')
 /**
@@ -732,6 +738,8 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RELATION_IS)) push(fullNameAfter(text, m.index + m[0].length, 'common'))
   for (const m of text.matchAll(RELATION_GLUED)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
   for (const m of text.matchAll(RELATION_MARK)) push(fullNameAfter(text, m.index + m[0].length, 'relation'))
+  // 「なまえ は おおたに しんじ、」: the label in hiragana, as a speech recogniser writes it; a full name only
+  for (const m of text.matchAll(HIRA_LABEL)) push(fullNameAfter(text, m.index + m[0].length, 'label'))
   for (const m of text.matchAll(SELF)) {
     const span = fullNameAfter(text, m.index + m[0].length, 'label')
     if (span && SELF_THEN.test(text.slice(span.end, span.end + 6))) push(span)

@@ -1,6 +1,6 @@
 import { blankAlso, unitFollows, valuesAfterCues, type Window } from './cue'
 import { withoutPhones } from './phone'
-import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, KANJI_DIGIT } from './spokenDigits'
+import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, KANJI_DIGIT, SAID_DIGIT } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -25,6 +25,10 @@ const CUE = new RegExp(
     // 「電子証明書２つとも八八四〇」: the certificates' PINs said by the certificate
     `電子証明書(?:[2２二]つ)?(?:とも|は|が|:)`,
     `パスワード|パスコード|ピン(?:番号|コード)|セキュリティー?コード`,
+    // half-width katakana as a chat or an old terminal writes it, folded with its sound marks apart (ﾊﾟｽﾜｰﾄﾞ, ﾋﾟﾝ)
+    `ハ゜スワート゛|ヒ゜ン(?:番号|コート゛)?(?= ?[:=は])`,
+    // 「パス：tanuki88KOBE」「署名用パスRINGO2525A」: パス short for パスワード, before a colon or the value itself
+    `パス(?= ?[:=]|[A-Za-z0-9])`,
     `(?<![A-Za-z_-])(?:PIN|PW|pass ?word|passcode|security code|pass(?= ?[:=])|(?:his|her|my|their|your) code(?= is|:))(?![a-z_-])`, // Pass: / his code is // PW: how operators shorten password // not in an id such as pin-4digit
     String.raw`(?<![A-Za-z])\d{1,2}[- ]digits? (?:code|number|PIN)(?![a-z])`, // the 4-digit code
     `(?:英?数字|英字) ?${LENGTH}`,
@@ -377,7 +381,10 @@ export const detectSecret: Detector = (folded, _options, others) => {
     VALUE,
     STOP,
     (m, start, window, gap) =>
-      m.groups!.num && m[0].replace(/\D/g, '').length > 8 ? undefined : pick(text, m, start, window, gap),
+      // (「入れたのは4455、4545、5544の三つ」: a list of tries, each masked on its own by splitList)
+      m.groups!.num && m[0].replace(/\D/g, '').length > 8 && !LIST.test(m[0])
+        ? undefined
+        : pick(text, m, start, window, gap),
     blankAlso(text, others),
   ))
     out.push({ kind: 'secret', ...s })
@@ -413,16 +420,125 @@ export const detectSecret: Detector = (folded, _options, others) => {
       const s = /^\d/.test(m[0]) ? pickNumber(text, m.index, m[0]) : pickPassword(m.index, m[0], '')
       if (s) out.push({ kind: 'secret', ...s })
     }
+  // (over the other findings too: a secret outranks them, and a name rule reads 「ふたまるまるさん」 as a name)
+  for (const s of valuesNearCues(text)) out.push({ kind: 'secret', ...s })
   return out.flatMap((f) => splitList(text, f))
+}
+
+/*
+ * The window rule: a short value read out (4–8 digits: ASCII, kanji, kana, katakana English, the old
+ * counting words) with a word of a secret a few words before OR after it in the same sentence, whatever
+ * joins them (「番号、7・2・7・2」「ばあちゃんの4けた 7・2・7・2」「1234って暗証番号で」「「ダブルゼロ、ダブルセブン」…
+ * お父さんのいつもの番号」). The cue rules above read only after a cue and through a particle; callers put the
+ * word anywhere. A value longer than 8 digits is a My Number, a phone or a card, never taken here.
+ */
+const NEAR_SEP = String.raw`[ ・、､,\-…]`
+// (よ is 4 only last, as the old counting ends: 「ひい、ふう、みい、よ」)
+const SAID_TOKEN = `${SAID_DIGIT}|${KANA_DIGIT}|${KANJI_DIGIT}|よ(?=[」』、,。]|$)`
+const NEAR_TOKEN = `${SAID_TOKEN}|${ENGLISH_DIGIT}(?![A-Za-z])|\\d+`
+// digits, or a value said (kana, kanji, katakana English), or English words: one writing per value, so
+// 「3690にした」 is 3690 and a particle, not 3690 and the digit 2
+const NEAR_RUN = new RegExp(
+  [
+    String.raw`(?<![A-Za-z0-9.]|\d[:/])\d+(?:${NEAR_SEP}{0,3}\d+)*(?![A-Za-z0-9]|[/:.]\d)`,
+    `(?:${SAID_TOKEN})(?:${NEAR_SEP}{0,3}(?:${SAID_TOKEN}))*`,
+    `(?<![A-Za-z])${ENGLISH_DIGIT}(?:${NEAR_SEP}{1,3}${ENGLISH_DIGIT}){3,7}(?![A-Za-z])`,
+  ].join('|'),
+  'g',
+)
+const NEAR_TOKEN_G = new RegExp(NEAR_TOKEN, 'g')
+// 「9018 と 2263 と 7717」「四七一二の、〇〇八三の」: one group of a longer number read group by group
+const NEAR_GROUP_AFTER = new RegExp(`^[ 、,]*(?:の|と)[ 、,]*(?:${SAID_TOKEN}|\\d)`)
+const NEAR_GROUP_BEFORE = new RegExp(`(?:${SAID_TOKEN}|\\d)[ 、,]*(?:の|と)[ 、,]*$`)
+/** Words of a secret for the window: a PIN, a password, a length of 4, a purpose, a number the caller set. */
+const NEAR_CUE =
+  /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|パス(?= ?[:=])|(?<![A-Za-z])(?:PIN|pin|Pin|passcode|password|code)(?![a-z])|ピン|ヒ゜ン|(?:署名|利用者(?:証明)?)用?(?= ?[=:、 ])|(?:決め|設定し|設定してもらっ|登録し|作っ|変え|変更し)た/
+/**
+ * A length of four (4けた, 数字の4つ) and a bare 番号 (not 電話番号, ゆうびん番号, 整理券の番号, 記号12番号) are weaker
+ * words: a value of exactly four digits near one, alone in its sentence, in a sentence about no other number
+ * and a text about no My Number (「個人番号の真ん中の4桁」「番号は8460…8460 1937 2275」).
+ */
+const NEAR_BARE_NUMBER =
+  /(?<![下上尾頭])(?<!(?:最初|最後|先頭|初め|始め|末尾|真ん中)の)[4四] ?(?:桁|けた|ケタ)(?!ずつ)|数字の?[4四]つ|(?<![0-9A-Za-z一-龥々ァ-ヶー])(?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?<!(?:カード|証|書|券|電話|車|部屋|受付|予約|整理|申請|会員|口座|保険|郵便)の)(?:番号|ばんごう)(?!札)/
+const NEAR_OWN_NUMBER = /(?:[4四] ?(?:桁|けた|ケタ)|数字の?[4四]つ|(?:[ぁ-ゖ](?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?:番号|ばんごう)))/
+const NEAR_OTHER_NUMBER = /記号|保険|口座|会員|受付|整理|予約|伝票|注文|車両|マイナンバー|まいなんばー|個人番号|こじんばんごう|\d{1,2} ?桁ずつ|桁ずつ|12桁|十二桁|八桁|8桁/
+/** What may end a value read out in kana: not another syllable of a word (いちにち, ごごさんじ). */
+const NEAR_END = /^(?:$|[^ぁ-んァ-ヶー一-龥]|って|っちゃ|っ|と|で|や|じゃ|だ|です|の|に|を|が|は|ね|よ|か)/
+/** How far a cue may stand from the value, before it and after it (characters of the same sentence). */
+const NEAR_BEFORE = 20
+const NEAR_AFTER = 20
+
+function valuesNearCues(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  if (!NEAR_CUE.test(text) && !NEAR_BARE_NUMBER.test(text)) return out
+  const myNumberText = /マイナンバー|まいなんばー|個人番号|こじんばんごう|my ?number/i.test(text)
+  for (const m of text.matchAll(NEAR_RUN)) {
+    const start = m.index
+    // 「ナナにしとった」: に before a verb is a particle (withoutParticle)
+    const value = /^\d/.test(m[0]) ? m[0] : withoutParticle(text, start, m[0])
+    const end = start + value.length
+    const tokens = value.match(NEAR_TOKEN_G)
+    if (!tokens) continue
+    const ascii = tokens.filter((t) => /^\d+$/.test(t))
+    // 「1234-5678」「090 1234」: groups of digits are another number; a PIN is one group or one digit at a time
+    if (tokens.length > 1 && ascii.some((t) => t.length > 1)) continue
+    const digits = tokens.reduce((n, t) => n + (/^\d+$/.test(t) ? t.length : t.startsWith('ダブル') ? 2 : 1), 0)
+    if (digits < 4 || digits > 8) continue
+    // 「二一八四の〇九〇五の三六六七」: a group of a longer number read with の between its groups
+    if (NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) || NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start)))
+      continue
+    if (unitFollows(text, end) || /^[十百千万億]/.test(text.slice(end, end + 1))) continue
+    // 「2468の窓口」「0120の番号」: a counter's number, or the number the value is part of
+    if (/^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6))) continue
+    // 「受付番号1234」: right after another number's label (not 暗証番号は)
+    const label = text.slice(Math.max(0, start - 12), start)
+    if (/[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/.test(label) && !SECRET_WORD.test(label.slice(-8)))
+      continue
+    if (/(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))) continue
+    if (ascii.length !== tokens.length) {
+      // read out: it starts after a pause, a particle or a mark, and ends where a word would not go on
+      const kanaOnly = tokens.every((t) => new RegExp(`^(?:${KANA_DIGIT})$`).test(t))
+      if (kanaOnly && tokens.filter((t) => t.length > 1).length < 2) continue
+      const before = text.slice(Math.max(0, start - 6), start)
+      if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
+      if (!NEAR_END.test(text.slice(end, end + 3))) continue
+    }
+    const lead = text.slice(Math.max(0, start - NEAR_BEFORE), start)
+    const tail = text.slice(end, end + NEAR_AFTER)
+    const cutLead = lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1)
+    const cutTail = tail.split(/[。\n]/)[0]!
+    const strong = NEAR_CUE.test(cutLead) || NEAR_CUE.test(cutTail)
+    const bare =
+      digits === 4 &&
+      (NEAR_BARE_NUMBER.test(cutLead) || NEAR_BARE_NUMBER.test(cutTail)) &&
+      // plain digits after a bare 番号 stay the other detectors' (「番号は1234です」); a number called the
+      // caller's own (「いつもの番号」「同じ番号」) or a value read out digit by digit or in words is a PIN
+      (tokens.length > 1 || ascii.length === 0 || NEAR_OWN_NUMBER.test(cutLead + cutTail)) &&
+      !NEAR_OTHER_NUMBER.test(cutLead + cutTail) &&
+      !/\d{3}|(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)/.test(cutLead + cutTail) &&
+      !myNumberText
+    if (strong || bare) out.push(span(start, end))
+  }
+  return out
 }
 
 /**
  * 「候補として5599、9955、5959の3つ」: numbers of three or more digits each, listed with 、 or a comma, are
  * several values (each masked on its own), not one value read out digit by digit (「1、2、3、4」).
  */
+const LIST = /^\d{3,}(?:[、､,] ?\d{3,})+$/
+/** 「SHIMANAMI75／SHIMANAMI57」: passwords listed with a slash are several values, and a slash after one ends it. */
+const SLASH_LIST = /^[A-Za-z0-9]{4,}(?:\/[A-Za-z0-9]{4,})*\/?$/
+
 function splitList(text: string, f: PiiFinding): PiiFinding[] {
   const value = text.slice(f.start, f.end)
-  if (!/^\d{3,}(?:[、､,] ?\d{3,})+$/.test(value)) return [f]
+  if (/[A-Za-z]/.test(value) && value.includes('/') && SLASH_LIST.test(value))
+    return [...value.matchAll(/[A-Za-z0-9]+/g)].map((m) => ({
+      ...f,
+      start: f.start + m.index,
+      end: f.start + m.index + m[0].length,
+    }))
+  if (!LIST.test(value)) return [f]
   return [...value.matchAll(/\d+/g)].map((m) => ({
     ...f,
     start: f.start + m.index,

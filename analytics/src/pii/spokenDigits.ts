@@ -90,3 +90,12 @@ export const KANA_LETTER = [
 /** Digits said in English words (「PIN is nine one one two」), for a secret read out in an English summary. */
 export const ENGLISH_DIGIT =
   '(?:[Zz]ero|[Oo]h|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)'
+
+/**
+ * Digits as a PIN is said aloud but never a phone number in these summaries: English numbers in katakana
+ * (ワン・ナイン・セブン・ゼロ, ダブルゼロ for 00), the old counting words (ひとつ…ここのつ, ひい ふう みい) and
+ * ひと/ふた for 1/2 (「ひとまるまるご」). Read by the secret detector's window rule only, where a cue stands
+ * near: alone, ひと and ふた are everyday words.
+ */
+export const SAID_DIGIT =
+  '(?:ダブル・?)?(?:ワン|ツー|スリー|フォー|ファイブ|ファイヴ|シックス|セブン|セヴン|エイト|ナイン|ゼロ)|ここのつ|ひとつ|ふたつ|みっつ|よっつ|いつつ|むっつ|ななつ|やっつ|ひい|ふう|みい|ひと|ふた'
