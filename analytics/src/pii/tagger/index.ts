@@ -135,6 +135,8 @@ function isHardNegative(
       // a Latin name is capitalised words that the romaji name rule would take (not 「Apple Store」「Can I speak」)
       (/^[A-Za-z][A-Za-z\s'-]*$/.test(value) && (/(?:^|\s)[a-z]/.test(value) || notRomajiName(value))) ||
       value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
+      ((folded[end] === 'の' || value.includes('の')) &&
+        PLACE_BEFORE_NO.has(value.replace(/の.*$/, '').replace(/[県府都]$/, ''))) ||
       STAFF_TITLE.test(folded.slice(start, end + 2))
     )
   return !SHAPES[kind].test(value)
@@ -167,7 +169,19 @@ const NOT_NAME_WORDS = new Set(
   `介護 認定 手続 手続き 相談 仕事 申請 更新 交付 受取 届出 転入 転出 住所 変更 証明 窓口 予約 確認 書類 写真 通知
   漢字 平仮名 片仮名 ひらがな カタカナ ローマ字 フリガナ ふりがな
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-  August September October November December Sorry Asked Thanks Please`.split(/\s+/),
+  August September October November December Sorry Asked Thanks Please
+  引継 引継ぎ 通訳 数字 国籍 続柄
+  Chat Sent Mail Caller Student Memo Note Japanese Chinese Korean Vietnamese Filipino Indonesian Nepali Thai
+  Canadian American Brazilian Peruvian French German Spanish English Portuguese Español`.split(/\s+/),
+)
+/**
+ * A prefecture or an old province before の is where a caller is from (「岡山のお客様」「土佐の方」「熊本の兄」),
+ * not a surname: the tagger learnt a name before の. (石川 or 千葉 alone stay names: only before の.)
+ */
+const PLACE_BEFORE_NO = new Set(
+  `北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡
+  愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分
+  宮崎 鹿児島 沖縄 土佐 博多 讃岐 伊予 備後 安芸 筑後 津軽 尾張`.split(/\s+/),
 )
 
 /**
