@@ -440,7 +440,7 @@ const NEAR_TOKEN = `${SAID_TOKEN}|${ENGLISH_DIGIT}(?![A-Za-z])|\\d+`
 // 「3690にした」 is 3690 and a particle, not 3690 and the digit 2
 const NEAR_RUN = new RegExp(
   [
-    String.raw`(?<![A-Za-z0-9.]|\d[:/])\d+(?:${NEAR_SEP}{0,3}\d+)*(?![A-Za-z0-9]|[/:.]\d)`,
+    String.raw`(?<![A-Za-z0-9.]|\d[:/])\d+(?:${NEAR_SEP}{1,3}\d+)*(?![A-Za-z0-9]|[/:.]\d)`,
     `(?:${SAID_TOKEN})(?:${NEAR_SEP}{0,3}(?:${SAID_TOKEN}))*`,
     `(?<![A-Za-z])${ENGLISH_DIGIT}(?:${NEAR_SEP}{1,3}${ENGLISH_DIGIT}){3,7}(?![A-Za-z])`,
   ].join('|'),
