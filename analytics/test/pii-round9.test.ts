@@ -52,6 +52,13 @@ describe('secrets, round nine: the window rule on hostile input', () => {
   })
 })
 
+describe('secrets, round nine: a password spelled in hiragana', () => {
+  it('takes letters and digits spelled in hiragana after a word of a secret, and no word of hiragana', () => {
+    expect(of('secret', 'ぱすわーど は でぃー いー えむ わん つー です', rules)).toEqual(['でぃー いー えむ わん つー'])
+    expect(of('secret', '暗証番号を忘れた、あいさんに聞いた', { ...rules, kinds: ['secret'] })).toEqual([])
+  })
+})
+
 describe('secrets, round nine: cue words and lists', () => {
   it('reads パス before a value and half-width katakana cue words', () => {
     expect(of('secret', '申請用のパス：hitomi42go', rules)).toEqual(['hitomi42go'])

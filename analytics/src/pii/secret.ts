@@ -422,6 +422,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
     }
   // (over the other findings too: a secret outranks them, and a name rule reads 「ふたまるまるさん」 as a name)
   for (const s of valuesNearCues(text)) out.push({ kind: 'secret', ...s })
+  if (NEAR_CUE.test(text)) for (const s of hiraganaSpelled(text)) out.push({ kind: 'secret', ...s })
   return out.flatMap((f) => splitList(text, f))
 }
 
@@ -452,7 +453,7 @@ const NEAR_GROUP_AFTER = new RegExp(`^[ 、,]*(?:の|と)[ 、,]*(?:${SAID_TOKEN
 const NEAR_GROUP_BEFORE = new RegExp(`(?:${SAID_TOKEN}|\\d)[ 、,]*(?:の|と)[ 、,]*$`)
 /** Words of a secret for the window: a PIN, a password, a length of 4, a purpose, a number the caller set. */
 const NEAR_CUE =
-  /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|パス(?= ?[:=])|(?<![A-Za-z])(?:PIN|pin|Pin|passcode|password|code)(?![a-z])|ピン|ヒ゜ン|(?:署名|利用者(?:証明)?)用?(?= ?[=:、 ])|(?:決め|設定し|設定してもらっ|登録し|作っ|変え|変更し)た/
+  /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|パス(?= ?[:=])|(?<![A-Za-z])(?:PIN|pin|Pin|passcode|password|code)(?![a-z])|ピン|ヒ゜ン|(?:署名|利用者(?:証明)?)用?(?:の(?:方|ほう|文字列|やつ))?(?= ?[=:、 ])|(?:決め|設定し|設定してもらっ|登録し|作っ|変え|変更し)た/
 /**
  * A length of four (4けた, 数字の4つ) and a bare 番号 (not 電話番号, ゆうびん番号, 整理券の番号, 記号12番号) are weaker
  * words: a value of exactly four digits near one, alone in its sentence, in a sentence about no other number
@@ -464,6 +465,38 @@ const NEAR_OWN_NUMBER = /(?:[4四] ?(?:桁|けた|ケタ)|数字の?[4四]つ|(?
 const NEAR_OTHER_NUMBER = /記号|保険|口座|会員|受付|整理|予約|伝票|注文|車両|マイナンバー|まいなんばー|個人番号|こじんばんごう|\d{1,2} ?桁ずつ|桁ずつ|12桁|十二桁|八桁|8桁/
 /** What may end a value read out in kana: not another syllable of a word (いちにち, ごごさんじ). */
 const NEAR_END = /^(?:$|[^ぁ-んァ-ヶー一-龥]|って|っちゃ|っ|と|で|や|じゃ|だ|です|の|に|を|が|は|ね|よ|か)/
+const KANA_DIGIT_ONLY = new RegExp(`^(?:${KANA_DIGIT})$`)
+/**
+ * A password spelled out in hiragana, as a speech recogniser writes letters and English digits
+ * (「ぱすわーどは えい えい びー しー わん つー すりー」「えーびーしーろくろくろく」): letters and digits mixed, five
+ * tokens or more, after a word of a secret in the same sentence.
+ */
+const HIRA_LETTER =
+  'だぶりゅー|えっくす|えいち|じぇい|じぇー|でぃー|てぃー|あーる|ぜっと|きゅー|えー|えい|びー|しー|いー|えふ|じー|あい|けー|える|えむ|えぬ|おー|ぴー|えす|ゆー|ぶい|わい'
+const HIRA_EN_DIGIT = 'ふぁいぶ|しっくす|すりー|ふぉー|せぶん|えいと|ないん|わん|つー'
+const HIRA_SPELL_TOKEN = `${HIRA_EN_DIGIT}|${HIRA_LETTER}|${KANA_DIGIT}`
+const HIRA_SPELL = new RegExp(`(?:${HIRA_SPELL_TOKEN})(?:[ ・、]{0,3}(?:${HIRA_SPELL_TOKEN})){4,23}`, 'g')
+const HIRA_SPELL_TOKEN_G = new RegExp(HIRA_SPELL_TOKEN, 'g')
+const HIRA_LETTER_ONLY = new RegExp(`^(?:${HIRA_LETTER})$`)
+
+function hiraganaSpelled(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const m of text.matchAll(HIRA_SPELL)) {
+    const start = m.index
+    const value = withoutParticle(text, start, m[0])
+    const end = start + value.length
+    const tokens = value.match(HIRA_SPELL_TOKEN_G) ?? []
+    const letters = tokens.filter((t) => HIRA_LETTER_ONLY.test(t)).length
+    if (tokens.length < 5 || letters === 0 || letters === tokens.length) continue
+    const before = text.slice(Math.max(0, start - 6), start)
+    if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
+    if (!NEAR_END.test(text.slice(end, end + 3))) continue
+    const lead = text.slice(Math.max(0, start - NEAR_BEFORE), start)
+    if (NEAR_CUE.test(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1))) out.push(span(start, end))
+  }
+  return out
+}
+
 /** How far a cue may stand from the value, before it and after it (characters of the same sentence). */
 const NEAR_BEFORE = 20
 const NEAR_AFTER = 20
@@ -497,7 +530,7 @@ function valuesNearCues(text: string): { start: number; end: number }[] {
     if (/(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))) continue
     if (ascii.length !== tokens.length) {
       // read out: it starts after a pause, a particle or a mark, and ends where a word would not go on
-      const kanaOnly = tokens.every((t) => new RegExp(`^(?:${KANA_DIGIT})$`).test(t))
+      const kanaOnly = tokens.every((t) => KANA_DIGIT_ONLY.test(t))
       if (kanaOnly && tokens.filter((t) => t.length > 1).length < 2) continue
       const before = text.slice(Math.max(0, start - 6), start)
       if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
