@@ -21,9 +21,15 @@ describe('secrets, round nine: a value read out near a word of a secret, before 
   })
 
   it('reads katakana English, the old counting words and ひと/ふた as digits there', () => {
-    expect(of('secret', '番号はフォー・ツー・ナイン・ワン、と言った', rules)).toEqual(['フォー・ツー・ナイン・ワン'])
-    expect(of('secret', '暗証は「ダブルスリー、ダブルエイト」やって', rules)).toEqual(['ダブルスリー、ダブルエイト'])
-    expect(of('secret', '暗証はみっつ、ななつ、ふたつ、ひとつ、やと', rules)).toEqual(['みっつ、ななつ、ふたつ、ひとつ'])
+    expect(of('secret', '番号はフォー・ツー・ナイン・ワン、と言った', rules)).toEqual([
+      'フォー・ツー・ナイン・ワン',
+    ])
+    expect(of('secret', '暗証は「ダブルスリー、ダブルエイト」やって', rules)).toEqual([
+      'ダブルスリー、ダブルエイト',
+    ])
+    expect(of('secret', '暗証はみっつ、ななつ、ふたつ、ひとつ、やと', rules)).toEqual([
+      'みっつ、ななつ、ふたつ、ひとつ',
+    ])
     expect(of('secret', '暗証を「ふたまるまるさん」と読み上げた', rules)).toEqual(['ふたまるまるさん'])
   })
 
@@ -54,7 +60,9 @@ describe('secrets, round nine: the window rule on hostile input', () => {
 
 describe('secrets, round nine: a password spelled in hiragana', () => {
   it('takes letters and digits spelled in hiragana after a word of a secret, and no word of hiragana', () => {
-    expect(of('secret', 'ぱすわーど は でぃー いー えむ わん つー です', rules)).toEqual(['でぃー いー えむ わん つー'])
+    expect(of('secret', 'ぱすわーど は でぃー いー えむ わん つー です', rules)).toEqual([
+      'でぃー いー えむ わん つー',
+    ])
     expect(of('secret', '暗証番号を忘れた、あいさんに聞いた', { ...rules, kinds: ['secret'] })).toEqual([])
   })
 })
@@ -68,7 +76,10 @@ describe('secrets, round nine: cue words and lists', () => {
 
   it('masks each value of a list of tries and of passwords listed with a slash', () => {
     expect(of('secret', 'ロックした、入れたのは1357、7531、1375', rules)).toEqual(['1357', '7531', '1375'])
-    expect(of('secret', '署名用パスワードの候補：NAMIKI42／NAMIKI24', rules)).toEqual(['NAMIKI42', 'NAMIKI24'])
+    expect(of('secret', '署名用パスワードの候補：NAMIKI42／NAMIKI24', rules)).toEqual([
+      'NAMIKI42',
+      'NAMIKI24',
+    ])
   })
 })
 
@@ -79,4 +90,3 @@ describe('names, round nine', () => {
     expect(of('name', 'わたし は きのう いった です', rules)).toEqual([])
   })
 })
-

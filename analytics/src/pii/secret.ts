@@ -461,8 +461,10 @@ const NEAR_CUE =
  */
 const NEAR_BARE_NUMBER =
   /(?<![下上尾頭])(?<!(?:最初|最後|先頭|初め|始め|末尾|真ん中)の)[4四] ?(?:桁|けた|ケタ)(?!ずつ)|数字の?[4四]つ|(?<![0-9A-Za-z一-龥々ァ-ヶー])(?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?<!(?:カード|証|書|券|電話|車|部屋|受付|予約|整理|申請|会員|口座|保険|郵便)の)(?:番号|ばんごう)(?!札)/
-const NEAR_OWN_NUMBER = /(?:[4四] ?(?:桁|けた|ケタ)|数字の?[4四]つ|(?:[ぁ-ゖ](?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?:番号|ばんごう)))/
-const NEAR_OTHER_NUMBER = /記号|保険|口座|会員|受付|整理|予約|伝票|注文|車両|マイナンバー|まいなんばー|個人番号|こじんばんごう|\d{1,2} ?桁ずつ|桁ずつ|12桁|十二桁|八桁|8桁/
+const NEAR_OWN_NUMBER =
+  /(?:[4四] ?(?:桁|けた|ケタ)|数字の?[4四]つ|(?:[ぁ-ゖ](?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?:番号|ばんごう)))/
+const NEAR_OTHER_NUMBER =
+  /記号|保険|口座|会員|受付|整理|予約|伝票|注文|車両|マイナンバー|まいなんばー|個人番号|こじんばんごう|\d{1,2} ?桁ずつ|桁ずつ|12桁|十二桁|八桁|8桁/
 /** What may end a value read out in kana: not another syllable of a word (いちにち, ごごさんじ). */
 const NEAR_END = /^(?:$|[^ぁ-んァ-ヶー一-龥]|って|っちゃ|っ|と|で|や|じゃ|だ|です|の|に|を|が|は|ね|よ|か)/
 const KANA_DIGIT_ONLY = new RegExp(`^(?:${KANA_DIGIT})$`)
@@ -492,7 +494,8 @@ function hiraganaSpelled(text: string): { start: number; end: number }[] {
     if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
     if (!NEAR_END.test(text.slice(end, end + 3))) continue
     const lead = text.slice(Math.max(0, start - NEAR_BEFORE), start)
-    if (NEAR_CUE.test(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1))) out.push(span(start, end))
+    if (NEAR_CUE.test(lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1)))
+      out.push(span(start, end))
   }
   return out
 }
@@ -515,17 +518,29 @@ function valuesNearCues(text: string): { start: number; end: number }[] {
     const ascii = tokens.filter((t) => /^\d+$/.test(t))
     // 「1234-5678」「090 1234」: groups of digits are another number; a PIN is one group or one digit at a time
     if (tokens.length > 1 && ascii.some((t) => t.length > 1)) continue
-    const digits = tokens.reduce((n, t) => n + (/^\d+$/.test(t) ? t.length : t.startsWith('ダブル') ? 2 : 1), 0)
+    const digits = tokens.reduce(
+      (n, t) => n + (/^\d+$/.test(t) ? t.length : t.startsWith('ダブル') ? 2 : 1),
+      0,
+    )
     if (digits < 4 || digits > 8) continue
     // 「二一八四の〇九〇五の三六六七」: a group of a longer number read with の between its groups
-    if (NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) || NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start)))
+    if (
+      NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) ||
+      NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+    )
       continue
     if (unitFollows(text, end) || /^[十百千万億]/.test(text.slice(end, end + 1))) continue
     // 「2468の窓口」「0120の番号」: a counter's number, or the number the value is part of
-    if (/^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6))) continue
+    if (
+      /^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6))
+    )
+      continue
     // 「受付番号1234」: right after another number's label (not 暗証番号は)
     const label = text.slice(Math.max(0, start - 12), start)
-    if (/[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/.test(label) && !SECRET_WORD.test(label.slice(-8)))
+    if (
+      /[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/.test(label) &&
+      !SECRET_WORD.test(label.slice(-8))
+    )
       continue
     if (/(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))) continue
     if (ascii.length !== tokens.length) {
@@ -548,7 +563,9 @@ function valuesNearCues(text: string): { start: number; end: number }[] {
       // caller's own (「いつもの番号」「同じ番号」) or a value read out digit by digit or in words is a PIN
       (tokens.length > 1 || ascii.length === 0 || NEAR_OWN_NUMBER.test(cutLead + cutTail)) &&
       !NEAR_OTHER_NUMBER.test(cutLead + cutTail) &&
-      !/\d{3}|(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)/.test(cutLead + cutTail) &&
+      !/\d{3}|(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)/.test(
+        cutLead + cutTail,
+      ) &&
       !myNumberText
     if (strong || bare) out.push(span(start, end))
   }
