@@ -70,7 +70,10 @@ const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
 // digit on either side, so it never cuts a piece out of a longer code.
 // A password spelled out letter by letter, digits among the letters (「エー、ビー、シー、1、2、3」): a run of
 // letter readings, digits and single letters with at least one letter reading among its first tokens.
-const SPELLED_TOKEN = String.raw`(?:${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
+// (English digits in katakana first, so ナインナイン is two nines and シックス not シ + ッ…)
+const KATAKANA_ENGLISH_DIGIT =
+  '(?:ダブル・?)?(?:ワン|ツー|スリー|フォー|ファイブ|ファイヴ|シックス|セブン|セヴン|エイト|ナイン)'
+const SPELLED_TOKEN = String.raw`(?:${KATAKANA_ENGLISH_DIGIT}|${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
 // A four-digit number said with its place values (千二百三十四, 九千八十): a PIN read as a number, not digit
 // by digit. Only with 千: 百 and 十 alone are counts and amounts far more often than PINs.
 const KANJI_THOUSANDS = `(?<![一-龥々])[一二三四五六七八九]?千(?:[一二三四五六七八九]?百)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?(?![一-龥々])` // not in a given name (千里)
@@ -167,7 +170,8 @@ const SPELLED_AFTER =
 function withoutParticle(text: string, start: number, raw: string): string {
   let value = raw
   const tail = text.slice(start + value.length, start + value.length + 3)
-  if (/[にニ][しシ]$/.test(value) && /^[たてまよと]/.test(tail)) value = value.slice(0, -2)
+  // (and as it is said in dialect: にしもした, にしはった, にしちょる)
+  if (/[にニ][しシ]$/.test(value) && /^[たてまよともはち]/.test(tail)) value = value.slice(0, -2)
   else if (/[にニ]$/.test(value) && /^(?:する|しま|しよ|なる|なっ|変え|変更|設定)/.test(tail))
     value = value.slice(0, -1)
   return value.replace(new RegExp(`${SEP}+$`), '')
@@ -422,6 +426,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
     }
   // (over the other findings too: a secret outranks them, and a name rule reads 「ふたまるまるさん」 as a name)
   for (const s of valuesNearCues(text)) out.push({ kind: 'secret', ...s })
+  for (const s of valuesSetOrCorrected(text, text !== folded)) out.push({ kind: 'secret', ...s })
   if (NEAR_CUE.test(text)) for (const s of hiraganaSpelled(text)) out.push({ kind: 'secret', ...s })
   return out.flatMap((f) => splitList(text, f))
 }
@@ -594,4 +599,150 @@ function splitList(text: string, f: PiiFinding): PiiFinding[] {
     start: f.start + m.index,
     end: f.start + m.index + m[0].length,
   }))
+}
+
+/*
+ * Values that say they are a PIN without a word of one (round ten, from the folds' and fresh10 dev's misses):
+ * - a value the caller set (「1107にしとった」「一二〇三にしたはず」「NAMAHAGE03で登録した」): four digits, or a
+ *   password of letters and digits, straight before に/で and a verb of setting;
+ * - a value corrected to another of the same length (「4271、いや違う4217」「いちにいさんよん…いや、よんさんにいいち」):
+ *   both are what the caller keys in;
+ * - four digits read out one by one in kana, a clause of their own (「ろく、ろく、ろく、きゅう」「えっとね、さんさんいちよん。」
+ *   「ゼロハチゼロハチ」): a phone is longer, a count or an amount is not read digit by digit.
+ * Each is four digits (or a password), never a group of a longer number, a count, a date or after another label.
+ */
+const SET_VERB =
+  /^(?:に|で) ?(?:し(?:た|と|て|ちょ|も|はっ|ま)|設定|登録|決め|変え|変更)|^(?:に|で)(?:したはず|しとった|しとる)/
+// (bounded runs: linear on a long line)
+const SET_PASSWORD =
+  /(?<![A-Za-z0-9])(?=[A-Za-z0-9]{0,31}\d)(?=[A-Za-z0-9]{0,31}[A-Za-z])[A-Za-z0-9]{6,32}(?![A-Za-z0-9])/g
+const CORRECTION = /(?:いや|いえ|じゃなくて|じゃのうて|ではなく|ちゃう|違う|ちがう|訂正|でなく)/
+/** The words that say the number is a phone's, a My Number's or another label's: no PIN read alone here. */
+const OTHER_NUMBER_TEXT =
+  /電話|でんわ|携帯|けいたい|TEL|番号札|受付|整理|予約|郵便|ゆうびん|〒|マイナンバー|まいなんばー|個人番号|口座|会員|記号|保険|下[4四] ?(?:桁|けた|ケタ)|末尾/
+
+/** A time, a year or an amount set (「予約を1500にした」「2024年度にした」): not a PIN. */
+const WHEN_TEXT = /予約|時間|時刻|開始|締切|期限|予定|年|金額|料金|円|価格|値段/
+/** 「孫が設定したRINGO5AOMORI」「先週決めたばかりのNAGISA1212」: a password named as set just before it. */
+const SET_BEFORE = /(?:設定し|登録し|決め|変え|変更し|作っ)た(?:ばかりの|ばかり|の)?$/
+
+const GROUP_BEFORE = new RegExp(`(?:${SAID_TOKEN}|\\d)[、,・ -]{1,2}$`)
+const GROUP_AFTER = new RegExp(`^[、,・ -]{1,2}(?:${SAID_TOKEN}|\\d)`)
+
+type Run = { start: number; end: number; digits: number; kind: 'ascii' | 'said'; kanaOnly: boolean }
+
+/** The 4-digit values read out in a text (NEAR_RUN), with the checks the window rule makes of each. */
+function shortRuns(text: string, grouped: { value: boolean }): Run[] {
+  const runs: Run[] = []
+  for (const m of text.matchAll(NEAR_RUN)) {
+    const start = m.index
+    const value = /^\d/.test(m[0]) ? m[0] : withoutParticle(text, start, m[0])
+    const end = start + value.length
+    const tokens = value.match(NEAR_TOKEN_G)
+    if (!tokens) continue
+    const ascii = tokens.filter((t) => /^\d+$/.test(t))
+    if (tokens.length > 1 && ascii.some((t) => t.length > 1)) continue
+    const digits = tokens.reduce(
+      (n, t) => n + (/^\d+$/.test(t) ? t.length : t.startsWith('ダブル') ? 2 : 1),
+      0,
+    )
+    if (digits > 8) grouped.value = true
+    if (digits !== 4) continue
+    if (
+      NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) ||
+      NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+    )
+      continue
+    if (unitFollows(text, end) || /^[十百千万億年月日円]/.test(text.slice(end, end + 1))) continue
+    // 「さんにーはちろく、ぜろさんさんよん、にーきゅういちご」: one group of a longer number read group by group
+    if (
+      GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ||
+      GROUP_AFTER.test(text.slice(end, end + 8))
+    ) {
+      grouped.value = true
+      continue
+    }
+    if (
+      /^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6))
+    )
+      continue
+    if (/(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))) continue
+    if (
+      /[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/.test(
+        text.slice(Math.max(0, start - 12), start),
+      )
+    )
+      continue
+    const kanaOnly = tokens.every((t) => KANA_DIGIT_ONLY.test(t))
+    if (ascii.length !== tokens.length) {
+      if (kanaOnly && tokens.filter((t) => t.length > 1).length < 2) continue
+      const before = text.slice(Math.max(0, start - 6), start)
+      if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
+      if (!NEAR_END.test(text.slice(end, end + 3))) continue
+    }
+    runs.push({ start, end, digits, kind: ascii.length === tokens.length ? 'ascii' : 'said', kanaOnly })
+  }
+  return runs
+}
+
+function valuesSetOrCorrected(text: string, phoneInText: boolean): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  if (!/[0-9〇一二三四五六七八九ぁ-んァ-ヶ]/.test(text)) return out
+  // (in a text that reads a longer number group by group, a group said again alone is that number's)
+  const grouped = { value: false }
+  const runs = shortRuns(text, grouped)
+  for (const r of runs) {
+    // (the sentence within 40 characters either side: a search back over a 1 MB line per value is quadratic)
+    const lead = text.slice(Math.max(0, r.start - 40), r.start)
+    const sentenceEnd = text.slice(r.end, r.end + 40).search(/[。\n]/)
+    const sentence =
+      lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1) +
+      text.slice(r.start, sentenceEnd < 0 ? r.end + 40 : r.end + sentenceEnd)
+    if (
+      SET_VERB.test(text.slice(r.end, r.end + 8)) &&
+      !OTHER_NUMBER_TEXT.test(sentence) &&
+      !WHEN_TEXT.test(sentence)
+    ) {
+      out.push(span(r.start, r.end))
+      continue
+    }
+    if (r.kanaOnly && !grouped.value && !phoneInText && !OTHER_NUMBER_TEXT.test(sentence)) {
+      // a clause of its own: after a pause, a quote or a word of hesitation, and before a pause or the end
+      const before = text.slice(Math.max(0, r.start - 6), r.start)
+      const after = text.slice(r.end, r.end + 4)
+      if (
+        (r.start === 0 || /(?:[「『、,。…：:]|^ ?|ね、|えっと|えーと|ええと|えー)\s*$/.test(before)) &&
+        /^(?:$|[」』、,。…？?！!]|です|やろ|やね|じゃ|って|やと|だ)/.test(after)
+      ) {
+        out.push(span(r.start, r.end))
+      }
+    }
+  }
+  // a value corrected to another of the same length: both
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const a = runs[i]!
+    const b = runs[i + 1]!
+    if (b.start - a.end > 16) continue
+    const between = text.slice(a.end, b.start)
+    if (/[。\n]/.test(between) || !CORRECTION.test(between)) continue
+    out.push(span(a.start, a.end), span(b.start, b.end))
+  }
+  for (const m of text.matchAll(SET_PASSWORD)) {
+    const end = m.index + m[0].length
+    if (
+      !SET_VERB.test(text.slice(end, end + 8)) &&
+      !SET_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))
+    )
+      continue
+    if (
+      /(?:番号|ナンバー|コード|ID|No\.?|[Nn]umber)(?:を|は|に|が|:)? ?$/.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
+    )
+      continue
+    if (/[@.]/.test(text.slice(Math.max(0, m.index - 1), m.index) + text.slice(end, end + 1))) continue
+    const s = pickPassword(m.index, m[0], '')
+    if (s) out.push(s)
+  }
+  return out
 }

@@ -94,8 +94,9 @@ export const ENGLISH_DIGIT =
 /**
  * Digits as a PIN is said aloud but never a phone number in these summaries: English numbers in katakana
  * (ワン・ナイン・セブン・ゼロ, ダブルゼロ for 00), the old counting words (ひとつ…ここのつ, ひい ふう みい) and
- * ひと/ふた for 1/2 (「ひとまるまるご」). Read by the secret detector's window rule only, where a cue stands
+ * ひと/ふた for 1/2 (「ひとまるまるご」), in katakana too as times are
+ * read (「ヒトフタサンマル」). Read by the secret detector's window rule only, where a cue stands
  * near: alone, ひと and ふた are everyday words.
  */
 export const SAID_DIGIT =
-  '(?:ダブル・?)?(?:ワン|ツー|スリー|フォー|ファイブ|ファイヴ|シックス|セブン|セヴン|エイト|ナイン|ゼロ)|ここのつ|ひとつ|ふたつ|みっつ|よっつ|いつつ|むっつ|ななつ|やっつ|ひい|ふう|みい|ひと|ふた'
+  '(?:ダブル・?)?(?:ワン|ツー|スリー|フォー|ファイブ|ファイヴ|シックス|セブン|セヴン|エイト|ナイン|ゼロ)|ここのつ|ひとつ|ふたつ|みっつ|よっつ|いつつ|むっつ|ななつ|やっつ|ひい|ふう|みい|ひと|ふた|ヒト|フタ'
