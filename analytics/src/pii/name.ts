@@ -495,7 +495,19 @@ const QUOTED_FULL = /(?<=[「『])(?:[一-龥々]{1,3} [一-龥々]{1,3}|[ァ-�
  * (「高屋町杵原1021-3 中尾 栄子」「石神井町2-14-3 小池 徹」「… 前田 洋子 宛」): surname, space, given name, then the end.
  */
 const AFTER_ADDRESS_FULL =
-  /(?<=[0-9][0-9号室]? {1,2})([一-龥々]{1,3}) ([一-龥々]{1,3})(?= ?(?:$|[、。,]|宛|様|方))/g
+  /(?<=[0-9][0-9号室]? {1,2})([一-龥々]{1,3}) ([一-龥々]{1,3}|[ァ-ヺー]{2,5})(?= ?(?:$|[、。,]|宛|様|方))/g
+/**
+ * A spaced full name opening what a caller says, then a copula as said in any dialect (「大西 健太いいます」
+ * 「越智 ふさぞな」「錦織 和子だわ」「西陣 はるかどす」), then a pause: a caller naming herself.
+ */
+const SPOKEN_FULL =
+  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっちゃ|じゃ|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と申し?ます?)(?:けど|が|ねん|よ|ね)?[、。,」 ]|(?:いいます|言います|と申します)$)/g
+/**
+ * A Latin full name opening a record, before a comma, an aside or a possessive (「Kim Minseo, born 2001-04-18」
+ * 「Nasrin Akter, nasrin.a@…」「Sarah Kim's My Number」「Emily Carter (teacher)」): two or three capitalised words.
+ */
+const EN_RECORD =
+  /(?<=^|\n|[:：] ?)(?:(?:Applicant|Resident|Customer|Student|Teacher|Visitor|User|Member|Guest|Caller) )?([A-Z][a-z]{1,20}(?:-(?!san|sama|kun|chan)[A-Za-z][a-z]{1,20})? [A-Z][a-z]{1,20}(?:-(?!san|sama|kun|chan)[A-Za-z][a-z]{1,20})?(?: [A-Z][a-z]{1,20}){0,1})(?=, |'s | \(| \/ )/g
 /** A surname said straight before いいます / いうもん in speech, without と (「福田いいます」「熊谷いうもんでの」). */
 const SELF_SPOKEN =
   /(?<![一-龥々])([一-龥々]{2,4})(?=いいます|言います|いうもん|ちゅうもん|もうします|申します)/g
@@ -775,10 +787,25 @@ export const detectName: Detector = (text) => {
   }
   for (const m of text.matchAll(SELF_SPOKEN))
     if (isPlausibleKanji(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
+  for (const m of text.matchAll(SPOKEN_FULL)) {
+    const given = m[2]!
+    const ok = /^[一-龥々]/.test(given)
+      ? isPlausibleGiven(given)
+      : /^[ァ-ヺ]/.test(given)
+        ? isPlausibleKata(given) && !NOT_KATA.has(given)
+        : !NOT_HIRA.has(given)
+    if (isPlausibleKanji(m[1]!) && ok) push({ start: m.index, end: m.index + m[0].length })
+  }
+  if (/[A-Z]/.test(text))
+    for (const m of text.matchAll(EN_RECORD))
+      if (!notRomajiName(m[1]!)) {
+        const start = m.index + m[0].length - m[1]!.length
+        push({ start, end: start + m[1]!.length })
+      }
   for (const m of text.matchAll(AFTER_ADDRESS_FULL))
     if (
       isPlausibleKanji(m[1]!) &&
-      isPlausibleGiven(m[2]!) &&
+      (/^[ァ-ヺ]/.test(m[2]!) ? isPlausibleKata(m[2]!) && !NOT_KATA.has(m[2]!) : isPlausibleGiven(m[2]!)) &&
       /[町丁目番地号-]/.test(text.slice(Math.max(0, m.index - 24), m.index))
     )
       push({ start: m.index, end: m.index + m[0].length })
