@@ -76,6 +76,19 @@ describe('names, round ten', () => {
   })
 })
 
+describe('names, round ten: how the kanji of a name are written', () => {
+  it('takes an adjective and its kanji, and a first kanji said alone, as the spelling', () => {
+    expect(of('name', '「ナガサワ、長い沢です」', rules)).toEqual(['ナガサワ', '長い沢'])
+    expect(of('name', '名前は「くまの、熊に野原の野」', rules)).toEqual(['くまの', '熊に野原の野'])
+    expect(of('name', '字は高い山', rules)).toEqual(['高い山'])
+  })
+
+  it('leaves a word about the kanji and an adjective that spells nothing', () => {
+    expect(of('name', '名字は難しい字で書くらしい', rules)).toEqual([])
+    expect(of('name', 'はい、大きい声で', rules)).toEqual([])
+  })
+})
+
 describe('round ten on hostile input', () => {
   it('stays linear on 1 MB lines of the new shapes', () => {
     const cpu = cpuMs(() => {
@@ -86,6 +99,7 @@ describe('round ten on hostile input', () => {
         '「ろくろくろくろく」\u0000'.repeat(90_000),
         `Ab Cd${', Ef Gh'.repeat(100_000)}`,
         `「${'山 田'.repeat(200_000)}です、`,
+        `「${'たかい、高い橋に'.repeat(100_000)}`,
       ])
         findPii(t, rules)
     })

@@ -539,19 +539,25 @@ const RENAMED_BEFORE = /旧姓[^。\n]{0,20}$/
 const KANJI_OF_READING = /漢字(?:は|で)、?/g
 const READING_BEFORE = /(?:フリガナ|ふりがな|カナ|カタカナ|読み|よみ)[^。\n]{0,30}$/
 /**
- * A name in kana, then how its kanji are written (「やまだ、やまの山に田んぼの田です」「ハマモト、はまは海浜の浜に、もとは本の本」):
- * two 「…の＋kanji」 explanations after a kana word say that word is a name.
- */
-const KANJI_SPELLING =
-  /(?<=^|[\s、。「（(:：]|は)([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8}|[一-龥々]{1,4})(?:です|で)?[、,] ?(?=((?:[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々])(?:(?:に|と)?[ 、,]?[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々]){1,3})(?:[にと、,。」]|です|で|と書|$))/g
-/**
  * How the kanji of a name are written, said after 漢字は or right after the name and は (「漢字は平和の平に
  * 田んぼの田」「ごとうは後ろの後に藤です」): pieces 「…の＋kanji」 joined by に or と, the last one may be the
  * kanji alone. It spells the name out, so it is masked as the name.
  */
 const SPELL_PART = '[ぁ-ゖ一-龥々ァ-ヺー]{1,6}?の[一-龥々]'
 const SPELL = `${SPELL_PART}(?:(?:に|と)[ 、,]?(?:${SPELL_PART}|[一-龥々](?=[、,。」]|です|で|$))){1,3}`
-const SPELL_AFTER_KANJI = new RegExp(`(?:漢字(?:は|で|が)|字は)[、,]? ?(${SPELL})`, 'g')
+// (round ten: a piece may be an adjective and its kanji, 「大きい沢」「高い橋」, and the first a kanji alone, 「菅に野原の野」)
+// (not 「難しい字」: a word about the kanji, not one of them)
+const ADJ_PART = '[一-龥々][ぁ-ゖ]{0,2}い(?!字)[一-龥々]'
+const SPELL_KANA_NAME = `(?:${SPELL_PART}|${ADJ_PART}|[一-龥々](?=に))(?:(?:に|と)?[ 、,]?${SPELL_PART}|(?:に|と)[ 、,]?(?:${ADJ_PART}|[一-龥々](?=[、,。」]|です|で|$))){1,3}|${ADJ_PART}(?=[、,。」]|です|で|$)`
+/**
+ * A name, a comma, then how its kanji are written (「やまだ、やまの山に田んぼの田です」「オオサワ、大きい沢で」): the
+ * explanation after a kana word says that word is a name.
+ */
+const KANJI_SPELLING = new RegExp(
+  `(?<=^|[\\s、。「（(:：]|は)([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8}|[一-龥々]{1,4})(?:です|で)?[、,] ?(?=(${SPELL_KANA_NAME})(?:[にと、,。」]|です|で|と書|$))`,
+  'g',
+)
+const SPELL_AFTER_KANJI = new RegExp(`(?:漢字(?:は|で|が)|字は)[、,]? ?(${SPELL_KANA_NAME})`, 'g')
 const SPELL_AFTER_NAME = new RegExp(`^は[、,]? ?(${SPELL})`)
 /** A kana word, then は and its kanji spelled out: the word is a name read out (「ごとうは後ろの後に藤」). */
 const KANA_THEN_SPELL = new RegExp(
