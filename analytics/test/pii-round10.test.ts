@@ -89,6 +89,14 @@ describe('names, round ten: how the kanji of a name are written', () => {
   })
 })
 
+describe('names, round ten: a reading after a given name', () => {
+  it('takes a given name after a relative with its reading in brackets, and a reading said after 読みは', () => {
+    expect(of('name', '甥の湊斗（みなと）が来る', rules)).toEqual(['湊斗', 'みなと'])
+    expect(of('name', '三浦 蒼空くん、読みはそらです', rules)).toEqual(['三浦 蒼空', 'そら'])
+    expect(of('name', '父の写真（しゃしん）を持参', rules)).toEqual([])
+  })
+})
+
 describe('round ten on hostile input', () => {
   it('stays linear on 1 MB lines of the new shapes', () => {
     const cpu = cpuMs(() => {
@@ -100,6 +108,7 @@ describe('round ten on hostile input', () => {
         `Ab Cd${', Ef Gh'.repeat(100_000)}`,
         `「${'山 田'.repeat(200_000)}です、`,
         `「${'たかい、高い橋に'.repeat(100_000)}`,
+        `${'孫の大翔（'.repeat(150_000)}ひろと）`,
       ])
         findPii(t, rules)
     })

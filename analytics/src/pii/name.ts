@@ -477,7 +477,7 @@ const ROLE_IN_BRACKETS = new RegExp(`[（(](?:本人|代理人|代理|申請者|
  * kanji before くん/ちゃん (「甥っ子の翼くん」).
  */
 const RELATIVE_GIVEN = new RegExp(
-  `(?<![一-龥々])(?:${RELATIVES}|甥っ子|姪っ子|甥|姪)の、?(?:([一-龥々]{2,3}|[ぁ-ゖ]{2,4})(?=の(?:分|件|カード|代理|申請|手続)|が|は|も|と(?!し)|、)|([一-龥々]{1,3})(?=くん|ちゃん))`,
+  `(?<![一-龥々])(?:${RELATIVES}|甥っ子|姪っ子|甥|姪)の、?(?:([一-龥々]{2,3}|[ぁ-ゖ]{2,4})(?=の(?:分|件|カード|代理|申請|手続)|が|は|も|と(?!し)|、|[（(][ぁ-ゖー]{2,8}[）)])|([一-龥々]{1,3})(?=くん|ちゃん))`,
   'g',
 )
 /** Nouns after 母の/娘の that end like a given name but are things (母の説明, 父の写真). */
@@ -565,6 +565,9 @@ const KANA_THEN_SPELL = new RegExp(
   'g',
 )
 /** A reading or spelling in brackets right after a name and its honorific: 「大谷様（おおたに）」「林さん(Hayashi)」. */
+/** 「長尾 陽翔くん、読みははると」: the reading said after a name and a comma. */
+const READ_OUT_AFTER =
+  /^(?:様|さん|さま|くん|ちゃん|氏|君|殿)?[、,] ?(?:読み|よみ)(?:は|が|:) ?([ぁ-ゖー]{2,8}?)(?=$|[、。,」 ]|です|で|って)/
 const READING_AFTER =
   /^(?:様|さん|さま|くん|ちゃん|氏|君|殿)?[（(]((?:[ぁ-ゖー]{2,8}|[ァ-ヺー・]{2,12}|[A-Z][A-Za-z'-]+)(?: (?:[ぁ-ゖー]{1,8}|[ァ-ヺー]{1,8}|[A-Z][A-Za-z'-]+)){0,3})[）)]/
 
@@ -776,7 +779,12 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RELATIVE_GIVEN)) {
     const word = (m[1] ?? m[2])!
     const kanji = /^[一-龥々]/.test(word)
-    const ends = m[2] !== undefined || GIVEN_NAME_END.test(word)
+    // (a reading in brackets after it says it is a name: 「孫の大翔（ひろと）」)
+    const end = m.index + m[0].length
+    const ends =
+      m[2] !== undefined ||
+      GIVEN_NAME_END.test(word) ||
+      /^[（(][ぁ-ゖー]{2,8}[）)]/.test(text.slice(end, end + 11))
     if (NOT_GIVEN.has(word) || (kanji ? !isPlausibleGiven(word) || !ends : NOT_HIRA.has(word))) continue
     const start = m.index + m[0].length - word.length
     push({ start, end: start + word.length })
@@ -862,6 +870,11 @@ export const detectName: Detector = (text) => {
     if (spelled) {
       const start = f.end + spelled[0].length - spelled[1]!.length
       push({ start, end: start + spelled[1]!.length })
+    }
+    const said = READ_OUT_AFTER.exec(text.slice(f.end, f.end + 24))
+    if (said && /[一-龥々]/.test(text.slice(f.start, f.end)) && !NOT_HIRA.has(said[1]!)) {
+      const start = f.end + said[0].length - said[1]!.length
+      push({ start, end: start + said[1]!.length })
     }
     const r = READING_AFTER.exec(text.slice(f.end, f.end + 48))
     const reading = r?.[1]
