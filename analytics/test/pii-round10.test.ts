@@ -60,6 +60,24 @@ describe('secrets, round ten: a value that says it is a PIN without a word of on
   })
 })
 
+describe('secrets, round ten: a PIN read with its place values, and a note of doubt after a password', () => {
+  it('takes a number with 千 or 百 in kana, or a month and a day, near a word of a secret', () => {
+    expect(of('secret', '暗証番号は、ろっぴゃくにじゅうご', rules)).toEqual(['ろっぴゃくにじゅうご'])
+    expect(of('secret', '母の4桁は「にせんにじゅうよん」', rules)).toEqual(['にせんにじゅうよん'])
+    expect(of('secret', '暗証は「さんのにじゅうはち」と覚えとる', rules)).toEqual([])
+    expect(of('secret', '暗証は「じゅうのにじゅうはち」と覚えとる', rules)).toEqual(['じゅうのにじゅうはち'])
+  })
+
+  it('leaves amounts, minutes and counts in kana', () => {
+    expect(of('secret', '暗証番号の再発行はせんえんかかる', rules)).toEqual([])
+    expect(of('secret', '暗証番号でさんじゅっぷん悩んだ', rules)).toEqual([])
+  })
+
+  it('masks a password without the question mark of a note', () => {
+    expect(of('secret', 'メモ：署名用 NASHI2024？ 要確認', rules)).toEqual(['NASHI2024'])
+  })
+})
+
 describe('names, round ten', () => {
   it('takes a spaced full name opening what a caller says, before a dialect copula', () => {
     expect(of('name', '「村瀬 千代だす、カードの件で」', rules)).toEqual(['村瀬 千代'])
@@ -109,6 +127,7 @@ describe('round ten on hostile input', () => {
         `「${'山 田'.repeat(200_000)}です、`,
         `「${'たかい、高い橋に'.repeat(100_000)}`,
         `${'孫の大翔（'.repeat(150_000)}ひろと）`,
+        `暗証 ${'せんにひゃくさんじゅうよんの'.repeat(70_000)}`,
       ])
         findPii(t, rules)
     })

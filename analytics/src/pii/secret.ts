@@ -128,7 +128,11 @@ function pickNumber(text: string, start: number, raw: string): { start: number; 
 
 function pickPassword(start: number, raw: string, gap: string): { start: number; end: number } | undefined {
   // an opening bracket starts an aside (「HANAKO2O24（Oとゼロ混在？）」), not the password
-  const value = raw.replace(/[([{<].*$/s, '').replace(TRAILING, '')
+  // (a question mark at the end is a note's doubt, 「MIYAJIMA77？ 利用者 7777？」; ! may end one, 「Taro1960!」)
+  const value = raw
+    .replace(/[([{<].*$/s, '')
+    .replace(TRAILING, '')
+    .replace(/\?+$/, '')
   // 6–16 characters is the 署名用 password's rule; longer runs after a cue are masked too (still a secret).
   if (value.length < 6 || value.length > 32 || !/[A-Za-z]/.test(value)) return undefined
   // URLs and e-mail addresses are not passwords (the e-mail detector masks the address).
@@ -427,6 +431,8 @@ export const detectSecret: Detector = (folded, _options, others) => {
   // (over the other findings too: a secret outranks them, and a name rule reads 「ふたまるまるさん」 as a name)
   for (const s of valuesNearCues(text)) out.push({ kind: 'secret', ...s })
   for (const s of valuesSetOrCorrected(text, text !== folded)) out.push({ kind: 'secret', ...s })
+  if (NEAR_CUE.test(text) || PLACE_LENGTH.test(text))
+    for (const s of placeValuesNearCues(text)) out.push({ kind: 'secret', ...s })
   if (NEAR_CUE.test(text)) for (const s of hiraganaSpelled(text)) out.push({ kind: 'secret', ...s })
   return out.flatMap((f) => splitList(text, f))
 }
@@ -743,6 +749,41 @@ function valuesSetOrCorrected(text: string, phoneInText: boolean): { start: numb
     if (/[@.]/.test(text.slice(Math.max(0, m.index - 1), m.index) + text.slice(end, end + 1))) continue
     const s = pickPassword(m.index, m[0], '')
     if (s) out.push(s)
+  }
+  return out
+}
+
+/*
+ * A PIN read as a number with its place values in kana, near a word of a secret (「暗証番号 たしか ひゃくにじゅうさん」
+ * 「四桁は「せんきゅうひゃくよんじゅうご」」「暗証を「じゅうにのにじゅうご」と言う」): one number with 千 or 百 in it,
+ * or two numbers with 十 joined by の (month and day). Round ten, from the LOCO folds' misses.
+ */
+const PLACE_DIGIT = '(?:いち|いっ|に|さん|よん|ご|ろく|ろっ|なな|はち|はっ|きゅう)'
+const PLACE_NUMBER = `(?:${PLACE_DIGIT}?(?:せん|ぜん))?(?:${PLACE_DIGIT}?(?:ひゃく|びゃく|ぴゃく))?(?:${PLACE_DIGIT}?(?:じゅう|じゅっ))?${PLACE_DIGIT}?`
+/** 「四桁は」: a length of four before the number names it a PIN too. */
+const PLACE_LENGTH = /[4四] ?(?:桁|けた|ケタ)/
+const PLACE_RUN = new RegExp(`(?<![ぁ-ゖ])${PLACE_NUMBER}(?:の${PLACE_NUMBER})?`, 'g')
+
+function placeValuesNearCues(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  if (!/せん|ぜん|ゃく|じゅう/.test(text)) return out
+  for (const m of text.matchAll(PLACE_RUN)) {
+    const value = m[0]
+    if (value.length < 4) continue
+    const parts = value.split('の')
+    const hundreds = parts.length === 1 && /せん|ぜん|ゃく/.test(value)
+    const monthDay = parts.length === 2 && parts.every((p) => /じゅう/.test(p))
+    if (!hundreds && !monthDay) continue
+    const start = m.index
+    const end = start + value.length
+    const before = text.slice(Math.max(0, start - 6), start)
+    if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
+    if (!NEAR_END.test(text.slice(end, end + 3)) || unitFollows(text, end)) continue
+    const lead = text.slice(Math.max(0, start - NEAR_BEFORE), start)
+    const cutLead = lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1)
+    const cutTail = text.slice(end, end + NEAR_AFTER).split(/[。\n]/)[0]!
+    if (NEAR_CUE.test(cutLead) || NEAR_CUE.test(cutTail) || PLACE_LENGTH.test(cutLead))
+      out.push(span(start, end))
   }
   return out
 }
