@@ -99,5 +99,31 @@ describe('serializeIndex / loadSerializedIndex', () => {
     saved.fields.documents.question.ids[0] = [DOCS.length + 5]
     expect(() => loadSerializedIndex(saved)).toThrow(SerializedIndexError)
     expect(() => loadSerializedIndex({ ...saved, passages: [[99, 0, 0, 0, 1]] })).toThrow(/names document 99/)
+    // Version 4 stored each field's tokens apart; it is refused, not misread.
+    expect(() => loadSerializedIndex({ ...saved, version: 4 })).toThrow(/version 4 is not supported .*rebuild/)
+    const again = JSON.parse(serializeIndex(fresh))
+    again.fields.passages.text.terms[0] = again.terms.length + 3
+    expect(() => loadSerializedIndex(again)).toThrow(/names term/)
+    const { terms: _, ...noTerms } = JSON.parse(serializeIndex(fresh))
+    expect(() => loadSerializedIndex(noTerms)).toThrow(/terms or fields missing/)
+  })
+
+  it('stores every token once, whichever fields hold it', () => {
+    const fresh = createSearchIndex({ synonyms: SYNONYMS })
+    for (const d of DOCS) fresh.add(d)
+    const saved = JSON.parse(serializeIndex(fresh))
+    expect(saved.terms).toEqual([...new Set(saved.terms)].sort())
+    const positions = (field: { terms: number[] }) => {
+      let p = -1
+      return field.terms.map((d) => (p += d))
+    }
+    // A word of the questions that the passages hold too (番号, …) is one entry named by both.
+    const inQuestions = new Set(positions(saved.fields.documents.question))
+    const shared = positions(saved.fields.passages.text).filter((p) => inQuestions.has(p))
+    expect(shared.length).toBeGreaterThan(0)
+    expect(fresh.docs.field('question')?.postings.has(saved.terms[shared[0] ?? -1])).toBe(true)
+    expect(fresh.passages.field('text')?.postings.has(saved.terms[shared[0] ?? -1])).toBe(true)
+    // The fields hold positions only, no token text.
+    expect(JSON.stringify(saved.fields)).not.toMatch(/暗証番号|パスワード/)
   })
 })
