@@ -430,7 +430,7 @@ export function aiExplanation(config: AiConfig): AiExplanation {
           kind: 'list',
           items: [
             '学習: `npm run train:confidence`。市の FAQ で答えられる質問（golden の dev 分割と、一度読み終えた質問集の両方の分割と、まだ読んでいない質問集の dev 分割。各質問集は、その質問集を除いて作った「よくある聞き方」で順位を付けます）と、答えられない質問（一度読み終えた off-topic の質問集の両方の分割と、まだ読んでいないものの dev 分割）を見分けるように学習します。しきい値は、答えられる質問のうち下回るものが 2 % 以下になる、最も高い値です。golden の test 分割と、まだ読んでいない評価用の質問集の test 分割は使いません。',
-            '対象範囲のモデル（特徴 `scope`）: 質問の語ごとの重みを足して、市の FAQ で答えられる質問らしさ（0〜1）を出す小さなロジスティック回帰モデルです。FAQ の質問と言い換え、答えられる質問を「対象」、答えられない質問を「対象外」として、同じ `npm run train:confidence` で学習します。語と重みの表は `search-indexer/src/engine/scope-model.ts` に保存され、だれでも読めます。',
+            '対象範囲のモデル（特徴 `scope`）: 質問の語（と漢字の 2 文字の並び）ごとの重みを足して、市の FAQ で答えられる質問らしさ（0〜1）を出す小さなロジスティック回帰モデルです。FAQ の質問と言い換え、答えられる質問を「対象」、答えられない質問を「対象外」として、同じ `npm run train:confidence` で学習します。語と重みの表は `search-indexer/src/engine/scope-model.ts` に保存され、だれでも読めます。',
             '保存場所: `search-indexer/src/engine/confidence-model.ts`。検索エンジンのプログラムの一部として、公開サイトの検索（ブラウザの中）と CMS で使われます。',
             '止め方: 設定項目はありません。この判定は「確かでない」という表示にだけ使い、並び順は変えません。止めるにはプログラムの変更が必要です。',
           ],

@@ -4,8 +4,9 @@
  * Fits the confidence model (engine/confidence.ts) on tuning data only (tuning-sets.ts): in-scope
  * questions (golden dev; both halves of the colloquial sets whose test half has been read: their
  * first hit should count as sure) against off-topic ones (both halves of the read off-topic sets;
- * no FAQ answers them). The threshold is the highest that leaves at most 2 % of the in-scope tuning
- * questions below it (the quality bar: a right answer is rarely hidden behind "no sure answer").
+ * no FAQ answers them). The threshold is the highest that leaves at most 1.9 % of the in-scope tuning
+ * questions below it, so that 2 % of a set it did not see are (the quality bar: a right answer is
+ * rarely hidden behind "no sure answer").
  * Writes engine/confidence-model.ts and prints the weights and the tuning figures; `--dry-run` only
  * prints; `--leave-set-out` also prints each set as scored by a model fitted (and its threshold
  * set) without that set, the figures a change of features is decided on. Also fits the "in scope"
@@ -38,8 +39,12 @@ import { EVAL_DIR, loadContentIndex } from './content-index'
 import { leaveSetOut } from './leave-set-out'
 import { describeTuning, IN_SCOPE_TUNING, loadTuning, OFF_TOPIC_TUNING } from './tuning-sets'
 
-/** Share of the in-scope tuning questions allowed below the threshold. */
-const MAX_HIDDEN = 0.02
+/**
+ * Share of the in-scope tuning questions the threshold leaves below it. The bar is 2 % on questions
+ * the model has not seen; a threshold set at 2 % of the questions it was fitted on leaves 2.2 % of a
+ * left-out set below (decision 0073), so it is set a little lower (decision 0074).
+ */
+const MAX_HIDDEN = 0.019
 
 const { values } = parseArgs({
   options: {

@@ -10,7 +10,7 @@
  * `npm run train:confidence` on tuning data only.
  */
 import type { QueryAnalysis } from '../analyzer/analyzer'
-import { isGram } from '../analyzer/tokenize'
+import { isGram, tokenText } from '../analyzer/tokenize'
 import { SCOPE_MODEL } from './scope-model'
 
 export type ScopeModel = {
@@ -20,9 +20,21 @@ export type ScopeModel = {
   weights: Record<string, number>
 }
 
-/** The words the model reads: the query's own analyzer words (no bigrams, no synonym expansions), once each. */
+const HAN = /\p{Script=Han}/u
+
+/** A kanji bigram's mark in the table (·在留): never part of an analyzer word, so a bigram and a word never share a weight. */
+export const SCOPE_GRAM = '·'
+
+/**
+ * What the model reads: the query's own analyzer words (no synonym expansions) and its kanji
+ * bigrams (marked ·), once each. The bigrams carry a compound's parts into questions that write it
+ * otherwise (在留 of 在留カード, 在留期間, 在留資格; 救急 of マイナ救急). Kana bigrams stay out: they are
+ * the endings and particles every question has.
+ */
 export const scopeWords = (q: Pick<QueryAnalysis, 'tokens'>): string[] => [
-  ...new Set(q.tokens.filter((t) => !isGram(t))),
+  ...new Set(
+    q.tokens.flatMap((t) => (!isGram(t) ? [t] : HAN.test(t) ? [SCOPE_GRAM + tokenText(t)] : [])),
+  ),
 ]
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
