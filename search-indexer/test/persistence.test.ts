@@ -100,7 +100,9 @@ describe('serializeIndex / loadSerializedIndex', () => {
     expect(() => loadSerializedIndex(saved)).toThrow(SerializedIndexError)
     expect(() => loadSerializedIndex({ ...saved, passages: [[99, 0, 0, 0, 1]] })).toThrow(/names document 99/)
     // Version 4 stored each field's tokens apart; it is refused, not misread.
-    expect(() => loadSerializedIndex({ ...saved, version: 4 })).toThrow(/version 4 is not supported .*rebuild/)
+    expect(() => loadSerializedIndex({ ...saved, version: 4 })).toThrow(
+      /version 4 is not supported .*rebuild/,
+    )
     const again = JSON.parse(serializeIndex(fresh))
     again.fields.passages.text.terms[0] = again.terms.length + 3
     expect(() => loadSerializedIndex(again)).toThrow(/names term/)

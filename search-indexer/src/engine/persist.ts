@@ -133,7 +133,12 @@ export function serializeIndex(index: SearchIndex): string {
       p.end,
     ]),
     fields: {
-      documents: saveFields(index.docs, DOC_FIELDS, new Map(docs.map(([, , id], i) => [id, i])), termPosition),
+      documents: saveFields(
+        index.docs,
+        DOC_FIELDS,
+        new Map(docs.map(([, , id], i) => [id, i])),
+        termPosition,
+      ),
       passages: saveFields(
         index.passages,
         PASSAGE_FIELDS,
@@ -167,8 +172,15 @@ export function loadSerializedIndex(raw: string | SerializedIndex, options: Load
     throw new SerializedIndexError(
       `serialized index version ${String(data.version)} is not supported (expected ${INDEX_VERSION}); rebuild the index`,
     )
-  if (!Array.isArray(data.documents) || !Array.isArray(data.passages) || !Array.isArray(data.terms) || !data.fields)
-    throw new SerializedIndexError('serialized index is incomplete (documents, passages, terms or fields missing)')
+  if (
+    !Array.isArray(data.documents) ||
+    !Array.isArray(data.passages) ||
+    !Array.isArray(data.terms) ||
+    !data.fields
+  )
+    throw new SerializedIndexError(
+      'serialized index is incomplete (documents, passages, terms or fields missing)',
+    )
   const opts: SearchIndexOptions = {
     audience: data.audience,
     words: data.settings.words,

@@ -32,9 +32,7 @@ export const SCOPE_GRAM = '·'
  * the endings and particles every question has.
  */
 export const scopeWords = (q: Pick<QueryAnalysis, 'tokens'>): string[] => [
-  ...new Set(
-    q.tokens.flatMap((t) => (!isGram(t) ? [t] : HAN.test(t) ? [SCOPE_GRAM + tokenText(t)] : [])),
-  ),
+  ...new Set(q.tokens.flatMap((t) => (!isGram(t) ? [t] : HAN.test(t) ? [SCOPE_GRAM + tokenText(t)] : []))),
 ]
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
