@@ -10,12 +10,14 @@
  * as the rules instead, the tagger filling their gaps: the rules as they stood before that corpus was
  * written, so both parts are scored on text they never saw.
  * `--corpus FILE` instead scores one corpus with the committed weights (rules alone, then rules + tagger):
- * the way to read a new dev split. `--errors MODE` lists the misses and false alarms of one column
- * (`rules` or `both≥M`); `--epochs N`, `--bits N`, `--dropout X` try training settings.
+ * the way to read a new dev split. `--with NAME` adds a candidate corpus (masker-corpora.ts) to training and
+ * the folds; a dev half alone is summed apart from the complete corpora as well. `--errors MODE` lists the misses and false alarms of one column
+ * (`rules` or `both≥M`); `--epochs N`, `--bits N`, `--dropout X` try training settings, `--seed N` another shuffle
+ * (how far a figure moves by the order of the lines alone).
  */
 import path from 'node:path'
 
-import { CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
+import { CANDIDATES, CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
 import { MIN_MARGIN } from '../src/cli/masker-weights'
 import { foldWidth, hidePlaceholders, PII_KINDS, type MaskOptions, type PiiKind } from '../src/pii'
 import { defaultTagger, taggerFindings, type Tagger } from '../src/pii/tagger'
@@ -36,9 +38,15 @@ import {
 const argv = process.argv.slice(2)
 const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined)
 const epochs = Number(arg('--epochs') ?? TRAIN_DEFAULTS.epochs)
+const seed = Number(arg('--seed') ?? TRAIN_DEFAULTS.seed)
 const hashBits = Number(arg('--bits') ?? TRAIN_DEFAULTS.hashBits)
 const ruleDropout = Number(arg('--dropout') ?? TRAIN_DEFAULTS.ruleDropout)
 const only = arg('--only')
+/** A candidate corpus added to every fold's training and as a fold of its own: what adding it would change. */
+const withName = arg('--with')
+const added = CANDIDATES.filter((c) => c.name === withName)
+if (withName && !added.length) throw new Error(`--with: no candidate corpus ${withName}`)
+const corpora = [...CORPORA.filter((c) => !c.generated), ...added, ...CORPORA.filter((c) => c.generated)]
 const corpusFile = arg('--corpus')
 const margins = corpusFile ? ['chosen'] : (arg('--margins') ?? 'chosen').split(',')
 const marginOf = (m: string): Partial<Record<PiiKind, number>> =>
@@ -117,40 +125,10 @@ function scoreAll(rows: CorpusRow[], options: MaskOptions, trained: Tagger) {
   console.log('')
 }
 
-const cpu0 = process.cpuUsage()
-const t0 = performance.now()
-if (corpusFile) {
-  const rows = loadCorpus(path.resolve(corpusFile))
-  const spans = rows.reduce((n, r) => n + r.expected.length, 0)
+/** The sums so far over the left-out corpora, as one table with the misses split into boundary / whole. */
+function printSums(title: string) {
   console.log(
-    `${path.basename(corpusFile)}: ${rows.length} snippets, ${spans} spans; committed weights, allow-list`,
-  )
-  scoreAll(rows, KEEP, defaultTagger())
-} else {
-  for (const left of CORPORA.filter((c) => c.fresh)) {
-    if (only && left.name !== only) continue
-    const a = process.cpuUsage()
-    const trained = trainTagger(
-      corpusLines(
-        CORPORA.filter((c) => c !== left),
-        ruleDropout < 1,
-      ),
-      {
-        epochs,
-        hashBits,
-        ruleDropout,
-      },
-    )
-    const used = process.cpuUsage(a)
-    const rows = rowsOf(left)
-    const spans = rows.reduce((n, r) => n + r.expected.length, 0)
-    console.log(
-      `left out: ${left.name} (${left.files.map((f) => path.basename(f)).join(' + ')}; ${rows.length} snippets, ${spans} spans), trained on the other ${CORPORA.length - 1} corpora (${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
-    )
-    scoreAll(rows, left.options, trained)
-  }
-  console.log(
-    `all left-out corpora together (exact spans; a kind only where labelled; epochs ${epochs}, ${hashBits} hash bits, rule dropout ${ruleDropout})`,
+    `${title} (exact spans; a kind only where labelled; epochs ${epochs}, ${hashBits} hash bits, rule dropout ${ruleDropout})`,
   )
   console.log(header)
   for (const k of PII_KINDS) console.log(line(k, (m) => sums[m]![k]))
@@ -168,6 +146,48 @@ if (corpusFile) {
         return `${m} ${sums[m]![k].fn - whole} / ${whole}`.padEnd(22)
       }).join(' ')}`,
     )
+}
+
+const cpu0 = process.cpuUsage()
+const t0 = performance.now()
+if (corpusFile) {
+  const rows = loadCorpus(path.resolve(corpusFile))
+  const spans = rows.reduce((n, r) => n + r.expected.length, 0)
+  console.log(
+    `${path.basename(corpusFile)}: ${rows.length} snippets, ${spans} spans; committed weights, allow-list`,
+  )
+  scoreAll(rows, KEEP, defaultTagger())
+} else {
+  let completeShown = false
+  for (const left of corpora.filter((c) => c.fresh)) {
+    if (only && left.name !== only) continue
+    // the complete corpora first, summed alone (comparable with the rounds before a dev half was a fold)
+    if (left.partial && !only && !completeShown) {
+      printSums('the complete fresh corpora together (both halves)')
+      completeShown = true
+    }
+    const a = process.cpuUsage()
+    const trained = trainTagger(
+      corpusLines(
+        corpora.filter((c) => c !== left),
+        ruleDropout < 1,
+      ),
+      {
+        seed,
+        epochs,
+        hashBits,
+        ruleDropout,
+      },
+    )
+    const used = process.cpuUsage(a)
+    const rows = rowsOf(left)
+    const spans = rows.reduce((n, r) => n + r.expected.length, 0)
+    console.log(
+      `left out: ${left.name} (${left.files.map((f) => path.basename(f)).join(' + ')}; ${rows.length} snippets, ${spans} spans), trained on the other ${corpora.length - 1} corpora (${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
+    )
+    scoreAll(rows, left.options, trained)
+  }
+  printSums('all left-out corpora together')
 }
 const cpu = process.cpuUsage(cpu0)
 console.log(

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
-import { CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
+import { HELD_OUT } from '../bench/pii.bench'
+import { CANDIDATES, CORPORA, corpusLines, rowsOf } from '../src/cli/masker-corpora'
 import { MIN_MARGIN, weightsFile } from '../src/cli/masker-weights'
 import { findPii, maskPii } from '../src/pii'
 import { defaultTagger, TAGGER_MAX_LENGTH, taggerFromFile } from '../src/pii/tagger'
@@ -28,6 +29,11 @@ describe('the masker’s learned tagger', () => {
       ),
     ).toBe(true)
     expect(parsed.trainedOn).toContain('pii-fresh9.test.jsonl')
+    // the held-out test split never trains, nor is it a candidate corpus
+    for (const f of HELD_OUT) {
+      expect(parsed.trainedOn).not.toContain(path.basename(f))
+      expect(CANDIDATES.flatMap((c) => c.files.map((g) => path.basename(g)))).not.toContain(path.basename(f))
+    }
     expect(parsed.minMargin).toEqual(MIN_MARGIN)
     expect(defaultTagger().weight.length).toBeGreaterThan(10_000)
   })
