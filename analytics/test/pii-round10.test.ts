@@ -115,6 +115,15 @@ describe('names, round ten: a reading after a given name', () => {
   })
 })
 
+describe('names after round ten: a surname of one kanji after an address', () => {
+  it('takes one kanji outside the surname list before a katakana given name, not a word of a place', () => {
+    expect(of('name', '〒739-0000 高屋町杵原1021 杵 ハツヨ', rules)).toEqual(['杵 ハツヨ'])
+    expect(of('name', '西条町寺家5-3 鴨 トメ、', rules)).toEqual(['鴨 トメ'])
+    expect(of('name', '西条本町2-1 館 ロビー', rules)).toEqual([])
+    expect(of('name', '西条町3-2 東 ホール', rules)).toEqual([])
+  })
+})
+
 describe('round ten on hostile input', () => {
   it('stays linear on 1 MB lines of the new shapes', () => {
     const cpu = cpuMs(() => {
@@ -128,6 +137,7 @@ describe('round ten on hostile input', () => {
         `「${'たかい、高い橋に'.repeat(100_000)}`,
         `${'孫の大翔（'.repeat(150_000)}ひろと）`,
         `暗証 ${'せんにひゃくさんじゅうよんの'.repeat(70_000)}`,
+        '町1-2 杵 ハツヨ、'.repeat(90_000),
       ])
         findPii(t, rules)
     })

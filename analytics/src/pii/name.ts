@@ -494,6 +494,13 @@ const QUOTED_FULL = /(?<=[「『])(?:[一-龥々]{1,3} [一-龥々]{1,3}|[ァ-�
  * A kanji full name after an address's last number, as an envelope or a form is written
  * (「高屋町杵原1021-3 中尾 栄子」「石神井町2-14-3 小池 徹」「… 前田 洋子 宛」): surname, space, given name, then the end.
  */
+// (after round ten: a surname of one kanji outside the surname list may stand there before a katakana given name,
+// 「志和町冠4720 冠 トミエ」, unless it is a word of an address or a building: 東 棟, 本 館)
+const oneKanjiBeforeKata = (surname: string, given: string) =>
+  surname.length === 1 &&
+  /^[ァ-ヺ]/.test(given) &&
+  !NOT_NAMES.has(surname) &&
+  !/[東西南北上下中内外前後奥新旧本別棟館階号室丁目番地町村市区県都府道郡字大小第]/.test(surname)
 const AFTER_ADDRESS_FULL =
   /(?<=[0-9][0-9号室]? {1,2})([一-龥々]{1,3}) ([一-龥々]{1,3}|[ァ-ヺー]{2,5})(?= ?(?:$|[、。,]|宛|様|方))/g
 /**
@@ -818,7 +825,7 @@ export const detectName: Detector = (text) => {
       }
   for (const m of text.matchAll(AFTER_ADDRESS_FULL))
     if (
-      isPlausibleKanji(m[1]!) &&
+      (isPlausibleKanji(m[1]!) || oneKanjiBeforeKata(m[1]!, m[2]!)) &&
       (/^[ァ-ヺ]/.test(m[2]!) ? isPlausibleKata(m[2]!) && !NOT_KATA.has(m[2]!) : isPlausibleGiven(m[2]!)) &&
       /[町丁目番地号-]/.test(text.slice(Math.max(0, m.index - 24), m.index))
     )
