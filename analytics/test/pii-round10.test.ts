@@ -115,6 +115,20 @@ describe('names, round ten: a reading after a given name', () => {
   })
 })
 
+describe('secrets after round ten: a pun to remember the value', () => {
+  it('takes four digits said to be learnt by heart, not a phone or a year so learnt', () => {
+    expect(of('secret', '1919、イチキューって覚えとる', rules)).toEqual(['1919'])
+    expect(of('secret', '8080、と覚えてね', rules)).toEqual(['8080'])
+    expect(of('secret', '電話は0120、いいふろで覚えて', rules)).toEqual([])
+    expect(of('secret', '1192、いい国で覚える年号', rules)).toEqual([])
+  })
+
+  it('leaves the pun read after the value out of it', () => {
+    expect(of('secret', '暗証は3939、サンキュー', rules)).toEqual(['3939'])
+    expect(of('secret', '四桁は8383、ハチミツやけえ', rules)).toEqual(['8383'])
+  })
+})
+
 describe('names after round ten: a surname of one kanji after an address', () => {
   it('takes one kanji outside the surname list before a katakana given name, not a word of a place', () => {
     expect(of('name', '〒739-0000 高屋町杵原1021 杵 ハツヨ', rules)).toEqual(['杵 ハツヨ'])
@@ -138,10 +152,12 @@ describe('round ten on hostile input', () => {
         `${'孫の大翔（'.repeat(150_000)}ひろと）`,
         `暗証 ${'せんにひゃくさんじゅうよんの'.repeat(70_000)}`,
         '町1-2 杵 ハツヨ、'.repeat(90_000),
+        '1919、イチキューって覚え'.repeat(60_000),
+        `暗証は${'3939、サンキュー、'.repeat(60_000)}`,
       ])
         findPii(t, rules)
     })
-    // (about 2 s CPU in all; searching back for the sentence over the whole line made the first line take minutes)
+    // (about 4 s CPU in all; searching back for the sentence over the whole line made the first line take minutes)
     expect(cpu).toBeLessThan(8_000)
   }, 60_000)
 })

@@ -1,6 +1,6 @@
 import { blankAlso, unitFollows, valuesAfterCues, type Window } from './cue'
 import { withoutPhones } from './phone'
-import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, KANJI_DIGIT, SAID_DIGIT } from './spokenDigits'
+import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, KANJI_DIGIT, SAID_DIGIT, spelledDigits } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /*
@@ -591,8 +591,17 @@ const LIST = /^\d{3,}(?:[、､,] ?\d{3,})+$/
 /** 「SHIMANAMI75／SHIMANAMI57」: passwords listed with a slash are several values, and a slash after one ends it. */
 const SLASH_LIST = /^[A-Za-z0-9]{4,}(?:\/[A-Za-z0-9]{4,})*\/?$/
 
+/**
+ * 「3939、サンキュー」: digits, then a pause and some of the same digits read as a word (a pun to remember
+ * them). The reading says the value again; it is not more of it.
+ */
+const PUN_AFTER = /^(\d{3,8})[、､,] ?([ァ-ヺー]{2,16}|[ぁ-ゖー]{2,16})$/
+
 function splitList(text: string, f: PiiFinding): PiiFinding[] {
   const value = text.slice(f.start, f.end)
+  const pun = PUN_AFTER.exec(value)
+  const read = pun ? spelledDigits(pun[2]!) : ''
+  if (read.length >= 2 && pun![1]!.includes(read)) return [{ ...f, end: f.start + pun![1]!.length }]
   if (/[A-Za-z]/.test(value) && value.includes('/') && SLASH_LIST.test(value))
     return [...value.matchAll(/[A-Za-z0-9]+/g)].map((m) => ({
       ...f,
@@ -627,6 +636,8 @@ const CORRECTION = /(?:いや|いえ|じゃなくて|じゃのうて|ではな�
 const OTHER_NUMBER_TEXT =
   /電話|でんわ|携帯|けいたい|TEL|番号札|受付|整理|予約|郵便|ゆうびん|〒|マイナンバー|まいなんばー|個人番号|口座|会員|記号|保険|下[4四] ?(?:桁|けた|ケタ)|末尾/
 
+/** 「…で覚えとる」「語呂合わせ」: the value after which this is said was learnt by heart. */
+const MNEMONIC = /(?:で|と|って) ?(?:覚え|おぼえ)|語呂|ごろ(?:合わせ|あわせ)/
 /** A time, a year or an amount set (「予約を1500にした」「2024年度にした」): not a PIN. */
 const WHEN_TEXT = /予約|時間|時刻|開始|締切|期限|予定|年|金額|料金|円|価格|値段/
 /** 「孫が設定したRINGO5AOMORI」「先週決めたばかりのNAGISA1212」: a password named as set just before it. */
@@ -634,6 +645,13 @@ const SET_BEFORE = /(?:設定し|登録し|決め|変え|変更し|作っ)た(?:
 
 const GROUP_BEFORE = new RegExp(`(?:${SAID_TOKEN}|\\d)[、,・ -]{1,2}$`)
 const GROUP_AFTER = new RegExp(`^[、,・ -]{1,2}(?:${SAID_TOKEN}|\\d)`)
+
+/** 「5656、ゴロゴロ」: digits, then some of them again as a word: a pun, not the next group of a number. */
+function punAfter(text: string, start: number, end: number): boolean {
+  const word = /^[、､,] ?([ァ-ヺー]{2,16}|[ぁ-ゖー]{2,16})/.exec(text.slice(end, end + 18))
+  const read = word ? spelledDigits(word[1]!) : ''
+  return read.length >= 2 && /^\d+$/.test(text.slice(start, end)) && text.slice(start, end).includes(read)
+}
 
 type Run = { start: number; end: number; digits: number; kind: 'ascii' | 'said'; kanaOnly: boolean }
 
@@ -663,7 +681,7 @@ function shortRuns(text: string, grouped: { value: boolean }): Run[] {
     // 「さんにーはちろく、ぜろさんさんよん、にーきゅういちご」: one group of a longer number read group by group
     if (
       GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ||
-      GROUP_AFTER.test(text.slice(end, end + 8))
+      (GROUP_AFTER.test(text.slice(end, end + 8)) && !punAfter(text, start, end))
     ) {
       grouped.value = true
       continue
@@ -706,6 +724,15 @@ function valuesSetOrCorrected(text: string, phoneInText: boolean): { start: numb
       text.slice(r.start, sentenceEnd < 0 ? r.end + 40 : r.end + sentenceEnd)
     if (
       SET_VERB.test(text.slice(r.end, r.end + 8)) &&
+      !OTHER_NUMBER_TEXT.test(sentence) &&
+      !WHEN_TEXT.test(sentence)
+    ) {
+      out.push(span(r.start, r.end))
+      continue
+    }
+    // a value remembered by a pun (「3939、サンキューで覚えとる」): only a number one keys in is learnt that way
+    if (
+      MNEMONIC.test(text.slice(r.end, r.end + 16).split(/[。\n]/)[0]!) &&
       !OTHER_NUMBER_TEXT.test(sentence) &&
       !WHEN_TEXT.test(sentence)
     ) {
