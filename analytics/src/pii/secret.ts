@@ -1,6 +1,13 @@
 import { blankAlso, unitFollows, valuesAfterCues, type Window } from './cue'
 import { withoutPhones } from './phone'
-import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, KANJI_DIGIT, SAID_DIGIT, spelledDigits } from './spokenDigits'
+import {
+  ENGLISH_DIGIT,
+  KANA_DIGIT,
+  KANA_LETTER,
+  KANJI_DIGIT,
+  SAID_DIGIT,
+  spelledDigits,
+} from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /*
