@@ -518,19 +518,15 @@ function hiraganaSpelled(text: string): { start: number; end: number }[] {
   return out
 }
 
-/** How far a cue may stand from the value, before it and after it (characters of the same sentence). */
-const NEAR_BEFORE = 20
-const NEAR_AFTER = 20
+/** A value read out (NEAR_RUN) with its tokens: digits, kanji, kana or katakana digits. */
+type ReadRun = { start: number; end: number; tokens: string[]; ascii: string[]; digits: number }
 
-function valuesNearCues(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = []
-  if (!NEAR_CUE.test(text) && !NEAR_BARE_NUMBER.test(text)) return out
-  const myNumberText = /マイナンバー|まいなんばー|個人番号|こじんばんごう|my ?number/i.test(text)
+/** The values read out in a text, as the window rule and the rule of set or corrected values both read them. */
+function* readRuns(text: string): Generator<ReadRun> {
   for (const m of text.matchAll(NEAR_RUN)) {
     const start = m.index
     // 「ナナにしとった」: に before a verb is a particle (withoutParticle)
     const value = /^\d/.test(m[0]) ? m[0] : withoutParticle(text, start, m[0])
-    const end = start + value.length
     const tokens = value.match(NEAR_TOKEN_G)
     if (!tokens) continue
     const ascii = tokens.filter((t) => /^\d+$/.test(t))
@@ -540,35 +536,53 @@ function valuesNearCues(text: string): { start: number; end: number }[] {
       (n, t) => n + (/^\d+$/.test(t) ? t.length : t.startsWith('ダブル') ? 2 : 1),
       0,
     )
+    yield { start, end: start + value.length, tokens, ascii, digits }
+  }
+}
+
+/** 「二一八四の〇九〇五の三六六七」: a group of a longer number read with の between its groups. */
+const groupOfLongerNumber = (text: string, start: number, end: number) =>
+  NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) ||
+  NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+
+/** 「2468の窓口」「0120の番号」「¥1234」「No.1234」: a counter's number, the number the value is part of, or an amount. */
+const counterOrPrefixed = (text: string, start: number, end: number) =>
+  /^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6)) ||
+  /(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))
+
+/** 「受付番号1234」: the end of another number's label, straight before a value. */
+const OTHER_LABEL = /[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/
+
+/**
+ * A value read out in words (not digits alone) counts when it starts after a pause, a particle or a
+ * mark and ends where a word would not go on; kana digits need two readings of more than one kana.
+ */
+function readOutAlone(text: string, start: number, end: number, tokens: string[], ascii: string[]) {
+  if (ascii.length === tokens.length) return true
+  if (tokens.every((t) => KANA_DIGIT_ONLY.test(t)) && tokens.filter((t) => t.length > 1).length < 2)
+    return false
+  const before = text.slice(Math.max(0, start - 6), start)
+  if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) return false
+  return NEAR_END.test(text.slice(end, end + 3))
+}
+
+/** How far a cue may stand from the value, before it and after it (characters of the same sentence). */
+const NEAR_BEFORE = 20
+const NEAR_AFTER = 20
+
+function valuesNearCues(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  if (!NEAR_CUE.test(text) && !NEAR_BARE_NUMBER.test(text)) return out
+  const myNumberText = /マイナンバー|まいなんばー|個人番号|こじんばんごう|my ?number/i.test(text)
+  for (const { start, end, tokens, ascii, digits } of readRuns(text)) {
     if (digits < 4 || digits > 8) continue
-    // 「二一八四の〇九〇五の三六六七」: a group of a longer number read with の between its groups
-    if (
-      NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) ||
-      NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))
-    )
-      continue
+    if (groupOfLongerNumber(text, start, end)) continue
     if (unitFollows(text, end) || /^[十百千万億]/.test(text.slice(end, end + 1))) continue
-    // 「2468の窓口」「0120の番号」: a counter's number, or the number the value is part of
-    if (
-      /^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6))
-    )
-      continue
+    if (counterOrPrefixed(text, start, end)) continue
     // 「受付番号1234」: right after another number's label (not 暗証番号は)
     const label = text.slice(Math.max(0, start - 12), start)
-    if (
-      /[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/.test(label) &&
-      !SECRET_WORD.test(label.slice(-8))
-    )
-      continue
-    if (/(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))) continue
-    if (ascii.length !== tokens.length) {
-      // read out: it starts after a pause, a particle or a mark, and ends where a word would not go on
-      const kanaOnly = tokens.every((t) => KANA_DIGIT_ONLY.test(t))
-      if (kanaOnly && tokens.filter((t) => t.length > 1).length < 2) continue
-      const before = text.slice(Math.max(0, start - 6), start)
-      if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
-      if (!NEAR_END.test(text.slice(end, end + 3))) continue
-    }
+    if (OTHER_LABEL.test(label) && !SECRET_WORD.test(label.slice(-8))) continue
+    if (!readOutAlone(text, start, end, tokens, ascii)) continue
     const lead = text.slice(Math.max(0, start - NEAR_BEFORE), start)
     const tail = text.slice(end, end + NEAR_AFTER)
     const cutLead = lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1)
@@ -665,25 +679,10 @@ type Run = { start: number; end: number; digits: number; kind: 'ascii' | 'said';
 /** The 4-digit values read out in a text (NEAR_RUN), with the checks the window rule makes of each. */
 function shortRuns(text: string, grouped: { value: boolean }): Run[] {
   const runs: Run[] = []
-  for (const m of text.matchAll(NEAR_RUN)) {
-    const start = m.index
-    const value = /^\d/.test(m[0]) ? m[0] : withoutParticle(text, start, m[0])
-    const end = start + value.length
-    const tokens = value.match(NEAR_TOKEN_G)
-    if (!tokens) continue
-    const ascii = tokens.filter((t) => /^\d+$/.test(t))
-    if (tokens.length > 1 && ascii.some((t) => t.length > 1)) continue
-    const digits = tokens.reduce(
-      (n, t) => n + (/^\d+$/.test(t) ? t.length : t.startsWith('ダブル') ? 2 : 1),
-      0,
-    )
+  for (const { start, end, tokens, ascii, digits } of readRuns(text)) {
     if (digits > 8) grouped.value = true
     if (digits !== 4) continue
-    if (
-      NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) ||
-      NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))
-    )
-      continue
+    if (groupOfLongerNumber(text, start, end)) continue
     if (unitFollows(text, end) || /^[十百千万億年月日円]/.test(text.slice(end, end + 1))) continue
     // 「さんにーはちろく、ぜろさんさんよん、にーきゅういちご」: one group of a longer number read group by group
     if (
@@ -693,24 +692,10 @@ function shortRuns(text: string, grouped: { value: boolean }): Run[] {
       grouped.value = true
       continue
     }
-    if (
-      /^番?の?(?:窓口|カウンター|ブース|番線|会議室|号室|号車|番号|ばんごう)/.test(text.slice(end, end + 6))
-    )
-      continue
-    if (/(?:[¥$#]|No\.?|第) ?$/.test(text.slice(Math.max(0, start - 4), start))) continue
-    if (
-      /[一-龥々ァ-ヶー](?:番号|ナンバー|コード|ID)(?:を|は|に|が|:)? ?$/.test(
-        text.slice(Math.max(0, start - 12), start),
-      )
-    )
-      continue
+    if (counterOrPrefixed(text, start, end)) continue
+    if (OTHER_LABEL.test(text.slice(Math.max(0, start - 12), start))) continue
     const kanaOnly = tokens.every((t) => KANA_DIGIT_ONLY.test(t))
-    if (ascii.length !== tokens.length) {
-      if (kanaOnly && tokens.filter((t) => t.length > 1).length < 2) continue
-      const before = text.slice(Math.max(0, start - 6), start)
-      if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) continue
-      if (!NEAR_END.test(text.slice(end, end + 3))) continue
-    }
+    if (!readOutAlone(text, start, end, tokens, ascii)) continue
     runs.push({ start, end, digits, kind: ascii.length === tokens.length ? 'ascii' : 'said', kanaOnly })
   }
   return runs
