@@ -302,6 +302,12 @@ describe('search on a phone', () => {
       await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search')
     await page.keyboard.type('コンビニで暗証番号')
+    // Each key searches: wait for the answer to the whole question (the status line names it), not a
+    // shorter one's list, which the last answer redraws under the focus (CI: the focus was on nothing).
+    await page.waitForFunction(
+      (q) => document.querySelector('[role="status"]')?.textContent?.includes(q),
+      'コンビニで暗証番号',
+    )
     await page.locator('[data-testid="search-results"]').waitFor()
     await page.keyboard.press('Tab') // the search button
     await page.keyboard.press('Tab') // the first result
