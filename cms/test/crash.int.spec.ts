@@ -29,7 +29,10 @@ import { GENERATED_TELEPHONY_MAPPING, writeTelephonyCsv } from './setup/telephon
 type Env = Record<string, string>
 const SALT = 'crash-test-caller-salt-0123456789'
 /** Big enough that staging and merge take seconds, small enough for CI (the 1,000,000-row case: bench:crash). */
-const PBX_ROWS = 100_000
+// Large enough that the import's one write transaction lasts well beyond the moment the test needs
+// to see it and kill it (100,000 rows finished first on a fast, idle machine: killWhile confirms the
+// write 100 ms apart, and a SIGKILL after a commit proves nothing).
+const PBX_ROWS = 200_000
 const PORT = process.env.DATABASE_URL ? 3882 : 3881
 const OPERATOR = { email: 'crash-operator@example.test', password: 'crash-operator-pass-1' }
 
@@ -69,7 +72,6 @@ describe('kill -9 during the PBX import and during a backup', () => {
     const killed = await killWhile(
       start('import-telephony', ['--mapping', mappingFile(), big], env),
       () => writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"),
-      150,
     )
     expect(killed.signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
