@@ -69,9 +69,8 @@ describe('kill -9 during the PBX import and during a backup', () => {
     const before = await count(env, 'SELECT count(*) AS n FROM telephony_records')
     expect(before).toBe(1000)
 
-    const killed = await killWhile(
-      start('import-telephony', ['--mapping', mappingFile(), big], env),
-      () => writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"),
+    const killed = await killWhile(start('import-telephony', ['--mapping', mappingFile(), big], env), () =>
+      writing(env, "state = 'active' AND query ILIKE '%INSERT INTO telephony_records%'"),
     )
     expect(killed.signal).toBe('SIGKILL')
     expect(await afterCrash(env)).toBe('ok')
