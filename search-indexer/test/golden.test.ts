@@ -193,45 +193,26 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round7')", of: seededShuffleBy('kotae-round7') },
 )
 
-describeHeldOutRound(
-  'eighth held-out round (tests/eval/colloquial8.jsonl, offtopic8.jsonl)',
-  8,
-  [
-    ['colloquial8.jsonl', 'c8', 340],
-    ['offtopic8.jsonl', 'o8', 110],
-  ],
-  { name: "a seeded shuffle per style (seed 'kotae-round8')", of: seededShuffleBy('kotae-round8') },
-)
-
-describeHeldOutRound(
-  'ninth held-out round (tests/eval/colloquial9.jsonl, offtopic9.jsonl)',
-  9,
-  [
-    ['colloquial9.jsonl', 'c9', 340],
-    ['offtopic9.jsonl', 'o9', 110],
-  ],
-  { name: "a seeded shuffle per style (seed 'kotae-round9')", of: seededShuffleBy('kotae-round9') },
-)
-
-describeHeldOutRound(
-  'tenth held-out round (tests/eval/colloquial10.jsonl, offtopic10.jsonl)',
-  10,
-  [
-    ['colloquial10.jsonl', 'c10', 340],
-    ['offtopic10.jsonl', 'o10', 110],
-  ],
-  { name: "a seeded shuffle per style (seed 'kotae-round10')", of: seededShuffleBy('kotae-round10') },
-)
-
-describeHeldOutRound(
-  'eleventh held-out round (tests/eval/colloquial11.jsonl, offtopic11.jsonl)',
-  11,
-  [
-    ['colloquial11.jsonl', 'c11', 340],
-    ['offtopic11.jsonl', 'o11', 110],
-  ],
-  { name: "a seeded shuffle per style (seed 'kotae-round11')", of: seededShuffleBy('kotae-round11') },
-)
+// Rounds eight to eleven were written and split the same way: one declaration per round.
+for (const [round, ordinal] of [
+  [8, 'eighth'],
+  [9, 'ninth'],
+  [10, 'tenth'],
+  [11, 'eleventh'],
+] as const) {
+  describeHeldOutRound(
+    `${ordinal} held-out round (tests/eval/colloquial${round}.jsonl, offtopic${round}.jsonl)`,
+    round,
+    [
+      [`colloquial${round}.jsonl`, `c${round}`, 340],
+      [`offtopic${round}.jsonl`, `o${round}`, 110],
+    ],
+    {
+      name: `a seeded shuffle per style (seed 'kotae-round${round}')`,
+      of: seededShuffleBy(`kotae-round${round}`),
+    },
+  )
+}
 
 describe("the held-out sets' make-up", () => {
   it.each([
