@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
+import { untilHydrated } from '../support/adminSignIn'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 let kotae: RunningKotae
@@ -36,10 +37,10 @@ describe('the admin account page asks for the current password to change it', ()
     const page = await context.newPage()
     await page.goto(`${kotae.url}/admin`)
     await page.waitForURL(/create-first-user/)
-    // As in quickstart: the form must be on screen and its scripts settled before it is filled, or
-    // a fast fill under load lands before hydration and the submit does nothing (seen in CI).
+    // As in quickstart: the form must be hydrated before it is filled, or a fast fill under load
+    // lands before hydration and the submit does nothing (seen in CI).
     await expect(page.getByText('最初のユーザーを作成').first().isVisible()).resolves.toBe(true)
-    await page.waitForLoadState('networkidle')
+    await untilHydrated(page, 'button[type="submit"]')
     await page.locator('input[name="email"]').fill('admin@example.test')
     await page.locator('input[name="password"]').fill('kotae-admin-pass-1')
     await page.locator('input[name="confirm-password"]').fill('kotae-admin-pass-1')

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { untilHydrated } from '../support/adminSignIn'
+import { signInOnPage, untilHydrated } from '../support/adminSignIn'
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 import { phoneContext } from '../support/phone'
@@ -31,14 +31,7 @@ afterAll(async () => {
   await kotae?.stop()
 })
 
-async function signIn(page: Page, who: string): Promise<void> {
-  await page.goto(`${kotae.url}/admin/login`)
-  await untilHydrated(page, 'button[type="submit"]')
-  await page.locator('input[name="email"]').fill(email(who))
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((u) => !u.pathname.includes('/login'), { timeout: 60_000 })
-}
+const signIn = (page: Page, who: string): Promise<void> => signInOnPage(page, kotae.url, email(who), PASSWORD)
 
 /** What has the focus: its tag, name and box (a 0 × 0 box is an invisible focus stop). */
 const focusedElement = (page: Page) =>

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
+import { signInToAdmin } from '../support/adminSignIn'
 import { type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
@@ -81,16 +82,7 @@ afterAll(async () => {
   await kotae?.stop()
 })
 
-async function signIn(who: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${kotae.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(email(who))
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
-  return page
-}
+const signIn = (who: string): Promise<Page> => signInToAdmin(browser, kotae.url, email(who), PASSWORD)
 
 describe('dashboard and gap analysis', () => {
   let page: Page

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
 import type { LookupResponse } from '@kotae/cms/src/desk/types'
+import { signInOnPage } from '../support/adminSignIn'
 import { type ApiErrors, type Created, type Doc, kotaeApi, type List } from '../support/kotaeApi'
 import { phoneContext } from '../support/phone'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
@@ -74,11 +75,7 @@ afterAll(async () => {
 
 async function signIn(context: BrowserContext, who: 'operator' | 'reviewer'): Promise<Page> {
   const page = await context.newPage()
-  await page.goto(`${kotae.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(email(who))
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+  await signInOnPage(page, kotae.url, email(who), PASSWORD)
   return page
 }
 

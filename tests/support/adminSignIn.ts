@@ -15,10 +15,17 @@ export async function untilHydrated(page: Page, selector: string): Promise<void>
   )
 }
 
-/**
- * A new browser context (Japanese, a desktop window) signed in to the admin through its login
- * form, as a member of staff does. (dashboard and desk specs still carry their own copy of this.)
- */
+/** Signs `page` in through the admin's login form, as a member of staff does, once it has hydrated. */
+export async function signInOnPage(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/admin/login`)
+  await untilHydrated(page, 'button[type="submit"]')
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((u) => !u.pathname.includes('/login'), { timeout: 60_000 })
+}
+
+/** A new browser context (Japanese, a desktop window) signed in to the admin through its login form. */
 export async function signInToAdmin(
   browser: Browser,
   url: string,
@@ -33,11 +40,6 @@ export async function signInToAdmin(
     ...options,
   })
   const page = await context.newPage()
-  await page.goto(`${url}/admin/login`)
-  await untilHydrated(page, 'button[type="submit"]')
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((u) => !u.pathname.includes('/login'), { timeout: 60_000 })
+  await signInOnPage(page, url, email, password)
   return page
 }
