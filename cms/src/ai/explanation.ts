@@ -96,6 +96,10 @@ export const WEIGHT_MEANINGS: Record<keyof RankingWeights, { ja: string; en: str
     ja: '質問文と回答本文の全体で、問い合わせの語が何回出てくるかを数える重み（市の FAQ では 0：使いません。言い換え例のない FAQ 集のため）',
     en: 'the question and whole answer with term counts (0 for the city: for FAQ sets without phrasings)',
   },
+  inflected: {
+    ja: '問い合わせの中の活用する語（「借り」「送り」など）とその漢字の部分（「借」「送」）にかける倍率（用件は名詞が表すため、動詞が二重に数えられないように下げます。市の FAQ では 1：市の調整用データでは効果がないため）',
+    en: 'multiplier for the question’s inflected words and their kanji stems: nouns name the case (1 for the city: no gain on its tuning data)',
+  },
   grams: {
     ja: '2 文字ずつ区切った文字の組（bigram）の一致にかける倍率（単語としての一致は 1）',
     en: 'multiplier for character-bigram matches (words count 1)',

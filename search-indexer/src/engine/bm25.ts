@@ -108,12 +108,14 @@ export function releaseScores(index: InvertedIndex<unknown>, scores: Scores): vo
 }
 
 /**
- * Adds `boost[field] × BM25(token, field)` for every field and token to `into`, keyed by record id.
+ * Adds `boost[field] × tokenWeight(token) × BM25(token, field)` for every field and token to `into`,
+ * keyed by record id.
  * `allowed`: only these ids (a filter), or all. Term frequency is 1 / field length (a record holds
  * each token once per field); an `unnormalized` field scores every record as if it had the
  * field's average length.
  */
 const NONE: ReadonlySet<string> = new Set()
+const NO_WEIGHTS: ReadonlyMap<string, number> = new Map()
 
 export function addBm25Scores(
   index: InvertedIndex<unknown>,
@@ -123,6 +125,7 @@ export function addBm25Scores(
   into: Scores,
   allowed?: ReadonlySet<number>,
   unnormalized: ReadonlySet<string> = NONE,
+  tokenWeight: ReadonlyMap<string, number> = NO_WEIGHTS,
 ): void {
   const docsCount = index.count
   for (const [name, fieldBoost] of Object.entries(boost)) {
@@ -134,7 +137,7 @@ export function addBm25Scores(
       const ids = field.postings.get(token)
       if (!ids) continue
       const n = ids.size
-      const idf = Math.log(1 + (docsCount - n + 0.5) / (n + 0.5)) * fieldBoost
+      const idf = Math.log(1 + (docsCount - n + 0.5) / (n + 0.5)) * fieldBoost * (tokenWeight.get(token) ?? 1)
       for (const id of ids) {
         if (allowed && !allowed.has(id)) continue
         const len = unnormalized.has(name) ? avg : (lengths[id] ?? 0)
