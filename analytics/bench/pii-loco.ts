@@ -1,6 +1,6 @@
 /**
  * `npm run bench:pii-loco`: how the masker does on a corpus its tagger was not trained on. For each
- * fresh corpus in turn (fresh1–fresh9, both halves together), the tagger is trained on all the other
+ * fresh corpus in turn (fresh1–fresh10, both halves together), the tagger is trained on all the other
  * corpora (the tuning-N sets and the other fresh ones) and the left-out corpus is scored per kind, exact
  * spans: the rules alone, and the rules with the tagger filling their gaps at each margin (`--margins`),
  * as `findPii` masks; public numbers kept (with the allow-list) and lines with nothing to mask left
@@ -11,7 +11,7 @@
  * written, so both parts are scored on text they never saw.
  * `--corpus FILE` instead scores one corpus with the committed weights (rules alone, then rules + tagger):
  * the way to read a new dev split. `--with NAME` adds a candidate corpus (masker-corpora.ts) to training and
- * the folds; a dev half alone is summed apart from the complete corpora as well. `--errors MODE` lists the misses and false alarms of one column
+ * the folds; a dev half alone is summed apart from the complete corpora as well. `--only NAME[,NAME…]` scores those folds alone; the folds before the newest are also summed apart. `--errors MODE` lists the misses and false alarms of one column
  * (`rules` or `both≥M`); `--epochs N`, `--bits N`, `--dropout X` try training settings, `--seed N` another shuffle
  * (how far a figure moves by the order of the lines alone).
  */
@@ -159,8 +159,12 @@ if (corpusFile) {
   scoreAll(rows, KEEP, defaultTagger())
 } else {
   let completeShown = false
-  for (const left of corpora.filter((c) => c.fresh)) {
-    if (only && left.name !== only) continue
+  const folds = corpora.filter((c) => c.fresh)
+  const newest = folds.filter((c) => !c.partial).at(-1)
+  for (const left of folds) {
+    if (only && !only.split(',').includes(left.name)) continue
+    // the folds before the newest complete corpus summed alone first (comparable with the round before it was a fold)
+    if (left === newest && !only) printSums(`the folds before ${left.name} together (as the round before)`)
     // the complete corpora first, summed alone (comparable with the rounds before a dev half was a fold)
     if (left.partial && !only && !completeShown) {
       printSums('the complete fresh corpora together (both halves)')
