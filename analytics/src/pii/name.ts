@@ -17,9 +17,8 @@ export const NOT_NAMES = new Set(
   不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村
   旧字体 新字体 異体字 旧字 略字 常用漢字
   漢字 戸籍 旧姓 通称 本名 記載 記入 登録 変更 確認 入力 表記 一致 不一致 相違 誤り 間違 外字 異体字 署名 印字 自分 友達 全員 実家 公園 本館 別館 新館
-  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要`.split(
-    /\s+/,
-  ),
+  当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要
+  通訳 翻訳 学生 留学生 生徒 児童 園児 院生 研修生 実習生 入所者 利用者`.split(/\s+/),
 )
 /** Endings of kanji words that name an office, a trade or a group (市民課, 郵便局, 職員, 大家 …). */
 export const NOT_NAME_END =
@@ -27,9 +26,8 @@ export const NOT_NAME_END =
 /** Words cut from the front of a kanji run before さん/様 (本日山田さん, 長男太郎さん). */
 const LEAD_WORDS =
   `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
-  配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口`.split(
-    /\s+/,
-  )
+  配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口
+  入所者 入居者 利用者 相談者 来庁者 申出者 申込者 問合せ者 問い合わせ者 者`.split(/\s+/)
 /** One-kanji surnames (Japanese, Chinese, Korean); other single kanji before さん are words (お子さん). */
 const ONE_KANJI = new Set([
   ...'林森原関東堀辻岡泉谷西北南杉岩沢浜星畑城陳李朴張劉呉黄周徐金王崔鄭姜尹趙楊胡郭何高羅宋謝韓唐許曹潘袁梁蔡馬孔魏呂彭朱沈',
@@ -899,10 +897,14 @@ export const detectName: Detector = (text) => {
       push({ start, end: start + reading.length })
     }
   }
+  for (const s of spelledNames(text)) push(s)
+  for (const s of houseOf(text)) push(s)
   // a number read out in katakana (「ゼロイチニーゼロ・キューゴー」, a free-dial number) is no name
   return out.flatMap((f) => {
     const value = text.slice(f.start, f.end)
     if (SPOKEN_NUMBER.test(value)) return []
+    // nor kana digits read out beside more of them (「なな さん きゅう」「れいはちれい、いちにいさん」)
+    if (/^[ぁ-ゖー\s、]+$/.test(value) && kanaDigitsAround(value, text, f.start, f.end)) return []
     // a label before a name and the words after it are no part of it (「氏名 ニシカワ ユウキ」「水野です」)
     const lead = NAME_LABEL_LEAD.exec(value)?.[0].length ?? 0
     // read within the last 16 characters: a long hostile span stays linear
@@ -913,12 +915,93 @@ export const detectName: Detector = (text) => {
   })
 }
 
+/**
+ * A name spelled out one letter or one kana at a time (「S-U-Z-U-K-I」「B-R-O-W-N」「エ・ノ・モ・ト」「ひ、ら、の」) in a
+ * sentence about a name (名字, 苗字, 名前, surname, name …) and about no secret (a password is spelled out too).
+ * Single kana only: a password read in katakana letters has longer tokens (エー・ビー).
+ */
+const SPELLED_NAME =
+  /(?<![A-Za-z0-9-])[A-Z](?:-[A-Z]){3,15}(?![A-Za-z0-9-])|(?<![ァ-ヺ・])[ァ-ヺ](?:・[ァ-ヺ]){2,15}(?![ァ-ヺー・])|(?<![ぁ-ゖ、])[ぁ-ゖ](?:、 ?[ぁ-ゖ]){2,15}(?![ぁ-ゖ])/g
+const SPELLED_NAME_TOPIC = /名字|苗字|名前|なまえ|氏名|姓|[Nn]ame|[Ss]urname|一字ずつ|一文字ずつ/
+const SPELLED_NAME_NOT = /暗[証唱]|パスワード|パス|PIN|[Pp]assword|署名|利用者|番号|数字|[Cc]ode/
+function spelledNames(text: string): Span[] {
+  const out: Span[] = []
+  if (!SPELLED_NAME_TOPIC.test(text)) return out
+  for (const m of text.matchAll(SPELLED_NAME)) {
+    const start = m.index
+    const end = start + m[0].length
+    // the sentence around it, within 40 characters each side (linear on a long line)
+    const lead = text.slice(Math.max(0, start - 40), start)
+    const sentence =
+      lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1) +
+      text.slice(end, end + 40).split(/[。\n]/)[0]
+    if (!SPELLED_NAME_TOPIC.test(sentence) || SPELLED_NAME_NOT.test(sentence)) continue
+    // kana digits read one by one (「さ、ん、ご」 is not read so; 「に、さん、し」 has longer tokens) are not caught here
+    if (SPOKEN_NUMBER.test(m[0].replace(/[、・ ]/g, ''))) continue
+    out.push({ start, end })
+  }
+  return out
+}
+
+/**
+ * A prefecture or an old province before の is where a caller is from (「岡山のお客様」「土佐の方」「熊本の兄」),
+ * not a surname: the tagger learnt a name before の. (石川 or 千葉 alone stay names: only before の.)
+ */
+export const PLACE_BEFORE_NO = new Set(
+  `北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡
+  愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分
+  宮崎 鹿児島 沖縄 土佐 博多 讃岐 伊予 備後 安芸 筑後 津軽 尾張`.split(/\s+/),
+)
+
+/**
+ * A name before の and a member of the household, opening what a caller says (「梶原の家です」「のむら けんじ の家内です」
+ * 「かわむら の 娘 です」「はい、ふじわらのばばです」): the caller names themselves by whose family they are.
+ */
+const HOUSE_OF =
+  /(?<=^|[「、,：:。 ]|こちら|うちは|はい、)([一-龥々]{2,4}|[ぁ-ゖ]{3,6}(?: [ぁ-ゖ]{2,5})?|[ァ-ヺー]{3,8}) ?の ?(?:家内|家|娘|息子|嫁|妻|夫|母|父|祖母|祖父|孫|ばば|じじ|もん) ?(?:です|でございます|じゃ|や|だ|どす|ぞな|から|が)/g
+function houseOf(text: string): Span[] {
+  const out: Span[] = []
+  for (const m of text.matchAll(HOUSE_OF)) {
+    const word = m[1]!
+    // (an honorific's name is the honorific rule's: 「しみず たろうさんの妻から」)
+    if (/(?:さん|くん|ちゃん|さま)$/.test(word)) continue
+    // a kanji surname from the list (not 大阪の娘), a katakana name, hiragana that is no pronoun (こちらの者)
+    if (
+      /^[一-龥々]/.test(word)
+        ? !COMMON_SURNAMES.has(word) || PLACE_BEFORE_NO.has(word)
+        : NOT_KATA.has(word) || NOT_HIRA.has(word)
+    )
+      continue
+    if (
+      /^(?:こちら|そちら|あちら|どちら|わたし|わたくし|あたし|ぼく|おれ|うち|みんな|だれ|どなた|あなた|となり|おとなり|むかい|よそ)/.test(
+        word,
+      )
+    )
+      continue
+    out.push({ start: m.index, end: m.index + word.length })
+  }
+  return out
+}
+
 /** A label the rules can take along at a name's start. */
 export const NAME_LABEL_LEAD = /^(?:お?名前|氏名|フルネーム|名義)[はがの：:\s]*/
 /** What a caller says after their own name, which the rules can take along at its end. */
 export const NAME_TAIL =
   /[\s、]*(?:です|でした|でございます|と申し?|といい|って(?:言|い)|やけど|じゃけど|だけど)[ぁ-ゖ]*$/
 
+const KANA_DIGIT_RUN = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*)+$`)
+const KANA_DIGIT_BEFORE = new RegExp(`(?:${KANA_DIGIT})[ー、・\\s]+$`)
+const KANA_DIGIT_AFTER = new RegExp(`^[ー、・\\s]+(?!さん|さま|ちゃん|くん)(?:${KANA_DIGIT})(?![ぁ-ゖ])`)
+/** A hiragana value of kana digits only, three or more of them or one with another kana digit beside it. */
+export function kanaDigitsAround(value: string, folded: string, start: number, end: number): boolean {
+  if (!KANA_DIGIT_RUN.test(value)) return false
+  const tokens = value.match(new RegExp(KANA_DIGIT, 'g')) ?? []
+  return (
+    tokens.length >= 3 ||
+    KANA_DIGIT_BEFORE.test(folded.slice(Math.max(0, start - 6), start)) ||
+    KANA_DIGIT_AFTER.test(folded.slice(end, end + 6))
+  )
+}
 /** Four or more kana digits and nothing else but pauses. */
 const SPOKEN_NUMBER = new RegExp(`^(?:(?:${KANA_DIGIT})[ー・、\\s]*){4,}$`)
 

@@ -71,7 +71,7 @@ const SEP = String.raw`[ \t・、､,\-…の\u0000-\u0008\u000b\u000c\u000e-\u0
 /** Between the digits of a value said haltingly: 「4と…えっと…7と…1と1」. */
 // (と only after a single digit: 「1357と1375」 are two values)
 const SPOKEN_SEP = `(?:${SEP}|(?<!\\d\\d)と|えっと|えーと|ええと)`
-const KANA_WORD = /^(?:にいさん|にーさん|ニイサン|ニーサン)/
+const KANA_WORD = /^(?:にいさん|にーさん|にぃさん|ニイサン|ニーサン|ニィサン)/
 
 // One candidate value, by kind of writing (named groups). The digit run must not touch a letter or
 // digit on either side, so it never cuts a piece out of a longer code.
@@ -257,8 +257,12 @@ function typedOnlyIfPin(text: string, at: number, value: string): boolean {
 const TYPED_EN =
   /(?<![A-Za-z])(?:typed|entered|keyed|punched|put|tried|rejected)(?: in)?(?![a-z]| as(?![a-z]))/gi // 「typed as 090-…」 is written as
 
-/** A text about a PIN or a password, from its first cue on. */
-const SECRET_CONTEXT = /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])PIN(?![a-z])|ロック|ろっく/
+/**
+ * A text about a PIN or a password, from its first cue on: a word of one, a certificate's purpose (署名用の方は…), or
+ * a password described by its parts (「ローマ字でtakoyaki、その後ろに数字で39」「ローマ字でSAKURAZAKA、最後に数字の3」).
+ */
+const SECRET_CONTEXT =
+  /暗[証唱]|パスワード|パスコード|(?<![A-Za-z])PIN(?![a-z])|ロック|ろっく|(?:署名|利用者証明)用(?![^。\n]{0,12}シリアル)|(?:ローマ字|アルファベット|英字|大文字|小文字)(?:で|は)[^。\n]{1,30}数字/
 /** In such a text a stop is only a sentence end, a line break or another number's label. */
 const STOP_AFTER_CONTEXT = /[。\n\r]|(?<=[一-龥々ァ-ヶー])番号|電話|〒|(?<![A-Za-z])(?:ID|TEL)/
 /** What was typed or pressed: 「入れたのは」「入力した番号は」「押したのが」. */
@@ -562,9 +566,12 @@ function readOutAlone(text: string, start: number, end: number, tokens: string[]
   if (tokens.every((t) => KANA_DIGIT_ONLY.test(t)) && tokens.filter((t) => t.length > 1).length < 2)
     return false
   const before = text.slice(Math.max(0, start - 6), start)
-  if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before)) return false
+  if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before) && !EITHER_BEFORE.test(before))
+    return false
   return NEAR_END.test(text.slice(end, end + 3))
 }
+/** 「…ろくかにいにい…」: the second of two values said as either one starts after the first and か. */
+const EITHER_BEFORE = new RegExp(`(?:${KANA_DIGIT}|\\d)か$`)
 
 /** How far a cue may stand from the value, before it and after it (characters of the same sentence). */
 const NEAR_BEFORE = 20
@@ -647,8 +654,9 @@ function splitList(text: string, f: PiiFinding): PiiFinding[] {
  *   「ゼロハチゼロハチ」): a phone is longer, a count or an amount is not read digit by digit.
  * Each is four digits (or a password), never a group of a longer number, a count, a date or after another label.
  */
+// (and a value the caller checks: 「3104で合うとるはず」「0707で合っとる？」)
 const SET_VERB =
-  /^(?:に|で) ?(?:し(?:た|と|て|ちょ|も|はっ|ま)|設定|登録|決め|変え|変更)|^(?:に|で)(?:したはず|しとった|しとる)/
+  /^(?:に|で) ?(?:し(?:た|と|て|ちょ|も|はっ|ま)|設定|登録|決め|変え|変更)|^(?:に|で)(?:したはず|しとった|しとる)|^で ?(?:合|あ)(?:う|っ)/
 // (bounded runs: linear on a long line)
 const SET_PASSWORD =
   /(?<![A-Za-z0-9])(?=[A-Za-z0-9]{0,31}\d)(?=[A-Za-z0-9]{0,31}[A-Za-z])[A-Za-z0-9]{6,32}(?![A-Za-z0-9])/g
@@ -657,10 +665,24 @@ const CORRECTION = /(?:いや|いえ|じゃなくて|じゃのうて|ではな�
 const OTHER_NUMBER_TEXT =
   /電話|でんわ|携帯|けいたい|TEL|番号札|受付|整理|予約|郵便|ゆうびん|〒|マイナンバー|まいなんばー|個人番号|口座|会員|記号|保険|下[4四] ?(?:桁|けた|ケタ)|末尾/
 
+/**
+ * 「2222と言っとった」「「誕生日の逆さま、1124」と言いかけて」「5656（ゴロゴロ）と言いかけ」「「２５８０」と読み上げ」: four
+ * digits a caller said aloud, the value alone (a quote's end, a pun in brackets or a sentence-final word between).
+ */
+const SAID_ALOUD =
+  /^(?:[（(][^）)\n]{1,12}[）)])?(?:やろ|よ|です|じゃ|や|だ)?[」』]?(?:と|って) ?(?:言|読み上げ|口走|口にし)/
+/** Numbers said aloud that are no PIN: a room, an address's, a car's, a price. */
+const SAID_OTHER = /部屋|号室|住所|番地|丁目|車|ナンバー|値段|価格|何番|番線/
 /** 「…で覚えとる」「語呂合わせ」: the value after which this is said was learnt by heart. */
 const MNEMONIC = /(?:で|と|って) ?(?:覚え|おぼえ)|語呂|ごろ(?:合わせ|あわせ)/
 /** A time, a year or an amount set (「予約を1500にした」「2024年度にした」): not a PIN. */
 const WHEN_TEXT = /予約|時間|時刻|開始|締切|期限|予定|年|金額|料金|円|価格|値段/
+/**
+ * 「「うどんが好きやけんUDON2468」と署名用」「ＫＯＴＯＲＩ３３（全角で入れとったらしい）が署名用」: a password of letters
+ * and digits with the word of its purpose or of a secret right after it (an aside in brackets between).
+ */
+const CUE_AFTER_PASSWORD =
+  /^(?:[（(][^）)\n]{0,20}[）)])?[」』]?(?:と|が|は|って|を|、)? ?(?:署名用|利用者証明用|暗[証唱]|パスワード|パス(?!ポート))/
 /** 「孫が設定したRINGO5AOMORI」「先週決めたばかりのNAGISA1212」: a password named as set just before it. */
 const SET_BEFORE = /(?:設定し|登録し|決め|変え|変更し|作っ)た(?:ばかりの|ばかり|の)?$/
 
@@ -722,6 +744,15 @@ function valuesSetOrCorrected(text: string, phoneInText: boolean): { start: numb
       out.push(span(r.start, r.end))
       continue
     }
+    if (
+      SAID_ALOUD.test(text.slice(r.end, r.end + 20)) &&
+      !OTHER_NUMBER_TEXT.test(sentence) &&
+      !WHEN_TEXT.test(sentence) &&
+      !SAID_OTHER.test(sentence)
+    ) {
+      out.push(span(r.start, r.end))
+      continue
+    }
     // a value remembered by a pun (「3939、サンキューで覚えとる」): only a number one keys in is learnt that way
     if (
       MNEMONIC.test(text.slice(r.end, r.end + 16).split(/[。\n]/)[0]!) &&
@@ -731,13 +762,15 @@ function valuesSetOrCorrected(text: string, phoneInText: boolean): { start: numb
       out.push(span(r.start, r.end))
       continue
     }
-    if (r.kanaOnly && !grouped.value && !phoneInText && !OTHER_NUMBER_TEXT.test(sentence)) {
+    // (kana digits, or digits one at a time with a mark between: 「8・8・3・1やったと思う」)
+    const oneByOne = r.kind === 'ascii' && /^\d(?:[・、,] ?\d){3}$/.test(text.slice(r.start, r.end))
+    if ((r.kanaOnly || oneByOne) && !grouped.value && !phoneInText && !OTHER_NUMBER_TEXT.test(sentence)) {
       // a clause of its own: after a pause, a quote or a word of hesitation, and before a pause or the end
       const before = text.slice(Math.max(0, r.start - 6), r.start)
       const after = text.slice(r.end, r.end + 4)
       if (
         (r.start === 0 || /(?:[「『、,。…：:]|^ ?|ね、|えっと|えーと|ええと|えー)\s*$/.test(before)) &&
-        /^(?:$|[」』、,。…？?！!]|です|やろ|やね|じゃ|って|やと|だ)/.test(after)
+        /^(?:$|[」』、,。…？?！!]|です|やろ|やね|じゃ|って|やと|だ|やった|でした)/.test(after)
       ) {
         out.push(span(r.start, r.end))
       }
@@ -749,18 +782,22 @@ function valuesSetOrCorrected(text: string, phoneInText: boolean): { start: numb
     const b = runs[i + 1]!
     if (b.start - a.end > 16) continue
     const between = text.slice(a.end, b.start)
-    if (/[。\n]/.test(between) || !CORRECTION.test(between)) continue
+    // 「ごーぜろぜろろくかごーぜろぜろななかどっちか」: two values said as either one
+    const either =
+      /^ ?か[、, ]?$/.test(between) && /^ ?(?:か|どっち|どちら)/.test(text.slice(b.end, b.end + 4))
+    if (/[。\n]/.test(between) || (!CORRECTION.test(between) && !either)) continue
     out.push(span(a.start, a.end), span(b.start, b.end))
   }
   for (const m of text.matchAll(SET_PASSWORD)) {
     const end = m.index + m[0].length
     if (
       !SET_VERB.test(text.slice(end, end + 8)) &&
-      !SET_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index))
+      !SET_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index)) &&
+      !CUE_AFTER_PASSWORD.test(text.slice(end, end + 30))
     )
       continue
     if (
-      /(?:番号|ナンバー|コード|ID|No\.?|[Nn]umber)(?:を|は|に|が|:)? ?$/.test(
+      /(?:番号|ナンバー|コード|ID|No\.?|[Nn]umber)(?:を|は|に|が|:|、)? ?$/.test(
         text.slice(Math.max(0, m.index - 12), m.index),
       )
     )

@@ -5,23 +5,33 @@
  */
 
 /** Each digit's readings; two-letter readings come first in KANA_DIGIT so しち is not し + ち. */
+// (with the forms run together, before another digit only (KANA_DIGIT): いっごいっご (1515), いちにっさん; and the
+// dialects' readings: いぢ (Tohoku), くぅ (Kyushu), にぃ)
 const READINGS: readonly (readonly string[])[] = [
   ['ぜろ', 'ゼロ', 'れい', 'レイ', 'まる', 'マル'],
-  ['いち', 'イチ'],
-  ['にい', 'にー', 'ニイ', 'ニー', 'に', 'ニ'],
+  ['いち', 'イチ', 'いっ', 'いぢ'],
+  ['にい', 'にー', 'ニイ', 'ニー', 'にぃ', 'ニィ', 'にっ', 'に', 'ニ'],
   ['さん', 'サン'],
   ['よん', 'ヨン', 'し', 'シ'],
   ['ごー', 'ゴー', 'ごお', 'ゴオ', 'ご', 'ゴ'],
-  ['ろく', 'ロク'],
+  ['ろく', 'ロク', 'ろっ'],
   ['しち', 'シチ', 'なな', 'ナナ'],
-  ['はち', 'ハチ'],
-  ['きゅう', 'きゅー', 'キュウ', 'キュー', 'く', 'ク'],
+  ['はち', 'ハチ', 'はっ'],
+  ['きゅう', 'きゅー', 'キュウ', 'キュー', 'くぅ', 'く', 'ク'],
 ]
 
 const VALUE = new Map<string, string>(READINGS.flatMap((rs, d) => rs.map((r) => [r, String(d)] as const)))
 
+/** Readings run together (いっ, にっ, ろっ, はっ): a digit only before another digit (not く: ろっく is a lock). */
+const RUN_TOGETHER = new Set(['いっ', 'にっ', 'ろっ', 'はっ'])
+const WHOLE_READINGS = [...VALUE.keys()]
+  .filter((r) => !RUN_TOGETHER.has(r))
+  .sort((a, b) => b.length - a.length)
 /** One kana digit, as a regex alternation: longest readings first. */
-export const KANA_DIGIT = [...VALUE.keys()].sort((a, b) => b.length - a.length).join('|')
+export const KANA_DIGIT = [...VALUE.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((r) => (RUN_TOGETHER.has(r) ? `${r}(?=(?!く)(?:${WHOLE_READINGS.join('|')}))` : r))
+  .join('|')
 
 /** One kanji digit (no 十: 十 is a word, not a digit said one by one). */
 export const KANJI_DIGIT = '[〇一二三四五六七八九零]'

@@ -10,6 +10,8 @@ import {
   NOT_KATA_END,
   NOT_NAME_END,
   NOT_NAMES,
+  PLACE_BEFORE_NO,
+  kanaDigitsAround,
   notRomajiName,
 } from '../name'
 import { keepSetOf, nationalPhoneDigits } from '../phone'
@@ -53,17 +55,26 @@ export function defaultTagger(): Tagger {
   return loaded
 }
 
-/** A span is snapped across a word of one script at its ends: it is masked whole or not at all. */
-const script = (c: string | undefined) =>
+/**
+ * A span is snapped across a word of one script at its ends: it is masked whole or not at all. For a number
+ * (`numeric`) kanji numerals are a script of their own: 「五七五七入れても」 is 五七五七, not the verb's 入 too.
+ */
+const script = (c: string | undefined, numeric = false) =>
   c === undefined || HONORIFIC.includes(c)
     ? 0
     : /[0-9A-Za-z]/.test(c)
       ? 1
-      : /[一-龥々〆ヶ]/.test(c)
-        ? 2
-        : /[ァ-ヺー]/.test(c)
-          ? 3
-          : 0
+      : numeric && KANJI_NUMERAL.test(c)
+        ? 4
+        : /[一-龥々〆ヶ]/.test(c)
+          ? 2
+          : /[ァ-ヺー]/.test(c)
+            ? 3
+            : 0
+const KANJI_NUMERAL = /[〇一二三四五六七八九零十百千]/
+/** Kanji after a number's kanji numerals that are no numeral (a verb's stem: 「五七五七入」). */
+const KANJI_AFTER_NUMERALS =
+  /(?<=[〇一二三四五六七八九零\d])(?:(?![〇一二三四五六七八九零十百千])[一-龥々])+$/
 /** A staff title: 佐藤課長 is the city's staff, named by role, not a caller. */
 const STAFF_TITLE = /課長|係長|部長|主任|主査|所長|室長|局長|担当/
 const NUMBERS: ReadonlySet<PiiKind> = new Set(['secret', 'myNumber', 'phone', 'cardNumber', 'postalCode'])
@@ -124,8 +135,18 @@ function isHardNegative(
     if (/^[ぁ-ゖー、・\s]+$/.test(value) && !KANA_DIGITS.test(value)) return true
     // 「1234は受付の番号」: the text says whose number it is
     if (OTHER_NUMBER_AFTER.test(folded.slice(end, end + 10))) return true
+    // 「9018 と 2263 と 7717」: one group of a longer number read group by group
+    if (
+      /^\d{3,}$/.test(value) &&
+      (/\d{3} ?(?:と|\s) ?$/.test(folded.slice(Math.max(0, start - 6), start)) ||
+        /^ ?(?:と|\s) ?\d{3}/.test(folded.slice(end, end + 6)))
+    )
+      return true
   }
   if (kind === 'address' && /から|[〜~]/.test(value)) return true // 1丁目から3丁目: an area, no one's address
+  // kana digits read out beside more of them (「なな さん きゅう」「いちにいさん、よんごうろく」) are a number, not a name
+  if (kind === 'name' && /^[ぁ-ゖー\s、]+$/.test(value) && kanaDigitsAround(value, folded, start, end))
+    return true
   if (kind === 'name')
     return (
       // hiragana alone only where it completes a name the rules found (「たなべ しずえ」 where they took たなべ)
@@ -172,16 +193,9 @@ const NOT_NAME_WORDS = new Set(
   August September October November December Sorry Asked Thanks Please
   引継 引継ぎ 通訳 数字 国籍 続柄
   Chat Sent Mail Caller Student Memo Note Japanese Chinese Korean Vietnamese Filipino Indonesian Nepali Thai
-  Canadian American Brazilian Peruvian French German Spanish English Portuguese Español`.split(/\s+/),
-)
-/**
- * A prefecture or an old province before の is where a caller is from (「岡山のお客様」「土佐の方」「熊本の兄」),
- * not a surname: the tagger learnt a name before の. (石川 or 千葉 alone stay names: only before の.)
- */
-const PLACE_BEFORE_NO = new Set(
-  `北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡
-  愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分
-  宮崎 鹿児島 沖縄 土佐 博多 讃岐 伊予 備後 安芸 筑後 津軽 尾張`.split(/\s+/),
+  Canadian American Brazilian Peruvian French German Spanish English Portuguese Español
+  Lost Found Subject Card Help Urgent Update Request
+  学生 留学生 生徒 児童 翻訳`.split(/\s+/),
 )
 
 /**
@@ -240,13 +254,15 @@ export function taggerFindings(
       const tail = NAME_TAIL.exec(trimmed.slice(-16))?.[0].length ?? 0
       trimmed = trimmed.slice(0, trimmed.length - tail).replace(EDGE, '')
     }
+    if (NUMBERS.has(f.kind)) trimmed = trimmed.replace(KANJI_AFTER_NUMERALS, '')
     if (!trimmed) continue
     let start = f.start + text.indexOf(trimmed)
     let end = start + trimmed.length
-    const first = script(folded[start])
-    if (first) while (start > 0 && script(folded[start - 1]) === first) start--
-    const last = script(folded[end - 1])
-    if (last) while (end < folded.length && script(folded[end]) === last) end++
+    const numeric = NUMBERS.has(f.kind)
+    const first = script(folded[start], numeric)
+    if (first) while (start > 0 && script(folded[start - 1], numeric) === first) start--
+    const last = script(folded[end - 1], numeric)
+    if (last) while (end < folded.length && script(folded[end], numeric) === last) end++
     const growsName =
       f.kind === 'name' && rules.some((r) => r.kind === 'name' && r.start < end && start < r.end)
     // right after a placeholder: the tagger learnt from text with none, so masked text read again (「［メール］ 送信エラー」)
