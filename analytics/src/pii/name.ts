@@ -2,10 +2,25 @@ import { KANA_DIGIT } from './spokenDigits'
 import { COMMON_SURNAMES } from './surnames'
 import type { Detector, PiiFinding } from './types'
 
-const isKanji = (c: string | undefined) => c !== undefined && /[一-龥々〆ヶ]/.test(c)
-const isKata = (c: string | undefined) => c !== undefined && /[ァ-ヺー゛゜]/.test(c)
-const isHira = (c: string | undefined) => c !== undefined && /[ぁ-ゖ]/.test(c)
-const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c)
+// One character each (or none past an end), read by its code: called for most characters of a text, where a
+// regex test each time was a measurable share of masking. [一-龥々〆ヶ], [ァ-ヺー゛゜], [ぁ-ゖ], [A-Za-z].
+const codeOf = (c: string | undefined) => (c === undefined || c.length !== 1 ? -1 : c.charCodeAt(0))
+const isKanji = (c: string | undefined) => {
+  const x = codeOf(c)
+  return (x >= 0x4e00 && x <= 0x9fa5) || x === 0x3005 || x === 0x3006 || x === 0x30f6
+}
+const isKata = (c: string | undefined) => {
+  const x = codeOf(c)
+  return (x >= 0x30a1 && x <= 0x30fa) || x === 0x30fc || x === 0x309b || x === 0x309c
+}
+const isHira = (c: string | undefined) => {
+  const x = codeOf(c)
+  return x >= 0x3041 && x <= 0x3096
+}
+const isLatin = (c: string | undefined) => {
+  const x = codeOf(c)
+  return (x >= 65 && x <= 90) || (x >= 97 && x <= 122)
+}
 
 /** Kanji words that stand before さん/様 but are roles, relatives, places or set phrases, not names. */
 export const NOT_NAMES = new Set(

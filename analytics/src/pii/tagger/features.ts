@@ -42,6 +42,8 @@ const OTHER_CLASS = new Map<number, number>([
   ['ヶ'.charCodeAt(0), C.Kanji],
   ['〓'.charCodeAt(0), C.Filler],
 ])
+/** charClass of every UTF-16 code unit, read once per character while masking (a Map lookup per kanji was not free). */
+const CLASS_OF = Uint8Array.from({ length: 0x10000 }, (_, c) => charClass(c))
 
 /**
  * Cue words the rules also use, read by the tagger as context, not as rules: a value right after
@@ -174,6 +176,18 @@ export const RIGHT_CUES = [
   '@',
 ] as const
 
+/** The cues by their first character, each with its id, lowest id first. */
+function byFirst(cues: readonly string[]): Map<number, [string, number][]> {
+  const out = new Map<number, [string, number][]>()
+  cues.forEach((cue, id) => {
+    const c = cue.charCodeAt(0)
+    out.set(c, [...(out.get(c) ?? []), [cue, id]])
+  })
+  return out
+}
+const LEFT_BY_FIRST = byFirst(LEFT_CUES)
+const RIGHT_BY_FIRST = byFirst(RIGHT_CUES)
+
 /** How far back a left cue reaches (the rules' cue reach is 20) and how far ahead a right cue. */
 const LEFT_REACH = 24
 const RIGHT_REACH = 8
@@ -245,25 +259,29 @@ export function featuresOf(
   text: string,
   hashBits: number,
   rules?: Uint8Array,
+  reuse = false,
 ): { ids: Int32Array; cls: Uint8Array } {
   const n = text.length
   const mask = (1 << hashBits) - 1
-  const ids = new Int32Array(n * PER).fill(-1)
-  const cls = new Uint8Array(n)
+  // (`reuse`: the arrays of the last call, when the caller is done with them before the next; masking reads
+  // the features of a text once, and allocating them for every summary kept the garbage collector busy)
+  const b = reuse ? scratch(n) : fresh(n)
+  const ids = b.ids.subarray(0, n * PER).fill(-1)
+  // (cut to the text: a read past its end finds nothing, as in a new array, not the last text's classes)
+  const cls = b.cls.subarray(0, n)
   // codes and classes padded by two on each side (0 and Edge), read without bounds checks
-  const codes = new Int32Array(n + 4)
-  const classes = new Uint8Array(n + 4).fill(C.Edge)
+  const codes = b.codes.fill(0, 0, n + 4)
+  const classes = b.classes.fill(C.Edge, 0, n + 4)
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     codes[i + 2] = c
-    cls[i] = classes[i + 2] = charClass(c)
+    cls[i] = classes[i + 2] = CLASS_OF[c]!
   }
   const code = (i: number) => codes[i + 2]!
   const cl = (i: number) => classes[i + 2]!
 
   // runs of one class: start and end of the run each position stands in
-  const runStart = new Int32Array(n)
-  const runEnd = new Int32Array(n)
+  const { runStart, runEnd } = b
   for (let i = 0; i < n; ) {
     let j = i + 1
     while (j < n && cls[j] === cls[i]) j++
@@ -274,7 +292,7 @@ export function featuresOf(
     i = j
   }
   // numbers: digits with single separators or spaces between them; how many digits in all
-  const digitCount = new Int32Array(n)
+  const digitCount = b.digitCount.fill(0, 0, n)
   for (let i = 0; i < n; ) {
     if (cls[i] !== C.Digit) {
       i++
@@ -294,16 +312,26 @@ export function featuresOf(
   }
 
   // cue words: the cue that ends (left cues) or starts (right cues) at each position, the first listed
-  const leftEnd = new Int16Array(n + 1).fill(-1)
-  const rightStart = new Int16Array(n + 1).fill(-1)
-  LEFT_CUES.forEach((cue, id) => {
-    for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
-      if (leftEnd[at + cue.length]! < 0) leftEnd[at + cue.length] = id
-  })
-  RIGHT_CUES.forEach((cue, id) => {
-    for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
-      if (rightStart[at]! < 0) rightStart[at] = id
-  })
+  // (one pass over the text, trying only the cues that start with its character: the lowest id wins, as when
+  // each cue was searched for in turn)
+  const leftEnd = b.leftEnd.fill(-1, 0, n + 1)
+  const rightStart = b.rightStart.fill(-1, 0, n + 1)
+  for (let at = 0; at < n; at++) {
+    const lefts = LEFT_BY_FIRST.get(codes[at + 2]!)
+    if (lefts)
+      for (const [cue, id] of lefts)
+        if (text.startsWith(cue, at)) {
+          const e = at + cue.length
+          if (leftEnd[e]! < 0 || leftEnd[e]! > id) leftEnd[e] = id
+        }
+    const rights = RIGHT_BY_FIRST.get(codes[at + 2]!)
+    if (rights)
+      for (const [cue, id] of rights)
+        if (text.startsWith(cue, at)) {
+          rightStart[at] = id
+          break
+        }
+  }
 
   const topics = topicsOf(text)
   for (let i = 0; i < n; i++) {
@@ -361,6 +389,35 @@ export function featuresOf(
     }
   }
   return { ids, cls }
+}
+
+type Buffers = {
+  ids: Int32Array
+  cls: Uint8Array
+  codes: Int32Array
+  classes: Uint8Array
+  runStart: Int32Array
+  runEnd: Int32Array
+  digitCount: Int32Array
+  leftEnd: Int16Array
+  rightStart: Int16Array
+}
+const fresh = (n: number): Buffers => ({
+  ids: new Int32Array(n * PER),
+  cls: new Uint8Array(n),
+  codes: new Int32Array(n + 4),
+  classes: new Uint8Array(n + 4),
+  runStart: new Int32Array(n),
+  runEnd: new Int32Array(n),
+  digitCount: new Int32Array(n),
+  leftEnd: new Int16Array(n + 1),
+  rightStart: new Int16Array(n + 1),
+})
+let shared: Buffers = fresh(256)
+/** The shared arrays, grown to hold `n` characters. */
+function scratch(n: number): Buffers {
+  if (shared.cls.length < n) shared = fresh(Math.max(n, 2 * shared.cls.length))
+  return shared
 }
 
 /** Number of character classes (for tables indexed by class). */
