@@ -20,7 +20,9 @@ export function ensurePostgresServer(): void {
   const clusters = sh('pg_lsclusters', ['--no-header']).trim().split('\n').filter(Boolean)
   const [version, name, , status] = (clusters[0] ?? '').split(/\s+/)
   if (!version || !name) throw new Error('No PostgreSQL cluster found (pg_lsclusters printed nothing).')
-  if (status !== 'online') sh('pg_ctlcluster', [version, name, 'start'])
+  // A cluster stopped uncleanly (a machine reset mid-run) syncs its whole data directory before it
+  // accepts connections: that took over pg_ctl's default 60 s here, so allow 5 minutes.
+  if (status !== 'online') sh('pg_ctlcluster', [version, name, 'start', '--', '--timeout=300'])
   const psql = (sql: string) => sh('su', ['postgres', '-c', `psql -qtAc "${sql}"`]).trim()
   if (psql("SELECT 1 FROM pg_roles WHERE rolname='kotae_test'") !== '1') {
     psql("CREATE ROLE kotae_test LOGIN SUPERUSER PASSWORD 'kotae_test'")
