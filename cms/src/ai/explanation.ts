@@ -116,6 +116,10 @@ export const WEIGHT_MEANINGS: Record<keyof RankingWeights, { ja: string; en: str
     ja: '観点が質問と食い違う観点ごとに、点数を「1 + この値」で割ります（転入の質問に転出の FAQ を上位に出さないため）',
     en: 'penalty per facet dimension where the FAQ contradicts the question',
   },
+  facetValues: {
+    ja: '一つの観点の中で質問と一致する値が二つ以上あるとき、二つ目からの値ごとに点数に「1 + この値」を掛けます（手数料と新規申請の両方を聞く質問に、紛失の手数料より新規申請の手数料の FAQ を上に）',
+    en: 'boost per facet value the FAQ shares with the question beyond one per dimension',
+  },
   minMatch: {
     ja: '質問の語（珍しい語ほど重く数えます）のうち、この割合以上を含まない文書は結果に出しません',
     en: 'minimum share of the question a result must contain',

@@ -139,10 +139,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     // A list term written in hiragana only (まいなんばーかーど, こうしん) is a reading, not a
     // synonym: the caller typed the preferred word (the group's first term) in kana, so that word
     // counts as the query's own. Its hiragana bigrams alone rarely meet the kanji of the answers.
+    const readings: string[] = []
     for (const m of matches) {
       const preferred = m.expandedTo[0]
-      if (preferred && READING.test(m.term))
+      if (preferred && READING.test(m.term)) {
+        readings.push(preferred)
         for (const t of tokenizePrepared(prepareText(preferred), tok)) tokens.add(t)
+      }
     }
     const expansion = new Set<string>()
     for (const m of matches) {
@@ -158,7 +161,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       synonyms: matches,
       romaji,
       typos,
-      facets: facets.detect(text),
+      // The preferred words of kana readings too: facets.yaml need not list every reading
+      // (こうしん, きげんぎれ) when the synonym list has it.
+      facets: facets.detect([text, ...readings].join('。')),
       highlightTerms: [...highlight].filter((h) => h.length > 0),
     }
   }

@@ -47,6 +47,7 @@ const LEARNED: (keyof RankingWeights)[] = [
   'synonyms',
   'facetAgree',
   'facetConflict',
+  'facetValues',
 ]
 const STEPS = [0.5, 0.75, 1.25, 1.5, 2]
 

@@ -6,4 +6,4 @@
  */
 import type { RankingWeights } from './search-index'
 
-export const CONTENT_WEIGHTS: Partial<RankingWeights> = {"question":4.944,"alternatives":5,"askedBefore":10.987,"shortAnswer":1.759,"tags":0.3,"passage":0.44,"secondPassage":0.328,"grams":0.313,"synonyms":0.281,"facetAgree":0.159,"facetConflict":0.014,"body":0,"inflected":1}
+export const CONTENT_WEIGHTS: Partial<RankingWeights> = {"question":4.944,"alternatives":5,"askedBefore":10.987,"shortAnswer":1.759,"tags":0.3,"passage":0.44,"secondPassage":0.328,"grams":0.313,"synonyms":0.281,"facetAgree":0.159,"facetConflict":0.014,"facetValues":0.1,"body":0,"inflected":1}

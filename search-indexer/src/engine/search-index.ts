@@ -21,7 +21,7 @@ import { isGram } from '../analyzer/tokenize'
 import { BodyTerms } from './body-terms'
 import { inflectedWeights } from './query-weights'
 import type { FacetValues } from '../analyzer/facets'
-import { facetFactor, meetFacets, type FacetMeeting } from './facet-score'
+import { facetFactor, meetFacets, sharedBeyondOne, type FacetMeeting } from './facet-score'
 import { reasonsInJapanese, type ReasonField } from './reasons'
 import { askBackFor, type AskBack } from './ask-back'
 import { confidenceOf } from './confidence'
@@ -79,6 +79,11 @@ export type RankingWeights = {
   facetAgree: number
   /** Score divisor per facet dimension where a document contradicts the query. */
   facetConflict: number
+  /**
+   * Score multiplier per facet value a document shares with the query beyond one per dimension
+   * (facet-score.ts): of sibling FAQs, the one that names more of what was asked. 0 turns it off.
+   */
+  facetValues: number
 }
 
 export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
@@ -96,6 +101,7 @@ export const DEFAULT_WEIGHTS: Readonly<RankingWeights> = {
   minMatch: 0.1,
   facetAgree: 0.3,
   facetConflict: 1,
+  facetValues: 0,
 }
 
 /** BM25 parameters (bm25.ts). */
@@ -562,12 +568,16 @@ export class SearchIndex {
     const total = new Map<string, number>(docScores)
     for (const [key, b] of best)
       total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
-    if (Object.keys(q.facets).length > 0 && (w.facetAgree > 0 || w.facetConflict > 0)) {
-      for (const [key, score] of total)
+    if (Object.keys(q.facets).length > 0 && (w.facetAgree > 0 || w.facetConflict > 0 || w.facetValues > 0)) {
+      for (const [key, score] of total) {
+        const f = this.facetsOf(key)
         total.set(
           key,
-          score * facetFactor(meetFacets(q.facets, this.facetsOf(key)), w.facetAgree, w.facetConflict),
+          score *
+            facetFactor(meetFacets(q.facets, f), w.facetAgree, w.facetConflict) *
+            (1 + w.facetValues * sharedBeyondOne(q.facets, f)),
         )
+      }
     }
     // A facet the caller chose (an ask-back answer) is what they said when asked, not a word read
     // from their question: a document that contradicts it is no result. The weights above are
