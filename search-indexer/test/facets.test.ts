@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { FacetVocabulary } from '../src/analyzer/facets'
-import { facetFactor, meetFacets } from '../src/engine/facet-score'
+import { facetFactor, meetFacets, sharedBeyondOne } from '../src/engine/facet-score'
 import { loadSerializedIndex, serializeIndex } from '../src/engine/persist'
 import { createSearchIndex } from '../src/engine/search-index'
 
@@ -74,6 +74,55 @@ describe('facets', () => {
     const noFacets = createSearchIndex({ facets: dimensions, weights: { facetAgree: 0, facetConflict: 0 } })
     for (const d of [index.get('out'), index.get('in')]) noFacets.add(d!)
     expect(noFacets.search('越してきたけどマイナンバーカードの手続きは')[0]?.id).toBe('out')
+  })
+
+  it('counts the values a document shares beyond one per dimension, and ranks the sibling naming more of the question first', () => {
+    const action = (...values: string[]) => ({ action: values })
+    expect(sharedBeyondOne(action('apply', 'fee'), action('apply', 'fee'))).toBe(1)
+    expect(sharedBeyondOne(action('apply', 'fee'), action('lost', 'reissue', 'fee'))).toBe(0)
+    expect(sharedBeyondOne({ ...action('fee'), what: ['card'] }, { ...action('fee'), what: ['card'] })).toBe(
+      0,
+    )
+    const fees = [
+      {
+        id: 'action',
+        name: 'ご用件',
+        values: [
+          { id: 'apply', name: '申請', forms: ['申請', '作る'] },
+          { id: 'lost', name: '紛失', forms: ['紛失', 'なくし'] },
+          { id: 'fee', name: '手数料', forms: ['手数料', 'いくら'] },
+        ],
+      },
+    ]
+    const documents = [
+      { id: 'lost-fee', kind: 'faq' as const, question: '紛失したカードの手数料はいくら？' },
+      { id: 'application-fee', kind: 'faq' as const, question: 'カードを新しく申請するときの手数料は？' },
+    ]
+    const query = 'カードを作る手数料はいくら'
+    const ranked = (facetValues: number) => {
+      const index = createSearchIndex({
+        facets: fees,
+        weights: { facetAgree: 0, facetConflict: 0, facetValues },
+      })
+      for (const d of documents) index.add(d)
+      return index.search(query).map((h) => h.id)
+    }
+    // Words favour lost-fee (いくら too, about 4 to 1 in this two-document index); only
+    // application-fee names both apply and fee.
+    expect(ranked(0)[0]).toBe('lost-fee')
+    expect(ranked(4)[0]).toBe('application-fee')
+  })
+
+  it('reads the preferred word of a kana reading the synonym list knows for facets', () => {
+    const readings = [{ terms: ['転入', 'てんにゅう'] }]
+    const spelled = [
+      { id: 'action', name: 'お手続き', values: [{ id: 'move-in', name: '転入', forms: ['転入'] }] },
+    ]
+    const index = createSearchIndex({ facets: spelled, synonyms: readings })
+    expect(index.analyzer.analyzeQuery('てんにゅう の てつづき').facets).toEqual({ action: ['move-in'] })
+    expect(
+      createSearchIndex({ facets: spelled }).analyzer.analyzeQuery('てんにゅう の てつづき').facets,
+    ).toEqual({})
   })
 
   it("takes a document's own facets over the ones found in its text, and keeps the vocabulary when saved", () => {
