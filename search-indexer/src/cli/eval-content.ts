@@ -45,6 +45,7 @@ import {
   type Metrics,
 } from '../eval/metrics'
 import { MiniSearchPeer } from '../eval/minisearch-peer'
+import { offtopicSetsToPrint } from '../eval/test-reads'
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
 import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex, loadSiteIndex } from './content-index'
@@ -118,6 +119,10 @@ function parseCli(argv: string[]) {
     throw new UsageError(
       `--misses lists dev questions only: looking at test misses would tune on the test split\n${USAGE}`,
     )
+  if (values.split === 'test' && !values.set?.length && !values.golden)
+    throw new UsageError(
+      `--split test reads the sets named with --set (a held-out round is read once, by name)\n${USAGE}`,
+    )
   if (values.ranking !== 'desk' && values.ranking !== 'site')
     throw new UsageError(`--ranking must be desk or site\n${USAGE}`)
   const unknown = (values.set ?? []).filter((s) => !(s in SETS))
@@ -154,9 +159,14 @@ async function main(argv: string[]): Promise<void> {
     file,
     questions: parseGoldenJsonl(readEvalFile(file), file),
   }))
+  const printed = offtopicSetsToPrint(
+    cli.split,
+    cli.files.map(([name]) => name),
+    Object.keys(OFFTOPIC),
+  )
   const offtopicSets = Object.entries(OFFTOPIC)
     .map(([name, file]) => [name, path.join(EVAL_DIR, file)] as const)
-    .filter(([, file]) => !cli.custom && fs.existsSync(file))
+    .filter(([name, file]) => !cli.custom && printed.includes(name) && fs.existsSync(file))
     .map(([name, file]) => ({
       name,
       file,
