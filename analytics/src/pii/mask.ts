@@ -5,7 +5,7 @@ import { detectEmail } from './email'
 import { foldWidth, hidePlaceholders } from './fold'
 import { withoutPublicAddresses } from './keepAddresses'
 import { detectMyNumber } from './myNumber'
-import { detectName, sameNameElsewhere } from './name'
+import { detectName, sameNameElsewhere, trimNameEnd } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
@@ -129,7 +129,8 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
       taken.fill(1, start, end)
       kept.push({ kind: f.kind, start, end })
     }
-  return kept.sort((a, b) => a.start - b.start)
+  // a name ends at its given name, whichever part found it (a copula or an honorific glued to it is not the name)
+  return kept.map((f) => trimNameEnd(folded, f)).sort((a, b) => a.start - b.start)
 }
 
 /**

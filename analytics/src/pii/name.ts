@@ -82,7 +82,11 @@ function kanjiBefore(text: string, end: number): Span | undefined {
     // 父吉村 直樹様: a relative or another lead word written against the surname is not part of it
     const cut = cutLeads(text, { start: s, end: start - 1 })
     const surname = text.slice(cut.start, start - 1)
-    if (!isKanji(text[s - 1]) && isPlausibleKanji(surname) && !LEAD_WORDS.includes(surname))
+    if (
+      !isKanji(text[s - 1]) &&
+      (isPlausibleKanji(surname) || (surname.length === 1 && oneKanjiOpening(text, cut.start))) &&
+      !LEAD_WORDS.includes(surname)
+    )
       return { start: cut.start, end }
   }
   return cutLeads(text, { start, end })
@@ -106,6 +110,20 @@ function cutLeads(text: string, span: Span): Span {
       }
   }
   return span
+}
+
+/**
+ * Any one kanji is a surname when it opens a clause before a space and a given name with an honorific
+ * (「堤 和男様」「菅 ツネ様」): a word there would not be spaced from the name after it.
+ */
+function oneKanjiOpening(text: string, start: number): boolean {
+  const prev = text[start - 1]
+  return (
+    (prev === undefined || /[「『、。,：:\n（(]/.test(prev)) &&
+    text[start + 1] === ' ' &&
+    !NOT_NAMES.has(text[start]!) &&
+    !LEAD_WORDS.includes(text[start]!)
+  )
 }
 
 function isPlausibleKanji(word: string): boolean {
@@ -226,6 +244,8 @@ function hiraBefore(text: string, end: number): Span | undefined {
   // no word starts with を, ん or a small kana (「の」をはさんで: さん there is a verb's)
   if (NOT_HIRA.has(word) || /さん|さま|くん|ちゃん/.test(word) || /^[をんっゃゅょぁぃぅぇぉゎ]/.test(word))
     return undefined
+  // 「うちのばあちゃん」「あのじいさん」: a possessive or a pointing word, and a grandparent said as a word
+  if (/^(?:うち|あの|その|この|どの|よそ|わし|おら|ウチ)の|(?:ばあ|ばぁ|じい|じぃ)$/.test(word)) return undefined
   return { start, end }
 }
 
@@ -260,7 +280,8 @@ function nameBefore(text: string, end: number): Span | undefined {
     const surname = kanjiBefore(text, span.start - 1)
     if (
       surname &&
-      isSurnameBeforeGiven(text.slice(surname.start, surname.end)) &&
+      (isSurnameBeforeGiven(text.slice(surname.start, surname.end)) ||
+        (surname.end - surname.start === 1 && oneKanjiOpening(text, surname.start))) &&
       span.start - 1 - surname.start <= 4
     )
       span = { start: surname.start, end: span.end }
@@ -521,7 +542,7 @@ const AFTER_ADDRESS_FULL =
  * 「越智 ふさぞな」「錦織 和子だわ」「西陣 はるかどす」), then a pause: a caller naming herself.
  */
 const SPOKEN_FULL =
-  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっちゃ|じゃ|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と申し?ます?)(?:けど|が|ねん|よ|ね)?[、。,」 ]|(?:いいます|言います|と申します)$)/g
+  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっぺ|だっちゃ|だがや|だがね|だら|やざ|やき|やっさ|やちゃ|っちゃ|さー|じゃ|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と(?:申|もう)し?ます?)(?:けど|けぇ|けん|が|ねん|よ|ね)?[、。,」 ]|(?:いいます|言います|と(?:申|もう)します(?:けぇ|けん)?)$)/g
 /**
  * A Latin full name opening a record, before a comma, an aside or a possessive (「Kim Minseo, born 2001-04-18」
  * 「Nasrin Akter, nasrin.a@…」「Sarah Kim's My Number」「Emily Carter (teacher)」): two or three capitalised words.
@@ -871,7 +892,7 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(SURNAME_CUE)) push(surnameBefore(text, m.index))
   // A common surname standing alone or between particles: 「… 090-1234-5678 山本」「上司の岩井に確認」
   for (const m of text.matchAll(
-    /(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの])/g,
+    /(?<=^|[\s、。,（(「/:：の])[一-龥々]{2,3}(?=$|[\s、。,）)」/にがはへとをの]|でした(?:$|[」。、]))/g,
   ))
     if (COMMON_SURNAMES.has(m[0])) push({ start: m.index, end: m.index + m[0].length })
   for (const m of text.matchAll(KANA_THEN_SPELL)) {
@@ -881,6 +902,8 @@ export const detectName: Detector = (text) => {
     push({ start, end: start + m[2]!.length })
   }
   for (const m of text.matchAll(SPELL_AFTER_KANJI)) {
+    // 「坂の本、下の名前は言わず」: 下の名前 (the given name) is no kanji explained
+    if (/[上下]の名$/.test(m[1]!) && text[m.index + m[0].length] === '前') continue
     const start = m.index + m[0].length - m[1]!.length
     push({ start, end: start + m[1]!.length })
   }
@@ -1079,4 +1102,32 @@ function surnameBefore(text: string, end: number): Span | undefined {
   for (let n = Math.min(4, word.length); n >= 2; n--)
     if (COMMON_SURNAMES.has(word.slice(0, n)) && word.length - n <= 3) return { start, end }
   return undefined
+}
+
+const NAME_TAIL_RELATIVE = new RegExp(`^(.+ .+?)の${RELATIVES}$`)
+const HONORIFIC_END = /^(.+ .+?)(?:様|さん|さま|くん|ちゃん|氏|殿)$/
+const KANJI_GIVEN_TAIL = /^([一-龥々]{1,3} [一-龥々]{1,3})[ぁ-ゖー]+$/
+const KATA_GIVEN_TAIL = /^([一-龥々]{1,3} [ァ-ヺー]{2,6})[ぁ-ゖ]+$/
+// a copula or a sentence-final particle of a dialect; the one-kana ones only when the word goes on after them
+const KANA_GIVEN_TAIL =
+  /^([一-龥々]{1,3} [ぁ-ゖ]{2,5}?)(?:だがや|だがね|だら|だっぺ|だべ|やざ|やき|やっさ|やちゃ|っちゃ|さー|どす|ぞな|だわ|じゃ|です|でした|っ)$/
+const KANA_GIVEN_ONE = /^([一-龥々]{1,3} [ぁ-ゖ]{2,5})[やださざ]$/
+
+/**
+ * A spaced full name ends at its given name: a copula or a dialect's particle glued to it (「加藤 栄一だがや」
+ * 「比嘉 ゆうさー」「岡林 正やき」), an honorific (「三宅 由美様の母」) or の and a relative after it (「竹下 つるの長男」)
+ * is cut off. Spans without a space, or longer than a name, are left as they are.
+ */
+export function trimNameEnd(text: string, f: PiiFinding): PiiFinding {
+  if (f.kind !== 'name' || f.end - f.start > 20) return f
+  const word = text.slice(f.start, f.end)
+  if (!word.includes(' ')) return f
+  const m =
+    NAME_TAIL_RELATIVE.exec(word) ??
+    HONORIFIC_END.exec(word) ??
+    KANJI_GIVEN_TAIL.exec(word) ??
+    KATA_GIVEN_TAIL.exec(word) ??
+    KANA_GIVEN_TAIL.exec(word) ??
+    (isHira(text[f.end]) || text[f.end] === 'ー' ? KANA_GIVEN_ONE.exec(word) : null)
+  return m ? { kind: 'name', start: f.start, end: f.start + m[1]!.trimEnd().length } : f
 }
