@@ -442,6 +442,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
   // (over the other findings too: a secret outranks them, and a name rule reads 「ふたまるまるさん」 as a name)
   for (const s of valuesNearCues(text)) out.push({ kind: 'secret', ...s })
   for (const s of valuesSetOrCorrected(text, text !== folded)) out.push({ kind: 'secret', ...s })
+  for (const s of valuesDescribed(text)) out.push({ kind: 'secret', ...s })
   if (NEAR_CUE.test(text) || PLACE_LENGTH.test(text))
     for (const s of placeValuesNearCues(text)) out.push({ kind: 'secret', ...s })
   if (NEAR_CUE.test(text)) for (const s of hiraganaSpelled(text)) out.push({ kind: 'secret', ...s })
@@ -475,7 +476,7 @@ const NEAR_GROUP_AFTER = new RegExp(`^[ 、,]*(?:の|と)[ 、,]*(?:${SAID_TOKEN
 const NEAR_GROUP_BEFORE = new RegExp(`(?:${SAID_TOKEN}|\\d)[ 、,]*(?:の|と)[ 、,]*$`)
 /** Words of a secret for the window: a PIN, a password, a length of 4, a purpose, a number the caller set. */
 const NEAR_CUE =
-  /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|パス(?= ?[:=])|(?<![A-Za-z])(?:PIN|pin|Pin|passcode|password|code)(?![a-z])|ピン|ヒ゜ン|(?:署名|利用者(?:証明)?)用?(?:の(?:方|ほう|文字列|やつ))?(?= ?[=:、 ])|(?:決め|設定し|設定してもらっ|登録し|作っ|変え|変更し)た/
+  /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|パス(?= ?[:=])|(?<![A-Za-z])(?:PIN|pin|Pin|passcode|password|codes?)(?![a-z])|ピン|ヒ゜ン|(?:署名|利用者(?:証明)?)用?(?:の(?:方|ほう|文字列|やつ))?(?= ?[=:、 ])|(?:決め|設定し|設定してもらっ|登録し|作っ|変え|変更し)た/
 /**
  * A length of four (4けた, 数字の4つ) and a bare 番号 (not 電話番号, ゆうびん番号, 整理券の番号, 記号12番号) are weaker
  * words: a value of exactly four digits near one, alone in its sentence, in a sentence about no other number
@@ -841,5 +842,41 @@ function placeValuesNearCues(text: string): { start: number; end: number }[] {
     if (NEAR_CUE.test(cutLead) || NEAR_CUE.test(cutTail) || PLACE_LENGTH.test(cutLead))
       out.push(span(start, end))
   }
+  return out
+}
+
+/*
+ * Values a caller describes instead of naming them a secret (fresh11's classes): how they are read
+ * (「「二七二七」と漢数字で」「「オー・ファイブ・オー・ワン」と英語読み」), the part of one said before the rest was
+ * lost (「はちはちはち…あと一つが分からん」), all four digits the same (「四つとも6060」), a day the value stands for
+ * (「うちのは0101、元日」) or a time it was read as (「しちじはんの0730」, in a text about a secret), and digits
+ * read in English in quotes with a code word in the same line ("one one two nine" … codes). Each is
+ * anchored to its describing words, so a time, a year, an amount or a room number alone is never taken.
+ */
+const DESCRIBED_TOKEN = `${SAID_DIGIT}|${KANA_DIGIT}|${KANJI_DIGIT}|オー|\\d`
+const READ_AS = new RegExp(
+  `[「『]((?:${DESCRIBED_TOKEN})(?:[・、 ]?(?:${DESCRIBED_TOKEN})){3,7})[」』]と(?:漢数字|英語読み|英語で|英語の読み|カタカナ|ひらがな)`,
+  'g',
+)
+const PART_LOST = new RegExp(
+  `(?<=^|[「『、:：])((?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d)(?:[・、 ]?(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d)){1,2})…+[」』]?(?:あと|残り)(?:一つ|ひとつ|1つ|一桁|1桁|ひと桁|一個|1個)`,
+  'g',
+)
+const ALL_SAME = /(?:四つ|4つ|よっつ|[4四] ?桁)(?:とも|全部|すべて)(?:同じ)?[、 ]?(\d{4})(?!\d)/g
+const DAY_MEANT = /(?<=は|「|、)((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[、,] ?(?=元日|元旦|誕生日|記念日|結婚記念日|命日|クリスマス)/g
+const TIME_MEANT = /(?<![ぁ-ゖ])((?:いち|に|さん|よ|ご|ろく|しち|なな|はち|く|じゅう|じゅういち|じゅうに)じ(?:はん|[ぁ-ゖ]{1,6}ふん|[ぁ-ゖ]{1,6}ぷん)?)の(?=\d{4}(?!\d))/g
+const EN_QUOTED = new RegExp(`"(${ENGLISH_DIGIT}(?: ${ENGLISH_DIGIT}){3,7})"`, 'g')
+
+function valuesDescribed(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  const group = (m: RegExpMatchArray, at = m.index! + m[0].indexOf(m[1]!)) =>
+    out.push({ start: at, end: at + m[1]!.length })
+  for (const m of text.matchAll(READ_AS)) group(m, m.index + 1)
+  for (const m of text.matchAll(PART_LOST)) group(m, m.index)
+  for (const m of text.matchAll(ALL_SAME)) if (/^(\d\d)\1$|^(\d)\2\2\2$/.test(m[1]!)) group(m)
+  for (const m of text.matchAll(DAY_MEANT)) if (!/[年月]/.test(text.slice(Math.max(0, m.index - 6), m.index))) group(m, m.index)
+  if (SECRET_WORD.test(text)) for (const m of text.matchAll(TIME_MEANT)) group(m, m.index)
+  if (/(?<![A-Za-z])(?:codes?|PIN|passcode|password)(?![a-z])/i.test(text))
+    for (const m of text.matchAll(EN_QUOTED)) group(m, m.index + 1)
   return out
 }

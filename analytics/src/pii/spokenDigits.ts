@@ -13,7 +13,7 @@ const READINGS: readonly (readonly string[])[] = [
   ['にい', 'にー', 'ニイ', 'ニー', 'にぃ', 'ニィ', 'にっ', 'に', 'ニ'],
   ['さん', 'サン'],
   ['よん', 'ヨン', 'し', 'シ'],
-  ['ごー', 'ゴー', 'ごお', 'ゴオ', 'ご', 'ゴ'],
+  ['ごー', 'ゴー', 'ごお', 'ゴオ', 'ゴウ', 'ご', 'ゴ'], // ゴウ: katakana groups of a phone (ニイゴウロク)
   ['ろく', 'ロク', 'ろっ'],
   ['しち', 'シチ', 'なな', 'ナナ'],
   ['はち', 'ハチ', 'はっ'],
@@ -30,7 +30,9 @@ const WHOLE_READINGS = [...VALUE.keys()]
 /** One kana digit, as a regex alternation: longest readings first. */
 export const KANA_DIGIT = [...VALUE.keys()]
   .sort((a, b) => b.length - a.length)
-  .map((r) => (RUN_TOGETHER.has(r) ? `${r}(?=(?!く)(?:${WHOLE_READINGS.join('|')}))` : r))
+  .map((r) => (RUN_TOGETHER.has(r) ? `${r}(?=(?!く)(?:${WHOLE_READINGS.join('|')}|ぱち))` : r))
+  // ぱち: 8 said after a run-together reading only (いっぱち 18; alone it is a sound, ぱちぱち)
+  .concat('(?<=っ)ぱち')
   .join('|')
 
 /** One kanji digit (no 十: 十 is a word, not a digit said one by one). */
@@ -40,6 +42,7 @@ const KANJI_VALUES = '〇一二三四五六七八九'
 /** The digit a kana reading, a kanji numeral or an ASCII digit stands for, or undefined. */
 export function digitOf(token: string): string | undefined {
   if (/^\d$/.test(token)) return token
+  if (token === 'ぱち') return '8'
   if (token === '零') return '0'
   const k = KANJI_VALUES.indexOf(token)
   return k >= 0 ? String(k) : VALUE.get(token)
