@@ -151,10 +151,13 @@ const EN_ROOM_FIRST = String.raw`(?:Room|Apt\.?|Apartment|Unit|#) ?[A-Z]?-?\d{1,
 // enough; a building (capitalised words) and a floor or room may follow.
 const EN_SUFFIXED = `${EN_NOT_PLACE}[A-Z][a-z]+-(?:cho|machi|ku|shi|gun|mura)(?![a-z])`
 const EN_BUILDING = String.raw`(?:,? (?:[A-Z][a-z]+ ){1,3}(?:[1-9]\d?F|\d{1,4})(?![\dA-Za-z]))`
+// Place first with the city last, as an envelope reads (「Saijo-cho Terahara 3-1-18, Higashihiroshima」): one
+// word that ends the clause (two words would as well be a name after the address)
+const EN_CITY_AFTER = String.raw`(?:, ${EN_WORD}(?:-shi| City)?(?=$|[,.;)）、。\n]))`
 const EN_ADDRESS = new RegExp(
   String.raw`(?:(?<![A-Za-z])${EN_ROOM_FIRST})?(?<![\d-])${NOT_DATE}(?:${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}|${EN_BLOCK}-${EN_BLOCK},? ${EN_PLACE}(?=, [A-Z]))(?:, ${EN_PLACE}){0,3}${EN_ROOM}?` +
-    String.raw`|(?<![A-Za-z])${EN_PLACE} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK}(?![\d-])${EN_ROOM}?` +
-    String.raw`|(?<![A-Za-z])(?:${EN_WORD} ){0,2}${EN_SUFFIXED}(?: ${EN_WORD}){0,2} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}(?:-${EN_BLOCK})?(?![\d-])${EN_BUILDING}?${EN_ROOM}?`,
+    String.raw`|(?<![A-Za-z])${EN_PLACE} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}-${EN_BLOCK}(?![\d-])${EN_CITY_AFTER}?${EN_ROOM}?` +
+    String.raw`|(?<![A-Za-z])(?:${EN_WORD} ){0,2}${EN_SUFFIXED}(?: ${EN_WORD}){0,2} ${NOT_DATE}${EN_BLOCK}-${EN_BLOCK}(?:-${EN_BLOCK})?(?![\d-])${EN_CITY_AFTER}?${EN_BUILDING}?${EN_ROOM}?`,
   'g',
 )
 

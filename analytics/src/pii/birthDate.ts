@@ -18,6 +18,7 @@ const ERA_BASE: Record<string, number> = {
 const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR](?=\.?\s?[元\d]))\.?`
 const EYEAR = String.raw`(元|\d{1,2})`
 
+const LATIN_ERA: Record<string, number> = { Meiji: 1867, Taisho: 1911, Showa: 1925, Heisei: 1988, Reiwa: 2018 }
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1
@@ -117,6 +118,14 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)? ${MONTH_NAME},? ((?:19|20)\d{2})(?!\d)`, 'gi'),
     parse: (m) => ({ year: num(m[3]), month: monthOf(m[2]!), day: num(m[1]) }),
   },
+  // Heisei 8, July 4 / Showa 50 March 4: a 和暦 year written in Latin letters (English lines)
+  {
+    re: new RegExp(
+      String.raw`(?<![A-Za-z])(Meiji|Taisho|Taishō|Showa|Shōwa|Heisei|Reiwa) (\d{1,2}),? ${MONTH_NAME} ?(\d{1,2})(?:st|nd|rd|th)?(?![\d:])`,
+      'g',
+    ),
+    parse: (m) => ({ year: LATIN_ERA[m[1]!.replace('ō', 'o')]! + Number(m[2]), month: monthOf(m[3]!), day: num(m[4]) }),
+  },
   // 30/01/1986, 01/30/1986, 30.01.1986 (English lines: day or month first, whichever reads as a date)
   {
     re: /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])/g,
@@ -189,7 +198,8 @@ export function findDates(text: string): DateMention[] {
 const BEFORE =
   /(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?|[Bb]orn(?: on| in)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$/
 // 〜生まれ, 〜生, 〜うまれ right after the date (not 生活, 生存 …), or 〜が誕生日.
-const AFTER = /^ ?(?:生まれ|うまれ|生れ|産まれ|生(?![活存命涯徒産成協])|[がは]?誕生日)/
+// (の before 生まれ too: 「昭和十二年の生まれどす」)
+const AFTER = /^ ?(?:の?(?:生まれ|うまれ|生れ|産まれ)|生(?![活存命涯徒産成協])|[がは]?誕生日)/
 // A bare old date followed by these is a procedure date (平成10年3月31日付で転入), not a birth date.
 const EVENT_AFTER =
   /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ごろ|時点|現在|に(?:転入|転出|転居|申請|交付|発行|届出|結婚|婚姻|離婚|死亡|開始|終了))/

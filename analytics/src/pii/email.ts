@@ -1,3 +1,4 @@
+import { KANA_LETTER } from './spokenDigits'
 import type { Detector } from './types'
 
 /**
@@ -37,6 +38,15 @@ const KANA_SPOKEN = new RegExp(
 /** Something is spoken, so the written-out pattern above has not already found it. */
 const SAID = /アット|あっと|ドット|どっと|(?<![A-Za-z])(?:at|dot)(?![A-Za-z])/
 
+/**
+ * A local part spelled letter by letter in katakana (「エム・エー・アール・アイ・アットマーク・example.org」),
+ * then アットマーク and a written domain.
+ */
+const LETTERS_SPOKEN = new RegExp(
+  `(?<![ァ-ヺー])(?:${KANA_LETTER}|\\d)(?:[・、 ]?(?:${KANA_LETTER}|\\d)){1,30}[・、 ]?(?:アットマーク|あっとまーく)[・、 ]?${DOMAIN}(?:\\.${DOMAIN}){0,4}\\.[A-Za-z]{2,}(?![A-Za-z0-9-])`,
+  'g',
+)
+
 export const detectEmail: Detector = (text) => {
   const out = [...text.matchAll(EMAIL)].map((m) => ({
     kind: 'email' as const,
@@ -48,6 +58,9 @@ export const detectEmail: Detector = (text) => {
       if (SAID.test(m[0])) out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
   if (/アットマーク|あっとまーく/.test(text))
     for (const m of text.matchAll(KANA_SPOKEN))
+      out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
+  if (/アットマーク|あっとまーく/.test(text))
+    for (const m of text.matchAll(LETTERS_SPOKEN))
       out.push({ kind: 'email' as const, start: m.index, end: m.index + m[0].length })
   return out
 }

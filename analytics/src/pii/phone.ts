@@ -147,7 +147,34 @@ export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
       return national !== undefined ? !keep.has(national) : misdialled(text, m)
     })
     .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
-    .concat(spoken, phonePieces(text, keep), cutOff(text))
+    .concat(spoken, phonePieces(text, keep), cutOff(text), international(text), partial(text))
+}
+
+/**
+ * 「+1 206 555 0183」: a number after + and a country code other than Japan's (+81 is the shapes'), in
+ * three or more groups, 8 to 15 digits in all.
+ */
+const INTERNATIONAL = /(?<![\d+])\+(?!81)[1-9]\d{0,2}(?:[ .-]\d{1,5}){2,4}(?![\d]|[.-]\d)/g
+function international(text: string) {
+  if (!text.includes('+')) return []
+  return [...text.matchAll(INTERNATIONAL)]
+    .filter((m) => {
+      const n = digitsOf(m[0]).length
+      return n >= 8 && n <= 15
+    })
+    .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
+}
+
+/**
+ * A mobile number only partly heard, right after a phone word: groups with the missing digits as …
+ * (「090-55…-…21」) or the digits said and how many (「09044126と8桁」). Partial, it still points at one person.
+ */
+const PARTIAL = /(?<![\d-])(?:0[5-9]0-\d{1,4}…{1,6}(?:-…{0,6})?\d{1,4}|0[5-9]0\d{3,6}(?=と\d桁|桁))(?![\d-])/g
+function partial(text: string) {
+  if (!PHONE_CONTEXT.test(text)) return []
+  return [...text.matchAll(PARTIAL)]
+    .filter((m) => /電話|携帯|連絡先/.test(text.slice(Math.max(0, m.index - 20), m.index)))
+    .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
 }
 
 /**
@@ -156,7 +183,7 @@ export const detectPhone: Detector = (text, options: MaskOptions = {}) => {
  * run that makes a whole number is spokenPhones'; this takes the rest of a run that stops short).
  */
 const SPOKEN_AFTER_WORD = new RegExp(
-  `(?:電話|携帯|連絡先)(?:番号)?(?:は|が|:)? ?(${ZERO}(?:${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT})){8,10})(?!${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d))`,
+  `(?:電話|携帯|連絡先|折り?返し先)(?:番号)?(?:は|が|:)?[ 「]?(${ZERO}(?:${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT})){8,10})(?!${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d))`,
   'g',
 )
 function spokenAfterPhoneWord(text: string): Spoken[] {
