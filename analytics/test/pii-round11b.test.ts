@@ -48,7 +48,9 @@ describe('secrets, round eleven b', () => {
 
   it('takes a value described by how it is read (と漢数字で, と英語読み)', () => {
     expect(of('secret', '「五五一九」と漢数字で控えてある', rules)).toEqual(['五五一九'])
-    expect(of('secret', '「ナイン・オー・ツー・ワン」と英語読みで言われた', rules)).toEqual(['ナイン・オー・ツー・ワン'])
+    expect(of('secret', '「ナイン・オー・ツー・ワン」と英語読みで言われた', rules)).toEqual([
+      'ナイン・オー・ツー・ワン',
+    ])
   })
 
   it('takes the part of a value said before the rest was lost (…あと一つ)', () => {

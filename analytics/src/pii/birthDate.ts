@@ -18,7 +18,13 @@ const ERA_BASE: Record<string, number> = {
 const ERA = String.raw`(明治|大正|昭和|平成|令和|(?<![A-Za-z0-9])[MTSHR](?=\.?\s?[元\d]))\.?`
 const EYEAR = String.raw`(元|\d{1,2})`
 
-const LATIN_ERA: Record<string, number> = { Meiji: 1867, Taisho: 1911, Showa: 1925, Heisei: 1988, Reiwa: 2018 }
+const LATIN_ERA: Record<string, number> = {
+  Meiji: 1867,
+  Taisho: 1911,
+  Showa: 1925,
+  Heisei: 1988,
+  Reiwa: 2018,
+}
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1
@@ -124,7 +130,11 @@ const PATTERNS: Pattern[] = [
       String.raw`(?<![A-Za-z])(Meiji|Taisho|Taishō|Showa|Shōwa|Heisei|Reiwa) (\d{1,2}),? ${MONTH_NAME} ?(\d{1,2})(?:st|nd|rd|th)?(?![\d:])`,
       'g',
     ),
-    parse: (m) => ({ year: LATIN_ERA[m[1]!.replace('ō', 'o')]! + Number(m[2]), month: monthOf(m[3]!), day: num(m[4]) }),
+    parse: (m) => ({
+      year: LATIN_ERA[m[1]!.replace('ō', 'o')]! + Number(m[2]),
+      month: monthOf(m[3]!),
+      day: num(m[4]),
+    }),
   },
   // 30/01/1986, 01/30/1986, 30.01.1986 (English lines: day or month first, whichever reads as a date)
   {

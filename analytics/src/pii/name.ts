@@ -245,7 +245,8 @@ function hiraBefore(text: string, end: number): Span | undefined {
   if (NOT_HIRA.has(word) || /さん|さま|くん|ちゃん/.test(word) || /^[をんっゃゅょぁぃぅぇぉゎ]/.test(word))
     return undefined
   // 「うちのばあちゃん」「あのじいさん」: a possessive or a pointing word, and a grandparent said as a word
-  if (/^(?:うち|あの|その|この|どの|よそ|わし|おら|ウチ)の|(?:ばあ|ばぁ|じい|じぃ)$/.test(word)) return undefined
+  if (/^(?:うち|あの|その|この|どの|よそ|わし|おら|ウチ)の|(?:ばあ|ばぁ|じい|じぃ)$/.test(word))
+    return undefined
   return { start, end }
 }
 

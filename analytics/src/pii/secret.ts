@@ -863,8 +863,10 @@ const PART_LOST = new RegExp(
   'g',
 )
 const ALL_SAME = /(?:四つ|4つ|よっつ|[4四] ?桁)(?:とも|全部|すべて)(?:同じ)?[、 ]?(\d{4})(?!\d)/g
-const DAY_MEANT = /(?<=は|「|、)((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[、,] ?(?=元日|元旦|誕生日|記念日|結婚記念日|命日|クリスマス)/g
-const TIME_MEANT = /(?<![ぁ-ゖ])((?:いち|に|さん|よ|ご|ろく|しち|なな|はち|く|じゅう|じゅういち|じゅうに)じ(?:はん|[ぁ-ゖ]{1,6}ふん|[ぁ-ゖ]{1,6}ぷん)?)の(?=\d{4}(?!\d))/g
+const DAY_MEANT =
+  /(?<=は|「|、)((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))[、,] ?(?=元日|元旦|誕生日|記念日|結婚記念日|命日|クリスマス)/g
+const TIME_MEANT =
+  /(?<![ぁ-ゖ])((?:いち|に|さん|よ|ご|ろく|しち|なな|はち|く|じゅう|じゅういち|じゅうに)じ(?:はん|[ぁ-ゖ]{1,6}ふん|[ぁ-ゖ]{1,6}ぷん)?)の(?=\d{4}(?!\d))/g
 const EN_QUOTED = new RegExp(`"(${ENGLISH_DIGIT}(?: ${ENGLISH_DIGIT}){3,7})"`, 'g')
 
 function valuesDescribed(text: string): { start: number; end: number }[] {
@@ -874,7 +876,8 @@ function valuesDescribed(text: string): { start: number; end: number }[] {
   for (const m of text.matchAll(READ_AS)) group(m, m.index + 1)
   for (const m of text.matchAll(PART_LOST)) group(m, m.index)
   for (const m of text.matchAll(ALL_SAME)) if (/^(\d\d)\1$|^(\d)\2\2\2$/.test(m[1]!)) group(m)
-  for (const m of text.matchAll(DAY_MEANT)) if (!/[年月]/.test(text.slice(Math.max(0, m.index - 6), m.index))) group(m, m.index)
+  for (const m of text.matchAll(DAY_MEANT))
+    if (!/[年月]/.test(text.slice(Math.max(0, m.index - 6), m.index))) group(m, m.index)
   if (SECRET_WORD.test(text)) for (const m of text.matchAll(TIME_MEANT)) group(m, m.index)
   if (/(?<![A-Za-z])(?:codes?|PIN|passcode|password)(?![a-z])/i.test(text))
     for (const m of text.matchAll(EN_QUOTED)) group(m, m.index + 1)
