@@ -40,3 +40,15 @@ export function sharedBeyondOne(query: FacetValues, doc: FacetValues): number {
   }
   return more
 }
+
+/**
+ * The ranking's whole facet multiplier for a document: agreement and contradiction by dimension
+ * (facetFactor) times the values shared beyond one (sharedBeyondOne), as the header says.
+ */
+export const facetMultiplier = (
+  query: FacetValues,
+  doc: FacetValues,
+  w: { facetAgree: number; facetConflict: number; facetValues: number },
+): number =>
+  facetFactor(meetFacets(query, doc), w.facetAgree, w.facetConflict) *
+  (1 + w.facetValues * sharedBeyondOne(query, doc))

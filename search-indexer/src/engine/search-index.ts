@@ -21,7 +21,7 @@ import { isGram } from '../analyzer/tokenize'
 import { BodyTerms } from './body-terms'
 import { inflectedWeights } from './query-weights'
 import type { FacetValues } from '../analyzer/facets'
-import { facetFactor, meetFacets, sharedBeyondOne, type FacetMeeting } from './facet-score'
+import { facetMultiplier, meetFacets, type FacetMeeting } from './facet-score'
 import { reasonsInJapanese, type ReasonField } from './reasons'
 import { askBackFor, type AskBack } from './ask-back'
 import { confidenceOf } from './confidence'
@@ -569,15 +569,8 @@ export class SearchIndex {
     for (const [key, b] of best)
       total.set(key, (total.get(key) ?? 0) + w.passage * b.first + w.secondPassage * b.second)
     if (Object.keys(q.facets).length > 0 && (w.facetAgree > 0 || w.facetConflict > 0 || w.facetValues > 0)) {
-      for (const [key, score] of total) {
-        const f = this.facetsOf(key)
-        total.set(
-          key,
-          score *
-            facetFactor(meetFacets(q.facets, f), w.facetAgree, w.facetConflict) *
-            (1 + w.facetValues * sharedBeyondOne(q.facets, f)),
-        )
-      }
+      for (const [key, score] of total)
+        total.set(key, score * facetMultiplier(q.facets, this.facetsOf(key), w))
     }
     // A facet the caller chose (an ask-back answer) is what they said when asked, not a word read
     // from their question: a document that contradicts it is no result. The weights above are
