@@ -144,6 +144,9 @@ function isHardNegative(
       return true
   }
   if (kind === 'address' && /から|[〜~]/.test(value)) return true // 1丁目から3丁目: an area, no one's address
+  // 「東広島市の、2月3日に来庁」: a date's numbers (or an amount's) after a place are no block numbers
+  if (kind === 'address' && /[0-9一二三四五六七八九十]月[0-9一二三四五六七八九十]+日|[0-9]円/.test(value))
+    return true
   // kana digits read out beside more of them (「なな さん きゅう」「いちにいさん、よんごうろく」) are a number, not a name
   if (kind === 'name' && /^[ぁ-ゖー\s、]+$/.test(value) && kanaDigitsAround(value, folded, start, end))
     return true
