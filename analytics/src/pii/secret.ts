@@ -446,7 +446,60 @@ export const detectSecret: Detector = (folded, _options, others) => {
   if (NEAR_CUE.test(text) || PLACE_LENGTH.test(text))
     for (const s of placeValuesNearCues(text)) out.push({ kind: 'secret', ...s })
   if (NEAR_CUE.test(text)) for (const s of hiraganaSpelled(text)) out.push({ kind: 'secret', ...s })
-  return out.flatMap((f) => splitList(text, f))
+  const spaced = spacedPasswords(text)
+  return [
+    ...out.filter((f) => !spaced.some((p) => p.start <= f.start && f.end <= p.end)),
+    ...spaced.map((s) => ({ kind: 'secret' as const, ...s })),
+  ]
+    .flatMap((f) => splitList(text, f))
+    .flatMap((f) => tidied(text, f))
+}
+
+/**
+ * A password written with spaces in it (「署名用がSAIJO 1974、間に空白入れた」「KUMA no KOで空白入れた」
+ * 「署名用は「Nagisa no 2O24」と」): Latin words and digits after a word of a password, taken whole when
+ * the text says there is a space in it or a word between is no (の said in romaji). Without that, a
+ * space ends the password as before (「PW abc123 for the desk」).
+ */
+const SPACED_PASSWORD =
+  /(?:パスワード|ぱすわーど|署名用|利用者証明用|(?<![A-Za-z])PW)(?:の方|のほう)?(?:は|が|を|、|,|:| )*[「『"“]?([A-Za-z][A-Za-z0-9]{0,15}(?: [A-Za-z0-9]{1,16}){1,3})(?![A-Za-z0-9])/g
+const SPACE_SAID = /空白|スペース|間[をに]?(?:空け|あけ|入れ)/
+
+function spacedPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  if (!/[A-Za-z0-9] [A-Za-z0-9]/.test(text)) return out
+  for (const m of text.matchAll(SPACED_PASSWORD)) {
+    const value = m[1]!
+    const start = m.index + m[0].length - value.length
+    const words = value.split(' ')
+    const said =
+      words.slice(1, -1).includes('no') || SPACE_SAID.test(sentenceAround(text, start, start + value.length))
+    // letters and digits, or words joined by no: not an English sentence after PW (「PW is fine now」)
+    if (said && (/\d/.test(value) || words.includes('no'))) out.push(span(start, start + value.length))
+  }
+  return out
+}
+
+/**
+ * The last look at a secret found: a certificate's serial (シリアル) is printed on the card, no secret; 七五三
+ * is the children's festival (「孫の七五三から取った」), not a value; a pause (…) after a value is not part of
+ * it; and a kana よ after four digits or more is the sentence's particle (「ふたふたまるまるよ、覚えやすかろ」),
+ * not a fifth digit.
+ */
+const SERIAL_BEFORE = /シリアル(?:番号|ナンバー|No\.?)?[^。\n、]{0,4}$/
+function tidied(text: string, f: PiiFinding): PiiFinding[] {
+  if (SERIAL_BEFORE.test(text.slice(Math.max(0, f.start - 16), f.start))) return []
+  let end = f.end
+  while (end > f.start + 1 && /[…‥・]/.test(text[end - 1]!)) end--
+  const value = text.slice(f.start, end)
+  if (value === '七五三') return []
+  if (
+    value.endsWith('よ') &&
+    /^[、,。」』 ]|^$/.test(text.slice(end, end + 1)) &&
+    (value.slice(0, -1).match(NEAR_TOKEN_G) ?? []).length >= 4
+  )
+    end--
+  return [{ ...f, end }]
 }
 
 /*
@@ -483,13 +536,15 @@ const NEAR_CUE =
  * and a text about no My Number (「個人番号の真ん中の4桁」「番号は8460…8460 1937 2275」).
  */
 const NEAR_BARE_NUMBER =
-  /(?<![下上尾頭])(?<!(?:最初|最後|先頭|初め|始め|末尾|真ん中)の)[4四] ?(?:桁|けた|ケタ)(?!ずつ)|数字の?[4四]つ|(?<![0-9A-Za-z一-龥々ァ-ヶー])(?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?<!(?:カード|証|書|券|電話|車|部屋|受付|予約|整理|申請|会員|口座|保険|郵便)の)(?:番号|ばんごう)(?!札)/
+  /(?<![下上尾頭])(?<!(?:最初|最後|先頭|初め|始め|末尾|真ん中)の)[4四] ?(?:桁|けた|ケタ)(?!ずつ)|数字の?[4四]つ|(?<![ぁ-んァ-ヶー一-龥々A-Za-z0-9])の[4四]つ|(?<![0-9A-Za-z一-龥々ァ-ヶー])(?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?<!(?:カード|証|書|券|電話|車|部屋|受付|予約|整理|申請|会員|口座|保険|郵便)の)(?:番号|ばんごう)(?!札)/
 const NEAR_OWN_NUMBER =
   /(?:[4四] ?(?:桁|けた|ケタ)|数字の?[4四]つ|(?:[ぁ-ゖ](?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?:番号|ばんごう)))/
 const NEAR_OTHER_NUMBER =
   /記号|保険|口座|会員|受付|整理|予約|伝票|注文|車両|マイナンバー|まいなんばー|個人番号|こじんばんごう|\d{1,2} ?桁ずつ|桁ずつ|12桁|十二桁|八桁|8桁/
 /** What may end a value read out in kana: not another syllable of a word (いちにち, ごごさんじ). */
-const NEAR_END = /^(?:$|[^ぁ-んァ-ヶー一-龥]|って|っちゃ|っ|と|で|や|じゃ|だ|です|の|に|を|が|は|ね|よ|か)/
+// (and a verb of saying glued on, as speech is written: 「さんさんよんよん言うとった」)
+const NEAR_END =
+  /^(?:$|[^ぁ-んァ-ヶー一-龥]|って|っちゃ|っ|と|で|や|じゃ|だ|です|の|に|を|が|は|ね|よ|か|言[うっいわ]|いう|ゆう)/
 const KANA_DIGIT_ONLY = new RegExp(`^(?:${KANA_DIGIT})$`)
 /**
  * A password spelled out in hiragana, as a speech recogniser writes letters and English digits
@@ -547,7 +602,8 @@ function* readRuns(text: string): Generator<ReadRun> {
 
 /** 「二一八四の〇九〇五の三六六七」: a group of a longer number read with の between its groups. */
 const groupOfLongerNumber = (text: string, start: number, end: number) =>
-  NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) ||
+  // (「いち、に、さん、し、の四つ」: の四つ counts the digits said, it is no next group)
+  (NEAR_GROUP_AFTER.test(text.slice(end, end + 8)) && !/^[ 、,]*の[4四]つ/.test(text.slice(end, end + 8))) ||
   NEAR_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))
 
 /** 「2468の窓口」「0120の番号」「¥1234」「No.1234」: a counter's number, the number the value is part of, or an amount. */
@@ -567,10 +623,17 @@ function readOutAlone(text: string, start: number, end: number, tokens: string[]
   if (tokens.every((t) => KANA_DIGIT_ONLY.test(t)) && tokens.filter((t) => t.length > 1).length < 2)
     return false
   const before = text.slice(Math.max(0, start - 6), start)
-  if (/[ぁ-んァ-ヶー]$/.test(before) && !SPELLED_AFTER.test(before) && !EITHER_BEFORE.test(before))
+  if (
+    /[ぁ-んァ-ヶー]$/.test(before) &&
+    !SPELLED_AFTER.test(before) &&
+    !EITHER_BEFORE.test(before) &&
+    !DESCRIBED_BEFORE.test(before)
+  )
     return false
   return NEAR_END.test(text.slice(end, end + 3))
 }
+/** 「十二月二十五日のいちにーにーごー」「誕生日のいちにいにいご」: a noun and の say what the value is taken from. */
+const DESCRIBED_BEFORE = /[一-龥々ァ-ヶ](?<!電話|番号|携帯|ナンバー|郵便|口座|カード)の$/
 /** 「…ろくかにいにい…」: the second of two values said as either one starts after the first and か. */
 const EITHER_BEFORE = new RegExp(`(?:${KANA_DIGIT}|\\d)か$`)
 
