@@ -9,6 +9,7 @@ import { detectName, sameNameElsewhere, trimNameEnd } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
+import { COMMON_SURNAMES } from './surnames'
 import { defaultTagger, TAGGER_MAX_LENGTH, taggerFindings } from './tagger'
 import {
   PII_KINDS,
@@ -130,7 +131,35 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
       kept.push({ kind: f.kind, start, end })
     }
   // a name ends at its given name, whichever part found it (a copula or an honorific glued to it is not the name)
-  return kept.map((f) => trimNameEnd(folded, f)).sort((a, b) => a.start - b.start)
+  return joinSpacedNames(
+    folded,
+    kept.map((f) => trimNameEnd(folded, f)).sort((a, b) => a.start - b.start),
+  )
+}
+
+/**
+ * A surname and a given name found apart, one space between them (「甥の三浦 拓也が」: a rule took 三浦, the
+ * tagger 拓也), are one full name: kanji or katakana words of one to four characters each.
+ */
+const NAME_PART = /^(?:[一-龥々]{1,4}|[ァ-ヺー]{2,6})$/
+function joinSpacedNames(folded: string, found: PiiFinding[]): PiiFinding[] {
+  const out: PiiFinding[] = []
+  for (const f of found) {
+    const last = out.at(-1)
+    if (
+      last?.kind === 'name' &&
+      f.kind === 'name' &&
+      f.start === last.end + 1 &&
+      /[ \u3000]/.test(folded[last.end]!) &&
+      NAME_PART.test(folded.slice(last.start, last.end)) &&
+      NAME_PART.test(folded.slice(f.start, f.end)) &&
+      // (「田中 佐藤 鈴木の三人」: surnames listed are several people)
+      !COMMON_SURNAMES.has(folded.slice(f.start, f.end))
+    )
+      out[out.length - 1] = { kind: 'name', start: last.start, end: f.end }
+    else out.push(f)
+  }
+  return out
 }
 
 /**

@@ -552,7 +552,22 @@ const EN_RECORD =
   /(?<=^|\n|[:：] ?)(?:(?:Applicant|Resident|Customer|Student|Teacher|Visitor|User|Member|Guest|Caller) )?([A-Z][a-z]{1,20}(?:-(?!san|sama|kun|chan)[A-Za-z][a-z]{1,20})? [A-Z][a-z]{1,20}(?:-(?!san|sama|kun|chan)[A-Za-z][a-z]{1,20})?(?: [A-Z][a-z]{1,20}){0,1})(?=, |'s | \(| \/ )/g
 /** A surname said straight before いいます / いうもん in speech, without と (「福田いいます」「熊谷いうもんでの」). */
 const SELF_SPOKEN =
-  /(?<![一-龥々])([一-龥々]{2,4})(?=いいます|言います|いうもん|ちゅうもん|もうします|申します)/g
+  /(?<![一-龥々])([一-龥々]{2,4})(?=(?:っ?て)?(?:いいます|言います)|いうもん|ちゅうもん|もうします|申します)/g
+/**
+ * A hiragana surname said after the caller's I (わし、わたし、うち…) and before いうもん / (て)いいます
+ * (「わし、とくなが いうもんじゃが」): the speaker names themself.
+ */
+const SELF_SPOKEN_HIRA =
+  /(?<=(?:わし|わたし|私|うち|おら|あたし|わい|ぼく|僕|俺|おれ)(?:は|ゃ)?[、 ] ?)([ぁ-ゖ]{3,6}) ?(?=(?:っ?て)?(?:いいます|言います)|いうもん|言うもん|ちゅうもん)/g
+/**
+ * A maiden name said with が or は and then what follows of it (「旧姓が入江で、今は…」「旧姓は坂口、」): a kanji
+ * surname the list knows, or any plausible one before で or a comma.
+ */
+const MAIDEN = /旧姓(?:が|は)、?([一-龥々]{2,4})(?=で|[、。,）)」]|です|だ|$)/g
+/** A name's reading after how it is written (「姓は東海林と書いてしょうじ」), in a sentence about a name. */
+const READ_AFTER_WRITTEN =
+  /([一-龥々]{1,4})と書いて、?([ぁ-ゖ]{2,8})(?=$|[、。,」』]|です|と読|って|や|じゃ)/g
+const NAME_WORD_BEFORE = /(?:姓|名前|苗字|名字|氏名|名乗)[^。\n]{0,12}$/
 /** Katakana full names standing alone (「ナカガワ ミツル」「ロペス・アナ（」), two to four parts. */
 const KATA_FULL =
   /(?<=^|[\s、。,「『（(:：])[ァ-ヺー]{2,8}(?:[ ・=][ァ-ヺー]{2,8}){1,3}(?=$|[\s、。,」』（()）]|です|さん|様|の(?:件|分|母|父|代理))/g
@@ -843,6 +858,22 @@ export const detectName: Detector = (text) => {
   }
   for (const m of text.matchAll(SELF_SPOKEN))
     if (isPlausibleKanji(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
+  for (const m of text.matchAll(SELF_SPOKEN_HIRA))
+    if (!NOT_HIRA.has(m[1]!) && !HIRA_NOT_SURNAME.has(m[1]!))
+      push({ start: m.index, end: m.index + m[1]!.length })
+  if (text.includes('旧姓'))
+    for (const m of text.matchAll(MAIDEN)) {
+      const start = m.index + m[0].length - m[1]!.length
+      if (!NOT_NAMES.has(m[1]!) && isPlausibleKanji(m[1]!)) push({ start, end: start + m[1]!.length })
+    }
+  if (text.includes('と書いて'))
+    for (const m of text.matchAll(READ_AFTER_WRITTEN)) {
+      if (!NAME_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index + m[1]!.length))) continue
+      if (NOT_NAMES.has(m[1]!) || NOT_HIRA.has(m[2]!)) continue
+      const start = m.index + m[0].length - m[2]!.length
+      push({ start: m.index, end: m.index + m[1]!.length })
+      push({ start, end: start + m[2]!.length })
+    }
   for (const m of text.matchAll(SPOKEN_FULL)) {
     const given = m[2]!
     const ok = /^[一-龥々]/.test(given)
