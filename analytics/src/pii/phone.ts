@@ -1,5 +1,5 @@
 import { digitsOf, foldWidth } from './fold'
-import { digitOf, KANA_DIGIT, KANJI_DIGIT } from './spokenDigits'
+import { digitOf, KANA_DIGIT, KANJI_DIGIT, spelledDigits } from './spokenDigits'
 import type { Detector, MaskOptions } from './types'
 
 // Group separators people type: hyphen, space, dot, ・ 、, spaced hyphen. Parentheses are handled by the patterns.
@@ -14,7 +14,10 @@ const SHAPES = [
   String.raw`0\d{1,5}${S}\d{1,5}${S}\d{1,5}`, // 082-420-0925, 0120-0178-26, 070 1234 5678, 090・1234・5678, 090-12345-678
   String.raw`0\d{1,5}(?<g>[のノ])\d{1,5}\k<g>\d{1,5}`, // read out: 090の4471の2083 (the same の both times)
   // read out with pauses and a word of hesitation after の: 090の、えっと、4471の、2083
-  String.raw`0\d{2,4}の[、,] ?(?:(?:えっと|えーと|ええと|えー)[、,] ?)?\d{3,4}の[、,]? ?\d{4}`,
+  // (round twelve: a middle group of two, 0829の、えー、39の2186, and a pause before the last group too)
+  String.raw`0\d{2,4}の[、,] ?(?:(?:えっと|えーと|ええと|えー|あの)[、,] ?)?\d{2,4}の[、,]? ?(?:(?:えっと|えーと|ええと|えー|あの)[、,] ?)?\d{4}`,
+  // digit by digit within groups, の between the groups: 0-9-0の3-2-1-8の6-6-0-4
+  String.raw`0(?:[-・]\d){1,4}の\d(?:[-・]\d){1,3}の\d(?:[-・]\d){3}`,
   String.raw`0(?:[ ・、-]\d){9,10}(?![ ・、-]\d)`, // read out digit by digit: 0 9 0 1 2 3 4 5 6 7 8
   String.raw`0(?: ?[ ・、-] ?\d){9,10}(?! ?[ ・、-] ?\d)`, // the same with spaced hyphens: 0 8 0 - 6 6 3 2 - 1 9 8 4
   String.raw`0\d{9,10}`, // 09012345678
@@ -183,19 +186,26 @@ function partial(text: string) {
  * run that makes a whole number is spokenPhones'; this takes the rest of a run that stops short).
  */
 const SPOKEN_AFTER_WORD = new RegExp(
-  `(?:電話|携帯|連絡先|折り?返し先)(?:番号)?(?:は|が|:)?[ 「]?(${ZERO}(?:${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT})){8,10})(?!${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d))`,
+  `(?:電話|携帯|連絡先|折り?返し先|でんわ|けいたい)(?:番号|ばんごう)?(?: ?(?:は|が|:) ?)?[ 「]?(${ZERO}(?:${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT})){8,10})(?!${SPOKEN_SEP}{0,3}(?:${KANA_DIGIT}|${KANJI_DIGIT}|\\d))`,
   'g',
 )
 function spokenAfterPhoneWord(text: string): Spoken[] {
-  if (!HAS_ZERO.test(text) || !PHONE_WORD.test(text)) return []
+  // (a speech recogniser writes the word in hiragana: 「でんわ は ぜろはちぜろ ろくろくろく…」)
+  if (!HAS_ZERO.test(text) || !(PHONE_WORD.test(text) || /でんわ|けいたい/.test(text))) return []
   return [...text.matchAll(SPOKEN_AFTER_WORD)].map((m) => {
     const start = m.index + m[0].length - m[1]!.length
-    return { start, end: start + m[1]!.replace(/[ 、,・のノ-]+$/, '').length, national: '' }
+    // a whole public number read out (the city's, in keepPhones) stays: its national digits are compared
+    return {
+      start,
+      end: start + m[1]!.replace(/[ 、,・のノ-]+$/, '').length,
+      national: nationalPhoneDigits(spelledDigits(m[1]!)) ?? '',
+    }
   })
 }
 
 /** 「携帯090-4501-… 途中で切れた」: a mobile number cut off after its second group, next to a phone word. */
-const CUT_OFF = /(?<![\d-])0[5-9]0[ -]?\d{4}(?=[ -]?(?:…|\.{2,}))/g
+// (and a digit or more of the third group heard, 「090-5512-8...いや」; の before the pause, 「080-4021の…」)
+const CUT_OFF = /(?<![\d-])0[5-9]0[ -]?\d{4}(?:[ -]\d{1,3})?(?=[ -の]?(?:…|\.{2,}))/g
 function cutOff(text: string) {
   return [...text.matchAll(CUT_OFF)]
     .filter((m) => PHONE_WORD.test(text.slice(Math.max(0, m.index - 10), m.index)))
