@@ -581,6 +581,9 @@ const HIRA_FULL = new RegExp(
   String.raw`(?<=^|[\s、。,「『（(:：])([ぁ-ゖ]{2,5}) ([ぁ-ゖ]{2,5})(?=の(?:件|こと|代理|カード|申請|手続|分|ため|${RELATIVES})|と(?:申|いい|名乗)|[」』。])`,
   'g',
 )
+/** A month, a day or a year read out in hiragana (くがつ, みっか, はつか, じゅうごにち, ねんの). */
+const DATE_READING =
+  /がつ$|にち$|ねんの?$|^(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|なぬか|ようか|ここのか|とおか|はつか)$/
 const HIRA_NOT_SURNAME = new Set(
   `はい ええ うん いいえ あの その えっと えーと ええと まあ ちょっと いや それ これ あれ どの この`.split(
     /\s+/,
@@ -905,7 +908,10 @@ export const detectName: Detector = (text) => {
       !HIRA_NOT_SURNAME.has(m[1]!) &&
       !NOT_HIRA.has(m[1]!) &&
       !NOT_HIRA.has(m[2]!) &&
-      !/(?:さん|さま|くん|ちゃん)$/.test(m[2]!)
+      !/(?:さん|さま|くん|ちゃん)$/.test(m[2]!) &&
+      // (「くがつ みっか」: a date read out in hiragana)
+      !DATE_READING.test(m[1]!) &&
+      !DATE_READING.test(m[2]!)
     )
       push({ start: m.index, end: m.index + m[0].length })
   if (/[A-Z]/.test(text)) {

@@ -15,7 +15,7 @@ import {
   notRomajiName,
 } from '../name'
 import { keepSetOf, nationalPhoneDigits } from '../phone'
-import { KANA_DIGIT, spelledDigits } from '../spokenDigits'
+import { KANA_DIGIT, KANA_LETTER, spelledDigits } from '../spokenDigits'
 import type { MaskOptions, PiiFinding, PiiKind } from '../types'
 import { ruleLabels, tag, taggerFileSchema, taggerFromFile, type Tagger } from './model'
 import file from './weights.json'
@@ -159,8 +159,12 @@ function isHardNegative(
       // a Latin name is capitalised words that the romaji name rule would take (not 「Apple Store」「Can I speak」)
       (/^[A-Za-z][A-Za-z\s'-]*$/.test(value) && (/(?:^|\s)[a-z]/.test(value) || notRomajiName(value))) ||
       value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
-      ((folded[end] === 'の' || value.includes('の')) &&
+      ((folded[end] === 'の' || value.includes('の') || folded.startsWith('から', end)) &&
         PLACE_BEFORE_NO.has(value.replace(/の.*$/, '').replace(/[県府都]$/, ''))) ||
+      // a record's heading (「ウェブチャット自動要約：」「モニタリング所見：」) and Latin letters read in katakana
+      // (「エスエーティーオー」, an address spelled out) are no one's name
+      RECORD_WORD.test(value) ||
+      KANA_LETTERS_ONLY.test(value) ||
       STAFF_TITLE.test(folded.slice(start, end + 2))
     )
   return !SHAPES[kind].test(value)
@@ -178,6 +182,8 @@ const HIRA_NAME_AROUND = (folded: string, start: number, end: number) =>
     folded.slice(end, end + 6),
   )
 
+const RECORD_WORD = /(?:要約|所見|記録|履歴|報告|ログ|メモ|議事録)$/
+const KANA_LETTERS_ONLY = new RegExp(`^(?:${KANA_LETTER}){3,}$`)
 /** Kana that read as four digits or more and nothing else (「よんさんにいいち」), as the rules spell them. */
 const KANA_DIGITS = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*){4,}$`)
 const SECRET_TOPIC =
