@@ -160,7 +160,10 @@ function isHardNegative(
       (/^[A-Za-z][A-Za-z\s'-]*$/.test(value) && (/(?:^|\s)[a-z]/.test(value) || notRomajiName(value))) ||
       value.split(/\s+/).some((w) => isNoName(w) || NOT_NAME_WORDS.has(w)) ||
       ((folded[end] === 'の' || value.includes('の') || folded.startsWith('から', end)) &&
-        PLACE_BEFORE_NO.has(value.replace(/の.*$/, '').replace(/[県府都]$/, ''))) ||
+        // (京都 is listed whole: its 都 is no suffix to strip)
+        [value.replace(/の.*$/, ''), value.replace(/の.*$/, '').replace(/[県府都]$/, '')].some((w) =>
+          PLACE_BEFORE_NO.has(w),
+        )) ||
       // a record's heading (「ウェブチャット自動要約：」「モニタリング所見：」) and Latin letters read in katakana
       // (「エスエーティーオー」, an address spelled out) are no one's name
       RECORD_WORD.test(value) ||
