@@ -54,10 +54,20 @@ export const CORPORA: Corpus[] = [
 /**
  * Corpora tried and not trained on (yet): `bench:pii-loco --with NAME` adds one to every fold's training
  * and scores it as a fold of its own (a dev half alone, `partial`, is summed apart from the complete
- * corpora). None now: fresh10's dev half, tried here in round ten, trains with its test half since round
- * eleven (decision 0076), fresh11 both halves since round twelve (decision 0081); the current round's TEST half is held out and never trains (a test checks it).
+ * corpora). fresh12's DEV half (tuning data since round twelve): with it every fold's secret and name
+ * figures moved by less than the noise (decision 0081), so the committed weights leave it out. fresh10's
+ * dev half, tried here in round ten, trains with its test half since round eleven (decision 0076),
+ * fresh11 both halves since round twelve (decision 0081); the current round's TEST half is held out and never trains (a test checks it).
  */
-export const CANDIDATES: Corpus[] = []
+export const CANDIDATES: Corpus[] = [
+  {
+    name: 'fresh12-dev',
+    files: [`${test}/pii-fresh12.dev.jsonl`],
+    options: KEEP,
+    fresh: true,
+    partial: true,
+  },
+]
 
 export const rowsOf = (c: Corpus): CorpusRow[] => c.generated?.() ?? c.files.flatMap((f) => loadCorpus(f))
 
