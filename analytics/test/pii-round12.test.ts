@@ -53,6 +53,16 @@ describe('names, round twelve', () => {
     expect(of('name', '会社名はABCと書いてえーびーしー', rules)).toEqual([])
   })
 
+  it('takes a one-kanji given name before くん or ちゃん, not a relative or a baby', () => {
+    expect(of('name', '「樹くんの暗証は親が決めた」', rules)).toEqual(['樹'])
+    expect(of('name', '赤ちゃんの手続き、お兄ちゃんが来る', rules)).toEqual([])
+  })
+
+  it('takes the kanji of a hiragana name said before 漢字は', () => {
+    expect(of('name', '「孫はさくら、漢字は咲良」', rules)).toEqual(['さくら', '咲良'])
+    expect(of('name', 'ひらがな、漢字は両方OK', rules)).toEqual([])
+  })
+
   it('joins a surname and a given name found apart with one space, not surnames listed', () => {
     expect(findPii('甥の三浦 拓也が代わりに行きます').filter((f) => f.kind === 'name')).toHaveLength(1)
     expect(of('name', '田中 佐藤 鈴木の三人', rules)).toEqual(['田中', '佐藤', '鈴木'])
@@ -113,6 +123,8 @@ describe('round twelve on hostile input', () => {
         `旧姓が${'井口'.repeat(400_000)}で`,
         `苗字は${'東と書いて'.repeat(200_000)}しょうじ`,
         '三浦 拓也 '.repeat(150_000),
+        '颯くん'.repeat(300_000),
+        `${'みゆき、'.repeat(200_000)}漢字は美雪`,
         `電話は0829${'の、えー、39'.repeat(100_000)}の2186`,
         `電話 0${'-9'.repeat(400_000)}の1`,
         `でんわ は ${'ぜろ '.repeat(300_000)}`,

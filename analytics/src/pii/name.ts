@@ -581,6 +581,12 @@ const HIRA_FULL = new RegExp(
   String.raw`(?<=^|[\s、。,「『（(:：])([ぁ-ゖ]{2,5}) ([ぁ-ゖ]{2,5})(?=の(?:件|こと|代理|カード|申請|手続|分|ため|${RELATIVES})|と(?:申|いい|名乗)|[」』。])`,
   'g',
 )
+/**
+ * A given name of one kanji before くん or ちゃん, opening a word (「颯くんの暗証」「凛ちゃんが」): the honorific
+ * rule reads two kanji or more. Not a relative, an animal or a word of address (赤ちゃん, 兄ちゃん, 坊ちゃん).
+ */
+const ONE_KANJI_CHILD = /(?<![一-龥々ぁ-ゖァ-ヺーお御])([一-龥])(?=くん|ちゃん(?!と))/g
+const NOT_ONE_KANJI_CHILD = new Set([...'赤兄姉母父爺婆嫁孫娘妹弟猫犬坊嬢僕俺私君奥姪甥叔伯主彼誰何皆'])
 /** A month, a day or a year read out in hiragana (くがつ, みっか, はつか, じゅうごにち, ねんの). */
 const DATE_READING =
   /がつ$|にち$|ねんの?$|^(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|なぬか|ようか|ここのか|とおか|はつか)$/
@@ -797,9 +803,20 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(RENAMED))
     if (RENAMED_BEFORE.test(text.slice(Math.max(0, m.index - 22), m.index)))
       push(fullNameAfter(text, m.index + m[0].length, 'label') ?? nameAfter(text, m.index + m[0].length))
-  for (const m of text.matchAll(KANJI_OF_READING))
-    if (READING_BEFORE.test(text.slice(Math.max(0, m.index - 35), m.index)))
-      push(nameAfter(text, m.index + m[0].length))
+  for (const m of text.matchAll(KANJI_OF_READING)) {
+    const lead = text.slice(Math.max(0, m.index - 35), m.index)
+    // (or right after a hiragana name and a comma, 「娘はみゆき、漢字は美雪」)
+    const kana = /(?<=^|[はがの「、])([ぁ-ゖ]{2,6}?)(?:さん|さま|くん|ちゃん)?[、,] ?$/.exec(lead)
+    const kanaName = kana && !NOT_HIRA.has(kana[1]!) && !HIRA_NOT_SURNAME.has(kana[1]!)
+    if (!READING_BEFORE.test(lead) && !kanaName) continue
+    const named = nameAfter(text, m.index + m[0].length)
+    push(named)
+    // the reading said first is the same name (only when its kanji were found)
+    if (kanaName && named) {
+      const start = m.index - lead.length + kana.index
+      push({ start, end: start + kana[1]!.length })
+    }
+  }
   for (const m of text.matchAll(KANJI_SPELLING)) {
     const word = m[1]!
     if (
@@ -864,6 +881,9 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(SELF_SPOKEN_HIRA))
     if (!NOT_HIRA.has(m[1]!) && !HIRA_NOT_SURNAME.has(m[1]!))
       push({ start: m.index, end: m.index + m[1]!.length })
+  if (/くん|ちゃん/.test(text))
+    for (const m of text.matchAll(ONE_KANJI_CHILD))
+      if (!NOT_ONE_KANJI_CHILD.has(m[1]!) && !NOT_NAMES.has(m[1]!)) push({ start: m.index, end: m.index + 1 })
   if (text.includes('旧姓'))
     for (const m of text.matchAll(MAIDEN)) {
       const start = m.index + m[0].length - m[1]!.length
