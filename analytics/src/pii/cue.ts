@@ -35,15 +35,24 @@ export const unitFollows = (text: string, end: number): boolean =>
   NOT_A_VALUE_AFTER.test(text.slice(end, end + 12))
 
 /** `text` with every position blanked that is blanked in `others` (same length), e.g. phones and other findings. */
+// (the secret detector asks for the same blanking up to six times per text: the last answer is kept)
+let lastBlank: { text: string; others: string; out: string } | undefined
 export function blankAlso(text: string, others: string | undefined): string {
   if (others === undefined || others === text || !others.includes(FILLER)) return text
+  if (lastBlank && lastBlank.text === text && lastBlank.others === others) return lastBlank.out
   let out = ''
   let at = 0
-  for (let i = others.indexOf(FILLER); i >= 0; i = others.indexOf(FILLER, i + 1)) {
-    out += text.slice(at, i) + FILLER
-    at = i + 1
+  // a run of filler at a time (a finding is one run), not one character at a time
+  for (let i = others.indexOf(FILLER); i >= 0; ) {
+    let end = i + 1
+    while (others[end] === FILLER) end++
+    out += text.slice(at, i) + FILLER.repeat(end - i)
+    at = end
+    i = others.indexOf(FILLER, end)
   }
-  return out + text.slice(at)
+  out += text.slice(at)
+  lastBlank = { text, others, out }
+  return out
 }
 
 export type Window = { from: number; to: number }
