@@ -29,6 +29,12 @@ describe('secrets, round twelve', () => {
     expect(of('secret', 'りんご、の四つ', rules)).toEqual([])
   })
 
+  it('takes a value said in kanji numerals with place values before the same value in digits', () => {
+    expect(of('secret', '「七百七十七、四桁じゃけ0777」', rules)).toEqual(['七百七十七', '0777'])
+    expect(of('secret', '三百、暗証1234', rules)).toEqual(['1234'])
+    expect(of('secret', '五百円、暗証は0500', rules)).toEqual(['0500'])
+  })
+
   it('takes no serial, no 七五三, no pause and no particle よ as a secret', () => {
     expect(of('secret', '署名用電子証明書のシリアル：7F3A2C9D10', rules)).toEqual([])
     expect(of('secret', '暗証は、孫の七五三の日にちで0715', rules)).toEqual(['0715'])
@@ -118,6 +124,7 @@ describe('round twelve on hostile input', () => {
         `暗証${'日のいちにいさんよん'.repeat(100_000)}`,
         `暗証${'いち、に、さん、し、の四つ'.repeat(70_000)}`,
         `シリアル${'1'.repeat(1_000_000)}`,
+        `暗証${'八百八十八、'.repeat(150_000)}0888`,
         `暗証${'まるまるよ'.repeat(200_000)}`,
         `わし、${'とくなが '.repeat(200_000)}いうもん`,
         `旧姓が${'井口'.repeat(400_000)}で`,

@@ -453,6 +453,35 @@ export const detectSecret: Detector = (folded, _options, others) => {
   ]
     .flatMap((f) => splitList(text, f))
     .flatMap((f) => tidied(text, f))
+    .flatMap((f) => [f, ...saidInWordsBefore(text, f)])
+}
+
+/**
+ * 「八百八十八、四桁じゃけ0888」: the same value said first in kanji numerals with place values, then in
+ * digits. The words before a four-digit secret, in the same sentence and at most 12 characters before it,
+ * are the secret too when they make the same number.
+ */
+const KANJI_PLACE_NUMBER =
+  /(?<![一-龥々])(?=[一二三四五六七八九千百])(?:([一二三四五六七八九])?千)?(?:([一二三四五六七八九])?百)?(?:([一二三四五六七八九])?十)?([一二三四五六七八九])?(?![一-龥々])/g
+const KANJI_VALUE = '〇一二三四五六七八九'
+function saidInWordsBefore(text: string, f: PiiFinding): PiiFinding[] {
+  const value = text.slice(f.start, f.end)
+  if (!/^\d{4}$/.test(value)) return []
+  const lead = text.slice(Math.max(0, f.start - 24), f.start)
+  const from = f.start - lead.length + Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n')) + 1
+  const out: PiiFinding[] = []
+  for (const m of text.slice(from, f.start).matchAll(KANJI_PLACE_NUMBER)) {
+    if (!/[千百]/.test(m[0]) || f.start - (from + m.index + m[0].length) > 12) continue
+    const digit = (d: string | undefined, unit: boolean) => (d ? KANJI_VALUE.indexOf(d) : unit ? 1 : 0)
+    const n =
+      (m[0].includes('千') ? digit(m[1], true) * 1000 : 0) +
+      (m[0].includes('百') ? digit(m[2], true) * 100 : 0) +
+      (m[0].includes('十') ? digit(m[3], true) * 10 : 0) +
+      digit(m[4], false)
+    if (n === Number(value))
+      out.push({ kind: 'secret', start: from + m.index, end: from + m.index + m[0].length })
+  }
+  return out
 }
 
 /**
