@@ -27,6 +27,7 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial8.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial9.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial10.jsonl', splits: ['dev', 'test'] },
+  { file: 'colloquial11.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -41,6 +42,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic8.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic9.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic10.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic11.jsonl', splits: ['dev', 'test'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
