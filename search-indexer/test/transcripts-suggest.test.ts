@@ -51,6 +51,20 @@ describe('suggestions from a transcript', () => {
     expect(s.summary.join('')).not.toContain('寒い')
   })
 
+  it('an opener that only announces a question suggests nothing, however sure the lookup is of its words', () => {
+    const opener = 'あのー、マイナンバーカードのことで聞きたいことがあって。'
+    const s = suggestFromTranscript(
+      [
+        { speaker: 'caller', text: opener },
+        { speaker: 'operator', text: 'はい、どのようなご用件でしょうか。' },
+      ],
+      index,
+      prepared,
+    )
+    expect(s.faqs).toEqual([])
+    expect(s.summary).toEqual([])
+  })
+
   it('small talk alone suggests nothing', () => {
     const s = suggestFromTranscript(
       [

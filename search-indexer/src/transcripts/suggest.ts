@@ -103,6 +103,15 @@ const OUTCOME_CUES: [TranscriptSuggestions['outcome'], RegExp][] = [
 /** Turns too short to ask or answer anything (あいづち, greetings). */
 const substantive = (t: TurnLike) => normalizeText(t.text).replace(/[\s、。]/gu, '').length >= 6
 
+/** A caller's turn shaped like a question or a request (not あいづち, thanks or small talk). */
+const QUESTION_CUE =
+  /(か[。？?]?|[？?]|たい(んです|のですが|んですけど)?[。]?|(んです|のです)けど[。]?|教えて(ください|ほしい)?[。]?)$/u
+/** An opener that only announces a question (ちょっとお伺いしたいんですけど): no topic to look up. */
+const ANNOUNCES_ONLY =
+  /(伺いしたい|聞きしたい|聞きたいことがあ|質問があ|案内が来た)(ん|の)?(です|ですが|ですけど|けど|が|って)?[。]?$/u
+
+const announcesOnly = (text: string) => ANNOUNCES_ONLY.test(text.trim())
+
 export function suggestFromTranscript(
   turns: readonly TurnLike[],
   index: SearchIndex,
@@ -115,7 +124,9 @@ export function suggestFromTranscript(
   const candidates = new Set<string>()
   let question: { turn: number; score: number } | null = null
   turns.forEach((t, i) => {
-    if (t.speaker === 'operator' || !substantive(t)) return
+    // An opener that only announces a question names no topic: whatever the lookup finds for it
+    // (マイナンバーカードのことで聞きたいことがあって meets the words of every caller's story) is not asked.
+    if (t.speaker === 'operator' || !substantive(t) || announcesOnly(t.text)) return
     const a = index.answer(t.text, { kinds: ['faq'] })
     for (const h of a.hits.slice(0, 3)) candidates.add(h.id)
     const top = a.hits[0]
@@ -196,13 +207,6 @@ export function suggestFromTranscript(
   return { faqs: suggested, summary, category, outcome }
 }
 
-/** A caller's turn shaped like a question or a request (not あいづち, thanks or small talk). */
-const QUESTION_CUE =
-  /(か[。？?]?|[？?]|たい(んです|のですが|んですけど)?[。]?|(んです|のです)けど[。]?|教えて(ください|ほしい)?[。]?)$/u
-/** An opener that only announces a question (ちょっとお伺いしたいんですけど): no topic to look up. */
-const ANNOUNCES_ONLY =
-  /(伺いしたい|聞きしたい|聞きたいことがあ|質問があ|案内が来た)(ん|の)?(です|ですが|ですけど|けど|が|って)?[。]?$/u
-
 /**
  * The gap analysis' part of a transcript: the caller's questions the lookup answers with no FAQ
  * (no hit, or confidence under `asked`, the suggestions' own bar). Masked text in, text out as said.
@@ -216,7 +220,7 @@ export function unansweredQuestions(
   const out: { turn: number; text: string }[] = []
   turns.forEach((t, i) => {
     const text = t.text.trim()
-    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(text) || ANNOUNCES_ONLY.test(text))
+    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(text) || announcesOnly(text))
       return
     const a = index.answer(t.text, { kinds: ['faq'] })
     if (!a.hits[0] || a.confidence < asked) out.push({ turn: i, text: t.text })
