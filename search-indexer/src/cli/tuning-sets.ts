@@ -28,6 +28,9 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial9.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial10.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial11.jsonl', splits: ['dev', 'test'] },
+  // Round twelve's dev half only: printed once (decision 0077), then tuned on (decision 0080);
+  // its test half is still held out.
+  { file: 'colloquial12.jsonl', splits: ['dev'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -43,6 +46,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic9.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic10.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic11.jsonl', splits: ['dev', 'test'] },
+  { file: 'offtopic12.jsonl', splits: ['dev'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
