@@ -220,8 +220,7 @@ export function unansweredQuestions(
   const out: { turn: number; text: string }[] = []
   turns.forEach((t, i) => {
     const text = t.text.trim()
-    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(text) || announcesOnly(text))
-      return
+    if (t.speaker === 'operator' || !substantive(t) || !QUESTION_CUE.test(text) || announcesOnly(text)) return
     const a = index.answer(t.text, { kinds: ['faq'] })
     if (!a.hits[0] || a.confidence < asked) out.push({ turn: i, text: t.text })
   })
