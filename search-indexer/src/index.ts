@@ -8,6 +8,7 @@ export { normalizeText, prepareText, foldKana, MAX_QUERY_CHARS } from './analyze
 export { foldOkurigana } from './analyzer/okurigana'
 export { romajiToKana } from './analyzer/romaji'
 export { stripFillers } from './analyzer/filler'
+export { announcesOnly } from './analyzer/announces'
 export { SynonymSet, type SynonymGroupLike, type SynonymMatch } from './analyzer/synonyms'
 export { FacetVocabulary, type FacetDimensionLike, type FacetValues } from './analyzer/facets'
 export { normalizeDialect } from './analyzer/dialect'

@@ -33,6 +33,7 @@ import {
   leaveGroupOut,
   thresholdFor,
 } from '../engine/confidence'
+import { announcesOnly } from '../analyzer/announces'
 import { fitScope, type ScopeSample, scopeOfWords, scopeWords } from '../engine/scope'
 import type { SearchIndex } from '../engine/search-index'
 import { EVAL_DIR, loadContentIndex } from './content-index'
@@ -63,8 +64,15 @@ type Sample = ConfidenceSample & { words: string[]; input: Omit<ConfidenceInput,
 const sample = (index: SearchIndex, query: string, sure: boolean): Sample => {
   const q = index.analyzer.analyzeQuery(query)
   const top = index.search(query, { limit: 1, kinds: ['faq'] })[0]
-  const input = { query: q, top, unknownWord: index.hasUnknownWord(q) }
-  return { features: confidenceFeatures(input), sure, hit: top !== undefined, words: scopeWords(q), input }
+  // A query that only announces a question scores 0, as without a hit (confidence.ts): always below.
+  const input = { query: q, top, unknownWord: index.hasUnknownWord(q), announcesOnly: announcesOnly(query) }
+  return {
+    features: confidenceFeatures(input),
+    sure,
+    hit: top !== undefined && !input.announcesOnly,
+    words: scopeWords(q),
+    input,
+  }
 }
 const groups = [
   ...sets.map((s) => ({ name: s.file, samples: s.questions.map((q) => sample(s.index, q.query, true)) })),

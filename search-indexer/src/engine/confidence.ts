@@ -24,6 +24,8 @@ export type ConfidenceInput = {
   unknownWord?: boolean
   /** How much the question's words look like in-scope questions, 0–1 (scope.ts). */
   scope?: number
+  /** The query only announces a question (analyzer/announces.ts): a rule, not a weight. */
+  announcesOnly?: boolean
 }
 
 /**
@@ -32,15 +34,18 @@ export type ConfidenceInput = {
  * the query has a word the index holds nowhere (a question about something else: the asked-before
  * phrasings lift everyday words, so an off-topic question's other words can still match well), and
  * how much its words look like in-scope questions (the "in scope" model, scope.ts).
- * A query with no hit has no features but the bias and scores 0.
+ * A query with no hit has no features but the bias and scores 0; so does one that only announces
+ * a question (カードのことで聞きたいことがあって): it names no more than a topic, so whatever is found
+ * for it is not an answer, however well its words match callers' stories.
  */
 export function confidenceFeatures({
   query,
   top,
   unknownWord,
   scope,
+  announcesOnly,
 }: ConfidenceInput): Record<string, number> {
-  if (!top) return {}
+  if (!top || announcesOnly) return {}
   const out: Record<string, number> = { coverage: top.coverage, logScore: Math.log1p(Math.max(0, top.score)) }
   if (unknownWord) out.unknownWord = 1
   if (scope !== undefined) out.scope = scope
@@ -51,9 +56,13 @@ export function confidenceFeatures({
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 
-/** The probability (0–1) that the top hit answers an in-scope question; 0 without a hit. */
+/**
+ * The probability (0–1) that the top hit answers an in-scope question; 0 without a hit and for a
+ * query that only announces a question (below any threshold: the site says it found no sure answer,
+ * the desk marks the list as uncertain).
+ */
 export function confidenceOf(input: ConfidenceInput, model: ConfidenceModel = CONFIDENCE_MODEL): number {
-  if (!input.top) return 0
+  if (!input.top || input.announcesOnly) return 0
   return probabilityOf(model.weights, confidenceFeatures(input))
 }
 

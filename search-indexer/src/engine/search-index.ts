@@ -25,6 +25,7 @@ import { facetMultiplier, meetFacets, type FacetMeeting } from './facet-score'
 import { reasonsInJapanese, type ReasonField } from './reasons'
 import { askBackFor, type AskBack } from './ask-back'
 import { confidenceOf } from './confidence'
+import { announcesOnly } from '../analyzer/announces'
 import { CONFIDENCE_MODEL } from './confidence-model'
 import { scopeOf } from './scope'
 
@@ -419,6 +420,7 @@ export class SearchIndex {
       top,
       unknownWord: this.hasUnknownWord(q),
       scope: scopeOf(q),
+      announcesOnly: announcesOnly(query),
     })
     // One question per search: after a choice, the results speak for themselves.
     const chose = Object.keys(options.facets ?? {}).length > 0

@@ -11,6 +11,7 @@
  * Plain functions: no framework, no Node (the CMS and the eval CLI call them alike). Thresholds
  * were tuned on the dev split of the generated transcripts only (decision 0039).
  */
+import { announcesOnly } from '../analyzer/announces'
 import { normalizeText } from '../analyzer/normalize'
 import type { SearchIndex } from '../engine/search-index'
 
@@ -106,12 +107,6 @@ const substantive = (t: TurnLike) => normalizeText(t.text).replace(/[\s、。]/g
 /** A caller's turn shaped like a question or a request (not あいづち, thanks or small talk). */
 const QUESTION_CUE =
   /(か[。？?]?|[？?]|たい(んです|のですが|んですけど)?[。]?|(んです|のです)けど[。]?|教えて(ください|ほしい)?[。]?)$/u
-/** An opener that only announces a question (ちょっとお伺いしたいんですけど): no topic to look up. */
-const ANNOUNCES_ONLY =
-  /(伺いしたい|聞きしたい|聞きたいことがあ|質問があ|案内が来た)(ん|の)?(です|ですが|ですけど|けど|が|って)?[。]?$/u
-
-const announcesOnly = (text: string) => ANNOUNCES_ONLY.test(text.trim())
-
 export function suggestFromTranscript(
   turns: readonly TurnLike[],
   index: SearchIndex,

@@ -1,0 +1,59 @@
+/**
+ * A query that only announces a question: ちょっとお伺いしたいんですけど, 質問があるんですが,
+ * カードのことで聞きたいことがあって, 案内が来たんですけど. Callers open with it; it names at most a
+ * topic, not what they want to know, so nothing a search finds for it is an answer (the FAQs'
+ * earlier phrasings hold callers' stories, whose words an opener shares). One rule for the engine's
+ * confidence (search-index.ts), the transcript suggestions and the gap analysis (suggest.ts).
+ *
+ * The shape, not a list of questions: greetings and fillers, then at most a topic (nouns joined by
+ * の/と/や, ending in のことで, について, の件で, から …), then an announcing predicate (聞きたい,
+ * 伺いたい, 質問がある, 相談がある, 電話しました, 案内が来た, 届いた …) and a sentence ending. Anything
+ * else (a verb of the caller's own, a question word, a second sentence, どうすれば after the
+ * predicate) is a real ask and the rule says no.
+ */
+import { prepareText } from './normalize'
+
+/** Greetings and fillers that open a call (at the start, before the topic). */
+const FILLER =
+  '(?:もしもし|すみません|すいません|すんません|あの[ーう〜~]*|あのね|えー*っ*と|えー+|あー*|はい|ええ|こんにちは|お忙しいところ|恐れ入ります(?:が)?|お世話になって(?:おります|います)|ちょっと|少し|すこし|実は|じつは)'
+const SEP = '[、。,.!?！？\\s・…〜~ー]'
+/** A noun: kanji, katakana, latin or digits (prepareText has folded okurigana: 手続き → 手続), maybe お/ご. */
+const NOUN = '(?:[おご]?[\\p{Script=Han}\\p{Script=Katakana}ーa-z0-9]+)'
+/** A topic: nouns joined by の/と/や, and how it is tied to the predicate. */
+const TOPIC = `${NOUN}(?:[のとや]${NOUN})*(?:の(?:こと|事|件)(?:で|について|に関して)?|について|に関して|に関する(?:こと|事)で|関係で|関連で|で|から|の|って)`
+/** Asking verbs (stem), as in 聞きたい, お伺いしたい, 相談させていただきたい. */
+const ASK =
+  '(?:[おご]?(?:伺い|うかがい|聞き|きき|訊き|尋ね|たずね|確認|相談|質問|問い?合わせ|問合せ|電話)(?:し|させていただき|させてもらい)?)'
+const PREDICATE = [
+  // 聞きたい(ことがある), お伺いしたいんですけど, 確認したいことがありまして, 聞きたくて電話しました
+  `${ASK}(?:たい(?:(?:こと|事)(?:が|も)?(?:ある|あり(?:ます|まして)?|あって))?(?:と思(?:って|いまして|います))?|たくて(?:お?電話(?:しました|した))?)`,
+  // 質問がある, 相談があって, お願いがあるんですが
+  '(?:質問|相談|用件|お願い|問い?合わせ)(?:が|も)?(?:ある|あり(?:ます|まして)?|あって)',
+  // 質問なんですけど, 相談です
+  '(?:質問|相談)(?:なん|なの)?(?:です|だ|じゃ|や)?',
+  // お電話しました, 電話したんですけど
+  'お?電話(?:しました|した|させていただきました)',
+  // 案内が来たんですけど, 通知が届きまして
+  '(?:案内|通知書?|お?知らせ|手紙|封筒|書類|郵便|はがき|ハガキ|葉書|文書)(?:が|も)?(?:来|き|届|とど)(?:た|て|まして|ました|いた|いて|きまして|きました)',
+].join('|')
+/** What ends the sentence: んですけど, のですが, んじゃけど, って, よ … */
+const ENDING =
+  '(?:ん|の)?(?:です|でして|だ|じゃ|や)?(?:けど|けれど(?:も)?|が|って|て|けえ|けぇ|けん)?(?:ね|よ|な|ねえ|のう)?'
+const OPENING = `(?:${FILLER}|${SEP})*`
+
+/** Fillers, maybe a topic, an announcing predicate: カードのことで聞きたいことがあって. */
+const ANNOUNCES = new RegExp(`^${OPENING}(?:${TOPIC})?${OPENING}(?:${PREDICATE})${ENDING}${SEP}*$`, 'u')
+/** A topic and a copula only: カードのことなんですけど (not カードです: no のこと/について). */
+const TOPIC_ONLY = new RegExp(
+  `^${OPENING}${NOUN}(?:[のとや]${NOUN})*(?:の(?:こと|事|件)|について|に関して)(?:なん|なの)?(?:です|だ|じゃ|や)${ENDING}${SEP}*$`,
+  'u',
+)
+
+/**
+ * Whether a query only announces a question: nothing asked beyond a topic word. The text is read
+ * as the analyzer prepares it (NFKC, lowercase, okurigana folded: 手続き → 手続), without spaces.
+ */
+export function announcesOnly(text: string): boolean {
+  const t = prepareText(typeof text === 'string' ? text : '').replace(/\s+/gu, '')
+  return t.length > 0 && (ANNOUNCES.test(t) || TOPIC_ONLY.test(t))
+}
