@@ -204,6 +204,11 @@ describe('GET /api/lookup: how sure, what to ask back, the chosen facet', () => 
     expect(offTopic.body.confidence).toBeLessThan(0.5)
     expect(offTopic.body.askBack).toBeUndefined()
 
+    // An opener names no ask: however well its words match callers' stories, the list is uncertain.
+    const opener = await lookup('マイナンバーカードのことで聞きたいことがあって', users.operator)
+    expect(opener.status).toBe(200)
+    expect([opener.body.sure, opener.body.confidence]).toEqual([false, 0])
+
     const empty = await lookup('', users.operator)
     expect([empty.body.sure, empty.body.confidence, empty.body.candidates]).toEqual([false, 0, []])
   })

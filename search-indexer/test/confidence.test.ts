@@ -31,6 +31,14 @@ describe('confidence (confidence.ts)', () => {
     expect(confidenceOf({ query: query(), top: { score: 1, coverage: 0 } }, model)).toBeLessThan(0.5)
   })
 
+  it('is 0 for a query that only announces a question, however good its top hit', () => {
+    const model = { weights: { bias: -2, coverage: 4 }, threshold: 0.5 }
+    const input = { query: query({ what: ['card'] }), top: { score: 100, coverage: 1 }, announcesOnly: true }
+    expect(confidenceOf(input, model)).toBe(0)
+    expect(confidenceFeatures(input)).toEqual({})
+    expect(confidenceOf({ ...input, announcesOnly: false }, model)).toBeGreaterThan(0.5)
+  })
+
   it('fits weights that separate sure from unsure samples', () => {
     const samples = [
       ...[0.7, 0.8, 0.9, 1].map((c) => ({ features: { coverage: c }, sure: true })),

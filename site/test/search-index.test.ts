@@ -209,6 +209,12 @@ describe('the saved indexes of the real content', () => {
     expect(home.results.map((r) => r.path)).toEqual(page.results.slice(0, 5).map((r) => r.path))
   })
 
+  it('an opener that only announces a question is not sure; its results stay as the closest topics', () => {
+    const r = runSearch(ja, 'マイナンバーカードのことで聞きたいことがあって', 20)
+    expect(r.sure).toBe(false)
+    expect(r.results.length).toBeGreaterThan(0)
+  })
+
   it('an off-topic question is not sure and finds nothing', () => {
     expect(runSearch(ja, '粗大ゴミの出し方', 20)).toMatchObject({ results: [], sure: false })
     expect(runSearch(en, 'garbage collection', 20)).toMatchObject({ results: [], sure: false })
