@@ -118,6 +118,7 @@ const ROUNDS = [
   ['colloquial10.jsonl', 'offtopic10.jsonl'],
   ['colloquial11.jsonl', 'offtopic11.jsonl'],
   ['colloquial12.jsonl', 'offtopic12.jsonl'],
+  ['colloquial13.jsonl', 'offtopic13.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -194,13 +195,14 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round7')", of: seededShuffleBy('kotae-round7') },
 )
 
-// Rounds eight to twelve were written and split the same way: one declaration per round.
+// Rounds eight to thirteen were written and split the same way: one declaration per round.
 for (const [round, ordinal] of [
   [8, 'eighth'],
   [9, 'ninth'],
   [10, 'tenth'],
   [11, 'eleventh'],
   [12, 'twelfth'],
+  [13, 'thirteenth'],
 ] as const) {
   describeHeldOutRound(
     `${ordinal} held-out round (tests/eval/colloquial${round}.jsonl, offtopic${round}.jsonl)`,
@@ -228,13 +230,14 @@ describe("the held-out sets' make-up", () => {
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  // Rounds eight to twelve add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
+  // Rounds eight to thirteen add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
   it.each([
     'colloquial8.jsonl',
     'colloquial9.jsonl',
     'colloquial10.jsonl',
     'colloquial11.jsonl',
     'colloquial12.jsonl',
+    'colloquial13.jsonl',
   ])('%s is at least half dialect', (name) => {
     const questions = readSet(name)
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
@@ -248,6 +251,7 @@ describe("the held-out sets' make-up", () => {
     'colloquial10.jsonl',
     'colloquial11.jsonl',
     'colloquial12.jsonl',
+    'colloquial13.jsonl',
   ])('%s has every voice the round asked for', (name) => {
     const questions = readSet(name)
     const count = (style: string) => questions.filter((q) => q.style === style).length
@@ -281,6 +285,7 @@ describe("the held-out sets' make-up", () => {
       'colloquial10.jsonl',
       'colloquial11.jsonl',
       'colloquial12.jsonl',
+      'colloquial13.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
@@ -297,6 +302,7 @@ describe("the held-out sets' make-up", () => {
       'offtopic10.jsonl',
       'offtopic11.jsonl',
       'offtopic12.jsonl',
+      'offtopic13.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),
