@@ -46,6 +46,20 @@ describe('a query that only announces a question (announces.ts)', () => {
   it.each(OPENERS)('announces only: %s', (q) => expect(announcesOnly(q)).toBe(true))
   it.each(ASKS)('asks something: %s', (q) => expect(announcesOnly(q)).toBe(false))
 
+  it('drawn-out fillers in a row still open a call, and hostile runs are answered at once (no exponential backtracking)', () => {
+    expect(announcesOnly('あーー、えーーっと、あのーー、ええ、カードのことで聞きたいんですけど')).toBe(true)
+    // Each of these took seconds to minutes when a filler could end in ー and ー was a separator too;
+    // the test's own time limit (5 s) is the check.
+    const hostile = [
+      `${'あーー'.repeat(26)}聞きたい？どうすれば`,
+      `${'あのーー、'.repeat(16)}聞きたい？`,
+      `${'ええ'.repeat(40)}x`,
+      `カ${'ー'.repeat(76)}のことで聞きたい？`,
+      `${'あーー'.repeat(50_000)}聞きたいんですけど`,
+    ]
+    for (const q of hostile) expect(announcesOnly(q)).toBe(false)
+  })
+
   it('is not sure on the desk or the site, however well its words match; a real ask still is', () => {
     for (const index of [desk, site]) {
       const opener = index.answer('マイナンバーカードのことで聞きたいことがあって', { kinds: ['faq'] })

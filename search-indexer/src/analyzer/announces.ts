@@ -14,8 +14,11 @@
 import { prepareText } from './normalize'
 
 /** Greetings and fillers that open a call (at the start, before the topic). */
+// No filler ends in a drawn-out ー or 〜 and none is two others in a row (ええ is え twice): SEP
+// takes those, so a run of fillers splits one way only. Two ways to split each あー (あー, or あ then
+// ー) made a run of them exponential: 15 of 「あーー」 took 38 s before.
 const FILLER =
-  '(?:もしもし|すみません|すいません|すんません|あの[ーう〜~]*|あのね|えー*っ*と|えー+|あー*|はい|ええ|こんにちは|お忙しいところ|恐れ入ります(?:が)?|お世話になって(?:おります|います)|ちょっと|少し|すこし|実は|じつは)'
+  '(?:もしもし|すみません|すいません|すんません|あのう?|あのね|え[ー〜~]*っ*と|え|あ|はい|こんにちは|お忙しいところ|恐れ入ります(?:が)?|お世話になって(?:おります|います)|ちょっと|少し|すこし|実は|じつは)'
 const SEP = '[、。,.!?！？\\s・…〜~ー]'
 /** A noun: kanji, katakana, latin or digits (prepareText has folded okurigana: 手続き → 手続), maybe お/ご. */
 const NOUN = '(?:[おご]?[\\p{Script=Han}\\p{Script=Katakana}ーa-z0-9]+)'
@@ -49,11 +52,16 @@ const TOPIC_ONLY = new RegExp(
   'u',
 )
 
+/** Longer than this (characters, prepared, without spaces), a query is not taken for an opener. */
+const MAX_OPENER = 80
+
 /**
  * Whether a query only announces a question: nothing asked beyond a topic word. The text is read
  * as the analyzer prepares it (NFKC, lowercase, okurigana folded: 手続き → 手続), without spaces.
  */
 export function announcesOnly(text: string): boolean {
   const t = prepareText(typeof text === 'string' ? text : '').replace(/\s+/gu, '')
-  return t.length > 0 && (ANNOUNCES.test(t) || TOPIC_ONLY.test(t))
+  // An opener is short; the cap also bounds the regexes' work (a katakana ー is both a separator
+  // and part of a noun, so a long run of it has several splits).
+  return t.length > 0 && t.length <= MAX_OPENER && (ANNOUNCES.test(t) || TOPIC_ONLY.test(t))
 }
