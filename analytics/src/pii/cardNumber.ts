@@ -66,6 +66,7 @@ const DATE = /^(?:19|20)\d\d-\d{1,2}-\d{1,2}$/
 export const detectCardNumber: Detector = (folded, _options, others) => {
   if (!/\d/.test(folded)) return []
   const text = withoutPhones(folded) // a phone number is the phone detector's, also after カード番号
+  const blanked = blankAlso(text, others)
   const out: PiiFinding[] = []
   for (const shape of [RESIDENCE_CARD, PASSPORT, APPLICATION_ID])
     for (const m of text.matchAll(shape))
@@ -93,7 +94,7 @@ export const detectCardNumber: Detector = (folded, _options, others) => {
         return undefined
       return { start, end }
     },
-    blankAlso(text, others),
+    blanked,
   )
   for (const s of spans) out.push({ kind: 'cardNumber', ...s })
   for (const s of valuesAfterCues(
@@ -107,7 +108,7 @@ export const detectCardNumber: Detector = (folded, _options, others) => {
       const digits = tokens.filter((t) => /^\d$/.test(t)).length
       return letters >= 1 && digits >= 2 ? { start, end: start + m[0].length } : undefined
     },
-    blankAlso(text, others),
+    blanked,
   ))
     out.push({ kind: 'cardNumber', ...s })
   return out

@@ -34,12 +34,12 @@ const NOT_A_VALUE_AFTER =
 export const unitFollows = (text: string, end: number): boolean =>
   NOT_A_VALUE_AFTER.test(text.slice(end, end + 12))
 
-/** `text` with every position blanked that is blanked in `others` (same length), e.g. phones and other findings. */
-// (the secret detector asks for the same blanking up to six times per text: the last answer is kept)
-let lastBlank: { text: string; others: string; out: string } | undefined
+/**
+ * `text` with every position blanked that is blanked in `others` (same length), e.g. phones and other
+ * findings. A detector computes it once per text and passes it to each of its readings.
+ */
 export function blankAlso(text: string, others: string | undefined): string {
   if (others === undefined || others === text || !others.includes(FILLER)) return text
-  if (lastBlank && lastBlank.text === text && lastBlank.others === others) return lastBlank.out
   let out = ''
   let at = 0
   // a run of filler at a time (a finding is one run), not one character at a time
@@ -50,9 +50,7 @@ export function blankAlso(text: string, others: string | undefined): string {
     at = end
     i = others.indexOf(FILLER, end)
   }
-  out += text.slice(at)
-  lastBlank = { text, others, out }
-  return out
+  return out + text.slice(at)
 }
 
 export type Window = { from: number; to: number }

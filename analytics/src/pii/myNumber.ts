@@ -92,6 +92,7 @@ const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
 export const detectMyNumber: Detector = (folded, _options, others) => {
   if (!/\d|マイナ|個人番号|番号|[Nn]umber/.test(folded)) return []
   const text = withoutPhones(folded)
+  const blanked = blankAlso(text, others)
   const out: PiiFinding[] = []
   const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
   for (const m of text.matchAll(MY_NUMBER))
@@ -117,7 +118,7 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
         ? { start, end }
         : undefined
     },
-    blankAlso(text, others),
+    blanked,
   )
   for (const s of cued) add(s.start, s.end)
   const spelled = valuesAfterCues(
@@ -129,7 +130,7 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
       const n = spelledDigits(m[0]).length
       return n >= 10 && n <= 13 ? { start, end: start + m[0].length } : undefined
     },
-    blankAlso(text, others),
+    blanked,
   )
   for (const s of spelled) add(s.start, s.end)
   for (const s of piecesAfterCues(text)) add(s.start, s.end)

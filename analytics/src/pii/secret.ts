@@ -332,6 +332,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
   // A phone number near a PIN cue (「暗証番号の件、(082)422-3344へ折り返し」) is the phone detector's,
   // even one listed in keepPhones: no piece of it is taken for a PIN, and it does not count towards the reach.
   const text = withoutPhones(folded)
+  const blanked = blankAlso(text, others)
   const out: PiiFinding[] = []
   for (const s of valuesAfterCues(
     text,
@@ -339,7 +340,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
     VALUE,
     STOP,
     (m, start, window, gap) => pick(text, m, start, window, gap),
-    blankAlso(text, others),
+    blanked,
   ))
     out.push({ kind: 'secret', ...s })
   const spelled = valuesAfterCues(
@@ -350,7 +351,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
     (m, start, window, gap) => {
       return (m[0].match(SPELLED_DIGIT) ?? []).length <= 8 ? pick(text, m, start, window, gap) : undefined
     },
-    blankAlso(text, others),
+    blanked,
   )
   for (const s of spelled) out.push({ kind: 'secret', ...s })
   // 「暗証番号ですか。えっと、7391です」: a cue whose short sentence has no value, then the value alone
@@ -404,7 +405,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
       m.groups!.num && m[0].replace(/\D/g, '').length > 8 && !LIST.test(m[0])
         ? undefined
         : pick(text, m, start, window, gap),
-    blankAlso(text, others),
+    blanked,
   ))
     out.push({ kind: 'secret', ...s })
   for (const q of text.matchAll(QUOTED)) {
@@ -430,7 +431,7 @@ export const detectSecret: Detector = (folded, _options, others) => {
         if (OTHER_LABEL_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined
         return pick(text, m, start, window, gap)
       },
-      blankAlso(text, others),
+      blanked,
     ))
       out.push({ kind: 'secret', ...s })
   if (/\d/.test(text))
