@@ -205,7 +205,7 @@ function spokenAfterPhoneWord(text: string): Spoken[] {
 
 /** 「携帯090-4501-… 途中で切れた」: a mobile number cut off after its second group, next to a phone word. */
 // (and a digit or more of the third group heard, 「090-5512-8...いや」; の before the pause, 「080-4021の…」)
-const CUT_OFF = /(?<![\d-])0[5-9]0[ -]?\d{4}(?:[ -]\d{1,3})?(?=[ -の]?(?:…|\.{2,}))/g
+const CUT_OFF = /(?<![\d-])0[5-9]0[ -]?\d{4}(?:[ -]\d{1,3})?(?=[- の]?(?:…|\.{2,}))/g
 function cutOff(text: string) {
   return [...text.matchAll(CUT_OFF)]
     .filter((m) => PHONE_WORD.test(text.slice(Math.max(0, m.index - 10), m.index)))
