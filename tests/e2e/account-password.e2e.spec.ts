@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { untilHydrated } from '../support/adminSignIn'
+import { submitFirstUser } from '../support/adminSignIn'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 let kotae: RunningKotae
@@ -37,15 +37,8 @@ describe('the admin account page asks for the current password to change it', ()
     const page = await context.newPage()
     await page.goto(`${kotae.url}/admin`)
     await page.waitForURL(/create-first-user/)
-    // As in quickstart: the form must be hydrated before it is filled, or a fast fill under load
-    // lands before hydration and the submit does nothing (seen in CI).
     await expect(page.getByText('最初のユーザーを作成').first().isVisible()).resolves.toBe(true)
-    await untilHydrated(page, 'button[type="submit"]')
-    await page.locator('input[name="email"]').fill('admin@example.test')
-    await page.locator('input[name="password"]').fill('kotae-admin-pass-1')
-    await page.locator('input[name="confirm-password"]').fill('kotae-admin-pass-1')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 60_000 })
+    await submitFirstUser(page, 'admin@example.test', 'kotae-admin-pass-1')
 
     await page.goto(`${kotae.url}/admin/account`)
     const current = page.locator('input#field-currentPassword')

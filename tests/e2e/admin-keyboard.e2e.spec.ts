@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { signInOnPage, untilHydrated } from '../support/adminSignIn'
+import { signInOnPage, submitFirstUser } from '../support/adminSignIn'
 import { kotaeApi } from '../support/kotaeApi'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 import { phoneContext } from '../support/phone'
@@ -69,12 +69,7 @@ describe('the admin by keyboard and at phone width', () => {
       .soft(await form.getByText('システム管理者として登録されます').count(), 'the role it will get')
       .toBeGreaterThan(0)
 
-    await untilHydrated(page, 'button[type="submit"]')
-    await page.locator('input[name="email"]').fill(email('admin'))
-    await page.locator('input[name="password"]').fill(PASSWORD)
-    await page.locator('input[name="confirm-password"]').fill(PASSWORD)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((u) => !u.pathname.includes('create-first-user'), { timeout: 60_000 })
+    await submitFirstUser(page, email('admin'), PASSWORD)
     const me = (await page.evaluate(() =>
       fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()),
     )) as { user: { roles: string[] } }

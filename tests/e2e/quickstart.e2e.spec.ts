@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '@kotae/chromium/launch'
 
-import { untilHydrated } from '../support/adminSignIn'
+import { submitFirstUser } from '../support/adminSignIn'
 import { startKotae, type RunningKotae } from '../support/kotaeServer'
 
 let kotae: RunningKotae
@@ -58,14 +58,7 @@ describe('README quick start: npm start on a fresh SQLite file', () => {
     await page.goto(`${kotae.url}/admin`)
     await page.waitForURL(/create-first-user/)
     await expect(page.getByText('最初のユーザーを作成').first().isVisible()).resolves.toBe(true)
-    // The form is drawn by the server first: a fill and a click before hydration are lost (a CI
-    // run's submit never left this page).
-    await untilHydrated(page, 'button[type="submit"]')
-    await page.locator('input[name="email"]').fill('admin@example.test')
-    await page.locator('input[name="password"]').fill('kotae-admin-pass-1')
-    await page.locator('input[name="confirm-password"]').fill('kotae-admin-pass-1')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL((url) => !url.pathname.includes('create-first-user'), { timeout: 60_000 })
+    await submitFirstUser(page, 'admin@example.test', 'kotae-admin-pass-1')
 
     const me = (await page.evaluate(() =>
       fetch('/api/users/me', { credentials: 'include' }).then((r) => r.json()),

@@ -15,6 +15,42 @@ export async function untilHydrated(page: Page, selector: string): Promise<void>
   )
 }
 
+/**
+ * Fills and sends the first-user form `page` shows (create-first-user), as the first administrator
+ * does, and waits until the admin has taken the account. Under load the form can reset a value typed
+ * just after hydration (its field state registers late) and then refuses to send: the values are
+ * checked before the click, and the form is filled and sent again if no request left within 15 s.
+ */
+export async function submitFirstUser(page: Page, email: string, password: string): Promise<void> {
+  await untilHydrated(page, 'button[type="submit"]')
+  const fields: [string, string][] = [
+    ['input[name="email"]', email],
+    ['input[name="password"]', password],
+    ['input[name="confirm-password"]', password],
+  ]
+  for (let attempt = 1; ; attempt++) {
+    for (const [selector, value] of fields) await page.locator(selector).fill(value)
+    for (const [selector, value] of fields) {
+      await page.waitForFunction(
+        ([sel, want]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === want,
+        [selector, value] as const,
+        { timeout: 10_000 },
+      )
+    }
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/users/first-register'), {
+        timeout: 15_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      )
+    await page.locator('button[type="submit"]').click()
+    if ((await sent) || attempt === 3) break
+  }
+  await page.waitForURL((u) => !u.pathname.includes('create-first-user'), { timeout: 60_000 })
+}
+
 /** Signs `page` in through the admin's login form, as a member of staff does, once it has hydrated. */
 export async function signInOnPage(page: Page, url: string, email: string, password: string): Promise<void> {
   await page.goto(`${url}/admin/login`)
