@@ -19,6 +19,13 @@ const OPENERS = [
   '市からお知らせが届いたんですが',
   'えーと、手続きのことでちょっと確認したいことがありまして',
   'ＰＩＮのことで質問なんですけど…',
+  // A topic in kana, and English.
+  'まいなんばーかーどのことでききたいんですけど',
+  'ほけんしょうのことでおうかがいしたいんですが',
+  'かーどのけんででんわしました',
+  'Hello, I have a question about my My Number card',
+  'I’m calling about my card.',
+  'Excuse me, can I ask a question?',
 ]
 
 // A real ask: a verb of the caller's own, a question word, an object, something after the opener.
@@ -31,6 +38,12 @@ const ASKS = [
   'マイナンバーカードのことで聞きたいことがあって、暗証番号はどこで変えられますか',
   '電話したんですけど繋がらないんです',
   'カードです',
+  'かーどをなくしたことについてききたい',
+  'あんしょうばんごうをわすれたのでききたい',
+  'I want to ask about how to renew',
+  "I'm calling because I lost my card",
+  'I have a question about my card, how much is it',
+  'I lost my card',
   '暗証番号',
   '',
 ]
@@ -56,6 +69,9 @@ describe('a query that only announces a question (announces.ts)', () => {
       `${'ええ'.repeat(40)}x`,
       `カ${'ー'.repeat(76)}のことで聞きたい？`,
       `${'あーー'.repeat(50_000)}聞きたいんですけど`,
+      `${'かー'.repeat(39)}のことで聞きたい？`,
+      `${'um '.repeat(25)}i have a question about ${'card '.repeat(4)}how`,
+      `hello ${'a'.repeat(60)} i have a question?x`,
     ]
     for (const q of hostile) expect(announcesOnly(q)).toBe(false)
   })
