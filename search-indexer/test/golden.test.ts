@@ -119,6 +119,7 @@ const ROUNDS = [
   ['colloquial11.jsonl', 'offtopic11.jsonl'],
   ['colloquial12.jsonl', 'offtopic12.jsonl'],
   ['colloquial13.jsonl', 'offtopic13.jsonl'],
+  ['colloquial14.jsonl', 'offtopic14.jsonl'],
 ]
 
 /** Round `round` (1-based index into ROUNDS): each set's size and id prefix (none in round two). */
@@ -195,7 +196,7 @@ describeHeldOutRound(
   { name: "a seeded shuffle per style (seed 'kotae-round7')", of: seededShuffleBy('kotae-round7') },
 )
 
-// Rounds eight to thirteen were written and split the same way: one declaration per round.
+// Rounds eight to fourteen were written and split the same way: one declaration per round.
 for (const [round, ordinal] of [
   [8, 'eighth'],
   [9, 'ninth'],
@@ -203,6 +204,7 @@ for (const [round, ordinal] of [
   [11, 'eleventh'],
   [12, 'twelfth'],
   [13, 'thirteenth'],
+  [14, 'fourteenth'],
 ] as const) {
   describeHeldOutRound(
     `${ordinal} held-out round (tests/eval/colloquial${round}.jsonl, offtopic${round}.jsonl)`,
@@ -230,7 +232,7 @@ describe("the held-out sets' make-up", () => {
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
   })
 
-  // Rounds eight to thirteen add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
+  // Rounds eight to fourteen add Tohoku to the western-Japan dialects, so their half is "dialect", not "western".
   it.each([
     'colloquial8.jsonl',
     'colloquial9.jsonl',
@@ -238,6 +240,7 @@ describe("the held-out sets' make-up", () => {
     'colloquial11.jsonl',
     'colloquial12.jsonl',
     'colloquial13.jsonl',
+    'colloquial14.jsonl',
   ])('%s is at least half dialect', (name) => {
     const questions = readSet(name)
     expect(questions.filter((q) => q.style === 'dialect').length * 2).toBeGreaterThanOrEqual(questions.length)
@@ -252,6 +255,7 @@ describe("the held-out sets' make-up", () => {
     'colloquial11.jsonl',
     'colloquial12.jsonl',
     'colloquial13.jsonl',
+    'colloquial14.jsonl',
   ])('%s has every voice the round asked for', (name) => {
     const questions = readSet(name)
     const count = (style: string) => questions.filter((q) => q.style === style).length
@@ -286,6 +290,7 @@ describe("the held-out sets' make-up", () => {
       'colloquial11.jsonl',
       'colloquial12.jsonl',
       'colloquial13.jsonl',
+      'colloquial14.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length === 0),
@@ -303,6 +308,7 @@ describe("the held-out sets' make-up", () => {
       'offtopic11.jsonl',
       'offtopic12.jsonl',
       'offtopic13.jsonl',
+      'offtopic14.jsonl',
     ])
       expect(
         readSet(name).filter((q) => q.relevant.length > 0),

@@ -1,5 +1,5 @@
 /**
- * npm run eval:content -- [--set golden|colloquial|…|colloquial13] [--golden <file>] [--split dev|test]
+ * npm run eval:content -- [--set golden|colloquial|…|colloquial14] [--golden <file>] [--split dev|test]
  *                         [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]
  *
  * Kotae's ranking over the project's own content, scored on its question sets (tests/eval):
@@ -54,7 +54,7 @@ import { readEvalFile } from './readEvalFile'
 import { askedBeforeOf, IN_SCOPE_TUNING } from './tuning-sets'
 
 const USAGE =
-  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2|colloquial3|colloquial4|colloquial5|colloquial6|colloquial7|colloquial8|colloquial9|colloquial10|colloquial11|colloquial12|colloquial13] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]'
+  'usage: npm run eval:content -- [--set golden|colloquial|colloquial2|colloquial3|colloquial4|colloquial5|colloquial6|colloquial7|colloquial8|colloquial9|colloquial10|colloquial11|colloquial12|colloquial13|colloquial14] [--golden <file.jsonl>] [--split dev|test] [--ranking desk|site] [--k 10] [--json] [--misses] [--leave-set-out]'
 /** The question sets scored by default, by name (files in tests/eval). */
 const SETS: Record<string, string> = {
   golden: 'golden.jsonl',
@@ -71,6 +71,7 @@ const SETS: Record<string, string> = {
   colloquial11: 'colloquial11.jsonl',
   colloquial12: 'colloquial12.jsonl',
   colloquial13: 'colloquial13.jsonl',
+  colloquial14: 'colloquial14.jsonl',
 }
 /** The off-topic sets (questions no FAQ answers), each reported on its own. */
 const OFFTOPIC: Record<string, string> = {
@@ -87,6 +88,7 @@ const OFFTOPIC: Record<string, string> = {
   offtopic11: 'offtopic11.jsonl',
   offtopic12: 'offtopic12.jsonl',
   offtopic13: 'offtopic13.jsonl',
+  offtopic14: 'offtopic14.jsonl',
 }
 
 const share = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 1000 : 0)
