@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { findPii } from '../src/pii'
-import { cpuMs, of } from './helpers'
+import { expectLinear, of } from './helpers'
 
 // Round nine (fresh9 as tuning data, decision 0072): each class of miss with an example written for
 // this test, not taken from a corpus. The secret window rule is a rule: read with the tagger off.
@@ -45,16 +45,15 @@ describe('secrets, round nine: a value read out near a word of a secret, before 
 describe('secrets, round nine: the window rule on hostile input', () => {
   it('stays linear on a long run of digits, spaced digits, kana and katakana digits near a cue', () => {
     // (digit groups joined with no separator once let the pattern split one run in exponentially many ways)
-    const cpu = cpuMs(() => {
-      for (const t of [
-        `暗証番号 ${'1'.repeat(100_000)}x`,
-        `暗証 ${'1 '.repeat(100_000)}x`,
-        `番号、${'いちにさんよん、'.repeat(25_000)}`,
-        `暗証 ${'ワン・'.repeat(60_000)}`,
-      ])
-        findPii(t, rules)
-    })
-    expect(cpu).toBeLessThan(3_000)
+    expectLinear(
+      (s) => [
+        `暗証番号 ${'1'.repeat(100_000 * s)}x`,
+        `暗証 ${'1 '.repeat(100_000 * s)}x`,
+        `番号、${'いちにさんよん、'.repeat(25_000 * s)}`,
+        `暗証 ${'ワン・'.repeat(60_000 * s)}`,
+      ],
+      (t) => findPii(t, rules),
+    )
   })
 })
 
