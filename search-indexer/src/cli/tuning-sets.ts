@@ -31,6 +31,9 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   // Round twelve's dev half only: printed once (decision 0077), then tuned on (decision 0080);
   // its test half is still held out.
   { file: 'colloquial12.jsonl', splits: ['dev'] },
+  // Round thirteen's dev half only: printed once before it joined (decision 0082); its test half
+  // is still held out.
+  { file: 'colloquial13.jsonl', splits: ['dev'] },
 ]
 
 /** Off-topic sets (no FAQ answers them). */
@@ -47,6 +50,7 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic10.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic11.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic12.jsonl', splits: ['dev'] },
+  { file: 'offtopic13.jsonl', splits: ['dev'] },
 ]
 
 /** A short label for logs and generated files: `golden dev, colloquial dev+test, …`. */
