@@ -4,6 +4,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import {
+  countSynonymSections,
   DEFAULT_CONTENT_DIR,
   faqFrontMatterSchema,
   loadContent,
@@ -116,10 +117,19 @@ describe('the curated corpus', () => {
     }
   })
 
-  it('no term belongs to two synonym groups', () => {
+  it('no term belongs to two synonym groups, except a word with its generated reading group', () => {
+    // A generated reading group [word, reading] may name a word a hand-written group holds (結婚,
+    // 手数料): it says which word the kana means; the reading itself is in one group only.
+    const yaml = fs.readFileSync(path.join(DEFAULT_CONTENT_DIR, 'synonyms.yaml'), 'utf8')
+    const { handWritten } = countSynonymSections(yaml)
+    const manual = new Set(bundle.synonyms.slice(0, handWritten).flatMap((g) => g.terms))
     const seen = new Map<string, number>()
     bundle.synonyms.forEach((g, i) => {
-      for (const t of g.terms) {
+      for (const [k, t] of g.terms.entries()) {
+        if (i >= handWritten && k === 0 && manual.has(t) && !seen.has(`reading group ${t}`)) {
+          seen.set(`reading group ${t}`, i)
+          continue
+        }
         expect(seen.has(t), `"${t}" is in groups ${seen.get(t)} and ${i}`).toBe(false)
         seen.set(t, i)
       }

@@ -44,20 +44,30 @@ describe('reading synonyms (npm run synonyms:readings)', () => {
     expect(groups).toContainEqual(['作る', 'つくる'])
     expect(groups).toContainEqual(['説明', 'せつめい'])
   })
-  it('skips ambiguous readings, short readings and words a hand-written group holds', () => {
+  it('skips ambiguous readings, short readings and readings a hand-written group holds', () => {
     const { groups, skipped } = proposeReadingGroups(
       tokenizer,
-      ['期間と機関', '写真を撮る', '更新の手続き'],
-      new Set([normalizeText('更新')]),
+      ['期間と機関', '写真を撮る', '更新の手続き', '結婚で名字が変わった'],
+      new Set([normalizeText('更新'), normalizeText('こうしん'), normalizeText('結婚')]),
     )
     const words = groups.map((g) => g[0])
     expect(words).not.toContain('期間') // きかん: 期間 and 機関
     expect(words).not.toContain('機関')
     expect(skipped.find((s) => s.word === '撮る')?.why).toMatch(/under 3 kana/)
     expect(words).not.toContain('更新')
+    expect(skipped.find((s) => s.word === '更新')?.why).toMatch(/reading already in a hand-written group/)
     expect(words).toContain('写真')
     expect(words).toContain('手続き')
     expect(skipped.find((s) => s.word === '期間')?.why).toMatch(/ambiguous/)
+  })
+  it('gives a word a hand-written group holds its reading when no group holds the kana', () => {
+    // 結婚 expands through its hand-written group; けっこん typed in kana must reach it too.
+    const { groups } = proposeReadingGroups(
+      tokenizer,
+      ['結婚で名字が変わった'],
+      new Set([normalizeText('結婚')]),
+    )
+    expect(groups).toContainEqual(['結婚', 'けっこん'])
   })
   it('content/synonyms.yaml holds a generated section whose readings are unambiguous and 3+ kana', async () => {
     const yaml = await readFile(path.resolve(import.meta.dirname, '../../content/synonyms.yaml'), 'utf8')

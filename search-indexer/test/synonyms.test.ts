@@ -26,6 +26,18 @@ describe('synonyms', () => {
     expect(set.find('pin code').map((m) => m.term)).toEqual(['PIN'])
     expect(set.find('spinning')).toEqual([])
   })
+  it('a word in a hand-written group and in its reading group: kanji expands by the first, kana reads as the word', () => {
+    // The generated reading group [結婚, けっこん] comes after the hand-written group that holds 結婚.
+    const a = createAnalyzer({
+      synonyms: [{ terms: ['氏名変更', '名字が変わった', '結婚'] }, { terms: ['結婚', 'けっこん'] }],
+    })
+    const kanji = a.analyzeQuery('結婚しました')
+    expect(kanji.synonyms.map((m) => m.term)).toEqual(['結婚'])
+    expect(kanji.synonyms[0]?.expandedTo).toContain('氏名変更')
+    const kana = a.analyzeQuery('けっこん しました')
+    expect(kana.tokens).toContain('結婚')
+    expect(kana.synonyms[0]?.expandedTo).toEqual(['結婚'])
+  })
   it('ignores bad groups', () => {
     expect(new SynonymSet([{ terms: ['ひとつ'] }, { terms: [] }, null as never]).size).toBe(0)
   })

@@ -5,8 +5,10 @@
  * FAQs' questions, alternatives, short answers and answers; each kanji word of 2+ characters becomes a group
  * [word, hiragana reading], and a verb also gives its dictionary form (作る・つくる). Skipped: a
  * reading under 3 kana, a reading that several different kanji words of the corpus share (unless
- * one of them makes 80 % of its occurrences), and a
- * word or reading the hand-written groups already hold. Without `--write` it prints the groups; with
+ * one of them makes 80 % of its occurrences), and a reading the hand-written groups already hold.
+ * A word a hand-written group holds still gets its reading here (結婚・けっこん, 手数料・てすうりょう,
+ * 市役所・しやくしょ): the hand-written group is what its kanji expands to, and the reading group
+ * only says which word the kana means (the analyzer reads a kana term as its group's first term). Without `--write` it prints the groups; with
  * it, it rewrites the generated section at the end of content/synonyms.yaml (below the marker).
  * Node only; hand-written because no library maps a corpus to reading synonyms.
  */
@@ -56,7 +58,7 @@ export type ReadingGroups = {
   skipped: { word: string; reading: string; why: string }[]
 }
 
-/** Proposes [kanji word, reading] groups from `texts`, leaving out terms in `taken` (normalized). */
+/** Proposes [kanji word, reading] groups from `texts`, leaving out readings in `taken` (normalized). */
 export function proposeReadingGroups(
   tokenizer: Tokenizer,
   texts: readonly string[],
@@ -100,8 +102,8 @@ export function proposeReadingGroups(
           ? 'reading not all kana'
           : !dominant(byReading.get(normalizeText(reading))!, normalizeText(word))
             ? `ambiguous: ${[...byReading.get(normalizeText(reading))!.keys()].join('・')}`
-            : taken.has(normalizeText(word)) || taken.has(normalizeText(reading))
-              ? 'already in a hand-written group'
+            : taken.has(normalizeText(reading))
+              ? 'reading already in a hand-written group'
               : undefined
     if (why) skipped.push({ word, reading, why })
     else groups.push([word, reading])
