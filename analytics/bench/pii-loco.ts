@@ -1,6 +1,6 @@
 /**
  * `npm run bench:pii-loco`: how the masker does on a corpus its tagger was not trained on. For each
- * fresh corpus in turn (fresh1–fresh11, both halves together), the tagger is trained on all the other
+ * fresh corpus in turn (fresh1–fresh12, both halves together), the tagger is trained on all the other
  * corpora (the tuning-N sets and the other fresh ones) and the left-out corpus is scored per kind, exact
  * spans: the rules alone, and the rules with the tagger filling their gaps at each margin (`--margins`),
  * as `findPii` masks; public numbers kept (with the allow-list) and lines with nothing to mask left

@@ -28,7 +28,7 @@ describe('the masker’s learned tagger', () => {
           /^analytics\/src\/cli\/masker-synthetic\.ts \(\d+ generated lines\)$/.test(f),
       ),
     ).toBe(true)
-    expect(parsed.trainedOn).toContain('pii-fresh11.test.jsonl')
+    expect(parsed.trainedOn).toContain('pii-fresh12.test.jsonl')
     // the held-out test split never trains, nor is it a candidate corpus
     for (const f of HELD_OUT) {
       expect(parsed.trainedOn).not.toContain(path.basename(f))

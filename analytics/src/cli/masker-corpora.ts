@@ -41,7 +41,7 @@ export const CORPORA: Corpus[] = [
     options: {},
     fresh: false,
   })),
-  ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'].map((n) => ({
+  ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'].map((n) => ({
     name: `fresh${n || '1'}`,
     files: [`${test}/pii-fresh${n}.dev.jsonl`, `${test}/pii-fresh${n}.test.jsonl`],
     options: KEEP,
@@ -54,15 +54,15 @@ export const CORPORA: Corpus[] = [
 /**
  * Corpora tried and not trained on (yet): `bench:pii-loco --with NAME` adds one to every fold's training
  * and scores it as a fold of its own (a dev half alone, `partial`, is summed apart from the complete
- * corpora). fresh12's DEV half (tuning data since round twelve): with it every fold's secret and name
- * figures moved by less than the noise (decision 0081), so the committed weights leave it out. fresh10's
- * dev half, tried here in round ten, trains with its test half since round eleven (decision 0076),
- * fresh11 both halves since round twelve (decision 0081); the current round's TEST half is held out and never trains (a test checks it).
+ * corpora). fresh13's DEV half (tuning data since round thirteen): tried as fresh12's dev half was in
+ * round twelve (decision 0081), which trains with its test half since round thirteen (decision 0083), as
+ * fresh11 since round twelve and fresh10 since round eleven; the current round's TEST half is held out and
+ * never trains (a test checks it).
  */
 export const CANDIDATES: Corpus[] = [
   {
-    name: 'fresh12-dev',
-    files: [`${test}/pii-fresh12.dev.jsonl`],
+    name: 'fresh13-dev',
+    files: [`${test}/pii-fresh13.dev.jsonl`],
     options: KEEP,
     fresh: true,
     partial: true,

@@ -92,7 +92,7 @@ function isHardNegative(
   folded: string,
   start: number,
   end: number,
-  about: { secret: boolean; myNumber: boolean },
+  about: { secret: boolean; myNumber: boolean; card: boolean },
   growsName = false,
 ): boolean {
   const value = folded.slice(start, end)
@@ -143,6 +143,8 @@ function isHardNegative(
     )
       return true
   }
+  // a serial only in a text about a card, a certificate or a number (「ABC12345678CD」 alone is no one's card)
+  if (kind === 'cardNumber' && !about.card) return true
   if (kind === 'address' && /から|[〜~]/.test(value)) return true // 1丁目から3丁目: an area, no one's address
   // 「東広島市の、2月3日に来庁」: a date's numbers (or an amount's) after a place are no block numbers
   if (kind === 'address' && /[0-9一二三四五六七八九十]月[0-9一二三四五六七八九十]+日|[0-9]円/.test(value))
@@ -192,6 +194,8 @@ const KANA_DIGITS = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*){4,}$`)
 const SECRET_TOPIC =
   /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|(?<![A-Za-z])(?:PIN|PW)(?![a-z])|ピン|ロック|ろっく|桁|ケタ|けた|証明書|署名|利用者|補助|英数|英字|ローマ字|大文字|小文字|全角|マイナポータル|コンビニ交付|code|digits?|pass|four|変え|覚え|入れ|押し|打っ|打ち|入力|忘れ/i
 const MY_NUMBER_TEXT = /マイナンバー|個人番号|my ?number/i
+const CARD_TEXT =
+  /カード|card|番号|ナンバー|number|No\.|証明書|シリアル|serial|在留|パスポート|旅券|passport|免許|保険証|記号|コード|code|ID/i
 const UNIT_END = /\d ?[年月日時分秒円回桁件歳才人枚階号]/
 /** A number before 窓口 or a counter is that counter's (「5と6の窓口」); digits before の順 are an order to press them in. */
 const COUNTER_AFTER = /^(?:番?の?(?:窓口|カウンター|ブース|番線|会議室)|の?順[にで番])/
@@ -253,7 +257,11 @@ export function taggerFindings(
     for (const m of folded.matchAll(NUMBER_RUN))
       if (isPublicPhone(m[0], options.keepPhones)) isPublic.fill(1, m.index, m.index + m[0].length)
   // what the whole text is about, read once (per span it would be quadratic on a long line)
-  const about = { secret: SECRET_TOPIC.test(folded), myNumber: MY_NUMBER_TEXT.test(folded) }
+  const about = {
+    secret: SECRET_TOPIC.test(folded),
+    myNumber: MY_NUMBER_TEXT.test(folded),
+    card: CARD_TEXT.test(folded),
+  }
   for (const f of tag(tagger, folded, tagger.readsRules ? ruleLabels(folded.length, rules) : undefined)) {
     const margin = tagger.minMargin[f.kind]
     if (margin === undefined || f.sure < margin || !kinds.includes(f.kind)) continue
