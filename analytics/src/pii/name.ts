@@ -31,7 +31,7 @@ export const NOT_NAMES = new Set(
   大学 会社 施設 八百屋 魚屋 本屋 花屋 床屋 酒屋 薬屋 米屋 電気屋 不動産屋 問屋 植木屋 運転手 選手 助手 歌手 上司 部下 同僚 先輩 後輩 各位 御中
   不明 不詳 未確認 未聴取 非公開 匿名 無記名 伏字 同上 不在 空欄 無し 省略 未定 確認中 男性 女性 高齢 窓口 市 県 国 町 区 村
   旧字体 新字体 異体字 旧字 略字 常用漢字
-  漢字 戸籍 旧姓 通称 本名 記載 記入 登録 変更 確認 入力 表記 一致 不一致 相違 誤り 間違 外字 異体字 署名 印字 自分 友達 全員 実家 公園 本館 別館 新館
+  漢字 戸籍 旧姓 新姓 通称 本名 記載 記入 登録 変更 確認 入力 表記 一致 不一致 相違 誤り 間違 外字 異体字 署名 印字 自分 友達 全員 実家 公園 本館 別館 新館
   当日 後日 翌日 前日 本日 今日 明日 昨日 先日 毎日 平日 土日 休日 直接 郵送 電話 代理 来庁 不要 必要
   通訳 翻訳 学生 留学生 生徒 児童 園児 院生 研修生 実習生 入所者 利用者`.split(/\s+/),
 )
@@ -42,7 +42,9 @@ export const NOT_NAME_END =
 const LEAD_WORDS =
   `本日 昨日 先日 今日 明日 先程 再度 至急 前回 前任 今回 毎回 担当者 担当 対応者 申請者 代理人 本人 長男 長女 次男 次女 三男 三女
   配偶者 世帯主 同居 祖母 祖父 義母 義父 叔母 叔父 伯母 伯父 息子 夫 妻 母 父 孫 兄 姉 弟 妹 娘 宛先 送付先 入電 電話 連絡 来庁 職員 窓口
-  入所者 入居者 利用者 相談者 来庁者 申出者 申込者 問合せ者 問い合わせ者 者`.split(/\s+/)
+  入所者 入居者 利用者 相談者 来庁者 申出者 申込者 問合せ者 問い合わせ者 新入社員 社員 従業員 新人 者`.split(
+    /\s+/,
+  )
 /** One-kanji surnames (Japanese, Chinese, Korean); other single kanji before さん are words (お子さん). */
 const ONE_KANJI = new Set([
   ...'林森原関東堀辻岡泉谷西北南杉岩沢浜星畑城陳李朴張劉呉黄周徐金王崔鄭姜尹趙楊胡郭何高羅宋謝韓唐許曹潘袁梁蔡馬孔魏呂彭朱沈',
@@ -78,12 +80,14 @@ function kanjiBefore(text: string, end: number): Span | undefined {
   // 中村 一郎: a surname of 1–4 kanji before a single space.
   if (text[start - 1] === ' ' && isKanji(text[start - 2]) && end - start <= 4) {
     let s = start - 1
-    while (s > 0 && start - 1 - s < 4 && isKanji(text[s - 1])) s--
+    // (a lead word of up to four kanji may stand against it: 新入社員上野 彩花さん)
+    while (s > 0 && start - 1 - s < 8 && isKanji(text[s - 1])) s--
     // 父吉村 直樹様: a relative or another lead word written against the surname is not part of it
     const cut = cutLeads(text, { start: s, end: start - 1 })
     const surname = text.slice(cut.start, start - 1)
     if (
       !isKanji(text[s - 1]) &&
+      surname.length <= 4 &&
       (isPlausibleKanji(surname) || (surname.length === 1 && oneKanjiOpening(text, cut.start))) &&
       !LEAD_WORDS.includes(surname)
     )
@@ -350,7 +354,10 @@ function nameAfter(text: string, start: number): Span | undefined {
   // 「名前はわからないが」: a verb or an adjective, or a word ending in が/を, is no name
   if (
     /^[ぁ-ゖ]+$/.test(word) &&
-    /(?:ない|ません|ます|ました|った|って|たい|ず)(?:が|けど|から)?$|[がを]$/.test(word)
+    // (or a guess or a dialect's copula at its end: 「名前はええじゃろ」「ええやろ」「いいでしょう」)
+    /(?:ない|ません|ます|ました|った|って|たい|ず)(?:が|けど|から)?$|[がを]$|(?:じゃろ|やろ|だろ|でしょ)う?$/.test(
+      word,
+    )
   )
     return undefined
   if (/^[一-龥々〆ヶ]/.test(word) && !/[ァ-ヺぁ-ゖ]/.test(word) && !isPlausibleKanji(plain)) return undefined
@@ -540,10 +547,11 @@ const AFTER_ADDRESS_FULL =
   /(?<=[0-9][0-9号室]? {1,2})([一-龥々]{1,3}) ([一-龥々]{1,3}|[ァ-ヺー]{2,5})(?= ?(?:$|[、。,]|宛|様|方))/g
 /**
  * A spaced full name opening what a caller says, then a copula as said in any dialect (「大西 健太いいます」
- * 「越智 ふさぞな」「錦織 和子だわ」「西陣 はるかどす」), then a pause: a caller naming herself.
+ * 「越智 ふさぞな」「錦織 和子だわ」「西陣 はるかどす」「伊藤 さよやに」「わしゃ桧垣 勝美いうもんじゃ」), then a pause: a
+ * caller naming herself.
  */
 const SPOKEN_FULL =
-  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっぺ|だっちゃ|だがや|だがね|だら|やざ|やき|やっさ|やちゃ|っちゃ|さー|じゃ|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と(?:申|もう)し?ます?)(?:けど|けぇ|けん|が|ねん|よ|ね)?[、。,」 ]|(?:いいます|言います|と(?:申|もう)します(?:けぇ|けん)?)$)/g
+  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっぺ|だっちゃ|だがや|だがね|だら|やざ|やき|やっさ|やちゃ|っちゃ|さー|じゃ|やに|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と(?:申|もう)し?ます?)(?:けど|けぇ|けん|が|ねん|よ|ね|じゃが|じゃ)?[、。,」 ]|(?:いいます|言います|と(?:申|もう)します(?:けぇ|けん)?)$)/g
 /**
  * A Latin full name opening a record, before a comma, an aside or a possessive (「Kim Minseo, born 2001-04-18」
  * 「Nasrin Akter, nasrin.a@…」「Sarah Kim's My Number」「Emily Carter (teacher)」): two or three capitalised words.
@@ -551,8 +559,23 @@ const SPOKEN_FULL =
 const EN_RECORD =
   /(?<=^|\n|[:：] ?)(?:(?:Applicant|Resident|Customer|Student|Teacher|Visitor|User|Member|Guest|Caller) )?([A-Z][a-z]{1,20}(?:-(?!san|sama|kun|chan)[A-Za-z][a-z]{1,20})? [A-Z][a-z]{1,20}(?:-(?!san|sama|kun|chan)[A-Za-z][a-z]{1,20})?(?: [A-Z][a-z]{1,20}){0,1})(?=, |'s | \(| \/ )/g
 /** A surname said straight before いいます / いうもん in speech, without と (「福田いいます」「熊谷いうもんでの」). */
+// (in katakana too, as a recogniser writes it: 「ノグチいいます」; not the given name of a spaced full name)
 const SELF_SPOKEN =
-  /(?<![一-龥々])([一-龥々]{2,4})(?=(?:っ?て)?(?:いいます|言います)|いうもん|ちゅうもん|もうします|申します)/g
+  /(?:(?<![一-龥々])([一-龥々]{2,4})|(?<![ァ-ヺー]|[ァ-ヺー] )([ァ-ヺー]{3,6}))(?=(?:っ?て)?(?:いいます|言います)|いうもん|ちゅうもん|もうします|申します)/g
+/**
+ * A surname opening what a caller says, before a copula and a pause (「「井ノ口ですけど、」「「もしもし、辰巳や、」
+ * 「「青山…です」」): a caller names herself first. Not a word that answers (結構です, 大丈夫や).
+ */
+const OPENING_SURNAME =
+  /(?<=「(?:もしもし|はい|あの)?[、 ]?)([一-龥々](?:ノ?[一-龥々]){1,3})(?:…{1,3}|‥)?(?=(?:です|や|じゃ)(?:けど|けん|けぇ|が)?[、。,」…])/g
+/** A day, a time, a count or an amount (土曜日です, 三回目です): no surname ends so. */
+const COUNTED = /[日目回時分年円件号度個枚歳才週曜頃]$/
+const ANSWER_WORDS = new Set(
+  `大丈夫 結構 了解 承知 以上 無理 本当 残念 心配 安心 簡単 大変 面倒 失礼 十分 平気 元気 一緒 同様 最後 最初 正解 無料 有料 可能 不可
+  駄目 確実 一番 全部 半分 大事 必要 不要 普通 無事 本物 偽物 初耳 初めて 同じ 留守 自宅 携帯 番号 暗証 住所 名前 以前 最近 今度 急用 用件`.split(
+    /\s+/,
+  ),
+)
 /**
  * A hiragana surname said after the caller's I (わし、わたし、うち…) and before いうもん / (て)いいます
  * (「わし、とくなが いうもんじゃが」): the speaker names themself.
@@ -560,10 +583,12 @@ const SELF_SPOKEN =
 const SELF_SPOKEN_HIRA =
   /(?<=(?:わし|わたし|私|うち|おら|あたし|わい|ぼく|僕|俺|おれ)(?:は|ゃ)?[、 ] ?)([ぁ-ゖ]{3,6}) ?(?=(?:っ?て)?(?:いいます|言います)|いうもん|言うもん|ちゅうもん)/g
 /**
- * A maiden name said with が or は and then what follows of it (「旧姓が入江で、今は…」「旧姓は坂口、」): a kanji
+ * A maiden name (or the new one) said with が or は and then what follows of it (「旧姓が入江で、今は…」「旧姓は坂口、」): a kanji
  * surname the list knows, or any plausible one before で or a comma.
  */
-const MAIDEN = /旧姓(?:が|は)、?([一-龥々]{2,4})(?=で|[、。,）)」]|です|だ|$)/g
+// (or written against it as a record's label, 「旧姓森脇、新姓原田、」, before a comma; not 旧姓使用 or 旧姓併記)
+const MAIDEN =
+  /(?:旧姓|新姓)(?:(?:が|は)、?([一-龥々]{2,4})(?=で|[、。,）)」]|です|だ|$)|(?!使用|併記|表記|記載|併用|証明)([一-龥々]{2,4})(?=[、,）)」]))/g
 /** A name's reading after how it is written (「姓は東海林と書いてしょうじ」), in a sentence about a name. */
 const READ_AFTER_WRITTEN =
   /([一-龥々]{1,4})と書いて、?([ぁ-ゖ]{2,8})(?=$|[、。,」』]|です|と読|って|や|じゃ)/g
@@ -877,17 +902,23 @@ export const detectName: Detector = (text) => {
       push({ start: m.index, end: m.index + m[0].length })
   }
   for (const m of text.matchAll(SELF_SPOKEN))
-    if (isPlausibleKanji(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
+    if (m[1] ? isPlausibleKanji(m[1]) : isPlausibleKata(m[2]!))
+      push({ start: m.index, end: m.index + (m[1] ?? m[2]!).length })
+  if (text.includes('「'))
+    for (const m of text.matchAll(OPENING_SURNAME))
+      if (isPlausibleKanji(m[1]!.replace('ノ', '')) && !ANSWER_WORDS.has(m[1]!) && !COUNTED.test(m[1]!))
+        push({ start: m.index, end: m.index + m[1]!.length })
   for (const m of text.matchAll(SELF_SPOKEN_HIRA))
     if (!NOT_HIRA.has(m[1]!) && !HIRA_NOT_SURNAME.has(m[1]!))
       push({ start: m.index, end: m.index + m[1]!.length })
   if (/くん|ちゃん/.test(text))
     for (const m of text.matchAll(ONE_KANJI_CHILD))
       if (!NOT_ONE_KANJI_CHILD.has(m[1]!) && !NOT_NAMES.has(m[1]!)) push({ start: m.index, end: m.index + 1 })
-  if (text.includes('旧姓'))
+  if (/旧姓|新姓/.test(text))
     for (const m of text.matchAll(MAIDEN)) {
-      const start = m.index + m[0].length - m[1]!.length
-      if (!NOT_NAMES.has(m[1]!) && isPlausibleKanji(m[1]!)) push({ start, end: start + m[1]!.length })
+      const name = m[1] ?? m[2]!
+      const start = m.index + m[0].length - name.length
+      if (!NOT_NAMES.has(name) && isPlausibleKanji(name)) push({ start, end: start + name.length })
     }
   if (text.includes('と書いて'))
     for (const m of text.matchAll(READ_AFTER_WRITTEN)) {
@@ -1168,7 +1199,7 @@ const KANJI_GIVEN_TAIL = /^([一-龥々]{1,3} [一-龥々]{1,3})[ぁ-ゖー]+$/
 const KATA_GIVEN_TAIL = /^([一-龥々]{1,3} [ァ-ヺー]{2,6})[ぁ-ゖ]+$/
 // a copula or a sentence-final particle of a dialect; the one-kana ones only when the word goes on after them
 const KANA_GIVEN_TAIL =
-  /^([一-龥々]{1,3} [ぁ-ゖ]{2,5}?)(?:だがや|だがね|だら|だっぺ|だべ|やざ|やき|やっさ|やちゃ|っちゃ|さー|どす|ぞな|だわ|じゃ|です|でした|っ)$/
+  /^([一-龥々]{1,3} [ぁ-ゖ]{2,5}?)(?:だがや|だがね|だら|だっぺ|だべ|やざ|やき|やっさ|やちゃ|やに|っちゃ|さー|どす|ぞな|だわ|じゃ|です|でした|っ)$/
 const KANA_GIVEN_ONE = /^([一-龥々]{1,3} [ぁ-ゖ]{2,5})[やださざ]$/
 
 /**

@@ -216,11 +216,11 @@ function cutOff(text: string) {
 const PHONE_CONTEXT = /電話|携帯|市外局番|(?<![A-Za-z])(?:TEL|tel|Tel)(?![A-Za-z])|連絡先|折り?返し/
 /**
  * A phone number said in pieces, each after a word that says which piece it is (「下4桁だけ言うと9911、
- * 前は090の5530」「市外局番082、その後が431の7788」): 2 to 8 digits, groups joined by - or の, not a
+ * 前は090の5530」「市外局番082、その後が431の7788」「市外は0846、そのあとが22-5791」): 2 to 8 digits, groups joined by - or の, not a
  * count, an amount, a time or a date.
  */
 const PIECE =
-  /(?:市外局番|局番|(?:下|上|末尾|最後|頭|前|後ろ|後|前半|後半|残り|続き|その後|その次|次)(?: ?\d ?桁)?)(?:だけ)?(?:を?言うと|は|が|:|：)?[、 ]?(\d{2,4}(?:[-の]\d{2,4}){0,2})(?![\d-]|[桁回円時分秒日月年歳才代人名件番号つ個枚度台通本万千位行階頁点%]|ページ|キロ)/g
+  /(?:市外局番|市外|局番|(?:下|上|末尾|最後|頭|前|後ろ|後|前半|後半|残り|続き|その後|そのあと|その次|次)(?: ?\d ?桁)?)(?:だけ)?(?:を?言うと|は|が|:|：)?[、 ]?(\d{2,4}(?:[-の]\d{2,4}){0,2})(?![\d-]|[桁回円時分秒日月年歳才代人名件番号つ個枚度台通本万千位行階頁点%]|ページ|キロ)/g
 
 /**
  * The pieces of a phone number said apart, in a text about one (within 40 characters after a phone

@@ -1,3 +1,4 @@
+import { KANA_DIGIT } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
@@ -14,9 +15,20 @@ const BEFORE_ADDRESS = /(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県
 /** 「…, Higashihiroshima 739-0046」: a code right after the city that ends an address written in English. */
 // (the city word is bounded: an unbounded look-behind is read back at every position of a 1 MB line)
 const AFTER_EN_CITY = /(?<=[A-Z][a-z]{1,20}(?:-shi|shima| City| Japan|-ken),? )\d{3}-\d{4}(?![\d-])/g
+/** A code read out in kana after 郵便番号 or 〒, three digits and four (「郵便番号「ななさんきゅう、ぜろぜろいちご」」). */
+const SAID_AFTER_WORD = new RegExp(
+  `(?:郵便番号|〒)(?:は|が|:|：| )*[「『]?((?:${KANA_DIGIT}){3}[、,・ -]{0,2}(?:${KANA_DIGIT}){4})(?!${KANA_DIGIT})`,
+  'g',
+)
+
 /** Postal codes, when 〒, the word 郵便番号 or a following address says so. A bare 7-digit number is left alone. */
 export const detectPostalCode: Detector = (text) => {
   const out: PiiFinding[] = []
+  if (/郵便番号|〒/.test(text))
+    for (const m of text.matchAll(SAID_AFTER_WORD)) {
+      const end = m.index + m[0].length
+      out.push({ kind: 'postalCode', start: end - m[1]!.length, end })
+    }
   if (!/\d/.test(text)) return out
   for (const m of text.matchAll(AFTER_MARK))
     out.push({ kind: 'postalCode', start: m.index, end: m.index + m[0].length })

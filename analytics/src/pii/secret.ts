@@ -80,18 +80,27 @@ const KANA_WORD = /^(?:にいさん|にーさん|にぃさん|ニイサン|ニ�
 // (English digits in katakana first, so ナインナイン is two nines and シックス not シ + ッ…)
 const KATAKANA_ENGLISH_DIGIT =
   '(?:ダブル・?)?(?:ワン|ツー|スリー|フォー|ファイブ|ファイヴ|シックス|セブン|セヴン|エイト|ナイン)'
-const SPELLED_TOKEN = String.raw`(?:${KATAKANA_ENGLISH_DIGIT}|${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
+// Letters said as the radio alphabet (「エコー、ゴルフ、ナイン、ワン」): before the kana letters, so エコー is
+// not エ + …; read only after a word of a secret, in a run of four tokens or more, as the letters are.
+const NATO_LETTER =
+  '(?:アルファ|ブラボー|チャーリー|デルタ|エコー|フォックストロット|ゴルフ|ホテル|インディア|ジュリエット|キロ|リマ|マイク|ノーベンバー|ノベンバー|オスカー|パパ|ケベック|ロメオ|ロミオ|シエラ|タンゴ|ユニフォーム|ヴィクター|ビクター|ウィスキー|ウイスキー|エックスレイ|ヤンキー|ズールー)'
+const SPELLED_TOKEN = String.raw`(?:${KATAKANA_ENGLISH_DIGIT}|${NATO_LETTER}|${KANA_LETTER}|${KANA_DIGIT}|\d|[A-Za-z](?![A-Za-z]))`
+// Digits written as the formal kanji of deeds (大字: 「伍陸漆捌」) or as Roman numerals (「Ⅶ Ⅱ Ⅸ Ⅲ」, the single
+// characters U+2160–U+216B), one digit a character
+const FORMAL_DIGIT = '[壱弐参肆伍陸漆捌玖零]'
+const ROMAN_DIGIT = '[\u2160-\u216b]'
 // A four-digit number said with its place values (千二百三十四, 九千八十): a PIN read as a number, not digit
 // by digit. Only with 千: 百 and 十 alone are counts and amounts far more often than PINs.
 const KANJI_THOUSANDS = `(?<![一-龥々])[一二三四五六七八九]?千(?:[一二三四五六七八九]?百)?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?(?![一-龥々])` // not in a given name (千里)
 const VALUE = new RegExp(
   [
-    `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${KANA_LETTER}|[A-Za-z][、､,・-]|[A-Za-z] [A-Za-z0-9] [A-Za-z0-9](?![A-Za-z0-9])))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
+    `(?<alnum>(?=(?:${SPELLED_TOKEN}${SEP}{0,3}){0,15}(?:${NATO_LETTER}|${KANA_LETTER}|[A-Za-z][、､,・-]|[A-Za-z] [A-Za-z0-9] [A-Za-z0-9](?![A-Za-z0-9])))${SPELLED_TOKEN}(?:${SEP}{0,3}${SPELLED_TOKEN}){3,31})`,
     `(?<en>(?<![A-Za-z])${ENGLISH_DIGIT}(?:(?:, |[ ,-]){1,2}${ENGLISH_DIGIT}){2,15}(?![A-Za-z]))`,
     // 「7.2.2.9」: single digits between dots (a date or a decimal has longer groups or fewer of them)
     String.raw`(?<num>(?<![A-Za-z0-9.])\d(?: ?\. ?\d){3,15}(?![A-Za-z0-9]| ?\.\d)|(?<![A-Za-z0-9])\d(?:${SPOKEN_SEP}{0,4}\d)*(?![A-Za-z0-9]))`,
     String.raw`(?<pw>(?<![A-Za-z0-9])[A-Za-z0-9][\x21-\x7e]{0,40})`,
     `(?<kpos>${KANJI_THOUSANDS})`,
+    `(?<formal>${FORMAL_DIGIT}(?:${SEP}{0,3}${FORMAL_DIGIT}){3,15}|${ROMAN_DIGIT}(?:${SEP}{0,3}${ROMAN_DIGIT}){3,15})`,
     `(?<kanji>${KANJI_DIGIT}(?:${SEP}{0,3}${KANJI_DIGIT})*)`,
     `(?<kana>(?:${KANA_DIGIT})(?:${SEP}{0,3}(?:${KANA_DIGIT}))*)`,
   ].join('|'),
@@ -199,6 +208,7 @@ function pick(text: string, m: RegExpExecArray, start: number, window: Window, g
   if (g.num) return pickNumber(text, start, g.num)
   if (g.pw) return pickPassword(start, g.pw, gap)
   if (g.kpos) return pickSpelled(text, start, g.kpos, 4)
+  if (g.formal) return pickSpelled(text, start, g.formal, 4)
   if (g.kanji) return pickSpelled(text, start, g.kanji, g.kanji.match(new RegExp(KANJI_DIGIT, 'g'))!.length)
   const kana = withoutParticle(text, start, g.kana!)
   if (!kana) return undefined
@@ -293,10 +303,12 @@ function pickPart(text: string, m: RegExpExecArray, start: number, gap: string) 
 }
 /** A value read out in quotes: 「0、3、1、9」「さんさんななに」「n、a、o、k、i、3」「よん、よん、なな…えーと、に」. */
 const QUOTED = /[「『“]([^「」『』“”\n]{3,60})[」』”]/g // (not ASCII quotes: "g001" in a JSON line is an id)
-const SPELLED_TOKEN_G = new RegExp(SPELLED_TOKEN, 'g')
+// (and the old counting's ひと and ふた for 1 and 2, as a note reads 1010: 「ひとまるひとまる」)
+const QUOTED_TOKEN = `(?:${SPELLED_TOKEN}|ひと|ふた|ヒト|フタ)`
+const SPELLED_TOKEN_G = new RegExp(QUOTED_TOKEN, 'g')
 // (with the words that say how a character is written: 「大文字のアール、小文字でa、数字で4」)
 const QUOTED_VALUE = new RegExp(
-  `^(?:${SPELLED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー|(?:大文字|小文字|数字|英字|記号)(?:の|で)?)+$`,
+  `^(?:${QUOTED_TOKEN}|${SEP}|…|えーと|えっと|ええと|あの|えー|(?:大文字|小文字|数字|英字|記号)(?:の|で)?)+$`,
 )
 /** The sentence around a span: from the last 。 or line break before it to the next one after it. */
 function sentenceAround(text: string, start: number, end: number): string {
@@ -491,15 +503,21 @@ function saidInWordsBefore(text: string, f: PiiFinding): PiiFinding[] {
  * the text says there is a space in it or a word between is no (の said in romaji). Without that, a
  * space ends the password as before (「PW abc123 for the desk」).
  */
+// (or right after the words that say so, in a text about a password: 「パスワード、途中に空白を入れて「KURE 2018」」)
 const SPACED_PASSWORD =
-  /(?:パスワード|ぱすわーど|署名用|利用者証明用|(?<![A-Za-z])PW)(?:の方|のほう)?(?:は|が|を|、|,|:| )*[「『"“]?([A-Za-z][A-Za-z0-9]{0,15}(?: [A-Za-z0-9]{1,16}){1,3})(?![A-Za-z0-9])/g
+  /(?:(?:パスワード|ぱすわーど|署名用|利用者証明用|(?<![A-Za-z])PW)(?:の方|のほう)?|(?<said>(?:空白|スペース)を?(?:入れ|空け|あけ)て))(?:は|が|を|、|,|:| )*[「『"“]?(?<value>[A-Za-z][A-Za-z0-9]{0,15}(?: [A-Za-z0-9]{1,16}){1,3})(?![A-Za-z0-9])/g
 const SPACE_SAID = /空白|スペース|間[をに]?(?:空け|あけ|入れ)/
 
 function spacedPasswords(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
   if (!/[A-Za-z0-9] [A-Za-z0-9]/.test(text)) return out
   for (const m of text.matchAll(SPACED_PASSWORD)) {
-    const value = m[1]!
+    const value = m.groups!.value!
+    if (
+      m.groups?.said &&
+      !/パスワード|ぱすわーど|署名用|(?<![A-Za-z])PW/.test(text.slice(Math.max(0, m.index - 30), m.index))
+    )
+      continue
     const start = m.index + m[0].length - value.length
     const words = value.split(' ')
     const said =
@@ -511,7 +529,8 @@ function spacedPasswords(text: string): { start: number; end: number }[] {
 }
 
 /**
- * The last look at a secret found: a certificate's serial (シリアル) is printed on the card, no secret; 七五三
+ * The last look at a secret found: a certificate's serial (シリアル) is printed on the card, no secret, nor is a
+ * value right after 郵便番号; 七五三
  * is the children's festival (「孫の七五三から取った」), not a value; a pause (…) after a value is not part of
  * it; and a kana よ after four digits or more is the sentence's particle (「ふたふたまるまるよ、覚えやすかろ」),
  * not a fifth digit.
@@ -519,6 +538,9 @@ function spacedPasswords(text: string): { start: number; end: number }[] {
 const SERIAL_BEFORE = /シリアル(?:番号|ナンバー|No\.?)?[^。\n、]{0,4}$/
 function tidied(text: string, f: PiiFinding): PiiFinding[] {
   if (SERIAL_BEFORE.test(text.slice(Math.max(0, f.start - 16), f.start))) return []
+  // a value right after 郵便番号 is the postal code (「郵便番号「ななさんきゅう、…」」), postalCode.ts's
+  if (/(?:郵便番号|〒)(?:は|が|:|：| )*[「『]?$/.test(text.slice(Math.max(0, f.start - 10), f.start)))
+    return []
   let end = f.end
   while (end > f.start + 1 && /[…‥・]/.test(text[end - 1]!)) end--
   const value = text.slice(f.start, end)

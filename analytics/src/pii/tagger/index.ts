@@ -132,6 +132,8 @@ function isHardNegative(
     // letters alone (「Google」「query」) are a password only where the rules say so; kana only when it
     // reads as four digits or more (「にいさんに聞いた」 is a brother)
     if (/^[A-Za-z\s'.,]+$/.test(value)) return true
+    // Latin letters, a pause, then a katakana word (「KIMURA Aoi、ローマ字の方が」): a name and what is said of it
+    if (/[A-Za-z]、[ァ-ヺー]{2,}$/.test(value)) return true
     if (/^[ぁ-ゖー、・\s]+$/.test(value) && !KANA_DIGITS.test(value)) return true
     // 「1234は受付の番号」: the text says whose number it is
     if (OTHER_NUMBER_AFTER.test(folded.slice(end, end + 10))) return true
@@ -169,6 +171,8 @@ function isHardNegative(
       // a record's heading (「ウェブチャット自動要約：」「モニタリング所見：」) and Latin letters read in katakana
       // (「エスエーティーオー」, an address spelled out) are no one's name
       RECORD_WORD.test(value) ||
+      // a form of a kanji described (「はしごの方の字」 for 髙) is no name
+      (/^[ぁ-ゖ]+$/.test(value) && /^(?:の方)?の字/.test(folded.slice(end, end + 4))) ||
       KANA_LETTERS_ONLY.test(value) ||
       STAFF_TITLE.test(folded.slice(start, end + 2))
     )
@@ -210,6 +214,7 @@ const NOT_NAME_WORDS = new Set(
   引継 引継ぎ 通訳 数字 国籍 続柄
   Chat Sent Mail Caller Student Memo Note Japanese Chinese Korean Vietnamese Filipino Indonesian Nepali Thai
   Canadian American Brazilian Peruvian French German Spanish English Portuguese Español
+  Arabic Tagalog Russian Mongolian Urdu Bengali Hindi Persian Turkish Burmese Sinhala Ukrainian
   Lost Found Subject Card Help Urgent Update Request
   学生 留学生 生徒 児童 翻訳`.split(/\s+/),
 )
