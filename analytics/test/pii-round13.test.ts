@@ -42,6 +42,20 @@ describe('secrets, round thirteen', () => {
   })
 })
 
+describe('My Numbers, round thirteen', () => {
+  it('takes a My Number read in English words after its cue, past the cue window', () => {
+    expect(
+      of(
+        'myNumber',
+        '個人番号を英語で「four-four-one-two, six-zero-zero-eight, one-nine-five-three」',
+        rules,
+      ),
+    ).toEqual(['four-four-one-two, six-zero-zero-eight, one-nine-five-three'])
+    // a few words are no number
+    expect(of('myNumber', 'マイナンバーの件で one or two questions', rules)).toEqual([])
+  })
+})
+
 describe('phones, round thirteen', () => {
   it('takes an area code and the rest said apart (市外は…、そのあとが…)', () => {
     expect(of('phone', '電話は市外が0823、そのあとが45-6789とのこと', rules)).toEqual(['0823', '45-6789'])
@@ -80,6 +94,16 @@ describe('names, round thirteen', () => {
     expect(of('name', '新入社員松田 千夏さんの件', rules)).toEqual(['松田 千夏'])
   })
 
+  it('takes both surnames the writer could not tell apart (…か…)', () => {
+    expect(of('name', 'お名前は高岡か田留岡、聞き取れず', rules)).toEqual(['高岡', '田留岡'])
+    expect(of('name', 'お名前は山田か、と聞いた', rules)).toEqual([])
+  })
+
+  it('takes a name after a record field name in English', () => {
+    expect(of('name', 'Relay call: name Le Thi Hoa, card pending', rules)).toEqual(['Le Thi Hoa'])
+    expect(of('name', 'the name Apple Store is on the receipt', rules)).toEqual([])
+  })
+
   it('takes no guess or copula after 名前は for a name', () => {
     expect(of('name', '「名前はええやろ、かまへん」', rules)).toEqual([])
   })
@@ -88,6 +112,10 @@ describe('names, round thirteen', () => {
 describe('the tagger, round thirteen', () => {
   it('takes no serial in a text about nothing of a card', () => {
     expect(of('cardNumber', 'XYZ98765432AB')).toEqual([])
+  })
+
+  it('takes no digit word alone for a My Number', () => {
+    expect(of('myNumber', 'マイナンバーの読み方、ゼロを「れい」と言う人もいる')).toEqual([])
   })
 
   it('takes no hiragana word before の字 and no language for a name', () => {
@@ -113,6 +141,9 @@ describe('round thirteen on hostile input', () => {
         `新入社員${'松田'.repeat(400_000)} 千夏さん`,
         `${'ノグチ'.repeat(300_000)}いいます`,
         `「水谷 ${'はな'.repeat(400_000)}やに、`,
+        `個人番号 ${'one-'.repeat(250_000)}`,
+        `お名前は${'高岡か'.repeat(300_000)}`,
+        `: name ${'Le '.repeat(300_000)}`,
       ])
         findPii(t, rules)
     })

@@ -2,7 +2,7 @@ import { DOCUMENT_CUE } from './cardNumber'
 import { blankAlso, unitFollows, valuesAfterCues } from './cue'
 import { digitsOf } from './fold'
 import { withoutPhones } from './phone'
-import { KANA_DIGIT, KANJI_DIGIT, spelledDigits } from './spokenDigits'
+import { ENGLISH_DIGIT, KANA_DIGIT, KANJI_DIGIT, spelledDigits } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 /**
@@ -74,13 +74,19 @@ const STOP = new RegExp(String.raw`[。\n\r]|${OTHER_LABEL}|電話|TEL|〒`)
 
 /**
  * Rule 4: a My Number read out in words after its cue (「マイナンバーは、いちにさんよん、ごろくななはち…」
- * 「個人番号は一二三四 五六七八 九〇一二」): kana or kanji digits, in groups or not, 10 to 13 of them.
+ * 「個人番号は一二三四 五六七八 九〇一二」): kana or kanji digits or English words, in groups or not, 10 to 13 of them.
  */
+// (or in English words: 「one-zero-three-seven, two-nine-one-zero, …」)
 const SPELLED_SEP = `(?: ?[-、､,・のノ…] ?| )`
+const EN_WORD = `(?<![A-Za-z])${ENGLISH_DIGIT}(?![A-Za-z])`
 const SPELLED = new RegExp(
-  `(?:${KANJI_DIGIT}|${KANA_DIGIT})(?:${SPELLED_SEP}{0,2}(?:${KANJI_DIGIT}|${KANA_DIGIT})){9,40}`,
+  `(?:${KANJI_DIGIT}|${KANA_DIGIT}|${EN_WORD})(?:${SPELLED_SEP}{0,2}(?:${KANJI_DIGIT}|${KANA_DIGIT}|${EN_WORD})){9,40}`,
   'g',
 )
+const EN_WORDS = new RegExp(EN_WORD, 'g')
+const saidDigits = (run: string) => spelledDigits(run).length + (run.match(EN_WORDS)?.length ?? 0)
+/** More English words after a run the cue's window cut (words are long: 12 of them pass its end). */
+const EN_MORE = new RegExp(`^(?:${SPELLED_SEP}{0,2}${EN_WORD}){1,13}`)
 
 /** Years listed with separators (2024・2025・2026) are not a number read out. */
 const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
@@ -127,8 +133,11 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
     SPELLED,
     STOP,
     (m, start) => {
-      const n = spelledDigits(m[0]).length
-      return n >= 10 && n <= 13 ? { start, end: start + m[0].length } : undefined
+      let run = m[0]
+      if (/[a-z]$/i.test(run))
+        run += EN_MORE.exec(text.slice(start + run.length, start + run.length + 90))?.[0] ?? ''
+      const n = saidDigits(run)
+      return n >= 10 && n <= 13 ? { start, end: start + run.length } : undefined
     },
     blanked,
   )

@@ -341,7 +341,7 @@ function nameAfter(text: string, start: number): Span | undefined {
   if (relation) start += relation[0].length // 代理人：長男 佐藤健一
   const rest = text.slice(start, start + 40)
   const m =
-    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5}|[一-龥々〆ヶ]{1,3}[ァ-ヺー]{2,5}子?)(?=$|[、。,.，．\s（(）)」?…]|です|でした|じゃ|さん|様|さま|氏|くん|ちゃん|と[申言い]|(?:言|い)う(?:ん|者|もん)|との|が|に|へ|で|から|より)/.exec(
+    /^(?:[一-龥々〆ヶ]{1,4}(?: (?:[一-龥々〆ヶ]{1,4}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,8}))?|[一-龥々〆ヶ]{2,7}|[ァ-ヺー]{2,12}(?:[・= ][ァ-ヺー]{2,12}){0,3}|[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}|[ぁ-ゖ]{2,5} [ぁ-ゖ]{1,5}?|[ぁ-ゖ]{2,6}|[一-龥々〆ヶ]{1,3}[ぁ-ゖ]{2,5}|[一-龥々〆ヶ]{1,3}[ァ-ヺー]{2,5}子?)(?=$|[、。,.，．\s（(）)」?…]|です|でした|じゃ|さん|様|さま|氏|くん|ちゃん|と[申言い]|(?:言|い)う(?:ん|者|もん)|との|が|に|へ|で|から|より|か(?=[一-龥々]{2,4}(?:$|[、。,」])))/.exec(
       rest,
     )
   if (!m) return undefined
@@ -492,7 +492,7 @@ const SPELLED_AFTER = new RegExp(`^(?:${KANA_DIGIT})`)
 const HONORIFIC = /(?:さん|様(?![式々子相])|さま(?!ざま)|サマ|氏(?!名)|くん|君|ちゃん(?!と)|殿(?!様))/g
 const INTRO = /(?:と(?:申します|申す|申し|いいます|言います|名乗|いう者|言う者)|っていいます)/g
 const LABEL =
-  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者|(?:お?問い?合わ?せ|申し?込み?|申請)者|本人名|聞き取り)(?:は、?|:|：|=| |「)+(?:(?:[？?]|ね、|えー、?|えっと、?|(?:ひらがな|カタカナ|漢字|フルネーム)で、?)[→ ]*)*/g
+  /(?:お?名前|氏名|フルネーム|フリガナ|ふりがな|カナ氏名|カナ(?=[は:：])|Name|NAME|対応者|担当者?|申請者|代理人|届出人|請求者|依頼者|旧姓|申し?出人|相談者|届出者|(?:お?問い?合わ?せ|申し?込み?|申請)者|本人名|聞き取り|(?<=(?:^|[:;,(]) ?)name(?= [A-Z][a-z]))(?:は、?|:|：|=| |「)+(?:(?:[？?]|ね、|えー、?|えっと、?|(?:ひらがな|カタカナ|漢字|フルネーム)で、?)[→ ]*)*/g
 /** What stands between a name and the same name said again: a pause or a sentence end. */
 const SAID_AGAIN = /^(?:…+|、|。|？| )\s*/
 /** Labels written straight against a full name, or 本人確認 before one: 「氏名森 さくら」「お客様名上田 なつき」「本人Tran Thi Hoa」. */
@@ -506,6 +506,8 @@ const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|が|[:：、] ?| )`, 'g') // 「父が金子 隆之」
 /** 「父・猪原 健三は」「おばあちゃん（金井ハル、…）」: a relative, then ・ or a bracket, then a full name. */
 const RELATION_MARK = new RegExp(`(?<![一-龥々])${RELATIVES}[・（(]`, 'g')
+/** One surname or the other, after a first one (「鶴見か鶴巻」), up to a pause or the end. */
+const ALTERNATIVE = /^か[一-龥々]{2,4}(?:$|[、。,」])/
 /** 「わたしゃ有田トメ子じゃが」「私は森 さくらです」: a caller naming herself, a full name then a copula. */
 // (spaced as a speech recogniser or a chat bot writes it: 「わたし は こばやし まさと です」)
 const SELF = /(?<=^|[、。「\s:：])(?:わたし ?[ゃは]|わたくし ?は|わしゃ|わし ?は|私 ?は|あたし ?は)[、 ]?/g
@@ -820,6 +822,8 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(LABEL)) {
     const first = nameAfter(text, m.index + m[0].length)
     push(first)
+    // 「お名前は鶴見か鶴巻」: two surnames the writer could not tell apart, both the caller's
+    if (first && ALTERNATIVE.test(text.slice(first.end, first.end + 6))) push(nameAfter(text, first.end + 1))
     // 「お名前は、うえむら…うえむら さちえ」「名前は山根、山根 いつ子」: the name said again, completed
     const again = first && SAID_AGAIN.exec(text.slice(first.end, first.end + 4))
     if (first && again && text.startsWith(text.slice(first.start, first.end), first.end + again[0].length))

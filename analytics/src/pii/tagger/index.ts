@@ -115,6 +115,8 @@ function isHardNegative(
   if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
   // a piece of a My Number only in a text about one; a whole one has 12 digits
   if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && about.myNumber)) return true
+  // a My Number said in words has ten digits or more (「ゼロを「まる」と言う」 names a digit, it is no number)
+  if (kind === 'myNumber' && digits === 0 && spelledDigits(value).length < 10) return true
   // 12 digits from 0 that fail the check digit (「090123456789」, a phone number mistyped) are a My Number only in
   // a text about one; other failing ones stay (a caller misreads a digit: 「626487080241が自分の番号か」)
   if (
