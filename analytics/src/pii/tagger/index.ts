@@ -15,7 +15,7 @@ import {
   notRomajiName,
 } from '../name'
 import { keepSetOf, nationalPhoneDigits } from '../phone'
-import { KANA_DIGIT, KANA_LETTER, spelledDigits } from '../spokenDigits'
+import { ENGLISH_DIGIT, KANA_DIGIT, KANA_LETTER, spelledDigits } from '../spokenDigits'
 import type { MaskOptions, PiiFinding, PiiKind } from '../types'
 import { ruleLabels, tag, taggerFileSchema, taggerFromFile, type Tagger } from './model'
 import file from './weights.json'
@@ -115,8 +115,14 @@ function isHardNegative(
   if (/^(?:(?:19|20)\d\d\D{1,2}){2,}(?:19|20)\d\d$/.test(value)) return true
   // a piece of a My Number only in a text about one; a whole one has 12 digits
   if (kind === 'myNumber' && digits > 0 && digits !== 12 && !(digits <= 8 && about.myNumber)) return true
-  // a My Number said in words has ten digits or more (「ゼロを「まる」と言う」 names a digit, it is no number)
-  if (kind === 'myNumber' && digits === 0 && spelledDigits(value).length < 10) return true
+  // a My Number (or a piece of one) said in words has four digits or more (「ゼロを「まる」と言う」 names a
+  // digit, it is no number)
+  if (
+    kind === 'myNumber' &&
+    digits === 0 &&
+    spelledDigits(value).length + (value.match(EN_DIGITS)?.length ?? 0) < 4
+  )
+    return true
   // 12 digits from 0 that fail the check digit (「090123456789」, a phone number mistyped) are a My Number only in
   // a text about one; other failing ones stay (a caller misreads a digit: 「626487080241が自分の番号か」)
   if (
@@ -200,6 +206,7 @@ const KANA_DIGITS = new RegExp(`^(?:(?:${KANA_DIGIT})[ー、・\\s]*){4,}$`)
 const SECRET_TOPIC =
   /暗[証唱]|あんしょう|パスワード|ぱすわーど|パスコード|(?<![A-Za-z])(?:PIN|PW)(?![a-z])|ピン|ロック|ろっく|桁|ケタ|けた|証明書|署名|利用者|補助|英数|英字|ローマ字|大文字|小文字|全角|マイナポータル|コンビニ交付|code|digits?|pass|four|変え|覚え|入れ|押し|打っ|打ち|入力|忘れ/i
 const MY_NUMBER_TEXT = /マイナンバー|個人番号|my ?number/i
+const EN_DIGITS = new RegExp(`(?<![A-Za-z])${ENGLISH_DIGIT}(?![A-Za-z])`, 'g')
 const CARD_TEXT =
   /カード|card|番号|ナンバー|number|No\.|証明書|シリアル|serial|在留|パスポート|旅券|passport|免許|保険証|記号|コード|code|ID/i
 const UNIT_END = /\d ?[年月日時分秒円回桁件歳才人枚階号]/
