@@ -104,6 +104,21 @@ describe('names, round thirteen', () => {
     expect(of('name', 'the name Apple Store is on the receipt', rules)).toEqual([])
   })
 
+  it('takes a romaji name with its surname in capitals, as a passport writes it', () => {
+    expect(of('name', '本人確認：「SUGIMOTO Rin、ローマ字で」', rules)).toEqual(['SUGIMOTO Rin'])
+    expect(of('name', '氏名：Yuto HAYASHI、生年月日は', rules)).toEqual(['Yuto HAYASHI'])
+    // capitals that are no romaji, or English that reads as romaji, are no name
+    expect(of('name', '「PIN Code」を確認', rules)).toEqual([])
+    expect(of('name', 'ATMで「ONE Time」と表示', rules)).toEqual([])
+  })
+
+  it('takes both spellings of a name put right around じゃなくて, in a text about a name', () => {
+    expect(of('name', '名乗り：「小嶋です、小島じゃなくて」', rules)).toEqual(['小嶋', '小島'])
+    expect(of('name', '苗字は渡辺じゃなくて渡邊です', rules)).toEqual(['渡辺', '渡邊'])
+    // another word put right is no name
+    expect(of('name', '申込じゃなくて申告です、名前は書いた', rules)).toEqual([])
+  })
+
   it('takes no guess or copula after 名前は for a name', () => {
     expect(of('name', '「名前はええやろ、かまへん」', rules)).toEqual([])
   })
@@ -144,6 +159,8 @@ describe('round thirteen on hostile input', () => {
         `個人番号 ${'one-'.repeat(250_000)}`,
         `お名前は${'高岡か'.repeat(300_000)}`,
         `: name ${'Le '.repeat(300_000)}`,
+        `「${'KIMURA Aoi '.repeat(90_000)}`,
+        `名前${'中嶋です、中島じゃなくて'.repeat(80_000)}`,
       ])
         findPii(t, rules)
     })

@@ -506,6 +506,36 @@ const RELATION_BEFORE = new RegExp(`${RELATIVES}の`, 'g')
 const RELATION_IS = new RegExp(`(?<![一-龥々])${RELATIVES}(?:は|が|[:：、] ?| )`, 'g') // 「父が金子 隆之」
 /** 「父・猪原 健三は」「おばあちゃん（金井ハル、…）」: a relative, then ・ or a bracket, then a full name. */
 const RELATION_MARK = new RegExp(`(?<![一-龥々])${RELATIVES}[・（(]`, 'g')
+/**
+ * A name corrected: two spellings of it on either side of じゃなくて (「中嶋です、中島じゃなくて」「斉藤じゃなくて
+ * 齋藤です」, in a text about a name); both are the caller's name when they share a kanji and one is a listed
+ * surname, the variant kanji read the common way (a spelling put right, not another word: 申込じゃなくて申告).
+ */
+const CORRECTED = [
+  /(?<![一-龥々])([一-龥々]{2,4})です、([一-龥々]{2,4})(?=(?:じゃ|では|や)なく)/g,
+  /(?<![一-龥々])([一-龥々]{2,4})(?:じゃ|では|や)なくて、?([一-龥々]{2,4})(?=です|や|だ|[、。」])/g,
+]
+/** A text about a name or how it is written, where a spelling is put right. */
+const NAME_TALK = /名前|名乗|氏名|苗字|名字|漢字|[へ偏]ん|の字/
+/** A surname's variant kanji written the common way (嶋 → 島, 邊 → 辺, 齋 → 斎, 髙 → 高), to look it up in the list. */
+const VARIANT: Record<string, string> = {
+  嶋: '島',
+  嶌: '島',
+  邊: '辺',
+  邉: '辺',
+  齋: '斎',
+  齊: '斉',
+  髙: '高',
+  﨑: '崎',
+  𠮷: '吉',
+  澤: '沢',
+  濱: '浜',
+  廣: '広',
+  櫻: '桜',
+  邨: '村',
+}
+const plainKanji = (word: string) => [...word].map((c) => VARIANT[c] ?? c).join('')
+const shareKanji = (a: string, b: string) => [...a].some((c) => b.includes(c))
 /** One surname or the other, after a first one (「鶴見か鶴巻」), up to a pause or the end. */
 const ALTERNATIVE = /^か[一-龥々]{2,4}(?:$|[、。,」])/
 /** 「わたしゃ有田トメ子じゃが」「私は森 さくらです」: a caller naming herself, a full name then a copula. */
@@ -677,6 +707,32 @@ const EN_SUBJECT =
  */
 const LATIN_IN_JAPANESE =
   /(?<=^|[ぁ-ゖァ-ヺ一-龥々、。「」（）・：:]\s?)([A-Z][a-z]+(?:['-][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:['-][A-Z][a-z]+)?){1,3})(?=\s?(?:$|[ぁ-ゖァ-ヺ一-龥々、。「」（）(),]))/g
+/**
+ * The same with the surname in capitals, as a passport writes it (「KIMURA Aoi、」「Aoi KIMURA」): the capitals
+ * must read as romaji syllables (not USB, NHK, PIN), the other word is no English word of EN_NOT_NAME.
+ */
+const CAPS_IN_JAPANESE =
+  /(?<=^|[ぁ-ゖァ-ヺ一-龥々、。「」（）・：:]\s?)(?:[A-Z]{2,12} [A-Z][a-z]{1,12}|[A-Z][a-z]{1,12} [A-Z]{2,12})(?=\s?(?:$|[ぁ-ゖァ-ヺ一-龥々、。「」（）(),]))/g
+// (both words read as romaji syllables: 「PIN Code」「USB Memory」 do not)
+const ROMAJI_WORD = /^(?:(?:[KGSZTDNHBPMRYWFJ]|SH|CH|TS|[KGNHBPMR]Y)?[AIUEO]|N)+$/i
+/** English words that read as romaji syllables too (「ONE Time」「HOME Page」). */
+const ROMAJI_LIKE_ENGLISH = new Set(
+  `one none time home same more some note zone tone tune mine nine fine wine sure rare base game made take make done gone
+  here were june rule page sale safe save wake wide ride side hide yoke joke mode nose rose rope hope pose`.split(
+    /\s+/,
+  ),
+)
+const isCapsRomajiName = (name: string) =>
+  name
+    .split(' ')
+    .every(
+      (w) =>
+        ROMAJI_WORD.test(w) &&
+        !ACRONYMS.has(w) &&
+        !EN_NOT_NAME.has(w) &&
+        !EN_NOT_NAME.has(w[0] + w.slice(1).toLowerCase()) &&
+        !ROMAJI_LIKE_ENGLISH.has(w.toLowerCase()),
+    )
 const JAPANESE = /[ぁ-ゖァ-ヺ一-龥]/
 const TITLE = /(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.? ?(?=[A-Z])/g
 // A common surname (and given name) where no honorific says it is a name: 「小林です。」「西村が対応」
@@ -908,6 +964,16 @@ export const detectName: Detector = (text) => {
   for (const m of text.matchAll(SELF_SPOKEN))
     if (m[1] ? isPlausibleKanji(m[1]) : isPlausibleKata(m[2]!))
       push({ start: m.index, end: m.index + (m[1] ?? m[2]!).length })
+  if (/(?:じゃ|では|や)なく/.test(text) && NAME_TALK.test(text))
+    for (const re of CORRECTED)
+      for (const m of text.matchAll(re)) {
+        const [a, b] = [m[1]!, m[2]!]
+        if (a === b || !shareKanji(a, b) || !isPlausibleKanji(a) || !isPlausibleKanji(b)) continue
+        if (!COMMON_SURNAMES.has(plainKanji(a)) && !COMMON_SURNAMES.has(plainKanji(b))) continue
+        const second = m.index + m[0].length - b.length
+        push({ start: m.index, end: m.index + a.length })
+        push({ start: second, end: second + b.length })
+      }
   if (text.includes('「'))
     for (const m of text.matchAll(OPENING_SURNAME))
       if (isPlausibleKanji(m[1]!.replace('ノ', '')) && !ANSWER_WORDS.has(m[1]!) && !COUNTED.test(m[1]!))
@@ -975,6 +1041,9 @@ export const detectName: Detector = (text) => {
     if (JAPANESE.test(text))
       for (const m of text.matchAll(LATIN_IN_JAPANESE))
         if (!notRomajiName(m[1]!)) push({ start: m.index, end: m.index + m[1]!.length })
+    if (JAPANESE.test(text))
+      for (const m of text.matchAll(CAPS_IN_JAPANESE))
+        if (isCapsRomajiName(m[0])) push({ start: m.index, end: m.index + m[0].length })
   }
   for (const m of text.matchAll(TITLE)) {
     const s = /^[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,3}/.exec(
