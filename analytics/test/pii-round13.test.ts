@@ -29,6 +29,12 @@ describe('secrets, round thirteen', () => {
     expect(of('secret', '宛名は、空白を入れて「SATO 1999」と書く', rules)).toEqual([])
   })
 
+  it('takes a letters-only password in quotes after words saying it has letters only', () => {
+    expect(of('secret', '署名用のパスワード、英字だけ「HIROSHIMAKKO」と', rules)).toEqual(['HIROSHIMAKKO'])
+    // letters only, said nowhere: a word after the cue stays
+    expect(of('secret', 'パスワードの件「HIROSHIMAKKO」', rules)).toEqual([])
+  })
+
   it('counts the old ひと and ふた as digits in a quoted value after a cue', () => {
     expect(of('secret', '暗証番号はメモに「ふたまるひとふた」とあった', rules)).toEqual(['ふたまるひとふた'])
     expect(of('secret', '暗証番号の件、娘が「ひとりで来る」と', rules)).toEqual([])
@@ -61,6 +67,11 @@ describe('phones, round thirteen', () => {
     expect(of('phone', '電話は市外が0823、そのあとが45-6789とのこと', rules)).toEqual(['0823', '45-6789'])
     // pieces that make no whole number stay
     expect(of('phone', '電話は市外が0823、そのあとが45', rules)).toEqual([])
+  })
+
+  it('takes a landline cut off after its area code and a digit, in a sentence about a phone number', () => {
+    expect(of('phone', '電話番号、途中で途切れて「0848-2…」', rules)).toEqual(['0848-2'])
+    expect(of('phone', '受付の件、2024-1…と続く', rules)).toEqual([])
   })
 })
 
@@ -161,6 +172,8 @@ describe('round thirteen on hostile input', () => {
         `: name ${'Le '.repeat(300_000)}`,
         `「${'KIMURA Aoi '.repeat(90_000)}`,
         `名前${'中嶋です、中島じゃなくて'.repeat(80_000)}`,
+        `パスワード${'英字だけ「'.repeat(150_000)}AB`,
+        `電話番号${'、0848-2'.repeat(120_000)}…`,
       ])
         findPii(t, rules)
     })

@@ -206,10 +206,21 @@ function spokenAfterPhoneWord(text: string): Spoken[] {
 /** 「携帯090-4501-… 途中で切れた」: a mobile number cut off after its second group, next to a phone word. */
 // (and a digit or more of the third group heard, 「090-5512-8...いや」; の before the pause, 「080-4021の…」)
 const CUT_OFF = /(?<![\d-])0[5-9]0[ -]?\d{4}(?:[ -]\d{1,3})?(?=[- の]?(?:…|\.{2,}))/g
+// (a landline's area code and a digit or more of the next group, then the pause, in a sentence that
+// begins with 電話番号: 「電話番号、数字の一部が雑音で「082-4…（不明）」」)
+const CUT_OFF_LANDLINE = /(?<![\d-])0[1-9]\d{0,3}-\d{1,4}(?=…|\.{2,})/g
 function cutOff(text: string) {
-  return [...text.matchAll(CUT_OFF)]
-    .filter((m) => PHONE_WORD.test(text.slice(Math.max(0, m.index - 10), m.index)))
-    .map((m) => ({ kind: 'phone' as const, start: m.index, end: m.index + m[0].length }))
+  const mobile = [...text.matchAll(CUT_OFF)].filter((m) =>
+    PHONE_WORD.test(text.slice(Math.max(0, m.index - 10), m.index)),
+  )
+  const landline = [...text.matchAll(CUT_OFF_LANDLINE)].filter((m) =>
+    /(?:電話|携帯)番号[^。\n\d]{0,20}$/.test(text.slice(Math.max(0, m.index - 24), m.index)),
+  )
+  return [...mobile, ...landline].map((m) => ({
+    kind: 'phone' as const,
+    start: m.index,
+    end: m.index + m[0].length,
+  }))
 }
 
 /** A text about a phone number, near a piece of one. */

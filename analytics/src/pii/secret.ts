@@ -161,7 +161,9 @@ function pickPassword(start: number, raw: string, gap: string): { start: number;
   // upper-case name such as BENCH_PIN, nor a tool a sentence goes on to, 「password goes to pg_dump」)
   const snake =
     /^\s*$/.test(gap) && /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]$/.test(value) && /[a-z]/.test(value)
-  if (!FIRST.test(gap) && !/\d/.test(value) && !snake) return undefined
+  // (or in quotes after words that say it has letters only: 「英字だけ「MOMIJIMANJU」」)
+  const lettersSaid = /(?:英字|アルファベット|ローマ字)(?:だけ|のみ)[^「」『』]{0,6}[「『"“]$/.test(gap)
+  if (!FIRST.test(gap) && !/\d/.test(value) && !snake && !lettersSaid) return undefined
   return span(start, start + value.length)
 }
 
