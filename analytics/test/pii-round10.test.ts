@@ -158,5 +158,5 @@ describe('round ten on hostile input', () => {
       ],
       (t) => findPii(t, rules),
     )
-  }, 60_000)
+  }, 180_000) // wall time on a loaded machine; the check itself is on CPU time
 })

@@ -135,5 +135,5 @@ describe('round eleven b on hostile input', () => {
       ],
       (t) => findPii(t, rules),
     )
-  }, 60_000)
+  }, 180_000) // wall time on a loaded machine; the check itself is on CPU time
 })

@@ -139,5 +139,5 @@ describe('round twelve on hostile input', () => {
       ],
       (t) => findPii(t, rules),
     )
-  }, 60_000)
+  }, 180_000) // wall time on a loaded machine; the check itself is on CPU time
 })
