@@ -13,7 +13,7 @@ describe('bench:pii corpora', () => {
   it('scores every tuning set, both halves of the earlier fresh corpora and the current dev split by default, never a held-out split', () => {
     const runs = files(corpusRuns({}, always))
     expect(runs).toEqual([...TUNING_SETS, ...earlier, CURRENT.dev])
-    expect(runs).toContain(path.join(path.dirname(CURRENT.dev), 'pii-fresh12.test.jsonl'))
+    expect(runs).toContain(path.join(path.dirname(CURRENT.dev), 'pii-fresh13.test.jsonl'))
     for (const f of HELD_OUT) expect(runs).not.toContain(f)
     expect(files(corpusRuns({ split: 'dev' }, always))).toEqual(runs)
   })
@@ -24,7 +24,7 @@ describe('bench:pii corpora', () => {
 
   it('reads the held-out test split only with --split test, and then alone', () => {
     expect(HELD_OUT).toEqual([CURRENT.test])
-    expect(path.basename(CURRENT.test)).toBe('pii-fresh13.test.jsonl')
+    expect(path.basename(CURRENT.test)).toBe('pii-fresh14.test.jsonl')
     expect(files(corpusRuns({ split: 'test' }, always))).toEqual([CURRENT.test])
     expect(() => corpusRuns({ corpus: CURRENT.test })).toThrow(
       /held-out test split: score it only with --split test/,
@@ -35,7 +35,7 @@ describe('bench:pii corpora', () => {
   })
 
   it('runs without the current round’s files until they exist', () => {
-    const noCurrent = (file: string) => !file.includes('pii-fresh13')
+    const noCurrent = (file: string) => !file.includes('pii-fresh14')
     expect(files(corpusRuns({}, noCurrent))).toEqual([...TUNING_SETS, ...earlier])
     expect(() => corpusRuns({ split: 'test' }, noCurrent)).toThrow(/no held-out test split/)
   })
