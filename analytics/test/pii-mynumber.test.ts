@@ -65,6 +65,16 @@ describe('My Number detection', () => {
     expect(of('myNumber', '5260181590841')).toEqual([])
   })
 
+  it('masks twelve kanji numerals in groups of four with no cue, as it does digits; not a longer run, a place value or a reference number', () => {
+    expect(masked('祖母のメモを読むと「七〇二一 三三八五 四六九〇」です')).toBe(
+      '祖母のメモを読むと「［個人番号］」です',
+    )
+    expect(masked('二〇一九、五五八三、七七一二と書いてある')).toBe('［個人番号］と書いてある')
+    expect(of('myNumber', '一一一一 二二二二 三三三三 四四四四')).toEqual([])
+    expect(of('myNumber', '三千四百 五六七八 九〇一二')).toEqual([])
+    expect(of('myNumber', '予約番号 一二三四 五六七八 九〇一二')).toEqual([])
+  })
+
   it('still lets a failing 12-digit number be something else', () => {
     expect(of('myNumber', '090123456789')).toEqual([])
   })

@@ -174,6 +174,7 @@ describe('round thirteen on hostile input', () => {
         `名前${'中嶋です、中島じゃなくて'.repeat(80_000 * s)}`,
         `パスワード${'英字だけ「'.repeat(150_000 * s)}AB`,
         `電話番号${'、0848-2'.repeat(120_000 * s)}…`,
+        `${'一二三四 '.repeat(200_000 * s)}と漢数字`,
       ],
       (t) => findPii(t, rules),
     )

@@ -47,6 +47,15 @@ const FOUR_FOUR_FOUR = new RegExp(
 )
 
 /**
+ * Rule 2, in kanji numerals: 六六三九 二三三二 一四六一 is the same card number read from a note or
+ * written out. Digits only (no 十百千: a place value makes it a quantity), twelve in 4-4-4 groups.
+ */
+const KANJI_FOUR_FOUR_FOUR = new RegExp(
+  String.raw`(?<!${KANJI_DIGIT}${SEP}?)${KANJI_DIGIT}{4}${SEP}${KANJI_DIGIT}{4}${SEP}${KANJI_DIGIT}{4}(?!${SEP}?${KANJI_DIGIT})`,
+  'g',
+)
+
+/**
  * Rule 3: any 12 digits, in any grouping, said after a My Number cue (no check digit needed); and 10,
  * 11 or 13 digits there too, a My Number misheard or cut off (「個人番号1846 2930 077（11桁）」).
  */
@@ -96,7 +105,7 @@ const YEARS = /^(?:(?:19|20)\d\d\D+){2}(?:19|20)\d\d$/
  * phone number right before a My Number does not make it look like part of a longer number.
  */
 export const detectMyNumber: Detector = (folded, _options, others) => {
-  if (!/\d|マイナ|個人番号|番号|[Nn]umber/.test(folded)) return []
+  if (!/\d|[〇一二三四五六七八九零]{4}|マイナ|個人番号|番号|[Nn]umber/.test(folded)) return []
   const text = withoutPhones(folded)
   const blanked = blankAlso(text, others)
   const out: PiiFinding[] = []
@@ -106,6 +115,12 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
   for (const m of text.matchAll(FOUR_FOUR_FOUR))
     if (
       !YEARS.test(m[0]) &&
+      !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
+      !afterDocument(text, m.index)
+    )
+      add(m.index, m.index + m[0].length)
+  for (const m of text.matchAll(KANJI_FOUR_FOUR_FOUR))
+    if (
       !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
       !afterDocument(text, m.index)
     )
