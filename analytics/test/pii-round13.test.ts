@@ -175,6 +175,7 @@ describe('round thirteen on hostile input', () => {
         `パスワード${'英字だけ「'.repeat(150_000 * s)}AB`,
         `電話番号${'、0848-2'.repeat(120_000 * s)}…`,
         `${'一二三四 '.repeat(200_000 * s)}と漢数字`,
+        '番号は1234、'.repeat(120_000 * s),
       ],
       (t) => findPii(t, rules),
     )

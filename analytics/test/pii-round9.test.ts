@@ -11,8 +11,9 @@ describe('secrets, round nine: a value read out near a word of a secret, before 
   it('takes the value after a bare 番号 or a 4-digit length, whatever joins them', () => {
     expect(of('secret', '母の4けた 3・8・3・8 らしい', rules)).toEqual(['3・8・3・8'])
     expect(of('secret', 'いつもの番号、6071にしとる', rules)).toEqual(['6071'])
-    // plain digits after a bare 番号 stay the other detectors' (as 「番号は1234です」 in pii-secret), unless read out
-    expect(of('secret', '番号？ 2580', rules)).toEqual([])
+    // four digits alone after a bare 番号 are a PIN too (pii-secret's last part); five are not
+    expect(of('secret', '番号？ 2580', rules)).toEqual(['2580'])
+    expect(of('secret', '番号？ 25801', rules)).toEqual([])
     expect(of('secret', '番号？ 2・5・8・0', rules)).toEqual(['2・5・8・0'])
   })
 

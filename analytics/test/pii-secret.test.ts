@@ -142,7 +142,7 @@ describe('PINs and passwords (secret)', () => {
       'pin-4digit-conveni',
       'SHOPPING 12345678',
       '12桁の番号は確認できない',
-      '番号は1234です', // digits after a bare 番号 are not a PIN
+      '番号は12345です', // five digits or more after a bare 番号 are not a PIN (four are: see the end of this file)
       '番号はにいさんに聞いた',
       '郵便番号を入力してください',
       '5回入力を間違えた',
@@ -319,5 +319,23 @@ describe('no secret in the repository’s own text (round four)', () => {
   it('leaves a number typed as written in English and an id in ASCII quotes', () => {
     expect(of('secret', 'whether typed as 090-…, 090の…の… or ゼロキューゼロ…; the PIN detector')).toEqual([])
     expect(of('secret', '{"id": "g001", "query": "マイナの暗証番号わすれた"}')).toEqual([])
+  })
+})
+
+describe('four digits alone after a bare 番号', () => {
+  // Once left alone (「番号は1234です」); in every caller corpus since, four digits alone after a bare 番号
+  // were the caller's PIN (about twenty lines), never anything else.
+  it('are a PIN, however the caller hedges', () => {
+    expect(of('secret', '「番号は2468と思うんやけど」')).toEqual(['2468'])
+    expect(of('secret', '番号？ 9753じゃろ')).toEqual(['9753'])
+    expect(masked('番号、1357やったかなあ')).toBe('番号、［暗証番号］やったかなあ')
+  })
+
+  it('are not when the number goes on, trails off, has a unit, a label or an insurance card’s 記号', () => {
+    expect(of('secret', '番号は2150 6673 9812')).toEqual([])
+    expect(of('secret', '番号は8460…、ちょっと待って')).toEqual([])
+    expect(of('secret', '番号は1200円でした')).toEqual([])
+    expect(of('secret', '予約番号は1234')).toEqual([])
+    expect(of('secret', '記号広島12番号3307')).toEqual([])
   })
 })

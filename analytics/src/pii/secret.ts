@@ -342,6 +342,17 @@ const CUE_BEFORE_END = new RegExp(String.raw`(?:${CUE.source})[^。？?\n\d]{0,1
  * a value joined right before such a cue. A number followed by 桁/回/文字/日/月/年/歳/時/分… is a
  * length or a count, not a value.
  */
+/**
+ * 「番号は5151と思うっちゃけど」「番号？6541じゃんけ」: four digits alone after a bare 番号 are a PIN in this
+ * centre's calls: a My Number is twelve digits, a phone ten or more, and a reference number has its label
+ * (予約番号, 受付番号, 整理券の番号: no word or の before 番号; 記号…番号 is an insurance card's). No digit
+ * group may follow (1234 5678 9018, 3302ノ8819ノ4057 are My Numbers), no trailing off (番号は8460…, the
+ * start of one), no の after (番号、2468の窓口) and no unit (番号は1234円).
+ */
+const BARE_NUMBER_FOUR =
+  /(?<![一-龥々ァ-ヶーA-Za-z0-9の])番号(?:[はがも？?、:：] ?| ){0,2}(\d{4})(?!\d|[ 、,・/／.のノ-]?\d|…|の)/g
+const INSURANCE_SIGN = /記号/
+
 export const detectSecret: Detector = (folded, _options, others) => {
   // A phone number near a PIN cue (「暗証番号の件、(082)422-3344へ折り返し」) is the phone detector's,
   // even one listed in keepPhones: no piece of it is taken for a PIN, and it does not count towards the reach.
@@ -368,6 +379,13 @@ export const detectSecret: Detector = (folded, _options, others) => {
     blanked,
   )
   for (const s of spelled) out.push({ kind: 'secret', ...s })
+  if (/番号/.test(text))
+    for (const m of blanked.matchAll(BARE_NUMBER_FOUR)) {
+      const end = m.index + m[0].length
+      if (unitFollows(text, end) || INSURANCE_SIGN.test(text.slice(Math.max(0, m.index - 20), m.index)))
+        continue
+      out.push({ kind: 'secret', start: end - 4, end })
+    }
   // 「暗証番号ですか。えっと、7391です」: a cue whose short sentence has no value, then the value alone
   // opening the next sentence (after a word of hesitation at most).
   // (read from each sentence end back to a cue: a line of many cues and few sentence ends is read once)
