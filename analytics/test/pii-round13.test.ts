@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { findPii } from '../src/pii'
-import { expectLinear, of } from './helpers'
+import { expectLinear, masked, of } from './helpers'
 
 // Round thirteen (fresh12 trains the tagger, fresh13 DEV is tuning data, decision 0083): each class of miss
 // or false alarm with an example written for this test, not taken from a corpus. Rules only (the tagger
@@ -147,6 +147,19 @@ describe('the tagger, round thirteen', () => {
   it('takes no hiragana word before の字 and no language for a name', () => {
     expect(of('name', '「髙田 みき、はしごの方の字です」')).not.toContain('はしご')
     expect(of('name', 'Caller Ahmed Karim asked for Urdu help')).not.toContain('Urdu')
+  })
+})
+
+describe('names: where they start and end (after fresh13 TEST was read)', () => {
+  it('leaves out a title or お客様 before the name, 先生 and a verb of naming after it', () => {
+    expect(masked('お客様木下様の件')).toBe('お客様［氏名］様の件')
+    expect(masked('施設の事務長堀田 勲様から')).toBe('施設の事務長［氏名］様から')
+    expect(masked('税理士の森永 聡先生から')).toBe('税理士の［氏名］先生から')
+  })
+
+  it('reads a given name of kana and a name kanji (たか子, ふみ江) after a spaced surname', () => {
+    expect(masked('「坂口 きみ子言います」')).toBe('「［氏名］言います」')
+    expect(masked('「中井 ふみ江です」')).toBe('「［氏名］です」')
   })
 })
 

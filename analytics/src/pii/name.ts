@@ -583,7 +583,7 @@ const AFTER_ADDRESS_FULL =
  * caller naming herself.
  */
 const SPOKEN_FULL =
-  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっぺ|だっちゃ|だがや|だがね|だら|やざ|やき|やっさ|やちゃ|っちゃ|さー|じゃ|やに|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と(?:申|もう)し?ます?)(?:けど|けぇ|けん|が|ねん|よ|ね|じゃが|じゃ)?[、。,」 ]|(?:いいます|言います|と(?:申|もう)します(?:けぇ|けん)?)$)/g
+  /(?<=^|[「『:：]|[「『:：](?:わし|わたし|私|うち|おら|あたし|わい)(?:は|ゃ)? ?)([一-龥々]{1,3}) ([一-龥々]{1,3}|[ぁ-ゖ]{1,3}[子江代枝美恵乃世]|[ぁ-ゖ]{2,4}?|[ァ-ヺー]{2,5}?)(?=(?:です|だす|どす|ぞな|だわ|だに|だべ|だっぺ|だっちゃ|だがや|だがね|だら|やざ|やき|やっさ|やちゃ|っちゃ|さー|じゃ|やに|や|だ|でごわす|でございます|いいます|言います|いうもん|ちゅうもん|と(?:申|もう)し?ます?)(?:けど|けぇ|けん|が|ねん|よ|ね|じゃが|じゃ)?[、。,」 ]|(?:いいます|言います|と(?:申|もう)します(?:けぇ|けん)?)$)/g
 /**
  * A Latin full name opening a record, before a comma, an aside or a possessive (「Kim Minseo, born 2001-04-18」
  * 「Nasrin Akter, nasrin.a@…」「Sarah Kim's My Number」「Emily Carter (teacher)」): two or three capitalised words.
@@ -1267,7 +1267,12 @@ function surnameBefore(text: string, end: number): Span | undefined {
 }
 
 const NAME_TAIL_RELATIVE = new RegExp(`^(.+ .+?)の${RELATIVES}$`)
-const HONORIFIC_END = /^(.+ .+?)(?:様|さん|さま|くん|ちゃん|氏|殿)$/
+const HONORIFIC_END = /^(.+ .+?)(?:様|さん|さま|くん|ちゃん|氏|殿|先生)$/
+// 「村上 たか子言います」: the caller's verb of naming glued to a given name of kanji and kana
+const NAMING_END = /^(.+ .+?)(?:っ?て)?(?:言います|いいます|申します)$/
+// 「お客様三宅様」「事務長岩崎 弘様」: a title or お客様 read into the name before it
+const TITLE_START =
+  /^(?:お?客様|事務長|社長|院長|園長|校長|課長|部長|係長|所長|室長|次長|局長|主任|主査|主事|補佐)(?=[一-龥々ァ-ヺ]{2})/
 const KANJI_GIVEN_TAIL = /^([一-龥々]{1,3} [一-龥々]{1,3})[ぁ-ゖー]+$/
 const KATA_GIVEN_TAIL = /^([一-龥々]{1,3} [ァ-ヺー]{2,6})[ぁ-ゖ]+$/
 // a copula or a sentence-final particle of a dialect; the one-kana ones only when the word goes on after them
@@ -1278,15 +1283,19 @@ const KANA_GIVEN_ONE = /^([一-龥々]{1,3} [ぁ-ゖ]{2,5})[やださざ]$/
 /**
  * A spaced full name ends at its given name: a copula or a dialect's particle glued to it (「加藤 栄一だがや」
  * 「比嘉 ゆうさー」「岡林 正やき」), an honorific (「三宅 由美様の母」) or の and a relative after it (「竹下 つるの長男」)
- * is cut off. Spans without a space, or longer than a name, are left as they are.
+ * is cut off, and so is a verb of naming (「村上 たか子言います」) and a title or お客様 before it (「事務長岩崎 弘」).
+ * Otherwise spans without a space, or longer than a name, are left as they are.
  */
 export function trimNameEnd(text: string, f: PiiFinding): PiiFinding {
   if (f.kind !== 'name' || f.end - f.start > 20) return f
+  const title = TITLE_START.exec(text.slice(f.start, f.end))
+  if (title) f = { kind: 'name', start: f.start + title[0].length, end: f.end }
   const word = text.slice(f.start, f.end)
   if (!word.includes(' ')) return f
   const m =
     NAME_TAIL_RELATIVE.exec(word) ??
     HONORIFIC_END.exec(word) ??
+    NAMING_END.exec(word) ??
     KANJI_GIVEN_TAIL.exec(word) ??
     KATA_GIVEN_TAIL.exec(word) ??
     KANA_GIVEN_TAIL.exec(word) ??
