@@ -28,9 +28,9 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   { file: 'colloquial9.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial10.jsonl', splits: ['dev', 'test'] },
   { file: 'colloquial11.jsonl', splits: ['dev', 'test'] },
-  // Round twelve's dev half only: printed once (decision 0077), then tuned on (decision 0080);
-  // its test half is still held out.
-  { file: 'colloquial12.jsonl', splits: ['dev'] },
+  // Round twelve: dev half printed once (decision 0077), tuned on from decision 0080; test half
+  // read once (decision 0080), tuned on from decision 0082.
+  { file: 'colloquial12.jsonl', splits: ['dev', 'test'] },
   // Round thirteen's dev half only: printed once before it joined (decision 0082); its test half
   // is still held out.
   { file: 'colloquial13.jsonl', splits: ['dev'] },
@@ -49,7 +49,8 @@ export const OFF_TOPIC_TUNING: readonly TuningSet[] = [
   { file: 'offtopic9.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic10.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic11.jsonl', splits: ['dev', 'test'] },
-  { file: 'offtopic12.jsonl', splits: ['dev'] },
+  // Round twelve's test half: read once (decision 0080), tuned on from decision 0082.
+  { file: 'offtopic12.jsonl', splits: ['dev', 'test'] },
   { file: 'offtopic13.jsonl', splits: ['dev'] },
 ]
 
