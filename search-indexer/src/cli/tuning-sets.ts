@@ -31,8 +31,8 @@ export const IN_SCOPE_TUNING: readonly TuningSet[] = [
   // Round twelve: dev half printed once (decision 0077), tuned on from decision 0080; test half
   // read once (decision 0080), tuned on from decision 0082.
   { file: 'colloquial12.jsonl', splits: ['dev', 'test'] },
-  // Round thirteen's dev half only: printed once before it joined (decision 0082); its test half
-  // is still held out.
+  // Round thirteen's dev half only: printed once before it joined (decision 0082). Its test half was
+  // read once at the end of that round (0082, last section) and joins at the next refit.
   { file: 'colloquial13.jsonl', splits: ['dev'] },
 ]
 
