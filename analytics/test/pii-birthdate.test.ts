@@ -122,3 +122,21 @@ describe('a birth date said in two halves (round four, decision 0049)', () => {
     expect(of('birthDate', '予約は12月3日、令和8年度の更新')).toEqual([])
   })
 })
+
+describe('a birth date corrected, and one in English with its 和暦 year last', () => {
+  it('masks the date given as the correction of a birth date, not a correction of another date', () => {
+    expect(of('birthDate', '生年月日、平成四年九月、いや平成五年九月です')).toEqual([
+      '平成四年九月',
+      '平成五年九月',
+    ])
+    expect(of('birthDate', '誕生日は昭和52年8月1日じゃなくて昭和53年8月1日')).toEqual([
+      '昭和52年8月1日',
+      '昭和53年8月1日',
+    ])
+    expect(of('birthDate', '予約は3月4日、いや3月5日に')).toEqual([])
+  })
+
+  it('reads “May 3rd, Heisei 2” as a date of birth after its word', () => {
+    expect(of('birthDate', 'Date of birth: May 3rd, Heisei 2')).toEqual(['May 3rd, Heisei 2'])
+  })
+})

@@ -136,6 +136,18 @@ const PATTERNS: Pattern[] = [
       day: num(m[4]),
     }),
   },
+  // July 2nd, Showa 60: the month and day first, then the 和暦 year in Latin letters
+  {
+    re: new RegExp(
+      String.raw`(?<![A-Za-z])${MONTH_NAME} ?(\d{1,2})(?:st|nd|rd|th)?,? (Meiji|Taisho|Taishō|Showa|Shōwa|Heisei|Reiwa) (\d{1,2})(?![\d:])`,
+      'g',
+    ),
+    parse: (m) => ({
+      year: LATIN_ERA[m[3]!.replace('ō', 'o')]! + Number(m[4]),
+      month: monthOf(m[1]!),
+      day: num(m[2]),
+    }),
+  },
   // 30/01/1986, 01/30/1986, 30.01.1986 (English lines: day or month first, whichever reads as a date)
   {
     re: /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])/g,
@@ -206,10 +218,13 @@ export function findDates(text: string): DateMention[] {
 // A birth-date word, then either particles/punctuation only or (for the unambiguous words) a short
 // clause such as 「生年月日を聴取：」 that does not cross a sentence or list boundary.
 const BEFORE =
-  /(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?|[Bb]orn(?: on| in)?)(?:[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$/
+  /(?:(?:生年月日|誕生日|生まれ年|生年|出生日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?(?:day|date)?|[Bb]orn(?: on| in)?)(?:[、,] ?|[^。、,\n\d]{0,8})|(?:生まれ|うまれ|生れ|産まれ)[はがの:： ]*)[:：]? ?$/
 // 〜生まれ, 〜生, 〜うまれ right after the date (not 生活, 生存 …), or 〜が誕生日.
 // (の before 生まれ too: 「昭和十二年の生まれどす」)
 const AFTER = /^ ?(?:の?(?:生まれ|うまれ|生れ|産まれ)|生(?![活存命涯徒産成協])|[がは]?誕生日)/
+// What joins a date to its correction: 「、いや」「じゃなくて」「、違った、」.
+const CORRECTION =
+  /^[、,。 ]*(?:いや|いえ|あ、?いや|じゃなくて|じゃのうて|やなくて|ではなく(?:て)?|違(?:う|った|います)|訂正して|失礼)[、,。 ]*$/
 // A bare old date followed by these is a procedure date (平成10年3月31日付で転入), not a birth date.
 const EVENT_AFTER =
   /^ ?(?:付|から|まで|以降|以前|以後|より|頃|ごろ|時点|現在|に(?:転入|転出|転居|申請|交付|発行|届出|結婚|婚姻|離婚|死亡|開始|終了))/
@@ -241,6 +256,10 @@ export const detectBirthDate: Detector = (text: string, options: MaskOptions = {
       (b.year === undefined && b.month !== undefined && a.year !== undefined && a.month === undefined)
     if (halves) birth[i] = birth[i + 1] = true
   }
+  // 「昭和三十八年六月、いや昭和三十九年六月」: a date given as the correction of a birth date is one too
+  for (let i = 0; i + 1 < dates.length; i++)
+    if (birth[i] && !birth[i + 1] && CORRECTION.test(text.slice(dates[i]!.end, dates[i + 1]!.start)))
+      birth[i + 1] = true
   return dates
     .filter((_, i) => birth[i])
     .map((d) => ({ kind: 'birthDate' as const, start: d.start, end: d.end }))
