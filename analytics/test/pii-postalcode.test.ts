@@ -33,3 +33,14 @@ describe('a postal code a few words after 〒 (round four, decision 0049)', () =
     expect(of('postalCode', '郵便番号の欄に番号を書いたら、1234567円')).toEqual([])
   })
 })
+
+describe('a postal code in kanji numerals or read out after a particle', () => {
+  it('masks it as a postal code, not a My Number', () => {
+    expect(of('postalCode', '郵便番号を漢数字で「七三〇の〇〇一一」')).toEqual(['七三〇の〇〇一一'])
+    expect(of('postalCode', '郵便番号：七三〇 〇〇一一')).toEqual(['七三〇 〇〇一一'])
+    expect(of('postalCode', '新しい郵便番号を「なないちさん、ぜろぜろろくなな」と')).toEqual([
+      'なないちさん、ぜろぜろろくなな',
+    ])
+    expect(of('postalCode', '郵便番号は七つの数字')).toEqual([])
+  })
+})

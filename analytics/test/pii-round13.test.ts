@@ -189,6 +189,7 @@ describe('round thirteen on hostile input', () => {
         `電話番号${'、0848-2'.repeat(120_000 * s)}…`,
         `${'一二三四 '.repeat(200_000 * s)}と漢数字`,
         '番号は1234、'.repeat(120_000 * s),
+        `郵便番号を${'七三九の'.repeat(120_000 * s)}`,
         `生年月日は${'昭和5年、いや'.repeat(100_000 * s)}`,
         `DOB ${'May 3rd, Showa 6 '.repeat(60_000 * s)}`,
       ],

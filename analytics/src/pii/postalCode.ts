@@ -1,4 +1,4 @@
-import { KANA_DIGIT } from './spokenDigits'
+import { KANA_DIGIT, KANJI_DIGIT } from './spokenDigits'
 import type { Detector, PiiFinding } from './types'
 
 const CODE = String.raw`\d{3}-?\d{4}(?![\d-])`
@@ -15,9 +15,13 @@ const BEFORE_ADDRESS = /(?<![\d-])\d{3}-\d{4}(?= ?(?:[一-龥]{2,3}[都道府県
 /** 「…, Higashihiroshima 739-0046」: a code right after the city that ends an address written in English. */
 // (the city word is bounded: an unbounded look-behind is read back at every position of a 1 MB line)
 const AFTER_EN_CITY = /(?<=[A-Z][a-z]{1,20}(?:-shi|shima| City| Japan|-ken),? )\d{3}-\d{4}(?![\d-])/g
-/** A code read out in kana after 郵便番号 or 〒, three digits and four (「郵便番号「ななさんきゅう、ぜろぜろいちご」」). */
+/**
+ * A code read out in kana or written in kanji numerals after 郵便番号 or 〒, three digits and four
+ * (「郵便番号「ななさんきゅう、ぜろぜろいちご」」「郵便番号を漢数字で「七三九の〇一四二」」).
+ */
+const SAID_DIGIT = `(?:${KANA_DIGIT}|${KANJI_DIGIT})`
 const SAID_AFTER_WORD = new RegExp(
-  `(?:郵便番号|〒)(?:は|が|:|：| )*[「『]?((?:${KANA_DIGIT}){3}[、,・ -]{0,2}(?:${KANA_DIGIT}){4})(?!${KANA_DIGIT})`,
+  `(?:郵便番号|〒)(?:は|が|を|:|：| |(?:漢数字|ひらがな|カタカナ)で)*[「『]?(${SAID_DIGIT}{3}(?:[、,・ -]{1,2}|の)?${SAID_DIGIT}{4})(?!${SAID_DIGIT})`,
   'g',
 )
 
