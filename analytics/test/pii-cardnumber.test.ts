@@ -107,3 +107,13 @@ describe('a card number spelled out after its cue (round four, from the fresh4 d
     expect(of('cardNumber', 'カード番号は、えーと、16桁です')).toEqual([])
   })
 })
+
+describe('a serial among English words', () => {
+  it('ends before the English word after it', () => {
+    expect(of('cardNumber', 'He read the card serial 4C-19-A0-77-E2-5B from the screen')).toEqual([
+      '4C-19-A0-77-E2-5B',
+    ])
+    expect(of('cardNumber', 'serial number AB12 CD34 EF56 as printed')).toEqual(['AB12 CD34 EF56'])
+    expect(of('cardNumber', 'the serial is on the back of the card')).toEqual([])
+  })
+})

@@ -53,6 +53,8 @@ const SPELLED_SPLIT = /[、,・ ]+/
 const WORD = /[a-z]{3}/
 /** Lower-case words, each followed by a space or hyphen, at the start of a candidate. */
 const LEADING_WORDS = /^(?:[a-z]+[ -])+/
+/** A space and a lower-case word: where a serial written among English words ends. */
+const TRAILING_WORD = / [a-z]{2}/
 /** 「第 920113344558 号」: how a licence writes its number; the 号 after it is no unit. */
 const NUMBERED = /第 ?$/
 /** A date written with hyphens (2026-11-24) is not a serial. */
@@ -79,9 +81,11 @@ export const detectCardNumber: Detector = (folded, _options, others) => {
     (m, at) => {
       // English words before the serial are not part of it: 「number is WS40021896TG」
       const lead = LEADING_WORDS.exec(m[0])?.[0].length ?? 0
-      const value = m[0].slice(lead)
+      // and English words after it neither: 「serial 7F-03-B2-9C-41-DE from the app」
+      const tail = m[0].slice(lead).search(TRAILING_WORD)
+      const value = tail > 0 ? m[0].slice(lead, lead + tail) : m[0].slice(lead)
       const start = at + lead
-      const end = at + m[0].length
+      const end = start + value.length
       if (
         value.replace(/[ -]/g, '').length < 8 ||
         !/\d/.test(value) ||
