@@ -51,7 +51,7 @@ const FOUR_FOUR_FOUR = new RegExp(
  * written out. Digits only (no 十百千: a place value makes it a quantity), twelve in 4-4-4 groups.
  */
 const KANJI_FOUR_FOUR_FOUR = new RegExp(
-  String.raw`(?<!${KANJI_DIGIT}${SEP}?)${KANJI_DIGIT}{4}${SEP}${KANJI_DIGIT}{4}${SEP}${KANJI_DIGIT}{4}(?!${SEP}?${KANJI_DIGIT})`,
+  `(?<!${KANJI_DIGIT}${SEP}?)${KANJI_DIGIT}{4}${SEP}${KANJI_DIGIT}{4}${SEP}${KANJI_DIGIT}{4}(?!${SEP}?${KANJI_DIGIT})`,
   'g',
 )
 
