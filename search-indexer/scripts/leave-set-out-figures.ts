@@ -10,8 +10,8 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 
-import { queryLocale } from '../src/analyzer/language'
 import { leaveSetOut } from '../src/cli/leave-set-out'
+import { rankedIds } from '../src/eval/ranked-ids'
 
 const { values } = parseArgs({
   options: {
@@ -22,11 +22,7 @@ const { values } = parseArgs({
 const ranking = values.ranking === 'site' ? 'site' : 'desk'
 const t0 = process.cpuUsage()
 const { content, sets } = await leaveSetOut({}, ranking)
-const original = new Map(
-  content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
-)
-const key = (h: { kind: string; id: string }) =>
-  h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`
+const rank = rankedIds(content, ranking)
 
 let total = 0
 let p1 = 0
@@ -37,11 +33,7 @@ for (const set of sets) {
   let sp1 = 0
   let ss3 = 0
   for (const q of set.questions) {
-    const hits =
-      ranking === 'desk'
-        ? set.index.search(q.query, { limit: 10, kinds: ['faq'], locale: queryLocale(q.query) })
-        : set.index.search(q.query, { limit: 10, kinds: ['faq', 'guide'] })
-    const ranked = [...new Set(hits.map(key))]
+    const ranked = rank(set.index, q.query)
     const at = ranked.findIndex((id) => q.relevant.includes(id))
     if (at === 0) sp1++
     if (at >= 0 && at < 3) ss3++

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { queryLocale } from '../src/analyzer/language'
 import { leaveSetOut } from '../src/cli/leave-set-out'
 import { toJudgement } from '../src/eval/golden'
 import { evaluateRanking } from '../src/eval/metrics'
+import { rankedIds } from '../src/eval/ranked-ids'
 
 /** Floors per ranking and set: [P@1, success@3]. */
 const FLOORS = {
@@ -37,26 +37,14 @@ describe.each(['desk', 'site'] as const)(
     // As eval:content scores them: the desk's FAQs in the question's language; the site's saved index
     // as the search island asks it (FAQs and guides; a guide first is a miss).
     const { content, sets } = await leaveSetOut({}, ranking)
-    const original = new Map(
-      content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
-    )
-    const key = (h: { kind: string; id: string }) =>
-      h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`
+    const ranked = rankedIds(content, ranking)
 
     it.each(Object.entries(FLOORS[ranking]))(
       '%s: P@1 and success@3 stay above their floors',
       (file, [p1, s3]) => {
         const set = sets.find((s) => s.file === file)
         expect(set, file).toBeDefined()
-        const rank = (q: string) => [
-          ...new Set(
-            (ranking === 'desk'
-              ? set!.index.search(q, { limit: 10, kinds: ['faq'], locale: queryLocale(q) })
-              : set!.index.search(q, { limit: 10, kinds: ['faq', 'guide'] })
-            ).map(key),
-          ),
-        ]
-        const m = evaluateRanking(set!.questions.map(toJudgement), rank)
+        const m = evaluateRanking(set!.questions.map(toJudgement), (q) => ranked(set!.index, q))
         expect(m.p1).toBeGreaterThanOrEqual(p1)
         expect(m.success3).toBeGreaterThanOrEqual(s3)
       },

@@ -15,6 +15,7 @@ import { parseFaqJsonl, parseQueriesJsonl } from '../eval/dataset'
 import { runEval } from '../eval/run'
 import { parseGoldenJsonl, toJudgement } from '../eval/golden'
 import { meanMetrics, metricCells, queryMetrics, roundMetrics } from '../eval/metrics'
+import { originalOf } from '../eval/ranked-ids'
 import { DEFAULT_GOLDEN, loadContentIndex } from './content-index'
 import { loadKuromojiSegmenter } from '../node-only/kuromoji-segmenter'
 
@@ -87,18 +88,12 @@ for (const set of goldenOnly ? [] : ['localgovfaq', 'stackfaq']) {
     const t0 = performance.now()
     const { content, index } = await loadContentIndex(opts)
     const buildMs = performance.now() - t0
-    const original = new Map(
-      content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
-    )
+    const original = originalOf(content)
     const t1 = performance.now()
     const m = meanMetrics(
       golden.map((q) =>
         queryMetrics(
-          [
-            ...new Set(
-              index.search(q.query, { limit: 10, kinds: ['faq'] }).map((h) => original.get(h.id) ?? h.id),
-            ),
-          ],
+          [...new Set(index.search(q.query, { limit: 10, kinds: ['faq'] }).map((h) => original(h.id)))],
           toJudgement(q),
         ),
       ),

@@ -25,7 +25,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { queryLocale } from '../analyzer/language'
 import { EvalFileError, UsageError } from '../errors'
 import { Bm25Baseline } from '../eval/bm25-baseline'
 import {
@@ -45,6 +44,7 @@ import {
   type Metrics,
 } from '../eval/metrics'
 import { MiniSearchPeer } from '../eval/minisearch-peer'
+import { originalOf, rankedIds, searchOptions } from '../eval/ranked-ids'
 import { offtopicSetsToPrint } from '../eval/test-reads'
 import { loadSerializedIndex, serializeIndex } from '../engine/persist'
 import type { SearchIndex } from '../engine/search-index'
@@ -202,30 +202,16 @@ async function main(argv: string[]): Promise<void> {
   const faqIds = new Set(content.faqs.map((f) => f.id))
   for (const s of sets) checkGoldenIds(s.questions, faqIds, s.file)
 
-  // An English FAQ is a translation of a Japanese one: the operator reads the same answer, so a hit
-  // on it counts as its original (and each answer counts once).
-  const original = new Map(
-    content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
-  )
-  // The desk answers in the question's language (a translation is not a result of its own there).
-  const locale = (query: string) => (cli.ranking === 'desk' ? queryLocale(query) : undefined)
-  const kinds = cli.ranking === 'desk' ? (['faq'] as const) : (['faq', 'guide'] as const)
-  const key = (h: { kind: string; id: string }) =>
-    h.kind === 'faq' ? (original.get(h.id) ?? h.id) : `${h.kind}:${h.id}`
-  const rank = (index: SearchIndex, query: string): string[] => [
-    ...new Set(index.search(query, { limit: cli.k, kinds: [...kinds], locale: locale(query) }).map(key)),
-  ]
+  // A translation's hit counts as its original; the desk and the site ask as they do (ranked-ids.ts).
+  const original = originalOf(content)
+  const rank = rankedIds(content, cli.ranking, cli.k)
   const sure = (index: SearchIndex, query: string) =>
-    index.answer(query, { limit: 1, kinds: [...kinds], locale: locale(query) }).sure
+    index.answer(query, { limit: 1, ...searchOptions(cli.ranking, query) }).sure
   const baselineDocs = content.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer }))
   const baseline = new Bm25Baseline(baselineDocs)
   const peer = new MiniSearchPeer(baselineDocs)
-  const peerRank = (query: string) => [
-    ...new Set(peer.rank(query, cli.k).map((id) => original.get(id) ?? id)),
-  ]
-  const bm25Rank = (query: string) => [
-    ...new Set(baseline.rank(query, cli.k).map((id) => original.get(id) ?? id)),
-  ]
+  const peerRank = (query: string) => [...new Set(peer.rank(query, cli.k).map(original))]
+  const bm25Rank = (query: string) => [...new Set(baseline.rank(query, cli.k).map(original))]
 
   const results: Record<string, SetResult> = {}
   const ranked = new Map<GoldenQuestion, string[]>()

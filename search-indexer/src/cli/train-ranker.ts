@@ -29,7 +29,7 @@ import type { SearchIndex } from '../engine/search-index'
 import { DEFAULT_WEIGHTS, type RankingWeights } from '../engine/search-index'
 import { toJudgement } from '../eval/golden'
 import { evaluateRanking } from '../eval/metrics'
-import { queryLocale } from '../analyzer/language'
+import { rankedIds } from '../eval/ranked-ids'
 import { EVAL_DIR } from './content-index'
 import { leaveSetOut } from './leave-set-out'
 import { describeTuning, IN_SCOPE_TUNING } from './tuning-sets'
@@ -82,23 +82,14 @@ const sets = {
   golden: saved.filter((s) => s.golden).flatMap((s) => s.judgements),
   colloquial: saved.filter((s) => !s.golden).flatMap((s) => s.judgements),
 }
-const original = new Map(
-  content.faqs.filter((f) => f.translationOf).map((f) => [f.id, f.translationOf as string]),
-)
+const rankDesk = rankedIds(content, 'desk')
 
 type Score = { objective: number; golden: number; colloquial: number }
 function score(weights: RankingWeights): Score {
   const ranked = new Map<string, string[]>()
   for (const s of saved) {
     const idx = loadSerializedIndex(s.index, { weights })
-    for (const j of s.judgements)
-      ranked.set(j.query, [
-        ...new Set(
-          idx
-            .search(j.query, { limit: 10, kinds: ['faq'], locale: queryLocale(j.query) })
-            .map((h) => original.get(h.id) ?? h.id),
-        ),
-      ])
+    for (const j of s.judgements) ranked.set(j.query, rankDesk(idx, j.query))
   }
   const rank = (q: string) => ranked.get(q) ?? []
   const g = evaluateRanking(sets.golden, rank)
