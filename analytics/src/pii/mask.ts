@@ -5,7 +5,7 @@ import { detectEmail } from './email'
 import { foldWidth, hidePlaceholders } from './fold'
 import { withoutPublicAddresses } from './keepAddresses'
 import { detectMyNumber } from './myNumber'
-import { detectName, sameNameElsewhere, trimNameEnd } from './name'
+import { detectName, sameNameElsewhere, trimNameEdges } from './name'
 import { detectPhone } from './phone'
 import { detectPostalCode } from './postalCode'
 import { detectSecret } from './secret'
@@ -133,7 +133,7 @@ export function findPii(text: string, options: MaskOptions = {}): PiiFinding[] {
   // a name ends at its given name, whichever part found it (a copula or an honorific glued to it is not the name)
   return joinSpacedNames(
     folded,
-    kept.map((f) => trimNameEnd(folded, f)).sort((a, b) => a.start - b.start),
+    kept.map((f) => trimNameEdges(folded, f)).sort((a, b) => a.start - b.start),
   )
 }
 

@@ -112,19 +112,14 @@ export const detectMyNumber: Detector = (folded, _options, others) => {
   const add = (start: number, end: number) => out.push({ kind: 'myNumber', start, end })
   for (const m of text.matchAll(MY_NUMBER))
     if (isValidMyNumber(digitsOf(m[0])) && !afterDocument(text, m.index)) add(m.index, m.index + m[0].length)
-  for (const m of text.matchAll(FOUR_FOUR_FOUR))
-    if (
-      !YEARS.test(m[0]) &&
-      !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
-      !afterDocument(text, m.index)
-    )
-      add(m.index, m.index + m[0].length)
-  for (const m of text.matchAll(KANJI_FOUR_FOUR_FOUR))
-    if (
-      !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
-      !afterDocument(text, m.index)
-    )
-      add(m.index, m.index + m[0].length)
+  for (const re of [FOUR_FOUR_FOUR, KANJI_FOUR_FOUR_FOUR])
+    for (const m of text.matchAll(re))
+      if (
+        !YEARS.test(m[0]) &&
+        !AFTER_OTHER_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
+        !afterDocument(text, m.index)
+      )
+        add(m.index, m.index + m[0].length)
   const cued = valuesAfterCues(
     text,
     CUE,

@@ -1286,7 +1286,7 @@ const KANA_GIVEN_ONE = /^([一-龥々]{1,3} [ぁ-ゖ]{2,5})[やださざ]$/
  * is cut off, and so is a verb of naming (「村上 たか子言います」) and a title or お客様 before it (「事務長岩崎 弘」).
  * Otherwise spans without a space, or longer than a name, are left as they are.
  */
-export function trimNameEnd(text: string, f: PiiFinding): PiiFinding {
+export function trimNameEdges(text: string, f: PiiFinding): PiiFinding {
   if (f.kind !== 'name' || f.end - f.start > 20) return f
   const title = TITLE_START.exec(text.slice(f.start, f.end))
   if (title) f = { kind: 'name', start: f.start + title[0].length, end: f.end }

@@ -342,17 +342,6 @@ const CUE_BEFORE_END = new RegExp(String.raw`(?:${CUE.source})[^。？?\n\d]{0,1
  * a value joined right before such a cue. A number followed by 桁/回/文字/日/月/年/歳/時/分… is a
  * length or a count, not a value.
  */
-/**
- * 「番号は5151と思うっちゃけど」「番号？6541じゃんけ」: four digits alone after a bare 番号 are a PIN in this
- * centre's calls: a My Number is twelve digits, a phone ten or more, and a reference number has its label
- * (予約番号, 受付番号, 整理券の番号: no word or の before 番号; 記号…番号 is an insurance card's). No digit
- * group may follow (1234 5678 9018, 3302ノ8819ノ4057 are My Numbers), no trailing off (番号は8460…, the
- * start of one), no の after (番号、2468の窓口) and no unit (番号は1234円).
- */
-const BARE_NUMBER_FOUR =
-  /(?<![一-龥々ァ-ヶーA-Za-z0-9の])番号(?:[はがも？?、:：] ?| ){0,2}(\d{4})(?!\d|[ 、,・/／.のノ-]?\d|…|の)/g
-const INSURANCE_SIGN = /記号/
-
 export const detectSecret: Detector = (folded, _options, others) => {
   // A phone number near a PIN cue (「暗証番号の件、(082)422-3344へ折り返し」) is the phone detector's,
   // even one listed in keepPhones: no piece of it is taken for a PIN, and it does not count towards the reach.
@@ -379,13 +368,6 @@ export const detectSecret: Detector = (folded, _options, others) => {
     blanked,
   )
   for (const s of spelled) out.push({ kind: 'secret', ...s })
-  if (/番号/.test(text))
-    for (const m of blanked.matchAll(BARE_NUMBER_FOUR)) {
-      const end = m.index + m[0].length
-      if (unitFollows(text, end) || INSURANCE_SIGN.test(text.slice(Math.max(0, m.index - 20), m.index)))
-        continue
-      out.push({ kind: 'secret', start: end - 4, end })
-    }
   // 「暗証番号ですか。えっと、7391です」: a cue whose short sentence has no value, then the value alone
   // opening the next sentence (after a word of hesitation at most).
   // (read from each sentence end back to a cue: a line of many cues and few sentence ends is read once)
@@ -611,6 +593,10 @@ const NEAR_BARE_NUMBER =
   /(?<![下上尾頭])(?<!(?:最初|最後|先頭|初め|始め|末尾|真ん中)の)[4四] ?(?:桁|けた|ケタ)(?!ずつ)|数字の?[4四]つ|(?<![ぁ-んァ-ヶー一-龥々A-Za-z0-9])の[4四]つ|(?<![0-9A-Za-z一-龥々ァ-ヶー])(?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?<!(?:カード|証|書|券|電話|車|部屋|受付|予約|整理|申請|会員|口座|保険|郵便)の)(?:番号|ばんごう)(?!札)/
 const NEAR_OWN_NUMBER =
   /(?:[4四] ?(?:桁|けた|ケタ)|数字の?[4四]つ|(?:[ぁ-ゖ](?<!ゆうびん|でんわ|うけつけ|こじん|かーど)(?:番号|ばんごう)))/
+/** A bare 番号 straight before the value, a particle or a mark between (「番号は」「番号？ 」「番号、」). */
+const STRAIGHT_AFTER_BARE_NUMBER = /(?<![一-龥々ァ-ヶーA-Za-z0-9])番号(?:[はがも？?、:：] ?| ){0,2}$/
+/** 「番号は8460…」: a value that trails off is the start of a longer number. */
+const TRAILS_OFF = /^…/
 const NEAR_OTHER_NUMBER =
   /記号|保険|口座|会員|受付|整理|予約|伝票|注文|車両|マイナンバー|まいなんばー|個人番号|こじんばんごう|\d{1,2} ?桁ずつ|桁ずつ|12桁|十二桁|八桁|8桁/
 /** What may end a value read out in kana: not another syllable of a word (いちにち, ごごさんじ). */
@@ -734,9 +720,13 @@ function valuesNearCues(text: string): { start: number; end: number }[] {
     const bare =
       digits === 4 &&
       (NEAR_BARE_NUMBER.test(cutLead) || NEAR_BARE_NUMBER.test(cutTail)) &&
-      // plain digits after a bare 番号 stay the other detectors' (「番号は1234です」); a number called the
-      // caller's own (「いつもの番号」「同じ番号」) or a value read out digit by digit or in words is a PIN
-      (tokens.length > 1 || ascii.length === 0 || NEAR_OWN_NUMBER.test(cutLead + cutTail)) &&
+      // plain digits count straight after a bare 番号 (「番号は5151と思う」「番号？6541」: in the caller corpora
+      // such a value was the caller's PIN), after a number called the caller's own (「いつもの番号」) or read
+      // out digit by digit or in words; further off (「番号の欄に…1234」) they stay the other detectors'
+      (tokens.length > 1 ||
+        ascii.length === 0 ||
+        NEAR_OWN_NUMBER.test(cutLead + cutTail) ||
+        (STRAIGHT_AFTER_BARE_NUMBER.test(cutLead) && !TRAILS_OFF.test(cutTail))) &&
       !NEAR_OTHER_NUMBER.test(cutLead + cutTail) &&
       !/\d{3}|(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)[ 、・]?(?:[〇一二三四五六七八九]|\d)/.test(
         cutLead + cutTail,
